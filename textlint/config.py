@@ -1,0 +1,173 @@
+"""Configuration: ``textlint.toml``, ``.textlint.toml`` or ``[tool.textlint]`` in ``pyproject.toml``.
+
+The nearest configuration file above a linted file applies to it (or the one
+given with ``--config``). Keys::
+
+    select = ["cleanup", "spacing"]        # rules, packs or categories ("ALL")
+    extend-select = ["cleanup.Garbles"]
+    ignore = ["cleanup.RepeatedSpaces"]
+    rule-paths = ["styles/house"]           # extra YAML rule files or packs
+    include = ["*.txt", "*.md"]             # what a directory walk lints
+    exclude = ["vendor/*"]
+
+    [rules."cleanup.DoubledWord"]           # per rule: level and options
+    level = "error"                         # error, warning, info or off
+
+    [per-file-ignores]
+    "CHANGELOG.md" = ["cleanup"]
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Severity
+from .errors import ConfigError
+from .files import DEFAULT_INCLUDE, matches
+
+CONFIG_NAMES = ("textlint.toml", ".textlint.toml", "pyproject.toml")
+LEVELS = ("error", "warning", "info", "off")
+
+
+@dataclass
+class RuleSettings:
+    level: Severity | None = None
+    enabled: bool = True
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Settings:
+    """Settings from one configuration file (or the defaults), paths made absolute."""
+
+    path: Path | None = None
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    rule_paths: list[Path] = field(default_factory=list)
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list[str] = field(default_factory=list)
+    rules: dict[str, RuleSettings] = field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def ignores_for(self, file: Path) -> list[str]:
+        """Selectors ignored for *file* by ``per-file-ignores``."""
+        try:
+            rel = file.resolve().relative_to(self.root.resolve())
+        except ValueError:
+            rel = file
+        out: list[str] = []
+        for pattern, selectors in self.per_file_ignores.items():
+            if matches(rel, [pattern]):
+                out += selectors
+        return out
+
+
+def _strings(value: Any, path: Path, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError("expected a list of strings", path=str(path), key=key)
+    return value
+
+
+def parse(data: dict[str, Any], path: Path) -> Settings:
+    """Settings from the ``[tool.textlint]`` table (or a whole ``textlint.toml``)."""
+    s = Settings(path=path)
+    base = path.parent
+    for key, value in data.items():
+        if key == "select":
+            s.select = _strings(value, path, key)
+        elif key == "extend-select":
+            s.extend_select = _strings(value, path, key)
+        elif key == "ignore":
+            s.ignore = _strings(value, path, key)
+        elif key == "rule-paths":
+            s.rule_paths = [base / p for p in _strings(value, path, key)]
+        elif key == "include":
+            s.include = _strings(value, path, key)
+        elif key == "exclude":
+            s.exclude = _strings(value, path, key)
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError("expected a table of glob = [rules]", path=str(path), key=key)
+            s.per_file_ignores = {g: _strings(v, path, f"{key}.{g}") for g, v in value.items()}
+        elif key == "rules":
+            if not isinstance(value, dict):
+                raise ConfigError("expected a table of rule settings", path=str(path), key=key)
+            s.rules = {rid: _rule_settings(v, path, rid) for rid, v in value.items()}
+        else:
+            raise ConfigError("unknown key (known: extend-select, exclude, ignore, include, "
+                              "per-file-ignores, rule-paths, rules, select)", path=str(path), key=key)
+    return s
+
+
+def _rule_settings(value: Any, path: Path, rule: str) -> RuleSettings:
+    if isinstance(value, str):
+        value = {"level": value}
+    if not isinstance(value, dict):
+        raise ConfigError("expected a table (level = ..., options)", path=str(path), key=f"rules.{rule}")
+    options = dict(value)
+    level = options.pop("level", None)
+    if level is not None and level not in LEVELS:
+        raise ConfigError(f"expected one of {', '.join(LEVELS)}, got {level!r}",
+                          path=str(path), key=f"rules.{rule}.level")
+    return RuleSettings(
+        level=Severity(level) if level not in (None, "off") else None,
+        enabled=level != "off",
+        options=options,
+    )
+
+
+def load(path: Path) -> Settings:
+    """Read a configuration file; errors name the file and the key."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise ConfigError(f"cannot read: {e.strerror}", path=str(path)) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ConfigError(f"invalid TOML: {e}", path=str(path)) from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("textlint", {})
+    return parse(data, path.resolve())
+
+
+def _has_settings(path: Path) -> bool:
+    if path.name != "pyproject.toml":
+        return True
+    try:
+        return "textlint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return False
+
+
+class ConfigFinder:
+    """Finds (and caches) the configuration that applies to each linted file."""
+
+    def __init__(self, explicit: Path | None = None) -> None:
+        self.explicit = load(explicit) if explicit else None
+        self._by_dir: dict[Path, Settings] = {}
+        self._by_file: dict[Path, Settings] = {}
+
+    def for_path(self, file: Path | None) -> Settings:
+        if self.explicit:
+            return self.explicit
+        directory = (file.parent if file else Path.cwd()).resolve()
+        if directory not in self._by_dir:
+            self._by_dir[directory] = self._find(directory)
+        return self._by_dir[directory]
+
+    def _find(self, directory: Path) -> Settings:
+        for d in (directory, *directory.parents):
+            for name in CONFIG_NAMES:
+                candidate = d / name
+                if candidate.is_file() and _has_settings(candidate):
+                    if candidate not in self._by_file:
+                        self._by_file[candidate] = load(candidate)
+                    return self._by_file[candidate]
+        return Settings()

@@ -1,0 +1,194 @@
+"""The document model: source text, positions, paragraphs, sentences and words.
+
+Every offset is a code point index into :attr:`Document.text` (a Python ``str``
+index), end exclusive; lines and columns are 1-based. Structures are computed
+lazily, once, so that a rule that needs only the text pays nothing for words.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterator
+
+import regex
+
+#: A word: letters, marks and digits, with inner apostrophes (Russia’s, rock ’n’ roll
+#: keeps its parts) and inner hyphens (Díaz-Canel, Commander-in-Chief).
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+#: Paragraphs are separated by one or more blank lines (spaces, tabs, no-break spaces allowed).
+_PARAGRAPH_BREAK = regex.compile(r"\n(?:[^\S\n]*\n)+")
+#: Candidate sentence ends: terminal punctuation, closing quotes or brackets, whitespace.
+_SENTENCE_END = regex.compile(r"[.!?…]+[\"'”’»)\]]*\s+")
+_SENTENCE_START = regex.compile(r"[\"'“‘«(\[]*[\p{Lu}\p{N}]")
+_LAST_WORD = regex.compile(r"(\S+)$")
+_NEWLINE = regex.compile(r"\n")
+
+#: Abbreviations after which a period does not end a sentence (lowercase, with their dots).
+ABBREVIATIONS = frozenset(
+    """mr. mrs. ms. dr. prof. sr. jr. st. mt. gen. col. lt. sgt. capt. cmdr. adm. gov.
+    sen. rep. rev. hon. pres. vs. v. etc. e.g. i.e. cf. approx. no. nos. fig. figs. vol.
+    ed. eds. al. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. inc. ltd.
+    co. corp. bros. dept. univ. assn. u.s. u.k. u.n. u.s.a. e.u. p.m. a.m. ph.d. op.
+    pp. ch. sec. art. para.""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A range of the document text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the document."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Document:
+    """A text to lint, with lazily computed structure.
+
+    *ignored* lists spans that are not prose (code, URLs in Markdown, ...);
+    diagnostics that touch them are dropped by the linter and fixes never edit them.
+    *headings* lists spans known to be headings (from Markdown); for plain text
+    they are guessed (:meth:`_guess_headings`).
+    """
+
+    def __init__(self, text: str, path: str = "-", *,
+                 ignored: list[Span] | None = None,
+                 headings: list[Span] | None = None) -> None:
+        self.text = text
+        self.path = path
+        self.ignored: list[Span] = ignored or []
+        self._headings = headings
+
+    # positions -------------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code point offset."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line ending."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    # structure ---------------------------------------------------------------
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Blocks of text separated by blank lines, trimmed of surrounding whitespace."""
+        spans, pos = [], 0
+        for m in _PARAGRAPH_BREAK.finditer(self.text):
+            spans.append(self._trimmed(pos, m.start()))
+            pos = m.end()
+        spans.append(self._trimmed(pos, len(self.text)))
+        return [s for s in spans if s.end > s.start]
+
+    def _trimmed(self, start: int, end: int) -> Span:
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Span(start, end)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentences of every paragraph (a heuristic splitter aware of abbreviations)."""
+        out: list[Span] = []
+        text = self.text
+        for para in self.paragraphs:
+            start = para.start
+            for m in _SENTENCE_END.finditer(text, para.start, para.end):
+                if not _SENTENCE_START.match(text, m.end(), para.end):
+                    continue
+                if self._is_abbreviation(m.start()):
+                    continue
+                end = m.end()
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                out.append(Span(start, end))
+                start = m.end()
+            if start < para.end:
+                out.append(Span(start, para.end))
+        return out
+
+    def _is_abbreviation(self, dot: int) -> bool:
+        """Whether the period at *dot* belongs to an abbreviation or an initial."""
+        if self.text[dot] != ".":
+            return False
+        m = _LAST_WORD.search(self.text, max(0, dot - 20), dot + 1)
+        if not m:
+            return False
+        word = m.group(1).lstrip("\"'“‘«([").lower()
+        return word in ABBREVIATIONS or (len(word) == 2 and word[0].isalpha())
+
+    def sentence_at(self, offset: int) -> Span | None:
+        """The sentence containing *offset*, if any."""
+        starts = self._sentence_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def words(self) -> list[Token]:
+        """Every word of the document, in order."""
+        return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text)]
+
+    def words_in(self, start: int, end: int) -> Iterator[Token]:
+        """The words inside ``[start, end)``."""
+        words = self.words
+        i = bisect.bisect_left(self._word_starts, start)
+        while i < len(words) and words[i].end <= end:
+            yield words[i]
+            i += 1
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [w.start for w in self.words]
+
+    @cached_property
+    def vocabulary(self) -> Counter[str]:
+        """How often each word form occurs in the document (case kept)."""
+        return Counter(w.text for w in self.words)
+
+    @property
+    def headings(self) -> list[Span]:
+        if self._headings is None:
+            self._headings = self._guess_headings()
+        return self._headings
+
+    def _guess_headings(self) -> list[Span]:
+        """Plain text: a one-line paragraph of at most 20 words without final punctuation."""
+        out = []
+        for p in self.paragraphs:
+            body = self.text[p.start:p.end]
+            if "\n" in body or body[-1] in ".!?:;,\"”’)" or len(body.split()) > 20:
+                continue
+            out.append(p)
+        return out
+
+    def in_heading(self, offset: int) -> bool:
+        return any(h.start <= offset < h.end for h in self.headings)
+
+    def is_ignored(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` touches text that is not prose."""
+        return any(s.start < max(end, start + 1) and start < s.end for s in self.ignored)

@@ -1,0 +1,73 @@
+"""The engine: settings in, a configured linter out; lint and fix texts and files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import registry
+from .config import Settings
+from .document import Document
+from .errors import ConfigError
+from .fixer import FixResult, fix_text
+from .linter import Linter, LintResult
+from .rule import Rule
+
+
+@dataclass
+class Overrides:
+    """Command-line choices that take precedence over the configuration file."""
+
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    rule_paths: list[Path] = field(default_factory=list)
+
+
+class Engine:
+    """The rules one configuration selects, and the linters per-file ignores derive from them."""
+
+    def __init__(self, settings: Settings | None = None, overrides: Overrides | None = None) -> None:
+        self.settings = settings or Settings()
+        overrides = overrides or Overrides()
+        rules = registry.all_rules([*self.settings.rule_paths, *overrides.rule_paths])
+        rules = self._configure(rules)
+        self.rules: list[Rule] = registry.select(
+            rules,
+            overrides.select if overrides.select is not None else self.settings.select,
+            [*self.settings.ignore, *overrides.ignore],
+            [*self.settings.extend_select, *overrides.extend_select],
+        )
+        self._linters: dict[tuple[str, ...], Linter] = {}
+
+    def _configure(self, rules: list[Rule]) -> list[Rule]:
+        by_id = {r.id: r for r in rules}
+        where = str(self.settings.path) if self.settings.path else None
+        for rule_id, conf in self.settings.rules.items():
+            if rule_id not in by_id:
+                raise ConfigError("no such rule", path=where, key=f"rules.{rule_id}")
+            if not conf.enabled:
+                del by_id[rule_id]
+                continue
+            try:
+                by_id[rule_id] = by_id[rule_id].configured(conf.level, conf.options)
+            except ValueError as e:
+                raise ConfigError(str(e), path=where, key=f"rules.{rule_id}") from None
+        return list(by_id.values())
+
+    def linter_for(self, path: Path | None) -> Linter:
+        ignores = tuple(self.settings.ignores_for(path)) if path else ()
+        if ignores not in self._linters:
+            rules = registry.select(self.rules, ["ALL"], ignores) if ignores else self.rules
+            self._linters[ignores] = Linter(rules)
+        return self._linters[ignores]
+
+    def document(self, text: str, path: str = "-") -> Document:
+        return Document(text, path)
+
+    def lint(self, text: str, path: str = "-") -> LintResult:
+        linter = self.linter_for(Path(path) if path != "-" else None)
+        return linter.lint(self.document(text, path))
+
+    def fix(self, text: str, path: str = "-", unsafe: bool = False) -> FixResult:
+        return fix_text(text, lambda t: self.lint(t, path), unsafe)

@@ -1,0 +1,36 @@
+"""Run rules over a document and collect their diagnostics in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .diagnostics import Diagnostic
+from .document import Document
+from .rule import Rule, RuleError
+
+
+@dataclass
+class LintResult:
+    diagnostics: list[Diagnostic]
+    errors: list[RuleError] = field(default_factory=list)
+
+
+class Linter:
+    """Runs *rules* in order; drops findings on text that is not prose, and
+    keeps one finding per span when two rules report the same one."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+
+    def lint(self, doc: Document) -> LintResult:
+        found: dict[tuple[int, int], Diagnostic] = {}
+        errors: list[RuleError] = []
+        for rule in self.rules:
+            try:
+                for d in rule.check(doc):
+                    if doc.ignored and doc.is_ignored(d.start, d.end):
+                        continue
+                    found.setdefault((d.start, d.end), d)
+            except RuleError as e:
+                errors.append(e)
+        return LintResult(sorted(found.values(), key=Diagnostic.sort_key), errors)

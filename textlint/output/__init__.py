@@ -1,0 +1,37 @@
+"""Output formats for diagnostics: ``text`` (plain or rich), ``json``, ``jsonl``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..diagnostics import Diagnostic
+from ..document import Document
+
+FORMATS = ("text", "json", "jsonl")
+
+
+@dataclass
+class Report:
+    """The diagnostics of one file, with the document that locates them."""
+
+    doc: Document
+    diagnostics: list[Diagnostic]
+
+
+def record(report: Report, d: Diagnostic) -> dict:
+    """The JSON object of one diagnostic (the schema in docs/json-output.md)."""
+    line, column = report.doc.position(d.start)
+    end_line, end_column = report.doc.position(d.end)
+    return {
+        "path": report.doc.path,
+        "rule": d.rule,
+        "severity": d.severity.value,
+        "message": d.message,
+        "start": d.start,
+        "end": d.end,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "fix": d.fix.to_json() if d.fix else None,
+    }

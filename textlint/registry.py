@@ -1,0 +1,69 @@
+"""All known rules: built-in checks, the shipped YAML packs and extra rule paths; selection."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from .checks import builtin_checks
+from .errors import ConfigError
+from .rule import Rule
+from .yamlrules import load_rules
+
+
+def packs_dir() -> Path:
+    """The shipped rule packs: ``rules/`` in a checkout, ``textlint/_packs`` in a wheel."""
+    here = Path(__file__).resolve().parent
+    bundled = here / "_packs"
+    return bundled if bundled.is_dir() else here.parent / "rules"
+
+
+@lru_cache(maxsize=None)
+def shipped_rules() -> tuple[Rule, ...]:
+    return tuple(builtin_checks()) + tuple(load_rules(packs_dir()))
+
+
+def all_rules(extra_paths: Iterable[Path] = ()) -> list[Rule]:
+    """Shipped rules plus the rules under *extra_paths*; a later id replaces an earlier one."""
+    rules: dict[str, Rule] = {r.id: r for r in shipped_rules()}
+    for path in extra_paths:
+        for rule in load_rules(Path(path)):
+            rules[rule.id] = rule
+    return list(rules.values())
+
+
+def _specificity(selector: str, rule: Rule) -> int:
+    """How specifically *selector* names *rule*: 3 id, 2 id prefix, 1 group, 0 ALL, -1 not."""
+    if selector == rule.id:
+        return 3
+    if selector == "ALL":
+        return 0
+    if selector in rule.groups:
+        return 1
+    if rule.id.startswith(selector):
+        return 2
+    return -1
+
+
+def select(rules: list[Rule], select: list[str] | None = None, ignore: Iterable[str] = (),
+           extend_select: Iterable[str] = ()) -> list[Rule]:
+    """The enabled rules, ruff-style: the most specific of ``select`` and ``ignore`` wins.
+
+    Without ``select``, the rules enabled by default are selected.
+    """
+    ignore, extend_select = list(ignore), list(extend_select)
+    for selector in (select or []) + ignore + extend_select:
+        if selector != "ALL" and not any(_specificity(selector, r) >= 0 for r in rules):
+            raise ConfigError(f"unknown rule, pack or category '{selector}'")
+    out = []
+    for rule in rules:
+        if select is None:
+            chosen = 0 if rule.default_enabled else -1
+        else:
+            chosen = max((_specificity(s, rule) for s in select), default=-1)
+        chosen = max([chosen] + [_specificity(s, rule) for s in extend_select])
+        dropped = max((_specificity(s, rule) for s in ignore), default=-1)
+        if chosen >= 0 and chosen > dropped:
+            out.append(rule)
+    return out

@@ -1,0 +1,32 @@
+"""``extends: existence`` — flag every match of a list of tokens (or one raw pattern)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Iterator
+
+from ..diagnostics import Diagnostic
+from ..document import Document
+from .base import Schema, YamlRule
+
+
+@dataclass
+class Existence(YamlRule):
+    TYPE: ClassVar[str] = "existence"
+    KEYS: ClassVar[dict] = {"tokens": Schema.strings, "raw": Schema.strings,
+                            "exceptions": Schema.strings}
+
+    def setup(self) -> None:
+        tokens, raw = self.spec.get("tokens"), self.spec.get("raw")
+        if bool(tokens) == bool(raw):
+            raise ValueError("an existence rule needs exactly one of 'tokens' and 'raw'")
+        if tokens:
+            self.pattern = self.compile("|".join(f"(?:{t})" for t in tokens), "tokens")
+        else:
+            self.pattern = self.compile("".join(raw), "raw", words=False)
+        self.compile_exceptions()
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for m in self.finditer(self.pattern, doc):
+            if m.end() > m.start() and not self.is_exception(m.group()):
+                yield self.diagnostic(m.start(), m.end(), self.format(m.group()))

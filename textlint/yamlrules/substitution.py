@@ -1,0 +1,65 @@
+"""``extends: substitution`` — flag a pattern and offer its replacement (``swap``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Iterator
+
+import regex
+
+from ..diagnostics import Applicability, Diagnostic, Fix
+from ..document import Document
+from ..rule import FixAvailability
+from .base import Schema, YamlRule
+
+_DOLLAR_GROUP = regex.compile(r"\$(\d+)")
+
+
+@dataclass
+class Substitution(YamlRule):
+    """``swap: {pattern: replacement}``; ``$1`` or ``\\1`` in a replacement is a group
+    of the pattern; ``a|b`` offers several replacements (shown, never applied);
+    ``capitalize: true`` keeps the matched text's initial capital."""
+
+    TYPE: ClassVar[str] = "substitution"
+    KEYS: ClassVar[dict] = {"swap": Schema.mapping, "exceptions": Schema.strings,
+                            "capitalize": Schema.boolean}
+    REQUIRED: ClassVar[tuple[str, ...]] = ("swap",)
+    pattern_key: ClassVar[str] = "swap"
+
+    def setup(self) -> None:
+        swap = self.spec["swap"]
+        if not swap:
+            raise ValueError("'swap' is empty")
+        self.patterns = [self.compile(k, "swap") for k in swap]
+        self.replacements = [_DOLLAR_GROUP.sub(r"\\g<\1>", v) for v in swap.values()]
+        self.combined = self.compile(
+            "|".join(f"(?P<s{i}>{p.pattern})" for i, p in enumerate(self.patterns)), "swap", words=False)
+        self.compile_exceptions()
+
+    def availability(self) -> FixAvailability:
+        return FixAvailability.ALWAYS if self.fix_applicability else FixAvailability.NONE
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for m in self.finditer(self.combined, doc):
+            found = m.group()
+            if not found or self.is_exception(found):
+                continue
+            i = next(i for i in range(len(self.patterns)) if m.group(f"s{i}") is not None)
+            own = self.patterns[i].match(doc.text, m.start())
+            template = self.replacements[i]
+            try:
+                expected = own.expand(template) if own else template
+            except (regex.error, IndexError):
+                expected = template
+            choices = expected.split("|")
+            if self.spec.get("capitalize") and found[:1].isupper():
+                choices = [c[:1].upper() + c[1:] for c in choices]
+            fix = None
+            if self.fix_applicability and choices != [found]:
+                applicability = (self.fix_applicability if len(choices) == 1
+                                 else Applicability.DISPLAY_ONLY)
+                fix = Fix.replace(m.start(), m.end(), choices[0], applicability,
+                                  title=f"Replace with '{choices[0]}'")
+            shown = "' or '".join(choices)
+            yield self.diagnostic(m.start(), m.end(), self.format(shown, found.strip()), fix)
