@@ -177,7 +177,9 @@ class YamlRule(Rule):
         if words is None:
             words = not self.nonword
         if words:
-            pattern = rf"(?<![\p{{L}}\p{{M}}\p{{N}}_])(?:{pattern})(?![\p{{L}}\p{{M}}\p{{N}}_])"
+            # a word ends at a non-letter, but not inside a compound (in-fighting, Russia’s)
+            pattern = (rf"(?<![\p{{L}}\p{{M}}\p{{N}}_]|[\p{{L}}\p{{N}}][-'’])(?:{pattern})"
+                       rf"(?![\p{{L}}\p{{M}}\p{{N}}_]|[-'’][\p{{L}}\p{{N}}])")
         flags = regex.IGNORECASE if self.ignorecase else 0
         try:
             return regex.compile(pattern, flags | regex.MULTILINE)
