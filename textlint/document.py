@@ -25,6 +25,13 @@ _SENTENCE_END = regex.compile(r"[.!?…]+[\"'”’»)\]]*\s+")
 _SENTENCE_START = regex.compile(r"[\"'“‘«(\[]*[\p{Lu}\p{N}]")
 _LAST_WORD = regex.compile(r"(\S+)$")
 _NEWLINE = regex.compile(r"\n")
+#: Text that is never prose, in any format: URLs, e-mail addresses, bare domain names.
+_NOT_PROSE = regex.compile(
+    r"\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>\"“”]*[^\s<>\"“”.,;:!?)\]’']"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|int|io|ru|uk|de|fr|info|biz)\b(?:/[^\s]*)?",
+    regex.IGNORECASE,
+)
 
 #: Abbreviations after which a period does not end a sentence (lowercase, with their dots).
 ABBREVIATIONS = frozenset(
@@ -56,8 +63,9 @@ class Token:
 class Document:
     """A text to lint, with lazily computed structure.
 
-    *ignored* lists spans that are not prose (code, URLs in Markdown, ...);
-    diagnostics that touch them are dropped by the linter and fixes never edit them.
+    *ignored* lists spans that are not prose (code in Markdown, ...); URLs and
+    e-mail addresses are found in any text. Diagnostics that touch them are
+    dropped by the linter, so fixes never edit them.
     *headings* lists spans known to be headings (from Markdown); for plain text
     they are guessed (:meth:`_guess_headings`).
     """
@@ -67,7 +75,7 @@ class Document:
                  headings: list[Span] | None = None) -> None:
         self.text = text
         self.path = path
-        self.ignored: list[Span] = ignored or []
+        self._markup_ignored = ignored or []
         self._headings = headings
 
     # positions -------------------------------------------------------------
@@ -189,6 +197,26 @@ class Document:
     def in_heading(self, offset: int) -> bool:
         return any(h.start <= offset < h.end for h in self.headings)
 
+    @cached_property
+    def ignored(self) -> list[Span]:
+        """Spans that are not prose, sorted and merged."""
+        spans = sorted([*self._markup_ignored,
+                        *(Span(m.start(), m.end()) for m in _NOT_PROSE.finditer(self.text))],
+                       key=lambda s: s.start)
+        merged: list[Span] = []
+        for s in spans:
+            if merged and s.start <= merged[-1].end:
+                merged[-1] = Span(merged[-1].start, max(merged[-1].end, s.end))
+            else:
+                merged.append(s)
+        return merged
+
+    @cached_property
+    def _ignored_starts(self) -> list[int]:
+        return [s.start for s in self.ignored]
+
     def is_ignored(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` touches text that is not prose."""
-        return any(s.start < max(end, start + 1) and start < s.end for s in self.ignored)
+        end = max(end, start + 1)
+        i = bisect.bisect_left(self._ignored_starts, end) - 1
+        return i >= 0 and self.ignored[i].end > start

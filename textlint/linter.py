@@ -29,7 +29,7 @@ class Linter:
         for rule in self.rules:
             try:
                 for d in rule.check(doc):
-                    if doc.ignored and doc.is_ignored(d.start, d.end):
+                    if doc.is_ignored(d.start, d.end):
                         continue
                     if (d.start, d.end) in found:
                         continue
