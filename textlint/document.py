@@ -141,8 +141,8 @@ class Document:
         m = _LAST_WORD.search(self.text, max(0, dot - 20), dot + 1)
         if not m:
             return False
-        word = m.group(1).lstrip("\"'“‘«([").lower()
-        return word in ABBREVIATIONS or (len(word) == 2 and word[0].isalpha())
+        word = m.group(1).lstrip("\"'“‘«([")
+        return word.lower() in ABBREVIATIONS or (len(word) == 2 and word[0].isupper())
 
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence containing *offset*, if any."""
