@@ -20,6 +20,7 @@ from .diagnostics import Applicability
 from .engine import Engine, Overrides
 from .errors import ConfigError
 from .files import InputError, Source, decode, discover, read_source, write_source
+from .languagetool.cli import app as languagetool_app
 from .output import FORMATS, Report
 
 app = typer.Typer(
@@ -30,6 +31,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+app.add_typer(languagetool_app, name="languagetool")
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -89,6 +92,8 @@ def check(
     statistics: Annotated[bool, typer.Option("--statistics", help="Print the number of findings per rule instead of the findings.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")] = False,
     stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="The name to report for standard input.")] = None,
+    languagetool: Annotated[Optional[bool], typer.Option("--languagetool/--no-languagetool", help="Run LanguageTool's grammar rules too (default: when installed; see `textlint languagetool status`).")] = None,
+    languagetool_url: Annotated[Optional[str], typer.Option("--languagetool-url", help="Use the LanguageTool server at this URL instead of starting one.")] = None,
 ) -> None:
     """Lint files; with --fix, fix them."""
     if output_format not in FORMATS:
@@ -97,7 +102,8 @@ def check(
     try:
         run = Run(ConfigFinder(config), Overrides(
             select=_split(select) or None, extend_select=_split(extend_select),
-            ignore=_split(ignore), rule_paths=list(rules or [])))
+            ignore=_split(ignore), rule_paths=list(rules or []),
+            languagetool=languagetool, languagetool_url=languagetool_url))
         run.engine(None)  # report configuration errors before any file is read
     except ConfigError as e:
         _err(f"error: {e}")
@@ -275,7 +281,8 @@ def show_rule(
     except ConfigError as e:
         _err(f"error: {e}")
         raise typer.Exit(EXIT_ERROR)
-    rule = found.get(rule_id) or next((r for r in found.values() if r.id.lower() == rule_id.lower()), None)
+    rule = found.get(rule_id) or next((r for r in found.values() if r.id.lower() == rule_id.lower()
+                                       or r.emits(rule_id)), None)
     if rule is None:
         close = difflib.get_close_matches(rule_id, list(found), n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""

@@ -15,6 +15,9 @@ given with ``--config``). Keys::
 
     [per-file-ignores]
     "CHANGELOG.md" = ["cleanup"]
+
+    [languagetool]                          # see textlint/languagetool/settings.py
+    enabled = "auto"
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from typing import Any
 from .diagnostics import Severity
 from .errors import ConfigError
 from .files import DEFAULT_INCLUDE, matches
+from .languagetool import settings as languagetool_settings
 
 CONFIG_NAMES = ("textlint.toml", ".textlint.toml", "pyproject.toml")
 LEVELS = ("error", "warning", "info", "off")
@@ -52,6 +56,8 @@ class Settings:
     exclude: list[str] = field(default_factory=list)
     rules: dict[str, RuleSettings] = field(default_factory=dict)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    languagetool: languagetool_settings.LanguageToolSettings = field(
+        default_factory=languagetool_settings.LanguageToolSettings)
 
     @property
     def root(self) -> Path:
@@ -101,8 +107,10 @@ def parse(data: dict[str, Any], path: Path) -> Settings:
             if not isinstance(value, dict):
                 raise ConfigError("expected a table of rule settings", path=str(path), key=key)
             s.rules = {rid: _rule_settings(v, path, rid) for rid, v in value.items()}
+        elif key == "languagetool":
+            s.languagetool = languagetool_settings.parse(value, path)
         else:
-            raise ConfigError("unknown key (known: extend-select, exclude, ignore, include, "
+            raise ConfigError("unknown key (known: extend-select, exclude, ignore, include, languagetool, "
                               "per-file-ignores, rule-paths, rules, select)", path=str(path), key=key)
     return s
 

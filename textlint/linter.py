@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 
 from .diagnostics import Diagnostic
 from .document import Document
@@ -17,27 +19,63 @@ class LintResult:
 
 class Linter:
     """Runs *rules* in order; drops findings on text that is not prose, and keeps
-    one finding per defect: the first of several with the same span or the same fix."""
+    one finding per defect: the first of several with the same span or the same fix,
+    and none of a rule that ``yields`` where another rule's finding overlaps it.
 
-    def __init__(self, rules: list[Rule]) -> None:
+    *dropped* lists ids (or ``*`` patterns) of findings to drop: ignore selectors that
+    name some findings of a rule rather than the rule (``languagetool.EN_A_VS_AN``).
+    """
+
+    def __init__(self, rules: list[Rule], dropped: tuple[str, ...] = ()) -> None:
         self.rules = rules
+        self.dropped = dropped
 
     def lint(self, doc: Document) -> LintResult:
         found: dict[tuple[int, int], Diagnostic] = {}
         fixes: set[tuple] = set()
         errors: list[RuleError] = []
+        deferred: list[Diagnostic] = []
+
+        def keep(d: Diagnostic) -> None:
+            if (d.start, d.end) in found:
+                return
+            if d.fix is not None and d.fix.edits:
+                if d.fix.edits in fixes:
+                    return
+                fixes.add(d.fix.edits)
+            found[(d.start, d.end)] = d
+
         for rule in self.rules:
             try:
                 for d in rule.check(doc):
-                    if doc.is_ignored(d.start, d.end):
+                    if doc.ignored and doc.is_ignored(d.start, d.end):
                         continue
-                    if (d.start, d.end) in found:
+                    if self.dropped and any(d.rule == s or fnmatchcase(d.rule, s) for s in self.dropped):
                         continue
-                    if d.fix is not None and d.fix.edits:
-                        if d.fix.edits in fixes:
-                            continue
-                        fixes.add(d.fix.edits)
-                    found[(d.start, d.end)] = d
+                    if rule.yields:
+                        deferred.append(d)
+                    else:
+                        keep(d)
             except RuleError as e:
                 errors.append(e)
+        if deferred:
+            taken = _Spans(found.values())
+            for d in deferred:
+                if not taken.overlaps(d.start, d.end):
+                    keep(d)
         return LintResult(sorted(found.values(), key=Diagnostic.sort_key), errors)
+
+
+class _Spans:
+    """Spans of findings, to ask whether a range overlaps any (an empty span counts as one character)."""
+
+    def __init__(self, diagnostics) -> None:
+        spans = sorted((d.start, max(d.end, d.start + 1)) for d in diagnostics)
+        self.starts = [s for s, _ in spans]
+        self.max_end: list[int] = []
+        for _, e in spans:
+            self.max_end.append(max(e, self.max_end[-1]) if self.max_end else e)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, max(end, start + 1))
+        return i > 0 and self.max_end[i - 1] > start
