@@ -28,7 +28,7 @@ _NOT_PROSE = regex.compile(
     r"://|\bwww\.|\bmailto:|@[\w-]+\.|\.(?:com|org|net|edu|gov|int|io|ru|uk|de|fr|info|biz)\b",
     regex.IGNORECASE,
 )
-_TOKEN_LEFT = regex.compile(r"[^\s\"“”‘(<\[]*$")
+_TOKEN_LEFT = regex.compile(r"[^\s\"“”‘(<\[]*", regex.REVERSE)
 _TOKEN_RIGHT = regex.compile(r"[^\s\"“”’)>\]]*")
 _TRAILING = ".,;:!?'’"
 
@@ -45,8 +45,8 @@ ABBREVIATIONS = frozenset(
 #: whitespace before a capital, a digit or an opening quote, unless the period
 #: ends an abbreviation or an initial ("J. Smith").
 _SENTENCE_END = regex.compile(
-    r"(?<!\b(?i:" + "|".join(regex.escape(a[:-1]) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
-    + r")|\b\p{Lu})[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]*[\p{Lu}\p{N}])"
+    r"[.!?…](?<!\b(?i:" + "|".join(regex.escape(a[:-1]) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+    + r")\.|\b\p{Lu}\.)[.!?…]*[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]*[\p{Lu}\p{N}])"
 )
 
 
@@ -205,7 +205,7 @@ class Document:
     def _non_prose_tokens(self) -> Iterator[Span]:
         text = self.text
         for m in _NOT_PROSE.finditer(text):
-            start = _TOKEN_LEFT.search(text, max(0, m.start() - 200), m.start()).start()
+            start = _TOKEN_LEFT.match(text, max(0, m.start() - 200), m.start()).start()
             end = _TOKEN_RIGHT.match(text, m.end()).end()
             while end > m.end() and text[end - 1] in _TRAILING:
                 end -= 1
