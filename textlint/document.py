@@ -28,6 +28,14 @@ _NOT_PROSE = regex.compile(
     r"://|\bwww\.|\bmailto:|@[\w-]+\.|\.(?:com|org|net|edu|gov|int|io|ru|uk|de|fr|info|biz)\b",
     regex.IGNORECASE,
 )
+#: A suppression directive (see :mod:`textlint.suppression`); never prose either.
+DIRECTIVE = regex.compile(
+    r"<!--\s*textlint-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)\b"
+    r"(?P<rules>[^\n]*?)\s*-->"
+    r"|^[^\S\n]*(?:#|//)[^\S\n]*textlint-(?P<kind2>disable-next-line|disable-line|disable-file|disable|enable)\b"
+    r"(?P<rules2>[^\n]*)$",
+    regex.MULTILINE,
+)
 _TOKEN_LEFT = regex.compile(r"[^\s\"“”‘(<\[]*", regex.REVERSE)
 _TOKEN_RIGHT = regex.compile(r"[^\s\"“”’)>\]]*")
 _TRAILING = ".,;:!?'’"
@@ -74,14 +82,22 @@ class Document:
     e-mail addresses are found in any text. Diagnostics that touch them are
     dropped by the linter, so fixes never edit them.
     *headings* lists spans known to be headings (from Markdown); for plain text
-    they are guessed (:meth:`_guess_headings`).
+    they are guessed (:meth:`_guess_headings`). *accepted* is the project's
+    vocabulary: checks treat these words as known, and the linter drops findings
+    on them.
     """
 
     def __init__(self, text: str, path: str = "-", *,
                  ignored: list[Span] | None = None,
-                 headings: list[Span] | None = None) -> None:
+                 headings: list[Span] | None = None,
+                 kind: str = "text",
+                 accepted: frozenset[str] = frozenset()) -> None:
         self.text = text
         self.path = path
+        #: "text" or "markdown".
+        self.kind = kind
+        #: Words and phrases the project accepts (its vocabulary file): never errors.
+        self.accepted = accepted
         self._markup_ignored = ignored or []
         self._headings = headings
 
@@ -193,7 +209,10 @@ class Document:
     @cached_property
     def ignored(self) -> list[Span]:
         """Spans that are not prose, sorted and merged."""
-        spans = sorted([*self._markup_ignored, *self._non_prose_tokens()], key=lambda s: s.start)
+        spans = [*self._markup_ignored, *self._non_prose_tokens()]
+        if "textlint-" in self.text:
+            spans += [Span(m.start(), m.end()) for m in DIRECTIVE.finditer(self.text)]
+        spans.sort(key=lambda s: s.start)
         merged: list[Span] = []
         for s in spans:
             if merged and s.start <= merged[-1].end:
