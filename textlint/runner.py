@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import difflib
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -102,6 +100,9 @@ class Runner:
             return
         for path in paths[:1]:  # builds the engine (and loads what it needs) before forking
             yield self.check_path(path)
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         global _RUNNER
         _RUNNER = self
         context = multiprocessing.get_context("fork")
