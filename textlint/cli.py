@@ -71,7 +71,7 @@ def check(
 ) -> None:
     """Lint files; with --fix, fix them."""
     if output_format not in FORMATS:
-        _err(f"unknown format '{output_format}' (choose from {', '.join(FORMATS)})")
+        _err(f"error: unknown format '{output_format}' (choose from {', '.join(FORMATS)})")
         raise typer.Exit(EXIT_ERROR)
     try:
         runner = Runner(ConfigFinder(config), Overrides(
