@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# LanguageTool is on by default where it is installed; only tests/test_languagetool*.py use it
+# (they switch it on explicitly), so that the rest of the suite does not depend on it.
+os.environ["TEXTLINT_LANGUAGETOOL"] = "off"
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -13,3 +18,13 @@ FIXTURES = ROOT / "fixtures"
 @pytest.fixture
 def seed_text() -> str:
     return (FIXTURES / "seed-article.txt").read_text(encoding="utf-8")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-fixtures", action="store_true",
+                     help="rewrite the expected output of fixtures/cases instead of comparing")
+
+
+@pytest.fixture
+def update_fixtures(request) -> bool:
+    return request.config.getoption("--update-fixtures")

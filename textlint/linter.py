@@ -6,6 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 
+from . import suppression
 from .diagnostics import Diagnostic
 from .document import Document
 from .rule import Rule, RuleError
@@ -18,27 +19,30 @@ class LintResult:
 
 
 class Linter:
-    """Runs *rules* in order; drops findings on text that is not prose, and keeps
-    one finding per defect: the first of several with the same span or the same fix,
-    and none of a rule that ``yields`` where another rule's finding overlaps it.
+    """Runs *rules* in order and keeps the findings that stand.
 
-    *dropped* lists ids (or ``*`` patterns) of findings to drop: ignore selectors that
-    name some findings of a rule rather than the rule (``languagetool.EN_A_VS_AN``).
+    Dropped: findings on text that is not prose, findings turned off by a
+    suppression comment, findings on a word of the project's vocabulary, findings
+    named by *dropped* (ignore selectors that name some findings of a rule rather
+    than the rule, like ``languagetool.EN_A_VS_AN``; ``*`` patterns allowed), and
+    repeats — one finding per defect: the first of several with the same span or
+    the same fix, and none of a rule that ``yields`` where a finding of another
+    rule overlaps it.
     """
 
     def __init__(self, rules: list[Rule], dropped: tuple[str, ...] = ()) -> None:
         self.rules = rules
         self.dropped = dropped
+        self._groups = {r.id: r.groups for r in rules}
 
     def lint(self, doc: Document) -> LintResult:
         found: dict[tuple[int, int], Diagnostic] = {}
         fixes: set[tuple] = set()
         errors: list[RuleError] = []
         deferred: list[Diagnostic] = []
+        off = suppression.parse(doc)
 
         def keep(d: Diagnostic) -> None:
-            if (d.start, d.end) in found:
-                return
             if d.fix is not None and d.fix.edits:
                 if d.fix.edits in fixes:
                     return
@@ -48,7 +52,11 @@ class Linter:
         for rule in self.rules:
             try:
                 for d in rule.check(doc):
-                    if doc.ignored and doc.is_ignored(d.start, d.end):
+                    if (d.start, d.end) in found or doc.is_ignored(d.start, d.end):
+                        continue
+                    if off and self._suppressed(off, doc, d):
+                        continue
+                    if doc.accepted and _accepted(doc, d):
                         continue
                     if self.dropped and any(d.rule == s or fnmatchcase(d.rule, s) for s in self.dropped):
                         continue
@@ -61,9 +69,14 @@ class Linter:
         if deferred:
             taken = _Spans(found.values())
             for d in deferred:
-                if not taken.overlaps(d.start, d.end):
+                if (d.start, d.end) not in found and not taken.overlaps(d.start, d.end):
                     keep(d)
         return LintResult(sorted(found.values(), key=Diagnostic.sort_key), errors)
+
+    def _suppressed(self, off: suppression.Suppressions, doc: Document, d: Diagnostic) -> bool:
+        selectors = off.selectors_at(doc.position(d.start)[0])
+        groups = self._groups.get(d.rule) or {d.rule.split(".", 1)[0]}
+        return any(suppression.matches(s, d.rule, groups) for s in selectors)
 
 
 class _Spans:
@@ -79,3 +92,12 @@ class _Spans:
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.starts, max(end, start + 1))
         return i > 0 and self.max_end[i - 1] > start
+
+
+def _accepted(doc: Document, d: Diagnostic) -> bool:
+    """Whether the finding is about a word (or the phrase) the project accepts."""
+    text = doc.text[d.start:d.end].strip()
+    if text in doc.accepted or text.lower() in doc.accepted:
+        return True
+    return any(w.text in doc.accepted or w.text.lower() in doc.accepted
+               for w in doc.words_in(d.start, d.end))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -39,16 +40,19 @@ class ResultCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db: sqlite3.Connection | None = None
+        self._pid = 0
         self.error: str | None = None
 
     def _connect(self) -> sqlite3.Connection | None:
+        if self._db is not None and self._pid != os.getpid():
+            self._db = None  # inherited through fork(): never use a connection of the parent
         if self._db is None and self.error is None:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute(_SCHEMA)
-                self._db = db
+                self._db, self._pid = db, os.getpid()
             except (sqlite3.Error, OSError) as e:
                 self.error = f"{self.path}: {e}"
         return self._db
