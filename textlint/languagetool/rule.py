@@ -146,7 +146,7 @@ class LanguageToolRule(Rule):
     def _diagnostic(self, offset: int, m: list) -> Diagnostic:
         start, end, lt_rule, category, category_name, issue_type, message, replacements = m
         start, end = start + offset, end + offset
-        spelling = issue_type == "misspelling" or category == "TYPOS"
+        spelling = category == "TYPOS" or lt_rule.startswith("MORFOLOGIK")
         fix = None
         if replacements:
             applicability = Applicability.DISPLAY_ONLY if spelling else Applicability.UNSAFE
