@@ -92,6 +92,8 @@ class ResultCache:
 
     def stats(self) -> tuple[int, int]:
         """(entries, bytes on disk)."""
+        if not self.path.exists():
+            return 0, 0
         db = self._connect()
         if db is None:
             return 0, 0

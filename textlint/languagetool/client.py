@@ -79,9 +79,11 @@ class Client:
         self.version: str | None = None
         try:
             tool = language_tool_python.LanguageTool(str(params["language"]), remote_server=base_url(url))
-        except (language_tool_python.exceptions.LanguageToolError, requests.RequestException,
-                ValueError) as e:
+        except (language_tool_python.exceptions.LanguageToolError, requests.RequestException) as e:
             raise LanguageToolError(f"cannot use the LanguageTool server at {url}: {_reason(e)}") from None
+        except ValueError:
+            raise LanguageToolError(f"the LanguageTool server at {url} does not know the language "
+                                    f"{params['language']!r} (the `language` setting)") from None
         tool.enabled_rules = set(params.get("enabledRules") or ())
         tool.disabled_rules = set(params.get("disabledRules") or ())
         tool.enabled_categories = set(params.get("enabledCategories") or ())

@@ -8,6 +8,7 @@ to any overlapping finding of another rule (one finding per defect).
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from fnmatch import fnmatchcase
@@ -41,6 +42,8 @@ CURATED_DISABLED_RULES = (
     "EN_COMPOUNDS", "EN_WORD_COHERENCY",  # spelling preferences, not defects
     "THE_SUPERLATIVE", "DETERMINER_GEOGRAPHICAL_WORD", "MISSING_ARTICLE", "IN_1990s",  # article hints
     "PCT_SINGULAR_NOUN_PLURAL_VERB_AGREEMENT", "COLLECTIVE_NOUN_VERB_AGREEMENT_VBP",  # British usage
+    "ERDOGAN",  # wants the diacritic: a name's spelling is not a defect (TYPOS' diacritics rules are off too)
+    "NONE_THE_LESS", "UKRAINE_NO_THE", "CONDITIONAL_CLAUSE",  # usage opinions ("if he won't allow")
 )
 #: Rule id patterns dropped on our side: compounding and hyphenation preferences inside GRAMMAR.
 CURATED_FILTERED = ("*_COMPOUND", "*_COMPOUNDS", "*_HYPHEN")
@@ -144,7 +147,7 @@ class LanguageToolRule(Rule):
                     yield self._diagnostic(offset, m)
 
     def _diagnostic(self, offset: int, m: list) -> Diagnostic:
-        start, end, lt_rule, category, category_name, issue_type, message, replacements = m
+        start, end, lt_rule, category, category_name, _issue_type, message, replacements = m
         start, end = start + offset, end + offset
         spelling = category == "TYPOS" or lt_rule.startswith("MORFOLOGIK")
         fix = None
@@ -166,9 +169,12 @@ def _is_glob(rule_id: str) -> bool:
 def units_of(doc: Document) -> Iterator[tuple[int, str]]:
     """The (offset, text) pieces sent to LanguageTool: paragraphs that are neither headings
     (headline grammar is telegraphic) nor ignored, long ones cut at sentence ends."""
-    headings = {(h.start, h.end) for h in doc.headings}
+    heading_starts = sorted(h.start for h in doc.headings)
     for p in doc.paragraphs:
-        if (p.start, p.end) in headings or (doc.ignored and _covered(doc, p.start, p.end)):
+        i = bisect.bisect_left(heading_starts, p.start)
+        if i < len(heading_starts) and heading_starts[i] < p.end:
+            continue
+        if doc.ignored and _covered(doc, p.start, p.end):
             continue
         if p.end - p.start <= MAX_UNIT:
             yield p.start, doc.text[p.start:p.end]
@@ -214,6 +220,9 @@ class Checker:
                 raise LanguageToolError(f"not checked: {self.failure}")
             try:
                 fresh = self._client().check(list(todo.values()))
+            except OSError as e:  # the cache directory cannot be written, a process cannot start ...
+                self.failure = f"{e.filename + ': ' if e.filename else ''}{e.strerror or e}"
+                raise LanguageToolError(self.failure) from None
             except LanguageToolError as e:
                 self.failure = str(e)
                 raise

@@ -28,14 +28,12 @@ from .errors import LanguageToolError
 from .install import MAIN_CLASS, check_java, installation
 from .settings import LanguageToolSettings
 
-STATE, LOCK, LOG, USED, PROPERTIES = "state.json", "server.lock", "server.log", "last-used", "server.properties"
+STATE, LOCK, LOG, USED = "state.json", "server.lock", "server.log", "last-used"
 #: Tried when a free port turns out to be taken by the time the server binds it.
 PORT_ATTEMPTS = 3
 #: A text that exercises the common rules once, so that the first real request is fast.
 WARM_UP = ("This are a example of an text that LanguageTool checks before its first request. "
            "He go to school yesterday, and their was nobody they're.")
-#: Written to server.properties: cache repeated sentences, reuse configured rule pipelines.
-SERVER_PROPERTIES = "cacheSize=2000\npipelineCaching=true\nmaxPipelinePoolSize=50\n"
 
 
 @dataclass
@@ -166,7 +164,6 @@ def start(settings: LanguageToolSettings) -> ServerState:
         if not held(directory):  # nobody is starting a server (any more)
             if child is None:
                 (directory / STATE).unlink(missing_ok=True)
-                (directory / PROPERTIES).write_text(SERVER_PROPERTIES, encoding="utf-8")
                 child = _spawn_supervisor(settings, directory, java, found.classpath, found.version)
             elif child.poll() is not None:
                 if state and state.status in ("failed", "exited"):
@@ -326,7 +323,7 @@ class Supervisor:
         """Start the server on *port*: "ready", "port" (taken), "exited" or "timeout"."""
         a = self.args
         cmd = [a.java, f"-Xmx{a.memory}", "-cp", a.classpath, MAIN_CLASS,
-               "--port", str(port), "--config", str(self.dir / PROPERTIES)]
+               "--port", str(port)]
         with open(self.dir / LOG, "wb") as log:
             self.proc = subprocess.Popen(
                 cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, cwd=self.dir,
