@@ -341,6 +341,7 @@ class Supervisor:
 
     def _watch(self) -> int:
         used = self.dir / USED
+        ready = time.time()
         while not self.stopping:
             code = self.proc.poll()
             if code is not None:
@@ -350,9 +351,9 @@ class Supervisor:
                 return 0
             if self.args.idle_timeout:
                 try:
-                    idle = time.time() - used.stat().st_mtime
+                    idle = time.time() - max(used.stat().st_mtime, ready)
                 except OSError:
-                    idle = 0.0
+                    idle = time.time() - ready
                 if idle > self.args.idle_timeout:
                     break
             time.sleep(0.5)
