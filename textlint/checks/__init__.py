@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from ..rule import Rule
 from .base import Check
+from .doubled import DoubledWord
 
-CHECKS: list[type[Check]] = []
+CHECKS: list[type[Check]] = [DoubledWord]
 
 
 def builtin_checks() -> list[Rule]:
