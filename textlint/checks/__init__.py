@@ -8,8 +8,10 @@ from __future__ import annotations
 from ..rule import Rule
 from .base import Check
 from .doubled import DoubledWord
+from .hyphens import StrayHyphen
+from .linebreaks import LineBreakInSentence
 
-CHECKS: list[type[Check]] = [DoubledWord]
+CHECKS: list[type[Check]] = [DoubledWord, LineBreakInSentence, StrayHyphen]
 
 
 def builtin_checks() -> list[Rule]:
