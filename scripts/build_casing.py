@@ -44,6 +44,8 @@ def main() -> int:
         if not LOWER.match(word) or lexicon.zipf(word) < 2.0:
             continue
         title = probs.get(word[0].upper() + word[1:])
+        if title is None and lexicon.zipf(word) < 3.5:
+            continue  # a rare word the source never saw capitalised: no evidence either way
         ratio = NEVER_CAPITALISED if title is None else round(title - logp, 1)
         if ratio <= -1.0:
             rows.append(f"{word}\t{ratio}")

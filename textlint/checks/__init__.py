@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from ..rule import Rule
 from .base import Check
+from .capitals import MidSentenceCapital
 from .doubled import DoubledWord
 from .hyphens import StrayHyphen
 from .linebreaks import LineBreakInSentence
 
-CHECKS: list[type[Check]] = [DoubledWord, LineBreakInSentence, StrayHyphen]
+CHECKS: list[type[Check]] = [DoubledWord, LineBreakInSentence, MidSentenceCapital, StrayHyphen]
 
 
 def builtin_checks() -> list[Rule]:

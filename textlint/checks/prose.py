@@ -32,13 +32,15 @@ def previous_char(text: str, pos: int) -> tuple[str, int]:
     return (text[i], i) if i >= 0 else ("", -1)
 
 
-def starts_sentence(text: str, pos: int) -> bool:
+def starts_sentence(text: str, pos: int, openers: bool = True) -> bool:
     """Whether a word at *pos* may be capitalised because of what precedes it: the
-    start of a line, a sentence end, a colon or semicolon, an opening quote or
-    bracket, a bullet or dash, or a sentence end followed by closing quotes."""
+    start of a line, a sentence end, a colon or semicolon, a sentence end followed by
+    closing quotes, and (with *openers*) an opening quote or bracket, a bullet or dash."""
     ch, i = previous_char(text, pos)
-    if ch in ("", "\n") or ch in SENTENCE_BREAK or ch in OPENERS or ch in BULLETS:
+    if ch in ("", "\n") or ch in SENTENCE_BREAK:
         return True
+    if ch in OPENERS or ch in BULLETS:
+        return openers
     while ch in CLOSERS:
         ch, i = previous_char(text, i)
         if ch in ("", "\n") or ch in SENTENCE_BREAK:
@@ -65,12 +67,17 @@ class Titles:
 
 
 def is_titled(text: str) -> bool:
-    """Most letters capitals, or most words of four letters or more capitalised."""
+    """Most letters capitals, or Title Case: several capitalised words of four letters or
+    more and at most one such word in lowercase that is not a short function word."""
     words = _WORD.findall(text)
     letters = sum(len(w) for w in words)
     if letters > 3 and sum(c.isupper() for w in words for c in w) >= 0.8 * letters:
         return True
     long = [w for w in words if len(w) >= 4]
-    if len(long) < 2:
-        return False
-    return sum(w[0].isupper() for w in long) >= 0.6 * len(long)
+    capitalised = sum(w[0].isupper() for w in long)
+    lowercase = sum(w[0].islower() and w not in _TITLE_SMALL_WORDS for w in long)
+    return capitalised >= 2 and lowercase <= max(1, capitalised // 4)
+
+
+#: Words that Title Case leaves in lowercase.
+_TITLE_SMALL_WORDS = frozenset("with from into onto upon over than that this about after".split())
