@@ -61,6 +61,13 @@ INSTITUTIONS = frozenset(
     association council region province district city town square street road bridge hall
     palace tower gate park army fleet corps guard forces force guards""".split()
 )
+#: Nouns that introduce or follow a name ("the union Unison", "Hazards magazine").
+NAMING_NOUNS = frozenset(
+    """union organisation organization group charity campaign magazine newspaper paper journal
+    ship frigate vessel yacht film movie book novel album song show series programme program
+    project scheme operation company firm brand band team club party movement called named
+    dubbed entitled titled""".split()
+)
 #: Words after which a capitalised word is a verb or an adjective, not a name
 #: ("could Deploy", "you Took", "to Take").
 VERB_CONTEXT = frozenset(
@@ -135,7 +142,8 @@ class MidSentenceCapital(Check):
                         ratio <= THRESHOLD and (word.lower() in lowercase
                                                 or _previous_word(text, m.start()) in VERB_CONTEXT)):
                     continue
-            if (self._in_name(text, m.start(), m.end(), casing) or titles.is_titled(m.start())
+            if (self._in_name(text, m.start(), m.end(), casing, word.lower() in FUNCTION_WORDS)
+                    or titles.is_titled(m.start())
                     or _in_quoted_title(text, m.start(), m.end())):
                 continue
             s = m.start()
@@ -144,16 +152,34 @@ class MidSentenceCapital(Check):
             yield self.diagnostic(s, m.end("w"), f"'{word}' is capitalised in mid-sentence", fix)
 
     @staticmethod
-    def _in_name(text: str, start: int, end: int, casing: Casing) -> bool:
-        """Whether the word at ``[start, end)`` stands next to a name-like word (through
-        connectors such as "of the"), a number or a bracket: then it is part of a name,
-        a title or a reference ("Order of Courage", "Article 8")."""
+    def _in_name(text: str, start: int, end: int, casing: Casing, function_word: bool) -> bool:
+        """Whether the word at ``[start, end)`` is part of a name, a title or a reference:
+        next to a name-like word (through connectors such as "of the"), a number or a
+        bracket ("Order of Courage", "Article 8"). A function word belongs to a name only
+        between two capitalised words ("League Against Cruel Sports") or as an article
+        before one ("The Times"); "Of" never does ("President Of Russia")."""
         after = list(_WORDS.finditer(text, end, min(len(text), end + 60)))
-        if after and (after[0].group()[0].isdigit() or after[0].group() == "("):
-            return True
         before = list(_WORDS.finditer(text, max(0, start - 60), start))
-        return (_name_like(reversed(before), text, casing, before=True)
-                or _name_like(iter(after), text, casing, before=False))
+        if (before and before[-1].group().lower() in NAMING_NOUNS
+                or after and after[0].group().lower() in NAMING_NOUNS):
+            return True  # "the film In The Name Of The Father", "Hazards magazine"
+        if not function_word:
+            if after and (after[0].group()[0].isdigit() or after[0].group() == "("):
+                return True
+            return (_name_like(reversed(before), text, casing, before=True)
+                    or _name_like(iter(after), text, casing, before=False))
+        word = text[start:end].lower()
+        right = bool(after) and after[0].group()[:1].isupper()
+        if word in ("the", "a", "an"):
+            return right
+        left = bool(before) and _name_like(reversed(before[-1:]), text, casing, before=True)
+        if not (left and right):
+            return False
+        # Between two capitalised words: a title ("In The Name Of The Father") unless the
+        # document writes the same phrase with the function word in lowercase elsewhere.
+        phrase = regex.compile(rf"{regex.escape(before[-1].group())}\s+{regex.escape(word)}\s+"
+                               rf"{regex.escape(after[0].group())}")
+        return phrase.search(text) is None
 
 
 def _previous_word(text: str, pos: int) -> str:
@@ -170,7 +196,8 @@ def _name_like(tokens, text: str, casing: Casing, before: bool) -> bool:
     skipped = 0
     for tok in tokens:
         word = tok.group()
-        if word in CONNECTORS and skipped < 2 or before and word in ("'", "’") and not skipped:
+        if (word in CONNECTORS or word == "," and not before) and skipped < 2 \
+                or word in ("'", "’") and not skipped:
             skipped += 1
             continue
         if any(c.isdigit() for c in word):

@@ -41,6 +41,8 @@ def starts_sentence(text: str, pos: int, openers: bool = True) -> bool:
         return True
     if ch in OPENERS or ch in BULLETS:
         return openers
+    if ch == ")" and len(text[text.rfind("\n", 0, i) + 1:i + 1].strip()) <= 4:
+        return True  # a list marker: "a) ", "(iv) ", "12) "
     while ch in CLOSERS:
         ch, i = previous_char(text, i)
         if ch in ("", "\n") or ch in SENTENCE_BREAK:
@@ -69,6 +71,9 @@ class Titles:
 def is_titled(text: str) -> bool:
     """Most letters capitals, or Title Case: several capitalised words of four letters or
     more and at most one such word in lowercase that is not a short function word."""
+    head, colon, tail = text.rpartition(":")
+    if colon and len(tail.split()) >= 3:
+        text = tail  # "Vladimir Putin: This is good." is judged on what follows the label
     words = _WORD.findall(text)
     letters = sum(len(w) for w in words)
     if letters > 3 and sum(c.isupper() for w in words for c in w) >= 0.8 * letters:
@@ -76,7 +81,7 @@ def is_titled(text: str) -> bool:
     long = [w for w in words if len(w) >= 4]
     capitalised = sum(w[0].isupper() for w in long)
     lowercase = sum(w[0].islower() and w not in _TITLE_SMALL_WORDS for w in long)
-    return capitalised >= 2 and lowercase <= max(1, capitalised // 4)
+    return capitalised >= 3 and lowercase <= max(1, capitalised // 4)
 
 
 #: Words that Title Case leaves in lowercase.
