@@ -11,8 +11,12 @@ from .capitals import MidSentenceCapital
 from .doubled import DoubledWord
 from .hyphens import StrayHyphen
 from .linebreaks import LineBreakInSentence
+from .quotes import MixedQuotes, QuoteSpacing, UnpairedQuote
 
-CHECKS: list[type[Check]] = [DoubledWord, LineBreakInSentence, MidSentenceCapital, StrayHyphen]
+CHECKS: list[type[Check]] = [
+    DoubledWord, LineBreakInSentence, MidSentenceCapital, MixedQuotes, QuoteSpacing,
+    StrayHyphen, UnpairedQuote,
+]
 
 
 def builtin_checks() -> list[Rule]:
