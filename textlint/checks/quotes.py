@@ -28,6 +28,7 @@ _AFTER_CLOSE = set(".,;:!?)]}…—–-’”\"'")
 #: A paragraph that ends with one of these may leave a quotation open for the next one
 #: (a sentence end, a colon, or the comma after a salutation: “Dear Mr President,).
 _RUNS_ON = set(".!?…:,;”’\"")
+_FIRST_WORD = regex.compile(r"\S+")
 _DECADE = regex.compile(r"\d\ds\b")
 
 
@@ -113,11 +114,13 @@ class UnpairedQuote(Check):
         "He said: “I could be making a mistake, he said, “I know any campaign is advertising.”",
         "Taziyev, also known by the alias Magas’. He was captured.",
         "the so-called ‘non-executive order categories, taking into account inflation.",
+        "He said: “One.\n\n“Two.\n\nThree.”",
     ]
     OK = [
         "“We’re pulling out,” Putin said of Russia’s base in the ’90s.",
         "He said: “This is the first paragraph.\n\n“And this is the second.”",
         "He said: “This is the first paragraph.\n\nThis continues the quotation.”",
+        "He said: “One.\n\n“Two.\n\n“Three.”",
         "The heroes’ friends and rock ’n’ roll fans sang ‘Kalinka’.",
         "Ms Hewitt said: “We have doubled the pay. “We are going to extend it.”",
         "The bill \"very much had the feel of a work in progress, he said.",
@@ -140,9 +143,23 @@ class UnpairedQuote(Check):
         open_at: Mark | None = None
         open_para: Span | None = None
         carried = False
+        reopened = 0  # paragraphs of the open quotation that reopened it with “
         for para in doc.paragraphs:
             last = para.start
-            for mark in _double_marks(text, para.start, para.end, curly_only=True):
+            marks = _double_marks(text, para.start, para.end, curly_only=True)
+            if carried:
+                if marks and marks[0].opening and marks[0].pos == para.start:
+                    reopened += 1
+                elif reopened:
+                    # The quotation reopened every paragraph so far but not this one.
+                    first = _FIRST_WORD.match(text, para.start, para.end)
+                    yield self.diagnostic(
+                        para.start, first.end() if first else para.start + 1,
+                        "This paragraph continues a quotation that reopens each paragraph, "
+                        "but its opening quotation mark “ is missing")
+            else:
+                reopened = 0
+            for mark in marks:
                 if mark.opening:
                     if open_at is not None and not carried and not (
                             _after_sentence_end(text, mark.pos, para)
