@@ -11,10 +11,11 @@ from .capitals import MidSentenceCapital
 from .doubled import DoubledWord
 from .hyphens import StrayHyphen
 from .linebreaks import LineBreakInSentence
+from .names import NameVariant
 from .quotes import MixedQuotes, QuoteSpacing, UnpairedQuote
 
 CHECKS: list[type[Check]] = [
-    DoubledWord, LineBreakInSentence, MidSentenceCapital, MixedQuotes, QuoteSpacing,
+    DoubledWord, LineBreakInSentence, MidSentenceCapital, MixedQuotes, NameVariant, QuoteSpacing,
     StrayHyphen, UnpairedQuote,
 ]
 
