@@ -91,24 +91,29 @@ class NameVariant(Check):
                         neighbours[form].add(near)
         casing, lexicon = get_casing(), get_lexicon()
         counts = Counter({f: len(ms) for f, ms in occurrences.items()})
-        by_length: dict[int, list[str]] = defaultdict(list)
+        # Forms one edit apart share a key: the form with one letter deleted (or itself).
+        by_key: dict[str, list[str]] = defaultdict(list)
         for f in forms:
-            by_length[len(f)].append(f)
+            if casing.ratio(f) is not None or f.lower() in TITLES:
+                continue  # common words and titles are not names
+            low = f.lower()
+            for key in {low} | {low[:i] + low[i + 1:] for i in range(len(low))}:
+                by_key[key].append(f)
+        pairs = {(a, b) for group in by_key.values() if len(group) > 1
+                 for a in group for b in group if a < b}
         reported: set[str] = set()
-        for a in forms:
-            for length in (len(a) - 1, len(a), len(a) + 1):
-                for b in by_length.get(length, ()):
-                    if b <= a or not self._variants(a, b, neighbours, casing):
-                        continue
-                    keep, change = sorted((a, b), key=lambda f: (counts[f], lexicon.zipf(f), f))[::-1]
-                    if change in reported or lexicon.zipf(change) > lexicon.zipf(keep) - RARER_BY:
-                        continue
-                    reported.add(change)
-                    for m in occurrences[change]:
-                        fix = Fix.replace(m.start(), m.end(), keep, Applicability.UNSAFE,
-                                          title=f"Write '{keep}'")
-                        yield self.diagnostic(m.start(), m.end(),
-                                              f"'{change}' is spelled '{keep}' elsewhere", fix)
+        for a, b in sorted(pairs):
+            if not self._variants(a, b, neighbours):
+                continue
+            keep, change = sorted((a, b), key=lambda f: (counts[f], lexicon.zipf(f), f))[::-1]
+            if change in reported or lexicon.zipf(change) > lexicon.zipf(keep) - RARER_BY:
+                continue
+            reported.add(change)
+            for m in occurrences[change]:
+                fix = Fix.replace(m.start(), m.end(), keep, Applicability.UNSAFE,
+                                  title=f"Write '{keep}'")
+                yield self.diagnostic(m.start(), m.end(),
+                                      f"'{change}' is spelled '{keep}' elsewhere", fix)
 
     @staticmethod
     def _neighbours(text: str, m: regex.Match) -> list[str]:
@@ -123,14 +128,10 @@ class NameVariant(Check):
         return out
 
     @staticmethod
-    def _variants(a: str, b: str, neighbours: dict[str, set[str]], casing) -> bool:
-        """Whether *a* and *b* look like two spellings of one name."""
+    def _variants(a: str, b: str, neighbours: dict[str, set[str]]) -> bool:
+        """Whether *a* and *b* (names one deletion apart) look like two spellings of one name."""
         if a.startswith(b) or b.startswith(a):
             return False  # Russia / Russian, Putin / Putins
-        if a.lower() in TITLES or b.lower() in TITLES:
-            return False
-        if casing.ratio(a) is not None or casing.ratio(b) is not None:
-            return False  # common words: "Trade" / "Grade"
         if not _edit_distance_one(a.lower(), b.lower()):
             return False
         shared = {n for n in neighbours[a] & neighbours[b] if n.lower() not in TITLES}
