@@ -81,7 +81,7 @@ class DoubledWord(Check):
             if (m.group("sep").count("\n") > 1 or text[m.start() - 1:m.start()] in _INSIDE_TOKEN_BEFORE
                     or self._continues(text, m.end())):
                 continue
-            if f"{a} {b}".lower() in INTENDED or not self._doubled(text, m, a, b, casing):
+            if a == b and f"{a} {b}".lower() in INTENDED or not self._doubled(text, m, a, b, casing):
                 continue
             fix = Fix.replace(m.end("a"), m.end(), "", Applicability.SAFE,
                               title=f"Remove the repeated '{b}'")
@@ -96,8 +96,8 @@ class DoubledWord(Check):
     @staticmethod
     def _doubled(text: str, m: regex.Match, a: str, b: str, casing) -> bool:
         """Whether ``a b`` is an accident rather than a name, a title or a deliberate repeat."""
-        if len(a) == 1 and a.lower() not in ("a", "i"):
-            return False  # initials and list letters: "B B", "x x"
+        if len(a) == 1 and a not in ("a", "I"):
+            return False  # initials and list letters: "B B", "A A", "x x"
         if a == b and a[0].isupper() and not a.isupper():
             # Both capitalised: a doubled sentence start ("The The"), a doubled common word
             # ("General General") or a doubled name ("Ivanov Ivanov") unless reduplicated.

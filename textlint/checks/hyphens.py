@@ -16,7 +16,7 @@ from .prose import starts_sentence
 #: A hyphen-minus (or U+2010 hyphen) after a space or a line start, glued to a word of
 #: two letters or more that does not itself end in a hyphen ("-word-" is an aside).
 _STRAY = regex.compile(
-    r"(?<![^\s])(?P<h>[-\u2010])(?P<w>(?:\p{L}[\p{L}\p{M}]+|[IA](?=\s))(?:['’]\p{L}+)?)(?![\p{L}\p{M}\p{N}\-\u2010_/=.]\w)"
+    r"(?<![^\s])(?P<h>[-\u2010])(?P<w>(?:\p{L}[\p{L}\p{M}]+|[IA](?=\s))(?:['’]\p{L}+)?)(?![\p{L}\p{M}\p{N}\-\u2010_/=]|\.\w)"
 )
 #: A line that starts with a hyphen: a list item when the line next to it does too.
 _ITEM = regex.compile(r"[^\S\n]*[-\u2010]")
