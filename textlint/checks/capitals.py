@@ -128,19 +128,28 @@ class MidSentenceCapital(Check):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
         casing = get_casing()
-        found = [(m, starts_sentence(text, m.start())) for m in _TITLE.finditer(text)]
-        mid = Counter(m.group("w") for m, start in found if not start)
+        # Words worth a look: function words and words the casing table calls lowercase.
+        # Only their occurrences need the (slower) sentence-start test.
+        candidates = {}
+        for m in _TITLE.finditer(text):
+            low = m.group("w").lower()
+            if low in CALENDAR or low in INSTITUTIONS:
+                continue
+            if low in FUNCTION_WORDS or casing.normally_lowercase(low, THRESHOLD):
+                candidates.setdefault(m.group("w"), []).append(m)
+        if not candidates:
+            return
         titles = Titles(doc)
         lowercase = set(_LOWER_WORD.findall(text))
-        for m, start in found:
-            word = m.group("w")
-            if start or mid[word] > 1 or word.lower() in CALENDAR or word.lower() in INSTITUTIONS:
-                continue
+        for word, matches in candidates.items():
+            middle = [m for m in matches if not starts_sentence(text, m.start())]
+            if len(middle) != 1:
+                continue  # capitalised twice in mid-sentence: the document treats it as a name
+            m = middle[0]
             if word.lower() not in FUNCTION_WORDS:
                 ratio = casing.ratio(word)
-                if ratio is None or ratio > STRONG and not (
-                        ratio <= THRESHOLD and (word.lower() in lowercase
-                                                or _previous_word(text, m.start()) in VERB_CONTEXT)):
+                if ratio > STRONG and not (word.lower() in lowercase
+                                           or _previous_word(text, m.start()) in VERB_CONTEXT):
                     continue
             if (self._in_name(text, m.start(), m.end(), casing, word.lower() in FUNCTION_WORDS)
                     or titles.is_titled(m.start())

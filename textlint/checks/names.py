@@ -84,11 +84,6 @@ class NameVariant(Check):
         if len(occurrences) < 2:
             return
         forms = list(occurrences)
-        for form, matches in occurrences.items():
-            for m in matches:
-                for near in self._neighbours(text, m):
-                    if near in occurrences or near[:1].isupper():
-                        neighbours[form].add(near)
         casing, lexicon = get_casing(), get_lexicon()
         counts = Counter({f: len(ms) for f, ms in occurrences.items()})
         # Forms one edit apart share a key: the form with one letter deleted (or itself).
@@ -101,6 +96,9 @@ class NameVariant(Check):
                 by_key[key].append(f)
         pairs = {(a, b) for group in by_key.values() if len(group) > 1
                  for a in group for b in group if a < b}
+        for form in {f for pair in pairs for f in pair}:
+            for m in occurrences[form]:
+                neighbours[form].update(n for n in self._neighbours(text, m) if n[:1].isupper())
         reported: set[str] = set()
         for a, b in sorted(pairs):
             if not self._variants(a, b, neighbours):
