@@ -66,7 +66,7 @@ NAMING_NOUNS = frozenset(
     """union organisation organization group charity campaign magazine newspaper paper journal
     ship frigate vessel yacht film movie book novel album song show series programme program
     project scheme operation company firm brand band team club party movement called named
-    dubbed entitled titled""".split()
+    dubbed entitled titled medal badge distinction decoration slogan motto song concert""".split()
 )
 #: Words after which a capitalised word is a verb or an adjective, not a name
 #: ("could Deploy", "you Took", "to Take").
@@ -142,23 +142,30 @@ class MidSentenceCapital(Check):
         titles = Titles(doc)
         lowercase = set(_LOWER_WORD.findall(text))
         for word, matches in candidates.items():
-            middle = [m for m in matches if not starts_sentence(text, m.start())]
-            if len(middle) != 1:
-                continue  # capitalised twice in mid-sentence: the document treats it as a name
-            m = middle[0]
-            if word.lower() not in FUNCTION_WORDS:
-                ratio = casing.ratio(word)
-                if ratio > STRONG and not (word.lower() in lowercase
-                                           or _previous_word(text, m.start()) in VERB_CONTEXT):
+            function_word = word.lower() in FUNCTION_WORDS
+            alone = [m for m in matches if not starts_sentence(text, m.start())
+                     and not self._in_name(text, m.start(), m.end(), casing, function_word)]
+            if len(alone) != 1 and not function_word:
+                continue  # capitalised on its own twice: the document treats it as a name
+            if function_word and len(alone) > 1:
+                # the same capitalised phrase twice ("the medal For Courage") is a name
+                phrases = Counter(_phrase(text, m) for m in alone)
+                alone = [m for m in alone if phrases[_phrase(text, m)] == 1]
+            for m in alone:
+                if _previous_word(text, m.start()) == word.lower():
+                    continue  # "the The": cleanup.DoubledWord reports it
+                if not function_word and casing.ratio(word) > STRONG and not (
+                        word.lower() in lowercase or _previous_word(text, m.start()) in VERB_CONTEXT):
                     continue
-            if (self._in_name(text, m.start(), m.end(), casing, word.lower() in FUNCTION_WORDS)
-                    or titles.is_titled(m.start())
-                    or _in_quoted_title(text, m.start(), m.end())):
-                continue
-            s = m.start()
-            fix = Fix.replace(s, s + 1, word[0].lower(), Applicability.UNSAFE,
-                              title=f"Write '{word.lower()}'")
-            yield self.diagnostic(s, m.end("w"), f"'{word}' is capitalised in mid-sentence", fix)
+                if titles.is_titled(m.start()) or _in_quoted_title(text, m.start(), m.end()):
+                    continue
+                yield self._diagnostic(m, word)
+
+    def _diagnostic(self, m: regex.Match, word: str) -> Diagnostic:
+        s = m.start()
+        fix = Fix.replace(s, s + 1, word[0].lower(), Applicability.UNSAFE,
+                          title=f"Write '{word.lower()}'")
+        return self.diagnostic(s, m.end("w"), f"'{word}' is capitalised in mid-sentence", fix)
 
     @staticmethod
     def _in_name(text: str, start: int, end: int, casing: Casing, function_word: bool) -> bool:
@@ -181,7 +188,7 @@ class MidSentenceCapital(Check):
         right = bool(after) and after[0].group()[:1].isupper()
         if word in ("the", "a", "an"):
             return right
-        left = bool(before) and _name_like(reversed(before[-1:]), text, casing, before=True)
+        left = bool(before) and _name_like(reversed(before), text, casing, before=True)
         if not (left and right):
             return False
         # Between two capitalised words: a title ("In The Name Of The Father") unless the
@@ -189,6 +196,11 @@ class MidSentenceCapital(Check):
         phrase = regex.compile(rf"{regex.escape(before[-1].group())}\s+{regex.escape(word)}\s+"
                                rf"{regex.escape(after[0].group())}")
         return phrase.search(text) is None
+
+
+def _phrase(text: str, m: regex.Match) -> tuple[str, ...]:
+    """The word at *m* and the word after it."""
+    return tuple(text[m.start():m.end() + 30].split()[:2])
 
 
 def _previous_word(text: str, pos: int) -> str:
