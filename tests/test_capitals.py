@@ -51,6 +51,7 @@ def test_flags_a_common_word_capitalised_in_mid_sentence(text, word):
     "It was shown in the film In The Name Of The Father.",
     "The union Unison and the charity Redress objected.",  # naming nouns
     "a) Consultations among the parties;\nb) Conferences.",  # list markers
+    "The Bosses is a 1973 album by Joe Turner.",           # a title after a sentence start
 ])
 def test_leaves_names_titles_and_sentence_starts_alone(text):
     assert found(RULE, text) == []

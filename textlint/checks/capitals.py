@@ -229,7 +229,10 @@ def _name_like(tokens, text: str, casing: Casing, before: bool) -> bool:
             return True  # acronym or CamelCase
         if not before or not starts_sentence(text, tok.start(), openers=False):
             return True
-        # A capitalised sentence start is a name unless it is a normally lowercase word.
+        # A capitalised sentence start is a name unless it is a normally lowercase word; an
+        # article there starts a title ("The Bosses is an album").
+        if word in ("The", "A", "An"):
+            return True
         return word.lower() not in FUNCTION_WORDS and not casing.normally_lowercase(word, THRESHOLD)
     return False
 
