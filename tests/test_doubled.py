@@ -38,6 +38,6 @@ def test_leaves_deliberate_repeats_alone(text):
 
 def test_the_yaml_repetition_rule_still_ships_off_by_default():
     from textlint import registry
-    rule = next(r for r in registry.shipped_rules() if r.id == "cleanup.RepeatedWord")
+    rule = next(r for r in registry.shipped_rules() if r.id == "proofread.RepeatedWord")
     assert not rule.default_enabled
-    assert found("cleanup.RepeatedWord", "They flew to Bora Bora.") == ["Bora Bora"]
+    assert found("proofread.RepeatedWord", "They flew to Bora Bora.") == ["Bora Bora"]

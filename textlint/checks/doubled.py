@@ -7,7 +7,7 @@ from typing import Iterator
 import regex
 
 from ..casing import get_casing
-from ..diagnostics import Applicability, Diagnostic, Fix
+from ..diagnostics import Applicability, Diagnostic, Fix, Severity
 from ..document import Document
 from ..rule import FixAvailability
 from .base import Check
@@ -40,6 +40,7 @@ NAMES = frozenset(s.strip() for s in NAMES)
 class DoubledWord(Check):
     ID = "cleanup.DoubledWord"
     CATEGORY = "cleanup"
+    SEVERITY = Severity.ERROR
     DESCRIPTION = (
         "A word written twice in a row within a sentence, also when only the case differs "
         "(\"the The Kremlin\", \"in In turn\"), across a single line break too."

@@ -1,0 +1,62 @@
+"""The document model: positions, paragraphs, sentences, words, non-prose spans."""
+
+from __future__ import annotations
+
+from textlint.document import Document
+
+
+def test_position_is_one_based_and_counts_code_points():
+    doc = Document("Raúl 🙂 x\nsecond line\r\nthird")
+    assert doc.position(0) == (1, 1)
+    assert doc.position(7) == (1, 8)  # the emoji is one code point
+    assert doc.position(9) == (2, 1)
+    assert doc.line_text(2) == "second line"
+    assert doc.position(len(doc.text)) == (3, 6)
+
+
+def test_paragraphs_are_separated_by_blank_lines():
+    doc = Document("Title\n\nFirst para\ncontinues.\n \u00a0\nSecond.\n")
+    paras = [doc.text[p.start:p.end] for p in doc.paragraphs]
+    assert paras == ["Title", "First para\ncontinues.", "Second."]
+
+
+def test_sentences_respect_abbreviations_and_initials():
+    doc = Document("Mr. Smith met the U.S. envoy J. Doe on Monday. Then he left! “Was it late?” Yes.")
+    sentences = [doc.text[s.start:s.end] for s in doc.sentences]
+    assert sentences == ["Mr. Smith met the U.S. envoy J. Doe on Monday.", "Then he left!",
+                         "“Was it late?”", "Yes."]
+
+
+def test_sentence_does_not_end_before_lowercase_or_glued_text():
+    doc = Document("It was 3.5 per cent, e.g. low. Near Russia.Months ago it fell.")
+    sentences = [doc.text[s.start:s.end] for s in doc.sentences]
+    assert sentences == ["It was 3.5 per cent, e.g. low.", "Near Russia.Months ago it fell."]
+
+
+def test_words_keep_unicode_apostrophes_and_hyphens():
+    doc = Document("Miguel Díaz-Canel, Russia’s and We're rock ’n’ roll, 2030 and\u00a0the Commander-in-Chief")
+    words = [w.text for w in doc.words]
+    assert "Díaz-Canel" in words and "Russia’s" in words and "We're" in words
+    assert "2030" in words and "the" in words and "Commander-in-Chief" in words
+    assert doc.vocabulary["and"] == 2
+
+
+def test_urls_and_emails_are_not_prose():
+    doc = Document("See https://example.com/a.b, write to me@example.org or visit www.kremlin.ru now.")
+    ignored = [doc.text[s.start:s.end] for s in doc.ignored]
+    assert ignored == ["https://example.com/a.b", "me@example.org", "www.kremlin.ru"]
+    assert doc.is_ignored(doc.text.index("example"), doc.text.index("example") + 3)
+    assert not doc.is_ignored(0, 3)
+
+
+def test_plain_text_headings_are_guessed():
+    doc = Document("Russia steps up military cooperation with Cuba, Lavrov announces\n\nDuring his visit, he spoke.")
+    assert [doc.text[h.start:h.end] for h in doc.headings] == [
+        "Russia steps up military cooperation with Cuba, Lavrov announces"]
+    assert doc.in_heading(3) and not doc.in_heading(len(doc.text) - 3)
+
+
+def test_sentence_at():
+    doc = Document("One two. Three four.")
+    s = doc.sentence_at(10)
+    assert doc.text[s.start:s.end] == "Three four."
