@@ -21,6 +21,7 @@ _TITLE = regex.compile(
     r"(?![\p{L}\p{M}\p{N}\-\u2010@/_]|['’]\p{L}|\.\p{L})"
 )
 _WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{M}\p{N}]")
+ARTICLES = frozenset(("the", "a", "an"))
 #: Words that join the parts of a name ("Ministry of the Interior", "Industry and Trade").
 CONNECTORS = frozenset("of the and for on in de du da del der van von la le to at & y".split())
 #: Names of months and days: capitalised although some are also common words (May, March).
@@ -41,6 +42,11 @@ FUNCTION_WORDS = frozenset(
     there here all any each every both either neither some such other another same more most
     much many few several""".split()
 )
+#: Short conjunctions and prepositions that every English title style (AP, Chicago, APA,
+#: MLA) writes in lowercase inside a name or title: "Ministry of Defence", "Procter and
+#: Gamble", "President Of Russia" is a defect. (Longer prepositions are capitalised by AP
+#: and APA: "Breakfast With Frost".)
+NEVER_TITLED = frozenset("of and or nor".split())
 #: Nouns and adjectives that English news capitalises alone when they name one institution,
 #: party, office, publication or event ("the Government", "the Cabinet", "a Conservative
 #: spokesman", "The Times"): house style, not a defect.
@@ -65,19 +71,34 @@ INSTITUTIONS = frozenset(
 NAMING_NOUNS = frozenset(
     """union organisation organization group charity campaign magazine newspaper paper journal
     ship frigate vessel yacht film movie book novel album song show series programme program
-    project scheme operation company firm brand band team club party movement called named
-    dubbed entitled titled medal badge distinction decoration slogan motto song concert""".split()
+    project scheme operation company firm brand band team club party movement medal badge
+    distinction decoration slogan motto song concert""".split()
 )
+#: Participles that introduce a name ("a group called Hope"); after a word they mean
+#: something else ("shall Be entitled to").
+NAMING_PARTICIPLES = frozenset("called named dubbed entitled titled".split())
 #: Words after which a capitalised word is a verb or an adjective, not a name
 #: ("could Deploy", "you Took", "to Take").
 VERB_CONTEXT = frozenset(
     """to could would should will shall can cannot may might must not never also did do does
     you we they i he she who""".split()
 )
+#: Auxiliary and modal verbs: the word after one starts a verb phrase, not a name that
+#: runs on to the right ("the programme had Allowed Russian scientists").
+AUXILIARIES = frozenset(
+    """could would should will shall can cannot might must had has have having did does do
+    not never""".split()
+)
+#: Words that start the object of a verb ("Mr Okuda Proposed a toast").
+OBJECT_STARTS = frozenset(
+    """a an the his her its their our my your this that these those him them me us it""".split()
+)
 #: How much rarer the capitalised form must be than the lowercase one (natural log) ...
 THRESHOLD = -2.0
 #: ... or, when the document never writes the word in lowercase, this much rarer.
 STRONG = -2.5
+#: A capitalised -ed form this rare is a verb even after a name ("Okuda Proposed a toast").
+STRONG_VERB = -3.0
 _PREVIOUS = regex.compile(r"([\p{L}]+)[ \u00a0]+$")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}+(?![\p{L}\p{M}])")
 
@@ -174,16 +195,30 @@ class MidSentenceCapital(Check):
         bracket ("Order of Courage", "Article 8"). A function word belongs to a name only
         between two capitalised words ("League Against Cruel Sports") or as an article
         before one ("The Times"); "Of" never does ("President Of Russia")."""
-        after = list(_WORDS.finditer(text, end, min(len(text), end + 60)))
-        before = list(_WORDS.finditer(text, max(0, start - 60), start))
-        if (before and before[-1].group().lower() in NAMING_NOUNS
+        # A name does not run over a line break.
+        line_start = text.rfind("\n", max(0, start - 60), start) + 1
+        line_end = text.find("\n", end, end + 60)
+        after = list(_WORDS.finditer(text, end, min(len(text), end + 60) if line_end < 0 else line_end))
+        before = list(_WORDS.finditer(text, max(0, start - 60, line_start), start))
+        previous = before[-1].group().lower() if before else ""
+        if (previous in NAMING_NOUNS or previous in NAMING_PARTICIPLES
                 or after and after[0].group().lower() in NAMING_NOUNS):
             return True  # "the film In The Name Of The Father", "Hazards magazine"
         if not function_word:
             if after and (after[0].group()[0].isdigit() or after[0].group() == "("):
                 return True
-            return (_name_like(reversed(before), text, casing, before=True)
-                    or _name_like(iter(after), text, casing, before=False))
+            if before and _is_number(before[-1].group()) and not (
+                    after and after[0].group()[0].islower() and after[0].group() not in FUNCTION_WORDS):
+                # A number counts a quantity ("37 Countries.", "42 Percent in"), unless a name
+                # stands before it ("Radio 4 Today") or a noun after ("the 100 Books list").
+                before = before[:-1]
+                if not (before and before[-1].group()[:1].isupper()):
+                    before = []
+            left = _name_like(reversed(before), text, casing, before=True)
+            if left and _verb_after_subject(text[start:end], after):
+                left = False
+            right = previous not in AUXILIARIES and _name_like(iter(after), text, casing, before=False)
+            return left or right
         word = text[start:end].lower()
         right = bool(after) and after[0].group()[:1].isupper()
         if word in ("the", "a", "an"):
@@ -191,11 +226,44 @@ class MidSentenceCapital(Check):
         left = bool(before) and _name_like(reversed(before), text, casing, before=True)
         if not (left and right):
             return False
+        if word in NEVER_TITLED:
+            # a title that capitalises every word has other capitalised function words
+            # ("In The Name Of The Father"); a name does not ("President Of Russia")
+            return _every_word_capitalised(before, after)
         # Between two capitalised words: a title ("In The Name Of The Father") unless the
         # document writes the same phrase with the function word in lowercase elsewhere.
         phrase = regex.compile(rf"{regex.escape(before[-1].group())}\s+{regex.escape(word)}\s+"
                                rf"{regex.escape(after[0].group())}")
         return phrase.search(text) is None
+
+
+def _verb_after_subject(word: str, after: list[regex.Match]) -> bool:
+    """Whether *word* is a past-tense verb with its object after a name ("Mr Okuda Proposed
+    a toast"): an -ed form that the casing table calls strongly lowercase, followed by an
+    article or pronoun. Names end with nouns, not verbs; the -ed adjectives of names stand
+    before a noun ("Armed Forces", "Serious Organised Crime")."""
+    return (word.endswith("ed") and bool(after) and after[0].group() in OBJECT_STARTS
+            and get_casing().normally_lowercase(word, STRONG_VERB))
+
+
+def _every_word_capitalised(before: list[regex.Match], after: list[regex.Match]) -> bool:
+    """Whether the capitalised words around a word include a capitalised function word
+    other than the first one (a title written with every word capitalised)."""
+    run = []
+    for tok in reversed(before):
+        if not tok.group()[:1].isupper():
+            break
+        run.insert(0, tok.group())
+    for tok in after:
+        if not tok.group()[:1].isupper():
+            break
+        run.append(tok.group())
+    return any(w.lower() in FUNCTION_WORDS for w in run[1:])
+
+
+def _is_number(token: str) -> bool:
+    """Digits, or an ordinal such as 225th."""
+    return token[:1].isdigit() and (token.isdigit() or token[:-2].isdigit() and token[-2:] in ("st", "nd", "rd", "th"))
 
 
 def _phrase(text: str, m: regex.Match) -> tuple[str, ...]:
@@ -214,15 +282,19 @@ def _name_like(tokens, text: str, casing: Casing, before: bool) -> bool:
     up to two lowercase connectors) is a name: a word with digits, an acronym, CamelCase,
     or a capitalised word that is not at a sentence start or is not normally lowercase.
     *tokens* are matches in reading order away from the word."""
-    skipped = 0
+    skipped: list[str] = []
     for tok in tokens:
         word = tok.group()
-        if (word in CONNECTORS or word == "," and not before) and skipped < 2 \
+        if (word in CONNECTORS or word == "," and not before) and len(skipped) < 2 \
                 or word in ("'", "’") and not skipped:
-            skipped += 1
+            skipped.append(word)
             continue
+        if before and skipped[:1] in (["the"], ["a"], ["an"]) and skipped[1:] in (["and"], ["or"]):
+            return False  # "the Olympic Games and the Examples": a new noun phrase
         if any(c.isdigit() for c in word):
-            return True  # "Radio 4's Today", "G8 Summit"
+            # "Radio 4's Today", "G8 Summit", "the Round of 16", "Lane in 1965"; a comma
+            # before a number ends a name ("At the same Time, 19 gunmen")
+            return "," not in skipped
         if not word[0].isalpha() or not word[0].isupper() or word == "I":
             return False
         if len(word) > 1 and (word.isupper() or any(c.isupper() for c in word[1:])):
