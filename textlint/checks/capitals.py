@@ -10,6 +10,7 @@ import regex
 from ..casing import Casing, get_casing
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
+from ..lexicon import get_lexicon
 from ..rule import FixAvailability
 from .base import Check
 from .prose import Titles, starts_sentence
@@ -21,7 +22,7 @@ _TITLE = regex.compile(
     r"(?![\p{L}\p{M}\p{N}\-\u2010@/_]|['’]\p{L}|\.\p{L})"
 )
 _WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{M}\p{N}]")
-ARTICLES = frozenset(("the", "a", "an"))
+POSSESSIVES = frozenset("my our your his her their its".split())
 #: Words that join the parts of a name ("Ministry of the Interior", "Industry and Trade").
 CONNECTORS = frozenset("of the and for on in de du da del der van von la le to at & y".split())
 #: Names of months and days: capitalised although some are also common words (May, March).
@@ -34,6 +35,7 @@ CALENDAR = frozenset(
 #: are also names, months, abbreviations or titles and are left to the table.)
 FUNCTION_WORDS = frozenset(
     """a an the and or but nor so yet for of to in on at by with from into onto upon about
+    if unless although whereas whether
     above below over under after before during between among through against without within
     along across behind beyond toward towards since until than as like per via i me my you
     your he him his she her we us our they them their its this that these those whom whose
@@ -95,10 +97,14 @@ OBJECT_STARTS = frozenset(
 )
 #: How much rarer the capitalised form must be than the lowercase one (natural log) ...
 THRESHOLD = -2.0
+#: Words capitalised more often than THRESHOLD allows ("Good", "Total", "Global") are
+#: flagged only between two lowercase words, when the document also writes them in lowercase.
+WEAK = -1.0
 #: ... or, when the document never writes the word in lowercase, this much rarer.
 STRONG = -2.5
-#: A capitalised -ed form this rare is a verb even after a name ("Okuda Proposed a toast").
-STRONG_VERB = -3.0
+#: A capitalised -ed or -ly form this rare is a verb or an adverb even after a name
+#: ("Okuda Proposed a toast").
+STRONG_FORM = -3.0
 _PREVIOUS = regex.compile(r"([\p{L}]+)[ \u00a0]+$")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}+(?![\p{L}\p{M}])")
 
@@ -154,9 +160,9 @@ class MidSentenceCapital(Check):
         candidates = {}
         for m in _TITLE.finditer(text):
             low = m.group("w").lower()
-            if low in CALENDAR or low in INSTITUTIONS:
+            if low in CALENDAR or low in INSTITUTIONS or low == "no":  # "No. 1", "a No vote"
                 continue
-            if low in FUNCTION_WORDS or casing.normally_lowercase(low, THRESHOLD):
+            if low in FUNCTION_WORDS or casing.normally_lowercase(low, WEAK):
                 candidates.setdefault(m.group("w"), []).append(m)
         if not candidates:
             return
@@ -175,8 +181,11 @@ class MidSentenceCapital(Check):
             for m in alone:
                 if _previous_word(text, m.start()) == word.lower():
                     continue  # "the The": cleanup.DoubledWord reports it
+                if not function_word and casing.ratio(word) > THRESHOLD and not (
+                        word.lower() in lowercase and _between_lowercase(text, m)):
+                    continue
                 if not function_word and casing.ratio(word) > STRONG and not (
-                        word.lower() in lowercase or _previous_word(text, m.start()) in VERB_CONTEXT):
+                        word.lower() in lowercase or _previous_word(text, m.start()) in VERB_CONTEXT | AUXILIARIES):
                     continue
                 if titles.is_titled(m.start()) or _in_quoted_title(text, m.start(), m.end()):
                     continue
@@ -215,21 +224,30 @@ class MidSentenceCapital(Check):
                 if not (before and before[-1].group()[:1].isupper()):
                     before = []
             left = _name_like(reversed(before), text, casing, before=True)
-            if left and _verb_after_subject(text[start:end], after):
+            if left and _not_a_name_part(text[start:end], after):
                 left = False
             right = previous not in AUXILIARIES and _name_like(iter(after), text, casing, before=False)
             return left or right
         word = text[start:end].lower()
         right = bool(after) and after[0].group()[:1].isupper()
+        if text[end - 2:end] in ("'s", "’s"):
+            return True  # a function word with a possessive is a title ("Get On's target")
+        if _every_word_capitalised(before, after):
+            # a title that capitalises every word has other capitalised function words
+            # ("In The Name Of The Father", "How Green Was My Valley"); a name does not
+            # ("President Of Russia")
+            return True
         if word in ("the", "a", "an"):
-            return right
+            return right  # "The Times"
+        if word in POSSESSIVES:
+            # a possessive before a capitalised common noun starts a title ("Our Lady",
+            # "Your Majesty"), but it is no part of a name ("from Our Savitsky Museum")
+            return right and casing.ratio(after[0].group()) is not None
         left = bool(before) and _name_like(reversed(before), text, casing, before=True)
         if not (left and right):
             return False
         if word in NEVER_TITLED:
-            # a title that capitalises every word has other capitalised function words
-            # ("In The Name Of The Father"); a name does not ("President Of Russia")
-            return _every_word_capitalised(before, after)
+            return False
         # Between two capitalised words: a title ("In The Name Of The Father") unless the
         # document writes the same phrase with the function word in lowercase elsewhere.
         phrase = regex.compile(rf"{regex.escape(before[-1].group())}\s+{regex.escape(word)}\s+"
@@ -237,13 +255,27 @@ class MidSentenceCapital(Check):
         return phrase.search(text) is None
 
 
-def _verb_after_subject(word: str, after: list[regex.Match]) -> bool:
-    """Whether *word* is a past-tense verb with its object after a name ("Mr Okuda Proposed
-    a toast"): an -ed form that the casing table calls strongly lowercase, followed by an
-    article or pronoun. Names end with nouns, not verbs; the -ed adjectives of names stand
-    before a noun ("Armed Forces", "Serious Organised Crime")."""
-    return (word.endswith("ed") and bool(after) and after[0].group() in OBJECT_STARTS
-            and get_casing().normally_lowercase(word, STRONG_VERB))
+def _not_a_name_part(word: str, after: list[regex.Match]) -> bool:
+    """Whether the form of *word* shows that it cannot end a name: a past-tense verb with
+    its object ("Mr Okuda Proposed a toast") or an adverb before a lowercase word ("Issues
+    of Successfully developing"). Only -ed and -ly forms that the casing table calls
+    strongly lowercase count: the -ed adjectives of names stand before a noun ("Armed
+    Forces", "Serious Organised Crime"), and so do the -ly ones ("Mutually Assured")."""
+    if not after or not get_casing().normally_lowercase(word, STRONG_FORM):
+        return False
+    nxt = after[0].group()
+    if word.endswith("ed"):
+        return nxt in OBJECT_STARTS
+    return nxt[0].islower() and _adverb(word.lower())
+
+
+def _adverb(word: str) -> bool:
+    """An -ly adverb made from a common adjective (successfully, happily), not a noun that
+    ends in -ly (family, assembly)."""
+    if not word.endswith("ly"):
+        return False
+    stem = word[:-3] + "y" if word.endswith("ily") else word[:-2]
+    return get_lexicon().zipf(stem) >= 3.0
 
 
 def _every_word_capitalised(before: list[regex.Match], after: list[regex.Match]) -> bool:
@@ -264,6 +296,17 @@ def _every_word_capitalised(before: list[regex.Match], after: list[regex.Match])
 def _is_number(token: str) -> bool:
     """Digits, or an ordinal such as 225th."""
     return token[:1].isdigit() and (token.isdigit() or token[:-2].isdigit() and token[-2:] in ("st", "nd", "rd", "th"))
+
+
+_LOWER_BEFORE = regex.compile(r"(?<![\p{L}\p{M}'’])\p{Ll}+[ \u00a0]+$")
+_LOWER_AFTER = regex.compile(r"[ \u00a0]+\p{Ll}|[.,;!?]")
+
+
+def _between_lowercase(text: str, m: regex.Match) -> bool:
+    """Whether the word at *m* follows a lowercase word and precedes a lowercase word or a
+    punctuation mark ("this is Total nonsense", "this is Good.")."""
+    return (_LOWER_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
+            and _LOWER_AFTER.match(text, m.end()) is not None)
 
 
 def _phrase(text: str, m: regex.Match) -> tuple[str, ...]:
@@ -305,7 +348,7 @@ def _name_like(tokens, text: str, casing: Casing, before: bool) -> bool:
         # article there starts a title ("The Bosses is an album").
         if word in ("The", "A", "An"):
             return True
-        return word.lower() not in FUNCTION_WORDS and not casing.normally_lowercase(word, THRESHOLD)
+        return word.lower() not in FUNCTION_WORDS
     return False
 
 
