@@ -23,6 +23,10 @@ _TITLE = regex.compile(
 )
 _WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{M}\p{N}]")
 POSSESSIVES = frozenset("my our your his her their its".split())
+#: Prepositions that introduce the place, time or target of an action ("a Visit to China",
+#: "an Attempt on President X"); "of", "for" and "and" join the parts of names instead
+#: ("Head of State", "Commission for Racial Equality").
+ADJUNCT_PREPOSITIONS = frozenset("to on in at".split())
 #: Words that join the parts of a name ("Ministry of the Interior", "Industry and Trade").
 CONNECTORS = frozenset("of the and for on in de du da del der van von la le to at & y".split())
 #: Names of months and days: capitalised although some are also common words (May, March).
@@ -227,6 +231,12 @@ class MidSentenceCapital(Check):
             if left and _not_a_name_part(text[start:end], after):
                 left = False
             right = previous not in AUXILIARIES and _name_like(iter(after), text, casing, before=False)
+            if right and after[0].group() in ADJUNCT_PREPOSITIONS and before \
+                    and before[-1].group().islower() and previous not in FUNCTION_WORDS:
+                # "an assassination Attempt on President X", "his recent Trip to Kabul": after
+                # a lowercase modifier, a word is not the start of a name that runs on through
+                # a preposition of place or target
+                right = False
             return left or right
         word = text[start:end].lower()
         right = bool(after) and after[0].group()[:1].isupper()
