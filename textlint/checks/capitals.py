@@ -27,6 +27,9 @@ POSSESSIVES = frozenset("my our your his her their its".split())
 #: "an Attempt on President X"); "of", "for" and "and" join the parts of names instead
 #: ("Head of State", "Commission for Racial Equality").
 ADJUNCT_PREPOSITIONS = frozenset("to on in at".split())
+#: The words of greetings, written in lowercase after "Good" ("Good afternoon, colleagues")
+#: unless a name follows ("Good Morning Britain").
+GREETINGS = frozenset("morning afternoon evening day night".split())
 #: Words that join the parts of a name ("Ministry of the Interior", "Industry and Trade").
 CONNECTORS = frozenset("of the and for on in de du da del der van von la le to at & y".split())
 #: Names of months and days: capitalised although some are also common words (May, March).
@@ -218,6 +221,9 @@ class MidSentenceCapital(Check):
                 or after and after[0].group().lower() in NAMING_NOUNS):
             return True  # "the film In The Name Of The Father", "Hazards magazine"
         if not function_word:
+            if (previous == "good" and text[start:end].lower() in GREETINGS
+                    and not (after and after[0].group()[0].isupper())):
+                return False  # a greeting, not a name: "Good Afternoon, colleagues"
             if after and (after[0].group()[0].isdigit() or after[0].group() == "("):
                 return True
             if before and _is_number(before[-1].group()) and not (
