@@ -29,6 +29,16 @@ _AFTER_CLOSE = set(".,;:!?)]}…—–-’”\"'")
 #: (a sentence end, a colon, or the comma after a salutation: “Dear Mr President,).
 _RUNS_ON = set(".!?…:,;”’\"")
 _FIRST_WORD = regex.compile(r"\S+")
+#: A reporting clause after a comma ("…, the acting president said while signing"): inside
+#: a quotation it shows that the quotation ended at the comma. The speaker is a pronoun,
+#: one to three capitalised words, or a short lowercase noun phrase after an article.
+_ATTRIBUTION = regex.compile(
+    r",[ \u00a0]+(?:(?:the|a|an|his|her|their|our)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,3}[\p{Ll}-]+"
+    r"|he|she|they|[\p{Lu}][\p{L}’'.-]*(?:[ \u00a0]+[\p{Lu}][\p{L}’'.-]*){0,2})[ \u00a0]+"
+    r"(?:said|says|added|adds|noted|stressed|explained|replied|declared|emphasi[sz]ed|remarked"
+    r"|insisted|warned|argued)(?=[,.;:]|[ \u00a0]+(?:while|when|as|in|at|during|on|after|before|"
+    r"to|from|of|that|\p{Lu}))"
+)
 _DECADE = regex.compile(r"\d\ds\b")
 
 
@@ -78,6 +88,11 @@ def _quotation_start(text: str, pos: int, para: Span) -> bool:
     while i >= para.start and text[i].isspace():
         i -= 1
     return i < para.start or text[i] in ".!?…:,;—–-"
+
+
+def _last_word_start(text: str, span: Span) -> int:
+    """Where the last whitespace-delimited word of *span* starts."""
+    return max(span.start, text.rfind(" ", span.start, span.end) + 1, text.rfind("\u00a0", span.start, span.end) + 1)
 
 
 def _after_sentence_end(text: str, pos: int, para: Span) -> bool:
@@ -144,6 +159,7 @@ class UnpairedQuote(Check):
         open_para: Span | None = None
         carried = False
         reopened = 0  # paragraphs of the open quotation that reopened it with “
+        previous = Span(0, 0)
         for para in doc.paragraphs:
             last = para.start
             marks = _double_marks(text, para.start, para.end, curly_only=True)
@@ -151,15 +167,23 @@ class UnpairedQuote(Check):
                 if marks and marks[0].opening and marks[0].pos == para.start:
                     reopened += 1
                 elif reopened:
-                    # The quotation reopened every paragraph so far but not this one.
+                    # The quotation reopened every paragraph so far but not this one: either
+                    # the previous paragraph lost its closing mark or this one its opening mark.
                     first = _FIRST_WORD.match(text, para.start, para.end)
                     yield self.diagnostic(
-                        para.start, first.end() if first else para.start + 1,
-                        "This paragraph continues a quotation that reopens each paragraph, "
-                        "but its opening quotation mark “ is missing")
+                        _last_word_start(text, previous), first.end() if first else para.start + 1,
+                        "A quotation that reopens each paragraph is neither closed at the end "
+                        "of the previous paragraph nor reopened with “ here")
+                    # reported once: the quotation goes on here without further reports
+                    open_para, carried, reopened = para, False, 0
             else:
                 reopened = 0
             for mark in marks:
+                if open_at is not None and not carried:
+                    said = _ATTRIBUTION.search(text, open_at.pos, mark.pos)
+                    if said:  # “We will win, he said. → the quotation ended before the comma
+                        yield self._unclosed(open_at.pos, said.start() + 1)
+                        open_at = None
                 if mark.opening:
                     if open_at is not None and not carried and not (
                             _after_sentence_end(text, mark.pos, para)
@@ -172,6 +196,11 @@ class UnpairedQuote(Check):
                     open_at, carried = None, False
                 last = mark.pos + 1
             if open_at is not None and not carried:
+                said = _ATTRIBUTION.search(text, open_at.pos, para.end)
+                if said:
+                    yield self._unclosed(open_at.pos, said.start() + 1)
+                    open_at = None
+                    continue
                 runs_on = (_quotation_start(text, open_at.pos, open_para)
                            and text[para.end - 1] in _RUNS_ON)
                 if runs_on:
@@ -179,6 +208,7 @@ class UnpairedQuote(Check):
                 else:
                     yield self._unclosed(open_at.pos, para.end)
                     open_at = None
+            previous = para
         if open_at is not None and open_para is not None:
             yield self._unclosed(open_at.pos, open_para.end)
 
@@ -216,6 +246,72 @@ class UnpairedQuote(Check):
 
     def _unopened(self, start: int, end: int, mark: str = "”") -> Diagnostic:
         return self.diagnostic(start, end, f"This closing quotation mark {mark} was never opened")
+
+
+#: A paragraph that announces a quotation: "The letter said, in part:", "The message reads:".
+_ANNOUNCES = regex.compile(
+    r"\b(?:said|says|reads|read|wrote|writes|stated|states|declared|added|noted|stressed"
+    r"|announced|concluded)(?:,\s+in\s+part)?:$"
+)
+#: A first-person sentence that ends with its attribution but has neither quotation marks nor
+#: the comma before the speaker: "We’re pulling out of Cuba Putin said in an interview."
+_UNQUOTED_SPEECH = regex.compile(
+    r"(?:^|(?<=\n|[.!?][ \u00a0]))(?P<quote>(?:I|We)(?:[’']\p{Ll}+|[ \u00a0]+\p{Ll}+)"
+    r"[^.!?\"“”‘’,;:\n]*?\p{Ll})[ \u00a0]?(?:(?:Mr|Mrs|Ms|Dr)[ \u00a0]+)?\p{Lu}\p{Ll}+"
+    r"(?:[ \u00a0]+\p{Lu}\p{Ll}+)??[ \u00a0]+(?:said|says|told|added)"
+    r"(?=[.]|[ \u00a0]+(?:in|on|at|during|while|after|before|to|from|last|this|yesterday|today)\b)"
+)
+_ANY_QUOTE = regex.compile(r"[“”\"„«»]")
+
+
+class UnmarkedQuotation(Check):
+    ID = "cleanup.UnmarkedQuotation"
+    CATEGORY = "cleanup"
+    DESCRIPTION = (
+        "A quotation that lost both of its quotation marks: a paragraph announced as a "
+        "quotation (\"The letter said, in part:\") that has none, or a first-person sentence "
+        "that ends with its speaker but has neither quotation marks nor a comma (\"We’re "
+        "pulling out of Cuba Putin said in an interview.\")."
+    )
+    RATIONALE = (
+        "When a scraper drops both marks of a quotation, nothing is left to pair, so "
+        "cleanup.UnpairedQuote cannot see it; the reader then takes the speaker's words for "
+        "the reporter's. Two shapes still show it: a paragraph that ends with a reporting "
+        "verb and a colon announces a quotation, which the next paragraph must open; and a "
+        "sentence in the first person that ends with \"<Name> said\" and no comma is a "
+        "quotation whose marks and comma were lost. A reporting paragraph followed by a list "
+        "or by a quotation with its marks, and first-person sentences with a comma before the "
+        "speaker (\"We will win, Mr Putin added.\"), are left alone."
+    )
+    FIX_SAFETY = "No fix is offered: where the quotation ends needs a reader."
+    FLAG = [
+        "The letter said, in part:\n\nRussian-Indian relations are developing. We intend to "
+        "maintain this position.",
+        "We’re pulling our military base out of Cuba Putin said in an interview.",
+    ]
+    OK = [
+        "The letter said, in part:\n\n“Russian-Indian relations are developing.”",
+        "The message reads:\n\n”This traditional forum is important.“",
+        "The following documents were signed:\n\nAn agreement on trade.",
+        "We will continue this work, Mr Putin added.",
+        "I think Mr Putin said that the talks went well.",
+    ]
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        paragraphs = doc.paragraphs
+        for para, nxt in zip(paragraphs, paragraphs[1:]):
+            if text[para.end - 1] == ":" and _ANNOUNCES.search(text, max(para.start, para.end - 40), para.end) \
+                    and not _ANY_QUOTE.search(text, nxt.start, nxt.end):
+                yield self.diagnostic(
+                    nxt.start, nxt.end,
+                    "This paragraph is announced as a quotation but has no quotation marks")
+        if " said" in text or " says" in text or " told" in text or " added" in text:
+            for m in _UNQUOTED_SPEECH.finditer(text):
+                yield self.diagnostic(
+                    m.start("quote"), m.end("quote"),
+                    "This first-person sentence ends with its speaker: it looks like a "
+                    "quotation that lost its quotation marks and comma")
 
 
 class MixedQuotes(Check):
