@@ -90,11 +90,6 @@ def _quotation_start(text: str, pos: int, para: Span) -> bool:
     return i < para.start or text[i] in ".!?…:,;—–-"
 
 
-def _last_word_start(text: str, span: Span) -> int:
-    """Where the last whitespace-delimited word of *span* starts."""
-    return max(span.start, text.rfind(" ", span.start, span.end) + 1, text.rfind("\u00a0", span.start, span.end) + 1)
-
-
 def _after_sentence_end(text: str, pos: int, para: Span) -> bool:
     """Whether the mark at *pos* follows a sentence end: a new quotation in a paragraph that
     merged several (``said: "We doubled it. "We will extend it."``)."""
@@ -159,23 +154,22 @@ class UnpairedQuote(Check):
         open_para: Span | None = None
         carried = False
         reopened = 0  # paragraphs of the open quotation that reopened it with “
-        previous = Span(0, 0)
+        reported = False  # the open quotation was reported where it stopped reopening
         for para in doc.paragraphs:
             last = para.start
             marks = _double_marks(text, para.start, para.end, curly_only=True)
             if carried:
                 if marks and marks[0].opening and marks[0].pos == para.start:
                     reopened += 1
-                elif reopened:
-                    # The quotation reopened every paragraph so far but not this one: either
-                    # the previous paragraph lost its closing mark or this one its opening mark.
+                elif reopened and not reported:
+                    # The quotation reopened every paragraph so far but not this one.
                     first = _FIRST_WORD.match(text, para.start, para.end)
                     yield self.diagnostic(
-                        _last_word_start(text, previous), first.end() if first else para.start + 1,
-                        "A quotation that reopens each paragraph is neither closed at the end "
-                        "of the previous paragraph nor reopened with “ here")
-                    # reported once: the quotation goes on here without further reports
-                    open_para, carried, reopened = para, False, 0
+                        para.start, first.end() if first else para.start + 1,
+                        "This paragraph continues a quotation that reopens each paragraph, "
+                        "but its opening quotation mark “ is missing (or the previous "
+                        "paragraph lacks its closing ”)")
+                    reported = True
             else:
                 reopened = 0
             for mark in marks:
@@ -185,31 +179,27 @@ class UnpairedQuote(Check):
                         yield self._unclosed(open_at.pos, said.start() + 1)
                         open_at = None
                 if mark.opening:
-                    if open_at is not None and not carried and not (
+                    if open_at is not None and not carried and not reported and not (
                             _after_sentence_end(text, mark.pos, para)
                             and _quotation_start(text, open_at.pos, open_para)):
                         yield self._unclosed(open_at.pos, mark.pos)
-                    open_at, open_para, carried = mark, para, False
+                    open_at, open_para, carried, reported = mark, para, False, False
                 elif open_at is None:
                     yield self._unopened(last, mark.pos + 1)
                 else:
-                    open_at, carried = None, False
+                    open_at, carried, reported = None, False, False
                 last = mark.pos + 1
             if open_at is not None and not carried:
                 said = _ATTRIBUTION.search(text, open_at.pos, para.end)
                 if said:
                     yield self._unclosed(open_at.pos, said.start() + 1)
                     open_at = None
-                    continue
-                runs_on = (_quotation_start(text, open_at.pos, open_para)
-                           and text[para.end - 1] in _RUNS_ON)
-                if runs_on:
+                elif _quotation_start(text, open_at.pos, open_para) and text[para.end - 1] in _RUNS_ON:
                     carried = True
                 else:
                     yield self._unclosed(open_at.pos, para.end)
                     open_at = None
-            previous = para
-        if open_at is not None and open_para is not None:
+        if open_at is not None and open_para is not None and not reported:
             yield self._unclosed(open_at.pos, open_para.end)
 
     def _single(self, doc: Document, para: Span) -> Iterator[Diagnostic]:
