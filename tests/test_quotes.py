@@ -40,6 +40,12 @@ def test_paired_quotes_and_apostrophes_are_left_alone(text):
     assert found("cleanup.UnpairedQuote", text) == []
 
 
+def test_narrative_after_a_reopened_quotation_means_the_closing_mark_is_missing():
+    text = ("The message says:\n\n“One.\n\n“I hope they will continue in Russia.\n\n"
+            "On Mr Putin’s order, the message was delivered.")
+    assert found("cleanup.UnpairedQuote", text) == ["Russia."]
+
+
 def test_a_quotation_that_stops_reopening_is_reported_once():
     text = ("The message says:\n\n“One.\n\n“Two.\n\nGlory to the heroes!\n\n"
             "Mr Putin decreed awards.\n\nThe ceremony ended.")

@@ -155,6 +155,7 @@ class UnpairedQuote(Check):
         carried = False
         reopened = 0  # paragraphs of the open quotation that reopened it with “
         reported = False  # the open quotation was reported where it stopped reopening
+        previous = Span(0, 0)
         for para in doc.paragraphs:
             last = para.start
             marks = _double_marks(text, para.start, para.end, curly_only=True)
@@ -162,13 +163,21 @@ class UnpairedQuote(Check):
                 if marks and marks[0].opening and marks[0].pos == para.start:
                     reopened += 1
                 elif reopened and not reported:
-                    # The quotation reopened every paragraph so far but not this one.
-                    first = _FIRST_WORD.match(text, para.start, para.end)
-                    yield self.diagnostic(
-                        para.start, first.end() if first else para.start + 1,
-                        "This paragraph continues a quotation that reopens each paragraph, "
-                        "but its opening quotation mark “ is missing (or the previous "
-                        "paragraph lacks its closing ”)")
+                    # The quotation reopened every paragraph so far but not this one: this
+                    # paragraph lost its opening mark if it reads as speech, else the previous
+                    # one lost its closing mark.
+                    if _SPEECH.search(text, para.start, para.end):
+                        first = _FIRST_WORD.match(text, para.start, para.end)
+                        yield self.diagnostic(
+                            para.start, first.end() if first else para.start + 1,
+                            "This paragraph continues a quotation that reopens each "
+                            "paragraph, but its opening quotation mark “ is missing")
+                    else:
+                        end = previous.end
+                        yield self.diagnostic(
+                            text.rfind(" ", previous.start, end) + 1 or previous.start, end,
+                            "The quotation that reopens each paragraph is not closed here, "
+                            "before the paragraph that follows it")
                     reported = True
             else:
                 reopened = 0
@@ -199,6 +208,7 @@ class UnpairedQuote(Check):
                 else:
                     yield self._unclosed(open_at.pos, para.end)
                     open_at = None
+            previous = para
         if open_at is not None and open_para is not None and not reported:
             yield self._unclosed(open_at.pos, open_para.end)
 
@@ -251,6 +261,9 @@ _UNQUOTED_SPEECH = regex.compile(
     r"(?:[ \u00a0]+\p{Lu}\p{Ll}+)??[ \u00a0]+(?:said|says|told|added)"
     r"(?=[.]|[ \u00a0]+(?:in|on|at|during|while|after|before|to|from|last|this|yesterday|today)\b)"
 )
+#: Signs that a paragraph is someone's speech rather than the reporter's narrative: a closing
+#: quotation mark, a first-person pronoun or an exclamation.
+_SPEECH = regex.compile(r"[”\"!]|(?<![\p{L}’'])(?:I|[Ww]e|[Mm]y|[Oo]ur|us|me)(?![\p{L}])")
 _ANY_QUOTE = regex.compile(r"[“”\"„«»]")
 
 
