@@ -10,7 +10,6 @@ import regex
 from ..casing import Casing, get_casing
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
-from ..lexicon import get_lexicon
 from ..rule import FixAvailability
 from .base import Check
 from .prose import Titles, starts_sentence
@@ -102,6 +101,8 @@ AUXILIARIES = frozenset(
 OBJECT_STARTS = frozenset(
     """a an the his her its their our my your this that these those him them me us it""".split()
 )
+#: Words after which a capitalised word is a verb: VERB_CONTEXT and AUXILIARIES.
+VERB_LIKE = VERB_CONTEXT | AUXILIARIES
 #: How much rarer the capitalised form must be than the lowercase one (natural log) ...
 THRESHOLD = -2.0
 #: Words capitalised more often than THRESHOLD allows ("Good", "Total", "Global") are
@@ -113,7 +114,6 @@ STRONG = -2.5
 #: ("Okuda Proposed a toast").
 STRONG_FORM = -3.0
 _PREVIOUS = regex.compile(r"([\p{L}]+)[ \u00a0]+$")
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}+(?![\p{L}\p{M}])")
 
 
 class MidSentenceCapital(Check):
@@ -166,19 +166,25 @@ class MidSentenceCapital(Check):
         # Only their occurrences need the (slower) sentence-start test.
         candidates = {}
         for m in _TITLE.finditer(text):
-            low = m.group("w").lower()
+            word = m.group("w")
+            low = word.lower()
             if low in CALENDAR or low in INSTITUTIONS or low == "no":  # "No. 1", "a No vote"
                 continue
             if low in FUNCTION_WORDS or casing.normally_lowercase(low, WEAK):
-                candidates.setdefault(m.group("w"), []).append(m)
+                candidates.setdefault(word, []).append(m)
         if not candidates:
             return
         titles = Titles(doc)
-        lowercase = set(_LOWER_WORD.findall(text))
         for word, matches in candidates.items():
-            function_word = word.lower() in FUNCTION_WORDS
-            alone = [m for m in matches if not starts_sentence(text, m.start())
-                     and not self._in_name(text, m.start(), m.end(), casing, function_word)]
+            low = word.lower()
+            function_word = low in FUNCTION_WORDS
+            alone = []
+            for m in matches:
+                if not starts_sentence(text, m.start()) \
+                        and not self._in_name(text, m.start(), m.end(), casing, function_word):
+                    alone.append(m)
+                    if len(alone) > 1 and not function_word:
+                        break
             if len(alone) != 1 and not function_word:
                 continue  # capitalised on its own twice: the document treats it as a name
             if function_word and len(alone) > 1:
@@ -186,13 +192,10 @@ class MidSentenceCapital(Check):
                 phrases = Counter(_phrase(text, m) for m in alone)
                 alone = [m for m in alone if phrases[_phrase(text, m)] == 1]
             for m in alone:
-                if _previous_word(text, m.start()) == word.lower():
+                previous = _previous_word(text, m.start())
+                if previous == low:
                     continue  # "the The": cleanup.DoubledWord reports it
-                if not function_word and casing.ratio(word) > THRESHOLD and not (
-                        word.lower() in lowercase and _between_lowercase(text, m)):
-                    continue
-                if not function_word and casing.ratio(word) > STRONG and not (
-                        word.lower() in lowercase or _previous_word(text, m.start()) in VERB_CONTEXT | AUXILIARIES):
+                if not function_word and not _enough_evidence(text, m, low, casing.ratio(low), previous):
                     continue
                 if titles.is_titled(m.start()) or _in_quoted_title(text, m.start(), m.end()):
                     continue
@@ -291,7 +294,7 @@ def _adverb(word: str) -> bool:
     if not word.endswith("ly"):
         return False
     stem = word[:-3] + "y" if word.endswith("ily") else word[:-2]
-    return get_lexicon().zipf(stem) >= 3.0
+    return get_casing().ratio(stem) is not None  # a common lowercase word
 
 
 def _every_word_capitalised(before: list[regex.Match], after: list[regex.Match]) -> bool:
@@ -325,6 +328,27 @@ def _between_lowercase(text: str, m: regex.Match) -> bool:
             and _LOWER_AFTER.match(text, m.end()) is not None)
 
 
+def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous: str) -> bool:
+    """Whether the casing table and the document together show that the word at *m* is a
+    common word. The rarer its capitalised form, the less evidence is needed."""
+    if ratio > THRESHOLD:  # often capitalised ("Good", "Total"): lowercase on both sides
+        return _between_lowercase(text, m) and _written_in_lowercase(text, low)
+    if ratio > STRONG:
+        return previous in VERB_LIKE or _written_in_lowercase(text, low)
+    return True
+
+
+def _written_in_lowercase(text: str, low: str) -> bool:
+    """Whether the document writes *low* in lowercase as a word of its own."""
+    i = text.find(low)
+    while i >= 0:
+        end = i + len(low)
+        if not (i and text[i - 1].isalpha()) and not (end < len(text) and text[end].isalpha()):
+            return True
+        i = text.find(low, end)
+    return False
+
+
 def _phrase(text: str, m: regex.Match) -> tuple[str, ...]:
     """The word at *m* and the word after it."""
     return tuple(text[m.start():m.end() + 30].split()[:2])
@@ -350,7 +374,7 @@ def _name_like(tokens, text: str, casing: Casing, before: bool) -> bool:
             continue
         if before and skipped[:1] in (["the"], ["a"], ["an"]) and skipped[1:] in (["and"], ["or"]):
             return False  # "the Olympic Games and the Examples": a new noun phrase
-        if any(c.isdigit() for c in word):
+        if not word.isalpha() and any(c.isdigit() for c in word):
             # "Radio 4's Today", "G8 Summit", "the Round of 16", "Lane in 1965"; a comma
             # before a number ends a name ("At the same Time, 19 gunmen")
             return "," not in skipped
