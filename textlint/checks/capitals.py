@@ -197,7 +197,10 @@ class MidSentenceCapital(Check):
                     continue  # "the The": cleanup.DoubledWord reports it
                 if not function_word and not _enough_evidence(text, m, low, casing.ratio(low), previous):
                     continue
-                if titles.is_titled(m.start()) or _in_quoted_title(text, m.start(), m.end()):
+                # Title Case too writes "of", "and", "or", "nor" in lowercase: only a heading
+                # (a headline that capitalises every word) excuses them.
+                if (doc.in_heading(m.start()) if low in NEVER_TITLED else titles.is_titled(m.start())) \
+                        or _in_quoted_title(text, m.start(), m.end()):
                     continue
                 yield self._diagnostic(m, word)
 
