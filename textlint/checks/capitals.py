@@ -128,11 +128,20 @@ class MidSentenceCapital(Check):
         "in the source or in another version of the text. The check flags a capitalised "
         "word only when a cased word list says it is written in lowercase far more often "
         "than capitalised, the document capitalises it nowhere else in mid-sentence, and "
-        "it does not stand next to another capitalised word (\"Ministry of Defence\", "
-        "\"General Staff\"). Words after a sentence end, a colon or semicolon, an opening "
-        "quotation mark, a bracket, a dash or a bullet, in headings and in Title Case or "
-        "ALL-CAPS sentences, months and days, acronyms, CamelCase and hyphenated names "
-        "(Díaz-Canel, Military-Technical) are never flagged."
+        "it is not part of a name: next to another capitalised word, a number or a bracket "
+        "(\"Ministry of Defence\", \"General Staff\", \"Article 8\"). English grammar "
+        "limits what a name can hold: a past-tense verb with its object (\"Mr Okuda "
+        "Proposed a toast\"), an adverb before a lowercase word, a word after \"had\" or "
+        "\"could\", and a capitalised \"of\", \"and\", \"or\", \"nor\" (lowercase in every "
+        "title style) are not parts of names; a name does not run over a line break, a "
+        "comma before a number, or a preposition of place after a lowercase modifier (\"a "
+        "recent Trip to Kabul\"). Words often capitalised elsewhere (\"Good\", \"Total\") "
+        "are flagged only between lowercase words in a document that also writes them in "
+        "lowercase. Words after a sentence end, a colon or semicolon, an opening quotation "
+        "mark, a bracket, a dash or a bullet, in headings and in Title Case or ALL-CAPS "
+        "sentences, titles that capitalise every word, months and days, institution nouns "
+        "(the Government), acronyms, CamelCase and hyphenated names (Díaz-Canel, "
+        "Military-Technical) are never flagged."
     )
     FIX = Applicability.UNSAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
@@ -146,6 +155,8 @@ class MidSentenceCapital(Check):
         ("Last month you Took part in the summit.", "Last month you took part in the summit."),
         ("I will be pleased to answer your Questions and talk informally.",
          "I will be pleased to answer your questions and talk informally."),
+        ("Mr Okuda Proposed a toast.", "Mr Okuda proposed a toast."),
+        ("The President Of Russia arrived.", "The President of Russia arrived."),
     ]
     OK = [
         "The head of Russian diplomacy said that the “Military cooperation is developing”.",
@@ -157,6 +168,8 @@ class MidSentenceCapital(Check):
         "A Guide To Writing Good Headlines For The Web",
         "Miguel Díaz-Canel signed the Military-Technical agreement.",
         "The Government said so. The Government will act.",
+        "The Serious Organised Crime and Police Bill passed.",
+        "It was set in How Green Was My Valley, the film.",
     ]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
