@@ -285,9 +285,7 @@ class MidSentenceCapital(Check):
             return False
         # Between two capitalised words: a title ("In The Name Of The Father") unless the
         # document writes the same phrase with the function word in lowercase elsewhere.
-        phrase = regex.compile(rf"{regex.escape(before[-1].group())}\s+{regex.escape(word)}\s+"
-                               rf"{regex.escape(after[0].group())}")
-        return phrase.search(text) is None
+        return not _written_between(text, before[-1].group(), word, after[0].group())
 
 
 def _not_a_name_part(word: str, after: list[regex.Match]) -> bool:
@@ -352,6 +350,19 @@ def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous
     if ratio > STRONG:
         return previous in VERB_LIKE or _written_in_lowercase(text, low)
     return True
+
+
+def _written_between(text: str, left: str, low: str, right: str) -> bool:
+    """Whether the document writes "<left> <low> <right>" with *low* in lowercase."""
+    i = text.find(low)
+    while i >= 0:
+        end = i + len(low)
+        head, tail = text[max(0, i - len(left) - 3):i].rstrip(), text[end:end + len(right) + 3].lstrip()
+        if head.endswith(left) and tail.startswith(right) and text[i - 1:i].isspace() \
+                and text[end:end + 1].isspace():
+            return True
+        i = text.find(low, end)
+    return False
 
 
 def _written_in_lowercase(text: str, low: str) -> bool:
