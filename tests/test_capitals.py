@@ -83,6 +83,9 @@ def test_leaves_names_titles_and_sentence_starts_alone(text):
     ("Make proposals on awards, and If you deem it necessary, act.", "If"),
     # greetings
     ("Vladimir Putin: Good Afternoon, colleagues.", "Afternoon"),
+    # a counted noun, and a noun phrase that ends at a comma before a name
+    ("In your report it says 42 Percent in 2019.", "Percent"),
+    ("In an interview just before the Visit, President Putin said so.", "Visit"),
     # words often capitalised elsewhere, between lowercase words, also written in lowercase
     ("Anyone can see that this is Total nonsense. The total is small.", "Total"),
 ])
@@ -103,6 +106,8 @@ def test_flags_capitals_that_names_do_not_explain(text, word):
     "Get On's participation target has been met.",           # a title with a possessive
     "Age Concern says the over-55s are worried.",             # a name at a sentence start
     "Laura Brownlees of Save the Children spoke.",            # an article inside a name
+    "Bands such as the Shapes, the Adicts and Crass played.",   # a list of names
+    "It was described by Lane in 1965.",                      # a name before a date
     "He told BBC One's Good Morning Britain programme.",      # a greeting word in a name
     "She was world No. 1 and backed a No vote.",              # "No" as number and label
     "He died in the Tsunami last year.",                      # too often capitalised, no lowercase use

@@ -22,6 +22,9 @@ _TITLE = regex.compile(
 )
 _WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{M}\p{N}]")
 POSSESSIVES = frozenset("my our your his her their its".split())
+#: Words that start a common noun phrase: a word after one is not an item of a list of
+#: names ("before the Visit, President Putin said").
+DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those", *POSSESSIVES))
 #: Prepositions that introduce the place, time or target of an action ("a Visit to China",
 #: "an Attempt on President X"); "of", "for" and "and" join the parts of names instead
 #: ("Head of State", "Commission for Racial Equality").
@@ -245,17 +248,20 @@ class MidSentenceCapital(Check):
                 return False  # a greeting, not a name: "Good Afternoon, colleagues"
             if after and (after[0].group()[0].isdigit() or after[0].group() == "("):
                 return True
+            counted = False
             if before and _is_number(before[-1].group()) and not (
                     after and after[0].group()[0].islower() and after[0].group() not in FUNCTION_WORDS):
-                # A number counts a quantity ("37 Countries.", "42 Percent in"), unless a name
-                # stands before it ("Radio 4 Today") or a noun after ("the 100 Books list").
+                # A number counts a quantity ("37 Countries.", "42 Percent in 2019"), unless a
+                # name stands before it ("Radio 4 Today") or a noun after ("the 100 Books list").
                 before = before[:-1]
                 if not (before and before[-1].group()[:1].isupper()):
-                    before = []
+                    before, counted = [], True
             left = _name_like(reversed(before), text, casing, before=True)
             if left and _not_a_name_part(text[start:end], after):
                 left = False
-            right = previous not in AUXILIARIES and _name_like(iter(after), text, casing, before=False)
+            right = previous not in AUXILIARIES and _name_like(
+                iter(after), text, casing, before=False, numbers=not counted,
+                lists=previous not in DETERMINERS)
             if right and after[0].group() in ADJUNCT_PREPOSITIONS and before \
                     and before[-1].group().islower() and previous not in FUNCTION_WORDS:
                 # "an assassination Attempt on President X", "his recent Trip to Kabul": after
@@ -387,14 +393,19 @@ def _previous_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _name_like(tokens, text: str, casing: Casing, before: bool) -> bool:
+def _name_like(tokens, text: str, casing: Casing, before: bool, numbers: bool = True,
+               lists: bool = True) -> bool:
     """Whether the first content word among *tokens* (skipping a possessive apostrophe and
     up to two lowercase connectors) is a name: a word with digits, an acronym, CamelCase,
     or a capitalised word that is not at a sentence start or is not normally lowercase.
-    *tokens* are matches in reading order away from the word."""
+    *tokens* are matches in reading order away from the word. Without *numbers*, a number
+    after a connector is no evidence ("42 Percent in 2019"); without *lists*, a comma ends
+    the name ("before the Visit, President Putin said")."""
     skipped: list[str] = []
     for tok in tokens:
         word = tok.group()
+        if skipped[-1:] == [","] and not lists and word not in ("the", "a", "an"):
+            return False  # "the Visit, President Putin", but "the Shapes, the Adicts"
         if (word in CONNECTORS or word == "," and not before) and len(skipped) < 2 \
                 or word in ("'", "’") and not skipped:
             skipped.append(word)
@@ -404,7 +415,7 @@ def _name_like(tokens, text: str, casing: Casing, before: bool) -> bool:
         if not word.isalpha() and any(c.isdigit() for c in word):
             # "Radio 4's Today", "G8 Summit", "the Round of 16", "Lane in 1965"; a comma
             # before a number ends a name ("At the same Time, 19 gunmen")
-            return "," not in skipped
+            return "," not in skipped and (numbers or not skipped)
         if not word[0].isalpha() or not word[0].isupper() or word == "I":
             return False
         if len(word) > 1 and (word.isupper() or any(c.isupper() for c in word[1:])):
