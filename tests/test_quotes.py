@@ -63,6 +63,8 @@ def test_a_quotation_that_stops_reopening_is_reported_once():
      "We’re pulling our military base out of Cuba"),
     ("I will not run again Mr Blair said on Monday.", "I will not run again"),
     ("We will win Tony Blair said.", "We will win"),
+    ("We heard suggestions like, Well, what is a Union State?", "Well,"),
+    ("He replied, Yes, we will do it.", "Yes,"),
 ])
 def test_quotations_without_any_marks(text, span):
     assert found("cleanup.UnmarkedQuotation", text) == [span]
@@ -75,6 +77,8 @@ def test_quotations_without_any_marks(text, span):
     "We will continue this work, Mr Putin added.",
     "I think Mr Putin said that the talks went well.",
     "He said the talks went well.",
+    "As I said, I would like to repeat my words.",
+    "He replied, “Yes, we will do it.”",
 ])
 def test_quotations_with_marks_and_reported_speech_are_left_alone(text):
     assert found("cleanup.UnmarkedQuotation", text) == []

@@ -264,6 +264,12 @@ _UNQUOTED_SPEECH = regex.compile(
 #: Signs that a paragraph is someone's speech rather than the reporter's narrative: a closing
 #: quotation mark, a first-person pronoun or an exclamation.
 _SPEECH = regex.compile(r"[”\"!]|(?<![\p{L}’'])(?:I|[Ww]e|[Mm]y|[Oo]ur|us|me)(?![\p{L}])")
+#: Direct speech introduced by a reporting word and a comma that starts with an interjection:
+#: "we heard suggestions like, Well, what’s a Union State?" (the opening mark is lost).
+_UNQUOTED_INTERJECTION = regex.compile(
+    r"\b(?:said|says|asked|asks|replied|replies|thought|wondered|like),[ \u00a0]+"
+    r"(?P<word>(?:Well|Yes|No|Look|Listen|Okay|OK|Oh|Ah)[,!])"
+)
 _ANY_QUOTE = regex.compile(r"[“”\"„«»]")
 
 
@@ -272,15 +278,18 @@ class UnmarkedQuotation(Check):
     CATEGORY = "cleanup"
     DESCRIPTION = (
         "A quotation that lost both of its quotation marks: a paragraph announced as a "
-        "quotation (\"The letter said, in part:\") that has none, or a first-person sentence "
-        "that ends with its speaker but has neither quotation marks nor a comma (\"We’re "
-        "pulling out of Cuba Putin said in an interview.\")."
+        "quotation (\"The letter said, in part:\") that has none, direct speech that opens "
+        "with an interjection after a reporting word (\"we heard suggestions like, Well, "
+        "what’s a Union State?\"), or a first-person sentence that ends with its speaker "
+        "but has neither quotation marks nor a comma (\"We’re pulling out of Cuba Putin said "
+        "in an interview.\")."
     )
     RATIONALE = (
         "When a scraper drops both marks of a quotation, nothing is left to pair, so "
         "cleanup.UnpairedQuote cannot see it; the reader then takes the speaker's words for "
         "the reporter's. Two shapes still show it: a paragraph that ends with a reporting "
-        "verb and a colon announces a quotation, which the next paragraph must open; and a "
+        "verb and a colon announces a quotation, which the next paragraph must open; an "
+        "interjection (\"Well,\", \"Yes,\") after \"said,\" or \"like,\" opens direct speech; and a "
         "sentence in the first person that ends with \"<Name> said\" and no comma is a "
         "quotation whose marks and comma were lost. A reporting paragraph followed by a list "
         "or by a quotation with its marks, and first-person sentences with a comma before the "
@@ -291,6 +300,7 @@ class UnmarkedQuotation(Check):
         "The letter said, in part:\n\nRussian-Indian relations are developing. We intend to "
         "maintain this position.",
         "We’re pulling our military base out of Cuba Putin said in an interview.",
+        "We heard suggestions like, Well, what is a Union State?",
     ]
     OK = [
         "The letter said, in part:\n\n“Russian-Indian relations are developing.”",
@@ -298,6 +308,8 @@ class UnmarkedQuotation(Check):
         "The following documents were signed:\n\nAn agreement on trade.",
         "We will continue this work, Mr Putin added.",
         "I think Mr Putin said that the talks went well.",
+        "As I said, I would like to repeat my words.",
+        "We heard suggestions like, “Well, what is a Union State?”",
     ]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
@@ -309,6 +321,10 @@ class UnmarkedQuotation(Check):
                 yield self.diagnostic(
                     nxt.start, nxt.end,
                     "This paragraph is announced as a quotation but has no quotation marks")
+        for m in _UNQUOTED_INTERJECTION.finditer(text):
+            yield self.diagnostic(
+                m.start("word"), m.end("word"),
+                "Direct speech starts here without its opening quotation mark")
         if " said" in text or " says" in text or " told" in text or " added" in text:
             for m in _UNQUOTED_SPEECH.finditer(text):
                 yield self.diagnostic(
