@@ -111,7 +111,11 @@ class UnpairedQuote(Check):
     RATIONALE = (
         "Scrapers and translation drop quotation marks, and then nobody can tell the "
         "speaker's words from the reporter's. A quotation that runs over several paragraphs, "
-        "reopened at each paragraph or only closed at its end, is correct. Only curly "
+        "reopened at each paragraph or only closed at its end, is correct; one that "
+        "reopened every paragraph so far and then stops is reported once, at the paragraph "
+        "if it reads as speech, else at the end of the one before. A reporting clause after "
+        "a comma inside an open quotation (\"…, the acting president said while signing\") "
+        "shows that the quotation should have closed at the comma. Only curly "
         "quotes are paired: straight double quotes are too often used loosely (and "
         "cleanup.MixedQuotes flags them among curly ones). Apostrophes "
         "(Russia’s, We’re, rock ’n’ roll, ’90s, the heroes’ names) are never quotes, and "
@@ -125,6 +129,7 @@ class UnpairedQuote(Check):
         "Taziyev, also known by the alias Magas’. He was captured.",
         "the so-called ‘non-executive order categories, taking into account inflation.",
         "He said: “One.\n\n“Two.\n\nThree.”",
+        "“One is overwhelmed by the memory of the defenders, the acting president said.",
     ]
     OK = [
         "“We’re pulling out,” Putin said of Russia’s base in the ’90s.",
@@ -287,7 +292,7 @@ class UnmarkedQuotation(Check):
     RATIONALE = (
         "When a scraper drops both marks of a quotation, nothing is left to pair, so "
         "cleanup.UnpairedQuote cannot see it; the reader then takes the speaker's words for "
-        "the reporter's. Two shapes still show it: a paragraph that ends with a reporting "
+        "the reporter's. Three shapes still show it: a paragraph that ends with a reporting "
         "verb and a colon announces a quotation, which the next paragraph must open; an "
         "interjection (\"Well,\", \"Yes,\") after \"said,\" or \"like,\" opens direct speech; and a "
         "sentence in the first person that ends with \"<Name> said\" and no comma is a "
