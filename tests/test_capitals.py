@@ -67,6 +67,7 @@ def test_leaves_names_titles_and_sentence_starts_alone(text):
     # "of" and "and" are never capitalised inside a name, even in a Title Case sentence
     ("The President Of Austria Heinz Fischer arrived.", "Of"),
     ("Russia’s Gazprom And Belarus’s Beltransgaz will set up a venture.", "And"),
+    ("Director General of State Corporation For Space Activities Igor Komarov spoke.", "For"),
     # a comma before a number ends a name
     ("At the same Time, 19 gunmen were killed.", "Time"),
     # "and the" starts a new noun phrase
@@ -100,6 +101,8 @@ def test_flags_capitals_that_names_do_not_explain(text, word):
     "Shares in Vodafone Limited rose.",                       # -ed form without an object
     "The Royal Family heirloom was shown.",                    # -ly noun, not an adverb
     "He joined the Commission for Racial Equality in 2001.",  # "for" joins a name
+    "He told BBC Radio 4's The World At One so.",             # programme titles, "At"
+    "Vote For Me is a talent show.",                          # every word capitalised
     "She won Member of Parliament status.",                   # "of" joins a name
     "The promise of Our Saviour was his theme.",              # a possessive starting a title
     "It is set in How Green Was My Valley, the film.",        # every word capitalised

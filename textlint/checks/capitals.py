@@ -53,11 +53,13 @@ FUNCTION_WORDS = frozenset(
     there here all any each every both either neither some such other another same more most
     much many few several""".split()
 )
-#: Short conjunctions and prepositions that every English title style (AP, Chicago, APA,
-#: MLA) writes in lowercase inside a name or title: "Ministry of Defence", "Procter and
-#: Gamble", "President Of Russia" is a defect. (Longer prepositions are capitalised by AP
-#: and APA: "Breakfast With Frost".)
-NEVER_TITLED = frozenset("of and or nor".split())
+#: Conjunctions and prepositions that every English title style (AP, Chicago, APA, MLA)
+#: writes in lowercase inside a name or title: "Ministry of Defence", "Procter and Gamble",
+#: "Corporation for Space Activities"; "President Of Russia" is a defect. (Longer
+#: prepositions are capitalised by AP and APA: "Breakfast With Frost". The short ones of
+#: place, "at", "in", "on", "to", are left out: programme titles capitalise them, "The World
+#: At One".)
+NEVER_TITLED = frozenset("of and or nor for".split())
 #: Nouns and adjectives that English news capitalises alone when they name one institution,
 #: party, office, publication or event ("the Government", "the Cabinet", "a Conservative
 #: spokesman", "The Times"): house style, not a defect.
@@ -135,7 +137,7 @@ class MidSentenceCapital(Check):
         "(\"Ministry of Defence\", \"General Staff\", \"Article 8\"). English grammar "
         "limits what a name can hold: a past-tense verb with its object (\"Mr Okuda "
         "Proposed a toast\"), an adverb before a lowercase word, a word after \"had\" or "
-        "\"could\", and a capitalised \"of\", \"and\", \"or\", \"nor\" (lowercase in every "
+        "\"could\", and a capitalised \"of\", \"and\", \"or\", \"nor\", \"for\" (lowercase in every "
         "title style) are not parts of names; a name does not run over a line break, a "
         "comma before a number, or a preposition of place after a lowercase modifier (\"a "
         "recent Trip to Kabul\"). Words often capitalised elsewhere (\"Good\", \"Total\") "
@@ -213,7 +215,7 @@ class MidSentenceCapital(Check):
                     continue  # "the The": cleanup.DoubledWord reports it
                 if not function_word and not _enough_evidence(text, m, low, casing.ratio(low), previous):
                     continue
-                # Title Case too writes "of", "and", "or", "nor" in lowercase: only a heading
+                # Title Case too writes "of", "and", "for" in lowercase: only a heading
                 # (a headline that capitalises every word) excuses them.
                 if (doc.in_heading(m.start()) if low in NEVER_TITLED else titles.is_titled(m.start())) \
                         or _in_quoted_title(text, m.start(), m.end()):
