@@ -232,9 +232,12 @@ class MidSentenceCapital(Check):
     def _in_name(text: str, start: int, end: int, casing: Casing, function_word: bool) -> bool:
         """Whether the word at ``[start, end)`` is part of a name, a title or a reference:
         next to a name-like word (through connectors such as "of the"), a number or a
-        bracket ("Order of Courage", "Article 8"). A function word belongs to a name only
-        between two capitalised words ("League Against Cruel Sports") or as an article
-        before one ("The Times"); "Of" never does ("President Of Russia")."""
+        bracket ("Order of Courage", "Article 8"), within the limits of grammar (no line
+        break, no verb with its object, no quantity, see the module constants). A function
+        word belongs to a name only between two capitalised words ("League Against Cruel
+        Sports"), as an article or possessive before one ("The Times", "Our Lady") or in a
+        title that capitalises every word; "of", "and", "or", "nor", "for" never do
+        ("President Of Russia")."""
         # A name does not run over a line break.
         line_start = text.rfind("\n", max(0, start - 60), start) + 1
         line_end = text.find("\n", end, end + 60)
