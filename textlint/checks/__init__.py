@@ -12,11 +12,11 @@ from .doubled import DoubledWord
 from .hyphens import StrayHyphen
 from .linebreaks import LineBreakInSentence
 from .names import NameVariant
-from .quotes import MixedQuotes, QuoteSpacing, UnpairedQuote
+from .quotes import MixedQuotes, QuoteSpacing, UnmarkedQuotation, UnpairedQuote
 
 CHECKS: list[type[Check]] = [
     DoubledWord, LineBreakInSentence, MidSentenceCapital, MixedQuotes, NameVariant, QuoteSpacing,
-    StrayHyphen, UnpairedQuote,
+    StrayHyphen, UnmarkedQuotation, UnpairedQuote,
 ]
 
 
