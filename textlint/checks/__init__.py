@@ -7,8 +7,17 @@ from __future__ import annotations
 
 from ..rule import Rule
 from .base import Check
+from .capitals import MidSentenceCapital
+from .doubled import DoubledWord
+from .hyphens import StrayHyphen
+from .linebreaks import LineBreakInSentence
+from .names import NameVariant
+from .quotes import MixedQuotes, QuoteSpacing, UnmarkedQuotation, UnpairedQuote
 
-CHECKS: list[type[Check]] = []
+CHECKS: list[type[Check]] = [
+    DoubledWord, LineBreakInSentence, MidSentenceCapital, MixedQuotes, NameVariant, QuoteSpacing,
+    StrayHyphen, UnmarkedQuotation, UnpairedQuote,
+]
 
 
 def builtin_checks() -> list[Rule]:

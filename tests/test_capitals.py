@@ -1,0 +1,137 @@
+"""cleanup.MidSentenceCapital and the casing table behind it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cleanup_helpers import fixed, found
+from textlint.casing import get_casing
+
+RULE = "cleanup.MidSentenceCapital"
+SEED = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def test_casing_table_knows_common_words_and_not_names():
+    casing = get_casing()
+    assert casing.normally_lowercase("Deploy")
+    assert casing.normally_lowercase("took")
+    assert not casing.normally_lowercase("Russia")
+    assert casing.ratio("Putin") is None
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Russian President Vladimir Putin said Russia could Deploy missile systems.", "Deploy"),
+    ("Last month you Took part in the G20 summit.", "Took"),
+    ("I will be pleased to answer your Questions and talk informally.", "Questions"),
+    ("Mr President, thank you For this meeting.", "For"),
+    ("The President Of Russia arrived. Later the President of Russia left.", "Of"),
+    ("A reliable structure of relations has developed Between Uzbekistan and Russia.", "Between"),
+])
+def test_flags_a_common_word_capitalised_in_mid_sentence(text, word):
+    assert found(RULE, text) == [word]
+    assert fixed(RULE, text) == text.replace(word, word.lower(), 1)
+
+
+@pytest.mark.parametrize("text", [
+    "He said: Deploy the troops.",                         # after a colon
+    "He said “Deploy the troops” and left.",               # after an opening quote
+    "- Deploy the troops\n- Withdraw them",                 # bullets
+    "Orders To Deploy Troops Were Given",                  # Title Case
+    "RUSSIA COULD DEPLOY MISSILES",                        # capitals
+    "Russia could deploy missiles. Deploy them, he said.",  # sentence start
+    "The Ministry of Defence and the General Staff met.",  # names of several words
+    "He told BBC Radio 4's Today programme so.",           # a name after a number
+    "She wrote in The Times and the Financial Times.",     # titles of publications
+    "The Government said so, and the Cabinet agreed.",     # institutions
+    "The vote is expected in May or in March.",            # months
+    "Article 8 and Resolution 1397 apply.",                # references
+    "It was shown in the film In The Name Of The Father.",
+    "The union Unison and the charity Redress objected.",  # naming nouns
+    "a) Consultations among the parties;\nb) Conferences.",  # list markers
+    "The Bosses is a 1973 album by Joe Turner.",           # a title after a sentence start
+])
+def test_leaves_names_titles_and_sentence_starts_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    # a name does not run over a line break
+    ("They discussed international relations in General,\nAcknowledging the role of the UN.", "General"),
+    # "entitled to" is not a naming participle after the word
+    ("A Party to the Treaty shall Be entitled to request consultations.", "Be"),
+    # a number counts a quantity, it is not part of a name
+    ("And now you are selling equipment to 37 Countries. That is a lot.", "Countries"),
+    # "of" and "and" are never capitalised inside a name, even in a Title Case sentence
+    ("The President Of Austria Heinz Fischer arrived.", "Of"),
+    ("Russia’s Gazprom And Belarus’s Beltransgaz will set up a venture.", "And"),
+    ("Director General of State Corporation For Space Activities Igor Komarov spoke.", "For"),
+    # a comma before a number ends a name
+    ("At the same Time, 19 gunmen were killed.", "Time"),
+    # "and the" starts a new noun phrase
+    ("The Olympic Games and the Examples of our athletes inspire.", "Examples"),
+    # a past-tense verb with its object after its subject, a participle after "had"
+    ("Mr Okuda Proposed a toast to the visit.", "Proposed"),
+    ("The programme had Allowed Russian scientists to return.", "Allowed"),
+    # an adverb before a lowercase word
+    ("Issues of Successfully developing cooperation were discussed.", "Successfully"),
+    # after a lowercase modifier, no name runs on through "to", "on", "in", "at"
+    ("He discussed the results of the minister’s recent Trip to Kabul.", "Trip"),
+    ("They foiled an assassination Attempt on President Yevkurov.", "Attempt"),
+    # a subordinating conjunction
+    ("Make proposals on awards, and If you deem it necessary, act.", "If"),
+    # greetings
+    ("Vladimir Putin: Good Afternoon, colleagues.", "Afternoon"),
+    # a counted noun, and a noun phrase that ends at a comma before a name
+    ("In your report it says 42 Percent in 2019.", "Percent"),
+    ("In an interview just before the Visit, President Putin said so.", "Visit"),
+    # words often capitalised elsewhere, between lowercase words, also written in lowercase
+    ("Anyone can see that this is Total nonsense. The total is small.", "Total"),
+])
+def test_flags_capitals_that_names_do_not_explain(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Clarke told BBC Radio 4's Today programme so.",      # a name before the number
+    "The project was called the 100 Books list.",             # a noun after the number
+    "The Serious Organised Crime and Police Bill passed.",    # -ed adjective before a noun
+    "Shares in Vodafone Limited rose.",                       # -ed form without an object
+    "The Royal Family heirloom was shown.",                    # -ly noun, not an adverb
+    "He joined the Commission for Racial Equality in 2001.",  # "for" joins a name
+    "He told BBC Radio 4's The World At One so.",             # programme titles, "At"
+    "Vote For Me is a talent show.",                          # every word capitalised
+    "She won Member of Parliament status.",                   # "of" joins a name
+    "The promise of Our Saviour was his theme.",              # a possessive starting a title
+    "It is set in How Green Was My Valley, the film.",        # every word capitalised
+    "Get On's participation target has been met.",           # a title with a possessive
+    "Age Concern says the over-55s are worried.",             # a name at a sentence start
+    "Laura Brownlees of Save the Children spoke.",            # an article inside a name
+    "Bands such as the Shapes, the Adicts and Crass played.",   # a list of names
+    "It was described by Lane in 1965.",                      # a name before a date
+    "He told BBC One's Good Morning Britain programme.",      # a greeting word in a name
+    "She was world No. 1 and backed a No vote.",              # "No" as number and label
+    "He died in the Tsunami last year.",                      # too often capitalised, no lowercase use
+])
+def test_leaves_names_with_unusual_words_alone(text):
+    assert found(RULE, text) == []
+
+
+def test_a_markdown_heading_is_never_judged():
+    assert found(RULE, "# Notes\n\nThe team met in Havana.\n") == []
+
+
+def test_a_word_the_document_capitalises_twice_is_a_name():
+    text = "They met the Programme board. Later the Programme board left."
+    assert found(RULE, text) == []
+
+
+def test_seed_words_that_must_not_be_flagged():
+    expected = json.loads((SEED / "seed-expected.json").read_text(encoding="utf-8"))
+    text = (SEED / "seed-article.txt").read_text(encoding="utf-8")
+    flagged = found(RULE, text)
+    assert flagged == ["Deploy"]
+    for word in expected["must_not_flag"]:
+        assert all(word not in f for f in flagged)

@@ -1,0 +1,97 @@
+"""Quotation checks: cleanup.UnpairedQuote, cleanup.MixedQuotes, cleanup.QuoteSpacing."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup_helpers import fixed, found
+
+
+@pytest.mark.parametrize("text, span", [
+    ("He hailed the “Balkan puzzle. Nothing else.", "“Balkan puzzle. Nothing else."),
+    ("Such funds are called future generations funds”. That is all.",
+     "Such funds are called future generations funds”"),
+    ("He said: “I could be making a mistake, he said, “I know it.”",
+     "“I could be making a mistake,"),
+    ("“One is overwhelmed by the memory of the defenders, the acting president said while signing.",
+     "“One is overwhelmed by the memory of the defenders,"),
+    ("Taziyev, also known by the alias Magas’. He was captured.",
+     "Taziyev, also known by the alias Magas’"),
+    ("the so-called ‘non-executive order categories, taking into account inflation.",
+     "‘non-executive order categories, taking into account inflation."),
+    ("He said: “One.\n\n“Two.\n\nThree.”", "Three.”"),
+])
+def test_unpaired_quotes_span_the_place_of_the_missing_mark(text, span):
+    assert found("cleanup.UnpairedQuote", text) == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "“We’re pulling out,” Putin said of Russia’s base in the ’90s.",
+    "He said: “The first paragraph.\n\n“And the second.”",
+    "He said: “The first paragraph.\n\nThis continues the quotation.”",
+    "The heroes’ friends and rock ’n’ roll fans sang ‘Kalinka’.",
+    "Your husbands’, fathers’ and sons’ names.",
+    "Ms Hewitt said: “We doubled the pay. “We will extend it.”",
+    "The projects are ”Vankor“ and ”Talakan“.",
+    "He said \"yes and she said no.",  # straight quotes are not paired
+    "The message reads:\n\n“Dear Mr President,\n\nI wish you success.”",
+])
+def test_paired_quotes_and_apostrophes_are_left_alone(text):
+    assert found("cleanup.UnpairedQuote", text) == []
+
+
+def test_narrative_after_a_reopened_quotation_means_the_closing_mark_is_missing():
+    text = ("The message says:\n\n“One.\n\n“I hope they will continue in Russia.\n\n"
+            "On Mr Putin’s order, the message was delivered.")
+    assert found("cleanup.UnpairedQuote", text) == ["Russia."]
+
+
+def test_a_quotation_that_stops_reopening_is_reported_once():
+    text = ("The message says:\n\n“One.\n\n“Two.\n\nGlory to the heroes!\n\n"
+            "Mr Putin decreed awards.\n\nThe ceremony ended.")
+    assert found("cleanup.UnpairedQuote", text) == ["Glory"]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The letter said, in part:\n\nRelations are developing. We keep this position.\n\nMr Putin left.",
+     "Relations are developing. We keep this position."),
+    ("The message reads:\n\nI wish you success.", "I wish you success."),
+    # "Cuba Putin" could be one name: the span stops before the capitalised words
+    ("We’re pulling our military base out of Cuba Putin said in an interview.",
+     "We’re pulling our military base out of"),
+    ("We’re pulling our military base out of CubaPutin said in an interview.",
+     "We’re pulling our military base out of Cuba"),
+    ("I will not run again Mr Blair said on Monday.", "I will not run again"),
+    ("We will win Tony Blair said.", "We will win"),
+    ("We heard suggestions like, Well, what is a Union State?", "Well,"),
+    ("He replied, Yes, we will do it.", "Yes,"),
+])
+def test_quotations_without_any_marks(text, span):
+    assert found("cleanup.UnmarkedQuotation", text) == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "The letter said, in part:\n\n“Relations are developing.”",
+    "The message reads:\n\n”This forum is important.“",
+    "The following agreements were signed:\n\nAn agreement on trade.",
+    "We will continue this work, Mr Putin added.",
+    "I think Mr Putin said that the talks went well.",
+    "He said the talks went well.",
+    "As I said, I would like to repeat my words.",
+    "He replied, “Yes, we will do it.”",
+])
+def test_quotations_with_marks_and_reported_speech_are_left_alone(text):
+    assert found("cleanup.UnmarkedQuotation", text) == []
+
+
+def test_mixed_quotes_flag_the_minority_style():
+    text = "He said “yes”, she said “no”, they said “maybe” and then \"never\"."
+    assert found("cleanup.MixedQuotes", text) == ["\"", "\""]
+    assert fixed("cleanup.MixedQuotes", text).endswith("and then “never”.")
+    assert found("cleanup.MixedQuotes", "One “curly” and one \"straight\" pair.") == []
+
+
+def test_glued_quotes():
+    assert found("cleanup.QuoteSpacing", "the “defense company”with the transfer") == ["”w"]
+    assert fixed("cleanup.QuoteSpacing", "He said“We agree”.") == "He said “We agree”."
+    assert found("cleanup.QuoteSpacing", "The projects are ”Vankor“ (”Rosneft“).") == []
