@@ -74,6 +74,7 @@ class Client:
         import requests
 
         self.url = url
+        self.hint = ""  # appended to the message when the server fails
         self.threads = threads
         self.batch_chars = batch_chars
         self.version: str | None = None
@@ -121,7 +122,8 @@ class Client:
             if cause is not None and type(cause).__name__ in ("ReadTimeout", "Timeout", "ConnectTimeout"):
                 raise LanguageToolError(f"no answer from the LanguageTool server at {self.url} within "
                                         f"{self.timeout:g} s (request-timeout)") from None
-            raise LanguageToolError(f"the LanguageTool server at {self.url} failed: {_reason(e)}") from None
+            raise LanguageToolError(f"the LanguageTool server at {self.url} failed: {_reason(e)}"
+                                    f"{self.hint}") from None
         if not isinstance(answer, dict) or "matches" not in answer:
             raise LanguageToolError(f"unexpected answer from the LanguageTool server at {self.url}: "
                                     f"{str(answer)[:200]}")

@@ -241,6 +241,9 @@ class Checker:
         if self.client is None or self.client.url != url:
             self.client = Client(url, self.params, self.settings.request_timeout,
                                  self.settings.threads, self.settings.batch_chars)
+            if not self.settings.server_url():
+                self.client.hint = (f"; a new server starts on the next run (log: "
+                                    f"{server.server_dir(self.settings) / server.LOG})")
         return self.client
 
 
