@@ -101,7 +101,7 @@ def status(config: ConfigOption = None) -> None:
     from . import VERSION, server
     from .cache import ResultCache
     from .errors import LanguageToolError
-    from .install import check_java, installation
+    from .install import check_java, installation, java_major
 
     settings = _settings(config)
     found = installation(settings)
@@ -109,7 +109,7 @@ def status(config: ConfigOption = None) -> None:
                                          f"not installed in {settings.root()} (run `textlint languagetool install`)"))
     try:
         java = check_java(settings)
-        _say(f"Java: {java}")
+        _say(f"Java: {java} (Java {java_major(java)})")
     except LanguageToolError as e:
         _say(f"Java: {e}")
     url = settings.server_url()

@@ -72,6 +72,10 @@ def _write_state(directory: Path, state: ServerState) -> None:
 def pid_alive(pid: int) -> bool:
     if pid <= 0:
         return False
+    if os.name == "nt":  # os.kill(pid, 0) would terminate the process there
+        import psutil
+
+        return psutil.pid_exists(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -206,7 +210,7 @@ def stop(settings: LanguageToolSettings, timeout: float = 30.0) -> ServerState |
         time.sleep(0.1)
     for pid in (state.java_pid, state.pid):
         if pid_alive(pid):
-            os.kill(pid, signal.SIGKILL)
+            os.kill(pid, getattr(signal, "SIGKILL", signal.SIGTERM))
     return state
 
 
