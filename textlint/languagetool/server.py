@@ -163,7 +163,7 @@ def start(settings: LanguageToolSettings) -> ServerState:
     child: subprocess.Popen | None = None
     while time.monotonic() < deadline:
         state = read_state(directory)
-        if state and state.status == "ready" and pid_alive(state.pid):
+        if state and state.status == "ready" and pid_alive(state.pid) and pid_alive(state.java_pid):
             return state
         if not held(directory):  # nobody is starting a server (any more)
             if child is None:
