@@ -44,6 +44,17 @@ class Edit:
             raise ValueError(f"invalid edit range {self.start}..{self.end}")
 
 
+def apply_edits(text: str, edits) -> str:
+    """*text* with *edits* (sorted, non-overlapping) applied."""
+    out, pos = [], 0
+    for e in edits:
+        out.append(text[pos:e.start])
+        out.append(e.content)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 @dataclass(frozen=True, slots=True)
 class Fix:
     """A list of edits applied together, with how safe they are."""
@@ -76,13 +87,7 @@ class Fix:
 
     def apply(self, text: str) -> str:
         """The text with this fix's edits applied."""
-        out, pos = [], 0
-        for e in self.edits:
-            out.append(text[pos:e.start])
-            out.append(e.content)
-            pos = e.end
-        out.append(text[pos:])
-        return "".join(out)
+        return apply_edits(text, self.edits)
 
     def to_json(self) -> dict:
         return {

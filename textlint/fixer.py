@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .diagnostics import Diagnostic, Edit, Fix
+from .diagnostics import Diagnostic, Edit, Fix, apply_edits
 from .linter import LintResult
 from .rule import RuleError
 
@@ -50,14 +50,7 @@ def applicable(diagnostics: list[Diagnostic], unsafe: bool) -> list[Fix]:
 
 def apply_fixes(text: str, fixes: list[Fix]) -> str:
     """*text* with every edit of *fixes* (non-overlapping, sorted) applied."""
-    out, pos = [], 0
-    for fix in fixes:
-        for e in fix.edits:
-            out.append(text[pos:e.start])
-            out.append(e.content)
-            pos = e.end
-    out.append(text[pos:])
-    return "".join(out)
+    return apply_edits(text, (e for fix in fixes for e in fix.edits))
 
 
 def fix_text(text: str, lint: Callable[[str], LintResult], unsafe: bool = False) -> FixResult:
