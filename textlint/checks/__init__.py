@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from ..rule import Rule
 from .base import Check
+from .spacing import SPACING_CHECKS
 
-CHECKS: list[type[Check]] = []
+CHECKS: list[type[Check]] = [*SPACING_CHECKS]
 
 
 def builtin_checks() -> list[Rule]:

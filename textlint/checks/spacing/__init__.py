@@ -1,0 +1,129 @@
+"""Spacing checks: lost spaces between words and after punctuation, spurious spaces inside words.
+
+All three rules share one analysis per document (:func:`analysis`): the line-by-line
+decision model of :mod:`.model` for words, and :mod:`.punctuation` for marks.
+Every fix changes spaces only and never crosses a line break.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Iterator
+
+from ...diagnostics import Applicability, Diagnostic, Edit, Fix
+from ...document import Document
+from ...lexicon import get_lexicon
+from ...rule import FixAvailability
+from ..base import Check
+from .model import Change, Model, Params, analyse_line
+from .punctuation import glued_punctuation
+
+PARAMS = Params()
+_ANALYSES: weakref.WeakKeyDictionary[Document, list[Change]] = weakref.WeakKeyDictionary()
+
+
+def analysis(doc: Document) -> list[Change]:
+    """The word-space repairs of *doc* (computed once per document)."""
+    found = _ANALYSES.get(doc)
+    if found is None:
+        vocabulary = doc.vocabulary
+        model = Model(get_lexicon(), vocabulary, sum(vocabulary.values()), PARAMS)
+        found, text, pos = [], doc.text, 0
+        for line in text.split("\n"):
+            found.extend(c for c in analyse_line(model, text, pos, pos + len(line))
+                         if c.gain >= PARAMS.unsafe_margin)
+            pos += len(line) + 1
+        _ANALYSES[doc] = found
+    return found
+
+
+def _fix(change: Change, safe: bool) -> Fix:
+    edits = [Edit(p, p, " ") for p in change.inserts] + [Edit(a, b, "") for a, b in change.deletes]
+    return Fix(tuple(edits), Applicability.SAFE if safe else Applicability.UNSAFE,
+               f"Change to '{change.new}'")
+
+
+class _WordSpacing(Check):
+    CATEGORY = "spacing"
+    FIX = Applicability.SAFE
+    FIX_AVAILABILITY = FixAvailability.ALWAYS
+    FIX_SAFETY = (
+        "The fix changes spaces only. It is safe when the repaired words beat the "
+        "original by a wide margin of the model's score (word frequencies, word-pair "
+        "evidence, the document's own words, a cost for every changed space), and "
+        "unsafe (applied with `--unsafe-fixes`) when the margin is narrower.")
+    KIND = ""
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for c in analysis(doc):
+            if c.kind == self.KIND:
+                yield self.diagnostic(c.start, c.end, f"'{c.old}' looks like '{c.new}'",
+                                      _fix(c, c.gain >= PARAMS.safe_margin))
+
+
+class RunOnWord(_WordSpacing):
+    ID = "spacing.RunOnWord"
+    KIND = "runon"
+    DESCRIPTION = (
+        "Two words glued together by a lost space: 'successfullyas', 'Latin Americato', "
+        "'Putinin', glued capitalised words ('CubaPutin', 'OrthodoxChurch') and words glued "
+        "where a line break was lost.")
+    RATIONALE = (
+        "Scrapers, PDF extraction and OCR drop spaces. Spell checkers call the result a "
+        "misspelling and offer nothing useful; word segmenters split correct words "
+        "('multipolar' → 'multi polar'). This check splits a token only when two words "
+        "explain it far better than the token itself, with the words around it as "
+        "evidence, and never splits known words, names that recur in the document, "
+        "acronyms, identifiers, numbers, URLs or hyphenated compounds.")
+    FLAG = [("Cooperation is developing successfullyas agreed.",
+             "Cooperation is developing successfully as agreed."),
+            ("out of CubaPutin said in an interview", "out of Cuba Putin said in an interview"),
+            ("President Vladimir Putinin his capacity as head of state",
+             "President Vladimir Putin in his capacity as head of state")]
+    OK = ["a multipolar world order", "his Cuban counterpart", "nowhere to be seen",
+          "we cannot stay together", "the Commander-in-Chief of the Armed Forces",
+          "Lavrov met Miguel Díaz-Canel and Celac officials", "NATO and the iPhone"]
+
+
+class SplitWord(_WordSpacing):
+    ID = "spacing.SplitWord"
+    KIND = "split"
+    DESCRIPTION = "A spurious space inside a word: 'gov ernment', 'Abst rac t', 'evergr een'."
+    RATIONALE = (
+        "PDF extraction and OCR insert spaces inside words. The check joins pieces only "
+        "when the joined word is far more likely than the pieces in their context, and "
+        "never joins two words that stand on their own ('every one', 'can not' are left "
+        "to the author).")
+    FLAG = [("the federal gov ernment said", "the federal government said"),
+            ("Abst rac t", "Abstract")]
+    OK = ["They met every one of them.", "It is there in to the evening."]
+
+
+class GluedPunctuation(Check):
+    ID = "spacing.GluedPunctuation"
+    CATEGORY = "spacing"
+    FIX = Applicability.SAFE
+    FIX_AVAILABILITY = FixAvailability.ALWAYS
+    DESCRIPTION = (
+        "A lost space after a sentence mark, comma, semicolon or colon between two words: "
+        "'Russia.Months ago', 'cruiser,Admiral', 'Chemezov:Mr'.")
+    RATIONALE = (
+        "Line joins in scraped text and OCR drop the space after punctuation. Numbers "
+        "(1,000, 3.5, 10:30), abbreviations (e.g., U.S., Ph.D.), initials, file and "
+        "domain names (example.com, Node.js) are left alone.")
+    FIX_SAFETY = ("The fix inserts one space. It is safe when both words are known (to the "
+                  "lexicon or the document), unsafe otherwise.")
+    FLAG = [("near Russia.Months ago", "near Russia. Months ago"),
+            ("aboard the cruiser,Admiral Kuznetsov", "aboard the cruiser, Admiral Kuznetsov")]
+    OK = ["It costs 1,000 roubles, or 3.5 per cent more.", "See e.g. the U.S. report by Ph.D. students.",
+          "Visit example.com or Node.js today.", "The meeting starts at 10:30.",
+          "Na,K-ATPase and F(R,T) gravity"]
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for start, end, offset, old, new, safe in glued_punctuation(doc):
+            fix = Fix((Edit(offset, offset, " "),),
+                      Applicability.SAFE if safe else Applicability.UNSAFE, f"Change to '{new}'")
+            yield self.diagnostic(start, end, f"'{old}' looks like '{new}'", fix)
+
+
+SPACING_CHECKS = [RunOnWord, SplitWord, GluedPunctuation]

@@ -1,0 +1,405 @@
+"""The decision model of the spacing checks: where the spaces of a line most likely belong.
+
+A line is cut into whitespace-delimited chunks. A chunk whose core is plain letters
+(``"Putinin``, ``successfullyas,``) may be split or joined; anything else (numbers,
+acronyms, identifiers, hyphenated compounds, URLs, words with apostrophes) is left
+as it is. Around every *suspicious* token (unknown or rare, glued at a capital, a
+stray letter, or joinable with its neighbour into a word) a small window of tokens
+is re-segmented by a Viterbi search over a lattice of candidate words:
+
+- score = Σ log10 P(word) + Σ PMI(previous word, word) − costs of changed spaces;
+- P(word) from the lexicon (wordfreq), raised by the word's own frequency in the
+  document; unknown words (names, typos, technical terms) get a probability that
+  falls with their length, so "Marrufo" is not cut into "Marr ufo";
+- PMI from Google web word-pair counts; a pair of frequent words that is absent
+  from the pair list is penalised (its count is below the list's floor);
+- inserting a space costs more than inserting one at a lowercase→uppercase seam
+  ("CubaPutin"), deleting one has its own cost.
+
+The best segmentation is compared with the author's; each independent change is
+kept when it beats the original by a margin (``safe``) or a smaller one (``unsafe``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Iterator
+
+import regex
+
+from ...lexicon import Lexicon
+
+#: A chunk whose core may be split or joined: optional opening marks, letters, closing marks.
+PLAIN = regex.compile(r"([\"'“‘«(\[{¿¡]*)(\p{L}[\p{L}\p{M}]*)([\"”’»)\]}.,;:!?…]*)")
+#: Whitespace-delimited chunks of a line (no-break spaces and tabs separate them too).
+CHUNK = regex.compile(r"\S+")
+#: Single letters that a split may create.
+LETTER_WORDS = frozenset("aAI")
+#: The most that context words can add to a split (two strong word pairs).
+CONTEXT_BOUND = 3.0
+#: Longest word the lattice considers (original tokens may be longer).
+MAX_WORD = 24
+
+
+@dataclass(frozen=True)
+class Params:
+    """Weights of the model (log10 units); tuned on the dev sets, see docs/spacing.md."""
+
+    unk_base: float = -6.0
+    unk_cap_base: float = -5.5
+    unk_per_char: float = 0.35
+    ins_cost: float = 1.5
+    camel_cost: float = 0.2
+    del_cost: float = 1.5
+    letter_join_cost: float = 2.0
+    bigram_weight: float = 1.0
+    absent_weight: float = 1.0
+    doc_weight: float = 1.0
+    check_zipf: float = 4.0
+    safe_margin: float = 2.0
+    unsafe_margin: float = 1.0
+
+
+@dataclass
+class Token:
+    start: int  # document offset of the core
+    core: str
+    trail: str
+    lead: str
+    joinable: bool = False  # joinable with the next token (plain spaces between, no marks)
+
+
+@dataclass
+class Change:
+    """One repair: the text of [start, end) becomes *new* by space edits only."""
+
+    start: int
+    end: int
+    old: str
+    new: str
+    inserts: list[int] = field(default_factory=list)  # offsets where a space goes in
+    deletes: list[tuple[int, int]] = field(default_factory=list)  # gaps that go
+    gain: float = 0.0
+    camel: bool = False
+
+    @property
+    def kind(self) -> str:
+        return "split" if len(self.deletes) > len(self.inserts) else "runon"
+
+
+def camel_seam(s: str, p: int) -> bool:
+    """Whether position *p* of *s* is a lowercase→uppercase seam ("CubaPutin", "UNSecurity")."""
+    if not (0 < p < len(s)) or not s[p].isupper():
+        return False
+    return s[p - 1].islower() or (s[p - 1].isupper() and p + 1 < len(s) and s[p + 1].islower()
+                                  and any(c.isupper() for c in s[:p - 1] or s[p - 1]))
+
+
+class Model:
+    """Scores segmentations of token windows with a lexicon and a document vocabulary."""
+
+    def __init__(self, lexicon: Lexicon, vocabulary: dict[str, int], total_words: int,
+                 params: Params | None = None) -> None:
+        self.lex = lexicon
+        self.vocab = vocabulary
+        self.total = max(total_words, 1)
+        self.p = params or Params()
+        self._logp: dict[tuple[str, bool], float | None] = {}
+        self._pairs: dict[tuple[str, str], float] = {}
+        self._suspicious: dict[str, bool] = {}
+
+    # word scores ---------------------------------------------------------------
+    def known(self, word: str, original: bool = False, joined: bool = False) -> float | None:
+        """log10 P(word) when the lexicon or the document knows it, else None.
+
+        The document counts when the word occurs elsewhere in it (*original*: this
+        occurrence is in the text and does not count), except for a word made by
+        *joining* tokens: a corrupt text repeats its own run-ons."""
+        if joined:
+            z = self.lex.zipf(word)
+            return z - 9 if z > 0 else None
+        key = (word, original)
+        if key in self._logp:
+            return self._logp[key]
+        z = self.lex.zipf(word)
+        lp = z - 9 if z > 0 else None
+        count = self.vocab.get(word, 0) - original
+        if count > 0 and len(word) > 2 and (lp is None or word[0].isupper()):
+            doc = math.log10(count * self.p.doc_weight / self.total)
+            lp = doc if lp is None else max(lp, doc)
+        self._logp[key] = lp
+        return lp
+
+    def unknown(self, word: str) -> float:
+        base = self.p.unk_cap_base if word[0].isupper() else self.p.unk_base
+        return base - self.p.unk_per_char * len(word)
+
+    def logp(self, word: str, original: bool = False) -> float:
+        lp = self.known(word, original)
+        return self.unknown(word) if lp is None else lp
+
+    def pair(self, first: str | None, second: str | None) -> float:
+        """Association of two adjacent words (0 when unknown or at a window edge)."""
+        if first is None or second is None:
+            return 0.0
+        key = (first, second)
+        v = self._pairs.get(key)
+        if v is None:
+            v = self._pairs[key] = self._pair(first, second)
+        return v
+
+    def _pair(self, first: str, second: str) -> float:
+        pmi = self.lex.pmi(first, second)
+        if pmi is not None:
+            return self.p.bigram_weight * pmi
+        z1, z2 = self.lex.zipf(first), self.lex.zipf(second)
+        if z1 and z2:
+            return self.p.absent_weight * min(0.0, self.lex.bigram_floor - (z1 - 9) - (z2 - 9))
+        return 0.0
+
+    def score(self, words: list[str], left: str | None, right: str | None,
+              originals: set[str] = frozenset()) -> float:
+        """Score of *words* between the context words; *originals* are the window's tokens."""
+        total, prev = 0.0, left
+        for w in words:
+            total += self.logp(w, w in originals) + self.pair(prev, w)
+            prev = w
+        return total + self.pair(prev, right)
+
+    # suspicion -------------------------------------------------------------------
+    def suspicious(self, core: str) -> bool:
+        """Whether a token may need a space inside it: cheap bounds before the lattice."""
+        if len(core) == 1:
+            return core not in LETTER_WORDS
+        v = self._suspicious.get(core)
+        if v is None:
+            v = self._suspicious[core] = self._split_gain(core) + CONTEXT_BOUND >= self.p.unsafe_margin
+        return v
+
+    def joinable(self, first: str, second: str) -> bool:
+        """Whether two neighbouring tokens may be one word: together they are a word,
+        or neither is a word by itself (fragments: "evergr een", "f amiliy")."""
+        if second[0].isupper() or first.isupper() and len(first) == 1 and first not in LETTER_WORDS:
+            return False
+        if not (self.solid(first) or self.solid(second)):
+            return min(len(first), len(second)) <= 3
+        joined = self.known(first + second)
+        if joined is None:
+            return False
+        apart = self.logp(first, True) + self.logp(second, True) + self.pair(first, second)
+        return joined - self.p.del_cost - apart + CONTEXT_BOUND >= self.p.unsafe_margin
+
+    def solid(self, core: str) -> bool:
+        """A token that is a word by itself (and so never part of an unknown word);
+        a capital letter alone is an initial or a variable."""
+        if len(core) == 1:
+            return core.isupper()
+        return self.known(core, True) is not None
+
+    def _split_gain(self, core: str) -> float:
+        """How much the best cut of *core* in two beats it, without context (an upper
+        bound of what the lattice can find inside the token, up to the context)."""
+        lp = self.known(core, True)
+        if lp is not None and lp >= self.p.check_zipf - 9:
+            return -math.inf  # frequent words are left alone
+        base = self.unknown(core) if lp is None else lp
+        best = -math.inf
+        known, unknown = self.known, self.unknown
+        for c in range(1, len(core)):
+            left, right = core[:c], core[c:]
+            if left[-1].isupper() and not camel_seam(core, c) or (
+                    right[0].isupper() and not camel_seam(core, c)):
+                continue
+            if (c == 1 and left not in LETTER_WORDS) or (len(right) == 1 and right not in LETTER_WORDS):
+                continue
+            lk, rk = known(left), known(right)
+            if lk is None and rk is None:
+                continue
+            cost = self.p.camel_cost if camel_seam(core, c) else self.p.ins_cost
+            gain = ((unknown(left) if lk is None else lk) + (unknown(right) if rk is None else rk)
+                    + self.pair(left, right) - cost - base)
+            best = max(best, gain)
+        return best
+
+    # search ------------------------------------------------------------------------
+    def best(self, cores: list[str], left: str | None, right: str | None) -> list[int]:
+        """Cut points of the best segmentation of ''.join(cores) (positions in the string)."""
+        s = "".join(cores)
+        n = len(s)
+        bounds = [0]
+        for c in cores:
+            bounds.append(bounds[-1] + len(c))
+        is_bound = [False] * (n + 1)
+        for b in bounds:
+            is_bound[b] = True
+        token_of = [0] * (n + 1)
+        for k, c in enumerate(cores):
+            for q in range(bounds[k], bounds[k + 1] + 1):
+                token_of[q] = k
+        # a token that is a word by itself is never glued into an unknown word
+        solid = [self.solid(c) for c in cores]
+        seam = [j > 0 and camel_seam(s, j) for j in range(n + 1)]
+        p = self.p
+        known, pair, unknown = self.known, self.pair, self.unknown
+        # states[i]: last word -> (score, start of the word, previous word)
+        states: list[dict[str | None, tuple[float, int, str | None]]] = [{} for _ in range(n + 1)]
+        states[0][left] = (0.0, -1, None)
+        for j in range(n):
+            here = states[j]
+            if not here:
+                continue
+            if is_bound[j]:
+                entry = 0.0
+            elif seam[j]:
+                entry = -p.camel_cost
+            elif s[j].isupper():
+                continue  # never start a word at an inner capital that is no seam
+            else:
+                entry = -p.ins_cost
+            k0 = token_of[j]
+            limit = min(n, j + MAX_WORD)
+            if is_bound[j] and bounds[k0 + 1] > limit:
+                limit = bounds[k0 + 1]
+            inner = 0
+            for i in range(j + 1, limit + 1):
+                if is_bound[i - 1] and i - 1 > j:
+                    if not s[i - 1].islower():
+                        break  # no join before a capital
+                    inner += 1
+                if i < n and not is_bound[i] and s[i].isupper() and not seam[i]:
+                    continue
+                w = s[j:i]
+                original = inner == 0 and is_bound[j] and is_bound[i]
+                lp = known(w, original, inner > 0)
+                if lp is None:
+                    if inner:
+                        if not is_bound[i] or not is_bound[j] or any(
+                                solid[t] for t in range(k0, token_of[i - 1] + 1)) or min(
+                                len(cores[t]) for t in range(k0, token_of[i - 1] + 1)) > 3:
+                            continue
+                    elif not (is_bound[j] or is_bound[i]):
+                        continue
+                    lp = unknown(w)
+                elif i - j == 1 and not original and w not in LETTER_WORDS:
+                    continue
+                base = lp + entry - p.del_cost * inner
+                if inner and len(cores[token_of[i - 1]]) == 1 and solid[k0]:
+                    base -= p.letter_join_cost  # "of f", "the n": a variable, not a fragment
+                there = states[i]
+                for prev, (sc, _, _) in here.items():
+                    cand = sc + base + pair(prev, w)
+                    old = there.get(w)
+                    if old is None or cand > old[0]:
+                        there[w] = (cand, j, prev)
+        final = states[n]
+        if not final:
+            return bounds[1:-1]
+        w = max(final, key=lambda x: final[x][0] + pair(x, right))
+        cuts, i = [], n
+        while i > 0:
+            _, j, prev = states[i][w]
+            if j > 0:
+                cuts.append(j)
+            i, w = j, prev
+        return sorted(cuts)
+
+
+def segments(s: str, cuts: list[int]) -> list[str]:
+    edges = [0, *cuts, len(s)]
+    return [s[a:b] for a, b in zip(edges, edges[1:])]
+
+
+def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Change]:
+    """The space repairs of one line ``text[start:end]`` (which holds no newline)."""
+    tokens: list[Token] = []
+    for m in CHUNK.finditer(text, start, end):
+        pm = PLAIN.fullmatch(m.group())
+        if pm is None:
+            tokens.append(Token(m.start(), "", "", ""))  # a fixed chunk: a barrier
+        else:
+            lead, core, trail = pm.groups()
+            tokens.append(Token(m.start() + len(lead), core, trail, lead))
+    for a, b in zip(tokens, tokens[1:]):
+        gap = text[a.start + len(a.core) + len(a.trail):b.start - len(b.lead)]
+        a.joinable = bool(a.core and b.core and not a.trail and not b.lead and not gap.strip(" "))
+    n = len(tokens)
+    suspicious = [bool(t.core) and model.suspicious(t.core) for t in tokens]
+    for k in range(n - 1):
+        if tokens[k].joinable and model.joinable(tokens[k].core, tokens[k + 1].core):
+            suspicious[k] = suspicious[k + 1] = True
+    # windows: each suspicious token with its joinable neighbours; overlapping ones merge
+    windows: list[list[int]] = []
+    for k in range(n):
+        if not suspicious[k]:
+            continue
+        a = k - 1 if k and tokens[k - 1].joinable else k
+        b = k + 1 if tokens[k].joinable else k
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], b)
+        else:
+            windows.append([a, b])
+    for a, b in windows:
+        yield from _window(model, text, tokens, a, b)
+
+
+def _window(model: Model, text: str, tokens: list[Token], a: int, b: int) -> Iterator[Change]:
+    window = tokens[a:b + 1]
+    cores = [t.core for t in window]
+    left = tokens[a - 1].core if a and tokens[a - 1].joinable else None
+    right = tokens[b + 1].core if window[-1].joinable else None
+    s = "".join(cores)
+    edges, pos = [0], 0  # token k spans edges[k]..edges[k+1] of s
+    for c in cores:
+        pos += len(c)
+        edges.append(pos)
+    old = set(edges[1:-1])
+    new = set(model.best(cores, left, right))
+    if new == old:
+        return
+    originals = set(cores)
+    base = model.score(cores, left, right, originals)
+    groups: list[list[int]] = []
+    for d in sorted(old ^ new):
+        if groups and not any(groups[-1][-1] < c < d for c in old & new):
+            groups[-1].append(d)
+        else:
+            groups.append([d])
+    for g in groups:
+        trial = sorted((old - set(g)) | (new & set(g)))
+        gain = model.score(segments(s, trial), left, right, originals) - base
+        yield _change(text, window, edges, s, g, old, gain)
+
+
+def _token_at(edges: list[int], p: int) -> int:
+    """Index of the token that holds position *p* of the window string (p inside it)."""
+    k = 0
+    while edges[k + 1] <= p:
+        k += 1
+    return k
+
+
+def _change(text: str, window: list[Token], edges: list[int], s: str, group: list[int],
+            old: set[int], gain: float) -> Change:
+    """The document edits of one group of differing cuts of the window string."""
+    inserts, deletes, touched = [], [], []
+    for p in group:
+        if p in old:
+            k = edges.index(p)  # the gap between tokens k-1 and k
+            deletes.append((window[k - 1].start + len(window[k - 1].core), window[k].start))
+            touched += [k - 1, k]
+        else:
+            k = _token_at(edges, p)
+            inserts.append(window[k].start + p - edges[k])
+            touched.append(k)
+    first, last = window[min(touched)], window[max(touched)]
+    start, end = first.start, last.start + len(last.core)
+    edits = sorted([(q, q, " ") for q in inserts] + [(x, y, "") for x, y in deletes])
+    out, pos = [], start
+    for x, y, c in edits:
+        out.append(text[pos:x])
+        out.append(c)
+        pos = y
+    out.append(text[pos:end])
+    camel = any(camel_seam(s, p) for p in group if p not in old)
+    return Change(start, end, text[start:end], "".join(out), inserts, deletes, gain, camel)
