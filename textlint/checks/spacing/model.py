@@ -34,10 +34,17 @@ from ...lexicon import Lexicon
 PLAIN = regex.compile(r"([\"'“‘«(\[{¿¡]*)(\p{L}[\p{L}\p{M}]*)([\"”’»)\]}.,;:!?…]*)")
 #: Whitespace-delimited chunks of a line (no-break spaces and tabs separate them too).
 CHUNK = regex.compile(r"\S+")
+LATIN = regex.compile(r"[\p{Latin}\p{M}]+")
 #: Single letters that a split may create.
 LETTER_WORDS = frozenset("aAI")
 #: The most that context words can add to a split (two strong word pairs).
 CONTEXT_BOUND = 3.0
+#: Pieces a word is not cut into: prefixes and suffixes that form compounds with words.
+PREFIXES = frozenset("""anti auto bi co counter de dis down extra hyper in inter intra macro mega
+    meta micro mid mini mis multi neo non out over photo post pre pro pseudo re self semi sub
+    super trans tri ultra un under up""".split())
+SUFFIXES = frozenset("""ability able ably dom fold ful fully hood ian ism ist less like ly ment
+    ness ship some ward wards ways wise""".split())
 #: Longest word the lattice considers (original tokens may be longer).
 MAX_WORD = 24
 
@@ -52,7 +59,12 @@ class Params:
     ins_cost: float = 1.5
     camel_cost: float = 0.2
     del_cost: float = 1.5
-    letter_join_cost: float = 2.0
+    letter_join_cost: float = 3.0
+    unk_join_cost: float = 1.0
+    split_known_cost: float = 2.5
+    known_split_zipf: float = 5.0
+    frequent_zipf: float = 5.0
+    frequent_join_cost: float = 2.0
     bigram_weight: float = 1.0
     absent_weight: float = 1.0
     doc_weight: float = 1.0
@@ -182,8 +194,10 @@ class Model:
         or neither is a word by itself (fragments: "evergr een", "f amiliy")."""
         if second[0].isupper() or first.isupper() and len(first) == 1 and first not in LETTER_WORDS:
             return False
+        if self.solid(first) and self.solid(second) and min(len(first), len(second)) > 3:
+            return False
         if not (self.solid(first) or self.solid(second)):
-            return min(len(first), len(second)) <= 3
+            return self._unknown_join([first, second])
         joined = self.known(first + second)
         if joined is None:
             return False
@@ -194,8 +208,38 @@ class Model:
         """A token that is a word by itself (and so never part of an unknown word);
         a capital letter alone is an initial or a variable."""
         if len(core) == 1:
-            return core.isupper()
+            return core.isupper() or core in LETTER_WORDS
         return self.known(core, True) is not None
+
+    def cuttable(self, core: str) -> bool:
+        """Whether a token may be cut: not a frequent word, not all capitals."""
+        if core.isupper():
+            return False
+        lp = self.known(core, True)
+        return lp is None or lp < self.p.check_zipf - 9
+
+    @staticmethod
+    def _piece_ok(w: str, starts_token: bool, ends_token: bool, seam_before: bool,
+                  seam_after: bool) -> bool:
+        """Whether a word cut out of a token is a plausible word: not a bare prefix or
+        suffix ("ultra|low", "light|like"), and no sliver of a camel-case name ("In|As")."""
+        lower = w.lower()
+        if starts_token and not ends_token and lower in PREFIXES:
+            return False
+        if ends_token and not starts_token and lower in SUFFIXES:
+            return False
+        if seam_before and len(w) < 3:
+            return False
+        if seam_after and len(w) < 3 and not (w.isupper() and len(w) >= 2):
+            return False
+        return True
+
+    @staticmethod
+    def _unknown_join(pieces: list[str]) -> bool:
+        """Whether fragments may form an unknown word: Latin letters, a short piece among
+        them, not letters only ("evergr een", "Sokołó w"; not "ξ κ", "Kassina cassinoides")."""
+        return (min(map(len, pieces)) <= 3 and max(map(len, pieces)) >= 3
+                and all(LATIN.fullmatch(x) for x in pieces))
 
     def _split_gain(self, core: str) -> float:
         """How much the best cut of *core* in two beats it, without context (an upper
@@ -238,9 +282,16 @@ class Model:
             for q in range(bounds[k], bounds[k + 1] + 1):
                 token_of[q] = k
         # a token that is a word by itself is never glued into an unknown word
-        solid = [self.solid(c) for c in cores]
-        seam = [j > 0 and camel_seam(s, j) for j in range(n + 1)]
         p = self.p
+        solid = [self.solid(c) for c in cores]
+        long_word = [x and len(c) > 3 for x, c in zip(solid, cores)]
+        frequent = [len(c) > 1 and self.lex.zipf(c) >= p.frequent_zipf for c in cores]
+        # frequent words (and names frequent in the document) are never cut
+        cuttable = [self.cuttable(c) for c in cores]
+        in_lexicon = [len(c) > 1 and c in self.lex for c in cores]
+        # no join after an initial, a variable or an acronym ("H and", "IR radiation")
+        no_join_after = [c.isupper() and c not in LETTER_WORDS for c in cores]
+        seam = [j > 0 and camel_seam(s, j) for j in range(n + 1)]
         known, pair, unknown = self.known, self.pair, self.unknown
         # states[i]: last word -> (score, start of the word, previous word)
         states: list[dict[str | None, tuple[float, int, str | None]]] = [{} for _ in range(n + 1)]
@@ -249,43 +300,64 @@ class Model:
             here = states[j]
             if not here:
                 continue
+            k0 = token_of[j]
             if is_bound[j]:
                 entry = 0.0
+            elif not cuttable[k0]:
+                continue
             elif seam[j]:
                 entry = -p.camel_cost
             elif s[j].isupper():
                 continue  # never start a word at an inner capital that is no seam
             else:
                 entry = -p.ins_cost
-            k0 = token_of[j]
+            if not is_bound[j] and in_lexicon[k0]:
+                entry -= p.split_known_cost
             limit = min(n, j + MAX_WORD)
             if is_bound[j] and bounds[k0 + 1] > limit:
                 limit = bounds[k0 + 1]
-            inner = 0
+            inner = solids = 0
             for i in range(j + 1, limit + 1):
-                if is_bound[i - 1] and i - 1 > j:
-                    if not s[i - 1].islower():
-                        break  # no join before a capital
+                b = i - 1
+                if is_bound[b] and b > j:
+                    if not s[b].islower() or no_join_after[token_of[b - 1]]:
+                        break  # no join before a capital or after an initial
                     inner += 1
-                if i < n and not is_bound[i] and s[i].isupper() and not seam[i]:
-                    continue
+                k1 = token_of[b]
+                if not is_bound[i]:
+                    if not cuttable[k1] or s[i].isupper() and not seam[i]:
+                        continue
                 w = s[j:i]
+                if not (is_bound[j] and is_bound[i]) and not self._piece_ok(
+                        w, is_bound[j], is_bound[i], seam[j], i < n and seam[i]):
+                    continue
                 original = inner == 0 and is_bound[j] and is_bound[i]
                 lp = known(w, original, inner > 0)
+                if not (is_bound[j] and is_bound[i]) and in_lexicon[k1 if is_bound[j] else k0] and (
+                        lp is None or lp < p.known_split_zipf - 9):
+                    continue  # a known word is cut only into frequent words ("ofthe")
                 if lp is None:
                     if inner:
-                        if not is_bound[i] or not is_bound[j] or any(
-                                solid[t] for t in range(k0, token_of[i - 1] + 1)) or min(
-                                len(cores[t]) for t in range(k0, token_of[i - 1] + 1)) > 3:
+                        if not (is_bound[i] and is_bound[j]) or any(solid[k0:k1 + 1]) or not (
+                                self._unknown_join(cores[k0:k1 + 1])):
                             continue
                     elif not (is_bound[j] or is_bound[i]):
                         continue
-                    lp = unknown(w)
+                    lp = unknown(w) - (p.unk_join_cost if inner else 0.0)
                 elif i - j == 1 and not original and w not in LETTER_WORDS:
                     continue
                 base = lp + entry - p.del_cost * inner
-                if inner and len(cores[token_of[i - 1]]) == 1 and solid[k0]:
-                    base -= p.letter_join_cost  # "of f", "the n": a variable, not a fragment
+                if inner:
+                    if sum(long_word[k0:k1 + 1]) >= 2:
+                        continue  # two words stay two words ("song writer", "bench mark")
+                    if cores[k0].lower() in PREFIXES and solid[k0 + 1]:
+                        continue  # "non trivial", "sub populations": the author's choice
+                    if any(frequent[k0:k1 + 1]):
+                        if any(len(c) == 1 for c in cores[k0:k1 + 1]):
+                            continue  # "b are", "h is", "a void": a variable and a word
+                        base -= p.frequent_join_cost  # a frequent word is rarely a fragment
+                    if len(cores[k1]) == 1 and solid[k0]:
+                        base -= p.letter_join_cost  # "of f", "the n": a variable, not a fragment
                 there = states[i]
                 for prev, (sc, _, _) in here.items():
                     cand = sc + base + pair(prev, w)
