@@ -31,7 +31,7 @@ import regex
 from ...lexicon import Lexicon
 
 #: A chunk whose core may be split or joined: optional opening marks, letters, closing marks.
-PLAIN = regex.compile(r"([\"'“‘«(\[{¿¡]*)(\p{L}[\p{L}\p{M}]*)([\"”’»)\]}.,;:!?…]*)")
+PLAIN = regex.compile(r"([\"'“‘«(\[{¿¡]*)(\p{L}[\p{L}\p{M}]*)((?:['’]s)?[\"”’»)\]}.,;:!?…]*)")
 #: Whitespace-delimited chunks of a line (no-break spaces and tabs separate them too).
 CHUNK = regex.compile(r"\S+")
 LATIN = regex.compile(r"[\p{Latin}\p{M}]+")
@@ -45,6 +45,8 @@ PREFIXES = frozenset("""anti auto bi co counter de dis down extra hyper in inter
     super trans tri ultra un under up""".split())
 SUFFIXES = frozenset("""ability able ably dom fold ful fully hood ian ism ist less like ly ment
     ness ship some ward wards ways wise""".split())
+#: Titles glued to a name at a camel seam ("MrPutin").
+TITLES = frozenset("Mr Ms Dr St Mt".split())
 #: Longest word the lattice considers (original tokens may be longer).
 MAX_WORD = 24
 
@@ -57,7 +59,7 @@ class Params:
     unk_cap_base: float = -5.5
     unk_per_char: float = 0.35
     ins_cost: float = 1.5
-    camel_cost: float = 0.2
+    camel_cost: float = -1.0
     del_cost: float = 1.5
     letter_join_cost: float = 3.0
     unk_join_cost: float = 1.0
@@ -69,6 +71,7 @@ class Params:
     absent_weight: float = 1.0
     doc_weight: float = 1.0
     check_zipf: float = 4.0
+    solid_zipf: float = 3.0
     safe_margin: float = 2.0
     unsafe_margin: float = 1.0
 
@@ -190,26 +193,32 @@ class Model:
         return v
 
     def joinable(self, first: str, second: str) -> bool:
-        """Whether two neighbouring tokens may be one word: together they are a word,
-        or neither is a word by itself (fragments: "evergr een", "f amiliy")."""
-        if second[0].isupper() or first.isupper() and len(first) == 1 and first not in LETTER_WORDS:
+        """Whether two neighbouring tokens may be one word: together they are a word
+        that beats the two ("gov ernment"), or neither is a word by itself and they
+        look like fragments ("evergr een", "f amiliy")."""
+        if second[0].isupper() or first.isupper() and first not in LETTER_WORDS:
             return False
-        if self.solid(first) and self.solid(second) and min(len(first), len(second)) > 3:
+        if self.frequent_word(first) and self.frequent_word(second):
             return False
-        if not (self.solid(first) or self.solid(second)):
-            return self._unknown_join([first, second])
-        joined = self.known(first + second)
-        if joined is None:
-            return False
-        apart = self.logp(first, True) + self.logp(second, True) + self.pair(first, second)
-        return joined - self.p.del_cost - apart + CONTEXT_BOUND >= self.p.unsafe_margin
+        first_solid, second_solid = self.solid(first), self.solid(second)
+        joined = self.known(first + second, joined=True)
+        if joined is not None:
+            apart = self.logp(first, True) + self.logp(second, True) + self.pair(first, second)
+            return joined - self.p.del_cost - apart + CONTEXT_BOUND >= self.p.unsafe_margin
+        return not (first_solid or second_solid) and self._unknown_join([first, second])
 
     def solid(self, core: str) -> bool:
-        """A token that is a word by itself (and so never part of an unknown word);
-        a capital letter alone is an initial or a variable."""
+        """A token that is a word by itself, known to the lexicon or the document (never
+        part of an unknown word); a capital letter alone is an initial or a variable."""
         if len(core) == 1:
             return core.isupper() or core in LETTER_WORDS
         return self.known(core, True) is not None
+
+    def frequent_word(self, core: str) -> bool:
+        """A word common enough that two of them stay two words ("song writer");
+        rare forms in the lexicon ("evid", "ence") are often fragments."""
+        lp = self.known(core, True)
+        return len(core) > 3 and lp is not None and lp >= self.p.solid_zipf - 9
 
     def cuttable(self, core: str) -> bool:
         """Whether a token may be cut: not a frequent word, not all capitals."""
@@ -230,7 +239,7 @@ class Model:
             return False
         if seam_before and len(w) < 3:
             return False
-        if seam_after and len(w) < 3 and not (w.isupper() and len(w) >= 2):
+        if seam_after and len(w) < 3 and not (len(w) == 2 and (w.isupper() or w in TITLES)):
             return False
         return True
 
@@ -284,7 +293,7 @@ class Model:
         # a token that is a word by itself is never glued into an unknown word
         p = self.p
         solid = [self.solid(c) for c in cores]
-        long_word = [x and len(c) > 3 for x, c in zip(solid, cores)]
+        long_word = [self.frequent_word(c) for c in cores]
         frequent = [len(c) > 1 and self.lex.zipf(c) >= p.frequent_zipf for c in cores]
         # frequent words (and names frequent in the document) are never cut
         cuttable = [self.cuttable(c) for c in cores]
@@ -334,8 +343,9 @@ class Model:
                 original = inner == 0 and is_bound[j] and is_bound[i]
                 lp = known(w, original, inner > 0)
                 if not (is_bound[j] and is_bound[i]) and in_lexicon[k1 if is_bound[j] else k0] and (
-                        lp is None or lp < p.known_split_zipf - 9):
-                    continue  # a known word is cut only into frequent words ("ofthe")
+                        lp is None or lp < p.known_split_zipf - 9) and not (
+                        seam[j] and not is_bound[j] or i < n and seam[i] and not is_bound[i]):
+                    continue  # a known word is cut only into frequent words ("ofthe") or at a seam
                 if lp is None:
                     if inner:
                         if not (is_bound[i] and is_bound[j]) or any(solid[k0:k1 + 1]) or not (
