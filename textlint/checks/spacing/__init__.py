@@ -16,7 +16,7 @@ from ...lexicon import get_lexicon
 from ...rule import FixAvailability
 from ..base import Check
 from .model import Change, Model, Params, analyse_line
-from .punctuation import glued_punctuation
+from .punctuation import glued_punctuation, space_before_punctuation
 
 PARAMS = Params()
 _ANALYSES: weakref.WeakKeyDictionary[Document, list[Change]] = weakref.WeakKeyDictionary()
@@ -126,4 +126,30 @@ class GluedPunctuation(Check):
             yield self.diagnostic(start, end, f"'{old}' looks like '{new}'", fix)
 
 
-SPACING_CHECKS = [RunOnWord, SplitWord, GluedPunctuation]
+class SpaceBeforePunctuation(Check):
+    ID = "spacing.SpaceBeforePunctuation"
+    CATEGORY = "spacing"
+    FIX = Applicability.SAFE
+    FIX_AVAILABILITY = FixAvailability.ALWAYS
+    DESCRIPTION = (
+        "A spurious space between a word and the comma, period or semicolon after it "
+        "('nautiloids .', 'javelin , women'), or before the closing parenthesis of an "
+        "unspaced opening one ('(DCEH )').")
+    RATIONALE = (
+        "Tokenizers and PDF extraction put spaces before punctuation. Only a space after a "
+        "word of letters is removed: in formulas ('= 0 .', 'f (x) ,') spacing is the "
+        "author's, and a space before a colon is a typographic style.")
+    FIX_SAFETY = "The fix removes the spaces only; it is safe."
+    FLAG = [("an extinct genus of prehistoric nautiloids .", "an extinct genus of prehistoric nautiloids."),
+            ("women's javelin , women's relay", "women's javelin, women's relay"),
+            ("by Dream Center Holdings (DCEH ), a company", "by Dream Center Holdings (DCEH), a company")]
+    OK = ["He paused ... and went on.", "which is correct to O(q2) . Then", "Proof : see above.",
+          "the set ( a , b ) as written", "Vl = Vsl = 0 ."]
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for start, end, mark in space_before_punctuation(doc):
+            fix = Fix((Edit(start, end, mark),), Applicability.SAFE, f"Remove the space before '{mark}'")
+            yield self.diagnostic(start, end, f"Remove the space before '{mark}'", fix)
+
+
+SPACING_CHECKS = [RunOnWord, SplitWord, GluedPunctuation, SpaceBeforePunctuation]

@@ -56,10 +56,10 @@ class Params:
     """Weights of the model (log10 units); tuned on the dev sets, see docs/spacing.md."""
 
     unk_base: float = -6.0
-    unk_cap_base: float = -5.5
+    unk_cap_base: float = -6.0
     unk_per_char: float = 0.35
     ins_cost: float = 1.5
-    camel_cost: float = -1.0
+    camel_cost: float = -2.5
     del_cost: float = 1.5
     letter_join_cost: float = 3.0
     unk_join_cost: float = 1.0
@@ -67,13 +67,15 @@ class Params:
     known_split_zipf: float = 5.0
     frequent_zipf: float = 5.0
     frequent_join_cost: float = 2.0
+    compound_cost: float = 1.0
+    function_zipf: float = 5.5
     bigram_weight: float = 1.0
     absent_weight: float = 1.0
     doc_weight: float = 1.0
     check_zipf: float = 4.0
     solid_zipf: float = 3.0
-    safe_margin: float = 2.0
-    unsafe_margin: float = 1.0
+    safe_margin: float = 1.0
+    unsafe_margin: float = 0.0
 
 
 @dataclass
@@ -182,6 +184,18 @@ class Model:
             prev = w
         return total + self.pair(prev, right)
 
+    def cost(self, s: str, changed: list[int], old: set[int]) -> float:
+        """The cost of changing the spaces at *changed* positions of the window string."""
+        total = 0.0
+        for q in changed:
+            if q in old:
+                total += self.p.del_cost
+            elif camel_seam(s, q):
+                total += self.p.camel_cost
+            else:
+                total += self.p.ins_cost
+        return total
+
     # suspicion -------------------------------------------------------------------
     def suspicious(self, core: str) -> bool:
         """Whether a token may need a space inside it: cheap bounds before the lattice."""
@@ -217,8 +231,14 @@ class Model:
     def frequent_word(self, core: str) -> bool:
         """A word common enough that two of them stay two words ("song writer");
         rare forms in the lexicon ("evid", "ence") are often fragments."""
+        if len(core) < 3:
+            return False
         lp = self.known(core, True)
-        return len(core) > 3 and lp is not None and lp >= self.p.solid_zipf - 9
+        return lp is not None and lp >= (self.p.solid_zipf if len(core) > 3 else 4.5) - 9
+
+    def content(self, word: str | None) -> bool:
+        """A long word that is not among the most frequent (function) words."""
+        return word is not None and len(word) > 3 and self.lex.zipf(word) < self.p.function_zipf
 
     def cuttable(self, core: str) -> bool:
         """Whether a token may be cut: not a frequent word, not all capitals."""
@@ -233,9 +253,9 @@ class Model:
         """Whether a word cut out of a token is a plausible word: not a bare prefix or
         suffix ("ultra|low", "light|like"), and no sliver of a camel-case name ("In|As")."""
         lower = w.lower()
-        if starts_token and not ends_token and lower in PREFIXES:
+        if starts_token and not ends_token and not seam_after and lower in PREFIXES:
             return False
-        if ends_token and not starts_token and lower in SUFFIXES:
+        if ends_token and not starts_token and not seam_before and lower in SUFFIXES:
             return False
         if seam_before and len(w) < 3:
             return False
@@ -246,8 +266,8 @@ class Model:
     @staticmethod
     def _unknown_join(pieces: list[str]) -> bool:
         """Whether fragments may form an unknown word: Latin letters, a short piece among
-        them, not letters only ("evergr een", "Sokołó w"; not "ξ κ", "Kassina cassinoides")."""
-        return (min(map(len, pieces)) <= 3 and max(map(len, pieces)) >= 3
+        them, two pieces ("evergr een", "Sokołó w"; not "ξ κ", "Kassina cassinoides")."""
+        return (len(pieces) == 2 and min(map(len, pieces)) <= 3 and max(map(len, pieces)) >= 3
                 and all(LATIN.fullmatch(x) for x in pieces))
 
     def _split_gain(self, core: str) -> float:
@@ -294,13 +314,14 @@ class Model:
         p = self.p
         solid = [self.solid(c) for c in cores]
         long_word = [self.frequent_word(c) for c in cores]
+        content = [c in self.lex and self.content(c) for c in cores]
         frequent = [len(c) > 1 and self.lex.zipf(c) >= p.frequent_zipf for c in cores]
         # frequent words (and names frequent in the document) are never cut
         cuttable = [self.cuttable(c) for c in cores]
         in_lexicon = [len(c) > 1 and c in self.lex for c in cores]
         # no join after an initial, a variable or an acronym ("H and", "IR radiation")
         no_join_after = [c.isupper() and c not in LETTER_WORDS for c in cores]
-        seam = [j > 0 and camel_seam(s, j) for j in range(n + 1)]
+        seam = [not is_bound[j] and camel_seam(s, j) for j in range(n + 1)]
         known, pair, unknown = self.known, self.pair, self.unknown
         # states[i]: last word -> (score, start of the word, previous word)
         states: list[dict[str | None, tuple[float, int, str | None]]] = [{} for _ in range(n + 1)]
@@ -360,6 +381,8 @@ class Model:
                 if inner:
                     if sum(long_word[k0:k1 + 1]) >= 2:
                         continue  # two words stay two words ("song writer", "bench mark")
+                    if sum(content[k0:k1 + 1]) >= 2:
+                        base -= p.compound_cost  # "beam splitter": an author's choice
                     if cores[k0].lower() in PREFIXES and solid[k0 + 1]:
                         continue  # "non trivial", "sub populations": the author's choice
                     if any(frequent[k0:k1 + 1]):
@@ -369,8 +392,11 @@ class Model:
                     if len(cores[k1]) == 1 and solid[k0]:
                         base -= p.letter_join_cost  # "of f", "the n": a variable, not a fragment
                 there = states[i]
+                cut_compound = not is_bound[j] and not seam[j] and self.content(w)
                 for prev, (sc, _, _) in here.items():
                     cand = sc + base + pair(prev, w)
+                    if cut_compound and self.content(prev):
+                        cand -= p.compound_cost  # "power|series": an author's compound
                     old = there.get(w)
                     if old is None or cand > old[0]:
                         there[w] = (cand, j, prev)
@@ -449,7 +475,7 @@ def _window(model: Model, text: str, tokens: list[Token], a: int, b: int) -> Ite
             groups.append([d])
     for g in groups:
         trial = sorted((old - set(g)) | (new & set(g)))
-        gain = model.score(segments(s, trial), left, right, originals) - base
+        gain = model.score(segments(s, trial), left, right, originals) - base - model.cost(s, g, old)
         yield _change(text, window, edges, s, g, old, gain)
 
 

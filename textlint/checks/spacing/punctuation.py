@@ -35,3 +35,21 @@ def glued_punctuation(doc: Document) -> Iterator[tuple[int, int, int, str, str, 
             continue
         offset = m.start("mark") + 1
         yield (m.start(), m.end(), offset, m.group(), f"{left}{mark} {right}", all(known))
+
+
+#: Spaces between a word and a comma, period or semicolon that ends at a space: "nautiloids ."
+#: The word is letters only (not "= 0 .", "(q 2 ) ."); colons are left alone (" :" is a style).
+SPACE_BEFORE_MARK = regex.compile(
+    r"(?<=(?:^|[\s(])\p{L}[\p{L}\p{M}'’-]*[\p{L}\p{M}])(?P<space> +)(?P<mark>[,.;])(?=\s|$)",
+    regex.MULTILINE)
+#: Spaces before the closing parenthesis of an unspaced opening one: "(DCEH )", "O(αs )".
+SPACE_BEFORE_PAREN = regex.compile(r"\((?! )[^()\n]*?[\p{L}\p{M}\p{N}](?P<space> +)(?P<mark>\))(?=[\s,.;:]|$)",
+                                   regex.MULTILINE)
+
+
+def space_before_punctuation(doc: Document) -> Iterator[tuple[int, int, str]]:
+    """(start of the spaces, end of the mark, mark) for each spurious space before a mark."""
+    text = doc.text
+    for pattern in (SPACE_BEFORE_MARK, SPACE_BEFORE_PAREN):
+        for m in pattern.finditer(text):
+            yield m.start("space"), m.end("mark"), m.group("mark")
