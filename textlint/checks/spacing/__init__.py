@@ -8,10 +8,11 @@ Every fix changes spaces only and never crosses a line break.
 from __future__ import annotations
 
 import weakref
+from collections import Counter
 from typing import Iterator
 
 from ...diagnostics import Applicability, Diagnostic, Edit, Fix
-from ...document import Document
+from ...document import WORD, Document
 from ...lexicon import get_lexicon
 from ...rule import FixAvailability
 from ..base import Check
@@ -26,7 +27,7 @@ def analysis(doc: Document) -> list[Change]:
     """The word-space repairs of *doc* (computed once per document)."""
     found = _ANALYSES.get(doc)
     if found is None:
-        vocabulary = doc.vocabulary
+        vocabulary = Counter(WORD.findall(doc.text))
         model = Model(get_lexicon(), vocabulary, sum(vocabulary.values()), PARAMS)
         found, text, pos = [], doc.text, 0
         for line in text.split("\n"):
@@ -51,14 +52,15 @@ class _WordSpacing(Check):
         "The fix changes spaces only. It is safe when the repaired words beat the "
         "original by a wide margin of the model's score (word frequencies, word-pair "
         "evidence, the document's own words, a cost for every changed space), and "
-        "unsafe (applied with `--unsafe-fixes`) when the margin is narrower.")
+        "unsafe (applied with `--unsafe-fixes`) when the margin is narrower or when it "
+        "cuts a word the lexicon knows ('ofa' may be a typo of 'of').")
     KIND = ""
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for c in analysis(doc):
             if c.kind == self.KIND:
                 yield self.diagnostic(c.start, c.end, f"'{c.old}' looks like '{c.new}'",
-                                      _fix(c, c.gain >= PARAMS.safe_margin))
+                                      _fix(c, c.certain and c.gain >= PARAMS.safe_margin))
 
 
 class RunOnWord(_WordSpacing):

@@ -32,8 +32,7 @@ from ...lexicon import Lexicon
 
 #: A chunk whose core may be split or joined: optional opening marks, letters, closing marks.
 PLAIN = regex.compile(r"([\"'“‘«(\[{¿¡]*)(\p{L}[\p{L}\p{M}]*)((?:['’]s)?[\"”’»)\]}.,;:!?…]*)")
-#: Whitespace-delimited chunks of a line (no-break spaces and tabs separate them too).
-CHUNK = regex.compile(r"\S+")
+#: Fragments that may form an unknown word are in the Latin script.
 LATIN = regex.compile(r"[\p{Latin}\p{M}]+")
 #: Single letters that a split may create.
 LETTER_WORDS = frozenset("aAI")
@@ -63,7 +62,8 @@ class Params:
     del_cost: float = 1.5
     letter_join_cost: float = 3.0
     unk_join_cost: float = 1.0
-    split_known_cost: float = 2.5
+    split_known_cost: float = 1.0
+    seam_known_cost: float = 3.0
     known_split_zipf: float = 5.0
     frequent_zipf: float = 5.0
     frequent_join_cost: float = 2.0
@@ -78,7 +78,7 @@ class Params:
     unsafe_margin: float = 0.0
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int  # document offset of the core
     core: str
@@ -99,6 +99,7 @@ class Change:
     deletes: list[tuple[int, int]] = field(default_factory=list)  # gaps that go
     gain: float = 0.0
     camel: bool = False
+    certain: bool = True  # False: a safe fix is never offered
 
     @property
     def kind(self) -> str:
@@ -113,6 +114,9 @@ def camel_seam(s: str, p: int) -> bool:
                                   and any(c.isupper() for c in s[:p - 1] or s[p - 1]))
 
 
+_SHARED: dict[tuple[int, Params], tuple[dict, dict, dict]] = {}
+
+
 class Model:
     """Scores segmentations of token windows with a lexicon and a document vocabulary."""
 
@@ -123,8 +127,15 @@ class Model:
         self.total = max(total_words, 1)
         self.p = params or Params()
         self._logp: dict[tuple[str, bool], float | None] = {}
-        self._pairs: dict[tuple[str, str], float] = {}
         self._suspicious: dict[str, bool] = {}
+        self._frequent: dict[str, bool] = {}
+        # what the lexicon alone decides is shared by every document of the process
+        shared = _SHARED.setdefault((id(lexicon), self.p), ({}, {}, {}))
+        self._pairs: dict[tuple[str, str], float] = shared[0]
+        self._common_chunks: dict[str, tuple[str, str, str, bool] | None] = shared[1]
+        self._common_pairs: dict[tuple[str, str], bool] = shared[2]
+        self._chunks: dict[str, tuple[str, str, str, bool] | None] = {}
+        self._joinable: dict[tuple[str, str], bool] = {}
 
     # word scores ---------------------------------------------------------------
     def known(self, word: str, original: bool = False, joined: bool = False) -> float | None:
@@ -142,7 +153,9 @@ class Model:
         z = self.lex.zipf(word)
         lp = z - 9 if z > 0 else None
         count = self.vocab.get(word, 0) - original
-        if count > 0 and len(word) > 2 and (lp is None or word[0].isupper()):
+        if count > 0 and len(word) > 2 and (lp is None or word[0].isupper()) and not (
+                original and any(camel_seam(word, q) for q in range(1, len(word)))):
+            # (a run-on glued at a capital repeats in a corrupt text: "VladimirPutin:")
             doc = math.log10(count * self.p.doc_weight / self.total)
             lp = doc if lp is None else max(lp, doc)
         self._logp[key] = lp
@@ -197,6 +210,44 @@ class Model:
         return total
 
     # suspicion -------------------------------------------------------------------
+    def chunk(self, chunk: str) -> tuple[str, str, str, bool] | None:
+        """(lead, core, trail, suspicious) of a plain chunk, None for any other (cached)."""
+        v = self._common_chunks.get(chunk, False)
+        if v is not False:
+            return v
+        v = self._chunks.get(chunk, False)
+        if v is False:
+            m = PLAIN.fullmatch(chunk)
+            if m is None:
+                v = self._common_chunks[chunk] = None
+            else:
+                core = m.group(2)
+                v = (m.group(1), core, m.group(3), self.suspicious(core))
+                if not v[3] and self.lex.zipf(core) >= self.p.check_zipf:
+                    self._common_chunks[chunk] = v  # a frequent word whatever the document
+                else:
+                    self._chunks[chunk] = v
+        return v
+
+    def pair_joinable(self, first: str, second: str) -> bool:
+        """:meth:`joinable`, cached, with a quick answer for two common words."""
+        key = (first, second)
+        v = self._common_pairs.get(key)
+        if v is not None:
+            return v
+        v = self._joinable.get(key)
+        if v is None:
+            if self.lex_frequent(first) and self.lex_frequent(second):
+                v = self._common_pairs[key] = False
+            else:
+                v = self._joinable[key] = not (self.frequent_word(first) and self.frequent_word(second)) \
+                    and self.joinable(first, second)
+        return v
+
+    def lex_frequent(self, core: str) -> bool:
+        """:meth:`frequent_word` by the lexicon alone (true in every document)."""
+        return len(core) > 2 and self.lex.zipf(core) >= (self.p.solid_zipf if len(core) > 3 else 4.5)
+
     def suspicious(self, core: str) -> bool:
         """Whether a token may need a space inside it: cheap bounds before the lattice."""
         if len(core) == 1:
@@ -231,10 +282,12 @@ class Model:
     def frequent_word(self, core: str) -> bool:
         """A word common enough that two of them stay two words ("song writer");
         rare forms in the lexicon ("evid", "ence") are often fragments."""
-        if len(core) < 3:
-            return False
-        lp = self.known(core, True)
-        return lp is not None and lp >= (self.p.solid_zipf if len(core) > 3 else 4.5) - 9
+        v = self._frequent.get(core)
+        if v is None:
+            lp = self.known(core, True) if len(core) > 2 else None
+            v = self._frequent[core] = lp is not None and lp >= (
+                self.p.solid_zipf if len(core) > 3 else 4.5) - 9
+        return v
 
     def content(self, word: str | None) -> bool:
         """A long word that is not among the most frequent (function) words."""
@@ -257,7 +310,7 @@ class Model:
             return False
         if ends_token and not starts_token and not seam_before and lower in SUFFIXES:
             return False
-        if seam_before and len(w) < 3:
+        if seam_before and len(w) < 3 and w not in LETTER_WORDS:
             return False
         if seam_after and len(w) < 3 and not (len(w) == 2 and (w.isupper() or w in TITLES)):
             return False
@@ -342,7 +395,8 @@ class Model:
             else:
                 entry = -p.ins_cost
             if not is_bound[j] and in_lexicon[k0]:
-                entry -= p.split_known_cost
+                # camel-case names the lexicon knows ("PlayStation") are kept firmly
+                entry -= p.seam_known_cost if seam[j] else p.split_known_cost
             limit = min(n, j + MAX_WORD)
             if is_bound[j] and bounds[k0 + 1] > limit:
                 limit = bounds[k0 + 1]
@@ -419,23 +473,39 @@ def segments(s: str, cuts: list[int]) -> list[str]:
 
 
 def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Change]:
-    """The space repairs of one line ``text[start:end]`` (which holds no newline)."""
-    tokens: list[Token] = []
-    for m in CHUNK.finditer(text, start, end):
-        pm = PLAIN.fullmatch(m.group())
-        if pm is None:
-            tokens.append(Token(m.start(), "", "", ""))  # a fixed chunk: a barrier
-        else:
-            lead, core, trail = pm.groups()
-            tokens.append(Token(m.start() + len(lead), core, trail, lead))
-    for a, b in zip(tokens, tokens[1:]):
-        gap = text[a.start + len(a.core) + len(a.trail):b.start - len(b.lead)]
-        a.joinable = bool(a.core and b.core and not a.trail and not b.lead and not gap.strip(" "))
-    n = len(tokens)
-    suspicious = [bool(t.core) and model.suspicious(t.core) for t in tokens]
+    """The space repairs of one line ``text[start:end]`` (which holds no newline).
+
+    Chunks and word pairs are judged from caches first; the line is parsed into
+    positioned tokens only when something in it is suspicious."""
+    chunks = text[start:end].split()
+    if not chunks:
+        return
+    infos = [model.chunk(c) for c in chunks]
+    n = len(chunks)
+    suspicious = [info is not None and info[3] for info in infos]
+    pairs = [False] * n
     for k in range(n - 1):
-        if tokens[k].joinable and model.joinable(tokens[k].core, tokens[k + 1].core):
-            suspicious[k] = suspicious[k + 1] = True
+        x, y = infos[k], infos[k + 1]
+        if x is not None and y is not None and not x[2] and not y[0] and model.pair_joinable(x[1], y[1]):
+            pairs[k] = True
+    if not (any(suspicious) or any(pairs)):
+        return
+    tokens: list[Token] = []
+    pos = start
+    for c, info in zip(chunks, infos):
+        at = text.find(c, pos)
+        pos = at + len(c)
+        if info is None:
+            tokens.append(Token(at, "", "", ""))  # a fixed chunk: a barrier
+        else:
+            tokens.append(Token(at + len(info[0]), info[1], info[2], info[0]))
+    for k in range(n - 1):
+        a, b = tokens[k], tokens[k + 1]
+        if a.core and b.core and not a.trail and not b.lead:
+            gap = text[a.start + len(a.core):b.start]
+            a.joinable = not gap.strip(" ")
+            if pairs[k] and a.joinable:
+                suspicious[k] = suspicious[k + 1] = True
     # windows: each suspicious token with its joinable neighbours; overlapping ones merge
     windows: list[list[int]] = []
     for k in range(n):
@@ -476,7 +546,11 @@ def _window(model: Model, text: str, tokens: list[Token], a: int, b: int) -> Ite
     for g in groups:
         trial = sorted((old - set(g)) | (new & set(g)))
         gain = model.score(segments(s, trial), left, right, originals) - base - model.cost(s, g, old)
-        yield _change(text, window, edges, s, g, old, gain)
+        change = _change(text, window, edges, s, g, old, gain)
+        # cutting a word the lexicon knows ("ofa" may be a typo of "of") is never safe
+        change.certain = not any(q not in old and not camel_seam(s, q) and cores[_token_at(edges, q)] in model.lex
+                                 for q in g)
+        yield change
 
 
 def _token_at(edges: list[int], p: int) -> int:

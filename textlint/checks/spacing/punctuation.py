@@ -24,13 +24,15 @@ def glued_punctuation(doc: Document) -> Iterator[tuple[int, int, int, str, str, 
     vocabulary = doc.vocabulary
     for m in GLUE.finditer(text):
         left, mark, right = m.group("left", "mark", "right")
-        if len(left) < 2 or len(right) < 2 or not left[-1].islower():
+        if len(left) < 2 or (len(right) < 2 and right not in "AI") or not left[-1].islower():
             continue
-        if mark in ".:!?" and not (right[0].isupper() and right[1:].islower()):
+        if mark in ".:!?" and not (right[0].isupper() and (right[1:].islower() or len(right) == 1)):
             continue  # a sentence starts with a capital: "Russia.Months"
         if mark == "." and (left.lower() + "." in ABBREVIATIONS or right.isupper()):
             continue
         known = [lexicon.zipf(w) >= 2.5 or vocabulary.get(w, 0) > 1 for w in (left, right)]
+        if len(right) == 1:
+            known[1] = len(left) > 2 and known[0]  # "today.I am", not "U.S.A"
         if not any(known):
             continue
         offset = m.start("mark") + 1
