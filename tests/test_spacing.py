@@ -148,6 +148,35 @@ def test_glued_punctuation_not_flagged(text):
     assert findings(text) == []
 
 
+# --------------------------------------------------------------------------- SpaceBeforePunctuation
+@pytest.mark.parametrize("text, expected", [
+    ("Greenlandoceras is an extinct genus of prehistoric nautiloids .",
+     "Greenlandoceras is an extinct genus of prehistoric nautiloids."),
+    ("women's javelin , women's relay", "women's javelin, women's relay"),
+    ("by Dream Center Education Holdings (DCEH ), LLC", "by Dream Center Education Holdings (DCEH), LLC"),
+])
+def test_space_before_punctuation(text, expected):
+    assert [r for r, _ in findings(text)] == ["spacing.SpaceBeforePunctuation"]
+    assert fixed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He paused ... and went on.",
+    "Vl = Vsl = 0 .",
+    "which is correct to O(q2) . Then",
+    "Proof : we suppose that",
+    "the pair ( a , b ) as written",
+])
+def test_space_before_punctuation_not_flagged(text):
+    assert findings(text) == []
+
+
+def test_space_before_punctuation_is_one_finding_with_the_cleanup_rule():
+    engine = Engine(overrides=Overrides(select=["spacing", "cleanup.SpaceBeforePunctuation"]))
+    found = engine.lint("They left the room , and then the house .").diagnostics
+    assert len(found) == 2
+
+
 # --------------------------------------------------------------------------- corpus use
 def test_one_paragraph_per_line_stays_one_line_per_line():
     lines = ["Theyoccur in near streams in hilly evergr een forests.",
@@ -169,7 +198,8 @@ def test_never_joins_across_a_line_break():
 
 def test_select_spacing_picks_exactly_the_spacing_rules():
     assert sorted(r.id for r in ENGINE.rules) == [
-        "spacing.GluedPunctuation", "spacing.RunOnWord", "spacing.SplitWord"]
+        "spacing.GluedPunctuation", "spacing.RunOnWord", "spacing.SpaceBeforePunctuation",
+        "spacing.SplitWord"]
 
 
 # --------------------------------------------------------------------------- model and lexicon
@@ -187,7 +217,7 @@ def test_lexicon_api():
     assert lex.zipf("the") > 7 > lex.zipf("multipolar") > 0
     assert lex.zipf("xqzvbnw") == 0.0
     assert lex.pmi("of", "the") is not None
-    assert lex.pmi("the", "of") is None
+    assert lex.pmi("xylophone", "parliament") is None
 
 
 def test_model_prefers_words_to_a_run_on():

@@ -294,8 +294,9 @@ class Model:
         return word is not None and len(word) > 3 and self.lex.zipf(word) < self.p.function_zipf
 
     def cuttable(self, core: str) -> bool:
-        """Whether a token may be cut: not a frequent word, not all capitals."""
-        if core.isupper():
+        """Whether a token may be cut: not a frequent word, not all capitals, not an
+        identifier ("parseHTTPResponse", "getElementById": lowercase, then capitals)."""
+        if core.isupper() or core[0].islower() and sum(c.isupper() for c in core) > 1:
             return False
         lp = self.known(core, True)
         return lp is None or lp < self.p.check_zipf - 9
