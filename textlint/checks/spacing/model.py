@@ -69,6 +69,7 @@ class Params:
     frequent_join_cost: float = 2.0
     compound_cost: float = 1.0
     function_zipf: float = 5.5
+    name_pair_pmi: float = 0.5
     bigram_weight: float = 1.0
     absent_weight: float = 1.0
     doc_weight: float = 1.0
@@ -196,6 +197,22 @@ class Model:
             total += self.logp(w, w in originals) + self.pair(prev, w)
             prev = w
         return total + self.pair(prev, right)
+
+    def certain_cut(self, s: str, q: int, words: list[str]) -> bool:
+        """Whether a new space at *q* may be fixed safely. Not when it cuts a word the
+        lexicon knows ("ofa" may be a typo of "of"), nor between two capitalised words
+        that are no known pair ("AllMusic", "IceCube" are names; "VladimirPutin" is not)."""
+        pos, k = 0, 0
+        while pos + len(words[k]) < q:
+            pos += len(words[k])
+            k += 1
+        left, right = words[k], words[k + 1]
+        if camel_seam(s, q):
+            if left[0].isupper() and right[0].isupper() and left[1:].islower():
+                pmi = self.lex.pmi(left, right)
+                return pmi is not None and pmi >= self.p.name_pair_pmi
+            return True
+        return (left + right) not in self.lex
 
     def cost(self, s: str, changed: list[int], old: set[int]) -> float:
         """The cost of changing the spaces at *changed* positions of the window string."""
@@ -434,8 +451,8 @@ class Model:
                     continue
                 base = lp + entry - p.del_cost * inner
                 if inner:
-                    if sum(long_word[k0:k1 + 1]) >= 2:
-                        continue  # two words stay two words ("song writer", "bench mark")
+                    if sum(long_word[k0:k1 + 1]) >= 2 or (sum(solid[k0:k1 + 1]) >= 2 and any(frequent[k0:k1 + 1])):
+                        continue  # two words stay two words ("song writer", "was an", "in to")
                     if sum(content[k0:k1 + 1]) >= 2:
                         base -= p.compound_cost  # "beam splitter": an author's choice
                     if cores[k0].lower() in PREFIXES and solid[k0 + 1]:
@@ -548,9 +565,7 @@ def _window(model: Model, text: str, tokens: list[Token], a: int, b: int) -> Ite
         trial = sorted((old - set(g)) | (new & set(g)))
         gain = model.score(segments(s, trial), left, right, originals) - base - model.cost(s, g, old)
         change = _change(text, window, edges, s, g, old, gain)
-        # cutting a word the lexicon knows ("ofa" may be a typo of "of") is never safe
-        change.certain = not any(q not in old and not camel_seam(s, q) and cores[_token_at(edges, q)] in model.lex
-                                 for q in g)
+        change.certain = all(model.certain_cut(s, q, segments(s, trial)) for q in g if q not in old)
         yield change
 
 

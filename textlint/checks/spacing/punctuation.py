@@ -15,8 +15,9 @@ GLUE = regex.compile(
     r"(?P<right>\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{M}\p{N}@/\\_]|[.:]\p{L})")
 
 
-def glued_punctuation(doc: Document) -> Iterator[tuple[int, int, int, str, str, bool]]:
-    """(start, end, insert offset, old text, new text, safe) for each glued mark."""
+def glued_punctuation(doc: Document) -> Iterator[tuple[int, int, int, str, str]]:
+    """(start, end, insert offset, old text, new text) for each glued mark between words,
+    at least one of them known to the lexicon or recurring in the document."""
     text = doc.text
     if not any(m in text for m in ".,;:!?"):
         return
@@ -35,8 +36,7 @@ def glued_punctuation(doc: Document) -> Iterator[tuple[int, int, int, str, str, 
             known[1] = len(left) > 2 and known[0]  # "today.I am", not "U.S.A"
         if not any(known):
             continue
-        offset = m.start("mark") + 1
-        yield (m.start(), m.end(), offset, m.group(), f"{left}{mark} {right}", all(known))
+        yield m.start(), m.end(), m.start("mark") + 1, m.group(), f"{left}{mark} {right}"
 
 
 #: Spaces between a word and a comma, period or semicolon that ends at a space: "nautiloids ."
