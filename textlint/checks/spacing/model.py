@@ -75,7 +75,7 @@ class Params:
     doc_weight: float = 1.0
     check_zipf: float = 4.0
     solid_zipf: float = 3.0
-    safe_margin: float = 1.0
+    safe_margin: float = 0.5
     unsafe_margin: float = 0.0
 
 
@@ -198,10 +198,11 @@ class Model:
             prev = w
         return total + self.pair(prev, right)
 
-    def certain_cut(self, s: str, q: int, words: list[str]) -> bool:
-        """Whether a new space at *q* may be fixed safely. Not when it cuts a word the
+    def certain_cut(self, s: str, q: int, words: list[str], token: str) -> bool:
+        """Whether a new space at *q* (inside *token*) may be fixed safely. Not when it cuts a word the
         lexicon knows ("ofa" may be a typo of "of"), nor between two capitalised words
-        that are no known pair ("AllMusic", "IceCube" are names; "VladimirPutin" is not)."""
+        that are no known pair and recur in the document or have short parts
+        ("AllMusic", "RedOne" are names; "MiddleEast", "TottenhamHotspur" are not)."""
         pos, k = 0, 0
         while pos + len(words[k]) < q:
             pos += len(words[k])
@@ -210,9 +211,12 @@ class Model:
         if camel_seam(s, q):
             if left[0].isupper() and right[0].isupper() and left[1:].islower():
                 pmi = self.lex.pmi(left, right)
-                return pmi is not None and pmi >= self.p.name_pair_pmi
+                if pmi is not None:
+                    return pmi >= self.p.name_pair_pmi
+                # a camel-case name recurs ("AllMusic") and has short parts ("RedOne")
+                return self.vocab.get(token, 0) <= 1 and min(len(left), len(right)) > 3
             return True
-        return (left + right) not in self.lex
+        return token not in self.lex
 
     def cost(self, s: str, changed: list[int], old: set[int]) -> float:
         """The cost of changing the spaces at *changed* positions of the window string."""
@@ -451,8 +455,8 @@ class Model:
                     continue
                 base = lp + entry - p.del_cost * inner
                 if inner:
-                    if sum(long_word[k0:k1 + 1]) >= 2 or (sum(solid[k0:k1 + 1]) >= 2 and any(frequent[k0:k1 + 1])):
-                        continue  # two words stay two words ("song writer", "was an", "in to")
+                    if sum(long_word[k0:k1 + 1]) >= 2:
+                        continue  # two words stay two words ("song writer", "bench mark")
                     if sum(content[k0:k1 + 1]) >= 2:
                         base -= p.compound_cost  # "beam splitter": an author's choice
                     if cores[k0].lower() in PREFIXES and solid[k0 + 1]:
@@ -565,7 +569,8 @@ def _window(model: Model, text: str, tokens: list[Token], a: int, b: int) -> Ite
         trial = sorted((old - set(g)) | (new & set(g)))
         gain = model.score(segments(s, trial), left, right, originals) - base - model.cost(s, g, old)
         change = _change(text, window, edges, s, g, old, gain)
-        change.certain = all(model.certain_cut(s, q, segments(s, trial)) for q in g if q not in old)
+        change.certain = all(model.certain_cut(s, q, segments(s, trial), cores[_token_at(edges, q)])
+                             for q in g if q not in old)
         yield change
 
 
