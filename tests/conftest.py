@@ -13,3 +13,13 @@ FIXTURES = ROOT / "fixtures"
 @pytest.fixture
 def seed_text() -> str:
     return (FIXTURES / "seed-article.txt").read_text(encoding="utf-8")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-fixtures", action="store_true",
+                     help="rewrite the expected output of fixtures/cases instead of comparing")
+
+
+@pytest.fixture
+def update_fixtures(request) -> bool:
+    return request.config.getoption("--update-fixtures")

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import difflib
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from . import __version__
-from .config import ConfigFinder, Settings
+from .config import ConfigFinder
 from .diagnostics import Applicability
-from .engine import Engine, Overrides
+from .document import Document
+from .engine import Overrides
 from .errors import ConfigError
-from .files import InputError, Source, decode, discover, read_source, write_source
+from .files import InputError, decode, discover
 from .output import FORMATS, Report
+from .runner import FileResult, Runner
 
 app = typer.Typer(
     name="textlint",
@@ -43,29 +44,6 @@ def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
 
 
-@dataclass
-class Run:
-    """State of one ``check`` run: engines per configuration, reports, errors."""
-
-    finder: ConfigFinder
-    overrides: Overrides
-    engines: dict[int, Engine] = field(default_factory=dict)
-    reports: list[Report] = field(default_factory=list)
-    errors: int = 0
-    fixed: int = 0
-    changed_files: int = 0
-
-    def engine(self, path: Path | None) -> Engine:
-        settings = self.finder.for_path(path)
-        key = id(settings)
-        if key not in self.engines:
-            self.engines[key] = Engine(settings, self.overrides)
-        return self.engines[key]
-
-    def settings(self, path: Path | None) -> Settings:
-        return self.finder.for_path(path)
-
-
 @app.callback(invoke_without_command=True)
 def _main(version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False) -> None:
     if version:
@@ -85,122 +63,108 @@ def check(
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Rules, packs or categories to disable.")] = None,
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Load extra YAML rules from a file or directory.")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for one.")] = None,
-    output_format: Annotated[str, typer.Option("--format", help="Output format: text, json or jsonl.")] = "text",
+    output_format: Annotated[str, typer.Option("--format", help="Output format: text, json, jsonl, sarif or github.")] = "text",
     statistics: Annotated[bool, typer.Option("--statistics", help="Print the number of findings per rule instead of the findings.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")] = False,
-    stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="The name to report for standard input.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Files checked in parallel (0: one process per core).")] = 0,
+    stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="The name (and so the format) of standard input.")] = None,
 ) -> None:
     """Lint files; with --fix, fix them."""
     if output_format not in FORMATS:
-        _err(f"unknown format '{output_format}' (choose from {', '.join(FORMATS)})")
+        _err(f"error: unknown format '{output_format}' (choose from {', '.join(FORMATS)})")
         raise typer.Exit(EXIT_ERROR)
     try:
-        run = Run(ConfigFinder(config), Overrides(
+        runner = Runner(ConfigFinder(config), Overrides(
             select=_split(select) or None, extend_select=_split(extend_select),
-            ignore=_split(ignore), rule_paths=list(rules or [])))
-        run.engine(None)  # report configuration errors before any file is read
+            ignore=_split(ignore), rule_paths=list(rules or [])), fix, unsafe_fixes, diff)
+        runner.engine(None)  # report configuration errors before any file is read
     except ConfigError as e:
         _err(f"error: {e}")
         raise typer.Exit(EXIT_ERROR)
 
+    results: list[FileResult] = []
+    files: list[Path] = []
     for target in paths or ["."]:
+        if target == "-":
+            results.append(_check_stdin(runner, stdin_filename or "-"))
+            continue
+        root = Path(target)
+        if not root.exists():
+            results.append(FileResult(target, messages=[f"error: {target}: no such file or directory"],
+                                      errors=1))
+            continue
         try:
-            if target == "-":
-                _check_stdin(run, stdin_filename or "-", fix, unsafe_fixes, diff)
-                continue
-            root = Path(target)
-            if not root.exists():
-                _err(f"error: {target}: no such file or directory")
-                run.errors += 1
-                continue
-            settings = run.settings(root if root.is_file() else root / "x")
-            for path in discover([root], settings.include, settings.exclude):
-                _check_file(run, path, fix, unsafe_fixes, diff)
+            settings = runner.finder.for_path(root if root.is_file() else root / "x")
         except ConfigError as e:
-            _err(f"error: {e}")
-            run.errors += 1
+            results.append(FileResult(target, messages=[f"error: {e}"], errors=1))
+            continue
+        files += discover([root], settings.include, settings.exclude)
 
-    _report(run, output_format, statistics, quiet, fix or diff, unsafe_fixes, diff)
-    if run.errors:
+    results += _with_progress(runner.check_paths(files, jobs), len(files))
+    for r in results:
+        for message in r.messages:
+            _err(message)
+        if r.diff:
+            sys.stdout.write(r.diff)
+    _report(runner, results, output_format, statistics, quiet)
+    if any(r.errors for r in results):
         raise typer.Exit(EXIT_ERROR)
     if diff:
-        raise typer.Exit(EXIT_PROBLEMS if run.changed_files else EXIT_CLEAN)
-    remaining = sum(len(r.diagnostics) for r in run.reports)
-    raise typer.Exit(EXIT_PROBLEMS if remaining else EXIT_CLEAN)
+        raise typer.Exit(EXIT_PROBLEMS if any(r.changed for r in results) else EXIT_CLEAN)
+    raise typer.Exit(EXIT_PROBLEMS if any(r.diagnostics for r in results) else EXIT_CLEAN)
 
 
-def _lint_or_fix(run: Run, source: Source, path: Path | None, fix: bool, unsafe: bool, diff: bool) -> str:
-    """Lint (or fix) one source; record its report; return the new text."""
-    engine = run.engine(path)
-    if fix or diff:
-        result = engine.fix(source.text, source.path, unsafe)
-        text, remaining, errors = result.text, result.remaining, result.errors
-        run.fixed += result.count
-        if not result.converged:
-            _err(f"warning: {source.path}: fixes did not converge after several rounds")
-    else:
-        linted = engine.lint(source.text, source.path)
-        text, remaining, errors = source.text, linted.diagnostics, linted.errors
-    for e in errors:
-        _err(f"error: {source.path}: {e}")
-        run.errors += 1
-    run.reports.append(Report(engine.document(text, source.path), remaining))
-    if text != source.text:
-        run.changed_files += 1
-    if diff and text != source.text:
-        sys.stdout.writelines(difflib.unified_diff(
-            source.text.splitlines(keepends=True), text.splitlines(keepends=True),
-            fromfile=f"a/{source.path}", tofile=f"b/{source.path}"))
-    return text
-
-
-def _check_file(run: Run, path: Path, fix: bool, unsafe: bool, diff: bool) -> None:
-    try:
-        source = read_source(path)
-    except InputError as e:
-        if e.skipped:
-            _err(f"note: {e}")
-        else:
-            _err(f"error: {e}")
-            run.errors += 1
+def _with_progress(results, total: int):
+    """A progress bar on a terminal for long runs; nothing when piped."""
+    if total < 50 or not sys.stderr.isatty():
+        yield from results
         return
-    text = _lint_or_fix(run, source, path, fix, unsafe, diff)
-    if fix and not diff:
-        try:
-            write_source(source, text)
-        except OSError as e:
-            _err(f"error: {path}: cannot write the fixed file: {e.strerror}; the file is unchanged")
-            run.errors += 1
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("Checking", total=total)
+        for r in results:
+            progress.advance(task)
+            yield r
 
 
-def _check_stdin(run: Run, name: str, fix: bool, unsafe: bool, diff: bool) -> None:
+def _check_stdin(runner: Runner, name: str) -> FileResult:
     try:
         source = decode(sys.stdin.buffer.read(), name)
     except InputError as e:
-        _err(f"error: {e}")
-        run.errors += 1
-        return
-    text = _lint_or_fix(run, source, Path(name) if name != "-" else None, fix, unsafe, diff)
-    if fix and not diff:
-        sys.stdout.write(text)
+        return FileResult(name, messages=[f"error: {e}"], errors=1)
+    result = runner.check_source(source, Path(name) if name != "-" else None)
+    result.stdin = True
+    if runner.fix and not runner.diff:
+        sys.stdout.write(result.text)
+    return result
 
 
-def _report(run: Run, output_format: str, statistics: bool, quiet: bool,
-            fixing: bool, unsafe: bool, diff: bool) -> None:
+def _report(runner: Runner, results: list[FileResult], output_format: str,
+            statistics: bool, quiet: bool) -> None:
     """Print the findings (to stderr when stdout carries fixed text or a diff)."""
     from .output import json as json_out
     from .output import text as text_out
 
-    stdin_fixed = fixing and not diff and any(r.doc.path == "-" or not Path(r.doc.path).exists()
-                                              for r in run.reports)
-    out = sys.stderr if (diff or stdin_fixed) else sys.stdout
-    reports = [r for r in run.reports if r.diagnostics]
+    fixing = runner.fix or runner.diff
+    stdin_fixed = runner.fix and not runner.diff and any(r.stdin for r in results)
+    out = sys.stderr if (runner.diff or stdin_fixed) else sys.stdout
+    reports = [Report(Document(r.text, r.path), r.diagnostics) for r in results if r.diagnostics]
     if statistics:
         text_out.statistics(reports, out)
     elif output_format == "json":
         json_out.write_json(reports, out)
     elif output_format == "jsonl":
         json_out.write_jsonl(reports, out)
+    elif output_format == "sarif":
+        from .output.sarif import write_sarif
+
+        rules = {r.id: r for engine in runner.engines.values() for r in engine.rules}
+        write_sarif(reports, rules, out)
+    elif output_format == "github":
+        from .output.github import write_github
+
+        write_github(reports, out)
     elif out.isatty():
         from rich.console import Console
         text_out.write_rich(reports, Console(file=out, highlight=False))
@@ -209,11 +173,13 @@ def _report(run: Run, output_format: str, statistics: bool, quiet: bool,
     if quiet or output_format != "text":
         return
     diagnostics = [d for r in reports for d in r.diagnostics]
+    fixed = sum(r.fixed for r in results)
+    changed = sum(1 for r in results if r.changed)
     lines = []
     if fixing:
-        verb = "Would fix" if diff else "Fixed"
-        lines.append(f"{verb} {run.fixed} problem{'s' * (run.fixed != 1)}"
-                     f"{f' in {run.changed_files} file' + 's' * (run.changed_files != 1) if run.fixed else ''}.")
+        verb = "Would fix" if runner.diff else "Fixed"
+        lines.append(f"{verb} {fixed} problem{'s' * (fixed != 1)}"
+                     f"{f' in {changed} file' + 's' * (changed != 1) if fixed else ''}.")
     if diagnostics:
         safe = sum(1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.SAFE)
         unsafe_n = sum(1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.UNSAFE)
@@ -222,10 +188,10 @@ def _report(run: Run, output_format: str, statistics: bool, quiet: bool,
         hints = []
         if safe and not fixing:
             hints.append(f"{safe} fixable with --fix")
-        if unsafe_n and not unsafe:
+        if unsafe_n and not runner.unsafe:
             hints.append(f"{unsafe_n} with --fix --unsafe-fixes")
         lines.append(line + (f" ({', '.join(hints)})" if hints else "") + ".")
-    elif not run.errors:
+    elif not any(r.errors for r in results):
         lines.append("All clean.")
     sys.stderr.write("".join(f"{line}\n" for line in lines))
 

@@ -9,6 +9,8 @@ given with ``--config``). Keys::
     rule-paths = ["styles/house"]           # extra YAML rule files or packs
     include = ["*.txt", "*.md"]             # what a directory walk lints
     exclude = ["vendor/*"]
+    vocabulary = "styles/accept.txt"        # accepted words, one per line
+    formats = { mdx = "markdown" }          # file extension -> text or markdown
 
     [rules."cleanup.DoubledWord"]           # per rule: level and options
     level = "error"                         # error, warning, info or off
@@ -28,6 +30,8 @@ from .diagnostics import Severity
 from .errors import ConfigError
 from .files import DEFAULT_INCLUDE, matches
 
+DEFAULT_FORMATS = {"md": "markdown", "markdown": "markdown", "mdown": "markdown", "mkd": "markdown"}
+FORMATS = ("text", "markdown")
 CONFIG_NAMES = ("textlint.toml", ".textlint.toml", "pyproject.toml")
 LEVELS = ("error", "warning", "info", "off")
 
@@ -52,6 +56,13 @@ class Settings:
     exclude: list[str] = field(default_factory=list)
     rules: dict[str, RuleSettings] = field(default_factory=dict)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    vocabulary: frozenset[str] = frozenset()
+    formats: dict[str, str] = field(default_factory=dict)
+
+    def format_of(self, path: str) -> str:
+        """``markdown`` or ``text``, by file extension."""
+        ext = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+        return self.formats.get(ext) or DEFAULT_FORMATS.get(ext, "text")
 
     @property
     def root(self) -> Path:
@@ -101,10 +112,33 @@ def parse(data: dict[str, Any], path: Path) -> Settings:
             if not isinstance(value, dict):
                 raise ConfigError("expected a table of rule settings", path=str(path), key=key)
             s.rules = {rid: _rule_settings(v, path, rid) for rid, v in value.items()}
+        elif key == "vocabulary":
+            if not isinstance(value, str):
+                raise ConfigError("expected the path of a word list", path=str(path), key=key)
+            s.vocabulary = read_vocabulary(base / value, path)
+        elif key == "formats":
+            if not isinstance(value, dict) or not all(v in FORMATS for v in value.values()):
+                raise ConfigError(f"expected a table of extension = {' or '.join(FORMATS)}",
+                                  path=str(path), key=key)
+            s.formats = {k.lower().lstrip("."): v for k, v in value.items()}
         else:
-            raise ConfigError("unknown key (known: extend-select, exclude, ignore, include, "
-                              "per-file-ignores, rule-paths, rules, select)", path=str(path), key=key)
+            raise ConfigError("unknown key (known: extend-select, exclude, formats, ignore, include, "
+                              "per-file-ignores, rule-paths, rules, select, vocabulary)",
+                              path=str(path), key=key)
     return s
+
+
+def read_vocabulary(file: Path, config: Path) -> frozenset[str]:
+    """Accepted words and phrases: one per line, ``#`` starts a comment."""
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise ConfigError(f"cannot read the vocabulary {file}: {e.strerror}",
+                          path=str(config), key="vocabulary") from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"the vocabulary {file} is not valid UTF-8 at byte {e.start}",
+                          path=str(config), key="vocabulary") from None
+    return frozenset(w for line in lines if (w := line.split("#", 1)[0].strip()))
 
 
 def _rule_settings(value: Any, path: Path, rule: str) -> RuleSettings:

@@ -20,18 +20,25 @@ import regex
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
 #: Paragraphs are separated by one or more blank lines (spaces, tabs, no-break spaces allowed).
 _PARAGRAPH_BREAK = regex.compile(r"\n(?:[^\S\n]*\n)+")
-#: Candidate sentence ends: terminal punctuation, closing quotes or brackets, whitespace.
-_SENTENCE_END = regex.compile(r"[.!?…]+[\"'”’»)\]]*\s+")
-_SENTENCE_START = regex.compile(r"[\"'“‘«(\[]*[\p{Lu}\p{N}]")
-_LAST_WORD = regex.compile(r"(\S+)$")
 _NEWLINE = regex.compile(r"\n")
-#: Text that is never prose, in any format: URLs, e-mail addresses, bare domain names.
+#: Marks of text that is never prose, in any format: URLs, e-mail addresses, domain names.
+#: Each hit is widened to its whole whitespace-delimited token (a literal-anchored
+#: search is far faster than matching whole URLs at every position).
 _NOT_PROSE = regex.compile(
-    r"\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>\"“”]*[^\s<>\"“”.,;:!?)\]’']"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|int|io|ru|uk|de|fr|info|biz)\b(?:/[^\s]*)?",
+    r"://|\bwww\.|\bmailto:|@[\w-]+\.|\.(?:com|org|net|edu|gov|int|io|ru|uk|de|fr|info|biz)\b",
     regex.IGNORECASE,
 )
+#: A suppression directive (see :mod:`textlint.suppression`); never prose either.
+DIRECTIVE = regex.compile(
+    r"<!--\s*textlint-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)\b"
+    r"(?P<rules>[^\n]*?)\s*-->"
+    r"|^[^\S\n]*(?:#|//)[^\S\n]*textlint-(?P<kind2>disable-next-line|disable-line|disable-file|disable|enable)\b"
+    r"(?P<rules2>[^\n]*)$",
+    regex.MULTILINE,
+)
+_TOKEN_LEFT = regex.compile(r"[^\s\"“”‘(<\[]*", regex.REVERSE)
+_TOKEN_RIGHT = regex.compile(r"[^\s\"“”’)>\]]*")
+_TRAILING = ".,;:!?'’"
 
 #: Abbreviations after which a period does not end a sentence (lowercase, with their dots).
 ABBREVIATIONS = frozenset(
@@ -40,6 +47,14 @@ ABBREVIATIONS = frozenset(
     ed. eds. al. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. inc. ltd.
     co. corp. bros. dept. univ. assn. u.s. u.k. u.n. u.s.a. e.u. p.m. a.m. ph.d. op.
     pp. ch. sec. art. para.""".split()
+)
+
+#: A sentence ends at terminal punctuation (plus closing quotes or brackets) and
+#: whitespace before a capital, a digit or an opening quote, unless the period
+#: ends an abbreviation or an initial ("J. Smith").
+_SENTENCE_END = regex.compile(
+    r"[.!?…](?<!\b(?i:" + "|".join(regex.escape(a[:-1]) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+    + r")\.|\b\p{Lu}\.)[.!?…]*[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]*[\p{Lu}\p{N}])"
 )
 
 
@@ -67,14 +82,22 @@ class Document:
     e-mail addresses are found in any text. Diagnostics that touch them are
     dropped by the linter, so fixes never edit them.
     *headings* lists spans known to be headings (from Markdown); for plain text
-    they are guessed (:meth:`_guess_headings`).
+    they are guessed (:meth:`_guess_headings`). *accepted* is the project's
+    vocabulary: checks treat these words as known, and the linter drops findings
+    on them.
     """
 
     def __init__(self, text: str, path: str = "-", *,
                  ignored: list[Span] | None = None,
-                 headings: list[Span] | None = None) -> None:
+                 headings: list[Span] | None = None,
+                 kind: str = "text",
+                 accepted: frozenset[str] = frozenset()) -> None:
         self.text = text
         self.path = path
+        #: "text" or "markdown".
+        self.kind = kind
+        #: Words and phrases the project accepts (its vocabulary file): never errors.
+        self.accepted = accepted
         self._markup_ignored = ignored or []
         self._headings = headings
 
@@ -121,10 +144,6 @@ class Document:
         for para in self.paragraphs:
             start = para.start
             for m in _SENTENCE_END.finditer(text, para.start, para.end):
-                if not _SENTENCE_START.match(text, m.end(), para.end):
-                    continue
-                if self._is_abbreviation(m.start()):
-                    continue
                 end = m.end()
                 while end > start and text[end - 1].isspace():
                     end -= 1
@@ -133,16 +152,6 @@ class Document:
             if start < para.end:
                 out.append(Span(start, para.end))
         return out
-
-    def _is_abbreviation(self, dot: int) -> bool:
-        """Whether the period at *dot* belongs to an abbreviation or an initial."""
-        if self.text[dot] != ".":
-            return False
-        m = _LAST_WORD.search(self.text, max(0, dot - 20), dot + 1)
-        if not m:
-            return False
-        word = m.group(1).lstrip("\"'“‘«([")
-        return word.lower() in ABBREVIATIONS or (len(word) == 2 and word[0].isupper())
 
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence containing *offset*, if any."""
@@ -200,9 +209,10 @@ class Document:
     @cached_property
     def ignored(self) -> list[Span]:
         """Spans that are not prose, sorted and merged."""
-        spans = sorted([*self._markup_ignored,
-                        *(Span(m.start(), m.end()) for m in _NOT_PROSE.finditer(self.text))],
-                       key=lambda s: s.start)
+        spans = [*self._markup_ignored, *self._non_prose_tokens()]
+        if "textlint-" in self.text:
+            spans += [Span(m.start(), m.end()) for m in DIRECTIVE.finditer(self.text)]
+        spans.sort(key=lambda s: s.start)
         merged: list[Span] = []
         for s in spans:
             if merged and s.start <= merged[-1].end:
@@ -210,6 +220,16 @@ class Document:
             else:
                 merged.append(s)
         return merged
+
+    def _non_prose_tokens(self) -> Iterator[Span]:
+        text = self.text
+        for m in _NOT_PROSE.finditer(text):
+            start = _TOKEN_LEFT.match(text, max(0, m.start() - 200), m.start()).start()
+            end = _TOKEN_RIGHT.match(text, m.end()).end()
+            while end > m.end() and text[end - 1] in _TRAILING:
+                end -= 1
+            if text[start:end].strip(_TRAILING) not in ("", "@"):
+                yield Span(start, end)
 
     @cached_property
     def _ignored_starts(self) -> list[int]:

@@ -63,7 +63,12 @@ class Engine:
         return self._linters[ignores]
 
     def document(self, text: str, path: str = "-") -> Document:
-        return Document(text, path)
+        """The document of *text*, parsed as its format (by *path*'s extension) requires."""
+        if self.settings.format_of(path) == "markdown":
+            from .markdown import markdown_document
+
+            return markdown_document(text, path, accepted=self.settings.vocabulary)
+        return Document(text, path, accepted=self.settings.vocabulary)
 
     def lint(self, text: str, path: str = "-") -> LintResult:
         linter = self.linter_for(Path(path) if path != "-" else None)

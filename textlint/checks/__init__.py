@@ -7,9 +7,18 @@ from __future__ import annotations
 
 from ..rule import Rule
 from .base import Check
+from .capitals import MidSentenceCapital
+from .doubled import DoubledWord
+from .hyphens import StrayHyphen
+from .linebreaks import LineBreakInSentence
+from .names import NameVariant
+from .quotes import MixedQuotes, QuoteSpacing, UnpairedQuote
 from .spacing import SPACING_CHECKS
 
-CHECKS: list[type[Check]] = [*SPACING_CHECKS]
+CHECKS: list[type[Check]] = [
+    DoubledWord, LineBreakInSentence, MidSentenceCapital, MixedQuotes, NameVariant, QuoteSpacing,
+    StrayHyphen, UnpairedQuote, *SPACING_CHECKS,
+]
 
 
 def builtin_checks() -> list[Rule]:

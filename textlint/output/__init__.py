@@ -1,4 +1,4 @@
-"""Output formats for diagnostics: ``text`` (plain or rich), ``json``, ``jsonl``."""
+"""Output formats for diagnostics: ``text`` (plain or rich), ``json``, ``jsonl``, ``sarif``, ``github``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..diagnostics import Diagnostic
 from ..document import Document
 
-FORMATS = ("text", "json", "jsonl")
+FORMATS = ("text", "json", "jsonl", "sarif", "github")
 
 
 @dataclass

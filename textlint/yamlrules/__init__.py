@@ -21,6 +21,7 @@ TYPES: dict[str, type[YamlRule]] = {
                         Consistency, Capitalization, Conditional)
 }
 SUFFIXES = (".yml", ".yaml")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_rule_file(path: Path, pack: str | None = None) -> YamlRule:
@@ -28,7 +29,7 @@ def load_rule_file(path: Path, pack: str | None = None) -> YamlRule:
     pack = pack or path.resolve().parent.name
     rule_id = f"{pack}.{path.stem}"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except OSError as e:
         raise ConfigError(f"cannot read the rule file: {e.strerror}", path=str(path)) from None
     except UnicodeDecodeError as e:

@@ -78,6 +78,15 @@ class Schema:
         return check
 
 
+def _inside_compound(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is glued to a word by a hyphen or an apostrophe."""
+    return (start >= 2 and text[start - 1] in _JOINERS and text[start - 2].isalnum()
+            or end + 1 < len(text) and text[end] in _JOINERS and text[end + 1].isalnum())
+
+
+_JOINERS = "-'’"
+
+
 def _kind(v: Any) -> str:
     return {dict: "a mapping", list: "a list", str: "a string", bool: "a boolean",
             int: "an integer", float: "a number", type(None): "nothing"}.get(type(v), type(v).__name__)
@@ -173,13 +182,15 @@ class YamlRule(Rule):
 
     # helpers ----------------------------------------------------------------------
     def compile(self, pattern: str, key: str, *, words: bool | None = None) -> regex.Pattern:
-        """Compile a user pattern once; wrap it in word boundaries unless ``nonword``."""
+        """Compile a user pattern once; wrap it in ``\\b`` word boundaries unless ``nonword``.
+
+        As in Vale, a token that starts or ends with a non-word character
+        (``U.S.``) needs ``nonword: true``.
+        """
         if words is None:
             words = not self.nonword
         if words:
-            # a word ends at a non-letter, but not inside a compound (in-fighting, Russia’s)
-            pattern = (rf"(?<![\p{{L}}\p{{M}}\p{{N}}_]|[\p{{L}}\p{{N}}][-'’])(?:{pattern})"
-                       rf"(?![\p{{L}}\p{{M}}\p{{N}}_]|[-'’][\p{{L}}\p{{N}}])")
+            pattern = rf"\b(?:{pattern})\b"
         flags = regex.IGNORECASE if self.ignorecase else 0
         try:
             return regex.compile(pattern, flags | regex.MULTILINE)
@@ -188,8 +199,12 @@ class YamlRule(Rule):
             raise
 
     def finditer(self, pattern: regex.Pattern, doc: Document, start: int = 0,
-                 end: int | None = None) -> Iterator[regex.Match]:
-        """Matches of *pattern* in *doc* that stay inside one unit of the rule's scope."""
+                 end: int | None = None, *, words: bool | None = None) -> Iterator[regex.Match]:
+        """Matches of *pattern* in *doc* that stay inside one unit of the rule's scope.
+
+        For word patterns, a match that is only part of a compound (the "in" of
+        "in-fighting", the "s" of "Russia’s") is dropped.
+        """
         text = doc.text
         end = len(text) if end is None else end
         try:
@@ -199,6 +214,8 @@ class YamlRule(Rule):
                             f"(after {timeout_for(text):.1f} s); the rule was skipped") from None
         if not matches:
             return
+        if words if words is not None else not self.nonword:
+            matches = [m for m in matches if not _inside_compound(text, m.start(), m.end())]
         units = self.units(doc)
         if units is None:
             yield from matches

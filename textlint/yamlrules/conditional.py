@@ -35,8 +35,8 @@ class Conditional(YamlRule):
         self.exceptions = set(self.spec.get("exceptions", []))
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        defined = {_key(m) for m in self.finditer(self.first, doc)}
-        for m in self.finditer(self.second, doc):
+        defined = {_key(m) for m in self.finditer(self.first, doc, words=False)}
+        for m in self.finditer(self.second, doc, words=False):
             key = _key(m)
             if key and key not in defined and key not in self.exceptions:
                 yield self.diagnostic(m.start(), m.end(), self.format(key))

@@ -20,6 +20,7 @@ class Existence(YamlRule):
         tokens, raw = self.spec.get("tokens"), self.spec.get("raw")
         if bool(tokens) == bool(raw):
             raise ValueError("an existence rule needs exactly one of 'tokens' and 'raw'")
+        self.words = bool(tokens) and not self.nonword
         if tokens:
             self.pattern = self.compile("|".join(f"(?:{t})" for t in tokens), "tokens")
         else:
@@ -27,6 +28,6 @@ class Existence(YamlRule):
         self.compile_exceptions()
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for m in self.finditer(self.pattern, doc):
+        for m in self.finditer(self.pattern, doc, words=self.words):
             if m.end() > m.start() and not self.is_exception(m.group()):
                 yield self.diagnostic(m.start(), m.end(), self.format(m.group()))

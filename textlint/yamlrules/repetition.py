@@ -10,7 +10,7 @@ from ..document import Document
 from ..rule import FixAvailability
 from .base import Schema, YamlRule
 
-_DEFAULT_TOKEN = r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)?"
+_DEFAULT_TOKEN = r"\w[\w'’]*"
 
 
 @dataclass
@@ -28,6 +28,7 @@ class Repetition(YamlRule):
         token = "|".join(f"(?:{t})" for t in self.spec.get("tokens", [_DEFAULT_TOKEN]))
         words = not self.nonword
         self.pattern = self.compile(rf"(?P<a>{token})(?P<sep>\s+)(?P=a)", "tokens", words=words)
+        self.alpha = self.spec.get("alpha", False)
         self.compile_exceptions()
 
     def availability(self) -> FixAvailability:
@@ -36,7 +37,7 @@ class Repetition(YamlRule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for m in self.finditer(self.pattern, doc):
             word = m.group("a")
-            if self.spec.get("alpha") and not any(c.isalpha() for c in word):
+            if self.alpha and not any(c.isalpha() for c in word):
                 continue
             if self.is_exception(f"{word} {doc.text[m.end('sep'):m.end()]}"):
                 continue

@@ -33,8 +33,8 @@ class Substitution(YamlRule):
             raise ValueError("'swap' is empty")
         self.patterns = [self.compile(k, "swap") for k in swap]
         self.replacements = [_DOLLAR_GROUP.sub(r"\\g<\1>", v) for v in swap.values()]
-        self.combined = self.compile(
-            "|".join(f"(?P<s{i}>{p.pattern})" for i, p in enumerate(self.patterns)), "swap", words=False)
+        # one scan for all swaps: the word boundaries wrap the alternation once
+        self.combined = self.compile("|".join(f"(?P<s{i}>{k})" for i, k in enumerate(swap)), "swap")
         self.compile_exceptions()
 
     def availability(self) -> FixAvailability:

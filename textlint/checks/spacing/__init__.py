@@ -104,10 +104,13 @@ class SplitWord(_WordSpacing):
 class GluedPunctuation(Check):
     ID = "spacing.GluedPunctuation"
     CATEGORY = "spacing"
+    DEFAULT = False  # default runs have cleanup.MissingSpaceAfterPunctuation (safe fix)
     FIX_AVAILABILITY = FixAvailability.ALWAYS
     DESCRIPTION = (
         "A lost space after a sentence mark, comma, semicolon or colon between two words: "
-        "'Russia.Months ago', 'cruiser,Admiral', 'Chemezov:Mr'.")
+        "'Russia.Months ago', 'cruiser,Admiral', 'Chemezov:Mr'. Off by default (the "
+        "cleanup pack's MissingSpaceAfterPunctuation covers default runs); `--select spacing` "
+        "enables it.")
     RATIONALE = (
         "Line joins in scraped text and OCR drop the space after punctuation. Numbers "
         "(1,000, 3.5, 10:30), abbreviations (e.g., U.S., Ph.D.), initials, file and "
@@ -132,12 +135,14 @@ class GluedPunctuation(Check):
 class SpaceBeforePunctuation(Check):
     ID = "spacing.SpaceBeforePunctuation"
     CATEGORY = "spacing"
+    DEFAULT = False  # default runs have cleanup.SpaceBeforePunctuation
     FIX = Applicability.SAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
     DESCRIPTION = (
         "A spurious space between a word and the comma, period or semicolon after it "
         "('nautiloids .', 'javelin , women'), or before the closing parenthesis of an "
-        "unspaced opening one ('(DCEH )').")
+        "unspaced opening one ('(DCEH )'). Off by default (the cleanup pack's "
+        "SpaceBeforePunctuation covers default runs); `--select spacing` enables it.")
     RATIONALE = (
         "Tokenizers and PDF extraction put spaces before punctuation. Only a space after a "
         "word of letters is removed: in formulas ('= 0 .', 'f (x) ,') spacing is the "

@@ -1,0 +1,293 @@
+"""The command line end to end: exit codes, output formats, fixing, configuration, bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from textlint.cli import app
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+runner = CliRunner()
+
+
+def run(*args: str, input: str | bytes | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+@pytest.fixture
+def seed(tmp_path) -> Path:
+    path = tmp_path / "article.txt"
+    shutil.copy(FIXTURES / "seed-article.txt", path)
+    return path
+
+
+def test_check_reports_the_doubled_word_with_a_safe_fix(seed):
+    result = run("check", str(seed))
+    assert result.exit_code == 1
+    line = next(x for x in result.stdout.splitlines() if "cleanup.DoubledWord" in x)
+    assert line == f"{seed}:20:18: cleanup.DoubledWord 'the' is repeated [*]"
+
+
+def test_diff_prints_and_writes_nothing(seed):
+    before = seed.read_bytes()
+    result = run("check", "--diff", str(seed))
+    assert result.exit_code == 1
+    assert "-In December 2021 the The Kremlin" in result.stdout
+    assert "+In December 2021 the Kremlin" in result.stdout
+    assert seed.read_bytes() == before
+
+
+def test_fix_removes_the_doubled_word_and_a_second_fix_changes_nothing(seed):
+    result = run("check", "--fix", str(seed))
+    text = seed.read_text(encoding="utf-8")
+    assert "the The Kremlin" not in text and "the Kremlin announced" in text
+    assert "Fixed" in result.stderr
+    mtime = seed.stat().st_mtime_ns
+    time.sleep(0.01)
+    again = run("check", "--fix", str(seed))
+    assert seed.stat().st_mtime_ns == mtime  # an unchanged file is not rewritten
+    assert "Fixed 0 problems" in again.stderr
+
+
+def test_unsafe_fixes_need_the_flag(seed):
+    run("check", "--fix", str(seed))
+    assert "the calls “defense company”" in seed.read_text(encoding="utf-8")
+    run("check", "--fix", "--unsafe-fixes", str(seed))
+    assert "the so-called “defense company”" in seed.read_text(encoding="utf-8")
+
+
+def test_clean_file_exits_zero(tmp_path):
+    path = tmp_path / "ok.txt"
+    path.write_text("A clean sentence.\n", encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 0 and result.stdout == ""
+
+
+def test_json_output_matches_the_documented_schema(seed):
+    result = run("check", "--format", "json", str(seed))
+    items = json.loads(result.stdout)
+    text = seed.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    keys = {"path", "rule", "severity", "message", "start", "end", "line", "column",
+            "end_line", "end_column", "fix"}
+    assert items
+    for item in items:
+        assert set(item) == keys
+        assert item["severity"] in ("error", "warning", "info")
+        # line/column agree with the code point offsets
+        for offset, line, column in ((item["start"], item["line"], item["column"]),
+                                     (item["end"], item["end_line"], item["end_column"])):
+            assert sum(len(x) + 1 for x in lines[:line - 1]) + column - 1 == offset
+        if item["fix"] is not None:
+            assert item["fix"]["applicability"] in ("safe", "unsafe", "display-only")
+            for e in item["fix"]["edits"]:
+                assert set(e) == {"start", "end", "content"}
+                assert item["start"] <= e["start"] <= e["end"] <= item["end"]
+    doubled = next(i for i in items if i["rule"] == "cleanup.DoubledWord")
+    assert text[doubled["start"]:doubled["end"]] == "the The"
+
+
+def test_jsonl_output_is_one_object_per_line(seed):
+    result = run("check", "--format", "jsonl", str(seed))
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
+    assert rows and all(r["path"] == str(seed) for r in rows)
+
+
+def test_select_and_ignore(seed):
+    only = run("check", "--select", "cleanup.DoubledWord", "--format", "json", str(seed))
+    assert {i["rule"] for i in json.loads(only.stdout)} == {"cleanup.DoubledWord"}
+    none = run("check", "--select", "cleanup", "--ignore", "cleanup.DoubledWord,cleanup.Garbles",
+               "--format", "json", str(seed))
+    assert not {i["rule"] for i in json.loads(none.stdout)} & {"cleanup.DoubledWord", "cleanup.Garbles"}
+
+
+def test_unknown_selector_is_a_usage_error(seed):
+    result = run("check", "--select", "nosuch.Rule", str(seed))
+    assert result.exit_code == 2 and "unknown rule, pack or category 'nosuch.Rule'" in result.stderr
+
+
+def test_extra_rules_from_a_directory(tmp_path):
+    pack = tmp_path / "house"
+    pack.mkdir()
+    (pack / "Utilize.yml").write_text("extends: existence\nmessage: Use 'use'\ntokens: [utilize]\n",
+                                      encoding="utf-8")
+    text = tmp_path / "t.txt"
+    text.write_text("We utilize it.\n", encoding="utf-8")
+    result = run("check", "--rules", str(pack), str(text))
+    assert result.exit_code == 1 and f"{text}:1:4: house.Utilize Use 'use'" in result.stdout
+
+
+def test_statistics(seed):
+    result = run("check", "--statistics", str(seed))
+    assert any(x.split()[:2] == ["1", "cleanup.DoubledWord"] for x in result.stdout.splitlines())
+
+
+def test_stdin_lints_and_fixes():
+    result = run("check", "-", input="In 2021 the the Kremlin said.\n")
+    assert result.exit_code == 1 and "-:1:9: cleanup.DoubledWord" in result.stdout
+    fixed = run("check", "--fix", "-", input="In 2021 the the Kremlin said.\n")
+    assert fixed.stdout == "In 2021 the Kremlin said.\n"
+
+
+def test_directories_are_walked_with_include_patterns(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.md").write_text("the the\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("in in\n", encoding="utf-8")
+    (tmp_path / "c.py").write_text("x = 'the the'\n", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "d.txt").write_text("to to\n", encoding="utf-8")
+    result = run("check", "--format", "json", str(tmp_path))
+    assert sorted(Path(i["path"]).name for i in json.loads(result.stdout)) == ["a.md", "b.txt"]
+
+
+def test_rules_lists_one_rule_per_line_id_first():
+    result = run("rules")
+    assert result.exit_code == 0
+    ids = [line.split()[0] for line in result.stdout.splitlines()]
+    assert "cleanup.DoubledWord" in ids and ids == sorted(ids)
+
+
+def test_rule_prints_its_documentation():
+    result = run("rule", "cleanup.DoubledWord")
+    assert result.exit_code == 0
+    for part in ("# cleanup.DoubledWord", "## What it finds", "## Why", "## Examples", "## Fix safety"):
+        assert part in result.stdout
+
+
+def test_unknown_rule_is_an_error_with_a_hint():
+    result = run("rule", "cleanup.DoubleWord")
+    assert result.exit_code == 2 and "did you mean cleanup.DoubledWord" in result.stderr
+
+
+# configuration ----------------------------------------------------------------------
+
+def test_config_file_is_found_by_walking_up(tmp_path):
+    (tmp_path / "textlint.toml").write_text('ignore = ["cleanup.DoubledWord"]\n', encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    path = tmp_path / "docs" / "a.txt"
+    path.write_text("the the end\n", encoding="utf-8")
+    assert run("check", str(path)).exit_code == 0
+
+
+def test_pyproject_table_levels_and_per_file_ignores(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.textlint]\nselect = ["cleanup"]\n'
+        '[tool.textlint.rules."cleanup.DoubledWord"]\nlevel = "info"\n'
+        '[tool.textlint.per-file-ignores]\n"skip/*" = ["cleanup.DoubledWord"]\n', encoding="utf-8")
+    (tmp_path / "skip").mkdir()
+    (tmp_path / "skip" / "a.txt").write_text("the the end\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("the the end\n", encoding="utf-8")
+    result = run("check", "--format", "json", str(tmp_path))
+    items = json.loads(result.stdout)
+    assert [(Path(i["path"]).name, i["severity"]) for i in items] == [("b.txt", "info")]
+
+
+def test_rule_turned_off_in_config(tmp_path):
+    conf = tmp_path / "custom.toml"
+    conf.write_text('[rules]\n"cleanup.DoubledWord" = "off"\n', encoding="utf-8")
+    path = tmp_path / "a.txt"
+    path.write_text("the the end\n", encoding="utf-8")
+    assert run("check", "--config", str(conf), str(path)).exit_code == 0
+
+
+@pytest.mark.parametrize("body, expected", [
+    ('colour = "red"\n', "key 'colour': unknown key"),
+    ('select = "cleanup"\n', "key 'select': expected a list of strings"),
+    ('[rules."cleanup.DoubledWord"]\nlevel = "loud"\n', "expected one of error, warning, info, off"),
+    ('[rules."cleanup.Nope"]\nlevel = "error"\n', "key 'rules.cleanup.Nope': no such rule"),
+    ('[rules."cleanup.DoubledWord"]\nlimit = 3\n', "unknown option(s) limit"),
+    ('select = [\n', "invalid TOML"),
+])
+def test_bad_configuration_is_a_clear_error(tmp_path, body, expected):
+    conf = tmp_path / "textlint.toml"
+    conf.write_text(body, encoding="utf-8")
+    path = tmp_path / "a.txt"
+    path.write_text("text\n", encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 2
+    assert str(conf) in result.stderr and expected in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# bad input ---------------------------------------------------------------------------
+
+def test_missing_path_is_exit_2():
+    result = run("check", "does/not/exist.txt")
+    assert result.exit_code == 2
+    assert "does/not/exist.txt: no such file or directory" in result.stderr
+
+
+def test_binary_files_in_a_directory_are_skipped_with_a_note(tmp_path):
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0")
+    (tmp_path / "a.txt").write_text("the the end\n", encoding="utf-8")
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 1
+    assert "image.txt: binary file" in result.stderr and "a.txt:1:1: cleanup.DoubledWord" in result.stdout
+
+
+def test_invalid_utf8_names_file_and_byte_offset_and_other_files_are_linted(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"caf\xc3\xa9 ok \xff\xfe the the\n")
+    (tmp_path / "good.txt").write_text("in in Havana\n", encoding="utf-8")
+    before = bad.read_bytes()
+    result = run("check", "--fix", str(tmp_path))
+    assert result.exit_code == 2
+    assert f"{bad}: not valid UTF-8 at byte offset 9" in result.stderr
+    assert bad.read_bytes() == before
+    assert (tmp_path / "good.txt").read_text(encoding="utf-8") == "in Havana\n"
+
+
+def test_empty_file_is_clean(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    result = run("check", "--fix", str(path))
+    assert result.exit_code == 0 and path.read_bytes() == b""
+
+
+def test_ten_megabyte_single_line_is_linear(tmp_path):
+    path = tmp_path / "big.txt"
+    unit = "Lavrov met Raúl Castro in Havana, and they spoke of the treaty (see www.kremlin.ru). "
+    path.write_text(unit * (10_000_000 // len(unit)) + "It ended in in Havana.", encoding="utf-8")
+    start = time.perf_counter()
+    result = run("check", str(path))
+    elapsed = time.perf_counter() - start
+    assert result.exit_code == 1
+    assert result.stdout.count("cleanup.DoubledWord") == 1
+    assert len(result.stdout) < 1000  # the excerpt of a 10 MB line is not printed whole
+    assert elapsed < 60, f"10 MB took {elapsed:.1f} s: something is not linear"
+
+
+def test_invalid_yaml_rule_is_a_clear_error(tmp_path):
+    pack = tmp_path / "house"
+    pack.mkdir()
+    (pack / "Bad.yml").write_text("extends: existence\nmessage: [\n", encoding="utf-8")
+    path = tmp_path / "a.txt"
+    path.write_text("text\n", encoding="utf-8")
+    result = run("check", "--rules", str(pack), str(path))
+    assert result.exit_code == 2
+    assert "Bad.yml: rule house.Bad: invalid YAML" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_regex_timeout_is_reported_and_other_rules_still_run(tmp_path, monkeypatch):
+    from textlint.yamlrules import base
+
+    monkeypatch.setattr(base, "TIMEOUT_BASE", 0.2)
+    monkeypatch.setattr(base, "TIMEOUT_PER_MB", 0.0)
+    pack = tmp_path / "house"
+    pack.mkdir()
+    (pack / "Slow.yml").write_text("extends: existence\nmessage: slow\nnonword: true\nraw: ['(x+x+)+y']\n",
+                                   encoding="utf-8")
+    path = tmp_path / "a.txt"
+    path.write_text("the the " + "x" * 5000 + "\n", encoding="utf-8")
+    before = path.read_bytes()
+    result = run("check", "--rules", str(pack), "--fix", str(path))
+    assert result.exit_code == 2
+    assert "house.Slow: pattern timed out" in result.stderr and "Traceback" not in result.stderr
+    assert path.read_bytes() != before  # the doubled word was still fixed

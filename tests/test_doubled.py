@@ -1,0 +1,43 @@
+"""cleanup.DoubledWord."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup_helpers import fixed, found
+
+RULE = "cleanup.DoubledWord"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In December 2021 the The Kremlin announced it.", "In December 2021 the Kremlin announced it."),
+    ("Patriarch Kirill of Of Moscow led the service.", "Patriarch Kirill of Moscow led the service."),
+    ("Vladimir Vladimir Putin: Thank you.", "Vladimir Putin: Thank you."),
+    ("It is\nis conducted every year.", "It is conducted every year."),
+    ("He said that That was wrong.", "He said that was wrong."),
+])
+def test_flags_and_removes_the_repeat(text, expected):
+    assert found(RULE, text)
+    assert fixed(RULE, text, unsafe=False) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He had had enough.",
+    "She said that that was wrong.",
+    "They flew to Bora Bora and Walla Walla.",
+    "Senior law lord Lord Bingham said so.",
+    "Tories unveil plans\n\nPlans to abolish quangos were announced.",  # across paragraphs
+    "The so-so results came in.",
+    "Items A A and B were listed.",
+    "Russia’s Russia-wide programme.",
+    "Email me at me me@example.com today.",
+])
+def test_leaves_deliberate_repeats_alone(text):
+    assert found(RULE, text) == []
+
+
+def test_the_yaml_repetition_rule_still_ships_off_by_default():
+    from textlint import registry
+    rule = next(r for r in registry.shipped_rules() if r.id == "proofread.RepeatedWord")
+    assert not rule.default_enabled
+    assert found("proofread.RepeatedWord", "They flew to Bora Bora.") == ["Bora Bora"]

@@ -1,0 +1,37 @@
+"""cleanup.LineBreakInSentence."""
+
+from __future__ import annotations
+
+from cleanup_helpers import fixed, found
+
+RULE = "cleanup.LineBreakInSentence"
+HEAD = "Headline\n\nThe first paragraph is one line.\n\n"
+
+
+def test_flags_a_break_inside_a_sentence_and_joins_the_lines():
+    text = HEAD + "Russia’s role in the development plan\nEconomic-social of Cuba.\n\nLast one."
+    assert found(RULE, text) == ["plan\nEconomic-social"]
+    assert fixed(RULE, text, unsafe=False) == text.replace("plan\nEconomic", "plan Economic")
+
+
+def test_crlf_breaks_are_joined_too():
+    text = HEAD.replace("\n", "\r\n") + "The letter said,\r\nin part: thanks.\r\n\r\nEnd."
+    assert found(RULE, text) == ["said,\r\nin"]
+    assert "said, in part" in fixed(RULE, text, unsafe=False)
+
+
+def test_breaks_after_a_sentence_end_or_in_lists_are_left_alone():
+    assert found(RULE, HEAD + "It ended.\nA new line starts here.\n\nEnd.") == []
+    assert found(RULE, HEAD + "We need:\n- bread\n- milk\n\nEnd.") == []
+    assert found(RULE, HEAD + "Items:\n1. bread\n2. milk\n\nEnd.") == []
+
+
+def test_hard_wrapped_text_is_left_alone():
+    para = ("A hard-wrapped paragraph whose lines all end near\nthe same width, as e-mail "
+            "and plain-text files do,\nis not a defect at all in such a file.\n\n")
+    assert found(RULE, para * 4) == []
+
+
+def test_one_paragraph_per_line_without_blank_lines_is_left_alone():
+    text = "One sentence per line in a corpus\nfile without any blank line\nis left alone\n"
+    assert found(RULE, text) == []

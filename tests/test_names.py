@@ -1,0 +1,32 @@
+"""cleanup.NameVariant."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup_helpers import fixed, found
+
+RULE = "cleanup.NameVariant"
+
+
+def test_flags_the_rarer_spelling_of_a_name_with_a_shared_neighbour():
+    text = "Russian President Vladimir Putin spoke. Later Wladimir Putin left."
+    assert found(RULE, text) == ["Wladimir"]
+    assert fixed(RULE, text) == text.replace("Wladimir", "Vladimir")
+
+
+def test_a_run_on_neighbour_still_ties_the_names():
+    text = "Vladimir Putin spoke. The President of Russia, Wladimir Putinin his capacity, agreed."
+    assert found(RULE, text) == ["Wladimir"]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia and the Russian delegation met Russians in Moscow.",
+    "Mr Brown met Mr Crown in London.",
+    "Anna Smith and Anne Smith are sisters.",
+    "Vladimir Putin met Vladimir Putin's guests.",
+    "The Trade Minister and the Grade Minister met.",
+    "Sergey Lavrov and Sergei Lavrov are both usual spellings.",
+])
+def test_leaves_inflections_titles_common_words_and_usual_variants_alone(text):
+    assert found(RULE, text) == []

@@ -1,0 +1,43 @@
+"""How often common words are capitalised: the evidence that a capital is out of place.
+
+``wordfreq`` (:mod:`textlint.lexicon`) is case-folded, so it cannot tell "deploy"
+from "Brazil". :func:`get_casing` loads a small table built from a cased corpus
+(``scripts/build_casing.py``): for words written in lowercase far more often
+than capitalised, ``log P(Word) / P(word)``. A word missing from the table is
+a name or too rare to judge.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "casing.tsv.gz"
+
+
+class Casing:
+    """Log ratios of capitalised to lowercase use, for normally lowercase words."""
+
+    def __init__(self, ratios: dict[str, float]) -> None:
+        self._ratios = ratios
+
+    def ratio(self, word: str) -> float | None:
+        """``log P(Word) - log P(word)`` (natural log), or None when *word* is not
+        known to be normally lowercase."""
+        return self._ratios.get(word.lower())
+
+    def normally_lowercase(self, word: str, threshold: float = -2.0) -> bool:
+        """Whether *word* is capitalised at most e**threshold times as often as not."""
+        r = self._ratios.get(word.lower())
+        return r is not None and r <= threshold
+
+
+@lru_cache(maxsize=1)
+def get_casing() -> Casing:
+    """The shared casing table (loaded on first use)."""
+    with gzip.open(DATA, "rt", encoding="utf-8") as f:
+        fields = f.read().split()
+    start = fields.index("(MIT)") + 1  # after the header line
+    words, values = fields[start::2], fields[start + 1::2]
+    return Casing(dict(zip(words, map(float, values))))

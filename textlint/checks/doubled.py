@@ -1,0 +1,113 @@
+"""cleanup.DoubledWord: a word written twice in a row, also when only the case differs."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ..casing import get_casing
+from ..diagnostics import Applicability, Diagnostic, Fix, Severity
+from ..document import Document
+from ..rule import FixAvailability
+from .base import Check
+from .prose import starts_sentence
+
+#: A word, whitespace and the same word in any case (filtered further in Python: the few
+#: matches are cheap to check, and a plain pattern scans the text fastest).
+_DOUBLED = regex.compile(r"\b(?P<a>\p{L}[\p{L}\p{M}]*)(?P<sep>\s+)(?P<b>(?P=a))\b", regex.IGNORECASE)
+_INSIDE_TOKEN_BEFORE = set("'’-.@/\u2010")
+_INSIDE_TOKEN_AFTER = set("-@/\u2010")
+
+#: Repeats that English uses on purpose (compared in lowercase).
+INTENDED = frozenset(
+    """had had|that that|this this|bye bye|so so|no no|very very|tut tut|ha ha|
+    knock knock|chop chop|yada yada|blah blah|hear hear|well well|now now|there there|
+    too too|many many|far far|long long|bla bla|yeah yeah|yes yes|wait wait|go go|
+    pooh pooh|goody goody|night night|din din|boo boo|aye aye""".replace("\n", "").split("|")
+)
+INTENDED = frozenset(s.strip() for s in INTENDED)
+
+#: Reduplicated names: places, people and works whose name is one word twice.
+NAMES = frozenset(
+    """bora|walla|pago|sing|baden|wagga|phi|lang|mahi|sirhan|humbert|duran|talk|
+    dum|tom|bumbum|kuku|bye|cous|tartar|dik|kaka|mau|papa|mama|tutu|yo|chow|
+    can|la|ylang|bam|bang|boing|bonbon|tse|kyaw|nu|ngo|tam""".replace("\n", "").split("|")
+)
+NAMES = frozenset(s.strip() for s in NAMES)
+
+
+class DoubledWord(Check):
+    ID = "cleanup.DoubledWord"
+    CATEGORY = "cleanup"
+    SEVERITY = Severity.ERROR
+    DESCRIPTION = (
+        "A word written twice in a row within a sentence, also when only the case differs "
+        "(\"the The Kremlin\", \"in In turn\"), across a single line break too."
+    )
+    RATIONALE = (
+        "Scrapers that join a headline or a caption to the text, and editors who retype a "
+        "phrase, leave doubled words. Each word on its own is correct, so spell checkers "
+        "miss them. Repeats that English uses on purpose (\"had had\", \"that that\", "
+        "\"very very\") and reduplicated names (Bora Bora, Koh Phi Phi) are not flagged; "
+        "a title before a name (\"law lord Lord Bingham\") is not either."
+    )
+    FIX = Applicability.SAFE
+    FIX_AVAILABILITY = FixAvailability.ALWAYS
+    FIX_SAFETY = "The fix deletes the second word and the space before it; it is safe."
+    FLAG = [
+        ("In December 2021 the The Kremlin announced it.", "In December 2021 the Kremlin announced it."),
+        ("They met in in Havana.", "They met in Havana."),
+        ("The The message said so.", "The message said so."),
+        ("Deputy Secretary General General of the organisation", "Deputy Secretary General of the organisation"),
+        ("Foreign Minister Igor Ivanov Ivanov arrived.", "Foreign Minister Igor Ivanov arrived."),
+        ("It is\nis conducted yearly.", "It is conducted yearly."),
+    ]
+    OK = [
+        "He had had enough.",
+        "She said that that was wrong.",
+        "They flew to Bora Bora last year.",
+        "She was on Koh Phi Phi with friends.",
+        "Add to this this new legislation.",
+        "Senior law lord Lord Bingham said so.",
+        "Tories unveil plans\n\nPlans to abolish quangos were announced.",
+        "It is very very useful.",
+    ]
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        casing = get_casing()
+        for m in _DOUBLED.finditer(text):
+            a, b = m.group("a"), m.group("b")
+            if (m.group("sep").count("\n") > 1 or text[m.start() - 1:m.start()] in _INSIDE_TOKEN_BEFORE
+                    or self._continues(text, m.end())):
+                continue
+            if a == b and f"{a} {b}".lower() in INTENDED or not self._doubled(text, m, a, b, casing):
+                continue
+            fix = Fix.replace(m.end("a"), m.end(), "", Applicability.SAFE,
+                              title=f"Remove the repeated '{b}'")
+            yield self.diagnostic(m.start(), m.end(), f"'{a}' is repeated", fix)
+
+    @staticmethod
+    def _continues(text: str, end: int) -> bool:
+        """Whether the second word goes on as part of a compound or a contraction."""
+        nxt = text[end:end + 2]
+        return nxt[:1] in _INSIDE_TOKEN_AFTER or (nxt[:1] in ("'", "’") and nxt[1:2].isalpha())
+
+    @staticmethod
+    def _doubled(text: str, m: regex.Match, a: str, b: str, casing) -> bool:
+        """Whether ``a b`` is an accident rather than a name, a title or a deliberate repeat."""
+        if len(a) == 1 and a not in ("a", "I"):
+            return False  # initials and list letters: "B B", "A A", "x x"
+        if a == b and a[0].isupper() and not a.isupper():
+            # Both capitalised: a doubled sentence start ("The The"), a doubled common word
+            # ("General General") or a doubled name ("Ivanov Ivanov") unless reduplicated.
+            if a.lower() in NAMES:
+                return False
+            return (starts_sentence(text, m.start()) or casing.normally_lowercase(a, -1.0)
+                    or len(a) >= 4)
+        if a.islower() and b[0].isupper() and not casing.normally_lowercase(a, -2.0):
+            # "lord Lord Bingham": a title word before a name, capitalised as part of it.
+            nxt = text[m.end():m.end() + 3].lstrip(" \u00a0")
+            return not (nxt[:1].isupper())
+        return True

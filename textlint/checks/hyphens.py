@@ -1,0 +1,108 @@
+"""cleanup.StrayHyphen: a hyphen glued to the front of a word ("-Military with", "Russian -Chinese")."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ..diagnostics import Applicability, Diagnostic, Fix
+from ..document import Document
+from ..lexicon import get_lexicon
+from ..rule import FixAvailability
+from .base import Check
+from .prose import starts_sentence
+
+#: A hyphen-minus (or U+2010 hyphen) after a space or a line start, glued to a word of
+#: two letters or more that does not itself end in a hyphen ("-word-" is an aside).
+_STRAY = regex.compile(
+    r"(?<![^\s])(?P<h>[-\u2010])(?P<w>(?:\p{L}[\p{L}\p{M}]+|[IA](?=\s))(?:['’]\p{L}+)?)(?![\p{L}\p{M}\p{N}\-\u2010_/=]|\.\w)"
+)
+#: A line that starts with a hyphen: a list item when the line next to it does too.
+_ITEM = regex.compile(r"[^\S\n]*[-\u2010]")
+_LAST_WORD = regex.compile(r"[\p{L}\p{M}]+$")
+#: Words that never start a compound: a hyphen after them is not a split compound.
+FUNCTION_WORDS = frozenset(
+    """a an the and or but nor of to in on at by for with from into than as is are was were be
+    been has have had will would can could should may might must this that these those it its
+    his her their our your my we you they he she i""".split()
+)
+
+
+class StrayHyphen(Check):
+    ID = "cleanup.StrayHyphen"
+    CATEGORY = "cleanup"
+    DESCRIPTION = (
+        "A word with a hyphen glued to its front: at the start of a sentence (\"countries. "
+        "-Military with\") or inside one, the second half of a split compound (\"Russian "
+        "-Chinese\", \"long -term\")."
+    )
+    RATIONALE = (
+        "Scrapers and PDF extraction break hyphenated compounds at line ends and leave the "
+        "hyphen on the wrong side of the space; list markers lose their space. A minus "
+        "sign before a number, a dash used as punctuation (\" - \", \"–\"), a list whose "
+        "lines all start with a hyphen, command-line options and words not in the lexicon "
+        "are left alone."
+    )
+    FIX = Applicability.SAFE
+    FIX_AVAILABILITY = FixAvailability.ALWAYS
+    FIX_SAFETY = (
+        "At a sentence start the fix deletes the hyphen; inside a sentence it joins the "
+        "word to the one before (\"Russian-Chinese\"). Both are safe."
+    )
+    FLAG = [
+        ("It coordinates cooperation. -Military with foreign countries.",
+         "It coordinates cooperation. Military with foreign countries."),
+        ("the High-Level Russian -Turkish Cooperation Council",
+         "the High-Level Russian-Turkish Cooperation Council"),
+        ("Both countries share long -term interests.", "Both countries share long-term interests."),
+        ("-The meeting was attended by aides.", "The meeting was attended by aides."),
+    ]
+    OK = [
+        "Temperatures fell to -5 degrees.",
+        "He left - and never came back.",
+        "The talks – long and hard – ended.",
+        "Shopping list:\n-bread\n-milk\n-eggs",
+        "Run the tool with -verbose to see more.",
+        "Run it with -help to see more.",
+        "It was a -xyzzy token.",
+    ]
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        if "-" not in text and "\u2010" not in text:
+            return
+        lexicon = get_lexicon()
+        for m in _STRAY.finditer(text):
+            word = m.group("w")
+            stem = regex.split(r"['’]", word)[0]
+            if len(stem) > 1 and stem.lower() not in lexicon or (stem.islower() and lexicon.zipf(stem) < 3.0):
+                continue
+            h = m.start("h")
+            line_start = text.rfind("\n", 0, h) + 1
+            at_line_start = not text[line_start:h].strip()
+            if at_line_start and self._in_list(text, line_start):
+                continue
+            if starts_sentence(text, h):
+                fix = Fix.replace(h, h + 1, "", Applicability.SAFE, title="Delete the hyphen")
+                yield self.diagnostic(h, m.end(), f"Stray hyphen before '{word}'", fix)
+                continue
+            prev = text[:h].rstrip(" \u00a0\t")
+            if not prev or not prev[-1].isalpha() or len(text[len(prev):h]) != 1 or "\n" in text[len(prev):h]:
+                continue
+            word_before = _LAST_WORD.search(prev)
+            if word_before is None or word_before.group().lower() in FUNCTION_WORDS:
+                continue
+            start = word_before.start()
+            fix = Fix.replace(len(prev), h, "", Applicability.SAFE, title="Join the compound")
+            yield self.diagnostic(start, m.end(),
+                                  f"Split compound: '{word_before.group()} -{word}'", fix)
+
+    @staticmethod
+    def _in_list(text: str, line_start: int) -> bool:
+        """Whether the line before or after the one at *line_start* also starts with a hyphen."""
+        prev_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        if line_start > 0 and _ITEM.match(text, prev_start):
+            return True
+        nxt = text.find("\n", line_start)
+        return nxt >= 0 and _ITEM.match(text, nxt + 1) is not None

@@ -1,0 +1,118 @@
+"""cleanup.LineBreakInSentence: a stray line break inside a sentence of a one-line-per-paragraph text."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ..diagnostics import Applicability, Diagnostic, Fix
+from ..document import Document, Span
+from ..rule import FixAvailability
+from .base import Check
+from .prose import BULLETS, SENTENCE_BREAK
+
+#: A single line break with the spaces around it.
+_BREAK = regex.compile(r"[^\S\n]*\r?\n[^\S\n]*")
+#: A line that starts a list item, a table row, a quotation block or a speaker turn.
+_ITEM = regex.compile(r"(?:[-‐‑–—•·*>▪◦|#]|\d{1,3}[.)]|[a-zA-Z][.)]\s|\(\w{1,3}\))")
+_TOKEN_BEFORE = regex.compile(r"\S+$")
+_TOKEN_AFTER = regex.compile(r"\S+")
+
+#: A text qualifies when at least this many paragraphs are separated by blank lines ...
+MIN_PARAGRAPHS = 2
+#: ... at least this share of them is a single line ...
+SINGLE_LINE_SHARE = 0.34
+#: ... and it is not hard-wrapped: this share of the lines that end inside a paragraph
+#: ending within WRAP_BAND of the widest of them.
+WRAPPED_SHARE = 0.6
+WRAP_BAND = 0.75
+
+
+class LineBreakInSentence(Check):
+    ID = "cleanup.LineBreakInSentence"
+    CATEGORY = "cleanup"
+    DESCRIPTION = (
+        "A single line break in the middle of a sentence, in a text whose paragraphs are "
+        "otherwise single lines separated by blank lines (\"the development plan\\nEconomic-social\")."
+    )
+    RATIONALE = (
+        "Copying from web pages and PDFs leaves line breaks where the source wrapped a line. "
+        "In a text written one paragraph per line they split a sentence in two for every "
+        "tool that reads lines. Hard-wrapped texts (most paragraphs span several lines), "
+        "texts without blank lines between paragraphs, breaks after a sentence end, a colon "
+        "or a semicolon, lists and hard-wrapped blocks are left alone."
+    )
+    FIX = Applicability.SAFE
+    FIX_AVAILABILITY = FixAvailability.ALWAYS
+    FIX_SAFETY = "The fix joins the two lines with one space; it is safe."
+    FLAG = [
+        ("Headline\n\nFirst paragraph is one line.\n\nRussia’s role in the development plan\n"
+         "Economic-social of Cuba.\n\nLast paragraph.",
+         "Headline\n\nFirst paragraph is one line.\n\nRussia’s role in the development plan "
+         "Economic-social of Cuba.\n\nLast paragraph."),
+        ("One.\n\nTwo.\n\nThe letter said,\nin part: thanks.\n\nFour.",
+         "One.\n\nTwo.\n\nThe letter said, in part: thanks.\n\nFour."),
+    ]
+    OK = [
+        "One.\n\nTwo.\n\nIt ended.\nA new line starts here.\n\nFour.",
+        "One.\n\nTwo.\n\nWe need:\n- bread\n- milk\n\nFour.",
+        ("A hard-wrapped paragraph whose lines all end near\nthe same width, as e-mail and "
+         "plain-text files do,\nis not a defect at all.\n\nThe second paragraph is wrapped\n"
+         "the same way and the third one is too,\nso no break is flagged.\n\nThird paragraph\n"
+         "again wrapped."),
+        "One paragraph per line\nwithout blank lines\nas in a corpus file\nis left alone.",
+    ]
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        if "\n" not in text:
+            return
+        paragraphs = doc.paragraphs
+        multi = [p for p in paragraphs if "\n" in text[p.start:p.end]]
+        if (len(paragraphs) < MIN_PARAGRAPHS
+                or len(paragraphs) - len(multi) < SINGLE_LINE_SHARE * len(paragraphs)
+                or self._hard_wrapped(text, multi)):
+            return
+        for para in multi:
+            if self._is_block(text, para):
+                continue
+            for m in _BREAK.finditer(text, para.start, para.end):
+                d = self._diagnostic(text, m)
+                if d is not None:
+                    yield d
+
+    @staticmethod
+    def _hard_wrapped(text: str, multi: list[Span]) -> bool:
+        """Whether most lines that end inside a paragraph end near the same width."""
+        widths = sorted(len(line.rstrip()) for p in multi
+                        for line in text[p.start:p.end].split("\n")[:-1])
+        if len(widths) < 3:
+            return False
+        top = widths[int(0.9 * (len(widths) - 1))]
+        return sum(WRAP_BAND * top <= w <= top for w in widths) >= WRAPPED_SHARE * len(widths)
+
+    @staticmethod
+    def _is_block(text: str, para: Span) -> bool:
+        """A list, a table, verse or a hard-wrapped block: lines that belong on their own."""
+        lines = text[para.start:para.end].split("\n")
+        if sum(bool(_ITEM.match(line.strip())) for line in lines) >= 2:
+            return True
+        widths = [len(line.rstrip()) for line in lines[:-1]]
+        return len(widths) >= 2 and min(widths) >= 0.85 * max(widths) and max(widths) >= 30
+
+    def _diagnostic(self, text: str, m: regex.Match) -> Diagnostic | None:
+        before = text[:m.start()].rstrip()[-1:]
+        after = text[m.end():m.end() + 1]
+        if not before or not after or before in SENTENCE_BREAK or after in BULLETS:
+            return None
+        if before in "\"”’»)]" and text[:m.start()].rstrip()[-2:-1] in SENTENCE_BREAK:
+            return None
+        if _ITEM.match(text, m.end()) and not after.isalpha():
+            return None
+        start = _TOKEN_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        end = _TOKEN_AFTER.match(text, m.end())
+        span_start = start.start() if start else m.start()
+        span_end = end.end() if end else m.end()
+        fix = Fix.replace(m.start(), m.end(), " ", Applicability.SAFE, title="Join the lines")
+        return self.diagnostic(span_start, span_end, "Line break inside a sentence", fix)

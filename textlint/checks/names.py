@@ -1,0 +1,139 @@
+"""cleanup.NameVariant: one name spelled two ways in a document (Vladimir Putin / Wladimir Putin)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Iterator
+
+import regex
+
+from ..casing import get_casing
+from ..diagnostics import Applicability, Diagnostic, Fix
+from ..document import Document
+from ..lexicon import get_lexicon
+from ..rule import FixAvailability
+from .base import Check
+
+#: A capitalised word of four letters or more (not an acronym), with its neighbours.
+_NAME = regex.compile(r"(?<![\p{L}\p{M}\-’'])\p{Lu}\p{Ll}[\p{Ll}\p{M}]{2,}(?![\p{L}\p{M}])")
+_LEFT = regex.compile(r"([\p{L}\p{M}]+)[ \u00a0]+$")
+_RIGHT = regex.compile(r"[ \u00a0]+([\p{L}\p{M}]+)")
+#: The variant must be rarer in the lexicon than the spelling kept by this much (Zipf), so
+#: that two common names one letter apart (Anna / Anne) are left alone.
+RARER_BY = 0.5
+#: Titles and honorifics: shared by different people, so they do not tie two names together.
+TITLES = frozenset(
+    """mr mrs ms dr sir lord lady president minister prime secretary general chairman king queen
+    prince princess saint st mount lake river""".split()
+)
+
+
+def _edit_distance_one(a: str, b: str) -> bool:
+    """Whether *a* and *b* differ by one substitution, insertion, deletion or transposition."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
+    return short[i:] == long[i + 1:]
+
+
+class NameVariant(Check):
+    ID = "cleanup.NameVariant"
+    CATEGORY = "cleanup"
+    DESCRIPTION = (
+        "One name spelled two ways in the same document: two capitalised words one edit apart "
+        "that stand next to the same capitalised word (\"Vladimir Putin\" and \"Wladimir "
+        "Putin\")."
+    )
+    RATIONALE = (
+        "Transliteration (Russian, Arabic, Chinese names) and translation from other "
+        "languages leave a name in two spellings, which readers take for two people. The "
+        "check needs a shared neighbouring name (the surname or first name), ignores words "
+        "that are common lowercase words, inflections (Russia / Russian) and titles, and "
+        "flags the less frequent spelling."
+    )
+    FIX = Applicability.UNSAFE
+    FIX_AVAILABILITY = FixAvailability.ALWAYS
+    FIX_SAFETY = (
+        "The fix replaces the variant with the spelling the document uses most (on a tie, the "
+        "more common one); it is unsafe because two people can have names one letter apart."
+    )
+    FLAG = [
+        ("Russian President Vladimir Putin spoke. Later Wladimir Putin left.",
+         "Russian President Vladimir Putin spoke. Later Vladimir Putin left."),
+        ("Mikhail Gorbachev arrived. Michail Gorbachev spoke.",
+         "Mikhail Gorbachev arrived. Mikhail Gorbachev spoke."),
+    ]
+    OK = [
+        "Russia and the Russian delegation met Russians in Moscow.",
+        "Mr Brown met Mr Crown in London.",
+        "Anna Smith and Anne Smith are sisters.",
+        "Vladimir Putin met Vladimir Putin's guests.",
+    ]
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        occurrences: dict[str, list[regex.Match]] = defaultdict(list)
+        neighbours: dict[str, set[str]] = defaultdict(set)
+        for m in _NAME.finditer(text):
+            occurrences[m.group()].append(m)
+        if len(occurrences) < 2:
+            return
+        forms = list(occurrences)
+        casing, lexicon = get_casing(), get_lexicon()
+        counts = Counter({f: len(ms) for f, ms in occurrences.items()})
+        # Forms one edit apart share a key: the form with one letter deleted (or itself).
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for f in forms:
+            if casing.ratio(f) is not None or f.lower() in TITLES:
+                continue  # common words and titles are not names
+            low = f.lower()
+            for key in {low} | {low[:i] + low[i + 1:] for i in range(len(low))}:
+                by_key[key].append(f)
+        pairs = {(a, b) for group in by_key.values() if len(group) > 1
+                 for a in group for b in group if a < b}
+        for form in {f for pair in pairs for f in pair}:
+            for m in occurrences[form]:
+                neighbours[form].update(n for n in self._neighbours(text, m) if n[:1].isupper())
+        reported: set[str] = set()
+        for a, b in sorted(pairs):
+            if not self._variants(a, b, neighbours):
+                continue
+            keep, change = sorted((a, b), key=lambda f: (counts[f], lexicon.zipf(f), f))[::-1]
+            if change in reported or lexicon.zipf(change) > lexicon.zipf(keep) - RARER_BY:
+                continue
+            reported.add(change)
+            for m in occurrences[change]:
+                fix = Fix.replace(m.start(), m.end(), keep, Applicability.UNSAFE,
+                                  title=f"Write '{keep}'")
+                yield self.diagnostic(m.start(), m.end(),
+                                      f"'{change}' is spelled '{keep}' elsewhere", fix)
+
+    @staticmethod
+    def _neighbours(text: str, m: regex.Match) -> list[str]:
+        """The words right before and after *m* (only spaces between)."""
+        out = []
+        left = _LEFT.search(text, max(0, m.start() - 40), m.start())
+        if left:
+            out.append(left.group(1))
+        right = _RIGHT.match(text, m.end(), min(len(text), m.end() + 40))
+        if right:
+            out.append(right.group(1))
+        return out
+
+    @staticmethod
+    def _variants(a: str, b: str, neighbours: dict[str, set[str]]) -> bool:
+        """Whether *a* and *b* (names one deletion apart) look like two spellings of one name."""
+        if a.startswith(b) or b.startswith(a):
+            return False  # Russia / Russian, Putin / Putins
+        if not _edit_distance_one(a.lower(), b.lower()):
+            return False
+        shared = {n for n in neighbours[a] & neighbours[b] if n.lower() not in TITLES}
+        shared |= {n for n in neighbours[a] for o in neighbours[b]
+                   if len(n) >= 4 and n != o and (o.startswith(n) or n.startswith(o))
+                   and n.lower() not in TITLES and o.lower() not in TITLES}
+        return bool(shared)

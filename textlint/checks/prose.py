@@ -1,0 +1,88 @@
+"""Helpers the cleanup checks share: where a sentence starts, which lines are titles.
+
+These work on raw offsets with compiled patterns so that a check can ask about
+one position without building the document's word list.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Document
+
+#: Characters after which a capital letter starts a sentence or a clause that may take one.
+SENTENCE_BREAK = set(".!?…:;")
+#: Opening quotes and brackets: a capital after them starts a quotation or an aside.
+OPENERS = set("\"'“‘«„‹([{")
+#: Closing quotes and brackets: look behind them for the sentence end.
+CLOSERS = set("\"'”’»›)]}")
+#: Bullets and dashes that introduce a list item or a new clause.
+BULLETS = set("-‐‑‒–—―•·*>▪◦")
+_SPACE = set(" \t\u00a0\u2009\u202f\u2007\r")
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+
+
+def previous_char(text: str, pos: int) -> tuple[str, int]:
+    """The last character before *pos* that is not a space or tab (``""`` at the start),
+    and its offset. A newline counts as a character."""
+    i = pos - 1
+    while i >= 0 and text[i] in _SPACE:
+        i -= 1
+    return (text[i], i) if i >= 0 else ("", -1)
+
+
+def starts_sentence(text: str, pos: int, openers: bool = True) -> bool:
+    """Whether a word at *pos* may be capitalised because of what precedes it: the
+    start of a line, a sentence end, a colon or semicolon, a sentence end followed by
+    closing quotes, and (with *openers*) an opening quote or bracket, a bullet or dash."""
+    ch, i = previous_char(text, pos)
+    if ch in ("", "\n") or ch in SENTENCE_BREAK:
+        return True
+    if ch in OPENERS or ch in BULLETS:
+        return openers
+    if ch == ")" and len(text[text.rfind("\n", 0, i) + 1:i + 1].strip()) <= 4:
+        return True  # a list marker: "a) ", "(iv) ", "12) "
+    while ch in CLOSERS:
+        ch, i = previous_char(text, i)
+        if ch in ("", "\n") or ch in SENTENCE_BREAK:
+            return True
+    return ch.isdigit() and i + 1 < len(text) and text[i + 1] in ".)"
+
+
+class Titles:
+    """Which sentences of a document are titles: Title Case or ALL CAPS (cached per sentence)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._cache: dict[int, bool] = {}
+
+    def is_titled(self, offset: int) -> bool:
+        """Whether the sentence (or heading) at *offset* is written as a title."""
+        span = self.doc.sentence_at(offset)
+        if span is None:
+            return self.doc.in_heading(offset)
+        if span.start not in self._cache:
+            self._cache[span.start] = (self.doc.in_heading(span.start)
+                                       or is_titled(self.doc.text[span.start:span.end]))
+        return self._cache[span.start]
+
+
+def is_titled(text: str) -> bool:
+    """Most letters capitals, or Title Case: several capitalised words of four letters or
+    more and at most one such word in lowercase that is not a short function word."""
+    head, colon, tail = text.rpartition(":")
+    if colon and len(tail.split()) >= 3:
+        text = tail  # "Vladimir Putin: This is good." is judged on what follows the label
+    words = _WORD.findall(text)
+    letters = sum(len(w) for w in words)
+    if letters > 3 and sum(c.isupper() for w in words for c in w) >= 0.8 * letters:
+        return True
+    long = [w for w in words if len(w) >= 4]
+    capitalised = sum(w[0].isupper() for w in long)
+    lowercase = sum(w[0].islower() and w not in _TITLE_SMALL_WORDS for w in long)
+    return capitalised >= 3 and lowercase <= max(1, capitalised // 4)
+
+
+#: Words that Title Case leaves in lowercase.
+_TITLE_SMALL_WORDS = frozenset("with from into onto upon over than that this about after".split())

@@ -1,0 +1,317 @@
+"""Quotation marks: unpaired quotes, mixed quote styles, quotes glued to a word.
+
+Double quotes (“ ” and ") are classified by their context, not their glyph, so
+reversed curly quotes (”Vankor“) and straight quotes pair the same way. Single
+curly quotes pair within a paragraph; ’ is an apostrophe unless it closes an open
+‘ or ends a word that cannot be possessive (Russia’s, We’re, ’90s, rock ’n’ roll
+and the heroes’ names are apostrophes). Straight single quotes are never judged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+from ..diagnostics import Applicability, Diagnostic, Fix
+from ..document import Document, Span
+from ..rule import FixAvailability
+from .base import Check
+
+_DOUBLE = regex.compile(r"[“”\"„]")
+_CURLY = regex.compile(r"[“”„]")
+_SINGLE = regex.compile(r"[‘’]")
+#: Characters that may stand before an opening quote or after a closing one.
+_BEFORE_OPEN = set("([{—–-/‘“\"'")
+_AFTER_CLOSE = set(".,;:!?)]}…—–-’”\"'")
+#: A paragraph that ends with one of these may leave a quotation open for the next one
+#: (a sentence end, a colon, or the comma after a salutation: “Dear Mr President,).
+_RUNS_ON = set(".!?…:,;”’\"")
+_FIRST_WORD = regex.compile(r"\S+")
+_DECADE = regex.compile(r"\d\ds\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    pos: int
+    opening: bool
+
+
+def _double_marks(text: str, start: int, end: int, curly_only: bool = False) -> list[Mark]:
+    """The double quotation marks of ``text[start:end]`` whose direction the context shows."""
+    out = []
+    for m in (_CURLY if curly_only else _DOUBLE).finditer(text, start, end):
+        i = m.start()
+        prev = text[i - 1] if i > start else " "
+        nxt = text[i + 1] if i + 1 < end else " "
+        open_left = prev.isspace() or prev in _BEFORE_OPEN
+        open_right = nxt.isspace() or nxt in _AFTER_CLOSE
+        if open_left and not open_right:
+            out.append(Mark(i, True))
+        elif open_right and not open_left:
+            out.append(Mark(i, False))
+        elif not open_left and not open_right and m.group() in "“”":
+            out.append(Mark(i, m.group() == "“"))  # glued on both sides: trust the glyph
+    return out
+
+
+def _single_marks(text: str, start: int, end: int) -> list[Mark]:
+    """Opening ‘ and the ’ that may close a quotation (not apostrophes)."""
+    out = []
+    for m in _SINGLE.finditer(text, start, end):
+        i = m.start()
+        prev = text[i - 1] if i > start else " "
+        nxt = text[i + 1] if i + 1 < end else " "
+        if m.group() == "‘":
+            if not nxt.isspace() and not _DECADE.match(text, i + 1):
+                out.append(Mark(i, True))
+        elif not prev.isspace() and not nxt.isalnum():
+            out.append(Mark(i, False))
+    return out
+
+
+def _quotation_start(text: str, pos: int, para: Span) -> bool:
+    """Whether the opening quote at *pos* starts a whole sentence (after a paragraph start,
+    a sentence end, a colon or a comma), so that the quotation may run on."""
+    i = pos - 1
+    while i >= para.start and text[i].isspace():
+        i -= 1
+    return i < para.start or text[i] in ".!?…:,;—–-"
+
+
+def _after_sentence_end(text: str, pos: int, para: Span) -> bool:
+    """Whether the mark at *pos* follows a sentence end: a new quotation in a paragraph that
+    merged several (``said: "We doubled it. "We will extend it."``)."""
+    i = pos - 1
+    while i >= para.start and text[i].isspace():
+        i -= 1
+    return i < para.start or text[i] in ".!?…"
+
+
+class UnpairedQuote(Check):
+    ID = "cleanup.UnpairedQuote"
+    CATEGORY = "cleanup"
+    DESCRIPTION = (
+        "An opening quotation mark that is never closed, or a closing one that was never "
+        "opened: “the “Balkan puzzle.” without its closing mark, \"called future "
+        "generations funds”\" without its opening one. The finding spans the stretch where "
+        "the missing mark belongs."
+    )
+    RATIONALE = (
+        "Scrapers and translation drop quotation marks, and then nobody can tell the "
+        "speaker's words from the reporter's. A quotation that runs over several paragraphs, "
+        "reopened at each paragraph or only closed at its end, is correct. Only curly "
+        "quotes are paired: straight double quotes are too often used loosely (and "
+        "cleanup.MixedQuotes flags them among curly ones). Apostrophes "
+        "(Russia’s, We’re, rock ’n’ roll, ’90s, the heroes’ names) are never quotes, and "
+        "straight single quotes are not judged."
+    )
+    FIX_SAFETY = "No fix is offered: where the missing mark goes needs a reader."
+    FLAG = [
+        "Everybody saw that Europe needs to piece together the “Balkan puzzle.",
+        "The President said such funds are called future generations funds”. That is all.",
+        "He said: “I could be making a mistake, he said, “I know any campaign is advertising.”",
+        "Taziyev, also known by the alias Magas’. He was captured.",
+        "the so-called ‘non-executive order categories, taking into account inflation.",
+        "He said: “One.\n\n“Two.\n\nThree.”",
+    ]
+    OK = [
+        "“We’re pulling out,” Putin said of Russia’s base in the ’90s.",
+        "He said: “This is the first paragraph.\n\n“And this is the second.”",
+        "He said: “This is the first paragraph.\n\nThis continues the quotation.”",
+        "He said: “One.\n\n“Two.\n\n“Three.”",
+        "The heroes’ friends and rock ’n’ roll fans sang ‘Kalinka’.",
+        "Ms Hewitt said: “We have doubled the pay. “We are going to extend it.”",
+        "The bill \"very much had the feel of a work in progress, he said.",
+        "That is why I used your husbands’, fathers’ and sons’ names.",
+        "The message reads:\n\n“Dear Mr President,\n\nI wish you success.”",
+        "The projects are ”Vankor“ and ”Talakan“.",
+    ]
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        if not any(q in text for q in "“”\"„‘’"):
+            return
+        yield from self._double(doc)
+        if "‘" in text or "’" in text:
+            for para in doc.paragraphs:
+                yield from self._single(doc, para)
+
+    def _double(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        open_at: Mark | None = None
+        open_para: Span | None = None
+        carried = False
+        reopened = 0  # paragraphs of the open quotation that reopened it with “
+        for para in doc.paragraphs:
+            last = para.start
+            marks = _double_marks(text, para.start, para.end, curly_only=True)
+            if carried:
+                if marks and marks[0].opening and marks[0].pos == para.start:
+                    reopened += 1
+                elif reopened:
+                    # The quotation reopened every paragraph so far but not this one.
+                    first = _FIRST_WORD.match(text, para.start, para.end)
+                    yield self.diagnostic(
+                        para.start, first.end() if first else para.start + 1,
+                        "This paragraph continues a quotation that reopens each paragraph, "
+                        "but its opening quotation mark “ is missing")
+            else:
+                reopened = 0
+            for mark in marks:
+                if mark.opening:
+                    if open_at is not None and not carried and not (
+                            _after_sentence_end(text, mark.pos, para)
+                            and _quotation_start(text, open_at.pos, open_para)):
+                        yield self._unclosed(open_at.pos, mark.pos)
+                    open_at, open_para, carried = mark, para, False
+                elif open_at is None:
+                    yield self._unopened(last, mark.pos + 1)
+                else:
+                    open_at, carried = None, False
+                last = mark.pos + 1
+            if open_at is not None and not carried:
+                runs_on = (_quotation_start(text, open_at.pos, open_para)
+                           and text[para.end - 1] in _RUNS_ON)
+                if runs_on:
+                    carried = True
+                else:
+                    yield self._unclosed(open_at.pos, para.end)
+                    open_at = None
+        if open_at is not None and open_para is not None:
+            yield self._unclosed(open_at.pos, open_para.end)
+
+    def _single(self, doc: Document, para: Span) -> Iterator[Diagnostic]:
+        text = doc.text
+        open_at: int | None = None
+        last = para.start
+        for mark in _single_marks(text, para.start, para.end):
+            if mark.opening:
+                if open_at is not None:
+                    yield self._unclosed(open_at, mark.pos, "‘")
+                open_at = mark.pos
+            elif open_at is not None:
+                open_at = None
+            elif not self._apostrophe(text, mark.pos):
+                sentence = doc.sentence_at(mark.pos)
+                start = max(last, sentence.start if sentence else para.start)
+                yield self._unopened(start, mark.pos + 1, "’")
+            last = mark.pos + 1
+        if open_at is not None:
+            yield self._unclosed(open_at, para.end, "‘")
+
+    @staticmethod
+    def _apostrophe(text: str, pos: int) -> bool:
+        """A word-final ’ that is an apostrophe: plural possessive (heroes’), an elision
+        (rock ’n’ roll, goin’)."""
+        before = text[max(0, pos - 2):pos]
+        after = text[pos + 1:pos + 2]
+        plural = before[-1:] in ("s", "S") and after not in (".", ";", ":", "!", "?")
+        return plural or before in ("’n", "in") or before.endswith("’")
+
+    def _unclosed(self, pos: int, end: int, mark: str = "“") -> Diagnostic:
+        return self.diagnostic(pos, max(end, pos + 1),
+                               f"This opening quotation mark {mark} is never closed")
+
+    def _unopened(self, start: int, end: int, mark: str = "”") -> Diagnostic:
+        return self.diagnostic(start, end, f"This closing quotation mark {mark} was never opened")
+
+
+class MixedQuotes(Check):
+    ID = "cleanup.MixedQuotes"
+    CATEGORY = "cleanup"
+    DESCRIPTION = (
+        "Straight double quotes (\") in a document that otherwise uses curly ones (“ ”), or "
+        "curly ones in a document that otherwise uses straight ones."
+    )
+    RATIONALE = (
+        "Text pasted from several sources mixes quotation styles; a house style uses one. "
+        "Only a small minority style is flagged (at most a third of the majority's marks, "
+        "which needs at least four), so documents that legitimately use both are left alone."
+    )
+    FIX = Applicability.UNSAFE
+    FIX_AVAILABILITY = FixAvailability.SOMETIMES
+    FIX_SAFETY = (
+        "The fix replaces the mark with the majority style, choosing the direction from the "
+        "context; it is unsafe because the context can mislead. Marks whose direction the "
+        "context does not show get no fix."
+    )
+    FLAG = [
+        ("He said “yes”, she said “no”, they said “maybe” and then \"never\".",
+         "He said “yes”, she said “no”, they said “maybe” and then “never”."),
+    ]
+    OK = [
+        "He said “yes”, she said “no” and they said “maybe”.",
+        "He said \"yes\" and she said \"no\".",
+        "One “curly” and one \"straight\" pair.",
+    ]
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        straight = text.count("\"")
+        curly = text.count("“") + text.count("”")
+        if not straight or not curly:
+            return
+        majority_curly = curly > straight
+        minority, majority = (straight, curly) if majority_curly else (curly, straight)
+        if majority < 4 or minority * 3 > majority:
+            return
+        for para in doc.paragraphs:
+            known = {m.pos: m.opening for m in _double_marks(text, para.start, para.end)}
+            for m in _DOUBLE.finditer(text, para.start, para.end):
+                glyph = m.group()
+                if (glyph == "\"") != majority_curly or glyph == "„":
+                    continue
+                fix = None
+                if m.start() in known:
+                    new = ("“" if known[m.start()] else "”") if majority_curly else "\""
+                    fix = Fix.replace(m.start(), m.end(), new, Applicability.UNSAFE,
+                                      title=f"Use {new}")
+                style = "straight" if majority_curly else "curly"
+                yield self.diagnostic(m.start(), m.end(),
+                                      f"A {style} quotation mark in a document that uses "
+                                      f"{'curly' if majority_curly else 'straight'} ones", fix)
+
+
+#: A closing quote glued to the next word, or an opening quote glued to the previous one.
+_GLUED = regex.compile(r"(?<=\p{Ll}[.,!?]?)(?P<close>”)(?=\p{L})|(?<=\p{Ll}[,:]?)(?P<open>“)(?=\p{L})")
+
+
+class QuoteSpacing(Check):
+    ID = "cleanup.QuoteSpacing"
+    CATEGORY = "cleanup"
+    DESCRIPTION = (
+        "A curly quotation mark glued to the word outside the quotation: "
+        "“the “defense company”with the transfer” or “he said“We agree”."
+    )
+    RATIONALE = (
+        "Scrapers drop the space next to a quotation mark when they join text nodes. Only "
+        "curly quotes are judged, because their direction is certain."
+    )
+    FIX = Applicability.UNSAFE
+    FIX_AVAILABILITY = FixAvailability.ALWAYS
+    FIX_SAFETY = ("The fix inserts a space outside the mark; it is unsafe because a reversed "
+                  "mark (”Vankor“) would get the space on the wrong side.")
+    FLAG = [
+        ("modernize the so-called “defense company”with the transfer.",
+         "modernize the so-called “defense company” with the transfer."),
+        ("He said“We agree” and left.", "He said “We agree” and left."),
+    ]
+    OK = [
+        "He said “We agree” and left.",
+        "The projects are ”Vankor“ (”Rosneft“).",
+    ]
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        if "“" not in text and "”" not in text:
+            return
+        for m in _GLUED.finditer(text):
+            i = m.start()
+            if m.group("close"):
+                fix = Fix.replace(i + 1, i + 1, " ", Applicability.UNSAFE, title="Add a space after ”")
+                yield self.diagnostic(i, i + 2, "Closing quotation mark glued to the next word", fix)
+            else:
+                fix = Fix.replace(i, i, " ", Applicability.UNSAFE, title="Add a space before “")
+                yield self.diagnostic(i - 1, i + 1, "Opening quotation mark glued to the word before", fix)
