@@ -209,14 +209,22 @@ class Model:
             k += 1
         left, right = words[k], words[k + 1]
         if camel_seam(s, q):
-            if left[0].isupper() and right[0].isupper() and left[1:].islower():
-                pmi = self.lex.pmi(left, right)
-                if pmi is not None:
-                    return pmi >= self.p.name_pair_pmi
-                # a camel-case name recurs ("AllMusic") and has short parts ("RedOne")
-                return self.vocab.get(token, 0) <= 1 and min(len(left), len(right)) > 3
-            return True
+            if left[0].islower():
+                return True  # "anAustralian"
+            if not (left[1:].islower() and right[1:].islower()):
+                return False  # an acronym in a name ("SFOnly", "OpenCLASTR")
+            pmi = self.lex.pmi(left, right)
+            if pmi is not None:
+                return pmi >= self.p.name_pair_pmi
+            # a camel-case name recurs ("AllMusic"), has short parts ("RedOne") or a prefix ("MiniBooNE")
+            return (self.vocab.get(token, 0) <= 1 and min(len(left), len(right)) > 3
+                    and left.lower() not in PREFIXES)
         return token not in self.lex
+
+    def certain_join(self, word: str) -> bool:
+        """Whether joining into *word* may be fixed safely: not into a short rare word,
+        which is more likely letters of a formula ("c a", "k b", "ef f") than a word."""
+        return len(word) > 3 or self.lex.zipf(word) >= self.p.frequent_zipf
 
     def cost(self, s: str, changed: list[int], old: set[int]) -> float:
         """The cost of changing the spaces at *changed* positions of the window string."""
@@ -569,9 +577,21 @@ def _window(model: Model, text: str, tokens: list[Token], a: int, b: int) -> Ite
         trial = sorted((old - set(g)) | (new & set(g)))
         gain = model.score(segments(s, trial), left, right, originals) - base - model.cost(s, g, old)
         change = _change(text, window, edges, s, g, old, gain)
-        change.certain = all(model.certain_cut(s, q, segments(s, trial), cores[_token_at(edges, q)])
-                             for q in g if q not in old)
+        words = segments(s, trial)
+        change.certain = all(model.certain_cut(s, q, words, cores[_token_at(edges, q)])
+                             for q in g if q not in old) and all(
+            model.certain_join(w) for w in _joined_words(words, old, g))
         yield change
+
+
+def _joined_words(words: list[str], old: set[int], group: list[int]) -> Iterator[str]:
+    """The words of a segmentation that span a deleted space of *group*."""
+    deleted = [q for q in group if q in old]
+    pos = 0
+    for w in words:
+        if any(pos < q < pos + len(w) for q in deleted):
+            yield w
+        pos += len(w)
 
 
 def _token_at(edges: list[int], p: int) -> int:

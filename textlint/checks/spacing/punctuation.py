@@ -39,10 +39,11 @@ def glued_punctuation(doc: Document) -> Iterator[tuple[int, int, int, str, str]]
         yield m.start(), m.end(), m.start("mark") + 1, m.group(), f"{left}{mark} {right}"
 
 
-#: Spaces between a word and a comma, period or semicolon that ends at a space: "nautiloids ."
-#: The word is letters only (not "= 0 .", "(q 2 ) ."); colons are left alone (" :" is a style).
+#: Spaces between a word and a comma, period or semicolon that ends at a space: "nautiloids .",
+#: "(Arbab, 2007 )". The word is two or more letters or digits (not "= 0 .", "(q 2 ) ."); colons
+#: are left alone (" :" is a typographic style).
 SPACE_BEFORE_MARK = regex.compile(
-    r"(?<=(?:^|[\s(])\p{L}[\p{L}\p{M}'’-]*[\p{L}\p{M}])(?P<space> +)(?P<mark>[,.;])(?=\s|$)",
+    r"(?<=(?:^|[\s(])[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*[\p{L}\p{M}\p{N}])(?P<space> +)(?P<mark>[,.;])(?=\s|$)",
     regex.MULTILINE)
 #: Spaces before the closing parenthesis of an unspaced opening one: "(DCEH )", "O(αs )".
 SPACE_BEFORE_PAREN = regex.compile(r"\((?! )[^()\n]*?[\p{L}\p{M}\p{N}](?P<space> +)(?P<mark>\))(?=[\s,.;:]|$)",
