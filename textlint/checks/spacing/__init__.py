@@ -8,15 +8,14 @@ Every fix changes spaces only and never crosses a line break.
 from __future__ import annotations
 
 import weakref
-from collections import Counter
 from typing import Iterator
 
 from ...diagnostics import Applicability, Diagnostic, Edit, Fix
-from ...document import WORD, Document
+from ...document import Document
 from ...lexicon import get_lexicon
 from ...rule import FixAvailability
 from ..base import Check
-from .model import Change, Model, Params, analyse_line
+from .model import Change, Model, Params, analyse_line, vocabulary_of
 from .punctuation import glued_punctuation, space_before_punctuation
 
 PARAMS = Params()
@@ -27,7 +26,7 @@ def analysis(doc: Document) -> list[Change]:
     """The word-space repairs of *doc* (computed once per document)."""
     found = _ANALYSES.get(doc)
     if found is None:
-        vocabulary = Counter(WORD.findall(doc.text))
+        vocabulary = vocabulary_of(doc)
         model = Model(get_lexicon(), vocabulary, sum(vocabulary.values()), PARAMS)
         found, text, pos = [], doc.text, 0
         for line in text.split("\n"):

@@ -23,11 +23,14 @@ kept when it beats the original by a margin (``safe``) or a smaller one (``unsaf
 from __future__ import annotations
 
 import math
+import weakref
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator
 
 import regex
 
+from ...document import WORD, Document
 from ...lexicon import Lexicon
 
 #: A chunk whose core may be split or joined: optional opening marks, letters, closing marks.
@@ -115,7 +118,16 @@ def camel_seam(s: str, p: int) -> bool:
                                   and any(c.isupper() for c in s[:p - 1] or s[p - 1]))
 
 
-_SHARED: dict[tuple[int, Params], tuple[dict, dict, dict]] = {}
+_SHARED: dict[tuple[int, Params], tuple[dict, ...]] = {}
+_VOCABULARIES: weakref.WeakKeyDictionary[Document, Counter[str]] = weakref.WeakKeyDictionary()
+
+
+def vocabulary_of(doc: Document) -> Counter[str]:
+    """How often each word occurs in *doc* (once per document; no word objects are made)."""
+    found = _VOCABULARIES.get(doc)
+    if found is None:
+        found = _VOCABULARIES[doc] = Counter(WORD.findall(doc.text))
+    return found
 
 
 class Model:
@@ -131,7 +143,12 @@ class Model:
         self._suspicious: dict[str, bool] = {}
         self._frequent: dict[str, bool] = {}
         # what the lexicon alone decides is shared by every document of the process
-        shared = _SHARED.setdefault((id(lexicon), self.p), ({}, {}, {}))
+        shared = _SHARED.setdefault((id(lexicon), self.p), ({}, {}, {}, {}, {}, {}))
+        self._lex_logp: dict[str, float | None] = shared[3]
+        # results that no word of the document swayed hold for every document
+        self._common_suspicious: dict[str, bool] = shared[4]
+        self._common_best: dict[tuple, list[int]] = shared[5]
+        self._doc_hits = 0
         self._pairs: dict[tuple[str, str], float] = shared[0]
         self._common_chunks: dict[str, tuple[str, str, str, bool] | None] = shared[1]
         self._common_pairs: dict[tuple[str, str], bool] = shared[2]
@@ -145,22 +162,27 @@ class Model:
         The document counts when the word occurs elsewhere in it (*original*: this
         occurrence is in the text and does not count), except for a word made by
         *joining* tokens: a corrupt text repeats its own run-ons."""
-        if joined:
+        lp = self._lex_logp.get(word, False)
+        if lp is False:
             z = self.lex.zipf(word)
-            return z - 9 if z > 0 else None
-        key = (word, original)
-        if key in self._logp:
-            return self._logp[key]
-        z = self.lex.zipf(word)
-        lp = z - 9 if z > 0 else None
+            lp = self._lex_logp[word] = z - 9 if z > 0 else None
+        if joined:
+            return lp
         count = self.vocab.get(word, 0) - original
-        if count > 0 and len(word) > 2 and (lp is None or word[0].isupper()) and not (
-                original and any(camel_seam(word, q) for q in range(1, len(word)))):
-            # (a run-on glued at a capital repeats in a corrupt text: "VladimirPutin:")
-            doc = math.log10(count * self.p.doc_weight / self.total)
-            lp = doc if lp is None else max(lp, doc)
-        self._logp[key] = lp
+        if count > 0 and len(word) > 2 and (lp is None or word[0].isupper()):
+            self._doc_hits += 1
+            key = (word, original)
+            v = self._logp.get(key, False)
+            if v is False:
+                v = self._logp[key] = self._with_document(word, lp, count, original)
+            return v
         return lp
+
+    def _with_document(self, word: str, lp: float | None, count: int, original: bool) -> float | None:
+        if original and any(camel_seam(word, q) for q in range(1, len(word))):
+            return lp  # a run-on glued at a capital repeats in a corrupt text: "VladimirPutin:"
+        doc = math.log10(count * self.p.doc_weight / self.total)
+        return doc if lp is None else max(lp, doc)
 
     def unknown(self, word: str) -> float:
         base = self.p.unk_cap_base if word[0].isupper() else self.p.unk_base
@@ -281,9 +303,13 @@ class Model:
         """Whether a token may need a space inside it: cheap bounds before the lattice."""
         if len(core) == 1:
             return core not in LETTER_WORDS
-        v = self._suspicious.get(core)
+        v = self._common_suspicious.get(core)
         if v is None:
-            v = self._suspicious[core] = self._split_gain(core) + CONTEXT_BOUND >= self.p.unsafe_margin
+            v = self._suspicious.get(core)
+        if v is None:
+            hits = self._doc_hits
+            v = self._split_gain(core) + CONTEXT_BOUND >= self.p.unsafe_margin
+            (self._common_suspicious if hits == self._doc_hits else self._suspicious)[core] = v
         return v
 
     def joinable(self, first: str, second: str) -> bool:
@@ -381,6 +407,16 @@ class Model:
     # search ------------------------------------------------------------------------
     def best(self, cores: list[str], left: str | None, right: str | None) -> list[int]:
         """Cut points of the best segmentation of ''.join(cores) (positions in the string)."""
+        key = (*cores, left, right)
+        cuts = self._common_best.get(key)
+        if cuts is None:
+            hits = self._doc_hits
+            cuts = self._search(cores, left, right)
+            if hits == self._doc_hits:
+                self._common_best[key] = cuts
+        return cuts
+
+    def _search(self, cores: list[str], left: str | None, right: str | None) -> list[int]:
         s = "".join(cores)
         n = len(s)
         bounds = [0]

@@ -8,6 +8,7 @@ import regex
 
 from ...document import ABBREVIATIONS, Document
 from ...lexicon import get_lexicon
+from .model import vocabulary_of
 
 #: word, mark, word — inside one whitespace-delimited chunk.
 GLUE = regex.compile(
@@ -22,7 +23,7 @@ def glued_punctuation(doc: Document) -> Iterator[tuple[int, int, int, str, str]]
     if not any(m in text for m in ".,;:!?"):
         return
     lexicon = get_lexicon()
-    vocabulary = doc.vocabulary
+    vocabulary = None
     for m in GLUE.finditer(text):
         left, mark, right = m.group("left", "mark", "right")
         if len(left) < 2 or (len(right) < 2 and right not in "AI") or not left[-1].islower():
@@ -31,6 +32,7 @@ def glued_punctuation(doc: Document) -> Iterator[tuple[int, int, int, str, str]]
             continue  # a sentence starts with a capital: "Russia.Months"
         if mark == "." and (left.lower() + "." in ABBREVIATIONS or right.isupper()):
             continue
+        vocabulary = vocabulary or vocabulary_of(doc)
         known = [lexicon.zipf(w) >= 2.5 or vocabulary.get(w, 0) > 1 for w in (left, right)]
         if len(right) == 1:
             known[1] = len(left) > 2 and known[0]  # "today.I am", not "U.S.A"
