@@ -201,6 +201,12 @@ def test_one_paragraph_per_line_stays_one_line_per_line():
     assert out.split("\n")[1] == "It was described by Francis Walker in 1866."
 
 
+def test_code_in_markdown_is_left_alone():
+    text = "It is developing successfullyas agreed.\n\n```\nthe roleof it\n```\n"
+    found = [text[d.start:d.end] for d in ENGINE.lint(text, "notes.md").diagnostics]
+    assert found == ["successfullyas"]
+
+
 def test_never_joins_across_a_line_break():
     text = "the federal gov\nernment said"
     assert fixed(text, unsafe=True) == text
