@@ -19,6 +19,10 @@ from .model import Change, Model, Params, analyse_line, vocabulary_of
 from .punctuation import glued_punctuation, space_before_punctuation
 
 PARAMS = Params()
+#: Lines whose repairs no word of their document influenced, shared by every document and
+#: every fix round of the process (a corpus re-linted after each round of fixes).
+_LINES: dict[str, list[Change]] = {}
+LINE_CACHE_SIZE = 200_000
 _ANALYSES: weakref.WeakKeyDictionary[Document, list[Change]] = weakref.WeakKeyDictionary()
 
 
@@ -29,9 +33,19 @@ def analysis(doc: Document) -> list[Change]:
         vocabulary = vocabulary_of(doc)
         model = Model(get_lexicon(), vocabulary, sum(vocabulary.values()), PARAMS)
         found, text, pos = [], doc.text, 0
+        if len(_LINES) > LINE_CACHE_SIZE:
+            _LINES.clear()
         for line in text.split("\n"):
-            found.extend(c for c in analyse_line(model, text, pos, pos + len(line))
-                         if c.gain >= PARAMS.unsafe_margin)
+            cached = _LINES.get(line)
+            if cached is None:
+                hits = model._doc_hits
+                cached = [c.shifted(-pos) for c in analyse_line(model, text, pos, pos + len(line))
+                          if c.gain >= PARAMS.unsafe_margin]
+                if hits == model._doc_hits:  # no word of this document swayed it
+                    _LINES[line] = cached
+                found.extend(c.shifted(pos) for c in cached)
+            else:
+                found.extend(c.shifted(pos) for c in cached)
             pos += len(line) + 1
         _ANALYSES[doc] = found
     return found

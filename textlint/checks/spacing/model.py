@@ -105,6 +105,12 @@ class Change:
     camel: bool = False
     certain: bool = True  # False: a safe fix is never offered
 
+    def shifted(self, delta: int) -> Change:
+        """The same change *delta* code points further on."""
+        return Change(self.start + delta, self.end + delta, self.old, self.new,
+                      [p + delta for p in self.inserts], [(a + delta, b + delta) for a, b in self.deletes],
+                      self.gain, self.camel, self.certain)
+
     @property
     def kind(self) -> str:
         return "split" if len(self.deletes) > len(self.inserts) else "runon"
@@ -141,7 +147,6 @@ class Model:
         self.p = params or Params()
         self._logp: dict[tuple[str, bool], float | None] = {}
         self._suspicious: dict[str, bool] = {}
-        self._frequent: dict[str, bool] = {}
         # what the lexicon alone decides is shared by every document of the process
         shared = _SHARED.setdefault((id(lexicon), self.p), ({}, {}, {}, {}, {}, {}))
         self._lex_logp: dict[str, float | None] = shared[3]
@@ -203,13 +208,13 @@ class Model:
         return v
 
     def _pair(self, first: str, second: str) -> float:
+        lp1, lp2 = self.known(first, joined=True), self.known(second, joined=True)
+        if lp1 is None or lp2 is None:
+            return 0.0  # the pair list holds known words only
         pmi = self.lex.pmi(first, second)
         if pmi is not None:
             return self.p.bigram_weight * pmi
-        z1, z2 = self.lex.zipf(first), self.lex.zipf(second)
-        if z1 and z2:
-            return self.p.absent_weight * min(0.0, self.lex.bigram_floor - (z1 - 9) - (z2 - 9))
-        return 0.0
+        return self.p.absent_weight * min(0.0, self.lex.bigram_floor - lp1 - lp2)
 
     def score(self, words: list[str], left: str | None, right: str | None,
               originals: set[str] = frozenset()) -> float:
@@ -267,17 +272,17 @@ class Model:
         if v is not False:
             return v
         v = self._chunks.get(chunk, False)
-        if v is False:
-            m = PLAIN.fullmatch(chunk)
-            if m is None:
-                v = self._common_chunks[chunk] = None
-            else:
-                core = m.group(2)
-                v = (m.group(1), core, m.group(3), self.suspicious(core))
-                if not v[3] and self.lex.zipf(core) >= self.p.check_zipf:
-                    self._common_chunks[chunk] = v  # a frequent word whatever the document
-                else:
-                    self._chunks[chunk] = v
+        if v is not False:
+            self._doc_hits += 1  # decided with the document's words
+            return v
+        m = PLAIN.fullmatch(chunk)
+        if m is None:
+            v = self._common_chunks[chunk] = None
+            return v
+        hits = self._doc_hits
+        core = m.group(2)
+        v = (m.group(1), core, m.group(3), self.suspicious(core))
+        (self._common_chunks if hits == self._doc_hits else self._chunks)[chunk] = v
         return v
 
     def pair_joinable(self, first: str, second: str) -> bool:
@@ -287,12 +292,13 @@ class Model:
         if v is not None:
             return v
         v = self._joinable.get(key)
-        if v is None:
-            if self.lex_frequent(first) and self.lex_frequent(second):
-                v = self._common_pairs[key] = False
-            else:
-                v = self._joinable[key] = not (self.frequent_word(first) and self.frequent_word(second)) \
-                    and self.joinable(first, second)
+        if v is not None:
+            self._doc_hits += 1
+            return v
+        hits = self._doc_hits
+        v = not (self.lex_frequent(first) and self.lex_frequent(second)) and not (
+            self.frequent_word(first) and self.frequent_word(second)) and self.joinable(first, second)
+        (self._common_pairs if hits == self._doc_hits else self._joinable)[key] = v
         return v
 
     def lex_frequent(self, core: str) -> bool:
@@ -306,6 +312,8 @@ class Model:
         v = self._common_suspicious.get(core)
         if v is None:
             v = self._suspicious.get(core)
+            if v is not None:
+                self._doc_hits += 1
         if v is None:
             hits = self._doc_hits
             v = self._split_gain(core) + CONTEXT_BOUND >= self.p.unsafe_margin
@@ -337,12 +345,10 @@ class Model:
     def frequent_word(self, core: str) -> bool:
         """A word common enough that two of them stay two words ("song writer");
         rare forms in the lexicon ("evid", "ence") are often fragments."""
-        v = self._frequent.get(core)
-        if v is None:
-            lp = self.known(core, True) if len(core) > 2 else None
-            v = self._frequent[core] = lp is not None and lp >= (
-                self.p.solid_zipf if len(core) > 3 else 4.5) - 9
-        return v
+        if len(core) < 3:
+            return False
+        lp = self.known(core, True)
+        return lp is not None and lp >= (self.p.solid_zipf if len(core) > 3 else 4.5) - 9
 
     def content(self, word: str | None) -> bool:
         """A long word that is not among the most frequent (function) words."""
