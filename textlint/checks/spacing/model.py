@@ -73,6 +73,7 @@ class Params:
     compound_cost: float = 1.0
     function_zipf: float = 5.5
     name_pair_pmi: float = 0.5
+    junk_zipf: float = 2.5
     bigram_weight: float = 1.0
     absent_weight: float = 1.0
     doc_weight: float = 1.0
@@ -227,7 +228,7 @@ class Model:
 
     def certain_cut(self, s: str, q: int, words: list[str], token: str) -> bool:
         """Whether a new space at *q* (inside *token*) may be fixed safely. Not when it cuts a word the
-        lexicon knows ("ofa" may be a typo of "of"), nor between two capitalised words
+        lexicon knows well ("ofa" may be a typo of "of"; rare forms such as "inthe" are run-ons), nor between two capitalised words
         that are no known pair and recur in the document or have short parts
         ("AllMusic", "RedOne" are names; "MiddleEast", "TottenhamHotspur" are not)."""
         pos, k = 0, 0
@@ -246,7 +247,7 @@ class Model:
             # a camel-case name recurs ("AllMusic"), has short parts ("RedOne") or a prefix ("MiniBooNE")
             return (self.vocab.get(token, 0) <= 1 and min(len(left), len(right)) > 3
                     and left.lower() not in PREFIXES)
-        return token not in self.lex
+        return self.lex.zipf(token) < self.p.junk_zipf
 
     def certain_join(self, word: str) -> bool:
         """Whether joining into *word* may be fixed safely: not into a short rare word,
