@@ -375,8 +375,9 @@ class Model:
             return False
         if seam_before and len(w) < 3 and w not in LETTER_WORDS:
             return False
-        if seam_after and len(w) < 3 and not (len(w) == 2 and (w.isupper() or w in TITLES)):
-            return False
+        if seam_after and len(w) < 3 and not (len(w) == 2 and (w.isupper() or w.islower() or w in TITLES)
+                                              or w in LETTER_WORDS):
+            return False  # "inChina", "UNSecurity", "MrPutin", "aUsenet"; not "InAs", "eBay"
         return True
 
     @staticmethod
