@@ -47,6 +47,8 @@ PREFIXES = frozenset("""anti auto bi co counter de dis down extra hyper in inter
     super trans tri ultra un under up""".split())
 SUFFIXES = frozenset("""ability able ably dom fold ful fully hood ian ism ist less like ly ment
     ness ship some ward wards ways wise""".split())
+#: Two-letter prefixes that stay glued to a capitalised word ("biLipschitz", "reEnter").
+PREFIXES_SHORT = frozenset(p for p in PREFIXES if len(p) == 2 and p != "in")
 #: Titles glued to a name at a camel seam ("MrPutin").
 TITLES = frozenset("Mr Ms Dr St Mt".split())
 #: Longest word the lattice considers (original tokens may be longer).
@@ -375,9 +377,9 @@ class Model:
             return False
         if seam_before and len(w) < 3 and w not in LETTER_WORDS:
             return False
-        if seam_after and len(w) < 3 and not (len(w) == 2 and (w.isupper() or w.islower() or w in TITLES)
-                                              or w in LETTER_WORDS):
-            return False  # "inChina", "UNSecurity", "MrPutin", "aUsenet"; not "InAs", "eBay"
+        if seam_after and len(w) < 3 and not (len(w) == 2 and (w.isupper() or w in TITLES or (
+                w.islower() and w not in PREFIXES_SHORT)) or w in LETTER_WORDS):
+            return False  # "inChina", "UNSecurity", "MrPutin", "aUsenet"; not "InAs", "eBay", "biLipschitz"
         return True
 
     @staticmethod
