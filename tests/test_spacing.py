@@ -201,6 +201,14 @@ def test_one_paragraph_per_line_stays_one_line_per_line():
     assert out.split("\n")[1] == "It was described by Francis Walker in 1866."
 
 
+@pytest.mark.parametrize("text", [
+    "ACGTACGTTAGCATCGATCGATCGATGCATGCATCGATCGTAGCTAGCTAGCATCGATCG is the sequence.",
+    "Москвавбудущем and Αθήνασήμερα are not English.",
+])
+def test_long_letter_strings_and_other_scripts_are_left_alone(text):
+    assert findings(text) == []
+
+
 def test_code_in_markdown_is_left_alone():
     text = "It is developing successfullyas agreed.\n\n```\nthe roleof it\n```\n"
     found = [text[d.start:d.end] for d in ENGINE.lint(text, "notes.md").diagnostics]

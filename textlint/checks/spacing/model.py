@@ -51,6 +51,8 @@ SUFFIXES = frozenset("""ability able ably dom fold ful fully hood ian ism ist le
 PREFIXES_SHORT = frozenset(p for p in PREFIXES if len(p) == 2 and p != "in")
 #: Titles glued to a name at a camel seam ("MrPutin").
 TITLES = frozenset("Mr Ms Dr St Mt".split())
+#: Longer letter strings are no run-on of words (gene sequences, codes, hashes).
+MAX_TOKEN = 40
 #: Longest word the lattice considers (original tokens may be longer).
 MAX_WORD = 24
 
@@ -279,8 +281,8 @@ class Model:
             self._doc_hits += 1  # decided with the document's words
             return v
         m = PLAIN.fullmatch(chunk)
-        if m is None:
-            v = self._common_chunks[chunk] = None
+        if m is None or len(m.group(2)) > MAX_TOKEN:
+            v = self._common_chunks[chunk] = None  # not a word, or a sequence, a code, a hash
             return v
         hits = self._doc_hits
         core = m.group(2)
@@ -359,9 +361,12 @@ class Model:
 
     def cuttable(self, core: str) -> bool:
         """Whether a token may be cut: not a frequent word, not all capitals, not an
-        identifier ("parseHTTPResponse", "getElementById": lowercase, then capitals)."""
+        identifier ("parseHTTPResponse", "getElementById": lowercase, then capitals), in
+        the Latin script."""
         if core.isupper() or core[0].islower() and sum(c.isupper() for c in core) > 1:
             return False
+        if not LATIN.fullmatch(core):
+            return False  # the lexicon is English: other scripts are left as they are
         lp = self.known(core, True)
         return lp is None or lp < self.p.check_zipf - 9
 
