@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from textlint.checks.spacing.model import Model, camel_seam
-from textlint.document import Document
 from textlint.engine import Engine, Overrides
 from textlint.lexicon import get_lexicon
 

@@ -107,14 +107,13 @@ class Change:
     inserts: list[int] = field(default_factory=list)  # offsets where a space goes in
     deletes: list[tuple[int, int]] = field(default_factory=list)  # gaps that go
     gain: float = 0.0
-    camel: bool = False
     certain: bool = True  # False: a safe fix is never offered
 
     def shifted(self, delta: int) -> Change:
         """The same change *delta* code points further on."""
         return Change(self.start + delta, self.end + delta, self.old, self.new,
                       [p + delta for p in self.inserts], [(a + delta, b + delta) for a, b in self.deletes],
-                      self.gain, self.camel, self.certain)
+                      self.gain, self.certain)
 
     @property
     def kind(self) -> str:
@@ -481,7 +480,7 @@ class Model:
             limit = min(n, j + MAX_WORD)
             if is_bound[j] and bounds[k0 + 1] > limit:
                 limit = bounds[k0 + 1]
-            inner = solids = 0
+            inner = 0
             for i in range(j + 1, limit + 1):
                 b = i - 1
                 if is_bound[b] and b > j:
@@ -627,7 +626,7 @@ def _window(model: Model, text: str, tokens: list[Token], a: int, b: int) -> Ite
     for g in groups:
         trial = sorted((old - set(g)) | (new & set(g)))
         gain = model.score(segments(s, trial), left, right, originals) - base - model.cost(s, g, old)
-        change = _change(text, window, edges, s, g, old, gain)
+        change = _change(text, window, edges, g, old, gain)
         words = segments(s, trial)
         change.certain = all(model.certain_cut(s, q, words, cores[_token_at(edges, q)])
                              for q in g if q not in old) and all(
@@ -653,7 +652,7 @@ def _token_at(edges: list[int], p: int) -> int:
     return k
 
 
-def _change(text: str, window: list[Token], edges: list[int], s: str, group: list[int],
+def _change(text: str, window: list[Token], edges: list[int], group: list[int],
             old: set[int], gain: float) -> Change:
     """The document edits of one group of differing cuts of the window string."""
     inserts, deletes, touched = [], [], []
@@ -675,5 +674,4 @@ def _change(text: str, window: list[Token], edges: list[int], s: str, group: lis
         out.append(c)
         pos = y
     out.append(text[pos:end])
-    camel = any(camel_seam(s, p) for p in group if p not in old)
-    return Change(start, end, text[start:end], "".join(out), inserts, deletes, gain, camel)
+    return Change(start, end, text[start:end], "".join(out), inserts, deletes, gain)
