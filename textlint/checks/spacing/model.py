@@ -78,6 +78,7 @@ class Params:
     function_zipf: float = 5.5
     name_pair_pmi: float = 0.5
     junk_zipf: float = 2.5
+    letter_join_zipf: float = 6.6
     bigram_weight: float = 1.0
     absent_weight: float = 1.0
     doc_weight: float = 1.0
@@ -520,8 +521,9 @@ class Model:
                     if cores[k0].lower() in PREFIXES and solid[k0 + 1]:
                         continue  # "non trivial", "sub populations": the author's choice
                     if any(frequent[k0:k1 + 1]):
-                        if any(len(c) == 1 for c in cores[k0:k1 + 1]):
-                            continue  # "b are", "h is", "a void": a variable and a word
+                        if any(len(c) == 1 for c in cores[k0:k1 + 1]) and (
+                                lp < p.letter_join_zipf - 9 or cores[k0] in LETTER_WORDS):
+                            continue  # "b are", "l and", "a void": a variable and a word; not "t he"
                         base -= p.frequent_join_cost  # a frequent word is rarely a fragment
                     if len(cores[k1]) == 1 and solid[k0]:
                         base -= p.letter_join_cost  # "of f", "the n": a variable, not a fragment
