@@ -253,10 +253,11 @@ class Model:
                     and left.lower() not in PREFIXES)
         return self.lex.zipf(token) < self.p.junk_zipf
 
-    def certain_join(self, word: str) -> bool:
-        """Whether joining into *word* may be fixed safely: not into a short rare word,
-        which is more likely letters of a formula ("c a", "k b", "ef f") than a word."""
-        return len(word) > 3 or self.lex.zipf(word) >= self.p.frequent_zipf
+    def certain_join(self, word: str, tokens: int) -> bool:
+        """Whether joining *tokens* into *word* may be fixed safely: two into a short rare
+        word are more likely letters of a formula ("c a", "k b", "ef f") than a word;
+        letter-spaced text joins three or more ("a r c")."""
+        return len(word) > 3 or tokens > 2 or self.lex.zipf(word) >= self.p.frequent_zipf
 
     def cost(self, s: str, changed: list[int], old: set[int]) -> float:
         """The cost of changing the spaces at *changed* positions of the window string."""
@@ -632,17 +633,18 @@ def _window(model: Model, text: str, tokens: list[Token], a: int, b: int) -> Ite
         words = segments(s, trial)
         change.certain = all(model.certain_cut(s, q, words, cores[_token_at(edges, q)])
                              for q in g if q not in old) and all(
-            model.certain_join(w) for w in _joined_words(words, old, g))
+            model.certain_join(w, n) for w, n in _joined_words(words, old, g))
         yield change
 
 
-def _joined_words(words: list[str], old: set[int], group: list[int]) -> Iterator[str]:
-    """The words of a segmentation that span a deleted space of *group*."""
+def _joined_words(words: list[str], old: set[int], group: list[int]) -> Iterator[tuple[str, int]]:
+    """The words of a segmentation that span a deleted space of *group*, with the number
+    of tokens each joins."""
     deleted = [q for q in group if q in old]
     pos = 0
     for w in words:
         if any(pos < q < pos + len(w) for q in deleted):
-            yield w
+            yield w, 1 + sum(pos < q < pos + len(w) for q in old)
         pos += len(w)
 
 
