@@ -16,7 +16,7 @@ from ...lexicon import get_lexicon
 from ...rule import FixAvailability
 from ..base import Check
 from .model import Change, Model, Params, analyse_line, vocabulary_of
-from .numbers import word_number_runons
+from .glued import glued_runons
 from .punctuation import glued_punctuation, space_before_punctuation
 
 PARAMS = Params()
@@ -48,7 +48,7 @@ def analysis(doc: Document) -> list[Change]:
             else:
                 found.extend(c.shifted(pos) for c in cached)
             pos += len(line) + 1
-        found.extend(word_number_runons(text, model.lex, PARAMS.function_zipf))
+        found.extend(glued_runons(text, model.lex, PARAMS.function_zipf, PARAMS.solid_zipf))
         found.sort(key=lambda c: c.start)
         _ANALYSES[doc] = found
     return found
@@ -85,8 +85,8 @@ class RunOnWord(_WordSpacing):
     DESCRIPTION = (
         "Two words glued together by a lost space: 'successfullyas', 'Latin Americato', "
         "'Putinin', glued capitalised words ('CubaPutin', 'OrthodoxChurch'), words glued "
-        "where a line break was lost, and a function word glued to a number ('was960', "
-        "'in1984').")
+        "where a line break was lost, a function word glued to a number ('was960', "
+        "'in1984') and a possessive glued to a word ('Putin’smessage').")
     RATIONALE = (
         "Scrapers, PDF extraction and OCR drop spaces. Spell checkers call the result a "
         "misspelling and offer nothing useful; word segmenters split correct words "
@@ -99,7 +99,8 @@ class RunOnWord(_WordSpacing):
             ("out of CubaPutin said in an interview", "out of Cuba Putin said in an interview"),
             ("President Vladimir Putinin his capacity as head of state",
              "President Vladimir Putin in his capacity as head of state"),
-            ("The population was960 at the 2010 census.", "The population was 960 at the 2010 census.")]
+            ("The population was960 at the 2010 census.", "The population was 960 at the 2010 census."),
+            ("Mr Putin’smessage of congratulations", "Mr Putin’s message of congratulations")]
     OK = ["a multipolar world order", "his Cuban counterpart", "nowhere to be seen",
           "we cannot stay together", "the Commander-in-Chief of the Armed Forces",
           "Lavrov met Miguel Díaz-Canel and Celac officials", "NATO and the iPhone",
