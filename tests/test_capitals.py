@@ -57,6 +57,72 @@ def test_leaves_names_titles_and_sentence_starts_alone(text):
     assert found(RULE, text) == []
 
 
+@pytest.mark.parametrize("text, word", [
+    # a name does not run over a line break
+    ("They discussed international relations in General,\nAcknowledging the role of the UN.", "General"),
+    # "entitled to" is not a naming participle after the word
+    ("A Party to the Treaty shall Be entitled to request consultations.", "Be"),
+    # a number counts a quantity, it is not part of a name
+    ("And now you are selling equipment to 37 Countries. That is a lot.", "Countries"),
+    # "of" and "and" are never capitalised inside a name, even in a Title Case sentence
+    ("The President Of Austria Heinz Fischer arrived.", "Of"),
+    ("Russia’s Gazprom And Belarus’s Beltransgaz will set up a venture.", "And"),
+    ("Director General of State Corporation For Space Activities Igor Komarov spoke.", "For"),
+    # a comma before a number ends a name
+    ("At the same Time, 19 gunmen were killed.", "Time"),
+    # "and the" starts a new noun phrase
+    ("The Olympic Games and the Examples of our athletes inspire.", "Examples"),
+    # a past-tense verb with its object after its subject, a participle after "had"
+    ("Mr Okuda Proposed a toast to the visit.", "Proposed"),
+    ("The programme had Allowed Russian scientists to return.", "Allowed"),
+    # an adverb before a lowercase word
+    ("Issues of Successfully developing cooperation were discussed.", "Successfully"),
+    # after a lowercase modifier, no name runs on through "to", "on", "in", "at"
+    ("He discussed the results of the minister’s recent Trip to Kabul.", "Trip"),
+    ("They foiled an assassination Attempt on President Yevkurov.", "Attempt"),
+    # a subordinating conjunction
+    ("Make proposals on awards, and If you deem it necessary, act.", "If"),
+    # greetings
+    ("Vladimir Putin: Good Afternoon, colleagues.", "Afternoon"),
+    # a counted noun, and a noun phrase that ends at a comma before a name
+    ("In your report it says 42 Percent in 2019.", "Percent"),
+    ("In an interview just before the Visit, President Putin said so.", "Visit"),
+    # words often capitalised elsewhere, between lowercase words, also written in lowercase
+    ("Anyone can see that this is Total nonsense. The total is small.", "Total"),
+])
+def test_flags_capitals_that_names_do_not_explain(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Clarke told BBC Radio 4's Today programme so.",      # a name before the number
+    "The project was called the 100 Books list.",             # a noun after the number
+    "The Serious Organised Crime and Police Bill passed.",    # -ed adjective before a noun
+    "Shares in Vodafone Limited rose.",                       # -ed form without an object
+    "The Royal Family heirloom was shown.",                    # -ly noun, not an adverb
+    "He joined the Commission for Racial Equality in 2001.",  # "for" joins a name
+    "He told BBC Radio 4's The World At One so.",             # programme titles, "At"
+    "Vote For Me is a talent show.",                          # every word capitalised
+    "She won Member of Parliament status.",                   # "of" joins a name
+    "The promise of Our Saviour was his theme.",              # a possessive starting a title
+    "It is set in How Green Was My Valley, the film.",        # every word capitalised
+    "Get On's participation target has been met.",           # a title with a possessive
+    "Age Concern says the over-55s are worried.",             # a name at a sentence start
+    "Laura Brownlees of Save the Children spoke.",            # an article inside a name
+    "Bands such as the Shapes, the Adicts and Crass played.",   # a list of names
+    "It was described by Lane in 1965.",                      # a name before a date
+    "He told BBC One's Good Morning Britain programme.",      # a greeting word in a name
+    "She was world No. 1 and backed a No vote.",              # "No" as number and label
+    "He died in the Tsunami last year.",                      # too often capitalised, no lowercase use
+])
+def test_leaves_names_with_unusual_words_alone(text):
+    assert found(RULE, text) == []
+
+
+def test_a_markdown_heading_is_never_judged():
+    assert found(RULE, "# Notes\n\nThe team met in Havana.\n") == []
+
+
 def test_a_word_the_document_capitalises_twice_is_a_name():
     text = "They met the Programme board. Later the Programme board left."
     assert found(RULE, text) == []

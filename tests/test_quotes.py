@@ -12,7 +12,9 @@ from cleanup_helpers import fixed, found
     ("Such funds are called future generations funds”. That is all.",
      "Such funds are called future generations funds”"),
     ("He said: “I could be making a mistake, he said, “I know it.”",
-     "“I could be making a mistake, he said, "),
+     "“I could be making a mistake,"),
+    ("“One is overwhelmed by the memory of the defenders, the acting president said while signing.",
+     "“One is overwhelmed by the memory of the defenders,"),
     ("Taziyev, also known by the alias Magas’. He was captured.",
      "Taziyev, also known by the alias Magas’"),
     ("the so-called ‘non-executive order categories, taking into account inflation.",
@@ -36,6 +38,50 @@ def test_unpaired_quotes_span_the_place_of_the_missing_mark(text, span):
 ])
 def test_paired_quotes_and_apostrophes_are_left_alone(text):
     assert found("cleanup.UnpairedQuote", text) == []
+
+
+def test_narrative_after_a_reopened_quotation_means_the_closing_mark_is_missing():
+    text = ("The message says:\n\n“One.\n\n“I hope they will continue in Russia.\n\n"
+            "On Mr Putin’s order, the message was delivered.")
+    assert found("cleanup.UnpairedQuote", text) == ["Russia."]
+
+
+def test_a_quotation_that_stops_reopening_is_reported_once():
+    text = ("The message says:\n\n“One.\n\n“Two.\n\nGlory to the heroes!\n\n"
+            "Mr Putin decreed awards.\n\nThe ceremony ended.")
+    assert found("cleanup.UnpairedQuote", text) == ["Glory"]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The letter said, in part:\n\nRelations are developing. We keep this position.\n\nMr Putin left.",
+     "Relations are developing. We keep this position."),
+    ("The message reads:\n\nI wish you success.", "I wish you success."),
+    # "Cuba Putin" could be one name: the span stops before the capitalised words
+    ("We’re pulling our military base out of Cuba Putin said in an interview.",
+     "We’re pulling our military base out of"),
+    ("We’re pulling our military base out of CubaPutin said in an interview.",
+     "We’re pulling our military base out of Cuba"),
+    ("I will not run again Mr Blair said on Monday.", "I will not run again"),
+    ("We will win Tony Blair said.", "We will win"),
+    ("We heard suggestions like, Well, what is a Union State?", "Well,"),
+    ("He replied, Yes, we will do it.", "Yes,"),
+])
+def test_quotations_without_any_marks(text, span):
+    assert found("cleanup.UnmarkedQuotation", text) == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "The letter said, in part:\n\n“Relations are developing.”",
+    "The message reads:\n\n”This forum is important.“",
+    "The following agreements were signed:\n\nAn agreement on trade.",
+    "We will continue this work, Mr Putin added.",
+    "I think Mr Putin said that the talks went well.",
+    "He said the talks went well.",
+    "As I said, I would like to repeat my words.",
+    "He replied, “Yes, we will do it.”",
+])
+def test_quotations_with_marks_and_reported_speech_are_left_alone(text):
+    assert found("cleanup.UnmarkedQuotation", text) == []
 
 
 def test_mixed_quotes_flag_the_minority_style():

@@ -12,12 +12,12 @@ from .doubled import DoubledWord
 from .hyphens import StrayHyphen
 from .linebreaks import LineBreakInSentence
 from .names import NameVariant
-from .quotes import MixedQuotes, QuoteSpacing, UnpairedQuote
+from .quotes import MixedQuotes, QuoteSpacing, UnmarkedQuotation, UnpairedQuote
 from .spacing import SPACING_CHECKS
 
 CHECKS: list[type[Check]] = [
     DoubledWord, LineBreakInSentence, MidSentenceCapital, MixedQuotes, NameVariant, QuoteSpacing,
-    StrayHyphen, UnpairedQuote, *SPACING_CHECKS,
+    StrayHyphen, UnmarkedQuotation, UnpairedQuote, *SPACING_CHECKS,
 ]
 
 

@@ -21,6 +21,17 @@ _TITLE = regex.compile(
     r"(?![\p{L}\p{M}\p{N}\-\u2010@/_]|['’]\p{L}|\.\p{L})"
 )
 _WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{M}\p{N}]")
+POSSESSIVES = frozenset("my our your his her their its".split())
+#: Words that start a common noun phrase: a word after one is not an item of a list of
+#: names ("before the Visit, President Putin said").
+DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those", *POSSESSIVES))
+#: Prepositions that introduce the place, time or target of an action ("a Visit to China",
+#: "an Attempt on President X"); "of", "for" and "and" join the parts of names instead
+#: ("Head of State", "Commission for Racial Equality").
+ADJUNCT_PREPOSITIONS = frozenset("to on in at".split())
+#: The words of greetings, written in lowercase after "Good" ("Good afternoon, colleagues")
+#: unless a name follows ("Good Morning Britain").
+GREETINGS = frozenset("morning afternoon evening day night".split())
 #: Words that join the parts of a name ("Ministry of the Interior", "Industry and Trade").
 CONNECTORS = frozenset("of the and for on in de du da del der van von la le to at & y".split())
 #: Names of months and days: capitalised although some are also common words (May, March).
@@ -33,6 +44,7 @@ CALENDAR = frozenset(
 #: are also names, months, abbreviations or titles and are left to the table.)
 FUNCTION_WORDS = frozenset(
     """a an the and or but nor so yet for of to in on at by with from into onto upon about
+    if unless although whereas whether
     above below over under after before during between among through against without within
     along across behind beyond toward towards since until than as like per via i me my you
     your he him his she her we us our they them their its this that these those whom whose
@@ -41,6 +53,13 @@ FUNCTION_WORDS = frozenset(
     there here all any each every both either neither some such other another same more most
     much many few several""".split()
 )
+#: Conjunctions and prepositions that every English title style (AP, Chicago, APA, MLA)
+#: writes in lowercase inside a name or title: "Ministry of Defence", "Procter and Gamble",
+#: "Corporation for Space Activities"; "President Of Russia" is a defect. (Longer
+#: prepositions are capitalised by AP and APA: "Breakfast With Frost". The short ones of
+#: place, "at", "in", "on", "to", are left out: programme titles capitalise them, "The World
+#: At One".)
+NEVER_TITLED = frozenset("of and or nor for".split())
 #: Nouns and adjectives that English news capitalises alone when they name one institution,
 #: party, office, publication or event ("the Government", "the Cabinet", "a Conservative
 #: spokesman", "The Times"): house style, not a defect.
@@ -65,21 +84,41 @@ INSTITUTIONS = frozenset(
 NAMING_NOUNS = frozenset(
     """union organisation organization group charity campaign magazine newspaper paper journal
     ship frigate vessel yacht film movie book novel album song show series programme program
-    project scheme operation company firm brand band team club party movement called named
-    dubbed entitled titled medal badge distinction decoration slogan motto song concert""".split()
+    project scheme operation company firm brand band team club party movement medal badge
+    distinction decoration slogan motto song concert""".split()
 )
+#: Participles that introduce a name ("a group called Hope"); after a word they mean
+#: something else ("shall Be entitled to").
+NAMING_PARTICIPLES = frozenset("called named dubbed entitled titled".split())
 #: Words after which a capitalised word is a verb or an adjective, not a name
 #: ("could Deploy", "you Took", "to Take").
 VERB_CONTEXT = frozenset(
     """to could would should will shall can cannot may might must not never also did do does
     you we they i he she who""".split()
 )
+#: Auxiliary and modal verbs: the word after one starts a verb phrase, not a name that
+#: runs on to the right ("the programme had Allowed Russian scientists").
+AUXILIARIES = frozenset(
+    """could would should will shall can cannot might must had has have having did does do
+    not never""".split()
+)
+#: Words that start the object of a verb ("Mr Okuda Proposed a toast").
+OBJECT_STARTS = frozenset(
+    """a an the his her its their our my your this that these those him them me us it""".split()
+)
+#: Words after which a capitalised word is a verb: VERB_CONTEXT and AUXILIARIES.
+VERB_LIKE = VERB_CONTEXT | AUXILIARIES
 #: How much rarer the capitalised form must be than the lowercase one (natural log) ...
 THRESHOLD = -2.0
+#: Words capitalised more often than THRESHOLD allows ("Good", "Total", "Global") are
+#: flagged only between two lowercase words, when the document also writes them in lowercase.
+WEAK = -1.0
 #: ... or, when the document never writes the word in lowercase, this much rarer.
 STRONG = -2.5
+#: A capitalised -ed or -ly form this rare is a verb or an adverb even after a name
+#: ("Okuda Proposed a toast").
+STRONG_FORM = -3.0
 _PREVIOUS = regex.compile(r"([\p{L}]+)[ \u00a0]+$")
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}+(?![\p{L}\p{M}])")
 
 
 class MidSentenceCapital(Check):
@@ -94,11 +133,20 @@ class MidSentenceCapital(Check):
         "in the source or in another version of the text. The check flags a capitalised "
         "word only when a cased word list says it is written in lowercase far more often "
         "than capitalised, the document capitalises it nowhere else in mid-sentence, and "
-        "it does not stand next to another capitalised word (\"Ministry of Defence\", "
-        "\"General Staff\"). Words after a sentence end, a colon or semicolon, an opening "
-        "quotation mark, a bracket, a dash or a bullet, in headings and in Title Case or "
-        "ALL-CAPS sentences, months and days, acronyms, CamelCase and hyphenated names "
-        "(Díaz-Canel, Military-Technical) are never flagged."
+        "it is not part of a name: next to another capitalised word, a number or a bracket "
+        "(\"Ministry of Defence\", \"General Staff\", \"Article 8\"). English grammar "
+        "limits what a name can hold: a past-tense verb with its object (\"Mr Okuda "
+        "Proposed a toast\"), an adverb before a lowercase word, a word after \"had\" or "
+        "\"could\", and a capitalised \"of\", \"and\", \"or\", \"nor\", \"for\" (lowercase in every "
+        "title style) are not parts of names; a name does not run over a line break, a "
+        "comma before a number, or a preposition of place after a lowercase modifier (\"a "
+        "recent Trip to Kabul\"). Words often capitalised elsewhere (\"Good\", \"Total\") "
+        "are flagged only between lowercase words in a document that also writes them in "
+        "lowercase. Words after a sentence end, a colon or semicolon, an opening quotation "
+        "mark, a bracket, a dash or a bullet, in headings and in Title Case or ALL-CAPS "
+        "sentences, titles that capitalise every word, months and days, institution nouns "
+        "(the Government), acronyms, CamelCase and hyphenated names (Díaz-Canel, "
+        "Military-Technical) are never flagged."
     )
     FIX = Applicability.UNSAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
@@ -112,6 +160,8 @@ class MidSentenceCapital(Check):
         ("Last month you Took part in the summit.", "Last month you took part in the summit."),
         ("I will be pleased to answer your Questions and talk informally.",
          "I will be pleased to answer your questions and talk informally."),
+        ("Mr Okuda Proposed a toast.", "Mr Okuda proposed a toast."),
+        ("The President Of Russia arrived.", "The President of Russia arrived."),
     ]
     OK = [
         "The head of Russian diplomacy said that the “Military cooperation is developing”.",
@@ -123,6 +173,8 @@ class MidSentenceCapital(Check):
         "A Guide To Writing Good Headlines For The Web",
         "Miguel Díaz-Canel signed the Military-Technical agreement.",
         "The Government said so. The Government will act.",
+        "The Serious Organised Crime and Police Bill passed.",
+        "It was set in How Green Was My Valley, the film.",
     ]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
@@ -132,19 +184,25 @@ class MidSentenceCapital(Check):
         # Only their occurrences need the (slower) sentence-start test.
         candidates = {}
         for m in _TITLE.finditer(text):
-            low = m.group("w").lower()
-            if low in CALENDAR or low in INSTITUTIONS:
+            word = m.group("w")
+            low = word.lower()
+            if low in CALENDAR or low in INSTITUTIONS or low == "no":  # "No. 1", "a No vote"
                 continue
-            if low in FUNCTION_WORDS or casing.normally_lowercase(low, THRESHOLD):
-                candidates.setdefault(m.group("w"), []).append(m)
+            if low in FUNCTION_WORDS or casing.normally_lowercase(low, WEAK):
+                candidates.setdefault(word, []).append(m)
         if not candidates:
             return
         titles = Titles(doc)
-        lowercase = set(_LOWER_WORD.findall(text))
         for word, matches in candidates.items():
-            function_word = word.lower() in FUNCTION_WORDS
-            alone = [m for m in matches if not starts_sentence(text, m.start())
-                     and not self._in_name(text, m.start(), m.end(), casing, function_word)]
+            low = word.lower()
+            function_word = low in FUNCTION_WORDS
+            alone = []
+            for m in matches:
+                if not starts_sentence(text, m.start()) \
+                        and not self._in_name(text, m.start(), m.end(), casing, function_word):
+                    alone.append(m)
+                    if len(alone) > 1 and not function_word:
+                        break
             if len(alone) != 1 and not function_word:
                 continue  # capitalised on its own twice: the document treats it as a name
             if function_word and len(alone) > 1:
@@ -152,12 +210,15 @@ class MidSentenceCapital(Check):
                 phrases = Counter(_phrase(text, m) for m in alone)
                 alone = [m for m in alone if phrases[_phrase(text, m)] == 1]
             for m in alone:
-                if _previous_word(text, m.start()) == word.lower():
+                previous = _previous_word(text, m.start())
+                if previous == low:
                     continue  # "the The": cleanup.DoubledWord reports it
-                if not function_word and casing.ratio(word) > STRONG and not (
-                        word.lower() in lowercase or _previous_word(text, m.start()) in VERB_CONTEXT):
+                if not function_word and not _enough_evidence(text, m, low, casing.ratio(low), previous):
                     continue
-                if titles.is_titled(m.start()) or _in_quoted_title(text, m.start(), m.end()):
+                # Title Case too writes "of", "and", "for" in lowercase: only a heading
+                # (a headline that capitalises every word) excuses them.
+                if (doc.in_heading(m.start()) if low in NEVER_TITLED else titles.is_titled(m.start())) \
+                        or _in_quoted_title(text, m.start(), m.end()):
                     continue
                 yield self._diagnostic(m, word)
 
@@ -171,31 +232,159 @@ class MidSentenceCapital(Check):
     def _in_name(text: str, start: int, end: int, casing: Casing, function_word: bool) -> bool:
         """Whether the word at ``[start, end)`` is part of a name, a title or a reference:
         next to a name-like word (through connectors such as "of the"), a number or a
-        bracket ("Order of Courage", "Article 8"). A function word belongs to a name only
-        between two capitalised words ("League Against Cruel Sports") or as an article
-        before one ("The Times"); "Of" never does ("President Of Russia")."""
-        after = list(_WORDS.finditer(text, end, min(len(text), end + 60)))
-        before = list(_WORDS.finditer(text, max(0, start - 60), start))
-        if (before and before[-1].group().lower() in NAMING_NOUNS
+        bracket ("Order of Courage", "Article 8"), within the limits of grammar (no line
+        break, no verb with its object, no quantity, see the module constants). A function
+        word belongs to a name only between two capitalised words ("League Against Cruel
+        Sports"), as an article or possessive before one ("The Times", "Our Lady") or in a
+        title that capitalises every word; "of", "and", "or", "nor", "for" never do
+        ("President Of Russia")."""
+        # A name does not run over a line break.
+        line_start = text.rfind("\n", max(0, start - 60), start) + 1
+        line_end = text.find("\n", end, end + 60)
+        after = list(_WORDS.finditer(text, end, min(len(text), end + 60) if line_end < 0 else line_end))
+        before = list(_WORDS.finditer(text, max(0, start - 60, line_start), start))
+        previous = before[-1].group().lower() if before else ""
+        if (previous in NAMING_NOUNS or previous in NAMING_PARTICIPLES
                 or after and after[0].group().lower() in NAMING_NOUNS):
             return True  # "the film In The Name Of The Father", "Hazards magazine"
         if not function_word:
+            if (previous == "good" and text[start:end].lower() in GREETINGS
+                    and not (after and after[0].group()[0].isupper())):
+                return False  # a greeting, not a name: "Good Afternoon, colleagues"
             if after and (after[0].group()[0].isdigit() or after[0].group() == "("):
                 return True
-            return (_name_like(reversed(before), text, casing, before=True)
-                    or _name_like(iter(after), text, casing, before=False))
+            counted = False
+            if before and _is_number(before[-1].group()) and not (
+                    after and after[0].group()[0].islower() and after[0].group() not in FUNCTION_WORDS):
+                # A number counts a quantity ("37 Countries.", "42 Percent in 2019"), unless a
+                # name stands before it ("Radio 4 Today") or a noun after ("the 100 Books list").
+                before = before[:-1]
+                if not (before and before[-1].group()[:1].isupper()):
+                    before, counted = [], True
+            left = _name_like(reversed(before), text, casing, before=True)
+            if left and _not_a_name_part(text[start:end], after):
+                left = False
+            right = previous not in AUXILIARIES and _name_like(
+                iter(after), text, casing, before=False, numbers=not counted,
+                lists=previous not in DETERMINERS)
+            if right and after[0].group() in ADJUNCT_PREPOSITIONS and before \
+                    and before[-1].group().islower() and previous not in FUNCTION_WORDS:
+                # "an assassination Attempt on President X", "his recent Trip to Kabul": after
+                # a lowercase modifier, a word is not the start of a name that runs on through
+                # a preposition of place or target
+                right = False
+            return left or right
         word = text[start:end].lower()
         right = bool(after) and after[0].group()[:1].isupper()
+        if text[end - 2:end] in ("'s", "’s"):
+            return True  # a function word with a possessive is a title ("Get On's target")
+        if _every_word_capitalised(before, after):
+            # a title that capitalises every word has other capitalised function words
+            # ("In The Name Of The Father", "How Green Was My Valley"); a name does not
+            # ("President Of Russia")
+            return True
         if word in ("the", "a", "an"):
-            return right
+            return right  # "The Times"
+        if word in POSSESSIVES:
+            # a possessive before a capitalised common noun starts a title ("Our Lady",
+            # "Your Majesty"), but it is no part of a name ("from Our Savitsky Museum")
+            return right and casing.ratio(after[0].group()) is not None
         left = bool(before) and _name_like(reversed(before), text, casing, before=True)
         if not (left and right):
             return False
+        if word in NEVER_TITLED:
+            return False
         # Between two capitalised words: a title ("In The Name Of The Father") unless the
         # document writes the same phrase with the function word in lowercase elsewhere.
-        phrase = regex.compile(rf"{regex.escape(before[-1].group())}\s+{regex.escape(word)}\s+"
-                               rf"{regex.escape(after[0].group())}")
-        return phrase.search(text) is None
+        return not _written_between(text, before[-1].group(), word, after[0].group())
+
+
+def _not_a_name_part(word: str, after: list[regex.Match]) -> bool:
+    """Whether the form of *word* shows that it cannot end a name: a past-tense verb with
+    its object ("Mr Okuda Proposed a toast") or an adverb before a lowercase word ("Issues
+    of Successfully developing"). Only -ed and -ly forms that the casing table calls
+    strongly lowercase count: the -ed adjectives of names stand before a noun ("Armed
+    Forces", "Serious Organised Crime"), and so do the -ly ones ("Mutually Assured")."""
+    if not after or not get_casing().normally_lowercase(word, STRONG_FORM):
+        return False
+    nxt = after[0].group()
+    if word.endswith("ed"):
+        return nxt in OBJECT_STARTS
+    return nxt[0].islower() and _adverb(word.lower())
+
+
+def _adverb(word: str) -> bool:
+    """An -ly adverb made from a common adjective (successfully, happily), not a noun that
+    ends in -ly (family, assembly)."""
+    if not word.endswith("ly"):
+        return False
+    stem = word[:-3] + "y" if word.endswith("ily") else word[:-2]
+    return get_casing().ratio(stem) is not None  # a common lowercase word
+
+
+def _every_word_capitalised(before: list[regex.Match], after: list[regex.Match]) -> bool:
+    """Whether the capitalised words around a word include a capitalised function word
+    other than the first one (a title written with every word capitalised)."""
+    run = []
+    for tok in reversed(before):
+        if not tok.group()[:1].isupper():
+            break
+        run.insert(0, tok.group())
+    for tok in after:
+        if not tok.group()[:1].isupper():
+            break
+        run.append(tok.group())
+    return any(w.lower() in FUNCTION_WORDS for w in run[1:])
+
+
+def _is_number(token: str) -> bool:
+    """Digits, or an ordinal such as 225th."""
+    return token[:1].isdigit() and (token.isdigit() or token[:-2].isdigit() and token[-2:] in ("st", "nd", "rd", "th"))
+
+
+_LOWER_BEFORE = regex.compile(r"(?<![\p{L}\p{M}'’])\p{Ll}+[ \u00a0]+$")
+_LOWER_AFTER = regex.compile(r"[ \u00a0]+\p{Ll}|[.,;!?]")
+
+
+def _between_lowercase(text: str, m: regex.Match) -> bool:
+    """Whether the word at *m* follows a lowercase word and precedes a lowercase word or a
+    punctuation mark ("this is Total nonsense", "this is Good.")."""
+    return (_LOWER_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
+            and _LOWER_AFTER.match(text, m.end()) is not None)
+
+
+def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous: str) -> bool:
+    """Whether the casing table and the document together show that the word at *m* is a
+    common word. The rarer its capitalised form, the less evidence is needed."""
+    if ratio > THRESHOLD:  # often capitalised ("Good", "Total"): lowercase on both sides
+        return _between_lowercase(text, m) and _written_in_lowercase(text, low)
+    if ratio > STRONG:
+        return previous in VERB_LIKE or _written_in_lowercase(text, low)
+    return True
+
+
+def _written_between(text: str, left: str, low: str, right: str) -> bool:
+    """Whether the document writes "<left> <low> <right>" with *low* in lowercase."""
+    i = text.find(low)
+    while i >= 0:
+        end = i + len(low)
+        head, tail = text[max(0, i - len(left) - 3):i].rstrip(), text[end:end + len(right) + 3].lstrip()
+        if head.endswith(left) and tail.startswith(right) and text[i - 1:i].isspace() \
+                and text[end:end + 1].isspace():
+            return True
+        i = text.find(low, end)
+    return False
+
+
+def _written_in_lowercase(text: str, low: str) -> bool:
+    """Whether the document writes *low* in lowercase as a word of its own."""
+    i = text.find(low)
+    while i >= 0:
+        end = i + len(low)
+        if not (i and text[i - 1].isalpha()) and not (end < len(text) and text[end].isalpha()):
+            return True
+        i = text.find(low, end)
+    return False
 
 
 def _phrase(text: str, m: regex.Match) -> tuple[str, ...]:
@@ -209,20 +398,29 @@ def _previous_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _name_like(tokens, text: str, casing: Casing, before: bool) -> bool:
+def _name_like(tokens, text: str, casing: Casing, before: bool, numbers: bool = True,
+               lists: bool = True) -> bool:
     """Whether the first content word among *tokens* (skipping a possessive apostrophe and
     up to two lowercase connectors) is a name: a word with digits, an acronym, CamelCase,
     or a capitalised word that is not at a sentence start or is not normally lowercase.
-    *tokens* are matches in reading order away from the word."""
-    skipped = 0
+    *tokens* are matches in reading order away from the word. Without *numbers*, a number
+    after a connector is no evidence ("42 Percent in 2019"); without *lists*, a comma ends
+    the name ("before the Visit, President Putin said")."""
+    skipped: list[str] = []
     for tok in tokens:
         word = tok.group()
-        if (word in CONNECTORS or word == "," and not before) and skipped < 2 \
+        if skipped[-1:] == [","] and not lists and word not in ("the", "a", "an"):
+            return False  # "the Visit, President Putin", but "the Shapes, the Adicts"
+        if (word in CONNECTORS or word == "," and not before) and len(skipped) < 2 \
                 or word in ("'", "’") and not skipped:
-            skipped += 1
+            skipped.append(word)
             continue
-        if any(c.isdigit() for c in word):
-            return True  # "Radio 4's Today", "G8 Summit"
+        if before and skipped[:1] in (["the"], ["a"], ["an"]) and skipped[1:] in (["and"], ["or"]):
+            return False  # "the Olympic Games and the Examples": a new noun phrase
+        if not word.isalpha() and any(c.isdigit() for c in word):
+            # "Radio 4's Today", "G8 Summit", "the Round of 16", "Lane in 1965"; a comma
+            # before a number ends a name ("At the same Time, 19 gunmen")
+            return "," not in skipped and (numbers or not skipped)
         if not word[0].isalpha() or not word[0].isupper() or word == "I":
             return False
         if len(word) > 1 and (word.isupper() or any(c.isupper() for c in word[1:])):
@@ -233,7 +431,7 @@ def _name_like(tokens, text: str, casing: Casing, before: bool) -> bool:
         # article there starts a title ("The Bosses is an album").
         if word in ("The", "A", "An"):
             return True
-        return word.lower() not in FUNCTION_WORDS and not casing.normally_lowercase(word, THRESHOLD)
+        return word.lower() not in FUNCTION_WORDS
     return False
 
 

@@ -79,22 +79,26 @@ class StrayHyphen(Check):
             if len(stem) > 1 and stem.lower() not in lexicon or (stem.islower() and lexicon.zipf(stem) < 3.0):
                 continue
             h = m.start("h")
-            line_start = text.rfind("\n", 0, h) + 1
-            at_line_start = not text[line_start:h].strip()
+            lo = max(0, h - 200)  # windows, not prefixes: no quadratic work on huge lines
+            newline = text.rfind("\n", lo, h)
+            line_start = newline + 1 if newline >= 0 else (0 if lo == 0 else -1)
+            at_line_start = line_start >= 0 and not text[line_start:h].strip()
             if at_line_start and self._in_list(text, line_start):
                 continue
             if starts_sentence(text, h):
                 fix = Fix.replace(h, h + 1, "", Applicability.SAFE, title="Delete the hyphen")
                 yield self.diagnostic(h, m.end(), f"Stray hyphen before '{word}'", fix)
                 continue
-            prev = text[:h].rstrip(" \u00a0\t")
-            if not prev or not prev[-1].isalpha() or len(text[len(prev):h]) != 1 or "\n" in text[len(prev):h]:
+            head = text[max(0, h - 100):h]
+            prev = head.rstrip(" \u00a0\t")
+            gap = head[len(prev):]
+            if not prev or not prev[-1].isalpha() or len(gap) != 1 or "\n" in gap:
                 continue
             word_before = _LAST_WORD.search(prev)
             if word_before is None or word_before.group().lower() in FUNCTION_WORDS:
                 continue
-            start = word_before.start()
-            fix = Fix.replace(len(prev), h, "", Applicability.SAFE, title="Join the compound")
+            start = h - len(head) + word_before.start()
+            fix = Fix.replace(h - 1, h, "", Applicability.SAFE, title="Join the compound")
             yield self.diagnostic(start, m.end(),
                                   f"Split compound: '{word_before.group()} -{word}'", fix)
 

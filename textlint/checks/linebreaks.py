@@ -40,8 +40,9 @@ class LineBreakInSentence(Check):
         "Copying from web pages and PDFs leaves line breaks where the source wrapped a line. "
         "In a text written one paragraph per line they split a sentence in two for every "
         "tool that reads lines. Hard-wrapped texts (most paragraphs span several lines), "
-        "texts without blank lines between paragraphs, breaks after a sentence end, a colon "
-        "or a semicolon, lists and hard-wrapped blocks are left alone."
+        "texts without blank lines between paragraphs, Markdown (where a single newline is a "
+        "soft break), breaks after a sentence end, a colon or a semicolon, lists and "
+        "hard-wrapped blocks are left alone."
     )
     FIX = Applicability.SAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
@@ -66,7 +67,7 @@ class LineBreakInSentence(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        if "\n" not in text:
+        if "\n" not in text or doc.kind == "markdown":  # Markdown: a single newline is a soft break
             return
         paragraphs = doc.paragraphs
         multi = [p for p in paragraphs if "\n" in text[p.start:p.end]]
@@ -102,11 +103,12 @@ class LineBreakInSentence(Check):
         return len(widths) >= 2 and min(widths) >= 0.85 * max(widths) and max(widths) >= 30
 
     def _diagnostic(self, text: str, m: regex.Match) -> Diagnostic | None:
-        before = text[:m.start()].rstrip()[-1:]
+        head = text[max(0, m.start() - 80):m.start()].rstrip()  # a window: no quadratic copying
+        before = head[-1:]
         after = text[m.end():m.end() + 1]
         if not before or not after or before in SENTENCE_BREAK or after in BULLETS:
             return None
-        if before in "\"”’»)]" and text[:m.start()].rstrip()[-2:-1] in SENTENCE_BREAK:
+        if before in "\"”’»)]" and head[-2:-1] in SENTENCE_BREAK:
             return None
         if _ITEM.match(text, m.end()) and not after.isalpha():
             return None

@@ -84,7 +84,7 @@ class NameVariant(Check):
         if len(occurrences) < 2:
             return
         forms = list(occurrences)
-        casing, lexicon = get_casing(), get_lexicon()
+        casing = get_casing()
         counts = Counter({f: len(ms) for f, ms in occurrences.items()})
         # Forms one edit apart share a key: the form with one letter deleted (or itself).
         by_key: dict[str, list[str]] = defaultdict(list)
@@ -99,6 +99,9 @@ class NameVariant(Check):
         for form in {f for pair in pairs for f in pair}:
             for m in occurrences[form]:
                 neighbours[form].update(n for n in self._neighbours(text, m) if n[:1].isupper())
+        if not pairs:
+            return
+        lexicon = get_lexicon()  # loaded only when a document has candidate pairs
         reported: set[str] = set()
         for a, b in sorted(pairs):
             if not self._variants(a, b, neighbours):

@@ -59,12 +59,13 @@ class Titles:
 
     def is_titled(self, offset: int) -> bool:
         """Whether the sentence (or heading) at *offset* is written as a title."""
+        if self.doc.in_heading(offset):
+            return True
         span = self.doc.sentence_at(offset)
         if span is None:
-            return self.doc.in_heading(offset)
+            return False
         if span.start not in self._cache:
-            self._cache[span.start] = (self.doc.in_heading(span.start)
-                                       or is_titled(self.doc.text[span.start:span.end]))
+            self._cache[span.start] = is_titled(self.doc.text[span.start:span.end])
         return self._cache[span.start]
 
 

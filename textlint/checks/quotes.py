@@ -29,6 +29,16 @@ _AFTER_CLOSE = set(".,;:!?)]}…—–-’”\"'")
 #: (a sentence end, a colon, or the comma after a salutation: “Dear Mr President,).
 _RUNS_ON = set(".!?…:,;”’\"")
 _FIRST_WORD = regex.compile(r"\S+")
+#: A reporting clause after a comma ("…, the acting president said while signing"): inside
+#: a quotation it shows that the quotation ended at the comma. The speaker is a pronoun,
+#: one to three capitalised words, or a short lowercase noun phrase after an article.
+_ATTRIBUTION = regex.compile(
+    r",[ \u00a0]+(?:(?:the|a|an|his|her|their|our)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,3}[\p{Ll}-]+"
+    r"|he|she|they|[\p{Lu}][\p{L}’'.-]*(?:[ \u00a0]+[\p{Lu}][\p{L}’'.-]*){0,2})[ \u00a0]+"
+    r"(?:said|says|added|adds|noted|stressed|explained|replied|declared|emphasi[sz]ed|remarked"
+    r"|insisted|warned|argued)(?=[,.;:]|[ \u00a0]+(?:while|when|as|in|at|during|on|after|before|"
+    r"to|from|of|that|\p{Lu}))"
+)
 _DECADE = regex.compile(r"\d\ds\b")
 
 
@@ -101,7 +111,11 @@ class UnpairedQuote(Check):
     RATIONALE = (
         "Scrapers and translation drop quotation marks, and then nobody can tell the "
         "speaker's words from the reporter's. A quotation that runs over several paragraphs, "
-        "reopened at each paragraph or only closed at its end, is correct. Only curly "
+        "reopened at each paragraph or only closed at its end, is correct; one that "
+        "reopened every paragraph so far and then stops is reported once, at the paragraph "
+        "if it reads as speech, else at the end of the one before. A reporting clause after "
+        "a comma inside an open quotation (\"…, the acting president said while signing\") "
+        "shows that the quotation should have closed at the comma. Only curly "
         "quotes are paired: straight double quotes are too often used loosely (and "
         "cleanup.MixedQuotes flags them among curly ones). Apostrophes "
         "(Russia’s, We’re, rock ’n’ roll, ’90s, the heroes’ names) are never quotes, and "
@@ -115,6 +129,7 @@ class UnpairedQuote(Check):
         "Taziyev, also known by the alias Magas’. He was captured.",
         "the so-called ‘non-executive order categories, taking into account inflation.",
         "He said: “One.\n\n“Two.\n\nThree.”",
+        "“One is overwhelmed by the memory of the defenders, the acting president said.",
     ]
     OK = [
         "“We’re pulling out,” Putin said of Russia’s base in the ’90s.",
@@ -144,42 +159,62 @@ class UnpairedQuote(Check):
         open_para: Span | None = None
         carried = False
         reopened = 0  # paragraphs of the open quotation that reopened it with “
+        reported = False  # the open quotation was reported where it stopped reopening
+        previous = Span(0, 0)
         for para in doc.paragraphs:
             last = para.start
             marks = _double_marks(text, para.start, para.end, curly_only=True)
             if carried:
                 if marks and marks[0].opening and marks[0].pos == para.start:
                     reopened += 1
-                elif reopened:
-                    # The quotation reopened every paragraph so far but not this one.
-                    first = _FIRST_WORD.match(text, para.start, para.end)
-                    yield self.diagnostic(
-                        para.start, first.end() if first else para.start + 1,
-                        "This paragraph continues a quotation that reopens each paragraph, "
-                        "but its opening quotation mark “ is missing")
+                elif reopened and not reported:
+                    # The quotation reopened every paragraph so far but not this one: this
+                    # paragraph lost its opening mark if it reads as speech, else the previous
+                    # one lost its closing mark.
+                    if _SPEECH.search(text, para.start, para.end):
+                        first = _FIRST_WORD.match(text, para.start, para.end)
+                        yield self.diagnostic(
+                            para.start, first.end() if first else para.start + 1,
+                            "This paragraph continues a quotation that reopens each "
+                            "paragraph, but its opening quotation mark “ is missing")
+                    else:
+                        end = previous.end
+                        yield self.diagnostic(
+                            text.rfind(" ", previous.start, end) + 1 or previous.start, end,
+                            "The quotation that reopens each paragraph is not closed here, "
+                            "before the paragraph that follows it")
+                    reported = True
             else:
                 reopened = 0
             for mark in marks:
+                if open_at is not None and not carried:
+                    said = _ATTRIBUTION.search(text, open_at.pos, mark.pos)
+                    if said:  # “We will win, he said. → the quotation ended before the comma
+                        yield self._unclosed(open_at.pos, said.start() + 1)
+                        open_at = None
                 if mark.opening:
-                    if open_at is not None and not carried and not (
+                    if open_at is not None and not carried and not reported and not (
                             _after_sentence_end(text, mark.pos, para)
                             and _quotation_start(text, open_at.pos, open_para)):
                         yield self._unclosed(open_at.pos, mark.pos)
-                    open_at, open_para, carried = mark, para, False
+                    open_at, open_para, carried, reported = mark, para, False, False
                 elif open_at is None:
                     yield self._unopened(last, mark.pos + 1)
                 else:
-                    open_at, carried = None, False
+                    open_at, carried, reported = None, False, False
                 last = mark.pos + 1
             if open_at is not None and not carried:
-                runs_on = (_quotation_start(text, open_at.pos, open_para)
-                           and text[para.end - 1] in _RUNS_ON)
-                if runs_on:
+                said = _ATTRIBUTION.search(text, open_at.pos, para.end)
+                if said:
+                    yield self._unclosed(open_at.pos, said.start() + 1)
+                    open_at = None
+                elif _quotation_start(text, open_at.pos, open_para) and text[para.end - 1] in _RUNS_ON:
                     carried = True
                 else:
                     yield self._unclosed(open_at.pos, para.end)
                     open_at = None
-        if open_at is not None and open_para is not None:
+            previous = para
+        if open_at is not None and open_para is not None and not reported:
             yield self._unclosed(open_at.pos, open_para.end)
 
     def _single(self, doc: Document, para: Span) -> Iterator[Diagnostic]:
@@ -216,6 +251,91 @@ class UnpairedQuote(Check):
 
     def _unopened(self, start: int, end: int, mark: str = "”") -> Diagnostic:
         return self.diagnostic(start, end, f"This closing quotation mark {mark} was never opened")
+
+
+#: A paragraph that announces a quotation: "The letter said, in part:", "The message reads:".
+_ANNOUNCES = regex.compile(
+    r"\b(?:said|says|reads|read|wrote|writes|stated|states|declared|added|noted|stressed"
+    r"|announced|concluded)(?:,\s+in\s+part)?:$"
+)
+#: A first-person sentence that ends with its attribution but has neither quotation marks nor
+#: the comma before the speaker: "We’re pulling out of Cuba Putin said in an interview."
+_UNQUOTED_SPEECH = regex.compile(
+    r"(?:^|(?<=\n|[.!?][ \u00a0]))(?P<quote>(?:I|We)(?:[’']\p{Ll}+|[ \u00a0]+\p{Ll}+)"
+    r"[^.!?\"“”‘’,;:\n]*?\p{Ll})[ \u00a0]?(?:(?:Mr|Mrs|Ms|Dr)[ \u00a0]+)?\p{Lu}\p{Ll}+"
+    r"(?:[ \u00a0]+\p{Lu}\p{Ll}+)??[ \u00a0]+(?:said|says|told|added)"
+    r"(?=[.]|[ \u00a0]+(?:in|on|at|during|while|after|before|to|from|last|this|yesterday|today)\b)"
+)
+#: Signs that a paragraph is someone's speech rather than the reporter's narrative: a closing
+#: quotation mark, a first-person pronoun or an exclamation.
+_SPEECH = regex.compile(r"[”\"!]|(?<![\p{L}’'])(?:I|[Ww]e|[Mm]y|[Oo]ur|us|me)(?![\p{L}])")
+#: Direct speech introduced by a reporting word and a comma that starts with an interjection:
+#: "we heard suggestions like, Well, what’s a Union State?" (the opening mark is lost).
+_UNQUOTED_INTERJECTION = regex.compile(
+    r"\b(?:said|says|asked|asks|replied|replies|thought|wondered|like),[ \u00a0]+"
+    r"(?P<word>(?:Well|Yes|No|Look|Listen|Okay|OK|Oh|Ah)[,!])"
+)
+_ANY_QUOTE = regex.compile(r"[“”\"„«»]")
+
+
+class UnmarkedQuotation(Check):
+    ID = "cleanup.UnmarkedQuotation"
+    CATEGORY = "cleanup"
+    DESCRIPTION = (
+        "A quotation that lost both of its quotation marks: a paragraph announced as a "
+        "quotation (\"The letter said, in part:\") that has none, direct speech that opens "
+        "with an interjection after a reporting word (\"we heard suggestions like, Well, "
+        "what’s a Union State?\"), or a first-person sentence that ends with its speaker "
+        "but has neither quotation marks nor a comma (\"We’re pulling out of Cuba Putin said "
+        "in an interview.\")."
+    )
+    RATIONALE = (
+        "When a scraper drops both marks of a quotation, nothing is left to pair, so "
+        "cleanup.UnpairedQuote cannot see it; the reader then takes the speaker's words for "
+        "the reporter's. Three shapes still show it: a paragraph that ends with a reporting "
+        "verb and a colon announces a quotation, which the next paragraph must open; an "
+        "interjection (\"Well,\", \"Yes,\") after \"said,\" or \"like,\" opens direct speech; and a "
+        "sentence in the first person that ends with \"<Name> said\" and no comma is a "
+        "quotation whose marks and comma were lost. A reporting paragraph followed by a list "
+        "or by a quotation with its marks, and first-person sentences with a comma before the "
+        "speaker (\"We will win, Mr Putin added.\"), are left alone."
+    )
+    FIX_SAFETY = "No fix is offered: where the quotation ends needs a reader."
+    FLAG = [
+        "The letter said, in part:\n\nRussian-Indian relations are developing. We intend to "
+        "maintain this position.",
+        "We’re pulling our military base out of Cuba Putin said in an interview.",
+        "We heard suggestions like, Well, what is a Union State?",
+    ]
+    OK = [
+        "The letter said, in part:\n\n“Russian-Indian relations are developing.”",
+        "The message reads:\n\n”This traditional forum is important.“",
+        "The following documents were signed:\n\nAn agreement on trade.",
+        "We will continue this work, Mr Putin added.",
+        "I think Mr Putin said that the talks went well.",
+        "As I said, I would like to repeat my words.",
+        "We heard suggestions like, “Well, what is a Union State?”",
+    ]
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        paragraphs = doc.paragraphs
+        for para, nxt in zip(paragraphs, paragraphs[1:]):
+            if text[para.end - 1] == ":" and _ANNOUNCES.search(text, max(para.start, para.end - 40), para.end) \
+                    and not _ANY_QUOTE.search(text, nxt.start, nxt.end):
+                yield self.diagnostic(
+                    nxt.start, nxt.end,
+                    "This paragraph is announced as a quotation but has no quotation marks")
+        for m in _UNQUOTED_INTERJECTION.finditer(text):
+            yield self.diagnostic(
+                m.start("word"), m.end("word"),
+                "Direct speech starts here without its opening quotation mark")
+        if " said" in text or " says" in text or " told" in text or " added" in text:
+            for m in _UNQUOTED_SPEECH.finditer(text):
+                yield self.diagnostic(
+                    m.start("quote"), m.end("quote"),
+                    "This first-person sentence ends with its speaker: it looks like a "
+                    "quotation that lost its quotation marks and comma")
 
 
 class MixedQuotes(Check):

@@ -19,7 +19,8 @@ _DOLLAR_GROUP = regex.compile(r"\$(\d+)")
 class Substitution(YamlRule):
     """``swap: {pattern: replacement}``; ``$1`` or ``\\1`` in a replacement is a group
     of the pattern; ``a|b`` offers several replacements (shown, never applied);
-    ``capitalize: true`` keeps the matched text's initial capital."""
+    ``capitalize: true`` keeps the matched text's initial capital where the match
+    starts a sentence (elsewhere a capital is the defect's, not the sentence's)."""
 
     TYPE: ClassVar[str] = "substitution"
     KEYS: ClassVar[dict] = {"swap": Schema.mapping, "exceptions": Schema.strings,
@@ -53,7 +54,7 @@ class Substitution(YamlRule):
             except (regex.error, IndexError):
                 expected = template
             choices = expected.split("|")
-            if self.spec.get("capitalize") and found[:1].isupper():
+            if self.spec.get("capitalize") and found[:1].isupper() and _starts_sentence(doc, m.start()):
                 choices = [c[:1].upper() + c[1:] for c in choices]
             fix = None
             if self.fix_applicability and choices != [found]:
@@ -63,3 +64,8 @@ class Substitution(YamlRule):
                                   title=f"Replace with '{choices[0]}'")
             shown = "' or '".join(choices)
             yield self.diagnostic(m.start(), m.end(), self.format(shown, found.strip()), fix)
+
+
+def _starts_sentence(doc: Document, offset: int) -> bool:
+    sentence = doc.sentence_at(offset)
+    return sentence is None or sentence.start == offset
