@@ -130,6 +130,7 @@ def camel_seam(s: str, p: int) -> bool:
 
 
 _SHARED: dict[tuple[int, Params], tuple[dict, ...]] = {}
+SHARED_CACHE_SIZE = 2_000_000
 _VOCABULARIES: weakref.WeakKeyDictionary[Document, Counter[str]] = weakref.WeakKeyDictionary()
 
 
@@ -154,6 +155,9 @@ class Model:
         self._suspicious: dict[str, bool] = {}
         # what the lexicon alone decides is shared by every document of the process
         shared = _SHARED.setdefault((id(lexicon), self.p), ({}, {}, {}, {}, {}, {}))
+        if sum(map(len, shared)) > SHARED_CACHE_SIZE:  # a long-running process: start afresh
+            for table in shared:
+                table.clear()
         self._lex_logp: dict[str, float | None] = shared[3]
         # results that no word of the document swayed hold for every document
         self._common_suspicious: dict[str, bool] = shared[4]
