@@ -523,6 +523,8 @@ class Model:
                         continue  # two words stay two words ("song writer", "bench mark")
                     if sum(content[k0:k1 + 1]) >= 2:
                         base -= p.compound_cost  # "beam splitter": an author's choice
+                    if cores[k0] in LETTER_WORDS and long_word[k0 + 1]:
+                        continue  # "a void", "a round": an article and a word
                     if cores[k0].lower() in PREFIXES and solid[k0 + 1]:
                         continue  # "non trivial", "sub populations": the author's choice
                     if any(frequent[k0:k1 + 1]):
