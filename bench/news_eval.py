@@ -123,11 +123,13 @@ def main() -> int:
     ap.add_argument("--unsafe", action="store_true", help="apply unsafe fixes too")
     ap.add_argument("--no-fix", action="store_true", help="skip the fix scoring")
     ap.add_argument("--only", choices=("dev", "clean"), help="run one of the two sets")
+    ap.add_argument("--languagetool", action="store_true", help="include LanguageTool (off by default here)")
     args = ap.parse_args()
     if not (EVAL / "score.py").exists():
         print(f"skipped: {EVAL} is not available")
         return 0
-    engine = Engine(overrides=Overrides(select=args.select, ignore=args.ignore))
+    engine = Engine(overrides=Overrides(select=args.select, ignore=args.ignore,
+                                        languagetool=args.languagetool))
     print("rules:", ", ".join(r.id for r in engine.rules))
     if args.only != "clean":
         news_dev(engine, not args.no_fix, args.unsafe)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# LanguageTool is on by default where it is installed; only tests/test_languagetool*.py use it
+# (they switch it on explicitly), so that the rest of the suite does not depend on it.
+os.environ["TEXTLINT_LANGUAGETOOL"] = "off"
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

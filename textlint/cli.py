@@ -20,6 +20,7 @@ from .document import Document
 from .engine import Overrides
 from .errors import ConfigError
 from .files import InputError, decode, discover
+from .languagetool.cli import app as languagetool_app
 from .output import FORMATS, Report
 from .runner import FileResult, Runner
 
@@ -31,6 +32,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+app.add_typer(languagetool_app, name="languagetool")
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -68,6 +71,8 @@ def check(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Files checked in parallel (0: one process per core).")] = 0,
     stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="The name (and so the format) of standard input.")] = None,
+    languagetool: Annotated[Optional[bool], typer.Option("--languagetool/--no-languagetool", help="Run LanguageTool's grammar rules too (default: when installed; see `textlint languagetool status`).")] = None,
+    languagetool_url: Annotated[Optional[str], typer.Option("--languagetool-url", help="Use the LanguageTool server at this URL instead of starting one.")] = None,
 ) -> None:
     """Lint files; with --fix, fix them."""
     if output_format not in FORMATS:
@@ -76,7 +81,8 @@ def check(
     try:
         runner = Runner(ConfigFinder(config), Overrides(
             select=_split(select) or None, extend_select=_split(extend_select),
-            ignore=_split(ignore), rule_paths=list(rules or [])), fix, unsafe_fixes, diff)
+            ignore=_split(ignore), rule_paths=list(rules or []),
+            languagetool=languagetool, languagetool_url=languagetool_url), fix, unsafe_fixes, diff)
         runner.engine(None)  # report configuration errors before any file is read
     except ConfigError as e:
         _err(f"error: {e}")
@@ -241,7 +247,8 @@ def show_rule(
     except ConfigError as e:
         _err(f"error: {e}")
         raise typer.Exit(EXIT_ERROR)
-    rule = found.get(rule_id) or next((r for r in found.values() if r.id.lower() == rule_id.lower()), None)
+    rule = found.get(rule_id) or next((r for r in found.values() if r.id.lower() == rule_id.lower()
+                                       or r.emits(rule_id)), None)
     if rule is None:
         close = difflib.get_close_matches(rule_id, list(found), n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""

@@ -17,6 +17,9 @@ given with ``--config``). Keys::
 
     [per-file-ignores]
     "CHANGELOG.md" = ["cleanup"]
+
+    [languagetool]                          # see textlint/languagetool/settings.py
+    enabled = "auto"
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from typing import Any
 from .diagnostics import Severity
 from .errors import ConfigError
 from .files import DEFAULT_INCLUDE, matches
+from .languagetool import settings as languagetool_settings
 
 DEFAULT_FORMATS = {"md": "markdown", "markdown": "markdown", "mdown": "markdown", "mkd": "markdown"}
 FORMATS = ("text", "markdown")
@@ -56,6 +60,8 @@ class Settings:
     exclude: list[str] = field(default_factory=list)
     rules: dict[str, RuleSettings] = field(default_factory=dict)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    languagetool: languagetool_settings.LanguageToolSettings = field(
+        default_factory=languagetool_settings.LanguageToolSettings)
     vocabulary: frozenset[str] = frozenset()
     formats: dict[str, str] = field(default_factory=dict)
 
@@ -121,9 +127,11 @@ def parse(data: dict[str, Any], path: Path) -> Settings:
                 raise ConfigError(f"expected a table of extension = {' or '.join(FORMATS)}",
                                   path=str(path), key=key)
             s.formats = {k.lower().lstrip("."): v for k, v in value.items()}
+        elif key == "languagetool":
+            s.languagetool = languagetool_settings.parse(value, path)
         else:
             raise ConfigError("unknown key (known: extend-select, exclude, formats, ignore, include, "
-                              "per-file-ignores, rule-paths, rules, select, vocabulary)",
+                              "languagetool, per-file-ignores, rule-paths, rules, select, vocabulary)",
                               path=str(path), key=key)
     return s
 

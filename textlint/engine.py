@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import registry
@@ -10,6 +10,7 @@ from .config import Settings
 from .document import Document
 from .errors import ConfigError
 from .fixer import FixResult, fix_text
+from .languagetool.rule import setup as setup_languagetool
 from .linter import Linter, LintResult
 from .rule import Rule
 
@@ -22,6 +23,8 @@ class Overrides:
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     rule_paths: list[Path] = field(default_factory=list)
+    languagetool: bool | None = None  # --languagetool / --no-languagetool
+    languagetool_url: str | None = None  # --languagetool-url
 
 
 class Engine:
@@ -32,13 +35,20 @@ class Engine:
         overrides = overrides or Overrides()
         rules = registry.all_rules([*self.settings.rule_paths, *overrides.rule_paths])
         rules = self._configure(rules)
-        self.rules: list[Rule] = registry.select(
-            rules,
-            overrides.select if overrides.select is not None else self.settings.select,
-            [*self.settings.ignore, *overrides.ignore],
-            [*self.settings.extend_select, *overrides.extend_select],
-        )
+        select = overrides.select if overrides.select is not None else self.settings.select
+        ignore = [*self.settings.ignore, *overrides.ignore]
+        extend = [*self.settings.extend_select, *overrides.extend_select]
+        self.rules: list[Rule] = registry.select(rules, select, ignore, extend)
+        lt_settings = self.settings.languagetool
+        if overrides.languagetool_url:
+            lt_settings = replace(lt_settings, url_option=overrides.languagetool_url)
+        self.rules = setup_languagetool(self.rules, lt_settings, overrides.languagetool, select, extend)
+        self._dropped = self._finding_selectors(ignore)
         self._linters: dict[tuple[str, ...], Linter] = {}
+
+    def _finding_selectors(self, selectors: list[str]) -> tuple[str, ...]:
+        """The selectors that name some findings of a rule rather than whole rules."""
+        return tuple(s for s in selectors if any(r.emits(s) for r in self.rules))
 
     def _configure(self, rules: list[Rule]) -> list[Rule]:
         by_id = {r.id: r for r in rules}
@@ -59,7 +69,7 @@ class Engine:
         ignores = tuple(self.settings.ignores_for(path)) if path else ()
         if ignores not in self._linters:
             rules = registry.select(self.rules, ["ALL"], ignores) if ignores else self.rules
-            self._linters[ignores] = Linter(rules)
+            self._linters[ignores] = Linter(rules, self._dropped + self._finding_selectors(list(ignores)))
         return self._linters[ignores]
 
     def document(self, text: str, path: str = "-") -> Document:

@@ -24,9 +24,17 @@ def shipped_rules() -> tuple[Rule, ...]:
     return tuple(builtin_checks()) + tuple(load_rules(packs_dir()))
 
 
+@lru_cache(maxsize=None)
+def service_rules() -> tuple[Rule, ...]:
+    """Rules backed by an external service (LanguageTool); the engine binds their settings."""
+    from .languagetool.rule import LanguageToolRule
+
+    return (LanguageToolRule(),)
+
+
 def all_rules(extra_paths: Iterable[Path] = ()) -> list[Rule]:
     """Shipped rules plus the rules under *extra_paths*; a later id replaces an earlier one."""
-    rules: dict[str, Rule] = {r.id: r for r in shipped_rules()}
+    rules: dict[str, Rule] = {r.id: r for r in (*shipped_rules(), *service_rules())}
     for path in extra_paths:
         for rule in load_rules(Path(path)):
             rules[rule.id] = rule
@@ -54,7 +62,7 @@ def select(rules: list[Rule], select: list[str] | None = None, ignore: Iterable[
     """
     ignore, extend_select = list(ignore), list(extend_select)
     for selector in (select or []) + ignore + extend_select:
-        if selector != "ALL" and not any(_specificity(selector, r) >= 0 for r in rules):
+        if selector != "ALL" and not any(_specificity(selector, r) >= 0 or r.emits(selector) for r in rules):
             raise ConfigError(f"unknown rule, pack or category '{selector}'")
     out = []
     for rule in rules:
@@ -62,7 +70,8 @@ def select(rules: list[Rule], select: list[str] | None = None, ignore: Iterable[
             chosen = 0 if rule.default_enabled else -1
         else:
             chosen = max((_specificity(s, rule) for s in select), default=-1)
-        chosen = max([chosen] + [_specificity(s, rule) for s in extend_select])
+        chosen = max([chosen] + [_specificity(s, rule) for s in extend_select]
+                     + [3 for s in (select or []) + extend_select if rule.emits(s)])
         dropped = max((_specificity(s, rule) for s in ignore), default=-1)
         if chosen >= 0 and chosen > dropped:
             out.append(rule)

@@ -57,6 +57,8 @@ class Rule(ABC):
     category: str = ""
     options: dict[str, Any] = field(default_factory=dict)
     fix_safety: str = ""
+    #: Findings of a rule that yields give way to any overlapping finding of another rule.
+    yields: bool = False
 
     @property
     def pack(self) -> str:
@@ -66,6 +68,11 @@ class Rule(ABC):
     def groups(self) -> set[str]:
         """The names that select this rule besides its id: its pack and category."""
         return {self.pack, self.category} - {""}
+
+    def emits(self, selector: str) -> bool:
+        """Whether *selector* names some of this rule's findings rather than the rule: a rule
+        that reports under several ids (``languagetool.EN_A_VS_AN``) says yes for them."""
+        return False
 
     @abstractmethod
     def check(self, doc: Document) -> Iterable[Diagnostic]:
