@@ -1,33 +1,133 @@
-"""Word frequencies, loaded once and lazily: the lexicon behind the built-in checks.
+"""Word and word-pair frequencies, loaded once and lazily: the lexicon behind the built-in checks.
 
-:func:`get_lexicon` returns the process-wide :class:`Lexicon`. Lookups are plain
-dict accesses; the table is read from ``wordfreq``'s English data the first
-time it is needed.
+:func:`get_lexicon` returns the process-wide :class:`Lexicon`:
+
+- unigrams: ``wordfreq``'s English list ("best"), on the Zipf scale
+  (log10 of uses per billion words);
+- bigrams: ``wordsegment``'s Google web counts of word pairs, stored as their
+  pointwise mutual information (log10 of how much more often the pair occurs than
+  its words would by chance), with the unigram counts that PMI needs.
+
+Reading both packages' text files takes about a second, so the first use builds a
+compact cache in the user's cache directory (each table as one string of keys and
+one array of 16-bit values: far faster to read than a pickled dict), keyed by the
+packages' versions; later processes load it in about 0.2 s. When the cache
+cannot be written the tables are built in memory (slower, same result).
 """
 
 from __future__ import annotations
 
+import array
+import marshal
 import math
+import os
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+#: Bump when the cached layout or its content changes.
+CACHE_FORMAT = 3
+#: Word-pair counts in wordsegment's list start at this count (of ~1.0e12 words).
+_BIGRAM_MIN_COUNT = 100_000
 
 
 class Lexicon:
-    """English word frequencies on the Zipf scale (log10 of uses per billion words)."""
+    """English word frequencies (Zipf) and word-pair association (PMI, log10)."""
 
-    def __init__(self, frequencies: dict[str, float]) -> None:
-        self._zipf = {w: round(math.log10(f * 1e9), 2) for w, f in frequencies.items() if f > 0}
+    def __init__(self, zipf: dict[str, int], pmi: dict[str, int], bigram_floor: float) -> None:
+        self._zipf = zipf  # lowercase word -> Zipf * 100
+        self._pmi = pmi  # "w1 w2" (lowercase) -> PMI * 100
+        #: log10 of the smallest pair probability the bigram list holds.
+        self.bigram_floor = bigram_floor
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of *word* (case-insensitive); 0.0 when unknown."""
-        return self._zipf.get(word.lower(), 0.0)
+        return self._zipf.get(word.lower(), 0) / 100
 
     def __contains__(self, word: str) -> bool:
         return word.lower() in self._zipf
+
+    def __len__(self) -> int:
+        return len(self._zipf)
+
+    def pmi(self, first: str, second: str) -> float | None:
+        """log10 P(first second) / (P(first) P(second)) for a frequent pair; None when
+        the pair is not among the frequent ones (it is rarer than :attr:`bigram_floor`)."""
+        v = self._pmi.get(f"{first.lower()} {second.lower()}")
+        return None if v is None else v / 100
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("TEXTLINT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    return Path(base) / "textlint" if base else Path.home() / ".cache" / "textlint"
+
+
+def _cache_path() -> Path:
+    versions = "-".join(metadata.version(p) for p in ("wordfreq", "wordsegment"))
+    return _cache_dir() / f"lexicon-{CACHE_FORMAT}-{versions}.marshal"
+
+
+def _build() -> tuple[dict[str, int], dict[str, int], float]:
+    """The tables from the packages' own data files."""
+    import wordfreq
+    import wordsegment
+
+    zipf = {w: round(math.log10(f * 1e9) * 100)
+            for w, f in wordfreq.get_frequency_dict("en", wordlist="best").items()
+            if f > 0 and "\n" not in w}
+    folder = Path(wordsegment.__file__).parent
+    counts: dict[str, int] = {}
+    total = 0
+    with open(folder / "unigrams.txt", encoding="utf-8") as f:
+        for line in f:
+            word, _, n = line.rstrip("\n").partition("\t")
+            if n:
+                counts[word] = int(n)
+                total += int(n)
+    pmi: dict[str, int] = {}
+    with open(folder / "bigrams.txt", encoding="utf-8") as f:
+        for line in f:
+            pair, _, n = line.rstrip("\n").partition("\t")
+            first, _, second = pair.partition(" ")
+            if not (n and first.isalpha() and second.isalpha()):
+                continue
+            c1, c2 = counts.get(first), counts.get(second)
+            if c1 and c2:
+                pmi[pair] = round(math.log10(int(n) * total / (c1 * c2)) * 100)
+    return zipf, pmi, math.log10(_BIGRAM_MIN_COUNT / total)
+
+
+def _pack(table: dict[str, int]) -> tuple[bytes, bytes]:
+    return "\n".join(table).encode("utf-8"), array.array("h", table.values()).tobytes()
+
+
+def _unpack(keys: bytes, values: bytes) -> dict[str, int]:
+    numbers = array.array("h")
+    numbers.frombytes(values)
+    return dict(zip(keys.decode("utf-8").split("\n"), numbers))
+
+
+def _load() -> Lexicon:
+    path = _cache_path()
+    try:
+        with open(path, "rb") as f:
+            zipf, pmi, floor = marshal.load(f)
+        return Lexicon(_unpack(*zipf), _unpack(*pmi), floor)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    zipf, pmi, floor = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            marshal.dump((_pack(zipf), _pack(pmi), floor), f)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home: keep the tables in memory only
+    return Lexicon(zipf, pmi, floor)
 
 
 @lru_cache(maxsize=1)
 def get_lexicon() -> Lexicon:
     """The shared lexicon (loaded on first use)."""
-    import wordfreq
-
-    return Lexicon(wordfreq.get_frequency_dict("en", wordlist="best"))
+    return _load()

@@ -13,10 +13,11 @@ from .hyphens import StrayHyphen
 from .linebreaks import LineBreakInSentence
 from .names import NameVariant
 from .quotes import MixedQuotes, QuoteSpacing, UnmarkedQuotation, UnpairedQuote
+from .spacing import SPACING_CHECKS
 
 CHECKS: list[type[Check]] = [
     DoubledWord, LineBreakInSentence, MidSentenceCapital, MixedQuotes, NameVariant, QuoteSpacing,
-    StrayHyphen, UnmarkedQuotation, UnpairedQuote,
+    StrayHyphen, UnmarkedQuotation, UnpairedQuote, *SPACING_CHECKS,
 ]
 
 

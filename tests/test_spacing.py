@@ -1,0 +1,256 @@
+"""The spacing checks: lost spaces between words and after punctuation, spurious spaces in words."""
+
+from __future__ import annotations
+
+import pytest
+
+from textlint.checks.spacing.model import Model, camel_seam
+from textlint.engine import Engine, Overrides
+from textlint.lexicon import get_lexicon
+
+ENGINE = Engine(overrides=Overrides(select=["spacing"]))
+
+
+def findings(text: str) -> list[tuple[str, str]]:
+    """(rule, message) of every spacing finding."""
+    return [(d.rule, d.message) for d in ENGINE.lint(text).diagnostics]
+
+
+def fixed(text: str, unsafe: bool = False) -> str:
+    return ENGINE.fix(text, unsafe=unsafe).text
+
+
+# --------------------------------------------------------------------------- seed article
+SEED_RUNONS = {
+    "successfullyas": "successfully as",
+    "Americato": "America to",
+    "CubaPutin": "Cuba Putin",
+    "Putinin": "Putin in",
+}
+
+
+def test_seed_runons_are_flagged_with_the_right_words(seed_text):
+    diags = ENGINE.lint(seed_text).diagnostics
+    flagged = {seed_text[d.start:d.end]: d for d in diags}
+    for token, words in SEED_RUNONS.items():
+        assert token in flagged, f"{token} not flagged"
+        assert flagged[token].rule == "spacing.RunOnWord"
+        assert flagged[token].message == f"'{token}' looks like '{words}'"
+    assert len(diags) == len(SEED_RUNONS), [seed_text[d.start:d.end] for d in diags]
+
+
+def test_seed_fix_changes_only_spaces(seed_text):
+    safe = fixed(seed_text)
+    assert safe.replace(" ", "") == seed_text.replace(" ", "")
+    assert safe.count("\n") == seed_text.count("\n")
+    for words in ("successfully as", "America to", "Putin in"):
+        assert words in safe
+    # two capitalised words that are no known pair may be a name ("IceCube"): unsafe only
+    assert "Cuba Putin" not in safe
+    assert "Cuba Putin" in fixed(seed_text, unsafe=True)
+
+
+@pytest.mark.parametrize("word", ["Díaz-Canel", "Raúl", "Rodríguez", "Celac", "Lavrov", "multipolar",
+                                  "Commander-in-Chief", "Military-Technical", "Russia’s", "Kremlin’s",
+                                  "NATO", "counterpart", "nowhere", "cannot", "together"])
+def test_seed_words_are_left_alone(seed_text, word):
+    assert word in seed_text or word in {"nowhere", "cannot", "together"}
+    text = f"Lavrov said that {word} matters to the talks in Havana."
+    assert findings(text) == []
+
+
+# --------------------------------------------------------------------------- RunOnWord
+@pytest.mark.parametrize("text, expected", [
+    ("Cooperation is developing successfullyas agreed between both parties.",
+     "Cooperation is developing successfully as agreed between both parties."),
+    ("The talks on the roleof the Security Council went on.",
+     "The talks on the role of the Security Council went on."),
+    ("He met the head of the OrthodoxChurch in Moscow.",
+     "He met the head of the Orthodox Church in Moscow."),
+    ("the acting members of the UNSecurity Council met",
+     "the acting members of the UN Security Council met"),
+])
+def test_runon_flagged_and_fixed(text, expected):
+    assert [r for r, _ in findings(text)] == ["spacing.RunOnWord"]
+    assert fixed(text, unsafe=True) == expected
+
+
+def test_glued_capitalised_words_are_split_safely_only_as_a_known_pair():
+    assert fixed("He said so in the MiddleEast today.") == "He said so in the Middle East today."
+    assert fixed("Then the PrimeMinister said so.") == "Then the Prime Minister said so."
+    for name in ("The PaperRank score was used.", "It was produced by RedOne in 2009."):
+        assert fixed(name) == name
+    unsafe = "He met the head of the OrthodoxChurch in Moscow."
+    assert [r for r, _ in findings(unsafe)] == ["spacing.RunOnWord"]
+    assert fixed(unsafe) == unsafe
+    assert fixed(unsafe, unsafe=True) == "He met the head of the Orthodox Church in Moscow."
+
+
+@pytest.mark.parametrize("text", [
+    "They built a multipolar world order together.",
+    "His Cuban counterpart was nowhere to be seen; we cannot wait.",
+    "Marrufo studied deconfinement at the institute.",
+    "The iPhone and YouTube are used by McDonald and DeSantis.",
+    "NATO, the UNSC and OSCE met in Brussels.",
+    "Send it to press@kremlin.ru or visit https://en.kremlin.ru/events/president.",
+    "It weighs 5kg and costs 1,000 roubles in 2030.",
+    "Call get_value() or parseHTTPResponse in the code.",
+])
+def test_runon_not_flagged(text):
+    assert findings(text) == []
+
+
+def test_name_that_recurs_in_the_document_is_a_word():
+    text = "Ruganiin was born in Italy.\n\nThe club signed Ruganiin last year, and Ruganiin played."
+    assert findings(text) == []
+
+
+def test_split_parts_known_from_the_document():
+    text = ("Rugani played for Juventus. The coach praised Rugani after the match.\n\n"
+            "A substitute replacing Daniele Ruganiin the second half scored.")
+    out = fixed(text, unsafe=True)
+    assert "Daniele Rugani in the second half" in out
+
+
+# --------------------------------------------------------------------------- SplitWord
+@pytest.mark.parametrize("text, expected", [
+    ("The federal gov ernment has approved the plan.", "The federal government has approved the plan."),
+    ("They occur in hilly evergr een forests.", "They occur in hilly evergreen forests."),
+    ("He was a member of a f amiliy of farmers.", "He was a member of a familiy of farmers."),
+])
+def test_split_word_flagged_and_fixed(text, expected):
+    assert [r for r, _ in findings(text)] == ["spacing.SplitWord"]
+    assert fixed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "They met every one of them at some time.",
+    "He gave in to the demands; we can not say more.",
+    "The song writer used a gear box and a non trivial method.",
+    "Let b are the roots and h is the height of the box.",
+    "Emma T Capps and the IR radiation of the H and S bands.",
+])
+def test_split_word_not_flagged(text):
+    assert findings(text) == []
+
+
+def test_letter_spaced_text_is_joined():
+    text = "we use a method to d e t e r m i n e the answer"
+    assert fixed(text) == "we use a method to determine the answer"
+
+
+# --------------------------------------------------------------------------- GluedPunctuation
+@pytest.mark.parametrize("text, expected", [
+    ("Troops stay near Russia.Months ago, officials said so.",
+     "Troops stay near Russia. Months ago, officials said so."),
+    ("aboard the cruiser,Admiral Kuznetsov sailed", "aboard the cruiser, Admiral Kuznetsov sailed"),
+    ("the common words used,which was based on", "the common words used, which was based on"),
+])
+def test_glued_punctuation(text, expected):
+    assert [r for r, _ in findings(text)] == ["spacing.GluedPunctuation"]
+    assert fixed(text) == text  # unsafe: "Phys.Rev", "(Ga,Mn)As" glue on purpose
+    assert fixed(text, unsafe=True) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "It costs 1,000 roubles, or 3.5 per cent more at 10:30.",
+    "See e.g. the U.S. report by Ph.D. students.",
+    "Visit example.com or Node.js today.",
+    "Na,K-ATPase and F(R,T) gravity as in tab.I of the paper.",
+])
+def test_glued_punctuation_not_flagged(text):
+    assert findings(text) == []
+
+
+# --------------------------------------------------------------------------- SpaceBeforePunctuation
+@pytest.mark.parametrize("text, expected", [
+    ("Greenlandoceras is an extinct genus of prehistoric nautiloids .",
+     "Greenlandoceras is an extinct genus of prehistoric nautiloids."),
+    ("women's javelin , women's relay", "women's javelin, women's relay"),
+    ("by Dream Center Education Holdings (DCEH ), LLC", "by Dream Center Education Holdings (DCEH), LLC"),
+])
+def test_space_before_punctuation(text, expected):
+    assert [r for r, _ in findings(text)] == ["spacing.SpaceBeforePunctuation"]
+    assert fixed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He paused ... and went on.",
+    "Vl = Vsl = 0 .",
+    "which is correct to O(q2) . Then",
+    "Proof : we suppose that",
+    "the pair ( a , b ) as written",
+])
+def test_space_before_punctuation_not_flagged(text):
+    assert findings(text) == []
+
+
+def test_space_before_punctuation_is_one_finding_with_the_cleanup_rule():
+    engine = Engine(overrides=Overrides(select=["spacing", "cleanup.SpaceBeforePunctuation"]))
+    found = engine.lint("They left the room , and then the house .").diagnostics
+    assert len(found) == 2
+
+
+# --------------------------------------------------------------------------- corpus use
+def test_one_paragraph_per_line_stays_one_line_per_line():
+    lines = ["Theyoccur in near streams in hilly evergr een forests.",
+             "It was describedby Francis Walker in 1866.",
+             "Mosher House",
+             "The population was 960 at the 2010 census."]
+    text = "\n".join(lines) + "\n"
+    out = fixed(text)
+    assert out.count("\n") == text.count("\n")
+    assert out.replace(" ", "") == text.replace(" ", "")
+    assert out.split("\n")[2:] == text.split("\n")[2:]
+    assert out.split("\n")[1] == "It was described by Francis Walker in 1866."
+
+
+@pytest.mark.parametrize("text", [
+    "ACGTACGTTAGCATCGATCGATCGATGCATGCATCGATCGTAGCTAGCTAGCATCGATCG is the sequence.",
+    "Москвавбудущем and Αθήνασήμερα are not English.",
+])
+def test_long_letter_strings_and_other_scripts_are_left_alone(text):
+    assert findings(text) == []
+
+
+def test_code_in_markdown_is_left_alone():
+    text = "It is developing successfullyas agreed.\n\n```\nthe roleof it\n```\n"
+    found = [text[d.start:d.end] for d in ENGINE.lint(text, "notes.md").diagnostics]
+    assert found == ["successfullyas"]
+
+
+def test_never_joins_across_a_line_break():
+    text = "the federal gov\nernment said"
+    assert fixed(text, unsafe=True) == text
+
+
+def test_select_spacing_picks_exactly_the_spacing_rules():
+    assert sorted(r.id for r in ENGINE.rules) == [
+        "spacing.GluedPunctuation", "spacing.RunOnWord", "spacing.SpaceBeforePunctuation",
+        "spacing.SplitWord"]
+
+
+# --------------------------------------------------------------------------- model and lexicon
+def test_camel_seam():
+    assert camel_seam("CubaPutin", 4)
+    assert camel_seam("UNSecurity", 2)
+    assert not camel_seam("UNSecurity", 1)
+    assert not camel_seam("Putin", 2)
+
+
+def test_lexicon_api():
+    lex = get_lexicon()
+    assert lex is get_lexicon()
+    assert "government" in lex and "Government" in lex
+    assert lex.zipf("the") > 7 > lex.zipf("multipolar") > 0
+    assert lex.zipf("xqzvbnw") == 0.0
+    assert lex.pmi("of", "the") is not None
+    assert lex.pmi("xylophone", "parliament") is None
+
+
+def test_model_prefers_words_to_a_run_on():
+    model = Model(get_lexicon(), {}, 1000)
+    cuts = model.best(["developing", "successfullyas", "agreed"], "is", "between")
+    words = "developingsuccessfullyasagreed"
+    assert [words[a:b] for a, b in zip([0, *cuts], [*cuts, len(words)])] == [
+        "developing", "successfully", "as", "agreed"]

@@ -1,0 +1,31 @@
+"""Run-ons that need no lattice: a word glued to a number ("was960") or to a possessive
+("Putin’smessage")."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ...lexicon import Lexicon
+from .model import Change
+
+#: A lowercase word of two or more letters directly followed by a number of two or more digits.
+WORD_NUMBER = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_.@/-])(?P<first>\p{Ll}{2,})(?P<second>\d{2,})(?![\p{L}\p{M}\p{N}_@/])")
+#: A possessive directly followed by a lowercase word: "Putin’smessage", "Let’sdiscuss".
+POSSESSIVE_WORD = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’_@/])(?P<first>\p{L}[\p{L}\p{M}]*['’]s)(?P<second>\p{Ll}{3,})"
+    r"(?![\p{L}\p{M}\p{N}'’_@/])")
+
+
+def glued_runons(text: str, lexicon: Lexicon, function_zipf: float, word_zipf: float) -> Iterator[Change]:
+    """A space lost between a very frequent word (a function word: "in", "of", "was") and a
+    number, or between a possessive and a known word. Identifiers and units keep their
+    digits ("base85", "mp3", "utf8", "5km")."""
+    for pattern, zipf, word in ((WORD_NUMBER, function_zipf, "first"), (POSSESSIVE_WORD, word_zipf, "second")):
+        for m in pattern.finditer(text):
+            if lexicon.zipf(m.group(word)) >= zipf:
+                first, second = m.group("first", "second")
+                yield Change(m.start(), m.end(), m.group(), f"{first} {second}",
+                             inserts=[m.end("first")], gain=float("inf"))

@@ -1,0 +1,684 @@
+"""The decision model of the spacing checks: where the spaces of a line most likely belong.
+
+A line is cut into whitespace-delimited chunks. A chunk whose core is plain letters
+(``"Putinin``, ``successfullyas,``) may be split or joined; anything else (numbers,
+acronyms, identifiers, hyphenated compounds, URLs, words with apostrophes) is left
+as it is. Around every *suspicious* token (unknown or rare, glued at a capital, a
+stray letter, or joinable with its neighbour into a word) a small window of tokens
+is re-segmented by a Viterbi search over a lattice of candidate words:
+
+- score = Σ log10 P(word) + Σ PMI(previous word, word) − costs of changed spaces;
+- P(word) from the lexicon (wordfreq), raised by the word's own frequency in the
+  document; unknown words (names, typos, technical terms) get a probability that
+  falls with their length, so "Marrufo" is not cut into "Marr ufo";
+- PMI from Google web word-pair counts; a pair of frequent words that is absent
+  from the pair list is penalised (its count is below the list's floor);
+- inserting a space costs more than inserting one at a lowercase→uppercase seam
+  ("CubaPutin"), deleting one has its own cost.
+
+The best segmentation is compared with the author's; each independent change is
+kept when it beats the original by a margin (``safe``) or a smaller one (``unsafe``).
+"""
+
+from __future__ import annotations
+
+import math
+import weakref
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterator
+
+import regex
+
+from ...document import WORD, Document
+from ...lexicon import Lexicon
+
+#: A chunk whose core may be split or joined: optional opening marks, letters, closing marks.
+PLAIN = regex.compile(r"([\"'“‘«(\[{¿¡]*)(\p{L}[\p{L}\p{M}]*)((?:['’]s)?[\"”’»)\]}.,;:!?…]*)")
+#: Fragments that may form an unknown word are in the Latin script.
+LATIN = regex.compile(r"[\p{Latin}\p{M}]+")
+#: Single letters that a split may create.
+LETTER_WORDS = frozenset("aAI")
+#: The most that context words can add to a split (two strong word pairs).
+CONTEXT_BOUND = 3.0
+#: Pieces a word is not cut into: prefixes and suffixes that form compounds with words.
+PREFIXES = frozenset("""anti auto bi co counter de dis down extra hyper in inter intra macro mega
+    meta micro mid mini mis multi neo non out over photo post pre pro pseudo re self semi sub
+    super trans tri ultra un under up""".split())
+SUFFIXES = frozenset("""ability able ably dom fold ful fully hood ian ism ist less like ly ment
+    ness ship some ward wards ways wise""".split())
+#: Two-letter prefixes that stay glued to a capitalised word ("biLipschitz", "reEnter").
+PREFIXES_SHORT = frozenset(p for p in PREFIXES if len(p) == 2 and p != "in")
+#: Titles glued to a name at a camel seam ("MrPutin").
+TITLES = frozenset("Mr Ms Dr St Mt".split())
+#: Longer letter strings are no run-on of words (gene sequences, codes, hashes).
+MAX_TOKEN = 40
+#: Longest word the lattice considers (original tokens may be longer).
+MAX_WORD = 24
+
+
+@dataclass(frozen=True)
+class Params:
+    """Weights of the model (log10 units); tuned on the dev sets, see docs/spacing.md."""
+
+    unk_base: float = -6.0
+    unk_cap_base: float = -6.0
+    unk_per_char: float = 0.35
+    ins_cost: float = 1.5
+    camel_cost: float = -2.5
+    del_cost: float = 1.5
+    letter_join_cost: float = 3.0
+    unk_join_cost: float = 1.0
+    split_known_cost: float = 1.0
+    seam_known_cost: float = 3.0
+    known_split_zipf: float = 5.0
+    frequent_zipf: float = 5.0
+    frequent_join_cost: float = 2.0
+    compound_cost: float = 1.0
+    function_zipf: float = 5.5
+    name_pair_pmi: float = 0.5
+    junk_zipf: float = 2.5
+    letter_join_zipf: float = 6.6
+    bigram_weight: float = 1.0
+    absent_weight: float = 1.0
+    doc_weight: float = 1.0
+    check_zipf: float = 4.0
+    solid_zipf: float = 3.0
+    safe_margin: float = 0.5
+    unsafe_margin: float = 0.0
+
+
+@dataclass(slots=True)
+class Token:
+    start: int  # document offset of the core
+    core: str
+    trail: str
+    lead: str
+    joinable: bool = False  # joinable with the next token (plain spaces between, no marks)
+
+
+@dataclass
+class Change:
+    """One repair: the text of [start, end) becomes *new* by space edits only."""
+
+    start: int
+    end: int
+    old: str
+    new: str
+    inserts: list[int] = field(default_factory=list)  # offsets where a space goes in
+    deletes: list[tuple[int, int]] = field(default_factory=list)  # gaps that go
+    gain: float = 0.0
+    certain: bool = True  # False: a safe fix is never offered
+
+    def shifted(self, delta: int) -> Change:
+        """The same change *delta* code points further on."""
+        return Change(self.start + delta, self.end + delta, self.old, self.new,
+                      [p + delta for p in self.inserts], [(a + delta, b + delta) for a, b in self.deletes],
+                      self.gain, self.certain)
+
+    @property
+    def kind(self) -> str:
+        return "split" if len(self.deletes) > len(self.inserts) else "runon"
+
+
+def camel_seam(s: str, p: int) -> bool:
+    """Whether position *p* of *s* is a lowercase→uppercase seam ("CubaPutin", "UNSecurity")."""
+    if not (0 < p < len(s)) or not s[p].isupper():
+        return False
+    return s[p - 1].islower() or (s[p - 1].isupper() and p + 1 < len(s) and s[p + 1].islower()
+                                  and any(c.isupper() for c in s[:p - 1] or s[p - 1]))
+
+
+_SHARED: dict[tuple[int, Params], tuple[dict, ...]] = {}
+SHARED_CACHE_SIZE = 2_000_000
+_VOCABULARIES: weakref.WeakKeyDictionary[Document, Counter[str]] = weakref.WeakKeyDictionary()
+
+
+def vocabulary_of(doc: Document) -> Counter[str]:
+    """How often each word occurs in *doc* (once per document; no word objects are made)."""
+    found = _VOCABULARIES.get(doc)
+    if found is None:
+        found = _VOCABULARIES[doc] = Counter(WORD.findall(doc.text))
+    return found
+
+
+class Model:
+    """Scores segmentations of token windows with a lexicon and a document vocabulary."""
+
+    def __init__(self, lexicon: Lexicon, vocabulary: dict[str, int], total_words: int,
+                 params: Params | None = None) -> None:
+        self.lex = lexicon
+        self.vocab = vocabulary
+        self.total = max(total_words, 1)
+        self.p = params or Params()
+        self._logp: dict[tuple[str, bool], float | None] = {}
+        self._suspicious: dict[str, bool] = {}
+        # what the lexicon alone decides is shared by every document of the process
+        shared = _SHARED.setdefault((id(lexicon), self.p), ({}, {}, {}, {}, {}, {}))
+        if sum(map(len, shared)) > SHARED_CACHE_SIZE:  # a long-running process: start afresh
+            for table in shared:
+                table.clear()
+        self._lex_logp: dict[str, float | None] = shared[3]
+        # results that no word of the document swayed hold for every document
+        self._common_suspicious: dict[str, bool] = shared[4]
+        self._common_best: dict[tuple, list[int]] = shared[5]
+        self._doc_hits = 0
+        self._pairs: dict[tuple[str, str], float] = shared[0]
+        self._common_chunks: dict[str, tuple[str, str, str, bool] | None] = shared[1]
+        self._common_pairs: dict[tuple[str, str], bool] = shared[2]
+        self._chunks: dict[str, tuple[str, str, str, bool] | None] = {}
+        self._joinable: dict[tuple[str, str], bool] = {}
+
+    # word scores ---------------------------------------------------------------
+    def known(self, word: str, original: bool = False, joined: bool = False) -> float | None:
+        """log10 P(word) when the lexicon or the document knows it, else None.
+
+        The document counts when the word occurs elsewhere in it (*original*: this
+        occurrence is in the text and does not count), except for a word made by
+        *joining* tokens: a corrupt text repeats its own run-ons."""
+        lp = self._lex_logp.get(word, False)
+        if lp is False:
+            z = self.lex.zipf(word)
+            lp = self._lex_logp[word] = z - 9 if z > 0 else None
+        if joined:
+            return lp
+        count = self.vocab.get(word, 0) - original
+        if count > 0 and len(word) > 2 and (lp is None or word[0].isupper()):
+            self._doc_hits += 1
+            key = (word, original)
+            v = self._logp.get(key, False)
+            if v is False:
+                v = self._logp[key] = self._with_document(word, lp, count, original)
+            return v
+        return lp
+
+    def _with_document(self, word: str, lp: float | None, count: int, original: bool) -> float | None:
+        if original and any(camel_seam(word, q) for q in range(1, len(word))):
+            return lp  # a run-on glued at a capital repeats in a corrupt text: "VladimirPutin:"
+        doc = math.log10(count * self.p.doc_weight / self.total)
+        return doc if lp is None else max(lp, doc)
+
+    def unknown(self, word: str) -> float:
+        base = self.p.unk_cap_base if word[0].isupper() else self.p.unk_base
+        return base - self.p.unk_per_char * len(word)
+
+    def logp(self, word: str, original: bool = False) -> float:
+        lp = self.known(word, original)
+        return self.unknown(word) if lp is None else lp
+
+    def pair(self, first: str | None, second: str | None) -> float:
+        """Association of two adjacent words (0 when unknown or at a window edge)."""
+        if first is None or second is None:
+            return 0.0
+        key = (first, second)
+        v = self._pairs.get(key)
+        if v is None:
+            v = self._pairs[key] = self._pair(first, second)
+        return v
+
+    def _pair(self, first: str, second: str) -> float:
+        lp1, lp2 = self.known(first, joined=True), self.known(second, joined=True)
+        if lp1 is None or lp2 is None:
+            return 0.0  # the pair list holds known words only
+        pmi = self.lex.pmi(first, second)
+        if pmi is not None:
+            return self.p.bigram_weight * pmi
+        return self.p.absent_weight * min(0.0, self.lex.bigram_floor - lp1 - lp2)
+
+    def score(self, words: list[str], left: str | None, right: str | None,
+              originals: set[str] = frozenset()) -> float:
+        """Score of *words* between the context words; *originals* are the window's tokens."""
+        total, prev = 0.0, left
+        for w in words:
+            total += self.logp(w, w in originals) + self.pair(prev, w)
+            prev = w
+        return total + self.pair(prev, right)
+
+    def certain_cut(self, s: str, q: int, words: list[str], token: str) -> bool:
+        """Whether a new space at *q* (inside *token*) may be fixed safely. Not when it cuts
+        a word the lexicon knows well ("ofa" may be a typo of "of"; rare forms such as
+        "inthe" are run-ons), nor between two capitalised words that are no known word
+        pair: camel-case names ("AllMusic", "IceCube", "PaperRank") cannot be told from
+        glued names ("CubaPutin") by the lexicon — on the dev sets a fifth of such cuts
+        were wrong; "MiddleEast", "PrimeMinister" are known pairs."""
+        pos, k = 0, 0
+        while pos + len(words[k]) < q:
+            pos += len(words[k])
+            k += 1
+        left, right = words[k], words[k + 1]
+        if camel_seam(s, q):
+            if left[0].islower():
+                return True  # "anAustralian"
+            pmi = self.lex.pmi(left, right)
+            return (pmi is not None and pmi >= self.p.name_pair_pmi
+                    and left[1:].islower() and right[1:].islower())
+        return self.lex.zipf(token) < self.p.junk_zipf
+
+    def certain_join(self, word: str, tokens: int) -> bool:
+        """Whether joining *tokens* into *word* may be fixed safely: two into a short rare
+        word are more likely letters of a formula ("c a", "k b", "ef f") than a word;
+        letter-spaced text joins three or more ("a r c")."""
+        return len(word) > 3 or tokens > 2 or self.lex.zipf(word) >= self.p.frequent_zipf
+
+    def cost(self, s: str, changed: list[int], old: set[int]) -> float:
+        """The cost of changing the spaces at *changed* positions of the window string."""
+        total = 0.0
+        for q in changed:
+            if q in old:
+                total += self.p.del_cost
+            elif camel_seam(s, q):
+                total += self.p.camel_cost
+            else:
+                total += self.p.ins_cost
+        return total
+
+    # suspicion -------------------------------------------------------------------
+    def chunk(self, chunk: str) -> tuple[str, str, str, bool] | None:
+        """(lead, core, trail, suspicious) of a plain chunk, None for any other (cached)."""
+        v = self._common_chunks.get(chunk, False)
+        if v is not False:
+            return v
+        v = self._chunks.get(chunk, False)
+        if v is not False:
+            self._doc_hits += 1  # decided with the document's words
+            return v
+        m = PLAIN.fullmatch(chunk)
+        if m is None or len(m.group(2)) > MAX_TOKEN:
+            v = self._common_chunks[chunk] = None  # not a word, or a sequence, a code, a hash
+            return v
+        hits = self._doc_hits
+        core = m.group(2)
+        v = (m.group(1), core, m.group(3), self.suspicious(core))
+        (self._common_chunks if hits == self._doc_hits else self._chunks)[chunk] = v
+        return v
+
+    def pair_joinable(self, first: str, second: str) -> bool:
+        """:meth:`joinable`, cached, with a quick answer for two common words."""
+        key = (first, second)
+        v = self._common_pairs.get(key)
+        if v is not None:
+            return v
+        v = self._joinable.get(key)
+        if v is not None:
+            self._doc_hits += 1
+            return v
+        hits = self._doc_hits
+        v = not (self.lex_frequent(first) and self.lex_frequent(second)) and not (
+            self.frequent_word(first) and self.frequent_word(second)) and self.joinable(first, second)
+        (self._common_pairs if hits == self._doc_hits else self._joinable)[key] = v
+        return v
+
+    def lex_frequent(self, core: str) -> bool:
+        """:meth:`frequent_word` by the lexicon alone (true in every document)."""
+        return len(core) > 2 and self.lex.zipf(core) >= (self.p.solid_zipf if len(core) > 3 else 4.5)
+
+    def suspicious(self, core: str) -> bool:
+        """Whether a token may need a space inside it: cheap bounds before the lattice."""
+        if len(core) == 1:
+            return core not in LETTER_WORDS
+        v = self._common_suspicious.get(core)
+        if v is None:
+            v = self._suspicious.get(core)
+            if v is not None:
+                self._doc_hits += 1
+        if v is None:
+            hits = self._doc_hits
+            v = self._split_gain(core) + CONTEXT_BOUND >= self.p.unsafe_margin
+            (self._common_suspicious if hits == self._doc_hits else self._suspicious)[core] = v
+        return v
+
+    def joinable(self, first: str, second: str) -> bool:
+        """Whether two neighbouring tokens may be one word: together they are a word
+        that beats the two ("gov ernment"), or neither is a word by itself and they
+        look like fragments ("evergr een", "f amiliy")."""
+        if second[0].isupper() or first.isupper() and first not in LETTER_WORDS:
+            return False
+        if self.frequent_word(first) and self.frequent_word(second):
+            return False
+        first_solid, second_solid = self.solid(first), self.solid(second)
+        joined = self.known(first + second, joined=True)
+        if joined is not None:
+            apart = self.logp(first, True) + self.logp(second, True) + self.pair(first, second)
+            return joined - self.p.del_cost - apart + CONTEXT_BOUND >= self.p.unsafe_margin
+        return not (first_solid or second_solid) and self._unknown_join([first, second])
+
+    def solid(self, core: str) -> bool:
+        """A token that is a word by itself, known to the lexicon or the document (never
+        part of an unknown word); a capital letter alone is an initial or a variable."""
+        if len(core) == 1:
+            return core.isupper() or core in LETTER_WORDS
+        return self.known(core, True) is not None
+
+    def frequent_word(self, core: str) -> bool:
+        """A word common enough that two of them stay two words ("song writer");
+        rare forms in the lexicon ("evid", "ence") are often fragments."""
+        if len(core) < 3:
+            return False
+        lp = self.known(core, True)
+        return lp is not None and lp >= (self.p.solid_zipf if len(core) > 3 else 4.5) - 9
+
+    def content(self, word: str | None) -> bool:
+        """A long word that is not among the most frequent (function) words."""
+        return word is not None and len(word) > 3 and self.lex.zipf(word) < self.p.function_zipf
+
+    def cuttable(self, core: str) -> bool:
+        """Whether a token may be cut: not a frequent word, not all capitals, not an
+        identifier ("parseHTTPResponse", "getElementById": lowercase, then capitals), in
+        the Latin script."""
+        if core.isupper() or core[0].islower() and sum(c.isupper() for c in core) > 1:
+            return False
+        if not LATIN.fullmatch(core):
+            return False  # the lexicon is English: other scripts are left as they are
+        lp = self.known(core, True)
+        return lp is None or lp < self.p.check_zipf - 9
+
+    @staticmethod
+    def _piece_ok(w: str, starts_token: bool, ends_token: bool, seam_before: bool,
+                  seam_after: bool) -> bool:
+        """Whether a word cut out of a token is a plausible word: not a bare prefix or
+        suffix ("ultra|low", "light|like"), and no sliver of a camel-case name ("In|As")."""
+        lower = w.lower()
+        if starts_token and not ends_token and not seam_after and lower in PREFIXES:
+            return False
+        if ends_token and not starts_token and not seam_before and lower in SUFFIXES:
+            return False
+        if seam_before and len(w) < 3 and w not in LETTER_WORDS:
+            return False
+        if seam_after and len(w) < 3 and not (len(w) == 2 and (w.isupper() or w in TITLES or (
+                w.islower() and w not in PREFIXES_SHORT)) or w in LETTER_WORDS):
+            return False  # "inChina", "UNSecurity", "MrPutin", "aUsenet"; not "InAs", "eBay", "biLipschitz"
+        return True
+
+    @staticmethod
+    def _unknown_join(pieces: list[str]) -> bool:
+        """Whether fragments may form an unknown word: Latin letters, a short piece among
+        them, two pieces ("evergr een", "Sokołó w"; not "ξ κ", "Kassina cassinoides")."""
+        return (len(pieces) == 2 and min(map(len, pieces)) <= 3 and max(map(len, pieces)) >= 3
+                and all(LATIN.fullmatch(x) for x in pieces))
+
+    def _split_gain(self, core: str) -> float:
+        """How much the best cut of *core* in two beats it, without context (an upper
+        bound of what the lattice can find inside the token, up to the context)."""
+        lp = self.known(core, True)
+        if lp is not None and lp >= self.p.check_zipf - 9:
+            return -math.inf  # frequent words are left alone
+        base = self.unknown(core) if lp is None else lp
+        best = -math.inf
+        known, unknown = self.known, self.unknown
+        for c in range(1, len(core)):
+            left, right = core[:c], core[c:]
+            if left[-1].isupper() and not camel_seam(core, c) or (
+                    right[0].isupper() and not camel_seam(core, c)):
+                continue
+            if (c == 1 and left not in LETTER_WORDS) or (len(right) == 1 and right not in LETTER_WORDS):
+                continue
+            lk, rk = known(left), known(right)
+            if lk is None and rk is None:
+                continue
+            cost = self.p.camel_cost if camel_seam(core, c) else self.p.ins_cost
+            gain = ((unknown(left) if lk is None else lk) + (unknown(right) if rk is None else rk)
+                    + self.pair(left, right) - cost - base)
+            best = max(best, gain)
+        return best
+
+    # search ------------------------------------------------------------------------
+    def best(self, cores: list[str], left: str | None, right: str | None) -> list[int]:
+        """Cut points of the best segmentation of ''.join(cores) (positions in the string)."""
+        key = (*cores, left, right)
+        cuts = self._common_best.get(key)
+        if cuts is None:
+            hits = self._doc_hits
+            cuts = self._search(cores, left, right)
+            if hits == self._doc_hits:
+                self._common_best[key] = cuts
+        return cuts
+
+    def _search(self, cores: list[str], left: str | None, right: str | None) -> list[int]:
+        s = "".join(cores)
+        n = len(s)
+        bounds = [0]
+        for c in cores:
+            bounds.append(bounds[-1] + len(c))
+        is_bound = [False] * (n + 1)
+        for b in bounds:
+            is_bound[b] = True
+        token_of = [0] * (n + 1)
+        for k, c in enumerate(cores):
+            for q in range(bounds[k], bounds[k + 1] + 1):
+                token_of[q] = k
+        # a token that is a word by itself is never glued into an unknown word
+        p = self.p
+        solid = [self.solid(c) for c in cores]
+        long_word = [self.frequent_word(c) for c in cores]
+        content = [c in self.lex and self.content(c) for c in cores]
+        frequent = [len(c) > 1 and self.lex.zipf(c) >= p.frequent_zipf for c in cores]
+        # frequent words (and names frequent in the document) are never cut
+        cuttable = [self.cuttable(c) for c in cores]
+        in_lexicon = [len(c) > 1 and c in self.lex for c in cores]
+        # no join after an initial, a variable or an acronym ("H and", "IR radiation")
+        no_join_after = [c.isupper() and c not in LETTER_WORDS for c in cores]
+        seam = [not is_bound[j] and camel_seam(s, j) for j in range(n + 1)]
+        known, pair, unknown = self.known, self.pair, self.unknown
+        # states[i]: last word -> (score, start of the word, previous word)
+        states: list[dict[str | None, tuple[float, int, str | None]]] = [{} for _ in range(n + 1)]
+        states[0][left] = (0.0, -1, None)
+        for j in range(n):
+            here = states[j]
+            if not here:
+                continue
+            k0 = token_of[j]
+            if is_bound[j]:
+                entry = 0.0
+            elif not cuttable[k0]:
+                continue
+            elif seam[j]:
+                entry = -p.camel_cost
+            elif s[j].isupper():
+                continue  # never start a word at an inner capital that is no seam
+            else:
+                entry = -p.ins_cost
+            if not is_bound[j] and in_lexicon[k0]:
+                # camel-case names the lexicon knows ("PlayStation") are kept firmly
+                entry -= p.seam_known_cost if seam[j] else p.split_known_cost
+            limit = min(n, j + MAX_WORD)
+            if is_bound[j] and bounds[k0 + 1] > limit:
+                limit = bounds[k0 + 1]
+            inner = 0
+            for i in range(j + 1, limit + 1):
+                b = i - 1
+                if is_bound[b] and b > j:
+                    if not s[b].islower() or no_join_after[token_of[b - 1]]:
+                        break  # no join before a capital or after an initial
+                    inner += 1
+                k1 = token_of[b]
+                if not is_bound[i]:
+                    if not cuttable[k1] or s[i].isupper() and not seam[i]:
+                        continue
+                w = s[j:i]
+                if not (is_bound[j] and is_bound[i]) and not self._piece_ok(
+                        w, is_bound[j], is_bound[i], seam[j], i < n and seam[i]):
+                    continue
+                original = inner == 0 and is_bound[j] and is_bound[i]
+                lp = known(w, original, inner > 0)
+                if not (is_bound[j] and is_bound[i]) and in_lexicon[k1 if is_bound[j] else k0] and (
+                        lp is None or lp < p.known_split_zipf - 9) and not (
+                        seam[j] and not is_bound[j] or i < n and seam[i] and not is_bound[i]):
+                    continue  # a known word is cut only into frequent words ("ofthe") or at a seam
+                if lp is None:
+                    if inner:
+                        if not (is_bound[i] and is_bound[j]) or any(solid[k0:k1 + 1]) or not (
+                                self._unknown_join(cores[k0:k1 + 1])):
+                            continue
+                    elif not (is_bound[j] or is_bound[i]):
+                        continue
+                    lp = unknown(w) - (p.unk_join_cost if inner else 0.0)
+                elif i - j == 1 and not original and w not in LETTER_WORDS:
+                    continue
+                base = lp + entry - p.del_cost * inner
+                if inner:
+                    if sum(long_word[k0:k1 + 1]) >= 2:
+                        continue  # two words stay two words ("song writer", "bench mark")
+                    if sum(content[k0:k1 + 1]) >= 2:
+                        base -= p.compound_cost  # "beam splitter": an author's choice
+                    if cores[k0] in LETTER_WORDS and long_word[k0 + 1]:
+                        continue  # "a void", "a round": an article and a word
+                    if cores[k0].lower() in PREFIXES and solid[k0 + 1]:
+                        continue  # "non trivial", "sub populations": the author's choice
+                    if any(frequent[k0:k1 + 1]):
+                        if any(len(c) == 1 for c in cores[k0:k1 + 1]) and (
+                                lp < p.letter_join_zipf - 9 or cores[k0] in LETTER_WORDS):
+                            continue  # "b are", "l and", "a void": a variable and a word; not "t he"
+                        base -= p.frequent_join_cost  # a frequent word is rarely a fragment
+                    if len(cores[k1]) == 1 and solid[k0]:
+                        base -= p.letter_join_cost  # "of f", "the n": a variable, not a fragment
+                there = states[i]
+                cut_compound = not is_bound[j] and not seam[j] and self.content(w)
+                for prev, (sc, _, _) in here.items():
+                    cand = sc + base + pair(prev, w)
+                    if cut_compound and self.content(prev):
+                        cand -= p.compound_cost  # "power|series": an author's compound
+                    old = there.get(w)
+                    if old is None or cand > old[0]:
+                        there[w] = (cand, j, prev)
+        final = states[n]
+        if not final:
+            return bounds[1:-1]
+        w = max(final, key=lambda x: final[x][0] + pair(x, right))
+        cuts, i = [], n
+        while i > 0:
+            _, j, prev = states[i][w]
+            if j > 0:
+                cuts.append(j)
+            i, w = j, prev
+        return sorted(cuts)
+
+
+def segments(s: str, cuts: list[int]) -> list[str]:
+    edges = [0, *cuts, len(s)]
+    return [s[a:b] for a, b in zip(edges, edges[1:])]
+
+
+def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Change]:
+    """The space repairs of one line ``text[start:end]`` (which holds no newline).
+
+    Chunks and word pairs are judged from caches first; the line is parsed into
+    positioned tokens only when something in it is suspicious."""
+    chunks = text[start:end].split()
+    if not chunks:
+        return
+    infos = [model.chunk(c) for c in chunks]
+    n = len(chunks)
+    suspicious = [info is not None and info[3] for info in infos]
+    pairs = [False] * n
+    for k in range(n - 1):
+        x, y = infos[k], infos[k + 1]
+        if x is not None and y is not None and not x[2] and not y[0] and model.pair_joinable(x[1], y[1]):
+            pairs[k] = True
+    if not (any(suspicious) or any(pairs)):
+        return
+    tokens: list[Token] = []
+    pos = start
+    for c, info in zip(chunks, infos):
+        at = text.find(c, pos)
+        pos = at + len(c)
+        if info is None:
+            tokens.append(Token(at, "", "", ""))  # a fixed chunk: a barrier
+        else:
+            tokens.append(Token(at + len(info[0]), info[1], info[2], info[0]))
+    for k in range(n - 1):
+        a, b = tokens[k], tokens[k + 1]
+        if a.core and b.core and not a.trail and not b.lead:
+            gap = text[a.start + len(a.core):b.start]
+            a.joinable = not gap.strip(" ")
+            if pairs[k] and a.joinable:
+                suspicious[k] = suspicious[k + 1] = True
+    # windows: each suspicious token with its joinable neighbours; overlapping ones merge
+    windows: list[list[int]] = []
+    for k in range(n):
+        if not suspicious[k]:
+            continue
+        a = k - 1 if k and tokens[k - 1].joinable else k
+        b = k + 1 if tokens[k].joinable else k
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], b)
+        else:
+            windows.append([a, b])
+    for a, b in windows:
+        yield from _window(model, text, tokens, a, b)
+
+
+def _window(model: Model, text: str, tokens: list[Token], a: int, b: int) -> Iterator[Change]:
+    window = tokens[a:b + 1]
+    cores = [t.core for t in window]
+    left = tokens[a - 1].core if a and tokens[a - 1].joinable else None
+    right = tokens[b + 1].core if window[-1].joinable else None
+    s = "".join(cores)
+    edges, pos = [0], 0  # token k spans edges[k]..edges[k+1] of s
+    for c in cores:
+        pos += len(c)
+        edges.append(pos)
+    old = set(edges[1:-1])
+    new = set(model.best(cores, left, right))
+    if new == old:
+        return
+    originals = set(cores)
+    base = model.score(cores, left, right, originals)
+    groups: list[list[int]] = []
+    for d in sorted(old ^ new):
+        if groups and not any(groups[-1][-1] < c < d for c in old & new):
+            groups[-1].append(d)
+        else:
+            groups.append([d])
+    for g in groups:
+        trial = sorted((old - set(g)) | (new & set(g)))
+        gain = model.score(segments(s, trial), left, right, originals) - base - model.cost(s, g, old)
+        change = _change(text, window, edges, g, old, gain)
+        words = segments(s, trial)
+        change.certain = all(model.certain_cut(s, q, words, cores[_token_at(edges, q)])
+                             for q in g if q not in old) and all(
+            model.certain_join(w, n) for w, n in _joined_words(words, old, g))
+        yield change
+
+
+def _joined_words(words: list[str], old: set[int], group: list[int]) -> Iterator[tuple[str, int]]:
+    """The words of a segmentation that span a deleted space of *group*, with the number
+    of tokens each joins."""
+    deleted = [q for q in group if q in old]
+    pos = 0
+    for w in words:
+        if any(pos < q < pos + len(w) for q in deleted):
+            yield w, 1 + sum(pos < q < pos + len(w) for q in old)
+        pos += len(w)
+
+
+def _token_at(edges: list[int], p: int) -> int:
+    """Index of the token that holds position *p* of the window string (p inside it)."""
+    k = 0
+    while edges[k + 1] <= p:
+        k += 1
+    return k
+
+
+def _change(text: str, window: list[Token], edges: list[int], group: list[int],
+            old: set[int], gain: float) -> Change:
+    """The document edits of one group of differing cuts of the window string."""
+    inserts, deletes, touched = [], [], []
+    for p in group:
+        if p in old:
+            k = edges.index(p)  # the gap between tokens k-1 and k
+            deletes.append((window[k - 1].start + len(window[k - 1].core), window[k].start))
+            touched += [k - 1, k]
+        else:
+            k = _token_at(edges, p)
+            inserts.append(window[k].start + p - edges[k])
+            touched.append(k)
+    first, last = window[min(touched)], window[max(touched)]
+    start, end = first.start, last.start + len(last.core)
+    edits = sorted([(q, q, " ") for q in inserts] + [(x, y, "") for x, y in deletes])
+    out, pos = [], start
+    for x, y, c in edits:
+        out.append(text[pos:x])
+        out.append(c)
+        pos = y
+    out.append(text[pos:end])
+    return Change(start, end, text[start:end], "".join(out), inserts, deletes, gain)
