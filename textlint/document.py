@@ -184,8 +184,8 @@ class Document:
 
     @cached_property
     def vocabulary(self) -> Counter[str]:
-        """How often each word form occurs in the document (case kept)."""
-        return Counter(w.text for w in self.words)
+        """How often each word form occurs in the prose of the document (case kept)."""
+        return Counter(WORD.findall(self.prose_text))
 
     @property
     def headings(self) -> list[Span]:
@@ -230,6 +230,18 @@ class Document:
                 end -= 1
             if text[start:end].strip(_TRAILING) not in ("", "@"):
                 yield Span(start, end)
+
+    @cached_property
+    def prose_text(self) -> str:
+        """The text with every non-prose span blanked out (same length, same offsets)."""
+        if not self.ignored:
+            return self.text
+        parts, pos = [], 0
+        for s in self.ignored:
+            parts += [self.text[pos:s.start], " " * (s.end - s.start)]
+            pos = s.end
+        parts.append(self.text[pos:])
+        return "".join(parts)
 
     @cached_property
     def _ignored_starts(self) -> list[int]:

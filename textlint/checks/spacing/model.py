@@ -23,14 +23,13 @@ kept when it beats the original by a margin (``safe``) or a smaller one (``unsaf
 from __future__ import annotations
 
 import math
-import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator
 
 import regex
 
-from ...document import WORD, Document
+from ...document import Document
 from ...lexicon import Lexicon
 
 #: A chunk whose core may be split or joined: optional opening marks, letters, closing marks.
@@ -131,15 +130,11 @@ def camel_seam(s: str, p: int) -> bool:
 
 _SHARED: dict[tuple[int, Params], tuple[dict, ...]] = {}
 SHARED_CACHE_SIZE = 2_000_000
-_VOCABULARIES: weakref.WeakKeyDictionary[Document, Counter[str]] = weakref.WeakKeyDictionary()
 
 
 def vocabulary_of(doc: Document) -> Counter[str]:
-    """How often each word occurs in *doc* (once per document; no word objects are made)."""
-    found = _VOCABULARIES.get(doc)
-    if found is None:
-        found = _VOCABULARIES[doc] = Counter(WORD.findall(doc.text))
-    return found
+    """How often each word occurs in the prose of *doc* (code and URLs do not vouch for a word)."""
+    return doc.vocabulary
 
 
 class Model:
