@@ -132,6 +132,11 @@ _SHARED: dict[tuple[int, Params], tuple[dict, ...]] = {}
 SHARED_CACHE_SIZE = 2_000_000
 
 
+def clear_shared_caches() -> None:
+    """Forget what earlier documents taught this process (benchmarks time cold passes)."""
+    _SHARED.clear()
+
+
 def vocabulary_of(doc: Document) -> Counter[str]:
     """How often each word occurs in the prose of *doc* (code and URLs do not vouch for a word)."""
     return doc.vocabulary
