@@ -4,8 +4,6 @@ Exit codes: 0 clean (or everything fixed), 1 problems remain, 2 usage,
 configuration or input error.
 """
 
-from __future__ import annotations
-
 import difflib
 import sys
 from pathlib import Path

@@ -179,7 +179,7 @@ class MidSentenceCapital(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        casing = get_casing()
+        casing: Casing | None = None  # loaded at the first capitalised word worth a look
         # Words worth a look: function words and words the casing table calls lowercase.
         # Only their occurrences need the (slower) sentence-start test.
         candidates = {}
@@ -188,10 +188,15 @@ class MidSentenceCapital(Check):
             low = word.lower()
             if low in CALENDAR or low in INSTITUTIONS or low == "no":  # "No. 1", "a No vote"
                 continue
-            if low in FUNCTION_WORDS or casing.normally_lowercase(low, WEAK):
+            if low in FUNCTION_WORDS:
+                candidates.setdefault(word, []).append(m)
+                continue
+            casing = casing or get_casing()
+            if casing.normally_lowercase(low, WEAK):
                 candidates.setdefault(word, []).append(m)
         if not candidates:
             return
+        casing = casing or get_casing()
         titles = Titles(doc)
         for word, matches in candidates.items():
             low = word.lower()

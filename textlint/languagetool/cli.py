@@ -3,8 +3,6 @@
 Exit codes: 0 done, 2 when something is missing or failed (the message says what).
 """
 
-from __future__ import annotations
-
 import sys
 import time
 from pathlib import Path

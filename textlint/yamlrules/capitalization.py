@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
 import regex
@@ -46,7 +45,6 @@ def _recase(text: str, style: str, exceptions: set[str]) -> str:
     return "".join(out)
 
 
-@dataclass
 class Capitalization(YamlRule):
     """``match``: ``$title``, ``$sentence``, ``$lower``, ``$upper`` or a regular expression
     the whole unit must match; ``exceptions``: words kept as written. For the four

@@ -7,7 +7,6 @@ first group, or the whole match when it has none.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
 import regex
@@ -21,7 +20,6 @@ def _key(m: regex.Match) -> str:
     return m.group(1) if m.re.groups else m.group()
 
 
-@dataclass
 class Conditional(YamlRule):
     TYPE: ClassVar[str] = "conditional"
     KEYS: ClassVar[dict] = {"first": Schema.string, "second": Schema.string,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
 import regex
@@ -13,7 +12,6 @@ from ..rule import FixAvailability
 from .base import Schema, YamlRule
 
 
-@dataclass
 class Consistency(YamlRule):
     """``either: {variant: other variant}``. When both occur, the less frequent one is
     flagged (the later one on a tie). With ``fix``, a literal variant is replaced by

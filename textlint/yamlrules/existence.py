@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
 from ..diagnostics import Diagnostic
@@ -10,7 +9,6 @@ from ..document import Document
 from .base import Schema, YamlRule
 
 
-@dataclass
 class Existence(YamlRule):
     TYPE: ClassVar[str] = "existence"
     KEYS: ClassVar[dict] = {"tokens": Schema.strings, "raw": Schema.strings,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
 from ..diagnostics import Diagnostic
@@ -10,7 +9,6 @@ from ..document import Document, Span
 from .base import Schema, YamlRule
 
 
-@dataclass
 class Occurrence(YamlRule):
     """``token``: the pattern counted; ``max`` / ``min``: the allowed counts per scope unit.
     Too many: the first match past ``max`` is flagged. Too few: the whole unit."""

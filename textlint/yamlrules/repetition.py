@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
 from ..diagnostics import Diagnostic, Fix
@@ -13,7 +12,6 @@ from .base import Schema, YamlRule
 _DEFAULT_TOKEN = r"\w[\w'’]*"
 
 
-@dataclass
 class Repetition(YamlRule):
     """``tokens``: what counts as a token (default: a word); ``alpha: true`` ignores
     tokens without letters; ``exceptions``: repeats that are correct ("had had").

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
 import regex
@@ -15,7 +14,6 @@ from .base import Schema, YamlRule
 _DOLLAR_GROUP = regex.compile(r"\$(\d+)")
 
 
-@dataclass
 class Substitution(YamlRule):
     """``swap: {pattern: replacement}``; ``$1`` or ``\\1`` in a replacement is a group
     of the pattern; ``a|b`` offers several replacements (shown, never applied);
