@@ -27,6 +27,7 @@ import os
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import Callable
 
 #: Bump when the cached layout or its content changes.
 CACHE_FORMAT = 4
@@ -40,13 +41,15 @@ class Table:
     """A read-only ``str -> int`` table: binary search over sorted keys, then a dict.
 
     Built from the cache's packed form without hashing a single key; after
-    :data:`DICT_AFTER` lookups (a long document) it builds a dict, which is faster.
+    :data:`DICT_AFTER` lookups (a long document) it builds a dict, which is faster,
+    and hands it to *replace* so that its owner asks the dict directly.
     """
 
     def __init__(self, keys: str, offsets: array.array, values: array.array) -> None:
         self._keys, self._offsets, self._values = keys, offsets, values
         self._dict: dict[str, int] | None = None
         self._lookups = 0
+        self.replace: Callable[[dict[str, int]], None] = lambda table: None
 
     def __len__(self) -> int:
         return len(self._values)
@@ -60,6 +63,7 @@ class Table:
         self._lookups += 1
         if self._lookups > DICT_AFTER:
             self._dict = dict(zip(self._keys[:-1].split("\n"), self._values))
+            self.replace(self._dict)
             return self._dict.get(key, default)
         lo, hi = 0, len(self._values)
         while lo < hi:
@@ -81,6 +85,10 @@ class Lexicon:
                  bigram_floor: float) -> None:
         self._zipf = zipf  # lowercase word -> Zipf * 100
         self._pmi = pmi  # "w1 w2" (lowercase) -> PMI * 100
+        if isinstance(zipf, Table):
+            zipf.replace = lambda table: setattr(self, "_zipf", table)
+        if isinstance(pmi, Table):
+            pmi.replace = lambda table: setattr(self, "_pmi", table)
         #: log10 of the smallest pair probability the bigram list holds.
         self.bigram_floor = bigram_floor
 
