@@ -76,6 +76,11 @@ def pid_alive(pid: int) -> bool:
         import psutil
 
         return psutil.pid_exists(pid)
+    try:  # our own child that exited is a zombie until reaped: reap it, it is gone
+        if os.waitpid(pid, os.WNOHANG)[0] == pid:
+            return False
+    except ChildProcessError:
+        pass  # not our child
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
