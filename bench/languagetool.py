@@ -65,6 +65,7 @@ def restart(settings: LanguageToolSettings) -> float:
 
 def seed(settings: LanguageToolSettings, runs: int) -> None:
     check = [sys.executable, "-m", "textlint", "check", "-q"]
+    wall(check + ["--no-languagetool", str(SEED)])  # builds the lexicon cache of this fresh cache dir
     clear_cache(settings)
     first = wall(check + ["--languagetool", str(SEED)])
     cold = []

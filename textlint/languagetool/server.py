@@ -31,9 +31,20 @@ from .settings import LanguageToolSettings
 STATE, LOCK, LOG, USED = "state.json", "server.lock", "server.log", "last-used"
 #: Tried when a free port turns out to be taken by the time the server binds it.
 PORT_ATTEMPTS = 3
-#: A text that exercises the common rules once, so that the first real request is fast.
-WARM_UP = ("This are a example of an text that LanguageTool checks before its first request. "
-           "He go to school yesterday, and their was nobody they're.")
+#: Texts that exercise the common rules, sent in turn after start-up, so that the Java
+#: code of the rule set is compiled before the first real request (a cold first
+#: request takes seconds).
+WARM_UP = (
+    "This are a example of an text that LanguageTool checks before its first request. "
+    "He go to school yesterday, and their was nobody they're.",
+    "During the visit to the capital, the minister said that the two countries would "
+    "continue to cooperate at the international level. “We have agreed on a plan,” she "
+    "told reporters on Thursday, adding that talks with its neighbours, which began in 2019, "
+    "had been difficult but useful.",
+    "In June, the government postponed the payment of loans until 2027; officials, "
+    "however, did not explain why. The company's factories need new technologies, and "
+    "training will be provided to the staff who work there.",
+)
 
 
 @dataclass
@@ -323,7 +334,8 @@ class Supervisor:
         url = f"http://127.0.0.1:{port}/"
         from urllib.parse import urlencode
 
-        _http_ok(url + "v2/check", urlencode({"language": "en-US", "text": WARM_UP}).encode(), timeout=120)
+        for text in WARM_UP * 2:
+            _http_ok(url + "v2/check", urlencode({"language": "en-US", "text": text}).encode(), timeout=120)
         _write_state(self.dir, ServerState("ready", os.getpid(), url, port, self.proc.pid, a.version,
                                            time.time(), a.idle_timeout))
         return self._watch()
