@@ -8,14 +8,14 @@ Every fix changes spaces only and never crosses a line break.
 from __future__ import annotations
 
 import weakref
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from ...diagnostics import Applicability, Diagnostic, Edit, Fix
 from ...document import Document
 from ...lexicon import get_lexicon
 from ...rule import FixAvailability
 from ..base import Check
-from .model import Change, Model, Params, analyse_line, vocabulary_of
+from .model import Change, Model, Params, analyse_line, margin_shift, vocabulary_of
 from .glued import glued_runons
 from .punctuation import glued_punctuation, space_before_punctuation
 
@@ -24,15 +24,24 @@ PARAMS = Params()
 #: every fix round of the process (a corpus re-linted after each round of fixes).
 _LINES: dict[str, list[Change]] = {}
 LINE_CACHE_SIZE = 200_000
-_ANALYSES: weakref.WeakKeyDictionary[Document, list[Change]] = weakref.WeakKeyDictionary()
+_ANALYSES: weakref.WeakKeyDictionary[Document, Analysis] = weakref.WeakKeyDictionary()
 
 
-def analysis(doc: Document) -> list[Change]:
+class Analysis(NamedTuple):
+    """The word-space repairs of a document and how far its own rate of clear run-ons
+    moves the margins (:func:`.model.margin_shift`)."""
+
+    changes: list[Change]
+    shift: float
+
+
+def analysis(doc: Document) -> Analysis:
     """The word-space repairs of *doc* (computed once per document)."""
     found = _ANALYSES.get(doc)
     if found is None:
         vocabulary = vocabulary_of(doc)
-        model = Model(get_lexicon(), vocabulary, sum(vocabulary.values()), PARAMS)
+        words = sum(vocabulary.values())
+        model = Model(get_lexicon(), vocabulary, words, PARAMS)
         found, text, pos = [], doc.text, 0
         if len(_LINES) > LINE_CACHE_SIZE:
             _LINES.clear()
@@ -50,7 +59,7 @@ def analysis(doc: Document) -> list[Change]:
             pos += len(line) + 1
         found.extend(glued_runons(text, model.lex, PARAMS.function_zipf, PARAMS.solid_zipf))
         found.sort(key=lambda c: c.start)
-        _ANALYSES[doc] = found
+        found = _ANALYSES[doc] = Analysis(found, margin_shift(found, words, PARAMS))
     return found
 
 
@@ -73,10 +82,12 @@ class _WordSpacing(Check):
     KIND = ""
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for c in analysis(doc):
-            if c.kind == self.KIND:
+        changes, shift = analysis(doc)
+        report, safe = PARAMS.unsafe_margin + max(shift, 0.0), PARAMS.safe_margin + shift
+        for c in changes:
+            if c.kind == self.KIND and c.gain >= report:
                 yield self.diagnostic(c.start, c.end, f"'{c.old}' looks like '{c.new}'",
-                                      _fix(c, c.certain and c.gain >= PARAMS.safe_margin))
+                                      _fix(c, c.certain and c.gain >= safe))
 
 
 class RunOnWord(_WordSpacing):

@@ -85,6 +85,13 @@ class Params:
     solid_zipf: float = 3.0
     safe_margin: float = 0.5
     unsafe_margin: float = 0.0
+    #: the document's rate of clear run-ons (gain >= strong_gain) per word that the margins
+    #: assume, the weight of that assumption in words, and the bounds of the shift
+    prior_rate: float = 0.01
+    prior_words: float = 1000.0
+    strong_gain: float = 3.0
+    min_shift: float = -0.5
+    max_shift: float = 2.5
 
 
 @dataclass(slots=True)
@@ -140,6 +147,20 @@ def clear_shared_caches() -> None:
 def vocabulary_of(doc: Document) -> Counter[str]:
     """How often each word occurs in the prose of *doc* (code and URLs do not vouch for a word)."""
     return doc.vocabulary
+
+
+def margin_shift(changes: list[Change], words: int, p: Params) -> float:
+    """How far a document's own rate of clear run-ons moves the margins (log10 odds).
+
+    A lost space is likelier in a text that has lost many: the margins assume
+    ``p.prior_rate`` clear run-ons per word and move by log10(prior rate / the
+    document's rate), the posterior mean with the prior worth ``p.prior_words``
+    words. A long text with hardly any clear run-on (clean prose, a paper whose rare
+    compounds are its authors': "worldvolume", "lengthscale") asks more of every change;
+    a short one stays near the prior; a heavily corrupted one asks less."""
+    strong = sum(1 for c in changes if c.gain >= p.strong_gain)
+    rate = (strong + p.prior_rate * p.prior_words) / (words + p.prior_words)
+    return min(p.max_shift, max(p.min_shift, math.log10(p.prior_rate / rate)))
 
 
 class Model:
@@ -240,12 +261,15 @@ class Model:
         "inthe" are run-ons), nor between two capitalised words that are no known word
         pair: camel-case names ("AllMusic", "IceCube", "PaperRank") cannot be told from
         glued names ("CubaPutin") by the lexicon — on the dev sets a fifth of such cuts
-        were wrong; "MiddleEast", "PrimeMinister" are known pairs."""
+        were wrong; "MiddleEast", "PrimeMinister" are known pairs. Nor is the last letter
+        of a capitalised word cut off: many names end in "a" ("Litvinova", "Tallinna")."""
         pos, k = 0, 0
         while pos + len(words[k]) < q:
             pos += len(words[k])
             k += 1
         left, right = words[k], words[k + 1]
+        if len(right) == 1 and token[0].isupper() and token.endswith(right):
+            return False  # names end in a letter that is a word elsewhere: "Alphonsea", "Tallinna"
         if camel_seam(s, q):
             if left[0].islower():
                 return True  # "anAustralian"

@@ -52,9 +52,18 @@ SPACE_BEFORE_PAREN = regex.compile(r"\((?! )[^()\n]*?[\p{L}\p{M}\p{N}](?P<space>
                                    regex.MULTILINE)
 
 
+#: Words that end no phrase: before a mark they stand where something was lost
+#: ("J. Samson and ,", "(such as the and )": a name or a formula the extraction dropped).
+DANGLING = frozenset("the and or nor of".split())
+#: A word of at most three letters that ends where the search ends.
+SHORT_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]{1,3}$")
+
+
 def space_before_punctuation(doc: Document) -> Iterator[tuple[int, int, str]]:
     """(start of the spaces, end of the mark, mark) for each spurious space before a mark."""
     text = doc.text
     for pattern in (SPACE_BEFORE_MARK, SPACE_BEFORE_PAREN):
         for m in pattern.finditer(text):
-            yield m.start("space"), m.end("mark"), m.group("mark")
+            word = SHORT_WORD_BEFORE.search(text, max(0, m.start("space") - 3), m.start("space"))
+            if word is None or word.group() not in DANGLING:
+                yield m.start("space"), m.end("mark"), m.group("mark")
