@@ -177,13 +177,16 @@ class SpaceBeforePunctuation(Check):
     RATIONALE = (
         "Tokenizers and PDF extraction put spaces before punctuation. Only a space after a "
         "word of letters is removed: in formulas ('= 0 .', 'f (x) ,') spacing is the "
-        "author's, and a space before a colon is a typographic style.")
+        "author's, and a space before a colon is a typographic style. After a word that "
+        "ends no phrase ('the', 'and', 'of') the space marks something the extraction "
+        "dropped ('J. Samson and , S. Kahlil') and stays.")
     FIX_SAFETY = "The fix removes the spaces only; it is safe."
     FLAG = [("an extinct genus of prehistoric nautiloids .", "an extinct genus of prehistoric nautiloids."),
             ("women's javelin , women's relay", "women's javelin, women's relay"),
             ("by Dream Center Holdings (DCEH ), a company", "by Dream Center Holdings (DCEH), a company")]
     OK = ["He paused ... and went on.", "which is correct to O(q2) . Then", "Proof : see above.",
-          "the set ( a , b ) as written", "Vl = Vsl = 0 ."]
+          "the set ( a , b ) as written", "Vl = Vsl = 0 .",
+          "We thank J. Samson and , S. Kahlil for comments."]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for start, end, mark in space_before_punctuation(doc):
