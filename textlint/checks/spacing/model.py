@@ -44,8 +44,9 @@ CONTEXT_BOUND = 3.0
 PREFIXES = frozenset("""anti auto bi co counter de dis down extra hyper in inter intra macro mega
     meta micro mid mini mis multi neo non out over photo post pre pro pseudo re self semi sub
     super trans tri ultra un under up""".split())
-SUFFIXES = frozenset("""ability able ably dom fold ful fully hood ian ism ist less like ly ment
-    ness ship some ward wards ways wise""".split())
+SUFFIXES = frozenset("""ability able ably al ant ary dom ed ent er ers es fold ful fully hood ian
+    ic ics ing ings ion ions ise ism ist ity ive ize less like ly ment ness ors ory ous ship some
+    ward wards ways wise""".split())
 #: Two-letter prefixes that stay glued to a capitalised word ("biLipschitz", "reEnter").
 PREFIXES_SHORT = frozenset(p for p in PREFIXES if len(p) == 2 and p != "in")
 #: Titles glued to a name at a camel seam ("MrPutin").
@@ -400,7 +401,8 @@ class Model:
     def _piece_ok(w: str, starts_token: bool, ends_token: bool, seam_before: bool,
                   seam_after: bool) -> bool:
         """Whether a word cut out of a token is a plausible word: not a bare prefix or
-        suffix ("ultra|low", "light|like"), and no sliver of a camel-case name ("In|As")."""
+        suffix ("ultra|low", "light|like", "selection|al"), and no sliver of a camel-case
+        name ("In|As")."""
         lower = w.lower()
         if starts_token and not ends_token and not seam_after and lower in PREFIXES:
             return False
