@@ -57,14 +57,19 @@ class Table:
     def _key(self, i: int) -> str:
         return self._keys[self._offsets[i]:self._offsets[i + 1] - 1]
 
+    def build(self) -> dict[str, int]:
+        """The dict of the table (built once) and handed to *replace*."""
+        if self._dict is None:
+            self._dict = dict(zip(self._keys[:-1].split("\n"), self._values))
+            self.replace(self._dict)
+        return self._dict
+
     def get(self, key: str, default=None):
         if self._dict is not None:
             return self._dict.get(key, default)
         self._lookups += 1
         if self._lookups > DICT_AFTER:
-            self._dict = dict(zip(self._keys[:-1].split("\n"), self._values))
-            self.replace(self._dict)
-            return self._dict.get(key, default)
+            return self.build().get(key, default)
         lo, hi = 0, len(self._values)
         while lo < hi:
             mid = (lo + hi) // 2
@@ -92,6 +97,14 @@ class Lexicon:
         #: log10 of the smallest pair probability the bigram list holds.
         self.bigram_floor = bigram_floor
 
+    def expect(self, lookups: int) -> None:
+        """Prepare for about *lookups* questions (a long document): beyond
+        :data:`DICT_AFTER` / 2 the dicts cost less than the binary searches before them."""
+        if lookups > DICT_AFTER // 2:
+            for table in (self._zipf, self._pmi):
+                if isinstance(table, Table):
+                    table.build()
+
     def zipf(self, word: str) -> float:
         """Zipf frequency of *word* (case-insensitive); 0.0 when unknown."""
         return self._zipf.get(word.lower(), 0) / 100
@@ -105,7 +118,11 @@ class Lexicon:
     def pmi(self, first: str, second: str) -> float | None:
         """log10 P(first second) / (P(first) P(second)) for a frequent pair; None when
         the pair is not among the frequent ones (it is rarer than :attr:`bigram_floor`)."""
-        v = self._pmi.get(f"{first.lower()} {second.lower()}")
+        return self.pmi_of(f"{first.lower()} {second.lower()}")
+
+    def pmi_of(self, pair: str) -> float | None:
+        """:meth:`pmi` of a lowercase pair written "first second"."""
+        v = self._pmi.get(pair)
         return None if v is None else v / 100
 
 

@@ -15,16 +15,11 @@ from ...document import Document
 from ...lexicon import get_lexicon
 from ...rule import FixAvailability
 from ..base import Check
-from .model import Change, Model, Params, analyse_line, margin_shift, vocabulary_of
+from .model import Change, Model, Params, analyse_line, margin_shift, shared_table, vocabulary_of
 from .glued import glued_runons
 from .punctuation import glued_punctuation, space_before_punctuation
 
 PARAMS = Params()
-#: Lines whose repairs no word of their document influenced, shared by every document and
-#: every fix round of the process (a corpus re-linted after each round of fixes).
-_LINES: dict[str, list[Change]] = {}
-LINE_CACHE_SIZE = 200_000
-_ANALYSES: weakref.WeakKeyDictionary[Document, Analysis] = weakref.WeakKeyDictionary()
 
 
 class Analysis(NamedTuple):
@@ -35,6 +30,9 @@ class Analysis(NamedTuple):
     shift: float
 
 
+_ANALYSES: weakref.WeakKeyDictionary[Document, Analysis] = weakref.WeakKeyDictionary()
+
+
 def analysis(doc: Document) -> Analysis:
     """The word-space repairs of *doc* (computed once per document)."""
     found = _ANALYSES.get(doc)
@@ -42,25 +40,23 @@ def analysis(doc: Document) -> Analysis:
         vocabulary = vocabulary_of(doc)
         words = sum(vocabulary.values())
         model = Model(get_lexicon(), vocabulary, words, PARAMS)
+        model.lex.expect(4 * words)  # a few questions per word
+        # the repairs of a line hold in every document and fix round of the process where
+        # the document words that swayed them keep their counts
+        lines = shared_table(model.lex, PARAMS, "lines")
         found, text, pos = [], doc.text, 0
-        if len(_LINES) > LINE_CACHE_SIZE:
-            _LINES.clear()
         for line in text.split("\n"):
-            cached = _LINES.get(line)
-            if cached is None:
-                hits = model._doc_hits
-                cached = [c.shifted(-pos) for c in analyse_line(model, text, pos, pos + len(line))
-                          if c.gain >= PARAMS.unsafe_margin]
-                if hits == model._doc_hits:  # no word of this document swayed it
-                    _LINES[line] = cached
-                found.extend(c.shifted(pos) for c in cached)
-            else:
-                found.extend(c.shifted(pos) for c in cached)
+            found.extend(c.shifted(pos) for c in model.memo(lines, line, _line_changes, model, line))
             pos += len(line) + 1
         found.extend(glued_runons(text, model.lex, PARAMS.function_zipf, PARAMS.solid_zipf))
         found.sort(key=lambda c: c.start)
         found = _ANALYSES[doc] = Analysis(found, margin_shift(found, words, PARAMS))
     return found
+
+
+def _line_changes(model: Model, line: str) -> list[Change]:
+    """The repairs of one line, offsets from its start."""
+    return [c for c in analyse_line(model, line, 0, len(line)) if c.gain >= PARAMS.unsafe_margin]
 
 
 def _fix(change: Change, safe: bool) -> Fix:

@@ -136,13 +136,26 @@ def camel_seam(s: str, p: int) -> bool:
                                   and any(c.isupper() for c in s[:p - 1] or s[p - 1]))
 
 
-_SHARED: dict[tuple[int, Params], tuple[dict, ...]] = {}
+#: Memo tables shared by every document of the process, per lexicon and weights. An entry
+#: is (value, deps): the document words whose counts swayed the value, with those counts
+#: ("" stands for the document's word total), so that it holds for any document (or a
+#: later fix round of the same one) where they are unchanged.
+_SHARED: dict[tuple[int, Params], dict[str, dict]] = {}
 SHARED_CACHE_SIZE = 2_000_000
+Deps = tuple[tuple[str, int], ...]
 
 
 def clear_shared_caches() -> None:
     """Forget what earlier documents taught this process (benchmarks time cold passes)."""
     _SHARED.clear()
+
+
+def shared_table(lexicon: Lexicon, params: Params, name: str) -> dict:
+    """The process-wide memo table *name* for this lexicon and these weights."""
+    tables = _SHARED.setdefault((id(lexicon), params), {})
+    if name not in tables and sum(map(len, tables.values())) > SHARED_CACHE_SIZE:
+        tables.clear()  # a long-running process: start afresh
+    return tables.setdefault(name, {})
 
 
 def vocabulary_of(doc: Document) -> Counter[str]:
@@ -171,25 +184,49 @@ class Model:
                  params: Params | None = None) -> None:
         self.lex = lexicon
         self.vocab = vocabulary
-        self.total = max(total_words, 1)
+        # in steps of ~9 %, so that a fix round that adds a few words keeps every memo valid
+        self.total = round(2 ** (round(math.log2(max(total_words, 1)) * 8) / 8))
         self.p = params or Params()
-        self._logp: dict[tuple[str, bool], float | None] = {}
-        self._suspicious: dict[str, bool] = {}
-        # what the lexicon alone decides is shared by every document of the process
-        shared = _SHARED.setdefault((id(lexicon), self.p), ({}, {}, {}, {}, {}, {}))
-        if sum(map(len, shared)) > SHARED_CACHE_SIZE:  # a long-running process: start afresh
-            for table in shared:
-                table.clear()
-        self._lex_logp: dict[str, float | None] = shared[3]
-        # results that no word of the document swayed hold for every document
-        self._common_suspicious: dict[str, bool] = shared[4]
-        self._common_best: dict[tuple, list[int]] = shared[5]
-        self._doc_hits = 0
-        self._pairs: dict[tuple[str, str], float] = shared[0]
-        self._common_chunks: dict[str, tuple[str, str, str, bool] | None] = shared[1]
-        self._common_pairs: dict[tuple[str, str], bool] = shared[2]
-        self._chunks: dict[str, tuple[str, str, str, bool] | None] = {}
-        self._joinable: dict[tuple[str, str], bool] = {}
+        table = lambda name: shared_table(lexicon, self.p, name)  # noqa: E731
+        self._lex_logp: dict[str, float | None] = table("logp")
+        self._lex_words: dict[str, tuple[str, float] | None] = table("words")
+        self._chunks: dict[str, tuple] = table("chunks")
+        self._joinable: dict[tuple[str, str], tuple] = table("joinable")
+        self._suspicious: dict[str, tuple] = table("suspicious")
+        self._best: dict[tuple, tuple] = table("best")
+        self._doc_logp: dict[tuple[str, bool, int], float | None] = {}
+        #: the document words that swayed the value being computed (see :meth:`memo`)
+        self._hits: dict[str, int] = {}
+
+    # memos -----------------------------------------------------------------------
+    def valid(self, deps: Deps) -> bool:
+        """Whether the document words *deps* have the counts they had (see :meth:`memo`)."""
+        get, total = self.vocab.get, self.total
+        for w, c in deps:
+            if (get(w, 0) if w else total) != c:
+                return False
+        return True
+
+    def memo(self, table: dict, key, compute, *args):
+        """``compute(*args)``, remembered in *table* under *key* with the document words
+        that swayed it; a later call (in any document) reuses it while their counts hold."""
+        entry = table.get(key)
+        if entry is not None:
+            value, deps = entry
+            if not deps:
+                return value
+            if self.valid(deps):
+                self._hits.update(deps)
+                return value
+        outer, self._hits = self._hits, {}
+        try:
+            value = compute(*args)
+        finally:
+            hits, self._hits = self._hits, outer
+        if hits:
+            outer.update(hits)
+        table[key] = (value, tuple(hits.items()))
+        return value
 
     # word scores ---------------------------------------------------------------
     def known(self, word: str, original: bool = False, joined: bool = False) -> float | None:
@@ -204,13 +241,16 @@ class Model:
             lp = self._lex_logp[word] = z - 9 if z > 0 else None
         if joined:
             return lp
-        count = self.vocab.get(word, 0) - original
+        raw = self.vocab.get(word, 0)
+        count = raw - original
         if count > 0 and len(word) > 2 and (lp is None or word[0].isupper()):
-            self._doc_hits += 1
-            key = (word, original)
-            v = self._logp.get(key, False)
+            hits = self._hits
+            hits[word] = raw
+            hits[""] = self.total
+            key = (word, original, count)
+            v = self._doc_logp.get(key, False)
             if v is False:
-                v = self._logp[key] = self._with_document(word, lp, count, original)
+                v = self._doc_logp[key] = self._with_document(word, lp, count, original)
             return v
         return lp
 
@@ -232,20 +272,24 @@ class Model:
         """Association of two adjacent words (0 when unknown or at a window edge)."""
         if first is None or second is None:
             return 0.0
-        key = (first, second)
-        v = self._pairs.get(key)
-        if v is None:
-            v = self._pairs[key] = self._pair(first, second)
+        return self.pair_of(self.lex_word(first), self.lex_word(second))
+
+    def lex_word(self, word: str) -> tuple[str, float] | None:
+        """(lowercase form, log10 P) of a word the lexicon knows, else None (memo)."""
+        v = self._lex_words.get(word, False)
+        if v is False:
+            lp = self.known(word, joined=True)
+            v = self._lex_words[word] = None if lp is None else (word.lower(), lp)
         return v
 
-    def _pair(self, first: str, second: str) -> float:
-        lp1, lp2 = self.known(first, joined=True), self.known(second, joined=True)
-        if lp1 is None or lp2 is None:
-            return 0.0  # the pair list holds known words only
-        pmi = self.lex.pmi(first, second)
+    def pair_of(self, first: tuple[str, float] | None, second: tuple[str, float] | None) -> float:
+        """:meth:`pair` of two :meth:`lex_word` results; the pair list holds known words only."""
+        if first is None or second is None:
+            return 0.0
+        pmi = self.lex.pmi_of(f"{first[0]} {second[0]}")
         if pmi is not None:
             return self.p.bigram_weight * pmi
-        return self.p.absent_weight * min(0.0, self.lex.bigram_floor - lp1 - lp2)
+        return self.p.absent_weight * min(0.0, self.lex.bigram_floor - first[1] - second[1])
 
     def score(self, words: list[str], left: str | None, right: str | None,
               originals: set[str] = frozenset()) -> float:
@@ -300,38 +344,28 @@ class Model:
     # suspicion -------------------------------------------------------------------
     def chunk(self, chunk: str) -> tuple[str, str, str, bool] | None:
         """(lead, core, trail, suspicious) of a plain chunk, None for any other (cached)."""
-        v = self._common_chunks.get(chunk, False)
-        if v is not False:
-            return v
-        v = self._chunks.get(chunk, False)
-        if v is not False:
-            self._doc_hits += 1  # decided with the document's words
-            return v
+        entry = self._chunks.get(chunk)
+        if entry is not None and not entry[1]:
+            return entry[0]
+        return self.memo(self._chunks, chunk, self._chunk, chunk)
+
+    def _chunk(self, chunk: str) -> tuple[str, str, str, bool] | None:
         m = PLAIN.fullmatch(chunk)
         if m is None or len(m.group(2)) > MAX_TOKEN:
-            v = self._common_chunks[chunk] = None  # not a word, or a sequence, a code, a hash
-            return v
-        hits = self._doc_hits
-        core = m.group(2)
-        v = (m.group(1), core, m.group(3), self.suspicious(core))
-        (self._common_chunks if hits == self._doc_hits else self._chunks)[chunk] = v
-        return v
+            return None  # not a word, or a sequence, a code, a hash
+        return m.group(1), m.group(2), m.group(3), self.suspicious(m.group(2))
 
     def pair_joinable(self, first: str, second: str) -> bool:
         """:meth:`joinable`, cached, with a quick answer for two common words."""
         key = (first, second)
-        v = self._common_pairs.get(key)
-        if v is not None:
-            return v
-        v = self._joinable.get(key)
-        if v is not None:
-            self._doc_hits += 1
-            return v
-        hits = self._doc_hits
-        v = not (self.lex_frequent(first) and self.lex_frequent(second)) and not (
+        entry = self._joinable.get(key)
+        if entry is not None and not entry[1]:
+            return entry[0]
+        return self.memo(self._joinable, key, self._pair_joinable, first, second)
+
+    def _pair_joinable(self, first: str, second: str) -> bool:
+        return not (self.lex_frequent(first) and self.lex_frequent(second)) and not (
             self.frequent_word(first) and self.frequent_word(second)) and self.joinable(first, second)
-        (self._common_pairs if hits == self._doc_hits else self._joinable)[key] = v
-        return v
 
     def lex_frequent(self, core: str) -> bool:
         """:meth:`frequent_word` by the lexicon alone (true in every document)."""
@@ -341,16 +375,10 @@ class Model:
         """Whether a token may need a space inside it: cheap bounds before the lattice."""
         if len(core) == 1:
             return core not in LETTER_WORDS
-        v = self._common_suspicious.get(core)
-        if v is None:
-            v = self._suspicious.get(core)
-            if v is not None:
-                self._doc_hits += 1
-        if v is None:
-            hits = self._doc_hits
-            v = self._split_gain(core) + CONTEXT_BOUND >= self.p.unsafe_margin
-            (self._common_suspicious if hits == self._doc_hits else self._suspicious)[core] = v
-        return v
+        return self.memo(self._suspicious, core, self._suspicious_core, core)
+
+    def _suspicious_core(self, core: str) -> bool:
+        return self._split_gain(core) + CONTEXT_BOUND >= self.p.unsafe_margin
 
     def joinable(self, first: str, second: str) -> bool:
         """Whether two neighbouring tokens may be one word: together they are a word
@@ -450,14 +478,7 @@ class Model:
     # search ------------------------------------------------------------------------
     def best(self, cores: list[str], left: str | None, right: str | None) -> list[int]:
         """Cut points of the best segmentation of ''.join(cores) (positions in the string)."""
-        key = (*cores, left, right)
-        cuts = self._common_best.get(key)
-        if cuts is None:
-            hits = self._doc_hits
-            cuts = self._search(cores, left, right)
-            if hits == self._doc_hits:
-                self._common_best[key] = cuts
-        return cuts
+        return self.memo(self._best, (*cores, left, right), self._search, cores, left, right)
 
     def _search(self, cores: list[str], left: str | None, right: str | None) -> list[int]:
         s = "".join(cores)
@@ -485,6 +506,7 @@ class Model:
         no_join_after = [c.isupper() and c not in LETTER_WORDS for c in cores]
         seam = [not is_bound[j] and camel_seam(s, j) for j in range(n + 1)]
         known, pair, unknown = self.known, self.pair, self.unknown
+        lex_word, pair_of = self.lex_word, self.pair_of
         # states[i]: last word -> (score, start of the word, previous word)
         states: list[dict[str | None, tuple[float, int, str | None]]] = [{} for _ in range(n + 1)]
         states[0][left] = (0.0, -1, None)
@@ -559,8 +581,9 @@ class Model:
                         base -= p.letter_join_cost  # "of f", "the n": a variable, not a fragment
                 there = states[i]
                 cut_compound = not is_bound[j] and not seam[j] and self.content(w)
+                lw = lex_word(w)
                 for prev, (sc, _, _) in here.items():
-                    cand = sc + base + pair(prev, w)
+                    cand = sc + base + pair_of(lex_word(prev) if prev is not None else None, lw)
                     if cut_compound and self.content(prev):
                         cand -= p.compound_cost  # "power|series": an author's compound
                     old = there.get(w)
