@@ -7,6 +7,7 @@ Every fix changes spaces only and never crosses a line break.
 
 from __future__ import annotations
 
+import gc
 import weakref
 from typing import Iterator, NamedTuple
 
@@ -37,21 +38,33 @@ def analysis(doc: Document) -> Analysis:
     """The word-space repairs of *doc* (computed once per document)."""
     found = _ANALYSES.get(doc)
     if found is None:
-        vocabulary = vocabulary_of(doc)
-        words = sum(vocabulary.values())
-        model = Model(get_lexicon(), vocabulary, words, PARAMS)
-        model.lex.expect(4 * words)  # a few questions per word
-        # the repairs of a line hold in every document and fix round of the process where
-        # the document words that swayed them keep their counts
-        lines = shared_table(model.lex, PARAMS, "lines")
-        found, text, pos = [], doc.text, 0
-        for line in text.split("\n"):
-            found.extend(c.shifted(pos) for c in model.memo(lines, line, _line_changes, model, line))
-            pos += len(line) + 1
-        found.extend(glued_runons(text, model.lex, PARAMS.function_zipf, PARAMS.solid_zipf))
-        found.sort(key=lambda c: c.start)
-        found = _ANALYSES[doc] = Analysis(found, margin_shift(found, words, PARAMS))
+        # the analysis makes no reference cycles, but many small objects (memo entries):
+        # the cyclic collector would walk the growing memo tables again and again
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            found = _ANALYSES[doc] = _analyse(doc)
+        finally:
+            if collecting:
+                gc.enable()
     return found
+
+
+def _analyse(doc: Document) -> Analysis:
+    vocabulary = vocabulary_of(doc)
+    words = sum(vocabulary.values())
+    model = Model(get_lexicon(), vocabulary, words, PARAMS)
+    model.lex.expect(4 * words)  # a few questions per word
+    # the repairs of a line hold in every document and fix round of the process where
+    # the document words that swayed them keep their counts
+    lines = shared_table(model.lex, PARAMS, "lines")
+    found, text, pos = [], doc.text, 0
+    for line in text.split("\n"):
+        found.extend(c.shifted(pos) for c in model.memo(lines, line, _line_changes, model, line))
+        pos += len(line) + 1
+    found.extend(glued_runons(text, model.lex, PARAMS.function_zipf, PARAMS.solid_zipf))
+    found.sort(key=lambda c: c.start)
+    return Analysis(found, margin_shift(found, words, PARAMS))
 
 
 def _line_changes(model: Model, line: str) -> list[Change]:

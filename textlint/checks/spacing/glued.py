@@ -19,13 +19,28 @@ POSSESSIVE_WORD = regex.compile(
     r"(?![\p{L}\p{M}\p{N}'’_@/])")
 
 
+#: Where either pattern can match: a lowercase letter and two digits, a possessive and a
+#: lowercase letter (searched first: the patterns' look-arounds are slow to try everywhere).
+SEAMS = regex.compile(r"\p{Ll}\d\d|['’]s\p{Ll}")
+
+
 def glued_runons(text: str, lexicon: Lexicon, function_zipf: float, word_zipf: float) -> Iterator[Change]:
     """A space lost between a very frequent word (a function word: "in", "of", "was") and a
     number, or between a possessive and a known word. Identifiers and units keep their
     digits ("base85", "mp3", "utf8", "5km")."""
-    for pattern, zipf, word in ((WORD_NUMBER, function_zipf, "first"), (POSSESSIVE_WORD, word_zipf, "second")):
-        for m in pattern.finditer(text):
-            if lexicon.zipf(m.group(word)) >= zipf:
-                first, second = m.group("first", "second")
-                yield Change(m.start(), m.end(), m.group(), f"{first} {second}",
-                             inserts=[m.end("first")], gain=float("inf"))
+    line_end = -1
+    for seam in SEAMS.finditer(text):
+        if seam.start() < line_end:
+            continue  # its line is done (no match crosses a line break)
+        line_start = text.rfind("\n", 0, seam.start()) + 1
+        line_end = text.find("\n", seam.end())
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        for pattern, zipf, word in ((WORD_NUMBER, function_zipf, "first"),
+                                    (POSSESSIVE_WORD, word_zipf, "second")):
+            for m in pattern.finditer(line):
+                if lexicon.zipf(m.group(word)) >= zipf:
+                    first, second = m.group("first", "second")
+                    yield Change(line_start + m.start(), line_start + m.end(), m.group(),
+                                 f"{first} {second}", inserts=[line_start + m.end("first")],
+                                 gain=float("inf"))

@@ -190,6 +190,7 @@ class Model:
         table = lambda name: shared_table(lexicon, self.p, name)  # noqa: E731
         self._lex_logp: dict[str, float | None] = table("logp")
         self._lex_words: dict[str, tuple[str, float] | None] = table("words")
+        self._pairs: dict[tuple[str, str], float] = table("pairs")
         self._chunks: dict[str, tuple] = table("chunks")
         self._joinable: dict[tuple[str, str], tuple] = table("joinable")
         self._suspicious: dict[str, tuple] = table("suspicious")
@@ -239,11 +240,11 @@ class Model:
         if lp is False:
             z = self.lex.zipf(word)
             lp = self._lex_logp[word] = z - 9 if z > 0 else None
-        if joined:
+        if joined or len(word) < 3 or lp is not None and not word[0].isupper():
             return lp
         raw = self.vocab.get(word, 0)
         count = raw - original
-        if count > 0 and len(word) > 2 and (lp is None or word[0].isupper()):
+        if count > 0:
             hits = self._hits
             hits[word] = raw
             hits[""] = self.total
@@ -272,7 +273,11 @@ class Model:
         """Association of two adjacent words (0 when unknown or at a window edge)."""
         if first is None or second is None:
             return 0.0
-        return self.pair_of(self.lex_word(first), self.lex_word(second))
+        key = (first, second)
+        v = self._pairs.get(key)
+        if v is None:
+            v = self._pairs[key] = self.pair_of(self.lex_word(first), self.lex_word(second))
+        return v
 
     def lex_word(self, word: str) -> tuple[str, float] | None:
         """(lowercase form, log10 P) of a word the lexicon knows, else None (memo)."""
@@ -342,18 +347,20 @@ class Model:
         return total
 
     # suspicion -------------------------------------------------------------------
-    def chunk(self, chunk: str) -> tuple[str, str, str, bool] | None:
-        """(lead, core, trail, suspicious) of a plain chunk, None for any other (cached)."""
+    def chunk(self, chunk: str) -> tuple[str, str, str, bool, bool] | None:
+        """(lead, core, trail, suspicious, firm) of a plain chunk, None for any other
+        (cached); *firm*: :meth:`lex_frequent`, so that two firm words are no pair to join."""
         entry = self._chunks.get(chunk)
         if entry is not None and not entry[1]:
             return entry[0]
         return self.memo(self._chunks, chunk, self._chunk, chunk)
 
-    def _chunk(self, chunk: str) -> tuple[str, str, str, bool] | None:
+    def _chunk(self, chunk: str) -> tuple[str, str, str, bool, bool] | None:
         m = PLAIN.fullmatch(chunk)
         if m is None or len(m.group(2)) > MAX_TOKEN:
             return None  # not a word, or a sequence, a code, a hash
-        return m.group(1), m.group(2), m.group(3), self.suspicious(m.group(2))
+        core = m.group(2)
+        return m.group(1), core, m.group(3), self.suspicious(core), self.lex_frequent(core)
 
     def pair_joinable(self, first: str, second: str) -> bool:
         """:meth:`joinable`, cached, with a quick answer for two common words."""
@@ -461,15 +468,15 @@ class Model:
         known, unknown = self.known, self.unknown
         for c in range(1, len(core)):
             left, right = core[:c], core[c:]
-            if left[-1].isupper() and not camel_seam(core, c) or (
-                    right[0].isupper() and not camel_seam(core, c)):
+            seam = camel_seam(core, c)
+            if (left[-1].isupper() or right[0].isupper()) and not seam:
                 continue
             if (c == 1 and left not in LETTER_WORDS) or (len(right) == 1 and right not in LETTER_WORDS):
                 continue
             lk, rk = known(left), known(right)
             if lk is None and rk is None:
                 continue
-            cost = self.p.camel_cost if camel_seam(core, c) else self.p.ins_cost
+            cost = self.p.camel_cost if seam else self.p.ins_cost
             gain = ((unknown(left) if lk is None else lk) + (unknown(right) if rk is None else rk)
                     + self.pair(left, right) - cost - base)
             best = max(best, gain)
@@ -506,7 +513,7 @@ class Model:
         no_join_after = [c.isupper() and c not in LETTER_WORDS for c in cores]
         seam = [not is_bound[j] and camel_seam(s, j) for j in range(n + 1)]
         known, pair, unknown = self.known, self.pair, self.unknown
-        lex_word, pair_of = self.lex_word, self.pair_of
+        lex_word = self.lex_word
         # states[i]: last word -> (score, start of the word, previous word)
         states: list[dict[str | None, tuple[float, int, str | None]]] = [{} for _ in range(n + 1)]
         states[0][left] = (0.0, -1, None)
@@ -581,9 +588,9 @@ class Model:
                         base -= p.letter_join_cost  # "of f", "the n": a variable, not a fragment
                 there = states[i]
                 cut_compound = not is_bound[j] and not seam[j] and self.content(w)
-                lw = lex_word(w)
+                known_pair = lex_word(w) is not None  # else every pair is 0
                 for prev, (sc, _, _) in here.items():
-                    cand = sc + base + pair_of(lex_word(prev) if prev is not None else None, lw)
+                    cand = sc + base + pair(prev, w) if known_pair else sc + base
                     if cut_compound and self.content(prev):
                         cand -= p.compound_cost  # "power|series": an author's compound
                     old = there.get(w)
@@ -615,13 +622,18 @@ def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Chan
     chunks = text[start:end].split()
     if not chunks:
         return
-    infos = [model.chunk(c) for c in chunks]
+    table, chunk = model._chunks, model.chunk
+    infos = []
+    for c in chunks:  # a cached answer that no document word swayed, else the model's
+        entry = table.get(c)
+        infos.append(entry[0] if entry is not None and not entry[1] else chunk(c))
     n = len(chunks)
     suspicious = [info is not None and info[3] for info in infos]
     pairs = [False] * n
     for k in range(n - 1):
         x, y = infos[k], infos[k + 1]
-        if x is not None and y is not None and not x[2] and not y[0] and model.pair_joinable(x[1], y[1]):
+        if x is not None and y is not None and not (x[4] and y[4]) and not x[2] and not y[0] and (
+                model.pair_joinable(x[1], y[1])):
             pairs[k] = True
     if not (any(suspicious) or any(pairs)):
         return
