@@ -24,7 +24,7 @@ import array
 import marshal
 import math
 import os
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Callable
@@ -119,6 +119,12 @@ class Lexicon:
         """log10 P(first second) / (P(first) P(second)) for a frequent pair; None when
         the pair is not among the frequent ones (it is rarer than :attr:`bigram_floor`)."""
         return self.pmi_of(f"{first.lower()} {second.lower()}")
+
+    @cached_property
+    def pmi_max(self) -> float:
+        """The highest :meth:`pmi` of any pair."""
+        values = self._pmi._values if isinstance(self._pmi, Table) else self._pmi.values()
+        return max(values, default=0) / 100
 
     def pmi_of(self, pair: str) -> float | None:
         """:meth:`pmi` of a lowercase pair written "first second"."""

@@ -192,6 +192,9 @@ class Model:
         self._lex_words: dict[str, tuple[str, float] | None] = table("words")
         self._pairs: dict[tuple[str, str], float] = table("pairs")
         self._chunks: dict[str, tuple] = table("chunks")
+        #: chunks that are no word, or a firm word that is not suspicious, in any document
+        #: (keys only): a line of them needs nothing more
+        self._quiet: dict[str, None] = table("quiet")
         self._joinable: dict[tuple[str, str], tuple] = table("joinable")
         self._suspicious: dict[str, tuple] = table("suspicious")
         self._best: dict[tuple, tuple] = table("best")
@@ -236,10 +239,7 @@ class Model:
         The document counts when the word occurs elsewhere in it (*original*: this
         occurrence is in the text and does not count), except for a word made by
         *joining* tokens: a corrupt text repeats its own run-ons."""
-        lp = self._lex_logp.get(word, False)
-        if lp is False:
-            z = self.lex.zipf(word)
-            lp = self._lex_logp[word] = z - 9 if z > 0 else None
+        lp = self.lex_logp(word)
         if joined or len(word) < 3 or lp is not None and not word[0].isupper():
             return lp
         raw = self.vocab.get(word, 0)
@@ -254,6 +254,23 @@ class Model:
                 v = self._doc_logp[key] = self._with_document(word, lp, count, original)
             return v
         return lp
+
+    def lex_logp(self, word: str) -> float | None:
+        """log10 P(word) by the lexicon alone (memo)."""
+        lp = self._lex_logp.get(word, False)
+        if lp is False:
+            z = self.lex.zipf(word)
+            lp = self._lex_logp[word] = z - 9 if z > 0 else None
+        return lp
+
+    def known_above(self, word: str, floor: float, original: bool = False) -> bool:
+        """Whether :meth:`known` gives *word* at least *floor*. The document only raises a
+        word's probability, so the lexicon answers first and no document word sways a yes."""
+        lp = self.lex_logp(word)
+        if lp is not None and lp >= floor:
+            return True
+        lp = self.known(word, original)
+        return lp is not None and lp >= floor
 
     def _with_document(self, word: str, lp: float | None, count: int, original: bool) -> float | None:
         if original and any(camel_seam(word, q) for q in range(1, len(word))):
@@ -385,7 +402,31 @@ class Model:
         return self.memo(self._suspicious, core, self._suspicious_core, core)
 
     def _suspicious_core(self, core: str) -> bool:
-        return self._split_gain(core) + CONTEXT_BOUND >= self.p.unsafe_margin
+        """Whether the best cut of *core* in two, without context, comes within what
+        context can add (:data:`CONTEXT_BOUND`) of beating it: an upper bound of what the
+        lattice can find inside the token."""
+        p = self.p
+        if self.known_above(core, p.check_zipf - 9, True):
+            return False  # frequent words are left alone
+        lp = self.known(core, True)
+        need = (self.unknown(core) if lp is None else lp) + p.unsafe_margin - CONTEXT_BOUND
+        pair_max = max(0.0, p.bigram_weight * self.lex.pmi_max)
+        known, unknown = self.known, self.unknown
+        for c in range(1, len(core)):
+            left, right = core[:c], core[c:]
+            seam = camel_seam(core, c)
+            if (left[-1].isupper() or right[0].isupper()) and not seam:
+                continue
+            if (c == 1 and left not in LETTER_WORDS) or (len(right) == 1 and right not in LETTER_WORDS):
+                continue
+            lk, rk = known(left), known(right)
+            if lk is None and rk is None:
+                continue
+            score = ((unknown(left) if lk is None else lk) + (unknown(right) if rk is None else rk)
+                     - (p.camel_cost if seam else p.ins_cost))
+            if score + pair_max >= need and score + self.pair(left, right) >= need:
+                return True
+        return False
 
     def joinable(self, first: str, second: str) -> bool:
         """Whether two neighbouring tokens may be one word: together they are a word
@@ -407,15 +448,14 @@ class Model:
         part of an unknown word); a capital letter alone is an initial or a variable."""
         if len(core) == 1:
             return core.isupper() or core in LETTER_WORDS
-        return self.known(core, True) is not None
+        return self.lex_logp(core) is not None or self.known(core, True) is not None
 
     def frequent_word(self, core: str) -> bool:
         """A word common enough that two of them stay two words ("song writer");
         rare forms in the lexicon ("evid", "ence") are often fragments."""
         if len(core) < 3:
             return False
-        lp = self.known(core, True)
-        return lp is not None and lp >= (self.p.solid_zipf if len(core) > 3 else 4.5) - 9
+        return self.known_above(core, (self.p.solid_zipf if len(core) > 3 else 4.5) - 9, True)
 
     def content(self, word: str | None) -> bool:
         """A long word that is not among the most frequent (function) words."""
@@ -429,8 +469,7 @@ class Model:
             return False
         if not LATIN.fullmatch(core):
             return False  # the lexicon is English: other scripts are left as they are
-        lp = self.known(core, True)
-        return lp is None or lp < self.p.check_zipf - 9
+        return not self.known_above(core, self.p.check_zipf - 9, True)
 
     @staticmethod
     def _piece_ok(w: str, starts_token: bool, ends_token: bool, seam_before: bool,
@@ -456,31 +495,6 @@ class Model:
         them, two pieces ("evergr een", "Sokołó w"; not "ξ κ", "Kassina cassinoides")."""
         return (len(pieces) == 2 and min(map(len, pieces)) <= 3 and max(map(len, pieces)) >= 3
                 and all(LATIN.fullmatch(x) for x in pieces))
-
-    def _split_gain(self, core: str) -> float:
-        """How much the best cut of *core* in two beats it, without context (an upper
-        bound of what the lattice can find inside the token, up to the context)."""
-        lp = self.known(core, True)
-        if lp is not None and lp >= self.p.check_zipf - 9:
-            return -math.inf  # frequent words are left alone
-        base = self.unknown(core) if lp is None else lp
-        best = -math.inf
-        known, unknown = self.known, self.unknown
-        for c in range(1, len(core)):
-            left, right = core[:c], core[c:]
-            seam = camel_seam(core, c)
-            if (left[-1].isupper() or right[0].isupper()) and not seam:
-                continue
-            if (c == 1 and left not in LETTER_WORDS) or (len(right) == 1 and right not in LETTER_WORDS):
-                continue
-            lk, rk = known(left), known(right)
-            if lk is None and rk is None:
-                continue
-            cost = self.p.camel_cost if seam else self.p.ins_cost
-            gain = ((unknown(left) if lk is None else lk) + (unknown(right) if rk is None else rk)
-                    + self.pair(left, right) - cost - base)
-            best = max(best, gain)
-        return best
 
     # search ------------------------------------------------------------------------
     def best(self, cores: list[str], left: str | None, right: str | None) -> list[int]:
@@ -620,13 +634,20 @@ def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Chan
     Chunks and word pairs are judged from caches first; the line is parsed into
     positioned tokens only when something in it is suspicious."""
     chunks = text[start:end].split()
-    if not chunks:
+    quiet = model._quiet
+    if all(map(quiet.__contains__, chunks)):
         return
     table, chunk = model._chunks, model.chunk
     infos = []
     for c in chunks:  # a cached answer that no document word swayed, else the model's
         entry = table.get(c)
-        infos.append(entry[0] if entry is not None and not entry[1] else chunk(c))
+        if entry is None or entry[1]:
+            chunk(c)
+            entry = table[c]
+        info = entry[0]
+        infos.append(info)
+        if not entry[1] and (info is None or info[4] and not info[3]):
+            quiet[c] = None
     n = len(chunks)
     suspicious = [info is not None and info[3] for info in infos]
     pairs = [False] * n
