@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Iterator
 
 import regex
@@ -631,62 +632,94 @@ def segments(s: str, cuts: list[int]) -> list[str]:
 def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Change]:
     """The space repairs of one line ``text[start:end]`` (which holds no newline).
 
-    Chunks and word pairs are judged from caches first; the line is parsed into
-    positioned tokens only when something in it is suspicious."""
-    chunks = text[start:end].split()
+    Chunks and word pairs are judged from caches first; only the tokens around
+    something suspicious are positioned and searched."""
+    line = text[start:end]
+    chunks = line.split()
     quiet = model._quiet
     if all(map(quiet.__contains__, chunks)):
         return
-    table, chunk = model._chunks, model.chunk
-    infos = []
-    for c in chunks:  # a cached answer that no document word swayed, else the model's
-        entry = table.get(c)
-        if entry is None or entry[1]:
-            chunk(c)
-            entry = table[c]
-        info = entry[0]
-        infos.append(info)
-        if not entry[1] and (info is None or info[4] and not info[3]):
-            quiet[c] = None
+    # a cached answer that no document word swayed, else the model's
+    table = model._chunks
+    entries = list(map(table.get, chunks))
+    for k in [k for k, e in enumerate(entries) if e is None or e[1]]:
+        model.chunk(chunks[k])
+        entries[k] = e = table[chunks[k]]
+        if not e[1] and (e[0] is None or e[0][4] and not e[0][3]):
+            quiet[chunks[k]] = None
+    infos = [e[0] for e in entries]
     n = len(chunks)
-    suspicious = [info is not None and info[3] for info in infos]
-    pairs = [False] * n
-    for k in range(n - 1):
+    suspicious = [k for k, info in enumerate(infos) if info is not None and info[3]]
+    pairs = []
+    loud = [k for k, c in enumerate(chunks) if c not in quiet]
+    for k in sorted({j for k in loud for j in (k - 1, k) if 0 <= j < n - 1}):
         x, y = infos[k], infos[k + 1]
         if x is not None and y is not None and not (x[4] and y[4]) and not x[2] and not y[0] and (
                 model.pair_joinable(x[1], y[1])):
-            pairs[k] = True
-    if not (any(suspicious) or any(pairs)):
+            pairs.append(k)
+    if not (suspicious or pairs):
         return
-    tokens: list[Token] = []
-    pos = start
-    for c, info in zip(chunks, infos):
-        at = text.find(c, pos)
-        pos = at + len(c)
-        if info is None:
-            tokens.append(Token(at, "", "", ""))  # a fixed chunk: a barrier
-        else:
-            tokens.append(Token(at + len(info[0]), info[1], info[2], info[0]))
-    for k in range(n - 1):
-        a, b = tokens[k], tokens[k + 1]
-        if a.core and b.core and not a.trail and not b.lead:
-            gap = text[a.start + len(a.core):b.start]
-            a.joinable = not gap.strip(" ")
-            if pairs[k] and a.joinable:
-                suspicious[k] = suspicious[k + 1] = True
+    tokens = _Tokens(text, start, line, chunks, infos)
+    marked = set(suspicious)
+    for k in pairs:
+        if tokens.joinable(k):
+            marked.update((k, k + 1))
     # windows: each suspicious token with its joinable neighbours; overlapping ones merge
     windows: list[list[int]] = []
-    for k in range(n):
-        if not suspicious[k]:
-            continue
-        a = k - 1 if k and tokens[k - 1].joinable else k
-        b = k + 1 if tokens[k].joinable else k
+    for k in sorted(marked):
+        a = k - 1 if k and tokens.joinable(k - 1) else k
+        b = k + 1 if tokens.joinable(k) else k
         if windows and a <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], b)
         else:
             windows.append([a, b])
     for a, b in windows:
-        yield from _window(model, text, tokens, a, b)
+        tokens.joinable(a - 1)  # the window's context words
+        tokens.joinable(b)
+        yield from _window(model, text, tokens.tokens, a, b)
+
+
+class _Tokens:
+    """The positioned tokens of a line, made on demand (most of a line is never looked at)."""
+
+    def __init__(self, text: str, start: int, line: str, chunks: list[str], infos: list) -> None:
+        self.text, self.chunks, self.infos = text, chunks, infos
+        self.tokens: list[Token | None] = [None] * len(chunks)
+        self._joinable: dict[int, bool] = {}
+        lengths = list(accumulate(map(len, chunks)))
+        if lengths and len(line) == lengths[-1] + len(chunks) - 1:  # one space between chunks
+            self.offsets = [start + at - len(c) + k for k, (at, c) in enumerate(zip(lengths, chunks))]
+        else:
+            self.offsets, pos = [], start
+            for c in chunks:
+                pos = text.find(c, pos)
+                self.offsets.append(pos)
+                pos += len(c)
+
+    def token(self, k: int) -> Token:
+        t = self.tokens[k]
+        if t is None:
+            info = self.infos[k]
+            at = self.offsets[k]
+            t = self.tokens[k] = (Token(at, "", "", "") if info is None  # a fixed chunk: a barrier
+                                  else Token(at + len(info[0]), info[1], info[2], info[0]))
+        return t
+
+    def joinable(self, k: int) -> bool:
+        """Whether token *k* is joinable with the next one (plain spaces between, no marks);
+        makes both tokens (and sets :attr:`Token.joinable`)."""
+        if not 0 <= k < len(self.chunks):
+            return False
+        v = self._joinable.get(k)
+        if v is None:
+            a = self.token(k)
+            v = False
+            if k + 1 < len(self.chunks):
+                b = self.token(k + 1)
+                if a.core and b.core and not a.trail and not b.lead:
+                    v = not self.text[a.start + len(a.core):b.start].strip(" ")
+            a.joinable = self._joinable[k] = v
+        return v
 
 
 def _window(model: Model, text: str, tokens: list[Token], a: int, b: int) -> Iterator[Change]:
