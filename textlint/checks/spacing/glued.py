@@ -21,7 +21,7 @@ POSSESSIVE_WORD = regex.compile(
 
 #: Where either pattern can match: a lowercase letter and two digits, a possessive and a
 #: lowercase letter (searched first: the patterns' look-arounds are slow to try everywhere).
-SEAMS = regex.compile(r"\p{Ll}\d\d|['’]s\p{Ll}")
+SEAMS = regex.compile(r"(?<=\p{Ll})\d\d|['’]s\p{Ll}")  # (the digits first: faster)
 
 
 def glued_runons(text: str, lexicon: Lexicon, function_zipf: float, word_zipf: float) -> Iterator[Change]:

@@ -199,6 +199,7 @@ class Model:
         self._joinable: dict[tuple[str, str], tuple] = table("joinable")
         self._suspicious: dict[str, tuple] = table("suspicious")
         self._best: dict[tuple, tuple] = table("best")
+        self._features: dict[str, tuple] = table("features")
         self._doc_logp: dict[tuple[str, bool, int], float | None] = {}
         #: the document words that swayed the value being computed (see :meth:`memo`)
         self._hits: dict[str, int] = {}
@@ -502,6 +503,17 @@ class Model:
         """Cut points of the best segmentation of ''.join(cores) (positions in the string)."""
         return self.memo(self._best, (*cores, left, right), self._search, cores, left, right)
 
+    def _token_features(self, core: str) -> tuple[bool, ...]:
+        """What the lattice asks of a token of a window: whether it is *solid* (a word by
+        itself: never glued into an unknown word), a *long word* (two stay two words), a
+        *content* word, *frequent*, *cuttable* (frequent words and names frequent in the
+        document are never cut), *in the lexicon*, and whether nothing joins after it (an
+        initial, a variable or an acronym: "H and", "IR radiation")."""
+        p = self.p
+        return (self.solid(core), self.frequent_word(core), core in self.lex and self.content(core),
+                len(core) > 1 and self.lex.zipf(core) >= p.frequent_zipf, self.cuttable(core),
+                len(core) > 1 and core in self.lex, core.isupper() and core not in LETTER_WORDS)
+
     def _search(self, cores: list[str], left: str | None, right: str | None) -> list[int]:
         s = "".join(cores)
         n = len(s)
@@ -515,18 +527,14 @@ class Model:
         for k, c in enumerate(cores):
             for q in range(bounds[k], bounds[k + 1] + 1):
                 token_of[q] = k
-        # a token that is a word by itself is never glued into an unknown word
         p = self.p
-        solid = [self.solid(c) for c in cores]
-        long_word = [self.frequent_word(c) for c in cores]
-        content = [c in self.lex and self.content(c) for c in cores]
-        frequent = [len(c) > 1 and self.lex.zipf(c) >= p.frequent_zipf for c in cores]
-        # frequent words (and names frequent in the document) are never cut
-        cuttable = [self.cuttable(c) for c in cores]
-        in_lexicon = [len(c) > 1 and c in self.lex for c in cores]
-        # no join after an initial, a variable or an acronym ("H and", "IR radiation")
-        no_join_after = [c.isupper() and c not in LETTER_WORDS for c in cores]
-        seam = [not is_bound[j] and camel_seam(s, j) for j in range(n + 1)]
+        features = self._features
+        solid, long_word, content, frequent, cuttable, in_lexicon, no_join_after = zip(*(
+            entry[0] if (entry := features.get(c)) is not None and not entry[1]
+            else self.memo(features, c, self._token_features, c) for c in cores))
+        seam = [False] * (n + 1)
+        for j in [j for j, ch in enumerate(s) if ch.isupper()]:
+            seam[j] = not is_bound[j] and camel_seam(s, j)
         known, pair, unknown = self.known, self.pair, self.unknown
         lex_word = self.lex_word
         # states[i]: last word -> (score, start of the word, previous word)
