@@ -105,6 +105,14 @@ class Lexicon:
                 if isinstance(table, Table):
                     table.build()
 
+    def zipf_table(self) -> dict[str, int] | Table:
+        """The word table itself (lowercase word -> Zipf * 100), for tight loops."""
+        return self._zipf
+
+    def pmi_table(self) -> dict[str, int] | Table:
+        """The pair table itself ("w1 w2" lowercase -> PMI * 100), for tight loops."""
+        return self._pmi
+
     def zipf(self, word: str) -> float:
         """Zipf frequency of *word* (case-insensitive); 0.0 when unknown."""
         return self._zipf.get(word.lower(), 0) / 100
@@ -118,7 +126,8 @@ class Lexicon:
     def pmi(self, first: str, second: str) -> float | None:
         """log10 P(first second) / (P(first) P(second)) for a frequent pair; None when
         the pair is not among the frequent ones (it is rarer than :attr:`bigram_floor`)."""
-        return self.pmi_of(f"{first.lower()} {second.lower()}")
+        v = self._pmi.get(f"{first.lower()} {second.lower()}")
+        return None if v is None else v / 100
 
     @cached_property
     def pmi_max(self) -> float:
@@ -126,10 +135,6 @@ class Lexicon:
         values = self._pmi._values if isinstance(self._pmi, Table) else self._pmi.values()
         return max(values, default=0) / 100
 
-    def pmi_of(self, pair: str) -> float | None:
-        """:meth:`pmi` of a lowercase pair written "first second"."""
-        v = self._pmi.get(pair)
-        return None if v is None else v / 100
 
 
 def _cache_dir() -> Path:

@@ -190,6 +190,8 @@ class Model:
         self.p = params or Params()
         table = lambda name: shared_table(lexicon, self.p, name)  # noqa: E731
         self._lex_logp: dict[str, float | None] = table("logp")
+        self._zipf_get = lexicon.zipf_table().get
+        self._pmi_get = lexicon.pmi_table().get
         self._lex_words: dict[str, tuple[str, float] | None] = table("words")
         self._pairs: dict[tuple[str, str], float] = table("pairs")
         self._chunks: dict[str, tuple] = table("chunks")
@@ -261,7 +263,7 @@ class Model:
         """log10 P(word) by the lexicon alone (memo)."""
         lp = self._lex_logp.get(word, False)
         if lp is False:
-            z = self.lex.zipf(word)
+            z = self._zipf_get(word.lower(), 0) / 100  # Lexicon.zipf
             lp = self._lex_logp[word] = z - 9 if z > 0 else None
         return lp
 
@@ -307,12 +309,13 @@ class Model:
         return v
 
     def pair_of(self, first: tuple[str, float] | None, second: tuple[str, float] | None) -> float:
-        """:meth:`pair` of two :meth:`lex_word` results; the pair list holds known words only."""
+        """:meth:`pair` of two :meth:`lex_word` results; the pair list holds known words only
+        (the lattice search has this inline)."""
         if first is None or second is None:
             return 0.0
-        pmi = self.lex.pmi_of(f"{first[0]} {second[0]}")
+        pmi = self._pmi_get(f"{first[0]} {second[0]}")
         if pmi is not None:
-            return self.p.bigram_weight * pmi
+            return self.p.bigram_weight * (pmi / 100)
         return self.p.absent_weight * min(0.0, self.lex.bigram_floor - first[1] - second[1])
 
     def score(self, words: list[str], left: str | None, right: str | None,
@@ -537,9 +540,11 @@ class Model:
             seam[j] = not is_bound[j] and camel_seam(s, j)
         known, pair, unknown = self.known, self.pair, self.unknown
         lex_word = self.lex_word
-        # states[i]: last word -> (score, start of the word, previous word)
-        states: list[dict[str | None, tuple[float, int, str | None]]] = [{} for _ in range(n + 1)]
-        states[0][left] = (0.0, -1, None)
+        # states[i]: last word -> (score, start of the word, previous word, lex_word(last word))
+        states: list[dict[str | None, tuple]] = [{} for _ in range(n + 1)]
+        states[0][left] = (0.0, -1, None, None if left is None else lex_word(left))
+        pmi_get, floor, bigram_weight, absent_weight = (
+            self._pmi_get, self.lex.bigram_floor, p.bigram_weight, p.absent_weight)
         for j in range(n):
             here = states[j]
             if not here:
@@ -573,11 +578,13 @@ class Model:
                     if not cuttable[k1] or s[i].isupper() and not seam[i]:
                         continue
                 w = s[j:i]
+                original = inner == 0 and is_bound[j] and is_bound[i]
+                lp = known(w, original, inner > 0)
+                if lp is None and not (is_bound[j] or is_bound[i]):
+                    continue  # an unknown word is made only at a token's edge
                 if not (is_bound[j] and is_bound[i]) and not self._piece_ok(
                         w, is_bound[j], is_bound[i], seam[j], i < n and seam[i]):
                     continue
-                original = inner == 0 and is_bound[j] and is_bound[i]
-                lp = known(w, original, inner > 0)
                 if not (is_bound[j] and is_bound[i]) and in_lexicon[k1 if is_bound[j] else k0] and (
                         lp is None or lp < p.known_split_zipf - 9) and not (
                         seam[j] and not is_bound[j] or i < n and seam[i] and not is_bound[i]):
@@ -611,21 +618,26 @@ class Model:
                         base -= p.letter_join_cost  # "of f", "the n": a variable, not a fragment
                 there = states[i]
                 cut_compound = not is_bound[j] and not seam[j] and self.content(w)
-                known_pair = lex_word(w) is not None  # else every pair is 0
-                for prev, (sc, _, _) in here.items():
-                    cand = sc + base + pair(prev, w) if known_pair else sc + base
+                lw = lex_word(w)
+                for prev, (sc, _, _, lprev) in here.items():
+                    if lw is None or lprev is None:
+                        cand = sc + base  # the pair list holds known words only (pair_of)
+                    else:
+                        pmi = pmi_get(f"{lprev[0]} {lw[0]}")
+                        cand = sc + base + (bigram_weight * (pmi / 100) if pmi is not None else
+                                            absent_weight * min(0.0, floor - lprev[1] - lw[1]))
                     if cut_compound and self.content(prev):
                         cand -= p.compound_cost  # "power|series": an author's compound
                     old = there.get(w)
                     if old is None or cand > old[0]:
-                        there[w] = (cand, j, prev)
+                        there[w] = (cand, j, prev, lw)
         final = states[n]
         if not final:
             return bounds[1:-1]
         w = max(final, key=lambda x: final[x][0] + pair(x, right))
         cuts, i = [], n
         while i > 0:
-            _, j, prev = states[i][w]
+            _, j, prev, _ = states[i][w]
             if j > 0:
                 cuts.append(j)
             i, w = j, prev
