@@ -545,6 +545,8 @@ class Model:
         states[0][left] = (0.0, -1, None, None if left is None else lex_word(left))
         pmi_get, floor, bigram_weight, absent_weight = (
             self._pmi_get, self.lex.bigram_floor, p.bigram_weight, p.absent_weight)
+        lex_logp_get, lex_logp, lex_words_get = self._lex_logp.get, self.lex_logp, self._lex_words.get
+        function_lp = p.function_zipf - 9
         for j in range(n):
             here = states[j]
             if not here:
@@ -579,10 +581,15 @@ class Model:
                         continue
                 w = s[j:i]
                 original = inner == 0 and is_bound[j] and is_bound[i]
-                lp = known(w, original, inner > 0)
+                lp = lex_logp_get(w, False)  # known(w, original, inner > 0), the usual answers inline
+                if lp is False:
+                    lp = lex_logp(w)
+                if not (inner or len(w) < 3 or lp is not None and not w[0].isupper()):
+                    lp = known(w, original)
                 if lp is None and not (is_bound[j] or is_bound[i]):
                     continue  # an unknown word is made only at a token's edge
-                if not (is_bound[j] and is_bound[i]) and not self._piece_ok(
+                if (is_bound[j] or is_bound[i] or seam[j] or i < n and seam[i]) and not (
+                        is_bound[j] and is_bound[i]) and not self._piece_ok(
                         w, is_bound[j], is_bound[i], seam[j], i < n and seam[i]):
                     continue
                 if not (is_bound[j] and is_bound[i]) and in_lexicon[k1 if is_bound[j] else k0] and (
@@ -617,8 +624,12 @@ class Model:
                     if len(cores[k1]) == 1 and solid[k0]:
                         base -= p.letter_join_cost  # "of f", "the n": a variable, not a fragment
                 there = states[i]
-                cut_compound = not is_bound[j] and not seam[j] and self.content(w)
-                lw = lex_word(w)
+                lw = lex_words_get(w, False)
+                if lw is False:
+                    lw = lex_word(w)
+                # content(w): a long word that is not among the most frequent ones
+                cut_compound = not is_bound[j] and not seam[j] and len(w) > 3 and (
+                    lw is None or lw[1] < function_lp)
                 for prev, (sc, _, _, lprev) in here.items():
                     if lw is None or lprev is None:
                         cand = sc + base  # the pair list holds known words only (pair_of)
@@ -626,7 +637,8 @@ class Model:
                         pmi = pmi_get(f"{lprev[0]} {lw[0]}")
                         cand = sc + base + (bigram_weight * (pmi / 100) if pmi is not None else
                                             absent_weight * min(0.0, floor - lprev[1] - lw[1]))
-                    if cut_compound and self.content(prev):
+                    if cut_compound and prev is not None and len(prev) > 3 and (
+                            lprev is None or lprev[1] < function_lp):  # content(prev)
                         cand -= p.compound_cost  # "power|series": an author's compound
                     old = there.get(w)
                     if old is None or cand > old[0]:
