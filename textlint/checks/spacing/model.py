@@ -686,8 +686,9 @@ def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Chan
     loud = [k for k, c in enumerate(chunks) if c not in quiet]
     for k in sorted({j for k in loud for j in (k - 1, k) if 0 <= j < n - 1}):
         x, y = infos[k], infos[k + 1]
-        if x is not None and y is not None and not (x[4] and y[4]) and not x[2] and not y[0] and (
-                model.pair_joinable(x[1], y[1])):
+        if x is not None and y is not None and not (x[4] and y[4]) and not x[2] and not y[0] and not (
+                y[1][0].isupper() or x[1].isupper() and x[1] not in LETTER_WORDS) and (
+                model.pair_joinable(x[1], y[1])):  # (no join before a capital: Model.joinable)
             pairs.append(k)
     if not (suspicious or pairs):
         return
