@@ -202,18 +202,24 @@ class MidSentenceCapital(Check):
         text = doc.text
         casing: Casing | None = None  # loaded at the first capitalised word worth a look
         # Words worth a look: function words and words the casing table calls lowercase.
-        # Only their occurrences need the (slower) sentence-start test.
-        candidates = {}
+        # Only their occurrences need the (slower) sentence-start test. Names recur, so
+        # each distinct word is judged once.
+        candidates: dict[str, list[regex.Match]] = {}
+        worth: dict[str, bool] = {}
         for m in _TITLE.finditer(text):
             word = m.group("w")
-            low = word.lower()
-            if low in CALENDAR or low in INSTITUTIONS or low == "no":  # "No. 1", "a No vote"
-                continue
-            if low in FUNCTION_WORDS:
-                candidates.setdefault(word, []).append(m)
-                continue
-            casing = casing or get_casing()
-            if casing.normally_lowercase(low, WEAK):
+            look = worth.get(word)
+            if look is None:
+                low = word.lower()
+                if low in CALENDAR or low in INSTITUTIONS or low == "no":  # "No. 1", "a No vote"
+                    look = False
+                elif low in FUNCTION_WORDS:
+                    look = True
+                else:
+                    casing = casing or get_casing()
+                    look = casing.normally_lowercase(low, WEAK)
+                worth[word] = look
+            if look:
                 candidates.setdefault(word, []).append(m)
         if not candidates:
             return
@@ -273,10 +279,14 @@ class MidSentenceCapital(Check):
         ("President Of Russia")."""
         # A name does not run over a line break.
         line_start = text.rfind("\n", max(0, start - 60), start) + 1
-        line_end = text.find("\n", end, end + 60)
-        after = list(_WORDS.finditer(text, end, min(len(text), end + 60) if line_end < 0 else line_end))
         before = list(_WORDS.finditer(text, max(0, start - 60, line_start), start))
         previous = before[-1].group().lower() if before else ""
+        if not function_word and previous != "good" and before and not _is_number(before[-1].group()) \
+                and not text.endswith(("ed", "ly"), start, end) \
+                and _name_like(before[::-1], text, casing, before=True):
+            return True  # the common case, decided without the words after it
+        line_end = text.find("\n", end, end + 60)
+        after = list(_WORDS.finditer(text, end, min(len(text), end + 60) if line_end < 0 else line_end))
         if (previous in NAMING_NOUNS or previous in NAMING_PARTICIPLES
                 or after and after[0].group().lower() in NAMING_NOUNS):
             return True  # "the film In The Name Of The Father", "Hazards magazine"
@@ -296,11 +306,11 @@ class MidSentenceCapital(Check):
                 before = before[:-1]
                 if not (before and before[-1].group()[:1].isupper()):
                     before, counted = [], True
-            left = _name_like(reversed(before), text, casing, before=True)
-            if left and _not_a_name_part(text[start:end], after):
-                left = False
+            if _name_like(before[::-1], text, casing, before=True) \
+                    and not _not_a_name_part(text[start:end], after):
+                return True
             right = previous not in AUXILIARIES and _name_like(
-                iter(after), text, casing, before=False, numbers=not counted,
+                after, text, casing, before=False, numbers=not counted,
                 lists=previous not in DETERMINERS)
             if right and after[0].group() in ADJUNCT_PREPOSITIONS and before \
                     and before[-1].group().islower() and previous not in FUNCTION_WORDS:
@@ -308,7 +318,7 @@ class MidSentenceCapital(Check):
                 # a lowercase modifier, a word is not the start of a name that runs on through
                 # a preposition of place or target
                 right = False
-            return left or right
+            return right
         word = text[start:end].lower()
         right = bool(after) and after[0].group()[:1].isupper()
         if text[end - 2:end] in ("'s", "’s"):
@@ -327,7 +337,7 @@ class MidSentenceCapital(Check):
             # a possessive before a capitalised common noun starts a title ("Our Lady",
             # "Your Majesty"), but it is no part of a name ("from Our Savitsky Museum")
             return right and casing.ratio(after[0].group()) is not None
-        left = bool(before) and _name_like(reversed(before), text, casing, before=True)
+        left = bool(before) and _name_like(before[::-1], text, casing, before=True)
         if not (left and right):
             return False
         if word in NEVER_TITLED:
@@ -349,11 +359,11 @@ def _addressed_group(text: str, m: regex.Match) -> bool:
     President, Friends,", "Mr President and Colleagues,"). English writes the nouns of a
     salutation in lowercase after its first word ("Mr President, ladies and gentlemen,
     friends,"); honorifics of one person ("Your Holiness", "Sir") are singular."""
-    word = m.group("w")
-    if m.end() != m.end("w") or not (word.endswith("s") or word.endswith("men")):
+    if not _ADDRESS_AFTER.match(text, m.end()):
         return False
-    if not (_ADDRESS_BEFORE.search(text, max(0, m.start() - 6), m.start())
-            and _ADDRESS_AFTER.match(text, m.end())):
+    word = m.group("w")
+    if m.end() != m.end("w") or not (word.endswith("s") or word.endswith("men")) \
+            or not _ADDRESS_BEFORE.search(text, max(0, m.start() - 6), m.start()):
         return False
     line_end = text.find("\n", m.end())
     line_end = len(text) if line_end < 0 else line_end
@@ -503,8 +513,8 @@ def _previous_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _name_like(tokens, text: str, casing: Casing, before: bool, numbers: bool = True,
-               lists: bool = True) -> bool:
+def _name_like(tokens: list[regex.Match], text: str, casing: Casing, before: bool,
+               numbers: bool = True, lists: bool = True) -> bool:
     """Whether the first content word among *tokens* (skipping a possessive apostrophe and
     up to two lowercase connectors) is a name: a word with digits, an acronym, CamelCase,
     or a capitalised word that is not at a sentence start or is not normally lowercase.
@@ -512,7 +522,6 @@ def _name_like(tokens, text: str, casing: Casing, before: bool, numbers: bool = 
     after a connector is no evidence ("42 Percent in 2019"); without *lists*, a comma ends
     the name ("before the Visit, President Putin said")."""
     skipped: list[str] = []
-    tokens = list(tokens)
     for i, tok in enumerate(tokens):
         word = tok.group()
         if skipped[-1:] == [","] and not lists and word not in ("the", "a", "an"):
@@ -523,19 +532,17 @@ def _name_like(tokens, text: str, casing: Casing, before: bool, numbers: bool = 
             continue
         if before and skipped[:1] in (["the"], ["a"], ["an"]) and skipped[1:] in (["and"], ["or"]):
             return False  # "the Olympic Games and the Examples": a new noun phrase
-        code = not word.isalpha() and any(c.isdigit() for c in word)
-        acronym = len(word) > 1 and word[0].isupper() and (word.isupper() or any(c.isupper() for c in word[1:]))
-        if (code or acronym) and not before and skipped and skipped[0] in CONNECTORS \
-                and _modifies_common_noun(tokens[i + 1:i + 2]):
-            return False  # "within the Framework of the G8 summit": a common noun phrase
-        if code:
+        if not word.isalpha() and any(c.isdigit() for c in word):
             # "Radio 4's Today", "G8 Summit", "the Round of 16", "Lane in 1965"; a comma
-            # before a number ends a name ("At the same Time, 19 gunmen")
-            return "," not in skipped and (numbers or not skipped)
+            # before a number ends a name ("At the same Time, 19 gunmen"); a code after "of
+            # the" that modifies a noun is no name ("the Framework of the G8 summit")
+            return "," not in skipped and (numbers or not skipped) \
+                and not _modifies_common_noun(tokens, i, before, skipped)
         if not word[0].isalpha() or not word[0].isupper() or word == "I":
             return False
-        if acronym:
-            return True  # acronym or CamelCase
+        if len(word) > 1 and (word.isupper() or any(c.isupper() for c in word[1:])):
+            # acronym or CamelCase, unless it modifies a noun after "of the" ("the EU states")
+            return not _modifies_common_noun(tokens, i, before, skipped)
         if not before or not starts_sentence(text, tok.start(), openers=False):
             return True
         # A capitalised sentence start is a name unless it is a function word or a word
@@ -548,11 +555,14 @@ def _name_like(tokens, text: str, casing: Casing, before: bool, numbers: bool = 
     return False
 
 
-def _modifies_common_noun(nxt: list[regex.Match]) -> bool:
-    """Whether the token in *nxt* is a lowercase content word: a code or acronym before it
-    is a modifier ("the G8 summit", "the EU states"), not the end of a name."""
-    return bool(nxt) and nxt[0].group().isalpha() and nxt[0].group().islower() \
-        and nxt[0].group() not in FUNCTION_WORDS
+def _modifies_common_noun(tokens: list[regex.Match], i: int, before: bool, skipped: list[str]) -> bool:
+    """Whether the code or acronym ``tokens[i]``, reached after the word through a connector
+    ("of the"), stands before a lowercase content word: it modifies a common noun ("the G8
+    summit", "the EU states") and ends no name."""
+    if before or not skipped or skipped[0] not in CONNECTORS or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1].group()
+    return nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS
 
 
 def _in_quoted_title(text: str, start: int, end: int) -> bool:
