@@ -169,6 +169,8 @@ def test_flags_capitals_with_new_evidence(text, word):
     "He told a Parliamentary lunch that he agreed.",
     # a name particle after the word is not a lowercase English phrase
     "She studied with Abd al-Wahid in Fez.",
+    # the letters of an ordinal are no lowercase word before the capital
+    "Art in the early 20th Century, he said, was bold.",
     # a name whose article is part of it, written so everywhere
     "He told The Times so. The Times printed it.",
     # one lowercase use of the article may itself be the slip

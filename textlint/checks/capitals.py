@@ -128,6 +128,8 @@ STRONG_FORM = -3.0
 #: common English ("global economic", "regardless of"): a capital inside it is out of place.
 COLLOCATION = 1.0
 _PREVIOUS = regex.compile(r"([\p{L}]+)[ \u00a0]+$")
+#: A whole lowercase word (not the end of "20th") and the spaces after it.
+_LOWER_PREVIOUS = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}+[ \u00a0]+$")
 _NEXT_CAPITALISED = regex.compile(r"[ \u00a0]+\p{Lu}")
 _NEXT_LOWER = regex.compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’])")
 
@@ -445,7 +447,7 @@ def _collocates(text: str, m: regex.Match, low: str, previous: str) -> bool:
     "investors, Regardless of"): a name is not a common phrase of lowercase words, so
     web text rarely pairs them this strongly."""
     lexicon = get_lexicon()
-    if previous and regex.match(r"(?<![\p{L}\p{N}])\p{Ll}", text[m.start() - len(previous) - 2:m.start()].lstrip()):
+    if previous and _LOWER_PREVIOUS.search(text, max(0, m.start() - len(previous) - 3), m.start()):
         pmi = lexicon.pmi(previous, low)
         if pmi is not None and pmi >= COLLOCATION:
             return True
