@@ -135,3 +135,54 @@ def test_seed_words_that_must_not_be_flagged():
     assert flagged == ["Deploy"]
     for word in expected["must_not_flag"]:
         assert all(word not in f for f in flagged)
+
+
+@pytest.mark.parametrize("text, word", [
+    # often-capitalised words in a set phrase of lowercase English (web bigram association)
+    ("The ministers discussed ways of tackling Global economic problems.", "Global"),
+    ("The fund will treat all lenders equally, Regardless of their size.", "Regardless"),
+    ("They cooperate with district and Regional authorities every day.", "Regional"),
+    # the group nouns of a salutation are lowercase after its first word
+    ("Mayor Jane Smith: Madam Chair, Neighbours,\n\nThank you for coming.", "Neighbours"),
+    ("Dr Brown: Mr Dean and Colleagues,\n\nWelcome to the faculty.", "Colleagues"),
+    ("Mr Chairman, Gentlemen,\n\nThe board has met.", "Gentlemen"),
+    # a normally lowercase sentence start is no name for the word after it
+    ("Reliable Partners are needed for this project.", "Partners"),
+    # an article the document writes in lowercase before the same name, twice
+    ("He praised the Navy. Later the Navy sailed. He spoke of The Navy again.", "The"),
+    # a sentence-case heading does not excuse a capitalised "of"
+    ("Opening Of the annual meeting with the staff\n\nThe meeting began.", "Of"),
+    # a code reached through "of the" modifies a common noun: no name
+    ("The talks will be held within the Framework of the G20 summit in Osaka.", "Framework"),
+])
+def test_flags_capitals_with_new_evidence(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    # a salutation keeps the honorifics of one person capitalised, and a first word
+    "Mr Chairman, Your Excellency, Sir,\n\nThe board has met.",
+    "Friends, colleagues,\n\nThank you for coming.",
+    # not a salutation: the line goes on after the comma
+    "The Friends of the Earth, Greens and others protested.",
+    # a weak word without a set phrase around it stays a possible name
+    "He told a Parliamentary lunch that he agreed.",
+    # a name particle after the word is not a lowercase English phrase
+    "She studied with Abd al-Wahid in Fez.",
+    # the letters of an ordinal are no lowercase word before the capital
+    "Art in the early 20th Century, he said, was bold.",
+    # a name whose article is part of it, written so everywhere
+    "He told The Times so. The Times printed it.",
+    # one lowercase use of the article may itself be the slip
+    "He wrote for the Times once and told The Times so later.",
+    # a Title Case heading capitalises every word
+    "Ministry Of Defence Annual Report\n\nThe report is out.",
+    # a normally lowercase word at a sentence start through a connector: a title
+    "Stand to Reason is a charity.",
+    # spelled numbers end names
+    "Part One, the first chapter, is short.",
+    # a code with a capitalised noun after it is still a name
+    "He chaired the Council of the G20 Leaders in Osaka.",
+])
+def test_leaves_names_alone_despite_new_evidence(text):
+    assert found(RULE, text) == []

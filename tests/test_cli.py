@@ -63,6 +63,12 @@ def test_unsafe_fixes_need_the_flag(seed):
     assert "the so-called “defense company”" in seed.read_text(encoding="utf-8")
 
 
+def test_exit_zero_reports_but_succeeds(seed):
+    result = run("check", "--exit-zero", str(seed))
+    assert result.exit_code == 0 and "cleanup.DoubledWord" in result.stdout
+    assert run("check", "--exit-zero", "does/not/exist.txt").exit_code == 2
+
+
 def test_clean_file_exits_zero(tmp_path):
     path = tmp_path / "ok.txt"
     path.write_text("A clean sentence.\n", encoding="utf-8")

@@ -46,10 +46,44 @@ def test_narrative_after_a_reopened_quotation_means_the_closing_mark_is_missing(
     assert found("cleanup.UnpairedQuote", text) == ["Russia."]
 
 
-def test_a_quotation_that_stops_reopening_is_reported_once():
+def test_a_quotation_that_stops_reopening_is_reported_once_where_it_lost_each_mark():
+    # the speech paragraph lost its opening mark, and its closing one: narrative follows
     text = ("The message says:\n\n“One.\n\n“Two.\n\nGlory to the heroes!\n\n"
             "Mr Putin decreed awards.\n\nThe ceremony ended.")
-    assert found("cleanup.UnpairedQuote", text) == ["Glory"]
+    assert found("cleanup.UnpairedQuote", text) == ["Glory", "heroes!"]
+    # at the end of the document too
+    assert found("cleanup.UnpairedQuote", "He said:\n\n“One.\n\n“Two.\n\nGlory to all!") == ["Glory", "all!"]
+
+
+@pytest.mark.parametrize("text", [
+    # the speech paragraph closes the quotation itself
+    "He said:\n\n“One.\n\n“Two.\n\nGlory to the heroes!”\n\nMr Putin left.",
+    # the next paragraph reads as speech too: the quotation may go on
+    "He said:\n\n“One.\n\n“Two.\n\nGlory to the heroes!\n\nWe remember them.”",
+])
+def test_a_speech_paragraph_followed_by_its_closing_mark_is_not_reported_twice(text):
+    assert len(found("cleanup.UnpairedQuote", text)) <= 1
+
+
+def test_a_quoted_term_that_lost_its_opening_mark_inside_a_long_quotation():
+    text = ("“Russia consistently proceeds from the foundations of the peace process, above all "
+            "the resolutions of the Council, and the land for peace” formula. We will work on."
+            "\n\n“We consider this important.”")
+    assert found("cleanup.UnpairedQuote", text) == ["and the land for peace”"]
+
+
+@pytest.mark.parametrize("text", [
+    # a short quotation that opens the sentence and ends before a lowercase word
+    "“Land for peace” was the formula they kept to.",
+    # a quoted term inside a sentence, with both marks
+    "Russia consistently proceeds from the foundations of the peace process, above all the "
+    "resolutions of the Council, and the “land for peace” formula.",
+    # a long quotation that ends at punctuation before its attribution
+    "“Russia consistently proceeds from the foundations of the peace process and the "
+    "resolutions of the Council,” he said in Moscow.",
+])
+def test_quotations_that_end_between_words_legitimately(text):
+    assert found("cleanup.UnpairedQuote", text) == []
 
 
 @pytest.mark.parametrize("text, span", [
@@ -68,6 +102,16 @@ def test_a_quotation_that_stops_reopening_is_reported_once():
 ])
 def test_quotations_without_any_marks(text, span):
     assert found("cleanup.UnmarkedQuotation", text) == [span]
+
+
+def test_unmarked_direct_speech_ends_at_a_comma_before_a_dash():
+    text = "They asked like, Well, why a union? Let’s look wider, – and we sat and talked."
+    assert found("cleanup.UnmarkedQuotation", text) == ["Well,", "wider,"]
+    # the comma and dash of a closed quotation, and a dash without a comma, are fine
+    assert found("cleanup.UnmarkedQuotation",
+                 "They asked like, “Well, why a union? Let’s look wider,” – and we talked.") == []
+    assert found("cleanup.UnmarkedQuotation",
+                 "They asked like, Well, why a union? – and we sat and talked.") == ["Well,"]
 
 
 @pytest.mark.parametrize("text", [

@@ -68,6 +68,7 @@ def check(
     statistics: Annotated[bool, typer.Option("--statistics", help="Print the number of findings per rule instead of the findings.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Files checked in parallel (0: one process per core).")] = 0,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit with 0 even when problems remain (errors still exit with 2).")] = False,
     stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="The name (and so the format) of standard input.")] = None,
     languagetool: Annotated[Optional[bool], typer.Option("--languagetool/--no-languagetool", help="Run LanguageTool's grammar rules too (default: when installed; see `textlint languagetool status`).")] = None,
     languagetool_url: Annotated[Optional[str], typer.Option("--languagetool-url", help="Use the LanguageTool server at this URL instead of starting one.")] = None,
@@ -113,6 +114,8 @@ def check(
     _report(runner, results, output_format, statistics, quiet)
     if any(r.errors for r in results):
         raise typer.Exit(EXIT_ERROR)
+    if exit_zero:
+        raise typer.Exit(EXIT_CLEAN)
     if diff:
         raise typer.Exit(EXIT_PROBLEMS if any(r.changed for r in results) else EXIT_CLEAN)
     raise typer.Exit(EXIT_PROBLEMS if any(r.diagnostics for r in results) else EXIT_CLEAN)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -10,6 +11,7 @@ import regex
 from ..casing import Casing, get_casing
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
+from ..lexicon import get_lexicon
 from ..rule import FixAvailability
 from .base import Check
 from .prose import Titles, starts_sentence
@@ -32,6 +34,8 @@ ADJUNCT_PREPOSITIONS = frozenset("to on in at".split())
 #: The words of greetings, written in lowercase after "Good" ("Good afternoon, colleagues")
 #: unless a name follows ("Good Morning Britain").
 GREETINGS = frozenset("morning afternoon evening day night".split())
+#: Numbers written as words: after a capitalised word they end a name ("Part One").
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
 #: Words that join the parts of a name ("Ministry of the Interior", "Industry and Trade").
 CONNECTORS = frozenset("of the and for on in de du da del der van von la le to at & y".split())
 #: Names of months and days: capitalised although some are also common words (May, March).
@@ -60,6 +64,8 @@ FUNCTION_WORDS = frozenset(
 #: place, "at", "in", "on", "to", are left out: programme titles capitalise them, "The World
 #: At One".)
 NEVER_TITLED = frozenset("of and or nor for".split())
+#: Articles, lowercase inside a title in every style too ("Hero of the Russian Federation").
+ARTICLES = frozenset(("the", "a", "an"))
 #: Nouns and adjectives that English news capitalises alone when they name one institution,
 #: party, office, publication or event ("the Government", "the Cabinet", "a Conservative
 #: spokesman", "The Times"): house style, not a defect.
@@ -118,7 +124,14 @@ STRONG = -2.5
 #: A capitalised -ed or -ly form this rare is a verb or an adverb even after a name
 #: ("Okuda Proposed a toast").
 STRONG_FORM = -3.0
+#: A lowercase word pair this strongly associated (log10 PMI in web text) is a set phrase of
+#: common English ("global economic", "regardless of"): a capital inside it is out of place.
+COLLOCATION = 1.0
 _PREVIOUS = regex.compile(r"([\p{L}]+)[ \u00a0]+$")
+#: A whole lowercase word (not the end of "20th") and the spaces after it.
+_LOWER_PREVIOUS = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}+[ \u00a0]+$")
+_NEXT_CAPITALISED = regex.compile(r"[ \u00a0]+\p{Lu}")
+_NEXT_LOWER = regex.compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’])")
 
 
 class MidSentenceCapital(Check):
@@ -142,7 +155,12 @@ class MidSentenceCapital(Check):
         "comma before a number, or a preposition of place after a lowercase modifier (\"a "
         "recent Trip to Kabul\"). Words often capitalised elsewhere (\"Good\", \"Total\") "
         "are flagged only between lowercase words in a document that also writes them in "
-        "lowercase. Words after a sentence end, a colon or semicolon, an opening quotation "
+        "lowercase, or inside a set phrase of lowercase English (a strongly associated web "
+        "bigram: \"countering Global economic crisis\", \"Regardless of\"). The group nouns of "
+        "a salutation (\"Mr President, Friends,\") are lowercase after its first word; an "
+        "article is no part of a name that the document writes after a lowercase article "
+        "elsewhere (\"of The Navy\"); a heading excuses a capitalised \"of\" or article only "
+        "when it capitalises the next word too. Words after a sentence end, a colon or semicolon, an opening quotation "
         "mark, a bracket, a dash or a bullet, in headings and in Title Case or ALL-CAPS "
         "sentences, titles that capitalise every word, months and days, institution nouns "
         "(the Government), acronyms, CamelCase and hyphenated names (Díaz-Canel, "
@@ -162,6 +180,9 @@ class MidSentenceCapital(Check):
          "I will be pleased to answer your questions and talk informally."),
         ("Mr Okuda Proposed a toast.", "Mr Okuda proposed a toast."),
         ("The President Of Russia arrived.", "The President of Russia arrived."),
+        ("The talks covered ways of countering Global economic crises.",
+         "The talks covered ways of countering global economic crises."),
+        ("Mr President, Friends,\n\nWelcome.", "Mr President, friends,\n\nWelcome."),
     ]
     OK = [
         "The head of Russian diplomacy said that the “Military cooperation is developing”.",
@@ -175,24 +196,32 @@ class MidSentenceCapital(Check):
         "The Government said so. The Government will act.",
         "The Serious Organised Crime and Police Bill passed.",
         "It was set in How Green Was My Valley, the film.",
+        "He told a Parliamentary lunch so.",
+        "Mr President, Your Excellency,\n\nWelcome.",
     ]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
         casing: Casing | None = None  # loaded at the first capitalised word worth a look
         # Words worth a look: function words and words the casing table calls lowercase.
-        # Only their occurrences need the (slower) sentence-start test.
-        candidates = {}
+        # Only their occurrences need the (slower) sentence-start test. Names recur, so
+        # each distinct word is judged once.
+        candidates: dict[str, list[regex.Match]] = {}
+        worth: dict[str, bool] = {}
         for m in _TITLE.finditer(text):
             word = m.group("w")
-            low = word.lower()
-            if low in CALENDAR or low in INSTITUTIONS or low == "no":  # "No. 1", "a No vote"
-                continue
-            if low in FUNCTION_WORDS:
-                candidates.setdefault(word, []).append(m)
-                continue
-            casing = casing or get_casing()
-            if casing.normally_lowercase(low, WEAK):
+            look = worth.get(word)
+            if look is None:
+                low = word.lower()
+                if low in CALENDAR or low in INSTITUTIONS or low == "no":  # "No. 1", "a No vote"
+                    look = False
+                elif low in FUNCTION_WORDS:
+                    look = True
+                else:
+                    casing = casing or get_casing()
+                    look = casing.normally_lowercase(low, WEAK)
+                worth[word] = look
+            if look:
                 candidates.setdefault(word, []).append(m)
         if not candidates:
             return
@@ -203,8 +232,11 @@ class MidSentenceCapital(Check):
             function_word = low in FUNCTION_WORDS
             alone = []
             for m in matches:
-                if not starts_sentence(text, m.start()) \
-                        and not self._in_name(text, m.start(), m.end(), casing, function_word):
+                if starts_sentence(text, m.start()):
+                    continue
+                if not function_word and _addressed_group(text, m):
+                    yield self._diagnostic(m, word)  # "Mr President, Friends,"
+                elif not self._in_name(text, m.start(), m.end(), casing, function_word):
                     alone.append(m)
                     if len(alone) > 1 and not function_word:
                         break
@@ -220,10 +252,14 @@ class MidSentenceCapital(Check):
                     continue  # "the The": cleanup.DoubledWord reports it
                 if not function_word and not _enough_evidence(text, m, low, casing.ratio(low), previous):
                     continue
-                # Title Case too writes "of", "and", "for" in lowercase: only a heading
-                # (a headline that capitalises every word) excuses them.
-                if (doc.in_heading(m.start()) if low in NEVER_TITLED else titles.is_titled(m.start())) \
-                        or _in_quoted_title(text, m.start(), m.end()):
+                # Title Case too writes "of", "and", "for" and articles in lowercase: only a
+                # heading that capitalises every word ("Ministry Of Defence") excuses them,
+                # not one in sentence case ("Beginning Of the meeting").
+                if low in NEVER_TITLED or low in ARTICLES:
+                    excused = doc.in_heading(m.start()) and _NEXT_CAPITALISED.match(text, m.end())
+                else:
+                    excused = titles.is_titled(m.start())
+                if excused or _in_quoted_title(text, m.start(), m.end()):
                     continue
                 yield self._diagnostic(m, word)
 
@@ -245,10 +281,14 @@ class MidSentenceCapital(Check):
         ("President Of Russia")."""
         # A name does not run over a line break.
         line_start = text.rfind("\n", max(0, start - 60), start) + 1
-        line_end = text.find("\n", end, end + 60)
-        after = list(_WORDS.finditer(text, end, min(len(text), end + 60) if line_end < 0 else line_end))
         before = list(_WORDS.finditer(text, max(0, start - 60, line_start), start))
         previous = before[-1].group().lower() if before else ""
+        if not function_word and previous != "good" and before and not _is_number(before[-1].group()) \
+                and not text.endswith(("ed", "ly"), start, end) \
+                and _name_like(before[::-1], text, casing, before=True):
+            return True  # the common case, decided without the words after it
+        line_end = text.find("\n", end, end + 60)
+        after = list(_WORDS.finditer(text, end, min(len(text), end + 60) if line_end < 0 else line_end))
         if (previous in NAMING_NOUNS or previous in NAMING_PARTICIPLES
                 or after and after[0].group().lower() in NAMING_NOUNS):
             return True  # "the film In The Name Of The Father", "Hazards magazine"
@@ -258,6 +298,8 @@ class MidSentenceCapital(Check):
                 return False  # a greeting, not a name: "Good Afternoon, colleagues"
             if after and (after[0].group()[0].isdigit() or after[0].group() == "("):
                 return True
+            if text[start:end].lower() in NUMBER_WORDS and before and before[-1].group()[:1].isupper():
+                return True  # a number that ends a name: "Part One", "Formula One"
             counted = False
             if before and _is_number(before[-1].group()) and not (
                     after and after[0].group()[0].islower() and after[0].group() not in FUNCTION_WORDS):
@@ -266,11 +308,11 @@ class MidSentenceCapital(Check):
                 before = before[:-1]
                 if not (before and before[-1].group()[:1].isupper()):
                     before, counted = [], True
-            left = _name_like(reversed(before), text, casing, before=True)
-            if left and _not_a_name_part(text[start:end], after):
-                left = False
+            if _name_like(before[::-1], text, casing, before=True) \
+                    and not _not_a_name_part(text[start:end], after):
+                return True
             right = previous not in AUXILIARIES and _name_like(
-                iter(after), text, casing, before=False, numbers=not counted,
+                after, text, casing, before=False, numbers=not counted,
                 lists=previous not in DETERMINERS)
             if right and after[0].group() in ADJUNCT_PREPOSITIONS and before \
                     and before[-1].group().islower() and previous not in FUNCTION_WORDS:
@@ -278,7 +320,7 @@ class MidSentenceCapital(Check):
                 # a lowercase modifier, a word is not the start of a name that runs on through
                 # a preposition of place or target
                 right = False
-            return left or right
+            return right
         word = text[start:end].lower()
         right = bool(after) and after[0].group()[:1].isupper()
         if text[end - 2:end] in ("'s", "’s"):
@@ -289,12 +331,15 @@ class MidSentenceCapital(Check):
             # ("President Of Russia")
             return True
         if word in ("the", "a", "an"):
-            return right  # "The Times"
+            # "The Times", unless the document writes the same name after a lowercase
+            # article elsewhere ("the Russian Federation"): then the article is not part of it
+            # (at least twice: once may be the slip)
+            return right and _runs_after_lowercase_article(text)[_name_run(after)] < 2
         if word in POSSESSIVES:
             # a possessive before a capitalised common noun starts a title ("Our Lady",
             # "Your Majesty"), but it is no part of a name ("from Our Savitsky Museum")
             return right and casing.ratio(after[0].group()) is not None
-        left = bool(before) and _name_like(reversed(before), text, casing, before=True)
+        left = bool(before) and _name_like(before[::-1], text, casing, before=True)
         if not (left and right):
             return False
         if word in NEVER_TITLED:
@@ -302,6 +347,31 @@ class MidSentenceCapital(Check):
         # Between two capitalised words: a title ("In The Name Of The Father") unless the
         # document writes the same phrase with the function word in lowercase elsewhere.
         return not _written_between(text, before[-1].group(), word, after[0].group())
+
+
+_ADDRESS_BEFORE = regex.compile(r"(?:,|(?<![\p{L}])and)[ \u00a0]+$")
+_ADDRESS_AFTER = regex.compile(r"[ \u00a0]*,|[ \u00a0]+and[ \u00a0]")
+#: The most words of a salutation line ("Mr President, ladies and gentlemen, friends,").
+ADDRESS_WORDS = 12
+
+
+def _addressed_group(text: str, m: regex.Match) -> bool:
+    """Whether the word at *m* is a group addressed in a salutation: a plural noun that is an
+    item of its own, after a comma or "and", in a short line that ends with a comma ("Mr
+    President, Friends,", "Mr President and Colleagues,"). English writes the nouns of a
+    salutation in lowercase after its first word ("Mr President, ladies and gentlemen,
+    friends,"); honorifics of one person ("Your Holiness", "Sir") are singular."""
+    if not _ADDRESS_AFTER.match(text, m.end()):
+        return False
+    word = m.group("w")
+    if m.end() != m.end("w") or not (word.endswith("s") or word.endswith("men")) \
+            or not _ADDRESS_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+        return False
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    start = max(text.rfind("\n", 0, m.start()), text.rfind(":", 0, m.start())) + 1
+    line = text[start:line_end].rstrip()
+    return line.endswith(",") and len(line.split()) <= ADDRESS_WORDS
 
 
 def _not_a_name_part(word: str, after: list[regex.Match]) -> bool:
@@ -362,10 +432,30 @@ def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous
     """Whether the casing table and the document together show that the word at *m* is a
     common word. The rarer its capitalised form, the less evidence is needed."""
     if ratio > THRESHOLD:  # often capitalised ("Good", "Total"): lowercase on both sides
-        return _between_lowercase(text, m) and _written_in_lowercase(text, low)
+        return _between_lowercase(text, m) and (_written_in_lowercase(text, low)
+                                                or _collocates(text, m, low, previous)) \
+            or _collocates(text, m, low, "")
     if ratio > STRONG:
-        return previous in VERB_LIKE or _written_in_lowercase(text, low)
+        return previous in VERB_LIKE or _written_in_lowercase(text, low) \
+            or _collocates(text, m, low, previous)
     return True
+
+
+def _collocates(text: str, m: regex.Match, low: str, previous: str) -> bool:
+    """Whether the lowercase form of the word at *m* makes a set phrase of common English
+    with the lowercase word before or after it ("countering Global economic crisis",
+    "investors, Regardless of"): a name is not a common phrase of lowercase words, so
+    web text rarely pairs them this strongly."""
+    lexicon = get_lexicon()
+    if previous and _LOWER_PREVIOUS.search(text, max(0, m.start() - len(previous) - 3), m.start()):
+        pmi = lexicon.pmi(previous, low)
+        if pmi is not None and pmi >= COLLOCATION:
+            return True
+    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None  # no possessive
+    if nxt:
+        pmi = lexicon.pmi(low, nxt.group(1))
+        return pmi is not None and pmi >= COLLOCATION
+    return False
 
 
 def _written_between(text: str, left: str, low: str, right: str) -> bool:
@@ -375,10 +465,32 @@ def _written_between(text: str, left: str, low: str, right: str) -> bool:
         end = i + len(low)
         head, tail = text[max(0, i - len(left) - 3):i].rstrip(), text[end:end + len(right) + 3].lstrip()
         if head.endswith(left) and tail.startswith(right) and text[i - 1:i].isspace() \
-                and text[end:end + 1].isspace():
+                and text[end:end + 1].isspace() and not tail[len(right):len(right) + 1].isalpha():
             return True
         i = text.find(low, end)
     return False
+
+
+_ARTICLE_RUN = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}])(?:the|a|an)[ \u00a0]+(\p{Lu}[\p{L}\p{M}]*(?:[ \u00a0]+\p{Lu}[\p{L}\p{M}]*)*)"
+    r"(?![\p{L}\p{M}\p{N}\-\u2010'’])")
+
+
+def _name_run(after: list[regex.Match]) -> tuple[str, ...]:
+    """The capitalised words at the start of *after*."""
+    run = []
+    for tok in after:
+        if not tok.group()[:1].isupper() or not tok.group().isalpha():
+            break
+        run.append(tok.group())
+    return tuple(run)
+
+
+@lru_cache(maxsize=4)
+def _runs_after_lowercase_article(text: str) -> Counter[tuple[str, ...]]:
+    """How often the document writes each run of capitalised words after a lowercase
+    article ("the Russian Federation"): names whose article is not part of them."""
+    return Counter(tuple(m.group(1).split()) for m in _ARTICLE_RUN.finditer(text))
 
 
 def _written_in_lowercase(text: str, low: str) -> bool:
@@ -403,8 +515,8 @@ def _previous_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _name_like(tokens, text: str, casing: Casing, before: bool, numbers: bool = True,
-               lists: bool = True) -> bool:
+def _name_like(tokens: list[regex.Match], text: str, casing: Casing, before: bool,
+               numbers: bool = True, lists: bool = True) -> bool:
     """Whether the first content word among *tokens* (skipping a possessive apostrophe and
     up to two lowercase connectors) is a name: a word with digits, an acronym, CamelCase,
     or a capitalised word that is not at a sentence start or is not normally lowercase.
@@ -412,7 +524,7 @@ def _name_like(tokens, text: str, casing: Casing, before: bool, numbers: bool = 
     after a connector is no evidence ("42 Percent in 2019"); without *lists*, a comma ends
     the name ("before the Visit, President Putin said")."""
     skipped: list[str] = []
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         word = tok.group()
         if skipped[-1:] == [","] and not lists and word not in ("the", "a", "an"):
             return False  # "the Visit, President Putin", but "the Shapes, the Adicts"
@@ -424,20 +536,35 @@ def _name_like(tokens, text: str, casing: Casing, before: bool, numbers: bool = 
             return False  # "the Olympic Games and the Examples": a new noun phrase
         if not word.isalpha() and any(c.isdigit() for c in word):
             # "Radio 4's Today", "G8 Summit", "the Round of 16", "Lane in 1965"; a comma
-            # before a number ends a name ("At the same Time, 19 gunmen")
-            return "," not in skipped and (numbers or not skipped)
+            # before a number ends a name ("At the same Time, 19 gunmen"); a code after "of
+            # the" that modifies a noun is no name ("the Framework of the G8 summit")
+            return "," not in skipped and (numbers or not skipped) \
+                and not _modifies_common_noun(tokens, i, before, skipped)
         if not word[0].isalpha() or not word[0].isupper() or word == "I":
             return False
         if len(word) > 1 and (word.isupper() or any(c.isupper() for c in word[1:])):
-            return True  # acronym or CamelCase
+            # acronym or CamelCase, unless it modifies a noun after "of the" ("the EU states")
+            return not _modifies_common_noun(tokens, i, before, skipped)
         if not before or not starts_sentence(text, tok.start(), openers=False):
             return True
-        # A capitalised sentence start is a name unless it is a normally lowercase word; an
+        # A capitalised sentence start is a name unless it is a function word or a word
+        # that is hardly ever capitalised elsewhere ("Flexible Solutions are needed"); an
         # article there starts a title ("The Bosses is an album").
         if word in ("The", "A", "An"):
             return True
-        return word.lower() not in FUNCTION_WORDS
+        return word.lower() not in FUNCTION_WORDS \
+            and (bool(skipped) or not casing.normally_lowercase(word, STRONG_FORM))
     return False
+
+
+def _modifies_common_noun(tokens: list[regex.Match], i: int, before: bool, skipped: list[str]) -> bool:
+    """Whether the code or acronym ``tokens[i]``, reached after the word through a connector
+    ("of the"), stands before a lowercase content word: it modifies a common noun ("the G8
+    summit", "the EU states") and ends no name."""
+    if before or not skipped or skipped[0] not in CONNECTORS or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1].group()
+    return nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS
 
 
 def _in_quoted_title(text: str, start: int, end: int) -> bool:

@@ -81,6 +81,43 @@ def _single_marks(text: str, start: int, end: int) -> list[Mark]:
     return out
 
 
+#: A closing mark between two words, without punctuation: it ends a quoted term inside a
+#: sentence ("the “land for peace” formula").
+_TERM_END = regex.compile(r"(?<=[\p{L}\p{N}])”(?=[ \u00a0]+\p{Ll})")
+#: The most words of a quoted term: a quotation that opens a sentence and runs longer ends at
+#: punctuation, not between two words.
+TERM_WORDS = 12
+_CLAUSE_BREAK = regex.compile(r"[,;:.!?…—–(]")
+
+
+def _ends_inner_term(text: str, opening: Mark, closing: Mark, para: Span) -> bool:
+    """Whether *closing* ends a quoted term inside the quotation that *opening* starts: a
+    quotation that opens a sentence ends at punctuation, so a mark between two words more
+    than TERM_WORDS words later closes a term whose own opening mark was lost."""
+    return bool(_TERM_END.match(text, closing.pos)) \
+        and _quotation_start(text, opening.pos, para) \
+        and len(text[opening.pos:closing.pos].split()) > TERM_WORDS
+
+
+def _clause_start(text: str, start: int, end: int) -> int:
+    """The start of the clause that ends at *end*, after the last punctuation mark in
+    ``text[start:end]``: where a quoted term's lost opening mark belongs."""
+    i = end
+    while i > start + 1 and not _CLAUSE_BREAK.match(text, i - 1):
+        i -= 1
+    while i < end and text[i].isspace():
+        i += 1
+    return i
+
+
+def _last_word(text: str, para: Span) -> int:
+    """Where the last word of the paragraph *para* starts."""
+    i = para.end
+    while i > para.start and not text[i - 1].isspace():
+        i -= 1
+    return i
+
+
 def _quotation_start(text: str, pos: int, para: Span) -> bool:
     """Whether the opening quote at *pos* starts a whole sentence (after a paragraph start,
     a sentence end, a colon or a comma), so that the quotation may run on."""
@@ -115,7 +152,11 @@ class UnpairedQuote(Check):
         "reopened every paragraph so far and then stops is reported once, at the paragraph "
         "if it reads as speech, else at the end of the one before. A reporting clause after "
         "a comma inside an open quotation (\"…, the acting president said while signing\") "
-        "shows that the quotation should have closed at the comma. Only curly "
+        "shows that the quotation should have closed at the comma. A speech paragraph "
+        "that lost its opening mark and is followed by narrative lost its closing mark too. "
+        "A quotation that opens a sentence ends at punctuation, so a closing mark between "
+        "two words long after it (\"and the land for peace” formula\") ends a quoted term "
+        "whose opening mark was lost. Only curly "
         "quotes are paired: straight double quotes are too often used loosely (and "
         "cleanup.MixedQuotes flags them among curly ones). Apostrophes "
         "(Russia’s, We’re, rock ’n’ roll, ’90s, the heroes’ names) are never quotes, and "
@@ -130,6 +171,8 @@ class UnpairedQuote(Check):
         "the so-called ‘non-executive order categories, taking into account inflation.",
         "He said: “One.\n\n“Two.\n\nThree.”",
         "“One is overwhelmed by the memory of the defenders, the acting president said.",
+        "“Russia proceeds from the foundations of the peace process, above all the "
+        "resolutions of the Council, and the land for peace” formula. We will work on.",
     ]
     OK = [
         "“We’re pulling out,” Putin said of Russia’s base in the ’90s.",
@@ -161,9 +204,15 @@ class UnpairedQuote(Check):
         reopened = 0  # paragraphs of the open quotation that reopened it with “
         reported = False  # the open quotation was reported where it stopped reopening
         previous = Span(0, 0)
+        speech: Span | None = None  # a paragraph reported for its lost opening mark
         for para in doc.paragraphs:
             last = para.start
             marks = _double_marks(text, para.start, para.end, curly_only=True)
+            if speech is not None:
+                if not marks and not _SPEECH.search(text, para.start, para.end):
+                    # the narrative resumes without a closing mark: the speech lost that too
+                    yield self._speech_unclosed(text, speech)
+                speech = None
             if carried:
                 if marks and marks[0].opening and marks[0].pos == para.start:
                     reopened += 1
@@ -177,10 +226,10 @@ class UnpairedQuote(Check):
                             para.start, first.end() if first else para.start + 1,
                             "This paragraph continues a quotation that reopens each "
                             "paragraph, but its opening quotation mark “ is missing")
+                        speech = None if marks else para
                     else:
-                        end = previous.end
                         yield self.diagnostic(
-                            text.rfind(" ", previous.start, end) + 1 or previous.start, end,
+                            _last_word(text, previous), previous.end,
                             "The quotation that reopens each paragraph is not closed here, "
                             "before the paragraph that follows it")
                     reported = True
@@ -200,6 +249,12 @@ class UnpairedQuote(Check):
                     open_at, open_para, carried, reported = mark, para, False, False
                 elif open_at is None:
                     yield self._unopened(last, mark.pos + 1)
+                elif not carried and _ends_inner_term(text, open_at, mark, open_para):
+                    # “Russia holds to … and the land for peace” formula. → the quoted term
+                    # lost its opening mark; the quotation around it stays open
+                    yield self.diagnostic(_clause_start(text, open_at.pos, mark.pos), mark.pos + 1,
+                                          "This closing quotation mark ends a quoted term whose "
+                                          "opening mark “ is missing")
                 else:
                     open_at, carried, reported = None, False, False
                 last = mark.pos + 1
@@ -216,6 +271,13 @@ class UnpairedQuote(Check):
             previous = para
         if open_at is not None and open_para is not None and not reported:
             yield self._unclosed(open_at.pos, open_para.end)
+        if speech is not None:
+            yield self._speech_unclosed(text, speech)
+
+    def _speech_unclosed(self, text: str, para: Span) -> Diagnostic:
+        return self.diagnostic(
+            _last_word(text, para), para.end,
+            "This paragraph ends a quotation, but its closing quotation mark ” is missing")
 
     def _single(self, doc: Document, para: Span) -> Iterator[Diagnostic]:
         text = doc.text
@@ -275,6 +337,10 @@ _UNQUOTED_INTERJECTION = regex.compile(
     r"\b(?:said|says|asked|asks|replied|replies|thought|wondered|like),[ \u00a0]+"
     r"(?P<word>(?:Well|Yes|No|Look|Listen|Okay|OK|Oh|Ah)[,!])"
 )
+#: A comma straight before a dash: modern English sets no comma before a dash, except the
+#: comma of a quotation that closes there ("a broader perspective,” – and we sat there"). The
+#: match starts at the word before the comma.
+_COMMA_DASH = regex.compile(r"\S+(?P<comma>,)[ \u00a0]*[–—](?=[ \u00a0])")
 _ANY_QUOTE = regex.compile(r"[“”\"„«»]")
 
 
@@ -292,11 +358,14 @@ class UnmarkedQuotation(Check):
     RATIONALE = (
         "When a scraper drops both marks of a quotation, nothing is left to pair, so "
         "cleanup.UnpairedQuote cannot see it; the reader then takes the speaker's words for "
-        "the reporter's. Three shapes still show it: a paragraph that ends with a reporting "
+        "the reporter's. These shapes still show it: a paragraph that ends with a reporting "
         "verb and a colon announces a quotation, which the next paragraph must open; an "
         "interjection (\"Well,\", \"Yes,\") after \"said,\" or \"like,\" opens direct speech; and a "
         "sentence in the first person that ends with \"<Name> said\" and no comma is a "
-        "quotation whose marks and comma were lost. A reporting paragraph followed by a list "
+        "quotation whose marks and comma were lost. Speech opened by an interjection ends "
+        "where a comma stands before a dash (\"a broader perspective, – and we sat there\"): "
+        "modern English puts a comma before a dash only when a closing quotation mark "
+        "stands between them. A reporting paragraph followed by a list "
         "or by a quotation with its marks, and first-person sentences with a comma before the "
         "speaker (\"We will win, Mr Putin added.\"), are left alone."
     )
@@ -306,6 +375,7 @@ class UnmarkedQuotation(Check):
         "maintain this position.",
         "We’re pulling our military base out of Cuba Putin said in an interview.",
         "We heard suggestions like, Well, what is a Union State?",
+        "They asked like, Well, why a union? Let’s look wider, – and we sat and talked.",
     ]
     OK = [
         "The letter said, in part:\n\n“Russian-Indian relations are developing.”",
@@ -330,6 +400,13 @@ class UnmarkedQuotation(Check):
             yield self.diagnostic(
                 m.start("word"), m.end("word"),
                 "Direct speech starts here without its opening quotation mark")
+            para_end = text.find("\n", m.end())
+            end = _COMMA_DASH.search(text, m.end(), len(text) if para_end < 0 else para_end)
+            if end:  # “Well, … a broader perspective,” – and we sat there
+                yield self.diagnostic(
+                    end.start(), end.start("comma") + 1,
+                    "Direct speech ends here (a comma before a dash) without its closing "
+                    "quotation mark")
         if " said" in text or " says" in text or " told" in text or " added" in text:
             for m in _UNQUOTED_SPEECH.finditer(text):
                 yield self.diagnostic(
