@@ -36,3 +36,39 @@ def test_flags_and_fixes(text, expected):
 ])
 def test_leaves_minus_signs_dashes_lists_and_options_alone(text):
     assert found(RULE, text) == []
+
+
+BROKEN = "cleanup.BrokenHyphenation"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The develop- ment of the region.", "The development of the region."),
+    ("a new inter- national programme", "a new international programme"),
+])
+def test_broken_hyphenation_is_joined_safely(text, expected):
+    assert found(BROKEN, text)
+    assert fixed(BROKEN, text, unsafe=False) == expected
+
+
+def test_broken_hyphenation_of_two_common_words_is_an_unsafe_fix():
+    text = "They agreed on closer co- operation in the region."
+    assert found(BROKEN, text) == ["co- operation"]
+    assert fixed(BROKEN, text, unsafe=False) == text
+    assert fixed(BROKEN, text) == text.replace("co- operation", "cooperation")
+
+
+def test_broken_hyphenation_follows_the_documents_own_spelling():
+    text = "The co-operation grew. They agreed on closer co- operation in the region."
+    assert fixed(BROKEN, text, unsafe=False) == text.replace("co- operation", "co-operation")
+
+
+@pytest.mark.parametrize("text", [
+    "We now have both long- and short-range aircraft.",
+    "a five- to nine-segmented body",
+    "one key point- al-Qaeda attacks",
+    "Indian troops- especially in Europe- and among the civilians",
+    "including counter- proliferation work",
+    "See http://example.com/develop- ment for details.",
+])
+def test_broken_hyphenation_leaves_alone(text):
+    assert found(BROKEN, text) == []

@@ -35,3 +35,20 @@ def test_hard_wrapped_text_is_left_alone():
 def test_one_paragraph_per_line_without_blank_lines_is_left_alone():
     text = "One sentence per line in a corpus\nfile without any blank line\nis left alone\n"
     assert found(RULE, text) == []
+
+
+def test_a_word_hyphenated_at_the_break_is_joined_into_one_word():
+    text = HEAD + "The develop-\nment of the region was discussed.\n\nLast one."
+    assert found(RULE, text) == ["develop-\nment"]
+    assert "The development of the region" in fixed(RULE, text, unsafe=False)
+
+
+def test_a_compound_broken_at_the_hyphen_keeps_its_hyphen():
+    text = HEAD + "It is a well-\nknown plan of Díaz-\nCanel for the region.\n\nLast one."
+    out = fixed(RULE, text, unsafe=False)
+    assert "a well-known plan of Díaz-Canel for" in out
+
+
+def test_a_suspended_hyphen_at_the_break_keeps_its_space():
+    text = HEAD + "We saw the pre-\nand post-war plans.\n\nLast one."
+    assert "the pre- and post-war plans" in fixed(RULE, text, unsafe=False)

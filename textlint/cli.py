@@ -190,7 +190,7 @@ def _report(runner: Runner, results: list[FileResult], output_format: str,
     if diagnostics:
         safe = sum(1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.SAFE)
         unsafe_n = sum(1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.UNSAFE)
-        what = "remain" if fixing else "found"
+        what = ("would remain" if runner.diff else "remain") if fixing else "found"
         line = f"{len(diagnostics)} problem{'s' * (len(diagnostics) != 1)} {what}"
         hints = []
         if safe and not fixing:
@@ -198,7 +198,7 @@ def _report(runner: Runner, results: list[FileResult], output_format: str,
         if unsafe_n and not runner.unsafe:
             hints.append(f"{unsafe_n} with --fix --unsafe-fixes")
         lines.append(line + (f" ({', '.join(hints)})" if hints else "") + ".")
-    elif not any(r.errors for r in results):
+    elif not fixed and not any(r.errors for r in results):
         lines.append("All clean.")
     sys.stderr.write("".join(f"{line}\n" for line in lines))
 

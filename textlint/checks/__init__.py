@@ -9,14 +9,14 @@ from ..rule import Rule
 from .base import Check
 from .capitals import MidSentenceCapital
 from .doubled import DoubledWord
-from .hyphens import StrayHyphen
+from .hyphens import BrokenHyphenation, StrayHyphen
 from .linebreaks import LineBreakInSentence
 from .names import NameVariant
 from .quotes import MixedQuotes, QuoteSpacing, UnmarkedQuotation, UnpairedQuote
 from .spacing import SPACING_CHECKS
 
 CHECKS: list[type[Check]] = [
-    DoubledWord, LineBreakInSentence, MidSentenceCapital, MixedQuotes, NameVariant, QuoteSpacing,
+    BrokenHyphenation, DoubledWord, LineBreakInSentence, MidSentenceCapital, MixedQuotes, NameVariant, QuoteSpacing,
     StrayHyphen, UnmarkedQuotation, UnpairedQuote, *SPACING_CHECKS,
 ]
 

@@ -1,4 +1,6 @@
-"""cleanup.StrayHyphen: a hyphen glued to the front of a word ("-Military with", "Russian -Chinese")."""
+"""Hyphens out of place: cleanup.StrayHyphen, a hyphen glued to the front of a word ("-Military
+with", "Russian -Chinese"), and cleanup.BrokenHyphenation, a word hyphenated at a line end that
+kept its hyphen after the line was joined ("develop- ment")."""
 
 from __future__ import annotations
 
@@ -21,12 +23,39 @@ _STRAY = regex.compile(
 #: A line that starts with a hyphen: a list item when the line next to it does too.
 _ITEM = regex.compile(r"[^\S\n]*[-\u2010]")
 _LAST_WORD = regex.compile(r"[\p{L}\p{M}]+$")
+#: A word, a hyphen and a space, then a lowercase word: a line-end hyphenation left in running text.
+_BROKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}\-\u2010])(?P<l>\p{L}[\p{L}\p{M}]+)[-\u2010][ \u00a0]+(?P<r>\p{Ll}[\p{L}\p{M}]+)(?![\p{L}\p{M}\p{N}\-\u2010])")
+#: Words after a suspended hyphen ("pre- and post-war", "two- to three-fold"): no broken word.
+SUSPENDED = frozenset("and or nor to than as versus vs through und et ou en".split())
+#: The Zipf frequency that makes the joined halves a word.
+MIN_JOINED_ZIPF = 3.0
 #: Words that never start a compound: a hyphen after them is not a split compound.
 FUNCTION_WORDS = frozenset(
     """a an the and or but nor of to in on at by for with from into than as is are was were be
     been has have had will would can could should may might must this that these those it its
     his her their our your my we you they he she i""".split()
 )
+
+
+def rejoin(left: str, right: str, doc: Document) -> tuple[str, Applicability] | None:
+    """How to join *left* and *right* of a word hyphenated at a line end: the text between
+    them ("" for one word, "-" for a compound) and how sure that is; None when the hyphen is
+    a suspended one or the halves make no word."""
+    if right.lower() in SUSPENDED:
+        return None
+    joined = left + right
+    vocabulary = doc.vocabulary
+    if vocabulary[joined] or vocabulary[joined.lower()]:
+        return "", Applicability.SAFE
+    if vocabulary[f"{left}-{right}"]:
+        return "-", Applicability.SAFE
+    lexicon = get_lexicon()
+    zipf = lexicon.zipf(joined)
+    if zipf < MIN_JOINED_ZIPF:
+        return None
+    # Both halves more frequent than the whole ("co-operation") may be a real compound.
+    sure = zipf >= min(lexicon.zipf(left), lexicon.zipf(right))
+    return "", Applicability.SAFE if sure else Applicability.UNSAFE
 
 
 class StrayHyphen(Check):
@@ -110,3 +139,55 @@ class StrayHyphen(Check):
             return True
         nxt = text.find("\n", line_start)
         return nxt >= 0 and _ITEM.match(text, nxt + 1) is not None
+
+
+class BrokenHyphenation(Check):
+    ID = "cleanup.BrokenHyphenation"
+    CATEGORY = "cleanup"
+    DESCRIPTION = (
+        "A word hyphenated at the end of a line in the source, joined back into running text "
+        "with its hyphen and a space (\"the develop- ment of\", \"inter- national\")."
+    )
+    RATIONALE = (
+        "PDF and OCR extraction keep the hyphens that typesetting put at line ends; when the "
+        "lines are joined the word stays broken. A suspended hyphen (\"pre- and post-war\", "
+        "\"two- to three-fold\"), a dash written as a hyphen (\"troops- especially\") and "
+        "halves that make no known word are left alone."
+    )
+    FIX = Applicability.SAFE
+    FIX_AVAILABILITY = FixAvailability.SOMETIMES
+    FIX_SAFETY = (
+        "The fix joins the halves into one word. It is safe when the document uses the joined "
+        "word, or the lexicon knows it better than at least one half; when both halves are "
+        "more frequent words than the whole (\"co- operation\") the hyphenated compound may be "
+        "meant and the fix is unsafe."
+    )
+    FLAG = [
+        ("The develop- ment of the region was discussed.",
+         "The development of the region was discussed."),
+        ("a new inter- national programme", "a new international programme"),
+    ]
+    OK = [
+        "We now have both long- and short-range aircraft.",
+        "a five- to nine-segmented body",
+        "one key point- al-Qaeda attacks",
+        "Indian troops- especially in Europe- and among the civilians",
+        "including counter- proliferation work",
+        "the prefix re- is common",
+    ]
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        if "- " not in text and "-\u00a0" not in text and "\u2010" not in text:
+            return
+        for m in _BROKEN.finditer(text):
+            left, right = m.group("l"), m.group("r")
+            join = rejoin(left, right, doc)
+            if join is None:
+                continue
+            content, applicability = join
+            fix = Fix.replace(m.end("l"), m.start("r"), content, applicability,
+                              title="Join the word")
+            yield self.diagnostic(m.start(), m.end(),
+                                  f"'{left}- {right}' looks like '{left}{content}{right}' "
+                                  "broken at a line end", fix)

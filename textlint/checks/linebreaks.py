@@ -10,6 +10,7 @@ from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document, Span
 from ..rule import FixAvailability
 from .base import Check
+from .hyphens import SUSPENDED, rejoin
 from .prose import BULLETS, SENTENCE_BREAK
 
 #: A single line break with the spaces around it.
@@ -18,6 +19,9 @@ _BREAK = regex.compile(r"[^\S\n]*\r?\n[^\S\n]*")
 _ITEM = regex.compile(r"(?:[-‐‑–—•·*>▪◦|#]|\d{1,3}[.)]|[a-zA-Z][.)]\s|\(\w{1,3}\))")
 _TOKEN_BEFORE = regex.compile(r"\S+$")
 _TOKEN_AFTER = regex.compile(r"\S+")
+#: The halves of a word hyphenated at the line end: letters and a hyphen, and letters.
+_HALF_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}]+(?=[-\u2010]$)")
+_HALF_AFTER = regex.compile(r"[\p{L}\p{M}]+")
 
 #: A text qualifies when at least this many paragraphs are separated by blank lines ...
 MIN_PARAGRAPHS = 2
@@ -79,7 +83,7 @@ class LineBreakInSentence(Check):
             if self._is_block(text, para):
                 continue
             for m in _BREAK.finditer(text, para.start, para.end):
-                d = self._diagnostic(text, m)
+                d = self._diagnostic(doc, m)
                 if d is not None:
                     yield d
 
@@ -102,7 +106,8 @@ class LineBreakInSentence(Check):
         widths = [len(line.rstrip()) for line in lines[:-1]]
         return len(widths) >= 2 and min(widths) >= 0.85 * max(widths) and max(widths) >= 30
 
-    def _diagnostic(self, text: str, m: regex.Match) -> Diagnostic | None:
+    def _diagnostic(self, doc: Document, m: regex.Match) -> Diagnostic | None:
+        text = doc.text
         head = text[max(0, m.start() - 80):m.start()].rstrip()  # a window: no quadratic copying
         before = head[-1:]
         after = text[m.end():m.end() + 1]
@@ -116,5 +121,19 @@ class LineBreakInSentence(Check):
         end = _TOKEN_AFTER.match(text, m.end())
         span_start = start.start() if start else m.start()
         span_end = end.end() if end else m.end()
+        left = _HALF_BEFORE.search(head) if before in "-\u2010" else None
+        right = _HALF_AFTER.match(text, m.end()) if left else None
+        if left and right:  # "develop-\nment", "well-\nknown", but "pre-\nand post-war"
+            join = rejoin(left.group(), right.group(), doc)
+            content, applicability = join if join else (
+                (" ", Applicability.SAFE) if right.group().lower() in SUSPENDED
+                else ("-", Applicability.SAFE))
+            if content != " ":
+                fix = Fix.replace(m.start() - 1, m.end(), content, applicability,
+                                  title="Join the word")
+                word = f"{left.group()}{content}{right.group()}"
+                what = "word" if not content else "compound"
+                return self.diagnostic(span_start, span_end,
+                                       f"Line break inside the {what} '{word}'", fix)
         fix = Fix.replace(m.start(), m.end(), " ", Applicability.SAFE, title="Join the lines")
         return self.diagnostic(span_start, span_end, "Line break inside a sentence", fix)
