@@ -60,3 +60,22 @@ def test_format_follows_the_extension_and_the_configuration(tmp_path):
     text = "Run `the the` now.\n"
     assert engine.lint(text, "a.mdx").diagnostics == []
     assert engine.lint(text, "a.txt").diagnostics
+
+
+def test_technical_documentation_is_not_flagged():
+    """API docs: type annotations in braces, identifiers also written in code, capitals
+    after a list item's code, at a table cell's start and at a heading's start."""
+    text = ("# API\n\nUse `fs.readFile()` and `EventEmitter` here.\n\n"
+            "### The `--zero-fill-buffer` option\n\n"
+            "The readFile function returns a {WritableStream} or {fs.Stats | null}; every "
+            "EventEmitter emits.\n\n"
+            "* `code` {string} The code to be executed.\n* Returns: {boolean} Any value.\n\n"
+            "| Command | Notes |\n| --- | --- |\n| `a` | Exact match |\n")
+    assert Engine().lint(text, "api.md").diagnostics == []
+
+
+def test_camel_case_words_not_written_in_code_are_still_judged():
+    text = "Use `fs.readFile()` here.\n\nHe met them out of CubaPutin said on Monday.\n"
+    found = [text[d.start:d.end] for d in Engine().lint(text, "doc.md").diagnostics
+             if d.rule == "spacing.RunOnWord"]
+    assert found == ["CubaPutin"]

@@ -36,6 +36,9 @@ DIRECTIVE = regex.compile(
     r"(?P<rules2>[^\n]*)$",
     regex.MULTILINE,
 )
+#: A brace-enclosed token: a type annotation ("{string}", "{fs.Stats | null}"), a template
+#: placeholder ("{name}") or a brace expansion ("{add,sub}"); never prose.
+_BRACED = regex.compile(r"\{[^\s{}]+(?:[^\S\n]*\|[^\S\n]*[^\s{}]+)*\}")
 _TOKEN_LEFT = regex.compile(r"[^\s\"“”‘(<\[]*", regex.REVERSE)
 _TOKEN_RIGHT = regex.compile(r"[^\s\"“”’)>\]]*")
 _TRAILING = ".,;:!?'’"
@@ -223,6 +226,8 @@ class Document:
 
     def _non_prose_tokens(self) -> Iterator[Span]:
         text = self.text
+        if "{" in text:
+            yield from (Span(m.start(), m.end()) for m in _BRACED.finditer(text))
         for m in _NOT_PROSE.finditer(text):
             start = _TOKEN_LEFT.match(text, max(0, m.start() - 200), m.start()).start()
             end = _TOKEN_RIGHT.match(text, m.end()).end()
@@ -242,6 +247,12 @@ class Document:
             pos = s.end
         parts.append(self.text[pos:])
         return "".join(parts)
+
+    @cached_property
+    def code_words(self) -> frozenset[str]:
+        """The words of the document's non-prose spans (code, URLs, type annotations):
+        a word written there is an identifier, also where it appears in prose."""
+        return frozenset(w for s in self.ignored for w in WORD.findall(self.text, s.start, s.end))
 
     @cached_property
     def _ignored_starts(self) -> list[int]:

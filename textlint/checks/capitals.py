@@ -227,12 +227,13 @@ class MidSentenceCapital(Check):
             return
         casing = casing or get_casing()
         titles = Titles(doc)
+        prose = doc.prose_text
         for word, matches in candidates.items():
             low = word.lower()
             function_word = low in FUNCTION_WORDS
             alone = []
             for m in matches:
-                if starts_sentence(text, m.start()):
+                if starts_sentence(prose, m.start()):  # code before it is no sentence
                     continue
                 if not function_word and _addressed_group(text, m):
                     yield self._diagnostic(m, word)  # "Mr President, Friends,"

@@ -93,8 +93,9 @@ class _WordSpacing(Check):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         changes, shift = analysis(doc)
         report, safe = PARAMS.unsafe_margin + max(shift, 0.0), PARAMS.safe_margin + shift
+        identifiers = doc.code_words
         for c in changes:
-            if c.kind == self.KIND and c.gain >= report:
+            if c.kind == self.KIND and c.gain >= report and c.old not in identifiers:
                 yield self.diagnostic(c.start, c.end, f"'{c.old}' looks like '{c.new}'",
                                       _fix(c, c.certain and c.gain >= safe))
 
