@@ -93,9 +93,10 @@ class _WordSpacing(Check):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         changes, shift = analysis(doc)
         report, safe = PARAMS.unsafe_margin + max(shift, 0.0), PARAMS.safe_margin + shift
-        identifiers = doc.code_words
+        identifiers = doc.code_words  # camel case written in code too: "EventEmitter"
         for c in changes:
-            if c.kind == self.KIND and c.gain >= report and c.old not in identifiers:
+            if c.kind == self.KIND and c.gain >= report and not (
+                    c.old in identifiers and not c.old.islower()):
                 yield self.diagnostic(c.start, c.end, f"'{c.old}' looks like '{c.new}'",
                                       _fix(c, c.certain and c.gain >= safe))
 
