@@ -93,10 +93,13 @@ class _WordSpacing(Check):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         changes, shift = analysis(doc)
         report, safe = PARAMS.unsafe_margin + max(shift, 0.0), PARAMS.safe_margin + shift
-        identifiers = doc.code_words  # camel case written in code too: "EventEmitter"
+        # Camel case written in code too ("EventEmitter") is an identifier, and so is any
+        # camel case in Markdown that contains code: technical writing names things so.
+        identifiers = doc.code_words
+        technical = doc.kind == "markdown" and "`" in doc.text
         for c in changes:
             if c.kind == self.KIND and c.gain >= report and not (
-                    c.old in identifiers and not c.old.islower()):
+                    (technical or c.old in identifiers) and not c.old.islower()):
                 yield self.diagnostic(c.start, c.end, f"'{c.old}' looks like '{c.new}'",
                                       _fix(c, c.certain and c.gain >= safe))
 
