@@ -186,3 +186,11 @@ def test_flags_capitals_with_new_evidence(text, word):
 ])
 def test_leaves_names_alone_despite_new_evidence(text):
     assert found(RULE, text) == []
+
+
+def test_names_the_code_uses_and_task_list_items_are_not_flagged():
+    from textlint.engine import Engine
+
+    text = ("- [ ] Use the tool\n- [x] Done it\n\n"
+            "An uncaught Error and Promises are thrown; see `Error` and `Promise`.\n")
+    assert [d.rule for d in Engine().lint(text, "todo.md").diagnostics] == []

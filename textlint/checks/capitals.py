@@ -161,10 +161,12 @@ class MidSentenceCapital(Check):
         "article is no part of a name that the document writes after a lowercase article "
         "elsewhere (\"of The Navy\"); a heading excuses a capitalised \"of\" or article only "
         "when it capitalises the next word too. Words after a sentence end, a colon or semicolon, an opening quotation "
-        "mark, a bracket, a dash or a bullet, in headings and in Title Case or ALL-CAPS "
+        "mark, a bracket, a dash, a bullet or a task list's checkbox, at a table cell's or "
+        "heading's start, after code that opens a list item, in headings and in Title Case or ALL-CAPS "
         "sentences, titles that capitalise every word, months and days, institution nouns "
         "(the Government), acronyms, CamelCase and hyphenated names (Díaz-Canel, "
-        "Military-Technical) are never flagged."
+        "Military-Technical) and words the document writes in code (\"an uncaught Error\" "
+        "beside `Error`) are never flagged."
     )
     FIX = Applicability.UNSAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
@@ -228,7 +230,10 @@ class MidSentenceCapital(Check):
         casing = casing or get_casing()
         titles = Titles(doc)
         prose = doc.prose_text
+        code = doc.code_words  # "an uncaught Error", "Promises": names the code uses
         for word, matches in candidates.items():
+            if word in code or word.endswith("s") and word[:-1] in code:
+                continue
             low = word.lower()
             function_word = low in FUNCTION_WORDS
             alone = []

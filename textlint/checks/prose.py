@@ -22,6 +22,8 @@ BULLETS = set("-‐‑‒–—―•·*>▪◦|#")
 _SPACE = set(" \t\u00a0\u2009\u202f\u2007\r")
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
+#: A task list's checkbox at the start of a line.
+_CHECKBOX = regex.compile(r"(?:^|\n)[^\S\n]*(?:[-*+][^\S\n]+)?\[[ xX]\]$")
 
 
 def previous_char(text: str, pos: int) -> tuple[str, int]:
@@ -40,6 +42,8 @@ def starts_sentence(text: str, pos: int, openers: bool = True) -> bool:
     ch, i = previous_char(text, pos)
     if ch in ("", "\n") or ch in SENTENCE_BREAK:
         return True
+    if ch == "]" and _CHECKBOX.search(text, max(0, i - 12), i + 1):
+        return True  # a task list item: "- [ ] Use the tool"
     if ch in OPENERS or ch in BULLETS:
         return openers
     if ch == ")" and len(text[text.rfind("\n", 0, i) + 1:i + 1].strip()) <= 4:
