@@ -9,6 +9,7 @@ from ..rule import Rule
 from .base import Check
 from .capitals import MidSentenceCapital
 from .doubled import DoubledWord
+from .entities import HtmlEntity
 from .hyphens import BrokenHyphenation, StrayHyphen
 from .linebreaks import LineBreakInSentence
 from .names import NameVariant
@@ -16,7 +17,7 @@ from .quotes import MixedQuotes, QuoteSpacing, UnmarkedQuotation, UnpairedQuote
 from .spacing import SPACING_CHECKS
 
 CHECKS: list[type[Check]] = [
-    BrokenHyphenation, DoubledWord, LineBreakInSentence, MidSentenceCapital, MixedQuotes, NameVariant, QuoteSpacing,
+    BrokenHyphenation, DoubledWord, HtmlEntity, LineBreakInSentence, MidSentenceCapital, MixedQuotes, NameVariant, QuoteSpacing,
     StrayHyphen, UnmarkedQuotation, UnpairedQuote, *SPACING_CHECKS,
 ]
 
