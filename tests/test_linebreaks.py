@@ -52,3 +52,8 @@ def test_a_compound_broken_at_the_hyphen_keeps_its_hyphen():
 def test_a_suspended_hyphen_at_the_break_keeps_its_space():
     text = HEAD + "We saw the pre-\nand post-war plans.\n\nLast one."
     assert "the pre- and post-war plans" in fixed(RULE, text, unsafe=False)
+
+
+def test_an_indented_next_line_is_left_alone():
+    text = HEAD + "It has more commands:\n  open multiple\n  append\n\nLast one."
+    assert found(RULE, text) == []

@@ -254,3 +254,14 @@ def test_model_prefers_words_to_a_run_on():
     words = "developingsuccessfullyasagreed"
     assert [words[a:b] for a, b in zip([0, *cuts], [*cuts, len(words)])] == [
         "developing", "successfully", "as", "agreed"]
+
+
+def test_camel_case_in_technical_plain_text_is_an_identifier():
+    from textlint.engine import Engine
+
+    body = ("Fix a bug in ConfigDialog where tab_width was lost. Call sys.exit() and "
+            "idlelib.config.GetHighlight() on close; set use_subprocess first.\n")
+    runons = [d for d in Engine().lint(body, "NEWS.txt").diagnostics if d.rule == "spacing.RunOnWord"]
+    assert runons == []
+    prose = "He met them out of CubaPutin said on Monday.\n"
+    assert [d.rule for d in Engine().lint(prose, "a.txt").diagnostics] == ["spacing.RunOnWord"]

@@ -39,6 +39,12 @@ DIRECTIVE = regex.compile(
 #: A brace-enclosed token: a type annotation ("{string}", "{fs.Stats | null}"), a template
 #: placeholder ("{name}") or a brace expansion ("{add,sub}"); never prose.
 _BRACED = regex.compile(r"\{[^\s{}]+(?:[^\S\n]*\|[^\S\n]*[^\s{}]+)*\}")
+#: Tokens of code in running text: a call ("sys.exit()"), a snake_case name, a dotted
+#: module path ("idlelib.config.GetHighlight"), a dunder name.
+_CODE_TOKEN = regex.compile(
+    r"\b[A-Za-z_][\w.]*\w\(\)|\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b[a-z_]+\.[a-z_]+\.[A-Za-z_]\w*|\b__\w+__\b")
+#: Code tokens per word above which a plain text is technical writing.
+TECHNICAL_DENSITY = 0.002
 _TOKEN_LEFT = regex.compile(r"[^\s\"“”‘(<\[]*", regex.REVERSE)
 _TOKEN_RIGHT = regex.compile(r"[^\s\"“”’)>\]]*")
 _TRAILING = ".,;:!?'’"
@@ -253,6 +259,15 @@ class Document:
         """The words of the document's non-prose spans (code, URLs, type annotations):
         a word written there is an identifier, also where it appears in prose."""
         return frozenset(w for s in self.ignored for w in WORD.findall(self.text, s.start, s.end))
+
+    @cached_property
+    def technical(self) -> bool:
+        """Whether the document is technical writing, where camel case names code: Markdown
+        with code, or a text with code tokens in its prose ("sys.exit()", "tab_width")."""
+        if self.kind == "markdown":
+            return "`" in self.text
+        code = len(_CODE_TOKEN.findall(self.prose_text))
+        return code >= 3 and code >= TECHNICAL_DENSITY * sum(self.vocabulary.values())
 
     @cached_property
     def _ignored_starts(self) -> list[int]:

@@ -45,7 +45,7 @@ class LineBreakInSentence(Check):
         "In a text written one paragraph per line they split a sentence in two for every "
         "tool that reads lines. Hard-wrapped texts (most paragraphs span several lines), "
         "texts without blank lines between paragraphs, Markdown (where a single newline is a "
-        "soft break), breaks after a sentence end, a colon or a semicolon, lists and "
+        "soft break), breaks after a sentence end, a colon or a semicolon, lists, indented lines and "
         "hard-wrapped blocks are left alone."
     )
     FIX = Applicability.SAFE
@@ -111,6 +111,8 @@ class LineBreakInSentence(Check):
         head = text[max(0, m.start() - 80):m.start()].rstrip()  # a window: no quadratic copying
         before = head[-1:]
         after = text[m.end():m.end() + 1]
+        if m.group().endswith((" ", "\t")):
+            return None  # an indented line: a list, code or verse
         if not before or not after or before in SENTENCE_BREAK or after in BULLETS:
             return None
         if before in "\"”’»)]" and head[-2:-1] in SENTENCE_BREAK:

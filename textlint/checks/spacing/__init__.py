@@ -94,9 +94,9 @@ class _WordSpacing(Check):
         changes, shift = analysis(doc)
         report, safe = PARAMS.unsafe_margin + max(shift, 0.0), PARAMS.safe_margin + shift
         # Camel case written in code too ("EventEmitter") is an identifier, and so is any
-        # camel case in Markdown that contains code: technical writing names things so.
+        # camel case in technical writing: it names things so.
         identifiers = doc.code_words
-        technical = doc.kind == "markdown" and "`" in doc.text
+        technical = doc.technical
         for c in changes:
             if c.kind == self.KIND and c.gain >= report and not (
                     (technical or c.old in identifiers) and not c.old.islower()):
