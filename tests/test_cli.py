@@ -44,6 +44,19 @@ def test_diff_prints_and_writes_nothing(seed):
     assert seed.read_bytes() == before
 
 
+def test_diff_applies_with_patch_also_without_a_final_newline(tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_bytes("First line.\u2028Same line.\n\nThe end of the the story".encode())
+    result = run("check", "--diff", "--no-languagetool", str(path))
+    assert result.stdout.endswith("+The end of the story\n\\ No newline at end of file\n")
+    assert "@@ -1,3 +1,3 @@" in result.stdout  # only "\n" ends a line, not U+2028
+    if shutil.which("patch"):
+        import subprocess
+
+        subprocess.run(["patch", "-s", str(path)], input=result.stdout.encode(), check=True)
+        assert path.read_bytes() == "First line.\u2028Same line.\n\nThe end of the story".encode()
+
+
 def test_fix_removes_the_doubled_word_and_a_second_fix_changes_nothing(seed):
     result = run("check", "--fix", str(seed))
     text = seed.read_text(encoding="utf-8")

@@ -18,6 +18,19 @@ from .files import InputError, Source, read_source, write_source
 PARALLEL_MIN_FILES = 8
 
 
+def unified_diff(old: str, new: str, path: str) -> str:
+    """A unified diff that, like ``diff -u``, marks a last line without a newline."""
+    lines = difflib.unified_diff(_lines(old), _lines(new), fromfile=f"a/{path}", tofile=f"b/{path}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+                   for line in lines)
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of *text* with their ends; only "\n" ends a line (as in ``diff``)."""
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+
+
 @dataclass
 class FileResult:
     """What checking one file produced (picklable, to cross process boundaries)."""
@@ -70,9 +83,7 @@ class Runner:
         out.errors += len(errors)
         out.changed = out.text != source.text
         if self.diff and out.changed:
-            out.diff = "".join(difflib.unified_diff(
-                source.text.splitlines(keepends=True), out.text.splitlines(keepends=True),
-                fromfile=f"a/{source.path}", tofile=f"b/{source.path}"))
+            out.diff = unified_diff(source.text, out.text, source.path)
         return out
 
     def check_path(self, path: Path) -> FileResult:
