@@ -235,6 +235,17 @@ def test_bad_configuration_is_a_clear_error(tmp_path, body, expected):
     assert "Traceback" not in result.stderr
 
 
+def test_a_broken_pyproject_is_an_error_only_when_it_holds_our_table(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("text\n", encoding="utf-8")
+    conf = tmp_path / "pyproject.toml"
+    conf.write_text("[tool.textlint]\nselect = [\n", encoding="utf-8")
+    result = run("check", "--no-languagetool", str(path))
+    assert result.exit_code == 2 and str(conf) in result.stderr and "invalid TOML" in result.stderr
+    conf.write_text("[tool.black]\nline-length = [\n", encoding="utf-8")
+    assert run("check", "--no-languagetool", str(path)).exit_code == 0
+
+
 # bad input ---------------------------------------------------------------------------
 
 def test_missing_path_is_exit_2():

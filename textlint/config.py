@@ -183,9 +183,13 @@ def _has_settings(path: Path) -> bool:
     if path.name != "pyproject.toml":
         return True
     try:
-        return "textlint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return False
+    try:
+        return "textlint" in tomllib.loads(raw).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        return "tool.textlint" in raw  # ours, but broken: load() reports it
 
 
 class ConfigFinder:
