@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import stat
 
+import pytest
 from hypothesis import given, settings
+import pytest
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -94,3 +96,12 @@ def test_bom_crlf_and_mode_survive_a_fix(tmp_path_factory, text, bom, crlf):
         assert after.count(b"\n") == after.count(b"\r\n")
     assert b"the the end" not in after and before.count(b"\n") >= after.count(b"\n") - 0
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
+def test_utf16_files_are_linted_and_written_back_as_utf16(tmp_path, encoding, bom):
+    path = tmp_path / "windows.txt"
+    path.write_bytes(bom + "Caf\u00e9 the the end.\r\nNext line.\r\n".encode(encoding))
+    result = CliRunner().invoke(app, ["check", "--no-languagetool", "--fix", str(path)])
+    assert result.exit_code == 0, result.output
+    assert path.read_bytes() == bom + "Caf\u00e9 the end.\r\nNext line.\r\n".encode(encoding)

@@ -37,15 +37,31 @@ class Source:
     bom: bool = False
     #: Every line ends in CRLF: new line breaks from fixes get CRLF too.
     crlf: bool = False
+    #: "utf-8", or "utf-16-le" / "utf-16-be" for a file that starts with a UTF-16 BOM.
+    encoding: str = "utf-8"
 
     def encode(self, text: str) -> bytes:
         if self.crlf:
             text = text.replace("\r\n", "\n").replace("\n", "\r\n")
-        return ((BOM if self.bom else "") + text).encode("utf-8")
+        return ((BOM if self.bom else "") + text).encode(self.encoding)
+
+
+#: Byte order marks of UTF-16 (Windows tools write it): such files are read and kept so.
+_UTF16 = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
 
 
 def decode(data: bytes, path: str) -> Source:
-    """Decode UTF-8 (with or without BOM); refuse binary data and invalid bytes."""
+    """Decode UTF-8 (with or without BOM) or UTF-16 with a BOM; refuse binary data and
+    invalid bytes."""
+    encoding = _UTF16.get(data[:2])
+    if encoding:
+        try:
+            text = data[2:].decode(encoding)
+        except UnicodeDecodeError as e:
+            raise InputError(path, f"not valid {encoding.upper()} at byte offset {e.start + 2} "
+                                   f"({e.reason}); the file was not linted") from None
+        crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
+        return Source(path, text, True, crlf, encoding)
     if b"\0" in data[:8192]:
         raise InputError(path, "binary file (it contains NUL bytes); skipped", skipped=True)
     try:
