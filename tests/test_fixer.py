@@ -7,7 +7,6 @@ import stat
 
 import pytest
 from hypothesis import given, settings
-import pytest
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
