@@ -143,13 +143,21 @@ def test_letter_spaced_text_is_joined():
 @pytest.mark.parametrize("text, expected", [
     ("Troops stay near Russia.Months ago, officials said so.",
      "Troops stay near Russia. Months ago, officials said so."),
-    ("aboard the cruiser,Admiral Kuznetsov sailed", "aboard the cruiser, Admiral Kuznetsov sailed"),
-    ("the common words used,which was based on", "the common words used, which was based on"),
+    ("aboard the Russian cruiser,Kuznetsov sailed", "aboard the Russian cruiser, Kuznetsov sailed"),
 ])
 def test_glued_punctuation(text, expected):
     assert [r for r, _ in findings(text)] == ["spacing.GluedPunctuation"]
     assert fixed(text) == text  # unsafe: "Phys.Rev", "(Ga,Mn)As" glue on purpose
     assert fixed(text, unsafe=True) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("aboard the cruiser,Admiral Kuznetsov sailed", "aboard the cruiser, Admiral Kuznetsov sailed"),
+    ("the common words used,which was based on", "the common words used, which was based on"),
+])
+def test_glued_comma_between_common_words_is_fixed_safely(text, expected):
+    assert [r for r, _ in findings(text)] == ["spacing.GluedPunctuation"]
+    assert fixed(text) == expected
 
 
 @pytest.mark.parametrize("text", [

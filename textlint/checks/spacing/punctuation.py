@@ -16,9 +16,15 @@ GLUE = regex.compile(
     r"(?P<right>\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{M}\p{N}@/\\_]|[.:]\p{L})")
 
 
-def glued_punctuation(doc: Document) -> Iterator[tuple[int, int, int, str, str]]:
-    """(start, end, insert offset, old text, new text) for each glued mark between words,
-    at least one of them known to the lexicon or recurring in the document."""
+#: Both words at least this frequent (Zipf) make the repair of a glued mark sure.
+SURE_ZIPF = 3.0
+
+
+def glued_punctuation(doc: Document) -> Iterator[tuple[int, int, int, str, str, bool]]:
+    """(start, end, insert offset, old text, new text, sure) for each glued mark between
+    words, at least one of them known to the lexicon or recurring in the document; *sure*
+    for a comma or semicolon between two common words ("icons,such", "However,they"):
+    a glued period or colon is too often the author's own ("orbit.We", "Phys.Rev")."""
     text = doc.text
     if not any(m in text for m in ".,;:!?"):
         return
@@ -38,7 +44,9 @@ def glued_punctuation(doc: Document) -> Iterator[tuple[int, int, int, str, str]]
             known[1] = len(left) > 2 and known[0]  # "today.I am", not "U.S.A"
         if not any(known):
             continue
-        yield m.start(), m.end(), m.start("mark") + 1, m.group(), f"{left}{mark} {right}"
+        sure = (mark in ",;" and len(left) > 2 and len(right) > 1 and not right.isupper()
+                and min(lexicon.zipf(left), lexicon.zipf(right)) >= SURE_ZIPF)
+        yield m.start(), m.end(), m.start("mark") + 1, m.group(), f"{left}{mark} {right}", sure
 
 
 #: Spaces between a word and a comma, period or semicolon that ends at a space: "nautiloids .",
