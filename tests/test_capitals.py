@@ -194,3 +194,9 @@ def test_names_the_code_uses_and_task_list_items_are_not_flagged():
     text = ("- [ ] Use the tool\n- [x] Done it\n\n"
             "An uncaught Error and Promises are thrown; see `Error` and `Promise`.\n")
     assert [d.rule for d in Engine().lint(text, "todo.md").diagnostics] == []
+
+
+def test_a_function_word_capitalised_throughout_is_a_defined_term():
+    licence = ("The Licensor grants You a licence. If You share the work, You must keep "
+               "this notice, and Your use is at your own risk.")
+    assert found(RULE, licence) == ["Your"]  # "You" three times is the licence's term

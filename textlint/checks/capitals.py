@@ -43,6 +43,9 @@ CALENDAR = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
+#: A function word the document capitalises in mid-sentence this often is one of its defined
+#: terms ("You" in a licence), not a slip.
+DEFINED_TERM = 3
 #: Function words: never capitalised in mid-sentence outside names and titles, although they
 #: start so many sentences that the casing table cannot tell. (May, Will, No, It and Who
 #: are also names, months, abbreviations or titles and are left to the table.)
@@ -166,7 +169,8 @@ class MidSentenceCapital(Check):
         "sentences, titles that capitalise every word, months and days, institution nouns "
         "(the Government), acronyms, CamelCase and hyphenated names (Díaz-Canel, "
         "Military-Technical) and words the document writes in code (\"an uncaught Error\" "
-        "beside `Error`) are never flagged."
+        "beside `Error`) are never flagged, nor is a function word that the document capitalises "
+        "in mid-sentence three times or more (a defined term: \"You\" in a licence)."
     )
     FIX = Applicability.UNSAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
@@ -248,6 +252,8 @@ class MidSentenceCapital(Check):
                         break
             if len(alone) != 1 and not function_word:
                 continue  # capitalised on its own twice: the document treats it as a name
+            if function_word and len(alone) >= DEFINED_TERM:
+                continue  # a defined term of the document: "You" and "Your" in a licence
             if function_word and len(alone) > 1:
                 # the same capitalised phrase twice ("the medal For Courage") is a name
                 phrases = Counter(_phrase(text, m) for m in alone)
