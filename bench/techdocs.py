@@ -3,8 +3,8 @@
     python bench/techdocs.py [DIR ...]
 
 Collects the ``*.md`` and ``*.txt`` files of at least 8 kB under the given directories
-(default: the documentation that rustup, pyenv and Python's packages install under
-``$HOME`` and ``sys.prefix``; license texts, test data and word lists are skipped by name,
+(default: the documentation that rustup, pyenv, Python's packages, Debian packages and
+npm install under ``$HOME``, ``sys.prefix``, ``/usr/share/doc`` and ``/usr/lib/node_modules``; license texts, test data and word lists are skipped by name,
 identical files are read once), lints each with all default rules (no LanguageTool) and
 prints the findings per rule and per 10,000 words. Edited documentation has few of the defects textlint looks
 for, so most findings there are false alarms; read the samples it prints to judge.
@@ -55,7 +55,8 @@ def main() -> None:
     a = ap.parse_args()
     home = Path.home()
     roots = a.dirs or [*home.glob(".rustup/toolchains/*/share/doc"), home / ".pyenv" / "plugins",
-                       *home.glob(".pyenv/versions/*/lib/python3*/idlelib"), Path(sys.prefix)]
+                       *home.glob(".pyenv/versions/*/lib/python3*/idlelib"), Path(sys.prefix),
+                       Path("/usr/share/doc"), Path("/usr/lib/node_modules")]
     files = collect([r for r in roots if r.exists()])
     if not files:
         print("no documentation files found; skipped")
