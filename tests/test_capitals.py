@@ -200,3 +200,13 @@ def test_a_function_word_capitalised_throughout_is_a_defined_term():
     licence = ("The Licensor grants You a licence. If You share the work, You must keep "
                "this notice, and Your use is at your own risk.")
     assert found(RULE, licence) == ["Your"]  # "You" three times is the licence's term
+
+
+def test_technical_writing_flags_only_capitalised_function_words():
+    from textlint.engine import Engine
+
+    text = ("Open the Settings dialog and press Save; it returns a Promise The caller "
+            "awaits. Use `fs.readFile()` first.\n")
+    found_words = [text[d.start:d.end] for d in Engine().lint(text, "api.md").diagnostics
+                   if d.rule == RULE]
+    assert found_words == ["The"]

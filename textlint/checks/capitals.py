@@ -170,7 +170,10 @@ class MidSentenceCapital(Check):
         "(the Government), acronyms, CamelCase and hyphenated names (Díaz-Canel, "
         "Military-Technical) and words the document writes in code (\"an uncaught Error\" "
         "beside `Error`) are never flagged, nor is a function word that the document capitalises "
-        "in mid-sentence three times or more (a defined term: \"You\" in a licence)."
+        "in mid-sentence three times or more (a defined term: \"You\" in a licence). In technical "
+        "writing (Markdown with code, or text whose prose holds code such as \"sys.exit()\") "
+        "capitalised nouns name types and interface elements (\"returns a Promise\", \"the "
+        "Settings dialog\"), so only capitalised function words are flagged there."
     )
     FIX = Applicability.UNSAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
@@ -235,11 +238,14 @@ class MidSentenceCapital(Check):
         titles = Titles(doc)
         prose = doc.prose_text
         code = doc.code_words  # "an uncaught Error", "Promises": names the code uses
+        technical = doc.technical
         for word, matches in candidates.items():
             if word in code or word.endswith("s") and word[:-1] in code:
                 continue
             low = word.lower()
             function_word = low in FUNCTION_WORDS
+            if technical and not function_word:
+                continue  # technical writing capitalises types and UI labels: "a Promise", "Save As"
             alone = []
             for m in matches:
                 if starts_sentence(prose, m.start()):  # code before it is no sentence
