@@ -378,11 +378,16 @@ class Model:
         return self.memo(self._chunks, chunk, self._chunk, chunk)
 
     def _chunk(self, chunk: str) -> tuple[str, str, str, bool, bool] | None:
-        m = PLAIN.fullmatch(chunk)
-        if m is None or len(m.group(2)) > MAX_TOKEN:
-            return None  # not a word, or a sequence, a code, a hash
-        core = m.group(2)
-        return m.group(1), core, m.group(3), self.suspicious(core), self.lex_frequent(core)
+        if chunk.isalpha():  # most chunks are letters only: no need of PLAIN
+            lead, core, trail = "", chunk, ""
+        else:
+            m = PLAIN.fullmatch(chunk)
+            if m is None:
+                return None  # not a word
+            lead, core, trail = m.group(1, 2, 3)
+        if len(core) > MAX_TOKEN:
+            return None  # a sequence, a code, a hash
+        return lead, core, trail, self.suspicious(core), self.lex_frequent(core)
 
     def pair_joinable(self, first: str, second: str) -> bool:
         """:meth:`joinable`, cached."""
