@@ -199,7 +199,6 @@ class Model:
         #: (keys only): a line of them needs nothing more
         self._quiet: dict[str, None] = table("quiet")
         self._joinable: dict[tuple[str, str], tuple] = table("joinable")
-        self._suspicious: dict[str, tuple] = table("suspicious")
         self._best: dict[tuple, tuple] = table("best")
         self._features: dict[str, tuple] = table("features")
         self._doc_logp: dict[tuple[str, bool, int], float | None] = {}
@@ -243,7 +242,9 @@ class Model:
         The document counts when the word occurs elsewhere in it (*original*: this
         occurrence is in the text and does not count), except for a word made by
         *joining* tokens: a corrupt text repeats its own run-ons."""
-        lp = self.lex_logp(word)
+        lp = self._lex_logp.get(word, False)  # lex_logp(word), its memo read inline
+        if lp is False:
+            lp = self.lex_logp(word)
         if joined or len(word) < 3 or lp is not None and not word[0].isupper():
             return lp
         raw = self.vocab.get(word, 0)
@@ -387,6 +388,9 @@ class Model:
             lead, core, trail = m.group(1, 2, 3)
         if len(core) > MAX_TOKEN:
             return None  # a sequence, a code, a hash
+        if core != chunk:  # the core's own entry: marks aside, the same word
+            _, _, _, suspicious, firm = self.chunk(core)
+            return lead, core, trail, suspicious, firm
         return lead, core, trail, self.suspicious(core), self.lex_frequent(core)
 
     def pair_joinable(self, first: str, second: str) -> bool:
@@ -402,10 +406,11 @@ class Model:
         return len(core) > 2 and self.lex.zipf(core) >= (self.p.solid_zipf if len(core) > 3 else 4.5)
 
     def suspicious(self, core: str) -> bool:
-        """Whether a token may need a space inside it: cheap bounds before the lattice."""
+        """Whether a token may need a space inside it: cheap bounds before the lattice
+        (remembered with the core's :meth:`chunk`)."""
         if len(core) == 1:
             return core not in LETTER_WORDS
-        return self.memo(self._suspicious, core, self._suspicious_core, core)
+        return self._suspicious_core(core)
 
     def _suspicious_core(self, core: str) -> bool:
         """Whether the best cut of *core* in two, without context, comes within what
@@ -692,7 +697,7 @@ def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Chan
     table = model._chunks
     entries = list(map(table.get, chunks))
     for k in [k for k, e in enumerate(entries) if e is None or e[1]]:
-        model.chunk(chunks[k])
+        model.memo(table, chunks[k], model._chunk, chunks[k])  # Model.chunk
         entries[k] = e = table[chunks[k]]
         if not e[1] and (e[0] is None or e[0][4] and not e[0][3]):
             quiet[chunks[k]] = None
