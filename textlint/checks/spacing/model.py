@@ -741,10 +741,9 @@ class _Tokens:
         self.text, self.chunks, self.infos = text, chunks, infos
         self.tokens: list[Token | None] = [None] * len(chunks)
         self._joinable: dict[int, bool] = {}
-        lengths = list(accumulate(map(len, chunks)))
-        if lengths and len(line) == lengths[-1] + len(chunks) - 1:  # one space between chunks
-            self.offsets = [start + at - len(c) + k for k, (at, c) in enumerate(zip(lengths, chunks))]
-        else:
+        self.start, self.ends = start, list(accumulate(map(len, chunks)))
+        self.offsets: list[int] | None = None  # None: one space between chunks (the usual line)
+        if self.ends and len(line) != self.ends[-1] + len(chunks) - 1:
             self.offsets, pos = [], start
             for c in chunks:
                 pos = text.find(c, pos)
@@ -755,7 +754,8 @@ class _Tokens:
         t = self.tokens[k]
         if t is None:
             info = self.infos[k]
-            at = self.offsets[k]
+            at = (self.start + self.ends[k] - len(self.chunks[k]) + k if self.offsets is None
+                  else self.offsets[k])
             t = self.tokens[k] = (Token(at, "", "", "") if info is None  # a fixed chunk: a barrier
                                   else Token(at + len(info[0]), info[1], info[2], info[0]))
         return t
