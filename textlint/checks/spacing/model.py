@@ -561,7 +561,7 @@ class Model:
         seam = [False] * (n + 1)
         for j in [j for j, ch in enumerate(s) if ch.isupper()]:
             seam[j] = not is_bound[j] and camel_seam(s, j)
-        known, pair, unknown = self.known, self.pair, self.unknown
+        known, pair, unknown, vocab_get = self.known, self.pair, self.unknown, self.vocab.get
         lex_word = self.lex_word
         # states[i]: last word -> (score, start of the word, previous word, lex_word(last word))
         states: list[dict[str | None, tuple]] = [{} for _ in range(n + 1)]
@@ -610,8 +610,8 @@ class Model:
                 lp = lex_logp_get(w, False)  # known(w, original, inner > 0), the usual answers inline
                 if lp is False:
                     lp = lex_logp(w)
-                if not (inner or i - j < 3 or lp is not None and not capital):
-                    lp = known(w, original)
+                if not (inner or i - j < 3 or lp is not None and not capital) and vocab_get(w, 0) > original:
+                    lp = known(w, original)  # the document knows the word
                 if lp is None and not (at_start or at_end):
                     continue  # an unknown word is made only at a token's edge
                 if not whole:
