@@ -423,6 +423,7 @@ class Model:
         need = (self.unknown(core) if lp is None else lp) + p.unsafe_margin - CONTEXT_BOUND
         pair_max = max(0.0, p.bigram_weight * self.lex.pmi_max)
         known, unknown, lex_get, lex_logp = self.known, self.unknown, self._lex_logp.get, self.lex_logp
+        vocab_get = self.vocab.get
         n, capital = len(core), core[0].isupper()
         # a cut leaves no letter alone but a word ("a", "I")
         first = 1 if core[0] in LETTER_WORDS else 2
@@ -438,8 +439,8 @@ class Model:
                 ll = lex_logp(left)
             if rl is False:
                 rl = lex_logp(right)
-            lk = known(left) if c > 2 and (ll is None or capital) else ll
-            rk = known(right) if n - c > 2 and (rl is None or seam) else rl
+            lk = known(left) if c > 2 and (ll is None or capital) and vocab_get(left) else ll
+            rk = known(right) if n - c > 2 and (rl is None or seam) and vocab_get(right) else rl
             if lk is None and rk is None:
                 continue
             score = ((unknown(left) if lk is None else lk) + (unknown(right) if rk is None else rk)
