@@ -378,23 +378,24 @@ class Model:
         return self.memo(self._chunks, chunk, self._chunk, chunk)
 
     def _chunk(self, chunk: str) -> tuple[str, str, str, bool, bool] | None:
-        m = PLAIN.fullmatch(chunk)
-        if m is None or len(m.group(2)) > MAX_TOKEN:
-            return None  # not a word, or a sequence, a code, a hash
-        core = m.group(2)
-        return m.group(1), core, m.group(3), self.suspicious(core), self.lex_frequent(core)
+        if chunk.isalpha():  # most chunks are letters only: no need of PLAIN
+            lead, core, trail = "", chunk, ""
+        else:
+            m = PLAIN.fullmatch(chunk)
+            if m is None:
+                return None  # not a word
+            lead, core, trail = m.group(1, 2, 3)
+        if len(core) > MAX_TOKEN:
+            return None  # a sequence, a code, a hash
+        return lead, core, trail, self.suspicious(core), self.lex_frequent(core)
 
     def pair_joinable(self, first: str, second: str) -> bool:
-        """:meth:`joinable`, cached, with a quick answer for two common words."""
+        """:meth:`joinable`, cached."""
         key = (first, second)
         entry = self._joinable.get(key)
         if entry is not None and not entry[1]:
             return entry[0]
-        return self.memo(self._joinable, key, self._pair_joinable, first, second)
-
-    def _pair_joinable(self, first: str, second: str) -> bool:
-        return not (self.lex_frequent(first) and self.lex_frequent(second)) and not (
-            self.frequent_word(first) and self.frequent_word(second)) and self.joinable(first, second)
+        return self.memo(self._joinable, key, self.joinable, first, second)
 
     def lex_frequent(self, core: str) -> bool:
         """:meth:`frequent_word` by the lexicon alone (true in every document)."""
@@ -416,37 +417,51 @@ class Model:
         lp = self.known(core, True)
         need = (self.unknown(core) if lp is None else lp) + p.unsafe_margin - CONTEXT_BOUND
         pair_max = max(0.0, p.bigram_weight * self.lex.pmi_max)
-        known, unknown = self.known, self.unknown
-        for c in range(1, len(core)):
+        known, unknown, lex_get, lex_logp = self.known, self.unknown, self._lex_logp.get, self.lex_logp
+        n, capital = len(core), core[0].isupper()
+        # a cut leaves no letter alone but a word ("a", "I")
+        first = 1 if core[0] in LETTER_WORDS else 2
+        last = n - 1 if core[-1] in LETTER_WORDS else n - 2
+        for c in range(first, last + 1):
+            seam = core[c].isupper() and camel_seam(core, c)
+            if (core[c - 1].isupper() or core[c].isupper()) and not seam:
+                continue
             left, right = core[:c], core[c:]
-            seam = camel_seam(core, c)
-            if (left[-1].isupper() or right[0].isupper()) and not seam:
-                continue
-            if (c == 1 and left not in LETTER_WORDS) or (len(right) == 1 and right not in LETTER_WORDS):
-                continue
-            lk, rk = known(left), known(right)
+            # the lexicon's log10 P of each piece, then :meth:`known` where the document may raise it
+            ll, rl = lex_get(left, False), lex_get(right, False)
+            if ll is False:
+                ll = lex_logp(left)
+            if rl is False:
+                rl = lex_logp(right)
+            lk = known(left) if c > 2 and (ll is None or capital) else ll
+            rk = known(right) if n - c > 2 and (rl is None or seam) else rl
             if lk is None and rk is None:
                 continue
             score = ((unknown(left) if lk is None else lk) + (unknown(right) if rk is None else rk)
                      - (p.camel_cost if seam else p.ins_cost))
-            if score + pair_max >= need and score + self.pair(left, right) >= need:
+            if ll is None or rl is None:
+                if score >= need:  # the pair list holds lexicon words only (:meth:`pair_of`)
+                    return True
+            elif score + pair_max >= need and score + self.pair_of(
+                    (left.lower(), ll), (right.lower(), rl)) >= need:
                 return True
         return False
 
     def joinable(self, first: str, second: str) -> bool:
         """Whether two neighbouring tokens may be one word: together they are a word
         that beats the two ("gov ernment"), or neither is a word by itself and they
-        look like fragments ("evergr een", "f amiliy")."""
+        look like fragments ("evergr een", "f amiliy"). The joined word is asked first:
+        most pairs make no word, and the shape of fragments is cheaper to test than
+        whether a token is a word (a frequent word is one)."""
         if second[0].isupper() or first.isupper() and first not in LETTER_WORDS:
             return False
+        joined = self.known(first + second, joined=True)
+        if joined is None:
+            return self._unknown_join([first, second]) and not (self.solid(first) or self.solid(second))
         if self.frequent_word(first) and self.frequent_word(second):
             return False
-        first_solid, second_solid = self.solid(first), self.solid(second)
-        joined = self.known(first + second, joined=True)
-        if joined is not None:
-            apart = self.logp(first, True) + self.logp(second, True) + self.pair(first, second)
-            return joined - self.p.del_cost - apart + CONTEXT_BOUND >= self.p.unsafe_margin
-        return not (first_solid or second_solid) and self._unknown_join([first, second])
+        apart = self.logp(first, True) + self.logp(second, True) + self.pair(first, second)
+        return joined - self.p.del_cost - apart + CONTEXT_BOUND >= self.p.unsafe_margin
 
     def solid(self, core: str) -> bool:
         """A token that is a word by itself, known to the lexicon or the document (never
@@ -498,8 +513,11 @@ class Model:
     def _unknown_join(pieces: list[str]) -> bool:
         """Whether fragments may form an unknown word: Latin letters, a short piece among
         them, two pieces ("evergr een", "Sokołó w"; not "ξ κ", "Kassina cassinoides")."""
-        return (len(pieces) == 2 and min(map(len, pieces)) <= 3 and max(map(len, pieces)) >= 3
-                and all(LATIN.fullmatch(x) for x in pieces))
+        if len(pieces) != 2:
+            return False
+        a, b = pieces
+        return min(len(a), len(b)) <= 3 <= max(len(a), len(b)) and all(
+            x.isascii() or LATIN.fullmatch(x) for x in pieces)  # (ASCII letters are Latin)
 
     # search ------------------------------------------------------------------------
     def best(self, cores: list[str], left: str | None, right: str | None) -> list[int]:
@@ -546,27 +564,28 @@ class Model:
         pmi_get, floor, bigram_weight, absent_weight = (
             self._pmi_get, self.lex.bigram_floor, p.bigram_weight, p.absent_weight)
         lex_logp_get, lex_logp, lex_words_get = self._lex_logp.get, self.lex_logp, self._lex_words.get
-        function_lp = p.function_zipf - 9
+        function_lp, known_split_lp = p.function_zipf - 9, p.known_split_zipf - 9
         for j in range(n):
             here = states[j]
             if not here:
                 continue
             k0 = token_of[j]
-            if is_bound[j]:
+            at_start, seam_j, capital = is_bound[j], seam[j], s[j].isupper()  # (a seam is no bound)
+            if at_start:
                 entry = 0.0
             elif not cuttable[k0]:
                 continue
-            elif seam[j]:
+            elif seam_j:
                 entry = -p.camel_cost
-            elif s[j].isupper():
+            elif capital:
                 continue  # never start a word at an inner capital that is no seam
             else:
                 entry = -p.ins_cost
-            if not is_bound[j] and in_lexicon[k0]:
+            if not at_start and in_lexicon[k0]:
                 # camel-case names the lexicon knows ("PlayStation") are kept firmly
-                entry -= p.seam_known_cost if seam[j] else p.split_known_cost
+                entry -= p.seam_known_cost if seam_j else p.split_known_cost
             limit = min(n, j + MAX_WORD)
-            if is_bound[j] and bounds[k0 + 1] > limit:
+            if at_start and bounds[k0 + 1] > limit:
                 limit = bounds[k0 + 1]
             inner = 0
             for i in range(j + 1, limit + 1):
@@ -576,33 +595,31 @@ class Model:
                         break  # no join before a capital or after an initial
                     inner += 1
                 k1 = token_of[b]
-                if not is_bound[i]:
-                    if not cuttable[k1] or s[i].isupper() and not seam[i]:
+                at_end, seam_i = is_bound[i], seam[i]
+                if not at_end:
+                    if not cuttable[k1] or s[i].isupper() and not seam_i:
                         continue
                 w = s[j:i]
-                original = inner == 0 and is_bound[j] and is_bound[i]
+                whole = at_start and at_end
+                original = whole and not inner
                 lp = lex_logp_get(w, False)  # known(w, original, inner > 0), the usual answers inline
                 if lp is False:
                     lp = lex_logp(w)
-                if not (inner or len(w) < 3 or lp is not None and not w[0].isupper()):
+                if not (inner or i - j < 3 or lp is not None and not capital):
                     lp = known(w, original)
-                if lp is None and not (is_bound[j] or is_bound[i]):
+                if lp is None and not (at_start or at_end):
                     continue  # an unknown word is made only at a token's edge
-                if (is_bound[j] or is_bound[i] or seam[j] or i < n and seam[i]) and not (
-                        is_bound[j] and is_bound[i]) and not self._piece_ok(
-                        w, is_bound[j], is_bound[i], seam[j], i < n and seam[i]):
-                    continue
-                if not (is_bound[j] and is_bound[i]) and in_lexicon[k1 if is_bound[j] else k0] and (
-                        lp is None or lp < p.known_split_zipf - 9) and not (
-                        seam[j] and not is_bound[j] or i < n and seam[i] and not is_bound[i]):
-                    continue  # a known word is cut only into frequent words ("ofthe") or at a seam
+                if not whole:
+                    if (at_start or at_end or seam_j or seam_i) and not self._piece_ok(
+                            w, at_start, at_end, seam_j, seam_i):
+                        continue
+                    if in_lexicon[k1 if at_start else k0] and (lp is None or lp < known_split_lp) and not (
+                            seam_j or seam_i):
+                        continue  # a known word is cut only into frequent words ("ofthe") or at a seam
                 if lp is None:
                     if inner:
-                        if not (is_bound[i] and is_bound[j]) or any(solid[k0:k1 + 1]) or not (
-                                self._unknown_join(cores[k0:k1 + 1])):
+                        if not whole or any(solid[k0:k1 + 1]) or not self._unknown_join(cores[k0:k1 + 1]):
                             continue
-                    elif not (is_bound[j] or is_bound[i]):
-                        continue
                     lp = unknown(w) - (p.unk_join_cost if inner else 0.0)
                 elif i - j == 1 and not original and w not in LETTER_WORDS:
                     continue
@@ -628,7 +645,7 @@ class Model:
                 if lw is False:
                     lw = lex_word(w)
                 # content(w): a long word that is not among the most frequent ones
-                cut_compound = not is_bound[j] and not seam[j] and len(w) > 3 and (
+                cut_compound = not (at_start or seam_j) and i - j > 3 and (
                     lw is None or lw[1] < function_lp)
                 for prev, (sc, _, _, lprev) in here.items():
                     if lw is None or lprev is None:
