@@ -86,6 +86,48 @@ def test_glued_capitalised_words_are_split_safely_only_as_a_known_pair():
     assert fixed(unsafe, unsafe=True) == "He met the head of the Orthodox Church in Moscow."
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("We wouldlike to help them.", "We would like to help them."),
+    ("Others will beable to attend the course.", "Others will be able to attend the course."),
+])
+def test_suffix_word_is_cut_off_after_a_word_it_pairs_with(text, expected):
+    assert [r for r, _ in findings(text)] == ["spacing.RunOnWord"]
+    assert fixed(text, unsafe=True) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The lightlike vectors span the cone.",
+    "They stared in childlike wonder at the sea.",
+])
+def test_suffix_word_is_not_cut_off_after_other_words(text):
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He thanked the army and lawenforcement agencies.", "He thanked the army and law enforcement agencies."),
+    ("It is a wellknown fact in the town.", "It is a well known fact in the town."),
+])
+def test_rare_glued_form_of_a_strong_pair_is_cut(text, expected):
+    assert [r for r, _ in findings(text)] == ["spacing.RunOnWord"]
+    assert fixed(text, unsafe=True) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "And the angel beheld the city below.",
+    "Close the shutoff valve before you start.",
+    "The daylong meeting ended at night.",
+])
+def test_rare_closed_compounds_are_words(text):
+    assert findings(text) == []
+
+
+def test_glued_lexicon_word():
+    model = Model(get_lexicon(), {}, 1000)
+    assert model.glued("lawenforcement") and model.glued("wellknown")
+    assert not model.glued("beheld") and not model.glued("shutoff") and not model.glued("Herson")
+    assert not model.glued("cannot")  # a frequent word
+
+
 @pytest.mark.parametrize("text", [
     "They built a multipolar world order together.",
     "His Cuban counterpart was nowhere to be seen; we cannot wait.",

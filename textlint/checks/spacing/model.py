@@ -85,6 +85,13 @@ class Params:
     doc_weight: float = 1.0
     check_zipf: float = 4.0
     solid_zipf: float = 3.0
+    #: a suffix that is a frequent word ("like", "able", "less", "ways") is cut off only
+    #: after a word it forms a pair this strong with (log10 PMI): "would|like", "be|able"
+    suffix_pair_pmi: float = 1.5
+    #: a rare lexicon word is a glued pair (:meth:`Model.glued`) when the pair is this
+    #: strong (log10 PMI) and this much more frequent written apart (log10)
+    glued_pair_pmi: float = 1.0
+    glued_ratio: float = 2.5
     safe_margin: float = 0.5
     unsafe_margin: float = 0.0
     #: the document's rate of clear run-ons (gain >= strong_gain) per word that the margins
@@ -533,7 +540,29 @@ class Model:
         p = self.p
         return (self.solid(core), self.frequent_word(core), core in self.lex and self.content(core),
                 len(core) > 1 and self.lex.zipf(core) >= p.frequent_zipf, self.cuttable(core),
-                len(core) > 1 and core in self.lex, core.isupper() and core not in LETTER_WORDS)
+                len(core) > 1 and core in self.lex and not self.glued(core),
+                core.isupper() and core not in LETTER_WORDS)
+
+    def glued(self, core: str) -> bool:
+        """Whether a rare lexicon word is the glued form of a word pair: lowercase, below
+        :attr:`Params.check_zipf`, and cut into two words that form a strong pair (log10
+        PMI >= ``glued_pair_pmi``) written apart far more often (``glued_ratio``, log10)
+        than together: "lawenforcement", "wellknown", "needto" (web text glues words too).
+        Such a token is cut like an unknown one."""
+        p = self.p
+        if not core.islower() or len(core) < 5:
+            return False
+        lp = self.lex_logp(core)
+        if lp is None or lp >= p.check_zipf - 9:
+            return False
+        for c in range(2, len(core) - 1):
+            a, b = self.lex_logp(core[:c]), self.lex_logp(core[c:])
+            if a is None or b is None:
+                continue
+            pmi = self.lex.pmi(core[:c], core[c:])
+            if pmi is not None and pmi >= p.glued_pair_pmi and a + b + pmi >= lp + p.glued_ratio:
+                return True
+        return False
 
     def _search(self, cores: list[str], left: str | None, right: str | None) -> list[int]:
         s = "".join(cores)
@@ -565,6 +594,7 @@ class Model:
             self._pmi_get, self.lex.bigram_floor, p.bigram_weight, p.absent_weight)
         lex_logp_get, lex_logp, lex_words_get = self._lex_logp.get, self.lex_logp, self._lex_words.get
         function_lp, known_split_lp = p.function_zipf - 9, p.known_split_zipf - 9
+        suffix_word_lp, suffix_pair_pmi = p.frequent_zipf - 9, round(p.suffix_pair_pmi * 100)
         for j in range(n):
             here = states[j]
             if not here:
@@ -609,10 +639,13 @@ class Model:
                     lp = known(w, original)
                 if lp is None and not (at_start or at_end):
                     continue  # an unknown word is made only at a token's edge
+                suffix_word = False  # a suffix that is a word: only after a word it pairs with
                 if not whole:
                     if (at_start or at_end or seam_j or seam_i) and not self._piece_ok(
                             w, at_start, at_end, seam_j, seam_i):
-                        continue
+                        if not (at_end and not seam_j and lp is not None and lp >= suffix_word_lp):
+                            continue
+                        suffix_word = True
                     if in_lexicon[k1 if at_start else k0] and (lp is None or lp < known_split_lp) and not (
                             seam_j or seam_i):
                         continue  # a known word is cut only into frequent words ("ofthe") or at a seam
@@ -649,9 +682,13 @@ class Model:
                     lw is None or lw[1] < function_lp)
                 for prev, (sc, _, _, lprev) in here.items():
                     if lw is None or lprev is None:
+                        if suffix_word:
+                            continue
                         cand = sc + base  # the pair list holds known words only (pair_of)
                     else:
                         pmi = pmi_get(f"{lprev[0]} {lw[0]}")
+                        if suffix_word and (pmi is None or pmi < suffix_pair_pmi):
+                            continue  # "would|like", "be|able"; not "light|like"
                         cand = sc + base + (bigram_weight * (pmi / 100) if pmi is not None else
                                             absent_weight * min(0.0, floor - lprev[1] - lw[1]))
                     if cut_compound and prev is not None and len(prev) > 3 and (
