@@ -121,6 +121,26 @@ def test_rare_closed_compounds_are_words(text):
     assert findings(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("It was held on 25 F ebruary 1990.", "It was held on 25 February 1990."),
+    ("He moved to C alifornia in 1980.", "He moved to California in 1980."),
+])
+def test_split_off_capital_letter_is_joined(text, expected):
+    assert [r for r, _ in findings(text)] == ["spacing.SplitWord"]
+    assert fixed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The groups H and G are equal.",
+    "The sets B were found empty.",
+    "George W Bush met him.",
+    "Vitamin C deficiency is bad.",
+    "The element N a is fine.",
+])
+def test_capital_letter_before_a_word_is_an_initial_or_a_variable(text):
+    assert findings(text) == []
+
+
 def test_glued_lexicon_word():
     model = Model(get_lexicon(), {}, 1000)
     assert model.glued("lawenforcement") and model.glued("wellknown")

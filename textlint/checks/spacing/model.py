@@ -536,12 +536,13 @@ class Model:
         itself: never glued into an unknown word), a *long word* (two stay two words), a
         *content* word, *frequent*, *cuttable* (frequent words and names frequent in the
         document are never cut), *in the lexicon*, and whether nothing joins after it (an
-        initial, a variable or an acronym: "H and", "IR radiation")."""
+        acronym: "IR radiation"; a capital letter alone joins only as the vetoes of the
+        search allow: "T op", "F ebruary", not "H and", "B were")."""
         p = self.p
         return (self.solid(core), self.frequent_word(core), core in self.lex and self.content(core),
                 len(core) > 1 and self.lex.zipf(core) >= p.frequent_zipf, self.cuttable(core),
                 len(core) > 1 and core in self.lex and not self.glued(core),
-                core.isupper() and core not in LETTER_WORDS)
+                core.isupper() and len(core) > 1)
 
     def glued(self, core: str) -> bool:
         """Whether a rare lexicon word is the glued form of a word pair: lowercase, below
