@@ -141,6 +141,25 @@ def test_capital_letter_before_a_word_is_an_initial_or_a_variable(text):
     assert findings(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The paths diverge d after the bridge.", "The paths diverged after the bridge."),
+    ("The railway s were closed in 1960.", "The railways were closed in 1960."),
+])
+def test_split_off_ending_of_a_content_word_is_joined(text, expected):
+    assert [r for r, _ in findings(text)] == ["spacing.SplitWord"]
+    assert fixed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Let the function f be smooth.",
+    "The rate r is fixed.",
+    "the field s is a scalar",
+    "The sum of f and the n terms.",
+])
+def test_letter_after_a_word_is_a_variable(text):
+    assert findings(text) == []
+
+
 def test_glued_lexicon_word():
     model = Model(get_lexicon(), {}, 1000)
     assert model.glued("lawenforcement") and model.glued("wellknown")

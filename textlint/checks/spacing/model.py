@@ -667,12 +667,14 @@ class Model:
                         continue  # "a void", "a round": an article and a word
                     if cores[k0].lower() in PREFIXES and solid[k0 + 1]:
                         continue  # "non trivial", "sub populations": the author's choice
+                    # a lowercase letter that ends a content word: "diverge d", "railway s"
+                    ending = k1 == k0 + 1 and content[k0] and len(cores[k1]) == 1 and cores[k1].islower()
                     if any(frequent[k0:k1 + 1]):
-                        if any(len(c) == 1 for c in cores[k0:k1 + 1]) and (
+                        if not ending and any(len(c) == 1 for c in cores[k0:k1 + 1]) and (
                                 lp < p.letter_join_zipf - 9 or cores[k0] in LETTER_WORDS):
                             continue  # "b are", "l and", "a void": a variable and a word; not "t he"
                         base -= p.frequent_join_cost  # a frequent word is rarely a fragment
-                    if len(cores[k1]) == 1 and solid[k0]:
+                    if len(cores[k1]) == 1 and solid[k0] and not ending:
                         base -= p.letter_join_cost  # "of f", "the n": a variable, not a fragment
                 there = states[i]
                 lw = lex_words_get(w, False)
