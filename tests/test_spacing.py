@@ -160,6 +160,24 @@ def test_letter_after_a_word_is_a_variable(text):
     assert findings(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("He pointed outthe success of the plan.", "He pointed out the success of the plan."),
+    ("It was made upof proposals from the public.", "It was made up of proposals from the public."),
+])
+def test_preposition_glued_to_a_function_word_is_cut(text, expected):
+    assert [r for r, _ in findings(text)] == ["spacing.RunOnWord"]
+    assert fixed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The overload was high and the outcry was loud.",
+    "Call the init function first.",
+    "The upshift key and the inset map.",
+])
+def test_prefix_before_a_content_word_stays(text):
+    assert findings(text) == []
+
+
 def test_glued_lexicon_word():
     model = Model(get_lexicon(), {}, 1000)
     assert model.glued("lawenforcement") and model.glued("wellknown")

@@ -596,12 +596,14 @@ class Model:
         lex_logp_get, lex_logp, lex_words_get = self._lex_logp.get, self.lex_logp, self._lex_words.get
         function_lp, known_split_lp = p.function_zipf - 9, p.known_split_zipf - 9
         suffix_word_lp, suffix_pair_pmi = p.frequent_zipf - 9, round(p.suffix_pair_pmi * 100)
+        prefix_cut: dict[int, set[str]] = {}  # end -> prefixes cut off a token's start there
         for j in range(n):
             here = states[j]
             if not here:
                 continue
             k0 = token_of[j]
             at_start, seam_j, capital = is_bound[j], seam[j], s[j].isupper()  # (a seam is no bound)
+            after_prefix = prefix_cut.get(j) if prefix_cut else None
             if at_start:
                 entry = 0.0
             elif not cuttable[k0]:
@@ -644,9 +646,13 @@ class Model:
                 if not whole:
                     if (at_start or at_end or seam_j or seam_i) and not self._piece_ok(
                             w, at_start, at_end, seam_j, seam_i):
-                        if not (at_end and not seam_j and lp is not None and lp >= suffix_word_lp):
+                        if at_end and not seam_j and lp is not None and lp >= suffix_word_lp:
+                            suffix_word = True
+                        elif at_start and not seam_i and lp is not None and lp >= function_lp:
+                            # a preposition ("out", "over", "in"): only before a function word
+                            prefix_cut.setdefault(i, set()).add(w)
+                        else:
                             continue
-                        suffix_word = True
                     if in_lexicon[k1 if at_start else k0] and (lp is None or lp < known_split_lp) and not (
                             seam_j or seam_i):
                         continue  # a known word is cut only into frequent words ("ofthe") or at a seam
@@ -684,6 +690,8 @@ class Model:
                 cut_compound = not (at_start or seam_j) and i - j > 3 and (
                     lw is None or lw[1] < function_lp)
                 for prev, (sc, _, _, lprev) in here.items():
+                    if after_prefix and prev in after_prefix and (lw is None or lw[1] < function_lp):
+                        continue  # "out|the", "up|of"; not "over|load", "in|put"
                     if lw is None or lprev is None:
                         if suffix_word:
                             continue
