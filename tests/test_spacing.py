@@ -178,6 +178,13 @@ def test_prefix_before_a_content_word_stays(text):
     assert findings(text) == []
 
 
+def test_letter_split_off_a_very_frequent_word_is_joined():
+    text = "Smith an d Jones went home."
+    assert [r for r, _ in findings(text)] == ["spacing.SplitWord"]
+    assert fixed(text) == "Smith and Jones went home."
+    assert findings("It is of f the table.") == []  # "off" is not frequent enough: a variable
+
+
 def test_glued_lexicon_word():
     model = Model(get_lexicon(), {}, 1000)
     assert model.glued("lawenforcement") and model.glued("wellknown")

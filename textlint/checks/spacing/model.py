@@ -680,8 +680,8 @@ class Model:
                                 lp < p.letter_join_zipf - 9 or cores[k0] in LETTER_WORDS):
                             continue  # "b are", "l and", "a void": a variable and a word; not "t he"
                         base -= p.frequent_join_cost  # a frequent word is rarely a fragment
-                    if len(cores[k1]) == 1 and solid[k0] and not ending:
-                        base -= p.letter_join_cost  # "of f", "the n": a variable, not a fragment
+                    if len(cores[k1]) == 1 and solid[k0] and not ending and lp < p.letter_join_zipf - 9:
+                        base -= p.letter_join_cost  # "of f", "the n": a variable; not "an d", "wa s"
                 there = states[i]
                 lw = lex_words_get(w, False)
                 if lw is False:
