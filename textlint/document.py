@@ -194,7 +194,10 @@ class Document:
     @cached_property
     def vocabulary(self) -> Counter[str]:
         """How often each word form occurs in the prose of the document (case kept)."""
-        return Counter(WORD.findall(self.prose_text))
+        # a chunk of letters between spaces is one word: only the others need the pattern
+        find = WORD.findall
+        return Counter([w for chunk in self.prose_text.split()
+                        for w in ((chunk,) if chunk.isalpha() else find(chunk))])
 
     @property
     def headings(self) -> list[Span]:

@@ -206,7 +206,6 @@ class Model:
         #: (keys only): a line of them needs nothing more
         self._quiet: dict[str, None] = table("quiet")
         self._joinable: dict[tuple[str, str], tuple] = table("joinable")
-        self._suspicious: dict[str, tuple] = table("suspicious")
         self._best: dict[tuple, tuple] = table("best")
         self._features: dict[str, tuple] = table("features")
         self._doc_logp: dict[tuple[str, bool, int], float | None] = {}
@@ -250,7 +249,9 @@ class Model:
         The document counts when the word occurs elsewhere in it (*original*: this
         occurrence is in the text and does not count), except for a word made by
         *joining* tokens: a corrupt text repeats its own run-ons."""
-        lp = self.lex_logp(word)
+        lp = self._lex_logp.get(word, False)  # lex_logp(word), its memo read inline
+        if lp is False:
+            lp = self.lex_logp(word)
         if joined or len(word) < 3 or lp is not None and not word[0].isupper():
             return lp
         raw = self.vocab.get(word, 0)
@@ -394,6 +395,9 @@ class Model:
             lead, core, trail = m.group(1, 2, 3)
         if len(core) > MAX_TOKEN:
             return None  # a sequence, a code, a hash
+        if core != chunk:  # the core's own entry: marks aside, the same word
+            _, _, _, suspicious, firm = self.chunk(core)
+            return lead, core, trail, suspicious, firm
         return lead, core, trail, self.suspicious(core), self.lex_frequent(core)
 
     def pair_joinable(self, first: str, second: str) -> bool:
@@ -409,10 +413,11 @@ class Model:
         return len(core) > 2 and self.lex.zipf(core) >= (self.p.solid_zipf if len(core) > 3 else 4.5)
 
     def suspicious(self, core: str) -> bool:
-        """Whether a token may need a space inside it: cheap bounds before the lattice."""
+        """Whether a token may need a space inside it: cheap bounds before the lattice
+        (remembered with the core's :meth:`chunk`)."""
         if len(core) == 1:
             return core not in LETTER_WORDS
-        return self.memo(self._suspicious, core, self._suspicious_core, core)
+        return self._suspicious_core(core)
 
     def _suspicious_core(self, core: str) -> bool:
         """Whether the best cut of *core* in two, without context, comes within what
@@ -425,6 +430,7 @@ class Model:
         need = (self.unknown(core) if lp is None else lp) + p.unsafe_margin - CONTEXT_BOUND
         pair_max = max(0.0, p.bigram_weight * self.lex.pmi_max)
         known, unknown, lex_get, lex_logp = self.known, self.unknown, self._lex_logp.get, self.lex_logp
+        vocab_get = self.vocab.get
         n, capital = len(core), core[0].isupper()
         # a cut leaves no letter alone but a word ("a", "I")
         first = 1 if core[0] in LETTER_WORDS else 2
@@ -440,8 +446,8 @@ class Model:
                 ll = lex_logp(left)
             if rl is False:
                 rl = lex_logp(right)
-            lk = known(left) if c > 2 and (ll is None or capital) else ll
-            rk = known(right) if n - c > 2 and (rl is None or seam) else rl
+            lk = known(left) if c > 2 and (ll is None or capital) and vocab_get(left) else ll
+            rk = known(right) if n - c > 2 and (rl is None or seam) and vocab_get(right) else rl
             if lk is None and rk is None:
                 continue
             score = ((unknown(left) if lk is None else lk) + (unknown(right) if rk is None else rk)
@@ -586,7 +592,7 @@ class Model:
         seam = [False] * (n + 1)
         for j in [j for j, ch in enumerate(s) if ch.isupper()]:
             seam[j] = not is_bound[j] and camel_seam(s, j)
-        known, pair, unknown = self.known, self.pair, self.unknown
+        known, pair, unknown, vocab_get = self.known, self.pair, self.unknown, self.vocab.get
         lex_word = self.lex_word
         # states[i]: last word -> (score, start of the word, previous word, lex_word(last word))
         states: list[dict[str | None, tuple]] = [{} for _ in range(n + 1)]
@@ -638,8 +644,8 @@ class Model:
                 lp = lex_logp_get(w, False)  # known(w, original, inner > 0), the usual answers inline
                 if lp is False:
                     lp = lex_logp(w)
-                if not (inner or i - j < 3 or lp is not None and not capital):
-                    lp = known(w, original)
+                if not (inner or i - j < 3 or lp is not None and not capital) and vocab_get(w, 0) > original:
+                    lp = known(w, original)  # the document knows the word
                 if lp is None and not (at_start or at_end):
                     continue  # an unknown word is made only at a token's edge
                 suffix_word = False  # a suffix that is a word: only after a word it pairs with
@@ -740,7 +746,7 @@ def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Chan
     table = model._chunks
     entries = list(map(table.get, chunks))
     for k in [k for k, e in enumerate(entries) if e is None or e[1]]:
-        model.chunk(chunks[k])
+        model.memo(table, chunks[k], model._chunk, chunks[k])  # Model.chunk
         entries[k] = e = table[chunks[k]]
         if not e[1] and (e[0] is None or e[0][4] and not e[0][3]):
             quiet[chunks[k]] = None
@@ -784,10 +790,9 @@ class _Tokens:
         self.text, self.chunks, self.infos = text, chunks, infos
         self.tokens: list[Token | None] = [None] * len(chunks)
         self._joinable: dict[int, bool] = {}
-        lengths = list(accumulate(map(len, chunks)))
-        if lengths and len(line) == lengths[-1] + len(chunks) - 1:  # one space between chunks
-            self.offsets = [start + at - len(c) + k for k, (at, c) in enumerate(zip(lengths, chunks))]
-        else:
+        self.start, self.ends = start, list(accumulate(map(len, chunks)))
+        self.offsets: list[int] | None = None  # None: one space between chunks (the usual line)
+        if self.ends and len(line) != self.ends[-1] + len(chunks) - 1:
             self.offsets, pos = [], start
             for c in chunks:
                 pos = text.find(c, pos)
@@ -798,7 +803,8 @@ class _Tokens:
         t = self.tokens[k]
         if t is None:
             info = self.infos[k]
-            at = self.offsets[k]
+            at = (self.start + self.ends[k] - len(self.chunks[k]) + k if self.offsets is None
+                  else self.offsets[k])
             t = self.tokens[k] = (Token(at, "", "", "") if info is None  # a fixed chunk: a barrier
                                   else Token(at + len(info[0]), info[1], info[2], info[0]))
         return t
