@@ -185,6 +185,24 @@ def test_letter_split_off_a_very_frequent_word_is_joined():
     assert findings("It is of f the table.") == []  # "off" is not frequent enough: a variable
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("And all this is re ally great.", "And all this is really great."),
+    ("Focus on the re sult and win.", "Focus on the result and win."),
+])
+def test_bound_prefix_joins_into_a_frequent_word(text, expected):
+    assert [r for r, _ in findings(text)] == ["spacing.SplitWord"]
+    assert fixed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "It is a non trivial task for the sub populations.",
+    "We looked over all the world and went up on the hill.",
+    "The re form was passed.",
+])
+def test_prefix_and_word_stay_apart(text):
+    assert findings(text) == []
+
+
 def test_glued_lexicon_word():
     model = Model(get_lexicon(), {}, 1000)
     assert model.glued("lawenforcement") and model.glued("wellknown")

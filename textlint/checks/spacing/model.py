@@ -677,8 +677,9 @@ class Model:
                         base -= p.compound_cost  # "beam splitter": an author's choice
                     if cores[k0] in LETTER_WORDS and long_word[k0 + 1]:
                         continue  # "a void", "a round": an article and a word
-                    if cores[k0].lower() in PREFIXES and solid[k0 + 1]:
-                        continue  # "non trivial", "sub populations": the author's choice
+                    if cores[k0].lower() in PREFIXES and solid[k0 + 1] and not (
+                            lp >= suffix_word_lp and (lex_logp(cores[k0]) or 0.0) < function_lp):
+                        continue  # "non trivial", "sub populations": the author's choice; not "re sult"
                     # a lowercase letter that ends a content word: "diverge d", "railway s"
                     ending = k1 == k0 + 1 and content[k0] and len(cores[k1]) == 1 and cores[k1].islower()
                     if any(frequent[k0:k1 + 1]):
