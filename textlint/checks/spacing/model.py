@@ -338,7 +338,7 @@ class Model:
     def certain_cut(self, s: str, q: int, words: list[str], token: str) -> bool:
         """Whether a new space at *q* (inside *token*) may be fixed safely. Not when it cuts
         a word the lexicon knows well ("ofa" may be a typo of "of"; rare forms such as
-        "inthe" are run-ons), nor between two capitalised words that are no known word
+        "upthe" are run-ons), nor between two capitalised words that are no known word
         pair: camel-case names ("AllMusic", "IceCube", "PaperRank") cannot be told from
         glued names ("CubaPutin") by the lexicon — on the dev sets a fifth of such cuts
         were wrong; "MiddleEast", "PrimeMinister" are known pairs. Nor is the last letter
