@@ -395,7 +395,7 @@ class Model:
             lead, core, trail = m.group(1, 2, 3)
         if len(core) > MAX_TOKEN:
             return None  # a sequence, a code, a hash
-        if core != chunk:  # the core's own entry: marks aside, the same word
+        if core != chunk:  # the core's own entry: punctuation aside, the same word
             _, _, _, suspicious, firm = self.chunk(core)
             return lead, core, trail, suspicious, firm
         return lead, core, trail, self.suspicious(core), self.lex_frequent(core)
