@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from textlint.checks.spacing.model import Model, camel_seam
+from textlint.checks.spacing.model import Change, Model, Params, camel_seam, margin_shift
 from textlint.engine import Engine, Overrides
 from textlint.lexicon import get_lexicon
 
@@ -201,6 +201,14 @@ def test_bound_prefix_joins_into_a_frequent_word(text, expected):
 ])
 def test_prefix_and_word_stay_apart(text):
     assert findings(text) == []
+
+
+def test_letter_joins_do_not_lower_the_margins():
+    p = Params()
+    words = [Change(0, 9, "ofthe", "of the", gain=4.0) for _ in range(20)]
+    letters = [Change(0, 9, "M onotone", "Monotone", gain=4.0) for _ in range(20)]
+    assert margin_shift(words, 10_000, p) < margin_shift([], 10_000, p)
+    assert margin_shift(letters, 10_000, p) == margin_shift([], 10_000, p)
 
 
 def test_glued_lexicon_word():

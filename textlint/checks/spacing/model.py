@@ -179,8 +179,10 @@ def margin_shift(changes: list[Change], words: int, p: Params) -> float:
     document's rate), the posterior mean with the prior worth ``p.prior_words``
     words. A long text with hardly any clear run-on (clean prose, a paper whose rare
     compounds are its authors': "worldvolume", "lengthscale") asks more of every change;
-    a short one stays near the prior; a heavily corrupted one asks less."""
-    strong = sum(1 for c in changes if c.gain >= p.strong_gain)
+    a short one stays near the prior; a heavily corrupted one asks less. A change that
+    joins a letter alone ("M onotone", "E i") does not count: in a paper it is as
+    likely a formula's spacing as a lost one."""
+    strong = sum(1 for c in changes if c.gain >= p.strong_gain and min(map(len, c.old.split())) > 1)
     rate = (strong + p.prior_rate * p.prior_words) / (words + p.prior_words)
     return min(p.max_shift, max(p.min_shift, math.log10(p.prior_rate / rate)))
 
