@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from textlint.checks.spacing.model import Model, camel_seam
+from textlint.checks.spacing.model import Change, Model, Params, camel_seam, margin_shift
 from textlint.engine import Engine, Overrides
 from textlint.lexicon import get_lexicon
 
@@ -84,6 +84,138 @@ def test_glued_capitalised_words_are_split_safely_only_as_a_known_pair():
     assert [r for r, _ in findings(unsafe)] == ["spacing.RunOnWord"]
     assert fixed(unsafe) == unsafe
     assert fixed(unsafe, unsafe=True) == "He met the head of the Orthodox Church in Moscow."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We wouldlike to help them.", "We would like to help them."),
+    ("Others will beable to attend the course.", "Others will be able to attend the course."),
+])
+def test_suffix_word_is_cut_off_after_a_word_it_pairs_with(text, expected):
+    assert [r for r, _ in findings(text)] == ["spacing.RunOnWord"]
+    assert fixed(text, unsafe=True) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The lightlike vectors span the cone.",
+    "They stared in childlike wonder at the sea.",
+])
+def test_suffix_word_is_not_cut_off_after_other_words(text):
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He thanked the army and lawenforcement agencies.", "He thanked the army and law enforcement agencies."),
+    ("It is a wellknown fact in the town.", "It is a well known fact in the town."),
+])
+def test_rare_glued_form_of_a_strong_pair_is_cut(text, expected):
+    assert [r for r, _ in findings(text)] == ["spacing.RunOnWord"]
+    assert fixed(text, unsafe=True) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "And the angel beheld the city below.",
+    "Close the shutoff valve before you start.",
+    "The daylong meeting ended at night.",
+])
+def test_rare_closed_compounds_are_words(text):
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It was held on 25 F ebruary 1990.", "It was held on 25 February 1990."),
+    ("He moved to C alifornia in 1980.", "He moved to California in 1980."),
+])
+def test_split_off_capital_letter_is_joined(text, expected):
+    assert [r for r, _ in findings(text)] == ["spacing.SplitWord"]
+    assert fixed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The groups H and G are equal.",
+    "The sets B were found empty.",
+    "George W Bush met him.",
+    "Vitamin C deficiency is bad.",
+    "The element N a is fine.",
+])
+def test_capital_letter_before_a_word_is_an_initial_or_a_variable(text):
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The paths diverge d after the bridge.", "The paths diverged after the bridge."),
+    ("The railway s were closed in 1960.", "The railways were closed in 1960."),
+])
+def test_split_off_ending_of_a_content_word_is_joined(text, expected):
+    assert [r for r, _ in findings(text)] == ["spacing.SplitWord"]
+    assert fixed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Let the function f be smooth.",
+    "The rate r is fixed.",
+    "the field s is a scalar",
+    "The sum of f and the n terms.",
+])
+def test_letter_after_a_word_is_a_variable(text):
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He pointed outthe success of the plan.", "He pointed out the success of the plan."),
+    ("It was made upof proposals from the public.", "It was made up of proposals from the public."),
+])
+def test_preposition_glued_to_a_function_word_is_cut(text, expected):
+    assert [r for r, _ in findings(text)] == ["spacing.RunOnWord"]
+    assert fixed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The overload was high and the outcry was loud.",
+    "Call the init function first.",
+    "The upshift key and the inset map.",
+])
+def test_prefix_before_a_content_word_stays(text):
+    assert findings(text) == []
+
+
+def test_letter_split_off_a_very_frequent_word_is_joined():
+    text = "Smith an d Jones went home."
+    assert [r for r, _ in findings(text)] == ["spacing.SplitWord"]
+    assert fixed(text) == "Smith and Jones went home."
+    assert findings("It is of f the table.") == []  # "off" is not frequent enough: a variable
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("And all this is re ally great.", "And all this is really great."),
+    ("Focus on the re sult and win.", "Focus on the result and win."),
+])
+def test_bound_prefix_joins_into_a_frequent_word(text, expected):
+    assert [r for r, _ in findings(text)] == ["spacing.SplitWord"]
+    assert fixed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "It is a non trivial task for the sub populations.",
+    "We looked over all the world and went up on the hill.",
+    "The re form was passed.",
+])
+def test_prefix_and_word_stay_apart(text):
+    assert findings(text) == []
+
+
+def test_letter_joins_do_not_lower_the_margins():
+    p = Params()
+    words = [Change(0, 9, "ofthe", "of the", gain=4.0) for _ in range(20)]
+    letters = [Change(0, 9, "M onotone", "Monotone", gain=4.0) for _ in range(20)]
+    assert margin_shift(words, 10_000, p) < margin_shift([], 10_000, p)
+    assert margin_shift(letters, 10_000, p) == margin_shift([], 10_000, p)
+
+
+def test_glued_lexicon_word():
+    model = Model(get_lexicon(), {}, 1000)
+    assert model.glued("lawenforcement") and model.glued("wellknown")
+    assert not model.glued("beheld") and not model.glued("shutoff") and not model.glued("Herson")
+    assert not model.glued("cannot")  # a frequent word
 
 
 @pytest.mark.parametrize("text", [

@@ -85,6 +85,13 @@ class Params:
     doc_weight: float = 1.0
     check_zipf: float = 4.0
     solid_zipf: float = 3.0
+    #: a suffix that is a frequent word ("like", "able", "less", "ways") is cut off only
+    #: after a word it forms a pair this strong with (log10 PMI): "would|like", "be|able"
+    suffix_pair_pmi: float = 1.5
+    #: a rare lexicon word is a glued pair (:meth:`Model.glued`) when the pair is this
+    #: strong (log10 PMI) and this much more frequent written apart (log10)
+    glued_pair_pmi: float = 1.0
+    glued_ratio: float = 2.5
     safe_margin: float = 0.5
     unsafe_margin: float = 0.0
     #: the document's rate of clear run-ons (gain >= strong_gain) per word that the margins
@@ -172,8 +179,10 @@ def margin_shift(changes: list[Change], words: int, p: Params) -> float:
     document's rate), the posterior mean with the prior worth ``p.prior_words``
     words. A long text with hardly any clear run-on (clean prose, a paper whose rare
     compounds are its authors': "worldvolume", "lengthscale") asks more of every change;
-    a short one stays near the prior; a heavily corrupted one asks less."""
-    strong = sum(1 for c in changes if c.gain >= p.strong_gain)
+    a short one stays near the prior; a heavily corrupted one asks less. A change that
+    joins a letter alone ("M onotone", "E i") does not count: in a paper it is as
+    likely a formula's spacing as a lost one."""
+    strong = sum(1 for c in changes if c.gain >= p.strong_gain and min(map(len, c.old.split())) > 1)
     rate = (strong + p.prior_rate * p.prior_words) / (words + p.prior_words)
     return min(p.max_shift, max(p.min_shift, math.log10(p.prior_rate / rate)))
 
@@ -331,7 +340,7 @@ class Model:
     def certain_cut(self, s: str, q: int, words: list[str], token: str) -> bool:
         """Whether a new space at *q* (inside *token*) may be fixed safely. Not when it cuts
         a word the lexicon knows well ("ofa" may be a typo of "of"; rare forms such as
-        "inthe" are run-ons), nor between two capitalised words that are no known word
+        "upthe" are run-ons), nor between two capitalised words that are no known word
         pair: camel-case names ("AllMusic", "IceCube", "PaperRank") cannot be told from
         glued names ("CubaPutin") by the lexicon — on the dev sets a fifth of such cuts
         were wrong; "MiddleEast", "PrimeMinister" are known pairs. Nor is the last letter
@@ -535,11 +544,34 @@ class Model:
         itself: never glued into an unknown word), a *long word* (two stay two words), a
         *content* word, *frequent*, *cuttable* (frequent words and names frequent in the
         document are never cut), *in the lexicon*, and whether nothing joins after it (an
-        initial, a variable or an acronym: "H and", "IR radiation")."""
+        acronym: "IR radiation"; a capital letter alone joins only as the vetoes of the
+        search allow: "T op", "F ebruary", not "H and", "B were")."""
         p = self.p
         return (self.solid(core), self.frequent_word(core), core in self.lex and self.content(core),
                 len(core) > 1 and self.lex.zipf(core) >= p.frequent_zipf, self.cuttable(core),
-                len(core) > 1 and core in self.lex, core.isupper() and core not in LETTER_WORDS)
+                len(core) > 1 and core in self.lex and not self.glued(core),
+                core.isupper() and len(core) > 1)
+
+    def glued(self, core: str) -> bool:
+        """Whether a rare lexicon word is the glued form of a word pair: lowercase, below
+        :attr:`Params.check_zipf`, and cut into two words that form a strong pair (log10
+        PMI >= ``glued_pair_pmi``) written apart far more often (``glued_ratio``, log10)
+        than together: "lawenforcement", "wellknown", "needto" (web text glues words too).
+        Such a token is cut like an unknown one."""
+        p = self.p
+        if not core.islower() or len(core) < 5:
+            return False
+        lp = self.lex_logp(core)
+        if lp is None or lp >= p.check_zipf - 9:
+            return False
+        for c in range(2, len(core) - 1):
+            a, b = self.lex_logp(core[:c]), self.lex_logp(core[c:])
+            if a is None or b is None:
+                continue
+            pmi = self.lex.pmi(core[:c], core[c:])
+            if pmi is not None and pmi >= p.glued_pair_pmi and a + b + pmi >= lp + p.glued_ratio:
+                return True
+        return False
 
     def _search(self, cores: list[str], left: str | None, right: str | None) -> list[int]:
         s = "".join(cores)
@@ -571,12 +603,15 @@ class Model:
             self._pmi_get, self.lex.bigram_floor, p.bigram_weight, p.absent_weight)
         lex_logp_get, lex_logp, lex_words_get = self._lex_logp.get, self.lex_logp, self._lex_words.get
         function_lp, known_split_lp = p.function_zipf - 9, p.known_split_zipf - 9
+        suffix_word_lp, suffix_pair_pmi = p.frequent_zipf - 9, round(p.suffix_pair_pmi * 100)
+        prefix_cut: dict[int, set[str]] = {}  # end -> prefixes cut off a token's start there
         for j in range(n):
             here = states[j]
             if not here:
                 continue
             k0 = token_of[j]
             at_start, seam_j, capital = is_bound[j], seam[j], s[j].isupper()  # (a seam is no bound)
+            after_prefix = prefix_cut.get(j) if prefix_cut else None
             if at_start:
                 entry = 0.0
             elif not cuttable[k0]:
@@ -615,10 +650,17 @@ class Model:
                     lp = known(w, original)  # the document knows the word
                 if lp is None and not (at_start or at_end):
                     continue  # an unknown word is made only at a token's edge
+                suffix_word = False  # a suffix that is a word: only after a word it pairs with
                 if not whole:
                     if (at_start or at_end or seam_j or seam_i) and not self._piece_ok(
                             w, at_start, at_end, seam_j, seam_i):
-                        continue
+                        if at_end and not seam_j and lp is not None and lp >= suffix_word_lp:
+                            suffix_word = True
+                        elif at_start and not seam_i and lp is not None and lp >= function_lp:
+                            # a preposition ("out", "over", "in"): only before a function word
+                            prefix_cut.setdefault(i, set()).add(w)
+                        else:
+                            continue
                     if in_lexicon[k1 if at_start else k0] and (lp is None or lp < known_split_lp) and not (
                             seam_j or seam_i):
                         continue  # a known word is cut only into frequent words ("ofthe") or at a seam
@@ -637,15 +679,18 @@ class Model:
                         base -= p.compound_cost  # "beam splitter": an author's choice
                     if cores[k0] in LETTER_WORDS and long_word[k0 + 1]:
                         continue  # "a void", "a round": an article and a word
-                    if cores[k0].lower() in PREFIXES and solid[k0 + 1]:
-                        continue  # "non trivial", "sub populations": the author's choice
+                    if cores[k0].lower() in PREFIXES and solid[k0 + 1] and not (
+                            lp >= suffix_word_lp and (lex_logp(cores[k0]) or 0.0) < function_lp):
+                        continue  # "non trivial", "sub populations": the author's choice; not "re sult"
+                    # a lowercase letter that ends a content word: "diverge d", "railway s"
+                    ending = k1 == k0 + 1 and content[k0] and len(cores[k1]) == 1 and cores[k1].islower()
                     if any(frequent[k0:k1 + 1]):
-                        if any(len(c) == 1 for c in cores[k0:k1 + 1]) and (
+                        if not ending and any(len(c) == 1 for c in cores[k0:k1 + 1]) and (
                                 lp < p.letter_join_zipf - 9 or cores[k0] in LETTER_WORDS):
                             continue  # "b are", "l and", "a void": a variable and a word; not "t he"
                         base -= p.frequent_join_cost  # a frequent word is rarely a fragment
-                    if len(cores[k1]) == 1 and solid[k0]:
-                        base -= p.letter_join_cost  # "of f", "the n": a variable, not a fragment
+                    if len(cores[k1]) == 1 and solid[k0] and not ending and lp < p.letter_join_zipf - 9:
+                        base -= p.letter_join_cost  # "of f", "the n": a variable; not "an d", "wa s"
                 there = states[i]
                 lw = lex_words_get(w, False)
                 if lw is False:
@@ -654,10 +699,16 @@ class Model:
                 cut_compound = not (at_start or seam_j) and i - j > 3 and (
                     lw is None or lw[1] < function_lp)
                 for prev, (sc, _, _, lprev) in here.items():
+                    if after_prefix and prev in after_prefix and (lw is None or lw[1] < function_lp):
+                        continue  # "out|the", "up|of"; not "over|load", "in|put"
                     if lw is None or lprev is None:
+                        if suffix_word:
+                            continue
                         cand = sc + base  # the pair list holds known words only (pair_of)
                     else:
                         pmi = pmi_get(f"{lprev[0]} {lw[0]}")
+                        if suffix_word and (pmi is None or pmi < suffix_pair_pmi):
+                            continue  # "would|like", "be|able"; not "light|like"
                         cand = sc + base + (bigram_weight * (pmi / 100) if pmi is not None else
                                             absent_weight * min(0.0, floor - lprev[1] - lw[1]))
                     if cut_compound and prev is not None and len(prev) > 3 and (
