@@ -60,3 +60,13 @@ def test_sentence_at():
     doc = Document("One two. Three four.")
     s = doc.sentence_at(10)
     assert doc.text[s.start:s.end] == "Three four."
+
+
+def test_technical_writing_is_recognised_in_linear_time():
+    """Pathological runs ("a.a.a.", "{a|a|", "__a__a") once took minutes (backtracking)."""
+    from textlint.document import Document
+
+    for text in ("a." * 50_000, "{" + "a|" * 50_000, "__a" * 50_000, "a()" * 50_000):
+        Document(text).technical  # noqa: B018 - must return promptly
+    assert Document("Call sys.exit() and set tab_width in idlelib.config.main now.").technical
+    assert not Document("The President met the Prime Minister in Moscow.").technical

@@ -38,11 +38,11 @@ DIRECTIVE = regex.compile(
 )
 #: A brace-enclosed token: a type annotation ("{string}", "{fs.Stats | null}"), a template
 #: placeholder ("{name}") or a brace expansion ("{add,sub}"); never prose.
-_BRACED = regex.compile(r"\{[^\s{}]+(?:[^\S\n]*\|[^\S\n]*[^\s{}]+)*\}")
+_BRACED = regex.compile(r"\{[^\s{}|]+(?:[^\S\n]*\|[^\S\n]*[^\s{}|]+)*\}")
 #: Tokens of code in running text: a call ("sys.exit()"), a snake_case name, a dotted
 #: module path ("idlelib.config.GetHighlight"), a dunder name.
 _CODE_TOKEN = regex.compile(
-    r"\b[A-Za-z_][\w.]*\w\(\)|\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b[a-z_]+\.[a-z_]+\.[A-Za-z_]\w*|\b__\w+__\b")
+    r"(?<=[A-Za-z_]\w{0,60})\(\)|\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b[a-z_]+\.[a-z_]+\.[A-Za-z_]\w*|\b__[a-z][a-z0-9_]{0,40}__\b")
 #: Code tokens per word above which a plain text is technical writing.
 TECHNICAL_DENSITY = 0.002
 _TOKEN_LEFT = regex.compile(r"[^\s\"“”‘(<\[]*", regex.REVERSE)
