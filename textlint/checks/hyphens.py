@@ -24,7 +24,10 @@ _STRAY = regex.compile(
 _ITEM = regex.compile(r"[^\S\n]*[-\u2010]")
 _LAST_WORD = regex.compile(r"[\p{L}\p{M}]+$")
 #: A word, a hyphen and a space, then a lowercase word: a line-end hyphenation left in running text.
-_BROKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}\-\u2010])(?P<l>\p{L}[\p{L}\p{M}]+)[-\u2010][ \u00a0]+(?P<r>\p{Ll}[\p{L}\p{M}]+)(?![\p{L}\p{M}\p{N}\-\u2010])")
+#: (The match starts at the hyphen, which the engine finds quickly; the word before it is
+#: read with _LEFT_HALF.)
+_BROKEN = regex.compile(r"(?<=[\p{L}\p{M}]{2})[-\u2010][ \u00a0]+(?P<r>\p{Ll}[\p{L}\p{M}]+)(?![\p{L}\p{M}\p{N}\-\u2010])")
+_LEFT_HALF = regex.compile(r"(?<![\p{L}\p{M}\p{N}\-\u2010])\p{L}[\p{L}\p{M}]+$")
 #: Words after a suspended hyphen ("pre- and post-war", "two- to three-fold"): no broken word.
 SUSPENDED = frozenset("and or nor to than as versus vs through und et ou en".split())
 #: The Zipf frequency that makes the joined halves a word.
@@ -181,13 +184,16 @@ class BrokenHyphenation(Check):
         if "- " not in text and "-\u00a0" not in text and "\u2010" not in text:
             return
         for m in _BROKEN.finditer(text):
-            left, right = m.group("l"), m.group("r")
+            half = _LEFT_HALF.search(text, max(0, m.start() - 40), m.start())
+            if half is None:
+                continue
+            left, right = half.group(), m.group("r")
             join = rejoin(left, right, doc)
             if join is None:
                 continue
             content, applicability = join
-            fix = Fix.replace(m.end("l"), m.start("r"), content, applicability,
+            fix = Fix.replace(m.start(), m.start("r"), content, applicability,
                               title="Join the word")
-            yield self.diagnostic(m.start(), m.end(),
+            yield self.diagnostic(half.start(), m.end(),
                                   f"'{left}- {right}' looks like '{left}{content}{right}' "
                                   "broken at a line end", fix)
