@@ -206,7 +206,7 @@ def test_technical_writing_flags_only_capitalised_function_words():
     from textlint.engine import Engine
 
     text = ("Open the Settings dialog and press Save; it returns a Promise The caller "
-            "awaits. Use `fs.readFile()` first.\n")
+            "awaits. Use `fs.readFile()`, `fs.open()` and `fs.close()` first.\n")
     found_words = [text[d.start:d.end] for d in Engine().lint(text, "api.md").diagnostics
                    if d.rule == RULE]
     assert found_words == ["The"]

@@ -76,11 +76,13 @@ def test_technical_documentation_is_not_flagged():
 
 def test_camel_case_is_judged_in_prose_but_not_in_markdown_with_code():
     prose = "He met them out of CubaPutin said on Monday.\n"
-    technical = "Use `fs.readFile()` here.\n\n" + prose
+    technical = "Use `fs.readFile()`, `fs.open()` or `fs.close()` here.\n\n" + prose
+    one_block = "```\nprint()\n```\n\n" + prose  # one code block does not make it technical
 
     def runons(text: str) -> list[str]:
         return [text[d.start:d.end] for d in Engine().lint(text, "doc.md").diagnostics
                 if d.rule == "spacing.RunOnWord"]
 
     assert runons(prose) == ["CubaPutin"]
+    assert runons(one_block) == ["CubaPutin"]
     assert runons(technical) == []

@@ -45,7 +45,9 @@ _BRACED = regex.compile(r"\{[^\s{}|]+(?:[^\S\n]*\|[^\S\n]*[^\s{}|]+)*\}")
 _CODE_TOKENS = tuple(regex.compile(p) for p in (
     r"(?<=[A-Za-z_]\w{0,60})\(\)", r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b",
     r"(?<=\b[a-z_]{1,40})\.[a-z_]+\.[A-Za-z_]", r"\b__[a-z][a-z0-9_]{0,40}__\b"))
-#: Code tokens per word above which a plain text is technical writing.
+#: How Markdown code starts: inline code and fences, indented blocks.
+_CODE_MARKS = frozenset("`~ \t")
+#: Code tokens per word above which a text is technical writing.
 TECHNICAL_DENSITY = 0.002
 _TOKEN_LEFT = regex.compile(r"[^\s\"“”‘(<\[]*", regex.REVERSE)
 _TOKEN_RIGHT = regex.compile(r"[^\s\"“”’)>\]]*")
@@ -267,12 +269,12 @@ class Document:
 
     @cached_property
     def technical(self) -> bool:
-        """Whether the document is technical writing, where camel case names code: Markdown
-        with code, or a text with code tokens in its prose ("sys.exit()", "tab_width")."""
-        if self.kind == "markdown":
-            return "`" in self.text
+        """Whether the document is technical writing, where camel case names code: code
+        spans and blocks (Markdown) or code tokens in its prose ("sys.exit()", "tab_width"),
+        at least 3 and :data:`TECHNICAL_DENSITY` per word."""
         prose = self.prose_text
         code = sum(len(p.findall(prose)) for p in _CODE_TOKENS)
+        code += sum(1 for s in self._markup_ignored if self.text[s.start:s.start + 4].lstrip("\n")[:1] in _CODE_MARKS)
         return code >= 3 and code >= TECHNICAL_DENSITY * sum(self.vocabulary.values())
 
     @cached_property

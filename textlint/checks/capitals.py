@@ -171,7 +171,7 @@ class MidSentenceCapital(Check):
         "Military-Technical) and words the document writes in code (\"an uncaught Error\" "
         "beside `Error`) are never flagged, nor is a function word that the document capitalises "
         "in mid-sentence three times or more (a defined term: \"You\" in a licence). In technical "
-        "writing (Markdown with code, or text whose prose holds code such as \"sys.exit()\") "
+        "writing (code spans and blocks, or code such as \"sys.exit()\" in the prose) "
         "capitalised nouns name types and interface elements (\"returns a Promise\", \"the "
         "Settings dialog\"), so only capitalised function words are flagged there."
     )
