@@ -274,7 +274,9 @@ class Document:
         at least 3 and :data:`TECHNICAL_DENSITY` per word."""
         prose = self.prose_text
         code = sum(len(p.findall(prose)) for p in _CODE_TOKENS)
-        code += sum(1 for s in self._markup_ignored if self.text[s.start:s.start + 4].lstrip("\n")[:1] in _CODE_MARKS)
+        text = self.text
+        code += sum(1 for s in self._markup_ignored
+                    if text[s.start:s.start + 4].lstrip("\n")[:1] in _CODE_MARKS)
         return code >= 3 and code >= TECHNICAL_DENSITY * sum(self.vocabulary.values())
 
     @cached_property
