@@ -53,27 +53,20 @@ _UTF16 = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
 def decode(data: bytes, path: str) -> Source:
     """Decode UTF-8 (with or without BOM) or UTF-16 with a BOM; refuse binary data and
     invalid bytes."""
-    encoding = _UTF16.get(data[:2])
-    if encoding:
-        try:
-            text = data[2:].decode(encoding)
-        except UnicodeDecodeError as e:
-            raise InputError(path, f"not valid {encoding.upper()} at byte offset {e.start + 2} "
-                                   f"({e.reason}); the file was not linted") from None
-        crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
-        return Source(path, text, True, crlf, encoding)
-    if b"\0" in data[:8192]:
+    utf16 = _UTF16.get(data[:2])
+    if utf16 is None and b"\0" in data[:8192]:
         raise InputError(path, "binary file (it contains NUL bytes); skipped", skipped=True)
+    encoding, skip = (utf16, 2) if utf16 else ("utf-8", 0)
     try:
-        text = data.decode("utf-8")
+        text = data[skip:].decode(encoding)
     except UnicodeDecodeError as e:
-        raise InputError(path, f"not valid UTF-8 at byte offset {e.start} ({e.reason}); "
-                               "the file was not linted") from None
+        raise InputError(path, f"not valid {encoding.upper()} at byte offset {e.start + skip} "
+                               f"({e.reason}); the file was not linted") from None
     bom = text.startswith(BOM)
     if bom:
         text = text[1:]
     crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
-    return Source(path, text, bom, crlf)
+    return Source(path, text, bom or bool(utf16), crlf, encoding)
 
 
 def read_source(path: Path) -> Source:

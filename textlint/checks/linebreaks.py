@@ -125,17 +125,13 @@ class LineBreakInSentence(Check):
         span_end = end.end() if end else m.end()
         left = _HALF_BEFORE.search(head) if before in "-\u2010" else None
         right = _HALF_AFTER.match(text, m.end()) if left else None
-        if left and right:  # "develop-\nment", "well-\nknown", but "pre-\nand post-war"
-            join = rejoin(left.group(), right.group(), doc)
-            content, applicability = join if join else (
-                (" ", Applicability.SAFE) if right.group().lower() in SUSPENDED
-                else ("-", Applicability.SAFE))
-            if content != " ":
-                fix = Fix.replace(m.start() - 1, m.end(), content, applicability,
-                                  title="Join the word")
-                word = f"{left.group()}{content}{right.group()}"
-                what = "word" if not content else "compound"
-                return self.diagnostic(span_start, span_end,
-                                       f"Line break inside the {what} '{word}'", fix)
+        # "develop-\nment" is one word, "well-\nknown" a compound; "pre-\nand post-war" keeps its space
+        if left and right and right.group().lower() not in SUSPENDED:
+            content, applicability = (rejoin(left.group(), right.group(), doc)
+                                      or ("-", Applicability.SAFE))
+            fix = Fix.replace(m.start() - 1, m.end(), content, applicability, title="Join the word")
+            word = f"{left.group()}{content}{right.group()}"
+            what = "compound" if content else "word"
+            return self.diagnostic(span_start, span_end, f"Line break inside the {what} '{word}'", fix)
         fix = Fix.replace(m.start(), m.end(), " ", Applicability.SAFE, title="Join the lines")
         return self.diagnostic(span_start, span_end, "Line break inside a sentence", fix)
