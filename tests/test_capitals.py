@@ -154,6 +154,18 @@ def test_seed_words_that_must_not_be_flagged():
     ("Opening Of the annual meeting with the staff\n\nThe meeting began.", "Of"),
     # a code reached through "of the" modifies a common noun: no name
     ("The talks will be held within the Framework of the G20 summit in Osaka.", "Framework"),
+    # the article "A" between lowercase words
+    ("The Acting President forwarded A telegram of condolence.", "A"),
+    ("These talks should pave the way to A political solution.", "A"),
+    # an article or possessive before a noun that may follow a name ("Hazards magazine")
+    ("The states taking part in The project must decide.", "The"),
+    ("He praised her performances and His film roles.", "His"),
+    # a capitalised -ed verb with its object does not start a name to its right
+    ("The Russian and Ukrainian leaders Visited the Hetman Sagaidachny vessel.", "Visited"),
+    # a spelled number that starts a sentence is no name through "of the"
+    ("One of the Main goals of the changes was to appoint a new head.", "Main"),
+    # "The" before a public body that the document also names after a lowercase article
+    ("The law was passed by The State Duma. It was sent to the Duma in May.", "The"),
 ])
 def test_flags_capitals_with_new_evidence(text, word):
     assert found(RULE, text) == [word]
@@ -183,6 +195,14 @@ def test_flags_capitals_with_new_evidence(text, word):
     "Part One, the first chapter, is short.",
     # a code with a capitalised noun after it is still a name
     "He chaired the Council of the G20 Leaders in Osaka.",
+    # a letter that labels something, a key, letters used as names
+    "He placed the papers in envelope A and sealed it.",
+    "The symphony is in A minor, they need vitamin A supplements.",
+    "If A depends on B, a build of A builds B first.",
+    # a publication or show whose name holds the article
+    "He told The Times newspaper that the Times had it wrong.",
+    # an official name that keeps its article, with no lowercase use in the document
+    "Franklin University is accredited by The Higher Learning Commission.",
 ])
 def test_leaves_names_alone_despite_new_evidence(text):
     assert found(RULE, text) == []

@@ -89,6 +89,17 @@ INSTITUTIONS = frozenset(
     association council region province district city town square street road bridge hall
     palace tower gate park army fleet corps guard forces force guards""".split()
 )
+#: Nouns that head the names of public bodies, offices and territories. News English writes
+#: the article before them in lowercase ("the State Duma", "the Rostov Region"), unlike the
+#: titles of newspapers, shows and works ("The Times", "The Weakest Link"); some official
+#: names keep it ("The Higher Learning Commission"), so the document must write the name
+#: after a lowercase article elsewhere too.
+PUBLIC_BODIES = frozenset(
+    """council government duma ministry navy army region district fund fleet union federation
+    organisation organization service committee commission president governor assembly court
+    parliament agency department republic senate congress kremlin cabinet nations forces
+    administration office""".split()
+)
 #: Nouns that introduce or follow a name ("the union Unison", "Hazards magazine").
 NAMING_NOUNS = frozenset(
     """union organisation organization group charity campaign magazine newspaper paper journal
@@ -130,6 +141,21 @@ STRONG_FORM = -3.0
 #: A lowercase word pair this strongly associated (log10 PMI in web text) is a set phrase of
 #: common English ("global economic", "regardless of"): a capital inside it is out of place.
 COLLOCATION = 1.0
+#: "A" between two lowercase words: the article, capitalised by mistake ("during A recent").
+_ARTICLE_A = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’\-])(?P<before>\p{Ll}+)[ \u00a0]+(?P<a>A)[ \u00a0]+"
+    r"(?P<after>\p{Ll}+)(?![\p{L}\p{M}\p{N}'’\-])")
+#: A capital letter used as a name of its own (not "I", an initial "J." or "X-ray").
+_LETTER_NAME = regex.compile(r"(?<![\p{L}\p{M}\p{N}.'’\-])[B-HJ-Z](?![\p{L}\p{M}\p{N}.'’\-])")
+#: Nouns that a capital letter labels ("vitamin A", "grade A", "envelope A").
+LETTER_LABELS = frozenset(
+    """vitamin vitamins grade grades type types class classes category categories group groups
+    plan section part annex appendix exhibit envelope option model series size level tier
+    block wing gate terminal platform row zone sector phase stage round item point figure
+    table box list team pool league division hepatitis influenza flu protein channel side""".split()
+)
+#: Words after a key letter: "in A minor".
+MUSICAL_KEYS = frozenset("minor major flat sharp".split())
 _PREVIOUS = regex.compile(r"([\p{L}]+)[ \u00a0]+$")
 #: A whole lowercase word (not the end of "20th") and the spaces after it.
 _LOWER_PREVIOUS = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}+[ \u00a0]+$")
@@ -156,7 +182,12 @@ class MidSentenceCapital(Check):
         "\"could\", and a capitalised \"of\", \"and\", \"or\", \"nor\", \"for\" (lowercase in every "
         "title style) are not parts of names; a name does not run over a line break, a "
         "comma before a number, or a preposition of place after a lowercase modifier (\"a "
-        "recent Trip to Kabul\"). Words often capitalised elsewhere (\"Good\", \"Total\") "
+        "recent Trip to Kabul\"). The article \"A\" between lowercase words is flagged "
+        "(\"forwarded A telegram\") unless a noun before it labels things with letters "
+        "(\"vitamin A\") or the document names things with single letters; an article or "
+        "possessive before a common noun is no name (\"in The project\"), nor is \"The\" "
+        "before a public body that the document also names after a lowercase article (\"by "
+        "The State Duma\"). Words often capitalised elsewhere (\"Good\", \"Total\") "
         "are flagged only between lowercase words in a document that also writes them in "
         "lowercase, or inside a set phrase of lowercase English (a strongly associated web "
         "bigram: \"countering Global economic crisis\", \"Regardless of\"). The group nouns of "
@@ -192,6 +223,7 @@ class MidSentenceCapital(Check):
         ("The talks covered ways of countering Global economic crises.",
          "The talks covered ways of countering global economic crises."),
         ("Mr President, Friends,\n\nWelcome.", "Mr President, friends,\n\nWelcome."),
+        ("The President forwarded A telegram.", "The President forwarded a telegram."),
     ]
     OK = [
         "The head of Russian diplomacy said that the “Military cooperation is developing”.",
@@ -207,9 +239,32 @@ class MidSentenceCapital(Check):
         "It was set in How Green Was My Valley, the film.",
         "He told a Parliamentary lunch so.",
         "Mr President, Your Excellency,\n\nWelcome.",
+        "They need vitamin A supplements.",
     ]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        yield from self._article_a(doc)
+        yield from self._words(doc)
+
+    def _article_a(self, doc: Document) -> Iterator[Diagnostic]:
+        """The article "A" between two lowercase words ("forwarded A telegram"); a letter
+        that labels something ("vitamin A deficiency", "envelope A and") is left alone, and
+        so is "a A" (cleanup.DoubledWord reports it), and every "A" of a document that names
+        things with single letters ("if A depends on B")."""
+        text = doc.text
+        if " A " not in text and " A\u00a0" not in text or _LETTER_NAME.search(text):
+            return  # letters as names ("if A depends on B"): "A" may be one too
+        for m in _ARTICLE_A.finditer(text):
+            if m.group("before") in ("a", "an") or m.group("before") in LETTER_LABELS or m.group("after") in FUNCTION_WORDS \
+                    or m.group("after") in MUSICAL_KEYS or _in_quoted_title(text, m.start("a"), m.end("a")):
+                continue
+            if doc.in_heading(m.start("a")):
+                continue
+            yield self.diagnostic(m.start("a"), m.end("a"), "'A' is capitalised in mid-sentence",
+                                  Fix.replace(m.start("a"), m.end("a"), "a", Applicability.UNSAFE,
+                                              title="Write 'a'"))
+
+    def _words(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
         casing: Casing | None = None  # loaded at the first capitalised word worth a look
         # Words worth a look: function words and words the casing table calls lowercase.
@@ -307,9 +362,10 @@ class MidSentenceCapital(Check):
             return True  # the common case, decided without the words after it
         line_end = text.find("\n", end, end + 60)
         after = list(_WORDS.finditer(text, end, min(len(text), end + 60) if line_end < 0 else line_end))
+        word = text[start:end].lower()
         if (previous in NAMING_NOUNS or previous in NAMING_PARTICIPLES
-                or after and after[0].group().lower() in NAMING_NOUNS):
-            return True  # "the film In The Name Of The Father", "Hazards magazine"
+                or after and after[0].group().lower() in NAMING_NOUNS and word not in DETERMINERS):
+            return True  # "the film In The Name Of The Father", "Hazards magazine" (not "The project")
         if not function_word:
             if (previous == "good" and text[start:end].lower() in GREETINGS
                     and not (after and after[0].group()[0].isupper())):
@@ -329,9 +385,9 @@ class MidSentenceCapital(Check):
             if _name_like(before[::-1], text, casing, before=True) \
                     and not _not_a_name_part(text[start:end], after):
                 return True
-            right = previous not in AUXILIARIES and _name_like(
-                after, text, casing, before=False, numbers=not counted,
-                lists=previous not in DETERMINERS)
+            right = previous not in AUXILIARIES and not _not_a_name_part(text[start:end], after) \
+                and _name_like(after, text, casing, before=False, numbers=not counted,
+                               lists=previous not in DETERMINERS)
             if right and after[0].group() in ADJUNCT_PREPOSITIONS and before \
                     and before[-1].group().islower() and previous not in FUNCTION_WORDS:
                 # "an assassination Attempt on President X", "his recent Trip to Kabul": after
@@ -339,7 +395,6 @@ class MidSentenceCapital(Check):
                 # a preposition of place or target
                 right = False
             return right
-        word = text[start:end].lower()
         right = bool(after) and after[0].group()[:1].isupper()
         if text[end - 2:end] in ("'s", "’s"):
             return True  # a function word with a possessive is a title ("Get On's target")
@@ -352,7 +407,13 @@ class MidSentenceCapital(Check):
             # "The Times", unless the document writes the same name after a lowercase
             # article elsewhere ("the Russian Federation"): then the article is not part of it
             # (at least twice: once may be the slip)
-            return right and _runs_after_lowercase_article(text)[_name_run(after)] < 2
+            run = _name_run(after)
+            if any(w.lower() in PUBLIC_BODIES for w in run) and previous not in NAMING_NOUNS \
+                    and any(w in _words_after_lowercase_article(text) for w in run):
+                # "passed by The State Duma" in a text that writes "the State Duma" or "the
+                # Duma" elsewhere: the article is not part of the name of a public body
+                return False
+            return right and _runs_after_lowercase_article(text)[run] < 2
         if word in POSSESSIVES:
             # a possessive before a capitalised common noun starts a title ("Our Lady",
             # "Your Majesty"), but it is no part of a name ("from Our Savitsky Museum")
@@ -511,6 +572,12 @@ def _runs_after_lowercase_article(text: str) -> Counter[tuple[str, ...]]:
     return Counter(tuple(m.group(1).split()) for m in _ARTICLE_RUN.finditer(text))
 
 
+@lru_cache(maxsize=4)
+def _words_after_lowercase_article(text: str) -> frozenset[str]:
+    """The capitalised words of the runs that the document writes after a lowercase article."""
+    return frozenset(w for run in _runs_after_lowercase_article(text) for w in run)
+
+
 def _written_in_lowercase(text: str, low: str) -> bool:
     """Whether the document writes *low* in lowercase as a word of its own."""
     i = text.find(low)
@@ -570,7 +637,7 @@ def _name_like(tokens: list[regex.Match], text: str, casing: Casing, before: boo
         # article there starts a title ("The Bosses is an album").
         if word in ("The", "A", "An"):
             return True
-        return word.lower() not in FUNCTION_WORDS \
+        return word.lower() not in FUNCTION_WORDS and word.lower() not in NUMBER_WORDS \
             and (bool(skipped) or not casing.normally_lowercase(word, STRONG_FORM))
     return False
 
