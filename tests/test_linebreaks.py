@@ -32,6 +32,23 @@ def test_hard_wrapped_text_is_left_alone():
     assert found(RULE, para * 4) == []
 
 
+def test_stray_breaks_of_similar_width_in_long_one_line_paragraphs_are_flagged():
+    # three breaks that happen to end near the same width do not make a text of long
+    # one-line paragraphs hard-wrapped: no line of a text wrapped at that width is longer
+    long = ("This paragraph is written on a single line, as the page had it, and it is "
+            "much longer than any of the broken lines below.\n\n")
+    broken = ["The talks covered trade and the\nenergy sector in some detail.\n\n",
+              "The ministers agreed to meet\nagain in the spring of next year.\n\n",
+              "The President thanked his host\nfor the warm welcome he received.\n\n"]
+    text = long * 4 + "".join(broken) + long
+    assert found(RULE, text) == ["the\nenergy", "meet\nagain", "host\nfor"]
+
+
+def test_a_short_title_line_over_a_subtitle_is_left_alone():
+    text = HEAD + "Apache License\nVersion 2.0, January 2004\n\nThe terms follow.\n\nEnd."
+    assert found(RULE, text) == []
+
+
 def test_one_paragraph_per_line_without_blank_lines_is_left_alone():
     text = "One sentence per line in a corpus\nfile without any blank line\nis left alone\n"
     assert found(RULE, text) == []

@@ -17,6 +17,10 @@ from .prose import BULLETS, SENTENCE_BREAK
 _BREAK = regex.compile(r"[^\S\n]*\r?\n[^\S\n]*")
 #: A line that starts a list item, a table row, a quotation block or a speaker turn.
 _ITEM = regex.compile(r"(?:[-‐‑–—•·*>▪◦|#]|\d{1,3}[.)]|[a-zA-Z][.)]\s|\(\w{1,3}\))")
+#: The longest line after a title line that is a subtitle ("Version 2.0, January 2004").
+TITLE_LINE = 40
+#: A line of two to five words, each capitalised or short: a title ("Apache License").
+_TITLE_LINE = regex.compile(r"[ \t]*\p{Lu}\S*(?:[ \t]+(?:\p{Lu}\S*|\S{1,3})){0,3}[ \t]+\p{Lu}\S*[ \t]*")
 _TOKEN_BEFORE = regex.compile(r"\S+$")
 _TOKEN_AFTER = regex.compile(r"\S+")
 #: The halves of a word hyphenated at the line end: letters and a hyphen, and letters.
@@ -31,6 +35,8 @@ SINGLE_LINE_SHARE = 0.34
 #: ending within WRAP_BAND of the widest of them.
 WRAPPED_SHARE = 0.6
 WRAP_BAND = 0.75
+#: A one-line paragraph this much longer than the supposed wrap width contradicts it.
+LONGER_THAN_WRAP = 1.25
 
 
 class LineBreakInSentence(Check):
@@ -45,8 +51,10 @@ class LineBreakInSentence(Check):
         "In a text written one paragraph per line they split a sentence in two for every "
         "tool that reads lines. Hard-wrapped texts (most paragraphs span several lines), "
         "texts without blank lines between paragraphs, Markdown (where a single newline is a "
-        "soft break), breaks after a sentence end, a colon or a semicolon, lists, indented lines and "
-        "hard-wrapped blocks are left alone."
+        "soft break), breaks after a sentence end, a colon or a semicolon or a short title line, "
+        "lists, indented lines and hard-wrapped blocks are left alone. A text counts as "
+        "hard-wrapped when most lines that end inside a paragraph end near the same width "
+        "and its one-line paragraphs are not mostly longer than that width."
     )
     FIX = Applicability.SAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
@@ -77,7 +85,7 @@ class LineBreakInSentence(Check):
         multi = [p for p in paragraphs if "\n" in text[p.start:p.end]]
         if (len(paragraphs) < MIN_PARAGRAPHS
                 or len(paragraphs) - len(multi) < SINGLE_LINE_SHARE * len(paragraphs)
-                or self._hard_wrapped(text, multi)):
+                or self._hard_wrapped(text, paragraphs, multi)):
             return
         for para in multi:
             if self._is_block(text, para):
@@ -88,14 +96,20 @@ class LineBreakInSentence(Check):
                     yield d
 
     @staticmethod
-    def _hard_wrapped(text: str, multi: list[Span]) -> bool:
-        """Whether most lines that end inside a paragraph end near the same width."""
+    def _hard_wrapped(text: str, paragraphs: list[Span], multi: list[Span]) -> bool:
+        """Whether most lines that end inside a paragraph end near the same width, and
+        the one-line paragraphs do not outnumber them by being longer than that width
+        (a text wrapped at a width has no longer line: a few stray breaks whose widths
+        happen to agree do not make a text of long one-line paragraphs hard-wrapped)."""
         widths = sorted(len(line.rstrip()) for p in multi
                         for line in text[p.start:p.end].split("\n")[:-1])
         if len(widths) < 3:
             return False
         top = widths[int(0.9 * (len(widths) - 1))]
-        return sum(WRAP_BAND * top <= w <= top for w in widths) >= WRAPPED_SHARE * len(widths)
+        if sum(WRAP_BAND * top <= w <= top for w in widths) < WRAPPED_SHARE * len(widths):
+            return False
+        longer = sum(p.end - p.start > LONGER_THAN_WRAP * top for p in paragraphs if p not in multi)
+        return longer < len(widths)
 
     @staticmethod
     def _is_block(text: str, para: Span) -> bool:
@@ -119,6 +133,11 @@ class LineBreakInSentence(Check):
             return None
         if _ITEM.match(text, m.end()) and not after.isalpha():
             return None
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        next_end = text.find("\n", m.end())
+        next_line = text[m.end():len(text) if next_end < 0 else next_end]
+        if _TITLE_LINE.fullmatch(line) and len(next_line) <= TITLE_LINE and next_line[:1].isupper():
+            return None  # a short title line over a subtitle: "Apache License\nVersion 2.0"
         start = _TOKEN_BEFORE.search(text, max(0, m.start() - 60), m.start())
         end = _TOKEN_AFTER.match(text, m.end())
         span_start = start.start() if start else m.start()
