@@ -15,6 +15,15 @@ RULE = "cleanup.DoubledWord"
     ("Vladimir Vladimir Putin: Thank you.", "Vladimir Putin: Thank you."),
     ("It is\nis conducted every year.", "It is conducted every year."),
     ("He said that That was wrong.", "He said that was wrong."),
+    # a function word before its capitalised repeat is no title before a name
+    ("Article 10 of this This Treaty applies.", "Article 10 of this Treaty applies."),
+    # honorifics, the article "A" before a lowercase word, compounds and possessives
+    ("At his request, Mr Mr Putin spoke.", "At his request, Mr Putin spoke."),
+    ("They heard the St St Petersburg Philharmonic.", "They heard the St Petersburg Philharmonic."),
+    ("A A special document was adopted.", "A special document was adopted."),
+    ("They discussed military-technical Military-technical cooperation.",
+     "They discussed military-technical cooperation."),
+    ("It breaks the Russian Federation’s Federation’s laws.", "It breaks the Russian Federation’s laws."),
 ])
 def test_flags_and_removes_the_repeat(text, expected):
     assert found(RULE, text)
@@ -31,6 +40,8 @@ def test_flags_and_removes_the_repeat(text, expected):
     "Items A A and B were listed.",
     "Russia’s Russia-wide programme.",
     "Email me at me me@example.com today.",
+    "A A Milne wrote it.",
+    "The ex-ex-wife and the so-so show.",
 ])
 def test_leaves_deliberate_repeats_alone(text):
     assert found(RULE, text) == []

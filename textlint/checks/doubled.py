@@ -11,11 +11,15 @@ from ..diagnostics import Applicability, Diagnostic, Fix, Severity
 from ..document import Document
 from ..rule import FixAvailability
 from .base import Check
+from .capitals import FUNCTION_WORDS
 from .prose import starts_sentence
 
 #: A word, whitespace and the same word in any case (filtered further in Python: the few
 #: matches are cheap to check, and a plain pattern scans the text fastest).
-_DOUBLED = regex.compile(r"\b(?P<a>\p{L}[\p{L}\p{M}]*)(?P<sep>\s+)(?P<b>(?P=a))\b", regex.IGNORECASE)
+_DOUBLED = regex.compile(
+    r"\b(?P<a>\p{L}[\p{L}\p{M}]*(?:[-\u2010]\p{L}[\p{L}\p{M}]*)*(?:['’]s)?)(?P<sep>\s+)(?P<b>(?P=a))\b",
+    regex.IGNORECASE)
+_LOWER_WORD_NEXT = regex.compile(r"[ \u00a0]+(\p{Ll}+)")
 _INSIDE_TOKEN_BEFORE = set("'’-.@/\u2010")
 _INSIDE_TOKEN_AFTER = set("-@/\u2010")
 
@@ -36,6 +40,9 @@ NAMES = frozenset(
 )
 NAMES = frozenset(s.strip() for s in NAMES)
 
+#: Honorifics and titles written before a name: never twice ("Mr Mr Putin", "St St Petersburg").
+HONORIFICS = frozenset("mr mrs ms dr st sir prof gen col lt capt rev fr".split())
+
 
 class DoubledWord(Check):
     ID = "cleanup.DoubledWord"
@@ -50,7 +57,9 @@ class DoubledWord(Check):
         "phrase, leave doubled words. Each word on its own is correct, so spell checkers "
         "miss them. Repeats that English uses on purpose (\"had had\", \"that that\", "
         "\"very very\") and reduplicated names (Bora Bora, Koh Phi Phi) are not flagged; "
-        "a title before a name (\"law lord Lord Bingham\") is not either."
+        "a title before a name (\"law lord Lord Bingham\") is not either. Hyphenated "
+        "compounds and possessives count as one word (\"hi-tech hi-tech\", \"Federation’s "
+        "Federation’s\"); a doubled honorific (\"Mr Mr Putin\") is always a slip."
     )
     FIX = Applicability.SAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
@@ -62,6 +71,7 @@ class DoubledWord(Check):
         ("Deputy Secretary General General of the organisation", "Deputy Secretary General of the organisation"),
         ("Foreign Minister Igor Ivanov Ivanov arrived.", "Foreign Minister Igor Ivanov arrived."),
         ("It is\nis conducted yearly.", "It is conducted yearly."),
+        ("Mr Mr Putin spoke of hi-tech hi-tech industries.", "Mr Putin spoke of hi-tech industries."),
     ]
     OK = [
         "He had had enough.",
@@ -97,8 +107,14 @@ class DoubledWord(Check):
     @staticmethod
     def _doubled(text: str, m: regex.Match, a: str, b: str, casing) -> bool:
         """Whether ``a b`` is an accident rather than a name, a title or a deliberate repeat."""
+        if a.lower() in HONORIFICS and b[:1].isupper():
+            return True  # "Mr Mr Putin"
+        if a == b == "A":
+            # initials ("A A Milne") or list letters, unless the article starts a phrase: "A A special"
+            nxt = _LOWER_WORD_NEXT.match(text, m.end())
+            return nxt is not None and nxt.group(1) not in FUNCTION_WORDS
         if len(a) == 1 and a not in ("a", "I"):
-            return False  # initials and list letters: "B B", "A A", "x x"
+            return False  # initials and list letters: "B B", "x x"
         if a == b and a[0].isupper() and not a.isupper():
             # Both capitalised: a doubled sentence start ("The The"), a doubled common word
             # ("General General") or a doubled name ("Ivanov Ivanov") unless reduplicated.
@@ -106,7 +122,8 @@ class DoubledWord(Check):
                 return False
             return (starts_sentence(text, m.start()) or casing.normally_lowercase(a, -1.0)
                     or len(a) >= 4)
-        if a.islower() and b[0].isupper() and not casing.normally_lowercase(a, -2.0):
+        if a.islower() and b[0].isupper() and a not in FUNCTION_WORDS \
+                and not casing.normally_lowercase(a, -2.0):
             # "lord Lord Bingham": a title word before a name, capitalised as part of it.
             nxt = text[m.end():m.end() + 3].lstrip(" \u00a0")
             return not (nxt[:1].isupper())
