@@ -18,6 +18,10 @@ RULE = "cleanup.StrayHyphen"
     ("the High-Level Russian -Turkish Cooperation Council",
      "the High-Level Russian-Turkish Cooperation Council"),
     ("Both countries share long -term interests.", "Both countries share long-term interests."),
+    # a name at a sentence start, unknown to the lexicon; a contraction of "I"
+    ("There is no doubt.\n\n-Krasnogorsk does not yet have one.",
+     "There is no doubt.\n\nKrasnogorsk does not yet have one."),
+    ("You are good at this. -I’ve said so before.", "You are good at this. I’ve said so before."),
 ])
 def test_flags_and_fixes(text, expected):
     assert found(RULE, text)
@@ -33,9 +37,20 @@ def test_flags_and_fixes(text, expected):
     "It was a -xyzzy token.",
     "the so-called Military-Technical Cooperation of Díaz-Canel",
     "Call -Monday- at noon.",
+    # command-line options
+    "Say git add -A to stage everything.",
+    "Pass -Wl,-rpath,/opt/lib and -no\\_rand\\_screen to the linker.",
 ])
 def test_leaves_minus_signs_dashes_lists_and_options_alone(text):
     assert found(RULE, text) == []
+
+
+def test_technical_writing_gets_no_findings_for_options():
+    from textlint.engine import Engine
+
+    text = ("Build with `make`, then run `node --version` and `npm test`.\n\n"
+            "Use `fs.open()` or `fs.readFile()`; add -municode and disable -Og there.\n")
+    assert [d for d in Engine().lint(text, "build.md").diagnostics if d.rule == RULE] == []
 
 
 BROKEN = "cleanup.BrokenHyphenation"

@@ -16,13 +16,17 @@ from .base import Check
 from .prose import starts_sentence
 
 #: A hyphen-minus (or U+2010 hyphen) after a space or a line start, glued to a word of
-#: two letters or more that does not itself end in a hyphen ("-word-" is an aside).
+#: two letters or more (or "I", "A") that does not itself end in a hyphen ("-word-" is an
+#: aside) and is not followed by what options carry ("-Wl,-rpath", "-no\\_rand", "-o=x").
 _STRAY = regex.compile(
-    r"(?<![^\s])(?P<h>[-\u2010])(?P<w>(?:\p{L}[\p{L}\p{M}]+|[IA](?=\s))(?:['’]\p{L}+)?)(?![\p{L}\p{M}\p{N}\-\u2010_/=]|\.\w)"
+    r"(?<![^\s])(?P<h>[-\u2010])(?P<w>(?:\p{L}[\p{L}\p{M}]+|[IA](?=\s|['’]\p{L}))(?:['’]\p{L}+)?)"
+    r"(?![\p{L}\p{M}\p{N}\-\u2010_/=\\]|[.,:]\S)"
 )
 #: A line that starts with a hyphen: a list item when the line next to it does too.
 _ITEM = regex.compile(r"[^\S\n]*[-\u2010]")
 _LAST_WORD = regex.compile(r"[\p{L}\p{M}]+$")
+#: A capitalised word of three letters or more, written like a name ("Krasnogorsk").
+_NAME = regex.compile(r"\p{Lu}\p{Ll}{2,}")
 #: A word, a hyphen and a space, then a lowercase word: a line-end hyphenation left in running text.
 #: (The match starts at the hyphen, which the engine finds quickly; the word before it is
 #: read with _LEFT_HALF.)
@@ -73,8 +77,10 @@ class StrayHyphen(Check):
         "Scrapers and PDF extraction break hyphenated compounds at line ends and leave the "
         "hyphen on the wrong side of the space; list markers lose their space. A minus "
         "sign before a number, a dash used as punctuation (\" - \", \"–\"), a list whose "
-        "lines all start with a hyphen, command-line options and words not in the lexicon "
-        "are left alone."
+        "lines all start with a hyphen, command-line options (\"git add -A\", \"-Wl,-rpath\", "
+        "and in technical writing every hyphen before a word not written like a name) and "
+        "rare or unknown words are left alone, except a name at a sentence start "
+        "(\"-Krasnogorsk does not\")."
     )
     FIX = Applicability.SAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
@@ -105,12 +111,17 @@ class StrayHyphen(Check):
         if "-" not in text and "\u2010" not in text:
             return
         lexicon = get_lexicon()
+        technical = doc.technical
         for m in _STRAY.finditer(text):
             word = m.group("w")
             stem = regex.split(r"['’]", word)[0]
-            if len(stem) > 1 and stem.lower() not in lexicon or (stem.islower() and lexicon.zipf(stem) < 3.0):
-                continue
             h = m.start("h")
+            name = _NAME.fullmatch(stem) is not None
+            if technical and not name:
+                continue  # command-line options: "git add -A", "pass -municode"
+            known = len(stem) == 1 or stem.lower() in lexicon and not (stem.islower() and lexicon.zipf(stem) < 3.0)
+            if not known and not (name and starts_sentence(text, h)):
+                continue  # options and rare words; a name may start a sentence ("-Krasnogorsk does")
             lo = max(0, h - 200)  # windows, not prefixes: no quadratic work on huge lines
             newline = text.rfind("\n", lo, h)
             line_start = newline + 1 if newline >= 0 else (0 if lo == 0 else -1)
@@ -127,8 +138,8 @@ class StrayHyphen(Check):
             if not prev or not prev[-1].isalpha() or len(gap) != 1 or "\n" in gap:
                 continue
             word_before = _LAST_WORD.search(prev)
-            if word_before is None or word_before.group().lower() in FUNCTION_WORDS:
-                continue
+            if word_before is None or word_before.group().lower() in FUNCTION_WORDS or len(stem) == 1:
+                continue  # "git add -A" is an option, not a split compound
             start = h - len(head) + word_before.start()
             fix = Fix.replace(h - 1, h, "", Applicability.SAFE, title="Join the compound")
             yield self.diagnostic(start, m.end(),
