@@ -168,8 +168,10 @@ def main() -> int:
     for kind in args.kind or KINDS:
         totals: Counter = Counter()
         alarms: list[str] = []
-        for draw in range(args.draws):
-            t, f, a = run(engine, groups, kind, rng, args.show if draw == 0 else 0)
+        shown = 0
+        for _ in range(args.draws):
+            t, f, a = run(engine, groups, kind, rng, args.show - shown)
+            shown += min(args.show - shown, t - f)
             totals.update(defects=t, found=f)
             alarms += a
         print(f"{kind:14} {totals['defects']:8} {totals['found']:7} "

@@ -20,6 +20,12 @@ from cleanup_helpers import fixed, found
     ("the so-called ‘non-executive order categories, taking into account inflation.",
      "‘non-executive order categories, taking into account inflation."),
     ("He said: “One.\n\n“Two.\n\nThree.”", "Three.”"),
+    # a plural possessive stands before its noun: before a comma, ’ closes a quotation
+    ("for these categories, the so-called non-executive order categories’, taking inflation into account.",
+     "for these categories, the so-called non-executive order categories’"),
+    # a reporting clause whose speaker is a noun phrase with capitals
+    ("“We are optimistic about our future, the Russian President noted.",
+     "“We are optimistic about our future,"),
 ])
 def test_unpaired_quotes_span_the_place_of_the_missing_mark(text, span):
     assert found("cleanup.UnpairedQuote", text) == [span]

@@ -31,15 +31,18 @@ _RUNS_ON = set(".!?…:,;”’\"")
 _FIRST_WORD = regex.compile(r"\S+")
 #: A reporting clause after a comma ("…, the acting president said while signing"): inside
 #: a quotation it shows that the quotation ended at the comma. The speaker is a pronoun,
-#: one to three capitalised words, or a short lowercase noun phrase after an article.
+#: one to three capitalised words, or a short noun phrase after an article ("the Russian
+#: President").
 _ATTRIBUTION = regex.compile(
-    r",[ \u00a0]+(?:(?:the|a|an|his|her|their|our)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,3}[\p{Ll}-]+"
+    r",[ \u00a0]+(?:(?:the|a|an|his|her|their|our)[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+){0,3}[\p{L}-]+"
     r"|he|she|they|[\p{Lu}][\p{L}’'.-]*(?:[ \u00a0]+[\p{Lu}][\p{L}’'.-]*){0,2})[ \u00a0]+"
     r"(?:said|says|added|adds|noted|stressed|explained|replied|declared|emphasi[sz]ed|remarked"
     r"|insisted|warned|argued)(?=[,.;:]|[ \u00a0]+(?:while|when|as|in|at|during|on|after|before|"
     r"to|from|of|that|\p{Lu}))"
 )
 _DECADE = regex.compile(r"\d\ds\b")
+#: The next item of a list of plural possessives: "husbands’, fathers’ and sons’".
+_POSSESSIVE_LIST = regex.compile(r"[ \u00a0]+\p{L}+s’")
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,10 +304,12 @@ class UnpairedQuote(Check):
     @staticmethod
     def _apostrophe(text: str, pos: int) -> bool:
         """A word-final ’ that is an apostrophe: plural possessive (heroes’), an elision
-        (rock ’n’ roll, goin’)."""
+        (rock ’n’ roll, goin’). A plural possessive stands before its noun, so before a
+        comma only in a list of possessives ("your husbands’, fathers’ and sons’ names")."""
         before = text[max(0, pos - 2):pos]
         after = text[pos + 1:pos + 2]
-        plural = before[-1:] in ("s", "S") and after not in (".", ";", ":", "!", "?")
+        plural = before[-1:] in ("s", "S") and after not in (".", ";", ":", "!", "?") and (
+            after != "," or _POSSESSIVE_LIST.match(text, pos + 2) is not None)
         return plural or before in ("’n", "in") or before.endswith("’")
 
     def _unclosed(self, pos: int, end: int, mark: str = "“") -> Diagnostic:
