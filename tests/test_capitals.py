@@ -199,6 +199,8 @@ def test_flags_capitals_with_new_evidence(text, word):
     "He placed the papers in envelope A and sealed it.",
     "The symphony is in A minor, they need vitamin A supplements.",
     "If A depends on B, a build of A builds B first.",
+    # a definition after "="
+    "Note: W = Wins; L = Losses; ERA = Earned run average.",
     # a publication or show whose name holds the article
     "He told The Times newspaper that the Times had it wrong.",
     # an official name that keeps its article, with no lowercase use in the document

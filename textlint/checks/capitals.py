@@ -195,7 +195,7 @@ class MidSentenceCapital(Check):
         "article is no part of a name that the document writes after a lowercase article "
         "elsewhere (\"of The Navy\"); a heading excuses a capitalised \"of\" or article only "
         "when it capitalises the next word too. Words after a sentence end, a colon or semicolon, an opening quotation "
-        "mark, a bracket, a dash, a bullet or a task list's checkbox, at a table cell's or "
+        "mark, a bracket, a dash, a bullet, the \"=\" of a definition (\"W = Wins\") or a task list's checkbox, at a table cell's or "
         "heading's start, after code that opens a list item, in headings and in Title Case or ALL-CAPS "
         "sentences, titles that capitalise every word, months and days, institution nouns "
         "(the Government), acronyms, CamelCase and hyphenated names (Díaz-Canel, "

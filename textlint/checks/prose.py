@@ -16,9 +16,9 @@ SENTENCE_BREAK = set(".!?…:;")
 OPENERS = set("\"'“‘«„‹([{")
 #: Closing quotes and brackets: look behind them for the sentence end.
 CLOSERS = set("\"'”’»›)]}")
-#: Bullets and dashes that introduce a list item or a new clause; a table cell's bar and a
-#: Markdown heading's marks start a new unit too.
-BULLETS = set("-‐‑‒–—―•·*>▪◦|#")
+#: Bullets and dashes that introduce a list item or a new clause; a table cell's bar, a
+#: Markdown heading's marks and the "=" of a definition ("W = Wins") start a new unit too.
+BULLETS = set("-‐‑‒–—―•·*>▪◦|#=")
 _SPACE = set(" \t\u00a0\u2009\u202f\u2007\r")
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
