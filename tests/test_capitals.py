@@ -199,6 +199,8 @@ def test_flags_capitals_with_new_evidence(text, word):
     "He placed the papers in envelope A and sealed it.",
     "The symphony is in A minor, they need vitamin A supplements.",
     "If A depends on B, a build of A builds B first.",
+    # a name after a naming noun and an article
+    "It is the second album by the British rock band the Feeling, released in June.",
     # a definition after "="
     "Note: W = Wins; L = Losses; ERA = Earned run average.",
     # a publication or show whose name holds the article

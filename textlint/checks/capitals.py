@@ -363,9 +363,12 @@ class MidSentenceCapital(Check):
         line_end = text.find("\n", end, end + 60)
         after = list(_WORDS.finditer(text, end, min(len(text), end + 60) if line_end < 0 else line_end))
         word = text[start:end].lower()
-        if (previous in NAMING_NOUNS or previous in NAMING_PARTICIPLES
-                or after and after[0].group().lower() in NAMING_NOUNS and word not in DETERMINERS):
-            return True  # "the film In The Name Of The Father", "Hazards magazine" (not "The project")
+        named = previous in NAMING_NOUNS or previous in NAMING_PARTICIPLES or (
+            previous in ARTICLES and len(before) > 1 and before[-2].group().lower() in NAMING_NOUNS)
+        if named or after and after[0].group().lower() in NAMING_NOUNS and word not in DETERMINERS:
+            # "the film In The Name Of The Father", "the band the Feeling", "Hazards
+            # magazine" (not "The project")
+            return True
         if not function_word:
             if (previous == "good" and text[start:end].lower() in GREETINGS
                     and not (after and after[0].group()[0].isupper())):
