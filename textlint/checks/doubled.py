@@ -16,9 +16,13 @@ from .prose import starts_sentence
 
 #: A word, whitespace and the same word in any case (filtered further in Python: the few
 #: matches are cheap to check, and a plain pattern scans the text fastest).
-_DOUBLED = regex.compile(
-    r"\b(?P<a>\p{L}[\p{L}\p{M}]*(?:[-\u2010]\p{L}[\p{L}\p{M}]*)*(?:['’]s)?)(?P<sep>\s+)(?P<b>(?P=a))\b",
-    regex.IGNORECASE)
+_DOUBLED = regex.compile(r"\b(?P<a>\p{L}[\p{L}\p{M}]*)(?P<sep>\s+)(?P<b>(?P=a))\b", regex.IGNORECASE)
+#: The hyphen or apostrophe inside a compound or possessive ("hi-tech", "Federation’s"):
+#: such words are rare, so they are compared with the next word in Python, which keeps the
+#: pattern above simple and fast.
+_JOINER = regex.compile(r"(?<=[\p{L}\p{M}])[-\u2010’'](?=[\p{L}\p{M}])")
+_COMPOUND = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:[-\u2010]\p{L}[\p{L}\p{M}]*)*(?:['’]s)?")
+_NEXT_WORD = regex.compile(r"(?P<sep>\s+)(?P<b>[^\s.,;:!?)\]”\"]+)")
 _LOWER_WORD_NEXT = regex.compile(r"[ \u00a0]+(\p{Ll}+)")
 _INSIDE_TOKEN_BEFORE = set("'’-.@/\u2010")
 _INSIDE_TOKEN_AFTER = set("-@/\u2010")
@@ -87,16 +91,18 @@ class DoubledWord(Check):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
         casing = get_casing()
-        for m in _DOUBLED.finditer(text):
-            a, b = m.group("a"), m.group("b")
-            if (m.group("sep").count("\n") > 1 or text[m.start() - 1:m.start()] in _INSIDE_TOKEN_BEFORE
-                    or self._continues(text, m.end())):
+        pairs = [(m.start(), m.group("a"), m.group("sep"), m.group("b")) for m in _DOUBLED.finditer(text)]
+        pairs += _compound_pairs(text)
+        for start, a, sep, b in sorted(pairs):
+            a_end = start + len(a)
+            end = a_end + len(sep) + len(b)
+            if (sep.count("\n") > 1 or text[start - 1:start] in _INSIDE_TOKEN_BEFORE
+                    or self._continues(text, end)):
                 continue
-            if a == b and f"{a} {b}".lower() in INTENDED or not self._doubled(text, m, a, b, casing):
+            if a == b and f"{a} {b}".lower() in INTENDED or not self._doubled(text, start, end, a, b, casing):
                 continue
-            fix = Fix.replace(m.end("a"), m.end(), "", Applicability.SAFE,
-                              title=f"Remove the repeated '{b}'")
-            yield self.diagnostic(m.start(), m.end(), f"'{a}' is repeated", fix)
+            fix = Fix.replace(a_end, end, "", Applicability.SAFE, title=f"Remove the repeated '{b}'")
+            yield self.diagnostic(start, end, f"'{a}' is repeated", fix)
 
     @staticmethod
     def _continues(text: str, end: int) -> bool:
@@ -105,13 +111,13 @@ class DoubledWord(Check):
         return nxt[:1] in _INSIDE_TOKEN_AFTER or (nxt[:1] in ("'", "’") and nxt[1:2].isalpha())
 
     @staticmethod
-    def _doubled(text: str, m: regex.Match, a: str, b: str, casing) -> bool:
+    def _doubled(text: str, start: int, end: int, a: str, b: str, casing) -> bool:
         """Whether ``a b`` is an accident rather than a name, a title or a deliberate repeat."""
         if a.lower() in HONORIFICS and b[:1].isupper():
             return True  # "Mr Mr Putin"
         if a == b == "A":
             # initials ("A A Milne") or list letters, unless the article starts a phrase: "A A special"
-            nxt = _LOWER_WORD_NEXT.match(text, m.end())
+            nxt = _LOWER_WORD_NEXT.match(text, end)
             return nxt is not None and nxt.group(1) not in FUNCTION_WORDS
         if len(a) == 1 and a not in ("a", "I"):
             return False  # initials and list letters: "B B", "x x"
@@ -120,11 +126,33 @@ class DoubledWord(Check):
             # ("General General") or a doubled name ("Ivanov Ivanov") unless reduplicated.
             if a.lower() in NAMES:
                 return False
-            return (starts_sentence(text, m.start()) or casing.normally_lowercase(a, -1.0)
+            return (starts_sentence(text, start) or casing.normally_lowercase(a, -1.0)
                     or len(a) >= 4)
         if a.islower() and b[0].isupper() and a not in FUNCTION_WORDS \
                 and not casing.normally_lowercase(a, -2.0):
             # "lord Lord Bingham": a title word before a name, capitalised as part of it.
-            nxt = text[m.end():m.end() + 3].lstrip(" \u00a0")
+            nxt = text[end:end + 3].lstrip(" \u00a0")
             return not (nxt[:1].isupper())
         return True
+
+
+def _compound_pairs(text: str) -> list[tuple[int, str, str, str]]:
+    """Hyphenated compounds and possessives followed by the same word in any case
+    ("hi-tech hi-tech", "Federation’s Federation’s"), as (start, word, space, repeat)."""
+    pairs = []
+    done = -1
+    for j in _JOINER.finditer(text):
+        if j.start() < done:
+            continue  # another joiner of a word already compared
+        start = j.start()
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        word = _COMPOUND.match(text, start)
+        if word is None:
+            continue
+        done = word.end()
+        nxt = _NEXT_WORD.match(text, word.end())
+        if nxt and nxt.group("b").lower() == word.group().lower():
+            pairs.append((start, word.group(), nxt.group("sep"), nxt.group("b")))
+    return pairs
+
