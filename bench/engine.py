@@ -61,8 +61,12 @@ def _time(fn) -> float:
 def _child(cmd: list[str]) -> tuple[float, float]:
     """Wall time and CPU time (user + system) of one run of *cmd*."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    wall = _time(lambda: subprocess.run(cmd, capture_output=True, check=False))
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 1):  # a broken install must not pass for a fast start
+        raise SystemExit(f"`{' '.join(cmd)}` failed with exit code {proc.returncode}:\n{proc.stderr}")
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
