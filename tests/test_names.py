@@ -20,6 +20,14 @@ def test_a_run_on_neighbour_still_ties_the_names():
     assert found(RULE, text) == ["Wladimir"]
 
 
+def test_only_the_occurrences_next_to_the_shared_name_are_flagged():
+    # "Yury Malenchenko" is another person: nothing ties his first name to Gagarin's
+    text = ("Yuri Gagarin flew first. Yuri Gagarin was brave. Cosmonaut Yury Malenchenko "
+            "spoke. A monument to Yury Gagarin opened.")
+    assert found(RULE, text) == ["Yury"]
+    assert fixed(RULE, text) == text.replace("to Yury Gagarin", "to Yuri Gagarin")
+
+
 @pytest.mark.parametrize("text", [
     "Russia and the Russian delegation met Russians in Moscow.",
     "Mr Brown met Mr Crown in London.",

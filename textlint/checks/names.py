@@ -54,7 +54,8 @@ class NameVariant(Check):
         "languages leave a name in two spellings, which readers take for two people. The "
         "check needs a shared neighbouring name (the surname or first name), ignores words "
         "that are common lowercase words, inflections (Russia / Russian) and titles, and "
-        "flags the less frequent spelling."
+        "flags the less frequent spelling where it stands next to the shared name (\"Yury "
+        "Gagarin\" beside \"Yuri Gagarin\", not \"Yury Malenchenko\", another person)."
     )
     FIX = Applicability.UNSAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
@@ -104,13 +105,16 @@ class NameVariant(Check):
         lexicon = get_lexicon()  # loaded only when a document has candidate pairs
         reported: set[str] = set()
         for a, b in sorted(pairs):
-            if not self._variants(a, b, neighbours):
+            shared = self._shared(a, b, neighbours)
+            if not shared:
                 continue
             keep, change = sorted((a, b), key=lambda f: (counts[f], lexicon.zipf(f), f))[::-1]
             if change in reported or lexicon.zipf(change) > lexicon.zipf(keep) - RARER_BY:
                 continue
             reported.add(change)
             for m in occurrences[change]:
+                if not _related(self._neighbours(text, m), shared):
+                    continue  # another person with that first name: "Yury Malenchenko"
                 fix = Fix.replace(m.start(), m.end(), keep, Applicability.UNSAFE,
                                   title=f"Write '{keep}'")
                 yield self.diagnostic(m.start(), m.end(),
@@ -129,14 +133,23 @@ class NameVariant(Check):
         return out
 
     @staticmethod
-    def _variants(a: str, b: str, neighbours: dict[str, set[str]]) -> bool:
-        """Whether *a* and *b* (names one deletion apart) look like two spellings of one name."""
+    def _shared(a: str, b: str, neighbours: dict[str, set[str]]) -> set[str]:
+        """The neighbours that tie *a* and *b* (names one deletion apart) together as two
+        spellings of one name; empty when they do not look like one."""
         if a.startswith(b) or b.startswith(a):
-            return False  # Russia / Russian, Putin / Putins
+            return set()  # Russia / Russian, Putin / Putins
         if not _edit_distance_one(a.lower(), b.lower()):
-            return False
+            return set()
         shared = {n for n in neighbours[a] & neighbours[b] if n.lower() not in TITLES}
-        shared |= {n for n in neighbours[a] for o in neighbours[b]
-                   if len(n) >= 4 and n != o and (o.startswith(n) or n.startswith(o))
-                   and n.lower() not in TITLES and o.lower() not in TITLES}
-        return bool(shared)
+        for n in neighbours[a]:
+            for o in neighbours[b]:
+                if len(n) >= 4 and len(o) >= 4 and n != o and (o.startswith(n) or n.startswith(o)) \
+                        and n.lower() not in TITLES and o.lower() not in TITLES:
+                    shared |= {n, o}
+        return shared
+
+
+def _related(words: list[str], shared: set[str]) -> bool:
+    """Whether one of *words* is a shared neighbour or runs on from one ("Putinin")."""
+    return any(w in shared or len(w) >= 4 and any(w.startswith(s) or s.startswith(w) for s in shared)
+               for w in words)
