@@ -166,6 +166,8 @@ def test_seed_words_that_must_not_be_flagged():
     ("One of the Main goals of the changes was to appoint a new head.", "Main"),
     # "The" before a public body that the document also names after a lowercase article
     ("The law was passed by The State Duma. It was sent to the Duma in May.", "The"),
+    # an institution noun the document itself writes in lowercase twice
+    ("The visit is planned for next Year. This year and last year were busy.", "Year"),
 ])
 def test_flags_capitals_with_new_evidence(text, word):
     assert found(RULE, text) == [word]
@@ -199,6 +201,10 @@ def test_flags_capitals_with_new_evidence(text, word):
     "He placed the papers in envelope A and sealed it.",
     "The symphony is in A minor, they need vitamin A supplements.",
     "If A depends on B, a build of A builds B first.",
+    # house style: bodies of state stay capitalised beside lowercase uses; other
+    # institution nouns need two lowercase uses in the document
+    "The Government agreed. The government had said so, and the government acted.",
+    "The visit is planned for next Year. This year was busy.",
     # a name after a naming noun and an article
     "It is the second album by the British rock band the Feeling, released in June.",
     # a definition after "="

@@ -89,6 +89,24 @@ INSTITUTIONS = frozenset(
     association council region province district city town square street road bridge hall
     palace tower gate park army fleet corps guard forces force guards""".split()
 )
+#: The institution nouns that news house styles capitalise alone, even beside lowercase
+#: uses in the same article ("the Government" and "the government", "in Cabinet"): bodies of
+#: state, parties and their members, offices, and newspapers. The others ("day", "region",
+#: "programme") are judged when the document writes them in lowercase too.
+HOUSE_STYLE = frozenset(
+    """government governments cabinet parliament parliaments house houses party parties
+    conservative conservatives labour liberal liberals democrat democrats republican
+    republicans socialist socialists communist communists green greens tory tories times
+    independent guardian observer telegraph mirror sun express mail today herald post ministry
+    ministries council councils committee committees commission commissions assembly state
+    states republic federation union crown senate congress duma kremlin church president
+    presidents presidency minister ministers secretary chancellor speaker premier governor
+    mayor king queen prince princess pope patriarch chairman chair director bill bills act
+    constitution army navy police court courts""".split()
+)
+#: How often a document must write an institution noun in lowercase before a lone capitalised
+#: use of it counts as a slip rather than house style.
+HOUSE_STYLE_LOWERCASE = 2
 #: Nouns that head the names of public bodies, offices and territories. News English writes
 #: the article before them in lowercase ("the State Duma", "the Rostov Region"), unlike the
 #: titles of newspapers, shows and works ("The Times", "The Weakest Link"); some official
@@ -198,7 +216,8 @@ class MidSentenceCapital(Check):
         "mark, a bracket, a dash, a bullet, the \"=\" of a definition (\"W = Wins\") or a task list's checkbox, at a table cell's or "
         "heading's start, after code that opens a list item, in headings and in Title Case or ALL-CAPS "
         "sentences, titles that capitalise every word, months and days, institution nouns "
-        "(the Government), acronyms, CamelCase and hyphenated names (Díaz-Canel, "
+        "(the Government; a noun such as \"Year\" or \"Region\" is judged when the document "
+        "writes it in lowercase twice, bodies of state and offices never), acronyms, CamelCase and hyphenated names (Díaz-Canel, "
         "Military-Technical) and words the document writes in code (\"an uncaught Error\" "
         "beside `Error`) are never flagged, nor is a function word that the document capitalises "
         "in mid-sentence three times or more (a defined term: \"You\" in a licence). In technical "
@@ -277,8 +296,14 @@ class MidSentenceCapital(Check):
             look = worth.get(word)
             if look is None:
                 low = word.lower()
-                if low in CALENDAR or low in INSTITUTIONS or low == "no":  # "No. 1", "a No vote"
+                if low in CALENDAR or low in HOUSE_STYLE or low == "no":  # "No. 1", "a No vote"
                     look = False
+                elif low in INSTITUTIONS:
+                    # house style capitalises them ("the Government"), unless the document
+                    # writes the word in lowercase itself ("the government", twice or more)
+                    casing = casing or get_casing()
+                    look = casing.normally_lowercase(low, WEAK) \
+                        and _lowercase_uses(text, low) >= HOUSE_STYLE_LOWERCASE
                 elif low in FUNCTION_WORDS:
                     look = True
                 else:
@@ -579,6 +604,18 @@ def _runs_after_lowercase_article(text: str) -> Counter[tuple[str, ...]]:
 def _words_after_lowercase_article(text: str) -> frozenset[str]:
     """The capitalised words of the runs that the document writes after a lowercase article."""
     return frozenset(w for run in _runs_after_lowercase_article(text) for w in run)
+
+
+def _lowercase_uses(text: str, low: str, enough: int = HOUSE_STYLE_LOWERCASE) -> int:
+    """How often the document writes *low* in lowercase as a word of its own (up to *enough*)."""
+    n = 0
+    i = text.find(low)
+    while i >= 0 and n < enough:
+        end = i + len(low)
+        if not (i and text[i - 1].isalpha()) and not (end < len(text) and text[end].isalpha()):
+            n += 1
+        i = text.find(low, end)
+    return n
 
 
 def _written_in_lowercase(text: str, low: str) -> bool:
