@@ -166,6 +166,8 @@ def test_seed_words_that_must_not_be_flagged():
     ("One of the Main goals of the changes was to appoint a new head.", "Main"),
     # "The" before a public body that the document also names after a lowercase article
     ("The law was passed by The State Duma. It was sent to the Duma in May.", "The"),
+    # an item of a list of lowercase words
+    ("They discussed peace, stability, Security and prosperity in the region.", "Security"),
     # an institution noun the document itself writes in lowercase twice
     ("The visit is planned for next Year. This year and last year were busy.", "Year"),
 ])
@@ -205,6 +207,8 @@ def test_flags_capitals_with_new_evidence(text, word):
     # institution nouns need two lowercase uses in the document
     "The Government agreed. The government had said so, and the government acted.",
     "The visit is planned for next Year. This year was busy.",
+    # a name in apposition is no list item
+    "Robinson later formed another company, Fauna, with actor John McCallum.",
     # a name after a naming noun and an article
     "It is the second album by the British rock band the Feeling, released in June.",
     # a definition after "="

@@ -205,7 +205,8 @@ class MidSentenceCapital(Check):
         "(\"vitamin A\") or the document names things with single letters; an article or "
         "possessive before a common noun is no name (\"in The project\"), nor is \"The\" "
         "before a public body that the document also names after a lowercase article (\"by "
-        "The State Duma\"). Words often capitalised elsewhere (\"Good\", \"Total\") "
+        "The State Duma\"). An item of a list of lowercase words is a common word (\"peace, stability, Security and "
+        "prosperity\"). Words often capitalised elsewhere (\"Good\", \"Total\") "
         "are flagged only between lowercase words in a document that also writes them in "
         "lowercase, or inside a set phrase of lowercase English (a strongly associated web "
         "bigram: \"countering Global economic crisis\", \"Regardless of\"). The group nouns of "
@@ -538,6 +539,8 @@ def _between_lowercase(text: str, m: regex.Match) -> bool:
 def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous: str) -> bool:
     """Whether the casing table and the document together show that the word at *m* is a
     common word. The rarer its capitalised form, the less evidence is needed."""
+    if _in_lowercase_list(text, m):
+        return True  # "peace, stability, Security and prosperity"
     if ratio > THRESHOLD:  # often capitalised ("Good", "Total"): lowercase on both sides
         return _between_lowercase(text, m) and (_written_in_lowercase(text, low)
                                                 or _collocates(text, m, low, previous)) \
@@ -546,6 +549,22 @@ def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous
         return previous in VERB_LIKE or _written_in_lowercase(text, low) \
             or _collocates(text, m, low, previous)
     return True
+
+
+#: A lowercase item of a list and its comma straight before a word ("stability, ") ...
+_LIST_BEFORE = regex.compile(r"(?<![\p{L}\p{M}'’\-])\p{Ll}{3,},[ \u00a0]+$")
+#: ... and after it, the next item: a comma or "and"/"or", then a lowercase word.
+_LIST_AFTER = regex.compile(r"(?:,[ \u00a0]+(?:and[ \u00a0]+|or[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)(\p{Ll}{3,})(?![\p{L}\p{M}'’\-])")
+
+
+def _in_lowercase_list(text: str, m: regex.Match) -> bool:
+    """Whether the word at *m* is an item of a list whose items around it are lowercase words
+    ("peace, stability, Security and prosperity"): a name among common nouns would be an
+    odd list."""
+    if m.end() != m.end("w") or _LIST_BEFORE.search(text, max(0, m.start() - 30), m.start()) is None:
+        return False
+    nxt = _LIST_AFTER.match(text, m.end())
+    return nxt is not None and nxt.group(1) not in FUNCTION_WORDS  # not "Fauna, with actor"
 
 
 def _collocates(text: str, m: regex.Match, low: str, previous: str) -> bool:
