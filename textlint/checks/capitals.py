@@ -91,7 +91,8 @@ INSTITUTIONS = frozenset(
 )
 #: The institution nouns that news house styles capitalise alone, even beside lowercase
 #: uses in the same article ("the Government" and "the government", "in Cabinet"): bodies of
-#: state, parties and their members, offices, and newspapers. The others ("day", "region",
+#: state, parties and their members, offices, newspapers, and the Net (the Internet, as
+#: older house styles write it). The others ("day", "region",
 #: "programme") are judged when the document writes them in lowercase too.
 HOUSE_STYLE = frozenset(
     """government governments cabinet parliament parliaments house houses party parties
@@ -102,7 +103,7 @@ HOUSE_STYLE = frozenset(
     states republic federation union crown senate congress duma kremlin church president
     presidents presidency minister ministers secretary chancellor speaker premier governor
     mayor king queen prince princess pope patriarch chairman chair director bill bills act
-    constitution army navy police court courts""".split()
+    constitution army navy police court courts net web internet""".split()
 )
 #: How often a document must write an institution noun in lowercase before a lone capitalised
 #: use of it counts as a slip rather than house style.
@@ -128,6 +129,9 @@ NAMING_NOUNS = frozenset(
 #: Participles that introduce a name ("a group called Hope"); after a word they mean
 #: something else ("shall Be entitled to").
 NAMING_PARTICIPLES = frozenset("called named dubbed entitled titled".split())
+#: Verbs of performing, after which ("starred in") a capitalised word is the title of a work
+#: ("He starred in Closer").
+PERFORMING = frozenset("starred starring stars star appeared appearing appears played playing sang".split())
 #: Words after which a capitalised word is a verb or an adjective, not a name
 #: ("could Deploy", "you Took", "to Take").
 VERB_CONTEXT = frozenset(
@@ -205,7 +209,8 @@ class MidSentenceCapital(Check):
         "(\"vitamin A\") or the document names things with single letters; an article or "
         "possessive before a common noun is no name (\"in The project\"), nor is \"The\" "
         "before a public body that the document also names after a lowercase article (\"by "
-        "The State Duma\"). An item of a list of lowercase words is a common word (\"peace, stability, Security and "
+        "The State Duma\"). A capitalised word after \"starred in\" is a title (\"He starred in Closer\"), "
+        "and \"the Net\" names the Internet. An item of a list of lowercase words is a common word (\"peace, stability, Security and "
         "prosperity\"). Words often capitalised elsewhere (\"Good\", \"Total\") "
         "are flagged only between lowercase words in a document that also writes them in "
         "lowercase, or inside a set phrase of lowercase English (a strongly associated web "
@@ -389,8 +394,9 @@ class MidSentenceCapital(Check):
         line_end = text.find("\n", end, end + 60)
         after = list(_WORDS.finditer(text, end, min(len(text), end + 60) if line_end < 0 else line_end))
         word = text[start:end].lower()
-        named = previous in NAMING_NOUNS or previous in NAMING_PARTICIPLES or (
-            previous in ARTICLES and len(before) > 1 and before[-2].group().lower() in NAMING_NOUNS)
+        named = previous in NAMING_NOUNS or previous in NAMING_PARTICIPLES or len(before) > 1 and (
+            previous in ARTICLES and before[-2].group().lower() in NAMING_NOUNS
+            or previous == "in" and before[-2].group().lower() in PERFORMING)
         if named or after and after[0].group().lower() in NAMING_NOUNS and word not in DETERMINERS:
             # "the film In The Name Of The Father", "the band the Feeling", "Hazards
             # magazine" (not "The project")
