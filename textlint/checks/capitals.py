@@ -129,6 +129,8 @@ NAMING_NOUNS = frozenset(
 #: Participles that introduce a name ("a group called Hope"); after a word they mean
 #: something else ("shall Be entitled to").
 NAMING_PARTICIPLES = frozenset("called named dubbed entitled titled".split())
+#: Sporting events named with a common word after "the" ("won the Open", "the Ashes").
+EVENTS = frozenset("open masters ashes derby classic tour".split())
 #: Verbs of performing, after which ("starred in") a capitalised word is the title of a work
 #: ("He starred in Closer").
 PERFORMING = frozenset("starred starring stars star appeared appearing appears played playing sang".split())
@@ -210,7 +212,7 @@ class MidSentenceCapital(Check):
         "possessive before a common noun is no name (\"in The project\"), nor is \"The\" "
         "before a public body that the document also names after a lowercase article (\"by "
         "The State Duma\"). A capitalised word after \"starred in\" is a title (\"He starred in Closer\"), "
-        "and \"the Net\" names the Internet. An item of a list of lowercase words is a common word (\"peace, stability, Security and "
+        "\"the Net\" names the Internet and \"the Open\" a tournament. An item of a list of lowercase words is a common word (\"peace, stability, Security and "
         "prosperity\"). Words often capitalised elsewhere (\"Good\", \"Total\") "
         "are flagged only between lowercase words in a document that also writes them in "
         "lowercase, or inside a set phrase of lowercase English (a strongly associated web "
@@ -396,7 +398,8 @@ class MidSentenceCapital(Check):
         word = text[start:end].lower()
         named = previous in NAMING_NOUNS or previous in NAMING_PARTICIPLES or len(before) > 1 and (
             previous in ARTICLES and before[-2].group().lower() in NAMING_NOUNS
-            or previous == "in" and before[-2].group().lower() in PERFORMING)
+            or previous == "in" and before[-2].group().lower() in PERFORMING) \
+            or previous == "the" and word in EVENTS
         if named or after and after[0].group().lower() in NAMING_NOUNS and word not in DETERMINERS:
             # "the film In The Name Of The Father", "the band the Feeling", "Hazards
             # magazine" (not "The project")
