@@ -78,8 +78,9 @@ def inject(kind: str, para: str, rng: random.Random) -> tuple[str, int, int] | N
         new = para[:i] + "-" + para[i:]
         return new, *_token_at(new, i, i + 1)
     if kind == "line-break":
-        spaces = [m.start() for m in regex.finditer(r"(?<=\S) (?=\S)", para)
-                  if not regex.search(r"[.!?]$", para[:m.start()])]
+        # a space inside a sentence: after a word, a comma, an apostrophe or a dash (news-dev
+        # has no break after . ! ? : or ;), before a word
+        spaces = [m.start() for m in regex.finditer(r"(?<=[\p{L}\p{N},’–]) (?=[\p{L}\p{N}“‘(])", para)]
         if not spaces:
             return None
         i = rng.choice(spaces)

@@ -49,6 +49,18 @@ def test_a_short_title_line_over_a_subtitle_is_left_alone():
     assert found(RULE, text) == []
 
 
+def test_a_break_beside_a_line_too_long_for_any_wrap_width_is_flagged_in_any_layout():
+    # one paragraph: the layout is unknown, but no hard-wrapped text has a 200-character line
+    text = ("Taking part in the meeting were\nPrime Minister Dmitry Medvedev, Federation Council "
+            "Speaker Valentina Matviyenko, State Duma Speaker Sergei Naryshkin, Chief of Staff "
+            "Sergei Ivanov and Security Council Secretary Nikolai Patrushev.")
+    assert found(RULE, text) == ["were\nPrime"]
+    # short lines of unknown layout stay alone, and so does technical writing
+    assert found(RULE, "Taking part in the meeting were\nPrime Minister Dmitry Medvedev.") == []
+    code = "Call fs.open(), then fs.read_file() and fs.close(), and sys.exit() at the end.\n"
+    assert found(RULE, code + text) == []
+
+
 def test_one_paragraph_per_line_without_blank_lines_is_left_alone():
     text = "One sentence per line in a corpus\nfile without any blank line\nis left alone\n"
     assert found(RULE, text) == []

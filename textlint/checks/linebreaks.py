@@ -35,6 +35,10 @@ SINGLE_LINE_SHARE = 0.34
 #: ending within WRAP_BAND of the widest of them.
 WRAPPED_SHARE = 0.6
 WRAP_BAND = 0.75
+#: A line this long was never hard-wrapped (wrap widths stay under 100): in a file whose
+#: layout is otherwise unknown (one paragraph, no blank lines), a break in the paragraph that
+#: holds it is stray.
+LONG_LINE = 160
 #: A one-line paragraph this much longer than the supposed wrap width contradicts it.
 LONGER_THAN_WRAP = 1.25
 
@@ -54,7 +58,10 @@ class LineBreakInSentence(Check):
         "soft break), breaks after a sentence end, a colon or a semicolon or a short title line, "
         "lists, indented lines and hard-wrapped blocks are left alone. A text counts as "
         "hard-wrapped when most lines that end inside a paragraph end near the same width "
-        "and its one-line paragraphs are not mostly longer than that width."
+        "and its one-line paragraphs are not mostly longer than that width. In a text whose "
+        "layout does not show (a single paragraph, no blank lines), a break is flagged only "
+        "in a paragraph with a line of 160 characters or more, which no hard-wrapped text "
+        "has; technical writing is then left alone."
     )
     FIX = Applicability.SAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
@@ -83,11 +90,14 @@ class LineBreakInSentence(Check):
             return
         paragraphs = doc.paragraphs
         multi = [p for p in paragraphs if "\n" in text[p.start:p.end]]
-        if (len(paragraphs) < MIN_PARAGRAPHS
-                or len(paragraphs) - len(multi) < SINGLE_LINE_SHARE * len(paragraphs)
-                or self._hard_wrapped(text, paragraphs, multi)):
+        one_line_paragraphs = (len(paragraphs) >= MIN_PARAGRAPHS
+                               and len(paragraphs) - len(multi) >= SINGLE_LINE_SHARE * len(paragraphs)
+                               and not self._hard_wrapped(text, paragraphs, multi))
+        if not one_line_paragraphs and doc.technical:
             return
         for para in multi:
+            if not one_line_paragraphs and _longest_line(text, para) < LONG_LINE:
+                continue  # the file's layout is unknown, and nothing shows this paragraph unwrapped
             if self._is_block(text, para):
                 continue
             for m in _BREAK.finditer(text, para.start, para.end):
@@ -154,3 +164,9 @@ class LineBreakInSentence(Check):
             return self.diagnostic(span_start, span_end, f"Line break inside the {what} '{word}'", fix)
         fix = Fix.replace(m.start(), m.end(), " ", Applicability.SAFE, title="Join the lines")
         return self.diagnostic(span_start, span_end, "Line break inside a sentence", fix)
+
+
+def _longest_line(text: str, para: Span) -> int:
+    """The length of the longest line of *para*."""
+    return max(len(line) for line in text[para.start:para.end].split("\n"))
+
