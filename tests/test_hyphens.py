@@ -22,6 +22,11 @@ RULE = "cleanup.StrayHyphen"
     ("There is no doubt.\n\n-Krasnogorsk does not yet have one.",
      "There is no doubt.\n\nKrasnogorsk does not yet have one."),
     ("You are good at this. -I’ve said so before.", "You are good at this. I’ve said so before."),
+    # compounds of several parts, on either side of the stray hyphen; a bound prefix
+    ("-Thirty-six planes arrived.", "Thirty-six planes arrived."),
+    ("The Commander-in -Chief ordered it.", "The Commander-in-Chief ordered it."),
+    ("They talked one -to-one for an hour.", "They talked one-to-one for an hour."),
+    ("Its extensive and multi -faceted work.", "Its extensive and multi-faceted work."),
 ])
 def test_flags_and_fixes(text, expected):
     assert found(RULE, text)
@@ -40,6 +45,8 @@ def test_flags_and_fixes(text, expected):
     # command-line options
     "Say git add -A to stage everything.",
     "Pass -Wl,-rpath,/opt/lib and -no\\_rand\\_screen to the linker.",
+    "Start using -Wno-universal-initializer to squelch the warning.",
+    "They had an in -depth talk.",  # a function word before: too often an option or an aside
 ])
 def test_leaves_minus_signs_dashes_lists_and_options_alone(text):
     assert found(RULE, text) == []

@@ -16,15 +16,24 @@ from .base import Check
 from .prose import starts_sentence
 
 #: A hyphen-minus (or U+2010 hyphen) after a space or a line start, glued to a word of
-#: two letters or more (or "I", "A") that does not itself end in a hyphen ("-word-" is an
-#: aside) and is not followed by what options carry ("-Wl,-rpath", "-no\\_rand", "-o=x").
+#: two letters or more (or "I", "A"), perhaps a compound ("-Russian-Italian", "-to-one"),
+#: that does not itself end in a hyphen ("-word-" is an aside) and is not followed by what options carry ("-Wl,-rpath", "-no\\_rand", "-o=x").
 _STRAY = regex.compile(
-    r"(?<![^\s])(?P<h>[-\u2010])(?P<w>(?:\p{L}[\p{L}\p{M}]+|[IA](?=\s|['’]\p{L}))(?:['’]\p{L}+)?)"
+    r"(?<![^\s])(?P<h>[-\u2010])(?P<w>(?:\p{L}[\p{L}\p{M}]+|[IA](?=\s|['’]\p{L}))"
+    r"(?:[-\u2010]\p{L}[\p{L}\p{M}]*)*(?:['’]\p{L}+)?)"
     r"(?![\p{L}\p{M}\p{N}\-\u2010_/=\\]|[.,:]\S)"
 )
 #: A line that starts with a hyphen: a list item when the line next to it does too.
 _ITEM = regex.compile(r"[^\S\n]*[-\u2010]")
 _LAST_WORD = regex.compile(r"[\p{L}\p{M}]+$")
+#: How common (Zipf) each part of a hyphenated word after a stray hyphen must be, and a rare
+#: word after a compound's head: options and codes are rarer ("-Wno-universal-initializer").
+COMPOUND_ZIPF = 2.0
+#: A hyphenated compound before the space ("Commander-in", "one-on", "fuel-and"), or a bound
+#: prefix ("multi", "de"): the word after the hyphen continues it.
+_COMPOUND_HEAD = regex.compile(
+    r"(?<![^\s])(?:\p{L}[\p{L}\p{M}]*[-\u2010])+\p{L}[\p{L}\p{M}]*$"
+    r"|(?<![^\s])(?i:multi|de|re|co|pre|post|non|anti|pro|inter|intra|sub|semi|self|ex|mini|micro|mid)$")
 #: A capitalised word of three letters or more, written like a name ("Krasnogorsk").
 _NAME = regex.compile(r"\p{Lu}\p{Ll}{2,}")
 #: A word, a hyphen and a space, then a lowercase word: a line-end hyphenation left in running text.
@@ -80,7 +89,9 @@ class StrayHyphen(Check):
         "lines all start with a hyphen, command-line options (\"git add -A\", \"-Wl,-rpath\", "
         "and in technical writing every hyphen before a word not written like a name) and "
         "rare or unknown words are left alone, except a name at a sentence start "
-        "(\"-Krasnogorsk does not\")."
+        "(\"-Krasnogorsk does not\"). Compounds count whole on either side of the hyphen "
+        "(\"Commander-in -Chief\", \"-Thirty-six\"), and after a bound prefix (\"multi "
+        "-faceted\") a less common word is enough."
     )
     FIX = Applicability.SAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
@@ -114,12 +125,17 @@ class StrayHyphen(Check):
         technical = doc.technical
         for m in _STRAY.finditer(text):
             word = m.group("w")
-            stem = regex.split(r"['’]", word)[0]
+            stem = regex.split(r"['’\-\u2010]", word)[0]  # the first part decides
             h = m.start("h")
             name = _NAME.fullmatch(stem) is not None
             if technical and not name:
                 continue  # command-line options: "git add -A", "pass -municode"
-            known = len(stem) == 1 or stem.lower() in lexicon and not (stem.islower() and lexicon.zipf(stem) < 3.0)
+            parts = regex.split(r"[-\u2010]", regex.split(r"['’]", word)[0])
+            if len(parts) > 1 and min(lexicon.zipf(p) for p in parts) < COMPOUND_ZIPF:
+                continue  # "-Wno-universal-initializer": an option, not a compound
+            compound = _COMPOUND_HEAD.search(text, max(0, h - 60), h - 1) if text[h - 1:h] == " " else None
+            floor = COMPOUND_ZIPF if compound else 3.0  # "multi -faceted": the compound shows the word
+            known = len(stem) == 1 or stem.lower() in lexicon and not (stem.islower() and lexicon.zipf(stem) < floor)
             if not known and not (name and starts_sentence(text, h)):
                 continue  # options and rare words; a name may start a sentence ("-Krasnogorsk does")
             lo = max(0, h - 200)  # windows, not prefixes: no quadratic work on huge lines
@@ -138,8 +154,12 @@ class StrayHyphen(Check):
             if not prev or not prev[-1].isalpha() or len(gap) != 1 or "\n" in gap:
                 continue
             word_before = _LAST_WORD.search(prev)
-            if word_before is None or word_before.group().lower() in FUNCTION_WORDS or len(stem) == 1:
+            if word_before is None or len(stem) == 1:
                 continue  # "git add -A" is an option, not a split compound
+            if word_before.group().lower() in FUNCTION_WORDS and not compound:
+                continue  # "with -verbose", "and -not least-"; but "Commander-in -Chief"
+            if compound:
+                word_before = _COMPOUND_HEAD.search(prev)
             start = h - len(head) + word_before.start()
             fix = Fix.replace(h - 1, h, "", Applicability.SAFE, title="Join the compound")
             yield self.diagnostic(start, m.end(),
