@@ -21,6 +21,10 @@ RULE = "cleanup.DoubledWord"
     ("At his request, Mr Mr Putin spoke.", "At his request, Mr Putin spoke."),
     ("They heard the St St Petersburg Philharmonic.", "They heard the St Petersburg Philharmonic."),
     ("A A special document was adopted.", "A special document was adopted."),
+    # "that that" before a word that cannot follow the pronoun or determiner "that"
+    ("We hope that that all that was started goes on.", "We hope that all that was started goes on."),
+    ("Let me say again that that at the end of the year we did it.",
+     "Let me say again that at the end of the year we did it."),
     ("They discussed military-technical Military-technical cooperation.",
      "They discussed military-technical cooperation."),
     ("It breaks the Russian Federation’s Federation’s laws.", "It breaks the Russian Federation’s laws."),
@@ -41,6 +45,8 @@ def test_flags_and_removes_the_repeat(text, expected):
     "Russia’s Russia-wide programme.",
     "Email me at me me@example.com today.",
     "A A Milne wrote it.",
+    "It is important to stress that that is the motivation.",
+    "We seek to ensure that that service becomes accountable.",
     "The ex-ex-wife and the so-so show.",
 ])
 def test_leaves_deliberate_repeats_alone(text):

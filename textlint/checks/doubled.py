@@ -36,6 +36,14 @@ INTENDED = frozenset(
 )
 INTENDED = frozenset(s.strip() for s in INTENDED)
 
+#: Words that cannot follow "that that" when the second "that" is a pronoun or determiner
+#: ("that that is", "that that service"): "that that we will support", "that that at the end".
+NOT_AFTER_THAT = frozenset(
+    """i we you they he she it me us them the a an all this these those our my your their his
+    her its at in on of for to with by from and or but if""".split()
+)
+_NEXT = regex.compile(r"[ \u00a0]+(\p{L}+)")
+
 #: Reduplicated names: places, people and works whose name is one word twice.
 NAMES = frozenset(
     """bora|walla|pago|sing|baden|wagga|phi|lang|mahi|sirhan|humbert|duran|talk|
@@ -63,7 +71,9 @@ class DoubledWord(Check):
         "\"very very\") and reduplicated names (Bora Bora, Koh Phi Phi) are not flagged; "
         "a title before a name (\"law lord Lord Bingham\") is not either. Hyphenated "
         "compounds and possessives count as one word (\"hi-tech hi-tech\", \"Federation’s "
-        "Federation’s\"); a doubled honorific (\"Mr Mr Putin\") is always a slip."
+        "Federation’s\"); a doubled honorific (\"Mr Mr Putin\") is always a slip, and so is \"that that\" "
+        "before a pronoun, article or preposition (\"hope that that we\"; not \"that that is\", "
+        "\"that that service\")."
     )
     FIX = Applicability.SAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
@@ -99,7 +109,8 @@ class DoubledWord(Check):
             if (sep.count("\n") > 1 or text[start - 1:start] in _INSIDE_TOKEN_BEFORE
                     or self._continues(text, end)):
                 continue
-            if a == b and f"{a} {b}".lower() in INTENDED or not self._doubled(text, start, end, a, b, casing):
+            if a == b and f"{a} {b}".lower() in INTENDED and not _slip_of_that(text, a, end) \
+                    or not self._doubled(text, start, end, a, b, casing):
                 continue
             fix = Fix.replace(a_end, end, "", Applicability.SAFE, title=f"Remove the repeated '{b}'")
             yield self.diagnostic(start, end, f"'{a}' is repeated", fix)
@@ -155,4 +166,13 @@ def _compound_pairs(text: str) -> list[tuple[int, str, str, str]]:
         if nxt and nxt.group("b").lower() == word.group().lower():
             pairs.append((start, word.group(), nxt.group("sep"), nxt.group("b")))
     return pairs
+
+
+def _slip_of_that(text: str, a: str, end: int) -> bool:
+    """Whether "that that" is a slip: the word after it cannot follow the pronoun or
+    determiner that the second "that" would be."""
+    if a.lower() != "that":
+        return False
+    nxt = _NEXT.match(text, end)
+    return nxt is not None and nxt.group(1).lower() in NOT_AFTER_THAT
 
