@@ -648,13 +648,7 @@ def _lowercase_uses(text: str, low: str, enough: int = HOUSE_STYLE_LOWERCASE) ->
 
 def _written_in_lowercase(text: str, low: str) -> bool:
     """Whether the document writes *low* in lowercase as a word of its own."""
-    i = text.find(low)
-    while i >= 0:
-        end = i + len(low)
-        if not (i and text[i - 1].isalpha()) and not (end < len(text) and text[end].isalpha()):
-            return True
-        i = text.find(low, end)
-    return False
+    return _lowercase_uses(text, low, enough=1) > 0
 
 
 def _phrase(text: str, m: regex.Match) -> tuple[str, ...]:
