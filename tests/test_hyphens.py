@@ -47,6 +47,7 @@ def test_flags_and_fixes(text, expected):
     "Pass -Wl,-rpath,/opt/lib and -no\\_rand\\_screen to the linker.",
     "Start using -Wno-universal-initializer to squelch the warning.",
     "They had an in -depth talk.",  # a function word before: too often an option or an aside
+    "the detection of emission -at longer wavelengths- associated with it",  # an aside
 ])
 def test_leaves_minus_signs_dashes_lists_and_options_alone(text):
     assert found(RULE, text) == []

@@ -156,8 +156,11 @@ class StrayHyphen(Check):
             word_before = _LAST_WORD.search(prev)
             if word_before is None or len(stem) == 1:
                 continue  # "git add -A" is an option, not a split compound
-            if word_before.group().lower() in FUNCTION_WORDS and not compound:
-                continue  # "with -verbose", "and -not least-"; but "Commander-in -Chief"
+            if (word_before.group().lower() in FUNCTION_WORDS or stem.lower() in FUNCTION_WORDS
+                    and len(parts) == 1) and not compound:
+                # "with -verbose", "emission -at longer wavelengths-" (an aside); but
+                # "Commander-in -Chief", "one -to-one"
+                continue
             if compound:
                 word_before = _COMPOUND_HEAD.search(prev)
             start = h - len(head) + word_before.start()
