@@ -165,9 +165,10 @@ STRONG_FORM = -3.0
 #: A lowercase word pair this strongly associated (log10 PMI in web text) is a set phrase of
 #: common English ("global economic", "regardless of"): a capital inside it is out of place.
 COLLOCATION = 1.0
-#: "A" between two lowercase words: the article, capitalised by mistake ("during A recent").
+#: "A" between two lowercase words and single spaces (a wider gap is where extraction dropped
+#: a formula or a heading): the article, capitalised by mistake ("during A recent").
 _ARTICLE_A = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}'’\-])(?P<before>\p{Ll}+)[ \u00a0]+(?P<a>A)[ \u00a0]+"
+    r"(?<![\p{L}\p{M}\p{N}'’\-])(?P<before>\p{Ll}+)[ \u00a0](?P<a>A)[ \u00a0]"
     r"(?P<after>\p{Ll}+)(?![\p{L}\p{M}\p{N}'’\-])")
 #: A capital letter used as a name of its own (not "I", an initial "J." or "X-ray").
 _LETTER_NAME = regex.compile(r"(?<![\p{L}\p{M}\p{N}.'’\-])[B-HJ-Z](?![\p{L}\p{M}\p{N}.'’\-])")
