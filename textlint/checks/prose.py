@@ -76,9 +76,10 @@ class Titles:
 
 def is_titled(text: str) -> bool:
     """Most letters capitals, or Title Case: several capitalised words of four letters or
-    more and at most one such word in lowercase that is not a short function word."""
+    more and at most one such word in lowercase that is not a short function word. After a
+    speaker's label ("Vladimir Putin: Thank You.") only the words spoken count."""
     head, colon, tail = text.rpartition(":")
-    if colon and len(tail.split()) >= 3:
+    if colon and (len(tail.split()) >= 3 or _SPEAKER.fullmatch(head.strip())):
         text = tail  # "Vladimir Putin: This is good." is judged on what follows the label
     words = _WORD.findall(text)
     letters = sum(len(w) for w in words)
@@ -90,5 +91,7 @@ def is_titled(text: str) -> bool:
     return capitalised >= 3 and lowercase <= max(1, capitalised // 4)
 
 
+#: A speaker's label: up to six capitalised words ("President of Russia Vladimir Putin").
+_SPEAKER = regex.compile(r"\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+(?:of|the|\p{Lu}[\p{L}.’'-]*)){0,5}")
 #: Words that Title Case leaves in lowercase.
 _TITLE_SMALL_WORDS = frozenset("with from into onto upon over than that this about after".split())
