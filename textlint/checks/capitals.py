@@ -60,6 +60,16 @@ FUNCTION_WORDS = frozenset(
     there here all any each every both either neither some such other another same more most
     much many few several""".split()
 )
+#: Sentence adverbs and discourse words: English capitalises them so often at the start of a
+#: sentence ("However, ...", "Thank you") that the casing table cannot tell, but they name
+#: nothing, so they are judged like function words ("we will, However, go on").
+DISCOURSE_WORDS = frozenset(
+    """according unfortunately fortunately perhaps personally thank thanks however moreover
+    therefore nevertheless furthermore meanwhile indeed certainly obviously clearly naturally
+    finally firstly secondly additionally consequently hence thus otherwise instead besides
+    nonetheless accordingly likewise similarly specifically basically actually anyway frankly
+    honestly apparently hopefully surely undoubtedly regardless incidentally""".split()
+)
 #: Conjunctions and prepositions that every English title style (AP, Chicago, APA, MLA)
 #: writes in lowercase inside a name or title: "Ministry of Defence", "Procter and Gamble",
 #: "Corporation for Space Activities"; "President Of Russia" is a defect. (Longer
@@ -213,7 +223,9 @@ class MidSentenceCapital(Check):
         "possessive before a common noun is no name (\"in The project\"), nor is \"The\" "
         "before a public body that the document also names after a lowercase article (\"by "
         "The State Duma\"). A capitalised word after \"starred in\" is a title (\"He starred in Closer\"), "
-        "\"the Net\" names the Internet and \"the Open\" a tournament. An item of a list of lowercase words is a common word (\"peace, stability, Security and "
+        "\"the Net\" names the Internet and \"the Open\" a tournament. Sentence adverbs and discourse words (\"However\", \"According\", \"Thank\"), which "
+        "the casing table cannot judge, are judged like function words. An item of a list of "
+        "lowercase words is a common word (\"peace, stability, Security and "
         "prosperity\"). Words often capitalised elsewhere (\"Good\", \"Total\") "
         "are flagged only between lowercase words in a document that also writes them in "
         "lowercase, or inside a set phrase of lowercase English (a strongly associated web "
@@ -313,7 +325,7 @@ class MidSentenceCapital(Check):
                     casing = casing or get_casing()
                     look = casing.normally_lowercase(low, WEAK) \
                         and _lowercase_uses(text, low) >= HOUSE_STYLE_LOWERCASE
-                elif low in FUNCTION_WORDS:
+                elif low in FUNCTION_WORDS or low in DISCOURSE_WORDS:
                     look = True
                 else:
                     casing = casing or get_casing()
@@ -332,7 +344,7 @@ class MidSentenceCapital(Check):
             if word in code or word.endswith("s") and word[:-1] in code:
                 continue
             low = word.lower()
-            function_word = low in FUNCTION_WORDS
+            function_word = low in FUNCTION_WORDS or low in DISCOURSE_WORDS
             if technical and not function_word:
                 continue  # technical writing capitalises types and UI labels: "a Promise", "Save As"
             alone = []
