@@ -25,6 +25,13 @@ RULE = "cleanup.DoubledWord"
     ("We hope that that all that was started goes on.", "We hope that all that was started goes on."),
     ("Let me say again that that at the end of the year we did it.",
      "Let me say again that at the end of the year we did it."),
+    # deliberate repeats are lowercase: capitalised at a sentence start they are slips
+    ("This This Treaty shall enter into force.", "This Treaty shall enter into force."),
+    ("Come and tell this this to the Minister.", "Come and tell this to the Minister."),
+    # a plural possessive, and a verb (no title) before its capitalised repeat
+    ("the two Churches’ Churches’ assessment", "the two Churches’ assessment"),
+    ("Vladimir Putin congratulated Congratulated Recep Tayyip Erdogan.",
+     "Vladimir Putin congratulated Recep Tayyip Erdogan."),
     ("They discussed military-technical Military-technical cooperation.",
      "They discussed military-technical cooperation."),
     ("It breaks the Russian Federation’s Federation’s laws.", "It breaks the Russian Federation’s laws."),

@@ -20,8 +20,8 @@ _DOUBLED = regex.compile(r"\b(?P<a>\p{L}[\p{L}\p{M}]*)(?P<sep>\s+)(?P<b>(?P=a))\
 #: The hyphen or apostrophe inside a compound or possessive ("hi-tech", "Federation’s"):
 #: such words are rare, so they are compared with the next word in Python, which keeps the
 #: pattern above simple and fast.
-_JOINER = regex.compile(r"(?<=[\p{L}\p{M}])[-\u2010’'](?=[\p{L}\p{M}])")
-_COMPOUND = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:[-\u2010]\p{L}[\p{L}\p{M}]*)*(?:['’]s)?")
+_JOINER = regex.compile(r"(?<=[\p{L}\p{M}])[-\u2010’'](?=[\p{L}\p{M}])|(?<=s)[’'](?=\s)")
+_COMPOUND = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:[-\u2010]\p{L}[\p{L}\p{M}]*)*(?:['’]s|(?<=s)['’])?")
 _NEXT_WORD = regex.compile(r"(?P<sep>\s+)(?P<b>[^\s.,;:!?)\]”\"]+)")
 _LOWER_WORD_NEXT = regex.compile(r"[ \u00a0]+(\p{Ll}+)")
 _INSIDE_TOKEN_BEFORE = set("'’-.@/\u2010")
@@ -73,7 +73,7 @@ class DoubledWord(Check):
         "compounds and possessives count as one word (\"hi-tech hi-tech\", \"Federation’s "
         "Federation’s\"); a doubled honorific (\"Mr Mr Putin\") is always a slip, and so is \"that that\" "
         "before a pronoun, article or preposition (\"hope that that we\"; not \"that that is\", "
-        "\"that that service\")."
+        "\"that that service\"); deliberate repeats are lowercase (\"This This\" is a slip)."
     )
     FIX = Applicability.SAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
@@ -109,7 +109,8 @@ class DoubledWord(Check):
             if (sep.count("\n") > 1 or text[start - 1:start] in _INSIDE_TOKEN_BEFORE
                     or self._continues(text, end)):
                 continue
-            if a == b and f"{a} {b}".lower() in INTENDED and not _slip_of_that(text, a, end) \
+            # deliberate repeats are lowercase ("had had", "that that is"); "This This" is a slip
+            if a == b and a.islower() and f"{a} {b}" in INTENDED and not _slip_of_that(text, a, end) \
                     or not self._doubled(text, start, end, a, b, casing):
                 continue
             fix = Fix.replace(a_end, end, "", Applicability.SAFE, title=f"Remove the repeated '{b}'")
@@ -139,7 +140,7 @@ class DoubledWord(Check):
                 return False
             return (starts_sentence(text, start) or casing.normally_lowercase(a, -1.0)
                     or len(a) >= 4)
-        if a.islower() and b[0].isupper() and a not in FUNCTION_WORDS \
+        if a.islower() and b[0].isupper() and a not in FUNCTION_WORDS and not a.endswith(("ed", "ing")) \
                 and not casing.normally_lowercase(a, -2.0):
             # "lord Lord Bingham": a title word before a name, capitalised as part of it.
             nxt = text[end:end + 3].lstrip(" \u00a0")
@@ -169,10 +170,14 @@ def _compound_pairs(text: str) -> list[tuple[int, str, str, str]]:
 
 
 def _slip_of_that(text: str, a: str, end: int) -> bool:
-    """Whether "that that" is a slip: the word after it cannot follow the pronoun or
-    determiner that the second "that" would be."""
-    if a.lower() != "that":
+    """Whether "that that" or "this this" is a slip: the word after it cannot follow the
+    pronoun or determiner that the second word would be ("that that we", "this this to";
+    but "that that is", "that that service", "add to this this law")."""
+    if a not in ("that", "this"):
         return False
     nxt = _NEXT.match(text, end)
-    return nxt is not None and nxt.group(1).lower() in NOT_AFTER_THAT
+    if nxt is None:
+        return True
+    word = nxt.group(1).lower()
+    return word in NOT_AFTER_THAT if a == "that" else word in FUNCTION_WORDS
 
