@@ -70,6 +70,8 @@ DISCOURSE_WORDS = frozenset(
     nonetheless accordingly likewise similarly specifically basically actually anyway frankly
     honestly apparently hopefully surely undoubtedly regardless incidentally""".split()
 )
+#: Words judged like function words: no name holds them alone.
+FUNCTION_LIKE = FUNCTION_WORDS | DISCOURSE_WORDS
 #: Conjunctions and prepositions that every English title style (AP, Chicago, APA, MLA)
 #: writes in lowercase inside a name or title: "Ministry of Defence", "Procter and Gamble",
 #: "Corporation for Space Activities"; "President Of Russia" is a defect. (Longer
@@ -79,31 +81,22 @@ DISCOURSE_WORDS = frozenset(
 NEVER_TITLED = frozenset("of and or nor for".split())
 #: Articles, lowercase inside a title in every style too ("Hero of the Russian Federation").
 ARTICLES = frozenset(("the", "a", "an"))
-#: Nouns and adjectives that English news capitalises alone when they name one institution,
-#: party, office, publication or event ("the Government", "the Cabinet", "a Conservative
-#: spokesman", "The Times"): house style, not a defect.
+#: Nouns that name an institution, a place, an event or a document when capitalised alone
+#: ("the Programme", "the Region", "the Summit"). Unlike HOUSE_STYLE they are judged, but only
+#: when the document writes them in lowercase too (see HOUSE_STYLE_LOWERCASE).
 INSTITUTIONS = frozenset(
-    """government governments cabinet parliament parliaments budget budgets bill bills house
-    houses party parties conservative conservatives labour liberal liberals democrat democrats
-    republican republicans socialist socialists communist communists green greens tory tories
-    times independent guardian observer telegraph mirror sun express mail today herald post
-    ministry ministries council councils committee committees commission commissions assembly
-    forum fund bank court courts church churches state states republic federation union army
-    navy office department agency service police crown senate congress duma kremlin cathedral
-    president presidents presidency minister ministers secretary chancellor speaker premier
-    governor mayor king queen prince princess pope patriarch chairman chair director
-    constitution charter treaty convention declaration act code plan programme program
-    strategy summit conference games olympics cup league championship prize award order
-    medal address message day year week festival exhibition museum gallery theatre
-    university college school academy institute centre center foundation trust society
-    association council region province district city town square street road bridge hall
-    palace tower gate park army fleet corps guard forces force guards""".split()
+    """academy address agency association award bank bridge budget budgets cathedral center
+    centre championship charter churches city code college conference convention corps cup
+    day declaration department district exhibition festival fleet force forces forum
+    foundation fund gallery games gate guard guards hall institute league medal message museum
+    office olympics order palace park plan prize program programme province region road
+    school service society square strategy street summit theatre tower town treaty trust
+    university week year""".split()
 )
 #: The institution nouns that news house styles capitalise alone, even beside lowercase
 #: uses in the same article ("the Government" and "the government", "in Cabinet"): bodies of
 #: state, parties and their members, offices, newspapers, and the Net (the Internet, as
-#: older house styles write it). The others ("day", "region",
-#: "programme") are judged when the document writes them in lowercase too.
+#: older house styles write it). Never judged.
 HOUSE_STYLE = frozenset(
     """government governments cabinet parliament parliaments house houses party parties
     conservative conservatives labour liberal liberals democrat democrats republican
@@ -222,8 +215,9 @@ class MidSentenceCapital(Check):
         "(\"vitamin A\") or the document names things with single letters; an article or "
         "possessive before a common noun is no name (\"in The project\"), nor is \"The\" "
         "before a public body that the document also names after a lowercase article (\"by "
-        "The State Duma\"). A capitalised word after \"starred in\" is a title (\"He starred in Closer\"), "
-        "\"the Net\" names the Internet and \"the Open\" a tournament. Sentence adverbs and discourse words (\"However\", \"According\", \"Thank\"), which "
+        "The State Duma\"). A capitalised word after \"starred in\" is a title (\"He starred "
+        "in Closer\"), \"the Net\" names the Internet and \"the Open\" a tournament. Sentence "
+        "adverbs and discourse words (\"However\", \"According\", \"Thank\"), which "
         "the casing table cannot judge, are judged like function words. An item of a list of "
         "lowercase words is a common word (\"peace, stability, Security and "
         "prosperity\"). Words often capitalised elsewhere (\"Good\", \"Total\") "
@@ -234,11 +228,13 @@ class MidSentenceCapital(Check):
         "article is no part of a name that the document writes after a lowercase article "
         "elsewhere (\"of The Navy\"); a heading excuses a capitalised \"of\" or article only "
         "when it capitalises the next word too. Words after a sentence end, a colon or semicolon, an opening quotation "
-        "mark, a bracket, a dash, a bullet, the \"=\" of a definition (\"W = Wins\") or a task list's checkbox, at a table cell's or "
+        "mark, a bracket, a dash, a bullet, the \"=\" of a definition (\"W = Wins\") or a "
+        "task list's checkbox, at a table cell's or "
         "heading's start, after code that opens a list item, in headings and in Title Case or ALL-CAPS "
         "sentences, titles that capitalise every word, months and days, institution nouns "
         "(the Government; a noun such as \"Year\" or \"Region\" is judged when the document "
-        "writes it in lowercase twice, bodies of state and offices never), acronyms, CamelCase and hyphenated names (Díaz-Canel, "
+        "writes it in lowercase twice, bodies of state and offices never), acronyms, "
+        "CamelCase and hyphenated names (Díaz-Canel, "
         "Military-Technical) and words the document writes in code (\"an uncaught Error\" "
         "beside `Error`) are never flagged, nor is a function word that the document capitalises "
         "in mid-sentence three times or more (a defined term: \"You\" in a licence). In technical "
@@ -295,10 +291,10 @@ class MidSentenceCapital(Check):
         if " A " not in text and " A\u00a0" not in text or _LETTER_NAME.search(text):
             return  # letters as names ("if A depends on B"): "A" may be one too
         for m in _ARTICLE_A.finditer(text):
-            if m.group("before") in ("a", "an") or m.group("before") in LETTER_LABELS or m.group("after") in FUNCTION_WORDS \
-                    or m.group("after") in MUSICAL_KEYS or _in_quoted_title(text, m.start("a"), m.end("a")):
-                continue
-            if doc.in_heading(m.start("a")):
+            before, after = m.group("before"), m.group("after")
+            if before in ("a", "an") or before in LETTER_LABELS or after in FUNCTION_WORDS \
+                    or after in MUSICAL_KEYS or _in_quoted_title(text, m.start("a"), m.end("a")) \
+                    or doc.in_heading(m.start("a")):
                 continue
             yield self.diagnostic(m.start("a"), m.end("a"), "'A' is capitalised in mid-sentence",
                                   Fix.replace(m.start("a"), m.end("a"), "a", Applicability.UNSAFE,
@@ -320,12 +316,12 @@ class MidSentenceCapital(Check):
                 if low in CALENDAR or low in HOUSE_STYLE or low == "no":  # "No. 1", "a No vote"
                     look = False
                 elif low in INSTITUTIONS:
-                    # house style capitalises them ("the Government"), unless the document
-                    # writes the word in lowercase itself ("the government", twice or more)
+                    # capitalised alone they may name one ("the Programme"), unless the document
+                    # writes the word in lowercase itself ("this year", twice or more)
                     casing = casing or get_casing()
                     look = casing.normally_lowercase(low, WEAK) \
                         and _lowercase_uses(text, low) >= HOUSE_STYLE_LOWERCASE
-                elif low in FUNCTION_WORDS or low in DISCOURSE_WORDS:
+                elif low in FUNCTION_LIKE:
                     look = True
                 else:
                     casing = casing or get_casing()
@@ -344,7 +340,7 @@ class MidSentenceCapital(Check):
             if word in code or word.endswith("s") and word[:-1] in code:
                 continue
             low = word.lower()
-            function_word = low in FUNCTION_WORDS or low in DISCOURSE_WORDS
+            function_word = low in FUNCTION_LIKE
             if technical and not function_word:
                 continue  # technical writing capitalises types and UI labels: "a Promise", "Save As"
             alone = []
@@ -576,7 +572,9 @@ def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous
 #: A lowercase item of a list and its comma straight before a word ("stability, ") ...
 _LIST_BEFORE = regex.compile(r"(?<![\p{L}\p{M}'’\-])\p{Ll}{3,},[ \u00a0]+$")
 #: ... and after it, the next item: a comma or "and"/"or", then a lowercase word.
-_LIST_AFTER = regex.compile(r"(?:,[ \u00a0]+(?:and[ \u00a0]+|or[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)(\p{Ll}{3,})(?![\p{L}\p{M}'’\-])")
+_LIST_AFTER = regex.compile(
+    r"(?:,[ \u00a0]+(?:and[ \u00a0]+|or[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)"
+    r"(\p{Ll}{3,})(?![\p{L}\p{M}'’\-])")
 
 
 def _in_lowercase_list(text: str, m: regex.Match) -> bool:

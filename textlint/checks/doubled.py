@@ -23,7 +23,6 @@ _DOUBLED = regex.compile(r"\b(?P<a>\p{L}[\p{L}\p{M}]*)(?P<sep>\s+)(?P<b>(?P=a))\
 _JOINER = regex.compile(r"(?<=[\p{L}\p{M}])[-\u2010’'](?=[\p{L}\p{M}])|(?<=s)[’'](?=\s)")
 _COMPOUND = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:[-\u2010]\p{L}[\p{L}\p{M}]*)*(?:['’]s|(?<=s)['’])?")
 _NEXT_WORD = regex.compile(r"(?P<sep>\s+)(?P<b>[^\s.,;:!?)\]”\"]+)")
-_LOWER_WORD_NEXT = regex.compile(r"[ \u00a0]+(\p{Ll}+)")
 _INSIDE_TOKEN_BEFORE = set("'’-.@/\u2010")
 _INSIDE_TOKEN_AFTER = set("-@/\u2010")
 
@@ -129,8 +128,8 @@ class DoubledWord(Check):
             return True  # "Mr Mr Putin"
         if a == b == "A":
             # initials ("A A Milne") or list letters, unless the article starts a phrase: "A A special"
-            nxt = _LOWER_WORD_NEXT.match(text, end)
-            return nxt is not None and nxt.group(1) not in FUNCTION_WORDS
+            nxt = _NEXT.match(text, end)
+            return nxt is not None and nxt.group(1).islower() and nxt.group(1) not in FUNCTION_WORDS
         if len(a) == 1 and a not in ("a", "I"):
             return False  # initials and list letters: "B B", "x x"
         if a == b and a[0].isupper() and not a.isupper():

@@ -17,7 +17,8 @@ from .prose import starts_sentence
 
 #: A hyphen-minus (or U+2010 hyphen) after a space or a line start, glued to a word of
 #: two letters or more (or "I", "A"), perhaps a compound ("-Russian-Italian", "-to-one"),
-#: that does not itself end in a hyphen ("-word-" is an aside) and is not followed by what options carry ("-Wl,-rpath", "-no\\_rand", "-o=x").
+#: that does not itself end in a hyphen ("-word-" is an aside) and is not followed by what
+#: options carry ("-Wl,-rpath", "-no\\_rand", "-o=x").
 _STRAY = regex.compile(
     r"(?<![^\s])(?P<h>[-\u2010])(?P<w>(?:\p{L}[\p{L}\p{M}]+|[IA](?=\s|['’]\p{L}))"
     r"(?:[-\u2010]\p{L}[\p{L}\p{M}]*)*(?:['’]\p{L}+)?)"
@@ -34,6 +35,9 @@ COMPOUND_ZIPF = 2.0
 _COMPOUND_HEAD = regex.compile(
     r"(?<![^\s])(?:\p{L}[\p{L}\p{M}]*[-\u2010])+\p{L}[\p{L}\p{M}]*$"
     r"|(?<![^\s])(?i:multi|de|re|co|pre|post|non|anti|pro|inter|intra|sub|semi|self|ex|mini|micro|mid)$")
+#: The apostrophe of a contraction or possessive, and the hyphens between compound parts.
+_APOSTROPHE = regex.compile(r"['’]")
+_PARTS = regex.compile(r"[-\u2010]")
 #: A capitalised word of three letters or more, written like a name ("Krasnogorsk").
 _NAME = regex.compile(r"\p{Lu}\p{Ll}{2,}")
 #: A word, a hyphen and a space, then a lowercase word: a line-end hyphenation left in running text.
@@ -125,17 +129,18 @@ class StrayHyphen(Check):
         technical = doc.technical
         for m in _STRAY.finditer(text):
             word = m.group("w")
-            stem = regex.split(r"['’\-\u2010]", word)[0]  # the first part decides
+            parts = _PARTS.split(_APOSTROPHE.split(word)[0])
+            stem = parts[0]  # the first part decides
             h = m.start("h")
             name = _NAME.fullmatch(stem) is not None
             if technical and not name:
                 continue  # command-line options: "git add -A", "pass -municode"
-            parts = regex.split(r"[-\u2010]", regex.split(r"['’]", word)[0])
             if len(parts) > 1 and min(lexicon.zipf(p) for p in parts) < COMPOUND_ZIPF:
                 continue  # "-Wno-universal-initializer": an option, not a compound
             compound = _COMPOUND_HEAD.search(text, max(0, h - 60), h - 1) if text[h - 1:h] == " " else None
             floor = COMPOUND_ZIPF if compound else 3.0  # "multi -faceted": the compound shows the word
-            known = len(stem) == 1 or stem.lower() in lexicon and not (stem.islower() and lexicon.zipf(stem) < floor)
+            known = len(stem) == 1 or stem.lower() in lexicon and not (
+                stem.islower() and lexicon.zipf(stem) < floor)
             if not known and not (name and starts_sentence(text, h)):
                 continue  # options and rare words; a name may start a sentence ("-Krasnogorsk does")
             lo = max(0, h - 200)  # windows, not prefixes: no quadratic work on huge lines
@@ -161,12 +166,10 @@ class StrayHyphen(Check):
                 # "with -verbose", "emission -at longer wavelengths-" (an aside); but
                 # "Commander-in -Chief", "one -to-one"
                 continue
-            if compound:
-                word_before = _COMPOUND_HEAD.search(prev)
-            start = h - len(head) + word_before.start()
+            first = compound or word_before  # "Commander-in" or "Russian"
+            start = first.start() if compound else h - len(head) + word_before.start()
             fix = Fix.replace(h - 1, h, "", Applicability.SAFE, title="Join the compound")
-            yield self.diagnostic(start, m.end(),
-                                  f"Split compound: '{word_before.group()} -{word}'", fix)
+            yield self.diagnostic(start, m.end(), f"Split compound: '{first.group()} -{word}'", fix)
 
     @staticmethod
     def _in_list(text: str, line_start: int) -> bool:

@@ -18,7 +18,7 @@ _BREAK = regex.compile(r"[^\S\n]*\r?\n[^\S\n]*")
 #: A line that starts a list item, a table row, a quotation block or a speaker turn.
 _ITEM = regex.compile(r"(?:[-‐‑–—•·*>▪◦|#]|\d{1,3}[.)]|[a-zA-Z][.)]\s|\(\w{1,3}\))")
 #: The longest line after a title line that is a subtitle ("Version 2.0, January 2004").
-TITLE_LINE = 40
+SUBTITLE_WIDTH = 40
 #: A line of two to five words, each capitalised or short: a title ("Apache License").
 _TITLE_LINE = regex.compile(r"[ \t]*\p{Lu}\S*(?:[ \t]+(?:\p{Lu}\S*|\S{1,3})){0,3}[ \t]+\p{Lu}\S*[ \t]*")
 _TOKEN_BEFORE = regex.compile(r"\S+$")
@@ -90,10 +90,12 @@ class LineBreakInSentence(Check):
         if "\n" not in text or doc.kind == "markdown":  # Markdown: a single newline is a soft break
             return
         paragraphs = doc.paragraphs
-        multi = [p for p in paragraphs if "\n" in text[p.start:p.end]]
+        multi, single = [], []
+        for p in paragraphs:
+            (multi if "\n" in text[p.start:p.end] else single).append(p)
         one_line_paragraphs = (len(paragraphs) >= MIN_PARAGRAPHS
-                               and len(paragraphs) - len(multi) >= SINGLE_LINE_SHARE * len(paragraphs)
-                               and not self._hard_wrapped(text, paragraphs, multi))
+                               and len(single) >= SINGLE_LINE_SHARE * len(paragraphs)
+                               and not self._hard_wrapped(text, single, multi))
         if not one_line_paragraphs and doc.technical:
             return
         for para in multi:
@@ -107,7 +109,7 @@ class LineBreakInSentence(Check):
                     yield d
 
     @staticmethod
-    def _hard_wrapped(text: str, paragraphs: list[Span], multi: list[Span]) -> bool:
+    def _hard_wrapped(text: str, single: list[Span], multi: list[Span]) -> bool:
         """Whether most lines that end inside a paragraph end near the same width, and
         the one-line paragraphs do not outnumber them by being longer than that width
         (a text wrapped at a width has no longer line: a few stray breaks whose widths
@@ -119,7 +121,7 @@ class LineBreakInSentence(Check):
         top = widths[int(0.9 * (len(widths) - 1))]
         if sum(WRAP_BAND * top <= w <= top for w in widths) < WRAPPED_SHARE * len(widths):
             return False
-        longer = sum(p.end - p.start > LONGER_THAN_WRAP * top for p in paragraphs if p not in multi)
+        longer = sum(p.end - p.start > LONGER_THAN_WRAP * top for p in single)
         return longer < len(widths)
 
     @staticmethod
@@ -147,7 +149,7 @@ class LineBreakInSentence(Check):
         line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
         next_end = text.find("\n", m.end())
         next_line = text[m.end():len(text) if next_end < 0 else next_end]
-        if _TITLE_LINE.fullmatch(line) and len(next_line) <= TITLE_LINE and next_line[:1].isupper():
+        if _TITLE_LINE.fullmatch(line) and len(next_line) <= SUBTITLE_WIDTH and next_line[:1].isupper():
             return None  # a short title line over a subtitle: "Apache License\nVersion 2.0"
         start = _TOKEN_BEFORE.search(text, max(0, m.start() - 60), m.start())
         end = _TOKEN_AFTER.match(text, m.end())
