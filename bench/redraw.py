@@ -5,11 +5,12 @@
 news-dev has few defects of some kinds (47 quote-drops), so its recall moves by two
 points per defect. This script takes the *clean* news-dev articles and injects new
 defects of the five cleanup kinds, following the corruption rules in
-``../shared/eval/README.md``, with fresh random draws: one defect per paragraph in one of every ten
-paragraphs of each article (about the density of news-dev), each article linted as one document.
-A defect is found when a diagnostic overlaps its span (as ``score.py detect`` counts).
-Diagnostics that overlap no injected defect and that the clean article does not get
-(same paragraph, rule and flagged text) are counted as new false alarms. Skips cleanly when ``../shared/eval`` is absent.
+``../shared/eval/README.md``, with fresh random draws: one defect per paragraph in one of
+every ten paragraphs of each article (about the density of news-dev), each article linted
+as one document. A defect is found when a diagnostic overlaps its span (as ``score.py
+detect`` counts). Diagnostics that overlap no injected defect and that the clean article
+does not get (same paragraph, rule and flagged text) are counted as new false alarms.
+Skips cleanly when ``../shared/eval`` is absent.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import argparse
 import json
 import random
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 import regex
