@@ -17,7 +17,7 @@ from .diagnostics import Applicability
 from .document import Document
 from .engine import Overrides
 from .errors import ConfigError
-from .files import InputError, decode, discover
+from .files import InputError, decode, discover, parse_size, read_stream, target_problem
 from .languagetool.cli import app as languagetool_app
 from .output import FORMATS, Report
 from .runner import FileResult, Runner
@@ -72,16 +72,23 @@ def check(
     stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="The name (and so the format) of standard input.")] = None,
     languagetool: Annotated[Optional[bool], typer.Option("--languagetool/--no-languagetool", help="Run LanguageTool's grammar rules too (default: when installed; see `textlint languagetool status`).")] = None,
     languagetool_url: Annotated[Optional[str], typer.Option("--languagetool-url", help="Use the LanguageTool server at this URL instead of starting one.")] = None,
+    max_file_size: Annotated[Optional[str], typer.Option("--max-file-size", help="Do not read files larger than this (e.g. 200MB; 0: no limit; default: max-file-size, or 100MB).")] = None,
 ) -> None:
     """Lint files; with --fix, fix them."""
     if output_format not in FORMATS:
         _err(f"error: unknown format '{output_format}' (choose from {', '.join(FORMATS)})")
         raise typer.Exit(EXIT_ERROR)
     try:
+        size_limit = parse_size(max_file_size) if max_file_size is not None else None
+    except ValueError as e:
+        _err(f"error: --max-file-size: {e}")
+        raise typer.Exit(EXIT_ERROR)
+    try:
         runner = Runner(ConfigFinder(config), Overrides(
             select=_split(select) or None, extend_select=_split(extend_select),
             ignore=_split(ignore), rule_paths=list(rules or []),
-            languagetool=languagetool, languagetool_url=languagetool_url), fix, unsafe_fixes, diff)
+            languagetool=languagetool, languagetool_url=languagetool_url,
+            max_file_size=size_limit), fix, unsafe_fixes, diff)
         runner.engine(None)  # report configuration errors before any file is read
     except ConfigError as e:
         _err(f"error: {e}")
@@ -89,23 +96,30 @@ def check(
 
     results: list[FileResult] = []
     files: list[Path] = []
+    walked: set[Path] = set()
+
+    def unreadable(e: InputError) -> None:
+        results.append(FileResult(e.path, messages=[f"error: {e}"], errors=1))
+
     for target in paths or ["."]:
         if target == "-":
             results.append(_check_stdin(runner, stdin_filename or "-"))
             continue
         root = Path(target)
-        if not root.exists():
-            results.append(FileResult(target, messages=[f"error: {target}: no such file or directory"],
-                                      errors=1))
+        if problem := target_problem(root):
+            results.append(FileResult(target, messages=[f"error: {target}: {problem}"], errors=1))
             continue
         try:
-            settings = runner.finder.for_path(root if root.is_file() else root / "x")
+            settings = runner.finder.for_path(root / "x" if root.is_dir() else root)
         except ConfigError as e:
             results.append(FileResult(target, messages=[f"error: {e}"], errors=1))
             continue
-        files += discover([root], settings.include, settings.exclude)
+        found = list(discover([root], settings.include, settings.exclude, unreadable))
+        if root.is_dir():
+            walked.update(found)
+        files += found
 
-    results += _with_progress(runner.check_paths(files, jobs), len(files))
+    results += _with_progress(runner.check_paths(files, jobs, frozenset(walked)), len(files))
     for r in results:
         for message in r.messages:
             _err(message)
@@ -137,10 +151,11 @@ def _with_progress(results, total: int):
 
 def _check_stdin(runner: Runner, name: str) -> FileResult:
     try:
-        source = decode(sys.stdin.buffer.read(), name)
-    except InputError as e:
+        path = Path(name) if name != "-" else None
+        source = decode(read_stream(sys.stdin.buffer, name, runner.max_file_size(path)), name)
+    except (InputError, ConfigError) as e:
         return FileResult(name, messages=[f"error: {e}"], errors=1)
-    result = runner.check_source(source, Path(name) if name != "-" else None)
+    result = runner.check_source(source, path)
     result.stdin = True
     if runner.fix and not runner.diff:
         sys.stdout.write(result.text)
@@ -259,5 +274,7 @@ def show_rule(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point (standard output errors: see :func:`stdio.run_guarded`)."""
+    from .stdio import run_guarded
+
+    run_guarded(app)

@@ -10,6 +10,7 @@ given with ``--config``). Keys::
     include = ["*.txt", "*.md"]             # what a directory walk lints
     exclude = ["vendor/*"]
     vocabulary = "styles/accept.txt"        # accepted words, one per line
+    max-file-size = "100MB"                 # larger files are not linted (0: no limit)
     formats = { mdx = "markdown" }          # file extension -> text or markdown
 
     [rules."cleanup.DoubledWord"]           # per rule: level and options
@@ -24,6 +25,8 @@ given with ``--config``). Keys::
 
 from __future__ import annotations
 
+import errno
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +34,7 @@ from typing import Any
 
 from .diagnostics import Severity
 from .errors import ConfigError
-from .files import DEFAULT_INCLUDE, matches
+from .files import DEFAULT_INCLUDE, InputError, matches, os_problem, parse_size, read_regular
 from .languagetool import settings as languagetool_settings
 
 DEFAULT_FORMATS = {"md": "markdown", "markdown": "markdown", "mdown": "markdown", "mkd": "markdown"}
@@ -64,6 +67,8 @@ class Settings:
         default_factory=languagetool_settings.LanguageToolSettings)
     vocabulary: frozenset[str] = frozenset()
     formats: dict[str, str] = field(default_factory=dict)
+    #: Bytes; None: the default (files.DEFAULT_MAX_FILE_SIZE), 0: no limit.
+    max_file_size: int | None = None
 
     def format_of(self, path: str) -> str:
         """``markdown`` or ``text``, by file extension."""
@@ -129,9 +134,15 @@ def parse(data: dict[str, Any], path: Path) -> Settings:
             s.formats = {k.lower().lstrip("."): v for k, v in value.items()}
         elif key == "languagetool":
             s.languagetool = languagetool_settings.parse(value, path)
+        elif key == "max-file-size":
+            try:
+                s.max_file_size = parse_size(value)
+            except ValueError as e:
+                raise ConfigError(str(e), path=str(path), key=key) from None
         else:
             raise ConfigError("unknown key (known: extend-select, exclude, formats, ignore, include, "
-                              "languagetool, per-file-ignores, rule-paths, rules, select, vocabulary)",
+                              "languagetool, max-file-size, per-file-ignores, rule-paths, rules, select, "
+                              "vocabulary)",
                               path=str(path), key=key)
     return s
 
@@ -139,10 +150,10 @@ def parse(data: dict[str, Any], path: Path) -> Settings:
 def read_vocabulary(file: Path, config: Path) -> frozenset[str]:
     """Accepted words and phrases: one per line, ``#`` starts a comment."""
     try:
-        lines = file.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise ConfigError(f"cannot read the vocabulary {file}: {e.strerror}",
-                          path=str(config), key="vocabulary") from None
+        lines = read_regular(file).decode("utf-8").splitlines()
+    except InputError as e:
+        raise ConfigError(f"the vocabulary {file}: {e.problem}", path=str(config),
+                          key="vocabulary") from None
     except UnicodeDecodeError as e:
         raise ConfigError(f"the vocabulary {file} is not valid UTF-8 at byte {e.start}",
                           path=str(config), key="vocabulary") from None
@@ -169,9 +180,9 @@ def _rule_settings(value: Any, path: Path, rule: str) -> RuleSettings:
 def load(path: Path) -> Settings:
     """Read a configuration file; errors name the file and the key."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as e:
-        raise ConfigError(f"cannot read: {e.strerror}", path=str(path)) from None
+        data = tomllib.loads(read_regular(path).decode("utf-8"))
+    except InputError as e:
+        raise ConfigError(e.problem, path=str(path)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(f"invalid TOML: {e}", path=str(path)) from None
     if path.name == "pyproject.toml":
@@ -183,13 +194,24 @@ def _has_settings(path: Path) -> bool:
     if path.name != "pyproject.toml":
         return True
     try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
+        raw = read_regular(path).decode("utf-8")
+    except (InputError, UnicodeDecodeError):
+        return True  # perhaps ours, but unreadable: load() reports it
     try:
         return "textlint" in tomllib.loads(raw).get("tool", {})
     except tomllib.TOMLDecodeError:
         return "tool.textlint" in raw  # ours, but broken: load() reports it
+
+
+def _exists(candidate: Path) -> bool:
+    """Whether a configuration file is there; an error when that cannot be told."""
+    try:
+        os.stat(candidate)
+    except OSError as e:
+        if e.errno in (errno.ENOENT, errno.ENOTDIR):
+            return False
+        raise ConfigError(os_problem(e, candidate), path=str(candidate)) from None
+    return True
 
 
 class ConfigFinder:
@@ -212,7 +234,7 @@ class ConfigFinder:
         for d in (directory, *directory.parents):
             for name in CONFIG_NAMES:
                 candidate = d / name
-                if candidate.is_file() and _has_settings(candidate):
+                if _exists(candidate) and _has_settings(candidate):
                     if candidate not in self._by_file:
                         self._by_file[candidate] = load(candidate)
                     return self._by_file[candidate]

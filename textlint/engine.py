@@ -25,6 +25,7 @@ class Overrides:
     rule_paths: list[Path] = field(default_factory=list)
     languagetool: bool | None = None  # --languagetool / --no-languagetool
     languagetool_url: str | None = None  # --languagetool-url
+    max_file_size: int | None = None  # --max-file-size (bytes; 0: no limit)
 
 
 class Engine:

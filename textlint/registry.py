@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -33,12 +34,31 @@ def service_rules() -> tuple[Rule, ...]:
 
 
 def all_rules(extra_paths: Iterable[Path] = ()) -> list[Rule]:
-    """Shipped rules plus the rules under *extra_paths*; a later id replaces an earlier one."""
+    """Shipped rules plus the rules under *extra_paths*.
+
+    An id is defined once: a rule whose id a built-in rule or another rule file already has
+    is an error naming both (a file loaded twice, through two paths, is loaded once).
+    """
     rules: dict[str, Rule] = {r.id: r for r in (*shipped_rules(), *service_rules())}
+    loaded = {os.path.realpath(r.source) for r in rules.values() if r.source != "built-in"}
     for path in extra_paths:
         for rule in load_rules(Path(path)):
+            if os.path.realpath(rule.source) in loaded:
+                continue
+            loaded.add(os.path.realpath(rule.source))
+            if rule.id in rules:
+                raise ConfigError(f"the id is taken by {_origin(rules[rule.id])}: rename the file "
+                                  "or its pack directory (and turn the other rule off with "
+                                  f"ignore = [\"{rule.id}\"] if yours replaces it)",
+                                  path=rule.source, rule=rule.id)
             rules[rule.id] = rule
     return list(rules.values())
+
+
+def _origin(rule: Rule) -> str:
+    if any(rule is r for r in (*shipped_rules(), *service_rules())):
+        return f"textlint's built-in rule {rule.id}"
+    return f"the rule in {rule.source}"
 
 
 def _specificity(selector: str, rule: Rule) -> int:

@@ -12,10 +12,12 @@ from .config import ConfigFinder
 from .diagnostics import Diagnostic
 from .engine import Engine, Overrides
 from .errors import ConfigError
-from .files import InputError, Source, read_source, write_source
+from .files import DEFAULT_MAX_FILE_SIZE, InputError, Source, read_source, write_source
 
 #: Below this many files a run stays in one process.
 PARALLEL_MIN_FILES = 8
+#: Files a worker process checks per task.
+CHUNK = 4
 
 
 def unified_diff(old: str, new: str, path: str) -> str:
@@ -86,13 +88,28 @@ class Runner:
             out.diff = unified_diff(source.text, out.text, source.path)
         return out
 
-    def check_path(self, path: Path) -> FileResult:
-        """Read, lint or fix, and (with ``fix``) write back one file."""
+    def max_file_size(self, path: Path | None) -> int:
+        """The largest file read: ``--max-file-size``, else ``max-file-size``, else the default."""
+        if self.overrides.max_file_size is not None:
+            return self.overrides.max_file_size
+        configured = self.finder.for_path(path).max_file_size
+        return DEFAULT_MAX_FILE_SIZE if configured is None else configured
+
+    def check_path(self, path: Path, walked: bool = False) -> FileResult:
+        """Read, lint or fix, and (with ``fix``) write back one file.
+
+        A file that is no text to lint (binary, a named pipe, a device) is an error when it
+        was named, and skipped with a note when a directory walk found it (*walked*).
+        """
         try:
-            source = read_source(path)
+            source = read_source(path, self.max_file_size(path))
         except InputError as e:
-            kind = "note" if e.skipped else "error"
-            return FileResult(str(path), messages=[f"{kind}: {e}"], errors=0 if e.skipped else 1)
+            if e.skipped and walked:
+                return FileResult(str(path), messages=[f"note: {e}; skipped"])
+            return FileResult(str(path), messages=[f"error: {e}{'; not linted' * e.skipped}"],
+                              errors=1)
+        except ConfigError as e:
+            return FileResult(str(path), messages=[f"error: {e}"], errors=1)
         out = self.check_source(source, path)
         if self.fix and not self.diff and out.changed:
             try:
@@ -103,27 +120,45 @@ class Runner:
                 out.errors += 1
         return out
 
-    def check_paths(self, paths: list[Path], jobs: int = 0) -> Iterator[FileResult]:
-        """Results in the order of *paths*; in *jobs* processes (0: one per core)."""
+    def check_paths(self, paths: list[Path], jobs: int = 0,
+                    walked: frozenset[Path] = frozenset()) -> Iterator[FileResult]:
+        """Results in the order of *paths*; in *jobs* processes (0: one per core).
+
+        *walked* are the paths a directory walk found (see :meth:`check_path`). Should a
+        worker process die, the files it had not checked get an error each.
+        """
+        targets = [(path, path in walked) for path in paths]
         jobs = jobs or os.cpu_count() or 1
         if jobs == 1 or len(paths) < PARALLEL_MIN_FILES:
-            yield from map(self.check_path, paths)
+            yield from (self.check_path(*target) for target in targets)
             return
-        for path in paths[:1]:  # builds the engine (and loads what it needs) before forking
-            yield self.check_path(path)
+        yield self.check_path(*targets[0])  # builds the engine (and loads what it needs) before forking
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
         global _RUNNER
         _RUNNER = self
+        chunks = [targets[i:i + CHUNK] for i in range(1, len(targets), CHUNK)]
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(min(jobs, len(paths) - 1), mp_context=context) as pool:
-            yield from pool.map(_check_in_worker, paths[1:], chunksize=4)
+            futures = [pool.submit(_check_in_worker, chunk) for chunk in chunks]
+            for chunk, future in zip(chunks, futures):
+                try:
+                    yield from future.result()
+                except BrokenProcessPool:
+                    yield from map(_not_checked, (path for path, _ in chunk))
+
+
+def _not_checked(path: Path) -> FileResult:
+    return FileResult(str(path), errors=1, messages=[
+        f"error: {path}: not checked: a parallel worker process stopped unexpectedly "
+        "(killed, or out of memory)"])
 
 
 _RUNNER: Runner | None = None
 
 
-def _check_in_worker(path: Path) -> FileResult:
+def _check_in_worker(targets: list[tuple[Path, bool]]) -> list[FileResult]:
     assert _RUNNER is not None
-    return _RUNNER.check_path(path)
+    return [_RUNNER.check_path(*target) for target in targets]

@@ -1,0 +1,86 @@
+"""Standard output and error that fail cleanly: a closed pipe, a full disk, a closed stream."""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import sys
+from typing import Callable
+
+EXIT_ERROR = 2
+
+
+class OutputError(Exception):
+    """Writing to standard output or error failed (a full disk, a closed pipe)."""
+
+    def __init__(self, fd: int, error: OSError) -> None:
+        super().__init__(str(error))
+        self.fd, self.error = fd, error
+
+
+class GuardedStream:
+    """``sys.stdout`` / ``sys.stderr`` whose write errors become :class:`OutputError`
+    (which, unlike ``OSError``, nothing on the way up catches); a closed stream fails with
+    EBADF when something is written to it, as in other Unix tools."""
+
+    def __init__(self, stream, fd: int) -> None:
+        self._stream, self._fd = stream, fd
+
+    def _guard(self, method: str, *args):
+        try:
+            if self._stream is None:
+                raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+            return getattr(self._stream, method)(*args)
+        except OSError as e:
+            raise OutputError(self._fd, e) from None
+
+    def write(self, text: str) -> int:
+        return self._guard("write", text) if text else 0
+
+    def writelines(self, lines) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        if self._stream is not None:
+            self._guard("flush")
+
+    def isatty(self) -> bool:
+        return self._stream is not None and self._stream.isatty()
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def run_guarded(main: Callable[[], object]) -> None:
+    """Run *main* (which ends with ``SystemExit``) with guarded standard streams.
+
+    A closed pipe on standard output ends the run quietly with the status of a process
+    killed by SIGPIPE (141), like other Unix tools; any other write error (``> /dev/full``,
+    a closed stream) is an error on standard error and exit 2.
+    """
+    sys.stdout = GuardedStream(sys.stdout, 1)
+    sys.stderr = GuardedStream(sys.stderr, 2)
+    try:
+        try:
+            main()
+        finally:
+            sys.stdout.flush()
+    except OutputError as e:
+        _failed(e)
+
+
+def _failed(e: OutputError) -> None:
+    # Python flushes the streams again at exit: /dev/null takes what is left.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), e.fd)
+    sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+    if e.error.errno == errno.EPIPE:
+        sys.exit(128 + signal.SIGPIPE)
+    if e.fd == 1 and sys.stderr is not None:
+        try:
+            sys.stderr.write(f"textlint: error: cannot write to standard output: {e.error.strerror}\n")
+            sys.stderr.flush()
+        except OSError:  # standard error is full too
+            pass
+    sys.exit(EXIT_ERROR)
