@@ -177,14 +177,18 @@ def test_a_file_in_an_unsearchable_directory_is_an_error(tmp_path):
     locked.chmod(0o600)  # listable, but its files cannot be opened
     try:
         named = textlint("check", "locked/a.txt", cwd=tmp_path, unprivileged=True)
-        walked = textlint("check", "locked", cwd=tmp_path, unprivileged=True)
+        argument = textlint("check", "locked", cwd=tmp_path, unprivileged=True)
+        walked = textlint("check", ".", cwd=tmp_path, unprivileged=True)
     finally:
         locked.chmod(0o755)
-    assert named.returncode == walked.returncode == 2
+    assert named.returncode == argument.returncode == walked.returncode == 2
     assert "error: locked/a.txt: cannot read: Permission denied" in named.stderr
-    assert "Permission denied" in walked.stderr
-    no_traceback(named)
-    no_traceback(walked)
+    assert "error: locked: cannot read the directory: Permission denied" in argument.stderr
+    assert (f"error: {tmp_path}/locked: cannot look for textlint.toml in the directory: "
+            "Permission denied") in walked.stderr
+    for result in (named, argument, walked):
+        assert "All clean" not in result.stderr
+        no_traceback(result)
 
 
 # U3: binary, UTF-16 and UTF-32 files ----------------------------------------------------

@@ -210,6 +210,9 @@ def _exists(candidate: Path) -> bool:
     except OSError as e:
         if e.errno in (errno.ENOENT, errno.ENOTDIR):
             return False
+        if e.errno == errno.EACCES:
+            raise ConfigError(f"cannot look for {candidate.name} in the directory: {e.strerror}",
+                              path=str(candidate.parent)) from None
         raise ConfigError(os_problem(e, candidate), path=str(candidate)) from None
     return True
 

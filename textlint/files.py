@@ -197,6 +197,7 @@ def target_problem(path: Path) -> str | None:
         if stat.S_ISDIR(os.stat(path).st_mode):
             try:
                 os.scandir(path).close()
+                os.stat(os.path.join(path, os.curdir))  # searchable: its files can be opened
             except OSError as e:
                 return f"cannot read the directory: {e.strerror}"
     except OSError as e:
