@@ -40,7 +40,7 @@ def test_edits_stay_inside_their_diagnostic(text):
         if d.fix:
             assert all(d.start <= e.start <= e.end <= d.end for e in d.fix.edits)
     # one round of fixes leaves every character outside the fixed spans alone
-    fixes = applicable(diagnostics, unsafe=True)
+    fixes = [d.fix for d in applicable(diagnostics, unsafe=True)]
     fixed = apply_fixes(text, fixes)
     pos, out_pos = 0, 0
     for fix in fixes:
@@ -56,7 +56,7 @@ def test_edits_stay_inside_their_diagnostic(text):
 def test_overlapping_fixes_wait_for_the_next_round(raw):
     text = "abcdefghijklmnopqrstuvwxyz0123456789"
     diags = [Diagnostic("t.R", "m", s, s + n, fix=Fix((Edit(s, s + n, c),))) for s, n, c in raw]
-    taken = applicable(diags, unsafe=False)
+    taken = [d.fix for d in applicable(diags, unsafe=False)]
     edits = [e for f in taken for e in f.edits]
     for a, b in zip(edits, edits[1:]):
         assert a.end <= b.start and not (a.start == a.end == b.start == b.end)
@@ -67,8 +67,8 @@ def test_unsafe_and_display_only_fixes_need_permission():
     safe = Diagnostic("t.R", "m", 0, 1, fix=Fix.replace(0, 1, "x"))
     unsafe = Diagnostic("t.R", "m", 2, 3, fix=Fix.replace(2, 3, "y", Applicability.UNSAFE))
     shown = Diagnostic("t.R", "m", 4, 5, fix=Fix.replace(4, 5, "z", Applicability.DISPLAY_ONLY))
-    assert applicable([safe, unsafe, shown], unsafe=False) == [safe.fix]
-    assert applicable([safe, unsafe, shown], unsafe=True) == [safe.fix, unsafe.fix]
+    assert applicable([safe, unsafe, shown], unsafe=False) == [safe]
+    assert applicable([safe, unsafe, shown], unsafe=True) == [safe, unsafe]
 
 
 def test_fix_must_lie_inside_its_span():

@@ -30,6 +30,6 @@ def test_parallel_fix_writes_every_file(tmp_path):
     make_tree(tmp_path)
     result = CliRunner().invoke(app, ["check", "-j", "2", "--fix", str(tmp_path)])
     assert result.exit_code == 0, result.stdout + result.stderr
-    assert "Fixed 24 problems in 12 files." in result.stderr
+    assert "Fixed 24 problems in 12 files:" in result.stderr
     for path in tmp_path.rglob("*.md"):
         assert "to to" not in path.read_text(encoding="utf-8")

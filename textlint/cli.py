@@ -5,9 +5,11 @@ configuration or input error.
 """
 
 import difflib
+import shutil
 import sys
+from collections import Counter
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -21,6 +23,7 @@ from .files import InputError, decode, discover, parse_size, read_stream, target
 from .languagetool.cli import app as languagetool_app
 from .output import FORMATS, Report
 from .runner import FileResult, Runner
+from .stdio import OutputError
 
 app = typer.Typer(
     name="textlint",
@@ -75,14 +78,14 @@ def check(
     max_file_size: Annotated[Optional[str], typer.Option("--max-file-size", help="Do not read files larger than this (e.g. 200MB; 0: no limit; default: max-file-size, or 100MB).")] = None,
 ) -> None:
     """Lint files; with --fix, fix them."""
+    # A filter (`check --fix -`) keeps what it reads: on any error it prints its input unchanged.
+    stdin = _Input(sys.stdin.buffer) if fix and not diff and "-" in (paths or []) else None
     if output_format not in FORMATS:
-        _err(f"error: unknown format '{output_format}' (choose from {', '.join(FORMATS)})")
-        raise typer.Exit(EXIT_ERROR)
+        _fail(f"error: unknown format '{output_format}' (choose from {', '.join(FORMATS)})", stdin)
     try:
         size_limit = parse_size(max_file_size) if max_file_size is not None else None
     except ValueError as e:
-        _err(f"error: --max-file-size: {e}")
-        raise typer.Exit(EXIT_ERROR)
+        _fail(f"error: --max-file-size: {e}", stdin)
     try:
         runner = Runner(ConfigFinder(config), Overrides(
             select=_split(select) or None, extend_select=_split(extend_select),
@@ -91,8 +94,7 @@ def check(
             max_file_size=size_limit), fix, unsafe_fixes, diff)
         runner.engine(None)  # report configuration errors before any file is read
     except ConfigError as e:
-        _err(f"error: {e}")
-        raise typer.Exit(EXIT_ERROR)
+        _fail(f"error: {e}", stdin)
 
     results: list[FileResult] = []
     files: list[Path] = []
@@ -103,7 +105,7 @@ def check(
 
     for target in paths or ["."]:
         if target == "-":
-            results.append(_check_stdin(runner, stdin_filename or "-"))
+            results.append(_check_stdin(runner, stdin_filename or "-", stdin))
             continue
         root = Path(target)
         if problem := target_problem(root):
@@ -149,16 +151,71 @@ def _with_progress(results, total: int):
             yield r
 
 
-def _check_stdin(runner: Runner, name: str) -> FileResult:
+class _Input:
+    """Standard input of a filter: keeps what was read, to give it all back on an error."""
+
+    def __init__(self, stream) -> None:
+        self.stream, self.seen = stream, bytearray()
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        self.seen += data
+        return data
+
+    def echo(self) -> None:
+        """Print the input unchanged: what was read, then the rest of it."""
+        _echo(bytes(self.seen))
+        try:
+            shutil.copyfileobj(self.stream, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        except OSError as e:
+            raise OutputError(1, e) from None
+
+
+def _echo(data: bytes) -> None:
+    """Write bytes to standard output (a filter's output keeps the input's encoding)."""
     try:
-        path = Path(name) if name != "-" else None
-        source = decode(read_stream(sys.stdin.buffer, name, runner.max_file_size(path)), name)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except OSError as e:
+        raise OutputError(1, e) from None
+
+
+def _fail(message: str, stdin: _Input | None) -> NoReturn:
+    """Exit with a usage or configuration error; a filter first prints its input unchanged."""
+    _err(message)
+    if stdin is not None:
+        stdin.echo()
+    raise typer.Exit(EXIT_ERROR)
+
+
+def _check_stdin(runner: Runner, name: str, stdin: _Input | None) -> FileResult:
+    """Lint standard input; as a filter (*stdin*), print it fixed, or on any error exactly
+    as it came (invalid bytes, byte order mark and all)."""
+    path = Path(name) if name != "-" else None
+    source = None
+    try:
+        source = decode(read_stream(stdin or sys.stdin.buffer, name, runner.max_file_size(path)), name)
+        result = runner.check_source(source, path)
     except (InputError, ConfigError) as e:
-        return FileResult(name, messages=[f"error: {e}"], errors=1)
-    result = runner.check_source(source, path)
+        result = FileResult(name, messages=[f"error: {e}"], errors=1)
+    except Exception as e:  # a filter gives its input back whatever happened
+        if stdin is None:
+            raise
+        result = FileResult(name, messages=[f"error: {name}: internal error: {e!r}"], errors=1)
     result.stdin = True
-    if runner.fix and not runner.diff:
-        sys.stdout.write(result.text)
+    if stdin is None:
+        return result
+    if source is None or result.errors:
+        if source is not None and result.changed:  # report the findings of what is printed
+            unfixed = runner.lint_source(source, path)
+            result.text, result.diagnostics = unfixed.text, unfixed.diagnostics
+        result.applied, result.changed = [], False
+        result.messages.append(f"note: {name}: because of the error, the input is printed unchanged")
+        stdin.echo()
+    else:
+        _echo(source.encode(result.text))
     return result
 
 
@@ -196,16 +253,12 @@ def _report(runner: Runner, results: list[FileResult], output_format: str,
         return
     diagnostics = [d for r in reports for d in r.diagnostics]
     fixed = sum(r.fixed for r in results)
-    changed = sum(1 for r in results if r.changed)
-    lines = []
-    if fixing:
-        verb = "Would fix" if runner.diff else "Fixed"
-        lines.append(f"{verb} {fixed} problem{'s' * (fixed != 1)}"
-                     f"{f' in {changed} file' + 's' * (changed != 1) if fixed else ''}.")
+    lines = _fix_summary(results, runner.diff) if fixing else []
     if diagnostics:
         safe = sum(1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.SAFE)
         unsafe_n = sum(1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.UNSAFE)
-        what = ("would remain" if runner.diff else "remain") if fixing else "found"
+        remain = "remain" if len(diagnostics) != 1 else "remains"
+        what = ("would remain" if runner.diff else remain) if fixing else "found"
         line = f"{len(diagnostics)} problem{'s' * (len(diagnostics) != 1)} {what}"
         hints = []
         if safe and not fixing:
@@ -216,6 +269,23 @@ def _report(runner: Runner, results: list[FileResult], output_format: str,
     elif not fixed and not any(r.errors for r in results):
         lines.append("All clean.")
     sys.stderr.write("".join(f"{line}\n" for line in lines))
+
+
+def _fix_summary(results: list[FileResult], dry_run: bool) -> list[str]:
+    """How many fixes were applied, in how many files (only files written count) and, when
+    re-linting found more, in which rounds; then each fix: where it was in the file as read,
+    the rule and the message."""
+    applied = [(r.path, f) for r in results for f in r.applied]
+    files = sum(1 for r in results if r.applied)
+    rounds = Counter(f.round for _, f in applied)
+    head = f"{'Would fix' if dry_run else 'Fixed'} {len(applied)} problem{'s' * (len(applied) != 1)}"
+    if applied:
+        head += f" in {files} file{'s' * (files != 1)}"
+    if len(rounds) > 1:
+        head += " (" + ", ".join(f"round {n}: {rounds[n]}" for n in sorted(rounds)) + ")"
+    return [head + (":" if applied else ".")] + [
+        f"  {path}:{f.line}:{f.column}: {f.rule} {f.message}" + (f" [round {f.round}]" if f.round > 1 else "")
+        for path, f in applied]
 
 
 @app.command("rules")

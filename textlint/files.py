@@ -1,13 +1,17 @@
-"""Reading and writing the files we lint: encodings, newlines, atomic writes, discovery."""
+"""Reading and writing the files we lint: encodings, newlines, safe writes, discovery."""
 
 from __future__ import annotations
 
 import errno
+import fcntl
 import fnmatch
 import os
 import re
+import signal
 import stat
 import tempfile
+import time
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
@@ -211,28 +215,187 @@ def read_source(path: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Source:
                   str(path))
 
 
-def write_source(source: Source, text: str) -> bool:
-    """Write *text* back atomically, keeping BOM, newline style and mode.
+class WriteError(Exception):
+    """A fixed file that was not written; the message names the file, the problem and the state it is in."""
 
-    Returns False, writing nothing, when the text did not change.
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+
+
+class FileChanged(WriteError):
+    """The file changed on disk after it was read: writing would lose those edits."""
+
+
+#: How long a write waits for another textlint run that holds the file's lock.
+LOCK_TIMEOUT = 30.0
+
+
+def write_source(source: Source, text: str) -> bool:
+    """Write *text* back to the file *source* was read from, keeping the file what it was.
+
+    A symlink is followed (the target is fixed, the link kept). Only a regular file we
+    may write is written: a FIFO, device, socket or read-only file is refused. While
+    the file is checked and written it holds an advisory lock (``flock``), so textlint
+    runs take turns; if it no longer holds what was read, :class:`FileChanged` is
+    raised and nothing is written. The fixed bytes go to a fsynced temporary copy
+    next to the file that takes its owner, group, mode and extended attributes; a
+    file with one name whose copy took all of them is replaced by the copy (an atomic
+    rename), any other file (hard links, an owner or group the copy cannot take) is
+    overwritten in place from the copy. Raises :class:`WriteError` naming what was
+    refused or what failed; returns False, writing nothing, when the text did not change.
     """
     if text == source.text:
         return False
-    path = Path(source.path)
+    target = os.path.realpath(source.path)
     data = source.encode(text)
-    mode = stat.S_IMODE(path.stat().st_mode)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".textlint", dir=path.parent)
+    try:
+        with _locked(source.path, target) as fd:
+            _check_unchanged(source, fd, target)
+            copy, complete = _temporary_copy(source.path, target, data, fd)
+            if complete and os.fstat(fd).st_nlink == 1:
+                _replace(source.path, copy, target)
+            else:
+                _overwrite(source.path, fd, copy, data)
+    except OSError as e:  # before anything was written
+        raise WriteError(source.path, f"cannot write the fixed file: {e.strerror}; the file is unchanged") from None
+    return True
+
+
+@contextmanager
+def _locked(path: str, target: str) -> Iterator[int]:
+    """The regular file *target* open for reading and writing, under an exclusive ``flock``."""
+    try:
+        info = os.stat(target)
+    except OSError as e:
+        raise WriteError(path, f"cannot write the fixed file: {e.strerror}; the file is unchanged") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise WriteError(path, f"is {kind_of(info.st_mode)}, not a regular file; the fixes were not written")
+    try:
+        fd = os.open(target, os.O_RDWR | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError as e:
+        problem = (f"is read-only for this user (mode {stat.S_IMODE(info.st_mode):04o})"
+                   if e.errno == errno.EACCES else f"cannot be opened for writing ({e.strerror})")
+        raise WriteError(path, f"{problem}; the fixes were not written") from None
+    try:
+        _lock(path, fd)
+        yield fd
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _lock(path: str, fd: int) -> None:
+    deadline = time.monotonic() + LOCK_TIMEOUT
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise WriteError(path, f"still locked by another process after {LOCK_TIMEOUT:.0f} s; "
+                                       "the fixes were not written") from None
+            time.sleep(0.02)
+
+
+def _check_unchanged(source: Source, fd: int, target: str) -> None:
+    """Raise FileChanged unless *target* is still the file open at *fd* and holds what was read."""
+    here = os.fstat(fd)
+    try:
+        there = os.stat(target)
+    except OSError:
+        there = None
+    if (there is None or (here.st_dev, here.st_ino) != (there.st_dev, there.st_ino)
+            or _read_all(fd) != source.encode(source.text)):
+        raise FileChanged(source.path, "changed on disk while it was being fixed; the fixes were not written")
+
+
+def _read_all(fd: int) -> bytes:
+    chunks, offset = [], 0
+    while chunk := os.pread(fd, 1 << 20, offset):
+        chunks.append(chunk)
+        offset += len(chunk)
+    return b"".join(chunks)
+
+
+def _temporary_copy(path: str, target: str, data: bytes, original: int) -> tuple[str, bool]:
+    """A fsynced copy of *data* next to *target*, and whether it took all the metadata of the
+    file open at *original* (see :func:`_copy_metadata`)."""
+    directory, name = os.path.split(target)
+    try:
+        fd, copy = tempfile.mkstemp(prefix=f".{name}.", suffix=".textlint", dir=directory)
+    except OSError as e:
+        raise WriteError(path, f"cannot create a temporary file in {directory}: {e.strerror}; "
+                               "the file is unchanged") from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
+            complete = _copy_metadata(original, f.fileno())
             os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+    except BaseException as e:
+        os.unlink(copy)
+        if isinstance(e, OSError):
+            raise WriteError(path, f"cannot write the fixed file: {e.strerror}; the file is unchanged") from None
         raise
-    return True
+    return copy, complete
+
+
+def _copy_metadata(original: int, fd: int) -> bool:
+    """Give the file open at *fd* the owner, group, mode and extended attributes (ACLs,
+    security labels) of the file open at *original*, as far as this user may; whether all
+    were taken. The owner goes first: changing it clears setuid and setgid."""
+    want = os.fstat(original)
+    if (os.fstat(fd).st_uid, os.fstat(fd).st_gid) != (want.st_uid, want.st_gid):
+        with suppress(OSError):
+            os.fchown(fd, want.st_uid, want.st_gid)
+    os.fchmod(fd, stat.S_IMODE(want.st_mode))
+    try:
+        for attribute in os.listxattr(original):
+            os.setxattr(fd, attribute, os.getxattr(original, attribute))
+    except OSError as e:
+        if e.errno != errno.ENOTSUP:
+            return False
+    mine = os.fstat(fd)
+    return (mine.st_uid, mine.st_gid, mine.st_mode) == (want.st_uid, want.st_gid, want.st_mode)
+
+
+def _replace(path: str, copy: str, target: str) -> None:
+    """Rename *copy* over *target* (atomic: a reader sees the old or the new file) and fsync the directory."""
+    try:
+        os.replace(copy, target)
+    except BaseException as e:
+        os.unlink(copy)
+        if isinstance(e, OSError):
+            raise WriteError(path, f"cannot replace the file: {e.strerror}; the file is unchanged") from None
+        raise
+    with suppress(OSError):
+        directory = os.open(os.path.dirname(target), os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+
+
+def _overwrite(path: str, fd: int, copy: str, data: bytes) -> None:
+    """Write *data* over the file open at *fd* (the same inode: links, owner and mode stay)
+    once the complete *copy* reads back right; if the write fails midway, the error says
+    where the copy is. SIGINT, SIGTERM and SIGHUP wait until the write is done."""
+    if Path(copy).read_bytes() != data:
+        os.unlink(copy)
+        raise WriteError(path, "the temporary copy did not read back as written; the file is unchanged")
+    held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        offset = 0
+        while offset < len(data):
+            offset += os.pwrite(fd, data[offset:offset + (1 << 20)], offset)
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+    except OSError as e:
+        raise WriteError(path, f"the write stopped midway ({e.strerror}) and the file may be incomplete; "
+                               f"the complete fixed file is {copy}") from None
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    os.unlink(copy)
 
 
 def matches(path: Path, patterns: tuple[str, ...] | list[str]) -> bool:

@@ -1,7 +1,17 @@
-"""The one place that edits text: apply fixes, re-lint, repeat until nothing changes."""
+"""The one place that edits text: apply fixes, re-lint, repeat until nothing changes.
+
+Like ruff, ``--fix`` lints again after each round of fixes, because a fix can reveal a
+problem the first lint could not see (removing a doubled word can leave a doubled
+space). Every fix applied, in any round, is recorded with its position in the
+original text. Fixes that do not settle — still fixing after :data:`MAX_ROUNDS`
+rounds, undoing each other, or growing the text without bound — are a broken rule:
+the text is given back unchanged, with the reason.
+"""
 
 from __future__ import annotations
 
+import bisect
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
@@ -12,39 +22,64 @@ from .rule import RuleError
 
 #: Rounds of fix-and-relint before giving up on convergence.
 MAX_ROUNDS = 10
+#: Fixes may grow a text to twice its length plus this many code points; beyond that
+#: they are running away (a swap of "a" by "aa" doubles the text each round).
+GROWTH_SLACK = 1000
+
+
+@dataclass(frozen=True)
+class AppliedFix:
+    """A fix that was applied: the finding, where it was in the original text, which round."""
+
+    rule: str
+    message: str
+    #: Code point offset in the original text (a fix made inside text an earlier
+    #: fix inserted is placed at the start of that earlier edit).
+    start: int
+    round: int
 
 
 @dataclass
 class FixResult:
     text: str
-    fixed: Counter[str] = field(default_factory=Counter)
+    applied: list[AppliedFix] = field(default_factory=list)
     remaining: list[Diagnostic] = field(default_factory=list)
     errors: list[RuleError] = field(default_factory=list)
-    converged: bool = True
+    #: Why the fixes did not converge (then ``text`` is the input, unchanged); None when they did.
+    problem: str | None = None
+
+    @property
+    def converged(self) -> bool:
+        return self.problem is None
 
     @property
     def count(self) -> int:
-        return sum(self.fixed.values())
+        return len(self.applied)
+
+    @property
+    def fixed(self) -> Counter[str]:
+        """Fixes applied per rule."""
+        return Counter(a.rule for a in self.applied)
 
 
-def applicable(diagnostics: list[Diagnostic], unsafe: bool) -> list[Fix]:
-    """The fixes to apply now: allowed by *unsafe*, not overlapping, in text order.
+def applicable(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
+    """The findings whose fixes to apply now: allowed by *unsafe*, not overlapping, in text order.
 
     Fixes are taken by position; one that overlaps a taken fix (or inserts at
     the same point as one) waits for the next round.
     """
-    fixes = sorted((d.fix for d in diagnostics if d.fix and d.fix.edits
-                    and d.fix.applicability.allowed(unsafe)),
-                   key=lambda f: (f.start, f.end))
-    taken: list[Fix] = []
+    fixable = sorted((d for d in diagnostics if d.fix and d.fix.edits
+                      and d.fix.applicability.allowed(unsafe)),
+                     key=lambda d: (d.fix.start, d.fix.end))
+    taken: list[Diagnostic] = []
     last: Edit | None = None
-    for fix in fixes:
-        first = fix.edits[0]
+    for d in fixable:
+        first = d.fix.edits[0]
         if last is not None and (first.start < last.end or (
                 first.start == last.end and first.start == first.end == last.start)):
             continue
-        taken.append(fix)
-        last = fix.edits[-1]
+        taken.append(d)
+        last = d.fix.edits[-1]
     return taken
 
 
@@ -53,22 +88,74 @@ def apply_fixes(text: str, fixes: list[Fix]) -> str:
     return apply_edits(text, (e for fix in fixes for e in fix.edits))
 
 
+class _Shift:
+    """Maps offsets in a text after one round of edits back to the text before it."""
+
+    def __init__(self, edits: list[Edit]) -> None:
+        self.edits = edits
+        self.new_starts: list[int] = []
+        self.deltas: list[int] = []  # the length change up to and including each edit
+        delta = 0
+        for e in edits:
+            self.new_starts.append(e.start + delta)
+            delta += len(e.content) - (e.end - e.start)
+            self.deltas.append(delta)
+
+    def back(self, offset: int) -> int:
+        i = bisect.bisect_right(self.new_starts, offset) - 1
+        if i < 0:
+            return offset
+        if offset < self.new_starts[i] + len(self.edits[i].content):
+            return self.edits[i].start  # inside inserted text: where that edit was made
+        return offset - self.deltas[i]
+
+
+def _original_offset(offset: int, shifts: list[_Shift]) -> int:
+    for shift in reversed(shifts):
+        offset = shift.back(offset)
+    return offset
+
+
 def fix_text(text: str, lint: Callable[[str], LintResult], unsafe: bool = False) -> FixResult:
-    """Fix *text* to a fixed point; *lint* lints a version of the text."""
+    """Fix *text* to a fixed point; *lint* lints a version of the text.
+
+    When the fixes do not converge, the result holds the input text, its findings,
+    no applied fixes, and the reason in ``problem``.
+    """
     result = FixResult(text)
-    for _ in range(MAX_ROUNDS):
-        linted = lint(result.text)
+    shifts: list[_Shift] = []
+    seen = {_digest(text)}
+    limit = 2 * len(text) + GROWTH_SLACK
+    linted = first = lint(text)
+    round_number = 0
+    while True:
+        round_number += 1
         result.remaining, result.errors = linted.diagnostics, linted.errors
-        fixes = applicable(linted.diagnostics, unsafe)
-        if not fixes:
+        taken = applicable(linted.diagnostics, unsafe)
+        if not taken:
             return result
-        by_fix = {id(d.fix): d.rule for d in linted.diagnostics if d.fix is not None}
-        result.fixed.update(by_fix[id(f)] for f in fixes)
-        new = apply_fixes(result.text, fixes)
+        if round_number > MAX_ROUNDS:
+            return _unconverged(text, first, f"still fixing after {MAX_ROUNDS} rounds", taken)
+        new = apply_fixes(result.text, [d.fix for d in taken])
         if new == result.text:
             return result
+        result.applied += [AppliedFix(d.rule, d.message, _original_offset(d.start, shifts), round_number)
+                           for d in taken]
+        if len(new) > limit:
+            return _unconverged(text, first, "the fixes keep growing the text", taken)
+        if _digest(new) in seen:
+            return _unconverged(text, first, "the fixes undo each other", taken)
+        seen.add(_digest(new))
+        shifts.append(_Shift([e for d in taken for e in d.fix.edits]))
         result.text = new
-    linted = lint(result.text)
-    result.remaining, result.errors = linted.diagnostics, linted.errors
-    result.converged = not applicable(linted.diagnostics, unsafe)
-    return result
+        linted = lint(new)
+
+
+def _unconverged(text: str, first: LintResult, reason: str, last: list[Diagnostic]) -> FixResult:
+    rules = ", ".join(sorted({d.rule for d in last}))
+    return FixResult(text, remaining=first.diagnostics, errors=first.errors,
+                     problem=f"fixes did not converge: {reason} ({rules})")
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()

@@ -10,9 +10,12 @@ from typing import Iterator
 
 from .config import ConfigFinder
 from .diagnostics import Diagnostic
+from .document import Document
 from .engine import Engine, Overrides
 from .errors import ConfigError
-from .files import DEFAULT_MAX_FILE_SIZE, InputError, Source, read_source, write_source
+from .files import (DEFAULT_MAX_FILE_SIZE, FileChanged, InputError, Source, WriteError, read_source,
+                    write_source)
+from .fixer import AppliedFix
 
 #: Below this many files a run stays in one process.
 PARALLEL_MIN_FILES = 8
@@ -33,6 +36,17 @@ def _lines(text: str) -> list[str]:
     return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
 
 
+@dataclass(frozen=True)
+class FixRecord:
+    """A fix applied to a file: the finding, where it was in the file as read, which round."""
+
+    line: int
+    column: int
+    rule: str
+    message: str
+    round: int
+
+
 @dataclass
 class FileResult:
     """What checking one file produced (picklable, to cross process boundaries)."""
@@ -42,10 +56,15 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     errors: int = 0
-    fixed: int = 0
+    #: The fixes applied to ``text`` (with ``fix``, only those of a file that was written).
+    applied: list[FixRecord] = field(default_factory=list)
     changed: bool = False
     diff: str = ""
     stdin: bool = False
+
+    @property
+    def fixed(self) -> int:
+        return len(self.applied)
 
 
 @dataclass
@@ -67,26 +86,26 @@ class Runner:
 
     def check_source(self, source: Source, path: Path | None) -> FileResult:
         """Lint (or fix) one decoded source; no file is written."""
-        out = FileResult(source.path)
         try:
             engine = self.engine(path)
         except ConfigError as e:
             return FileResult(source.path, source.text, messages=[f"error: {e}"], errors=1)
-        if self.fix or self.diff:
-            result = engine.fix(source.text, source.path, self.unsafe)
-            out.text, out.diagnostics, errors = result.text, result.remaining, result.errors
-            out.fixed = result.count
-            if not result.converged:
-                out.messages.append(f"warning: {source.path}: fixes did not converge after several rounds")
-        else:
-            linted = engine.lint(source.text, source.path)
-            out.text, out.diagnostics, errors = source.text, linted.diagnostics, linted.errors
-        out.messages += [f"error: {source.path}: {e}" for e in errors]
-        out.errors += len(errors)
-        out.changed = out.text != source.text
+        if not (self.fix or self.diff):
+            return self.lint_source(source, path)
+        fixed = engine.fix(source.text, source.path, self.unsafe)
+        out = _result(source, fixed.text, fixed.remaining, fixed.errors)
+        out.applied = _records(source, fixed.applied)
+        if fixed.problem:
+            out.messages.append(f"error: {source.path}: {fixed.problem}, so none of its fixes were applied")
+            out.errors += 1
         if self.diff and out.changed:
             out.diff = unified_diff(source.text, out.text, source.path)
         return out
+
+    def lint_source(self, source: Source, path: Path | None) -> FileResult:
+        """Lint one decoded source as it is."""
+        linted = self.engine(path).lint(source.text, source.path)
+        return _result(source, source.text, linted.diagnostics, linted.errors)
 
     def max_file_size(self, path: Path | None) -> int:
         """The largest file read: ``--max-file-size``, else ``max-file-size``, else the default."""
@@ -99,8 +118,20 @@ class Runner:
         """Read, lint or fix, and (with ``fix``) write back one file.
 
         A file that is no text to lint (binary, a named pipe, a device) is an error when it
-        was named, and skipped with a note when a directory walk found it (*walked*).
+        was named, and skipped with a note when a directory walk found it (*walked*). A
+        file edited by someone else while it was being fixed is read and fixed again,
+        once, so that their edits and the fixes both stay.
         """
+        try:
+            return self._check_file(path, walked)
+        except FileChanged:
+            try:
+                return self._check_file(path, walked)
+            except FileChanged:
+                return FileResult(str(path), errors=1, messages=[
+                    f"error: {path}: kept changing on disk while it was being fixed; the fixes were not written"])
+
+    def _check_file(self, path: Path, walked: bool) -> FileResult:
         try:
             source = read_source(path, self.max_file_size(path))
         except InputError as e:
@@ -114,10 +145,17 @@ class Runner:
         if self.fix and not self.diff and out.changed:
             try:
                 write_source(source, out.text)
-            except OSError as e:
-                out.messages.append(f"error: {path}: cannot write the fixed file: {e.strerror}; "
-                                    "the file is unchanged")
-                out.errors += 1
+            except FileChanged:
+                raise
+            except WriteError as e:
+                return self._not_written(source, path, e)
+        return out
+
+    def _not_written(self, source: Source, path: Path, error: WriteError) -> FileResult:
+        """The result for a file whose fixes were not written: its findings as it is, and why."""
+        out = self.lint_source(source, path)
+        out.messages.append(f"error: {error}")
+        out.errors += 1
         return out
 
     def check_paths(self, paths: list[Path], jobs: int = 0,
@@ -148,6 +186,20 @@ class Runner:
                     yield from future.result()
                 except BrokenProcessPool:
                     yield from map(_not_checked, (path for path, _ in chunk))
+
+
+def _result(source: Source, text: str, diagnostics: list[Diagnostic], errors: list) -> FileResult:
+    return FileResult(source.path, text, diagnostics, [f"error: {source.path}: {e}" for e in errors],
+                      len(errors), changed=text != source.text)
+
+
+def _records(source: Source, applied: list[AppliedFix]) -> list[FixRecord]:
+    """The applied fixes, placed by line and column in the text as read."""
+    if not applied:
+        return []
+    doc = Document(source.text, source.path)
+    return [FixRecord(*doc.position(a.start), a.rule, a.message, a.round)
+            for a in sorted(applied, key=lambda a: (a.start, a.round))]
 
 
 def _not_checked(path: Path) -> FileResult:
