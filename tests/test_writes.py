@@ -407,6 +407,7 @@ def test_fixes_that_do_not_converge_give_the_text_back_unchanged(lint, text, rea
     (b"\xef\xbb\xbfthe the \xff end\n", []),  # invalid UTF-8 after a BOM
     (DOUBLED.encode(), ["--select", "no.SuchRule"]),  # a configuration error
     (DOUBLED.encode(), ["--format", "nonsense"]),  # a usage error
+    (DOUBLED.encode() * 100, ["--max-file-size", "1K"]),  # more than it may read
 ])
 def test_a_filter_prints_its_input_unchanged_on_any_error(data, args):
     result = cli("--fix", *args, "-", input=data)
