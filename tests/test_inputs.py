@@ -380,3 +380,24 @@ def test_a_closed_pipe_ends_quietly_like_sigpipe(tmp_path):
         code = process.wait(timeout=120)
     assert code == 128 + signal.SIGPIPE
     assert (tmp_path / "err").read_text() == ""
+
+
+# A walk stays inside the folder it was given -------------------------------------------
+
+
+def test_a_walk_does_not_follow_a_symlink_out_of_the_tree(tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("the the secret\n", encoding="utf-8")
+    tree = tmp_path / "repo"
+    (tree / "docs").mkdir(parents=True)
+    (tree / "docs" / "leak.md").symlink_to(outside)
+    (tree / "docs" / "ok.md").write_text("a clean line\n", encoding="utf-8")
+    (tree / "alias.md").symlink_to(tree / "docs" / "ok.md")  # inside the tree: followed
+    result = run("check", "--fix", "--format", "json", str(tree))
+    assert result.exit_code == 0, result.stderr
+    assert "leak.md: a symbolic link to" in result.stderr and "does not follow it" in result.stderr
+    assert "secret" not in result.stdout
+    assert outside.read_text(encoding="utf-8") == "the the secret\n"
+    named = run("check", "--fix", str(tree / "docs" / "leak.md"))  # named: followed and fixed
+    assert named.exit_code == 0, named.stderr
+    assert outside.read_text(encoding="utf-8") == "the secret\n"

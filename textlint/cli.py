@@ -101,7 +101,10 @@ def check(
     walked: set[Path] = set()
 
     def unreadable(e: InputError) -> None:
-        results.append(FileResult(e.path, messages=[f"error: {e}"], errors=1))
+        if e.skipped:
+            results.append(FileResult(e.path, messages=[f"note: {e}"]))
+        else:
+            results.append(FileResult(e.path, messages=[f"error: {e}"], errors=1))
 
     for target in paths or ["."]:
         if target == "-":

@@ -410,20 +410,32 @@ def discover(paths: list[Path], include=DEFAULT_INCLUDE, exclude=(),
     """Files to lint: named files always, directory contents that match *include*.
 
     A directory the walk cannot read is passed to *on_error* (and its files are not linted).
+    A walk does not leave the folder it was given: a symbolic link whose target lies outside
+    it is passed to *on_error* as skipped (a linted tree may be someone else's, and a link in
+    it must not make textlint read or fix ``~/.ssh/config``); a named link is followed.
     """
-    def unreadable(e: OSError) -> None:
+    def report(e: InputError) -> None:
         if on_error:
-            on_error(InputError(str(e.filename), f"cannot read the directory: {e.strerror}; "
-                                                 "its files were not checked"))
+            on_error(e)
+
+    def unreadable(e: OSError) -> None:
+        report(InputError(str(e.filename), f"cannot read the directory: {e.strerror}; "
+                                           "its files were not checked"))
 
     for root in paths:
         if not os.path.isdir(root):
             yield root
             continue
+        inside = Path(root).resolve()
         for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
             dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith(".")
                                  and not matches(Path(dirpath, d), exclude))
             for name in sorted(filenames):
                 p = Path(dirpath, name)
-                if matches(p, include) and not matches(p, exclude):
-                    yield p
+                if not matches(p, include) or matches(p, exclude):
+                    continue
+                if p.is_symlink() and not p.resolve().is_relative_to(inside):
+                    report(InputError(str(p), f"a symbolic link to {p.resolve()}, outside {root}; "
+                                              "a directory walk does not follow it", skipped=True))
+                    continue
+                yield p
