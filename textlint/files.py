@@ -405,6 +405,15 @@ def matches(path: Path, patterns: tuple[str, ...] | list[str]) -> bool:
                or fnmatch.fnmatch(posix, f"*/{p}") for p in patterns)
 
 
+def _links_outside(path: Path, folder: Path) -> bool:
+    """Whether *path* is a symbolic link whose target lies outside *folder* (a path that
+    cannot even be looked at is left to the reader, which names the problem)."""
+    try:
+        return path.is_symlink() and not path.resolve().is_relative_to(folder)
+    except OSError:
+        return False
+
+
 def discover(paths: list[Path], include=DEFAULT_INCLUDE, exclude=(),
              on_error: Callable[[InputError], None] | None = None) -> Iterator[Path]:
     """Files to lint: named files always, directory contents that match *include*.
@@ -434,7 +443,7 @@ def discover(paths: list[Path], include=DEFAULT_INCLUDE, exclude=(),
                 p = Path(dirpath, name)
                 if not matches(p, include) or matches(p, exclude):
                     continue
-                if p.is_symlink() and not p.resolve().is_relative_to(inside):
+                if _links_outside(p, inside):
                     report(InputError(str(p), f"a symbolic link to {p.resolve()}, outside {root}; "
                                               "a directory walk does not follow it", skipped=True))
                     continue
