@@ -29,9 +29,12 @@ _NOT_PROSE = regex.compile(
     regex.IGNORECASE,
 )
 #: A suppression directive (see :mod:`textlint.suppression`); never prose either.
+#: The selectors of an HTML-comment directive run to the first "-->" and hold no line
+#: break, "<" or ">"; possessive, so that a line of unclosed "<!-- textlint-disable"
+#: or of spaces is scanned once, not once per position.
 DIRECTIVE = regex.compile(
     r"<!--\s*textlint-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)\b"
-    r"(?P<rules>[^\n]*?)\s*-->"
+    r"(?P<rules>(?:[^\S\n]*+(?!-->)[^\s<>])*+)\s*+-->"
     r"|^[^\S\n]*(?:#|//)[^\S\n]*textlint-(?P<kind2>disable-next-line|disable-line|disable-file|disable|enable)\b"
     r"(?P<rules2>[^\n]*)$",
     regex.MULTILINE,
@@ -62,12 +65,17 @@ ABBREVIATIONS = frozenset(
     pp. ch. sec. art. para.""".split()
 )
 
+#: Not after a period that ends an abbreviation or an initial ("J. Smith").
+_NOT_AN_END = (r"(?<!\b(?i:" + "|".join(regex.escape(a[:-1]) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+               + r")\.|\b\p{Lu}\.)")
 #: A sentence ends at terminal punctuation (plus closing quotes or brackets) and
 #: whitespace before a capital, a digit or an opening quote, unless the period
-#: ends an abbreviation or an initial ("J. Smith").
+#: ends an abbreviation or an initial. A run of marks is tried from its first mark
+#: that may end a sentence only: when that fails, every later start in the run fails
+#: too, so they are not tried (a long run of dots stays linear).
 _SENTENCE_END = regex.compile(
-    r"[.!?…](?<!\b(?i:" + "|".join(regex.escape(a[:-1]) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
-    + r")\.|\b\p{Lu}\.)[.!?…]*[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]*[\p{Lu}\p{N}])"
+    r"(?<![.!?…]" + _NOT_AN_END + r")[.!?…]" + _NOT_AN_END
+    + r"[.!?…]*+[\"'”’»)\]]*+\s++(?=[\"'“‘«(\[]*[\p{Lu}\p{N}])"
 )
 
 
@@ -220,7 +228,14 @@ class Document:
         return out
 
     def in_heading(self, offset: int) -> bool:
-        return any(h.start <= offset < h.end for h in self.headings)
+        starts, ends = self._heading_bounds
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and offset < ends[i]
+
+    @cached_property
+    def _heading_bounds(self) -> tuple[list[int], list[int]]:
+        spans = sorted((h.start, h.end) for h in self.headings)
+        return [s for s, _ in spans], [e for _, e in spans]
 
     @cached_property
     def ignored(self) -> list[Span]:
@@ -238,16 +253,23 @@ class Document:
         return merged
 
     def _non_prose_tokens(self) -> Iterator[Span]:
+        """Brace tokens, and the whole token around each URL, e-mail or domain mark.
+
+        A token is scanned to its right end once, however many marks it holds
+        ("a://b" repeated), so the scan stays linear; its left end is looked for
+        at most 200 characters back from each mark.
+        """
         text = self.text
         if "{" in text:
             yield from (Span(m.start(), m.end()) for m in _BRACED.finditer(text))
+        token_end = kept_end = -1
         for m in _NOT_PROSE.finditer(text):
+            if m.start() >= token_end:  # a mark past the last token: a new token
+                token_end = _TOKEN_RIGHT.match(text, m.end()).end()
+                # the token without its trailing punctuation (kept up to the mark's end)
+                kept_end = m.end() + len(text[m.end():token_end].rstrip(_TRAILING))
             start = _TOKEN_LEFT.match(text, max(0, m.start() - 200), m.start()).start()
-            end = _TOKEN_RIGHT.match(text, m.end()).end()
-            while end > m.end() and text[end - 1] in _TRAILING:
-                end -= 1
-            if text[start:end].strip(_TRAILING) not in ("", "@"):
-                yield Span(start, end)
+            yield Span(start, max(kept_end, m.end()))
 
     @cached_property
     def prose_text(self) -> str:

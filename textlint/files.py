@@ -46,11 +46,18 @@ class Source:
     crlf: bool = False
     #: "utf-8", "utf-16-le", "utf-16-be", "utf-32-le" or "utf-32-be".
     encoding: str = "utf-8"
+    #: Every line ends in a lone CR (classic Mac OS): the text has "\n" in their place
+    #: (same offsets), and every "\n" is written back as CR.
+    cr: bool = False
+
+    def newlines(self, text: str) -> str:
+        """*text* with the file's own line endings."""
+        if self.crlf:
+            return text.replace("\r\n", "\n").replace("\n", "\r\n")
+        return text.replace("\n", "\r") if self.cr else text
 
     def encode(self, text: str) -> bytes:
-        if self.crlf:
-            text = text.replace("\r\n", "\n").replace("\n", "\r\n")
-        return ((BOM if self.bom else "") + text).encode(self.encoding)
+        return ((BOM if self.bom else "") + self.newlines(text)).encode(self.encoding)
 
 
 #: Byte order marks, longest first (the UTF-32-LE mark starts with the UTF-16-LE one).
@@ -87,7 +94,7 @@ def decode(data: bytes, path: str) -> Source:
     bom = text.startswith(BOM)
     if bom:
         text = text[1:]
-    return Source(path, text, bom or bool(skip), _crlf(text), encoding)
+    return _source(path, text, bom or bool(skip), encoding)
 
 
 def _decode_wide(data: bytes, path: str) -> Source:
@@ -99,14 +106,20 @@ def _decode_wide(data: bytes, path: str) -> Source:
         except UnicodeDecodeError:
             continue
         if not _CONTROL.search(text) and len(text.encode("ascii", "ignore")) * 2 >= len(text):
-            return Source(path, text, False, _crlf(text), encoding)
+            return _source(path, text, False, encoding)
     raise InputError(path, "binary file (it contains NUL bytes, and is not UTF-16 or UTF-32 text: "
                            "such text needs a byte order mark unless it is mostly ASCII)",
                      skipped=True)
 
 
-def _crlf(text: str) -> bool:
-    return "\r\n" in text and text.count("\r\n") == text.count("\n")
+def _source(path: str, text: str, bom: bool, encoding: str) -> Source:
+    """The Source of decoded *text*: the line ends of a file whose lines all end in a
+    lone CR (classic Mac OS) become "\n" in the text, and CR again when written."""
+    cr = "\r" in text and "\n" not in text
+    if cr:
+        text = text.replace("\r", "\n")
+    crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
+    return Source(path, text, bom, crlf, encoding, cr)
 
 
 #: What a file that is not a regular file is, by the type bits of its mode.

@@ -74,9 +74,8 @@ class Linter:
         return LintResult(sorted(found.values(), key=Diagnostic.sort_key), errors)
 
     def _suppressed(self, off: suppression.Suppressions, doc: Document, d: Diagnostic) -> bool:
-        selectors = off.selectors_at(doc.position(d.start)[0])
         groups = self._groups.get(d.rule) or {d.rule.split(".", 1)[0]}
-        return any(suppression.matches(s, d.rule, groups) for s in selectors)
+        return off.suppresses(doc.position(d.start)[0], d.rule, groups)
 
 
 class _Spans:

@@ -10,16 +10,20 @@ link and image targets, autolinks and inline HTML.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterator
 
 import regex
 
 from .document import Document, Span
 
 _FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[^\S\n]*\n.*?\n(?:---|\+\+\+|\.\.\.)[^\S\n]*(?:\n|\Z)", regex.DOTALL)
-#: Inline constructs of prose lines that are not prose.
+#: Inline constructs of prose lines that are not prose. A backtick run opens inline
+#: code when a later run of the same length closes it; :func:`_inline_spans` looks the
+#: closing run up rather than searching for it, which keeps runs of many different
+#: lengths linear. A title in parentheses holds no parenthesis (as in CommonMark).
 _INLINE = regex.compile(
-    r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)"    # inline code
-    r"|\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"  # ](target "title")
+    r"(?<!`)(?P<ticks>`+)(?!`)"                            # inline code (opening run)
+    r"|\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"  # ](target "title")
     r"|\]\[[^\]\n]*\]"                                      # ][reference label]
     r"|<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>"                  # <autolink>
     r"|<[^\s<>@]+@[^\s<>]+>"                                # <e-mail autolink>
@@ -27,14 +31,19 @@ _INLINE = regex.compile(
     r"|</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>",           # inline HTML tag
     regex.DOTALL,
 )
-_ATX = regex.compile(r"[^\S\n]{0,3}#{1,6}[^\S\n]*(.*?)(?:[^\S\n]+#+)?[^\S\n]*$")
+_TICKS = regex.compile(r"`+")
+#: An ATX heading line; its text (group 1) is empty or ends in a non-space, so the
+#: closing sequence is tried once per word rather than once per character of spaces.
+_ATX = regex.compile(r"[^\S\n]{0,3}#{1,6}[^\S\n]*((?:.*?\S)??)(?:[^\S\n]+#+)?[^\S\n]*$")
 
 
 @lru_cache(maxsize=1)
 def _parser():
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": True}).enable("table")
+    # Only the blocks are needed (which lines are prose, which are headings): the inline
+    # content is not parsed here (it is scanned by _inline_spans, with exact offsets).
+    return MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
 
 
 def markdown_document(text: str, path: str = "-", **kwargs) -> Document:
@@ -93,10 +102,38 @@ def analyse(text: str) -> tuple[list[Span], list[Span]]:
         while line < n_lines and prose[line]:
             line += 1
         span = line_span(first, line)
-        for m in _INLINE.finditer(text, span.start, span.end):
-            start = m.start() + 1 if m.group().startswith("](") or m.group().startswith("][") else m.start()
-            ignored.append(Span(start, m.end()))
+        ignored += _inline_spans(text, span.start, span.end)
     return sorted(ignored, key=lambda s: s.start), headings
+
+
+def _inline_spans(text: str, start: int, end: int) -> Iterator[Span]:
+    """The inline constructs of ``text[start:end]`` that are not prose (link targets
+    without their ``]``)."""
+    closing = _closing_runs(text, start, end)
+    pos = start
+    while m := _INLINE.search(text, pos, end):
+        pos = m.end()
+        if m.group("ticks"):
+            if m.start() in closing:  # else the run is literal backticks
+                pos = closing[m.start()]
+                yield Span(m.start(), pos)
+        elif m.group().startswith(("](", "][")):
+            yield Span(m.start() + 1, pos)
+        else:
+            yield Span(m.start(), pos)
+
+
+def _closing_runs(text: str, start: int, end: int) -> dict[int, int]:
+    """For each backtick run of ``text[start:end]`` that a later run of the same length
+    closes: its start -> the end of the closing run."""
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(text, start, end)]
+    out: dict[int, int] = {}
+    following: dict[int, int] = {}  # run length -> end of the nearest later run
+    for s, e in reversed(runs):
+        if e - s in following:
+            out[s] = following[e - s]
+        following[e - s] = e
+    return out
 
 
 def _heading_span(text: str, span: Span, markup: str) -> Span:

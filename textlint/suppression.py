@@ -16,6 +16,7 @@ non-prose).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
@@ -23,6 +24,7 @@ import regex
 from .document import DIRECTIVE, Document
 
 ALL = "ALL"
+_SEPARATORS = regex.compile(r"[\s,]+")
 
 
 @dataclass
@@ -31,20 +33,43 @@ class Suppressions:
 
     file: set[str] = field(default_factory=set)
     lines: dict[int, set[str]] = field(default_factory=dict)
-    #: (start line, end line inclusive or None, selector) of disable/enable ranges
-    ranges: list[tuple[int, int | None, str]] = field(default_factory=list)
+    #: Per selector, its disable/enable ranges in line order: first lines, last lines
+    #: (inclusive; None for a range that runs to the end). A selector's ranges never
+    #: overlap (a second disable of an open selector changes nothing), so a line is
+    #: looked up by bisection.
+    ranges: dict[str, tuple[list[int], list[int | None]]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.file or self.lines or self.ranges)
 
-    def selectors_at(self, line: int) -> set[str]:
-        out = set(self.file) | self.lines.get(line, set())
-        out.update(sel for start, end, sel in self.ranges if start <= line and (end is None or line <= end))
-        return out
+    def add_range(self, selector: str, first: int, last: int | None) -> None:
+        firsts, lasts = self.ranges.setdefault(selector, ([], []))
+        firsts.append(first)
+        lasts.append(last)
+
+    def suppresses(self, line: int, rule_id: str, groups: set[str]) -> bool:
+        """Whether a directive turns off the rule *rule_id* (with its *groups*) on *line*."""
+        on_line = self.lines.get(line, set())
+        return any(name in self.file or name in on_line or self._in_range(name, line)
+                   for name in _names(rule_id, groups))
+
+    def _in_range(self, selector: str, line: int) -> bool:
+        if selector not in self.ranges:
+            return False
+        firsts, lasts = self.ranges[selector]
+        i = bisect.bisect_right(firsts, line) - 1
+        return i >= 0 and (lasts[i] is None or line <= lasts[i])
+
+
+def _names(rule_id: str, groups: set[str]) -> set[str]:
+    """Every selector that names the rule: ALL, its id, each dotted prefix of the id
+    (its pack), and its groups."""
+    prefixes = {rule_id[:i] for i, c in enumerate(rule_id) if c == "."}
+    return {ALL, rule_id, *prefixes, *groups}
 
 
 def _selectors(raw: str) -> list[str]:
-    return [s for s in regex.split(r"[\s,]+", raw.strip()) if s] or [ALL]
+    return [s for s in _SEPARATORS.split(raw.strip()) if s] or [ALL]
 
 
 def parse(doc: Document) -> Suppressions:
@@ -72,12 +97,7 @@ def parse(doc: Document) -> Suppressions:
         else:  # enable
             for sel in (list(open_ranges) if rules == [ALL] else rules):
                 if sel in open_ranges:
-                    out.ranges.append((open_ranges.pop(sel), line, sel))
-    out.ranges += [(start, None, sel) for sel, start in open_ranges.items()]
+                    out.add_range(sel, open_ranges.pop(sel), line)
+    for sel, start in open_ranges.items():
+        out.add_range(sel, start, None)
     return out
-
-
-def matches(selector: str, rule_id: str, groups: set[str]) -> bool:
-    """Whether a directive's *selector* names the rule *rule_id* (with its *groups*)."""
-    return (selector == ALL or selector == rule_id or rule_id.startswith(selector + ".")
-            or selector in groups)

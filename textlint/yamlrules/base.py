@@ -10,17 +10,24 @@ applicability of the fixes the rule makes), ``examples``, ``default`` and
 from __future__ import annotations
 
 import bisect
+import time
+from abc import abstractmethod
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Callable, ClassVar, Iterator
 
 import regex
 
-from ..diagnostics import Applicability, Severity
+from ..diagnostics import Applicability, Diagnostic, Severity
 from ..document import Document, Span
 from ..errors import ConfigError
 from ..rule import Example, FixAvailability, Rule, RuleError
 
-_PLACEHOLDER = regex.compile(r"%(?:\[(\d+)\])?s")
+#: ``%s``, ``%[2]s`` and ``%%`` (a literal percent sign), as in Go's ``fmt`` (Vale's messages).
+_PLACEHOLDER = regex.compile(r"%%|%(?:\[(\d+)\])?s")
+#: Longest message before the arguments put into it are shortened: a message that
+#: repeats a long match many times must not take the memory of a product of the two.
+MESSAGE_LIMIT = 10_000
 SCOPES = ("text", "paragraph", "sentence", "line", "heading")
 
 #: Seconds a pattern may run on a document: a base plus a share per megabyte.
@@ -30,6 +37,38 @@ TIMEOUT_PER_MB = 2.0
 
 def timeout_for(text: str) -> float:
     return TIMEOUT_BASE + TIMEOUT_PER_MB * len(text) / 1_000_000
+
+
+def format_message(message: str, args: tuple[str, ...]) -> str:
+    """*message* with its placeholders filled in, as Go's ``fmt.Sprintf`` does for ``%s``:
+    ``%s`` takes the next argument, ``%[n]s`` the n-th (and the next ``%s`` the one after
+    it), ``%%`` is a percent sign; a placeholder without an argument stays as written.
+    When the result would be longer than :data:`MESSAGE_LIMIT`, long arguments are
+    shortened (ending in "…")."""
+    parts: list[str | int] = []  # literal text, or the index of an argument
+    pos = following = filled = 0
+    for m in _PLACEHOLDER.finditer(message):
+        parts.append(message[pos:m.start()])
+        pos = m.end()
+        if m.group() == "%%":
+            parts.append("%")
+            continue
+        i = int(m.group(1)) - 1 if m.group(1) else following
+        following = i + 1
+        if 0 <= i < len(args):
+            parts.append(i)
+            filled += 1
+        else:
+            parts.append(m.group())
+    parts.append(message[pos:])
+    longest = None
+    if filled and len(message) + sum(len(args[p]) for p in parts if isinstance(p, int)) > MESSAGE_LIMIT:
+        longest = max(MESSAGE_LIMIT // filled, 20)
+    return "".join(p if isinstance(p, str) else _shortened(args[p], longest) for p in parts)
+
+
+def _shortened(text: str, longest: int | None) -> str:
+    return text if longest is None or len(text) <= longest else text[:longest - 1] + "…"
 
 
 class Schema:
@@ -123,6 +162,10 @@ class YamlRule(Rule):
     ignorecase: bool = False
     nonword: bool = False
     spec: dict[str, Any] = field(default_factory=dict)
+    #: The key each compiled pattern came from, to name it when it times out.
+    pattern_keys: dict[regex.Pattern, str] = field(default_factory=dict)
+    #: Compiled ``exceptions`` of the types whose exceptions are patterns.
+    exception_patterns: list[regex.Pattern] = field(default_factory=list)
 
     @classmethod
     def from_yaml(cls, rule_id: str, data: dict[str, Any], path: str) -> YamlRule:
@@ -180,6 +223,13 @@ class YamlRule(Rule):
     def availability(self) -> FixAvailability:
         return FixAvailability.NONE
 
+    @abstractmethod
+    def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
+        """The diagnostics of *doc*; every user pattern runs through *patterns*."""
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        return self.findings(doc, Matcher(self, doc))
+
     # helpers ----------------------------------------------------------------------
     def compile(self, pattern: str, key: str, *, words: bool | None = None) -> regex.Pattern:
         """Compile a user pattern once; wrap it in ``\\b`` word boundaries unless ``nonword``.
@@ -193,38 +243,24 @@ class YamlRule(Rule):
             pattern = rf"\b(?:{pattern})\b"
         flags = regex.IGNORECASE if self.ignorecase else 0
         try:
-            return regex.compile(pattern, flags | regex.MULTILINE)
+            compiled = regex.compile(pattern, flags | regex.MULTILINE)
         except regex.error as e:
             e.key = key  # type: ignore[attr-defined]
             raise
+        self.pattern_keys[compiled] = key
+        return compiled
 
-    def finditer(self, pattern: regex.Pattern, doc: Document, start: int = 0,
-                 end: int | None = None, *, words: bool | None = None) -> Iterator[regex.Match]:
-        """Matches of *pattern* in *doc* that stay inside one unit of the rule's scope.
-
-        For word patterns, a match that is only part of a compound (the "in" of
-        "in-fighting", the "s" of "Russia’s") is dropped.
-        """
-        text = doc.text
-        end = len(text) if end is None else end
-        try:
-            matches = list(pattern.finditer(text, start, end, timeout=timeout_for(text)))
-        except TimeoutError:
-            raise RuleError(self.id, f"pattern timed out on {doc.path} "
-                            f"(after {timeout_for(text):.1f} s); the rule was skipped") from None
-        if not matches:
-            return
-        if words if words is not None else not self.nonword:
-            matches = [m for m in matches if not _inside_compound(text, m.start(), m.end())]
-        units = self.units(doc)
-        if units is None:
-            yield from matches
-            return
-        starts = [u.start for u in units]
-        for m in matches:
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if i >= 0 and m.end() <= units[i].end:
-                yield m
+    def compile_exceptions(self) -> None:
+        flags = regex.IGNORECASE if self.ignorecase else 0
+        self.exception_patterns = []
+        for p in self.spec.get("exceptions", []):
+            try:
+                compiled = regex.compile(p, flags)
+            except regex.error as e:
+                e.key = "exceptions"  # type: ignore[attr-defined]
+                raise
+            self.pattern_keys[compiled] = "exceptions"
+            self.exception_patterns.append(compiled)
 
     def units(self, doc: Document) -> list[Span] | None:
         """The spans of the rule's scope (None for the whole text)."""
@@ -240,20 +276,74 @@ class YamlRule(Rule):
         return [Span(s, e - 1) for s, e in zip(starts, starts[1:] + [len(doc.text) + 1])]
 
     def format(self, *args: str) -> str:
-        """The message with ``%s`` replaced by *args* in order (``%[2]s``: the second)."""
-        count = iter(range(len(args) + 1000))
+        """The message with its placeholders filled in (:func:`format_message`)."""
+        return format_message(self.message, args)
 
-        def arg(m: regex.Match) -> str:
-            i = int(m.group(1)) - 1 if m.group(1) else next(count)
-            return args[i] if 0 <= i < len(args) else m.group()
-        return _PLACEHOLDER.sub(arg, self.message)
+
+class Matcher:
+    """A YAML rule's patterns run on one document, all within one time limit.
+
+    Every match of a user pattern goes through here, so that a pattern that
+    backtracks without end stops the rule (a :class:`RuleError` naming the rule
+    file and the key of the pattern) instead of hanging the run. The limit,
+    :func:`timeout_for` the document, covers everything the rule matches on it.
+    """
+
+    def __init__(self, rule: YamlRule, doc: Document) -> None:
+        self.rule, self.doc = rule, doc
+        self.limit = timeout_for(doc.text)
+        self.deadline = time.monotonic() + self.limit
+
+    def _timed(self, pattern: regex.Pattern, call: Callable[..., Any], *args: Any) -> Any:
+        try:
+            return call(*args, timeout=max(self.deadline - time.monotonic(), 0.001))
+        except TimeoutError:
+            key = self.rule.pattern_keys.get(pattern, self.rule.pattern_key)
+            raise RuleError(self.rule.id, (
+                f"pattern timed out: the '{key}' pattern of {self.rule.source} ran longer than "
+                f"{self.limit:.1f} s on {self.doc.path} ({TIMEOUT_BASE:g} s plus {TIMEOUT_PER_MB:g} s "
+                "per megabyte of text) and was stopped; the rule was skipped")) from None
+
+    def fullmatch(self, pattern: regex.Pattern, text: str) -> regex.Match | None:
+        return self._timed(pattern, pattern.fullmatch, text)
+
+    def match(self, pattern: regex.Pattern, pos: int) -> regex.Match | None:
+        """A match of *pattern* at *pos* of the document."""
+        return self._timed(pattern, pattern.match, self.doc.text, pos)
 
     def is_exception(self, matched: str) -> bool:
-        return any(p.fullmatch(matched) for p in self._exceptions)
+        return any(self.fullmatch(p, matched) for p in self.rule.exception_patterns)
 
-    def compile_exceptions(self) -> None:
-        flags = regex.IGNORECASE if self.ignorecase else 0
-        self._exceptions = [regex.compile(p, flags) for p in self.spec.get("exceptions", [])]
+    def finditer(self, pattern: regex.Pattern, start: int = 0, end: int | None = None, *,
+                 words: bool | None = None) -> Iterator[regex.Match]:
+        """Matches of *pattern* in the document that stay inside one unit of the rule's scope.
+
+        For word patterns, a match that is only part of a compound (the "in" of
+        "in-fighting", the "s" of "Russia’s") is dropped.
+        """
+        rule, text = self.rule, self.doc.text
+        end = len(text) if end is None else end
+        matches = self._timed(pattern, lambda timeout: list(pattern.finditer(text, start, end, timeout=timeout)))
+        if not matches:
+            return
+        if words if words is not None else not rule.nonword:
+            matches = [m for m in matches if not _inside_compound(text, m.start(), m.end())]
+        if self._units is None:
+            yield from matches
+            return
+        units, starts = self._units, self._unit_starts
+        for m in matches:
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.end() <= units[i].end:
+                yield m
+
+    @cached_property
+    def _units(self) -> list[Span] | None:
+        return self.rule.units(self.doc)
+
+    @cached_property
+    def _unit_starts(self) -> list[int]:
+        return [u.start for u in self._units or ()]
 
 
 def _examples(raw: Any, path: str, rule_id: str) -> list[Example]:

@@ -9,7 +9,7 @@ import regex
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
 from ..rule import FixAvailability
-from .base import Schema, YamlRule
+from .base import Matcher, Schema, YamlRule
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
 #: Words a title keeps lowercase unless first or last.
@@ -66,13 +66,14 @@ class Capitalization(YamlRule):
     def availability(self) -> FixAvailability:
         return FixAvailability.NONE if self.pattern else FixAvailability.SOMETIMES
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for unit in self.units(doc) or doc.paragraphs:
+    def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
+        units = self.units(doc)
+        for unit in doc.paragraphs if units is None else units:
             text = doc.text[unit.start:unit.end]
             if not text.strip():
                 continue
             if self.pattern is not None:
-                if not self.pattern.fullmatch(text):
+                if not patterns.fullmatch(self.pattern, text):
                     yield self.diagnostic(unit.start, unit.end, self.format(text))
                 continue
             wanted = _recase(text, self.style, self.exceptions)

@@ -13,7 +13,7 @@ import regex
 
 from ..diagnostics import Diagnostic
 from ..document import Document
-from .base import Schema, YamlRule
+from .base import Matcher, Schema, YamlRule
 
 
 def _key(m: regex.Match) -> str:
@@ -32,9 +32,9 @@ class Conditional(YamlRule):
         self.second = self.compile(self.spec["second"], "second", words=False)
         self.exceptions = set(self.spec.get("exceptions", []))
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
-        defined = {_key(m) for m in self.finditer(self.first, doc, words=False)}
-        for m in self.finditer(self.second, doc, words=False):
+    def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
+        defined = {_key(m) for m in patterns.finditer(self.first, words=False)}
+        for m in patterns.finditer(self.second, words=False):
             key = _key(m)
             if key and key not in defined and key not in self.exceptions:
                 yield self.diagnostic(m.start(), m.end(), self.format(key))

@@ -9,7 +9,7 @@ import regex
 from ..diagnostics import Diagnostic, Fix
 from ..document import Document
 from ..rule import FixAvailability
-from .base import Schema, YamlRule
+from .base import Matcher, Schema, YamlRule
 
 
 class Consistency(YamlRule):
@@ -31,9 +31,9 @@ class Consistency(YamlRule):
     def availability(self) -> FixAvailability:
         return FixAvailability.SOMETIMES if self.fix_applicability else FixAvailability.NONE
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
         for pa, a, pb, b in self.pairs:
-            ma, mb = list(self.finditer(pa, doc)), list(self.finditer(pb, doc))
+            ma, mb = list(patterns.finditer(pa)), list(patterns.finditer(pb))
             if not ma or not mb:
                 continue
             later_b = mb[0].start() > ma[0].start()

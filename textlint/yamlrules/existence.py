@@ -6,7 +6,7 @@ from typing import ClassVar, Iterator
 
 from ..diagnostics import Diagnostic
 from ..document import Document
-from .base import Schema, YamlRule
+from .base import Matcher, Schema, YamlRule
 
 
 class Existence(YamlRule):
@@ -25,7 +25,7 @@ class Existence(YamlRule):
             self.pattern = self.compile("".join(raw), "raw", words=False)
         self.compile_exceptions()
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for m in self.finditer(self.pattern, doc, words=self.words):
-            if m.end() > m.start() and not self.is_exception(m.group()):
+    def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
+        for m in patterns.finditer(self.pattern, words=self.words):
+            if m.end() > m.start() and not patterns.is_exception(m.group()):
                 yield self.diagnostic(m.start(), m.end(), self.format(m.group()))

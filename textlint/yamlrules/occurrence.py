@@ -6,7 +6,7 @@ from typing import ClassVar, Iterator
 
 from ..diagnostics import Diagnostic
 from ..document import Document, Span
-from .base import Schema, YamlRule
+from .base import Matcher, Schema, YamlRule
 
 
 class Occurrence(YamlRule):
@@ -24,11 +24,13 @@ class Occurrence(YamlRule):
             raise ValueError("an occurrence rule needs 'max' or 'min'")
         self.pattern = self.compile(self.spec["token"], "token")
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
-        units = self.units(doc) or [Span(0, len(doc.text))]
+    def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
+        units = self.units(doc)
+        if units is None:
+            units = [Span(0, len(doc.text))]
         most, least = self.spec.get("max"), self.spec.get("min")
         for unit in units:
-            matches = list(self.finditer(self.pattern, doc, unit.start, unit.end))
+            matches = list(patterns.finditer(self.pattern, unit.start, unit.end))
             if most is not None and len(matches) > most:
                 m = matches[most]
                 yield self.diagnostic(m.start(), m.end(), self.format(str(len(matches))))

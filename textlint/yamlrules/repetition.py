@@ -7,7 +7,7 @@ from typing import ClassVar, Iterator
 from ..diagnostics import Diagnostic, Fix
 from ..document import Document
 from ..rule import FixAvailability
-from .base import Schema, YamlRule
+from .base import Matcher, Schema, YamlRule
 
 _DEFAULT_TOKEN = r"\w[\w'’]*"
 
@@ -32,12 +32,12 @@ class Repetition(YamlRule):
     def availability(self) -> FixAvailability:
         return FixAvailability.ALWAYS if self.fix_applicability else FixAvailability.NONE
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for m in self.finditer(self.pattern, doc):
+    def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
+        for m in patterns.finditer(self.pattern):
             word = m.group("a")
             if self.alpha and not any(c.isalpha() for c in word):
                 continue
-            if self.is_exception(f"{word} {doc.text[m.end('sep'):m.end()]}"):
+            if patterns.is_exception(f"{word} {doc.text[m.end('sep'):m.end()]}"):
                 continue
             fix = None
             if self.fix_applicability:

@@ -9,7 +9,7 @@ import regex
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
 from ..rule import FixAvailability
-from .base import Schema, YamlRule
+from .base import Matcher, Schema, YamlRule
 
 _DOLLAR_GROUP = regex.compile(r"\$(\d+)")
 
@@ -39,13 +39,13 @@ class Substitution(YamlRule):
     def availability(self) -> FixAvailability:
         return FixAvailability.ALWAYS if self.fix_applicability else FixAvailability.NONE
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for m in self.finditer(self.combined, doc):
+    def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
+        for m in patterns.finditer(self.combined):
             found = m.group()
-            if not found or self.is_exception(found):
+            if not found or patterns.is_exception(found):
                 continue
             i = next(i for i in range(len(self.patterns)) if m.group(f"s{i}") is not None)
-            own = self.patterns[i].match(doc.text, m.start())
+            own = patterns.match(self.patterns[i], m.start())
             template = self.replacements[i]
             try:
                 expected = own.expand(template) if own else template

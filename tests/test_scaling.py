@@ -1,0 +1,148 @@
+"""Document structure, Markdown and suppressions stay linear on hostile input.
+
+Each input here took minutes (some hours) when a scan restarted at every mark,
+backtick run, directive, dot or range; each must now finish far inside its limit
+(see time_limit.py), with the right result.
+"""
+
+from __future__ import annotations
+
+from textlint.document import Document
+from textlint.engine import Engine, Overrides
+from textlint.markdown import markdown_document
+
+from time_limit import run_within
+
+
+def spans(doc: Document) -> list[str]:
+    return [doc.text[s.start:s.end] for s in doc.ignored]
+
+
+def test_a_token_of_many_url_marks_is_scanned_once():
+    # 'a://b' * N was quadratic in N: 45 s at 200 KB
+    out = run_within(60, """
+        from textlint.document import Document
+        doc = Document("x " + "a://b" * 80_000 + ". y")
+        print([(s.start, s.end) for s in doc.ignored])
+    """)
+    assert out.strip() == f"[(2, {2 + 5 * 80_000})]"
+
+
+def test_url_marks_in_one_token_keep_the_token_whole_without_its_trailing_punctuation():
+    doc = Document("see a://b.c://d.org/x.., www.example.com; mail me@host.net!")
+    assert spans(doc) == ["a://b.c://d.org/x", "www.example.com", "me@host.net"]
+
+
+def test_backtick_runs_of_many_lengths_are_linear():
+    # runs of 1, 2, 3 ... backticks, none closed: 89 s on 1.28 MB
+    out = run_within(60, """
+        from textlint.markdown import markdown_document
+        parts, size, n = [], 0, 1
+        while size < 1_280_000:
+            parts.append("`" * n + " x ")
+            size += n + 3
+            n += 1
+        doc = markdown_document("".join(parts) + "\\n\\n`code` and ``more``\\n")
+        print([doc.text[s.start:s.end] for s in doc.ignored])
+    """)
+    assert out.strip() == "['`code`', '``more``']"
+
+
+def test_inline_code_closes_at_the_next_run_of_the_same_length():
+    doc = markdown_document("a `one`` still` b ``two ` two`` c ``` unclosed ` d `x`\n")
+    assert spans(doc) == ["`one`` still`", "``two ` two``", "` d `"]
+
+
+def test_unclosed_directives_and_space_runs_are_linear():
+    out = run_within(60, """
+        from textlint.document import Document
+        from textlint import suppression
+        doc = Document("<!-- textlint-disable " * 50_000 + "\\n<!-- textlint-disable" + " " * 200_000 + "x\\n")
+        print(len(doc.ignored), bool(suppression.parse(doc)))
+    """)
+    assert out.split() == ["0", "False"]
+
+
+def test_directives_with_their_selectors():
+    text = ("a <!-- textlint-disable-line cleanup, spacing.RunOnWord   --> b\n"
+            "<!--textlint-disable-->\n<!-- textlint-enable x\n   -->\n<!-- textlint-disable a>b -->\n")
+    doc = Document(text)
+    assert spans(doc) == ["<!-- textlint-disable-line cleanup, spacing.RunOnWord   -->",
+                          "<!--textlint-disable-->", "<!-- textlint-enable x\n   -->"]
+
+
+def test_a_long_run_of_dots_is_linear():
+    out = run_within(60, """
+        from textlint.document import Document
+        doc = Document("It ends" + "." * 100_000 + " Then more" + "." * 100_000 + "x")
+        print([(s.start, s.end) for s in doc.sentences])
+    """)
+    assert out.strip() == f"[(0, {7 + 100_000}), ({8 + 100_000}, {8 + 200_000 + 10})]"
+
+
+def test_sentences_end_after_a_run_of_marks_but_not_after_abbreviations():
+    text = "Wait... What? It was Mr. Smith, etc.. Then J. Smith left!! And so on."
+    doc = Document(text)
+    assert [text[s.start:s.end] for s in doc.sentences] == [
+        "Wait...", "What?", "It was Mr. Smith, etc..", "Then J. Smith left!!", "And so on."]
+
+
+def test_an_atx_heading_with_long_runs_of_spaces_is_linear():
+    out = run_within(60, """
+        from textlint.markdown import markdown_document
+        doc = markdown_document("# a" + " " * 100_000 + "b" + " " * 100_000 + "#" * 3 + "  \\n\\ntext\\n")
+        print([(h.start, h.end) for h in doc.headings])
+    """)
+    assert out.strip() == f"[(2, {4 + 100_000})]"
+
+
+def test_atx_heading_text_without_marks_and_closing_sequence():
+    doc = markdown_document("## Title ##\n\n# Two # words #  \n\n### ###\n\n#\tTabbed\t#\n")
+    assert [doc.text[h.start:h.end] for h in doc.headings] == ["Title", "Two # words", "###", "Tabbed"]
+
+
+def test_link_titles_in_parentheses_are_linear():
+    out = run_within(60, """
+        from textlint.markdown import markdown_document
+        doc = markdown_document("[x](a (b " * 100_000 + "\\n")
+        print(len(doc.ignored))
+    """)
+    assert out.strip() == "0"
+
+
+def test_link_targets_with_titles_are_not_prose():
+    doc = markdown_document('[a](http://x.org "t") [b](y (t)) [c](z \'t\')\n')
+    assert spans(doc) == ['(http://x.org "t")', "(y (t))", "(z 't')"]
+
+
+def test_looking_up_many_headings_is_linear():
+    out = run_within(60, """
+        from textlint.document import Document
+        doc = Document("Heading here\\n\\n" * 50_000)
+        print(sum(doc.in_heading(i * 14 + 3) for i in range(50_000)), doc.in_heading(12))
+    """)
+    assert out.split() == ["50000", "False"]
+
+
+def test_many_disable_enable_pairs_are_linear():
+    # 20,000 pairs took 28.6 s: every finding scanned every range
+    out = run_within(60, """
+        from textlint.engine import Engine, Overrides
+        pair = ("<!-- textlint-disable cleanup.DoubledWord -->\\nthe the, in in, a a\\n"
+                "<!-- textlint-enable cleanup.DoubledWord -->\\nto to\\n\\n")
+        engine = Engine(overrides=Overrides(select=["cleanup.DoubledWord"]))
+        text = pair * 20_000
+        result = engine.lint(text, "a.txt")
+        print(len(result.diagnostics), {text[d.start:d.end] for d in result.diagnostics})
+    """)
+    assert out.strip() == "20000 {'to to'}"
+
+
+def test_ranges_of_several_selectors_nest_and_close():
+    text = ("<!-- textlint-disable cleanup -->\nthe the\n<!-- textlint-disable spacing -->\n"
+            "in in\n<!-- textlint-enable cleanup -->\nto to\n<!-- textlint-enable -->\nby by\n"
+            "<!-- textlint-disable cleanup.DoubledWord -->\nof of\n")
+    engine = Engine(overrides=Overrides(select=["cleanup.DoubledWord"]))
+    doc = engine.document(text)
+    lines = [doc.position(d.start)[0] for d in engine.lint(text).diagnostics]
+    assert lines == [6, 8]
