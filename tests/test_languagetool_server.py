@@ -340,7 +340,8 @@ def test_h8_a_corrupt_state_file_is_recovered(tmp_path):
 
             (directory / server.STATE).write_text('{"status": "ready", "pid": 1}', encoding="utf-8")
             out = textlint("languagetool", "stop", env=env)
-            assert out.returncode == 0 and f"Stopped LanguageTool (supervisor pid {second.pid}, server pid {second.java_pid})" in out.stdout
+            stopped = f"Stopped LanguageTool (supervisor pid {second.pid}, server pid {second.java_pid})"
+            assert out.returncode == 0 and stopped in out.stdout
             deadline = time.monotonic() + 10
             while server.pid_alive(second.java_pid) and time.monotonic() < deadline:
                 time.sleep(0.1)

@@ -129,7 +129,8 @@ def status(config: ConfigOption = None) -> None:
             last = server.read_state(directory)
             running = server.processes(directory)
             if running:
-                why = last.error if last and last.status == "corrupt" else f"{directory / server.STATE} names no running server"
+                why = (last.error if last and last.status == "corrupt"
+                       else f"{directory / server.STATE} names no running server")
                 _say(f"Server: not usable: {why}; running: {_processes(running)} "
                      "(`textlint languagetool stop` stops them; `textlint check` replaces them)")
             else:
@@ -158,7 +159,9 @@ def clear_cache(config: ConfigOption = None) -> None:
 
 
 def _processes(found: dict[int, str]) -> str:
-    return ", ".join(f"{role} pid {pid}" for pid, role in sorted(found.items(), key=lambda item: item[1] != "supervisor"))
+    """``supervisor pid 12, server pid 13``."""
+    ordered = sorted(found.items(), key=lambda item: item[1] != "supervisor")
+    return ", ".join(f"{role} pid {pid}" for pid, role in ordered)
 
 
 def _idle(seconds: float) -> str:

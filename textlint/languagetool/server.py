@@ -270,7 +270,7 @@ def start(settings: LanguageToolSettings) -> ServerState:
             "(or use a running server: `url` in your own configuration, $TEXTLINT_LANGUAGETOOL_URL "
             "or --languagetool-url)")
     java = check_java(settings)
-    directory.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)  # its log can quote the text checked
     touch(settings)
     deadline = time.monotonic() + settings.start_timeout + 30  # the supervisor times out first
     child: subprocess.Popen | None = None
@@ -385,21 +385,24 @@ def _http(url: str, data: bytes | None = None, timeout: float = 2.0) -> tuple[in
         return 0, b"", str(getattr(e, "reason", e))
 
 
-def warm_up_problem(url: str, text: str, timeout: float) -> str | None:
-    """Why the server cannot check *text* (a status, no answer, not JSON), or None when it can."""
+def warm_up_problem(url: str, text: str, timeout: float) -> tuple[str, bool] | None:
+    """None when the server checks *text*; else what went wrong, and whether the server
+    answered at all (an HTTP error, not JSON, no matches) or not (no answer, closed)."""
     from urllib.parse import urlencode
 
     if timeout <= 0:
-        return "no time left (start-timeout)"
+        return "no answer within start-timeout", False
     status, body, problem = _http(url + "v2/check", urlencode({"language": "en-US", "text": text}).encode(),
                                   timeout=timeout)
     if status != 200:
-        return problem or f"HTTP {status}"
+        return (problem or f"HTTP {status}"), status != 0
     try:
         answer = json.loads(body)
     except ValueError:
-        return "an answer that is not JSON"
-    return None if isinstance(answer, dict) and isinstance(answer.get("matches"), list) else "no matches"
+        return "an answer that is not JSON", True
+    if isinstance(answer, dict) and isinstance(answer.get("matches"), list):
+        return None
+    return "an answer without matches", True
 
 
 def _die_with_parent() -> None:
@@ -482,12 +485,17 @@ class Supervisor:
         else:
             return self._fail(f"no free port found after {PORT_ATTEMPTS} attempts")
         url = f"http://127.0.0.1:{port}/"
-        for text in WARM_UP * 2:
-            problem = warm_up_problem(url, text, deadline - time.monotonic())
-            if problem and not self.stopping:
+        for text in WARM_UP * 2:  # the first requests are slow: 20 s more (clients wait 30)
+            failed = warm_up_problem(url, text, deadline + 20 - time.monotonic())
+            if self.stopping:
+                return 0
+            if failed:
                 self._stop_server()
-                return self._fail(f"LanguageTool started but cannot check text ({problem}); "
-                                  f"{self._damaged()}; see {self.dir / LOG}\n{_log_tail(self.dir / LOG)}")
+                problem, answered = failed
+                tail = _log_tail(self.dir / LOG)
+                damaged = f"; {self._damaged()}" if answered or _DAMAGE.search(tail) else ""
+                return self._fail(f"LanguageTool started but cannot check text ({problem}){damaged}; "
+                                  f"see {self.dir / LOG}\n{tail}")
         _write_state(self.dir, ServerState("ready", os.getpid(), url, port, self.proc.pid, a.version,
                                            time.time(), a.idle_timeout))
         return self._watch()
