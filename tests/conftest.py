@@ -10,6 +10,9 @@ import pytest
 # LanguageTool is on by default where it is installed; only tests/test_languagetool*.py use it
 # (they switch it on explicitly), so that the rest of the suite does not depend on it.
 os.environ["TEXTLINT_LANGUAGETOOL"] = "off"
+# The user's own configuration (~/.config/textlint/textlint.toml) must not change the tests:
+# point platformdirs' user configuration directory at one that does not exist.
+os.environ["XDG_CONFIG_HOME"] = os.path.join(os.path.dirname(os.path.abspath(__file__)), "no-user-config")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

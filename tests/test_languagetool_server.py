@@ -8,8 +8,10 @@ started these tests fail: they never skip.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -57,11 +59,25 @@ def lt(tmp_path_factory):
         pytest.fail(f"the LanguageTool server does not start: {e}")
     yield settings, state
     stopped = server.stop(settings)
-    assert stopped is not None and not server.pid_alive(state.java_pid)
+    assert stopped.get(state.pid) == "supervisor" and not server.pid_alive(state.java_pid)
     if old is None:
         del os.environ["TEXTLINT_CACHE_DIR"]
     else:
         os.environ["TEXTLINT_CACHE_DIR"] = old
+
+
+@contextlib.contextmanager
+def environment(**values: str):
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 def engine(**options) -> Engine:
@@ -206,14 +222,29 @@ def test_server_killed_mid_run_then_restarted_then_idle_exit(tmp_path):
         settings = LanguageToolSettings(threads=1, batch_chars=200)
         state = server.start(settings)
         text = "They met in in Havana.\n\n" + "\n\n".join(
-            f"On day {i} of the talks, delegation {i * 7} said that he go to meeting number {i}."
+            f"On day {i} of the talks, delegation {i * 7} met. He go to meeting number {i}."
             for i in range(600))
-        threading.Timer(1.5, os.kill, (state.java_pid, 9)).start()
-        started = time.monotonic()
+        log = server.server_dir(settings) / server.LOG
+        warm_up = log.read_text(encoding="utf-8").count("Check done:")
+        killed = threading.Event()
+
+        def kill_after_some_answers() -> None:  # three answers of this run, then SIGKILL
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline:
+                if log.read_text(encoding="utf-8").count("Check done:") >= warm_up + 3:
+                    os.kill(state.java_pid, 9)
+                    killed.set()
+                    return
+                time.sleep(0.05)
+
+        threading.Thread(target=kill_after_some_answers, daemon=True).start()
         result = engine(threads=1, batch_chars=200).lint(text)
-        assert time.monotonic() - started > 1.5, "the run ended before the server was killed"
-        assert "cleanup.DoubledWord" in {d.rule for d in result.diagnostics}
+        assert killed.is_set(), "the run ended before the server was killed"
+        rules = {d.rule for d in result.diagnostics}
+        assert "cleanup.DoubledWord" in rules
+        assert "languagetool.HE_VERB_AGR" in rules  # the answers received before the kill are kept
         assert len(result.errors) == 1 and "LanguageTool server" in str(result.errors[0])
+        assert "the server has stopped; the next run starts a new one" in str(result.errors[0])
 
         # the CLI: the error on stderr, the built-in finding on stdout, exit code 2
         f = tmp_path / "doc.txt"
@@ -262,9 +293,86 @@ def test_taken_port_and_missing_java(tmp_path):
         assert "cleanup.DoubledWord" in out.stdout
         assert f"port {port} on 127.0.0.1 is already in use" in out.stderr
 
-    config.write_text('[languagetool]\njava = "/nonexistent/bin/java"\n', encoding="utf-8")
+    config.unlink()
+    user = tmp_path / "user-config" / "textlint" / "textlint.toml"  # `java` is the user's to set
+    user.parent.mkdir(parents=True)
+    user.write_text('[languagetool]\njava = "/nonexistent/bin/java"\n', encoding="utf-8")
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "user-config")
     out = textlint("check", "--languagetool", str(f), env=env)
     assert out.returncode == 2 and "cleanup.DoubledWord" in out.stdout
     assert "Java not found at /nonexistent/bin/java" in out.stderr
-    out = textlint("languagetool", "start", "--config", str(config), env=env)
+    out = textlint("languagetool", "start", env=env)
     assert out.returncode == 2 and "Java not found" in out.stderr
+
+
+def test_h8_a_corrupt_state_file_is_recovered(tmp_path):
+    """A corrupt state.json: `status` names the processes, `check` replaces them at once
+    (not after start-timeout), `stop` finds them by their command lines. The supervisor
+    never imports code from the directory textlint runs in."""
+    base = linked_cache(tmp_path / "cache")
+    env = {"TEXTLINT_CACHE_DIR": str(base)}
+    with environment(**env):
+        settings = LanguageToolSettings()
+        directory = server.server_dir(settings)
+        first = server.start(settings)
+        try:
+            (directory / server.STATE).write_text("{garbage", encoding="utf-8")
+            out = textlint("languagetool", "status", env=env)
+            assert "Server: not usable" in out.stdout
+            assert f"supervisor pid {first.pid}" in out.stdout and f"server pid {first.java_pid}" in out.stdout
+
+            repo = tmp_path / "repo"  # a repository with a package named like ours
+            (repo / "textlint").mkdir(parents=True)
+            marker = tmp_path / "imported"
+            (repo / "textlint" / "__init__.py").write_text(f"open({str(marker)!r}, 'w').close()\n")
+            (repo / "doc.txt").write_text("He go to school yesterday.\n", encoding="utf-8")
+            started = time.monotonic()
+            out = subprocess.run([sys.executable, "-P", "-m", "textlint", "check", "--languagetool", "doc.txt"],
+                                 cwd=repo, capture_output=True, text=True, timeout=300,
+                                 env={**os.environ, "PYTHONPATH": str(ROOT)})
+            # before: every check waited start-timeout + 30 s (150 s), then failed
+            assert out.returncode == 1 and "languagetool.HE_VERB_AGR" in out.stdout, out.stderr
+            assert time.monotonic() - started < 150
+            assert not marker.exists()
+            assert not server.pid_alive(first.java_pid) and not server.pid_alive(first.pid)
+            second = server.running(settings)
+            assert second is not None and second.java_pid != first.java_pid
+
+            (directory / server.STATE).write_text('{"status": "ready", "pid": 1}', encoding="utf-8")
+            out = textlint("languagetool", "stop", env=env)
+            stopped = f"Stopped LanguageTool (supervisor pid {second.pid}, server pid {second.java_pid})"
+            assert out.returncode == 0 and stopped in out.stdout
+            deadline = time.monotonic() + 10
+            while server.pid_alive(second.java_pid) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert not server.pid_alive(second.java_pid) and server.processes(directory) == {}
+        finally:
+            server.stop(settings)
+
+
+def test_u7_a_damaged_installation_is_named_and_not_reused(tmp_path):
+    """A damaged jar: the server starts but cannot check text. The message says so and
+    how to repair it, and no broken server is left for the next run to reuse."""
+    linked_cache(tmp_path / "probe")  # installs LanguageTool when it is missing
+    found = installation(LanguageToolSettings())
+    home = tmp_path / "cache" / "languagetool" / VERSION
+    (home / "lib").mkdir(parents=True)
+    shutil.copy(found.lib.parent / "installed.json", home)
+    for jar in found.lib.iterdir():
+        if jar.name != "english-pos-dict-0.6.jar":
+            os.symlink(jar, home / "lib" / jar.name)
+    damaged = home / "lib" / "english-pos-dict-0.6.jar"
+    data = bytearray((found.lib / damaged.name).read_bytes())
+    data[len(data) // 3:2 * len(data) // 3] = bytes(len(data) // 3)
+    damaged.write_bytes(bytes(data))
+    doc = tmp_path / "doc.txt"
+    doc.write_text("They met in in Havana.\n\nThis are a example of an text that LanguageTool checks "
+                   "before its first request.\n", encoding="utf-8")
+    env = {"TEXTLINT_CACHE_DIR": str(tmp_path / "cache")}
+    out = textlint("check", "--languagetool", str(doc), env=env)
+    assert out.returncode == 2 and "cleanup.DoubledWord" in out.stdout
+    assert f"its installation in {home} may be damaged" in out.stderr
+    assert "textlint languagetool install --force" in out.stderr and "next run" not in out.stderr
+    with environment(**env):
+        settings = LanguageToolSettings()
+        assert server.running(settings) is None and server.processes(server.server_dir(settings)) == {}

@@ -93,7 +93,7 @@ def write_config(tmp_path: Path, body: str) -> Path:
 
 
 def test_config_table(tmp_path):
-    s = load(write_config(tmp_path, """
+    path = write_config(tmp_path, """
 [languagetool]
 enabled = true
 url = "http://localhost:8081"
@@ -101,10 +101,14 @@ jvm-memory = "512m"
 disabled-rules = ["EN_A_VS_AN", "*_HYPHEN"]
 idle-timeout = 60
 cache-dir = "cache"
-""")).languagetool
+""")
+    s = load(path, trusted=True).languagetool  # the user's own file
     assert s.enabled is True and s.url == "http://localhost:8081" and s.jvm_memory == "512m"
     assert s.disabled_rules == ["EN_A_VS_AN", "*_HYPHEN"] and s.idle_timeout == 60
     assert s.cache_dir == (tmp_path / "cache").resolve()
+    project = load(path)  # a project's file: no server, no directory
+    assert project.languagetool.url is None and project.languagetool.cache_dir is None
+    assert project.languagetool.jvm_memory == "512m" and len(project.warnings) == 2
 
 
 @pytest.mark.parametrize("body, key_name", [
@@ -241,14 +245,6 @@ def test_cache_round_trip_and_keys(tmp_path):
     again = ResultCache(tmp_path / "r.sqlite3")
     assert again.get_many([k1, k2, "missing"]) == {k1: [match], k2: []}
     assert again.stats()[0] == 2 and again.clear() == 2
-
-
-def test_an_unusable_cache_is_switched_off(tmp_path):
-    (tmp_path / "r.sqlite3").write_bytes(b"this is not a database" * 100)
-    cache = ResultCache(tmp_path / "r.sqlite3")
-    assert cache.get_many(["k"]) == {}
-    cache.put_many({"k": []})
-    assert cache.error
 
 
 # -- install and start-up failures -----------------------------------------------------------

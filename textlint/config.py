@@ -1,7 +1,19 @@
 """Configuration: ``textlint.toml``, ``.textlint.toml`` or ``[tool.textlint]`` in ``pyproject.toml``.
 
 The nearest configuration file above a linted file applies to it (or the one
-given with ``--config``). Keys::
+given with ``--config``); where there is none, the user's own file applies
+(``textlint.toml`` in platformdirs' user configuration directory:
+``~/.config/textlint/textlint.toml`` on Linux).
+
+Trust: a project's file (found next to the linted files, or given with ``--config``)
+is untrusted. It chooses rules, levels and LanguageTool's rules, but the keys that
+name a program, a directory to run or load code from, or a server to send text to
+(``[languagetool]`` ``java``, ``cache-dir``, ``url``) come only from the user's file,
+the environment or the command line; a project's file that sets them gets a warning
+and those keys are ignored. The user's ``[languagetool]`` table applies under every
+project's. See docs/security.md.
+
+Keys::
 
     select = ["cleanup", "spacing"]        # rules, packs or categories ("ALL")
     extend-select = ["cleanup.Garbles"]
@@ -28,12 +40,12 @@ from __future__ import annotations
 import errno
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .diagnostics import Severity
-from .errors import ConfigError
+from .errors import ConfigError, warn
 from .files import DEFAULT_INCLUDE, InputError, matches, os_problem, parse_size, read_regular
 from .languagetool import settings as languagetool_settings
 
@@ -69,6 +81,7 @@ class Settings:
     formats: dict[str, str] = field(default_factory=dict)
     #: Bytes; None: the default (files.DEFAULT_MAX_FILE_SIZE), 0: no limit.
     max_file_size: int | None = None
+    warnings: list[str] = field(default_factory=list)  # keys ignored (untrusted), for the user
 
     def format_of(self, path: str) -> str:
         """``markdown`` or ``text``, by file extension."""
@@ -98,9 +111,23 @@ def _strings(value: Any, path: Path, key: str) -> list[str]:
     return value
 
 
-def parse(data: dict[str, Any], path: Path) -> Settings:
-    """Settings from the ``[tool.textlint]`` table (or a whole ``textlint.toml``)."""
+def user_config_path() -> Path:
+    """The user's own configuration file (it need not exist)."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("textlint", appauthor=False)) / "textlint.toml"
+
+
+def parse(data: dict[str, Any], path: Path, trusted: bool = False, user: Settings | None = None) -> Settings:
+    """Settings from the ``[tool.textlint]`` table (or a whole ``textlint.toml``).
+
+    *trusted*: the user's own file. Otherwise the user-only keys are ignored (and listed
+    in ``warnings``), and the ``[languagetool]`` table applies over *user*'s.
+    """
     s = Settings(path=path)
+    if user is not None:
+        s.languagetool = replace(user.languagetool)
+    ignored: list[str] = []
     base = path.parent
     for key, value in data.items():
         if key == "select":
@@ -133,7 +160,7 @@ def parse(data: dict[str, Any], path: Path) -> Settings:
                                   path=str(path), key=key)
             s.formats = {k.lower().lstrip("."): v for k, v in value.items()}
         elif key == "languagetool":
-            s.languagetool = languagetool_settings.parse(value, path)
+            s.languagetool = languagetool_settings.parse(value, path, trusted, s.languagetool, ignored)
         elif key == "max-file-size":
             try:
                 s.max_file_size = parse_size(value)
@@ -144,6 +171,11 @@ def parse(data: dict[str, Any], path: Path) -> Settings:
                               "languagetool, max-file-size, per-file-ignores, rule-paths, rules, select, "
                               "vocabulary)",
                               path=str(path), key=key)
+    for key in ignored:
+        reason = languagetool_settings.USER_ONLY[key.rsplit(".", 1)[-1]]
+        s.warnings.append(f"{path}: key '{key}' ignored: {reason}, and a project's configuration may not "
+                          f"(set it in your own {user_config_path()}, the environment or on the command "
+                          "line; see docs/security.md)")
     return s
 
 
@@ -177,8 +209,8 @@ def _rule_settings(value: Any, path: Path, rule: str) -> RuleSettings:
     )
 
 
-def load(path: Path) -> Settings:
-    """Read a configuration file; errors name the file and the key."""
+def load(path: Path, trusted: bool = False, user: Settings | None = None) -> Settings:
+    """Read a configuration file; errors name the file and the key (see :func:`parse`)."""
     try:
         data = tomllib.loads(read_regular(path).decode("utf-8"))
     except InputError as e:
@@ -187,7 +219,7 @@ def load(path: Path) -> Settings:
         raise ConfigError(f"invalid TOML: {e}", path=str(path)) from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("textlint", {})
-    return parse(data, path.resolve())
+    return parse(data, path.resolve(), trusted, user)
 
 
 def _has_settings(path: Path) -> bool:
@@ -217,13 +249,35 @@ def _exists(candidate: Path) -> bool:
     return True
 
 
-class ConfigFinder:
-    """Finds (and caches) the configuration that applies to each linted file."""
+def load_user(path: Path | None = None) -> Settings | None:
+    """The user's own configuration (trusted), or None when there is no such file."""
+    path = path or user_config_path()
+    return load(path, trusted=True) if path.is_file() else None
 
-    def __init__(self, explicit: Path | None = None) -> None:
-        self.explicit = load(explicit) if explicit else None
+
+class ConfigFinder:
+    """Finds (and caches) the configuration that applies to each linted file.
+
+    Each project file is read once; its warnings go to *warn* then (stderr by default).
+    """
+
+    def __init__(self, explicit: Path | None = None, user: Path | None = None,
+                 warn: Callable[[str], None] = warn) -> None:
+        self._warn = warn
+        user_path = user or user_config_path()
+        self.user = load_user(user_path)
+        self.explicit = self._load(explicit) if explicit else None
         self._by_dir: dict[Path, Settings] = {}
         self._by_file: dict[Path, Settings] = {}
+
+    def _load(self, path: Path) -> Settings:
+        """A project's file (or the user's own, when *path* is that file)."""
+        if self.user is not None and path.resolve() == self.user.path:
+            return self.user
+        settings = load(path, user=self.user)
+        for message in settings.warnings:
+            self._warn(message)
+        return settings
 
     def for_path(self, file: Path | None) -> Settings:
         if self.explicit:
@@ -239,6 +293,6 @@ class ConfigFinder:
                 candidate = d / name
                 if _exists(candidate) and _has_settings(candidate):
                     if candidate not in self._by_file:
-                        self._by_file[candidate] = load(candidate)
+                        self._by_file[candidate] = self._load(candidate)
                     return self._by_file[candidate]
-        return Settings()
+        return self.user or Settings()

@@ -1,6 +1,8 @@
-"""The one exception type for bad configuration, bad rules and unreadable input."""
+"""The one exception type for bad configuration, bad rules and unreadable input; warnings."""
 
 from __future__ import annotations
+
+import sys
 
 
 class ConfigError(Exception):
@@ -12,3 +14,9 @@ class ConfigError(Exception):
         where = [p for p in (path, f"rule {rule}" if rule else None,
                              f"key '{key}'" if key else None) if p]
         super().__init__(": ".join(where + [message]))
+
+
+def warn(message: str) -> None:
+    """Tell the user something went wrong but the run goes on (one line on stderr)."""
+    sys.stderr.write(f"textlint: warning: {message}\n")
+    sys.stderr.flush()

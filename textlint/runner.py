@@ -171,6 +171,11 @@ class Runner:
             yield from (self.check_path(*target) for target in targets)
             return
         yield self.check_path(*targets[0])  # builds the engine (and loads what it needs) before forking
+        for path in paths[1:]:  # reads every configuration before forking: its warnings print once
+            try:
+                self.finder.for_path(path)
+            except ConfigError:
+                pass  # reported with the file
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool

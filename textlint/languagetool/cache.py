@@ -3,8 +3,10 @@
 A key is the SHA-256 of the LanguageTool version (or the URL of a server textlint
 does not manage), the request parameters (language, rules, categories) and the
 paragraph text. Values are the matches in code points relative to the paragraph.
-The store is one sqlite file shared by concurrent runs; when it cannot be used,
-the cache is off for the run and LanguageTool is simply asked again.
+The store is one sqlite file shared by concurrent runs. A damaged file (not a
+database, a malformed image) is replaced by a new one, with a warning; a store that
+cannot be used at all (no permission, a full disk) is off for the run, with a
+warning, and LanguageTool is simply asked again.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ import os
 import sqlite3
 import time
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
+
+from ..errors import warn
 
 #: A stored match: start, end (code points in the paragraph), rule id, category id,
 #: category name, issue type, message, replacements.
@@ -24,6 +28,8 @@ StoredMatch = list
 #: Entries kept; beyond it the oldest tenth is dropped.
 MAX_ENTRIES = 500_000
 _SCHEMA = "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, matches TEXT NOT NULL, stored REAL NOT NULL)"
+#: sqlite's primary result codes for a file that is not (or no longer) a database.
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
 
 
 def key(version: str, fingerprint: str, text: str) -> str:
@@ -35,60 +41,110 @@ def key(version: str, fingerprint: str, text: str) -> str:
 
 
 class ResultCache:
-    """A sqlite table of key → matches; errors switch it off instead of failing a run."""
+    """A sqlite table of key → matches; a damaged file is replaced, other errors switch it off.
 
-    def __init__(self, path: Path) -> None:
+    Each problem is reported once, as a warning (*warn*: stderr by default).
+    """
+
+    def __init__(self, path: Path, warn: Callable[[str], None] = warn) -> None:
         self.path = path
+        self._warn = warn
         self._db: sqlite3.Connection | None = None
         self._pid = 0
-        self.error: str | None = None
+        self._inode: int | None = None
+        self.error: str | None = None  # why the cache is off
+        self.rebuilt: str | None = None  # why the file was replaced
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is not None and self._pid != os.getpid():
             self._db = None  # inherited through fork(): never use a connection of the parent
         if self._db is None and self.error is None:
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute(_SCHEMA)
-                self._db, self._pid = db, os.getpid()
-            except (sqlite3.Error, OSError) as e:
-                self.error = f"{self.path}: {e}"
+                self._db = self._open()
+            except sqlite3.Error as e:
+                self._failed(e)
+            except OSError as e:
+                self._off(f"{e.strerror or e}")
         return self._db
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, list[StoredMatch]]:
-        db = self._connect()
-        keys = list(dict.fromkeys(keys))
-        if db is None or not keys:
-            return {}
-        out: dict[str, list[StoredMatch]] = {}
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            for i in range(0, len(keys), 500):
-                chunk = keys[i:i + 500]
-                rows = db.execute(f"SELECT key, matches FROM results WHERE key IN ({','.join('?' * len(chunk))})",
-                                  chunk)
-                out.update((k, json.loads(v)) for k, v in rows)
-        except (sqlite3.Error, ValueError) as e:
-            self.error = f"{self.path}: {e}"
-            return {}
-        return out
+            self._inode = os.stat(self.path).st_ino
+        except FileNotFoundError:
+            self._inode = None
+        db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute(_SCHEMA)
+            db.execute("SELECT count(*) FROM results").fetchone()
+        except BaseException:
+            db.close()
+            raise
+        self._pid = os.getpid()
+        return db
+
+    def _failed(self, error: sqlite3.Error) -> None:
+        """After *error*: a damaged file is replaced (once per run), anything else switches the cache off."""
+        if not _damaged(error) or self.rebuilt is not None:
+            self._off(str(error))
+            return
+        self.close()
+        self.rebuilt = str(error)
+        try:
+            if self._inode is None or os.stat(self.path).st_ino == self._inode:  # not replaced meanwhile
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            self._db = self._open()
+        except (sqlite3.Error, OSError) as e:
+            self._off(f"it was damaged ({error}) and cannot be replaced: {e}")
+            return
+        self._warn(f"{self.path}: the LanguageTool result cache was damaged ({error}); "
+                   "it has been replaced by an empty one")
+
+    def _off(self, reason: str) -> None:
+        self.close()
+        if self.error is None:
+            self.error = f"{self.path}: {reason}"
+            self._warn(f"the LanguageTool result cache is off for this run: {self.error}")
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, list[StoredMatch]]:
+        keys = list(dict.fromkeys(keys))
+        for _attempt in range(2):  # again after replacing a damaged file
+            db = self._connect()
+            if db is None or not keys:
+                return {}
+            try:
+                out: dict[str, list[StoredMatch]] = {}
+                for i in range(0, len(keys), 500):
+                    chunk = keys[i:i + 500]
+                    rows = db.execute(f"SELECT key, matches FROM results WHERE key IN "
+                                      f"({','.join('?' * len(chunk))})", chunk)
+                    out.update((k, json.loads(v)) for k, v in rows)
+                return out
+            except sqlite3.Error as e:
+                self._failed(e)
+            except ValueError as e:  # a value that is not JSON: a damaged entry
+                self._failed(sqlite3.DatabaseError(f"an entry is not JSON: {e}"))
+        return {}
 
     def put_many(self, items: dict[str, list[StoredMatch]]) -> None:
-        db = self._connect()
-        if db is None or not items:
-            return
-        now = time.time()
-        try:
-            with db:
-                db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)",
-                               [(k, json.dumps(v, ensure_ascii=False), now) for k, v in items.items()])
-                (count,) = db.execute("SELECT count(*) FROM results").fetchone()
-                if count > MAX_ENTRIES:
-                    db.execute("DELETE FROM results WHERE key IN (SELECT key FROM results "
-                               "ORDER BY stored LIMIT ?)", (count - MAX_ENTRIES * 9 // 10,))
-        except sqlite3.Error as e:
-            self.error = f"{self.path}: {e}"
+        for _attempt in range(2):
+            db = self._connect()
+            if db is None or not items:
+                return
+            now = time.time()
+            try:
+                with db:
+                    db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)",
+                                   [(k, json.dumps(v, ensure_ascii=False), now) for k, v in items.items()])
+                    (count,) = db.execute("SELECT count(*) FROM results").fetchone()
+                    if count > MAX_ENTRIES:
+                        db.execute("DELETE FROM results WHERE key IN (SELECT key FROM results "
+                                   "ORDER BY stored LIMIT ?)", (count - MAX_ENTRIES * 9 // 10,))
+                return
+            except sqlite3.Error as e:
+                self._failed(e)
 
     def stats(self) -> tuple[int, int]:
         """(entries, bytes on disk)."""
@@ -97,20 +153,38 @@ class ResultCache:
         db = self._connect()
         if db is None:
             return 0, 0
-        (count,) = db.execute("SELECT count(*) FROM results").fetchone()
+        try:
+            (count,) = db.execute("SELECT count(*) FROM results").fetchone()
+        except sqlite3.Error as e:
+            self._failed(e)
+            return 0, 0
         size = sum(p.stat().st_size for p in self.path.parent.glob(self.path.name + "*"))
         return count, size
 
     def clear(self) -> int:
-        db = self._connect()
-        if db is None:
-            return 0
-        with db:
-            n = db.execute("DELETE FROM results").rowcount
-        db.execute("VACUUM")
-        return n
+        """Forget every result: the number removed (a damaged file is replaced by an empty one)."""
+        for _attempt in range(2):
+            db = self._connect()
+            if db is None:
+                return 0
+            try:
+                with db:
+                    n = db.execute("DELETE FROM results").rowcount
+                db.execute("VACUUM")
+                return n
+            except sqlite3.Error as e:
+                self._failed(e)
+        return 0
 
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _damaged(error: sqlite3.Error) -> bool:
+    """Whether *error* says the file is not, or no longer, a sound database."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    return type(error) is sqlite3.DatabaseError

@@ -89,8 +89,13 @@ def stop(config: ConfigOption = None) -> None:
     from . import server
 
     settings = _settings(config)
-    state = server.stop(settings)
-    _say(f"Stopped LanguageTool at {state.url}." if state else "LanguageTool is not running.")
+    state = server.running(settings)
+    stopped = server.stop(settings)
+    if not stopped:
+        _say("LanguageTool is not running.")
+        return
+    where = f" at {state.url}" if state else ""
+    _say(f"Stopped LanguageTool{where} ({_processes(stopped)}).")
 
 
 @app.command()
@@ -120,9 +125,17 @@ def status(config: ConfigOption = None) -> None:
             _say(f"Server: running at {state.url} (pid {state.java_pid}, up {minutes:.0f} min, "
                  f"{_idle(state.idle_timeout)})")
         else:
-            last = server.read_state(server.server_dir(settings))
-            why = f"; last: {last.error}" if last and last.error else ""
-            _say(f"Server: not running (textlint check starts it on demand){why}")
+            directory = server.server_dir(settings)
+            last = server.read_state(directory)
+            running = server.processes(directory)
+            if running:
+                why = (last.error if last and last.status == "corrupt"
+                       else f"{directory / server.STATE} names no running server")
+                _say(f"Server: not usable: {why}; running: {_processes(running)} "
+                     "(`textlint languagetool stop` stops them; `textlint check` replaces them)")
+            else:
+                why = f"; last: {last.error}" if last and last.error else ""
+                _say(f"Server: not running (textlint check starts it on demand){why}")
     switch = settings.switch()
     on = {True: "on", False: "off"}.get(switch, "auto: " + ("on" if found or url else "off"))
     _say(f"Switch: {on} (--languagetool/--no-languagetool, $TEXTLINT_LANGUAGETOOL, [languagetool] enabled)")
@@ -143,6 +156,12 @@ def clear_cache(config: ConfigOption = None) -> None:
     if cache.error:
         _fail(f"cannot clear the cache: {cache.error}")
     _say(f"Removed {removed} cached results from {cache.path}.")
+
+
+def _processes(found: dict[int, str]) -> str:
+    """``supervisor pid 12, server pid 13``."""
+    ordered = sorted(found.items(), key=lambda item: item[1] != "supervisor")
+    return ", ".join(f"{role} pid {pid}" for pid, role in ordered)
 
 
 def _idle(seconds: float) -> str:

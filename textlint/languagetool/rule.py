@@ -12,7 +12,7 @@ import bisect
 import json
 import re
 from fnmatch import fnmatchcase
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..diagnostics import Applicability, Diagnostic, Fix, Severity
 from ..document import Document
@@ -21,6 +21,9 @@ from ..rule import Example, FixAvailability, Rule, RuleError
 from . import VERSION
 from .errors import LanguageToolError
 from .settings import LanguageToolSettings
+
+if TYPE_CHECKING:
+    from .client import Client
 
 PACK = "languagetool"
 RULE_ID = f"{PACK}.LanguageTool"
@@ -100,7 +103,7 @@ class LanguageToolRule(Rule):
 
     # -- request parameters ----------------------------------------------------------------
     def params(self) -> dict:
-        """The request parameters (language-tool-python's sets), part of the cache key."""
+        """The request parameters (rule and category ids of /v2/check), part of the cache key."""
         s = self.settings
         exact = [r for r in s.enabled_rules if not _is_glob(r)]
         if self.only:
@@ -137,14 +140,13 @@ class LanguageToolRule(Rule):
         units = list(units_of(doc))
         if not units:
             return
-        try:
-            results = self.checker().check([text for _, text in units])
-        except LanguageToolError as e:
-            raise RuleError(self.id, str(e)) from None
+        results, error = self.checker().check([text for _, text in units])
         for (offset, _), matches in zip(units, results):
-            for m in matches:
+            for m in matches or ():
                 if not self.filtered(m[2]):
                     yield self._diagnostic(offset, m)
+        if error is not None:  # after the findings of the paragraphs that were checked
+            raise RuleError(self.id, str(error))
 
     def _diagnostic(self, offset: int, m: list) -> Diagnostic:
         start, end, lt_rule, category, category_name, _issue_type, message, replacements = m
@@ -205,46 +207,71 @@ class Checker:
             from .cache import ResultCache
 
             self.cache = ResultCache(settings.root() / "results.sqlite3")
-        self.client = None
+        self.client: Client | None = None
         self.failure: str | None = None
         self.requests = 0  # texts sent to the server (for benchmarks and tests)
 
-    def check(self, texts: list[str]) -> list[list]:
+    def check(self, texts: list[str]) -> tuple[list[list | None], LanguageToolError | None]:
+        """The matches of every text (None for a text that could not be checked) and the error
+        that kept some from being checked."""
         from .cache import key
 
         keys = [key(self.version, self.fingerprint, t) for t in texts]
         found = self.cache.get_many(keys) if self.cache else {}
         todo = {k: t for k, t in zip(keys, texts) if k not in found}
-        if todo:
-            if self.failure:
-                raise LanguageToolError(f"not checked: {self.failure}")
-            try:
-                fresh = self._client().check(list(todo.values()))
-            except OSError as e:  # the cache directory cannot be written, a process cannot start ...
-                self.failure = f"{e.filename + ': ' if e.filename else ''}{e.strerror or e}"
-                raise LanguageToolError(self.failure) from None
-            except LanguageToolError as e:
-                self.failure = str(e)
-                raise
-            self.requests += len(todo)
-            new = dict(zip(todo, fresh))
+        error = None
+        if todo and self.failure:
+            error = LanguageToolError(f"not checked: {self.failure}")
+        elif todo:
+            fresh, error = self._ask(list(todo.values()))
+            new = {k: matches for k, matches in zip(todo, fresh) if matches is not None}
+            self.requests += len(new)
             if self.cache:
                 self.cache.put_many(new)
             found.update(new)
-        return [found[k] for k in keys]
+        return [found.get(k) for k in keys], error
 
-    def _client(self):
+    def _ask(self, texts: list[str]) -> tuple[list[list | None], LanguageToolError | None]:
+        """Results from the server (started if needed); after a failure, no more requests this run."""
         from . import server
-        from .client import Client
 
-        url = server.ensure(self.settings)
-        if self.client is None or self.client.url != url:
-            self.client = Client(url, self.params, self.settings.request_timeout,
-                                 self.settings.threads, self.settings.batch_chars)
-            if not self.settings.server_url():
-                self.client.hint = (f"; a new server starts on the next run (log: "
-                                    f"{server.server_dir(self.settings) / server.LOG})")
-        return self.client
+        try:
+            url = server.ensure(self.settings)
+        except OSError as e:  # the cache directory cannot be written, a process cannot start ...
+            error = LanguageToolError(f"{e.filename + ': ' if e.filename else ''}{e.strerror or e}")
+            return self._failed(texts, error)
+        except LanguageToolError as e:
+            return self._failed(texts, e)
+        try:
+            if self.client is None or self.client.url != url:
+                from .client import Client
+
+                self.client = None
+                self.client = Client(url, self.params, self.settings.request_timeout,
+                                     self.settings.threads, self.settings.batch_chars)
+            results, error = self.client.check(texts)
+        except LanguageToolError as e:
+            results, error = [None] * len(texts), e
+        if error is None:
+            return results, None
+        if not self.settings.server_url():
+            error = LanguageToolError(f"{error}{self._managed_hint(url)}")
+        return self._failed(texts, error, results)
+
+    def _failed(self, texts: list[str], error: LanguageToolError,
+                results: list | None = None) -> tuple[list[list | None], LanguageToolError]:
+        self.failure = str(error)
+        return results or [None] * len(texts), error
+
+    def _managed_hint(self, url: str) -> str:
+        """What happens to the server textlint started, now that a request to it failed."""
+        from . import server
+
+        log = server.server_dir(self.settings) / server.LOG
+        state = server.running(self.settings)
+        if state is None or state.url != url:
+            return f" (the server has stopped; the next run starts a new one; log: {log})"
+        return f" (the server is still running; log: {log}; `textlint languagetool stop` stops it)"
 
 
 def setup(rules: list[Rule], lt_settings: LanguageToolSettings, switch: bool | None,

@@ -9,6 +9,13 @@ loopback port, waits for its health check, warms it up, and writes
 the server dies, and stops it after ``idle-timeout`` seconds without a client
 (clients touch ``server/last-used``) or on SIGTERM (``textlint languagetool stop``).
 On Linux the server also gets SIGTERM if the supervisor itself is killed.
+
+Both processes run with the server directory as their working directory, and are
+known by their command lines (``--dir DIR``, ``-Dtextlint.languagetool.dir=DIR``):
+a pid from ``state.json`` is signalled only after its command line says it is one
+of them, and when ``state.json`` is unusable (corrupt, or naming other processes)
+the processes of the directory are found by their command lines, and stopped so
+that a new server can start.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -29,6 +37,16 @@ from .install import MAIN_CLASS, check_java, installation
 from .settings import LanguageToolSettings
 
 STATE, LOCK, LOG, USED = "state.json", "server.lock", "server.log", "last-used"
+STATUSES = ("starting", "ready", "failed", "exited")
+SUPERVISOR_MODULE = "textlint.languagetool.server"
+#: The Java system property that marks a server textlint started, with its server directory.
+SERVER_MARK = "-Dtextlint.languagetool.dir="
+#: Seconds a client waits for a usable state while another process holds the lock,
+#: before it stops the processes of the directory and starts a new server.
+STALL_GRACE = 3.0
+#: What a damaged installation writes to the server log.
+_DAMAGE = re.compile(r"ZipException|ZLIB|NoClassDefFoundError|ClassNotFoundException|corrupt|"
+                     r"invalid LOC header|error in opening zip file")
 #: Tried when a free port turns out to be taken by the time the server binds it.
 PORT_ATTEMPTS = 3
 #: Texts that exercise the common rules, sent in turn after start-up, so that the Java
@@ -51,7 +69,7 @@ WARM_UP = (
 class ServerState:
     """``server/state.json``: what the supervisor tells its clients."""
 
-    status: str  # starting, ready, failed, exited
+    status: str  # starting, ready, failed, exited; "corrupt" when read_state cannot use the file
     pid: int  # the supervisor
     url: str = ""
     port: int = 0
@@ -66,12 +84,27 @@ def server_dir(settings: LanguageToolSettings) -> Path:
     return settings.root() / "server"
 
 
+_STATE_TYPES = {"status": str, "pid": int, "url": str, "port": int, "java_pid": int, "version": str,
+                "started": (int, float), "idle_timeout": (int, float), "error": str}
+
+
 def read_state(directory: Path) -> ServerState | None:
+    """``state.json``; None when there is none, status "corrupt" (error: why) when it is unusable."""
+    path = directory / STATE
     try:
-        data = json.loads((directory / STATE).read_text(encoding="utf-8"))
-        return ServerState(**data)
-    except (OSError, ValueError, TypeError):
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
         return None
+    except (OSError, ValueError) as e:
+        return ServerState("corrupt", 0, error=f"{path} is unreadable: {e}")
+    if (not isinstance(data, dict) or set(data) - set(_STATE_TYPES) or "status" not in data or "pid" not in data
+            or not all(isinstance(v, _STATE_TYPES[k]) and not isinstance(v, bool) for k, v in data.items())):
+        return ServerState("corrupt", 0, error=f"{path} is not a state textlint wrote")
+    state = ServerState(**data)
+    if state.status not in STATUSES or state.pid <= 0 or (
+            state.status == "ready" and (state.java_pid <= 0 or not state.url.startswith("http://127.0.0.1:"))):
+        return ServerState("corrupt", 0, error=f"{path} is not a state textlint wrote")
+    return state
 
 
 def _write_state(directory: Path, state: ServerState) -> None:
@@ -127,6 +160,70 @@ class DirectoryLock:
         self._file.close()
 
 
+def role(pid: int, directory: Path) -> str | None:
+    """"supervisor" or "server" when *pid* is textlint's supervisor or LanguageTool server of
+    *directory* (by its command line), else None (another process, or none)."""
+    if not pid_alive(pid):
+        return None
+    import psutil
+
+    try:
+        return _role(psutil.Process(pid).cmdline(), directory)
+    except psutil.Error:
+        return None
+
+
+def _role(cmdline: list[str], directory: Path) -> str | None:
+    if MAIN_CLASS in cmdline and f"{SERVER_MARK}{directory}" in cmdline:
+        return "server"
+    if SUPERVISOR_MODULE in cmdline and "--dir" in cmdline:
+        i = cmdline.index("--dir")
+        if cmdline[i + 1:i + 2] == [str(directory)]:
+            return "supervisor"
+    return None
+
+
+def processes(directory: Path) -> dict[int, str]:
+    """Textlint's supervisors and LanguageTool servers of *directory*: pid -> role."""
+    import psutil
+
+    found = {}
+    for proc in psutil.process_iter(["cmdline"]):
+        r = _role(proc.info["cmdline"] or [], directory)
+        if r:
+            found[proc.pid] = r
+    return found
+
+
+def terminate(found: dict[int, str], directory: Path, timeout: float = 30.0) -> None:
+    """Stop the processes *found* (pid -> role): SIGTERM to the supervisors (each stops its
+    server), to servers without one, then SIGKILL what is left after *timeout* seconds.
+    A pid is signalled only while :func:`role` still says it is what it was."""
+    supervised = "supervisor" in found.values()
+    for pid, r in found.items():
+        if (r == "supervisor" or not supervised) and role(pid, directory) == r:
+            _signal(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and any(role(pid, directory) == r for pid, r in found.items()):
+        time.sleep(0.1)
+    for pid, r in found.items():
+        if role(pid, directory) == r:
+            _signal(pid, getattr(signal, "SIGKILL", signal.SIGTERM))
+
+
+def _signal(pid: int, sig: int) -> None:
+    try:
+        os.kill(pid, sig)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def verified(state: ServerState, directory: Path) -> bool:
+    """A ready state whose supervisor and server are alive and are ours."""
+    return (state.status == "ready" and role(state.pid, directory) == "supervisor"
+            and role(state.java_pid, directory) == "server")
+
+
 def held(directory: Path) -> bool:
     """Whether a supervisor holds the lock of *directory*."""
     lock = DirectoryLock(directory)
@@ -139,10 +236,9 @@ def held(directory: Path) -> bool:
 # -- client side ---------------------------------------------------------------------------
 def running(settings: LanguageToolSettings) -> ServerState | None:
     """The state of a ready server of this cache directory, if there is one."""
-    state = read_state(server_dir(settings))
-    if state and state.status == "ready" and pid_alive(state.pid) and pid_alive(state.java_pid):
-        return state
-    return None
+    directory = server_dir(settings)
+    state = read_state(directory)
+    return state if state and verified(state, directory) else None
 
 
 def touch(settings: LanguageToolSettings) -> None:
@@ -171,17 +267,20 @@ def start(settings: LanguageToolSettings) -> ServerState:
     if found is None:
         raise LanguageToolError(
             f"LanguageTool is not installed in {settings.root()}: run `textlint languagetool install` "
-            "(or use a running server: [languagetool] url or $TEXTLINT_LANGUAGETOOL_URL)")
+            "(or use a running server: `url` in your own configuration, $TEXTLINT_LANGUAGETOOL_URL "
+            "or --languagetool-url)")
     java = check_java(settings)
-    directory.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)  # its log can quote the text checked
     touch(settings)
     deadline = time.monotonic() + settings.start_timeout + 30  # the supervisor times out first
     child: subprocess.Popen | None = None
+    stalled: float | None = None  # since when another process holds the lock without a usable state
     while time.monotonic() < deadline:
         state = read_state(directory)
-        if state and state.status == "ready" and pid_alive(state.pid) and pid_alive(state.java_pid):
+        if state and verified(state, directory):
             return state
         if not held(directory):  # nobody is starting a server (any more)
+            stalled = None
             if child is None:
                 (directory / STATE).unlink(missing_ok=True)
                 child = _spawn_supervisor(settings, directory, java, found.classpath, found.version)
@@ -190,9 +289,33 @@ def start(settings: LanguageToolSettings) -> ServerState:
                     raise LanguageToolError(state.error)
                 raise LanguageToolError(f"the LanguageTool supervisor exited with code {child.returncode}; "
                                         f"see {directory / 'supervisor.log'}")
+        elif _starting(state, directory):
+            stalled = None
+        elif stalled is None:
+            stalled = time.monotonic()
+        elif time.monotonic() - stalled > STALL_GRACE:
+            _recover(directory, state)
+            stalled = None
         time.sleep(0.1)
     raise LanguageToolError(f"LanguageTool did not start within {settings.start_timeout:.0f} s "
                             f"(start-timeout); see {directory / LOG}")
+
+
+def _starting(state: ServerState | None, directory: Path) -> bool:
+    """Whether the lock holder is our supervisor starting a server, or leaving after a failure."""
+    return (state is not None and state.status in ("starting", "failed", "exited")
+            and role(state.pid, directory) == "supervisor")
+
+
+def _recover(directory: Path, state: ServerState | None) -> None:
+    """The lock is held, but the state names no server of ours: stop the directory's processes."""
+    found = processes(directory)
+    why = state.error if state and state.status == "corrupt" else f"{directory / STATE} names no running server"
+    if not found:
+        raise LanguageToolError(f"{why}, and {directory / LOCK} is locked by a process that is not "
+                                f"textlint's LanguageTool supervisor; stop it, or remove {directory}")
+    terminate(found, directory)
+    (directory / STATE).unlink(missing_ok=True)
 
 
 def _spawn_supervisor(settings: LanguageToolSettings, directory: Path, java: Path,
@@ -200,7 +323,8 @@ def _spawn_supervisor(settings: LanguageToolSettings, directory: Path, java: Pat
     package_root = Path(__file__).resolve().parents[2]
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(package_root), env.get("PYTHONPATH")]))
-    cmd = [sys.executable, "-m", "textlint.languagetool.server", "--dir", str(directory),
+    # -P and cwd: never import code from the directory textlint was started in
+    cmd = [sys.executable, "-P", "-m", SUPERVISOR_MODULE, "--dir", str(directory),
            "--java", str(java), "--classpath", classpath, "--version", version,
            "--memory", settings.jvm_memory, "--port", str(settings.port),
            "--idle-timeout", str(settings.idle_timeout), "--start-timeout", str(settings.start_timeout)]
@@ -210,24 +334,21 @@ def _spawn_supervisor(settings: LanguageToolSettings, directory: Path, java: Pat
     else:
         kwargs["start_new_session"] = True
     with open(directory / "supervisor.log", "ab") as log:
-        return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+        return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log, cwd=directory,
                                 close_fds=True, env=env, **kwargs)
 
 
-def stop(settings: LanguageToolSettings, timeout: float = 30.0) -> ServerState | None:
-    """Stop this cache directory's server; the state it had, or None when none ran."""
+def stop(settings: LanguageToolSettings, timeout: float = 30.0) -> dict[int, str]:
+    """Stop this cache directory's server: the processes stopped (pid -> role), found by their
+    command lines whatever ``state.json`` says."""
     directory = server_dir(settings)
+    found = processes(directory)
+    if found:
+        terminate(found, directory, timeout)
     state = read_state(directory)
-    if state is None or not pid_alive(state.pid) or state.status in ("failed", "exited"):
-        return None
-    os.kill(state.pid, signal.SIGTERM)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and (pid_alive(state.pid) or pid_alive(state.java_pid)):
-        time.sleep(0.1)
-    for pid in (state.java_pid, state.pid):
-        if pid_alive(pid):
-            os.kill(pid, getattr(signal, "SIGKILL", signal.SIGTERM))
-    return state
+    if state is not None and (found or state.status in ("corrupt", "starting", "ready")):
+        (directory / STATE).unlink(missing_ok=True)  # it describes processes that are gone
+    return found
 
 
 # -- supervisor side -----------------------------------------------------------------------
@@ -246,15 +367,42 @@ def port_free(port: int) -> bool:
     return True
 
 
-def _http_ok(url: str, data: bytes | None = None, timeout: float = 2.0) -> bool:
+def _http_ok(url: str, timeout: float = 2.0) -> bool:
+    return _http(url, timeout=timeout)[0] == 200
+
+
+def _http(url: str, data: bytes | None = None, timeout: float = 2.0) -> tuple[int, bytes, str]:
+    """Status (0: none), body and what went wrong, of one local request."""
     import urllib.error
     import urllib.request
 
     try:
         with urllib.request.urlopen(url, data=data, timeout=timeout) as response:
-            return response.status == 200
-    except (urllib.error.URLError, OSError, ValueError):
-        return False
+            return response.status, response.read(), ""
+    except urllib.error.HTTPError as e:
+        return e.code, e.read(), f"HTTP {e.code}"
+    except (urllib.error.URLError, OSError, ValueError) as e:
+        return 0, b"", str(getattr(e, "reason", e))
+
+
+def warm_up_problem(url: str, text: str, timeout: float) -> tuple[str, bool] | None:
+    """None when the server checks *text*; else what went wrong, and whether the server
+    answered at all (an HTTP error, not JSON, no matches) or not (no answer, closed)."""
+    from urllib.parse import urlencode
+
+    if timeout <= 0:
+        return "no answer within start-timeout", False
+    status, body, problem = _http(url + "v2/check", urlencode({"language": "en-US", "text": text}).encode(),
+                                  timeout=timeout)
+    if status != 200:
+        return (problem or f"HTTP {status}"), status != 0
+    try:
+        answer = json.loads(body)
+    except ValueError:
+        return "an answer that is not JSON", True
+    if isinstance(answer, dict) and isinstance(answer.get("matches"), list):
+        return None
+    return "an answer without matches", True
 
 
 def _die_with_parent() -> None:
@@ -267,12 +415,16 @@ def _die_with_parent() -> None:
         pass
 
 
+_NOISE = re.compile(r"\s*(at |\.\.\. \d+ more)|\S+ \S+ GMT (INFO|DEBUG) |.*\*\*\*")
+
+
 def _log_tail(path: Path, lines: int = 6) -> str:
+    """The last lines of the server log that say something: no stack frames, no INFO records."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return ""
-    useful = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("at ")]
+    useful = [line[:300] for line in text.splitlines() if line.strip() and not _NOISE.match(line)]
     return "\n".join(useful[-lines:])
 
 
@@ -327,23 +479,36 @@ class Supervisor:
             if outcome == "timeout":
                 return self._fail(f"LanguageTool did not answer within {a.start_timeout:.0f} s "
                                   f"(start-timeout) on port {port}; see {self.dir / LOG}\n{tail}")
+            damaged = f"; {self._damaged()}" if _DAMAGE.search(tail) else ""
             return self._fail(f"the LanguageTool server exited during start-up "
-                              f"(code {self.proc.returncode}); see {self.dir / LOG}\n{tail}")
+                              f"(code {self.proc.returncode}){damaged}; see {self.dir / LOG}\n{tail}")
         else:
             return self._fail(f"no free port found after {PORT_ATTEMPTS} attempts")
         url = f"http://127.0.0.1:{port}/"
-        from urllib.parse import urlencode
-
-        for text in WARM_UP * 2:
-            _http_ok(url + "v2/check", urlencode({"language": "en-US", "text": text}).encode(), timeout=120)
+        for text in WARM_UP * 2:  # the first requests are slow: 20 s more (clients wait 30)
+            failed = warm_up_problem(url, text, deadline + 20 - time.monotonic())
+            if self.stopping:
+                return 0
+            if failed:
+                self._stop_server()
+                problem, answered = failed
+                tail = _log_tail(self.dir / LOG)
+                damaged = f"; {self._damaged()}" if answered or _DAMAGE.search(tail) else ""
+                return self._fail(f"LanguageTool started but cannot check text ({problem}){damaged}; "
+                                  f"see {self.dir / LOG}\n{tail}")
         _write_state(self.dir, ServerState("ready", os.getpid(), url, port, self.proc.pid, a.version,
                                            time.time(), a.idle_timeout))
         return self._watch()
 
+    def _damaged(self) -> str:
+        home = Path(self.args.classpath).parent.parent
+        return (f"its installation in {home} may be damaged: `textlint languagetool install --force` "
+                "installs it again")
+
     def _launch(self, port: int, deadline: float) -> str:
         """Start the server on *port*: "ready", "port" (taken), "exited" or "timeout"."""
         a = self.args
-        cmd = [a.java, f"-Xmx{a.memory}", "-cp", a.classpath, MAIN_CLASS,
+        cmd = [a.java, f"{SERVER_MARK}{self.dir}", f"-Xmx{a.memory}", "-cp", a.classpath, MAIN_CLASS,
                "--port", str(port)]
         with open(self.dir / LOG, "wb") as log:
             self.proc = subprocess.Popen(

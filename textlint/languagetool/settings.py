@@ -25,12 +25,19 @@
 Environment: ``TEXTLINT_LANGUAGETOOL`` (on, off, auto) and ``TEXTLINT_LANGUAGETOOL_URL``
 override the file (``--languagetool``/``--no-languagetool`` and ``--languagetool-url``
 override both); ``TEXTLINT_CACHE_DIR`` overrides ``cache-dir``.
+
+``url``, ``java`` and ``cache-dir`` (:data:`USER_ONLY`) name a server the text is sent
+to, a program to run and the directory LanguageTool is run and loaded from: only the
+user's own configuration file sets them (see :mod:`textlint.config` and
+docs/security.md); a project's configuration that sets them is warned about and
+ignored for those keys.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields
+import re
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +47,13 @@ ENV_SWITCH = "TEXTLINT_LANGUAGETOOL"
 ENV_URL = "TEXTLINT_LANGUAGETOOL_URL"
 ENV_CACHE = "TEXTLINT_CACHE_DIR"
 PRESETS = ("curated", "languagetool")
+#: Keys a project's configuration may not set, and why (see the module docstring).
+USER_ONLY = {
+    "url": "it names a server the text is sent to",
+    "java": "it names a program to run",
+    "cache-dir": "it names the directory LanguageTool is run and loaded from",
+}
+_MEMORY = re.compile(r"[1-9][0-9]{0,6}[kKmMgG]?")
 
 
 @dataclass
@@ -103,11 +117,17 @@ _TYPES: dict[str, Any] = {
 }
 
 
-def parse(table: Any, path: Path) -> LanguageToolSettings:
-    """Settings from a ``[languagetool]`` table; errors name the file and the key."""
+def parse(table: Any, path: Path, trusted: bool = True, base: LanguageToolSettings | None = None,
+          ignored: list[str] | None = None) -> LanguageToolSettings:
+    """Settings from a ``[languagetool]`` table over *base* (the user's, or the defaults);
+    errors name the file and the key.
+
+    Unless *trusted* (the user's own file), the :data:`USER_ONLY` keys are checked, then
+    ignored: *base* keeps its values, and their names are added to *ignored*.
+    """
     if not isinstance(table, dict):
         raise ConfigError("expected a table", path=str(path), key="languagetool")
-    s = LanguageToolSettings()
+    s = replace(base) if base is not None else LanguageToolSettings()
     names = {f.name for f in fields(s)}
     for key, value in table.items():
         where = f"languagetool.{key}"
@@ -135,8 +155,14 @@ def parse(table: Any, path: Path) -> LanguageToolSettings:
             raise ConfigError("expected a port number (0 for a free port)", path=str(path), key=where)
         if key.endswith("-timeout") and value < 0:
             raise ConfigError("expected a number of seconds", path=str(path), key=where)
+        if key == "jvm-memory" and not _MEMORY.fullmatch(value):
+            raise ConfigError('expected a size such as "512m" or "2g"', path=str(path), key=where)
+        if key in USER_ONLY and not trusted:
+            if ignored is not None:
+                ignored.append(where)
+            continue
         if key == "cache-dir":
-            value = (path.parent / value).resolve()
+            value = (path.parent / Path(value).expanduser()).resolve()
         setattr(s, key.replace("-", "_"), value)
     return s
 
