@@ -15,7 +15,7 @@ os.environ["TEXTLINT_LANGUAGETOOL"] = "off"
 # Hypothesis profiles: "ci" (the default) runs a quick, derandomised sample in the normal
 # suite; "long" runs 10,000 examples per property with fresh random draws. Choose one with
 # HYPOTHESIS_PROFILE=long or `python -m pytest --hypothesis-profile=long`.
-settings.register_profile("ci", max_examples=250, deadline=None, derandomize=True,
+settings.register_profile("ci", max_examples=200, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("long", max_examples=10_000, deadline=None, print_blob=True,
                           suppress_health_check=[HealthCheck.too_slow])

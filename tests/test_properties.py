@@ -9,10 +9,14 @@ every rule, with safe fixes only and with unsafe ones too:
 - the edits of one fix, and the fixes applied in one round, never overlap;
 - each round of ``--fix`` changes the text exactly by the reported fixes it applies (so
   nothing outside their edit spans changes), and the summary counts every one of them;
-- fixing converges, and fixing the fixed text again changes nothing.
+- fixing converges, and fixing the fixed text again changes nothing;
+- under a ``textlint-disable-file`` comment nothing is reported;
+- a document's findings do not depend on what the process linted before;
+- ``check --fix -`` (an editor's filter) prints the fixed text in the input's encoding,
+  byte order mark and line ends, or, when it cannot lint the input, the input unchanged.
 
-The profile (tests/conftest.py) sets the number of examples: ``ci`` (the default) runs a
-few hundred, ``long`` ten thousand::
+The profile (tests/conftest.py) sets the number of examples: ``ci`` (the default) runs
+200 per property, the same ones every time; ``long`` runs 10,000 fresh ones::
 
     HYPOTHESIS_PROFILE=long python -m pytest tests/test_properties.py
 """
@@ -20,7 +24,6 @@ few hundred, ``long`` ten thousand::
 from __future__ import annotations
 
 import io
-from collections import Counter
 
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -28,6 +31,7 @@ from prose_strategies import documents
 from rich.console import Console
 from typer.testing import CliRunner
 
+from textlint.checks.spacing.model import clear_shared_caches
 from textlint.cli import app
 from textlint.diagnostics import Diagnostic, Fix
 from textlint.engine import Engine, Overrides
@@ -90,6 +94,7 @@ def apply(text: str, fixes: list[Fix]) -> str:
 
 
 def check_fixing(engine: Engine, text: str, path: str, unsafe: bool) -> str:
+    """Fix *text*, checking every round; the fixed text."""
     rounds: list[tuple[str, LintResult]] = []
 
     def lint(t: str) -> LintResult:
@@ -98,22 +103,24 @@ def check_fixing(engine: Engine, text: str, path: str, unsafe: bool) -> str:
         return result
 
     result = fix_text(text, lint, unsafe)
-    assert result.converged, f"fixes did not converge in {len(rounds)} rounds"
+    assert result.converged, f"{result.problem} after {len(rounds)} rounds"
     assert rounds[0][0] == text and rounds[-1][0] == result.text
-    applied: Counter[str] = Counter()
+    applied: list[tuple[str, str, int]] = []
     for i, (before, linted) in enumerate(rounds):
         assert not linted.errors, linted.errors
         check_diagnostics(engine, before, path, linted.diagnostics)
-        fixes = applicable(linted.diagnostics, unsafe)
-        reported = {id(d.fix): d for d in linted.diagnostics if d.fix is not None}
-        for f in fixes:
-            assert id(f) in reported and f.applicability.allowed(unsafe), f
+        taken = applicable(linted.diagnostics, unsafe)
+        for d in taken:
+            assert any(d is r for r in linted.diagnostics) and d.fix.applicability.allowed(unsafe), d
         if i + 1 < len(rounds):
-            assert rounds[i + 1][0] == apply(before, fixes), "a round changed text no reported fix touches"
-            applied.update(reported[id(f)].rule for f in fixes)
+            assert rounds[i + 1][0] == apply(before, [d.fix for d in taken]), \
+                "a round changed text that no reported fix touches"
+            applied += [(d.rule, d.message, i + 1) for d in taken]
         else:
-            assert not fixes, "fixes remain after the last round"
-    assert result.fixed == applied
+            assert not taken, f"fixes remain after the last round: {taken}"
+    # the summary lists every fix applied, in every round, at a place in the original text
+    assert [(a.rule, a.message, a.round) for a in result.applied] == applied
+    assert all(0 <= a.start <= len(text) for a in result.applied)
     assert engine.fix(text, path, unsafe).text == result.text
     return result.text
 
@@ -125,10 +132,13 @@ def test_fixing_random_prose_is_safe_and_idempotent(text, path, unsafe, engine):
     fixed = check_fixing(engine, text, path, unsafe)
     again = engine.fix(fixed, path, unsafe)
     assert again.text == fixed and again.count == 0
+    silenced = engine.lint("<!-- textlint-disable-file -->\n" + text, path)
+    assert not silenced.diagnostics and not silenced.errors
 
 
 #: How an editor may hand a buffer over: (encoding, byte order mark).
-ENCODINGS = [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")]
+ENCODINGS = [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+             ("utf-16-le", b""), ("utf-32-le", b"\xff\xfe\x00\x00"), ("utf-32-be", b"\x00\x00\xfe\xff")]
 
 
 @given(documents(), st.sampled_from(["doc.txt", "doc.md"]), st.booleans(), st.sampled_from(ENCODINGS),
@@ -138,6 +148,8 @@ def test_fix_as_a_filter_prints_the_fixed_text_in_the_input_encoding(text, name,
     mark, CRLF line ends); a buffer it refuses (an invalid byte) comes back byte for byte."""
     codec, bom = encoding
     data = bom + text.encode(codec) + (b"\xff" if invalid else b"")
+    if not bom and text.startswith("\ufeff"):  # the same bytes as a byte order mark and the rest
+        bom, text = "\ufeff".encode(codec), text[1:]
     args = ["check", "--no-languagetool", "--fix", "-", "--stdin-filename", name]
     result = CliRunner().invoke(app, args + (["--unsafe-fixes"] if unsafe else []), input=data)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
@@ -152,33 +164,16 @@ def test_fix_as_a_filter_prints_the_fixed_text_in_the_input_encoding(text, name,
     assert out == bom + fixed.encode(codec)
 
 
-# Cases the properties found ---------------------------------------------------------------
 
-def run_filter(data: bytes, *args: str) -> tuple[int, bytes, str]:
-    result = CliRunner().invoke(app, ["check", "--no-languagetool", "--fix", *args, "-"], input=data)
-    return result.exit_code, result.stdout_bytes, result.stderr
-
-
-def test_filter_keeps_the_utf8_byte_order_mark():
-    code, out, _ = run_filter(b"\xef\xbb\xbfAT&amp;T ")
-    assert out == b"\xef\xbb\xbfAT&T "
-    code, out, _ = run_filter(b"\xef\xbb\xbfNothing to fix.\n")
-    assert (code, out) == (0, b"\xef\xbb\xbfNothing to fix.\n")
-
-
-def test_filter_answers_utf16_in_utf16_with_crlf():
-    code, out, _ = run_filter("\ufeffthe the end.\r\nNext line.\r\n".encode("utf-16-le"))
-    assert out == "\ufeffthe end.\r\nNext line.\r\n".encode("utf-16-le")
-
-
-def test_filter_echoes_an_invalid_byte_unchanged():
-    data = b"the the \xff end\n"
-    code, out, err = run_filter(data)
-    assert (code, out) == (2, data)
-    assert "not valid UTF-8 at byte offset 8" in err
-
-
-def test_filter_echoes_a_buffer_with_nul_unchanged():
-    data = b"the the \x00 end\n"
-    code, out, err = run_filter(data)
-    assert out == data and "binary" in err
+@given(documents(), st.data(), st.sampled_from(["doc.txt", "doc.md"]))
+def test_findings_do_not_depend_on_the_documents_linted_before(text, data, path):
+    """The spacing model's memo is shared by every document of a process (a directory run,
+    each fix round): what one document taught it must not change another's findings."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()] or [text]
+    before = data.draw(st.one_of(st.sampled_from(paragraphs), documents()), label="linted before")
+    engine = ENGINES["all"]
+    clear_shared_caches()
+    cold = engine.lint(text, path).diagnostics
+    clear_shared_caches()
+    engine.lint(before, path)
+    assert engine.lint(text, path).diagnostics == cold
