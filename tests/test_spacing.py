@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from textlint.checks.spacing.model import Change, Model, Params, camel_seam, margin_shift
+from textlint.checks.spacing.model import Change, Model, Params, camel_seam, clear_shared_caches, margin_shift
 from textlint.engine import Engine, Overrides
 from textlint.lexicon import get_lexicon
 
@@ -235,6 +235,19 @@ def test_runon_not_flagged(text):
 def test_name_that_recurs_in_the_document_is_a_word():
     text = "Ruganiin was born in Italy.\n\nThe club signed Ruganiin last year, and Ruganiin played."
     assert findings(text) == []
+
+
+def test_a_word_the_document_repeats_is_a_word_whatever_was_linted_before():
+    # Found by tests/test_properties.py: the memo shared by the documents of a process kept
+    # a line's repairs made while a word was absent from the document ("Americato" once is a
+    # run-on), and reused them in a document that repeats the word (so vouches for it).
+    one = "The policy should be given to Latin Americato the structures."
+    two = f"{one}\n\n{one}"
+    clear_shared_caches()
+    cold = findings(two)
+    clear_shared_caches()
+    assert findings(one) != []
+    assert findings(two) == cold == []
 
 
 def test_split_parts_known_from_the_document():

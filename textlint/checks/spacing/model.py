@@ -258,9 +258,9 @@ class Model:
             return lp
         raw = self.vocab.get(word, 0)
         count = raw - original
+        hits = self._hits
+        hits[word] = raw  # an absent word sways the value too: it must stay absent
         if count > 0:
-            hits = self._hits
-            hits[word] = raw
             hits[""] = self.total
             key = (word, original, count)
             v = self._doc_logp.get(key, False)
@@ -432,7 +432,6 @@ class Model:
         need = (self.unknown(core) if lp is None else lp) + p.unsafe_margin - CONTEXT_BOUND
         pair_max = max(0.0, p.bigram_weight * self.lex.pmi_max)
         known, unknown, lex_get, lex_logp = self.known, self.unknown, self._lex_logp.get, self.lex_logp
-        vocab_get = self.vocab.get
         n, capital = len(core), core[0].isupper()
         # a cut leaves no letter alone but a word ("a", "I")
         first = 1 if core[0] in LETTER_WORDS else 2
@@ -448,8 +447,8 @@ class Model:
                 ll = lex_logp(left)
             if rl is False:
                 rl = lex_logp(right)
-            lk = known(left) if c > 2 and (ll is None or capital) and vocab_get(left) else ll
-            rk = known(right) if n - c > 2 and (rl is None or seam) and vocab_get(right) else rl
+            lk = known(left) if c > 2 and (ll is None or capital) else ll
+            rk = known(right) if n - c > 2 and (rl is None or seam) else rl
             if lk is None and rk is None:
                 continue
             score = ((unknown(left) if lk is None else lk) + (unknown(right) if rk is None else rk)
@@ -646,8 +645,10 @@ class Model:
                 lp = lex_logp_get(w, False)  # known(w, original, inner > 0), the usual answers inline
                 if lp is False:
                     lp = lex_logp(w)
-                if not (inner or i - j < 3 or lp is not None and not capital) and vocab_get(w, 0) > original:
-                    lp = known(w, original)  # the document knows the word
+                if not (inner or i - j < 3 or lp is not None and not capital):
+                    count = self._hits[w] = vocab_get(w, 0)  # known()'s dependency, inline
+                    if count > original:
+                        lp = known(w, original)  # the document knows the word
                 if lp is None and not (at_start or at_end):
                     continue  # an unknown word is made only at a token's edge
                 suffix_word = False  # a suffix that is a word: only after a word it pairs with
