@@ -1,0 +1,107 @@
+"""Throughput of ``textlint clean`` on news paragraphs: local engine and Dask LocalCluster.
+
+    python bench/corpus.py [--docs 20000] [--partition-size 1000] [--runs 1]
+
+The corpus: ``--docs`` JSONL records of news paragraphs — the corrupted paragraphs of
+``../shared/eval/news-dev.jsonl`` and the clean ones of ``news-clean-dev.txt`` (4,940
+distinct paragraphs, taken in turn, each record with its own id) — or, without
+``../shared``, the paragraphs of ``fixtures/seed-article.txt`` (the output says which).
+Each configuration runs the whole command, ``python -m textlint clean CORPUS --output
+DIR -q --partition-size N`` plus the engine options, in a fresh output folder and is
+timed from start to exit (start-up, cluster start and stop included): the local engine
+with 1 and 2 processes (``-j``) and the Dask engine with ``--scheduler local:1`` and
+``local:2``. Reported: documents/s, MB/s of input, and the Dask engine's overhead
+against the local engine at the same worker count (best of ``--runs``), plus the CPU
+load average, since other work on the machine shifts every figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval"
+
+CONFIGS = [
+    ("local, 1 process", ["--engine", "local", "-j", "1"]),
+    ("local, 2 processes", ["--engine", "local", "-j", "2"]),
+    ("dask LocalCluster, 1 worker", ["--engine", "dask", "--scheduler", "local:1"]),
+    ("dask LocalCluster, 2 workers", ["--engine", "dask", "--scheduler", "local:2"]),
+]
+
+
+def paragraphs() -> tuple[list[str], str]:
+    if (EVAL / "news-dev.jsonl").exists() and (EVAL / "news-clean-dev.txt").exists():
+        with open(EVAL / "news-dev.jsonl", encoding="utf-8") as f:
+            corrupt = [json.loads(line)["corrupt"] for line in f if line.strip()]
+        text = (EVAL / "news-clean-dev.txt").read_text(encoding="utf-8")
+        clean = [p.strip() for p in text.split("\n\n") if p.strip()]
+        return corrupt + clean, "news-dev.jsonl (corrupted) + news-clean-dev.txt paragraphs"
+    text = (ROOT / "fixtures" / "seed-article.txt").read_text(encoding="utf-8")
+    return [p for p in text.split("\n\n") if p.strip()], "fixtures/seed-article.txt paragraphs (no ../shared)"
+
+
+def build(path: Path, n: int) -> tuple[int, str]:
+    paras, source = paragraphs()
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            f.write(json.dumps({"id": f"p{i:06d}", "text": paras[i % len(paras)], "n": i},
+                               ensure_ascii=False) + "\n")
+    return path.stat().st_size, f"{n} records from {len(paras)} distinct {source}"
+
+
+def run(corpus: Path, out: Path, extra: list[str], size: int) -> float:
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [sys.executable, "-m", "textlint", "clean", str(corpus), "--output", str(out), "-q",
+           "--partition-size", str(size), *extra]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"`{' '.join(cmd)}` failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    return wall
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=20000)
+    ap.add_argument("--partition-size", type=int, default=1000)
+    ap.add_argument("--runs", type=int, default=1)
+    args = ap.parse_args()
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        print("dask/distributed not installed (pip install -e '.[corpus]'); skipped")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "news.jsonl"
+        size, what = build(corpus, args.docs)
+        print(f"corpus: {what}; {size / 1e6:.2f} MB; partitions of {args.partition_size}")
+        outputs: dict[str, dict[str, bytes]] = {}
+        best: dict[str, float] = {}
+        for name, extra in CONFIGS:
+            load = os.getloadavg()[0]
+            walls = [run(corpus, Path(tmp) / "out", extra, args.partition_size) for _ in range(args.runs)]
+            best[name] = min(walls)
+            outputs[name] = {p.relative_to(Path(tmp) / "out").as_posix(): p.read_bytes()
+                             for p in sorted((Path(tmp) / "out").rglob("*")) if p.is_file()}
+            print(f"{name:<30} {best[name]:7.1f} s  {args.docs / best[name]:7.0f} docs/s  "
+                  f"{size / 1e6 / best[name]:6.3f} MB/s   (load average before: {load:.2f})", flush=True)
+        first = next(iter(outputs.values()))
+        print("outputs byte-identical across the four runs:", all(o == first for o in outputs.values()))
+        for workers, local, dask in ((1, CONFIGS[0][0], CONFIGS[2][0]), (2, CONFIGS[1][0], CONFIGS[3][0])):
+            overhead = (best[dask] - best[local]) / best[local] * 100
+            print(f"dask overhead against local, {workers} worker{'s' * (workers > 1)}: {overhead:+.1f} %")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
