@@ -131,6 +131,14 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(client, tmp_path):
     assert tree(out) == tree(reference)
 
 
+def test_a_bad_local_scheduler_is_named(tmp_path):
+    src = write_jsonl(tmp_path / "a.jsonl", records(2))
+    result = clean(src, "-o", tmp_path / "out", "--engine", "dask", "--scheduler", "local:none")
+    assert result.exit_code == 2
+    assert "--scheduler local:none: expected local:N with N >= 1 workers" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_clean_frame_and_clean_dask(client, tmp_path):
     from textlint.corpus import clean_dask, clean_frame, options
 

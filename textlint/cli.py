@@ -393,13 +393,18 @@ def clean(
     except (ConfigError, CorpusError) as e:
         _err(f"error: {e}")
         raise typer.Exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        _err("interrupted: the finished partitions are kept; run the same command with --resume")
+        raise typer.Exit(130)
     total = result.total
     if not quiet:
         write_table(total, sys.stdout, report_only)
     if result.skipped:
         _err(f"{result.skipped} of {result.partitions} partitions were already done (--resume)")
-    for done in result.unfinished:
+    for done in result.unfinished[:10]:
         _err(f"error: {done.partition.name}: not finished: {done.error}")
+    if len(result.unfinished) > 10:
+        _err(f"error: ... and {len(result.unfinished) - 10} more partitions not finished")
     _err(counts_line(total, report_only) + ".")
     if total.failed:
         _err(f"The failed documents are listed, with the reason, in {output / '_errors'}.")

@@ -58,6 +58,10 @@ def run(config: RunConfig) -> RunResult:
     settings = options.settings
     shards = find_shards(config.inputs, config.output, settings.include, settings.exclude)
     partitions = plan(shards, config.partition_size, options.text_field)
+    if config.engine == "dask":
+        from . import engine_dask
+
+        engine_dask.check(_scheduler(config))
     _prepare(layout, _manifest(config, shards, partitions), config.resume)
     total, todo, skipped = Report(), [], 0
     for p in partitions:
@@ -80,17 +84,23 @@ def run(config: RunConfig) -> RunResult:
     return result
 
 
+def _jobs(config: RunConfig) -> int:
+    return config.jobs or os.cpu_count() or 1
+
+
+def _scheduler(config: RunConfig) -> str:
+    return config.scheduler or f"local:{_jobs(config)}"
+
+
 def _engine(config: RunConfig, todo: list[Partition]) -> Iterator[Done]:
-    jobs = config.jobs or os.cpu_count() or 1
     output = str(config.output.resolve())
     if config.engine == "dask":
         from . import engine_dask
 
-        return engine_dask.run(todo, config.options, output, config.scheduler or f"local:{jobs}",
-                               config.progress)
+        return engine_dask.run(todo, config.options, output, _scheduler(config), config.progress)
     from . import engine_local
 
-    return engine_local.run(todo, config.options, output, jobs)
+    return engine_local.run(todo, config.options, output, _jobs(config))
 
 
 def _with_progress(done: Iterator[Done], todo: list[Partition], show: bool) -> Iterator[Done]:
