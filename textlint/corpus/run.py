@@ -72,7 +72,8 @@ def run(config: RunConfig) -> RunResult:
         else:
             todo.append(p)
     result = RunResult(total, len(partitions), skipped)
-    for done in _with_progress(_engine(config, todo), todo, config.progress and config.engine == "local"):
+    finished = _engine(config, todo) if todo else iter(())
+    for done in _with_progress(finished, todo, config.progress and config.engine == "local"):
         if done.report is not None:
             total.merge(Report.from_json(done.report))
         else:
