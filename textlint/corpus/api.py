@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..config import ConfigFinder
 from ..engine import Overrides
-from .cleaning import Outcome, clean_text
+from .cleaning import Outcome, clean_text, start_partition
 from .options import CleanOptions, engine_for
 from .records import kind_of, unpaired_surrogate
 
@@ -54,6 +54,7 @@ def clean_frame(df, opts: CleanOptions | None = None):
     if column not in df.columns:
         raise KeyError(f"no column '{column}' (columns: {', '.join(map(str, df.columns))})")
     engine = engine_for(opts)
+    start_partition()
     outcomes = [_clean_value(engine, value, opts) for value in df[column].tolist()]
     out = df.copy()
     out[column] = [o.text if o.error is None else value

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..checks.spacing.model import clear_shared_caches
 from ..diagnostics import Diagnostic
 from ..engine import Engine
 from .options import CleanOptions
@@ -22,7 +23,9 @@ class Outcome:
 
     #: The text to write (the input text with ``--report-only``); None when the document failed.
     text: str | None
-    #: Finding rows: rule, severity, message, start, end, applied, fix.
+    #: Finding rows: rule, severity, message, start, end, applied, round, fix. A fix that was
+    #: applied has its rule, message, start (in the input text) and round; a finding that
+    #: was not has its span in the output text, severity and fix.
     findings: list[dict] = field(default_factory=list)
     #: Fixes applied per rule (with ``--report-only``: the fixes that would be).
     fixes: Counter[str] = field(default_factory=Counter)
@@ -36,6 +39,20 @@ class Outcome:
         return cls(None, error=reason)
 
 
+def start_partition() -> None:
+    """Forget what the documents of earlier partitions taught this process.
+
+    The spacing checks keep memo tables for the whole process, and what they decide
+    can depend on the documents seen before (measured: a paragraph's lost space was
+    fixed in a fresh process but not after another paragraph with the same words).
+    Starting every partition afresh makes a partition's output depend on its own
+    documents alone, so that any engine and any number of workers write the same
+    bytes. It costs nothing measurable: 5,000 news paragraphs took 4.9-5.8 s of CPU
+    whether the tables were cleared every 1,000 documents, every 5,000, or never.
+    """
+    clear_shared_caches()
+
+
 def clean_text(engine: Engine, text: str, options: CleanOptions, path: str = "-") -> Outcome:
     """Fix (or, with ``report_only``, lint) *text*; never raises for a bad document."""
     try:
@@ -47,12 +64,11 @@ def clean_text(engine: Engine, text: str, options: CleanOptions, path: str = "-"
     if result.errors:
         return Outcome.failed(_rule_errors(result.errors))
     if not result.converged:
-        return Outcome.failed("fixes did not converge after several rounds")
-    applied = [{"rule": rule, "severity": None, "message": None, "start": None, "end": None,
-                "applied": True, "fix": None}
-               for rule, count in sorted(result.fixed.items()) for _ in range(count)]
+        return Outcome.failed(result.problem)
+    applied = [{"rule": a.rule, "severity": None, "message": a.message, "start": a.start, "end": None,
+                "applied": True, "round": a.round, "fix": None} for a in result.applied]
     return Outcome(result.text, applied + [_finding(d) for d in result.remaining],
-                   Counter(result.fixed), result.text != text)
+                   result.fixed, result.text != text)
 
 
 def _report(linted, text: str, unsafe: bool) -> Outcome:
@@ -69,4 +85,4 @@ def _rule_errors(errors) -> str:
 
 def _finding(d: Diagnostic) -> dict:
     return {"rule": d.rule, "severity": d.severity.value, "message": d.message, "start": d.start,
-            "end": d.end, "applied": False, "fix": d.fix.to_json() if d.fix else None}
+            "end": d.end, "applied": False, "round": None, "fix": d.fix.to_json() if d.fix else None}

@@ -81,5 +81,6 @@ def write_table(report: Report, out: TextIO, report_only: bool) -> None:
 def counts_line(report: Report, report_only: bool) -> str:
     written = "checked" if report_only else "written"
     changed = "would change" if report_only else "changed"
-    return (f"{report.read} documents read, {report.written} {written}, {report.changed} {changed}, "
+    noun = "document" if report.read == 1 else "documents"
+    return (f"{report.read} {noun} read, {report.written} {written}, {report.changed} {changed}, "
             f"{report.failed} failed")

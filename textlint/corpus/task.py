@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cleaning import Outcome, clean_text
+from .cleaning import Outcome, clean_text, start_partition
 from .options import CleanOptions, engine_for
 from .partitions import Partition
 from .store import Layout, LazyFile, Staging, dumps_line
@@ -46,6 +46,7 @@ def _source(partition: Partition, options: CleanOptions):
 def clean_partition(partition: Partition, options: CleanOptions, output: str) -> dict:
     """Clean one partition into *output*; its counts (as :meth:`Report.to_json`)."""
     engine = engine_for(options)
+    start_partition()
     layout = Layout(Path(output))
     source = _source(partition, options)
     report = Report()
