@@ -10,8 +10,8 @@ import os
 import pytest
 from typer.testing import CliRunner
 
-from corpus_helpers import (clean_process, data_files, done_markers, output_rows, records, rows_of,
-                            tree, wait_for, write_jsonl)
+from corpus_helpers import (clean_process, data_files, done_markers, kill_group, output_rows, records,
+                            rows_of, tree, wait_for, write_jsonl)
 from textlint.cli import app
 
 distributed = pytest.importorskip("distributed")
@@ -137,6 +137,28 @@ def test_a_bad_local_scheduler_is_named(tmp_path):
     assert result.exit_code == 2
     assert "--scheduler local:none: expected local:N with N >= 1 workers" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_resume_on_the_cluster_after_the_driver_is_killed(client, tmp_path):
+    rows = records(120, whole_articles=True)
+    src = write_jsonl(tmp_path / "big.jsonl", rows)
+    out = tmp_path / "out"
+    args = [str(src), "-o", str(out), "--partition-size", "4", "--engine", "dask",
+            "--scheduler", client.scheduler.address]
+    proc = clean_process(*args)
+    wait_for(lambda: done_markers(out) >= 3 or proc.poll() is not None, what="three partitions")
+    kill_group(proc)
+    finished = done_markers(out)
+    assert 3 <= finished < 30, "the run should be killed part way"
+    resumed = clean_process(*args, "--resume")
+    _, stderr = resumed.communicate(timeout=300)
+    assert resumed.returncode == 0, stderr
+    assert "120 documents read, 120 written" in stderr
+    assert "of 30 partitions were already done" in stderr
+    assert [r["id"] for r in output_rows(out)] == [r["id"] for r in rows]
+    reference = tmp_path / "reference"
+    assert clean(src, "-o", reference, "--partition-size", "4", "-j", "1").exit_code == 0
+    assert tree(out) == tree(reference)
 
 
 def test_clean_frame_and_clean_dask(client, tmp_path):
