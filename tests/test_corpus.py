@@ -219,6 +219,18 @@ def test_bad_inputs_are_named(tmp_path, name, message):
     assert str(path) in result.stderr and message in result.stderr
 
 
+def test_an_output_folder_inside_the_input_is_not_read(tmp_path):
+    src = tmp_path / "data"
+    write_jsonl(src / "a.jsonl", records(3))
+    (src / "b.md").write_text("The the end.\n", encoding="utf-8")
+    out = src / "clean"
+    assert clean(src, "-o", out).exit_code == 0
+    again = clean(src, "-o", out, "--resume")  # the output is not an input the second time either
+    assert again.exit_code == 0, again.output
+    assert "2 of 2 partitions were already done" in again.stderr
+    assert (out / "b.md").read_text(encoding="utf-8") == "The end.\n"
+
+
 def test_scheduler_needs_the_dask_engine(tmp_path):
     src = write_jsonl(tmp_path / "a.jsonl", records(2))
     result = clean(src, "-o", tmp_path / "out", "--scheduler", "local:2")
