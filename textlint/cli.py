@@ -346,6 +346,75 @@ def show_rule(
     print(rule.documentation(), end="")
 
 
+@app.command()
+def clean(
+    inputs: Annotated[list[str], typer.Argument(
+        metavar="INPUT...", help="JSONL or Parquet files, or folders of them and of .txt/.md files.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The folder to write (new or empty; see --resume).")],
+    text_field: Annotated[str, typer.Option("--text-field", help="The field (JSONL) or column (Parquet) that holds the text.")] = "text",
+    id_field: Annotated[str, typer.Option("--id-field", help="The field or column that names a document in findings and error rows.")] = "id",
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Apply unsafe fixes too.")] = False,
+    report_only: Annotated[bool, typer.Option("--report-only", help="Write the findings only, no text.")] = False,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Rules, packs or categories to enable (comma-separated; replaces the configured selection).")] = None,
+    extend_select: Annotated[Optional[list[str]], typer.Option("--extend-select", help="Rules, packs or categories to enable in addition.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Rules, packs or categories to disable.")] = None,
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Load extra YAML rules from a file or directory.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for one.")] = None,
+    engine: Annotated[str, typer.Option("--engine", help="local (worker processes on this machine) or dask.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: a scheduler address (tcp://host:8786), or local:N to start a local cluster of N workers (default local:<jobs>).")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per core).")] = 0,
+    partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Documents per partition (the unit of work, of output files and of --resume).")] = 5000,
+    resume: Annotated[bool, typer.Option("--resume", help="Finish an interrupted run in the same output folder: skip the partitions it wrote.")] = False,
+    languagetool: Annotated[bool, typer.Option("--languagetool/--no-languagetool", help="Run LanguageTool's grammar rules too (a server per worker; off by default).")] = False,
+    languagetool_url: Annotated[Optional[str], typer.Option("--languagetool-url", help="Use the LanguageTool server at this URL.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no per-rule table; only the counts.")] = False,
+) -> None:
+    """Clean a corpus: fix every document of JSONL, Parquet or text files into --output.
+
+    Exit codes: 0 every document cleaned, 1 some documents failed (see DIR/_errors),
+    2 a usage, configuration or input error, or partitions left unfinished (--resume).
+    """
+    from .corpus.options import CleanOptions
+    from .corpus.partitions import CorpusError
+    from .corpus.run import RunConfig, run
+    from .corpus.summary import counts_line, write_table
+
+    if scheduler and engine != "dask":
+        _err("error: --scheduler needs --engine dask")
+        raise typer.Exit(EXIT_ERROR)
+    try:
+        settings = ConfigFinder(config).for_path(Path(inputs[0]).resolve() / "x")
+        options = CleanOptions(settings, Overrides(
+            select=_split(select) or None, extend_select=_split(extend_select), ignore=_split(ignore),
+            rule_paths=[p.resolve() for p in rules or []], languagetool=languagetool,
+            languagetool_url=languagetool_url), unsafe_fixes, report_only, text_field, id_field)
+        result = run(RunConfig(inputs, output, options, partition_size, engine, jobs, scheduler,
+                               resume, progress=not quiet))
+    except (ConfigError, CorpusError) as e:
+        _err(f"error: {e}")
+        raise typer.Exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        _err("interrupted: the finished partitions are kept; run the same command with --resume")
+        raise typer.Exit(130)
+    total = result.total
+    if not quiet:
+        write_table(total, sys.stdout, report_only)
+    if result.skipped:
+        _err(f"{result.skipped} of {result.partitions} partitions were already done (--resume)")
+    for done in result.unfinished[:10]:
+        _err(f"error: {done.partition.name}: not finished: {done.error}")
+    if len(result.unfinished) > 10:
+        _err(f"error: ... and {len(result.unfinished) - 10} more partitions not finished")
+    _err(counts_line(total, report_only) + ".")
+    if total.failed:
+        _err(f"The failed documents are listed, with the reason, in {output / '_errors'}.")
+    if not result.complete:
+        _err(f"{len(result.unfinished)} of {result.partitions} partitions did not finish; "
+             "run the same command with --resume to finish them.")
+        raise typer.Exit(EXIT_ERROR)
+    raise typer.Exit(EXIT_PROBLEMS if total.failed else EXIT_CLEAN)
+
+
 def main() -> None:
     """Console-script entry point (standard output errors: see :func:`stdio.run_guarded`)."""
     from .stdio import run_guarded
