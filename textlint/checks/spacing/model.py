@@ -31,7 +31,9 @@ from typing import Iterator
 import regex
 
 from ...document import Document
+from ...casing import get_casing
 from ...lexicon import Lexicon
+from ..capitals import FUNCTION_WORDS
 
 #: A chunk whose core may be split or joined: optional opening marks, letters, closing marks.
 PLAIN = regex.compile(r"([\"'“‘«(\[{¿¡]*)(\p{L}[\p{L}\p{M}]*)((?:['’]s)?[\"”’»)\]}.,;:!?…]*)")
@@ -93,6 +95,9 @@ class Params:
     glued_pair_pmi: float = 1.0
     glued_ratio: float = 2.5
     safe_margin: float = 0.5
+    #: a token the lexicon knows is cut safely only when its two words are written apart at
+    #: least this much more often (log10): "upthe", "canbe", not "seeme"
+    safe_glued_ratio: float = 3.0
     unsafe_margin: float = 0.0
     #: the document's rate of clear run-ons (gain >= strong_gain) per word that the margins
     #: assume, the weight of that assumption in words, and the bounds of the shift
@@ -338,33 +343,41 @@ class Model:
         return total + self.pair(prev, right)
 
     def certain_cut(self, s: str, q: int, words: list[str], token: str) -> bool:
-        """Whether a new space at *q* (inside *token*) may be fixed safely. Not when it cuts
-        a word the lexicon knows well ("ofa" may be a typo of "of"; rare forms such as
-        "upthe" are run-ons), nor between two capitalised words that are no known word
-        pair: camel-case names ("AllMusic", "IceCube", "PaperRank") cannot be told from
-        glued names ("CubaPutin") by the lexicon — on the dev sets a fifth of such cuts
-        were wrong; "MiddleEast", "PrimeMinister" are known pairs. Nor is the last letter
-        of a capitalised word cut off: many names end in "a" ("Litvinova", "Tallinna")."""
+        """Whether a new space at *q* (inside *token*) may be fixed safely: right in every
+        context (docs/safe-fixes.md). Never in a camel-case or capitalised token: camel-case
+        names ("DoubleClick", "AllMusic", "PaperRank") cannot be told from glued names
+        ("CubaPutin") by a lexicon, and a capitalised token may be a name ("Goodricksaid").
+        A token the lexicon knows is cut safely only when its two words are written apart
+        far more often (``Params.safe_glued_ratio``): "upthe", "canbe" are run-ons, but
+        "seeme" is a period spelling of "seem" and "ofa" may be a typo of "of"."""
         pos, k = 0, 0
         while pos + len(words[k]) < q:
             pos += len(words[k])
             k += 1
         left, right = words[k], words[k + 1]
-        if len(right) == 1 and token[0].isupper() and token.endswith(right):
-            return False  # names end in a letter that is a word elsewhere: "Alphonsea", "Tallinna"
         if camel_seam(s, q):
-            if left[0].islower():
-                return True  # "anAustralian"
-            pmi = self.lex.pmi(left, right)
-            return (pmi is not None and pmi >= self.p.name_pair_pmi
-                    and left[1:].islower() and right[1:].islower())
-        return self.lex.zipf(token) < self.p.junk_zipf
+            # a lowercase word glued to a name ("inChina", "performerNina"); identifiers glue
+            # common words ("onClick", "toString", "backgroundColor") and stay unsafe
+            return left.islower() and (left in FUNCTION_WORDS or not get_casing().normally_lowercase(right))
+        if token[0].isupper() and left.lower() not in FUNCTION_WORDS and right.lower() not in FUNCTION_WORDS:
+            return False
+        zipf = self.lex.zipf(token)
+        if zipf == 0.0:
+            return True
+        pmi = self.lex.pmi(left, right)
+        return pmi is not None and (
+            self.lex.zipf(left) + self.lex.zipf(right) - 9 + pmi - zipf >= self.p.safe_glued_ratio)
 
-    def certain_join(self, word: str, tokens: int) -> bool:
-        """Whether joining *tokens* into *word* may be fixed safely: two into a short rare
-        word are more likely letters of a formula ("c a", "k b", "ef f") than a word;
-        letter-spaced text joins three or more ("a r c")."""
-        return len(word) > 3 or tokens > 2 or self.lex.zipf(word) >= self.p.frequent_zipf
+    def certain_join(self, word: str, pieces: list[str]) -> bool:
+        """Whether joining *pieces* into *word* may be fixed safely: never when each piece is a
+        word by itself (:meth:`lex_frequent`, or a two-letter word as frequent as a function
+        word: "re ally", "be en", "Robins on": the author may mean two words), nor when two
+        make a short rare word, more likely letters of a formula ("c a", "k b", "ef f") than
+        a word; letter-spaced text joins three or more ("a r c")."""
+        if all(self.lex_frequent(p) or len(p) == 2 and self.lex.zipf(p) >= self.p.function_zipf
+               for p in pieces):
+            return False
+        return len(word) > 3 or len(pieces) > 2 or self.lex.zipf(word) >= self.p.frequent_zipf
 
     def cost(self, s: str, changed: list[int], old: set[int]) -> float:
         """The cost of changing the spaces at *changed* positions of the window string."""
@@ -858,18 +871,19 @@ def _window(model: Model, text: str, tokens: list[Token], a: int, b: int) -> Ite
         words = segments(s, trial)
         change.certain = all(model.certain_cut(s, q, words, cores[_token_at(edges, q)])
                              for q in g if q not in old) and all(
-            model.certain_join(w, n) for w, n in _joined_words(words, old, g))
+            model.certain_join(w, pieces) for w, pieces in _joined_words(words, old, g))
         yield change
 
 
-def _joined_words(words: list[str], old: set[int], group: list[int]) -> Iterator[tuple[str, int]]:
-    """The words of a segmentation that span a deleted space of *group*, with the number
-    of tokens each joins."""
+def _joined_words(words: list[str], old: set[int], group: list[int]) -> Iterator[tuple[str, list[str]]]:
+    """The words of a segmentation that span a deleted space of *group*, with the tokens
+    (pieces) each joins."""
     deleted = [q for q in group if q in old]
     pos = 0
     for w in words:
         if any(pos < q < pos + len(w) for q in deleted):
-            yield w, 1 + sum(pos < q < pos + len(w) for q in old)
+            cuts = [q - pos for q in sorted(old) if pos < q < pos + len(w)]
+            yield w, [w[a:b] for a, b in zip([0, *cuts], [*cuts, len(w)])]
         pos += len(w)
 
 
