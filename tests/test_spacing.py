@@ -425,3 +425,24 @@ def test_camel_case_in_technical_plain_text_is_an_identifier():
     assert runons == []
     prose = "He met them out of CubaPutin said on Monday.\n"
     assert [d.rule for d in Engine().lint(prose, "a.txt").diagnostics] == ["spacing.RunOnWord"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Yes I do infact exist.", "Yes I do in fact exist."),
+    ("Script parsing fails when two scenes reference eachother", "Script parsing fails when two scenes reference each other"),
+    ("He stood infront of the house.", "He stood in front of the house."),
+])
+def test_glued_forms_no_dictionary_has_are_cut(text, expected):
+    """Web words that SCOWL lacks but that are two of its words glued (textlint/data/glued_forms.txt.gz)."""
+    assert [r for r, _ in findings(text)] == ["spacing.RunOnWord"]
+    assert fixed(text, unsafe=True) == expected
+
+
+def test_glued_forms_table():
+    from textlint.checks.spacing.model import glued_forms
+
+    forms = glued_forms()
+    assert {"infact", "eachother", "infront"} <= forms
+    assert not {"daylong", "beheld", "shutoff", "areal", "into", "cannot"} & forms  # dictionary words
+    model = Model(get_lexicon(), {}, 1000)
+    assert model.glued("infact") and not model.glued("daylong") and not model.glued("Infact")

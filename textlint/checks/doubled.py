@@ -126,6 +126,7 @@ class DoubledWord(Check):
                 continue
             # deliberate repeats are lowercase ("had had", "that that is"); "This This" is a slip
             if a == b and a.islower() and f"{a} {b}" in INTENDED and not _slip_of_that(text, a, end) \
+                    and not _tripled(text, a, end) \
                     or _allowed(text, start, end, a, b) or not self._doubled(text, start, end, a, b, casing):
                 continue
             applicability = Applicability.SAFE if _never_grammatical(text, start, a, b) else Applicability.UNSAFE
@@ -197,6 +198,13 @@ def _slip_of_that(text: str, a: str, end: int) -> bool:
     word = nxt.group(1).lower()
     return word in NOT_AFTER_THAT if a == "that" else word in FUNCTION_WORDS
 
+
+
+def _tripled(text: str, word: str, end: int) -> bool:
+    """Whether the word comes a third time: no deliberate repeat is written thrice ("that that
+    that was wrong")."""
+    nxt = _NEXT.match(text, end)
+    return nxt is not None and nxt.group(1) == word
 
 
 def _mentioned(text: str, start: int, end: int) -> bool:

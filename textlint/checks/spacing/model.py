@@ -22,10 +22,13 @@ kept when it beats the original by a margin (``safe``) or a smaller one (``unsaf
 
 from __future__ import annotations
 
+import gzip
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate
+from pathlib import Path
 from typing import Iterator
 
 import regex
@@ -58,6 +61,17 @@ TITLES = frozenset("Mr Ms Dr St Mt".split())
 MAX_TOKEN = 40
 #: Longest word the lattice considers (original tokens may be longer).
 MAX_WORD = 24
+
+
+GLUED_FORMS = Path(__file__).resolve().parent.parent.parent / "data" / "glued_forms.txt.gz"
+
+
+@lru_cache(maxsize=1)
+def glued_forms() -> frozenset[str]:
+    """Web words that SCOWL's edited word lists lack but that are two of their words glued
+    ("infact", "eachother"; built by scripts/build_glued_forms.py)."""
+    with gzip.open(GLUED_FORMS, "rt", encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
 
 
 @dataclass(frozen=True)
@@ -94,6 +108,11 @@ class Params:
     #: strong (log10 PMI) and this much more frequent written apart (log10)
     glued_pair_pmi: float = 1.0
     glued_ratio: float = 2.5
+    #: the same for a word that no edited dictionary has (:func:`glued_forms`), whose own
+    #: probability counts ``glued_form_discount`` (log10) less
+    glued_form_pmi: float = 0.4
+    glued_form_ratio: float = 1.2
+    glued_form_discount: float = 1.0
     safe_margin: float = 0.5
     #: a token the lexicon knows is cut safely only when its two words are written apart at
     #: least this much more often (log10): "upthe", "canbe", not "seeme"
@@ -275,11 +294,16 @@ class Model:
         return lp
 
     def lex_logp(self, word: str) -> float | None:
-        """log10 P(word) by the lexicon alone (memo)."""
+        """log10 P(word) by the lexicon alone (memo). A glued form that no dictionary has
+        (:func:`glued_forms`, :meth:`glued`) counts ``Params.glued_form_discount`` less: much
+        of its web frequency is the pair written without its space."""
         lp = self._lex_logp.get(word, False)
         if lp is False:
             z = self._zipf_get(word.lower(), 0) / 100  # Lexicon.zipf
-            lp = self._lex_logp[word] = z - 9 if z > 0 else None
+            lp = z - 9 if z > 0 else None
+            if lp is not None and word in glued_forms() and self._glued_pair(word, lp, True):
+                lp -= self.p.glued_form_discount
+            self._lex_logp[word] = lp
         return lp
 
     def known_above(self, word: str, floor: float, original: bool = False) -> bool:
@@ -558,31 +582,45 @@ class Model:
         *content* word, *frequent*, *cuttable* (frequent words and names frequent in the
         document are never cut), *in the lexicon*, and whether nothing joins after it (an
         acronym: "IR radiation"; a capital letter alone joins only as the vetoes of the
-        search allow: "T op", "F ebruary", not "H and", "B were")."""
+        search allow: "T op", "F ebruary", not "H and", "B were"), and whether it is a glued
+        pair (:meth:`glued`: "infact" is cut at "in", which elsewhere is a prefix)."""
         p = self.p
+        glued = self.glued(core)
         return (self.solid(core), self.frequent_word(core), core in self.lex and self.content(core),
                 len(core) > 1 and self.lex.zipf(core) >= p.frequent_zipf, self.cuttable(core),
-                len(core) > 1 and core in self.lex and not self.glued(core),
-                core.isupper() and len(core) > 1)
+                len(core) > 1 and core in self.lex and not glued,
+                core.isupper() and len(core) > 1, glued)
 
     def glued(self, core: str) -> bool:
         """Whether a rare lexicon word is the glued form of a word pair: lowercase, below
         :attr:`Params.check_zipf`, and cut into two words that form a strong pair (log10
         PMI >= ``glued_pair_pmi``) written apart far more often (``glued_ratio``, log10)
         than together: "lawenforcement", "wellknown", "needto" (web text glues words too).
-        Such a token is cut like an unknown one."""
+        A word that no edited dictionary has (:func:`glued_forms`: "infact", "eachother",
+        "infront") needs less: a pair (``glued_form_pmi``) written apart more often
+        (``glued_form_ratio``). Such a token is cut like an unknown one."""
         p = self.p
-        if not core.islower() or len(core) < 5:
-            return False
+        if not core.islower() or len(core) < 4:
+            return False  # a capitalised form may be a name ("Herson")
         lp = self.lex_logp(core)
         if lp is None or lp >= p.check_zipf - 9:
             return False
-        for c in range(2, len(core) - 1):
-            a, b = self.lex_logp(core[:c]), self.lex_logp(core[c:])
-            if a is None or b is None:
+        if core in glued_forms():
+            return self._glued_pair(core, self._zipf_get(core, 0) / 100 - 9, True)
+        return len(core) > 4 and self._glued_pair(core, lp, False)
+
+    def _glued_pair(self, core: str, lp: float, dictionary_gap: bool) -> bool:
+        """Whether *core* (log10 P *lp* by the lexicon) cuts into a pair that :meth:`glued`
+        accepts; a word no dictionary has may lose its article ("alot")."""
+        p = self.p
+        pmi_floor, ratio = (p.glued_form_pmi, p.glued_form_ratio) if dictionary_gap else (
+            p.glued_pair_pmi, p.glued_ratio)
+        for c in range(1 if dictionary_gap and core[0] == "a" else 2, len(core) - 1):
+            za, zb = self._zipf_get(core[:c], 0) / 100, self._zipf_get(core[c:], 0) / 100
+            if not (za and zb):
                 continue
             pmi = self.lex.pmi(core[:c], core[c:])
-            if pmi is not None and pmi >= p.glued_pair_pmi and a + b + pmi >= lp + p.glued_ratio:
+            if pmi is not None and pmi >= pmi_floor and za - 9 + zb - 9 + pmi >= lp + ratio:
                 return True
         return False
 
@@ -601,7 +639,7 @@ class Model:
                 token_of[q] = k
         p = self.p
         features = self._features
-        solid, long_word, content, frequent, cuttable, in_lexicon, no_join_after = zip(*(
+        solid, long_word, content, frequent, cuttable, in_lexicon, no_join_after, glued = zip(*(
             entry[0] if (entry := features.get(c)) is not None and not entry[1]
             else self.memo(features, c, self._token_features, c) for c in cores))
         seam = [False] * (n + 1)
@@ -712,7 +750,8 @@ class Model:
                 cut_compound = not (at_start or seam_j) and i - j > 3 and (
                     lw is None or lw[1] < function_lp)
                 for prev, (sc, _, _, lprev) in here.items():
-                    if after_prefix and prev in after_prefix and (lw is None or lw[1] < function_lp):
+                    if after_prefix and prev in after_prefix and not glued[k0] and (
+                            lw is None or lw[1] < function_lp):
                         continue  # "out|the", "up|of"; not "over|load", "in|put"
                     if lw is None or lprev is None:
                         if suffix_word:
