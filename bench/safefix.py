@@ -1,6 +1,6 @@
 """The safe-fix contract on correct text: what plain ``--fix`` changes where nothing is wrong.
 
-    python bench/safefix.py [--only NAME ...] [--show N]
+    python bench/safefix.py [--only NAME ...] [--show N] [--eval DIR]
 
 A safe fix must be right in every context (docs/safe-fixes.md), so on text without defects
 ``--fix`` (safe fixes only, all default rules, no LanguageTool) must change nothing. This
@@ -70,7 +70,7 @@ def techdocs() -> list[tuple[str, str]]:
     docs = []
     for path in collect([r for r in default_roots() if r.exists()]):
         try:
-            docs.append((str(path), read_source(path).text))
+            docs.append((str(path), read_source(path).text))  # linted as its format (Markdown or text)
         except InputError:
             continue
     return docs
@@ -116,7 +116,7 @@ def run(name: str, docs: list[tuple[str, str]], engine: Engine, show: int) -> di
     words = sum(len(text.split()) for _, text in docs)
     t = time.perf_counter()
     for label, text in docs:
-        result = engine.fix(text, "doc.txt")
+        result = engine.fix(text, label if label.endswith((".md", ".txt")) else "doc.txt")
         if result.text != text:
             changed_docs += 1
             diff = changed_lines(text, result.text)
@@ -137,7 +137,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", action="append", choices=list(SETS), help="sets to run (default all)")
     ap.add_argument("--show", type=int, default=10, help="examples shown per set")
+    ap.add_argument("--eval", type=Path, help="the evaluation data (default ../shared/eval)")
     a = ap.parse_args()
+    global EVAL
+    EVAL = a.eval or EVAL
     engine = Engine(overrides=Overrides(languagetool=False))
     for name in a.only or list(SETS):
         docs = SETS[name]()

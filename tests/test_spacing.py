@@ -446,3 +446,18 @@ def test_glued_forms_table():
     assert not {"daylong", "beheld", "shutoff", "areal", "into", "cannot"} & forms  # dictionary words
     model = Model(get_lexicon(), {}, 1000)
     assert model.glued("infact") and not model.glued("daylong") and not model.glued("Infact")
+
+
+def test_a_glued_runon_stays_suspicious_when_repeated():
+    """The document's count vouches for a recurring name ("Lavrov"), not for a word glued to a
+    function word ("Americato" twice)."""
+    text = "He went to Latin Americato see it. Later he flew back to Latin Americato rest."
+    assert [m for _, m in findings(text)] == ["'Americato' looks like 'America to'"] * 2
+
+
+def test_a_repeated_camel_case_name_is_left_alone():
+    """A camel-case token written the same way several times, never apart, is a name."""
+    assert findings("TimeWarner said so. TimeWarner shares rose. The TimeWarner deal was signed.") == []
+    # but glued words that the document also writes apart are run-ons
+    text = "VladimirPutin: Good. Then VladimirPutin: yes. Vladimir Putin said."
+    assert [m for _, m in findings(text)] == ["'VladimirPutin' looks like 'Vladimir Putin'"] * 2

@@ -42,6 +42,22 @@ _SPACED_APOSTROPHE = regex.compile(
     r"|(?P<q2>['’])(?P<s2>[ \u00a0]+)(?P<b2>\p{L}+))(?![\p{L}\p{M}'’])")
 #: A spaced abbreviation of letters: "e. g.", "i. e.", "Ph. D.".
 _SPACED_ABBREVIATION = regex.compile(r"(?<![\p{L}.])(?P<a>\p{L}{1,2}\.)(?P<s>[ \u00a0])(?P<b>\p{L}\.)(?!\p{L})")
+#: A line's straight double quotes, paired in order when there is an even number of them.
+_STRAIGHT_QUOTE = regex.compile(r'"')
+
+
+def straight_quotes(text: str) -> list[tuple[int, bool]]:
+    """(offset, opening) of every straight double quote on lines that have an even number of
+    them, paired in order ("a "b" c "d""); lines with an odd number (inch marks: 31") are left out."""
+    found, pos = [], 0
+    for line in text.split("\n"):
+        quotes = [m.start() for m in _STRAIGHT_QUOTE.finditer(line)]
+        if quotes and len(quotes) % 2 == 0:
+            found += [(pos + q, k % 2 == 0) for k, q in enumerate(quotes)]
+        pos += len(line) + 1
+    return found
+
+
 #: A contraction or elision this frequent (Zipf) written apart is a spurious space.
 CONTRACTION_ZIPF = 4.0
 
@@ -53,7 +69,8 @@ class MissingSpaceAfterPunctuation(Check):
     DESCRIPTION = (
         "A sentence mark, a colon, a comma or a semicolon glued to the next word: "
         "\"Russia.Months ago\", \"text?And\", \"dusk.A pale glow\", \"cruiser,Admiral\", "
-        "\"Chemezov:Mr\"; or a comma with the space before it instead of after it (\"foo ,bar\")."
+        "\"Chemezov:Mr\"; a comma with the space before it instead of after it (\"foo ,bar\"); "
+        "a closing straight quotation mark glued to the next word (\"whispered \"hurry\"and left\")."
     )
     RATIONALE = (
         "Line joins in scraped text and OCR drop the space after punctuation. The rule only "
@@ -79,6 +96,7 @@ class MissingSpaceAfterPunctuation(Check):
         ("You actually solved it!That changes everything.", "You actually solved it! That changes everything."),
         ("The streetlamp flickered at dusk.A pale glow spread.", "The streetlamp flickered at dusk. A pale glow spread."),
         ("foo ,bar", "foo, bar"),
+        ('She whispered "hurry"and left.', 'She whispered "hurry" and left.'),
     ]
     OK = [
         "It costs 1,000 roubles, or 3.5 per cent more.",
@@ -109,6 +127,12 @@ class MissingSpaceAfterPunctuation(Check):
                       f"Write '{left}{mark} {word}'")
             yield self.diagnostic(m.start() - len(left), m.end() + len(word),
                                   f"The space goes after '{mark}', not before it", fix)
+        if '"' in text:
+            for q, opening in straight_quotes(text):
+                if not opening and q > 0 and not text[q - 1].isspace() and text[q + 1:q + 2].isalpha():
+                    # a quotation mark may be an inch or a ditto mark: unsafe
+                    fix = Fix((Edit(q + 1, q + 1, " "),), Applicability.UNSAFE, "Add a space after the quotation")
+                    yield self.diagnostic(q, q + 2, "Add a space after the closing quotation mark", fix)
 
 
 class SpaceBeforePunctuation(Check):
@@ -118,7 +142,8 @@ class SpaceBeforePunctuation(Check):
     DESCRIPTION = (
         "Spaces between a word and the comma, period, semicolon, colon, question or "
         "exclamation mark that follows it (\"Russia .\", \"said , and\"), inside a "
-        "contraction (\"I 'm\", \"o' clock\") or a spaced abbreviation (\"e. g.\")."
+        "contraction (\"I 'm\", \"o' clock\"), a spaced abbreviation (\"e. g.\") or inside "
+        "straight quotation marks (\"You \" fixed\" it\")."
     )
     RATIONALE = (
         "Tokenizers and PDF extraction put spaces before punctuation; modern English "
@@ -142,6 +167,7 @@ class SpaceBeforePunctuation(Check):
         ("Maybe I 'm missing something?", "Maybe I'm missing something?"),
         ("They meet at 2 o' clock.", "They meet at 2 o'clock."),
         ("There are checkers for English, e. g. LanguageTool.", "There are checkers for English, e.g. LanguageTool."),
+        ('You " fixed" it.', 'You "fixed" it.'),
     ]
     OK = [
         "He paused ... and went on.",
@@ -149,6 +175,8 @@ class SpaceBeforePunctuation(Check):
         "A smiley :) at the end.",
         "He said 'hello' and left.",
         "The dogs' toys were new.",
+        'Seats have a pitch of 31-33", with newer ones 31" wide.',
+        'He said "yes" and "no".',
     ]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
@@ -168,6 +196,16 @@ class SpaceBeforePunctuation(Check):
             space = "s1" if m.group("s1") else "s2"
             fix = Fix((Edit(m.start(space), m.end(space), ""),), Applicability.UNSAFE, f"Write '{joined}'")
             yield self.diagnostic(m.start(), m.end(), f"'{m.group()}' looks like '{joined}'", fix)
+        if '"' in text:
+            for q, opening in straight_quotes(text):
+                inside = q + 1 if opening else q - 1
+                gap = _SPACES_AFTER.match(text, q + 1) if opening else _SPACES_BEFORE.search(text, max(0, q - 8), q)
+                if gap is None or not 0 <= inside < len(text) or not (
+                        opening and (q == 0 or text[q - 1].isspace()) or not opening and (
+                        q + 1 == len(text) or not text[q + 1].isalnum())):
+                    continue
+                fix = Fix((Edit(gap.start(), gap.end(), ""),), Applicability.UNSAFE, "Remove the space inside the quotation")
+                yield self.diagnostic(min(q, gap.start()), max(q + 1, gap.end()), "Remove the space inside the quotation marks", fix)
         for m in _SPACED_ABBREVIATION.finditer(text):
             joined = m.group("a") + m.group("b")
             if joined.lower() not in ABBREVIATIONS:
@@ -186,16 +224,19 @@ def _word_before(text: str, pos: int) -> str:
 
 
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{M}]*$")
+#: Spaces after an opening quotation mark before a word, and before a closing one after a word.
+_SPACES_AFTER = regex.compile(r"[ \u00a0]+(?=\p{L})")
+_SPACES_BEFORE = regex.compile(r"(?<=\p{L})[ \u00a0]+$")
 
 
 def _sure(mark: str, left: str, word: str, lexicon) -> bool:
     """Whether a space after *mark* between *left* and *word* is right in every context: a
     comma or semicolon between two common words, or a sentence mark before a capitalised
     function word (the start of the next sentence) after a common lowercase word."""
-    if len(left) < 3 or lexicon.zipf(left) < SURE_ZIPF:
+    if len(left) < 2 or lexicon.zipf(left) < SURE_ZIPF:
         return False
     if mark in ",;":
-        return len(word) > 1 and not word.isupper() and lexicon.zipf(word) >= SURE_ZIPF
+        return len(left) > 2 and len(word) > 1 and not word.isupper() and lexicon.zipf(word) >= SURE_ZIPF
     return mark in ".!?" and left.islower() and word.lower() in FUNCTION_WORDS
 
 

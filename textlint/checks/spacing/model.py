@@ -318,8 +318,22 @@ class Model:
     def _with_document(self, word: str, lp: float | None, count: int, original: bool) -> float | None:
         if original and any(camel_seam(word, q) for q in range(1, len(word))):
             return lp  # a run-on glued at a capital repeats in a corrupt text: "VladimirPutin:"
+        if original and self._function_glued(word):
+            return lp  # and so does a word glued to a function word: "Americato" twice
         doc = math.log10(count * self.p.doc_weight / self.total)
         return doc if lp is None else max(lp, doc)
+
+    def _function_glued(self, word: str) -> bool:
+        """Whether *word* is a word the lexicon knows well (Zipf >= ``solid_zipf``) glued to a
+        lowercase function word of two letters or more ("Americato", "Putinin", "ofRussia"):
+        the document's own count of such a token vouches for nothing."""
+        solid = self.p.solid_zipf
+        for k in range(2, len(word) - 1):
+            head, tail = word[:k], word[k:]
+            if (tail.islower() and tail in FUNCTION_WORDS and len(head) > 2 and self.lex.zipf(head) >= solid
+                    or head.islower() and head in FUNCTION_WORDS and len(tail) > 2 and self.lex.zipf(tail) >= solid):
+                return True
+        return False
 
     def unknown(self, word: str) -> float:
         base = self.p.unk_cap_base if word[0].isupper() else self.p.unk_base
@@ -611,7 +625,8 @@ class Model:
 
     def _glued_pair(self, core: str, lp: float, dictionary_gap: bool) -> bool:
         """Whether *core* (log10 P *lp* by the lexicon) cuts into a pair that :meth:`glued`
-        accepts; a word no dictionary has may lose its article ("alot")."""
+        accepts; a word no dictionary has may lose its article ("alot"), and is a glued pair
+        whatever its PMI when written apart as often as a safe cut asks ("ofsome")."""
         p = self.p
         pmi_floor, ratio = (p.glued_form_pmi, p.glued_form_ratio) if dictionary_gap else (
             p.glued_pair_pmi, p.glued_ratio)
@@ -620,7 +635,10 @@ class Model:
             if not (za and zb):
                 continue
             pmi = self.lex.pmi(core[:c], core[c:])
-            if pmi is not None and pmi >= pmi_floor and za - 9 + zb - 9 + pmi >= lp + ratio:
+            if pmi is None:
+                continue
+            apart = za - 9 + zb - 9 + pmi - lp  # log10: how much more often written apart
+            if pmi >= pmi_floor and apart >= ratio or dictionary_gap and apart >= p.safe_glued_ratio:
                 return True
         return False
 
@@ -706,7 +724,7 @@ class Model:
                     if (at_start or at_end or seam_j or seam_i) and not self._piece_ok(
                             w, at_start, at_end, seam_j, seam_i):
                         if at_end and not seam_j and lp is not None and lp >= suffix_word_lp:
-                            suffix_word = True
+                            suffix_word = not glued[k0]  # "hand|some", but "of|some" glued
                         elif at_start and not seam_i and lp is not None and lp >= function_lp:
                             # a preposition ("out", "over", "in"): only before a function word
                             prefix_cut.setdefault(i, set()).add(w)
