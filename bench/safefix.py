@@ -11,7 +11,7 @@ runs it over every set of correct text the project has and prints, per set, the 
   ``tests/test_safe_fixes.py``);
 - ``news-clean-dev``: ``../shared/eval/news-clean-dev.txt``, one document per article;
 - ``wsc-<set>``: the correct sides of the four ``../shared/eval/wsc-dev`` sets, 50 lines to a
-  document (as ``bench/wikitext.py``); a changed line counts;
+  document, one paragraph per line (as ``bench/wikitext.py``); a changed line counts;
 - ``techdocs``: the documentation that ``bench/techdocs.py`` collects on this machine;
 - ``external-dev``: the items of ``../shared/eval/external-dev.jsonl`` labelled correct, one
   document each (``bench/external.py`` runs the same through the CLI).
@@ -59,7 +59,8 @@ def wsc(name: str) -> list[tuple[str, str]]:
     if not path.exists():
         return []
     lines = path.read_text(encoding="utf-8").split("\n")
-    return [(f"lines {i + 1}-{i + LINES_PER_DOCUMENT}", "\n".join(lines[i:i + LINES_PER_DOCUMENT]))
+    # one paragraph per line, as bench/wikitext.py reads them
+    return [(f"lines {i + 1}-{i + LINES_PER_DOCUMENT}", "\n\n".join(lines[i:i + LINES_PER_DOCUMENT]))
             for i in range(0, len(lines), LINES_PER_DOCUMENT)]
 
 

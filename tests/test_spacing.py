@@ -461,3 +461,13 @@ def test_a_repeated_camel_case_name_is_left_alone():
     # but glued words that the document also writes apart are run-ons
     text = "VladimirPutin: Good. Then VladimirPutin: yes. Vladimir Putin said."
     assert [m for _, m in findings(text)] == ["'VladimirPutin' looks like 'Vladimir Putin'"] * 2
+
+
+def test_technical_writing_keeps_its_closed_compounds():
+    """Technical writing closes compounds that no dictionary has ("keepalive", "fixup")."""
+    text = ("# Notes\n\nSet `timeout` and `retries` in `config.toml`. The server sends a keepalive "
+            "every minute; squash each fixup before merging.\n")
+    engine = Engine(overrides=Overrides(select=["spacing"]))
+    assert [d for d in engine.lint(text, "notes.md").diagnostics] == []
+    prose = "He sent a keepalive every minute, infact."
+    assert [m for _, m in findings(prose)] == ["'infact' looks like 'in fact'"]

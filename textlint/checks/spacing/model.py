@@ -318,7 +318,7 @@ class Model:
     def _with_document(self, word: str, lp: float | None, count: int, original: bool) -> float | None:
         if original and any(camel_seam(word, q) for q in range(1, len(word))):
             return lp  # a run-on glued at a capital repeats in a corrupt text: "VladimirPutin:"
-        if original and self._function_glued(word):
+        if original and lp is None and self._function_glued(word):
             return lp  # and so does a word glued to a function word: "Americato" twice
         doc = math.log10(count * self.p.doc_weight / self.total)
         return doc if lp is None else max(lp, doc)
@@ -326,7 +326,8 @@ class Model:
     def _function_glued(self, word: str) -> bool:
         """Whether *word* is a word the lexicon knows well (Zipf >= ``solid_zipf``) glued to a
         lowercase function word of two letters or more ("Americato", "Putinin", "ofRussia"):
-        the document's own count of such a token vouches for nothing."""
+        the document's own count of such a token, when the lexicon does not know it, vouches
+        for nothing ("Kashmiris" is a word the lexicon knows)."""
         solid = self.p.solid_zipf
         for k in range(2, len(word) - 1):
             head, tail = word[:k], word[k:]
@@ -382,12 +383,16 @@ class Model:
 
     def certain_cut(self, s: str, q: int, words: list[str], token: str) -> bool:
         """Whether a new space at *q* (inside *token*) may be fixed safely: right in every
-        context (docs/safe-fixes.md). Never in a camel-case or capitalised token: camel-case
-        names ("DoubleClick", "AllMusic", "PaperRank") cannot be told from glued names
-        ("CubaPutin") by a lexicon, and a capitalised token may be a name ("Goodricksaid").
-        A token the lexicon knows is cut safely only when its two words are written apart
-        far more often (``Params.safe_glued_ratio``): "upthe", "canbe" are run-ons, but
-        "seeme" is a period spelling of "seem" and "ofa" may be a typo of "of"."""
+        context (docs/safe-fixes.md). Not between two capitals: camel-case names
+        ("DoubleClick", "AllMusic", "PaperRank") cannot be told from glued names ("CubaPutin")
+        by a lexicon; a lowercase word glued to a capitalised one only when the left piece is
+        a function word or the right one a name ("inChina", "performerNina"; identifiers glue
+        common words: "onClick", "backgroundColor"). Not in a capitalised token, which may be
+        a name ("Goodricksaid"), unless one piece is a function word and the other a word (no
+        name ends or starts with a function word glued to it: "Americato", "Thealbum"; "Bethe"
+        is two function words). A token the lexicon knows is cut safely only when its two
+        words are written apart far more often (``Params.safe_glued_ratio``): "upthe", "canbe"
+        are run-ons, but "seeme" is a period spelling of "seem" and "ofa" may be a typo of "of"."""
         pos, k = 0, 0
         while pos + len(words[k]) < q:
             pos += len(words[k])
@@ -397,14 +402,21 @@ class Model:
             # a lowercase word glued to a name ("inChina", "performerNina"); identifiers glue
             # common words ("onClick", "toString", "backgroundColor") and stay unsafe
             return left.islower() and (left in FUNCTION_WORDS or not get_casing().normally_lowercase(right))
-        if token[0].isupper() and left.lower() not in FUNCTION_WORDS and right.lower() not in FUNCTION_WORDS:
-            return False
+        if token[0].isupper() and not self._word_and_function_word(left, right):
+            return False  # "Goodricksaid", "Clearskies", "Bethe" (a name of two function words)
         zipf = self.lex.zipf(token)
         if zipf == 0.0:
             return True
         pmi = self.lex.pmi(left, right)
         return pmi is not None and (
             self.lex.zipf(left) + self.lex.zipf(right) - 9 + pmi - zipf >= self.p.safe_glued_ratio)
+
+    def _word_and_function_word(self, left: str, right: str) -> bool:
+        """Whether one piece is a function word and the other a word of three letters or more
+        that is none ("America|to", "The|album"; not "Be|the", "Goodrick|said")."""
+        a, b = left.lower() in FUNCTION_WORDS, right.lower() in FUNCTION_WORDS
+        other = right if a else left
+        return a != b and len(other) > 2 and self.lex.zipf(other) >= self.p.solid_zipf
 
     def certain_join(self, word: str, pieces: list[str]) -> bool:
         """Whether joining *pieces* into *word* may be fixed safely: never when each piece is a
