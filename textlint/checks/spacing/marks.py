@@ -127,7 +127,8 @@ class MissingSpaceAfterPunctuation(Check):
                       f"Write '{left}{mark} {word}'")
             yield self.diagnostic(m.start() - len(left), m.end() + len(word),
                                   f"The space goes after '{mark}', not before it", fix)
-        if '"' in text:
+        # technical writing quotes strings with their spaces: "From ", " into <branch>"
+        if '"' in text and not doc.technical:
             for q, opening in straight_quotes(text):
                 if not opening and q > 0 and not text[q - 1].isspace() and text[q + 1:q + 2].isalpha():
                     # a quotation mark may be an inch or a ditto mark: unsafe
@@ -196,22 +197,31 @@ class SpaceBeforePunctuation(Check):
             space = "s1" if m.group("s1") else "s2"
             fix = Fix((Edit(m.start(space), m.end(space), ""),), Applicability.UNSAFE, f"Write '{joined}'")
             yield self.diagnostic(m.start(), m.end(), f"'{m.group()}' looks like '{joined}'", fix)
-        if '"' in text:
-            for q, opening in straight_quotes(text):
-                inside = q + 1 if opening else q - 1
-                gap = _SPACES_AFTER.match(text, q + 1) if opening else _SPACES_BEFORE.search(text, max(0, q - 8), q)
-                if gap is None or not 0 <= inside < len(text) or not (
-                        opening and (q == 0 or text[q - 1].isspace()) or not opening and (
-                        q + 1 == len(text) or not text[q + 1].isalnum())):
-                    continue
-                fix = Fix((Edit(gap.start(), gap.end(), ""),), Applicability.UNSAFE, "Remove the space inside the quotation")
-                yield self.diagnostic(min(q, gap.start()), max(q + 1, gap.end()), "Remove the space inside the quotation marks", fix)
+        # technical writing quotes strings with their spaces: "From ", " into <branch>"
+        if '"' in text and not doc.technical:
+            for a, b in _spaces_inside_quotes(text):
+                fix = Fix((Edit(a, b, ""),), Applicability.UNSAFE, "Remove the space inside the quotation")
+                yield self.diagnostic(a - 1, b + 1, "Remove the space inside the quotation marks", fix)
         for m in _SPACED_ABBREVIATION.finditer(text):
             joined = m.group("a") + m.group("b")
             if joined.lower() not in ABBREVIATIONS:
                 continue
             fix = Fix((Edit(m.start("s"), m.end("s"), ""),), Applicability.UNSAFE, f"Write '{joined}'")
             yield self.diagnostic(m.start(), m.end(), f"'{m.group()}' looks like '{joined}'", fix)
+
+
+def _spaces_inside_quotes(text: str) -> Iterator[tuple[int, int]]:
+    """Spaces after an opening straight quotation mark that follows a space, or before a
+    closing one that a space or a mark follows: 'You " fixed" it', 'a "quote " here'."""
+    for q, opening in straight_quotes(text):
+        if opening and (q == 0 or text[q - 1].isspace()):
+            gap = _SPACES_AFTER.match(text, q + 1)
+        elif not opening and (q + 1 == len(text) or not text[q + 1].isalnum()):
+            gap = _SPACES_BEFORE.search(text, max(0, q - 8), q)
+        else:
+            continue
+        if gap is not None:
+            yield gap.start(), gap.end()
 
 
 def _applicability(sure: bool) -> Applicability:
