@@ -8,6 +8,7 @@ from typing import Iterator
 import regex
 
 from ...lexicon import Lexicon
+from ..capitals import FUNCTION_WORDS
 from .model import Change
 
 #: A lowercase word of two or more letters directly followed by a number of two or more digits.
@@ -51,7 +52,9 @@ def glued_runons(text: str, lexicon: Lexicon, function_zipf: float, word_zipf: f
             for m in pattern.finditer(line):
                 if lexicon.zipf(m.group(word)) >= zipf and (pattern is not NUMBER_WORD or _VOWEL.search(m.group(word))):
                     first, second = m.group("first", "second")
-                    # a number before a word may be a name ("1password"): unsafe
+                    # a number before a word may be a name ("1password"), and so may a word
+                    # other than a function word before a number ("top10"): unsafe
+                    certain = pattern is POSSESSIVE_WORD or pattern is WORD_NUMBER and first in FUNCTION_WORDS
                     yield Change(line_start + m.start(), line_start + m.end(), m.group(),
                                  f"{first} {second}", inserts=[line_start + m.end("first")],
-                                 gain=float("inf"), certain=pattern is not NUMBER_WORD)
+                                 gain=float("inf"), certain=certain)
