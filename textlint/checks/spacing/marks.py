@@ -156,8 +156,8 @@ class SpaceBeforePunctuation(Check):
     FIX = Applicability.SAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
     FIX_SAFETY = (
-        "The fix removes the spaces. It is safe before a comma, period or semicolon after a "
-        "word of two letters or more that can end a phrase; before \"?\", \"!\" and \":\" (a "
+        "The fix removes the spaces. It is safe before a comma or period after a word of two "
+        "letters or more that can end a phrase; before \";\", \"?\", \"!\" and \":\" (a "
         "typographic convention of French and older English text), in formulas, inside "
         "contractions and abbreviations (where a quotation mark or a style may be meant) "
         "it is unsafe."
@@ -251,12 +251,13 @@ def _sure(mark: str, left: str, word: str, lexicon) -> bool:
 
 
 def _sure_spaces(text: str) -> set[int]:
-    """Where a space before a comma, period or semicolon is surely spurious: after a word of
-    two letters or more that can end a phrase, as the off-by-default spacing rule finds them."""
+    """Where a space before a comma or period is surely spurious: after a word of two letters
+    or more that can end a phrase, as the off-by-default spacing rule finds them (French
+    spacing puts one before a semicolon)."""
     sure = set()
     for m in SPACE_BEFORE_MARK.finditer(text):
         word = SHORT_WORD_BEFORE.search(text, max(0, m.start("space") - 3), m.start("space"))
-        if word is None or word.group() not in DANGLING:
+        if m.group("mark") != ";" and (word is None or word.group() not in DANGLING):
             sure.add(m.start("space"))
     return sure
 
