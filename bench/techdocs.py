@@ -48,15 +48,20 @@ def collect(roots: list[Path]) -> list[Path]:
     return sorted(found.values())
 
 
+def default_roots() -> list[Path]:
+    """Where this machine keeps installed documentation."""
+    home = Path.home()
+    return [*home.glob(".rustup/toolchains/*/share/doc"), home / ".pyenv" / "plugins",
+            *home.glob(".pyenv/versions/*/lib/python3*/idlelib"), Path(sys.prefix),
+            Path("/usr/share/doc"), Path("/usr/lib/node_modules")]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dirs", nargs="*", type=Path)
     ap.add_argument("--samples", type=int, default=3, help="findings shown per rule")
     a = ap.parse_args()
-    home = Path.home()
-    roots = a.dirs or [*home.glob(".rustup/toolchains/*/share/doc"), home / ".pyenv" / "plugins",
-                       *home.glob(".pyenv/versions/*/lib/python3*/idlelib"), Path(sys.prefix),
-                       Path("/usr/share/doc"), Path("/usr/lib/node_modules")]
+    roots = a.dirs or default_roots()
     files = collect([r for r in roots if r.exists()])
     if not files:
         print("no documentation files found; skipped")

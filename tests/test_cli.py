@@ -28,19 +28,20 @@ def seed(tmp_path) -> Path:
     return path
 
 
-def test_check_reports_the_doubled_word_with_a_safe_fix(seed):
+def test_check_reports_the_doubled_word_with_its_fix_safety(seed):
     result = run("check", str(seed))
     assert result.exit_code == 1
     line = next(x for x in result.stdout.splitlines() if "cleanup.DoubledWord" in x)
-    assert line == f"{seed}:20:18: cleanup.DoubledWord 'the' is repeated [*]"
+    # "the The" may be "a review of Of Mice and Men": an unsafe fix (docs/safe-fixes.md)
+    assert line == f"{seed}:20:18: cleanup.DoubledWord 'the' is repeated [-]"
 
 
 def test_diff_prints_and_writes_nothing(seed):
     before = seed.read_bytes()
     result = run("check", "--diff", str(seed))
     assert result.exit_code == 1
-    assert "-In December 2021 the The Kremlin" in result.stdout
-    assert "+In December 2021 the Kremlin" in result.stdout
+    assert any(x.startswith("-") and "developing successfullyas agreed" in x for x in result.stdout.splitlines())
+    assert any(x.startswith("+") and "developing successfully as agreed" in x for x in result.stdout.splitlines())
     assert seed.read_bytes() == before
 
 
@@ -57,10 +58,11 @@ def test_diff_applies_with_patch_also_without_a_final_newline(tmp_path):
         assert path.read_bytes() == "First line.\u2028Same line.\n\nThe end of the story".encode()
 
 
-def test_fix_removes_the_doubled_word_and_a_second_fix_changes_nothing(seed):
+def test_fix_applies_the_safe_fixes_and_a_second_fix_changes_nothing(seed):
     result = run("check", "--fix", str(seed))
     text = seed.read_text(encoding="utf-8")
-    assert "the The Kremlin" not in text and "the Kremlin announced" in text
+    assert "successfullyas" not in text and "developing successfully as agreed" in text
+    assert "the The Kremlin" in text  # an unsafe fix
     assert "Fixed" in result.stderr
     mtime = seed.stat().st_mtime_ns
     time.sleep(0.01)
@@ -265,13 +267,13 @@ def test_binary_files_in_a_directory_are_skipped_with_a_note(tmp_path):
 def test_invalid_utf8_names_file_and_byte_offset_and_other_files_are_linted(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"caf\xc3\xa9 ok \xff\xfe the the\n")
-    (tmp_path / "good.txt").write_text("in in Havana\n", encoding="utf-8")
+    (tmp_path / "good.txt").write_text("the the Havana\n", encoding="utf-8")
     before = bad.read_bytes()
     result = run("check", "--fix", str(tmp_path))
     assert result.exit_code == 2
     assert f"{bad}: not valid UTF-8 at byte offset 9" in result.stderr
     assert bad.read_bytes() == before
-    assert (tmp_path / "good.txt").read_text(encoding="utf-8") == "in Havana\n"
+    assert (tmp_path / "good.txt").read_text(encoding="utf-8") == "the Havana\n"
 
 
 def test_empty_file_is_clean(tmp_path):

@@ -38,7 +38,55 @@ RULE = "cleanup.DoubledWord"
 ])
 def test_flags_and_removes_the_repeat(text, expected):
     assert found(RULE, text)
+    assert fixed(RULE, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We reached the the end.", "We reached the end."),
+    ("The the cat sat.", "The cat sat."),
+    ("It was an an honour.", "It was an honour."),
+])
+def test_a_doubled_article_is_fixed_safely(text, expected):
     assert fixed(RULE, text, unsafe=False) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "They met in in Havana.",  # "the flat they lived in in 1990" is grammatical
+    "In December 2021 the The Kremlin announced it.",  # "a review of Of Mice and Men"
+    "Foreign Minister Igor Ivanov Ivanov arrived.",  # "U Aung Aung"
+    "Vladimir Vladimir Putin: Thank you.",
+    "He said that That was wrong.",
+    "We hope that that all that was started goes on.",
+    "I will will hold the ladder.",
+    "The sum a a is positive.",  # a single letter may be a variable
+])
+def test_other_repeats_get_an_unsafe_fix_only(text):
+    assert found(RULE, text)
+    assert fixed(RULE, text, unsafe=False) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Do what you have to to take care of yourself.",
+    "Tell me which paper you referred to to write this.",
+    "The can can hold the water.",
+    "May may be the best month.",
+    "The will will be read tomorrow.",
+    "Your turn to see how long Long Island really is.",
+    "DURAN Duran",
+    'The word "the the" is a slip every editor knows.',
+])
+def test_grammatical_repeats_and_names_are_not_flagged(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "What is the modern way to to the station?",
+    "They sent it to to Moscow.",
+    "I will will awake.",
+    "That is Will Will.",
+])
+def test_the_same_words_are_slips_elsewhere(text):
+    assert found(RULE, text)
 
 
 @pytest.mark.parametrize("text", [

@@ -30,7 +30,28 @@ RULE = "cleanup.StrayHyphen"
 ])
 def test_flags_and_fixes(text, expected):
     assert found(RULE, text)
-    assert fixed(RULE, text, unsafe=False) == expected
+    assert fixed(RULE, text) == expected
+
+
+@pytest.mark.parametrize("text, safe", [
+    ("It coordinates cooperation. -Military with foreign countries.", True),
+    ("Both countries share long -term interests.", True),
+    ("They talked one -to-one for an hour.", True),
+    ("Its extensive and multi -faceted work.", True),
+    # next to a capitalised word the hyphen may be a dash typed short, or a name meant
+    ("the High-Level Russian -Turkish Cooperation Council", False),
+    ("The Commander-in -Chief ordered it.", False),
+])
+def test_fix_safety(text, safe):
+    assert (fixed(RULE, text, unsafe=False) != text) is safe
+
+
+@pytest.mark.parametrize("text", [
+    "Hopping the Chairman of the Radical party in the Ward -little known in public life.",
+    "He spoke of a cheap -little more than that.",
+])
+def test_a_dash_typed_short_is_not_joined_safely(text):
+    assert fixed(RULE, text, unsafe=False) == text
 
 
 @pytest.mark.parametrize("text", [

@@ -10,7 +10,7 @@ from textlint.engine import Engine
 from textlint.output import Report
 from textlint.output.text import excerpt, write_plain, write_rich
 
-TEXT = "Intro line.\n\nIn December 2021 the The Kremlin announced it.\n"
+TEXT = "Intro line.\n\nIn December 2021 the the Kremlin announced it.\n"
 
 
 def report() -> Report:
@@ -29,9 +29,9 @@ def test_terminal_output_shows_the_line_a_caret_and_the_fix():
     write_rich([report()], Console(file=out, width=120, no_color=True))
     lines = out.getvalue().splitlines()
     assert lines[0] == "a.txt:3:18: cleanup.DoubledWord 'the' is repeated [*]"
-    assert lines[1] == "    3 | In December 2021 the The Kremlin announced it."
+    assert lines[1] == "    3 | In December 2021 the the Kremlin announced it."
     assert lines[2] == "      |                  ^^^^^^^"
-    assert lines[3] == "      = safe fix: 'the The' → 'the'"
+    assert lines[3] == "      = safe fix: 'the the' → 'the'"
 
 
 def test_excerpt_of_a_long_line_is_clipped_around_the_finding():

@@ -13,7 +13,7 @@ def make_tree(root, n=24):
     for i in range(n):
         sub = root / f"d{i % 3}"
         sub.mkdir(exist_ok=True)
-        body = f"# File {i}\n\nParagraph {i} went to to Havana , twice.\n" if i % 2 else "Clean text.\n"
+        body = f"# File {i}\n\nParagraph {i} went to the the bank , twice.\n" if i % 2 else "Clean text.\n"
         (sub / f"f{i}.md").write_text(body, encoding="utf-8")
 
 
@@ -32,4 +32,4 @@ def test_parallel_fix_writes_every_file(tmp_path):
     assert result.exit_code == 0, result.stdout + result.stderr
     assert "Fixed 24 problems in 12 files:" in result.stderr
     for path in tmp_path.rglob("*.md"):
-        assert "to to" not in path.read_text(encoding="utf-8")
+        assert "the the" not in path.read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DOC = """# Notes
 
-The team met in in Havana.
+The team met the the mayor in Havana.
 
 ```text
 the the code block stays as it is
@@ -54,7 +54,7 @@ def repo(tmp_path) -> Path:
 def test_checking_hook_fails_and_lists_the_problem(repo, project_rev):
     result = pre_commit(repo, "textlint", project_rev)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "notes.md:3:14: cleanup.DoubledWord 'in' is repeated" in result.stdout
+    assert "notes.md:3:14: cleanup.DoubledWord 'the' is repeated" in result.stdout
     assert (repo / "notes.md").read_text(encoding="utf-8") == DOC
 
 
@@ -62,6 +62,6 @@ def test_fixing_hook_fixes_prose_and_leaves_code_blocks(repo, project_rev):
     result = pre_commit(repo, "textlint-fix", project_rev)
     assert result.returncode == 1  # pre-commit fails a hook that changed files
     fixed = (repo / "notes.md").read_text(encoding="utf-8")
-    assert "The team met in Havana." in fixed
+    assert "The team met the mayor in Havana." in fixed
     assert "the the code block stays as it is" in fixed
     assert pre_commit(repo, "textlint-fix", project_rev).returncode == 0

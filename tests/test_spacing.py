@@ -43,9 +43,10 @@ def test_seed_fix_changes_only_spaces(seed_text):
     safe = fixed(seed_text)
     assert safe.replace(" ", "") == seed_text.replace(" ", "")
     assert safe.count("\n") == seed_text.count("\n")
+    # a capitalised token is cut safely only off a function word (no name ends in one)
     for words in ("successfully as", "America to", "Putin in"):
         assert words in safe
-    # two capitalised words that are no known pair may be a name ("IceCube"): unsafe only
+    # two capitalised words glued may be a camel-case name ("IceCube"): unsafe only
     assert "Cuba Putin" not in safe
     assert "Cuba Putin" in fixed(seed_text, unsafe=True)
 
@@ -75,15 +76,33 @@ def test_runon_flagged_and_fixed(text, expected):
     assert fixed(text, unsafe=True) == expected
 
 
-def test_glued_capitalised_words_are_split_safely_only_as_a_known_pair():
-    assert fixed("He said so in the MiddleEast today.") == "He said so in the Middle East today."
-    assert fixed("Then the PrimeMinister said so.") == "Then the Prime Minister said so."
-    for name in ("The PaperRank score was used.", "It was produced by RedOne in 2009."):
+@pytest.mark.parametrize("text, expected", [
+    ("He said so in the MiddleEast today.", "He said so in the Middle East today."),
+    ("He met the head of the OrthodoxChurch in Moscow.", "He met the head of the Orthodox Church in Moscow."),
+])
+def test_camel_case_and_capitalised_tokens_are_split_unsafely_only(text, expected):
+    """A camel-case or capitalised token may be a name ("DoubleClick", "PaperRank"): never safe."""
+    assert [r for r, _ in findings(text)] == ["spacing.RunOnWord"]
+    assert fixed(text) == text
+    assert fixed(text, unsafe=True) == expected
+
+
+def test_camel_case_names_are_not_split_safely():
+    for name in ("The PaperRank score was used.", "It was produced by RedOne in 2009.",
+                 "He uses the DoubleClick advertising platform."):
         assert fixed(name) == name
-    unsafe = "He met the head of the OrthodoxChurch in Moscow."
-    assert [r for r, _ in findings(unsafe)] == ["spacing.RunOnWord"]
-    assert fixed(unsafe) == unsafe
-    assert fixed(unsafe, unsafe=True) == "He met the head of the Orthodox Church in Moscow."
+
+
+@pytest.mark.parametrize("text", ["as it should seeme, that their sonnes were",
+                                  "Set the backgroundColor of the page."])
+def test_known_words_and_identifiers_are_not_cut_safely(text):
+    """"seeme" is a period spelling of "seem"; "backgroundColor" glues common words as
+    identifiers do ("onClick", "toString")."""
+    assert fixed(text) == text
+
+
+def test_a_function_word_glued_to_a_name_is_split_safely():
+    assert fixed("The firm was inChina then.") == "The firm was in China then."
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -191,7 +210,8 @@ def test_letter_split_off_a_very_frequent_word_is_joined():
 ])
 def test_bound_prefix_joins_into_a_frequent_word(text, expected):
     assert [r for r, _ in findings(text)] == ["spacing.SplitWord"]
-    assert fixed(text) == expected
+    # "re" and "ally" are words each: joining them is unsafe (docs/safe-fixes.md)
+    assert fixed(text, unsafe=text.startswith("And")) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -418,3 +438,49 @@ def test_camel_case_in_technical_plain_text_is_an_identifier():
     assert runons == []
     prose = "He met them out of CubaPutin said on Monday.\n"
     assert [d.rule for d in Engine().lint(prose, "a.txt").diagnostics] == ["spacing.RunOnWord"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Yes I do infact exist.", "Yes I do in fact exist."),
+    ("Script parsing fails when two scenes reference eachother", "Script parsing fails when two scenes reference each other"),
+    ("He stood infront of the house.", "He stood in front of the house."),
+])
+def test_glued_forms_no_dictionary_has_are_cut(text, expected):
+    """Web words that SCOWL lacks but that are two of its words glued (textlint/data/glued_forms.txt.gz)."""
+    assert [r for r, _ in findings(text)] == ["spacing.RunOnWord"]
+    assert fixed(text, unsafe=True) == expected
+
+
+def test_glued_forms_table():
+    from textlint.checks.spacing.model import glued_forms
+
+    forms = glued_forms()
+    assert {"infact", "eachother", "infront"} <= forms
+    assert not {"daylong", "beheld", "shutoff", "areal", "into", "cannot"} & forms  # dictionary words
+    model = Model(get_lexicon(), {}, 1000)
+    assert model.glued("infact") and not model.glued("daylong") and not model.glued("Infact")
+
+
+def test_a_glued_runon_stays_suspicious_when_repeated():
+    """The document's count vouches for a recurring name ("Lavrov"), not for a word glued to a
+    function word ("Americato" twice)."""
+    text = "He went to Latin Americato see it. Later he flew back to Latin Americato rest."
+    assert [m for _, m in findings(text)] == ["'Americato' looks like 'America to'"] * 2
+
+
+def test_a_repeated_camel_case_name_is_left_alone():
+    """A camel-case token written the same way several times, never apart, is a name."""
+    assert findings("TimeWarner said so. TimeWarner shares rose. The TimeWarner deal was signed.") == []
+    # but glued words that the document also writes apart are run-ons
+    text = "VladimirPutin: Good. Then VladimirPutin: yes. Vladimir Putin said."
+    assert [m for _, m in findings(text)] == ["'VladimirPutin' looks like 'Vladimir Putin'"] * 2
+
+
+def test_technical_writing_keeps_its_closed_compounds():
+    """Technical writing closes compounds that no dictionary has ("keepalive", "fixup")."""
+    text = ("# Notes\n\nSet `timeout` and `retries` in `config.toml`. The server sends a keepalive "
+            "every minute; squash each fixup before merging.\n")
+    engine = Engine(overrides=Overrides(select=["spacing"]))
+    assert [d for d in engine.lint(text, "notes.md").diagnostics] == []
+    prose = "He sent a keepalive every minute, infact."
+    assert [m for _, m in findings(prose)] == ["'infact' looks like 'in fact'"]

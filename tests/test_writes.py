@@ -194,14 +194,14 @@ def test_an_edit_made_while_fix_runs_is_kept_and_fixed_too(tmp_path, monkeypatch
 
     def editor_saves_first(source, text):
         if not calls:
-            path.write_text(DOUBLED + "He said it it twice.\n", encoding="utf-8")
+            path.write_text(DOUBLED + "He said the the end twice.\n", encoding="utf-8")
         calls.append(source.path)
         return real_write(source, text)
 
     monkeypatch.setattr("textlint.runner.write_source", editor_saves_first)
     result = _runner("cleanup.DoubledWord").check_path(path)
     assert result.errors == 0, result.messages
-    assert path.read_text(encoding="utf-8") == FIXED + "He said it twice.\n"
+    assert path.read_text(encoding="utf-8") == FIXED + "He said the end twice.\n"
     assert len(calls) == 2 and result.fixed == 2
 
 

@@ -15,10 +15,11 @@ from .linebreaks import LineBreakInSentence
 from .names import NameVariant
 from .quotes import MixedQuotes, QuoteSpacing, UnmarkedQuotation, UnpairedQuote
 from .spacing import SPACING_CHECKS
+from .spacing.marks import MARK_CHECKS
 
 CHECKS: list[type[Check]] = [
     BrokenHyphenation, DoubledWord, HtmlEntity, LineBreakInSentence, MidSentenceCapital, MixedQuotes, NameVariant, QuoteSpacing,
-    StrayHyphen, UnmarkedQuotation, UnpairedQuote, *SPACING_CHECKS,
+    StrayHyphen, UnmarkedQuotation, UnpairedQuote, *SPACING_CHECKS, *MARK_CHECKS,
 ]
 
 

@@ -11,8 +11,8 @@ from ..diagnostics import Applicability, Diagnostic, Fix, Severity
 from ..document import Document
 from ..rule import FixAvailability
 from .base import Check
-from .capitals import FUNCTION_WORDS
-from .prose import starts_sentence
+from .capitals import ARTICLES, FUNCTION_WORDS, NUMBER_WORDS, OBJECT_STARTS, POSSESSIVES, VERB_LIKE
+from .prose import CLOSERS, OPENERS, starts_sentence
 
 #: A word, whitespace and the same word in any case (filtered further in Python: the few
 #: matches are cheap to check, and a plain pattern scans the text fastest).
@@ -42,6 +42,9 @@ NOT_AFTER_THAT = frozenset(
     her its at in on of for to with by from and or but if""".split()
 )
 _NEXT = regex.compile(r"[ \u00a0]+(\p{L}+)")
+_PREVIOUS = regex.compile(r"(\p{L}+)[ \u00a0]+$")
+#: Words that only come before a noun: after one, a modal is a noun ("the can", "his will").
+_NOUN_MARKERS = ARTICLES | POSSESSIVES
 
 #: Reduplicated names: places, people and works whose name is one word twice.
 NAMES = frozenset(
@@ -72,11 +75,19 @@ class DoubledWord(Check):
         "compounds and possessives count as one word (\"hi-tech hi-tech\", \"Federation’s "
         "Federation’s\"); a doubled honorific (\"Mr Mr Putin\") is always a slip, and so is \"that that\" "
         "before a pronoun, article or preposition (\"hope that that we\"; not \"that that is\", "
-        "\"that that service\"); deliberate repeats are lowercase (\"This This\" is a slip)."
+        "\"that that service\"); deliberate repeats are lowercase (\"This This\" is a slip). "
+        "Grammar allows a few more: \"to to\" before an infinitive (\"the office I applied to "
+        "to ask\"), a modal after a determiner (\"The can can hold\"), and a lowercase word "
+        "before the name its capitalised copy starts (\"how long Long Island is\")."
     )
     FIX = Applicability.SAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
-    FIX_SAFETY = "The fix deletes the second word and the space before it; it is safe."
+    FIX_SAFETY = (
+        "The fix deletes the second word and the space before it. It is safe only for a "
+        "doubled article (\"the the\", \"an an\"), which no context makes grammatical; every "
+        "other repeat may be grammatical or part of a name (\"had had\", \"in in 1990\", "
+        "\"Aung Aung\", \"Will Will\"), so its fix is unsafe (docs/safe-fixes.md)."
+    )
     FLAG = [
         ("In December 2021 the The Kremlin announced it.", "In December 2021 the Kremlin announced it."),
         ("They met in in Havana.", "They met in Havana."),
@@ -95,6 +106,11 @@ class DoubledWord(Check):
         "Senior law lord Lord Bingham said so.",
         "Tories unveil plans\n\nPlans to abolish quangos were announced.",
         "It is very very useful.",
+        "Do what you have to to get the permit.",
+        "The can can hold two litres.",
+        "We saw how long Long Island really is.",
+        "DURAN Duran played.",
+        "The word \"the the\" is a typing slip.",
     ]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
@@ -106,13 +122,15 @@ class DoubledWord(Check):
             a_end = start + len(a)
             end = a_end + len(sep) + len(b)
             if (sep.count("\n") > 1 or text[start - 1:start] in _INSIDE_TOKEN_BEFORE
-                    or self._continues(text, end)):
+                    or self._continues(text, end) or _mentioned(text, start, end)):
                 continue
             # deliberate repeats are lowercase ("had had", "that that is"); "This This" is a slip
             if a == b and a.islower() and f"{a} {b}" in INTENDED and not _slip_of_that(text, a, end) \
-                    or not self._doubled(text, start, end, a, b, casing):
+                    and not _tripled(text, a, end) \
+                    or _allowed(text, start, end, a, b) or not self._doubled(text, start, end, a, b, casing):
                 continue
-            fix = Fix.replace(a_end, end, "", Applicability.SAFE, title=f"Remove the repeated '{b}'")
+            applicability = Applicability.SAFE if _never_grammatical(text, start, a, b) else Applicability.UNSAFE
+            fix = Fix.replace(a_end, end, "", applicability, title=f"Remove the repeated '{b}'")
             yield self.diagnostic(start, end, f"'{a}' is repeated", fix)
 
     @staticmethod
@@ -180,3 +198,59 @@ def _slip_of_that(text: str, a: str, end: int) -> bool:
     word = nxt.group(1).lower()
     return word in NOT_AFTER_THAT if a == "that" else word in FUNCTION_WORDS
 
+
+
+def _tripled(text: str, word: str, end: int) -> bool:
+    """Whether the word comes a third time: no deliberate repeat is written thrice ("that that
+    that was wrong")."""
+    nxt = _NEXT.match(text, end)
+    return nxt is not None and nxt.group(1) == word
+
+
+def _mentioned(text: str, start: int, end: int) -> bool:
+    """Whether the repeat stands alone in quotation marks: a mention ("'the the' is a slip")."""
+    return text[start - 1:start] in OPENERS and text[end:end + 1] in CLOSERS
+
+
+def _allowed(text: str, start: int, end: int, a: str, b: str) -> bool:
+    """Repeats that grammar allows, decided from closed word classes and the words around:
+
+    - "to to" before a lowercase content word: a stranded preposition or an elliptical
+      infinitive before an infinitive ("the office I applied to to ask", "do what you have
+      to to get it", "applying to to be"); before the start of an object (an article, a
+      determiner, a pronoun), a name or a number it is a slip ("to to the", "to to two");
+    - an auxiliary or modal written twice after an article or possessive or, as a name, at a sentence
+      start: the first is a noun ("The can can hold", "the will will be read", "May may be");
+    - a lowercase word before its capitalised copy that starts a run of capitalised words: the
+      copy begins a name ("how long Long Island is"), unless it is a verb form ("congratulated
+      Congratulated Recep Tayyip Erdogan");
+    - a word written in capitals before its capitalised copy: a name in two styles ("DURAN
+      Duran"); slips repeat a word as typed or capitalise the copy.
+    """
+    lower = a.lower()
+    if a.isupper() and len(a) > 1 and b[0].isupper() and not b.isupper():
+        return True
+    nxt = _NEXT.match(text, end)
+    if lower == "to" and a == b and nxt is not None:
+        word = nxt.group(1)
+        return word.islower() and word not in OBJECT_STARTS and word not in NUMBER_WORDS
+    if lower in VERB_LIKE and a.lower() == b:
+        before = _PREVIOUS.search(text, max(0, start - 30), start)
+        if before is not None and before.group(1).lower() in _NOUN_MARKERS:
+            return True  # "The can can hold"
+        if a[0].isupper() and lower not in FUNCTION_WORDS and starts_sentence(text, start):
+            return True  # "May may be", a month or a name before the modal
+    if a.islower() and b[0].isupper() and lower not in FUNCTION_WORDS and nxt is not None \
+            and not lower.endswith(("ed", "ing")):
+        return nxt.group(1)[0].isupper()  # "long Long Island"; a verb starts no name
+    return False
+
+
+def _never_grammatical(text: str, start: int, a: str, b: str) -> bool:
+    """Whether removing the repeat is right in every context (docs/safe-fixes.md): an article
+    of two letters or more ("the the", "The the", "an an"), written in lowercase but for a
+    sentence start. A single letter may be a variable ("a a^T"); other repeats may be
+    grammatical or a name ("had had", "to to", "Aung Aung")."""
+    if a.lower() not in ARTICLES or len(a) < 2 or not b.islower():
+        return False
+    return a.islower() or (a[1:].islower() and starts_sentence(text, start))

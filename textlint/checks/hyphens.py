@@ -30,6 +30,9 @@ _LAST_WORD = regex.compile(r"[\p{L}\p{M}]+$")
 #: How common (Zipf) each part of a hyphenated word after a stray hyphen must be, and a rare
 #: word after a compound's head: options and codes are rarer ("-Wno-universal-initializer").
 COMPOUND_ZIPF = 2.0
+#: Two lowercase words joined by a stray hyphen form a compound surely when they form a pair
+#: this strong (log10 PMI in wordsegment's bigrams): "long term", "high tech", "self government".
+COMPOUND_PMI = 1.0
 #: A hyphenated compound before the space ("Commander-in", "one-on", "fuel-and"), or a bound
 #: prefix ("multi", "de"): the word after the hyphen continues it.
 _COMPOUND_HEAD = regex.compile(
@@ -100,8 +103,10 @@ class StrayHyphen(Check):
     FIX = Applicability.SAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
     FIX_SAFETY = (
-        "At a sentence start the fix deletes the hyphen; inside a sentence it joins the "
-        "word to the one before (\"Russian-Chinese\"). Both are safe."
+        "At a sentence start the fix deletes the hyphen (safe); inside a sentence it joins the "
+        "word to the one before (\"long-term\"), which is safe only for two lowercase words that "
+        "form a strong word pair: next to a capitalised word (\"Russian -Chinese\", \"the Ward "
+        "-little known\") the hyphen may be a dash typed short, and the join is unsafe."
     )
     FLAG = [
         ("It coordinates cooperation. -Military with foreign countries.",
@@ -168,7 +173,9 @@ class StrayHyphen(Check):
                 continue
             first = compound or word_before  # "Commander-in" or "Russian"
             start = first.start() if compound else h - len(head) + word_before.start()
-            fix = Fix.replace(h - 1, h, "", Applicability.SAFE, title="Join the compound")
+            fix = Fix.replace(h - 1, h, "", _join_safety(first.group(), stem, lexicon,
+                                                             compound is not None or len(parts) > 1),
+                              title="Join the compound")
             yield self.diagnostic(start, m.end(), f"Split compound: '{first.group()} -{word}'", fix)
 
     @staticmethod
@@ -179,6 +186,19 @@ class StrayHyphen(Check):
             return True
         nxt = text.find("\n", line_start)
         return nxt >= 0 and _ITEM.match(text, nxt + 1) is not None
+
+
+def _join_safety(left: str, right: str, lexicon, compound: bool) -> Applicability:
+    """How sure joining "left -right" into a compound is: safe after a compound or a bound
+    prefix ("one -to-one", "multi -faceted") and for two lowercase words that form a strong
+    pair ("long -term", "high -tech"); next to a capitalised word the hyphen may be a dash
+    typed short ("in the Ward -little known") or a name may be meant, so that join is unsafe."""
+    if not (left.islower() and right.islower()):
+        return Applicability.UNSAFE
+    if compound:
+        return Applicability.SAFE
+    pmi = lexicon.pmi(left, right)
+    return Applicability.SAFE if pmi is not None and pmi >= COMPOUND_PMI else Applicability.UNSAFE
 
 
 class BrokenHyphenation(Check):

@@ -16,7 +16,8 @@ from ...document import Document
 from ...lexicon import get_lexicon
 from ...rule import FixAvailability
 from ..base import Check
-from .model import Change, Model, Params, analyse_line, margin_shift, shared_table, vocabulary_of
+from .model import (Change, Model, Params, analyse_line, camel_seam, glued_forms, margin_shift, shared_table,
+                    vocabulary_of)
 from .glued import glued_runons
 from .punctuation import glued_punctuation, space_before_punctuation
 
@@ -94,14 +95,26 @@ class _WordSpacing(Check):
         changes, shift = analysis(doc)
         report, safe = PARAMS.unsafe_margin + max(shift, 0.0), PARAMS.safe_margin + shift
         # Camel case written in code too ("EventEmitter") is an identifier, and so is any
-        # camel case in technical writing: it names things so.
+        # camel case in technical writing: it names things so. Technical writing also
+        # closes compounds that no dictionary has ("keepalive", "fixup", "instanceof").
         identifiers = doc.code_words
         technical = doc.technical
         for c in changes:
             if c.kind == self.KIND and c.gain >= report and not (
-                    (technical or c.old in identifiers) and not c.old.islower()):
+                    (technical or c.old in identifiers) and not c.old.islower()) and not _repeated_name(doc, c) \
+                    and not (technical and c.old in glued_forms()):
                 yield self.diagnostic(c.start, c.end, f"'{c.old}' looks like '{c.new}'",
                                       _fix(c, c.certain and c.gain >= safe))
+
+
+def _repeated_name(doc: Document, change: Change) -> bool:
+    """Whether a camel-case token is a name by the document's evidence: written the same way
+    at least twice, and its parts never written apart ("TimeWarner" six times in an article;
+    but "VladimirPutin:" beside "Vladimir Putin")."""
+    old = change.old
+    if not any(camel_seam(old, q) for q in range(1, len(old))) or doc.vocabulary[old] < 2:
+        return False
+    return change.new not in doc.text
 
 
 class RunOnWord(_WordSpacing):

@@ -1,5 +1,5 @@
-"""Run-ons that need no lattice: a word glued to a number ("was960") or to a possessive
-("Putin’smessage")."""
+"""Run-ons that need no lattice: a word glued to a number ("was960", "3dogs") or to a
+possessive ("Putin’smessage")."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Iterator
 import regex
 
 from ...lexicon import Lexicon
+from ..capitals import FUNCTION_WORDS
 from .model import Change
 
 #: A lowercase word of two or more letters directly followed by a number of two or more digits.
@@ -19,9 +20,18 @@ POSSESSIVE_WORD = regex.compile(
     r"(?![\p{L}\p{M}\p{N}'’_@/])")
 
 
+#: A number directly followed by a lowercase word of four letters or more: "3dogs", "10years"
+#: (units are shorter or have no vowel: "5kg", "100m", "8mbps").
+NUMBER_WORD = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_.,@/#$-])(?P<first>\d+)(?P<second>\p{Ll}{4,})(?![\p{L}\p{M}\p{N}_@/'’-])")
+_VOWEL = regex.compile(r"[aeiouy]")
+#: The word after a number is a word at least this frequent (Zipf).
+NUMBER_WORD_ZIPF = 3.0
+
+
 #: Where either pattern can match: a lowercase letter and two digits, a possessive and a
 #: lowercase letter (searched first: the patterns' look-arounds are slow to try everywhere).
-SEAMS = regex.compile(r"(?<=\p{Ll})\d\d|['’]s\p{Ll}")  # (the digits first: faster)
+SEAMS = regex.compile(r"(?<=\p{Ll})\d\d|['’]s\p{Ll}|\d(?=\p{Ll}{4})")  # (the digits first: faster)
 
 
 def glued_runons(text: str, lexicon: Lexicon, function_zipf: float, word_zipf: float) -> Iterator[Change]:
@@ -37,10 +47,14 @@ def glued_runons(text: str, lexicon: Lexicon, function_zipf: float, word_zipf: f
         line_end = len(text) if line_end < 0 else line_end
         line = text[line_start:line_end]
         for pattern, zipf, word in ((WORD_NUMBER, function_zipf, "first"),
-                                    (POSSESSIVE_WORD, word_zipf, "second")):
+                                    (POSSESSIVE_WORD, word_zipf, "second"),
+                                    (NUMBER_WORD, NUMBER_WORD_ZIPF, "second")):
             for m in pattern.finditer(line):
-                if lexicon.zipf(m.group(word)) >= zipf:
+                if lexicon.zipf(m.group(word)) >= zipf and (pattern is not NUMBER_WORD or _VOWEL.search(m.group(word))):
                     first, second = m.group("first", "second")
+                    # a number before a word may be a name ("1password"), and so may a word
+                    # other than a function word before a number ("top10"): unsafe
+                    certain = pattern is POSSESSIVE_WORD or pattern is WORD_NUMBER and first in FUNCTION_WORDS
                     yield Change(line_start + m.start(), line_start + m.end(), m.group(),
                                  f"{first} {second}", inserts=[line_start + m.end("first")],
-                                 gain=float("inf"))
+                                 gain=float("inf"), certain=certain)

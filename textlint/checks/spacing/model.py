@@ -22,16 +22,21 @@ kept when it beats the original by a margin (``safe``) or a smaller one (``unsaf
 
 from __future__ import annotations
 
+import gzip
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate
+from pathlib import Path
 from typing import Iterator
 
 import regex
 
 from ...document import Document
+from ...casing import get_casing
 from ...lexicon import Lexicon
+from ..capitals import FUNCTION_WORDS
 
 #: A chunk whose core may be split or joined: optional opening marks, letters, closing marks.
 PLAIN = regex.compile(r"([\"'“‘«(\[{¿¡]*)(\p{L}[\p{L}\p{M}]*)((?:['’]s)?[\"”’»)\]}.,;:!?…]*)")
@@ -56,6 +61,17 @@ TITLES = frozenset("Mr Ms Dr St Mt".split())
 MAX_TOKEN = 40
 #: Longest word the lattice considers (original tokens may be longer).
 MAX_WORD = 24
+
+
+GLUED_FORMS = Path(__file__).resolve().parent.parent.parent / "data" / "glued_forms.txt.gz"
+
+
+@lru_cache(maxsize=1)
+def glued_forms() -> frozenset[str]:
+    """Web words that SCOWL's edited word lists lack but that are two of their words glued
+    ("infact", "eachother"; built by scripts/build_glued_forms.py)."""
+    with gzip.open(GLUED_FORMS, "rt", encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
 
 
 @dataclass(frozen=True)
@@ -92,7 +108,15 @@ class Params:
     #: strong (log10 PMI) and this much more frequent written apart (log10)
     glued_pair_pmi: float = 1.0
     glued_ratio: float = 2.5
+    #: the same for a word that no edited dictionary has (:func:`glued_forms`), whose own
+    #: probability counts ``glued_form_discount`` (log10) less
+    glued_form_pmi: float = 0.4
+    glued_form_ratio: float = 1.2
+    glued_form_discount: float = 1.0
     safe_margin: float = 0.5
+    #: a token the lexicon knows is cut safely only when its two words are written apart at
+    #: least this much more often (log10): "upthe", "canbe", not "seeme"
+    safe_glued_ratio: float = 3.0
     unsafe_margin: float = 0.0
     #: the document's rate of clear run-ons (gain >= strong_gain) per word that the margins
     #: assume, the weight of that assumption in words, and the bounds of the shift
@@ -270,11 +294,16 @@ class Model:
         return lp
 
     def lex_logp(self, word: str) -> float | None:
-        """log10 P(word) by the lexicon alone (memo)."""
+        """log10 P(word) by the lexicon alone (memo). A glued form that no dictionary has
+        (:func:`glued_forms`, :meth:`glued`) counts ``Params.glued_form_discount`` less: much
+        of its web frequency is the pair written without its space."""
         lp = self._lex_logp.get(word, False)
         if lp is False:
             z = self._zipf_get(word.lower(), 0) / 100  # Lexicon.zipf
-            lp = self._lex_logp[word] = z - 9 if z > 0 else None
+            lp = z - 9 if z > 0 else None
+            if lp is not None and word in glued_forms() and self._glued_pair(word, lp, True):
+                lp -= self.p.glued_form_discount
+            self._lex_logp[word] = lp
         return lp
 
     def known_above(self, word: str, floor: float, original: bool = False) -> bool:
@@ -289,8 +318,23 @@ class Model:
     def _with_document(self, word: str, lp: float | None, count: int, original: bool) -> float | None:
         if original and any(camel_seam(word, q) for q in range(1, len(word))):
             return lp  # a run-on glued at a capital repeats in a corrupt text: "VladimirPutin:"
+        if original and lp is None and self._function_glued(word):
+            return lp  # and so does a word glued to a function word: "Americato" twice
         doc = math.log10(count * self.p.doc_weight / self.total)
         return doc if lp is None else max(lp, doc)
+
+    def _function_glued(self, word: str) -> bool:
+        """Whether *word* is a word the lexicon knows well (Zipf >= ``solid_zipf``) glued to a
+        lowercase function word of two letters or more ("Americato", "Putinin", "ofRussia"):
+        the document's own count of such a token, when the lexicon does not know it, vouches
+        for nothing ("Kashmiris" is a word the lexicon knows)."""
+        solid = self.p.solid_zipf
+        for k in range(2, len(word) - 1):
+            head, tail = word[:k], word[k:]
+            if (tail.islower() and tail in FUNCTION_WORDS and len(head) > 2 and self.lex.zipf(head) >= solid
+                    or head.islower() and head in FUNCTION_WORDS and len(tail) > 2 and self.lex.zipf(tail) >= solid):
+                return True
+        return False
 
     def unknown(self, word: str) -> float:
         base = self.p.unk_cap_base if word[0].isupper() else self.p.unk_base
@@ -338,33 +382,52 @@ class Model:
         return total + self.pair(prev, right)
 
     def certain_cut(self, s: str, q: int, words: list[str], token: str) -> bool:
-        """Whether a new space at *q* (inside *token*) may be fixed safely. Not when it cuts
-        a word the lexicon knows well ("ofa" may be a typo of "of"; rare forms such as
-        "upthe" are run-ons), nor between two capitalised words that are no known word
-        pair: camel-case names ("AllMusic", "IceCube", "PaperRank") cannot be told from
-        glued names ("CubaPutin") by the lexicon — on the dev sets a fifth of such cuts
-        were wrong; "MiddleEast", "PrimeMinister" are known pairs. Nor is the last letter
-        of a capitalised word cut off: many names end in "a" ("Litvinova", "Tallinna")."""
+        """Whether a new space at *q* (inside *token*) may be fixed safely: right in every
+        context (docs/safe-fixes.md). Not between two capitals: camel-case names
+        ("DoubleClick", "AllMusic", "PaperRank") cannot be told from glued names ("CubaPutin")
+        by a lexicon; a lowercase word glued to a capitalised one only when the left piece is
+        a function word or the right one a name ("inChina", "performerNina"; identifiers glue
+        common words: "onClick", "backgroundColor"). Not in a capitalised token, which may be
+        a name ("Goodricksaid"), unless one piece is a function word and the other a word (no
+        name ends or starts with a function word glued to it: "Americato", "Thealbum"; "Bethe"
+        is two function words). A token the lexicon knows is cut safely only when its two
+        words are written apart far more often (``Params.safe_glued_ratio``): "upthe", "canbe"
+        are run-ons, but "seeme" is a period spelling of "seem" and "ofa" may be a typo of "of"."""
         pos, k = 0, 0
         while pos + len(words[k]) < q:
             pos += len(words[k])
             k += 1
         left, right = words[k], words[k + 1]
-        if len(right) == 1 and token[0].isupper() and token.endswith(right):
-            return False  # names end in a letter that is a word elsewhere: "Alphonsea", "Tallinna"
         if camel_seam(s, q):
-            if left[0].islower():
-                return True  # "anAustralian"
-            pmi = self.lex.pmi(left, right)
-            return (pmi is not None and pmi >= self.p.name_pair_pmi
-                    and left[1:].islower() and right[1:].islower())
-        return self.lex.zipf(token) < self.p.junk_zipf
+            # a lowercase word glued to a name ("inChina", "performerNina"); identifiers glue
+            # common words ("onClick", "toString", "backgroundColor") and stay unsafe
+            return left.islower() and (left in FUNCTION_WORDS or not get_casing().normally_lowercase(right))
+        if token[0].isupper() and not self._word_and_function_word(left, right):
+            return False  # "Goodricksaid", "Clearskies", "Bethe" (a name of two function words)
+        zipf = self.lex.zipf(token)
+        if zipf == 0.0:
+            return True
+        pmi = self.lex.pmi(left, right)
+        return pmi is not None and (
+            self.lex.zipf(left) + self.lex.zipf(right) - 9 + pmi - zipf >= self.p.safe_glued_ratio)
 
-    def certain_join(self, word: str, tokens: int) -> bool:
-        """Whether joining *tokens* into *word* may be fixed safely: two into a short rare
-        word are more likely letters of a formula ("c a", "k b", "ef f") than a word;
-        letter-spaced text joins three or more ("a r c")."""
-        return len(word) > 3 or tokens > 2 or self.lex.zipf(word) >= self.p.frequent_zipf
+    def _word_and_function_word(self, left: str, right: str) -> bool:
+        """Whether one piece is a function word and the other a word of three letters or more
+        that is none ("America|to", "The|album"; not "Be|the", "Goodrick|said")."""
+        a, b = left.lower() in FUNCTION_WORDS, right.lower() in FUNCTION_WORDS
+        other = right if a else left
+        return a != b and len(other) > 2 and self.lex.zipf(other) >= self.p.solid_zipf
+
+    def certain_join(self, word: str, pieces: list[str]) -> bool:
+        """Whether joining *pieces* into *word* may be fixed safely: never when each piece is a
+        word by itself (:meth:`lex_frequent`, or a two-letter word as frequent as a function
+        word: "re ally", "be en", "Robins on": the author may mean two words), nor when two
+        make a short rare word, more likely letters of a formula ("c a", "k b", "ef f") than
+        a word; letter-spaced text joins three or more ("a r c")."""
+        if all(self.lex_frequent(p) or len(p) == 2 and self.lex.zipf(p) >= self.p.function_zipf
+               for p in pieces):
+            return False
+        return len(word) > 3 or len(pieces) > 2 or self.lex.zipf(word) >= self.p.frequent_zipf
 
     def cost(self, s: str, changed: list[int], old: set[int]) -> float:
         """The cost of changing the spaces at *changed* positions of the window string."""
@@ -544,31 +607,49 @@ class Model:
         *content* word, *frequent*, *cuttable* (frequent words and names frequent in the
         document are never cut), *in the lexicon*, and whether nothing joins after it (an
         acronym: "IR radiation"; a capital letter alone joins only as the vetoes of the
-        search allow: "T op", "F ebruary", not "H and", "B were")."""
+        search allow: "T op", "F ebruary", not "H and", "B were"), and whether it is a glued
+        pair (:meth:`glued`: "infact" is cut at "in", which elsewhere is a prefix)."""
         p = self.p
+        glued = self.glued(core)
         return (self.solid(core), self.frequent_word(core), core in self.lex and self.content(core),
                 len(core) > 1 and self.lex.zipf(core) >= p.frequent_zipf, self.cuttable(core),
-                len(core) > 1 and core in self.lex and not self.glued(core),
-                core.isupper() and len(core) > 1)
+                len(core) > 1 and core in self.lex and not glued,
+                core.isupper() and len(core) > 1, glued)
 
     def glued(self, core: str) -> bool:
         """Whether a rare lexicon word is the glued form of a word pair: lowercase, below
         :attr:`Params.check_zipf`, and cut into two words that form a strong pair (log10
         PMI >= ``glued_pair_pmi``) written apart far more often (``glued_ratio``, log10)
         than together: "lawenforcement", "wellknown", "needto" (web text glues words too).
-        Such a token is cut like an unknown one."""
+        A word that no edited dictionary has (:func:`glued_forms`: "infact", "eachother",
+        "infront") needs less: a pair (``glued_form_pmi``) written apart more often
+        (``glued_form_ratio``). Such a token is cut like an unknown one."""
         p = self.p
-        if not core.islower() or len(core) < 5:
-            return False
+        if not core.islower() or len(core) < 4:
+            return False  # a capitalised form may be a name ("Herson")
         lp = self.lex_logp(core)
         if lp is None or lp >= p.check_zipf - 9:
             return False
-        for c in range(2, len(core) - 1):
-            a, b = self.lex_logp(core[:c]), self.lex_logp(core[c:])
-            if a is None or b is None:
+        if core in glued_forms():
+            return self._glued_pair(core, self._zipf_get(core, 0) / 100 - 9, True)
+        return len(core) > 4 and self._glued_pair(core, lp, False)
+
+    def _glued_pair(self, core: str, lp: float, dictionary_gap: bool) -> bool:
+        """Whether *core* (log10 P *lp* by the lexicon) cuts into a pair that :meth:`glued`
+        accepts; a word no dictionary has may lose its article ("alot"), and is a glued pair
+        whatever its PMI when written apart as often as a safe cut asks ("ofsome")."""
+        p = self.p
+        pmi_floor, ratio = (p.glued_form_pmi, p.glued_form_ratio) if dictionary_gap else (
+            p.glued_pair_pmi, p.glued_ratio)
+        for c in range(1 if dictionary_gap and core[0] == "a" else 2, len(core) - 1):
+            za, zb = self._zipf_get(core[:c], 0) / 100, self._zipf_get(core[c:], 0) / 100
+            if not (za and zb):
                 continue
             pmi = self.lex.pmi(core[:c], core[c:])
-            if pmi is not None and pmi >= p.glued_pair_pmi and a + b + pmi >= lp + p.glued_ratio:
+            if pmi is None:
+                continue
+            apart = za - 9 + zb - 9 + pmi - lp  # log10: how much more often written apart
+            if pmi >= pmi_floor and apart >= ratio or dictionary_gap and apart >= p.safe_glued_ratio:
                 return True
         return False
 
@@ -587,7 +668,7 @@ class Model:
                 token_of[q] = k
         p = self.p
         features = self._features
-        solid, long_word, content, frequent, cuttable, in_lexicon, no_join_after = zip(*(
+        solid, long_word, content, frequent, cuttable, in_lexicon, no_join_after, glued = zip(*(
             entry[0] if (entry := features.get(c)) is not None and not entry[1]
             else self.memo(features, c, self._token_features, c) for c in cores))
         seam = [False] * (n + 1)
@@ -656,7 +737,7 @@ class Model:
                     if (at_start or at_end or seam_j or seam_i) and not self._piece_ok(
                             w, at_start, at_end, seam_j, seam_i):
                         if at_end and not seam_j and lp is not None and lp >= suffix_word_lp:
-                            suffix_word = True
+                            suffix_word = not glued[k0]  # "hand|some", but "of|some" glued
                         elif at_start and not seam_i and lp is not None and lp >= function_lp:
                             # a preposition ("out", "over", "in"): only before a function word
                             prefix_cut.setdefault(i, set()).add(w)
@@ -700,7 +781,8 @@ class Model:
                 cut_compound = not (at_start or seam_j) and i - j > 3 and (
                     lw is None or lw[1] < function_lp)
                 for prev, (sc, _, _, lprev) in here.items():
-                    if after_prefix and prev in after_prefix and (lw is None or lw[1] < function_lp):
+                    if after_prefix and prev in after_prefix and not glued[k0] and (
+                            lw is None or lw[1] < function_lp):
                         continue  # "out|the", "up|of"; not "over|load", "in|put"
                     if lw is None or lprev is None:
                         if suffix_word:
@@ -859,18 +941,19 @@ def _window(model: Model, text: str, tokens: list[Token], a: int, b: int) -> Ite
         words = segments(s, trial)
         change.certain = all(model.certain_cut(s, q, words, cores[_token_at(edges, q)])
                              for q in g if q not in old) and all(
-            model.certain_join(w, n) for w, n in _joined_words(words, old, g))
+            model.certain_join(w, pieces) for w, pieces in _joined_words(words, old, g))
         yield change
 
 
-def _joined_words(words: list[str], old: set[int], group: list[int]) -> Iterator[tuple[str, int]]:
-    """The words of a segmentation that span a deleted space of *group*, with the number
-    of tokens each joins."""
+def _joined_words(words: list[str], old: set[int], group: list[int]) -> Iterator[tuple[str, list[str]]]:
+    """The words of a segmentation that span a deleted space of *group*, with the tokens
+    (pieces) each joins."""
     deleted = [q for q in group if q in old]
     pos = 0
     for w in words:
         if any(pos < q < pos + len(w) for q in deleted):
-            yield w, 1 + sum(pos < q < pos + len(w) for q in old)
+            cuts = [q - pos for q in sorted(old) if pos < q < pos + len(w)]
+            yield w, [w[a:b] for a, b in zip([0, *cuts], [*cuts, len(w)])]
         pos += len(w)
 
 

@@ -1,0 +1,51 @@
+"""cleanup.MissingSpaceAfterPunctuation and cleanup.SpaceBeforePunctuation: findings and fix safety."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup_helpers import fixed, found
+
+AFTER = "cleanup.MissingSpaceAfterPunctuation"
+BEFORE = "cleanup.SpaceBeforePunctuation"
+
+
+@pytest.mark.parametrize("rule, text, expected, safe", [
+    (AFTER, "A cyclist passed by the house.The wheels hummed.", "A cyclist passed by the house. The wheels hummed.", True),
+    (AFTER, "You actually solved it!That changes everything.", "You actually solved it! That changes everything.", True),
+    (AFTER, "This is a text?And there's the next sentence.", "This is a text? And there's the next sentence.", True),
+    (AFTER, "The lamp flickered at dusk.A pale glow spread.", "The lamp flickered at dusk. A pale glow spread.", True),
+    (AFTER, "They used the icons,such as the flag.", "They used the icons, such as the flag.", True),
+    (AFTER, "The night was cold;stars glittered.", "The night was cold; stars glittered.", True),
+    # a period or comma glued to other words may be the author's: unsafe
+    (AFTER, "It happened near Russia.Months ago.", "It happened near Russia. Months ago.", False),
+    (AFTER, "foo ,bar", "foo, bar", True),
+    (AFTER, "Na,K-ATPase and gravity", "Na, K-ATPase and gravity", False),
+    (AFTER, 'She whispered "hurry"and left.', 'She whispered "hurry" and left.', False),
+    (BEFORE, "This is a sentence with an orphaned full stop .", "This is a sentence with an orphaned full stop.", True),
+    (BEFORE, "This , is a test sentence.", "This, is a test sentence.", True),
+    # French and older English printing space "?", "!" and ":": unsafe
+    (BEFORE, "and wherefore hee came there in that manner ?", "and wherefore hee came there in that manner?", False),
+    (BEFORE, "Maybe I 'm missing something?", "Maybe I'm missing something?", False),
+    (BEFORE, "They meet at 2 o' clock.", "They meet at 2 o'clock.", False),
+    (BEFORE, "Who is responsible, i. e., who pays?", "Who is responsible, i.e., who pays?", False),
+    (BEFORE, 'You " fixed" it.', 'You "fixed" it.', False),
+])
+def test_findings_and_fix_safety(rule, text, expected, safe):
+    assert found(rule, text)
+    assert fixed(rule, text) == expected
+    assert (fixed(rule, text, unsafe=False) == expected) is safe
+
+
+@pytest.mark.parametrize("rule, text", [
+    (AFTER, "Open your newrelic.config file."),
+    (AFTER, "Have you tried console.log()"),
+    (AFTER, "The URL is pep.corp.enron.com."),
+    (AFTER, 'Seats have a pitch of 31-33", with newer ones 31" wide.'),
+    (BEFORE, "This is a sentence with ellipsis ..."),
+    (BEFORE, "He said 'hello' and left."),
+    (BEFORE, "The dogs' toys were new."),
+    (BEFORE, "J. R. R. Tolkien wrote it."),
+])
+def test_leaves_alone(rule, text):
+    assert found(rule, text) == []

@@ -1,0 +1,265 @@
+"""The cleanup pack's punctuation spacing: cleanup.MissingSpaceAfterPunctuation and
+cleanup.SpaceBeforePunctuation, on in default runs.
+
+They find what the off-by-default spacing rules (:mod:`.punctuation`) find and more, in any
+text, and give each finding the fix safety that docs/safe-fixes.md asks: safe only where the
+edit is right in every context.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ...diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from ...document import ABBREVIATIONS, Document
+from ...lexicon import get_lexicon
+from ...rule import FixAvailability
+from ..base import Check
+from ..capitals import FUNCTION_WORDS
+from .punctuation import DANGLING, SHORT_WORD_BEFORE, SPACE_BEFORE_MARK, SURE_ZIPF
+
+#: A sentence mark glued to a capitalised word ("Russia.Months", "text?And", "it!That") or a
+#: colon glued to one ("Chemezov:Mr"), after a lowercase letter; not before an opening
+#: bracket or a digit (names of code: "sys.Exit()").
+_GLUED_SENTENCE = regex.compile(
+    r"(?<=\p{L}\p{Ll})(?P<p>[.!?:])(?=(?P<w>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}_(]))")
+#: A period glued to the article "A" or the pronoun "I" before a lowercase word: "dusk.A pale".
+_GLUED_LETTER = regex.compile(r"(?<=\p{Ll}{2})(?P<p>\.)(?=(?P<w>[AI])[ \u00a0]+\p{Ll})")
+#: A comma or semicolon glued to a word; not inside character references ("&lt;main&gt;"),
+#: tag lists ("lib,src,test", "**test,doc**:") or names of code ("a_b,c\\d").
+_GLUED_COMMA = regex.compile(
+    r"(?<=\p{L}\p{Ll})(?<!&#?\w+|[,;]\p{L}+)(?P<p>[,;])(?=(?P<w>\p{L}++)(?![,;]\p{L}|\*|_|\\|:\s))")
+#: A comma or semicolon with the space on the wrong side: "foo ,bar".
+_SWAPPED = regex.compile(r"(?<=[\p{L}\p{N}])(?P<space>[ \u00a0]+)(?P<p>[,;])(?=(?P<w>\p{L}[\p{L}\p{M}]*)\b)")
+#: Spaces before a mark that ends at a space or the line end (the YAML rule this replaced);
+#: "..." and ":)" are left alone.
+_SPACE_BEFORE = regex.compile(r"(?<=[\p{L}\p{N})\]”’\"])[^\S\r\n]+(?P<p>[,;:!?]|\.(?!\.))(?=[\s\"”’]|$)")
+#: A space inside a contraction or an elided word: "I 'm", "o' clock".
+_SPACED_APOSTROPHE = regex.compile(
+    r"(?<![\p{L}\p{M}'’])(?P<a>\p{L}+)(?:(?P<s1>[ \u00a0]+)(?P<q1>['’])(?P<b1>\p{L}+)"
+    r"|(?P<q2>['’])(?P<s2>[ \u00a0]+)(?P<b2>\p{L}+))(?![\p{L}\p{M}'’])")
+#: A spaced abbreviation of letters: "e. g.", "i. e.", "Ph. D.".
+_SPACED_ABBREVIATION = regex.compile(r"(?<![\p{L}.])(?P<a>\p{L}{1,2}\.)(?P<s>[ \u00a0])(?P<b>\p{L}\.)(?!\p{L})")
+#: A line's straight double quotes, paired in order when there is an even number of them.
+_STRAIGHT_QUOTE = regex.compile(r'"')
+
+
+def straight_quotes(text: str) -> list[tuple[int, bool]]:
+    """(offset, opening) of every straight double quote on lines that have an even number of
+    them, paired in order ("a "b" c "d""); lines with an odd number (inch marks: 31") are left out."""
+    found, pos = [], 0
+    for line in text.split("\n"):
+        quotes = [m.start() for m in _STRAIGHT_QUOTE.finditer(line)]
+        if quotes and len(quotes) % 2 == 0:
+            found += [(pos + q, k % 2 == 0) for k, q in enumerate(quotes)]
+        pos += len(line) + 1
+    return found
+
+
+#: A contraction or elision this frequent (Zipf) written apart is a spurious space.
+CONTRACTION_ZIPF = 4.0
+
+
+class MissingSpaceAfterPunctuation(Check):
+    ID = "cleanup.MissingSpaceAfterPunctuation"
+    CATEGORY = "cleanup"
+    SEVERITY = Severity.WARNING
+    DESCRIPTION = (
+        "A sentence mark, a colon, a comma or a semicolon glued to the next word: "
+        "\"Russia.Months ago\", \"text?And\", \"dusk.A pale glow\", \"cruiser,Admiral\", "
+        "\"Chemezov:Mr\"; a comma with the space before it instead of after it (\"foo ,bar\"); "
+        "a closing straight quotation mark glued to the next word (\"whispered \"hurry\"and left\")."
+    )
+    RATIONALE = (
+        "Line joins in scraped text and OCR drop the space after punctuation. The rule only "
+        "fires between letters (a lowercase letter before the mark and, after a sentence mark "
+        "or colon, a capital followed by a lowercase letter), so numbers (1,000, 3.5, 10:30), "
+        "abbreviations (e.g., U.S., Ph.D.), domain names, HTML character references "
+        "(\"&lt;main&gt;\"), names of code (\"config.ConfigChanges\", \"sys.Exit()\") and tag "
+        "lists (\"**test,doc**:\", \"lib,src,test\") are left alone."
+    )
+    FIX = Applicability.SAFE
+    FIX_AVAILABILITY = FixAvailability.ALWAYS
+    FIX_SAFETY = (
+        "The fix inserts a space after the mark. It is safe for a comma or semicolon between "
+        "two common words (\"icons,such\") and for a sentence mark before a capitalised "
+        "function word that starts the next sentence (\"house.The\", \"it!That\"); elsewhere "
+        "the glue may be the author's (\"Na,K-ATPase\", \"Yahoo!Answers\", a namespace "
+        "\"System.Collections\") and the fix is unsafe."
+    )
+    FLAG = [
+        ("near Russia.Months ago, officials said so.", "near Russia. Months ago, officials said so."),
+        ("aboard the cruiser,Admiral Kuznetsov.", "aboard the cruiser, Admiral Kuznetsov."),
+        ("A cyclist passed by the house.The wheels hummed.", "A cyclist passed by the house. The wheels hummed."),
+        ("You actually solved it!That changes everything.", "You actually solved it! That changes everything."),
+        ("The streetlamp flickered at dusk.A pale glow spread.", "The streetlamp flickered at dusk. A pale glow spread."),
+        ("foo ,bar", "foo, bar"),
+        ('She whispered "hurry"and left.', 'She whispered "hurry" and left.'),
+    ]
+    OK = [
+        "It costs 1,000 roubles, or 3.5 per cent more.",
+        "See e.g. the U.S. report by Ph.D. students.",
+        "Visit example.com or www.kremlin.ru today.",
+        "The meeting starts at 10:30.",
+        "The template writes \"&who;Smith&end;\" as it is.",
+        "Add class config.ConfigChanges and call sys.Exit() here.",
+        "- **test,doc**: fix the lib,src,test tags",
+    ]
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        if not any(m in text for m in ".,;:!?"):
+            return
+        lexicon = get_lexicon()
+        for pattern in (_GLUED_SENTENCE, _GLUED_LETTER, _GLUED_COMMA):
+            for m in pattern.finditer(text):
+                mark, word = m.group("p", "w")
+                left = _word_before(text, m.start())
+                sure = _sure(mark, left, word, lexicon)
+                fix = Fix((Edit(m.end(), m.end(), " "),), _applicability(sure), f"Add a space after '{mark}'")
+                yield self.diagnostic(m.start() - len(left), m.end() + len(word), f"Add a space after '{mark}'", fix)
+        for m in _SWAPPED.finditer(text):
+            left, mark, word = _word_before(text, m.start()), m.group("p"), m.group("w")
+            sure = _sure(mark, left, word, lexicon)
+            fix = Fix((Edit(m.start(), m.end(), f"{mark} "),), _applicability(sure),
+                      f"Write '{left}{mark} {word}'")
+            yield self.diagnostic(m.start() - len(left), m.end() + len(word),
+                                  f"The space goes after '{mark}', not before it", fix)
+        # technical writing quotes strings with their spaces: "From ", " into <branch>"
+        if '"' in text and not doc.technical:
+            for q, opening in straight_quotes(text):
+                if not opening and q > 0 and not text[q - 1].isspace() and text[q + 1:q + 2].isalpha():
+                    # a quotation mark may be an inch or a ditto mark: unsafe
+                    fix = Fix((Edit(q + 1, q + 1, " "),), Applicability.UNSAFE, "Add a space after the quotation")
+                    yield self.diagnostic(q, q + 2, "Add a space after the closing quotation mark", fix)
+
+
+class SpaceBeforePunctuation(Check):
+    ID = "cleanup.SpaceBeforePunctuation"
+    CATEGORY = "cleanup"
+    SEVERITY = Severity.WARNING
+    DESCRIPTION = (
+        "Spaces between a word and the comma, period, semicolon, colon, question or "
+        "exclamation mark that follows it (\"Russia .\", \"said , and\"), inside a "
+        "contraction (\"I 'm\", \"o' clock\"), a spaced abbreviation (\"e. g.\") or inside "
+        "straight quotation marks (\"You \" fixed\" it\")."
+    )
+    RATIONALE = (
+        "Tokenizers and PDF extraction put spaces before punctuation; modern English "
+        "typography has none there. French and older English printing set a space before "
+        "\"?\", \"!\", \":\" and \";\", formulas space their marks (\"= 0 .\", \"( a , b )\"), "
+        "and a mark after a word that ends no phrase (\"J. Samson and , S. Kahlil\") stands "
+        "where the extraction dropped something."
+    )
+    FIX = Applicability.SAFE
+    FIX_AVAILABILITY = FixAvailability.ALWAYS
+    FIX_SAFETY = (
+        "The fix removes the spaces. It is safe before a comma or period after a word of two "
+        "letters or more that can end a phrase; before \";\", \"?\", \"!\" and \":\" (a "
+        "typographic convention of French and older English text), in formulas, inside "
+        "contractions and abbreviations (where a quotation mark or a style may be meant) "
+        "it is unsafe."
+    )
+    FLAG = [
+        ("Putin said so , and left .", "Putin said so, and left."),
+        ("What did he say ?", "What did he say?"),
+        ("Maybe I 'm missing something?", "Maybe I'm missing something?"),
+        ("They meet at 2 o' clock.", "They meet at 2 o'clock."),
+        ("There are checkers for English, e. g. LanguageTool.", "There are checkers for English, e.g. LanguageTool."),
+        ('You " fixed" it.', 'You "fixed" it.'),
+    ]
+    OK = [
+        "He paused ... and went on.",
+        "Prices rose 5 % in May.",
+        "A smiley :) at the end.",
+        "He said 'hello' and left.",
+        "The dogs' toys were new.",
+        'Seats have a pitch of 31-33", with newer ones 31" wide.',
+        'He said "yes" and "no".',
+    ]
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        sure = _sure_spaces(text)
+        for m in _SPACE_BEFORE.finditer(text):
+            mark = m.group("p")
+            fix = Fix((Edit(m.start(), m.start("p"), ""),), _applicability(m.start() in sure),
+                      f"Remove the space before '{mark}'")
+            yield self.diagnostic(m.start(), m.end(), f"Remove the space before '{mark}'", fix)
+        lexicon = get_lexicon()
+        for m in _SPACED_APOSTROPHE.finditer(text):
+            b = m.group("b1") or m.group("b2")
+            joined = f"{m.group('a')}{m.group('q1') or m.group('q2')}{b}"
+            if lexicon.zipf(joined.replace("’", "'")) < CONTRACTION_ZIPF:
+                continue
+            space = "s1" if m.group("s1") else "s2"
+            fix = Fix((Edit(m.start(space), m.end(space), ""),), Applicability.UNSAFE, f"Write '{joined}'")
+            yield self.diagnostic(m.start(), m.end(), f"'{m.group()}' looks like '{joined}'", fix)
+        # technical writing quotes strings with their spaces: "From ", " into <branch>"
+        if '"' in text and not doc.technical:
+            for a, b in _spaces_inside_quotes(text):
+                fix = Fix((Edit(a, b, ""),), Applicability.UNSAFE, "Remove the space inside the quotation")
+                yield self.diagnostic(a - 1, b + 1, "Remove the space inside the quotation marks", fix)
+        for m in _SPACED_ABBREVIATION.finditer(text):
+            joined = m.group("a") + m.group("b")
+            if joined.lower() not in ABBREVIATIONS:
+                continue
+            fix = Fix((Edit(m.start("s"), m.end("s"), ""),), Applicability.UNSAFE, f"Write '{joined}'")
+            yield self.diagnostic(m.start(), m.end(), f"'{m.group()}' looks like '{joined}'", fix)
+
+
+def _spaces_inside_quotes(text: str) -> Iterator[tuple[int, int]]:
+    """Spaces after an opening straight quotation mark that follows a space, or before a
+    closing one that a space or a mark follows: 'You " fixed" it', 'a "quote " here'."""
+    for q, opening in straight_quotes(text):
+        if opening and (q == 0 or text[q - 1].isspace()):
+            gap = _SPACES_AFTER.match(text, q + 1)
+        elif not opening and (q + 1 == len(text) or not text[q + 1].isalnum()):
+            gap = _SPACES_BEFORE.search(text, max(0, q - 8), q)
+        else:
+            continue
+        if gap is not None:
+            yield gap.start(), gap.end()
+
+
+def _applicability(sure: bool) -> Applicability:
+    return Applicability.SAFE if sure else Applicability.UNSAFE
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    return m.group() if m else ""
+
+
+_WORD_BEFORE = regex.compile(r"[\p{L}\p{M}]*$")
+#: Spaces after an opening quotation mark before a word, and before a closing one after a word.
+_SPACES_AFTER = regex.compile(r"[ \u00a0]+(?=\p{L})")
+_SPACES_BEFORE = regex.compile(r"(?<=\p{L})[ \u00a0]+$")
+
+
+def _sure(mark: str, left: str, word: str, lexicon) -> bool:
+    """Whether a space after *mark* between *left* and *word* is right in every context: a
+    comma or semicolon between two common words, or a sentence mark before a capitalised
+    function word (the start of the next sentence) after a common lowercase word."""
+    if len(left) < 2 or lexicon.zipf(left) < SURE_ZIPF:
+        return False
+    if mark in ",;":
+        return len(left) > 2 and len(word) > 1 and not word.isupper() and lexicon.zipf(word) >= SURE_ZIPF
+    return mark in ".!?" and left.islower() and word.lower() in FUNCTION_WORDS
+
+
+def _sure_spaces(text: str) -> set[int]:
+    """Where a space before a comma or period is surely spurious: after a word of two letters
+    or more that can end a phrase, as the off-by-default spacing rule finds them (French
+    spacing puts one before a semicolon)."""
+    sure = set()
+    for m in SPACE_BEFORE_MARK.finditer(text):
+        word = SHORT_WORD_BEFORE.search(text, max(0, m.start("space") - 3), m.start("space"))
+        if m.group("mark") != ";" and (word is None or word.group() not in DANGLING):
+            sure.add(m.start("space"))
+    return sure
+
+
+MARK_CHECKS = [MissingSpaceAfterPunctuation, SpaceBeforePunctuation]
