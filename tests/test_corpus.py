@@ -85,7 +85,7 @@ def test_malformed_records_become_error_rows_with_their_line(tmp_path):
 
 
 def test_findings_file_per_partition(tmp_path):
-    src = write_jsonl(tmp_path / "f.jsonl", [{"id": "x", "text": "We went to to Havana , twice."},
+    src = write_jsonl(tmp_path / "f.jsonl", [{"id": "x", "text": "We saw the the harbour , twice."},
                                              {"id": "y", "text": "Clean."}])
     out = tmp_path / "out"
     assert clean(src, "-o", out).exit_code == 0
@@ -93,11 +93,11 @@ def test_findings_file_per_partition(tmp_path):
     assert findings and all(f["id"] == "x" and f["line"] == 1 and f["shard"] == "f.jsonl" for f in findings)
     applied = [f for f in findings if f["applied"]]
     assert {f["rule"] for f in applied} == {"cleanup.DoubledWord", "cleanup.SpaceBeforePunctuation"}
-    text = "We went to to Havana , twice."
+    text = "We saw the the harbour , twice."
     doubled = next(f for f in applied if f["rule"] == "cleanup.DoubledWord")
-    assert doubled["message"] and text[doubled["start"]:].startswith(("to to", " to")), doubled
+    assert doubled["message"] and text[doubled["start"]:].startswith(("the the", " the")), doubled
     assert all(f["round"] == 1 for f in applied)
-    assert output_rows(out)[0]["text"] == "We went to Havana, twice."
+    assert output_rows(out)[0]["text"] == "We saw the harbour, twice."
 
 
 def test_a_partition_does_not_depend_on_the_partitions_before_it(tmp_path):
@@ -120,7 +120,7 @@ def test_a_partition_does_not_depend_on_the_partitions_before_it(tmp_path):
 
 
 def test_report_only_writes_findings_and_no_text(tmp_path):
-    text = "We went to to Havana , twice."
+    text = "We saw the the harbour , twice."
     src = write_jsonl(tmp_path / "r.jsonl", [{"id": "x", "text": text}])
     out = tmp_path / "out"
     result = clean(src, "-o", out, "--report-only")
@@ -132,7 +132,7 @@ def test_report_only_writes_findings_and_no_text(tmp_path):
     for f in findings:  # spans point into the input text
         assert 0 <= f["start"] < f["end"] <= len(text)
     doubled = next(f for f in findings if f["rule"] == "cleanup.DoubledWord")
-    assert "to" in text[doubled["start"]:doubled["end"]]
+    assert "the" in text[doubled["start"]:doubled["end"]]
     assert "1 document read, 1 checked, 1 would change, 0 failed." in result.stderr
     assert "fixable" in result.stdout
 
@@ -169,17 +169,17 @@ def test_configuration_is_read_as_check_reads_it(tmp_path):
 def test_text_folder_keeps_layout_encoding_and_markdown(tmp_path):
     src = tmp_path / "docs"
     (src / "sub").mkdir(parents=True)
-    (src / "a.txt").write_text("We met in in Havana.\r\nIt rained.\r\n", encoding="utf-8", newline="")
+    (src / "a.txt").write_text("We met the the crew.\r\nIt rained.\r\n", encoding="utf-8", newline="")
     (src / "sub" / "b.md").write_text("# Notes\n\nThe the plan.\n\n```\nthe the code\n```\n", encoding="utf-8")
-    (src / "c.txt").write_bytes("\ufeffWe met in in Havana.".encode("utf-16-le"))
+    (src / "c.txt").write_bytes("\ufeffWe met the the crew.".encode("utf-16-le"))
     (src / "d.txt").write_bytes(b"caf\xe9 the the\n")
     (src / "skip.csv").write_text("x,y\n", encoding="utf-8")
     out = tmp_path / "out"
     result = clean(src, "-o", out)
     assert result.exit_code == 1, result.output
-    assert (out / "a.txt").read_bytes() == b"We met in Havana.\r\nIt rained.\r\n"
+    assert (out / "a.txt").read_bytes() == b"We met the crew.\r\nIt rained.\r\n"
     assert (out / "sub" / "b.md").read_text(encoding="utf-8") == "# Notes\n\nThe plan.\n\n```\nthe the code\n```\n"
-    assert (out / "c.txt").read_bytes() == "\ufeffWe met in Havana.".encode("utf-16-le")
+    assert (out / "c.txt").read_bytes() == "\ufeffWe met the crew.".encode("utf-16-le")
     assert not (out / "d.txt").exists() and not (out / "skip.csv").exists()
     errors = rows_of(out, "_errors")
     assert [(e["id"], e["reason"].split(" at ")[0]) for e in errors] == [("d.txt", "not valid UTF-8")]

@@ -259,9 +259,9 @@ def test_name_that_recurs_in_the_document_is_a_word():
 
 def test_a_word_the_document_repeats_is_a_word_whatever_was_linted_before():
     # Found by tests/test_properties.py: the memo shared by the documents of a process kept
-    # a line's repairs made while a word was absent from the document ("Americato" once is a
+    # a line's repairs made while a word was absent from the document ("Trumpsaid" once is a
     # run-on), and reused them in a document that repeats the word (so vouches for it).
-    one = "The policy should be given to Latin Americato the structures."
+    one = "They said Trumpsaid the point was made."
     two = f"{one}\n\n{one}"
     clear_shared_caches()
     cold = findings(two)
