@@ -104,3 +104,94 @@ def test_utf16_files_are_linted_and_written_back_as_utf16(tmp_path, encoding, bo
     result = CliRunner().invoke(app, ["check", "--no-languagetool", "--fix", str(path)])
     assert result.exit_code == 0, result.output
     assert path.read_bytes() == bom + "Caf\u00e9 the end.\r\nNext line.\r\n".encode(encoding)
+
+
+# -- one finding and one fix per defect, whatever the selection (issue 13, item 4) ---------------
+
+import re as _re
+
+from textlint.checks.base import Check
+from textlint.document import Document
+from textlint.engine import Overrides
+from textlint.fixer import fix_text
+from textlint.linter import Linter
+
+_GLUED = _re.compile(r"(?<=[a-z])\.(?=[A-Z])")
+
+
+class _InsertsSpace(Check):
+    """Reports a glued period by inserting a space after it."""
+    ID = "zz.InsertsSpace"
+    FIX = Applicability.UNSAFE
+
+    def check(self, doc):
+        for m in _GLUED.finditer(doc.text):
+            yield self.diagnostic(m.start() - 1, m.end() + 1, "glued",
+                                  Fix((Edit(m.end(), m.end(), " "),), Applicability.UNSAFE))
+
+
+class _RewritesMark(Check):
+    """Reports the same defect by rewriting the period as '. '."""
+    ID = "aa.RewritesMark"
+    FIX = Applicability.SAFE
+
+    def check(self, doc):
+        for m in _GLUED.finditer(doc.text):
+            yield self.diagnostic(m.start(), m.end() + 1, "glued", Fix.replace(m.start(), m.end(), ". "))
+
+
+@pytest.mark.parametrize("order", [(_InsertsSpace, _RewritesMark), (_RewritesMark, _InsertsSpace)])
+def test_two_rules_fixing_one_defect_give_one_finding_and_one_fix(order):
+    linter = Linter([cls() for cls in order])
+    text = "Look at the table.The rest is fine."
+    found = linter.lint(Document(text)).diagnostics
+    # the same change spelt two ways is one defect: the safe fix stands, whatever the rule order
+    assert [(d.rule, d.fix.applicability) for d in found] == [("aa.RewritesMark", Applicability.SAFE)]
+    result = fix_text(text, lambda t: linter.lint(Document(t)), unsafe=True)
+    assert result.text == "Look at the table. The rest is fine."
+    assert len(result.applied) == 1
+
+
+def test_an_insertion_touching_a_taken_fix_waits_for_the_next_round():
+    text = "the table.The rest"
+    rewrite = Diagnostic("a.R", "m", 9, 10, fix=Fix.replace(9, 10, ". "))
+    insert = Diagnostic("b.R", "m", 9, 11, fix=Fix((Edit(10, 10, " "),), Applicability.SAFE))
+    taken = applicable([insert, rewrite], unsafe=False)
+    assert len(taken) == 1
+    assert apply_fixes(text, [d.fix for d in taken]) == "the table. The rest"
+
+
+@pytest.mark.parametrize("extend", [[], ["spacing"]])
+def test_a_glued_sentence_is_fixed_the_same_with_or_without_the_spacing_rules(tmp_path, extend):
+    engine = Engine(None, Overrides(extend_select=extend, languagetool=False))
+    text = "The data is in the table.The rest is fine.\n"
+    found = [d for d in engine.lint(text).diagnostics if d.start <= 25 < d.end]
+    assert len(found) == 1 and found[0].fix.applicability is Applicability.SAFE
+    assert engine.fix(text).text == "The data is in the table. The rest is fine.\n"
+    assert engine.fix(text, unsafe=True).text == "The data is in the table. The rest is fine.\n"
+
+
+_SELECTIONS = [Overrides(languagetool=False), Overrides(extend_select=["spacing"], languagetool=False),
+               Overrides(select=["ALL"], languagetool=False)]
+_ENGINES = [Engine(None, o) for o in _SELECTIONS]
+_GLUE_PIECES = ["table", "The", "the", "house", "Russia", "Months", "icons", "such", "it", "That",
+                "gov", "ernment", "nautiloids", "successfullyas", "and", "2030"]
+glued_texts = st.lists(st.tuples(st.sampled_from(_GLUE_PIECES),
+                                 st.sampled_from([".", ",", ";", ":", "!", "?", " .", " ,", ""]),
+                                 st.sampled_from([" ", "", "  ", "\n"])), min_size=1, max_size=12).map(
+    lambda parts: "".join(w + m + s for w, m, s in parts))
+
+
+@settings(max_examples=150, deadline=None)
+@given(glued_texts, st.sampled_from(range(len(_ENGINES))), st.booleans())
+def test_one_finding_and_one_change_per_defect_in_every_selection(text, which, unsafe):
+    from textlint.linter import fix_effect
+
+    engine = _ENGINES[which]
+    found = engine.lint(text).diagnostics
+    assert len({(d.start, d.end) for d in found}) == len(found)
+    effects = [fix_effect(text, d.fix) for d in found if d.fix and d.fix.edits]
+    assert len(set(effects)) == len(effects)
+    # a fix never doubles what it inserts: no run of spaces the text did not have
+    fixed = engine.fix(text, unsafe=unsafe).text
+    assert fixed.count("  ") <= text.count("  ")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
+
+import pytest
 
 from rich.console import Console
 
@@ -41,3 +44,69 @@ def test_excerpt_of_a_long_line_is_clipped_around_the_finding():
     line, caret, width, number = excerpt(r, r.diagnostics[0])
     assert number == 1 and len(line) < 200
     assert line[caret:caret + width] == "the the"
+
+
+# -- --diff: findings placed in the unchanged file, a coloured diff on a terminal (issue 13, item 5) --
+
+import os
+import pty
+import re
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from textlint.cli import app
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+DIFF_TEXT = "Intro line.\nThe the man went to Russia.Moscow was cold.\n"
+
+
+def test_findings_after_a_diff_give_positions_in_the_unchanged_file(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(DIFF_TEXT)
+    result = CliRunner().invoke(app, ["check", "--no-languagetool", "--diff", str(path)])
+    assert "-The the man went to Russia.Moscow was cold." in result.stdout
+    # "Russia.Moscow" starts at column 21 of line 2 as the file is; 17 in the fixed text
+    assert f"{path}:2:21: cleanup.MissingSpaceAfterPunctuation" in result.stderr
+    assert ":2:17:" not in result.stderr
+    assert path.read_text() == DIFF_TEXT
+
+
+@pytest.mark.parametrize("env, colored", [({}, False), ({"FORCE_COLOR": "1"}, True),
+                                          ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False)])
+def test_the_diff_is_coloured_only_when_asked_or_on_a_terminal(tmp_path, env, colored):
+    path = tmp_path / "a.txt"
+    path.write_text(DIFF_TEXT)
+    result = CliRunner(env={"NO_COLOR": "", "FORCE_COLOR": "", **env}).invoke(
+        app, ["check", "--no-languagetool", "--diff", str(path)])
+    assert ("\x1b[" in result.stdout) is colored
+    plain = ANSI.sub("", result.stdout)
+    assert "-The the man went to Russia.Moscow was cold.\n+The man went to Russia.Moscow was cold.\n" in plain
+
+
+def test_the_diff_on_a_terminal_is_coloured_with_the_change_marked(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("One two three.\nThe rest is in the table.The end.\n")
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    proc = subprocess.run([sys.executable, "-m", "textlint", "check", "--no-languagetool", "--diff", str(path)],
+                          stdout=follower, stderr=subprocess.PIPE, env=env, timeout=120,
+                          cwd=Path(__file__).resolve().parent.parent)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    out = b"".join(chunks).decode().replace("\r\n", "\n")
+    assert proc.returncode == 1
+    assert "\x1b[31m-The rest is in the table.The end.\x1b[0m" in out
+    # the one inserted space is marked (reverse video) in the added line
+    assert "\x1b[32m+The rest is in the table.\x1b[7m \x1b[27mThe end.\x1b[0m" in out
+    assert ANSI.sub("", out).count("+The rest is in the table. The end.") == 1

@@ -129,7 +129,9 @@ def check(
         for message in r.messages:
             _err(message)
         if r.diff:
-            sys.stdout.write(r.diff)
+            from .output.diff import write_diff
+
+            write_diff(r.diff, sys.stdout)
     _report(runner, results, output_format, statistics, quiet)
     if any(r.errors for r in results):
         raise typer.Exit(EXIT_ERROR)

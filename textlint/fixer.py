@@ -13,11 +13,11 @@ from __future__ import annotations
 import bisect
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from .diagnostics import Diagnostic, Edit, Fix, apply_edits
-from .linter import LintResult
+from .linter import LintResult, preference
 from .rule import RuleError
 
 #: Rounds of fix-and-relint before giving up on convergence.
@@ -47,6 +47,8 @@ class FixResult:
     errors: list[RuleError] = field(default_factory=list)
     #: Why the fixes did not converge (then ``text`` is the input, unchanged); None when they did.
     problem: str | None = None
+    #: The rounds of edits that made ``text`` from the input, to map offsets back.
+    shifts: list[_Shift] = field(default_factory=list, repr=False)
 
     @property
     def converged(self) -> bool:
@@ -55,6 +57,24 @@ class FixResult:
     @property
     def count(self) -> int:
         return len(self.applied)
+
+    def in_original(self, d: Diagnostic) -> Diagnostic:
+        """A finding of the fixed text placed in the input text (``--diff`` reports findings
+        where they are in the unchanged file). Text a fix inserted maps to where that fix
+        was made; a fix that no longer fits its mapped span is shown without its edits."""
+        if not self.shifts:
+            return d
+        start, end = (_original_offset(o, self.shifts) for o in (d.start, d.end))
+        fix = d.fix
+        if fix is not None and fix.edits:
+            try:
+                fix = Fix(tuple(Edit(_original_offset(e.start, self.shifts),
+                                     _original_offset(e.end, self.shifts), e.content) for e in fix.edits),
+                          fix.applicability, fix.title)
+                return replace(d, start=start, end=end, fix=fix)
+            except ValueError:
+                fix = Fix((), fix.applicability, fix.title)
+        return replace(d, start=start, end=end, fix=fix)
 
     @property
     def fixed(self) -> Counter[str]:
@@ -65,18 +85,22 @@ class FixResult:
 def applicable(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
     """The findings whose fixes to apply now: allowed by *unsafe*, not overlapping, in text order.
 
-    Fixes are taken by position; one that overlaps a taken fix (or inserts at
-    the same point as one) waits for the next round.
+    Fixes are taken by position (at the same position, the best by
+    :func:`~textlint.linter.preference`: safe first, then the more specific rule). One
+    that overlaps a taken fix, or touches it with an insertion (inserting " " after a
+    fix that wrote ". " would double the space), waits for the next round, where the
+    text is linted again: two fixes of one round never do more together than each
+    alone.
     """
     fixable = sorted((d for d in diagnostics if d.fix and d.fix.edits
                       and d.fix.applicability.allowed(unsafe)),
-                     key=lambda d: (d.fix.start, d.fix.end))
+                     key=lambda d: (d.fix.start, preference(d)))
     taken: list[Diagnostic] = []
     last: Edit | None = None
     for d in fixable:
         first = d.fix.edits[0]
         if last is not None and (first.start < last.end or (
-                first.start == last.end and first.start == first.end == last.start)):
+                first.start == last.end and (first.start == first.end or last.start == last.end))):
             continue
         taken.append(d)
         last = d.fix.edits[-1]
@@ -147,7 +171,7 @@ def fix_text(text: str, lint: Callable[[str], LintResult], unsafe: bool = False)
             return _unconverged(text, first, "the fixes undo each other", taken)
         seen.add(_digest(new))
         shifts.append(_Shift([e for d in taken for e in d.fix.edits]))
-        result.text = new
+        result.text, result.shifts = new, shifts
         linted = lint(new)
 
 

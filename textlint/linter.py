@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 
 from . import suppression
-from .diagnostics import Diagnostic
+from .diagnostics import Applicability, Diagnostic, Edit, apply_edits
 from .document import Document
 from .rule import Rule, RuleError
 
@@ -25,9 +25,10 @@ class Linter:
     suppression comment, findings on a word of the project's vocabulary, findings
     named by *dropped* (ignore selectors that name some findings of a rule rather
     than the rule, like ``languagetool.EN_A_VS_AN``; ``*`` patterns allowed), and
-    repeats — one finding per defect: the first of several with the same span or
-    the same fix, and none of a rule that ``yields`` where a finding of another
-    rule overlaps it.
+    repeats — one finding per defect: of several with the same span or fixes that
+    make the same change, the best by :func:`preference` (safe fix first, then the
+    more specific rule; never the order of the rules), and none of a rule that
+    ``yields`` where a finding of another rule overlaps it.
     """
 
     def __init__(self, rules: list[Rule], dropped: tuple[str, ...] = ()) -> None:
@@ -36,23 +37,14 @@ class Linter:
         self._groups = {r.id: r.groups for r in rules}
 
     def lint(self, doc: Document) -> LintResult:
-        found: dict[tuple[int, int], Diagnostic] = {}
-        fixes: set[tuple] = set()
+        candidates: list[Diagnostic] = []
         errors: list[RuleError] = []
         deferred: list[Diagnostic] = []
         off = suppression.parse(doc)
-
-        def keep(d: Diagnostic) -> None:
-            if d.fix is not None and d.fix.edits:
-                if d.fix.edits in fixes:
-                    return
-                fixes.add(d.fix.edits)
-            found[(d.start, d.end)] = d
-
         for rule in self.rules:
             try:
                 for d in rule.check(doc):
-                    if (d.start, d.end) in found or doc.is_ignored(d.start, d.end):
+                    if doc.is_ignored(d.start, d.end):
                         continue
                     if off and self._suppressed(off, doc, d):
                         continue
@@ -60,22 +52,63 @@ class Linter:
                         continue
                     if self.dropped and any(d.rule == s or fnmatchcase(d.rule, s) for s in self.dropped):
                         continue
-                    if rule.yields:
-                        deferred.append(d)
-                    else:
-                        keep(d)
+                    (deferred if rule.yields else candidates).append(d)
             except RuleError as e:
                 errors.append(e)
+        found = _one_per_defect(doc.text, candidates, {})
         if deferred:
             taken = _Spans(found.values())
-            for d in deferred:
-                if (d.start, d.end) not in found and not taken.overlaps(d.start, d.end):
-                    keep(d)
+            _one_per_defect(doc.text, [d for d in deferred if not taken.overlaps(d.start, d.end)], found)
         return LintResult(sorted(found.values(), key=Diagnostic.sort_key), errors)
 
     def _suppressed(self, off: suppression.Suppressions, doc: Document, d: Diagnostic) -> bool:
         groups = self._groups.get(d.rule) or {d.rule.split(".", 1)[0]}
         return off.suppresses(doc.position(d.start)[0], d.rule, groups)
+
+
+def preference(d: Diagnostic) -> tuple:
+    """Which of several findings of one defect to keep, best first: a safe fix, then an
+    unsafe one, then a suggestion, then none; then the more specific rule (the narrower
+    span, then the narrower fix); then the rule id, so the choice never depends on the
+    order of the selection."""
+    rank = _RANK[d.fix.applicability] if d.fix is not None and d.fix.edits else len(_RANK)
+    fix_width = d.fix.end - d.fix.start if d.fix is not None and d.fix.edits else 0
+    return (rank, d.end - d.start, fix_width, d.rule, d.start, d.message)
+
+
+_RANK = {Applicability.SAFE: 0, Applicability.UNSAFE: 1, Applicability.DISPLAY_ONLY: 2}
+
+
+def fix_effect(text: str, fix) -> tuple[int, str, str]:
+    """What a fix does, whatever edits spell it: the first changed offset, the text removed
+    and the text put in its place (inserting " " after "." and replacing "." by ". " are
+    the same change)."""
+    start = fix.start
+    old = text[start:fix.end]
+    new = apply_edits(old, (Edit(e.start - start, e.end - start, e.content) for e in fix.edits))
+    while old and new and old[0] == new[0]:
+        old, new, start = old[1:], new[1:], start + 1
+    while old and new and old[-1] == new[-1]:
+        old, new = old[:-1], new[:-1]
+    return start, old, new
+
+
+def _one_per_defect(text: str, diagnostics: list[Diagnostic],
+                    found: dict[tuple[int, int], Diagnostic]) -> dict[tuple[int, int], Diagnostic]:
+    """Add to *found* (keyed by span) the best finding of each defect among *diagnostics*: of
+    several with the same span, or whose fixes make the same change, the first by
+    :func:`preference` stands."""
+    effects = {fix_effect(text, d.fix) for d in found.values() if d.fix is not None and d.fix.edits}
+    for d in sorted(diagnostics, key=preference):
+        if (d.start, d.end) in found:
+            continue
+        if d.fix is not None and d.fix.edits:
+            effect = fix_effect(text, d.fix)
+            if effect in effects:
+                continue
+            effects.add(effect)
+        found[(d.start, d.end)] = d
+    return found
 
 
 class _Spans:

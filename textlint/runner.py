@@ -100,6 +100,8 @@ class Runner:
             out.errors += 1
         if self.diff and out.changed:
             out.diff = unified_diff(source.text, out.text, source.path)
+            # the findings printed after a diff point into the file as it is, unchanged
+            out.text, out.diagnostics = source.text, [fixed.in_original(d) for d in fixed.remaining]
         return out
 
     def lint_source(self, source: Source, path: Path | None) -> FileResult:
