@@ -110,3 +110,32 @@ def test_the_diff_on_a_terminal_is_coloured_with_the_change_marked(tmp_path):
     # the one inserted space is marked (reverse video) in the added line
     assert "\x1b[32m+The rest is in the table.\x1b[7m \x1b[27mThe end.\x1b[0m" in out
     assert ANSI.sub("", out).count("+The rest is in the table. The end.") == 1
+
+
+# -- --statistics marks (issue 13, item 6) ------------------------------------------------------
+
+
+def test_statistics_mark_safe_fixes_with_a_star_and_unsafe_only_fixes_with_a_dash():
+    from textlint.diagnostics import Applicability, Diagnostic, Fix
+    from textlint.document import Document
+    from textlint.output.text import statistics
+
+    doc = Document("abcdefghij", "a.txt")
+    safe, unsafe = Applicability.SAFE, Applicability.UNSAFE
+    found = [Diagnostic("a.Safe", "s", 0, 1, fix=Fix.replace(0, 1, "x", safe)),
+             Diagnostic("a.Safe", "s", 1, 2, fix=Fix.replace(1, 2, "x", unsafe)),
+             Diagnostic("b.Unsafe", "u", 2, 3, fix=Fix.replace(2, 3, "x", unsafe)),
+             Diagnostic("c.Shown", "d", 3, 4, fix=Fix.replace(3, 4, "x", Applicability.DISPLAY_ONLY)),
+             Diagnostic("d.None", "n", 4, 5)]
+    out = io.StringIO()
+    statistics([Report(doc, found)], out)
+    assert out.getvalue().splitlines() == ["2  a.Safe    [*] s", "1  b.Unsafe  [-] u",
+                                           "1  c.Shown       d", "1  d.None        n"]
+
+
+def test_statistics_of_the_seed_mark_unsafe_only_rules_with_a_dash():
+    result = CliRunner().invoke(app, ["check", "--no-languagetool", "--statistics",
+                                      str(Path(__file__).resolve().parent.parent / "fixtures/seed-article.txt")])
+    lines = {line.split()[1]: line for line in result.stdout.splitlines()}
+    assert "[-]" in lines["cleanup.Garbles"] and "[*]" not in lines["cleanup.Garbles"]
+    assert "[*]" in lines["spacing.RunOnWord"]

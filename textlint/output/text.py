@@ -76,17 +76,26 @@ def write_rich(reports: list[Report], console) -> None:
 
 
 def statistics(reports: list[Report], out: TextIO) -> None:
-    """One line per rule: count, id, whether fixable, and an example message."""
+    """One line per rule: count, id, fix mark and an example message.
+
+    The mark is that of the findings: ``[*]`` when some finding of the rule has a safe fix
+    (``--fix`` fixes it), ``[-]`` when its fixes are all unsafe (``--fix --unsafe-fixes``),
+    blank when none can be applied.
+    """
     counts: Counter[str] = Counter()
-    fixable: dict[str, bool] = {}
+    best: dict[str, int] = {}
     example: dict[str, str] = {}
     for r in reports:
         for d in r.diagnostics:
             counts[d.rule] += 1
-            fixable[d.rule] = fixable.get(d.rule, False) or d.fixable
+            rank = _STAT_RANK.get(d.fix.applicability, 2) if d.fix else 2
+            best[d.rule] = min(best.get(d.rule, 2), rank)
             example.setdefault(d.rule, d.message)
     width = max((len(str(n)) for n in counts.values()), default=1)
     rule_width = max((len(k) for k in counts), default=1)
     for rule, n in counts.most_common():
-        mark = "[*]" if fixable[rule] else "   "
+        mark = ("[*]", "[-]", "   ")[best[rule]]
         out.write(f"{n:>{width}}  {rule:<{rule_width}}  {mark} {example[rule]}\n")
+
+
+_STAT_RANK = {Applicability.SAFE: 0, Applicability.UNSAFE: 1}
