@@ -62,6 +62,27 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 DIFF_TEXT = "Intro line.\nThe the man went to Russia.Moscow was cold.\n"
 
 
+def run_on_a_terminal(*args: str, env: dict | None = None):
+    """Run textlint with standard output on a pseudo-terminal: the process and what it printed."""
+    leader, follower = pty.openpty()
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
+    proc = subprocess.run([sys.executable, "-m", "textlint", *args], stdout=follower, stderr=subprocess.PIPE,
+                          env={**full_env, **(env or {})}, timeout=120,
+                          cwd=Path(__file__).resolve().parent.parent)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    return proc, b"".join(chunks).decode().replace("\r\n", "\n")
+
+
 def test_findings_after_a_diff_give_positions_in_the_unchanged_file(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(DIFF_TEXT)
@@ -88,23 +109,7 @@ def test_the_diff_is_coloured_only_when_asked_or_on_a_terminal(tmp_path, env, co
 def test_the_diff_on_a_terminal_is_coloured_with_the_change_marked(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("One two three.\nThe rest is in the table.The end.\n")
-    leader, follower = pty.openpty()
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    proc = subprocess.run([sys.executable, "-m", "textlint", "check", "--no-languagetool", "--diff", str(path)],
-                          stdout=follower, stderr=subprocess.PIPE, env=env, timeout=120,
-                          cwd=Path(__file__).resolve().parent.parent)
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
-    out = b"".join(chunks).decode().replace("\r\n", "\n")
+    proc, out = run_on_a_terminal("check", "--no-languagetool", "--diff", str(path))
     assert proc.returncode == 1
     assert "\x1b[31m-The rest is in the table.The end.\x1b[0m" in out
     # the one inserted space is marked (reverse video) in the added line
@@ -139,3 +144,76 @@ def test_statistics_of_the_seed_mark_unsafe_only_rules_with_a_dash():
     lines = {line.split()[1]: line for line in result.stdout.splitlines()}
     assert "[-]" in lines["cleanup.Garbles"] and "[*]" not in lines["cleanup.Garbles"]
     assert "[*]" in lines["spacing.RunOnWord"]
+
+
+# -- the excerpt fits the terminal, the caret under the flagged text (issue 13, item 7) -------------
+
+from rich.cells import cell_len
+
+
+def _under_caret(rendered: str) -> tuple[str, list[str]]:
+    """The text of the excerpt line from the caret's column on, and the lines printed."""
+    lines = rendered.splitlines()
+    source, carets = lines[1], lines[2]
+    column = carets.index("^")
+    cells, i = 0, 0
+    while cells < column:
+        cells += cell_len(source[i])
+        i += 1
+    assert cells == column, "the caret points into the middle of a wide character"
+    return source[i:], lines
+
+
+def _words(n: int, sep: str = " ") -> str:
+    return sep.join(f"w{i}" for i in range(n))
+
+
+@pytest.mark.parametrize("before, after", [
+    (_words(40) + " and ", " " + _words(40)),
+    ("".join(chr(0x4E00 + i) for i in range(70)) + " and ", " " + "".join(chr(0x4E80 + i) for i in range(70))),
+    (_words(30, "\t") + " and ", " " + _words(50)),
+    ("e\u0301" * 100 + " and ", ""),
+    ("", " " + _words(60)),
+], ids=["ascii", "wide", "tabs", "combining", "line-start"])
+@pytest.mark.parametrize("width", [80, 60])
+def test_the_excerpt_fits_the_width_and_the_caret_points_at_the_word(before, after, width):
+    engine = Engine()
+    text = "Intro.\n" + before + "the the" + after + "\n"
+    r = Report(engine.document(text, "a.txt"), [d for d in engine.lint(text, "a.txt").diagnostics
+                                                 if d.rule == "cleanup.DoubledWord"])
+    assert len(r.diagnostics) == 1
+    out = io.StringIO()
+    write_rich([r], Console(file=out, width=width, no_color=True))
+    rest, lines = _under_caret(out.getvalue())
+    assert rest.startswith("the the")
+    assert cell_len(lines[1]) <= width and cell_len(lines[2]) <= width
+    assert lines[2].count("^") == 7
+    if cell_len(before + "the the" + after) + 8 > width:
+        assert "…" in lines[1]
+
+
+def test_a_finding_wider_than_the_terminal_shows_its_start():
+    engine = Engine()
+    d_text = "x " * 10 + "y" * 200
+    from textlint.diagnostics import Diagnostic
+
+    doc = engine.document(d_text, "a.txt")
+    r = Report(doc, [Diagnostic("t.Long", "long", 20, 220)])
+    out = io.StringIO()
+    write_rich([r], Console(file=out, width=80, no_color=True))
+    rest, lines = _under_caret(out.getvalue())
+    assert rest.startswith("yyy") and rest.endswith("…")
+    assert cell_len(lines[1]) <= 80 and cell_len(lines[2]) <= 80
+
+
+def test_at_80_columns_on_a_terminal_the_excerpt_fits(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Intro.\n" + _words(30) + " and the the Kremlin " + _words(30) + ".\n")
+    proc, out = run_on_a_terminal("check", "--no-languagetool", "--select", "cleanup.DoubledWord", str(path),
+                                  env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert proc.returncode == 1
+    lines = ANSI.sub("", out).splitlines()
+    i = next(n for n, line in enumerate(lines) if "cleanup.DoubledWord" in line)
+    rest, _ = _under_caret("\n".join(lines[i:i + 3]))
+    assert rest.startswith("the the")
+    assert all(cell_len(line) <= 80 for line in lines[i + 1:i + 3])
