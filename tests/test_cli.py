@@ -175,6 +175,33 @@ def test_rules_lists_one_rule_per_line_id_first():
     assert "cleanup.DoubledWord" in ids and ids == sorted(ids)
 
 
+def _rows(stdout: str) -> list[str]:
+    return [line for line in stdout.splitlines() if not line.startswith(" ")]
+
+
+def test_rules_shows_the_default_rules_and_all_shows_every_rule_with_its_default():
+    default, every = run("rules"), run("rules", "--all")
+    assert default.exit_code == every.exit_code == 0
+    assert all(" default:on " in row + " " for row in _rows(default.stdout))
+    off = [row.split()[0] for row in _rows(every.stdout) if " default:off " in row + " "]
+    assert "spacing.GluedPunctuation" in off
+    assert len(_rows(every.stdout)) == len(_rows(default.stdout)) + len(off)
+    assert f"{len(off)} rules off by default not shown; `textlint rules --all`" in default.stderr
+    assert not every.stderr
+
+
+@pytest.mark.parametrize("columns", [80, 120, 50])
+def test_rules_wrap_at_the_width_with_an_indent(columns):
+    result = runner.invoke(app, ["rules", "--all"], env={"COLUMNS": str(columns)})
+    lines = result.stdout.splitlines()
+    ids = [row.split()[0] for row in _rows(result.stdout)]
+    assert ids == sorted(ids) and "cleanup.DoubledWord" in ids
+    assert max(len(line) for line in lines) <= max(columns, max(len(i) for i in ids) + 40)
+    assert any(line.startswith(" ") for line in lines)  # continuation lines are indented
+    text = " ".join(line.strip() for line in lines)
+    assert "A word written twice in a row within a sentence" in text
+
+
 def test_rule_prints_its_documentation():
     result = run("rule", "cleanup.DoubledWord")
     assert result.exit_code == 0

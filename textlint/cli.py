@@ -295,11 +295,16 @@ def _fix_summary(results: list[FileResult], dry_run: bool) -> list[str]:
 
 @app.command("rules")
 def list_rules(
-    all_rules: Annotated[bool, typer.Option("--all", help="Include rules that are off by default.")] = True,
+    all_rules: Annotated[bool, typer.Option("--all", help="Include the rules that are off by default (`--select` or `--extend-select` turns them on).")] = False,
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Load extra YAML rules from a file or directory.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON (every rule, with its \"default\").")] = False,
 ) -> None:
-    """List the rules, one per line: id, severity, fix, default, description."""
+    """List the rules a default run uses (with --all, every rule), one per rule: id, severity,
+    fix, default (on: in a default run; off: only when selected), description.
+
+    On a terminal (or with COLUMNS set) descriptions are wrapped to its width and indented;
+    piped, each rule is one line.
+    """
     import json
 
     from .registry import all_rules as load_all
@@ -309,7 +314,7 @@ def list_rules(
     except ConfigError as e:
         _err(f"error: {e}")
         raise typer.Exit(EXIT_ERROR)
-    found = sorted((r for r in found if all_rules or r.default_enabled), key=lambda r: r.id)
+    found = sorted(found, key=lambda r: r.id)
     if as_json:
         print(json.dumps([{
             "id": r.id, "severity": r.severity.value, "fix": r.fix_applicability.value
@@ -317,12 +322,22 @@ def list_rules(
             "category": r.category or r.pack, "description": r.description.strip()} for r in found],
             indent=2, ensure_ascii=False))
         return
-    width = max(len(r.id) for r in found)
-    for r in found:
-        fixable = r.fix_applicability.value if r.fix_applicability else "-"
-        default = "" if r.default_enabled else " (off by default)"
-        summary = " ".join(r.description.split())
-        print(f"{r.id:<{width}}  {r.severity.value:<7}  fix:{fixable:<12}  {summary}{default}")
+    shown = [r for r in found if all_rules or r.default_enabled]
+    from .output.rules import rule_table
+
+    sys.stdout.write(rule_table(shown, _terminal_width()))
+    hidden = len(found) - len(shown)
+    if hidden:
+        _err(f"{hidden} rule{'s' * (hidden != 1)} off by default not shown; `textlint rules --all` lists every rule.")
+
+
+def _terminal_width() -> int | None:
+    """The width to wrap to: COLUMNS, else the terminal's; None when piped without COLUMNS."""
+    import os
+
+    if os.environ.get("COLUMNS", "").isdigit():
+        return int(os.environ["COLUMNS"])
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
 
 
 @app.command("rule")
