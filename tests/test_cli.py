@@ -350,3 +350,71 @@ def test_regex_timeout_is_reported_and_other_rules_still_run(tmp_path, monkeypat
     assert result.exit_code == 2
     assert "house.Slow: pattern timed out" in result.stderr and "Traceback" not in result.stderr
     assert path.read_bytes() != before  # the doubled word was still fixed
+
+
+# -- messages (issue 13, item 9) -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore", "--extend-select"])
+def test_an_unknown_rule_on_the_command_line_gets_a_did_you_mean(tmp_path, option):
+    (tmp_path / "a.txt").write_text("the the end\n")
+    result = run("check", "--no-languagetool", option, "cleanup.DoubleWord", str(tmp_path / "a.txt"))
+    assert result.exit_code == 2
+    assert (f"textlint: error: {option}: unknown rule, pack or category 'cleanup.DoubleWord' "
+            "(did you mean `cleanup.DoubledWord`?)") in result.stderr
+
+
+@pytest.mark.parametrize("name, body, key", [
+    ("textlint.toml", 'select = ["cleanup.DoubleWord"]\n', "select"),
+    ("textlint.toml", 'ignore = ["cleanup.DoubleWord"]\n', "ignore"),
+    ("textlint.toml", '[per-file-ignores]\n"*.txt" = ["cleanup.DoubleWord"]\n', "per-file-ignores.*.txt"),
+    ("pyproject.toml", '[tool.textlint]\nextend-select = ["cleanup.DoubleWord"]\n', "extend-select"),
+    ("textlint.toml", '[rules."cleanup.DoubleWord"]\nlevel = "info"\n', "rules.cleanup.DoubleWord"),
+])
+def test_an_unknown_rule_in_a_config_file_names_the_file_and_the_key(tmp_path, name, body, key):
+    (tmp_path / name).write_text(body)
+    (tmp_path / "a.txt").write_text("the the end\n")
+    result = run("check", "--no-languagetool", str(tmp_path / "a.txt"))
+    assert result.exit_code == 2
+    assert f"{tmp_path / name}: key '{key}': " in result.stderr
+    assert "did you mean `cleanup.DoubledWord`" in result.stderr
+
+
+def test_config_option_accepts_a_pyproject_style_file_of_any_name(tmp_path):
+    other = tmp_path / "other.toml"
+    other.write_text('[project]\nname = "x"\n\n[tool.textlint]\nselect = ["cleanup.DoubledWord"]\n\n'
+                     '[tool.black]\nline-length = 3\n')
+    (tmp_path / "a.txt").write_text("the the end.  Two  spaces.\n")
+    result = run("check", "--no-languagetool", "--config", str(other), str(tmp_path / "a.txt"))
+    assert result.exit_code == 1, result.stderr
+    assert [line.split()[1] for line in result.stdout.splitlines()] == ["cleanup.DoubledWord"]
+
+
+def test_a_pyproject_style_file_without_a_textlint_table_says_where_settings_go(tmp_path):
+    other = tmp_path / "other.toml"
+    other.write_text('[project]\nname = "x"\n')
+    result = run("check", "--no-languagetool", "--config", str(other), str(tmp_path))
+    assert result.exit_code == 2
+    assert "key 'project': unknown key: a file laid out like pyproject.toml keeps textlint's settings " \
+           "in a [tool.textlint] table" in result.stderr
+
+
+def test_both_a_tool_table_and_top_level_keys_is_an_error(tmp_path):
+    other = tmp_path / "other.toml"
+    other.write_text('select = ["cleanup"]\n[tool.textlint]\nselect = ["spacing"]\n')
+    result = run("check", "--no-languagetool", "--config", str(other), str(tmp_path))
+    assert result.exit_code == 2 and "both a [tool.textlint] table and top-level textlint keys (select)" in result.stderr
+
+
+@pytest.mark.parametrize("args, text, line", [
+    ([], "the the end.\n", "1 problem found (1 fixable with --fix)."),
+    ([], "the the end. A the the.\n", "2 problems found (2 fixable with --fix)."),
+    (["--fix"], "the the end. He went to Russia.Moscow then.\n", "1 problem remains (1 with --fix --unsafe-fixes)."),
+    (["--diff"], "the the end. He went to Russia.Moscow then.\n", "1 problem would remain (1 with --fix --unsafe-fixes)."),
+    (["--fix"], "the the end. Russia.Moscow and Paris.Lyon.\n", "2 problems remain (2 with --fix --unsafe-fixes)."),
+])
+def test_the_summary_agrees_in_number(tmp_path, args, text, line):
+    path = tmp_path / "a.txt"
+    path.write_text(text)
+    result = run("check", "--no-languagetool", *args, str(path))
+    assert line in result.stderr.splitlines()

@@ -190,8 +190,41 @@ def test_invalid_yaml_is_reported_with_its_line(tmp_path):
     pack = tmp_path / "house"
     pack.mkdir()
     (pack / "Broken.yml").write_text("extends: existence\nmessage: [unclosed\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"Broken.yml: rule house.Broken: invalid YAML \(line \d+"):
+    with pytest.raises(ConfigError, match=r"Broken.yml: rule house.Broken: invalid YAML at line \d+"):
         load_rules(pack)
+
+
+@pytest.mark.parametrize("body, line, column", [
+    ('extends: existence\nmessage: "Avoid %s\nlevel: warning\ntokens:\n  - foo\n', 2, 10),
+    ("extends: existence\nmessage: 'Avoid %s\nlevel: warning\n\n\n", 2, 10),
+    ("extends: existence\ntokens: [foo, bar\nlevel: warning\n", 2, 9),
+    ("extends: existence\nmessage: a: b\n", 2, 11),
+])
+def test_a_yaml_syntax_error_points_where_the_mistake_is(tmp_path, body, line, column):
+    # an unclosed quotation is only noticed at the end of the file: the error names where it opened
+    pack = tmp_path / "house"
+    pack.mkdir()
+    (pack / "Broken.yml").write_text(body, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_rules(pack)
+    assert f"invalid YAML at line {line}, column {column}:" in str(err.value)
+
+
+@pytest.mark.parametrize("body, key, shown", [
+    ('extends: existence\nmessage: "Avoid %s"\ntokens:\n  - ok\n  - "foo(bar"\n', "tokens",
+     "'foo(bar': missing ) at position 7"),
+    ('extends: existence\nmessage: "Avoid %s"\nnonword: true\ntokens:\n  - "a)b"\n', "tokens",
+     "'a)b': unbalanced parenthesis at position 1"),
+    ('extends: substitution\nmessage: "Use %s"\nswap:\n  "x{2,1}": y\n', "swap", "'x{2,1}': "),
+    ('extends: occurrence\nmessage: "m"\nmax: 1\ntoken: "b(c"\n', "token", "'b(c': missing ) at position 3"),
+])
+def test_a_bad_regex_is_shown_as_written_with_positions_counted_in_it(tmp_path, body, key, shown):
+    pack = tmp_path / "house"
+    pack.mkdir()
+    (pack / "Bad.yml").write_text(body, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_rules(pack)
+    assert f"key '{key}': invalid regular expression {shown}" in str(err.value)
 
 
 def test_catastrophic_pattern_times_out_with_a_clear_error(tmp_path, monkeypatch):

@@ -53,6 +53,9 @@ DEFAULT_FORMATS = {"md": "markdown", "markdown": "markdown", "mdown": "markdown"
 FORMATS = ("text", "markdown")
 CONFIG_NAMES = ("textlint.toml", ".textlint.toml", "pyproject.toml")
 LEVELS = ("error", "warning", "info", "off")
+#: The keys of a configuration (of ``[tool.textlint]`` in a pyproject.toml).
+KEYS = ("extend-select", "exclude", "formats", "ignore", "include", "languagetool", "max-file-size",
+        "per-file-ignores", "rule-paths", "rules", "select", "vocabulary")
 
 
 @dataclass
@@ -167,10 +170,9 @@ def parse(data: dict[str, Any], path: Path, trusted: bool = False, user: Setting
             except ValueError as e:
                 raise ConfigError(str(e), path=str(path), key=key) from None
         else:
-            raise ConfigError("unknown key (known: extend-select, exclude, formats, ignore, include, "
-                              "languagetool, max-file-size, per-file-ignores, rule-paths, rules, select, "
-                              "vocabulary)",
-                              path=str(path), key=key)
+            hint = (": a file laid out like pyproject.toml keeps textlint's settings in a [tool.textlint] table"
+                    if key in ("tool", "project", "build-system") else f" (known: {', '.join(KEYS)})")
+            raise ConfigError(f"unknown key{hint}", path=str(path), key=key)
     for key in ignored:
         reason = languagetool_settings.USER_ONLY[key.rsplit(".", 1)[-1]]
         s.warnings.append(f"{path}: key '{key}' ignored: {reason}, and a project's configuration may not "
@@ -219,7 +221,23 @@ def load(path: Path, trusted: bool = False, user: Settings | None = None) -> Set
         raise ConfigError(f"invalid TOML: {e}", path=str(path)) from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("textlint", {})
+    elif isinstance(data.get("tool"), dict) and "textlint" in data["tool"]:
+        data = _tool_table(data, path)
     return parse(data, path.resolve(), trusted, user)
+
+
+def _tool_table(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The ``[tool.textlint]`` table of a file written like a pyproject.toml (any name, e.g.
+    ``--config other.toml``); its other tables are someone else's. textlint's keys at the
+    top level as well would be ambiguous: an error."""
+    ours = [k for k in data if k != "tool" and k in KEYS]
+    if ours:
+        raise ConfigError(f"both a [tool.textlint] table and top-level textlint keys ({', '.join(ours)}): "
+                          "keep one", path=str(path))
+    table = data["tool"]["textlint"]
+    if not isinstance(table, dict):
+        raise ConfigError("expected a table", path=str(path), key="tool.textlint")
+    return table
 
 
 def _has_settings(path: Path) -> bool:

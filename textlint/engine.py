@@ -35,6 +35,7 @@ class Engine:
         self.settings = settings or Settings()
         overrides = overrides or Overrides()
         rules = registry.all_rules([*self.settings.rule_paths, *overrides.rule_paths])
+        self._check_selectors(rules, overrides)
         rules = self._configure(rules)
         select = overrides.select if overrides.select is not None else self.settings.select
         ignore = [*self.settings.ignore, *overrides.ignore]
@@ -47,6 +48,22 @@ class Engine:
         self._dropped = self._finding_selectors(ignore)
         self._linters: dict[tuple[str, ...], Linter] = {}
 
+    def _check_selectors(self, rules: list[Rule], overrides: Overrides) -> None:
+        """Every selector names something; an error says where an unknown one came from."""
+        where = str(self.settings.path) if self.settings.path else None
+        for key, selectors in (("select", self.settings.select or []),
+                               ("extend-select", self.settings.extend_select),
+                               ("ignore", self.settings.ignore),
+                               *((f"per-file-ignores.{glob}", sel)
+                                 for glob, sel in self.settings.per_file_ignores.items())):
+            for selector in selectors:
+                registry.check_selector(rules, selector, path=where, key=key)
+        for option, selectors in (("--select", overrides.select or []),
+                                  ("--extend-select", overrides.extend_select),
+                                  ("--ignore", overrides.ignore)):
+            for selector in selectors:
+                registry.check_selector(rules, selector, option=option)
+
     def _finding_selectors(self, selectors: list[str]) -> tuple[str, ...]:
         """The selectors that name some findings of a rule rather than whole rules."""
         return tuple(s for s in selectors if any(r.emits(s) for r in self.rules))
@@ -56,7 +73,8 @@ class Engine:
         where = str(self.settings.path) if self.settings.path else None
         for rule_id, conf in self.settings.rules.items():
             if rule_id not in by_id:
-                raise ConfigError("no such rule", path=where, key=f"rules.{rule_id}")
+                raise ConfigError(f"no such rule{registry.did_you_mean(rule_id, rules)}",
+                                  path=where, key=f"rules.{rule_id}")
             if not conf.enabled:
                 del by_id[rule_id]
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -74,6 +75,30 @@ def _specificity(selector: str, rule: Rule) -> int:
     return -1
 
 
+def check_selector(rules: Iterable[Rule], selector: str, *, path: str | None = None,
+                   key: str | None = None, option: str | None = None) -> None:
+    """Raise a :class:`ConfigError` unless *selector* names a rule, an id prefix, a pack or
+    category, some findings of a rule, or ``ALL``; the error suggests the closest names
+    (``did you mean `cleanup.DoubledWord`?``) and says where the selector came from: the
+    configuration file and key, or the command-line *option*."""
+    rules = list(rules)
+    if selector == "ALL" or any(_specificity(selector, r) >= 0 or r.emits(selector) for r in rules):
+        return
+    message = f"unknown rule, pack or category '{selector}'{did_you_mean(selector, rules)}"
+    raise ConfigError(f"{option}: {message}" if option else message, path=path, key=key)
+
+
+def did_you_mean(name: str, rules: Iterable[Rule]) -> str:
+    """`` (did you mean `x`?)`` for the rule ids, packs and categories closest to *name*
+    (difflib; case does not count), or ""."""
+    names = sorted({n for r in rules for n in (r.id, *r.groups)})
+    by_lower = {n.lower(): n for n in names}
+    close = [by_lower[n] for n in difflib.get_close_matches(name.lower(), list(by_lower), n=3, cutoff=0.7)]
+    if not close:
+        return ""
+    return f" (did you mean {' or '.join(f'`{n}`' for n in close)}?)"
+
+
 def select(rules: list[Rule], select: list[str] | None = None, ignore: Iterable[str] = (),
            extend_select: Iterable[str] = ()) -> list[Rule]:
     """The enabled rules, ruff-style: the most specific of ``select`` and ``ignore`` wins.
@@ -82,8 +107,7 @@ def select(rules: list[Rule], select: list[str] | None = None, ignore: Iterable[
     """
     ignore, extend_select = list(ignore), list(extend_select)
     for selector in (select or []) + ignore + extend_select:
-        if selector != "ALL" and not any(_specificity(selector, r) >= 0 or r.emits(selector) for r in rules):
-            raise ConfigError(f"unknown rule, pack or category '{selector}'")
+        check_selector(rules, selector)
     out = []
     for rule in rules:
         if select is None:

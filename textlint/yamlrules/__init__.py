@@ -27,6 +27,20 @@ SUFFIXES = (".yml", ".yaml")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def yaml_problem(e: yaml.YAMLError) -> str:
+    """A YAML syntax error, placed where the mistake is: an unclosed quotation or bracket
+    is only found at the end of the file, so the place where it started (PyYAML's
+    ``context_mark``) comes first, then the place the parser stopped."""
+    problem = getattr(e, "problem", None) or str(e)
+    context, start, stop = getattr(e, "context", None), getattr(e, "context_mark", None), \
+        getattr(e, "problem_mark", None)
+    if start is not None and (stop is None or (start.line, start.column) != (stop.line, stop.column)):
+        found = f"; {problem} at line {stop.line + 1}, column {stop.column + 1}" if stop else f"; {problem}"
+        return f"invalid YAML at line {start.line + 1}, column {start.column + 1}: {context}{found}"
+    where = f" at line {stop.line + 1}, column {stop.column + 1}" if stop else ""
+    return f"invalid YAML{where}: {problem}"
+
+
 def load_rule_file(path: Path, pack: str | None = None) -> YamlRule:
     """Load one rule; its pack is its directory's name unless given."""
     pack = pack or path.resolve().parent.name
@@ -38,10 +52,7 @@ def load_rule_file(path: Path, pack: str | None = None) -> YamlRule:
     except UnicodeDecodeError as e:
         raise ConfigError(f"not valid UTF-8 at byte {e.start}", path=str(path)) from None
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        problem = getattr(e, "problem", None) or str(e)
-        raise ConfigError(f"invalid YAML{where}: {problem}", path=str(path), rule=rule_id) from None
+        raise ConfigError(yaml_problem(e), path=str(path), rule=rule_id) from None
     if not isinstance(data, dict):
         raise ConfigError("a rule file must hold a mapping of keys", path=str(path), rule=rule_id)
     kind = data.get("extends")

@@ -207,8 +207,9 @@ class YamlRule(Rule):
         try:
             rule.setup()
         except regex.error as e:
-            raise ConfigError(f"invalid regular expression: {e}", path=path, rule=rule_id,
-                              key=getattr(e, "key", None) or rule.pattern_key) from None
+            where = f" at position {e.pos}" if e.pos is not None else ""
+            raise ConfigError(f"invalid regular expression {e.pattern!r}: {e.msg}{where}", path=path,
+                              rule=rule_id, key=getattr(e, "key", None) or rule.pattern_key) from None
         except ValueError as e:
             raise ConfigError(str(e), path=path, rule=rule_id) from None
         rule.fix_availability = rule.availability()
@@ -239,16 +240,30 @@ class YamlRule(Rule):
         """
         if words is None:
             words = not self.nonword
-        if words:
-            pattern = rf"\b(?:{pattern})\b"
         flags = regex.IGNORECASE if self.ignorecase else 0
         try:
-            compiled = regex.compile(pattern, flags | regex.MULTILINE)
+            compiled = regex.compile(rf"\b(?:{pattern})\b" if words else pattern, flags | regex.MULTILINE)
         except regex.error as e:
+            if words:  # the error as the user's own pattern has it, positions counted in it
+                try:
+                    regex.compile(pattern, flags | regex.MULTILINE)
+                except regex.error as own:
+                    e = own
             e.key = key  # type: ignore[attr-defined]
-            raise
+            raise e from None
         self.pattern_keys[compiled] = key
         return compiled
+
+    def check_patterns(self, patterns: list[str], key: str) -> None:
+        """Compile each of the user's *patterns* on its own, before they are joined into one:
+        an error then shows the user's pattern, its positions counted in it."""
+        flags = regex.IGNORECASE if self.ignorecase else 0
+        for p in patterns:
+            try:
+                regex.compile(p, flags | regex.MULTILINE)
+            except regex.error as e:
+                e.key = key  # type: ignore[attr-defined]
+                raise
 
     def compile_exceptions(self) -> None:
         flags = regex.IGNORECASE if self.ignorecase else 0

@@ -20,6 +20,7 @@ class Existence(YamlRule):
             raise ValueError("an existence rule needs exactly one of 'tokens' and 'raw'")
         self.words = bool(tokens) and not self.nonword
         if tokens:
+            self.check_patterns(tokens, "tokens")
             self.pattern = self.compile("|".join(f"(?:{t})" for t in tokens), "tokens")
         else:
             self.pattern = self.compile("".join(raw), "raw", words=False)

@@ -23,6 +23,7 @@ class Repetition(YamlRule):
     DEFAULT_SCOPE: ClassVar[str] = "sentence"
 
     def setup(self) -> None:
+        self.check_patterns(self.spec.get("tokens", []), "tokens")
         token = "|".join(f"(?:{t})" for t in self.spec.get("tokens", [_DEFAULT_TOKEN]))
         words = not self.nonword
         self.pattern = self.compile(rf"(?P<a>{token})(?P<sep>\s+)(?P=a)", "tokens", words=words)
