@@ -418,3 +418,50 @@ def test_the_summary_agrees_in_number(tmp_path, args, text, line):
     path.write_text(text)
     result = run("check", "--no-languagetool", *args, str(path))
     assert line in result.stderr.splitlines()
+
+
+def test_a_file_that_is_not_utf8_gets_a_hint_and_encoding_reads_and_writes_it(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("Café owners said the the rest was fine.\n".encode("latin-1"))
+    plain = run("check", "--no-languagetool", str(path))
+    assert plain.exit_code == 2
+    assert "not valid UTF-8 at byte offset 3" in plain.stderr and "--encoding latin-1" in plain.stderr
+    linted = run("check", "--no-languagetool", "--encoding", "latin-1", str(path))
+    assert linted.exit_code == 1 and f"{path}:1:18: cleanup.DoubledWord" in linted.stdout
+    fixed = run("check", "--no-languagetool", "--encoding", "latin-1", "--fix", str(path))
+    assert fixed.exit_code == 0, fixed.stderr
+    assert path.read_bytes() == "Café owners said the rest was fine.\n".encode("latin-1")
+
+
+def test_encoding_applies_to_a_filter_on_standard_input():
+    data = "Café: the the end.\n".encode("cp1252")
+    result = runner.invoke(app, ["check", "--no-languagetool", "--encoding", "cp1252", "--fix", "-"], input=data)
+    assert result.stdout_bytes == "Café: the end.\n".encode("cp1252")
+
+
+@pytest.mark.parametrize("name, message", [("nope", "unknown encoding 'nope'"),
+                                           ("rot13", "'rot13' is not a text encoding")])
+def test_an_unknown_encoding_is_a_usage_error(tmp_path, name, message):
+    result = run("check", "--encoding", name, str(tmp_path))
+    assert result.exit_code == 2 and f"error: --encoding: {message}" in result.stderr
+
+
+def test_a_fix_the_encoding_cannot_hold_is_not_written(tmp_path):
+    from textlint.files import Source, WriteError, write_source
+
+    path = tmp_path / "a.txt"
+    path.write_bytes("Caf\xe9\n".encode("latin-1"))
+    source = Source(str(path), "Caf\xe9\n", encoding="iso8859-1")
+    with pytest.raises(WriteError, match="iso8859-1 cannot encode; the file is unchanged"):
+        write_source(source, "Caf\xe9 \u20ac\n")
+    assert path.read_bytes() == b"Caf\xe9\n"
+
+
+@pytest.mark.parametrize("args", [[], ["--format", "json"], ["--fix"]])
+def test_an_empty_folder_says_no_files_were_found(tmp_path, args):
+    (tmp_path / "notes.py").write_text("the the\n")
+    result = run("check", "--no-languagetool", *args, str(tmp_path))
+    assert result.exit_code == 0  # as ruff: nothing to lint is no error
+    assert f"warning: no files to lint found in {tmp_path} (a directory walk lints *.markdown, *.md, " \
+           "*.text, *.txt" in result.stderr
+    assert "All clean." not in result.stderr

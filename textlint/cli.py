@@ -19,7 +19,7 @@ from .diagnostics import Applicability
 from .document import Document
 from .engine import Overrides
 from .errors import ConfigError
-from .files import InputError, decode, discover, parse_size, read_stream, target_problem
+from .files import InputError, check_encoding, decode, discover, parse_size, read_stream, target_problem
 from .languagetool.cli import app as languagetool_app
 from .output import FORMATS, Report
 from .runner import FileResult, Runner
@@ -75,6 +75,7 @@ def check(
     stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="The name (and so the format) of standard input.")] = None,
     languagetool: Annotated[Optional[bool], typer.Option("--languagetool/--no-languagetool", help="Run LanguageTool's grammar rules too (default: when installed; see `textlint languagetool status`).")] = None,
     languagetool_url: Annotated[Optional[str], typer.Option("--languagetool-url", help="Use the LanguageTool server at this URL instead of starting one.")] = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Read (and write back) files in this encoding, e.g. latin-1 or cp1252 (default: UTF-8, or UTF-16/32 by byte order mark).")] = None,
     max_file_size: Annotated[Optional[str], typer.Option("--max-file-size", help="Do not read files larger than this (e.g. 200MB; 0: no limit; default: max-file-size, or 100MB).")] = None,
 ) -> None:
     """Lint files; with --fix, fix them."""
@@ -87,11 +88,15 @@ def check(
     except ValueError as e:
         _fail(f"error: --max-file-size: {e}", stdin)
     try:
+        encoding = check_encoding(encoding) if encoding is not None else None
+    except ValueError as e:
+        _fail(f"error: --encoding: {e}", stdin)
+    try:
         runner = Runner(ConfigFinder(config), Overrides(
             select=_split(select) or None, extend_select=_split(extend_select),
             ignore=_split(ignore), rule_paths=list(rules or []),
             languagetool=languagetool, languagetool_url=languagetool_url,
-            max_file_size=size_limit), fix, unsafe_fixes, diff)
+            max_file_size=size_limit, encoding=encoding), fix, unsafe_fixes, diff)
         runner.engine(None)  # report configuration errors before any file is read
     except ConfigError as e:
         _fail(f"error: {e}", stdin)
@@ -99,6 +104,7 @@ def check(
     results: list[FileResult] = []
     files: list[Path] = []
     walked: set[Path] = set()
+    patterns: set[str] = set()  # what the directory walks looked for
 
     def unreadable(e: InputError) -> None:
         if e.skipped:
@@ -119,11 +125,16 @@ def check(
         except ConfigError as e:
             results.append(FileResult(target, messages=[f"error: {e}"], errors=1))
             continue
+        patterns.update(settings.include)
         found = list(discover([root], settings.include, settings.exclude, unreadable))
         if root.is_dir():
             walked.update(found)
         files += found
 
+    nothing = not files and not results and "-" not in (paths or [])
+    if nothing:
+        _err(f"warning: no files to lint found in {', '.join(paths or ['.'])} (a directory walk lints "
+             f"{', '.join(sorted(patterns))}; see include and exclude in the configuration)")
     results += _with_progress(runner.check_paths(files, jobs, frozenset(walked)), len(files))
     for r in results:
         for message in r.messages:
@@ -132,7 +143,7 @@ def check(
             from .output.diff import write_diff
 
             write_diff(r.diff, sys.stdout)
-    _report(runner, results, output_format, statistics, quiet)
+    _report(runner, results, output_format, statistics, quiet or nothing)
     if any(r.errors for r in results):
         raise typer.Exit(EXIT_ERROR)
     if exit_zero:
@@ -201,7 +212,8 @@ def _check_stdin(runner: Runner, name: str, stdin: _Input | None) -> FileResult:
     path = Path(name) if name != "-" else None
     source = None
     try:
-        source = decode(read_stream(stdin or sys.stdin.buffer, name, runner.max_file_size(path)), name)
+        source = decode(read_stream(stdin or sys.stdin.buffer, name, runner.max_file_size(path)), name,
+                        runner.overrides.encoding)
         result = runner.check_source(source, path)
     except (InputError, ConfigError) as e:
         result = FileResult(name, messages=[f"error: {e}"], errors=1)
@@ -220,7 +232,16 @@ def _check_stdin(runner: Runner, name: str, stdin: _Input | None) -> FileResult:
         result.messages.append(f"note: {name}: because of the error, the input is printed unchanged")
         stdin.echo()
     else:
-        _echo(source.encode(result.text))
+        try:
+            fixed = source.encode(result.text)
+        except UnicodeEncodeError as e:
+            result.messages.append(f"error: {name}: the fixed text has {e.object[e.start:e.end]!r}, which "
+                                   f"{source.encoding} cannot encode; the input is printed unchanged")
+            result.errors += 1
+            result.applied, result.changed = [], False
+            stdin.echo()
+            return result
+        _echo(fixed)
     return result
 
 

@@ -26,6 +26,7 @@ class Overrides:
     languagetool: bool | None = None  # --languagetool / --no-languagetool
     languagetool_url: str | None = None  # --languagetool-url
     max_file_size: int | None = None  # --max-file-size (bytes; 0: no limit)
+    encoding: str | None = None  # --encoding (a codec name; None: UTF-8, UTF-16 or UTF-32 by content)
 
 
 class Engine:

@@ -44,7 +44,7 @@ class Source:
     bom: bool = False
     #: Every line ends in CRLF: new line breaks from fixes get CRLF too.
     crlf: bool = False
-    #: "utf-8", "utf-16-le", "utf-16-be", "utf-32-le" or "utf-32-be".
+    #: "utf-8", "utf-16-le", "utf-16-be", "utf-32-le" or "utf-32-be"; or the codec ``--encoding`` named.
     encoding: str = "utf-8"
     #: Every line ends in a lone CR (classic Mac OS): the text has "\n" in their place
     #: (same offsets), and every "\n" is written back as CR.
@@ -76,9 +76,12 @@ DEFAULT_MAX_FILE_SIZE = 100 * 2**20
 SETTINGS_MAX_SIZE = 16 * 2**20
 
 
-def decode(data: bytes, path: str) -> Source:
+def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
     """Decode UTF-8 (with or without BOM), UTF-16 or UTF-32 (with a BOM, or without one when
-    the NUL bytes say so); refuse binary data and invalid bytes."""
+    the NUL bytes say so); refuse binary data and invalid bytes. With *encoding* (a codec
+    name, ``--encoding``), decode in that encoding only, and write back in it."""
+    if encoding is not None:
+        return _decode_as(data, path, encoding)
     encoding, skip = next(((enc, len(bom)) for bom, enc in _BOMS if data.startswith(bom)),
                           ("utf-8", 0))
     if not skip and b"\0" in data:
@@ -86,8 +89,9 @@ def decode(data: bytes, path: str) -> Source:
     try:
         text = data[skip:].decode(encoding)
     except UnicodeDecodeError as e:
+        hint = "" if skip else f"; {ENCODING_HINT}"
         raise InputError(path, f"not valid {encoding.upper()} at byte offset {e.start + skip} "
-                               f"({e.reason}); the file was not linted") from None
+                               f"({e.reason}); the file was not linted{hint}") from None
     if "\0" in text:
         raise InputError(path, f"binary file (it starts with a {encoding.upper()} byte order mark "
                                "but holds NUL characters)", skipped=True)
@@ -95,6 +99,39 @@ def decode(data: bytes, path: str) -> Source:
     if bom:
         text = text[1:]
     return _source(path, text, bom or bool(skip), encoding)
+
+
+#: What to do about a file that is not UTF-8.
+ENCODING_HINT = ("if it is in another encoding, name it with --encoding (e.g. --encoding latin-1 "
+                 "or cp1252); fixes are written back in that encoding")
+
+
+def check_encoding(name: str) -> str:
+    """The codec's canonical name, or ValueError for an unknown one or one that is no text
+    encoding (``rot13``, ``base64``)."""
+    import codecs
+
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise ValueError(f"unknown encoding '{name}'") from None
+    if not info._is_text_encoding:  # type: ignore[attr-defined]
+        raise ValueError(f"'{name}' is not a text encoding")
+    return info.name
+
+
+def _decode_as(data: bytes, path: str, encoding: str) -> Source:
+    """*data* decoded in the *encoding* the user named (a byte order mark of that encoding
+    is kept as it was)."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise InputError(path, f"not valid {encoding} at byte offset {e.start} ({e.reason}); "
+                               "the file was not linted") from None
+    if "\0" in text:
+        raise InputError(path, f"binary file (NUL characters in {encoding})", skipped=True)
+    bom = text.startswith(BOM)
+    return _source(path, text[1:] if bom else text, bom, encoding)
 
 
 def _decode_wide(data: bytes, path: str) -> Source:
@@ -222,10 +259,10 @@ def target_problem(path: Path) -> str | None:
     return None
 
 
-def read_source(path: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Source:
+def read_source(path: Path, max_size: int = DEFAULT_MAX_FILE_SIZE, encoding: str | None = None) -> Source:
     """Read and decode the file at *path* (see :func:`read_regular` and :func:`decode`)."""
     return decode(read_regular(path, max_size, "raise it with --max-file-size or max-file-size"),
-                  str(path))
+                  str(path), encoding)
 
 
 class WriteError(Exception):
@@ -260,7 +297,11 @@ def write_source(source: Source, text: str) -> bool:
     if text == source.text:
         return False
     target = os.path.realpath(source.path)
-    data = source.encode(text)
+    try:
+        data = source.encode(text)
+    except UnicodeEncodeError as e:
+        raise WriteError(source.path, f"the fixed text has {e.object[e.start:e.end]!r}, which {source.encoding} "
+                                      "cannot encode; the file is unchanged") from None
     try:
         with _locked(source.path, target) as fd:
             _check_unchanged(source, fd, target)

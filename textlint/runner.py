@@ -135,7 +135,7 @@ class Runner:
 
     def _check_file(self, path: Path, walked: bool) -> FileResult:
         try:
-            source = read_source(path, self.max_file_size(path))
+            source = read_source(path, self.max_file_size(path), self.overrides.encoding)
         except InputError as e:
             if e.skipped and walked:
                 return FileResult(str(path), messages=[f"note: {e}; skipped"])
