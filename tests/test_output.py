@@ -65,7 +65,8 @@ DIFF_TEXT = "Intro line.\nThe the man went to Russia.Moscow was cold.\n"
 def run_on_a_terminal(*args: str, env: dict | None = None):
     """Run textlint with standard output on a pseudo-terminal: the process and what it printed."""
     leader, follower = pty.openpty()
-    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
+    full_env = {k: v for k, v in os.environ.items()
+                if k not in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "CLICOLOR", "COLUMNS")}
     proc = subprocess.run([sys.executable, "-m", "textlint", *args], stdout=follower, stderr=subprocess.PIPE,
                           env={**full_env, **(env or {})}, timeout=120,
                           cwd=Path(__file__).resolve().parent.parent)
@@ -94,12 +95,14 @@ def test_findings_after_a_diff_give_positions_in_the_unchanged_file(tmp_path):
     assert path.read_text() == DIFF_TEXT
 
 
-@pytest.mark.parametrize("env, colored", [({}, False), ({"FORCE_COLOR": "1"}, True),
+@pytest.mark.parametrize("env, colored", [({}, False), ({"FORCE_COLOR": "1"}, True), ({"CLICOLOR_FORCE": "1"}, True),
+                                          ({"CLICOLOR_FORCE": "0"}, False),
                                           ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False)])
 def test_the_diff_is_coloured_only_when_asked_or_on_a_terminal(tmp_path, env, colored):
     path = tmp_path / "a.txt"
     path.write_text(DIFF_TEXT)
-    result = CliRunner(env={"NO_COLOR": "", "FORCE_COLOR": "", **env}).invoke(
+    result = CliRunner(env={"NO_COLOR": "", "FORCE_COLOR": "", "CLICOLOR_FORCE": None, "CLICOLOR": None,
+                            **env}).invoke(
         app, ["check", "--no-languagetool", "--diff", str(path)])
     assert ("\x1b[" in result.stdout) is colored
     plain = ANSI.sub("", result.stdout)

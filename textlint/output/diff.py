@@ -1,8 +1,9 @@
 """``--diff`` output: a unified diff, coloured on a terminal, with the changed characters marked.
 
-Colour follows the usual conventions (as ruff does): on when standard output is a
-terminal, off when ``NO_COLOR`` is set to anything non-empty, on when ``FORCE_COLOR``
-is set (non-empty) even through a pipe. The text is the same either way.
+Colour follows the conventions ruff follows: off when ``NO_COLOR`` is set to anything
+non-empty; on when ``FORCE_COLOR`` is non-empty or ``CLICOLOR_FORCE`` is set and not
+"0", even through a pipe; off when ``CLICOLOR`` is "0"; else on when standard output is
+a terminal. The text is the same either way.
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ def color_wanted(stream: TextIO) -> bool:
     """Whether to colour what is written to *stream*."""
     if os.environ.get("NO_COLOR"):
         return False
-    if os.environ.get("FORCE_COLOR"):
+    if os.environ.get("FORCE_COLOR") or os.environ.get("CLICOLOR_FORCE", "0") != "0":
         return True
+    if os.environ.get("CLICOLOR") == "0":
+        return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
 
