@@ -465,3 +465,14 @@ def test_an_empty_folder_says_no_files_were_found(tmp_path, args):
     assert f"warning: no files to lint found in {tmp_path} (a directory walk lints *.markdown, *.md, " \
            "*.text, *.txt" in result.stderr
     assert "All clean." not in result.stderr
+
+
+@pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["rules", "--help"]])
+def test_help_can_be_piped(args):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "textlint", *args], capture_output=True, text=True,
+                          timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 0, done.stderr
+    assert "Usage:" in done.stdout and not done.stderr

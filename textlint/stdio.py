@@ -36,7 +36,7 @@ class GuardedStream:
             raise OutputError(self._fd, e) from None
 
     def write(self, text: str) -> int:
-        return self._guard("write", text) if text else 0
+        return self._guard("write", text)
 
     def writelines(self, lines) -> None:
         for line in lines:
