@@ -11,6 +11,7 @@ import regex
 from ..casing import Casing, get_casing
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
+from .. import wordclasses as wc
 from ..lexicon import get_lexicon
 from ..rule import FixAvailability
 from .base import Check
@@ -23,64 +24,26 @@ _TITLE = regex.compile(
     r"(?![\p{L}\p{M}\p{N}\-\u2010@/_]|['’]\p{L}|\.\p{L})"
 )
 _WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{M}\p{N}]")
-POSSESSIVES = frozenset("my our your his her their its".split())
-#: Words that start a common noun phrase: a word after one is not an item of a list of
-#: names ("before the Visit, President Putin said").
-DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those", *POSSESSIVES))
-#: Prepositions that introduce the place, time or target of an action ("a Visit to China",
-#: "an Attempt on President X"); "of", "for" and "and" join the parts of names instead
-#: ("Head of State", "Commission for Racial Equality").
-ADJUNCT_PREPOSITIONS = frozenset("to on in at".split())
-#: The words of greetings, written in lowercase after "Good" ("Good afternoon, colleagues")
-#: unless a name follows ("Good Morning Britain").
-GREETINGS = frozenset("morning afternoon evening day night".split())
-#: Numbers written as words: after a capitalised word they end a name ("Part One").
-NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
-#: Words that join the parts of a name ("Ministry of the Interior", "Industry and Trade").
-CONNECTORS = frozenset("of the and for on in de du da del der van von la le to at & y".split())
-#: Names of months and days: capitalised although some are also common words (May, March).
-CALENDAR = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
 #: A function word the document capitalises in mid-sentence this often is one of its defined
 #: terms ("You" in a licence), not a slip.
 DEFINED_TERM = 3
-#: Function words: never capitalised in mid-sentence outside names and titles, although they
-#: start so many sentences that the casing table cannot tell. (May, Will, No, It and Who
-#: are also names, months, abbreviations or titles and are left to the table.)
-FUNCTION_WORDS = frozenset(
-    """a an the and or but nor so yet for of to in on at by with from into onto upon about
-    if unless although whereas whether
-    above below over under after before during between among through against without within
-    along across behind beyond toward towards since until than as like per via i me my you
-    your he him his she her we us our they them their its this that these those whom whose
-    which what where when why how is are was were be been being am do does did have has had
-    would shall should can could might must not also very too just only even still then
-    there here all any each every both either neither some such other another same more most
-    much many few several""".split()
-)
-#: Sentence adverbs and discourse words: English capitalises them so often at the start of a
-#: sentence ("However, ...", "Thank you") that the casing table cannot tell, but they name
-#: nothing, so they are judged like function words ("we will, However, go on").
-DISCOURSE_WORDS = frozenset(
-    """according unfortunately fortunately perhaps personally thank thanks however moreover
-    therefore nevertheless furthermore meanwhile indeed certainly obviously clearly naturally
-    finally firstly secondly additionally consequently hence thus otherwise instead besides
-    nonetheless accordingly likewise similarly specifically basically actually anyway frankly
-    honestly apparently hopefully surely undoubtedly regardless incidentally""".split()
-)
-#: Words judged like function words: no name holds them alone.
-FUNCTION_LIKE = FUNCTION_WORDS | DISCOURSE_WORDS
-#: Conjunctions and prepositions that every English title style (AP, Chicago, APA, MLA)
-#: writes in lowercase inside a name or title: "Ministry of Defence", "Procter and Gamble",
-#: "Corporation for Space Activities"; "President Of Russia" is a defect. (Longer
-#: prepositions are capitalised by AP and APA: "Breakfast With Frost". The short ones of
-#: place, "at", "in", "on", "to", are left out: programme titles capitalise them, "The World
-#: At One".)
-NEVER_TITLED = frozenset("of and or nor for".split())
-#: Articles, lowercase inside a title in every style too ("Hero of the Russian Federation").
-ARTICLES = frozenset(("the", "a", "an"))
+#: Words judged like function words: no name holds them alone (with the sentence adverbs,
+#: see :func:`_function_like`).
+FUNCTION_WORDS = wc.FUNCTION_WORDS
+#: The words of greetings, written in lowercase after "Good" ("Good afternoon, colleagues")
+#: unless a name follows ("Good Morning Britain").
+GREETINGS = frozenset("morning afternoon evening day night".split())
+POSSESSIVES = wc.POSSESSIVES
+DETERMINERS = wc.DETERMINERS
+ARTICLES = wc.ARTICLES
+NEVER_TITLED = wc.NEVER_TITLED
+#: Prepositions that introduce the place, time or target of an action ("a Visit to China",
+#: "an Attempt on President X"); "of", "for" and "and" join the parts of names instead
+#: ("Head of State", "Commission for Racial Equality").
+ADJUNCT_PREPOSITIONS = wc.PLACE_PREPOSITIONS
+#: Words that join the parts of a name ("Ministry of the Interior", "Industry and Trade").
+CONNECTORS = frozenset(("&",)) | wc.NAME_PARTICLES | wc.ARTICLES - {"a", "an"} \
+    | wc.NEVER_TITLED - {"or", "nor"} | wc.PLACE_PREPOSITIONS
 #: Nouns that name an institution, a place, an event or a document when capitalised alone
 #: ("the Programme", "the Region", "the Summit"). Unlike HOUSE_STYLE they are judged, but only
 #: when the document writes them in lowercase too (see HOUSE_STYLE_LOWERCASE).
@@ -137,24 +100,11 @@ EVENTS = frozenset("open masters ashes derby classic tour".split())
 #: Verbs of performing, after which ("starred in") a capitalised word is the title of a work
 #: ("He starred in Closer").
 PERFORMING = frozenset("starred starring stars star appeared appearing appears played playing sang".split())
-#: Words after which a capitalised word is a verb or an adjective, not a name
-#: ("could Deploy", "you Took", "to Take").
-VERB_CONTEXT = frozenset(
-    """to could would should will shall can cannot may might must not never also did do does
-    you we they i he she who""".split()
-)
-#: Auxiliary and modal verbs: the word after one starts a verb phrase, not a name that
-#: runs on to the right ("the programme had Allowed Russian scientists").
-AUXILIARIES = frozenset(
-    """could would should will shall can cannot might must had has have having did does do
-    not never""".split()
-)
-#: Words that start the object of a verb ("Mr Okuda Proposed a toast").
-OBJECT_STARTS = frozenset(
-    """a an the his her its their our my your this that these those him them me us it""".split()
-)
-#: Words after which a capitalised word is a verb: VERB_CONTEXT and AUXILIARIES.
-VERB_LIKE = VERB_CONTEXT | AUXILIARIES
+#: Words after which a capitalised word is a verb, not a name ("could Deploy", "you Took",
+#: "to Take"): "to", auxiliaries and modals, subject pronouns, "also" and "who".
+VERB_LIKE = wc.AUXILIARIES | wc.MODALS | wc.SUBJECT_PRONOUNS | frozenset(("to", "also", "who"))
+AUXILIARIES = wc.AUXILIARIES
+OBJECT_STARTS = wc.OBJECT_STARTS
 #: How much rarer the capitalised form must be than the lowercase one (natural log) ...
 THRESHOLD = -2.0
 #: Words capitalised more often than THRESHOLD allows ("Good", "Total", "Global") are
@@ -189,6 +139,14 @@ _PREVIOUS = regex.compile(r"([\p{L}]+)[ \u00a0]+$")
 _LOWER_PREVIOUS = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}+[ \u00a0]+$")
 _NEXT_CAPITALISED = regex.compile(r"[ \u00a0]+\p{Lu}")
 _NEXT_LOWER = regex.compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’])")
+
+
+@lru_cache(maxsize=1)
+def _function_like() -> frozenset[str]:
+    """Function words and sentence adverbs ("However", "Unfortunately"): English capitalises
+    the adverbs so often at the start of a sentence that the casing table cannot judge them,
+    but they name nothing, so they are judged like function words."""
+    return FUNCTION_WORDS | wc.sentence_adverbs()
 
 
 class MidSentenceCapital(Check):
@@ -302,6 +260,7 @@ class MidSentenceCapital(Check):
 
     def _words(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
+        function_like = _function_like()
         casing: Casing | None = None  # loaded at the first capitalised word worth a look
         # Words worth a look: function words and words the casing table calls lowercase.
         # Only their occurrences need the (slower) sentence-start test. Names recur, so
@@ -313,7 +272,7 @@ class MidSentenceCapital(Check):
             look = worth.get(word)
             if look is None:
                 low = word.lower()
-                if low in CALENDAR or low in HOUSE_STYLE or low == "no":  # "No. 1", "a No vote"
+                if low in wc.CALENDAR or low in HOUSE_STYLE or low == "no":  # "No. 1", "a No vote"
                     look = False
                 elif low in INSTITUTIONS:
                     # capitalised alone they may name one ("the Programme"), unless the document
@@ -321,7 +280,7 @@ class MidSentenceCapital(Check):
                     casing = casing or get_casing()
                     look = casing.normally_lowercase(low, WEAK) \
                         and _lowercase_uses(text, low) >= HOUSE_STYLE_LOWERCASE
-                elif low in FUNCTION_LIKE:
+                elif low in function_like:
                     look = True
                 else:
                     casing = casing or get_casing()
@@ -340,7 +299,7 @@ class MidSentenceCapital(Check):
             if word in code or word.endswith("s") and word[:-1] in code:
                 continue
             low = word.lower()
-            function_word = low in FUNCTION_LIKE
+            function_word = low in function_like
             if technical and not function_word:
                 continue  # technical writing capitalises types and UI labels: "a Promise", "Save As"
             alone = []
@@ -419,7 +378,7 @@ class MidSentenceCapital(Check):
                 return False  # a greeting, not a name: "Good Afternoon, colleagues"
             if after and (after[0].group()[0].isdigit() or after[0].group() == "("):
                 return True
-            if text[start:end].lower() in NUMBER_WORDS and before and before[-1].group()[:1].isupper():
+            if text[start:end].lower() in wc.number_words() and before and before[-1].group()[:1].isupper():
                 return True  # a number that ends a name: "Part One", "Formula One"
             counted = False
             if before and _is_number(before[-1].group()) and not (
@@ -710,7 +669,7 @@ def _name_like(tokens: list[regex.Match], text: str, casing: Casing, before: boo
         # article there starts a title ("The Bosses is an album").
         if word in ("The", "A", "An"):
             return True
-        return word.lower() not in FUNCTION_WORDS and word.lower() not in NUMBER_WORDS \
+        return word.lower() not in FUNCTION_WORDS and word.lower() not in wc.number_words() \
             and (bool(skipped) or not casing.normally_lowercase(word, STRONG_FORM))
     return False
 
