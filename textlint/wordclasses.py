@@ -58,6 +58,9 @@ FUNCTION_WORDS = (ARTICLES | DEMONSTRATIVES | POSSESSIVES | PRONOUNS | PREPOSITI
                   | FUNCTION_ADVERBS | QUANTIFIERS) - NAME_LIKE
 #: Auxiliaries and modals: the word after one starts a verb phrase.
 AUXILIARIES = (MODALS - {"may"}) | HAVE | DO | NEGATIONS
+#: Words after which a capitalised word is a verb, not a name ("could Deploy", "you Took",
+#: "to Take"): "to", auxiliaries and modals, subject pronouns, "also" and "who".
+VERB_LIKE = AUXILIARIES | MODALS | SUBJECT_PRONOUNS | frozenset(("to", "also", "who"))
 #: Words that start the object of a verb ("Proposed a toast").
 OBJECT_STARTS = DETERMINERS | OBJECT_PRONOUNS - {"you"}
 #: Conjunctions and prepositions that every English title style (AP, Chicago, APA, MLA)

@@ -100,9 +100,7 @@ EVENTS = frozenset("open masters ashes derby classic tour".split())
 #: Verbs of performing, after which ("starred in") a capitalised word is the title of a work
 #: ("He starred in Closer").
 PERFORMING = frozenset("starred starring stars star appeared appearing appears played playing sang".split())
-#: Words after which a capitalised word is a verb, not a name ("could Deploy", "you Took",
-#: "to Take"): "to", auxiliaries and modals, subject pronouns, "also" and "who".
-VERB_LIKE = wc.AUXILIARIES | wc.MODALS | wc.SUBJECT_PRONOUNS | frozenset(("to", "also", "who"))
+VERB_LIKE = wc.VERB_LIKE
 AUXILIARIES = wc.AUXILIARIES
 OBJECT_STARTS = wc.OBJECT_STARTS
 #: How much rarer the capitalised form must be than the lowercase one (natural log) ...

@@ -36,7 +36,7 @@ import regex
 from ...document import Document
 from ...casing import get_casing
 from ...lexicon import Lexicon
-from ..capitals import FUNCTION_WORDS
+from ...wordclasses import FUNCTION_WORDS
 
 #: A chunk whose core may be split or joined: optional opening marks, letters, closing marks.
 PLAIN = regex.compile(r"([\"'“‘«(\[{¿¡]*)(\p{L}[\p{L}\p{M}]*)((?:['’]s)?[\"”’»)\]}.,;:!?…]*)")
