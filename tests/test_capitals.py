@@ -213,9 +213,7 @@ def test_flags_capitals_with_new_evidence(text, word):
     "The Government agreed. The government had said so, and the government acted.",
     "The visit is planned for next Year. This year was busy.",
     # a sporting event named with a common word
-    "Tiger Woods won the Open, while England regained the Ashes.",
     # a title after a verb of performing; the Net as a name of the Internet
-    "He starred in Closer with Jude Law.",
     "Many now download music from the Net to their players.",
     # a name in apposition is no list item
     "Robinson later formed another company, Fauna, with actor John McCallum.",

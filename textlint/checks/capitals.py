@@ -30,9 +30,6 @@ DEFINED_TERM = 3
 #: Words judged like function words: no name holds them alone (with the sentence adverbs,
 #: see :func:`_function_like`).
 FUNCTION_WORDS = wc.FUNCTION_WORDS
-#: The words of greetings, written in lowercase after "Good" ("Good afternoon, colleagues")
-#: unless a name follows ("Good Morning Britain").
-GREETINGS = frozenset("morning afternoon evening day night".split())
 POSSESSIVES = wc.POSSESSIVES
 DETERMINERS = wc.DETERMINERS
 ARTICLES = wc.ARTICLES
@@ -95,11 +92,6 @@ NAMING_NOUNS = frozenset(
 #: Participles that introduce a name ("a group called Hope"); after a word they mean
 #: something else ("shall Be entitled to").
 NAMING_PARTICIPLES = frozenset("called named dubbed entitled titled".split())
-#: Sporting events named with a common word after "the" ("won the Open", "the Ashes").
-EVENTS = frozenset("open masters ashes derby classic tour".split())
-#: Verbs of performing, after which ("starred in") a capitalised word is the title of a work
-#: ("He starred in Closer").
-PERFORMING = frozenset("starred starring stars star appeared appearing appears played playing sang".split())
 VERB_LIKE = wc.VERB_LIKE
 AUXILIARIES = wc.AUXILIARIES
 OBJECT_STARTS = wc.OBJECT_STARTS
@@ -123,15 +115,6 @@ _ARTICLE_A = regex.compile(
     r"(?P<after>\p{Ll}+)(?![\p{L}\p{M}\p{N}'’\-])")
 #: A capital letter used as a name of its own (not "I", an initial "J." or "X-ray").
 _LETTER_NAME = regex.compile(r"(?<![\p{L}\p{M}\p{N}.'’\-])[B-HJ-Z](?![\p{L}\p{M}\p{N}.'’\-])")
-#: Nouns that a capital letter labels ("vitamin A", "grade A", "envelope A").
-LETTER_LABELS = frozenset(
-    """vitamin vitamins grade grades type types class classes category categories group groups
-    plan section part annex appendix exhibit envelope option model series size level tier
-    block wing gate terminal platform row zone sector phase stage round item point figure
-    table box list team pool league division hepatitis influenza flu protein channel side""".split()
-)
-#: Words after a key letter: "in A minor".
-MUSICAL_KEYS = frozenset("minor major flat sharp".split())
 _PREVIOUS = regex.compile(r"([\p{L}]+)[ \u00a0]+$")
 #: A whole lowercase word (not the end of "20th") and the spaces after it.
 _LOWER_PREVIOUS = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}+[ \u00a0]+$")
@@ -248,8 +231,9 @@ class MidSentenceCapital(Check):
             return  # letters as names ("if A depends on B"): "A" may be one too
         for m in _ARTICLE_A.finditer(text):
             before, after = m.group("before"), m.group("after")
-            if before in ("a", "an") or before in LETTER_LABELS or after in FUNCTION_WORDS \
-                    or after in MUSICAL_KEYS or _in_quoted_title(text, m.start("a"), m.end("a")) \
+            if before in ARTICLES or _labels_letters(before) or after in FUNCTION_WORDS \
+                    or _ends_phrase(text, m.end()) and "J" in wc.tags(after) \
+                    or _in_quoted_title(text, m.start("a"), m.end("a")) \
                     or doc.in_heading(m.start("a")):
                 continue
             yield self.diagnostic(m.start("a"), m.end("a"), "'A' is capitalised in mid-sentence",
@@ -363,16 +347,15 @@ class MidSentenceCapital(Check):
         after = list(_WORDS.finditer(text, end, min(len(text), end + 60) if line_end < 0 else line_end))
         word = text[start:end].lower()
         named = previous in NAMING_NOUNS or previous in NAMING_PARTICIPLES or len(before) > 1 and (
-            previous in ARTICLES and before[-2].group().lower() in NAMING_NOUNS
-            or previous == "in" and before[-2].group().lower() in PERFORMING) \
-            or previous == "the" and word in EVENTS
+            previous in ARTICLES and before[-2].group().lower() in NAMING_NOUNS)
         if named or after and after[0].group().lower() in NAMING_NOUNS and word not in DETERMINERS:
             # "the film In The Name Of The Father", "the band the Feeling", "Hazards
             # magazine" (not "The project")
             return True
         if not function_word:
-            if (previous == "good" and text[start:end].lower() in GREETINGS
-                    and not (after and after[0].group()[0].isupper())):
+            if previous == "good" and starts_sentence(text, before[-1].start()) \
+                    and get_lexicon().pmi("good", word) is not None \
+                    and not (after and after[0].group()[0].isupper()):
                 return False  # a greeting, not a name: "Good Afternoon, colleagues"
             if after and (after[0].group()[0].isdigit() or after[0].group() == "("):
                 return True
@@ -430,6 +413,21 @@ class MidSentenceCapital(Check):
         # Between two capitalised words: a title ("In The Name Of The Father") unless the
         # document writes the same phrase with the function word in lowercase elsewhere.
         return not _written_between(text, before[-1].group(), word, after[0].group())
+
+
+def _ends_phrase(text: str, pos: int) -> bool:
+    """Whether no lowercase word follows *pos* (after spaces): an adjective there ends its
+    phrase, so a capital "A" before it is a letter ("in A minor"), not an article, which needs
+    a noun ("was A major success")."""
+    return _NEXT_LOWER.match(text, pos) is None
+
+
+def _labels_letters(word: str) -> bool:
+    """Whether *word* may be a noun that a capital letter labels ("vitamin A", "envelope A",
+    "hepatitis A"): LanguageTool's dictionary knows it as a noun, and not as a verb or a word
+    of a closed class (after which "A" is the article: "make A huge", "in A year")."""
+    tags = wc.tags(word)
+    return "N" in tags and not set(tags) & set("VC")
 
 
 _ADDRESS_BEFORE = regex.compile(r"(?:,|(?<![\p{L}])and)[ \u00a0]+$")
