@@ -17,7 +17,6 @@ from __future__ import annotations
 import gzip
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 DATA = Path(__file__).resolve().parent / "data" / "wordtags.tsv.gz"
 
@@ -136,28 +135,3 @@ def sentence_adverbs() -> frozenset[str]:
                 out.add(w)
     return frozenset(out - FUNCTION_WORDS)
 
-
-# -- what a noun names, from WordNet -----------------------------------------------------------
-SENSES = Path(__file__).resolve().parent / "data" / "wordsenses.tsv.gz"
-
-
-class Sense(NamedTuple):
-    """What WordNet says of a noun: the supersense of its most frequent sense ("group" for
-    institutions and bodies, "act", "artifact", "communication", ...), the share of its senses
-    that are groups, and whether WordNet lists the capitalised word as a name of its own."""
-    supersense: str
-    group_share: float
-    capitalised: bool
-
-
-@lru_cache(maxsize=1)
-def _senses() -> dict[str, Sense]:
-    with gzip.open(SENSES, "rt", encoding="utf-8") as f:
-        rows = [line.rstrip("\n").split("\t") for line in f if not line.startswith("#")]
-    return {w: Sense(s, float(g), c == "1") for w, s, g, c in rows}
-
-
-def sense(word: str) -> Sense | None:
-    """WordNet's view of the normally lowercase noun *word* (``scripts/build_wordsenses.py``,
-    Princeton WordNet 3.0, from Debian's ``wordnet-base``), or None when it is no such noun."""
-    return _senses().get(word.lower())
