@@ -73,6 +73,17 @@ CALENDAR = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
+#: Bound morphemes: the prefixes and suffixes that form English words and compounds with a
+#: word ("anti-war", "counterattack", "hopeless").
+PREFIXES = frozenset("""anti auto bi co counter de dis down extra hyper in inter intra macro mega
+    meta micro mid mini mis multi neo non out over photo post pre pro pseudo re self semi sub
+    super trans tri ultra un under up""".split())
+SUFFIXES = frozenset("""ability able ably al ant ary dom ed ent er ers es fold ful fully hood ian
+    ic ics ing ings ion ions ise ism ist ity ive ize less like ly ment ness ors ory ous ship some
+    ward wards ways wise""".split())
+#: Words that join the ends of a range or the sides of a contrast ("two- to three-fold",
+#: "first- through third-grade", "state- versus federal"), besides the coordinators.
+RANGE_WORDS = frozenset(("to", "through", "than", "as", "versus", "vs"))
 #: Honorifics and titles abbreviated before a name ("Mr", "St", "Capt"), and "sir".
 HONORIFICS = frozenset("mr mrs ms dr st sir prof gen col lt capt rev fr".split())
 
