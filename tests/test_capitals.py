@@ -175,6 +175,12 @@ def test_seed_words_that_must_not_be_flagged():
     ("They discussed peace, stability, Security and prosperity in the region.", "Security"),
     # an institution noun the document itself writes in lowercase twice
     ("The visit is planned for next Year. This year and last year were busy.", "Year"),
+    # the article "A" after a verb, and before an adjective that a noun follows
+    ("The two leaders signed A declaration on trade.", "A"),
+    ("The lesson covers A major part of the syllabus.", "A"),
+    ("The agreement was A major success for the industry.", "A"),
+    # a greeting: "Good" at a sentence start and a word that the web pairs with "good"
+    ("Good Afternoon, colleagues.", "Afternoon"),
 ])
 def test_flags_capitals_with_new_evidence(text, word):
     assert found(RULE, text) == [word]
@@ -212,8 +218,11 @@ def test_flags_capitals_with_new_evidence(text, word):
     # institution nouns need two lowercase uses in the document
     "The Government agreed. The government had said so, and the government acted.",
     "The visit is planned for next Year. This year was busy.",
-    # a sporting event named with a common word
-    # a title after a verb of performing; the Net as a name of the Internet
+    # a letter after a word that is only a noun in LanguageTool's dictionary
+    "Patients with hepatitis A recover within weeks.",
+    # "Good" inside a name is no greeting
+    "He received the distinction For a Good Deed.",
+    # the Net as a name of the Internet
     "Many now download music from the Net to their players.",
     # a name in apposition is no list item
     "Robinson later formed another company, Fauna, with actor John McCallum.",

@@ -27,6 +27,8 @@ RULE = "cleanup.StrayHyphen"
     ("The Commander-in -Chief ordered it.", "The Commander-in-Chief ordered it."),
     ("They talked one -to-one for an hour.", "They talked one-to-one for an hour."),
     ("Its extensive and multi -faceted work.", "Its extensive and multi-faceted work."),
+    # every bound prefix of wordclasses.PREFIXES, not only a listed few
+    ("The counter -attack began at dawn.", "The counter-attack began at dawn."),
 ])
 def test_flags_and_fixes(text, expected):
     assert found(RULE, text)

@@ -427,7 +427,7 @@ def _labels_letters(word: str) -> bool:
     "hepatitis A"): LanguageTool's dictionary knows it as a noun, and not as a verb or a word
     of a closed class (after which "A" is the article: "make A huge", "in A year")."""
     tags = wc.tags(word)
-    return "N" in tags and not set(tags) & set("VC")
+    return "N" in tags and not set(tags) & set("VZDEGC")
 
 
 _ADDRESS_BEFORE = regex.compile(r"(?:,|(?<![\p{L}])and)[ \u00a0]+$")
