@@ -165,7 +165,7 @@ def test_seed_words_that_must_not_be_flagged():
     # a spelled number that starts a sentence is no name through "of the"
     ("One of the Main goals of the changes was to appoint a new head.", "Main"),
     # "The" before a public body that the document also names after a lowercase article
-    ("The law was passed by The State Duma. It was sent to the Duma in May.", "The"),
+    ("The law was passed by The State Assembly. It was sent to the Assembly in May.", "The"),
     # sentence adverbs and discourse words, which the casing table cannot judge
     ("We will, However, go on with the talks.", "However"),
     ("The talks were, Unfortunately, put off until May.", "Unfortunately"),

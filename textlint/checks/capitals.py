@@ -143,12 +143,13 @@ class MidSentenceCapital(Check):
         "title style) are not parts of names; a name does not run over a line break, a "
         "comma before a number, or a preposition of place after a lowercase modifier (\"a "
         "recent Trip to Kabul\"). The article \"A\" between lowercase words is flagged "
-        "(\"forwarded A telegram\") unless a noun before it labels things with letters "
-        "(\"vitamin A\") or the document names things with single letters; an article or "
+        "(\"forwarded A telegram\") unless a word that LanguageTool's dictionary knows only as "
+        "a noun stands before it (\"vitamin A\"), an adjective that ends its phrase after it "
+        "(\"in A minor\"), or the document names things with single letters; an article or "
         "possessive before a common noun is no name (\"in The project\"), nor is \"The\" "
         "before a public body that the document also names after a lowercase article (\"by "
-        "The State Duma\"). A capitalised word after \"starred in\" is a title (\"He starred "
-        "in Closer\"), \"the Net\" names the Internet and \"the Open\" a tournament. Sentence "
+        "The State Assembly\"). \"Good\" at a sentence start before a word that web text pairs "
+        "with it is a greeting (\"Good Afternoon, colleagues\"). Sentence "
         "adverbs and discourse words (\"However\", \"According\", \"Thank\"), which "
         "the casing table cannot judge, are judged like function words. An item of a list of "
         "lowercase words is a common word (\"peace, stability, Security and "
@@ -390,8 +391,8 @@ class MidSentenceCapital(Check):
             run = _name_run(after)
             if any(w.lower() in PUBLIC_BODIES for w in run) and previous not in NAMING_NOUNS \
                     and any(w in _words_after_lowercase_article(text) for w in run):
-                # "passed by The State Duma" in a text that writes "the State Duma" or "the
-                # Duma" elsewhere: the article is not part of the name of a public body
+                # "passed by The State Assembly" in a text that writes "the State Assembly" or
+                # "the Assembly" elsewhere: the article is not part of the name of a public body
                 return False
             return right and _runs_after_lowercase_article(text)[run] < 2
         if word in POSSESSIVES:
