@@ -334,7 +334,7 @@ class MidSentenceCapital(Check):
         before = list(_WORDS.finditer(text, max(0, start - 60, line_start), start))
         previous = before[-1].group().lower() if before else ""
         if not function_word and previous != "good" and before and not _is_number(before[-1].group()) \
-                and not text.endswith(("ed", "ly"), start, end) \
+                and not text.endswith(("ed", "ly"), start, end) and not wc.only_verb(text[start:end]) \
                 and _name_like(before[::-1], text, casing, before=True):
             return True  # the common case, decided without the words after it
         line_end = text.find("\n", end, end + 60)
@@ -455,9 +455,19 @@ def _not_a_name_part(word: str, after: list[regex.Match]) -> bool:
     of Successfully developing"). Only -ed and -ly forms that the casing table calls
     strongly lowercase count: the -ed adjectives of names stand before a noun ("Armed
     Forces", "Serious Organised Crime"), and so do the -ly ones ("Mutually Assured")."""
-    if not after or not get_casing().normally_lowercase(word, STRONG_FORM):
+    if not get_casing().normally_lowercase(word, STRONG_FORM):
+        return False
+    if not after:
         return False
     nxt = after[0].group()
+    if wc.only_verb(word) and (nxt in OBJECT_STARTS or nxt.isalpha() and nxt.islower()
+                               and nxt not in FUNCTION_WORDS and nxt not in wc.NAME_LIKE
+                               or nxt[0].isdigit()):
+        # a verb form and nothing else, before its object: a noun phrase, a content word or a
+        # number ("Mr Putin Discussed ways", "Answered 40 questions", "Thanked the troops");
+        # not before a preposition or a verb, which titles hold ("Made in Denmark", "The Man
+        # Who Awoke is a novel")
+        return True
     if word.endswith("ed"):
         return nxt in OBJECT_STARTS
     return nxt[0].islower() and _adverb(word.lower())
