@@ -181,6 +181,13 @@ def test_seed_words_that_must_not_be_flagged():
     ("The agreement was A major success for the industry.", "A"),
     # a greeting: "Good" at a sentence start and a word that the web pairs with "good"
     ("Good Afternoon, colleagues.", "Afternoon"),
+    # a word that is only a verb form, before its object, ends a name
+    ("Mr Okuda Discussed ways to cut costs.", "Discussed"),
+    ("The President Praised the troops for their service.", "Praised"),
+    # a verb form after "to" is an infinitive, not the start of a name
+    ("We set tasks to Ensure Russia's security.", "Ensure"),
+    # a contraction at a sentence start is no name
+    ("He asked if it was so.\n\nThat's Right, he said.", "Right"),
 ])
 def test_flags_capitals_with_new_evidence(text, word):
     assert found(RULE, text) == [word]
@@ -222,6 +229,10 @@ def test_flags_capitals_with_new_evidence(text, word):
     "Patients with hepatitis A recover within weeks.",
     # "Good" inside a name is no greeting
     "He received the distinction For a Good Deed.",
+    # titles hold verbs before a preposition or a verb, and lists of capitalised verbs
+    "The film Made in Denmark won a prize.",
+    "Together We Were Made is an album.",
+    "The BBC's role is to Inform, Educate and Entertain.",
     # the Net as a name of the Internet
     "Many now download music from the Net to their players.",
     # a name in apposition is no list item

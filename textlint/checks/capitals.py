@@ -366,7 +366,11 @@ class MidSentenceCapital(Check):
             if _name_like(before[::-1], text, casing, before=True) \
                     and not _not_a_name_part(text[start:end], after):
                 return True
-            right = previous not in AUXILIARIES and not _not_a_name_part(text[start:end], after) \
+            # "to Ensure Russia's security": a verb form and nothing else after "to", before a
+            # word, is the infinitive, not the start of a name (a list of capitalised verbs is a
+            # motto: "to Inform, Educate and Entertain")
+            infinitive = previous == "to" and wc.only_verb(word) and bool(after) and after[0].group()[:1].isalpha()
+            right = previous not in AUXILIARIES and not infinitive and not _not_a_name_part(text[start:end], after) \
                 and _name_like(after, text, casing, before=False, numbers=not counted,
                                lists=previous not in DETERMINERS)
             if right and after[0].group() in ADJUNCT_PREPOSITIONS and before \
@@ -669,8 +673,9 @@ def _name_like(tokens: list[regex.Match], text: str, casing: Casing, before: boo
         # article there starts a title ("The Bosses is an album").
         if word in ("The", "A", "An"):
             return True
-        return word.lower() not in FUNCTION_WORDS and word.lower() not in wc.number_words() \
-            and (bool(skipped) or not casing.normally_lowercase(word, STRONG_FORM))
+        core = regex.split(r"['’]", word)[0].lower()  # "That's": the word before a contraction
+        return core not in FUNCTION_WORDS and core not in wc.number_words() \
+            and (bool(skipped) or not casing.normally_lowercase(core, STRONG_FORM))
     return False
 
 
