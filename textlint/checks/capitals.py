@@ -369,8 +369,10 @@ class MidSentenceCapital(Check):
             # "to Ensure Russia's security": a verb form and nothing else after "to", before a
             # word, is the infinitive, not the start of a name (a list of capitalised verbs is a
             # motto: "to Inform, Educate and Entertain")
-            infinitive = previous == "to" and wc.only_verb(word) and bool(after) and after[0].group()[:1].isalpha()
-            right = previous not in AUXILIARIES and not infinitive and not _not_a_name_part(text[start:end], after) \
+            infinitive = previous == "to" and wc.only_verb(word) and bool(after) \
+                and after[0].group()[:1].isalpha()
+            right = previous not in AUXILIARIES and not infinitive \
+                and not _not_a_name_part(text[start:end], after) \
                 and _name_like(after, text, casing, before=False, numbers=not counted,
                                lists=previous not in DETERMINERS)
             if right and after[0].group() in ADJUNCT_PREPOSITIONS and before \
@@ -388,7 +390,7 @@ class MidSentenceCapital(Check):
             # ("In The Name Of The Father", "How Green Was My Valley"); a name does not
             # ("President Of Russia")
             return True
-        if word in ("the", "a", "an"):
+        if word in ARTICLES:
             # "The Times", unless the document writes the same name after a lowercase
             # article elsewhere ("the Russian Federation"): then the article is not part of it
             # (at least twice: once may be the slip)
@@ -581,7 +583,8 @@ def _written_between(text: str, left: str, low: str, right: str) -> bool:
 
 
 _ARTICLE_RUN = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}])(?:the|a|an)[ \u00a0]+(\p{Lu}[\p{L}\p{M}]*(?:[ \u00a0]+\p{Lu}[\p{L}\p{M}]*)*)"
+    r"(?<![\p{L}\p{M}\p{N}])(?:" + "|".join(sorted(ARTICLES)) + r")"
+    r"[ \u00a0]+(\p{Lu}[\p{L}\p{M}]*(?:[ \u00a0]+\p{Lu}[\p{L}\p{M}]*)*)"
     r"(?![\p{L}\p{M}\p{N}\-\u2010'’])")
 
 
@@ -647,13 +650,13 @@ def _name_like(tokens: list[regex.Match], text: str, casing: Casing, before: boo
     skipped: list[str] = []
     for i, tok in enumerate(tokens):
         word = tok.group()
-        if skipped[-1:] == [","] and not lists and word not in ("the", "a", "an"):
+        if skipped[-1:] == [","] and not lists and word not in ARTICLES:
             return False  # "the Visit, President Putin", but "the Shapes, the Adicts"
         if (word in CONNECTORS or word == "," and not before) and len(skipped) < 2 \
                 or word in ("'", "’") and not skipped:
             skipped.append(word)
             continue
-        if before and skipped[:1] in (["the"], ["a"], ["an"]) and skipped[1:] in (["and"], ["or"]):
+        if before and skipped[:1] and skipped[0] in ARTICLES and skipped[1:] in (["and"], ["or"]):
             return False  # "the Olympic Games and the Examples": a new noun phrase
         if not word.isalpha() and any(c.isdigit() for c in word):
             # "Radio 4's Today", "G8 Summit", "the Round of 16", "Lane in 1965"; a comma
@@ -671,7 +674,7 @@ def _name_like(tokens: list[regex.Match], text: str, casing: Casing, before: boo
         # A capitalised sentence start is a name unless it is a function word or a word
         # that is hardly ever capitalised elsewhere ("Flexible Solutions are needed"); an
         # article there starts a title ("The Bosses is an album").
-        if word in ("The", "A", "An"):
+        if word.lower() in ARTICLES:
             return True
         core = regex.split(r"['’]", word)[0].lower()  # "That's": the word before a contraction
         return core not in FUNCTION_WORDS and core not in wc.number_words() \
