@@ -29,6 +29,8 @@ RULE = "cleanup.StrayHyphen"
     ("Its extensive and multi -faceted work.", "Its extensive and multi-faceted work."),
     # every bound prefix of wordclasses.PREFIXES, not only a listed few
     ("The counter -attack began at dawn.", "The counter-attack began at dawn."),
+    # "so" is a coordinator and an adverb that starts compounds
+    ("He spoke of the so -called reform.", "He spoke of the so-called reform."),
 ])
 def test_flags_and_fixes(text, expected):
     assert found(RULE, text)

@@ -43,8 +43,9 @@ HAVE = frozenset("have has had having".split())
 DO = frozenset("do does did".split())
 MODALS = frozenset("will would shall should can cannot could may might must".split())
 NEGATIONS = frozenset(("not", "never"))
-#: Adverbs of degree, focus and place that work like function words.
-FUNCTION_ADVERBS = frozenset("also very too just only even still then there here".split())
+#: Adverbs of degree, focus, time and place that work like function words ("so" and "yet"
+#: are coordinators too).
+FUNCTION_ADVERBS = frozenset("also very too just only even still then there here so yet".split())
 QUANTIFIERS = frozenset(
     "all any each every both either neither some such other another same more most much many few several".split()
 )

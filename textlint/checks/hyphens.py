@@ -54,8 +54,9 @@ SUSPENDED = wc.COORDINATORS | wc.RANGE_WORDS
 #: The Zipf frequency that makes the joined halves a word.
 MIN_JOINED_ZIPF = 3.0
 #: Words that never start a compound: a hyphen after them is not a split compound.
-FUNCTION_WORDS = (wc.ARTICLES | wc.COORDINATORS | wc.PREPOSITIONS | wc.BE | wc.HAVE | wc.MODALS
-                  | wc.DEMONSTRATIVES | wc.POSSESSIVES | wc.PRONOUNS)
+#: (Not "so" and "yet", adverbs that start compounds: "so-called", "yet-to-be-named".)
+FUNCTION_WORDS = (wc.ARTICLES | wc.COORDINATORS - wc.FUNCTION_ADVERBS | wc.PREPOSITIONS | wc.BE
+                  | wc.HAVE | wc.MODALS | wc.DEMONSTRATIVES | wc.POSSESSIVES | wc.PRONOUNS)
 #: Bound prefixes that are no function word ("multi", "de", but not "in" or "over").
 PREFIXES = wc.PREFIXES - FUNCTION_WORDS
 
