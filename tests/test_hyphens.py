@@ -31,6 +31,8 @@ RULE = "cleanup.StrayHyphen"
     ("The counter -attack began at dawn.", "The counter-attack began at dawn."),
     # "so" is a coordinator and an adverb that starts compounds
     ("He spoke of the so -called reform.", "He spoke of the so-called reform."),
+    # a suffix that is a preposition too continues the compound
+    ("They have a partner -like relationship.", "They have a partner-like relationship."),
 ])
 def test_flags_and_fixes(text, expected):
     assert found(RULE, text)

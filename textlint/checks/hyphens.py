@@ -170,9 +170,9 @@ class StrayHyphen(Check):
             if word_before is None or len(stem) == 1:
                 continue  # "git add -A" is an option, not a split compound
             if (word_before.group().lower() in FUNCTION_WORDS or stem.lower() in FUNCTION_WORDS
-                    and len(parts) == 1) and not compound:
+                    and stem.lower() not in wc.SUFFIXES and len(parts) == 1) and not compound:
                 # "with -verbose", "emission -at longer wavelengths-" (an aside); but
-                # "Commander-in -Chief", "one -to-one"
+                # "Commander-in -Chief", "one -to-one", and a suffix ("partner -like")
                 continue
             first = compound or word_before  # "Commander-in" or "Russian"
             start = first.start() if compound else h - len(head) + word_before.start()
