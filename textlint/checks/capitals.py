@@ -138,8 +138,10 @@ class MidSentenceCapital(Check):
         "it is not part of a name: next to another capitalised word, a number or a bracket "
         "(\"Ministry of Defence\", \"General Staff\", \"Article 8\"). English grammar "
         "limits what a name can hold: a past-tense verb with its object (\"Mr Okuda "
-        "Proposed a toast\"), an adverb before a lowercase word, a word after \"had\" or "
-        "\"could\", and a capitalised \"of\", \"and\", \"or\", \"nor\", \"for\" (lowercase in every "
+        "Proposed a toast\"), a word that LanguageTool's dictionary knows only as a verb form "
+        "before its object (\"Mr Putin Discussed ways\"), an adverb before a lowercase word, a "
+        "word after \"had\" or \"could\", a verb form after \"to\" (\"to Ensure Russia's "
+        "security\"), and a capitalised \"of\", \"and\", \"or\", \"nor\", \"for\" (lowercase in every "
         "title style) are not parts of names; a name does not run over a line break, a "
         "comma before a number, or a preposition of place after a lowercase modifier (\"a "
         "recent Trip to Kabul\"). The article \"A\" between lowercase words is flagged "
@@ -457,13 +459,12 @@ def _addressed_group(text: str, m: regex.Match) -> bool:
 
 def _not_a_name_part(word: str, after: list[regex.Match]) -> bool:
     """Whether the form of *word* shows that it cannot end a name: a past-tense verb with
-    its object ("Mr Okuda Proposed a toast") or an adverb before a lowercase word ("Issues
-    of Successfully developing"). Only -ed and -ly forms that the casing table calls
-    strongly lowercase count: the -ed adjectives of names stand before a noun ("Armed
+    its object ("Mr Okuda Proposed a toast"), a word that LanguageTool's dictionary knows
+    only as a verb form before its object ("Mr Putin Discussed ways"), or an adverb before a
+    lowercase word ("Issues of Successfully developing"). Only forms that the casing table
+    calls strongly lowercase count: the -ed adjectives of names stand before a noun ("Armed
     Forces", "Serious Organised Crime"), and so do the -ly ones ("Mutually Assured")."""
-    if not get_casing().normally_lowercase(word, STRONG_FORM):
-        return False
-    if not after:
+    if not after or not get_casing().normally_lowercase(word, STRONG_FORM):
         return False
     nxt = after[0].group()
     if wc.only_verb(word) and (nxt in OBJECT_STARTS or nxt.isalpha() and nxt.islower()
