@@ -42,6 +42,13 @@ def articles(records: list[dict]) -> list[list[dict]]:
     return [[r for _, r in sorted(g, key=lambda x: x[0])] for g in groups.values()]
 
 
+def half(group: list[dict]) -> str:
+    """Which half of news-dev an article (a group from :func:`articles`) belongs to: "train"
+    for articles whose id is even, "test" for odd ones (``bench/capitals.py`` reports both, so
+    that a change tuned on one half can be checked on the other)."""
+    return "train" if int(group[0]["source"].split(":")[1]) % 2 == 0 else "test"
+
+
 def split_clean(text: str) -> list[tuple[int, str]]:
     """news-clean-dev.txt as (offset, article) pairs: an article starts at a headline."""
     out: list[tuple[int, str]] = []

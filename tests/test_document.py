@@ -27,6 +27,16 @@ def test_sentences_respect_abbreviations_and_initials():
                          "“Was it late?”", "Yes."]
 
 
+def test_abbreviations_come_from_data_and_exclude_words():
+    # pySBD's abbreviations (scripts/build_abbreviations.py): "Blvd." and "Sgt." go on; "etc."
+    # is a word in LanguageTool's dictionary, and a period after it may end a sentence
+    doc = Document("He lives on Sunset Blvd. Hollywood is near. Sgt. Doe has pens, ink, etc. "
+                   "Nothing else.")
+    sentences = [doc.text[s.start:s.end] for s in doc.sentences]
+    assert sentences == ["He lives on Sunset Blvd. Hollywood is near.", "Sgt. Doe has pens, ink, etc.",
+                         "Nothing else."]
+
+
 def test_sentence_does_not_end_before_lowercase_or_glued_text():
     doc = Document("It was 3.5 per cent, e.g. low. Near Russia.Months ago it fell.")
     sentences = [doc.text[s.start:s.end] for s in doc.sentences]

@@ -27,6 +27,12 @@ RULE = "cleanup.StrayHyphen"
     ("The Commander-in -Chief ordered it.", "The Commander-in-Chief ordered it."),
     ("They talked one -to-one for an hour.", "They talked one-to-one for an hour."),
     ("Its extensive and multi -faceted work.", "Its extensive and multi-faceted work."),
+    # every bound prefix of wordclasses.PREFIXES, not only a listed few
+    ("The counter -attack began at dawn.", "The counter-attack began at dawn."),
+    # "so" is a coordinator and an adverb that starts compounds
+    ("He spoke of the so -called reform.", "He spoke of the so-called reform."),
+    # a suffix that is a preposition too continues the compound
+    ("They have a partner -like relationship.", "They have a partner-like relationship."),
 ])
 def test_flags_and_fixes(text, expected):
     assert found(RULE, text)

@@ -11,6 +11,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Iterator
 
 import regex
@@ -56,13 +57,11 @@ _TOKEN_LEFT = regex.compile(r"[^\s\"“”‘(<\[]*", regex.REVERSE)
 _TOKEN_RIGHT = regex.compile(r"[^\s\"“”’)>\]]*")
 _TRAILING = ".,;:!?'’"
 
-#: Abbreviations after which a period does not end a sentence (lowercase, with their dots).
+#: Abbreviations after which a period does not end a sentence (lowercase, with their dots):
+#: ``data/abbreviations.txt``, built by ``scripts/build_abbreviations.py`` from pySBD.
 ABBREVIATIONS = frozenset(
-    """mr. mrs. ms. dr. prof. sr. jr. st. mt. gen. col. lt. sgt. capt. cmdr. adm. gov.
-    sen. rep. rev. hon. pres. vs. v. etc. e.g. i.e. cf. approx. no. nos. fig. figs. vol.
-    ed. eds. al. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. inc. ltd.
-    co. corp. bros. dept. univ. assn. u.s. u.k. u.n. u.s.a. e.u. p.m. a.m. ph.d. op.
-    pp. ch. sec. art. para.""".split()
+    line for line in (Path(__file__).resolve().parent / "data" / "abbreviations.txt")
+    .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
 )
 
 #: Not after a period that ends an abbreviation or an initial ("J. Smith").

@@ -11,6 +11,7 @@ import regex
 from ..casing import Casing, get_casing
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
+from .. import wordclasses as wc
 from ..lexicon import get_lexicon
 from ..rule import FixAvailability
 from .base import Check
@@ -23,90 +24,43 @@ _TITLE = regex.compile(
     r"(?![\p{L}\p{M}\p{N}\-\u2010@/_]|['’]\p{L}|\.\p{L})"
 )
 _WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{M}\p{N}]")
-POSSESSIVES = frozenset("my our your his her their its".split())
-#: Words that start a common noun phrase: a word after one is not an item of a list of
-#: names ("before the Visit, President Putin said").
-DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those", *POSSESSIVES))
-#: Prepositions that introduce the place, time or target of an action ("a Visit to China",
-#: "an Attempt on President X"); "of", "for" and "and" join the parts of names instead
-#: ("Head of State", "Commission for Racial Equality").
-ADJUNCT_PREPOSITIONS = frozenset("to on in at".split())
-#: The words of greetings, written in lowercase after "Good" ("Good afternoon, colleagues")
-#: unless a name follows ("Good Morning Britain").
-GREETINGS = frozenset("morning afternoon evening day night".split())
-#: Numbers written as words: after a capitalised word they end a name ("Part One").
-NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
-#: Words that join the parts of a name ("Ministry of the Interior", "Industry and Trade").
-CONNECTORS = frozenset("of the and for on in de du da del der van von la le to at & y".split())
-#: Names of months and days: capitalised although some are also common words (May, March).
-CALENDAR = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
 #: A function word the document capitalises in mid-sentence this often is one of its defined
 #: terms ("You" in a licence), not a slip.
 DEFINED_TERM = 3
-#: Function words: never capitalised in mid-sentence outside names and titles, although they
-#: start so many sentences that the casing table cannot tell. (May, Will, No, It and Who
-#: are also names, months, abbreviations or titles and are left to the table.)
-FUNCTION_WORDS = frozenset(
-    """a an the and or but nor so yet for of to in on at by with from into onto upon about
-    if unless although whereas whether
-    above below over under after before during between among through against without within
-    along across behind beyond toward towards since until than as like per via i me my you
-    your he him his she her we us our they them their its this that these those whom whose
-    which what where when why how is are was were be been being am do does did have has had
-    would shall should can could might must not also very too just only even still then
-    there here all any each every both either neither some such other another same more most
-    much many few several""".split()
-)
-#: Sentence adverbs and discourse words: English capitalises them so often at the start of a
-#: sentence ("However, ...", "Thank you") that the casing table cannot tell, but they name
-#: nothing, so they are judged like function words ("we will, However, go on").
-DISCOURSE_WORDS = frozenset(
-    """according unfortunately fortunately perhaps personally thank thanks however moreover
-    therefore nevertheless furthermore meanwhile indeed certainly obviously clearly naturally
-    finally firstly secondly additionally consequently hence thus otherwise instead besides
-    nonetheless accordingly likewise similarly specifically basically actually anyway frankly
-    honestly apparently hopefully surely undoubtedly regardless incidentally""".split()
-)
-#: Words judged like function words: no name holds them alone.
-FUNCTION_LIKE = FUNCTION_WORDS | DISCOURSE_WORDS
-#: Conjunctions and prepositions that every English title style (AP, Chicago, APA, MLA)
-#: writes in lowercase inside a name or title: "Ministry of Defence", "Procter and Gamble",
-#: "Corporation for Space Activities"; "President Of Russia" is a defect. (Longer
-#: prepositions are capitalised by AP and APA: "Breakfast With Frost". The short ones of
-#: place, "at", "in", "on", "to", are left out: programme titles capitalise them, "The World
-#: At One".)
-NEVER_TITLED = frozenset("of and or nor for".split())
-#: Articles, lowercase inside a title in every style too ("Hero of the Russian Federation").
-ARTICLES = frozenset(("the", "a", "an"))
+#: Words judged like function words: no name holds them alone (with the sentence adverbs,
+#: see :func:`_function_like`).
+FUNCTION_WORDS = wc.FUNCTION_WORDS
+POSSESSIVES = wc.POSSESSIVES
+DETERMINERS = wc.DETERMINERS
+ARTICLES = wc.ARTICLES
+NEVER_TITLED = wc.NEVER_TITLED
+#: Prepositions that introduce the place, time or target of an action ("a Visit to China",
+#: "an Attempt on President X"); "of", "for" and "and" join the parts of names instead
+#: ("Head of State", "Commission for Racial Equality").
+ADJUNCT_PREPOSITIONS = wc.PLACE_PREPOSITIONS
+#: Words that join the parts of a name ("Ministry of the Interior", "Industry and Trade").
+CONNECTORS = frozenset(("&",)) | wc.NAME_PARTICLES | wc.ARTICLES - {"a", "an"} \
+    | wc.NEVER_TITLED - {"or", "nor"} | wc.PLACE_PREPOSITIONS
 #: Nouns that name an institution, a place, an event or a document when capitalised alone
 #: ("the Programme", "the Region", "the Summit"). Unlike HOUSE_STYLE they are judged, but only
 #: when the document writes them in lowercase too (see HOUSE_STYLE_LOWERCASE).
 INSTITUTIONS = frozenset(
-    """academy address agency association award bank bridge budget budgets cathedral center
-    centre championship charter churches city code college conference convention corps cup
-    day declaration department district exhibition festival fleet force forces forum
-    foundation fund gallery games gate guard guards hall institute league medal message museum
-    office olympics order palace park plan prize program programme province region road
-    school service society square strategy street summit theatre tower town treaty trust
-    university week year""".split()
+    """address agency award bank bridge budget budgets center centre churches city code college
+    conference convention cup day department district exhibition festival fleet force forces
+    forum foundation fund gallery games gate guard guards league medal message office order
+    plan prize program programme province region road school service society square strategy
+    street theatre town treaty trust week year""".split()
 )
 #: The institution nouns that news house styles capitalise alone, even beside lowercase
 #: uses in the same article ("the Government" and "the government", "in Cabinet"): bodies of
 #: state, parties and their members, offices, newspapers, and the Net (the Internet, as
 #: older house styles write it). Never judged.
 HOUSE_STYLE = frozenset(
-    """government governments cabinet parliament parliaments house houses party parties
-    conservative conservatives labour liberal liberals democrat democrats republican
-    republicans socialist socialists communist communists green greens tory tories times
-    independent guardian observer telegraph mirror sun express mail today herald post ministry
-    ministries council councils committee committees commission commissions assembly state
-    states republic federation union crown senate congress duma kremlin church president
-    presidents presidency minister ministers secretary chancellor speaker premier governor
-    mayor king queen prince princess pope patriarch chairman chair director bill bills act
-    constitution army navy police court courts net web internet""".split()
+    """act assembly bills cabinet chair church commission commissions committee committees
+    communist communists conservative conservatives councils court courts director express
+    government governments house houses independent internet liberal mail ministers ministries
+    mirror net observer parliaments parties party police post presidency socialist socialists
+    speaker state sun times today web""".split()
 )
 #: How often a document must write an institution noun in lowercase before a lone capitalised
 #: use of it counts as a slip rather than house style.
@@ -117,10 +71,9 @@ HOUSE_STYLE_LOWERCASE = 2
 #: names keep it ("The Higher Learning Commission"), so the document must write the name
 #: after a lowercase article elsewhere too.
 PUBLIC_BODIES = frozenset(
-    """council government duma ministry navy army region district fund fleet union federation
-    organisation organization service committee commission president governor assembly court
-    parliament agency department republic senate congress kremlin cabinet nations forces
-    administration office""".split()
+    """administration agency army assembly cabinet commission committee congress council court
+    department district federation fleet forces fund government governor ministry nations navy
+    office organisation organization parliament president region republic senate service union""".split()
 )
 #: Nouns that introduce or follow a name ("the union Unison", "Hazards magazine").
 NAMING_NOUNS = frozenset(
@@ -132,29 +85,9 @@ NAMING_NOUNS = frozenset(
 #: Participles that introduce a name ("a group called Hope"); after a word they mean
 #: something else ("shall Be entitled to").
 NAMING_PARTICIPLES = frozenset("called named dubbed entitled titled".split())
-#: Sporting events named with a common word after "the" ("won the Open", "the Ashes").
-EVENTS = frozenset("open masters ashes derby classic tour".split())
-#: Verbs of performing, after which ("starred in") a capitalised word is the title of a work
-#: ("He starred in Closer").
-PERFORMING = frozenset("starred starring stars star appeared appearing appears played playing sang".split())
-#: Words after which a capitalised word is a verb or an adjective, not a name
-#: ("could Deploy", "you Took", "to Take").
-VERB_CONTEXT = frozenset(
-    """to could would should will shall can cannot may might must not never also did do does
-    you we they i he she who""".split()
-)
-#: Auxiliary and modal verbs: the word after one starts a verb phrase, not a name that
-#: runs on to the right ("the programme had Allowed Russian scientists").
-AUXILIARIES = frozenset(
-    """could would should will shall can cannot might must had has have having did does do
-    not never""".split()
-)
-#: Words that start the object of a verb ("Mr Okuda Proposed a toast").
-OBJECT_STARTS = frozenset(
-    """a an the his her its their our my your this that these those him them me us it""".split()
-)
-#: Words after which a capitalised word is a verb: VERB_CONTEXT and AUXILIARIES.
-VERB_LIKE = VERB_CONTEXT | AUXILIARIES
+VERB_LIKE = wc.VERB_LIKE
+AUXILIARIES = wc.AUXILIARIES
+OBJECT_STARTS = wc.OBJECT_STARTS
 #: How much rarer the capitalised form must be than the lowercase one (natural log) ...
 THRESHOLD = -2.0
 #: Words capitalised more often than THRESHOLD allows ("Good", "Total", "Global") are
@@ -175,20 +108,19 @@ _ARTICLE_A = regex.compile(
     r"(?P<after>\p{Ll}+)(?![\p{L}\p{M}\p{N}'’\-])")
 #: A capital letter used as a name of its own (not "I", an initial "J." or "X-ray").
 _LETTER_NAME = regex.compile(r"(?<![\p{L}\p{M}\p{N}.'’\-])[B-HJ-Z](?![\p{L}\p{M}\p{N}.'’\-])")
-#: Nouns that a capital letter labels ("vitamin A", "grade A", "envelope A").
-LETTER_LABELS = frozenset(
-    """vitamin vitamins grade grades type types class classes category categories group groups
-    plan section part annex appendix exhibit envelope option model series size level tier
-    block wing gate terminal platform row zone sector phase stage round item point figure
-    table box list team pool league division hepatitis influenza flu protein channel side""".split()
-)
-#: Words after a key letter: "in A minor".
-MUSICAL_KEYS = frozenset("minor major flat sharp".split())
 _PREVIOUS = regex.compile(r"([\p{L}]+)[ \u00a0]+$")
 #: A whole lowercase word (not the end of "20th") and the spaces after it.
 _LOWER_PREVIOUS = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}+[ \u00a0]+$")
 _NEXT_CAPITALISED = regex.compile(r"[ \u00a0]+\p{Lu}")
 _NEXT_LOWER = regex.compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’])")
+
+
+@lru_cache(maxsize=1)
+def _function_like() -> frozenset[str]:
+    """Function words and sentence adverbs ("However", "Unfortunately"): English capitalises
+    the adverbs so often at the start of a sentence that the casing table cannot judge them,
+    but they name nothing, so they are judged like function words."""
+    return FUNCTION_WORDS | wc.sentence_adverbs()
 
 
 class MidSentenceCapital(Check):
@@ -206,17 +138,20 @@ class MidSentenceCapital(Check):
         "it is not part of a name: next to another capitalised word, a number or a bracket "
         "(\"Ministry of Defence\", \"General Staff\", \"Article 8\"). English grammar "
         "limits what a name can hold: a past-tense verb with its object (\"Mr Okuda "
-        "Proposed a toast\"), an adverb before a lowercase word, a word after \"had\" or "
-        "\"could\", and a capitalised \"of\", \"and\", \"or\", \"nor\", \"for\" (lowercase in every "
+        "Proposed a toast\"), a word that LanguageTool's dictionary knows only as a verb form "
+        "before its object (\"Mr Putin Discussed ways\"), an adverb before a lowercase word, a "
+        "word after \"had\" or \"could\", a verb form after \"to\" (\"to Ensure Russia's "
+        "security\"), and a capitalised \"of\", \"and\", \"or\", \"nor\", \"for\" (lowercase in every "
         "title style) are not parts of names; a name does not run over a line break, a "
         "comma before a number, or a preposition of place after a lowercase modifier (\"a "
         "recent Trip to Kabul\"). The article \"A\" between lowercase words is flagged "
-        "(\"forwarded A telegram\") unless a noun before it labels things with letters "
-        "(\"vitamin A\") or the document names things with single letters; an article or "
+        "(\"forwarded A telegram\") unless a word that LanguageTool's dictionary knows only as "
+        "a noun stands before it (\"vitamin A\"), an adjective that ends its phrase after it "
+        "(\"in A minor\"), or the document names things with single letters; an article or "
         "possessive before a common noun is no name (\"in The project\"), nor is \"The\" "
         "before a public body that the document also names after a lowercase article (\"by "
-        "The State Duma\"). A capitalised word after \"starred in\" is a title (\"He starred "
-        "in Closer\"), \"the Net\" names the Internet and \"the Open\" a tournament. Sentence "
+        "The State Assembly\"). \"Good\" at a sentence start before a word that web text pairs "
+        "with it is a greeting (\"Good Afternoon, colleagues\"). Sentence "
         "adverbs and discourse words (\"However\", \"According\", \"Thank\"), which "
         "the casing table cannot judge, are judged like function words. An item of a list of "
         "lowercase words is a common word (\"peace, stability, Security and "
@@ -292,8 +227,9 @@ class MidSentenceCapital(Check):
             return  # letters as names ("if A depends on B"): "A" may be one too
         for m in _ARTICLE_A.finditer(text):
             before, after = m.group("before"), m.group("after")
-            if before in ("a", "an") or before in LETTER_LABELS or after in FUNCTION_WORDS \
-                    or after in MUSICAL_KEYS or _in_quoted_title(text, m.start("a"), m.end("a")) \
+            if before in ARTICLES or _labels_letters(before) or after in FUNCTION_WORDS \
+                    or _ends_phrase(text, m.end()) and "J" in wc.tags(after) \
+                    or _in_quoted_title(text, m.start("a"), m.end("a")) \
                     or doc.in_heading(m.start("a")):
                 continue
             yield self.diagnostic(m.start("a"), m.end("a"), "'A' is capitalised in mid-sentence",
@@ -302,6 +238,7 @@ class MidSentenceCapital(Check):
 
     def _words(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
+        function_like = _function_like()
         casing: Casing | None = None  # loaded at the first capitalised word worth a look
         # Words worth a look: function words and words the casing table calls lowercase.
         # Only their occurrences need the (slower) sentence-start test. Names recur, so
@@ -313,7 +250,7 @@ class MidSentenceCapital(Check):
             look = worth.get(word)
             if look is None:
                 low = word.lower()
-                if low in CALENDAR or low in HOUSE_STYLE or low == "no":  # "No. 1", "a No vote"
+                if low in wc.CALENDAR or low in HOUSE_STYLE or low == "no":  # "No. 1", "a No vote"
                     look = False
                 elif low in INSTITUTIONS:
                     # capitalised alone they may name one ("the Programme"), unless the document
@@ -321,7 +258,7 @@ class MidSentenceCapital(Check):
                     casing = casing or get_casing()
                     look = casing.normally_lowercase(low, WEAK) \
                         and _lowercase_uses(text, low) >= HOUSE_STYLE_LOWERCASE
-                elif low in FUNCTION_LIKE:
+                elif low in function_like:
                     look = True
                 else:
                     casing = casing or get_casing()
@@ -340,7 +277,7 @@ class MidSentenceCapital(Check):
             if word in code or word.endswith("s") and word[:-1] in code:
                 continue
             low = word.lower()
-            function_word = low in FUNCTION_LIKE
+            function_word = low in function_like
             if technical and not function_word:
                 continue  # technical writing capitalises types and UI labels: "a Promise", "Save As"
             alone = []
@@ -399,27 +336,26 @@ class MidSentenceCapital(Check):
         before = list(_WORDS.finditer(text, max(0, start - 60, line_start), start))
         previous = before[-1].group().lower() if before else ""
         if not function_word and previous != "good" and before and not _is_number(before[-1].group()) \
-                and not text.endswith(("ed", "ly"), start, end) \
+                and not text.endswith(("ed", "ly"), start, end) and not wc.only_verb(text[start:end]) \
                 and _name_like(before[::-1], text, casing, before=True):
             return True  # the common case, decided without the words after it
         line_end = text.find("\n", end, end + 60)
         after = list(_WORDS.finditer(text, end, min(len(text), end + 60) if line_end < 0 else line_end))
         word = text[start:end].lower()
         named = previous in NAMING_NOUNS or previous in NAMING_PARTICIPLES or len(before) > 1 and (
-            previous in ARTICLES and before[-2].group().lower() in NAMING_NOUNS
-            or previous == "in" and before[-2].group().lower() in PERFORMING) \
-            or previous == "the" and word in EVENTS
+            previous in ARTICLES and before[-2].group().lower() in NAMING_NOUNS)
         if named or after and after[0].group().lower() in NAMING_NOUNS and word not in DETERMINERS:
             # "the film In The Name Of The Father", "the band the Feeling", "Hazards
             # magazine" (not "The project")
             return True
         if not function_word:
-            if (previous == "good" and text[start:end].lower() in GREETINGS
-                    and not (after and after[0].group()[0].isupper())):
+            if previous == "good" and starts_sentence(text, before[-1].start()) \
+                    and get_lexicon().pmi("good", word) is not None \
+                    and not (after and after[0].group()[0].isupper()):
                 return False  # a greeting, not a name: "Good Afternoon, colleagues"
             if after and (after[0].group()[0].isdigit() or after[0].group() == "("):
                 return True
-            if text[start:end].lower() in NUMBER_WORDS and before and before[-1].group()[:1].isupper():
+            if text[start:end].lower() in wc.number_words() and before and before[-1].group()[:1].isupper():
                 return True  # a number that ends a name: "Part One", "Formula One"
             counted = False
             if before and _is_number(before[-1].group()) and not (
@@ -432,7 +368,13 @@ class MidSentenceCapital(Check):
             if _name_like(before[::-1], text, casing, before=True) \
                     and not _not_a_name_part(text[start:end], after):
                 return True
-            right = previous not in AUXILIARIES and not _not_a_name_part(text[start:end], after) \
+            # "to Ensure Russia's security": a verb form and nothing else after "to", before a
+            # word, is the infinitive, not the start of a name (a list of capitalised verbs is a
+            # motto: "to Inform, Educate and Entertain")
+            infinitive = previous == "to" and wc.only_verb(word) and bool(after) \
+                and after[0].group()[:1].isalpha()
+            right = previous not in AUXILIARIES and not infinitive \
+                and not _not_a_name_part(text[start:end], after) \
                 and _name_like(after, text, casing, before=False, numbers=not counted,
                                lists=previous not in DETERMINERS)
             if right and after[0].group() in ADJUNCT_PREPOSITIONS and before \
@@ -450,15 +392,15 @@ class MidSentenceCapital(Check):
             # ("In The Name Of The Father", "How Green Was My Valley"); a name does not
             # ("President Of Russia")
             return True
-        if word in ("the", "a", "an"):
+        if word in ARTICLES:
             # "The Times", unless the document writes the same name after a lowercase
             # article elsewhere ("the Russian Federation"): then the article is not part of it
             # (at least twice: once may be the slip)
             run = _name_run(after)
             if any(w.lower() in PUBLIC_BODIES for w in run) and previous not in NAMING_NOUNS \
                     and any(w in _words_after_lowercase_article(text) for w in run):
-                # "passed by The State Duma" in a text that writes "the State Duma" or "the
-                # Duma" elsewhere: the article is not part of the name of a public body
+                # "passed by The State Assembly" in a text that writes "the State Assembly" or
+                # "the Assembly" elsewhere: the article is not part of the name of a public body
                 return False
             return right and _runs_after_lowercase_article(text)[run] < 2
         if word in POSSESSIVES:
@@ -473,6 +415,21 @@ class MidSentenceCapital(Check):
         # Between two capitalised words: a title ("In The Name Of The Father") unless the
         # document writes the same phrase with the function word in lowercase elsewhere.
         return not _written_between(text, before[-1].group(), word, after[0].group())
+
+
+def _ends_phrase(text: str, pos: int) -> bool:
+    """Whether no lowercase word follows *pos* (after spaces): an adjective there ends its
+    phrase, so a capital "A" before it is a letter ("in A minor"), not an article, which needs
+    a noun ("was A major success")."""
+    return _NEXT_LOWER.match(text, pos) is None
+
+
+def _labels_letters(word: str) -> bool:
+    """Whether *word* may be a noun that a capital letter labels ("vitamin A", "envelope A",
+    "hepatitis A"): LanguageTool's dictionary knows it as a noun, and not as a verb or a word
+    of a closed class (after which "A" is the article: "make A huge", "in A year")."""
+    tags = wc.tags(word)
+    return "N" in tags and not set(tags) & set("VZDEGC")
 
 
 _ADDRESS_BEFORE = regex.compile(r"(?:,|(?<![\p{L}])and)[ \u00a0]+$")
@@ -502,13 +459,22 @@ def _addressed_group(text: str, m: regex.Match) -> bool:
 
 def _not_a_name_part(word: str, after: list[regex.Match]) -> bool:
     """Whether the form of *word* shows that it cannot end a name: a past-tense verb with
-    its object ("Mr Okuda Proposed a toast") or an adverb before a lowercase word ("Issues
-    of Successfully developing"). Only -ed and -ly forms that the casing table calls
-    strongly lowercase count: the -ed adjectives of names stand before a noun ("Armed
+    its object ("Mr Okuda Proposed a toast"), a word that LanguageTool's dictionary knows
+    only as a verb form before its object ("Mr Putin Discussed ways"), or an adverb before a
+    lowercase word ("Issues of Successfully developing"). Only forms that the casing table
+    calls strongly lowercase count: the -ed adjectives of names stand before a noun ("Armed
     Forces", "Serious Organised Crime"), and so do the -ly ones ("Mutually Assured")."""
     if not after or not get_casing().normally_lowercase(word, STRONG_FORM):
         return False
     nxt = after[0].group()
+    if wc.only_verb(word) and (nxt in OBJECT_STARTS or nxt.isalpha() and nxt.islower()
+                               and nxt not in FUNCTION_WORDS and nxt not in wc.NAME_LIKE
+                               or nxt[0].isdigit()):
+        # a verb form and nothing else, before its object: a noun phrase, a content word or a
+        # number ("Mr Putin Discussed ways", "Answered 40 questions", "Thanked the troops");
+        # not before a preposition or a verb, which titles hold ("Made in Denmark", "The Man
+        # Who Awoke is a novel")
+        return True
     if word.endswith("ed"):
         return nxt in OBJECT_STARTS
     return nxt[0].islower() and _adverb(word.lower())
@@ -618,7 +584,8 @@ def _written_between(text: str, left: str, low: str, right: str) -> bool:
 
 
 _ARTICLE_RUN = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}])(?:the|a|an)[ \u00a0]+(\p{Lu}[\p{L}\p{M}]*(?:[ \u00a0]+\p{Lu}[\p{L}\p{M}]*)*)"
+    r"(?<![\p{L}\p{M}\p{N}])(?:" + "|".join(sorted(ARTICLES)) + r")"
+    r"[ \u00a0]+(\p{Lu}[\p{L}\p{M}]*(?:[ \u00a0]+\p{Lu}[\p{L}\p{M}]*)*)"
     r"(?![\p{L}\p{M}\p{N}\-\u2010'’])")
 
 
@@ -684,13 +651,13 @@ def _name_like(tokens: list[regex.Match], text: str, casing: Casing, before: boo
     skipped: list[str] = []
     for i, tok in enumerate(tokens):
         word = tok.group()
-        if skipped[-1:] == [","] and not lists and word not in ("the", "a", "an"):
+        if skipped[-1:] == [","] and not lists and word not in ARTICLES:
             return False  # "the Visit, President Putin", but "the Shapes, the Adicts"
         if (word in CONNECTORS or word == "," and not before) and len(skipped) < 2 \
                 or word in ("'", "’") and not skipped:
             skipped.append(word)
             continue
-        if before and skipped[:1] in (["the"], ["a"], ["an"]) and skipped[1:] in (["and"], ["or"]):
+        if before and skipped[:1] and skipped[0] in ARTICLES and skipped[1:] in (["and"], ["or"]):
             return False  # "the Olympic Games and the Examples": a new noun phrase
         if not word.isalpha() and any(c.isdigit() for c in word):
             # "Radio 4's Today", "G8 Summit", "the Round of 16", "Lane in 1965"; a comma
@@ -708,10 +675,11 @@ def _name_like(tokens: list[regex.Match], text: str, casing: Casing, before: boo
         # A capitalised sentence start is a name unless it is a function word or a word
         # that is hardly ever capitalised elsewhere ("Flexible Solutions are needed"); an
         # article there starts a title ("The Bosses is an album").
-        if word in ("The", "A", "An"):
+        if word.lower() in ARTICLES:
             return True
-        return word.lower() not in FUNCTION_WORDS and word.lower() not in NUMBER_WORDS \
-            and (bool(skipped) or not casing.normally_lowercase(word, STRONG_FORM))
+        core = regex.split(r"['’]", word)[0].lower()  # "That's": the word before a contraction
+        return core not in FUNCTION_WORDS and core not in wc.number_words() \
+            and (bool(skipped) or not casing.normally_lowercase(core, STRONG_FORM))
     return False
 
 

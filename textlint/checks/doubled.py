@@ -11,7 +11,7 @@ from ..diagnostics import Applicability, Diagnostic, Fix, Severity
 from ..document import Document
 from ..rule import FixAvailability
 from .base import Check
-from .capitals import ARTICLES, FUNCTION_WORDS, NUMBER_WORDS, OBJECT_STARTS, POSSESSIVES, VERB_LIKE
+from ..wordclasses import ARTICLES, FUNCTION_WORDS, HONORIFICS, OBJECT_STARTS, POSSESSIVES, VERB_LIKE, number_words
 from .prose import CLOSERS, OPENERS, starts_sentence
 
 #: A word, whitespace and the same word in any case (filtered further in Python: the few
@@ -53,9 +53,6 @@ NAMES = frozenset(
     can|la|ylang|bam|bang|boing|bonbon|tse|kyaw|nu|ngo|tam""".replace("\n", "").split("|")
 )
 NAMES = frozenset(s.strip() for s in NAMES)
-
-#: Honorifics and titles written before a name: never twice ("Mr Mr Putin", "St St Petersburg").
-HONORIFICS = frozenset("mr mrs ms dr st sir prof gen col lt capt rev fr".split())
 
 
 class DoubledWord(Check):
@@ -233,7 +230,7 @@ def _allowed(text: str, start: int, end: int, a: str, b: str) -> bool:
     nxt = _NEXT.match(text, end)
     if lower == "to" and a == b and nxt is not None:
         word = nxt.group(1)
-        return word.islower() and word not in OBJECT_STARTS and word not in NUMBER_WORDS
+        return word.islower() and word not in OBJECT_STARTS and word not in number_words()
     if lower in VERB_LIKE and a.lower() == b:
         before = _PREVIOUS.search(text, max(0, start - 30), start)
         if before is not None and before.group(1).lower() in _NOUN_MARKERS:

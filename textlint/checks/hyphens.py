@@ -8,6 +8,7 @@ from typing import Iterator
 
 import regex
 
+from .. import wordclasses as wc
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
 from ..lexicon import get_lexicon
@@ -34,10 +35,10 @@ COMPOUND_ZIPF = 2.0
 #: this strong (log10 PMI in wordsegment's bigrams): "long term", "high tech", "self government".
 COMPOUND_PMI = 1.0
 #: A hyphenated compound before the space ("Commander-in", "one-on", "fuel-and"), or a bound
-#: prefix ("multi", "de"): the word after the hyphen continues it.
+#: prefix ("multi", "de": :data:`wordclasses.PREFIXES`): the word after the hyphen continues it.
 _COMPOUND_HEAD = regex.compile(
     r"(?<![^\s])(?:\p{L}[\p{L}\p{M}]*[-\u2010])+\p{L}[\p{L}\p{M}]*$"
-    r"|(?<![^\s])(?i:multi|de|re|co|pre|post|non|anti|pro|inter|intra|sub|semi|self|ex|mini|micro|mid)$")
+    r"|(?<![^\s])(?P<prefix>\p{L}+)$")
 #: The apostrophe of a contraction or possessive, and the hyphens between compound parts.
 _APOSTROPHE = regex.compile(r"['’]")
 _PARTS = regex.compile(r"[-\u2010]")
@@ -49,15 +50,15 @@ _NAME = regex.compile(r"\p{Lu}\p{Ll}{2,}")
 _BROKEN = regex.compile(r"(?<=[\p{L}\p{M}]{2})[-\u2010][ \u00a0]+(?P<r>\p{Ll}[\p{L}\p{M}]+)(?![\p{L}\p{M}\p{N}\-\u2010])")
 _LEFT_HALF = regex.compile(r"(?<![\p{L}\p{M}\p{N}\-\u2010])\p{L}[\p{L}\p{M}]+$")
 #: Words after a suspended hyphen ("pre- and post-war", "two- to three-fold"): no broken word.
-SUSPENDED = frozenset("and or nor to than as versus vs through und et ou en".split())
+SUSPENDED = wc.COORDINATORS | wc.RANGE_WORDS
 #: The Zipf frequency that makes the joined halves a word.
 MIN_JOINED_ZIPF = 3.0
 #: Words that never start a compound: a hyphen after them is not a split compound.
-FUNCTION_WORDS = frozenset(
-    """a an the and or but nor of to in on at by for with from into than as is are was were be
-    been has have had will would can could should may might must this that these those it its
-    his her their our your my we you they he she i""".split()
-)
+#: (Not "so" and "yet", adverbs that start compounds: "so-called", "yet-to-be-named".)
+FUNCTION_WORDS = (wc.ARTICLES | wc.COORDINATORS - wc.FUNCTION_ADVERBS | wc.PREPOSITIONS | wc.BE
+                  | wc.HAVE | wc.MODALS | wc.DEMONSTRATIVES | wc.POSSESSIVES | wc.PRONOUNS)
+#: Bound prefixes that are no function word ("multi", "de", but not "in" or "over").
+PREFIXES = wc.PREFIXES - FUNCTION_WORDS
 
 
 def rejoin(left: str, right: str, doc: Document) -> tuple[str, Applicability] | None:
@@ -143,6 +144,8 @@ class StrayHyphen(Check):
             if len(parts) > 1 and min(lexicon.zipf(p) for p in parts) < COMPOUND_ZIPF:
                 continue  # "-Wno-universal-initializer": an option, not a compound
             compound = _COMPOUND_HEAD.search(text, max(0, h - 60), h - 1) if text[h - 1:h] == " " else None
+            if compound and compound.group("prefix") and compound.group("prefix").lower() not in PREFIXES:
+                compound = None  # a word, not a bound prefix
             floor = COMPOUND_ZIPF if compound else 3.0  # "multi -faceted": the compound shows the word
             known = len(stem) == 1 or stem.lower() in lexicon and not (
                 stem.islower() and lexicon.zipf(stem) < floor)
@@ -167,9 +170,9 @@ class StrayHyphen(Check):
             if word_before is None or len(stem) == 1:
                 continue  # "git add -A" is an option, not a split compound
             if (word_before.group().lower() in FUNCTION_WORDS or stem.lower() in FUNCTION_WORDS
-                    and len(parts) == 1) and not compound:
+                    and stem.lower() not in wc.SUFFIXES and len(parts) == 1) and not compound:
                 # "with -verbose", "emission -at longer wavelengths-" (an aside); but
-                # "Commander-in -Chief", "one -to-one"
+                # "Commander-in -Chief", "one -to-one", and a suffix ("partner -like")
                 continue
             first = compound or word_before  # "Commander-in" or "Russian"
             start = first.start() if compound else h - len(head) + word_before.start()

@@ -12,6 +12,7 @@ from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
 from ..lexicon import get_lexicon
 from ..rule import FixAvailability
+from ..wordclasses import HONORIFICS, noun
 from .base import Check
 
 #: A capitalised word of four letters or more (not an acronym), with its neighbours.
@@ -21,11 +22,14 @@ _RIGHT = regex.compile(r"[ \u00a0]+([\p{L}\p{M}]+)")
 #: The variant must be rarer in the lexicon than the spelling kept by this much (Zipf), so
 #: that two common names one letter apart (Anna / Anne) are left alone.
 RARER_BY = 0.5
-#: Titles and honorifics: shared by different people, so they do not tie two names together.
-TITLES = frozenset(
-    """mr mrs ms dr sir lord lady president minister prime secretary general chairman king queen
-    prince princess saint st mount lake river""".split()
-)
+
+
+def _title(word: str) -> bool:
+    """Titles and honorifics ("Mr", "President", "Lake"): shared by different people and
+    places, so they do not tie two names together. An abbreviated honorific, or a word that
+    LanguageTool's dictionary knows as a common noun ("president", "minister", "river")."""
+    low = word.lower()
+    return low in HONORIFICS or noun(low)
 
 
 def _edit_distance_one(a: str, b: str) -> bool:
@@ -90,7 +94,7 @@ class NameVariant(Check):
         # Forms one edit apart share a key: the form with one letter deleted (or itself).
         by_key: dict[str, list[str]] = defaultdict(list)
         for f in forms:
-            if casing.ratio(f) is not None or f.lower() in TITLES:
+            if casing.ratio(f) is not None or _title(f):
                 continue  # common words and titles are not names
             low = f.lower()
             for key in {low} | {low[:i] + low[i + 1:] for i in range(len(low))}:
@@ -140,11 +144,11 @@ class NameVariant(Check):
             return set()  # Russia / Russian, Putin / Putins
         if not _edit_distance_one(a.lower(), b.lower()):
             return set()
-        shared = {n for n in neighbours[a] & neighbours[b] if n.lower() not in TITLES}
+        shared = {n for n in neighbours[a] & neighbours[b] if not _title(n)}
         for n in neighbours[a]:
             for o in neighbours[b]:
                 if len(n) >= 4 and len(o) >= 4 and n != o and (o.startswith(n) or n.startswith(o)) \
-                        and n.lower() not in TITLES and o.lower() not in TITLES:
+                        and not _title(n) and not _title(o):
                     shared |= {n, o}
         return shared
 

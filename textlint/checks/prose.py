@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import wordclasses as wc
 from ..document import Document
 
 #: Characters after which a capital letter starts a sentence or a clause that may take one.
@@ -93,5 +94,6 @@ def is_titled(text: str) -> bool:
 
 #: A speaker's label: up to six capitalised words ("President of Russia Vladimir Putin").
 _SPEAKER = regex.compile(r"\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+(?:of|the|\p{Lu}[\p{L}.’'-]*)){0,5}")
-#: Words that Title Case leaves in lowercase.
-_TITLE_SMALL_WORDS = frozenset("with from into onto upon over than that this about after".split())
+#: Words that Title Case may leave in lowercase: prepositions, conjunctions, articles and
+#: demonstratives.
+_TITLE_SMALL_WORDS = wc.PREPOSITIONS | wc.COORDINATORS | wc.ARTICLES | wc.DEMONSTRATIVES

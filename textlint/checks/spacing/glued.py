@@ -8,7 +8,7 @@ from typing import Iterator
 import regex
 
 from ...lexicon import Lexicon
-from ..capitals import FUNCTION_WORDS
+from ...wordclasses import FUNCTION_WORDS
 from .model import Change
 
 #: A lowercase word of two or more letters directly followed by a number of two or more digits.

@@ -17,7 +17,7 @@ from ...document import ABBREVIATIONS, Document
 from ...lexicon import get_lexicon
 from ...rule import FixAvailability
 from ..base import Check
-from ..capitals import FUNCTION_WORDS
+from ...wordclasses import FUNCTION_WORDS
 from .punctuation import DANGLING, SHORT_WORD_BEFORE, SPACE_BEFORE_MARK, SURE_ZIPF
 
 #: A sentence mark glued to a capitalised word ("Russia.Months", "text?And", "it!That") or a

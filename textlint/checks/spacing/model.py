@@ -36,7 +36,8 @@ import regex
 from ...document import Document
 from ...casing import get_casing
 from ...lexicon import Lexicon
-from ..capitals import FUNCTION_WORDS
+from ... import wordclasses as wc
+from ...wordclasses import FUNCTION_WORDS
 
 #: A chunk whose core may be split or joined: optional opening marks, letters, closing marks.
 PLAIN = regex.compile(r"([\"'“‘«(\[{¿¡]*)(\p{L}[\p{L}\p{M}]*)((?:['’]s)?[\"”’»)\]}.,;:!?…]*)")
@@ -47,12 +48,8 @@ LETTER_WORDS = frozenset("aAI")
 #: The most that context words can add to a split (two strong word pairs).
 CONTEXT_BOUND = 3.0
 #: Pieces a word is not cut into: prefixes and suffixes that form compounds with words.
-PREFIXES = frozenset("""anti auto bi co counter de dis down extra hyper in inter intra macro mega
-    meta micro mid mini mis multi neo non out over photo post pre pro pseudo re self semi sub
-    super trans tri ultra un under up""".split())
-SUFFIXES = frozenset("""ability able ably al ant ary dom ed ent er ers es fold ful fully hood ian
-    ic ics ing ings ion ions ise ism ist ity ive ize less like ly ment ness ors ory ous ship some
-    ward wards ways wise""".split())
+PREFIXES = wc.PREFIXES
+SUFFIXES = wc.SUFFIXES
 #: Two-letter prefixes that stay glued to a capitalised word ("biLipschitz", "reEnter").
 PREFIXES_SHORT = frozenset(p for p in PREFIXES if len(p) == 2 and p != "in")
 #: Titles glued to a name at a camel seam ("MrPutin").

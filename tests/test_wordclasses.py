@@ -1,0 +1,38 @@
+"""The closed word classes (textlint.wordclasses) and the open-class data they read."""
+
+from textlint import wordclasses as wc
+from textlint.checks import capitals, doubled, hyphens
+from textlint.checks.spacing import glued, marks, model
+
+
+def test_closed_classes_are_defined_once_and_imported():
+    for module in (capitals, doubled, glued, marks, model):
+        assert module.FUNCTION_WORDS is wc.FUNCTION_WORDS, module.__name__
+    assert capitals.VERB_LIKE is doubled.VERB_LIKE is wc.VERB_LIKE
+    assert capitals.OBJECT_STARTS is doubled.OBJECT_STARTS is wc.OBJECT_STARTS
+    assert doubled.HONORIFICS is wc.HONORIFICS
+    assert model.PREFIXES is wc.PREFIXES and model.SUFFIXES is wc.SUFFIXES
+    assert hyphens.PREFIXES <= wc.PREFIXES and not hyphens.PREFIXES & hyphens.FUNCTION_WORDS
+
+
+def test_classes_are_lowercase_and_compose():
+    for name in ("ARTICLES", "POSSESSIVES", "PREPOSITIONS", "MODALS", "CALENDAR", "HONORIFICS",
+                 "PREFIXES", "SUFFIXES", "RANGE_WORDS"):
+        words = getattr(wc, name)
+        assert words and all(w == w.lower() for w in words), name
+    assert wc.ARTICLES <= wc.DETERMINERS
+    assert "the" in wc.FUNCTION_WORDS and "may" not in wc.FUNCTION_WORDS  # "May" is a month
+
+
+def test_open_classes_come_from_languagetool_data():
+    assert "N" in wc.tags("government") and "D" in wc.tags("gave")
+    assert wc.only_verb("emphasised") and not wc.only_verb("reported")  # also an adjective
+    assert wc.noun("vitamin") and not wc.noun("forwarded")
+    assert wc.proper("sharp") and not wc.proper("deploy")
+    assert wc.tags("qwxzt") == ""
+
+
+def test_derived_classes():
+    assert {"one", "twelve", "million"} <= wc.number_words()
+    assert {"however", "unfortunately"} <= wc.sentence_adverbs()
+    assert not wc.sentence_adverbs() & wc.FUNCTION_WORDS

@@ -1,0 +1,149 @@
+"""English word classes: the closed grammatical classes, defined once, and the parts of speech
+of open-class words, read from data.
+
+The closed classes below are the small, fixed sets of English grammar (articles, pronouns,
+prepositions, conjunctions, auxiliaries and modals, ...): every check imports them from here
+and builds what it needs with set operations, so that no check keeps a list of its own.
+
+Everything else is data. :func:`tags` answers what LanguageTool's English tagger dictionary
+says a word can be (noun, verb, past tense, adjective, adverb, proper noun, number): the
+table ``data/wordtags.tsv.gz`` is built by ``scripts/build_wordtags.py`` from LanguageTool
+6.6 (LGPL-2.1-or-later) and loaded on first use only. The classes derived from it (numbers
+written as words, sentence adverbs) are computed on first use too.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "wordtags.tsv.gz"
+
+# -- closed classes (lowercase) ---------------------------------------------------------------
+ARTICLES = frozenset(("the", "a", "an"))
+DEMONSTRATIVES = frozenset("this that these those".split())
+POSSESSIVES = frozenset("my our your his her their its".split())
+SUBJECT_PRONOUNS = frozenset("i we you he she they".split())
+OBJECT_PRONOUNS = frozenset("me us you him her them it".split())
+PRONOUNS = SUBJECT_PRONOUNS | OBJECT_PRONOUNS
+#: Prepositions (one word). Those of place and target ("a Visit to China", "an Attempt on X")
+#: are :data:`PLACE_PREPOSITIONS`.
+PREPOSITIONS = frozenset(
+    """of to in on at by with from into onto upon about above below over under after before
+    during between among through against without within along across behind beyond toward
+    towards since until than as like per via""".split()
+)
+PLACE_PREPOSITIONS = frozenset("to on in at".split())
+COORDINATORS = frozenset("and or but nor so yet for".split())
+SUBORDINATORS = frozenset("if unless although whereas whether".split())
+WH_WORDS = frozenset("which what where when why how who whom whose".split())
+BE = frozenset("am is are was were be been being".split())
+HAVE = frozenset("have has had having".split())
+DO = frozenset("do does did".split())
+MODALS = frozenset("will would shall should can cannot could may might must".split())
+NEGATIONS = frozenset(("not", "never"))
+#: Adverbs of degree, focus, time and place that work like function words ("so" and "yet"
+#: are coordinators too).
+FUNCTION_ADVERBS = frozenset("also very too just only even still then there here so yet".split())
+QUANTIFIERS = frozenset(
+    "all any each every both either neither some such other another same more most much many few several".split()
+)
+DETERMINERS = ARTICLES | DEMONSTRATIVES | POSSESSIVES
+#: Function words that are also names, months or abbreviations ("May", "Will", "No. 1", "It"
+#: as a title, "Who" as a band): a capital on them is left to the casing table.
+NAME_LIKE = frozenset(("may", "will", "cannot", "never", "it", "who"))
+#: The function words: never capitalised in mid-sentence outside names and titles.
+FUNCTION_WORDS = (ARTICLES | DEMONSTRATIVES | POSSESSIVES | PRONOUNS | PREPOSITIONS | COORDINATORS
+                  | SUBORDINATORS | WH_WORDS | BE | HAVE | DO | MODALS | NEGATIONS
+                  | FUNCTION_ADVERBS | QUANTIFIERS) - NAME_LIKE
+#: Auxiliaries and modals: the word after one starts a verb phrase.
+AUXILIARIES = (MODALS - {"may"}) | HAVE | DO | NEGATIONS
+#: Words after which a capitalised word is a verb, not a name ("could Deploy", "you Took",
+#: "to Take"): "to", auxiliaries and modals, subject pronouns, "also" and "who".
+VERB_LIKE = AUXILIARIES | MODALS | SUBJECT_PRONOUNS | frozenset(("to", "also", "who"))
+#: Words that start the object of a verb ("Proposed a toast").
+OBJECT_STARTS = DETERMINERS | OBJECT_PRONOUNS - {"you"}
+#: Conjunctions and prepositions that every English title style (AP, Chicago, APA, MLA)
+#: writes in lowercase inside a name or title ("Ministry of Defence", "Procter and Gamble").
+NEVER_TITLED = frozenset(("of", "and", "or", "nor", "for"))
+#: Lowercase particles of personal and place names ("Ludwig van Beethoven", "Rio de Janeiro").
+NAME_PARTICLES = frozenset("de du da del der van von la le y".split())
+#: Names of months and days.
+CALENDAR = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+#: Bound morphemes: the prefixes and suffixes that form English words and compounds with a
+#: word ("anti-war", "counterattack", "hopeless").
+PREFIXES = frozenset("""anti auto bi co counter de dis down extra hyper in inter intra macro mega
+    meta micro mid mini mis multi neo non out over photo post pre pro pseudo re self semi sub
+    super trans tri ultra un under up""".split())
+SUFFIXES = frozenset("""ability able ably al ant ary dom ed ent er ers es fold ful fully hood ian
+    ic ics ing ings ion ions ise ism ist ity ive ize less like ly ment ness ors ory ous ship some
+    ward wards ways wise""".split())
+#: Words that join the ends of a range or the sides of a contrast ("two- to three-fold",
+#: "first- through third-grade", "state- versus federal"), besides the coordinators.
+RANGE_WORDS = frozenset(("to", "through", "than", "as", "versus", "vs"))
+#: Honorifics and titles abbreviated before a name ("Mr", "St", "Capt"), and "sir".
+HONORIFICS = frozenset("mr mrs ms dr st sir prof gen col lt capt rev fr".split())
+
+
+# -- open classes, from LanguageTool's tagger dictionary ----------------------------------------
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    with gzip.open(DATA, "rt", encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    return dict(line.split("\t", 1) for line in lines[1:] if line)
+
+
+def tags(word: str) -> str:
+    """The classes LanguageTool's dictionary gives *word* as written (see
+    ``scripts/build_wordtags.py``): N noun, P proper noun, V verb, Z verb with -s, D past
+    tense, E past participle, G -ing form, J adjective, R adverb, C closed class, # number;
+    ``""`` for a word it does not know."""
+    return _table().get(word, "")
+
+
+def proper(word: str) -> bool:
+    """Whether the dictionary knows the capitalised form of *word* as a proper noun."""
+    return "P" in _table().get(word[:1].upper() + word[1:].lower(), "")
+
+
+def noun(word: str) -> bool:
+    """Whether the lowercase form of *word* can be a common noun."""
+    return "N" in _table().get(word.lower(), "")
+
+
+def only_verb(word: str) -> bool:
+    """Whether the lowercase form of *word* is only a verb form (no noun, adjective or proper
+    noun reading): "emphasised", "gave", "consists", not "paid" (also an adjective)."""
+    t = _table().get(word.lower(), "")
+    return bool(t) and not set(t) - set("VZDEG") and not proper(word)
+
+
+@lru_cache(maxsize=1)
+def number_words() -> frozenset[str]:
+    """Cardinal numbers written as one word ("one", "twelve", "hundred", "million")."""
+    return frozenset(w for w, t in _table().items() if "#" in t and w.isalpha() and w.islower())
+
+
+@lru_cache(maxsize=1)
+def sentence_adverbs() -> frozenset[str]:
+    """Sentence adverbs and conjunctive adverbs: adverbs with no noun, verb, adjective or name
+    reading that English capitalises so often at the start of a sentence ("However, ...",
+    "Unfortunately, ...") that the casing table cannot tell (their capitalised form is at
+    least e**-2 as common as the lowercase one). They name nothing."""
+    from .casing import get_casing
+    from .lexicon import get_lexicon
+
+    casing, lexicon = get_casing(), get_lexicon()
+    out = set()
+    for w, t in _table().items():
+        if "R" in t and not set(t) - set("RC") and w.isalpha() and w.islower() \
+                and not proper(w) and lexicon.zipf(w) >= 3.5:
+            ratio = casing.ratio(w)
+            if ratio is None or ratio > -2.0:
+                out.add(w)
+    return frozenset(out - FUNCTION_WORDS)
+
