@@ -8,6 +8,7 @@ import difflib
 import shutil
 import sys
 from collections import Counter
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
 
@@ -22,6 +23,7 @@ from .errors import ConfigError
 from .files import InputError, check_encoding, decode, discover, parse_size, read_stream, target_problem
 from .languagetool.cli import app as languagetool_app
 from .output import FORMATS, Report
+from .progress import wanted
 from .runner import FileResult, Runner
 from .stdio import OutputError
 
@@ -77,8 +79,13 @@ def check(
     languagetool_url: Annotated[Optional[str], typer.Option("--languagetool-url", help="Use the LanguageTool server at this URL instead of starting one.")] = None,
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Read (and write back) files in this encoding, e.g. latin-1 or cp1252 (default: UTF-8, or UTF-16/32 by byte order mark).")] = None,
     max_file_size: Annotated[Optional[str], typer.Option("--max-file-size", help="Do not read files larger than this (e.g. 200MB; 0: no limit; default: max-file-size, or 100MB).")] = None,
+    no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar (shown on a terminal when a run takes more than a moment).")] = False,
 ) -> None:
-    """Lint files; with --fix, fix them."""
+    """Lint files; with --fix, fix them.
+
+    Findings print as each file is done (text and jsonl; json, sarif and github print one
+    document at the end).
+    """
     # A filter (`check --fix -`) keeps what it reads: on any error it prints its input unchanged.
     stdin = _Input(sys.stdin.buffer) if fix and not diff and "-" in (paths or []) else None
     if output_format not in FORMATS:
@@ -135,15 +142,24 @@ def check(
     if nothing:
         _err(f"warning: no files to lint found in {', '.join(paths or ['.'])} (a directory walk lints "
              f"{', '.join(sorted(patterns))}; see include and exclude in the configuration)")
-    results += _with_progress(runner.check_paths(files, jobs, frozenset(walked)), len(files))
+    streamed = output_format in STREAMED and not statistics and not diff and stdin is None
+    printer = _Printer(output_format) if streamed else None
     for r in results:
-        for message in r.messages:
-            _err(message)
-        if r.diff:
-            from .output.diff import write_diff
+        _emit(r, printer)
+    bar = None
+    if files and wanted(sys.stderr, not (no_progress or quiet)):
+        from .progress import ProgressBar
 
-            write_diff(r.diff, sys.stdout)
-    _report(runner, results, output_format, statistics, quiet or nothing)
+        bar = ProgressBar(len(files), "Checking", "files")
+        runner.fork_guard = bar.paused
+    with bar or nullcontext():
+        for r in runner.check_paths(files, jobs, frozenset(walked)):
+            if bar:
+                bar.advance()
+            with bar.paused() if bar and _prints(r, printer) else nullcontext():
+                _emit(r, printer)
+            results.append(r)
+    _report(runner, results, output_format, statistics, quiet or nothing, streamed)
     if any(r.errors for r in results):
         raise typer.Exit(EXIT_ERROR)
     if exit_zero:
@@ -153,18 +169,53 @@ def check(
     raise typer.Exit(EXIT_PROBLEMS if any(r.diagnostics for r in results) else EXIT_CLEAN)
 
 
-def _with_progress(results, total: int):
-    """A progress bar on a terminal for long runs; nothing when piped."""
-    if total < 50 or not sys.stderr.isatty():
-        yield from results
-        return
-    from rich.progress import Progress
+#: Formats whose findings print file by file, as each file is done.
+STREAMED = ("text", "jsonl")
 
-    with Progress(transient=True) as progress:
-        task = progress.add_task("Checking", total=total)
-        for r in results:
-            progress.advance(task)
-            yield r
+
+class _Printer:
+    """Prints the findings of each file as its result arrives (text and jsonl)."""
+
+    def __init__(self, output_format: str) -> None:
+        self.format = output_format
+        self.console = None
+
+    def __call__(self, r: FileResult) -> None:
+        from .output import json as json_out
+        from .output import text as text_out
+
+        if not r.diagnostics:
+            return
+        report = Report(Document(r.text, r.path), r.diagnostics)
+        if self.format == "jsonl":
+            json_out.write_jsonl([report], sys.stdout)
+        elif sys.stdout.isatty():
+            if self.console is None:
+                from rich.console import Console
+
+                self.console = Console(file=sys.stdout, highlight=False)
+            text_out.write_rich([report], self.console)
+        else:
+            text_out.write_plain([report], sys.stdout)
+        sys.stdout.flush()
+
+
+def _prints(r: FileResult, printer: _Printer | None) -> bool:
+    """Whether :func:`_emit` writes anything for *r*."""
+    return bool(r.messages or r.diff or (printer and r.diagnostics))
+
+
+def _emit(r: FileResult, printer: _Printer | None) -> None:
+    """What one file's result prints as soon as it arrives: messages, its diff, its findings."""
+    for message in r.messages:
+        _err(message)
+    if r.diff:
+        from .output.diff import write_diff
+
+        write_diff(r.diff, sys.stdout)
+        sys.stdout.flush()
+    if printer:
+        printer(r)
 
 
 class _Input:
@@ -246,9 +297,9 @@ def _check_stdin(runner: Runner, name: str, stdin: _Input | None) -> FileResult:
 
 
 def _report(runner: Runner, results: list[FileResult], output_format: str,
-            statistics: bool, quiet: bool) -> None:
-    """Print the findings (to stderr when stdout carries fixed text or a diff)."""
-    from .output import json as json_out
+            statistics: bool, quiet: bool, streamed: bool = False) -> None:
+    """Print the findings (to stderr when stdout carries fixed text or a diff), unless they
+    were *streamed* already, then the summary."""
     from .output import text as text_out
 
     fixing = runner.fix or runner.diff
@@ -257,24 +308,8 @@ def _report(runner: Runner, results: list[FileResult], output_format: str,
     reports = [Report(Document(r.text, r.path), r.diagnostics) for r in results if r.diagnostics]
     if statistics:
         text_out.statistics(reports, out)
-    elif output_format == "json":
-        json_out.write_json(reports, out)
-    elif output_format == "jsonl":
-        json_out.write_jsonl(reports, out)
-    elif output_format == "sarif":
-        from .output.sarif import write_sarif
-
-        rules = {r.id: r for engine in runner.engines.values() for r in engine.rules}
-        write_sarif(reports, rules, out)
-    elif output_format == "github":
-        from .output.github import write_github
-
-        write_github(reports, out)
-    elif out.isatty():
-        from rich.console import Console
-        text_out.write_rich(reports, Console(file=out, highlight=False))
-    else:
-        text_out.write_plain(reports, out)
+    elif not streamed:
+        _write_findings(runner, reports, output_format, out)
     if quiet or output_format != "text":
         return
     diagnostics = [d for r in reports for d in r.diagnostics]
@@ -295,6 +330,31 @@ def _report(runner: Runner, results: list[FileResult], output_format: str,
     elif not fixed and not any(r.errors for r in results):
         lines.append("All clean.")
     sys.stderr.write("".join(f"{line}\n" for line in lines))
+
+
+def _write_findings(runner: Runner, reports: list[Report], output_format: str, out) -> None:
+    """All the findings at once, in *output_format*."""
+    from .output import json as json_out
+    from .output import text as text_out
+
+    if output_format == "json":
+        json_out.write_json(reports, out)
+    elif output_format == "jsonl":
+        json_out.write_jsonl(reports, out)
+    elif output_format == "sarif":
+        from .output.sarif import write_sarif
+
+        rules = {r.id: r for engine in runner.engines.values() for r in engine.rules}
+        write_sarif(reports, rules, out)
+    elif output_format == "github":
+        from .output.github import write_github
+
+        write_github(reports, out)
+    elif out.isatty():
+        from rich.console import Console
+        text_out.write_rich(reports, Console(file=out, highlight=False))
+    else:
+        text_out.write_plain(reports, out)
 
 
 def _fix_summary(results: list[FileResult], dry_run: bool) -> list[str]:

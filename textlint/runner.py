@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import difflib
 import os
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .config import ConfigFinder
 from .diagnostics import Diagnostic
@@ -77,6 +78,8 @@ class Runner:
     unsafe: bool = False
     diff: bool = False
     engines: dict[int, Engine] = field(default_factory=dict)
+    #: Held while worker processes are forked (the CLI pauses its progress bar's thread).
+    fork_guard: Callable[[], AbstractContextManager] = nullcontext
 
     def engine(self, path: Path | None) -> Engine:
         settings = self.finder.for_path(path)
@@ -187,7 +190,8 @@ class Runner:
         chunks = [targets[i:i + CHUNK] for i in range(1, len(targets), CHUNK)]
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(min(jobs, len(paths) - 1), mp_context=context) as pool:
-            futures = [pool.submit(_check_in_worker, chunk) for chunk in chunks]
+            with self.fork_guard():  # the workers are forked at the first submit
+                futures = [pool.submit(_check_in_worker, chunk) for chunk in chunks]
             for chunk, future in zip(chunks, futures):
                 try:
                     yield from future.result()
