@@ -107,6 +107,18 @@ def test_cli_reports_the_grammar_finding(lt, tmp_path):
     assert textlint("check", "--no-languagetool", str(f)).returncode == 0
 
 
+def test_python_api_runs_languagetool_only_when_asked(lt):
+    import textlint
+
+    text = "He go to school yesterday."
+    with environment(TEXTLINT_LANGUAGETOOL="on"):  # not even the environment switches it on
+        assert textlint.lint(text) == [] and textlint.lint(text, select=["languagetool"]) == []
+    found = textlint.lint(text, languagetool=True)
+    assert [(d.rule, d.start, d.end) for d in found] == [("languagetool.HE_VERB_AGR", 3, 5)]
+    assert textlint.fix(text, languagetool=True).text == text  # its fixes are unsafe
+    assert textlint.fix(text, languagetool=True, unsafe=True).text == "He goes to school yesterday."
+
+
 TEXTS = [
     "Zoë’s café 😀 opened in Havana. This is an test.",
     "🇨🇺 Díaz-Canel and 👍🏽 Raúl said he go to school.",

@@ -99,7 +99,8 @@ def test_fix_streams_what_remains_and_still_fixes_every_file(tmp_path):
     proc = start("--fix", "-j", "2", str(work))
     line = first_line(proc)
     running = proc.poll() is None
-    out, err = proc.communicate()
+    out, err = proc.stdout.read(), proc.stderr.read()  # the rest (its stderr is a few lines)
+    proc.wait()
     assert running, "the run had ended before its first remaining finding was printed"
     assert b"part-00.txt:3:140: cleanup.DoubledWord 'two' is repeated [-]" in line
     assert (work / "0-first.txt").read_text(encoding="utf-8") == "We met the mayor.\n"

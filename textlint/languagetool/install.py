@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,18 +165,16 @@ def install(settings: LanguageToolSettings, force: bool = False,
     work = Path(tempfile.mkdtemp(prefix=f".install-{version}-", dir=target.parent))
     try:
         (work / "pom.xml").write_text(pom(version), encoding="utf-8")
-        say(f"Resolving {GROUP}:languagetool-server:{version} and language-en with Maven ...")
+        say(f"Resolving {GROUP}:languagetool-server:{version} and language-en with Maven "
+            "(about 100 MB from Maven Central on a first install; under a minute on a fast line) ...")
         started = time.monotonic()
-        cmd = [mvn, "-B", "-q", "-f", str(work / "pom.xml"), f"{DEPENDENCY_PLUGIN}:copy-dependencies",
+        cmd = [mvn, "-B", "-f", str(work / "pom.xml"), f"{DEPENDENCY_PLUGIN}:copy-dependencies",
                f"-DoutputDirectory={work / 'lib'}", "-DincludeScope=runtime"]
-        try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=3600)
-        except (OSError, subprocess.TimeoutExpired) as e:
-            raise LanguageToolError(f"cannot run Maven ({mvn}): {e}") from None
-        if proc.returncode != 0:
-            tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-15:])
+        returncode, output = _run_maven(cmd, mvn)
+        if returncode != 0:
+            tail = "\n".join(line for line in output[-15:])
             raise LanguageToolError(f"Maven could not resolve LanguageTool {version} "
-                                    f"(exit code {proc.returncode}):\n{tail}")
+                                    f"(exit code {returncode}):\n{tail}")
         jars = sorted(p.name for p in (work / "lib").glob("*.jar"))
         _verify(jars, version)
         (work / "installed.json").write_text(json.dumps({
@@ -191,6 +190,40 @@ def install(settings: LanguageToolSettings, force: bool = False,
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)
     return Installation(version, target / "lib")
+
+
+def _run_maven(cmd: list[str], mvn: str, timeout: float = 3600) -> tuple[int, list[str]]:
+    """Run Maven, counting the files it downloads on a spinner (standard error a terminal);
+    its exit code and output lines."""
+    from ..progress import waiting
+
+    lines: list[str] = []
+    downloaded = 0
+    try:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                errors="replace", stdin=subprocess.DEVNULL)
+    except OSError as e:
+        raise LanguageToolError(f"cannot run Maven ({mvn}): {e}") from None
+    timer = threading.Timer(timeout, proc.kill)
+    timer.start()
+    try:
+        with waiting("Maven: resolving ...") as update:
+            for line in proc.stdout:
+                lines.append(line.rstrip("\n"))
+                if _DOWNLOADED.match(line):
+                    downloaded += 1
+                    update(f"Maven: {downloaded} files downloaded ...")
+        returncode = proc.wait()
+    finally:
+        timer.cancel()
+        proc.stdout.close()
+    if returncode < 0:
+        raise LanguageToolError(f"Maven ({mvn}) did not finish within {timeout:.0f} s")
+    return returncode, [line for line in lines if line.strip()]
+
+
+#: Maven's line for a file downloaded (``-B``, without ``-q``).
+_DOWNLOADED = re.compile(r"\[INFO\] Downloaded from ")
 
 
 def _verify(jars: list[str], version: str) -> None:

@@ -33,10 +33,14 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .errors import LanguageToolError
-from .install import MAIN_CLASS, check_java, installation
+from .install import MAIN_CLASS, Installation, check_java, installation
 from .settings import LanguageToolSettings
 
 STATE, LOCK, LOG, USED = "state.json", "server.lock", "server.log", "last-used"
+#: Seconds the last start took (what the notice of the next start announces).
+START_SECONDS = "start-seconds"
+#: Announced before a first start has been measured: 15-30 s on a loaded 2-core machine.
+DEFAULT_START_SECONDS = 20
 STATUSES = ("starting", "ready", "failed", "exited")
 SUPERVISOR_MODULE = "textlint.languagetool.server"
 #: The Java system property that marks a server textlint started, with its server directory.
@@ -250,18 +254,34 @@ def touch(settings: LanguageToolSettings) -> None:
         pass
 
 
-def ensure(settings: LanguageToolSettings) -> str:
-    """The URL of a ready server: the configured one, the running one, or a new one."""
+def ensure(settings: LanguageToolSettings, announce: bool = True) -> str:
+    """The URL of a ready server: the configured one, the running one, or a new one (with
+    *announce*, a line on standard error says so; see :func:`start`)."""
     url = settings.server_url()
     if url:
         return url
-    state = running(settings) or start(settings)
+    state = running(settings) or start(settings, announce)
     touch(settings)
     return state.url
 
 
-def start(settings: LanguageToolSettings) -> ServerState:
-    """Start a background server for this cache directory, or wait for the one starting."""
+def expected_start(settings: LanguageToolSettings) -> int:
+    """Seconds a start is expected to take: the last one measured here, else a default."""
+    try:
+        seconds = float((server_dir(settings) / START_SECONDS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return DEFAULT_START_SECONDS
+    return max(1, round(seconds)) if 0 < seconds < 3600 else DEFAULT_START_SECONDS
+
+
+def start(settings: LanguageToolSettings, announce: bool = False) -> ServerState:
+    """Start a background server for this cache directory, or wait for the one starting.
+
+    With *announce*, one line on standard error says that LanguageTool starts, how long
+    that takes and how to skip it; on a terminal a spinner runs while it starts.
+    """
+    from ..progress import note, waiting
+
     directory = server_dir(settings)
     found = installation(settings)
     if found is None:
@@ -271,6 +291,23 @@ def start(settings: LanguageToolSettings) -> ServerState:
             "or --languagetool-url)")
     java = check_java(settings)
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)  # its log can quote the text checked
+    if announce:
+        note(f"textlint: starting LanguageTool (first run in this session, ~{expected_start(settings)} s; "
+             "`--no-languagetool` to skip)")
+    began = time.monotonic()
+    with waiting("Starting LanguageTool ..."):
+        state, spawned = _start(settings, directory, java, found)
+    if spawned:
+        try:
+            (directory / START_SECONDS).write_text(f"{time.monotonic() - began:.1f}\n", encoding="utf-8")
+        except OSError:
+            pass
+    return state
+
+
+def _start(settings: LanguageToolSettings, directory: Path, java: Path,
+           found: Installation) -> tuple[ServerState, bool]:
+    """The ready state, and whether this process spawned the supervisor."""
     touch(settings)
     deadline = time.monotonic() + settings.start_timeout + 30  # the supervisor times out first
     child: subprocess.Popen | None = None
@@ -278,7 +315,7 @@ def start(settings: LanguageToolSettings) -> ServerState:
     while time.monotonic() < deadline:
         state = read_state(directory)
         if state and verified(state, directory):
-            return state
+            return state, child is not None
         if not held(directory):  # nobody is starting a server (any more)
             stalled = None
             if child is None:
