@@ -108,3 +108,13 @@ def test_a_start_is_announced_with_its_measured_time_and_a_spinner_on_a_terminal
         assert not server.processes(directory)
     finally:
         run(base, "languagetool", "stop")
+
+
+def test_install_shows_maven_at_work_on_a_terminal(tmp_path):
+    """A real install (Maven, from its local repository when the jars are there already) into
+    an empty cache directory: a spinner on a terminal says Maven is working."""
+    screen, out, code = on_a_terminal(tmp_path, "languagetool", "install")
+    assert code == 0, screen + out
+    assert "Maven: " in screen and ("resolving" in screen or "files downloaded" in screen)
+    assert out.startswith("Resolving org.languagetool:languagetool-server:6.6")
+    assert re.search(r"Installed LanguageTool 6\.6 in .* \(\d+ jars, \d+ MB, \d+ s\)", out)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -65,3 +67,51 @@ def test_fixing_hook_fixes_prose_and_leaves_code_blocks(repo, project_rev):
     assert "The team met the mayor in Havana." in fixed
     assert "the the code block stays as it is" in fixed
     assert pre_commit(repo, "textlint-fix", project_rev).returncode == 0
+
+
+# -- the README's snippets, as a reader copies them ---------------------------------------
+def readme_snippets() -> list[str]:
+    """The YAML blocks of the README's pre-commit section."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("### pre-commit"):text.index("### LanguageTool")]
+    return re.findall(r"```yaml\n(.*?)```", section, re.S)
+
+
+def run_pre_commit(repo: Path, config: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    exe = shutil.which("pre-commit")
+    assert exe, "pre-commit is a dev dependency: pip install -e '.[dev]'"
+    env = {**os.environ, "PRE_COMMIT_HOME": str(ROOT / ".cache" / "pre-commit"), **(env or {})}
+    return subprocess.run([exe, "run", "--all-files", "--color", "never"], cwd=repo, env=env,
+                          capture_output=True, text=True, timeout=900)
+
+
+def test_readme_local_hook_works_as_written(repo, tmp_path_factory):
+    """The `repo: local` snippet, copied as it is: it runs the `textlint` on the PATH (here
+    this checkout's, as `pip install -e .` would put it there)."""
+    local = readme_snippets()[0]
+    assert "repo: local" in local
+    bin_dir = tmp_path_factory.mktemp("bin")
+    (bin_dir / "textlint").write_text(f"#!/bin/sh\nexec {sys.executable} -m textlint \"$@\"\n", encoding="utf-8")
+    (bin_dir / "textlint").chmod(0o755)
+    result = run_pre_commit(repo, local, {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+                                          "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "notes.md:3:14: cleanup.DoubledWord 'the' is repeated" in result.stdout
+    assert (repo / "notes.md").read_text(encoding="utf-8") == DOC
+
+
+def test_readme_remote_hook_works_with_its_rev_against_a_clone(repo, tmp_path_factory):
+    """The remote snippet with its `rev:` exactly as written (a commit sha: the repository has
+    no tags) and `repo:` filled in as the README says: the path of a clone."""
+    remote = readme_snippets()[1]
+    rev = re.search(r"^\s*rev: (\S+)", remote, re.M).group(1)
+    assert re.fullmatch(r"[0-9a-f]{40}", rev), f"rev {rev!r} is not a commit sha"
+    subprocess.run(["git", "merge-base", "--is-ancestor", rev, "HEAD"], cwd=ROOT, check=True)
+    clone = tmp_path_factory.mktemp("clone") / "textlint"
+    git("clone", "-q", "--no-hardlinks", str(ROOT), str(clone), cwd=clone.parent)
+    config, n = re.subn(r"^(\s*- repo: )\S+", lambda m: m.group(1) + str(clone), remote, count=1, flags=re.M)
+    assert n == 1
+    result = run_pre_commit(repo, config)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "notes.md:3:14: cleanup.DoubledWord 'the' is repeated" in result.stdout
