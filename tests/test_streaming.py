@@ -15,6 +15,7 @@ import select
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -48,11 +49,27 @@ def start(*args: str, stdout=subprocess.PIPE, stderr=subprocess.PIPE) -> subproc
                             stdout=stdout, stderr=stderr, cwd=ROOT, start_new_session=True)
 
 
-def first_line(proc: subprocess.Popen) -> bytes:
-    """The first line of the run's standard output, read as it comes."""
-    line = proc.stdout.readline()
-    assert line, proc.communicate()
-    return line
+class Reader:
+    """Reads a run's standard output as it comes, in a thread (so that the run never waits
+    on a full pipe), keeping every line."""
+
+    def __init__(self, proc: subprocess.Popen) -> None:
+        self.lines: list[bytes] = []
+        self.first = threading.Event()
+        self.thread = threading.Thread(target=self._read, args=(proc.stdout,), daemon=True)
+        self.thread.start()
+
+    def _read(self, stream) -> None:
+        for line in stream:
+            self.lines.append(line)
+            self.first.set()
+        self.first.set()
+
+    def first_line(self, proc: subprocess.Popen) -> tuple[bytes, bool]:
+        """The first line, and whether the run was still going a second after it came."""
+        assert self.first.wait(120) and self.lines, proc.stderr.read()
+        time.sleep(1.0)  # a run that printed everything at its end would be gone by now
+        return self.lines[0], proc.poll() is None
 
 
 def stop(proc: subprocess.Popen) -> None:
@@ -69,8 +86,8 @@ def stop(proc: subprocess.Popen) -> None:
 def test_the_first_findings_print_before_the_run_ends(big, args):
     proc = start(*args, str(big))
     try:
-        line = first_line(proc)
-        assert proc.poll() is None, "the run had ended before its first finding was printed"
+        line, running = Reader(proc).first_line(proc)
+        assert running, "the run ended right after its first finding was printed"
         if "jsonl" in args:
             assert json.loads(line)["path"].endswith("0-first.txt")
         else:
@@ -95,17 +112,18 @@ def test_a_streamed_run_prints_every_finding_once_in_file_order(tmp_path, jobs):
 
 
 def test_fix_streams_what_remains_and_still_fixes_every_file(tmp_path):
-    work = folder(tmp_path / "work", 12, 150_000)
+    work = folder(tmp_path / "work", 12, 400_000)
     proc = start("--fix", "-j", "2", str(work))
-    line = first_line(proc)
-    running = proc.poll() is None
-    out, err = proc.stdout.read(), proc.stderr.read()  # the rest (its stderr is a few lines)
+    reader = Reader(proc)
+    line, running = reader.first_line(proc)
+    err = proc.stderr.read()  # a few lines
     proc.wait()
-    assert running, "the run had ended before its first remaining finding was printed"
+    reader.thread.join()
+    assert running, "the run ended right after its first remaining finding was printed"
     assert b"part-00.txt:3:140: cleanup.DoubledWord 'two' is repeated [-]" in line
     assert (work / "0-first.txt").read_text(encoding="utf-8") == "We met the mayor.\n"
     assert b"Fixed 1 problem in 1 file" in err
-    assert len((line + out).splitlines()) == 12 * (150_000 // len(BLOCK) + 1)
+    assert len(reader.lines) == 12 * (400_000 // len(BLOCK) + 1)
 
 
 def on_a_terminal(*args: str, stdout_too: bool = False, seconds: float = 6.0,
