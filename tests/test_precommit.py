@@ -108,6 +108,14 @@ def test_readme_remote_hook_works_with_its_rev_against_a_clone(repo, tmp_path_fa
     rev = re.search(r"^\s*rev: (\S+)", remote, re.M).group(1)
     assert re.fullmatch(r"[0-9a-f]{40}", rev), f"rev {rev!r} is not a commit sha"
     subprocess.run(["git", "merge-base", "--is-ancestor", rev, "HEAD"], cwd=ROOT, check=True)
+    # the hooks at that commit are the ones the README describes (LanguageTool off)
+    import yaml
+
+    pinned = yaml.safe_load(git("show", f"{rev}:.pre-commit-hooks.yaml", cwd=ROOT))
+    current = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [(h["id"], h["entry"]) for h in pinned] == [(h["id"], h["entry"]) for h in current], (
+        "the README's rev: has other hooks than .pre-commit-hooks.yaml: pin a newer commit")
+    assert all("--no-languagetool" in h["entry"] for h in current)
     clone = tmp_path_factory.mktemp("clone") / "textlint"
     git("clone", "-q", "--no-hardlinks", str(ROOT), str(clone), cwd=clone.parent)
     config, n = re.subn(r"^(\s*- repo: )\S+", lambda m: m.group(1) + str(clone), remote, count=1, flags=re.M)
