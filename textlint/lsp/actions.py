@@ -19,7 +19,7 @@ from .positions import LineIndex
 FIX_ALL_KIND = "source.fixAll.textlint"
 ADD_WORD_COMMAND = "textlint.addToVocabulary"
 #: One word: letters and digits, inner apostrophes, hyphens and periods.
-_WORD = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}])?")
+WORD = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}])?")
 _SHOWN = 40
 
 
@@ -96,7 +96,7 @@ def disable_line(target: Target, d: Diagnostic, shown: lsp.Diagnostic) -> lsp.Co
 def flagged_word(d: Diagnostic, text: str) -> str | None:
     """The finding's text when it is one word, else None."""
     word = text[d.start:d.end].strip()
-    return word if _WORD.fullmatch(word) else None
+    return word if WORD.fullmatch(word) else None
 
 
 def add_word(d: Diagnostic, shown: lsp.Diagnostic, text: str, vocabulary: Path | None,

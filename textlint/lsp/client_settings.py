@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 SECTION = "textlint"
-DEFAULT_DEBOUNCE_MS = 150
+DEFAULT_DEBOUNCE_MS = 100
 MAX_DEBOUNCE_MS = 10_000
 
 

@@ -58,6 +58,14 @@ class Projects:
             out.update(p for p in (e.settings.path, e.settings.vocabulary_path) if p is not None)
         return out
 
+    def vocabularies(self) -> dict[Path, Path]:
+        """The vocabulary files of the configurations read so far, each with the directory
+        of its configuration."""
+        with self._lock:
+            engines = list(self._engines.values())
+        return {e.settings.vocabulary_path: e.settings.root for e in engines
+                if e.settings.vocabulary_path is not None}
+
     def document(self, text: str, path: Path | None, markdown: bool) -> Document:
         settings = self.settings(path)
         label = str(path) if path else "-"

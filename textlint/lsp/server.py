@@ -385,11 +385,13 @@ def code_actions(ls: TextlintServer, uri: str, linted: Linted, params: lsp.CodeA
 
 def add_word(ls: TextlintServer, vocabulary: str, word: str) -> str | None:
     """Append *word* to the vocabulary file (one a project names); a problem, or None."""
-    if not isinstance(vocabulary, str) or not isinstance(word, str) or not actions._WORD.fullmatch(word):
+    if not isinstance(vocabulary, str) or not isinstance(word, str) or not actions.WORD.fullmatch(word):
         return "textlint: cannot add to the vocabulary: expected a vocabulary file and one word"
     path = Path(vocabulary)
-    if path not in ls.projects.known_files():
-        return f"textlint: {vocabulary} is not the vocabulary file of a configuration in use; nothing written"
+    root = ls.projects.vocabularies().get(path)
+    if root is None or not actions.inside(path, root):
+        return (f"textlint: {vocabulary} is not the vocabulary file of a configuration in use, inside "
+                "that configuration's directory; nothing written")
     try:
         source = read_source(path)
         text = source.text
