@@ -229,6 +229,12 @@ async def test_add_word_to_the_vocabulary_writes_the_configured_file(client: Lan
     (tmp_path / "accept.txt").write_text("# words we accept\nteh", encoding="utf-8")
     doc = Doc(client, tmp_path / "doc.md", "We frobnicate the data.\n")
     [d] = by_rule(await doc.diagnostics(), "house.Jargon")
+    for _ in range(50):  # the server asks the editor to watch the configuration and vocabulary files
+        watched = {w["globPattern"] for r in client.registrations for w in r.register_options["watchers"]}
+        if str(tmp_path / "accept.txt") in watched:
+            break
+        await asyncio.sleep(0.1)
+    assert {"**/textlint.toml", "**/pyproject.toml", str(tmp_path / "accept.txt")} <= watched
     actions = await doc.actions(d.range)
     [add] = [a for a in actions if a.title.startswith("Add 'frobnicate' to the vocabulary")]
     command = command_of(add)

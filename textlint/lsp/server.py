@@ -172,9 +172,10 @@ class TextlintServer(LanguageServer):
             self.log(f"{uri}: lint failed: {type(e).__name__}: {e}", lsp.MessageType.Error)
 
     async def lint_current(self, uri: str, reuse: bool = False) -> Linted | None:
-        """Lint the open version of *uri* and publish its findings (with *reuse*, the
-        findings already published for this version if any); LanguageTool's follow in a
-        second publication."""
+        """Lint the open version of *uri* and publish its findings; LanguageTool's follow in
+        a second publication. With *reuse* (a request that needs the findings now), the
+        findings already known for this version if any, and LanguageTool is left to the
+        scheduled lint."""
         doc = self.open_document(uri)
         if doc is None:
             return None
@@ -187,8 +188,9 @@ class TextlintServer(LanguageServer):
         if linted is None or not self.is_current(uri, version):
             return None
         self.publish(uri, linted)
-        asyncio.get_running_loop().create_task(self.watch_quietly())
-        if self.settings.languagetool and linted.configured:
+        if self.unwatched():
+            loop.create_task(self.watch_quietly())
+        if self.settings.languagetool and linted.configured and not reuse:
             linted.languagetool = await loop.run_in_executor(
                 self.languagetool_pool, self.languagetool_job, uri, linted, text)
             if linted.languagetool and self.is_current(uri, version):
@@ -225,16 +227,19 @@ class TextlintServer(LanguageServer):
         except Exception as e:
             self.log(f"cannot watch the configuration files: {e}", lsp.MessageType.Warning)
 
-    async def watch_known_files(self) -> None:
-        """Ask the client to report changes to the configuration and vocabulary files."""
+    def unwatched(self) -> list[str]:
+        """Glob patterns of the configuration and vocabulary files not watched yet (none
+        when the client cannot watch files for the server)."""
         caps = self.client_capabilities.workspace
         watch = caps and caps.did_change_watched_files
         if not (watch and watch.dynamic_registration):
-            return
-        globs = {f"**/{name}" for name in CONFIG_NAMES}
-        globs |= {str(p) for p in await asyncio.get_running_loop().run_in_executor(
-            self.pool, self.projects.known_files)}
-        new = sorted(globs - self.watched)
+            return []
+        globs = {f"**/{name}" for name in CONFIG_NAMES} | {str(p) for p in self.projects.known_files()}
+        return sorted(globs - self.watched)
+
+    async def watch_known_files(self) -> None:
+        """Ask the client to report changes to the configuration and vocabulary files."""
+        new = self.unwatched()
         if not new:
             return
         self.watched |= set(new)
