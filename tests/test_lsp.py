@@ -301,3 +301,16 @@ async def test_shutdown_and_exit():
     await client.shutdown_session()
     assert client._server.returncode == 0
     await client.stop()
+
+
+async def test_a_workspace_config_never_names_a_server_and_editor_settings_are_read(client: LanguageClient, tmp_path):
+    # the editor's workspace/configuration answer is read (a key the server does not take is reported)
+    client.set_configuration({"languagetool": False, "url": "http://example.invalid"}, section="textlint")
+    client.workspace_did_change_configuration(lsp.DidChangeConfigurationParams(settings=None))
+    (tmp_path / "textlint.toml").write_text('[languagetool]\nurl = "http://example.invalid:8081"\n',
+                                            encoding="utf-8")
+    doc = Doc(client, tmp_path / "doc.md", "The the end.\n")
+    assert [d.code for d in await doc.diagnostics()] == [DOUBLED]
+    messages = [m.message for m in client.log_messages]
+    assert any("unknown key 'url'" in m for m in messages), messages
+    assert any("key 'languagetool.url' ignored" in m for m in messages), messages
