@@ -8,6 +8,7 @@ started these tests fail: they never skip.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import os
@@ -388,3 +389,34 @@ def test_u7_a_damaged_installation_is_named_and_not_reused(tmp_path):
     with environment(**env):
         settings = LanguageToolSettings()
         assert server.running(settings) is None and server.processes(server.server_dir(settings)) == {}
+
+
+# -- the language server ---------------------------------------------------------------------
+@pytest.mark.asyncio
+async def test_the_language_server_publishes_languagetool_findings_after_its_own(lt, tmp_path):
+    """`textlint lsp` with LanguageTool on (the editor asks): textlint's own findings are
+    published first, without waiting for LanguageTool; its findings follow."""
+    from lsprotocol import types as lsp
+    from pytest_lsp import ClientServerConfig, client_capabilities
+
+    client = await ClientServerConfig(server_command=[sys.executable, "-m", "textlint", "lsp"]).start()
+    try:
+        await client.initialize_session(lsp.InitializeParams(
+            capabilities=client_capabilities("neovim"), root_uri=tmp_path.as_uri(),
+            initialization_options={"textlint": {"languagetool": True}}))
+        doc = tmp_path / "he.md"
+        doc.write_text("He go to school. The the end.\n", encoding="utf-8")
+        client.text_document_did_open(lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(
+            uri=doc.as_uri(), language_id="markdown", version=1, text=doc.read_text(encoding="utf-8"))))
+        published = []
+        while not any(str(d.code).startswith("languagetool.") for d in (published[-1] if published else [])):
+            params = await asyncio.wait_for(
+                client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 120)
+            published.append(params.diagnostics)
+        assert [d.code for d in published[0]] == ["cleanup.DoubledWord"]
+        codes = [d.code for d in published[-1]]
+        assert codes == ["languagetool.HE_VERB_AGR", "cleanup.DoubledWord"]
+        assert published[-1][0].range == lsp.Range(lsp.Position(0, 3), lsp.Position(0, 5))
+        await client.shutdown_session()
+    finally:
+        await client.stop()

@@ -444,6 +444,23 @@ def show_rule(
     print(rule.documentation(), end="")
 
 
+@app.command("lsp")
+def lsp_server() -> None:
+    """Run the language server over stdin/stdout, for editors (needs the `lsp` extra; docs/editors.md)."""
+    from . import lsp
+
+    if not lsp.available():
+        _err(lsp.MISSING)
+        raise typer.Exit(EXIT_ERROR)
+    lsp.main()
+
+
+@app.command("server", hidden=True)
+def lsp_server_alias() -> None:
+    """The same as `textlint lsp`."""
+    lsp_server()
+
+
 @app.command()
 def clean(
     inputs: Annotated[list[str], typer.Argument(

@@ -81,6 +81,8 @@ class Settings:
     languagetool: languagetool_settings.LanguageToolSettings = field(
         default_factory=languagetool_settings.LanguageToolSettings)
     vocabulary: frozenset[str] = frozenset()
+    #: The word list ``vocabulary`` names (None: none configured).
+    vocabulary_path: Path | None = None
     formats: dict[str, str] = field(default_factory=dict)
     #: Bytes; None: the default (files.DEFAULT_MAX_FILE_SIZE), 0: no limit.
     max_file_size: int | None = None
@@ -156,7 +158,8 @@ def parse(data: dict[str, Any], path: Path, trusted: bool = False, user: Setting
         elif key == "vocabulary":
             if not isinstance(value, str):
                 raise ConfigError("expected the path of a word list", path=str(path), key=key)
-            s.vocabulary = read_vocabulary(base / value, path)
+            s.vocabulary_path = base / value
+            s.vocabulary = read_vocabulary(s.vocabulary_path, path)
         elif key == "formats":
             if not isinstance(value, dict) or not all(v in FORMATS for v in value.values()):
                 raise ConfigError(f"expected a table of extension = {' or '.join(FORMATS)}",

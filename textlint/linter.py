@@ -55,6 +55,8 @@ class Linter:
                     (deferred if rule.yields else candidates).append(d)
             except RuleError as e:
                 errors.append(e)
+            except Exception as e:  # a bug in one rule must not cost the findings of the others
+                errors.append(RuleError(rule.id, f"failed with {type(e).__name__}: {e}"))
         found = _one_per_defect(doc.text, candidates, {})
         if deferred:
             taken = _Spans(found.values())

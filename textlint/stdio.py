@@ -43,7 +43,7 @@ class GuardedStream:
             self.write(line)
 
     def flush(self) -> None:
-        if self._stream is not None:
+        if self._stream is not None and not self._stream.closed:  # closed (the language server's exit): nothing to flush
             self._guard("flush")
 
     def isatty(self) -> bool:
