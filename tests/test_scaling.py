@@ -146,3 +146,65 @@ def test_ranges_of_several_selectors_nest_and_close():
     doc = engine.document(text)
     lines = [doc.position(d.start)[0] for d in engine.lint(text).diagnostics]
     assert lines == [6, 8]
+
+
+# Growth: time at four times the input is far below the sixteen times of quadratic work.
+# The texts vary (shuffled sentences of the fixtures) so that no memo makes the larger
+# input cheap; each size is timed twice in one process after a warm-up, the best kept.
+GROWTH = """
+    import random, time
+    from pathlib import Path
+    from textlint.checks.spacing.model import clear_shared_caches
+    from textlint.engine import Engine, Overrides
+
+    random.seed(7)
+    prose = " ".join(p.read_text(encoding="utf-8") for p in sorted(Path("fixtures/correct").glob("*.txt")))
+    sentences = [s.strip() + "." for s in prose.replace("\\n", " ").split(". ") if s.strip()]
+    words = prose.split()
+
+    def make(size):
+        {make}
+
+    engine = Engine(overrides=Overrides(languagetool=False))
+    engine.lint("Warm up the lexicons.", "{name}")
+
+    def best(text):
+        times = []
+        for _ in range(2):
+            clear_shared_caches()
+            start = time.perf_counter()
+            engine.lint(text, "{name}")
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    small, large = make({size}), make(4 * {size})
+    print(best(large) / best(small))
+"""
+
+
+def growth(make: str, size: int, name: str = "a.txt") -> float:
+    code = GROWTH.replace("{make}", make).replace("{size}", str(size)).replace("{name}", name)
+    return float(run_within(240, code).strip())
+
+
+def test_one_long_line_grows_linearly():
+    ratio = growth("return ' '.join(random.choice(sentences) for _ in range(size // 80))", 100_000)
+    assert ratio < 8, f"4x the text took {ratio:.1f}x the time"
+
+
+def test_many_paragraphs_grow_linearly():
+    ratio = growth("return '\\n\\n'.join(random.choice(sentences) for _ in range(size // 80))", 100_000)
+    assert ratio < 8, f"4x the text took {ratio:.1f}x the time"
+
+
+def test_a_line_of_one_repeated_word_grows_linearly():
+    # every pair is a doubled word: findings as many as words
+    ratio = growth("return 'word ' * (size // 5)", 100_000)
+    assert ratio < 8, f"4x the text took {ratio:.1f}x the time"
+
+
+def test_a_markdown_table_grows_linearly():
+    ratio = growth("""rows = ['| ' + ' | '.join(' '.join(random.choice(words) for _ in range(random.randint(1, 5)))
+                               for _ in range(4)) + ' |' for _ in range(size // 60)]
+        return '| A | B | C | D |\\n|---|---|---|---|\\n' + '\\n'.join(rows) + '\\n'""", 100_000, "a.md")
+    assert ratio < 8, f"4x the table took {ratio:.1f}x the time"
