@@ -65,7 +65,9 @@ def run_once(cmd: list[str], env: dict | None, path: Path, memory: bool) -> tupl
     """Wall seconds and, with *memory*, peak RSS in MB of one run."""
     full = ["/usr/bin/time", "-v", *cmd, str(path)] if memory else [*cmd, str(path)]
     t = time.perf_counter()
-    done = subprocess.run(full, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # textlint runs in its tree: "python -m" imports from the working directory first
+    cwd = env["PYTHONPATH"] if env else None
+    done = subprocess.run(full, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     secs = time.perf_counter() - t
     if not memory:
         return secs, None

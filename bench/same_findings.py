@@ -51,9 +51,9 @@ def texts(name: str) -> list[str]:
 
 
 def findings(tree: Path, folder: Path) -> list[dict]:
-    env = dict(os.environ, PYTHONPATH=str(tree))
+    env = dict(os.environ, PYTHONPATH=str(tree))  # and cwd: "-m" puts the working directory first
     done = subprocess.run([sys.executable, "-m", "textlint", "check", "--no-languagetool", "--format", "json",
-                           "-j", "1", str(folder)], env=env, capture_output=True, text=True)
+                           "-j", "1", str(folder)], env=env, cwd=tree, capture_output=True, text=True)
     if done.returncode not in (0, 1):
         raise SystemExit(f"{tree}: exit {done.returncode}: {done.stderr[-2000:]}")
     return sorted(json.loads(done.stdout), key=lambda d: (d["path"], d["start"], d["end"], d["rule"]))
