@@ -208,3 +208,50 @@ def test_a_markdown_table_grows_linearly():
                                for _ in range(4)) + ' |' for _ in range(size // 60)]
         return '| A | B | C | D |\\n|---|---|---|---|\\n' + '\\n'.join(rows) + '\\n'""", 100_000, "a.md")
     assert ratio < 8, f"4x the table took {ratio:.1f}x the time"
+
+
+def _spacing_findings(text: str) -> list[tuple]:
+    from textlint.checks.spacing.model import clear_shared_caches
+
+    clear_shared_caches()
+    engine = Engine(overrides=Overrides(select=["spacing"], languagetool=False))
+    return [(d.rule, d.start, d.end, d.message, d.fix) for d in engine.lint(text, "a.txt").diagnostics]
+
+
+def test_a_long_line_in_pieces_has_the_findings_of_the_whole_line(monkeypatch):
+    from pathlib import Path
+
+    from textlint.checks import spacing
+
+    prose = " ".join(p.read_text(encoding="utf-8").replace("\n", " ")
+                     for p in sorted(Path("fixtures/correct").glob("*.txt")))
+    # run-ons and split words on both sides of many piece ends
+    line = " ".join([prose, "the governmentsaid it would gov ernment the plan"] * 8)
+    assert len(line) > 4 * spacing.PIECE
+    pieces = list(spacing.line_pieces(line))
+    assert len(pieces) > 3 and "".join(p for _, p in pieces) == line
+    assert all(line[o:o + len(p)] == p for o, p in pieces)
+    in_pieces = _spacing_findings(line)
+    monkeypatch.setattr(spacing, "PIECE", 10 * len(line))
+    assert len(list(spacing.line_pieces(line))) == 1
+    whole = _spacing_findings(line)
+    assert in_pieces == whole and len(whole) >= 8
+
+
+def test_a_line_without_punctuation_is_cut_at_spaces():
+    from textlint.checks import spacing
+
+    line = "word " * 30_000
+    pieces = list(spacing.line_pieces(line))
+    assert "".join(p for _, p in pieces) == line
+    assert max(len(p) for _, p in pieces) <= spacing.PIECE + spacing.PIECE_REACH + len("word ")
+
+
+def test_text_pieces_cut_at_whitespace_only():
+    from textlint.document import text_pieces
+
+    text = "alpha beta\ngamma  delta " * 10_000
+    pieces = list(text_pieces(text, 1000))
+    assert "".join(pieces) == text and len(pieces) > 100
+    assert all(p[:1].isspace() for p in pieces[1:])
+    assert list(text_pieces("short")) == ["short"]
