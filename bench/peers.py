@@ -4,8 +4,9 @@
 
 Each tool checks each file as one process, the whole command timed (start-up
 included); the tools take turns run after run (interleaved), so a load that comes
-and goes on this shared machine hits them alike. Prints the median wall time of
-each tool on each file and its ratio to the first tool (textlint from this tree), after one warm-up run
+and goes on this shared machine hits them alike. Prints the median wall time and CPU
+time (user + system: less swayed by other jobs) of each tool on each file and their ratios
+to the first tool (textlint from this tree), after one warm-up run
 each (textlint's bytecode is cached under the temporary directory, as an installed
 package has it).
 ``--tree old=/tmp/base`` adds textlint from another checkout (same interpreter),
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -61,18 +63,21 @@ def tools(trees: list[tuple[str, Path]], only: list[str] | None) -> dict[str, tu
     return found
 
 
-def run_once(cmd: list[str], env: dict | None, path: Path, memory: bool) -> tuple[float, float | None]:
-    """Wall seconds and, with *memory*, peak RSS in MB of one run."""
+def run_once(cmd: list[str], env: dict | None, path: Path, memory: bool) -> tuple[float, float, float | None]:
+    """Wall seconds, CPU seconds (user + system) and, with *memory*, peak RSS in MB of one run."""
     full = ["/usr/bin/time", "-v", *cmd, str(path)] if memory else [*cmd, str(path)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     # textlint runs in its tree: "python -m" imports from the working directory first
     cwd = env["PYTHONPATH"] if env else None
     done = subprocess.run(full, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     secs = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if not memory:
-        return secs, None
+        return secs, cpu, None
     m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
-    return secs, int(m.group(1)) / 1024 if m else None
+    return secs, cpu, int(m.group(1)) / 1024 if m else None
 
 
 def main() -> int:
@@ -91,22 +96,26 @@ def main() -> int:
         return 2
     for path in args.files:
         times: dict[str, list[float]] = {name: [] for name in table}
+        cpus: dict[str, list[float]] = {name: [] for name in table}
         peaks: dict[str, list[float]] = {name: [] for name in table}
         for name, (cmd, env) in table.items():
             run_once(cmd, env, path, False)  # warm-up: bytecode, file cache
         for _ in range(args.runs):
             for name, (cmd, env) in table.items():
-                secs, peak = run_once(cmd, env, path, args.memory)
+                secs, cpu, peak = run_once(cmd, env, path, args.memory)
                 times[name].append(secs)
+                cpus[name].append(cpu)
                 if peak is not None:
                     peaks[name].append(peak)
         size = path.stat().st_size / 1e6
         print(f"{path} ({size:.2f} MB), median of {args.runs} interleaved runs:")
         first = statistics.median(next(iter(times.values())))
+        first_cpu = statistics.median(next(iter(cpus.values())))
         for name, ts in times.items():
-            med = statistics.median(ts)
+            med, cpu = statistics.median(ts), statistics.median(cpus[name])
             mem = f"  peak {max(peaks[name]):7.1f} MB" if peaks[name] else ""
-            print(f"  {name:12s} {med:7.3f} s  ({med / first:5.2f}x the first){mem}")
+            print(f"  {name:12s} wall {med:7.3f} s ({med / first:5.2f}x)  "
+                  f"cpu {cpu:7.3f} s ({cpu / first_cpu:5.2f}x){mem}")
     return 0
 
 
