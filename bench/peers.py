@@ -49,15 +49,32 @@ def textlint_command(tree: Path) -> tuple[list[str], dict[str, str]]:
     return [sys.executable, "-m", "textlint", "check", "--no-languagetool"], env
 
 
+def executable(name: str) -> str | None:
+    """The tool's script beside this interpreter (as textlint runs), else on PATH: a pyenv
+    shim on PATH runs a shell script before the tool, which would count against it."""
+    local = Path(sys.executable).parent / name
+    return str(local) if local.exists() else shutil.which(name)
+
+
+def instructions(cmd: list[str], env: dict | None, path: Path) -> int | None:
+    """Instructions one run executes (valgrind's callgrind: the same on a busy machine)."""
+    cwd = env["PYTHONPATH"] if env else None
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd, str(path)],
+                          env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    m = re.search(r"Collected : (\d+)", done.stderr)
+    return int(m.group(1)) if m else None
+
+
 def tools(trees: list[tuple[str, Path]], only: list[str] | None) -> dict[str, tuple[list[str], dict | None]]:
     found: dict[str, tuple[list[str], dict | None]] = {}
     for name, tree in trees:
         found[name] = textlint_command(tree)
     for name, cmd in PEERS.items():
-        if shutil.which(cmd[0]) is None:
+        exe = executable(cmd[0])
+        if exe is None:
             print(f"({name} is not installed: pip install {name})", file=sys.stderr)
             continue
-        found[name] = (cmd, None)
+        found[name] = ([exe, *cmd[1:]], None)
     if only:
         found = {k: v for k, v in found.items() if k in only}
     return found
@@ -88,12 +105,25 @@ def main() -> int:
                     help="also time textlint from another checkout")
     ap.add_argument("--only", action="append", help="time only these tools (textlint, proselint, ...)")
     ap.add_argument("--memory", action="store_true", help="peak memory too (/usr/bin/time -v)")
+    ap.add_argument("--instructions", action="store_true",
+                    help="instead of timing, count the instructions of one run of each (valgrind; "
+                         "~50x slower: for start-up on a small file)")
     args = ap.parse_args()
     trees = [("textlint", ROOT)] + [(n, Path(p).resolve()) for n, p in (t.split("=", 1) for t in args.tree)]
     table = tools(trees, args.only)
     if not table:
         print("no tool to time", file=sys.stderr)
         return 2
+    if args.instructions:
+        for path in args.files:
+            for cmd, env in table.values():
+                run_once(cmd, env, path, False)  # warm-up: bytecode
+            counts = {name: instructions(cmd, env, path) for name, (cmd, env) in table.items()}
+            print(f"{path}: instructions of one run (valgrind --tool=callgrind)")
+            first = next(iter(counts.values()))
+            for name, n in counts.items():
+                print(f"  {name:12s} {n / 1e6:9.1f} M" + (f"  ({n / first:5.2f}x)" if n and first else ""))
+        return 0
     for path in args.files:
         times: dict[str, list[float]] = {name: [] for name in table}
         cpus: dict[str, list[float]] = {name: [] for name in table}
