@@ -60,7 +60,10 @@ class Table:
     def build(self) -> dict[str, int]:
         """The dict of the table (built once) and handed to *replace*."""
         if self._dict is None:
-            self._dict = dict(zip(self._keys[:-1].split("\n"), self._values))
+            keys = self._keys.split("\n")
+            keys.pop()  # (after the last newline)
+            self._dict = dict(zip(keys, self._values))
+            self._keys, self._offsets = "", array.array("I", [0])  # only the dict answers now
             self.replace(self._dict)
         return self._dict
 
