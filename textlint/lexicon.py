@@ -25,7 +25,6 @@ import marshal
 import math
 import os
 from functools import cached_property, lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
@@ -146,6 +145,8 @@ def _cache_dir() -> Path:
 
 
 def _cache_path() -> Path:
+    from importlib import metadata  # (here: importing it costs more than reading the cache)
+
     versions = "-".join(metadata.version(p) for p in ("wordfreq", "wordsegment"))
     return _cache_dir() / f"lexicon-{CACHE_FORMAT}-{versions}.marshal"
 
