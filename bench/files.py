@@ -11,7 +11,7 @@ best wall time is reported (the whole command, start-up included).
 from __future__ import annotations
 
 import argparse
-import shutil
+import os
 import subprocess
 import sys
 import tempfile
@@ -50,8 +50,7 @@ def main() -> int:
     ap.add_argument("--files", type=int, default=1000)
     ap.add_argument("--select", default=None)
     args = ap.parse_args()
-    exe = shutil.which("textlint")
-    cmd = [exe] if exe else [sys.executable, "-m", "textlint"]
+    cmd = [sys.executable, "-m", "textlint"]  # this checkout's code (PYTHONPATH), not an installed one
     with tempfile.TemporaryDirectory() as tmp:
         size = make_tree(Path(tmp), args.files)
         print(f"data: {args.files} Markdown files, {size / 1e6:.1f} MB "
@@ -66,8 +65,9 @@ def main() -> int:
 
 
 def _time(cmd: list[str]) -> float:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
     start = time.perf_counter()
-    subprocess.run(cmd, capture_output=True, check=False)
+    subprocess.run(cmd, capture_output=True, check=False, env=env)
     return time.perf_counter() - start
 
 

@@ -146,3 +146,112 @@ def test_ranges_of_several_selectors_nest_and_close():
     doc = engine.document(text)
     lines = [doc.position(d.start)[0] for d in engine.lint(text).diagnostics]
     assert lines == [6, 8]
+
+
+# Growth: time at four times the input is far below the sixteen times of quadratic work.
+# The texts vary (shuffled sentences of the fixtures) so that no memo makes the larger
+# input cheap; each size is timed twice in one process after a warm-up, the best kept.
+GROWTH = """
+    import random, time
+    from pathlib import Path
+    from textlint.checks.spacing.model import clear_shared_caches
+    from textlint.engine import Engine, Overrides
+
+    random.seed(7)
+    prose = " ".join(p.read_text(encoding="utf-8") for p in sorted(Path("fixtures/correct").glob("*.txt")))
+    sentences = [s.strip() + "." for s in prose.replace("\\n", " ").split(". ") if s.strip()]
+    words = prose.split()
+
+    def make(size):
+        {make}
+
+    engine = Engine(overrides=Overrides(languagetool=False))
+    engine.lint("Warm up the lexicons.", "{name}")
+
+    def best(text):
+        times = []
+        for _ in range(2):
+            clear_shared_caches()
+            start = time.perf_counter()
+            engine.lint(text, "{name}")
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    small, large = make({size}), make(4 * {size})
+    print(best(large) / best(small))
+"""
+
+
+def growth(make: str, size: int, name: str = "a.txt") -> float:
+    code = GROWTH.replace("{make}", make).replace("{size}", str(size)).replace("{name}", name)
+    return float(run_within(240, code).strip())
+
+
+def test_one_long_line_grows_linearly():
+    ratio = growth("return ' '.join(random.choice(sentences) for _ in range(size // 80))", 100_000)
+    assert ratio < 8, f"4x the text took {ratio:.1f}x the time"
+
+
+def test_many_paragraphs_grow_linearly():
+    ratio = growth("return '\\n\\n'.join(random.choice(sentences) for _ in range(size // 80))", 100_000)
+    assert ratio < 8, f"4x the text took {ratio:.1f}x the time"
+
+
+def test_a_line_of_one_repeated_word_grows_linearly():
+    # every pair is a doubled word: findings as many as words
+    ratio = growth("return 'word ' * (size // 5)", 100_000)
+    assert ratio < 8, f"4x the text took {ratio:.1f}x the time"
+
+
+def test_a_markdown_table_grows_linearly():
+    ratio = growth("""rows = ['| ' + ' | '.join(' '.join(random.choice(words) for _ in range(random.randint(1, 5)))
+                               for _ in range(4)) + ' |' for _ in range(size // 60)]
+        return '| A | B | C | D |\\n|---|---|---|---|\\n' + '\\n'.join(rows) + '\\n'""", 100_000, "a.md")
+    assert ratio < 8, f"4x the table took {ratio:.1f}x the time"
+
+
+def _spacing_findings(text: str) -> list[tuple]:
+    from textlint.checks.spacing.model import clear_shared_caches
+
+    clear_shared_caches()
+    engine = Engine(overrides=Overrides(select=["spacing"], languagetool=False))
+    return [(d.rule, d.start, d.end, d.message, d.fix) for d in engine.lint(text, "a.txt").diagnostics]
+
+
+def test_a_long_line_in_pieces_has_the_findings_of_the_whole_line(monkeypatch):
+    from pathlib import Path
+
+    from textlint.checks import spacing
+
+    prose = " ".join(p.read_text(encoding="utf-8").replace("\n", " ")
+                     for p in sorted(Path("fixtures/correct").glob("*.txt")))
+    # run-ons and split words on both sides of many piece ends
+    line = " ".join([prose, "the governmentsaid it would gov ernment the plan"] * 8)
+    assert len(line) > 4 * spacing.PIECE
+    pieces = list(spacing.line_pieces(line))
+    assert len(pieces) > 3 and "".join(p for _, p in pieces) == line
+    assert all(line[o:o + len(p)] == p for o, p in pieces)
+    in_pieces = _spacing_findings(line)
+    monkeypatch.setattr(spacing, "PIECE", 10 * len(line))
+    assert len(list(spacing.line_pieces(line))) == 1
+    whole = _spacing_findings(line)
+    assert in_pieces == whole and len(whole) >= 8
+
+
+def test_a_line_without_punctuation_is_cut_at_spaces():
+    from textlint.checks import spacing
+
+    line = "word " * 30_000
+    pieces = list(spacing.line_pieces(line))
+    assert "".join(p for _, p in pieces) == line
+    assert max(len(p) for _, p in pieces) <= spacing.PIECE + spacing.PIECE_REACH + len("word ")
+
+
+def test_text_pieces_cut_at_whitespace_only():
+    from textlint.document import text_pieces
+
+    text = "alpha beta\ngamma  delta " * 10_000
+    pieces = list(text_pieces(text, 1000))
+    assert "".join(pieces) == text and len(pieces) > 100
+    assert all(p[:1].isspace() for p in pieces[1:])
+    assert list(text_pieces("short")) == ["short"]

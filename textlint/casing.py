@@ -10,17 +10,23 @@ a name or too rare to judge.
 from __future__ import annotations
 
 import gzip
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Callable
 
 DATA = Path(__file__).resolve().parent / "data" / "casing.tsv.gz"
 
 
 class Casing:
-    """Log ratios of capitalised to lowercase use, for normally lowercase words."""
+    """Log ratios of capitalised to lowercase use, for normally lowercase words; the table
+    loads when the first word is asked about (a short file often asks none)."""
 
-    def __init__(self, ratios: dict[str, float]) -> None:
-        self._ratios = ratios
+    def __init__(self, load: Callable[[], dict[str, float]]) -> None:
+        self._load = load
+
+    @cached_property
+    def _ratios(self) -> dict[str, float]:
+        return self._load()
 
     def ratio(self, word: str) -> float | None:
         """``log P(Word) - log P(word)`` (natural log), or None when *word* is not
@@ -35,9 +41,13 @@ class Casing:
 
 @lru_cache(maxsize=1)
 def get_casing() -> Casing:
-    """The shared casing table (loaded on first use)."""
+    """The shared casing table (its data read on first use)."""
+    return Casing(_read)
+
+
+def _read() -> dict[str, float]:
     with gzip.open(DATA, "rt", encoding="utf-8") as f:
         fields = f.read().split()
     start = fields.index("(MIT)") + 1  # after the header line
     words, values = fields[start::2], fields[start + 1::2]
-    return Casing(dict(zip(words, map(float, values))))
+    return dict(zip(words, map(float, values)))

@@ -7,6 +7,7 @@ the fixes.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
@@ -69,6 +70,8 @@ class Fix:
             if b.start < a.end:
                 raise ValueError("the edits of one fix overlap")
         object.__setattr__(self, "edits", edits)
+        if self.title is not None:  # a title repeated over many fixes is held once
+            object.__setattr__(self, "title", sys.intern(self.title))
 
     @classmethod
     def replace(cls, start: int, end: int, content: str,

@@ -95,6 +95,25 @@ class Token:
     text: str
 
 
+#: The size of the pieces :func:`text_pieces` cuts a text into.
+PIECE_SIZE = 1 << 16
+_WHITESPACE = regex.compile(r"\s")
+
+
+def text_pieces(text: str, size: int = PIECE_SIZE) -> Iterator[str]:
+    """*text* in consecutive pieces of at least *size* characters (the last one shorter),
+    each cut before a whitespace character, so that no word is cut: a scan of a large text
+    that holds one piece at a time."""
+    start = 0
+    while len(text) - start > size:
+        m = _WHITESPACE.search(text, start + size)
+        if m is None:
+            break
+        yield text[start:m.start()]
+        start = m.start()
+    yield text[start:]
+
+
 class Document:
     """A text to lint, with lazily computed structure.
 
@@ -206,9 +225,10 @@ class Document:
     def vocabulary(self) -> Counter[str]:
         """How often each word form occurs in the prose of the document (case kept)."""
         # a chunk of letters between spaces is one word: only the others need the pattern
-        find = WORD.findall
-        return Counter([w for chunk in self.prose_text.split()
-                        for w in ((chunk,) if chunk.isalpha() else find(chunk))])
+        find, counts = WORD.findall, Counter()
+        for piece in text_pieces(self.prose_text):  # no list of every word of a large text
+            counts.update([w for chunk in piece.split() for w in ((chunk,) if chunk.isalpha() else find(chunk))])
+        return counts
 
     @property
     def headings(self) -> list[Span]:

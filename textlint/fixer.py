@@ -11,7 +11,6 @@ the text is given back unchanged, with the reason.
 from __future__ import annotations
 
 import bisect
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable
@@ -182,4 +181,6 @@ def _unconverged(text: str, first: LintResult, reason: str, last: list[Diagnosti
 
 
 def _digest(text: str) -> bytes:
+    import hashlib  # (here: loading OpenSSL is a good part of the start-up of a run without --fix)
+
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()

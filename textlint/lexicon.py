@@ -25,7 +25,6 @@ import marshal
 import math
 import os
 from functools import cached_property, lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
@@ -60,7 +59,10 @@ class Table:
     def build(self) -> dict[str, int]:
         """The dict of the table (built once) and handed to *replace*."""
         if self._dict is None:
-            self._dict = dict(zip(self._keys[:-1].split("\n"), self._values))
+            keys = self._keys.split("\n")
+            keys.pop()  # (after the last newline)
+            self._dict = dict(zip(keys, self._values))
+            self._keys, self._offsets = "", array.array("I", [0])  # only the dict answers now
             self.replace(self._dict)
         return self._dict
 
@@ -143,6 +145,8 @@ def _cache_dir() -> Path:
 
 
 def _cache_path() -> Path:
+    from importlib import metadata  # (here: importing it costs more than reading the cache)
+
     versions = "-".join(metadata.version(p) for p in ("wordfreq", "wordsegment"))
     return _cache_dir() / f"lexicon-{CACHE_FORMAT}-{versions}.marshal"
 

@@ -61,7 +61,8 @@ class Linter:
         if deferred:
             taken = _Spans(found.values())
             _one_per_defect(doc.text, [d for d in deferred if not taken.overlaps(d.start, d.end)], found)
-        return LintResult(sorted(found.values(), key=Diagnostic.sort_key), errors)
+        # in the order of Diagnostic.sort_key: (start, end) is unique, so the keys sort them
+        return LintResult([found[key] for key in sorted(found)], errors)
 
     def _suppressed(self, off: suppression.Suppressions, doc: Document, d: Diagnostic) -> bool:
         groups = self._groups.get(d.rule) or {d.rule.split(".", 1)[0]}

@@ -7,6 +7,7 @@ both implement :class:`Rule`; the linter sees no difference between them.
 from __future__ import annotations
 
 import copy
+import sys
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from enum import Enum
@@ -79,7 +80,8 @@ class Rule(ABC):
         """Yield the diagnostics of *doc*."""
 
     def diagnostic(self, start: int, end: int, message: str, fix=None) -> Diagnostic:
-        return Diagnostic(self.id, message, start, end, self.severity, fix)
+        # a message repeated over many findings is held once
+        return Diagnostic(self.id, sys.intern(message), start, end, self.severity, fix)
 
     def configured(self, level: Severity | None = None, options: dict[str, Any] | None = None) -> Rule:
         """A copy with a different severity or options (from the configuration)."""

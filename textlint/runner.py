@@ -181,6 +181,7 @@ class Runner:
                 self.finder.for_path(path)
             except ConfigError:
                 pass  # reported with the file
+        import gc
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
@@ -189,14 +190,21 @@ class Runner:
         _RUNNER = self
         chunks = [targets[i:i + CHUNK] for i in range(1, len(targets), CHUNK)]
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(min(jobs, len(paths) - 1), mp_context=context) as pool:
-            with self.fork_guard():  # the workers are forked at the first submit
-                futures = [pool.submit(_check_in_worker, chunk) for chunk in chunks]
-            for chunk, future in zip(chunks, futures):
-                try:
-                    yield from future.result()
-                except BrokenProcessPool:
-                    yield from map(_not_checked, (path for path, _ in chunk))
+        # the lexicons and memo tables loaded so far stay shared with the workers: without
+        # this, the cyclic collector's first pass in each worker writes to (and so copies)
+        # every page that holds them
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(min(jobs, len(paths) - 1), mp_context=context) as pool:
+                with self.fork_guard():  # the workers are forked at the first submit
+                    futures = [pool.submit(_check_in_worker, chunk) for chunk in chunks]
+                for chunk, future in zip(chunks, futures):
+                    try:
+                        yield from future.result()
+                    except BrokenProcessPool:
+                        yield from map(_not_checked, (path for path, _ in chunk))
+        finally:
+            gc.unfreeze()
 
 
 def _result(source: Source, text: str, diagnostics: list[Diagnostic], errors: list) -> FileResult:

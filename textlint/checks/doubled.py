@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from typing import Iterator
 
 import regex
@@ -113,9 +114,8 @@ class DoubledWord(Check):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
         casing = get_casing()
-        pairs = [(m.start(), m.group("a"), m.group("sep"), m.group("b")) for m in _DOUBLED.finditer(text)]
-        pairs += _compound_pairs(text)
-        for start, a, sep, b in sorted(pairs):
+        pairs = ((m.start(), m.group("a"), m.group("sep"), m.group("b")) for m in _DOUBLED.finditer(text))
+        for start, a, sep, b in heapq.merge(pairs, _compound_pairs(text)):  # both in text order
             a_end = start + len(a)
             end = a_end + len(sep) + len(b)
             if (sep.count("\n") > 1 or text[start - 1:start] in _INSIDE_TOKEN_BEFORE

@@ -11,6 +11,8 @@ import gc
 import weakref
 from typing import Iterator, NamedTuple
 
+import regex
+
 from ...diagnostics import Applicability, Diagnostic, Edit, Fix
 from ...document import Document
 from ...lexicon import get_lexicon
@@ -61,11 +63,39 @@ def _analyse(doc: Document) -> Analysis:
     lines = shared_table(model.lex, PARAMS, "lines")
     found, text, pos = [], doc.text, 0
     for line in text.split("\n"):
-        found.extend(c.shifted(pos) for c in model.memo(lines, line, _line_changes, model, line))
+        for offset, piece in line_pieces(line):
+            found.extend(c.shifted(pos + offset) for c in model.memo(lines, piece, _line_changes, model, piece))
         pos += len(line) + 1
     found.extend(glued_runons(text, model.lex, PARAMS.function_zipf, PARAMS.solid_zipf))
     found.sort(key=lambda c: c.start)
     return Analysis(found, margin_shift(found, words, PARAMS))
+
+
+#: A line longer than this is analysed in pieces (memory and memo keys stay bounded).
+PIECE = 10_000
+#: A piece is cut at a barrier (below) within this many characters past ``PIECE``, else at a space.
+PIECE_REACH = 40_000
+#: A space after a chunk that ends in one of these: its token has trailing punctuation (or is
+#: no plain word), so no window of :func:`.model.analyse_line` joins or reads across it.
+_BARRIER = regex.compile(r"[.,;:!?)\]}\"”’»…] ")
+_SPACE = regex.compile(r" ")
+
+
+def line_pieces(line: str) -> Iterator[tuple[int, str]]:
+    """*line* as (offset, piece) pieces of about :data:`PIECE` characters, the whole line when
+    it is no longer. A piece ends at a barrier, where cutting changes no repair; a line
+    without one for :data:`PIECE_REACH` characters (no prose: "word word ...") is cut at a
+    space."""
+    start = 0
+    while len(line) - start > PIECE:
+        m = _BARRIER.search(line, start + PIECE, start + PIECE + PIECE_REACH) or _SPACE.search(
+            line, start + PIECE + PIECE_REACH)
+        if m is None:
+            break
+        cut = m.end() - 1  # before the space
+        yield start, line[start:cut]
+        start = cut
+    yield start, line[start:]
 
 
 def _line_changes(model: Model, line: str) -> list[Change]:
