@@ -27,6 +27,12 @@ _GLUED_SENTENCE = regex.compile(
     r"(?<=\p{L}\p{Ll})(?P<p>[.!?:])(?=(?P<w>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}_(]))")
 #: A period glued to the article "A" or the pronoun "I" before a lowercase word: "dusk.A pale".
 _GLUED_LETTER = regex.compile(r"(?<=\p{Ll}{2})(?P<p>\.)(?=(?P<w>[AI])[ \u00a0]+\p{Ll})")
+#: A period glued between two lowercase words, the second a function word that goes on to a
+#: word: the start of a sentence whose capital was lost too ("checking.just paste your
+#: text"). Names of code ("self.is_valid", "promise.then(", "nginx.conf") have other
+#: shapes or are technical writing, where this is not looked for.
+_GLUED_LOWER = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_.@/\\-])(?P<left>\p{Ll}{2,})(?P<p>\.)(?=(?P<w>\p{Ll}+)[ \u00a0]+\p{L})")
 #: A comma or semicolon glued to a word; not inside character references ("&lt;main&gt;"),
 #: tag lists ("lib,src,test", "**test,doc**:") or names of code ("a_b,c\\d").
 _GLUED_COMMA = regex.compile(
@@ -96,6 +102,7 @@ class MissingSpaceAfterPunctuation(Check):
         ("You actually solved it!That changes everything.", "You actually solved it! That changes everything."),
         ("The streetlamp flickered at dusk.A pale glow spread.", "The streetlamp flickered at dusk. A pale glow spread."),
         ("foo ,bar", "foo, bar"),
+        ("Spell and grammar checking.just paste your text here.", "Spell and grammar checking. just paste your text here."),
         ('She whispered "hurry"and left.', 'She whispered "hurry" and left.'),
     ]
     OK = [
@@ -106,6 +113,7 @@ class MissingSpaceAfterPunctuation(Check):
         "The template writes \"&who;Smith&end;\" as it is.",
         "Add class config.ConfigChanges and call sys.Exit() here.",
         "- **test,doc**: fix the lib,src,test tags",
+        "Edit nginx.conf or call promise.then(done) as the docs say.",
     ]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
@@ -120,6 +128,13 @@ class MissingSpaceAfterPunctuation(Check):
                 sure = _sure(mark, left, word, lexicon)
                 fix = Fix((Edit(m.end(), m.end(), " "),), _applicability(sure), f"Add a space after '{mark}'")
                 yield self.diagnostic(m.start() - len(left), m.end() + len(word), f"Add a space after '{mark}'", fix)
+        if not doc.technical:
+            for m in _GLUED_LOWER.finditer(text):
+                left, word = m.group("left", "w")
+                if word in FUNCTION_WORDS and lexicon.zipf(left) >= SURE_ZIPF:
+                    # the next sentence's capital is lost too: a space alone is no full repair
+                    fix = Fix((Edit(m.end(), m.end(), " "),), Applicability.UNSAFE, "Add a space after '.'")
+                    yield self.diagnostic(m.start(), m.end() + len(word), "Add a space after '.'", fix)
         for m in _SWAPPED.finditer(text):
             left, mark, word = _word_before(text, m.start()), m.group("p"), m.group("w")
             sure = _sure(mark, left, word, lexicon)
