@@ -484,3 +484,33 @@ def test_technical_writing_keeps_its_closed_compounds():
     assert [d for d in engine.lint(text, "notes.md").diagnostics] == []
     prose = "He sent a keepalive every minute, infact."
     assert [m for _, m in findings(prose)] == ["'infact' looks like 'in fact'"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Please remember to backout the change if it breaks tests.",
+     "Please remember to back out the change if it breaks tests."),
+    ("We still might need to backout this feature.", "We still might need to back out this feature."),
+    ("She can checkin tomorrow.", "She can check in tomorrow."),
+    ("Members show their card when they checkin to receive credit.",
+     "Members show their card when they check in to receive credit."),
+    ("To backout, cancel the pipeline.", "To back out, cancel the pipeline."),
+])
+def test_a_glued_form_in_a_verb_slot_is_split_unsafely(text, expected):
+    """A closed compound that no dictionary has, where only a verb can stand (after a modal,
+    a subject pronoun, or "to" before an object): the verb is written apart."""
+    assert [r for r, _ in findings(text)] == ["spacing.RunOnWord"]
+    assert fixed(text, unsafe=True) == expected
+    assert fixed(text) == text  # which words the author meant is the lexicon's guess: unsafe
+
+
+@pytest.mark.parametrize("text", [
+    "The backout plan came with the release.",
+    "Backout is spelled as a noun in this paragraph.",
+    "It only takes two days from quality check to rollout.",
+    "The release rollout failed.",
+    "Sami was checkin his e-mails.",
+    "Point the browser to localhost or to the proxy.",
+    "From design to rollout, the team stayed small.",
+])
+def test_a_glued_form_outside_a_verb_slot_is_left_to_the_model(text):
+    assert findings(text) == []
