@@ -514,3 +514,17 @@ def test_a_glued_form_in_a_verb_slot_is_split_unsafely(text, expected):
 ])
 def test_a_glued_form_outside_a_verb_slot_is_left_to_the_model(text):
     assert findings(text) == []
+
+
+def test_the_pronoun_i_glued_to_a_word_it_pairs_with_is_split_unsafely():
+    text = "Nor did the Chief Superintendent, Ibelieve, know that."
+    assert [m for _, m in findings(text)] == ["'Ibelieve' looks like 'I believe'"]
+    assert fixed(text, unsafe=True) == "Nor did the Chief Superintendent, I believe, know that."
+    assert fixed(text) == text
+
+
+@pytest.mark.parametrize("text", ["The Ising model fits.", "Iman spoke to the Iowa delegates.",
+                                  "Ibad and Ipan are villages."])
+def test_names_that_start_with_i_are_no_glued_pronoun(text):
+    """No web word pair joins the pronoun to "sing", "man", "bad" or "pan"."""
+    assert findings(text) == []

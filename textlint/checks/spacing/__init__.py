@@ -18,7 +18,7 @@ from ...rule import FixAvailability
 from ..base import Check
 from .model import (Change, Model, Params, analyse_line, camel_seam, glued_forms, margin_shift, shared_table,
                     vocabulary_of)
-from .glued import glued_runons
+from .glued import glued_runons, pronoun_runons
 from .slots import verb_slot_runons
 from .punctuation import glued_punctuation, space_before_punctuation
 
@@ -68,6 +68,7 @@ def _analyse(doc: Document) -> Analysis:
     shift = margin_shift(found, words, PARAMS)
     taken = {c.start for c in found}
     found.extend(c for c in verb_slot_runons(text, model.lex) if c.start not in taken)
+    found.extend(c for c in pronoun_runons(text, model.lex) if c.start not in taken)
     found.sort(key=lambda c: c.start)
     return Analysis(found, shift)
 
