@@ -528,3 +528,14 @@ def test_the_pronoun_i_glued_to_a_word_it_pairs_with_is_split_unsafely():
 def test_names_that_start_with_i_are_no_glued_pronoun(text):
     """No web word pair joins the pronoun to "sing", "man", "bad" or "pan"."""
     assert findings(text) == []
+
+
+def test_two_function_words_glued_are_cut_safely():
+    """No name is two function words glued, six letters or more, unknown to the lexicon."""
+    text = "We waited. Sincethis was so, we left. Whenshe came, we ate."
+    assert fixed(text) == "We waited. Since this was so, we left. When she came, we ate."
+
+
+@pytest.mark.parametrize("text", ["Then Bethe spoke to us.", "Then Asher spoke to us.", "Then Willis spoke to us."])
+def test_names_of_two_function_words_are_not_cut_safely(text):
+    assert fixed(text) == text
