@@ -19,13 +19,12 @@ from typing import Iterator
 import regex
 
 from ...lexicon import Lexicon
-from ..capitals import OBJECT_STARTS, VERB_CONTEXT
+from ...wordclasses import DO, MODALS, OBJECT_STARTS, SUBJECT_PRONOUNS
 from .model import Change, glued_forms
 
-#: Words after which the next word is a verb: the modals, "do", the subject pronouns (the
-#: closed classes of :data:`..capitals.VERB_CONTEXT`, without "to", which needs an object
-#: after the verb, and without the adverbs and "who", after which a noun may follow).
-VERB_OPENERS = VERB_CONTEXT - frozenset(("to", "not", "never", "also", "who"))
+#: Words after which the next word is a verb: the modals, "do" and the subject pronouns ("to"
+#: needs an object after the verb, see :func:`_verb_slot`).
+VERB_OPENERS = MODALS | DO | SUBJECT_PRONOUNS
 #: A lowercase token of five letters or more.
 _TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’_\-./@])\p{Ll}{5,}(?![\p{L}\p{M}\p{N}'’_\-@/])")
 #: The word before a token (and the spaces between them).
