@@ -22,6 +22,10 @@ BEFORE = "cleanup.SpaceBeforePunctuation"
     (AFTER, "foo ,bar", "foo, bar", True),
     (AFTER, "Na,K-ATPase and gravity", "Na, K-ATPase and gravity", False),
     (AFTER, 'She whispered "hurry"and left.', 'She whispered "hurry" and left.', False),
+    (AFTER, "On June 16,1963 she was launched into space.", "On June 16, 1963 she was launched into space.", False),
+    # a period glued before a lowercase function word: the next sentence lost its capital too
+    (AFTER, "It offers spell and grammar checking.just paste your text here.",
+     "It offers spell and grammar checking. just paste your text here.", False),
     (BEFORE, "This is a sentence with an orphaned full stop .", "This is a sentence with an orphaned full stop.", True),
     (BEFORE, "This , is a test sentence.", "This, is a test sentence.", True),
     # French and older English printing space "?", "!" and ":": unsafe
@@ -41,6 +45,9 @@ def test_findings_and_fix_safety(rule, text, expected, safe):
     (AFTER, "Open your newrelic.config file."),
     (AFTER, "Have you tried console.log()"),
     (AFTER, "The URL is pep.corp.enron.com."),
+    (AFTER, "Call promise.then(done) when ready."),
+    (AFTER, "It cost 16,1963 euros, and 1,5 more on June 16, 1963."),
+    (AFTER, "The file setup.py is read."),
     (AFTER, 'Seats have a pitch of 31-33", with newer ones 31" wide.'),
     (BEFORE, "This is a sentence with ellipsis ..."),
     (BEFORE, "He said 'hello' and left."),
@@ -49,3 +56,15 @@ def test_findings_and_fix_safety(rule, text, expected, safe):
 ])
 def test_leaves_alone(rule, text):
     assert found(rule, text) == []
+
+
+def test_a_lowercase_sentence_glued_by_a_period_is_left_alone_in_technical_writing():
+    """Technical writing names code with periods between lowercase words ("self.is set")."""
+    from textlint.engine import Engine, Overrides
+
+    engine = Engine(overrides=Overrides(select=[AFTER]))
+    prose = "Then check that the value of self.is set before the run.\n"
+    assert [d.rule for d in engine.lint(prose, "notes.txt").diagnostics] == [AFTER]
+    technical = ("# API\n\nCall `obj.get()` and `load()`, then check that self.is set before "
+                 "`run()`; see `a.b`, `c.d` and `e.f`.\n")
+    assert engine.lint(technical, "api.md").diagnostics == []

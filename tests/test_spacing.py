@@ -484,3 +484,58 @@ def test_technical_writing_keeps_its_closed_compounds():
     assert [d for d in engine.lint(text, "notes.md").diagnostics] == []
     prose = "He sent a keepalive every minute, infact."
     assert [m for _, m in findings(prose)] == ["'infact' looks like 'in fact'"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Please remember to backout the change if it breaks tests.",
+     "Please remember to back out the change if it breaks tests."),
+    ("We still might need to backout this feature.", "We still might need to back out this feature."),
+    ("She can checkin tomorrow.", "She can check in tomorrow."),
+    ("Members show their card when they checkin to receive credit.",
+     "Members show their card when they check in to receive credit."),
+    ("To backout, cancel the pipeline.", "To back out, cancel the pipeline."),
+])
+def test_a_glued_form_in_a_verb_slot_is_split_unsafely(text, expected):
+    """A closed compound that no dictionary has, where only a verb can stand (after a modal,
+    a subject pronoun, or "to" before an object): the verb is written apart."""
+    assert [r for r, _ in findings(text)] == ["spacing.RunOnWord"]
+    assert fixed(text, unsafe=True) == expected
+    assert fixed(text) == text  # which words the author meant is the lexicon's guess: unsafe
+
+
+@pytest.mark.parametrize("text", [
+    "The backout plan came with the release.",
+    "Backout is spelled as a noun in this paragraph.",
+    "It only takes two days from quality check to rollout.",
+    "The release rollout failed.",
+    "Sami was checkin his e-mails.",
+    "Point the browser to localhost or to the proxy.",
+    "From design to rollout, the team stayed small.",
+])
+def test_a_glued_form_outside_a_verb_slot_is_left_to_the_model(text):
+    assert findings(text) == []
+
+
+def test_the_pronoun_i_glued_to_a_word_it_pairs_with_is_split_unsafely():
+    text = "Nor did the Chief Superintendent, Ibelieve, know that."
+    assert [m for _, m in findings(text)] == ["'Ibelieve' looks like 'I believe'"]
+    assert fixed(text, unsafe=True) == "Nor did the Chief Superintendent, I believe, know that."
+    assert fixed(text) == text
+
+
+@pytest.mark.parametrize("text", ["The Ising model fits.", "Iman spoke to the Iowa delegates.",
+                                  "Ibad and Ipan are villages."])
+def test_names_that_start_with_i_are_no_glued_pronoun(text):
+    """No web word pair joins the pronoun to "sing", "man", "bad" or "pan"."""
+    assert findings(text) == []
+
+
+def test_two_function_words_glued_are_cut_safely():
+    """No name is two function words glued, six letters or more, unknown to the lexicon."""
+    text = "We waited. Sincethis was so, we left. Whenshe came, we ate."
+    assert fixed(text) == "We waited. Since this was so, we left. When she came, we ate."
+
+
+@pytest.mark.parametrize("text", ["Then Bethe spoke to us.", "Then Asher spoke to us.", "Then Willis spoke to us."])
+def test_names_of_two_function_words_are_not_cut_safely(text):
+    assert fixed(text) == text

@@ -20,7 +20,8 @@ from ...rule import FixAvailability
 from ..base import Check
 from .model import (Change, Model, Params, analyse_line, camel_seam, glued_forms, margin_shift, shared_table,
                     vocabulary_of)
-from .glued import glued_runons
+from .glued import glued_runons, pronoun_runons
+from .slots import verb_slot_runons
 from .punctuation import glued_punctuation, space_before_punctuation
 
 PARAMS = Params()
@@ -67,8 +68,12 @@ def _analyse(doc: Document) -> Analysis:
             found.extend(c.shifted(pos + offset) for c in model.memo(lines, piece, _line_changes, model, piece))
         pos += len(line) + 1
     found.extend(glued_runons(text, model.lex, PARAMS.function_zipf, PARAMS.solid_zipf))
+    shift = margin_shift(found, words, PARAMS)
+    taken = {c.start for c in found}
+    found.extend(c for c in verb_slot_runons(text, model.lex) if c.start not in taken)
+    found.extend(c for c in pronoun_runons(text, model.lex) if c.start not in taken)
     found.sort(key=lambda c: c.start)
-    return Analysis(found, margin_shift(found, words, PARAMS))
+    return Analysis(found, shift)
 
 
 #: A line longer than this is analysed in pieces (memory and memo keys stay bounded).
@@ -154,7 +159,8 @@ class RunOnWord(_WordSpacing):
         "Two words glued together by a lost space: 'successfullyas', 'Latin Americato', "
         "'Putinin', glued capitalised words ('CubaPutin', 'OrthodoxChurch'), words glued "
         "where a line break was lost, a function word glued to a number ('was960', "
-        "'in1984') and a possessive glued to a word ('Putin’smessage').")
+        "'in1984'), a possessive glued to a word ('Putin’smessage') and a closed compound that no "
+        "dictionary has where only a verb can stand ('to backout the change', 'can checkin').")
     RATIONALE = (
         "Scrapers, PDF extraction and OCR drop spaces. Spell checkers call the result a "
         "misspelling and offer nothing useful; word segmenters split correct words "
@@ -168,11 +174,14 @@ class RunOnWord(_WordSpacing):
             ("President Vladimir Putinin his capacity as head of state",
              "President Vladimir Putin in his capacity as head of state"),
             ("The population was960 at the 2010 census.", "The population was 960 at the 2010 census."),
-            ("Mr Putin’smessage of congratulations", "Mr Putin’s message of congratulations")]
+            ("Mr Putin’smessage of congratulations", "Mr Putin’s message of congratulations"),
+            ("Please remember to backout the change.", "Please remember to back out the change."),
+            ("She can checkin tomorrow.", "She can check in tomorrow.")]
     OK = ["a multipolar world order", "his Cuban counterpart", "nowhere to be seen",
           "we cannot stay together", "the Commander-in-Chief of the Armed Forces",
           "Lavrov met Miguel Díaz-Canel and Celac officials", "NATO and the iPhone",
-          "a base85 string, mp3 files, utf8 text and 5km of road"]
+          "a base85 string, mp3 files, utf8 text and 5km of road",
+          "The backout plan came with the release.", "It takes two days from check to rollout."]
 
 
 class SplitWord(_WordSpacing):

@@ -1,5 +1,5 @@
-"""Run-ons that need no lattice: a word glued to a number ("was960", "3dogs") or to a
-possessive ("Putin’smessage")."""
+"""Run-ons that need no lattice: a word glued to a number ("was960", "3dogs"), to a
+possessive ("Putin’smessage") or to the pronoun "I" ("Ibelieve")."""
 
 from __future__ import annotations
 
@@ -58,3 +58,27 @@ def glued_runons(text: str, lexicon: Lexicon, function_zipf: float, word_zipf: f
                     yield Change(line_start + m.start(), line_start + m.end(), m.group(),
                                  f"{first} {second}", inserts=[line_start + m.end("first")],
                                  gain=float("inf"), certain=certain)
+
+
+#: The pronoun "I" glued to a lowercase word: "Ibelieve", "Ihope" (OCR and scrapers drop the
+#: space after a one-letter word).
+PRONOUN_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’_\-.@/])I(?P<second>\p{Ll}{3,})(?![\p{L}\p{M}\p{N}'’_\-@/])")
+#: The glued token is rarer than this (Zipf, lowercase) and the word after "I" at least as
+#: frequent as ``PRONOUN_WORD_ZIPF``; the web's word pairs must count "I" + the word (a name
+#: such as "Iman", "Ising" or "Ibad" is no pair of the pronoun and a word).
+PRONOUN_TOKEN_ZIPF = 2.5
+PRONOUN_WORD_ZIPF = 4.0
+
+
+def pronoun_runons(text: str, lexicon: Lexicon) -> Iterator[Change]:
+    """The pronoun "I" glued to a word it forms a pair with in web text (log10 PMI >= 0);
+    unsafe, as a capitalised token may be a name."""
+    if "I" not in text:
+        return
+    for m in PRONOUN_WORD.finditer(text):
+        second = m.group("second")
+        pmi = lexicon.pmi("i", second)
+        if pmi is not None and pmi >= 0 and lexicon.zipf(m.group().lower()) < PRONOUN_TOKEN_ZIPF \
+                and lexicon.zipf(second) >= PRONOUN_WORD_ZIPF:
+            yield Change(m.start(), m.end(), m.group(), f"I {second}", inserts=[m.start() + 1],
+                         gain=float("inf"), certain=False)

@@ -17,7 +17,7 @@ from ...document import ABBREVIATIONS, Document
 from ...lexicon import get_lexicon
 from ...rule import FixAvailability
 from ..base import Check
-from ...wordclasses import FUNCTION_WORDS
+from ...wordclasses import CALENDAR, FUNCTION_WORDS
 from .punctuation import DANGLING, SHORT_WORD_BEFORE, SPACE_BEFORE_MARK, SURE_ZIPF
 
 #: A sentence mark glued to a capitalised word ("Russia.Months", "text?And", "it!That") or a
@@ -27,6 +27,15 @@ _GLUED_SENTENCE = regex.compile(
     r"(?<=\p{L}\p{Ll})(?P<p>[.!?:])(?=(?P<w>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}_(]))")
 #: A period glued to the article "A" or the pronoun "I" before a lowercase word: "dusk.A pale".
 _GLUED_LETTER = regex.compile(r"(?<=\p{Ll}{2})(?P<p>\.)(?=(?P<w>[AI])[ \u00a0]+\p{Ll})")
+#: A period glued between two lowercase words, the second a function word that goes on to a
+#: word: the start of a sentence whose capital was lost too ("checking.just paste your
+#: text"). Names of code ("self.is_valid", "promise.then(", "nginx.conf") have other
+#: shapes or are technical writing, where this is not looked for.
+_GLUED_LOWER = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_.@/\\-])(?P<left>\p{Ll}{2,})(?P<p>\.)(?=(?P<w>\p{Ll}+)[ \u00a0]+\p{L})")
+#: A date whose comma is glued to the year: "June 16,1963" (a thousands separator never
+#: follows the day of a month; a decimal comma has no month before it).
+_GLUED_YEAR = regex.compile(r"(?<![\p{L}\p{M}])(?P<month>\p{Lu}\p{Ll}+)\.?[ \u00a0]\d{1,2}(?P<p>,)(?P<w>\d{4})(?![\p{N},.]\p{N}|\p{N})")
 #: A comma or semicolon glued to a word; not inside character references ("&lt;main&gt;"),
 #: tag lists ("lib,src,test", "**test,doc**:") or names of code ("a_b,c\\d").
 _GLUED_COMMA = regex.compile(
@@ -70,7 +79,9 @@ class MissingSpaceAfterPunctuation(Check):
         "A sentence mark, a colon, a comma or a semicolon glued to the next word: "
         "\"Russia.Months ago\", \"text?And\", \"dusk.A pale glow\", \"cruiser,Admiral\", "
         "\"Chemezov:Mr\"; a comma with the space before it instead of after it (\"foo ,bar\"); "
-        "a closing straight quotation mark glued to the next word (\"whispered \"hurry\"and left\")."
+        "a closing straight quotation mark glued to the next word (\"whispered \"hurry\"and left\"); "
+        "a period glued before a lowercase function word that goes on (\"checking.just paste\", "
+        "not in technical writing); a date's comma glued to the year (\"June 16,1963\")."
     )
     RATIONALE = (
         "Line joins in scraped text and OCR drop the space after punctuation. The rule only "
@@ -96,6 +107,8 @@ class MissingSpaceAfterPunctuation(Check):
         ("You actually solved it!That changes everything.", "You actually solved it! That changes everything."),
         ("The streetlamp flickered at dusk.A pale glow spread.", "The streetlamp flickered at dusk. A pale glow spread."),
         ("foo ,bar", "foo, bar"),
+        ("He flew on June 16,1963 into space.", "He flew on June 16, 1963 into space."),
+        ("Spell and grammar checking.just paste your text here.", "Spell and grammar checking. just paste your text here."),
         ('She whispered "hurry"and left.', 'She whispered "hurry" and left.'),
     ]
     OK = [
@@ -106,6 +119,8 @@ class MissingSpaceAfterPunctuation(Check):
         "The template writes \"&who;Smith&end;\" as it is.",
         "Add class config.ConfigChanges and call sys.Exit() here.",
         "- **test,doc**: fix the lib,src,test tags",
+        "It costs 16,1963 euros; on June 16, 1963 it cost 1,5 more.",
+        "Edit nginx.conf or call promise.then(done) as the docs say.",
     ]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
@@ -120,6 +135,17 @@ class MissingSpaceAfterPunctuation(Check):
                 sure = _sure(mark, left, word, lexicon)
                 fix = Fix((Edit(m.end(), m.end(), " "),), _applicability(sure), f"Add a space after '{mark}'")
                 yield self.diagnostic(m.start() - len(left), m.end() + len(word), f"Add a space after '{mark}'", fix)
+        if not doc.technical:
+            for m in _GLUED_LOWER.finditer(text):
+                left, word = m.group("left", "w")
+                if word in FUNCTION_WORDS and lexicon.zipf(left) >= SURE_ZIPF:
+                    # the next sentence's capital is lost too: a space alone is no full repair
+                    fix = Fix((Edit(m.end(), m.end(), " "),), Applicability.UNSAFE, "Add a space after '.'")
+                    yield self.diagnostic(m.start(), m.end() + len(word), "Add a space after '.'", fix)
+        for m in _GLUED_YEAR.finditer(text):
+            if m.group("month").lower() in CALENDAR:
+                fix = Fix((Edit(m.end("p"), m.end("p"), " "),), Applicability.UNSAFE, "Add a space after ','")
+                yield self.diagnostic(m.start(), m.end(), "Add a space after ',' before the year", fix)
         for m in _SWAPPED.finditer(text):
             left, mark, word = _word_before(text, m.start()), m.group("p"), m.group("w")
             sure = _sure(mark, left, word, lexicon)

@@ -55,6 +55,10 @@ PREFIXES_SHORT = frozenset(p for p in PREFIXES if len(p) == 2 and p != "in")
 #: Titles glued to a name at a camel seam ("MrPutin").
 TITLES = frozenset("Mr Ms Dr St Mt".split())
 #: Longer letter strings are no run-on of words (gene sequences, codes, hashes).
+#: Two function words glued into a capitalised token this long are no name (shorter ones may
+#: be: "Bethe", "Ashe").
+MIN_FUNCTION_PAIR = 6
+
 MAX_TOKEN = 40
 #: Longest word the lattice considers (original tokens may be longer).
 MAX_WORD = 24
@@ -399,7 +403,8 @@ class Model:
             # a lowercase word glued to a name ("inChina", "performerNina"); identifiers glue
             # common words ("onClick", "toString", "backgroundColor") and stay unsafe
             return left.islower() and (left in FUNCTION_WORDS or not get_casing().normally_lowercase(right))
-        if token[0].isupper() and not self._word_and_function_word(left, right):
+        if token[0].isupper() and not (self._word_and_function_word(left, right)
+                                       or self._function_words_glued(token, left, right)):
             return False  # "Goodricksaid", "Clearskies", "Bethe" (a name of two function words)
         zipf = self.lex.zipf(token)
         if zipf == 0.0:
@@ -414,6 +419,14 @@ class Model:
         a, b = left.lower() in FUNCTION_WORDS, right.lower() in FUNCTION_WORDS
         other = right if a else left
         return a != b and len(other) > 2 and self.lex.zipf(other) >= self.p.solid_zipf
+
+    def _function_words_glued(self, token: str, left: str, right: str) -> bool:
+        """Whether *token* is two function words of two letters or more glued, six letters or
+        more, and no word the lexicon knows: "Sincethis", "Whenshe", "Itwould" (the lexicon's
+        names vouch for the short and the known ones: "Bethe", "Asher", "Willis")."""
+        return (left + right == token and len(token) >= MIN_FUNCTION_PAIR and len(left) > 1
+                and len(right) > 1 and left.lower() in FUNCTION_WORDS and right in FUNCTION_WORDS
+                and self.lex.zipf(token.lower()) == 0.0)
 
     def certain_join(self, word: str, pieces: list[str]) -> bool:
         """Whether joining *pieces* into *word* may be fixed safely: never when each piece is a

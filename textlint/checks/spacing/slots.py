@@ -1,0 +1,86 @@
+"""Run-ons that syntax gives away: a closed compound that no edited dictionary has, standing
+where only a verb can ("to backout the change", "she can checkin tomorrow", "we can rollout
+the feature"). The nouns "backout", "checkin" and "rollout" are web spellings; the verbs are
+always written apart ("back out", "check in", "roll out").
+
+The evidence is data and grammar, no list of words: the token is one of the glued forms of
+:func:`.model.glued_forms` (lowercase ``wordfreq`` words that Debian's SCOWL-70 lists lack but
+that are two of their words glued), and the word before it opens a verb phrase — a modal or
+"do", a subject pronoun, or "to" when a determiner or an object pronoun follows the token
+(after "from check to rollout." the token is a noun). The lexicon's word-pair statistics
+alone leave these forms alone (the particle is too frequent for a strong pair), and the same
+tokens as nouns ("the backout plan", "two days to rollout") stay unflagged.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ...lexicon import Lexicon
+from ...wordclasses import DO, MODALS, OBJECT_STARTS, SUBJECT_PRONOUNS
+from .model import Change, glued_forms
+
+#: Words after which the next word is a verb: the modals, "do" and the subject pronouns ("to"
+#: needs an object after the verb, see :func:`_verb_slot`).
+VERB_OPENERS = MODALS | DO | SUBJECT_PRONOUNS
+#: A lowercase token of five letters or more.
+_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’_\-./@])\p{Ll}{5,}(?![\p{L}\p{M}\p{N}'’_\-@/])")
+#: The word before a token (and the spaces between them).
+_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’_\-./@])\p{L}+[ \u00a0]+$")
+#: What follows a token: the next word, or a punctuation mark.
+_AFTER = regex.compile(r"[ \u00a0]+\p{L}+|[,.;:!?]?")
+#: A piece of a glued form is a word at least this frequent (Zipf).
+PIECE_ZIPF = 3.0
+
+
+def verb_slot_runons(text: str, lexicon: Lexicon) -> Iterator[Change]:
+    """Glued forms in a verb's place, each as an unsafe change (the split is certain to be a
+    space, but which split the author meant is the lexicon's best guess)."""
+    forms = glued_forms()
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        if token not in forms:
+            continue
+        before = _BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if before is None or not _verb_slot(text, before.group().rstrip(" \u00a0"), before.start(),
+                                            _AFTER.match(text, m.end()).group().strip(" \u00a0")):
+            continue
+        cut = _best_cut(token, lexicon)
+        if cut is None:
+            continue
+        start = m.start()
+        yield Change(start, m.end(), token, f"{token[:cut]} {token[cut:]}",
+                     inserts=[start + cut], gain=float("inf"), certain=False)
+
+
+def _verb_slot(text: str, before: str, at: int, after: str) -> bool:
+    """Whether a verb must stand between *before* (at offset *at*) and *after*."""
+    if before in VERB_OPENERS or before == "I":
+        return True
+    if before[1:].islower() and before.lower() in VERB_OPENERS and _sentence_start(text, at):
+        return True  # "They checkin at noon."
+    if before == "to":
+        return after.lower() in OBJECT_STARTS
+    # "To backout, ...": an infinitive of purpose opens the sentence
+    return before == "To" and after == "," and _sentence_start(text, at)
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    head = text[max(0, pos - 3):pos].rstrip(" \u00a0\"'“‘(")
+    return not head or head[-1] in ".!?\n"
+
+
+def _best_cut(token: str, lexicon: Lexicon) -> int | None:
+    """Where the token splits into the likeliest pair of words (frequencies and pair PMI)."""
+    best, where = None, None
+    for c in range(1, len(token)):
+        first, second = token[:c], token[c:]
+        za, zb = lexicon.zipf(first), lexicon.zipf(second)
+        if za < PIECE_ZIPF or zb < PIECE_ZIPF or len(first) < 2 and first != "a":
+            continue
+        score = za + zb + (lexicon.pmi(first, second) or 0.0)
+        if best is None or score > best:
+            best, where = score, c
+    return where
