@@ -228,6 +228,16 @@ def test_utf16_and_utf32_with_or_without_bom_are_read_and_written_back_so(tmp_pa
     assert path.read_bytes() == data.decode(encoding).replace("the the", "the").encode(encoding)
 
 
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-32"])
+def test_a_zero_width_no_break_space_after_the_byte_order_mark_is_text(encoding):
+    # Found by the long property profile: a UTF-16 file holding U+FEFF after its byte order
+    # mark lost that character when the --fix filter wrote it back.
+    data = "\ufeffthe end".encode(encoding)
+    source = files.decode(data, "x.txt")
+    assert source.text == "\ufeffthe end" and source.bom
+    assert source.encode(source.text) == data
+
+
 def test_utf32_le_is_not_taken_for_utf16_le():
     data = "\ufeffthe the end".encode("utf-32-le")
     assert data.startswith(b"\xff\xfe")  # the UTF-16-LE byte order mark

@@ -95,7 +95,7 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
     if "\0" in text:
         raise InputError(path, f"binary file (it starts with a {encoding.upper()} byte order mark "
                                "but holds NUL characters)", skipped=True)
-    bom = text.startswith(BOM)
+    bom = not skip and text.startswith(BOM)  # UTF-8's mark; a U+FEFF after a UTF-16/32 mark is text
     if bom:
         text = text[1:]
     return _source(path, text, bom or bool(skip), encoding)
