@@ -539,3 +539,12 @@ def test_two_function_words_glued_are_cut_safely():
 @pytest.mark.parametrize("text", ["Then Bethe spoke to us.", "Then Asher spoke to us.", "Then Willis spoke to us."])
 def test_names_of_two_function_words_are_not_cut_safely(text):
     assert fixed(text) == text
+
+
+def test_a_document_writing_a_word_whole_and_split_gets_neither_repair():
+    # Found by the long property profile: "Kowalczyk" was split because the document writes
+    # "Kow alczyk", and "Kow alczyk" joined because it writes "Kowalczyk"; --fix swapped them.
+    line = "said Marta Kowalczyk, who chairs the transport committee."
+    text = f"{line}\n\n{line.replace('Kowalczyk', 'Kow alczyk')}"
+    assert findings(text) == []
+    assert findings(f"{line}\n\n{line}") == []

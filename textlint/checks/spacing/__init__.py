@@ -73,7 +73,15 @@ def _analyse(doc: Document) -> Analysis:
     found.extend(c for c in verb_slot_runons(text, model.lex) if c.start not in taken)
     found.extend(c for c in pronoun_runons(text, model.lex) if c.start not in taken)
     found.sort(key=lambda c: c.start)
-    return Analysis(found, shift)
+    return Analysis(_without_contradictions(found), shift)
+
+
+def _without_contradictions(changes: list[Change]) -> list[Change]:
+    """*changes* less the pairs that undo each other: a document that writes both "Kowalczyk"
+    and "Kow alczyk" vouches for the split with one and for the join with the other, so
+    neither is evidence (and fixing both would only swap the two spellings)."""
+    pairs = {(c.old, c.new) for c in changes}
+    return [c for c in changes if (c.new, c.old) not in pairs]
 
 
 #: A line longer than this is analysed in pieces (memory and memo keys stay bounded).
