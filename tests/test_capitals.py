@@ -51,6 +51,7 @@ def test_flags_a_common_word_capitalised_in_mid_sentence(text, word):
     "It was shown in the film In The Name Of The Father.",
     "The union Unison and the charity Redress objected.",  # naming nouns
     "a) Consultations among the parties;\nb) Conferences.",  # list markers
+    "(Later) Connect the two cables.\n(4 hrs/wk) Manage the office.",  # labels in brackets
     "The Bosses is a 1973 album by Joe Turner.",           # a title after a sentence start
 ])
 def test_leaves_names_titles_and_sentence_starts_alone(text):
@@ -68,6 +69,8 @@ def test_leaves_names_titles_and_sentence_starts_alone(text):
     ("The President Of Austria Heinz Fischer arrived.", "Of"),
     ("Russia’s Gazprom And Belarus’s Beltransgaz will set up a venture.", "And"),
     ("Director General of State Corporation For Space Activities Igor Komarov spoke.", "For"),
+    # a bracketed label starts a line; a parenthesis inside the sentence does not
+    ("We met the engineers (at noon) Near the river.", "Near"),
     # a comma before a number ends a name
     ("At the same Time, 19 gunmen were killed.", "Time"),
     # "and the" starts a new noun phrase

@@ -23,6 +23,8 @@ BULLETS = set("-‐‑‒–—―•·*>▪◦|#=")
 _SPACE = set(" \t\u00a0\u2009\u202f\u2007\r")
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
+#: A line that so far holds one parenthesised group: a label before the sentence proper.
+_LEADING_PARENTHETICAL = regex.compile(r"\([^()\n]*\)")
 #: A task list's checkbox at the start of a line.
 _CHECKBOX = regex.compile(r"(?:^|\n)[^\S\n]*(?:[-*+][^\S\n]+)?\[[ xX]\]$")
 
@@ -47,8 +49,10 @@ def starts_sentence(text: str, pos: int, openers: bool = True) -> bool:
         return True  # a task list item: "- [ ] Use the tool"
     if ch in OPENERS or ch in BULLETS:
         return openers
-    if ch == ")" and len(text[text.rfind("\n", 0, i) + 1:i + 1].strip()) <= 4:
-        return True  # a list marker: "a) ", "(iv) ", "12) "
+    if ch == ")":
+        head = text[text.rfind("\n", 0, i) + 1:i + 1].strip()
+        if len(head) <= 4 or _LEADING_PARENTHETICAL.fullmatch(head):
+            return True  # a list marker ("a) ", "(iv) ", "12) ") or a label: "(Later) Connect"
     while ch in CLOSERS:
         ch, i = previous_char(text, i)
         if ch in ("", "\n") or ch in SENTENCE_BREAK:
