@@ -70,7 +70,6 @@ class FixResult:
                 fix = Fix(tuple(Edit(_original_offset(e.start, self.shifts),
                                      _original_offset(e.end, self.shifts), e.content) for e in fix.edits),
                           fix.applicability, fix.title)
-                return replace(d, start=start, end=end, fix=fix)
             except ValueError:
                 fix = Fix((), fix.applicability, fix.title)
         return replace(d, start=start, end=end, fix=fix)
