@@ -1,10 +1,12 @@
 """What all YAML rule types share: key validation, pattern compilation, scopes, messages.
 
-The keys follow Vale's where they fit (``extends``, ``message``, ``level``,
-``scope``, ``ignorecase``, ``nonword``, ``tokens``, ``swap``, ``exceptions``,
-``link``, ``description``). textlint adds ``rationale``, ``fix`` (the
-applicability of the fixes the rule makes), ``examples``, ``default`` and
-``category``.
+The keys are Vale's (``extends``, ``message``, ``level``, ``scope``,
+``ignorecase``, ``nonword``, ``tokens``, ``swap``, ``exceptions``, ``link``,
+``description``, ``action``, ``limit`` ...). textlint adds ``rationale``, ``fix``
+(the applicability of the fixes the rule makes), ``examples``, ``default`` and
+``category``. A key of Vale's rule format that textlint does not act on is
+dropped with a warning naming the file and the key (an error in strict loading,
+which textlint's own packs use); a key of neither format is an error, as in Vale.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import regex
 
 from ..diagnostics import Applicability, Diagnostic, Severity
 from ..document import Document, Span
-from ..errors import ConfigError
+from ..errors import ConfigError, warn
 from ..rule import Example, FixAvailability, Rule, RuleError
 
 #: ``%s``, ``%[2]s`` and ``%%`` (a literal percent sign), as in Go's ``fmt`` (Vale's messages).
@@ -28,7 +30,26 @@ _PLACEHOLDER = regex.compile(r"%%|%(?:\[(\d+)\])?s")
 #: Longest message before the arguments put into it are shortened: a message that
 #: repeats a long match many times must not take the memory of a product of the two.
 MESSAGE_LIMIT = 10_000
-SCOPES = ("text", "paragraph", "sentence", "line", "heading")
+SCOPES = ("text", "paragraph", "sentence", "line", "heading", "list", "table", "raw",
+          "summary", "blockquote")
+#: Scopes that take a part after a dot: heading.h1 ... heading.h6, table.header, table.cell.
+_SUBSCOPES = {"heading": {f"h{i}" for i in range(1, 7)}, "table": {"header", "cell"}}
+
+
+def known_scope(scope: str) -> bool:
+    """Whether textlint knows *scope* (``~`` negation and parts such as ``heading.h2`` allowed)."""
+    name, _, part = scope.lstrip("~").partition(".")
+    return name in SCOPES and (not part or part in _SUBSCOPES.get(name, ()))
+
+
+_warned: set[tuple[str, str]] = set()
+
+
+def warn_once(path: str, message: str) -> None:
+    """A warning about a rule file, given once per file and message in a process."""
+    if (path, message) not in _warned:
+        _warned.add((path, message))
+        warn(message)
 
 #: Seconds a pattern may run on a document: a base plus a share per megabyte.
 TIMEOUT_BASE = 2.0
@@ -109,12 +130,53 @@ class Schema:
         return v
 
     @staticmethod
+    def scopes(v: Any) -> tuple[str, ...]:
+        """One scope or a list of them (Vale's ``scope: [heading, sentence]``)."""
+        if isinstance(v, str):
+            v = [v]
+        if not isinstance(v, list) or not v or not all(isinstance(x, str) and x.strip() for x in v):
+            raise ValueError(f"expected a scope or a list of scopes, got {_kind(v)}")
+        return tuple(x.strip() for x in v)
+
+    @staticmethod
+    def action(v: Any) -> Action:
+        """Vale's ``action: {name, params}``; a step given as a list of parameters is
+        flattened into the others, as Vale does."""
+        if not isinstance(v, dict) or not isinstance(v.get("name", ""), str) or set(v) - {"name", "params"}:
+            raise ValueError("expected a mapping with the keys 'name' and 'params'")
+        params = v.get("params") or []
+        if not isinstance(params, list):
+            params = [params]
+        flat: list[str] = []
+        for p in params:
+            for x in (p if isinstance(p, list) else [p]):
+                if isinstance(x, (dict, list)) or x is None:
+                    raise ValueError(f"expected 'params' to be a list of strings, got {_kind(x)} in it")
+                flat.append(x if isinstance(x, str) else str(x).lower() if isinstance(x, bool) else str(x))
+        name = v.get("name", "")
+        if name not in ACTIONS:
+            raise ValueError(f"expected an action named one of {', '.join(ACTIONS)}, got {name!r}")
+        return Action(name, tuple(flat))
+
+    @staticmethod
     def choice(*allowed: str) -> Callable[[Any], str]:
         def check(v: Any) -> str:
             if v not in allowed:
                 raise ValueError(f"expected one of {', '.join(allowed)}, got {v!r}")
             return v
         return check
+
+
+#: Vale's action names: what a finding's fix would do.
+ACTIONS = ("replace", "remove", "edit", "suggest", "convert")
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """A rule's ``action`` as written: its name and its parameters (strings, in order)."""
+
+    name: str
+    params: tuple[str, ...] = ()
 
 
 def _inside_compound(text: str, start: int, end: int) -> bool:
@@ -137,7 +199,9 @@ COMMON_KEYS: dict[str, Callable[[Any], Any]] = {
     "description": Schema.string,
     "rationale": Schema.string,
     "level": Schema.choice("error", "warning", "info", "suggestion"),
-    "scope": Schema.choice(*SCOPES),
+    "scope": Schema.scopes,
+    "action": Schema.action,
+    "limit": Schema.integer,
     "ignorecase": Schema.boolean,
     "nonword": Schema.boolean,
     "link": Schema.string,
@@ -148,17 +212,28 @@ COMMON_KEYS: dict[str, Callable[[Any], Any]] = {
 }
 
 
+#: Keys of Vale's rule format, for every type, that textlint reads and does not act on.
+VALE_IGNORED_KEYS = frozenset({"name", "selector", "matchcase", "tests", "path", "vocab"})
+
+
 @dataclass
 class YamlRule(Rule):
     """A rule defined in a YAML file. Subclasses set ``TYPE`` and ``KEYS``."""
 
     TYPE: ClassVar[str] = ""
     KEYS: ClassVar[dict[str, Callable[[Any], Any]]] = {}
+    #: Keys of Vale's format for this type that textlint reads and does not act on.
+    VALE_KEYS: ClassVar[frozenset[str]] = frozenset()
     REQUIRED: ClassVar[tuple[str, ...]] = ()
     DEFAULT_SCOPE: ClassVar[str] = "text"
 
     message: str = ""
-    scope: str = "text"
+    #: The scopes the rule runs on (Vale's ``scope``: one or a list; ``~`` negates).
+    scope: tuple[str, ...] = ("text",)
+    #: Vale's ``action`` as written (what a fix would do); None without one.
+    action: Action | None = None
+    #: At most this many findings per document (Vale's ``limit``); 0: no limit.
+    limit: int = 0
     ignorecase: bool = False
     nonword: bool = False
     spec: dict[str, Any] = field(default_factory=dict)
@@ -168,14 +243,24 @@ class YamlRule(Rule):
     exception_patterns: list[regex.Pattern] = field(default_factory=list)
 
     @classmethod
-    def from_yaml(cls, rule_id: str, data: dict[str, Any], path: str) -> YamlRule:
-        """Validate *data* (one YAML file) and build the rule, compiling its patterns."""
+    def from_yaml(cls, rule_id: str, data: dict[str, Any], path: str, *, strict: bool = True) -> YamlRule:
+        """Validate *data* (one YAML file) and build the rule, compiling its patterns.
+
+        A key of Vale's format that textlint does not act on (:data:`VALE_IGNORED_KEYS`,
+        the type's ``VALE_KEYS``) is dropped with a warning, or is an error when *strict*.
+        """
         allowed = {**COMMON_KEYS, **cls.KEYS}
         for key in data:
-            if key not in allowed:
-                raise ConfigError(
-                    f"unknown key for a rule of type '{cls.TYPE}' "
-                    f"(known keys: {', '.join(sorted(allowed))})", path=path, rule=rule_id, key=key)
+            if key in allowed:
+                continue
+            if not strict and (key in VALE_IGNORED_KEYS or key in cls.VALE_KEYS):
+                warn_once(path, f"{path}: rule {rule_id}: key '{key}' of Vale's rule format "
+                                "is not supported by textlint and is ignored")
+                continue
+            raise ConfigError(
+                f"unknown key for a rule of type '{cls.TYPE}' "
+                f"(known keys: {', '.join(sorted(allowed))})", path=path, rule=rule_id, key=key)
+        data = {k: v for k, v in data.items() if k in allowed}
         for key in ("message",) + cls.REQUIRED:
             if key not in data:
                 raise ConfigError("missing required key", path=path, rule=rule_id, key=key)
@@ -185,6 +270,15 @@ class YamlRule(Rule):
                 spec[key] = allowed[key](value)
             except ValueError as e:
                 raise ConfigError(str(e), path=path, rule=rule_id, key=key) from None
+        scopes = spec.get("scope", (cls.DEFAULT_SCOPE,))
+        for scope in scopes:
+            if not known_scope(scope):
+                problem = (f"unknown scope {scope!r} (known: {', '.join(SCOPES)}, "
+                           "heading.h1 ... heading.h6, table.header, table.cell, ~ to negate)")
+                if strict:
+                    raise ConfigError(problem, path=path, rule=rule_id, key="scope")
+                warn_once(path, f"{path}: rule {rule_id}: key 'scope': {problem}; "
+                                "textlint finds no such part, so the rule never fires there")
         level = spec.get("level", "warning")
         fix = spec.get("fix")
         rule = cls(
@@ -198,7 +292,9 @@ class YamlRule(Rule):
             default_enabled=spec.get("default", True),
             category=spec.get("category", ""),
             message=spec["message"],
-            scope=spec.get("scope", cls.DEFAULT_SCOPE),
+            scope=scopes,
+            action=spec.get("action"),
+            limit=spec.get("limit", 0),
             ignorecase=spec.get("ignorecase", False),
             nonword=spec.get("nonword", False),
             spec=spec,
@@ -279,13 +375,14 @@ class YamlRule(Rule):
 
     def units(self, doc: Document) -> list[Span] | None:
         """The spans of the rule's scope (None for the whole text)."""
-        if self.scope == "text":
+        scope = self.scope[0] if len(self.scope) == 1 else "text"
+        if scope == "text":
             return None
-        if self.scope == "paragraph":
+        if scope == "paragraph":
             return doc.paragraphs
-        if self.scope == "sentence":
+        if scope == "sentence":
             return doc.sentences
-        if self.scope == "heading":
+        if scope == "heading":
             return doc.headings
         starts = doc.line_starts
         return [Span(s, e - 1) for s, e in zip(starts, starts[1:] + [len(doc.text) + 1])]

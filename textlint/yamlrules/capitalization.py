@@ -52,6 +52,7 @@ class Capitalization(YamlRule):
 
     TYPE: ClassVar[str] = "capitalization"
     KEYS: ClassVar[dict] = {"match": Schema.string, "exceptions": Schema.strings}
+    VALE_KEYS: ClassVar[frozenset[str]] = frozenset({"style", "threshold", "prefix", "indicators"})
     REQUIRED: ClassVar[tuple[str, ...]] = ("match",)
     DEFAULT_SCOPE: ClassVar[str] = "heading"
     pattern_key: ClassVar[str] = "match"

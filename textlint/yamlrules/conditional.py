@@ -24,6 +24,7 @@ class Conditional(YamlRule):
     TYPE: ClassVar[str] = "conditional"
     KEYS: ClassVar[dict] = {"first": Schema.string, "second": Schema.string,
                             "exceptions": Schema.strings}
+    VALE_KEYS: ClassVar[frozenset[str]] = frozenset({"in"})
     REQUIRED: ClassVar[tuple[str, ...]] = ("first", "second")
     pattern_key: ClassVar[str] = "first"
 

@@ -20,6 +20,7 @@ class Repetition(YamlRule):
     TYPE: ClassVar[str] = "repetition"
     KEYS: ClassVar[dict] = {"tokens": Schema.strings, "alpha": Schema.boolean,
                             "exceptions": Schema.strings}
+    VALE_KEYS: ClassVar[frozenset[str]] = frozenset({"max"})
     DEFAULT_SCOPE: ClassVar[str] = "sentence"
 
     def setup(self) -> None:

@@ -23,6 +23,7 @@ class Substitution(YamlRule):
     TYPE: ClassVar[str] = "substitution"
     KEYS: ClassVar[dict] = {"swap": Schema.mapping, "exceptions": Schema.strings,
                             "capitalize": Schema.boolean}
+    VALE_KEYS: ClassVar[frozenset[str]] = frozenset({"pos"})
     REQUIRED: ClassVar[tuple[str, ...]] = ("swap",)
     pattern_key: ClassVar[str] = "swap"
 
