@@ -1,0 +1,174 @@
+"""textlint against Vale 3.22 on Vale's published styles: the same findings, and the time.
+
+    python bench/vale.py [--styles Google,Microsoft,...] [--runs 3] [--show N] [--rules]
+
+For each style (Google, Microsoft, write-good, proselint, Joblint, alex) in
+../shared/vale/styles, both tools lint ../shared/vale/corpus:
+
+- Vale with a ``.vale.ini`` in a temporary folder (``StylesPath`` = the styles folder,
+  ``MinAlertLevel = suggestion``, ``[*.{md,txt}] BasedOnStyles = <style>``),
+  ``vale --config=INI --output=JSON corpus``;
+- textlint with the style folder as a rule path and only that style selected:
+  ``textlint check --rules STYLE --select STYLE --format json --no-languagetool corpus``
+  (with an empty configuration file, so that nothing else is read).
+
+Matching: the same file and line, overlapping columns, the same rule (Vale's ``Check``,
+``Microsoft.Adverbs``, is textlint's rule id); each finding is matched at most once. The
+table gives, per style, the share of Vale's findings that textlint matches and of
+textlint's that Vale matches, and the wall time of each tool (runs interleaved, Vale then
+textlint, the median of ``--runs``). ``--rules`` adds a line per rule with a difference;
+``--show N`` prints up to N unmatched findings of each side per rule.
+
+Vale is /work/vale/bin/vale, or $VALE, or ``vale`` on the PATH. To build it (about 4
+minutes on 2 cores; it compiles cgo code)::
+
+    GOFLAGS=-mod=mod GOBIN="$PWD/bin" go install github.com/vale-cli/vale/v3/cmd/vale@v3.22.0
+
+(../shared/vale/README.md). Skips cleanly when Vale or ../shared/vale is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "vale"
+STYLES = ("Google", "Microsoft", "write-good", "proselint", "Joblint", "alex")
+
+
+def find_vale() -> str | None:
+    for candidate in (os.environ.get("VALE"), "/work/vale/bin/vale", shutil.which("vale")):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def vale_config(folder: Path, style: str, styles: Path) -> Path:
+    ini = folder / f"{style}.vale.ini"
+    ini.write_text(f"StylesPath = {styles}\nMinAlertLevel = suggestion\n\n"
+                   f"[*.{{md,txt}}]\nBasedOnStyles = {style}\n", encoding="utf-8")
+    return ini
+
+
+def run_vale(vale: str, ini: Path, corpus: Path) -> tuple[list[dict], float]:
+    start = time.perf_counter()
+    result = subprocess.run([vale, f"--config={ini}", "--output=JSON", "--no-exit", str(corpus)],
+                            capture_output=True, text=True, cwd=ini.parent)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"vale failed ({result.returncode}):\n{result.stderr[:2000]}")
+    out = []
+    for path, alerts in json.loads(result.stdout or "{}").items():
+        for a in alerts:
+            out.append({"file": Path(path).name, "rule": a["Check"], "line": a["Line"],
+                        "start": a["Span"][0], "end": a["Span"][1], "text": a.get("Match", ""),
+                        "message": a.get("Message", "")})
+    return out, elapsed
+
+
+def run_textlint(style_dir: Path, style: str, corpus: Path, config: Path) -> tuple[list[dict], float]:
+    cmd = [sys.executable, "-m", "textlint", "check", "--config", str(config), "--rules", str(style_dir),
+           "--select", style, "--format", "json", "--no-languagetool", "--exit-zero", "--no-progress",
+           str(corpus)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    start = time.perf_counter()
+    result = subprocess.run(cmd, capture_output=True, text=True, cwd=config.parent, env=env)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"textlint failed ({result.returncode}):\n{result.stderr[:2000]}")
+    out = []
+    for d in json.loads(result.stdout or "[]"):
+        end = d["end_column"] - 1 if d["end_line"] == d["line"] else 10**9
+        out.append({"file": Path(d["path"]).name, "rule": d["rule"], "line": d["line"],
+                    "start": d["column"], "end": max(end, d["column"]), "message": d["message"]})
+    return out, elapsed
+
+
+def match(vale: list[dict], ours: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(Vale's findings textlint has not, textlint's findings Vale has not): same file, line
+    and rule, overlapping columns (Vale's span is inclusive), each matched once."""
+    by_key: dict[tuple, list[dict]] = defaultdict(list)
+    for d in ours:
+        by_key[(d["file"], d["line"], d["rule"])].append(d)
+    taken: set[int] = set()
+    missed = []
+    for v in vale:
+        hit = next((d for d in by_key[(v["file"], v["line"], v["rule"])]
+                    if id(d) not in taken and d["start"] <= v["end"] and v["start"] <= d["end"]), None)
+        if hit is None:
+            missed.append(v)
+        else:
+            taken.add(id(hit))
+    return missed, [d for d in ours if id(d) not in taken]
+
+
+def share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f} %" if whole else "-"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--styles", default=",".join(STYLES))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--show", type=int, default=0)
+    parser.add_argument("--rules", action="store_true")
+    args = parser.parse_args()
+    vale = find_vale()
+    if not SHARED.is_dir():
+        print(f"skipped: {SHARED} is missing")
+        return 0
+    if vale is None:
+        print("skipped: Vale is not built (see this script's docstring)")
+        return 0
+    corpus, styles = SHARED / "corpus", SHARED / "styles"
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        config = folder / "textlint.toml"
+        config.write_text("", encoding="utf-8")
+        for style in args.styles.split(","):
+            ini = vale_config(folder, style, styles)
+            vale_times, our_times = [], []
+            for _ in range(max(args.runs, 1)):
+                theirs, t = run_vale(vale, ini, corpus)
+                vale_times.append(t)
+                ours, t = run_textlint(styles / style, style, corpus, config)
+                our_times.append(t)
+            missed, extra = match(theirs, ours)
+            rows.append((style, len(theirs), len(ours), len(theirs) - len(missed), len(ours) - len(extra),
+                         statistics.median(vale_times), statistics.median(our_times)))
+            if args.rules or args.show:
+                report_rules(theirs, ours, missed, extra, args.show)
+    print("| style | Vale | textlint | Vale's matched by textlint | textlint's matched by Vale "
+          "| Vale time | textlint time |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for style, nv, nt, mv, mt, tv, tt in rows:
+        print(f"| {style} | {nv} | {nt} | {share(mv, nv)} | {share(mt, nt)} | {tv:.2f} s | {tt:.2f} s |")
+    return 0
+
+
+def report_rules(theirs, ours, missed, extra, show: int) -> None:
+    count = lambda ds: defaultdict(int, ((r, sum(1 for d in ds if d["rule"] == r)) for r in {d["rule"] for d in ds}))
+    nv, nt, nm, ne = count(theirs), count(ours), count(missed), count(extra)
+    for rule in sorted(set(nv) | set(nt)):
+        if nm[rule] or ne[rule]:
+            print(f"  {rule}: Vale {nv[rule]} (textlint misses {nm[rule]}), "
+                  f"textlint {nt[rule]} (Vale has not {ne[rule]})")
+            for d in [d for d in missed if d["rule"] == rule][:show]:
+                print(f"    - missed {d['file']}:{d['line']}:{d['start']}-{d['end']} {d['text']!r}")
+            for d in [d for d in extra if d["rule"] == rule][:show]:
+                print(f"    + extra  {d['file']}:{d['line']}:{d['start']}-{d['end']} {d['message'][:80]!r}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
