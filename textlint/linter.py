@@ -44,7 +44,7 @@ class Linter:
         for rule in self.rules:
             try:
                 for d in rule.check(doc):
-                    if doc.is_ignored(d.start, d.end):
+                    if not rule.reads_markup and doc.is_ignored(d.start, d.end):
                         continue
                     if off and self._suppressed(off, doc, d):
                         continue

@@ -60,6 +60,9 @@ class Rule(ABC):
     fix_safety: str = ""
     #: Findings of a rule that yields give way to any overlapping finding of another rule.
     yields: bool = False
+    #: The rule reads Markdown itself (a Vale style's rules: yamlrules.view), so the linter
+    #: keeps its findings that touch non-prose spans (inline code, URLs).
+    reads_markup: bool = False
 
     @property
     def pack(self) -> str:

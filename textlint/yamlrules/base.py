@@ -11,17 +11,17 @@ which textlint's own packs use); a key of neither format is an error, as in Vale
 
 from __future__ import annotations
 
-import bisect
 import time
 from abc import abstractmethod
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, Callable, ClassVar, Iterator
 
 import regex
 
 from ..diagnostics import Applicability, Diagnostic, Severity
-from ..document import Document, Span
+from ..document import _SENTENCE_END, Document
+from . import view
+from .view import Block
 from ..errors import ConfigError, warn
 from ..rule import Example, FixAvailability, Rule, RuleError
 
@@ -114,6 +114,12 @@ class Schema:
         return v
 
     @staticmethod
+    def number(v: Any) -> float:
+        if not isinstance(v, (int, float)) or isinstance(v, bool):
+            raise ValueError(f"expected a number, got {_kind(v)}")
+        return float(v)
+
+    @staticmethod
     def strings(v: Any) -> list[str]:
         if isinstance(v, str):
             return [v]
@@ -179,15 +185,6 @@ class Action:
     params: tuple[str, ...] = ()
 
 
-def _inside_compound(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is glued to a word by a hyphen or an apostrophe."""
-    return (start >= 2 and text[start - 1] in _JOINERS and text[start - 2].isalnum()
-            or end + 1 < len(text) and text[end] in _JOINERS and text[end + 1].isalnum())
-
-
-_JOINERS = "-'’"
-
-
 def _kind(v: Any) -> str:
     return {dict: "a mapping", list: "a list", str: "a string", bool: "a boolean",
             int: "an integer", float: "a number", type(None): "nothing"}.get(type(v), type(v).__name__)
@@ -239,8 +236,8 @@ class YamlRule(Rule):
     spec: dict[str, Any] = field(default_factory=dict)
     #: The key each compiled pattern came from, to name it when it times out.
     pattern_keys: dict[regex.Pattern, str] = field(default_factory=dict)
-    #: Compiled ``exceptions`` of the types whose exceptions are patterns.
-    exception_patterns: list[regex.Pattern] = field(default_factory=list)
+    #: The rule's ``exceptions`` as one pattern of whole words (None without any).
+    exception_pattern: regex.Pattern | None = None
 
     @classmethod
     def from_yaml(cls, rule_id: str, data: dict[str, Any], path: str, *, strict: bool = True) -> YamlRule:
@@ -300,6 +297,9 @@ class YamlRule(Rule):
             spec=spec,
         )
         rule.examples = _examples(data.get("examples"), path, rule_id)
+        # Vale's styles read Markdown as Vale does (yamlrules.view): their findings may run
+        # over inline code; textlint's own packs leave every non-prose span alone.
+        rule.reads_markup = not strict
         try:
             rule.setup()
         except regex.error as e:
@@ -362,34 +362,106 @@ class YamlRule(Rule):
                 raise
 
     def compile_exceptions(self) -> None:
-        flags = regex.IGNORECASE if self.ignorecase else 0
-        self.exception_patterns = []
-        for p in self.spec.get("exceptions", []):
-            try:
-                compiled = regex.compile(p, flags)
-            except regex.error as e:
-                e.key = "exceptions"  # type: ignore[attr-defined]
-                raise
-            self.pattern_keys[compiled] = "exceptions"
-            self.exception_patterns.append(compiled)
-
-    def units(self, doc: Document) -> list[Span] | None:
-        """The spans of the rule's scope (None for the whole text)."""
-        scope = self.scope[0] if len(self.scope) == 1 else "text"
-        if scope == "text":
-            return None
-        if scope == "paragraph":
-            return doc.paragraphs
-        if scope == "sentence":
-            return doc.sentences
-        if scope == "heading":
-            return doc.headings
-        starts = doc.line_starts
-        return [Span(s, e - 1) for s, e in zip(starts, starts[1:] + [len(doc.text) + 1])]
+        """``exceptions`` as Vale reads them: one pattern of whole words, the longest first,
+        each case-sensitive unless it starts with ``(?i)``."""
+        terms = sorted(self.spec.get("exceptions", []), key=len, reverse=True)
+        if not terms:
+            return
+        self.check_patterns([t for t in terms], "exceptions")
+        joined = "|".join(f"(?i:{t[4:]})" if t.startswith("(?i)") else f"(?-i:{t})" for t in terms)
+        try:
+            compiled = regex.compile(rf"\b(?:{joined})\b", regex.MULTILINE | regex.V0)
+        except regex.error as e:
+            e.key = "exceptions"  # type: ignore[attr-defined]
+            raise
+        self.pattern_keys[compiled] = "exceptions"
+        self.exception_pattern = compiled
 
     def format(self, *args: str) -> str:
         """The message with its placeholders filled in (:func:`format_message`)."""
         return format_message(self.message, args)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A part of a block that a rule searches on its own: ``block.text[start:end]``."""
+
+    block: Block
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start:self.end]
+
+    def source(self, start: int, end: int) -> tuple[int, int]:
+        """The source span of ``text[start:end]``."""
+        return self.block.source_span(self.start + start, self.start + end)
+
+
+def scope_units(doc: Document, scopes: tuple[str, ...]) -> list[Unit]:
+    """The parts of *doc* that a rule with *scopes* searches, each on its own, as Vale: every
+    block whose scope a listed scope names (``~`` excludes; ``heading`` names
+    ``heading.h2``), the block's sentences for ``sentence``, its paragraphs for
+    ``paragraph`` in plain text; ``raw`` is the whole source, unmasked."""
+    out: list[Unit] = []
+    seen: set[tuple[int, int, int]] = set()
+    for scope in scopes:
+        for unit in _units_of(doc, scope):
+            key = (id(unit.block), unit.start, unit.end)
+            if key not in seen:
+                seen.add(key)
+                out.append(unit)
+    return out
+
+
+def _units_of(doc: Document, scope: str) -> Iterator[Unit]:
+    if scope in ("raw", "line"):
+        raw = Block("raw", 0, len(doc.text), doc.text)
+        if scope == "raw":
+            yield Unit(raw, 0, len(doc.text))
+            return
+        starts = doc.line_starts
+        for s, e in zip(starts, starts[1:] + [len(doc.text) + 1]):
+            yield Unit(raw, s, e - 1)
+        return
+    negated = scope.startswith("~")
+    name = scope.lstrip("~")
+    parts = name.split(".")
+    for block in view.blocks(doc):
+        if negated:
+            if all(block.has(p) for p in parts):
+                continue
+            yield Unit(block, 0, len(block.text))
+            continue
+        if parts[0] in ("text", "summary", "sentence"):
+            if parts[0] == "sentence":
+                yield from (Unit(block, s, e) for s, e in sentences(block.text))
+            else:
+                yield Unit(block, 0, len(block.text))
+        elif parts[0] == "paragraph" and block.scope == "text":
+            yield from (Unit(block, s, e) for s, e in view.paragraphs(block))
+        elif all(block.has(p) for p in parts):
+            yield Unit(block, 0, len(block.text))
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """The sentences of *text* (a block, so across its blank lines, as Vale's segmenter),
+    each without the whitespace around it."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        yield from _trimmed(text, start, m.end())
+        start = m.end()
+    yield from _trimmed(text, start, len(text))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
 
 
 class Matcher:
@@ -419,43 +491,31 @@ class Matcher:
     def fullmatch(self, pattern: regex.Pattern, text: str) -> regex.Match | None:
         return self._timed(pattern, pattern.fullmatch, text)
 
-    def match(self, pattern: regex.Pattern, pos: int) -> regex.Match | None:
-        """A match of *pattern* at *pos* of the document."""
-        return self._timed(pattern, pattern.match, self.doc.text, pos)
+    def search(self, pattern: regex.Pattern, text: str) -> regex.Match | None:
+        return self._timed(pattern, pattern.search, text)
+
+    def match(self, pattern: regex.Pattern, text: str, pos: int = 0) -> regex.Match | None:
+        """A match of *pattern* at *pos* of *text*."""
+        return self._timed(pattern, pattern.match, text, pos)
 
     def is_exception(self, matched: str) -> bool:
-        return any(self.fullmatch(p, matched) for p in self.rule.exception_patterns)
+        """Whether an exception occurs in *matched* as a whole word (as Vale: case counts
+        unless the exception starts with ``(?i)``)."""
+        found = self.rule.exception_pattern
+        return found is not None and self.search(found, matched) is not None
 
-    def finditer(self, pattern: regex.Pattern, start: int = 0, end: int | None = None, *,
-                 words: bool | None = None) -> Iterator[regex.Match]:
-        """Matches of *pattern* in the document that stay inside one unit of the rule's scope.
+    def units(self) -> list[Unit]:
+        """The parts of the document the rule searches, each on its own (:func:`scope_units`)."""
+        return scope_units(self.doc, self.rule.scope)
 
-        For word patterns, a match that is only part of a compound (the "in" of
-        "in-fighting", the "s" of "Russia’s") is dropped.
-        """
-        rule, text = self.rule, self.doc.text
-        end = len(text) if end is None else end
-        matches = self._timed(pattern, lambda timeout: list(pattern.finditer(text, start, end, timeout=timeout)))
-        if not matches:
-            return
-        if words if words is not None else not rule.nonword:
-            matches = [m for m in matches if not _inside_compound(text, m.start(), m.end())]
-        if self._units is None:
-            yield from matches
-            return
-        units, starts = self._units, self._unit_starts
-        for m in matches:
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if i >= 0 and m.end() <= units[i].end:
-                yield m
+    def finditer_in(self, pattern: regex.Pattern, text: str) -> list[regex.Match]:
+        return self._timed(pattern, lambda timeout: list(pattern.finditer(text, timeout=timeout)))
 
-    @cached_property
-    def _units(self) -> list[Span] | None:
-        return self.rule.units(self.doc)
-
-    @cached_property
-    def _unit_starts(self) -> list[int]:
-        return [u.start for u in self._units or ()]
+    def scan(self, pattern: regex.Pattern) -> Iterator[tuple[Unit, regex.Match]]:
+        """Every match of *pattern* in each unit of the rule's scope, with its unit."""
+        for unit in self.units():
+            for m in self.finditer_in(pattern, unit.text):
+                yield unit, m
 
 
 def _examples(raw: Any, path: str, rule_id: str) -> list[Example]:

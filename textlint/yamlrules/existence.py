@@ -31,11 +31,12 @@ class Existence(YamlRule):
         elif tokens:
             body = f"(?:{body})"
         pattern = raw + body if not self.spec.get("append") else body + raw
-        self.words = words and not raw
         self.pattern = self.compile(pattern, "raw" if raw else "tokens", words=False)
         self.compile_exceptions()
 
     def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
-        for m in patterns.finditer(self.pattern, words=self.words):
-            if m.end() > m.start() and not patterns.is_exception(m.group()):
-                yield self.diagnostic(m.start(), m.end(), self.format(m.group()))
+        for unit, m in patterns.scan(self.pattern):
+            found = m.group()
+            if m.end() > m.start() and not patterns.is_exception(found.strip()):
+                start, end = unit.source(m.start(), m.end())
+                yield self.diagnostic(start, end, self.format(found))

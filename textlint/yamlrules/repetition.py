@@ -7,42 +7,53 @@ from typing import ClassVar, Iterator
 from ..diagnostics import Diagnostic, Fix
 from ..document import Document
 from ..rule import FixAvailability
-from .base import Matcher, Schema, YamlRule
+from .base import Matcher, Schema, YamlRule, sentences
 
-_DEFAULT_TOKEN = r"\w[\w'’]*"
+#: A word, with its inner apostrophes and hyphens ("in-fighting" is one token, not "in").
+_DEFAULT_TOKEN = r"\b\w+(?:['’-]\w+)*\b"
 
 
 class Repetition(YamlRule):
-    """``tokens``: what counts as a token (default: a word); ``alpha: true`` ignores
-    tokens without letters; ``exceptions``: repeats that are correct ("had had").
-    The fix deletes the second token and the space before it."""
+    """``tokens``: what counts as a token (default: a word). As Vale: the tokens are the
+    matches of the pattern in order, and a token equal to the one before it (case aside
+    with ``ignorecase``) is a repeat, flagged from the first to the second when both lie in
+    one sentence; ``alpha: true`` takes only tokens of letters; ``max``: repeats allowed
+    before one is flagged; ``exceptions``: repeats that are correct ("had had").
+    The fix deletes the second token and what separates it from the first."""
 
     TYPE: ClassVar[str] = "repetition"
     KEYS: ClassVar[dict] = {"tokens": Schema.strings, "alpha": Schema.boolean,
-                            "exceptions": Schema.strings}
-    VALE_KEYS: ClassVar[frozenset[str]] = frozenset({"max"})
-    DEFAULT_SCOPE: ClassVar[str] = "sentence"
+                            "exceptions": Schema.strings, "max": Schema.integer}
 
     def setup(self) -> None:
-        self.check_patterns(self.spec.get("tokens", []), "tokens")
-        token = "|".join(f"(?:{t})" for t in self.spec.get("tokens", [_DEFAULT_TOKEN]))
-        words = not self.nonword
-        self.pattern = self.compile(rf"(?P<a>{token})(?P<sep>\s+)(?P=a)", "tokens", words=words)
+        tokens = self.spec.get("tokens") or [_DEFAULT_TOKEN]
+        self.check_patterns(tokens, "tokens")
+        self.pattern = self.compile("|".join(f"(?:{t})" for t in tokens), "tokens", words=False)
         self.alpha = self.spec.get("alpha", False)
+        self.most = self.spec.get("max", 0)
         self.compile_exceptions()
 
     def availability(self) -> FixAvailability:
         return FixAvailability.ALWAYS if self.fix_applicability else FixAvailability.NONE
 
     def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
-        for m in patterns.finditer(self.pattern):
-            word = m.group("a")
-            if self.alpha and not any(c.isalpha() for c in word):
-                continue
-            if patterns.is_exception(f"{word} {doc.text[m.end('sep'):m.end()]}"):
-                continue
-            fix = None
-            if self.fix_applicability:
-                fix = Fix.replace(m.start("sep"), m.end(), "", self.fix_applicability,
-                                  title=f"Remove the repeated '{doc.text[m.end('sep'):m.end()]}'")
-            yield self.diagnostic(m.start(), m.end(), self.format(word), fix)
+        for unit in patterns.units():
+            text = unit.text
+            previous, before, count = "", None, 0
+            for m in patterns.finditer_in(self.pattern, text):
+                current = m.group().strip()
+                same = current.casefold() == previous.casefold() if self.ignorecase else current == previous
+                hit = bool(current) and same and (not self.alpha or current.isalpha())
+                count += hit
+                if hit and count > self.most:
+                    span = text[before.start():m.end()]
+                    if len(list(sentences(span))) == 1 and not patterns.is_exception(span):
+                        start, end = unit.source(before.start(), m.end())
+                        fix = None
+                        if self.fix_applicability:
+                            cut, _ = unit.source(before.end(), before.end())
+                            fix = Fix.replace(cut, end, "", self.fix_applicability,
+                                              title=f"Remove the repeated '{m.group()}'")
+                        yield self.diagnostic(start, end, self.format(current), fix)
+                        count = 0
+                before, previous = m, current

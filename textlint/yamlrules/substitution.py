@@ -31,38 +31,62 @@ class Substitution(YamlRule):
         swap = self.spec["swap"]
         if not swap:
             raise ValueError("'swap' is empty")
-        self.patterns = [self.compile(k, "swap") for k in swap]
-        self.replacements = [_DOLLAR_GROUP.sub(r"\\g<\1>", v) for v in swap.values()]
+        # as Vale: the longest pattern first, so that it wins the alternation
+        terms = sorted(swap, key=len, reverse=True)
+        self.patterns = [self.compile(k, "swap") for k in terms]
+        self.replacements = [_DOLLAR_GROUP.sub(r"\\g<\1>", swap[k]) for k in terms]
         # one scan for all swaps: the word boundaries wrap the alternation once
-        self.combined = self.compile("|".join(f"(?P<s{i}>{k})" for i, k in enumerate(swap)), "swap")
+        self.combined = self.compile("|".join(f"(?P<s{i}>{k})" for i, k in enumerate(terms)), "swap")
         self.compile_exceptions()
 
     def availability(self) -> FixAvailability:
         return FixAvailability.ALWAYS if self.fix_applicability else FixAvailability.NONE
 
     def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
-        for m in patterns.finditer(self.combined):
+        replacing = self.action is not None and self.action.name == "replace"
+        for unit, m in patterns.scan(self.combined):
             found = m.group()
-            if not found or patterns.is_exception(found):
+            if not found:
                 continue
             i = next(i for i in range(len(self.patterns)) if m.group(f"s{i}") is not None)
-            own = patterns.match(self.patterns[i], m.start())
+            own = patterns.match(self.patterns[i], unit.text, m.start())
             template = self.replacements[i]
             try:
                 expected = own.expand(template) if own else template
             except (regex.error, IndexError):
                 expected = template
-            choices = expected.split("|")
-            if self.spec.get("capitalize") and found[:1].isupper() and _starts_sentence(doc, m.start()):
+            choices = [c.replace("\\|", "|") for c in _OPTION_SEPARATOR.split(expected) if c]
+            if (found in choices if replacing else _conforms(expected, found)) \
+                    or patterns.is_exception(found):
+                continue
+            start, end = unit.source(m.start(), m.end())
+            if self.spec.get("capitalize") and found[:1].isupper() and _starts_sentence(doc, start):
                 choices = [c[:1].upper() + c[1:] for c in choices]
             fix = None
-            if self.fix_applicability and choices != [found]:
+            if self.fix_applicability and choices and choices != [found] and end - start == len(found):
                 applicability = (self.fix_applicability if len(choices) == 1
                                  else Applicability.DISPLAY_ONLY)
-                fix = Fix.replace(m.start(), m.end(), choices[0], applicability,
+                fix = Fix.replace(start, end, choices[0], applicability,
                                   title=f"Replace with '{choices[0]}'")
             shown = "' or '".join(choices)
-            yield self.diagnostic(m.start(), m.end(), self.format(shown, found.strip()), fix)
+            yield self.diagnostic(start, end, self.format(shown, found.strip()), fix)
+
+
+#: A ``|`` that separates the options of a replacement (``\\|`` is a literal bar).
+_OPTION_SEPARATOR = regex.compile(r"(?<!\\)\|")
+#: A replacement of letters, digits, spaces and hyphens is compared as text, else as a pattern.
+_PHRASE = regex.compile(r"[\p{L}\p{N} -]*")
+
+
+def _conforms(expected: str, found: str) -> bool:
+    """Whether *found* already is what the rule asks for (as Vale: equal to a plain
+    replacement, or matched whole by a replacement that is a pattern; case counts)."""
+    if _PHRASE.fullmatch(expected):
+        return expected == found
+    try:
+        return regex.fullmatch(f"(?:{expected})", found) is not None
+    except regex.error:
+        return expected == found
 
 
 def _starts_sentence(doc: Document, offset: int) -> bool:
