@@ -79,6 +79,8 @@ class Capitalization(YamlRule):
         self.tokens = regex.compile((rf"\b(?:{vocab})\b|" if vocab else "") + _TOKEN, regex.IGNORECASE)
         self.words = regex.compile((f"{self.exception_pattern.pattern}|" if terms else "") + _TOKEN)
         self.vocab = [(t, regex.compile(t)) for t in terms]
+        for pattern in (self.tokens, self.words, *(p for _, p in self.vocab)):
+            self.pattern_keys[pattern] = "exceptions"
 
     def availability(self) -> FixAvailability:
         return FixAvailability.NONE if self.pattern else FixAvailability.SOMETIMES
@@ -94,7 +96,7 @@ class Capitalization(YamlRule):
                     yield self.diagnostic(start, end, self.format(text))
                 continue
             if self.style == "$sentence":
-                wanted = self._sentence(text)
+                wanted = self._sentence(text, patterns)
                 ok = self._passes(text, wanted, patterns)
             elif self.style == "$title":
                 wanted = _recase(text, self.style, self.exceptions)
@@ -108,12 +110,12 @@ class Capitalization(YamlRule):
                     fix = Fix.replace(start, end, wanted, Applicability.DISPLAY_ONLY, title=f"'{wanted}'")
                 yield self.diagnostic(start, end, self.format(text, wanted), fix)
 
-    def _sentence(self, text: str) -> str:
+    def _sentence(self, text: str, patterns: Matcher) -> str:
         """*text* in sentence case, as Vale writes it: its words joined by spaces."""
-        tokens = self.tokens.findall(text)
+        tokens = [m.group() for m in patterns.finditer_in(self.tokens, text)]
         out = []
         for i, token in enumerate(tokens):
-            kept = self._in_vocab(token)
+            kept = self._in_vocab(token, patterns)
             if kept:
                 out.append(kept)
             elif i == 0 or tokens[i - 1].endswith(self.indicators) or i == 1 and _NUMBERED.match(tokens[0]):
@@ -122,19 +124,19 @@ class Capitalization(YamlRule):
                 out.append(token.lower())
         return " ".join(out)
 
-    def _in_vocab(self, token: str) -> str:
+    def _in_vocab(self, token: str, patterns: Matcher) -> str:
         for term, pattern in self.vocab:
             if term.casefold() == token.casefold():
                 return term
-            if pattern.search(token):
+            if patterns.search(pattern, token):
                 return token
         return ""
 
     def _passes(self, text: str, wanted: str, patterns: Matcher) -> bool:
         """Whether at least the threshold of *text*'s words are as in *wanted*."""
-        expected = self.words.findall(wanted)
+        expected = [m.group() for m in patterns.finditer_in(self.words, wanted)]
         count = total = 0
-        for i, word in enumerate(self.words.findall(text)):
+        for i, word in enumerate(m.group() for m in patterns.finditer_in(self.words, text)):
             if i >= len(expected) or word == expected[i] or patterns.is_exception(word):
                 count += 1
             elif i == 0 and word != word[:1].upper() + word[1:].lower():

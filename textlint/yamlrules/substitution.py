@@ -55,7 +55,7 @@ class Substitution(YamlRule):
                 expected = own.expand(template) if own else template
             except (regex.error, IndexError):
                 expected = template
-            choices = [c.replace("\\|", "|") for c in _OPTION_SEPARATOR.split(expected) if c]
+            choices = [c.replace("\\|", "|") for c in _OPTION_SEPARATOR.split(expected) if c] or [""]
             if (found in choices if replacing else _conforms(expected, found)) \
                     or patterns.is_exception(found):
                 continue
