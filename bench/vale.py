@@ -78,7 +78,7 @@ def run_vale(vale: str, ini: Path, corpus: Path) -> tuple[list[dict], float]:
 
 def run_textlint(style_dir: Path, style: str, corpus: Path, config: Path) -> tuple[list[dict], float]:
     cmd = [sys.executable, "-m", "textlint", "check", "--config", str(config), "--rules", str(style_dir),
-           "--select", style, "--format", "json", "--no-languagetool", "--exit-zero", "--no-progress",
+           "--select", style, "--format", "jsonl", "--no-languagetool", "--exit-zero", "--no-progress",
            str(corpus)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
@@ -87,7 +87,7 @@ def run_textlint(style_dir: Path, style: str, corpus: Path, config: Path) -> tup
     if result.returncode != 0:
         sys.exit(f"textlint failed ({result.returncode}):\n{result.stderr[:2000]}")
     out = []
-    for d in json.loads(result.stdout or "[]"):
+    for d in map(json.loads, result.stdout.splitlines()):
         end = d["end_column"] - 1 if d["end_line"] == d["line"] else 10**9
         out.append({"file": Path(d["path"]).name, "rule": d["rule"], "line": d["line"],
                     "start": d["column"], "end": max(end, d["column"]), "message": d["message"]})

@@ -6,7 +6,7 @@ from typing import ClassVar, Iterator
 
 from ..diagnostics import Diagnostic
 from ..document import Document
-from .base import Matcher, Schema, YamlRule
+from .base import Matcher, Schema, YamlRule, alternation
 
 
 class Existence(YamlRule):
@@ -19,19 +19,19 @@ class Existence(YamlRule):
         raw = "".join(self.spec.get("raw", []))
         if not tokens and not raw:
             raise ValueError("an existence rule needs 'tokens' or 'raw'")
-        self.check_patterns(tokens, "tokens")
         if raw:
             self.check_patterns([raw], "raw")
         # As Vale: the tokens, as whole words unless nonword, after the raw pattern
         # (before it with ``append: true``).
         words = bool(tokens) and not self.nonword
-        body = "|".join(tokens)
+        body = alternation(tokens, self.ignorecase)
         if words:
             body = rf"\b(?:{body})\b"
         elif tokens:
             body = f"(?:{body})"
         pattern = raw + body if not self.spec.get("append") else body + raw
-        self.pattern = self.compile(pattern, "raw" if raw else "tokens", words=False)
+        self.pattern = self.compile(pattern, "raw" if raw and not tokens else "tokens", words=False,
+                                    parts=tokens)
         self.compile_exceptions()
 
     def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
