@@ -338,7 +338,7 @@ class YamlRule(Rule):
         rule.examples = _examples(data.get("examples"), path, rule_id)
         # Vale's styles read Markdown as Vale does (yamlrules.view): their findings may run
         # over inline code; textlint's own packs leave every non-prose span alone.
-        rule.reads_markup = not strict
+        rule.vale_style = not strict
         try:
             rule.setup()
         except regex.error as e:
