@@ -19,7 +19,7 @@ from typing import Any, Callable, ClassVar, Iterator
 import regex
 
 from ..diagnostics import Applicability, Diagnostic, Severity
-from ..document import _SENTENCE_END, Document
+from ..document import _NOT_AN_END, Document
 from . import view
 from .view import Block
 from ..errors import ConfigError, warn
@@ -486,6 +486,13 @@ def _units_of(doc: Document, scope: str) -> Iterator[Unit]:
             yield from (Unit(block, s, e) for s, e in view.paragraphs(block))
         elif all(block.has(p) for p in parts):
             yield Unit(block, 0, len(block.text))
+
+
+#: Where Vale's sentence segmenter (Punkt, trained on English) ends a sentence: terminal
+#: punctuation (with closing quotes or brackets) and whitespace, whatever follows, unless
+#: the period ends an abbreviation or an initial.
+_SENTENCE_END = regex.compile(
+    r"(?<![.!?…]" + _NOT_AN_END + r")[.!?…]" + _NOT_AN_END + r"[.!?…]*+[\"'”’»)\]]*+\s++")
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
