@@ -17,7 +17,8 @@ Matching: the same file and line, overlapping columns, the same rule (Vale's ``C
 table gives, per style, the share of Vale's findings that textlint matches and of
 textlint's that Vale matches, and the wall time of each tool (runs interleaved, Vale then
 textlint, the median of ``--runs``). ``--rules`` adds a line per rule with a difference;
-``--show N`` prints up to N unmatched findings of each side per rule.
+``--show N`` prints up to N unmatched findings of each side per rule; ``--explain`` sorts
+the differences by kind (:func:`explain`).
 
 Vale is /work/vale/bin/vale, or $VALE, or ``vale`` on the PATH. To build it (about 4
 minutes on 2 cores; it compiles cgo code)::
@@ -87,10 +88,14 @@ def run_textlint(style_dir: Path, style: str, corpus: Path, config: Path) -> tup
     if result.returncode != 0:
         sys.exit(f"textlint failed ({result.returncode}):\n{result.stderr[:2000]}")
     out = []
+    texts: dict[str, str] = {}
     for d in map(json.loads, result.stdout.splitlines()):
         end = d["end_column"] - 1 if d["end_line"] == d["line"] else 10**9
+        if d["path"] not in texts:
+            texts[d["path"]] = Path(d["path"]).read_text(encoding="utf-8")
         out.append({"file": Path(d["path"]).name, "rule": d["rule"], "line": d["line"],
-                    "start": d["column"], "end": max(end, d["column"]), "message": d["message"]})
+                    "start": d["column"], "end": max(end, d["column"]), "message": d["message"],
+                    "text": texts[d["path"]][d["start"]:d["end"]]})
     return out, elapsed
 
 
@@ -112,6 +117,35 @@ def match(vale: list[dict], ours: list[dict]) -> tuple[list[dict], list[dict]]:
     return missed, [d for d in ours if id(d) not in taken]
 
 
+#: Inline Markdown that Vale drops from a block's text before matching (code it masks).
+MARKUP = ("`", "**", "_", "[", "](", "<", "&", "\\")
+
+
+def explain(missed: list[dict], extra: list[dict]) -> dict[str, int]:
+    """Why findings differ, by kind: a finding both tools have, placed on different lines or
+    columns ("placed elsewhere": the same rule, file and text); a textlint finding Vale has
+    nowhere whose text runs over a line break or over inline Markdown (Vale locates a match
+    in a block of several lines by searching its rendered text in the source, which fails
+    there); the rest."""
+    reasons: dict[str, int] = defaultdict(int)
+    pool = defaultdict(list)
+    for v in missed:
+        pool[(v["file"], v["rule"], v["text"].strip())].append(v)
+    for d in extra:
+        key = (d["file"], d["rule"], d["text"].strip())
+        if pool[key]:
+            pool[key].pop()
+            reasons["placed elsewhere by Vale"] += 1
+        elif "\n" in d["text"]:
+            reasons["textlint's runs over a line break"] += 1
+        elif any(m in d["text"] for m in MARKUP):
+            reasons["textlint's runs over inline Markdown"] += 1
+        else:
+            reasons["textlint's, other"] += 1
+    reasons["Vale's, other"] = sum(len(v) for v in pool.values())
+    return reasons
+
+
 def share(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f} %" if whole else "-"
 
@@ -122,6 +156,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--show", type=int, default=0)
     parser.add_argument("--rules", action="store_true")
+    parser.add_argument("--explain", action="store_true")
     args = parser.parse_args()
     vale = find_vale()
     if not SHARED.is_dir():
@@ -149,6 +184,8 @@ def main() -> int:
                          statistics.median(vale_times), statistics.median(our_times)))
             if args.rules or args.show:
                 report_rules(theirs, ours, missed, extra, args.show)
+            if args.explain:
+                print(f"  {style}: " + ", ".join(f"{k} {v}" for k, v in explain(missed, extra).items() if v))
     print("| style | Vale | textlint | Vale's matched by textlint | textlint's matched by Vale "
           "| Vale time | textlint time |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
