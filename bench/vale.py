@@ -18,7 +18,8 @@ table gives, per style, the share of Vale's findings that textlint matches and o
 textlint's that Vale matches, and the wall time of each tool (runs interleaved, Vale then
 textlint, the median of ``--runs``). ``--rules`` adds a line per rule with a difference;
 ``--show N`` prints up to N unmatched findings of each side per rule; ``--explain`` sorts
-the differences by kind (:func:`explain`).
+the differences by kind (:func:`explain`). ``--cases`` runs Vale on the small cases that
+tests/test_vale_semantics.py pins (tests/vale_cases.py), to show they are Vale's behaviour.
 
 Vale is /work/vale/bin/vale, or $VALE, or ``vale`` on the PATH. To build it (about 4
 minutes on 2 cores; it compiles cgo code)::
@@ -146,6 +147,32 @@ def explain(missed: list[dict], extra: list[dict]) -> dict[str, int]:
     return reasons
 
 
+def run_cases(vale: str) -> int:
+    """Run Vale on the cases of tests/vale_cases.py: whether each expectation is Vale's."""
+    import yaml
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from vale_cases import CASES
+
+    wrong = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, (name, rule, file_name, text, expected) in enumerate(CASES):
+            folder = Path(tmp) / f"case{i}"
+            (folder / "styles" / "Case").mkdir(parents=True)
+            (folder / "styles" / "Case" / "Rule.yml").write_text(yaml.safe_dump(rule), encoding="utf-8")
+            ini = vale_config(folder, "Case", folder / "styles")
+            (folder / file_name).write_text(text, encoding="utf-8")
+            result = subprocess.run([vale, f"--config={ini}", "--output=JSON", "--no-exit", file_name],
+                                    capture_output=True, text=True, cwd=folder)
+            lines = text.split("\n")
+            found = sorted((a["Line"], a["Span"][0], lines[a["Line"] - 1][a["Span"][0] - 1:a["Span"][1]])
+                           for alerts in json.loads(result.stdout or "{}").values() for a in alerts)
+            same = found == sorted(expected)
+            wrong += not same
+            print(f"{'ok  ' if same else 'DIFF'} {name}" + ("" if same else f": Vale {found}, expected {expected}"))
+    return 1 if wrong else 0
+
+
 def share(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f} %" if whole else "-"
 
@@ -157,14 +184,17 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=0)
     parser.add_argument("--rules", action="store_true")
     parser.add_argument("--explain", action="store_true")
+    parser.add_argument("--cases", action="store_true", help="check tests/vale_cases.py against Vale")
     args = parser.parse_args()
     vale = find_vale()
-    if not SHARED.is_dir():
+    if not SHARED.is_dir() and not args.cases:
         print(f"skipped: {SHARED} is missing")
         return 0
     if vale is None:
         print("skipped: Vale is not built (see this script's docstring)")
         return 0
+    if args.cases:
+        return run_cases(vale)
     corpus, styles = SHARED / "corpus", SHARED / "styles"
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

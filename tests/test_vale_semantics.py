@@ -8,9 +8,14 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
+from textlint.document import Document
 from textlint.errors import ConfigError
+from textlint.linter import Linter
+from textlint.markdown import markdown_document
 from textlint.yamlrules import base, load_rules
+from vale_cases import CASES
 
 
 @pytest.fixture(autouse=True)
@@ -90,3 +95,51 @@ def test_strict_loading_of_textlints_own_packs_refuses_what_it_would_skip(tmp_pa
     write(tmp_path / "other", "Named", "extends: existence\nmessage: x\nname: y\ntokens: [a]\n")
     with pytest.raises(ConfigError, match="key 'name'"):
         load_rules(tmp_path / "other", strict=True)
+
+
+# each rule type and scope as Vale runs it ------------------------------------------
+
+def lint_case(tmp_path: Path, rule: dict, file_name: str, text: str) -> list[tuple[int, int, str]]:
+    """(line, column, text) of each finding of *rule* on *text*, linted as *file_name*."""
+    style = tmp_path / "Case"
+    style.mkdir()
+    (style / "Rule.yml").write_text(yaml.safe_dump(rule), encoding="utf-8")
+    (rule_object,) = load_rules(style)
+    doc = markdown_document(text, file_name) if file_name.endswith(".md") else Document(text, file_name)
+    found = []
+    for d in Linter([rule_object]).lint(doc).diagnostics:
+        line, column = doc.position(d.start)
+        found.append((line, column, text[d.start:d.end]))
+    return sorted(found)
+
+
+@pytest.mark.parametrize("name, rule, file_name, text, expected", CASES, ids=[c[0] for c in CASES])
+def test_a_rule_finds_what_vale_finds(tmp_path, name, rule, file_name, text, expected):
+    # the expectations are Vale 3.22's output (python bench/vale.py --cases)
+    assert lint_case(tmp_path, rule, file_name, text) == sorted(expected)
+
+
+def test_findings_of_two_rules_on_one_span_both_stand(tmp_path):
+    # Vale reports each rule's finding; textlint's one-finding-per-defect is for its own rules
+    style = tmp_path / "Two"
+    write(style, "A", "extends: existence\nmessage: a\ntokens: [stupid]\n")
+    write(style, "B", "extends: existence\nmessage: b\ntokens: [stupid]\n")
+    result = Linter(load_rules(style)).lint(Document("A stupid idea."))
+    assert sorted(d.rule for d in result.diagnostics) == ["Two.A", "Two.B"]
+
+
+def test_a_finding_over_inline_code_or_a_url_stands_for_a_vale_style_only(tmp_path):
+    style = tmp_path / "House"
+    write(style, "Parens", "extends: existence\nmessage: p\nnonword: true\ntokens: ['\\(.+?\\)']\n")
+    text = "A line (see `zed`) and (http://example.com/x).\n"
+    (rule,) = load_rules(style)
+    assert len(Linter([rule]).lint(markdown_document(text)).diagnostics) == 2
+    (strict,) = load_rules(style, strict=True)  # textlint's own packs leave non-prose alone
+    assert Linter([strict]).lint(markdown_document(text)).diagnostics == []
+
+
+def test_a_match_in_a_markdown_list_maps_back_to_the_source(tmp_path):
+    # the block's text has no list markers, emphasis marks or indentation; positions are the source's
+    found = lint_case(tmp_path, {"extends": "existence", "message": "m", "tokens": ["bold then", "next line"]},
+                      "a.md", "- **bold** then\n  next line\n")
+    assert found == [(1, 5, "bold** then"), (2, 3, "next line")]

@@ -155,7 +155,7 @@ def test_capitalization_with_a_pattern(tmp_path):
         extends: capitalization
         message: "Heading must be upper case"
         scope: heading
-        match: '[^a-z]+'
+        match: '^[^a-z]+$'
     """)
     assert list(rule.check(markdown_document("# LOUD TITLE\n\nbody.\n"))) == []
     text = "# Quiet title\n\nbody.\n"

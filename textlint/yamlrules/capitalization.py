@@ -52,7 +52,7 @@ _NUMBERED = regex.compile(r"\d+\.")
 
 class Capitalization(YamlRule):
     """``match``: ``$title``, ``$sentence``, ``$lower``, ``$upper`` or a regular expression
-    the whole unit must match; ``exceptions``: words kept as written. As Vale, ``$sentence``
+    the unit must hold a match of (as Vale: searched for; anchor it to match the whole); ``exceptions``: words kept as written. As Vale, ``$sentence``
     and ``$title`` pass a unit when at least ``threshold`` (0.8) of its words are as the
     style writes them (a wrong first word fails it outright); after a word ending in one
     of the ``indicators`` (default ``:``) a capital starts again. For the four styles the
@@ -92,7 +92,7 @@ class Capitalization(YamlRule):
                 continue
             start, end = unit.source(0, len(text))
             if self.pattern is not None:
-                if not patterns.fullmatch(self.pattern, text) and not patterns.is_exception(text):
+                if not patterns.search(self.pattern, text) and not patterns.is_exception(text):
                     yield self.diagnostic(start, end, self.format(text))
                 continue
             if self.style == "$sentence":
