@@ -442,15 +442,16 @@ class Unit:
         return self.block.source_span(self.start + start, self.start + end)
 
 
-def scope_units(doc: Document, scopes: tuple[str, ...]) -> list[Unit]:
+def scope_units(doc: Document, scopes: tuple[str, ...], vale: bool = True) -> list[Unit]:
     """The parts of *doc* that a rule with *scopes* searches, each on its own, as Vale: every
     block whose scope a listed scope names (``~`` excludes; ``heading`` names
     ``heading.h2``), the block's sentences for ``sentence``, its paragraphs for
-    ``paragraph`` in plain text; ``raw`` is the whole source, unmasked."""
+    ``paragraph`` in plain text; ``raw`` is the whole source, unmasked. textlint's own
+    packs (not *vale*) take sentences as textlint splits them: never across a blank line."""
     out: list[Unit] = []
     seen: set[tuple[int, int, int]] = set()
     for scope in scopes:
-        for unit in _units_of(doc, scope):
+        for unit in _units_of(doc, scope, vale):
             key = (id(unit.block), unit.start, unit.end)
             if key not in seen:
                 seen.add(key)
@@ -458,7 +459,7 @@ def scope_units(doc: Document, scopes: tuple[str, ...]) -> list[Unit]:
     return out
 
 
-def _units_of(doc: Document, scope: str) -> Iterator[Unit]:
+def _units_of(doc: Document, scope: str, vale: bool) -> Iterator[Unit]:
     if scope in ("raw", "line"):
         raw = Block("raw", 0, len(doc.text), doc.text)
         if scope == "raw":
@@ -478,7 +479,9 @@ def _units_of(doc: Document, scope: str) -> Iterator[Unit]:
             yield Unit(block, 0, len(block.text))
             continue
         if parts[0] in ("text", "summary", "sentence"):
-            if parts[0] == "sentence":
+            if parts[0] == "sentence" and not vale and block.scope == "text":
+                yield from (Unit(block, s.start, s.end) for s in doc.sentences)
+            elif parts[0] == "sentence":
                 yield from (Unit(block, s, e) for s, e in sentences(block.text))
             else:
                 yield Unit(block, 0, len(block.text))
@@ -556,7 +559,7 @@ class Matcher:
 
     def units(self) -> list[Unit]:
         """The parts of the document the rule searches, each on its own (:func:`scope_units`)."""
-        return scope_units(self.doc, self.rule.scope)
+        return scope_units(self.doc, self.rule.scope, self.rule.vale_style)
 
     def finditer_in(self, pattern: regex.Pattern, text: str) -> list[regex.Match]:
         return self._timed(pattern, lambda timeout: list(pattern.finditer(text, timeout=timeout)))

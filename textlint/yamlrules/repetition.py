@@ -4,20 +4,26 @@ from __future__ import annotations
 
 from typing import ClassVar, Iterator
 
+import regex
+
 from ..diagnostics import Diagnostic, Fix
 from ..document import Document
 from ..rule import FixAvailability
 from .base import Matcher, Schema, YamlRule, sentences
 
-#: A word, with its inner apostrophes and hyphens ("in-fighting" is one token, not "in").
-_DEFAULT_TOKEN = r"\b\w+(?:['’-]\w+)*\b"
+#: A word, with its inner apostrophes and hyphens ("in-fighting" is one token, not "in"),
+#: or a run of punctuation: "very, very" is no repeat (Vale's repetition has no default).
+_DEFAULT_TOKEN = r"\w+(?:['’-]\w+)*|[^\s\w]+"
+#: What ``alpha`` takes: letters, with inner apostrophes and hyphens ("Federation’s", "hi-tech").
+_ALPHA = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
 
 
 class Repetition(YamlRule):
     """``tokens``: what counts as a token (default: a word). As Vale: the tokens are the
     matches of the pattern in order, and a token equal to the one before it (case aside
     with ``ignorecase``) is a repeat, flagged from the first to the second when both lie in
-    one sentence; ``alpha: true`` takes only tokens of letters; ``max``: repeats allowed
+    one sentence; ``alpha: true`` takes only tokens of letters (with inner apostrophes and
+    hyphens, where Vale takes letters only); ``max``: repeats allowed
     before one is flagged; ``exceptions``: repeats that are correct ("had had").
     The fix deletes the second token and what separates it from the first."""
 
@@ -43,7 +49,7 @@ class Repetition(YamlRule):
             for m in patterns.finditer_in(self.pattern, text):
                 current = m.group().strip()
                 same = current.casefold() == previous.casefold() if self.ignorecase else current == previous
-                hit = bool(current) and same and (not self.alpha or current.isalpha())
+                hit = bool(current) and same and (not self.alpha or _ALPHA.fullmatch(current) is not None)
                 count += hit
                 if hit and count > self.most:
                     span = text[before.start():m.end()]
