@@ -11,6 +11,7 @@ which textlint's own packs use); a key of neither format is an error, as in Vale
 
 from __future__ import annotations
 
+import bisect
 import time
 from abc import abstractmethod
 from dataclasses import dataclass, field
@@ -448,6 +449,40 @@ def scope_units(doc: Document, scopes: tuple[str, ...], vale: bool = True) -> li
     ``heading.h2``), the block's sentences for ``sentence``, its paragraphs for
     ``paragraph`` in plain text; ``raw`` is the whole source, unmasked. textlint's own
     packs (not *vale*) take sentences as textlint splits them: never across a blank line."""
+    return _scoped(doc, scopes, vale).units
+
+
+@dataclass
+class _Scoped:
+    """The units of a scope in a document, and their texts joined (to scan them at once)."""
+
+    units: list[Unit]
+    _joined: tuple[str, list[int]] | None = None
+
+    def joined(self) -> tuple[str, list[int]]:
+        """The units' texts joined by blank lines, and where each starts in it."""
+        if self._joined is None:
+            starts, pos = [], 0
+            for u in self.units:
+                starts.append(pos)
+                pos += u.end - u.start + len(_SEPARATOR)
+            self._joined = (_SEPARATOR.join(u.text for u in self.units), starts)
+        return self._joined
+
+
+_SEPARATOR = "\n\n"
+
+
+def _scoped(doc: Document, scopes: tuple[str, ...], vale: bool) -> _Scoped:
+    cache = view.view(doc).units
+    key = (scopes, vale)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _Scoped(_collect_units(doc, scopes, vale))
+    return found  # type: ignore[return-value]
+
+
+def _collect_units(doc: Document, scopes: tuple[str, ...], vale: bool) -> list[Unit]:
     out: list[Unit] = []
     seen: set[tuple[int, int, int]] = set()
     for scope in scopes:
@@ -517,6 +552,34 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+#: What in a pattern may tell the edge of a unit from a blank line: lookaround and the
+#: anchors of the whole text.
+_JOIN_BREAKERS = regex.compile(r"\(\?<?[=!]|\\[AZzG]")
+
+
+class Shifted:
+    """A match in the joined texts of the units, its positions counted in its unit's text."""
+
+    __slots__ = ("match", "offset")
+
+    def __init__(self, match: regex.Match, offset: int) -> None:
+        self.match, self.offset = match, offset
+
+    def start(self, group: int | str = 0) -> int:
+        at = self.match.start(group)
+        return at - self.offset if at >= 0 else at
+
+    def end(self, group: int | str = 0) -> int:
+        at = self.match.end(group)
+        return at - self.offset if at >= 0 else at
+
+    def group(self, *groups: int | str):
+        return self.match.group(*groups)
+
+    def groups(self, default=None):
+        return self.match.groups(default)
+
+
 class Matcher:
     """A YAML rule's patterns run on one document, all within one time limit.
 
@@ -564,9 +627,29 @@ class Matcher:
     def finditer_in(self, pattern: regex.Pattern, text: str) -> list[regex.Match]:
         return self._timed(pattern, lambda timeout: list(pattern.finditer(text, timeout=timeout)))
 
-    def scan(self, pattern: regex.Pattern) -> Iterator[tuple[Unit, regex.Match]]:
-        """Every match of *pattern* in each unit of the rule's scope, with its unit."""
-        for unit in self.units():
+    def scan(self, pattern: regex.Pattern) -> Iterator[tuple[Unit, regex.Match | Shifted]]:
+        """Every match of *pattern* in each unit of the rule's scope, with its unit (positions
+        counted in the unit's text).
+
+        The units are scanned at once, their texts joined by blank lines, when the pattern
+        has no lookaround and no anchor of the whole text (which could tell a unit's edge
+        from a blank line): the matches are then those of each unit on its own, unless one
+        runs over a blank line between two units, and then each unit is scanned alone.
+        """
+        scoped = _scoped(self.doc, self.rule.scope, self.rule.vale_style)
+        units = scoped.units
+        if len(units) > 1 and _JOIN_BREAKERS.search(pattern.pattern) is None:
+            joined, starts = scoped.joined()
+            found = []
+            for m in self.finditer_in(pattern, joined):
+                i = bisect.bisect_right(starts, m.start()) - 1
+                if m.end() - starts[i] > units[i].end - units[i].start:
+                    break  # runs over the blank line after its unit
+                found.append((units[i], Shifted(m, starts[i])))
+            else:
+                yield from found
+                return
+        for unit in units:
             for m in self.finditer_in(pattern, unit.text):
                 yield unit, m
 

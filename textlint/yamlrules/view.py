@@ -84,15 +84,29 @@ class Block:
         return name in self.scope.split(".")
 
 
-_VIEWS: WeakKeyDictionary[Document, list[Block]] = WeakKeyDictionary()
+class View:
+    """What the rules of a document share: its blocks, and the units of each scope
+    (filled by :func:`textlint.yamlrules.base.scope_units`)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.blocks = list(_markdown_blocks(doc) if doc.kind == "markdown" else _text_blocks(doc))
+        self.units: dict[tuple, object] = {}
+
+
+_VIEWS: WeakKeyDictionary[Document, View] = WeakKeyDictionary()
+
+
+def view(doc: Document) -> View:
+    """*doc* as Vale reads it (computed once per document)."""
+    found = _VIEWS.get(doc)
+    if found is None:
+        found = _VIEWS[doc] = View(doc)
+    return found
 
 
 def blocks(doc: Document) -> list[Block]:
-    """The blocks of *doc* as Vale reads them (computed once per document)."""
-    found = _VIEWS.get(doc)
-    if found is None:
-        found = _VIEWS[doc] = list(_markdown_blocks(doc) if doc.kind == "markdown" else _text_blocks(doc))
-    return found
+    """The blocks of *doc* as Vale reads them."""
+    return view(doc).blocks
 
 
 def _text_blocks(doc: Document) -> Iterator[Block]:
