@@ -579,6 +579,10 @@ class Shifted:
     def groups(self, default=None):
         return self.match.groups(default)
 
+    @property
+    def lastgroup(self) -> str | None:
+        return self.match.lastgroup
+
 
 class Matcher:
     """A YAML rule's patterns run on one document, all within one time limit.

@@ -12,6 +12,8 @@ from ..rule import FixAvailability
 from .base import Matcher, Schema, YamlRule
 
 _DOLLAR_GROUP = regex.compile(r"\$(\d+)")
+#: A reference to a group in a replacement (``\g<1>``, ``\g<name>``, ``\1``).
+_GROUP_REFERENCE = regex.compile(r"\\(?:g<|\d)")
 
 
 class Substitution(YamlRule):
@@ -33,10 +35,13 @@ class Substitution(YamlRule):
             raise ValueError("'swap' is empty")
         # as Vale: the longest pattern first, so that it wins the alternation
         terms = sorted(swap, key=len, reverse=True)
-        self.patterns = [self.compile(k, "swap") for k in terms]
+        self.terms = terms
         self.replacements = [_DOLLAR_GROUP.sub(r"\\g<\1>", swap[k]) for k in terms]
-        # one scan for all swaps: the word boundaries wrap the alternation once
-        self.combined = self.compile("|".join(f"(?P<s{i}>{k})" for i, k in enumerate(terms)), "swap")
+        # one scan for all swaps: the word boundaries wrap the alternation once; a pattern
+        # on its own is compiled only to fill a replacement's groups, when one matches
+        self.combined = self.compile("|".join(f"(?P<s{i}>{k})" for i, k in enumerate(terms)), "swap",
+                                     parts=terms)
+        self.own: dict[int, regex.Pattern] = {}
         self.compile_exceptions()
 
     def availability(self) -> FixAvailability:
@@ -48,13 +53,18 @@ class Substitution(YamlRule):
             found = m.group()
             if not found:
                 continue
-            i = next(i for i in range(len(self.patterns)) if m.group(f"s{i}") is not None)
-            own = patterns.match(self.patterns[i], unit.text, m.start())
-            template = self.replacements[i]
-            try:
-                expected = own.expand(template) if own else template
-            except (regex.error, IndexError):
-                expected = template
+            name = m.lastgroup
+            i = int(name[1:]) if name and name[0] == "s" and name[1:].isdigit() and m.group(name) == found \
+                else next(i for i in range(len(self.terms)) if m.group(f"s{i}") is not None)
+            template = expected = self.replacements[i]
+            if _GROUP_REFERENCE.search(template):
+                if i not in self.own:
+                    self.own[i] = self.compile(self.terms[i], "swap")
+                own = patterns.match(self.own[i], unit.text, m.start())
+                try:
+                    expected = own.expand(template) if own else template
+                except (regex.error, IndexError):
+                    expected = template
             choices = [c.replace("\\|", "|") for c in _OPTION_SEPARATOR.split(expected) if c] or [""]
             if (found in choices if replacing else _conforms(expected, found)) \
                     or patterns.is_exception(found):
