@@ -552,9 +552,10 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-#: What in a pattern may tell the edge of a unit from a blank line: lookaround and the
-#: anchors of the whole text.
-_JOIN_BREAKERS = regex.compile(r"\(\?<?[=!]|\\[AZzG]")
+#: What in a pattern may tell the edge of a unit from a blank line (lookaround, the anchors
+#: of the whole text), or is likely to run over one (a repeated negated class, "[^,]+"),
+#: which would make scanning the units at once a waste.
+_JOIN_BREAKERS = regex.compile(r"\(\?<?[=!]|\\[AZzG]|\[\^(?:\\.|[^\]])*\][*+{]")
 
 
 class Shifted:
@@ -602,11 +603,14 @@ class Matcher:
         try:
             return call(*args, timeout=max(self.deadline - time.monotonic(), 0.001))
         except TimeoutError:
-            key = self.rule.pattern_keys.get(pattern, self.rule.pattern_key)
-            raise RuleError(self.rule.id, (
-                f"pattern timed out: the '{key}' pattern of {self.rule.source} ran longer than "
-                f"{self.limit:.1f} s on {self.doc.path} ({TIMEOUT_BASE:g} s plus {TIMEOUT_PER_MB:g} s "
-                "per megabyte of text) and was stopped; the rule was skipped")) from None
+            raise self._timed_out(pattern) from None
+
+    def _timed_out(self, pattern: regex.Pattern) -> RuleError:
+        key = self.rule.pattern_keys.get(pattern, self.rule.pattern_key)
+        return RuleError(self.rule.id, (
+            f"pattern timed out: the '{key}' pattern of {self.rule.source} ran longer than "
+            f"{self.limit:.1f} s on {self.doc.path} ({TIMEOUT_BASE:g} s plus {TIMEOUT_PER_MB:g} s "
+            "per megabyte of text) and was stopped; the rule was skipped"))
 
     def fullmatch(self, pattern: regex.Pattern, text: str) -> regex.Match | None:
         return self._timed(pattern, pattern.fullmatch, text)
@@ -628,6 +632,18 @@ class Matcher:
         """The parts of the document the rule searches, each on its own (:func:`scope_units`)."""
         return scope_units(self.doc, self.rule.scope, self.rule.vale_style)
 
+    def iterate(self, pattern: regex.Pattern, text: str) -> Iterator[regex.Match]:
+        """The matches of *pattern* in *text*, one at a time, within the time limit."""
+        matches = pattern.finditer(text, timeout=max(self.deadline - time.monotonic(), 0.001))
+        while True:
+            try:
+                m = next(matches)
+            except StopIteration:
+                return
+            except TimeoutError:
+                raise self._timed_out(pattern) from None
+            yield m
+
     def finditer_in(self, pattern: regex.Pattern, text: str) -> list[regex.Match]:
         return self._timed(pattern, lambda timeout: list(pattern.finditer(text, timeout=timeout)))
 
@@ -645,7 +661,7 @@ class Matcher:
         if len(units) > 1 and _JOIN_BREAKERS.search(pattern.pattern) is None:
             joined, starts = scoped.joined()
             found = []
-            for m in self.finditer_in(pattern, joined):
+            for m in self.iterate(pattern, joined):
                 i = bisect.bisect_right(starts, m.start()) - 1
                 if m.end() - starts[i] > units[i].end - units[i].start:
                     break  # runs over the blank line after its unit
