@@ -198,7 +198,7 @@ def alternation(tokens: list[str], ignorecase: bool) -> str:
     out: list[str] = []
     run: list[str] = []
     for token in tokens:
-        if _PATTERN_CHARACTERS.isdisjoint(token) and token:
+        if is_literal(token):
             run.append(token.lower() if ignorecase else token)
             continue
         if run:
@@ -208,6 +208,11 @@ def alternation(tokens: list[str], ignorecase: bool) -> str:
     if run:
         out.append(_prefix_tree(run))
     return "|".join(out)
+
+
+def is_literal(token: str) -> bool:
+    """Whether *token* is text, with no character that makes it a pattern."""
+    return bool(token) and _PATTERN_CHARACTERS.isdisjoint(token)
 
 
 def _prefix_tree(words: list[str]) -> str:

@@ -9,7 +9,7 @@ import regex
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
 from ..rule import FixAvailability
-from .base import Matcher, Schema, YamlRule
+from .base import Matcher, Schema, YamlRule, alternation, is_literal
 
 _DOLLAR_GROUP = regex.compile(r"\$(\d+)")
 #: A reference to a group in a replacement (``\g<1>``, ``\g<name>``, ``\1``).
@@ -39,13 +39,38 @@ class Substitution(YamlRule):
         self.replacements = [_DOLLAR_GROUP.sub(r"\\g<\1>", swap[k]) for k in terms]
         # one scan for all swaps: the word boundaries wrap the alternation once; a pattern
         # on its own is compiled only to fill a replacement's groups, when one matches
-        self.combined = self.compile("|".join(f"(?P<s{i}>{k})" for i, k in enumerate(terms)), "swap",
-                                     parts=terms)
+        # literal patterns as prefix trees (base.alternation), found again by their text
+        pieces: list[str] = []
+        run: list[str] = []
+        self.literals: dict[str, int] = {}
+        for i, term in enumerate(terms):
+            if is_literal(term):
+                run.append(term)
+                self.literals.setdefault(term.lower() if self.ignorecase else term, i)
+                continue
+            if run:
+                pieces.append(alternation(run, self.ignorecase))
+                run = []
+            pieces.append(f"(?P<s{i}>{term})")
+        if run:
+            pieces.append(alternation(run, self.ignorecase))
+        self.combined = self.compile("|".join(pieces), "swap", parts=terms)
         self.own: dict[int, regex.Pattern] = {}
         self.compile_exceptions()
 
     def availability(self) -> FixAvailability:
         return FixAvailability.ALWAYS if self.fix_applicability else FixAvailability.NONE
+
+    def _term(self, m, found: str) -> int:
+        """The index of the pattern that made match *m*."""
+        name = m.lastgroup
+        if name and name[0] == "s" and name[1:].isdigit() and m.group(name) == found:
+            return int(name[1:])
+        i = self.literals.get(found.lower() if self.ignorecase else found)
+        if i is not None:
+            return i
+        return next(i for i in range(len(self.terms)) if f"s{i}" in self.combined.groupindex
+                    and m.group(f"s{i}") is not None)
 
     def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
         replacing = self.action is not None and self.action.name == "replace"
@@ -53,9 +78,7 @@ class Substitution(YamlRule):
             found = m.group()
             if not found:
                 continue
-            name = m.lastgroup
-            i = int(name[1:]) if name and name[0] == "s" and name[1:].isdigit() and m.group(name) == found \
-                else next(i for i in range(len(self.terms)) if m.group(f"s{i}") is not None)
+            i = self._term(m, found)
             template = expected = self.replacements[i]
             if _GROUP_REFERENCE.search(template):
                 if i not in self.own:
