@@ -143,3 +143,9 @@ def test_a_match_in_a_markdown_list_maps_back_to_the_source(tmp_path):
     found = lint_case(tmp_path, {"extends": "existence", "message": "m", "tokens": ["bold then", "next line"]},
                       "a.md", "- **bold** then\n  next line\n")
     assert found == [(1, 5, "bold** then"), (2, 3, "next line")]
+
+
+def test_limit_caps_the_findings_of_a_rule_in_a_document(tmp_path):
+    write(tmp_path / "House", "Few", "extends: existence\nmessage: m\nlimit: 2\ntokens: [zed]\n")
+    (rule,) = load_rules(tmp_path / "House")
+    assert len(list(rule.check(Document("zed zed zed zed")))) == 2

@@ -12,6 +12,7 @@ which textlint's own packs use); a key of neither format is an error, as in Vale
 from __future__ import annotations
 
 import bisect
+import itertools
 import time
 from abc import abstractmethod
 from dataclasses import dataclass, field
@@ -370,7 +371,8 @@ class YamlRule(Rule):
         """The diagnostics of *doc*; every user pattern runs through *patterns*."""
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        return self.findings(doc, Matcher(self, doc))
+        found = self.findings(doc, Matcher(self, doc))
+        return itertools.islice(found, self.limit) if self.limit > 0 else found
 
     # helpers ----------------------------------------------------------------------
     def compile(self, pattern: str, key: str, *, words: bool | None = None,
