@@ -122,7 +122,24 @@ def match(vale: list[dict], ours: list[dict]) -> tuple[list[dict], list[dict]]:
 MARKUP = ("`", "**", "_", "[", "](", "<", "&", "\\")
 
 
-def explain(missed: list[dict], extra: list[dict]) -> dict[str, int]:
+def marked_up_block(path: Path, line: int) -> bool:
+    """Whether *line* of a Markdown file lies in a block (lines between blank lines) of
+    several lines that holds inline Markdown or indented lines: where Vale places a match by
+    searching its rendered text in the source."""
+    if path.suffix != ".md":
+        return False
+    lines = path.read_text(encoding="utf-8").split("\n")
+    first = last = line - 1
+    while first > 0 and lines[first - 1].strip():
+        first -= 1
+    while last + 1 < len(lines) and lines[last + 1].strip():
+        last += 1
+    block = lines[first:last + 1]
+    return len(block) > 1 and (any(m in "\n".join(block) for m in MARKUP)
+                               or any(b[:1].isspace() for b in block[1:]))
+
+
+def explain(missed: list[dict], extra: list[dict], corpus: Path) -> dict[str, int]:
     """Why findings differ, by kind: a finding both tools have, placed on different lines or
     columns ("placed elsewhere": the same rule, file and text); a textlint finding Vale has
     nowhere whose text runs over a line break or over inline Markdown (Vale locates a match
@@ -141,10 +158,25 @@ def explain(missed: list[dict], extra: list[dict]) -> dict[str, int]:
             reasons["textlint's runs over a line break"] += 1
         elif any(m in d["text"] for m in MARKUP):
             reasons["textlint's runs over inline Markdown"] += 1
+        elif marked_up_block(corpus / d["file"], d["line"]):
+            reasons["textlint's in a Markdown block of several lines with inline Markdown or indents"] += 1
         else:
             reasons["textlint's, other"] += 1
     reasons["Vale's, other"] = sum(len(v) for v in pool.values())
     return reasons
+
+
+def source_text(text: str, line: int, span: list[int], match: str) -> str:
+    """The source text of a Vale alert: from its column on its line, as many lines as its
+    match has."""
+    lines = text.split("\n")
+    if "\n" not in match:
+        return lines[line - 1][span[0] - 1:span[1]]
+    rest = match.count("\n")
+    last = lines[line - 1 + rest]
+    tail = match.rsplit("\n", 1)[1]
+    return "\n".join([lines[line - 1][span[0] - 1:], *lines[line:line - 1 + rest],
+                      last[:last.index(tail) + len(tail)]])
 
 
 def run_cases(vale: str) -> int:
@@ -152,11 +184,13 @@ def run_cases(vale: str) -> int:
     import yaml
 
     sys.path.insert(0, str(ROOT / "tests"))
-    from vale_cases import CASES
+    from vale_cases import CASES, DIFFERENCES
 
+    cases = CASES + [(f"{name} (a difference: Vale's output)", rule, file_name, text, vale_found)
+                     for name, rule, file_name, text, _, vale_found in DIFFERENCES]
     wrong = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for i, (name, rule, file_name, text, expected) in enumerate(CASES):
+        for i, (name, rule, file_name, text, expected) in enumerate(cases):
             folder = Path(tmp) / f"case{i}"
             (folder / "styles" / "Case").mkdir(parents=True)
             (folder / "styles" / "Case" / "Rule.yml").write_text(yaml.safe_dump(rule), encoding="utf-8")
@@ -164,8 +198,7 @@ def run_cases(vale: str) -> int:
             (folder / file_name).write_text(text, encoding="utf-8")
             result = subprocess.run([vale, f"--config={ini}", "--output=JSON", "--no-exit", file_name],
                                     capture_output=True, text=True, cwd=folder)
-            lines = text.split("\n")
-            found = sorted((a["Line"], a["Span"][0], lines[a["Line"] - 1][a["Span"][0] - 1:a["Span"][1]])
+            found = sorted((a["Line"], a["Span"][0], source_text(text, a["Line"], a["Span"], a["Match"]))
                            for alerts in json.loads(result.stdout or "{}").values() for a in alerts)
             same = found == sorted(expected)
             wrong += not same
@@ -215,7 +248,7 @@ def main() -> int:
             if args.rules or args.show:
                 report_rules(theirs, ours, missed, extra, args.show)
             if args.explain:
-                print(f"  {style}: " + ", ".join(f"{k} {v}" for k, v in explain(missed, extra).items() if v))
+                print(f"  {style}: " + ", ".join(f"{k} {v}" for k, v in explain(missed, extra, corpus).items() if v))
     print("| style | Vale | textlint | Vale's matched by textlint | textlint's matched by Vale "
           "| Vale time | textlint time |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")

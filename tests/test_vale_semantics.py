@@ -15,7 +15,7 @@ from textlint.errors import ConfigError
 from textlint.linter import Linter
 from textlint.markdown import markdown_document
 from textlint.yamlrules import base, load_rules
-from vale_cases import CASES
+from vale_cases import CASES, DIFFERENCES
 
 
 @pytest.fixture(autouse=True)
@@ -149,3 +149,13 @@ def test_limit_caps_the_findings_of_a_rule_in_a_document(tmp_path):
     write(tmp_path / "House", "Few", "extends: existence\nmessage: m\nlimit: 2\ntokens: [zed]\n")
     (rule,) = load_rules(tmp_path / "House")
     assert len(list(rule.check(Document("zed zed zed zed")))) == 2
+
+
+@pytest.mark.parametrize("name, rule, file_name, text, expected, vale", DIFFERENCES,
+                         ids=[c[0] for c in DIFFERENCES])
+def test_where_vale_loses_or_misplaces_a_finding_textlint_keeps_it(tmp_path, name, rule, file_name, text,
+                                                                   expected, vale):
+    # Vale's output is recorded in *vale* (python bench/vale.py --cases checks it)
+    found = lint_case(tmp_path, rule, file_name, text)
+    assert found == sorted(expected)
+    assert len(found) > len(vale)

@@ -122,3 +122,20 @@ CASES += [
      {"extends": "capitalization", "message": "'%s'", "scope": "heading", "match": "^[^a-z]+$"},
      "a.md", "# LOUD\n\n# Quiet\n", [(3, 3, "Quiet")]),
 ]
+
+#: Where textlint is right and Vale 3.22 is not (docs/vale.md): (name, rule, file name,
+#: text, textlint's findings, Vale's findings). Vale places a match in a Markdown block of
+#: several lines by searching its rendered text in the source; in a list item whose next
+#: line is indented the search fails, and the finding is lost or put elsewhere.
+DIFFERENCES = [
+    ("a match over the line break of a list item",
+     {"extends": "existence", "message": "q", "nonword": True, "tokens": ['"[^"]+"[.,?]']},
+     "a.md", 'A paragraph says "the\nGovernment", then.\n\n- An item says "the\n  Government", then.\n',
+     [(1, 18, '"the\nGovernment",'), (4, 16, '"the\n  Government",')], [(1, 18, '"the\nGovernment",')]),
+    ("a match in a list item whose next line is indented",
+     {"extends": "existence", "message": "p", "nonword": True, "tokens": [r"\(.+?\)"]},
+     "a.md", "- Offsets (see `x`), end\n  exclusive (`y`).\n\nOffsets (see `x`), end\nexclusive (`y`).\n",
+     [(1, 11, "(see `x`)"), (2, 13, "(`y`)"), (4, 9, "(see `x`)"), (5, 11, "(`y`)")],
+     # Vale loses both of the item's, and places the paragraph's first on the item's line
+     [(1, 11, "(see `x`), end"), (5, 11, "(`y`)")]),
+]
