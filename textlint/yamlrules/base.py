@@ -540,23 +540,19 @@ _SENTENCE_END = regex.compile(
     r"(?<![.!?…]" + _NOT_AN_END + r")[.!?…]" + _NOT_AN_END + r"[.!?…]*+[\"'”’»)\]]*+\s++")
 
 
-def sentences(text: str) -> Iterator[tuple[int, int]]:
+def sentences(text: str) -> list[tuple[int, int]]:
     """The sentences of *text* (a block, so across its blank lines, as Vale's segmenter),
     each without the whitespace around it."""
+    out = []
     start = 0
-    for m in _SENTENCE_END.finditer(text):
-        yield from _trimmed(text, start, m.end())
-        start = m.end()
-    yield from _trimmed(text, start, len(text))
-
-
-def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        yield start, end
+    for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+        piece = text[start:end]
+        body = piece.strip()
+        if body:
+            first = start + len(piece) - len(piece.lstrip())
+            out.append((first, first + len(body)))
+        start = end
+    return out
 
 
 #: What in a pattern may tell the edge of a unit from a blank line (lookaround, the anchors
@@ -637,22 +633,19 @@ class Matcher:
 
     def units(self) -> list[Unit]:
         """The parts of the document the rule searches, each on its own (:func:`scope_units`)."""
-        return scope_units(self.doc, self.rule.scope, self.rule.vale_style)
+        return self._scoped().units
 
-    def iterate(self, pattern: regex.Pattern, text: str) -> Iterator[regex.Match]:
-        """The matches of *pattern* in *text*, one at a time, within the time limit."""
-        matches = pattern.finditer(text, timeout=max(self.deadline - time.monotonic(), 0.001))
-        while True:
-            try:
-                m = next(matches)
-            except StopIteration:
-                return
-            except TimeoutError:
-                raise self._timed_out(pattern) from None
-            yield m
+    def _scoped(self) -> _Scoped:
+        """The units of the rule's scope; the time taken to find them (textlint's reading of
+        the document, not the rule's patterns) does not count against the time limit."""
+        started = time.monotonic()
+        scoped = _scoped(self.doc, self.rule.scope, self.rule.vale_style)
+        self.deadline += time.monotonic() - started
+        return scoped
 
-    def finditer_in(self, pattern: regex.Pattern, text: str) -> list[regex.Match]:
-        return self._timed(pattern, lambda timeout: list(pattern.finditer(text, timeout=timeout)))
+    def finditer_in(self, pattern: regex.Pattern, text: str, *, overlapped: bool = False) -> list[regex.Match]:
+        return self._timed(pattern, lambda timeout: list(pattern.finditer(text, overlapped=overlapped,
+                                                                          timeout=timeout)))
 
     def scan(self, pattern: regex.Pattern) -> Iterator[tuple[Unit, regex.Match | Shifted]]:
         """Every match of *pattern* in each unit of the rule's scope, with its unit (positions
@@ -660,15 +653,18 @@ class Matcher:
 
         The units are scanned at once, their texts joined by blank lines, when the pattern
         has no lookaround and no anchor of the whole text (which could tell a unit's edge
-        from a blank line): the matches are then those of each unit on its own, unless one
-        runs over a blank line between two units, and then each unit is scanned alone.
+        from a blank line) and is not likely to run over a blank line: the matches are then
+        those of each unit on its own, unless one runs over a blank line between two units,
+        and then each unit is scanned alone.
         """
-        scoped = _scoped(self.doc, self.rule.scope, self.rule.vale_style)
+        scoped = self._scoped()
         units = scoped.units
         if len(units) > 1 and _JOIN_BREAKERS.search(pattern.pattern) is None:
+            started = time.monotonic()
             joined, starts = scoped.joined()
+            self.deadline += time.monotonic() - started
             found = []
-            for m in self.iterate(pattern, joined):
+            for m in self.finditer_in(pattern, joined):
                 i = bisect.bisect_right(starts, m.start()) - 1
                 if m.end() - starts[i] > units[i].end - units[i].start:
                     break  # runs over the blank line after its unit

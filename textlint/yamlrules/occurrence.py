@@ -31,10 +31,15 @@ class Occurrence(YamlRule):
 
     def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
         most, least = self.spec.get("max", 0), self.spec.get("min", 0)
+        found: dict[int, list] = {}
+        for unit, m in patterns.scan(self.pattern):
+            found.setdefault(id(unit), []).append(m)
         for unit in patterns.units():
-            text = unit.text
-            matches = patterns.finditer_in(self.pattern, text)
+            matches = found.get(id(unit), [])
             count = len(matches)
+            if count == 0 and not least:
+                continue
+            text = unit.text
             if not (most and count > most or least and count < least):
                 continue
             if count == 0:

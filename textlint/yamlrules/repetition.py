@@ -14,6 +14,10 @@ from .base import Matcher, Schema, YamlRule, sentences
 #: A word, with its inner apostrophes and hyphens ("in-fighting" is one token, not "in"),
 #: or a run of punctuation: "very, very" is no repeat (Vale's repetition has no default).
 _DEFAULT_TOKEN = r"\w+(?:['’-]\w+)*|[^\s\w]+"
+#: Two equal default tokens with spaces between: each token as the default tokens cut
+#: the text (a word is not begun or ended next to a word character or a joined word).
+_DEFAULT_PAIR = (r"(?<!\w)(?<!\w['’-])(?P<a>\w+(?:['’-]\w+)*)(?!\w)(?!['’-]\w)\s+(?P<b>(?P=a))(?!\w)(?!['’-]\w)"
+                 r"|(?<![^\s\w])(?P<a2>[^\s\w]+)\s+(?P<b2>(?P=a2))(?![^\s\w])")
 #: What ``alpha`` takes: letters, with inner apostrophes and hyphens ("Federation’s", "hi-tech").
 _ALPHA = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
 
@@ -38,12 +42,20 @@ class Repetition(YamlRule):
         self.alpha = self.spec.get("alpha", False)
         self.most = self.spec.get("max", 0)
         self.compile_exceptions()
+        # the default tokens cover every character but spaces, so consecutive tokens are
+        # those with only spaces between: the repeats are found by one pattern, in C
+        self.pairs = None
+        if not self.spec.get("tokens") and not self.most:
+            self.pairs = self.compile(_DEFAULT_PAIR, "tokens", words=False)
 
     def availability(self) -> FixAvailability:
         return FixAvailability.ALWAYS if self.fix_applicability else FixAvailability.NONE
 
     def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
         for unit in patterns.units():
+            if self.pairs is not None:
+                yield from self._pairs(unit, patterns)
+                continue
             text = unit.text
             previous, before, count = "", None, 0
             for m in patterns.finditer_in(self.pattern, text):
@@ -54,12 +66,30 @@ class Repetition(YamlRule):
                 if hit and count > self.most:
                     span = text[before.start():m.end()]
                     if len(list(sentences(span))) == 1 and not patterns.is_exception(span):
-                        start, end = unit.source(before.start(), m.end())
-                        fix = None
-                        if self.fix_applicability:
-                            cut, _ = unit.source(before.end(), before.end())
-                            fix = Fix.replace(cut, end, "", self.fix_applicability,
-                                              title=f"Remove the repeated '{m.group()}'")
-                        yield self.diagnostic(start, end, self.format(current), fix)
+                        yield self._finding(unit, before.start(), before.end(), m.end(), m.group(), current)
                         count = 0
                 before, previous = m, current
+
+    def _pairs(self, unit, patterns: Matcher) -> Iterator[Diagnostic]:
+        """The repeats of the default tokens in *unit* (the same as the loop over the tokens)."""
+        text = unit.text
+        for m in patterns.finditer_in(self.pairs, text, overlapped=True):
+            group = "b" if m.group("b") is not None else "b2"
+            second = m.group(group)
+            if self.alpha and _ALPHA.fullmatch(second) is None:
+                continue
+            span = m.group()
+            if len(list(sentences(span))) == 1 and not patterns.is_exception(span):
+                first_end = m.end("a" if group == "b" else "a2")
+                yield self._finding(unit, m.start(), first_end, m.end(), second, second.strip())
+
+    def _finding(self, unit, start: int, first_end: int, end: int, second: str, shown: str) -> Diagnostic:
+        """A repeat from *start* to *end* of the unit's text; the fix removes what follows
+        the first token."""
+        source_start, source_end = unit.source(start, end)
+        fix = None
+        if self.fix_applicability:
+            cut, _ = unit.source(first_end, first_end)
+            fix = Fix.replace(cut, source_end, "", self.fix_applicability,
+                              title=f"Remove the repeated '{second}'")
+        return self.diagnostic(source_start, source_end, self.format(shown), fix)
