@@ -647,7 +647,8 @@ class Matcher:
         return self._timed(pattern, lambda timeout: list(pattern.finditer(text, overlapped=overlapped,
                                                                           timeout=timeout)))
 
-    def scan(self, pattern: regex.Pattern) -> Iterator[tuple[Unit, regex.Match | Shifted]]:
+    def scan(self, pattern: regex.Pattern, *, overlapped: bool = False,
+             joinable: bool | None = None) -> Iterator[tuple[Unit, regex.Match | Shifted]]:
         """Every match of *pattern* in each unit of the rule's scope, with its unit (positions
         counted in the unit's text).
 
@@ -655,16 +656,19 @@ class Matcher:
         has no lookaround and no anchor of the whole text (which could tell a unit's edge
         from a blank line) and is not likely to run over a blank line: the matches are then
         those of each unit on its own, unless one runs over a blank line between two units,
-        and then each unit is scanned alone.
+        and then each unit is scanned alone. *joinable* says so for a pattern whose
+        lookaround cannot tell a unit's edge from a blank line.
         """
         scoped = self._scoped()
         units = scoped.units
-        if len(units) > 1 and _JOIN_BREAKERS.search(pattern.pattern) is None:
+        if joinable is None:
+            joinable = _JOIN_BREAKERS.search(pattern.pattern) is None
+        if len(units) > 1 and joinable:
             started = time.monotonic()
             joined, starts = scoped.joined()
             self.deadline += time.monotonic() - started
             found = []
-            for m in self.finditer_in(pattern, joined):
+            for m in self.finditer_in(pattern, joined, overlapped=overlapped):
                 i = bisect.bisect_right(starts, m.start()) - 1
                 if m.end() - starts[i] > units[i].end - units[i].start:
                     break  # runs over the blank line after its unit
@@ -673,7 +677,7 @@ class Matcher:
                 yield from found
                 return
         for unit in units:
-            for m in self.finditer_in(pattern, unit.text):
+            for m in self.finditer_in(pattern, unit.text, overlapped=overlapped):
                 yield unit, m
 
 

@@ -52,10 +52,10 @@ class Repetition(YamlRule):
         return FixAvailability.ALWAYS if self.fix_applicability else FixAvailability.NONE
 
     def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
+        if self.pairs is not None:
+            yield from self._pairs(patterns)
+            return
         for unit in patterns.units():
-            if self.pairs is not None:
-                yield from self._pairs(unit, patterns)
-                continue
             text = unit.text
             previous, before, count = "", None, 0
             for m in patterns.finditer_in(self.pattern, text):
@@ -70,10 +70,11 @@ class Repetition(YamlRule):
                         count = 0
                 before, previous = m, current
 
-    def _pairs(self, unit, patterns: Matcher) -> Iterator[Diagnostic]:
-        """The repeats of the default tokens in *unit* (the same as the loop over the tokens)."""
-        text = unit.text
-        for m in patterns.finditer_in(self.pairs, text, overlapped=True):
+    def _pairs(self, patterns: Matcher) -> Iterator[Diagnostic]:
+        """The repeats of the default tokens (the same as the loop over the tokens); the
+        pattern's lookaround sees a blank line as the edge of a unit, so the units are
+        scanned at once."""
+        for unit, m in patterns.scan(self.pairs, overlapped=True, joinable=True):
             group = "b" if m.group("b") is not None else "b2"
             second = m.group(group)
             if self.alpha and _ALPHA.fullmatch(second) is None:
