@@ -647,8 +647,8 @@ class Matcher:
         return self._timed(pattern, lambda timeout: list(pattern.finditer(text, overlapped=overlapped,
                                                                           timeout=timeout)))
 
-    def scan(self, pattern: regex.Pattern, *, overlapped: bool = False,
-             joinable: bool | None = None) -> Iterator[tuple[Unit, regex.Match | Shifted]]:
+    def scan(self, pattern: regex.Pattern, *, overlapped: bool = False, joinable: bool | None = None,
+             skip_crossing: bool = False) -> Iterator[tuple[Unit, regex.Match | Shifted]]:
         """Every match of *pattern* in each unit of the rule's scope, with its unit (positions
         counted in the unit's text).
 
@@ -657,7 +657,9 @@ class Matcher:
         from a blank line) and is not likely to run over a blank line: the matches are then
         those of each unit on its own, unless one runs over a blank line between two units,
         and then each unit is scanned alone. *joinable* says so for a pattern whose
-        lookaround cannot tell a unit's edge from a blank line.
+        lookaround cannot tell a unit's edge from a blank line; *skip_crossing* (for an
+        overlapped scan of a pattern that matches at most one way at a place) drops a match
+        that runs over a blank line instead.
         """
         scoped = self._scoped()
         units = scoped.units
@@ -671,6 +673,8 @@ class Matcher:
             for m in self.finditer_in(pattern, joined, overlapped=overlapped):
                 i = bisect.bisect_right(starts, m.start()) - 1
                 if m.end() - starts[i] > units[i].end - units[i].start:
+                    if skip_crossing:
+                        continue
                     break  # runs over the blank line after its unit
                 found.append((units[i], Shifted(m, starts[i])))
             else:

@@ -18,6 +18,13 @@ _DEFAULT_TOKEN = r"\w+(?:['’-]\w+)*|[^\s\w]+"
 #: the text (a word is not begun or ended next to a word character or a joined word).
 _DEFAULT_PAIR = (r"(?<!\w)(?<!\w['’-])(?P<a>\w+(?:['’-]\w+)*)(?!\w)(?!['’-]\w)\s+(?P<b>(?P=a))(?!\w)(?!['’-]\w)"
                  r"|(?<![^\s\w])(?P<a2>[^\s\w]+)\s+(?P<b2>(?P=a2))(?![^\s\w])")
+#: Two equal words (of the default tokens) with spaces between.
+_WORD_PAIR = r"(?<!\w)(?<!\w['’-])(?P<a>\w++(?:['’-]\w++)*+)\s++(?P<b>(?P=a))(?!\w)(?!['’-]\w)"
+#: Where two equal words may be: a word, or the first part of a joined word, followed by
+#: spaces and itself (a superset of the pairs, found many times faster).
+_CANDIDATE_PAIR = r"\b(\w+)\s+\1\b|\b(\w+)['’-][\w'’-]*\s+\2\b"
+#: From a candidate back to the start of its token.
+_TOKEN_START = regex.compile(r"[\w'’-]*", regex.REVERSE)
 #: What ``alpha`` takes: letters, with inner apostrophes and hyphens ("Federation’s", "hi-tech").
 _ALPHA = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
 
@@ -44,9 +51,11 @@ class Repetition(YamlRule):
         self.compile_exceptions()
         # the default tokens cover every character but spaces, so consecutive tokens are
         # those with only spaces between: the repeats are found by one pattern, in C
-        self.pairs = None
+        self.pairs = self.candidates = None
         if not self.spec.get("tokens") and not self.most:
-            self.pairs = self.compile(_DEFAULT_PAIR, "tokens", words=False)
+            self.pairs = self.compile(_WORD_PAIR if self.alpha else _DEFAULT_PAIR, "tokens", words=False)
+            if self.alpha:  # only words count: a fast pattern finds where to look
+                self.candidates = self.compile(_CANDIDATE_PAIR, "tokens", words=False)
 
     def availability(self) -> FixAvailability:
         return FixAvailability.ALWAYS if self.fix_applicability else FixAvailability.NONE
@@ -74,7 +83,7 @@ class Repetition(YamlRule):
         """The repeats of the default tokens (the same as the loop over the tokens); the
         pattern's lookaround sees a blank line as the edge of a unit, so the units are
         scanned at once."""
-        for unit, m in patterns.scan(self.pairs, overlapped=True, joinable=True):
+        for unit, m in self._pair_matches(patterns):
             group = "b" if m.group("b") is not None else "b2"
             second = m.group(group)
             if self.alpha and _ALPHA.fullmatch(second) is None:
@@ -83,6 +92,21 @@ class Repetition(YamlRule):
             if len(list(sentences(span))) == 1 and not patterns.is_exception(span):
                 first_end = m.end("a" if group == "b" else "a2")
                 yield self._finding(unit, m.start(), first_end, m.end(), second, second.strip())
+
+    def _pair_matches(self, patterns: Matcher) -> Iterator[tuple]:
+        if self.candidates is None:
+            yield from patterns.scan(self.pairs, overlapped=True, joinable=True, skip_crossing=True)
+            return
+        seen: set[tuple[int, int]] = set()
+        for unit, c in patterns.scan(self.candidates, overlapped=True, joinable=True, skip_crossing=True):
+            text = unit.text
+            start = _TOKEN_START.match(text, 0, c.start()).start()
+            if (id(unit), start) in seen:
+                continue
+            seen.add((id(unit), start))
+            m = patterns.match(self.pairs, text, start)
+            if m is not None:
+                yield unit, m
 
     def _finding(self, unit, start: int, first_end: int, end: int, second: str, shown: str) -> Diagnostic:
         """A repeat from *start* to *end* of the unit's text; the fix removes what follows
