@@ -621,9 +621,9 @@ class Matcher:
     def search(self, pattern: regex.Pattern, text: str) -> regex.Match | None:
         return self._timed(pattern, pattern.search, text)
 
-    def match(self, pattern: regex.Pattern, text: str, pos: int = 0) -> regex.Match | None:
-        """A match of *pattern* at *pos* of *text*."""
-        return self._timed(pattern, pattern.match, text, pos)
+    def match(self, pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        """A match of *pattern* at *pos* of *text* (read as ending at *endpos*)."""
+        return self._timed(pattern, pattern.match, text, pos, len(text) if endpos is None else endpos)
 
     def is_exception(self, matched: str) -> bool:
         """Whether an exception occurs in *matched* as a whole word (as Vale: case counts
@@ -646,6 +646,24 @@ class Matcher:
     def finditer_in(self, pattern: regex.Pattern, text: str, *, overlapped: bool = False) -> list[regex.Match]:
         return self._timed(pattern, lambda timeout: list(pattern.finditer(text, overlapped=overlapped,
                                                                           timeout=timeout)))
+
+    def scan_blocks(self, pattern: regex.Pattern) -> Iterator[tuple[Unit, regex.Match]]:
+        """The matches of *pattern* (a pattern that matches at most one way at a place, and
+        whose lookaround sees a unit's edge where it sees one in its block) at every place
+        of each block, each with the unit that holds it whole; those that no unit holds
+        whole are dropped. Positions are counted in the block's text, so the units' are
+        turned to the block's by the unit's start."""
+        units = self.units()
+        by_block: dict[int, tuple[Block, list[Unit]]] = {}
+        for unit in units:
+            by_block.setdefault(id(unit.block), (unit.block, []))[1].append(unit)
+        for block, held in by_block.values():
+            held.sort(key=lambda u: u.start)
+            starts = [u.start for u in held]
+            for m in self.finditer_in(pattern, block.text, overlapped=True):
+                i = bisect.bisect_right(starts, m.start()) - 1
+                if i >= 0 and m.end() <= held[i].end:
+                    yield held[i], m
 
     def scan(self, pattern: regex.Pattern, *, overlapped: bool = False, joinable: bool | None = None,
              skip_crossing: bool = False) -> Iterator[tuple[Unit, regex.Match | Shifted]]:

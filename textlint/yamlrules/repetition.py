@@ -91,20 +91,24 @@ class Repetition(YamlRule):
             span = m.group()
             if len(list(sentences(span))) == 1 and not patterns.is_exception(span):
                 first_end = m.end("a" if group == "b" else "a2")
-                yield self._finding(unit, m.start(), first_end, m.end(), second, second.strip())
+                # positions in the block's text, turned to the unit's
+                yield self._finding(unit, m.start() - unit.start, first_end - unit.start, m.end() - unit.start,
+                                    second, second.strip())
 
     def _pair_matches(self, patterns: Matcher) -> Iterator[tuple]:
+        """(unit, match) of each repeat of the default tokens, positions counted in the
+        unit's block (the pattern matches one way at a place, so the blocks are scanned)."""
         if self.candidates is None:
-            yield from patterns.scan(self.pairs, overlapped=True, joinable=True, skip_crossing=True)
+            yield from patterns.scan_blocks(self.pairs)
             return
         seen: set[tuple[int, int]] = set()
-        for unit, c in patterns.scan(self.candidates, overlapped=True, joinable=True, skip_crossing=True):
-            text = unit.text
-            start = _TOKEN_START.match(text, 0, c.start()).start()
+        for unit, c in patterns.scan_blocks(self.candidates):
+            text = unit.block.text
+            start = _TOKEN_START.match(text, unit.start, c.start()).start()
             if (id(unit), start) in seen:
                 continue
             seen.add((id(unit), start))
-            m = patterns.match(self.pairs, text, start)
+            m = patterns.match(self.pairs, text, start, unit.end)
             if m is not None:
                 yield unit, m
 
