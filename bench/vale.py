@@ -15,9 +15,10 @@ For each style (Google, Microsoft, write-good, proselint, Joblint, alex) in
 Matching: the same file and line, overlapping columns, the same rule (Vale's ``Check``,
 ``Microsoft.Adverbs``, is textlint's rule id); each finding is matched at most once. The
 table gives, per style, the share of Vale's findings that textlint matches and of
-textlint's that Vale matches, and the wall time of each tool (after one untimed run of
-each, runs interleaved, Vale then textlint, the median of ``--runs``; textlint's compiled
-bytecode is kept between runs, as an installed package has it). ``--rules`` adds a line per rule with a difference;
+textlint's that Vale matches, and the wall and CPU time (user and system, all threads and
+processes) of each tool (after one untimed run of each, runs interleaved, Vale then
+textlint, the median of ``--runs``; textlint's compiled bytecode is kept between runs, as
+an installed package has it). ``--rules`` adds a line per rule with a difference;
 ``--show N`` prints up to N unmatched findings of each side per rule; ``--explain`` sorts
 the differences by kind (:func:`explain`). ``--cases`` runs Vale on the small cases that
 tests/test_vale_semantics.py pins (tests/vale_cases.py), to show they are Vale's behaviour.
@@ -35,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -63,11 +65,18 @@ def vale_config(folder: Path, style: str, styles: Path) -> Path:
     return ini
 
 
-def run_vale(vale: str, ini: Path, corpus: Path) -> tuple[list[dict], float]:
+def timed(cmd: list[str], **kwargs) -> tuple[subprocess.CompletedProcess, tuple[float, float]]:
+    """Run *cmd*; its result and (wall, CPU) seconds (CPU: user and system, children too)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run([vale, f"--config={ini}", "--output=JSON", "--no-exit", str(corpus)],
-                            capture_output=True, text=True, cwd=ini.parent)
-    elapsed = time.perf_counter() - start
+    result = subprocess.run(cmd, capture_output=True, text=True, **kwargs)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return result, (wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+
+
+def run_vale(vale: str, ini: Path, corpus: Path) -> tuple[list[dict], tuple[float, float]]:
+    result, elapsed = timed([vale, f"--config={ini}", "--output=JSON", "--no-exit", str(corpus)], cwd=ini.parent)
     if result.returncode != 0:
         sys.exit(f"vale failed ({result.returncode}):\n{result.stderr[:2000]}")
     out = []
@@ -79,7 +88,7 @@ def run_vale(vale: str, ini: Path, corpus: Path) -> tuple[list[dict], float]:
     return out, elapsed
 
 
-def run_textlint(style_dir: Path, style: str, corpus: Path, config: Path) -> tuple[list[dict], float]:
+def run_textlint(style_dir: Path, style: str, corpus: Path, config: Path) -> tuple[list[dict], tuple[float, float]]:
     cmd = [sys.executable, "-m", "textlint", "check", "--config", str(config), "--rules", str(style_dir),
            "--select", style, "--format", "jsonl", "--no-languagetool", "--exit-zero", "--no-progress",
            str(corpus)]
@@ -87,9 +96,7 @@ def run_textlint(style_dir: Path, style: str, corpus: Path, config: Path) -> tup
     # environment sets PYTHONDONTWRITEBYTECODE)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONPYCACHEPREFIX": str(config.parent / "pycache")}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    start = time.perf_counter()
-    result = subprocess.run(cmd, capture_output=True, text=True, cwd=config.parent, env=env)
-    elapsed = time.perf_counter() - start
+    result, elapsed = timed(cmd, cwd=config.parent, env=env)
     if result.returncode != 0:
         sys.exit(f"textlint failed ({result.returncode}):\n{result.stderr[:2000]}")
     out = []
@@ -250,16 +257,18 @@ def main() -> int:
                 our_times.append(t)
             missed, extra = match(theirs, ours)
             rows.append((style, len(theirs), len(ours), len(theirs) - len(missed), len(ours) - len(extra),
-                         statistics.median(vale_times), statistics.median(our_times)))
+                         statistics.median(t for t, _ in vale_times), statistics.median(t for t, _ in our_times),
+                         statistics.median(c for _, c in vale_times), statistics.median(c for _, c in our_times)))
             if args.rules or args.show:
                 report_rules(theirs, ours, missed, extra, args.show)
             if args.explain:
                 print(f"  {style}: " + ", ".join(f"{k} {v}" for k, v in explain(missed, extra, corpus).items() if v))
     print("| style | Vale | textlint | Vale's matched by textlint | textlint's matched by Vale "
-          "| Vale time | textlint time |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for style, nv, nt, mv, mt, tv, tt in rows:
-        print(f"| {style} | {nv} | {nt} | {share(mv, nv)} | {share(mt, nt)} | {tv:.2f} s | {tt:.2f} s |")
+          "| Vale wall | textlint wall | Vale CPU | textlint CPU |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for style, nv, nt, mv, mt, tv, tt, cv, ct in rows:
+        print(f"| {style} | {nv} | {nt} | {share(mv, nv)} | {share(mt, nt)} | {tv:.2f} s | {tt:.2f} s "
+              f"| {cv:.2f} s | {ct:.2f} s |")
     return 0
 
 

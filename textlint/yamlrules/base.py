@@ -12,6 +12,7 @@ which textlint's own packs use); a key of neither format is an error, as in Vale
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import time
 from abc import abstractmethod
@@ -536,8 +537,11 @@ def _units_of(doc: Document, scope: str, vale: bool) -> Iterator[Unit]:
 #: Where Vale's sentence segmenter (Punkt, trained on English) ends a sentence: terminal
 #: punctuation (with closing quotes or brackets) and whitespace, whatever follows, unless
 #: the period ends an abbreviation or an initial.
-_SENTENCE_END = regex.compile(
-    r"(?<![.!?…]" + _NOT_AN_END + r")[.!?…]" + _NOT_AN_END + r"[.!?…]*+[\"'”’»)\]]*+\s++")
+@functools.cache
+def _sentence_end() -> regex.Pattern:
+    """Compiled when first needed: the abbreviations make it a long pattern."""
+    return regex.compile(
+        r"(?<![.!?…]" + _NOT_AN_END + r")[.!?…]" + _NOT_AN_END + r"[.!?…]*+[\"'”’»)\]]*+\s++")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -545,7 +549,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     each without the whitespace around it."""
     out = []
     start = 0
-    for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+    for end in [m.end() for m in _sentence_end().finditer(text)] + [len(text)]:
         piece = text[start:end]
         body = piece.strip()
         if body:
