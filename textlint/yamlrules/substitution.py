@@ -56,10 +56,27 @@ class Substitution(YamlRule):
             pieces.append(alternation(run, self.ignorecase))
         self.combined = self.compile("|".join(pieces), "swap", parts=terms)
         self.own: dict[int, regex.Pattern] = {}
+        #: Replacements read as patterns, compiled when first needed (None: not a pattern).
+        self.expected: dict[str, regex.Pattern | None] = {}
         self.compile_exceptions()
 
     def availability(self) -> FixAvailability:
         return FixAvailability.ALWAYS if self.fix_applicability else FixAvailability.NONE
+
+    def _conforms(self, expected: str, found: str, patterns: Matcher) -> bool:
+        """Whether *found* already is what the rule asks for (as Vale: equal to a plain
+        replacement, or matched whole by a replacement that is a pattern, case counting;
+        the pattern runs within the rule's time limit)."""
+        if _PHRASE.fullmatch(expected):
+            return expected == found
+        if expected not in self.expected:
+            try:
+                self.expected[expected] = regex.compile(f"(?:{expected})")
+                self.pattern_keys[self.expected[expected]] = "swap"
+            except regex.error:
+                self.expected[expected] = None
+        pattern = self.expected[expected]
+        return expected == found if pattern is None else patterns.fullmatch(pattern, found) is not None
 
     def _term(self, m, found: str) -> int:
         """The index of the pattern that made match *m*."""
@@ -89,7 +106,7 @@ class Substitution(YamlRule):
                 except (regex.error, IndexError):
                     expected = template
             choices = [c.replace("\\|", "|") for c in _OPTION_SEPARATOR.split(expected) if c] or [""]
-            if (found in choices if replacing else _conforms(expected, found)) \
+            if (found in choices if replacing else self._conforms(expected, found, patterns)) \
                     or patterns.is_exception(found):
                 continue
             start, end = unit.source(m.start(), m.end())
@@ -111,15 +128,6 @@ _OPTION_SEPARATOR = regex.compile(r"(?<!\\)\|")
 _PHRASE = regex.compile(r"[\p{L}\p{N} -]*")
 
 
-def _conforms(expected: str, found: str) -> bool:
-    """Whether *found* already is what the rule asks for (as Vale: equal to a plain
-    replacement, or matched whole by a replacement that is a pattern; case counts)."""
-    if _PHRASE.fullmatch(expected):
-        return expected == found
-    try:
-        return regex.fullmatch(f"(?:{expected})", found) is not None
-    except regex.error:
-        return expected == found
 
 
 def _starts_sentence(doc: Document, offset: int) -> bool:
