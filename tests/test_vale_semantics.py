@@ -159,3 +159,12 @@ def test_where_vale_loses_or_misplaces_a_finding_textlint_keeps_it(tmp_path, nam
     found = lint_case(tmp_path, rule, file_name, text)
     assert found == sorted(expected)
     assert len(found) > len(vale)
+
+
+def test_a_scope_textlint_does_not_know_is_a_warning_in_a_style_and_an_error_in_its_packs(tmp_path, capsys):
+    write(tmp_path / "House", "Alt", "extends: existence\nmessage: m\nscope: alt\ntokens: [zed]\n")
+    (rule,) = load_rules(tmp_path / "House")
+    assert "key 'scope': unknown scope 'alt'" in capsys.readouterr().err
+    assert list(rule.check(Document("zed"))) == []
+    with pytest.raises(ConfigError, match="unknown scope 'alt'"):
+        load_rules(tmp_path / "House", strict=True)

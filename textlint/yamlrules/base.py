@@ -322,7 +322,7 @@ class YamlRule(Rule):
                 if strict:
                     raise ConfigError(problem, path=path, rule=rule_id, key="scope")
                 warn_once(path, f"{path}: rule {rule_id}: key 'scope': {problem}; "
-                                "textlint finds no such part, so the rule never fires there")
+                                "no part of a document is that scope to textlint")
         level = spec.get("level", "warning")
         fix = spec.get("fix")
         rule = cls(
