@@ -10,6 +10,7 @@ import pytest
 
 from textlint.document import Document
 from textlint.errors import ConfigError
+from textlint.markdown import markdown_document
 from textlint.rule import RuleError
 from textlint.yamlrules import load_rule_file, load_rules
 
@@ -100,7 +101,7 @@ def test_occurrence_counts_per_sentence(tmp_path):
     """)
     diags = list(rule.check(Document("A, b, c, d. E, f, g.")))
     assert [d.message for d in diags] == ["3 commas in one sentence"]
-    assert diags[0].start == 7
+    assert diags[0].start == 1  # as Vale: the sentence's first match
 
 
 def test_occurrence_min(tmp_path):
@@ -111,10 +112,11 @@ def test_occurrence_min(tmp_path):
         token: is
         min: 1
     """)
-    assert found(rule, "This is fine.\n\nNo such word here.") == ["No such word here."]
+    # as Vale: a unit without a match is flagged at its first word
+    assert found(rule, "This is fine.\n\nNo such word here.") == ["No"]
 
 
-def test_consistency_flags_the_minority_variant(tmp_path):
+def test_consistency_flags_each_block_once_both_variants_are_used(tmp_path):
     rule = make_rule(tmp_path, """
         extends: consistency
         message: "'%s' and '%s' are both used"
@@ -122,45 +124,53 @@ def test_consistency_flags_the_minority_variant(tmp_path):
         either:
           Wladimir: Vladimir
     """)
-    text = "Vladimir Putin spoke. Wladimir Putin left. Vladimir again."
-    diags = list(rule.check(Document(text)))
-    assert [text[d.start:d.end] for d in diags] == ["Wladimir"]
-    assert diags[0].fix.edits[0].content == "Vladimir"
-    assert found(rule, "Vladimir only.") == []
+    text = "Vladimir Putin spoke.\n\nWladimir Putin left. Wladimir again.\n\nVladimir again.\n"
+    diags = list(rule.check(markdown_document(text)))
+    # as Vale: from the block where both have appeared, each block once, at its last match
+    assert [text[d.start:d.end] for d in diags] == ["Wladimir", "Vladimir"]
+    assert diags[0].start == text.index("Wladimir again")
+    assert diags[0].fix.edits[0].content == "Vladimir" and diags[1].fix is None
+    assert found(rule, "Vladimir only. Vladimir again.") == []
 
 
 def test_capitalization_of_headings(tmp_path):
     rule = make_rule(tmp_path, """
         extends: capitalization
         message: "'%s' should be in sentence case: '%s'"
+        scope: heading
         match: $sentence
         exceptions: [Cuba]
     """)
-    text = "Russia Steps Up Cooperation With Cuba\n\nBody text. It Is Not A Heading."
-    diags = list(rule.check(Document(text)))
+    text = "# Russia Steps Up Cooperation With Cuba\n\nBody text. It Is Not A Heading.\n"
+    diags = list(rule.check(markdown_document(text)))
     assert len(diags) == 1
     assert diags[0].fix.edits[0].content == "Russia steps up cooperation with Cuba"
-    assert found(rule, "Russia steps up cooperation with Cuba\n\nBody.") == []
+    assert list(rule.check(markdown_document("# Russia steps up cooperation with Cuba\n\nBody.\n"))) == []
+    # as Vale: plain text has no headings
+    assert found(rule, "Russia Steps Up Cooperation With Cuba\n\nBody.") == []
 
 
 def test_capitalization_with_a_pattern(tmp_path):
     rule = make_rule(tmp_path, """
         extends: capitalization
         message: "Heading must be upper case"
-        match: '[^a-z]+'
+        scope: heading
+        match: '^[^a-z]+$'
     """)
-    assert found(rule, "LOUD TITLE\n\nbody.") == []
-    assert found(rule, "Quiet title\n\nbody.") == ["Quiet title"]
+    assert list(rule.check(markdown_document("# LOUD TITLE\n\nbody.\n"))) == []
+    text = "# Quiet title\n\nbody.\n"
+    assert [text[d.start:d.end] for d in rule.check(markdown_document(text))] == ["Quiet title"]
 
 
 def test_conditional_needs_a_definition(tmp_path):
     rule = make_rule(tmp_path, """
         extends: conditional
         message: "'%s' is not defined"
-        first: '\\b[A-Z][a-z]+(?: [A-Z][a-z]+)* \\(([A-Z]{2,5})\\)'
-        second: '\\b([A-Z]{2,5})\\b'
+        first: '\\b([A-Z]{2,5})\\b'
+        second: '\\b[A-Z][a-z]+(?: [A-Z][a-z]+)* \\(([A-Z]{2,5})\\)'
         exceptions: [US]
     """)
+    # as Vale: 'first' finds the uses, 'second' the definitions (its group is the term)
     text = "The World Health Organization (WHO) and the WHO met the US and CELAC."
     assert found(rule, text) == ["CELAC"]
 

@@ -35,6 +35,7 @@ class Linter:
         self.rules = rules
         self.dropped = dropped
         self._groups = {r.id: r.groups for r in rules}
+        self._vale_style = {r.id: r.vale_style for r in rules}
 
     def lint(self, doc: Document) -> LintResult:
         candidates: list[Diagnostic] = []
@@ -44,7 +45,7 @@ class Linter:
         for rule in self.rules:
             try:
                 for d in rule.check(doc):
-                    if doc.is_ignored(d.start, d.end):
+                    if not rule.vale_style and doc.is_ignored(d.start, d.end):
                         continue
                     if off and self._suppressed(off, doc, d):
                         continue
@@ -57,11 +58,16 @@ class Linter:
                 errors.append(e)
             except Exception as e:  # a bug in one rule must not cost the findings of the others
                 errors.append(RuleError(rule.id, f"failed with {type(e).__name__}: {e}"))
+        vale = [d for d in candidates if self._vale_style.get(d.rule)]
+        if vale:
+            candidates = [d for d in candidates if not self._vale_style.get(d.rule)]
         found = _one_per_defect(doc.text, candidates, {})
+        for d in vale:  # a Vale style's findings: one per rule and span, as Vale reports them
+            found.setdefault((d.start, d.end, d.rule), d)
         if deferred:
             taken = _Spans(found.values())
             _one_per_defect(doc.text, [d for d in deferred if not taken.overlaps(d.start, d.end)], found)
-        # in the order of Diagnostic.sort_key: (start, end) is unique, so the keys sort them
+        # in the order of Diagnostic.sort_key: (start, end[, rule]) is unique, so the keys sort them
         return LintResult([found[key] for key in sorted(found)], errors)
 
     def _suppressed(self, off: suppression.Suppressions, doc: Document, d: Diagnostic) -> bool:
@@ -97,20 +103,20 @@ def fix_effect(text: str, fix) -> tuple[int, str, str]:
 
 
 def _one_per_defect(text: str, diagnostics: list[Diagnostic],
-                    found: dict[tuple[int, int], Diagnostic]) -> dict[tuple[int, int], Diagnostic]:
-    """Add to *found* (keyed by span) the best finding of each defect among *diagnostics*: of
+                    found: dict[tuple[int, int, str], Diagnostic]) -> dict[tuple[int, int, str], Diagnostic]:
+    """Add to *found* (keyed by span, and "") the best finding of each defect among *diagnostics*: of
     several with the same span, or whose fixes make the same change, the first by
     :func:`preference` stands."""
     effects = {fix_effect(text, d.fix) for d in found.values() if d.fix is not None and d.fix.edits}
     for d in sorted(diagnostics, key=preference):
-        if (d.start, d.end) in found:
+        if (d.start, d.end, "") in found:
             continue
         if d.fix is not None and d.fix.edits:
             effect = fix_effect(text, d.fix)
             if effect in effects:
                 continue
             effects.add(effect)
-        found[(d.start, d.end)] = d
+        found[(d.start, d.end, "")] = d
     return found
 
 

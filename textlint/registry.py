@@ -23,7 +23,7 @@ def packs_dir() -> Path:
 
 @lru_cache(maxsize=None)
 def shipped_rules() -> tuple[Rule, ...]:
-    return tuple(builtin_checks()) + tuple(load_rules(packs_dir()))
+    return tuple(builtin_checks()) + tuple(load_rules(packs_dir(), strict=True))
 
 
 @lru_cache(maxsize=None)

@@ -60,6 +60,11 @@ class Rule(ABC):
     fix_safety: str = ""
     #: Findings of a rule that yields give way to any overlapping finding of another rule.
     yields: bool = False
+    #: The rule runs as Vale runs it (a Vale style's rules): it reads Markdown itself
+    #: (yamlrules.view), so the linter keeps its findings that touch non-prose spans (inline
+    #: code, URLs), and its findings stand beside other rules' on the same span, as Vale
+    #: reports each rule's.
+    vale_style: bool = False
 
     @property
     def pack(self) -> str:

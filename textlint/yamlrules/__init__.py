@@ -10,7 +10,7 @@ import yaml
 
 from ..errors import ConfigError
 from ..files import InputError, kind_of, os_problem, read_regular
-from .base import YamlRule
+from .base import YamlRule, warn_once
 from .capitalization import Capitalization
 from .conditional import Conditional
 from .consistency import Consistency
@@ -23,6 +23,10 @@ TYPES: dict[str, type[YamlRule]] = {
     t.TYPE: t for t in (Existence, Substitution, Repetition, Occurrence,
                         Consistency, Capitalization, Conditional)
 }
+#: Vale's rule types ("extends") that textlint does not run yet; a rule of one is skipped
+#: with a warning (``script`` runs a program, which configuration never makes textlint do).
+VALE_TYPES = ("capitalization", "conditional", "consistency", "existence", "occurrence",
+              "repetition", "substitution", "readability", "spelling", "sequence", "metric", "script")
 SUFFIXES = (".yml", ".yaml")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -41,8 +45,14 @@ def yaml_problem(e: yaml.YAMLError) -> str:
     return f"invalid YAML{where}: {problem}"
 
 
-def load_rule_file(path: Path, pack: str | None = None) -> YamlRule:
-    """Load one rule; its pack is its directory's name unless given."""
+def load_rule_file(path: Path, pack: str | None = None, *, strict: bool = False) -> YamlRule | None:
+    """Load one rule; its pack is its directory's name unless given.
+
+    A rule of a Vale type textlint does not run (``script``, and types not implemented
+    yet), or one that extends another rule, is skipped with a warning naming the file:
+    None. *strict* (textlint's own packs) makes these, and keys of Vale's format that
+    textlint ignores, errors.
+    """
     pack = pack or path.resolve().parent.name
     rule_id = f"{pack}.{path.stem}"
     try:
@@ -57,16 +67,32 @@ def load_rule_file(path: Path, pack: str | None = None) -> YamlRule:
         raise ConfigError("a rule file must hold a mapping of keys", path=str(path), rule=rule_id)
     kind = data.get("extends")
     if kind not in TYPES:
-        raise ConfigError(f"expected one of {', '.join(TYPES)}, got {kind!r}",
-                          path=str(path), rule=rule_id, key="extends")
-    return TYPES[kind].from_yaml(rule_id, data, str(path))
+        skipped = _skipped(kind)
+        if skipped is None or strict:
+            raise ConfigError(f"expected one of {', '.join(TYPES)}, got {kind!r}",
+                              path=str(path), rule=rule_id, key="extends")
+        warn_once(str(path), f"{path}: rule {rule_id}: {skipped}; the rule is skipped")
+        return None
+    return TYPES[kind].from_yaml(rule_id, data, str(path), strict=strict)
 
 
-def load_rules(path: Path) -> list[YamlRule]:
+def _skipped(kind: object) -> str | None:
+    """Why a rule of Vale type *kind* is skipped, or None when *kind* is no type of Vale's."""
+    if kind == "script":
+        return "'script' rules run a Tengo program, which textlint never does"
+    if kind in VALE_TYPES:
+        return f"the rule type '{kind}' is not supported by textlint yet"
+    if isinstance(kind, str) and "." in kind.strip(".") and " " not in kind:
+        return f"a rule that extends another rule ('{kind}') is not supported by textlint yet"
+    return None
+
+
+def load_rules(path: Path, *, strict: bool = False) -> list[YamlRule]:
     """Rules from a rule file, a pack directory, or a directory of pack directories.
 
     Only these two levels are read (so a path such as ``/`` is not walked); a path with no
-    rules, or that is neither a file nor a directory, is an error.
+    rules, or that is neither a file nor a directory, is an error. Rules that are skipped
+    (:func:`load_rule_file`) are left out; *strict* is for textlint's own packs.
     """
     try:
         mode = os.stat(path).st_mode
@@ -76,20 +102,28 @@ def load_rules(path: Path) -> list[YamlRule]:
             problem = "no such rule file or directory"
         raise ConfigError(problem, path=str(path)) from None
     if stat.S_ISREG(mode):
-        return [load_rule_file(path)]
+        return _loaded([path], None, strict)
     if not stat.S_ISDIR(mode):
         raise ConfigError(f"is {kind_of(mode)}, not a rule file or a directory of rules", path=str(path))
     files = _rule_files(path)
     if files:
-        return [load_rule_file(p, path.resolve().name) for p in files]
+        return _loaded(files, path.resolve().name, strict)
     rules: list[YamlRule] = []
+    found = False
     for sub in _entries(path):
         if not sub.name.startswith(".") and _is(sub, os.DirEntry.is_dir):
-            rules += [load_rule_file(p, sub.name) for p in _rule_files(Path(sub.path))]
-    if not rules:
+            files = _rule_files(Path(sub.path))
+            found = found or bool(files)
+            rules += _loaded(files, sub.name, strict)
+    if not found:
         raise ConfigError("no rules found: expected YAML rule files (<Rule>.yml) in this directory "
                           "or in its pack directories (<pack>/<Rule>.yml)", path=str(path))
     return rules
+
+
+def _loaded(files: list[Path], pack: str | None, strict: bool) -> list[YamlRule]:
+    rules = (load_rule_file(p, pack, strict=strict) for p in files)
+    return [r for r in rules if r is not None]
 
 
 def _rule_files(directory: Path) -> list[Path]:

@@ -13,9 +13,10 @@ from .base import Matcher, Schema, YamlRule
 
 
 class Consistency(YamlRule):
-    """``either: {variant: other variant}``. When both occur, the less frequent one is
-    flagged (the later one on a tie). With ``fix``, a literal variant is replaced by
-    the other."""
+    """``either: {variant: other variant}``. As Vale: blocks are read in order, and once
+    both variants have appeared, each block that holds either is flagged once, at its last
+    match. With ``fix``, a literal variant other than the one the document used first is
+    replaced by that one."""
 
     TYPE: ClassVar[str] = "consistency"
     KEYS: ClassVar[dict] = {"either": Schema.mapping}
@@ -25,24 +26,31 @@ class Consistency(YamlRule):
     def setup(self) -> None:
         if not self.spec["either"]:
             raise ValueError("'either' is empty")
-        self.pairs = [(self.compile(a, "either"), a, self.compile(b, "either"), b)
+        self.pairs = [(self.compile(f"(?P<a>{a})|(?P<b>{b})", "either"), a, b)
                       for a, b in self.spec["either"].items()]
 
     def availability(self) -> FixAvailability:
         return FixAvailability.SOMETIMES if self.fix_applicability else FixAvailability.NONE
 
     def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
-        for pa, a, pb, b in self.pairs:
-            ma, mb = list(patterns.finditer(pa)), list(patterns.finditer(pb))
-            if not ma or not mb:
-                continue
-            later_b = mb[0].start() > ma[0].start()
-            flag_b = len(mb) < len(ma) or (len(mb) == len(ma) and later_b)
-            wrong, right = (mb, a) if flag_b else (ma, b)
-            literal = regex.escape(right, special_only=True) == right
-            for m in wrong:
+        units = patterns.units()
+        for pattern, a, b in self.pairs:
+            seen: list[str] = []  # the variants, in the order the document first uses them
+            for unit in units:
+                matches = patterns.finditer_in(pattern, unit.text)
+                for m in matches:
+                    variant = "a" if m.group("a") is not None else "b"
+                    if variant not in seen:
+                        seen.append(variant)
+                if not matches or len(seen) < 2:
+                    continue
+                last = matches[-1]
+                start, end = unit.source(last.start(), last.end())
+                variant = "a" if last.group("a") is not None else "b"
+                first = a if seen[0] == "a" else b
+                other = b if variant == "a" else a
                 fix = None
-                if self.fix_applicability and literal:
-                    fix = Fix.replace(m.start(), m.end(), right, self.fix_applicability,
-                                      title=f"Replace with '{right}'")
-                yield self.diagnostic(m.start(), m.end(), self.format(m.group(), right), fix)
+                if self.fix_applicability and variant != seen[0] \
+                        and regex.escape(first, special_only=True) == first:
+                    fix = Fix.replace(start, end, first, self.fix_applicability, title=f"Replace with '{first}'")
+                yield self.diagnostic(start, end, self.format(last.group(), other), fix)

@@ -1,4 +1,4 @@
-"""``extends: existence`` — flag every match of a list of tokens (or one raw pattern)."""
+"""``extends: existence`` — flag every match of a list of tokens, a raw pattern, or both."""
 
 from __future__ import annotations
 
@@ -6,27 +6,37 @@ from typing import ClassVar, Iterator
 
 from ..diagnostics import Diagnostic
 from ..document import Document
-from .base import Matcher, Schema, YamlRule
+from .base import Matcher, Schema, YamlRule, alternation
 
 
 class Existence(YamlRule):
     TYPE: ClassVar[str] = "existence"
     KEYS: ClassVar[dict] = {"tokens": Schema.strings, "raw": Schema.strings,
-                            "exceptions": Schema.strings}
+                            "exceptions": Schema.strings, "append": Schema.boolean}
 
     def setup(self) -> None:
-        tokens, raw = self.spec.get("tokens"), self.spec.get("raw")
-        if bool(tokens) == bool(raw):
-            raise ValueError("an existence rule needs exactly one of 'tokens' and 'raw'")
-        self.words = bool(tokens) and not self.nonword
-        if tokens:
-            self.check_patterns(tokens, "tokens")
-            self.pattern = self.compile("|".join(f"(?:{t})" for t in tokens), "tokens")
-        else:
-            self.pattern = self.compile("".join(raw), "raw", words=False)
+        tokens = [t for t in self.spec.get("tokens", []) if t.strip()]
+        raw = "".join(self.spec.get("raw", []))
+        if not tokens and not raw:
+            raise ValueError("an existence rule needs 'tokens' or 'raw'")
+        if raw:
+            self.check_patterns([raw], "raw")
+        # As Vale: the tokens, as whole words unless nonword, after the raw pattern
+        # (before it with ``append: true``).
+        words = bool(tokens) and not self.nonword
+        body = alternation(tokens, self.ignorecase)
+        if words:
+            body = rf"\b(?:{body})\b"
+        elif tokens:
+            body = f"(?:{body})"
+        pattern = raw + body if not self.spec.get("append") else body + raw
+        self.pattern = self.compile(pattern, "raw" if raw and not tokens else "tokens", words=False,
+                                    parts=tokens)
         self.compile_exceptions()
 
     def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
-        for m in patterns.finditer(self.pattern, words=self.words):
-            if m.end() > m.start() and not patterns.is_exception(m.group()):
-                yield self.diagnostic(m.start(), m.end(), self.format(m.group()))
+        for unit, m in patterns.scan(self.pattern):
+            found = m.group()
+            if m.end() > m.start() and not patterns.is_exception(found.strip()):
+                start, end = unit.source(m.start(), m.end())
+                yield self.diagnostic(start, end, self.format(found))

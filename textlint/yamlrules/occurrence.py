@@ -1,38 +1,60 @@
-"""``extends: occurrence`` — flag a scope (default: sentence) with too many or too few matches."""
+"""``extends: occurrence`` — flag a scope (default: the whole text) with too many or too few matches."""
 
 from __future__ import annotations
 
 from typing import ClassVar, Iterator
 
+import regex
+
 from ..diagnostics import Diagnostic
-from ..document import Document, Span
+from ..document import Document
 from .base import Matcher, Schema, YamlRule
+
+_FIRST_WORD = regex.compile(r"\w+")
 
 
 class Occurrence(YamlRule):
-    """``token``: the pattern counted; ``max`` / ``min``: the allowed counts per scope unit.
-    Too many: the first match past ``max`` is flagged. Too few: the whole unit."""
+    """``token``: the pattern counted (as written: no word boundaries are added);
+    ``max`` / ``min``: the allowed counts per unit of the scope (0: no bound). As Vale, a
+    unit with too many or too few is flagged once, at its first match (past masked
+    code), or at its first word when it has none; the message's ``%d``/``%s`` is the count."""
 
     TYPE: ClassVar[str] = "occurrence"
     KEYS: ClassVar[dict] = {"token": Schema.string, "max": Schema.integer, "min": Schema.integer}
     REQUIRED: ClassVar[tuple[str, ...]] = ("token",)
-    DEFAULT_SCOPE: ClassVar[str] = "sentence"
     pattern_key: ClassVar[str] = "token"
 
     def setup(self) -> None:
-        if "max" not in self.spec and "min" not in self.spec:
-            raise ValueError("an occurrence rule needs 'max' or 'min'")
-        self.pattern = self.compile(self.spec["token"], "token")
+        if not self.spec.get("max") and not self.spec.get("min"):
+            raise ValueError("an occurrence rule needs 'max' or 'min' (above 0)")
+        self.pattern = self.compile(self.spec["token"], "token", words=False)
 
     def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
-        units = self.units(doc)
-        if units is None:
-            units = [Span(0, len(doc.text))]
-        most, least = self.spec.get("max"), self.spec.get("min")
-        for unit in units:
-            matches = list(patterns.finditer(self.pattern, unit.start, unit.end))
-            if most is not None and len(matches) > most:
-                m = matches[most]
-                yield self.diagnostic(m.start(), m.end(), self.format(str(len(matches))))
-            elif least is not None and len(matches) < least and unit.end > unit.start:
-                yield self.diagnostic(unit.start, unit.end, self.format(str(len(matches))))
+        most, least = self.spec.get("max", 0), self.spec.get("min", 0)
+        found: dict[int, list] = {}
+        for unit, m in patterns.scan(self.pattern):
+            found.setdefault(id(unit), []).append(m)
+        for unit in patterns.units():
+            matches = found.get(id(unit), [])
+            count = len(matches)
+            if count == 0 and not least:
+                continue
+            text = unit.text
+            if not (most and count > most or least and count < least):
+                continue
+            if count == 0:
+                at = _FIRST_WORD.search(text)
+            else:
+                at = next((m for m in matches if m.group().strip() and not _masked(m.group())), None)
+            if at is None:
+                continue
+            start, end = unit.source(at.start(), at.end())
+            yield self.diagnostic(start, end, self.format_count(count))
+
+    def format_count(self, count: int) -> str:
+        return self.format(str(count)).replace("%d", str(count))
+
+
+def _masked(text: str) -> bool:
+    """Whether *text* is masked code (only ``*`` and ``@``), which Vale skips."""
+    return all(c in "*@" for c in text)

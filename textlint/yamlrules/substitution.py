@@ -9,9 +9,11 @@ import regex
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
 from ..rule import FixAvailability
-from .base import Matcher, Schema, YamlRule
+from .base import Matcher, Schema, YamlRule, alternation, is_literal
 
 _DOLLAR_GROUP = regex.compile(r"\$(\d+)")
+#: A reference to a group in a replacement (``\g<1>``, ``\g<name>``, ``\1``).
+_GROUP_REFERENCE = regex.compile(r"\\(?:g<|\d)")
 
 
 class Substitution(YamlRule):
@@ -23,6 +25,7 @@ class Substitution(YamlRule):
     TYPE: ClassVar[str] = "substitution"
     KEYS: ClassVar[dict] = {"swap": Schema.mapping, "exceptions": Schema.strings,
                             "capitalize": Schema.boolean}
+    VALE_KEYS: ClassVar[frozenset[str]] = frozenset({"pos"})
     REQUIRED: ClassVar[tuple[str, ...]] = ("swap",)
     pattern_key: ClassVar[str] = "swap"
 
@@ -30,38 +33,101 @@ class Substitution(YamlRule):
         swap = self.spec["swap"]
         if not swap:
             raise ValueError("'swap' is empty")
-        self.patterns = [self.compile(k, "swap") for k in swap]
-        self.replacements = [_DOLLAR_GROUP.sub(r"\\g<\1>", v) for v in swap.values()]
-        # one scan for all swaps: the word boundaries wrap the alternation once
-        self.combined = self.compile("|".join(f"(?P<s{i}>{k})" for i, k in enumerate(swap)), "swap")
+        # as Vale: the longest pattern first, so that it wins the alternation
+        terms = sorted(swap, key=len, reverse=True)
+        self.terms = terms
+        self.replacements = [_DOLLAR_GROUP.sub(r"\\g<\1>", swap[k]) for k in terms]
+        # one scan for all swaps: the word boundaries wrap the alternation once; a pattern
+        # on its own is compiled only to fill a replacement's groups, when one matches
+        # literal patterns as prefix trees (base.alternation), found again by their text
+        pieces: list[str] = []
+        run: list[str] = []
+        self.literals: dict[str, int] = {}
+        for i, term in enumerate(terms):
+            if is_literal(term):
+                run.append(term)
+                self.literals.setdefault(term.lower() if self.ignorecase else term, i)
+                continue
+            if run:
+                pieces.append(alternation(run, self.ignorecase))
+                run = []
+            pieces.append(f"(?P<s{i}>{term})")
+        if run:
+            pieces.append(alternation(run, self.ignorecase))
+        self.combined = self.compile("|".join(pieces), "swap", parts=terms)
+        self.own: dict[int, regex.Pattern] = {}
+        #: Replacements read as patterns, compiled when first needed (None: not a pattern).
+        self.expected: dict[str, regex.Pattern | None] = {}
         self.compile_exceptions()
 
     def availability(self) -> FixAvailability:
         return FixAvailability.ALWAYS if self.fix_applicability else FixAvailability.NONE
 
-    def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
-        for m in patterns.finditer(self.combined):
-            found = m.group()
-            if not found or patterns.is_exception(found):
-                continue
-            i = next(i for i in range(len(self.patterns)) if m.group(f"s{i}") is not None)
-            own = patterns.match(self.patterns[i], m.start())
-            template = self.replacements[i]
+    def _conforms(self, expected: str, found: str, patterns: Matcher) -> bool:
+        """Whether *found* already is what the rule asks for (as Vale: equal to a plain
+        replacement, or matched whole by a replacement that is a pattern, case counting;
+        the pattern runs within the rule's time limit)."""
+        if _PHRASE.fullmatch(expected):
+            return expected == found
+        if expected not in self.expected:
             try:
-                expected = own.expand(template) if own else template
-            except (regex.error, IndexError):
-                expected = template
-            choices = expected.split("|")
-            if self.spec.get("capitalize") and found[:1].isupper() and _starts_sentence(doc, m.start()):
+                self.expected[expected] = regex.compile(f"(?:{expected})")
+                self.pattern_keys[self.expected[expected]] = "swap"
+            except regex.error:
+                self.expected[expected] = None
+        pattern = self.expected[expected]
+        return expected == found if pattern is None else patterns.fullmatch(pattern, found) is not None
+
+    def _term(self, m, found: str) -> int:
+        """The index of the pattern that made match *m*."""
+        name = m.lastgroup
+        if name and name[0] == "s" and name[1:].isdigit() and m.group(name) == found:
+            return int(name[1:])
+        i = self.literals.get(found.lower() if self.ignorecase else found)
+        if i is not None:
+            return i
+        return next(i for i in range(len(self.terms)) if f"s{i}" in self.combined.groupindex
+                    and m.group(f"s{i}") is not None)
+
+    def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
+        replacing = self.action is not None and self.action.name == "replace"
+        for unit, m in patterns.scan(self.combined):
+            found = m.group()
+            if not found:
+                continue
+            i = self._term(m, found)
+            template = expected = self.replacements[i]
+            if _GROUP_REFERENCE.search(template):
+                if i not in self.own:
+                    self.own[i] = self.compile(self.terms[i], "swap")
+                own = patterns.match(self.own[i], unit.text, m.start())
+                try:
+                    expected = own.expand(template) if own else template
+                except (regex.error, IndexError):
+                    expected = template
+            choices = [c.replace("\\|", "|") for c in _OPTION_SEPARATOR.split(expected) if c] or [""]
+            if (found in choices if replacing else self._conforms(expected, found, patterns)) \
+                    or patterns.is_exception(found):
+                continue
+            start, end = unit.source(m.start(), m.end())
+            if self.spec.get("capitalize") and found[:1].isupper() and _starts_sentence(doc, start):
                 choices = [c[:1].upper() + c[1:] for c in choices]
             fix = None
-            if self.fix_applicability and choices != [found]:
+            if self.fix_applicability and choices and choices != [found] and end - start == len(found):
                 applicability = (self.fix_applicability if len(choices) == 1
                                  else Applicability.DISPLAY_ONLY)
-                fix = Fix.replace(m.start(), m.end(), choices[0], applicability,
+                fix = Fix.replace(start, end, choices[0], applicability,
                                   title=f"Replace with '{choices[0]}'")
             shown = "' or '".join(choices)
-            yield self.diagnostic(m.start(), m.end(), self.format(shown, found.strip()), fix)
+            yield self.diagnostic(start, end, self.format(shown, found.strip()), fix)
+
+
+#: A ``|`` that separates the options of a replacement (``\\|`` is a literal bar).
+_OPTION_SEPARATOR = regex.compile(r"(?<!\\)\|")
+#: A replacement of letters, digits, spaces and hyphens is compared as text, else as a pattern.
+_PHRASE = regex.compile(r"[\p{L}\p{N} -]*")
+
+
 
 
 def _starts_sentence(doc: Document, offset: int) -> bool:
