@@ -115,12 +115,12 @@ _NEXT_CAPITALISED = regex.compile(r"[ \u00a0]+\p{Lu}")
 _NEXT_LOWER = regex.compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’])")
 
 
-@lru_cache(maxsize=1)
-def _function_like() -> frozenset[str]:
-    """Function words and sentence adverbs ("However", "Unfortunately"): English capitalises
-    the adverbs so often at the start of a sentence that the casing table cannot judge them,
-    but they name nothing, so they are judged like function words."""
-    return FUNCTION_WORDS | wc.sentence_adverbs()
+def _function_like(low: str) -> bool:
+    """Whether lowercase *low* is a function word or a sentence adverb ("However",
+    "Unfortunately"): English capitalises the adverbs so often at the start of a sentence that
+    the casing table cannot judge them, but they name nothing, so they are judged like
+    function words."""
+    return low in FUNCTION_WORDS or wc.sentence_adverb(low)
 
 
 class MidSentenceCapital(Check):
@@ -238,7 +238,6 @@ class MidSentenceCapital(Check):
 
     def _words(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        function_like = _function_like()
         casing: Casing | None = None  # loaded at the first capitalised word worth a look
         # Words worth a look: function words and words the casing table calls lowercase.
         # Only their occurrences need the (slower) sentence-start test. Names recur, so
@@ -258,7 +257,7 @@ class MidSentenceCapital(Check):
                     casing = casing or get_casing()
                     look = casing.normally_lowercase(low, WEAK) \
                         and _lowercase_uses(text, low) >= HOUSE_STYLE_LOWERCASE
-                elif low in function_like:
+                elif _function_like(low):
                     look = True
                 else:
                     casing = casing or get_casing()
@@ -277,7 +276,7 @@ class MidSentenceCapital(Check):
             if word in code or word.endswith("s") and word[:-1] in code:
                 continue
             low = word.lower()
-            function_word = low in function_like
+            function_word = _function_like(low)
             if technical and not function_word:
                 continue  # technical writing capitalises types and UI labels: "a Promise", "Save As"
             alone = []
