@@ -11,7 +11,7 @@
 Reading both packages' text files takes about a second, so the first use builds a
 compact cache in the user's cache directory (each table as one string of sorted
 keys, an array of their offsets and an array of 16-bit values), keyed by the
-packages' versions. Later processes read it in milliseconds: a table answers by
+packages' files as installed. Later processes read it in milliseconds: a table answers by
 binary search at first, and becomes a dict (~0.1 s to build) only once a document
 asks it many questions, so that a short file (a pre-commit hook) starts fast.
 When the cache cannot be written the tables are built in memory (slower, same
@@ -24,6 +24,7 @@ import array
 import marshal
 import math
 import os
+import zlib
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable
@@ -145,10 +146,28 @@ def _cache_dir() -> Path:
 
 
 def _cache_path() -> Path:
-    from importlib import metadata  # (here: importing it costs more than reading the cache)
+    """The cache of the packages as installed: its name holds a checksum of the size and
+    modification time of their code and data files, so a new version of either (or a
+    reinstall) makes a new cache. (Not their versions: ``importlib.metadata`` costs a
+    one-line file more than all its checks.)"""
+    stamps = [(f.name, st.st_size, st.st_mtime_ns) for f in _sources() for st in (f.stat(),)]
+    return _cache_dir() / f"lexicon-{CACHE_FORMAT}-{zlib.crc32(repr(stamps).encode()):08x}.marshal"
 
-    versions = "-".join(metadata.version(p) for p in ("wordfreq", "wordsegment"))
-    return _cache_dir() / f"lexicon-{CACHE_FORMAT}-{versions}.marshal"
+
+def _sources() -> list[Path]:
+    """The files the tables are built from: each package's code, wordsegment's lists and
+    wordfreq's English lists."""
+    from importlib.util import find_spec
+
+    folders = []
+    for name in ("wordfreq", "wordsegment"):
+        spec = find_spec(name)
+        if spec is None or spec.origin is None:
+            raise ModuleNotFoundError(f"textlint needs the {name} package", name=name)
+        folders.append(Path(spec.origin).parent)
+    wordfreq, wordsegment = folders
+    return [wordfreq / "__init__.py", *sorted((wordfreq / "data").glob("*_en.msgpack.gz")),
+            wordsegment / "__init__.py", wordsegment / "unigrams.txt", wordsegment / "bigrams.txt"]
 
 
 def _build() -> tuple[dict[str, int], dict[str, int], float]:

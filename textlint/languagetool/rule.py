@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Iterator
 from ..diagnostics import Applicability, Diagnostic, Fix, Severity
 from ..document import Document
 from ..errors import ConfigError
+from ..patterns import lazy_compile
 from ..rule import Example, FixAvailability, Rule, RuleError
 from . import VERSION
 from .errors import LanguageToolError
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 PACK = "languagetool"
 RULE_ID = f"{PACK}.LanguageTool"
-_SUB_ID = re.compile(r"languagetool\.[A-Z0-9_*?]+")
+_SUB_ID = lazy_compile(r"languagetool\.[A-Z0-9_*?]+", engine=re)
 
 #: Every English category of LanguageTool 6.6 (rules files and Java rules).
 CATEGORIES = (
