@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import Iterator
 
 from ..diagnostics import Applicability, Diagnostic, Fix
@@ -45,6 +44,8 @@ class HtmlEntity(Check):
         text = doc.text
         if doc.kind == "markdown" or "&" not in text:
             return
+        import html  # (here: most texts hold no reference)
+
         for m in _REFERENCE.finditer(text):
             char = html.unescape(m.group())
             if char == m.group():

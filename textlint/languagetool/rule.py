@@ -9,7 +9,6 @@ to any overlapping finding of another rule (one finding per defect).
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from fnmatch import fnmatchcase
 from typing import TYPE_CHECKING, Iterator
@@ -200,6 +199,8 @@ class Checker:
     def __init__(self, settings: LanguageToolSettings, params: dict) -> None:
         self.settings = settings
         self.params = params
+        import json
+
         self.fingerprint = json.dumps(params, sort_keys=True)
         url = settings.server_url()
         self.version = f"server {url}" if url else VERSION
