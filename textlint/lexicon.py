@@ -140,7 +140,9 @@ class Lexicon:
 
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
+    """textlint's folder in the user's cache directory (``TEXTLINT_CACHE_DIR/textlint`` or
+    ``XDG_CACHE_HOME/textlint`` when set)."""
     base = os.environ.get("TEXTLINT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
     return Path(base) / "textlint" if base else Path.home() / ".cache" / "textlint"
 
@@ -151,7 +153,7 @@ def _cache_path() -> Path:
     reinstall) makes a new cache. (Not their versions: ``importlib.metadata`` costs a
     one-line file more than all its checks.)"""
     stamps = [(f.name, st.st_size, st.st_mtime_ns) for f in _sources() for st in (f.stat(),)]
-    return _cache_dir() / f"lexicon-{CACHE_FORMAT}-{zlib.crc32(repr(stamps).encode()):08x}.marshal"
+    return cache_dir() / f"lexicon-{CACHE_FORMAT}-{zlib.crc32(repr(stamps).encode()):08x}.marshal"
 
 
 def _sources() -> list[Path]:
