@@ -57,7 +57,7 @@ class Table:
         self.replace: Callable[[dict[str, int]], None] = lambda table: None
 
     def __len__(self) -> int:
-        return len(self._values)
+        return len(self._values) if self._dict is None else len(self._dict)
 
     def _key(self, i: int) -> bytes:
         return self._keys[self._base + self._offsets[i]:self._base + self._offsets[i + 1] - 1]
@@ -69,7 +69,8 @@ class Table:
             keys = self._keys[self._base:end].decode("utf-8").split("\n")
             keys.pop()  # (after the last newline)
             self._dict = dict(zip(keys, self._values))
-            self._keys, self._offsets = b"", (0,)  # only the dict answers now
+            # only the dict answers now: the file is unmapped once no table refers to it
+            self._keys, self._offsets, self._values = b"", (0,), ()
             self.replace(self._dict)
         return self._dict
 
