@@ -12,8 +12,9 @@ Reading both packages' text files takes about a second, so the first use builds 
 compact cache in the user's cache directory (each table as its sorted keys in UTF-8,
 an array of their offsets and an array of 16-bit values), keyed by the packages'
 files as installed. Later processes map it into memory, so a short document reads only
-the pages its words lead to: a table answers by binary search at first, and becomes a dict (~0.1 s to build) only once a document
-asks it many questions, so that a short file (a pre-commit hook) starts fast.
+the pages its words lead to: a table answers by binary search at first, and becomes a
+dict (~0.1 s to build) only once a document asks it many questions, so that a short
+file (a pre-commit hook) starts fast.
 When the cache cannot be written the tables are built in memory (slower, same
 result).
 """
@@ -66,7 +67,7 @@ class Table:
         """The dict of the table (built once) and handed to *replace*."""
         if self._dict is None:
             end = self._base + self._offsets[len(self._values)]
-            keys = self._keys[self._base:end].decode("utf-8").split("\n")
+            keys = self._keys[self._base:end].decode("utf-8", "surrogatepass").split("\n")
             keys.pop()  # (after the last newline)
             self._dict = dict(zip(keys, self._values))
             # only the dict answers now: the file is unmapped once no table refers to it
@@ -247,13 +248,17 @@ def _read(path: Path) -> Lexicon:
     """The lexicon of a cache file, mapped into memory (ValueError when it is not one)."""
     with open(path, "rb") as f:
         data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    if len(data) < _HEADER.size:
+        raise ValueError("not a lexicon cache")
     tag, version, floor, zn, zkeys, pn, pkeys = _HEADER.unpack_from(data)
-    if tag != _TAG or version != CACHE_FORMAT:
-        raise ValueError("not a lexicon cache of this format")
+    sizes = ((zn, zkeys), (pn, pkeys))
+    if tag != _TAG or version != CACHE_FORMAT or len(data) != _aligned(_HEADER.size) + sum(
+            _aligned(4 * (n + 1)) + _aligned(2 * n) + _aligned(keys) for n, keys in sizes):
+        raise ValueError("not a lexicon cache of this format, or a damaged one")
     view = memoryview(data)
     pos = _aligned(_HEADER.size)
     tables = []
-    for n, keys in ((zn, zkeys), (pn, pkeys)):
+    for n, keys in sizes:
         offsets = view[pos:pos + 4 * (n + 1)].cast("I")
         pos += _aligned(4 * (n + 1))
         values = view[pos:pos + 2 * n].cast("h")
@@ -262,8 +267,6 @@ def _read(path: Path) -> Lexicon:
             raise ValueError("a damaged lexicon cache")
         tables.append(Table(data, pos, offsets, values))
         pos += _aligned(keys)
-    if pos != len(data):
-        raise ValueError("a damaged lexicon cache")
     return Lexicon(*tables, floor)
 
 
@@ -271,7 +274,7 @@ def _load() -> Lexicon:
     path = _cache_path()
     try:
         return _read(path)
-    except (OSError, ValueError, struct.error):
+    except (OSError, ValueError):
         pass
     zipf, pmi, floor = _build()
     try:
