@@ -16,6 +16,7 @@ compiled pattern's attributes cost.
 
 from __future__ import annotations
 
+import importlib
 from types import ModuleType
 from typing import Any
 
@@ -43,6 +44,21 @@ class LazyPattern:
     def __repr__(self) -> str:
         pattern, flags, engine = self._source
         return f"lazy_compile({pattern!r}, {flags!r}, engine={engine.__name__})"
+
+    # like a compiled pattern, it is immutable, and it pickles (by its source)
+    def __copy__(self) -> LazyPattern:
+        return self
+
+    def __deepcopy__(self, memo: dict) -> LazyPattern:
+        return self
+
+    def __reduce__(self) -> tuple:
+        pattern, flags, engine = self._source
+        return _by_engine_name, (pattern, int(flags), engine.__name__)
+
+
+def _by_engine_name(pattern: str, flags: int, engine: str) -> LazyPattern:
+    return LazyPattern(pattern, flags, importlib.import_module(engine))
 
 
 def lazy_compile(pattern: str, flags: int = 0, *, engine: ModuleType = regex) -> LazyPattern:
