@@ -181,11 +181,11 @@ class _Printer:
         self.console = None
 
     def __call__(self, r: FileResult) -> None:
+        if not r.diagnostics:
+            return
         from .output import json as json_out
         from .output import text as text_out
 
-        if not r.diagnostics:
-            return
         report = Report(Document(r.text, r.path), r.diagnostics)
         if self.format == "jsonl":
             json_out.write_jsonl([report], sys.stdout)
@@ -300,13 +300,13 @@ def _report(runner: Runner, results: list[FileResult], output_format: str,
             statistics: bool, quiet: bool, streamed: bool = False) -> None:
     """Print the findings (to stderr when stdout carries fixed text or a diff), unless they
     were *streamed* already, then the summary."""
-    from .output import text as text_out
-
     fixing = runner.fix or runner.diff
     stdin_fixed = runner.fix and not runner.diff and any(r.stdin for r in results)
     out = sys.stderr if (runner.diff or stdin_fixed) else sys.stdout
     reports = [Report(Document(r.text, r.path), r.diagnostics) for r in results if r.diagnostics]
     if statistics:
+        from .output import text as text_out
+
         text_out.statistics(reports, out)
     elif not streamed:
         _write_findings(runner, reports, output_format, out)

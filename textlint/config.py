@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import errno
 import os
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
@@ -216,6 +215,8 @@ def _rule_settings(value: Any, path: Path, rule: str) -> RuleSettings:
 
 def load(path: Path, trusted: bool = False, user: Settings | None = None) -> Settings:
     """Read a configuration file; errors name the file and the key (see :func:`parse`)."""
+    import tomllib  # (here: a run without a configuration file does without it)
+
     try:
         data = tomllib.loads(read_regular(path).decode("utf-8"))
     except InputError as e:
@@ -250,6 +251,8 @@ def _has_settings(path: Path) -> bool:
         raw = read_regular(path).decode("utf-8")
     except (InputError, UnicodeDecodeError):
         return True  # perhaps ours, but unreadable: load() reports it
+    import tomllib
+
     try:
         return "textlint" in tomllib.loads(raw).get("tool", {})
     except tomllib.TOMLDecodeError:

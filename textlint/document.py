@@ -16,16 +16,18 @@ from typing import Iterator
 
 import regex
 
+from .patterns import lazy_compile
+
 #: A word: letters, marks and digits, with inner apostrophes (Russia’s, rock ’n’ roll
 #: keeps its parts) and inner hyphens (Díaz-Canel, Commander-in-Chief).
-WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+WORD = lazy_compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
 #: Paragraphs are separated by one or more blank lines (spaces, tabs, no-break spaces allowed).
-_PARAGRAPH_BREAK = regex.compile(r"\n(?:[^\S\n]*\n)+")
-_NEWLINE = regex.compile(r"\n")
+_PARAGRAPH_BREAK = lazy_compile(r"\n(?:[^\S\n]*\n)+")
+_NEWLINE = lazy_compile(r"\n")
 #: Marks of text that is never prose, in any format: URLs, e-mail addresses, domain names.
 #: Each hit is widened to its whole whitespace-delimited token (a literal-anchored
 #: search is far faster than matching whole URLs at every position).
-_NOT_PROSE = regex.compile(
+_NOT_PROSE = lazy_compile(
     r"://|\bwww\.|\bmailto:|@[\w-]+\.|\.(?:com|org|net|edu|gov|int|io|ru|uk|de|fr|info|biz)\b",
     regex.IGNORECASE,
 )
@@ -33,7 +35,7 @@ _NOT_PROSE = regex.compile(
 #: The selectors of an HTML-comment directive run to the first "-->" and hold no line
 #: break, "<" or ">"; possessive, so that a line of unclosed "<!-- textlint-disable"
 #: or of spaces is scanned once, not once per position.
-DIRECTIVE = regex.compile(
+DIRECTIVE = lazy_compile(
     r"<!--\s*textlint-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)\b"
     r"(?P<rules>(?:[^\S\n]*+(?!-->)[^\s<>])*+)\s*+-->"
     r"|^[^\S\n]*(?:#|//)[^\S\n]*textlint-(?P<kind2>disable-next-line|disable-line|disable-file|disable|enable)\b"
@@ -42,19 +44,19 @@ DIRECTIVE = regex.compile(
 )
 #: A brace-enclosed token: a type annotation ("{string}", "{fs.Stats | null}"), a template
 #: placeholder ("{name}") or a brace expansion ("{add,sub}"); never prose.
-_BRACED = regex.compile(r"\{[^\s{}|]+(?:[^\S\n]*\|[^\S\n]*[^\s{}|]+)*\}")
+_BRACED = lazy_compile(r"\{[^\s{}|]+(?:[^\S\n]*\|[^\S\n]*[^\s{}|]+)*\}")
 #: Tokens of code in running text: a call ("sys.exit()"), a snake_case name, a dotted
 #: module path ("idlelib.config.GetHighlight"), a dunder name.
 #: (Separate patterns, each led by a literal the engine scans for quickly.)
-_CODE_TOKENS = tuple(regex.compile(p) for p in (
+_CODE_TOKENS = tuple(lazy_compile(p) for p in (
     r"(?<=[A-Za-z_]\w{0,60})\(\)", r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b",
     r"(?<=\b[a-z_]{1,40})\.[a-z_]+\.[A-Za-z_]", r"\b__[a-z][a-z0-9_]{0,40}__\b"))
 #: How Markdown code starts: inline code and fences, indented blocks.
 _CODE_MARKS = frozenset("`~ \t")
 #: Code tokens per word above which a text is technical writing.
 TECHNICAL_DENSITY = 0.002
-_TOKEN_LEFT = regex.compile(r"[^\s\"“”‘(<\[]*", regex.REVERSE)
-_TOKEN_RIGHT = regex.compile(r"[^\s\"“”’)>\]]*")
+_TOKEN_LEFT = lazy_compile(r"[^\s\"“”‘(<\[]*", regex.REVERSE)
+_TOKEN_RIGHT = lazy_compile(r"[^\s\"“”’)>\]]*")
 _TRAILING = ".,;:!?'’"
 
 #: Abbreviations after which a period does not end a sentence (lowercase, with their dots):
@@ -72,7 +74,7 @@ _NOT_AN_END = (r"(?<!\b(?i:" + "|".join(regex.escape(a[:-1]) for a in sorted(ABB
 #: ends an abbreviation or an initial. A run of marks is tried from its first mark
 #: that may end a sentence only: when that fails, every later start in the run fails
 #: too, so they are not tried (a long run of dots stays linear).
-_SENTENCE_END = regex.compile(
+_SENTENCE_END = lazy_compile(
     r"(?<![.!?…]" + _NOT_AN_END + r")[.!?…]" + _NOT_AN_END
     + r"[.!?…]*+[\"'”’»)\]]*+\s++(?=[\"'“‘«(\[]*[\p{Lu}\p{N}])"
 )
@@ -97,7 +99,7 @@ class Token:
 
 #: The size of the pieces :func:`text_pieces` cuts a text into.
 PIECE_SIZE = 1 << 16
-_WHITESPACE = regex.compile(r"\s")
+_WHITESPACE = lazy_compile(r"\s")
 
 
 def text_pieces(text: str, size: int = PIECE_SIZE) -> Iterator[str]:

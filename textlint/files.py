@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
+from .patterns import lazy_compile
+
 BOM = "\ufeff"
 #: Files a directory walk lints unless the configuration says otherwise.
 DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown")
@@ -68,7 +70,7 @@ _BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
 #: NUL characters).
 _WIDE = ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be")
 #: Control characters that never occur in text (all of C0 but tab, newlines, form feed).
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL = lazy_compile(r"[\x00-\x08\x0e-\x1f\x7f]", engine=re)
 #: Files larger than this are not read unless ``max-file-size`` / ``--max-file-size`` allow it.
 #: At about 2.5 s and 25 MB of memory per MB of text, 100 MiB lints in some minutes.
 DEFAULT_MAX_FILE_SIZE = 100 * 2**20
@@ -186,7 +188,7 @@ def format_size(size: int) -> str:
     return f"{size} bytes"
 
 
-_SIZE = re.compile(r"\s*(\d+)\s*([kmg]?)(?:i?b)?\s*", re.IGNORECASE)
+_SIZE = lazy_compile(r"\s*(\d+)\s*([kmg]?)(?:i?b)?\s*", re.IGNORECASE, engine=re)
 
 
 def parse_size(value: str | int) -> int:

@@ -9,11 +9,12 @@
   its words would by chance), with the unigram counts that PMI needs.
 
 Reading both packages' text files takes about a second, so the first use builds a
-compact cache in the user's cache directory (each table as one string of sorted
-keys, an array of their offsets and an array of 16-bit values), keyed by the
-packages' versions. Later processes read it in milliseconds: a table answers by
-binary search at first, and becomes a dict (~0.1 s to build) only once a document
-asks it many questions, so that a short file (a pre-commit hook) starts fast.
+compact cache in the user's cache directory (each table as its sorted keys in UTF-8,
+an array of their offsets and an array of 16-bit values), keyed by the packages'
+files as installed. Later processes map it into memory, so a short document reads only
+the pages its words lead to: a table answers by binary search at first, and becomes a
+dict (~0.1 s to build) only once a document asks it many questions, so that a short
+file (a pre-commit hook) starts fast.
 When the cache cannot be written the tables are built in memory (slower, same
 result).
 """
@@ -21,15 +22,17 @@ result).
 from __future__ import annotations
 
 import array
-import marshal
 import math
+import mmap
 import os
+import struct
+import zlib
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 #: Bump when the cached layout or its content changes.
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 #: Lookups a table answers by binary search before it builds its dict.
 DICT_AFTER = 20_000
 #: Word-pair counts in wordsegment's list start at this count (of ~1.0e12 words).
@@ -39,30 +42,36 @@ _BIGRAM_MIN_COUNT = 100_000
 class Table:
     """A read-only ``str -> int`` table: binary search over sorted keys, then a dict.
 
-    Built from the cache's packed form without hashing a single key; after
-    :data:`DICT_AFTER` lookups (a long document) it builds a dict, which is faster,
-    and hands it to *replace* so that its owner asks the dict directly.
+    Reads the cache file in place (memory-mapped: a short document touches a few pages of
+    it) without hashing a single key; after :data:`DICT_AFTER` lookups (a long document)
+    it builds a dict, which is faster, and hands it to *replace* so that its owner asks the
+    dict directly.
     """
 
-    def __init__(self, keys: str, offsets: array.array, values: array.array) -> None:
-        self._keys, self._offsets, self._values = keys, offsets, values
+    def __init__(self, keys: bytes | mmap.mmap, base: int, offsets: Sequence[int],
+                 values: Sequence[int]) -> None:
+        # key i is the UTF-8 text keys[base + offsets[i]:base + offsets[i + 1] - 1]; sorted
+        # by code point, which is the order of their UTF-8 bytes
+        self._keys, self._base, self._offsets, self._values = keys, base, offsets, values
         self._dict: dict[str, int] | None = None
         self._lookups = 0
         self.replace: Callable[[dict[str, int]], None] = lambda table: None
 
     def __len__(self) -> int:
-        return len(self._values)
+        return len(self._values) if self._dict is None else len(self._dict)
 
-    def _key(self, i: int) -> str:
-        return self._keys[self._offsets[i]:self._offsets[i + 1] - 1]
+    def _key(self, i: int) -> bytes:
+        return self._keys[self._base + self._offsets[i]:self._base + self._offsets[i + 1] - 1]
 
     def build(self) -> dict[str, int]:
         """The dict of the table (built once) and handed to *replace*."""
         if self._dict is None:
-            keys = self._keys.split("\n")
+            end = self._base + self._offsets[len(self._values)]
+            keys = self._keys[self._base:end].decode("utf-8", "surrogatepass").split("\n")
             keys.pop()  # (after the last newline)
             self._dict = dict(zip(keys, self._values))
-            self._keys, self._offsets = "", array.array("I", [0])  # only the dict answers now
+            # only the dict answers now: the file is unmapped once no table refers to it
+            self._keys, self._offsets, self._values = b"", (0,), ()
             self.replace(self._dict)
         return self._dict
 
@@ -72,14 +81,15 @@ class Table:
         self._lookups += 1
         if self._lookups > DICT_AFTER:
             return self.build().get(key, default)
+        wanted = key.encode("utf-8", "surrogatepass")
         lo, hi = 0, len(self._values)
         while lo < hi:
             mid = (lo + hi) // 2
-            if self._key(mid) < key:
+            if self._key(mid) < wanted:
                 lo = mid + 1
             else:
                 hi = mid
-        return self._values[lo] if lo < len(self._values) and self._key(lo) == key else default
+        return self._values[lo] if lo < len(self._values) and self._key(lo) == wanted else default
 
     def __contains__(self, key: str) -> bool:
         return self.get(key) is not None
@@ -139,16 +149,36 @@ class Lexicon:
 
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
+    """textlint's folder in the user's cache directory (``TEXTLINT_CACHE_DIR/textlint`` or
+    ``XDG_CACHE_HOME/textlint`` when set)."""
     base = os.environ.get("TEXTLINT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
     return Path(base) / "textlint" if base else Path.home() / ".cache" / "textlint"
 
 
 def _cache_path() -> Path:
-    from importlib import metadata  # (here: importing it costs more than reading the cache)
+    """The cache of the packages as installed: its name holds a checksum of the size and
+    modification time of their code and data files, so a new version of either (or a
+    reinstall) makes a new cache. (Not their versions: ``importlib.metadata`` costs a
+    one-line file more than all its checks.)"""
+    stamps = [(f.name, st.st_size, st.st_mtime_ns) for f in _sources() for st in (f.stat(),)]
+    return cache_dir() / f"lexicon-{CACHE_FORMAT}-{zlib.crc32(repr(stamps).encode()):08x}.bin"
 
-    versions = "-".join(metadata.version(p) for p in ("wordfreq", "wordsegment"))
-    return _cache_dir() / f"lexicon-{CACHE_FORMAT}-{versions}.marshal"
+
+def _sources() -> list[Path]:
+    """The files the tables are built from: each package's code, wordsegment's lists and
+    wordfreq's English lists."""
+    from importlib.util import find_spec
+
+    folders = []
+    for name in ("wordfreq", "wordsegment"):
+        spec = find_spec(name)
+        if spec is None or spec.origin is None:
+            raise ModuleNotFoundError(f"textlint needs the {name} package", name=name)
+        folders.append(Path(spec.origin).parent)
+    wordfreq, wordsegment = folders
+    return [wordfreq / "__init__.py", *sorted((wordfreq / "data").glob("*_en.msgpack.gz")),
+            wordsegment / "__init__.py", wordsegment / "unigrams.txt", wordsegment / "bigrams.txt"]
 
 
 def _build() -> tuple[dict[str, int], dict[str, int], float]:
@@ -181,36 +211,76 @@ def _build() -> tuple[dict[str, int], dict[str, int], float]:
     return zipf, pmi, math.log10(_BIGRAM_MIN_COUNT / total)
 
 
-def _pack(table: dict[str, int]) -> tuple[str, bytes, bytes]:
-    """Sorted keys (each followed by a newline), their start offsets, their values."""
+#: The cache file starts with this header: a tag, the format, the bigram floor, then for each
+#: table its number of keys and the length of its keys in bytes. Then each table: its
+#: key offsets (uint32, one more than keys), its values (int16), its keys (UTF-8, each
+#: followed by a newline), each part starting at a multiple of 8 bytes.
+_HEADER = struct.Struct("<4sIdQQQQ")
+_TAG = b"TLLX"
+
+
+def _aligned(n: int) -> int:
+    return (n + 7) & ~7
+
+
+def _pack(table: dict[str, int]) -> tuple[int, int, bytes]:
+    """A table's number of keys, the length of its keys and its part of the file."""
     keys = sorted(table)
+    data = [(k + "\n").encode("utf-8", "surrogatepass") for k in keys]
     offsets = array.array("I", [0])
-    for k in keys:
-        offsets.append(offsets[-1] + len(k) + 1)
-    return "".join(k + "\n" for k in keys), offsets.tobytes(), array.array("h", map(table.get, keys)).tobytes()
+    for b in data:
+        offsets.append(offsets[-1] + len(b))
+    parts = [offsets.tobytes(), array.array("h", map(table.get, keys)).tobytes()]
+    out = b"".join(p + bytes(_aligned(len(p)) - len(p)) for p in parts) + b"".join(data)
+    return len(keys), offsets[-1], out + bytes(_aligned(len(out)) - len(out))
 
 
-def _unpack(keys: str, offsets: bytes, values: bytes) -> Table:
-    starts, numbers = array.array("I"), array.array("h")
-    starts.frombytes(offsets)
-    numbers.frombytes(values)
-    return Table(keys, starts, numbers)
+def _write(path: Path, zipf: dict[str, int], pmi: dict[str, int], floor: float) -> None:
+    (zn, zkeys, zpart), (pn, pkeys, ppart) = _pack(zipf), _pack(pmi)
+    with open(path, "wb") as f:
+        f.write(_HEADER.pack(_TAG, CACHE_FORMAT, floor, zn, zkeys, pn, pkeys))
+        f.write(bytes(_aligned(_HEADER.size) - _HEADER.size))
+        f.write(zpart)
+        f.write(ppart)
+
+
+def _read(path: Path) -> Lexicon:
+    """The lexicon of a cache file, mapped into memory (ValueError when it is not one)."""
+    with open(path, "rb") as f:
+        data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    if len(data) < _HEADER.size:
+        raise ValueError("not a lexicon cache")
+    tag, version, floor, zn, zkeys, pn, pkeys = _HEADER.unpack_from(data)
+    sizes = ((zn, zkeys), (pn, pkeys))
+    if tag != _TAG or version != CACHE_FORMAT or len(data) != _aligned(_HEADER.size) + sum(
+            _aligned(4 * (n + 1)) + _aligned(2 * n) + _aligned(keys) for n, keys in sizes):
+        raise ValueError("not a lexicon cache of this format, or a damaged one")
+    view = memoryview(data)
+    pos = _aligned(_HEADER.size)
+    tables = []
+    for n, keys in sizes:
+        offsets = view[pos:pos + 4 * (n + 1)].cast("I")
+        pos += _aligned(4 * (n + 1))
+        values = view[pos:pos + 2 * n].cast("h")
+        pos += _aligned(2 * n)
+        if offsets[n] != keys:
+            raise ValueError("a damaged lexicon cache")
+        tables.append(Table(data, pos, offsets, values))
+        pos += _aligned(keys)
+    return Lexicon(*tables, floor)
 
 
 def _load() -> Lexicon:
     path = _cache_path()
     try:
-        with open(path, "rb") as f:
-            zipf, pmi, floor = marshal.load(f)
-        return Lexicon(_unpack(*zipf), _unpack(*pmi), floor)
-    except (OSError, EOFError, ValueError, TypeError):
+        return _read(path)
+    except (OSError, ValueError):
         pass
     zipf, pmi, floor = _build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            marshal.dump((_pack(zipf), _pack(pmi), floor), f)
+        _write(tmp, zipf, pmi, floor)
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only home: keep the tables in memory only

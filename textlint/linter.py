@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import heapq
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
+from operator import attrgetter
+from typing import Iterator
 
 from . import suppression
 from .diagnostics import Applicability, Diagnostic, Edit, apply_edits
@@ -61,14 +64,14 @@ class Linter:
         vale = [d for d in candidates if self._vale_style.get(d.rule)]
         if vale:
             candidates = [d for d in candidates if not self._vale_style.get(d.rule)]
-        found = _one_per_defect(doc.text, candidates, {})
-        for d in vale:  # a Vale style's findings: one per rule and span, as Vale reports them
-            found.setdefault((d.start, d.end, d.rule), d)
+        found = _one_per_defect(doc.text, candidates)
         if deferred:
-            taken = _Spans(found.values())
-            _one_per_defect(doc.text, [d for d in deferred if not taken.overlaps(d.start, d.end)], found)
-        # in the order of Diagnostic.sort_key: (start, end[, rule]) is unique, so the keys sort them
-        return LintResult([found[key] for key in sorted(found)], errors)
+            taken = _Spans(found + vale)
+            found = _one_per_defect(doc.text, [d for d in deferred if not taken.overlaps(d.start, d.end)], found)
+        if vale:
+            found = _with_vale_findings(found, vale)
+        # in the order of Diagnostic.sort_key: (start, end) is unique among the others
+        return LintResult(found, errors)
 
     def _suppressed(self, off: suppression.Suppressions, doc: Document, d: Diagnostic) -> bool:
         groups = self._groups.get(d.rule) or {d.rule.split(".", 1)[0]}
@@ -103,21 +106,76 @@ def fix_effect(text: str, fix) -> tuple[int, str, str]:
 
 
 def _one_per_defect(text: str, diagnostics: list[Diagnostic],
-                    found: dict[tuple[int, int, str], Diagnostic]) -> dict[tuple[int, int, str], Diagnostic]:
-    """Add to *found* (keyed by span, and "") the best finding of each defect among *diagnostics*: of
-    several with the same span, or whose fixes make the same change, the first by
-    :func:`preference` stands."""
-    effects = {fix_effect(text, d.fix) for d in found.values() if d.fix is not None and d.fix.edits}
-    for d in sorted(diagnostics, key=preference):
-        if (d.start, d.end, "") in found:
+                    kept: list[Diagnostic] | None = None) -> list[Diagnostic]:
+    """*kept* (findings that stand, in (start, end) order) and the best finding of each defect
+    among *diagnostics* that they do not make already, in (start, end) order: of several with
+    the same span, or whose fixes make the same change, the first by :func:`preference`
+    stands.
+
+    Findings of one defect overlap or touch (a shared change lies inside both spans), so
+    the choice is made within each run of overlapping findings (:func:`_overlapping`), most
+    of them alone: no sort key or fix effect is kept for the findings of a whole text."""
+    new = sorted(diagnostics, key=_END)
+    new.sort(key=_START)
+    pairs = ((d, False) for d in new)
+    if kept:
+        pairs = heapq.merge(((d, True) for d in kept), pairs, key=_pair_span)
+    out: list[Diagnostic] = []
+    for group in _overlapping(pairs):
+        out.extend(_best(text, group) if len(group) > 1 else (group[0][0],))
+    return out
+
+
+def _overlapping(pairs: Iterator[tuple[Diagnostic, bool]]) -> Iterator[list[tuple[Diagnostic, bool]]]:
+    """Runs of (finding, stands) pairs, in (start, end) order, whose spans overlap or touch
+    the span of the run so far."""
+    group: list[tuple[Diagnostic, bool]] = []
+    reach = -1
+    for pair in pairs:
+        d = pair[0]
+        if group and d.start > reach:
+            yield group
+            group = []
+        group.append(pair)
+        reach = max(reach, d.end)
+    if group:
+        yield group
+
+
+def _best(text: str, group: list[tuple[Diagnostic, bool]]) -> list[Diagnostic]:
+    """The findings of *group* that stand: those marked so, then each other one by
+    :func:`preference` unless one before it has its span or makes its change."""
+    chosen = [d for d, stands in group if stands]
+    spans = {(d.start, d.end) for d in chosen}
+    effects = {fix_effect(text, d.fix) for d in chosen if d.fix is not None and d.fix.edits}
+    for d in sorted((d for d, stands in group if not stands), key=preference):
+        if (d.start, d.end) in spans:
             continue
         if d.fix is not None and d.fix.edits:
             effect = fix_effect(text, d.fix)
             if effect in effects:
                 continue
             effects.add(effect)
-        found[(d.start, d.end, "")] = d
-    return found
+        spans.add((d.start, d.end))
+        chosen.append(d)
+    chosen.sort(key=_SPAN)
+    return chosen
+
+
+_START, _END = attrgetter("start"), attrgetter("end")
+_SPAN = attrgetter("start", "end")
+
+
+def _with_vale_findings(found: list[Diagnostic], vale: list[Diagnostic]) -> list[Diagnostic]:
+    """*found* and a Vale style's findings, one per rule and span as Vale reports them, in
+    (start, end) order, a style's findings after the others on the same span."""
+    unique = {(d.start, d.end, d.rule): d for d in reversed(vale)}
+    ordered = sorted(unique.values(), key=attrgetter("start", "end", "rule"))
+    return list(heapq.merge(found, ordered, key=_SPAN))
+
+
+def _pair_span(pair: tuple[Diagnostic, bool]) -> tuple[int, int]:
+    return pair[0].start, pair[0].end
 
 
 class _Spans:

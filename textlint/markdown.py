@@ -15,13 +15,14 @@ from typing import Iterator
 import regex
 
 from .document import Document, Span
+from .patterns import lazy_compile
 
-_FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[^\S\n]*\n.*?\n(?:---|\+\+\+|\.\.\.)[^\S\n]*(?:\n|\Z)", regex.DOTALL)
+_FRONT_MATTER = lazy_compile(r"\A(?:---|\+\+\+)[^\S\n]*\n.*?\n(?:---|\+\+\+|\.\.\.)[^\S\n]*(?:\n|\Z)", regex.DOTALL)
 #: Inline constructs of prose lines that are not prose. A backtick run opens inline
 #: code when a later run of the same length closes it; :func:`_inline_spans` looks the
 #: closing run up rather than searching for it, which keeps runs of many different
 #: lengths linear. A title in parentheses holds no parenthesis (as in CommonMark).
-_INLINE = regex.compile(
+_INLINE = lazy_compile(
     r"(?<!`)(?P<ticks>`+)(?!`)"                            # inline code (opening run)
     r"|\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"  # ](target "title")
     r"|\]\[[^\]\n]*\]"                                      # ][reference label]
@@ -31,10 +32,10 @@ _INLINE = regex.compile(
     r"|</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>",           # inline HTML tag
     regex.DOTALL,
 )
-_TICKS = regex.compile(r"`+")
+_TICKS = lazy_compile(r"`+")
 #: An ATX heading line; its text (group 1) is empty or ends in a non-space, so the
 #: closing sequence is tried once per word rather than once per character of spaces.
-_ATX = regex.compile(r"[^\S\n]{0,3}#{1,6}[^\S\n]*((?:.*?\S)??)(?:[^\S\n]+#+)?[^\S\n]*$")
+_ATX = lazy_compile(r"[^\S\n]{0,3}#{1,6}[^\S\n]*((?:.*?\S)??)(?:[^\S\n]+#+)?[^\S\n]*$")
 
 
 @lru_cache(maxsize=1)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -91,6 +90,8 @@ def check_selector(rules: Iterable[Rule], selector: str, *, path: str | None = N
 def did_you_mean(name: str, rules: Iterable[Rule]) -> str:
     """`` (did you mean `x`?)`` for the rule ids, packs and categories closest to *name*
     (difflib; case does not count), or ""."""
+    import difflib
+
     names = sorted({n for r in rules for n in (r.id, *r.groups)})
     by_lower = {n.lower(): n for n in names}
     close = [by_lower[n] for n in difflib.get_close_matches(name.lower(), list(by_lower), n=3, cutoff=0.7)]

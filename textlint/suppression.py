@@ -19,12 +19,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-import regex
-
 from .document import DIRECTIVE, Document
+from .patterns import lazy_compile
 
 ALL = "ALL"
-_SEPARATORS = regex.compile(r"[\s,]+")
+_SEPARATORS = lazy_compile(r"[\s,]+")
 
 
 @dataclass

@@ -93,8 +93,9 @@ HONORIFICS = frozenset("mr mrs ms dr st sir prof gen col lt capt rev fr".split()
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
     with gzip.open(DATA, "rt", encoding="utf-8") as f:
-        lines = f.read().split("\n")
-    return dict(line.split("\t", 1) for line in lines[1:] if line)
+        f.readline()  # the header
+        fields = f.read().split()  # form, classes, form, classes, ...: no field holds a space
+    return dict(zip(fields[::2], fields[1::2]))
 
 
 def tags(word: str) -> str:
@@ -128,22 +129,21 @@ def number_words() -> frozenset[str]:
     return frozenset(w for w, t in _table().items() if "#" in t and w.isalpha() and w.islower())
 
 
-@lru_cache(maxsize=1)
-def sentence_adverbs() -> frozenset[str]:
-    """Sentence adverbs and conjunctive adverbs: adverbs with no noun, verb, adjective or name
-    reading that English capitalises so often at the start of a sentence ("However, ...",
-    "Unfortunately, ...") that the casing table cannot tell (their capitalised form is at
-    least e**-2 as common as the lowercase one). They name nothing."""
+def sentence_adverb(word: str) -> bool:
+    """Whether lowercase *word* is a sentence adverb or conjunctive adverb: an adverb with no
+    noun, verb, adjective or name reading, no function word, that English capitalises so often
+    at the start of a sentence ("However, ...", "Unfortunately, ...") that the casing table
+    cannot tell (its capitalised form is at least e**-2 as common as the lowercase one).
+    They name nothing. Judged word by word: the lexicon and the casing table are read only
+    when an adverb is asked about."""
+    t = _table().get(word, "")
+    if "R" not in t or set(t) - set("RC") or not word.isalpha() or not word.islower() \
+            or word in FUNCTION_WORDS or proper(word):
+        return False
     from .casing import get_casing
     from .lexicon import get_lexicon
 
-    casing, lexicon = get_casing(), get_lexicon()
-    out = set()
-    for w, t in _table().items():
-        if "R" in t and not set(t) - set("RC") and w.isalpha() and w.islower() \
-                and not proper(w) and lexicon.zipf(w) >= 3.5:
-            ratio = casing.ratio(w)
-            if ratio is None or ratio > -2.0:
-                out.add(w)
-    return frozenset(out - FUNCTION_WORDS)
-
+    if get_lexicon().zipf(word) < 3.5:
+        return False
+    ratio = get_casing().ratio(word)
+    return ratio is None or ratio > -2.0

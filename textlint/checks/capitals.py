@@ -13,17 +13,18 @@ from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
 from .. import wordclasses as wc
 from ..lexicon import get_lexicon
+from ..patterns import lazy_compile
 from ..rule import FixAvailability
 from .base import Check
 from .prose import Titles, starts_sentence
 
 #: A capitalised word (not part of a hyphenated, dotted or CamelCase token), with an
 #: optional possessive.
-_TITLE = regex.compile(
+_TITLE = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}'’\-\u2010.@/_#])(?P<w>\p{Lu}\p{Ll}+)(?:['’]s)?"
     r"(?![\p{L}\p{M}\p{N}\-\u2010@/_]|['’]\p{L}|\.\p{L})"
 )
-_WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{M}\p{N}]")
+_WORDS = lazy_compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{M}\p{N}]")
 #: A function word the document capitalises in mid-sentence this often is one of its defined
 #: terms ("You" in a licence), not a slip.
 DEFINED_TERM = 3
@@ -103,24 +104,24 @@ STRONG_FORM = -3.0
 COLLOCATION = 1.0
 #: "A" between two lowercase words and single spaces (a wider gap is where extraction dropped
 #: a formula or a heading): the article, capitalised by mistake ("during A recent").
-_ARTICLE_A = regex.compile(
+_ARTICLE_A = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}'’\-])(?P<before>\p{Ll}+)[ \u00a0](?P<a>A)[ \u00a0]"
     r"(?P<after>\p{Ll}+)(?![\p{L}\p{M}\p{N}'’\-])")
 #: A capital letter used as a name of its own (not "I", an initial "J." or "X-ray").
-_LETTER_NAME = regex.compile(r"(?<![\p{L}\p{M}\p{N}.'’\-])[B-HJ-Z](?![\p{L}\p{M}\p{N}.'’\-])")
-_PREVIOUS = regex.compile(r"([\p{L}]+)[ \u00a0]+$")
+_LETTER_NAME = lazy_compile(r"(?<![\p{L}\p{M}\p{N}.'’\-])[B-HJ-Z](?![\p{L}\p{M}\p{N}.'’\-])")
+_PREVIOUS = lazy_compile(r"([\p{L}]+)[ \u00a0]+$")
 #: A whole lowercase word (not the end of "20th") and the spaces after it.
-_LOWER_PREVIOUS = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}+[ \u00a0]+$")
-_NEXT_CAPITALISED = regex.compile(r"[ \u00a0]+\p{Lu}")
-_NEXT_LOWER = regex.compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’])")
+_LOWER_PREVIOUS = lazy_compile(r"(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}+[ \u00a0]+$")
+_NEXT_CAPITALISED = lazy_compile(r"[ \u00a0]+\p{Lu}")
+_NEXT_LOWER = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’])")
 
 
-@lru_cache(maxsize=1)
-def _function_like() -> frozenset[str]:
-    """Function words and sentence adverbs ("However", "Unfortunately"): English capitalises
-    the adverbs so often at the start of a sentence that the casing table cannot judge them,
-    but they name nothing, so they are judged like function words."""
-    return FUNCTION_WORDS | wc.sentence_adverbs()
+def _function_like(low: str) -> bool:
+    """Whether lowercase *low* is a function word or a sentence adverb ("However",
+    "Unfortunately"): English capitalises the adverbs so often at the start of a sentence that
+    the casing table cannot judge them, but they name nothing, so they are judged like
+    function words."""
+    return low in FUNCTION_WORDS or wc.sentence_adverb(low)
 
 
 class MidSentenceCapital(Check):
@@ -238,7 +239,6 @@ class MidSentenceCapital(Check):
 
     def _words(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        function_like = _function_like()
         casing: Casing | None = None  # loaded at the first capitalised word worth a look
         # Words worth a look: function words and words the casing table calls lowercase.
         # Only their occurrences need the (slower) sentence-start test. Names recur, so
@@ -258,7 +258,7 @@ class MidSentenceCapital(Check):
                     casing = casing or get_casing()
                     look = casing.normally_lowercase(low, WEAK) \
                         and _lowercase_uses(text, low) >= HOUSE_STYLE_LOWERCASE
-                elif low in function_like:
+                elif _function_like(low):
                     look = True
                 else:
                     casing = casing or get_casing()
@@ -277,7 +277,7 @@ class MidSentenceCapital(Check):
             if word in code or word.endswith("s") and word[:-1] in code:
                 continue
             low = word.lower()
-            function_word = low in function_like
+            function_word = _function_like(low)
             if technical and not function_word:
                 continue  # technical writing capitalises types and UI labels: "a Promise", "Save As"
             alone = []
@@ -432,8 +432,8 @@ def _labels_letters(word: str) -> bool:
     return "N" in tags and not set(tags) & set("VZDEGC")
 
 
-_ADDRESS_BEFORE = regex.compile(r"(?:,|(?<![\p{L}])and)[ \u00a0]+$")
-_ADDRESS_AFTER = regex.compile(r"[ \u00a0]*,|[ \u00a0]+and[ \u00a0]")
+_ADDRESS_BEFORE = lazy_compile(r"(?:,|(?<![\p{L}])and)[ \u00a0]+$")
+_ADDRESS_AFTER = lazy_compile(r"[ \u00a0]*,|[ \u00a0]+and[ \u00a0]")
 #: The most words of a salutation line ("Mr President, ladies and gentlemen, friends,").
 ADDRESS_WORDS = 12
 
@@ -509,8 +509,8 @@ def _is_number(token: str) -> bool:
     return token[:1].isdigit() and (token.isdigit() or token[:-2].isdigit() and token[-2:] in ("st", "nd", "rd", "th"))
 
 
-_LOWER_BEFORE = regex.compile(r"(?<![\p{L}\p{M}'’])\p{Ll}+[ \u00a0]+$")
-_LOWER_AFTER = regex.compile(r"[ \u00a0]+\p{Ll}|[.,;!?]")
+_LOWER_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}'’])\p{Ll}+[ \u00a0]+$")
+_LOWER_AFTER = lazy_compile(r"[ \u00a0]+\p{Ll}|[.,;!?]")
 
 
 def _between_lowercase(text: str, m: regex.Match) -> bool:
@@ -536,9 +536,9 @@ def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous
 
 
 #: A lowercase item of a list and its comma straight before a word ("stability, ") ...
-_LIST_BEFORE = regex.compile(r"(?<![\p{L}\p{M}'’\-])\p{Ll}{3,},[ \u00a0]+$")
+_LIST_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}'’\-])\p{Ll}{3,},[ \u00a0]+$")
 #: ... and after it, the next item: a comma or "and"/"or", then a lowercase word.
-_LIST_AFTER = regex.compile(
+_LIST_AFTER = lazy_compile(
     r"(?:,[ \u00a0]+(?:and[ \u00a0]+|or[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)"
     r"(\p{Ll}{3,})(?![\p{L}\p{M}'’\-])")
 
@@ -583,7 +583,7 @@ def _written_between(text: str, left: str, low: str, right: str) -> bool:
     return False
 
 
-_ARTICLE_RUN = regex.compile(
+_ARTICLE_RUN = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}])(?:" + "|".join(sorted(ARTICLES)) + r")"
     r"[ \u00a0]+(\p{Lu}[\p{L}\p{M}]*(?:[ \u00a0]+\p{Lu}[\p{L}\p{M}]*)*)"
     r"(?![\p{L}\p{M}\p{N}\-\u2010'’])")

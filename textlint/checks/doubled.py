@@ -10,6 +10,7 @@ import regex
 from ..casing import get_casing
 from ..diagnostics import Applicability, Diagnostic, Fix, Severity
 from ..document import Document
+from ..patterns import lazy_compile
 from ..rule import FixAvailability
 from .base import Check
 from ..wordclasses import ARTICLES, FUNCTION_WORDS, HONORIFICS, OBJECT_STARTS, POSSESSIVES, VERB_LIKE, number_words
@@ -17,13 +18,13 @@ from .prose import CLOSERS, OPENERS, starts_sentence
 
 #: A word, whitespace and the same word in any case (filtered further in Python: the few
 #: matches are cheap to check, and a plain pattern scans the text fastest).
-_DOUBLED = regex.compile(r"\b(?P<a>\p{L}[\p{L}\p{M}]*)(?P<sep>\s+)(?P<b>(?P=a))\b", regex.IGNORECASE)
+_DOUBLED = lazy_compile(r"\b(?P<a>\p{L}[\p{L}\p{M}]*)(?P<sep>\s+)(?P<b>(?P=a))\b", regex.IGNORECASE)
 #: The hyphen or apostrophe inside a compound or possessive ("hi-tech", "Federation’s"):
 #: such words are rare, so they are compared with the next word in Python, which keeps the
 #: pattern above simple and fast.
-_JOINER = regex.compile(r"(?<=[\p{L}\p{M}])[-\u2010’'](?=[\p{L}\p{M}])|(?<=s)[’'](?=\s)")
-_COMPOUND = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:[-\u2010]\p{L}[\p{L}\p{M}]*)*(?:['’]s|(?<=s)['’])?")
-_NEXT_WORD = regex.compile(r"(?P<sep>\s+)(?P<b>[^\s.,;:!?)\]”\"]+)")
+_JOINER = lazy_compile(r"(?<=[\p{L}\p{M}])[-\u2010’'](?=[\p{L}\p{M}])|(?<=s)[’'](?=\s)")
+_COMPOUND = lazy_compile(r"\p{L}[\p{L}\p{M}]*(?:[-\u2010]\p{L}[\p{L}\p{M}]*)*(?:['’]s|(?<=s)['’])?")
+_NEXT_WORD = lazy_compile(r"(?P<sep>\s+)(?P<b>[^\s.,;:!?)\]”\"]+)")
 _INSIDE_TOKEN_BEFORE = set("'’-.@/\u2010")
 _INSIDE_TOKEN_AFTER = set("-@/\u2010")
 
@@ -42,8 +43,8 @@ NOT_AFTER_THAT = frozenset(
     """i we you they he she it me us them the a an all this these those our my your their his
     her its at in on of for to with by from and or but if""".split()
 )
-_NEXT = regex.compile(r"[ \u00a0]+(\p{L}+)")
-_PREVIOUS = regex.compile(r"(\p{L}+)[ \u00a0]+$")
+_NEXT = lazy_compile(r"[ \u00a0]+(\p{L}+)")
+_PREVIOUS = lazy_compile(r"(\p{L}+)[ \u00a0]+$")
 #: Words that only come before a noun: after one, a modal is a noun ("the can", "his will").
 _NOUN_MARKERS = ARTICLES | POSSESSIVES
 

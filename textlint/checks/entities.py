@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import html
 from typing import Iterator
-
-import regex
 
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
+from ..patterns import lazy_compile
 from ..rule import FixAvailability
 from .base import Check
 
 #: A named, decimal or hexadecimal character reference with its semicolon.
-_REFERENCE = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,7}|#[0-9]{2,7}|#[xX][0-9A-Fa-f]{2,6});")
+_REFERENCE = lazy_compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,7}|#[0-9]{2,7}|#[xX][0-9A-Fa-f]{2,6});")
 
 
 class HtmlEntity(Check):
@@ -46,6 +44,8 @@ class HtmlEntity(Check):
         text = doc.text
         if doc.kind == "markdown" or "&" not in text:
             return
+        import html  # (here: most texts hold no reference)
+
         for m in _REFERENCE.finditer(text):
             char = html.unescape(m.group())
             if char == m.group():

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import regex
-
 from .. import wordclasses as wc
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
 from ..lexicon import get_lexicon
+from ..patterns import lazy_compile
 from ..rule import FixAvailability
 from .base import Check
 from .prose import starts_sentence
@@ -20,14 +19,14 @@ from .prose import starts_sentence
 #: two letters or more (or "I", "A"), perhaps a compound ("-Russian-Italian", "-to-one"),
 #: that does not itself end in a hyphen ("-word-" is an aside) and is not followed by what
 #: options carry ("-Wl,-rpath", "-no\\_rand", "-o=x").
-_STRAY = regex.compile(
+_STRAY = lazy_compile(
     r"(?<![^\s])(?P<h>[-\u2010])(?P<w>(?:\p{L}[\p{L}\p{M}]+|[IA](?=\s|['’]\p{L}))"
     r"(?:[-\u2010]\p{L}[\p{L}\p{M}]*)*(?:['’]\p{L}+)?)"
     r"(?![\p{L}\p{M}\p{N}\-\u2010_/=\\]|[.,:]\S)"
 )
 #: A line that starts with a hyphen: a list item when the line next to it does too.
-_ITEM = regex.compile(r"[^\S\n]*[-\u2010]")
-_LAST_WORD = regex.compile(r"[\p{L}\p{M}]+$")
+_ITEM = lazy_compile(r"[^\S\n]*[-\u2010]")
+_LAST_WORD = lazy_compile(r"[\p{L}\p{M}]+$")
 #: How common (Zipf) each part of a hyphenated word after a stray hyphen must be, and a rare
 #: word after a compound's head: options and codes are rarer ("-Wno-universal-initializer").
 COMPOUND_ZIPF = 2.0
@@ -36,19 +35,19 @@ COMPOUND_ZIPF = 2.0
 COMPOUND_PMI = 1.0
 #: A hyphenated compound before the space ("Commander-in", "one-on", "fuel-and"), or a bound
 #: prefix ("multi", "de": :data:`wordclasses.PREFIXES`): the word after the hyphen continues it.
-_COMPOUND_HEAD = regex.compile(
+_COMPOUND_HEAD = lazy_compile(
     r"(?<![^\s])(?:\p{L}[\p{L}\p{M}]*[-\u2010])+\p{L}[\p{L}\p{M}]*$"
     r"|(?<![^\s])(?P<prefix>\p{L}+)$")
 #: The apostrophe of a contraction or possessive, and the hyphens between compound parts.
-_APOSTROPHE = regex.compile(r"['’]")
-_PARTS = regex.compile(r"[-\u2010]")
+_APOSTROPHE = lazy_compile(r"['’]")
+_PARTS = lazy_compile(r"[-\u2010]")
 #: A capitalised word of three letters or more, written like a name ("Krasnogorsk").
-_NAME = regex.compile(r"\p{Lu}\p{Ll}{2,}")
+_NAME = lazy_compile(r"\p{Lu}\p{Ll}{2,}")
 #: A word, a hyphen and a space, then a lowercase word: a line-end hyphenation left in running text.
 #: (The match starts at the hyphen, which the engine finds quickly; the word before it is
 #: read with _LEFT_HALF.)
-_BROKEN = regex.compile(r"(?<=[\p{L}\p{M}]{2})[-\u2010][ \u00a0]+(?P<r>\p{Ll}[\p{L}\p{M}]+)(?![\p{L}\p{M}\p{N}\-\u2010])")
-_LEFT_HALF = regex.compile(r"(?<![\p{L}\p{M}\p{N}\-\u2010])\p{L}[\p{L}\p{M}]+$")
+_BROKEN = lazy_compile(r"(?<=[\p{L}\p{M}]{2})[-\u2010][ \u00a0]+(?P<r>\p{Ll}[\p{L}\p{M}]+)(?![\p{L}\p{M}\p{N}\-\u2010])")
+_LEFT_HALF = lazy_compile(r"(?<![\p{L}\p{M}\p{N}\-\u2010])\p{L}[\p{L}\p{M}]+$")
 #: Words after a suspended hyphen ("pre- and post-war", "two- to three-fold"): no broken word.
 SUSPENDED = wc.COORDINATORS | wc.RANGE_WORDS
 #: The Zipf frequency that makes the joined halves a word.

@@ -8,24 +8,25 @@ import regex
 
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document, Span
+from ..patterns import lazy_compile
 from ..rule import FixAvailability
 from .base import Check
 from .hyphens import SUSPENDED, rejoin
 from .prose import BULLETS, SENTENCE_BREAK
 
 #: A single line break with the spaces around it.
-_BREAK = regex.compile(r"[^\S\n]*\r?\n[^\S\n]*")
+_BREAK = lazy_compile(r"[^\S\n]*\r?\n[^\S\n]*")
 #: A line that starts a list item, a table row, a quotation block or a speaker turn.
-_ITEM = regex.compile(r"(?:[-‐‑–—•·*>▪◦|#]|\d{1,3}[.)]|[a-zA-Z][.)]\s|\(\w{1,3}\))")
+_ITEM = lazy_compile(r"(?:[-‐‑–—•·*>▪◦|#]|\d{1,3}[.)]|[a-zA-Z][.)]\s|\(\w{1,3}\))")
 #: The longest line after a title line that is a subtitle ("Version 2.0, January 2004").
 SUBTITLE_WIDTH = 40
 #: A line of two to five words, each capitalised or short: a title ("Apache License").
-_TITLE_LINE = regex.compile(r"[ \t]*\p{Lu}\S*(?:[ \t]+(?:\p{Lu}\S*|\S{1,3})){0,3}[ \t]+\p{Lu}\S*[ \t]*")
-_TOKEN_BEFORE = regex.compile(r"\S+$")
-_TOKEN_AFTER = regex.compile(r"\S+")
+_TITLE_LINE = lazy_compile(r"[ \t]*\p{Lu}\S*(?:[ \t]+(?:\p{Lu}\S*|\S{1,3})){0,3}[ \t]+\p{Lu}\S*[ \t]*")
+_TOKEN_BEFORE = lazy_compile(r"\S+$")
+_TOKEN_AFTER = lazy_compile(r"\S+")
 #: The halves of a word hyphenated at the line end: letters and a hyphen, and letters.
-_HALF_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}]+(?=[-\u2010]$)")
-_HALF_AFTER = regex.compile(r"[\p{L}\p{M}]+")
+_HALF_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}]+(?=[-\u2010]$)")
+_HALF_AFTER = lazy_compile(r"[\p{L}\p{M}]+")
 
 #: A text qualifies when at least this many paragraphs are separated by blank lines ...
 MIN_PARAGRAPHS = 2

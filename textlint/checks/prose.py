@@ -6,10 +6,9 @@ one position without building the document's word list.
 
 from __future__ import annotations
 
-import regex
-
 from .. import wordclasses as wc
 from ..document import Document
+from ..patterns import lazy_compile
 
 #: Characters after which a capital letter starts a sentence or a clause that may take one.
 SENTENCE_BREAK = set(".!?…:;")
@@ -22,11 +21,11 @@ CLOSERS = set("\"'”’»›)]}")
 BULLETS = set("-‐‑‒–—―•·*>▪◦|#=")
 _SPACE = set(" \t\u00a0\u2009\u202f\u2007\r")
 
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_WORD = lazy_compile(r"[\p{L}\p{M}]+")
 #: A line that so far holds one parenthesised group: a label before the sentence proper.
-_LEADING_PARENTHETICAL = regex.compile(r"\([^()\n]*\)")
+_LEADING_PARENTHETICAL = lazy_compile(r"\([^()\n]*\)")
 #: A task list's checkbox at the start of a line.
-_CHECKBOX = regex.compile(r"(?:^|\n)[^\S\n]*(?:[-*+][^\S\n]+)?\[[ xX]\]$")
+_CHECKBOX = lazy_compile(r"(?:^|\n)[^\S\n]*(?:[-*+][^\S\n]+)?\[[ xX]\]$")
 
 
 def previous_char(text: str, pos: int) -> tuple[str, int]:
@@ -97,7 +96,7 @@ def is_titled(text: str) -> bool:
 
 
 #: A speaker's label: up to six capitalised words ("President of Russia Vladimir Putin").
-_SPEAKER = regex.compile(r"\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+(?:of|the|\p{Lu}[\p{L}.’'-]*)){0,5}")
+_SPEAKER = lazy_compile(r"\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+(?:of|the|\p{Lu}[\p{L}.’'-]*)){0,5}")
 #: Words that Title Case may leave in lowercase: prepositions, conjunctions, articles and
 #: demonstratives.
 _TITLE_SMALL_WORDS = wc.PREPOSITIONS | wc.COORDINATORS | wc.ARTICLES | wc.DEMONSTRATIVES

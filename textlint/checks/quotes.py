@@ -12,37 +12,36 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-import regex
-
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document, Span
+from ..patterns import lazy_compile
 from ..rule import FixAvailability
 from .base import Check
 
-_DOUBLE = regex.compile(r"[“”\"„]")
-_CURLY = regex.compile(r"[“”„]")
-_SINGLE = regex.compile(r"[‘’]")
+_DOUBLE = lazy_compile(r"[“”\"„]")
+_CURLY = lazy_compile(r"[“”„]")
+_SINGLE = lazy_compile(r"[‘’]")
 #: Characters that may stand before an opening quote or after a closing one.
 _BEFORE_OPEN = set("([{—–-/‘“\"'")
 _AFTER_CLOSE = set(".,;:!?)]}…—–-’”\"'")
 #: A paragraph that ends with one of these may leave a quotation open for the next one
 #: (a sentence end, a colon, or the comma after a salutation: “Dear Mr President,).
 _RUNS_ON = set(".!?…:,;”’\"")
-_FIRST_WORD = regex.compile(r"\S+")
+_FIRST_WORD = lazy_compile(r"\S+")
 #: A reporting clause after a comma ("…, the acting president said while signing"): inside
 #: a quotation it shows that the quotation ended at the comma. The speaker is a pronoun,
 #: one to three capitalised words, or a short noun phrase after an article ("the Russian
 #: President").
-_ATTRIBUTION = regex.compile(
+_ATTRIBUTION = lazy_compile(
     r",[ \u00a0]+(?:(?:the|a|an|his|her|their|our)[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+){0,3}[\p{L}-]+"
     r"|he|she|they|[\p{Lu}][\p{L}’'.-]*(?:[ \u00a0]+[\p{Lu}][\p{L}’'.-]*){0,2})[ \u00a0]+"
     r"(?:said|says|added|adds|noted|stressed|explained|replied|declared|emphasi[sz]ed|remarked"
     r"|insisted|warned|argued)(?=[,.;:]|[ \u00a0]+(?:while|when|as|in|at|during|on|after|before|"
     r"to|from|of|that|\p{Lu}))"
 )
-_DECADE = regex.compile(r"\d\ds\b")
+_DECADE = lazy_compile(r"\d\ds\b")
 #: The next item of a list of plural possessives: "husbands’, fathers’ and sons’".
-_POSSESSIVE_LIST = regex.compile(r"[ \u00a0]+\p{L}+s’")
+_POSSESSIVE_LIST = lazy_compile(r"[ \u00a0]+\p{L}+s’")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +85,11 @@ def _single_marks(text: str, start: int, end: int) -> list[Mark]:
 
 #: A closing mark between two words, without punctuation: it ends a quoted term inside a
 #: sentence ("the “land for peace” formula").
-_TERM_END = regex.compile(r"(?<=[\p{L}\p{N}])”(?=[ \u00a0]+\p{Ll})")
+_TERM_END = lazy_compile(r"(?<=[\p{L}\p{N}])”(?=[ \u00a0]+\p{Ll})")
 #: The most words of a quoted term: a quotation that opens a sentence and runs longer ends at
 #: punctuation, not between two words.
 TERM_WORDS = 12
-_CLAUSE_BREAK = regex.compile(r"[,;:.!?…—–(]")
+_CLAUSE_BREAK = lazy_compile(r"[,;:.!?…—–(]")
 
 
 def _ends_inner_term(text: str, opening: Mark, closing: Mark, para: Span) -> bool:
@@ -321,13 +320,13 @@ class UnpairedQuote(Check):
 
 
 #: A paragraph that announces a quotation: "The letter said, in part:", "The message reads:".
-_ANNOUNCES = regex.compile(
+_ANNOUNCES = lazy_compile(
     r"\b(?:said|says|reads|read|wrote|writes|stated|states|declared|added|noted|stressed"
     r"|announced|concluded)(?:,\s+in\s+part)?:$"
 )
 #: A first-person sentence that ends with its attribution but has neither quotation marks nor
 #: the comma before the speaker: "We’re pulling out of Cuba Putin said in an interview."
-_UNQUOTED_SPEECH = regex.compile(
+_UNQUOTED_SPEECH = lazy_compile(
     r"(?:^|(?<=\n|[.!?][ \u00a0]))(?P<quote>(?:I|We)(?:[’']\p{Ll}+|[ \u00a0]+\p{Ll}+)"
     r"[^.!?\"“”‘’,;:\n]*?\p{Ll})[ \u00a0]?(?:(?:Mr|Mrs|Ms|Dr)[ \u00a0]+)?\p{Lu}\p{Ll}+"
     r"(?:[ \u00a0]+\p{Lu}\p{Ll}+)??[ \u00a0]+(?:said|says|told|added)"
@@ -335,18 +334,18 @@ _UNQUOTED_SPEECH = regex.compile(
 )
 #: Signs that a paragraph is someone's speech rather than the reporter's narrative: a closing
 #: quotation mark, a first-person pronoun or an exclamation.
-_SPEECH = regex.compile(r"[”\"!]|(?<![\p{L}’'])(?:I|[Ww]e|[Mm]y|[Oo]ur|us|me)(?![\p{L}])")
+_SPEECH = lazy_compile(r"[”\"!]|(?<![\p{L}’'])(?:I|[Ww]e|[Mm]y|[Oo]ur|us|me)(?![\p{L}])")
 #: Direct speech introduced by a reporting word and a comma that starts with an interjection:
 #: "we heard suggestions like, Well, what’s a Union State?" (the opening mark is lost).
-_UNQUOTED_INTERJECTION = regex.compile(
+_UNQUOTED_INTERJECTION = lazy_compile(
     r"\b(?:said|says|asked|asks|replied|replies|thought|wondered|like),[ \u00a0]+"
     r"(?P<word>(?:Well|Yes|No|Look|Listen|Okay|OK|Oh|Ah)[,!])"
 )
 #: A comma straight before a dash: modern English sets no comma before a dash, except the
 #: comma of a quotation that closes there ("a broader perspective,” – and we sat there"). The
 #: match starts at the word before the comma.
-_COMMA_DASH = regex.compile(r"\S+(?P<comma>,)[ \u00a0]*[–—](?=[ \u00a0])")
-_ANY_QUOTE = regex.compile(r"[“”\"„«»]")
+_COMMA_DASH = lazy_compile(r"\S+(?P<comma>,)[ \u00a0]*[–—](?=[ \u00a0])")
+_ANY_QUOTE = lazy_compile(r"[“”\"„«»]")
 
 
 class UnmarkedQuotation(Check):
@@ -477,7 +476,7 @@ class MixedQuotes(Check):
 
 
 #: A closing quote glued to the next word, or an opening quote glued to the previous one.
-_GLUED = regex.compile(r"(?<=\p{Ll}[.,!?]?)(?P<close>”)(?=\p{L})|(?<=\p{Ll}[,:]?)(?P<open>“)(?=\p{L})")
+_GLUED = lazy_compile(r"(?<=\p{Ll}[.,!?]?)(?P<close>”)(?=\p{L})|(?<=\p{Ll}[,:]?)(?P<open>“)(?=\p{L})")
 
 
 class QuoteSpacing(Check):

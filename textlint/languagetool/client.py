@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
+from ..patterns import lazy_compile
 from .cache import StoredMatch
 from .errors import LanguageToolError
 
@@ -28,7 +29,7 @@ SEPARATOR = "\n\n"
 MAX_REPLACEMENTS = 5
 #: Characters of a bad answer quoted in the error message.
 QUOTED = 120
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_ASTRAL = lazy_compile("[\U00010000-\U0010ffff]", engine=re)
 
 
 def utf16_to_code_points(text: str) -> Callable[[int], int]:

@@ -9,7 +9,6 @@ to any overlapping finding of another rule (one finding per defect).
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from fnmatch import fnmatchcase
 from typing import TYPE_CHECKING, Iterator
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Iterator
 from ..diagnostics import Applicability, Diagnostic, Fix, Severity
 from ..document import Document
 from ..errors import ConfigError
+from ..patterns import lazy_compile
 from ..rule import Example, FixAvailability, Rule, RuleError
 from . import VERSION
 from .errors import LanguageToolError
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 PACK = "languagetool"
 RULE_ID = f"{PACK}.LanguageTool"
-_SUB_ID = re.compile(r"languagetool\.[A-Z0-9_*?]+")
+_SUB_ID = lazy_compile(r"languagetool\.[A-Z0-9_*?]+", engine=re)
 
 #: Every English category of LanguageTool 6.6 (rules files and Java rules).
 CATEGORIES = (
@@ -199,6 +199,8 @@ class Checker:
     def __init__(self, settings: LanguageToolSettings, params: dict) -> None:
         self.settings = settings
         self.params = params
+        import json
+
         self.fingerprint = json.dumps(params, sort_keys=True)
         url = settings.server_url()
         self.version = f"server {url}" if url else VERSION

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from ..patterns import lazy_compile
 
 ENV_SWITCH = "TEXTLINT_LANGUAGETOOL"
 ENV_URL = "TEXTLINT_LANGUAGETOOL_URL"
@@ -53,7 +54,7 @@ USER_ONLY = {
     "java": "it names a program to run",
     "cache-dir": "it names the directory LanguageTool is run and loaded from",
 }
-_MEMORY = re.compile(r"[1-9][0-9]{0,6}[kKmMgG]?")
+_MEMORY = lazy_compile(r"[1-9][0-9]{0,6}[kKmMgG]?", engine=re)
 
 
 @dataclass

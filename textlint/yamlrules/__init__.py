@@ -6,8 +6,6 @@ import os
 import stat
 from pathlib import Path
 
-import yaml
-
 from ..errors import ConfigError
 from ..files import InputError, kind_of, os_problem, read_regular
 from .base import YamlRule, warn_once
@@ -16,6 +14,7 @@ from .conditional import Conditional
 from .consistency import Consistency
 from .existence import Existence
 from .occurrence import Occurrence
+from .parsing import YamlSyntaxError, parse_yaml
 from .repetition import Repetition
 from .substitution import Substitution
 
@@ -28,21 +27,6 @@ TYPES: dict[str, type[YamlRule]] = {
 VALE_TYPES = ("capitalization", "conditional", "consistency", "existence", "occurrence",
               "repetition", "substitution", "readability", "spelling", "sequence", "metric", "script")
 SUFFIXES = (".yml", ".yaml")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def yaml_problem(e: yaml.YAMLError) -> str:
-    """A YAML syntax error, placed where the mistake is: an unclosed quotation or bracket
-    is only found at the end of the file, so the place where it started (PyYAML's
-    ``context_mark``) comes first, then the place the parser stopped."""
-    problem = getattr(e, "problem", None) or str(e)
-    context, start, stop = getattr(e, "context", None), getattr(e, "context_mark", None), \
-        getattr(e, "problem_mark", None)
-    if start is not None and (stop is None or (start.line, start.column) != (stop.line, stop.column)):
-        found = f"; {problem} at line {stop.line + 1}, column {stop.column + 1}" if stop else f"; {problem}"
-        return f"invalid YAML at line {start.line + 1}, column {start.column + 1}: {context}{found}"
-    where = f" at line {stop.line + 1}, column {stop.column + 1}" if stop else ""
-    return f"invalid YAML{where}: {problem}"
 
 
 def load_rule_file(path: Path, pack: str | None = None, *, strict: bool = False) -> YamlRule | None:
@@ -56,13 +40,13 @@ def load_rule_file(path: Path, pack: str | None = None, *, strict: bool = False)
     pack = pack or path.resolve().parent.name
     rule_id = f"{pack}.{path.stem}"
     try:
-        data = yaml.load(read_regular(path).decode("utf-8"), Loader=_LOADER)
+        data = parse_yaml(read_regular(path).decode("utf-8"))
     except InputError as e:
         raise ConfigError(e.problem, path=str(path)) from None
     except UnicodeDecodeError as e:
         raise ConfigError(f"not valid UTF-8 at byte {e.start}", path=str(path)) from None
-    except yaml.YAMLError as e:
-        raise ConfigError(yaml_problem(e), path=str(path), rule=rule_id) from None
+    except YamlSyntaxError as e:
+        raise ConfigError(str(e), path=str(path), rule=rule_id) from None
     if not isinstance(data, dict):
         raise ConfigError("a rule file must hold a mapping of keys", path=str(path), rule=rule_id)
     kind = data.get("extends")

@@ -27,9 +27,10 @@ from . import view
 from .view import Block
 from ..errors import ConfigError, warn
 from ..rule import Example, FixAvailability, Rule, RuleError
+from ..patterns import lazy_compile
 
 #: ``%s``, ``%[2]s`` and ``%%`` (a literal percent sign), as in Go's ``fmt`` (Vale's messages).
-_PLACEHOLDER = regex.compile(r"%%|%(?:\[(\d+)\])?s")
+_PLACEHOLDER = lazy_compile(r"%%|%(?:\[(\d+)\])?s")
 #: Longest message before the arguments put into it are shortened: a message that
 #: repeats a long match many times must not take the memory of a product of the two.
 MESSAGE_LIMIT = 10_000
@@ -562,7 +563,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 #: What in a pattern may tell the edge of a unit from a blank line (lookaround, the anchors
 #: of the whole text), or is likely to run over one (a repeated negated class, "[^,]+"),
 #: which would make scanning the units at once a waste.
-_JOIN_BREAKERS = regex.compile(r"\(\?<?[=!]|\\[AZzG]|\[\^(?:\\.|[^\]])*\][*+{]")
+_JOIN_BREAKERS = lazy_compile(r"\(\?<?[=!]|\\[AZzG]|\[\^(?:\\.|[^\]])*\][*+{]")
 
 
 class Shifted:

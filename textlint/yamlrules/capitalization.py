@@ -10,8 +10,9 @@ from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
 from ..rule import FixAvailability
 from .base import Matcher, Schema, YamlRule
+from ..patterns import lazy_compile
 
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+_WORD = lazy_compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
 #: Words a title keeps lowercase unless first or last.
 SMALL_WORDS = frozenset("a an and as at but by en for if in nor of on or per the to v vs via with".split())
 
@@ -47,7 +48,7 @@ def _recase(text: str, style: str, exceptions: set[str]) -> str:
 
 #: A word as Vale's capitalization styles count them: letters or digits, then any non-space.
 _TOKEN = r"[\p{N}\p{L}*]+[^\s]*"
-_NUMBERED = regex.compile(r"\d+\.")
+_NUMBERED = lazy_compile(r"\d+\.")
 
 
 class Capitalization(YamlRule):

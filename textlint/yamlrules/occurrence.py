@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar, Iterator
 
-import regex
 
 from ..diagnostics import Diagnostic
 from ..document import Document
 from .base import Matcher, Schema, YamlRule
+from ..patterns import lazy_compile
 
-_FIRST_WORD = regex.compile(r"\w+")
+_FIRST_WORD = lazy_compile(r"\w+")
 
 
 class Occurrence(YamlRule):

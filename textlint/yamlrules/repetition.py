@@ -10,6 +10,7 @@ from ..diagnostics import Diagnostic, Fix
 from ..document import Document
 from ..rule import FixAvailability
 from .base import Matcher, Schema, YamlRule, sentences
+from ..patterns import lazy_compile
 
 #: A word, with its inner apostrophes and hyphens ("in-fighting" is one token, not "in"),
 #: or a run of punctuation: "very, very" is no repeat (Vale's repetition has no default).
@@ -24,9 +25,9 @@ _WORD_PAIR = r"(?<!\w)(?<!\w['’-])(?P<a>\w++(?:['’-]\w++)*+)\s++(?P<b>(?P=a)
 #: spaces and itself (a superset of the pairs, found many times faster).
 _CANDIDATE_PAIR = r"\b(\w+)\s+\1\b|\b(\w+)['’-][\w'’-]*\s+\2\b"
 #: From a candidate back to the start of its token.
-_TOKEN_START = regex.compile(r"[\w'’-]*", regex.REVERSE)
+_TOKEN_START = lazy_compile(r"[\w'’-]*", regex.REVERSE)
 #: What ``alpha`` takes: letters, with inner apostrophes and hyphens ("Federation’s", "hi-tech").
-_ALPHA = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
+_ALPHA = lazy_compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
 
 
 class Repetition(YamlRule):

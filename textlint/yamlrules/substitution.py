@@ -10,10 +10,11 @@ from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
 from ..rule import FixAvailability
 from .base import Matcher, Schema, YamlRule, alternation, is_literal
+from ..patterns import lazy_compile
 
-_DOLLAR_GROUP = regex.compile(r"\$(\d+)")
+_DOLLAR_GROUP = lazy_compile(r"\$(\d+)")
 #: A reference to a group in a replacement (``\g<1>``, ``\g<name>``, ``\1``).
-_GROUP_REFERENCE = regex.compile(r"\\(?:g<|\d)")
+_GROUP_REFERENCE = lazy_compile(r"\\(?:g<|\d)")
 
 
 class Substitution(YamlRule):
@@ -123,9 +124,9 @@ class Substitution(YamlRule):
 
 
 #: A ``|`` that separates the options of a replacement (``\\|`` is a literal bar).
-_OPTION_SEPARATOR = regex.compile(r"(?<!\\)\|")
+_OPTION_SEPARATOR = lazy_compile(r"(?<!\\)\|")
 #: A replacement of letters, digits, spaces and hyphens is compared as text, else as a pattern.
-_PHRASE = regex.compile(r"[\p{L}\p{N} -]*")
+_PHRASE = lazy_compile(r"[\p{L}\p{N} -]*")
 
 
 

@@ -23,14 +23,15 @@ from weakref import WeakKeyDictionary
 import regex
 
 from ..document import Document, Span
+from ..patterns import lazy_compile
 
 #: Kinds of Markdown block that Vale's ``paragraph`` scope names.
 PARAGRAPH = "paragraph"
 #: Vale splits plain text into paragraphs after each blank line ("\n\n").
-_PARAGRAPH_BREAK = regex.compile(r"\n\n")
+_PARAGRAPH_BREAK = lazy_compile(r"\n\n")
 #: Inline Markdown in a prose line: code, link and image openings and targets,
 #: autolinks, HTML tags and comments, emphasis marks, escapes and character references.
-_INLINE = regex.compile(
+_INLINE = lazy_compile(
     r"(?P<code>(?<!`)(?P<ticks>`+)(?!`))"
     r"|(?P<target>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\))"
     r"|(?P<ref>\]\[[^\]\n]*\])"
@@ -42,7 +43,7 @@ _INLINE = regex.compile(
     r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});)",
     regex.DOTALL,
 )
-_TICKS = regex.compile(r"`+")
+_TICKS = lazy_compile(r"`+")
 
 
 @dataclass

@@ -11,11 +11,10 @@ import gc
 import weakref
 from typing import Iterator, NamedTuple
 
-import regex
-
 from ...diagnostics import Applicability, Diagnostic, Edit, Fix
 from ...document import Document
 from ...lexicon import get_lexicon
+from ...patterns import lazy_compile
 from ...rule import FixAvailability
 from ..base import Check
 from .model import (Change, Model, Params, analyse_line, camel_seam, glued_forms, margin_shift, shared_table,
@@ -90,8 +89,8 @@ PIECE = 10_000
 PIECE_REACH = 40_000
 #: A space after a chunk that ends in one of these: its token has trailing punctuation (or is
 #: no plain word), so no window of :func:`.model.analyse_line` joins or reads across it.
-_BARRIER = regex.compile(r"[.,;:!?)\]}\"”’»…] ")
-_SPACE = regex.compile(r" ")
+_BARRIER = lazy_compile(r"[.,;:!?)\]}\"”’»…] ")
+_SPACE = lazy_compile(r" ")
 
 
 def line_pieces(line: str) -> Iterator[tuple[int, str]]:

@@ -5,33 +5,32 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import regex
-
 from ...lexicon import Lexicon
+from ...patterns import lazy_compile
 from ...wordclasses import FUNCTION_WORDS
 from .model import Change
 
 #: A lowercase word of two or more letters directly followed by a number of two or more digits.
-WORD_NUMBER = regex.compile(
+WORD_NUMBER = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}_.@/-])(?P<first>\p{Ll}{2,})(?P<second>\d{2,})(?![\p{L}\p{M}\p{N}_@/])")
 #: A possessive directly followed by a lowercase word: "Putin’smessage", "Let’sdiscuss".
-POSSESSIVE_WORD = regex.compile(
+POSSESSIVE_WORD = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}'’_@/])(?P<first>\p{L}[\p{L}\p{M}]*['’]s)(?P<second>\p{Ll}{3,})"
     r"(?![\p{L}\p{M}\p{N}'’_@/])")
 
 
 #: A number directly followed by a lowercase word of four letters or more: "3dogs", "10years"
 #: (units are shorter or have no vowel: "5kg", "100m", "8mbps").
-NUMBER_WORD = regex.compile(
+NUMBER_WORD = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}_.,@/#$-])(?P<first>\d+)(?P<second>\p{Ll}{4,})(?![\p{L}\p{M}\p{N}_@/'’-])")
-_VOWEL = regex.compile(r"[aeiouy]")
+_VOWEL = lazy_compile(r"[aeiouy]")
 #: The word after a number is a word at least this frequent (Zipf).
 NUMBER_WORD_ZIPF = 3.0
 
 
 #: Where either pattern can match: a lowercase letter and two digits, a possessive and a
 #: lowercase letter (searched first: the patterns' look-arounds are slow to try everywhere).
-SEAMS = regex.compile(r"(?<=\p{Ll})\d\d|['’]s\p{Ll}|\d(?=\p{Ll}{4})")  # (the digits first: faster)
+SEAMS = lazy_compile(r"(?<=\p{Ll})\d\d|['’]s\p{Ll}|\d(?=\p{Ll}{4})")  # (the digits first: faster)
 
 
 def glued_runons(text: str, lexicon: Lexicon, function_zipf: float, word_zipf: float) -> Iterator[Change]:
@@ -62,7 +61,7 @@ def glued_runons(text: str, lexicon: Lexicon, function_zipf: float, word_zipf: f
 
 #: The pronoun "I" glued to a lowercase word: "Ibelieve", "Ihope" (OCR and scrapers drop the
 #: space after a one-letter word).
-PRONOUN_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’_\-.@/])I(?P<second>\p{Ll}{3,})(?![\p{L}\p{M}\p{N}'’_\-@/])")
+PRONOUN_WORD = lazy_compile(r"(?<![\p{L}\p{M}\p{N}'’_\-.@/])I(?P<second>\p{Ll}{3,})(?![\p{L}\p{M}\p{N}'’_\-@/])")
 #: The glued token is rarer than this (Zipf, lowercase) and the word after "I" at least as
 #: frequent as ``PRONOUN_WORD_ZIPF``; the web's word pairs must count "I" + the word (a name
 #: such as "Iman", "Ising" or "Ibad" is no pair of the pronoun and a word).

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import regex
-
 from ...diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from ...document import ABBREVIATIONS, Document
 from ...lexicon import get_lexicon
+from ...patterns import lazy_compile
 from ...rule import FixAvailability
 from ..base import Check
 from ...wordclasses import CALENDAR, FUNCTION_WORDS
@@ -23,36 +22,36 @@ from .punctuation import DANGLING, SHORT_WORD_BEFORE, SPACE_BEFORE_MARK, SURE_ZI
 #: A sentence mark glued to a capitalised word ("Russia.Months", "text?And", "it!That") or a
 #: colon glued to one ("Chemezov:Mr"), after a lowercase letter; not before an opening
 #: bracket or a digit (names of code: "sys.Exit()").
-_GLUED_SENTENCE = regex.compile(
+_GLUED_SENTENCE = lazy_compile(
     r"(?<=\p{L}\p{Ll})(?P<p>[.!?:])(?=(?P<w>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}_(]))")
 #: A period glued to the article "A" or the pronoun "I" before a lowercase word: "dusk.A pale".
-_GLUED_LETTER = regex.compile(r"(?<=\p{Ll}{2})(?P<p>\.)(?=(?P<w>[AI])[ \u00a0]+\p{Ll})")
+_GLUED_LETTER = lazy_compile(r"(?<=\p{Ll}{2})(?P<p>\.)(?=(?P<w>[AI])[ \u00a0]+\p{Ll})")
 #: A period glued between two lowercase words, the second a function word that goes on to a
 #: word: the start of a sentence whose capital was lost too ("checking.just paste your
 #: text"). Names of code ("self.is_valid", "promise.then(", "nginx.conf") have other
 #: shapes or are technical writing, where this is not looked for.
-_GLUED_LOWER = regex.compile(
+_GLUED_LOWER = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}_.@/\\-])(?P<left>\p{Ll}{2,})(?P<p>\.)(?=(?P<w>\p{Ll}+)[ \u00a0]+\p{L})")
 #: A date whose comma is glued to the year: "June 16,1963" (a thousands separator never
 #: follows the day of a month; a decimal comma has no month before it).
-_GLUED_YEAR = regex.compile(r"(?<![\p{L}\p{M}])(?P<month>\p{Lu}\p{Ll}+)\.?[ \u00a0]\d{1,2}(?P<p>,)(?P<w>\d{4})(?![\p{N},.]\p{N}|\p{N})")
+_GLUED_YEAR = lazy_compile(r"(?<![\p{L}\p{M}])(?P<month>\p{Lu}\p{Ll}+)\.?[ \u00a0]\d{1,2}(?P<p>,)(?P<w>\d{4})(?![\p{N},.]\p{N}|\p{N})")
 #: A comma or semicolon glued to a word; not inside character references ("&lt;main&gt;"),
 #: tag lists ("lib,src,test", "**test,doc**:") or names of code ("a_b,c\\d").
-_GLUED_COMMA = regex.compile(
+_GLUED_COMMA = lazy_compile(
     r"(?<=\p{L}\p{Ll})(?<!&#?\w+|[,;]\p{L}+)(?P<p>[,;])(?=(?P<w>\p{L}++)(?![,;]\p{L}|\*|_|\\|:\s))")
 #: A comma or semicolon with the space on the wrong side: "foo ,bar".
-_SWAPPED = regex.compile(r"(?<=[\p{L}\p{N}])(?P<space>[ \u00a0]+)(?P<p>[,;])(?=(?P<w>\p{L}[\p{L}\p{M}]*)\b)")
+_SWAPPED = lazy_compile(r"(?<=[\p{L}\p{N}])(?P<space>[ \u00a0]+)(?P<p>[,;])(?=(?P<w>\p{L}[\p{L}\p{M}]*)\b)")
 #: Spaces before a mark that ends at a space or the line end (the YAML rule this replaced);
 #: "..." and ":)" are left alone.
-_SPACE_BEFORE = regex.compile(r"(?<=[\p{L}\p{N})\]”’\"])[^\S\r\n]+(?P<p>[,;:!?]|\.(?!\.))(?=[\s\"”’]|$)")
+_SPACE_BEFORE = lazy_compile(r"(?<=[\p{L}\p{N})\]”’\"])[^\S\r\n]+(?P<p>[,;:!?]|\.(?!\.))(?=[\s\"”’]|$)")
 #: A space inside a contraction or an elided word: "I 'm", "o' clock".
-_SPACED_APOSTROPHE = regex.compile(
+_SPACED_APOSTROPHE = lazy_compile(
     r"(?<![\p{L}\p{M}'’])(?P<a>\p{L}+)(?:(?P<s1>[ \u00a0]+)(?P<q1>['’])(?P<b1>\p{L}+)"
     r"|(?P<q2>['’])(?P<s2>[ \u00a0]+)(?P<b2>\p{L}+))(?![\p{L}\p{M}'’])")
 #: A spaced abbreviation of letters: "e. g.", "i. e.", "Ph. D.".
-_SPACED_ABBREVIATION = regex.compile(r"(?<![\p{L}.])(?P<a>\p{L}{1,2}\.)(?P<s>[ \u00a0])(?P<b>\p{L}\.)(?!\p{L})")
+_SPACED_ABBREVIATION = lazy_compile(r"(?<![\p{L}.])(?P<a>\p{L}{1,2}\.)(?P<s>[ \u00a0])(?P<b>\p{L}\.)(?!\p{L})")
 #: A line's straight double quotes, paired in order when there is an even number of them.
-_STRAIGHT_QUOTE = regex.compile(r'"')
+_STRAIGHT_QUOTE = lazy_compile(r'"')
 
 
 def straight_quotes(text: str) -> list[tuple[int, bool]]:
@@ -259,10 +258,10 @@ def _word_before(text: str, pos: int) -> str:
     return m.group() if m else ""
 
 
-_WORD_BEFORE = regex.compile(r"[\p{L}\p{M}]*$")
+_WORD_BEFORE = lazy_compile(r"[\p{L}\p{M}]*$")
 #: Spaces after an opening quotation mark before a word, and before a closing one after a word.
-_SPACES_AFTER = regex.compile(r"[ \u00a0]+(?=\p{L})")
-_SPACES_BEFORE = regex.compile(r"(?<=\p{L})[ \u00a0]+$")
+_SPACES_AFTER = lazy_compile(r"[ \u00a0]+(?=\p{L})")
+_SPACES_BEFORE = lazy_compile(r"(?<=\p{L})[ \u00a0]+$")
 
 
 def _sure(mark: str, left: str, word: str, lexicon) -> bool:

@@ -31,18 +31,17 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Iterator
 
-import regex
-
 from ...document import Document
 from ...casing import get_casing
 from ...lexicon import Lexicon
 from ... import wordclasses as wc
+from ...patterns import lazy_compile
 from ...wordclasses import FUNCTION_WORDS
 
 #: A chunk whose core may be split or joined: optional opening marks, letters, closing marks.
-PLAIN = regex.compile(r"([\"'“‘«(\[{¿¡]*)(\p{L}[\p{L}\p{M}]*)((?:['’]s)?[\"”’»)\]}.,;:!?…]*)")
+PLAIN = lazy_compile(r"([\"'“‘«(\[{¿¡]*)(\p{L}[\p{L}\p{M}]*)((?:['’]s)?[\"”’»)\]}.,;:!?…]*)")
 #: Fragments that may form an unknown word are in the Latin script.
-LATIN = regex.compile(r"[\p{Latin}\p{M}]+")
+LATIN = lazy_compile(r"[\p{Latin}\p{M}]+")
 #: Single letters that a split may create.
 LETTER_WORDS = frozenset("aAI")
 #: The most that context words can add to a split (two strong word pairs).

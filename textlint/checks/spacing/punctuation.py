@@ -8,10 +8,11 @@ import regex
 
 from ...document import ABBREVIATIONS, Document
 from ...lexicon import get_lexicon
+from ...patterns import lazy_compile
 from .model import vocabulary_of
 
 #: word, mark, word — inside one whitespace-delimited chunk.
-GLUE = regex.compile(
+GLUE = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}.@/\\_-])(?P<left>\p{L}[\p{L}\p{M}]*)(?P<mark>[.,;:!?])"
     r"(?P<right>\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{M}\p{N}@/\\_]|[.:]\p{L})")
 
@@ -52,11 +53,11 @@ def glued_punctuation(doc: Document) -> Iterator[tuple[int, int, int, str, str, 
 #: Spaces between a word and a comma, period or semicolon that ends at a space: "nautiloids .",
 #: "(Arbab, 2007 )". The word is two or more letters or digits (not "= 0 .", "(q 2 ) ."); colons
 #: are left alone (" :" is a typographic style).
-SPACE_BEFORE_MARK = regex.compile(
+SPACE_BEFORE_MARK = lazy_compile(
     r"(?<=(?:^|[\s(])[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*[\p{L}\p{M}\p{N}])(?P<space> +)(?P<mark>[,.;])(?=\s|$)",
     regex.MULTILINE)
 #: Spaces before the closing parenthesis of an unspaced opening one: "(DCEH )", "O(αs )".
-SPACE_BEFORE_PAREN = regex.compile(r"\((?! )[^()\n]*?[\p{L}\p{M}\p{N}](?P<space> +)(?P<mark>\))(?=[\s,.;:]|$)",
+SPACE_BEFORE_PAREN = lazy_compile(r"\((?! )[^()\n]*?[\p{L}\p{M}\p{N}](?P<space> +)(?P<mark>\))(?=[\s,.;:]|$)",
                                    regex.MULTILINE)
 
 
@@ -64,7 +65,7 @@ SPACE_BEFORE_PAREN = regex.compile(r"\((?! )[^()\n]*?[\p{L}\p{M}\p{N}](?P<space>
 #: ("J. Samson and ,", "(such as the and )": a name or a formula the extraction dropped).
 DANGLING = frozenset("the and or nor of".split())
 #: A word of at most three letters that ends where the search ends.
-SHORT_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]{1,3}$")
+SHORT_WORD_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]{1,3}$")
 
 
 def space_before_punctuation(doc: Document) -> Iterator[tuple[int, int, str]]:

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import regex
-
 from ...lexicon import Lexicon
+from ...patterns import lazy_compile
 from ...wordclasses import DO, MODALS, OBJECT_STARTS, SUBJECT_PRONOUNS
 from .model import Change, glued_forms
 
@@ -26,11 +25,11 @@ from .model import Change, glued_forms
 #: needs an object after the verb, see :func:`_verb_slot`).
 VERB_OPENERS = MODALS | DO | SUBJECT_PRONOUNS
 #: A lowercase token of five letters or more.
-_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’_\-./@])\p{Ll}{5,}(?![\p{L}\p{M}\p{N}'’_\-@/])")
+_TOKEN = lazy_compile(r"(?<![\p{L}\p{M}\p{N}'’_\-./@])\p{Ll}{5,}(?![\p{L}\p{M}\p{N}'’_\-@/])")
 #: The word before a token (and the spaces between them).
-_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’_\-./@])\p{L}+[ \u00a0]+$")
+_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}\p{N}'’_\-./@])\p{L}+[ \u00a0]+$")
 #: What follows a token: the next word, or a punctuation mark.
-_AFTER = regex.compile(r"[ \u00a0]+\p{L}+|[,.;:!?]?")
+_AFTER = lazy_compile(r"[ \u00a0]+\p{L}+|[,.;:!?]?")
 #: A piece of a glued form is a word at least this frequent (Zipf).
 PIECE_ZIPF = 3.0
 

@@ -1,0 +1,52 @@
+"""The lexicon's cache file (textlint/lexicon.py): written and read back the same; a damaged
+or foreign file is refused (and the tables are built again), never half read."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from textlint import lexicon
+
+
+def tables() -> tuple[dict[str, int], dict[str, int]]:
+    rng = random.Random(14)
+    words = {"the", "a", "über", "naïve", "ⅷ", "日本", "zzz", "x\ud800y"} | {
+        "".join(rng.choice("abcdeé") for _ in range(rng.randint(1, 12))) for _ in range(3000)}
+    zipf = {w: rng.randint(-300, 800) for w in words}
+    pmi = {f"{a} {b}": rng.randint(-500, 700) for a, b in zip(sorted(words), sorted(words)[1:])}
+    return zipf, pmi
+
+
+def test_a_written_cache_reads_back_the_same_tables(tmp_path):
+    zipf, pmi = tables()
+    path = tmp_path / "lexicon.bin"
+    lexicon._write(path, zipf, pmi, -6.5)
+    read = lexicon._read(path)
+    assert read.bigram_floor == -6.5 and len(read) == len(zipf)
+    for word in [*zipf, "", "missing", "ü", "zzzz"]:
+        assert read.zipf_table().get(word) == zipf.get(word), word
+    for pair in [*list(pmi)[:500], "the a", ""]:
+        assert read.pmi_table().get(pair) == pmi.get(pair), pair
+    assert read.pmi_max == max(pmi.values()) / 100
+    read.expect(10**6)  # a long document: the dicts
+    assert read.zipf_table() == zipf and read.pmi_table() == pmi
+
+
+@pytest.mark.parametrize("cut", [0, 10, 47, 48, 200, -1, -9])
+def test_a_damaged_cache_is_refused(tmp_path, cut):
+    zipf, pmi = tables()
+    path = tmp_path / "lexicon.bin"
+    lexicon._write(path, zipf, pmi, -6.5)
+    data = path.read_bytes()
+    path.write_bytes(data[:cut] if cut >= 0 else data[:len(data) + cut])
+    with pytest.raises(ValueError):
+        lexicon._read(path)
+
+
+def test_another_format_is_refused(tmp_path):
+    path = tmp_path / "lexicon.bin"
+    path.write_bytes(b"TLLX" + bytes(200))
+    with pytest.raises(ValueError):
+        lexicon._read(path)
