@@ -145,3 +145,58 @@ def test_glued_quotes():
     assert found("cleanup.QuoteSpacing", "the “defense company”with the transfer") == ["”w"]
     assert fixed("cleanup.QuoteSpacing", "He said“We agree”.") == "He said “We agree”."
     assert found("cleanup.QuoteSpacing", "The projects are ”Vankor“ (”Rosneft“).") == []
+
+
+def test_reporting_verbs_come_from_wordnet_data():
+    """The verbs of the reporting clauses are read from data (scripts/build_wordnet_classes.py),
+    not typed into the check."""
+    from textlint import wordclasses as wc
+
+    verbs = wc.reporting_verbs()
+    assert {"said", "says", "added", "noted", "stressed", "warned", "replied", "reads"} <= verbs
+    assert not {"took", "moved", "hired", "saied"} & verbs  # not every verb, no made-up form
+
+
+@pytest.mark.parametrize("text", [
+    # a reporting verb that the hand list lacked, from WordNet
+    "\u201cWe will stay the course, the minister acknowledged on Monday.",
+    # a function word after the verb, from the tagger's closed classes
+    "\u201cWe will stay the course, she said because of the vote.",
+    "\u201cWe will stay the course, the treaty says.",
+])
+def test_reporting_clauses_from_data_end_a_quotation(text):
+    """(a form that is a plural noun too reports after a noun phrase when WordNet's counts say
+    it is mostly a verb: "says")"""
+    assert found("cleanup.UnpairedQuote", text) == ["\u201cWe will stay the course,"]
+
+
+@pytest.mark.parametrize("text", [
+    # after a noun phrase, a verb form that is also a plural noun is no reporting clause
+    "\u201cWe fixed the roof, the old water pipes. It took weeks.\u201d",
+    # a content word after the verb: no clause of reporting ("warned workers")
+    "\u201cThe plan failed, the union warned workers in May, and it was right.\u201d",
+])
+def test_lists_and_clauses_that_are_not_attributions_leave_the_quotation_open(text):
+    assert found("cleanup.UnpairedQuote", text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Compatibility notes:\n\nThe flag has been removed.",
+    "It was deprecated for the following reasons:\n\nThe API is unsafe.",
+])
+def test_a_plural_noun_before_a_colon_announces_no_quotation(text):
+    assert found("cleanup.UnmarkedQuotation", text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The message reads:\n\nThis traditional forum is important.",
+    "He says:\n\nWe will stay the course.",
+    "Mr Putin noted:\n\nWe will stay the course.",
+])
+def test_a_reporting_verb_after_its_subject_announces_a_quotation(text):
+    assert len(found("cleanup.UnmarkedQuotation", text)) == 1
+
+
+def test_a_first_person_sentence_about_what_someone_said_is_no_quotation():
+    text = "I would like to recall what Neil Armstrong said about Yuri Gagarin."
+    assert found("cleanup.UnmarkedQuotation", text) == []

@@ -35,6 +35,8 @@ PREPOSITIONS = frozenset(
     towards since until than as like per via""".split()
 )
 PLACE_PREPOSITIONS = frozenset("to on in at".split())
+#: Prepositions of time ("said during a visit", "before the talks").
+TIME_PREPOSITIONS = frozenset("during after before since until".split())
 COORDINATORS = frozenset("and or but nor so yet for".split())
 SUBORDINATORS = frozenset("if unless although whereas whether".split())
 WH_WORDS = frozenset("which what where when why how who whom whose".split())
@@ -85,6 +87,13 @@ SUFFIXES = frozenset("""ability able ably al ant ary dom ed ent er ers es fold f
 #: Words that join the ends of a range or the sides of a contrast ("two- to three-fold",
 #: "first- through third-grade", "state- versus federal"), besides the coordinators.
 RANGE_WORDS = frozenset(("to", "through", "than", "as", "versus", "vs"))
+#: The pronouns and possessives of the first person: a sign of speech in reported text.
+FIRST_PERSON = frozenset("i we me us my our".split())
+#: Interjections and discourse markers that open direct speech ("Well, ...", "Look, ...").
+INTERJECTIONS = frozenset("well yes no look listen okay ok oh ah".split())
+#: Deictic words of time: adverbs ("said yesterday") and the determiners of a time phrase
+#: ("said last week", "this morning").
+TIME_DEICTICS = frozenset("yesterday today tomorrow tonight last next this".split())
 #: Honorifics and titles abbreviated before a name ("Mr", "St", "Capt"), and "sir".
 HONORIFICS = frozenset("mr mrs ms dr st sir prof gen col lt capt rev fr".split())
 
@@ -147,3 +156,56 @@ def sentence_adverb(word: str) -> bool:
         return False
     ratio = get_casing().ratio(word)
     return ratio is None or ratio > -2.0
+
+
+# -- classes by meaning, from WordNet -----------------------------------------------------------
+WORDNET_DATA = Path(__file__).resolve().parent / "data" / "wordnet_classes.tsv.gz"
+
+
+@lru_cache(maxsize=1)
+def _wordnet_table() -> dict[str, str]:
+    with gzip.open(WORDNET_DATA, "rt", encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    return dict(line.split("\t", 1) for line in lines[1:] if line)
+
+
+@lru_cache(maxsize=8)
+def _wordnet_class(letter: str) -> frozenset[str]:
+    return frozenset(w for w, c in _wordnet_table().items() if letter in c)
+
+
+def bodies() -> frozenset[str]:
+    """Nouns (singular and plural) with a main sense that is an organisation or an
+    administrative district ("government", "committee", "parties", "province"): WordNet, see
+    ``scripts/build_wordnet_classes.py``."""
+    return _wordnet_class("B")
+
+
+def name_heads() -> frozenset[str]:
+    """Nouns that name kinds of things that bear proper names: bodies, gatherings, areas,
+    publications, shows, vessels, events, awards, documents, plans, campaigns, roads and
+    buildings ("commission", "magazine", "ship", "festival", "treaty", "street")."""
+    return _wordnet_class("H")
+
+
+def appositive_heads() -> frozenset[str]:
+    """The nouns of :func:`name_heads` whose main sense is a kind of named thing: before or
+    after a capitalised word they introduce a name ("the union Unison", "Hazards magazine")."""
+    return _wordnet_class("A")
+
+
+def reporting_verbs() -> frozenset[str]:
+    """Past and third-person present forms of the verbs that report speech ("said", "says",
+    "added", "warned")."""
+    return _wordnet_class("R")
+
+
+def reporting_verbs_after_noun() -> frozenset[str]:
+    """The forms of :func:`reporting_verbs` that report after a noun phrase ("the treaty
+    says"): no plural noun, or a verb more often than a noun ("says", not "pipes")."""
+    return _wordnet_class("S")
+
+
+def naming_participles() -> frozenset[str]:
+    """Past participles of the verbs of naming ("called", "named", "dubbed", "titled")."""
+    return _wordnet_class("N")

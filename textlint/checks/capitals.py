@@ -35,10 +35,17 @@ POSSESSIVES = wc.POSSESSIVES
 DETERMINERS = wc.DETERMINERS
 ARTICLES = wc.ARTICLES
 NEVER_TITLED = wc.NEVER_TITLED
+#: The prepositions of at most three letters, which AP, Chicago, APA and MLA title styles all
+#: write in lowercase ("Conference on Disarmament"): before a month or a number one is no part
+#: of the name before it ("the Russian Federation In December").
+SHORT_PREPOSITIONS = frozenset(p for p in wc.PREPOSITIONS if len(p) <= 3)
 #: Prepositions that introduce the place, time or target of an action ("a Visit to China",
 #: "an Attempt on President X"); "of", "for" and "and" join the parts of names instead
 #: ("Head of State", "Commission for Racial Equality").
 ADJUNCT_PREPOSITIONS = wc.PLACE_PREPOSITIONS
+#: Prepositions of place and "of": after a noun that introduces names they start no name
+#: ("the summit In Tashkent", "the defence Of Moscow").
+PLACE_OR_PART = wc.PLACE_PREPOSITIONS | (wc.NEVER_TITLED - wc.COORDINATORS)
 #: Words that join the parts of a name ("Ministry of the Interior", "Industry and Trade").
 CONNECTORS = frozenset(("&",)) | wc.NAME_PARTICLES | wc.ARTICLES - {"a", "an"} \
     | wc.NEVER_TITLED - {"or", "nor"} | wc.PLACE_PREPOSITIONS
@@ -66,26 +73,6 @@ HOUSE_STYLE = frozenset(
 #: How often a document must write an institution noun in lowercase before a lone capitalised
 #: use of it counts as a slip rather than house style.
 HOUSE_STYLE_LOWERCASE = 2
-#: Nouns that head the names of public bodies, offices and territories. News English writes
-#: the article before them in lowercase ("the State Duma", "the Rostov Region"), unlike the
-#: titles of newspapers, shows and works ("The Times", "The Weakest Link"); some official
-#: names keep it ("The Higher Learning Commission"), so the document must write the name
-#: after a lowercase article elsewhere too.
-PUBLIC_BODIES = frozenset(
-    """administration agency army assembly cabinet commission committee congress council court
-    department district federation fleet forces fund government governor ministry nations navy
-    office organisation organization parliament president region republic senate service union""".split()
-)
-#: Nouns that introduce or follow a name ("the union Unison", "Hazards magazine").
-NAMING_NOUNS = frozenset(
-    """union organisation organization group charity campaign magazine newspaper paper journal
-    ship frigate vessel yacht film movie book novel album song show series programme program
-    project scheme operation company firm brand band team club party movement medal badge
-    distinction decoration slogan motto song concert""".split()
-)
-#: Participles that introduce a name ("a group called Hope"); after a word they mean
-#: something else ("shall Be entitled to").
-NAMING_PARTICIPLES = frozenset("called named dubbed entitled titled".split())
 VERB_LIKE = wc.VERB_LIKE
 AUXILIARIES = wc.AUXILIARIES
 OBJECT_STARTS = wc.OBJECT_STARTS
@@ -145,7 +132,12 @@ class MidSentenceCapital(Check):
         "security\"), and a capitalised \"of\", \"and\", \"or\", \"nor\", \"for\" (lowercase in every "
         "title style) are not parts of names; a name does not run over a line break, a "
         "comma before a number, or a preposition of place after a lowercase modifier (\"a "
-        "recent Trip to Kabul\"). The article \"A\" between lowercase words is flagged "
+        "recent Trip to Kabul\"), a short preposition before a month or a number (\"the "
+        "Russian Federation In December\"), after a noun that introduces names (WordNet) a "
+        "function word, a verb with its object or the second noun of a compound (\"the summit "
+        "In Tashkent\", \"on a state Visit\"; but \"the union Unison\"), or a word after a "
+        "sentence's opening article that the document writes in lowercase (\"The Situation in "
+        "Syria\"). The article \"A\" between lowercase words is flagged "
         "(\"forwarded A telegram\") unless a word that LanguageTool's dictionary knows only as "
         "a noun stands before it (\"vitamin A\"), an adjective that ends its phrase after it "
         "(\"in A minor\"), or the document names things with single letters; an article or "
@@ -335,6 +327,8 @@ class MidSentenceCapital(Check):
         line_start = text.rfind("\n", max(0, start - 60), start) + 1
         before = list(_WORDS.finditer(text, max(0, start - 60, line_start), start))
         previous = before[-1].group().lower() if before else ""
+        if not function_word and _after_opening_article(text, before, start, end):
+            return False  # "The Message reads": a sentence's article, not a title's
         if not function_word and previous != "good" and before and not _is_number(before[-1].group()) \
                 and not text.endswith(("ed", "ly"), start, end) and not wc.only_verb(text[start:end]) \
                 and _name_like(before[::-1], text, casing, before=True):
@@ -342,9 +336,14 @@ class MidSentenceCapital(Check):
         line_end = text.find("\n", end, end + 60)
         after = list(_WORDS.finditer(text, end, min(len(text), end + 60) if line_end < 0 else line_end))
         word = text[start:end].lower()
-        named = previous in NAMING_NOUNS or previous in NAMING_PARTICIPLES or len(before) > 1 and (
-            previous in ARTICLES and before[-2].group().lower() in NAMING_NOUNS)
-        if named or after and after[0].group().lower() in NAMING_NOUNS and word not in DETERMINERS:
+        title_word = not function_word or word not in PLACE_OR_PART and bool(after) \
+            and after[0].group()[:1].isupper()  # "the medal For Courage", "a project Be Sporty"
+        named = previous in wc.naming_participles() or title_word and word not in wc.NAME_LIKE \
+            and _after_naming_noun(before, word, after)
+        # (a preposition of place or "of" after such a noun starts no name: "the summit In
+        # Tashkent", "the lower houses Of the Parliament")
+        if named or after and _before_naming_noun(word, after[0].group(),
+                                                  before[-1].group() if before else ""):
             # "the film In The Name Of The Father", "the band the Feeling", "Hazards
             # magazine" (not "The project")
             return True
@@ -397,7 +396,7 @@ class MidSentenceCapital(Check):
             # article elsewhere ("the Russian Federation"): then the article is not part of it
             # (at least twice: once may be the slip)
             run = _name_run(after)
-            if any(w.lower() in PUBLIC_BODIES for w in run) and previous not in NAMING_NOUNS \
+            if any(w.lower() in wc.bodies() for w in run) and previous not in wc.appositive_heads() \
                     and any(w in _words_after_lowercase_article(text) for w in run):
                 # "passed by The State Assembly" in a text that writes "the State Assembly" or
                 # "the Assembly" elsewhere: the article is not part of the name of a public body
@@ -410,11 +409,74 @@ class MidSentenceCapital(Check):
         left = bool(before) and _name_like(before[::-1], text, casing, before=True)
         if not (left and right):
             return False
-        if word in NEVER_TITLED:
+        if word in NEVER_TITLED or word in SHORT_PREPOSITIONS and _date_like(after[0].group()):
+            # a short preposition before a month or a number is no part of a name ("the
+            # Russian Federation In December", "Dushanbe On October 5"); before a word it may
+            # be a title's ("The World At One", "Live At Bell's")
             return False
         # Between two capitalised words: a title ("In The Name Of The Father") unless the
         # document writes the same phrase with the function word in lowercase elsewhere.
         return not _written_between(text, before[-1].group(), word, after[0].group())
+
+
+def _plural(noun: str) -> bool:
+    """Whether *noun* is a plural form (an -s form whose stem is a noun: "towns", "parties")."""
+    stem = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+    return noun.endswith("s") and not noun.endswith("ss") and wc.noun(stem)
+
+
+def _date_like(word: str) -> bool:
+    """A month, a day of the week or a number ("December", "1984")."""
+    return word.lower() in wc.CALENDAR or word[:1].isdigit()
+
+
+def _after_opening_article(text: str, before: list[regex.Match], start: int, end: int) -> bool:
+    """Whether the word at ``[start, end)`` follows an article that starts its sentence, the
+    document writes the word in lowercase elsewhere, and a verb form or a function word that
+    joins no name follows it (not a noun, "of", "and": "The Station building", "The Public and
+    Commercial Services Union"): "The Situation in Syria" beside "the situation" is a common
+    noun after the sentence's article, not a title ("The Bosses is an album")."""
+    if not before or before[-1].group().lower() not in ARTICLES \
+            or not starts_sentence(text, before[-1].start(), openers=False):
+        return False
+    nxt = _NEXT_LOWER.match(text, end)
+    return nxt is not None and nxt.group(1) not in CONNECTORS \
+        and (nxt.group(1) in FUNCTION_WORDS or wc.only_verb(nxt.group(1))) \
+        and _written_in_lowercase(text, text[start:end].lower())
+
+
+def _after_naming_noun(before: list[regex.Match], word: str, after: list[regex.Match]) -> bool:
+    """Whether *word* follows a noun whose main sense is a kind of named thing
+    (:func:`wc.appositive_heads`), perhaps with an article between, as that thing's name: "the
+    union Unison", "the band the Feeling", "the Royal Fleet Auxiliary ship Diligence"; not a
+    verb form before its object ("the draft Incorporates the latest"), which makes the noun
+    the subject, nor a word that English pairs with the noun ("launch Vehicle")."""
+    words = [t.group() for t in before[-3:]]
+    article = bool(words) and words[-1].lower() in ARTICLES
+    if article:
+        words = words[:-1]
+    if not words or words[-1] not in wc.appositive_heads() or _plural(words[-1]) \
+            or _not_a_name_part(word, after):
+        return False  # a plural names no one thing: "Belarusian companies Work in Russia"
+    title = word in FUNCTION_WORDS  # a function word before a capital ("a project Be Sporty")
+    if not article and not title and not (len(words) > 1 and (words[-2].lower() == "the" or words[-2].lower() not in FUNCTION_WORDS)):
+        return False  # "a state Visit", "the business Community": a compound of common nouns
+    pmi = get_lexicon().pmi(words[-1], word)
+    return pmi is None or pmi < COLLOCATION
+
+
+def _before_naming_noun(word: str, nxt: str, previous: str) -> bool:
+    """Whether *word* names the thing that the noun after it (:func:`wc.appositive_heads`)
+    is a kind of: "Hazards magazine", "the Get On scheme", "the only Silly album". Not a
+    determiner or a pronoun ("The project", "If You share"), and not a set phrase of English
+    ("launch Vehicle")."""
+    if not (nxt.islower() and nxt in wc.appositive_heads()) or word in DETERMINERS \
+            or word in wc.PRONOUNS or "J" in wc.tags(word) and _plural(nxt):
+        return False  # an adjective before a plural: "Small towns", "Regional authorities"
+    if word in FUNCTION_WORDS and not previous[:1].isupper():
+        return False  # "the head Of state": a function word names nothing alone ("the Get On scheme")
+    pmi = get_lexicon().pmi(word, nxt)
+    return pmi is None or pmi < COLLOCATION
 
 
 def _ends_phrase(text: str, pos: int) -> bool:
