@@ -1,0 +1,75 @@
+"""The engine of a Vale project: the rules each file's sections choose, the project's
+vocabulary as exceptions, and its ignore patterns as text that is not prose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import registry
+from ..config import Settings
+from ..document import Document
+from ..engine import Engine, Overrides
+from ..errors import warn
+from ..languagetool.rule import setup as setup_languagetool
+from ..linter import Linter, LintResult
+from ..rule import Rule
+from .project import ValeProject, ignored_spans
+from .scopes import scope_spans
+
+
+class ValeEngine(Engine):
+    """An :class:`Engine` whose rules come from a ``.vale.ini`` (``settings.vale``).
+
+    Only the project's rules run; the command line's ``--select``, ``--extend-select``
+    and ``--ignore`` still apply (``--extend-select cleanup`` adds textlint's own checks).
+    LanguageTool runs only with ``--languagetool``.
+    """
+
+    def __init__(self, settings: Settings, overrides: Overrides | None = None) -> None:
+        self.settings = settings
+        overrides = overrides or Overrides()
+        self.project = ValeProject(settings.vale, warn)
+        # textlint's own rules are loaded only when the command line may select them
+        wanted = overrides.select is not None or overrides.extend_select or overrides.rule_paths
+        extra = registry.all_rules(overrides.rule_paths) if wanted else []
+        ours = {r.id for r in self.project.rules.values()}
+        rules = [r for r in extra if r.id not in ours] + list(self.project.rules.values())
+        self._check_selectors(rules, overrides)
+        select = overrides.select if overrides.select is not None else sorted(ours)
+        self.rules: list[Rule] = registry.select(rules, select, overrides.ignore, overrides.extend_select)
+        self.rules = setup_languagetool(self.rules, settings.languagetool, bool(overrides.languagetool),
+                                        select, overrides.extend_select)
+        self._chosen = {r.id for r in self.rules}
+        self._dropped = self._finding_selectors(overrides.ignore)
+        self._linters: dict = {}
+
+    def linter_for(self, path: Path | None) -> Linter:
+        project_rules, _accepted, _ignores = self.project.for_file(str(path) if path else "-")
+        key = tuple(r.id for r in project_rules)
+        if key not in self._linters:
+            theirs = {r.id for r in self.project.rules.values()}
+            rules = [r for r in project_rules if r.id in self._chosen]
+            rules += [r for r in self.rules if r.id not in theirs]
+            self._linters[key] = Linter(rules, self._dropped)
+        return self._linters[key]
+
+    def document(self, text: str, path: str = "-") -> Document:
+        _rules, _accepted, ignores = self.project.for_file(path)
+        extra = ignored_spans(text, ignores) + scope_spans(text, self.project.cfg, self.settings.format_of(path))
+        if self.settings.format_of(path) == "markdown":
+            from ..markdown import analyse
+
+            ignored, headings = analyse(text)
+            return Document(text, path, ignored=ignored + extra, headings=headings, kind="markdown")
+        return Document(text, path, ignored=extra)
+
+    def lint(self, text: str, path: str = "-") -> LintResult:
+        result = super().lint(text, path)
+        _rules, accepted, _ignores = self.project.for_file(path)
+        if accepted.exact is None and accepted.phrases is None:
+            return result
+        phrases = accepted.phrases_in(text)
+        own, rules = self.project.own_terms, self.project.rules
+        kept = [d for d in result.diagnostics if d.rule in own or not accepted.accepts(
+            text, d.start, d.end, phrases, fold=getattr(rules.get(d.rule), "TYPE", "") == "spelling")]
+        return LintResult(kept, result.errors)
