@@ -3,11 +3,12 @@ vocabulary as exceptions, and its ignore patterns as text that is not prose."""
 
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 
 from .. import registry
 from ..config import Settings
-from ..document import Document
+from ..document import Span
 from ..engine import Engine, Overrides
 from ..errors import warn
 from ..languagetool.rule import setup as setup_languagetool
@@ -53,23 +54,37 @@ class ValeEngine(Engine):
             self._linters[key] = Linter(rules, self._dropped)
         return self._linters[key]
 
-    def document(self, text: str, path: str = "-") -> Document:
-        _rules, _accepted, ignores = self.project.for_file(path)
-        extra = ignored_spans(text, ignores) + scope_spans(text, self.project.cfg, self.settings.format_of(path))
-        if self.settings.format_of(path) == "markdown":
-            from ..markdown import analyse
-
-            ignored, headings = analyse(text)
-            return Document(text, path, ignored=ignored + extra, headings=headings, kind="markdown")
-        return Document(text, path, ignored=extra)
-
     def lint(self, text: str, path: str = "-") -> LintResult:
+        """Lint as :class:`Engine` does, then drop the findings the project ignores: those
+        that touch a TokenIgnores or BlockIgnores match or an ignored scope, and those on
+        an accepted term (except Vale.Terms' and Vale.Avoid's own)."""
         result = super().lint(text, path)
-        _rules, accepted, _ignores = self.project.for_file(path)
-        if accepted.exact is None and accepted.phrases is None:
+        _rules, accepted, ignores = self.project.for_file(path)
+        skipped = ignored_spans(text, ignores) + scope_spans(text, self.project.cfg, self.settings.format_of(path))
+        if not skipped and accepted.exact is None and accepted.phrases is None:
             return result
+        starts, ends = _merged(skipped)
         phrases = accepted.phrases_in(text)
         own, rules = self.project.own_terms, self.project.rules
-        kept = [d for d in result.diagnostics if d.rule in own or not accepted.accepts(
-            text, d.start, d.end, phrases, fold=getattr(rules.get(d.rule), "TYPE", "") == "spelling")]
+        kept = [d for d in result.diagnostics
+                if not _touches(starts, ends, d.start, d.end) and (d.rule in own or not accepted.accepts(
+                    text, d.start, d.end, phrases, fold=getattr(rules.get(d.rule), "TYPE", "") == "spelling"))]
         return LintResult(kept, result.errors)
+
+
+def _merged(spans: list[Span]) -> tuple[list[int], list[int]]:
+    """Sorted, merged spans as two lists (starts, ends)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s in sorted(spans, key=lambda s: s.start):
+        if starts and s.start <= ends[-1]:
+            ends[-1] = max(ends[-1], s.end)
+        else:
+            starts.append(s.start)
+            ends.append(s.end)
+    return starts, ends
+
+
+def _touches(starts: list[int], ends: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(starts, max(end, start + 1)) - 1
+    return i >= 0 and ends[i] > start

@@ -28,9 +28,10 @@ import re
 from typing import Any, ClassVar, Iterator
 
 from ..diagnostics import Diagnostic
-from ..document import Document, Span
+from ..document import Document
 from ..errors import warn
-from .base import Matcher, Schema, YamlRule
+from . import view
+from .base import Matcher, Schema, YamlRule, sentences
 
 BLOCK_VARIABLES = ("pre", "list", "blockquote", "paragraphs",
                    *(f"heading_h{i}" for i in range(1, 7)))
@@ -138,24 +139,22 @@ def block_counts(doc: Document) -> dict[str, float]:
     """How many paragraphs, code blocks, lists, quotations and headings of each level."""
     counts = dict.fromkeys(BLOCK_VARIABLES, 0.0)
     if doc.kind != "markdown":
-        counts["paragraphs"] = float(len(doc.paragraphs))
+        counts["paragraphs"] = float(sum(1 for b in view.blocks(doc) for _ in view.paragraphs(b)))
         return counts
     from ..markdown import _parser
 
-    in_list = 0
+    inside = 0  # lists and quotations around the token: their paragraphs are not counted
     for tok in _parser().parse(doc.text):
-        if tok.type in ("bullet_list_open", "ordered_list_open"):
-            counts["list"] += 1
-            in_list += 1
-        elif tok.type in ("bullet_list_close", "ordered_list_close"):
-            in_list -= 1
+        if tok.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
+            counts["blockquote" if tok.type == "blockquote_open" else "list"] += 1
+            inside += 1
+        elif tok.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            inside -= 1
         elif tok.type in ("fence", "code_block"):
             counts["pre"] += 1
-        elif tok.type == "blockquote_open":
-            counts["blockquote"] += 1
         elif tok.type == "heading_open":
             counts[f"heading_{tok.tag}"] += 1
-        elif tok.type == "paragraph_open" and not in_list:
+        elif tok.type == "paragraph_open" and not inside:
             counts["paragraphs"] += 1
     return counts
 
@@ -180,19 +179,25 @@ class Metric(YamlRule):
     def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
         if self.unavailable:
             return
-        prose = doc.prose_text
-        units = self.units(doc)
-        blocks = block_counts(doc)
-        if units is None:
-            units = [Span(0, len(doc.text))]
-        for unit in units:
-            inside = [s for s in doc.sentences if unit.start <= s.start < unit.end]
-            values = {**blocks, **text_counts(prose[unit.start:unit.end], len(inside) or 1)}
+        counts = block_counts(doc)
+        for at, text in self._measured(doc, patterns):
+            values = {**counts, **text_counts(text, sum(1 for _ in sentences(text)) or 1)}
             if not values["words"]:
                 continue
             result = evaluate(self.formula, values)
             if isinstance(result, bool) or not isinstance(result, float) or math.isnan(result):
                 continue
             if evaluate(self.condition, {**values, _VALUE: result}) is True:
-                start = next((i for i in range(unit.start, unit.end) if not prose[i].isspace()), unit.start)
-                yield self.diagnostic(start, start, self.format(f"{result:.2f}"))
+                yield self.diagnostic(at, at, self.format(f"{result:.2f}"))
+
+    def _measured(self, doc: Document, patterns: Matcher) -> Iterator[tuple[int, str]]:
+        """(where a finding goes, the text measured): the document's prose as one text for
+        the default scope (Vale's summary: paragraphs, lists and quotations, not headings or
+        tables), else each unit of the rule's scope."""
+        if self.scope in (("text",), ("summary",)):
+            prose = [b for b in view.blocks(doc) if not (b.has("heading") or b.has("table"))]
+            if prose:
+                yield prose[0].start, "\n\n".join(b.text for b in prose)
+            return
+        for unit in patterns.units():
+            yield unit.source(0, 0)[0], unit.text
