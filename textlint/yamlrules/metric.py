@@ -25,6 +25,8 @@ import ast
 import math
 import operator
 import re
+
+import regex
 from typing import Any, ClassVar, Iterator
 
 from ..diagnostics import Diagnostic
@@ -48,7 +50,8 @@ _COMPARE = {ast.Gt: operator.gt, ast.GtE: operator.ge, ast.Lt: operator.lt, ast.
             ast.Eq: operator.eq, ast.NotEq: operator.ne}
 _HEADING = re.compile(r"heading\.(h[1-6])")
 _VALUE = "__value__"
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+#: A word, as Vale's tokenizer (prose's word-boundary tokenizer) finds one.
+_WORD = regex.compile(r"(?:[A-Z]\.){2,}|[\p{N}\p{L}']+")
 
 
 def parse_expression(source: str, key: str, extra: tuple[str, ...] = ()) -> ast.Expression:
