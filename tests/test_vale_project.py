@@ -197,11 +197,12 @@ def test_accepted_terms_are_exceptions_and_rejected_terms_are_flagged(project):
     text = "We leverage Acme Cloud, not acme alone; Leverage is not the accepted case; synergy."
     assert findings(eng, text) == [
         ("House.Avoid", "acme"),         # not inside the accepted phrase
+        ("House.Avoid", "Leverage"),     # accepted terms are case-sensitive exceptions
         ("Vale.Terms", "Leverage"),      # an accepted term in another case (safe fix)
         ("Vale.Avoid", "synergy"),
     ]
     without_vale = engine(project, "StylesPath = styles\nVocab = Base\n[*.md]\nBasedOnStyles = House\n")
-    # accepted terms are case-sensitive exceptions; Vale.Terms and Vale.Avoid need the Vale style
+    # Vale.Terms and Vale.Avoid need the Vale style
     assert findings(without_vale, text) == [("House.Avoid", "acme"), ("House.Avoid", "Leverage")]
 
 

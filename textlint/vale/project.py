@@ -198,7 +198,8 @@ class ValeProject:
 
     def _builtin(self, rule_id: str, data: dict) -> Rule:
         self.own_terms.add(rule_id)  # Vale: these rules set vocab: false
-        return TYPES[data["extends"]].from_yaml(rule_id, data, f"{self.cfg.path} (Vale's built-in {rule_id})")
+        return TYPES[data["extends"]].from_yaml(rule_id, data, f"{self.cfg.path} (Vale's built-in {rule_id})",
+                                                strict=False)  # a rule of a Vale style
 
     # per file -------------------------------------------------------------------
     def for_file(self, path: str) -> tuple[list[Rule], Accepted, list[regex.Pattern]]:
