@@ -206,6 +206,16 @@ def test_accepted_terms_are_exceptions_and_rejected_terms_are_flagged(project):
     assert findings(without_vale, text) == [("House.Avoid", "acme"), ("House.Avoid", "Leverage")]
 
 
+def test_rules_with_vocab_false_or_nonword_existence_ignore_the_vocabulary(project):
+    styles = project / "styles"
+    (styles / "House" / "Strict.yml").write_text(
+        "extends: existence\nmessage: x\nvocab: false\ntokens: [leverage]\n", encoding="utf-8")
+    (styles / "House" / "Marks.yml").write_text(
+        "extends: existence\nmessage: x\nnonword: true\ntokens: ['leverage\\b']\n", encoding="utf-8")
+    eng = engine(project, "StylesPath = styles\nVocab = Base\n[*.md]\nBasedOnStyles = House\n")
+    assert findings(eng, "We leverage it.") == [("House.Marks", "leverage"), ("House.Strict", "leverage")]
+
+
 def test_a_section_vocabulary_applies_to_that_sections_files_only(project):
     eng = engine(project, """
         StylesPath = styles

@@ -57,7 +57,7 @@ class ValeEngine(Engine):
     def lint(self, text: str, path: str = "-") -> LintResult:
         """Lint as :class:`Engine` does, then drop the findings the project ignores: those
         that touch a TokenIgnores or BlockIgnores match or an ignored scope, and those on
-        an accepted term (except Vale.Terms' and Vale.Avoid's own)."""
+        an accepted term (of the rules the vocabulary applies to)."""
         result = super().lint(text, path)
         _rules, accepted, ignores = self.project.for_file(path)
         skipped = ignored_spans(text, ignores) + scope_spans(text, self.project.cfg, self.settings.format_of(path))
@@ -65,9 +65,10 @@ class ValeEngine(Engine):
             return result
         starts, ends = _merged(skipped)
         phrases = accepted.phrases_in(text)
-        own, rules = self.project.own_terms, self.project.rules
+        exempt = self.project.vocabulary_exempt
+        rules = self.project.rules
         kept = [d for d in result.diagnostics
-                if not _touches(starts, ends, d.start, d.end) and (d.rule in own or not accepted.accepts(
+                if not _touches(starts, ends, d.start, d.end) and (d.rule in exempt or not accepted.accepts(
                     text, d.start, d.end, phrases, fold=getattr(rules.get(d.rule), "TYPE", "") == "spelling"))]
         return LintResult(kept, result.errors)
 

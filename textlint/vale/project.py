@@ -99,7 +99,7 @@ class ValeProject:
             for name in section.vocab:
                 self._vocabulary(name, section)
         self.rules: dict[str, Rule] = {}
-        #: Rules the accepted terms are no exception to (Vale's Terms and Avoid).
+        #: Vale's own Terms and Avoid, which the accepted terms are no exception to.
         self.own_terms: set[str] = set()
         for style in self._styles():
             for rule in self._load_style(style):
@@ -200,6 +200,15 @@ class ValeProject:
         self.own_terms.add(rule_id)  # Vale: these rules set vocab: false
         return TYPES[data["extends"]].from_yaml(rule_id, data, f"{self.cfg.path} (Vale's built-in {rule_id})",
                                                 strict=False)  # a rule of a Vale style
+
+    @cached_property
+    def vocabulary_exempt(self) -> frozenset[str]:
+        """The rules whose findings the accepted terms do not drop, as in Vale: Vale.Terms
+        and Vale.Avoid, a rule with ``vocab: false``, an existence rule with ``nonword``."""
+        return frozenset(self.own_terms | {
+            r.id for r in self.rules.values()
+            if getattr(r, "spec", {}).get("vocab") is False
+            or (getattr(r, "TYPE", "") == "existence" and getattr(r, "nonword", False))})
 
     # per file -------------------------------------------------------------------
     def for_file(self, path: str) -> tuple[list[Rule], Accepted, list[regex.Pattern]]:

@@ -255,11 +255,12 @@ COMMON_KEYS: dict[str, Callable[[Any], Any]] = {
     "examples": lambda v: v,  # validated in _examples
     "default": Schema.boolean,
     "category": Schema.string,
+    "vocab": Schema.boolean,  # Vale: whether a project's accepted terms are exceptions (textlint/vale)
 }
 
 
 #: Keys of Vale's rule format, for every type, that textlint reads and does not act on.
-VALE_IGNORED_KEYS = frozenset({"name", "selector", "matchcase", "tests", "path", "vocab"})
+VALE_IGNORED_KEYS = frozenset({"name", "selector", "matchcase", "tests", "path"})
 
 
 @dataclass
