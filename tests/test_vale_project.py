@@ -185,6 +185,20 @@ def test_only_the_projects_rules_run_unless_the_command_line_adds_textlints(proj
     assert findings(eng, "the the end, utilize", "a.md") == [("House.Avoid", "utilize")]
 
 
+def test_rule_parameters_set_a_key_of_the_rule_wherever_it_runs(project):
+    eng = engine(project, """
+        StylesPath = styles
+        [*.md]
+        BasedOnStyles = House
+        House.Avoid[ignorecase] = false
+    """)
+    assert findings(eng, "Utilize it; utilize that.") == [("House.Avoid", "utilize")]
+    for key, problem in (("House.Avoid[level] = error", "set a level with 'House.Avoid = error'"),
+                         ("House.Avoid[tokens] = x", "'tokens' is not adjustable")):
+        with pytest.raises(ConfigError, match=problem):
+            engine(project, f"StylesPath = styles\n[*.md]\nBasedOnStyles = House\n{key}\n")
+
+
 # vocabularies ----------------------------------------------------------------------------
 
 def test_accepted_terms_are_exceptions_and_rejected_terms_are_flagged(project):

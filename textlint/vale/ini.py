@@ -5,7 +5,8 @@ Core keys (before any section): ``StylesPath`` (relative to the file), ``MinAler
 (textlint never downloads anything a project names). Sections are glob patterns of the
 files they apply to (``[*.md]``, ``[*.{md,txt}]``; ``[*]`` applies everywhere) and hold
 ``BasedOnStyles``, ``Vocab``, ``TokenIgnores``, ``BlockIgnores`` and rule or style levels
-(``Style.Rule = NO | YES | suggestion | warning | error``, ``Style = NO``).
+(``Style.Rule = NO | YES | suggestion | warning | error``, ``Style = NO``) and rule
+parameters (``Style.Rule[max] = 3``: a key of the rule's YAML, set wherever it runs).
 
 Bad input (no ``StylesPath`` where styles are named, a line that is not ``key = value``,
 an unknown level) is a :class:`~textlint.errors.ConfigError` naming the file and line.
@@ -45,6 +46,11 @@ NOT_HONOURED = {
 DEFAULT_IGNORED_SCOPES = ("code", "tt")
 DEFAULT_SKIPPED_SCOPES = ("script", "style", "pre", "figure")
 
+#: ``Style.Rule[param] = value``: a parameter of a rule, set wherever the rule runs.
+_PARAM = re.compile(r"^([^\[\]]+\.[^\[\]]+)\[([A-Za-z][A-Za-z0-9]*)\]$")
+#: Keys a parameter may not change (Vale's): lists, mappings, identity, the rule's prose.
+STRUCTURAL_KEYS = frozenset({"extends", "name", "path", "tests", "message", "description", "link", "tokens",
+                             "swap", "exceptions", "filters", "ignore", "raw", "either"})
 _SECTION = re.compile(r"^\[(.+)\]\s*$")
 _KEY = re.compile(r"^([^=:]+?)\s*[=:]\s*(.*)$")
 
@@ -78,6 +84,8 @@ class ValeConfig:
     skipped_scopes: list[str] = field(default_factory=lambda: list(DEFAULT_SKIPPED_SCOPES))
     #: The ``[*]`` section (applies to every file), then the others in file order.
     sections: list[Section] = field(default_factory=list)
+    #: ``Style.Rule[param] = value`` -> {rule: {param: (value, line)}}.
+    params: dict[str, dict[str, tuple[str, int]]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -234,9 +242,13 @@ def _section_key(cfg, section: Section, key, value, number, fail, seen) -> None:
         section.block_ignores += _patterns(value)
     elif key in NOT_HONOURED:
         _warn_once(cfg, seen, key, f"{cfg.path}:{number}: '{key}' ignored: {NOT_HONOURED[key]}")
-    elif "[" in key:
-        _warn_once(cfg, seen, key, f"{cfg.path}:{number}: rule parameter '{key}' ignored: "
-                   "textlint does not set rule parameters from .vale.ini")
+    elif m := _PARAM.match(key):
+        rule, param = m.group(1), m.group(2).lower()
+        if param == "level":
+            raise fail(number, f"set a level with '{rule} = {value}'")
+        if param in STRUCTURAL_KEYS:
+            raise fail(number, f"'{param}' is not adjustable from configuration; extend '{rule}' in a style instead")
+        cfg.params.setdefault(rule, {})[param] = (value, number)
     else:
         if value not in RULE_LEVELS and value != "UNSET":
             raise fail(number, f"'{key} = {value}': expected NO, YES, suggestion, warning or error")

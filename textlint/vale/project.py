@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Callable
 
 import regex
+import yaml
 
 from ..diagnostics import Severity
 from ..document import Span
@@ -103,7 +104,7 @@ class ValeProject:
         self.own_terms: set[str] = set()
         for style in self._styles():
             for rule in self._load_style(style):
-                self.rules[rule.id] = rule
+                self.rules[rule.id] = self._with_params(rule)
         for rule in self._vale_rules():
             self.rules[rule.id] = rule
         self._per_file: dict[tuple[str, ...], tuple[list[Rule], Accepted, list[regex.Pattern]]] = {}
@@ -133,6 +134,24 @@ class ValeProject:
             raise ConfigError(f"{self._where(style)}style '{style}' does not exist on StylesPath "
                               f"({base})", path=str(self.cfg.path))
         return load_rules(folder)
+
+    def _with_params(self, rule: Rule) -> Rule:
+        """*rule* built again with the ``Style.Rule[param] = value`` of the project (each value
+        read as YAML: ``3`` a number, ``true`` a boolean, else a string)."""
+        params = self.cfg.params.get(rule.id)
+        if not params:
+            return rule
+        line = min(n for _, n in params.values())
+        try:
+            data = yaml.safe_load(read_regular(Path(rule.source)).decode("utf-8"))
+            for key, (value, _) in params.items():
+                try:
+                    data[key] = yaml.safe_load(value)
+                except yaml.YAMLError:
+                    data[key] = value
+            return TYPES[data["extends"]].from_yaml(rule.id, data, rule.source, strict=False)
+        except (ConfigError, InputError, yaml.YAMLError, UnicodeDecodeError) as e:
+            raise ConfigError(f"line {line}: the parameters of {rule.id}: {e}", path=str(self.cfg.path)) from None
 
     def _vocabulary(self, name: str, section: Section | None) -> None:
         if name in self.vocabularies:
