@@ -122,6 +122,11 @@ def test_bad_input_is_an_error_naming_the_file_and_line(project, text, problem):
     assert str(path) in str(e.value) and problem in str(e.value)
 
 
+def test_a_bad_ignore_pattern_is_an_error_naming_the_line(project):
+    with pytest.raises(ConfigError, match=r"line 4: TokenIgnores: invalid regular expression '\(open'"):
+        engine(project, "StylesPath = styles\n[*.md]\nBasedOnStyles = House\nTokenIgnores = (open\n")
+
+
 def test_a_style_missing_from_styles_path_is_an_error_naming_the_line(project):
     with pytest.raises(ConfigError, match=r"line 3: style 'Nope' does not exist on StylesPath"):
         engine(project, "StylesPath = styles\n[*.md]\nBasedOnStyles = Nope\n")

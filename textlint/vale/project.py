@@ -108,6 +108,8 @@ class ValeProject:
         for rule in self._vale_rules():
             self.rules[rule.id] = rule
         self._per_file: dict[tuple[str, ...], tuple[list[Rule], Accepted, list[regex.Pattern]]] = {}
+        self._patterns = {p: self._ignore_pattern(p, s) for s in cfg.sections
+                          for p in s.token_ignores + s.block_ignores}
 
     # loading ------------------------------------------------------------------
     def _styles(self) -> list[str]:
@@ -269,14 +271,15 @@ class ValeProject:
                 continue
             chosen.append(rule.configured(severity) if severity is not rule.severity else rule)
         accepted = Accepted([t for n in dict.fromkeys(vocab) for t in self.vocabularies[n].accepted])
-        patterns = []
-        for p in dict.fromkeys(ignores):
-            try:
-                patterns.append(regex.compile(p, regex.MULTILINE))
-            except regex.error as e:
-                raise ConfigError(f"TokenIgnores/BlockIgnores: invalid regular expression {p!r}: {e}",
-                                  path=str(self.cfg.path)) from None
-        return chosen, accepted, patterns
+        return chosen, accepted, [self._patterns[p] for p in dict.fromkeys(ignores)]
+
+    def _ignore_pattern(self, pattern: str, section: Section) -> regex.Pattern:
+        try:
+            return regex.compile(pattern, regex.MULTILINE)
+        except regex.error as e:
+            key = "TokenIgnores" if pattern in section.token_ignores else "BlockIgnores"
+            raise ConfigError(f"line {section.lines.get(key, section.line)}: {key}: invalid regular "
+                              f"expression {pattern!r}: {e}", path=str(self.cfg.path)) from None
 
     @cached_property
     def style_names(self) -> list[str]:
