@@ -167,6 +167,11 @@ def test_a_sequence_rule_is_skipped_with_a_warning_and_the_style_loads(tmp_path,
     (["ascii"], "café – naïve", ["cafe -- naive"]),
     (["snake"], "Some Words", ["some_words"]),
     (["split", " ", "5"], "two words", []),
+    (["words"], "1,021", ["one thousand twenty-one"]),
+    (["words"], "42nd", ["forty-second"]),
+    (["digits"], "two hundred and twelve", ["212"]),
+    (["digits"], "twenty-first", ["21st"]),
+    (["digits"], "many", ["many"]),
     (["title"], "a title", []),  # not reproduced: no fix
 ])
 def test_edit_operations(params, match, expected):

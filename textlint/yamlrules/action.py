@@ -37,9 +37,9 @@ EDIT_ARITY = {
     "lower": 1, "upper": 1, "simple": 1, "kebab": 1, "snake": 1, "camel": 1, "pascal": 1,
     "words": 1, "digits": 1, "title": 1, "sentence": 1,
 }
-#: Operations Vale has that textlint does not reproduce (number words, AP title case and
-#: sentence case): a rule using one loads, and its findings have no fix.
-UNSUPPORTED_EDITS = frozenset({"words", "digits", "title", "sentence"})
+#: Operations Vale has that textlint does not reproduce (AP title case and sentence case,
+#: which need prose's word lists): a rule using one loads, and its findings have no fix.
+UNSUPPORTED_EDITS = frozenset({"title", "sentence"})
 
 _GROUP_REF = re.compile(r"\$(\$|\d+|\{\d+\})")
 _GO_REPLACEMENT = re.compile(r"\$(\$|\d+|\{\w+\})")
@@ -191,6 +191,10 @@ def _edit(text: str, step: tuple[str, ...]) -> str | None:
         return _dumb(text)
     if op == "ascii":
         return _ascii(text)
+    if op == "words":
+        return number_words(text)
+    if op == "digits":
+        return number_digits(text)
     if op == "simple":
         return _words(text, " ")
     if op == "kebab":
@@ -203,6 +207,98 @@ def _edit(text: str, step: tuple[str, ...]) -> str | None:
         pascal = "".join(w[:1].upper() + w[1:] for w in _words(text, " ").split(" "))
         return pascal[:1].lower() + pascal[1:] if len(pascal) > 1 else text
     return None
+
+
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+         "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
+_IRREGULAR_ORDINALS = {"one": "first", "two": "second", "three": "third", "five": "fifth",
+                       "eight": "eighth", "nine": "ninth", "twelve": "twelfth"}
+_CARDINAL = re.compile(r"-?\d+")
+_ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)", re.IGNORECASE)
+
+
+def _cardinal(n: int) -> str:
+    if n < 0:
+        return "minus " + _cardinal(-n)
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        return _TENS[n // 10] + (f"-{_ONES[n % 10]}" if n % 10 else "")
+    if n < 1000:
+        return f"{_ONES[n // 100]} hundred" + (f" {_cardinal(n % 100)}" if n % 100 else "")
+    for value, name in _SCALES:
+        if n >= value:
+            return f"{_cardinal(n // value)} {name}" + (f" {_cardinal(n % value)}" if n % value else "")
+    return str(n)
+
+
+def _ordinal_word(word: str) -> str:
+    if word in _IRREGULAR_ORDINALS:
+        return _IRREGULAR_ORDINALS[word]
+    return word[:-1] + "ieth" if word.endswith("y") else word + "th"
+
+
+def number_words(text: str) -> str:
+    """``21`` -> ``twenty-one``, ``21st`` -> ``twenty-first`` (Vale's ``words``); anything
+    else unchanged."""
+    plain = text.replace(",", "")
+    if _CARDINAL.fullmatch(plain) and abs(int(plain)) < 10**15:
+        return _cardinal(int(plain))
+    if (m := _ORDINAL.fullmatch(plain)) and int(m.group(1)) < 10**15:
+        words = _cardinal(int(m.group(1)))
+        cut = max(words.rfind(" "), words.rfind("-")) + 1
+        return words[:cut] + _ordinal_word(words[cut:])
+    return text
+
+
+def _number_word_values() -> dict[str, tuple[int, bool]]:
+    """Every word :func:`number_words` writes -> (its value, whether it is an ordinal)."""
+    values = [*enumerate(_ONES), *((i * 10, w) for i, w in enumerate(_TENS) if w),
+              (100, "hundred"), *_SCALES]
+    out = {w: (v, False) for v, w in values}
+    out.update({_ordinal_word(w): (v, True) for v, w in values})
+    return out
+
+
+_NUMBER_WORDS = _number_word_values()
+
+
+def number_digits(text: str) -> str:
+    """``twenty-one`` -> ``21``, ``twenty-first`` -> ``21st`` (Vale's ``digits``);
+    anything else unchanged."""
+    fields = [f for f in re.split(r"[ -]+", text.lower()) if f]
+    total = current = 0
+    negative = ordinal = False
+    for i, field in enumerate(fields):
+        if field == "and":
+            continue
+        if field == "minus" and i == 0:
+            negative = True
+            continue
+        if field not in _NUMBER_WORDS or ordinal:
+            return text
+        value, is_ordinal = _NUMBER_WORDS[field]
+        if is_ordinal:
+            if i != len(fields) - 1:
+                return text
+            ordinal = True
+        if value == 100:
+            current = (current or 1) * 100
+        elif value >= 1000:
+            total += (current or 1) * value
+            current = 0
+        else:
+            current += value
+    if not fields or (negative and len(fields) == 1):
+        return text
+    n = -(total + current) if negative else total + current
+    if not ordinal:
+        return str(n)
+    last = abs(n) % 100
+    suffix = "th" if 11 <= last <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(abs(n) % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _words(text: str, sep: str) -> str:
