@@ -22,6 +22,7 @@ are allowed (a Tengo ``&&``/``||`` in a condition reads as and/or).
 from __future__ import annotations
 
 import ast
+import importlib.util
 import math
 import operator
 import re
@@ -169,10 +170,8 @@ class Metric(YamlRule):
     pattern_key: ClassVar[str] = "formula"
 
     def setup(self) -> None:
-        try:
-            import syllables  # noqa: F401  (the `vale` extra)
-            self.unavailable = ""
-        except ImportError:
+        self.unavailable = ""
+        if importlib.util.find_spec("syllables") is None:  # the `vale` extra
             self.unavailable = "the 'syllables' package is not installed: pip install textlint[vale]"
             warn(f"{self.source}: rule {self.id}: {self.unavailable}; the rule is skipped")
         self.formula = parse_expression(self.spec["formula"], "formula")
