@@ -276,6 +276,12 @@ def test_ignored_scopes_leave_out_bold_text_in_markdown(project):
     assert [text[d.start - 4:d.end] for d in strong.lint(text, "a.md").diagnostics] == ["and utilize"]
 
 
+def test_a_scope_textlint_does_not_know_is_one_warning(project, capsys):
+    engine(project, "StylesPath = styles\nSkippedScopes = pre, aside\n[*.md]\nBasedOnStyles = House\n")
+    err = capsys.readouterr().err
+    assert err.count("scope 'aside'") == 1 and "'pre'" not in err
+
+
 # the command line --------------------------------------------------------------------------
 
 def run(*args: str):

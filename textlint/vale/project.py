@@ -93,6 +93,11 @@ class ValeProject:
 
     def __init__(self, cfg: ValeConfig, warn: Callable[[str], None]) -> None:
         self.cfg, self._warn = cfg, warn
+        from .scopes import unsupported
+
+        for name in unsupported(cfg):
+            warn(f"{cfg.path}: scope '{name}' in IgnoredScopes or SkippedScopes is not honoured "
+                 "(textlint knows code, tt, strong, b, em, i, a, blockquote, script, style, pre, figure)")
         self.vocabularies: dict[str, Vocabulary] = {}
         for name in cfg.vocab:
             self._vocabulary(name, None)
