@@ -319,6 +319,23 @@ def test_vale_config_option_names_the_project_file(project, tmp_path_factory, mo
     assert bad.exit_code == 2 and "missing.ini" in bad.output and "Traceback" not in bad.output
 
 
+def test_the_language_server_lints_with_the_project_too(project, monkeypatch):
+    from textlint.lsp.projects import Projects
+
+    write(project / ".vale.ini", """
+        StylesPath = styles
+        Vocab = Base
+        [*.md]
+        BasedOnStyles = House
+        TokenIgnores = (\\$[^\\n$]+\\$)
+    """)
+    monkeypatch.chdir(project)
+    text = "We leverage it, $utilize$ and utilize."
+    result = Projects(warn=lambda m: None).lint(text, project / "a.md", markdown=True)
+    assert [(d.rule, text[d.start:d.end]) for d in result.diagnostics] == [("House.Avoid", "utilize")]
+    assert result.diagnostics[0].start == text.rindex("utilize")
+
+
 # the six published styles (../shared/vale) ---------------------------------------------------
 
 @pytest.mark.skipif(not SHARED_STYLES.is_dir(), reason="../shared/vale is not here")

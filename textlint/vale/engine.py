@@ -8,13 +8,13 @@ from pathlib import Path
 
 from .. import registry
 from ..config import Settings
-from ..document import Span
+from ..document import Document, Span
 from ..engine import Engine, Overrides
 from ..errors import warn
 from ..languagetool.rule import setup as setup_languagetool
 from ..linter import Linter, LintResult
 from ..rule import Rule
-from .project import ValeProject, ignored_spans
+from .project import FileSetup, ValeProject, ignored_spans
 from .scopes import scope_spans
 
 
@@ -45,28 +45,36 @@ class ValeEngine(Engine):
         self._linters: dict = {}
 
     def linter_for(self, path: Path | None) -> Linter:
-        project_rules, _accepted, _ignores = self.project.for_file(str(path) if path else "-")
-        key = tuple(r.id for r in project_rules)
-        if key not in self._linters:
+        setup = self.project.for_file(str(path) if path else "-")
+        if setup.key not in self._linters:
             theirs = {r.id for r in self.project.rules.values()}
-            rules = [r for r in project_rules if r.id in self._chosen]
+            rules = [r for r in setup.rules if r.id in self._chosen]
             rules += [r for r in self.rules if r.id not in theirs]
-            self._linters[key] = Linter(rules, self._dropped)
-        return self._linters[key]
+            self._linters[setup.key] = ValeLinter(rules, self._dropped, self.project, setup)
+        return self._linters[setup.key]
 
-    def lint(self, text: str, path: str = "-") -> LintResult:
-        """Lint as :class:`Engine` does, then drop the findings the project ignores: those
-        that touch a TokenIgnores or BlockIgnores match or an ignored scope, and those on
-        an accepted term (of the rules the vocabulary applies to)."""
-        result = super().lint(text, path)
-        _rules, accepted, ignores = self.project.for_file(path)
-        skipped = ignored_spans(text, ignores) + scope_spans(text, self.project.cfg, self.settings.format_of(path))
+
+class ValeLinter(Linter):
+    """A :class:`Linter` that then drops the findings the project ignores: those that touch
+    a TokenIgnores or BlockIgnores match or an ignored scope, and those on an accepted
+    term (of the rules the vocabulary applies to). ``check`` and the language server both
+    lint through it."""
+
+    def __init__(self, rules: list[Rule], dropped: tuple[str, ...], project: ValeProject,
+                 setup: FileSetup) -> None:
+        super().__init__(rules, dropped)
+        self.project, self.setup = project, setup
+
+    def lint(self, doc: Document) -> LintResult:
+        result = super().lint(doc)
+        text, accepted = doc.text, self.setup.accepted
+        fmt = "markdown" if doc.kind == "markdown" else "text"
+        skipped = ignored_spans(text, self.setup.ignores) + scope_spans(text, self.project.cfg, fmt)
         if not skipped and accepted.exact is None and accepted.phrases is None:
             return result
         starts, ends = _merged(skipped)
         phrases = accepted.phrases_in(text)
-        exempt = self.project.vocabulary_exempt
-        rules = self.project.rules
+        exempt, rules = self.project.vocabulary_exempt, self.project.rules
         kept = [d for d in result.diagnostics
                 if not _touches(starts, ends, d.start, d.end) and (d.rule in exempt or not accepted.accepts(
                     text, d.start, d.end, phrases, fold=getattr(rules.get(d.rule), "TYPE", "") == "spelling"))]

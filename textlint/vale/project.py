@@ -88,6 +88,16 @@ class Accepted:
         return any(s <= start and end <= e for s, e in phrases)
 
 
+@dataclass(frozen=True)
+class FileSetup:
+    """What applies to the files of one combination of sections (*key*, their globs)."""
+
+    key: tuple[str, ...]
+    rules: list[Rule]
+    accepted: Accepted
+    ignores: list[regex.Pattern]
+
+
 class ValeProject:
     """The rules of a ``.vale.ini`` and what applies to each file."""
 
@@ -112,7 +122,7 @@ class ValeProject:
                 self.rules[rule.id] = self._with_params(rule)
         for rule in self._vale_rules():
             self.rules[rule.id] = rule
-        self._per_file: dict[tuple[str, ...], tuple[list[Rule], Accepted, list[regex.Pattern]]] = {}
+        self._per_file: dict[tuple[str, ...], FileSetup] = {}
         self._patterns = {p: self._ignore_pattern(p, s) for s in cfg.sections
                           for p in s.token_ignores + s.block_ignores}
 
@@ -237,16 +247,16 @@ class ValeProject:
             or (getattr(r, "TYPE", "") == "existence" and getattr(r, "nonword", False))})
 
     # per file -------------------------------------------------------------------
-    def for_file(self, path: str) -> tuple[list[Rule], Accepted, list[regex.Pattern]]:
+    def for_file(self, path: str) -> FileSetup:
         """The rules that run on *path* (at the level the sections give them), the accepted
         terms and the ignore patterns (TokenIgnores and BlockIgnores) that apply to it."""
         sections = self.cfg.sections_for(path)
         key = tuple(s.glob for s in sections)
         if key not in self._per_file:
-            self._per_file[key] = self._compute(sections)
+            self._per_file[key] = self._compute(key, sections)
         return self._per_file[key]
 
-    def _compute(self, sections: list[Section]) -> tuple[list[Rule], Accepted, list[regex.Pattern]]:
+    def _compute(self, key: tuple[str, ...], sections: list[Section]) -> FileSetup:
         styles: list[str] = []
         checks: dict[str, bool] = {}
         levels: dict[str, str] = {}
@@ -276,7 +286,7 @@ class ValeProject:
                 continue
             chosen.append(rule.configured(severity) if severity is not rule.severity else rule)
         accepted = Accepted([t for n in dict.fromkeys(vocab) for t in self.vocabularies[n].accepted])
-        return chosen, accepted, [self._patterns[p] for p in dict.fromkeys(ignores)]
+        return FileSetup(key, chosen, accepted, [self._patterns[p] for p in dict.fromkeys(ignores)])
 
     def _ignore_pattern(self, pattern: str, section: Section) -> regex.Pattern:
         try:
