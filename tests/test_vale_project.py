@@ -106,6 +106,12 @@ def test_glob_sections_match_like_vale():
     assert ini.expand_braces("*.{md,txt}") == ["*.md", "*.txt"]
 
 
+def test_a_walk_lints_the_files_the_sections_name(project):
+    cfg = ini.parse("StylesPath = styles\n[*]\nBasedOnStyles = House\n[*.{rst,adoc}]\nHouse.Weak = NO\n",
+                    project / ".vale.ini")
+    assert cfg.include_patterns() == ["*.txt", "*.text", "*.md", "*.markdown", "*.rst", "*.adoc"]
+
+
 @pytest.mark.parametrize("text, problem", [
     ("MinAlertLevel = loud\n", "line 1: MinAlertLevel must be suggestion, warning or error"),
     ("StylesPath = missing\n", "line 1: StylesPath: the folder"),

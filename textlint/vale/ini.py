@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..files import InputError, read_regular
+from ..files import DEFAULT_INCLUDE, InputError, read_regular
 
 #: Vale's file names, in the order it looks for them in each directory.
 CONFIG_NAMES = (".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini")
@@ -102,11 +102,14 @@ class ValeConfig:
         return [s for s in self.sections if s.glob == "*" or any(s.matches(c) for c in candidates)]
 
     def include_patterns(self) -> list[str]:
-        """What a directory walk lints: the files some section names (fnmatch patterns)."""
+        """What a directory walk lints: the files some section names (fnmatch patterns);
+        ``[*]`` names the files a walk lints by default (text and Markdown), not every file
+        (Vale lints only the formats it knows, code among them, which textlint does not)."""
         out: list[str] = []
         for s in self.sections:
             if s.styles or s.levels or s.vocab:
-                out += [p for p in expand_braces(s.glob) if p not in out]
+                patterns = DEFAULT_INCLUDE if s.glob in ("*", "**") else expand_braces(s.glob)
+                out += [p for p in patterns if p not in out]
         return out
 
 
