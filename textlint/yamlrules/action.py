@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..diagnostics import Applicability, Fix
+from ..patterns import lazy_compile
 
 if TYPE_CHECKING:
     from .base import Action
@@ -41,9 +42,9 @@ EDIT_ARITY = {
 #: which need prose's word lists): a rule using one loads, and its findings have no fix.
 UNSUPPORTED_EDITS = frozenset({"title", "sentence"})
 
-_GROUP_REF = re.compile(r"\$(\$|\d+|\{\d+\})")
-_GO_REPLACEMENT = re.compile(r"\$(\$|\d+|\{\w+\})")
-_SPACES = re.compile(r"\s+")
+_GROUP_REF = lazy_compile(r"\$(\$|\d+|\{\d+\})", engine=re)
+_GO_REPLACEMENT = lazy_compile(r"\$(\$|\d+|\{\w+\})", engine=re)
+_SPACES = lazy_compile(r"\s+", engine=re)
 
 
 def steps(action: Action) -> list[tuple[str, ...]]:
@@ -215,8 +216,8 @@ _TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eigh
 _SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
 _IRREGULAR_ORDINALS = {"one": "first", "two": "second", "three": "third", "five": "fifth",
                        "eight": "eighth", "nine": "ninth", "twelve": "twelfth"}
-_CARDINAL = re.compile(r"-?\d+")
-_ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)", re.IGNORECASE)
+_CARDINAL = lazy_compile(r"-?\d+", engine=re)
+_ORDINAL = lazy_compile(r"(\d+)(st|nd|rd|th)", re.IGNORECASE, engine=re)
 
 
 def _cardinal(n: int) -> str:

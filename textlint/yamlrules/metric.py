@@ -26,13 +26,12 @@ import importlib.util
 import math
 import operator
 import re
-
-import regex
 from typing import Any, ClassVar, Iterator
 
 from ..diagnostics import Diagnostic
 from ..document import Document
 from ..errors import warn
+from ..patterns import lazy_compile
 from . import view
 from .base import Matcher, Schema, YamlRule, sentences
 
@@ -49,10 +48,10 @@ _BINARY = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
            ast.Div: operator.truediv, ast.Mod: operator.mod, ast.Pow: operator.pow}
 _COMPARE = {ast.Gt: operator.gt, ast.GtE: operator.ge, ast.Lt: operator.lt, ast.LtE: operator.le,
             ast.Eq: operator.eq, ast.NotEq: operator.ne}
-_HEADING = re.compile(r"heading\.(h[1-6])")
+_HEADING = lazy_compile(r"heading\.(h[1-6])", engine=re)
 _VALUE = "__value__"
 #: A word, as Vale's tokenizer (prose's word-boundary tokenizer) finds one.
-_WORD = regex.compile(r"(?:[A-Z]\.){2,}|[\p{N}\p{L}']+")
+_WORD = lazy_compile(r"(?:[A-Z]\.){2,}|[\p{N}\p{L}']+")
 
 
 def parse_expression(source: str, key: str, extra: tuple[str, ...] = ()) -> ast.Expression:

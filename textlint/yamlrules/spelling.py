@@ -30,11 +30,12 @@ import regex
 from ..diagnostics import Diagnostic
 from ..document import Document
 from ..errors import warn
+from ..patterns import lazy_compile
 from .base import Matcher, Schema, YamlRule
 
 DICTIONARY_DIR = Path("config") / "dictionaries"
 IGNORE_DIR = Path("config") / "ignore"
-_WORD = regex.compile(r"[\w'’]+(?:[-.][\w'’]+)*")
+_WORD = lazy_compile(r"[\w'’]+(?:[-.][\w'’]+)*")
 _CACHE_LIMIT = 200_000
 #: Dictionaries loaded in this process, by their file pair: a dictionary takes about a
 #: second and some megabytes to read, and many rules share one.
@@ -73,7 +74,7 @@ def _default_filtered(word: str) -> bool:
     return bool(_CAMEL.search(word))
 
 
-_CAMEL = regex.compile(r"[A-Z][a-z]+(?:[A-Z]{2}|[A-Z]\w)")
+_CAMEL = lazy_compile(r"[A-Z][a-z]+(?:[A-Z]{2}|[A-Z]\w)")
 
 
 class Spelling(YamlRule):
