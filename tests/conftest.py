@@ -14,6 +14,8 @@ os.environ["TEXTLINT_LANGUAGETOOL"] = "off"
 # The user's own configuration (~/.config/textlint/textlint.toml) must not change the tests:
 # point platformdirs' user configuration directory at one that does not exist.
 os.environ["XDG_CONFIG_HOME"] = os.path.join(os.path.dirname(os.path.abspath(__file__)), "no-user-config")
+# Nor a Vale project named in the environment (textlint reads .vale.ini where it has no configuration).
+os.environ.pop("VALE_CONFIG_PATH", None)
 
 # Hypothesis profiles: "ci" (the default) runs a quick, derandomised sample in the normal
 # suite; "long" runs 10,000 examples per property with fresh random draws. Choose one with

@@ -69,6 +69,7 @@ def check(
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Rules, packs or categories to disable.")] = None,
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Load extra YAML rules from a file or directory.")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for one.")] = None,
+    vale_config: Annotated[Optional[Path], typer.Option("--vale-config", help="Use this Vale project file (.vale.ini): its styles, levels, vocabularies and ignores (docs/vale.md).")] = None,
     output_format: Annotated[str, typer.Option("--format", help="Output format: text, json, jsonl, sarif or github.")] = "text",
     statistics: Annotated[bool, typer.Option("--statistics", help="Print the number of findings per rule instead of the findings.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")] = False,
@@ -99,7 +100,9 @@ def check(
     except ValueError as e:
         _fail(f"error: --encoding: {e}", stdin)
     try:
-        runner = Runner(ConfigFinder(config), Overrides(
+        if config and vale_config:
+            _fail("error: --config and --vale-config: give one", stdin)
+        runner = Runner(ConfigFinder(config, vale=vale_config), Overrides(
             select=_split(select) or None, extend_select=_split(extend_select),
             ignore=_split(ignore), rule_paths=list(rules or []),
             languagetool=languagetool, languagetool_url=languagetool_url,

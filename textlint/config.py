@@ -86,6 +86,9 @@ class Settings:
     #: Bytes; None: the default (files.DEFAULT_MAX_FILE_SIZE), 0: no limit.
     max_file_size: int | None = None
     warnings: list[str] = field(default_factory=list)  # keys ignored (untrusted), for the user
+    #: A Vale project (:class:`textlint.vale.ini.ValeConfig`) whose styles replace textlint's
+    #: rules: the ``.vale.ini`` found where no textlint configuration is, or ``--vale-config``.
+    vale: Any = None
 
     def format_of(self, path: str) -> str:
         """``markdown`` or ``text``, by file extension."""
@@ -286,11 +289,14 @@ class ConfigFinder:
     """
 
     def __init__(self, explicit: Path | None = None, user: Path | None = None,
-                 warn: Callable[[str], None] = warn) -> None:
+                 warn: Callable[[str], None] = warn, vale: Path | None = None) -> None:
         self._warn = warn
         user_path = user or user_config_path()
         self.user = load_user(user_path)
         self.explicit = self._load(explicit) if explicit else None
+        if vale is not None and self.explicit is None:
+            self.explicit = self._load_vale(vale)
+        self._vale: Settings | None | bool = False  # not looked for yet
         self._by_dir: dict[Path, Settings] = {}
         self._by_file: dict[Path, Settings] = {}
 
@@ -319,4 +325,25 @@ class ConfigFinder:
                     if candidate not in self._by_file:
                         self._by_file[candidate] = self._load(candidate)
                     return self._by_file[candidate]
-        return self.user or Settings()
+        return self._vale_project() or self.user or Settings()
+
+    def _vale_project(self) -> Settings | None:
+        """The ``.vale.ini`` Vale would use (looked for once, from the working directory)."""
+        if self._vale is False:
+            from .vale import ini
+
+            found = ini.find(Path.cwd())
+            self._vale = self._load_vale(found) if found else None
+        return self._vale  # type: ignore[return-value]
+
+    def _load_vale(self, path: Path) -> Settings:
+        from .vale import ini
+
+        cfg = ini.load(path)
+        for message in cfg.warnings:
+            self._warn(message)
+        settings = Settings(path=cfg.path, vale=cfg)
+        settings.include = cfg.include_patterns() or settings.include
+        if self.user is not None:
+            settings.languagetool = replace(self.user.languagetool)
+        return settings

@@ -106,3 +106,12 @@ class Engine:
 
     def fix(self, text: str, path: str = "-", unsafe: bool = False) -> FixResult:
         return fix_text(text, lambda t: self.lint(t, path), unsafe)
+
+
+def engine_for(settings: Settings, overrides: Overrides | None = None) -> Engine:
+    """The engine of *settings*: a Vale project's (``settings.vale``) or textlint's own."""
+    if settings.vale is not None:
+        from .vale.engine import ValeEngine
+
+        return ValeEngine(settings, overrides)
+    return Engine(settings, overrides)

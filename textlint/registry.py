@@ -7,7 +7,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from .checks import builtin_checks
 from .errors import ConfigError
 from .rule import Rule
 from .yamlrules import load_rules
@@ -22,6 +21,8 @@ def packs_dir() -> Path:
 
 @lru_cache(maxsize=None)
 def shipped_rules() -> tuple[Rule, ...]:
+    from .checks import builtin_checks  # imported when needed: a Vale project runs without them
+
     return tuple(builtin_checks()) + tuple(load_rules(packs_dir(), strict=True))
 
 

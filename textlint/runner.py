@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 from .config import ConfigFinder
 from .diagnostics import Diagnostic
 from .document import Document
-from .engine import Engine, Overrides
+from .engine import Engine, Overrides, engine_for
 from .errors import ConfigError
 from .files import (DEFAULT_MAX_FILE_SIZE, FileChanged, InputError, Source, WriteError, read_source,
                     write_source)
@@ -84,7 +84,7 @@ class Runner:
     def engine(self, path: Path | None) -> Engine:
         settings = self.finder.for_path(path)
         if id(settings) not in self.engines:
-            self.engines[id(settings)] = Engine(settings, self.overrides)
+            self.engines[id(settings)] = engine_for(settings, self.overrides)
         return self.engines[id(settings)]
 
     def check_source(self, source: Source, path: Path | None) -> FileResult:

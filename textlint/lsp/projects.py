@@ -15,7 +15,7 @@ from typing import Callable
 from ..config import ConfigFinder, Settings
 from ..diagnostics import Diagnostic
 from ..document import Document
-from ..engine import Engine, Overrides
+from ..engine import Engine, Overrides, engine_for
 from ..fixer import FixResult, fix_text
 from ..linter import Linter, LintResult
 from ..rule import Rule
@@ -46,7 +46,7 @@ class Projects:
         key = (settings.path, languagetool)
         with self._lock:
             if key not in self._engines:
-                self._engines[key] = Engine(settings, Overrides(languagetool=languagetool))
+                self._engines[key] = engine_for(settings, Overrides(languagetool=languagetool))
             return self._engines[key]
 
     def known_files(self) -> set[Path]:

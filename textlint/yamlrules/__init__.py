@@ -13,14 +13,16 @@ from .capitalization import Capitalization
 from .conditional import Conditional
 from .consistency import Consistency
 from .existence import Existence
+from .metric import Metric
 from .occurrence import Occurrence
 from .parsing import YamlSyntaxError, parse_yaml
 from .repetition import Repetition
+from .spelling import Spelling
 from .substitution import Substitution
 
 TYPES: dict[str, type[YamlRule]] = {
     t.TYPE: t for t in (Existence, Substitution, Repetition, Occurrence,
-                        Consistency, Capitalization, Conditional)
+                        Consistency, Capitalization, Conditional, Metric, Spelling)
 }
 #: Vale's rule types ("extends") that textlint does not run yet; a rule of one is skipped
 #: with a warning (``script`` runs a program, which configuration never makes textlint do).
@@ -64,6 +66,9 @@ def _skipped(kind: object) -> str | None:
     """Why a rule of Vale type *kind* is skipped, or None when *kind* is no type of Vale's."""
     if kind == "script":
         return "'script' rules run a Tengo program, which textlint never does"
+    if kind == "sequence":
+        return ("'sequence' rules match part-of-speech tags in context (Vale's Penn Treebank tagger), "
+                "and textlint has no tagger that gives them")
     if kind in VALE_TYPES:
         return f"the rule type '{kind}' is not supported by textlint yet"
     if isinstance(kind, str) and "." in kind.strip(".") and " " not in kind:

@@ -28,6 +28,7 @@ from .view import Block
 from ..errors import ConfigError, warn
 from ..rule import Example, FixAvailability, Rule, RuleError
 from ..patterns import lazy_compile
+from . import action as actions
 
 #: ``%s``, ``%[2]s`` and ``%%`` (a literal percent sign), as in Go's ``fmt`` (Vale's messages).
 _PLACEHOLDER = lazy_compile(r"%%|%(?:\[(\d+)\])?s")
@@ -254,11 +255,12 @@ COMMON_KEYS: dict[str, Callable[[Any], Any]] = {
     "examples": lambda v: v,  # validated in _examples
     "default": Schema.boolean,
     "category": Schema.string,
+    "vocab": Schema.boolean,  # Vale: whether a project's accepted terms are exceptions (textlint/vale)
 }
 
 
 #: Keys of Vale's rule format, for every type, that textlint reads and does not act on.
-VALE_IGNORED_KEYS = frozenset({"name", "selector", "matchcase", "tests", "path", "vocab"})
+VALE_IGNORED_KEYS = frozenset({"name", "selector", "matchcase", "tests", "path"})
 
 
 @dataclass
@@ -277,6 +279,9 @@ class YamlRule(Rule):
     scope: tuple[str, ...] = ("text",)
     #: Vale's ``action`` as written (what a fix would do); None without one.
     action: Action | None = None
+    #: Whether the findings get the fix ``action`` derives from each match (textlint's
+    #: ``fix`` key, when given, wins).
+    action_fixes: bool = False
     #: At most this many findings per document (Vale's ``limit``); 0: no limit.
     limit: int = 0
     ignorecase: bool = False
@@ -325,7 +330,7 @@ class YamlRule(Rule):
                 warn_once(path, f"{path}: rule {rule_id}: key 'scope': {problem}; "
                                 "no part of a document is that scope to textlint")
         level = spec.get("level", "warning")
-        fix = spec.get("fix")
+        fix = spec.get("fix") or actions.implied_fix(spec.get("action"), cls.TYPE)
         rule = cls(
             id=rule_id,
             severity=Severity.INFO if level in ("info", "suggestion") else Severity(level),
@@ -357,6 +362,15 @@ class YamlRule(Rule):
         except ValueError as e:
             raise ConfigError(str(e), path=path, rule=rule_id) from None
         rule.fix_availability = rule.availability()
+        if actions.derives(rule.action) and "fix" not in spec:  # fixes from Vale's action
+            try:
+                actions.validate(rule.action)
+                rule.action_fixes = True
+                rule.fix_availability = FixAvailability.SOMETIMES
+            except ValueError as e:
+                if strict:
+                    raise ConfigError(str(e), path=path, rule=rule_id, key="action") from None
+                warn_once(path, f"{path}: rule {rule_id}: key 'action': {e}; its findings have no fix")
         return rule
 
     # hooks for subclasses -------------------------------------------------------
@@ -374,6 +388,8 @@ class YamlRule(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         found = self.findings(doc, Matcher(self, doc))
+        if self.action_fixes:
+            found = actions.attach_fixes(self, doc, found)
         return itertools.islice(found, self.limit) if self.limit > 0 else found
 
     # helpers ----------------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""Vale projects: ``.vale.ini``, its styles, vocabularies and ignores (docs/vale.md)."""
