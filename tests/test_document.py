@@ -59,6 +59,14 @@ def test_urls_and_emails_are_not_prose():
     assert not doc.is_ignored(0, 3)
 
 
+def test_domain_names_end_in_a_top_level_domain_that_is_no_word():
+    """data/tlds.txt (scripts/build_tlds.py, from the Public Suffix List) leaves out the
+    top-level domains that are English words: "today" and "in" are domains too, but a
+    sentence glued after a period ("end.Today", "left.In") stays prose."""
+    doc = Document("Read kremlin.ru, example.com and bbc.co.uk daily. The end.Today we left.In May.")
+    assert [doc.text[s.start:s.end] for s in doc.ignored] == ["kremlin.ru", "example.com", "bbc.co.uk"]
+
+
 def test_plain_text_headings_are_guessed():
     doc = Document("Russia steps up military cooperation with Cuba, Lavrov announces\n\nDuring his visit, he spoke.")
     assert [doc.text[h.start:h.end] for h in doc.headings] == [

@@ -113,3 +113,88 @@ def test_the_yaml_repetition_rule_still_ships_off_by_default():
     rule = next(r for r in registry.shipped_rules() if r.id == "proofread.RepeatedWord")
     assert not rule.default_enabled
     assert found("proofread.RepeatedWord", "They flew to Bora Bora.") == ["Bora Bora"]
+
+
+# Evidence instead of lists (issue 12): web word pairs, the tagger dictionary, the document.
+
+@pytest.mark.parametrize("text", [
+    "Yeah yeah, we know.",  # the web writes "yeah yeah" far above chance
+    "Blah blah, she said.",  # capitalised at a sentence start
+    "You are too too nice.",  # a degree adverb before the adjective it intensifies
+    "I love you so so much.",
+    "It was far far away.",
+    "It is much much better now.",
+])
+def test_repeats_that_english_makes_on_purpose_are_not_flagged(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "They taught the language language to children.",  # web pages repeat nouns (menus), prose does not
+    "We read the document document twice.",
+    "The weather was so so.",  # no adjective follows the degree adverb
+    "Knock knock, said the porter.",  # no evidence in the web pairs or the document
+    # an adjective or noun: web pages repeat them ("test test", "good good"), so the web
+    # pairs vouch for no adjective, "bye bye" included
+    "They waved bye bye from the bus.",
+    "The heat-resistance test test bench was ready.",
+    "Good Good afternoon, colleagues.",  # deliberate repeats are lowercase
+    "Vladimir Putin: Very Very well.",
+    "Thank you very much much for your support.",  # no adjective, adverb or quantifier follows
+])
+def test_repeats_without_evidence_are_flagged_with_an_unsafe_fix(text):
+    assert found(RULE, text)
+    assert fixed(RULE, text, unsafe=False) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Duran Duran is awesome.",
+    "They flew to Bora Bora last year.",
+    "The road leads to Walla Walla.",
+])
+def test_a_reduplicated_name_that_stands_alone_is_not_flagged(text):
+    """A capitalised word that LanguageTool's dictionary knows as no common word or
+    adjective, repeated with no capitalised word around it, is a name by itself."""
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Igor Ivanov Ivanov arrived.",  # a part of a longer name doubled
+    "U Aung Aung, a lawyer from Yangon, wrote it.",
+    "Thank Thank you, Mr President.",  # a verb
+    "They kept it from entering Russian Russian territory.",  # an adjective
+    "The state of affairs around Deir Deir ez-Zor was discussed.",
+])
+def test_a_capitalised_repeat_inside_a_name_or_of_a_common_word_is_flagged_unsafe(text):
+    assert found(RULE, text)
+    assert fixed(RULE, text, unsafe=False) == text
+
+
+@pytest.mark.parametrize("text", [
+    "They agreed on relations between Russia Russia and Austria.",  # the web never doubles it
+    "They met in Moscow Moscow last week.",
+    "Oil goes to Europe Europe by sea.",
+    "He met Fidel Castro in Havana Havana.",  # reduplicated names repeat short words
+    "Trade with Belarus Belarus grew. Belarus is a neighbour.",  # written alone elsewhere
+])
+def test_a_frequent_or_elsewhere_single_name_doubled_is_a_slip(text):
+    assert found(RULE, text)
+    assert fixed(RULE, text, unsafe=False) == text
+
+
+def test_a_repeat_the_document_writes_twice_is_the_authors():
+    text = "Knock knock, said the porter. Nobody came. Knock knock, he said again."
+    assert found(RULE, text) == []
+
+
+def test_a_doubled_function_word_written_twice_is_still_two_slips():
+    text = "We reached the the end. Then we saw the the start."
+    assert found(RULE, text) == ["the the", "the the"]
+
+
+def test_a_repeated_slip_beside_the_single_word_is_still_flagged():
+    """A corrupt interview repeats its slip in the speaker labels, but also writes the name
+    once: the repeat is no name of the document's."""
+    text = ("Vladimir Vladimir Putin: Good afternoon.\n\nValentina Tereshkova: Thank you.\n\n"
+            "Vladimir Vladimir Putin: Yes.\n\nVladimir Putin: Of course.")
+    assert found(RULE, text) == ["Vladimir Vladimir", "Vladimir Vladimir"]

@@ -17,6 +17,7 @@ from typing import Iterator
 import regex
 
 from .patterns import lazy_compile
+from .suppression import DIRECTIVE
 
 #: A word: letters, marks and digits, with inner apostrophes (Russia’s, rock ’n’ roll
 #: keeps its parts) and inner hyphens (Díaz-Canel, Commander-in-Chief).
@@ -24,24 +25,32 @@ WORD = lazy_compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
 #: Paragraphs are separated by one or more blank lines (spaces, tabs, no-break spaces allowed).
 _PARAGRAPH_BREAK = lazy_compile(r"\n(?:[^\S\n]*\n)+")
 _NEWLINE = lazy_compile(r"\n")
-#: Marks of text that is never prose, in any format: URLs, e-mail addresses, domain names.
+#: Top-level domains that are no English word (``data/tlds.txt``, built by
+#: ``scripts/build_tlds.py`` from the Public Suffix List): "example.com", "kremlin.ru".
+TLDS = frozenset(
+    line for line in (Path(__file__).resolve().parent / "data" / "tlds.txt")
+    .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+)
+#: Marks of text that is never prose, in any format: URLs, e-mail addresses, domain names
+#: (a period before one of :data:`TLDS` in lowercase or capitals, checked in Python: the few
+#: candidates are cheaper to look up than a pattern of every domain is to match).
 #: Each hit is widened to its whole whitespace-delimited token (a literal-anchored
 #: search is far faster than matching whole URLs at every position).
-_NOT_PROSE = lazy_compile(
-    r"://|\bwww\.|\bmailto:|@[\w-]+\.|\.(?:com|org|net|edu|gov|int|io|ru|uk|de|fr|info|biz)\b",
-    regex.IGNORECASE,
-)
-#: A suppression directive (see :mod:`textlint.suppression`); never prose either.
-#: The selectors of an HTML-comment directive run to the first "-->" and hold no line
-#: break, "<" or ">"; possessive, so that a line of unclosed "<!-- textlint-disable"
-#: or of spaces is scanned once, not once per position.
-DIRECTIVE = lazy_compile(
-    r"<!--\s*textlint-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)\b"
-    r"(?P<rules>(?:[^\S\n]*+(?!-->)[^\s<>])*+)\s*+-->"
-    r"|^[^\S\n]*(?:#|//)[^\S\n]*textlint-(?P<kind2>disable-next-line|disable-line|disable-file|disable|enable)\b"
-    r"(?P<rules2>[^\n]*)$",
-    regex.MULTILINE,
-)
+_NOT_PROSE = lazy_compile(r"://|\bwww\.|\bmailto:|@[\w-]+\.|\.(?P<tld>[A-Za-z]{2,})\b")
+#: A URL's or an e-mail address's mark earlier in the same token.
+_IN_URL = lazy_compile(r"[/@][^\s]*$")
+
+
+def _not_prose_marks(text: str) -> Iterator[regex.Match]:
+    """The marks of :data:`_NOT_PROSE` in *text*, domain endings only where they are one of
+    :data:`TLDS` in lowercase or capitals (not a capitalised word glued after a period:
+    "end.Ma")."""
+    for m in _NOT_PROSE.finditer(text):
+        tld = m.group("tld")
+        if tld is None or (tld.islower() or tld.isupper()) and tld.lower() in TLDS:
+            yield m
+
+
 #: A brace-enclosed token: a type annotation ("{string}", "{fs.Stats | null}"), a template
 #: placeholder ("{name}") or a brace expansion ("{add,sub}"); never prose.
 _BRACED = lazy_compile(r"\{[^\s{}|]+(?:[^\S\n]*\|[^\S\n]*[^\s{}|]+)*\}")
@@ -230,7 +239,20 @@ class Document:
         find, counts = WORD.findall, Counter()
         for piece in text_pieces(self.prose_text):  # no list of every word of a large text
             counts.update([w for chunk in piece.split() for w in ((chunk,) if chunk.isalpha() else find(chunk))])
+        for start, end in self._name_tokens:  # "searchengine.py" writes the word "searchengine"
+            counts.update(find(self.text, start, end))
         return counts
+
+    @cached_property
+    def _name_tokens(self) -> list[tuple[int, int]]:
+        """The file and domain names of the text ("searchengine.py", "repo.or.cz"): tokens
+        ending in one of :data:`TLDS` that are no URL or e-mail address. They are not prose,
+        but the words they write are the document's (and they mark technical writing)."""
+        text, found = self.text, []
+        for m in _not_prose_marks(text):
+            if m.group("tld") and not _IN_URL.search(text, max(0, m.start() - 200), m.start()):
+                found.append((_TOKEN_LEFT.match(text, max(0, m.start() - 200), m.start()).start(), m.end()))
+        return found
 
     @property
     def headings(self) -> list[Span]:
@@ -284,7 +306,7 @@ class Document:
         if "{" in text:
             yield from (Span(m.start(), m.end()) for m in _BRACED.finditer(text))
         token_end = kept_end = -1
-        for m in _NOT_PROSE.finditer(text):
+        for m in _not_prose_marks(text):
             if m.start() >= token_end:  # a mark past the last token: a new token
                 token_end = _TOKEN_RIGHT.match(text, m.end()).end()
                 # the token without its trailing punctuation (kept up to the mark's end)
@@ -313,13 +335,15 @@ class Document:
     @cached_property
     def technical(self) -> bool:
         """Whether the document is technical writing, where camel case names code: code
-        spans and blocks (Markdown) or code tokens in its prose ("sys.exit()", "tab_width"),
-        at least 3 and :data:`TECHNICAL_DENSITY` per word."""
+        spans and blocks (Markdown), code tokens in its prose ("sys.exit()", "tab_width") and
+        file and domain names ("searchengine.py", "repo.or.cz"), at least 3 and
+        :data:`TECHNICAL_DENSITY` per word."""
         prose = self.prose_text
         code = sum(len(p.findall(prose)) for p in _CODE_TOKENS)
         text = self.text
         code += sum(1 for s in self._markup_ignored
                     if text[s.start:s.start + 4].lstrip("\n")[:1] in _CODE_MARKS)
+        code += len(self._name_tokens)  # a file or domain name: "searchengine.py"
         return code >= 3 and code >= TECHNICAL_DENSITY * sum(self.vocabulary.values())
 
     @cached_property

@@ -18,9 +18,26 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .document import DIRECTIVE, Document
+import regex
+
 from .patterns import lazy_compile
+
+if TYPE_CHECKING:
+    from .document import Document
+
+#: A suppression directive; never prose (:attr:`textlint.document.Document.ignored`).
+#: The selectors of an HTML-comment directive run to the first "-->" and hold no line
+#: break, "<" or ">"; possessive, so that a line of unclosed "<!-- textlint-disable"
+#: or of spaces is scanned once, not once per position.
+DIRECTIVE = lazy_compile(
+    r"<!--\s*textlint-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)\b"
+    r"(?P<rules>(?:[^\S\n]*+(?!-->)[^\s<>])*+)\s*+-->"
+    r"|^[^\S\n]*(?:#|//)[^\S\n]*textlint-(?P<kind2>disable-next-line|disable-line|disable-file|disable|enable)\b"
+    r"(?P<rules2>[^\n]*)$",
+    regex.MULTILINE,
+)
 
 ALL = "ALL"
 _SEPARATORS = lazy_compile(r"[\s,]+")

@@ -48,6 +48,9 @@ NEGATIONS = frozenset(("not", "never"))
 #: Adverbs of degree, focus, time and place that work like function words ("so" and "yet"
 #: are coordinators too).
 FUNCTION_ADVERBS = frozenset("also very too just only even still then there here so yet".split())
+#: The function adverbs of degree, which intensify an adjective, adverb or quantifier ("too
+#: nice", "so much", "much more").
+DEGREE_ADVERBS = frozenset(("very", "too", "so", "much"))
 QUANTIFIERS = frozenset(
     "all any each every both either neither some such other another same more most much many few several".split()
 )

@@ -8,12 +8,17 @@ from typing import Iterator
 import regex
 
 from ..casing import get_casing
+from ..lexicon import get_lexicon
 from ..diagnostics import Applicability, Diagnostic, Fix, Severity
 from ..document import Document
 from ..patterns import lazy_compile
 from ..rule import FixAvailability
 from .base import Check
-from ..wordclasses import ARTICLES, FUNCTION_WORDS, HONORIFICS, OBJECT_STARTS, POSSESSIVES, VERB_LIKE, number_words
+from ..wordclasses import (ARTICLES, COORDINATORS, DEGREE_ADVERBS, DEMONSTRATIVES, DETERMINERS, FUNCTION_WORDS,
+                           HAVE, HONORIFICS,
+                           OBJECT_STARTS, POSSESSIVES, PREPOSITIONS, PRONOUNS, QUANTIFIERS, SUBORDINATORS,
+                           VERB_LIKE,
+                           number_words, tags)
 from .prose import CLOSERS, OPENERS, starts_sentence
 
 #: A word, whitespace and the same word in any case (filtered further in Python: the few
@@ -28,33 +33,30 @@ _NEXT_WORD = lazy_compile(r"(?P<sep>\s+)(?P<b>[^\s.,;:!?)\]”\"]+)")
 _INSIDE_TOKEN_BEFORE = set("'’-.@/\u2010")
 _INSIDE_TOKEN_AFTER = set("-@/\u2010")
 
-#: Repeats that English uses on purpose (compared in lowercase).
-INTENDED = frozenset(
-    """had had|that that|this this|bye bye|so so|no no|very very|tut tut|ha ha|
-    knock knock|chop chop|yada yada|blah blah|hear hear|well well|now now|there there|
-    too too|many many|far far|long long|bla bla|yeah yeah|yes yes|wait wait|go go|
-    pooh pooh|goody goody|night night|din din|boo boo|aye aye""".replace("\n", "").split("|")
-)
-INTENDED = frozenset(s.strip() for s in INTENDED)
-
 #: Words that cannot follow "that that" when the second "that" is a pronoun or determiner
 #: ("that that is", "that that service"): "that that we will support", "that that at the end".
-NOT_AFTER_THAT = frozenset(
-    """i we you they he she it me us them the a an all this these those our my your their his
-    her its at in on of for to with by from and or but if""".split()
-)
+NOT_AFTER_THAT = PRONOUNS | DETERMINERS | QUANTIFIERS | PREPOSITIONS | COORDINATORS | SUBORDINATORS
 _NEXT = lazy_compile(r"[ \u00a0]+(\p{L}+)")
+_NEXT_TOKEN = lazy_compile(r"[ \u00a0]+(\S+)")
 _PREVIOUS = lazy_compile(r"(\p{L}+)[ \u00a0]+$")
 #: Words that only come before a noun: after one, a modal is a noun ("the can", "his will").
 _NOUN_MARKERS = ARTICLES | POSSESSIVES
 
-#: Reduplicated names: places, people and works whose name is one word twice.
-NAMES = frozenset(
-    """bora|walla|pago|sing|baden|wagga|phi|lang|mahi|sirhan|humbert|duran|talk|
-    dum|tom|bumbum|kuku|bye|cous|tartar|dik|kaka|mau|papa|mama|tutu|yo|chow|
-    can|la|ylang|bam|bang|boing|bonbon|tse|kyaw|nu|ngo|tam""".replace("\n", "").split("|")
-)
-NAMES = frozenset(s.strip() for s in NAMES)
+#: log10 PMI of a word with itself from which a repeat is English on purpose: the web writes
+#: "had had", "very very", "bye bye" at least as often as chance would put the word twice
+#: (wordsegment's Google pair counts); slips ("the the", "of of", "he he") are rarer.
+INTENDED_PMI = 0.0
+#: log10 of the share of a word's uses that the web writes doubled below which a capitalised
+#: repeat is no reduplicated name (:func:`_seldom_doubled`): one in a hundred.
+NAME_SHARE = -2.0
+#: The longest word that a reduplicated name repeats ("Walla Walla", "Duran Duran").
+SHORT_NAME = 5
+#: The parts of speech (:func:`textlint.wordclasses.tags`) of the words English repeats on
+#: purpose: interjections and other closed-class words ("yeah yeah", "many many") and
+#: adverbs ("very very", "far far"). Web pages repeat nouns, verbs and adjectives too
+#: ("hotel hotel", "download download", "test test": menus and keyword lists), but in prose
+#: such a repeat is a slip.
+_MODIFIERS = frozenset("CR")
 
 
 class DoubledWord(Check):
@@ -68,8 +70,11 @@ class DoubledWord(Check):
     RATIONALE = (
         "Scrapers that join a headline or a caption to the text, and editors who retype a "
         "phrase, leave doubled words. Each word on its own is correct, so spell checkers "
-        "miss them. Repeats that English uses on purpose (\"had had\", \"that that\", "
-        "\"very very\") and reduplicated names (Bora Bora, Koh Phi Phi) are not flagged; "
+        "miss them. Repeats that English uses on purpose are not flagged: \"had had\", "
+        "\"that that is\", a degree adverb before what it intensifies (\"too too nice\"), and "
+        "adverbs and interjections that web text writes twice more often than chance "
+        "(\"very very\", \"yeah yeah\"); nor is a reduplicated name that stands alone (\"flew to "
+        "Bora Bora\") or a repeat the document writes twice; "
         "a title before a name (\"law lord Lord Bingham\") is not either. Hyphenated "
         "compounds and possessives count as one word (\"hi-tech hi-tech\", \"Federation’s "
         "Federation’s\"); a doubled honorific (\"Mr Mr Putin\") is always a slip, and so is \"that that\" "
@@ -115,6 +120,7 @@ class DoubledWord(Check):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
         casing = get_casing()
+        repeats: dict[str, int] = {}  # how often the document writes each repeat
         pairs = ((m.start(), m.group("a"), m.group("sep"), m.group("b")) for m in _DOUBLED.finditer(text))
         for start, a, sep, b in heapq.merge(pairs, _compound_pairs(text)):  # both in text order
             a_end = start + len(a)
@@ -122,10 +128,9 @@ class DoubledWord(Check):
             if (sep.count("\n") > 1 or text[start - 1:start] in _INSIDE_TOKEN_BEFORE
                     or self._continues(text, end) or _mentioned(text, start, end)):
                 continue
-            # deliberate repeats are lowercase ("had had", "that that is"); "This This" is a slip
-            if a == b and a.islower() and f"{a} {b}" in INTENDED and not _slip_of_that(text, a, end) \
-                    and not _tripled(text, a, end) \
-                    or _allowed(text, start, end, a, b) or not self._doubled(text, start, end, a, b, casing):
+            if _on_purpose(text, start, end, a, b) or _allowed(text, start, end, a, b) \
+                    or not self._doubled(doc, start, end, a, sep, b, casing, repeats) \
+                    or _written_again(doc, start, end, a, sep, b, repeats):
                 continue
             applicability = Applicability.SAFE if _never_grammatical(text, start, a, b) else Applicability.UNSAFE
             fix = Fix.replace(a_end, end, "", applicability, title=f"Remove the repeated '{b}'")
@@ -138,8 +143,10 @@ class DoubledWord(Check):
         return nxt[:1] in _INSIDE_TOKEN_AFTER or (nxt[:1] in ("'", "’") and nxt[1:2].isalpha())
 
     @staticmethod
-    def _doubled(text: str, start: int, end: int, a: str, b: str, casing) -> bool:
+    def _doubled(doc: Document, start: int, end: int, a: str, sep: str, b: str, casing,
+                 repeats: dict[str, int]) -> bool:
         """Whether ``a b`` is an accident rather than a name, a title or a deliberate repeat."""
+        text = doc.text
         if a.lower() in HONORIFICS and b[:1].isupper():
             return True  # "Mr Mr Putin"
         if a == b == "A":
@@ -150,11 +157,15 @@ class DoubledWord(Check):
             return False  # initials and list letters: "B B", "x x"
         if a == b and a[0].isupper() and not a.isupper():
             # Both capitalised: a doubled sentence start ("The The"), a doubled common word
-            # ("General General") or a doubled name ("Ivanov Ivanov") unless reduplicated.
-            if a.lower() in NAMES:
+            # ("General General"), a doubled name inside a longer one ("Igor Ivanov Ivanov",
+            # "Vladimir Vladimir Putin"), or a reduplicated name that stands alone ("flew to
+            # Bora Bora last year", "Duran Duran is"); a document that writes it twice
+            # vouches for it too (:func:`_written_again`).
+            if casing.normally_lowercase(a, -1.0):
+                return True
+            if _name_alone(doc, start, end, a, sep, repeats):
                 return False
-            return (starts_sentence(text, start) or casing.normally_lowercase(a, -1.0)
-                    or len(a) >= 4)
+            return starts_sentence(text, start) or len(a) >= 4
         if a.islower() and b[0].isupper() and a not in FUNCTION_WORDS and not a.endswith(("ed", "ing")) \
                 and not casing.normally_lowercase(a, -2.0):
             # "lord Lord Bingham": a title word before a name, capitalised as part of it.
@@ -184,12 +195,110 @@ def _compound_pairs(text: str) -> list[tuple[int, str, str, str]]:
     return pairs
 
 
+def _on_purpose(text: str, start: int, end: int, a: str, b: str) -> bool:
+    """Whether the repeat is one that English makes on purpose: the word written twice as
+    written once (or capitalised at a sentence start: "Bye bye"), and either the perfect of
+    "have" ("had had"), a degree adverb before an adjective, adverb or quantifier it
+    intensifies ("too too nice", "so so much") or, by the evidence of web word pairs, an
+    adverb or interjection (:data:`_MODIFIERS`) written in lowercase that the web writes
+    twice at least as often as chance would (log10 PMI >= :data:`INTENDED_PMI`: "very very",
+    "yeah yeah", "blah blah"; not "the the", "so so", "he he", "test test"). A demonstrative repeated is a pronoun before a determiner ("that that
+    is", "add to this this law") unless a word follows that neither can precede
+    (:func:`_slip_of_that`) or it is capitalised ("This This Treaty"). Nothing deliberate is written three times ("that that that")."""
+    lower = a.lower()
+    if not b.islower() or not (a == b or a[1:] == b[1:] and starts_sentence(text, start)) \
+            or _tripled(text, lower, end):
+        return False  # deliberate repeats are lowercase: "This This Treaty", "Very Very well"
+    if lower in DEMONSTRATIVES:
+        return not _slip_of_that(text, lower, end)
+    if lower in HAVE and "E" in tags(lower):
+        return True  # the perfect of "have": "she had had enough"
+    if lower in DEGREE_ADVERBS:  # intensified: "too too nice", "much much more"; not "so so."
+        nxt = _NEXT.match(text, end)
+        return nxt is not None and (bool(set(tags(nxt.group(1).lower())) & set("JR"))
+                                    or nxt.group(1).lower() in QUANTIFIERS)
+    pmi = get_lexicon().pmi(lower, lower)
+    return pmi is not None and pmi >= INTENDED_PMI and bool(set(tags(lower)) & _MODIFIERS)
+
+
+def _written_again(doc: Document, start: int, end: int, a: str, sep: str, b: str,
+                   repeats: dict[str, int]) -> bool:
+    """Whether the document writes the same repeat, as written, once more, and its words
+    nowhere else: a name or a phrase of the author's ("Walla Walla", "Knock knock" twice). A
+    corrupt text repeats its slips too, but then mostly beside the single word ("Vladimir
+    Vladimir Putin:" in an interview that labels "Vladimir Putin:" elsewhere). Not for
+    function words, whose doubling is never a name ("the the" twice is two slips), nor for a
+    run of the word ("word word word")."""
+    if a.lower() in FUNCTION_WORDS or not (a.isalpha() and b.isalpha()) or _in_run(doc.text, start, end, a):
+        return False
+    return _only_repeated(doc, a, sep, b, 2, repeats)
+
+
+def _in_run(text: str, start: int, end: int, word: str) -> bool:
+    """Whether the repeat is part of a run of the word, three times or more."""
+    before = _PREVIOUS.search(text, max(0, start - 40), start)
+    return _tripled(text, word.lower(), end) or before is not None and before.group(1).lower() == word.lower()
+
+
+def _only_repeated(doc: Document, a: str, sep: str, b: str, times: int, repeats: dict[str, int]) -> bool:
+    """Whether the document writes the repeat at least *times* times and its words nowhere
+    else (*repeats* remembers the counts of the document's repeats)."""
+    repeat = f"{a}{sep}{b}"
+    count = repeats.get(repeat)
+    if count is None:
+        count = repeats[repeat] = doc.text.count(repeat)
+    if count < times:
+        return False
+    vocabulary = doc.vocabulary
+    if a == b:
+        return vocabulary[a] == 2 * count
+    return vocabulary[a] == count and vocabulary[b] == count
+
+
+def _name_alone(doc: Document, start: int, end: int, word: str, sep: str, repeats: dict[str, int]) -> bool:
+    """Whether a capitalised repeat is a reduplicated name by itself ("flew to Bora Bora and",
+    "Duran Duran is"): a short plain word (reduplication makes names of short words: at most
+    :data:`SHORT_NAME` letters; "Havana Havana", "Chechnya Chechnya" are slips) that LanguageTool's tagger dictionary knows as no common
+    word in lowercase nor as an adjective ("Russian Russian territory", "Thank Thank you"
+    are slips), that the document writes nowhere alone ("relations between Russia Russia and
+    Austria" in an article about Russia is a slip), and neither the word before it (unless
+    it starts the sentence) nor the token after it is capitalised: a slip doubles a part of
+    a longer name ("Igor Ivanov Ivanov", "Deir Deir ez-Zor"), and a word that the web seldom
+    writes twice (:func:`_seldom_doubled`: "Russia Russia", "Europe Europe") is no
+    reduplicated name either."""
+    text = doc.text
+    if not (word.isalpha() and len(word) <= SHORT_NAME) or tags(word.lower()) or "J" in tags(word) \
+            or _seldom_doubled(word) \
+            or _in_run(text, start, end, word) or not _only_repeated(doc, word, sep, word, 1, repeats):
+        return False
+    before = _PREVIOUS.search(text, max(0, start - 40), start)
+    if before is not None and before.group(1)[0].isupper() and not starts_sentence(text, start):
+        return False
+    nxt = _NEXT_TOKEN.match(text, end)
+    return nxt is None or not any(c.isupper() for c in nxt.group(1))
+
+
+def _seldom_doubled(word: str) -> bool:
+    """Whether the web writes *word* twice in a row in fewer than one of every
+    10**-:data:`NAME_SHARE` of its uses: log10 P(w w) / P(w), from wordsegment's Google pair
+    counts and wordfreq's frequency, or its upper bound when the pair is rarer than the pair
+    list's floor. A reduplicated name is mostly written doubled ("Walla Walla", "Duran
+    Duran": the bound says nothing against them); a name as frequent as "Russia" or
+    "December" that the web never doubles is no such name."""
+    lexicon = get_lexicon()
+    lower = word.lower()
+    zipf = lexicon.zipf(lower)
+    if zipf == 0.0:
+        return False
+    pmi = lexicon.pmi(lower, lower)
+    share = pmi + zipf - 9 if pmi is not None else lexicon.bigram_floor - (zipf - 9)
+    return share < NAME_SHARE
+
+
 def _slip_of_that(text: str, a: str, end: int) -> bool:
-    """Whether "that that" or "this this" is a slip: the word after it cannot follow the
+    """Whether a repeated demonstrative is a slip: the word after it cannot follow the
     pronoun or determiner that the second word would be ("that that we", "this this to";
     but "that that is", "that that service", "add to this this law")."""
-    if a not in ("that", "this"):
-        return False
     nxt = _NEXT.match(text, end)
     if nxt is None:
         return True
@@ -197,12 +306,11 @@ def _slip_of_that(text: str, a: str, end: int) -> bool:
     return word in NOT_AFTER_THAT if a == "that" else word in FUNCTION_WORDS
 
 
-
 def _tripled(text: str, word: str, end: int) -> bool:
     """Whether the word comes a third time: no deliberate repeat is written thrice ("that that
     that was wrong")."""
     nxt = _NEXT.match(text, end)
-    return nxt is not None and nxt.group(1) == word
+    return nxt is not None and nxt.group(1).lower() == word
 
 
 def _mentioned(text: str, start: int, end: int) -> bool:

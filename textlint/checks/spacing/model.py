@@ -37,6 +37,9 @@ from ...lexicon import Lexicon
 from ... import wordclasses as wc
 from ...patterns import lazy_compile
 from ...wordclasses import FUNCTION_WORDS
+#: Every word of the closed classes, also those that are names too ("It", "Will", "May"): a
+#: token made of two of them is split whatever the capital means ("Itwould").
+CLOSED_WORDS = FUNCTION_WORDS | wc.NAME_LIKE
 
 #: A chunk whose core may be split or joined: optional opening marks, letters, closing marks.
 PLAIN = lazy_compile(r"([\"'“‘«(\[{¿¡]*)(\p{L}[\p{L}\p{M}]*)((?:['’]s)?[\"”’»)\]}.,;:!?…]*)")
@@ -148,12 +151,15 @@ class Change:
     deletes: list[tuple[int, int]] = field(default_factory=list)  # gaps that go
     gain: float = 0.0
     certain: bool = True  # False: a safe fix is never offered
+    #: the evidence excludes every other reading (:meth:`Model.plain_glued`): safe at the
+    #: margin that reports a change, not only at the wider safe one
+    sure: bool = False
 
     def shifted(self, delta: int) -> Change:
         """The same change *delta* code points further on."""
         return Change(self.start + delta, self.end + delta, self.old, self.new,
                       [p + delta for p in self.inserts], [(a + delta, b + delta) for a, b in self.deletes],
-                      self.gain, self.certain)
+                      self.gain, self.certain, self.sure)
 
     @property
     def kind(self) -> str:
@@ -408,9 +414,46 @@ class Model:
         zipf = self.lex.zipf(token)
         if zipf == 0.0:
             return True
+        apart = self._apart(token, left, right)
+        return apart is not None and apart >= self.p.safe_glued_ratio
+
+    def _apart(self, token: str, left: str, right: str) -> float | None:
+        """log10 of how much more often *left* and *right* are written apart than as *token*
+        (None when they form no pair of the web counts)."""
         pmi = self.lex.pmi(left, right)
-        return pmi is not None and (
-            self.lex.zipf(left) + self.lex.zipf(right) - 9 + pmi - zipf >= self.p.safe_glued_ratio)
+        if pmi is None:
+            return None
+        return self.lex.zipf(left) + self.lex.zipf(right) - 9 + pmi - self.lex.zipf(token)
+
+    def plain_glued(self, old: str, new: str) -> bool:
+        """Whether a split of a lowercase token into a function word and a word (``old`` ->
+        ``new``) has no other reading: the token is no word (the lexicon and LanguageTool's
+        tagger dictionary do not know it) while the other piece is one (of three letters or
+        more, in the dictionary), it cannot be a name (lowercase, and no name starts or ends
+        with a function word), and it is no typo of a word (no word of Zipf >=
+        ``solid_zipf`` but its two pieces is one edit away: "socity" may be "society",
+        "onmy" "only", "broadcastin" "broadcasting"). Such a split ("usageswould",
+        "accentbeing", "theobserver") is safe at the margin that reports it."""
+        words = new.split(" ")
+        if len(words) != 2 or " " in old or not (old.isalpha() and old.islower()):
+            return False
+        if self.lex.zipf(old) > 0.0 or wc.tags(old):
+            return False
+        closed = [w in FUNCTION_WORDS for w in words]
+        if closed[0] == closed[1]:
+            return False
+        word = words[closed.index(False)]
+        return len(word) > 2 and bool(wc.tags(word)) and not self._typo_of_word(old, words)
+
+    def _typo_of_word(self, token: str, pieces: list[str]) -> bool:
+        """Whether a word the lexicon knows well (Zipf >= ``solid_zipf``), other than
+        *pieces*, is one edit (a deletion, insertion, substitution or transposition of
+        letters) away from *token*."""
+        floor, zipf = self.p.solid_zipf, self.lex.zipf
+        for word in _one_edit(token):
+            if word not in pieces and zipf(word) >= floor:
+                return True
+        return False
 
     def _word_and_function_word(self, left: str, right: str) -> bool:
         """Whether one piece is a function word and the other a word of three letters or more
@@ -420,12 +463,20 @@ class Model:
         return a != b and len(other) > 2 and self.lex.zipf(other) >= self.p.solid_zipf
 
     def _function_words_glued(self, token: str, left: str, right: str) -> bool:
-        """Whether *token* is two function words of two letters or more glued, six letters or
-        more, and no word the lexicon knows: "Sincethis", "Whenshe", "Itwould" (the lexicon's
-        names vouch for the short and the known ones: "Bethe", "Asher", "Willis")."""
-        return (left + right == token and len(token) >= MIN_FUNCTION_PAIR and len(left) > 1
-                and len(right) > 1 and left.lower() in FUNCTION_WORDS and right in FUNCTION_WORDS
-                and self.lex.zipf(token.lower()) == 0.0)
+        """Whether *token* is two closed-class words of two letters or more glued, six letters
+        or more, and no word or name: the lexicon does not know it, or LanguageTool's tagger
+        dictionary has it in no case and the two words are written apart far more often
+        (``Params.safe_glued_ratio``): "Sincethis", "Whenshe", "Itwould" (the names vouch for
+        the short and the known ones: "Bethe", "Asher", "Willis")."""
+        if not (left + right == token and len(token) >= MIN_FUNCTION_PAIR and len(left) > 1
+                and len(right) > 1 and left.lower() in CLOSED_WORDS and right in CLOSED_WORDS):
+            return False
+        if self.lex.zipf(token.lower()) == 0.0:
+            return True
+        if wc.tags(token) or wc.tags(token.lower()):
+            return False
+        apart = self._apart(token.lower(), left.lower(), right)
+        return apart is not None and apart >= self.p.safe_glued_ratio
 
     def certain_join(self, word: str, pieces: list[str]) -> bool:
         """Whether joining *pieces* into *word* may be fixed safely: never when each piece is a
@@ -822,6 +873,23 @@ class Model:
         return sorted(cuts)
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_edit(word: str) -> Iterator[str]:
+    """The strings one edit of a lowercase letter away from *word*."""
+    for i in range(len(word) + 1):
+        head, tail = word[:i], word[i:]
+        if tail:
+            yield head + tail[1:]
+            if len(tail) > 1:
+                yield head + tail[1] + tail[0] + tail[2:]
+        for c in _LETTERS:
+            yield head + c + tail
+            if tail and c != tail[0]:
+                yield head + c + tail[1:]
+
+
 def segments(s: str, cuts: list[int]) -> list[str]:
     edges = [0, *cuts, len(s)]
     return [s[a:b] for a, b in zip(edges, edges[1:])]
@@ -951,6 +1019,7 @@ def _window(model: Model, text: str, tokens: list[Token], a: int, b: int) -> Ite
         change.certain = all(model.certain_cut(s, q, words, cores[_token_at(edges, q)])
                              for q in g if q not in old) and all(
             model.certain_join(w, pieces) for w, pieces in _joined_words(words, old, g))
+        change.sure = change.certain and model.plain_glued(change.old, change.new)
         yield change
 
 
