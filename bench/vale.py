@@ -88,17 +88,23 @@ def run_vale(vale: str, ini: Path, corpus: Path) -> tuple[list[dict], tuple[floa
     return out, elapsed
 
 
-def run_textlint(style_dir: Path, style: str, corpus: Path, config: Path) -> tuple[list[dict], tuple[float, float]]:
-    cmd = [sys.executable, "-m", "textlint", "check", "--config", str(config), "--rules", str(style_dir),
-           "--select", style, "--format", "jsonl", "--no-languagetool", "--exit-zero", "--no-progress",
-           str(corpus)]
-    # compiled bytecode kept between runs, as an installed package has it (even where the
-    # environment sets PYTHONDONTWRITEBYTECODE)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONPYCACHEPREFIX": str(config.parent / "pycache")}
+def run_textlint_cli(args: list[str], folder: Path) -> tuple[subprocess.CompletedProcess, tuple[float, float]]:
+    """``textlint check ARGS --exit-zero --no-progress`` from this tree, run in *folder* and
+    timed; the compiled bytecode is kept in *folder* between runs, as an installed package
+    has it (even where the environment sets PYTHONDONTWRITEBYTECODE). Exits on failure."""
+    cmd = [sys.executable, "-m", "textlint", "check", *args, "--exit-zero", "--no-progress"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONPYCACHEPREFIX": str(folder / "pycache")}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    result, elapsed = timed(cmd, cwd=config.parent, env=env)
+    result, elapsed = timed(cmd, cwd=folder, env=env)
     if result.returncode != 0:
         sys.exit(f"textlint failed ({result.returncode}):\n{result.stderr[:2000]}")
+    return result, elapsed
+
+
+def run_textlint(style_dir: Path, style: str, corpus: Path, config: Path) -> tuple[list[dict], tuple[float, float]]:
+    result, elapsed = run_textlint_cli(
+        ["--config", str(config), "--rules", str(style_dir), "--select", style, "--format", "jsonl",
+         "--no-languagetool", str(corpus)], config.parent)
     out = []
     texts: dict[str, str] = {}
     for d in map(json.loads, result.stdout.splitlines()):

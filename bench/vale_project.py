@@ -20,28 +20,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from vale import SHARED, STYLES, find_vale, match, run_vale, share, timed  # noqa: E402
+from vale import SHARED, STYLES, find_vale, match, run_textlint_cli, run_vale, share  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_textlint(ini: Path, corpus: Path, discover: bool) -> tuple[list[dict], tuple[float, float]]:
     option = [] if discover else ["--vale-config", str(ini)]
-    cmd = [sys.executable, "-m", "textlint", "check", *option, "--format", "json", "--exit-zero",
-           "--no-progress", str(corpus)]
-    # compiled bytecode kept between runs, as an installed package has it (as bench/vale.py)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONPYCACHEPREFIX": str(ini.parent / "pycache")}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    result, elapsed = timed(cmd, cwd=ini.parent, env=env)
-    if result.returncode != 0:
-        sys.exit(f"textlint failed ({result.returncode}):\n{result.stderr[:2000]}")
+    result, elapsed = run_textlint_cli([*option, "--format", "json", str(corpus)], ini.parent)
     out = []
     for d in json.loads(result.stdout or "[]"):
         end = d["end_column"] - 1 if d["end_line"] == d["line"] else 10**9
