@@ -102,12 +102,18 @@ HONORIFICS = frozenset("mr mrs ms dr st sir prof gen col lt capt rev fr".split()
 
 
 # -- open classes, from LanguageTool's tagger dictionary ----------------------------------------
+def _read_classes(path: Path) -> dict[str, str]:
+    """A table of word classes built by a script in ``scripts/``: a header line, then one
+    ``word<TAB>class letters`` line per word (no field holds a space)."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        f.readline()  # the header
+        fields = f.read().split()  # word, classes, word, classes, ...
+    return dict(zip(fields[::2], fields[1::2]))
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
-    with gzip.open(DATA, "rt", encoding="utf-8") as f:
-        f.readline()  # the header
-        fields = f.read().split()  # form, classes, form, classes, ...: no field holds a space
-    return dict(zip(fields[::2], fields[1::2]))
+    return _read_classes(DATA)
 
 
 def tags(word: str) -> str:
@@ -167,9 +173,7 @@ WORDNET_DATA = Path(__file__).resolve().parent / "data" / "wordnet_classes.tsv.g
 
 @lru_cache(maxsize=1)
 def _wordnet_table() -> dict[str, str]:
-    with gzip.open(WORDNET_DATA, "rt", encoding="utf-8") as f:
-        lines = f.read().split("\n")
-    return dict(line.split("\t", 1) for line in lines[1:] if line)
+    return _read_classes(WORDNET_DATA)
 
 
 @lru_cache(maxsize=8)
