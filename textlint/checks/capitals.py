@@ -61,14 +61,15 @@ INSTITUTIONS = frozenset(
 )
 #: The institution nouns that news house styles capitalise alone, even beside lowercase
 #: uses in the same article ("the Government" and "the government", "in Cabinet"): bodies of
-#: state, parties and their members, offices, newspapers, and the Net (the Internet, as
-#: older house styles write it). Never judged.
+#: state, parties and their members, offices, and the Net (the Internet, as older house
+#: styles write it). Never judged. No publication is named here: a newspaper is recognised by
+#: the reporting verb before it ("told the Times", see :func:`_source_of_report`).
 HOUSE_STYLE = frozenset(
     """act assembly bills cabinet chair church commission commissions committee committees
-    communist communists conservative conservatives councils court courts director express
-    government governments house houses independent internet liberal mail ministers ministries
-    mirror net observer parliaments parties party police post presidency socialist socialists
-    speaker state sun times today web""".split()
+    communist communists conservative conservatives councils court courts director
+    government governments house houses internet liberal ministers ministries net
+    parliaments parties party police presidency socialist socialists speaker state
+    web""".split()
 )
 #: How often a document must write an institution noun in lowercase before a lone capitalised
 #: use of it counts as a slip rather than house style.
@@ -294,6 +295,10 @@ class MidSentenceCapital(Check):
                 previous = _previous_word(text, m.start())
                 if previous == low:
                     continue  # "the The": cleanup.DoubledWord reports it
+                if not function_word and previous == "the" and _source_of_report(text, m.start()):
+                    continue  # "told the Times", "says the Independent": a name
+                if not function_word and _names_an_employer(text, m, low):
+                    continue  # "the former Sun editor", "Cabinet colleagues"
                 if not function_word and not _enough_evidence(text, m, low, casing.ratio(low), previous):
                     continue
                 # Title Case too writes "of", "and", "for" and articles in lowercase: only a
@@ -672,6 +677,26 @@ def _runs_after_lowercase_article(text: str) -> Counter[tuple[str, ...]]:
 def _words_after_lowercase_article(text: str) -> frozenset[str]:
     """The capitalised words of the runs that the document writes after a lowercase article."""
     return frozenset(w for run in _runs_after_lowercase_article(text) for w in run)
+
+
+#: A lowercase word, then "the" (after an optional "with") and spaces, straight before a word.
+_BEFORE_THE = lazy_compile(
+    r"(?<![\p{L}\p{M}\p{N}'’\-])(\p{Ll}+)[ \u00a0]+(?:with[ \u00a0]+)?the[ \u00a0]+$")
+
+
+def _source_of_report(text: str, start: int) -> bool:
+    """Whether a reporting verb and "the" stand before *start* ("told the Times", "says the
+    Independent"): what is told or says something there is a person or a body, and a
+    capitalised noun in that place is its name."""
+    before = _BEFORE_THE.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1) in wc.reporting_verbs()
+
+
+def _names_an_employer(text: str, m: regex.Match, low: str) -> bool:
+    """Whether the capitalised noun at *m* stands straight before a lowercase noun for a person
+    ("the former Sun editor", "Cabinet colleagues"): the body that the person serves."""
+    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None  # no possessive
+    return nxt is not None and nxt.group(1) in wc.person_nouns() and wc.noun(low)
 
 
 def _lowercase_uses(text: str, low: str, enough: int = HOUSE_STYLE_LOWERCASE) -> int:
