@@ -679,17 +679,23 @@ def _words_after_lowercase_article(text: str) -> frozenset[str]:
     return frozenset(w for run in _runs_after_lowercase_article(text) for w in run)
 
 
-#: A lowercase word, then "the" (after an optional "with") and spaces, straight before a word.
+#: Two lowercase words, then "the" and spaces, straight before a word.
 _BEFORE_THE = lazy_compile(
-    r"(?<![\p{L}\p{M}\p{N}'’\-])(\p{Ll}+)[ \u00a0]+(?:with[ \u00a0]+)?the[ \u00a0]+$")
+    r"(?:(?<![\p{L}\p{M}\p{N}'’\-])(\p{Ll}+)[ \u00a0]+)?(?<![\p{L}\p{M}\p{N}'’\-])(\p{Ll}+)"
+    r"[ \u00a0]+the[ \u00a0]+$")
 
 
 def _source_of_report(text: str, start: int) -> bool:
-    """Whether a reporting verb and "the" stand before *start* ("told the Times", "says the
-    Independent"): what is told or says something there is a person or a body, and a
-    capitalised noun in that place is its name."""
-    before = _BEFORE_THE.search(text, max(0, start - 30), start)
-    return before is not None and before.group(1) in wc.reporting_verbs()
+    """Whether a reporting verb and "the" stand before *start*, perhaps with a preposition
+    between them ("told the Times", "says the Independent", "wrote for the Times"): what is
+    told or says something there is a person or a body, and a capitalised noun in that place
+    is its name."""
+    before = _BEFORE_THE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    verb, last = before.group(1), before.group(2)
+    return last in wc.reporting_verbs() or verb in wc.reporting_verbs() \
+        and last in wc.PREPOSITIONS | wc.COORDINATORS
 
 
 def _names_an_employer(text: str, m: regex.Match, low: str) -> bool:
