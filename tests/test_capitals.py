@@ -382,3 +382,18 @@ def test_words_that_name_publications_elsewhere_are_judged(text, word):
 ])
 def test_a_body_named_by_its_role_in_the_sentence_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a noun for a body that a cased corpus often capitalises, after "the" or a possessive:
+    # the short name of a body, beside lowercase uses of the noun
+    "The committee met twice. Members told the Committee that the committee must act.",
+    "The bill went to the House, and house prices fell while the house waited.",
+])
+def test_the_short_name_of_a_body_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+def test_a_body_noun_that_corpora_seldom_capitalise_is_judged():
+    text = "People think it is the safest republic in the Country, and the country agrees."
+    assert found(RULE, text) == ["Country"]
