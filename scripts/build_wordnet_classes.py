@@ -47,6 +47,10 @@ Each line is ``word<TAB>classes``, the classes being letters:
     noun of the same spelling in the SemCor counts of WordNet (``cntlist.rev``): "said",
     "says" (say: 2,167 verb tags, none as a noun), "reports"; not "pipes" (pipe: 10 as a
     noun, 1 as a verb). After a noun phrase ("…, the treaty says.") only these report.
+``P`` person noun
+    A noun whose most frequent sense is in WordNet's file of nouns for people
+    (``noun.person``: "editor", "minister", "leader", "colleagues"). A capitalised noun straight
+    before one names the body the person serves ("the former Sun editor", "Cabinet colleagues").
 ``N`` naming participle
     The past participle of a verb whose most frequent sense is ``name.v.01`` ("assign a
     specified proper name to": name, call) or one of its troponyms (dub, entitle, title,
@@ -235,6 +239,11 @@ def build(wordnet: Path) -> dict[str, set[str]]:
         for lemma in under(nouns, noun_index, roots, senses):
             add([lemma], letter)
             add(inflect(lemma, "N", noun_exc, PLURAL_ENDINGS), letter)
+    for lemma, (offsets, _) in noun_index.items():
+        first = nouns[offsets[0]]
+        if lemma.isalpha() and first.lexname == "noun.person" and lemma in first.words:
+            add([lemma], "P")
+            add(inflect(lemma, "N", noun_exc, PLURAL_ENDINGS), "P")
     said = {w for o in verb_index[REPORTING_VERB][0] for w in verbs[o].words}  # "say"'s synonyms
     for lemma, (offsets, _) in verb_index.items():
         if "_" in lemma:
@@ -260,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     classes = build(args.wordnet)
-    header = ("# word\tclasses (B body, H head of a name, A appositive head, R reporting verb, S reporting verb after a noun phrase, N naming participle); "
+    header = ("# word\tclasses (B body, H head of a name, A appositive head, R reporting verb, S reporting verb after a noun phrase, P person noun, N naming participle); "
               "derived from WordNet 3.0 (Debian wordnet-base). WordNet 3.0 Copyright 2006 by "
               "Princeton University. All rights reserved. WordNet 3.0 license.\n")
     rows = [f"{w}\t{''.join(sorted(c))}" for w, c in sorted(classes.items())]

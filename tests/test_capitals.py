@@ -227,7 +227,7 @@ def test_flags_capitals_with_new_evidence(text, word):
     # house style: bodies of state stay capitalised beside lowercase uses; other
     # institution nouns need two lowercase uses in the document
     "The Government agreed. The government had said so, and the government acted.",
-    "The visit is planned for next Year. This year was busy.",
+    "The plan goes to the Forum. This forum was busy.",
     # a letter after a word that is only a noun in LanguageTool's dictionary
     "Patients with hepatitis A recover within weeks.",
     # "Good" inside a name is no greeting
@@ -243,7 +243,9 @@ def test_flags_capitals_with_new_evidence(text, word):
     # a definition after "="
     "Note: W = Wins; L = Losses; ERA = Earned run average.",
     # a publication or show whose name holds the article
-    "He told The Times newspaper that the Times had it wrong.",
+    pytest.param("He told The Times newspaper that the Times had it wrong.", marks=pytest.mark.xfail(
+        reason="no list names publications; a lone 'the Times' after 'that' has no evidence "
+               "of its own (issue 12 item 6, branch caplists3)", strict=True)),
     # an official name that keeps its article, with no lowercase use in the document
     "Franklin University is accredited by The Higher Learning Commission.",
 ])
@@ -350,3 +352,48 @@ def test_flags_capitals_that_title_styles_and_the_document_rule_out(text, word):
 ])
 def test_titles_that_keep_their_article_or_prepositions_are_left_alone(text):
     assert found(RULE, text) == []
+
+
+def test_person_nouns_are_read_from_data():
+    from textlint import wordclasses as wc
+
+    assert {"editor", "minister", "colleagues", "spokesman"} <= wc.person_nouns()
+    assert not {"government", "year", "the", "he"} & wc.person_nouns()
+
+
+@pytest.mark.parametrize("text, word", [
+    # no publication is exempt by name: a newspaper's name used as a common word is judged
+    ("We have met several Times this year and talked for hours.", "Times"),
+    # a common noun that no list excuses any more, with one lowercase use beside it
+    ("The visit is planned for next Year. This year was busy.", "Year"),
+])
+def test_words_that_name_publications_elsewhere_are_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    # after a reporting verb and "the", a capitalised noun is what was told or what says
+    "Home Secretary Charles Clarke told the Times he hoped to agree soon.",
+    "There is little hope of a deal, says the Times, citing officials.",
+    # before a noun for a person, a capitalised noun names the body the person serves
+    "The former Sun editor dispensed advice while the sun was shining on the sun deck.",
+    # a word that LanguageTool knows as a proper noun, before a noun for a body: a faction
+    "The problem is that the Conservative party has melted away, a conservative said.",
+])
+def test_a_body_named_by_its_role_in_the_sentence_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a noun for a body that a cased corpus often capitalises, after "the" or a possessive:
+    # the short name of a body, beside lowercase uses of the noun
+    "The committee met twice. Members told the Committee that the committee must act.",
+    "The bill went to the House, and house prices fell while the house waited.",
+])
+def test_the_short_name_of_a_body_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+def test_a_body_noun_that_corpora_seldom_capitalise_is_judged():
+    text = "People think it is the safest republic in the Country, and the country agrees."
+    assert found(RULE, text) == ["Country"]

@@ -201,6 +201,12 @@ def appositive_heads() -> frozenset[str]:
     return _wordnet_class("A")
 
 
+def person_nouns() -> frozenset[str]:
+    """Nouns whose most frequent sense is a kind of person ("editor", "minister", "colleagues"):
+    WordNet's ``noun.person`` file."""
+    return _wordnet_class("P")
+
+
 def reporting_verbs() -> frozenset[str]:
     """Past and third-person present forms of the verbs that report speech ("said", "says",
     "added", "warned")."""
