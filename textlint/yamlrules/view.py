@@ -125,17 +125,13 @@ def paragraphs(block: Block) -> Iterator[tuple[int, int]]:
 
 
 def _markdown_blocks(doc: Document) -> Iterator[Block]:
-    from ..markdown import _FRONT_MATTER, _heading_span, _parser
+    from ..markdown import _heading_span, block_tokens
 
     text = doc.text
-    source = text
-    front = _FRONT_MATTER.match(text)
-    if front:
-        source = "\n" * text.count("\n", 0, front.end()) + text[front.end():]
     starts = doc.line_starts
     stack: list[str] = []
     row_cursor: dict[int, int] = {}
-    tokens = _parser().parse(source)
+    tokens = block_tokens(text)
     for i, tok in enumerate(tokens):
         if tok.nesting == 1:
             stack.append(tok.tag)
