@@ -24,6 +24,7 @@ import regex
 from ..diagnostics import Applicability, Diagnostic, Severity
 from ..document import _NOT_AN_END, Document
 from . import view
+from .needs import Needs, is_literal
 from .view import Block
 from ..errors import ConfigError, warn
 from ..rule import Example, FixAvailability, Rule, RuleError
@@ -190,10 +191,6 @@ class Action:
     params: tuple[str, ...] = ()
 
 
-#: Characters that make a token a pattern rather than literal text.
-_PATTERN_CHARACTERS = frozenset("\\^$.|?*+()[]{}")
-
-
 def alternation(tokens: list[str], ignorecase: bool) -> str:
     """*tokens* as one alternation, matching what ``(?:t1|t2|...)`` matches: each run of
     literal tokens becomes a prefix tree (``a(?:bc|d)``), which the regex engine runs many
@@ -212,11 +209,6 @@ def alternation(tokens: list[str], ignorecase: bool) -> str:
     if run:
         out.append(_prefix_tree(run))
     return "|".join(out)
-
-
-def is_literal(token: str) -> bool:
-    """Whether *token* is text, with no character that makes it a pattern."""
-    return bool(token) and _PATTERN_CHARACTERS.isdisjoint(token)
 
 
 def _prefix_tree(words: list[str]) -> str:
@@ -291,6 +283,9 @@ class YamlRule(Rule):
     pattern_keys: dict[regex.Pattern, str] = field(default_factory=dict)
     #: The rule's ``exceptions`` as one pattern of whole words (None without any).
     exception_pattern: regex.Pattern | None = None
+    #: What a document must hold for the rule's pattern to match there (None: always
+    #: scanned); a document without it is skipped (``needs``).
+    needs: Needs | None = None
 
     @classmethod
     def from_yaml(cls, rule_id: str, data: dict[str, Any], path: str, *, strict: bool = True) -> YamlRule:
@@ -387,6 +382,9 @@ class YamlRule(Rule):
         """The diagnostics of *doc*; every user pattern runs through *patterns*."""
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if self.needs is not None and not self.needs.met(view.view(doc).index(
+                doc, self.needs.folded, source=any(s in ("raw", "line") for s in self.scope))):
+            return iter(())
         found = self.findings(doc, Matcher(self, doc))
         if self.action_fixes:
             found = actions.attach_fixes(self, doc, found)

@@ -7,6 +7,7 @@ from typing import ClassVar, Iterator
 from ..diagnostics import Diagnostic
 from ..document import Document
 from .base import Matcher, Schema, YamlRule, alternation
+from .needs import needs_of
 
 
 class Existence(YamlRule):
@@ -33,6 +34,7 @@ class Existence(YamlRule):
         self.pattern = self.compile(pattern, "raw" if raw and not tokens else "tokens", words=False,
                                     parts=tokens)
         self.compile_exceptions()
+        self.needs = needs_of(tokens, self.ignorecase, bounded=not self.nonword, raw=raw)
 
     def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
         for unit, m in patterns.scan(self.pattern):
