@@ -167,3 +167,15 @@ def test_random_documents_match_as_without_the_test():
 def test_fold_keeps_the_length_of_letters():
     assert fold("\u212a\u017f\u0130\u0131X") == "ksiix"
     assert needs_of([], False, True) is None
+
+
+def test_consistency_skips_a_pair_with_a_variant_absent():
+    from textlint.yamlrules.consistency import Consistency
+
+    rule = Consistency.from_yaml("T.Consistency", {
+        "extends": "consistency", "message": "'%s' and '%s'", "ignorecase": True,
+        "either": {"colour": "color", "organise": "organize", r"centre(?:s)?": "center"}},
+        "T/Consistency.yml", strict=False)
+    assert all(a is not None and b is not None for a, b in rule.pair_needs)
+    assert same(rule, "The colour of the centre.") == []  # one variant of each pair only
+    assert len(same(rule, "Colour.\n\nColor and Centres.\n\nthe center", markdown=True)) == 2

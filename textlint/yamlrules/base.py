@@ -382,8 +382,7 @@ class YamlRule(Rule):
         """The diagnostics of *doc*; every user pattern runs through *patterns*."""
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        if self.needs is not None and not self.needs.met(view.view(doc).index(
-                doc, self.needs.folded, source=any(s in ("raw", "line") for s in self.scope))):
+        if not self.holds(doc, self.needs):
             return iter(())
         found = self.findings(doc, Matcher(self, doc))
         if self.action_fixes:
@@ -391,6 +390,14 @@ class YamlRule(Rule):
         return itertools.islice(found, self.limit) if self.limit > 0 else found
 
     # helpers ----------------------------------------------------------------------
+    def holds(self, doc: Document, needs: Needs | None) -> bool:
+        """Whether *doc* holds what *needs* asks for (None: nothing), in the parts of it the
+        rule's scope reads."""
+        if needs is None:
+            return True
+        source = any(s in ("raw", "line") for s in self.scope)
+        return needs.met(view.view(doc).index(doc, needs.folded, source))
+
     def compile(self, pattern: str, key: str, *, words: bool | None = None,
                 parts: list[str] | None = None) -> regex.Pattern:
         """Compile a user pattern once; wrap it in ``\\b`` word boundaries unless ``nonword``.
