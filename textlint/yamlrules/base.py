@@ -219,8 +219,9 @@ def _prefix_tree(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node.setdefault("", {})
 
-    def emit(node: dict[str, dict]) -> str:
-        branches = ["" if ch == "" else regex.escape(ch) + emit(child) for ch, child in node.items()]
+    def emit(node: dict[str, dict]) -> str:  # (a letter or digit needs no escape: no call for it)
+        branches = ["" if ch == "" else (ch if ch.isalnum() else regex.escape(ch)) + emit(child)
+                    for ch, child in node.items()]
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return emit(root)

@@ -232,7 +232,7 @@ def needs_of(tokens: list[str], ignorecase: bool, bounded: bool, raw: str = "") 
     """The test for a rule whose pattern is *raw* followed (or preceded) by the alternation
     of *tokens* (wrapped in word boundaries when *bounded*); None when the rule must always
     be scanned."""
-    if any(_FLAG_GROUP.search(t) for t in [raw, *tokens]):
+    if any("(?" in t and _FLAG_GROUP.search(t) for t in [raw, *tokens]):
         return None
     also: tuple[str, ...] = ()
     if raw:
@@ -266,6 +266,8 @@ def _token_needs(token: str, ignorecase: bool, bounded: bool) -> _Token | None:
         kept = _kept(required_text(token) or [], ignorecase)
         return _Token((), (), tuple(kept)) if kept else None
     text = fold(token) if ignorecase else token
+    if bounded and text.isascii() and text.isalnum():  # one word (most tokens)
+        return _Token((text.encode("ascii"),), (), ())
     found = words_of(text)
     if not found:
         return _Token((), (), (text,)) if text.isascii() or not ignorecase else None
