@@ -179,3 +179,26 @@ def test_consistency_skips_a_pair_with_a_variant_absent():
     assert all(a is not None and b is not None for a, b in rule.pair_needs)
     assert same(rule, "The colour of the centre.") == []  # one variant of each pair only
     assert len(same(rule, "Colour.\n\nColor and Centres.\n\nthe center", markdown=True)) == 2
+
+
+def test_a_long_list_is_scanned_for_the_few_tokens_a_document_may_hold():
+    # 40 tokens; a document holds a few: the pattern of those few (in the list's order,
+    # "new york" before "new york city" as listed) finds what the whole list finds
+    filler = [f"zq{i}x" for i in range(30)]
+    tokens = ["new york", "new york city", "york", "utilize", "e-mail", "at the end of the day",
+              r"colou?r", r"\d+ x \d+", "naive", "Tl;dr", *filler]  # (an ignorecase rule with a
+    # non-ASCII token is always scanned whole: its case is not compared)
+    rules = [existence(tokens, ignorecase=True), existence(tokens), existence(tokens, nonword=True)]
+    words = ["new", "york", "city", "York", "utilize", "e", "mail", "color", "colour", "3", "x", "4",
+             "naïve", "NAIVE", "tl", "dr", "at", "the", "end", "of", "day", "zq7x", "\u0130", "plain"]
+    seps = [" ", " ", "-", ";", "\n", ", "]
+    rnd = random.Random(11)
+    fewer = 0
+    for _ in range(300):
+        text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 8)))
+        for rule in rules:
+            same(rule, text)
+            fewer += rule.pattern_for(Document(text)) is not rule.pattern
+    assert fewer > 100  # the shorter patterns were used
+    doc = Document("We went to New York City.")
+    assert [m for m in same(rules[0], doc.text)] and rules[0].pattern_for(doc) is not rules[0].pattern

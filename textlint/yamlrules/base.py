@@ -24,7 +24,7 @@ import regex
 from ..diagnostics import Applicability, Diagnostic, Severity
 from ..document import _NOT_AN_END, Document
 from . import view
-from .needs import Needs, is_literal
+from .needs import Needs, TextIndex, is_literal
 from .view import Block
 from ..errors import ConfigError, warn
 from ..rule import Example, FixAvailability, Rule, RuleError
@@ -394,10 +394,12 @@ class YamlRule(Rule):
     def holds(self, doc: Document, needs: Needs | None) -> bool:
         """Whether *doc* holds what *needs* asks for (None: nothing), in the parts of it the
         rule's scope reads."""
-        if needs is None:
-            return True
+        return needs is None or needs.met(self.index(doc, needs))
+
+    def index(self, doc: Document, needs: Needs) -> TextIndex:
+        """What *doc* holds in the parts the rule's scope reads, as *needs* compares it."""
         source = any(s in ("raw", "line") for s in self.scope)
-        return needs.met(view.view(doc).index(doc, needs.folded, source))
+        return view.view(doc).index(doc, needs.folded, source)
 
     def compile(self, pattern: str, key: str, *, words: bool | None = None,
                 parts: list[str] | None = None) -> regex.Pattern:

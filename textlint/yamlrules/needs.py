@@ -213,19 +213,36 @@ class _Token:
 class Needs:
     """A rule's test: some token possible, and all of *also* (the runs of an existence
     rule's ``raw`` pattern) in the text. *words*: the tokens that need one word and nothing
-    else (most of a long word list), looked up at once; *tokens*: the others."""
+    else (most of a long word list), by that word, looked up at once; *others*: the other
+    tokens, by their place in the rule's list. *complete*: every token has its test (else
+    a token that needs nothing leaves only *also*)."""
 
-    words: frozenset[bytes]
-    tokens: tuple[_Token, ...]
+    words: dict[bytes, tuple[int, ...]]
+    others: tuple[tuple[int, _Token], ...]
     also: tuple[str, ...]
     folded: bool
+    complete: bool
 
     def met(self, index: TextIndex) -> bool:
         if not all(t in index.text for t in self.also):
             return False
-        if not self.words and not self.tokens:
+        if not self.complete:
             return True
-        return not self.words.isdisjoint(index.words) or any(t.possible(index) for t in self.tokens)
+        return not index.words.isdisjoint(self.words) or any(t.possible(index) for _, t in self.others)
+
+    def which(self, index: TextIndex, most: int) -> list[int] | None:
+        """The places in the rule's list of the tokens that may match in the document (in
+        order), when there are at most *most*; else None, as when the test does not tell
+        (not :attr:`complete`)."""
+        if not self.complete:
+            return None
+        found = {i for w in self.words.keys() & index.words for i in self.words[w]}
+        for i, token in self.others:
+            if len(found) > most:
+                return None
+            if token.possible(index):
+                found.add(i)
+        return sorted(found) if len(found) <= most else None
 
 
 def needs_of(tokens: list[str], ignorecase: bool, bounded: bool, raw: str = "") -> Needs | None:
@@ -238,20 +255,18 @@ def needs_of(tokens: list[str], ignorecase: bool, bounded: bool, raw: str = "") 
     if raw:
         runs = required_text(raw)
         also = tuple(_kept(runs or [], ignorecase))
-    needed: list[_Token] = []
-    for token in tokens:
-        need = _token_needs(token, ignorecase, bounded)
-        if need is None:
-            if not also:
-                return None
-            needed = []  # some token needs nothing: only the raw pattern's runs count
-            break
-        needed.append(need)
-    if not needed and not also:
+    needed = [_token_needs(token, ignorecase, bounded) for token in tokens]
+    complete = bool(tokens) and all(need is not None for need in needed)
+    if not complete and not also:
         return None
-    words = frozenset(t.words[0] for t in needed if len(t.words) == 1 and not t.pairs and not t.text)
-    others = tuple(t for t in needed if not (len(t.words) == 1 and not t.pairs and not t.text))
-    return Needs(words, others, also, ignorecase)
+    words: dict[bytes, tuple[int, ...]] = {}
+    others: list[tuple[int, _Token]] = []
+    for i, need in enumerate(needed if complete else []):
+        if len(need.words) == 1 and not need.pairs and not need.text:
+            words[need.words[0]] = words.get(need.words[0], ()) + (i,)
+        else:
+            others.append((i, need))
+    return Needs(words, tuple(others), also, ignorecase, complete)
 
 
 def _kept(runs: list[str], ignorecase: bool) -> list[str]:
