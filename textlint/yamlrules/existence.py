@@ -64,7 +64,11 @@ class Existence(YamlRule):
         if key not in self._fewer:
             if len(self._fewer) >= FEWER_KEPT:
                 self._fewer.pop(next(iter(self._fewer)))
-            self._fewer[key] = regex.compile(self._joined([self.tokens[i] for i in chosen]), self.pattern.flags)
+            try:
+                self._fewer[key] = regex.compile(self._joined([self.tokens[i] for i in chosen]),
+                                                 self.pattern.flags)
+            except regex.error:  # tokens that compile only together: the whole list
+                self._fewer[key] = self.pattern
         return self._fewer[key]
 
     def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
