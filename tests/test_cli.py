@@ -344,7 +344,7 @@ def test_regex_timeout_is_reported_and_other_rules_still_run(tmp_path, monkeypat
     (pack / "Slow.yml").write_text("extends: existence\nmessage: slow\nnonword: true\nraw: ['(x+x+)+y']\n",
                                    encoding="utf-8")
     path = tmp_path / "a.txt"
-    path.write_text("the the " + "x" * 5000 + "\n", encoding="utf-8")
+    path.write_text("the the " + "x" * 5000 + " y\n", encoding="utf-8")  # "y": else the rule skips it
     before = path.read_bytes()
     result = run("check", "--rules", str(pack), "--fix", str(path))
     assert result.exit_code == 2

@@ -33,3 +33,29 @@ def test_parallel_fix_writes_every_file(tmp_path):
     assert "Fixed 24 problems in 12 files:" in result.stderr
     for path in tmp_path.rglob("*.md"):
         assert "the the" not in path.read_text(encoding="utf-8")
+
+
+def test_mixed_formats_and_sizes_report_in_order(tmp_path):
+    # a plain-text file first, Markdown files of very different sizes after: the smallest
+    # Markdown file is checked before the fork, the rest in chunks of about equal size
+    (tmp_path / "a0.txt").write_text("The the start.\n", encoding="utf-8")
+    for i in range(1, 14):
+        body = f"# File {i}\n\n" + "Went to the the bank , twice.\n\n" * (1 + 40 * (i % 5 == 0))
+        (tmp_path / f"a{i:02d}.md").write_text(body, encoding="utf-8")
+    (tmp_path / "a99.txt").write_text("Also also here.\n", encoding="utf-8")
+    one = CliRunner().invoke(app, ["check", "-j", "1", "--format", "json", str(tmp_path)])
+    two = CliRunner().invoke(app, ["check", "-j", "2", "--format", "json", str(tmp_path)])
+    assert json.loads(one.stdout) == json.loads(two.stdout)
+    paths = [d["path"] for d in json.loads(two.stdout)]
+    assert paths == sorted(paths) and len(set(paths)) == 15
+
+
+def test_chunks_are_runs_of_about_equal_size_that_keep_apart_files_apart():
+    from textlint.runner import _chunks
+
+    sizes = [1, 10, 10, 10, 10, 80, 10, 10, 10, 10, 1, 10, 10]
+    chunks = _chunks([i for i in range(1, 13) if i != 10], sizes, jobs=2, apart={10: None})
+    assert [i for c in chunks for i in c] == [i for i in range(1, 13) if i != 10]  # in order, each once
+    assert all(not (c[0] < 10 < c[-1]) for c in chunks)  # none spans the file checked apart
+    assert [5] in chunks  # the big file is a task of its own
+    assert max(len(c) for c in chunks) <= 3

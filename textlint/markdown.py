@@ -47,6 +47,26 @@ def _parser():
     return MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
 
 
+@lru_cache(maxsize=2)
+def parse(source: str) -> list:
+    """The block tokens of Markdown *source* (markdown-it-py's, inline content unparsed).
+
+    The last two sources parsed are kept: a Markdown document is parsed once for its
+    non-prose spans (:func:`analyse`), Vale's reading of it (``yamlrules.view``) and its
+    block counts (``yamlrules.metric``). The tokens are shared: read them, never change them.
+    """
+    return _parser().parse(source)
+
+
+def block_tokens(text: str) -> list:
+    """The block tokens of Markdown *text*, its front matter read as blank lines (so the
+    tokens' line numbers are the text's)."""
+    front = _FRONT_MATTER.match(text)
+    if front:
+        text = "\n" * text.count("\n", 0, front.end()) + text[front.end():]
+    return parse(text)
+
+
 def markdown_document(text: str, path: str = "-", **kwargs) -> Document:
     """A Document of Markdown source with its non-prose spans and headings."""
     ignored, headings = analyse(text)
@@ -64,15 +84,9 @@ def analyse(text: str) -> tuple[list[Span], list[Span]]:
         end = starts[last] if last < n_lines else len(text)
         return Span(start, end)
 
-    source, offset_lines = text, 0
-    front = _FRONT_MATTER.match(text)
-    if front:
-        offset_lines = text.count("\n", 0, front.end())
-        source = "\n" * offset_lines + text[front.end():]
-
     prose = [False] * n_lines
     headings: list[Span] = []
-    tokens = _parser().parse(source)
+    tokens = block_tokens(text)
     for i, tok in enumerate(tokens):
         if tok.type != "inline" or tok.map is None:
             continue

@@ -20,8 +20,11 @@ from .fixer import AppliedFix
 
 #: Below this many files a run stays in one process.
 PARALLEL_MIN_FILES = 8
-#: Files a worker process checks per task.
-CHUNK = 4
+#: Tasks per worker process: the files are cut into runs of about equal size (in bytes),
+#: so that one worker is not left with the big files while the other waits.
+TASKS_PER_JOB = 4
+#: Most files a worker process checks per task.
+CHUNK_MAX = 64
 
 
 def unified_diff(old: str, new: str, path: str) -> str:
@@ -181,6 +184,11 @@ class Runner:
                 self.finder.for_path(path)
             except ConfigError:
                 pass  # reported with the file
+        sizes = [_size(path) for path in paths]
+        # the smallest file of each other format is checked here too, so that what reading
+        # that format loads (the Markdown parser and its patterns) is loaded once, before
+        # the fork, not by each worker
+        early = {i: self.check_path(*targets[i]) for i in _first_of_other_formats(self, paths, sizes)}
         import gc
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -188,23 +196,70 @@ class Runner:
 
         global _RUNNER
         _RUNNER = self
-        chunks = [targets[i:i + CHUNK] for i in range(1, len(targets), CHUNK)]
+        chunks = _chunks([i for i in range(1, len(paths)) if i not in early], sizes, jobs, early)
+        if not chunks:
+            yield from (early[i] for i in sorted(early))
+            return
         context = multiprocessing.get_context("fork")
         # the lexicons and memo tables loaded so far stay shared with the workers: without
         # this, the cyclic collector's first pass in each worker writes to (and so copies)
         # every page that holds them
         gc.freeze()
         try:
-            with ProcessPoolExecutor(min(jobs, len(paths) - 1), mp_context=context) as pool:
+            with ProcessPoolExecutor(min(jobs, len(chunks)), mp_context=context) as pool:
                 with self.fork_guard():  # the workers are forked at the first submit
-                    futures = [pool.submit(_check_in_worker, chunk) for chunk in chunks]
+                    futures = [pool.submit(_check_in_worker, [targets[i] for i in chunk]) for chunk in chunks]
+                held = sorted(early)
                 for chunk, future in zip(chunks, futures):
+                    while held and held[0] < chunk[0]:
+                        yield early[held.pop(0)]
                     try:
                         yield from future.result()
                     except BrokenProcessPool:
-                        yield from map(_not_checked, (path for path, _ in chunk))
+                        yield from map(_not_checked, (paths[i] for i in chunk))
+                yield from (early[i] for i in held)
         finally:
             gc.unfreeze()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reported when the file is read
+
+
+def _first_of_other_formats(runner: Runner, paths: list[Path], sizes: list[int]) -> list[int]:
+    """The index of the smallest file of each format that the first file is not in."""
+    def format_of(path: Path) -> str:
+        try:
+            return runner.finder.for_path(path).format_of(str(path))
+        except ConfigError:
+            return ""
+
+    seen = {format_of(paths[0])}
+    smallest: dict[str, int] = {}
+    for i in range(1, len(paths)):
+        kind = format_of(paths[i])
+        if kind not in seen and (kind not in smallest or sizes[i] < sizes[smallest[kind]]):
+            smallest[kind] = i
+    return sorted(smallest.values())
+
+
+def _chunks(indices: list[int], sizes: list[int], jobs: int, apart: dict) -> list[list[int]]:
+    """*indices* (in order) cut into runs of about equal size, TASKS_PER_JOB per job, at most
+    CHUNK_MAX files each; a run never spans an index of *apart* (results come in order)."""
+    target = max(sum(sizes[i] for i in indices) / (jobs * TASKS_PER_JOB), 1)
+    chunks: list[list[int]] = []
+    size = 0
+    for i in indices:
+        if not chunks or size + sizes[i] > target or len(chunks[-1]) >= CHUNK_MAX \
+                or any(chunks[-1][-1] < k < i for k in apart):
+            chunks.append([])
+            size = 0
+        chunks[-1].append(i)
+        size += sizes[i]
+    return chunks
 
 
 def _result(source: Source, text: str, diagnostics: list[Diagnostic], errors: list) -> FileResult:

@@ -10,8 +10,7 @@ from . import Report, record
 
 def write_json(reports: list[Report], out: TextIO) -> None:
     items = [record(r, d) for r in reports for d in r.diagnostics]
-    json.dump(items, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")  # one write, not one per token
 
 
 def write_jsonl(reports: list[Report], out: TextIO) -> None:

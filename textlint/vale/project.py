@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Callable
 
 import regex
-import yaml
 
 from ..diagnostics import Severity
 from ..document import Span
@@ -158,6 +157,8 @@ class ValeProject:
         params = self.cfg.params.get(rule.id)
         if not params:
             return rule
+        import yaml  # only a project that sets rule parameters reads its rules again
+
         line = min(n for _, n in params.values())
         try:
             data = yaml.safe_load(read_regular(Path(rule.source)).decode("utf-8"))

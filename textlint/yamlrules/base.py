@@ -24,6 +24,7 @@ import regex
 from ..diagnostics import Applicability, Diagnostic, Severity
 from ..document import _NOT_AN_END, Document
 from . import view
+from .needs import Needs, TextIndex, is_literal
 from .view import Block
 from ..errors import ConfigError, warn
 from ..rule import Example, FixAvailability, Rule, RuleError
@@ -190,10 +191,6 @@ class Action:
     params: tuple[str, ...] = ()
 
 
-#: Characters that make a token a pattern rather than literal text.
-_PATTERN_CHARACTERS = frozenset("\\^$.|?*+()[]{}")
-
-
 def alternation(tokens: list[str], ignorecase: bool) -> str:
     """*tokens* as one alternation, matching what ``(?:t1|t2|...)`` matches: each run of
     literal tokens becomes a prefix tree (``a(?:bc|d)``), which the regex engine runs many
@@ -214,11 +211,6 @@ def alternation(tokens: list[str], ignorecase: bool) -> str:
     return "|".join(out)
 
 
-def is_literal(token: str) -> bool:
-    """Whether *token* is text, with no character that makes it a pattern."""
-    return bool(token) and _PATTERN_CHARACTERS.isdisjoint(token)
-
-
 def _prefix_tree(words: list[str]) -> str:
     root: dict[str, dict] = {}
     for word in words:
@@ -227,8 +219,9 @@ def _prefix_tree(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node.setdefault("", {})
 
-    def emit(node: dict[str, dict]) -> str:
-        branches = ["" if ch == "" else regex.escape(ch) + emit(child) for ch, child in node.items()]
+    def emit(node: dict[str, dict]) -> str:  # (a letter or digit needs no escape: no call for it)
+        branches = ["" if ch == "" else (ch if ch.isalnum() else regex.escape(ch)) + emit(child)
+                    for ch, child in node.items()]
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return emit(root)
@@ -291,6 +284,9 @@ class YamlRule(Rule):
     pattern_keys: dict[regex.Pattern, str] = field(default_factory=dict)
     #: The rule's ``exceptions`` as one pattern of whole words (None without any).
     exception_pattern: regex.Pattern | None = None
+    #: What a document must hold for the rule's pattern to match there (None: always
+    #: scanned); a document without it is skipped (``needs``).
+    needs: Needs | None = None
 
     @classmethod
     def from_yaml(cls, rule_id: str, data: dict[str, Any], path: str, *, strict: bool = True) -> YamlRule:
@@ -387,12 +383,24 @@ class YamlRule(Rule):
         """The diagnostics of *doc*; every user pattern runs through *patterns*."""
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if not self.holds(doc, self.needs):
+            return iter(())
         found = self.findings(doc, Matcher(self, doc))
         if self.action_fixes:
             found = actions.attach_fixes(self, doc, found)
         return itertools.islice(found, self.limit) if self.limit > 0 else found
 
     # helpers ----------------------------------------------------------------------
+    def holds(self, doc: Document, needs: Needs | None) -> bool:
+        """Whether *doc* holds what *needs* asks for (None: nothing), in the parts of it the
+        rule's scope reads."""
+        return needs is None or needs.met(self.index(doc, needs))
+
+    def index(self, doc: Document, needs: Needs) -> TextIndex:
+        """What *doc* holds in the parts the rule's scope reads, as *needs* compares it."""
+        source = any(s in ("raw", "line") for s in self.scope)
+        return view.view(doc).index(doc, needs.folded, source)
+
     def compile(self, pattern: str, key: str, *, words: bool | None = None,
                 parts: list[str] | None = None) -> regex.Pattern:
         """Compile a user pattern once; wrap it in ``\\b`` word boundaries unless ``nonword``.

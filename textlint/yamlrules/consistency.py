@@ -10,6 +10,7 @@ from ..diagnostics import Diagnostic, Fix
 from ..document import Document
 from ..rule import FixAvailability
 from .base import Matcher, Schema, YamlRule
+from .needs import needs_of
 
 
 class Consistency(YamlRule):
@@ -28,13 +29,20 @@ class Consistency(YamlRule):
             raise ValueError("'either' is empty")
         self.pairs = [(self.compile(f"(?P<a>{a})|(?P<b>{b})", "either"), a, b)
                       for a, b in self.spec["either"].items()]
+        # a document is flagged only where it uses both variants: a pair is skipped where
+        # one of them cannot match (needs.py)
+        self.pair_needs = [(needs_of([a], self.ignorecase, not self.nonword),
+                            needs_of([b], self.ignorecase, not self.nonword))
+                           for a, b in self.spec["either"].items()]
 
     def availability(self) -> FixAvailability:
         return FixAvailability.SOMETIMES if self.fix_applicability else FixAvailability.NONE
 
     def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
         units = patterns.units()
-        for pattern, a, b in self.pairs:
+        for (pattern, a, b), (needs_a, needs_b) in zip(self.pairs, self.pair_needs):
+            if not (self.holds(doc, needs_a) and self.holds(doc, needs_b)):
+                continue
             seen: list[str] = []  # the variants, in the order the document first uses them
             for unit in units:
                 matches = patterns.finditer_in(pattern, unit.text)

@@ -144,10 +144,10 @@ def block_counts(doc: Document) -> dict[str, float]:
     if doc.kind != "markdown":
         counts["paragraphs"] = float(sum(1 for b in view.blocks(doc) for _ in view.paragraphs(b)))
         return counts
-    from ..markdown import _parser
+    from ..markdown import parse
 
     inside = 0  # lists and quotations around the token: their paragraphs are not counted
-    for tok in _parser().parse(doc.text):
+    for tok in parse(doc.text):
         if tok.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
             counts["blockquote" if tok.type == "blockquote_open" else "list"] += 1
             inside += 1

@@ -10,6 +10,7 @@ from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
 from ..rule import FixAvailability
 from .base import Matcher, Schema, YamlRule, alternation, is_literal
+from .needs import needs_of
 from ..patterns import lazy_compile
 
 _DOLLAR_GROUP = lazy_compile(r"\$(\d+)")
@@ -60,6 +61,7 @@ class Substitution(YamlRule):
         #: Replacements read as patterns, compiled when first needed (None: not a pattern).
         self.expected: dict[str, regex.Pattern | None] = {}
         self.compile_exceptions()
+        self.needs = needs_of(terms, self.ignorecase, bounded=not self.nonword)
 
     def availability(self) -> FixAvailability:
         return FixAvailability.ALWAYS if self.fix_applicability else FixAvailability.NONE

@@ -24,6 +24,7 @@ import regex
 
 from ..document import Document, Span
 from ..patterns import lazy_compile
+from .needs import TextIndex
 
 #: Kinds of Markdown block that Vale's ``paragraph`` scope names.
 PARAGRAPH = "paragraph"
@@ -92,6 +93,19 @@ class View:
     def __init__(self, doc: Document) -> None:
         self.blocks = list(_markdown_blocks(doc) if doc.kind == "markdown" else _text_blocks(doc))
         self.units: dict[tuple, object] = {}
+        self._indexes: dict[tuple[bool, bool], TextIndex] = {}
+
+    def index(self, doc: Document, folded: bool, source: bool) -> TextIndex:
+        """The words and text of the blocks of *doc* (this view's document), and of its
+        source when *source* (the ``raw`` and ``line`` scopes), folded or not (``needs``)."""
+        key = (folded, source)
+        found = self._indexes.get(key)
+        if found is None:
+            texts = [b.text for b in self.blocks if b.text is not doc.text]
+            if source or len(texts) < len(self.blocks):
+                texts.append(doc.text)
+            found = self._indexes[key] = TextIndex(texts, folded)
+        return found
 
 
 _VIEWS: WeakKeyDictionary[Document, View] = WeakKeyDictionary()
@@ -125,17 +139,13 @@ def paragraphs(block: Block) -> Iterator[tuple[int, int]]:
 
 
 def _markdown_blocks(doc: Document) -> Iterator[Block]:
-    from ..markdown import _FRONT_MATTER, _heading_span, _parser
+    from ..markdown import _heading_span, block_tokens
 
     text = doc.text
-    source = text
-    front = _FRONT_MATTER.match(text)
-    if front:
-        source = "\n" * text.count("\n", 0, front.end()) + text[front.end():]
     starts = doc.line_starts
     stack: list[str] = []
     row_cursor: dict[int, int] = {}
-    tokens = _parser().parse(source)
+    tokens = block_tokens(text)
     for i, tok in enumerate(tokens):
         if tok.nesting == 1:
             stack.append(tok.tag)

@@ -1,0 +1,204 @@
+"""A rule skips a document that holds none of its tokens (yamlrules/needs.py): the test
+must never skip a document where the rule's pattern matches. Each test compares the
+findings with the test against the findings of the same rule scanned without it."""
+
+from __future__ import annotations
+
+import copy
+import random
+import string
+import sys
+
+import pytest
+import regex
+
+from textlint.document import Document
+from textlint.markdown import markdown_document
+from textlint.yamlrules.existence import Existence
+from textlint.yamlrules.needs import CASE_PARTNERS, fold, needs_of, required_text, words_of
+from textlint.yamlrules.substitution import Substitution
+
+
+def existence(tokens, **keys):
+    return Existence.from_yaml("T.Existence", {"extends": "existence", "message": "'%s'",
+                                               "tokens": tokens, **keys}, "T/Existence.yml", strict=False)
+
+
+def substitution(swap, **keys):
+    return Substitution.from_yaml("T.Substitution", {"extends": "substitution", "message": "'%s' for '%s'",
+                                                     "swap": swap, **keys}, "T/Substitution.yml", strict=False)
+
+
+def findings(rule, doc):
+    return [(d.start, d.end, d.message) for d in rule.check(doc)]
+
+
+def scanned(rule, doc):
+    """The findings of *rule* scanned whatever the document holds (no test)."""
+    bare = copy.copy(rule)
+    bare.needs = None
+    return findings(bare, doc)
+
+
+def same(rule, text, markdown=False):
+    make = markdown_document if markdown else Document
+    got, want = findings(rule, make(text)), scanned(rule, make(text))
+    assert got == want, text
+    return got
+
+
+@pytest.mark.parametrize("pattern, runs", [
+    ("(?:API Console|dev|developer) key", [" key"]),
+    (r"\b(?:eg|e\.g\.)(?=[\s,;])", []),
+    (r"(?:^|\s)I\s", ["I"]),
+    ("colou?r", ["colo", "r"]),
+    (r"\d+ ?x ?\d+", ["x"]),
+    (r"a{2}bc", ["bc"]),
+    (r"[a-z]+ly-\w+", ["ly-"]),
+    (r"\.\.\.", ["..."]),
+    (r"\(s\)he", ["(s)he"]),
+    ("[]x] and", [" and"]),
+    ("(?i)foo", None),               # a flag: not read
+    ("abc|def", None),               # a top-level alternation
+    (r"\x41bc", None),               # an escape that is a character
+    (r"\p{Lu}ax", None),
+    ("[[:alpha:]]x", None),          # a POSIX class
+    (r"(?P<name>a)b", ["b"]),
+    (r"(?P=name)b", None),           # a reference by name
+])
+def test_required_text(pattern, runs):
+    assert required_text(pattern) == runs
+    if runs:  # every run is in every match of the pattern (checked on a few texts that match)
+        for text in ["dev key", "e.g. x", " I ", "color", "colour", "3x4", "aabc", "early-bird",
+                     "...", "(s)he", "] and", "xax", "ab"]:
+            for m in regex.finditer(pattern, text):
+                assert all(r in m.group() for r in runs), (pattern, text)
+
+
+def test_case_partners_are_every_non_ascii_letter_regex_matches_to_an_ascii_one():
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    letters = "|".join(string.ascii_letters)  # as a token's letters are matched: one by one
+    partners = {c for c in regex.findall(rf"(?i)(?:{letters})", everything) if not c.isascii()}
+    assert partners == set(CASE_PARTNERS)
+    for c in partners:  # each is read as the ASCII letter regex matches it to
+        assert regex.fullmatch(CASE_PARTNERS[c], c, regex.IGNORECASE) \
+            or regex.fullmatch(CASE_PARTNERS[c].upper(), c, regex.IGNORECASE)
+
+
+def test_words_of_are_the_patterns_words():
+    rnd = random.Random(7)
+    alphabet = "ab_Z9 -.'’—é\u0301²\u212aİı\t\n€中"
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 24)))
+        assert [w.decode("utf-8") for w in words_of(text)] == regex.findall(r"\w+", text)
+
+
+def test_a_document_without_the_tokens_is_skipped_and_one_with_them_is_not():
+    rule = existence(["chip off the old block", "clean slate", "utilize"], ignorecase=True)
+    assert rule.needs is not None
+    assert same(rule, "Nothing here is a cliché.") == []
+    assert len(same(rule, "A Clean Slate, and we utilize it.")) == 2
+    # the words are there, but not as neighbours: skipped; as neighbours: found
+    assert same(rule, "The slate was clean.") == []
+    assert len(same(rule, "Off the old block, a chip. A chip off the old\nblock.")) == 0
+    assert len(same(rule, "He is a chip off the old block.")) == 1
+
+
+def test_case_folding_keeps_what_regex_matches_without_case():
+    rule = existence(["kilogram", "skim", "bit"], ignorecase=True)
+    # Kelvin sign, long s and dotted capital I all match their ASCII letters in regex
+    for text in ["one \u212aILOGRAM", "\u017fkim milk", "a B\u0130T more", "BIT", "bıt"]:
+        same(rule, text)
+    assert same(rule, "one \u212aILOGRAM") != []
+    cased = existence(["Kilogram"])  # case counts: the Kelvin sign is no K
+    assert same(cased, "one \u212ailogram") == [] and same(cased, "one Kilogram") != []
+
+
+def test_nonword_tokens_and_edges():
+    rule = existence(["ly-", "e.g.", "ize"], nonword=True)
+    assert len(same(rule, "A friendly-looking plan, e.g. this; realize.")) == 3
+    bounded = existence(["an", "ize"])  # whole words only
+    assert same(bounded, "realize the plan") == [] and len(same(bounded, "an ize")) == 2
+
+
+def test_pattern_tokens_and_raw():
+    rule = existence([r"(?:API Console|dev|developer) key", r"\d+ ?x ?\d+"])
+    assert same(rule, "No such thing.") == []
+    assert len(same(rule, "Use the dev key on a 3 x 4 grid.")) == 2
+    raw = Existence.from_yaml("T.Raw", {"extends": "existence", "message": "'%s'",
+                                        "raw": [r"\b(?:is|was)\s+", r"\w+ed\b"]}, "T/Raw.yml", strict=False)
+    assert raw.needs.also == ("ed",)  # the plain text the joined raw pattern needs
+    assert len(same(raw, "It was finished.")) == 1 and same(raw, "It was done.") == []
+    flagged = existence(["(?i)colou?r", "red"])
+    assert flagged.needs is None  # a flag applies to the whole pattern: never skipped
+    assert len(same(flagged, "COLOR and red")) == 2
+
+
+def test_substitution_swaps_are_skipped_only_where_absent():
+    rule = substitution({"utilize": "use", "in order to": "to", r"(?:dev|developer) console": "console"},
+                        ignorecase=True)
+    assert rule.needs is not None
+    assert same(rule, "We use it to build.") == []
+    assert len(same(rule, "In order to utilize the Developer Console.")) == 3
+
+
+def test_markdown_blocks_are_read_as_rendered():
+    # the phrase exists only in the rendered text (emphasis marks and an entity dropped)
+    rule = existence(["clean slate", "café"], ignorecase=True)
+    assert len(same(rule, "A **clean** slate and a caf&eacute;.\n", markdown=True)) == 2
+
+
+def test_random_documents_match_as_without_the_test():
+    tokens = ["at the end of the day", "utilize", "e-mail", "Ph.D", "naïve", "tl;dr", "in order to"]
+    words = ["at", "the", "end", "of", "day", "utilize", "e", "mail", "Ph", "D", "naïve", "naive",
+             "tl", "dr", "in", "order", "to", "AT", "THE", "\u212aey", "\u0130n"]
+    seps = [" ", " ", "-", ".", ";", "\n", ", ", "’"]
+    rules = [existence(tokens, ignorecase=True), existence(tokens), existence(tokens, nonword=True),
+             substitution({t: "x" for t in tokens}, ignorecase=True)]
+    rnd = random.Random(3)
+    hits = 0
+    for _ in range(400):
+        text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 12)))
+        for rule in rules:
+            hits += bool(same(rule, text))
+    assert hits > 50  # the test documents do hold tokens
+
+
+def test_fold_keeps_the_length_of_letters():
+    assert fold("\u212a\u017f\u0130\u0131X") == "ksiix"
+    assert needs_of([], False, True) is None
+
+
+def test_consistency_skips_a_pair_with_a_variant_absent():
+    from textlint.yamlrules.consistency import Consistency
+
+    rule = Consistency.from_yaml("T.Consistency", {
+        "extends": "consistency", "message": "'%s' and '%s'", "ignorecase": True,
+        "either": {"colour": "color", "organise": "organize", r"centre(?:s)?": "center"}},
+        "T/Consistency.yml", strict=False)
+    assert all(a is not None and b is not None for a, b in rule.pair_needs)
+    assert same(rule, "The colour of the centre.") == []  # one variant of each pair only
+    assert len(same(rule, "Colour.\n\nColor and Centres.\n\nthe center", markdown=True)) == 2
+
+
+def test_a_long_list_is_scanned_for_the_few_tokens_a_document_may_hold():
+    # 40 tokens; a document holds a few: the pattern of those few (in the list's order,
+    # "new york" before "new york city" as listed) finds what the whole list finds
+    filler = [f"zq{i}x" for i in range(30)]
+    tokens = ["new york", "new york city", "york", "utilize", "e-mail", "at the end of the day",
+              r"colou?r", r"\d+ x \d+", "naive", "Tl;dr", *filler]  # (an ignorecase rule with a
+    # non-ASCII token is always scanned whole: its case is not compared)
+    rules = [existence(tokens, ignorecase=True), existence(tokens), existence(tokens, nonword=True)]
+    words = ["new", "york", "city", "York", "utilize", "e", "mail", "color", "colour", "3", "x", "4",
+             "naïve", "NAIVE", "tl", "dr", "at", "the", "end", "of", "day", "zq7x", "\u0130", "plain"]
+    seps = [" ", " ", "-", ";", "\n", ", "]
+    rnd = random.Random(11)
+    fewer = 0
+    for _ in range(300):
+        text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 8)))
+        for rule in rules:
+            same(rule, text)
+            fewer += rule.pattern_for(Document(text)) is not rule.pattern
+    assert fewer > 100  # the shorter patterns were used
+    doc = Document("We went to New York City.")
+    assert [m for m in same(rules[0], doc.text)] and rules[0].pattern_for(doc) is not rules[0].pattern

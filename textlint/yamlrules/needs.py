@@ -1,0 +1,301 @@
+"""What an existence or substitution rule needs to find in a document before its pattern
+can match there: a test, far quicker than the scan, that lets the rule skip a document
+that holds none of its tokens.
+
+A rule's pattern is an alternation of its tokens; it can match only where one of them
+can. What a token cannot match without:
+
+- a literal token (plain text, :func:`base.is_literal`): each of its words that the
+  match bounds on both sides (by a non-word character of the token, or by the word
+  boundary the rule puts around its tokens) is a whole word of the document, and two
+  such words of the token that follow each other are neighbours in the document;
+- a pattern: each run of plain characters it must match (outside groups and character
+  classes, not made optional by a quantifier) is in the document's text. A pattern that
+  alternates at its top level, sets a flag, or escapes what :func:`required_text` does
+  not read needs nothing (it is always scanned).
+
+A rule with a token that needs nothing is always scanned; so is one with a pattern that
+sets a flag (in ``regex``'s version 0 a flag set anywhere applies to the whole pattern).
+
+The document's text is its source and the text of each of its blocks as Vale reads them
+(``view``): every unit a rule scans is part of one of them. Case: a rule with
+``ignorecase`` compares ASCII text, folded to lower case, where the ``regex`` module's
+case-insensitive matching maps four non-ASCII letters to ASCII ones (:data:`CASE_PARTNERS`);
+a word or run with other non-ASCII characters is not required (it is not looked for).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from ..patterns import lazy_compile
+
+#: The non-ASCII letters that ``regex`` matches, without case, to an ASCII letter (Kelvin
+#: sign, long s, dotted capital I, dotless small i; tests/test_yaml_needs.py checks the
+#: list against the engine), each with the lowercase ASCII letter it is read as.
+CASE_PARTNERS = {"\u212a": "k", "\u017f": "s", "\u0130": "i", "\u0131": "i"}
+
+_WORD = lazy_compile(r"\w+")
+#: A group that sets a flag or refers to a group by name (``(?i)``, ``(?i:``, ``(?P=n)``).
+_FLAG_GROUP = lazy_compile(r"\(\?(?!P<)[a-zA-Z^-]")
+#: Escapes that stand for no literal character: a run of plain characters ends there.
+_CLASS_ESCAPES = frozenset("bBsSwWdDAZzGntrfvmM")
+_QUANTIFIERS = frozenset("?*+{")
+
+
+#: Characters that make a token a pattern rather than literal text.
+_PATTERN_CHARACTERS = frozenset("\\^$.|?*+()[]{}")
+
+
+def is_literal(token: str) -> bool:
+    """Whether *token* is text, with no character that makes it a pattern."""
+    return bool(token) and _PATTERN_CHARACTERS.isdisjoint(token)
+
+
+def fold(text: str) -> str:
+    """*text* as an ``ignorecase`` rule's requirements are compared: lower case, the
+    :data:`CASE_PARTNERS` read as their ASCII letters."""
+    if not text.isascii():
+        for letter, partner in CASE_PARTNERS.items():
+            if letter in text:
+                text = text.replace(letter, partner)
+    return text.lower()
+
+
+def required_text(pattern: str) -> list[str] | None:
+    """The runs of plain characters that every match of *pattern* contains, or None when
+    the pattern is not read (a flag, a top-level alternation, an escape such as ``\\x41``
+    or ``\\p{L}``, a POSIX class): then it may match anything."""
+    if _FLAG_GROUP.search(pattern):
+        return None
+    runs: list[str] = []
+    run: list[str] = []
+    depth = 0
+    i = 0
+
+    def end_run() -> None:
+        if run:
+            runs.append("".join(run))
+            run.clear()
+
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            escaped = pattern[i + 1:i + 2]
+            if not escaped or escaped.isalnum() and escaped not in _CLASS_ESCAPES:
+                return None
+            i += 2
+            if depth or escaped.isalnum():
+                end_run()
+            elif pattern[i:i + 1] not in _QUANTIFIERS:
+                run.append(escaped)
+            else:
+                end_run()
+            continue
+        if c == "[":
+            end = _class_end(pattern, i)
+            if end is None:
+                return None
+            end_run()
+            i = end
+            continue
+        if c in _QUANTIFIERS:  # (a character it repeats was not put in the run)
+            end_run()
+            if c == "{":
+                close = pattern.find("}", i)
+                i = close + 1 if close > 0 else i + 1
+            else:
+                i += 1
+            continue
+        i += 1
+        if c == "(":
+            depth += 1
+            end_run()
+        elif c == ")":
+            depth -= 1
+        elif c == "|":
+            if depth == 0:
+                return None
+        elif c in ".^$":
+            end_run()
+        elif depth == 0 and pattern[i:i + 1] not in _QUANTIFIERS:
+            run.append(c)
+        else:
+            end_run()
+    end_run()
+    return runs
+
+
+def _class_end(pattern: str, start: int) -> int | None:
+    """Where the character class opened at *start* ends (after its ``]``); None for a class
+    this reading does not follow (a nested ``[``, as POSIX classes have)."""
+    i = start + 1
+    if pattern[i:i + 1] == "^":
+        i += 1
+    if pattern[i:i + 1] == "]":
+        i += 1
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+        elif c == "[":
+            return None
+        elif c == "]":
+            return i + 1
+        else:
+            i += 1
+    return None
+
+
+#: ASCII characters that are no word characters (``\\w`` is ``[A-Za-z0-9_]`` in ASCII), as spaces.
+_ASCII_BREAKS = bytes.maketrans(
+    bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")),
+    b" " * sum(1 for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")))
+
+
+def words_of(text: str) -> list[bytes]:
+    """The runs of word characters of *text* (``regex``'s ``\\w+``), in order, in UTF-8:
+    the ASCII ones by a byte translation and split (the pattern costs several times more),
+    a piece with non-ASCII characters by the pattern."""
+    pieces = text.encode("utf-8").translate(_ASCII_BREAKS).split()
+    if text.isascii():
+        return pieces
+    out: list[bytes] = []
+    for p in pieces:
+        if p.isascii():
+            out.append(p)
+        else:
+            out += (w.encode("utf-8") for w in _WORD.findall(p.decode("utf-8")))
+    return out
+
+
+class TextIndex:
+    """What a document holds, for the tests: its text, its words and each pair of
+    neighbouring words (folded for ``ignorecase`` rules), each found when first asked."""
+
+    def __init__(self, texts: list[str], folded: bool) -> None:
+        self._texts, self._folded = texts, folded
+
+    @cached_property
+    def text(self) -> str:
+        text = "\n".join(self._texts)
+        return fold(text) if self._folded else text
+
+    @cached_property
+    def _word_list(self) -> list[bytes]:
+        return words_of(self.text)
+
+    @cached_property
+    def words(self) -> frozenset[bytes]:
+        return frozenset(self._word_list)
+
+    @cached_property
+    def pairs(self) -> frozenset[tuple[bytes, bytes]]:
+        words = self._word_list
+        return frozenset(zip(words, words[1:]))
+
+
+@dataclass(frozen=True)
+class _Token:
+    words: tuple[bytes, ...]  # in UTF-8, as the index has them
+    pairs: tuple[tuple[bytes, bytes], ...]
+    text: tuple[str, ...]
+
+    def possible(self, index: TextIndex) -> bool:
+        return (all(w in index.words for w in self.words) and all(t in index.text for t in self.text)
+                and all(p in index.pairs for p in self.pairs))
+
+
+@dataclass(frozen=True)
+class Needs:
+    """A rule's test: some token possible, and all of *also* (the runs of an existence
+    rule's ``raw`` pattern) in the text. *words*: the tokens that need one word and nothing
+    else (most of a long word list), by that word, looked up at once; *others*: the other
+    tokens, by their place in the rule's list. *complete*: every token has its test (else
+    a token that needs nothing leaves only *also*)."""
+
+    words: dict[bytes, tuple[int, ...]]
+    others: tuple[tuple[int, _Token], ...]
+    also: tuple[str, ...]
+    folded: bool
+    complete: bool
+
+    def met(self, index: TextIndex) -> bool:
+        if not all(t in index.text for t in self.also):
+            return False
+        if not self.complete:
+            return True
+        return not index.words.isdisjoint(self.words) or any(t.possible(index) for _, t in self.others)
+
+    def which(self, index: TextIndex, most: int) -> list[int] | None:
+        """The places in the rule's list of the tokens that may match in the document (in
+        order), when there are at most *most*; else None, as when the test does not tell
+        (not :attr:`complete`)."""
+        if not self.complete:
+            return None
+        found = {i for w in self.words.keys() & index.words for i in self.words[w]}
+        for i, token in self.others:
+            if len(found) > most:
+                return None
+            if token.possible(index):
+                found.add(i)
+        return sorted(found) if len(found) <= most else None
+
+
+def needs_of(tokens: list[str], ignorecase: bool, bounded: bool, raw: str = "") -> Needs | None:
+    """The test for a rule whose pattern is *raw* followed (or preceded) by the alternation
+    of *tokens* (wrapped in word boundaries when *bounded*); None when the rule must always
+    be scanned."""
+    if any("(?" in t and _FLAG_GROUP.search(t) for t in [raw, *tokens]):
+        return None
+    also: tuple[str, ...] = ()
+    if raw:
+        runs = required_text(raw)
+        also = tuple(_kept(runs or [], ignorecase))
+    needed = [_token_needs(token, ignorecase, bounded) for token in tokens]
+    complete = bool(tokens) and all(need is not None for need in needed)
+    if not complete and not also:
+        return None
+    words: dict[bytes, tuple[int, ...]] = {}
+    others: list[tuple[int, _Token]] = []
+    for i, need in enumerate(needed if complete else []):
+        if len(need.words) == 1 and not need.pairs and not need.text:
+            words[need.words[0]] = words.get(need.words[0], ()) + (i,)
+        else:
+            others.append((i, need))
+    return Needs(words, tuple(others), also, ignorecase, complete)
+
+
+def _kept(runs: list[str], ignorecase: bool) -> list[str]:
+    """The runs a test looks for: folded for *ignorecase* (where only ASCII is compared)."""
+    if not ignorecase:
+        return [r for r in runs if r]
+    return [fold(r) for r in runs if r and r.isascii()]
+
+
+def _token_needs(token: str, ignorecase: bool, bounded: bool) -> _Token | None:
+    if not is_literal(token):
+        kept = _kept(required_text(token) or [], ignorecase)
+        return _Token((), (), tuple(kept)) if kept else None
+    text = fold(token) if ignorecase else token
+    if bounded and text.isascii() and text.isalnum():  # one word (most tokens)
+        return _Token((text.encode("ascii"),), (), ())
+    found = words_of(text)
+    if not found:
+        return _Token((), (), (text,)) if text.isascii() or not ignorecase else None
+    # a word at an edge of the token is whole only inside the rule's word boundaries
+    words: list[bytes | None] = list(found)  # None: a word that is not required
+    if not bounded and text.encode("utf-8").startswith(found[0]):
+        words[0] = None
+    if not bounded and text.encode("utf-8").endswith(found[-1]):
+        words[-1] = None
+    if ignorecase:
+        words = [w if w is not None and w.isascii() else None for w in words]
+    pairs = tuple((a, b) for a, b in zip(words, words[1:]) if a is not None and b is not None)
+    required = tuple(dict.fromkeys(w for w in words if w is not None))
+    if required:
+        return _Token(required, pairs, ())
+    return _Token((), (), (text,)) if text.isascii() or not ignorecase else None
