@@ -449,11 +449,13 @@ class Model:
         """Whether a word the lexicon knows well (Zipf >= ``solid_zipf``), other than
         *pieces*, is one edit (a deletion, insertion, substitution or transposition of
         letters) away from *token*."""
-        candidates = _one_edit(token).difference(pieces)
+        candidates = _one_edit(token).difference(pieces)  # some 500 strings
         if not token.isascii():
             candidates = {w.lower() for w in candidates}  # (Lexicon.zipf's key)
-        # the highest Zipf among them, every lookup in C (some 500 strings per token)
-        return max(map(self._zipf_get, candidates, repeat(0)), default=0) / 100 >= self.p.solid_zipf
+        frequent = self.lex.frequent_words(self.p.solid_zipf)
+        if frequent is None:
+            return max(map(self._zipf_get, candidates, repeat(0)), default=0) / 100 >= self.p.solid_zipf
+        return not frequent.isdisjoint(candidates)
 
     def _word_and_function_word(self, left: str, right: str) -> bool:
         """Whether one piece is a function word and the other a word of three letters or more
