@@ -27,7 +27,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
+from operator import itemgetter, not_
 from pathlib import Path
 from typing import Iterator
 
@@ -902,21 +903,24 @@ def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Chan
     line = text[start:end]
     chunks = line.split()
     quiet = model._quiet
-    if all(map(quiet.__contains__, chunks)):
+    is_quiet = list(map(quiet.__contains__, chunks))
+    if all(is_quiet):
         return
-    # a cached answer that no document word swayed, else the model's
+    # a cached answer that no document word swayed, else the model's (a quiet chunk has one)
     table = model._chunks
-    entries = list(map(table.get, chunks))
-    for k in [k for k, e in enumerate(entries) if e is None or e[1]]:
-        model.memo(table, chunks[k], model._chunk, chunks[k])  # Model.chunk
-        entries[k] = e = table[chunks[k]]
-        if not e[1] and (e[0] is None or e[0][4] and not e[0][3]):
-            quiet[chunks[k]] = None
-    infos = [e[0] for e in entries]
     n = len(chunks)
-    suspicious = [k for k, info in enumerate(infos) if info is not None and info[3]]
+    loud = list(compress(range(n), map(not_, is_quiet)))
+    for k in loud:
+        e = table.get(chunks[k])
+        if e is None or e[1]:
+            model.memo(table, chunks[k], model._chunk, chunks[k])  # Model.chunk
+            e = table[chunks[k]]
+            if not e[1] and (e[0] is None or e[0][4] and not e[0][3]):
+                quiet[chunks[k]] = None
+    infos = list(map(itemgetter(0), map(table.__getitem__, chunks)))
+    suspicious = [k for k in loud if (info := infos[k]) is not None and info[3]]  # (a quiet chunk is not)
     pairs = []
-    loud = [k for k, c in enumerate(chunks) if c not in quiet]
+    loud = [k for k in loud if chunks[k] not in quiet]
     for k in sorted({j for k in loud for j in (k - 1, k) if 0 <= j < n - 1}):
         x, y = infos[k], infos[k + 1]
         if x is not None and y is not None and not (x[4] and y[4]) and not x[2] and not y[0] and not (
