@@ -921,12 +921,16 @@ def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Chan
     suspicious = [k for k in loud if (info := infos[k]) is not None and info[3]]  # (a quiet chunk is not)
     pairs = []
     loud = [k for k in loud if chunks[k] not in quiet]
-    for k in sorted({j for k in loud for j in (k - 1, k) if 0 <= j < n - 1}):
+    joinable_get = model._joinable.get
+    around = set(loud)  # each loud chunk with the chunks before and after it
+    around.update(map((-1).__add__, loud))
+    for k in sorted(around - {-1, n - 1}):
         x, y = infos[k], infos[k + 1]
         if x is not None and y is not None and not (x[4] and y[4]) and not x[2] and not y[0] and not (
-                y[1][0].isupper() or x[1].isupper() and x[1] not in LETTER_WORDS) and (
-                model.pair_joinable(x[1], y[1])):  # (no join before a capital: Model.joinable)
-            pairs.append(k)
+                y[1][0].isupper() or x[1].isupper() and x[1] not in LETTER_WORDS):  # (Model.joinable)
+            e = joinable_get((x[1], y[1]))  # Model.pair_joinable, its memo read inline
+            if e[0] if e is not None and not e[1] else model.pair_joinable(x[1], y[1]):
+                pairs.append(k)
     if not (suspicious or pairs):
         return
     tokens = _Tokens(text, start, line, chunks, infos)
