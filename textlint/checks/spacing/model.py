@@ -140,7 +140,7 @@ class Token:
     joinable: bool = False  # joinable with the next token (plain spaces between, no marks)
 
 
-@dataclass
+@dataclass(slots=True)
 class Change:
     """One repair: the text of [start, end) becomes *new* by space edits only."""
 
@@ -456,7 +456,7 @@ class Model:
         frequent = self.lex.frequent_words(self.p.solid_zipf)
         if frequent is None:
             return max(map(self._zipf_get, candidates, repeat(0)), default=0) / 100 >= self.p.solid_zipf
-        return not frequent.isdisjoint(candidates)
+        return any(map(frequent.__contains__, candidates))
 
     def _word_and_function_word(self, left: str, right: str) -> bool:
         """Whether one piece is a function word and the other a word of three letters or more
