@@ -915,8 +915,8 @@ def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Chan
         if e is None or e[1]:
             model.memo(table, chunks[k], model._chunk, chunks[k])  # Model.chunk
             e = table[chunks[k]]
-            if not e[1] and (e[0] is None or e[0][4] and not e[0][3]):
-                quiet[chunks[k]] = None
+        if not e[1] and (e[0] is None or e[0][4] and not e[0][3]):
+            quiet[chunks[k]] = None  # (also a word first met as the core of another chunk: "people,")
     infos = list(map(itemgetter(0), map(table.__getitem__, chunks)))
     suspicious = [k for k in loud if (info := infos[k]) is not None and info[3]]  # (a quiet chunk is not)
     pairs = []
