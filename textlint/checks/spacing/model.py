@@ -153,8 +153,9 @@ class Change:
     gain: float = 0.0
     certain: bool = True  # False: a safe fix is never offered
     #: the evidence excludes every other reading (:meth:`Model.plain_glued`): safe at the
-    #: margin that reports a change, not only at the wider safe one
-    sure: bool = False
+    #: margin that reports a change, not only at the wider safe one; None: not judged yet
+    #: (:meth:`Model.sure` judges it where a fix's safety hangs on it, a few changes in a hundred)
+    sure: bool | None = False
 
     def shifted(self, delta: int) -> Change:
         """The same change *delta* code points further on."""
@@ -425,6 +426,12 @@ class Model:
         if pmi is None:
             return None
         return self.lex.zipf(left) + self.lex.zipf(right) - 9 + pmi - self.lex.zipf(token)
+
+    def sure(self, change: Change) -> bool:
+        """:attr:`Change.sure`, judged (once) when still unknown."""
+        if change.sure is None:
+            change.sure = self.plain_glued(change.old, change.new)
+        return change.sure
 
     def plain_glued(self, old: str, new: str) -> bool:
         """Whether a split of a lowercase token into a function word and a word (``old`` ->
@@ -1026,7 +1033,7 @@ def _window(model: Model, text: str, tokens: list[Token], a: int, b: int) -> Ite
         change.certain = all(model.certain_cut(s, q, words, cores[_token_at(edges, q)])
                              for q in g if q not in old) and all(
             model.certain_join(w, pieces) for w, pieces in _joined_words(words, old, g))
-        change.sure = change.certain and model.plain_glued(change.old, change.new)
+        change.sure = None if change.certain else False
         yield change
 
 
