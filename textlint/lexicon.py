@@ -108,7 +108,6 @@ class Lexicon:
             pmi.replace = lambda table: setattr(self, "_pmi", table)
         #: log10 of the smallest pair probability the bigram list holds.
         self.bigram_floor = bigram_floor
-        self._frequent: dict[float, dict[str, None]] = {}
 
     def expect(self, lookups: int) -> None:
         """Prepare for about *lookups* questions (a long document): beyond
@@ -129,18 +128,6 @@ class Lexicon:
     def zipf(self, word: str) -> float:
         """Zipf frequency of *word* (case-insensitive); 0.0 when unknown."""
         return self._zipf.get(word.lower(), 0) / 100
-
-    def frequent_words(self, zipf: float) -> dict[str, None] | None:
-        """The (lowercase) words of Zipf *zipf* or more as the keys of a dict, for asking about
-        many words at once (a small table answers them faster than the whole one; a dict of
-        strings, unlike a set, is nothing the garbage collector walks); None while the table
-        answers by binary search (a short document), where building it would cost more."""
-        if isinstance(self._zipf, Table):
-            return None
-        found = self._frequent.get(zipf)
-        if found is None:
-            found = self._frequent[zipf] = dict.fromkeys(w for w, v in self._zipf.items() if v / 100 >= zipf)
-        return found
 
     def __contains__(self, word: str) -> bool:
         return word.lower() in self._zipf
