@@ -20,6 +20,7 @@ from typing import Iterator
 
 import regex
 
+from ...document import text_pieces
 from ...lexicon import Lexicon
 from ...patterns import lazy_compile
 from ...wordclasses import DO, MODALS, OBJECT_STARTS, SUBJECT_PRONOUNS
@@ -66,8 +67,11 @@ def _tokens_in(text: str, forms: frozenset[str]) -> Iterator[regex.Match]:
     if not _ascii(forms):
         yield from (m for m in _TOKEN.finditer(text) if m.group() in forms)
         return
+    found: set[str] = set()
+    for piece in text_pieces(text):  # (no list of every run of a large text; no run holds a space)
+        found.update(forms.intersection(_ASCII_RUN.findall(piece)))
     starts = set()
-    for form in forms.intersection(_ASCII_RUN.findall(text)):
+    for form in found:
         at = text.find(form)
         while at >= 0:
             starts.add(at)
