@@ -8,9 +8,11 @@ lazily, once, so that a rule that needs only the text pays nothing for words.
 from __future__ import annotations
 
 import bisect
+import operator
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress
 from pathlib import Path
 from typing import Iterator
 
@@ -238,7 +240,10 @@ class Document:
         # a chunk of letters between spaces is one word: only the others need the pattern
         find, counts = WORD.findall, Counter()
         for piece in text_pieces(self.prose_text):  # no list of every word of a large text
-            counts.update([w for chunk in piece.split() for w in ((chunk,) if chunk.isalpha() else find(chunk))])
+            chunks = piece.split()
+            letters = list(map(str.isalpha, chunks))
+            counts.update(compress(chunks, letters))
+            counts.update(find(" ".join(compress(chunks, map(operator.not_, letters)))))  # (no word spans a space)
         for start, end in self._name_tokens:  # "searchengine.py" writes the word "searchengine"
             counts.update(find(self.text, start, end))
         return counts

@@ -27,11 +27,12 @@ PARAMS = Params()
 
 
 class Analysis(NamedTuple):
-    """The word-space repairs of a document and how far its own rate of clear run-ons
-    moves the margins (:func:`.model.margin_shift`)."""
+    """The word-space repairs of a document, how far its own rate of clear run-ons moves
+    the margins (:func:`.model.margin_shift`), and the model that judged them."""
 
     changes: list[Change]
     shift: float
+    model: Model
 
 
 _ANALYSES: weakref.WeakKeyDictionary[Document, Analysis] = weakref.WeakKeyDictionary()
@@ -72,7 +73,7 @@ def _analyse(doc: Document) -> Analysis:
     found.extend(c for c in verb_slot_runons(text, model.lex) if c.start not in taken)
     found.extend(c for c in pronoun_runons(text, model.lex) if c.start not in taken)
     found.sort(key=lambda c: c.start)
-    return Analysis(_without_contradictions(found), shift)
+    return Analysis(_without_contradictions(found), shift, model)
 
 
 def _without_contradictions(changes: list[Change]) -> list[Change]:
@@ -136,7 +137,7 @@ class _WordSpacing(Check):
     KIND = ""
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        changes, shift = analysis(doc)
+        changes, shift, model = analysis(doc)
         report, safe = PARAMS.unsafe_margin + max(shift, 0.0), PARAMS.safe_margin + shift
         # Camel case written in code too ("EventEmitter") is an identifier, and so is any
         # camel case in technical writing: it names things so. Technical writing also
@@ -150,7 +151,7 @@ class _WordSpacing(Check):
                     (technical or c.old in identifiers) and not c.old.islower()) and not _repeated_name(doc, c) \
                     and not (technical and c.old in glued_forms()):
                 yield self.diagnostic(c.start, c.end, f"'{c.old}' looks like '{c.new}'",
-                                      _fix(c, c.certain and (c.gain >= safe or c.sure and not technical)))
+                                      _fix(c, c.certain and (c.gain >= safe or not technical and model.sure(c))))
 
 
 def _repeated_name(doc: Document, change: Change) -> bool:

@@ -17,7 +17,8 @@ from ...patterns import lazy_compile
 from ...rule import FixAvailability
 from ..base import Check
 from ...wordclasses import CALENDAR, FUNCTION_WORDS
-from .punctuation import DANGLING, SHORT_WORD_BEFORE, SPACE_BEFORE_MARK, SURE_ZIPF
+from .anchored import finditer_at_runs
+from .punctuation import DANGLING, SHORT_WORD_BEFORE, SPACE_BEFORE_MARK, SPACE_BEFORE_MARK_AT, SURE_ZIPF
 
 #: A sentence mark glued to a capitalised word ("Russia.Months", "text?And", "it!That") or a
 #: colon glued to one ("Chemezov:Mr"), after a lowercase letter; not before an opening
@@ -32,6 +33,9 @@ _GLUED_LETTER = lazy_compile(r"(?<=\p{Ll}{2})(?P<p>\.)(?=(?P<w>[AI])[ \u00a0]+\p
 #: shapes or are technical writing, where this is not looked for.
 _GLUED_LOWER = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}_.@/\\-])(?P<left>\p{Ll}{2,})(?P<p>\.)(?=(?P<w>\p{Ll}+)[ \u00a0]+\p{L})")
+#: Where _GLUED_LOWER is tried (:func:`.anchored.finditer_at_runs`): at the lowercase letters
+#: before a period between lowercase letters.
+_GLUED_LOWER_AT = (lazy_compile(r"\.\p{Ll}"), lazy_compile(r"(?r)\p{Ll}+"))
 #: A date whose comma is glued to the year: "June 16,1963" (a thousands separator never
 #: follows the day of a month; a decimal comma has no month before it).
 _GLUED_YEAR = lazy_compile(r"(?<![\p{L}\p{M}])(?P<month>\p{Lu}\p{Ll}+)\.?[ \u00a0]\d{1,2}(?P<p>,)(?P<w>\d{4})(?![\p{N},.]\p{N}|\p{N})")
@@ -41,13 +45,19 @@ _GLUED_COMMA = lazy_compile(
     r"(?<=\p{L}\p{Ll})(?<!&#?\w+|[,;]\p{L}+)(?P<p>[,;])(?=(?P<w>\p{L}++)(?![,;]\p{L}|\*|_|\\|:\s))")
 #: A comma or semicolon with the space on the wrong side: "foo ,bar".
 _SWAPPED = lazy_compile(r"(?<=[\p{L}\p{N}])(?P<space>[ \u00a0]+)(?P<p>[,;])(?=(?P<w>\p{L}[\p{L}\p{M}]*)\b)")
+#: Where _SWAPPED is tried: at the spaces before a comma or semicolon after a space.
+_SWAPPED_AT = (lazy_compile(r"(?<=[ \u00a0])[,;]"), lazy_compile(r"(?r)[ \u00a0]+"))
 #: Spaces before a mark that ends at a space or the line end (the YAML rule this replaced);
 #: "..." and ":)" are left alone.
 _SPACE_BEFORE = lazy_compile(r"(?<=[\p{L}\p{N})\]”’\"])[^\S\r\n]+(?P<p>[,;:!?]|\.(?!\.))(?=[\s\"”’]|$)")
+#: Where _SPACE_BEFORE is tried: at the spaces before a mark after a space.
+_SPACE_BEFORE_AT = (lazy_compile(r"(?<=[^\S\r\n])[,;:!?.]"), lazy_compile(r"(?r)[^\S\r\n]+"))
 #: A space inside a contraction or an elided word: "I 'm", "o' clock".
 _SPACED_APOSTROPHE = lazy_compile(
     r"(?<![\p{L}\p{M}'’])(?P<a>\p{L}+)(?:(?P<s1>[ \u00a0]+)(?P<q1>['’])(?P<b1>\p{L}+)"
     r"|(?P<q2>['’])(?P<s2>[ \u00a0]+)(?P<b2>\p{L}+))(?![\p{L}\p{M}'’])")
+#: Where _SPACED_APOSTROPHE is tried: at the word and spaces before an apostrophe.
+_SPACED_APOSTROPHE_AT = (lazy_compile(r"['’]"), lazy_compile(r"(?r)\p{L}+[ \u00a0]*"))
 #: A spaced abbreviation of letters: "e. g.", "i. e.", "Ph. D.".
 _SPACED_ABBREVIATION = lazy_compile(r"(?<![\p{L}.])(?P<a>\p{L}{1,2}\.)(?P<s>[ \u00a0])(?P<b>\p{L}\.)(?!\p{L})")
 #: A line's straight double quotes, paired in order when there is an even number of them.
@@ -135,7 +145,7 @@ class MissingSpaceAfterPunctuation(Check):
                 fix = Fix((Edit(m.end(), m.end(), " "),), _applicability(sure), f"Add a space after '{mark}'")
                 yield self.diagnostic(m.start() - len(left), m.end() + len(word), f"Add a space after '{mark}'", fix)
         if not doc.technical:
-            for m in _GLUED_LOWER.finditer(text):
+            for m in finditer_at_runs(_GLUED_LOWER, *_GLUED_LOWER_AT, text):
                 left, word = m.group("left", "w")
                 if word in FUNCTION_WORDS and lexicon.zipf(left) >= SURE_ZIPF:
                     # the next sentence's capital is lost too: a space alone is no full repair
@@ -145,7 +155,7 @@ class MissingSpaceAfterPunctuation(Check):
             if m.group("month").lower() in CALENDAR:
                 fix = Fix((Edit(m.end("p"), m.end("p"), " "),), Applicability.UNSAFE, "Add a space after ','")
                 yield self.diagnostic(m.start(), m.end(), "Add a space after ',' before the year", fix)
-        for m in _SWAPPED.finditer(text):
+        for m in finditer_at_runs(_SWAPPED, *_SWAPPED_AT, text):
             left, mark, word = _word_before(text, m.start()), m.group("p"), m.group("w")
             sure = _sure(mark, left, word, lexicon)
             fix = Fix((Edit(m.start(), m.end(), f"{mark} "),), _applicability(sure),
@@ -208,13 +218,13 @@ class SpaceBeforePunctuation(Check):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
         sure = _sure_spaces(text)
-        for m in _SPACE_BEFORE.finditer(text):
+        for m in finditer_at_runs(_SPACE_BEFORE, *_SPACE_BEFORE_AT, text):
             mark = m.group("p")
             fix = Fix((Edit(m.start(), m.start("p"), ""),), _applicability(m.start() in sure),
                       f"Remove the space before '{mark}'")
             yield self.diagnostic(m.start(), m.end(), f"Remove the space before '{mark}'", fix)
         lexicon = get_lexicon()
-        for m in _SPACED_APOSTROPHE.finditer(text):
+        for m in finditer_at_runs(_SPACED_APOSTROPHE, *_SPACED_APOSTROPHE_AT, text):
             b = m.group("b1") or m.group("b2")
             joined = f"{m.group('a')}{m.group('q1') or m.group('q2')}{b}"
             if lexicon.zipf(joined.replace("’", "'")) < CONTRACTION_ZIPF:
@@ -280,7 +290,7 @@ def _sure_spaces(text: str) -> set[int]:
     or more that can end a phrase, as the off-by-default spacing rule finds them (French
     spacing puts one before a semicolon)."""
     sure = set()
-    for m in SPACE_BEFORE_MARK.finditer(text):
+    for m in finditer_at_runs(SPACE_BEFORE_MARK, *SPACE_BEFORE_MARK_AT, text):
         word = SHORT_WORD_BEFORE.search(text, max(0, m.start("space") - 3), m.start("space"))
         if m.group("mark") != ";" and (word is None or word.group() not in DANGLING):
             sure.add(m.start("space"))

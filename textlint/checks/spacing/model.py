@@ -27,7 +27,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
+from operator import itemgetter, not_
 from pathlib import Path
 from typing import Iterator
 
@@ -139,7 +140,7 @@ class Token:
     joinable: bool = False  # joinable with the next token (plain spaces between, no marks)
 
 
-@dataclass
+@dataclass(slots=True)
 class Change:
     """One repair: the text of [start, end) becomes *new* by space edits only."""
 
@@ -152,8 +153,9 @@ class Change:
     gain: float = 0.0
     certain: bool = True  # False: a safe fix is never offered
     #: the evidence excludes every other reading (:meth:`Model.plain_glued`): safe at the
-    #: margin that reports a change, not only at the wider safe one
-    sure: bool = False
+    #: margin that reports a change, not only at the wider safe one; None: not judged yet
+    #: (:meth:`Model.sure` judges it where a fix's safety hangs on it, a few changes in a hundred)
+    sure: bool | None = False
 
     def shifted(self, delta: int) -> Change:
         """The same change *delta* code points further on."""
@@ -425,6 +427,12 @@ class Model:
             return None
         return self.lex.zipf(left) + self.lex.zipf(right) - 9 + pmi - self.lex.zipf(token)
 
+    def sure(self, change: Change) -> bool:
+        """:attr:`Change.sure`, judged (once) when still unknown."""
+        if change.sure is None:
+            change.sure = self.plain_glued(change.old, change.new)
+        return change.sure
+
     def plain_glued(self, old: str, new: str) -> bool:
         """Whether a split of a lowercase token into a function word and a word (``old`` ->
         ``new``) has no other reading: the token is no word (the lexicon and LanguageTool's
@@ -449,11 +457,11 @@ class Model:
         """Whether a word the lexicon knows well (Zipf >= ``solid_zipf``), other than
         *pieces*, is one edit (a deletion, insertion, substitution or transposition of
         letters) away from *token*."""
-        floor, zipf = self.p.solid_zipf, self.lex.zipf
-        for word in _one_edit(token):
-            if word not in pieces and zipf(word) >= floor:
-                return True
-        return False
+        candidates = _one_edit(token).difference(pieces)  # some 500 strings
+        if not token.isascii():
+            candidates = {w.lower() for w in candidates}  # (Lexicon.zipf's key)
+        # the highest Zipf among them, every lookup made in C
+        return max(map(self._zipf_get, candidates, repeat(0)), default=0) / 100 >= self.p.solid_zipf
 
     def _word_and_function_word(self, left: str, right: str) -> bool:
         """Whether one piece is a function word and the other a word of three letters or more
@@ -876,18 +884,15 @@ class Model:
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def _one_edit(word: str) -> Iterator[str]:
-    """The strings one edit of a lowercase letter away from *word*."""
-    for i in range(len(word) + 1):
-        head, tail = word[:i], word[i:]
-        if tail:
-            yield head + tail[1:]
-            if len(tail) > 1:
-                yield head + tail[1] + tail[0] + tail[2:]
-        for c in _LETTERS:
-            yield head + c + tail
-            if tail and c != tail[0]:
-                yield head + c + tail[1:]
+def _one_edit(word: str) -> set[str]:
+    """The strings one edit of a lowercase letter away from *word* (a deletion, transposition,
+    insertion or substitution)."""
+    heads = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {h + t[1:] for h, t in heads if t}
+    edits.update(h + t[1] + t[0] + t[2:] for h, t in heads if len(t) > 1)
+    edits.update(h + c + t for h, t in heads for c in _LETTERS)
+    edits.update(h + c + t[1:] for h, t in heads if t for c in _LETTERS if c != t[0])
+    return edits
 
 
 def segments(s: str, cuts: list[int]) -> list[str]:
@@ -903,27 +908,34 @@ def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Chan
     line = text[start:end]
     chunks = line.split()
     quiet = model._quiet
-    if all(map(quiet.__contains__, chunks)):
+    is_quiet = list(map(quiet.__contains__, chunks))
+    if all(is_quiet):
         return
-    # a cached answer that no document word swayed, else the model's
+    # a cached answer that no document word swayed, else the model's (a quiet chunk has one)
     table = model._chunks
-    entries = list(map(table.get, chunks))
-    for k in [k for k, e in enumerate(entries) if e is None or e[1]]:
-        model.memo(table, chunks[k], model._chunk, chunks[k])  # Model.chunk
-        entries[k] = e = table[chunks[k]]
-        if not e[1] and (e[0] is None or e[0][4] and not e[0][3]):
-            quiet[chunks[k]] = None
-    infos = [e[0] for e in entries]
     n = len(chunks)
-    suspicious = [k for k, info in enumerate(infos) if info is not None and info[3]]
+    loud = list(compress(range(n), map(not_, is_quiet)))
+    for k in loud:
+        e = table.get(chunks[k])
+        if e is None or e[1]:
+            model.memo(table, chunks[k], model._chunk, chunks[k])  # Model.chunk
+            e = table[chunks[k]]
+        if not e[1] and (e[0] is None or e[0][4] and not e[0][3]):
+            quiet[chunks[k]] = None  # (also a word first met as the core of another chunk: "people,")
+    infos = list(map(itemgetter(0), map(table.__getitem__, chunks)))
+    suspicious = [k for k in loud if (info := infos[k]) is not None and info[3]]  # (a quiet chunk is not)
     pairs = []
-    loud = [k for k, c in enumerate(chunks) if c not in quiet]
-    for k in sorted({j for k in loud for j in (k - 1, k) if 0 <= j < n - 1}):
+    loud = [k for k in loud if chunks[k] not in quiet]
+    joinable_get = model._joinable.get
+    around = set(loud)  # each loud chunk with the chunks before and after it
+    around.update(map((-1).__add__, loud))
+    for k in sorted(around - {-1, n - 1}):
         x, y = infos[k], infos[k + 1]
         if x is not None and y is not None and not (x[4] and y[4]) and not x[2] and not y[0] and not (
-                y[1][0].isupper() or x[1].isupper() and x[1] not in LETTER_WORDS) and (
-                model.pair_joinable(x[1], y[1])):  # (no join before a capital: Model.joinable)
-            pairs.append(k)
+                y[1][0].isupper() or x[1].isupper() and x[1] not in LETTER_WORDS):  # (Model.joinable)
+            e = joinable_get((x[1], y[1]))  # Model.pair_joinable, its memo read inline
+            if e[0] if e is not None and not e[1] else model.pair_joinable(x[1], y[1]):
+                pairs.append(k)
     if not (suspicious or pairs):
         return
     tokens = _Tokens(text, start, line, chunks, infos)
@@ -1019,7 +1031,7 @@ def _window(model: Model, text: str, tokens: list[Token], a: int, b: int) -> Ite
         change.certain = all(model.certain_cut(s, q, words, cores[_token_at(edges, q)])
                              for q in g if q not in old) and all(
             model.certain_join(w, pieces) for w, pieces in _joined_words(words, old, g))
-        change.sure = change.certain and model.plain_glued(change.old, change.new)
+        change.sure = None if change.certain else False
         yield change
 
 

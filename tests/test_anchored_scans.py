@@ -1,0 +1,42 @@
+"""The scans tried only at their seams find what a full scan finds (checks/spacing/anchored.py)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from textlint.checks.spacing import marks, punctuation
+from textlint.checks.spacing.anchored import finditer_at_runs
+
+ANCHORED = {
+    "spaced apostrophe": (marks._SPACED_APOSTROPHE, marks._SPACED_APOSTROPHE_AT),
+    "glued lowercase period": (marks._GLUED_LOWER, marks._GLUED_LOWER_AT),
+    "swapped comma": (marks._SWAPPED, marks._SWAPPED_AT),
+    "space before a mark": (marks._SPACE_BEFORE, marks._SPACE_BEFORE_AT),
+    "space before a comma or period": (punctuation.SPACE_BEFORE_MARK, punctuation.SPACE_BEFORE_MARK_AT),
+}
+
+TRICKY = (
+    "I 'm here, o' clock , and  ,x  ;y e.just so ab.cd.ef x , y .\n a ' ’b a’  b x\t, y\u00a0;z"
+    " ,, ; ;a ''b it’ s don 't Ph. D. word\u00a0, end .\n(a , b) ab’ ’cd é. ölçü.şu 'x' ’y’ .")
+
+
+def _texts() -> list[str]:
+    rng = random.Random(14)
+    alphabet = "ab AZé.,;:!?'’ \u00a0\t\n)x"
+    fuzz = ["".join(rng.choice(alphabet) for _ in range(400)) for _ in range(200)]
+    seed = (Path(__file__).resolve().parent.parent / "fixtures" / "seed-article.txt").read_text(encoding="utf-8")
+    return [TRICKY, seed, *fuzz]
+
+
+@pytest.mark.parametrize("name", sorted(ANCHORED))
+def test_anchored_scan_finds_what_finditer_finds(name: str) -> None:
+    pattern, (seam, run) = ANCHORED[name]
+    found = 0
+    for text in _texts():
+        full = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in finditer_at_runs(pattern, seam, run, text)] == full
+        found += len(full)
+    assert found > 0  # the texts hold matches of every pattern
