@@ -408,6 +408,8 @@ class MidSentenceCapital(Check):
             # article elsewhere ("the Russian Federation"): then the article is not part of it
             # (at least twice: once may be the slip)
             run = _name_run(after)
+            if run and _modifies_common_noun_after(after, len(run)):
+                return False  # "examination on The Russian language": the article of "language"
             if any(w.lower() in wc.bodies() for w in run) and previous not in wc.appositive_heads() \
                     and any(w in _words_after_lowercase_article(text) for w in run):
                 # "passed by The State Assembly" in a text that writes "the State Assembly" or
@@ -429,6 +431,19 @@ class MidSentenceCapital(Check):
         # Between two capitalised words: a title ("In The Name Of The Father") unless the
         # document writes the same phrase with the function word in lowercase elsewhere.
         return not _written_between(text, before[-1].group(), word, after[0].group())
+
+
+def _modifies_common_noun_after(after: list[regex.Match], n: int) -> bool:
+    """Whether the *n* capitalised words at the start of *after* modify the common noun after
+    them ("The Russian language", "The Karabakh conflict"): a singular word that LanguageTool's
+    dictionary knows only as a noun, which names no kind of named thing (not "The Spectator
+    magazine", "The Wright Stuff programme")."""
+    if len(after) <= n:
+        return False
+    noun = after[n].group()
+    tags = wc.tags(noun)
+    return noun.isalpha() and noun.islower() and tags == "N" and not _plural(noun) \
+        and noun not in wc.appositive_heads() and noun not in FUNCTION_WORDS
 
 
 def _plural(noun: str) -> bool:
