@@ -91,6 +91,8 @@ STRONG_FORM = -3.0
 #: A lowercase word pair this strongly associated (log10 PMI in web text) is a set phrase of
 #: common English ("global economic", "regardless of"): a capital inside it is out of place.
 COLLOCATION = 1.0
+#: Between two lowercase words, a weaker association suffices ("expressed Confidence that").
+WEAK_COLLOCATION = 0.6
 #: "A" between two lowercase words and single spaces (a wider gap is where extraction dropped
 #: a formula or a heading): the article, capitalised by mistake ("during A recent").
 _ARTICLE_A = lazy_compile(
@@ -614,13 +616,17 @@ def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous
     common word. The rarer its capitalised form, the less evidence is needed."""
     if _in_lowercase_list(text, m):
         return True  # "peace, stability, Security and prosperity"
+    between = _between_lowercase(text, m)
+    # between lowercase words and after no article (where house styles capitalise a noun
+    # alone: "the Universe"), a weaker association with a neighbour suffices
+    association = WEAK_COLLOCATION if between and previous not in ARTICLES else COLLOCATION
     if ratio > THRESHOLD:  # often capitalised ("Good", "Total"): lowercase on both sides
-        return _between_lowercase(text, m) and (_written_in_lowercase(text, low)
-                                                or _collocates(text, m, low, previous)) \
+        return between and (_written_in_lowercase(text, low)
+                            or _collocates(text, m, low, previous, association)) \
             or _collocates(text, m, low, "")
     if ratio > STRONG:
         return previous in VERB_LIKE or _written_in_lowercase(text, low) \
-            or _collocates(text, m, low, previous)
+            or _collocates(text, m, low, previous, association)
     return True
 
 
@@ -642,7 +648,8 @@ def _in_lowercase_list(text: str, m: regex.Match) -> bool:
     return nxt is not None and nxt.group(1) not in FUNCTION_WORDS  # not "Fauna, with actor"
 
 
-def _collocates(text: str, m: regex.Match, low: str, previous: str) -> bool:
+def _collocates(text: str, m: regex.Match, low: str, previous: str,
+                threshold: float = COLLOCATION) -> bool:
     """Whether the lowercase form of the word at *m* makes a set phrase of common English
     with the lowercase word before or after it ("countering Global economic crisis",
     "investors, Regardless of"): a name is not a common phrase of lowercase words, so
@@ -650,12 +657,12 @@ def _collocates(text: str, m: regex.Match, low: str, previous: str) -> bool:
     lexicon = get_lexicon()
     if previous and _LOWER_PREVIOUS.search(text, max(0, m.start() - len(previous) - 3), m.start()):
         pmi = lexicon.pmi(previous, low)
-        if pmi is not None and pmi >= COLLOCATION:
+        if pmi is not None and pmi >= threshold:
             return True
     nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None  # no possessive
     if nxt:
         pmi = lexicon.pmi(low, nxt.group(1))
-        return pmi is not None and pmi >= COLLOCATION
+        return pmi is not None and pmi >= threshold
     return False
 
 
