@@ -371,6 +371,20 @@ def test_words_that_name_publications_elsewhere_are_judged(text, word):
     assert found(RULE, text) == [word]
 
 
+@pytest.mark.parametrize("text, word", [
+    # "The" before capitalised words that modify a common noun is that noun's article
+    ("Pupils will take an examination on The Russian language and history.", "The"),
+    ("The President thanked The Italian leadership for its support.", "The"),
+    # the article between words joined by no-break spaces, as scraped news writes them
+    ("Such a policy leads to\u00a0A\u00a0dead end.", "A"),
+    # between lowercase words and after no article, a word that web text pairs with a
+    # neighbour (log10 PMI >= 0.6) is a common word even when often capitalised
+    ("The President expressed Confidence that the talks would go well.", "Confidence"),
+])
+def test_flags_capitals_with_evidence_from_grammar_and_word_pairs(text, word):
+    assert found(RULE, text) == [word]
+
+
 @pytest.mark.parametrize("text", [
     # after a reporting verb and "the", a capitalised noun is what was told or what says
     "Home Secretary Charles Clarke told the Times he hoped to agree soon.",
@@ -397,3 +411,13 @@ def test_the_short_name_of_a_body_is_left_alone(text):
 def test_a_body_noun_that_corpora_seldom_capitalise_is_judged():
     text = "People think it is the safest republic in the Country, and the country agrees."
     assert found(RULE, text) == ["Country"]
+
+
+@pytest.mark.parametrize("text", [
+    "He said so in an interview with The Spectator magazine.",  # a noun that introduces names
+    "She was nominated by The Times newspaper.",
+    "The theory predicts the evolution of the Universe in detail.",  # house style after "the"
+    "Prices rose in\u00a0Vitamin\u00a0A\u00a0supplements and B vitamins.",  # letters as names
+])
+def test_names_and_house_styles_stay_alone_despite_that_evidence(text):
+    assert found(RULE, text) == []

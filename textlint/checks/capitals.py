@@ -98,6 +98,8 @@ WEAK_COLLOCATION = 0.6
 _ARTICLE_A = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}'’\-])(?P<before>\p{Ll}+)[ \u00a0](?P<a>A)[ \u00a0]"
     r"(?P<after>\p{Ll}+)(?![\p{L}\p{M}\p{N}'’\-])")
+#: "A" with a space or a no-break space on each side: the quick test before _ARTICLE_A.
+_SPACED_A = lazy_compile(r"[ \u00a0]A[ \u00a0]")
 #: A capital letter used as a name of its own (not "I", an initial "J." or "X-ray").
 _LETTER_NAME = lazy_compile(r"(?<![\p{L}\p{M}\p{N}.'’\-])[B-HJ-Z](?![\p{L}\p{M}\p{N}.'’\-])")
 _PREVIOUS = lazy_compile(r"([\p{L}]+)[ \u00a0]+$")
@@ -224,7 +226,7 @@ class MidSentenceCapital(Check):
         so is "a A" (cleanup.DoubledWord reports it), and every "A" of a document that names
         things with single letters ("if A depends on B")."""
         text = doc.text
-        if " A " not in text and " A\u00a0" not in text or _LETTER_NAME.search(text):
+        if _SPACED_A.search(text) is None or _LETTER_NAME.search(text):
             return  # letters as names ("if A depends on B"): "A" may be one too
         for m in _ARTICLE_A.finditer(text):
             before, after = m.group("before"), m.group("after")
