@@ -24,6 +24,10 @@ _TITLE = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}'’\-\u2010.@/_#])(?P<w>\p{Lu}\p{Ll}+)(?:['’]s)?"
     r"(?![\p{L}\p{M}\p{N}\-\u2010@/_]|['’]\p{L}|\.\p{L})"
 )
+#: A hyphenated compound with only its first part capitalised ("Self-government").
+_COMPOUND = lazy_compile(
+    r"(?<![\p{L}\p{M}\p{N}'’\-\u2010.@/_#])(?P<w>(?P<head>\p{Lu}\p{Ll}+)(?:-\p{Ll}+)+)"
+    r"(?![\p{L}\p{M}\p{N}\-\u2010@/_]|['’]\p{L}|\.\p{L})")
 _WORDS = lazy_compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{M}\p{N}]")
 #: A function word the document capitalises in mid-sentence this often is one of its defined
 #: terms ("You" in a licence), not a slip.
@@ -173,7 +177,8 @@ class MidSentenceCapital(Check):
         "former Sun editor\"), or before a noun for a body when LanguageTool's dictionary knows "
         "it as a proper noun (\"the Conservative party\"), acronyms, "
         "CamelCase and hyphenated names (Díaz-Canel, "
-        "Military-Technical) and words the document writes in code (\"an uncaught Error\" "
+        "Military-Technical; a compound that capitalises only its prefix between lowercase words "
+        "is flagged: \"local Self-government\") and words the document writes in code (\"an uncaught Error\" "
         "beside `Error`) are never flagged, nor is a function word that the document capitalises "
         "in mid-sentence three times or more (a defined term: \"You\" in a licence). In technical "
         "writing (code spans and blocks, or code such as \"sys.exit()\" in the prose) "
@@ -219,6 +224,34 @@ class MidSentenceCapital(Check):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         yield from self._article_a(doc)
         yield from self._words(doc)
+        yield from self._compounds(doc)
+
+    def _compounds(self, doc: Document) -> Iterator[Diagnostic]:
+        """A hyphenated compound whose first part alone is capitalised, between two lowercase
+        words ("local Self-government", "and Anti-corruption measures"): its first part is a
+        bound prefix of three letters or more (wordclasses.PREFIXES; not "Co-op"), and the
+        document writes the compound capitalised nowhere else. Names with a hyphen capitalise
+        every part ("Díaz-Canel", "Military-Technical") or start with a name ("Kremlin-backed",
+        "Gram-negative"); a common word before the hyphen may be a name too ("Hang-dong"),
+        so only prefixes, which name nothing alone, are judged."""
+        text = doc.text
+        if doc.technical or "-" not in text:
+            return
+        titles: Titles | None = None
+        seen = Counter(m.group() for m in _COMPOUND.finditer(text))
+        for m in _COMPOUND.finditer(text):
+            head = m.group("head").lower()
+            if head not in wc.PREFIXES or len(head) < 3 or seen[m.group()] > 1 \
+                    or not (_LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
+                            and _LOWER_AFTER.match(text, m.end())):
+                continue
+            if starts_sentence(doc.prose_text, m.start()) or m.group() in doc.code_words \
+                    or _in_quoted_title(text, m.start(), m.end()):
+                continue
+            titles = titles or Titles(doc)
+            if titles.is_titled(m.start()):
+                continue
+            yield self._diagnostic(m, m.group())
 
     def _article_a(self, doc: Document) -> Iterator[Diagnostic]:
         """The article "A" between two lowercase words ("forwarded A telegram"); a letter
