@@ -585,7 +585,8 @@ def _addressed_group(text: str, m: regex.Match) -> bool:
 
 def _not_a_name_part(word: str, after: list[regex.Match]) -> bool:
     """Whether the form of *word* shows that it cannot end a name: a past-tense verb with
-    its object ("Mr Okuda Proposed a toast"), a word that LanguageTool's dictionary knows
+    its object ("Mr Okuda Proposed a toast", "Aznar Invited Vladimir Putin"), a reporting
+    verb before a comma, a full stop or a preposition ("the Chancellor Said."), a word that LanguageTool's dictionary knows
     only as a verb form before its object ("Mr Putin Discussed ways"), or an adverb before a
     lowercase word ("Issues of Successfully developing"). Only forms that the casing table
     calls strongly lowercase count: the -ed adjectives of names stand before a noun ("Armed
@@ -593,6 +594,16 @@ def _not_a_name_part(word: str, after: list[regex.Match]) -> bool:
     if not after or not get_casing().normally_lowercase(word, STRONG_FORM):
         return False
     nxt = after[0].group()
+    low = word.lower()
+    if low in wc.reporting_verbs() and (nxt in _CLAUSE_ENDS or nxt in wc.PREPOSITIONS):
+        return True  # a reporting verb ends its clause: "the Chancellor Said.", "Putin Said at"
+    if wc.only_verb(word) and "D" in wc.tags(word) and nxt[:1].isupper() \
+            and nxt.lower() not in FUNCTION_WORDS and len(after) > 1 \
+            and (after[1].group()[:1].isupper() or after[1].group() not in FUNCTION_WORDS):
+        # a past tense and nothing else before a name or a noun phrase that it takes as its
+        # object, not before a function word ("Aznar Invited Vladimir Putin", "Mr Putin
+        # Wished Cabinet members"; not "Made Easy for you")
+        return True
     if wc.only_verb(word) and (nxt in OBJECT_STARTS or nxt.isalpha() and nxt.islower()
                                and nxt not in FUNCTION_WORDS and nxt not in wc.NAME_LIKE
                                or nxt[0].isdigit()):
@@ -604,6 +615,11 @@ def _not_a_name_part(word: str, after: list[regex.Match]) -> bool:
     if word.endswith("ed"):
         return nxt in OBJECT_STARTS
     return nxt[0].islower() and _adverb(word.lower())
+
+
+#: Punctuation that ends a clause after a reporting verb (not a colon, which ends titles:
+#: "Learning by Being Told: Acquiring Knowledge").
+_CLAUSE_ENDS = frozenset(".,;!?")
 
 
 def _adverb(word: str) -> bool:
