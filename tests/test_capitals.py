@@ -381,7 +381,8 @@ def test_words_that_name_publications_elsewhere_are_judged(text, word):
     # neighbour (log10 PMI >= 0.6) is a common word even when often capitalised
     ("The President expressed Confidence that the talks would go well.", "Confidence"),
     # a past tense before its object, a reporting verb at the end of its clause
-    ("Jose Maria Aznar Invited Vladimir Putin to visit Spain.", "Invited"),
+    ("At the end of the long and difficult talks, Mr Aznar Invited Vladimir Putin to visit his "
+     "country again.", "Invited"),
     ("It will help thousands of Austrians, the Chancellor Said.", "Said"),
     # a hyphenated compound that capitalises only its prefix
     ("The growing importance of local Self-government was noted.", "Self-government"),
@@ -424,6 +425,8 @@ def test_a_body_noun_that_corpora_seldom_capitalise_is_judged():
     "The theory predicts the evolution of the Universe in detail.",  # house style after "the"
     "Prices rose in\u00a0Vitamin\u00a0A\u00a0supplements and B vitamins.",  # letters as names
     "Haas N., Hendrix G.G.: Learning by Being Told: Acquiring Knowledge.",  # a title
+    "It met the Commission on Monitoring Targeted Socioeconomic Development Indicators.",
+    "It will be possible to define a Generalized Poisson Bracket here.",
     "They shop at the Co-op on weekdays.",                 # a two-letter prefix: a name
     "It is located in Hang-dong, a district.",             # a common word before the hyphen
     "The Anti-Corruption Foundation and the Self-Government Act apply.",  # every part capitalised

@@ -585,7 +585,8 @@ def _addressed_group(text: str, m: regex.Match) -> bool:
 
 def _not_a_name_part(word: str, after: list[regex.Match]) -> bool:
     """Whether the form of *word* shows that it cannot end a name: a past-tense verb with
-    its object ("Mr Okuda Proposed a toast", "Aznar Invited Vladimir Putin"), a reporting
+    its object ("Mr Okuda Proposed a toast", "Aznar Invited Vladimir Putin": two words that
+    the casing table does not know), a reporting
     verb before a comma, a full stop or a preposition ("the Chancellor Said."), a word that LanguageTool's dictionary knows
     only as a verb form before its object ("Mr Putin Discussed ways"), or an adverb before a
     lowercase word ("Issues of Successfully developing"). Only forms that the casing table
@@ -597,12 +598,12 @@ def _not_a_name_part(word: str, after: list[regex.Match]) -> bool:
     low = word.lower()
     if low in wc.reporting_verbs() and (nxt in _CLAUSE_ENDS or nxt in wc.PREPOSITIONS):
         return True  # a reporting verb ends its clause: "the Chancellor Said.", "Putin Said at"
-    if wc.only_verb(word) and "D" in wc.tags(word) and nxt[:1].isupper() \
-            and nxt.lower() not in FUNCTION_WORDS and len(after) > 1 \
-            and (after[1].group()[:1].isupper() or after[1].group() not in FUNCTION_WORDS):
-        # a past tense and nothing else before a name or a noun phrase that it takes as its
-        # object, not before a function word ("Aznar Invited Vladimir Putin", "Mr Putin
-        # Wished Cabinet members"; not "Made Easy for you")
+    if wc.only_verb(word) and "D" in wc.tags(low) and len(after) > 1 \
+            and all(_unknown_name(t.group()) for t in after[:2]):
+        # a verb form and nothing else before a person's name, its object ("Aznar Invited
+        # Vladimir Putin"); the -ed adjectives of names stand before common words ("the
+        # Commission on Monitoring Targeted Socioeconomic Development Indicators", "a
+        # Generalized Poisson Bracket")
         return True
     if wc.only_verb(word) and (nxt in OBJECT_STARTS or nxt.isalpha() and nxt.islower()
                                and nxt not in FUNCTION_WORDS and nxt not in wc.NAME_LIKE
@@ -615,6 +616,11 @@ def _not_a_name_part(word: str, after: list[regex.Match]) -> bool:
     if word.endswith("ed"):
         return nxt in OBJECT_STARTS
     return nxt[0].islower() and _adverb(word.lower())
+
+
+def _unknown_name(word: str) -> bool:
+    """A capitalised word that the casing table does not know as a common word."""
+    return word[:1].isupper() and word.isalpha() and get_casing().ratio(word) is None
 
 
 #: Punctuation that ends a clause after a reporting verb (not a colon, which ends titles:
