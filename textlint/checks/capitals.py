@@ -297,7 +297,8 @@ class MidSentenceCapital(Check):
                     look = True
                 else:
                     casing = casing or get_casing()
-                    look = casing.normally_lowercase(low, WEAK)
+                    ratio = _lowercase_ratio(casing, low)
+                    look = ratio is not None and ratio <= WEAK
                 worth[word] = look
             if look:
                 candidates.setdefault(word, []).append(m)
@@ -343,7 +344,8 @@ class MidSentenceCapital(Check):
                     continue  # "the Commission", "your Committee"
                 if not function_word and _names_a_body(text, m, low):
                     continue  # "the former Sun editor", "the Conservative party"
-                if not function_word and not _enough_evidence(text, m, low, casing.ratio(low), previous):
+                if not function_word and not _enough_evidence(text, m, low, _lowercase_ratio(casing, low),
+                                                             previous):
                     continue
                 # Title Case too writes "of", "and", "for" and articles in lowercase: only a
                 # heading that capitalises every word ("Ministry Of Defence") excuses them,
@@ -626,6 +628,33 @@ def _unknown_name(word: str) -> bool:
 #: Punctuation that ends a clause after a reporting verb (not a colon, which ends titles:
 #: "Learning by Being Told: Acquiring Knowledge").
 _CLAUSE_ENDS = frozenset(".,;!?")
+
+
+#: British spellings that the casing table (estimated on mostly American web text) may lack.
+_BRITISH = lazy_compile(r"is(e|es|ed|ing|ation|ations|er|ers)$")
+
+
+def _lowercase_ratio(casing: Casing, low: str) -> float | None:
+    """The casing table's ratio for *low* or, for a form the table lacks, for its American
+    spelling ("harmonise": "harmonize") or, for a form that LanguageTool's dictionary knows
+    only as a verb, its base form ("congratulated": "congratulate"), when that is strongly
+    lowercase: the table leaves out rare forms it never saw capitalised."""
+    ratio = casing.ratio(low)
+    if ratio is not None:
+        return ratio
+    forms = [_BRITISH.sub(r"iz\1", low)] if _BRITISH.search(low) else []
+    if wc.only_verb(low):
+        if low.endswith("ied") or low.endswith("ies"):
+            forms.append(low[:-3] + "y")
+        elif low.endswith(("ed", "es")):
+            forms += [low[:-1], low[:-2]]
+        elif low.endswith("s"):
+            forms.append(low[:-1])
+    for form in forms + [_BRITISH.sub(r"iz\1", f) for f in forms if _BRITISH.search(f)]:
+        ratio = casing.ratio(form)
+        if ratio is not None and ratio <= STRONG:
+            return ratio
+    return None
 
 
 def _adverb(word: str) -> bool:
