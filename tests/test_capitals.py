@@ -387,6 +387,10 @@ def test_words_that_name_publications_elsewhere_are_judged(text, word):
     # a form the casing table lacks, judged by its American spelling or its base form
     ("They agreed on measures that would help Stabilise prices in the region.", "Stabilise"),
     ("The President also Congratulated one of the young hockey players.", "Congratulated"),
+    # after a noun that introduces names, a strongly lowercase plural or -ed verb form; before
+    # one, an adjective after an indefinite article or a lowercase adjective
+    ("Mr Putin congratulated current and former space industry Workers on the day.", "Workers"),
+    ("I said this at a Brief meeting with veterans.", "Brief"),
     # a hyphenated compound that capitalises only its prefix
     ("The growing importance of local Self-government was noted.", "Self-government"),
 ])
@@ -430,6 +434,8 @@ def test_a_body_noun_that_corpora_seldom_capitalise_is_judged():
     "Haas N., Hendrix G.G.: Learning by Being Told: Acquiring Knowledge.",  # a title
     "It met the Commission on Monitoring Targeted Socioeconomic Development Indicators.",
     "It will be possible to define a Generalized Poisson Bracket here.",
+    "The new methods include the Greedy strategy and others.",  # an adjective that names
+    "It is also the only Silly album without its founder.",
     "They shop at the Co-op on weekdays.",                 # a two-letter prefix: a name
     "It is located in Hang-dong, a district.",             # a common word before the hyphen
     "The Anti-Corruption Foundation and the Self-Government Act apply.",  # every part capitalised

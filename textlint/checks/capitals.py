@@ -524,6 +524,11 @@ def _after_naming_noun(before: list[regex.Match], word: str, after: list[regex.M
     if not words or words[-1] not in wc.appositive_heads() or _plural(words[-1]) \
             or _not_a_name_part(word, after):
         return False  # a plural names no one thing: "Belarusian companies Work in Russia"
+    if get_casing().normally_lowercase(word, STRONG_FORM) \
+            and (_plural(word) or word.endswith("ed") and wc.only_verb(word)):
+        # a strongly lowercase plural or -ed verb form is a common word after the noun: "the
+        # forum Participants", "the summit Scheduled to be held"
+        return False
     title = word in FUNCTION_WORDS  # a function word before a capital ("a project Be Sporty")
     if not article and not title and not (len(words) > 1 and (words[-2].lower() == "the" or words[-2].lower() not in FUNCTION_WORDS)):
         return False  # "a state Visit", "the business Community": a compound of common nouns
@@ -536,9 +541,19 @@ def _before_naming_noun(word: str, nxt: str, previous: str) -> bool:
     is a kind of: "Hazards magazine", "the Get On scheme", "the only Silly album". Not a
     determiner or a pronoun ("The project", "If You share"), and not a set phrase of English
     ("launch Vehicle")."""
+    tags = wc.tags(word)
     if not (nxt.islower() and nxt in wc.appositive_heads()) or word in DETERMINERS \
-            or word in wc.PRONOUNS or "J" in wc.tags(word) and _plural(nxt):
+            or word in wc.PRONOUNS or "J" in tags and _plural(nxt):
         return False  # an adjective before a plural: "Small towns", "Regional authorities"
+    if "J" in tags and word not in FUNCTION_WORDS \
+            and (tags == "J" or get_casing().normally_lowercase(word, STRONG_FORM)) \
+            and (previous in wc.INDEFINITE_ARTICLES or previous.islower()
+                 and previous not in FUNCTION_WORDS and "J" in wc.tags(previous)):
+        # after an indefinite article or a lowercase adjective, an adjective and nothing else,
+        # or one that the casing table calls strongly lowercase, modifies the noun: "a
+        # Bilateral meeting", "the extensive Cultural programme" (but "the only Silly album",
+        # "the Greedy strategy")
+        return False
     if word in FUNCTION_WORDS and not previous[:1].isupper():
         return False  # "the head Of state": a function word names nothing alone ("the Get On scheme")
     pmi = get_lexicon().pmi(word, nxt)
