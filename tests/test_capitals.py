@@ -391,6 +391,9 @@ def test_words_that_name_publications_elsewhere_are_judged(text, word):
     # one, an adjective after an indefinite article or a lowercase adjective
     ("Mr Putin congratulated current and former space industry Workers on the day.", "Workers"),
     ("I said this at a Brief meeting with veterans.", "Brief"),
+    # a short preposition between lowercase words, in a sentence that names are Title Case
+    ("Taking part In the meeting were Prime Minister Dmitry Medvedev, Speaker Valentina "
+     "Matviyenko and Defence Minister Sergei Shoigu.", "In"),
     # a hyphenated compound that capitalises only its prefix
     ("The growing importance of local Self-government was noted.", "Self-government"),
 ])
@@ -436,7 +439,10 @@ def test_a_body_noun_that_corpora_seldom_capitalise_is_judged():
     "It will be possible to define a Generalized Poisson Bracket here.",
     "The new methods include the Greedy strategy and others.",  # an adjective that names
     "It is also the only Silly album without its founder.",
-    "They shop at the Co-op on weekdays.",                 # a two-letter prefix: a name
+    "They shop at the Co-op on weekdays.",
+    "Turning Up and Turning On",                           # a title that ends on a preposition
+    "We watched Lost In Translation, Bridget Jones and Notting Hill.",
+    "where Ax, By are dichotomic observables satisfying",                 # a two-letter prefix: a name
     "It is located in Hang-dong, a district.",             # a common word before the hyphen
     "The Anti-Corruption Foundation and the Self-Government Act apply.",  # every part capitalised
     "Local Self-government works. Self-government is local and Self-government is cheap.",

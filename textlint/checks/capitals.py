@@ -352,6 +352,13 @@ class MidSentenceCapital(Check):
                 # not one in sentence case ("Beginning Of the meeting").
                 if low in NEVER_TITLED or low in ARTICLES:
                     excused = doc.in_heading(m.start()) and _NEXT_CAPITALISED.match(text, m.end())
+                elif low in SHORT_PREPOSITIONS:
+                    # title styles lowercase the short prepositions: between two lowercase
+                    # words one is no title's, even in a sentence of names ("Taking part In
+                    # the meeting were ...")
+                    excused = titles.is_titled(m.start()) and not (
+                        _LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
+                        and _NEXT_LOWER.match(text, m.end()))
                 else:
                     excused = titles.is_titled(m.start())
                 if excused or _in_quoted_title(text, m.start(), m.end()):
