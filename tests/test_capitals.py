@@ -394,6 +394,8 @@ def test_words_that_name_publications_elsewhere_are_judged(text, word):
     # a short preposition between lowercase words, in a sentence that names are Title Case
     ("Taking part In the meeting were Prime Minister Dmitry Medvedev, Speaker Valentina "
      "Matviyenko and Defence Minister Sergei Shoigu.", "In"),
+    # a participle after a form of "be", before a preposition and a name
+    ("The talks were Held in Sochi on Monday.", "Held"),
     # a hyphenated compound that capitalises only its prefix
     ("The growing importance of local Self-government was noted.", "Self-government"),
 ])
@@ -440,6 +442,8 @@ def test_a_body_noun_that_corpora_seldom_capitalise_is_judged():
     "The new methods include the Greedy strategy and others.",  # an adjective that names
     "It is also the only Silly album without its founder.",
     "They shop at the Co-op on weekdays.",
+    "He was Governor of Tula Region until 2016.",           # an office after "was"
+    "The Database is Adapted Material for this licence.",   # a defined term
     "Turning Up and Turning On",                           # a title that ends on a preposition
     "We watched Lost In Translation, Bridget Jones and Notting Hill.",
     "where Ax, By are dichotomic observables satisfying",                 # a two-letter prefix: a name

@@ -438,7 +438,11 @@ class MidSentenceCapital(Check):
             # motto: "to Inform, Educate and Entertain")
             infinitive = previous == "to" and wc.only_verb(word) and bool(after) \
                 and after[0].group()[:1].isalpha()
-            right = previous not in AUXILIARIES and not infinitive \
+            # after a form of "be", a participle that is no noun is a verb ("the group that
+            # was Operating in Bashkortostan"), not the start of a name ("was Governor of")
+            participle = previous in wc.BE and _participle(word) and bool(after) \
+                and not after[0].group()[:1].isupper()  # not "is Adapted Material" (a defined term)
+            right = previous not in AUXILIARIES and not infinitive and not participle \
                 and not _not_a_name_part(text[start:end], after) \
                 and _name_like(after, text, casing, before=False, numbers=not counted,
                                lists=previous not in DETERMINERS)
@@ -498,6 +502,13 @@ def _modifies_common_noun_after(after: list[regex.Match], n: int) -> bool:
     tags = wc.tags(noun)
     return noun.isalpha() and noun.islower() and tags == "N" and not _plural(noun) \
         and noun not in wc.appositive_heads() and noun not in FUNCTION_WORDS
+
+
+def _participle(word: str) -> bool:
+    """Whether LanguageTool's dictionary knows *word* as a participle (-ing or past) and not
+    as a noun or a proper noun: "operating", "passed"; not "meeting", "acting"."""
+    tags = set(wc.tags(word))
+    return bool(tags & set("GE")) and not tags & set("NP")
 
 
 def _plural(noun: str) -> bool:
