@@ -1,6 +1,7 @@
 """Recall of the cleanup checks on fresh corruption draws of the news-dev articles.
 
     python bench/redraw.py [--draws 5] [--seed 0] [--kind quote-drop] [--show 10]
+                           [--show-misses misses.jsonl]
 
 news-dev has few defects of some kinds (47 quote-drops), so its recall moves by two
 points per defect. This script takes the *clean* news-dev articles and injects new
@@ -10,7 +11,9 @@ every ten paragraphs of each article (about the density of news-dev), each artic
 as one document. A defect is found when a diagnostic overlaps its span (as ``score.py
 detect`` counts). Diagnostics that overlap no injected defect and that the clean article
 does not get (same paragraph, rule and flagged text) are counted as new false alarms.
-Skips cleanly when ``../shared/eval`` is absent.
+``--show-misses FILE`` writes every missed defect as a JSON line (kind, the corrupted
+article, the defect's span and paragraph) for analysis. Skips cleanly when
+``../shared/eval`` is absent.
 """
 
 from __future__ import annotations
@@ -116,8 +119,9 @@ def _join(paras: list[str]) -> tuple[str, list[int]]:
 
 
 def run(engine: Engine, groups: list[list[dict]], kind: str, rng: random.Random,
-        show: int) -> tuple[int, int, list[str]]:
-    """Inject ``kind`` into each article once; return (defects, found, new false alarms)."""
+        show: int, misses: list[dict] | None = None) -> tuple[int, int, list[str]]:
+    """Inject ``kind`` into each article once; return (defects, found, new false alarms).
+    Each missed defect is appended to *misses* when given."""
     total = found = 0
     alarms: list[str] = []
     for group in groups:
@@ -145,6 +149,10 @@ def run(engine: Engine, groups: list[list[dict]], kind: str, rng: random.Random,
         total += len(spans)
         found += sum(hit)
         for k, (i, s, e) in enumerate(spans):
+            if not hit[k] and misses is not None:
+                misses.append({"kind": kind, "text": text, "start": offsets[i] + s,
+                               "end": offsets[i] + e, "defect": new_paras[i][s:e],
+                               "paragraph": new_paras[i]})
             if not hit[k] and show > 0:
                 show -= 1
                 p = new_paras[i]
@@ -158,6 +166,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--kind", action="append", choices=KINDS, help="kinds to draw (default all)")
     ap.add_argument("--show", type=int, default=0, help="print this many misses per kind")
+    ap.add_argument("--show-misses", metavar="FILE", type=Path,
+                    help="write every missed defect to FILE as JSON lines")
     args = ap.parse_args()
     path = EVAL / "news-dev.jsonl"
     if not path.exists():
@@ -166,13 +176,14 @@ def main() -> int:
     groups = articles([json.loads(line) for line in path.open(encoding="utf-8")])
     engine = Engine(overrides=Overrides(languagetool=False))
     rng = random.Random(args.seed)
+    misses: list[dict] | None = [] if args.show_misses else None
     print(f"{'kind':14} {'defects':>8} {'found':>7} {'recall':>7} {'new alarms':>11}")
     for kind in args.kind or KINDS:
         totals: Counter = Counter()
         alarms: list[str] = []
         shown = 0
         for _ in range(args.draws):
-            t, f, a = run(engine, groups, kind, rng, args.show - shown)
+            t, f, a = run(engine, groups, kind, rng, args.show - shown, misses)
             shown += min(args.show - shown, t - f)
             totals.update(defects=t, found=f)
             alarms += a
@@ -180,6 +191,11 @@ def main() -> int:
               f"{100 * totals['found'] / max(1, totals['defects']):7.1f} {len(alarms):11}")
         for a in alarms[:args.show]:
             print("  alarm:", a)
+    if misses is not None:
+        with args.show_misses.open("w", encoding="utf-8") as out:
+            for miss in misses:
+                out.write(json.dumps(miss, ensure_ascii=False) + "\n")
+        print(f"{len(misses)} misses written to {args.show_misses}")
     return 0
 
 

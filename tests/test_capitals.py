@@ -371,6 +371,38 @@ def test_words_that_name_publications_elsewhere_are_judged(text, word):
     assert found(RULE, text) == [word]
 
 
+@pytest.mark.parametrize("text, word", [
+    # "The" before capitalised words that modify a common noun is that noun's article
+    ("Pupils will take an examination on The Russian language and history.", "The"),
+    ("The President thanked The Italian leadership for its support.", "The"),
+    # the article between words joined by no-break spaces, as scraped news writes them
+    ("Such a policy leads to\u00a0A\u00a0dead end.", "A"),
+    # between lowercase words and after no article, a word that web text pairs with a
+    # neighbour (log10 PMI >= 0.6) is a common word even when often capitalised
+    ("The President expressed Confidence that the talks would go well.", "Confidence"),
+    # a past tense before its object, a reporting verb at the end of its clause
+    ("At the end of the long and difficult talks, Mr Aznar Invited Vladimir Putin to visit his "
+     "country again.", "Invited"),
+    ("It will help thousands of Austrians, the Chancellor Said.", "Said"),
+    # a form the casing table lacks, judged by its American spelling or its base form
+    ("They agreed on measures that would help Stabilise prices in the region.", "Stabilise"),
+    ("The President also Congratulated one of the young hockey players.", "Congratulated"),
+    # after a noun that introduces names, a strongly lowercase plural or -ed verb form; before
+    # one, an adjective after an indefinite article or a lowercase adjective
+    ("Mr Putin congratulated current and former space industry Workers on the day.", "Workers"),
+    ("I said this at a Brief meeting with veterans.", "Brief"),
+    # a short preposition between lowercase words, in a sentence that names are Title Case
+    ("Taking part In the meeting were Prime Minister Dmitry Medvedev, Speaker Valentina "
+     "Matviyenko and Defence Minister Sergei Shoigu.", "In"),
+    # a participle after a form of "be", before a preposition and a name
+    ("The talks were Held in Sochi on Monday.", "Held"),
+    # a hyphenated compound that capitalises only its prefix
+    ("The growing importance of local Self-government was noted.", "Self-government"),
+])
+def test_flags_capitals_with_evidence_from_grammar_and_word_pairs(text, word):
+    assert found(RULE, text) == [word]
+
+
 @pytest.mark.parametrize("text", [
     # after a reporting verb and "the", a capitalised noun is what was told or what says
     "Home Secretary Charles Clarke told the Times he hoped to agree soon.",
@@ -397,3 +429,27 @@ def test_the_short_name_of_a_body_is_left_alone(text):
 def test_a_body_noun_that_corpora_seldom_capitalise_is_judged():
     text = "People think it is the safest republic in the Country, and the country agrees."
     assert found(RULE, text) == ["Country"]
+
+
+@pytest.mark.parametrize("text", [
+    "He said so in an interview with The Spectator magazine.",  # a noun that introduces names
+    "She was nominated by The Times newspaper.",
+    "The theory predicts the evolution of the Universe in detail.",  # house style after "the"
+    "Prices rose in\u00a0Vitamin\u00a0A\u00a0supplements and B vitamins.",  # letters as names
+    "Haas N., Hendrix G.G.: Learning by Being Told: Acquiring Knowledge.",  # a title
+    "It met the Commission on Monitoring Targeted Socioeconomic Development Indicators.",
+    "It will be possible to define a Generalized Poisson Bracket here.",
+    "The new methods include the Greedy strategy and others.",  # an adjective that names
+    "It is also the only Silly album without its founder.",
+    "They shop at the Co-op on weekdays.",
+    "He was Governor of Tula Region until 2016.",           # an office after "was"
+    "The Database is Adapted Material for this licence.",   # a defined term
+    "Turning Up and Turning On",                           # a title that ends on a preposition
+    "We watched Lost In Translation, Bridget Jones and Notting Hill.",
+    "where Ax, By are dichotomic observables satisfying",                 # a two-letter prefix: a name
+    "It is located in Hang-dong, a district.",             # a common word before the hyphen
+    "The Anti-Corruption Foundation and the Self-Government Act apply.",  # every part capitalised
+    "Local Self-government works. Self-government is local and Self-government is cheap.",
+])
+def test_names_and_house_styles_stay_alone_despite_that_evidence(text):
+    assert found(RULE, text) == []

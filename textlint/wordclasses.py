@@ -21,7 +21,8 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data" / "wordtags.tsv.gz"
 
 # -- closed classes (lowercase) ---------------------------------------------------------------
-ARTICLES = frozenset(("the", "a", "an"))
+INDEFINITE_ARTICLES = frozenset(("a", "an"))
+ARTICLES = frozenset(("the",)) | INDEFINITE_ARTICLES
 DEMONSTRATIVES = frozenset("this that these those".split())
 POSSESSIVES = frozenset("my our your his her their its".split())
 SUBJECT_PRONOUNS = frozenset("i we you he she they".split())

@@ -24,6 +24,10 @@ _TITLE = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}'’\-\u2010.@/_#])(?P<w>\p{Lu}\p{Ll}+)(?:['’]s)?"
     r"(?![\p{L}\p{M}\p{N}\-\u2010@/_]|['’]\p{L}|\.\p{L})"
 )
+#: A hyphenated compound with only its first part capitalised ("Self-government").
+_COMPOUND = lazy_compile(
+    r"(?<![\p{L}\p{M}\p{N}'’\-\u2010.@/_#])(?P<w>(?P<head>\p{Lu}\p{Ll}+)(?:-\p{Ll}+)+)"
+    r"(?![\p{L}\p{M}\p{N}\-\u2010@/_]|['’]\p{L}|\.\p{L})")
 _WORDS = lazy_compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{M}\p{N}]")
 #: A function word the document capitalises in mid-sentence this often is one of its defined
 #: terms ("You" in a licence), not a slip.
@@ -91,11 +95,15 @@ STRONG_FORM = -3.0
 #: A lowercase word pair this strongly associated (log10 PMI in web text) is a set phrase of
 #: common English ("global economic", "regardless of"): a capital inside it is out of place.
 COLLOCATION = 1.0
+#: Between two lowercase words, a weaker association suffices ("expressed Confidence that").
+WEAK_COLLOCATION = 0.6
 #: "A" between two lowercase words and single spaces (a wider gap is where extraction dropped
 #: a formula or a heading): the article, capitalised by mistake ("during A recent").
 _ARTICLE_A = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}'’\-])(?P<before>\p{Ll}+)[ \u00a0](?P<a>A)[ \u00a0]"
     r"(?P<after>\p{Ll}+)(?![\p{L}\p{M}\p{N}'’\-])")
+#: "A" with a space or a no-break space on each side: the quick test before _ARTICLE_A.
+_SPACED_A = lazy_compile(r"[ \u00a0]A[ \u00a0]")
 #: A capital letter used as a name of its own (not "I", an initial "J." or "X-ray").
 _LETTER_NAME = lazy_compile(r"(?<![\p{L}\p{M}\p{N}.'’\-])[B-HJ-Z](?![\p{L}\p{M}\p{N}.'’\-])")
 _PREVIOUS = lazy_compile(r"([\p{L}]+)[ \u00a0]+$")
@@ -129,7 +137,9 @@ class MidSentenceCapital(Check):
         "(\"Ministry of Defence\", \"General Staff\", \"Article 8\"). English grammar "
         "limits what a name can hold: a past-tense verb with its object (\"Mr Okuda "
         "Proposed a toast\"), a word that LanguageTool's dictionary knows only as a verb form "
-        "before its object (\"Mr Putin Discussed ways\"), an adverb before a lowercase word, a "
+        "before its object (\"Mr Putin Discussed ways\", \"Aznar Invited Vladimir Putin\"), a "
+        "reporting verb that ends its clause (\"the Chancellor Said.\"), an adverb before a "
+        "lowercase word, a "
         "word after \"had\" or \"could\", a verb form after \"to\" (\"to Ensure Russia's "
         "security\"), and a capitalised \"of\", \"and\", \"or\", \"nor\", \"for\" (lowercase in every "
         "title style) are not parts of names; a name does not run over a line break, a "
@@ -143,7 +153,8 @@ class MidSentenceCapital(Check):
         "(\"forwarded A telegram\") unless a word that LanguageTool's dictionary knows only as "
         "a noun stands before it (\"vitamin A\"), an adjective that ends its phrase after it "
         "(\"in A minor\"), or the document names things with single letters; an article or "
-        "possessive before a common noun is no name (\"in The project\"), nor is \"The\" "
+        "possessive before a common noun is no name (\"in The project\", \"on The Russian "
+        "language\"), nor is \"The\" "
         "before a public body that the document also names after a lowercase article (\"by "
         "The State Assembly\"). \"Good\" at a sentence start before a word that web text pairs "
         "with it is a greeting (\"Good Afternoon, colleagues\"). Sentence "
@@ -153,7 +164,12 @@ class MidSentenceCapital(Check):
         "prosperity\"). Words often capitalised elsewhere (\"Good\", \"Total\") "
         "are flagged only between lowercase words in a document that also writes them in "
         "lowercase, or inside a set phrase of lowercase English (a strongly associated web "
-        "bigram: \"countering Global economic crisis\", \"Regardless of\"). The group nouns of "
+        "bigram: \"countering Global economic crisis\", \"Regardless of\"; between lowercase words "
+        "and after no article a weaker one: \"expressed Confidence that\"). A short preposition "
+        "between lowercase words is judged even in a sentence that its names make look like Title "
+        "Case (\"Taking part In the meeting were Prime Minister ...\"); a noun that introduces "
+        "names excuses no adjective before it after an indefinite article (\"a Brief meeting\") "
+        "and no strongly lowercase plural after it (\"space industry Workers\"). The group nouns of "
         "a salutation (\"Mr President, Friends,\") are lowercase after its first word; an "
         "article is no part of a name that the document writes after a lowercase article "
         "elsewhere (\"of The Navy\"); a heading excuses a capitalised \"of\" or article only "
@@ -169,7 +185,8 @@ class MidSentenceCapital(Check):
         "former Sun editor\"), or before a noun for a body when LanguageTool's dictionary knows "
         "it as a proper noun (\"the Conservative party\"), acronyms, "
         "CamelCase and hyphenated names (Díaz-Canel, "
-        "Military-Technical) and words the document writes in code (\"an uncaught Error\" "
+        "Military-Technical; a compound that capitalises only its prefix between lowercase words "
+        "is flagged: \"local Self-government\") and words the document writes in code (\"an uncaught Error\" "
         "beside `Error`) are never flagged, nor is a function word that the document capitalises "
         "in mid-sentence three times or more (a defined term: \"You\" in a licence). In technical "
         "writing (code spans and blocks, or code such as \"sys.exit()\" in the prose) "
@@ -215,6 +232,34 @@ class MidSentenceCapital(Check):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         yield from self._article_a(doc)
         yield from self._words(doc)
+        yield from self._compounds(doc)
+
+    def _compounds(self, doc: Document) -> Iterator[Diagnostic]:
+        """A hyphenated compound whose first part alone is capitalised, between two lowercase
+        words ("local Self-government", "and Anti-corruption measures"): its first part is a
+        bound prefix of three letters or more (wordclasses.PREFIXES; not "Co-op"), and the
+        document writes the compound capitalised nowhere else. Names with a hyphen capitalise
+        every part ("Díaz-Canel", "Military-Technical") or start with a name ("Kremlin-backed",
+        "Gram-negative"); a common word before the hyphen may be a name too ("Hang-dong"),
+        so only prefixes, which name nothing alone, are judged."""
+        text = doc.text
+        if doc.technical or "-" not in text:
+            return
+        titles: Titles | None = None
+        seen = Counter(m.group() for m in _COMPOUND.finditer(text))
+        for m in _COMPOUND.finditer(text):
+            head = m.group("head").lower()
+            if head not in wc.PREFIXES or len(head) < 3 or seen[m.group()] > 1 \
+                    or not (_LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
+                            and _LOWER_AFTER.match(text, m.end())):
+                continue
+            if starts_sentence(doc.prose_text, m.start()) or m.group() in doc.code_words \
+                    or _in_quoted_title(text, m.start(), m.end()):
+                continue
+            titles = titles or Titles(doc)
+            if titles.is_titled(m.start()):
+                continue
+            yield self._diagnostic(m, m.group())
 
     def _article_a(self, doc: Document) -> Iterator[Diagnostic]:
         """The article "A" between two lowercase words ("forwarded A telegram"); a letter
@@ -222,7 +267,7 @@ class MidSentenceCapital(Check):
         so is "a A" (cleanup.DoubledWord reports it), and every "A" of a document that names
         things with single letters ("if A depends on B")."""
         text = doc.text
-        if " A " not in text and " A\u00a0" not in text or _LETTER_NAME.search(text):
+        if _SPACED_A.search(text) is None or _LETTER_NAME.search(text):
             return  # letters as names ("if A depends on B"): "A" may be one too
         for m in _ARTICLE_A.finditer(text):
             before, after = m.group("before"), m.group("after")
@@ -260,7 +305,8 @@ class MidSentenceCapital(Check):
                     look = True
                 else:
                     casing = casing or get_casing()
-                    look = casing.normally_lowercase(low, WEAK)
+                    ratio = _lowercase_ratio(casing, low)
+                    look = ratio is not None and ratio <= WEAK
                 worth[word] = look
             if look:
                 candidates.setdefault(word, []).append(m)
@@ -306,13 +352,21 @@ class MidSentenceCapital(Check):
                     continue  # "the Commission", "your Committee"
                 if not function_word and _names_a_body(text, m, low):
                     continue  # "the former Sun editor", "the Conservative party"
-                if not function_word and not _enough_evidence(text, m, low, casing.ratio(low), previous):
+                if not function_word and not _enough_evidence(text, m, low, _lowercase_ratio(casing, low),
+                                                             previous):
                     continue
                 # Title Case too writes "of", "and", "for" and articles in lowercase: only a
                 # heading that capitalises every word ("Ministry Of Defence") excuses them,
                 # not one in sentence case ("Beginning Of the meeting").
                 if low in NEVER_TITLED or low in ARTICLES:
                     excused = doc.in_heading(m.start()) and _NEXT_CAPITALISED.match(text, m.end())
+                elif low in SHORT_PREPOSITIONS:
+                    # title styles lowercase the short prepositions: between two lowercase
+                    # words one is no title's, even in a sentence of names ("Taking part In
+                    # the meeting were ...")
+                    excused = titles.is_titled(m.start()) and not (
+                        _LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
+                        and _NEXT_LOWER.match(text, m.end()))
                 else:
                     excused = titles.is_titled(m.start())
                 if excused or _in_quoted_title(text, m.start(), m.end()):
@@ -384,7 +438,11 @@ class MidSentenceCapital(Check):
             # motto: "to Inform, Educate and Entertain")
             infinitive = previous == "to" and wc.only_verb(word) and bool(after) \
                 and after[0].group()[:1].isalpha()
-            right = previous not in AUXILIARIES and not infinitive \
+            # after a form of "be", a participle that is no noun is a verb ("the group that
+            # was Operating in Bashkortostan"), not the start of a name ("was Governor of")
+            participle = previous in wc.BE and _participle(word) and bool(after) \
+                and not after[0].group()[:1].isupper()  # not "is Adapted Material" (a defined term)
+            right = previous not in AUXILIARIES and not infinitive and not participle \
                 and not _not_a_name_part(text[start:end], after) \
                 and _name_like(after, text, casing, before=False, numbers=not counted,
                                lists=previous not in DETERMINERS)
@@ -408,6 +466,8 @@ class MidSentenceCapital(Check):
             # article elsewhere ("the Russian Federation"): then the article is not part of it
             # (at least twice: once may be the slip)
             run = _name_run(after)
+            if run and _modifies_common_noun_after(after, len(run)):
+                return False  # "examination on The Russian language": the article of "language"
             if any(w.lower() in wc.bodies() for w in run) and previous not in wc.appositive_heads() \
                     and any(w in _words_after_lowercase_article(text) for w in run):
                 # "passed by The State Assembly" in a text that writes "the State Assembly" or
@@ -429,6 +489,26 @@ class MidSentenceCapital(Check):
         # Between two capitalised words: a title ("In The Name Of The Father") unless the
         # document writes the same phrase with the function word in lowercase elsewhere.
         return not _written_between(text, before[-1].group(), word, after[0].group())
+
+
+def _modifies_common_noun_after(after: list[regex.Match], n: int) -> bool:
+    """Whether the *n* capitalised words at the start of *after* modify the common noun after
+    them ("The Russian language", "The Karabakh conflict"): a singular word that LanguageTool's
+    dictionary knows only as a noun, which names no kind of named thing (not "The Spectator
+    magazine", "The Wright Stuff programme")."""
+    if len(after) <= n:
+        return False
+    noun = after[n].group()
+    tags = wc.tags(noun)
+    return noun.isalpha() and noun.islower() and tags == "N" and not _plural(noun) \
+        and noun not in wc.appositive_heads() and noun not in FUNCTION_WORDS
+
+
+def _participle(word: str) -> bool:
+    """Whether LanguageTool's dictionary knows *word* as a participle (-ing or past) and not
+    as a noun or a proper noun: "operating", "passed"; not "meeting", "acting"."""
+    tags = set(wc.tags(word))
+    return bool(tags & set("GE")) and not tags & set("NP")
 
 
 def _plural(noun: str) -> bool:
@@ -470,6 +550,11 @@ def _after_naming_noun(before: list[regex.Match], word: str, after: list[regex.M
     if not words or words[-1] not in wc.appositive_heads() or _plural(words[-1]) \
             or _not_a_name_part(word, after):
         return False  # a plural names no one thing: "Belarusian companies Work in Russia"
+    if get_casing().normally_lowercase(word, STRONG_FORM) \
+            and (_plural(word) or word.endswith("ed") and wc.only_verb(word)):
+        # a strongly lowercase plural or -ed verb form is a common word after the noun: "the
+        # forum Participants", "the summit Scheduled to be held"
+        return False
     title = word in FUNCTION_WORDS  # a function word before a capital ("a project Be Sporty")
     if not article and not title and not (len(words) > 1 and (words[-2].lower() == "the" or words[-2].lower() not in FUNCTION_WORDS)):
         return False  # "a state Visit", "the business Community": a compound of common nouns
@@ -482,9 +567,19 @@ def _before_naming_noun(word: str, nxt: str, previous: str) -> bool:
     is a kind of: "Hazards magazine", "the Get On scheme", "the only Silly album". Not a
     determiner or a pronoun ("The project", "If You share"), and not a set phrase of English
     ("launch Vehicle")."""
+    tags = wc.tags(word)
     if not (nxt.islower() and nxt in wc.appositive_heads()) or word in DETERMINERS \
-            or word in wc.PRONOUNS or "J" in wc.tags(word) and _plural(nxt):
+            or word in wc.PRONOUNS or "J" in tags and _plural(nxt):
         return False  # an adjective before a plural: "Small towns", "Regional authorities"
+    if "J" in tags and word not in FUNCTION_WORDS \
+            and (tags == "J" or get_casing().normally_lowercase(word, STRONG_FORM)) \
+            and (previous in wc.INDEFINITE_ARTICLES or previous.islower()
+                 and previous not in FUNCTION_WORDS and "J" in wc.tags(previous)):
+        # after an indefinite article or a lowercase adjective, an adjective and nothing else,
+        # or one that the casing table calls strongly lowercase, modifies the noun: "a
+        # Bilateral meeting", "the extensive Cultural programme" (but "the only Silly album",
+        # "the Greedy strategy")
+        return False
     if word in FUNCTION_WORDS and not previous[:1].isupper():
         return False  # "the head Of state": a function word names nothing alone ("the Get On scheme")
     pmi = get_lexicon().pmi(word, nxt)
@@ -533,7 +628,9 @@ def _addressed_group(text: str, m: regex.Match) -> bool:
 
 def _not_a_name_part(word: str, after: list[regex.Match]) -> bool:
     """Whether the form of *word* shows that it cannot end a name: a past-tense verb with
-    its object ("Mr Okuda Proposed a toast"), a word that LanguageTool's dictionary knows
+    its object ("Mr Okuda Proposed a toast", "Aznar Invited Vladimir Putin": two words that
+    the casing table does not know), a reporting
+    verb before a comma, a full stop or a preposition ("the Chancellor Said."), a word that LanguageTool's dictionary knows
     only as a verb form before its object ("Mr Putin Discussed ways"), or an adverb before a
     lowercase word ("Issues of Successfully developing"). Only forms that the casing table
     calls strongly lowercase count: the -ed adjectives of names stand before a noun ("Armed
@@ -541,6 +638,16 @@ def _not_a_name_part(word: str, after: list[regex.Match]) -> bool:
     if not after or not get_casing().normally_lowercase(word, STRONG_FORM):
         return False
     nxt = after[0].group()
+    low = word.lower()
+    if low in wc.reporting_verbs() and (nxt in _CLAUSE_ENDS or nxt in wc.PREPOSITIONS):
+        return True  # a reporting verb ends its clause: "the Chancellor Said.", "Putin Said at"
+    if wc.only_verb(word) and "D" in wc.tags(low) and len(after) > 1 \
+            and all(_unknown_name(t.group()) for t in after[:2]):
+        # a verb form and nothing else before a person's name, its object ("Aznar Invited
+        # Vladimir Putin"); the -ed adjectives of names stand before common words ("the
+        # Commission on Monitoring Targeted Socioeconomic Development Indicators", "a
+        # Generalized Poisson Bracket")
+        return True
     if wc.only_verb(word) and (nxt in OBJECT_STARTS or nxt.isalpha() and nxt.islower()
                                and nxt not in FUNCTION_WORDS and nxt not in wc.NAME_LIKE
                                or nxt[0].isdigit()):
@@ -552,6 +659,43 @@ def _not_a_name_part(word: str, after: list[regex.Match]) -> bool:
     if word.endswith("ed"):
         return nxt in OBJECT_STARTS
     return nxt[0].islower() and _adverb(word.lower())
+
+
+def _unknown_name(word: str) -> bool:
+    """A capitalised word that the casing table does not know as a common word."""
+    return word[:1].isupper() and word.isalpha() and get_casing().ratio(word) is None
+
+
+#: Punctuation that ends a clause after a reporting verb (not a colon, which ends titles:
+#: "Learning by Being Told: Acquiring Knowledge").
+_CLAUSE_ENDS = frozenset(".,;!?")
+
+
+#: British spellings that the casing table (estimated on mostly American web text) may lack.
+_BRITISH = lazy_compile(r"is(e|es|ed|ing|ation|ations|er|ers)$")
+
+
+def _lowercase_ratio(casing: Casing, low: str) -> float | None:
+    """The casing table's ratio for *low* or, for a form the table lacks, for its American
+    spelling ("harmonise": "harmonize") or, for a form that LanguageTool's dictionary knows
+    only as a verb, its base form ("congratulated": "congratulate"), when that is strongly
+    lowercase: the table leaves out rare forms it never saw capitalised."""
+    ratio = casing.ratio(low)
+    if ratio is not None:
+        return ratio
+    forms = [_BRITISH.sub(r"iz\1", low)] if _BRITISH.search(low) else []
+    if wc.only_verb(low):
+        if low.endswith("ied") or low.endswith("ies"):
+            forms.append(low[:-3] + "y")
+        elif low.endswith(("ed", "es")):
+            forms += [low[:-1], low[:-2]]
+        elif low.endswith("s"):
+            forms.append(low[:-1])
+    for form in forms + [_BRITISH.sub(r"iz\1", f) for f in forms if _BRITISH.search(f)]:
+        ratio = casing.ratio(form)
+        if ratio is not None and ratio <= STRONG:
+            return ratio
+    return None
 
 
 def _adverb(word: str) -> bool:
@@ -599,13 +743,17 @@ def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous
     common word. The rarer its capitalised form, the less evidence is needed."""
     if _in_lowercase_list(text, m):
         return True  # "peace, stability, Security and prosperity"
+    between = _between_lowercase(text, m)
+    # between lowercase words and after no article (where house styles capitalise a noun
+    # alone: "the Universe"), a weaker association with a neighbour suffices
+    association = WEAK_COLLOCATION if between and previous not in ARTICLES else COLLOCATION
     if ratio > THRESHOLD:  # often capitalised ("Good", "Total"): lowercase on both sides
-        return _between_lowercase(text, m) and (_written_in_lowercase(text, low)
-                                                or _collocates(text, m, low, previous)) \
+        return between and (_written_in_lowercase(text, low)
+                            or _collocates(text, m, low, previous, association)) \
             or _collocates(text, m, low, "")
     if ratio > STRONG:
         return previous in VERB_LIKE or _written_in_lowercase(text, low) \
-            or _collocates(text, m, low, previous)
+            or _collocates(text, m, low, previous, association)
     return True
 
 
@@ -627,7 +775,8 @@ def _in_lowercase_list(text: str, m: regex.Match) -> bool:
     return nxt is not None and nxt.group(1) not in FUNCTION_WORDS  # not "Fauna, with actor"
 
 
-def _collocates(text: str, m: regex.Match, low: str, previous: str) -> bool:
+def _collocates(text: str, m: regex.Match, low: str, previous: str,
+                threshold: float = COLLOCATION) -> bool:
     """Whether the lowercase form of the word at *m* makes a set phrase of common English
     with the lowercase word before or after it ("countering Global economic crisis",
     "investors, Regardless of"): a name is not a common phrase of lowercase words, so
@@ -635,12 +784,12 @@ def _collocates(text: str, m: regex.Match, low: str, previous: str) -> bool:
     lexicon = get_lexicon()
     if previous and _LOWER_PREVIOUS.search(text, max(0, m.start() - len(previous) - 3), m.start()):
         pmi = lexicon.pmi(previous, low)
-        if pmi is not None and pmi >= COLLOCATION:
+        if pmi is not None and pmi >= threshold:
             return True
     nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None  # no possessive
     if nxt:
         pmi = lexicon.pmi(low, nxt.group(1))
-        return pmi is not None and pmi >= COLLOCATION
+        return pmi is not None and pmi >= threshold
     return False
 
 
