@@ -254,6 +254,8 @@ def _has_settings(path: Path) -> bool:
         raw = read_regular(path).decode("utf-8")
     except (InputError, UnicodeDecodeError):
         return True  # perhaps ours, but unreadable: load() reports it
+    if "textlint" not in raw and "\\u" not in raw.lower():
+        return False  # no [tool.textlint] table: its name is in the text (unless escaped)
     import tomllib
 
     try:
@@ -330,9 +332,9 @@ class ConfigFinder:
     def _vale_project(self) -> Settings | None:
         """The ``.vale.ini`` Vale would use (looked for once, from the working directory)."""
         if self._vale is False:
-            from .vale import ini
+            from .vale import find as find_vale_project
 
-            found = ini.find(Path.cwd())
+            found = find_vale_project(Path.cwd())
             self._vale = self._load_vale(found) if found else None
         return self._vale  # type: ignore[return-value]
 

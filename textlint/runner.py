@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -29,6 +28,8 @@ CHUNK_MAX = 64
 
 def unified_diff(old: str, new: str, path: str) -> str:
     """A unified diff that, like ``diff -u``, marks a last line without a newline."""
+    import difflib
+
     lines = difflib.unified_diff(_lines(old), _lines(new), fromfile=f"a/{path}", tofile=f"b/{path}")
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
                    for line in lines)
