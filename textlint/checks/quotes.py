@@ -18,7 +18,7 @@ import regex
 from .. import wordclasses as wc
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document, Span
-from ..patterns import lazy_compile
+from ..patterns import compile as compile_pattern, lazy_compile
 from ..rule import FixAvailability
 from .base import Check
 
@@ -62,7 +62,7 @@ def _attribution() -> regex.Pattern:
         determiners=_alternatives(wc.ARTICLES | wc.POSSESSIVES),
         nounless=_alternatives(wc.reporting_verbs_after_noun()),
         pronouns=_alternatives(wc.SUBJECT_PRONOUNS), verbs=_alternatives(verbs))
-    return regex.compile(r",[ \u00a0]+" + speaker + r"(?=[,.;:]|[ \u00a0]+(?:\p{Lu}|(?P<next>\p{Ll}+)\b))")
+    return compile_pattern(r",[ \u00a0]+" + speaker + r"(?=[,.;:]|[ \u00a0]+(?:\p{Lu}|(?P<next>\p{Ll}+)\b))")
 
 
 def _attribution_in(text: str, start: int, end: int) -> regex.Match | None:
@@ -361,7 +361,7 @@ class UnpairedQuote(Check):
 def _announces() -> regex.Pattern:
     """A paragraph that announces a quotation with a reporting verb and a colon: "The letter
     said, in part:", "He wrote:"."""
-    return regex.compile(r"\b(?P<verb>" + _alternatives(wc.reporting_verbs()) + r")(?:,\s+in\s+part)?:$")
+    return compile_pattern(r"\b(?P<verb>" + _alternatives(wc.reporting_verbs()) + r")(?:,\s+in\s+part)?:$")
 
 
 _SUBJECT_BEFORE = lazy_compile(r"(\S+)[ \u00a0]+(\S+)[ \u00a0]+$")
@@ -410,7 +410,7 @@ def _unquoted_speech() -> regex.Pattern:
     an interview", "said yesterday"; not "said about", which reports what was said)."""
     honorific = _alternatives(wc.HONORIFICS, capitalise=True)
     after = _alternatives(wc.PLACE_PREPOSITIONS | wc.TIME_PREPOSITIONS | wc.TIME_DEICTICS)
-    return regex.compile(
+    return compile_pattern(
         _SENTENCE_START + r"(?P<quote>" + _FIRST_PERSON +
         r"[^.!?\"“”‘’,;:\n]*?\p{Ll})[ \u00a0]?(?:(?:" + honorific + r")[ \u00a0]+)?\p{Lu}\p{Ll}+"
         r"(?:[ \u00a0]+\p{Lu}\p{Ll}+)??[ \u00a0]+(?:" + _alternatives(wc.reporting_verbs()) + r")"
