@@ -6,7 +6,7 @@ import os
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from .config import ConfigFinder
 from .diagnostics import Diagnostic
@@ -15,7 +15,9 @@ from .engine import Engine, Overrides, engine_for
 from .errors import ConfigError
 from .files import (DEFAULT_MAX_FILE_SIZE, FileChanged, InputError, Source, WriteError, read_source,
                     write_source)
-from .fixer import AppliedFix
+
+if TYPE_CHECKING:
+    from .fixer import AppliedFix
 
 #: Below this many files a run stays in one process.
 PARALLEL_MIN_FILES = 8
