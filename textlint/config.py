@@ -300,6 +300,7 @@ class ConfigFinder:
             self.explicit = self._load_vale(vale)
         self._vale: Settings | None | bool = False  # not looked for yet
         self._by_dir: dict[Path, Settings] = {}
+        self._by_parent: dict[Path, Settings] = {}  # by the directory as named
         self._by_file: dict[Path, Settings] = {}
 
     def _load(self, path: Path) -> Settings:
@@ -314,10 +315,17 @@ class ConfigFinder:
     def for_path(self, file: Path | None) -> Settings:
         if self.explicit:
             return self.explicit
-        directory = (file.parent if file else Path.cwd()).resolve()
-        if directory not in self._by_dir:
-            self._by_dir[directory] = self._find(directory)
-        return self._by_dir[directory]
+        parent = file.parent if file else Path()
+        if not parent.is_absolute():
+            parent = Path.cwd() / parent
+        # a run asks about every file: each of its directories is resolved once
+        found = self._by_parent.get(parent)
+        if found is None:
+            directory = parent.resolve()
+            if directory not in self._by_dir:
+                self._by_dir[directory] = self._find(directory)
+            found = self._by_parent[parent] = self._by_dir[directory]
+        return found
 
     def _find(self, directory: Path) -> Settings:
         for d in (directory, *directory.parents):
