@@ -44,7 +44,7 @@ from regex import _regex
 #: Bump when what is kept changes.
 CACHE_FORMAT = 1
 #: Patterns kept at most; a full cache starts again.
-MAX_ENTRIES = 4096
+MAX_ENTRIES = 2048
 
 
 def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 (regex.compile's name)
