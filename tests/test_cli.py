@@ -275,6 +275,20 @@ def test_a_broken_pyproject_is_an_error_only_when_it_holds_our_table(tmp_path):
     assert run("check", "--no-languagetool", str(path)).exit_code == 0
 
 
+
+@pytest.mark.parametrize("table", ["[tool.textlint]", '[tool."textlint"]', '[tool."\\u0074extlint"]',
+                                   "[tool . 'textlint']"])
+def test_a_pyproject_table_is_found_however_its_name_is_written(tmp_path, table):
+    # a pyproject.toml that does not name textlint is not parsed (start-up); every spelling
+    # of the table's name is still read
+    (tmp_path / "pyproject.toml").write_text(f'{table}\nignore = ["cleanup.DoubledWord"]\n', encoding="utf-8")
+    path = tmp_path / "a.txt"
+    path.write_text("the the end\n", encoding="utf-8")
+    assert run("check", "--no-languagetool", str(path)).exit_code == 0
+    (tmp_path / "pyproject.toml").write_text('[tool.black]\nline-length = 99\n', encoding="utf-8")
+    assert run("check", "--no-languagetool", str(path)).exit_code == 1
+
+
 # bad input ---------------------------------------------------------------------------
 
 def test_missing_path_is_exit_2():

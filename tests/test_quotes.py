@@ -200,3 +200,40 @@ def test_a_reporting_verb_after_its_subject_announces_a_quotation(text):
 def test_a_first_person_sentence_about_what_someone_said_is_no_quotation():
     text = "I would like to recall what Neil Armstrong said about Yuri Gagarin."
     assert found("cleanup.UnmarkedQuotation", text) == []
+
+
+# Direct speech after a reporting word is found with a set lookup of the word, not an
+# alternation of every reporting verb (compiling that took longer than checking a short file):
+# the same matches as the alternation, on texts with near misses around each part.
+_INTERJECTION_TEXTS = [
+    "We heard suggestions like, Well, what is a Union State? He replied, Yes, we will.",
+    "He replied,  OK! She said, oKay, then asked, Okay, why? They unsaid, Well, no.",
+    "like, said, Well, fine. 3said, Yes, no. Said, Yes, no. said,Yes, x. said, Wellness, x.",
+    "He warned, Look, Listen, we added, No! and said, No more, then said, Ah, well, Oh, no.",
+    "said,\u00a0Yes, and like, Well!, again like, Yes,Well, she wrote, Ok, — fine.",
+]
+
+
+@pytest.mark.parametrize("text", _INTERJECTION_TEXTS)
+def test_direct_speech_after_a_reporting_word_matches_as_the_alternation_did(text):
+    import regex
+
+    from textlint import wordclasses as wc
+    from textlint.checks import quotes
+
+    alternation = regex.compile(
+        r"\b(?:" + quotes._alternatives(wc.reporting_verbs() | {"like"}) + r"),[ \u00a0]+"
+        r"(?P<word>(?:" + quotes._alternatives(wc.INTERJECTIONS, capitalise=True) + r")[,!])")
+    expected = [m.span("word") for m in alternation.finditer(text)]
+    assert expected  # every text has some
+    assert [m.span("word") for m in quotes._unquoted_interjections(text)] == expected
+
+
+def test_the_first_person_pattern_is_compiled_only_for_a_text_in_the_first_person():
+    from textlint.checks import quotes
+
+    quotes._unquoted_speech.cache_clear()
+    assert found("cleanup.UnmarkedQuotation", "A short line of text. He said so, Mr Blair said.") == []
+    assert quotes._unquoted_speech.cache_info().currsize == 0
+    assert found("cleanup.UnmarkedQuotation", "We will win Tony Blair said.") == ["We will win"]
+    assert quotes._unquoted_speech.cache_info().currsize == 1

@@ -17,11 +17,18 @@ from __future__ import annotations
 from .config import Settings
 from .diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from .engine import Engine, Overrides
-from .fixer import FixResult
 
 __all__ = ["Applicability", "Diagnostic", "Edit", "Engine", "Fix", "FixResult", "Overrides",
            "Settings", "Severity", "fix", "lint"]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    if name == "FixResult":  # the fixer is imported when something fixes
+        from .fixer import FixResult
+
+        return FixResult
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def lint(text: str, *, select: list[str] | None = None, ignore: list[str] = (),

@@ -4,7 +4,6 @@ Exit codes: 0 clean (or everything fixed), 1 problems remain, 2 usage,
 configuration or input error.
 """
 
-import difflib
 import shutil
 import sys
 from collections import Counter
@@ -440,6 +439,8 @@ def show_rule(
     rule = found.get(rule_id) or next((r for r in found.values() if r.id.lower() == rule_id.lower()
                                        or r.emits(rule_id)), None)
     if rule is None:
+        import difflib
+
         close = difflib.get_close_matches(rule_id, list(found), n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         _err(f"error: unknown rule '{rule_id}'{hint}; `textlint rules` lists them")

@@ -254,6 +254,8 @@ def _has_settings(path: Path) -> bool:
         raw = read_regular(path).decode("utf-8")
     except (InputError, UnicodeDecodeError):
         return True  # perhaps ours, but unreadable: load() reports it
+    if "textlint" not in raw and "\\u" not in raw.lower():
+        return False  # no [tool.textlint] table: its name is in the text (unless escaped)
     import tomllib
 
     try:
@@ -298,6 +300,7 @@ class ConfigFinder:
             self.explicit = self._load_vale(vale)
         self._vale: Settings | None | bool = False  # not looked for yet
         self._by_dir: dict[Path, Settings] = {}
+        self._by_parent: dict[Path, Settings] = {}  # by the directory as named
         self._by_file: dict[Path, Settings] = {}
 
     def _load(self, path: Path) -> Settings:
@@ -312,10 +315,17 @@ class ConfigFinder:
     def for_path(self, file: Path | None) -> Settings:
         if self.explicit:
             return self.explicit
-        directory = (file.parent if file else Path.cwd()).resolve()
-        if directory not in self._by_dir:
-            self._by_dir[directory] = self._find(directory)
-        return self._by_dir[directory]
+        parent = file.parent if file else Path()
+        if not parent.is_absolute():
+            parent = Path.cwd() / parent
+        # a run asks about every file: each of its directories is resolved once
+        found = self._by_parent.get(parent)
+        if found is None:
+            directory = parent.resolve()
+            if directory not in self._by_dir:
+                self._by_dir[directory] = self._find(directory)
+            found = self._by_parent[parent] = self._by_dir[directory]
+        return found
 
     def _find(self, directory: Path) -> Settings:
         for d in (directory, *directory.parents):
@@ -330,9 +340,9 @@ class ConfigFinder:
     def _vale_project(self) -> Settings | None:
         """The ``.vale.ini`` Vale would use (looked for once, from the working directory)."""
         if self._vale is False:
-            from .vale import ini
+            from .vale import find as find_vale_project
 
-            found = ini.find(Path.cwd())
+            found = find_vale_project(Path.cwd())
             self._vale = self._load_vale(found) if found else None
         return self._vale  # type: ignore[return-value]
 

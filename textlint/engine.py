@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import registry
 from .config import Settings
 from .document import Document
 from .errors import ConfigError
-from .fixer import FixResult, fix_text
 from .languagetool.rule import setup as setup_languagetool
 from .linter import Linter, LintResult
 from .rule import Rule
+
+if TYPE_CHECKING:
+    from .fixer import FixResult
 
 
 @dataclass
@@ -105,6 +108,8 @@ class Engine:
         return linter.lint(self.document(text, path))
 
     def fix(self, text: str, path: str = "-", unsafe: bool = False) -> FixResult:
+        from .fixer import fix_text  # (here: most runs only lint)
+
         return fix_text(text, lambda t: self.lint(t, path), unsafe)
 
 

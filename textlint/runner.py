@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from .config import ConfigFinder
 from .diagnostics import Diagnostic
@@ -16,7 +15,9 @@ from .engine import Engine, Overrides, engine_for
 from .errors import ConfigError
 from .files import (DEFAULT_MAX_FILE_SIZE, FileChanged, InputError, Source, WriteError, read_source,
                     write_source)
-from .fixer import AppliedFix
+
+if TYPE_CHECKING:
+    from .fixer import AppliedFix
 
 #: Below this many files a run stays in one process.
 PARALLEL_MIN_FILES = 8
@@ -29,6 +30,8 @@ CHUNK_MAX = 64
 
 def unified_diff(old: str, new: str, path: str) -> str:
     """A unified diff that, like ``diff -u``, marks a last line without a newline."""
+    import difflib
+
     lines = difflib.unified_diff(_lines(old), _lines(new), fromfile=f"a/{path}", tofile=f"b/{path}")
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
                    for line in lines)

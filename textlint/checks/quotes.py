@@ -18,7 +18,7 @@ import regex
 from .. import wordclasses as wc
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document, Span
-from ..patterns import lazy_compile
+from ..patterns import compile as compile_pattern, lazy_compile
 from ..rule import FixAvailability
 from .base import Check
 
@@ -62,7 +62,7 @@ def _attribution() -> regex.Pattern:
         determiners=_alternatives(wc.ARTICLES | wc.POSSESSIVES),
         nounless=_alternatives(wc.reporting_verbs_after_noun()),
         pronouns=_alternatives(wc.SUBJECT_PRONOUNS), verbs=_alternatives(verbs))
-    return regex.compile(r",[ \u00a0]+" + speaker + r"(?=[,.;:]|[ \u00a0]+(?:\p{Lu}|(?P<next>\p{Ll}+)\b))")
+    return compile_pattern(r",[ \u00a0]+" + speaker + r"(?=[,.;:]|[ \u00a0]+(?:\p{Lu}|(?P<next>\p{Ll}+)\b))")
 
 
 def _attribution_in(text: str, start: int, end: int) -> regex.Match | None:
@@ -361,7 +361,7 @@ class UnpairedQuote(Check):
 def _announces() -> regex.Pattern:
     """A paragraph that announces a quotation with a reporting verb and a colon: "The letter
     said, in part:", "He wrote:"."""
-    return regex.compile(r"\b(?P<verb>" + _alternatives(wc.reporting_verbs()) + r")(?:,\s+in\s+part)?:$")
+    return compile_pattern(r"\b(?P<verb>" + _alternatives(wc.reporting_verbs()) + r")(?:,\s+in\s+part)?:$")
 
 
 _SUBJECT_BEFORE = lazy_compile(r"(\S+)[ \u00a0]+(\S+)[ \u00a0]+$")
@@ -387,17 +387,31 @@ def _announced(text: str, start: int, end: int) -> bool:
         and first.lower() in wc.DETERMINERS
 
 
+#: The start of a sentence in the first person (at the start of the text, of a line or after a
+#: sentence end): "I think", "We’re" (:func:`_unquoted_speech`).
+_SENTENCE_START = r"(?:^|(?<=\n|[.!?][ \u00a0]))"
+_FIRST_PERSON = (r"(?:" + _alternatives(wc.SUBJECT_PRONOUNS & wc.FIRST_PERSON, capitalise=True)
+                 + r")(?:[’']\p{Ll}+|[ \u00a0]+\p{Ll}+)")
+_FIRST_PERSON_SENTENCE = lazy_compile(_SENTENCE_START + _FIRST_PERSON)
+
+
+def _unquoted_speeches(text: str) -> Iterator[regex.Match]:
+    """The matches of :func:`_unquoted_speech` in *text*; its long pattern is compiled only
+    for a text with a sentence in the first person, where it can match."""
+    if _FIRST_PERSON_SENTENCE.search(text):
+        yield from _unquoted_speech().finditer(text)
+
+
 @lru_cache(maxsize=1)
 def _unquoted_speech() -> regex.Pattern:
     """A first-person sentence that ends with its attribution but has neither quotation marks
     nor the comma before the speaker: "We’re pulling out of Cuba Putin said in an interview."
     After the verb: a full stop, a preposition of place or time, or a word of time ("said in
     an interview", "said yesterday"; not "said about", which reports what was said)."""
-    first = _alternatives(wc.SUBJECT_PRONOUNS & wc.FIRST_PERSON, capitalise=True)
     honorific = _alternatives(wc.HONORIFICS, capitalise=True)
     after = _alternatives(wc.PLACE_PREPOSITIONS | wc.TIME_PREPOSITIONS | wc.TIME_DEICTICS)
-    return regex.compile(
-        r"(?:^|(?<=\n|[.!?][ \u00a0]))(?P<quote>(?:" + first + r")(?:[’']\p{Ll}+|[ \u00a0]+\p{Ll}+)"
+    return compile_pattern(
+        _SENTENCE_START + r"(?P<quote>" + _FIRST_PERSON +
         r"[^.!?\"“”‘’,;:\n]*?\p{Ll})[ \u00a0]?(?:(?:" + honorific + r")[ \u00a0]+)?\p{Lu}\p{Ll}+"
         r"(?:[ \u00a0]+\p{Lu}\p{Ll}+)??[ \u00a0]+(?:" + _alternatives(wc.reporting_verbs()) + r")"
         r"(?=[.]|[ \u00a0]+(?:" + after + r")\b)")
@@ -411,14 +425,23 @@ _SPEECH = lazy_compile(
     + r")(?![\p{L}])")
 
 
-@lru_cache(maxsize=1)
-def _unquoted_interjection() -> regex.Pattern:
+#: A word, a comma and an interjection ("like, Well,"): direct speech when the word is a
+#: reporting one (:func:`_unquoted_interjections`). The word is looked up in a set rather than
+#: matched by an alternation of the reporting verbs, whose compilation costs more than a short
+#: text's whole check.
+_WORD_COMMA_INTERJECTION = lazy_compile(
+    r"\b(?P<verb>\p{L}+),[ \u00a0]+"
+    r"(?P<word>(?:" + _alternatives(wc.INTERJECTIONS, capitalise=True) + r")[,!])")
+
+
+def _unquoted_interjections(text: str) -> Iterator[regex.Match]:
     """Direct speech introduced by a reporting word and a comma that starts with an
     interjection: "we heard suggestions like, Well, what’s a Union State?" (the opening mark
     is lost). The reporting word is a reporting verb or the quotative "like"."""
-    return regex.compile(
-        r"\b(?:" + _alternatives(wc.reporting_verbs() | {"like"}) + r"),[ \u00a0]+"
-        r"(?P<word>(?:" + _alternatives(wc.INTERJECTIONS, capitalise=True) + r")[,!])")
+    for m in _WORD_COMMA_INTERJECTION.finditer(text):
+        verb = m.group("verb")
+        if verb == "like" or verb in wc.reporting_verbs():
+            yield m
 
 
 #: A comma straight before a dash: modern English sets no comma before a dash, except the
@@ -480,7 +503,7 @@ class UnmarkedQuotation(Check):
                 yield self.diagnostic(
                     nxt.start, nxt.end,
                     "This paragraph is announced as a quotation but has no quotation marks")
-        for m in _unquoted_interjection().finditer(text):
+        for m in _unquoted_interjections(text):
             yield self.diagnostic(
                 m.start("word"), m.end("word"),
                 "Direct speech starts here without its opening quotation mark")
@@ -491,7 +514,7 @@ class UnmarkedQuotation(Check):
                     end.start(), end.start("comma") + 1,
                     "Direct speech ends here (a comma before a dash) without its closing "
                     "quotation mark")
-        for m in _unquoted_speech().finditer(text):
+        for m in _unquoted_speeches(text):
             yield self.diagnostic(
                 m.start("quote"), m.end("quote"),
                 "This first-person sentence ends with its speaker: it looks like a "

@@ -23,8 +23,7 @@ from pathlib import Path
 from ..errors import ConfigError
 from ..files import DEFAULT_INCLUDE, InputError, read_regular
 
-#: Vale's file names, in the order it looks for them in each directory.
-CONFIG_NAMES = (".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini")
+from . import CONFIG_NAMES, find  # noqa: F401  (where they were defined first)
 LEVELS = ("suggestion", "warning", "error")
 RULE_LEVELS = ("NO", "YES", *LEVELS)
 CORE_KEYS = ("StylesPath", "MinAlertLevel", "Vocab", "IgnoredScopes", "SkippedScopes",
@@ -111,22 +110,6 @@ class ValeConfig:
                 patterns = DEFAULT_INCLUDE if s.glob in ("*", "**") else expand_braces(s.glob)
                 out += [p for p in patterns if p not in out]
         return out
-
-
-def find(start: Path) -> Path | None:
-    """The project file Vale would use: ``VALE_CONFIG_PATH``, else the first of
-    :data:`CONFIG_NAMES` in *start* or a parent directory. (Vale then tries the home
-    directory too; textlint does not: a user's own defaults are their textlint.toml.)"""
-    explicit = os.environ.get("VALE_CONFIG_PATH")
-    if explicit:
-        return Path(explicit)
-    start = start.resolve()
-    for d in (start, *start.parents):
-        for name in CONFIG_NAMES:
-            candidate = d / name
-            if candidate.is_file():
-                return candidate
-    return None
 
 
 def load(path: Path) -> ValeConfig:

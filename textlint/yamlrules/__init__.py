@@ -2,28 +2,43 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import stat
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from ..errors import ConfigError
 from ..files import InputError, kind_of, os_problem, read_regular
 from .base import YamlRule, warn_once
-from .capitalization import Capitalization
-from .conditional import Conditional
-from .consistency import Consistency
-from .existence import Existence
-from .metric import Metric
-from .occurrence import Occurrence
 from .parsing import YamlSyntaxError, parse_yaml
-from .repetition import Repetition
-from .spelling import Spelling
-from .substitution import Substitution
 
-TYPES: dict[str, type[YamlRule]] = {
-    t.TYPE: t for t in (Existence, Substitution, Repetition, Occurrence,
-                        Consistency, Capitalization, Conditional, Metric, Spelling)
-}
+
+class _RuleTypes(Mapping):
+    """The rule types by their ``extends`` name; a type's module (of the same name) is
+    imported when a rule of the type is first loaded: textlint's own packs use two types."""
+
+    _CLASSES = {"existence": "Existence", "substitution": "Substitution", "repetition": "Repetition",
+                "occurrence": "Occurrence", "consistency": "Consistency",
+                "capitalization": "Capitalization", "conditional": "Conditional", "metric": "Metric",
+                "spelling": "Spelling"}
+
+    def __getitem__(self, name: str) -> type[YamlRule]:
+        if name not in self._CLASSES:
+            raise KeyError(name)
+        return getattr(importlib.import_module(f".{name}", __name__), self._CLASSES[name])
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._CLASSES
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._CLASSES)
+
+    def __len__(self) -> int:
+        return len(self._CLASSES)
+
+
+TYPES: Mapping[str, type[YamlRule]] = _RuleTypes()
 #: Vale's rule types ("extends") that textlint does not run yet; a rule of one is skipped
 #: with a warning (``script`` runs a program, which configuration never makes textlint do).
 VALE_TYPES = ("capitalization", "conditional", "consistency", "existence", "occurrence",

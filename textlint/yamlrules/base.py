@@ -28,7 +28,7 @@ from .needs import Needs, TextIndex, is_literal
 from .view import Block
 from ..errors import ConfigError, warn
 from ..rule import Example, FixAvailability, Rule, RuleError
-from ..patterns import lazy_compile
+from ..patterns import compile as compile_pattern, lazy_compile
 from . import action as actions
 
 #: ``%s``, ``%[2]s`` and ``%%`` (a literal percent sign), as in Go's ``fmt`` (Vale's messages).
@@ -413,13 +413,13 @@ class YamlRule(Rule):
             words = not self.nonword
         flags = regex.IGNORECASE if self.ignorecase else 0
         try:
-            compiled = regex.compile(rf"\b(?:{pattern})\b" if words else pattern, flags | regex.MULTILINE)
+            compiled = compile_pattern(rf"\b(?:{pattern})\b" if words else pattern, flags | regex.MULTILINE)
         except regex.error as e:
             if parts:
                 self.check_patterns(parts, key)
             if words:  # the error as the user's own pattern has it, positions counted in it
                 try:
-                    regex.compile(pattern, flags | regex.MULTILINE)
+                    compile_pattern(pattern, flags | regex.MULTILINE)
                 except regex.error as own:
                     e = own
             e.key = key  # type: ignore[attr-defined]
@@ -433,7 +433,7 @@ class YamlRule(Rule):
         flags = regex.IGNORECASE if self.ignorecase else 0
         for p in patterns:
             try:
-                regex.compile(p, flags | regex.MULTILINE)
+                compile_pattern(p, flags | regex.MULTILINE)
             except regex.error as e:
                 e.key = key  # type: ignore[attr-defined]
                 raise
@@ -447,7 +447,7 @@ class YamlRule(Rule):
         self.check_patterns([t for t in terms], "exceptions")
         joined = "|".join(f"(?i:{t[4:]})" if t.startswith("(?i)") else f"(?-i:{t})" for t in terms)
         try:
-            compiled = regex.compile(rf"\b(?:{joined})\b", regex.MULTILINE | regex.V0)
+            compiled = compile_pattern(rf"\b(?:{joined})\b", regex.MULTILINE | regex.V0)
         except regex.error as e:
             e.key = "exceptions"  # type: ignore[attr-defined]
             raise
@@ -565,7 +565,7 @@ def _units_of(doc: Document, scope: str, vale: bool) -> Iterator[Unit]:
 @functools.cache
 def _sentence_end() -> regex.Pattern:
     """Compiled when first needed: the abbreviations make it a long pattern."""
-    return regex.compile(
+    return compile_pattern(
         r"(?<![.!?…]" + _NOT_AN_END + r")[.!?…]" + _NOT_AN_END + r"[.!?…]*+[\"'”’»)\]]*+\s++")
 
 

@@ -11,7 +11,7 @@ from ..document import Document
 from ..rule import FixAvailability
 from .base import Matcher, Schema, YamlRule, alternation, is_literal
 from .needs import needs_of
-from ..patterns import lazy_compile
+from ..patterns import compile as compile_pattern, lazy_compile
 
 _DOLLAR_GROUP = lazy_compile(r"\$(\d+)")
 #: A reference to a group in a replacement (``\g<1>``, ``\g<name>``, ``\1``).
@@ -74,7 +74,7 @@ class Substitution(YamlRule):
             return expected == found
         if expected not in self.expected:
             try:
-                self.expected[expected] = regex.compile(f"(?:{expected})")
+                self.expected[expected] = compile_pattern(f"(?:{expected})")
                 self.pattern_keys[self.expected[expected]] = "swap"
             except regex.error:
                 self.expected[expected] = None

@@ -15,7 +15,6 @@ text is a span of the source (a masked code span maps to the code as written).
 from __future__ import annotations
 
 import bisect
-import html
 from dataclasses import dataclass, field
 from typing import Iterator
 from weakref import WeakKeyDictionary
@@ -239,6 +238,8 @@ def _rendered(text: str, scope: str, lines: list[tuple[int, int]]) -> Block:
             elif m.group("escape"):
                 put(m.group()[1], m.start(), m.end())
             elif m.group("entity"):
+                import html  # (here: few blocks have an entity)
+
                 put(html.unescape(m.group()), m.start(), m.end())
             elif m.group("auto"):
                 put(m.group()[1:-1], m.start() + 1, m.end() - 1)
