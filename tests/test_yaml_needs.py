@@ -202,3 +202,18 @@ def test_a_long_list_is_scanned_for_the_few_tokens_a_document_may_hold():
     assert fewer > 100  # the shorter patterns were used
     doc = Document("We went to New York City.")
     assert [m for m in same(rules[0], doc.text)] and rules[0].pattern_for(doc) is not rules[0].pattern
+
+
+def test_a_text_too_long_to_index_is_always_scanned(monkeypatch):
+    # no index of every word and pair on a long text (memory): every rule is scanned there
+    from textlint.yamlrules import needs
+
+    monkeypatch.setattr(needs, "MAX_INDEXED_CHARS", 50)
+    rule = existence(["clean slate", "utilize"], ignorecase=True)
+    short, long = "Nothing here.", "Nothing here is a cliché. " * 4 + "A Clean Slate."
+    assert not needs.TextIndex([long], True).indexed and needs.TextIndex([short], True).indexed
+    plain = "Nothing here is a cliché. " * 4
+    assert rule.needs.met(needs.TextIndex([plain], True))  # too long to test: it may match
+    assert rule.needs.which(needs.TextIndex([long], True), 64) is None
+    assert not rule.needs.met(needs.TextIndex([short], True))
+    assert len(same(rule, long)) == 1

@@ -172,12 +172,22 @@ def words_of(text: str) -> list[bytes]:
     return out
 
 
+#: Texts longer than this (characters) get no index: their rules are always scanned. An
+#: index holds every word and every pair of neighbouring words, which on a text of
+#: megabytes costs more memory than the scans it saves cost time (issue 14's memory
+#: bounds), and a long text holds most rules' tokens anyway.
+MAX_INDEXED_CHARS = 200_000
+
+
 class TextIndex:
     """What a document holds, for the tests: its text, its words and each pair of
-    neighbouring words (folded for ``ignorecase`` rules), each found when first asked."""
+    neighbouring words (folded for ``ignorecase`` rules), each found when first asked.
+    *indexed* is false for a text too long to index (:data:`MAX_INDEXED_CHARS`): every
+    test then says a rule may match."""
 
     def __init__(self, texts: list[str], folded: bool) -> None:
         self._texts, self._folded = texts, folded
+        self.indexed = sum(map(len, texts)) <= MAX_INDEXED_CHARS
 
     @cached_property
     def text(self) -> str:
@@ -224,6 +234,8 @@ class Needs:
     complete: bool
 
     def met(self, index: TextIndex) -> bool:
+        if not index.indexed:
+            return True
         if not all(t in index.text for t in self.also):
             return False
         if not self.complete:
@@ -234,7 +246,7 @@ class Needs:
         """The places in the rule's list of the tokens that may match in the document (in
         order), when there are at most *most*; else None, as when the test does not tell
         (not :attr:`complete`)."""
-        if not self.complete:
+        if not self.complete or not index.indexed:
             return None
         found = {i for w in self.words.keys() & index.words for i in self.words[w]}
         for i, token in self.others:
