@@ -11,10 +11,9 @@ from ..document import Document
 from ..rule import FixAvailability
 from .base import Matcher, Schema, YamlRule
 from ..patterns import lazy_compile
+from ..wordclasses import TITLE_SMALL_WORDS
 
 _WORD = lazy_compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
-#: Words a title keeps lowercase unless first or last.
-SMALL_WORDS = frozenset("a an and as at but by en for if in nor of on or per the to v vs via with".split())
 
 
 def _keep(word: str, exceptions: set[str]) -> bool:
@@ -36,7 +35,7 @@ def _recase(text: str, style: str, exceptions: set[str]) -> str:
             new = w.upper()
         elif style == "$sentence":
             new = w[:1].upper() + w[1:] if i == 0 else w.lower()
-        elif w.lower() in SMALL_WORDS and 0 < i < len(words) - 1:  # $title
+        elif w.lower() in TITLE_SMALL_WORDS and 0 < i < len(words) - 1:  # $title
             new = w.lower()
         else:
             new = w[:1].upper() + w[1:]
