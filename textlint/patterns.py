@@ -28,9 +28,7 @@ same patterns).
 from __future__ import annotations
 
 import atexit
-import contextlib
 import importlib
-import marshal
 import os
 import sys
 from functools import lru_cache
@@ -40,6 +38,8 @@ from typing import Any
 
 import regex
 from regex import _regex
+
+from . import cachefile
 
 #: Bump when what is kept changes.
 CACHE_FORMAT = 1
@@ -122,12 +122,7 @@ def cache_path() -> Path:
 @lru_cache(maxsize=1)
 def _kept() -> dict[tuple, tuple]:
     """The compiled patterns kept by earlier runs, read once per process."""
-    try:
-        with open(cache_path(), "rb") as f:
-            kept = marshal.load(f)
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
-    return kept if isinstance(kept, dict) else {}
+    return cachefile.read(cache_path())
 
 
 def _keep(kept: dict[tuple, tuple], key: tuple, code: tuple) -> None:
@@ -144,15 +139,5 @@ def _save_at_exit() -> None:
 
 def _save(kept: dict[tuple, tuple], pid: int) -> None:
     """Write the cache (at exit, in the process that compiled the patterns)."""
-    if os.getpid() != pid:
-        return  # a forked process that exits through Python: its parent writes
-    path = cache_path()
-    tmp = path.with_suffix(f".{pid}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as f:
-            marshal.dump(kept, f)
-        os.replace(tmp, path)
-    except (OSError, ValueError):  # a read-only home: compile again next time
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+    if os.getpid() == pid:  # not a forked process that exits through Python: its parent writes
+        cachefile.write(cache_path(), kept)

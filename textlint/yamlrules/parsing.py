@@ -12,10 +12,11 @@ simply not kept. When the cache cannot be read or written the text is parsed eve
 from __future__ import annotations
 
 import marshal
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from .. import cachefile
 
 #: Bump when what is kept changes.
 CACHE_FORMAT = 1
@@ -81,21 +82,8 @@ def _cache_path() -> Path:
 @lru_cache(maxsize=1)
 def _cache() -> dict[str, bytes]:
     """The kept texts and their data (marshalled), read once per process."""
-    try:
-        with open(_cache_path(), "rb") as f:
-            kept = marshal.load(f)
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
-    return kept if isinstance(kept, dict) else {}
+    return cachefile.read(_cache_path())
 
 
 def _save(cache: dict[str, bytes]) -> None:
-    path = _cache_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            marshal.dump(cache, f)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only home: parse again next time
+    cachefile.write(_cache_path(), cache)  # (a read-only home: parse again next time)
