@@ -71,6 +71,40 @@ def test_a_speech_paragraph_followed_by_its_closing_mark_is_not_reported_twice(t
     assert len(found("cleanup.UnpairedQuote", text)) <= 1
 
 
+@pytest.mark.parametrize("text, span", [
+    # the next paragraph is narrative that quotes a term: the statement ended at its break
+    ("The statement reads in part: “We have agreed on a discussion. We will consult on "
+     "offensive systems.\n\nThe Presidents also set up an institution called “Business Dialogue”.",
+     "“We have agreed on a discussion. We will consult on offensive systems."),
+    # a reversed mark (”gave) opens the new quotation as well
+    ("The letter said, in part:\n\n“Relations are developing. We keep this position.\n\n"
+     "Mr Putin said that the summit ”gave a boost to joint efforts.”\n\nThe talks ended.",
+     "“Relations are developing. We keep this position."),
+    # paragraphs without marks in between; the new quotation's paragraph ends the document
+    ("The papers ran headlines, “The Air Force will fly American jets.\n\nAnd then you arrived."
+     "\n\nThe Prime Minister asked you, “Is it possible?” You answered, “We can do it.”",
+     "“The Air Force will fly American jets."),
+])
+def test_a_carried_quotation_followed_by_a_new_one_lost_its_closing_mark(text, span):
+    assert found("cleanup.UnpairedQuote", text) == [span]
+
+
+@pytest.mark.parametrize("text", [
+    # a term quoted inside the carried quotation, which goes on after it …
+    "The letter said, in part:\n\n“The situation remains difficult.\n\nIt will open a way to "
+    "a settlement, above all “peace for land.” This will promote their rights.\n\n"
+    "“Russia will make every effort.”",
+    # … or reopens in the next paragraph
+    "The letter said, in part:\n\n“The situation remains difficult.\n\nIt will open a way to "
+    "a settlement, above all “peace for land.”\n\n“Russia will make every effort.”",
+    # the carried quotation closes before the new one opens
+    "He wrote:\n\n“The situation remains difficult.\n\nWe seek more.” He then used the term "
+    "“peace for land”.",
+])
+def test_a_term_quoted_inside_a_carried_quotation_is_not_a_new_quotation(text):
+    assert found("cleanup.UnpairedQuote", text) == []
+
+
 def test_a_quoted_term_that_lost_its_opening_mark_inside_a_long_quotation():
     text = ("“Russia consistently proceeds from the foundations of the peace process, above all "
             "the resolutions of the Council, and the land for peace” formula. We will work on."

@@ -77,6 +77,8 @@ def _attribution_in(text: str, start: int, end: int) -> regex.Match | None:
     return None
 
 
+#: What may follow the closing mark at the end of a paragraph.
+_AFTER_QUOTATION = ".,;:!?)]…’ \u00a0\t"
 _DECADE = lazy_compile(r"\d\ds\b")
 #: The next item of a list of plural possessives: "husbands’, fathers’ and sons’".
 _POSSESSIVE_LIST = lazy_compile(r"[ \u00a0]+\p{L}+s’")
@@ -176,6 +178,26 @@ def _after_sentence_end(text: str, pos: int, para: Span) -> bool:
     return i < para.start or text[i] in ".!?…"
 
 
+def _opens_new_quotation(text: str, marks: list[Mark], para: Span, following: Span | None) -> bool:
+    """Whether *para*, a paragraph reached by a quotation carried over a paragraph break
+    without being reopened, holds new quotations instead of continuing that one: its first
+    mark opens a quotation inside it (not at its start), its marks pair up and the last one
+    ends the paragraph (“Business Dialogue”.), so that the carried quotation neither closes
+    in it nor goes on after a term quoted inside it (“peace for land.” This will …), and the
+    *following* paragraph does not reopen it. The carried quotation then lost its closing
+    mark where its paragraph ended."""
+    if not marks or not marks[0].opening or marks[0].pos == para.start or marks[-1].opening:
+        return False
+    if 2 * sum(m.opening for m in marks) != len(marks):
+        return False
+    if text[marks[-1].pos + 1:para.end].strip(_AFTER_QUOTATION):
+        return False
+    if following is None:
+        return True
+    nxt = _double_marks(text, following.start, following.end, curly_only=True)
+    return not (nxt and nxt[0].opening and nxt[0].pos == following.start)
+
+
 class UnpairedQuote(Check):
     ID = "cleanup.UnpairedQuote"
     CATEGORY = "cleanup"
@@ -196,7 +218,10 @@ class UnpairedQuote(Check):
         "that lost its opening mark and is followed by narrative lost its closing mark too. "
         "A quotation that opens a sentence ends at punctuation, so a closing mark between "
         "two words long after it (\"and the land for peace” formula\") ends a quoted term "
-        "whose opening mark was lost. Only curly "
+        "whose opening mark was lost. A quotation carried over a paragraph break without being "
+        "reopened lost its closing mark when the next paragraph quotes something else "
+        "instead (its marks pair up and close it, and the paragraph after does not reopen). "
+        "Only curly "
         "quotes are paired: straight double quotes are too often used loosely (and "
         "cleanup.MixedQuotes flags them among curly ones). Apostrophes "
         "(Russia’s, We’re, rock ’n’ roll, ’90s, the heroes’ names) are never quotes, and "
@@ -213,6 +238,7 @@ class UnpairedQuote(Check):
         "“One is overwhelmed by the memory of the defenders, the acting president said.",
         "“Russia proceeds from the foundations of the peace process, above all the "
         "resolutions of the Council, and the land for peace” formula. We will work on.",
+        "The statement reads: “We agreed on a discussion.\n\nThey set up a “Business Dialogue”.",
     ]
     OK = [
         "“We’re pulling out,” Putin said of Russia’s base in the ’90s.",
@@ -225,6 +251,7 @@ class UnpairedQuote(Check):
         "That is why I used your husbands’, fathers’ and sons’ names.",
         "The message reads:\n\n“Dear Mr President,\n\nI wish you success.”",
         "The projects are ”Vankor“ and ”Talakan“.",
+        "He wrote:\n\n“It is difficult.\n\nWe seek “peace for land.” This will help.\n\n“Thank you.”",
     ]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
@@ -245,7 +272,8 @@ class UnpairedQuote(Check):
         reported = False  # the open quotation was reported where it stopped reopening
         previous = Span(0, 0)
         speech: Span | None = None  # a paragraph reported for its lost opening mark
-        for para in doc.paragraphs:
+        paragraphs = doc.paragraphs
+        for index, para in enumerate(paragraphs):
             last = para.start
             marks = _double_marks(text, para.start, para.end, curly_only=True)
             if speech is not None:
@@ -272,6 +300,12 @@ class UnpairedQuote(Check):
                             _last_word(text, previous), previous.end,
                             "The quotation that reopens each paragraph is not closed here, "
                             "before the paragraph that follows it")
+                    reported = True
+                elif not reopened and not reported and _opens_new_quotation(
+                        text, marks, para, paragraphs[index + 1] if index + 1 < len(paragraphs) else None):
+                    # “We agreed on offensive systems.⏎⏎The presidents set up a “Dialogue”.
+                    # → the carried quotation ended where its paragraph did
+                    yield self._unclosed(open_at.pos, open_para.end)
                     reported = True
             else:
                 reopened = 0
