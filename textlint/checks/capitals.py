@@ -947,11 +947,12 @@ def _short_name_after_full_name(text: str, m: regex.Match, word: str, low: str, 
 
 
 #: A capitalised word before a word, perhaps joined to it by "of" or "for" and "the" ("Global
-#: ", "Regiment of the "): the word ends a full name.
+#: ", "Regiment of the "; in any case, so that a slip inside the full name, "Regiment Of the",
+#: does not hide it): the word ends a full name.
 _FULL_NAME_BEFORE = lazy_compile(
-    r"(?<![\p{L}\p{M}\p{N}'’\-])(\p{Lu}[\p{L}\p{M}]+)[ \u00a0]+(?:(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?)?$")
+    r"(?<![\p{L}\p{M}\p{N}'’\-])(\p{Lu}[\p{L}\p{M}]+)[ \u00a0]+(?:(?i:of|for)[ \u00a0]+(?:(?i:the)[ \u00a0]+)?)?$")
 #: "of" or "for" and a capitalised word after a word (" of Rome"): the word heads a full name.
-_FULL_NAME_AFTER = lazy_compile(r"[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}")
+_FULL_NAME_AFTER = lazy_compile(r"[ \u00a0]+(?i:of|for)[ \u00a0]+(?:(?i:the)[ \u00a0]+)?\p{Lu}")
 
 
 def _unglued(previous: str) -> str:
