@@ -919,10 +919,8 @@ def _counted_bodies(text: str, m: regex.Match, low: str, casing: Casing) -> bool
     count = _COUNT_BEFORE.search(text, max(0, m.start() - 30), m.start())
     if count is None or count.group(1) not in wc.number_words():
         return False
-    singulars = [low[:-len(end)] + add for end, add in (("ies", "y"), ("es", ""), ("s", ""))
-                 if low.endswith(end)]
     return any(one in wc.bodies() and (casing.ratio(one) or BODY_NAME - 1) >= BODY_NAME
-               for one in singulars)
+               for one in _singulars(low))
 
 
 def _short_name_after_full_name(text: str, m: regex.Match, word: str, low: str, previous: str) -> bool:
@@ -946,13 +944,17 @@ def _short_name_after_full_name(text: str, m: regex.Match, word: str, low: str, 
     return False
 
 
-#: A capitalised word before a word, perhaps joined to it by "of" or "for" and "the" ("Global
+#: A capitalised word before a word, perhaps joined to it by a word that joins the parts of names
+#: (wordclasses.NEVER_TITLED: "of", "for", "and") and "the" ("Global
 #: ", "Regiment of the "; in any case, so that a slip inside the full name, "Regiment Of the",
 #: does not hide it): the word ends a full name.
 _FULL_NAME_BEFORE = lazy_compile(
-    r"(?<![\p{L}\p{M}\p{N}'’\-])(\p{Lu}[\p{L}\p{M}]+)[ \u00a0]+(?:(?i:of|for)[ \u00a0]+(?:(?i:the)[ \u00a0]+)?)?$")
-#: "of" or "for" and a capitalised word after a word (" of Rome"): the word heads a full name.
-_FULL_NAME_AFTER = lazy_compile(r"[ \u00a0]+(?i:of|for)[ \u00a0]+(?:(?i:the)[ \u00a0]+)?\p{Lu}")
+    r"(?<![\p{L}\p{M}\p{N}'’\-])(\p{Lu}[\p{L}\p{M}]+)[ \u00a0]+"
+    r"(?:(?i:" + "|".join(sorted(wc.NEVER_TITLED)) + r")[ \u00a0]+(?:(?i:the)[ \u00a0]+)?)?$")
+#: A word that joins the parts of names and a capitalised word after a word (" of Rome"): the
+#: word heads a full name.
+_FULL_NAME_AFTER = lazy_compile(
+    r"[ \u00a0]+(?i:" + "|".join(sorted(wc.NEVER_TITLED)) + r")[ \u00a0]+(?:(?i:the)[ \u00a0]+)?\p{Lu}")
 
 
 def _unglued(previous: str) -> str:
@@ -1012,8 +1014,14 @@ def _names_a_body(text: str, m: regex.Match, low: str) -> bool:
 
 def _plural_of(word: str, nouns: frozenset[str]) -> bool:
     """Whether *word* is the plural of one of *nouns* ("towns", "parties")."""
-    return any(word.endswith(end) and word[:-len(end)] + add in nouns
-               for end, add in (("ies", "y"), ("es", ""), ("s", "")))
+    return any(one in nouns for one in _singulars(word))
+
+
+def _singulars(word: str) -> Iterator[str]:
+    """The singulars that *word* may be the regular plural of ("parties": "party")."""
+    for end, add in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(end):
+            yield word[:-len(end)] + add
 
 
 def _lowercase_uses(text: str, low: str, enough: int = HOUSE_STYLE_LOWERCASE) -> int:
