@@ -488,3 +488,36 @@ def test_house_style_and_grammar_name_a_body_without_a_list(text):
 ])
 def test_a_single_capitalised_body_noun_is_still_judged(text, word):
     assert found(RULE, text) == [word]
+
+
+
+@pytest.mark.parametrize("text", [
+    # "the" and a noun of a full name that the document gave before and never writes in
+    # lowercase: the short form of that name (no list names "plan", "strategy" or "guards")
+    "The Marshall Plan was set up in 1948. The main aim of the Plan was to rebuild.",
+    "The Lisbon Strategy was adopted in 2000. The main aim of the Strategy is growth.",
+    "He served in the Airborne Regiment of the Guards. They were true soldiers of the Guards.",
+    # a noun for a kind of thing that bears names (WordNet) that a cased corpus often
+    # capitalises, after "the": the short name of one, even beside lowercase uses
+    "Voters will be asked to approve the Treaty establishing a Constitution, and the treaty is long.",
+    # the plural of a noun for a body that is often capitalised, after "the" and a number
+    "A higher penalty, perhaps as the Bill passes through the two Houses, might be appropriate.",
+    "They talked to the two Committees today, and both committees agreed.",
+])
+def test_short_names_from_the_document_and_from_wordnet_are_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    # the full name came before, but the document writes the noun in lowercase too: a slip
+    ("The Global Strategy was set up in 2002. The aim of the Strategy is to help, and the "
+     "strategy grew.", "Strategy"),
+    # the full name comes only after the copy
+    ("The aim of the Strategy is to help. The Lisbon Strategy grew and the EU grew.", "Strategy"),
+    # no full name at all
+    ("The aim of the Strategy is to help, and the strategy grew.", "Strategy"),
+    # a plural after a number that is no body's
+    ("They discussed the two Problems at length, and both problems remain.", "Problems"),
+])
+def test_short_names_need_their_evidence(text, word):
+    assert found(RULE, text) == [word]
