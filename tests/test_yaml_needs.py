@@ -53,7 +53,11 @@ def same(rule, text, markdown=False):
     (r"(?:^|\s)I\s", ["I"]),
     ("colou?r", ["colo", "r"]),
     (r"\d+ ?x ?\d+", ["x"]),
-    (r"a{2}bc", ["bc"]),
+    (r"a{2}bc", ["aabc"]),
+    (r"a{2,}bc", ["aa", "bc"]),
+    (r"x[ ]{2,3}y", ["x  ", "y"]),
+    (r"(?<=[\p{L},;])[ ]{2,3}(?=[\p{L}“])", ["  "]),
+    (r"a+b?c*d{,2}e", ["a", "e"]),
     (r"[a-z]+ly-\w+", ["ly-"]),
     (r"\.\.\.", ["..."]),
     (r"\(s\)he", ["(s)he"]),
@@ -61,7 +65,8 @@ def same(rule, text, markdown=False):
     ("(?i)foo", None),               # a flag: not read
     ("abc|def", None),               # a top-level alternation
     (r"\x41bc", None),               # an escape that is a character
-    (r"\p{Lu}ax", None),
+    (r"\p{Lu}ax", ["ax"]),         # a Unicode property: a class
+    (r"\pLax\P{L}", ["ax"]),
     ("[[:alpha:]]x", None),          # a POSIX class
     (r"(?P<name>a)b", ["b"]),
     (r"(?P=name)b", None),           # a reference by name
@@ -70,7 +75,7 @@ def test_required_text(pattern, runs):
     assert required_text(pattern) == runs
     if runs:  # every run is in every match of the pattern (checked on a few texts that match)
         for text in ["dev key", "e.g. x", " I ", "color", "colour", "3x4", "aabc", "early-bird",
-                     "...", "(s)he", "] and", "xax", "ab"]:
+                     "...", "(s)he", "] and", "xax", "ab", "aaabc", "x   y", "a,  b", "aaccde", "Lax."]:
             for m in regex.finditer(pattern, text):
                 assert all(r in m.group() for r in runs), (pattern, text)
 
