@@ -15,7 +15,8 @@ import regex
 from textlint.document import Document
 from textlint.markdown import markdown_document
 from textlint.yamlrules.existence import Existence
-from textlint.yamlrules.needs import CASE_PARTNERS, fold, needs_of, required_text, words_of
+from textlint.yamlrules import view
+from textlint.yamlrules.needs import CASE_PARTNERS, FEW_WORDS, fold, needs_of, required_text, words_of
 from textlint.yamlrules.substitution import Substitution
 
 
@@ -222,3 +223,16 @@ def test_a_text_too_long_to_index_is_always_scanned(monkeypatch):
     assert rule.needs.which(needs.TextIndex([long], True), 64) is None
     assert not rule.needs.met(needs.TextIndex([short], True))
     assert len(same(rule, long)) == 1
+
+
+def test_a_few_words_are_looked_for_in_the_text_before_it_is_cut_into_words():
+    rule = substitution({"informations": "information", "advices": "advice"}, ignorecase=True)
+    assert len(rule.needs.words) <= FEW_WORDS
+    for text, found in [("No such word here.", 0), ("The Informations desk.", 1),
+                        ("informationsystems and advicesx", 0), ("An advices-list, informations.", 2)]:
+        doc = Document(text)
+        assert len(same(rule, text)) == found
+        index = view.view(doc).index(doc, True, False)
+        assert rule.needs.met(index) == bool(found)
+        if "informations" not in text.lower() and "advices" not in text.lower():
+            assert "words" not in vars(index)  # never cut into words

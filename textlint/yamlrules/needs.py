@@ -270,6 +270,11 @@ class _Token:
                 and all(p in index.pairs for p in self.pairs))
 
 
+#: A rule with at most this many one-word tokens looks for each in the text before the
+#: document is cut into words (:meth:`Needs._words_in`).
+FEW_WORDS = 16
+
+
 @dataclass(frozen=True)
 class Needs:
     """A rule's test: some token possible, and all of *also* (the runs of an existence
@@ -291,7 +296,16 @@ class Needs:
             return False
         if not self.complete:
             return True
-        return not index.words.isdisjoint(self.words) or any(t.possible(index) for _, t in self.others)
+        return bool(self._words_in(index)) or any(t.possible(index) for _, t in self.others)
+
+    def _words_in(self, index: TextIndex) -> set[bytes]:
+        """The words of :attr:`words` that are words of the document. A handful of them is
+        first looked for in its text (a word of the text is a piece of it): most documents
+        hold none, and then the text is never cut into words."""
+        if len(self.words) <= FEW_WORDS:
+            maybe = [w for w in self.words if w.decode("utf-8") in index.text]
+            return index.words.intersection(maybe) if maybe else set()
+        return self.words.keys() & index.words
 
     def which(self, index: TextIndex, most: int) -> list[int] | None:
         """The places in the rule's list of the tokens that may match in the document (in
@@ -299,7 +313,7 @@ class Needs:
         (not :attr:`complete`)."""
         if not self.complete or not index.indexed:
             return None
-        found = {i for w in self.words.keys() & index.words for i in self.words[w]}
+        found = {i for w in self._words_in(index) for i in self.words[w]}
         for i, token in self.others:
             if len(found) > most:
                 return None
