@@ -15,7 +15,8 @@ import regex
 from textlint.document import Document
 from textlint.markdown import markdown_document
 from textlint.yamlrules.existence import Existence
-from textlint.yamlrules.needs import CASE_PARTNERS, fold, needs_of, required_text, words_of
+from textlint.yamlrules import view
+from textlint.yamlrules.needs import CASE_PARTNERS, FEW_WORDS, fold, needs_of, required_text, words_of
 from textlint.yamlrules.substitution import Substitution
 
 
@@ -53,7 +54,11 @@ def same(rule, text, markdown=False):
     (r"(?:^|\s)I\s", ["I"]),
     ("colou?r", ["colo", "r"]),
     (r"\d+ ?x ?\d+", ["x"]),
-    (r"a{2}bc", ["bc"]),
+    (r"a{2}bc", ["aabc"]),
+    (r"a{2,}bc", ["aa", "bc"]),
+    (r"x[ ]{2,3}y", ["x  ", "y"]),
+    (r"(?<=[\p{L},;])[ ]{2,3}(?=[\p{L}“])", ["  "]),
+    (r"a+b?c*d{,2}e", ["a", "e"]),
     (r"[a-z]+ly-\w+", ["ly-"]),
     (r"\.\.\.", ["..."]),
     (r"\(s\)he", ["(s)he"]),
@@ -61,7 +66,8 @@ def same(rule, text, markdown=False):
     ("(?i)foo", None),               # a flag: not read
     ("abc|def", None),               # a top-level alternation
     (r"\x41bc", None),               # an escape that is a character
-    (r"\p{Lu}ax", None),
+    (r"\p{Lu}ax", ["ax"]),         # a Unicode property: a class
+    (r"\pLax\P{L}", ["ax"]),
     ("[[:alpha:]]x", None),          # a POSIX class
     (r"(?P<name>a)b", ["b"]),
     (r"(?P=name)b", None),           # a reference by name
@@ -70,7 +76,7 @@ def test_required_text(pattern, runs):
     assert required_text(pattern) == runs
     if runs:  # every run is in every match of the pattern (checked on a few texts that match)
         for text in ["dev key", "e.g. x", " I ", "color", "colour", "3x4", "aabc", "early-bird",
-                     "...", "(s)he", "] and", "xax", "ab"]:
+                     "...", "(s)he", "] and", "xax", "ab", "aaabc", "x   y", "a,  b", "aaccde", "Lax."]:
             for m in regex.finditer(pattern, text):
                 assert all(r in m.group() for r in runs), (pattern, text)
 
@@ -217,3 +223,16 @@ def test_a_text_too_long_to_index_is_always_scanned(monkeypatch):
     assert rule.needs.which(needs.TextIndex([long], True), 64) is None
     assert not rule.needs.met(needs.TextIndex([short], True))
     assert len(same(rule, long)) == 1
+
+
+def test_a_few_words_are_looked_for_in_the_text_before_it_is_cut_into_words():
+    rule = substitution({"informations": "information", "advices": "advice"}, ignorecase=True)
+    assert len(rule.needs.words) <= FEW_WORDS
+    for text, found in [("No such word here.", 0), ("The Informations desk.", 1),
+                        ("informationsystems and advicesx", 0), ("An advices-list, informations.", 2)]:
+        doc = Document(text)
+        assert len(same(rule, text)) == found
+        index = view.view(doc).index(doc, True, False)
+        assert rule.needs.met(index) == bool(found)
+        if "informations" not in text.lower() and "advices" not in text.lower():
+            assert "words" not in vars(index)  # never cut into words

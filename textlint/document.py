@@ -249,12 +249,18 @@ class Document:
         return counts
 
     @cached_property
+    def _marks(self) -> list[regex.Match]:
+        """:func:`_not_prose_marks` of the text (found once: the non-prose spans and the file
+        and domain names both start from them)."""
+        return list(_not_prose_marks(self.text))
+
+    @cached_property
     def _name_tokens(self) -> list[tuple[int, int]]:
         """The file and domain names of the text ("searchengine.py", "repo.or.cz"): tokens
         ending in one of :data:`TLDS` that are no URL or e-mail address. They are not prose,
         but the words they write are the document's (and they mark technical writing)."""
         text, found = self.text, []
-        for m in _not_prose_marks(text):
+        for m in self._marks:
             if m.group("tld") and not _IN_URL.search(text, max(0, m.start() - 200), m.start()):
                 found.append((_TOKEN_LEFT.match(text, max(0, m.start() - 200), m.start()).start(), m.end()))
         return found
@@ -311,7 +317,7 @@ class Document:
         if "{" in text:
             yield from (Span(m.start(), m.end()) for m in _BRACED.finditer(text))
         token_end = kept_end = -1
-        for m in _not_prose_marks(text):
+        for m in self._marks:
             if m.start() >= token_end:  # a mark past the last token: a new token
                 token_end = _TOKEN_RIGHT.match(text, m.end()).end()
                 # the token without its trailing punctuation (kept up to the mark's end)

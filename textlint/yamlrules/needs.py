@@ -67,8 +67,10 @@ def fold(text: str) -> str:
 
 def required_text(pattern: str) -> list[str] | None:
     """The runs of plain characters that every match of *pattern* contains, or None when
-    the pattern is not read (a flag, a top-level alternation, an escape such as ``\\x41``
-    or ``\\p{L}``, a POSIX class): then it may match anything."""
+    the pattern is not read (a flag, a top-level alternation, an escape such as ``\\x41``,
+    a POSIX class): then it may match anything. A Unicode property (``\\p{L}``) is read as
+    a character class; a character (or a class of one: ``[ ]``) repeated at least *m* times
+    puts *m* of it in the run."""
     if _FLAG_GROUP.search(pattern):
         return None
     runs: list[str] = []
@@ -81,28 +83,47 @@ def required_text(pattern: str) -> list[str] | None:
             runs.append("".join(run))
             run.clear()
 
+    def literal(c: str, at: int) -> int:
+        """Reads the character *c* that the pattern matches at depth 0 and the quantifier at
+        *at*, if any, into the run; returns where reading goes on."""
+        least, exact, after = _repeat(pattern, at)
+        if least:
+            run.append(c * least)
+        if not exact:
+            end_run()
+        return after
+
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
             escaped = pattern[i + 1:i + 2]
+            if escaped in ("p", "P"):  # a Unicode property (\p{L}, \pL): a class of characters
+                close = pattern.find("}", i) if pattern[i + 2:i + 3] == "{" else i + 2
+                if close < 0:
+                    return None
+                end_run()
+                i = close + 1
+                continue
             if not escaped or escaped.isalnum() and escaped not in _CLASS_ESCAPES:
                 return None
             i += 2
             if depth or escaped.isalnum():
                 end_run()
-            elif pattern[i:i + 1] not in _QUANTIFIERS:
-                run.append(escaped)
             else:
-                end_run()
+                i = literal(escaped, i)
             continue
         if c == "[":
             end = _class_end(pattern, i)
             if end is None:
                 return None
-            end_run()
-            i = end
+            one = _single_character(pattern[i + 1:end - 1])
+            if depth or one is None:
+                end_run()
+                i = end
+            else:
+                i = literal(one, end)  # "[ ]{2,3}": two spaces
             continue
-        if c in _QUANTIFIERS:  # (a character it repeats was not put in the run)
+        if c in _QUANTIFIERS:  # (after a group or a class: what it repeats was not put in the run)
             end_run()
             if c == "{":
                 close = pattern.find("}", i)
@@ -121,12 +142,42 @@ def required_text(pattern: str) -> list[str] | None:
                 return None
         elif c in ".^$":
             end_run()
-        elif depth == 0 and pattern[i:i + 1] not in _QUANTIFIERS:
-            run.append(c)
+        elif depth == 0:
+            i = literal(c, i)
         else:
             end_run()
     end_run()
     return runs
+
+
+#: A counted repeat: ``{m}``, ``{m,}`` or ``{m,n}``.
+_COUNTED = lazy_compile(r"\{(\d+)(,\d*)?\}")
+
+
+def _repeat(pattern: str, at: int) -> tuple[int, bool, int]:
+    """The quantifier at *at* of *pattern*, after a character: the fewest times it repeats the
+    character, whether exactly that many (so a run of plain characters goes on after it), and
+    where the pattern goes on. No quantifier: once, exactly."""
+    q = pattern[at:at + 1]
+    if q in ("?", "*"):
+        return 0, False, at + 1
+    if q == "+":
+        return 1, False, at + 1
+    if q == "{":
+        m = _COUNTED.match(pattern, at)
+        if m is None:  # (read as a quantifier all the same, as before: nothing is required)
+            close = pattern.find("}", at)
+            return 0, False, close + 1 if close > 0 else at + 1
+        return int(m.group(1)), m.group(2) is None, m.end()
+    return 1, True, at
+
+
+def _single_character(members: str) -> str | None:
+    """The one character a character class (its *members*, between the brackets) matches,
+    when it is written as one plain character (``[ ]``, ``[.]``); else None."""
+    if len(members) == 1 and members not in "^\\[]-":
+        return members
+    return None
 
 
 def _class_end(pattern: str, start: int) -> int | None:
@@ -219,6 +270,11 @@ class _Token:
                 and all(p in index.pairs for p in self.pairs))
 
 
+#: A rule with at most this many one-word tokens looks for each in the text before the
+#: document is cut into words (:meth:`Needs._words_in`).
+FEW_WORDS = 16
+
+
 @dataclass(frozen=True)
 class Needs:
     """A rule's test: some token possible, and all of *also* (the runs of an existence
@@ -240,7 +296,16 @@ class Needs:
             return False
         if not self.complete:
             return True
-        return not index.words.isdisjoint(self.words) or any(t.possible(index) for _, t in self.others)
+        return bool(self._words_in(index)) or any(t.possible(index) for _, t in self.others)
+
+    def _words_in(self, index: TextIndex) -> set[bytes]:
+        """The words of :attr:`words` that are words of the document. A handful of them is
+        first looked for in its text (a word of the text is a piece of it): most documents
+        hold none, and then the text is never cut into words."""
+        if len(self.words) <= FEW_WORDS:
+            maybe = [w for w in self.words if w.decode("utf-8") in index.text]
+            return index.words.intersection(maybe) if maybe else set()
+        return self.words.keys() & index.words
 
     def which(self, index: TextIndex, most: int) -> list[int] | None:
         """The places in the rule's list of the tokens that may match in the document (in
@@ -248,7 +313,7 @@ class Needs:
         (not :attr:`complete`)."""
         if not self.complete or not index.indexed:
             return None
-        found = {i for w in self.words.keys() & index.words for i in self.words[w]}
+        found = {i for w in self._words_in(index) for i in self.words[w]}
         for i, token in self.others:
             if len(found) > most:
                 return None
