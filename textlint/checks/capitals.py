@@ -1054,11 +1054,12 @@ _NEXT_WORD = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’.]
 def _common_word_after_name(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
     """Whether the capitalised word at *m*, which a name precedes, is a common word of the
     clause rather than the last word of the name: a verb whose subject the name is, before its
-    object ("Mr Putin Said some deputies", "Slovenia Needs peace"), or an adjective that
+    object ("Mr Putin Said some deputies", "the Executive Office Take a tough line"), or an
+    adjective that
     modifies the lowercase noun after it ("Russian Foreign policy", "Iran's Nuclear programme").
     Names end in common words ("Court of Appeal", "Comic Relief day", "Friends Reunited"), so
-    the grammar is not enough alone: the casing table must find the word capitalised hardly ever
-    (STRONG), and the document must write it in lowercase elsewhere and capitalised nowhere else
+    the grammar is not enough alone: the casing table must find the word capitalised rarely
+    (THRESHOLD), and the document must write it in lowercase elsewhere and capitalised nowhere else
     in mid-sentence (a name's words recur capitalised; the slip capitalises one copy)."""
     if m.end() != m.end("w"):
         return False  # a possessive: "Toyota Motor Corporation's"
@@ -1078,15 +1079,18 @@ _NAME_WORD_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}\p{N}\-\u2010.])(\p{Lu}[\p{L}\
 
 
 def _after_name_word(text: str, start: int) -> bool:
-    """Whether a capitalised word other than a function word, or an article that starts its
-    sentence, stands straight before *start* ("Putin Said", "Russian Foreign", "Iran’s
-    Nuclear", "The Last time"; not "the Commercial", "In Various")."""
+    """Whether a name's word stands straight before *start*: a capitalised word other than a
+    function word, and not a word of the casing table that starts its sentence ("Putin Said", "Russian
+    Foreign", "Iran’s Nuclear"; not "the Commercial", "In the Budgets", "1. Introduction
+    Various aspects"), or an article that starts its sentence ("The Last time")."""
     before = _NAME_WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is None:
         return False
     word = regex.split(r"['’]", before.group(1))[0]
     if word.lower() in ARTICLES:
         return starts_sentence(text, before.start(1), openers=False)  # "The Last time we met"
+    if starts_sentence(text, before.start(1), openers=False) and get_casing().ratio(word) is not None:
+        return False  # a common word that starts a sentence: "1. Introduction Various aspects"
     return not _function_like(word.lower())
 
 
