@@ -547,3 +547,28 @@ def test_a_common_word_that_starts_a_sentence_is_no_name_before_an_adjective():
     # a heading glued to its section's first sentence by PDF extraction
     text = "The parsing is done. 1. Introduction Various aspects of parsing matter. The various tools exist."
     assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    # an adjective and nothing else after a lowercase word that is no article, demonstrative or
+    # preposition modifies the noun: no name starts there, even before a noun that introduces names
+    ("Other Christian confessions strive to solve Important social problems. These are important.",
+     "Important"),
+    # a verb form and nothing else after a lowercase word belongs to the clause
+    ("The two presidents also Made press statements. They made them.", "Made"),
+    ("Make sure these organisations do not Become departments of other countries. They become friends.",
+     "Become"),
+])
+def test_a_modifier_in_a_clause_names_nothing_before_a_naming_noun(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    # after "the" or a demonstrative an adjective may start a named thing
+    "He chose the Greedy strategy. A greedy choice.",
+    "I bought the only Silly album they made.",
+    # after a preposition names stand without an article
+    "Fiber optic cable is being laid under Intelligent street lighting projects here.",
+])
+def test_a_modifier_after_an_article_or_preposition_may_start_a_name(text):
+    assert found(RULE, text) == []

@@ -173,7 +173,15 @@ class MidSentenceCapital(Check):
         "between lowercase words is judged even in a sentence that its names make look like Title "
         "Case (\"Taking part In the meeting were Prime Minister ...\"); a noun that introduces "
         "names excuses no adjective before it after an indefinite article (\"a Brief meeting\") "
-        "and no strongly lowercase plural after it (\"space industry Workers\"). The group nouns of "
+        "and no strongly lowercase plural after it (\"space industry Workers\"). A word after a "
+        "name ends no name when it is a verb before its object (\"Mr Putin Said some deputies\") "
+        "or an adjective before its noun (\"Russian Foreign policy\"), the casing table calls it "
+        "rarely capitalised, and the document writes it in lowercase elsewhere and capitalised "
+        "nowhere else; an adjective or a verb form and nothing else after a lowercase word that is "
+        "no article, demonstrative or preposition names nothing (\"to solve Important social "
+        "problems\"); a frequent word that the casing table leaves out is judged inside a set "
+        "phrase of lowercase English when the document writes it in lowercase too (\"as Well "
+        "as\"). The group nouns of "
         "a salutation (\"Mr President, Friends,\") are lowercase after its first word; an "
         "article is no part of a name that the document writes after a lowercase article "
         "elsewhere (\"of The Navy\"); a heading excuses a capitalised \"of\" or article only "
@@ -595,8 +603,24 @@ def _before_naming_noun(word: str, nxt: str, previous: str) -> bool:
         return False
     if word in FUNCTION_WORDS and not previous[:1].isupper():
         return False  # "the head Of state": a function word names nothing alone ("the Get On scheme")
+    if _modifies_in_a_clause(word, tags, previous):
+        return False  # "to solve Important social problems", "the presidents also Made press statements"
     pmi = get_lexicon().pmi(word, nxt)
     return pmi is None or pmi < COLLOCATION
+
+
+def _modifies_in_a_clause(word: str, tags: str, previous: str) -> bool:
+    """Whether *word*, before a noun that introduces names, belongs to the clause rather than to a
+    name, judged by the lowercase word before it: an adjective and nothing else (LanguageTool's
+    dictionary) after a lowercase word other than "the", a demonstrative, which may start a
+    named thing ("the Greedy strategy", "this Silly album"), or a preposition, after which names
+    stand without an article: "its Economic partnership", "a very
+    Tough environment", "to solve Important social problems"; or a verb form and nothing else
+    after a lowercase word ("the presidents also Made press statements")."""
+    if not previous.isalpha() or not previous.islower() or previous == "the" \
+            or previous in wc.DEMONSTRATIVES or previous in wc.PREPOSITIONS:
+        return False  # names stand bare after a preposition: "under Intelligent street lighting"
+    return tags == "J" and word.lower() not in FUNCTION_WORDS or wc.only_verb(word)
 
 
 def _ends_phrase(text: str, pos: int) -> bool:
