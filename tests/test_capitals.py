@@ -572,3 +572,25 @@ def test_a_modifier_in_a_clause_names_nothing_before_a_naming_noun(text, word):
 ])
 def test_a_modifier_after_an_article_or_preposition_may_start_a_name(text):
     assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    # a common noun after a place's or a person's possessive
+    ("We count on Finland’s Involvement in its events. Their involvement helps.", "Involvement"),
+    ("The summit started with Mr Putin’s Talk to the President. The talk was long.", "Talk"),
+])
+def test_a_common_noun_after_a_names_possessive_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    # names that hold a possessive possess with a common noun
+    "He said the Queen's Speech was long. The speech was fine.",
+    "It was held on Valentine's Day. Every day counts.",
+    # without a lowercase copy in the document nothing shows a slip
+    "We count on Finland’s Involvement in its events.",
+    # a capitalised word after it continues a name
+    "He studied at Putin’s Talk Show School. The talk was long.",
+])
+def test_names_that_hold_a_possessive_are_left_alone(text):
+    assert found(RULE, text) == []

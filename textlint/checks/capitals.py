@@ -345,7 +345,8 @@ class MidSentenceCapital(Check):
                 if not function_word and _addressed_group(text, m):
                     yield self._diagnostic(m, word)  # "Mr President, Friends,"
                 elif not self._in_name(text, m.start(), m.end(), casing, function_word) \
-                        or not function_word and _common_word_after_name(text, m, low, prose, casing):
+                        or not function_word and (_common_word_after_name(text, m, low, prose, casing)
+                                                  or _common_noun_after_possessor(text, m, low, prose, casing)):
                     alone.append(m)
                     if len(alone) > 1 and not function_word:
                         break
@@ -1182,3 +1183,29 @@ def _in_set_phrase(text: str, m: regex.Match, low: str, previous: str) -> bool:
     if previous in VERB_LIKE and wc.only_verb(low):
         return True  # a verb and nothing else after "to", a modal or a subject: "to Thank them"
     return _collocates(text, m, low, previous, WEAK_COLLOCATION if previous not in ARTICLES else COLLOCATION)
+
+
+#: A name's possessive straight before a word: "Finland’s ", "Mr Putin's ".
+_POSSESSOR_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}\p{N}\-\u2010.])(\p{Lu}\p{L}*)['’]s[ \u00a0]+$")
+
+
+def _common_noun_after_possessor(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
+    """Whether the capitalised word at *m* is a common noun after a person's or a place's
+    possessive ("Finland’s Involvement in", "Mr Putin’s Talk to"), not the second word of a name
+    that holds a possessive: those possess with a common noun ("Prime Minister's Questions", "the
+    Queen's Speech", "Valentine's Day", "Women's Institute"). The possessor must be a word that
+    LanguageTool's dictionary knows as a proper noun and not as a common one; the word must be
+    capitalised hardly ever in the casing table (STRONG), no capitalised word or number may follow
+    it, and the document must write it in lowercase elsewhere and capitalised nowhere else in
+    mid-sentence."""
+    if m.end() != m.end("w"):
+        return False
+    before = _POSSESSOR_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    ratio = casing.ratio(low)
+    if before is None or ratio is None or ratio > STRONG:
+        return False
+    owner = before.group(1)
+    if not wc.proper(owner) or wc.noun(owner) or _NEXT_CAPITALISED.match(text, m.end()) \
+            or regex.match(r"[ \u00a0]+\p{N}", text[m.end():m.end() + 3]):
+        return False
+    return _written_in_lowercase(text, low) and _capitalised_mid_sentence(text, m.group("w"), prose) == 1
