@@ -174,7 +174,15 @@ class MidSentenceCapital(Check):
         "between lowercase words is judged even in a sentence that its names make look like Title "
         "Case (\"Taking part In the meeting were Prime Minister ...\"); a noun that introduces "
         "names excuses no adjective before it after an indefinite article (\"a Brief meeting\") "
-        "and no strongly lowercase plural after it (\"space industry Workers\"). The group nouns of "
+        "and no strongly lowercase plural after it (\"space industry Workers\"). A word after a "
+        "name ends no name when it is a verb before its object (\"Mr Putin Said some deputies\") "
+        "or an adjective before its noun (\"Russian Foreign policy\"), the casing table calls it "
+        "rarely capitalised, and the document writes it in lowercase elsewhere and capitalised "
+        "nowhere else; an adjective or a verb form and nothing else after a lowercase word that is "
+        "no article, demonstrative or preposition names nothing (\"to solve Important social "
+        "problems\"); a frequent word that the casing table leaves out is judged inside a set "
+        "phrase of lowercase English when the document writes it in lowercase too (\"as Well "
+        "as\"). The group nouns of "
         "a salutation (\"Mr President, Friends,\") are lowercase after its first word; an "
         "article is no part of a name that the document writes after a lowercase article "
         "elsewhere (\"of The Navy\"); a heading excuses a capitalised \"of\" or article only "
@@ -316,7 +324,7 @@ class MidSentenceCapital(Check):
                 else:
                     casing = casing or get_casing()
                     ratio = _lowercase_ratio(casing, low)
-                    look = ratio is not None and ratio <= WEAK
+                    look = ratio <= WEAK if ratio is not None else _frequent_common_word(low)
                 worth[word] = look
             if look:
                 candidates.setdefault(word, []).append(m)
@@ -340,7 +348,9 @@ class MidSentenceCapital(Check):
                     continue
                 if not function_word and _addressed_group(text, m):
                     yield self._diagnostic(m, word)  # "Mr President, Friends,"
-                elif not self._in_name(text, m.start(), m.end(), casing, function_word):
+                elif not self._in_name(text, m.start(), m.end(), casing, function_word) \
+                        or not function_word and (_common_word_after_name(text, m, low, prose, casing)
+                                                  or _common_noun_after_possessor(text, m, low, prose, casing)):
                     alone.append(m)
                     if len(alone) > 1 and not function_word:
                         break
@@ -372,8 +382,10 @@ class MidSentenceCapital(Check):
                     continue  # "refund Order #5698656"
                 if not function_word and _names_a_body(text, m, low):
                     continue  # "the former Sun editor", "the Conservative party"
-                if not function_word and not _enough_evidence(text, m, low, _lowercase_ratio(casing, low),
-                                                             previous):
+                ratio = None if function_word else _lowercase_ratio(casing, low)
+                if not function_word and ratio is None and not _in_set_phrase(text, m, low, previous):
+                    continue  # "as Well as", "heartfelt Greetings."
+                if ratio is not None and not _enough_evidence(text, m, low, ratio, previous):
                     continue
                 # Title Case too writes "of", "and", "for" and articles in lowercase: only a
                 # heading that capitalises every word ("Ministry Of Defence") excuses them,
@@ -602,8 +614,24 @@ def _before_naming_noun(word: str, nxt: str, previous: str) -> bool:
         return False
     if word in FUNCTION_WORDS and not previous[:1].isupper():
         return False  # "the head Of state": a function word names nothing alone ("the Get On scheme")
+    if _modifies_in_a_clause(word, tags, previous):
+        return False  # "to solve Important social problems", "the presidents also Made press statements"
     pmi = get_lexicon().pmi(word, nxt)
     return pmi is None or pmi < COLLOCATION
+
+
+def _modifies_in_a_clause(word: str, tags: str, previous: str) -> bool:
+    """Whether *word*, before a noun that introduces names, belongs to the clause rather than to a
+    name, judged by the lowercase word before it: an adjective and nothing else (LanguageTool's
+    dictionary) after a lowercase word other than "the", a demonstrative, which may start a
+    named thing ("the Greedy strategy", "this Silly album"), or a preposition, after which names
+    stand without an article: "its Economic partnership", "a very
+    Tough environment", "to solve Important social problems"; or a verb form and nothing else
+    after a lowercase word ("the presidents also Made press statements")."""
+    if not previous.isalpha() or not previous.islower() or previous == "the" \
+            or previous in wc.DEMONSTRATIVES or previous in wc.PREPOSITIONS:
+        return False  # names stand bare after a preposition: "under Intelligent street lighting"
+    return tags == "J" and word.lower() not in FUNCTION_WORDS or wc.only_verb(word)
 
 
 def _ends_phrase(text: str, pos: int) -> bool:
@@ -1117,3 +1145,143 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
         if j >= 0 and (j + 1 >= len(right) or not right[j + 1].isalpha()):
             return True
     return False
+
+
+
+#: A lowercase word after a capitalised one (not part of a hyphenated or dotted token).
+_NEXT_WORD = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’.]\p{L})")
+
+
+def _common_word_after_name(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
+    """Whether the capitalised word at *m*, which a name precedes, is a common word of the
+    clause rather than the last word of the name: a verb whose subject the name is, before its
+    object ("Mr Putin Said some deputies", "the Executive Office Take a tough line"), or an
+    adjective that
+    modifies the lowercase noun after it ("Russian Foreign policy", "Iran's Nuclear programme").
+    Names end in common words ("Court of Appeal", "Comic Relief day", "Friends Reunited"), so
+    the grammar is not enough alone: the casing table must find the word capitalised rarely
+    (THRESHOLD), and the document must write it in lowercase elsewhere and capitalised nowhere else
+    in mid-sentence (a name's words recur capitalised; the slip capitalises one copy)."""
+    if m.end() != m.end("w"):
+        return False  # a possessive: "Toyota Motor Corporation's"
+    nxt = _NEXT_WORD.match(text, m.end())
+    ratio = casing.ratio(low)
+    if nxt is None or ratio is None or ratio > THRESHOLD or wc.proper(low) or "#" in wc.tags(low) \
+            or not _after_name_word(text, m.start()):
+        return False
+    after = nxt.group(1)
+    if not (_verb_before_object(low, after) or _adjective_before_noun(low, after)):
+        return False
+    return _written_in_lowercase(text, low) and _capitalised_mid_sentence(text, m.group("w"), prose) == 1
+
+
+#: A capitalised word that is no function word, then spaces, before a word.
+_NAME_WORD_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}\p{N}\-\u2010.])(\p{Lu}[\p{L}\p{M}\p{N}]*(?:['’]s)?)[ \u00a0]+$")
+
+
+def _after_name_word(text: str, start: int) -> bool:
+    """Whether a name's word stands straight before *start*: a capitalised word other than a
+    function word, and not a word of the casing table that starts its sentence ("Putin Said", "Russian
+    Foreign", "Iran’s Nuclear"; not "the Commercial", "In the Budgets", "1. Introduction
+    Various aspects"), or an article that starts its sentence ("The Last time")."""
+    before = _NAME_WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    word = regex.split(r"['’]", before.group(1))[0]
+    if word.lower() in ARTICLES:
+        return starts_sentence(text, before.start(1), openers=False)  # "The Last time we met"
+    if starts_sentence(text, before.start(1), openers=False) and get_casing().ratio(word) is not None:
+        return False  # a common word that starts a sentence: "1. Introduction Various aspects"
+    return not _function_like(word.lower())
+
+
+def _verb_before_object(low: str, after: str) -> bool:
+    """Whether *low* is a finite verb form (LanguageTool's dictionary: base, -s or past form)
+    before the start of its object: a determiner, an object pronoun, or a content word that is
+    no preposition ("needs peace", "said some", "made press statements"). A noun reading needs a
+    determiner or pronoun after it ("the State Duma Plans for": a noun before a preposition)."""
+    tags = wc.tags(low)
+    if not set(tags) & set("VZD") or after in CONNECTORS or after in wc.PREPOSITIONS:
+        return False
+    if after in OBJECT_STARTS or after in wc.QUANTIFIERS:
+        return True
+    return not set(tags) & set("NJ") and after not in FUNCTION_WORDS
+
+
+def _adjective_before_noun(low: str, after: str) -> bool:
+    """Whether *low* is an adjective and nothing else (LanguageTool's dictionary) before a word
+    that is a noun and no adjective or verb form: it modifies that noun ("Foreign policy",
+    "Nuclear programme")."""
+    tags, noun = wc.tags(low), wc.tags(after)
+    return "J" in tags and not set(tags) & set("VZDEGPR") and "N" in noun \
+        and not set(noun) & set("JZDEG") and after not in FUNCTION_WORDS
+
+
+def _capitalised_mid_sentence(text: str, word: str, prose: str) -> int:
+    """How often *text* writes *word* (capitalised) as a word of its own where no sentence
+    starts (counting up to 2)."""
+    n = 0
+    i = text.find(word)
+    while i >= 0 and n < 2:
+        end = i + len(word)
+        if not (i and text[i - 1].isalpha()) and not (end < len(text) and text[end].isalpha()) \
+                and not starts_sentence(prose, i):
+            n += 1
+        i = text.find(word, end)
+    return n
+
+
+#: How common (Zipf, wordfreq) a word that the casing table leaves out must be for
+#: :func:`_in_set_phrase` to judge it: a word of everyday English, not a rare name.
+COMMON_ZIPF = 4.0
+
+
+def _frequent_common_word(low: str) -> bool:
+    """Whether *low*, which the casing table leaves out (a web corpus capitalises it too often
+    for the table: "well", "thank", "summit", "national"), is a frequent word of English that
+    names no kind of person, body or named thing and that LanguageTool's dictionary does not
+    know as a proper noun: worth judging by :func:`_in_set_phrase`."""
+    return low.isalpha() and get_lexicon().zipf(low) >= COMMON_ZIPF and wc.tags(low) != "" \
+        and not wc.proper(low) and low not in wc.person_nouns() and low not in wc.bodies() \
+        and low not in wc.name_heads() and low not in wc.CALENDAR \
+        and not _plural_of(low, wc.person_nouns() | wc.bodies() | wc.name_heads())
+
+
+def _in_set_phrase(text: str, m: regex.Match, low: str, previous: str) -> bool:
+    """Whether a word that the casing table cannot judge (:func:`_frequent_common_word`) stands
+    between lowercase words inside a set phrase of lowercase English (web bigrams: log10 PMI at
+    least WEAK_COLLOCATION with the word before or after, COLLOCATION after an article: "as Well
+    as"), or a verb form and nothing else after "to", a modal or a subject pronoun ("to Thank
+    them"), and the document writes it in lowercase elsewhere. Without the table's word, only the phrase
+    and the document show that the capital is out of place."""
+    if not _between_lowercase(text, m) or not _written_in_lowercase(text, low):
+        return False
+    if previous in VERB_LIKE and wc.only_verb(low):
+        return True  # a verb and nothing else after "to", a modal or a subject: "to Thank them"
+    return _collocates(text, m, low, previous, WEAK_COLLOCATION if previous not in ARTICLES else COLLOCATION)
+
+
+#: A name's possessive straight before a word: "Finland’s ", "Mr Putin's ".
+_POSSESSOR_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}\p{N}\-\u2010.])(\p{Lu}\p{L}*)['’]s[ \u00a0]+$")
+
+
+def _common_noun_after_possessor(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
+    """Whether the capitalised word at *m* is a common noun after a person's or a place's
+    possessive ("Finland’s Involvement in", "Mr Putin’s Talk to"), not the second word of a name
+    that holds a possessive: those possess with a common noun ("Prime Minister's Questions", "the
+    Queen's Speech", "Valentine's Day", "Women's Institute"). The possessor must be a word that
+    LanguageTool's dictionary knows as a proper noun and not as a common one; the word must be
+    capitalised hardly ever in the casing table (STRONG), no capitalised word or number may follow
+    it, and the document must write it in lowercase elsewhere and capitalised nowhere else in
+    mid-sentence."""
+    if m.end() != m.end("w"):
+        return False
+    before = _POSSESSOR_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    ratio = casing.ratio(low)
+    if before is None or ratio is None or ratio > STRONG:
+        return False
+    owner = before.group(1)
+    if not wc.proper(owner) or wc.noun(owner) or _NEXT_CAPITALISED.match(text, m.end()) \
+            or regex.match(r"[ \u00a0]+\p{N}", text[m.end():m.end() + 3]):
+        return False
+    return _written_in_lowercase(text, low) and _capitalised_mid_sentence(text, m.group("w"), prose) == 1
