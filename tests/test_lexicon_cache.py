@@ -3,6 +3,7 @@ or foreign file is refused (and the tables are built again), never half read."""
 
 from __future__ import annotations
 
+import functools
 import random
 
 import pytest
@@ -50,3 +51,19 @@ def test_another_format_is_refused(tmp_path):
     path.write_bytes(b"TLLX" + bytes(200))
     with pytest.raises(ValueError):
         lexicon._read(path)
+
+
+def test_prepare_for_much_text_builds_the_dicts_of_a_loaded_lexicon(tmp_path, monkeypatch):
+    # what a parallel run does before its workers fork (textlint/runner.py)
+    zipf, pmi = tables()
+    path = tmp_path / "lexicon.bin"
+    lexicon._write(path, zipf, pmi, -6.5)
+    loaded = functools.lru_cache(maxsize=1)(lambda: lexicon._read(path))
+    monkeypatch.setattr(lexicon, "get_lexicon", loaded)
+    lexicon.prepare_for(10**7)
+    assert loaded.cache_info().currsize == 0  # no check has loaded it: it stays unloaded
+    read = loaded()
+    lexicon.prepare_for(1_000)  # little text: binary search answers
+    assert isinstance(read.zipf_table(), lexicon.Table) and isinstance(read.pmi_table(), lexicon.Table)
+    lexicon.prepare_for(10**7)
+    assert read.zipf_table() == zipf and read.pmi_table() == pmi

@@ -68,3 +68,13 @@ def test_a_lowercase_sentence_glued_by_a_period_is_left_alone_in_technical_writi
     technical = ("# API\n\nCall `obj.get()` and `load()`, then check that self.is set before "
                  "`run()`; see `a.b`, `c.d` and `e.f`.\n")
     assert engine.lint(technical, "api.md").diagnostics == []
+
+
+def test_straight_quotes_are_paired_line_by_line():
+    from textlint.checks.spacing.marks import straight_quotes
+
+    text = 'a "b" c "d"\nan inch: 31" wide\r\n"x"\n\n"'
+    assert list(straight_quotes(text)) == [(2, True), (4, False), (8, True), (10, False),
+                                          (31, True), (33, False)]
+    assert list(straight_quotes('"a"\n')) == [(0, True), (2, False)]
+    assert list(straight_quotes("")) == []

@@ -291,3 +291,16 @@ def _load() -> Lexicon:
 def get_lexicon() -> Lexicon:
     """The shared lexicon (loaded on first use)."""
     return _load()
+
+
+#: Bytes of text per lexicon question, about (the checks ask a few per word).
+BYTES_PER_LOOKUP = 4
+
+
+def prepare_for(text_bytes: int) -> None:
+    """Get the lexicon ready for a process that will check about *text_bytes* of text, if a
+    check has loaded it: a parallel run calls this before its workers fork, so that the
+    dicts each worker would build for itself (see :meth:`Lexicon.expect`) are built once and
+    shared (copy-on-write)."""
+    if get_lexicon.cache_info().currsize:
+        get_lexicon().expect(text_bytes // BYTES_PER_LOOKUP)

@@ -64,16 +64,19 @@ _SPACED_ABBREVIATION = lazy_compile(r"(?<![\p{L}.])(?P<a>\p{L}{1,2}\.)(?P<s>[ \u
 _STRAIGHT_QUOTE = lazy_compile(r'"')
 
 
-def straight_quotes(text: str) -> list[tuple[int, bool]]:
+def straight_quotes(text: str) -> Iterator[tuple[int, bool]]:
     """(offset, opening) of every straight double quote on lines that have an even number of
-    them, paired in order ("a "b" c "d""); lines with an odd number (inch marks: 31") are left out."""
-    found, pos = [], 0
-    for line in text.split("\n"):
-        quotes = [m.start() for m in _STRAIGHT_QUOTE.finditer(line)]
-        if quotes and len(quotes) % 2 == 0:
-            found += [(pos + q, k % 2 == 0) for k, q in enumerate(quotes)]
-        pos += len(line) + 1
-    return found
+    them, paired in order ("a "b" c "d""); lines with an odd number (inch marks: 31") are left out.
+    (Line by line in place: no copy of a long line, no list of the quotes of the whole text.)"""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        quotes = text.count('"', start, end)
+        if quotes and quotes % 2 == 0:
+            for k, m in enumerate(_STRAIGHT_QUOTE.finditer(text, start, end)):
+                yield m.start(), k % 2 == 0
+        start = end + 1
 
 
 #: A contraction or elision this frequent (Zipf) written apart is a spurious space.
