@@ -25,13 +25,14 @@ from __future__ import annotations
 import gzip
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import itemgetter, not_
 from pathlib import Path
 from typing import Iterator
 
+from ...dataclass import dataclass
 from ...document import Document
 from ...casing import get_casing
 from ...lexicon import Lexicon
