@@ -75,8 +75,9 @@ GLUED_FORMS = Path(__file__).resolve().parent.parent.parent / "data" / "glued_fo
 def glued_forms() -> frozenset[str]:
     """Web words that SCOWL's edited word lists lack but that are two of their words glued
     ("infact", "eachother"; built by scripts/build_glued_forms.py)."""
-    with gzip.open(GLUED_FORMS, "rt", encoding="utf-8") as f:
-        return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
+    # decompressed at once: reading a GzipFile line by line took 1.5 ms of every run
+    text = gzip.decompress(GLUED_FORMS.read_bytes()).decode("utf-8")
+    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
 
 
 @dataclass(frozen=True)
