@@ -606,3 +606,14 @@ def test_the_glued_forms_are_told_ascii_as_the_pattern_tells_them(forms):
 
     forms = glued_forms() if forms is None else forms
     assert _ascii(forms) == all(_ASCII_RUN.fullmatch(w) for w in forms)
+
+
+def test_the_glued_forms_are_every_word_line_of_their_file():
+    import gzip
+
+    from textlint.checks.spacing.model import GLUED_FORMS, glued_forms
+
+    with gzip.open(GLUED_FORMS, "rt", encoding="utf-8") as f:
+        lines = [line.strip() for line in f]
+    words = {line for line in lines if line and not line.startswith("#")}
+    assert glued_forms() == words and len(words) > 1000 and "infact" in words
