@@ -4,7 +4,6 @@ Exit codes: 0 clean (or everything fixed), 1 problems remain, 2 usage,
 configuration or input error.
 """
 
-import gc
 import shutil
 import sys
 from collections import Counter
@@ -539,11 +538,4 @@ def main() -> None:
     """Console-script entry point (standard output errors: see :func:`stdio.run_guarded`)."""
     from .stdio import run_guarded
 
-    try:
-        run_guarded(app)
-    finally:
-        # The process ends: what is left is freed with it. Without this, Python's last
-        # collection at exit walks every object of the run (the modules, the rules, the
-        # lexicon's tables) to find next to nothing: ~40 M instructions, 8 % of a one-line
-        # check. Exit handlers still run and the streams are still flushed.
-        gc.freeze()
+    run_guarded(app)
