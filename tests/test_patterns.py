@@ -107,3 +107,19 @@ def test_a_bad_pattern_raises_when_compiled_and_is_not_kept(monkeypatch, lazy):
         else:
             patterns.compile(r"(\p{L}+")
     assert kept == {}
+
+
+def test_each_kept_pattern_is_decoded_only_when_asked_for(monkeypatch):
+    """The cache holds each pattern's code as its own marshalled bytes: loading the file
+    decodes none of them, and a damaged entry costs only compiling that pattern again."""
+    from textlint import patterns
+
+    kept = {}
+    monkeypatch.setattr(patterns, "_kept", lambda: kept)
+    monkeypatch.setattr(patterns, "_save_at_exit", lambda: None)
+    patterns.compile(r"\p{Lu}+")
+    patterns.compile(r"\d+")
+    assert len(kept) == 2 and all(isinstance(code, bytes) for code in kept.values())
+    kept[(r"\d+", 0, int(regex.DEFAULT_VERSION))] = b"\x00damaged"
+    assert patterns.compile(r"\d+").findall("ab 12") == ["12"]
+    assert patterns.compile(r"\p{Lu}+").findall("AB cd") == ["AB"]

@@ -593,3 +593,27 @@ def test_other_cuts_need_the_safe_margin(old, new):
 def test_a_sure_cut_gets_a_safe_fix():
     text = "Such transitive usageswould reduce the error."
     assert fixed(text) == "Such transitive usages would reduce the error."
+
+
+@pytest.mark.parametrize("forms", [
+    None, frozenset(), frozenset({"abcde", "xyzzy"}), frozenset({"abcd"}), frozenset({"abcdE"}),
+    frozenset({"abcdé"}), frozenset({"abc1e"}), frozenset({"ab cde"}), frozenset({"abcdeª"}),
+    frozenset({"abcdef", "ab_de"}),
+])
+def test_the_glued_forms_are_told_ascii_as_the_pattern_tells_them(forms):
+    from textlint.checks.spacing.model import glued_forms
+    from textlint.checks.spacing.slots import _ASCII_RUN, _ascii
+
+    forms = glued_forms() if forms is None else forms
+    assert _ascii(forms) == all(_ASCII_RUN.fullmatch(w) for w in forms)
+
+
+def test_the_glued_forms_are_every_word_line_of_their_file():
+    import gzip
+
+    from textlint.checks.spacing.model import GLUED_FORMS, glued_forms
+
+    with gzip.open(GLUED_FORMS, "rt", encoding="utf-8") as f:
+        lines = [line.strip() for line in f]
+    words = {line for line in lines if line and not line.startswith("#")}
+    assert glued_forms() == words and len(words) > 1000 and "infact" in words

@@ -39,10 +39,11 @@ from __future__ import annotations
 
 import errno
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any, Callable
 
+from .dataclass import dataclass
 from .diagnostics import Severity
 from .errors import ConfigError, warn
 from .files import DEFAULT_INCLUDE, InputError, matches, os_problem, parse_size, read_regular

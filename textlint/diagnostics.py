@@ -8,8 +8,10 @@ the fixes.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from enum import Enum
+
+from .dataclass import dataclass
 
 
 class Severity(str, Enum):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import operator
 from collections import Counter
-from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Iterator
 
 import regex
 
+from .dataclass import dataclass
 from .patterns import lazy_compile
 from .suppression import DIRECTIVE
 

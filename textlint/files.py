@@ -12,10 +12,10 @@ import stat
 import tempfile
 import time
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
+from .dataclass import dataclass
 from .patterns import lazy_compile
 
 BOM = "\ufeff"

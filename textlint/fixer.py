@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Callable
 
+from .dataclass import dataclass
 from .diagnostics import Diagnostic, Edit, Fix, apply_edits
 from .linter import LintResult, preference
 from .rule import RuleError

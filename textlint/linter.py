@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from dataclasses import dataclass, field
+from dataclasses import field
 from fnmatch import fnmatchcase
 from operator import attrgetter
 from typing import Iterator
 
+from .dataclass import dataclass
 from . import suppression
 from .diagnostics import Applicability, Diagnostic, Edit, apply_edits
 from .document import Document

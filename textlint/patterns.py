@@ -18,7 +18,8 @@ the YAML rules use). A pattern that ``regex`` parses in 0.1 to 15 ms is rebuilt 
 compiled code in about 10 µs: that code is what pickling a compiled pattern keeps, and
 ``regex`` rebuilds a pickled pattern from it without parsing. The code of each pattern
 compiled is kept in one file in the user's cache directory, keyed by the pattern, its flags
-and ``regex``'s default version; the file's name holds the versions of ``regex`` and of
+and ``regex``'s default version, each pattern's code marshalled on its own (so a run decodes
+only the patterns it uses, not every pattern any run kept); the file's name holds the versions of ``regex`` and of
 Python, so another version starts a new file. A run that compiled a pattern the file did
 not hold writes the file again when it ends (not a worker process: those end without
 writing). When the file cannot be read or written, patterns are compiled every time (the
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import atexit
 import importlib
+import marshal
 import os
 import sys
 from functools import lru_cache
@@ -42,7 +44,7 @@ from regex import _regex
 from . import cachefile
 
 #: Bump when what is kept changes.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 #: Patterns kept at most; a full cache starts again.
 MAX_ENTRIES = 2048
 
@@ -53,10 +55,10 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 (regex
     key = (pattern, int(flags), int(regex.DEFAULT_VERSION))
     kept = _kept()
     code = kept.get(key)
-    if code is not None:
+    if isinstance(code, bytes):
         try:
-            rebuilt = _regex.compile(*code)  # what unpickling a compiled pattern does
-        except (TypeError, ValueError, IndexError, OverflowError, RuntimeError):
+            rebuilt = _regex.compile(*marshal.loads(code))  # what unpickling a compiled pattern does
+        except (TypeError, ValueError, IndexError, OverflowError, RuntimeError, EOFError):
             pass  # a damaged entry: compile again
         else:
             if rebuilt.pattern == pattern:
@@ -120,16 +122,20 @@ def cache_path() -> Path:
 
 
 @lru_cache(maxsize=1)
-def _kept() -> dict[tuple, tuple]:
+def _kept() -> dict[tuple, bytes]:
     """The compiled patterns kept by earlier runs, read once per process."""
     return cachefile.read(cache_path())
 
 
-def _keep(kept: dict[tuple, tuple], key: tuple, code: tuple) -> None:
+def _keep(kept: dict[tuple, bytes], key: tuple, code: tuple) -> None:
+    try:
+        blob = marshal.dumps(code)
+    except ValueError:  # a value marshal does not hold: not kept
+        return
     _save_at_exit()
     if len(kept) >= MAX_ENTRIES:
         kept.clear()
-    kept[key] = code
+    kept[key] = blob
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +143,7 @@ def _save_at_exit() -> None:
     atexit.register(_save, _kept(), os.getpid())
 
 
-def _save(kept: dict[tuple, tuple], pid: int) -> None:
+def _save(kept: dict[tuple, bytes], pid: int) -> None:
     """Write the cache (at exit, in the process that compiled the patterns)."""
     if os.getpid() == pid:  # not a forked process that exits through Python: its parent writes
         cachefile.write(cache_path(), kept)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import copy
 import sys
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from typing import Any, Iterable
 
+from .dataclass import dataclass
 from .diagnostics import Applicability, Diagnostic, Severity
 from .document import Document
 

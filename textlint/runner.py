@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
+from .dataclass import dataclass
 from .config import ConfigFinder
 from .diagnostics import Diagnostic
 from .document import Document

@@ -17,11 +17,12 @@ non-prose).
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 import regex
 
+from .dataclass import dataclass
 from .patterns import lazy_compile
 
 if TYPE_CHECKING:

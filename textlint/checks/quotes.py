@@ -9,12 +9,12 @@ and the heroes’ names are apostrophes). Straight single quotes are never judge
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
 import regex
 
+from ..dataclass import dataclass
 from .. import wordclasses as wc
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document, Span

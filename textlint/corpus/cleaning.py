@@ -9,8 +9,9 @@ converge, or when its text cannot be cleaned at all (see the readers).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from ..dataclass import dataclass
 from ..checks.spacing.model import clear_shared_caches
 from ..diagnostics import Diagnostic
 from ..engine import Engine

@@ -12,9 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 
+from ..dataclass import dataclass
 from .. import __version__
 from ..config import Settings
 from ..engine import Engine, Overrides

@@ -13,9 +13,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
+from ..dataclass import dataclass
 from ..files import DEFAULT_INCLUDE, matches
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from ..dataclass import dataclass
 
 _KINDS = {type(None): "null", bool: "a boolean", int: "a number", float: "a number",
           list: "an array", dict: "an object"}

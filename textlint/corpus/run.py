@@ -7,10 +7,11 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Iterator
 
+from ..dataclass import dataclass
 from .options import CleanOptions, engine_for
 from .partitions import DEFAULT_PARTITION_SIZE, CorpusError, Partition, Shard, find_shards, plan
 from .store import Layout, STATE, sweep_temporaries, write_atomic

@@ -9,9 +9,10 @@ written and the documents that would be are counted as *checked*.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TextIO
 
+from ..dataclass import dataclass
 from .cleaning import Outcome
 
 

@@ -10,9 +10,9 @@ partition and the options, so its files are the same bytes whoever runs it.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
+from ..dataclass import dataclass
 from .cleaning import Outcome, clean_text, start_partition
 from .options import CleanOptions, engine_for
 from .partitions import Partition

@@ -18,10 +18,10 @@ import subprocess
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from ..dataclass import dataclass
 from . import VERSION
 from .errors import LanguageToolError
 from .settings import LanguageToolSettings

@@ -29,9 +29,10 @@ import socket
 import subprocess
 import sys
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
+from ..dataclass import dataclass
 from .errors import LanguageToolError
 from .install import MAIN_CLASS, Installation, check_java, installation
 from .settings import LanguageToolSettings

@@ -37,10 +37,11 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from ..dataclass import dataclass
 from ..errors import ConfigError
 from ..patterns import lazy_compile
 

@@ -6,12 +6,12 @@ text edits in the document's position encoding.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import regex
 from lsprotocol import types as lsp
 
+from ..dataclass import dataclass
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, apply_edits
 from .convert import SOURCE, lsp_range
 from .positions import LineIndex

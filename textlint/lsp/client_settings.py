@@ -11,8 +11,9 @@ configuration or the environment only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from ..dataclass import dataclass
 
 SECTION = "textlint"
 DEFAULT_DEBOUNCE_MS = 100

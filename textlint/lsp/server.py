@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -23,6 +23,7 @@ from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
+from ..dataclass import dataclass
 from .. import __version__
 from ..config import CONFIG_NAMES
 from ..diagnostics import Applicability, Diagnostic

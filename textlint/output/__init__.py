@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
+from ..dataclass import dataclass
 from ..diagnostics import Diagnostic
 from ..document import Document
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 
+from ..dataclass import dataclass
 from ..errors import ConfigError
 from ..files import DEFAULT_INCLUDE, InputError, read_regular
 

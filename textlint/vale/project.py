@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
 import regex
 
+from ..dataclass import dataclass
 from ..diagnostics import Severity
 from ..document import Span
 from ..errors import ConfigError

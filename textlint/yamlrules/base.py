@@ -16,11 +16,12 @@ import functools
 import itertools
 import time
 from abc import abstractmethod
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Callable, ClassVar, Iterator
 
 import regex
 
+from ..dataclass import dataclass
 from ..diagnostics import Applicability, Diagnostic, Severity
 from ..document import _NOT_AN_END, Document
 from . import view

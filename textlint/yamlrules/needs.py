@@ -26,11 +26,11 @@ a word or run with other non-ASCII characters is not required (it is not looked 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 
 import regex
 
+from ..dataclass import dataclass
 from ..patterns import lazy_compile
 
 #: The non-ASCII letters that ``regex`` matches, without case, to an ASCII letter (Kelvin

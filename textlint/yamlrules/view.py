@@ -15,12 +15,13 @@ text is a span of the source (a masked code span maps to the code as written).
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Iterator
 from weakref import WeakKeyDictionary
 
 import regex
 
+from ..dataclass import dataclass
 from ..document import Document, Span
 from ..patterns import lazy_compile
 from .needs import TextIndex

@@ -25,13 +25,14 @@ from __future__ import annotations
 import gzip
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import itemgetter, not_
 from pathlib import Path
 from typing import Iterator
 
+from ...dataclass import dataclass
 from ...document import Document
 from ...casing import get_casing
 from ...lexicon import Lexicon
@@ -73,9 +74,14 @@ GLUED_FORMS = Path(__file__).resolve().parent.parent.parent / "data" / "glued_fo
 @lru_cache(maxsize=1)
 def glued_forms() -> frozenset[str]:
     """Web words that SCOWL's edited word lists lack but that are two of their words glued
-    ("infact", "eachother"; built by scripts/build_glued_forms.py)."""
-    with gzip.open(GLUED_FORMS, "rt", encoding="utf-8") as f:
-        return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
+    ("infact", "eachother"; built by scripts/build_glued_forms.py: comment lines, then one
+    word a line)."""
+    # read at once, without a Python step per word: GzipFile's line by line read and a
+    # filter of each line took 1.5 ms of every run
+    text = gzip.decompress(GLUED_FORMS.read_bytes()).decode("utf-8")
+    while text.startswith("#"):
+        text = text.partition("\n")[2]
+    return frozenset(text.split())
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,11 @@ def _tokens_in(text: str, forms: frozenset[str]) -> Iterator[regex.Match]:
 
 @lru_cache(maxsize=4)
 def _ascii(forms: frozenset[str]) -> bool:
-    return all(_ASCII_RUN.fullmatch(w) for w in forms)
+    """Whether every form is a run that :data:`_ASCII_RUN` matches whole (five ASCII
+    lowercase letters or more), told by string methods over all forms at once."""
+    letters = "".join(forms)
+    return not forms or (letters.isascii() and letters.isalpha() and letters.islower()
+                         and min(map(len, forms)) >= 5)
 
 
 def _verb_slot(text: str, before: str, at: int, after: str) -> bool:

@@ -1,0 +1,104 @@
+"""textlint/dataclass.py: the standard dataclass, with the code of its methods kept between runs."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from textlint import dataclass as kept_module
+from textlint.dataclass import dataclass
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def kept(monkeypatch):
+    cache: dict[str, bytes] = {}
+    monkeypatch.setattr(kept_module, "_kept", lambda: cache)
+    monkeypatch.setattr(kept_module, "_save_at_exit", lambda: None)
+    return cache
+
+
+def _define(decorator, **options):
+    @decorator(**options)
+    class Point:
+        """A point."""
+
+        x: int
+        y: int = 0
+        tags: list = dataclasses.field(default_factory=list)
+
+    return Point
+
+
+@pytest.mark.parametrize("options", [{}, {"frozen": True}, {"frozen": True, "slots": True, "order": True}])
+def test_a_class_behaves_as_the_standard_decorator_makes_it(kept, options):
+    ours, theirs = _define(dataclass, **options), _define(dataclasses.dataclass, **options)
+    a, b = ours(1, tags=["t"]), theirs(1, tags=["t"])
+    assert repr(a) == repr(b).replace(theirs.__qualname__, ours.__qualname__)
+    assert a == ours(1, 0, ["t"]) and a != ours(2)
+    assert [f.name for f in dataclasses.fields(a)] == ["x", "y", "tags"]
+    assert dataclasses.replace(a, y=5).y == 5 and dataclasses.asdict(a) == dataclasses.asdict(b)
+    for name in ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__lt__"):
+        assert (getattr(ours, name) is object.__dict__.get(name)) == (getattr(theirs, name) is object.__dict__.get(name))
+    if options.get("frozen"):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            a.x = 3
+        assert hash(ours(1, 2, ())) == hash(theirs(1, 2, ()))
+    if options.get("order"):
+        assert ours(1) < ours(2)
+    assert kept and all(isinstance(code, bytes) for code in kept.values())
+    assert "exec" not in vars(dataclasses)  # the standard decorator is left as it was
+
+
+def test_kept_code_is_used_and_a_damaged_entry_is_compiled_again(kept):
+    _define(dataclass)
+    assert kept
+    sources = list(kept)
+    for source in sources:
+        kept[source] = b"\x00damaged"
+    point = _define(dataclass)(3)
+    assert point.x == 3 and point.tags == []
+    assert all(kept[s] != b"\x00damaged" for s in sources)
+
+
+_RUN = """
+import sys, builtins
+if sys.argv[1] == "cached-only":  # compiling anything now fails: the methods must come from the cache
+    real = builtins.compile
+    def refuse(source, filename, *args, **kwargs):
+        if filename == "<string>":
+            raise RuntimeError("compiled " + source.splitlines()[1])
+        return real(source, filename, *args, **kwargs)
+    builtins.compile = refuse
+from textlint.dataclass import dataclass
+
+@dataclass(frozen=True)
+class P:
+    x: int
+    y: str = "a"
+
+print(P(1), P(1) == P(1, "a"), hash(P(2)) == hash(P(2)))
+"""
+
+
+def _run(cache: Path, mode: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, TEXTLINT_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-c", _RUN, mode], env=env, capture_output=True, text=True)
+
+
+def test_the_methods_are_compiled_once_and_rebuilt_from_the_cache_in_the_next_run(tmp_path):
+    first = _run(tmp_path, "compile")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == "P(x=1, y='a') True True\n"
+    assert [p.name.split("-")[0] for p in (tmp_path / "textlint").glob("code-*")] == ["code"]
+    again = _run(tmp_path, "cached-only")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == first.stdout
+    # without the cache the same run must compile (so the check above can fail)
+    assert _run(tmp_path / "empty", "cached-only").returncode != 0
