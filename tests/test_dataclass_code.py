@@ -17,11 +17,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def kept(monkeypatch):
-    cache: dict[str, bytes] = {}
-    monkeypatch.setattr(kept_module, "_kept", lambda: cache)
-    monkeypatch.setattr(kept_module, "_save_at_exit", lambda: None)
-    return cache
+def kept(monkeypatch, tmp_path):
+    from textlint.cachefile import KeptBlobs
+
+    store = KeptBlobs(lambda: tmp_path / "code.marshal", kept_module.MAX_ENTRIES)
+    monkeypatch.setattr(kept_module, "_KEPT", store)
+    return store.blobs()
 
 
 def _define(decorator, **options):

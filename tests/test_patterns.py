@@ -83,24 +83,29 @@ def test_a_damaged_or_unwritable_cache_only_costs_compiling_again(tmp_path):
     assert unwritable.returncode == 0 and unwritable.stderr == "" and "['cat', 'dog']" in unwritable.stdout
 
 
-def test_an_entry_for_another_pattern_is_not_used(monkeypatch):
+def _fresh_cache(monkeypatch, patterns, tmp_path) -> dict:
+    """An empty cache of compiled patterns in *tmp_path* for one test: its dict of blobs."""
+    from textlint.cachefile import KeptBlobs
+
+    store = KeptBlobs(lambda: tmp_path / "regex.marshal", patterns.MAX_ENTRIES)
+    monkeypatch.setattr(patterns, "_KEPT", store)
+    return store.blobs()
+
+
+def test_an_entry_for_another_pattern_is_not_used(monkeypatch, tmp_path):
     from textlint import patterns
 
-    kept = {}
-    monkeypatch.setattr(patterns, "_kept", lambda: kept)
-    monkeypatch.setattr(patterns, "_save_at_exit", lambda: None)
+    kept = _fresh_cache(monkeypatch, patterns, tmp_path)
     real = patterns.compile(r"\d+")
     kept[(r"\p{L}+", 0, int(regex.DEFAULT_VERSION))] = kept[(r"\d+", 0, int(regex.DEFAULT_VERSION))]
     assert patterns.compile(r"\p{L}+").findall("ab 12") == ["ab"] and real.findall("ab 12") == ["12"]
 
 
 @pytest.mark.parametrize("lazy", [False, True])
-def test_a_bad_pattern_raises_when_compiled_and_is_not_kept(monkeypatch, lazy):
+def test_a_bad_pattern_raises_when_compiled_and_is_not_kept(monkeypatch, tmp_path, lazy):
     from textlint import patterns
 
-    kept = {}
-    monkeypatch.setattr(patterns, "_kept", lambda: kept)
-    monkeypatch.setattr(patterns, "_save_at_exit", lambda: None)
+    kept = _fresh_cache(monkeypatch, patterns, tmp_path)
     with pytest.raises(regex.error, match="missing \\)"):
         if lazy:
             patterns.lazy_compile(r"(\p{L}+").search("ab")
@@ -109,14 +114,12 @@ def test_a_bad_pattern_raises_when_compiled_and_is_not_kept(monkeypatch, lazy):
     assert kept == {}
 
 
-def test_each_kept_pattern_is_decoded_only_when_asked_for(monkeypatch):
+def test_each_kept_pattern_is_decoded_only_when_asked_for(monkeypatch, tmp_path):
     """The cache holds each pattern's code as its own marshalled bytes: loading the file
     decodes none of them, and a damaged entry costs only compiling that pattern again."""
     from textlint import patterns
 
-    kept = {}
-    monkeypatch.setattr(patterns, "_kept", lambda: kept)
-    monkeypatch.setattr(patterns, "_save_at_exit", lambda: None)
+    kept = _fresh_cache(monkeypatch, patterns, tmp_path)
     patterns.compile(r"\p{Lu}+")
     patterns.compile(r"\d+")
     assert len(kept) == 2 and all(isinstance(code, bytes) for code in kept.values())

@@ -22,12 +22,9 @@ Use ``from .dataclass import dataclass`` instead of ``from dataclasses import da
 
 from __future__ import annotations
 
-import atexit
 import dataclasses
 import marshal
-import os
 import sys
-from functools import lru_cache
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from types import CodeType
@@ -61,8 +58,7 @@ def _exec(source, globals=None, locals=None, /):  # noqa: A002 (exec's own param
 
 
 def _code(source: str) -> CodeType:
-    kept = _kept()
-    blob = kept.get(source)
+    blob = _KEPT.get(source)
     if blob is not None:
         try:
             code = marshal.loads(blob)
@@ -72,7 +68,7 @@ def _code(source: str) -> CodeType:
             return code
     # as exec() compiles a string in dataclasses (whose module has no __future__ imports)
     code = compile(source, "<string>", "exec", dont_inherit=True)
-    _keep(kept, source, marshal.dumps(code))
+    _KEPT.keep(source, marshal.dumps(code))
     return code
 
 
@@ -84,25 +80,4 @@ def cache_path() -> Path:
     return cache_dir() / f"code-{CACHE_FORMAT}-{sys.implementation.cache_tag}-{MAGIC_NUMBER.hex()}.marshal"
 
 
-@lru_cache(maxsize=1)
-def _kept() -> dict[str, bytes]:
-    """The compiled methods kept by earlier runs, read once per process."""
-    return cachefile.read(cache_path())
-
-
-def _keep(kept: dict[str, bytes], source: str, code: bytes) -> None:
-    _save_at_exit()
-    if len(kept) >= MAX_ENTRIES:
-        kept.clear()
-    kept[source] = code
-
-
-@lru_cache(maxsize=1)
-def _save_at_exit() -> None:
-    atexit.register(_save, _kept(), os.getpid())
-
-
-def _save(kept: dict[str, bytes], pid: int) -> None:
-    """Write the cache (at exit, in the process that compiled the methods)."""
-    if os.getpid() == pid:  # not a forked process that exits through Python: its parent writes
-        cachefile.write(cache_path(), kept)
+_KEPT = cachefile.KeptBlobs(cache_path, MAX_ENTRIES)

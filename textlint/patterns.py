@@ -28,12 +28,9 @@ same patterns).
 
 from __future__ import annotations
 
-import atexit
 import importlib
 import marshal
-import os
 import sys
-from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -53,9 +50,8 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 (regex
     """``regex.compile(pattern, flags)``, rebuilt from the code an earlier run compiled when
     the cache of compiled patterns holds it. Raises ``regex.error`` for a bad pattern."""
     key = (pattern, int(flags), int(regex.DEFAULT_VERSION))
-    kept = _kept()
-    code = kept.get(key)
-    if isinstance(code, bytes):
+    code = _KEPT.get(key)
+    if code is not None:
         try:
             rebuilt = _regex.compile(*marshal.loads(code))  # what unpickling a compiled pattern does
         except (TypeError, ValueError, IndexError, OverflowError, RuntimeError, EOFError):
@@ -65,7 +61,7 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 (regex
                 return rebuilt
     compiled = regex.compile(pattern, flags)
     if not compiled.flags & regex.LOCALE:  # a locale's pattern depends on the locale
-        _keep(kept, key, compiled._pickled_data)  # what pickling the pattern keeps
+        _keep(key, compiled._pickled_data)  # what pickling the pattern keeps
     return compiled
 
 
@@ -121,29 +117,12 @@ def cache_path() -> Path:
     return cache_dir() / f"regex-{CACHE_FORMAT}-{regex.__version__}-py{python}.marshal"
 
 
-@lru_cache(maxsize=1)
-def _kept() -> dict[tuple, bytes]:
-    """The compiled patterns kept by earlier runs, read once per process."""
-    return cachefile.read(cache_path())
-
-
-def _keep(kept: dict[tuple, bytes], key: tuple, code: tuple) -> None:
+def _keep(key: tuple, code: tuple) -> None:
     try:
         blob = marshal.dumps(code)
     except ValueError:  # a value marshal does not hold: not kept
         return
-    _save_at_exit()
-    if len(kept) >= MAX_ENTRIES:
-        kept.clear()
-    kept[key] = blob
+    _KEPT.keep(key, blob)
 
 
-@lru_cache(maxsize=1)
-def _save_at_exit() -> None:
-    atexit.register(_save, _kept(), os.getpid())
-
-
-def _save(kept: dict[tuple, bytes], pid: int) -> None:
-    """Write the cache (at exit, in the process that compiled the patterns)."""
-    if os.getpid() == pid:  # not a forked process that exits through Python: its parent writes
-        cachefile.write(cache_path(), kept)
+_KEPT = cachefile.KeptBlobs(cache_path, MAX_ENTRIES)
