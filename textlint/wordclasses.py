@@ -22,7 +22,8 @@ DATA = Path(__file__).resolve().parent / "data" / "wordtags.tsv.gz"
 
 # -- closed classes (lowercase) ---------------------------------------------------------------
 INDEFINITE_ARTICLES = frozenset(("a", "an"))
-ARTICLES = frozenset(("the",)) | INDEFINITE_ARTICLES
+DEFINITE_ARTICLE = "the"
+ARTICLES = frozenset((DEFINITE_ARTICLE,)) | INDEFINITE_ARTICLES
 DEMONSTRATIVES = frozenset("this that these those".split())
 POSSESSIVES = frozenset("my our your his her their its".split())
 SUBJECT_PRONOUNS = frozenset("i we you he she they".split())
@@ -98,6 +99,9 @@ RANGE_WORDS = frozenset(("to", "through", "than", "as", "versus", "vs"))
 FIRST_PERSON = frozenset("i we me us my our".split())
 #: Interjections and discourse markers that open direct speech ("Well, ...", "Look, ...").
 INTERJECTIONS = frozenset("well yes no look listen okay ok oh ah".split())
+#: Discourse words that introduce reported speech as a reporting verb does (quotative "like":
+#: "suggestions like, Well, what is it?").
+QUOTATIVES = frozenset(("like",))
 #: Deictic words of time: adverbs ("said yesterday") and the determiners of a time phrase
 #: ("said last week", "this morning").
 TIME_DEICTICS = frozenset("yesterday today tomorrow tonight last next this".split())

@@ -366,7 +366,7 @@ class MidSentenceCapital(Check):
                 previous = _previous_word(text, m.start())
                 if previous == low:
                     continue  # "the The": cleanup.DoubledWord reports it
-                if not function_word and previous == "the" and _source_of_report(text, m.start()):
+                if not function_word and previous == wc.DEFINITE_ARTICLE and _source_of_report(text, m.start()):
                     continue  # "told the Times", "says the Independent": a name
                 if not function_word and _short_name_of_a_body(low, _unglued(previous), casing):
                     continue  # "the Commission", "your Committee", "instructedthe Government"
@@ -588,7 +588,7 @@ def _after_naming_noun(before: list[regex.Match], word: str, after: list[regex.M
         # forum Participants", "the summit Scheduled to be held"
         return False
     title = word in FUNCTION_WORDS  # a function word before a capital ("a project Be Sporty")
-    if not article and not title and not (len(words) > 1 and (words[-2].lower() == "the" or words[-2].lower() not in FUNCTION_WORDS)):
+    if not article and not title and not (len(words) > 1 and (words[-2].lower() == wc.DEFINITE_ARTICLE or words[-2].lower() not in FUNCTION_WORDS)):
         return False  # "a state Visit", "the business Community": a compound of common nouns
     pmi = get_lexicon().pmi(words[-1], word)
     return pmi is None or pmi < COLLOCATION
@@ -628,7 +628,7 @@ def _modifies_in_a_clause(word: str, tags: str, previous: str) -> bool:
     stand without an article: "its Economic partnership", "a very
     Tough environment", "to solve Important social problems"; or a verb form and nothing else
     after a lowercase word ("the presidents also Made press statements")."""
-    if not previous.isalpha() or not previous.islower() or previous == "the" \
+    if not previous.isalpha() or not previous.islower() or previous == wc.DEFINITE_ARTICLE \
             or previous in wc.DEMONSTRATIVES or previous in wc.PREPOSITIONS:
         return False  # names stand bare after a preposition: "under Intelligent street lighting"
     return tags == "J" and word.lower() not in FUNCTION_WORDS or wc.only_verb(word)
@@ -907,7 +907,7 @@ def _short_name_of_a_body(low: str, previous: str, casing: Casing) -> bool:
     body (WordNet's) that the casing table finds capitalised often (BODY_NAME), after "the" or
     a possessive ("the Commission", "your Committee")."""
     ratio = casing.ratio(low)
-    return (previous == "the" or previous in POSSESSIVES) and low in wc.bodies() \
+    return (previous == wc.DEFINITE_ARTICLE or previous in POSSESSIVES) and low in wc.bodies() \
         and ratio is not None and ratio >= BODY_NAME
 
 
@@ -932,7 +932,7 @@ def _short_name_of_a_kind(low: str, previous: str, casing: Casing) -> bool:
     after "the" ("approve the Treaty establishing a Constitution"). Like the short name of a
     body, with the casing bar of the words the rule calls often capitalised."""
     ratio = casing.ratio(low)
-    return previous == "the" and low in wc.name_heads() and ratio is not None and ratio >= THRESHOLD
+    return previous == wc.DEFINITE_ARTICLE and low in wc.name_heads() and ratio is not None and ratio >= THRESHOLD
 
 
 #: "the" and a word straight before a word ("the two ").
@@ -958,7 +958,7 @@ def _short_name_after_full_name(text: str, m: regex.Match, word: str, low: str, 
     Guards") or before "of" or "for" and a capitalised word ("the Treaty of Rome"). "The Fund"
     after such a name refers to it again; a slip capitalises a word that the document also
     writes in lowercase."""
-    if _unglued(previous) != "the" or _written_in_lowercase(text, low):
+    if _unglued(previous) != wc.DEFINITE_ARTICLE or _written_in_lowercase(text, low):
         return False
     i = text.find(word)
     while 0 <= i < m.start():
@@ -988,8 +988,8 @@ _FULL_NAME_AFTER = lazy_compile(
 def _unglued(previous: str) -> str:
     """*previous*, or "the" when it is an unknown word that ends in "the" (a word glued to the
     article by extraction: "instructedthe")."""
-    if len(previous) > 3 and previous.endswith("the") and previous not in get_lexicon():
-        return "the"
+    if len(previous) > 3 and previous.endswith(wc.DEFINITE_ARTICLE) and previous not in get_lexicon():
+        return wc.DEFINITE_ARTICLE
     return previous
 
 

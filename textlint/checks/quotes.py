@@ -471,10 +471,10 @@ _WORD_COMMA_INTERJECTION = lazy_compile(
 def _unquoted_interjections(text: str) -> Iterator[regex.Match]:
     """Direct speech introduced by a reporting word and a comma that starts with an
     interjection: "we heard suggestions like, Well, what’s a Union State?" (the opening mark
-    is lost). The reporting word is a reporting verb or the quotative "like"."""
+    is lost). The reporting word is a reporting verb or a quotative (wordclasses.QUOTATIVES)."""
     for m in _WORD_COMMA_INTERJECTION.finditer(text):
         verb = m.group("verb")
-        if verb == "like" or verb in wc.reporting_verbs():
+        if verb in wc.QUOTATIVES or verb in wc.reporting_verbs():
             yield m
 
 
