@@ -683,11 +683,13 @@ def _not_a_name_part(word: str, after: list[regex.Match]) -> bool:
     lowercase word ("Issues of Successfully developing"). Only forms that the casing table
     calls strongly lowercase count: the -ed adjectives of names stand before a noun ("Armed
     Forces", "Serious Organised Crime"), and so do the -ly ones ("Mutually Assured")."""
-    if not after or not get_casing().normally_lowercase(word, STRONG_FORM):
+    low = word.lower()
+    ratio = _lowercase_ratio(get_casing(), low)
+    if not after or ratio is None or ratio > STRONG_FORM:
         return False
     nxt = after[0].group()
-    low = word.lower()
-    if low in wc.reporting_verbs() and (nxt in _CLAUSE_ENDS or nxt in wc.PREPOSITIONS):
+    if low in wc.reporting_verbs() and (nxt in _CLAUSE_ENDS or nxt in wc.PREPOSITIONS
+                                        or nxt in wc.SUBJECT_PRONOUNS - {"i"}):
         return True  # a reporting verb ends its clause: "the Chancellor Said.", "Putin Said at"
     if wc.only_verb(word) and "D" in wc.tags(low) and len(after) > 1 \
             and all(_unknown_name(t.group()) for t in after[:2]):
