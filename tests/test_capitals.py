@@ -627,3 +627,24 @@ def test_a_common_noun_after_a_names_possessive_is_judged(text, word):
 ])
 def test_names_that_hold_a_possessive_are_left_alone(text):
     assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    # a reporting verb before the subject of its clause ends the name before it
+    ("Mr Putin Said he hoped that the talks would help.", "Said"),
+    # a verb form that the casing table lacks, judged by its base form ("congratulate")
+    ("Vladimir Putin Congratulated members of the cabinet on the holiday.", "Congratulated"),
+])
+def test_a_verb_after_a_name_before_its_clause_or_object_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    # a title that capitalises the pronoun after the verb
+    "The film Mother Said She Was Fine opened.",
+    # a capitalised word after the verb: a name may continue
+    "Vladimir Putin Congratulated Cabinet members on the holiday.",
+    "The band Celebrated Summer played.",
+])
+def test_a_verb_form_inside_a_title_is_left_alone(text):
+    assert found(RULE, text) == []
