@@ -648,3 +648,18 @@ def test_a_verb_after_a_name_before_its_clause_or_object_is_judged(text, word):
 ])
 def test_a_verb_form_inside_a_title_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+def test_the_before_a_name_that_modifies_a_noun_of_several_classes_is_judged():
+    # "capital" is an adjective too; the article belongs to the noun phrase
+    text = "I am happy to welcome you to The Russian capital. We are glad."
+    assert found(RULE, text) == ["The"]
+
+
+@pytest.mark.parametrize("text", [
+    # an inflected verb or a modal after the name: the article starts the name's clause
+    "Mr Clarke told The Times reports were wrong.",
+    "Feathered Serpent or The Feathered Serpent may also refer to a god.",
+])
+def test_the_before_a_name_before_a_verb_is_left_alone(text):
+    assert found(RULE, text) == []

@@ -525,15 +525,23 @@ class MidSentenceCapital(Check):
 
 def _modifies_common_noun_after(after: list[regex.Match], n: int) -> bool:
     """Whether the *n* capitalised words at the start of *after* modify the common noun after
-    them ("The Russian language", "The Karabakh conflict"): a singular word that LanguageTool's
-    dictionary knows only as a noun, which names no kind of named thing (not "The Spectator
+    them ("The Russian language", "The Karabakh conflict", "The Japanese side", "The Russian
+    capital"): a singular word that LanguageTool's dictionary knows as a common noun and perhaps
+    as an adjective or a base verb, but not as a closed-class word, a proper noun or an inflected
+    verb form, which would make it a verb of the name ("The Who played", "The Times reports",
+    "The Feathered Serpent may"), and which names no kind of named thing (not "The Spectator
     magazine", "The Wright Stuff programme")."""
     if len(after) <= n:
         return False
     noun = after[n].group()
     tags = wc.tags(noun)
-    return noun.isalpha() and noun.islower() and tags == "N" and not _plural(noun) \
-        and noun not in wc.appositive_heads() and noun not in FUNCTION_WORDS
+    return noun.isalpha() and noun.islower() and "N" in tags and not set(tags) & _NOT_A_HEAD_NOUN \
+        and not _plural(noun) and noun not in wc.appositive_heads() and noun not in FUNCTION_WORDS
+
+
+#: LanguageTool's classes that keep a word from being the common noun that a name before it
+#: modifies: closed class, proper noun, and the inflected verb forms (see wc.tags).
+_NOT_A_HEAD_NOUN = frozenset("CPDEGZ")
 
 
 def _participle(word: str) -> bool:
