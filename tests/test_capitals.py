@@ -663,3 +663,23 @@ def test_the_before_a_name_that_modifies_a_noun_of_several_classes_is_judged():
 ])
 def test_the_before_a_name_before_a_verb_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    # an adjective made from a name, before a lowercase noun, modifies that noun: no name runs
+    # from the word through "of"
+    ("The situation contradicts the Interests of the Palestinian people. Their interests matter.",
+     "Interests"),
+    ("Since then, the History of Russian railways has been long. Its history is rich.", "History"),
+])
+def test_a_common_noun_before_of_and_a_modified_noun_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "A second poll for the Independent on Sunday found support.",  # a day is no adjective
+    "He spoke about the Interests of the Palestinian Authority.",  # a name after the adjective
+    "She visited the Museum of Modern Art in the city.",
+])
+def test_a_name_through_of_and_a_proper_adjective_is_left_alone(text):
+    assert found(RULE, text) == []

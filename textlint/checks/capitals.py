@@ -1120,6 +1120,8 @@ def _name_like(tokens: list[regex.Match], text: str, casing: Casing, before: boo
         if len(word) > 1 and (word.isupper() or any(c.isupper() for c in word[1:])):
             # acronym or CamelCase, unless it modifies a noun after "of the" ("the EU states")
             return not _modifies_common_noun(tokens, i, before, skipped)
+        if not before and skipped and _proper_adjective_before_noun(tokens, i):
+            return False  # "the Interests of the Palestinian people": a common noun's modifier
         if not before or not starts_sentence(text, tok.start(), openers=False):
             return True
         # A capitalised sentence start is a name unless it is a function word or a word
@@ -1138,6 +1140,20 @@ def _modifies_common_noun(tokens: list[regex.Match], i: int, before: bool, skipp
     ("of the"), stands before a lowercase content word: it modifies a common noun ("the G8
     summit", "the EU states") and ends no name."""
     if before or not skipped or skipped[0] not in CONNECTORS or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1].group()
+    return nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS
+
+
+def _proper_adjective_before_noun(tokens: list[regex.Match], i: int) -> bool:
+    """Whether ``tokens[i]``, reached after the word through a connector ("of the"), is an
+    adjective made from a name (LanguageTool's dictionary: an adjective and a proper noun,
+    "Russian", "Palestinian"; not a day, "the Independent on Sunday found") straight before a
+    lowercase content word: it modifies a common
+    noun ("the Interests of the Palestinian people", "the History of Russian railways"), so no
+    name runs from the word through it."""
+    tags = wc.tags(tokens[i].group())
+    if "J" not in tags or "P" not in tags or tokens[i].group().lower() in wc.CALENDAR or i + 1 >= len(tokens):
         return False
     nxt = tokens[i + 1].group()
     return nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS
