@@ -9,6 +9,7 @@ import pytest
 
 from cleanup_helpers import fixed, found
 from textlint.casing import get_casing
+from textlint.engine import Engine, Overrides
 
 RULE = "cleanup.MidSentenceCapital"
 SEED = Path(__file__).resolve().parent.parent / "fixtures"
@@ -683,3 +684,10 @@ def test_a_common_noun_before_of_and_a_modified_noun_is_judged(text, word):
 ])
 def test_a_name_through_of_and_a_proper_adjective_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+def test_the_after_a_bracket_before_a_noun_that_may_be_a_verb_is_left_alone():
+    # a list item's label and type, then its description: a sentence may start after the bracket
+    text = ("It represents a DNS record.\n- `family` - (`number`) The IP family of the address. "
+            "It can be either `4` or `6`.\n- `address` - (`string`) The IP address.\n")
+    assert Engine(overrides=Overrides(select=[RULE], languagetool=False)).lint(text, "api.md").diagnostics == []

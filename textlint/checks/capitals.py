@@ -498,7 +498,7 @@ class MidSentenceCapital(Check):
             # article elsewhere ("the Russian Federation"): then the article is not part of it
             # (at least twice: once may be the slip)
             run = _name_run(after)
-            if run and _modifies_common_noun_after(after, len(run)):
+            if run and _modifies_common_noun_after(after, len(run), after_word=previous.isalpha()):
                 return False  # "examination on The Russian language": the article of "language"
             if any(w.lower() in wc.bodies() for w in run) and previous not in wc.appositive_heads() \
                     and any(w in _words_after_lowercase_article(text) for w in run):
@@ -523,18 +523,22 @@ class MidSentenceCapital(Check):
         return not _written_between(text, before[-1].group(), word, after[0].group())
 
 
-def _modifies_common_noun_after(after: list[regex.Match], n: int) -> bool:
+def _modifies_common_noun_after(after: list[regex.Match], n: int, after_word: bool = False) -> bool:
     """Whether the *n* capitalised words at the start of *after* modify the common noun after
     them ("The Russian language", "The Karabakh conflict", "The Japanese side", "The Russian
     capital"): a singular word that LanguageTool's dictionary knows as a common noun and perhaps
     as an adjective or a base verb, but not as a closed-class word, a proper noun or an inflected
     verb form, which would make it a verb of the name ("The Who played", "The Times reports",
     "The Feathered Serpent may"), and which names no kind of named thing (not "The Spectator
-    magazine", "The Wright Stuff programme")."""
+    magazine", "The Wright Stuff programme"). A noun that may be a verb too counts only *after_word*
+    (the article follows a word, not a bracket or a list item's label, where a sentence may start:
+    "(`string`) The IP address")."""
     if len(after) <= n:
         return False
     noun = after[n].group()
     tags = wc.tags(noun)
+    if "V" in tags and not after_word:
+        return False
     return noun.isalpha() and noun.islower() and "N" in tags and not set(tags) & _NOT_A_HEAD_NOUN \
         and not _plural(noun) and noun not in wc.appositive_heads() and noun not in FUNCTION_WORDS
 
