@@ -691,3 +691,21 @@ def test_the_after_a_bracket_before_a_noun_that_may_be_a_verb_is_left_alone():
     text = ("It represents a DNS record.\n- `family` - (`number`) The IP family of the address. "
             "It can be either `4` or `6`.\n- `address` - (`string`) The IP address.\n")
     assert Engine(overrides=Overrides(select=[RULE], languagetool=False)).lint(text, "api.md").diagnostics == []
+
+
+@pytest.mark.parametrize("text", [
+    # a number word before a lowercase noun counts it: no name, no body that a person serves
+    "The leaders met in Moscow. The Two leaders discussed trade.",
+    "After the talks the Two men spoke to reporters.",
+])
+def test_a_number_word_before_a_lowercase_noun_is_judged(text):
+    assert found(RULE, text) == ["Two"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Two Towers is a novel.",
+    "She presents the Two Ronnies show.",
+    "He read The Three Musketeers again.",
+])
+def test_a_number_word_in_a_name_is_left_alone(text):
+    assert found(RULE, text) == []

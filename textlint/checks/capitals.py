@@ -571,11 +571,14 @@ def _after_opening_article(text: str, before: list[regex.Match], start: int, end
     document writes the word in lowercase elsewhere, and a verb form or a function word that
     joins no name follows it (not a noun, "of", "and": "The Station building", "The Public and
     Commercial Services Union"): "The Situation in Syria" beside "the situation" is a common
-    noun after the sentence's article, not a title ("The Bosses is an album")."""
+    noun after the sentence's article, not a title ("The Bosses is an album"). A number word
+    before a lowercase word counts it ("The Two leaders"; "The Two Towers" is a title)."""
     if not before or before[-1].group().lower() not in ARTICLES \
             or not starts_sentence(text, before[-1].start(), openers=False):
         return False
     nxt = _NEXT_LOWER.match(text, end)
+    if nxt is not None and text[start:end].lower() in wc.number_words() and nxt.group(1) not in FUNCTION_WORDS:
+        return True  # "The Two leaders": a count of the noun after it
     return nxt is not None and nxt.group(1) not in CONNECTORS \
         and (nxt.group(1) in FUNCTION_WORDS or wc.only_verb(nxt.group(1))) \
         and _written_in_lowercase(text, text[start:end].lower())
@@ -1042,7 +1045,7 @@ def _capitalised_uses(text: str, word: str) -> int:
 
 
 def _names_a_body(text: str, m: regex.Match, low: str) -> bool:
-    """Whether the capitalised word at *m* stands straight before a lowercase noun for a person
+    """Whether the capitalised word at *m*, no number word ("the Two men"), stands straight before a lowercase noun for a person
     or, known to LanguageTool's dictionary as a proper noun, before one for a body (WordNet's
     classes): the body that the person serves ("the former Sun editor", "Cabinet colleagues")
     or the faction that the body is ("the Conservative party", not "Small towns")."""
@@ -1050,7 +1053,7 @@ def _names_a_body(text: str, m: regex.Match, low: str) -> bool:
     if nxt is None:
         return False
     after = nxt.group(1)
-    return after in wc.person_nouns() and wc.noun(low) \
+    return after in wc.person_nouns() and wc.noun(low) and low not in wc.number_words() \
         or after in wc.bodies() and wc.proper(low) and not _plural_of(after, wc.bodies())
 
 
