@@ -1045,10 +1045,11 @@ def _capitalised_uses(text: str, word: str) -> int:
 
 
 def _names_a_body(text: str, m: regex.Match, low: str) -> bool:
-    """Whether the capitalised word at *m*, no number word ("the Two men"), stands straight before a lowercase noun for a person
+    """Whether the capitalised word at *m* stands straight before a lowercase noun for a person
     or, known to LanguageTool's dictionary as a proper noun, before one for a body (WordNet's
     classes): the body that the person serves ("the former Sun editor", "Cabinet colleagues")
-    or the faction that the body is ("the Conservative party", not "Small towns")."""
+    or the faction that the body is ("the Conservative party", not "Small towns"). A number
+    word counts the persons instead ("the Two men")."""
     nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None  # no possessive
     if nxt is None:
         return False
