@@ -9,6 +9,7 @@ import pytest
 
 from cleanup_helpers import fixed, found
 from textlint.casing import get_casing
+from textlint.engine import Engine, Overrides
 
 RULE = "cleanup.MidSentenceCapital"
 SEED = Path(__file__).resolve().parent.parent / "fixtures"
@@ -626,4 +627,85 @@ def test_a_common_noun_after_a_names_possessive_is_judged(text, word):
     "He studied at Putin’s Talk Show School. The talk was long.",
 ])
 def test_names_that_hold_a_possessive_are_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    # a reporting verb before the subject of its clause ends the name before it
+    ("Mr Putin Said he hoped that the talks would help.", "Said"),
+    # a verb form that the casing table lacks, judged by its base form ("congratulate")
+    ("Vladimir Putin Congratulated members of the cabinet on the holiday.", "Congratulated"),
+])
+def test_a_verb_after_a_name_before_its_clause_or_object_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    # a title that capitalises the pronoun after the verb
+    "The film Mother Said She Was Fine opened.",
+    # a capitalised word after the verb: a name may continue
+    "Vladimir Putin Congratulated Cabinet members on the holiday.",
+    "The band Celebrated Summer played.",
+])
+def test_a_verb_form_inside_a_title_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+def test_the_before_a_name_that_modifies_a_noun_of_several_classes_is_judged():
+    # "capital" is an adjective too; the article belongs to the noun phrase
+    text = "I am happy to welcome you to The Russian capital. We are glad."
+    assert found(RULE, text) == ["The"]
+
+
+@pytest.mark.parametrize("text", [
+    # an inflected verb or a modal after the name: the article starts the name's clause
+    "Mr Clarke told The Times reports were wrong.",
+    "Feathered Serpent or The Feathered Serpent may also refer to a god.",
+])
+def test_the_before_a_name_before_a_verb_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    # an adjective made from a name, before a lowercase noun, modifies that noun: no name runs
+    # from the word through "of"
+    ("The situation contradicts the Interests of the Palestinian people. Their interests matter.",
+     "Interests"),
+    ("Since then, the History of Russian railways has been long. Its history is rich.", "History"),
+])
+def test_a_common_noun_before_of_and_a_modified_noun_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "A second poll for the Independent on Sunday found support.",  # a day is no adjective
+    "He spoke about the Interests of the Palestinian Authority.",  # a name after the adjective
+    "She visited the Museum of Modern Art in the city.",
+])
+def test_a_name_through_of_and_a_proper_adjective_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+def test_the_after_a_bracket_before_a_noun_that_may_be_a_verb_is_left_alone():
+    # a list item's label and type, then its description: a sentence may start after the bracket
+    text = ("It represents a DNS record.\n- `family` - (`number`) The IP family of the address. "
+            "It can be either `4` or `6`.\n- `address` - (`string`) The IP address.\n")
+    assert Engine(overrides=Overrides(select=[RULE], languagetool=False)).lint(text, "api.md").diagnostics == []
+
+
+@pytest.mark.parametrize("text", [
+    # a number word before a lowercase noun counts it: no name, no body that a person serves
+    "The leaders met in Moscow. The Two leaders discussed trade.",
+    "After the talks the Two men spoke to reporters.",
+])
+def test_a_number_word_before_a_lowercase_noun_is_judged(text):
+    assert found(RULE, text) == ["Two"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Two Towers is a novel.",
+    "She presents the Two Ronnies show.",
+    "He read The Three Musketeers again.",
+])
+def test_a_number_word_in_a_name_is_left_alone(text):
     assert found(RULE, text) == []

@@ -498,7 +498,7 @@ class MidSentenceCapital(Check):
             # article elsewhere ("the Russian Federation"): then the article is not part of it
             # (at least twice: once may be the slip)
             run = _name_run(after)
-            if run and _modifies_common_noun_after(after, len(run)):
+            if run and _modifies_common_noun_after(after, len(run), after_word=previous.isalpha()):
                 return False  # "examination on The Russian language": the article of "language"
             if any(w.lower() in wc.bodies() for w in run) and previous not in wc.appositive_heads() \
                     and any(w in _words_after_lowercase_article(text) for w in run):
@@ -523,17 +523,29 @@ class MidSentenceCapital(Check):
         return not _written_between(text, before[-1].group(), word, after[0].group())
 
 
-def _modifies_common_noun_after(after: list[regex.Match], n: int) -> bool:
+def _modifies_common_noun_after(after: list[regex.Match], n: int, after_word: bool = False) -> bool:
     """Whether the *n* capitalised words at the start of *after* modify the common noun after
-    them ("The Russian language", "The Karabakh conflict"): a singular word that LanguageTool's
-    dictionary knows only as a noun, which names no kind of named thing (not "The Spectator
-    magazine", "The Wright Stuff programme")."""
+    them ("The Russian language", "The Karabakh conflict", "The Japanese side", "The Russian
+    capital"): a singular word that LanguageTool's dictionary knows as a common noun and perhaps
+    as an adjective or a base verb, but not as a closed-class word, a proper noun or an inflected
+    verb form, which would make it a verb of the name ("The Who played", "The Times reports",
+    "The Feathered Serpent may"), and which names no kind of named thing (not "The Spectator
+    magazine", "The Wright Stuff programme"). A noun that may be a verb too counts only *after_word*
+    (the article follows a word, not a bracket or a list item's label, where a sentence may start:
+    "(`string`) The IP address")."""
     if len(after) <= n:
         return False
     noun = after[n].group()
     tags = wc.tags(noun)
-    return noun.isalpha() and noun.islower() and tags == "N" and not _plural(noun) \
-        and noun not in wc.appositive_heads() and noun not in FUNCTION_WORDS
+    if "V" in tags and not after_word:
+        return False
+    return noun.isalpha() and noun.islower() and "N" in tags and not set(tags) & _NOT_A_HEAD_NOUN \
+        and not _plural(noun) and noun not in wc.appositive_heads() and noun not in FUNCTION_WORDS
+
+
+#: LanguageTool's classes that keep a word from being the common noun that a name before it
+#: modifies: closed class, proper noun, and the inflected verb forms (see wc.tags).
+_NOT_A_HEAD_NOUN = frozenset("CPDEGZ")
 
 
 def _participle(word: str) -> bool:
@@ -559,11 +571,14 @@ def _after_opening_article(text: str, before: list[regex.Match], start: int, end
     document writes the word in lowercase elsewhere, and a verb form or a function word that
     joins no name follows it (not a noun, "of", "and": "The Station building", "The Public and
     Commercial Services Union"): "The Situation in Syria" beside "the situation" is a common
-    noun after the sentence's article, not a title ("The Bosses is an album")."""
+    noun after the sentence's article, not a title ("The Bosses is an album"). A number word
+    before a lowercase word counts it ("The Two leaders"; "The Two Towers" is a title)."""
     if not before or before[-1].group().lower() not in ARTICLES \
             or not starts_sentence(text, before[-1].start(), openers=False):
         return False
     nxt = _NEXT_LOWER.match(text, end)
+    if nxt is not None and text[start:end].lower() in wc.number_words() and nxt.group(1) not in FUNCTION_WORDS:
+        return True  # "The Two leaders": a count of the noun after it
     return nxt is not None and nxt.group(1) not in CONNECTORS \
         and (nxt.group(1) in FUNCTION_WORDS or wc.only_verb(nxt.group(1))) \
         and _written_in_lowercase(text, text[start:end].lower())
@@ -683,11 +698,13 @@ def _not_a_name_part(word: str, after: list[regex.Match]) -> bool:
     lowercase word ("Issues of Successfully developing"). Only forms that the casing table
     calls strongly lowercase count: the -ed adjectives of names stand before a noun ("Armed
     Forces", "Serious Organised Crime"), and so do the -ly ones ("Mutually Assured")."""
-    if not after or not get_casing().normally_lowercase(word, STRONG_FORM):
+    low = word.lower()
+    ratio = _lowercase_ratio(get_casing(), low)
+    if not after or ratio is None or ratio > STRONG_FORM:
         return False
     nxt = after[0].group()
-    low = word.lower()
-    if low in wc.reporting_verbs() and (nxt in _CLAUSE_ENDS or nxt in wc.PREPOSITIONS):
+    if low in wc.reporting_verbs() and (nxt in _CLAUSE_ENDS or nxt in wc.PREPOSITIONS
+                                        or nxt in wc.SUBJECT_PRONOUNS - {"i"}):
         return True  # a reporting verb ends its clause: "the Chancellor Said.", "Putin Said at"
     if wc.only_verb(word) and "D" in wc.tags(low) and len(after) > 1 \
             and all(_unknown_name(t.group()) for t in after[:2]):
@@ -1031,12 +1048,13 @@ def _names_a_body(text: str, m: regex.Match, low: str) -> bool:
     """Whether the capitalised word at *m* stands straight before a lowercase noun for a person
     or, known to LanguageTool's dictionary as a proper noun, before one for a body (WordNet's
     classes): the body that the person serves ("the former Sun editor", "Cabinet colleagues")
-    or the faction that the body is ("the Conservative party", not "Small towns")."""
+    or the faction that the body is ("the Conservative party", not "Small towns"). A number
+    word counts the persons instead ("the Two men")."""
     nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None  # no possessive
     if nxt is None:
         return False
     after = nxt.group(1)
-    return after in wc.person_nouns() and wc.noun(low) \
+    return after in wc.person_nouns() and wc.noun(low) and low not in wc.number_words() \
         or after in wc.bodies() and wc.proper(low) and not _plural_of(after, wc.bodies())
 
 
@@ -1110,6 +1128,8 @@ def _name_like(tokens: list[regex.Match], text: str, casing: Casing, before: boo
         if len(word) > 1 and (word.isupper() or any(c.isupper() for c in word[1:])):
             # acronym or CamelCase, unless it modifies a noun after "of the" ("the EU states")
             return not _modifies_common_noun(tokens, i, before, skipped)
+        if not before and skipped and _proper_adjective_before_noun(tokens, i):
+            return False  # "the Interests of the Palestinian people": a common noun's modifier
         if not before or not starts_sentence(text, tok.start(), openers=False):
             return True
         # A capitalised sentence start is a name unless it is a function word or a word
@@ -1128,6 +1148,20 @@ def _modifies_common_noun(tokens: list[regex.Match], i: int, before: bool, skipp
     ("of the"), stands before a lowercase content word: it modifies a common noun ("the G8
     summit", "the EU states") and ends no name."""
     if before or not skipped or skipped[0] not in CONNECTORS or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1].group()
+    return nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS
+
+
+def _proper_adjective_before_noun(tokens: list[regex.Match], i: int) -> bool:
+    """Whether ``tokens[i]``, reached after the word through a connector ("of the"), is an
+    adjective made from a name (LanguageTool's dictionary: an adjective and a proper noun,
+    "Russian", "Palestinian"; not a day, "the Independent on Sunday found") straight before a
+    lowercase content word: it modifies a common
+    noun ("the Interests of the Palestinian people", "the History of Russian railways"), so no
+    name runs from the word through it."""
+    tags = wc.tags(tokens[i].group())
+    if "J" not in tags or "P" not in tags or tokens[i].group().lower() in wc.CALENDAR or i + 1 >= len(tokens):
         return False
     nxt = tokens[i + 1].group()
     return nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS
