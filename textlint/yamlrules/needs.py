@@ -27,7 +27,7 @@ a word or run with other non-ASCII characters is not required (it is not looked 
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Iterator
+from typing import AbstractSet, Any, Iterator
 
 import regex
 
@@ -255,6 +255,11 @@ class TextIndex:
     def words(self) -> frozenset[bytes]:
         return frozenset(self._word_list)
 
+    @property
+    def has_words(self) -> bool:
+        """Whether :attr:`words` was computed already."""
+        return "words" in self.__dict__
+
     @cached_property
     def pairs(self) -> frozenset[tuple[bytes, bytes]]:
         words = self._word_list
@@ -310,17 +315,18 @@ class Needs:
         those without words, and those whose first word it holds (the others are not)."""
         yield from self.wordless
         if self.by_first:
-            for word in self.by_first.keys() & index.words:
+            for word in _shared(self.by_first, index.words):
                 yield from self.by_first[word]
 
     def _words_in(self, index: TextIndex) -> set[bytes]:
         """The words of :attr:`words` that are words of the document. A handful of them is
         first looked for in its text (a word of the text is a piece of it): most documents
-        hold none, and then the text is never cut into words."""
-        if len(self.words) <= FEW_WORDS:
+        hold none, and then the text is never cut into words (unless another rule had it cut:
+        then its words are looked up)."""
+        if len(self.words) <= FEW_WORDS and not index.has_words:
             maybe = [w for w in self.words if w.decode("utf-8") in index.text]
             return index.words.intersection(maybe) if maybe else set()
-        return self.words.keys() & index.words
+        return _shared(self.words, index.words)
 
     def which(self, index: TextIndex, most: int) -> list[int] | None:
         """The places in the rule's list of the tokens that may match in the document (in
@@ -336,6 +342,12 @@ class Needs:
             if token.possible(index):
                 found.add(i)
         return sorted(found) if len(found) <= most else None
+
+
+def _shared(keys: dict[bytes, Any], words: frozenset[bytes]) -> AbstractSet[bytes]:
+    """The keys of *keys* that are in *words*, going through the smaller of the two (``&``
+    between a dict's keys and a frozenset goes through the frozenset)."""
+    return words.intersection(keys) if len(keys) <= len(words) else keys.keys() & words
 
 
 def needs_of(tokens: list[str], ignorecase: bool, bounded: bool, raw: str = "") -> Needs | None:
