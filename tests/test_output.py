@@ -220,3 +220,27 @@ def test_at_80_columns_on_a_terminal_the_excerpt_fits(tmp_path):
     rest, _ = _under_caret("\n".join(lines[i:i + 3]))
     assert rest.startswith("the the")
     assert all(cell_len(line) <= 80 for line in lines[i + 1:i + 3])
+
+
+@pytest.mark.parametrize("path", ["a.txt", 'dir "q"/b\\c\u00e9\u2028.md'])
+def test_json_output_is_the_text_json_dumps_writes(path):
+    """--format json writes each finding's values itself: the text must be json.dumps's, with
+    a fix (nested), without one (null), non-ASCII, quotes, backslashes and control characters."""
+    import json
+
+    from textlint.output import record
+    from textlint.output.json import write_json
+
+    text = "Intro \u201cline\u201d.\n\nIn December 2021 the the Kremlin\u00a0said \"x\"\\\t it.\n\nThe the end.\n"
+    engine = Engine()
+    reports = [Report(engine.document(text, path), engine.lint(text, path).diagnostics)]
+    assert len(reports[0].diagnostics) >= 2 and any(d.fix for d in reports[0].diagnostics)
+    import dataclasses
+
+    reports[0].diagnostics.append(dataclasses.replace(reports[0].diagnostics[0], fix=None,
+                                                      message="tab\there \"q\" \x01 \u00e9"))
+    for given in (reports, []):
+        out = io.StringIO()
+        write_json(given, out)
+        items = [record(r, d) for r in given for d in r.diagnostics]
+        assert out.getvalue() == json.dumps(items, ensure_ascii=False, indent=2) + "\n"

@@ -25,6 +25,7 @@ from ..dataclass import dataclass
 from ..diagnostics import Applicability, Diagnostic, Severity
 from ..document import _NOT_AN_END, Document
 from . import view
+from .kept import kept
 from .needs import Needs, TextIndex, is_literal
 from .view import Block
 from ..errors import ConfigError, warn
@@ -196,7 +197,19 @@ def alternation(tokens: list[str], ignorecase: bool) -> str:
     """*tokens* as one alternation, matching what ``(?:t1|t2|...)`` matches: each run of
     literal tokens becomes a prefix tree (``a(?:bc|d)``), which the regex engine runs many
     times faster than a long list of alternatives; when several match at one place, the
-    one listed first still wins (a branch is tried in the order of its first token)."""
+    one listed first still wins (a branch is tried in the order of its first token). The
+    text is kept between runs (``kept``)."""
+    return kept(("alternation", repr(tokens), ignorecase), lambda: _alternation(tokens, ignorecase),
+                decode=_string)
+
+
+def _string(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not a string")
+    return value
+
+
+def _alternation(tokens: list[str], ignorecase: bool) -> str:
     out: list[str] = []
     run: list[str] = []
     for token in tokens:

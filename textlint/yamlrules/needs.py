@@ -27,11 +27,13 @@ a word or run with other non-ASCII characters is not required (it is not looked 
 from __future__ import annotations
 
 from functools import cached_property
+from typing import AbstractSet, Any, Iterator
 
 import regex
 
 from ..dataclass import dataclass
 from ..patterns import lazy_compile
+from .kept import kept
 
 #: The non-ASCII letters that ``regex`` matches, without case, to an ASCII letter (Kelvin
 #: sign, long s, dotted capital I, dotless small i; tests/test_yaml_needs.py checks the
@@ -253,6 +255,11 @@ class TextIndex:
     def words(self) -> frozenset[bytes]:
         return frozenset(self._word_list)
 
+    @property
+    def has_words(self) -> bool:
+        """Whether :attr:`words` was computed already."""
+        return "words" in self.__dict__
+
     @cached_property
     def pairs(self) -> frozenset[tuple[bytes, bytes]]:
         words = self._word_list
@@ -281,13 +288,17 @@ class Needs:
     rule's ``raw`` pattern) in the text. *words*: the tokens that need one word and nothing
     else (most of a long word list), by that word, looked up at once; *others*: the other
     tokens, by their place in the rule's list. *complete*: every token has its test (else
-    a token that needs nothing leaves only *also*)."""
+    a token that needs nothing leaves only *also*). *by_first*: the places in *others* of
+    the tokens that need words, by the first of them (a token is tried only when the
+    document holds that word); *wordless*: the places of the others."""
 
     words: dict[bytes, tuple[int, ...]]
     others: tuple[tuple[int, _Token], ...]
     also: tuple[str, ...]
     folded: bool
     complete: bool
+    by_first: dict[bytes, tuple[int, ...]]
+    wordless: tuple[int, ...]
 
     def met(self, index: TextIndex) -> bool:
         if not index.indexed:
@@ -296,16 +307,26 @@ class Needs:
             return False
         if not self.complete:
             return True
-        return bool(self._words_in(index)) or any(t.possible(index) for _, t in self.others)
+        return bool(self._words_in(index)) or any(
+            self.others[k][1].possible(index) for k in self._others_to_try(index))
+
+    def _others_to_try(self, index: TextIndex) -> Iterator[int]:
+        """The places in :attr:`others` of the tokens that may be possible in the document:
+        those without words, and those whose first word it holds (the others are not)."""
+        yield from self.wordless
+        if self.by_first:
+            for word in _shared(self.by_first, index.words):
+                yield from self.by_first[word]
 
     def _words_in(self, index: TextIndex) -> set[bytes]:
         """The words of :attr:`words` that are words of the document. A handful of them is
         first looked for in its text (a word of the text is a piece of it): most documents
-        hold none, and then the text is never cut into words."""
-        if len(self.words) <= FEW_WORDS:
+        hold none, and then the text is never cut into words (unless another rule had it cut:
+        then its words are looked up)."""
+        if len(self.words) <= FEW_WORDS and not index.has_words:
             maybe = [w for w in self.words if w.decode("utf-8") in index.text]
             return index.words.intersection(maybe) if maybe else set()
-        return self.words.keys() & index.words
+        return _shared(self.words, index.words)
 
     def which(self, index: TextIndex, most: int) -> list[int] | None:
         """The places in the rule's list of the tokens that may match in the document (in
@@ -314,18 +335,50 @@ class Needs:
         if not self.complete or not index.indexed:
             return None
         found = {i for w in self._words_in(index) for i in self.words[w]}
-        for i, token in self.others:
+        for k in self._others_to_try(index):
             if len(found) > most:
                 return None
+            i, token = self.others[k]
             if token.possible(index):
                 found.add(i)
         return sorted(found) if len(found) <= most else None
 
 
+def _shared(keys: dict[bytes, Any], words: frozenset[bytes]) -> AbstractSet[bytes]:
+    """The keys of *keys* that are in *words*, going through the smaller of the two (``&``
+    between a dict's keys and a frozenset goes through the frozenset)."""
+    return words.intersection(keys) if len(keys) <= len(words) else keys.keys() & words
+
+
 def needs_of(tokens: list[str], ignorecase: bool, bounded: bool, raw: str = "") -> Needs | None:
     """The test for a rule whose pattern is *raw* followed (or preceded) by the alternation
     of *tokens* (wrapped in word boundaries when *bounded*); None when the rule must always
-    be scanned."""
+    be scanned. The test is kept between runs (``kept``)."""
+    return kept(("needs", repr(tokens), ignorecase, bounded, raw),
+                lambda: _needs_of(tokens, ignorecase, bounded, raw), _as_data, _from_data)
+
+
+def _as_data(needs: Needs | None) -> tuple | None:
+    if needs is None:
+        return None
+    others = tuple((i, t.words, t.pairs, t.text) for i, t in needs.others)
+    return (needs.words, others, needs.also, needs.folded, needs.complete, needs.by_first, needs.wordless)
+
+
+def _from_data(data: tuple | None) -> Needs | None:
+    """The :class:`Needs` of :func:`_as_data`'s *data*; ``TypeError`` or ``ValueError`` on data
+    of another shape."""
+    if data is None:
+        return None
+    words, others, also, folded, complete, by_first, wordless = data
+    if not (isinstance(words, dict) and isinstance(by_first, dict) and isinstance(others, tuple)
+            and isinstance(also, tuple) and isinstance(wordless, tuple)):
+        raise TypeError("not a rule's test")
+    return Needs(words, tuple((i, _Token(w, p, t)) for i, w, p, t in others), also, bool(folded),
+                 bool(complete), by_first, wordless)
+
+
+def _needs_of(tokens: list[str], ignorecase: bool, bounded: bool, raw: str) -> Needs | None:
     if any("(?" in t and _FLAG_GROUP.search(t) for t in [raw, *tokens]):
         return None
     also: tuple[str, ...] = ()
@@ -343,7 +396,12 @@ def needs_of(tokens: list[str], ignorecase: bool, bounded: bool, raw: str = "") 
             words[need.words[0]] = words.get(need.words[0], ()) + (i,)
         else:
             others.append((i, need))
-    return Needs(words, tuple(others), also, ignorecase, complete)
+    by_first: dict[bytes, tuple[int, ...]] = {}
+    for k, (_, need) in enumerate(others):
+        if need.words:
+            by_first[need.words[0]] = by_first.get(need.words[0], ()) + (k,)
+    wordless = tuple(k for k, (_, need) in enumerate(others) if not need.words)
+    return Needs(words, tuple(others), also, ignorecase, complete, by_first, wordless)
 
 
 def _kept(runs: list[str], ignorecase: bool) -> list[str]:
