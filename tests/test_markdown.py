@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given, strategies as st
-
 from textlint.engine import Engine
 from textlint.markdown import analyse
 
@@ -88,34 +86,3 @@ def test_camel_case_is_judged_in_prose_but_not_in_markdown_with_code():
     assert runons(prose) == ["CubaPutin"]
     assert runons(one_block) == ["CubaPutin"]
     assert runons(technical) == []
-
-
-def _library_escaped_split():
-    """markdown-it-py's own ``escapedSplit``, from a fresh copy of its module (textlint's
-    parser replaces the function in the module it loaded)."""
-    import importlib.util
-
-    path = importlib.import_module("markdown_it.rules_block.table").__file__
-    spec = importlib.util.spec_from_file_location("markdown_it.rules_block._table_as_shipped", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.escapedSplit
-
-
-@given(st.text(alphabet="|\\`a -", max_size=24))
-def test_table_rows_are_cut_into_cells_as_markdown_it_cuts_them(row):
-    from textlint.markdown import escaped_split
-
-    assert escaped_split(row) == _LIBRARY_SPLIT(row)
-
-
-_LIBRARY_SPLIT = _library_escaped_split()
-
-
-def test_a_document_with_tables_parses_as_before():
-    from textlint.markdown import escaped_split, parse
-
-    text = "| a | b \\| c |\n| --- | :-: |\n| `x|y` | \\\\| z |\n\nText | with a pipe.\n"
-    tokens = parse(text)
-    assert [t.content for t in tokens if t.type == "inline"] == ["a", "b | c", "`x", "y`", "Text | with a pipe."]
-    assert escaped_split("| `x|y` | \\\\| z |") == _LIBRARY_SPLIT("| `x|y` | \\\\| z |")

@@ -9,7 +9,6 @@ link and image targets, autolinks and inline HTML.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Iterator
 
@@ -34,8 +33,6 @@ _INLINE = lazy_compile(
     regex.DOTALL,
 )
 _TICKS = lazy_compile(r"`+")
-#: A "|" that ends a table cell (markdown-it-py's ``escapedSplit``).
-_CELL_BREAK = lazy_compile(r"(?<!\\)\|", engine=re)
 #: An ATX heading line; its text (group 1) is empty or ends in a non-space, so the
 #: closing sequence is tried once per word rather than once per character of spaces.
 _ATX = lazy_compile(r"[^\S\n]{0,3}#{1,6}[^\S\n]*((?:.*?\S)??)(?:[^\S\n]+#+)?[^\S\n]*$")
@@ -43,24 +40,11 @@ _ATX = lazy_compile(r"[^\S\n]{0,3}#{1,6}[^\S\n]*((?:.*?\S)??)(?:[^\S\n]+#+)?[^\S
 
 @lru_cache(maxsize=1)
 def _parser():
-    import importlib
-
     from markdown_it import MarkdownIt
 
-    # markdown-it-py cuts each row of a table into cells one character at a time in Python
-    # (most of the time of parsing a document with long table rows): the same cut by one
-    # pattern (tests/test_markdown.py compares the two)
-    importlib.import_module("markdown_it.rules_block.table").escapedSplit = escaped_split
     # Only the blocks are needed (which lines are prose, which are headings): the inline
     # content is not parsed here (it is scanned by _inline_spans, with exact offsets).
     return MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
-
-
-def escaped_split(row: str) -> list[str]:
-    """The cells of a table *row* as markdown-it-py's ``escapedSplit`` cuts them: at each "|"
-    that does not follow a backslash; such an escaped "|" stays in its cell, without the
-    backslash."""
-    return [cell.replace("\\|", "|") for cell in _CELL_BREAK.split(row)]
 
 
 @lru_cache(maxsize=2)
