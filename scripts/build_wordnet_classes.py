@@ -4,7 +4,7 @@
     python scripts/build_wordnet_classes.py [--wordnet /usr/share/wordnet]
 
 Source: the WordNet 3.0 database as Debian's ``wordnet-base`` package installs it
-(``/usr/share/wordnet/data.noun``, ``data.verb``, ``index.noun``, ``index.verb``, ``noun.exc``,
+(``/usr/share/wordnet/data.noun``, ``data.verb``, ``index.noun``, ``index.verb``, ``index.adj``, ``noun.exc``,
 ``verb.exc``, ``cntlist.rev``). License: the WordNet 3.0 license (Princeton University, permissive: use, copy,
 modify and distribute with the copyright notice), "WordNet 3.0 Copyright 2006 by Princeton
 University. All rights reserved." The table written here is derived from it and carries the
@@ -51,6 +51,11 @@ Each line is ``word<TAB>classes``, the classes being letters:
     A noun whose most frequent sense is in WordNet's file of nouns for people
     (``noun.person``: "editor", "minister", "leader", "colleagues"). A capitalised noun straight
     before one names the body the person serves ("the former Sun editor", "Cabinet colleagues").
+``J`` body that is also an adjective
+    A word of class B that WordNet also lists as an adjective (``index.adj``: "military",
+    "federal", "national", "royal"; not "cabinet", "government", "party"). Before a lowercase
+    noun such a word may modify it ("in Military cooperation"); a body that is no adjective
+    names the body ("from Cabinet allies").
 ``N`` naming participle
     The past participle of a verb whose most frequent sense is ``name.v.01`` ("assign a
     specified proper name to": name, call) or one of its troponyms (dub, entitle, title,
@@ -239,6 +244,8 @@ def build(wordnet: Path) -> dict[str, set[str]]:
         for lemma in under(nouns, noun_index, roots, senses):
             add([lemma], letter)
             add(inflect(lemma, "N", noun_exc, PLURAL_ENDINGS), letter)
+    adjectives = read_index(wordnet / "index.adj")
+    add([w for w, c in classes.items() if "B" in c and w in adjectives], "J")
     for lemma, (offsets, _) in noun_index.items():
         first = nouns[offsets[0]]
         if lemma.isalpha() and first.lexname == "noun.person" and lemma in first.words:
@@ -269,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     classes = build(args.wordnet)
-    header = ("# word\tclasses (B body, H head of a name, A appositive head, R reporting verb, S reporting verb after a noun phrase, P person noun, N naming participle); "
+    header = ("# word\tclasses (B body, H head of a name, A appositive head, R reporting verb, S reporting verb after a noun phrase, P person noun, J body that is also an adjective, N naming participle); "
               "derived from WordNet 3.0 (Debian wordnet-base). WordNet 3.0 Copyright 2006 by "
               "Princeton University. All rights reserved. WordNet 3.0 license.\n")
     rows = [f"{w}\t{''.join(sorted(c))}" for w, c in sorted(classes.items())]

@@ -468,6 +468,11 @@ def test_names_and_house_styles_stay_alone_despite_that_evidence(text):
     "Schools did well under Government guidance, and the government was pleased.",
     # an article glued to the word before it by extraction still makes a body's short name
     "The President instructedthe Government to act, and the government agreed.",
+    # ... and so does a function word glued to it, though web counts hold the glued form
+    "He also requested thatthe Government work more quickly on the plan. The government agreed.",
+    # a body that WordNet does not know as an adjective names the body before a lowercase
+    # noun too (LanguageTool's dictionary tags "cabinet" and "party" as adjectives)
+    "He was worried because of Party disunity, and the party knew it.",
     # a word before a number sign or "No." labels a numbered item
     "Please refund Order #5698656.",
     "Please refund Order No. 56 at once.",
@@ -485,6 +490,9 @@ def test_house_style_and_grammar_name_a_body_without_a_list(text):
      "State funds and state budgets were cut.", "State"),
     # a body noun that can be an adjective, before a lowercase word, modifies it
     ("They work together in Military cooperation, and military ties grow.", "Military"),
+    ("They invested in Collective farms, and collective farms failed.", "Collective"),
+    # a word that ends in "the" but is no function word glued to it ("breathe") is no article
+    ("They breathe Government air, and the government knows.", "Government"),
 ])
 def test_a_single_capitalised_body_noun_is_still_judged(text, word):
     assert found(RULE, text) == [word]

@@ -209,6 +209,12 @@ def appositive_heads() -> frozenset[str]:
     return _wordnet_class("A")
 
 
+def body_adjectives() -> frozenset[str]:
+    """The nouns of :func:`bodies` that WordNet also lists as adjectives ("military", "union",
+    "social"; not "cabinet", "government", "party")."""
+    return _wordnet_class("J")
+
+
 def person_nouns() -> frozenset[str]:
     """Nouns whose most frequent sense is a kind of person ("editor", "minister", "colleagues"):
     WordNet's ``noun.person`` file."""

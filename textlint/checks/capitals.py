@@ -916,13 +916,14 @@ def _bare_body(text: str, m: regex.Match, low: str, previous: str, casing: Casin
     singular noun for a body (WordNet's) that the casing table finds capitalised often
     (BODY_NAME), straight after a preposition ("in Cabinet", "under Government guidance"). A
     singular count noun with no determiner after a preposition is a proper noun or a mass noun,
-    and a body is no mass. A word that can be an adjective (LanguageTool's dictionary) does not
-    count before a lowercase word: it modifies that word ("in Military cooperation")."""
+    and a body is no mass. A body that WordNet also lists as an adjective does not count
+    before a lowercase word: it modifies that word ("in Military cooperation"); one that is no
+    adjective names the body there too ("from Cabinet allies", "because of Cabinet disunity")."""
     ratio = casing.ratio(low)
     if previous not in wc.PREPOSITIONS or low not in wc.bodies() or _plural_of(low, wc.bodies()) \
             or ratio is None or ratio < BODY_NAME:
         return False
-    return not ("J" in wc.tags(low) and _NEXT_LOWER.match(text, m.end()))
+    return not (low in wc.body_adjectives() and _NEXT_LOWER.match(text, m.end()))
 
 
 def _short_name_of_a_kind(low: str, previous: str, casing: Casing) -> bool:
@@ -986,9 +987,11 @@ _FULL_NAME_AFTER = lazy_compile(
 
 
 def _unglued(previous: str) -> str:
-    """*previous*, or "the" when it is an unknown word that ends in "the" (a word glued to the
-    article by extraction: "instructedthe")."""
-    if len(previous) > 3 and previous.endswith(wc.DEFINITE_ARTICLE) and previous not in get_lexicon():
+    """*previous*, or "the" when it is a word glued to the article by extraction: an unknown word
+    that ends in "the" ("instructedthe") or a function word and "the" ("thatthe", "ofthe": no
+    English word is one, though web counts hold the glued forms)."""
+    if len(previous) > 3 and previous.endswith(wc.DEFINITE_ARTICLE) \
+            and (previous not in get_lexicon() or previous[:-3] in FUNCTION_WORDS):
         return wc.DEFINITE_ARTICLE
     return previous
 
