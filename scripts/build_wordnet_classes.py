@@ -56,6 +56,11 @@ Each line is ``word<TAB>classes``, the classes being letters:
     "federal", "national", "royal"; not "cabinet", "government", "party"). Before a lowercase
     noun such a word may modify it ("in Military cooperation"); a body that is no adjective
     names the body ("from Cabinet allies").
+``C`` compound noun for a body
+    A two-word noun of WordNet whose first word is a lowercase noun that is no adjective and
+    whose second is a noun of class B ("shadow_cabinet", "city_council"), joined by "_" as WordNet writes it.
+    A capitalised body after such a modifier is part of the compound's name there ("the shadow
+    Cabinet").
 ``N`` naming participle
     The past participle of a verb whose most frequent sense is ``name.v.01`` ("assign a
     specified proper name to": name, call) or one of its troponyms (dub, entitle, title,
@@ -246,6 +251,12 @@ def build(wordnet: Path) -> dict[str, set[str]]:
             add(inflect(lemma, "N", noun_exc, PLURAL_ENDINGS), letter)
     adjectives = read_index(wordnet / "index.adj")
     add([w for w, c in classes.items() if "B" in c and w in adjectives], "J")
+    for lemma in noun_index:
+        first, _, last = lemma.partition("_")
+        if first.isalpha() and first.islower() and last and "B" in classes.get(last, ()) \
+                and first not in adjectives and lexicon.zipf(first) >= MIN_ZIPF \
+                and first not in wc.FUNCTION_WORDS:
+            classes[lemma].add("C")
     for lemma, (offsets, _) in noun_index.items():
         first = nouns[offsets[0]]
         if lemma.isalpha() and first.lexname == "noun.person" and lemma in first.words:
@@ -276,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     classes = build(args.wordnet)
-    header = ("# word\tclasses (B body, H head of a name, A appositive head, R reporting verb, S reporting verb after a noun phrase, P person noun, J body that is also an adjective, N naming participle); "
+    header = ("# word\tclasses (B body, H head of a name, A appositive head, R reporting verb, S reporting verb after a noun phrase, P person noun, J body that is also an adjective, C compound noun for a body, N naming participle); "
               "derived from WordNet 3.0 (Debian wordnet-base). WordNet 3.0 Copyright 2006 by "
               "Princeton University. All rights reserved. WordNet 3.0 license.\n")
     rows = [f"{w}\t{''.join(sorted(c))}" for w, c in sorted(classes.items())]

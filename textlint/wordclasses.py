@@ -215,6 +215,12 @@ def body_adjectives() -> frozenset[str]:
     return _wordnet_class("J")
 
 
+def body_compounds() -> frozenset[str]:
+    """WordNet's two-word nouns for bodies whose first word is a noun and no adjective, written
+    with "_" ("shadow_cabinet", "city_council")."""
+    return _wordnet_class("C")
+
+
 def person_nouns() -> frozenset[str]:
     """Nouns whose most frequent sense is a kind of person ("editor", "minister", "colleagues"):
     WordNet's ``noun.person`` file."""

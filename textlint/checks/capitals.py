@@ -54,24 +54,17 @@ PLACE_OR_PART = wc.PLACE_PREPOSITIONS | (wc.NEVER_TITLED - wc.COORDINATORS)
 CONNECTORS = frozenset(("&",)) | wc.NAME_PARTICLES | wc.ARTICLES - {"a", "an"} \
     | wc.NEVER_TITLED - {"or", "nor"} | wc.PLACE_PREPOSITIONS
 #: Nouns that name an institution, an event or a document when capitalised alone ("the
-#: Programme", "the Fund", "the Games"). Unlike HOUSE_STYLE they are judged, but only when the
-#: document writes them in lowercase too (see HOUSE_STYLE_LOWERCASE). Only the nouns whose
+#: Programme", "the Fund", "the Games"). They are judged only when the document writes them in
+#: lowercase too (see HOUSE_STYLE_LOWERCASE). Only the nouns whose
 #: removal still adds false alarms on the benchmarks, with the document evidence of
 #: :func:`_house_style` and :func:`_short_name_after_full_name` and the grammar of
 #: :func:`_short_name_of_a_body`, :func:`_short_name_of_a_kind`, :func:`_counted_bodies`,
-#: :func:`_bare_body` and :func:`_labelled` (docs/benchmarks.md, "The last institution nouns" and
+#: :func:`_bare_body`, :func:`_labelled` and WordNet's compound nouns for bodies ("the shadow
+#: Cabinet") (docs/benchmarks.md, "The last institution nouns" and
 #: "Short names from the document and from WordNet"): benchmark-selected, not sourced data.
 INSTITUTIONS = frozenset(
     "address budget day forum fund games guard programme school town".split()
 )
-#: The institution nouns that news house styles capitalise alone once, beside lowercase uses in
-#: the same article ("the shadow Cabinet" and "a cabinet meeting", "from Cabinet allies"). Never
-#: judged. Benchmark-selected like INSTITUTIONS. No publication, party or office is named here: a
-#: capitalised noun after a reporting verb ("told the Times"), before a noun for a person ("the
-#: former Sun editor") or, when LanguageTool's dictionary knows it as a proper noun, before a noun
-#: for a body ("the Conservative party") names a body (see :func:`_source_of_report`,
-#: :func:`_names_a_body`).
-HOUSE_STYLE = frozenset(("cabinet",))
 #: A noun for a body that the casing table finds capitalised at least this often (natural log
 #: of capitalised to lowercase uses: -2.9 is about 5 % of all uses, "committee", "court",
 #: "house", "state"; not "country", "meeting") is, after "the" or a possessive, the short name
@@ -309,7 +302,7 @@ class MidSentenceCapital(Check):
             look = worth.get(word)
             if look is None:
                 low = word.lower()
-                if low in wc.CALENDAR or low in HOUSE_STYLE or low == "no":  # "No. 1", "a No vote"
+                if low in wc.CALENDAR or low == "no":  # "No. 1", "a No vote"
                     look = False
                 elif low in INSTITUTIONS:
                     # capitalised alone they may name one ("the Programme"), unless the document
@@ -376,6 +369,8 @@ class MidSentenceCapital(Check):
                     continue  # "the Global Fund ... the Fund": the short form of a name given earlier
                 if not function_word and _short_name_of_a_kind(low, _unglued(previous), casing):
                     continue  # "approve the Treaty establishing ...": a treaty, an act, a report
+                if not function_word and f"{previous}_{low}" in wc.body_compounds():
+                    continue  # "the shadow Cabinet": a compound noun for a body (WordNet's)
                 if not function_word and _counted_bodies(text, m, low, casing):
                     continue  # "the two Houses"
                 if not function_word and _labelled(text, m):
