@@ -473,6 +473,12 @@ def test_names_and_house_styles_stay_alone_despite_that_evidence(text):
     # a body that WordNet does not know as an adjective names the body before a lowercase
     # noun too (LanguageTool's dictionary tags "cabinet" and "party" as adjectives)
     "He was worried because of Party disunity, and the party knew it.",
+    "He went back on his pledge after support from Cabinet allies. The cabinet met, and the "
+    "cabinet agreed.",
+    # a body after the noun that makes a compound noun for a body with it (WordNet's "shadow
+    # cabinet"), even beside lowercase uses: no list names "cabinet"
+    "The Tories said the shadow Cabinet had weighed up the case. Two shadow cabinet members "
+    "left, and the shadow cabinet met.",
     # a word before a number sign or "No." labels a numbered item
     "Please refund Order #5698656.",
     "Please refund Order No. 56 at once.",
@@ -493,6 +499,9 @@ def test_house_style_and_grammar_name_a_body_without_a_list(text):
     ("They invested in Collective farms, and collective farms failed.", "Collective"),
     # a word that ends in "the" but is no function word glued to it ("breathe") is no article
     ("They breathe Government air, and the government knows.", "Government"),
+    # a modifier that makes no compound noun for a body with it (WordNet's) names nothing
+    ("They said the wooden Cabinet had a drawer. The cabinet was old, and the cabinet was heavy.",
+     "Cabinet"),
 ])
 def test_a_single_capitalised_body_noun_is_still_judged(text, word):
     assert found(RULE, text) == [word]
