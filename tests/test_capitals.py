@@ -479,6 +479,9 @@ def test_names_and_house_styles_stay_alone_despite_that_evidence(text):
     # cabinet"), even beside lowercase uses: no list names "cabinet"
     "The Tories said the shadow Cabinet had weighed up the case. Two shadow cabinet members "
     "left, and the shadow cabinet met.",
+    # a word before an editor's bracket, like one before a parenthesis, is explained by it
+    "It was an issue you raised in your Address [to the Federal Assembly]. The address was long, "
+    "and the address was clear.",
     # a word before a number sign or "No." labels a numbered item
     "Please refund Order #5698656.",
     "Please refund Order No. 56 at once.",
