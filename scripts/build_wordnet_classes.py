@@ -61,6 +61,11 @@ Each line is ``word<TAB>classes``, the classes being letters:
     whose second is a noun of class B ("shadow_cabinet", "city_council"), joined by "_" as WordNet writes it.
     A capitalised body after such a modifier is part of the compound's name there ("the shadow
     Cabinet").
+``O`` compound noun with a body as its complement
+    A three-word noun that WordNet writes in lowercase, a noun, a preposition and a noun of class
+    B ("head_of_state", "contempt_of_court", "form_of_government"). The body completes a common
+    noun there: capitalised after the first two words, it is no bare proper noun ("heads of
+    State" for "heads of state").
 ``N`` naming participle
     The past participle of a verb whose most frequent sense is ``name.v.01`` ("assign a
     specified proper name to": name, call) or one of its troponyms (dub, entitle, title,
@@ -151,6 +156,11 @@ def read_data(path: Path) -> dict[str, Synset]:
                 i += 3
         synsets[offset] = Synset(lexname, words, hypernyms, frames)
     return synsets
+
+
+def lowercase_lemmas(synsets: dict[str, Synset]) -> set[str]:
+    """The lemmas that WordNet's data file writes in lowercase (common nouns, not names)."""
+    return {w for synset in synsets.values() for w in synset.words if w.islower()}
 
 
 def read_index(path: Path) -> dict[str, list[str]]:
@@ -257,6 +267,11 @@ def build(wordnet: Path) -> dict[str, set[str]]:
                 and first not in adjectives and lexicon.zipf(first) >= MIN_ZIPF \
                 and first not in wc.FUNCTION_WORDS:
             classes[lemma].add("C")
+    for lemma in lowercase_lemmas(nouns):
+        parts = lemma.split("_")
+        if len(parts) == 3 and parts[0].isalpha() and parts[1] in wc.PREPOSITIONS \
+                and "B" in classes.get(parts[2], ()):
+            classes[lemma].add("O")
     for lemma, (offsets, _) in noun_index.items():
         first = nouns[offsets[0]]
         if lemma.isalpha() and first.lexname == "noun.person" and lemma in first.words:
@@ -287,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     classes = build(args.wordnet)
-    header = ("# word\tclasses (B body, H head of a name, A appositive head, R reporting verb, S reporting verb after a noun phrase, P person noun, J body that is also an adjective, C compound noun for a body, N naming participle); "
+    header = ("# word\tclasses (B body, H head of a name, A appositive head, R reporting verb, S reporting verb after a noun phrase, P person noun, J body that is also an adjective, C compound noun for a body, O compound noun with a body as its complement, N naming participle); "
               "derived from WordNet 3.0 (Debian wordnet-base). WordNet 3.0 Copyright 2006 by "
               "Princeton University. All rights reserved. WordNet 3.0 license.\n")
     rows = [f"{w}\t{''.join(sorted(c))}" for w, c in sorted(classes.items())]

@@ -502,6 +502,11 @@ def test_house_style_and_grammar_name_a_body_without_a_list(text):
     ("They invested in Collective farms, and collective farms failed.", "Collective"),
     # a word that ends in "the" but is no function word glued to it ("breathe") is no article
     ("They breathe Government air, and the government knows.", "Government"),
+    # a body that completes a common noun of WordNet's with the words before it ("head of
+    # state") is no bare proper noun, though it is no adjective
+    ("The Russian head of State said it is crucial. The state was strong, and the state grew.",
+     "State"),
+    ("Dear heads of State and governments, the state is strong, and the state grew.", "State"),
     # a modifier that makes no compound noun for a body with it (WordNet's) names nothing
     ("They said the wooden Cabinet had a drawer. The cabinet was old, and the cabinet was heavy.",
      "Cabinet"),

@@ -221,6 +221,12 @@ def body_compounds() -> frozenset[str]:
     return _wordnet_class("C")
 
 
+def body_complement_compounds() -> frozenset[str]:
+    """WordNet's three-word common nouns of a noun, a preposition and a body, joined by "_"
+    ("head_of_state", "contempt_of_court")."""
+    return _wordnet_class("O")
+
+
 def person_nouns() -> frozenset[str]:
     """Nouns whose most frequent sense is a kind of person ("editor", "minister", "colleagues"):
     WordNet's ``noun.person`` file."""

@@ -916,9 +916,22 @@ def _bare_body(text: str, m: regex.Match, low: str, previous: str, casing: Casin
     adjective names the body there too ("from Cabinet allies", "because of Cabinet disunity")."""
     ratio = casing.ratio(low)
     if previous not in wc.PREPOSITIONS or low not in wc.bodies() or _plural_of(low, wc.bodies()) \
-            or ratio is None or ratio < BODY_NAME:
+            or ratio is None or ratio < BODY_NAME or _completes_common_noun(text, m, previous, low):
         return False
     return not (low in wc.body_adjectives() and _NEXT_LOWER.match(text, m.end()))
+
+
+#: The word before a preposition and the spaces after it ("heads of ").
+_HEAD_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}\p{N}'’\-])(\p{Ll}+)[ \u00a0]+\p{Ll}+[ \u00a0]+$")
+
+
+def _completes_common_noun(text: str, m: regex.Match, previous: str, low: str) -> bool:
+    """Whether *low* at *m*, after the preposition *previous*, ends a common noun of WordNet's
+    with the word before the preposition ("heads of State": "head of state"): there the body
+    is the complement of another noun, not a name."""
+    head = _HEAD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    return head is not None and any(f"{one}_{previous}_{low}" in wc.body_complement_compounds()
+                                    for one in (head.group(1), *_singulars(head.group(1))))
 
 
 def _short_name_of_a_kind(low: str, previous: str, casing: Casing) -> bool:
