@@ -57,8 +57,10 @@ Each line is ``word<TAB>classes``, the classes being letters:
     noun such a word may modify it ("in Military cooperation"); a body that is no adjective
     names the body ("from Cabinet allies").
 ``C`` compound noun for a body
-    A two-word noun of WordNet whose first word is a lowercase noun that is no adjective and
-    whose second is a noun of class B ("shadow_cabinet", "city_council"), joined by "_" as WordNet writes it.
+    A two-word noun of WordNet whose first word is a lowercase noun that is no adjective, whose
+    second is a noun of class B and whose main sense is an organisation (``organization.n.01``:
+    "shadow_cabinet", "city_council"; not a gathering, "news_conference"), joined by "_" as
+    WordNet writes it.
     A capitalised body after such a modifier is part of the compound's name there ("the shadow
     Cabinet").
 ``O`` compound noun with a body as its complement
@@ -112,6 +114,9 @@ NAMED_ROOTS = BODY_ROOTS + (
     ("plan", 1), ("campaign", 2), ("social_movement", 1), ("thoroughfare", 1),
     ("building", 1), ("trophy", 1), ("medium", 1), ("literary_composition", 1),
 )
+#: The synset under which a compound noun for a body (class C) must lie: an organisation, not a
+#: gathering ("news conference") or a district.
+ORGANIZATION = ("organization", 1)
 #: The verb whose troponyms name things (class N).
 NAMING_ROOT = ("name", 1)
 #: The verb of saying, whose synonyms report speech too ("state", "tell", "read": "the message
@@ -261,11 +266,12 @@ def build(wordnet: Path) -> dict[str, set[str]]:
             add(inflect(lemma, "N", noun_exc, PLURAL_ENDINGS), letter)
     adjectives = read_index(wordnet / "index.adj")
     add([w for w, c in classes.items() if "B" in c and w in adjectives], "J")
-    for lemma in noun_index:
+    organization = noun_index[ORGANIZATION[0]][0][ORGANIZATION[1] - 1]
+    for lemma, (offsets, _) in noun_index.items():
         first, _, last = lemma.partition("_")
         if first.isalpha() and first.islower() and last and "B" in classes.get(last, ()) \
                 and first not in adjectives and lexicon.zipf(first) >= MIN_ZIPF \
-                and first not in wc.FUNCTION_WORDS:
+                and first not in wc.FUNCTION_WORDS and organization in ancestors(nouns, offsets[0]):
             classes[lemma].add("C")
     for lemma in lowercase_lemmas(nouns):
         parts = lemma.split("_")

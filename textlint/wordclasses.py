@@ -216,8 +216,8 @@ def body_adjectives() -> frozenset[str]:
 
 
 def body_compounds() -> frozenset[str]:
-    """WordNet's two-word nouns for bodies whose first word is a noun and no adjective, written
-    with "_" ("shadow_cabinet", "city_council")."""
+    """WordNet's two-word nouns for organisations whose first word is a noun and no adjective,
+    joined by "_" ("shadow_cabinet", "city_council")."""
     return _wordnet_class("C")
 
 
