@@ -4,7 +4,7 @@
     python scripts/build_wordnet_classes.py [--wordnet /usr/share/wordnet]
 
 Source: the WordNet 3.0 database as Debian's ``wordnet-base`` package installs it
-(``/usr/share/wordnet/data.noun``, ``data.verb``, ``index.noun``, ``index.verb``, ``noun.exc``,
+(``/usr/share/wordnet/data.noun``, ``data.verb``, ``index.noun``, ``index.verb``, ``index.adj``, ``noun.exc``,
 ``verb.exc``, ``cntlist.rev``). License: the WordNet 3.0 license (Princeton University, permissive: use, copy,
 modify and distribute with the copyright notice), "WordNet 3.0 Copyright 2006 by Princeton
 University. All rights reserved." The table written here is derived from it and carries the
@@ -51,6 +51,23 @@ Each line is ``word<TAB>classes``, the classes being letters:
     A noun whose most frequent sense is in WordNet's file of nouns for people
     (``noun.person``: "editor", "minister", "leader", "colleagues"). A capitalised noun straight
     before one names the body the person serves ("the former Sun editor", "Cabinet colleagues").
+``J`` body that is also an adjective
+    A word of class B that WordNet also lists as an adjective (``index.adj``: "military",
+    "federal", "national", "royal"; not "cabinet", "government", "party"). Before a lowercase
+    noun such a word may modify it ("in Military cooperation"); a body that is no adjective
+    names the body ("from Cabinet allies").
+``C`` compound noun for a body
+    A two-word noun of WordNet whose first word is a lowercase noun that is no adjective, whose
+    second is a noun of class B and whose main sense is an organisation (``organization.n.01``:
+    "shadow_cabinet", "city_council"; not a gathering, "news_conference"), joined by "_" as
+    WordNet writes it.
+    A capitalised body after such a modifier is part of the compound's name there ("the shadow
+    Cabinet").
+``O`` compound noun with a body as its complement
+    A three-word noun that WordNet writes in lowercase, a noun, a preposition and a noun of class
+    B ("head_of_state", "contempt_of_court", "form_of_government"). The body completes a common
+    noun there: capitalised after the first two words, it is no bare proper noun ("heads of
+    State" for "heads of state").
 ``N`` naming participle
     The past participle of a verb whose most frequent sense is ``name.v.01`` ("assign a
     specified proper name to": name, call) or one of its troponyms (dub, entitle, title,
@@ -97,6 +114,9 @@ NAMED_ROOTS = BODY_ROOTS + (
     ("plan", 1), ("campaign", 2), ("social_movement", 1), ("thoroughfare", 1),
     ("building", 1), ("trophy", 1), ("medium", 1), ("literary_composition", 1),
 )
+#: The synset under which a compound noun for a body (class C) must lie: an organisation, not a
+#: gathering ("news conference") or a district.
+ORGANIZATION = ("organization", 1)
 #: The verb whose troponyms name things (class N).
 NAMING_ROOT = ("name", 1)
 #: The verb of saying, whose synonyms report speech too ("state", "tell", "read": "the message
@@ -141,6 +161,11 @@ def read_data(path: Path) -> dict[str, Synset]:
                 i += 3
         synsets[offset] = Synset(lexname, words, hypernyms, frames)
     return synsets
+
+
+def lowercase_lemmas(synsets: dict[str, Synset]) -> set[str]:
+    """The lemmas that WordNet's data file writes in lowercase (common nouns, not names)."""
+    return {w for synset in synsets.values() for w in synset.words if w.islower()}
 
 
 def read_index(path: Path) -> dict[str, list[str]]:
@@ -239,6 +264,20 @@ def build(wordnet: Path) -> dict[str, set[str]]:
         for lemma in under(nouns, noun_index, roots, senses):
             add([lemma], letter)
             add(inflect(lemma, "N", noun_exc, PLURAL_ENDINGS), letter)
+    adjectives = read_index(wordnet / "index.adj")
+    add([w for w, c in classes.items() if "B" in c and w in adjectives], "J")
+    organization = noun_index[ORGANIZATION[0]][0][ORGANIZATION[1] - 1]
+    for lemma, (offsets, _) in noun_index.items():
+        first, _, last = lemma.partition("_")
+        if first.isalpha() and first.islower() and last and "B" in classes.get(last, ()) \
+                and first not in adjectives and lexicon.zipf(first) >= MIN_ZIPF \
+                and first not in wc.FUNCTION_WORDS and organization in ancestors(nouns, offsets[0]):
+            classes[lemma].add("C")
+    for lemma in lowercase_lemmas(nouns):
+        parts = lemma.split("_")
+        if len(parts) == 3 and parts[0].isalpha() and parts[1] in wc.PREPOSITIONS \
+                and "B" in classes.get(parts[2], ()):
+            classes[lemma].add("O")
     for lemma, (offsets, _) in noun_index.items():
         first = nouns[offsets[0]]
         if lemma.isalpha() and first.lexname == "noun.person" and lemma in first.words:
@@ -269,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     classes = build(args.wordnet)
-    header = ("# word\tclasses (B body, H head of a name, A appositive head, R reporting verb, S reporting verb after a noun phrase, P person noun, N naming participle); "
+    header = ("# word\tclasses (B body, H head of a name, A appositive head, R reporting verb, S reporting verb after a noun phrase, P person noun, J body that is also an adjective, C compound noun for a body, O compound noun with a body as its complement, N naming participle); "
               "derived from WordNet 3.0 (Debian wordnet-base). WordNet 3.0 Copyright 2006 by "
               "Princeton University. All rights reserved. WordNet 3.0 license.\n")
     rows = [f"{w}\t{''.join(sorted(c))}" for w, c in sorted(classes.items())]

@@ -469,6 +469,20 @@ def test_names_and_house_styles_stay_alone_despite_that_evidence(text):
     "Schools did well under Government guidance, and the government was pleased.",
     # an article glued to the word before it by extraction still makes a body's short name
     "The President instructedthe Government to act, and the government agreed.",
+    # ... and so does a function word glued to it, though web counts hold the glued form
+    "He also requested thatthe Government work more quickly on the plan. The government agreed.",
+    # a body that WordNet does not know as an adjective names the body before a lowercase
+    # noun too (LanguageTool's dictionary tags "cabinet" and "party" as adjectives)
+    "He was worried because of Party disunity, and the party knew it.",
+    "He went back on his pledge after support from Cabinet allies. The cabinet met, and the "
+    "cabinet agreed.",
+    # a body after the noun that makes a compound noun for a body with it (WordNet's "shadow
+    # cabinet"), even beside lowercase uses: no list names "cabinet"
+    "The Tories said the shadow Cabinet had weighed up the case. Two shadow cabinet members "
+    "left, and the shadow cabinet met.",
+    # a word before an editor's bracket, like one before a parenthesis, is explained by it
+    "It was an issue you raised in your Address [to the Federal Assembly]. The address was long, "
+    "and the address was clear.",
     # a word before a number sign or "No." labels a numbered item
     "Please refund Order #5698656.",
     "Please refund Order No. 56 at once.",
@@ -486,6 +500,17 @@ def test_house_style_and_grammar_name_a_body_without_a_list(text):
      "State funds and state budgets were cut.", "State"),
     # a body noun that can be an adjective, before a lowercase word, modifies it
     ("They work together in Military cooperation, and military ties grow.", "Military"),
+    ("They invested in Collective farms, and collective farms failed.", "Collective"),
+    # a word that ends in "the" but is no function word glued to it ("breathe") is no article
+    ("They breathe Government air, and the government knows.", "Government"),
+    # a body that completes a common noun of WordNet's with the words before it ("head of
+    # state") is no bare proper noun, though it is no adjective
+    ("The Russian head of State said it is crucial. The state was strong, and the state grew.",
+     "State"),
+    ("Dear heads of State and governments, the state is strong, and the state grew.", "State"),
+    # a modifier that makes no compound noun for a body with it (WordNet's) names nothing
+    ("They said the wooden Cabinet had a drawer. The cabinet was old, and the cabinet was heavy.",
+     "Cabinet"),
 ])
 def test_a_single_capitalised_body_noun_is_still_judged(text, word):
     assert found(RULE, text) == [word]

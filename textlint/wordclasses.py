@@ -209,6 +209,24 @@ def appositive_heads() -> frozenset[str]:
     return _wordnet_class("A")
 
 
+def body_adjectives() -> frozenset[str]:
+    """The nouns of :func:`bodies` that WordNet also lists as adjectives ("military", "union",
+    "social"; not "cabinet", "government", "party")."""
+    return _wordnet_class("J")
+
+
+def body_compounds() -> frozenset[str]:
+    """WordNet's two-word nouns for organisations whose first word is a noun and no adjective,
+    joined by "_" ("shadow_cabinet", "city_council")."""
+    return _wordnet_class("C")
+
+
+def body_complement_compounds() -> frozenset[str]:
+    """WordNet's three-word common nouns of a noun, a preposition and a body, joined by "_"
+    ("head_of_state", "contempt_of_court")."""
+    return _wordnet_class("O")
+
+
 def person_nouns() -> frozenset[str]:
     """Nouns whose most frequent sense is a kind of person ("editor", "minister", "colleagues"):
     WordNet's ``noun.person`` file."""

@@ -54,24 +54,17 @@ PLACE_OR_PART = wc.PLACE_PREPOSITIONS | (wc.NEVER_TITLED - wc.COORDINATORS)
 CONNECTORS = frozenset(("&",)) | wc.NAME_PARTICLES | wc.ARTICLES - {"a", "an"} \
     | wc.NEVER_TITLED - {"or", "nor"} | wc.PLACE_PREPOSITIONS
 #: Nouns that name an institution, an event or a document when capitalised alone ("the
-#: Programme", "the Fund", "the Games"). Unlike HOUSE_STYLE they are judged, but only when the
-#: document writes them in lowercase too (see HOUSE_STYLE_LOWERCASE). Only the nouns whose
+#: Programme", "the Fund", "the Games"). They are judged only when the document writes them in
+#: lowercase too (see HOUSE_STYLE_LOWERCASE). Only the nouns whose
 #: removal still adds false alarms on the benchmarks, with the document evidence of
 #: :func:`_house_style` and :func:`_short_name_after_full_name` and the grammar of
 #: :func:`_short_name_of_a_body`, :func:`_short_name_of_a_kind`, :func:`_counted_bodies`,
-#: :func:`_bare_body` and :func:`_labelled` (docs/benchmarks.md, "The last institution nouns" and
+#: :func:`_bare_body`, :func:`_labelled` and WordNet's compound nouns for bodies ("the shadow
+#: Cabinet") (docs/benchmarks.md, "The last institution nouns" and
 #: "Short names from the document and from WordNet"): benchmark-selected, not sourced data.
 INSTITUTIONS = frozenset(
-    "address budget day forum fund games guard programme school town".split()
+    "budget day forum fund games guard programme school town".split()
 )
-#: The institution nouns that news house styles capitalise alone once, beside lowercase uses in
-#: the same article ("the shadow Cabinet" and "a cabinet meeting", "from Cabinet allies"). Never
-#: judged. Benchmark-selected like INSTITUTIONS. No publication, party or office is named here: a
-#: capitalised noun after a reporting verb ("told the Times"), before a noun for a person ("the
-#: former Sun editor") or, when LanguageTool's dictionary knows it as a proper noun, before a noun
-#: for a body ("the Conservative party") names a body (see :func:`_source_of_report`,
-#: :func:`_names_a_body`).
-HOUSE_STYLE = frozenset(("cabinet",))
 #: A noun for a body that the casing table finds capitalised at least this often (natural log
 #: of capitalised to lowercase uses: -2.9 is about 5 % of all uses, "committee", "court",
 #: "house", "state"; not "country", "meeting") is, after "the" or a possessive, the short name
@@ -309,7 +302,7 @@ class MidSentenceCapital(Check):
             look = worth.get(word)
             if look is None:
                 low = word.lower()
-                if low in wc.CALENDAR or low in HOUSE_STYLE or low == "no":  # "No. 1", "a No vote"
+                if low in wc.CALENDAR or low == "no":  # "No. 1", "a No vote"
                     look = False
                 elif low in INSTITUTIONS:
                     # capitalised alone they may name one ("the Programme"), unless the document
@@ -376,6 +369,8 @@ class MidSentenceCapital(Check):
                     continue  # "the Global Fund ... the Fund": the short form of a name given earlier
                 if not function_word and _short_name_of_a_kind(low, _unglued(previous), casing):
                     continue  # "approve the Treaty establishing ...": a treaty, an act, a report
+                if not function_word and f"{previous}_{low}" in wc.body_compounds():
+                    continue  # "the shadow Cabinet": a compound noun for a body (WordNet's)
                 if not function_word and _counted_bodies(text, m, low, casing):
                     continue  # "the two Houses"
                 if not function_word and _labelled(text, m):
@@ -450,8 +445,8 @@ class MidSentenceCapital(Check):
                     and get_lexicon().pmi("good", word) is not None \
                     and not (after and after[0].group()[0].isupper()):
                 return False  # a greeting, not a name: "Good Afternoon, colleagues"
-            if after and (after[0].group()[0].isdigit() or after[0].group() == "("):
-                return True
+            if after and (after[0].group()[0].isdigit() or after[0].group() in ("(", "[")):
+                return True  # "Article 8", "the Fund (IMF)", "your Address [to the Federal Assembly]"
             if text[start:end].lower() in wc.number_words() and before and before[-1].group()[:1].isupper():
                 return True  # a number that ends a name: "Part One", "Formula One"
             counted = False
@@ -933,13 +928,27 @@ def _bare_body(text: str, m: regex.Match, low: str, previous: str, casing: Casin
     singular noun for a body (WordNet's) that the casing table finds capitalised often
     (BODY_NAME), straight after a preposition ("in Cabinet", "under Government guidance"). A
     singular count noun with no determiner after a preposition is a proper noun or a mass noun,
-    and a body is no mass. A word that can be an adjective (LanguageTool's dictionary) does not
-    count before a lowercase word: it modifies that word ("in Military cooperation")."""
+    and a body is no mass. A body that WordNet also lists as an adjective does not count
+    before a lowercase word: it modifies that word ("in Military cooperation"); one that is no
+    adjective names the body there too ("from Cabinet allies", "because of Cabinet disunity")."""
     ratio = casing.ratio(low)
     if previous not in wc.PREPOSITIONS or low not in wc.bodies() or _plural_of(low, wc.bodies()) \
-            or ratio is None or ratio < BODY_NAME:
+            or ratio is None or ratio < BODY_NAME or _completes_common_noun(text, m, previous, low):
         return False
-    return not ("J" in wc.tags(low) and _NEXT_LOWER.match(text, m.end()))
+    return not (low in wc.body_adjectives() and _NEXT_LOWER.match(text, m.end()))
+
+
+#: The word before a preposition and the spaces after it ("heads of ").
+_HEAD_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}\p{N}'’\-])(\p{Ll}+)[ \u00a0]+\p{Ll}+[ \u00a0]+$")
+
+
+def _completes_common_noun(text: str, m: regex.Match, previous: str, low: str) -> bool:
+    """Whether *low* at *m*, after the preposition *previous*, ends a common noun of WordNet's
+    with the word before the preposition ("heads of State": "head of state"): there the body
+    is the complement of another noun, not a name."""
+    head = _HEAD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    return head is not None and any(f"{one}_{previous}_{low}" in wc.body_complement_compounds()
+                                    for one in (head.group(1), *_singulars(head.group(1))))
 
 
 def _short_name_of_a_kind(low: str, previous: str, casing: Casing) -> bool:
@@ -1003,9 +1012,11 @@ _FULL_NAME_AFTER = lazy_compile(
 
 
 def _unglued(previous: str) -> str:
-    """*previous*, or "the" when it is an unknown word that ends in "the" (a word glued to the
-    article by extraction: "instructedthe")."""
-    if len(previous) > 3 and previous.endswith(wc.DEFINITE_ARTICLE) and previous not in get_lexicon():
+    """*previous*, or "the" when it is a word glued to the article by extraction: an unknown word
+    that ends in "the" ("instructedthe") or a function word and "the" ("thatthe", "ofthe": no
+    English word is one, though web counts hold the glued forms)."""
+    if len(previous) > 3 and previous.endswith(wc.DEFINITE_ARTICLE) \
+            and (previous not in get_lexicon() or previous[:-3] in FUNCTION_WORDS):
         return wc.DEFINITE_ARTICLE
     return previous
 
