@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+import regex
 
 from cleanup_helpers import fixed, found
 from textlint.casing import get_casing
+from textlint.checks import capitals
 
 RULE = "cleanup.MidSentenceCapital"
 SEED = Path(__file__).resolve().parent.parent / "fixtures"
@@ -627,3 +629,26 @@ def test_a_common_noun_after_a_names_possessive_is_judged(text, word):
 ])
 def test_names_that_hold_a_possessive_are_left_alone(text):
     assert found(RULE, text) == []
+
+
+def _uses_by_search(text: str, word: str) -> int:
+    """What ``_CapitalisedWords.uses`` counts, by searching *text* for *word* itself."""
+    n, i = 0, text.find(word)
+    while i >= 0 and n < capitals.HOUSE_STYLE_CAPITALS:
+        end = i + len(word)
+        if not (i and text[i - 1].isalpha()) and not (end < len(text) and text[end].isalpha()) \
+                and not capitals._NEXT_CAPITALISED.match(text, end):
+            n += 1
+        i = text.find(word, end)
+    return n
+
+
+def test_the_index_of_capitalised_words_counts_what_a_search_for_each_word_counts():
+    text = (SEED / "seed-article.txt").read_text(encoding="utf-8") + (
+        " Party² Party Party_Party ²Party xParty Party's -Party Party-led ⅫParty Party Duma Partyé"
+        " Party\u0301 the Party. Act Action Acts Act\u00a0Now Éire Éire Ǆemal ab²Party aX²Party éParty aÉire Zeta² bZeta² Zeta")
+    index = capitals._CapitalisedWords(text)
+    words = {m.group() for m in regex.finditer(r"\p{Lu}\p{Ll}+", text)}
+    assert {"Party", "Act", "Éire"} <= words
+    assert {w: index.uses(w) for w in words} == {w: _uses_by_search(text, w) for w in words}
+    assert index.uses("Party") == capitals.HOUSE_STYLE_CAPITALS

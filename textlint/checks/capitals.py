@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
+from itertools import groupby
 from typing import Iterator
 
 import regex
@@ -304,6 +306,7 @@ class MidSentenceCapital(Check):
         # each distinct word is judged once.
         candidates: dict[str, list[regex.Match]] = {}
         worth: dict[str, bool] = {}
+        capitalised = _CapitalisedWords(text)
         for m in _TITLE.finditer(text):
             word = m.group("w")
             look = worth.get(word)
@@ -319,7 +322,7 @@ class MidSentenceCapital(Check):
                         and _lowercase_uses(text, low) >= HOUSE_STYLE_LOWERCASE
                 elif _function_like(low):
                     look = True
-                elif _house_style(text, word, low):
+                elif _house_style(capitalised, word, low):
                     look = False  # "the Party" five times: the document's style for a body
                 else:
                     casing = casing or get_casing()
@@ -1003,28 +1006,65 @@ def _labelled(text: str, m: regex.Match) -> bool:
     return m.end() == m.end("w") and _NUMBER_LABEL.match(text, m.end()) is not None
 
 
-def _house_style(text: str, word: str, low: str) -> bool:
+def _house_style(capitalised: _CapitalisedWords, word: str, low: str) -> bool:
     """Whether *word* is a noun for a body or a kind of thing that bears names (WordNet's classes
     B and H) that the document writes capitalised at least HOUSE_STYLE_CAPITALS times, alone or at
     the end of a name ("the Labour Party", "the Party"): its house style there, not a slip. The
     slip capitalises one copy of a word; a house style capitalises every copy."""
     if low not in wc.bodies() and low not in wc.name_heads():
         return False
-    return _capitalised_uses(text, word) >= HOUSE_STYLE_CAPITALS
+    return capitalised.uses(word) >= HOUSE_STYLE_CAPITALS
 
 
-def _capitalised_uses(text: str, word: str) -> int:
-    """How often *text* holds *word* (capitalised) as a word of its own that no capitalised word
-    follows ("the Party", "Labour Party", not "State Duma"), up to HOUSE_STYLE_CAPITALS."""
-    n = 0
-    i = text.find(word)
-    while i >= 0 and n < HOUSE_STYLE_CAPITALS:
-        end = i + len(word)
-        if not (i and text[i - 1].isalpha()) and not (end < len(text) and text[end].isalpha()) \
-                and not _NEXT_CAPITALISED.match(text, end):
-            n += 1
-        i = text.find(word, end)
-    return n
+class _CapitalisedWords:
+    """Where a text writes each capitalised word as a word of its own (a whole run of letters:
+    ``str.isalpha`` on neither side), found in one scan when first asked: a long text is not
+    searched again for each word."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._ends: dict[str, list[int]] | None = None
+
+    def _index(self) -> dict[str, list[int]]:
+        text, ends = self.text, {}
+        for m in _UNLESS_LOWER_ASCII.finditer(text):
+            run, start = m.group(), m.start()
+            if run.isalpha():
+                if run[0].isupper() and not (start and text[start - 1].isalpha()):
+                    ends.setdefault(run, []).append(m.end())
+                continue
+            for piece, end in _letter_runs(run):  # (rare) other alphanumerics inside: "Party²"
+                if piece[0].isupper() and not (end == len(piece) and start and text[start - 1].isalpha()):
+                    ends.setdefault(piece, []).append(start + end)
+        return ends
+
+    def uses(self, word: str) -> int:
+        """How often the text holds *word* (capitalised) as a word of its own that no capitalised
+        word follows ("the Party", "Labour Party", not "State Duma"), up to HOUSE_STYLE_CAPITALS."""
+        if self._ends is None:
+            self._ends = self._index()
+        n = 0
+        for end in self._ends.get(word, ()):
+            if not _NEXT_CAPITALISED.match(self.text, end):
+                n += 1
+                if n == HOUSE_STYLE_CAPITALS:
+                    break
+        return n
+
+
+#: A run of letters and of the other alphanumerics but digits ("Party²") from any of them but an
+#: ASCII lowercase letter: every capitalised word starts one, or is inside one (``re``'s classes
+#: are Python's own, as ``str.isalpha`` is).
+_UNLESS_LOWER_ASCII = lazy_compile(r"[^\W\d_a-z][^\W\d_]*", engine=re)
+
+
+def _letter_runs(run: str) -> Iterator[tuple[str, int]]:
+    """The runs of letters (``str.isalpha``) of *run*, each with its end."""
+    pos = 0
+    for alpha, chars in groupby(run, str.isalpha):
+        pos += len(piece := "".join(chars))
+        if alpha:
+            yield piece, pos
 
 
 def _names_a_body(text: str, m: regex.Match, low: str) -> bool:
@@ -1244,7 +1284,7 @@ def _frequent_common_word(low: str) -> bool:
     return low.isalpha() and get_lexicon().zipf(low) >= COMMON_ZIPF and wc.tags(low) != "" \
         and not wc.proper(low) and low not in wc.person_nouns() and low not in wc.bodies() \
         and low not in wc.name_heads() and low not in wc.CALENDAR \
-        and not _plural_of(low, wc.person_nouns() | wc.bodies() | wc.name_heads())
+        and not any(_plural_of(low, nouns) for nouns in (wc.person_nouns(), wc.bodies(), wc.name_heads()))
 
 
 def _in_set_phrase(text: str, m: regex.Match, low: str, previous: str) -> bool:
