@@ -1019,11 +1019,16 @@ def _house_style(capitalised: _CapitalisedWords, word: str, low: str) -> bool:
 
 class _CapitalisedWords:
     """Where a text writes each capitalised word as a word of its own (a whole run of letters:
-    ``str.isalpha`` on neither side), found in one scan when first asked: a long text is not
-    searched again for each word."""
+    ``str.isalpha`` on neither side). The first :data:`SEARCHES` words asked are searched for;
+    a text asked about more (a long one) is indexed in one scan instead of searched again for
+    each word."""
+
+    #: Words searched for before the text is indexed.
+    SEARCHES = 32
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._asked = 0
         self._ends: dict[str, list[int]] | None = None
 
     def _index(self) -> dict[str, list[int]]:
@@ -1039,13 +1044,23 @@ class _CapitalisedWords:
                     ends.setdefault(piece, []).append(start + end)
         return ends
 
+    def _search(self, word: str) -> Iterator[int]:
+        text = self.text
+        i = text.find(word)
+        while i >= 0:
+            end = i + len(word)
+            if not (i and text[i - 1].isalpha()) and not (end < len(text) and text[end].isalpha()):
+                yield end
+            i = text.find(word, end)
+
     def uses(self, word: str) -> int:
         """How often the text holds *word* (capitalised) as a word of its own that no capitalised
         word follows ("the Party", "Labour Party", not "State Duma"), up to HOUSE_STYLE_CAPITALS."""
-        if self._ends is None:
+        self._asked += 1
+        if self._ends is None and self._asked > self.SEARCHES:
             self._ends = self._index()
         n = 0
-        for end in self._ends.get(word, ()):
+        for end in self._search(word) if self._ends is None else self._ends.get(word, ()):
             if not _NEXT_CAPITALISED.match(self.text, end):
                 n += 1
                 if n == HOUSE_STYLE_CAPITALS:
