@@ -113,9 +113,9 @@ _ARTICLE_A = lazy_compile(
 _SPACED_A = lazy_compile(r"[ \u00a0]A[ \u00a0]")
 #: A capital letter used as a name of its own (not "I", an initial "J." or "X-ray").
 _LETTER_NAME = lazy_compile(r"(?<![\p{L}\p{M}\p{N}.'’\-])[B-HJ-Z](?![\p{L}\p{M}\p{N}.'’\-])")
-_PREVIOUS = lazy_compile(r"([\p{L}]+)[ \u00a0]+$")
+_PREVIOUS = lazy_compile(r"(?r)([\p{L}]+)[ \u00a0]+$")
 #: A whole lowercase word (not the end of "20th") and the spaces after it.
-_LOWER_PREVIOUS = lazy_compile(r"(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}+[ \u00a0]+$")
+_LOWER_PREVIOUS = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}+[ \u00a0]+$")
 _NEXT_CAPITALISED = lazy_compile(r"[ \u00a0]+\p{Lu}")
 _NEXT_LOWER = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’])")
 
@@ -653,7 +653,7 @@ def _labels_letters(word: str) -> bool:
     return "N" in tags and not set(tags) & set("VZDEGC")
 
 
-_ADDRESS_BEFORE = lazy_compile(r"(?:,|(?<![\p{L}])and)[ \u00a0]+$")
+_ADDRESS_BEFORE = lazy_compile(r"(?r)(?:,|(?<![\p{L}])and)[ \u00a0]+$")
 _ADDRESS_AFTER = lazy_compile(r"[ \u00a0]*,|[ \u00a0]+and[ \u00a0]")
 #: The most words of a salutation line ("Mr President, ladies and gentlemen, friends,").
 ADDRESS_WORDS = 12
@@ -779,7 +779,7 @@ def _is_number(token: str) -> bool:
     return token[:1].isdigit() and (token.isdigit() or token[:-2].isdigit() and token[-2:] in ("st", "nd", "rd", "th"))
 
 
-_LOWER_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}'’])\p{Ll}+[ \u00a0]+$")
+_LOWER_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}'’])\p{Ll}+[ \u00a0]+$")
 _LOWER_AFTER = lazy_compile(r"[ \u00a0]+\p{Ll}|[.,;!?]")
 
 
@@ -810,7 +810,7 @@ def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous
 
 
 #: A lowercase item of a list and its comma straight before a word ("stability, ") ...
-_LIST_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}'’\-])\p{Ll}{3,},[ \u00a0]+$")
+_LIST_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}'’\-])\p{Ll}{3,},[ \u00a0]+$")
 #: ... and after it, the next item: a comma or "and"/"or", then a lowercase word.
 _LIST_AFTER = lazy_compile(
     r"(?:,[ \u00a0]+(?:and[ \u00a0]+|or[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)"
@@ -940,7 +940,7 @@ def _short_name_of_a_kind(low: str, previous: str, casing: Casing) -> bool:
 
 
 #: "the" and a word straight before a word ("the two ").
-_COUNT_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}\p{N}'’\-])the[ \u00a0]+(\p{Ll}+)[ \u00a0]+$")
+_COUNT_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’\-])the[ \u00a0]+(\p{Ll}+)[ \u00a0]+$")
 
 
 def _counted_bodies(text: str, m: regex.Match, low: str, casing: Casing) -> bool:
@@ -1232,7 +1232,7 @@ def _common_word_after_name(text: str, m: regex.Match, low: str, prose: str, cas
 
 
 #: A capitalised word that is no function word, then spaces, before a word.
-_NAME_WORD_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}\p{N}\-\u2010.])(\p{Lu}[\p{L}\p{M}\p{N}]*(?:['’]s)?)[ \u00a0]+$")
+_NAME_WORD_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}\-\u2010.])(\p{Lu}[\p{L}\p{M}\p{N}]*(?:['’]s)?)[ \u00a0]+$")
 
 
 def _after_name_word(text: str, start: int) -> bool:
@@ -1318,7 +1318,7 @@ def _in_set_phrase(text: str, m: regex.Match, low: str, previous: str) -> bool:
 
 
 #: A name's possessive straight before a word: "Finland’s ", "Mr Putin's ".
-_POSSESSOR_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}\p{N}\-\u2010.])(\p{Lu}\p{L}*)['’]s[ \u00a0]+$")
+_POSSESSOR_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}\-\u2010.])(\p{Lu}\p{L}*)['’]s[ \u00a0]+$")
 
 
 def _common_noun_after_possessor(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:

@@ -399,7 +399,7 @@ def _announces() -> regex.Pattern:
     return compile_pattern(r"\b(?P<verb>" + _alternatives(wc.reporting_verbs()) + r")(?:,\s+in\s+part)?:$")
 
 
-_SUBJECT_BEFORE = lazy_compile(r"(\S+)[ \u00a0]+(\S+)[ \u00a0]+$")
+_SUBJECT_BEFORE = lazy_compile(r"(?r)(\S+)[ \u00a0]+(\S+)[ \u00a0]+$")
 
 
 def _announced(text: str, start: int, end: int) -> bool:
