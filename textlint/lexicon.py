@@ -305,9 +305,3 @@ def prepare_for(text_bytes: int) -> None:
     if get_lexicon.cache_info().currsize:
         get_lexicon().expect(text_bytes // BYTES_PER_LOOKUP)
 
-
-def expect_text(text: str) -> None:
-    """Get the lexicon ready for a check that asks about the words of *text*: a long text
-    builds the dicts at once (see :meth:`Lexicon.expect`); a short one loads nothing here."""
-    if len(text) // BYTES_PER_LOOKUP > DICT_AFTER // 2:
-        get_lexicon().expect(len(text) // BYTES_PER_LOOKUP)

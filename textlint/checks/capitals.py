@@ -14,7 +14,7 @@ from ..casing import Casing, get_casing
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
 from .. import wordclasses as wc
-from ..lexicon import expect_text, get_lexicon
+from ..lexicon import get_lexicon
 from ..patterns import lazy_compile
 from ..rule import FixAvailability
 from .base import Check
@@ -307,7 +307,6 @@ class MidSentenceCapital(Check):
         candidates: dict[str, list[regex.Match]] = {}
         worth: dict[str, bool] = {}
         capitalised = _CapitalisedWords(text)
-        expect_text(text)  # a long text: word lookups in dicts, not binary searches
         for m in _TITLE.finditer(text):
             word = m.group("w")
             look = worth.get(word)
