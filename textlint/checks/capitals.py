@@ -18,6 +18,7 @@ from ..lexicon import get_lexicon
 from ..patterns import lazy_compile
 from ..rule import FixAvailability
 from .base import Check
+from .spacing.anchored import finditer_at_runs
 from .prose import Titles, starts_sentence
 
 #: A capitalised word (not part of a hyphenated, dotted or CamelCase token), with an
@@ -111,6 +112,9 @@ _ARTICLE_A = lazy_compile(
     r"(?P<after>\p{Ll}+)(?![\p{L}\p{M}\p{N}'’\-])")
 #: "A" with a space or a no-break space on each side: the quick test before _ARTICLE_A.
 _SPACED_A = lazy_compile(r"[ \u00a0]A[ \u00a0]")
+#: Where _ARTICLE_A is tried (:func:`.spacing.anchored.finditer_at_runs`): at the lowercase word
+#: before a spaced "A".
+_ARTICLE_A_AT = (lazy_compile(r"[ \u00a0]A(?=[ \u00a0])"), lazy_compile(r"(?r)\p{Ll}+"))
 #: A capital letter used as a name of its own (not "I", an initial "J." or "X-ray").
 _LETTER_NAME = lazy_compile(r"(?<![\p{L}\p{M}\p{N}.'’\-])[B-HJ-Z](?![\p{L}\p{M}\p{N}.'’\-])")
 _PREVIOUS = lazy_compile(r"(?r)([\p{L}]+)[ \u00a0]+$")
@@ -287,7 +291,7 @@ class MidSentenceCapital(Check):
         text = doc.text
         if _SPACED_A.search(text) is None or _LETTER_NAME.search(text):
             return  # letters as names ("if A depends on B"): "A" may be one too
-        for m in _ARTICLE_A.finditer(text):
+        for m in finditer_at_runs(_ARTICLE_A, *_ARTICLE_A_AT, text):
             before, after = m.group("before"), m.group("after")
             if before in ARTICLES or _labels_letters(before) or after in FUNCTION_WORDS \
                     or _ends_phrase(text, m.end()) and "J" in wc.tags(after) \
