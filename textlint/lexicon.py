@@ -304,4 +304,3 @@ def prepare_for(text_bytes: int) -> None:
     shared (copy-on-write)."""
     if get_lexicon.cache_info().currsize:
         get_lexicon().expect(text_bytes // BYTES_PER_LOOKUP)
-
