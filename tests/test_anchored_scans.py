@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from textlint.checks import capitals, quotes
 from textlint.checks.spacing import marks, punctuation
 from textlint.checks.spacing.anchored import finditer_at_runs
 
@@ -16,11 +17,15 @@ ANCHORED = {
     "swapped comma": (marks._SWAPPED, marks._SWAPPED_AT),
     "space before a mark": (marks._SPACE_BEFORE, marks._SPACE_BEFORE_AT),
     "space before a comma or period": (punctuation.SPACE_BEFORE_MARK, punctuation.SPACE_BEFORE_MARK_AT),
+    "a word, a comma and an interjection": (quotes._WORD_COMMA_INTERJECTION, quotes._WORD_COMMA_INTERJECTION_AT),
+    "the article A between lowercase words": (capitals._ARTICLE_A, capitals._ARTICLE_A_AT),
 }
 
 TRICKY = (
     "I 'm here, o' clock , and  ,x  ;y e.just so ab.cd.ef x , y .\n a ' ’b a’  b x\t, y\u00a0;z"
-    " ,, ; ;a ''b it’ s don 't Ph. D. word\u00a0, end .\n(a , b) ab’ ’cd é. ölçü.şu 'x' ’y’ .")
+    " ,, ; ;a ''b it’ s don 't Ph. D. word\u00a0, end .\n(a , b) ab’ ’cd é. ölçü.şu 'x' ’y’ ."
+    " like, Well, Yes, no said,  OK! 9said, Well, ab_c, Yes, éa, Oh, x, Ok,Well, said,\u00a0WELL, like, well,"
+    " forwarded A telegram, a A A b, xyA A c, Éa A b, ab\u00a0A\u00a0cd, o-a A b, a A Bc, a  A b, a A-b a A b")
 
 
 def _texts() -> list[str]:

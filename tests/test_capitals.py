@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+import regex
 
 from cleanup_helpers import fixed, found
 from textlint.casing import get_casing
+from textlint.checks import capitals
 from textlint.engine import Engine, Overrides
 
 RULE = "cleanup.MidSentenceCapital"
@@ -734,3 +736,29 @@ def test_a_number_word_before_a_lowercase_noun_is_judged(text):
 ])
 def test_a_number_word_in_a_name_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+def _uses_by_search(text: str, word: str) -> int:
+    """What ``_CapitalisedWords.uses`` counts, by searching *text* for *word* itself."""
+    n, i = 0, text.find(word)
+    while i >= 0 and n < capitals.HOUSE_STYLE_CAPITALS:
+        end = i + len(word)
+        if not (i and text[i - 1].isalpha()) and not (end < len(text) and text[end].isalpha()) \
+                and not capitals._NEXT_CAPITALISED.match(text, end):
+            n += 1
+        i = text.find(word, end)
+    return n
+
+
+def test_the_index_of_capitalised_words_counts_what_a_search_for_each_word_counts():
+    text = (SEED / "seed-article.txt").read_text(encoding="utf-8") + (
+        " Party² Party Party_Party ²Party xParty Party's -Party Party-led ⅫParty Party Duma Partyé"
+        " Party\u0301 the Party. Act Action Acts Act\u00a0Now Éire Éire Ǆemal ab²Party aX²Party éParty aÉire Zeta² bZeta² Zeta")
+    words = {m.group() for m in regex.finditer(r"\p{Lu}\p{Ll}+", text)}
+    assert {"Party", "Act", "Éire", "Zeta"} <= words and len(words) > capitals._CapitalisedWords.SEARCHES
+    expected = {w: _uses_by_search(text, w) for w in words}
+    assert expected["Party"] == capitals.HOUSE_STYLE_CAPITALS
+    for searches in (0, len(words)):  # indexed at once, searched for each word
+        index = capitals._CapitalisedWords(text)
+        index.SEARCHES = searches
+        assert {w: index.uses(w) for w in words} == expected

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
+from itertools import groupby
 from typing import Iterator
 
 import regex
@@ -16,6 +18,7 @@ from ..lexicon import get_lexicon
 from ..patterns import lazy_compile
 from ..rule import FixAvailability
 from .base import Check
+from .spacing.anchored import finditer_at_runs
 from .prose import Titles, starts_sentence
 
 #: A capitalised word (not part of a hyphenated, dotted or CamelCase token), with an
@@ -102,11 +105,14 @@ _ARTICLE_A = lazy_compile(
     r"(?P<after>\p{Ll}+)(?![\p{L}\p{M}\p{N}'’\-])")
 #: "A" with a space or a no-break space on each side: the quick test before _ARTICLE_A.
 _SPACED_A = lazy_compile(r"[ \u00a0]A[ \u00a0]")
+#: Where _ARTICLE_A is tried (:func:`.spacing.anchored.finditer_at_runs`): at the lowercase word
+#: before a spaced "A".
+_ARTICLE_A_AT = (lazy_compile(r"[ \u00a0]A(?=[ \u00a0])"), lazy_compile(r"(?r)\p{Ll}+"))
 #: A capital letter used as a name of its own (not "I", an initial "J." or "X-ray").
 _LETTER_NAME = lazy_compile(r"(?<![\p{L}\p{M}\p{N}.'’\-])[B-HJ-Z](?![\p{L}\p{M}\p{N}.'’\-])")
-_PREVIOUS = lazy_compile(r"([\p{L}]+)[ \u00a0]+$")
+_PREVIOUS = lazy_compile(r"(?r)([\p{L}]+)[ \u00a0]+$")
 #: A whole lowercase word (not the end of "20th") and the spaces after it.
-_LOWER_PREVIOUS = lazy_compile(r"(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}+[ \u00a0]+$")
+_LOWER_PREVIOUS = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}+[ \u00a0]+$")
 _NEXT_CAPITALISED = lazy_compile(r"[ \u00a0]+\p{Lu}")
 _NEXT_LOWER = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’])")
 
@@ -278,7 +284,7 @@ class MidSentenceCapital(Check):
         text = doc.text
         if _SPACED_A.search(text) is None or _LETTER_NAME.search(text):
             return  # letters as names ("if A depends on B"): "A" may be one too
-        for m in _ARTICLE_A.finditer(text):
+        for m in finditer_at_runs(_ARTICLE_A, *_ARTICLE_A_AT, text):
             before, after = m.group("before"), m.group("after")
             if before in ARTICLES or _labels_letters(before) or after in FUNCTION_WORDS \
                     or _ends_phrase(text, m.end()) and "J" in wc.tags(after) \
@@ -297,6 +303,7 @@ class MidSentenceCapital(Check):
         # each distinct word is judged once.
         candidates: dict[str, list[regex.Match]] = {}
         worth: dict[str, bool] = {}
+        capitalised = _CapitalisedWords(text)
         for m in _TITLE.finditer(text):
             word = m.group("w")
             look = worth.get(word)
@@ -312,7 +319,7 @@ class MidSentenceCapital(Check):
                         and _lowercase_uses(text, low) >= HOUSE_STYLE_LOWERCASE
                 elif _function_like(low):
                     look = True
-                elif _house_style(text, word, low):
+                elif _house_style(capitalised, word, low):
                     look = False  # "the Party" five times: the document's style for a body
                 else:
                     casing = casing or get_casing()
@@ -659,7 +666,7 @@ def _labels_letters(word: str) -> bool:
     return "N" in tags and not set(tags) & set("VZDEGC")
 
 
-_ADDRESS_BEFORE = lazy_compile(r"(?:,|(?<![\p{L}])and)[ \u00a0]+$")
+_ADDRESS_BEFORE = lazy_compile(r"(?r)(?:,|(?<![\p{L}])and)[ \u00a0]+$")
 _ADDRESS_AFTER = lazy_compile(r"[ \u00a0]*,|[ \u00a0]+and[ \u00a0]")
 #: The most words of a salutation line ("Mr President, ladies and gentlemen, friends,").
 ADDRESS_WORDS = 12
@@ -787,7 +794,7 @@ def _is_number(token: str) -> bool:
     return token[:1].isdigit() and (token.isdigit() or token[:-2].isdigit() and token[-2:] in ("st", "nd", "rd", "th"))
 
 
-_LOWER_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}'’])\p{Ll}+[ \u00a0]+$")
+_LOWER_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}'’])\p{Ll}+[ \u00a0]+$")
 _LOWER_AFTER = lazy_compile(r"[ \u00a0]+\p{Ll}|[.,;!?]")
 
 
@@ -818,7 +825,7 @@ def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous
 
 
 #: A lowercase item of a list and its comma straight before a word ("stability, ") ...
-_LIST_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}'’\-])\p{Ll}{3,},[ \u00a0]+$")
+_LIST_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}'’\-])\p{Ll}{3,},[ \u00a0]+$")
 #: ... and after it, the next item: a comma or "and"/"or", then a lowercase word.
 _LIST_AFTER = lazy_compile(
     r"(?:,[ \u00a0]+(?:and[ \u00a0]+|or[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)"
@@ -962,7 +969,7 @@ def _short_name_of_a_kind(low: str, previous: str, casing: Casing) -> bool:
 
 
 #: "the" and a word straight before a word ("the two ").
-_COUNT_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}\p{N}'’\-])the[ \u00a0]+(\p{Ll}+)[ \u00a0]+$")
+_COUNT_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’\-])the[ \u00a0]+(\p{Ll}+)[ \u00a0]+$")
 
 
 def _counted_bodies(text: str, m: regex.Match, low: str, casing: Casing) -> bool:
@@ -1031,28 +1038,80 @@ def _labelled(text: str, m: regex.Match) -> bool:
     return m.end() == m.end("w") and _NUMBER_LABEL.match(text, m.end()) is not None
 
 
-def _house_style(text: str, word: str, low: str) -> bool:
+def _house_style(capitalised: _CapitalisedWords, word: str, low: str) -> bool:
     """Whether *word* is a noun for a body or a kind of thing that bears names (WordNet's classes
     B and H) that the document writes capitalised at least HOUSE_STYLE_CAPITALS times, alone or at
     the end of a name ("the Labour Party", "the Party"): its house style there, not a slip. The
     slip capitalises one copy of a word; a house style capitalises every copy."""
     if low not in wc.bodies() and low not in wc.name_heads():
         return False
-    return _capitalised_uses(text, word) >= HOUSE_STYLE_CAPITALS
+    return capitalised.uses(word) >= HOUSE_STYLE_CAPITALS
 
 
-def _capitalised_uses(text: str, word: str) -> int:
-    """How often *text* holds *word* (capitalised) as a word of its own that no capitalised word
-    follows ("the Party", "Labour Party", not "State Duma"), up to HOUSE_STYLE_CAPITALS."""
-    n = 0
-    i = text.find(word)
-    while i >= 0 and n < HOUSE_STYLE_CAPITALS:
-        end = i + len(word)
-        if not (i and text[i - 1].isalpha()) and not (end < len(text) and text[end].isalpha()) \
-                and not _NEXT_CAPITALISED.match(text, end):
-            n += 1
-        i = text.find(word, end)
-    return n
+class _CapitalisedWords:
+    """Where a text writes each capitalised word as a word of its own (a whole run of letters:
+    ``str.isalpha`` on neither side). The first :data:`SEARCHES` words asked are searched for;
+    a text asked about more (a long one) is indexed in one scan instead of searched again for
+    each word."""
+
+    #: Words searched for before the text is indexed.
+    SEARCHES = 32
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._asked = 0
+        self._ends: dict[str, list[int]] | None = None
+
+    def _index(self) -> dict[str, list[int]]:
+        text, ends = self.text, {}
+        for m in _UNLESS_LOWER_ASCII.finditer(text):
+            run, start = m.group(), m.start()
+            if run.isalpha():
+                if run[0].isupper() and not (start and text[start - 1].isalpha()):
+                    ends.setdefault(run, []).append(m.end())
+                continue
+            for piece, end in _letter_runs(run):  # (rare) other alphanumerics inside: "Party²"
+                if piece[0].isupper() and not (end == len(piece) and start and text[start - 1].isalpha()):
+                    ends.setdefault(piece, []).append(start + end)
+        return ends
+
+    def _search(self, word: str) -> Iterator[int]:
+        text = self.text
+        i = text.find(word)
+        while i >= 0:
+            end = i + len(word)
+            if not (i and text[i - 1].isalpha()) and not (end < len(text) and text[end].isalpha()):
+                yield end
+            i = text.find(word, end)
+
+    def uses(self, word: str) -> int:
+        """How often the text holds *word* (capitalised) as a word of its own that no capitalised
+        word follows ("the Party", "Labour Party", not "State Duma"), up to HOUSE_STYLE_CAPITALS."""
+        self._asked += 1
+        if self._ends is None and self._asked > self.SEARCHES:
+            self._ends = self._index()
+        n = 0
+        for end in self._search(word) if self._ends is None else self._ends.get(word, ()):
+            if not _NEXT_CAPITALISED.match(self.text, end):
+                n += 1
+                if n == HOUSE_STYLE_CAPITALS:
+                    break
+        return n
+
+
+#: A run of letters and of the other alphanumerics but digits ("Party²") from any of them but an
+#: ASCII lowercase letter: every capitalised word starts one, or is inside one (``re``'s classes
+#: are Python's own, as ``str.isalpha`` is).
+_UNLESS_LOWER_ASCII = lazy_compile(r"[^\W\d_a-z][^\W\d_]*", engine=re)
+
+
+def _letter_runs(run: str) -> Iterator[tuple[str, int]]:
+    """The runs of letters (``str.isalpha``) of *run*, each with its end."""
+    pos = 0
+    for alpha, chars in groupby(run, str.isalpha):
+        pos += len(piece := "".join(chars))
+        if alpha:
+            yield piece, pos
 
 
 def _names_a_body(text: str, m: regex.Match, low: str) -> bool:
@@ -1221,7 +1280,7 @@ def _common_word_after_name(text: str, m: regex.Match, low: str, prose: str, cas
 
 
 #: A capitalised word that is no function word, then spaces, before a word.
-_NAME_WORD_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}\p{N}\-\u2010.])(\p{Lu}[\p{L}\p{M}\p{N}]*(?:['’]s)?)[ \u00a0]+$")
+_NAME_WORD_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}\-\u2010.])(\p{Lu}[\p{L}\p{M}\p{N}]*(?:['’]s)?)[ \u00a0]+$")
 
 
 def _after_name_word(text: str, start: int) -> bool:
@@ -1289,7 +1348,7 @@ def _frequent_common_word(low: str) -> bool:
     return low.isalpha() and get_lexicon().zipf(low) >= COMMON_ZIPF and wc.tags(low) != "" \
         and not wc.proper(low) and low not in wc.person_nouns() and low not in wc.bodies() \
         and low not in wc.name_heads() and low not in wc.CALENDAR \
-        and not _plural_of(low, wc.person_nouns() | wc.bodies() | wc.name_heads())
+        and not any(_plural_of(low, nouns) for nouns in (wc.person_nouns(), wc.bodies(), wc.name_heads()))
 
 
 def _in_set_phrase(text: str, m: regex.Match, low: str, previous: str) -> bool:
@@ -1307,7 +1366,7 @@ def _in_set_phrase(text: str, m: regex.Match, low: str, previous: str) -> bool:
 
 
 #: A name's possessive straight before a word: "Finland’s ", "Mr Putin's ".
-_POSSESSOR_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}\p{N}\-\u2010.])(\p{Lu}\p{L}*)['’]s[ \u00a0]+$")
+_POSSESSOR_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}\-\u2010.])(\p{Lu}\p{L}*)['’]s[ \u00a0]+$")
 
 
 def _common_noun_after_possessor(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:

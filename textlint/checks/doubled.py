@@ -38,7 +38,7 @@ _INSIDE_TOKEN_AFTER = set("-@/\u2010")
 NOT_AFTER_THAT = PRONOUNS | DETERMINERS | QUANTIFIERS | PREPOSITIONS | COORDINATORS | SUBORDINATORS
 _NEXT = lazy_compile(r"[ \u00a0]+(\p{L}+)")
 _NEXT_TOKEN = lazy_compile(r"[ \u00a0]+(\S+)")
-_PREVIOUS = lazy_compile(r"(\p{L}+)[ \u00a0]+$")
+_PREVIOUS = lazy_compile(r"(?r)(\p{L}+)[ \u00a0]+$")
 #: Words that only come before a noun: after one, a modal is a noun ("the can", "his will").
 _NOUN_MARKERS = ARTICLES | POSSESSIVES
 

@@ -26,7 +26,7 @@ _STRAY = lazy_compile(
 )
 #: A line that starts with a hyphen: a list item when the line next to it does too.
 _ITEM = lazy_compile(r"[^\S\n]*[-\u2010]")
-_LAST_WORD = lazy_compile(r"[\p{L}\p{M}]+$")
+_LAST_WORD = lazy_compile(r"(?r)[\p{L}\p{M}]+$")
 #: How common (Zipf) each part of a hyphenated word after a stray hyphen must be, and a rare
 #: word after a compound's head: options and codes are rarer ("-Wno-universal-initializer").
 COMPOUND_ZIPF = 2.0
@@ -47,7 +47,7 @@ _NAME = lazy_compile(r"\p{Lu}\p{Ll}{2,}")
 #: (The match starts at the hyphen, which the engine finds quickly; the word before it is
 #: read with _LEFT_HALF.)
 _BROKEN = lazy_compile(r"(?<=[\p{L}\p{M}]{2})[-\u2010][ \u00a0]+(?P<r>\p{Ll}[\p{L}\p{M}]+)(?![\p{L}\p{M}\p{N}\-\u2010])")
-_LEFT_HALF = lazy_compile(r"(?<![\p{L}\p{M}\p{N}\-\u2010])\p{L}[\p{L}\p{M}]+$")
+_LEFT_HALF = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}\-\u2010])\p{L}[\p{L}\p{M}]+$")
 #: Words after a suspended hyphen ("pre- and post-war", "two- to three-fold"): no broken word.
 SUSPENDED = wc.COORDINATORS | wc.RANGE_WORDS
 #: The Zipf frequency that makes the joined halves a word.

@@ -22,7 +22,7 @@ _ITEM = lazy_compile(r"(?:[-‐‑–—•·*>▪◦|#]|\d{1,3}[.)]|[a-zA-Z][.)
 SUBTITLE_WIDTH = 40
 #: A line of two to five words, each capitalised or short: a title ("Apache License").
 _TITLE_LINE = lazy_compile(r"[ \t]*\p{Lu}\S*(?:[ \t]+(?:\p{Lu}\S*|\S{1,3})){0,3}[ \t]+\p{Lu}\S*[ \t]*")
-_TOKEN_BEFORE = lazy_compile(r"\S+$")
+_TOKEN_BEFORE = lazy_compile(r"(?r)\S+$")
 _TOKEN_AFTER = lazy_compile(r"\S+")
 #: The halves of a word hyphenated at the line end: letters and a hyphen, and letters.
 _HALF_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}]+(?=[-\u2010]$)")

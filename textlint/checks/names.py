@@ -18,7 +18,7 @@ from .base import Check
 
 #: A capitalised word of four letters or more (not an acronym), with its neighbours.
 _NAME = lazy_compile(r"(?<![\p{L}\p{M}\-’'])\p{Lu}\p{Ll}[\p{Ll}\p{M}]{2,}(?![\p{L}\p{M}])")
-_LEFT = lazy_compile(r"([\p{L}\p{M}]+)[ \u00a0]+$")
+_LEFT = lazy_compile(r"(?r)([\p{L}\p{M}]+)[ \u00a0]+$")
 _RIGHT = lazy_compile(r"[ \u00a0]+([\p{L}\p{M}]+)")
 #: The variant must be rarer in the lexicon than the spelling kept by this much (Zipf), so
 #: that two common names one letter apart (Anna / Anne) are left alone.

@@ -21,6 +21,7 @@ from ..document import Document, Span
 from ..patterns import compile as compile_pattern, lazy_compile
 from ..rule import FixAvailability
 from .base import Check
+from .spacing.anchored import finditer_at_runs
 
 _DOUBLE = lazy_compile(r"[“”\"„]")
 _CURLY = lazy_compile(r"[“”„]")
@@ -398,7 +399,7 @@ def _announces() -> regex.Pattern:
     return compile_pattern(r"\b(?P<verb>" + _alternatives(wc.reporting_verbs()) + r")(?:,\s+in\s+part)?:$")
 
 
-_SUBJECT_BEFORE = lazy_compile(r"(\S+)[ \u00a0]+(\S+)[ \u00a0]+$")
+_SUBJECT_BEFORE = lazy_compile(r"(?r)(\S+)[ \u00a0]+(\S+)[ \u00a0]+$")
 
 
 def _announced(text: str, start: int, end: int) -> bool:
@@ -466,13 +467,18 @@ _SPEECH = lazy_compile(
 _WORD_COMMA_INTERJECTION = lazy_compile(
     r"\b(?P<verb>\p{L}+),[ \u00a0]+"
     r"(?P<word>(?:" + _alternatives(wc.INTERJECTIONS, capitalise=True) + r")[,!])")
+#: Where _WORD_COMMA_INTERJECTION is tried (:func:`.spacing.anchored.finditer_at_runs`): at the
+#: letters before a comma that an interjection follows.
+_WORD_COMMA_INTERJECTION_AT = (
+    lazy_compile(r",(?=[ \u00a0]+(?:" + _alternatives(wc.INTERJECTIONS, capitalise=True) + r")[,!])"),
+    lazy_compile(r"(?r)\p{L}+"))
 
 
 def _unquoted_interjections(text: str) -> Iterator[regex.Match]:
     """Direct speech introduced by a reporting word and a comma that starts with an
     interjection: "we heard suggestions like, Well, what’s a Union State?" (the opening mark
     is lost). The reporting word is a reporting verb or a quotative (wordclasses.QUOTATIVES)."""
-    for m in _WORD_COMMA_INTERJECTION.finditer(text):
+    for m in finditer_at_runs(_WORD_COMMA_INTERJECTION, *_WORD_COMMA_INTERJECTION_AT, text):
         verb = m.group("verb")
         if verb in wc.QUOTATIVES or verb in wc.reporting_verbs():
             yield m

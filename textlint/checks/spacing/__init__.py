@@ -57,8 +57,8 @@ def analysis(doc: Document) -> Analysis:
 def _analyse(doc: Document) -> Analysis:
     vocabulary = vocabulary_of(doc)
     words = sum(vocabulary.values())
+    get_lexicon().expect(4 * words)  # a few questions per word; before the model takes the tables' lookups
     model = Model(get_lexicon(), vocabulary, words, PARAMS)
-    model.lex.expect(4 * words)  # a few questions per word
     # the repairs of a line hold in every document and fix round of the process where
     # the document words that swayed them keep their counts
     lines = shared_table(model.lex, PARAMS, "lines")

@@ -274,7 +274,7 @@ def _word_before(text: str, pos: int) -> str:
 _WORD_BEFORE = lazy_compile(r"[\p{L}\p{M}]*$")
 #: Spaces after an opening quotation mark before a word, and before a closing one after a word.
 _SPACES_AFTER = lazy_compile(r"[ \u00a0]+(?=\p{L})")
-_SPACES_BEFORE = lazy_compile(r"(?<=\p{L})[ \u00a0]+$")
+_SPACES_BEFORE = lazy_compile(r"(?r)(?<=\p{L})[ \u00a0]+$")
 
 
 def _sure(mark: str, left: str, word: str, lexicon) -> bool:

@@ -68,7 +68,7 @@ SPACE_BEFORE_PAREN = lazy_compile(r"\((?! )[^()\n]*?[\p{L}\p{M}\p{N}](?P<space> 
 #: ("J. Samson and ,", "(such as the and )": a name or a formula the extraction dropped).
 DANGLING = frozenset("the and or nor of".split())
 #: A word of at most three letters that ends where the search ends.
-SHORT_WORD_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]{1,3}$")
+SHORT_WORD_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}])[\p{L}\p{M}]{1,3}$")
 
 
 def space_before_punctuation(doc: Document) -> Iterator[tuple[int, int, str]]:

@@ -34,7 +34,7 @@ _TOKEN = lazy_compile(r"(?<![\p{L}\p{M}\p{N}'’_\-./@])\p{Ll}{5,}(?![\p{L}\p{M}
 #: A run of five ASCII lowercase letters or more (:func:`_tokens_in`).
 _ASCII_RUN = lazy_compile(r"[a-z]{5,}", engine=re)
 #: The word before a token (and the spaces between them).
-_BEFORE = lazy_compile(r"(?<![\p{L}\p{M}\p{N}'’_\-./@])\p{L}+[ \u00a0]+$")
+_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’_\-./@])\p{L}+[ \u00a0]+$")
 #: What follows a token: the next word, or a punctuation mark.
 _AFTER = lazy_compile(r"[ \u00a0]+\p{L}+|[,.;:!?]?")
 #: A piece of a glued form is a word at least this frequent (Zipf).
