@@ -28,6 +28,8 @@ PARALLEL_MIN_FILES = 8
 #: Tasks per worker process: the files are cut into runs of about equal size (in bytes),
 #: so that one worker is not left with the big files while the other waits.
 TASKS_PER_JOB = 4
+#: The smallest tasks, at the end of a run: this many per worker process would hold it all.
+TAIL_TASKS_PER_JOB = 64
 #: Most files a worker process checks per task.
 CHUNK_MAX = 64
 
@@ -251,17 +253,22 @@ def _first_of_other_formats(runner: Runner, paths: list[Path], sizes: list[int])
 
 def _chunks(indices: list[int], sizes: list[int], jobs: int, apart: dict) -> list[list[int]]:
     """*indices* (in order) cut into runs of about equal size, TASKS_PER_JOB per job, at most
-    CHUNK_MAX files each; a run never spans an index of *apart* (results come in order)."""
-    target = max(sum(sizes[i] for i in indices) / (jobs * TASKS_PER_JOB), 1)
+    CHUNK_MAX files each; a run never spans an index of *apart* (results come in order).
+    Towards the end the runs get smaller (each at most 1 / (2 * jobs) of the text left, at
+    least 1 / (TAIL_TASKS_PER_JOB * jobs) of all), so that the workers finish together."""
+    total = sum(sizes[i] for i in indices)
+    target, floor = total / (jobs * TASKS_PER_JOB), total / (jobs * TAIL_TASKS_PER_JOB)
     chunks: list[list[int]] = []
-    size = 0
+    size = left = 0
     for i in indices:
-        if not chunks or size + sizes[i] > target or len(chunks[-1]) >= CHUNK_MAX \
-                or any(chunks[-1][-1] < k < i for k in apart):
+        if not chunks or size + sizes[i] > max(min(target, left / (2 * jobs)), floor, 1) \
+                or len(chunks[-1]) >= CHUNK_MAX or any(chunks[-1][-1] < k < i for k in apart):
             chunks.append([])
+            left = total
             size = 0
         chunks[-1].append(i)
         size += sizes[i]
+        total -= sizes[i]
     return chunks
 
 
