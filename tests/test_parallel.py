@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from textlint.cli import app
@@ -105,3 +106,14 @@ def test_tasks_get_smaller_towards_the_end():
     lengths = [len(c) for c in chunks]
     assert lengths[0] == 50 and lengths[-1] <= 4  # an eighth of the text at first, a 128th at the end
     assert lengths == sorted(lengths, reverse=True)
+
+
+def test_without_fork_a_run_stays_in_one_process(tmp_path, monkeypatch):
+    import multiprocessing
+
+    make_tree(tmp_path)
+    one = CliRunner().invoke(app, ["check", "-j", "1", "--format", "json", str(tmp_path)])
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: pytest.fail("a pool was started"))
+    two = CliRunner().invoke(app, ["check", "-j", "2", "--format", "json", str(tmp_path)])
+    assert json.loads(one.stdout) == json.loads(two.stdout)

@@ -184,7 +184,7 @@ class Runner:
         """
         targets = [(path, path in walked) for path in paths]
         jobs = jobs or os.cpu_count() or 1
-        if jobs == 1 or len(paths) < PARALLEL_MIN_FILES:
+        if jobs == 1 or len(paths) < PARALLEL_MIN_FILES or not _can_fork():
             yield from (self.check_path(*target) for target in targets)
             return
         yield self.check_path(*targets[0])  # builds the engine (and loads what it needs) before forking
@@ -225,6 +225,14 @@ class Runner:
                 yield from _in_order(early, chunks, done, paths)
         finally:
             gc.unfreeze()
+
+
+def _can_fork() -> bool:
+    """Whether worker processes can be forked (they share what this process loaded; not on
+    Windows, where a run stays in one process)."""
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _size(path: Path) -> int:
