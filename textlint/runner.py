@@ -304,7 +304,7 @@ def _run_tasks(pool: ProcessPoolExecutor, workers: int, tasks: list[list[tuple[P
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    reported: list[list] = []  # blocks of line repairs, in the order the workers sent them
+    reported: list[bytes] = []  # blocks of line repairs (pickled), in the order the workers sent them
     taken: dict[int, int] = {}  # worker process -> how many blocks it had taken at its last task
     running: dict = {}
     todo = iter(range(len(tasks)))
@@ -365,16 +365,20 @@ _RUNNER: Runner | None = None
 _TAKEN = 0
 
 
-def _check_in_worker(targets: list[tuple[Path, bool]], start: int, reported: list[list]
-                     ) -> tuple[int, int, list[FileResult], list]:
+def _check_in_worker(targets: list[tuple[Path, bool]], start: int, reported: list[bytes]
+                     ) -> tuple[int, int, list[FileResult], bytes]:
     """Check *targets* in a worker process, after taking the line repairs *reported* by the
     workers (blocks from the *start*-th on); returns the process id, how many blocks it has
-    taken, the results, and the line repairs it worked out for them."""
+    taken, the results, and the line repairs it worked out for them. The blocks stay pickled
+    on their way through the parent, and a worker unpickles only those it has not taken."""
     global _TAKEN
+    import pickle
+
     from .checks.spacing import learn_line_repairs, line_repairs_since
 
     assert _RUNNER is not None
-    position = learn_line_repairs([entry for block in reported[max(_TAKEN - start, 0):] for entry in block])
+    position = learn_line_repairs([entry for block in reported[max(_TAKEN - start, 0):]
+                                   for entry in pickle.loads(block)])
     _TAKEN = max(_TAKEN, start + len(reported))
     results = [_RUNNER.check_path(*target) for target in targets]
-    return os.getpid(), _TAKEN, results, line_repairs_since(position)
+    return os.getpid(), _TAKEN, results, pickle.dumps(line_repairs_since(position), pickle.HIGHEST_PROTOCOL)
