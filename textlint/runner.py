@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 from contextlib import AbstractContextManager, nullcontext
-from itertools import islice
 from dataclasses import field
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
