@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from textlint.cli import app
@@ -59,3 +60,60 @@ def test_chunks_are_runs_of_about_equal_size_that_keep_apart_files_apart():
     assert all(not (c[0] < 10 < c[-1]) for c in chunks)  # none spans the file checked apart
     assert [5] in chunks  # the big file is a task of its own
     assert max(len(c) for c in chunks) <= 3
+
+
+def test_line_repairs_shared_between_workers_change_nothing(tmp_path):
+    # the same corrupt paragraph in many files, and a line of each file's own: the workers
+    # hand each other the repairs of the shared lines (textlint.runner._run_tasks)
+    para = "Cooperation is developing successfullyas agreed. President Vladimir Putinin his capacity."
+    for i in range(40):
+        (tmp_path / f"f{i:02d}.md").write_text(f"# File {i}\n\n{para}\n\nThe population was{i}0 then.\n",
+                                               encoding="utf-8")
+    one = CliRunner().invoke(app, ["check", "-j", "1", "--no-languagetool", "--format", "json", str(tmp_path)])
+    two = CliRunner().invoke(app, ["check", "-j", "2", "--no-languagetool", "--format", "json", str(tmp_path)])
+    assert json.loads(one.stdout) == json.loads(two.stdout)
+    rules = {d["rule"] for d in json.loads(two.stdout)}
+    assert "spacing.RunOnWord" in rules
+
+
+def test_a_worker_that_dies_costs_only_its_own_files(tmp_path, monkeypatch):
+    import os
+
+    from textlint.runner import Runner
+
+    make_tree(tmp_path, 40)
+    parent, check_path = os.getpid(), Runner.check_path
+
+    def dying(self, path, walked=False):
+        if path.name == "f13.md" and os.getpid() != parent:
+            os._exit(1)
+        return check_path(self, path, walked)
+
+    monkeypatch.setattr(Runner, "check_path", dying)
+    result = CliRunner().invoke(app, ["check", "-j", "2", "--no-languagetool", "--format", "json", str(tmp_path)])
+    lost = [line for line in result.stderr.splitlines() if "not checked" in line]
+    assert any("f13.md" in line for line in lost) and len(lost) < 40
+    paths = [d["path"] for d in json.loads(result.stdout)]
+    assert paths == sorted(paths) and paths  # the other files' findings, in order
+
+
+def test_tasks_get_smaller_towards_the_end():
+    from textlint.runner import _chunks
+
+    sizes = [100] * 401
+    chunks = _chunks(list(range(1, 401)), sizes, jobs=2, apart={})
+    assert [i for c in chunks for i in c] == list(range(1, 401))
+    lengths = [len(c) for c in chunks]
+    assert lengths[0] == 50 and lengths[-1] <= 4  # an eighth of the text at first, a 128th at the end
+    assert lengths == sorted(lengths, reverse=True)
+
+
+def test_without_fork_a_run_stays_in_one_process(tmp_path, monkeypatch):
+    import multiprocessing
+
+    make_tree(tmp_path)
+    one = CliRunner().invoke(app, ["check", "-j", "1", "--format", "json", str(tmp_path)])
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: pytest.fail("a pool was started"))
+    two = CliRunner().invoke(app, ["check", "-j", "2", "--format", "json", str(tmp_path)])
+    assert json.loads(one.stdout) == json.loads(two.stdout)

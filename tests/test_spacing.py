@@ -617,3 +617,24 @@ def test_the_glued_forms_are_every_word_line_of_their_file():
         lines = [line.strip() for line in f]
     words = {line for line in lines if line and not line.startswith("#")}
     assert glued_forms() == words and len(words) > 1000 and "infact" in words
+
+
+def test_line_repairs_learned_from_another_process_are_used_as_they_are(monkeypatch):
+    # what a worker process hands to the others (textlint.runner._run_tasks): a process
+    # that has forgotten every line takes them and analyses no line again
+    import textlint.checks.spacing as spacing
+
+    text = "Cooperation is developing successfullyas agreed.\n\nPresident Vladimir Putinin his capacity.\n"
+    clear_shared_caches()
+    position = spacing.learn_line_repairs([])
+    before = findings(text)
+    learned = spacing.line_repairs_since(position)
+    assert set(text.split("\n")) <= {line for line, _ in learned}
+    assert ("spacing.RunOnWord", "'successfullyas' looks like 'successfully as'") in before
+    clear_shared_caches()
+    monkeypatch.setattr(spacing, "_line_changes", lambda model, line: pytest.fail(f"analysed again: {line}"))
+    position = spacing.learn_line_repairs(learned)
+    assert position == len(learned)
+    assert findings(text) == before
+    assert spacing.line_repairs_since(position) == []
+    clear_shared_caches()

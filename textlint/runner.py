@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import field
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
@@ -18,6 +19,8 @@ from .files import (DEFAULT_MAX_FILE_SIZE, FileChanged, InputError, Source, Writ
                     write_source)
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from .fixer import AppliedFix
 
 #: Below this many files a run stays in one process.
@@ -25,6 +28,8 @@ PARALLEL_MIN_FILES = 8
 #: Tasks per worker process: the files are cut into runs of about equal size (in bytes),
 #: so that one worker is not left with the big files while the other waits.
 TASKS_PER_JOB = 4
+#: The smallest tasks, at the end of a run: this many per worker process would hold it all.
+TAIL_TASKS_PER_JOB = 64
 #: Most files a worker process checks per task.
 CHUNK_MAX = 64
 
@@ -179,7 +184,7 @@ class Runner:
         """
         targets = [(path, path in walked) for path in paths]
         jobs = jobs or os.cpu_count() or 1
-        if jobs == 1 or len(paths) < PARALLEL_MIN_FILES:
+        if jobs == 1 or len(paths) < PARALLEL_MIN_FILES or not _can_fork():
             yield from (self.check_path(*target) for target in targets)
             return
         yield self.check_path(*targets[0])  # builds the engine (and loads what it needs) before forking
@@ -200,7 +205,6 @@ class Runner:
         import gc
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
 
         global _RUNNER
         _RUNNER = self
@@ -214,20 +218,21 @@ class Runner:
         # every page that holds them
         gc.freeze()
         try:
-            with ProcessPoolExecutor(min(jobs, len(chunks)), mp_context=context) as pool:
-                with self.fork_guard():  # the workers are forked at the first submit
-                    futures = [pool.submit(_check_in_worker, [targets[i] for i in chunk]) for chunk in chunks]
-                held = sorted(early)
-                for chunk, future in zip(chunks, futures):
-                    while held and held[0] < chunk[0]:
-                        yield early[held.pop(0)]
-                    try:
-                        yield from future.result()
-                    except BrokenProcessPool:
-                        yield from map(_not_checked, (paths[i] for i in chunk))
-                yield from (early[i] for i in held)
+            workers = min(jobs, len(chunks))
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                tasks = [[targets[i] for i in chunk] for chunk in chunks]
+                done = _run_tasks(pool, workers, tasks, self.fork_guard)
+                yield from _in_order(early, chunks, done, paths)
         finally:
             gc.unfreeze()
+
+
+def _can_fork() -> bool:
+    """Whether worker processes can be forked (they share what this process loaded; not on
+    Windows, where a run stays in one process)."""
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _size(path: Path) -> int:
@@ -256,17 +261,22 @@ def _first_of_other_formats(runner: Runner, paths: list[Path], sizes: list[int])
 
 def _chunks(indices: list[int], sizes: list[int], jobs: int, apart: dict) -> list[list[int]]:
     """*indices* (in order) cut into runs of about equal size, TASKS_PER_JOB per job, at most
-    CHUNK_MAX files each; a run never spans an index of *apart* (results come in order)."""
-    target = max(sum(sizes[i] for i in indices) / (jobs * TASKS_PER_JOB), 1)
+    CHUNK_MAX files each; a run never spans an index of *apart* (results come in order).
+    Towards the end the runs get smaller (each at most 1 / (2 * jobs) of the text left, at
+    least 1 / (TAIL_TASKS_PER_JOB * jobs) of all), so that the workers finish together."""
+    total = sum(sizes[i] for i in indices)
+    target, floor = total / (jobs * TASKS_PER_JOB), total / (jobs * TAIL_TASKS_PER_JOB)
     chunks: list[list[int]] = []
-    size = 0
+    size = left = 0
     for i in indices:
-        if not chunks or size + sizes[i] > target or len(chunks[-1]) >= CHUNK_MAX \
-                or any(chunks[-1][-1] < k < i for k in apart):
+        if not chunks or size + sizes[i] > max(min(target, left / (2 * jobs)), floor, 1) \
+                or len(chunks[-1]) >= CHUNK_MAX or any(chunks[-1][-1] < k < i for k in apart):
             chunks.append([])
+            left = total
             size = 0
         chunks[-1].append(i)
         size += sizes[i]
+        total -= sizes[i]
     return chunks
 
 
@@ -284,6 +294,64 @@ def _records(source: Source, applied: list[AppliedFix]) -> list[FixRecord]:
             for a in sorted(applied, key=lambda a: (a.start, a.round))]
 
 
+def _run_tasks(pool: ProcessPoolExecutor, workers: int, tasks: list[list[tuple[Path, bool]]],
+               fork_guard: Callable[[], AbstractContextManager]) -> Iterator[tuple[int, list[FileResult] | None]]:
+    """(task index, its results) as the workers finish *tasks*; None for a task whose worker
+    process died. One task more than there are workers is out at a time (it waits in the
+    pool's queue, so that a worker that finishes starts the next at once), and each goes out
+    with the line repairs the workers have reported since the first that one of them may
+    lack: a line that one worker analysed is not analysed again by another."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    reported: list[bytes] = []  # blocks of line repairs (pickled), in the order the workers sent them
+    taken: dict[int, int] = {}  # worker process -> how many blocks it had taken at its last task
+    running: dict = {}
+    todo = iter(range(len(tasks)))
+
+    def submit(k: int) -> None:
+        start = min(taken.values()) if len(taken) == workers else 0
+        running[pool.submit(_check_in_worker, tasks[k], start, reported[start:])] = k
+
+    with fork_guard():  # the workers are forked at the first submit
+        for k in islice(todo, workers + 1):
+            submit(k)
+    while running:
+        finished, _ = wait(running, return_when=FIRST_COMPLETED)
+        for future in finished:
+            k = running.pop(future)
+            try:
+                pid, taken[pid], results, learned = future.result()
+            except BrokenProcessPool:
+                yield k, None
+                continue
+            reported.append(learned)
+            yield k, results
+            for k in islice(todo, 1):
+                try:
+                    submit(k)
+                except BrokenProcessPool:
+                    yield k, None
+    yield from ((k, None) for k in todo)
+
+
+def _in_order(early: dict[int, FileResult], chunks: list[list[int]],
+              done: Iterator[tuple[int, list[FileResult] | None]], paths: list[Path]) -> Iterator[FileResult]:
+    """The results of the files checked *early* and of the *chunks* (as *done* yields them,
+    in any order) in the order of *paths*."""
+    held = sorted(early)
+    ready: dict[int, list[FileResult]] = {}
+    k = 0
+    for j, results in done:
+        ready[j] = [_not_checked(paths[i]) for i in chunks[j]] if results is None else results
+        while k in ready:
+            while held and held[0] < chunks[k][0]:
+                yield early[held.pop(0)]
+            yield from ready.pop(k)
+            k += 1
+    yield from (early[i] for i in held)
+
+
 def _not_checked(path: Path) -> FileResult:
     return FileResult(str(path), errors=1, messages=[
         f"error: {path}: not checked: a parallel worker process stopped unexpectedly "
@@ -293,6 +361,24 @@ def _not_checked(path: Path) -> FileResult:
 _RUNNER: Runner | None = None
 
 
-def _check_in_worker(targets: list[tuple[Path, bool]]) -> list[FileResult]:
+#: Blocks of line repairs (:func:`_run_tasks`) this worker process has taken.
+_TAKEN = 0
+
+
+def _check_in_worker(targets: list[tuple[Path, bool]], start: int, reported: list[bytes]
+                     ) -> tuple[int, int, list[FileResult], bytes]:
+    """Check *targets* in a worker process, after taking the line repairs *reported* by the
+    workers (blocks from the *start*-th on); returns the process id, how many blocks it has
+    taken, the results, and the line repairs it worked out for them. The blocks stay pickled
+    on their way through the parent, and a worker unpickles only those it has not taken."""
+    global _TAKEN
+    import pickle
+
+    from .checks.spacing import learn_line_repairs, line_repairs_since
+
     assert _RUNNER is not None
-    return [_RUNNER.check_path(*target) for target in targets]
+    position = learn_line_repairs([entry for block in reported[max(_TAKEN - start, 0):]
+                                   for entry in pickle.loads(block)])
+    _TAKEN = max(_TAKEN, start + len(reported))
+    results = [_RUNNER.check_path(*target) for target in targets]
+    return os.getpid(), _TAKEN, results, pickle.dumps(line_repairs_since(position), pickle.HIGHEST_PROTOCOL)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import weakref
+from itertools import islice
 from typing import Iterator, NamedTuple
 
 from ...diagnostics import Applicability, Diagnostic, Edit, Fix
@@ -74,6 +75,32 @@ def _analyse(doc: Document) -> Analysis:
     found.extend(c for c in pronoun_runons(text, model.lex) if c.start not in taken)
     found.sort(key=lambda c: c.start)
     return Analysis(_without_contradictions(found), shift, model)
+
+
+def _line_memo() -> dict | None:
+    """The process's memo of line repairs (see :func:`_analyse`); None before the lexicon loads."""
+    return shared_table(get_lexicon(), PARAMS, "lines") if get_lexicon.cache_info().currsize else None
+
+
+def learn_line_repairs(entries: list[tuple[str, tuple]]) -> int:
+    """Take the line repairs another worker process worked out (:func:`line_repairs_since`),
+    keeping any this process has; returns the memo's position after them. A repair holds in
+    any document where the words that swayed it have the counts it records, whichever
+    process found it, so a line of a run is analysed once, not once per worker."""
+    memo = _line_memo()
+    if memo is None:
+        return 0
+    for key, entry in entries:
+        memo.setdefault(key, entry)
+    return len(memo)
+
+
+def line_repairs_since(position: int) -> list[tuple[str, tuple]]:
+    """The line repairs this process added to its memo after *position* (in order)."""
+    memo = _line_memo()
+    if memo is None:
+        return []
+    return list(islice(memo.items(), position if position <= len(memo) else 0, None))
 
 
 def _without_contradictions(changes: list[Change]) -> list[Change]:

@@ -1,0 +1,98 @@
+"""CPU time of ``textlint check -j 1`` against ``-j 2`` on the 1,000 Markdown files of
+``bench/files.py``, process by process: what two idle cores would give, measured on a busy
+machine (CPU time, which other jobs sway far less than wall time).
+
+    python bench/worker_cpu.py [--files 1000] [--rounds 3] [--tree NAME=PATH ...]
+
+Each round runs, per tree (interleaved), the serial check and the two-worker check with
+``_check_in_worker`` and ``ProcessPoolExecutor`` wrapped to print CPU times: the parent's
+before the pool starts (start-up, the first file, the lexicon's dicts: the serial part),
+and each worker's at the end of each task (a forked process starts from zero). Two idle
+cores would take the parent's part plus the busier worker's, so the ratio printed is
+serial CPU ÷ (parent before the fork + the larger worker's CPU).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from files import make_tree  # noqa: E402
+
+_WRAPPER = """
+import atexit, concurrent.futures, os, runpy, sys, time
+import textlint.runner as runner
+check = runner._check_in_worker
+def timed(*args):
+    out = check(*args)
+    print(f"W {os.getpid()} {time.process_time():.4f}", file=sys.stderr, flush=True)
+    return out
+timed.__qualname__ = "timed"
+runner._check_in_worker = timed
+Pool = concurrent.futures.ProcessPoolExecutor
+class Timed(Pool):
+    def __init__(self, *a, **k):
+        print(f"P {time.process_time():.4f}", file=sys.stderr, flush=True)
+        super().__init__(*a, **k)
+concurrent.futures.ProcessPoolExecutor = Timed
+atexit.register(lambda: print(f"E {os.getpid()} {time.process_time():.4f}", file=sys.stderr, flush=True))
+sys.argv = ["textlint"] + sys.argv[1:]
+runpy.run_module("textlint", run_name="__main__")
+"""
+
+
+def cpu(tree: Path, folder: Path, jobs: int) -> tuple[float, float, dict[str, float]]:
+    """(the main process's CPU time at exit, at the pool's start, each worker's last)."""
+    env = dict(os.environ, PYTHONPATH=str(tree),
+               PYTHONPYCACHEPREFIX=str(Path(tempfile.gettempdir()) / "textlint-files-pycache" / tree.name))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    done = subprocess.run([sys.executable, "-c", _WRAPPER, "check", "-q", "--statistics", "--no-languagetool",
+                           "-j", str(jobs), str(folder)], capture_output=True, text=True, env=env, cwd=tree)
+    end = pre = 0.0
+    workers: dict[str, float] = {}
+    for line in done.stderr.splitlines():
+        kind, *rest = line.split()
+        if kind == "E":
+            end = float(rest[1])
+        elif kind == "P":
+            pre = float(rest[0])
+        elif kind == "W":
+            workers[rest[0]] = float(rest[1])
+    return end, pre, workers
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--files", type=int, default=1000)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--tree", action="append", default=[], metavar="NAME=PATH")
+    args = ap.parse_args()
+    trees = [("textlint", ROOT)] + [(n, Path(p).resolve()) for n, p in (t.split("=", 1) for t in args.tree)]
+    ratios: dict[str, list[float]] = {name: [] for name, _ in trees}
+    with tempfile.TemporaryDirectory() as tmp:
+        make_tree(Path(tmp), args.files)
+        for name, tree in trees:
+            cpu(tree, Path(tmp), 1)  # bytecode
+        for r in range(args.rounds):
+            for name, tree in trees if r % 2 == 0 else trees[::-1]:
+                serial, _, _ = cpu(tree, Path(tmp), 1)
+                _, pre, workers = cpu(tree, Path(tmp), 2)
+                ratios[name].append(serial / (pre + max(workers.values())))
+                print(f"  round {r + 1}, {name}: serial {serial:.2f} s; parent before the fork {pre:.2f} s, "
+                      f"workers {' + '.join(f'{w:.2f}' for w in workers.values())} s; "
+                      f"{ratios[name][-1]:.2f}x", flush=True)
+    for name, values in ratios.items():
+        print(f"{name}: {', '.join(f'{x:.2f}' for x in values)} (median {statistics.median(values):.2f}x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
