@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from textlint import dataclass as kept_module
 from textlint.dataclass import dataclass
-
-ROOT = Path(__file__).resolve().parent.parent
+from textlint_process import python_script
 
 
 @pytest.fixture
@@ -88,9 +84,8 @@ print(P(1), P(1) == P(1, "a"), hash(P(2)) == hash(P(2)))
 """
 
 
-def _run(cache: Path, mode: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, TEXTLINT_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-c", _RUN, mode], env=env, capture_output=True, text=True)
+def _run(cache: Path, mode: str):
+    return python_script(_RUN, mode, cache=cache)
 
 
 def test_the_methods_are_compiled_once_and_rebuilt_from_the_cache_in_the_next_run(tmp_path):

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from textlint.yamlrules import base, kept as kept_module, needs
+from textlint_process import python_script
 
-ROOT = Path(__file__).resolve().parent.parent
 
 TOKENS = ["in order to", "utilize", "at this point in time", "utilise", r"lea(?:ve|ving) out",
           "U.S.", "per se", "a lot"]
@@ -68,9 +65,8 @@ print(base.alternation(tokens, True), needs.needs_of(tokens, True, True).words)
 """
 
 
-def _run(cache: Path, mode: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, TEXTLINT_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-c", _RUN, mode], env=env, capture_output=True, text=True)
+def _run(cache: Path, mode: str):
+    return python_script(_RUN, mode, cache=cache)
 
 
 def test_the_values_are_computed_once_and_read_back_in_the_next_run(tmp_path):

@@ -59,3 +59,11 @@ def textlint(*args: str, cwd: Path, unprivileged: bool = False, timeout: float =
         popen["capture_output"] = True
     return subprocess.run(command(*args), cwd=cwd, env=environment(), text=True, timeout=timeout,
                           preexec_fn=prepare, **popen)
+
+
+def python_script(script: str, *args: str, cache: Path) -> subprocess.CompletedProcess:
+    """``python -c SCRIPT ARGS`` with this checkout's package and the user cache in *cache*:
+    what one process keeps there, the next one reads back."""
+    env = {**environment(), "TEXTLINT_CACHE_DIR": str(cache)}
+    return subprocess.run([sys.executable, "-c", script, *args], env=env, capture_output=True,
+                          text=True, timeout=120)
