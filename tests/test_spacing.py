@@ -638,3 +638,22 @@ def test_line_repairs_learned_from_another_process_are_used_as_they_are(monkeypa
     assert findings(text) == before
     assert spacing.line_repairs_since(position) == []
     clear_shared_caches()
+
+
+
+def test_the_memo_tables_start_afresh_beyond_their_bound_in_a_run_of_many_documents(monkeypatch):
+    # every table exists after the first document: the bound must hold for later ones too
+    import textlint.checks.spacing as spacing
+    from textlint.checks.spacing import model
+    from textlint.lexicon import get_lexicon
+
+    clear_shared_caches()
+    monkeypatch.setattr(model, "SHARED_CACHE_SIZE", 40)
+    sizes = [0]
+    for i in range(16):
+        assert findings(f"Report {i} says the weather was{' fine' * i} and the {i} roads were open.") == []
+        sizes.append(sum(map(len, model._SHARED[(get_lexicon(), spacing.PARAMS)].values())))
+    added = max(b - a for a, b in zip(sizes, sizes[1:]))
+    assert any(b < a for a, b in zip(sizes, sizes[1:]))  # started afresh at least once
+    assert max(sizes) <= 40 + added
+    clear_shared_caches()

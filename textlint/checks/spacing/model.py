@@ -186,7 +186,9 @@ def camel_seam(s: str, p: int) -> bool:
 #: is (value, deps): the document words whose counts swayed the value, with those counts
 #: ("" stands for the document's word total), so that it holds for any document (or a
 #: later fix round of the same one) where they are unchanged.
-_SHARED: dict[tuple[int, Params], dict[str, dict]] = {}
+_SHARED: dict[tuple[Lexicon, Params], dict[str, dict]] = {}
+#: Entries of all the tables of a lexicon and weights beyond which they start afresh (a
+#: long-running process or a run over many files: memory stays bounded).
 SHARED_CACHE_SIZE = 2_000_000
 Deps = tuple[tuple[str, int], ...]
 
@@ -197,10 +199,12 @@ def clear_shared_caches() -> None:
 
 
 def shared_table(lexicon: Lexicon, params: Params, name: str) -> dict:
-    """The process-wide memo table *name* for this lexicon and these weights."""
-    tables = _SHARED.setdefault((id(lexicon), params), {})
-    if name not in tables and sum(map(len, tables.values())) > SHARED_CACHE_SIZE:
-        tables.clear()  # a long-running process: start afresh
+    """The process-wide memo table *name* for this lexicon and these weights; all of them
+    start afresh once they hold more than :data:`SHARED_CACHE_SIZE` entries (a table taken
+    before stays as it is for whoever holds it)."""
+    tables = _SHARED.setdefault((lexicon, params), {})
+    if sum(map(len, tables.values())) > SHARED_CACHE_SIZE:
+        tables.clear()
     return tables.setdefault(name, {})
 
 
