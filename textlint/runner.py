@@ -304,14 +304,20 @@ def _run_tasks(pool: ProcessPoolExecutor, workers: int, tasks: list[list[tuple[P
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    reported: list[bytes] = []  # blocks of line repairs (pickled), in the order the workers sent them
+    # blocks of line repairs (pickled), in the order the workers sent them, less the first
+    # *dropped* ones, which every worker has taken (memory stays bounded in a long run)
+    reported: list[bytes] = []
+    dropped = 0
     taken: dict[int, int] = {}  # worker process -> how many blocks it had taken at its last task
     running: dict = {}
     todo = iter(range(len(tasks)))
 
     def submit(k: int) -> None:
-        start = min(taken.values()) if len(taken) == workers else 0
-        running[pool.submit(_check_in_worker, tasks[k], start, reported[start:])] = k
+        nonlocal dropped
+        start = max(min(taken.values()) if len(taken) == workers else 0, dropped)
+        del reported[:start - dropped]
+        dropped = start
+        running[pool.submit(_check_in_worker, tasks[k], start, reported[:])] = k
 
     with fork_guard():  # the workers are forked at the first submit
         for k in islice(todo, workers + 1):
