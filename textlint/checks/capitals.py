@@ -1023,7 +1023,7 @@ def _unglued(previous: str) -> str:
     that ends in "the" ("instructedthe") or a function word and "the" ("thatthe", "ofthe": no
     English word is one, though web counts hold the glued forms)."""
     if len(previous) > 3 and previous.endswith(wc.DEFINITE_ARTICLE) \
-            and (previous not in get_lexicon() or previous[:-3] in FUNCTION_WORDS):
+            and (previous not in get_lexicon() or previous[:-len(wc.DEFINITE_ARTICLE)] in FUNCTION_WORDS):
         return wc.DEFINITE_ARTICLE
     return previous
 
