@@ -288,17 +288,28 @@ class Needs:
     rule's ``raw`` pattern) in the text. *words*: the tokens that need one word and nothing
     else (most of a long word list), by that word, looked up at once; *others*: the other
     tokens, by their place in the rule's list. *complete*: every token has its test (else
-    a token that needs nothing leaves only *also*). *by_first*: the places in *others* of
-    the tokens that need words, by the first of them (a token is tried only when the
-    document holds that word); *wordless*: the places of the others."""
+    a token that needs nothing leaves only *also*)."""
 
     words: dict[bytes, tuple[int, ...]]
     others: tuple[tuple[int, _Token], ...]
     also: tuple[str, ...]
     folded: bool
     complete: bool
-    by_first: dict[bytes, tuple[int, ...]]
-    wordless: tuple[int, ...]
+
+    @cached_property
+    def _by_first(self) -> dict[bytes, tuple[int, ...]]:
+        """The places in :attr:`others` of the tokens that need words, by the first of them
+        (a token is tried only when the document holds that word)."""
+        by_first: dict[bytes, tuple[int, ...]] = {}
+        for k, (_, token) in enumerate(self.others):
+            if token.words:
+                by_first[token.words[0]] = by_first.get(token.words[0], ()) + (k,)
+        return by_first
+
+    @cached_property
+    def _wordless(self) -> tuple[int, ...]:
+        """The places in :attr:`others` of the tokens that need no word."""
+        return tuple(k for k, (_, token) in enumerate(self.others) if not token.words)
 
     def met(self, index: TextIndex) -> bool:
         if not index.indexed:
@@ -313,10 +324,10 @@ class Needs:
     def _others_to_try(self, index: TextIndex) -> Iterator[int]:
         """The places in :attr:`others` of the tokens that may be possible in the document:
         those without words, and those whose first word it holds (the others are not)."""
-        yield from self.wordless
-        if self.by_first:
-            for word in _shared(self.by_first, index.words):
-                yield from self.by_first[word]
+        yield from self._wordless
+        if self._by_first:
+            for word in _shared(self._by_first, index.words):
+                yield from self._by_first[word]
 
     def _words_in(self, index: TextIndex) -> set[bytes]:
         """The words of :attr:`words` that are words of the document. A handful of them is
@@ -362,7 +373,7 @@ def _as_data(needs: Needs | None) -> tuple | None:
     if needs is None:
         return None
     others = tuple((i, t.words, t.pairs, t.text) for i, t in needs.others)
-    return (needs.words, others, needs.also, needs.folded, needs.complete, needs.by_first, needs.wordless)
+    return (needs.words, others, needs.also, needs.folded, needs.complete)
 
 
 def _from_data(data: tuple | None) -> Needs | None:
@@ -370,12 +381,11 @@ def _from_data(data: tuple | None) -> Needs | None:
     of another shape."""
     if data is None:
         return None
-    words, others, also, folded, complete, by_first, wordless = data
-    if not (isinstance(words, dict) and isinstance(by_first, dict) and isinstance(others, tuple)
-            and isinstance(also, tuple) and isinstance(wordless, tuple)):
+    words, others, also, folded, complete = data
+    if not (isinstance(words, dict) and isinstance(others, tuple) and isinstance(also, tuple)):
         raise TypeError("not a rule's test")
     return Needs(words, tuple((i, _Token(w, p, t)) for i, w, p, t in others), also, bool(folded),
-                 bool(complete), by_first, wordless)
+                 bool(complete))
 
 
 def _needs_of(tokens: list[str], ignorecase: bool, bounded: bool, raw: str) -> Needs | None:
@@ -396,12 +406,7 @@ def _needs_of(tokens: list[str], ignorecase: bool, bounded: bool, raw: str) -> N
             words[need.words[0]] = words.get(need.words[0], ()) + (i,)
         else:
             others.append((i, need))
-    by_first: dict[bytes, tuple[int, ...]] = {}
-    for k, (_, need) in enumerate(others):
-        if need.words:
-            by_first[need.words[0]] = by_first.get(need.words[0], ()) + (k,)
-    wordless = tuple(k for k, (_, need) in enumerate(others) if not need.words)
-    return Needs(words, tuple(others), also, ignorecase, complete, by_first, wordless)
+    return Needs(words, tuple(others), also, ignorecase, complete)
 
 
 def _kept(runs: list[str], ignorecase: bool) -> list[str]:
