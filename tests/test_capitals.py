@@ -55,6 +55,9 @@ def test_flags_a_common_word_capitalised_in_mid_sentence(text, word):
     "The union Unison and the charity Redress objected.",  # naming nouns
     "a) Consultations among the parties;\nb) Conferences.",  # list markers
     "(Later) Connect the two cables.\n(4 hrs/wk) Manage the office.",  # labels in brackets
+    "See the notes below.\n\n[3] This data covers two years.",  # a footnote's label
+    "* [abc123] [#42] Only run the tests that changed.",   # a list item's labels
+    "Release notes.\n\n🎉 Since version 2 the tool is faster.\n* ✨ Add the option.",  # emoji
     "The Bosses is a 1973 album by Joe Turner.",           # a title after a sentence start
 ])
 def test_leaves_names_titles_and_sentence_starts_alone(text):
@@ -74,6 +77,7 @@ def test_leaves_names_titles_and_sentence_starts_alone(text):
     ("Director General of State Corporation For Space Activities Igor Komarov spoke.", "For"),
     # a bracketed label starts a line; a parenthesis inside the sentence does not
     ("We met the engineers (at noon) Near the river.", "Near"),
+    ("We met [the engineers] Near the river.", "Near"),
     # a comma before a number ends a name
     ("At the same Time, 19 gunmen were killed.", "Time"),
     # "and the" starts a new noun phrase

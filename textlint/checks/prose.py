@@ -22,8 +22,13 @@ BULLETS = set("-‐‑‒–—―•·*>▪◦|#=")
 _SPACE = set(" \t\u00a0\u2009\u202f\u2007\r")
 
 _WORD = lazy_compile(r"[\p{L}\p{M}]+")
-#: A line that so far holds one parenthesised group: a label before the sentence proper.
-_LEADING_PARENTHETICAL = lazy_compile(r"\([^()\n]*\)")
+#: A line that so far holds parenthesised or bracketed groups, after a list item's bullet
+#: perhaps: labels before the sentence proper ("(Later) Connect", "[3] This data",
+#: "* [abc123] [#42] Only run").
+_LEADING_LABEL = lazy_compile(r"(?:[-*+•][^\S\n]+)?(?:\([^()\n]*\)|\[[^\[\]\n]*\])(?:[^\S\n]*(?:\([^()\n]*\)|\[[^\[\]\n]*\]))*")
+#: A line that so far holds only symbols (emoji, arrows, stars) and spaces, after a list item's
+#: bullet perhaps: "🎉 Since version 2", "* ✨ Add the option".
+_LEADING_SYMBOLS = lazy_compile(r"[-*+•>]?[\p{So}\p{Sm}\p{Cf}\p{M}\s\U0001F3FB-\U0001F3FF]+")
 #: A task list's checkbox at the start of a line.
 _CHECKBOX = lazy_compile(r"(?:^|\n)[^\S\n]*(?:[-*+][^\S\n]+)?\[[ xX]\]$")
 
@@ -48,10 +53,12 @@ def starts_sentence(text: str, pos: int, openers: bool = True) -> bool:
         return True  # a task list item: "- [ ] Use the tool"
     if ch in OPENERS or ch in BULLETS:
         return openers
-    if ch == ")":
+    if ch in ")]":
         head = text[text.rfind("\n", 0, i) + 1:i + 1].strip()
-        if len(head) <= 4 or _LEADING_PARENTHETICAL.fullmatch(head):
+        if (ch == ")" and len(head) <= 4) or _LEADING_LABEL.fullmatch(head):
             return True  # a list marker ("a) ", "(iv) ", "12) ") or a label: "(Later) Connect"
+    if not ch.isalnum() and _LEADING_SYMBOLS.fullmatch(text, text.rfind("\n", 0, i) + 1, pos):
+        return True
     while ch in CLOSERS:
         ch, i = previous_char(text, i)
         if ch in ("", "\n") or ch in SENTENCE_BREAK:
