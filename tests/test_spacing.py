@@ -486,6 +486,18 @@ def test_technical_writing_keeps_its_closed_compounds():
     assert [m for _, m in findings(prose)] == ["'infact' looks like 'in fact'"]
 
 
+def test_no_change_of_spaces_is_safe_in_technical_writing():
+    """Technical writing closes compounds no dictionary has: "formatters" is no "for matters"."""
+    from textlint.diagnostics import Applicability
+
+    code = "# Notes\n\nSet `timeout` and `retries` in `config.toml`; see `a.b`, `c.d` and `e.f`.\n\n"
+    line = "Some AsciiDoc formatters mishandle a displayed illustration.\n"
+    engine = Engine(overrides=Overrides(select=["spacing.RunOnWord"]))
+    assert any("formatters" in d.message for d in engine.lint(line, "notes.txt").diagnostics)
+    technical = engine.lint(code + line, "notes.md").diagnostics
+    assert [d.fix.applicability for d in technical if "formatters" in d.message] == [Applicability.UNSAFE]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Please remember to backout the change if it breaks tests.",
      "Please remember to back out the change if it breaks tests."),
