@@ -9,10 +9,12 @@ can. What a token cannot match without:
   match bounds on both sides (by a non-word character of the token, or by the word
   boundary the rule puts around its tokens) is a whole word of the document, and two
   such words of the token that follow each other are neighbours in the document;
-- a pattern: each run of plain characters it must match (outside groups and character
-  classes, not made optional by a quantifier) is in the document's text. A pattern that
-  alternates at its top level, sets a flag, or escapes what :func:`required_text` does
-  not read needs nothing (it is always scanned).
+- a pattern: what one of its variants needs (``variants``: its groups of alternatives,
+  optional parts and small character classes spelled out), a variant that is literal
+  text as a literal token, another one each run of plain characters it must match
+  (outside groups and character classes, not made optional by a quantifier) in the
+  document's text. A variant that sets a flag, or escapes what :func:`required_text`
+  does not read needs nothing, and then neither does the pattern (it is always scanned).
 
 A rule with a token that needs nothing is always scanned; so is one with a pattern that
 sets a flag (in ``regex``'s version 0 a flag set anywhere applies to the whole pattern).
@@ -34,6 +36,7 @@ import regex
 from ..dataclass import dataclass
 from ..patterns import lazy_compile
 from .kept import kept
+from .variants import variants
 
 #: The non-ASCII letters that ``regex`` matches, without case, to an ASCII letter (Kelvin
 #: sign, long s, dotted capital I, dotless small i; tests/test_yaml_needs.py checks the
@@ -395,18 +398,33 @@ def _needs_of(tokens: list[str], ignorecase: bool, bounded: bool, raw: str) -> N
     if raw:
         runs = required_text(raw)
         also = tuple(_kept(runs or [], ignorecase))
-    needed = [_token_needs(token, ignorecase, bounded) for token in tokens]
+    needed = [_variant_needs(token, ignorecase, bounded) for token in tokens]
     complete = bool(tokens) and all(need is not None for need in needed)
     if not complete and not also:
         return None
     words: dict[bytes, tuple[int, ...]] = {}
     others: list[tuple[int, _Token]] = []
-    for i, need in enumerate(needed if complete else []):
-        if len(need.words) == 1 and not need.pairs and not need.text:
-            words[need.words[0]] = words.get(need.words[0], ()) + (i,)
-        else:
-            others.append((i, need))
+    for i, variant_needs in enumerate(needed if complete else []):
+        for need in variant_needs:
+            if len(need.words) == 1 and not need.pairs and not need.text:
+                if i not in words.get(need.words[0], ()):
+                    words[need.words[0]] = words.get(need.words[0], ()) + (i,)
+            else:
+                others.append((i, need))
     return Needs(words, tuple(others), also, ignorecase, complete)
+
+
+def _variant_needs(token: str, ignorecase: bool, bounded: bool) -> list[_Token] | None:
+    """The tests of the variants of *token* (``variants``: a literal token is its own one),
+    any one of which a document passes where the token may match; None when a variant
+    needs nothing."""
+    found = []
+    for variant in [token] if is_literal(token) else variants(token):
+        need = _token_needs(variant, ignorecase, bounded)
+        if need is None:
+            return None
+        found.append(need)
+    return found
 
 
 def _kept(runs: list[str], ignorecase: bool) -> list[str]:
