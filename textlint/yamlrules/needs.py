@@ -29,7 +29,7 @@ a word or run with other non-ASCII characters is not required (it is not looked 
 from __future__ import annotations
 
 from functools import cached_property
-from typing import AbstractSet, Any, Iterator
+from typing import AbstractSet, Any, Iterator, NamedTuple
 
 import regex
 
@@ -269,8 +269,10 @@ class TextIndex:
         return frozenset(zip(words, words[1:]))
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    """What one token (or variant of a token) needs. A tuple: a long list's tests are
+    made again from the kept data on every run, and a tuple is made fastest."""
+
     words: tuple[bytes, ...]  # in UTF-8, as the index has them
     pairs: tuple[tuple[bytes, bytes], ...]
     text: tuple[str, ...]
