@@ -307,3 +307,15 @@ def test_rules_with_alternatives_in_their_tokens_are_skipped_only_where_absent()
     assert hits > 100
     assert same(rules[0], "Nothing to see here.") == [] and not rules[0].holds(
         Document("Nothing to see here."), rules[0].needs)
+
+
+def test_a_pattern_is_spelled_out_where_its_variants_need_words_or_it_needs_nothing():
+    from textlint.yamlrules.needs import _needs_of
+
+    assert set(_needs_of(["boys?"], True, True, "").words) == {b"boy", b"boys"}  # set lookups
+    # variants that need only text (a search each): the pattern's own runs are one test
+    own = _needs_of([r"12 ?[ap]\.?m\.?"], True, False, "")
+    assert [t.text for _, t in own.others] == [("12", "m")]
+    # a pattern that needs nothing on its own: its variants' texts
+    spelled = _needs_of(["[a-z]+[!?]{2,}"], False, False, "")
+    assert [t.text for _, t in spelled.others] == [("!!",), ("!?",), ("?!",), ("??",)]

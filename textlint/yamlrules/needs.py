@@ -417,16 +417,20 @@ def _needs_of(tokens: list[str], ignorecase: bool, bounded: bool, raw: str) -> N
 
 
 def _variant_needs(token: str, ignorecase: bool, bounded: bool) -> list[_Token] | None:
-    """The tests of the variants of *token* (``variants``: a literal token is its own one),
-    any one of which a document passes where the token may match; None when a variant
-    needs nothing."""
-    found = []
-    for variant in [token] if is_literal(token) else variants(token):
-        need = _token_needs(variant, ignorecase, bounded)
-        if need is None:
-            return None
-        found.append(need)
-    return found
+    """The tests of *token*, any one of which a document passes where the token may match;
+    None when it may match anywhere. A pattern is spelled out into its variants
+    (``variants``) when each of them needs words (looked up in a set), or when the pattern
+    on its own needs nothing: a variant that needs only text costs a search of the whole
+    text, so a pattern whose own runs of text give a test keeps that one test."""
+    whole = _token_needs(token, ignorecase, bounded)
+    if is_literal(token):
+        return None if whole is None else [whole]
+    spelled = [_token_needs(variant, ignorecase, bounded) for variant in variants(token)]
+    if any(need is None for need in spelled):
+        return None if whole is None else [whole]
+    if whole is None or all(need.words for need in spelled):
+        return spelled
+    return [whole]
 
 
 def _kept(runs: list[str], ignorecase: bool) -> list[str]:
