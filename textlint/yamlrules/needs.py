@@ -302,14 +302,16 @@ class Needs:
     complete: bool
 
     @cached_property
-    def _by_first(self) -> dict[bytes, tuple[int, ...]]:
-        """The places in :attr:`others` of the tokens that need words, by the first of them
-        (a token is tried only when the document holds that word)."""
-        by_first: dict[bytes, tuple[int, ...]] = {}
+    def _by_key(self) -> dict[bytes, tuple[int, ...]]:
+        """The places in :attr:`others` of the tokens that need words, by the longest of them
+        (a token is tried only when the document holds that word; a longer word is rarer,
+        so fewer tokens are tried than by their first words, often "a" or "the")."""
+        by_key: dict[bytes, tuple[int, ...]] = {}
         for k, (_, token) in enumerate(self.others):
             if token.words:
-                by_first[token.words[0]] = by_first.get(token.words[0], ()) + (k,)
-        return by_first
+                key = max(token.words, key=len)
+                by_key[key] = by_key.get(key, ()) + (k,)
+        return by_key
 
     @cached_property
     def _wordless(self) -> tuple[int, ...]:
@@ -328,11 +330,11 @@ class Needs:
 
     def _others_to_try(self, index: TextIndex) -> Iterator[int]:
         """The places in :attr:`others` of the tokens that may be possible in the document:
-        those without words, and those whose first word it holds (the others are not)."""
+        those without words, and those whose longest word it holds (the others are not)."""
         yield from self._wordless
-        if self._by_first:
-            for word in _shared(self._by_first, index.words):
-                yield from self._by_first[word]
+        if self._by_key:
+            for word in _shared(self._by_key, index.words):
+                yield from self._by_key[word]
 
     def _words_in(self, index: TextIndex) -> set[bytes]:
         """The words of :attr:`words` that are words of the document. A handful of them is
