@@ -669,3 +669,21 @@ def test_the_memo_tables_start_afresh_beyond_their_bound_in_a_run_of_many_docume
     assert any(b < a for a, b in zip(sizes, sizes[1:]))  # started afresh at least once
     assert max(sizes) <= 40 + added
     clear_shared_caches()
+
+
+def test_a_firm_word_joins_only_into_a_lexicon_word(seed_text):
+    """`analyse_line` decides a pair beside a firm word by the joined form alone (not a word
+    of the lexicon: not joinable), before `Model.pair_joinable`: the two must agree, in a
+    document that repeats the tokens too (the document raises a word, never a joined form)."""
+    clear_shared_caches()
+    lexicon = get_lexicon()
+    tokens = [t.strip(".,;:!?\"'()“”‘’") for t in seed_text.split()]
+    tokens = [t for t in tokens if t.isalpha()] + ["evergr", "een", "gov", "ernment", "Kow", "alczyk"]
+    decided = 0
+    for vocabulary in ({}, {t: 3 for t in tokens}):
+        model = Model(lexicon, vocabulary, 1000)
+        for x, y in zip(tokens, tokens[1:] + tokens[:1]):
+            if (model.chunk(x)[4] or model.chunk(y)[4]) and lexicon.zipf_table().get((x + y).lower(), 0) <= 0:
+                decided += 1
+                assert not model.pair_joinable(x, y), (x, y)
+    assert decided > 100
