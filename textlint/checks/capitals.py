@@ -264,7 +264,8 @@ class MidSentenceCapital(Check):
         seen = Counter(m.group() for m in _COMPOUND.finditer(text))
         for m in _COMPOUND.finditer(text):
             head = m.group("head").lower()
-            if head not in wc.PREFIXES or len(head) < 3 or seen[m.group()] > 1 \
+            if not (head in wc.PREFIXES and len(head) >= 3 or _common_compound(text, m.group().lower())) \
+                    or seen[m.group()] > 1 \
                     or not (_LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
                             and _LOWER_AFTER.match(text, m.end())):
                 continue
@@ -523,6 +524,23 @@ class MidSentenceCapital(Check):
         # Between two capitalised words: a title ("In The Name Of The Father") unless the
         # document writes the same phrase with the function word in lowercase elsewhere.
         return not _written_between(text, before[-1].group(), word, after[0].group())
+
+
+def _common_compound(text: str, low: str) -> bool:
+    """Whether the hyphenated compound *low* (in lowercase) is a compound of common English:
+    the document writes it in lowercase elsewhere ("visa-free travel"), or its first part is a
+    word that the casing table calls lowercase (not a letter, a name or a function word) and
+    every two neighbouring parts make a set phrase of lowercase web text (wordsegment bigrams,
+    log10 PMI at least COLLOCATION: "long-term", "cross-border", "fire-fighting"; not
+    "Gram-negative", "Hang-dong", which name things)."""
+    if _written_in_lowercase(text, low):
+        return True
+    parts = low.split("-")
+    ratio = get_casing().ratio(parts[0])
+    if ratio is None or ratio > WEAK or parts[0] in FUNCTION_WORDS and parts[0] not in wc.DEGREE_ADVERBS:
+        return False
+    lexicon = get_lexicon()
+    return all((lexicon.pmi(a, b) or -1.0) >= COLLOCATION for a, b in zip(parts, parts[1:]))
 
 
 def _modifies_common_noun_after(after: list[regex.Match], n: int, after_word: bool = False) -> bool:
