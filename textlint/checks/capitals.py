@@ -432,6 +432,7 @@ class MidSentenceCapital(Check):
             return False  # "The Message reads": a sentence's article, not a title's
         if not function_word and previous != "good" and before and not _is_number(before[-1].group()) \
                 and not text.endswith(("ed", "ly"), start, end) and not wc.only_verb(text[start:end]) \
+                and not _clause_word(text[start:end].lower()) \
                 and _name_like(before[::-1], text, casing, before=True):
             return True  # the common case, decided without the words after it
         line_end = text.find("\n", end, end + 60)
@@ -743,7 +744,17 @@ def _not_a_name_part(word: str, after: list[regex.Match]) -> bool:
         return True
     if word.endswith("ed"):
         return nxt in OBJECT_STARTS
-    return nxt[0].islower() and _adverb(word.lower())
+    if low in wc.MODALS:
+        # a modal before its verb: "the Forum Will help", "the Championships Will be held"
+        return nxt in wc.BE or nxt.isalpha() and nxt.islower() and "V" in wc.tags(nxt) \
+            and nxt not in FUNCTION_WORDS
+    return nxt[0].islower() and (_adverb(low) or wc.tags(low) == "R")
+
+
+def _clause_word(low: str) -> bool:
+    """Whether *low* is a modal or an adverb and nothing else (LanguageTool's dictionary:
+    "always", "often"), whose place after a name :func:`_not_a_name_part` judges."""
+    return low in wc.MODALS or wc.tags(low) == "R"
 
 
 def _unknown_name(word: str) -> bool:
