@@ -601,8 +601,18 @@ def _after_opening_article(text: str, before: list[regex.Match], start: int, end
     if nxt is not None and text[start:end].lower() in wc.number_words() and nxt.group(1) not in FUNCTION_WORDS:
         return True  # "The Two leaders": a count of the noun after it
     return nxt is not None and nxt.group(1) not in CONNECTORS \
-        and (nxt.group(1) in FUNCTION_WORDS or wc.only_verb(nxt.group(1))) \
+        and (nxt.group(1) in FUNCTION_WORDS or wc.only_verb(nxt.group(1))
+             or _finite_verb_after(text[start:end].lower(), nxt.group(1))) \
         and _written_in_lowercase(text, text[start:end].lower())
+
+
+def _finite_verb_after(low: str, verb: str) -> bool:
+    """Whether *verb* may be the finite verb of the common noun *low* as its subject: a modal,
+    a past form, or an -s form after a singular noun (LanguageTool's dictionary: "The Address
+    reads", "The Negotiations ended", "The System will"; not "The Times reports", a plural
+    name with a singular verb)."""
+    tags = wc.tags(verb)
+    return "N" in wc.tags(low) and (verb in wc.MODALS or "D" in tags or "Z" in tags and not _plural(low))
 
 
 def _after_naming_noun(before: list[regex.Match], word: str, after: list[regex.Match]) -> bool:
