@@ -849,6 +849,8 @@ def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous
     common word. The rarer its capitalised form, the less evidence is needed."""
     if _in_lowercase_list(text, m):
         return True  # "peace, stability, Security and prosperity"
+    if _adjective_before_lowercase_noun(text, m, low, previous):
+        return True  # "at International forums"
     between = _between_lowercase(text, m)
     # between lowercase words and after no article (where house styles capitalise a noun
     # alone: "the Universe"), a weaker association with a neighbour suffices
@@ -861,6 +863,22 @@ def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous
         return previous in VERB_LIKE or _written_in_lowercase(text, low) \
             or _collocates(text, m, low, previous, association)
     return True
+
+
+def _adjective_before_lowercase_noun(text: str, m: regex.Match, low: str, previous: str) -> bool:
+    """Whether the word at *m* is an adjective and nothing else (LanguageTool's dictionary)
+    between a lowercase word and a lowercase common noun that is no noun for a named kind of
+    thing ("at International forums", "removing Administrative barriers"): it modifies that
+    noun, and a name that ends in a lowercase common noun is no name."""
+    if wc.tags(low) != "J" or not previous.isalpha() or not previous.islower() \
+            or previous in DETERMINERS or previous in wc.QUANTIFIERS or "J" in wc.tags(previous):
+        return False  # "a Parliamentary lunch", "each Parliamentary constituency": a house style
+    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
+    if nxt is None:
+        return False
+    noun = nxt.group(1)
+    return "N" in wc.tags(noun) and noun not in FUNCTION_WORDS and noun not in wc.appositive_heads() \
+        and not _plural_of(noun, wc.appositive_heads())
 
 
 #: A lowercase item of a list and its comma straight before a word ("stability, ") ...
