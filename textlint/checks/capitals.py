@@ -102,7 +102,22 @@ WEAK_COLLOCATION = 0.6
 #: a formula or a heading): the article, capitalised by mistake ("during A recent").
 _ARTICLE_A = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}'’\-])(?P<before>\p{Ll}+)[ \u00a0](?P<a>A)[ \u00a0]"
-    r"(?P<after>\p{Ll}+)(?![\p{L}\p{M}\p{N}'’\-])")
+    r"(?P<after>\p{Ll}+)(?:-\p{Ll}+)*(?![\p{L}\p{M}\p{N}'’\-])")
+#: "No" between two lowercase words and single spaces (see MidSentenceCapital._determiner_no).
+_DETERMINER_NO = lazy_compile(
+    r"(?<![\p{L}\p{M}\p{N}'’\-])(?P<before>\p{Ll}+)[ \u00a0](?P<no>No)[ \u00a0]"
+    r"(?P<after>\p{Ll}+)(?![\p{L}\p{M}\p{N}'’]|[\-.]\p{L})")
+#: An answer particle capitalised after a lowercase word ("the Yes campaign").
+_CAPITALISED_ANSWER = lazy_compile(
+    r"(?<=\p{Ll}[ \u00a0])(?:" + "|".join(sorted(a.capitalize() for a in wc.ANSWERS)) + r")(?![\p{L}\p{M}\p{N}.])")
+
+
+def _answers_label_votes(text: str) -> bool:
+    """Whether the document capitalises an answer other than "No" after a lowercase word ("the
+    Yes campaign"): its answers label the sides of a vote."""
+    return any(m.group() != "No" for m in _CAPITALISED_ANSWER.finditer(text))
+
+
 #: "A" with a space or a no-break space on each side: the quick test before _ARTICLE_A.
 _SPACED_A = lazy_compile(r"[ \u00a0]A[ \u00a0]")
 #: Where _ARTICLE_A is tried (:func:`.spacing.anchored.finditer_at_runs`): at the lowercase word
@@ -248,6 +263,7 @@ class MidSentenceCapital(Check):
         yield from self._article_a(doc)
         yield from self._words(doc)
         yield from self._compounds(doc)
+        yield from self._determiner_no(doc)
 
     def _compounds(self, doc: Document) -> Iterator[Diagnostic]:
         """A hyphenated compound whose first part alone is capitalised, between two lowercase
@@ -276,6 +292,30 @@ class MidSentenceCapital(Check):
             if titles.is_titled(m.start()):
                 continue
             yield self._diagnostic(m, m.group())
+
+    def _determiner_no(self, doc: Document) -> Iterator[Diagnostic]:
+        """The determiner "No" between a lowercase word and the lowercase content word it
+        determines ("there is No military solution", "makes No sense"). The word list leaves
+        "No" alone because it labels numbers ("No. 1") and votes ("a No vote", "voted No on"):
+        after an article or a coordinator ("the Yes and No campaigns") or before a function
+        word it is not judged, nor in a document that capitalises the other answer after a
+        lowercase word ("the Yes campaign ... his own No campaign")."""
+        text = doc.text
+        if "No" not in text or _answers_label_votes(text):
+            return
+        titles: Titles | None = None
+        for m in _DETERMINER_NO.finditer(text):
+            before, after = m.group("before"), m.group("after")
+            if before in ARTICLES or before in wc.COORDINATORS or after in FUNCTION_WORDS \
+                    or not wc.tags(after) or doc.in_heading(m.start("no")) \
+                    or _in_quoted_title(text, m.start("no"), m.end("no")):
+                continue
+            titles = titles or Titles(doc)
+            if titles.is_titled(m.start("no")):
+                continue
+            yield self.diagnostic(m.start("no"), m.end("no"), "'No' is capitalised in mid-sentence",
+                                  Fix.replace(m.start("no"), m.start("no") + 1, "n", Applicability.UNSAFE,
+                                              title="Write 'no'"))
 
     def _article_a(self, doc: Document) -> Iterator[Diagnostic]:
         """The article "A" between two lowercase words ("forwarded A telegram"); a letter
