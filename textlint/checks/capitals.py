@@ -443,7 +443,7 @@ class MidSentenceCapital(Check):
                         _LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
                         and _NEXT_LOWER.match(text, m.end()))
                 else:
-                    excused = titles.is_titled(m.start())
+                    excused = titles.is_titled(m.start()) and not _amid_lowercase_words(text, m)
                 if excused or _in_quoted_title(text, m.start(), m.end()):
                     continue
                 yield self._diagnostic(m, word)
@@ -882,6 +882,31 @@ def _between_lowercase(text: str, m: regex.Match) -> bool:
     punctuation mark ("this is Total nonsense", "this is Good.")."""
     return (_LOWER_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
             and _LOWER_AFTER.match(text, m.end()) is not None)
+
+
+#: The shortest word that Title Case detection counts (:func:`.prose.is_titled`).
+TITLE_WORD = 4
+
+
+def _amid_lowercase_words(text: str, m: regex.Match) -> bool:
+    """Whether the word at *m* stands between two lowercase words, one of which Title Case would
+    capitalise (not a short preposition, conjunction or article: wordclasses.TITLE_SMALL_WORDS):
+    that part of the sentence is no title, even when the names in the sentence make it look like
+    one ("Taking part in the Meeting were First Deputy Prime Minister ...", "was Attended by").
+    Only words of TITLE_WORD letters or more, which decide whether a sentence is a title
+    (:func:`.prose.is_titled`), between words that LanguageTool's dictionary knows (not the
+    debris of extracted text), and not before a noun, which a capitalised word may name
+    ("the timelike Killing vector", "graded Lie algebras")."""
+    if len(m.group("w")) < TITLE_WORD:
+        return False
+    before = _LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
+    after = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
+    if before is None or after is None:
+        return False
+    left, right = before.group().strip(" \u00a0"), after.group(1)
+    if not wc.tags(left) or not wc.tags(right) or "N" in wc.tags(right) and right not in FUNCTION_WORDS:
+        return False  # before a noun it may name the noun's kind: "the timelike Killing vector"
+    return not {left, right} <= wc.TITLE_SMALL_WORDS
 
 
 def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous: str) -> bool:
