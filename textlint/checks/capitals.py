@@ -640,10 +640,38 @@ def _after_opening_article(text: str, before: list[regex.Match], start: int, end
     nxt = _NEXT_LOWER.match(text, end)
     if nxt is not None and text[start:end].lower() in wc.number_words() and nxt.group(1) not in FUNCTION_WORDS:
         return True  # "The Two leaders": a count of the noun after it
-    return nxt is not None and nxt.group(1) not in CONNECTORS \
-        and (nxt.group(1) in FUNCTION_WORDS or wc.only_verb(nxt.group(1))
-             or _finite_verb_after(text[start:end].lower(), nxt.group(1))) \
-        and _written_in_lowercase(text, text[start:end].lower())
+    if nxt is None:
+        return False
+    low = text[start:end].lower()
+    if _lowercase_phrase_after(text, end):
+        # "The Head of state", "The Decision to the effect": before common English
+        return _written_in_lowercase(text, low) or _plain_common_noun(low)
+    return nxt.group(1) not in CONNECTORS \
+        and (nxt.group(1) in FUNCTION_WORDS or wc.only_verb(nxt.group(1)) or _finite_verb_after(low, nxt.group(1))) \
+        and _written_in_lowercase(text, low)
+
+
+def _plain_common_noun(low: str) -> bool:
+    """Whether *low* is a common noun that hardly ever heads a name: the casing table finds it
+    capitalised rarely (STRONG_FORM), LanguageTool's dictionary knows no proper noun of it, and
+    WordNet calls it no body, person or kind of named thing ("decision", "implementation"; not
+    "order", "house")."""
+    ratio = get_casing().ratio(low)
+    return ratio is not None and ratio <= STRONG_FORM and wc.noun(low) and not wc.proper(low) \
+        and not any(low in nouns or _plural_of(low, nouns) for nouns in
+                    (wc.bodies(), wc.name_heads(), wc.appositive_heads(), wc.person_nouns()))
+
+
+def _lowercase_phrase_after(text: str, end: int) -> bool:
+    """Whether one or two connectors follow *end* ("of", "of the", "and") and then a lowercase
+    content word ("The Head of state", "The Perpetrators and masterminds"), not a name ("The
+    Battle of Hastings", "The Lord of the Rings"): the phrase is common English, so the word
+    before it is a common noun after the sentence's article."""
+    words = text[end:end + 40].split()
+    i = 0
+    while i < len(words) and i < 2 and words[i] in CONNECTORS:
+        i += 1
+    return 0 < i < len(words) and words[i].isalpha() and words[i].islower() and words[i] not in FUNCTION_WORDS
 
 
 def _finite_verb_after(low: str, verb: str) -> bool:
