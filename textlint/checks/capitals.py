@@ -944,6 +944,8 @@ def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous
         return True  # "peace, stability, Security and prosperity"
     if _adjective_before_lowercase_noun(text, m, low, previous):
         return True  # "at International forums"
+    if wc.tags(low) == "R" and _between_lowercase(text, m):
+        return True  # an adverb and nothing else names nothing: "can Realistically support"
     between = _between_lowercase(text, m)
     # between lowercase words and after no article (where house styles capitalise a noun
     # alone: "the Universe"), a weaker association with a neighbour suffices
