@@ -946,6 +946,9 @@ def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous
         return True  # "at International forums"
     if wc.tags(low) == "R" and _between_lowercase(text, m):
         return True  # an adverb and nothing else names nothing: "can Realistically support"
+    if previous in wc.SUBJECT_PRONOUNS | wc.MODALS | {"to"} and set(wc.tags(low)) & set("VZD") \
+            and _NEXT_LOWER.match(text, m.end()):
+        return True  # a verb after its subject, a modal or "to", before its object: "We Hope for"
     between = _between_lowercase(text, m)
     # between lowercase words and after no article (where house styles capitalise a noun
     # alone: "the Universe"), a weaker association with a neighbour suffices
