@@ -397,7 +397,7 @@ class MidSentenceCapital(Check):
                         break
             if len(alone) != 1 and not function_word:
                 continue  # capitalised on its own twice: the document treats it as a name
-            if function_word and len(alone) >= DEFINED_TERM:
+            if function_word and len(alone) >= DEFINED_TERM and low not in ARTICLES:
                 continue  # a defined term of the document: "You" and "Your" in a licence
             if function_word and len(alone) > 1:
                 # the same capitalised phrase twice ("the medal For Courage") is a name
@@ -544,6 +544,11 @@ class MidSentenceCapital(Check):
             run = _name_run(after)
             if run and _modifies_common_noun_after(after, len(run), after_word=previous.isalpha()):
                 return False  # "examination on The Russian language": the article of "language"
+            if after and _acronym(after[0].group()) and previous.isalpha() and previous.islower() \
+                    and not (len(after) > 1 and after[1].group()[:1].isupper()):
+                # "the presidency of The EU", "The CIS countries": an acronym's name holds no
+                # article (but "The ITF Year", a title)
+                return False
             if any(w.lower() in wc.bodies() for w in run) and previous not in wc.appositive_heads() \
                     and any(w in _words_after_lowercase_article(text) for w in run):
                 # "passed by The State Assembly" in a text that writes "the State Assembly" or
@@ -582,6 +587,11 @@ def _common_compound(text: str, low: str) -> bool:
         return False
     lexicon = get_lexicon()
     return all((lexicon.pmi(a, b) or -1.0) >= COLLOCATION for a, b in zip(parts, parts[1:]))
+
+
+def _acronym(word: str) -> bool:
+    """Whether *word* is an acronym or a code of capitals and digits ("EU", "CSTO", "G20")."""
+    return len(word) > 1 and word.isupper() and word[:1].isalpha()
 
 
 def _modifies_common_noun_after(after: list[regex.Match], n: int, after_word: bool = False) -> bool:
@@ -1313,8 +1323,8 @@ def _written_in_lowercase(text: str, low: str) -> bool:
 
 
 def _phrase(text: str, m: regex.Match) -> tuple[str, ...]:
-    """The word at *m* and the word after it."""
-    return tuple(text[m.start():m.end() + 30].split()[:2])
+    """The word at *m* and the word after it, without punctuation ("The Times:", "The Times,")."""
+    return tuple(t.group() for t in _WORDS.finditer(text, m.start(), m.end() + 30) if t.group()[:1].isalnum())[:2]
 
 
 def _previous_word(text: str, pos: int) -> str:
