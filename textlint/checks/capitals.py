@@ -540,7 +540,6 @@ class MidSentenceCapital(Check):
         if word in ARTICLES:
             # "The Times", unless the document writes the same name after a lowercase
             # article elsewhere ("the Russian Federation"): then the article is not part of it
-            # (at least twice: once may be the slip)
             run = _name_run(after)
             if run and _modifies_common_noun_after(after, len(run), after_word=previous.isalpha()):
                 return False  # "examination on The Russian language": the article of "language"
@@ -554,7 +553,10 @@ class MidSentenceCapital(Check):
                 # "passed by The State Assembly" in a text that writes "the State Assembly" or
                 # "the Assembly" elsewhere: the article is not part of the name of a public body
                 return False
-            return right and _runs_after_lowercase_article(text)[run] < 2
+            # (once is enough, twice after a reporting verb, where a source's name stands: "Mr
+            # Clarke told The Times" in an article that writes "the Times" once elsewhere)
+            lowercase_copies = 1 if previous not in wc.reporting_verbs() else 2
+            return right and _runs_after_lowercase_article(text)[run] < lowercase_copies
         if word in POSSESSIVES:
             # a possessive before a capitalised common noun starts a title ("Our Lady",
             # "Your Majesty"), but it is no part of a name ("from Our Savitsky Museum")
