@@ -169,7 +169,12 @@ class MidSentenceCapital(Check):
         "In Tashkent\", \"on a state Visit\"; but \"the union Unison\"), or a word after a "
         "sentence's opening article that the document writes in lowercase (\"The Situation in "
         "Syria\"). The article \"A\" between lowercase words is flagged "
-        "(\"forwarded A telegram\") unless a word that LanguageTool's dictionary knows only as "
+        "(\"forwarded A telegram\", also before a hyphenated compound), and so is the determiner "
+        "\"No\" before a lowercase content word (\"there is No military solution\"; not after an "
+        "article or a coordinator, nor in a document whose \"Yes\" and \"No\" label a vote); a "
+        "hyphenated compound that capitalises its first part alone between lowercase words is "
+        "flagged when its first part is a bound prefix, when the document writes it in lowercase "
+        "elsewhere, or when its parts make a set phrase of web text (\"a Long-term plan\") unless a word that LanguageTool's dictionary knows only as "
         "a noun stands before it (\"vitamin A\"), an adjective that ends its phrase after it "
         "(\"in A minor\"), or the document names things with single letters; an article or "
         "possessive before a common noun is no name (\"in The project\", \"on The Russian "
@@ -188,7 +193,13 @@ class MidSentenceCapital(Check):
         "between lowercase words is judged even in a sentence that its names make look like Title "
         "Case (\"Taking part In the meeting were Prime Minister ...\"); a noun that introduces "
         "names excuses no adjective before it after an indefinite article (\"a Brief meeting\") "
-        "and no strongly lowercase plural after it (\"space industry Workers\"). A word after a "
+        "and no strongly lowercase plural after it (\"space industry Workers\"). A word of "
+        "four letters or more between a lowercase word that Title Case would capitalise and another "
+        "lowercase word, before no noun, is judged in such a sentence too (\"Taking part in the "
+        "Meeting were ...\"). A modal before "
+        "its verb and an adverb and nothing else before a lowercase word end a name (\"the Forum "
+        "Will help\", \"Russia Always advocates\"); \"The\" after a lowercase word before an "
+        "acronym (\"the presidency of The EU\") is no part of a name. A word after a "
         "name ends no name when it is a verb before its object (\"Mr Putin Said some deputies\") "
         "or an adjective before its noun (\"Russian Foreign policy\"), the casing table calls it "
         "rarely capitalised, and the document writes it in lowercase elsewhere and capitalised "
@@ -643,9 +654,13 @@ def _after_opening_article(text: str, before: list[regex.Match], start: int, end
     """Whether the word at ``[start, end)`` follows an article that starts its sentence, the
     document writes the word in lowercase elsewhere, and a verb form or a function word that
     joins no name follows it (not a noun, "of", "and": "The Station building", "The Public and
-    Commercial Services Union"): "The Situation in Syria" beside "the situation" is a common
-    noun after the sentence's article, not a title ("The Bosses is an album"). A number word
-    before a lowercase word counts it ("The Two leaders"; "The Two Towers" is a title)."""
+    Commercial Services Union"; a finite verb that agrees with the noun: "The Address reads"):
+    "The Situation in Syria" beside "the situation" is a common
+    noun after the sentence's article, not a title ("The Bosses is an album"). Before connectors
+    and a lowercase content word ("The Decision to the effect", not "The Battle of Hastings") a
+    noun that hardly ever heads a name (:func:`_plain_common_noun`) needs no lowercase copy. A
+    number word before a lowercase word counts it ("The Two leaders"; "The Two Towers" is a
+    title)."""
     if not before or before[-1].group().lower() not in ARTICLES \
             or not starts_sentence(text, before[-1].start(), openers=False):
         return False
@@ -950,8 +965,11 @@ def _amid_lowercase_words(text: str, m: regex.Match) -> bool:
 
 
 def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous: str) -> bool:
-    """Whether the casing table and the document together show that the word at *m* is a
-    common word. The rarer its capitalised form, the less evidence is needed."""
+    """Whether the casing table, the grammar and the document together show that the word at
+    *m* is a common word. The rarer its capitalised form, the less evidence is needed; an
+    adjective and nothing else before a lowercase common noun after a verb, preposition or
+    conjunction, an adverb and nothing else between lowercase words, and a verb form after a
+    subject pronoun, a modal or "to" are evidence enough (LanguageTool's dictionary)."""
     if _in_lowercase_list(text, m):
         return True  # "peace, stability, Security and prosperity"
     if _adjective_before_lowercase_noun(text, m, low, previous):
