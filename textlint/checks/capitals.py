@@ -107,6 +107,9 @@ _ARTICLE_A = lazy_compile(
 _DETERMINER_NO = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}'’\-])(?P<before>\p{Ll}+)[ \u00a0](?P<no>No)[ \u00a0]"
     r"(?P<after>\p{Ll}+)(?![\p{L}\p{M}\p{N}'’]|[\-.]\p{L})")
+#: Where _DETERMINER_NO is tried (:func:`.spacing.anchored.finditer_at_runs`): at the lowercase
+#: word before a spaced "No".
+_DETERMINER_NO_AT = (lazy_compile(r"[ \u00a0]No(?=[ \u00a0])"), lazy_compile(r"(?r)\p{Ll}+"))
 #: An answer particle capitalised after a lowercase word ("the Yes campaign").
 _CAPITALISED_ANSWER = lazy_compile(
     r"(?<=\p{Ll}[ \u00a0])(?:" + "|".join(sorted(a.capitalize() for a in wc.ANSWERS)) + r")(?![\p{L}\p{M}\p{N}.])")
@@ -315,7 +318,7 @@ class MidSentenceCapital(Check):
         if "No" not in text or _answers_label_votes(text):
             return
         titles: Titles | None = None
-        for m in _DETERMINER_NO.finditer(text):
+        for m in finditer_at_runs(_DETERMINER_NO, *_DETERMINER_NO_AT, text):
             before, after = m.group("before"), m.group("after")
             if before in ARTICLES or before in wc.COORDINATORS or after in FUNCTION_WORDS \
                     or not wc.tags(after) or doc.in_heading(m.start("no")) \
