@@ -294,10 +294,9 @@ class MidSentenceCapital(Check):
         seen = Counter(m.group() for m in _COMPOUND.finditer(text))
         for m in _COMPOUND.finditer(text):
             head = m.group("head").lower()
-            if not (head in wc.PREFIXES and len(head) >= 3 or _common_compound(text, m.group().lower())) \
-                    or seen[m.group()] > 1 \
-                    or not (_LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
-                            and _LOWER_AFTER.match(text, m.end())):
+            if seen[m.group()] > 1 or not (_LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
+                                           and _LOWER_AFTER.match(text, m.end())) \
+                    or not (head in wc.PREFIXES and len(head) >= 3 or _common_compound(text, m.group().lower())):
                 continue
             if starts_sentence(doc.prose_text, m.start()) or m.group() in doc.code_words \
                     or _in_quoted_title(text, m.start(), m.end()):
@@ -595,14 +594,13 @@ def _common_compound(text: str, low: str) -> bool:
     every two neighbouring parts make a set phrase of lowercase web text (wordsegment bigrams,
     log10 PMI at least COLLOCATION: "long-term", "cross-border", "fire-fighting"; not
     "Gram-negative", "Hang-dong", which name things)."""
-    if _written_in_lowercase(text, low):
-        return True
     parts = low.split("-")
     ratio = get_casing().ratio(parts[0])
-    if ratio is None or ratio > WEAK or parts[0] in FUNCTION_WORDS and parts[0] not in wc.DEGREE_ADVERBS:
-        return False
     lexicon = get_lexicon()
-    return all((lexicon.pmi(a, b) or -1.0) >= COLLOCATION for a, b in zip(parts, parts[1:]))
+    if ratio is not None and ratio <= WEAK and (parts[0] not in FUNCTION_WORDS or parts[0] in wc.DEGREE_ADVERBS) \
+            and all((lexicon.pmi(a, b) or -1.0) >= COLLOCATION for a, b in zip(parts, parts[1:])):
+        return True
+    return _written_in_lowercase(text, low)
 
 
 def _acronym(word: str) -> bool:
