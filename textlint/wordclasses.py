@@ -102,6 +102,8 @@ RANGE_WORDS = frozenset(("to", "through", "than", "as", "versus", "vs"))
 FIRST_PERSON = frozenset("i we me us my our".split())
 #: Interjections and discourse markers that open direct speech ("Well, ...", "Look, ...").
 INTERJECTIONS = frozenset("well yes no look listen okay ok oh ah".split())
+#: The answer particles, which also label the sides of a vote ("the Yes and No campaigns").
+ANSWERS = frozenset(("yes", "no"))
 #: Discourse words that introduce reported speech as a reporting verb does (quotative "like":
 #: "suggestions like, Well, what is it?").
 QUOTATIVES = frozenset(("like",))
