@@ -766,3 +766,19 @@ def test_the_index_of_capitalised_words_counts_what_a_search_for_each_word_count
         index = capitals._CapitalisedWords(text)
         index.SEARCHES = searches
         assert {w: index.uses(w) for w in words} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "London's bid for the 2012 Games was judged. The games were long and the games were hard.",
+    "Labour would raise taxes in its 2005 Budget. The budget was large and the budget was late.",
+])
+def test_a_capitalised_noun_after_a_determiner_and_a_year_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Delegates came from the 37 Countries. The countries agreed and the countries left.", "Countries"),
+    ("It was discussed in 2012 Results of the talks. The results were good and the results held.", "Results"),
+])
+def test_a_capitalised_noun_after_a_number_that_is_no_year_or_no_determiner_is_judged(text, word):
+    assert found(RULE, text) == [word]

@@ -194,7 +194,8 @@ class MidSentenceCapital(Check):
         "document writes it in lowercase twice), a noun for a body that a cased corpus often "
         "capitalises, after \"the\" or a possessive (\"the Commission\"), a noun for a kind of thing that "
         "bears names and is often capitalised, after \"the\" (\"the Treaty\"), a plural body after \"the\" "
-        "and a number (\"the two Houses\"), \"the\" and a noun of a full name that the document gave "
+        "and a number (\"the two Houses\"), a noun after \"the\" or a possessive and a year (\"the 2012 "
+        "Games\"), \"the\" and a noun of a full name that the document gave "
         "before and never writes in lowercase (\"the Global Fund ... the Fund\"), a capitalised noun after "
         "a reporting verb and \"the\" (\"told the Times\") or before a noun for a person (\"the "
         "former Sun editor\"), or before a noun for a body when LanguageTool's dictionary knows "
@@ -382,6 +383,8 @@ class MidSentenceCapital(Check):
                     continue  # "the two Houses"
                 if not function_word and _labelled(text, m):
                     continue  # "refund Order #5698656"
+                if not function_word and _after_a_year(text, m):
+                    continue  # "the 2012 Games": one year's edition of a named thing
                 if not function_word and _names_a_body(text, m, low):
                     continue  # "the former Sun editor", "the Conservative party"
                 ratio = None if function_word else _lowercase_ratio(casing, low)
@@ -1036,6 +1039,21 @@ def _labelled(text: str, m: regex.Match) -> bool:
     """Whether the capitalised word at *m* labels a numbered item ("refund Order #5698656",
     "Invoice No. 12"): like "Article 8", a label before its number."""
     return m.end() == m.end("w") and _NUMBER_LABEL.match(text, m.end()) is not None
+
+
+#: A word (the determiner) and a year straight before a word ("the 2012 ").
+_YEAR_BEFORE = lazy_compile(
+    r"(?r)(?<![\p{L}\p{M}\p{N}'’\-])(\p{Ll}+)[ \u00a0]+[12]\p{N}{3}[ \u00a0]+$")
+
+
+def _after_a_year(text: str, m: regex.Match) -> bool:
+    """Whether the capitalised noun at *m* follows "the" or a possessive and a year ("the 2012
+    Games", "its 2005 Budget"): a year between a determiner and a noun picks one edition of a
+    recurring thing, and a capital there names that edition. A number that is no year counts a
+    quantity ("the 37 Countries")."""
+    before = _YEAR_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    return before is not None and wc.noun(m.group("w")) \
+        and (before.group(1) == wc.DEFINITE_ARTICLE or before.group(1) in POSSESSIVES)
 
 
 def _house_style(capitalised: _CapitalisedWords, word: str, low: str) -> bool:
