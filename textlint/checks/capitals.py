@@ -56,18 +56,6 @@ PLACE_OR_PART = wc.PLACE_PREPOSITIONS | (wc.NEVER_TITLED - wc.COORDINATORS)
 #: Words that join the parts of a name ("Ministry of the Interior", "Industry and Trade").
 CONNECTORS = frozenset(("&",)) | wc.NAME_PARTICLES | wc.ARTICLES - {"a", "an"} \
     | wc.NEVER_TITLED - {"or", "nor"} | wc.PLACE_PREPOSITIONS
-#: Nouns that name an institution, an event or a document when capitalised alone ("the
-#: Programme", "the Fund", "the Games"). They are judged only when the document writes them in
-#: lowercase too (see HOUSE_STYLE_LOWERCASE). Only the nouns whose
-#: removal still adds false alarms on the benchmarks, with the document evidence of
-#: :func:`_house_style` and :func:`_short_name_after_full_name` and the grammar of
-#: :func:`_short_name_of_a_body`, :func:`_short_name_of_a_kind`, :func:`_counted_bodies`,
-#: :func:`_bare_body`, :func:`_labelled` and WordNet's compound nouns for bodies ("the shadow
-#: Cabinet") (docs/benchmarks.md, "The last institution nouns" and
-#: "Short names from the document and from WordNet"): benchmark-selected, not sourced data.
-INSTITUTIONS = frozenset(
-    "budget day forum fund games guard programme school town".split()
-)
 #: A noun for a body that the casing table finds capitalised at least this often (natural log
 #: of capitalised to lowercase uses: -2.9 is about 5 % of all uses, "committee", "court",
 #: "house", "state"; not "country", "meeting") is, after "the" or a possessive, the short name
@@ -77,9 +65,6 @@ BODY_NAME = -2.9
 #: the end of a name or alone) before it counts as the document's house style (see
 #: :func:`_house_style`): the copy judged and two more.
 HOUSE_STYLE_CAPITALS = 3
-#: How often a document must write an institution noun in lowercase before a lone capitalised
-#: use of it counts as a slip rather than house style.
-HOUSE_STYLE_LOWERCASE = 2
 VERB_LIKE = wc.VERB_LIKE
 AUXILIARIES = wc.AUXILIARIES
 OBJECT_STARTS = wc.OBJECT_STARTS
@@ -312,12 +297,6 @@ class MidSentenceCapital(Check):
                 low = word.lower()
                 if low in wc.CALENDAR or low == "no":  # "No. 1", "a No vote"
                     look = False
-                elif low in INSTITUTIONS:
-                    # capitalised alone they may name one ("the Programme"), unless the document
-                    # writes the word in lowercase itself ("this year", twice or more)
-                    casing = casing or get_casing()
-                    look = casing.normally_lowercase(low, WEAK) \
-                        and _lowercase_uses(text, low) >= HOUSE_STYLE_LOWERCASE
                 elif _function_like(low):
                     look = True
                 elif _house_style(capitalised, word, low):
@@ -385,6 +364,10 @@ class MidSentenceCapital(Check):
                     continue  # "refund Order #5698656"
                 if not function_word and _after_a_year(text, m):
                     continue  # "the 2012 Games": one year's edition of a named thing
+                if not function_word and _possessor_without_determiner(m, low, previous):
+                    continue  # "on Close's death": a possessor with no determiner is a name
+                if not function_word and _spelt_by_acronym(text, m):
+                    continue  # "received Leadership in Energy and Environmental Design (LEED)"
                 if not function_word and _names_a_body(text, m, low):
                     continue  # "the former Sun editor", "the Conservative party"
                 ratio = None if function_word else _lowercase_ratio(casing, low)
@@ -1056,6 +1039,31 @@ def _after_a_year(text: str, m: regex.Match) -> bool:
         and (before.group(1) == wc.DEFINITE_ARTICLE or before.group(1) in POSSESSIVES)
 
 
+def _possessor_without_determiner(m: regex.Match, low: str, previous: str) -> bool:
+    """Whether the capitalised word at *m* is a possessor straight after a preposition ("on
+    Close's death", "In Little's senior season"): a common noun that possesses takes a
+    determiner ("on the close's ..."), so one without is a name; the words that point to a time
+    ("in today's world") possess without one."""
+    return m.end() != m.end("w") and previous in wc.PREPOSITIONS and low not in wc.TIME_DEICTICS
+
+
+#: The words from a word to an acronym in brackets on the same line ("in Energy and
+#: Environmental Design (LEED)").
+_TO_ACRONYM = lazy_compile(r"[^\n()]{0,80}?\((\p{Lu}{2,})\)")
+_CAPITALISED_WORD = lazy_compile(r"(?<![\p{L}\p{M}\p{N}'’])\p{Lu}")
+
+
+def _spelt_by_acronym(text: str, m: regex.Match) -> bool:
+    """Whether the capitalised word at *m* and the capitalised words after it up to an acronym
+    in brackets give the acronym's last letters ("Leadership in Energy and Environmental Design
+    (LEED)"): the words are the name that the acronym abbreviates."""
+    after = _TO_ACRONYM.match(text, m.start())
+    if after is None:
+        return False
+    initials = "".join(c.group() for c in _CAPITALISED_WORD.finditer(text, m.start(), after.start(1) - 1))
+    return len(initials) > 1 and after.group(1).endswith(initials)
+
+
 def _house_style(capitalised: _CapitalisedWords, word: str, low: str) -> bool:
     """Whether *word* is a noun for a body or a kind of thing that bears names (WordNet's classes
     B and H) that the document writes capitalised at least HOUSE_STYLE_CAPITALS times, alone or at
@@ -1158,21 +1166,15 @@ def _singulars(word: str) -> Iterator[str]:
             yield word[:-len(end)] + add
 
 
-def _lowercase_uses(text: str, low: str, enough: int = HOUSE_STYLE_LOWERCASE) -> int:
-    """How often the document writes *low* in lowercase as a word of its own (up to *enough*)."""
-    n = 0
-    i = text.find(low)
-    while i >= 0 and n < enough:
-        end = i + len(low)
-        if not (i and text[i - 1].isalpha()) and not (end < len(text) and text[end].isalpha()):
-            n += 1
-        i = text.find(low, end)
-    return n
-
-
 def _written_in_lowercase(text: str, low: str) -> bool:
     """Whether the document writes *low* in lowercase as a word of its own."""
-    return _lowercase_uses(text, low, enough=1) > 0
+    i = text.find(low)
+    while i >= 0:
+        end = i + len(low)
+        if not (i and text[i - 1].isalpha()) and not (end < len(text) and text[end].isalpha()):
+            return True
+        i = text.find(low, end)
+    return False
 
 
 def _phrase(text: str, m: regex.Match) -> tuple[str, ...]:
