@@ -925,10 +925,16 @@ def _bare_body(text: str, m: regex.Match, low: str, previous: str, casing: Casin
     before a lowercase word: it modifies that word ("in Military cooperation"); one that is no
     adjective names the body there too ("from Cabinet allies", "because of Cabinet disunity")."""
     ratio = casing.ratio(low)
-    if previous not in wc.PREPOSITIONS or low not in wc.bodies() or _plural_of(low, wc.bodies()) \
+    if previous not in wc.PREPOSITIONS and not _past_tense(previous) or low not in wc.bodies() or _plural_of(low, wc.bodies()) \
             or ratio is None or ratio < BODY_NAME or _completes_common_noun(text, m, previous, low):
         return False
     return not (low in wc.body_adjectives() and _NEXT_LOWER.match(text, m.end()))
+
+
+def _past_tense(word: str) -> bool:
+    """Whether LanguageTool's dictionary knows *word* as a past tense ("saw", "joined"), not a
+    function word."""
+    return "D" in wc.tags(word) and word not in FUNCTION_WORDS
 
 
 #: The word before a preposition and the spaces after it ("heads of ").
