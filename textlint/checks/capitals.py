@@ -366,6 +366,8 @@ class MidSentenceCapital(Check):
                     continue  # "the 2012 Games": one year's edition of a named thing
                 if not function_word and _possessor_without_determiner(m, low, previous):
                     continue  # "on Close's death": a possessor with no determiner is a name
+                if not function_word and _after_glued_capital(text, m):
+                    continue  # "the badge of meritFor Mentorship": the name's first word is glued on
                 if not function_word and _spelt_by_acronym(text, m):
                     continue  # "received Leadership in Energy and Environmental Design (LEED)"
                 if not function_word and _names_a_body(text, m, low):
@@ -1021,12 +1023,13 @@ def _unglued(previous: str) -> str:
 
 
 #: A number sign or "No." and a digit after a word: the word labels a numbered item.
-_NUMBER_LABEL = lazy_compile(r"[ \u00a0]+(?:#|No\.?[ \u00a0]*)\p{N}")
+_NUMBER_LABEL = lazy_compile(r"[ \u00a0]+(?:#|No\.?[ \u00a0]*)\p{N}|\.\p{N}")
 
 
 def _labelled(text: str, m: regex.Match) -> bool:
     """Whether the capitalised word at *m* labels a numbered item ("refund Order #5698656",
-    "Invoice No. 12"): like "Article 8", a label before its number."""
+    "Invoice No. 12", "Para.1", a clipped label glued to its number by a full stop): like
+    "Article 8", a label before its number."""
     return m.end() == m.end("w") and _NUMBER_LABEL.match(text, m.end()) is not None
 
 
@@ -1051,6 +1054,18 @@ def _possessor_without_determiner(m: regex.Match, low: str, previous: str) -> bo
     determiner ("on the close's ..."), so one without is a name; the words that point to a time
     ("in today's world") possess without one."""
     return m.end() != m.end("w") and previous in wc.PREPOSITIONS and low not in wc.TIME_DEICTICS
+
+
+#: A lowercase letter and a capitalised word glued to it, straight before a word ("meritFor ").
+_GLUED_CAPITAL_BEFORE = lazy_compile(r"(?r)\p{Ll}\p{Lu}\p{Ll}*[ \u00a0]+$")
+
+
+def _after_glued_capital(text: str, m: regex.Match) -> bool:
+    """Whether the word before the capitalised word at *m* ends in a capitalised word glued to a
+    lowercase one ("the badge of meritFor Mentorship"): the capitalised word after a lost space
+    starts a run of capitalised words that the word at *m* continues, as after any capitalised
+    word (spacing.RunOnWord reports the lost space)."""
+    return _GLUED_CAPITAL_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
 
 
 #: The words from a word to an acronym in brackets on the same line ("in Energy and
