@@ -231,10 +231,13 @@ def test_flags_capitals_with_new_evidence(text, word):
     "He placed the papers in envelope A and sealed it.",
     "The symphony is in A minor, they need vitamin A supplements.",
     "If A depends on B, a build of A builds B first.",
-    # house style: bodies of state stay capitalised beside lowercase uses; other
-    # institution nouns need two lowercase uses in the document
+    # house style: bodies of state stay capitalised beside lowercase uses
     "The Government agreed. The government had said so, and the government acted.",
-    "The plan goes to the Forum. This forum was busy.",
+    # a lone "the Forum" beside one lowercase "forum": the list that judged such nouns only
+    # after two lowercase uses is gone (issue 12 item 6, branch nouns12d)
+    pytest.param("The plan goes to the Forum. This forum was busy.", marks=pytest.mark.xfail(
+        reason="no list names institution nouns; a lone 'the Forum' beside 'This forum' has no "
+               "evidence of its own (issue 12 item 6, branch nouns12d)", strict=True)),
     # a letter after a word that is only a noun in LanguageTool's dictionary
     "Patients with hepatitis A recover within weeks.",
     # "Good" inside a name is no greeting
@@ -781,4 +784,30 @@ def test_a_capitalised_noun_after_a_determiner_and_a_year_is_left_alone(text):
     ("It was discussed in 2012 Results of the talks. The results were good and the results held.", "Results"),
 ])
 def test_a_capitalised_noun_after_a_number_that_is_no_year_or_no_determiner_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    # a possessor with no determiner after a preposition
+    "The title became extinct on Close's death in London. The close of the day came soon after.",
+    # the words that an acronym in brackets spells
+    "The company has received Leadership in Energy and Environmental Design (LEED) status for its leadership.",
+    # a body without an article after a past tense
+    "A draw in the second leg saw Town win the trophy. The town celebrated and the town slept.",
+    # a clipped label glued to its number
+    "The procedure provided for in Para.1 of this article shall be applied.",
+    # a word after a capitalised word glued to a lowercase one (spacing.RunOnWord reports the glue)
+    "Nikolai has received the badge of meritFor Mentorship under your order.",
+])
+def test_names_shown_by_grammar_acronyms_and_labels_are_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    # a possessor after a determiner is a common noun
+    ("They praised the Country's growth. The country grew and the country won.", "Country"),
+    # initials that do not spell the acronym in brackets
+    ("They discussed Leadership in large firms (IBM) and leadership in small ones.", "Leadership"),
+])
+def test_possessors_with_a_determiner_and_words_that_spell_no_acronym_are_judged(text, word):
     assert found(RULE, text) == [word]

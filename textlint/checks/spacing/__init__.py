@@ -208,8 +208,9 @@ class RunOnWord(_WordSpacing):
         "misspelling and offer nothing useful; word segmenters split correct words "
         "('multipolar' → 'multi polar'). This check splits a token only when two words "
         "explain it far better than the token itself, with the words around it as "
-        "evidence, and never splits known words, names that recur in the document, "
-        "acronyms, identifiers, numbers, URLs or hyphenated compounds.")
+        "evidence, and never splits known words, names that recur in the document, a "
+        "capitalised word after an acronym ('HACAN Clearskies'), acronyms, identifiers, numbers, "
+        "URLs or hyphenated compounds.")
     FLAG = [("Cooperation is developing successfullyas agreed.",
              "Cooperation is developing successfully as agreed."),
             ("out of CubaPutin said in an interview", "out of Cuba Putin said in an interview"),
@@ -234,7 +235,7 @@ class SplitWord(_WordSpacing):
         "PDF extraction and OCR insert spaces inside words. The check joins pieces only "
         "when the joined word is far more likely than the pieces in their context, and "
         "never joins two words that stand on their own ('every one', 'can not' are left "
-        "to the author).")
+        "to the author, and so are two words that make up a whole quotation: '\"odd balls\"').")
     FLAG = [("the federal gov ernment said", "the federal government said"),
             ("Abst rac t", "Abstract")]
     OK = ["They met every one of them.", "It is there in to the evening."]
