@@ -178,7 +178,7 @@ class MidSentenceCapital(Check):
         "capitalises, after \"the\" or a possessive (\"the Commission\"), a noun for a kind of thing that "
         "bears names and is often capitalised, after \"the\" (\"the Treaty\"), a plural body after \"the\" "
         "and a number (\"the two Houses\"), a noun after \"the\" or a possessive and a year (\"the 2012 "
-        "Games\"), a possessor straight after a preposition (\"on Close's death\"), a body without "
+        "Games\"), a body without "
         "an article after a preposition or a past tense (\"in Cabinet\", \"saw Town win\"), words "
         "that an acronym in brackets spells (\"Leadership in Energy and Environmental Design "
         "(LEED)\"), a label glued to its number (\"Para.1\"), a word after a capitalised word glued "
@@ -366,8 +366,6 @@ class MidSentenceCapital(Check):
                     continue  # "refund Order #5698656"
                 if not function_word and _after_a_year(text, m):
                     continue  # "the 2012 Games": one year's edition of a named thing
-                if not function_word and _possessor_without_determiner(m, low, previous):
-                    continue  # "on Close's death": a possessor with no determiner is a name
                 if not function_word and _after_glued_capital(text, m):
                     continue  # "the badge of meritFor Mentorship": the name's first word is glued on
                 if not function_word and _spelt_by_acronym(text, m):
@@ -1048,14 +1046,6 @@ def _after_a_year(text: str, m: regex.Match) -> bool:
     before = _YEAR_BEFORE.search(text, max(0, m.start() - 30), m.start())
     return before is not None and wc.noun(m.group("w")) \
         and (before.group(1) == wc.DEFINITE_ARTICLE or before.group(1) in POSSESSIVES)
-
-
-def _possessor_without_determiner(m: regex.Match, low: str, previous: str) -> bool:
-    """Whether the capitalised word at *m* is a possessor straight after a preposition ("on
-    Close's death", "In Little's senior season"): a common noun that possesses takes a
-    determiner ("on the close's ..."), so one without is a name; the words that point to a time
-    ("in today's world") possess without one."""
-    return m.end() != m.end("w") and previous in wc.PREPOSITIONS and low not in wc.TIME_DEICTICS
 
 
 #: A lowercase letter and a capitalised word glued to it, straight before a word ("meritFor ").
