@@ -331,13 +331,14 @@ _CLOSING_QUOTES = frozenset("\"”’'»")
 
 
 def _quoted_words(text: str, change: Change) -> bool:
-    """Whether a split repair would join words that the lexicon knows each on its own and that
-    make up a whole quotation ('Westminster has its share of "odd balls"'): a quoted phrase is
-    a mention, spelt as its source spelt it, and two words that stand on their own are left to
-    the author (as "every one" is)."""
+    """Whether a split repair would join words that each stand on their own (frequent enough,
+    ``Params.check_zipf``, that the model never cuts them) and that make up a whole quotation
+    ('Westminster has its share of "odd balls"'): a quoted phrase is a mention, spelt as its
+    source spelt it, and two words that stand on their own are left to the author (as "every
+    one" is). Fragments in quotation marks are joined ('"cher ry"', '"Aca cia"')."""
     if change.kind != "split" or change.start == 0 or change.end >= len(text) \
             or text[change.start - 1] not in _OPENING_QUOTES or text[change.end] not in _CLOSING_QUOTES:
         return False
     lexicon = get_lexicon()
-    return all(piece in lexicon for piece in change.old.split())
+    return all(lexicon.zipf(piece.lower()) >= PARAMS.check_zipf for piece in change.old.split())
 
