@@ -921,14 +921,15 @@ def _short_name_of_a_body(low: str, previous: str, casing: Casing) -> bool:
 def _bare_body(text: str, m: regex.Match, low: str, previous: str, casing: Casing) -> bool:
     """Whether the capitalised *low* at *m*, after *previous*, names a body without an article: a
     singular noun for a body (WordNet's) that the casing table finds capitalised often
-    (BODY_NAME), straight after a preposition ("in Cabinet", "under Government guidance"). A
-    singular count noun with no determiner after a preposition is a proper noun or a mass noun,
-    and a body is no mass. A body that WordNet also lists as an adjective does not count
+    (BODY_NAME), straight after a preposition or a past tense ("in Cabinet", "under Government
+    guidance", "saw Town win"). A singular count noun with no determiner there is a proper noun
+    or a mass noun, and a body is no mass. A body that WordNet also lists as an adjective does not count
     before a lowercase word: it modifies that word ("in Military cooperation"); one that is no
     adjective names the body there too ("from Cabinet allies", "because of Cabinet disunity")."""
     ratio = casing.ratio(low)
-    if previous not in wc.PREPOSITIONS and not _past_tense(previous) or low not in wc.bodies() or _plural_of(low, wc.bodies()) \
-            or ratio is None or ratio < BODY_NAME or _completes_common_noun(text, m, previous, low):
+    if previous not in wc.PREPOSITIONS and not _past_tense(previous) or low not in wc.bodies() \
+            or _plural_of(low, wc.bodies()) or ratio is None or ratio < BODY_NAME \
+            or _completes_common_noun(text, m, previous, low):
         return False
     return not (low in wc.body_adjectives() and _NEXT_LOWER.match(text, m.end()))
 
