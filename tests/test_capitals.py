@@ -231,10 +231,13 @@ def test_flags_capitals_with_new_evidence(text, word):
     "He placed the papers in envelope A and sealed it.",
     "The symphony is in A minor, they need vitamin A supplements.",
     "If A depends on B, a build of A builds B first.",
-    # house style: bodies of state stay capitalised beside lowercase uses; other
-    # institution nouns need two lowercase uses in the document
+    # house style: bodies of state stay capitalised beside lowercase uses
     "The Government agreed. The government had said so, and the government acted.",
-    "The plan goes to the Forum. This forum was busy.",
+    # a lone "the Forum" beside one lowercase "forum": the list that judged such nouns only
+    # after two lowercase uses is gone (issue 12 item 6, branch nouns12d)
+    pytest.param("The plan goes to the Forum. This forum was busy.", marks=pytest.mark.xfail(
+        reason="no list names institution nouns; a lone 'the Forum' beside 'This forum' has no "
+               "evidence of its own (issue 12 item 6, branch nouns12d)", strict=True)),
     # a letter after a word that is only a noun in LanguageTool's dictionary
     "Patients with hepatitis A recover within weeks.",
     # "Good" inside a name is no greeting
@@ -287,6 +290,7 @@ def test_technical_writing_flags_only_capitalised_function_words():
 
 
 # -- naming nouns and participles from WordNet (scripts/build_wordnet_classes.py) -------------
+
 
 def test_wordnet_classes_are_read_from_data():
     from textlint import wordclasses as wc
@@ -827,3 +831,43 @@ def test_midcap6_flags_a_capital_that_grammar_pairs_or_the_document_show_out_of_
 ])
 def test_midcap6_leaves_names_titles_and_house_styles_alone(text):
     assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "London's bid for the 2012 Games was judged. The games were long and the games were hard.",
+    "Labour would raise taxes in its 2005 Budget. The budget was large and the budget was late.",
+])
+def test_a_capitalised_noun_after_a_determiner_and_a_year_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Delegates came from the 37 Countries. The countries agreed and the countries left.", "Countries"),
+    ("It was discussed in 2012 Results of the talks. The results were good and the results held.", "Results"),
+])
+def test_a_capitalised_noun_after_a_number_that_is_no_year_or_no_determiner_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    # the words that an acronym in brackets spells
+    "The company has received Leadership in Energy and Environmental Design (LEED) status for its leadership.",
+    # a body without an article after a past tense
+    "A draw in the second leg saw Town win the trophy. The town celebrated and the town slept.",
+    # a clipped label glued to its number
+    "The procedure provided for in Para.1 of this article shall be applied.",
+    # a word after a capitalised word glued to a lowercase one (spacing.RunOnWord reports the glue)
+    "Nikolai has received the badge of meritFor Mentorship under your order.",
+])
+def test_names_shown_by_grammar_acronyms_and_labels_are_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    # a possessor with no determiner may be a common noun too ("guided by people's impressions")
+    ("We were guided by People's impressions. The people know and the people decide.", "People"),
+    # initials that do not spell the acronym in brackets
+    ("They discussed Leadership in large firms (IBM) and leadership in small ones.", "Leadership"),
+])
+def test_bare_possessors_and_words_that_spell_no_acronym_are_judged(text, word):
+    assert found(RULE, text) == [word]

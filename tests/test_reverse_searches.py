@@ -16,7 +16,8 @@ from textlint.patterns import LazyPattern
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TRICKY = ("Mr O'Neil's  the cat,  and Apple’s  McDonald's x-ray -the  Xabc  ab\n  é\u0301té \u00a0"
-          "the two  said: No, and  \nword\n Putin's\u00a0 a,b  c2d  the e\u2010f  G.H  .ab  ")
+          "the two  said: No, and  \nword\n Putin's\u00a0 a,b  c2d  the e\u2010f  G.H  .ab  "
+          "its 2012\u00a0 Games 1999 x meritFor  Mentorship HACAN  Clearskies  ")
 
 
 def _reverse_patterns() -> dict[str, LazyPattern]:

@@ -687,3 +687,16 @@ def test_a_firm_word_joins_only_into_a_lexicon_word(seed_text):
                 decided += 1
                 assert not model.pair_joinable(x, y), (x, y)
     assert decided > 100
+
+
+def test_a_capitalised_word_after_an_acronym_is_part_of_a_name():
+    text = "Heathrow anti-noise campaigners HACAN Clearskies and the London boroughs objected."
+    assert findings(text) == []
+    # camel case and lowercase tokens after an acronym stay judged
+    assert [r for r, _ in findings("The EU foreignministers met in Brussels today.")] == ["spacing.RunOnWord"]
+
+
+def test_two_known_words_that_make_up_a_quotation_are_not_joined():
+    assert findings('He argues that Westminster has its share of "odd balls" and the show will help.') == []
+    # fragments that are no words are joined inside quotation marks too
+    assert [r for r, _ in findings('He said that "evergr een" was spelt so.')] == ["spacing.SplitWord"]

@@ -56,18 +56,6 @@ PLACE_OR_PART = wc.PLACE_PREPOSITIONS | (wc.NEVER_TITLED - wc.COORDINATORS)
 #: Words that join the parts of a name ("Ministry of the Interior", "Industry and Trade").
 CONNECTORS = frozenset(("&",)) | wc.NAME_PARTICLES | wc.ARTICLES - {"a", "an"} \
     | wc.NEVER_TITLED - {"or", "nor"} | wc.PLACE_PREPOSITIONS
-#: Nouns that name an institution, an event or a document when capitalised alone ("the
-#: Programme", "the Fund", "the Games"). They are judged only when the document writes them in
-#: lowercase too (see HOUSE_STYLE_LOWERCASE). Only the nouns whose
-#: removal still adds false alarms on the benchmarks, with the document evidence of
-#: :func:`_house_style` and :func:`_short_name_after_full_name` and the grammar of
-#: :func:`_short_name_of_a_body`, :func:`_short_name_of_a_kind`, :func:`_counted_bodies`,
-#: :func:`_bare_body`, :func:`_labelled` and WordNet's compound nouns for bodies ("the shadow
-#: Cabinet") (docs/benchmarks.md, "The last institution nouns" and
-#: "Short names from the document and from WordNet"): benchmark-selected, not sourced data.
-INSTITUTIONS = frozenset(
-    "budget day forum fund games guard programme school town".split()
-)
 #: A noun for a body that the casing table finds capitalised at least this often (natural log
 #: of capitalised to lowercase uses: -2.9 is about 5 % of all uses, "committee", "court",
 #: "house", "state"; not "country", "meeting") is, after "the" or a possessive, the short name
@@ -77,9 +65,6 @@ BODY_NAME = -2.9
 #: the end of a name or alone) before it counts as the document's house style (see
 #: :func:`_house_style`): the copy judged and two more.
 HOUSE_STYLE_CAPITALS = 3
-#: How often a document must write an institution noun in lowercase before a lone capitalised
-#: use of it counts as a slip rather than house style.
-HOUSE_STYLE_LOWERCASE = 2
 VERB_LIKE = wc.VERB_LIKE
 AUXILIARIES = wc.AUXILIARIES
 OBJECT_STARTS = wc.OBJECT_STARTS
@@ -218,12 +203,15 @@ class MidSentenceCapital(Check):
         "mark, a bracket, a dash, a bullet, the \"=\" of a definition (\"W = Wins\") or a "
         "task list's checkbox, at a table cell's or "
         "heading's start, after code that opens a list item, in headings and in Title Case or ALL-CAPS "
-        "sentences, titles that capitalise every word, months and days, institution nouns "
-        "(the Government; a noun such as \"Programme\" or \"Fund\" is judged when the "
-        "document writes it in lowercase twice), a noun for a body that a cased corpus often "
+        "sentences, titles that capitalise every word, months and days, a noun for a body that a cased corpus often "
         "capitalises, after \"the\" or a possessive (\"the Commission\"), a noun for a kind of thing that "
         "bears names and is often capitalised, after \"the\" (\"the Treaty\"), a plural body after \"the\" "
-        "and a number (\"the two Houses\"), \"the\" and a noun of a full name that the document gave "
+        "and a number (\"the two Houses\"), a noun after \"the\" or a possessive and a year (\"the 2012 "
+        "Games\"), a body without "
+        "an article after a preposition or a past tense (\"in Cabinet\", \"saw Town win\"), words "
+        "that an acronym in brackets spells (\"Leadership in Energy and Environmental Design "
+        "(LEED)\"), a label glued to its number (\"Para.1\"), a word after a capitalised word glued "
+        "to a lowercase one (\"meritFor Mentorship\"), \"the\" and a noun of a full name that the document gave "
         "before and never writes in lowercase (\"the Global Fund ... the Fund\"), a capitalised noun after "
         "a reporting verb and \"the\" (\"told the Times\") or before a noun for a person (\"the "
         "former Sun editor\"), or before a noun for a body when LanguageTool's dictionary knows "
@@ -365,12 +353,6 @@ class MidSentenceCapital(Check):
                 low = word.lower()
                 if low in wc.CALENDAR or low == "no":  # "No. 1", "a No vote"
                     look = False
-                elif low in INSTITUTIONS:
-                    # capitalised alone they may name one ("the Programme"), unless the document
-                    # writes the word in lowercase itself ("this year", twice or more)
-                    casing = casing or get_casing()
-                    look = casing.normally_lowercase(low, WEAK) \
-                        and _lowercase_uses(text, low) >= HOUSE_STYLE_LOWERCASE
                 elif _function_like(low):
                     look = True
                 elif _house_style(capitalised, word, low):
@@ -436,6 +418,12 @@ class MidSentenceCapital(Check):
                     continue  # "the two Houses"
                 if not function_word and _labelled(text, m):
                     continue  # "refund Order #5698656"
+                if not function_word and _after_a_year(text, m):
+                    continue  # "the 2012 Games": one year's edition of a named thing
+                if not function_word and _after_glued_capital(text, m):
+                    continue  # "the badge of meritFor Mentorship": the name's first word is glued on
+                if not function_word and _spelt_by_acronym(text, m):
+                    continue  # "received Leadership in Energy and Environmental Design (LEED)"
                 if not function_word and _names_a_body(text, m, low):
                     continue  # "the former Sun editor", "the Conservative party"
                 ratio = None if function_word else _lowercase_ratio(casing, low)
@@ -1119,16 +1107,23 @@ def _short_name_of_a_body(low: str, previous: str, casing: Casing) -> bool:
 def _bare_body(text: str, m: regex.Match, low: str, previous: str, casing: Casing) -> bool:
     """Whether the capitalised *low* at *m*, after *previous*, names a body without an article: a
     singular noun for a body (WordNet's) that the casing table finds capitalised often
-    (BODY_NAME), straight after a preposition ("in Cabinet", "under Government guidance"). A
-    singular count noun with no determiner after a preposition is a proper noun or a mass noun,
-    and a body is no mass. A body that WordNet also lists as an adjective does not count
+    (BODY_NAME), straight after a preposition or a past tense ("in Cabinet", "under Government
+    guidance", "saw Town win"). A singular count noun with no determiner there is a proper noun
+    or a mass noun, and a body is no mass. A body that WordNet also lists as an adjective does not count
     before a lowercase word: it modifies that word ("in Military cooperation"); one that is no
     adjective names the body there too ("from Cabinet allies", "because of Cabinet disunity")."""
     ratio = casing.ratio(low)
-    if previous not in wc.PREPOSITIONS or low not in wc.bodies() or _plural_of(low, wc.bodies()) \
-            or ratio is None or ratio < BODY_NAME or _completes_common_noun(text, m, previous, low):
+    if previous not in wc.PREPOSITIONS and not _past_tense(previous) or low not in wc.bodies() \
+            or _plural_of(low, wc.bodies()) or ratio is None or ratio < BODY_NAME \
+            or _completes_common_noun(text, m, previous, low):
         return False
     return not (low in wc.body_adjectives() and _NEXT_LOWER.match(text, m.end()))
+
+
+def _past_tense(word: str) -> bool:
+    """Whether LanguageTool's dictionary knows *word* as a past tense ("saw", "joined"), not a
+    function word."""
+    return "D" in wc.tags(word) and word not in FUNCTION_WORDS
 
 
 #: The word before a preposition and the spaces after it ("heads of ").
@@ -1215,13 +1210,58 @@ def _unglued(previous: str) -> str:
 
 
 #: A number sign or "No." and a digit after a word: the word labels a numbered item.
-_NUMBER_LABEL = lazy_compile(r"[ \u00a0]+(?:#|No\.?[ \u00a0]*)\p{N}")
+_NUMBER_LABEL = lazy_compile(r"[ \u00a0]+(?:#|No\.?[ \u00a0]*)\p{N}|\.\p{N}")
 
 
 def _labelled(text: str, m: regex.Match) -> bool:
     """Whether the capitalised word at *m* labels a numbered item ("refund Order #5698656",
-    "Invoice No. 12"): like "Article 8", a label before its number."""
+    "Invoice No. 12", "Para.1", a clipped label glued to its number by a full stop): like
+    "Article 8", a label before its number."""
     return m.end() == m.end("w") and _NUMBER_LABEL.match(text, m.end()) is not None
+
+
+#: A word (the determiner) and a year straight before a word ("the 2012 ").
+_YEAR_BEFORE = lazy_compile(
+    r"(?r)(?<![\p{L}\p{M}\p{N}'’\-])(\p{Ll}+)[ \u00a0]+[12]\p{N}{3}[ \u00a0]+$")
+
+
+def _after_a_year(text: str, m: regex.Match) -> bool:
+    """Whether the capitalised noun at *m* follows "the" or a possessive and a year ("the 2012
+    Games", "its 2005 Budget"): a year between a determiner and a noun picks one edition of a
+    recurring thing, and a capital there names that edition. A number that is no year counts a
+    quantity ("the 37 Countries")."""
+    before = _YEAR_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    return before is not None and wc.noun(m.group("w")) \
+        and (before.group(1) == wc.DEFINITE_ARTICLE or before.group(1) in POSSESSIVES)
+
+
+#: A lowercase letter and a capitalised word glued to it, straight before a word ("meritFor ").
+_GLUED_CAPITAL_BEFORE = lazy_compile(r"(?r)\p{Ll}\p{Lu}\p{Ll}*[ \u00a0]+$")
+
+
+def _after_glued_capital(text: str, m: regex.Match) -> bool:
+    """Whether the word before the capitalised word at *m* ends in a capitalised word glued to a
+    lowercase one ("the badge of meritFor Mentorship"): the capitalised word after a lost space
+    starts a run of capitalised words that the word at *m* continues, as after any capitalised
+    word (spacing.RunOnWord reports the lost space)."""
+    return _GLUED_CAPITAL_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
+
+
+#: The words from a word to an acronym in brackets on the same line ("in Energy and
+#: Environmental Design (LEED)").
+_TO_ACRONYM = lazy_compile(r"[^\n()]{0,80}?\((\p{Lu}{2,})\)")
+_CAPITALISED_WORD = lazy_compile(r"(?<![\p{L}\p{M}\p{N}'’])\p{Lu}")
+
+
+def _spelt_by_acronym(text: str, m: regex.Match) -> bool:
+    """Whether the capitalised word at *m* and the capitalised words after it up to an acronym
+    in brackets give the acronym's last letters ("Leadership in Energy and Environmental Design
+    (LEED)"): the words are the name that the acronym abbreviates."""
+    after = _TO_ACRONYM.match(text, m.start())
+    if after is None:
+        return False
+    initials = "".join(c.group() for c in _CAPITALISED_WORD.finditer(text, m.start(), after.start(1) - 1))
+    return len(initials) > 1 and after.group(1).endswith(initials)
 
 
 def _house_style(capitalised: _CapitalisedWords, word: str, low: str) -> bool:
@@ -1326,21 +1366,15 @@ def _singulars(word: str) -> Iterator[str]:
             yield word[:-len(end)] + add
 
 
-def _lowercase_uses(text: str, low: str, enough: int = HOUSE_STYLE_LOWERCASE) -> int:
-    """How often the document writes *low* in lowercase as a word of its own (up to *enough*)."""
-    n = 0
-    i = text.find(low)
-    while i >= 0 and n < enough:
-        end = i + len(low)
-        if not (i and text[i - 1].isalpha()) and not (end < len(text) and text[end].isalpha()):
-            n += 1
-        i = text.find(low, end)
-    return n
-
-
 def _written_in_lowercase(text: str, low: str) -> bool:
     """Whether the document writes *low* in lowercase as a word of its own."""
-    return _lowercase_uses(text, low, enough=1) > 0
+    i = text.find(low)
+    while i >= 0:
+        end = i + len(low)
+        if not (i and text[i - 1].isalpha()) and not (end < len(text) and text[end].isalpha()):
+            return True
+        i = text.find(low, end)
+    return False
 
 
 def _phrase(text: str, m: regex.Match) -> tuple[str, ...]:

@@ -178,7 +178,8 @@ class _WordSpacing(Check):
         for c in changes:
             if c.kind == self.KIND and c.gain >= report and not (
                     (technical or c.old in identifiers) and not c.old.islower()) and not _repeated_name(doc, c) \
-                    and not (technical and c.old in glued_forms()):
+                    and not (technical and c.old in glued_forms()) and not _name_after_acronym(doc.text, c) \
+                    and not _quoted_words(doc.text, c):
                 yield self.diagnostic(c.start, c.end, f"'{c.old}' looks like '{c.new}'",
                                       _fix(c, c.certain and not technical and (c.gain >= safe or model.sure(c))))
 
@@ -207,8 +208,9 @@ class RunOnWord(_WordSpacing):
         "misspelling and offer nothing useful; word segmenters split correct words "
         "('multipolar' → 'multi polar'). This check splits a token only when two words "
         "explain it far better than the token itself, with the words around it as "
-        "evidence, and never splits known words, names that recur in the document, "
-        "acronyms, identifiers, numbers, URLs or hyphenated compounds.")
+        "evidence, and never splits known words, names that recur in the document, a "
+        "capitalised word after an acronym ('HACAN Clearskies'), acronyms, identifiers, numbers, "
+        "URLs or hyphenated compounds.")
     FLAG = [("Cooperation is developing successfullyas agreed.",
              "Cooperation is developing successfully as agreed."),
             ("out of CubaPutin said in an interview", "out of Cuba Putin said in an interview"),
@@ -233,7 +235,7 @@ class SplitWord(_WordSpacing):
         "PDF extraction and OCR insert spaces inside words. The check joins pieces only "
         "when the joined word is far more likely than the pieces in their context, and "
         "never joins two words that stand on their own ('every one', 'can not' are left "
-        "to the author).")
+        "to the author, and so are two words that make up a whole quotation: '\"odd balls\"').")
     FLAG = [("the federal gov ernment said", "the federal government said"),
             ("Abst rac t", "Abstract")]
     OK = ["They met every one of them.", "It is there in to the evening."]
@@ -306,3 +308,37 @@ class SpaceBeforePunctuation(Check):
 
 
 SPACING_CHECKS = [RunOnWord, SplitWord, GluedPunctuation, SpaceBeforePunctuation]
+
+
+#: An acronym (two capitals or more) and the spaces after it, straight before a token.
+_ACRONYM_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’\-.])\p{Lu}{2,}[ \u00a0]+$")
+
+
+def _name_after_acronym(text: str, change: Change) -> bool:
+    """Whether a run-on repair would cut a capitalised token that is no camel case straight after
+    an acronym ("the campaigners HACAN Clearskies"): a capitalised word beside a name is part of
+    that name (as cleanup.MidSentenceCapital reads it), and a name is spelt as its bearer spells
+    it. Camel-case and lowercase tokens after an acronym stay judged ("UN SecurityCouncil",
+    "EU foreignministers")."""
+    old = change.old
+    return change.kind == "runon" and old.isalpha() and old[:1].isupper() and old[1:].islower() \
+        and _ACRONYM_BEFORE.search(text, max(0, change.start - 20), change.start) is not None
+
+
+#: Quotation marks that may open and close a quoted phrase.
+_OPENING_QUOTES = frozenset("\"“‘'«")
+_CLOSING_QUOTES = frozenset("\"”’'»")
+
+
+def _quoted_words(text: str, change: Change) -> bool:
+    """Whether a split repair would join words that each stand on their own (frequent enough,
+    ``Params.check_zipf``, that the model never cuts them) and that make up a whole quotation
+    ('Westminster has its share of "odd balls"'): a quoted phrase is a mention, spelt as its
+    source spelt it, and two words that stand on their own are left to the author (as "every
+    one" is). Fragments in quotation marks are joined ('"cher ry"', '"Aca cia"')."""
+    if change.kind != "split" or change.start == 0 or change.end >= len(text) \
+            or text[change.start - 1] not in _OPENING_QUOTES or text[change.end] not in _CLOSING_QUOTES:
+        return False
+    lexicon = get_lexicon()
+    return all(lexicon.zipf(piece.lower()) >= PARAMS.check_zipf for piece in change.old.split())
+
