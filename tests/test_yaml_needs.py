@@ -210,8 +210,9 @@ def test_a_long_list_is_scanned_for_the_few_tokens_a_document_may_hold():
     assert [m for m in same(rules[0], doc.text)] and rules[0].pattern_for(doc) is not rules[0].pattern
 
 
-def test_a_text_too_long_to_index_is_always_scanned(monkeypatch):
-    # no index of every word and pair on a long text (memory): every rule is scanned there
+def test_a_text_too_long_to_index_is_tested_on_its_text_only(monkeypatch):
+    # no index of every word and pair on a long text (memory): a rule's words and runs are
+    # looked for as pieces of its text, and a rule with many of them is scanned
     from textlint.yamlrules import needs
 
     monkeypatch.setattr(needs, "MAX_INDEXED_CHARS", 50)
@@ -219,10 +220,15 @@ def test_a_text_too_long_to_index_is_always_scanned(monkeypatch):
     short, long = "Nothing here.", "Nothing here is a cliché. " * 4 + "A Clean Slate."
     assert not needs.TextIndex([long], True).indexed and needs.TextIndex([short], True).indexed
     plain = "Nothing here is a cliché. " * 4
-    assert rule.needs.met(needs.TextIndex([plain], True))  # too long to test: it may match
+    assert not rule.needs.met(needs.TextIndex([plain], True))  # neither token's words in the text
+    apart = plain + "Slate it, then clean it."  # both words, not as neighbours: the text cannot tell
+    assert rule.needs.met(needs.TextIndex([apart], True)) and not same(rule, apart)
+    assert not rule.needs.met(needs.TextIndex([apart[-30:]], True))  # (the index can tell)
     assert rule.needs.which(needs.TextIndex([long], True), 64) is None
     assert not rule.needs.met(needs.TextIndex([short], True))
     assert len(same(rule, long)) == 1
+    many = existence([f"word{i}" for i in range(needs.MOST_PIECES_UNINDEXED + 1)], ignorecase=True)
+    assert many.needs.met(needs.TextIndex([plain], True))  # too many searches: scanned
 
 
 def test_a_few_words_are_looked_for_in_the_text_before_it_is_cut_into_words():

@@ -225,18 +225,21 @@ def words_of(text: str) -> list[bytes]:
     return out
 
 
-#: Texts longer than this (characters) get no index: their rules are always scanned. An
-#: index holds every word and every pair of neighbouring words, which on a text of
-#: megabytes costs more memory than the scans it saves cost time (issue 14's memory
-#: bounds), and a long text holds most rules' tokens anyway.
+#: Texts longer than this (characters) get no index of words: only their text is looked at
+#: (:meth:`Needs.met`). An index holds every word and every pair of neighbouring words, which
+#: on a text of megabytes costs more memory than the scans it saves cost time (issue 14's
+#: memory bounds), and a long text holds most rules' tokens anyway.
 MAX_INDEXED_CHARS = 200_000
+#: The most pieces (words and runs) a rule's test looks for in a text too long to index:
+#: each is a search of the whole text, and a rule with more is scanned.
+MOST_PIECES_UNINDEXED = 16
 
 
 class TextIndex:
     """What a document holds, for the tests: its text, its words and each pair of
     neighbouring words (folded for ``ignorecase`` rules), each found when first asked.
-    *indexed* is false for a text too long to index (:data:`MAX_INDEXED_CHARS`): every
-    test then says a rule may match."""
+    *indexed* is false for a text too long to index (:data:`MAX_INDEXED_CHARS`): the tests
+    then read its text only."""
 
     def __init__(self, texts: list[str], folded: bool) -> None:
         self._texts, self._folded = texts, folded
@@ -313,13 +316,27 @@ class Needs:
 
     def met(self, index: TextIndex) -> bool:
         if not index.indexed:
-            return True
+            return self._in_text(index)
         if not all(t in index.text for t in self.also):
             return False
         if not self.complete:
             return True
         return bool(self._words_in(index)) or any(
             self.others[k][1].possible(index) for k in self._others_to_try(index))
+
+    def _in_text(self, index: TextIndex) -> bool:
+        """The test of a text too long to index: what it asks of words and runs, looked for as
+        pieces of the text (a word of the text is a piece of it; neighbours are not checked),
+        when that is at most :data:`MOST_PIECES_UNINDEXED` searches; else the rule may match."""
+        tokens = [[w] for w in self.words] + [[*t.words, *t.text] for _, t in self.others]
+        if len(self.also) + sum(map(len, tokens)) > MOST_PIECES_UNINDEXED:
+            return True
+        text = index.text
+        if not all(t in text for t in self.also):
+            return False
+        return not self.complete or any(
+            all((p.decode("utf-8") if isinstance(p, bytes) else p) in text for p in pieces)
+            for pieces in tokens)
 
     def _others_to_try(self, index: TextIndex) -> Iterator[int]:
         """The places in :attr:`others` of the tokens that may be possible in the document:
