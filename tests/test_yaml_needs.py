@@ -242,3 +242,17 @@ def test_a_few_words_are_looked_for_in_the_text_before_it_is_cut_into_words():
         assert rule.needs.met(index) == bool(found)
         if "informations" not in text.lower() and "advices" not in text.lower():
             assert "words" not in vars(index)  # never cut into words
+
+
+def test_a_long_text_is_folded_in_overlapping_parts(monkeypatch):
+    # a piece that runs over the edge of two parts is found; folding a part finds what folding
+    # the whole text finds
+    from textlint.yamlrules import needs
+
+    monkeypatch.setattr(needs, "FOLDED_PART", 8)
+    text = "Σ abc İNFORMATIONS on\nThe End KELVIN \u212aelvin"
+    pieces = {"informations", " on", "the end", "kelvin", "absent", "c i", "s o"}
+    whole = {p for p in pieces if p in needs.fold(text)}
+    assert whole == pieces - {"absent"}
+    assert needs.TextIndex([text], True).holding(pieces) == whole
+    assert needs.TextIndex(["x", text], False).holding({"KELVIN", "on\nThe", "kelvin"}) == {"KELVIN", "on\nThe"}

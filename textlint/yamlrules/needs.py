@@ -233,6 +233,8 @@ MAX_INDEXED_CHARS = 200_000
 #: The most pieces (words and runs) a rule's test looks for in a text too long to index:
 #: each is a search of the whole text, and a rule with more is scanned.
 MOST_PIECES_UNINDEXED = 16
+#: The size of the parts in which a text too long to index is folded (:meth:`TextIndex.holding`).
+FOLDED_PART = 1 << 16
 
 
 class TextIndex:
@@ -249,6 +251,25 @@ class TextIndex:
     def text(self) -> str:
         text = "\n".join(self._texts)
         return fold(text) if self._folded else text
+
+    def holding(self, pieces: set[str]) -> set[str]:
+        """Which of *pieces* the texts hold (as :attr:`text` has them), for a text too long to
+        index: each text is read in parts of :data:`FOLDED_PART` characters that overlap by
+        the longest piece less one, so that no folded copy of a long text is made (lowering a
+        text takes several times its size while it runs). Folding a part gives the same ASCII
+        letters as folding the whole (a piece holds no other, ``_kept``)."""
+        found: set[str] = set()
+        overlap = max(map(len, pieces), default=1) - 1
+        for text in self._texts:
+            if not self._folded:
+                found.update(p for p in pieces if p in text)
+                continue
+            for start in range(0, len(text), FOLDED_PART):
+                part = fold(text[start:start + FOLDED_PART + overlap])
+                found.update(p for p in pieces - found if p in part)
+                if len(found) == len(pieces):
+                    return found
+        return found
 
     @cached_property
     def _word_list(self) -> list[bytes]:
@@ -328,15 +349,14 @@ class Needs:
         """The test of a text too long to index: what it asks of words and runs, looked for as
         pieces of the text (a word of the text is a piece of it; neighbours are not checked),
         when that is at most :data:`MOST_PIECES_UNINDEXED` searches; else the rule may match."""
-        tokens = [[w] for w in self.words] + [[*t.words, *t.text] for _, t in self.others]
+        tokens = [[w.decode("utf-8")] for w in self.words] \
+            + [[*(w.decode("utf-8") for w in t.words), *t.text] for _, t in self.others]
         if len(self.also) + sum(map(len, tokens)) > MOST_PIECES_UNINDEXED:
             return True
-        text = index.text
-        if not all(t in text for t in self.also):
+        found = index.holding({*self.also, *(p for pieces in tokens for p in pieces)})
+        if not found.issuperset(self.also):
             return False
-        return not self.complete or any(
-            all((p.decode("utf-8") if isinstance(p, bytes) else p) in text for p in pieces)
-            for pieces in tokens)
+        return not self.complete or any(found.issuperset(pieces) for pieces in tokens)
 
     def _others_to_try(self, index: TextIndex) -> Iterator[int]:
         """The places in :attr:`others` of the tokens that may be possible in the document:
