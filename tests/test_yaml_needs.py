@@ -256,3 +256,18 @@ def test_a_long_text_is_folded_in_overlapping_parts(monkeypatch):
     assert whole == pieces - {"absent"}
     assert needs.TextIndex([text], True).holding(pieces) == whole
     assert needs.TextIndex(["x", text], False).holding({"KELVIN", "on\nThe", "kelvin"}) == {"KELVIN", "on\nThe"}
+
+
+def test_a_few_phrases_are_looked_for_in_the_text_before_it_is_cut_into_words():
+    # a literal token's match holds its whole text: a rule with a few phrases cuts into words
+    # only a text that holds one of them
+    rule = substitution({"in the one hand": "on the one hand", "the so called": "the so-called"},
+                        ignorecase=True)
+    for text, found in [("In the other hand, the one hand.", 0), ("IN THE ONE HAND, yes.", 1),
+                        ("in the  one hand", 0), ("xin the one hand", 0), ("The so called man", 1)]:
+        doc = Document(text)
+        assert len(same(rule, text)) == found
+        index = view.view(doc).index(doc, True, False)
+        assert rule.needs.met(index) == bool(found)
+        if not any(p in text.lower() for p in ("in the one hand", "the so called")):
+            assert "words" not in vars(index)  # never cut into words

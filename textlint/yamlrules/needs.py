@@ -297,12 +297,13 @@ class _Token:
     text: tuple[str, ...]
 
     def possible(self, index: TextIndex) -> bool:
-        return (all(w in index.words for w in self.words) and all(t in index.text for t in self.text)
+        return (all(t in index.text for t in self.text) and all(w in index.words for w in self.words)
                 and all(p in index.pairs for p in self.pairs))
 
 
 #: A rule with at most this many one-word tokens looks for each in the text before the
-#: document is cut into words (:meth:`Needs._words_in`).
+#: document is cut into words (:meth:`Needs._words_in`), and one with at most this many
+#: tokens of several words tries their runs first (:meth:`Needs._others_to_try`).
 FEW_WORDS = 16
 
 
@@ -362,9 +363,16 @@ class Needs:
         """The places in :attr:`others` of the tokens that may be possible in the document:
         those without words, and those whose first word it holds (the others are not)."""
         yield from self._wordless
-        if self._by_first:
-            for word in _shared(self._by_first, index.words):
-                yield from self._by_first[word]
+        if not self._by_first:
+            return
+        if not index.has_words and len(self.others) - len(self._wordless) <= FEW_WORDS:
+            # a few tokens: those whose runs (a literal token's whole text) are in the text;
+            # the text is cut into words only for them
+            yield from (k for k, (_, token) in enumerate(self.others)
+                        if token.words and all(t in index.text for t in token.text))
+            return
+        for word in _shared(self._by_first, index.words):
+            yield from self._by_first[word]
 
     def _words_in(self, index: TextIndex) -> set[bytes]:
         """The words of :attr:`words` that are words of the document. A handful of them is
@@ -473,6 +481,7 @@ def _token_needs(token: str, ignorecase: bool, bounded: bool) -> _Token | None:
         words = [w if w is not None and w.isascii() else None for w in words]
     pairs = tuple((a, b) for a, b in zip(words, words[1:]) if a is not None and b is not None)
     required = tuple(dict.fromkeys(w for w in words if w is not None))
+    whole = (text,) if text.isascii() or not ignorecase else ()  # a match holds the token's text
     if required:
-        return _Token(required, pairs, ())
-    return _Token((), (), (text,)) if text.isascii() or not ignorecase else None
+        return _Token(required, pairs, whole)
+    return _Token((), (), whole) if whole else None
