@@ -268,8 +268,9 @@ class MidSentenceCapital(Check):
         if doc.technical or "-" not in text:
             return
         titles: Titles | None = None
-        seen = Counter(m.group() for m in _COMPOUND.finditer(text))
-        for m in _COMPOUND.finditer(text):
+        compounds = list(_COMPOUND.finditer(text))  # (few: hyphenated words with a capital)
+        seen = Counter(m.group() for m in compounds)
+        for m in compounds:
             head = m.group("head").lower()
             if head not in wc.PREFIXES or len(head) < 3 or seen[m.group()] > 1 \
                     or not (_LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
