@@ -117,13 +117,6 @@ _NEXT_CAPITALISED = lazy_compile(r"[ \u00a0]+\p{Lu}")
 _NEXT_LOWER = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’])")
 
 
-#: Distinct words whose judgements (:func:`_function_like`, :func:`_frequent_common_word`: the
-#: word and the process-wide tables alone decide them) are kept for the documents after the one
-#: that asked: most capitalised words of a run are asked about in many of its documents.
-WORDS_KEPT = 1 << 15
-
-
-@lru_cache(maxsize=WORDS_KEPT)
 def _function_like(low: str) -> bool:
     """Whether lowercase *low* is a function word or a sentence adverb ("However",
     "Unfortunately"): English capitalises the adverbs so often at the start of a sentence that
@@ -1348,7 +1341,6 @@ def _capitalised_mid_sentence(text: str, word: str, prose: str) -> int:
 COMMON_ZIPF = 4.0
 
 
-@lru_cache(maxsize=WORDS_KEPT)
 def _frequent_common_word(low: str) -> bool:
     """Whether *low*, which the casing table leaves out (a web corpus capitalises it too often
     for the table: "well", "thank", "summit", "national"), is a frequent word of English that

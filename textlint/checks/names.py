@@ -90,7 +90,10 @@ class NameVariant(Check):
         # Forms one edit apart share a key: the form with one letter deleted (or itself).
         by_key: dict[str, list[str]] = defaultdict(list)
         for f in counts:
-            for key in _edit_keys(f):
+            if not _may_be_name(f):
+                continue
+            low = f.lower()
+            for key in {low} | {low[:i] + low[i + 1:] for i in range(len(low))}:
                 by_key[key].append(f)
         pairs = {(a, b) for group in by_key.values() if len(group) > 1
                  for a in group for b in group if a < b and _spellings(a, b)}
@@ -147,23 +150,19 @@ class NameVariant(Check):
         return shared
 
 
-#: Distinct forms whose keys (:func:`_edit_keys`: the form and the process-wide tables alone
-#: decide them) are kept for the documents after the one that asked.
-FORMS_KEPT = 1 << 15
+#: Distinct forms whose judgement (:func:`_may_be_name`: the form and the process-wide tables
+#: alone decide it) is kept for the documents after the one that asked.
+FORMS_KEPT = 1 << 10
 
 
 @lru_cache(maxsize=FORMS_KEPT)
-def _edit_keys(form: str) -> frozenset[str]:
-    """The keys under which *form* meets the forms one edit away: its lowercase and that with
-    one letter deleted; none for a common word or a title, which are not names."""
-    if get_casing().ratio(form) is not None or _title(form):
-        return frozenset()
-    low = form.lower()
-    return frozenset({low} | {low[:i] + low[i + 1:] for i in range(len(low))})
+def _may_be_name(form: str) -> bool:
+    """Whether *form* may be a name: no common word (the casing table knows it) and no title."""
+    return get_casing().ratio(form) is None and not _title(form)
 
 
 def _spellings(a: str, b: str) -> bool:
-    """Whether *a* and *b* (sharing a key of :func:`_edit_keys`) may be two spellings of one
+    """Whether *a* and *b* (one deletion from a common key) may be two spellings of one
     name: one edit apart, and neither an inflection of the other (Russia / Russian, Putin /
     Putins)."""
     return not (a.startswith(b) or b.startswith(a)) and _edit_distance_one(a.lower(), b.lower())
