@@ -55,6 +55,9 @@ def test_flags_a_common_word_capitalised_in_mid_sentence(text, word):
     "The union Unison and the charity Redress objected.",  # naming nouns
     "a) Consultations among the parties;\nb) Conferences.",  # list markers
     "(Later) Connect the two cables.\n(4 hrs/wk) Manage the office.",  # labels in brackets
+    "See the notes below.\n\n[3] This data covers two years.",  # a footnote's label
+    "* [abc123] [#42] Only run the tests that changed.",   # a list item's labels
+    "Release notes.\n\n🎉 Since version 2 the tool is faster.\n* ✨ Add the option.",  # emoji
     "The Bosses is a 1973 album by Joe Turner.",           # a title after a sentence start
 ])
 def test_leaves_names_titles_and_sentence_starts_alone(text):
@@ -74,6 +77,7 @@ def test_leaves_names_titles_and_sentence_starts_alone(text):
     ("Director General of State Corporation For Space Activities Igor Komarov spoke.", "For"),
     # a bracketed label starts a line; a parenthesis inside the sentence does not
     ("We met the engineers (at noon) Near the river.", "Near"),
+    ("We met [the engineers] Near the river.", "Near"),
     # a comma before a number ends a name
     ("At the same Time, 19 gunmen were killed.", "Time"),
     # "and the" starts a new noun phrase
@@ -762,3 +766,64 @@ def test_the_index_of_capitalised_words_counts_what_a_search_for_each_word_count
         index = capitals._CapitalisedWords(text)
         index.SEARCHES = searches
         assert {w: index.uses(w) for w in words} == expected
+
+
+# -- branch midcap6: grammar, word pairs and the document's evidence --------------------------
+@pytest.mark.parametrize("text, word", [
+    # a hyphenated compound of common English: its parts a set phrase of web text, or written in
+    # lowercase elsewhere in the document
+    ("The Government should work out a Long-term plan for the region.", "Long-term"),
+    ("Those decorated included Fire-fighting and rescue personnel.", "Fire-fighting"),
+    ("They discussed introducing Visa-free travel in detail. It is about visa-free travel.",
+     "Visa-free"),
+    # the article "A" before a hyphenated compound
+    ("We must work towards achieving A long-term settlement.", "A"),
+    # a modal before its verb, an adjective-only adverb before a lowercase word, after a name
+    ("I firmly believe that the Forum Will help overcome these issues.", "Will"),
+    ("Where others are not represented, Russia Always advocates the interests of its partners.",
+     "Always"),
+    # after the sentence's "The", a past form or a singular noun's -s form is the verb of a noun
+    # that the document writes in lowercase elsewhere
+    ("Mr Putin sent an address to the pupils.\n\nThe Address reads: “Dear friends.”", "Address"),
+    # before connectors and a lowercase word, a noun that hardly ever heads a name
+    ("The fund has grown. The Decision to the effect was made by the President.", "Decision"),
+    # an adjective and nothing else between a verb or preposition and a lowercase common noun
+    ("It means strengthening the legal framework and removing Administrative barriers for "
+     "exporters.", "Administrative"),
+    # an adverb and nothing else between lowercase words
+    ("They will review what the federal and regional budgets can Realistically support.",
+     "Realistically"),
+    # a verb after its subject pronoun, before a lowercase word
+    ("We thank our partners for their cooperation. We Hope for further productive cooperation.",
+     "Hope"),
+    # the determiner "No" before the word it determines
+    ("We are convinced that there is No military solution to the problem.", "No"),
+    # "The" before an acronym, after a lowercase word
+    ("Mr Putin spoke of Spain’s forthcoming presidency of The EU in 2002.", "The"),
+    # "The" before a name that the document writes after a lowercase article once elsewhere
+    ("Mr Koizumi discussed the Korean Peninsula. He noted the developments in The Korean "
+     "Peninsula and elsewhere.", "The"),
+    # a word between lowercase words, one of which Title Case would capitalise, in a sentence
+    # whose names make it look like a title
+    ("Taking part in the Meeting were First Deputy Prime Minister Igor Shuvalov, Deputy Prime "
+     "Minister Dmitry Kozak and Finance Minister Anton Siluanov.", "Meeting"),
+])
+def test_midcap6_flags_a_capital_that_grammar_pairs_or_the_document_show_out_of_place(text, word):
+    assert found(RULE, text) == [word]
+    assert fixed(RULE, text).count(word) == text.count(word) - 1
+
+
+@pytest.mark.parametrize("text", [
+    "Bacteria that are Gram-negative grow here, and Hang-dong is a district.",  # names
+    "He wore a T-shirt and sent an E-mail to the X-ray lab.",                  # letters
+    "He met Will Smith, and Prince Will visited the school.",                  # a first name
+    "At times it is hard to say. The Times reports that the talks failed.",    # a plural name
+    "The Battle of Hastings was fought in 1066, a battle of note.",            # a name before a name
+    "He told a Parliamentary lunch that each Parliamentary constituency counts.",  # house style
+    "The Yes campaign is ahead, but he is running his own No campaign.",       # a vote's labels
+    "It was a No vote, and they voted No on the bill.",
+    "Mr Clarke told The Times: “We will act.” He later wrote in the Times.",  # a source of a report
+    "It was replaced by The ITF Year in 1990.",                                # a title
+])
+def test_midcap6_leaves_names_titles_and_house_styles_alone(text):
+    assert found(RULE, text) == []

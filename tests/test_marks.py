@@ -70,6 +70,25 @@ def test_a_lowercase_sentence_glued_by_a_period_is_left_alone_in_technical_writi
     assert engine.lint(technical, "api.md").diagnostics == []
 
 
+def test_technical_writing_keeps_its_glued_names_of_code_and_flags_a_glued_clause():
+    """In technical writing a period or comma glued to a word names code ("net.Server",
+    "blob,file"), unless a function word follows it: the start of a clause ("object.The")."""
+    from textlint.engine import Engine, Overrides
+
+    engine = Engine(overrides=Overrides(select=[AFTER]))
+    code = "# API\n\nCall `obj.get()` and `load()`; see `a.b`, `c.d` and `e.f`.\n\n"
+    names = "Make net.Server timeouts work and improve the blob,file benchmark.\n"
+    assert [d.rule for d in engine.lint(names, "notes.txt").diagnostics] == [AFTER, AFTER]
+    assert engine.lint(code + names, "api.md").diagnostics == []
+    clause = "It returns an object.The object holds the data.\n"
+    assert [d.rule for d in engine.lint(code + clause, "api.md").diagnostics] == [AFTER]
+
+
+@pytest.mark.parametrize("text", ["- **doc,n-api**: fix the link", "- **perf_hooks,http2**: add a test"])
+def test_leaves_tag_lists_with_hyphens_and_digits_alone(text):
+    assert found(AFTER, text) == []
+
+
 def test_straight_quotes_are_paired_line_by_line():
     from textlint.checks.spacing.marks import straight_quotes
 

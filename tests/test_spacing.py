@@ -486,6 +486,18 @@ def test_technical_writing_keeps_its_closed_compounds():
     assert [m for _, m in findings(prose)] == ["'infact' looks like 'in fact'"]
 
 
+def test_no_change_of_spaces_is_safe_in_technical_writing():
+    """Technical writing closes compounds no dictionary has: "formatters" is no "for matters"."""
+    from textlint.diagnostics import Applicability
+
+    code = "# Notes\n\nSet `timeout` and `retries` in `config.toml`; see `a.b`, `c.d` and `e.f`.\n\n"
+    line = "Some AsciiDoc formatters mishandle a displayed illustration.\n"
+    engine = Engine(overrides=Overrides(select=["spacing.RunOnWord"]))
+    assert any("formatters" in d.message for d in engine.lint(line, "notes.txt").diagnostics)
+    technical = engine.lint(code + line, "notes.md").diagnostics
+    assert [d.fix.applicability for d in technical if "formatters" in d.message] == [Applicability.UNSAFE]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Please remember to backout the change if it breaks tests.",
      "Please remember to back out the change if it breaks tests."),
@@ -657,3 +669,21 @@ def test_the_memo_tables_start_afresh_beyond_their_bound_in_a_run_of_many_docume
     assert any(b < a for a, b in zip(sizes, sizes[1:]))  # started afresh at least once
     assert max(sizes) <= 40 + added
     clear_shared_caches()
+
+
+def test_a_firm_word_joins_only_into_a_lexicon_word(seed_text):
+    """`analyse_line` decides a pair beside a firm word by the joined form alone (not a word
+    of the lexicon: not joinable), before `Model.pair_joinable`: the two must agree, in a
+    document that repeats the tokens too (the document raises a word, never a joined form)."""
+    clear_shared_caches()
+    lexicon = get_lexicon()
+    tokens = [t.strip(".,;:!?\"'()“”‘’") for t in seed_text.split()]
+    tokens = [t for t in tokens if t.isalpha()] + ["evergr", "een", "gov", "ernment", "Kow", "alczyk"]
+    decided = 0
+    for vocabulary in ({}, {t: 3 for t in tokens}):
+        model = Model(lexicon, vocabulary, 1000)
+        for x, y in zip(tokens, tokens[1:] + tokens[:1]):
+            if (model.chunk(x)[4] or model.chunk(y)[4]) and lexicon.zipf_table().get((x + y).lower(), 0) <= 0:
+                decided += 1
+                assert not model.pair_joinable(x, y), (x, y)
+    assert decided > 100

@@ -18,6 +18,16 @@ from textlint.yamlrules.existence import Existence
 from textlint.yamlrules import view
 from textlint.yamlrules.needs import CASE_PARTNERS, FEW_WORDS, fold, needs_of, required_text, words_of
 from textlint.yamlrules.substitution import Substitution
+from textlint.yamlrules.variants import variants
+
+
+@pytest.fixture(autouse=True)
+def computed(monkeypatch, tmp_path):
+    """Every test is computed here, not read from what another run kept (yamlrules/kept.py)."""
+    from textlint.cachefile import KeptBlobs
+    from textlint.yamlrules import kept
+
+    monkeypatch.setattr(kept, "_KEPT", KeptBlobs(lambda: tmp_path / "rules.marshal", kept.MAX_ENTRIES))
 
 
 def existence(tokens, **keys):
@@ -221,9 +231,9 @@ def test_a_text_too_long_to_index_is_tested_on_its_text_only(monkeypatch):
     assert not needs.TextIndex([long], True).indexed and needs.TextIndex([short], True).indexed
     plain = "Nothing here is a cliché. " * 4
     assert not rule.needs.met(needs.TextIndex([plain], True))  # neither token's words in the text
-    apart = plain + "Slate it, then clean it."  # both words, not as neighbours: the text cannot tell
-    assert rule.needs.met(needs.TextIndex([apart], True)) and not same(rule, apart)
-    assert not rule.needs.met(needs.TextIndex([apart[-30:]], True))  # (the index can tell)
+    inside = plain + "Unclean slates."  # the phrase's text, not its words: the text cannot tell
+    assert rule.needs.met(needs.TextIndex([inside], True)) and not same(rule, inside)
+    assert not rule.needs.met(needs.TextIndex([inside[-30:]], True))  # (the index can tell)
     assert rule.needs.which(needs.TextIndex([long], True), 64) is None
     assert not rule.needs.met(needs.TextIndex([short], True))
     assert len(same(rule, long)) == 1
@@ -271,3 +281,76 @@ def test_a_few_phrases_are_looked_for_in_the_text_before_it_is_cut_into_words():
         assert rule.needs.met(index) == bool(found)
         if not any(p in text.lower() for p in ("in the one hand", "the so called")):
             assert "words" not in vars(index)  # never cut into words
+
+
+@pytest.mark.parametrize("token, spelled", [
+    ("(?:cell phone|cell-phone)", ["cell phone", "cell-phone"]),
+    ("boys?", ["boys", "boy"]),
+    ("congress(?:m[ae]n|wom[ae]n)", ["congressman", "congressmen", "congresswoman", "congresswomen"]),
+    ("lad(y|ies)?", ["lady", "ladies", "lad"]),
+    ("(?P<g>a|b)c", ["ac", "bc"]),
+    (r"\([cC]\)", [r"\(c\)", r"\(C\)"]),
+    ("[!?]{2,}", ["!![!?]*", r"!\?[!?]*", r"\?![!?]*", r"\?\?[!?]*"]),
+    ("x[ -]*y", ["x[ -]*y"]),            # no fewest repeat to spell out
+    ("a{1,3}b", ["aa{0,2}b"]),
+    ("[a-z]+ly", ["[a-z]+ly"]),           # a range is kept as written
+    ("[^ab]x", ["[^ab]x"]),
+    (r"\bfoo|bar\b", [r"\bfoo", r"bar\b"]),
+    ("(?<=x)a|b", ["(?<=x)a", "b"]),      # lookaround kept as written
+    ("(?(1)a|b)", ["(?(1)a|b)"]),         # not followed: the token whole
+    ("a)b", ["a)b"]),
+    ("x{,2}", ["x{,2}"]),
+    ("[ab][cd][ef][gh][ij][kl][mn]", None),
+])
+def test_variants_spell_out_alternatives(token, spelled):
+    if spelled is None:  # more than MOST variants: the last class is kept as written
+        got = variants(token)
+        assert len(got) == 64 and all(v.endswith("[mn]") for v in got)
+        return
+    assert variants(token) == spelled
+
+
+def test_variants_cover_every_match_of_their_token():
+    tokens = ["(?:cell phone|cell-phone)", "boys?", "congress(?:m[ae]n|wom[ae]n)", "lad(y|ies)?",
+              r"\([cC]\)", "[a-z]+[!?]{2,}", "x[ -]*y", "a{1,3}b", r"\bfoo|bar\b", "(?:bia?tch(?:es)?)",
+              "hit[ -]the[ -]ground", "(?:m[ou]ms?)", r"[0-9]+ ?x ?[0-9]+"]
+    alphabet = "abcefghilmnorstuwxy!?()- 0123CT"
+    rnd = random.Random(5)
+    compiled = [(t, regex.compile(t), [regex.compile(v) for v in variants(t)]) for t in tokens]
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 16)))
+        for token, whole, spelled in compiled:
+            for m in whole.finditer(text, overlapped=True):
+                assert any(v.match(text, m.start()) for v in spelled), (token, text)
+
+
+def test_rules_with_alternatives_in_their_tokens_are_skipped_only_where_absent():
+    tokens = ["(?:cell phone|cell-phone)", "boys?", "congress(?:m[ae]n|wom[ae]n)", "[a-z]+[!?]{2,}",
+              "(?:hit[ -]the[ -]ground[ -]running)", r"\([cC]\)", "(?:Hong Kongite|Hong Kongian)"]
+    rules = [existence(tokens, ignorecase=True), existence(tokens), existence(tokens, nonword=True),
+             substitution({t: "x" for t in tokens}, ignorecase=True), substitution({t: "x" for t in tokens})]
+    assert all(rule.needs is not None for rule in rules)
+    words = ["cell", "phone", "boy", "boys", "BOYS", "congressmen", "Congresswoman", "wow", "hit", "the",
+             "ground", "running", "(c)", "(C)", "Hong", "Kongite", "kongian", "boyz", "cells"]
+    seps = [" ", " ", "-", "!!", "?", "\n", ", ", "?!"]
+    rnd = random.Random(13)
+    hits = 0
+    for _ in range(400):
+        text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 10)))
+        for rule in rules:
+            hits += bool(same(rule, text))
+    assert hits > 100
+    assert same(rules[0], "Nothing to see here.") == [] and not rules[0].holds(
+        Document("Nothing to see here."), rules[0].needs)
+
+
+def test_a_pattern_is_spelled_out_where_its_variants_need_words_or_it_needs_nothing():
+    from textlint.yamlrules.needs import _needs_of
+
+    assert set(_needs_of(["boys?"], True, True, "").words) == {b"boy", b"boys"}  # set lookups
+    # variants that need only text (a search each): the pattern's own runs are one test
+    own = _needs_of([r"12 ?[ap]\.?m\.?"], True, False, "")
+    assert [t.text for _, t in own.others] == [("12", "m")]
+    # a pattern that needs nothing on its own: its variants' texts
+    spelled = _needs_of(["[a-z]+[!?]{2,}"], False, False, "")
+    assert [t.text for _, t in spelled.others] == [("!!",), ("!?",), ("?!",), ("??",)]

@@ -336,14 +336,16 @@ def _report(runner: Runner, results: list[FileResult], output_format: str,
 
 
 def _write_findings(runner: Runner, reports: list[Report], output_format: str, out) -> None:
-    """All the findings at once, in *output_format*."""
-    from .output import json as json_out
-    from .output import text as text_out
-
+    """All the findings at once, in *output_format* (each format's module imported when used:
+    the text format's brings rich's tables of character widths)."""
     if output_format == "json":
-        json_out.write_json(reports, out)
+        from .output.json import write_json
+
+        write_json(reports, out)
     elif output_format == "jsonl":
-        json_out.write_jsonl(reports, out)
+        from .output.json import write_jsonl
+
+        write_jsonl(reports, out)
     elif output_format == "sarif":
         from .output.sarif import write_sarif
 
@@ -353,11 +355,14 @@ def _write_findings(runner: Runner, reports: list[Report], output_format: str, o
         from .output.github import write_github
 
         write_github(reports, out)
-    elif out.isatty():
-        from rich.console import Console
-        text_out.write_rich(reports, Console(file=out, highlight=False))
     else:
-        text_out.write_plain(reports, out)
+        from .output import text as text_out
+
+        if out.isatty():
+            from rich.console import Console
+            text_out.write_rich(reports, Console(file=out, highlight=False))
+        else:
+            text_out.write_plain(reports, out)
 
 
 def _fix_summary(results: list[FileResult], dry_run: bool) -> list[str]:

@@ -75,6 +75,14 @@ def _specificity(selector: str, rule: Rule) -> int:
     return -1
 
 
+def _most_specific(selectors: list[str], as_set: set[str], rule: Rule) -> int:
+    """The highest :func:`_specificity` of *selectors* (also given *as_set*) for *rule*; its
+    id among them is the highest there is, found without comparing each."""
+    if rule.id in as_set:
+        return 3
+    return max((_specificity(s, rule) for s in selectors), default=-1)
+
+
 def check_selector(rules: Iterable[Rule], selector: str, *, path: str | None = None,
                    key: str | None = None, option: str | None = None) -> None:
     """Raise a :class:`ConfigError` unless *selector* names a rule, an id prefix, a pack or
@@ -108,17 +116,20 @@ def select(rules: list[Rule], select: list[str] | None = None, ignore: Iterable[
     Without ``select``, the rules enabled by default are selected.
     """
     ignore, extend_select = list(ignore), list(extend_select)
+    ids = {r.id for r in rules}
     for selector in (select or []) + ignore + extend_select:
-        check_selector(rules, selector)
+        if selector not in ids:
+            check_selector(rules, selector)
+    selected, ignored = set(select or []), set(ignore)
     out = []
     for rule in rules:
         if select is None:
             chosen = 0 if rule.default_enabled else -1
         else:
-            chosen = max((_specificity(s, rule) for s in select), default=-1)
+            chosen = _most_specific(select, selected, rule)
         chosen = max([chosen] + [_specificity(s, rule) for s in extend_select]
                      + [3 for s in (select or []) + extend_select if rule.emits(s)])
-        dropped = max((_specificity(s, rule) for s in ignore), default=-1)
+        dropped = _most_specific(ignore, ignored, rule)
         if chosen >= 0 and chosen > dropped:
             out.append(rule)
     return out

@@ -380,11 +380,24 @@ def _check_in_worker(targets: list[tuple[Path, bool]], start: int, reported: lis
     global _TAKEN
     import pickle
 
-    from .checks.spacing import learn_line_repairs, line_repairs_since
-
     assert _RUNNER is not None
-    position = learn_line_repairs([entry for block in reported[max(_TAKEN - start, 0):]
-                                   for entry in pickle.loads(block)])
-    _TAKEN = max(_TAKEN, start + len(reported))
+    position = 0
+    spacing = _spacing_checks()
+    if spacing is not None:
+        position = spacing.learn_line_repairs([entry for block in reported[max(_TAKEN - start, 0):]
+                                               for entry in pickle.loads(block)])
+        _TAKEN = max(_TAKEN, start + len(reported))
     results = [_RUNNER.check_path(*target) for target in targets]
-    return os.getpid(), _TAKEN, results, pickle.dumps(line_repairs_since(position), pickle.HIGHEST_PROTOCOL)
+    spacing = _spacing_checks()  # (loaded by these files' checks, if not before: all its repairs are new)
+    learned = spacing.line_repairs_since(position) if spacing is not None else []
+    return os.getpid(), _TAKEN, results, pickle.dumps(learned, pickle.HIGHEST_PROTOCOL)
+
+
+def _spacing_checks():
+    """The spacing checks' module (whose line repairs the workers share) when this process
+    has loaded it, else None: a run whose rules do not include them (a Vale project's) has
+    no repairs to share and does not import them. A worker that has not taken the repairs
+    reported so far is sent them again with its next task."""
+    import sys
+
+    return sys.modules.get("textlint.checks.spacing")

@@ -102,7 +102,25 @@ WEAK_COLLOCATION = 0.6
 #: a formula or a heading): the article, capitalised by mistake ("during A recent").
 _ARTICLE_A = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}'’\-])(?P<before>\p{Ll}+)[ \u00a0](?P<a>A)[ \u00a0]"
-    r"(?P<after>\p{Ll}+)(?![\p{L}\p{M}\p{N}'’\-])")
+    r"(?P<after>\p{Ll}+)(?:-\p{Ll}+)*(?![\p{L}\p{M}\p{N}'’\-])")
+#: "No" between two lowercase words and single spaces (see MidSentenceCapital._determiner_no).
+_DETERMINER_NO = lazy_compile(
+    r"(?<![\p{L}\p{M}\p{N}'’\-])(?P<before>\p{Ll}+)[ \u00a0](?P<no>No)[ \u00a0]"
+    r"(?P<after>\p{Ll}+)(?![\p{L}\p{M}\p{N}'’]|[\-.]\p{L})")
+#: Where _DETERMINER_NO is tried (:func:`.spacing.anchored.finditer_at_runs`): at the lowercase
+#: word before a spaced "No".
+_DETERMINER_NO_AT = (lazy_compile(r"[ \u00a0]No(?=[ \u00a0])"), lazy_compile(r"(?r)\p{Ll}+"))
+#: An answer particle capitalised after a lowercase word ("the Yes campaign").
+_CAPITALISED_ANSWER = lazy_compile(
+    r"(?<=\p{Ll}[ \u00a0])(?:" + "|".join(sorted(a.capitalize() for a in wc.ANSWERS)) + r")(?![\p{L}\p{M}\p{N}.])")
+
+
+def _answers_label_votes(text: str) -> bool:
+    """Whether the document capitalises an answer other than "No" after a lowercase word ("the
+    Yes campaign"): its answers label the sides of a vote."""
+    return any(m.group() != "No" for m in _CAPITALISED_ANSWER.finditer(text))
+
+
 #: "A" with a space or a no-break space on each side: the quick test before _ARTICLE_A.
 _SPACED_A = lazy_compile(r"[ \u00a0]A[ \u00a0]")
 #: Where _ARTICLE_A is tried (:func:`.spacing.anchored.finditer_at_runs`): at the lowercase word
@@ -154,7 +172,12 @@ class MidSentenceCapital(Check):
         "In Tashkent\", \"on a state Visit\"; but \"the union Unison\"), or a word after a "
         "sentence's opening article that the document writes in lowercase (\"The Situation in "
         "Syria\"). The article \"A\" between lowercase words is flagged "
-        "(\"forwarded A telegram\") unless a word that LanguageTool's dictionary knows only as "
+        "(\"forwarded A telegram\", also before a hyphenated compound), and so is the determiner "
+        "\"No\" before a lowercase content word (\"there is No military solution\"; not after an "
+        "article or a coordinator, nor in a document whose \"Yes\" and \"No\" label a vote); a "
+        "hyphenated compound that capitalises its first part alone between lowercase words is "
+        "flagged when its first part is a bound prefix, when the document writes it in lowercase "
+        "elsewhere, or when its parts make a set phrase of web text (\"a Long-term plan\") unless a word that LanguageTool's dictionary knows only as "
         "a noun stands before it (\"vitamin A\"), an adjective that ends its phrase after it "
         "(\"in A minor\"), or the document names things with single letters; an article or "
         "possessive before a common noun is no name (\"in The project\", \"on The Russian "
@@ -173,7 +196,13 @@ class MidSentenceCapital(Check):
         "between lowercase words is judged even in a sentence that its names make look like Title "
         "Case (\"Taking part In the meeting were Prime Minister ...\"); a noun that introduces "
         "names excuses no adjective before it after an indefinite article (\"a Brief meeting\") "
-        "and no strongly lowercase plural after it (\"space industry Workers\"). A word after a "
+        "and no strongly lowercase plural after it (\"space industry Workers\"). A word of "
+        "four letters or more between a lowercase word that Title Case would capitalise and another "
+        "lowercase word, before no noun, is judged in such a sentence too (\"Taking part in the "
+        "Meeting were ...\"). A modal before "
+        "its verb and an adverb and nothing else before a lowercase word end a name (\"the Forum "
+        "Will help\", \"Russia Always advocates\"); \"The\" after a lowercase word before an "
+        "acronym (\"the presidency of The EU\") is no part of a name. A word after a "
         "name ends no name when it is a verb before its object (\"Mr Putin Said some deputies\") "
         "or an adjective before its noun (\"Russian Foreign policy\"), the casing table calls it "
         "rarely capitalised, and the document writes it in lowercase elsewhere and capitalised "
@@ -248,6 +277,7 @@ class MidSentenceCapital(Check):
         yield from self._article_a(doc)
         yield from self._words(doc)
         yield from self._compounds(doc)
+        yield from self._determiner_no(doc)
 
     def _compounds(self, doc: Document) -> Iterator[Diagnostic]:
         """A hyphenated compound whose first part alone is capitalised, between two lowercase
@@ -265,9 +295,9 @@ class MidSentenceCapital(Check):
         seen = Counter(m.group() for m in compounds)
         for m in compounds:
             head = m.group("head").lower()
-            if head not in wc.PREFIXES or len(head) < 3 or seen[m.group()] > 1 \
-                    or not (_LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
-                            and _LOWER_AFTER.match(text, m.end())):
+            if seen[m.group()] > 1 or not (_LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
+                                           and _LOWER_AFTER.match(text, m.end())) \
+                    or not (head in wc.PREFIXES and len(head) >= 3 or _common_compound(text, m.group().lower())):
                 continue
             if starts_sentence(doc.prose_text, m.start()) or m.group() in doc.code_words \
                     or _in_quoted_title(text, m.start(), m.end()):
@@ -276,6 +306,30 @@ class MidSentenceCapital(Check):
             if titles.is_titled(m.start()):
                 continue
             yield self._diagnostic(m, m.group())
+
+    def _determiner_no(self, doc: Document) -> Iterator[Diagnostic]:
+        """The determiner "No" between a lowercase word and the lowercase content word it
+        determines ("there is No military solution", "makes No sense"). The word list leaves
+        "No" alone because it labels numbers ("No. 1") and votes ("a No vote", "voted No on"):
+        after an article or a coordinator ("the Yes and No campaigns") or before a function
+        word it is not judged, nor in a document that capitalises the other answer after a
+        lowercase word ("the Yes campaign ... his own No campaign")."""
+        text = doc.text
+        if "No" not in text or _answers_label_votes(text):
+            return
+        titles: Titles | None = None
+        for m in finditer_at_runs(_DETERMINER_NO, *_DETERMINER_NO_AT, text):
+            before, after = m.group("before"), m.group("after")
+            if before in ARTICLES or before in wc.COORDINATORS or after in FUNCTION_WORDS \
+                    or not wc.tags(after) or doc.in_heading(m.start("no")) \
+                    or _in_quoted_title(text, m.start("no"), m.end("no")):
+                continue
+            titles = titles or Titles(doc)
+            if titles.is_titled(m.start("no")):
+                continue
+            yield self.diagnostic(m.start("no"), m.end("no"), "'No' is capitalised in mid-sentence",
+                                  Fix.replace(m.start("no"), m.start("no") + 1, "n", Applicability.UNSAFE,
+                                              title="Write 'no'"))
 
     def _article_a(self, doc: Document) -> Iterator[Diagnostic]:
         """The article "A" between two lowercase words ("forwarded A telegram"); a letter
@@ -357,7 +411,7 @@ class MidSentenceCapital(Check):
                         break
             if len(alone) != 1 and not function_word:
                 continue  # capitalised on its own twice: the document treats it as a name
-            if function_word and len(alone) >= DEFINED_TERM:
+            if function_word and len(alone) >= DEFINED_TERM and low not in ARTICLES:
                 continue  # a defined term of the document: "You" and "Your" in a licence
             if function_word and len(alone) > 1:
                 # the same capitalised phrase twice ("the medal For Courage") is a name
@@ -403,7 +457,7 @@ class MidSentenceCapital(Check):
                         _LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
                         and _NEXT_LOWER.match(text, m.end()))
                 else:
-                    excused = titles.is_titled(m.start())
+                    excused = titles.is_titled(m.start()) and not _amid_lowercase_words(text, m)
                 if excused or _in_quoted_title(text, m.start(), m.end()):
                     continue
                 yield self._diagnostic(m, word)
@@ -432,6 +486,7 @@ class MidSentenceCapital(Check):
             return False  # "The Message reads": a sentence's article, not a title's
         if not function_word and previous != "good" and before and not _is_number(before[-1].group()) \
                 and not text.endswith(("ed", "ly"), start, end) and not wc.only_verb(text[start:end]) \
+                and not _clause_word(text[start:end].lower()) \
                 and _name_like(before[::-1], text, casing, before=True):
             return True  # the common case, decided without the words after it
         line_end = text.find("\n", end, end + 60)
@@ -499,16 +554,23 @@ class MidSentenceCapital(Check):
         if word in ARTICLES:
             # "The Times", unless the document writes the same name after a lowercase
             # article elsewhere ("the Russian Federation"): then the article is not part of it
-            # (at least twice: once may be the slip)
             run = _name_run(after)
             if run and _modifies_common_noun_after(after, len(run), after_word=previous.isalpha()):
                 return False  # "examination on The Russian language": the article of "language"
+            if after and _acronym(after[0].group()) and previous.isalpha() and previous.islower() \
+                    and not (len(after) > 1 and after[1].group()[:1].isupper()):
+                # "the presidency of The EU", "The CIS countries": an acronym's name holds no
+                # article (but "The ITF Year", a title)
+                return False
             if any(w.lower() in wc.bodies() for w in run) and previous not in wc.appositive_heads() \
                     and any(w in _words_after_lowercase_article(text) for w in run):
                 # "passed by The State Assembly" in a text that writes "the State Assembly" or
                 # "the Assembly" elsewhere: the article is not part of the name of a public body
                 return False
-            return right and _runs_after_lowercase_article(text)[run] < 2
+            # (once is enough, twice after a reporting verb, where a source's name stands: "Mr
+            # Clarke told The Times" in an article that writes "the Times" once elsewhere)
+            lowercase_copies = 1 if previous not in wc.reporting_verbs() else 2
+            return right and _runs_after_lowercase_article(text)[run] < lowercase_copies
         if word in POSSESSIVES:
             # a possessive before a capitalised common noun starts a title ("Our Lady",
             # "Your Majesty"), but it is no part of a name ("from Our Savitsky Museum")
@@ -524,6 +586,27 @@ class MidSentenceCapital(Check):
         # Between two capitalised words: a title ("In The Name Of The Father") unless the
         # document writes the same phrase with the function word in lowercase elsewhere.
         return not _written_between(text, before[-1].group(), word, after[0].group())
+
+
+def _common_compound(text: str, low: str) -> bool:
+    """Whether the hyphenated compound *low* (in lowercase) is a compound of common English:
+    the document writes it in lowercase elsewhere ("visa-free travel"), or its first part is a
+    word that the casing table calls lowercase (not a letter, a name or a function word) and
+    every two neighbouring parts make a set phrase of lowercase web text (wordsegment bigrams,
+    log10 PMI at least COLLOCATION: "long-term", "cross-border", "fire-fighting"; not
+    "Gram-negative", "Hang-dong", which name things)."""
+    parts = low.split("-")
+    ratio = get_casing().ratio(parts[0])
+    lexicon = get_lexicon()
+    if ratio is not None and ratio <= WEAK and (parts[0] not in FUNCTION_WORDS or parts[0] in wc.DEGREE_ADVERBS) \
+            and all((lexicon.pmi(a, b) or -1.0) >= COLLOCATION for a, b in zip(parts, parts[1:])):
+        return True
+    return _written_in_lowercase(text, low)
+
+
+def _acronym(word: str) -> bool:
+    """Whether *word* is an acronym or a code of capitals and digits ("EU", "CSTO", "G20")."""
+    return len(word) > 1 and word.isupper() and word[:1].isalpha()
 
 
 def _modifies_common_noun_after(after: list[regex.Match], n: int, after_word: bool = False) -> bool:
@@ -573,18 +656,60 @@ def _after_opening_article(text: str, before: list[regex.Match], start: int, end
     """Whether the word at ``[start, end)`` follows an article that starts its sentence, the
     document writes the word in lowercase elsewhere, and a verb form or a function word that
     joins no name follows it (not a noun, "of", "and": "The Station building", "The Public and
-    Commercial Services Union"): "The Situation in Syria" beside "the situation" is a common
-    noun after the sentence's article, not a title ("The Bosses is an album"). A number word
-    before a lowercase word counts it ("The Two leaders"; "The Two Towers" is a title)."""
+    Commercial Services Union"; a finite verb that agrees with the noun: "The Address reads"):
+    "The Situation in Syria" beside "the situation" is a common
+    noun after the sentence's article, not a title ("The Bosses is an album"). Before connectors
+    and a lowercase content word ("The Decision to the effect", not "The Battle of Hastings") a
+    noun that hardly ever heads a name (:func:`_plain_common_noun`) needs no lowercase copy. A
+    number word before a lowercase word counts it ("The Two leaders"; "The Two Towers" is a
+    title)."""
     if not before or before[-1].group().lower() not in ARTICLES \
             or not starts_sentence(text, before[-1].start(), openers=False):
         return False
     nxt = _NEXT_LOWER.match(text, end)
     if nxt is not None and text[start:end].lower() in wc.number_words() and nxt.group(1) not in FUNCTION_WORDS:
         return True  # "The Two leaders": a count of the noun after it
-    return nxt is not None and nxt.group(1) not in CONNECTORS \
-        and (nxt.group(1) in FUNCTION_WORDS or wc.only_verb(nxt.group(1))) \
-        and _written_in_lowercase(text, text[start:end].lower())
+    if nxt is None:
+        return False
+    low = text[start:end].lower()
+    if _lowercase_phrase_after(text, end):
+        # "The Head of state", "The Decision to the effect": before common English
+        return _written_in_lowercase(text, low) or _plain_common_noun(low)
+    return nxt.group(1) not in CONNECTORS \
+        and (nxt.group(1) in FUNCTION_WORDS or wc.only_verb(nxt.group(1)) or _finite_verb_after(low, nxt.group(1))) \
+        and _written_in_lowercase(text, low)
+
+
+def _plain_common_noun(low: str) -> bool:
+    """Whether *low* is a common noun that hardly ever heads a name: the casing table finds it
+    capitalised rarely (STRONG_FORM), LanguageTool's dictionary knows no proper noun of it, and
+    WordNet calls it no body, person or kind of named thing ("decision", "implementation"; not
+    "order", "house")."""
+    ratio = get_casing().ratio(low)
+    return ratio is not None and ratio <= STRONG_FORM and wc.noun(low) and not wc.proper(low) \
+        and not any(low in nouns or _plural_of(low, nouns) for nouns in
+                    (wc.bodies(), wc.name_heads(), wc.appositive_heads(), wc.person_nouns()))
+
+
+def _lowercase_phrase_after(text: str, end: int) -> bool:
+    """Whether one or two connectors follow *end* ("of", "of the", "and") and then a lowercase
+    content word ("The Head of state", "The Perpetrators and masterminds"), not a name ("The
+    Battle of Hastings", "The Lord of the Rings"): the phrase is common English, so the word
+    before it is a common noun after the sentence's article."""
+    words = text[end:end + 40].split()
+    i = 0
+    while i < len(words) and i < 2 and words[i] in CONNECTORS:
+        i += 1
+    return 0 < i < len(words) and words[i].isalpha() and words[i].islower() and words[i] not in FUNCTION_WORDS
+
+
+def _finite_verb_after(low: str, verb: str) -> bool:
+    """Whether *verb* may be the finite verb of the common noun *low* as its subject: a modal,
+    a past form, or an -s form after a singular noun (LanguageTool's dictionary: "The Address
+    reads", "The Negotiations ended", "The System will"; not "The Times reports", a plural
+    name with a singular verb)."""
+    tags = wc.tags(verb)
+    return "N" in wc.tags(low) and (verb in wc.MODALS or "D" in tags or "Z" in tags and not _plural(low))
 
 
 def _after_naming_noun(before: list[regex.Match], word: str, after: list[regex.Match]) -> bool:
@@ -726,7 +851,17 @@ def _not_a_name_part(word: str, after: list[regex.Match]) -> bool:
         return True
     if word.endswith("ed"):
         return nxt in OBJECT_STARTS
-    return nxt[0].islower() and _adverb(word.lower())
+    if low in wc.MODALS:
+        # a modal before its verb: "the Forum Will help", "the Championships Will be held"
+        return nxt in wc.BE or nxt.isalpha() and nxt.islower() and "V" in wc.tags(nxt) \
+            and nxt not in FUNCTION_WORDS
+    return nxt[0].islower() and (_adverb(low) or wc.tags(low) == "R")
+
+
+def _clause_word(low: str) -> bool:
+    """Whether *low* is a modal or an adverb and nothing else (LanguageTool's dictionary:
+    "always", "often"), whose place after a name :func:`_not_a_name_part` judges."""
+    return low in wc.MODALS or wc.tags(low) == "R"
 
 
 def _unknown_name(word: str) -> bool:
@@ -806,11 +941,46 @@ def _between_lowercase(text: str, m: regex.Match) -> bool:
             and _LOWER_AFTER.match(text, m.end()) is not None)
 
 
+#: The shortest word that Title Case detection counts (:func:`.prose.is_titled`).
+TITLE_WORD = 4
+
+
+def _amid_lowercase_words(text: str, m: regex.Match) -> bool:
+    """Whether the word at *m* stands between two lowercase words, one of which Title Case would
+    capitalise (not a short preposition, conjunction or article: wordclasses.TITLE_SMALL_WORDS):
+    that part of the sentence is no title, even when the names in the sentence make it look like
+    one ("Taking part in the Meeting were First Deputy Prime Minister ...", "was Attended by").
+    Only words of TITLE_WORD letters or more, which decide whether a sentence is a title
+    (:func:`.prose.is_titled`), between words that LanguageTool's dictionary knows (not the
+    debris of extracted text), and not before a noun, which a capitalised word may name
+    ("the timelike Killing vector", "graded Lie algebras")."""
+    if len(m.group("w")) < TITLE_WORD:
+        return False
+    before = _LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
+    after = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
+    if before is None or after is None:
+        return False
+    left, right = before.group().strip(" \u00a0"), after.group(1)
+    if not wc.tags(left) or not wc.tags(right) or "N" in wc.tags(right) and right not in FUNCTION_WORDS:
+        return False  # before a noun it may name the noun's kind: "the timelike Killing vector"
+    return not {left, right} <= wc.TITLE_SMALL_WORDS
+
+
 def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous: str) -> bool:
-    """Whether the casing table and the document together show that the word at *m* is a
-    common word. The rarer its capitalised form, the less evidence is needed."""
+    """Whether the casing table, the grammar and the document together show that the word at
+    *m* is a common word. The rarer its capitalised form, the less evidence is needed; an
+    adjective and nothing else before a lowercase common noun after a verb, preposition or
+    conjunction, an adverb and nothing else between lowercase words, and a verb form after a
+    subject pronoun, a modal or "to" are evidence enough (LanguageTool's dictionary)."""
     if _in_lowercase_list(text, m):
         return True  # "peace, stability, Security and prosperity"
+    if _adjective_before_lowercase_noun(text, m, low, previous):
+        return True  # "at International forums"
+    if wc.tags(low) == "R" and _between_lowercase(text, m):
+        return True  # an adverb and nothing else names nothing: "can Realistically support"
+    if previous in wc.SUBJECT_PRONOUNS | wc.MODALS | {"to"} and set(wc.tags(low)) & set("VZD") \
+            and _NEXT_LOWER.match(text, m.end()):
+        return True  # a verb after its subject, a modal or "to", before its object: "We Hope for"
     between = _between_lowercase(text, m)
     # between lowercase words and after no article (where house styles capitalise a noun
     # alone: "the Universe"), a weaker association with a neighbour suffices
@@ -823,6 +993,22 @@ def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous
         return previous in VERB_LIKE or _written_in_lowercase(text, low) \
             or _collocates(text, m, low, previous, association)
     return True
+
+
+def _adjective_before_lowercase_noun(text: str, m: regex.Match, low: str, previous: str) -> bool:
+    """Whether the word at *m* is an adjective and nothing else (LanguageTool's dictionary)
+    between a lowercase word and a lowercase common noun that is no noun for a named kind of
+    thing ("at International forums", "removing Administrative barriers"): it modifies that
+    noun, and a name that ends in a lowercase common noun is no name."""
+    if wc.tags(low) != "J" or not previous.isalpha() or not previous.islower() \
+            or previous in DETERMINERS or previous in wc.QUANTIFIERS or "J" in wc.tags(previous):
+        return False  # "a Parliamentary lunch", "each Parliamentary constituency": a house style
+    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
+    if nxt is None:
+        return False
+    noun = nxt.group(1)
+    return "N" in wc.tags(noun) and noun not in FUNCTION_WORDS and noun not in wc.appositive_heads() \
+        and not _plural_of(noun, wc.appositive_heads())
 
 
 #: A lowercase item of a list and its comma straight before a word ("stability, ") ...
@@ -1159,8 +1345,8 @@ def _written_in_lowercase(text: str, low: str) -> bool:
 
 
 def _phrase(text: str, m: regex.Match) -> tuple[str, ...]:
-    """The word at *m* and the word after it."""
-    return tuple(text[m.start():m.end() + 30].split()[:2])
+    """The word at *m* and the word after it, without punctuation ("The Times:", "The Times,")."""
+    return tuple(t.group() for t in _WORDS.finditer(text, m.start(), m.end() + 30) if t.group()[:1].isalnum())[:2]
 
 
 def _previous_word(text: str, pos: int) -> str:

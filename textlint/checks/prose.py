@@ -22,8 +22,18 @@ BULLETS = set("-‐‑‒–—―•·*>▪◦|#=")
 _SPACE = set(" \t\u00a0\u2009\u202f\u2007\r")
 
 _WORD = lazy_compile(r"[\p{L}\p{M}]+")
-#: A line that so far holds one parenthesised group: a label before the sentence proper.
-_LEADING_PARENTHETICAL = lazy_compile(r"\([^()\n]*\)")
+#: A line that so far holds parenthesised or bracketed groups, after a list item's bullet
+#: perhaps: labels before the sentence proper ("(Later) Connect", "[3] This data",
+#: "* [abc123] [#42] Only run").
+_LEADING_LABEL = lazy_compile(r"(?:[-*+•][^\S\n]+)?(?:\([^()\n]*\)|\[[^\[\]\n]*\])(?:[^\S\n]*(?:\([^()\n]*\)|\[[^\[\]\n]*\]))*")
+#: A line that so far holds only symbols (emoji, arrows, stars) and spaces, after a list item's
+#: bullet perhaps: "🎉 Since version 2", "* ✨ Add the option".
+_LEADING_SYMBOLS = lazy_compile(r"[-*+•>]?(?:[\p{So}\p{Sm}\p{Cf}\p{M}\U0001F3FB-\U0001F3FF]|\s)+")
+#: How far back from a word a line's labels or symbols before it are looked for (a link's
+#: target, blanked in the prose text, makes a label long: "[#42](https://…) Only run").
+HEAD_REACH = 240
+#: One of the symbols of _LEADING_SYMBOLS.
+_SYMBOL = lazy_compile(r"[\p{So}\p{Sm}\p{Cf}\p{M}\U0001F3FB-\U0001F3FF]")
 #: A task list's checkbox at the start of a line.
 _CHECKBOX = lazy_compile(r"(?:^|\n)[^\S\n]*(?:[-*+][^\S\n]+)?\[[ xX]\]$")
 
@@ -37,6 +47,13 @@ def previous_char(text: str, pos: int) -> tuple[str, int]:
     return (text[i], i) if i >= 0 else ("", -1)
 
 
+def _line_start(text: str, i: int) -> int | None:
+    """The offset where the line of *i* starts, or None when it starts more than
+    :data:`HEAD_REACH` characters before *i* (no label or list marker is that long)."""
+    start = text.rfind("\n", max(0, i - HEAD_REACH), i) + 1
+    return None if start == 0 and i > HEAD_REACH else start
+
+
 def starts_sentence(text: str, pos: int, openers: bool = True) -> bool:
     """Whether a word at *pos* may be capitalised because of what precedes it: the
     start of a line, a sentence end, a colon or semicolon, a sentence end followed by
@@ -48,10 +65,15 @@ def starts_sentence(text: str, pos: int, openers: bool = True) -> bool:
         return True  # a task list item: "- [ ] Use the tool"
     if ch in OPENERS or ch in BULLETS:
         return openers
-    if ch == ")":
-        head = text[text.rfind("\n", 0, i) + 1:i + 1].strip()
-        if len(head) <= 4 or _LEADING_PARENTHETICAL.fullmatch(head):
-            return True  # a list marker ("a) ", "(iv) ", "12) ") or a label: "(Later) Connect"
+    if ch in ")]" or _SYMBOL.match(ch):
+        line = _line_start(text, i)
+        if line is not None:
+            if ch in ")]":
+                head = text[line:i + 1].strip()
+                if (ch == ")" and len(head) <= 4) or _LEADING_LABEL.fullmatch(head):
+                    return True  # a list marker ("a) ", "(iv) ", "12) ") or a label: "(Later) Connect"
+            elif _LEADING_SYMBOLS.fullmatch(text, line, pos):
+                return True  # "🎉 Since version 2"
     while ch in CLOSERS:
         ch, i = previous_char(text, i)
         if ch in ("", "\n") or ch in SENTENCE_BREAK:

@@ -9,10 +9,12 @@ can. What a token cannot match without:
   match bounds on both sides (by a non-word character of the token, or by the word
   boundary the rule puts around its tokens) is a whole word of the document, and two
   such words of the token that follow each other are neighbours in the document;
-- a pattern: each run of plain characters it must match (outside groups and character
-  classes, not made optional by a quantifier) is in the document's text. A pattern that
-  alternates at its top level, sets a flag, or escapes what :func:`required_text` does
-  not read needs nothing (it is always scanned).
+- a pattern: what one of its variants needs (``variants``: its groups of alternatives,
+  optional parts and small character classes spelled out), a variant that is literal
+  text as a literal token, another one each run of plain characters it must match
+  (outside groups and character classes, not made optional by a quantifier) in the
+  document's text. A variant that sets a flag, or escapes what :func:`required_text`
+  does not read needs nothing, and then neither does the pattern (it is always scanned).
 
 A rule with a token that needs nothing is always scanned; so is one with a pattern that
 sets a flag (in ``regex``'s version 0 a flag set anywhere applies to the whole pattern).
@@ -34,6 +36,7 @@ import regex
 from ..dataclass import dataclass
 from ..patterns import lazy_compile
 from .kept import kept
+from .variants import variants
 
 #: The non-ASCII letters that ``regex`` matches, without case, to an ASCII letter (Kelvin
 #: sign, long s, dotted capital I, dotless small i; tests/test_yaml_needs.py checks the
@@ -290,8 +293,12 @@ class TextIndex:
         return frozenset(zip(words, words[1:]))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Token:
+    """What one token (or variant of a token) needs; never changed once made. Not frozen: a
+    long list's tests are made again from the kept data on every run, and a frozen
+    dataclass sets each field through ``object.__setattr__`` (2.4 times as slow)."""
+
     words: tuple[bytes, ...]  # in UTF-8, as the index has them
     pairs: tuple[tuple[bytes, bytes], ...]
     text: tuple[str, ...]
@@ -322,14 +329,16 @@ class Needs:
     complete: bool
 
     @cached_property
-    def _by_first(self) -> dict[bytes, tuple[int, ...]]:
-        """The places in :attr:`others` of the tokens that need words, by the first of them
-        (a token is tried only when the document holds that word)."""
-        by_first: dict[bytes, tuple[int, ...]] = {}
+    def _by_key(self) -> dict[bytes, tuple[int, ...]]:
+        """The places in :attr:`others` of the tokens that need words, by the longest of them
+        (a token is tried only when the document holds that word; a longer word is rarer,
+        so fewer tokens are tried than by their first words, often "a" or "the")."""
+        by_key: dict[bytes, tuple[int, ...]] = {}
         for k, (_, token) in enumerate(self.others):
             if token.words:
-                by_first[token.words[0]] = by_first.get(token.words[0], ()) + (k,)
-        return by_first
+                key = max(token.words, key=len)
+                by_key[key] = by_key.get(key, ()) + (k,)
+        return by_key
 
     @cached_property
     def _wordless(self) -> tuple[int, ...]:
@@ -361,9 +370,9 @@ class Needs:
 
     def _others_to_try(self, index: TextIndex) -> Iterator[int]:
         """The places in :attr:`others` of the tokens that may be possible in the document:
-        those without words, and those whose first word it holds (the others are not)."""
+        those without words, and those whose longest word it holds (the others are not)."""
         yield from self._wordless
-        if not self._by_first:
+        if not self._by_key:
             return
         if not index.has_words and len(self.others) - len(self._wordless) <= FEW_WORDS:
             # a few tokens: those whose runs (a literal token's whole text) are in the text;
@@ -371,8 +380,8 @@ class Needs:
             yield from (k for k, (_, token) in enumerate(self.others)
                         if token.words and all(t in index.text for t in token.text))
             return
-        for word in _shared(self._by_first, index.words):
-            yield from self._by_first[word]
+        for word in _shared(self._by_key, index.words):
+            yield from self._by_key[word]
 
     def _words_in(self, index: TextIndex) -> set[bytes]:
         """The words of :attr:`words` that are words of the document. A handful of them is
@@ -440,18 +449,37 @@ def _needs_of(tokens: list[str], ignorecase: bool, bounded: bool, raw: str) -> N
     if raw:
         runs = required_text(raw)
         also = tuple(_kept(runs or [], ignorecase))
-    needed = [_token_needs(token, ignorecase, bounded) for token in tokens]
+    needed = [_variant_needs(token, ignorecase, bounded) for token in tokens]
     complete = bool(tokens) and all(need is not None for need in needed)
     if not complete and not also:
         return None
     words: dict[bytes, tuple[int, ...]] = {}
     others: list[tuple[int, _Token]] = []
-    for i, need in enumerate(needed if complete else []):
-        if len(need.words) == 1 and not need.pairs and not need.text:
-            words[need.words[0]] = words.get(need.words[0], ()) + (i,)
-        else:
-            others.append((i, need))
+    for i, variant_needs in enumerate(needed if complete else []):
+        for need in variant_needs:
+            if len(need.words) == 1 and not need.pairs and not need.text:
+                if i not in words.get(need.words[0], ()):
+                    words[need.words[0]] = words.get(need.words[0], ()) + (i,)
+            else:
+                others.append((i, need))
     return Needs(words, tuple(others), also, ignorecase, complete)
+
+
+def _variant_needs(token: str, ignorecase: bool, bounded: bool) -> list[_Token] | None:
+    """The tests of *token*, any one of which a document passes where the token may match;
+    None when it may match anywhere. A pattern is spelled out into its variants
+    (``variants``) when each of them needs words (looked up in a set), or when the pattern
+    on its own needs nothing: a variant that needs only text costs a search of the whole
+    text, so a pattern whose own runs of text give a test keeps that one test."""
+    whole = _token_needs(token, ignorecase, bounded)
+    if is_literal(token):
+        return None if whole is None else [whole]
+    spelled = [_token_needs(variant, ignorecase, bounded) for variant in variants(token)]
+    if any(need is None for need in spelled):
+        return None if whole is None else [whole]
+    if whole is None or all(need.words for need in spelled):
+        return spelled
+    return [whole]
 
 
 def _kept(runs: list[str], ignorecase: bool) -> list[str]:

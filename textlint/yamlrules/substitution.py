@@ -38,7 +38,8 @@ class Substitution(YamlRule):
         # as Vale: the longest pattern first, so that it wins the alternation
         terms = sorted(swap, key=len, reverse=True)
         self.terms = terms
-        self.replacements = [_DOLLAR_GROUP.sub(r"\\g<\1>", swap[k]) for k in terms]
+        self.replacements = [_DOLLAR_GROUP.sub(r"\\g<\1>", swap[k]) if "$" in swap[k] else swap[k]
+                             for k in terms]
         # one scan for all swaps: the word boundaries wrap the alternation once; a pattern
         # on its own is compiled only to fill a replacement's groups, when one matches
         # literal patterns as prefix trees (base.alternation), found again by their text

@@ -159,8 +159,10 @@ class _WordSpacing(Check):
         "evidence, the document's own words, a cost for every changed space), or by the "
         "reporting margin when no other reading is left (a lowercase token that is no word "
         "and no typo of one, cut into a function word and a word: 'usageswould'), and "
-        "unsafe (applied with `--unsafe-fixes`) when the margin is narrower or when it "
-        "cuts a word the lexicon knows ('ofa' may be a typo of 'of').")
+        "unsafe (applied with `--unsafe-fixes`) when the margin is narrower, when it "
+        "cuts a word the lexicon knows ('ofa' may be a typo of 'of'), and always in "
+        "technical writing, which closes compounds that no dictionary has ('testcase', "
+        "'formatters' is no 'for matters') and cites user names.")
     KIND = ""
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
@@ -168,9 +170,9 @@ class _WordSpacing(Check):
         report, safe = PARAMS.unsafe_margin + max(shift, 0.0), PARAMS.safe_margin + shift
         # Camel case written in code too ("EventEmitter") is an identifier, and so is any
         # camel case in technical writing: it names things so. Technical writing also
-        # closes compounds that no dictionary has ("keepalive", "fixup", "instanceof"), and
-        # names things with function words glued ("mustcall", "oncreate"): a sure cut
-        # (Model.plain_glued) needs the safe margin there.
+        # closes compounds that no dictionary has ("keepalive", "testcase", "formatters"),
+        # names things with function words glued ("mustcall", "oncreate") and cites user
+        # names ("anoff"): there no change of spaces is safe.
         identifiers = doc.code_words
         technical = doc.technical
         for c in changes:
@@ -178,7 +180,7 @@ class _WordSpacing(Check):
                     (technical or c.old in identifiers) and not c.old.islower()) and not _repeated_name(doc, c) \
                     and not (technical and c.old in glued_forms()):
                 yield self.diagnostic(c.start, c.end, f"'{c.old}' looks like '{c.new}'",
-                                      _fix(c, c.certain and (c.gain >= safe or not technical and model.sure(c))))
+                                      _fix(c, c.certain and not technical and (c.gain >= safe or model.sure(c))))
 
 
 def _repeated_name(doc: Document, change: Change) -> bool:

@@ -40,9 +40,10 @@ _GLUED_LOWER_AT = (lazy_compile(r"\.\p{Ll}"), lazy_compile(r"(?r)\p{Ll}+"))
 #: follows the day of a month; a decimal comma has no month before it).
 _GLUED_YEAR = lazy_compile(r"(?<![\p{L}\p{M}])(?P<month>\p{Lu}\p{Ll}+)\.?[ \u00a0]\d{1,2}(?P<p>,)(?P<w>\d{4})(?![\p{N},.]\p{N}|\p{N})")
 #: A comma or semicolon glued to a word; not inside character references ("&lt;main&gt;"),
-#: tag lists ("lib,src,test", "**test,doc**:") or names of code ("a_b,c\\d").
+#: tag lists ("lib,src,test", "**test,doc**:", "**doc,n-api**:") or names of code ("a_b,c\\d").
 _GLUED_COMMA = lazy_compile(
-    r"(?<=\p{L}\p{Ll})(?<!&#?\w+|[,;]\p{L}+)(?P<p>[,;])(?=(?P<w>\p{L}++)(?![,;]\p{L}|\*|_|\\|:\s))")
+    r"(?<=\p{L}\p{Ll})(?<!&#?\w+|[,;]\p{L}+)(?P<p>[,;])"
+    r"(?=(?P<w>\p{L}++)(?![\p{L}\p{N}-]*(?:[,;]\p{L}|\*|_|\\|:\s)))")
 #: A comma or semicolon with the space on the wrong side: "foo ,bar".
 _SWAPPED = lazy_compile(r"(?<=[\p{L}\p{N}])(?P<space>[ \u00a0]+)(?P<p>[,;])(?=(?P<w>\p{L}[\p{L}\p{M}]*)\b)")
 #: Where _SWAPPED is tried: at the spaces before a comma or semicolon after a space.
@@ -101,7 +102,9 @@ class MissingSpaceAfterPunctuation(Check):
         "or colon, a capital followed by a lowercase letter), so numbers (1,000, 3.5, 10:30), "
         "abbreviations (e.g., U.S., Ph.D.), domain names, HTML character references "
         "(\"&lt;main&gt;\"), names of code (\"config.ConfigChanges\", \"sys.Exit()\") and tag "
-        "lists (\"**test,doc**:\", \"lib,src,test\") are left alone."
+        "lists (\"**test,doc**:\", \"lib,src,test\") are left alone. Technical writing glues "
+        "names of code so (\"net.Server\", \"blob,file\"): there only a glue before a "
+        "function word, the start of a clause (\"object.The\"), is reported."
     )
     FIX = Applicability.SAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
@@ -145,6 +148,10 @@ class MissingSpaceAfterPunctuation(Check):
                 mark, word = m.group("p", "w")
                 left = _word_before(text, m.start())
                 sure = _sure(mark, left, word, lexicon)
+                if doc.technical and word.lower() not in FUNCTION_WORDS:
+                    # technical writing glues names of code ("net.Server", "blob,file"); a
+                    # function word starts a clause there too ("object.The", "foo,as")
+                    continue
                 fix = Fix((Edit(m.end(), m.end(), " "),), _applicability(sure), f"Add a space after '{mark}'")
                 yield self.diagnostic(m.start() - len(left), m.end() + len(word), f"Add a space after '{mark}'", fix)
         if not doc.technical:

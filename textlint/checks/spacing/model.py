@@ -936,7 +936,7 @@ def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Chan
     suspicious = [k for k in loud if (info := infos[k]) is not None and info[3]]  # (a quiet chunk is not)
     pairs = []
     loud = [k for k in loud if chunks[k] not in quiet]
-    joinable_get = model._joinable.get
+    joinable_get, zipf_get = model._joinable.get, model._zipf_get
     around = set(loud)  # each loud chunk with the chunks before and after it
     around.update(map((-1).__add__, loud))
     for k in sorted(around - {-1, n - 1}):
@@ -944,6 +944,8 @@ def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Chan
         if x is not None and y is not None and not (x[4] and y[4]) and not x[2] and not y[0] and not (
                 y[1][0].isupper() or x[1].isupper() and x[1] not in LETTER_WORDS):  # (Model.joinable)
             e = joinable_get((x[1], y[1]))  # Model.pair_joinable, its memo read inline
+            if e is None and (x[4] or y[4]) and zipf_get((x[1] + y[1]).lower(), 0) <= 0:
+                continue  # a firm word joins only into a lexicon word (Model.joinable: it is solid)
             if e[0] if e is not None and not e[1] else model.pair_joinable(x[1], y[1]):
                 pairs.append(k)
     if not (suspicious or pairs):
