@@ -6,7 +6,7 @@ measure of throughput that other jobs on the machine do not sway.
 For this tree (and each ``--tree``) it runs valgrind's callgrind twice on one Python process:
 once loading the engine and linting the seed article (warm-up: lexicon dicts, patterns,
 tables), once doing the same and then linting documents ``--docs`` of ``bench/cleanup.py``'s
-corpus (the spacing memos emptied first, as cleanup.py does before each pass). The
+corpus (the memos that carry over between documents emptied first, as cleanup.py does before each pass). The
 difference is the instructions of those documents alone. Needs valgrind; slow (about 50
 times the plain run: a few minutes for 100 documents).
 """
@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 _PROGRAM = """
 import sys
 sys.path.insert(0, {bench!r})
+import cleanup
 from cleanup import corpus, SEED
 from textlint.checks.spacing.model import clear_shared_caches
 from textlint.engine import Engine, Overrides
@@ -33,7 +34,7 @@ name, texts = corpus()
 engine = Engine(overrides=Overrides(select={select!r}, languagetool=False))
 engine.lint(SEED.read_text(encoding="utf-8"))
 get_lexicon().expect(10 ** 9)
-clear_shared_caches()
+getattr(cleanup, "clear_caches", clear_shared_caches)()  # (an older tree's cleanup.py has none)
 for text in texts[{a}:{b}]:
     engine.lint(text)
 """

@@ -220,8 +220,9 @@ def test_a_long_list_is_scanned_for_the_few_tokens_a_document_may_hold():
     assert [m for m in same(rules[0], doc.text)] and rules[0].pattern_for(doc) is not rules[0].pattern
 
 
-def test_a_text_too_long_to_index_is_always_scanned(monkeypatch):
-    # no index of every word and pair on a long text (memory): every rule is scanned there
+def test_a_text_too_long_to_index_is_tested_on_its_text_only(monkeypatch):
+    # no index of every word and pair on a long text (memory): a rule's words and runs are
+    # looked for as pieces of its text, and a rule with many of them is scanned
     from textlint.yamlrules import needs
 
     monkeypatch.setattr(needs, "MAX_INDEXED_CHARS", 50)
@@ -229,10 +230,15 @@ def test_a_text_too_long_to_index_is_always_scanned(monkeypatch):
     short, long = "Nothing here.", "Nothing here is a cliché. " * 4 + "A Clean Slate."
     assert not needs.TextIndex([long], True).indexed and needs.TextIndex([short], True).indexed
     plain = "Nothing here is a cliché. " * 4
-    assert rule.needs.met(needs.TextIndex([plain], True))  # too long to test: it may match
+    assert not rule.needs.met(needs.TextIndex([plain], True))  # neither token's words in the text
+    inside = plain + "Unclean slates."  # the phrase's text, not its words: the text cannot tell
+    assert rule.needs.met(needs.TextIndex([inside], True)) and not same(rule, inside)
+    assert not rule.needs.met(needs.TextIndex([inside[-30:]], True))  # (the index can tell)
     assert rule.needs.which(needs.TextIndex([long], True), 64) is None
     assert not rule.needs.met(needs.TextIndex([short], True))
     assert len(same(rule, long)) == 1
+    many = existence([f"word{i}" for i in range(needs.MOST_PIECES_UNINDEXED + 1)], ignorecase=True)
+    assert many.needs.met(needs.TextIndex([plain], True))  # too many searches: scanned
 
 
 def test_a_few_words_are_looked_for_in_the_text_before_it_is_cut_into_words():
@@ -245,6 +251,35 @@ def test_a_few_words_are_looked_for_in_the_text_before_it_is_cut_into_words():
         index = view.view(doc).index(doc, True, False)
         assert rule.needs.met(index) == bool(found)
         if "informations" not in text.lower() and "advices" not in text.lower():
+            assert "words" not in vars(index)  # never cut into words
+
+
+def test_a_long_text_is_folded_in_overlapping_parts(monkeypatch):
+    # a piece that runs over the edge of two parts is found; folding a part finds what folding
+    # the whole text finds
+    from textlint.yamlrules import needs
+
+    monkeypatch.setattr(needs, "FOLDED_PART", 8)
+    text = "Σ abc İNFORMATIONS on\nThe End KELVIN \u212aelvin"
+    pieces = {"informations", " on", "the end", "kelvin", "absent", "c i", "s o"}
+    whole = {p for p in pieces if p in needs.fold(text)}
+    assert whole == pieces - {"absent"}
+    assert needs.TextIndex([text], True).holding(pieces) == whole
+    assert needs.TextIndex(["x", text], False).holding({"KELVIN", "on\nThe", "kelvin"}) == {"KELVIN", "on\nThe"}
+
+
+def test_a_few_phrases_are_looked_for_in_the_text_before_it_is_cut_into_words():
+    # a literal token's match holds its whole text: a rule with a few phrases cuts into words
+    # only a text that holds one of them
+    rule = substitution({"in the one hand": "on the one hand", "the so called": "the so-called"},
+                        ignorecase=True)
+    for text, found in [("In the other hand, the one hand.", 0), ("IN THE ONE HAND, yes.", 1),
+                        ("in the  one hand", 0), ("xin the one hand", 0), ("The so called man", 1)]:
+        doc = Document(text)
+        assert len(same(rule, text)) == found
+        index = view.view(doc).index(doc, True, False)
+        assert rule.needs.met(index) == bool(found)
+        if not any(p in text.lower() for p in ("in the one hand", "the so called")):
             assert "words" not in vars(index)  # never cut into words
 
 

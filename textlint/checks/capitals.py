@@ -279,8 +279,9 @@ class MidSentenceCapital(Check):
         if doc.technical or "-" not in text:
             return
         titles: Titles | None = None
-        seen = Counter(m.group() for m in _COMPOUND.finditer(text))
-        for m in _COMPOUND.finditer(text):
+        compounds = list(_COMPOUND.finditer(text))  # (few: hyphenated words with a capital)
+        seen = Counter(m.group() for m in compounds)
+        for m in compounds:
             head = m.group("head").lower()
             if seen[m.group()] > 1 or not (_LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
                                            and _LOWER_AFTER.match(text, m.end())) \
@@ -1036,14 +1037,14 @@ def _collocates(text: str, m: regex.Match, low: str, previous: str,
 
 def _written_between(text: str, left: str, low: str, right: str) -> bool:
     """Whether the document writes "<left> <low> <right>" with *low* in lowercase."""
-    i = text.find(low)
-    while i >= 0:
-        end = i + len(low)
+    # only where one to three spaces and *right* follow *low* (the tail below); *low* holds no
+    # space, so a place inside an earlier *low* has no space before it and was never one
+    for m in re.finditer(re.escape(low) + r"(?=\s{1,3}" + re.escape(right) + ")", text):
+        i, end = m.span()
         head, tail = text[max(0, i - len(left) - 3):i].rstrip(), text[end:end + len(right) + 3].lstrip()
         if head.endswith(left) and tail.startswith(right) and text[i - 1:i].isspace() \
                 and text[end:end + 1].isspace() and not tail[len(right):len(right) + 1].isalpha():
             return True
-        i = text.find(low, end)
     return False
 
 

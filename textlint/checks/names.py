@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -83,30 +84,29 @@ class NameVariant(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        occurrences: dict[str, list[regex.Match]] = defaultdict(list)
-        neighbours: dict[str, set[str]] = defaultdict(set)
-        for m in _NAME.finditer(text):
-            occurrences[m.group()].append(m)
-        if len(occurrences) < 2:
+        counts = Counter(_NAME.findall(text))
+        if len(counts) < 2:
             return
-        forms = list(occurrences)
-        casing = get_casing()
-        counts = Counter({f: len(ms) for f, ms in occurrences.items()})
         # Forms one edit apart share a key: the form with one letter deleted (or itself).
         by_key: dict[str, list[str]] = defaultdict(list)
-        for f in forms:
-            if casing.ratio(f) is not None or _title(f):
-                continue  # common words and titles are not names
+        for f in counts:
+            if not _may_be_name(f):
+                continue
             low = f.lower()
             for key in {low} | {low[:i] + low[i + 1:] for i in range(len(low))}:
                 by_key[key].append(f)
         pairs = {(a, b) for group in by_key.values() if len(group) > 1
-                 for a in group for b in group if a < b}
-        for form in {f for pair in pairs for f in pair}:
-            for m in occurrences[form]:
-                neighbours[form].update(n for n in self._neighbours(text, m) if n[:1].isupper())
+                 for a in group for b in group if a < b and _spellings(a, b)}
         if not pairs:
             return
+        # the places of the forms of a pair, and their capitalised neighbours
+        paired = {f for pair in pairs for f in pair}
+        occurrences: dict[str, list[regex.Match]] = defaultdict(list)
+        neighbours: dict[str, set[str]] = defaultdict(set)
+        for m in _NAME.finditer(text):
+            if m.group() in paired:
+                occurrences[m.group()].append(m)
+                neighbours[m.group()].update(n for n in self._neighbours(text, m) if n[:1].isupper())
         lexicon = get_lexicon()  # loaded only when a document has candidate pairs
         reported: set[str] = set()
         for a, b in sorted(pairs):
@@ -139,12 +139,8 @@ class NameVariant(Check):
 
     @staticmethod
     def _shared(a: str, b: str, neighbours: dict[str, set[str]]) -> set[str]:
-        """The neighbours that tie *a* and *b* (names one deletion apart) together as two
-        spellings of one name; empty when they do not look like one."""
-        if a.startswith(b) or b.startswith(a):
-            return set()  # Russia / Russian, Putin / Putins
-        if not _edit_distance_one(a.lower(), b.lower()):
-            return set()
+        """The neighbours that tie *a* and *b* (:func:`_spellings` of one name) together as
+        two spellings of one name; empty when they do not look like one."""
         shared = {n for n in neighbours[a] & neighbours[b] if not _title(n)}
         for n in neighbours[a]:
             for o in neighbours[b]:
@@ -152,6 +148,24 @@ class NameVariant(Check):
                         and not _title(n) and not _title(o):
                     shared |= {n, o}
         return shared
+
+
+#: Distinct forms whose judgement (:func:`_may_be_name`: the form and the process-wide tables
+#: alone decide it) is kept for the documents after the one that asked.
+FORMS_KEPT = 1 << 10
+
+
+@lru_cache(maxsize=FORMS_KEPT)
+def _may_be_name(form: str) -> bool:
+    """Whether *form* may be a name: no common word (the casing table knows it) and no title."""
+    return get_casing().ratio(form) is None and not _title(form)
+
+
+def _spellings(a: str, b: str) -> bool:
+    """Whether *a* and *b* (one deletion from a common key) may be two spellings of one
+    name: one edit apart, and neither an inflection of the other (Russia / Russian, Putin /
+    Putins)."""
+    return not (a.startswith(b) or b.startswith(a)) and _edit_distance_one(a.lower(), b.lower())
 
 
 def _related(words: list[str], shared: set[str]) -> bool:

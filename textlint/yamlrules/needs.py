@@ -228,18 +228,23 @@ def words_of(text: str) -> list[bytes]:
     return out
 
 
-#: Texts longer than this (characters) get no index: their rules are always scanned. An
-#: index holds every word and every pair of neighbouring words, which on a text of
-#: megabytes costs more memory than the scans it saves cost time (issue 14's memory
-#: bounds), and a long text holds most rules' tokens anyway.
+#: Texts longer than this (characters) get no index of words: only their text is looked at
+#: (:meth:`Needs.met`). An index holds every word and every pair of neighbouring words, which
+#: on a text of megabytes costs more memory than the scans it saves cost time (issue 14's
+#: memory bounds), and a long text holds most rules' tokens anyway.
 MAX_INDEXED_CHARS = 200_000
+#: The most pieces (words and runs) a rule's test looks for in a text too long to index:
+#: each is a search of the whole text, and a rule with more is scanned.
+MOST_PIECES_UNINDEXED = 16
+#: The size of the parts in which a text too long to index is folded (:meth:`TextIndex.holding`).
+FOLDED_PART = 1 << 16
 
 
 class TextIndex:
     """What a document holds, for the tests: its text, its words and each pair of
     neighbouring words (folded for ``ignorecase`` rules), each found when first asked.
-    *indexed* is false for a text too long to index (:data:`MAX_INDEXED_CHARS`): every
-    test then says a rule may match."""
+    *indexed* is false for a text too long to index (:data:`MAX_INDEXED_CHARS`): the tests
+    then read its text only."""
 
     def __init__(self, texts: list[str], folded: bool) -> None:
         self._texts, self._folded = texts, folded
@@ -249,6 +254,25 @@ class TextIndex:
     def text(self) -> str:
         text = "\n".join(self._texts)
         return fold(text) if self._folded else text
+
+    def holding(self, pieces: set[str]) -> set[str]:
+        """Which of *pieces* the texts hold (as :attr:`text` has them), for a text too long to
+        index: each text is read in parts of :data:`FOLDED_PART` characters that overlap by
+        the longest piece less one, so that no folded copy of a long text is made (lowering a
+        text takes several times its size while it runs). Folding a part gives the same ASCII
+        letters as folding the whole (a piece holds no other, ``_kept``)."""
+        found: set[str] = set()
+        overlap = max(map(len, pieces), default=1) - 1
+        for text in self._texts:
+            if not self._folded:
+                found.update(p for p in pieces if p in text)
+                continue
+            for start in range(0, len(text), FOLDED_PART):
+                part = fold(text[start:start + FOLDED_PART + overlap])
+                found.update(p for p in pieces - found if p in part)
+                if len(found) == len(pieces):
+                    return found
+        return found
 
     @cached_property
     def _word_list(self) -> list[bytes]:
@@ -280,12 +304,13 @@ class _Token:
     text: tuple[str, ...]
 
     def possible(self, index: TextIndex) -> bool:
-        return (all(w in index.words for w in self.words) and all(t in index.text for t in self.text)
+        return (all(t in index.text for t in self.text) and all(w in index.words for w in self.words)
                 and all(p in index.pairs for p in self.pairs))
 
 
 #: A rule with at most this many one-word tokens looks for each in the text before the
-#: document is cut into words (:meth:`Needs._words_in`).
+#: document is cut into words (:meth:`Needs._words_in`), and one with at most this many
+#: tokens of several words tries their runs first (:meth:`Needs._others_to_try`).
 FEW_WORDS = 16
 
 
@@ -322,7 +347,7 @@ class Needs:
 
     def met(self, index: TextIndex) -> bool:
         if not index.indexed:
-            return True
+            return self._in_text(index)
         if not all(t in index.text for t in self.also):
             return False
         if not self.complete:
@@ -330,13 +355,33 @@ class Needs:
         return bool(self._words_in(index)) or any(
             self.others[k][1].possible(index) for k in self._others_to_try(index))
 
+    def _in_text(self, index: TextIndex) -> bool:
+        """The test of a text too long to index: what it asks of words and runs, looked for as
+        pieces of the text (a word of the text is a piece of it; neighbours are not checked),
+        when that is at most :data:`MOST_PIECES_UNINDEXED` searches; else the rule may match."""
+        tokens = [[w.decode("utf-8")] for w in self.words] \
+            + [[*(w.decode("utf-8") for w in t.words), *t.text] for _, t in self.others]
+        if len(self.also) + sum(map(len, tokens)) > MOST_PIECES_UNINDEXED:
+            return True
+        found = index.holding({*self.also, *(p for pieces in tokens for p in pieces)})
+        if not found.issuperset(self.also):
+            return False
+        return not self.complete or any(found.issuperset(pieces) for pieces in tokens)
+
     def _others_to_try(self, index: TextIndex) -> Iterator[int]:
         """The places in :attr:`others` of the tokens that may be possible in the document:
         those without words, and those whose longest word it holds (the others are not)."""
         yield from self._wordless
-        if self._by_key:
-            for word in _shared(self._by_key, index.words):
-                yield from self._by_key[word]
+        if not self._by_key:
+            return
+        if not index.has_words and len(self.others) - len(self._wordless) <= FEW_WORDS:
+            # a few tokens: those whose runs (a literal token's whole text) are in the text;
+            # the text is cut into words only for them
+            yield from (k for k, (_, token) in enumerate(self.others)
+                        if token.words and all(t in index.text for t in token.text))
+            return
+        for word in _shared(self._by_key, index.words):
+            yield from self._by_key[word]
 
     def _words_in(self, index: TextIndex) -> set[bytes]:
         """The words of :attr:`words` that are words of the document. A handful of them is
@@ -464,6 +509,7 @@ def _token_needs(token: str, ignorecase: bool, bounded: bool) -> _Token | None:
         words = [w if w is not None and w.isascii() else None for w in words]
     pairs = tuple((a, b) for a, b in zip(words, words[1:]) if a is not None and b is not None)
     required = tuple(dict.fromkeys(w for w in words if w is not None))
+    whole = (text,) if text.isascii() or not ignorecase else ()  # a match holds the token's text
     if required:
-        return _Token(required, pairs, ())
-    return _Token((), (), (text,)) if text.isascii() or not ignorecase else None
+        return _Token(required, pairs, whole)
+    return _Token((), (), whole) if whole else None
