@@ -56,8 +56,8 @@ PREFIXES = wc.PREFIXES
 SUFFIXES = wc.SUFFIXES
 #: Two-letter prefixes that stay glued to a capitalised word ("biLipschitz", "reEnter").
 PREFIXES_SHORT = frozenset(p for p in PREFIXES if len(p) == 2 and p != "in")
-#: Titles glued to a name at a camel seam ("MrPutin").
-TITLES = frozenset("Mr Ms Dr St Mt".split())
+#: Two-letter titles glued to a name at a camel seam ("MrPutin", "DrWho").
+TITLES = frozenset(h.capitalize() for h in wc.HONORIFICS if len(h) == 2)
 #: Longer letter strings are no run-on of words (gene sequences, codes, hashes).
 #: Two function words glued into a capitalised token this long are no name (shorter ones may
 #: be: "Bethe", "Ashe").
