@@ -36,7 +36,7 @@ import regex
 from ..dataclass import dataclass
 from ..patterns import lazy_compile
 from .kept import kept
-from .variants import variants
+from .variants import class_end, variants
 
 #: The non-ASCII letters that ``regex`` matches, without case, to an ASCII letter (Kelvin
 #: sign, long s, dotted capital I, dotless small i; tests/test_yaml_needs.py checks the
@@ -118,7 +118,7 @@ def required_text(pattern: str) -> list[str] | None:
                 i = literal(escaped, i)
             continue
         if c == "[":
-            end = _class_end(pattern, i)
+            end = class_end(pattern, i)
             if end is None:
                 return None
             one = _single_character(pattern[i + 1:end - 1])
@@ -182,27 +182,6 @@ def _single_character(members: str) -> str | None:
     when it is written as one plain character (``[ ]``, ``[.]``); else None."""
     if len(members) == 1 and members not in "^\\[]-":
         return members
-    return None
-
-
-def _class_end(pattern: str, start: int) -> int | None:
-    """Where the character class opened at *start* ends (after its ``]``); None for a class
-    this reading does not follow (a nested ``[``, as POSIX classes have)."""
-    i = start + 1
-    if pattern[i:i + 1] == "^":
-        i += 1
-    if pattern[i:i + 1] == "]":
-        i += 1
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-        elif c == "[":
-            return None
-        elif c == "]":
-            return i + 1
-        else:
-            i += 1
     return None
 
 

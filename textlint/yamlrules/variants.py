@@ -206,23 +206,32 @@ def _literal(c: str) -> str:
 
 
 def _class_end(p: str, start: int) -> int:
-    """Where the character class opened at *start* ends (after its ``]``)."""
+    """:func:`class_end`, a class this reading does not follow being read whole."""
+    end = class_end(p, start)
+    if end is None:
+        raise _Unread
+    return end
+
+
+def class_end(pattern: str, start: int) -> int | None:
+    """Where the character class opened at *start* ends (after its ``]``); None for a class
+    this reading does not follow (a nested ``[``, as POSIX classes have)."""
     i = start + 1
-    if p[i:i + 1] == "^":
+    if pattern[i:i + 1] == "^":
         i += 1
-    if p[i:i + 1] == "]":
+    if pattern[i:i + 1] == "]":
         i += 1
-    while i < len(p):
-        c = p[i]
+    while i < len(pattern):
+        c = pattern[i]
         if c == "\\":
             i += 2
         elif c == "[":
-            raise _Unread  # a nested set or a POSIX class
+            return None
         elif c == "]":
             return i + 1
         else:
             i += 1
-    raise _Unread
+    return None
 
 
 def _plain_members(members: str) -> list[str] | None:
