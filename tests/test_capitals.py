@@ -871,3 +871,16 @@ def test_names_shown_by_grammar_acronyms_and_labels_are_left_alone(text):
 ])
 def test_bare_possessors_and_words_that_spell_no_acronym_are_judged(text, word):
     assert found(RULE, text) == [word]
+
+
+def test_a_link_target_is_no_lowercase_use_of_a_word():
+    """A word the document writes in lowercase only in a link's target ("apache/arrow") is not
+    thereby a common word of the document: its capitalised uses may be a name."""
+    engine = Engine(overrides=Overrides(select=[RULE], languagetool=False))
+    text = ("## Python library for Apache Arrow\n\nThis library provides a Python API for the "
+            "Arrow C++\nlibraries, along with tools for Arrow integration and interoperability "
+            "with\npandas, NumPy, and other software in the Python ecosystem.\n\n"
+            "See [the guide][1].\n\n[1]: https://github.com/apache/arrow/blob/main/docs/guide.rst\n")
+    assert engine.lint(text, "README.md").diagnostics == []
+    prose = text.replace("See [the guide][1].", "An arrow points to the guide.")
+    assert [d.rule for d in engine.lint(prose, "README.md").diagnostics] == [RULE]

@@ -430,7 +430,7 @@ class MidSentenceCapital(Check):
                 ratio = None if function_word else _lowercase_ratio(casing, low)
                 if not function_word and ratio is None and not _in_set_phrase(text, m, low, previous):
                     continue  # "as Well as", "heartfelt Greetings."
-                if ratio is not None and not _enough_evidence(text, m, low, ratio, previous):
+                if ratio is not None and not _enough_evidence(text, prose, m, low, ratio, previous):
                     continue
                 # Title Case too writes "of", "and", "for" and articles in lowercase: only a
                 # heading that capitalises every word ("Ministry Of Defence") excuses them,
@@ -954,12 +954,14 @@ def _amid_lowercase_words(text: str, m: regex.Match) -> bool:
     return not {left, right} <= wc.TITLE_SMALL_WORDS
 
 
-def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous: str) -> bool:
+def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: float, previous: str) -> bool:
     """Whether the casing table, the grammar and the document together show that the word at
     *m* is a common word. The rarer its capitalised form, the less evidence is needed; an
     adjective and nothing else before a lowercase common noun after a verb, preposition or
     conjunction, an adverb and nothing else between lowercase words, and a verb form after a
-    subject pronoun, a modal or "to" are evidence enough (LanguageTool's dictionary)."""
+    subject pronoun, a modal or "to" are evidence enough (LanguageTool's dictionary). The
+    document's lowercase uses count in its *prose* only: a link's target or code is no use of
+    a word ("apache/arrow" beside "tools for Arrow integration")."""
     if _in_lowercase_list(text, m):
         return True  # "peace, stability, Security and prosperity"
     if _adjective_before_lowercase_noun(text, m, low, previous):
@@ -974,11 +976,11 @@ def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous
     # alone: "the Universe"), a weaker association with a neighbour suffices
     association = WEAK_COLLOCATION if between and previous not in ARTICLES else COLLOCATION
     if ratio > THRESHOLD:  # often capitalised ("Good", "Total"): lowercase on both sides
-        return between and (_written_in_lowercase(text, low)
+        return between and (_written_in_lowercase(prose, low)
                             or _collocates(text, m, low, previous, association)) \
             or _collocates(text, m, low, "")
     if ratio > STRONG:
-        return previous in VERB_LIKE or _written_in_lowercase(text, low) \
+        return previous in VERB_LIKE or _written_in_lowercase(prose, low) \
             or _collocates(text, m, low, previous, association)
     return True
 
