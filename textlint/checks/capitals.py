@@ -1499,7 +1499,7 @@ def _common_word_after_name(text: str, m: regex.Match, low: str, prose: str, cas
     after = nxt.group(1)
     if not (_verb_before_object(low, after) or _adjective_before_noun(low, after)):
         return False
-    return _written_in_lowercase(text, low) and _capitalised_mid_sentence(text, m.group("w"), prose) == 1
+    return _written_in_lowercase(prose, low) and _capitalised_mid_sentence(text, m.group("w"), prose) == 1
 
 
 #: A capitalised word that is no function word, then spaces, before a word.
@@ -1611,4 +1611,4 @@ def _common_noun_after_possessor(text: str, m: regex.Match, low: str, prose: str
     if not wc.proper(owner) or wc.noun(owner) or _NEXT_CAPITALISED.match(text, m.end()) \
             or regex.match(r"[ \u00a0]+\p{N}", text[m.end():m.end() + 3]):
         return False
-    return _written_in_lowercase(text, low) and _capitalised_mid_sentence(text, m.group("w"), prose) == 1
+    return _written_in_lowercase(prose, low) and _capitalised_mid_sentence(text, m.group("w"), prose) == 1
