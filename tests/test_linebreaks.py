@@ -86,3 +86,15 @@ def test_a_suspended_hyphen_at_the_break_keeps_its_space():
 def test_an_indented_next_line_is_left_alone():
     text = HEAD + "It has more commands:\n  open multiple\n  append\n\nLast one."
     assert found(RULE, text) == []
+
+
+def test_technical_writing_keeps_its_line_layout():
+    """reStructuredText in a text file (headings over underlines, code, lists, hard-wrapped
+    paragraphs) is technical writing: its lines are laid out by the author."""
+    body = ("Usage\n-----\n\nInstall it, then call sys.exit() or tool.main().\n\n"
+            "Run the tool in all files of the current\ndirectory, and set tab_width first.\n\n"
+            "See setup.py and config_file.\n\nLast one.")
+    assert found(RULE, HEAD + body) == []
+    plain = body.replace("sys.exit() or tool.main()", "the tool").replace("set tab_width", "read the help") \
+        .replace("setup.py and config_file", "the guide")
+    assert found(RULE, HEAD + plain) == ["current\ndirectory,"]

@@ -63,7 +63,8 @@ class LineBreakInSentence(Check):
         "and its one-line paragraphs are not mostly longer than that width. In a text whose "
         "layout does not show (a single paragraph, no blank lines), a break is flagged only "
         "in a paragraph with a line of 160 characters or more, which no hard-wrapped text "
-        "has; technical writing is then left alone."
+        "has. Technical writing (code tokens in the prose, as reStructuredText and notes "
+        "have) lays out its own lines and is left alone."
     )
     FIX = Applicability.SAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
@@ -88,7 +89,9 @@ class LineBreakInSentence(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        if "\n" not in text or doc.kind == "markdown":  # Markdown: a single newline is a soft break
+        if "\n" not in text or doc.kind == "markdown" or doc.technical:
+            # Markdown: a single newline is a soft break; technical writing lays its lines out
+            # itself (reStructuredText's headings, blocks and lists, hard-wrapped notes)
             return
         paragraphs = doc.paragraphs
         multi, single = [], []
@@ -97,8 +100,6 @@ class LineBreakInSentence(Check):
         one_line_paragraphs = (len(paragraphs) >= MIN_PARAGRAPHS
                                and len(single) >= SINGLE_LINE_SHARE * len(paragraphs)
                                and not self._hard_wrapped(text, single, multi))
-        if not one_line_paragraphs and doc.technical:
-            return
         for para in multi:
             if not one_line_paragraphs and _longest_line(text, para) < LONG_LINE:
                 continue  # the file's layout is unknown, and nothing shows this paragraph unwrapped
