@@ -486,6 +486,18 @@ def test_technical_writing_keeps_its_closed_compounds():
     assert [m for _, m in findings(prose)] == ["'infact' looks like 'in fact'"]
 
 
+def test_technical_writing_reports_a_cut_only_at_the_safe_margin():
+    """Technical writing names things with closed compounds and user names ("chocolateboy"):
+    a cut there is reported only when it beats the token by the safe margin."""
+    code = "# Notes\n\nSet `timeout` and `retries` in `config.toml`; see `a.b`, `c.d` and `e.f`.\n\n"
+    line = "The new chocolateboy option changes how the server handles each request.\n"
+    engine = Engine(overrides=Overrides(select=["spacing.RunOnWord"]))
+    assert [d.rule for d in engine.lint(line, "notes.md").diagnostics] == ["spacing.RunOnWord"]
+    assert engine.lint(code + line, "notes.md").diagnostics == []
+    glued = "The new birthtime option changes how the server handles each request.\n"
+    assert [d.rule for d in engine.lint(code + glued, "notes.md").diagnostics] == ["spacing.RunOnWord"]
+
+
 def test_no_change_of_spaces_is_safe_in_technical_writing():
     """Technical writing closes compounds no dictionary has: "formatters" is no "for matters"."""
     from textlint.diagnostics import Applicability

@@ -168,6 +168,8 @@ class _WordSpacing(Check):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         changes, shift, model = analysis(doc)
         report, safe = PARAMS.unsafe_margin + max(shift, 0.0), PARAMS.safe_margin + shift
+        if doc.technical:
+            report = max(report, safe)  # its closed compounds and user names: only wide margins
         # Camel case written in code too ("EventEmitter") is an identifier, and so is any
         # camel case in technical writing: it names things so. Technical writing also
         # closes compounds that no dictionary has ("keepalive", "testcase", "formatters"),
