@@ -56,6 +56,31 @@ def default_roots() -> list[Path]:
             Path("/usr/share/doc"), Path("/usr/lib/node_modules")]
 
 
+def report(docs: list[tuple[str, str]], samples: int) -> None:
+    """Lint each (path, text) with all default rules, no LanguageTool, and print the findings
+    per rule and per 10,000 words of prose, with *samples* random examples of each rule."""
+    engine = Engine(overrides=Overrides(languagetool=False))
+    counts, examples = collections.Counter(), collections.defaultdict(list)
+    words = size = 0
+    started = time.perf_counter()
+    for path, text in docs:
+        doc = engine.document(text, path)
+        words += len(WORD.findall(doc.prose_text))
+        size += len(text.encode("utf-8"))
+        for d in engine.lint(text, path).diagnostics:
+            counts[d.rule] += 1
+            examples[d.rule].append(f"{Path(path).name}: {text[max(0, d.start - 40):d.end + 20]!r}")
+    elapsed = time.perf_counter() - started
+    print(f"{len(docs)} files, {size / 1e6:.1f} MB, {words:,} words of prose, {elapsed:.1f} s")
+    total = sum(counts.values())
+    print(f"findings: {total} = {10_000 * total / max(words, 1):.2f} per 10,000 words")
+    rng = random.Random(0)
+    for rule, n in counts.most_common():
+        print(f"  {rule:38} {n:5}  {10_000 * n / max(words, 1):6.2f} per 10k words")
+        for s in rng.sample(examples[rule], min(samples, n)):
+            print(f"      {s}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dirs", nargs="*", type=Path)
@@ -66,30 +91,13 @@ def main() -> None:
     if not files:
         print("no documentation files found; skipped")
         return
-    engine = Engine(overrides=Overrides(languagetool=False))
-    counts, samples = collections.Counter(), collections.defaultdict(list)
-    words = size = 0
-    started = time.perf_counter()
+    docs = []
     for path in files:
         try:
-            source = read_source(path)
+            docs.append((str(path), read_source(path).text))
         except InputError:
             continue
-        doc = engine.document(source.text, str(path))
-        words += len(WORD.findall(doc.prose_text))
-        size += len(source.text.encode("utf-8"))
-        for d in engine.lint(source.text, str(path)).diagnostics:
-            counts[d.rule] += 1
-            samples[d.rule].append(f"{path.name}: {source.text[max(0, d.start - 40):d.end + 20]!r}")
-    elapsed = time.perf_counter() - started
-    print(f"{len(files)} files, {size / 1e6:.1f} MB, {words:,} words of prose, {elapsed:.1f} s")
-    total = sum(counts.values())
-    print(f"findings: {total} = {10_000 * total / max(words, 1):.2f} per 10,000 words")
-    rng = random.Random(0)
-    for rule, n in counts.most_common():
-        print(f"  {rule:38} {n:5}  {10_000 * n / max(words, 1):6.2f} per 10k words")
-        for s in rng.sample(samples[rule], min(a.samples, n)):
-            print(f"      {s}")
+    report(docs, a.samples)
 
 
 if __name__ == "__main__":
