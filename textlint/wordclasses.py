@@ -23,6 +23,8 @@ DATA = Path(__file__).resolve().parent / "data" / "wordtags.tsv.gz"
 # -- closed classes (lowercase) ---------------------------------------------------------------
 INDEFINITE_ARTICLES = frozenset(("a", "an"))
 DEFINITE_ARTICLE = "the"
+#: The marker of the infinitive ("to Take").
+INFINITIVE_MARKER = "to"
 ARTICLES = frozenset((DEFINITE_ARTICLE,)) | INDEFINITE_ARTICLES
 DEMONSTRATIVES = frozenset("this that these those".split())
 POSSESSIVES = frozenset("my our your his her their its".split())
@@ -71,7 +73,7 @@ FUNCTION_WORDS = (ARTICLES | DEMONSTRATIVES | POSSESSIVES | PRONOUNS | PREPOSITI
 AUXILIARIES = (MODALS - {"may"}) | HAVE | DO | NEGATIONS
 #: Words after which a capitalised word is a verb, not a name ("could Deploy", "you Took",
 #: "to Take"): "to", auxiliaries and modals, subject pronouns, "also" and "who".
-VERB_LIKE = AUXILIARIES | MODALS | SUBJECT_PRONOUNS | frozenset(("to", "also", "who"))
+VERB_LIKE = AUXILIARIES | MODALS | SUBJECT_PRONOUNS | frozenset((INFINITIVE_MARKER, "also", "who"))
 #: Words that start the object of a verb ("Proposed a toast").
 OBJECT_STARTS = DETERMINERS | OBJECT_PRONOUNS - {"you"}
 #: Conjunctions and prepositions that every English title style (AP, Chicago, APA, MLA)

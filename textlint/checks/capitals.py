@@ -514,7 +514,7 @@ class MidSentenceCapital(Check):
             # "to Ensure Russia's security": a verb form and nothing else after "to", before a
             # word, is the infinitive, not the start of a name (a list of capitalised verbs is a
             # motto: "to Inform, Educate and Entertain")
-            infinitive = previous == "to" and wc.only_verb(word) and bool(after) \
+            infinitive = previous == wc.INFINITIVE_MARKER and wc.only_verb(word) and bool(after) \
                 and after[0].group()[:1].isalpha()
             # after a form of "be", a participle that is no noun is a verb ("the group that
             # was Operating in Bashkortostan"), not the start of a name ("was Governor of")
@@ -954,6 +954,12 @@ def _amid_lowercase_words(text: str, m: regex.Match) -> bool:
     return not {left, right} <= wc.TITLE_SMALL_WORDS
 
 
+#: Words after which a verb form is the verb of its clause: a subject pronoun, a modal, "to".
+_BEFORE_A_VERB = wc.SUBJECT_PRONOUNS | wc.MODALS | {wc.INFINITIVE_MARKER}
+#: LanguageTool's tags of a finite verb form (see :func:`.wordclasses.tags`): base, -s, past.
+_VERB_FORMS = frozenset("VZD")
+
+
 def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: float, previous: str) -> bool:
     """Whether the casing table, the grammar and the document together show that the word at
     *m* is a common word. The rarer its capitalised form, the less evidence is needed; an
@@ -968,7 +974,7 @@ def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: flo
         return True  # "at International forums"
     if wc.tags(low) == "R" and _between_lowercase(text, m):
         return True  # an adverb and nothing else names nothing: "can Realistically support"
-    if previous in wc.SUBJECT_PRONOUNS | wc.MODALS | {"to"} and set(wc.tags(low)) & set("VZD") \
+    if previous in _BEFORE_A_VERB and not _VERB_FORMS.isdisjoint(wc.tags(low)) \
             and _NEXT_LOWER.match(text, m.end()):
         return True  # a verb after its subject, a modal or "to", before its object: "We Hope for"
     between = _between_lowercase(text, m)

@@ -28,12 +28,13 @@ _WORD = lazy_compile(r"[\p{L}\p{M}]+")
 _LEADING_LABEL = lazy_compile(r"(?:[-*+•][^\S\n]+)?(?:\([^()\n]*\)|\[[^\[\]\n]*\])(?:[^\S\n]*(?:\([^()\n]*\)|\[[^\[\]\n]*\]))*")
 #: A line that so far holds only symbols (emoji, arrows, stars) and spaces, after a list item's
 #: bullet perhaps: "🎉 Since version 2", "* ✨ Add the option".
-_LEADING_SYMBOLS = lazy_compile(r"[-*+•>]?(?:[\p{So}\p{Sm}\p{Cf}\p{M}\U0001F3FB-\U0001F3FF]|\s)+")
+_SYMBOL_CLASS = r"[\p{So}\p{Sm}\p{Cf}\p{M}\U0001F3FB-\U0001F3FF]"  # emoji and their modifiers too
+_LEADING_SYMBOLS = lazy_compile(rf"[-*+•>]?(?:{_SYMBOL_CLASS}|\s)+")
 #: How far back from a word a line's labels or symbols before it are looked for (a link's
 #: target, blanked in the prose text, makes a label long: "[#42](https://…) Only run").
 HEAD_REACH = 240
 #: One of the symbols of _LEADING_SYMBOLS.
-_SYMBOL = lazy_compile(r"[\p{So}\p{Sm}\p{Cf}\p{M}\U0001F3FB-\U0001F3FF]")
+_SYMBOL = lazy_compile(_SYMBOL_CLASS)
 #: A task list's checkbox at the start of a line.
 _CHECKBOX = lazy_compile(r"(?:^|\n)[^\S\n]*(?:[-*+][^\S\n]+)?\[[ xX]\]$")
 
