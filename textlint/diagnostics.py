@@ -127,9 +127,6 @@ class Diagnostic:
     def fixable(self) -> bool:
         return self.fix is not None and self.fix.applicability is not Applicability.DISPLAY_ONLY
 
-    def with_severity(self, severity: Severity) -> Diagnostic:
-        return replace(self, severity=severity)
-
     def shifted(self, delta: int) -> Diagnostic:
         """The same diagnostic moved by *delta* code points (for sub-documents)."""
         if not delta:

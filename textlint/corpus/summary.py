@@ -53,10 +53,6 @@ class Report:
             counts[1] += findings
             counts[2] += applied
 
-    @property
-    def consistent(self) -> bool:
-        return self.read == self.written + self.failed and self.changed <= self.written
-
     def to_json(self) -> dict:
         return {"read": self.read, "written": self.written, "changed": self.changed,
                 "failed": self.failed, "rules": {r: self.rules[r] for r in sorted(self.rules)}}

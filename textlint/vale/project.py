@@ -297,10 +297,6 @@ class ValeProject:
             raise ConfigError(f"line {section.lines.get(key, section.line)}: {key}: invalid regular "
                               f"expression {pattern!r}: {e}", path=str(self.cfg.path)) from None
 
-    @cached_property
-    def style_names(self) -> list[str]:
-        return sorted({r.id.split(".", 1)[0] for r in self.rules.values()})
-
 
 def _word_list(path: Path) -> list[str]:
     """A vocabulary file: one term per line; a line starting with ``# `` is a comment."""

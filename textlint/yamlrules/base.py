@@ -490,15 +490,6 @@ class Unit:
         return self.block.source_span(self.start + start, self.start + end)
 
 
-def scope_units(doc: Document, scopes: tuple[str, ...], vale: bool = True) -> list[Unit]:
-    """The parts of *doc* that a rule with *scopes* searches, each on its own, as Vale: every
-    block whose scope a listed scope names (``~`` excludes; ``heading`` names
-    ``heading.h2``), the block's sentences for ``sentence``, its paragraphs for
-    ``paragraph`` in plain text; ``raw`` is the whole source, unmasked. textlint's own
-    packs (not *vale*) take sentences as textlint splits them: never across a blank line."""
-    return _scoped(doc, scopes, vale).units
-
-
 @dataclass
 class _Scoped:
     """The units of a scope in a document, and their texts joined (to scan them at once)."""
@@ -521,6 +512,12 @@ _SEPARATOR = "\n\n"
 
 
 def _scoped(doc: Document, scopes: tuple[str, ...], vale: bool) -> _Scoped:
+    """The parts of *doc* that a rule with *scopes* searches, each on its own, as Vale: every
+    block whose scope a listed scope names (``~`` excludes; ``heading`` names
+    ``heading.h2``), the block's sentences for ``sentence``, its paragraphs for
+    ``paragraph`` in plain text; ``raw`` is the whole source, unmasked. textlint's own
+    packs (not *vale*) take sentences as textlint splits them: never across a blank line.
+    Found once per document and scope (in the document's view)."""
     cache = view.view(doc).units
     key = (scopes, vale)
     found = cache.get(key)
@@ -675,7 +672,7 @@ class Matcher:
         return found is not None and self.search(found, matched) is not None
 
     def units(self) -> list[Unit]:
-        """The parts of the document the rule searches, each on its own (:func:`scope_units`)."""
+        """The parts of the document the rule searches, each on its own (:func:`_scoped`)."""
         return self._scoped().units
 
     def _scoped(self) -> _Scoped:

@@ -88,7 +88,7 @@ class Block:
 
 class View:
     """What the rules of a document share: its blocks, and the units of each scope
-    (filled by :func:`textlint.yamlrules.base.scope_units`)."""
+    (filled by :func:`textlint.yamlrules.base._scoped`)."""
 
     def __init__(self, doc: Document) -> None:
         self.blocks = list(_markdown_blocks(doc) if doc.kind == "markdown" else _text_blocks(doc))

@@ -103,8 +103,6 @@ class Params:
     frequent_join_cost: float = 2.0
     compound_cost: float = 1.0
     function_zipf: float = 5.5
-    name_pair_pmi: float = 0.5
-    junk_zipf: float = 2.5
     letter_join_zipf: float = 6.6
     bigram_weight: float = 1.0
     absent_weight: float = 1.0
