@@ -73,6 +73,33 @@ def test_substitution_swaps_with_groups_and_choices(tmp_path):
     assert found(rule, "emails and percentages") == []
 
 
+def test_substitution_fix_keeps_a_sentences_initial_capital_when_case_does_not_count(tmp_path):
+    rule = make_rule(tmp_path, """
+        extends: substitution
+        message: "Use '%s' instead of '%s'"
+        ignorecase: true
+        action:
+          name: replace
+        swap:
+          we have: we've
+          iphone: iPhone
+    """)
+    text = "We have won. Then we have lost. Iphone sold. We Have it."
+    diags = list(rule.check(Document(text)))
+    assert [d.fix.edits[0].content for d in diags] == ["We've", "we've", "iPhone", "We've"]
+    # the message is Vale's, as the rule writes it
+    assert diags[0].message == "Use 'we've' instead of 'We have'"
+    case_counts = make_rule(tmp_path, """
+        extends: substitution
+        message: "Use '%s' instead of '%s'"
+        action:
+          name: replace
+        swap:
+          We have: we've
+    """, name="Cased")
+    assert [d.fix.edits[0].content for d in case_counts.check(Document("We have won."))] == ["we've"]
+
+
 def test_repetition_flags_repeats_within_a_sentence_only(tmp_path):
     rule = make_rule(tmp_path, """
         extends: repetition

@@ -4,8 +4,11 @@ Like ruff, ``--fix`` lints again after each round of fixes, because a fix can re
 problem the first lint could not see (removing a doubled word can leave a doubled
 space). Every fix applied, in any round, is recorded with its position in the
 original text. Fixes that do not settle — still fixing after :data:`MAX_ROUNDS`
-rounds, undoing each other, or growing the text without bound — are a broken rule:
-the text is given back unchanged, with the reason.
+rounds, undoing each other, or growing the text without bound — are a broken rule (or
+LanguageTool's rules answering each other): the fixing starts again from the input with
+the fixes of the rules to blame held back (every rule whose fixes went round a cycle, or
+the rules of the last round), so that the other rules' fixes are still applied, at most
+:data:`MAX_HOLD_BACKS` times; then the text is given back unchanged, with the reason.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from .rule import RuleError
 
 #: Rounds of fix-and-relint before giving up on convergence.
 MAX_ROUNDS = 10
+#: Times the fixing starts again with more rules' fixes held back before giving up.
+MAX_HOLD_BACKS = 3
 #: Fixes may grow a text to twice its length plus this many code points; beyond that
 #: they are running away (a swap of "a" by "aa" doubles the text each round).
 GROWTH_SLACK = 1000
@@ -47,6 +52,9 @@ class FixResult:
     errors: list[RuleError] = field(default_factory=list)
     #: Why the fixes did not converge (then ``text`` is the input, unchanged); None when they did.
     problem: str | None = None
+    #: Why the fixes of some rules were held back (each a reason naming its rules), when
+    #: the other rules' fixes converged without them.
+    held_back: list[str] = field(default_factory=list)
     #: The rounds of edits that made ``text`` from the input, to map offsets back.
     shifts: list[_Shift] = field(default_factory=list, repr=False)
 
@@ -142,42 +150,69 @@ def _original_offset(offset: int, shifts: list[_Shift]) -> int:
 def fix_text(text: str, lint: Callable[[str], LintResult], unsafe: bool = False) -> FixResult:
     """Fix *text* to a fixed point; *lint* lints a version of the text.
 
-    When the fixes do not converge, the result holds the input text, its findings,
-    no applied fixes, and the reason in ``problem``.
+    When the fixes do not converge, the fixing starts again from *text* without the fixes
+    of the rules to blame (``held_back`` says why). When they still do
+    not, the result holds the input text, its findings, no applied fixes, and the reason
+    in ``problem``.
     """
+    first = lint(text)
+    held: set[str] = set()
+    reasons: list[str] = []
+    while True:
+        result, culprits = _fix_rounds(text, first, lint, unsafe, held)
+        if result.converged:
+            result.held_back = reasons
+            return result
+        reasons.append(result.problem)
+        if len(reasons) > MAX_HOLD_BACKS:
+            result.problem = "; ".join(reasons)
+            return result
+        held |= culprits
+
+
+def _fix_rounds(text: str, first: LintResult, lint: Callable[[str], LintResult], unsafe: bool,
+                held: set[str]) -> tuple[FixResult, set[str]]:
+    """Fix *text* (linted as *first*) round by round, leaving the fixes of the *held* rules
+    out; when the fixes do not converge, the unchanged result and the rules to blame: those
+    whose fixes went round the cycle back to an earlier text, else those of the last round."""
     result = FixResult(text)
     shifts: list[_Shift] = []
-    seen = {_digest(text)}
+    seen = {_digest(text): 0}  # each text made, and the round that made it
     limit = 2 * len(text) + GROWTH_SLACK
-    linted = first = lint(text)
+    linted = first
     round_number = 0
     while True:
         round_number += 1
         result.remaining, result.errors = linted.diagnostics, linted.errors
-        taken = applicable(linted.diagnostics, unsafe)
+        taken = applicable([d for d in linted.diagnostics if d.rule not in held], unsafe)
         if not taken:
-            return result
+            return result, set()
         if round_number > MAX_ROUNDS:
-            return _unconverged(text, first, f"still fixing after {MAX_ROUNDS} rounds", taken)
+            return _unconverged(text, first, f"still fixing after {MAX_ROUNDS} rounds", _rules(taken))
         new = apply_fixes(result.text, [d.fix for d in taken])
         if new == result.text:
-            return result
+            return result, set()
         result.applied += [AppliedFix(d.rule, d.message, _original_offset(d.start, shifts), round_number)
                            for d in taken]
         if len(new) > limit:
-            return _unconverged(text, first, "the fixes keep growing the text", taken)
-        if _digest(new) in seen:
-            return _unconverged(text, first, "the fixes undo each other", taken)
-        seen.add(_digest(new))
+            return _unconverged(text, first, "the fixes keep growing the text", _rules(taken))
+        digest = _digest(new)
+        if digest in seen:
+            cycle = {a.rule for a in result.applied if a.round > seen[digest]}
+            return _unconverged(text, first, "the fixes undo each other", cycle)
+        seen[digest] = round_number
         shifts.append(_Shift([e for d in taken for e in d.fix.edits]))
         result.text, result.shifts = new, shifts
         linted = lint(new)
 
 
-def _unconverged(text: str, first: LintResult, reason: str, last: list[Diagnostic]) -> FixResult:
-    rules = ", ".join(sorted({d.rule for d in last}))
+def _rules(found: list[Diagnostic]) -> set[str]:
+    return {d.rule for d in found}
+
+
+def _unconverged(text: str, first: LintResult, reason: str, rules: set[str]) -> tuple[FixResult, set[str]]:
     return FixResult(text, remaining=first.diagnostics, errors=first.errors,
-                     problem=f"fixes did not converge: {reason} ({rules})")
+                     problem=f"fixes did not converge: {reason} ({', '.join(sorted(rules))})"), rules
 
 
 def _digest(text: str) -> bytes:

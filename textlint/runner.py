@@ -113,6 +113,8 @@ class Runner:
         if fixed.problem:
             out.messages.append(f"error: {source.path}: {fixed.problem}, so none of its fixes were applied")
             out.errors += 1
+        out.messages += [f"warning: {source.path}: {reason}, so these rules' fixes were not applied "
+                         "(the other rules' fixes were)" for reason in fixed.held_back]
         if self.diff and out.changed:
             out.diff = unified_diff(source.text, out.text, source.path)
             # the findings printed after a diff point into the file as it is, unchanged

@@ -382,6 +382,8 @@ def code_actions(ls: TextlintServer, uri: str, linted: Linted, params: lsp.CodeA
         safe = [d for d in linted.own if d.fix is not None and d.fix.applicability is Applicability.SAFE]
         if safe:
             fixed = ls.projects.fix_all(linted.index.text, linted.path, linted.markdown)
+            for reason in fixed.held_back:
+                ls.log(f"{uri}: {reason}, so these rules' fixes were not applied", lsp.MessageType.Warning)
             if fixed.problem:
                 ls.log(f"{uri}: {fixed.problem}, so no fix was applied", lsp.MessageType.Warning)
             elif fixed.text != linted.index.text:

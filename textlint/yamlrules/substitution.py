@@ -93,6 +93,14 @@ class Substitution(YamlRule):
         return next(i for i in range(len(self.terms)) if f"s{i}" in self.combined.groupindex
                     and m.group(f"s{i}") is not None)
 
+    def _cased(self, replacement: str, found: str, doc: Document, start: int) -> str:
+        """The fix's text: a replacement in lowercase of a match with an initial capital that
+        starts a sentence keeps the capital when case does not count ("We have" -> "We've"
+        from Vale's ``we have: we've``; "iPhone" is written as given)."""
+        if self.ignorecase and found[:1].isupper() and replacement.islower() and _starts_sentence(doc, start):
+            return replacement[:1].upper() + replacement[1:]
+        return replacement
+
     def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
         replacing = self.action is not None and self.action.name == "replace"
         for unit, m in patterns.scan(self.combined):
@@ -120,8 +128,9 @@ class Substitution(YamlRule):
             if self.fix_applicability and choices and choices != [found] and end - start == len(found):
                 applicability = (self.fix_applicability if len(choices) == 1
                                  else Applicability.DISPLAY_ONLY)
-                fix = Fix.replace(start, end, choices[0], applicability,
-                                  title=f"Replace with '{choices[0]}'")
+                replacement = self._cased(choices[0], found, doc, start)
+                fix = Fix.replace(start, end, replacement, applicability,
+                                  title=f"Replace with '{replacement}'")
             shown = "' or '".join(choices)
             yield self.diagnostic(start, end, self.format(shown, found.strip()), fix)
 
