@@ -3,7 +3,7 @@
     python bench/external.py [--kinds core|usage|all] [--show N] [--cli-args "..."]
 
 Every item becomes one file ``NNNN.txt`` in a temporary folder; then, with all default rules
-and no LanguageTool:
+and no LanguageTool (``--cli-args=--languagetool`` turns it on):
 
 - ``textlint check --format json DIR`` gives the findings: an incorrect item is *found* when a
   finding overlaps one of its spans; a correct item with any finding is a *false alarm*;
@@ -157,7 +157,8 @@ def main() -> None:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     rows, examples = score(items, found, safe, unsafe)
-    print(f"external-dev, {args.kinds} kinds: {len(items)} items; all default rules, no LanguageTool\n"
+    languagetool = "LanguageTool on" if "--languagetool" in extra else "no LanguageTool"
+    print(f"external-dev, {args.kinds} kinds: {len(items)} items; all default rules, {languagetool}\n"
           "recall: incorrect items with a finding on a wrong span; fix/fix-u: repaired exactly by "
           "--fix / --fix --unsafe-fixes;\nalarm: correct items with any finding; dmg/dmg-u: correct "
           "items changed by --fix / --fix --unsafe-fixes (all in %)\n")
