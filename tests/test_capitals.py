@@ -884,3 +884,35 @@ def test_a_link_target_is_no_lowercase_use_of_a_word():
     assert engine.lint(text, "README.md").diagnostics == []
     prose = text.replace("See [the guide][1].", "An arrow points to the guide.")
     assert [d.rule for d in engine.lint(prose, "README.md").diagnostics] == [RULE]
+
+
+#: Sentences whose house style lowercases the article of names ("the Kremlin", "the State Duma",
+#: "the Federation Council").
+_LOWERCASE_ARTICLES = ("He spoke at the Kremlin. He met the State Duma and the Federation Council. ")
+
+
+@pytest.mark.parametrize("text, word", [
+    (_LOWERCASE_ARTICLES + "Later he met with The Cabinet on Monday.", "The"),
+    (_LOWERCASE_ARTICLES + "They sent their greetings to The President.", "The"),
+    (_LOWERCASE_ARTICLES + "Later the heads of The Cabinet’s economic block reported.", "The"),
+])
+def test_the_before_a_common_short_name_in_a_lowercase_house_style_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    # longer names may keep their article
+    _LOWERCASE_ARTICLES + "Funding is provided by The Danish National Research Foundation.",
+    # plural names are bands and titles
+    _LOWERCASE_ARTICLES + "It was recorded twice by The Four Lads and The Archers.",
+    # a possessive inside a name, a paper after a reporting verb, a title before its kind
+    _LOWERCASE_ARTICLES + "He works for The Prince's Trust.",
+    _LOWERCASE_ARTICLES + "He later told The Guardian so.",
+    _LOWERCASE_ARTICLES + "He wrote for The Spectator magazine.",
+    # a document that writes "The" before names elsewhere too
+    _LOWERCASE_ARTICLES + "He met The Cabinet, then The Times.",
+    # no house style: too few lowercase articles before names
+    "He later met with The Cabinet on Monday.",
+])
+def test_the_before_a_name_that_may_keep_it_is_left_alone(text):
+    assert found(RULE, text) == []

@@ -555,6 +555,8 @@ class MidSentenceCapital(Check):
                 # "passed by The State Assembly" in a text that writes "the State Assembly" or
                 # "the Assembly" elsewhere: the article is not part of the name of a public body
                 return False
+            if previous.isalpha() and previous.islower() and _common_name_of_a_body(text, after, previous):
+                return False  # "cooperation with The Federal Security Service" beside "the Kremlin"
             # (once is enough, twice after a reporting verb, where a source's name stands: "Mr
             # Clarke told The Times" in an article that writes "the Times" once elsewhere)
             lowercase_copies = 1 if previous not in wc.reporting_verbs() else 2
@@ -1060,6 +1062,56 @@ _ARTICLE_RUN = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}])(?:" + "|".join(sorted(ARTICLES)) + r")"
     r"[ \u00a0]+(\p{Lu}[\p{L}\p{M}]*(?:[ \u00a0]+\p{Lu}[\p{L}\p{M}]*)*)"
     r"(?![\p{L}\p{M}\p{N}\-\u2010'’])")
+
+
+#: How often a document must write "the" in lowercase before a capitalised word for its house
+#: style to lowercase the article of every name (see :func:`_common_name_of_a_body`).
+LOWERCASE_ARTICLES = 3
+#: "The" and a capitalised word where no sentence starts: after a lowercase word or a comma.
+_CAPITAL_ARTICLE = lazy_compile(r"(?:\p{Ll}|,)[ \u00a0]+The[ \u00a0]+\p{Lu}")
+
+
+def _common_name_of_a_body(text: str, after: list[regex.Match], previous: str) -> bool:
+    """Whether "The" before *after*, after the lowercase word *previous*, is the article of a
+    singular noun for a body or a person (WordNet's) that stands alone as a short name ("with The
+    Cabinet", "greetings to The President", "The Cabinet’s economic block"), in a document whose
+    house style lowercases the article of names: it writes "the" before a capitalised word
+    LOWERCASE_ARTICLES times and "The" where no sentence starts nowhere else. Names that keep
+    their article are longer ("The Danish National Research Foundation", "The Prince's Trust"),
+    plural ("The Archers", "The Four Lads"), the titles of papers after a reporting verb ("told
+    The Guardian") or before a noun that introduces names ("The Spectator magazine")."""
+    run = _common_words(after)
+    if len(run) != 1 or previous in wc.reporting_verbs():
+        return False
+    head = run[0].lower()
+    if head not in wc.bodies() and head not in wc.person_nouns():
+        return False
+    nxt = after[1].group() if len(after) > 1 else ""
+    if nxt in wc.appositive_heads() or nxt[:1].isupper():
+        return False  # "The Spectator magazine", "The Prince's Trust"
+    return sum(_runs_after_lowercase_article(text).values()) >= LOWERCASE_ARTICLES \
+        and sum(1 for _ in _CAPITAL_ARTICLE.finditer(text)) <= 1
+
+
+#: LanguageTool's classes of the words that common names of bodies are made of: noun, adjective.
+_COMMON_WORD = frozenset("NJ")
+
+
+def _common_words(after: list[regex.Match]) -> list[str]:
+    """The capitalised words at the start of *after* that LanguageTool's dictionary knows as
+    nouns or adjectives, as written or in lowercase ("Russian", "Federal"; not "Bronte"), up to a
+    possessive, which ends them ("Assembly’s")."""
+    run = []
+    for tok in after:
+        word = tok.group()
+        core = regex.sub(r"['’]s$", "", word)
+        if not core[:1].isupper() or not core.isalpha() \
+                or not set(wc.tags(core) + wc.tags(core.lower())) & _COMMON_WORD:
+            break
+        run.append(core)
+        if core != word:
+            break
+    return run
 
 
 def _name_run(after: list[regex.Match]) -> tuple[str, ...]:
