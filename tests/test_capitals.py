@@ -916,3 +916,24 @@ def test_the_before_a_common_short_name_in_a_lowercase_house_style_is_judged(tex
 ])
 def test_the_before_a_name_that_may_keep_it_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("After the visit, Vladimir Putin Met with people with disabilities.", "Met"),
+    ("The task was far from simple, because Rostec Took over companies that were ailing.", "Took"),
+    # a name's word that the document writes before a lowercase word elsewhere ends the name
+    ("The Chairman said so. He added that later the Chairman Talked to war veterans about their plans.",
+     "Talked"),
+])
+def test_a_verb_after_a_complete_name_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "Ouled Said is a town in central Algeria.",  # before a form of "be": no verb
+    "They watched When Harry Met Sally on Friday.",  # a title capitalises the word after the verb
+    "He saw the Chairman Left Behind exhibition.",  # "left" has a noun reading
+    "It was sold by Friends Reunited in 2009.",  # a common word of the casing table, never ended
+])
+def test_a_verb_form_inside_a_name_is_left_alone(text):
+    assert found(RULE, text) == []

@@ -387,7 +387,8 @@ class MidSentenceCapital(Check):
                     yield self._diagnostic(m, word)  # "Mr President, Friends,"
                 elif not self._in_name(text, m.start(), m.end(), casing, function_word) \
                         or not function_word and (_common_word_after_name(text, m, low, prose, casing)
-                                                  or _common_noun_after_possessor(text, m, low, prose, casing)):
+                                                  or _common_noun_after_possessor(text, m, low, prose, casing)
+                                                  or _verb_after_complete_name(text, m, low, prose, casing)):
                     alone.append(m)
                     if len(alone) > 1 and not function_word:
                         break
@@ -1670,3 +1671,38 @@ def _common_noun_after_possessor(text: str, m: regex.Match, low: str, prose: str
             or regex.match(r"[ \u00a0]+\p{N}", text[m.end():m.end() + 3]):
         return False
     return _written_in_lowercase(prose, low) and _capitalised_mid_sentence(text, m.group("w"), prose) == 1
+
+
+#: The forms of a finite verb with no noun reading (LanguageTool's classes, see wc.tags): past
+#: tense and -s form.
+_FINITE_FORMS = frozenset("DZ")
+#: A name's last word written before a lowercase word or a clause's punctuation: the name ends
+#: there ("Putin said", "Putin,").
+_NAME_ENDS = "[ \u00a0]+\\p{Ll}|[,.;:]"
+
+
+def _verb_after_complete_name(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
+    """Whether the capitalised word at *m*, after a name's word, is the verb of that name: a past
+    tense or an -s form with no noun reading (LanguageTool's dictionary: "met", "talked",
+    "continues"; not "left", "saw") that the casing table finds capitalised rarely (STRONG),
+    before a lowercase word other than an auxiliary or a form of "be" ("Mr Putin Met with", "Peter Stayed for",
+    "Rostec Took over"; not "Ouled Said is a town"), where the name's word is one that the casing
+    table does not know as a common word ("Putin", "Rostec") or one that the document writes before
+    a lowercase word or a comma elsewhere, so that the name ends there ("the President said"), and
+    the document capitalises the verb nowhere else in mid-sentence. Titles that hold a verb
+    capitalise the word after it ("When Harry Met Sally")."""
+    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
+    if nxt is None or nxt.group(1) in AUXILIARIES or nxt.group(1) in wc.BE:
+        return False  # a finite verb has no auxiliary after it: "Ouled Said is a town"
+    tags = wc.tags(low)
+    ratio = _lowercase_ratio(casing, low)
+    if not set(tags) & _FINITE_FORMS or "N" in tags or "P" in tags or low in FUNCTION_WORDS \
+            or ratio is None or ratio > STRONG:
+        return False
+    before = _NAME_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    if before is None or not _after_name_word(text, m.start()):
+        return False
+    name = before.group(1)
+    ends = regex.compile(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(name) + r"(?:" + _NAME_ENDS + ")")
+    return (casing.ratio(name) is None or any(e.start() != before.start(1) for e in ends.finditer(text))) \
+        and _capitalised_mid_sentence(text, m.group("w"), prose) == 1
