@@ -937,3 +937,21 @@ def test_a_verb_after_a_complete_name_is_judged(text, word):
 ])
 def test_a_verb_form_inside_a_name_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The leaders met in Moscow. The Message reads, in part: we are glad.", "Message"),
+    ("The leaders met in Moscow. The Discussion dealt with the economy.", "Discussion"),
+])
+def test_a_plain_noun_before_its_verb_after_a_sentence_article_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "The Week is a weekly news magazine.",  # described with "be"
+    "The Invasion may refer to: a film, a novel.",  # a modal
+    "The Guardian reported it first.",  # a noun for a person may name a paper
+    "The Times reports it.",  # a plural with a singular verb: a name
+])
+def test_a_title_before_its_verb_after_a_sentence_article_is_left_alone(text):
+    assert found(RULE, text) == []

@@ -666,18 +666,39 @@ def _after_opening_article(text: str, before: list[regex.Match], start: int, end
     if _lowercase_phrase_after(text, end):
         # "The Head of state", "The Decision to the effect": before common English
         return _written_in_lowercase(text, low) or _plain_common_noun(low)
-    return nxt.group(1) not in CONNECTORS \
-        and (nxt.group(1) in FUNCTION_WORDS or wc.only_verb(nxt.group(1)) or _finite_verb_after(low, nxt.group(1))) \
+    verb = nxt.group(1)
+    if _subject_of_lexical_verb(low, verb):
+        return True  # "The Letter said", "The Message reads"
+    return verb not in CONNECTORS \
+        and (verb in FUNCTION_WORDS or wc.only_verb(verb) or _finite_verb_after(low, verb)) \
         and _written_in_lowercase(text, low)
 
 
-def _plain_common_noun(low: str) -> bool:
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word before *start* starts its sentence."""
+    previous = _PREVIOUS.search(text, max(0, start - 30), start)
+    return previous is not None and starts_sentence(text, previous.start(1), openers=False)
+
+
+def _subject_of_lexical_verb(low: str, verb: str) -> bool:
+    """Whether the common noun *low*, after a sentence's article, is the subject of *verb*: a
+    past or -s form of a verb that is no auxiliary, modal, "be" or function word (:func:`_finite_verb_after`:
+    "The Letter said", "The Message reads"), when *low* is singular (not "The Times printed it"),
+    names no body, person or kind of named thing and the casing table finds it capitalised rarely
+    (THRESHOLD, :func:`_plain_common_noun`).
+    Titles are described with "be" and a modal ("The Week is a weekly news magazine", "The Invasion
+    may refer to:")."""
+    return verb not in FUNCTION_WORDS and verb not in wc.BE and verb not in AUXILIARIES and verb not in wc.MODALS \
+        and not _plural(low) and _finite_verb_after(low, verb) and _plain_common_noun(low, THRESHOLD)
+
+
+def _plain_common_noun(low: str, rarity: float = STRONG_FORM) -> bool:
     """Whether *low* is a common noun that hardly ever heads a name: the casing table finds it
     capitalised rarely (STRONG_FORM), LanguageTool's dictionary knows no proper noun of it, and
     WordNet calls it no body, person or kind of named thing ("decision", "implementation"; not
     "order", "house")."""
     ratio = get_casing().ratio(low)
-    return ratio is not None and ratio <= STRONG_FORM and wc.noun(low) and not wc.proper(low) \
+    return ratio is not None and ratio <= rarity and wc.noun(low) and not wc.proper(low) \
         and not any(low in nouns or _plural_of(low, nouns) for nouns in
                     (wc.bodies(), wc.name_heads(), wc.appositive_heads(), wc.person_nouns()))
 
@@ -973,10 +994,14 @@ def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: flo
     a word ("apache/arrow" beside "tools for Arrow integration")."""
     if _in_lowercase_list(text, m):
         return True  # "peace, stability, Security and prosperity"
+    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
     if _adjective_before_lowercase_noun(text, m, low, previous):
         return True  # "at International forums"
     if wc.tags(low) == "R" and _between_lowercase(text, m):
         return True  # an adverb and nothing else names nothing: "can Realistically support"
+    if previous in ARTICLES and nxt is not None and _subject_of_lexical_verb(low, nxt.group(1)) \
+            and _opens_sentence(text, m.start()):
+        return True  # a sentence's article, a noun and its verb: "The Message reads"
     if previous in _BEFORE_A_VERB and not _VERB_FORMS.isdisjoint(wc.tags(low)) \
             and _NEXT_LOWER.match(text, m.end()):
         return True  # a verb after its subject, a modal or "to", before its object: "We Hope for"
