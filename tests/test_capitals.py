@@ -955,3 +955,24 @@ def test_a_plain_noun_before_its_verb_after_a_sentence_article_is_judged(text, w
 ])
 def test_a_title_before_its_verb_after_a_sentence_article_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("How do you assess the Current state of affairs? The current state is good.", "Current"),
+    ("It is the cornerstone of international Public law. Public opinion and public law agree.",
+     "Public"),
+])
+def test_an_everyday_adjective_written_in_lowercase_elsewhere_modifies_a_naming_noun(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    # no lowercase copy in the document
+    "How do you assess the Current state of affairs?",
+    # a rarer adjective may start a named thing
+    "He chose the Greedy strategy. A greedy choice.",
+    # a word that is also a verb labels things ("under Test tab")
+    "The window under Test tab lists a test series.",
+])
+def test_an_adjective_before_a_naming_noun_without_that_evidence_is_left_alone(text):
+    assert found(RULE, text) == []

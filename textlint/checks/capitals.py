@@ -488,7 +488,8 @@ class MidSentenceCapital(Check):
         # (a preposition of place or "of" after such a noun starts no name: "the summit In
         # Tashkent", "the lower houses Of the Parliament")
         if named or after and _before_naming_noun(word, after[0].group(),
-                                                  before[-1].group() if before else ""):
+                                                  before[-1].group() if before else "") \
+                and not _everyday_adjective(text, word):
             # "the film In The Name Of The Father", "the band the Feeling", "Hazards
             # magazine" (not "The project")
             return True
@@ -773,6 +774,20 @@ def _before_naming_noun(word: str, nxt: str, previous: str) -> bool:
         return False  # "to solve Important social problems", "the presidents also Made press statements"
     pmi = get_lexicon().pmi(word, nxt)
     return pmi is None or pmi < COLLOCATION
+
+
+def _everyday_adjective(text: str, low: str) -> bool:
+    """Whether *low* is an adjective of everyday English that the document also writes in
+    lowercase: LanguageTool's dictionary knows it as an adjective and not as a verb (a label: "under
+    Test tab") or a proper noun,
+    wordfreq finds it common (COMMON_ZIPF) and the casing table capitalised rarely (THRESHOLD)
+    ("the Regional hospital", "the Current state", "an Additional resolution"). Before a noun that
+    introduces names it modifies the noun; the adjectives that start named things are rarer
+    words ("the Greedy strategy") or names ("the Conservative party")."""
+    ratio = get_casing().ratio(low)
+    tags = wc.tags(low)
+    return "J" in tags and "V" not in tags and not wc.proper(low) and ratio is not None and ratio <= THRESHOLD \
+        and get_lexicon().zipf(low) >= COMMON_ZIPF and _written_in_lowercase(text, low)
 
 
 def _modifies_in_a_clause(word: str, tags: str, previous: str) -> bool:
