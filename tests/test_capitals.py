@@ -976,3 +976,22 @@ def test_an_everyday_adjective_written_in_lowercase_elsewhere_modifies_a_naming_
 ])
 def test_an_adjective_before_a_naming_noun_without_that_evidence_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The meeting was attended By Presidential Aide Igor Shuvalov and Finance Minister Alexei Kudrin.",
+     "By"),
+    ("Earlier, Vladimir Putin had a telephone conversation With Kazakhstan President Nursultan "
+     "Nazarbayev.", "With"),
+])
+def test_a_preposition_after_a_lowercase_title_word_in_a_sentence_of_names_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "Patriarchal Parishes of the Russian Orthodox Church In the United States",  # a title
+    "The Lord of the Rings In Concert Tour Comes To London",  # after a capitalised word
+    "Keeping Up With the Kardashians Returns For New Season",
+])
+def test_a_preposition_in_a_title_is_left_alone(text):
+    assert found(RULE, text) == []

@@ -444,9 +444,10 @@ class MidSentenceCapital(Check):
                     # the meeting were ...")
                     excused = titles.is_titled(m.start()) and not (
                         _LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
-                        and _NEXT_LOWER.match(text, m.end()))
+                        and _NEXT_LOWER.match(text, m.end())) and not _after_untitled_word(text, m, low)
                 else:
-                    excused = titles.is_titled(m.start()) and not _amid_lowercase_words(text, m)
+                    excused = titles.is_titled(m.start()) and not _amid_lowercase_words(text, m) \
+                        and not _after_untitled_word(text, m, low)
                 if excused or _in_quoted_title(text, m.start(), m.end()):
                     continue
                 yield self._diagnostic(m, word)
@@ -991,6 +992,21 @@ def _amid_lowercase_words(text: str, m: regex.Match) -> bool:
     if not wc.tags(left) or not wc.tags(right) or "N" in wc.tags(right) and right not in FUNCTION_WORDS:
         return False  # before a noun it may name the noun's kind: "the timelike Killing vector"
     return not {left, right} <= wc.TITLE_SMALL_WORDS
+
+
+def _after_untitled_word(text: str, m: regex.Match, low: str) -> bool:
+    """Whether the preposition *low* at *m* follows a lowercase word that Title Case would
+    capitalise (LanguageTool's dictionary knows it, and it is no short preposition, conjunction
+    or article: wordclasses.TITLE_SMALL_WORDS): that part of the sentence is no title, however
+    many names the sentence holds ("the situation In Vietnam with Prime Minister ...", "was
+    attended By Presidential Aide ...")."""
+    if low not in wc.PREPOSITIONS:
+        return False
+    before = _LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
+    if before is None:
+        return False
+    left = before.group().strip(" \u00a0")
+    return bool(wc.tags(left)) and left not in wc.TITLE_SMALL_WORDS
 
 
 #: Words after which a verb form is the verb of its clause: a subject pronoun, a modal, "to".
