@@ -995,3 +995,22 @@ def test_a_preposition_after_a_lowercase_title_word_in_a_sentence_of_names_is_ju
 ])
 def test_a_preposition_in_a_title_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("It would have an immediate, Short-term effect on prices.", "Short-term"),
+    ("Output rose by 13 percent, Extra-budgetary investment was up by 19 percent.", "Extra-budgetary"),
+    # a frequent first part that the casing table leaves out ("well")
+    ("Mr Putin said that Well-balanced interbudgetary relations were essential.", "Well-balanced"),
+])
+def test_a_compound_of_common_english_after_a_listed_modifier_or_with_a_frequent_head_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "It was founded in Hang-dong, Seoul.",
+    "Bacteria, Gram-negative rods among them, were found.",  # a name's word before the hyphen
+    "The winners were Anti-Nazi League, Rock Against Racism and others.",  # every part capitalised
+])
+def test_a_compound_that_may_name_something_is_left_alone(text):
+    assert found(RULE, text) == []

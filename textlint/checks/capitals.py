@@ -284,7 +284,8 @@ class MidSentenceCapital(Check):
         for m in compounds:
             head = m.group("head").lower()
             if seen[m.group()] > 1 or not (_LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
-                                           and _LOWER_AFTER.match(text, m.end())) \
+                                           and _LOWER_AFTER.match(text, m.end())
+                                           or _between_listed_modifier_and_noun(text, m)) \
                     or not (head in wc.PREFIXES and len(head) >= 3 or _common_compound(text, m.group().lower())):
                 continue
             if starts_sentence(doc.prose_text, m.start()) or m.group() in doc.code_words \
@@ -581,17 +582,31 @@ class MidSentenceCapital(Check):
         return not _written_between(text, before[-1].group(), word, after[0].group())
 
 
+#: A lowercase word and a comma straight before a word ("immediate, ").
+_LOWER_COMMA_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}+,[ \u00a0]+$")
+
+
+def _between_listed_modifier_and_noun(text: str, m: regex.Match) -> bool:
+    """Whether the compound at *m* follows a lowercase word and a comma and precedes a lowercase
+    word ("an immediate, Short-term effect", "19 percent, Extra-budgetary investment"): a
+    compound of common English there starts no name, which would capitalise the word after it."""
+    return _LOWER_COMMA_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None \
+        and _NEXT_LOWER.match(text, m.end()) is not None
+
+
 def _common_compound(text: str, low: str) -> bool:
     """Whether the hyphenated compound *low* (in lowercase) is a compound of common English:
     the document writes it in lowercase elsewhere ("visa-free travel"), or its first part is a
-    word that the casing table calls lowercase (not a letter, a name or a function word) and
+    word that the casing table calls lowercase, or a frequent word that it leaves out
+    (:func:`_frequent_common_word`: "well-known"), not a letter, a name or a function word, and
     every two neighbouring parts make a set phrase of lowercase web text (wordsegment bigrams,
     log10 PMI at least COLLOCATION: "long-term", "cross-border", "fire-fighting"; not
     "Gram-negative", "Hang-dong", which name things)."""
     parts = low.split("-")
     ratio = get_casing().ratio(parts[0])
     lexicon = get_lexicon()
-    if ratio is not None and ratio <= WEAK and (parts[0] not in FUNCTION_WORDS or parts[0] in wc.DEGREE_ADVERBS) \
+    lowercase = ratio <= WEAK if ratio is not None else _frequent_common_word(parts[0])
+    if lowercase and (parts[0] not in FUNCTION_WORDS or parts[0] in wc.DEGREE_ADVERBS) \
             and all((lexicon.pmi(a, b) or -1.0) >= COLLOCATION for a, b in zip(parts, parts[1:])):
         return True
     return _written_in_lowercase(text, low)
