@@ -1014,3 +1014,24 @@ def test_a_compound_of_common_english_after_a_listed_modifier_or_with_a_frequent
 ])
 def test_a_compound_that_may_name_something_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("They were awarded for their courage and Heroism in an emergency.", "Heroism"),
+    ("This concerns the examination, employment and Rehabilitation, as well as other help.",
+     "Rehabilitation"),
+    # after a sentence's article, an adjective and nothing else before a common noun
+    ("The leaders met. The Congratulatory message reads, in part: we are glad.", "Congratulatory"),
+])
+def test_a_coordinated_noun_and_a_sentence_initial_adjective_are_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "Here ij are neighbours on the graph and Ai, j is the adjacency matrix.",  # a symbol
+    "It is made of metal and Perspex.",  # capitalised often enough to be a brand
+    "The Game mode allows the coach to play games.",  # "game" is also a noun: a label
+    "The Independent newspaper said so.",  # a proper adjective
+])
+def test_a_capital_that_may_be_a_symbol_a_brand_or_a_label_is_left_alone(text):
+    assert found(RULE, text) == []

@@ -684,11 +684,22 @@ def _after_opening_article(text: str, before: list[regex.Match], start: int, end
         # "The Head of state", "The Decision to the effect": before common English
         return _written_in_lowercase(text, low) or _plain_common_noun(low)
     verb = nxt.group(1)
-    if _subject_of_lexical_verb(low, verb):
-        return True  # "The Letter said", "The Message reads"
+    if _subject_of_lexical_verb(low, verb) or _adjective_of_common_noun(low, verb):
+        return True  # "The Letter said", "The Message reads", "The Congratulatory message"
     return verb not in CONNECTORS \
         and (verb in FUNCTION_WORDS or wc.only_verb(verb) or _finite_verb_after(low, verb)) \
         and _written_in_lowercase(text, low)
+
+
+def _adjective_of_common_noun(low: str, noun: str) -> bool:
+    """Whether *low*, after a sentence's article, is an adjective that modifies the lowercase common
+    noun *noun* after it ("The Congratulatory message"): LanguageTool's dictionary knows it as an
+    adjective and nothing else (not a noun, a verb or a proper noun: "The Game mode", "The
+    Independent newspaper", "The Federal government"), the casing table finds it capitalised hardly ever (STRONG_FORM), and
+    *noun* is a noun that introduces no name ("The Spectator magazine")."""
+    ratio = get_casing().ratio(low)
+    return wc.tags(low) == "J" and not wc.proper(low) and ratio is not None and ratio <= STRONG_FORM \
+        and "N" in wc.tags(noun) and noun not in FUNCTION_WORDS and noun not in wc.appositive_heads()
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -1038,8 +1049,8 @@ def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: flo
     subject pronoun, a modal or "to" are evidence enough (LanguageTool's dictionary). The
     document's lowercase uses count in its *prose* only: a link's target or code is no use of
     a word ("apache/arrow" beside "tools for Arrow integration")."""
-    if _in_lowercase_list(text, m):
-        return True  # "peace, stability, Security and prosperity"
+    if _in_lowercase_list(text, m) or ratio <= THRESHOLD and _coordinated_with_lowercase_noun(text, m, low):
+        return True  # "peace, stability, Security and prosperity", "courage and Heroism"
     nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
     if _adjective_before_lowercase_noun(text, m, low, previous):
         return True  # "at International forums"
@@ -1081,6 +1092,8 @@ def _adjective_before_lowercase_noun(text: str, m: regex.Match, low: str, previo
         and not _plural_of(noun, wc.appositive_heads())
 
 
+#: The shortest word counted as an item of a list (shorter ones are symbols: "and Ai, j").
+LIST_ITEM = 3
 #: A lowercase item of a list and its comma straight before a word ("stability, ") ...
 _LIST_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}'’\-])\p{Ll}{3,},[ \u00a0]+$")
 #: ... and after it, the next item: a comma or "and"/"or", then a lowercase word.
@@ -1097,6 +1110,32 @@ def _in_lowercase_list(text: str, m: regex.Match) -> bool:
         return False
     nxt = _LIST_AFTER.match(text, m.end())
     return nxt is not None and nxt.group(1) not in FUNCTION_WORDS  # not "Fauna, with actor"
+
+
+#: A lowercase word and "and" or "or" straight before a word ("courage and ").
+_CONJUNCT_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’\-])(\p{Ll}+)[ \u00a0]+(?:and|or)[ \u00a0]+$")
+#: A clause's punctuation straight after a word.
+_PUNCTUATION_AFTER = lazy_compile(r"[.,;:!?]")
+
+
+def _coordinated_with_lowercase_noun(text: str, m: regex.Match, low: str) -> bool:
+    """Whether the noun *low* at *m* is the last item of a pair or list of lowercase common nouns,
+    before a clause's punctuation or a function word ("peace and Security.", "courage and Heroism
+    in"): a name
+    among common nouns would be an odd list. Both are nouns of LanguageTool's dictionary of
+    LIST_ITEM letters or more (not the symbol "Ai" in "the graph and Ai, j"), and the one before
+    is one that the casing table calls lowercase."""
+    nxt = _NEXT_LOWER.match(text, m.end())
+    if m.end() != m.end("w") or len(low) < LIST_ITEM or not wc.noun(low) \
+            or _PUNCTUATION_AFTER.match(text, m.end()) is None and (nxt is None or nxt.group(1) not in FUNCTION_WORDS):
+        return False
+    before = _CONJUNCT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    if before is None:
+        return False
+    other = before.group(1)
+    ratio = get_casing().ratio(other)
+    return len(other) >= LIST_ITEM and wc.noun(other) and other not in FUNCTION_WORDS \
+        and ratio is not None and ratio <= WEAK
 
 
 def _collocates(text: str, m: regex.Match, low: str, previous: str,
