@@ -884,3 +884,154 @@ def test_a_link_target_is_no_lowercase_use_of_a_word():
     assert engine.lint(text, "README.md").diagnostics == []
     prose = text.replace("See [the guide][1].", "An arrow points to the guide.")
     assert [d.rule for d in engine.lint(prose, "README.md").diagnostics] == [RULE]
+
+
+#: Sentences whose house style lowercases the article of names ("the Kremlin", "the State Duma",
+#: "the Federation Council").
+_LOWERCASE_ARTICLES = ("He spoke at the Kremlin. He met the State Duma and the Federation Council. ")
+
+
+@pytest.mark.parametrize("text, word", [
+    (_LOWERCASE_ARTICLES + "Later he met with The Cabinet on Monday.", "The"),
+    (_LOWERCASE_ARTICLES + "They sent their greetings to The President.", "The"),
+    (_LOWERCASE_ARTICLES + "Later the heads of The Cabinet’s economic block reported.", "The"),
+])
+def test_the_before_a_common_short_name_in_a_lowercase_house_style_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    # longer names may keep their article
+    _LOWERCASE_ARTICLES + "Funding is provided by The Danish National Research Foundation.",
+    # plural names are bands and titles
+    _LOWERCASE_ARTICLES + "It was recorded twice by The Four Lads and The Archers.",
+    # a possessive inside a name, a paper after a reporting verb, a title before its kind
+    _LOWERCASE_ARTICLES + "He works for The Prince's Trust.",
+    _LOWERCASE_ARTICLES + "He later told The Guardian so.",
+    _LOWERCASE_ARTICLES + "He wrote for The Spectator magazine.",
+    # a document that writes "The" before names elsewhere too
+    _LOWERCASE_ARTICLES + "He met The Cabinet, then The Times.",
+    # no house style: too few lowercase articles before names
+    "He later met with The Cabinet on Monday.",
+])
+def test_the_before_a_name_that_may_keep_it_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("After the visit, Vladimir Putin Met with people with disabilities.", "Met"),
+    ("The task was far from simple, because Rostec Took over companies that were ailing.", "Took"),
+    # a name's word that the document writes before a lowercase word elsewhere ends the name
+    ("The Chairman said so. He added that later the Chairman Talked to war veterans about their plans.",
+     "Talked"),
+])
+def test_a_verb_after_a_complete_name_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "Ouled Said is a town in central Algeria.",  # before a form of "be": no verb
+    "They watched When Harry Met Sally on Friday.",  # a title capitalises the word after the verb
+    "He saw the Chairman Left Behind exhibition.",  # "left" has a noun reading
+    "It was sold by Friends Reunited in 2009.",  # a common word of the casing table, never ended
+])
+def test_a_verb_form_inside_a_name_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The leaders met in Moscow. The Message reads, in part: we are glad.", "Message"),
+    ("The leaders met in Moscow. The Discussion dealt with the economy.", "Discussion"),
+])
+def test_a_plain_noun_before_its_verb_after_a_sentence_article_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "The Week is a weekly news magazine.",  # described with "be"
+    "The Invasion may refer to: a film, a novel.",  # a modal
+    "The Guardian reported it first.",  # a noun for a person may name a paper
+    "The Times reports it.",  # a plural with a singular verb: a name
+])
+def test_a_title_before_its_verb_after_a_sentence_article_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("How do you assess the Current state of affairs? The current state is good.", "Current"),
+    ("It is the cornerstone of international Public law. Public opinion and public law agree.",
+     "Public"),
+])
+def test_an_everyday_adjective_written_in_lowercase_elsewhere_modifies_a_naming_noun(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    # no lowercase copy in the document
+    "How do you assess the Current state of affairs?",
+    # a rarer adjective may start a named thing
+    "He chose the Greedy strategy. A greedy choice.",
+    # a word that is also a verb labels things ("under Test tab")
+    "The window under Test tab lists a test series.",
+])
+def test_an_adjective_before_a_naming_noun_without_that_evidence_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The meeting was attended By Presidential Aide Igor Shuvalov and Finance Minister Alexei Kudrin.",
+     "By"),
+    ("Earlier, Vladimir Putin had a telephone conversation With Kazakhstan President Nursultan "
+     "Nazarbayev.", "With"),
+])
+def test_a_preposition_after_a_lowercase_title_word_in_a_sentence_of_names_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "Patriarchal Parishes of the Russian Orthodox Church In the United States",  # a title
+    "The Lord of the Rings In Concert Tour Comes To London",  # after a capitalised word
+    "Keeping Up With the Kardashians Returns For New Season",
+])
+def test_a_preposition_in_a_title_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("It would have an immediate, Short-term effect on prices.", "Short-term"),
+    ("Output rose by 13 percent, Extra-budgetary investment was up by 19 percent.", "Extra-budgetary"),
+    # a frequent first part that the casing table leaves out ("well")
+    ("Mr Putin said that Well-balanced interbudgetary relations were essential.", "Well-balanced"),
+])
+def test_a_compound_of_common_english_after_a_listed_modifier_or_with_a_frequent_head_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "It was founded in Hang-dong, Seoul.",
+    "Bacteria, Gram-negative rods among them, were found.",  # a name's word before the hyphen
+    "The winners were Anti-Nazi League, Rock Against Racism and others.",  # every part capitalised
+])
+def test_a_compound_that_may_name_something_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("They were awarded for their courage and Heroism in an emergency.", "Heroism"),
+    ("This concerns the examination, employment and Rehabilitation, as well as other help.",
+     "Rehabilitation"),
+    # after a sentence's article, an adjective and nothing else before a common noun
+    ("The leaders met. The Congratulatory message reads, in part: we are glad.", "Congratulatory"),
+])
+def test_a_coordinated_noun_and_a_sentence_initial_adjective_are_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "Here ij are neighbours on the graph and Ai, j is the adjacency matrix.",  # a symbol
+    "It is made of metal and Perspex.",  # capitalised often enough to be a brand
+    "The Game mode allows the coach to play games.",  # "game" is also a noun: a label
+    "The Independent newspaper said so.",  # a proper adjective
+])
+def test_a_capital_that_may_be_a_symbol_a_brand_or_a_label_is_left_alone(text):
+    assert found(RULE, text) == []

@@ -187,7 +187,12 @@ class MidSentenceCapital(Check):
         "Meeting were ...\"). A modal before "
         "its verb and an adverb and nothing else before a lowercase word end a name (\"the Forum "
         "Will help\", \"Russia Always advocates\"); \"The\" after a lowercase word before an "
-        "acronym (\"the presidency of The EU\") is no part of a name. A word after a "
+        "acronym (\"the presidency of The EU\") is no part of a name, nor is \"The\" before a lone noun for a "
+        "body or a person in a document that writes \"the\" before names (\"with The Cabinet\"); a verb "
+        "form after a name that the document ends elsewhere (\"Vladimir Putin Met with\"), a plain noun "
+        "before its verb after a sentence's article (\"The Message reads\") and a preposition after a "
+        "lowercase word that Title Case would capitalise (\"was attended By Presidential Aide\") are "
+        "judged. A word after a "
         "name ends no name when it is a verb before its object (\"Mr Putin Said some deputies\") "
         "or an adjective before its noun (\"Russian Foreign policy\"), the casing table calls it "
         "rarely capitalised, and the document writes it in lowercase elsewhere and capitalised "
@@ -284,7 +289,8 @@ class MidSentenceCapital(Check):
         for m in compounds:
             head = m.group("head").lower()
             if seen[m.group()] > 1 or not (_LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
-                                           and _LOWER_AFTER.match(text, m.end())) \
+                                           and _LOWER_AFTER.match(text, m.end())
+                                           or _between_listed_modifier_and_noun(text, m)) \
                     or not (head in wc.PREFIXES and len(head) >= 3 or _common_compound(text, m.group().lower())):
                 continue
             if starts_sentence(doc.prose_text, m.start()) or m.group() in doc.code_words \
@@ -387,7 +393,8 @@ class MidSentenceCapital(Check):
                     yield self._diagnostic(m, word)  # "Mr President, Friends,"
                 elif not self._in_name(text, m.start(), m.end(), casing, function_word) \
                         or not function_word and (_common_word_after_name(text, m, low, prose, casing)
-                                                  or _common_noun_after_possessor(text, m, low, prose, casing)):
+                                                  or _common_noun_after_possessor(text, m, low, prose, casing)
+                                                  or _verb_after_complete_name(text, m, low, prose, casing)):
                     alone.append(m)
                     if len(alone) > 1 and not function_word:
                         break
@@ -443,9 +450,10 @@ class MidSentenceCapital(Check):
                     # the meeting were ...")
                     excused = titles.is_titled(m.start()) and not (
                         _LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
-                        and _NEXT_LOWER.match(text, m.end()))
+                        and _NEXT_LOWER.match(text, m.end())) and not _after_untitled_word(text, m, low)
                 else:
-                    excused = titles.is_titled(m.start()) and not _amid_lowercase_words(text, m)
+                    excused = titles.is_titled(m.start()) and not _amid_lowercase_words(text, m) \
+                        and not _after_untitled_word(text, m, low)
                 if excused or _in_quoted_title(text, m.start(), m.end()):
                     continue
                 yield self._diagnostic(m, word)
@@ -487,7 +495,8 @@ class MidSentenceCapital(Check):
         # (a preposition of place or "of" after such a noun starts no name: "the summit In
         # Tashkent", "the lower houses Of the Parliament")
         if named or after and _before_naming_noun(word, after[0].group(),
-                                                  before[-1].group() if before else ""):
+                                                  before[-1].group() if before else "") \
+                and not _everyday_adjective(text, word):
             # "the film In The Name Of The Father", "the band the Feeling", "Hazards
             # magazine" (not "The project")
             return True
@@ -555,6 +564,8 @@ class MidSentenceCapital(Check):
                 # "passed by The State Assembly" in a text that writes "the State Assembly" or
                 # "the Assembly" elsewhere: the article is not part of the name of a public body
                 return False
+            if previous.isalpha() and previous.islower() and _common_name_of_a_body(text, after, previous):
+                return False  # "cooperation with The Federal Security Service" beside "the Kremlin"
             # (once is enough, twice after a reporting verb, where a source's name stands: "Mr
             # Clarke told The Times" in an article that writes "the Times" once elsewhere)
             lowercase_copies = 1 if previous not in wc.reporting_verbs() else 2
@@ -576,17 +587,31 @@ class MidSentenceCapital(Check):
         return not _written_between(text, before[-1].group(), word, after[0].group())
 
 
+#: A lowercase word and a comma straight before a word ("immediate, ").
+_LOWER_COMMA_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}+,[ \u00a0]+$")
+
+
+def _between_listed_modifier_and_noun(text: str, m: regex.Match) -> bool:
+    """Whether the compound at *m* follows a lowercase word and a comma and precedes a lowercase
+    word ("an immediate, Short-term effect", "19 percent, Extra-budgetary investment"): a
+    compound of common English there starts no name, which would capitalise the word after it."""
+    return _LOWER_COMMA_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None \
+        and _NEXT_LOWER.match(text, m.end()) is not None
+
+
 def _common_compound(text: str, low: str) -> bool:
     """Whether the hyphenated compound *low* (in lowercase) is a compound of common English:
     the document writes it in lowercase elsewhere ("visa-free travel"), or its first part is a
-    word that the casing table calls lowercase (not a letter, a name or a function word) and
+    word that the casing table calls lowercase, or a frequent word that it leaves out
+    (:func:`_frequent_common_word`: "well-known"), not a letter, a name or a function word, and
     every two neighbouring parts make a set phrase of lowercase web text (wordsegment bigrams,
     log10 PMI at least COLLOCATION: "long-term", "cross-border", "fire-fighting"; not
     "Gram-negative", "Hang-dong", which name things)."""
     parts = low.split("-")
     ratio = get_casing().ratio(parts[0])
     lexicon = get_lexicon()
-    if ratio is not None and ratio <= WEAK and (parts[0] not in FUNCTION_WORDS or parts[0] in wc.DEGREE_ADVERBS) \
+    lowercase = ratio <= WEAK if ratio is not None else _frequent_common_word(parts[0])
+    if lowercase and (parts[0] not in FUNCTION_WORDS or parts[0] in wc.DEGREE_ADVERBS) \
             and all((lexicon.pmi(a, b) or -1.0) >= COLLOCATION for a, b in zip(parts, parts[1:])):
         return True
     return _written_in_lowercase(text, low)
@@ -663,18 +688,50 @@ def _after_opening_article(text: str, before: list[regex.Match], start: int, end
     if _lowercase_phrase_after(text, end):
         # "The Head of state", "The Decision to the effect": before common English
         return _written_in_lowercase(text, low) or _plain_common_noun(low)
-    return nxt.group(1) not in CONNECTORS \
-        and (nxt.group(1) in FUNCTION_WORDS or wc.only_verb(nxt.group(1)) or _finite_verb_after(low, nxt.group(1))) \
+    verb = nxt.group(1)
+    if _subject_of_lexical_verb(low, verb) or _adjective_of_common_noun(low, verb):
+        return True  # "The Letter said", "The Message reads", "The Congratulatory message"
+    return verb not in CONNECTORS \
+        and (verb in FUNCTION_WORDS or wc.only_verb(verb) or _finite_verb_after(low, verb)) \
         and _written_in_lowercase(text, low)
 
 
-def _plain_common_noun(low: str) -> bool:
+def _adjective_of_common_noun(low: str, noun: str) -> bool:
+    """Whether *low*, after a sentence's article, is an adjective that modifies the lowercase common
+    noun *noun* after it ("The Congratulatory message"): LanguageTool's dictionary knows it as an
+    adjective and nothing else (not a noun, a verb or a proper noun: "The Game mode", "The
+    Independent newspaper", "The Federal government"), the casing table finds it capitalised hardly ever (STRONG_FORM), and
+    *noun* is a noun that introduces no name ("The Spectator magazine")."""
+    ratio = get_casing().ratio(low)
+    return wc.tags(low) == "J" and not wc.proper(low) and ratio is not None and ratio <= STRONG_FORM \
+        and "N" in wc.tags(noun) and noun not in FUNCTION_WORDS and noun not in wc.appositive_heads()
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word before *start* starts its sentence."""
+    previous = _PREVIOUS.search(text, max(0, start - 30), start)
+    return previous is not None and starts_sentence(text, previous.start(1), openers=False)
+
+
+def _subject_of_lexical_verb(low: str, verb: str) -> bool:
+    """Whether the common noun *low*, after a sentence's article, is the subject of *verb*: a
+    past or -s form of a verb that is no auxiliary, modal, "be" or function word (:func:`_finite_verb_after`:
+    "The Letter said", "The Message reads"), when *low* is singular (not "The Times printed it"),
+    names no body, person or kind of named thing and the casing table finds it capitalised rarely
+    (THRESHOLD, :func:`_plain_common_noun`).
+    Titles are described with "be" and a modal ("The Week is a weekly news magazine", "The Invasion
+    may refer to:")."""
+    return verb not in FUNCTION_WORDS and verb not in wc.BE and verb not in AUXILIARIES and verb not in wc.MODALS \
+        and not _plural(low) and _finite_verb_after(low, verb) and _plain_common_noun(low, THRESHOLD)
+
+
+def _plain_common_noun(low: str, rarity: float = STRONG_FORM) -> bool:
     """Whether *low* is a common noun that hardly ever heads a name: the casing table finds it
     capitalised rarely (STRONG_FORM), LanguageTool's dictionary knows no proper noun of it, and
     WordNet calls it no body, person or kind of named thing ("decision", "implementation"; not
     "order", "house")."""
     ratio = get_casing().ratio(low)
-    return ratio is not None and ratio <= STRONG_FORM and wc.noun(low) and not wc.proper(low) \
+    return ratio is not None and ratio <= rarity and wc.noun(low) and not wc.proper(low) \
         and not any(low in nouns or _plural_of(low, nouns) for nouns in
                     (wc.bodies(), wc.name_heads(), wc.appositive_heads(), wc.person_nouns()))
 
@@ -749,6 +806,20 @@ def _before_naming_noun(word: str, nxt: str, previous: str) -> bool:
         return False  # "to solve Important social problems", "the presidents also Made press statements"
     pmi = get_lexicon().pmi(word, nxt)
     return pmi is None or pmi < COLLOCATION
+
+
+def _everyday_adjective(text: str, low: str) -> bool:
+    """Whether *low* is an adjective of everyday English that the document also writes in
+    lowercase: LanguageTool's dictionary knows it as an adjective and not as a verb (a label: "under
+    Test tab") or a proper noun,
+    wordfreq finds it common (COMMON_ZIPF) and the casing table capitalised rarely (THRESHOLD)
+    ("the Regional hospital", "the Current state", "an Additional resolution"). Before a noun that
+    introduces names it modifies the noun; the adjectives that start named things are rarer
+    words ("the Greedy strategy") or names ("the Conservative party")."""
+    ratio = get_casing().ratio(low)
+    tags = wc.tags(low)
+    return "J" in tags and "V" not in tags and not wc.proper(low) and ratio is not None and ratio <= THRESHOLD \
+        and get_lexicon().zipf(low) >= COMMON_ZIPF and _written_in_lowercase(text, low)
 
 
 def _modifies_in_a_clause(word: str, tags: str, previous: str) -> bool:
@@ -954,6 +1025,21 @@ def _amid_lowercase_words(text: str, m: regex.Match) -> bool:
     return not {left, right} <= wc.TITLE_SMALL_WORDS
 
 
+def _after_untitled_word(text: str, m: regex.Match, low: str) -> bool:
+    """Whether the preposition *low* at *m* follows a lowercase word that Title Case would
+    capitalise (LanguageTool's dictionary knows it, and it is no short preposition, conjunction
+    or article: wordclasses.TITLE_SMALL_WORDS): that part of the sentence is no title, however
+    many names the sentence holds ("the situation In Vietnam with Prime Minister ...", "was
+    attended By Presidential Aide ...")."""
+    if low not in wc.PREPOSITIONS:
+        return False
+    before = _LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
+    if before is None:
+        return False
+    left = before.group().strip(" \u00a0")
+    return bool(wc.tags(left)) and left not in wc.TITLE_SMALL_WORDS
+
+
 #: Words after which a verb form is the verb of its clause: a subject pronoun, a modal, "to".
 _BEFORE_A_VERB = wc.SUBJECT_PRONOUNS | wc.MODALS | {wc.INFINITIVE_MARKER}
 #: LanguageTool's tags of a finite verb form (see :func:`.wordclasses.tags`): base, -s, past.
@@ -968,12 +1054,16 @@ def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: flo
     subject pronoun, a modal or "to" are evidence enough (LanguageTool's dictionary). The
     document's lowercase uses count in its *prose* only: a link's target or code is no use of
     a word ("apache/arrow" beside "tools for Arrow integration")."""
-    if _in_lowercase_list(text, m):
-        return True  # "peace, stability, Security and prosperity"
+    if _in_lowercase_list(text, m) or ratio <= THRESHOLD and _coordinated_with_lowercase_noun(text, m, low):
+        return True  # "peace, stability, Security and prosperity", "courage and Heroism"
+    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
     if _adjective_before_lowercase_noun(text, m, low, previous):
         return True  # "at International forums"
     if wc.tags(low) == "R" and _between_lowercase(text, m):
         return True  # an adverb and nothing else names nothing: "can Realistically support"
+    if previous in ARTICLES and nxt is not None and _subject_of_lexical_verb(low, nxt.group(1)) \
+            and _opens_sentence(text, m.start()):
+        return True  # a sentence's article, a noun and its verb: "The Message reads"
     if previous in _BEFORE_A_VERB and not _VERB_FORMS.isdisjoint(wc.tags(low)) \
             and _NEXT_LOWER.match(text, m.end()):
         return True  # a verb after its subject, a modal or "to", before its object: "We Hope for"
@@ -1007,6 +1097,8 @@ def _adjective_before_lowercase_noun(text: str, m: regex.Match, low: str, previo
         and not _plural_of(noun, wc.appositive_heads())
 
 
+#: The shortest word counted as an item of a list (shorter ones are symbols: "and Ai, j").
+LIST_ITEM = 3
 #: A lowercase item of a list and its comma straight before a word ("stability, ") ...
 _LIST_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}'’\-])\p{Ll}{3,},[ \u00a0]+$")
 #: ... and after it, the next item: a comma or "and"/"or", then a lowercase word.
@@ -1023,6 +1115,32 @@ def _in_lowercase_list(text: str, m: regex.Match) -> bool:
         return False
     nxt = _LIST_AFTER.match(text, m.end())
     return nxt is not None and nxt.group(1) not in FUNCTION_WORDS  # not "Fauna, with actor"
+
+
+#: A lowercase word and "and" or "or" straight before a word ("courage and ").
+_CONJUNCT_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’\-])(\p{Ll}+)[ \u00a0]+(?:and|or)[ \u00a0]+$")
+#: A clause's punctuation straight after a word.
+_PUNCTUATION_AFTER = lazy_compile(r"[.,;:!?]")
+
+
+def _coordinated_with_lowercase_noun(text: str, m: regex.Match, low: str) -> bool:
+    """Whether the noun *low* at *m* is the last item of a pair or list of lowercase common nouns,
+    before a clause's punctuation or a function word ("peace and Security.", "courage and Heroism
+    in"): a name
+    among common nouns would be an odd list. Both are nouns of LanguageTool's dictionary of
+    LIST_ITEM letters or more (not the symbol "Ai" in "the graph and Ai, j"), and the one before
+    is one that the casing table calls lowercase."""
+    nxt = _NEXT_LOWER.match(text, m.end())
+    if m.end() != m.end("w") or len(low) < LIST_ITEM or not wc.noun(low) \
+            or _PUNCTUATION_AFTER.match(text, m.end()) is None and (nxt is None or nxt.group(1) not in FUNCTION_WORDS):
+        return False
+    before = _CONJUNCT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    if before is None:
+        return False
+    other = before.group(1)
+    ratio = get_casing().ratio(other)
+    return len(other) >= LIST_ITEM and wc.noun(other) and other not in FUNCTION_WORDS \
+        and ratio is not None and ratio <= WEAK
 
 
 def _collocates(text: str, m: regex.Match, low: str, previous: str,
@@ -1060,6 +1178,56 @@ _ARTICLE_RUN = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}])(?:" + "|".join(sorted(ARTICLES)) + r")"
     r"[ \u00a0]+(\p{Lu}[\p{L}\p{M}]*(?:[ \u00a0]+\p{Lu}[\p{L}\p{M}]*)*)"
     r"(?![\p{L}\p{M}\p{N}\-\u2010'’])")
+
+
+#: How often a document must write "the" in lowercase before a capitalised word for its house
+#: style to lowercase the article of every name (see :func:`_common_name_of_a_body`).
+LOWERCASE_ARTICLES = 3
+#: "The" and a capitalised word where no sentence starts: after a lowercase word or a comma.
+_CAPITAL_ARTICLE = lazy_compile(r"(?:\p{Ll}|,)[ \u00a0]+The[ \u00a0]+\p{Lu}")
+
+
+def _common_name_of_a_body(text: str, after: list[regex.Match], previous: str) -> bool:
+    """Whether "The" before *after*, after the lowercase word *previous*, is the article of a
+    singular noun for a body or a person (WordNet's) that stands alone as a short name ("with The
+    Cabinet", "greetings to The President", "The Cabinet’s economic block"), in a document whose
+    house style lowercases the article of names: it writes "the" before a capitalised word
+    LOWERCASE_ARTICLES times and "The" where no sentence starts nowhere else. Names that keep
+    their article are longer ("The Danish National Research Foundation", "The Prince's Trust"),
+    plural ("The Archers", "The Four Lads"), the titles of papers after a reporting verb ("told
+    The Guardian") or before a noun that introduces names ("The Spectator magazine")."""
+    run = _common_words(after)
+    if len(run) != 1 or previous in wc.reporting_verbs():
+        return False
+    head = run[0].lower()
+    if head not in wc.bodies() and head not in wc.person_nouns():
+        return False
+    nxt = after[1].group() if len(after) > 1 else ""
+    if nxt in wc.appositive_heads() or nxt[:1].isupper():
+        return False  # "The Spectator magazine", "The Prince's Trust"
+    return sum(_runs_after_lowercase_article(text).values()) >= LOWERCASE_ARTICLES \
+        and sum(1 for _ in _CAPITAL_ARTICLE.finditer(text)) <= 1
+
+
+#: LanguageTool's classes of the words that common names of bodies are made of: noun, adjective.
+_COMMON_WORD = frozenset("NJ")
+
+
+def _common_words(after: list[regex.Match]) -> list[str]:
+    """The capitalised words at the start of *after* that LanguageTool's dictionary knows as
+    nouns or adjectives, as written or in lowercase ("Russian", "Federal"; not "Bronte"), up to a
+    possessive, which ends them ("Assembly’s")."""
+    run = []
+    for tok in after:
+        word = tok.group()
+        core = regex.sub(r"['’]s$", "", word)
+        if not core[:1].isupper() or not core.isalpha() \
+                or not set(wc.tags(core) + wc.tags(core.lower())) & _COMMON_WORD:
+            break
+        run.append(core)
+        if core != word:
+            break
+    return run
 
 
 def _name_run(after: list[regex.Match]) -> tuple[str, ...]:
@@ -1618,3 +1786,38 @@ def _common_noun_after_possessor(text: str, m: regex.Match, low: str, prose: str
             or regex.match(r"[ \u00a0]+\p{N}", text[m.end():m.end() + 3]):
         return False
     return _written_in_lowercase(prose, low) and _capitalised_mid_sentence(text, m.group("w"), prose) == 1
+
+
+#: The forms of a finite verb with no noun reading (LanguageTool's classes, see wc.tags): past
+#: tense and -s form.
+_FINITE_FORMS = frozenset("DZ")
+#: A name's last word written before a lowercase word or a clause's punctuation: the name ends
+#: there ("Putin said", "Putin,").
+_NAME_ENDS = "[ \u00a0]+\\p{Ll}|[,.;:]"
+
+
+def _verb_after_complete_name(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
+    """Whether the capitalised word at *m*, after a name's word, is the verb of that name: a past
+    tense or an -s form with no noun reading (LanguageTool's dictionary: "met", "talked",
+    "continues"; not "left", "saw") that the casing table finds capitalised rarely (STRONG),
+    before a lowercase word other than an auxiliary or a form of "be" ("Mr Putin Met with", "Peter Stayed for",
+    "Rostec Took over"; not "Ouled Said is a town"), where the name's word is one that the casing
+    table does not know as a common word ("Putin", "Rostec") or one that the document writes before
+    a lowercase word or a comma elsewhere, so that the name ends there ("the President said"), and
+    the document capitalises the verb nowhere else in mid-sentence. Titles that hold a verb
+    capitalise the word after it ("When Harry Met Sally")."""
+    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
+    if nxt is None or nxt.group(1) in AUXILIARIES or nxt.group(1) in wc.BE:
+        return False  # a finite verb has no auxiliary after it: "Ouled Said is a town"
+    tags = wc.tags(low)
+    ratio = _lowercase_ratio(casing, low)
+    if not set(tags) & _FINITE_FORMS or "N" in tags or "P" in tags or low in FUNCTION_WORDS \
+            or ratio is None or ratio > STRONG:
+        return False
+    before = _NAME_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    if before is None or not _after_name_word(text, m.start()):
+        return False
+    name = before.group(1)
+    ends = regex.compile(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(name) + r"(?:" + _NAME_ENDS + ")")
+    return (casing.ratio(name) is None or any(e.start() != before.start(1) for e in ends.finditer(text))) \
+        and _capitalised_mid_sentence(text, m.group("w"), prose) == 1
