@@ -354,3 +354,15 @@ def test_a_pattern_is_spelled_out_where_its_variants_need_words_or_it_needs_noth
     # a pattern that needs nothing on its own: its variants' texts
     spelled = _needs_of(["[a-z]+[!?]{2,}"], False, False, "")
     assert [t.text for _, t in spelled.others] == [("!!",), ("!?",), ("?!",), ("??",)]
+
+
+def test_a_pattern_of_a_few_variants_is_tested_by_their_text():
+    # "(could|would) of" is tested by "could of" and "would of", not by " of" (in every text)
+    rule = substitution({r"(?P<m>could|would) of(?= been| had)": r"\g<m> have"}, ignorecase=True)
+    assert len(rule.needs.others) == 2
+    for text, found in [("The head of state could not come.", 0), ("It Could of been worse.", 1),
+                        ("They would of course agree.", 0), ("could\nof been", 0)]:
+        doc = Document(text)
+        assert len(same(rule, text)) == found
+        assert rule.needs.met(view.view(doc).index(doc, True, False)) == ("could of" in text.lower()
+                                                                          or "would of" in text.lower())

@@ -291,6 +291,9 @@ class _Token:
 #: document is cut into words (:meth:`Needs._words_in`), and one with at most this many
 #: tokens of several words tries their runs first (:meth:`Needs._others_to_try`).
 FEW_WORDS = 16
+#: A pattern with at most this many variants is tested by each variant's runs of text, not by
+#: the runs of the pattern as written (:func:`_variant_needs`).
+FEW_VARIANTS = 8
 
 
 @dataclass(frozen=True)
@@ -447,16 +450,19 @@ def _needs_of(tokens: list[str], ignorecase: bool, bounded: bool, raw: str) -> N
 def _variant_needs(token: str, ignorecase: bool, bounded: bool) -> list[_Token] | None:
     """The tests of *token*, any one of which a document passes where the token may match;
     None when it may match anywhere. A pattern is spelled out into its variants
-    (``variants``) when each of them needs words (looked up in a set), or when the pattern
-    on its own needs nothing: a variant that needs only text costs a search of the whole
-    text, so a pattern whose own runs of text give a test keeps that one test."""
+    (``variants``) when each of them needs words (looked up in a set), when they are at most
+    :data:`FEW_VARIANTS`, or when the pattern on its own needs nothing: a variant that needs
+    only text costs a search of the whole text, so a pattern with many variants whose own
+    runs of text give a test keeps that one test. (A few searches cost far less than a scan:
+    "(could|would|...) of" is tested by "could of", "would of", ..., not by " of", which
+    every document holds.)"""
     whole = _token_needs(token, ignorecase, bounded)
     if is_literal(token):
         return None if whole is None else [whole]
     spelled = [_token_needs(variant, ignorecase, bounded) for variant in variants(token)]
     if any(need is None for need in spelled):
         return None if whole is None else [whole]
-    if whole is None or all(need.words for need in spelled):
+    if whole is None or len(spelled) <= FEW_VARIANTS or all(need.words for need in spelled):
         return spelled
     return [whole]
 
