@@ -264,8 +264,29 @@ def test_a_long_text_is_folded_in_overlapping_parts(monkeypatch):
     pieces = {"informations", " on", "the end", "kelvin", "absent", "c i", "s o"}
     whole = {p for p in pieces if p in needs.fold(text)}
     assert whole == pieces - {"absent"}
-    assert needs.TextIndex([text], True).holding(pieces) == whole
-    assert needs.TextIndex(["x", text], False).holding({"KELVIN", "on\nThe", "kelvin"}) == {"KELVIN", "on\nThe"}
+    assert needs.TextIndex([text], True).holding(pieces) == (whole, set())
+    assert needs.TextIndex(["x", text], False).holding({"KELVIN", "on\nThe", "kelvin"}) == ({"KELVIN", "on\nThe"}, set())
+    # a word is held where no word character is next to it, also at the edge of a part
+    words = {"informations", "abc", "kelvin", "end", "bc", "the", "on", "ab", "elvin"}
+    assert needs.TextIndex([text], True).holding(set(), words) == (set(), {"informations", "abc", "kelvin", "end",
+                                                                            "the", "on"})
+    assert needs.TextIndex([text], False).holding(set(), {"The", "abc", "bc", "KELVIN", "kelvin"}) \
+        == (set(), {"The", "abc", "KELVIN"})
+
+
+def test_a_long_text_holds_a_word_of_the_rule_as_a_word_of_its_own(monkeypatch):
+    # "acknowledges" holds the piece "knowledges" but not the word: the rule is not scanned
+    from textlint.yamlrules import needs
+
+    monkeypatch.setattr(needs, "MAX_INDEXED_CHARS", 50)
+    rule = substitution({"knowledges": "knowledge", "advices": "advice"}, ignorecase=True)
+    for text, found in [("He acknowledges it. " * 5, 0), ("He acknowledges the Knowledges. " * 3, 3),
+                        ("Advices_ and knowledges2 and adviceś " * 3, 0), ("x" * 60 + " advices", 1)]:
+        doc = Document(text)
+        index = view.view(doc).index(doc, True, False)
+        assert not index.indexed
+        assert len(same(rule, text)) == found
+        assert rule.needs.met(index) == bool(found)
 
 
 def test_a_few_phrases_are_looked_for_in_the_text_before_it_is_cut_into_words():
