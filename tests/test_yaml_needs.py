@@ -322,6 +322,9 @@ def test_a_few_phrases_are_looked_for_in_the_text_before_it_is_cut_into_words():
     ("a)b", ["a)b"]),
     ("x{,2}", ["x{,2}"]),
     ("[ab][cd][ef][gh][ij][kl][mn]", None),
+    (r"[\u200B\xAD]+x", ["\u200b[\\u200B\\xAD]*x", "\xad[\\u200B\\xAD]*x"]),  # characters by code point
+    (r"a\x2E\U0001F600", ["a\\.\U0001F600"]),
+    (r"[\x41-\x43]\u12", [r"[\x41-\x43]\u12"]),  # a range, an escape of too few digits
 ])
 def test_variants_spell_out_alternatives(token, spelled):
     if spelled is None:  # more than MOST variants: the last class is kept as written
@@ -334,8 +337,8 @@ def test_variants_spell_out_alternatives(token, spelled):
 def test_variants_cover_every_match_of_their_token():
     tokens = ["(?:cell phone|cell-phone)", "boys?", "congress(?:m[ae]n|wom[ae]n)", "lad(y|ies)?",
               r"\([cC]\)", "[a-z]+[!?]{2,}", "x[ -]*y", "a{1,3}b", r"\bfoo|bar\b", "(?:bia?tch(?:es)?)",
-              "hit[ -]the[ -]ground", "(?:m[ou]ms?)", r"[0-9]+ ?x ?[0-9]+"]
-    alphabet = "abcefghilmnorstuwxy!?()- 0123CT"
+              "hit[ -]the[ -]ground", "(?:m[ou]ms?)", r"[0-9]+ ?x ?[0-9]+", r"(?<=\S)[\u200B\x2d]+(?=\S)"]
+    alphabet = "abcefghilmnorstuwxy!?()- 0123CT\u200b"
     rnd = random.Random(5)
     compiled = [(t, regex.compile(t), [regex.compile(v) for v in variants(t)]) for t in tokens]
     for _ in range(3000):
