@@ -325,6 +325,7 @@ def test_a_few_phrases_are_looked_for_in_the_text_before_it_is_cut_into_words():
     (r"[\u200B\xAD]+x", ["\u200b[\\u200B\\xAD]*x", "\xad[\\u200B\\xAD]*x"]),  # characters by code point
     (r"a\x2E\U0001F600", ["a\\.\U0001F600"]),
     (r"[\x41-\x43]\u12", [r"[\x41-\x43]\u12"]),  # a range, an escape of too few digits
+    (r"a\uD800\U00110000", [r"a\uD800\U00110000"]),  # a surrogate, beyond Unicode: kept as written
 ])
 def test_variants_spell_out_alternatives(token, spelled):
     if spelled is None:  # more than MOST variants: the last class is kept as written

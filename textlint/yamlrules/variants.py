@@ -241,9 +241,11 @@ def class_end(pattern: str, start: int) -> int | None:
 
 def _code_point(p: str, i: int) -> tuple[str, int] | None:
     """The character that the escape at *i* writes by its code point (``\\xhh``, ``\\uhhhh``,
-    ``\\Uhhhhhhhh``) and where the escape ends; None for another escape."""
+    ``\\Uhhhhhhhh``) and where the escape ends; None for another escape, and for a surrogate or
+    a number beyond Unicode (kept as written: no text is made of them)."""
     m = _CODE_POINT.match(p, i)
-    return (chr(int(m.group(1), 16)), m.end()) if m is not None else None
+    code = int(m.group(1), 16) if m is not None else -1
+    return (chr(code), m.end()) if 0 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else None
 
 
 def _plain_members(members: str) -> list[str] | None:
