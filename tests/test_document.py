@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import random
+
+import regex
+
 from textlint.document import Document
 
 
@@ -88,3 +92,19 @@ def test_technical_writing_is_recognised_in_linear_time():
         Document(text).technical  # noqa: B018 - must return promptly
     assert Document("Call sys.exit() and set tab_width in idlelib.config.main now.").technical
     assert not Document("The President met the Prime Minister in Moscow.").technical
+
+
+def test_snake_case_names_are_counted_as_the_plain_pattern_counts_them():
+    """The snake_case code token is found at its first underscore (a look-behind reads the word
+    before it); it matches where the pattern tried at every word does, and ends there too."""
+    from textlint.document import _CODE_TOKENS
+
+    plain = regex.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b")
+    snake = _CODE_TOKENS[1]
+    texts = ["tab_width a_b_c x__init__ __init__ a_b-c_d Xab_c 9ab_c ab9_ _x a_", "é_x ab_é a\u0301b_c",
+             "set tab_width in idlelib.config, call is_ok_2 and snake_Case or a_B"]
+    rng = random.Random(14)
+    texts += ["".join(rng.choice("ab9_ Z-é.\n_x\u0301") for _ in range(rng.randint(0, 16))) for _ in range(20_000)]
+    for text in texts:
+        assert [m.span() for m in snake.finditer(text)] == \
+            [(m.start() + m.group().index("_"), m.end()) for m in plain.finditer(text)], text

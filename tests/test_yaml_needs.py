@@ -264,8 +264,29 @@ def test_a_long_text_is_folded_in_overlapping_parts(monkeypatch):
     pieces = {"informations", " on", "the end", "kelvin", "absent", "c i", "s o"}
     whole = {p for p in pieces if p in needs.fold(text)}
     assert whole == pieces - {"absent"}
-    assert needs.TextIndex([text], True).holding(pieces) == whole
-    assert needs.TextIndex(["x", text], False).holding({"KELVIN", "on\nThe", "kelvin"}) == {"KELVIN", "on\nThe"}
+    assert needs.TextIndex([text], True).holding(pieces) == (whole, set())
+    assert needs.TextIndex(["x", text], False).holding({"KELVIN", "on\nThe", "kelvin"}) == ({"KELVIN", "on\nThe"}, set())
+    # a word is held where no word character is next to it, also at the edge of a part
+    words = {"informations", "abc", "kelvin", "end", "bc", "the", "on", "ab", "elvin"}
+    assert needs.TextIndex([text], True).holding(set(), words) == (set(), {"informations", "abc", "kelvin", "end",
+                                                                            "the", "on"})
+    assert needs.TextIndex([text], False).holding(set(), {"The", "abc", "bc", "KELVIN", "kelvin"}) \
+        == (set(), {"The", "abc", "KELVIN"})
+
+
+def test_a_long_text_holds_a_word_of_the_rule_as_a_word_of_its_own(monkeypatch):
+    # "acknowledges" holds the piece "knowledges" but not the word: the rule is not scanned
+    from textlint.yamlrules import needs
+
+    monkeypatch.setattr(needs, "MAX_INDEXED_CHARS", 50)
+    rule = substitution({"knowledges": "knowledge", "advices": "advice"}, ignorecase=True)
+    for text, found in [("He acknowledges it. " * 5, 0), ("He acknowledges the Knowledges. " * 3, 3),
+                        ("Advices_ and knowledges2 and adviceś " * 3, 0), ("x" * 60 + " advices", 1)]:
+        doc = Document(text)
+        index = view.view(doc).index(doc, True, False)
+        assert not index.indexed
+        assert len(same(rule, text)) == found
+        assert rule.needs.met(index) == bool(found)
 
 
 def test_a_few_phrases_are_looked_for_in_the_text_before_it_is_cut_into_words():
@@ -301,6 +322,10 @@ def test_a_few_phrases_are_looked_for_in_the_text_before_it_is_cut_into_words():
     ("a)b", ["a)b"]),
     ("x{,2}", ["x{,2}"]),
     ("[ab][cd][ef][gh][ij][kl][mn]", None),
+    (r"[\u200B\xAD]+x", ["\u200b[\\u200B\\xAD]*x", "\xad[\\u200B\\xAD]*x"]),  # characters by code point
+    (r"a\x2E\U0001F600", ["a\\.\U0001F600"]),
+    (r"[\x41-\x43]\u12", [r"[\x41-\x43]\u12"]),  # a range, an escape of too few digits
+    (r"a\uD800\U00110000", [r"a\uD800\U00110000"]),  # a surrogate, beyond Unicode: kept as written
 ])
 def test_variants_spell_out_alternatives(token, spelled):
     if spelled is None:  # more than MOST variants: the last class is kept as written
@@ -313,8 +338,8 @@ def test_variants_spell_out_alternatives(token, spelled):
 def test_variants_cover_every_match_of_their_token():
     tokens = ["(?:cell phone|cell-phone)", "boys?", "congress(?:m[ae]n|wom[ae]n)", "lad(y|ies)?",
               r"\([cC]\)", "[a-z]+[!?]{2,}", "x[ -]*y", "a{1,3}b", r"\bfoo|bar\b", "(?:bia?tch(?:es)?)",
-              "hit[ -]the[ -]ground", "(?:m[ou]ms?)", r"[0-9]+ ?x ?[0-9]+"]
-    alphabet = "abcefghilmnorstuwxy!?()- 0123CT"
+              "hit[ -]the[ -]ground", "(?:m[ou]ms?)", r"[0-9]+ ?x ?[0-9]+", r"(?<=\S)[\u200B\x2d]+(?=\S)"]
+    alphabet = "abcefghilmnorstuwxy!?()- 0123CT\u200b"
     rnd = random.Random(5)
     compiled = [(t, regex.compile(t), [regex.compile(v) for v in variants(t)]) for t in tokens]
     for _ in range(3000):
@@ -354,3 +379,15 @@ def test_a_pattern_is_spelled_out_where_its_variants_need_words_or_it_needs_noth
     # a pattern that needs nothing on its own: its variants' texts
     spelled = _needs_of(["[a-z]+[!?]{2,}"], False, False, "")
     assert [t.text for _, t in spelled.others] == [("!!",), ("!?",), ("?!",), ("??",)]
+
+
+def test_a_pattern_of_a_few_variants_is_tested_by_their_text():
+    # "(could|would) of" is tested by "could of" and "would of", not by " of" (in every text)
+    rule = substitution({r"(?P<m>could|would) of(?= been| had)": r"\g<m> have"}, ignorecase=True)
+    assert len(rule.needs.others) == 2
+    for text, found in [("The head of state could not come.", 0), ("It Could of been worse.", 1),
+                        ("They would of course agree.", 0), ("could\nof been", 0)]:
+        doc = Document(text)
+        assert len(same(rule, text)) == found
+        assert rule.needs.met(view.view(doc).index(doc, True, False)) == ("could of" in text.lower()
+                                                                          or "would of" in text.lower())

@@ -213,8 +213,9 @@ def words_of(text: str) -> list[bytes]:
 #: memory bounds), and a long text holds most rules' tokens anyway.
 MAX_INDEXED_CHARS = 200_000
 #: The most pieces (words and runs) a rule's test looks for in a text too long to index:
-#: each is a search of the whole text, and a rule with more is scanned.
-MOST_PIECES_UNINDEXED = 16
+#: each is a search of the whole text (~1 ms a megabyte), and a rule with more is scanned
+#: (a scan of a rule's pattern costs tens of milliseconds a megabyte).
+MOST_PIECES_UNINDEXED = 32
 #: The size of the parts in which a text too long to index is folded (:meth:`TextIndex.holding`).
 FOLDED_PART = 1 << 16
 
@@ -234,24 +235,30 @@ class TextIndex:
         text = "\n".join(self._texts)
         return fold(text) if self._folded else text
 
-    def holding(self, pieces: set[str]) -> set[str]:
-        """Which of *pieces* the texts hold (as :attr:`text` has them), for a text too long to
-        index: each text is read in parts of :data:`FOLDED_PART` characters that overlap by
-        the longest piece less one, so that no folded copy of a long text is made (lowering a
+    def holding(self, pieces: set[str], words: AbstractSet[str] = frozenset()) -> tuple[set[str], set[str]]:
+        """Which of *pieces* the texts hold (as :attr:`text` has them), and which of *words* they
+        hold as words of their own (runs of ``\\w``, as :func:`words_of` cuts them), for a text too
+        long to index: each text is read in parts of :data:`FOLDED_PART` characters that overlap
+        by the longest piece less one, so that no folded copy of a long text is made (lowering a
         text takes several times its size while it runs). Folding a part gives the same ASCII
-        letters as folding the whole (a piece holds no other, ``_kept``)."""
+        letters as folding the whole (a piece holds no other, ``_kept``), in the same places."""
         found: set[str] = set()
-        overlap = max(map(len, pieces), default=1) - 1
+        whole: set[str] = set()
+        overlap = max(map(len, pieces | words), default=1) - 1
         for text in self._texts:
             if not self._folded:
                 found.update(p for p in pieces if p in text)
+                whole.update(w for w in words if _holds_word(text, w, "", ""))
                 continue
             for start in range(0, len(text), FOLDED_PART):
-                part = fold(text[start:start + FOLDED_PART + overlap])
+                end = start + FOLDED_PART + overlap
+                part = fold(text[start:end])
                 found.update(p for p in pieces - found if p in part)
-                if len(found) == len(pieces):
-                    return found
-        return found
+                around = text[start - 1:start], text[end:end + 1]
+                whole.update(w for w in words - whole if _holds_word(part, w, *around))
+                if len(found) == len(pieces) and len(whole) == len(words):
+                    return found, whole
+        return found, whole
 
     @cached_property
     def _word_list(self) -> list[bytes]:
@@ -291,6 +298,9 @@ class _Token:
 #: document is cut into words (:meth:`Needs._words_in`), and one with at most this many
 #: tokens of several words tries their runs first (:meth:`Needs._others_to_try`).
 FEW_WORDS = 16
+#: A pattern with at most this many variants is tested by each variant's runs of text, not by
+#: the runs of the pattern as written (:func:`_variant_needs`).
+FEW_VARIANTS = 8
 
 
 @dataclass(frozen=True)
@@ -335,17 +345,19 @@ class Needs:
             self.others[k][1].possible(index) for k in self._others_to_try(index))
 
     def _in_text(self, index: TextIndex) -> bool:
-        """The test of a text too long to index: what it asks of words and runs, looked for as
-        pieces of the text (a word of the text is a piece of it; neighbours are not checked),
-        when that is at most :data:`MOST_PIECES_UNINDEXED` searches; else the rule may match."""
-        tokens = [[w.decode("utf-8")] for w in self.words] \
-            + [[*(w.decode("utf-8") for w in t.words), *t.text] for _, t in self.others]
-        if len(self.also) + sum(map(len, tokens)) > MOST_PIECES_UNINDEXED:
+        """The test of a text too long to index: what it asks of words and runs, looked for in
+        the text (a word as a word of its own, a run as a piece of it; neighbours are not
+        checked), when that is at most :data:`MOST_PIECES_UNINDEXED` searches; else the rule
+        may match."""
+        tokens = [([w.decode("utf-8")], []) for w in self.words] + [_pieces(t) for _, t in self.others]
+        words = {w for needed, _ in tokens for w in needed}
+        runs = {*self.also, *(r for _, needed in tokens for r in needed)}
+        if len(words) + len(runs) > MOST_PIECES_UNINDEXED:
             return True
-        found = index.holding({*self.also, *(p for pieces in tokens for p in pieces)})
+        found, whole = index.holding(runs, words)
         if not found.issuperset(self.also):
             return False
-        return not self.complete or any(found.issuperset(pieces) for pieces in tokens)
+        return not self.complete or any(whole.issuperset(w) and found.issuperset(r) for w, r in tokens)
 
     def _others_to_try(self, index: TextIndex) -> Iterator[int]:
         """The places in :attr:`others` of the tokens that may be possible in the document:
@@ -386,6 +398,30 @@ class Needs:
             if token.possible(index):
                 found.add(i)
         return sorted(found) if len(found) <= most else None
+
+
+def _pieces(token: _Token) -> tuple[list[str], list[str]]:
+    """What a text too long to index must hold for *token*: those of its words that none of its
+    runs of text holds (a literal token's text holds its words), and its runs."""
+    words = (w.decode("utf-8") for w in token.words)
+    return [w for w in words if not any(w in t for t in token.text)], list(token.text)
+
+
+def _holds_word(text: str, word: str, before: str, after: str) -> bool:
+    """Whether *text* holds *word* with no word character (``\\w``) next to it; *before* and
+    *after* are the characters around *text* ("" where it is not part of a longer text)."""
+    i = text.find(word)
+    while i >= 0:
+        end = i + len(word)
+        if not _is_word_character(text[i - 1] if i else before) \
+                and not _is_word_character(text[end] if end < len(text) else after):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _is_word_character(c: str) -> bool:
+    return c != "" and _WORD.match(c) is not None
 
 
 def _shared(keys: dict[bytes, Any], words: frozenset[bytes]) -> AbstractSet[bytes]:
@@ -447,16 +483,19 @@ def _needs_of(tokens: list[str], ignorecase: bool, bounded: bool, raw: str) -> N
 def _variant_needs(token: str, ignorecase: bool, bounded: bool) -> list[_Token] | None:
     """The tests of *token*, any one of which a document passes where the token may match;
     None when it may match anywhere. A pattern is spelled out into its variants
-    (``variants``) when each of them needs words (looked up in a set), or when the pattern
-    on its own needs nothing: a variant that needs only text costs a search of the whole
-    text, so a pattern whose own runs of text give a test keeps that one test."""
+    (``variants``) when each of them needs words (looked up in a set), when they are at most
+    :data:`FEW_VARIANTS`, or when the pattern on its own needs nothing: a variant that needs
+    only text costs a search of the whole text, so a pattern with many variants whose own
+    runs of text give a test keeps that one test. (A few searches cost far less than a scan:
+    "(could|would|...) of" is tested by "could of", "would of", ..., not by " of", which
+    every document holds.)"""
     whole = _token_needs(token, ignorecase, bounded)
     if is_literal(token):
         return None if whole is None else [whole]
     spelled = [_token_needs(variant, ignorecase, bounded) for variant in variants(token)]
     if any(need is None for need in spelled):
         return None if whole is None else [whole]
-    if whole is None or all(need.words for need in spelled):
+    if whole is None or len(spelled) <= FEW_VARIANTS or all(need.words for need in spelled):
         return spelled
     return [whole]
 

@@ -37,6 +37,8 @@ _GROUP = lazy_compile(r"\(\?(?::|P?<\w+>)")
 #: Groups kept as written (lookaround, atomic): read only to find where they end.
 _OPAQUE = lazy_compile(r"\(\?(?:<?[=!]|>)")
 _COUNTED = lazy_compile(r"\{(\d+)(?:(,)(\d*))?\}")
+#: An escape that writes a character by its code point: ``\x41``, ``\u200B``, ``\U0001F600``.
+_CODE_POINT = lazy_compile(r"\\(?|x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))")
 
 
 class _Unread(Exception):
@@ -97,7 +99,10 @@ def _atom(p: str, i: int) -> tuple[str, list[str] | None, int]:
             if close < 0:
                 raise _Unread
             return p[i:close + 1], None, close + 1
-        if escaped.isalnum():  # \w, \b, \1, \x41 ...: kept as written
+        code = _code_point(p, i)
+        if code is not None:  # \u200B, \x41: the character
+            return p[i:code[1]], [_literal(code[0])], code[1]
+        if escaped.isalnum():  # \w, \b, \1 ...: kept as written
             return p[i:i + 2], None, i + 2
         return p[i:i + 2], [_literal(escaped)], i + 2
     if c == "[":
@@ -234,9 +239,19 @@ def class_end(pattern: str, start: int) -> int | None:
     return None
 
 
+def _code_point(p: str, i: int) -> tuple[str, int] | None:
+    """The character that the escape at *i* writes by its code point (``\\xhh``, ``\\uhhhh``,
+    ``\\Uhhhhhhhh``) and where the escape ends; None for another escape, and for a surrogate or
+    a number beyond Unicode (kept as written: no text is made of them)."""
+    m = _CODE_POINT.match(p, i)
+    code = int(m.group(1), 16) if m is not None else -1
+    return (chr(code), m.end()) if 0 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else None
+
+
 def _plain_members(members: str) -> list[str] | None:
     """The characters a class matches, when written as plain characters (and escaped
-    punctuation); None for a negated class, a range, or an escape such as ``\\w``."""
+    punctuation, and characters written by their code points); None for a negated class, a
+    range, or an escape such as ``\\w``."""
     if not members or members[0] == "^":
         return None
     out: list[str] = []
@@ -244,6 +259,11 @@ def _plain_members(members: str) -> list[str] | None:
     while i < len(members):
         c = members[i]
         if c == "\\":
+            code = _code_point(members, i)
+            if code is not None:
+                out.append(code[0])
+                i = code[1]
+                continue
             escaped = members[i + 1:i + 2]
             if not escaped or escaped.isalnum():
                 return None
