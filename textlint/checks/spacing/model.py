@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import field
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import itemgetter, not_
+from operator import is_
 from pathlib import Path
 from typing import Iterator
 
@@ -246,9 +246,9 @@ class Model:
         self._lex_words: dict[str, tuple[str, float] | None] = table("words")
         self._pairs: dict[tuple[str, str], float] = table("pairs")
         self._chunks: dict[str, tuple] = table("chunks")
-        #: chunks that are no word, or a firm word that is not suspicious, in any document
-        #: (keys only): a line of them needs nothing more
-        self._quiet: dict[str, None] = table("quiet")
+        #: chunks that are no word, or a firm word that is not suspicious, in any document, with
+        #: their :meth:`chunk` answer: a line of them needs nothing more
+        self._quiet: dict[str, tuple | None] = table("quiet")
         self._joinable: dict[tuple[str, str], tuple] = table("joinable")
         self._best: dict[tuple, tuple] = table("best")
         self._features: dict[str, tuple] = table("features")
@@ -910,6 +910,10 @@ def segments(s: str, cuts: list[int]) -> list[str]:
     return [s[a:b] for a, b in zip(edges, edges[1:])]
 
 
+#: Stands for a chunk that is not quiet in :func:`analyse_line`'s list of chunk answers.
+_LOUD = object()
+
+
 def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Change]:
     """The space repairs of one line ``text[start:end]`` (which holds no newline).
 
@@ -918,24 +922,28 @@ def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Chan
     line = text[start:end]
     chunks = line.split()
     quiet = model._quiet
-    is_quiet = list(map(quiet.__contains__, chunks))
-    if all(is_quiet):
+    # each chunk's Model.chunk answer where it is quiet, else _LOUD: one lookup a chunk
+    infos = list(map(quiet.get, chunks, repeat(_LOUD)))
+    if _LOUD not in infos:
         return
-    # a cached answer that no document word swayed, else the model's (a quiet chunk has one)
+    # a cached answer that no document word swayed, else the model's
     table = model._chunks
     n = len(chunks)
-    loud = list(compress(range(n), map(not_, is_quiet)))
-    for k in loud:
-        e = table.get(chunks[k])
+    suspicious, loud = [], []
+    for k in compress(range(n), map(is_, infos, repeat(_LOUD))):
+        chunk = chunks[k]
+        e = table.get(chunk)
         if e is None or e[1]:
-            model.memo(table, chunks[k], model._chunk, chunks[k])  # Model.chunk
-            e = table[chunks[k]]
-        if not e[1] and (e[0] is None or e[0][4] and not e[0][3]):
-            quiet[chunks[k]] = None  # (also a word first met as the core of another chunk: "people,")
-    infos = list(map(itemgetter(0), map(table.__getitem__, chunks)))
-    suspicious = [k for k in loud if (info := infos[k]) is not None and info[3]]  # (a quiet chunk is not)
+            model.memo(table, chunk, model._chunk, chunk)  # Model.chunk
+            e = table[chunk]
+        info = infos[k] = e[0]
+        if not e[1] and (info is None or info[4] and not info[3]):
+            quiet[chunk] = info  # (also a word first met as the core of another chunk: "people,")
+        else:
+            loud.append(k)
+            if info is not None and info[3]:
+                suspicious.append(k)
     pairs = []
-    loud = [k for k in loud if chunks[k] not in quiet]
     joinable_get, zipf_get = model._joinable.get, model._zipf_get
     around = set(loud)  # each loud chunk with the chunks before and after it
     around.update(map((-1).__add__, loud))
