@@ -35,7 +35,7 @@ from typing import Iterator
 from ...dataclass import dataclass
 from ...document import Document
 from ...casing import get_casing
-from ...lexicon import Lexicon
+from ...lexicon import BEGINS_PAIR, ENDS_PAIR, Lexicon
 from ... import wordclasses as wc
 from ...patterns import lazy_compile
 from ...wordclasses import FUNCTION_WORDS
@@ -243,7 +243,8 @@ class Model:
         self._lex_logp: dict[str, float | None] = table("logp")
         self._zipf_get = lexicon.zipf_table().get
         self._pmi_get = lexicon.pmi_table().get
-        self._lex_words: dict[str, tuple[str, float] | None] = table("words")
+        self._sides_get = lexicon.pair_sides_table().get
+        self._lex_words: dict[str, tuple[str, float, bool, bool] | None] = table("words")
         self._pairs: dict[tuple[str, str], float] = table("pairs")
         self._chunks: dict[str, tuple] = table("chunks")
         #: chunks that are no word, or a firm word that is not suspicious, in any document, with
@@ -372,20 +373,34 @@ class Model:
             v = self._pairs[key] = self.pair_of(self.lex_word(first), self.lex_word(second))
         return v
 
-    def lex_word(self, word: str) -> tuple[str, float] | None:
-        """(lowercase form, log10 P) of a word the lexicon knows, else None (memo)."""
+    def lex_word(self, word: str) -> tuple[str, float, bool, bool] | None:
+        """(lowercase form, log10 P, whether it begins a pair of the list, whether it ends one)
+        of a word the lexicon knows, else None (memo)."""
         v = self._lex_words.get(word, False)
         if v is False:
             lp = self.known(word, joined=True)
-            v = self._lex_words[word] = None if lp is None else (word.lower(), lp)
+            if lp is None:
+                v = None
+            else:
+                lower = word.lower()
+                sides = self._sides_get(lower, 0)  # Lexicon.pair_sides
+                v = (lower, lp, bool(sides & BEGINS_PAIR), bool(sides & ENDS_PAIR))
+            self._lex_words[word] = v
         return v
 
-    def pair_of(self, first: tuple[str, float] | None, second: tuple[str, float] | None) -> float:
+    def pmi_of(self, first: tuple[str, float, bool, bool], second: tuple[str, float, bool, bool]) -> int | None:
+        """PMI * 100 of two :meth:`lex_word` results, None when the pair is not in the list:
+        looked up only when the first word begins a pair of the list and the second ends one
+        (most pairs of the lattice fail that test; the search has this inline)."""
+        return self._pmi_get(f"{first[0]} {second[0]}") if first[2] and second[3] else None
+
+    def pair_of(self, first: tuple[str, float, bool, bool] | None,
+                second: tuple[str, float, bool, bool] | None) -> float:
         """:meth:`pair` of two :meth:`lex_word` results; the pair list holds known words only
         (the lattice search has this inline)."""
         if first is None or second is None:
             return 0.0
-        pmi = self._pmi_get(f"{first[0]} {second[0]}")
+        pmi = self.pmi_of(first, second)
         if pmi is not None:
             return self.p.bigram_weight * (pmi / 100)
         return self.p.absent_weight * min(0.0, self.lex.bigram_floor - first[1] - second[1])
@@ -598,7 +613,7 @@ class Model:
                 if score >= need:  # the pair list holds lexicon words only (:meth:`pair_of`)
                     return True
             elif score + pair_max >= need and score + self.pair_of(
-                    (left.lower(), ll), (right.lower(), rl)) >= need:
+                    self.lex_word(left), self.lex_word(right)) >= need:
                 return True
         return False
 
@@ -867,7 +882,7 @@ class Model:
                             continue
                         cand = sc + base  # the pair list holds known words only (pair_of)
                     else:
-                        pmi = pmi_get(f"{lprev[0]} {lw[0]}")
+                        pmi = pmi_get(f"{lprev[0]} {lw[0]}") if lprev[2] and lw[3] else None  # (pmi_of)
                         if suffix_word and (pmi is None or pmi < suffix_pair_pmi):
                             continue  # "would|like", "be|able"; not "light|like"
                         cand = sc + base + (bigram_weight * (pmi / 100) if pmi is not None else
