@@ -587,27 +587,42 @@ class Model:
         lp = self.known(core, True)
         need = (self.unknown(core) if lp is None else lp) + p.unsafe_margin - CONTEXT_BOUND
         pair_max = max(0.0, p.bigram_weight * self.lex.pmi_max)
-        known, unknown, lex_get, lex_logp = self.known, self.unknown, self._lex_logp.get, self.lex_logp
+        known, lex_get, lex_logp = self.known, self._lex_logp.get, self.lex_logp
+        # known()'s document lookups, inline: nothing in the loop runs a memo, so the
+        # dependencies go to the table of this judgment
+        vocab_get, hits = self.vocab.get, self._hits
         n, capital = len(core), core[0].isupper()
+        left_unknown = p.unk_cap_base if capital else p.unk_base  # unknown(left) less its length
+        per_char = p.unk_per_char
         # a cut leaves no letter alone but a word ("a", "I")
         first = 1 if core[0] in LETTER_WORDS else 2
         last = n - 1 if core[-1] in LETTER_WORDS else n - 2
         for c in range(first, last + 1):
             seam = core[c].isupper() and camel_seam(core, c)
             if (core[c - 1].isupper() or core[c].isupper()) and not seam:
-                continue
+                continue  # (so the right piece is capitalised at a seam only)
             left, right = core[:c], core[c:]
-            # the lexicon's log10 P of each piece, then :meth:`known` where the document may raise it
+            # the lexicon's log10 P of each piece, then :meth:`known` where the document may
+            # raise it: a piece of three letters or more that the lexicon lacks, or that is
+            # capitalised, is looked up in the document (a dependency even when absent)
             ll, rl = lex_get(left, False), lex_get(right, False)
             if ll is False:
                 ll = lex_logp(left)
             if rl is False:
                 rl = lex_logp(right)
-            lk = known(left) if c > 2 and (ll is None or capital) else ll
-            rk = known(right) if n - c > 2 and (rl is None or seam) else rl
+            lk, rk = ll, rl
+            if c > 2 and (ll is None or capital):
+                count = hits[left] = vocab_get(left, 0)
+                if count > 0:
+                    lk = known(left)
+            if n - c > 2 and (rl is None or seam):
+                count = hits[right] = vocab_get(right, 0)
+                if count > 0:
+                    rk = known(right)
             if lk is None and rk is None:
                 continue
-            score = ((unknown(left) if lk is None else lk) + (unknown(right) if rk is None else rk)
+            score = ((left_unknown - per_char * c if lk is None else lk)
+                     + ((p.unk_cap_base if seam else p.unk_base) - per_char * (n - c) if rk is None else rk)
                      - (p.camel_cost if seam else p.ins_cost))
             if ll is None or rl is None:
                 if score >= need:  # the pair list holds lexicon words only (:meth:`pair_of`)
