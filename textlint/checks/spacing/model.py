@@ -379,14 +379,14 @@ class Model:
         v = self._lex_words.get(word, False)
         if v is False:
             lp = self.known(word, joined=True)
-            if lp is None:
-                v = None
-            else:
-                lower = word.lower()
-                sides = self._sides_get(lower, 0)  # Lexicon.pair_sides
-                v = (lower, lp, bool(sides & BEGINS_PAIR), bool(sides & ENDS_PAIR))
-            self._lex_words[word] = v
+            v = self._lex_words[word] = None if lp is None else self._lexicon_word(word, lp)
         return v
+
+    def _lexicon_word(self, word: str, lp: float) -> tuple[str, float, bool, bool]:
+        """:meth:`lex_word` of a word the lexicon gives log10 P *lp* (not remembered)."""
+        lower = word.lower()
+        sides = self._sides_get(lower, 0)  # Lexicon.pair_sides
+        return lower, lp, bool(sides & BEGINS_PAIR), bool(sides & ENDS_PAIR)
 
     def pmi_of(self, first: tuple[str, float, bool, bool], second: tuple[str, float, bool, bool]) -> int | None:
         """PMI * 100 of two :meth:`lex_word` results, None when the pair is not in the list:
@@ -628,7 +628,7 @@ class Model:
                 if score >= need:  # the pair list holds lexicon words only (:meth:`pair_of`)
                     return True
             elif score + pair_max >= need and score + self.pair_of(
-                    self.lex_word(left), self.lex_word(right)) >= need:
+                    self._lexicon_word(left, ll), self._lexicon_word(right, rl)) >= need:
                 return True
         return False
 
