@@ -35,6 +35,22 @@ def test_a_written_cache_reads_back_the_same_tables(tmp_path):
     assert read.zipf_table() == zipf and read.pmi_table() == pmi
 
 
+def test_the_cache_records_which_words_begin_and_end_a_pair(tmp_path):
+    zipf, pmi = tables()
+    path = tmp_path / "lexicon.bin"
+    lexicon._write(path, zipf, pmi, -6.5)
+    firsts = {pair.split(" ")[0] for pair in pmi}
+    seconds = {pair.split(" ")[1] for pair in pmi}
+    read = lexicon._read(path)
+    for _ in range(2):  # by binary search, then from the dicts
+        for word in [*zipf, "", "missing"]:
+            assert read.pair_sides(word) == (lexicon.BEGINS_PAIR * (word in firsts)
+                                             | lexicon.ENDS_PAIR * (word in seconds)), word
+        read.expect(10**6)
+    # tables built in memory (a read-only cache folder) have them too
+    assert lexicon.Lexicon(zipf, pmi, -6.5).pair_sides_table() == read.pair_sides_table()
+
+
 @pytest.mark.parametrize("cut", [0, 10, 47, 48, 200, -1, -9])
 def test_a_damaged_cache_is_refused(tmp_path, cut):
     zipf, pmi = tables()

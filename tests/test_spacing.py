@@ -701,6 +701,25 @@ def test_a_firm_word_joins_only_into_a_lexicon_word(seed_text):
     assert decided > 100
 
 
+def test_a_pair_is_looked_up_only_where_the_list_can_hold_it(seed_text):
+    """`Model.pmi_of` (and the lattice, which has it inline) skips the lookup of a pair whose
+    first word begins no pair of the list or whose second ends none: it must give what the
+    list gives for every pair of the seed article's words and their cuts."""
+    clear_shared_caches()
+    lexicon = get_lexicon()
+    model = Model(lexicon, {}, 1000)
+    words = [t.strip(".,;:!?\"'()“”‘’") for t in seed_text.split()]
+    words = [w for w in words if w.isalpha() and model.lex_word(w) is not None]
+    pieces = {w[:c] for w in words for c in range(1, len(w))} | {w[c:] for w in words for c in range(1, len(w))}
+    words += sorted(p for p in pieces if model.lex_word(p) is not None)
+    found = 0
+    for x, y in [*zip(words, words[1:]), *zip(words, reversed(words))]:
+        expected = lexicon.pmi_table().get(f"{x.lower()} {y.lower()}")
+        assert model.pmi_of(model.lex_word(x), model.lex_word(y)) == expected, (x, y)
+        found += expected is not None
+    assert found > 100
+
+
 def test_a_capitalised_word_after_an_acronym_is_part_of_a_name():
     text = "Heathrow anti-noise campaigners HACAN Clearskies and the London boroughs objected."
     assert findings(text) == []

@@ -6,7 +6,10 @@
   (log10 of uses per billion words);
 - bigrams: ``wordsegment``'s Google web counts of word pairs, stored as their
   pointwise mutual information (log10 of how much more often the pair occurs than
-  its words would by chance), with the unigram counts that PMI needs.
+  its words would by chance), with the unigram counts that PMI needs;
+- the words of those pairs: which words begin and which end some pair of the list
+  (:meth:`Lexicon.pair_sides`), so that a pair of words that cannot be in the list is not
+  looked up.
 
 Reading both packages' text files takes about a second, so the first use builds a
 compact cache in the user's cache directory (each table as its sorted keys in UTF-8,
@@ -32,11 +35,13 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 #: Bump when the cached layout or its content changes.
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 #: Lookups a table answers by binary search before it builds its dict.
 DICT_AFTER = 20_000
 #: Word-pair counts in wordsegment's list start at this count (of ~1.0e12 words).
 _BIGRAM_MIN_COUNT = 100_000
+#: :meth:`Lexicon.pair_sides`: the word begins some pair of the list, ends some pair.
+BEGINS_PAIR, ENDS_PAIR = 1, 2
 
 
 class Table:
@@ -99,13 +104,15 @@ class Lexicon:
     """English word frequencies (Zipf) and word-pair association (PMI, log10)."""
 
     def __init__(self, zipf: dict[str, int] | Table, pmi: dict[str, int] | Table,
-                 bigram_floor: float) -> None:
+                 bigram_floor: float, sides: dict[str, int] | Table | None = None) -> None:
         self._zipf = zipf  # lowercase word -> Zipf * 100
         self._pmi = pmi  # "w1 w2" (lowercase) -> PMI * 100
-        if isinstance(zipf, Table):
-            zipf.replace = lambda table: setattr(self, "_zipf", table)
-        if isinstance(pmi, Table):
-            pmi.replace = lambda table: setattr(self, "_pmi", table)
+        # lowercase word -> BEGINS_PAIR | ENDS_PAIR (the words of the pairs only)
+        self._sides = pair_sides(pmi) if sides is None else sides
+        for name in ("_zipf", "_pmi", "_sides"):
+            table = getattr(self, name)
+            if isinstance(table, Table):
+                table.replace = lambda built, name=name: setattr(self, name, built)
         #: log10 of the smallest pair probability the bigram list holds.
         self.bigram_floor = bigram_floor
 
@@ -113,7 +120,7 @@ class Lexicon:
         """Prepare for about *lookups* questions (a long document): beyond
         :data:`DICT_AFTER` / 2 the dicts cost less than the binary searches before them."""
         if lookups > DICT_AFTER // 2:
-            for table in (self._zipf, self._pmi):
+            for table in (self._zipf, self._pmi, self._sides):
                 if isinstance(table, Table):
                     table.build()
 
@@ -124,6 +131,16 @@ class Lexicon:
     def pmi_table(self) -> dict[str, int] | Table:
         """The pair table itself ("w1 w2" lowercase -> PMI * 100), for tight loops."""
         return self._pmi
+
+    def pair_sides_table(self) -> dict[str, int] | Table:
+        """The table of :meth:`pair_sides` itself (lowercase word -> bits), for tight loops."""
+        return self._sides
+
+    def pair_sides(self, word: str) -> int:
+        """Whether *word* (lowercase) begins (:data:`BEGINS_PAIR`) or ends (:data:`ENDS_PAIR`)
+        some pair of the list, as bits: ``pmi(a, b)`` is None unless *a* has the first and *b*
+        the second, which two bit tests tell without building and looking up the pair."""
+        return self._sides.get(word, 0)
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of *word* (case-insensitive); 0.0 when unknown."""
@@ -211,11 +228,23 @@ def _build() -> tuple[dict[str, int], dict[str, int], float]:
     return zipf, pmi, math.log10(_BIGRAM_MIN_COUNT / total)
 
 
+def pair_sides(pmi: dict[str, int] | Table) -> dict[str, int]:
+    """:meth:`Lexicon.pair_sides` of every word of the pairs *pmi* (keys "first second")."""
+    if isinstance(pmi, Table):
+        pmi = pmi.build()
+    sides: dict[str, int] = {}
+    for pair in pmi:
+        first, _, second = pair.partition(" ")
+        sides[first] = sides.get(first, 0) | BEGINS_PAIR
+        sides[second] = sides.get(second, 0) | ENDS_PAIR
+    return sides
+
+
 #: The cache file starts with this header: a tag, the format, the bigram floor, then for each
-#: table its number of keys and the length of its keys in bytes. Then each table: its
-#: key offsets (uint32, one more than keys), its values (int16), its keys (UTF-8, each
-#: followed by a newline), each part starting at a multiple of 8 bytes.
-_HEADER = struct.Struct("<4sIdQQQQ")
+#: table (words, pairs, the pairs' words) its number of keys and the length of its keys in
+#: bytes. Then each table: its key offsets (uint32, one more than keys), its values (int16),
+#: its keys (UTF-8, each followed by a newline), each part starting at a multiple of 8 bytes.
+_HEADER = struct.Struct("<4sIdQQQQQQ")
 _TAG = b"TLLX"
 
 
@@ -236,12 +265,12 @@ def _pack(table: dict[str, int]) -> tuple[int, int, bytes]:
 
 
 def _write(path: Path, zipf: dict[str, int], pmi: dict[str, int], floor: float) -> None:
-    (zn, zkeys, zpart), (pn, pkeys, ppart) = _pack(zipf), _pack(pmi)
+    packed = [_pack(table) for table in (zipf, pmi, pair_sides(pmi))]
     with open(path, "wb") as f:
-        f.write(_HEADER.pack(_TAG, CACHE_FORMAT, floor, zn, zkeys, pn, pkeys))
+        f.write(_HEADER.pack(_TAG, CACHE_FORMAT, floor, *(x for n, keys, _ in packed for x in (n, keys))))
         f.write(bytes(_aligned(_HEADER.size) - _HEADER.size))
-        f.write(zpart)
-        f.write(ppart)
+        for _, _, part in packed:
+            f.write(part)
 
 
 def _read(path: Path) -> Lexicon:
@@ -250,8 +279,8 @@ def _read(path: Path) -> Lexicon:
         data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
     if len(data) < _HEADER.size:
         raise ValueError("not a lexicon cache")
-    tag, version, floor, zn, zkeys, pn, pkeys = _HEADER.unpack_from(data)
-    sizes = ((zn, zkeys), (pn, pkeys))
+    tag, version, floor, *counts = _HEADER.unpack_from(data)
+    sizes = list(zip(counts[::2], counts[1::2]))  # (keys, bytes of keys) of each table
     if tag != _TAG or version != CACHE_FORMAT or len(data) != _aligned(_HEADER.size) + sum(
             _aligned(4 * (n + 1)) + _aligned(2 * n) + _aligned(keys) for n, keys in sizes):
         raise ValueError("not a lexicon cache of this format, or a damaged one")
@@ -267,7 +296,8 @@ def _read(path: Path) -> Lexicon:
             raise ValueError("a damaged lexicon cache")
         tables.append(Table(data, pos, offsets, values))
         pos += _aligned(keys)
-    return Lexicon(*tables, floor)
+    zipf, pmi, sides = tables
+    return Lexicon(zipf, pmi, floor, sides)
 
 
 def _load() -> Lexicon:

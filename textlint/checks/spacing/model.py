@@ -28,14 +28,14 @@ from collections import Counter
 from dataclasses import field
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import itemgetter, not_
+from operator import is_
 from pathlib import Path
 from typing import Iterator
 
 from ...dataclass import dataclass
 from ...document import Document
 from ...casing import get_casing
-from ...lexicon import Lexicon
+from ...lexicon import BEGINS_PAIR, ENDS_PAIR, Lexicon
 from ... import wordclasses as wc
 from ...patterns import lazy_compile
 from ...wordclasses import FUNCTION_WORDS
@@ -241,12 +241,13 @@ class Model:
         self._lex_logp: dict[str, float | None] = table("logp")
         self._zipf_get = lexicon.zipf_table().get
         self._pmi_get = lexicon.pmi_table().get
-        self._lex_words: dict[str, tuple[str, float] | None] = table("words")
+        self._sides_get = lexicon.pair_sides_table().get
+        self._lex_words: dict[str, tuple[str, float, bool, bool] | None] = table("words")
         self._pairs: dict[tuple[str, str], float] = table("pairs")
         self._chunks: dict[str, tuple] = table("chunks")
-        #: chunks that are no word, or a firm word that is not suspicious, in any document
-        #: (keys only): a line of them needs nothing more
-        self._quiet: dict[str, None] = table("quiet")
+        #: chunks that are no word, or a firm word that is not suspicious, in any document, with
+        #: their :meth:`chunk` answer: a line of them needs nothing more
+        self._quiet: dict[str, tuple | None] = table("quiet")
         self._joinable: dict[tuple[str, str], tuple] = table("joinable")
         self._best: dict[tuple, tuple] = table("best")
         self._features: dict[str, tuple] = table("features")
@@ -370,20 +371,34 @@ class Model:
             v = self._pairs[key] = self.pair_of(self.lex_word(first), self.lex_word(second))
         return v
 
-    def lex_word(self, word: str) -> tuple[str, float] | None:
-        """(lowercase form, log10 P) of a word the lexicon knows, else None (memo)."""
+    def lex_word(self, word: str) -> tuple[str, float, bool, bool] | None:
+        """(lowercase form, log10 P, whether it begins a pair of the list, whether it ends one)
+        of a word the lexicon knows, else None (memo)."""
         v = self._lex_words.get(word, False)
         if v is False:
             lp = self.known(word, joined=True)
-            v = self._lex_words[word] = None if lp is None else (word.lower(), lp)
+            v = self._lex_words[word] = None if lp is None else self._lexicon_word(word, lp)
         return v
 
-    def pair_of(self, first: tuple[str, float] | None, second: tuple[str, float] | None) -> float:
+    def _lexicon_word(self, word: str, lp: float) -> tuple[str, float, bool, bool]:
+        """:meth:`lex_word` of a word the lexicon gives log10 P *lp* (not remembered)."""
+        lower = word.lower()
+        sides = self._sides_get(lower, 0)  # Lexicon.pair_sides
+        return lower, lp, bool(sides & BEGINS_PAIR), bool(sides & ENDS_PAIR)
+
+    def pmi_of(self, first: tuple[str, float, bool, bool], second: tuple[str, float, bool, bool]) -> int | None:
+        """PMI * 100 of two :meth:`lex_word` results, None when the pair is not in the list:
+        looked up only when the first word begins a pair of the list and the second ends one
+        (most pairs of the lattice fail that test; the search has this inline)."""
+        return self._pmi_get(f"{first[0]} {second[0]}") if first[2] and second[3] else None
+
+    def pair_of(self, first: tuple[str, float, bool, bool] | None,
+                second: tuple[str, float, bool, bool] | None) -> float:
         """:meth:`pair` of two :meth:`lex_word` results; the pair list holds known words only
         (the lattice search has this inline)."""
         if first is None or second is None:
             return 0.0
-        pmi = self._pmi_get(f"{first[0]} {second[0]}")
+        pmi = self.pmi_of(first, second)
         if pmi is not None:
             return self.p.bigram_weight * (pmi / 100)
         return self.p.absent_weight * min(0.0, self.lex.bigram_floor - first[1] - second[1])
@@ -570,33 +585,48 @@ class Model:
         lp = self.known(core, True)
         need = (self.unknown(core) if lp is None else lp) + p.unsafe_margin - CONTEXT_BOUND
         pair_max = max(0.0, p.bigram_weight * self.lex.pmi_max)
-        known, unknown, lex_get, lex_logp = self.known, self.unknown, self._lex_logp.get, self.lex_logp
+        known, lex_get, lex_logp = self.known, self._lex_logp.get, self.lex_logp
+        # known()'s document lookups, inline: nothing in the loop runs a memo, so the
+        # dependencies go to the table of this judgment
+        vocab_get, hits = self.vocab.get, self._hits
         n, capital = len(core), core[0].isupper()
+        left_unknown = p.unk_cap_base if capital else p.unk_base  # unknown(left) less its length
+        per_char = p.unk_per_char
         # a cut leaves no letter alone but a word ("a", "I")
         first = 1 if core[0] in LETTER_WORDS else 2
         last = n - 1 if core[-1] in LETTER_WORDS else n - 2
         for c in range(first, last + 1):
             seam = core[c].isupper() and camel_seam(core, c)
             if (core[c - 1].isupper() or core[c].isupper()) and not seam:
-                continue
+                continue  # (so the right piece is capitalised at a seam only)
             left, right = core[:c], core[c:]
-            # the lexicon's log10 P of each piece, then :meth:`known` where the document may raise it
+            # the lexicon's log10 P of each piece, then :meth:`known` where the document may
+            # raise it: a piece of three letters or more that the lexicon lacks, or that is
+            # capitalised, is looked up in the document (a dependency even when absent)
             ll, rl = lex_get(left, False), lex_get(right, False)
             if ll is False:
                 ll = lex_logp(left)
             if rl is False:
                 rl = lex_logp(right)
-            lk = known(left) if c > 2 and (ll is None or capital) else ll
-            rk = known(right) if n - c > 2 and (rl is None or seam) else rl
+            lk, rk = ll, rl
+            if c > 2 and (ll is None or capital):
+                count = hits[left] = vocab_get(left, 0)
+                if count > 0:
+                    lk = known(left)
+            if n - c > 2 and (rl is None or seam):
+                count = hits[right] = vocab_get(right, 0)
+                if count > 0:
+                    rk = known(right)
             if lk is None and rk is None:
                 continue
-            score = ((unknown(left) if lk is None else lk) + (unknown(right) if rk is None else rk)
+            score = ((left_unknown - per_char * c if lk is None else lk)
+                     + ((p.unk_cap_base if seam else p.unk_base) - per_char * (n - c) if rk is None else rk)
                      - (p.camel_cost if seam else p.ins_cost))
             if ll is None or rl is None:
                 if score >= need:  # the pair list holds lexicon words only (:meth:`pair_of`)
                     return True
             elif score + pair_max >= need and score + self.pair_of(
-                    (left.lower(), ll), (right.lower(), rl)) >= need:
+                    self._lexicon_word(left, ll), self._lexicon_word(right, rl)) >= need:
                 return True
         return False
 
@@ -865,7 +895,7 @@ class Model:
                             continue
                         cand = sc + base  # the pair list holds known words only (pair_of)
                     else:
-                        pmi = pmi_get(f"{lprev[0]} {lw[0]}")
+                        pmi = pmi_get(f"{lprev[0]} {lw[0]}") if lprev[2] and lw[3] else None  # (pmi_of)
                         if suffix_word and (pmi is None or pmi < suffix_pair_pmi):
                             continue  # "would|like", "be|able"; not "light|like"
                         cand = sc + base + (bigram_weight * (pmi / 100) if pmi is not None else
@@ -908,6 +938,10 @@ def segments(s: str, cuts: list[int]) -> list[str]:
     return [s[a:b] for a, b in zip(edges, edges[1:])]
 
 
+#: Stands for a chunk that is not quiet in :func:`analyse_line`'s list of chunk answers.
+_LOUD = object()
+
+
 def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Change]:
     """The space repairs of one line ``text[start:end]`` (which holds no newline).
 
@@ -916,24 +950,28 @@ def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Chan
     line = text[start:end]
     chunks = line.split()
     quiet = model._quiet
-    is_quiet = list(map(quiet.__contains__, chunks))
-    if all(is_quiet):
+    # each chunk's Model.chunk answer where it is quiet, else _LOUD: one lookup a chunk
+    infos = list(map(quiet.get, chunks, repeat(_LOUD)))
+    if _LOUD not in infos:
         return
-    # a cached answer that no document word swayed, else the model's (a quiet chunk has one)
+    # a cached answer that no document word swayed, else the model's
     table = model._chunks
     n = len(chunks)
-    loud = list(compress(range(n), map(not_, is_quiet)))
-    for k in loud:
-        e = table.get(chunks[k])
+    suspicious, loud = [], []
+    for k in compress(range(n), map(is_, infos, repeat(_LOUD))):
+        chunk = chunks[k]
+        e = table.get(chunk)
         if e is None or e[1]:
-            model.memo(table, chunks[k], model._chunk, chunks[k])  # Model.chunk
-            e = table[chunks[k]]
-        if not e[1] and (e[0] is None or e[0][4] and not e[0][3]):
-            quiet[chunks[k]] = None  # (also a word first met as the core of another chunk: "people,")
-    infos = list(map(itemgetter(0), map(table.__getitem__, chunks)))
-    suspicious = [k for k in loud if (info := infos[k]) is not None and info[3]]  # (a quiet chunk is not)
+            model.memo(table, chunk, model._chunk, chunk)  # Model.chunk
+            e = table[chunk]
+        info = infos[k] = e[0]
+        if not e[1] and (info is None or info[4] and not info[3]):
+            quiet[chunk] = info  # (also a word first met as the core of another chunk: "people,")
+        else:
+            loud.append(k)
+            if info is not None and info[3]:
+                suspicious.append(k)
     pairs = []
-    loud = [k for k in loud if chunks[k] not in quiet]
     joinable_get, zipf_get = model._joinable.get, model._zipf_get
     around = set(loud)  # each loud chunk with the chunks before and after it
     around.update(map((-1).__add__, loud))
