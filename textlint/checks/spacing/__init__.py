@@ -22,6 +22,7 @@ from .model import (Change, Model, Params, analyse_line, camel_seam, glued_forms
                     vocabulary_of)
 from .glued import glued_runons, pronoun_runons
 from .slots import verb_slot_runons
+from .moved import moved_spaces
 from .punctuation import glued_punctuation, space_before_punctuation
 
 PARAMS = Params()
@@ -73,8 +74,18 @@ def _analyse(doc: Document) -> Analysis:
     taken = {c.start for c in found}
     found.extend(c for c in verb_slot_runons(text, model.lex) if c.start not in taken)
     found.extend(c for c in pronoun_runons(text, model.lex) if c.start not in taken)
+    found.extend(_apart_from(moved_spaces(text, model), found))
     found.sort(key=lambda c: c.start)
     return Analysis(_without_contradictions(found), shift, model)
+
+
+def _apart_from(changes: Iterator[Change], found: list[Change]) -> list[Change]:
+    """*changes* that overlap none of *found* nor each other (the first of two is kept)."""
+    kept: list[Change] = []
+    for c in changes:
+        if not any(c.start < o.end and o.start < c.end for o in (*found, *kept)):
+            kept.append(c)
+    return kept
 
 
 def _line_memo() -> dict | None:
