@@ -214,8 +214,9 @@ class RunOnWord(_WordSpacing):
         "Two words glued together by a lost space: 'successfullyas', 'Latin Americato', "
         "'Putinin', glued capitalised words ('CubaPutin', 'OrthodoxChurch'), words glued "
         "where a line break was lost, a function word glued to a number ('was960', "
-        "'in1984'), a possessive glued to a word ('Putin’smessage') and a closed compound that no "
-        "dictionary has where only a verb can stand ('to backout the change', 'can checkin').")
+        "'in1984'), a possessive glued to a word ('Putin’smessage'), a closed compound that no "
+        "dictionary has where only a verb can stand ('to backout the change', 'can checkin') and a "
+        "space moved by one letter ('an dpreviously', 'look sfor').")
     RATIONALE = (
         "Scrapers, PDF extraction and OCR drop spaces. Spell checkers call the result a "
         "misspelling and offer nothing useful; word segmenters split correct words "
@@ -232,7 +233,8 @@ class RunOnWord(_WordSpacing):
             ("The population was960 at the 2010 census.", "The population was 960 at the 2010 census."),
             ("Mr Putin’smessage of congratulations", "Mr Putin’s message of congratulations"),
             ("Please remember to backout the change.", "Please remember to back out the change."),
-            ("She can checkin tomorrow.", "She can check in tomorrow.")]
+            ("She can checkin tomorrow.", "She can check in tomorrow."),
+            ("the first an dpreviously unknown book", "the first and previously unknown book")]
     OK = ["a multipolar world order", "his Cuban counterpart", "nowhere to be seen",
           "we cannot stay together", "the Commander-in-Chief of the Armed Forces",
           "Lavrov met Miguel Díaz-Canel and Celac officials", "NATO and the iPhone",
