@@ -9,7 +9,7 @@ the document, and no typo of a word: "iput" may be "input"), moving the space by
 makes two frequent words that both know, and the model
 of :mod:`.model` scores the two new words (their frequencies and their pair, with the words
 around them) above the two old ones by more than the cost of the two changed spaces, and above
-reading the token as a typo of a word. The fix is unsafe, unless both tokens are lowercase and
+reading the pair as one word split in two ("snakeb ird") or the token as a typo of a word. The fix is unsafe, unless both tokens are lowercase and
 one of them is unknown to the lexicon at all (:func:`_certain`): a rare token may be a name
 or a word of another language.
 """
@@ -122,8 +122,9 @@ def _moved(text: str, a: int, gap: int, b: int, model: Model) -> Change | None:
     if best is None or best[0] <= 0:
         return None
     gain, new_first, new_second = best
-    if gain <= _typo_gain(first, second, context, base, cost, [new_first.lower(), new_second.lower()], model):
-        return None  # one typo explains the pair as well: "an iput" (input), "rever ein" (river)
+    if gain <= _join_gain(first, second, context, base, model) or gain <= _typo_gain(
+            first, second, context, base, cost, [new_first.lower(), new_second.lower()], model):
+        return None  # a split word ("snakeb ird"), or one typo explains the pair: "an iput" (input)
     moved_to = gap + 2 if len(new_first) > len(first) else gap - 1  # (offsets of the text as it is)
     return Change(a, b, text[a:b], f"{new_first} {new_second}", inserts=[moved_to],
                   deletes=[(gap, gap + 1)], gain=gain, certain=_certain(first, second, model))
@@ -136,6 +137,12 @@ def _certain(first: str, second: str, model: Model) -> bool:
     that the web writes ("byt", "nof")."""
     return first.islower() and second.islower() and any(
         _no_word(w, model) and model.lex.zipf(w) == 0.0 for w in (first, second))
+
+
+def _join_gain(first: str, second: str, context: tuple, base: float, model: Model) -> float:
+    """The gain of reading the pair as one word split by a spurious space ("snakeb ird",
+    "foo tball"), scored as the lattice scores a join."""
+    return model.score([first + second], *context) - base - model.p.del_cost
 
 
 def _typo_gain(first: str, second: str, context: tuple, base: float, cost: float, pieces: list[str],
