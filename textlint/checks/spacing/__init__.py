@@ -74,7 +74,6 @@ def _analyse(doc: Document) -> Analysis:
     taken = {c.start for c in found}
     found.extend(c for c in verb_slot_runons(text, model.lex) if c.start not in taken)
     found.extend(c for c in pronoun_runons(text, model.lex) if c.start not in taken)
-    found.extend(_apart_from(moved_spaces(text, model), found))
     found.sort(key=lambda c: c.start)
     return Analysis(_without_contradictions(found), shift, model)
 
@@ -150,8 +149,10 @@ def line_pieces(line: str) -> Iterator[tuple[int, str]]:
 
 
 def _line_changes(model: Model, line: str) -> list[Change]:
-    """The repairs of one line, offsets from its start."""
-    return [c for c in analyse_line(model, line, 0, len(line)) if c.gain >= PARAMS.unsafe_margin]
+    """The repairs of one line, offsets from its start: the lattice's, then the spaces moved
+    by one letter that overlap none of them."""
+    changes = [c for c in analyse_line(model, line, 0, len(line)) if c.gain >= PARAMS.unsafe_margin]
+    return changes + _apart_from(moved_spaces(line, model), changes)
 
 
 def _fix(change: Change, safe: bool) -> Fix:

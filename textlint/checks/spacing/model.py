@@ -286,6 +286,18 @@ class Model:
         table[key] = (value, tuple(hits.items()))
         return value
 
+    def document_count(self, word: str) -> int:
+        """How often the document writes *word* (a dependency of the value being computed, as
+        :meth:`known` records it: see :meth:`memo`)."""
+        count = self._hits[word] = self.vocab.get(word, 0)
+        return count
+
+    def loud(self, chunks: list[str]) -> list[str]:
+        """The chunks not known to need nothing (the quiet ones are no word, or a firm word
+        that is not suspicious: see :func:`analyse_line`, which learns them)."""
+        quiet = self._quiet
+        return [c for c in chunks if c not in quiet]
+
     # word scores ---------------------------------------------------------------
     def known(self, word: str, original: bool = False, joined: bool = False) -> float | None:
         """log10 P(word) when the lexicon or the document knows it, else None.
@@ -319,7 +331,7 @@ class Model:
         if lp is False:
             z = self._zipf_get(word.lower(), 0) / 100  # Lexicon.zipf
             lp = z - 9 if z > 0 else None
-            if lp is not None and self._glued_form(word) and self._glued_pair(word.lower(), lp, True):
+            if lp is not None and self._glued_form(word, lp):
                 lp -= self.p.glued_form_discount
             self._lex_logp[word] = lp
         return lp
@@ -707,7 +719,7 @@ class Model:
             return False
         if not core.islower():
             # a capitalised form may be a name ("Herson"), unless it is a common word's
-            return self.common_capitalised(core) and self.glued(core.lower())
+            return self.glued(core.lower()) and self.common_capitalised(core)
         lp = self.lex_logp(core)
         if lp is None or lp >= p.check_zipf - 9:
             return False
@@ -715,12 +727,15 @@ class Model:
             return self._glued_pair(core, self._zipf_get(core, 0) / 100 - 9, True)
         return len(core) > 4 and self._glued_pair(core, lp, False)
 
-    def _glued_form(self, word: str) -> bool:
-        """Whether *word* is a glued form that no dictionary has (:func:`glued_forms`), as
-        written or capitalised (:meth:`common_capitalised`: "Afterall", "Eachother")."""
-        if word in glued_forms():
-            return True
-        return word[:1].isupper() and word.lower() in glued_forms() and self.common_capitalised(word)
+    def _glued_form(self, word: str, lp: float) -> bool:
+        """Whether *word* (log10 P *lp*) is a glued form that no dictionary has
+        (:func:`glued_forms`) and cuts into a pair :meth:`glued` accepts, as written or
+        capitalised (:meth:`common_capitalised`: "Afterall", "Eachother")."""
+        forms = glued_forms()
+        if word in forms:
+            return self._glued_pair(word, lp, True)
+        return word[:1].isupper() and word.lower() in forms and self._glued_pair(
+            word.lower(), lp, True) and self.common_capitalised(word)
 
     def common_capitalised(self, core: str) -> bool:
         """Whether a capitalised token ("Afterall", "Eachother", "Icecream") is a common word's
@@ -728,13 +743,12 @@ class Model:
         LanguageTool's tagger dictionary, and either normally lowercase in the casing table or
         two closed-class words glued, six letters or more ("after|all", "each|other"; shorter
         pairs are names: "Hasan", "Foran", "Ashis")."""
-        if not (core[0].isupper() and core[1:].islower()) or wc.proper(core):
+        if not (core[0].isupper() and core[1:].islower()):
             return False
         lower = core.lower()
-        if get_casing().normally_lowercase(lower):
-            return True
-        return len(lower) >= MIN_FUNCTION_PAIR and any(
+        closed = len(lower) >= MIN_FUNCTION_PAIR and any(
             lower[:k] in CLOSED_WORDS and lower[k:] in CLOSED_WORDS for k in range(2, len(lower) - 1))
+        return (closed or get_casing().normally_lowercase(lower)) and not wc.proper(core)
 
     def _glued_pair(self, core: str, lp: float, dictionary_gap: bool) -> bool:
         """Whether *core* (log10 P *lp* by the lexicon) cuts into a pair that :meth:`glued`

@@ -21,17 +21,16 @@ import re
 from typing import Iterator
 
 from ... import wordclasses as wc
-from ...document import text_pieces
 from ...patterns import lazy_compile
-from .model import LETTER_WORDS, Change, Model, one_edit
+from .model import LETTER_WORDS, Change, Model, one_edit, shared_table
 
 #: A token is no word when the lexicon gives it less than this (Zipf) and the tagger
 #: dictionary does not know it.
 NO_WORD_ZIPF = 2.5
 #: Each word the moved space makes is at least this frequent (Zipf) and in the dictionary.
 WORD_ZIPF = 4.0
-#: A run of ASCII letters: the tokens looked at (moved spaces in other scripts are left alone).
-_RUN = lazy_compile(r"[A-Za-z]+", engine=re)
+#: Marks around a word in a chunk ("(Thec", "sfor,").
+_MARKS = "\"'“‘«([{¿¡”’»)]}.,;:!?…"
 #: A run of letters is a whole token: no letter, digit, apostrophe, hyphen or path character
 #: before or after it (a period may end a sentence after it, not before it).
 _WHOLE = lazy_compile(r"(?<![\w'’\-./@])[A-Za-z]+(?![\w'’\-@/])", engine=re)
@@ -44,38 +43,40 @@ _WORD_BEFORE = lazy_compile(r"([A-Za-z]+) $", engine=re)
 _WORD_AFTER = lazy_compile(r" ([A-Za-z]+)", engine=re)
 
 
-def moved_spaces(text: str, model: Model) -> Iterator[Change]:
-    """Pairs of tokens whose space is one letter off, each as an unsafe change whose gain is
-    the model's score of the moved space."""
-    for start, end in _no_words(text, model):
-        for change in _around(text, start, end, model):
-            yield change
+def moved_spaces(line: str, model: Model) -> Iterator[Change]:
+    """Pairs of tokens of *line* whose space is one letter off, each as a change (offsets in
+    the line) whose gain is the model's score of the moved space. Only chunks that are not
+    quiet words (:meth:`.model.Model.loud`) may be no word."""
+    cores = {chunk.strip(_MARKS) for chunk in model.loud(line.split())}
+    unknown = shared_table(model.lex, model.p, "unknown")
+    for core in sorted(c for c in cores if unknown.get(c) is not False and _no_word(c, model, unknown)):
+        at = line.find(core)
+        while at >= 0:
+            whole = _WHOLE.match(line, at)
+            if whole is not None and whole.end() == at + len(core):
+                yield from _around(line, at, whole.end(), model)
+            at = line.find(core, at + 1)
 
 
-def _no_words(text: str, model: Model) -> Iterator[tuple[int, int]]:
-    """(start, end) of every whole token of ASCII letters that is no word (:func:`_no_word`),
-    in order: the distinct runs are judged once, then one pass finds where the bad ones are."""
-    runs: set[str] = set()
-    for piece in text_pieces(text):
-        runs.update(_RUN.findall(piece))
-    bad = {w for w in runs if _no_word(w, model)}
-    if not bad:
-        return
-    for m in _RUN.finditer(text):
-        if m.group() in bad and _WHOLE.match(text, m.start()) is not None:
-            yield m.span()
+def _no_word(token: str, model: Model, table: dict[str, bool] | None = None) -> bool:
+    """Whether *token* is no word: :func:`_unknown` to the lexicon and the dictionary (asked
+    once per process: *table*, the model's shared table of the answers), and not repeated in
+    the document (a token the document repeats is one of its words)."""
+    if table is None:
+        table = shared_table(model.lex, model.p, "unknown")
+    unknown = table.get(token)
+    if unknown is None:
+        unknown = table[token] = _unknown(token, model)
+    return unknown and model.document_count(token) <= 1
 
 
-def _no_word(token: str, model: Model) -> bool:
-    """Whether *token* is no word: two letters or more, only its first letter may be a
-    capital, rare in the lexicon, unknown to the tagger dictionary in any case, and not
-    repeated in the document (a token the document repeats is one of its words)."""
-    if len(token) < 2 or not token[1:].islower():
+def _unknown(token: str, model: Model) -> bool:
+    """Whether *token* is two ASCII letters or more, only its first letter may be a capital,
+    rare in the lexicon and unknown to the tagger dictionary in any case."""
+    if len(token) < 2 or not (token.isascii() and token.isalpha() and token[1:].islower()):
         return False
     lower = token.lower()
-    if model.lex.zipf(lower) >= NO_WORD_ZIPF or wc.tags(token) or wc.tags(lower):
-        return False
-    return model.vocab.get(token, 0) <= 1
+    return model.lex.zipf(lower) < NO_WORD_ZIPF and not (wc.tags(token) or wc.tags(lower))
 
 
 def _word(w: str, model: Model) -> bool:
