@@ -752,3 +752,8 @@ def test_space_moved_by_one_letter(text, expected, safe):
 ])
 def test_moved_space_not_flagged(text):
     assert [m for _, m in findings(text) if "looks like" in m and " " in m.split("'")[1]] == []
+
+
+def test_tokens_without_case_are_no_glued_forms():
+    model = Model(get_lexicon(), {}, 1000)
+    assert not model.glued("漢字漢字")  # (no lowercase form: asked once, not again and again)

@@ -719,7 +719,8 @@ class Model:
             return False
         if not core.islower():
             # a capitalised form may be a name ("Herson"), unless it is a common word's
-            return self.glued(core.lower()) and self.common_capitalised(core)
+            lower = core.lower()
+            return lower.islower() and self.glued(lower) and self.common_capitalised(core)
         lp = self.lex_logp(core)
         if lp is None or lp >= p.check_zipf - 9:
             return False
