@@ -731,3 +731,48 @@ def test_two_known_words_that_make_up_a_quotation_are_not_joined():
     assert findings('He argues that Westminster has its share of "odd balls" and the show will help.') == []
     # fragments that are no words are joined inside quotation marks too
     assert [r for r, _ in findings('He said that "evergr een" was spelt so.')] == ["spacing.SplitWord"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Afterall, there was nothing to eat.", "After all, there was nothing to eat."),
+    ("Eachother was the word they used.", "Each other was the word they used."),
+])
+def test_capitalised_glued_form_of_a_common_word_is_cut_unsafely(text, expected):
+    assert [r for r, _ in findings(text)] == ["spacing.RunOnWord"]
+    assert fixed(text) == text
+    assert fixed(text, unsafe=True) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hasan said that the plan would work.",  # a glued form ("has an") that is a name
+    "Foran said that the plan would work.",  # "for an": a closed pair, but shorter than six letters
+])
+def test_capitalised_glued_form_that_may_be_a_name_is_left_alone(text):
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize("text, expected, safe", [
+    ("He always look sfor challenges.", "He always looks for challenges.", False),
+    ("Sometimes the spac eis one character early.", "Sometimes the space is one character early.", False),
+    ("The village had allh ouseholds connected by road.", "The village had all households connected by road.",
+     True),
+    ("The first an dpreviously unknown book was found.", "The first and previously unknown book was found.",
+     True),
+])
+def test_space_moved_by_one_letter(text, expected, safe):
+    assert [r for r, _ in findings(text)] == ["spacing.RunOnWord"]
+    assert fixed(text, unsafe=True) == expected
+    assert fixed(text) == (expected if safe else text)
+
+
+@pytest.mark.parametrize("text", [
+    "He typed an iput into the form.",  # a typo of "input" explains it as well ("ani put")
+    "They look sfor it, and the sfor team looks sfor more.",  # a token the document repeats is a word
+])
+def test_moved_space_not_flagged(text):
+    assert [m for _, m in findings(text) if "looks like" in m and " " in m.split("'")[1]] == []
+
+
+def test_tokens_without_case_are_no_glued_forms():
+    model = Model(get_lexicon(), {}, 1000)
+    assert not model.glued("漢字漢字")  # (no lowercase form: asked once, not again and again)

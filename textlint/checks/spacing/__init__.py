@@ -22,6 +22,7 @@ from .model import (Change, Model, Params, analyse_line, camel_seam, glued_forms
                     vocabulary_of)
 from .glued import glued_runons, pronoun_runons
 from .slots import verb_slot_runons
+from .moved import moved_spaces
 from .punctuation import glued_punctuation, space_before_punctuation
 
 PARAMS = Params()
@@ -75,6 +76,15 @@ def _analyse(doc: Document) -> Analysis:
     found.extend(c for c in pronoun_runons(text, model.lex) if c.start not in taken)
     found.sort(key=lambda c: c.start)
     return Analysis(_without_contradictions(found), shift, model)
+
+
+def _apart_from(changes: Iterator[Change], found: list[Change]) -> list[Change]:
+    """*changes* that overlap none of *found* nor each other (the first of two is kept)."""
+    kept: list[Change] = []
+    for c in changes:
+        if not any(c.start < o.end and o.start < c.end for o in (*found, *kept)):
+            kept.append(c)
+    return kept
 
 
 def _line_memo() -> dict | None:
@@ -139,8 +149,10 @@ def line_pieces(line: str) -> Iterator[tuple[int, str]]:
 
 
 def _line_changes(model: Model, line: str) -> list[Change]:
-    """The repairs of one line, offsets from its start."""
-    return [c for c in analyse_line(model, line, 0, len(line)) if c.gain >= PARAMS.unsafe_margin]
+    """The repairs of one line, offsets from its start: the lattice's, then the spaces moved
+    by one letter that overlap none of them."""
+    changes = [c for c in analyse_line(model, line, 0, len(line)) if c.gain >= PARAMS.unsafe_margin]
+    return changes + _apart_from(moved_spaces(line, model), changes)
 
 
 def _fix(change: Change, safe: bool) -> Fix:
@@ -203,8 +215,9 @@ class RunOnWord(_WordSpacing):
         "Two words glued together by a lost space: 'successfullyas', 'Latin Americato', "
         "'Putinin', glued capitalised words ('CubaPutin', 'OrthodoxChurch'), words glued "
         "where a line break was lost, a function word glued to a number ('was960', "
-        "'in1984'), a possessive glued to a word ('Putin’smessage') and a closed compound that no "
-        "dictionary has where only a verb can stand ('to backout the change', 'can checkin').")
+        "'in1984'), a possessive glued to a word ('Putin’smessage'), a closed compound that no "
+        "dictionary has where only a verb can stand ('to backout the change', 'can checkin') and a "
+        "space moved by one letter ('an dpreviously', 'look sfor').")
     RATIONALE = (
         "Scrapers, PDF extraction and OCR drop spaces. Spell checkers call the result a "
         "misspelling and offer nothing useful; word segmenters split correct words "
@@ -221,7 +234,8 @@ class RunOnWord(_WordSpacing):
             ("The population was960 at the 2010 census.", "The population was 960 at the 2010 census."),
             ("Mr Putin’smessage of congratulations", "Mr Putin’s message of congratulations"),
             ("Please remember to backout the change.", "Please remember to back out the change."),
-            ("She can checkin tomorrow.", "She can check in tomorrow.")]
+            ("She can checkin tomorrow.", "She can check in tomorrow."),
+            ("the first an dpreviously unknown book", "the first and previously unknown book")]
     OK = ["a multipolar world order", "his Cuban counterpart", "nowhere to be seen",
           "we cannot stay together", "the Commander-in-Chief of the Armed Forces",
           "Lavrov met Miguel Díaz-Canel and Celac officials", "NATO and the iPhone",

@@ -285,6 +285,18 @@ class Model:
         table[key] = (value, tuple(hits.items()))
         return value
 
+    def document_count(self, word: str) -> int:
+        """How often the document writes *word* (a dependency of the value being computed, as
+        :meth:`known` records it: see :meth:`memo`)."""
+        count = self._hits[word] = self.vocab.get(word, 0)
+        return count
+
+    def loud(self, chunks: list[str]) -> list[str]:
+        """The chunks not known to need nothing (the quiet ones are no word, or a firm word
+        that is not suspicious: see :func:`analyse_line`, which learns them)."""
+        quiet = self._quiet
+        return [c for c in chunks if c not in quiet]
+
     # word scores ---------------------------------------------------------------
     def known(self, word: str, original: bool = False, joined: bool = False) -> float | None:
         """log10 P(word) when the lexicon or the document knows it, else None.
@@ -318,7 +330,7 @@ class Model:
         if lp is False:
             z = self._zipf_get(word.lower(), 0) / 100  # Lexicon.zipf
             lp = z - 9 if z > 0 else None
-            if lp is not None and word in glued_forms() and self._glued_pair(word, lp, True):
+            if lp is not None and self._glued_form(word, lp):
                 lp -= self.p.glued_form_discount
             self._lex_logp[word] = lp
         return lp
@@ -474,13 +486,13 @@ class Model:
         if closed[0] == closed[1]:
             return False
         word = words[closed.index(False)]
-        return len(word) > 2 and bool(wc.tags(word)) and not self._typo_of_word(old, words)
+        return len(word) > 2 and bool(wc.tags(word)) and not self.typo_of_word(old, words)
 
-    def _typo_of_word(self, token: str, pieces: list[str]) -> bool:
+    def typo_of_word(self, token: str, pieces: list[str]) -> bool:
         """Whether a word the lexicon knows well (Zipf >= ``solid_zipf``), other than
         *pieces*, is one edit (a deletion, insertion, substitution or transposition of
         letters) away from *token*."""
-        candidates = _one_edit(token).difference(pieces)  # some 500 strings
+        candidates = one_edit(token).difference(pieces)  # some 500 strings
         if not token.isascii():
             candidates = {w.lower() for w in candidates}  # (Lexicon.zipf's key)
         # the highest Zipf among them, every lookup made in C
@@ -731,14 +743,41 @@ class Model:
         "infront") needs less: a pair (``glued_form_pmi``) written apart more often
         (``glued_form_ratio``). Such a token is cut like an unknown one."""
         p = self.p
-        if not core.islower() or len(core) < 4:
-            return False  # a capitalised form may be a name ("Herson")
+        if len(core) < 4:
+            return False
+        if not core.islower():
+            # a capitalised form may be a name ("Herson"), unless it is a common word's
+            lower = core.lower()
+            return lower.islower() and self.glued(lower) and self.common_capitalised(core)
         lp = self.lex_logp(core)
         if lp is None or lp >= p.check_zipf - 9:
             return False
         if core in glued_forms():
             return self._glued_pair(core, self._zipf_get(core, 0) / 100 - 9, True)
         return len(core) > 4 and self._glued_pair(core, lp, False)
+
+    def _glued_form(self, word: str, lp: float) -> bool:
+        """Whether *word* (log10 P *lp*) is a glued form that no dictionary has
+        (:func:`glued_forms`) and cuts into a pair :meth:`glued` accepts, as written or
+        capitalised (:meth:`common_capitalised`: "Afterall", "Eachother")."""
+        forms = glued_forms()
+        if word in forms:
+            return self._glued_pair(word, lp, True)
+        return word[:1].isupper() and word.lower() in forms and self._glued_pair(
+            word.lower(), lp, True) and self.common_capitalised(word)
+
+    def common_capitalised(self, core: str) -> bool:
+        """Whether a capitalised token ("Afterall", "Eachother", "Icecream") is a common word's
+        capitalised form rather than a name: only its first letter a capital, no proper noun in
+        LanguageTool's tagger dictionary, and either normally lowercase in the casing table or
+        two closed-class words glued, six letters or more ("after|all", "each|other"; shorter
+        pairs are names: "Hasan", "Foran", "Ashis")."""
+        if not (core[0].isupper() and core[1:].islower()):
+            return False
+        lower = core.lower()
+        closed = len(lower) >= MIN_FUNCTION_PAIR and any(
+            lower[:k] in CLOSED_WORDS and lower[k:] in CLOSED_WORDS for k in range(2, len(lower) - 1))
+        return (closed or get_casing().normally_lowercase(lower)) and not wc.proper(core)
 
     def _glued_pair(self, core: str, lp: float, dictionary_gap: bool) -> bool:
         """Whether *core* (log10 P *lp* by the lexicon) cuts into a pair that :meth:`glued`
@@ -922,7 +961,7 @@ class Model:
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def _one_edit(word: str) -> set[str]:
+def one_edit(word: str) -> set[str]:
     """The strings one edit of a lowercase letter away from *word* (a deletion, transposition,
     insertion or substitution)."""
     heads = [(word[:i], word[i:]) for i in range(len(word) + 1)]

@@ -1,0 +1,165 @@
+"""A space moved by one letter: "look sfor" (looks for), "spac eis" (space is), "Thec at"
+(The cat). OCR and hand typing put a space one letter early or late; neither the lattice of
+:mod:`.model` (which joins a token to its neighbour only into a word, or when both are
+fragments) nor a split of one token finds it, since the letter belongs to the other word.
+
+The evidence is the lexicon and the tagger dictionary, no list of words: one of the two tokens
+is no word (rare in ``wordfreq``, unknown to LanguageTool's tagger dictionary, not repeated in
+the document, and no typo of a word: "iput" may be "input"), moving the space by one letter
+makes two frequent words that both know, and the model
+of :mod:`.model` scores the two new words (their frequencies and their pair, with the words
+around them) above the two old ones by more than the cost of the two changed spaces, and above
+reading the pair as one word split in two ("snakeb ird") or the token as a typo of a word. The fix is unsafe, unless both tokens are lowercase and
+one of them is unknown to the lexicon at all (:func:`_certain`): a rare token may be a name
+or a word of another language.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Iterator
+
+from ... import wordclasses as wc
+from ...patterns import lazy_compile
+from .model import LETTER_WORDS, Change, Model, one_edit, shared_table
+
+#: A token is no word when the lexicon gives it less than this (Zipf) and the tagger
+#: dictionary does not know it.
+NO_WORD_ZIPF = 2.5
+#: Each word the moved space makes is at least this frequent (Zipf) and in the dictionary.
+WORD_ZIPF = 4.0
+#: Marks around a word in a chunk ("(Thec", "sfor,").
+_MARKS = "\"'“‘«([{¿¡”’»)]}.,;:!?…"
+#: A run of letters is a whole token: no letter, digit, apostrophe, hyphen or path character
+#: before or after it (a period may end a sentence after it, not before it).
+_WHOLE = lazy_compile(r"(?<![\w'’\-./@])[A-Za-z]+(?![\w'’\-@/])", engine=re)
+#: Two words of ASCII letters, one space apart, the second at the match's end; the first is a
+#: whole token (no letter, digit, mark or path character before it) and so is the second.
+_PAIR_BEFORE = lazy_compile(r"(?<![\w'’\-./@])([A-Za-z]+) $", engine=re)
+_PAIR_AFTER = lazy_compile(r" ([A-Za-z]+)(?![\w'’\-@/])", engine=re)
+#: A word as the context of a pair: the word before it, or the word after it.
+_WORD_BEFORE = lazy_compile(r"([A-Za-z]+) $", engine=re)
+_WORD_AFTER = lazy_compile(r" ([A-Za-z]+)", engine=re)
+
+
+def moved_spaces(line: str, model: Model) -> Iterator[Change]:
+    """Pairs of tokens of *line* whose space is one letter off, each as a change (offsets in
+    the line) whose gain is the model's score of the moved space. Only chunks that are not
+    quiet words (:meth:`.model.Model.loud`) may be no word."""
+    cores = {chunk.strip(_MARKS) for chunk in model.loud(line.split())}
+    unknown = shared_table(model.lex, model.p, "unknown")
+    for core in sorted(c for c in cores if unknown.get(c) is not False and _no_word(c, model, unknown)):
+        at = line.find(core)
+        while at >= 0:
+            whole = _WHOLE.match(line, at)
+            if whole is not None and whole.end() == at + len(core):
+                yield from _around(line, at, whole.end(), model)
+            at = line.find(core, at + 1)
+
+
+def _no_word(token: str, model: Model, table: dict[str, bool] | None = None) -> bool:
+    """Whether *token* is no word: :func:`_unknown` to the lexicon and the dictionary (asked
+    once per process: *table*, the model's shared table of the answers), and not repeated in
+    the document (a token the document repeats is one of its words)."""
+    if table is None:
+        table = shared_table(model.lex, model.p, "unknown")
+    unknown = table.get(token)
+    if unknown is None:
+        unknown = table[token] = _unknown(token, model)
+    return unknown and model.document_count(token) <= 1
+
+
+def _unknown(token: str, model: Model) -> bool:
+    """Whether *token* is two ASCII letters or more, only its first letter may be a capital,
+    rare in the lexicon and unknown to the tagger dictionary in any case."""
+    if len(token) < 2 or not (token.isascii() and token.isalpha() and token[1:].islower()):
+        return False
+    lower = token.lower()
+    return model.lex.zipf(lower) < NO_WORD_ZIPF and not (wc.tags(token) or wc.tags(lower))
+
+
+def _word(w: str, model: Model) -> bool:
+    """Whether a token the moved space makes is a word: frequent enough, in the dictionary."""
+    if len(w) < 2:
+        return w in LETTER_WORDS
+    lower = w.lower()
+    return model.lex.zipf(lower) >= WORD_ZIPF and bool(wc.tags(w) or wc.tags(lower))
+
+
+def _around(text: str, start: int, end: int, model: Model) -> Iterator[Change]:
+    """The moved spaces between the token *text[start:end]* and the word before or after it."""
+    before = _PAIR_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None:
+        change = _moved(text, before.start(1), start - 1, end, model)
+        if change is not None:
+            yield change
+    after = _PAIR_AFTER.match(text, end)
+    if after is not None:
+        change = _moved(text, start, end, after.end(1), model)
+        if change is not None:
+            yield change
+
+
+def _moved(text: str, a: int, gap: int, b: int, model: Model) -> Change | None:
+    """The best move of the space at *gap* between the tokens ``text[a:gap]`` and
+    ``text[gap + 1:b]`` by one letter, as a change, when it beats the two tokens."""
+    first, second = text[a:gap], text[gap + 1:b]
+    if not second[0].islower():
+        return None  # a capital starts a word: the space before it is the author's
+    left = _WORD_BEFORE.search(text, max(0, a - 40), a)
+    right = _WORD_AFTER.match(text, b)
+    context = (left.group(1) if left else None, right.group(1) if right else None)
+    base = model.score([first, second], *context, originals={first, second})
+    cost = model.p.ins_cost + model.p.del_cost
+    best = None
+    for new_first, new_second in ((first + second[0], second[1:]), (first[:-1], first[-1] + second)):
+        if not (new_first and new_second and new_second.islower() and _word(new_first, model)
+                and _word(new_second, model)):
+            continue
+        gain = model.score([new_first, new_second], *context) - base - cost
+        if best is None or gain > best[0]:
+            best = (gain, new_first, new_second)
+    if best is None or best[0] <= 0:
+        return None
+    gain, new_first, new_second = best
+    if gain <= _join_gain(first, second, context, base, model) or gain <= _typo_gain(
+            first, second, context, base, cost, [new_first.lower(), new_second.lower()], model):
+        return None  # a split word ("snakeb ird"), or one typo explains the pair: "an iput" (input)
+    moved_to = gap + 2 if len(new_first) > len(first) else gap - 1  # (offsets of the text as it is)
+    return Change(a, b, text[a:b], f"{new_first} {new_second}", inserts=[moved_to],
+                  deletes=[(gap, gap + 1)], gain=gain, certain=_certain(first, second, model))
+
+
+def _certain(first: str, second: str, model: Model) -> bool:
+    """Whether a moved space may be fixed safely (at the safe margin): both tokens lowercase
+    (a capitalised one may be a name: "Hopea"), and one of them no word at all, unknown to
+    the lexicon in any frequency ("whichw ere", "an dpreviously"), not a rare word or a name
+    that the web writes ("byt", "nof")."""
+    return first.islower() and second.islower() and any(
+        _no_word(w, model) and model.lex.zipf(w) == 0.0 for w in (first, second))
+
+
+def _join_gain(first: str, second: str, context: tuple, base: float, model: Model) -> float:
+    """The gain of reading the pair as one word split by a spurious space ("snakeb ird",
+    "foo tball"), scored as the lattice scores a join."""
+    return model.score([first + second], *context) - base - model.p.del_cost
+
+
+def _typo_gain(first: str, second: str, context: tuple, base: float, cost: float, pieces: list[str],
+               model: Model) -> float:
+    """The best gain of reading one token of the pair that is no word as a typo of a word one
+    edit away (Zipf >= ``Params.solid_zipf``, not one of the moved space's *pieces*), an edit
+    costing *cost* as the moved space does; minus infinity when there is none."""
+    best = -math.inf
+    for k, token in enumerate((first, second)):
+        if not _no_word(token, model):
+            continue
+        for word in one_edit(token.lower()).difference(pieces):
+            if model.lex.zipf(word) < model.p.solid_zipf:
+                continue
+            if token[0].isupper():
+                word = word.capitalize()
+            pair = [word, second] if k == 0 else [first, word]
+            best = max(best, model.score(pair, *context, originals={first, second}) - base - cost)
+    return best
