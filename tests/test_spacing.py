@@ -101,6 +101,15 @@ def test_known_words_and_identifiers_are_not_cut_safely(text):
     assert fixed(text) == text
 
 
+@pytest.mark.parametrize("text", ["It offers features such as spellchecking and statistics.",
+                                  "The regular set makes analphabetic characters less distinct."])
+def test_words_of_an_edited_dictionary_are_not_cut_safely(text):
+    """SCOWL lists "spellchecking" and "analphabetic" (scripts/build_closed_compounds.py), which
+    the lexicon lacks ("an alphabetic" was a safe fix on an AppStream description)."""
+    assert [r for r, _ in findings(text)] == ["spacing.RunOnWord"]
+    assert fixed(text) == text
+
+
 def test_a_function_word_glued_to_a_name_is_split_safely():
     assert fixed("The firm was inChina then.") == "The firm was in China then."
 

@@ -18,8 +18,8 @@ from ...lexicon import get_lexicon
 from ...patterns import lazy_compile
 from ...rule import FixAvailability
 from ..base import Check
-from .model import (Change, Model, Params, analyse_line, camel_seam, glued_forms, margin_shift, shared_table,
-                    vocabulary_of)
+from .model import (Change, Model, Params, analyse_line, camel_seam, closed_compounds, glued_forms, margin_shift,
+                    shared_table, vocabulary_of)
 from .glued import glued_runons, pronoun_runons
 from .slots import verb_slot_runons
 from .punctuation import glued_punctuation, space_before_punctuation
@@ -183,7 +183,14 @@ class _WordSpacing(Check):
                     and not (technical and c.old in glued_forms()) and not _name_after_acronym(doc.text, c) \
                     and not _quoted_words(doc.text, c):
                 yield self.diagnostic(c.start, c.end, f"'{c.old}' looks like '{c.new}'",
-                                      _fix(c, c.certain and not technical and (c.gain >= safe or model.sure(c))))
+                                      _fix(c, c.certain and not technical and (c.gain >= safe or model.sure(c))
+                                           and not _dictionary_word(c)))
+
+
+def _dictionary_word(change: Change) -> bool:
+    """Whether a cut token is a word of an edited dictionary that the lexicon lacks
+    ("spellchecking", "analphabetic"): a word, so no cut of it is safe."""
+    return change.kind == RunOnWord.KIND and change.old.lower() in closed_compounds()
 
 
 def _repeated_name(doc: Document, change: Change) -> bool:
