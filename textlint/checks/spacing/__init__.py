@@ -17,6 +17,7 @@ from ...document import Document
 from ...lexicon import get_lexicon
 from ...patterns import lazy_compile
 from ...rule import FixAvailability
+from ...wordclasses import BE, INDEFINITE_ARTICLES
 from ..base import Check
 from .model import (Change, Model, Params, analyse_line, camel_seam, closed_compounds, glued_forms, margin_shift,
                     shared_table, vocabulary_of)
@@ -180,6 +181,7 @@ class _WordSpacing(Check):
         for c in changes:
             if c.kind == self.KIND and c.gain >= report and not (
                     (technical or c.old in identifiers) and not c.old.islower()) and not _repeated_name(doc, c) \
+                    and not _defined_name(doc, c) \
                     and not (technical and c.old in glued_forms()) and not _name_after_acronym(doc.text, c) \
                     and not _quoted_words(doc.text, c):
                 yield self.diagnostic(c.start, c.end, f"'{c.old}' looks like '{c.new}'",
@@ -191,6 +193,24 @@ def _dictionary_word(change: Change) -> bool:
     """Whether a cut token is a word of an edited dictionary that the lexicon lacks
     ("spellchecking", "analphabetic"): a word, so no cut of it is safe."""
     return change.kind == RunOnWord.KIND and change.old.lower() in closed_compounds()
+
+
+#: What follows a name a sentence introduces: a form of "be" and an indefinite article ("X is a ...").
+_DEFINITION = lazy_compile(r"[ ]+(\w+)[ ]+(\w+)\b")
+
+
+def _defined_name(doc: Document, change: Change) -> bool:
+    """Whether a camel-case token is a name that its sentence introduces: the sentence starts
+    with it as the subject of "is a", "was an" ("PianoBooster is a fun way ...", "KMyMoney is
+    a personal finance manager"); a glued pair of words does not define itself."""
+    old = change.old
+    if not any(camel_seam(old, q) for q in range(1, len(old))):
+        return False
+    sentence = doc.sentence_at(change.start)
+    if sentence is None or doc.text[sentence.start:change.start].strip(" \"“‘'(*-•\t"):
+        return False
+    m = _DEFINITION.match(doc.text, change.end)
+    return bool(m) and m.group(1).lower() in BE and m.group(2).lower() in INDEFINITE_ARTICLES
 
 
 def _repeated_name(doc: Document, change: Change) -> bool:
