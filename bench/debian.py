@@ -16,7 +16,8 @@ Three kinds of text, each reported on its own:
 - ``appstream``: the English (``C``) descriptions of AppStream's component catalogue
   (``/var/lib/apt/lists/*Components-*.yml.gz``), HTML rendered as text: a paragraph a line,
   a list item a line starting with "* ";
-- ``readme``: ``/usr/share/doc/*/README*`` (plain or gzip'd text; ``.md`` linted as Markdown).
+- ``readme``: ``/usr/share/doc/*/README*`` (plain or gzip'd text, each text once; ``.md``
+  linted as Markdown).
 
 The descriptions are sorted by package name and every Nth is taken (``--every``); sample i
 goes to the ``tune`` part when i is even and to the ``test`` part when odd (tune on one,
@@ -188,7 +189,9 @@ def appstream_descriptions() -> dict[str, str]:
 # -- README files ------------------------------------------------------------------------------
 
 def readmes() -> list[tuple[str, str]]:
-    docs = []
+    """The README files of /usr/share/doc, each text once (a source package installs the
+    same README under each of its binary packages' names)."""
+    docs, seen = [], set()
     for p in sorted(glob.glob(str(DOCS / "*" / "README*"))):
         path = Path(p)
         if not path.is_file():
@@ -196,9 +199,12 @@ def readmes() -> list[tuple[str, str]]:
         data = path.read_bytes()
         if path.suffix == ".gz":
             data = gzip.decompress(data)
-        if len(data) > README_MAX_BYTES or b"\0" in data:
+        if len(data) > README_MAX_BYTES or b"\0" in data or data in seen:
             continue
+        seen.add(data)
         name = path.name.removesuffix(".gz")
+        if name.endswith((".html", ".htm")):
+            continue  # markup, not text
         kind = ".md" if name.endswith(".md") else ".txt"
         docs.append((f"{path.parent.name}-{name}{'' if name.endswith(kind) else kind}",
                      data.decode("utf-8", "replace")))
