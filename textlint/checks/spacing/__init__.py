@@ -161,7 +161,8 @@ class _WordSpacing(Check):
         "reporting margin when no other reading is left (a lowercase token that is no word "
         "and no typo of one, cut into a function word and a word: 'usageswould'), and "
         "unsafe (applied with `--unsafe-fixes`) when the margin is narrower, when it "
-        "cuts a word the lexicon knows ('ofa' may be a typo of 'of'), and always in "
+        "cuts a word the lexicon knows ('ofa' may be a typo of 'of') or a word of an edited "
+        "dictionary that the lexicon lacks ('spellchecking', 'analphabetic'), and always in "
         "technical writing, which closes compounds that no dictionary has ('testcase', "
         "'formatters' is no 'for matters') and cites user names.")
     KIND = ""
@@ -237,7 +238,8 @@ class RunOnWord(_WordSpacing):
         "misspelling and offer nothing useful; word segmenters split correct words "
         "('multipolar' → 'multi polar'). This check splits a token only when two words "
         "explain it far better than the token itself, with the words around it as "
-        "evidence, and never splits known words, names that recur in the document, a "
+        "evidence, and never splits known words, names that recur in the document or that "
+        "their sentence defines ('PianoBooster is a ...'), a "
         "capitalised word after an acronym ('HACAN Clearskies'), acronyms, identifiers, numbers, "
         "URLs or hyphenated compounds.")
     FLAG = [("Cooperation is developing successfullyas agreed.",
