@@ -270,10 +270,11 @@ def _spaced_on_purpose(text: str, start: int, mark: int) -> bool:
     or a mark kept off a path, a URL or a call ("see http://host/src .", "cv(1,1) , cv(1,2)")."""
     if mark - start > 1 or text[start] == "\t":
         return True
-    line = text.rfind("\n", 0, start) + 1
-    if text[line:line + 1] in (" ", "\t"):
+    window = max(0, start - 200)  # a window, not the whole line: no quadratic work on huge lines
+    line = text.rfind("\n", window, start) + 1 or (0 if window == 0 else -1)
+    if line >= 0 and text[line:line + 1] in (" ", "\t"):
         return True
-    token = _TOKEN_BEFORE.search(text, max(0, start - 200), start)
+    token = _TOKEN_BEFORE.search(text, window, start)
     return token is not None and _PATH_OR_CALL.search(token.group()) is not None
 
 
