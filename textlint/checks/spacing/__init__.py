@@ -187,26 +187,13 @@ class _WordSpacing(Check):
                     and not _quoted_words(doc.text, c):
                 yield self.diagnostic(c.start, c.end, f"'{c.old}' looks like '{c.new}'",
                                       _fix(c, c.certain and not technical and (c.gain >= safe or model.sure(c))
-                                           and not _dictionary_word(c) and not _unknown_piece(c)))
+                                           and not _dictionary_word(c)))
 
 
 def _dictionary_word(change: Change) -> bool:
     """Whether a cut token is a word of an edited dictionary that the lexicon lacks
     ("spellchecking", "analphabetic"): a word, so no cut of it is safe."""
     return change.kind == RunOnWord.KIND and change.old.lower() in closed_compounds()
-
-
-#: The letters of a piece before an apostrophe ("Putin’s", "Let’s").
-_STEM = lazy_compile(r"[^'’]*")
-
-
-def _unknown_piece(change: Change) -> bool:
-    """Whether a cut leaves a piece that the lexicon does not know, though the document may
-    ("libxmlsec" beside "xmlsec": a prefix of library names, "lib", is a word too): no
-    lexicon vouches for that reading."""
-    lexicon = get_lexicon()
-    return change.kind == RunOnWord.KIND and any(
-        _STEM.match(p).group().lower() not in lexicon for p in change.new.split())
 
 
 #: What follows a name a sentence introduces: a form of "be" and an indefinite article ("X is a ...").
