@@ -54,7 +54,7 @@ _SPACE_BEFORE = lazy_compile(r"(?<=[\p{L}\p{N})\]”’\"])[^\S\r\n]+(?P<p>[,;:!
 #: Where _SPACE_BEFORE is tried: at the spaces before a mark after a space.
 _SPACE_BEFORE_AT = (lazy_compile(r"(?<=[^\S\r\n])[,;:!?.]"), lazy_compile(r"(?r)[^\S\r\n]+"))
 #: The token before a space before a mark, read back from the space.
-_TOKEN_BEFORE = lazy_compile(r"(?r)\S+")
+_TOKEN_BEFORE = lazy_compile(r"(?r)\S+$")
 #: A token that names a path, a URL or a call ("/usr/share/doc", "http://host/src", "cv(1,1)").
 _PATH_OR_CALL = lazy_compile(r"/|\w\([^()\s]*\)$")
 #: A space inside a contraction or an elided word: "I 'm", "o' clock".
