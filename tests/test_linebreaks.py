@@ -98,3 +98,20 @@ def test_technical_writing_keeps_its_line_layout():
     plain = body.replace("sys.exit() or tool.main()", "the tool").replace("set tab_width", "read the help") \
         .replace("setup.py and config_file", "the guide")
     assert found(RULE, HEAD + plain) == ["current\ndirectory,"]
+
+
+def test_a_text_whose_lines_never_pass_its_break_width_is_left_alone():
+    """A README wrapped at 72 columns with short one-line paragraphs, a list and code: most of
+    its broken lines do not reach the margin, but no line runs past it, so nothing shows a
+    paragraph written on one line (75 joins on the READMEs of bench/debian.py)."""
+    text = ("Building\n\nYou will need a C compiler, make, pkg-config and a\n"
+            "suitable yacc (yacc or bison) to build the program from source.\n\n"
+            "To build and install, run the configure script and then make.\n\n"
+            "    ./configure && make\n\n"
+            "Bug reports and code contributions are most welcome. Please send\n"
+            "them to the mailing list.\n\nThanks.")
+    assert found(RULE, text) == []
+    # one paragraph on a line longer than the breaks: the text shows its layout
+    long = ("This paragraph is written on a single line, as the page had it, and it is "
+            "much longer than any of the broken lines in this text.\n\n")
+    assert found(RULE, long + text) == ["a\nsuitable", "send\nthem"]

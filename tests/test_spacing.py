@@ -101,6 +101,24 @@ def test_known_words_and_identifiers_are_not_cut_safely(text):
     assert fixed(text) == text
 
 
+@pytest.mark.parametrize("text", ["It offers features such as spellchecking and statistics.",
+                                  "The regular set makes analphabetic characters less distinct."])
+def test_words_of_an_edited_dictionary_are_not_cut_safely(text):
+    """SCOWL lists "spellchecking" and "analphabetic" (scripts/build_closed_compounds.py), which
+    the lexicon lacks ("an alphabetic" was a safe fix on an AppStream description)."""
+    assert [r for r, _ in findings(text)] == ["spacing.RunOnWord"]
+    assert fixed(text) == text
+
+
+def test_a_camel_case_name_that_its_sentence_defines_is_left_alone():
+    """A sentence that starts "PianoBooster is a ..." introduces a name; glued words elsewhere
+    in a sentence, or followed by something else, are still reported."""
+    assert findings("PianoBooster is a fun way of playing the piano.") == []
+    assert findings("* KMyMoney is a personal finance manager.") == []
+    assert [r for r, _ in findings("The talks with CubaPutin is a good sign.")] == ["spacing.RunOnWord"]
+    assert [r for r, _ in findings("EarthHour is the most widespread campaign.")] == ["spacing.RunOnWord"]
+
+
 def test_a_function_word_glued_to_a_name_is_split_safely():
     assert fixed("The firm was inChina then.") == "The firm was in China then."
 

@@ -31,7 +31,7 @@ _JOINER = lazy_compile(r"(?<=[\p{L}\p{M}])[-\u2010’'](?=[\p{L}\p{M}])|(?<=s)[�
 _COMPOUND = lazy_compile(r"\p{L}[\p{L}\p{M}]*(?:[-\u2010]\p{L}[\p{L}\p{M}]*)*(?:['’]s|(?<=s)['’])?")
 _NEXT_WORD = lazy_compile(r"(?P<sep>\s+)(?P<b>[^\s.,;:!?)\]”\"]+)")
 _INSIDE_TOKEN_BEFORE = set("'’-.@/\u2010")
-_INSIDE_TOKEN_AFTER = set("-@/\u2010")
+_INSIDE_TOKEN_AFTER = set("-@/=\u2010")
 
 #: Words that cannot follow "that that" when the second "that" is a pronoun or determiner
 #: ("that that is", "that that service"): "that that we will support", "that that at the end".
@@ -103,6 +103,8 @@ class DoubledWord(Check):
     ]
     OK = [
         "He had had enough.",
+        "To build it, run:\n\n    make\n    make check",
+        "Compile it with g++ -o const\nconst.cc: In function 'int main()'",
         "She said that that was wrong.",
         "They flew to Bora Bora last year.",
         "She was on Koh Phi Phi with friends.",
@@ -126,7 +128,8 @@ class DoubledWord(Check):
             a_end = start + len(a)
             end = a_end + len(sep) + len(b)
             if (sep.count("\n") > 1 or text[start - 1:start] in _INSIDE_TOKEN_BEFORE
-                    or self._continues(text, end) or _mentioned(text, start, end)):
+                    or self._continues(text, end) or _mentioned(text, start, end)
+                    or _line_of_its_own(text, start, sep)):
                 continue
             if _on_purpose(text, start, end, a, b) or _allowed(text, start, end, a, b) \
                     or not self._doubled(doc, start, end, a, sep, b, casing, repeats) \
@@ -140,7 +143,8 @@ class DoubledWord(Check):
     def _continues(text: str, end: int) -> bool:
         """Whether the second word goes on as part of a compound or a contraction."""
         nxt = text[end:end + 2]
-        return nxt[:1] in _INSIDE_TOKEN_AFTER or (nxt[:1] in ("'", "’") and nxt[1:2].isalpha())
+        return (nxt[:1] in _INSIDE_TOKEN_AFTER or (nxt[:1] in ("'", "’") and nxt[1:2].isalpha())
+                or (nxt[:1] == "." and nxt[1:2].islower()))  # a file or domain name: "const.cc"
 
     @staticmethod
     def _doubled(doc: Document, start: int, end: int, a: str, sep: str, b: str, casing,
@@ -172,6 +176,12 @@ class DoubledWord(Check):
             nxt = text[end:end + 3].lstrip(" \u00a0")
             return not (nxt[:1].isupper())
         return True
+
+
+def _line_of_its_own(text: str, start: int, sep: str) -> bool:
+    """Whether the first word is a line of its own and the repeat starts the next: lines of
+    commands or a column of values ("make\nmake check"), not a sentence."""
+    return "\n" in sep and not text[text.rfind("\n", 0, start) + 1:start].strip()
 
 
 def _compound_pairs(text: str) -> list[tuple[int, str, str, str]]:

@@ -121,6 +121,7 @@ class StrayHyphen(Check):
         "He left - and never came back.",
         "The talks – long and hard – ended.",
         "Shopping list:\n-bread\n-milk\n-eggs",
+        "To use another VM, run\n\n\tjava -zero\n\nor list the files with\n\n   find directory -name filename",
         "Run the tool with -verbose to see more.",
         "Run it with -help to see more.",
         "It was a -xyzzy token.",
@@ -153,6 +154,8 @@ class StrayHyphen(Check):
             lo = max(0, h - 200)  # windows, not prefixes: no quadratic work on huge lines
             newline = text.rfind("\n", lo, h)
             line_start = newline + 1 if newline >= 0 else (0 if lo == 0 else -1)
+            if line_start >= 0 and text[line_start:line_start + 1] in (" ", "\t"):
+                continue  # an indented line: a command ("\tjava -zero"), code or a table
             at_line_start = line_start >= 0 and not text[line_start:h].strip()
             if at_line_start and self._in_list(text, line_start):
                 continue

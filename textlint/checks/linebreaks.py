@@ -42,6 +42,12 @@ WRAP_BAND = 0.75
 LONG_LINE = 160
 #: A one-line paragraph this much longer than the supposed wrap width contradicts it.
 LONGER_THAN_WRAP = 1.25
+#: A text laid out within a width: at least this many lines end inside a paragraph, the widest
+#: of them at least MIN_WRAP_WIDTH wide (and under LONG_LINE), and no line that starts at the
+#: margin is longer than that width times WIDTH_TOLERANCE (a word or two past it).
+MIN_WRAPPED_LINES = 1
+MIN_WRAP_WIDTH = 50
+WIDTH_TOLERANCE = 1.1
 
 
 class LineBreakInSentence(Check):
@@ -60,7 +66,9 @@ class LineBreakInSentence(Check):
         "soft break), breaks after a sentence end, a colon or a semicolon or a short title line, "
         "lists, indented lines and hard-wrapped blocks are left alone. A text counts as "
         "hard-wrapped when most lines that end inside a paragraph end near the same width "
-        "and its one-line paragraphs are not mostly longer than that width. In a text whose "
+        "and its one-line paragraphs are not mostly longer than that width, or when no line "
+        "that starts at the margin runs past the widest line that ends inside a paragraph "
+        "(a README wrapped at 72 columns with lists, code and short paragraphs). In a text whose "
         "layout does not show (a single paragraph, no blank lines), a break is flagged only "
         "in a paragraph with a line of 160 characters or more, which no hard-wrapped text "
         "has. Technical writing (code tokens in the prose, as reStructuredText and notes "
@@ -99,7 +107,8 @@ class LineBreakInSentence(Check):
             (multi if "\n" in text[p.start:p.end] else single).append(p)
         one_line_paragraphs = (len(paragraphs) >= MIN_PARAGRAPHS
                                and len(single) >= SINGLE_LINE_SHARE * len(paragraphs)
-                               and not self._hard_wrapped(text, single, multi))
+                               and not self._hard_wrapped(text, single, multi)
+                               and not _within_wrap_width(text, multi))
         for para in multi:
             if not one_line_paragraphs and _longest_line(text, para) < LONG_LINE:
                 continue  # the file's layout is unknown, and nothing shows this paragraph unwrapped
@@ -169,6 +178,18 @@ class LineBreakInSentence(Check):
             return self.diagnostic(span_start, span_end, f"Line break inside the {what} '{word}'", fix)
         fix = Fix.replace(m.start(), m.end(), " ", Applicability.SAFE, title="Join the lines")
         return self.diagnostic(span_start, span_end, "Line break inside a sentence", fix)
+
+
+def _within_wrap_width(text: str, multi: list[Span]) -> bool:
+    """Whether no line of the text runs past the width at which its paragraphs break: then
+    nothing shows a paragraph written on one line, and the breaks are the text's layout (a
+    README wrapped at 72 columns whose lists, code and short paragraphs keep most of its
+    broken lines away from the margin). Indented lines (code, verse) are not measured."""
+    widths = [len(line.rstrip()) for p in multi for line in text[p.start:p.end].split("\n")[:-1]]
+    if len(widths) < MIN_WRAPPED_LINES or not MIN_WRAP_WIDTH <= max(widths) < LONG_LINE:
+        return False
+    longest = max(len(line.rstrip()) for line in text.split("\n") if not line[:1].isspace())
+    return longest <= WIDTH_TOLERANCE * max(widths)
 
 
 def _longest_line(text: str, para: Span) -> int:

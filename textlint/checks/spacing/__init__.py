@@ -17,9 +17,10 @@ from ...document import Document
 from ...lexicon import get_lexicon
 from ...patterns import lazy_compile
 from ...rule import FixAvailability
+from ...wordclasses import BE, INDEFINITE_ARTICLES
 from ..base import Check
-from .model import (Change, Model, Params, analyse_line, camel_seam, glued_forms, margin_shift, shared_table,
-                    vocabulary_of)
+from .model import (Change, Model, Params, analyse_line, camel_seam, closed_compounds, glued_forms, margin_shift,
+                    shared_table, vocabulary_of)
 from .glued import glued_runons, pronoun_runons
 from .slots import verb_slot_runons
 from .moved import moved_spaces
@@ -172,7 +173,8 @@ class _WordSpacing(Check):
         "reporting margin when no other reading is left (a lowercase token that is no word "
         "and no typo of one, cut into a function word and a word: 'usageswould'), and "
         "unsafe (applied with `--unsafe-fixes`) when the margin is narrower, when it "
-        "cuts a word the lexicon knows ('ofa' may be a typo of 'of'), and always in "
+        "cuts a word the lexicon knows ('ofa' may be a typo of 'of') or a word of an edited "
+        "dictionary that the lexicon lacks ('spellchecking', 'analphabetic'), and always in "
         "technical writing, which closes compounds that no dictionary has ('testcase', "
         "'formatters' is no 'for matters') and cites user names.")
     KIND = ""
@@ -192,10 +194,36 @@ class _WordSpacing(Check):
         for c in changes:
             if c.kind == self.KIND and c.gain >= report and not (
                     (technical or c.old in identifiers) and not c.old.islower()) and not _repeated_name(doc, c) \
+                    and not _defined_name(doc, c) \
                     and not (technical and c.old in glued_forms()) and not _name_after_acronym(doc.text, c) \
                     and not _quoted_words(doc.text, c):
                 yield self.diagnostic(c.start, c.end, f"'{c.old}' looks like '{c.new}'",
-                                      _fix(c, c.certain and not technical and (c.gain >= safe or model.sure(c))))
+                                      _fix(c, c.certain and not technical and (c.gain >= safe or model.sure(c))
+                                           and not _dictionary_word(c)))
+
+
+def _dictionary_word(change: Change) -> bool:
+    """Whether a cut token is a word of an edited dictionary that the lexicon lacks
+    ("spellchecking", "analphabetic"): a word, so no cut of it is safe."""
+    return change.kind == RunOnWord.KIND and change.old.lower() in closed_compounds()
+
+
+#: What follows a name a sentence introduces: a form of "be" and an indefinite article ("X is a ...").
+_DEFINITION = lazy_compile(r"[ ]+(\w+)[ ]+(\w+)\b")
+
+
+def _defined_name(doc: Document, change: Change) -> bool:
+    """Whether a camel-case token is a name that its sentence introduces: the sentence starts
+    with it as the subject of "is a", "was an" ("PianoBooster is a fun way ...", "KMyMoney is
+    a personal finance manager"); a glued pair of words does not define itself."""
+    old = change.old
+    if not any(camel_seam(old, q) for q in range(1, len(old))):
+        return False
+    sentence = doc.sentence_at(change.start)
+    if sentence is None or doc.text[sentence.start:change.start].strip(" \"“‘'(*-•\t"):
+        return False
+    m = _DEFINITION.match(doc.text, change.end)
+    return bool(m) and m.group(1).lower() in BE and m.group(2).lower() in INDEFINITE_ARTICLES
 
 
 def _repeated_name(doc: Document, change: Change) -> bool:
@@ -223,7 +251,8 @@ class RunOnWord(_WordSpacing):
         "misspelling and offer nothing useful; word segmenters split correct words "
         "('multipolar' → 'multi polar'). This check splits a token only when two words "
         "explain it far better than the token itself, with the words around it as "
-        "evidence, and never splits known words, names that recur in the document, a "
+        "evidence, and never splits known words, names that recur in the document or that "
+        "their sentence defines ('PianoBooster is a ...'), a "
         "capitalised word after an acronym ('HACAN Clearskies'), acronyms, identifiers, numbers, "
         "URLs or hyphenated compounds.")
     FLAG = [("Cooperation is developing successfullyas agreed.",

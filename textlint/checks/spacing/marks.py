@@ -53,6 +53,10 @@ _SWAPPED_AT = (lazy_compile(r"(?<=[ \u00a0])[,;]"), lazy_compile(r"(?r)[ \u00a0]
 _SPACE_BEFORE = lazy_compile(r"(?<=[\p{L}\p{N})\]”’\"])[^\S\r\n]+(?P<p>[,;:!?]|\.(?!\.))(?=[\s\"”’]|$)")
 #: Where _SPACE_BEFORE is tried: at the spaces before a mark after a space.
 _SPACE_BEFORE_AT = (lazy_compile(r"(?<=[^\S\r\n])[,;:!?.]"), lazy_compile(r"(?r)[^\S\r\n]+"))
+#: The token before a space before a mark, read back from the space.
+_TOKEN_BEFORE = lazy_compile(r"(?r)\S+$")
+#: A token that names a path, a URL or a call ("/usr/share/doc", "http://host/src", "cv(1,1)").
+_PATH_OR_CALL = lazy_compile(r"/|\w\([^()\s]*\)$")
 #: A space inside a contraction or an elided word: "I 'm", "o' clock".
 _SPACED_APOSTROPHE = lazy_compile(
     r"(?<![\p{L}\p{M}'’])(?P<a>\p{L}+)(?:(?P<s1>[ \u00a0]+)(?P<q1>['’])(?P<b1>\p{L}+)"
@@ -223,12 +227,17 @@ class SpaceBeforePunctuation(Check):
         "The dogs' toys were new.",
         'Seats have a pitch of 31-33", with newer ones 31" wide.',
         'He said "yes" and "no".',
+        "Read the manual at http://example.org/manual/ .",
+        "Versions:\n\n\tcpp\t\t: cpp-12\n\tgcc\t\t: gcc-12",
+        "   0      : success",
     ]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
         sure = _sure_spaces(text)
         for m in finditer_at_runs(_SPACE_BEFORE, *_SPACE_BEFORE_AT, text):
+            if _spaced_on_purpose(text, m.start(), m.start("p")):
+                continue
             mark = m.group("p")
             fix = Fix((Edit(m.start(), m.start("p"), ""),), _applicability(m.start() in sure),
                       f"Remove the space before '{mark}'")
@@ -253,6 +262,20 @@ class SpaceBeforePunctuation(Check):
                 continue
             fix = Fix((Edit(m.start("s"), m.end("s"), ""),), Applicability.UNSAFE, f"Write '{joined}'")
             yield self.diagnostic(m.start(), m.end(), f"'{m.group()}' looks like '{joined}'", fix)
+
+
+def _spaced_on_purpose(text: str, start: int, mark: int) -> bool:
+    """Whether the space before a mark is layout, not a tokenizer's: a tab or several spaces
+    (columns: "gcc\t\t: gcc-12", "0      : success"), a line that is indented (a table or code),
+    or a mark kept off a path, a URL or a call ("see http://host/src .", "cv(1,1) , cv(1,2)")."""
+    if mark - start > 1 or text[start] == "\t":
+        return True
+    window = max(0, start - 200)  # a window, not the whole line: no quadratic work on huge lines
+    line = text.rfind("\n", window, start) + 1 or (0 if window == 0 else -1)
+    if line >= 0 and text[line:line + 1] in (" ", "\t"):
+        return True
+    token = _TOKEN_BEFORE.search(text, window, start)
+    return token is not None and _PATH_OR_CALL.search(token.group()) is not None
 
 
 def _spaces_inside_quotes(text: str) -> Iterator[tuple[int, int]]:

@@ -84,6 +84,20 @@ def glued_forms() -> frozenset[str]:
     return frozenset(text.split())
 
 
+CLOSED_COMPOUNDS = GLUED_FORMS.with_name("closed_compounds.txt.gz")
+
+
+@lru_cache(maxsize=1)
+def closed_compounds() -> frozenset[str]:
+    """Words of SCOWL's edited word lists that the lexicon does not know but could read as
+    two of its words ("spellchecking", "analphabetic"; built by
+    scripts/build_closed_compounds.py, in the format of :func:`glued_forms`)."""
+    text = gzip.decompress(CLOSED_COMPOUNDS.read_bytes()).decode("utf-8")
+    while text.startswith("#"):
+        text = text.partition("\n")[2]
+    return frozenset(text.split())
+
+
 @dataclass(frozen=True)
 class Params:
     """Weights of the model (log10 units); tuned on the dev sets, see docs/spacing.md."""
