@@ -211,11 +211,12 @@ def _generated(scripts: Path) -> str:
 
 
 def count_data(data: Path, scripts: Path) -> dict[str, int]:
-    """Words of the data files that no script in *scripts* names (hand-written data)."""
+    """Words of the data files that no script in *scripts* names (hand-written data); the
+    license notice of the tables (``NOTICE.txt``) is no word list."""
     built_by_scripts = _generated(scripts)
     out = {}
     for path in sorted(data.rglob("*")) if data.is_dir() else []:
-        if not path.is_file() or path.name in built_by_scripts:
+        if not path.is_file() or path.name in built_by_scripts or path.name == "NOTICE.txt":
             continue
         opener = gzip.open if path.suffix == ".gz" else open
         with opener(path, "rt", encoding="utf-8", errors="replace") as f:
