@@ -366,7 +366,7 @@ def _name_after_acronym(text: str, change: Change) -> bool:
     it. Camel-case and lowercase tokens after an acronym stay judged ("UN SecurityCouncil",
     "EU foreignministers")."""
     old = change.old
-    return change.kind == "runon" and old.isalpha() and old[:1].isupper() and old[1:].islower() \
+    return change.kind == RunOnWord.KIND and old.isalpha() and old[:1].isupper() and old[1:].islower() \
         and _ACRONYM_BEFORE.search(text, max(0, change.start - 20), change.start) is not None
 
 
@@ -381,7 +381,7 @@ def _quoted_words(text: str, change: Change) -> bool:
     ('Westminster has its share of "odd balls"'): a quoted phrase is a mention, spelt as its
     source spelt it, and two words that stand on their own are left to the author (as "every
     one" is). Fragments in quotation marks are joined ('"cher ry"', '"Aca cia"')."""
-    if change.kind != "split" or change.start == 0 or change.end >= len(text) \
+    if change.kind != SplitWord.KIND or change.start == 0 or change.end >= len(text) \
             or text[change.start - 1] not in _OPENING_QUOTES or text[change.end] not in _CLOSING_QUOTES:
         return False
     lexicon = get_lexicon()

@@ -49,7 +49,7 @@ def moved_spaces(line: str, model: Model) -> Iterator[Change]:
     quiet words (:meth:`.model.Model.loud`) may be no word."""
     cores = {chunk.strip(_MARKS) for chunk in model.loud(line.split())}
     unknown = shared_table(model.lex, model.p, "unknown")
-    for core in sorted(c for c in cores if unknown.get(c) is not False and _no_word(c, model, unknown)):
+    for core in sorted(c for c in cores if _no_word(c, model, unknown)):
         at = line.find(core)
         while at >= 0:
             whole = _WHOLE.match(line, at)
