@@ -13,7 +13,7 @@ from ..lexicon import get_lexicon
 from ..patterns import lazy_compile
 from ..rule import FixAvailability
 from .base import Check
-from .prose import starts_sentence
+from .prose import CLOSERS, previous_char, starts_sentence
 
 #: A hyphen-minus (or U+2010 hyphen) after a space or a line start, glued to a word of
 #: two letters or more (or "I", "A"), perhaps a compound ("-Russian-Italian", "-to-one"),
@@ -58,6 +58,8 @@ FUNCTION_WORDS = (wc.ARTICLES | wc.COORDINATORS - wc.FUNCTION_ADVERBS | wc.PREPO
                   | wc.HAVE | wc.MODALS | wc.DEMONSTRATIVES | wc.POSSESSIVES | wc.PRONOUNS)
 #: Bound prefixes that are no function word ("multi", "de", but not "in" or "over").
 PREFIXES = wc.PREFIXES - FUNCTION_WORDS
+#: The marks that end a sentence (a colon or semicolon may start a list of values instead).
+SENTENCE_ENDS = frozenset(".!?…")
 
 
 def rejoin(left: str, right: str, doc: Document) -> tuple[str, Applicability] | None:
@@ -160,7 +162,8 @@ class StrayHyphen(Check):
             if at_line_start and self._in_list(text, line_start):
                 continue
             if starts_sentence(text, h):
-                fix = Fix.replace(h, h + 1, "", Applicability.SAFE, title="Delete the hyphen")
+                fix = Fix.replace(h, h + 1, "", Applicability.SAFE if _after_sentence_end(text, h)
+                                  else Applicability.UNSAFE, title="Delete the hyphen")
                 yield self.diagnostic(h, m.end(), f"Stray hyphen before '{word}'", fix)
                 continue
             head = text[max(0, h - 100):h]
@@ -191,6 +194,20 @@ class StrayHyphen(Check):
             return True
         nxt = text.find("\n", line_start)
         return nxt >= 0 and _ITEM.match(text, nxt + 1) is not None
+
+
+def _after_sentence_end(text: str, h: int) -> bool:
+    """Whether the hyphen at *h* follows a sentence end (". ", "?” "), a blank line or
+    nothing: where no sentence starts with a hyphen. After a colon or semicolon, or at the
+    start of a line that goes on from the one before, a hyphen may be a sign ("strings:
+    -Infinity, Infinity, NaN") or a marker, and deleting it is unsafe."""
+    ch, i = previous_char(text, h)
+    while ch in CLOSERS:
+        ch, i = previous_char(text, i)
+    if ch == "\n":
+        ch, i = previous_char(text, i)
+        return ch in ("", "\n")
+    return ch == "" or ch in SENTENCE_ENDS
 
 
 def _join_safety(left: str, right: str, lexicon, compound: bool) -> Applicability:

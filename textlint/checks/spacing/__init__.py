@@ -17,8 +17,9 @@ from ...document import Document
 from ...lexicon import get_lexicon
 from ...patterns import lazy_compile
 from ...rule import FixAvailability
-from ...wordclasses import BE, INDEFINITE_ARTICLES
+from ...wordclasses import BE, FUNCTION_WORDS, INDEFINITE_ARTICLES
 from ..base import Check
+from ..prose import starts_sentence
 from .model import (Change, Model, Params, analyse_line, camel_seam, closed_compounds, glued_forms, margin_shift,
                     shared_table, vocabulary_of)
 from .glued import glued_runons, pronoun_runons
@@ -199,7 +200,7 @@ class _WordSpacing(Check):
                     and not _quoted_words(doc.text, c):
                 yield self.diagnostic(c.start, c.end, f"'{c.old}' looks like '{c.new}'",
                                       _fix(c, c.certain and not technical and (c.gain >= safe or model.sure(c))
-                                           and not _dictionary_word(c)))
+                                           and not _dictionary_word(c) and not _named(doc, c)))
 
 
 def _dictionary_word(change: Change) -> bool:
@@ -213,12 +214,29 @@ _DEFINITION = lazy_compile(r"[ ]+(\w+)[ ]+(\w+)\b")
 
 
 def _defined_name(doc: Document, change: Change) -> bool:
-    """Whether a camel-case token is a name that its sentence introduces: the sentence starts
-    with it as the subject of "is a", "was an" ("PianoBooster is a fun way ...", "KMyMoney is
-    a personal finance manager"); a glued pair of words does not define itself."""
+    """Whether a camel-case token is a name that its sentence introduces (:func:`_defines`):
+    "PianoBooster is a fun way ...", "KMyMoney is a personal finance manager"."""
     old = change.old
-    if not any(camel_seam(old, q) for q in range(1, len(old))):
+    return any(camel_seam(old, q) for q in range(1, len(old))) and _defines(doc, change)
+
+
+def _named(doc: Document, change: Change) -> bool:
+    """Whether the document gives a capitalised token that a change would cut the evidence
+    of a name, so that no cut of it is right in every context: it writes the token more than
+    once, its sentence defines it ("Notmuch is a system for indexing"), or it starts with a
+    function word where no sentence starts ("with Notmuch you"; a function word takes a
+    capital at a sentence start only: "Thealbum was"). A lost space seldom recurs word for
+    word, and a glued pair of words does not define itself; the change is still reported
+    ("Americato" twice), unsafe."""
+    if not change.old[:1].isupper() or change.kind != RunOnWord.KIND:
         return False
+    return (doc.vocabulary[change.old] > 1 or _defines(doc, change)
+            or change.new.split(" ", 1)[0].lower() in FUNCTION_WORDS and not starts_sentence(doc.text, change.start))
+
+
+def _defines(doc: Document, change: Change) -> bool:
+    """Whether the token of *change* starts its sentence as the subject of "is a", "was an":
+    a name the sentence introduces."""
     sentence = doc.sentence_at(change.start)
     if sentence is None or doc.text[sentence.start:change.start].strip(" \"“‘'(*-•\t"):
         return False

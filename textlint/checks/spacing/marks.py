@@ -84,6 +84,17 @@ def straight_quotes(text: str) -> Iterator[tuple[int, bool]]:
         start = end + 1
 
 
+#: Quotation marks and brackets that open and close a mention.
+_OPENING = frozenset("\"'“‘([")
+_CLOSING = frozenset("\"'”’)]")
+
+
+def _quoted_token(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the whole of a quotation or a bracket: a name mentioned
+    ("the string 'typing.Any'"), not two sentences of a word each that lost a space."""
+    return start > 0 and text[start - 1] in _OPENING and text[end:end + 1] in _CLOSING
+
+
 #: A contraction or elision this frequent (Zipf) written apart is a spurious space.
 CONTRACTION_ZIPF = 4.0
 
@@ -156,6 +167,8 @@ class MissingSpaceAfterPunctuation(Check):
                     # technical writing glues names of code ("net.Server", "blob,file"); a
                     # function word starts a clause there too ("object.The", "foo,as")
                     continue
+                if _quoted_token(text, m.start() - len(left), m.end() + len(word)):
+                    continue  # a mention of a name: "use the string 'typing.Any'"
                 fix = Fix((Edit(m.end(), m.end(), " "),), _applicability(sure), f"Add a space after '{mark}'")
                 yield self.diagnostic(m.start() - len(left), m.end() + len(word), f"Add a space after '{mark}'", fix)
         if not doc.technical:
