@@ -200,7 +200,8 @@ class _WordSpacing(Check):
                     and not _quoted_words(doc.text, c):
                 yield self.diagnostic(c.start, c.end, f"'{c.old}' looks like '{c.new}'",
                                       _fix(c, c.certain and not technical and (c.gain >= safe or model.sure(c))
-                                           and not _dictionary_word(c) and not _named(doc, c)))
+                                           and not _dictionary_word(c) and not _named(doc, c)
+                                           and not _quotation(doc.text, c)))
 
 
 def _dictionary_word(change: Change) -> bool:
@@ -393,14 +394,21 @@ _OPENING_QUOTES = frozenset("\"“‘'«")
 _CLOSING_QUOTES = frozenset("\"”’'»")
 
 
+def _quotation(text: str, change: Change) -> bool:
+    """Whether the text of a change is a whole quotation ('the touchscreen version
+    "kookbooktouch"'): a mention, spelt as its source spelt it, which no change of spaces
+    repairs in every context."""
+    return change.start > 0 and text[change.start - 1] in _OPENING_QUOTES \
+        and text[change.end:change.end + 1] in _CLOSING_QUOTES
+
+
 def _quoted_words(text: str, change: Change) -> bool:
     """Whether a split repair would join words that each stand on their own (frequent enough,
     ``Params.check_zipf``, that the model never cuts them) and that make up a whole quotation
     ('Westminster has its share of "odd balls"'): a quoted phrase is a mention, spelt as its
     source spelt it, and two words that stand on their own are left to the author (as "every
     one" is). Fragments in quotation marks are joined ('"cher ry"', '"Aca cia"')."""
-    if change.kind != SplitWord.KIND or change.start == 0 or change.end >= len(text) \
-            or text[change.start - 1] not in _OPENING_QUOTES or text[change.end] not in _CLOSING_QUOTES:
+    if change.kind != SplitWord.KIND or not _quotation(text, change):
         return False
     lexicon = get_lexicon()
     return all(lexicon.zipf(piece.lower()) >= PARAMS.check_zipf for piece in change.old.split())

@@ -444,8 +444,9 @@ class Model:
         context (docs/safe-fixes.md). Not between two capitals: camel-case names
         ("DoubleClick", "AllMusic", "PaperRank") cannot be told from glued names ("CubaPutin")
         by a lexicon; a lowercase word glued to a capitalised one only when the left piece is
-        a function word or the right one a name ("inChina", "performerNina"; identifiers glue
-        common words: "onClick", "backgroundColor"). Not in a capitalised token, which may be
+        a function word, or a word of the dictionary and the right one a name ("inChina",
+        "performerNina"; identifiers glue common words: "onClick", "backgroundColor"; a
+        stylised name glues letters: "tyPoland"). Not in a capitalised token, which may be
         a name ("Goodricksaid"), unless one piece is a function word and the other a word (no
         name ends or starts with a function word glued to it: "Americato", "Thealbum"; "Bethe"
         is two function words). A token the lexicon knows is cut safely only when its two
@@ -459,7 +460,9 @@ class Model:
         if camel_seam(s, q):
             # a lowercase word glued to a name ("inChina", "performerNina"); identifiers glue
             # common words ("onClick", "toString", "backgroundColor") and stay unsafe
-            return left.islower() and (left in FUNCTION_WORDS or not get_casing().normally_lowercase(right))
+            # ("tyPoland" is a stylised name: its left piece is no word of the dictionary)
+            return left.islower() and (left in FUNCTION_WORDS or bool(wc.tags(left))
+                                       and not get_casing().normally_lowercase(right))
         if token[0].isupper() and not (self._word_and_function_word(left, right)
                                        or self._function_words_glued(token, left, right)):
             return False  # "Goodricksaid", "Clearskies", "Bethe" (a name of two function words)
