@@ -243,15 +243,17 @@ class SpaceBeforePunctuation(Check):
         "Read the manual at http://example.org/manual/ .",
         "Versions:\n\n\tcpp\t\t: cpp-12\n\tgcc\t\t: gcc-12",
         "   0      : success",
+        "name : str\n    The name.\nkind : int\n    The kind.\nvalue : object\n    The value.",
     ]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
         sure = _sure_spaces(text)
+        styled = _spaced_by_style(text)
         for m in finditer_at_runs(_SPACE_BEFORE, *_SPACE_BEFORE_AT, text):
-            if _spaced_on_purpose(text, m.start(), m.start("p")):
-                continue
             mark = m.group("p")
+            if mark in styled or _spaced_on_purpose(text, m.start(), m.start("p")):
+                continue
             fix = Fix((Edit(m.start(), m.start("p"), ""),), _applicability(m.start() in sure),
                       f"Remove the space before '{mark}'")
             yield self.diagnostic(m.start(), m.end(), f"Remove the space before '{mark}'", fix)
@@ -271,10 +273,23 @@ class SpaceBeforePunctuation(Check):
                 yield self.diagnostic(a - 1, b + 1, "Remove the space inside the quotation marks", fix)
         for m in _SPACED_ABBREVIATION.finditer(text):
             joined = m.group("a") + m.group("b")
-            if joined.lower() not in ABBREVIATIONS:
-                continue
+            if joined.lower() not in ABBREVIATIONS or text.count(m.group()) >= STYLE_COUNT:
+                continue  # not an abbreviation, or the document's style ("i. e." throughout)
             fix = Fix((Edit(m.start("s"), m.end("s"), ""),), Applicability.UNSAFE, f"Write '{joined}'")
             yield self.diagnostic(m.start(), m.end(), f"'{m.group()}' looks like '{joined}'", fix)
+
+
+#: The marks that French and older English typography set off with spaces on both sides.
+_STYLE_MARKS = ":;?!"
+#: How often a document sets such a mark off with spaces before it is its typography.
+STYLE_COUNT = 3
+
+
+def _spaced_by_style(text: str) -> frozenset[str]:
+    """The marks of :data:`_STYLE_MARKS` that the document sets off with a space on either
+    side at least :data:`STYLE_COUNT` times ("name : type" in a docstring, "Quoi ? Non !"):
+    its typography, not a tokenizer's slip, which does not follow a convention."""
+    return frozenset(mark for mark in _STYLE_MARKS if text.count(f" {mark} ") >= STYLE_COUNT)
 
 
 def _spaced_on_purpose(text: str, start: int, mark: int) -> bool:

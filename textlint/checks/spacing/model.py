@@ -541,14 +541,25 @@ class Model:
 
     def certain_join(self, word: str, pieces: list[str]) -> bool:
         """Whether joining *pieces* into *word* may be fixed safely: never when each piece is a
-        word by itself (:meth:`solid_word`, or a two-letter word as frequent as a function
-        word: "re ally", "be en", "Robins on", "tic tac": the author may mean two words), nor
-        when two make a short rare word, more likely letters of a formula ("c a", "k b", "ef
-        f") than a word; letter-spaced text joins three or more ("a r c")."""
-        if all(self.solid_word(p) or len(p) == 2 and self.lex.zipf(p) >= self.p.function_zipf
+        word by itself (:meth:`lex_frequent`, or a two-letter word as frequent as a function
+        word: "re ally", "be en", "Robins on": the author may mean two words), nor when each
+        piece is as common as a word (Zipf >= ``solid_zipf``) and the joined word is rarer
+        than every piece ("tic tac" is no "tictac"; a split word is commoner than its
+        fragments: "detect ive", "pres ent"), nor when two make a short rare word, more
+        likely letters of a formula ("c a", "k b", "ef f") than a word; letter-spaced text
+        joins three or more ("a r c")."""
+        if all(self.lex_frequent(p) or len(p) == 2 and self.lex.zipf(p) >= self.p.function_zipf
                for p in pieces):
             return False
+        if self._rarer_than_pieces(word, pieces):
+            return False
         return len(word) > 3 or len(pieces) > 2 or self.lex.zipf(word) >= self.p.frequent_zipf
+
+    def _rarer_than_pieces(self, word: str, pieces: list[str]) -> bool:
+        """Whether each piece is as common as a word (Zipf >= ``solid_zipf``) and *word* is
+        rarer than the rarest of them."""
+        zipfs = [self.lex.zipf(p) for p in pieces]
+        return min(zipfs) >= self.p.solid_zipf and self.lex.zipf(word) < min(zipfs)
 
     def cost(self, s: str, changed: list[int], old: set[int]) -> float:
         """The cost of changing the spaces at *changed* positions of the window string."""
@@ -593,12 +604,6 @@ class Model:
         if entry is not None and not entry[1]:
             return entry[0]
         return self.memo(self._joinable, key, self.joinable, first, second)
-
-    def solid_word(self, piece: str) -> bool:
-        """Whether *piece* is a word of three letters or more that the lexicon knows well
-        (Zipf >= ``solid_zipf``, the bar of every other "is a word" test of the model; the
-        search's own bar, :meth:`lex_frequent`, is higher for three letters)."""
-        return len(piece) > 2 and self.lex.zipf(piece) >= self.p.solid_zipf
 
     def lex_frequent(self, core: str) -> bool:
         """:meth:`frequent_word` by the lexicon alone (true in every document)."""
