@@ -129,7 +129,7 @@ class DoubledWord(Check):
             end = a_end + len(sep) + len(b)
             if (sep.count("\n") > 1 or text[start - 1:start] in _INSIDE_TOKEN_BEFORE
                     or self._continues(text, end) or _mentioned(text, start, end)
-                    or _line_of_its_own(text, start, sep)):
+                    or _line_of_its_own(text, start, sep) or _new_block(text, start, sep)):
                 continue
             if _on_purpose(text, start, end, a, b) or _allowed(text, start, end, a, b) \
                     or not self._doubled(doc, start, end, a, sep, b, casing, repeats) \
@@ -182,6 +182,17 @@ def _line_of_its_own(text: str, start: int, sep: str) -> bool:
     """Whether the first word is a line of its own and the repeat starts the next: lines of
     commands or a column of values ("make\nmake check"), not a sentence."""
     return "\n" in sep and not text[text.rfind("\n", 0, start) + 1:start].strip()
+
+
+def _new_block(text: str, start: int, sep: str) -> bool:
+    """Whether the repeat starts a line indented otherwise than the line of the first word: a
+    new block (a list entry's description, code: "kind : str\n    Str of ..."), not the
+    same sentence going on."""
+    if "\n" not in sep:
+        return False
+    line = text.rfind("\n", 0, start) + 1
+    indent = len(text[line:start]) - len(text[line:start].lstrip(" \t"))
+    return len(sep) - sep.rfind("\n") - 1 != indent
 
 
 def _compound_pairs(text: str) -> list[tuple[int, str, str, str]]:

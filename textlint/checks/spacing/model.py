@@ -543,9 +543,9 @@ class Model:
         """Whether joining *pieces* into *word* may be fixed safely: never when each piece is a
         word by itself (:meth:`lex_frequent`, or a two-letter word as frequent as a function
         word: "re ally", "be en", "Robins on": the author may mean two words), nor when each
-        piece is as common as a word (Zipf >= ``solid_zipf``) and the joined word is rarer
-        than every piece ("tic tac" is no "tictac"; a split word is commoner than its
-        fragments: "detect ive", "pres ent"), nor when two make a short rare word, more
+        piece is a word by its length and frequency (:meth:`_rarer_than_pieces`) and the joined
+        word is rarer than every piece ("tic tac" is no "tictac"; a split word is commoner
+        than its fragments: "detect ive", "pres ent"), nor when two make a short rare word, more
         likely letters of a formula ("c a", "k b", "ef f") than a word; letter-spaced text
         joins three or more ("a r c")."""
         if all(self.lex_frequent(p) or len(p) == 2 and self.lex.zipf(p) >= self.p.function_zipf
@@ -556,8 +556,11 @@ class Model:
         return len(word) > 3 or len(pieces) > 2 or self.lex.zipf(word) >= self.p.frequent_zipf
 
     def _rarer_than_pieces(self, word: str, pieces: list[str]) -> bool:
-        """Whether each piece is as common as a word (Zipf >= ``solid_zipf``) and *word* is
-        rarer than the rarest of them."""
+        """Whether each piece is of three letters or more and as common as a word (Zipf >=
+        ``solid_zipf``) and *word* is rarer than the rarest of them (an ending split off makes
+        a rarer word, and is no word by itself: "railway s", "paths diverge d")."""
+        if min(map(len, pieces)) < 3:
+            return False
         zipfs = [self.lex.zipf(p) for p in pieces]
         return min(zipfs) >= self.p.solid_zipf and self.lex.zipf(word) < min(zipfs)
 
