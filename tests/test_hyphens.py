@@ -47,6 +47,11 @@ def test_flags_and_fixes(text, expected):
     # next to a capitalised word the hyphen may be a dash typed short, or a name meant
     ("the High-Level Russian -Turkish Cooperation Council", False),
     ("The Commander-in -Chief ordered it.", False),
+    # deleted safely only after a sentence end or a blank line: after a colon or at the start
+    # of a line that goes on from the one before, a hyphen may be a sign
+    ("There is no doubt.\n\n-Krasnogorsk does not yet have one.", True),
+    ("It accepts these strings: -Infinity, Infinity and NaN.", False),
+    (">>> print(neg_inf)\n-Infinity", False),
 ])
 def test_fix_safety(text, safe):
     assert (fixed(RULE, text, unsafe=False) != text) is safe

@@ -794,3 +794,27 @@ def test_moved_space_not_flagged(text):
 def test_tokens_without_case_are_no_glued_forms():
     model = Model(get_lexicon(), {}, 1000)
     assert not model.glued("漢字漢字")  # (no lowercase form: asked once, not again and again)
+
+
+@pytest.mark.parametrize("text", [
+    "The classic game of tic tac toe is played on a grid.",  # "tictac" is rarer than each piece
+])
+def test_two_words_are_not_joined_safely_into_a_rarer_word(text):
+    assert [r for r, _ in findings(text)] == ["spacing.SplitWord"]
+    assert fixed(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Notmuch is a system for indexing mail.",  # its sentence defines it
+    "You can search your mail with Notmuch today.",  # a function word capitalised mid-sentence
+    "Her foundry tyPoland made it.",  # a stylised name: "ty" is no word of the dictionary
+    # a quotation is a mention
+    'It includes both the desktop "kookbook" program and a touchscreen version "kookbooktouch".',
+])
+def test_names_by_the_documents_evidence_are_not_cut_safely(text):
+    assert fixed(text) == text
+
+
+def test_a_function_word_glued_at_a_sentence_start_is_still_cut_safely():
+    assert fixed("It rained all day. Thealbum was released in May.") == \
+        "It rained all day. The album was released in May."

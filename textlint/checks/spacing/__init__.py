@@ -201,7 +201,7 @@ class _WordSpacing(Check):
                 yield self.diagnostic(c.start, c.end, f"'{c.old}' looks like '{c.new}'",
                                       _fix(c, c.certain and not technical and (c.gain >= safe or model.sure(c))
                                            and not _dictionary_word(c) and not _named(doc, c)
-                                           and not _quotation(doc.text, c)))
+                                           and not (c.kind == RunOnWord.KIND and _quotation(doc.text, c))))
 
 
 def _dictionary_word(change: Change) -> bool:
@@ -223,16 +223,16 @@ def _defined_name(doc: Document, change: Change) -> bool:
 
 def _named(doc: Document, change: Change) -> bool:
     """Whether the document gives a capitalised token that a change would cut the evidence
-    of a name, so that no cut of it is right in every context: it writes the token more than
-    once, its sentence defines it ("Notmuch is a system for indexing"), or it starts with a
-    function word where no sentence starts ("with Notmuch you"; a function word takes a
-    capital at a sentence start only: "Thealbum was"). A lost space seldom recurs word for
-    word, and a glued pair of words does not define itself; the change is still reported
-    ("Americato" twice), unsafe."""
+    of a name, so that no cut of it is right in every context: its sentence defines it
+    ("Notmuch is a system for indexing"; a glued pair of words does not define itself), or it
+    starts with a function word where no sentence starts ("with Notmuch you"; a function word
+    takes a capital at a sentence start only: "Thealbum was"). The change is still reported,
+    unsafe. (How often the document writes the token is no such evidence: a long corrupt
+    text glues "Universityof" or "Thefilm" more than once.)"""
     if not change.old[:1].isupper() or change.kind != RunOnWord.KIND:
         return False
-    return (doc.vocabulary[change.old] > 1 or _defines(doc, change)
-            or change.new.split(" ", 1)[0].lower() in FUNCTION_WORDS and not starts_sentence(doc.text, change.start))
+    return _defines(doc, change) or (change.new.split(" ", 1)[0].lower() in FUNCTION_WORDS
+                                     and not starts_sentence(doc.text, change.start))
 
 
 def _defines(doc: Document, change: Change) -> bool:
@@ -395,9 +395,9 @@ _CLOSING_QUOTES = frozenset("\"”’'»")
 
 
 def _quotation(text: str, change: Change) -> bool:
-    """Whether the text of a change is a whole quotation ('the touchscreen version
-    "kookbooktouch"'): a mention, spelt as its source spelt it, which no change of spaces
-    repairs in every context."""
+    """Whether the text of a change is a whole quotation: a mention, spelt as its source
+    spelt it. A quoted token is not cut safely ('the touchscreen version "kookbooktouch"');
+    quoted fragments are still joined ('"cher ry"', :func:`_quoted_words`)."""
     return change.start > 0 and text[change.start - 1] in _OPENING_QUOTES \
         and text[change.end:change.end + 1] in _CLOSING_QUOTES
 
