@@ -105,7 +105,10 @@ class StrayHyphen(Check):
     FIX = Applicability.SAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
     FIX_SAFETY = (
-        "At a sentence start the fix deletes the hyphen (safe); inside a sentence it joins the "
+        "At a sentence start the fix deletes the hyphen: safe after a sentence end, a blank line "
+        "or nothing, unsafe after a colon or semicolon or at the start of a line that goes on "
+        "from the one before, where a hyphen may be a sign (\"strings: -Infinity, Infinity\"); "
+        "inside a sentence it joins the "
         "word to the one before (\"long-term\"), which is safe only for two lowercase words that "
         "form a strong word pair: next to a capitalised word (\"Russian -Chinese\", \"the Ward "
         "-little known\") the hyphen may be a dash typed short, and the join is unsafe."
