@@ -124,6 +124,9 @@ class Params:
     doc_weight: float = 1.0
     check_zipf: float = 4.0
     solid_zipf: float = 3.0
+    #: two words (each of Zipf >= ``solid_zipf``) joined into a word rarer than this and than
+    #: each of them are more likely the two words the author wrote: "tic tac" (no safe join)
+    rare_join_zipf: float = 2.0
     #: a suffix that is a frequent word ("like", "able", "less", "ways") is cut off only
     #: after a word it forms a pair this strong with (log10 PMI): "would|like", "be|able"
     suffix_pair_pmi: float = 1.5
@@ -557,12 +560,15 @@ class Model:
 
     def _rarer_than_pieces(self, word: str, pieces: list[str]) -> bool:
         """Whether each piece is of three letters or more and as common as a word (Zipf >=
-        ``solid_zipf``) and *word* is rarer than the rarest of them (an ending split off makes
-        a rarer word, and is no word by itself: "railway s", "paths diverge d")."""
+        ``solid_zipf``) and *word* is a rare word (Zipf < ``rare_join_zipf``), rarer than each
+        of them ("tictac", "foobar"; an ending split off is no word by itself: "railway s",
+        "paths diverge d"; a rare name split into common fragments is a word still:
+        "Imo gen", "Mer ion")."""
         if min(map(len, pieces)) < 3:
             return False
-        zipfs = [self.lex.zipf(p) for p in pieces]
-        return min(zipfs) >= self.p.solid_zipf and self.lex.zipf(word) < min(zipfs)
+        zipf = self.lex.zipf(word)
+        return zipf < self.p.rare_join_zipf and all(zipf < self.lex.zipf(p) and self.lex.zipf(p) >= self.p.solid_zipf
+                                                     for p in pieces)
 
     def cost(self, s: str, changed: list[int], old: set[int]) -> float:
         """The cost of changing the spaces at *changed* positions of the window string."""
