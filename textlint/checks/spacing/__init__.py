@@ -17,7 +17,7 @@ from ...document import Document
 from ...lexicon import get_lexicon
 from ...patterns import lazy_compile
 from ...rule import FixAvailability
-from ...wordclasses import BE, FUNCTION_WORDS, INDEFINITE_ARTICLES
+from ...wordclasses import BE, DETERMINERS, FUNCTION_WORDS, INDEFINITE_ARTICLES, QUANTIFIERS
 from ..base import Check
 from ..prose import starts_sentence
 from .model import (Change, Model, Params, analyse_line, camel_seam, closed_compounds, glued_forms, margin_shift,
@@ -28,6 +28,8 @@ from .moved import moved_spaces
 from .punctuation import glued_punctuation, space_before_punctuation
 
 PARAMS = Params()
+#: Words that start a noun phrase, which may be the subject of "is a".
+NOUN_PHRASE_STARTS = DETERMINERS | QUANTIFIERS
 
 
 class Analysis(NamedTuple):
@@ -224,15 +226,19 @@ def _defined_name(doc: Document, change: Change) -> bool:
 def _named(doc: Document, change: Change) -> bool:
     """Whether the document gives a capitalised token that a change would cut the evidence
     of a name, so that no cut of it is right in every context: its sentence defines it
-    ("Notmuch is a system for indexing"; a glued pair of words does not define itself), or it
+    ("Notmuch is a system for indexing"; a glued pair of words does not define itself, unless
+    it starts with a determiner: "Thefollowing is a list"), or it
     starts with a function word where no sentence starts ("with Notmuch you"; a function word
     takes a capital at a sentence start only: "Thealbum was"). The change is still reported,
     unsafe. (How often the document writes the token is no such evidence: a long corrupt
     text glues "Universityof" or "Thefilm" more than once.)"""
     if not change.old[:1].isupper() or change.kind != RunOnWord.KIND:
         return False
-    return _defines(doc, change) or (change.new.split(" ", 1)[0].lower() in FUNCTION_WORDS
-                                     and not starts_sentence(doc.text, change.start))
+    first = change.new.split(" ", 1)[0].lower()
+    if first in FUNCTION_WORDS and not starts_sentence(doc.text, change.start):
+        return True
+    # a determiner starts a noun phrase that may be the subject: "Thefollowing is a list"
+    return first not in NOUN_PHRASE_STARTS and _defines(doc, change)
 
 
 def _defines(doc: Document, change: Change) -> bool:
