@@ -37,7 +37,7 @@ import textlint.runner as runner
 check = runner._check_in_worker
 def timed(*args):
     out = check(*args)
-    os.write(2, f"W {os.getpid()} {time.process_time():.4f}\n".encode())  # one write: the workers share stderr
+    os.write(2, f"W {os.getpid()} {time.process_time():.4f}\\n".encode())  # one write: the workers share stderr
     return out
 timed.__qualname__ = "timed"
 runner._check_in_worker = timed
