@@ -117,6 +117,10 @@ _PREVIOUS = lazy_compile(r"(?r)([\p{L}]+)[ \u00a0]+$")
 #: A whole lowercase word (not the end of "20th") and the spaces after it.
 _LOWER_PREVIOUS = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}+[ \u00a0]+$")
 _NEXT_CAPITALISED = lazy_compile(r"[ \u00a0]+\p{Lu}")
+_SPACED_NUMBER = lazy_compile(r"[ \u00a0]+\p{N}")
+#: An apostrophe, and one with the "s" of a possessive that ends a word ("Assembly’s").
+_APOSTROPHE = lazy_compile(r"['’]")
+_POSSESSIVE_END = lazy_compile(r"['’]s$")
 _NEXT_LOWER = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’])")
 
 
@@ -1223,7 +1227,7 @@ def _common_words(after: list[regex.Match]) -> list[str]:
     run = []
     for tok in after:
         word = tok.group()
-        core = regex.sub(r"['’]s$", "", word)
+        core = _POSSESSIVE_END.sub("", word)
         if not core[:1].isupper() or not core.isalpha() \
                 or not set(wc.tags(core) + wc.tags(core.lower())) & _COMMON_WORD:
             break
@@ -1627,7 +1631,7 @@ def _name_like(tokens: list[regex.Match], text: str, casing: Casing, before: boo
         # article there starts a title ("The Bosses is an album").
         if word.lower() in ARTICLES:
             return True
-        core = regex.split(r"['’]", word)[0].lower()  # "That's": the word before a contraction
+        core = _APOSTROPHE.split(word)[0].lower()  # "That's": the word before a contraction
         return core not in FUNCTION_WORDS and core not in wc.number_words() \
             and (bool(skipped) or not casing.normally_lowercase(core, STRONG_FORM))
     return False
@@ -1711,7 +1715,7 @@ def _after_name_word(text: str, start: int) -> bool:
     before = _NAME_WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is None:
         return False
-    word = regex.split(r"['’]", before.group(1))[0]
+    word = _APOSTROPHE.split(before.group(1))[0]
     if word.lower() in ARTICLES:
         return starts_sentence(text, before.start(1), openers=False)  # "The Last time we met"
     if starts_sentence(text, before.start(1), openers=False) and get_casing().ratio(word) is not None:
@@ -1806,7 +1810,7 @@ def _common_noun_after_possessor(text: str, m: regex.Match, low: str, prose: str
         return False
     owner = before.group(1)
     if not wc.proper(owner) or wc.noun(owner) or _NEXT_CAPITALISED.match(text, m.end()) \
-            or regex.match(r"[ \u00a0]+\p{N}", text[m.end():m.end() + 3]):
+            or _SPACED_NUMBER.match(text[m.end():m.end() + 3]):
         return False
     return _written_in_lowercase(prose, low) and _capitalised_mid_sentence(text, m.group("w"), prose) == 1
 
