@@ -45,3 +45,16 @@ def test_anchored_scan_finds_what_finditer_finds(name: str) -> None:
         assert [(m.span(), m.groups()) for m in finditer_at_runs(pattern, seam, run, text)] == full
         found += len(full)
     assert found > 0  # the texts hold matches of every pattern
+
+
+def test_runs_after_an_article_are_found_where_they_may_start() -> None:
+    # capitals._article_runs tries _ARTICLE_RUN only after an article and its spaces
+    rng = random.Random(18)
+    alphabet = ["the", "a", "an", "The", "A", "x", "Big", "É", "Ünal", " ", " ", "\u00a0", "-", "’", "2", "th", "e"]
+    fuzz = ["".join(rng.choice(alphabet) for _ in range(150)) for _ in range(300)]
+    found = 0
+    for text in [TRICKY, "a the Big Apple-pie, an  Ünal\u00a0Ode, thea B, xa B, the 2 Cs", *_texts()[1:], *fuzz]:
+        full = [(m.span(), m.groups()) for m in capitals._ARTICLE_RUN.finditer(text)]
+        assert [(m.span(), m.groups()) for m in capitals._article_runs(text)] == full, text
+        found += len(full)
+    assert found > 100

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import random
+import re
 from pathlib import Path
 
 import pytest
@@ -1035,3 +1037,29 @@ def test_a_coordinated_noun_and_a_sentence_initial_adjective_are_judged(text, wo
 ])
 def test_a_capital_that_may_be_a_symbol_a_brand_or_a_label_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+def _written_between_everywhere(text: str, left: str, low: str, right: str) -> bool:
+    """capitals._written_between by a look at every place of *low* (how it was written first)."""
+    for m in re.finditer(re.escape(low) + r"(?=\s{1,3}" + re.escape(right) + ")", text):
+        i, end = m.span()
+        head, tail = text[max(0, i - len(left) - 3):i].rstrip(), text[end:end + len(right) + 3].lstrip()
+        if head.endswith(left) and tail.startswith(right) and text[i - 1:i].isspace() \
+                and text[end:end + 1].isspace() and not tail[len(right):len(right) + 1].isalpha():
+            return True
+    return False
+
+
+def test_a_phrase_written_with_its_function_word_in_lowercase_is_found_from_its_first_word():
+    rng = random.Random(18)
+    pieces = ["Order", "of", "Courage", "Orderof", "(", "x", "Courages", " ", " ", "  ", "\n", "\u00a0",
+              "\t", "   ", "OrderOrder", "ofof", ".", "é"]
+    cases = [("Order", "of", "Courage"), ("(", "of", "Courage"), ("Order", "of", "Order"), ("x", "of", "x")]
+    seen = set()
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        for left, low, right in cases:
+            want = _written_between_everywhere(text, left, low, right)
+            assert capitals._written_between(text, left, low, right) == want, (text, left, low, right)
+            seen.add(want)
+    assert seen == {True, False}

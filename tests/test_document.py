@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import random
+from pathlib import Path
 
 import regex
 
@@ -108,3 +110,17 @@ def test_snake_case_names_are_counted_as_the_plain_pattern_counts_them():
     for text in texts:
         assert [m.span() for m in snake.finditer(text)] == \
             [(m.start() + m.group().index("_"), m.end()) for m in plain.finditer(text)], text
+
+
+def test_the_sentence_at_a_place_is_found_by_splitting_its_paragraph_alone():
+    # Document.sentence_at splits only the paragraph asked about; it answers as a look-up in
+    # the sentences of the whole text does
+    seed = (Path(__file__).resolve().parent.parent / "fixtures" / "seed-article.txt").read_text(encoding="utf-8")
+    for text in [seed, "", "\n\n", "A. B.\n\n  C d. E f!  \n\n\nG", "  x\n \nMr. Smith went. He did.\n\n"]:
+        whole = Document(text).sentences
+        starts = [s.start for s in whole]
+        doc = Document(text)
+        for offset in range(-1, len(text) + 2):
+            i = bisect.bisect_right(starts, offset) - 1
+            assert doc.sentence_at(offset) == (whole[i] if i >= 0 and offset < whole[i].end else None), (text, offset)
+        assert "sentences" not in vars(doc)  # the whole text was never split

@@ -234,7 +234,8 @@ def test_a_text_too_long_to_index_is_tested_on_its_text_only(monkeypatch):
     inside = plain + "Unclean slates."  # the phrase's text, not its words: the text cannot tell
     assert rule.needs.met(needs.TextIndex([inside], True)) and not same(rule, inside)
     assert not rule.needs.met(needs.TextIndex([inside[-30:]], True))  # (the index can tell)
-    assert rule.needs.which(needs.TextIndex([long], True), 64) is None
+    assert rule.needs.which(needs.TextIndex([long], True), 64) == [0]  # its words, whole: the phrase may match
+    assert rule.needs.which(needs.TextIndex([plain], True), 64) == []
     assert not rule.needs.met(needs.TextIndex([short], True))
     assert len(same(rule, long)) == 1
     many = existence([f"word{i}" for i in range(needs.MOST_PIECES_UNINDEXED + 1)], ignorecase=True)
@@ -391,3 +392,23 @@ def test_a_pattern_of_a_few_variants_is_tested_by_their_text():
         assert len(same(rule, text)) == found
         assert rule.needs.met(view.view(doc).index(doc, True, False)) == ("could of" in text.lower()
                                                                           or "would of" in text.lower())
+
+
+def test_a_long_text_is_scanned_for_the_swaps_it_may_hold(monkeypatch):
+    # a text too long to index: the pattern of the swaps whose words and runs it holds, which
+    # finds what the whole pattern finds (a swap of groups, one of literal text, one of a
+    # lookahead; literal swaps on either side of a pattern's)
+    from textlint.yamlrules import needs
+
+    monkeypatch.setattr(needs, "MAX_INDEXED_CHARS", 50)
+    rule = substitution({r"since (?P<n>\d+|two) (?P<u>years|days)": r"for \g<n> \g<u>",
+                         "in the frame of": "in the framework of", "the so called": "the so-called",
+                         "the calls(?= [“\"])": "the so-called", "economic-social": "economic and social"},
+                        ignorecase=True)
+    filler = "The calls for reform went on. " * 3
+    for text, found in [(filler + "Since two years, the so called plan. Since 3 days.", 3),
+                        (filler + "In the frame of it, the calls “x” and Economic-social aims.", 3),
+                        (filler + "Nothing of the kind.", 0)]:
+        assert not needs.TextIndex([text], True).indexed
+        assert len(same(rule, text)) == found
+        assert rule.pattern_for(Document(text)) is not rule.combined

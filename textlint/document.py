@@ -101,6 +101,9 @@ class Span:
     end: int
 
 
+_START = operator.attrgetter("start")
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """A word of the document."""
@@ -193,31 +196,45 @@ class Document:
     @cached_property
     def sentences(self) -> list[Span]:
         """Sentences of every paragraph (a heuristic splitter aware of abbreviations)."""
+        return [s for para in self.paragraphs for s in self._split(para)]
+
+    def _split(self, para: Span) -> list[Span]:
+        """The sentences of one paragraph."""
         out: list[Span] = []
         text = self.text
-        for para in self.paragraphs:
-            start = para.start
-            for m in _SENTENCE_END.finditer(text, para.start, para.end):
-                end = m.end()
-                while end > start and text[end - 1].isspace():
-                    end -= 1
-                out.append(Span(start, end))
-                start = m.end()
-            if start < para.end:
-                out.append(Span(start, para.end))
+        start = para.start
+        for m in _SENTENCE_END.finditer(text, para.start, para.end):
+            end = m.end()
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            out.append(Span(start, end))
+            start = m.end()
+        if start < para.end:
+            out.append(Span(start, para.end))
         return out
 
     def sentence_at(self, offset: int) -> Span | None:
-        """The sentence containing *offset*, if any."""
-        starts = self._sentence_starts
-        i = bisect.bisect_right(starts, offset) - 1
-        if i >= 0 and offset < self.sentences[i].end:
-            return self.sentences[i]
+        """The sentence containing *offset*, if any. Only its paragraph is split (each at most
+        once): a check that asks about a few places does not have the whole text split."""
+        j = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        if j < 0:
+            return None
+        if j not in self._split_paragraphs:
+            self._split_paragraphs[j] = self._split(self.paragraphs[j])
+        sentences = self._split_paragraphs[j]
+        i = bisect.bisect_right(sentences, offset, key=_START) - 1
+        if i >= 0 and offset < sentences[i].end:
+            return sentences[i]
         return None
 
     @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s.start for s in self.sentences]
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    @cached_property
+    def _split_paragraphs(self) -> dict[int, list[Span]]:
+        """:meth:`_split`'s sentences of the paragraphs :meth:`sentence_at` was asked about."""
+        return {}
 
     @cached_property
     def words(self) -> list[Token]:

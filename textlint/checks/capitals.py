@@ -117,6 +117,10 @@ _PREVIOUS = lazy_compile(r"(?r)([\p{L}]+)[ \u00a0]+$")
 #: A whole lowercase word (not the end of "20th") and the spaces after it.
 _LOWER_PREVIOUS = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}+[ \u00a0]+$")
 _NEXT_CAPITALISED = lazy_compile(r"[ \u00a0]+\p{Lu}")
+_SPACED_NUMBER = lazy_compile(r"[ \u00a0]+\p{N}")
+#: An apostrophe, and one with the "s" of a possessive that ends a word ("Assembly’s").
+_APOSTROPHE = lazy_compile(r"['’]")
+_POSSESSIVE_END = lazy_compile(r"['’]s$")
 _NEXT_LOWER = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’])")
 
 
@@ -1163,10 +1167,13 @@ def _collocates(text: str, m: regex.Match, low: str, previous: str,
 
 def _written_between(text: str, left: str, low: str, right: str) -> bool:
     """Whether the document writes "<left> <low> <right>" with *low* in lowercase."""
-    # only where one to three spaces and *right* follow *low* (the tail below); *low* holds no
-    # space, so a place inside an earlier *low* has no space before it and was never one
-    for m in re.finditer(re.escape(low) + r"(?=\s{1,3}" + re.escape(right) + ")", text):
-        i, end = m.span()
+    # looked for where *left* (a word, rarer than the function word *low*) is followed by one
+    # to three spaces, *low*, one to three spaces and *right*: the head and tail below hold only
+    # there. (*left* holds no space, so no *left* followed by a space overlaps another one.)
+    between = re.escape(left) + r"(?=(\s{1,3})" + re.escape(low) + r"\s{1,3}" + re.escape(right) + ")"
+    for m in re.finditer(between, text):
+        i = m.end() + len(m.group(1))
+        end = i + len(low)
         head, tail = text[max(0, i - len(left) - 3):i].rstrip(), text[end:end + len(right) + 3].lstrip()
         if head.endswith(left) and tail.startswith(right) and text[i - 1:i].isspace() \
                 and text[end:end + 1].isspace() and not tail[len(right):len(right) + 1].isalpha():
@@ -1220,7 +1227,7 @@ def _common_words(after: list[regex.Match]) -> list[str]:
     run = []
     for tok in after:
         word = tok.group()
-        core = regex.sub(r"['’]s$", "", word)
+        core = _POSSESSIVE_END.sub("", word)
         if not core[:1].isupper() or not core.isalpha() \
                 or not set(wc.tags(core) + wc.tags(core.lower())) & _COMMON_WORD:
             break
@@ -1244,7 +1251,27 @@ def _name_run(after: list[regex.Match]) -> tuple[str, ...]:
 def _runs_after_lowercase_article(text: str) -> Counter[tuple[str, ...]]:
     """How often the document writes each run of capitalised words after a lowercase
     article ("the Russian Federation"): names whose article is not part of them."""
-    return Counter(tuple(m.group(1).split()) for m in _ARTICLE_RUN.finditer(text))
+    return Counter(tuple(m.group(1).split()) for m in _article_runs(text))
+
+
+#: Where a match of _ARTICLE_RUN can start: an article, spaces and a character that is no
+#: lowercase ASCII letter (every capital is one). A ``re`` scan finds these places several
+#: times faster than ``regex`` tries the pattern at every position.
+_ARTICLE_RUN_AT = lazy_compile(r"(?:" + "|".join(sorted(ARTICLES)) + r")[ \u00a0]+(?=[^a-z \u00a0])", engine=re)
+
+
+def _article_runs(text: str) -> Iterator[regex.Match]:
+    """``_ARTICLE_RUN.finditer(text)``: the pattern tried where :data:`_ARTICLE_RUN_AT` finds it
+    may start. (No match starts inside a place found, which holds an article's letters and
+    spaces only, so none is skipped; a match is taken only from the end of the last one.)"""
+    done = 0
+    for place in _ARTICLE_RUN_AT.finditer(text):
+        if place.start() < done:
+            continue
+        m = _ARTICLE_RUN.match(text, place.start())
+        if m is not None:
+            yield m
+            done = m.end()
 
 
 @lru_cache(maxsize=4)
@@ -1604,7 +1631,7 @@ def _name_like(tokens: list[regex.Match], text: str, casing: Casing, before: boo
         # article there starts a title ("The Bosses is an album").
         if word.lower() in ARTICLES:
             return True
-        core = regex.split(r"['’]", word)[0].lower()  # "That's": the word before a contraction
+        core = _APOSTROPHE.split(word)[0].lower()  # "That's": the word before a contraction
         return core not in FUNCTION_WORDS and core not in wc.number_words() \
             and (bool(skipped) or not casing.normally_lowercase(core, STRONG_FORM))
     return False
@@ -1688,7 +1715,7 @@ def _after_name_word(text: str, start: int) -> bool:
     before = _NAME_WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is None:
         return False
-    word = regex.split(r"['’]", before.group(1))[0]
+    word = _APOSTROPHE.split(before.group(1))[0]
     if word.lower() in ARTICLES:
         return starts_sentence(text, before.start(1), openers=False)  # "The Last time we met"
     if starts_sentence(text, before.start(1), openers=False) and get_casing().ratio(word) is not None:
@@ -1783,7 +1810,7 @@ def _common_noun_after_possessor(text: str, m: regex.Match, low: str, prose: str
         return False
     owner = before.group(1)
     if not wc.proper(owner) or wc.noun(owner) or _NEXT_CAPITALISED.match(text, m.end()) \
-            or regex.match(r"[ \u00a0]+\p{N}", text[m.end():m.end() + 3]):
+            or _SPACED_NUMBER.match(text[m.end():m.end() + 3]):
         return False
     return _written_in_lowercase(prose, low) and _capitalised_mid_sentence(text, m.group("w"), prose) == 1
 

@@ -193,6 +193,15 @@ class Action:
     params: tuple[str, ...] = ()
 
 
+#: A document is scanned for only the tokens it may hold when they are at most one in this
+#: many of the rule's (:meth:`YamlRule.pattern_of_possible`; a pattern of a few tokens compiles
+#: in a fraction of a millisecond; recompiling most of a list costs more than scanning for all
+#: of it).
+FEWER_SHARE = 8
+#: Patterns of some of a rule's tokens kept per rule.
+FEWER_KEPT = 64
+
+
 def alternation(tokens: list[str], ignorecase: bool) -> str:
     """*tokens* as one alternation, matching what ``(?:t1|t2|...)`` matches: each run of
     literal tokens becomes a prefix tree (``a(?:bc|d)``), which the regex engine runs many
@@ -301,6 +310,8 @@ class YamlRule(Rule):
     #: What a document must hold for the rule's pattern to match there (None: always
     #: scanned); a document without it is skipped (``needs``).
     needs: Needs | None = None
+    #: Patterns of some of the rule's tokens (:meth:`pattern_of_possible`), by their places.
+    fewer: dict[tuple[int, ...], regex.Pattern] = field(default_factory=dict)
 
     @classmethod
     def from_yaml(cls, rule_id: str, data: dict[str, Any], path: str, *, strict: bool = True) -> YamlRule:
@@ -409,6 +420,31 @@ class YamlRule(Rule):
         """Whether *doc* holds what *needs* asks for (None: nothing), in the parts of it the
         rule's scope reads."""
         return needs is None or needs.met(self.index(doc, needs))
+
+    def pattern_of_possible(self, doc: Document, whole: regex.Pattern, count: int,
+                            source: Callable[[list[int]], str]) -> regex.Pattern:
+        """The pattern to scan *doc* with: *whole*, the alternation of the rule's *count* tokens,
+        or, when the document may hold only one in :data:`FEWER_SHARE` of them (``needs``), the
+        pattern of those only (*source* of their places, in order): the others cannot match
+        there, so the matches are the whole pattern's. A text too long to index is scanned for
+        the tokens it may hold whenever it cannot hold them all (its scan costs more than any
+        compiling). Each such pattern is kept (the last :data:`FEWER_KEPT`)."""
+        if self.needs is None:
+            return whole
+        index = self.index(doc, self.needs)
+        most = count // FEWER_SHARE if index.indexed else count - 1
+        chosen = self.needs.which(index, most) if most else None
+        if chosen is None:
+            return whole
+        key = tuple(chosen)
+        if key not in self.fewer:
+            if len(self.fewer) >= FEWER_KEPT:
+                self.fewer.pop(next(iter(self.fewer)))
+            try:
+                self.fewer[key] = regex.compile(source(chosen), whole.flags)
+            except regex.error:  # tokens that compile only together: the whole list
+                self.fewer[key] = whole
+        return self.fewer[key]
 
     def index(self, doc: Document, needs: Needs) -> TextIndex:
         """What *doc* holds in the parts the rule's scope reads, as *needs* compares it."""

@@ -12,14 +12,6 @@ from .base import Matcher, Schema, YamlRule, alternation
 from .needs import needs_of
 
 
-#: A document scanned for only the tokens it may hold when they are at most one in this
-#: many of the rule's (a pattern of a few tokens compiles in a fraction of a millisecond;
-#: recompiling most of a list costs more than scanning for all of it).
-FEWER_SHARE = 8
-#: Patterns of some of a rule's tokens kept per rule.
-FEWER_KEPT = 64
-
-
 class Existence(YamlRule):
     TYPE: ClassVar[str] = "existence"
     KEYS: ClassVar[dict] = {"tokens": Schema.strings, "raw": Schema.strings,
@@ -37,7 +29,6 @@ class Existence(YamlRule):
                                     words=False, parts=tokens)
         self.compile_exceptions()
         self.needs = needs_of(tokens, self.ignorecase, bounded=not self.nonword, raw=raw)
-        self._fewer: dict[tuple[int, ...], regex.Pattern] = {}
 
     def _joined(self, tokens: list[str]) -> str:
         """As Vale: the tokens, as whole words unless nonword, after the raw pattern (before
@@ -50,26 +41,12 @@ class Existence(YamlRule):
         return self.raw + body if not self.spec.get("append") else body + self.raw
 
     def pattern_for(self, doc: Document) -> regex.Pattern:
-        """The pattern to scan *doc* with: of a long list of tokens without a raw pattern,
-        only the tokens the document may hold (``needs``), in their order, when they are
-        few; the others cannot match there, so the matches are the whole pattern's. Each
-        such pattern is kept (the last :data:`FEWER_KEPT`)."""
-        most = len(self.tokens) // FEWER_SHARE
-        if self.needs is None or self.raw or not most:  # (a raw pattern before the tokens finds few places)
+        """The pattern to scan *doc* with (:meth:`pattern_of_possible`); a raw pattern before
+        the tokens finds few places, so a rule with one scans with its whole pattern."""
+        if self.raw:
             return self.pattern
-        chosen = self.needs.which(self.index(doc, self.needs), most)
-        if chosen is None:
-            return self.pattern
-        key = tuple(chosen)
-        if key not in self._fewer:
-            if len(self._fewer) >= FEWER_KEPT:
-                self._fewer.pop(next(iter(self._fewer)))
-            try:
-                self._fewer[key] = regex.compile(self._joined([self.tokens[i] for i in chosen]),
-                                                 self.pattern.flags)
-            except regex.error:  # tokens that compile only together: the whole list
-                self._fewer[key] = self.pattern
-        return self._fewer[key]
+        return self.pattern_of_possible(doc, self.pattern, len(self.tokens),
+                                        lambda chosen: self._joined([self.tokens[i] for i in chosen]))
 
     def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
         for unit, m in patterns.scan(self.pattern_for(doc)):

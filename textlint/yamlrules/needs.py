@@ -229,6 +229,8 @@ class TextIndex:
     def __init__(self, texts: list[str], folded: bool) -> None:
         self._texts, self._folded = texts, folded
         self.indexed = sum(map(len, texts)) <= MAX_INDEXED_CHARS
+        #: :meth:`holding`'s answers, by its question: a rule asks again for its scan's pattern.
+        self._held: dict[tuple[frozenset[str], frozenset[str]], tuple[set[str], set[str]]] = {}
 
     @cached_property
     def text(self) -> str:
@@ -242,6 +244,12 @@ class TextIndex:
         by the longest piece less one, so that no folded copy of a long text is made (lowering a
         text takes several times its size while it runs). Folding a part gives the same ASCII
         letters as folding the whole (a piece holds no other, ``_kept``), in the same places."""
+        question = (frozenset(pieces), frozenset(words))
+        if question not in self._held:
+            self._held[question] = self._holding(pieces, words)
+        return self._held[question]
+
+    def _holding(self, pieces: set[str], words: AbstractSet[str]) -> tuple[set[str], set[str]]:
         found: set[str] = set()
         whole: set[str] = set()
         overlap = max(map(len, pieces | words), default=1) - 1
@@ -349,15 +357,24 @@ class Needs:
         the text (a word as a word of its own, a run as a piece of it; neighbours are not
         checked), when that is at most :data:`MOST_PIECES_UNINDEXED` searches; else the rule
         may match."""
-        tokens = [([w.decode("utf-8")], []) for w in self.words] + [_pieces(t) for _, t in self.others]
-        words = {w for needed, _ in tokens for w in needed}
-        runs = {*self.also, *(r for _, needed in tokens for r in needed)}
-        if len(words) + len(runs) > MOST_PIECES_UNINDEXED:
+        held = self._held_in_text(index)
+        if held is None:
             return True
+        also, possible = held
+        return also and (not self.complete or bool(possible))
+
+    def _held_in_text(self, index: TextIndex) -> tuple[bool, set[int]] | None:
+        """For :meth:`_in_text`: whether the text holds every run of *also*, and the places in
+        the rule's list of the tokens it may hold; None when that takes too many searches."""
+        tokens = [(self.words[w], [w.decode("utf-8")], []) for w in self.words] \
+            + [((i,), *_pieces(t)) for i, t in self.others]
+        words = {w for _, needed, _ in tokens for w in needed}
+        runs = {*self.also, *(r for _, _, needed in tokens for r in needed)}
+        if len(words) + len(runs) > MOST_PIECES_UNINDEXED:
+            return None
         found, whole = index.holding(runs, words)
-        if not found.issuperset(self.also):
-            return False
-        return not self.complete or any(whole.issuperset(w) and found.issuperset(r) for w, r in tokens)
+        return found.issuperset(self.also), {
+            i for places, w, r in tokens if whole.issuperset(w) and found.issuperset(r) for i in places}
 
     def _others_to_try(self, index: TextIndex) -> Iterator[int]:
         """The places in :attr:`others` of the tokens that may be possible in the document:
@@ -388,8 +405,14 @@ class Needs:
         """The places in the rule's list of the tokens that may match in the document (in
         order), when there are at most *most*; else None, as when the test does not tell
         (not :attr:`complete`)."""
-        if not self.complete or not index.indexed:
+        if not self.complete:
             return None
+        if not index.indexed:
+            held = self._held_in_text(index)
+            if held is None:
+                return None
+            found = held[1] if held[0] else set()
+            return sorted(found) if len(found) <= most else None
         found = {i for w in self._words_in(index) for i in self.words[w]}
         for k in self._others_to_try(index):
             if len(found) > most:

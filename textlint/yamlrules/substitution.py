@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Iterator
+from typing import ClassVar, Iterable, Iterator
 
 import regex
 
@@ -42,14 +42,27 @@ class Substitution(YamlRule):
                              for k in terms]
         # one scan for all swaps: the word boundaries wrap the alternation once; a pattern
         # on its own is compiled only to fill a replacement's groups, when one matches
-        # literal patterns as prefix trees (base.alternation), found again by their text
-        pieces: list[str] = []
-        run: list[str] = []
         self.literals: dict[str, int] = {}
         for i, term in enumerate(terms):
             if is_literal(term):
-                run.append(term)
                 self.literals.setdefault(term.lower() if self.ignorecase else term, i)
+        self.combined = self.compile(self._joined(range(len(terms))), "swap", parts=terms)
+        self.own: dict[int, regex.Pattern] = {}
+        #: Replacements read as patterns, compiled when first needed (None: not a pattern).
+        self.expected: dict[str, regex.Pattern | None] = {}
+        self.compile_exceptions()
+        self.needs = needs_of(terms, self.ignorecase, bounded=not self.nonword)
+
+    def _joined(self, places: Iterable[int]) -> str:
+        """The alternation of the patterns at *places* (in order): each one that is no literal
+        text as its own group (``s`` and its place), the literal ones as prefix trees
+        (base.alternation), found again by their text."""
+        pieces: list[str] = []
+        run: list[str] = []
+        for i in places:
+            term = self.terms[i]
+            if is_literal(term):
+                run.append(term)
                 continue
             if run:
                 pieces.append(alternation(run, self.ignorecase))
@@ -57,12 +70,13 @@ class Substitution(YamlRule):
             pieces.append(f"(?P<s{i}>{term})")
         if run:
             pieces.append(alternation(run, self.ignorecase))
-        self.combined = self.compile("|".join(pieces), "swap", parts=terms)
-        self.own: dict[int, regex.Pattern] = {}
-        #: Replacements read as patterns, compiled when first needed (None: not a pattern).
-        self.expected: dict[str, regex.Pattern | None] = {}
-        self.compile_exceptions()
-        self.needs = needs_of(terms, self.ignorecase, bounded=not self.nonword)
+        return "|".join(pieces)
+
+    def pattern_for(self, doc: Document) -> regex.Pattern:
+        """The pattern to scan *doc* with (:meth:`pattern_of_possible`)."""
+        bounds = r"\b(?:{})\b" if not self.nonword else "{}"
+        return self.pattern_of_possible(doc, self.combined, len(self.terms),
+                                        lambda chosen: bounds.format(self._joined(chosen)))
 
     def availability(self) -> FixAvailability:
         return FixAvailability.ALWAYS if self.fix_applicability else FixAvailability.NONE
@@ -90,7 +104,7 @@ class Substitution(YamlRule):
         i = self.literals.get(found.lower() if self.ignorecase else found)
         if i is not None:
             return i
-        return next(i for i in range(len(self.terms)) if f"s{i}" in self.combined.groupindex
+        return next(i for i in range(len(self.terms)) if f"s{i}" in m.re.groupindex
                     and m.group(f"s{i}") is not None)
 
     def _cased(self, replacement: str, found: str, doc: Document, start: int) -> str:
@@ -103,7 +117,7 @@ class Substitution(YamlRule):
 
     def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
         replacing = self.action is not None and self.action.name == "replace"
-        for unit, m in patterns.scan(self.combined):
+        for unit, m in patterns.scan(self.pattern_for(doc)):
             found = m.group()
             if not found:
                 continue
