@@ -30,7 +30,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import is_
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from ...dataclass import dataclass
 from ...document import Document
@@ -252,7 +252,8 @@ class Model:
         # in steps of ~9 %, so that a fix round that adds a few words keeps every memo valid
         self.total = round(2 ** (round(math.log2(max(total_words, 1)) * 8) / 8))
         self.p = params or Params()
-        table = lambda name: shared_table(lexicon, self.p, name)  # noqa: E731
+        self._tables: dict[str, dict] = {}
+        table = self.table
         self._lex_logp: dict[str, float | None] = table("logp")
         self._zipf_get = lexicon.zipf_table().get
         self._pmi_get = lexicon.pmi_table().get
@@ -271,6 +272,14 @@ class Model:
         self._hits: dict[str, int] = {}
 
     # memos -----------------------------------------------------------------------
+    def table(self, name: str) -> dict:
+        """The process-wide memo table *name* of this model's lexicon and weights
+        (:func:`shared_table`), taken once per model: a line asks for it cheaply."""
+        found = self._tables.get(name)
+        if found is None:
+            found = self._tables[name] = shared_table(self.lex, self.p, name)
+        return found
+
     def valid(self, deps: Deps) -> bool:
         """Whether the document words *deps* have the counts they had (see :meth:`memo`)."""
         get, total = self.vocab.get, self.total
@@ -305,12 +314,6 @@ class Model:
         :meth:`known` records it: see :meth:`memo`)."""
         count = self._hits[word] = self.vocab.get(word, 0)
         return count
-
-    def loud(self, chunks: list[str]) -> list[str]:
-        """The chunks not known to need nothing (the quiet ones are no word, or a firm word
-        that is not suspicious: see :func:`analyse_line`, which learns them)."""
-        quiet = self._quiet
-        return [c for c in chunks if c not in quiet]
 
     # word scores ---------------------------------------------------------------
     def known(self, word: str, original: bool = False, joined: bool = False) -> float | None:
@@ -992,27 +995,34 @@ def segments(s: str, cuts: list[int]) -> list[str]:
     return [s[a:b] for a, b in zip(edges, edges[1:])]
 
 
-#: Stands for a chunk that is not quiet in :func:`analyse_line`'s list of chunk answers.
+#: Stands for a chunk that is not quiet in :func:`judge_line`'s list of chunk answers.
 _LOUD = object()
 
 
-def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Change]:
-    """The space repairs of one line ``text[start:end]`` (which holds no newline).
+class JudgedLine(NamedTuple):
+    """The chunks of a line with their :meth:`Model.chunk` answers, after one pass over them:
+    the positions of the chunks that are not quiet (*loud*), and of the suspicious ones."""
 
-    Chunks and word pairs are judged from caches first; only the tokens around
-    something suspicious are positioned and searched."""
-    line = text[start:end]
+    chunks: list[str]
+    infos: list
+    loud: list[int]
+    suspicious: list[int]
+
+
+def judge_line(model: Model, line: str) -> JudgedLine | None:
+    """The chunks of *line* judged (from caches first), None when every chunk is quiet: then
+    the line has nothing to repair. The line's repairs (:func:`analyse_line`) and its moved
+    spaces (:func:`.moved.moved_spaces`) both start from this pass."""
     chunks = line.split()
     quiet = model._quiet
     # each chunk's Model.chunk answer where it is quiet, else _LOUD: one lookup a chunk
     infos = list(map(quiet.get, chunks, repeat(_LOUD)))
     if _LOUD not in infos:
-        return
+        return None
     # a cached answer that no document word swayed, else the model's
     table = model._chunks
-    n = len(chunks)
     suspicious, loud = [], []
-    for k in compress(range(n), map(is_, infos, repeat(_LOUD))):
+    for k in compress(range(len(chunks)), map(is_, infos, repeat(_LOUD))):
         chunk = chunks[k]
         e = table.get(chunk)
         if e is None or e[1]:
@@ -1025,6 +1035,15 @@ def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Chan
             loud.append(k)
             if info is not None and info[3]:
                 suspicious.append(k)
+    return JudgedLine(chunks, infos, loud, suspicious)
+
+
+def analyse_line(model: Model, line: str, judged: JudgedLine) -> Iterator[Change]:
+    """The space repairs of one line (which holds no newline), its chunks judged by
+    :func:`judge_line`: only the tokens around something suspicious, or around a pair of
+    chunks that may join, are positioned and searched."""
+    chunks, infos, loud, suspicious = judged
+    n = len(chunks)
     pairs = []
     joinable_get, zipf_get = model._joinable.get, model._zipf_get
     around = set(loud)  # each loud chunk with the chunks before and after it
@@ -1040,7 +1059,7 @@ def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Chan
                 pairs.append(k)
     if not (suspicious or pairs):
         return
-    tokens = _Tokens(text, start, line, chunks, infos)
+    tokens = _Tokens(line, chunks, infos)
     marked = set(suspicious)
     for k in pairs:
         if tokens.joinable(k):
@@ -1057,22 +1076,22 @@ def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Chan
     for a, b in windows:
         tokens.joinable(a - 1)  # the window's context words
         tokens.joinable(b)
-        yield from _window(model, text, tokens.tokens, a, b)
+        yield from _window(model, line, tokens.tokens, a, b)
 
 
 class _Tokens:
     """The positioned tokens of a line, made on demand (most of a line is never looked at)."""
 
-    def __init__(self, text: str, start: int, line: str, chunks: list[str], infos: list) -> None:
-        self.text, self.chunks, self.infos = text, chunks, infos
+    def __init__(self, line: str, chunks: list[str], infos: list) -> None:
+        self.text, self.chunks, self.infos = line, chunks, infos
         self.tokens: list[Token | None] = [None] * len(chunks)
         self._joinable: dict[int, bool] = {}
-        self.start, self.ends = start, list(accumulate(map(len, chunks)))
+        self.ends = list(accumulate(map(len, chunks)))
         self.offsets: list[int] | None = None  # None: one space between chunks (the usual line)
         if self.ends and len(line) != self.ends[-1] + len(chunks) - 1:
-            self.offsets, pos = [], start
+            self.offsets, pos = [], 0
             for c in chunks:
-                pos = text.find(c, pos)
+                pos = line.find(c, pos)
                 self.offsets.append(pos)
                 pos += len(c)
 
@@ -1080,7 +1099,7 @@ class _Tokens:
         t = self.tokens[k]
         if t is None:
             info = self.infos[k]
-            at = (self.start + self.ends[k] - len(self.chunks[k]) + k if self.offsets is None
+            at = (self.ends[k] - len(self.chunks[k]) + k if self.offsets is None
                   else self.offsets[k])
             t = self.tokens[k] = (Token(at, "", "", "") if info is None  # a fixed chunk: a barrier
                                   else Token(at + len(info[0]), info[1], info[2], info[0]))
