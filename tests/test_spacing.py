@@ -650,6 +650,21 @@ def test_the_glued_forms_are_told_ascii_as_the_pattern_tells_them(forms):
     assert _ascii(forms) == all(_ASCII_RUN.fullmatch(w) for w in forms)
 
 
+def test_the_glued_forms_are_found_where_the_token_pattern_finds_them():
+    import random
+
+    from textlint.checks.spacing.slots import _TOKEN, _tokens_in
+
+    forms = frozenset({"ather", "backout", "checkin"})
+    pieces = ["ather", "backout", "checkin", "F", "r", "é", "-", "'", ".", " ", "  ", "\n", "3", "_", "—", "x"]
+    rng = random.Random(14)
+    texts = ["Father rather ather (ather) xather Éather éather —ather 3ather ather3 ather_ ather.",
+             *("".join(rng.choice(pieces) for _ in range(30)) for _ in range(3000))]
+    for text in texts:
+        expected = [m.span() for m in _TOKEN.finditer(text) if m.group() in forms]
+        assert [m.span() for m in _tokens_in(text, forms)] == expected, text
+
+
 def test_the_glued_forms_are_every_word_line_of_their_file():
     import gzip
 
