@@ -258,6 +258,7 @@ class Model:
         self._zipf_get = lexicon.zipf_table().get
         self._pmi_get = lexicon.pmi_table().get
         self._sides_get = lexicon.pair_sides_table().get
+        self._glued_forms = glued_forms()
         self._lex_words: dict[str, tuple[str, float, bool, bool] | None] = table("words")
         self._pairs: dict[tuple[str, str], float] = table("pairs")
         self._chunks: dict[str, tuple] = table("chunks")
@@ -346,9 +347,11 @@ class Model:
         of its web frequency is the pair written without its space."""
         lp = self._lex_logp.get(word, False)
         if lp is False:
-            z = self._zipf_get(word.lower(), 0) / 100  # Lexicon.zipf
+            lower = word.lower()
+            z = self._zipf_get(lower, 0) / 100  # Lexicon.zipf
             lp = z - 9 if z > 0 else None
-            if lp is not None and self._glued_form(word, lp):
+            # (the glued forms are lowercase: a word whose lowercase form is none is none)
+            if lp is not None and lower in self._glued_forms and self._glued_form(word, lp):
                 lp -= self.p.glued_form_discount
             self._lex_logp[word] = lp
         return lp
@@ -619,7 +622,9 @@ class Model:
         # known()'s document lookups, inline: nothing in the loop runs a memo, so the
         # dependencies go to the table of this judgment
         vocab_get, hits = self.vocab.get, self._hits
-        n, capital = len(core), core[0].isupper()
+        n, capital, lowercase = len(core), core[0].isupper(), core.islower()
+        pmi_get, sides_get, floor = self._pmi_get, self._sides_get, self.lex.bigram_floor
+        bigram_weight, absent_weight = p.bigram_weight, p.absent_weight
         left_unknown = p.unk_cap_base if capital else p.unk_base  # unknown(left) less its length
         per_char = p.unk_per_char
         # a cut leaves no letter alone but a word ("a", "I")
@@ -655,9 +660,14 @@ class Model:
             if ll is None or rl is None:
                 if score >= need:  # the pair list holds lexicon words only (:meth:`pair_of`)
                     return True
-            elif score + pair_max >= need and score + self.pair_of(
-                    self._lexicon_word(left, ll), self._lexicon_word(right, rl)) >= need:
-                return True
+            elif score + pair_max >= need:
+                # pair_of(lex_word(left), lex_word(right)), inline
+                lower_left, lower_right = (left, right) if lowercase else (left.lower(), right.lower())
+                pmi = pmi_get(f"{lower_left} {lower_right}") if sides_get(lower_left, 0) & BEGINS_PAIR and \
+                    sides_get(lower_right, 0) & ENDS_PAIR else None
+                if score + (bigram_weight * (pmi / 100) if pmi is not None else
+                            absent_weight * min(0.0, floor - ll - rl)) >= need:
+                    return True
         return False
 
     def joinable(self, first: str, second: str) -> bool:
