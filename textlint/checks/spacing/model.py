@@ -269,6 +269,9 @@ class Model:
         self._best: dict[tuple, tuple] = table("best")
         self._features: dict[str, tuple] = table("features")
         self._doc_logp: dict[tuple[str, bool, int], float | None] = {}
+        #: chunks whose :meth:`chunk` entry some document word swayed, as validated in this
+        #: document (whose words keep their counts): read without :meth:`valid`
+        self._judged: dict[str, tuple] = {}
         #: the document words that swayed the value being computed (see :meth:`memo`)
         self._hits: dict[str, int] = {}
 
@@ -1011,7 +1014,10 @@ _LOUD = object()
 
 class JudgedLine(NamedTuple):
     """The chunks of a line with their :meth:`Model.chunk` answers, after one pass over them:
-    the positions of the chunks that are not quiet (*loud*), and of the suspicious ones."""
+    the positions of the chunks that are not quiet (*loud*), and of the suspicious ones. A
+    chunk that is no word, or a firm word that is not suspicious, is quiet also when document
+    words swayed its answer (then in this document only): two such chunks never join, and it
+    is no candidate of a moved space (a firm word is frequent)."""
 
     chunks: list[str]
     infos: list
@@ -1029,18 +1035,24 @@ def judge_line(model: Model, line: str) -> JudgedLine | None:
     infos = list(map(quiet.get, chunks, repeat(_LOUD)))
     if _LOUD not in infos:
         return None
-    # a cached answer that no document word swayed, else the model's
-    table = model._chunks
+    # a cached answer that no document word swayed, else one this document has judged, else
+    # the model's
+    table, judged, hits = model._chunks, model._judged, model._hits
     suspicious, loud = [], []
     for k in compress(range(len(chunks)), map(is_, infos, repeat(_LOUD))):
         chunk = chunks[k]
         e = table.get(chunk)
         if e is None or e[1]:
-            model.memo(table, chunk, model._chunk, chunk)  # Model.chunk
-            e = table[chunk]
+            e = judged.get(chunk)
+            if e is None:
+                model.memo(table, chunk, model._chunk, chunk)  # Model.chunk
+                e = judged[chunk] = table[chunk]
+            else:
+                hits.update(e[1])  # (what Model.memo records of a valid entry)
         info = infos[k] = e[0]
-        if not e[1] and (info is None or info[4] and not info[3]):
-            quiet[chunk] = info  # (also a word first met as the core of another chunk: "people,")
+        if info is None or info[4] and not info[3]:
+            if not e[1]:  # quiet in every document
+                quiet[chunk] = info  # (also a word first met as the core of another chunk: "people,")
         else:
             loud.append(k)
             if info is not None and info[3]:
