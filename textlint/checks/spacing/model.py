@@ -1046,7 +1046,9 @@ def judge_line(model: Model, line: str) -> JudgedLine | None:
             e = judged.get(chunk)
             if e is None:
                 model.memo(table, chunk, model._chunk, chunk)  # Model.chunk
-                e = judged[chunk] = table[chunk]
+                e = table[chunk]
+                if e[1]:
+                    judged[chunk] = e
             else:
                 hits.update(e[1])  # (what Model.memo records of a valid entry)
         info = infos[k] = e[0]
