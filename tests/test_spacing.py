@@ -650,6 +650,40 @@ def test_the_glued_forms_are_told_ascii_as_the_pattern_tells_them(forms):
     assert _ascii(forms) == all(_ASCII_RUN.fullmatch(w) for w in forms)
 
 
+def test_the_glued_forms_are_found_where_the_token_pattern_finds_them():
+    import random
+
+    from textlint.checks.spacing.slots import _TOKEN, _tokens_in
+
+    forms = frozenset({"ather", "backout", "checkin"})
+    pieces = ["ather", "backout", "checkin", "F", "r", "é", "-", "'", ".", " ", "  ", "\n", "3", "_", "—", "x"]
+    rng = random.Random(14)
+    texts = ["Father rather ather (ather) xather Éather éather —ather 3ather ather3 ather_ ather.",
+             *("".join(rng.choice(pieces) for _ in range(30)) for _ in range(3000))]
+    for text in texts:
+        expected = [m.span() for m in _TOKEN.finditer(text) if m.group() in forms]
+        assert [m.span() for m in _tokens_in(text, forms)] == expected, text
+
+
+def test_a_chunk_answer_that_document_words_swayed_is_quiet_in_its_document_only():
+    # "spokesman" is firm and not suspicious, but the document's counts of pieces of it
+    # ("okesman", ...) swayed that answer: it is quiet in this document, never in all of them,
+    # and a line that holds it records those counts as what its repairs depend on, whether
+    # the answer is worked out or read back
+    from collections import Counter
+
+    from textlint.checks.spacing.model import judge_line
+
+    model = Model(get_lexicon(), Counter("the spokesman of the party said".split()), 1000)
+    lines: dict = {}
+    for key in ("first", "again"):
+        judged = model.memo(lines, key, judge_line, model, "the spokesman of the party")
+        assert judged.infos[1][1:] == ("spokesman", "", False, True) and judged.loud == [2]
+    deps = model._chunks["spokesman"][1]
+    assert deps and "spokesman" not in model._quiet
+    assert set(deps) <= set(lines["first"][1]) and set(lines["again"][1]) == set(lines["first"][1])
+
+
 def test_the_glued_forms_are_every_word_line_of_their_file():
     import gzip
 

@@ -20,8 +20,8 @@ from ...rule import FixAvailability
 from ...wordclasses import BE, DETERMINERS, FUNCTION_WORDS, INDEFINITE_ARTICLES, QUANTIFIERS
 from ..base import Check
 from ..prose import starts_sentence
-from .model import (Change, Model, Params, analyse_line, camel_seam, closed_compounds, glued_forms, margin_shift,
-                    shared_table, vocabulary_of)
+from .model import (Change, Model, Params, analyse_line, camel_seam, closed_compounds, glued_forms, judge_line,
+                    margin_shift, shared_table, vocabulary_of)
 from .glued import glued_runons, pronoun_runons
 from .slots import verb_slot_runons
 from .moved import moved_spaces
@@ -155,8 +155,12 @@ def line_pieces(line: str) -> Iterator[tuple[int, str]]:
 def _line_changes(model: Model, line: str) -> list[Change]:
     """The repairs of one line, offsets from its start: the lattice's, then the spaces moved
     by one letter that overlap none of them."""
-    changes = [c for c in analyse_line(model, line, 0, len(line)) if c.gain >= PARAMS.unsafe_margin]
-    return changes + _apart_from(moved_spaces(line, model), changes)
+    judged = judge_line(model, line)
+    if judged is None:
+        return []  # every chunk quiet: nothing to repair, no token that is no word
+    changes = [c for c in analyse_line(model, line, judged) if c.gain >= PARAMS.unsafe_margin]
+    loud = [judged.chunks[k] for k in judged.loud]
+    return changes + _apart_from(moved_spaces(line, model, loud), changes)
 
 
 def _fix(change: Change, safe: bool) -> Fix:

@@ -30,7 +30,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import is_
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from ...dataclass import dataclass
 from ...document import Document
@@ -255,11 +255,13 @@ class Model:
         # in steps of ~9 %, so that a fix round that adds a few words keeps every memo valid
         self.total = round(2 ** (round(math.log2(max(total_words, 1)) * 8) / 8))
         self.p = params or Params()
-        table = lambda name: shared_table(lexicon, self.p, name)  # noqa: E731
+        self._tables: dict[str, dict] = {}
+        table = self.table
         self._lex_logp: dict[str, float | None] = table("logp")
         self._zipf_get = lexicon.zipf_table().get
         self._pmi_get = lexicon.pmi_table().get
         self._sides_get = lexicon.pair_sides_table().get
+        self._glued_forms = glued_forms()
         self._lex_words: dict[str, tuple[str, float, bool, bool] | None] = table("words")
         self._pairs: dict[tuple[str, str], float] = table("pairs")
         self._chunks: dict[str, tuple] = table("chunks")
@@ -270,10 +272,21 @@ class Model:
         self._best: dict[tuple, tuple] = table("best")
         self._features: dict[str, tuple] = table("features")
         self._doc_logp: dict[tuple[str, bool, int], float | None] = {}
+        #: chunks whose :meth:`chunk` entry some document word swayed, as validated in this
+        #: document (whose words keep their counts): read without :meth:`valid`
+        self._judged: dict[str, tuple] = {}
         #: the document words that swayed the value being computed (see :meth:`memo`)
         self._hits: dict[str, int] = {}
 
     # memos -----------------------------------------------------------------------
+    def table(self, name: str) -> dict:
+        """The process-wide memo table *name* of this model's lexicon and weights
+        (:func:`shared_table`), taken once per model: a line asks for it cheaply."""
+        found = self._tables.get(name)
+        if found is None:
+            found = self._tables[name] = shared_table(self.lex, self.p, name)
+        return found
+
     def valid(self, deps: Deps) -> bool:
         """Whether the document words *deps* have the counts they had (see :meth:`memo`)."""
         get, total = self.vocab.get, self.total
@@ -309,12 +322,6 @@ class Model:
         count = self._hits[word] = self.vocab.get(word, 0)
         return count
 
-    def loud(self, chunks: list[str]) -> list[str]:
-        """The chunks not known to need nothing (the quiet ones are no word, or a firm word
-        that is not suspicious: see :func:`analyse_line`, which learns them)."""
-        quiet = self._quiet
-        return [c for c in chunks if c not in quiet]
-
     # word scores ---------------------------------------------------------------
     def known(self, word: str, original: bool = False, joined: bool = False) -> float | None:
         """log10 P(word) when the lexicon or the document knows it, else None.
@@ -346,9 +353,11 @@ class Model:
         of its web frequency is the pair written without its space."""
         lp = self._lex_logp.get(word, False)
         if lp is False:
-            z = self._zipf_get(word.lower(), 0) / 100  # Lexicon.zipf
+            lower = word.lower()
+            z = self._zipf_get(lower, 0) / 100  # Lexicon.zipf
             lp = z - 9 if z > 0 else None
-            if lp is not None and self._glued_form(word, lp):
+            # (the glued forms are lowercase: a word whose lowercase form is none is none)
+            if lp is not None and lower in self._glued_forms and self._glued_form(word, lp):
                 lp -= self.p.glued_form_discount
             self._lex_logp[word] = lp
         return lp
@@ -639,7 +648,9 @@ class Model:
         # known()'s document lookups, inline: nothing in the loop runs a memo, so the
         # dependencies go to the table of this judgment
         vocab_get, hits = self.vocab.get, self._hits
-        n, capital = len(core), core[0].isupper()
+        n, capital, lowercase = len(core), core[0].isupper(), core.islower()
+        pmi_get, sides_get, floor = self._pmi_get, self._sides_get, self.lex.bigram_floor
+        bigram_weight, absent_weight = p.bigram_weight, p.absent_weight
         left_unknown = p.unk_cap_base if capital else p.unk_base  # unknown(left) less its length
         per_char = p.unk_per_char
         # a cut leaves no letter alone but a word ("a", "I")
@@ -675,9 +686,14 @@ class Model:
             if ll is None or rl is None:
                 if score >= need:  # the pair list holds lexicon words only (:meth:`pair_of`)
                     return True
-            elif score + pair_max >= need and score + self.pair_of(
-                    self._lexicon_word(left, ll), self._lexicon_word(right, rl)) >= need:
-                return True
+            elif score + pair_max >= need:
+                # pair_of(lex_word(left), lex_word(right)), inline
+                lower_left, lower_right = (left, right) if lowercase else (left.lower(), right.lower())
+                pmi = pmi_get(f"{lower_left} {lower_right}") if sides_get(lower_left, 0) & BEGINS_PAIR and \
+                    sides_get(lower_right, 0) & ENDS_PAIR else None
+                if score + (bigram_weight * (pmi / 100) if pmi is not None else
+                            absent_weight * min(0.0, floor - ll - rl)) >= need:
+                    return True
         return False
 
     def joinable(self, first: str, second: str) -> bool:
@@ -1015,39 +1031,66 @@ def segments(s: str, cuts: list[int]) -> list[str]:
     return [s[a:b] for a, b in zip(edges, edges[1:])]
 
 
-#: Stands for a chunk that is not quiet in :func:`analyse_line`'s list of chunk answers.
+#: Stands for a chunk that is not quiet in :func:`judge_line`'s list of chunk answers.
 _LOUD = object()
 
 
-def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Change]:
-    """The space repairs of one line ``text[start:end]`` (which holds no newline).
+class JudgedLine(NamedTuple):
+    """The chunks of a line with their :meth:`Model.chunk` answers, after one pass over them:
+    the positions of the chunks that are not quiet (*loud*), and of the suspicious ones. A
+    chunk that is no word, or a firm word that is not suspicious, is quiet also when document
+    words swayed its answer (then in this document only): two such chunks never join, and it
+    is no candidate of a moved space (a firm word is frequent)."""
 
-    Chunks and word pairs are judged from caches first; only the tokens around
-    something suspicious are positioned and searched."""
-    line = text[start:end]
+    chunks: list[str]
+    infos: list
+    loud: list[int]
+    suspicious: list[int]
+
+
+def judge_line(model: Model, line: str) -> JudgedLine | None:
+    """The chunks of *line* judged (from caches first), None when every chunk is quiet: then
+    the line has nothing to repair. The line's repairs (:func:`analyse_line`) and its moved
+    spaces (:func:`.moved.moved_spaces`) both start from this pass."""
     chunks = line.split()
     quiet = model._quiet
     # each chunk's Model.chunk answer where it is quiet, else _LOUD: one lookup a chunk
     infos = list(map(quiet.get, chunks, repeat(_LOUD)))
     if _LOUD not in infos:
-        return
-    # a cached answer that no document word swayed, else the model's
-    table = model._chunks
-    n = len(chunks)
+        return None
+    # a cached answer that no document word swayed, else one this document has judged, else
+    # the model's
+    table, judged, hits = model._chunks, model._judged, model._hits
     suspicious, loud = [], []
-    for k in compress(range(n), map(is_, infos, repeat(_LOUD))):
+    for k in compress(range(len(chunks)), map(is_, infos, repeat(_LOUD))):
         chunk = chunks[k]
         e = table.get(chunk)
         if e is None or e[1]:
-            model.memo(table, chunk, model._chunk, chunk)  # Model.chunk
-            e = table[chunk]
+            e = judged.get(chunk)
+            if e is None:
+                model.memo(table, chunk, model._chunk, chunk)  # Model.chunk
+                e = table[chunk]
+                if e[1]:
+                    judged[chunk] = e
+            else:
+                hits.update(e[1])  # (what Model.memo records of a valid entry)
         info = infos[k] = e[0]
-        if not e[1] and (info is None or info[4] and not info[3]):
-            quiet[chunk] = info  # (also a word first met as the core of another chunk: "people,")
+        if info is None or info[4] and not info[3]:
+            if not e[1]:  # quiet in every document
+                quiet[chunk] = info  # (also a word first met as the core of another chunk: "people,")
         else:
             loud.append(k)
             if info is not None and info[3]:
                 suspicious.append(k)
+    return JudgedLine(chunks, infos, loud, suspicious)
+
+
+def analyse_line(model: Model, line: str, judged: JudgedLine) -> Iterator[Change]:
+    """The space repairs of one line (which holds no newline), its chunks judged by
+    :func:`judge_line`: only the tokens around something suspicious, or around a pair of
+    chunks that may join, are positioned and searched."""
+    chunks, infos, loud, suspicious = judged
+    n = len(chunks)
     pairs = []
     joinable_get, zipf_get = model._joinable.get, model._zipf_get
     around = set(loud)  # each loud chunk with the chunks before and after it
@@ -1063,7 +1106,7 @@ def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Chan
                 pairs.append(k)
     if not (suspicious or pairs):
         return
-    tokens = _Tokens(text, start, line, chunks, infos)
+    tokens = _Tokens(line, chunks, infos)
     marked = set(suspicious)
     for k in pairs:
         if tokens.joinable(k):
@@ -1080,22 +1123,22 @@ def analyse_line(model: Model, text: str, start: int, end: int) -> Iterator[Chan
     for a, b in windows:
         tokens.joinable(a - 1)  # the window's context words
         tokens.joinable(b)
-        yield from _window(model, text, tokens.tokens, a, b)
+        yield from _window(model, line, tokens.tokens, a, b)
 
 
 class _Tokens:
     """The positioned tokens of a line, made on demand (most of a line is never looked at)."""
 
-    def __init__(self, text: str, start: int, line: str, chunks: list[str], infos: list) -> None:
-        self.text, self.chunks, self.infos = text, chunks, infos
+    def __init__(self, line: str, chunks: list[str], infos: list) -> None:
+        self.text, self.chunks, self.infos = line, chunks, infos
         self.tokens: list[Token | None] = [None] * len(chunks)
         self._joinable: dict[int, bool] = {}
-        self.start, self.ends = start, list(accumulate(map(len, chunks)))
+        self.ends = list(accumulate(map(len, chunks)))
         self.offsets: list[int] | None = None  # None: one space between chunks (the usual line)
         if self.ends and len(line) != self.ends[-1] + len(chunks) - 1:
-            self.offsets, pos = [], start
+            self.offsets, pos = [], 0
             for c in chunks:
-                pos = text.find(c, pos)
+                pos = line.find(c, pos)
                 self.offsets.append(pos)
                 pos += len(c)
 
@@ -1103,7 +1146,7 @@ class _Tokens:
         t = self.tokens[k]
         if t is None:
             info = self.infos[k]
-            at = (self.start + self.ends[k] - len(self.chunks[k]) + k if self.offsets is None
+            at = (self.ends[k] - len(self.chunks[k]) + k if self.offsets is None
                   else self.offsets[k])
             t = self.tokens[k] = (Token(at, "", "", "") if info is None  # a fixed chunk: a barrier
                                   else Token(at + len(info[0]), info[1], info[2], info[0]))

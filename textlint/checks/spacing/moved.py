@@ -22,7 +22,7 @@ from typing import Iterator
 
 from ... import wordclasses as wc
 from ...patterns import lazy_compile
-from .model import LETTER_WORDS, Change, Model, one_edit, shared_table
+from .model import LETTER_WORDS, Change, Model, one_edit
 
 #: A token is no word when the lexicon gives it less than this (Zipf) and the tagger
 #: dictionary does not know it.
@@ -43,12 +43,12 @@ _WORD_BEFORE = lazy_compile(r"([A-Za-z]+) $", engine=re)
 _WORD_AFTER = lazy_compile(r" ([A-Za-z]+)", engine=re)
 
 
-def moved_spaces(line: str, model: Model) -> Iterator[Change]:
+def moved_spaces(line: str, model: Model, loud: list[str]) -> Iterator[Change]:
     """Pairs of tokens of *line* whose space is one letter off, each as a change (offsets in
-    the line) whose gain is the model's score of the moved space. Only chunks that are not
-    quiet words (:meth:`.model.Model.loud`) may be no word."""
-    cores = {chunk.strip(_MARKS) for chunk in model.loud(line.split())}
-    unknown = shared_table(model.lex, model.p, "unknown")
+    the line) whose gain is the model's score of the moved space. Only the *loud* chunks of
+    the line (those that are not quiet words: :func:`.model.judge_line`) may be no word."""
+    cores = {chunk.strip(_MARKS) for chunk in loud}
+    unknown = model.table("unknown")
     for core in sorted(c for c in cores if _no_word(c, model, unknown)):
         at = line.find(core)
         while at >= 0:
@@ -63,7 +63,7 @@ def _no_word(token: str, model: Model, table: dict[str, bool] | None = None) -> 
     once per process: *table*, the model's shared table of the answers), and not repeated in
     the document (a token the document repeats is one of its words)."""
     if table is None:
-        table = shared_table(model.lex, model.p, "unknown")
+        table = model.table("unknown")
     unknown = table.get(token)
     if unknown is None:
         unknown = table[token] = _unknown(token, model)

@@ -31,8 +31,9 @@ from .model import Change, glued_forms
 VERB_OPENERS = MODALS | DO | SUBJECT_PRONOUNS
 #: A lowercase token of five letters or more.
 _TOKEN = lazy_compile(r"(?<![\p{L}\p{M}\p{N}'’_\-./@])\p{Ll}{5,}(?![\p{L}\p{M}\p{N}'’_\-@/])")
-#: A run of five ASCII lowercase letters or more (:func:`_tokens_in`).
-_ASCII_RUN = lazy_compile(r"[a-z]{5,}", engine=re)
+#: A run of five ASCII lowercase letters or more that no ASCII letter precedes (:func:`_tokens_in`:
+#: a run after a capital, "ather" in "Father", starts no token).
+_ASCII_RUN = lazy_compile(r"(?<![A-Za-z])[a-z]{5,}", engine=re)
 #: The word before a token (and the spaces between them).
 _BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’_\-./@])\p{L}+[ \u00a0]+$")
 #: What follows a token: the next word, or a punctuation mark.
