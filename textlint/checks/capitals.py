@@ -799,6 +799,8 @@ def _before_naming_noun(word: str, nxt: str, previous: str) -> bool:
     if not (nxt.islower() and nxt in wc.appositive_heads()) or word in DETERMINERS \
             or word in wc.PRONOUNS or "J" in tags and _plural(nxt):
         return False  # an adjective before a plural: "Small towns", "Regional authorities"
+    if _plural(nxt) and _plain_common_noun(word, THRESHOLD):
+        return False  # a common noun before a plural: "and Energy projects", "Youth organisations"
     if "J" in tags and word not in FUNCTION_WORDS \
             and (tags == "J" or get_casing().normally_lowercase(word, STRONG_FORM)
                  or previous in wc.INDEFINITE_ARTICLES and _rarely_capitalised_adjective(word)) \
@@ -1802,11 +1804,12 @@ def _proper_modifier(word: str) -> bool:
 _CAPITALISED_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}\p{N}]*[ \u00a0]+$")
 
 
-def _noun_only(word: str) -> bool:
-    """Whether LanguageTool's dictionary knows *word* as a noun and not as a verb or a function
-    word: a noun after a noun makes a compound ("the PCI Interface board")."""
+def _noun_after(word: str) -> bool:
+    """Whether LanguageTool's dictionary knows *word* as a noun and not as a finite verb form
+    (past or -s form) or a function word: a noun after a noun makes a compound ("the PCI
+    Interface board"), a finite verb ends the subject ("Russian Companies have")."""
     tags = wc.tags(word)
-    return "N" in tags and not set(tags) & set("VZDC") and word not in FUNCTION_WORDS
+    return "N" in tags and not set(tags) & set("ZDC") and word not in FUNCTION_WORDS
 
 
 def _common_noun_after_proper_adjective(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
@@ -1821,7 +1824,7 @@ def _common_noun_after_proper_adjective(text: str, m: regex.Match, low: str, pro
         return False
     before = _MODIFIER_BEFORE.search(text, max(0, m.start() - 40), m.start())
     nxt = _NEXT_LOWER.match(text, m.end())
-    if before is None or nxt is not None and (nxt.group(1) in CONNECTORS or _noun_only(nxt.group(1))) \
+    if before is None or nxt is not None and (nxt.group(1) in CONNECTORS or _noun_after(nxt.group(1))) \
             or not _plain_common_noun(low, STRONG if _plural(low) else STRONG_FORM) \
             or low in wc.number_words() or not _proper_modifier(before.group(1)):
         return False
