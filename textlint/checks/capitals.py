@@ -395,7 +395,8 @@ class MidSentenceCapital(Check):
                         or not function_word and (_common_word_after_name(text, m, low, prose, casing)
                                                   or _common_noun_after_possessor(text, m, low, prose, casing)
                                                   or _verb_after_complete_name(text, m, low, prose, casing)
-                                                  or _common_noun_after_proper_adjective(text, m, low, prose, casing)):
+                                                  or _common_noun_after_proper_adjective(text, m, low, prose, casing)
+                                                  or _adjective_before_proper_modifier(text, m, low, casing)):
                     alone.append(m)
                     if len(alone) > 1 and not function_word:
                         break
@@ -1834,6 +1835,26 @@ def _common_noun_after_proper_adjective(text: str, m: regex.Match, low: str, pro
     pair = regex.compile(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(before.group(1)) + r"[ \u00a0]+" + regex.escape(m.group("w")))
     return _written_in_lowercase(prose, low) and _capitalised_mid_sentence(text, m.group("w"), prose) == 1 \
         and len(pair.findall(text)) == 1
+
+
+#: A capitalised word, perhaps hyphenated or with digits, then spaces and a lowercase word.
+_MODIFIER_AFTER = lazy_compile(
+    r"[ \u00a0]+(\p{Lu}[\p{L}\p{M}\p{N}]*(?:[\-\u2010]\p{Lu}[\p{L}\p{M}\p{N}]*)*)[ \u00a0]+\p{Ll}")
+
+
+def _adjective_before_proper_modifier(text: str, m: regex.Match, low: str, casing: Casing) -> bool:
+    """Whether the capitalised word at *m*, after a lowercase word, is an adjective and nothing
+    else (LanguageTool's dictionary) that the casing table finds capitalised hardly ever
+    (STRONG_FORM), before an adjective made from a name or an acronym that a lowercase word
+    follows (:func:`_proper_modifier`): it modifies a common noun phrase ("with Prominent German
+    politicians", "the Upcoming G8 and G20 summits"), and no name starts with it (the adjectives
+    of language names are capitalised more often: "Old English", "Vulgar Latin")."""
+    ratio = casing.ratio(low)
+    if m.end() != m.end("w") or wc.tags(low) != "J" or ratio is None or ratio > STRONG_FORM \
+            or not _LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start()):
+        return False
+    after = _MODIFIER_AFTER.match(text, m.end())
+    return after is not None and _proper_modifier(after.group(1))
 
 
 #: A name's possessive straight before a word: "Finland’s ", "Mr Putin's ".
