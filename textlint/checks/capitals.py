@@ -201,7 +201,12 @@ class MidSentenceCapital(Check):
         "problems\"); a frequent word that the casing table leaves out is judged inside a set "
         "phrase of lowercase English when the document writes it in lowercase too (\"as Well "
         "as\"). The group nouns of "
-        "a salutation (\"Mr President, Friends,\") are lowercase after its first word; an "
+        "a salutation (\"Mr President, Friends,\") are lowercase after its first word; a plain "
+        "common noun after an adjective made from a name or an acronym, written in lowercase "
+        "elsewhere, is no part of a name (\"the Russian-American Talks were\"), nor is an adjective "
+        "capitalised hardly ever before one and its noun (\"with Prominent German politicians\"), a "
+        "rarely capitalised adjective after \"a\" or \"an\" before a noun that introduces names (\"an "
+        "Official visit\") or a common noun before the plural of one (\"Energy projects\"); an "
         "article is no part of a name that the document writes after a lowercase article "
         "elsewhere (\"of The Navy\"); a heading excuses a capitalised \"of\" or article only "
         "when it capitalises the next word too. Words after a sentence end, a colon or semicolon, an opening quotation "
@@ -1788,12 +1793,15 @@ _MODIFIER_BEFORE = lazy_compile(
     r"(?r)(?<![\p{L}\p{M}\p{N}\-\u2010.'’])(\p{Lu}[\p{L}\p{M}\p{N}]*(?:[\-\u2010]\p{Lu}[\p{L}\p{M}\p{N}]*)*)[ \u00a0]+$")
 
 
+_HYPHEN = lazy_compile("[-\u2010]")
+
+
 def _proper_modifier(word: str) -> bool:
     """Whether *word* is an adjective made from a name or an acronym: LanguageTool's dictionary
     knows its capitalised form as an adjective and its lowercase form as none ("Russian",
     "Austrian", "Islamic"; not "Federal", "Foreign"), or it is written in capitals ("EU", "G20");
     in a hyphenated compound every part is one or a proper noun ("Russian-American", "Asia-Pacific")."""
-    parts = regex.split("[\-\u2010]", word)
+    parts = _HYPHEN.split(word)
     if len(parts) > 1:
         return all(_proper_modifier(p) or wc.proper(p) and wc.tags(p.lower()) == "" for p in parts)
     if word.isupper() and len(word) > 1 or word[:1].isalpha() and word[1:].isupper() and any(c.isdigit() for c in word):
@@ -1815,12 +1823,15 @@ def _noun_after(word: str) -> bool:
 
 def _common_noun_after_proper_adjective(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
     """Whether the capitalised word at *m* is a common noun that an adjective made from a name or
-    an acronym modifies (:func:`_proper_modifier`: "Austrian Companies have", "quotas on Russian
-    Films in", "the EU Expansion."), not the last word of a name that starts with one ("the
-    Russian Federation", "British Airways"): a noun that the casing table finds capitalised
-    rarely (STRONG), before a lowercase word or a clause's punctuation, that the document writes
-    in lowercase elsewhere and capitalises nowhere else in mid-sentence, after a modifier that
-    the document writes before it only here."""
+    an acronym modifies (:func:`_proper_modifier`: "the Russian-American Talks were", "the EU
+    Expansion."), not the last word of a name that starts with one ("the Russian Federation",
+    "British Airways", "Scottish Water"): a noun that names no body, person or kind of named thing
+    and that the casing table finds capitalised rarely (:func:`_plain_common_noun`: STRONG for a
+    plural, STRONG_FORM for a singular, which may be a term: "the Cambrian Period"), before a
+    clause's punctuation or a lowercase word that is no connector ("the SCO Heads of State") and
+    no noun ("the PCI Interface board"), after a modifier that no other capitalised word precedes
+    ("by The ITF Year"); the document must write the noun in lowercase elsewhere, capitalise it
+    nowhere else in mid-sentence and write the pair only here."""
     if m.end() != m.end("w") or not _NAME_ENDS_AT.match(text, m.end()):
         return False
     before = _MODIFIER_BEFORE.search(text, max(0, m.start() - 40), m.start())
@@ -1829,8 +1840,8 @@ def _common_noun_after_proper_adjective(text: str, m: regex.Match, low: str, pro
             or not _plain_common_noun(low, STRONG if _plural(low) else STRONG_FORM) \
             or low in wc.number_words() or not _proper_modifier(before.group(1)):
         return False
-    if _previous_word(text, before.start(1))[:1].isalpha() and _CAPITALISED_BEFORE.search(
-            text, max(0, before.start(1) - 40), before.start(1)) and not starts_sentence(prose, before.start(1)):
+    if _CAPITALISED_BEFORE.search(text, max(0, before.start(1) - 40), before.start(1)) \
+            and not starts_sentence(prose, before.start(1)):
         return False  # a longer name: "replaced by The ITF Year"
     pair = regex.compile(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(before.group(1)) + r"[ \u00a0]+" + regex.escape(m.group("w")))
     return _written_in_lowercase(prose, low) and _capitalised_mid_sentence(text, m.group("w"), prose) == 1 \
