@@ -202,7 +202,7 @@ class MidSentenceCapital(Check):
         "phrase of lowercase English when the document writes it in lowercase too (\"as Well "
         "as\"). The group nouns of "
         "a salutation (\"Mr President, Friends,\") are lowercase after its first word; a plain "
-        "common noun after an adjective made from a name or an acronym, written in lowercase "
+        "common noun after an adjective made from a name, written in lowercase "
         "elsewhere, is no part of a name (\"the Russian-American Talks were\"), nor is an adjective "
         "capitalised hardly ever before one and its noun (\"with Prominent German politicians\"), a "
         "rarely capitalised adjective after \"a\" or \"an\" before a noun that introduces names (\"an "
@@ -1824,10 +1824,10 @@ def _noun_after(word: str) -> bool:
 
 
 def _common_noun_after_proper_adjective(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
-    """Whether the capitalised word at *m* is a common noun that an adjective made from a name or
-    an acronym modifies (:func:`_proper_modifier`: "the Russian-American Talks were", "the EU
-    Expansion."), not the last word of a name that starts with one ("the Russian Federation",
-    "British Airways", "Scottish Water"): a noun that names no body, person or kind of named thing
+    """Whether the capitalised word at *m* is a common noun that an adjective made from a name
+    modifies (:func:`_proper_modifier`, not an acronym, which starts products' names: "GNOME
+    Extensions handles", "a GNU Maintainer."; "the Russian-American Talks were"), not the last
+    word of a name that starts with one ("the Russian Federation", "British Airways", "Scottish Water"): a noun that names no body, person or kind of named thing
     and that the casing table finds capitalised rarely (:func:`_plain_common_noun`: STRONG for a
     plural, STRONG_FORM for a singular, which may be a term: "the Cambrian Period"), before a
     clause's punctuation or a lowercase word that is no connector ("the SCO Heads of State") and
