@@ -528,7 +528,6 @@ def test_a_single_capitalised_body_noun_is_still_judged(text, word):
     assert found(RULE, text) == [word]
 
 
-
 @pytest.mark.parametrize("text", [
     # "the" and a noun of a full name that the document gave before and never writes in
     # lowercase: the short form of that name (no list names "plan", "strategy" or "guards")
@@ -1063,3 +1062,53 @@ def test_a_phrase_written_with_its_function_word_in_lowercase_is_found_from_its_
             assert capitals._written_between(text, left, low, right) == want, (text, left, low, right)
             seen.add(want)
     assert seen == {True, False}
+
+@pytest.mark.parametrize("text, word", [
+    # a common noun after an adjective made from a name or an acronym, written in lowercase elsewhere
+    ("The main topics of the Russian-American Talks were strategic stability and trade. The talks "
+     "lasted an hour.", "Talks"),
+    # an adjective and nothing else, capitalised hardly ever, before such an adjective and a noun
+    ("President Putin met with Prominent German politicians and scientists.", "Prominent"),
+    ("They discussed the Upcoming G8 and G20 summits.", "Upcoming"),
+])
+def test_a_common_word_beside_an_adjective_made_from_a_name_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "The winners were the Russian Federation and the British Airways team. British airways are busy.",
+    "It lived during the early part of the Cambrian Period. That period was long.",  # a singular term
+    "The annual was replaced by The ITF Year. Each year a new one came.",  # a longer name
+    "It used the PCI Interface board. An interface was built.",  # a compound before a noun
+    "He praised Scottish Water for flying bottled water in.",
+    "The poem is written in Old English verse.",  # a language's name
+    "He studied Vulgar Latin texts.",
+    # an acronym's name: "GNOME Extensions", "a GNU Maintainer"
+    "GNOME Extensions handles updating extensions. Install extensions from the site.",
+    "It is an official GNU program, so become a GNU Maintainer. A maintainer helps.",
+])
+def test_a_name_that_starts_with_or_holds_an_adjective_made_from_a_name_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    # an adjective capitalised rarely after an indefinite article, before a noun that introduces names
+    ("The President will make an Official visit to China in March. Official delegations met.", "Official"),
+    ("There is an Old song dating back to Soviet times. We sang it.", "Old"),
+    # an -ed form with no noun reading after such a noun
+    ("Many generations of railway staff Worked to create the prestige of your profession.", "Worked"),
+    # a common noun capitalised rarely before the plural of such a noun
+    ("They implement infrastructure and Energy projects in Siberia.", "Energy"),
+])
+def test_a_common_word_beside_a_noun_that_introduces_names_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "He read an Independent report. It was independent of the rest.",  # a newspaper's name
+    "The Shelter charity helped. It found shelter for many.",  # before a singular noun
+    "We visited the Apollo programmes. The programmes ran long.",
+    "User documentation:\n  usage.txt         Usage instructions for the tools\n",  # after a file name
+])
+def test_a_name_beside_a_noun_that_introduces_names_is_left_alone(text):
+    assert found(RULE, text) == []

@@ -205,7 +205,12 @@ class MidSentenceCapital(Check):
         "problems\"); a frequent word that the casing table leaves out is judged inside a set "
         "phrase of lowercase English when the document writes it in lowercase too (\"as Well "
         "as\"). The group nouns of "
-        "a salutation (\"Mr President, Friends,\") are lowercase after its first word; an "
+        "a salutation (\"Mr President, Friends,\") are lowercase after its first word; a plain "
+        "common noun after an adjective made from a name, written in lowercase "
+        "elsewhere, is no part of a name (\"the Russian-American Talks were\"), nor is an adjective "
+        "capitalised hardly ever before one and its noun (\"with Prominent German politicians\"), a "
+        "rarely capitalised adjective after \"a\" or \"an\" before a noun that introduces names (\"an "
+        "Official visit\") or a common noun before the plural of one (\"Energy projects\"); an "
         "article is no part of a name that the document writes after a lowercase article "
         "elsewhere (\"of The Navy\"); a heading excuses a capitalised \"of\" or article only "
         "when it capitalises the next word too. Words after a sentence end, a colon or semicolon, an opening quotation "
@@ -398,7 +403,9 @@ class MidSentenceCapital(Check):
                 elif not self._in_name(text, m.start(), m.end(), casing, function_word) \
                         or not function_word and (_common_word_after_name(text, m, low, prose, casing)
                                                   or _common_noun_after_possessor(text, m, low, prose, casing)
-                                                  or _verb_after_complete_name(text, m, low, prose, casing)):
+                                                  or _verb_after_complete_name(text, m, low, prose, casing)
+                                                  or _common_noun_after_proper_adjective(text, m, low, prose, casing)
+                                                  or _adjective_before_proper_modifier(text, m, low, casing)):
                     alone.append(m)
                     if len(alone) > 1 and not function_word:
                         break
@@ -775,7 +782,7 @@ def _after_naming_noun(before: list[regex.Match], word: str, after: list[regex.M
             or _not_a_name_part(word, after):
         return False  # a plural names no one thing: "Belarusian companies Work in Russia"
     if get_casing().normally_lowercase(word, STRONG_FORM) \
-            and (_plural(word) or word.endswith("ed") and wc.only_verb(word)):
+            and (_plural(word) or word.endswith("ed") and _verb_form_no_noun(word)):
         # a strongly lowercase plural or -ed verb form is a common word after the noun: "the
         # forum Participants", "the summit Scheduled to be held"
         return False
@@ -784,6 +791,13 @@ def _after_naming_noun(before: list[regex.Match], word: str, after: list[regex.M
         return False  # "a state Visit", "the business Community": a compound of common nouns
     pmi = get_lexicon().pmi(words[-1], word)
     return pmi is None or pmi < COLLOCATION
+
+
+def _verb_form_no_noun(word: str) -> bool:
+    """Whether LanguageTool's dictionary knows *word* as a past form or participle, perhaps an
+    adjective too, and not as a noun or a proper noun ("included", "worked", "scheduled")."""
+    tags = wc.tags(word.lower())
+    return bool(tags) and set(tags) <= set("DEJ") and bool(set(tags) & set("DE")) and not wc.proper(word)
 
 
 def _before_naming_noun(word: str, nxt: str, previous: str) -> bool:
@@ -795,8 +809,13 @@ def _before_naming_noun(word: str, nxt: str, previous: str) -> bool:
     if not (nxt.islower() and nxt in wc.appositive_heads()) or word in DETERMINERS \
             or word in wc.PRONOUNS or "J" in tags and _plural(nxt):
         return False  # an adjective before a plural: "Small towns", "Regional authorities"
+    if _plural(nxt) and wc.tags(previous) and _plain_common_noun(word, THRESHOLD):
+        # a common noun before a plural, after a word of English (not a file name's "usage.txt
+        # Usage instructions"): "and Energy projects", "domestic Borrowing programmes"
+        return False
     if "J" in tags and word not in FUNCTION_WORDS \
-            and (tags == "J" or get_casing().normally_lowercase(word, STRONG_FORM)) \
+            and (tags == "J" or get_casing().normally_lowercase(word, STRONG_FORM)
+                 or previous in wc.INDEFINITE_ARTICLES and _rarely_capitalised_adjective(word)) \
             and (previous in wc.INDEFINITE_ARTICLES or previous.islower()
                  and previous not in FUNCTION_WORDS and "J" in wc.tags(previous)):
         # after an indefinite article or a lowercase adjective, an adjective and nothing else,
@@ -810,6 +829,14 @@ def _before_naming_noun(word: str, nxt: str, previous: str) -> bool:
         return False  # "to solve Important social problems", "the presidents also Made press statements"
     pmi = get_lexicon().pmi(word, nxt)
     return pmi is None or pmi < COLLOCATION
+
+
+def _rarely_capitalised_adjective(low: str) -> bool:
+    """Whether *low* is an adjective that the casing table finds capitalised rarely (THRESHOLD)
+    and whose capitalised form LanguageTool's dictionary does not know as a proper noun
+    ("official", "old"; not "independent", a newspaper's name)."""
+    ratio = get_casing().ratio(low)
+    return ratio is not None and ratio <= THRESHOLD and not wc.proper(low)
 
 
 def _everyday_adjective(text: str, low: str) -> bool:
@@ -1789,6 +1816,88 @@ def _in_set_phrase(text: str, m: regex.Match, low: str, previous: str) -> bool:
     return _collocates(text, m, low, previous, WEAK_COLLOCATION if previous not in ARTICLES else COLLOCATION)
 
 
+#: A capitalised word, perhaps hyphenated or with digits ("Russian", "Russian-American", "G20"),
+#: straight before a word, after a lowercase word, a sentence's start or its punctuation.
+_MODIFIER_BEFORE = lazy_compile(
+    r"(?r)(?<![\p{L}\p{M}\p{N}\-\u2010.'’])(\p{Lu}[\p{L}\p{M}\p{N}]*(?:[\-\u2010]\p{Lu}[\p{L}\p{M}\p{N}]*)*)[ \u00a0]+$")
+
+
+_HYPHEN = lazy_compile("[-\u2010]")
+
+
+def _proper_modifier(word: str) -> bool:
+    """Whether *word* is an adjective made from a name or an acronym: LanguageTool's dictionary
+    knows its capitalised form as an adjective and its lowercase form as none ("Russian",
+    "Austrian", "Islamic"; not "Federal", "Foreign"), or it is written in capitals ("EU", "G20");
+    in a hyphenated compound every part is one or a proper noun ("Russian-American", "Asia-Pacific")."""
+    parts = _HYPHEN.split(word)
+    if len(parts) > 1:
+        return all(_proper_modifier(p) or wc.proper(p) and wc.tags(p.lower()) == "" for p in parts)
+    if word.isupper() and len(word) > 1 or word[:1].isalpha() and word[1:].isupper() and any(c.isdigit() for c in word):
+        return True
+    return "J" in wc.tags(word) and "J" not in wc.tags(word.lower())
+
+
+#: A capitalised word straight before a position.
+_CAPITALISED_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}\p{N}]*[ \u00a0]+$")
+
+
+def _noun_after(word: str) -> bool:
+    """Whether LanguageTool's dictionary knows *word* as a noun and not as a finite verb form
+    (past or -s form) or a function word: a noun after a noun makes a compound ("the PCI
+    Interface board"), a finite verb ends the subject ("Russian Companies have")."""
+    tags = wc.tags(word)
+    return "N" in tags and not set(tags) & set("ZDC") and word not in FUNCTION_WORDS
+
+
+def _common_noun_after_proper_adjective(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
+    """Whether the capitalised word at *m* is a common noun that an adjective made from a name
+    modifies (:func:`_proper_modifier`, not an acronym, which starts products' names: "GNOME
+    Extensions handles", "a GNU Maintainer."; "the Russian-American Talks were"), not the last
+    word of a name that starts with one ("the Russian Federation", "British Airways", "Scottish Water"): a noun that names no body, person or kind of named thing
+    and that the casing table finds capitalised rarely (:func:`_plain_common_noun`: STRONG for a
+    plural, STRONG_FORM for a singular, which may be a term: "the Cambrian Period"), before a
+    clause's punctuation or a lowercase word that is no connector ("the SCO Heads of State") and
+    no noun ("the PCI Interface board"), after a modifier that no other capitalised word precedes
+    ("by The ITF Year"); the document must write the noun in lowercase elsewhere, capitalise it
+    nowhere else in mid-sentence and write the pair only here."""
+    if m.end() != m.end("w") or not _NAME_ENDS_AT.match(text, m.end()):
+        return False
+    before = _MODIFIER_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    nxt = _NEXT_LOWER.match(text, m.end())
+    if before is None or _acronym(before.group(1)) \
+            or nxt is not None and (nxt.group(1) in CONNECTORS or _noun_after(nxt.group(1))) \
+            or not _plain_common_noun(low, STRONG if _plural(low) else STRONG_FORM) \
+            or low in wc.number_words() or not _proper_modifier(before.group(1)):
+        return False
+    if _CAPITALISED_BEFORE.search(text, max(0, before.start(1) - 40), before.start(1)) \
+            and not starts_sentence(prose, before.start(1)):
+        return False  # a longer name: "replaced by The ITF Year"
+    pair = regex.compile(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(before.group(1)) + r"[ \u00a0]+" + regex.escape(m.group("w")))
+    return _written_in_lowercase(prose, low) and _capitalised_mid_sentence(text, m.group("w"), prose) == 1 \
+        and len(pair.findall(text)) == 1
+
+
+#: A capitalised word, perhaps hyphenated or with digits, then spaces and a lowercase word.
+_MODIFIER_AFTER = lazy_compile(
+    r"[ \u00a0]+(\p{Lu}[\p{L}\p{M}\p{N}]*(?:[\-\u2010]\p{Lu}[\p{L}\p{M}\p{N}]*)*)[ \u00a0]+\p{Ll}")
+
+
+def _adjective_before_proper_modifier(text: str, m: regex.Match, low: str, casing: Casing) -> bool:
+    """Whether the capitalised word at *m*, after a lowercase word, is an adjective and nothing
+    else (LanguageTool's dictionary) that the casing table finds capitalised hardly ever
+    (STRONG_FORM), before an adjective made from a name or an acronym that a lowercase word
+    follows (:func:`_proper_modifier`): it modifies a common noun phrase ("with Prominent German
+    politicians", "the Upcoming G8 and G20 summits"), and no name starts with it (the adjectives
+    of language names are capitalised more often: "Old English", "Vulgar Latin")."""
+    ratio = casing.ratio(low)
+    if m.end() != m.end("w") or wc.tags(low) != "J" or ratio is None or ratio > STRONG_FORM \
+            or not _LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start()):
+        return False
+    after = _MODIFIER_AFTER.match(text, m.end())
+    return after is not None and _proper_modifier(after.group(1))
+
+
 #: A name's possessive straight before a word: "Finland’s ", "Mr Putin's ".
 _POSSESSOR_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}\-\u2010.])(\p{Lu}\p{L}*)['’]s[ \u00a0]+$")
 
@@ -1821,6 +1930,7 @@ _FINITE_FORMS = frozenset("DZ")
 #: A name's last word written before a lowercase word or a clause's punctuation: the name ends
 #: there ("Putin said", "Putin,").
 _NAME_ENDS = "[ \u00a0]+\\p{Ll}|[,.;:]"
+_NAME_ENDS_AT = lazy_compile(_NAME_ENDS)
 
 
 def _verb_after_complete_name(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
