@@ -1035,3 +1035,24 @@ def test_a_coordinated_noun_and_a_sentence_initial_adjective_are_judged(text, wo
 ])
 def test_a_capital_that_may_be_a_symbol_a_brand_or_a_label_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("We work in areas that are new to us, such as computational Biology, cognitive psychology.",
+     "Biology"),
+    ("Questions of the development of scientific Diplomacy also came under discussion.", "Diplomacy"),
+    ("He called for broad and constructive Discussions for the benefit of our countries.",
+     "Discussions"),
+])
+def test_a_common_noun_that_ends_its_phrase_after_a_lowercase_adjective_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "It is driven by a standard Wiener process.",  # an eponym before the noun it modifies
+    "If the denominators are central, the right Ore condition holds.",
+    "Then he will be asking Pepper to marry him.",  # a verb form before its object
+    "It happened in the former Soviet Union.",  # a name's word
+])
+def test_a_name_after_a_lowercase_adjective_is_left_alone(text):
+    assert found(RULE, text) == []

@@ -1061,6 +1061,8 @@ def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: flo
         return True  # "at International forums"
     if wc.tags(low) == "R" and _between_lowercase(text, m):
         return True  # an adverb and nothing else names nothing: "can Realistically support"
+    if _noun_after_lowercase_adjective(text, m, low, previous):
+        return True  # "computational Biology,", "the living Witnesses and"
     if previous in ARTICLES and nxt is not None and _subject_of_lexical_verb(low, nxt.group(1)) \
             and _opens_sentence(text, m.start()):
         return True  # a sentence's article, a noun and its verb: "The Message reads"
@@ -1095,6 +1097,32 @@ def _adjective_before_lowercase_noun(text: str, m: regex.Match, low: str, previo
     noun = nxt.group(1)
     return "N" in wc.tags(noun) and noun not in FUNCTION_WORDS and noun not in wc.appositive_heads() \
         and not _plural_of(noun, wc.appositive_heads())
+
+
+def _noun_after_lowercase_adjective(text: str, m: regex.Match, low: str, previous: str) -> bool:
+    """Whether the word at *m* is a plain common noun (:func:`_plain_common_noun` at any rarity the
+    rule judges: no body, person or kind of named thing) that ends its noun phrase after an adjective
+    ("computational Biology,", "scientific Diplomacy also", "constructive Discussions for"): the
+    adjective is one that the casing table calls lowercase (THRESHOLD) and LanguageTool's dictionary
+    knows as no proper noun and no verb form (not "asking Pepper to"), and a clause's punctuation, a
+    function word or a word that is no noun follows. A lowercase adjective modifies a common noun;
+    a name after it is a name's word ("the former Soviet Union") or an eponym that modifies the noun
+    after it ("a standard Wiener process", "the right Ore condition")."""
+    if m.end() != m.end("w") \
+            or _LOWER_PREVIOUS.search(text, max(0, m.start() - len(previous) - 3), m.start()) is None:
+        return False
+    nxt = _NEXT_LOWER.match(text, m.end())
+    if _PUNCTUATION_AFTER.match(text, m.end()) is None \
+            and (nxt is None or nxt.group(1) not in FUNCTION_WORDS and "N" in wc.tags(nxt.group(1))):
+        return False
+    ratio = get_casing().ratio(previous)
+    tags = wc.tags(previous)
+    return "J" in tags and not set(tags) & _VERB_FORM_TAGS and previous not in FUNCTION_WORDS \
+        and not wc.proper(previous) and ratio is not None and ratio <= THRESHOLD and _plain_common_noun(low, WEAK)
+
+
+#: LanguageTool's tags of verb forms (see :func:`.wordclasses.tags`): base, -s, past, participles.
+_VERB_FORM_TAGS = frozenset("VZDEG")
 
 
 #: The shortest word counted as an item of a list (shorter ones are symbols: "and Ai, j").
