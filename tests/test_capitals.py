@@ -1056,3 +1056,19 @@ def test_a_common_noun_that_ends_its_phrase_after_a_lowercase_adjective_is_judge
 ])
 def test_a_name_after_a_lowercase_adjective_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("It is with satisfaction that I note the Tireless efforts by the Church.", "Tireless"),
+    ("They agreed to establish a Collective system of security and cooperation.", "Collective"),
+])
+def test_a_rarely_capitalised_adjective_between_a_determiner_and_a_common_noun_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "He told a Parliamentary lunch so.",  # an adjective of a body: capitalised often
+    "The company started to import the Chemical items and Homeopathic Medicines.",  # capitalised items
+])
+def test_an_adjective_that_a_house_style_or_a_list_capitalises_is_left_alone(text):
+    assert found(RULE, text) == []

@@ -1061,6 +1061,8 @@ def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: flo
         return True  # "at International forums"
     if wc.tags(low) == "R" and _between_lowercase(text, m):
         return True  # an adverb and nothing else names nothing: "can Realistically support"
+    if ratio <= THRESHOLD and _adjective_after_determiner(text, m, low, previous):
+        return True  # "a Bilateral meeting", "the Tireless efforts"
     if _noun_after_lowercase_adjective(text, m, low, previous):
         return True  # "computational Biology,", "the living Witnesses and"
     if previous in ARTICLES and nxt is not None and _subject_of_lexical_verb(low, nxt.group(1)) \
@@ -1121,6 +1123,28 @@ def _noun_after_lowercase_adjective(text: str, m: regex.Match, low: str, previou
         and not wc.proper(previous) and ratio is not None and ratio <= THRESHOLD and _plain_common_noun(low, WEAK)
 
 
+def _adjective_after_determiner(text: str, m: regex.Match, low: str, previous: str) -> bool:
+    """Whether the word at *m* is an adjective that no proper noun spells (LanguageTool's
+    dictionary) between a determiner and a lowercase common noun that introduces no name ("a
+    Bilateral meeting", "the Tireless efforts", "a Collective system"), unless "and" or "or" and a
+    capitalised word follow the noun, where the writer capitalises the items of a list ("the
+    Chemical items and Homeopathic Medicines"). House styles capitalise adjectives of bodies there
+    ("a Parliamentary lunch"), which the casing table finds capitalised often; the caller asks for a
+    word that it finds capitalised rarely (THRESHOLD)."""
+    if previous not in DETERMINERS or "J" not in wc.tags(low) or wc.proper(low) or m.end() != m.end("w"):
+        return False
+    nxt = _NEXT_LOWER.match(text, m.end())
+    if nxt is None:
+        return False
+    noun = nxt.group(1)
+    if _CAPITALISED_CONJUNCT.match(text, nxt.end()):
+        return False  # "the Chemical items and Homeopathic Medicines": the writer capitalises the items
+    return "N" in wc.tags(noun) and noun not in FUNCTION_WORDS and noun not in wc.appositive_heads() \
+        and not _plural_of(noun, wc.appositive_heads())
+
+
+#: "and" or "or" and a capitalised word straight after a word (" and Homeopathic").
+_CAPITALISED_CONJUNCT = lazy_compile(r"[ \u00a0]+(?:and|or)[ \u00a0]+\p{Lu}")
 #: LanguageTool's tags of verb forms (see :func:`.wordclasses.tags`): base, -s, past, participles.
 _VERB_FORM_TAGS = frozenset("VZDEG")
 
