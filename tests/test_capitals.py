@@ -1072,3 +1072,22 @@ def test_a_rarely_capitalised_adjective_between_a_determiner_and_a_common_noun_i
 ])
 def test_an_adjective_that_a_house_style_or_a_list_capitalises_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("We Consider India an important partner in Asia.", "Consider"),
+    ("Privatisation was discussed. As far as I Know, Rosneft has already fully remitted the funds.", "Know"),
+    ("We are grateful for the attention you Pay to the Republic of South Ossetia.", "Pay"),
+    ("The party is entitled to Request the Depositary to convene a conference.", "Request"),
+])
+def test_a_verb_after_a_subject_pronoun_or_before_its_object_after_to_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "You Raise Me Up: The Best of Aled Jones is an album.",  # a title capitalises the next word
+    "IIRC stands for If I Recall Correctly.",
+    "At Goodwood, Martial finished second to Venture in the Sussex Stakes.",  # a horse after "to"
+])
+def test_a_title_or_a_name_after_a_pronoun_or_to_is_left_alone(text):
+    assert found(RULE, text) == []

@@ -530,6 +530,7 @@ class MidSentenceCapital(Check):
             participle = previous in wc.BE and _participle(word) and bool(after) \
                 and not after[0].group()[:1].isupper()  # not "is Adapted Material" (a defined term)
             right = previous not in AUXILIARIES and not infinitive and not participle \
+                and not _verb_after_subject_pronoun(previous, word, after) \
                 and not _not_a_name_part(text[start:end], after) \
                 and _name_like(after, text, casing, before=False, numbers=not counted,
                                lists=previous not in DETERMINERS)
@@ -640,6 +641,22 @@ def _modifies_common_noun_after(after: list[regex.Match], n: int, after_word: bo
         return False
     return noun.isalpha() and noun.islower() and "N" in tags and not set(tags) & _NOT_A_HEAD_NOUN \
         and not _plural(noun) and noun not in wc.appositive_heads() and noun not in FUNCTION_WORDS
+
+
+def _verb_after_subject_pronoun(previous: str, word: str, after: list[regex.Match]) -> bool:
+    """Whether *word* is the verb of a subject pronoun or of "to" before it: a base, -s or past form
+    (LanguageTool's dictionary) after "we", "I", "they" ("we Consider India an important partner",
+    "as far as I Know, Rosneft has"), or after "to" a base form that names no body, person or kind of
+    named thing (:func:`_plain_common_noun`) before a determiner, its object ("to Request the
+    Depositary"; "second to Venture in the Stakes" names a horse). A title capitalises the common word
+    after its verb ("You Raise Me Up", "If I Recall Correctly")."""
+    if after and after[0].group()[:1].isupper() and get_casing().normally_lowercase(after[0].group()):
+        return False  # a title: "You Raise Me Up"
+    tags = wc.tags(word)
+    if previous in wc.SUBJECT_PRONOUNS:
+        return not _VERB_FORMS.isdisjoint(tags)
+    return previous == wc.INFINITIVE_MARKER and "V" in tags and bool(after) \
+        and after[0].group() in DETERMINERS and _plain_common_noun(word, WEAK)
 
 
 #: LanguageTool's classes that keep a word from being the common noun that a name before it
