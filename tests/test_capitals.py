@@ -1091,3 +1091,17 @@ def test_a_verb_after_a_subject_pronoun_or_before_its_object_after_to_is_judged(
 ])
 def test_a_title_or_a_name_after_a_pronoun_or_to_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("They signed a communique to summarise the Results of Mr Putin’s official visit to Armenia.",
+     "Results"),
+    ("They assessed the progress in creating a new Mechanism of Russia-NATO interaction.", "Mechanism"),
+])
+def test_a_noun_before_a_preposition_and_a_common_noun_phrase_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+def test_a_name_that_ends_in_a_possessive_noun_for_a_kind_of_named_thing_is_left_alone():
+    text = "Departments doubled the shredding ahead of the Freedom of Information Act's implementation."
+    assert found(RULE, text) == []

@@ -534,6 +534,8 @@ class MidSentenceCapital(Check):
                 and not _not_a_name_part(text[start:end], after) \
                 and _name_like(after, text, casing, before=False, numbers=not counted,
                                lists=previous not in DETERMINERS)
+            if right and _plain_common_noun(word, WEAK) and _common_complement(after):
+                right = False  # "the Results of Mr Putin's official visit", "the Mechanism of Russia-NATO interaction"
             if right and after[0].group() in ADJUNCT_PREPOSITIONS and before \
                     and before[-1].group().islower() and previous not in FUNCTION_WORDS:
                 # "an assassination Attempt on President X", "his recent Trip to Kabul": after
@@ -657,6 +659,39 @@ def _verb_after_subject_pronoun(previous: str, word: str, after: list[regex.Matc
         return not _VERB_FORMS.isdisjoint(tags)
     return previous == wc.INFINITIVE_MARKER and "V" in tags and bool(after) \
         and after[0].group() in DETERMINERS and _plain_common_noun(word, WEAK)
+
+
+def _common_complement(after: list[regex.Match]) -> bool:
+    """Whether *after* starts with a preposition, perhaps "the", and capitalised words that modify a
+    lowercase content word after them: a possessive ("of Mr Putin's official visit", "for Russia's
+    entry") or names joined by hyphens ("of Russian-Indian cooperation", "in the Russia-Iran-Azerbaijan
+    format"). The preposition's object is then a common noun phrase, so the noun before the
+    preposition heads no name that runs through it. A possessor that is a noun for a body or a kind of
+    named thing ends a name that may start with the noun ("the Freedom of Information Act's
+    implementation")."""
+    if len(after) < 3 or after[0].group() not in wc.PREPOSITIONS:
+        return False
+    i = 2 if after[1].group() in ARTICLES else 1
+    owner = joined = False
+    while i < len(after):
+        word = after[i].group()
+        if word in ("-", "\u2010") and i + 1 < len(after) and after[i + 1].group()[:1].isupper():
+            joined, i = True, i + 1
+        elif word[:1].isupper() and not owner:
+            owner = word.endswith(("'s", "’s"))
+            if owner and _names_kind(word[:-2].lower()):
+                return False  # "the Freedom of Information Act's implementation": a name's end
+            i += 1
+        else:
+            break
+    return (owner or joined) and i < len(after) and after[i].group().isalpha() \
+        and after[i].group().islower() and after[i].group() not in FUNCTION_WORDS
+
+
+def _names_kind(low: str) -> bool:
+    """Whether *low* is a noun for a body or a kind of thing that bears names, or a plural of one
+    (WordNet's: "act", "council", "university")."""
+    return any(low in nouns or _plural_of(low, nouns) for nouns in (wc.bodies(), wc.name_heads()))
 
 
 #: LanguageTool's classes that keep a word from being the common noun that a name before it
