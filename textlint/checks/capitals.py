@@ -567,6 +567,8 @@ class MidSentenceCapital(Check):
                 # "passed by The State Assembly" in a text that writes "the State Assembly" or
                 # "the Assembly" elsewhere: the article is not part of the name of a public body
                 return False
+            if _article_inside_name_chain(text, before, after):
+                return False  # "Director of The Federal Security Service" beside "the Kremlin"
             if previous.isalpha() and previous.islower() and _common_name_of_a_body(text, after, previous):
                 return False  # "cooperation with The Federal Security Service" beside "the Kremlin"
             # (once is enough, twice after a reporting verb, where a source's name stands: "Mr
@@ -1309,6 +1311,25 @@ def _common_name_of_a_body(text: str, after: list[regex.Match], previous: str) -
     nxt = after[1].group() if len(after) > 1 else ""
     if nxt in wc.appositive_heads() or nxt[:1].isupper():
         return False  # "The Spectator magazine", "The Prince's Trust"
+    return sum(_runs_after_lowercase_article(text).values()) >= LOWERCASE_ARTICLES \
+        and sum(1 for _ in _CAPITAL_ARTICLE.finditer(text)) <= 1
+
+
+def _article_inside_name_chain(text: str, before: list[regex.Match], after: list[regex.Match]) -> bool:
+    """Whether "The" before *after* joins two names through a preposition ("Director of The Federal
+    Security Service", "Speaker of The State Duma", "President of The Islamic Republic of Iran"): a
+    capitalised word and a lowercase preposition stand before it, and a noun for a body (WordNet's)
+    is among the common words of the name after it, in a document whose house style lowercases the
+    article of names (as :func:`_common_name_of_a_body`: "the" before a capitalised word
+    LOWERCASE_ARTICLES times, "The" where no sentence starts nowhere else). Every title style writes
+    an article inside a name in lowercase; names that keep their capital article stand after a common
+    word ("a fellow of The Litigation Counsel of America", "events for The Prince's Trust")."""
+    if len(before) < 2 or before[-1].group() not in wc.PREPOSITIONS or not before[-2].group()[:1].isupper() \
+            or not before[-2].group().isalpha():
+        return False
+    common = _common_words(after)
+    if len(common) < 2 and not any(w.lower() in wc.bodies() for w in common):
+        return False
     return sum(_runs_after_lowercase_article(text).values()) >= LOWERCASE_ARTICLES \
         and sum(1 for _ in _CAPITAL_ARTICLE.finditer(text)) <= 1
 
