@@ -1105,3 +1105,40 @@ def test_a_noun_before_a_preposition_and_a_common_noun_phrase_is_judged(text, wo
 def test_a_name_that_ends_in_a_possessive_noun_for_a_kind_of_named_thing_is_left_alone():
     text = "Departments doubled the shredding ahead of the Freedom of Information Act's implementation."
     assert found(RULE, text) == []
+
+
+_LOWERCASE_ARTICLES = ("The meeting was held at the Kremlin. It was attended by the Prime Minister, the Speaker "
+                       "of the Federation Council and the Minister of Defence. ")
+
+
+@pytest.mark.parametrize("text", [
+    _LOWERCASE_ARTICLES + "Also present was the Director of The Federal Security Service Alexander Bortnikov.",
+    _LOWERCASE_ARTICLES + "Also present was the Speaker of The State Duma Vyacheslav Volodin.",
+])
+def test_the_between_two_names_in_a_document_that_lowercases_articles_is_judged(text):
+    assert found(RULE, text) == ["The"]
+
+
+@pytest.mark.parametrize("text", [
+    # a name that keeps its article after a common word
+    _LOWERCASE_ARTICLES + "He is also a fellow of The Litigation Counsel of America.",
+    # a document that writes "The" in mid-sentence elsewhere
+    _LOWERCASE_ARTICLES + "He is the Editor of The Daily Telegraph, and he writes for The Economist.",
+    # a document that writes few names after a lowercase article
+    "Also present was the Director of The Federal Security Service Alexander Bortnikov.",
+])
+def test_the_of_a_name_that_keeps_its_article_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "I am sure that your election reflects the will expressed by The Iranian voters.",
+    "An insurgent unit had crossed The Russian-Georgian border into Ingushetia.",
+    "They discussed cooperation in The Russia-Iran-Azerbaijan format.",
+])
+def test_the_before_proper_adjectives_of_a_common_noun_is_judged(text):
+    assert found(RULE, text) == ["The"]
+
+
+def test_the_before_a_one_word_name_and_a_noun_is_left_alone():
+    assert found(RULE, "The judges of The Hague tribunal met on Monday.") == []

@@ -567,6 +567,8 @@ class MidSentenceCapital(Check):
                 # "passed by The State Assembly" in a text that writes "the State Assembly" or
                 # "the Assembly" elsewhere: the article is not part of the name of a public body
                 return False
+            if previous.isalpha() and previous.islower() and _proper_modifiers_of_common_noun(after):
+                return False  # "expressed by The Iranian voters", "crossed The Russian-Georgian border"
             if _article_inside_name_chain(text, before, after):
                 return False  # "Director of The Federal Security Service" beside "the Kremlin"
             if previous.isalpha() and previous.islower() and _common_name_of_a_body(text, after, previous):
@@ -1313,6 +1315,29 @@ def _common_name_of_a_body(text: str, after: list[regex.Match], previous: str) -
         return False  # "The Spectator magazine", "The Prince's Trust"
     return sum(_runs_after_lowercase_article(text).values()) >= LOWERCASE_ARTICLES \
         and sum(1 for _ in _CAPITAL_ARTICLE.finditer(text)) <= 1
+
+
+def _proper_modifiers_of_common_noun(after: list[regex.Match]) -> bool:
+    """Whether *after* starts with adjectives made from names (LanguageTool's dictionary: adjective
+    and proper noun, "Russian", "Iranian") or names joined by hyphens ("Russia-Iran-Azerbaijan",
+    "Russian-Georgian"), then a lowercase content word: they modify a common noun phrase ("The
+    Iranian voters", "The Russian presidential election", "The Russian-Georgian border"), whose
+    article is no part of a name. A name of one word before a lowercase one ("The Hague tribunal")
+    is no such modifier."""
+    i = joined = 0
+    adjectives = True
+    while i < len(after) and after[i].group()[:1].isupper() and after[i].group().isalpha():
+        tags = wc.tags(after[i].group())
+        if "P" not in tags:
+            return False
+        adjectives = adjectives and "J" in tags and after[i].group().lower() not in wc.CALENDAR
+        i += 1
+        if i + 1 < len(after) and after[i].group() in ("-", "\u2010") and after[i + 1].group()[:1].isupper():
+            joined, i = joined + 1, i + 1
+    if i == 0 or not (adjectives or joined) or i >= len(after):
+        return False
+    nxt = after[i].group()
+    return nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS
 
 
 def _article_inside_name_chain(text: str, before: list[regex.Match], after: list[regex.Match]) -> bool:
