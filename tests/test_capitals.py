@@ -1142,3 +1142,9 @@ def test_the_before_proper_adjectives_of_a_common_noun_is_judged(text):
 
 def test_the_before_a_one_word_name_and_a_noun_is_left_alone():
     assert found(RULE, "The judges of The Hague tribunal met on Monday.") == []
+
+
+def test_a_name_after_a_lowercase_article_and_before_a_possessive_counts_as_its_lowercase_copy():
+    text = ("He met the President’s aides. In the run-up to the primaries on May 22, The President, "
+            "together with Prime Minister Dmitry Medvedev, met voters.")
+    assert found(RULE, text) == ["The"]

@@ -1284,7 +1284,7 @@ def _written_between(text: str, left: str, low: str, right: str) -> bool:
 
 _ARTICLE_RUN = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}])(?:" + "|".join(sorted(ARTICLES)) + r")"
-    r"[ \u00a0]+(\p{Lu}[\p{L}\p{M}]*(?:[ \u00a0]+\p{Lu}[\p{L}\p{M}]*)*)"
+    r"[ \u00a0]+(\p{Lu}[\p{L}\p{M}]*(?:[ \u00a0]+\p{Lu}[\p{L}\p{M}]*)*)(?:['’]s)?"
     r"(?![\p{L}\p{M}\p{N}\-\u2010'’])")
 
 
@@ -1393,7 +1393,8 @@ def _name_run(after: list[regex.Match]) -> tuple[str, ...]:
 @lru_cache(maxsize=4)
 def _runs_after_lowercase_article(text: str) -> Counter[tuple[str, ...]]:
     """How often the document writes each run of capitalised words after a lowercase
-    article ("the Russian Federation"): names whose article is not part of them."""
+    article ("the Russian Federation", "the President’s" without its possessive): names whose
+    article is not part of them."""
     return Counter(tuple(m.group(1).split()) for m in _ARTICLE_RUN.finditer(text))
 
 
