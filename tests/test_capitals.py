@@ -1148,3 +1148,16 @@ def test_a_name_after_a_lowercase_article_and_before_a_possessive_counts_as_its_
     text = ("He met the President’s aides. In the run-up to the primaries on May 22, The President, "
             "together with Prime Minister Dmitry Medvedev, met voters.")
     assert found(RULE, text) == ["The"]
+
+
+def test_a_plain_noun_before_of_and_a_lowercase_word_is_judged():
+    text = "The council had made considerable headway in the Sphere of joint counter-terrorist operations."
+    assert found(RULE, text) == ["Sphere"]
+
+
+@pytest.mark.parametrize("text", [
+    "A Kilo of Semtex will flatten a building, a Kilo of plutonium will flatten a city.",  # its style
+    "He lost the Battle of Hastings.",
+])
+def test_a_noun_before_of_that_the_document_capitalises_or_that_heads_a_name_is_left_alone(text):
+    assert found(RULE, text) == []

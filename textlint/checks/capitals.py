@@ -1121,6 +1121,8 @@ def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: flo
         return True  # "a Bilateral meeting", "the Tireless efforts"
     if _noun_after_lowercase_adjective(text, m, low, previous):
         return True  # "computational Biology,", "the living Witnesses and"
+    if previous in ARTICLES and _head_of_lowercase_complement(text, m, low):
+        return True  # "headway in the Sphere of joint operations"
     if previous in ARTICLES and nxt is not None and _subject_of_lexical_verb(low, nxt.group(1)) \
             and _opens_sentence(text, m.start()):
         return True  # a sentence's article, a noun and its verb: "The Message reads"
@@ -1139,6 +1141,24 @@ def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: flo
         return previous in VERB_LIKE or _written_in_lowercase(prose, low) \
             or _collocates(text, m, low, previous, association)
     return True
+
+
+#: "of", perhaps "the", and a lowercase word straight after a word (" of joint").
+_OF_LOWERCASE = lazy_compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’])")
+
+
+def _head_of_lowercase_complement(text: str, m: regex.Match, low: str) -> bool:
+    """Whether the word at *m*, after an article, is a plain common noun (:func:`_plain_common_noun`
+    at any rarity the rule judges) before "of" and a lowercase content word, and the document writes
+    it capitalised nowhere else ("headway in the Sphere of joint counter-terrorist operations"): a
+    name that starts with a noun and "of" goes on with capitals ("the Battle of Hastings"), and a
+    word that the document capitalises elsewhere is its style ("A Kilo of Semtex ... a Kilo of
+    plutonium")."""
+    nxt = _OF_LOWERCASE.match(text, m.end()) if m.end() == m.end("w") else None
+    if nxt is None or nxt.group(1) in FUNCTION_WORDS or not _plain_common_noun(low, WEAK):
+        return False
+    word = m.group("w")
+    return sum(1 for _ in regex.finditer(r"(?<![\p{L}\p{M}])" + word + r"(?![\p{L}\p{M}])", text)) == 1
 
 
 def _adjective_before_lowercase_noun(text: str, m: regex.Match, low: str, previous: str) -> bool:
