@@ -1161,3 +1161,8 @@ def test_a_plain_noun_before_of_and_a_lowercase_word_is_judged():
 ])
 def test_a_noun_before_of_that_the_document_capitalises_or_that_heads_a_name_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+def test_a_common_noun_after_an_often_capitalised_adjective_is_judged():
+    text = "The efforts of our countries will help consolidate international Security and stability."
+    assert found(RULE, text) == ["Security"]

@@ -1180,9 +1180,9 @@ def _adjective_before_lowercase_noun(text: str, m: regex.Match, low: str, previo
 def _noun_after_lowercase_adjective(text: str, m: regex.Match, low: str, previous: str) -> bool:
     """Whether the word at *m* is a plain common noun (:func:`_plain_common_noun` at any rarity the
     rule judges: no body, person or kind of named thing) that ends its noun phrase after an adjective
-    ("computational Biology,", "scientific Diplomacy also", "constructive Discussions for"): the
-    adjective is one that the casing table calls lowercase (THRESHOLD) and LanguageTool's dictionary
-    knows as no proper noun and no verb form (not "asking Pepper to"), and a clause's punctuation, a
+    ("computational Biology,", "scientific Diplomacy also", "international Security and"): the
+    adjective is one that the casing table calls lowercase (WEAK) and LanguageTool's dictionary knows
+    as no proper noun and no verb form (not "asking Pepper to"), and a clause's punctuation, a
     function word or a word that is no noun follows. A lowercase adjective modifies a common noun;
     a name after it is a name's word ("the former Soviet Union") or an eponym that modifies the noun
     after it ("a standard Wiener process", "the right Ore condition")."""
@@ -1196,7 +1196,7 @@ def _noun_after_lowercase_adjective(text: str, m: regex.Match, low: str, previou
     ratio = get_casing().ratio(previous)
     tags = wc.tags(previous)
     return "J" in tags and not set(tags) & _VERB_FORM_TAGS and previous not in FUNCTION_WORDS \
-        and not wc.proper(previous) and ratio is not None and ratio <= THRESHOLD and _plain_common_noun(low, WEAK)
+        and not wc.proper(previous) and ratio is not None and ratio <= WEAK and _plain_common_noun(low, WEAK)
 
 
 def _adjective_after_determiner(text: str, m: regex.Match, low: str, previous: str) -> bool:
