@@ -1166,3 +1166,8 @@ def test_a_noun_before_of_that_the_document_capitalises_or_that_heads_a_name_is_
 def test_a_common_noun_after_an_often_capitalised_adjective_is_judged():
     text = "The efforts of our countries will help consolidate international Security and stability."
     assert found(RULE, text) == ["Security"]
+
+
+def test_a_noun_before_for_and_a_possessive_common_noun_phrase_is_judged():
+    text = "They expressed Support for Russia’s diplomatic and humanitarian efforts."
+    assert found(RULE, text) == ["Support"]

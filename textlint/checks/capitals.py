@@ -665,6 +665,11 @@ def _verb_after_subject_pronoun(previous: str, word: str, after: list[regex.Matc
         and after[0].group() in DETERMINERS and _plain_common_noun(word, WEAK)
 
 
+#: The prepositions, with "of" and "for" (which the word classes keep among the words that are
+#: never titled and the coordinators).
+COMPLEMENT_PREPOSITIONS = wc.PREPOSITIONS | wc.NEVER_TITLED - {"and", "or", "nor"}
+
+
 def _common_complement(after: list[regex.Match]) -> bool:
     """Whether *after* starts with a preposition, perhaps "the", and capitalised words that modify a
     lowercase content word after them: a possessive ("of Mr Putin's official visit", "for Russia's
@@ -673,7 +678,7 @@ def _common_complement(after: list[regex.Match]) -> bool:
     preposition heads no name that runs through it. A possessor that is a noun for a body or a kind of
     named thing ends a name that may start with the noun ("the Freedom of Information Act's
     implementation")."""
-    if len(after) < 3 or after[0].group() not in wc.PREPOSITIONS:
+    if len(after) < 3 or after[0].group() not in COMPLEMENT_PREPOSITIONS:
         return False
     i = 2 if after[1].group() in ARTICLES else 1
     owner = joined = False
