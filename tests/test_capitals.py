@@ -1171,3 +1171,8 @@ def test_a_common_noun_after_an_often_capitalised_adjective_is_judged():
 def test_a_noun_before_for_and_a_possessive_common_noun_phrase_is_judged():
     text = "They expressed Support for Russia’s diplomatic and humanitarian efforts."
     assert found(RULE, text) == ["Support"]
+
+
+def test_the_inside_the_title_of_a_convention_in_a_document_that_lowercases_articles_is_judged():
+    text = _LOWERCASE_ARTICLES + "They cited the Convention for The Protection of Human Rights."
+    assert found(RULE, text) == ["The"]

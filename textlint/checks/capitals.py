@@ -1367,18 +1367,23 @@ def _proper_modifiers_of_common_noun(after: list[regex.Match]) -> bool:
 
 def _article_inside_name_chain(text: str, before: list[regex.Match], after: list[regex.Match]) -> bool:
     """Whether "The" before *after* joins two names through a preposition ("Director of The Federal
-    Security Service", "Speaker of The State Duma", "President of The Islamic Republic of Iran"): a
-    capitalised word and a lowercase preposition stand before it, and a noun for a body (WordNet's)
-    is among the common words of the name after it, in a document whose house style lowercases the
-    article of names (as :func:`_common_name_of_a_body`: "the" before a capitalised word
-    LOWERCASE_ARTICLES times, "The" where no sentence starts nowhere else). Every title style writes
-    an article inside a name in lowercase; names that keep their capital article stand after a common
-    word ("a fellow of The Litigation Counsel of America", "events for The Prince's Trust")."""
-    if len(before) < 2 or before[-1].group() not in wc.PREPOSITIONS or not before[-2].group()[:1].isupper() \
-            or not before[-2].group().isalpha():
+    Security Service", "President of The Islamic Republic of Iran", "the Convention for The
+    Protection of Human Rights"): a capitalised word and a lowercase preposition stand before it, and
+    the name after it holds two common words or more, a noun for a body (WordNet's), or a common word
+    before "of" and a capitalised word, in a document whose house style lowercases the article of names
+    (as :func:`_common_name_of_a_body`: "the" before a capitalised word LOWERCASE_ARTICLES times,
+    "The" where no sentence starts nowhere else). Every title style writes an article inside a name
+    in lowercase; names that keep their capital article stand after a common word ("a fellow of The
+    Litigation Counsel of America", "events for The Prince's Trust")."""
+    if len(before) < 2 or before[-1].group() not in COMPLEMENT_PREPOSITIONS \
+            or not before[-2].group()[:1].isupper() or not before[-2].group().isalpha():
         return False
     common = _common_words(after)
-    if len(common) < 2 and not any(w.lower() in wc.bodies() for w in common):
+    if not common:
+        return False
+    goes_on = len(after) > len(common) + 1 and after[len(common)].group() == "of" \
+        and after[len(common) + 1].group()[:1].isupper()  # "The Protection of Human Rights"
+    if len(common) < 2 and not goes_on and not any(w.lower() in wc.bodies() for w in common):
         return False
     return sum(_runs_after_lowercase_article(text).values()) >= LOWERCASE_ARTICLES \
         and sum(1 for _ in _CAPITAL_ARTICLE.finditer(text)) <= 1
