@@ -1176,3 +1176,8 @@ def test_a_noun_before_for_and_a_possessive_common_noun_phrase_is_judged():
 def test_the_inside_the_title_of_a_convention_in_a_document_that_lowercases_articles_is_judged():
     text = _LOWERCASE_ARTICLES + "They cited the Convention for The Protection of Human Rights."
     assert found(RULE, text) == ["The"]
+
+
+def test_the_article_a_before_an_adjective_and_a_name_is_judged():
+    text = "Presidents Putin and Kocharian also signed A joint Russian-Armenian communique."
+    assert found(RULE, text) == ["A"]

@@ -898,10 +898,10 @@ def _modifies_in_a_clause(word: str, tags: str, previous: str) -> bool:
 
 
 def _ends_phrase(text: str, pos: int) -> bool:
-    """Whether no lowercase word follows *pos* (after spaces): an adjective there ends its
-    phrase, so a capital "A" before it is a letter ("in A minor"), not an article, which needs
-    a noun ("was A major success")."""
-    return _NEXT_LOWER.match(text, pos) is None
+    """Whether no word follows *pos* (after spaces): an adjective there ends its phrase, so a
+    capital "A" before it is a letter ("in A minor"), not an article, which needs a noun ("was A
+    major success", or a name: "signed A joint Russian-Armenian communique")."""
+    return _NEXT_LOWER.match(text, pos) is None and _NEXT_CAPITALISED.match(text, pos) is None
 
 
 def _labels_letters(word: str) -> bool:
