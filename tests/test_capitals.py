@@ -1126,6 +1126,8 @@ def test_the_between_two_names_in_a_document_that_lowercases_articles_is_judged(
     _LOWERCASE_ARTICLES + "He is the Editor of The Daily Telegraph, and he writes for The Economist.",
     # a document that writes few names after a lowercase article
     "Also present was the Director of The Federal Security Service Alexander Bortnikov.",
+    # a plural before "of": an exhibition's title (here after a slip, "the Opening of")
+    _LOWERCASE_ARTICLES + "He came to the Museum of Fine Arts for the Opening of The Treasures of Nukus exhibition.",
 ])
 def test_the_of_a_name_that_keeps_its_article_is_left_alone(text):
     assert found(RULE, text) == []

@@ -1369,8 +1369,9 @@ def _article_inside_name_chain(text: str, before: list[regex.Match], after: list
     """Whether "The" before *after* joins two names through a preposition ("Director of The Federal
     Security Service", "President of The Islamic Republic of Iran", "the Convention for The
     Protection of Human Rights"): a capitalised word and a lowercase preposition stand before it, and
-    the name after it holds two common words or more, a noun for a body (WordNet's), or a common word
-    before "of" and a capitalised word, in a document whose house style lowercases the article of names
+    the name after it holds two common words or more, a noun for a body (WordNet's), or a plain
+    singular noun (:func:`_plain_common_noun`) before "of" and a capitalised word (not "the opening of
+    The Treasures of Nukus exhibition"), in a document whose house style lowercases the article of names
     (as :func:`_common_name_of_a_body`: "the" before a capitalised word LOWERCASE_ARTICLES times,
     "The" where no sentence starts nowhere else). Every title style writes an article inside a name
     in lowercase; names that keep their capital article stand after a common word ("a fellow of The
@@ -1381,8 +1382,9 @@ def _article_inside_name_chain(text: str, before: list[regex.Match], after: list
     common = _common_words(after)
     if not common:
         return False
-    goes_on = len(after) > len(common) + 1 and after[len(common)].group() == "of" \
-        and after[len(common) + 1].group()[:1].isupper()  # "The Protection of Human Rights"
+    goes_on = len(common) == 1 and not _plural(common[0].lower()) and _plain_common_noun(common[0].lower(), WEAK) \
+        and len(after) > 2 and after[1].group() == "of" and after[2].group()[:1].isupper()
+    # "The Protection of Human Rights" (not a plural: "the opening of The Treasures of Nukus exhibition")
     if len(common) < 2 and not goes_on and not any(w.lower() in wc.bodies() for w in common):
         return False
     return sum(_runs_after_lowercase_article(text).values()) >= LOWERCASE_ARTICLES \
