@@ -1112,3 +1112,151 @@ def test_a_common_word_beside_a_noun_that_introduces_names_is_judged(text, word)
 ])
 def test_a_name_beside_a_noun_that_introduces_names_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("We work in areas that are new to us, such as computational Biology, cognitive psychology.",
+     "Biology"),
+    ("Questions of the development of scientific Diplomacy also came under discussion.", "Diplomacy"),
+    ("He called for broad and constructive Discussions for the benefit of our countries.",
+     "Discussions"),
+])
+def test_a_common_noun_that_ends_its_phrase_after_a_lowercase_adjective_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "It is driven by a standard Wiener process.",  # an eponym before the noun it modifies
+    "If the denominators are central, the right Ore condition holds.",
+    "Then he will be asking Pepper to marry him.",  # a verb form before its object
+    "It happened in the former Soviet Union.",  # a name's word
+])
+def test_a_name_after_a_lowercase_adjective_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("It is with satisfaction that I note the Tireless efforts by the Church.", "Tireless"),
+    ("They agreed to establish a Collective system of security and cooperation.", "Collective"),
+])
+def test_a_rarely_capitalised_adjective_between_a_determiner_and_a_common_noun_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "He told a Parliamentary lunch so.",  # an adjective of a body: capitalised often
+    "The company started to import the Chemical items and Homeopathic Medicines.",  # capitalised items
+])
+def test_an_adjective_that_a_house_style_or_a_list_capitalises_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("We Consider India an important partner in Asia.", "Consider"),
+    ("Privatisation was discussed. As far as I Know, Rosneft has already fully remitted the funds.", "Know"),
+    ("We are grateful for the attention you Pay to the Republic of South Ossetia.", "Pay"),
+    ("The party is entitled to Request the Depositary to convene a conference.", "Request"),
+])
+def test_a_verb_after_a_subject_pronoun_or_before_its_object_after_to_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "You Raise Me Up: The Best of Aled Jones is an album.",  # a title capitalises the next word
+    "IIRC stands for If I Recall Correctly.",
+    "At Goodwood, Martial finished second to Venture in the Sussex Stakes.",  # a horse after "to"
+])
+def test_a_title_or_a_name_after_a_pronoun_or_to_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("They signed a communique to summarise the Results of Mr Putin’s official visit to Armenia.",
+     "Results"),
+    ("They assessed the progress in creating a new Mechanism of Russia-NATO interaction.", "Mechanism"),
+])
+def test_a_noun_before_a_preposition_and_a_common_noun_phrase_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+def test_a_name_that_ends_in_a_possessive_noun_for_a_kind_of_named_thing_is_left_alone():
+    text = "Departments doubled the shredding ahead of the Freedom of Information Act's implementation."
+    assert found(RULE, text) == []
+
+
+_LOWERCASE_ARTICLES = ("The meeting was held at the Kremlin. It was attended by the Prime Minister, the Speaker "
+                       "of the Federation Council and the Minister of Defence. ")
+
+
+@pytest.mark.parametrize("text", [
+    _LOWERCASE_ARTICLES + "Also present was the Director of The Federal Security Service Alexander Bortnikov.",
+    _LOWERCASE_ARTICLES + "Also present was the Speaker of The State Duma Vyacheslav Volodin.",
+])
+def test_the_between_two_names_in_a_document_that_lowercases_articles_is_judged(text):
+    assert found(RULE, text) == ["The"]
+
+
+@pytest.mark.parametrize("text", [
+    # a name that keeps its article after a common word
+    _LOWERCASE_ARTICLES + "He is also a fellow of The Litigation Counsel of America.",
+    # a document that writes "The" in mid-sentence elsewhere
+    _LOWERCASE_ARTICLES + "He is the Editor of The Daily Telegraph, and he writes for The Economist.",
+    # a document that writes few names after a lowercase article
+    "Also present was the Director of The Federal Security Service Alexander Bortnikov.",
+    # a plural before "of": an exhibition's title (here after a slip, "the Opening of")
+    _LOWERCASE_ARTICLES + "He came to the Museum of Fine Arts for the Opening of The Treasures of Nukus exhibition.",
+])
+def test_the_of_a_name_that_keeps_its_article_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "I am sure that your election reflects the will expressed by The Iranian voters.",
+    "An insurgent unit had crossed The Russian-Georgian border into Ingushetia.",
+    "They discussed cooperation in The Russia-Iran-Azerbaijan format.",
+])
+def test_the_before_proper_adjectives_of_a_common_noun_is_judged(text):
+    assert found(RULE, text) == ["The"]
+
+
+def test_the_before_a_one_word_name_and_a_noun_is_left_alone():
+    assert found(RULE, "The judges of The Hague tribunal met on Monday.") == []
+
+
+def test_a_name_after_a_lowercase_article_and_before_a_possessive_counts_as_its_lowercase_copy():
+    text = ("He met the President’s aides. In the run-up to the primaries on May 22, The President, "
+            "together with Prime Minister Dmitry Medvedev, met voters.")
+    assert found(RULE, text) == ["The"]
+
+
+def test_a_plain_noun_before_of_and_a_lowercase_word_is_judged():
+    text = "The council had made considerable headway in the Sphere of joint counter-terrorist operations."
+    assert found(RULE, text) == ["Sphere"]
+
+
+@pytest.mark.parametrize("text", [
+    "A Kilo of Semtex will flatten a building, a Kilo of plutonium will flatten a city.",  # its style
+    "He lost the Battle of Hastings.",
+])
+def test_a_noun_before_of_that_the_document_capitalises_or_that_heads_a_name_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+def test_a_common_noun_after_an_often_capitalised_adjective_is_judged():
+    text = "The efforts of our countries will help consolidate international Security and stability."
+    assert found(RULE, text) == ["Security"]
+
+
+def test_a_noun_before_for_and_a_possessive_common_noun_phrase_is_judged():
+    text = "They expressed Support for Russia’s diplomatic and humanitarian efforts."
+    assert found(RULE, text) == ["Support"]
+
+
+def test_the_inside_the_title_of_a_convention_in_a_document_that_lowercases_articles_is_judged():
+    text = _LOWERCASE_ARTICLES + "They cited the Convention for The Protection of Human Rights."
+    assert found(RULE, text) == ["The"]
+
+
+def test_the_article_a_before_an_adjective_and_a_name_is_judged():
+    text = "Presidents Putin and Kocharian also signed A joint Russian-Armenian communique."
+    assert found(RULE, text) == ["A"]

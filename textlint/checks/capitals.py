@@ -196,7 +196,14 @@ class MidSentenceCapital(Check):
         "form after a name that the document ends elsewhere (\"Vladimir Putin Met with\"), a plain noun "
         "before its verb after a sentence's article (\"The Message reads\") and a preposition after a "
         "lowercase word that Title Case would capitalise (\"was attended By Presidential Aide\") are "
-        "judged. A word after a "
+        "judged, and so are a plain noun that ends its phrase after a lowercase adjective (\"computational "
+        "Biology,\"), a rarely capitalised adjective between a determiner and a common noun (\"the Tireless "
+        "efforts\"), a plain noun before \"of\" and a lowercase word (\"the Sphere of joint operations\"), "
+        "a verb after a subject pronoun (\"we Count on\") and a noun before a preposition whose object is "
+        "a common noun phrase (\"the Results of Mr Putin’s official visit\"); \"The\" before adjectives "
+        "made from names and a lowercase word (\"by The Iranian voters\"), or between two names through a "
+        "preposition in a document that lowercases the article of names (\"Director of The Federal "
+        "Security Service\"), is no part of a name. A word after a "
         "name ends no name when it is a verb before its object (\"Mr Putin Said some deputies\") "
         "or an adjective before its noun (\"Russian Foreign policy\"), the casing table calls it "
         "rarely capitalised, and the document writes it in lowercase elsewhere and capitalised "
@@ -541,9 +548,12 @@ class MidSentenceCapital(Check):
             participle = previous in wc.BE and _participle(word) and bool(after) \
                 and not after[0].group()[:1].isupper()  # not "is Adapted Material" (a defined term)
             right = previous not in AUXILIARIES and not infinitive and not participle \
+                and not _verb_after_subject_pronoun(previous, word, after) \
                 and not _not_a_name_part(text[start:end], after) \
                 and _name_like(after, text, casing, before=False, numbers=not counted,
                                lists=previous not in DETERMINERS)
+            if right and _plain_common_noun(word, WEAK) and _common_complement(after):
+                right = False  # "the Results of Mr Putin's official visit", "the Mechanism of Russia-NATO interaction"
             if right and after[0].group() in ADJUNCT_PREPOSITIONS and before \
                     and before[-1].group().islower() and previous not in FUNCTION_WORDS:
                 # "an assassination Attempt on President X", "his recent Trip to Kabul": after
@@ -575,6 +585,10 @@ class MidSentenceCapital(Check):
                 # "passed by The State Assembly" in a text that writes "the State Assembly" or
                 # "the Assembly" elsewhere: the article is not part of the name of a public body
                 return False
+            if previous.isalpha() and previous.islower() and _proper_modifiers_of_common_noun(after):
+                return False  # "expressed by The Iranian voters", "crossed The Russian-Georgian border"
+            if _article_inside_name_chain(text, before, after):
+                return False  # "Director of The Federal Security Service" beside "the Kremlin"
             if previous.isalpha() and previous.islower() and _common_name_of_a_body(text, after, previous):
                 return False  # "cooperation with The Federal Security Service" beside "the Kremlin"
             # (once is enough, twice after a reporting verb, where a source's name stands: "Mr
@@ -651,6 +665,60 @@ def _modifies_common_noun_after(after: list[regex.Match], n: int, after_word: bo
         return False
     return noun.isalpha() and noun.islower() and "N" in tags and not set(tags) & _NOT_A_HEAD_NOUN \
         and not _plural(noun) and noun not in wc.appositive_heads() and noun not in FUNCTION_WORDS
+
+
+def _verb_after_subject_pronoun(previous: str, word: str, after: list[regex.Match]) -> bool:
+    """Whether *word* is the verb of a subject pronoun or of "to" before it: a base, -s or past form
+    (LanguageTool's dictionary) after "we", "I", "they" ("we Consider India an important partner",
+    "as far as I Know, Rosneft has"), or after "to" a base form that names no body, person or kind of
+    named thing (:func:`_plain_common_noun`) before a determiner, its object ("to Request the
+    Depositary"; "second to Venture in the Stakes" names a horse). A title capitalises the common word
+    after its verb ("You Raise Me Up", "If I Recall Correctly")."""
+    if after and after[0].group()[:1].isupper() and get_casing().normally_lowercase(after[0].group()):
+        return False  # a title: "You Raise Me Up"
+    tags = wc.tags(word)
+    if previous in wc.SUBJECT_PRONOUNS:
+        return not _VERB_FORMS.isdisjoint(tags)
+    return previous == wc.INFINITIVE_MARKER and "V" in tags and bool(after) \
+        and after[0].group() in DETERMINERS and _plain_common_noun(word, WEAK)
+
+
+#: The prepositions, with "of" and "for" (which the word classes keep among the words that are
+#: never titled and the coordinators).
+COMPLEMENT_PREPOSITIONS = wc.PREPOSITIONS | wc.NEVER_TITLED - {"and", "or", "nor"}
+
+
+def _common_complement(after: list[regex.Match]) -> bool:
+    """Whether *after* starts with a preposition, perhaps "the", and capitalised words that modify a
+    lowercase content word after them: a possessive ("of Mr Putin's official visit", "for Russia's
+    entry") or names joined by hyphens ("of Russian-Indian cooperation", "in the Russia-Iran-Azerbaijan
+    format"). The preposition's object is then a common noun phrase, so the noun before the
+    preposition heads no name that runs through it. A possessor that is a noun for a body or a kind of
+    named thing ends a name that may start with the noun ("the Freedom of Information Act's
+    implementation")."""
+    if len(after) < 3 or after[0].group() not in COMPLEMENT_PREPOSITIONS:
+        return False
+    i = 2 if after[1].group() in ARTICLES else 1
+    owner = joined = False
+    while i < len(after):
+        word = after[i].group()
+        if word in ("-", "\u2010") and i + 1 < len(after) and after[i + 1].group()[:1].isupper():
+            joined, i = True, i + 1
+        elif word[:1].isupper() and not owner:
+            owner = word.endswith(("'s", "’s"))
+            if owner and _names_kind(word[:-2].lower()):
+                return False  # "the Freedom of Information Act's implementation": a name's end
+            i += 1
+        else:
+            break
+    return (owner or joined) and i < len(after) and after[i].group().isalpha() \
+        and after[i].group().islower() and after[i].group() not in FUNCTION_WORDS
+
+
+def _names_kind(low: str) -> bool:
+    """Whether *low* is a noun for a body or a kind of thing that bears names, or a plural of one
+    (WordNet's: "act", "council", "university")."""
+    return any(low in nouns or _plural_of(low, nouns) for nouns in (wc.bodies(), wc.name_heads()))
 
 
 #: LanguageTool's classes that keep a word from being the common noun that a name before it
@@ -868,10 +936,10 @@ def _modifies_in_a_clause(word: str, tags: str, previous: str) -> bool:
 
 
 def _ends_phrase(text: str, pos: int) -> bool:
-    """Whether no lowercase word follows *pos* (after spaces): an adjective there ends its
-    phrase, so a capital "A" before it is a letter ("in A minor"), not an article, which needs
-    a noun ("was A major success")."""
-    return _NEXT_LOWER.match(text, pos) is None
+    """Whether no word follows *pos* (after spaces): an adjective there ends its phrase, so a
+    capital "A" before it is a letter ("in A minor"), not an article, which needs a noun ("was A
+    major success", or a name: "signed A joint Russian-Armenian communique")."""
+    return _NEXT_LOWER.match(text, pos) is None and _NEXT_CAPITALISED.match(text, pos) is None
 
 
 def _labels_letters(word: str) -> bool:
@@ -1092,6 +1160,12 @@ def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: flo
         return True  # "at International forums"
     if wc.tags(low) == "R" and _between_lowercase(text, m):
         return True  # an adverb and nothing else names nothing: "can Realistically support"
+    if ratio <= THRESHOLD and _adjective_after_determiner(text, m, low, previous):
+        return True  # "a Bilateral meeting", "the Tireless efforts"
+    if _noun_after_lowercase_adjective(text, m, low, previous):
+        return True  # "computational Biology,", "the living Witnesses and"
+    if previous in ARTICLES and _head_of_lowercase_complement(text, m, low):
+        return True  # "headway in the Sphere of joint operations"
     if previous in ARTICLES and nxt is not None and _subject_of_lexical_verb(low, nxt.group(1)) \
             and _opens_sentence(text, m.start()):
         return True  # a sentence's article, a noun and its verb: "The Message reads"
@@ -1112,6 +1186,24 @@ def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: flo
     return True
 
 
+#: "of", perhaps "the", and a lowercase word straight after a word (" of joint").
+_OF_LOWERCASE = lazy_compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’])")
+
+
+def _head_of_lowercase_complement(text: str, m: regex.Match, low: str) -> bool:
+    """Whether the word at *m*, after an article, is a plain common noun (:func:`_plain_common_noun`
+    at any rarity the rule judges) before "of" and a lowercase content word, and the document writes
+    it capitalised nowhere else ("headway in the Sphere of joint counter-terrorist operations"): a
+    name that starts with a noun and "of" goes on with capitals ("the Battle of Hastings"), and a
+    word that the document capitalises elsewhere is its style ("A Kilo of Semtex ... a Kilo of
+    plutonium")."""
+    nxt = _OF_LOWERCASE.match(text, m.end()) if m.end() == m.end("w") else None
+    if nxt is None or nxt.group(1) in FUNCTION_WORDS or not _plain_common_noun(low, WEAK):
+        return False
+    word = m.group("w")
+    return sum(1 for _ in regex.finditer(r"(?<![\p{L}\p{M}])" + word + r"(?![\p{L}\p{M}])", text)) == 1
+
+
 def _adjective_before_lowercase_noun(text: str, m: regex.Match, low: str, previous: str) -> bool:
     """Whether the word at *m* is an adjective and nothing else (LanguageTool's dictionary)
     between a lowercase word and a lowercase common noun that is no noun for a named kind of
@@ -1126,6 +1218,54 @@ def _adjective_before_lowercase_noun(text: str, m: regex.Match, low: str, previo
     noun = nxt.group(1)
     return "N" in wc.tags(noun) and noun not in FUNCTION_WORDS and noun not in wc.appositive_heads() \
         and not _plural_of(noun, wc.appositive_heads())
+
+
+def _noun_after_lowercase_adjective(text: str, m: regex.Match, low: str, previous: str) -> bool:
+    """Whether the word at *m* is a plain common noun (:func:`_plain_common_noun` at any rarity the
+    rule judges: no body, person or kind of named thing) that ends its noun phrase after an adjective
+    ("computational Biology,", "scientific Diplomacy also", "international Security and"): the
+    adjective is one that the casing table calls lowercase (WEAK) and LanguageTool's dictionary knows
+    as no proper noun and no verb form (not "asking Pepper to"), and a clause's punctuation, a
+    function word or a word that is no noun follows. A lowercase adjective modifies a common noun;
+    a name after it is a name's word ("the former Soviet Union") or an eponym that modifies the noun
+    after it ("a standard Wiener process", "the right Ore condition")."""
+    if m.end() != m.end("w") \
+            or _LOWER_PREVIOUS.search(text, max(0, m.start() - len(previous) - 3), m.start()) is None:
+        return False
+    nxt = _NEXT_LOWER.match(text, m.end())
+    if _PUNCTUATION_AFTER.match(text, m.end()) is None \
+            and (nxt is None or nxt.group(1) not in FUNCTION_WORDS and "N" in wc.tags(nxt.group(1))):
+        return False
+    ratio = get_casing().ratio(previous)
+    tags = wc.tags(previous)
+    return "J" in tags and not set(tags) & _VERB_FORM_TAGS and previous not in FUNCTION_WORDS \
+        and not wc.proper(previous) and ratio is not None and ratio <= WEAK and _plain_common_noun(low, WEAK)
+
+
+def _adjective_after_determiner(text: str, m: regex.Match, low: str, previous: str) -> bool:
+    """Whether the word at *m* is an adjective that no proper noun spells (LanguageTool's
+    dictionary) between a determiner and a lowercase common noun that introduces no name ("a
+    Bilateral meeting", "the Tireless efforts", "a Collective system"), unless "and" or "or" and a
+    capitalised word follow the noun, where the writer capitalises the items of a list ("the
+    Chemical items and Homeopathic Medicines"). House styles capitalise adjectives of bodies there
+    ("a Parliamentary lunch"), which the casing table finds capitalised often; the caller asks for a
+    word that it finds capitalised rarely (THRESHOLD)."""
+    if previous not in DETERMINERS or "J" not in wc.tags(low) or wc.proper(low) or m.end() != m.end("w"):
+        return False
+    nxt = _NEXT_LOWER.match(text, m.end())
+    if nxt is None:
+        return False
+    noun = nxt.group(1)
+    if _CAPITALISED_CONJUNCT.match(text, nxt.end()):
+        return False  # "the Chemical items and Homeopathic Medicines": the writer capitalises the items
+    return "N" in wc.tags(noun) and noun not in FUNCTION_WORDS and noun not in wc.appositive_heads() \
+        and not _plural_of(noun, wc.appositive_heads())
+
+
+#: "and" or "or" and a capitalised word straight after a word (" and Homeopathic").
+_CAPITALISED_CONJUNCT = lazy_compile(r"[ \u00a0]+(?:and|or)[ \u00a0]+\p{Lu}")
+#: LanguageTool's tags of verb forms (see :func:`.wordclasses.tags`): base, -s, past, participles.
+_VERB_FORM_TAGS = frozenset("VZDEG")
 
 
 #: The shortest word counted as an item of a list (shorter ones are symbols: "and Ai, j").
@@ -1210,7 +1350,7 @@ def _written_between(text: str, left: str, low: str, right: str) -> bool:
 
 _ARTICLE_RUN = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}])(?:" + "|".join(sorted(ARTICLES)) + r")"
-    r"[ \u00a0]+(\p{Lu}[\p{L}\p{M}]*(?:[ \u00a0]+\p{Lu}[\p{L}\p{M}]*)*)"
+    r"[ \u00a0]+(\p{Lu}[\p{L}\p{M}]*(?:[ \u00a0]+\p{Lu}[\p{L}\p{M}]*)*)(?:['’]s)?"
     r"(?![\p{L}\p{M}\p{N}\-\u2010'’])")
 
 
@@ -1239,6 +1379,55 @@ def _common_name_of_a_body(text: str, after: list[regex.Match], previous: str) -
     nxt = after[1].group() if len(after) > 1 else ""
     if nxt in wc.appositive_heads() or nxt[:1].isupper():
         return False  # "The Spectator magazine", "The Prince's Trust"
+    return sum(_runs_after_lowercase_article(text).values()) >= LOWERCASE_ARTICLES \
+        and sum(1 for _ in _CAPITAL_ARTICLE.finditer(text)) <= 1
+
+
+def _proper_modifiers_of_common_noun(after: list[regex.Match]) -> bool:
+    """Whether *after* starts with adjectives made from names (LanguageTool's dictionary: adjective
+    and proper noun, "Russian", "Iranian") or names joined by hyphens ("Russia-Iran-Azerbaijan",
+    "Russian-Georgian"), then a lowercase content word: they modify a common noun phrase ("The
+    Iranian voters", "The Russian presidential election", "The Russian-Georgian border"), whose
+    article is no part of a name. A name of one word before a lowercase one ("The Hague tribunal")
+    is no such modifier."""
+    i = joined = 0
+    adjectives = True
+    while i < len(after) and after[i].group()[:1].isupper() and after[i].group().isalpha():
+        tags = wc.tags(after[i].group())
+        if "P" not in tags:
+            return False
+        adjectives = adjectives and "J" in tags and after[i].group().lower() not in wc.CALENDAR
+        i += 1
+        if i + 1 < len(after) and after[i].group() in ("-", "\u2010") and after[i + 1].group()[:1].isupper():
+            joined, i = joined + 1, i + 1
+    if i == 0 or not (adjectives or joined) or i >= len(after):
+        return False
+    nxt = after[i].group()
+    return nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS
+
+
+def _article_inside_name_chain(text: str, before: list[regex.Match], after: list[regex.Match]) -> bool:
+    """Whether "The" before *after* joins two names through a preposition ("Director of The Federal
+    Security Service", "President of The Islamic Republic of Iran", "the Convention for The
+    Protection of Human Rights"): a capitalised word and a lowercase preposition stand before it, and
+    the name after it holds two common words or more, a noun for a body (WordNet's), or a plain
+    singular noun (:func:`_plain_common_noun`) before "of" and a capitalised word (not "the opening of
+    The Treasures of Nukus exhibition"), in a document whose house style lowercases the article of names
+    (as :func:`_common_name_of_a_body`: "the" before a capitalised word LOWERCASE_ARTICLES times,
+    "The" where no sentence starts nowhere else). Every title style writes an article inside a name
+    in lowercase; names that keep their capital article stand after a common word ("a fellow of The
+    Litigation Counsel of America", "events for The Prince's Trust")."""
+    if len(before) < 2 or before[-1].group() not in COMPLEMENT_PREPOSITIONS \
+            or not before[-2].group()[:1].isupper() or not before[-2].group().isalpha():
+        return False
+    common = _common_words(after)
+    if not common:
+        return False
+    goes_on = len(common) == 1 and not _plural(common[0].lower()) and _plain_common_noun(common[0].lower(), WEAK) \
+        and len(after) > 2 and after[1].group() == "of" and after[2].group()[:1].isupper()
+    # "The Protection of Human Rights" (not a plural: "the opening of The Treasures of Nukus exhibition")
+    if len(common) < 2 and not goes_on and not any(w.lower() in wc.bodies() for w in common):
+        return False
     return sum(_runs_after_lowercase_article(text).values()) >= LOWERCASE_ARTICLES \
         and sum(1 for _ in _CAPITAL_ARTICLE.finditer(text)) <= 1
 
@@ -1277,7 +1466,8 @@ def _name_run(after: list[regex.Match]) -> tuple[str, ...]:
 @lru_cache(maxsize=4)
 def _runs_after_lowercase_article(text: str) -> Counter[tuple[str, ...]]:
     """How often the document writes each run of capitalised words after a lowercase
-    article ("the Russian Federation"): names whose article is not part of them."""
+    article ("the Russian Federation", "the President’s" without its possessive): names whose
+    article is not part of them."""
     return Counter(tuple(m.group(1).split()) for m in _article_runs(text))
 
 
