@@ -410,6 +410,8 @@ class MidSentenceCapital(Check):
                 previous = _previous_word(text, m.start())
                 if previous == low:
                     continue  # "the The": cleanup.DoubledWord reports it
+                if _in_defined_title(doc, m):
+                    continue  # "Still from the Heart is the fourth album": the title a sentence defines
                 if not function_word and previous == wc.DEFINITE_ARTICLE and _source_of_report(text, m.start()):
                     continue  # "told the Times", "says the Independent": a name
                 if not function_word and _short_name_of_a_body(low, _unglued(previous), casing):
@@ -585,6 +587,34 @@ class MidSentenceCapital(Check):
         # Between two capitalised words: a title ("In The Name Of The Father") unless the
         # document writes the same phrase with the function word in lowercase elsewhere.
         return not _written_between(text, before[-1].group(), word, after[0].group())
+
+
+#: A sentence's subject (its words from the start) and the "is a", "was the" that define it.
+_DEFINED_SUBJECT = lazy_compile(
+    r"[\"“‘'(]?((?:[\p{L}\p{M}\p{N}'’\-]+[ \u00a0]+(?:[/&][ \u00a0]+)?){1,7}?)"
+    r"(?:is|was|are|were)[ \u00a0]+(?:a|an|the)[ \u00a0]")
+#: Capitalised words that make a sentence's subject a title: two besides articles.
+TITLE_SUBJECT_CAPITALS = 2
+
+
+def _in_defined_title(doc: Document, m: regex.Match) -> bool:
+    """Whether the word at *m* is in the subject of a sentence that defines it ("Only Human is
+    the debut album", "I Am Eleven is a 2012 documentary", "Real People / Wild East is a
+    music album"): a subject in title case (every word but a function word capitalised, at
+    least two capitalised words besides articles) before "is a", "was the" names what the
+    sentence defines, as in encyclopedias and package descriptions. "The Government is a" is
+    no title (one capitalised word), nor a subject with a lowercase content word."""
+    sentence = doc.sentence_at(m.start())
+    if sentence is None:
+        return False
+    d = _DEFINED_SUBJECT.match(doc.text, sentence.start, sentence.end)
+    if d is None or d.end(1) <= m.start():
+        return False
+    words = [w for w in d.group(1).split() if w not in "/&"]
+    if any(w[0].islower() and w.lower() not in FUNCTION_WORDS for w in words):
+        return False
+    capitals = [w for w in words if w[0].isupper() and w.lower() not in ARTICLES]
+    return len(capitals) >= TITLE_SUBJECT_CAPITALS
 
 
 #: A lowercase word and a comma straight before a word ("immediate, ").
