@@ -141,7 +141,8 @@ class MidSentenceCapital(Check):
         "word only when a cased word list says it is written in lowercase far more often "
         "than capitalised, the document capitalises it nowhere else in mid-sentence, and "
         "it is not part of a name: next to another capitalised word, a number or a bracket "
-        "(\"Ministry of Defence\", \"General Staff\", \"Article 8\"). English grammar "
+        "(\"Ministry of Defence\", \"General Staff\", \"Article 8\") or in a title-case subject "
+        "that its sentence defines (\"Only Human is the debut album\"). English grammar "
         "limits what a name can hold: a past-tense verb with its object (\"Mr Okuda "
         "Proposed a toast\"), a word that LanguageTool's dictionary knows only as a verb form "
         "before its object (\"Mr Putin Discussed ways\", \"Aznar Invited Vladimir Putin\"), a "
@@ -264,6 +265,7 @@ class MidSentenceCapital(Check):
         "He told a Parliamentary lunch so.",
         "Mr President, Your Excellency,\n\nWelcome.",
         "They need vitamin A supplements.",
+        "Only Human is the debut studio album of the band.",
     ]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:

@@ -292,7 +292,9 @@ class RunOnWord(_WordSpacing):
         "('multipolar' → 'multi polar'). This check splits a token only when two words "
         "explain it far better than the token itself, with the words around it as "
         "evidence, and never splits known words, names that recur in the document or that "
-        "their sentence defines ('PianoBooster is a ...'), a "
+        "their sentence defines ('PianoBooster is a ...'), trade names coined from two common "
+        "words that stand bare among lowercase words and that the document never writes apart "
+        "('rated on AllMusic'), a "
         "capitalised word after an acronym ('HACAN Clearskies'), acronyms, identifiers, numbers, "
         "URLs or hyphenated compounds.")
     FLAG = [("Cooperation is developing successfullyas agreed.",
@@ -309,7 +311,8 @@ class RunOnWord(_WordSpacing):
           "we cannot stay together", "the Commander-in-Chief of the Armed Forces",
           "Lavrov met Miguel Díaz-Canel and Celac officials", "NATO and the iPhone",
           "a base85 string, mp3 files, utf8 text and 5km of road",
-          "The backout plan came with the release.", "It takes two days from check to rollout."]
+          "The backout plan came with the release.", "It takes two days from check to rollout.",
+          "The album got a good rating on AllMusic, where it was praised."]
 
 
 class SplitWord(_WordSpacing):
