@@ -1035,3 +1035,20 @@ def test_a_coordinated_noun_and_a_sentence_initial_adjective_are_judged(text, wo
 ])
 def test_a_capital_that_may_be_a_symbol_a_brand_or_a_label_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Only Human is the debut studio album, written by the band.",
+    "I Am Eleven is a 2012 Australian documentary film.",
+    "Real People / Wild East is a music album by a band.",
+])
+def test_a_title_case_subject_that_its_sentence_defines_is_a_title(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("His early Songs are a joy.", "Songs"),  # a lowercase content word: no title
+    ("He said it. The new Government is a big one.", "Government"),
+])
+def test_a_subject_not_in_title_case_is_no_title(text, word):
+    assert found(RULE, text) == [word]
