@@ -1052,3 +1052,22 @@ def test_a_title_case_subject_that_its_sentence_defines_is_a_title(text):
 ])
 def test_a_subject_not_in_title_case_is_no_title(text, word):
     assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "Sales at retailers like Next rose sharply in December.",
+    "In interviews at the time, Plant expressed some derision at the guitarist.",
+    "After Aspect decided to do a different experiment, he left.",
+])
+def test_a_bare_singular_noun_as_a_subject_is_a_name(text):
+    """English gives a singular common noun a determiner as a subject: bare, it is a name."""
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("He said the new Government said so.", "Government"),  # a determiner before it
+    ("They met for current and Practical issues.", "Practical"),  # an adjective before a plural
+    ("It was a protocol on the exchange of Ratification instruments.", "Ratification"),  # after "of"
+])
+def test_a_capital_before_a_verb_with_a_determiner_or_as_an_object_is_flagged(text, word):
+    assert found(RULE, text) == [word]

@@ -142,7 +142,8 @@ class MidSentenceCapital(Check):
         "than capitalised, the document capitalises it nowhere else in mid-sentence, and "
         "it is not part of a name: next to another capitalised word, a number or a bracket "
         "(\"Ministry of Defence\", \"General Staff\", \"Article 8\") or in a title-case subject "
-        "that its sentence defines (\"Only Human is the debut album\"). English grammar "
+        "that its sentence defines (\"Only Human is the debut album\"), nor a singular noun with "
+        "no determiner that is the subject of a verb (\"retailers like Next rose\"). English grammar "
         "limits what a name can hold: a past-tense verb with its object (\"Mr Okuda "
         "Proposed a toast\"), a word that LanguageTool's dictionary knows only as a verb form "
         "before its object (\"Mr Putin Discussed ways\", \"Aznar Invited Vladimir Putin\"), a "
@@ -413,7 +414,9 @@ class MidSentenceCapital(Check):
                 if previous == low:
                     continue  # "the The": cleanup.DoubledWord reports it
                 if _in_defined_title(doc, m):
-                    continue  # "Still from the Heart is the fourth album": the title a sentence defines
+                    continue  # "Only Human is the debut album": the title a sentence defines
+                if not function_word and _bare_singular_subject(text, m, low, previous):
+                    continue  # "retailers like Next rose", "In interviews, Plant expressed": a name
                 if not function_word and previous == wc.DEFINITE_ARTICLE and _source_of_report(text, m.start()):
                     continue  # "told the Times", "says the Independent": a name
                 if not function_word and _short_name_of_a_body(low, _unglued(previous), casing):
@@ -617,6 +620,39 @@ def _in_defined_title(doc: Document, m: regex.Match) -> bool:
         return False
     capitals = [w for w in words if w[0].isupper() and w.lower() not in ARTICLES]
     return len(capitals) >= TITLE_SUBJECT_CAPITALS
+
+
+#: A lowercase word straight after a word: the verb of a subject.
+_VERB_AFTER = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?=[ \u00a0,.;:])")
+#: What may stand before a subject that has no determiner: a clause's punctuation, or a word
+#: that starts a clause or a comparison.
+_BEFORE_A_BARE_SUBJECT = wc.COORDINATORS | wc.SUBORDINATORS \
+    | frozenset("after before since until as like than while when".split())
+
+
+def _bare_singular_subject(text: str, m: regex.Match, low: str, previous: str) -> bool:
+    """Whether the word at *m* is a singular noun with no determiner that is the subject of
+    a finite verb after it ("while Allied has", "retailers like Next rose", "In interviews,
+    Plant expressed"): English gives a singular common noun a determiner as a subject, so the
+    capital marks a name (a plural may stand bare: it stays judged). The word
+    before it is a clause's punctuation, a preposition or a conjunction, not a modifier
+    ("the new Government said"), and a preposition only where it may start a clause or a
+    comparison ("after", "like"; after "of" a noun is an object).
+    The verb is a past form, a modal, "was", "is", "has", or an -s form that is no plural
+    noun: an adjective before a plural noun is no subject and its verb ("current and
+    Practical issues", "Market prices")."""
+    if m.end() != m.end("w") or "N" not in wc.tags(low) or _plural(low):
+        return False
+    if previous and previous not in _BEFORE_A_BARE_SUBJECT:
+        return False
+    verb = _VERB_AFTER.match(text, m.end())
+    if verb is None:
+        return False
+    word = verb.group(1)
+    tags = wc.tags(word)
+    # a past form, or an -s form that is no plural noun ("Active contacts", "Market prices")
+    return word in ("was", "is", "has") or word in wc.MODALS \
+        or word not in FUNCTION_WORDS and ("D" in tags or "Z" in tags and "N" not in tags)
 
 
 #: A lowercase word and a comma straight before a word ("immediate, ").
