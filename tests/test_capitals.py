@@ -1071,3 +1071,13 @@ def test_a_bare_singular_noun_as_a_subject_is_a_name(text):
 ])
 def test_a_capital_before_a_verb_with_a_determiner_or_as_an_object_is_flagged(text, word):
     assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Among other Documents there was a protocol on the exchange.", "Documents"),
+    ("We will never forget the sacrifices and Losses incurred in the struggle.", "Losses"),
+])
+def test_no_title_and_no_bare_subject_without_their_evidence(text, word):
+    """A subject with lowercase words that titles capitalise is no title; a plural after a
+    conjunction is no name's subject."""
+    assert found(RULE, text) == [word]

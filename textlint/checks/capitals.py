@@ -598,17 +598,19 @@ class MidSentenceCapital(Check):
 _DEFINED_SUBJECT = lazy_compile(
     r"[\"“‘'(]?((?:[\p{L}\p{M}\p{N}'’\-]+[ \u00a0]+(?:[/&][ \u00a0]+)?){1,7}?)"
     r"(?:is|was|are|were)[ \u00a0]+(?:a|an|the)[ \u00a0]")
-#: Capitalised words that make a sentence's subject a title: two besides articles.
+#: Capitalised words that make a sentence's subject a title: two besides determiners.
 TITLE_SUBJECT_CAPITALS = 2
 
 
 def _in_defined_title(doc: Document, m: regex.Match) -> bool:
     """Whether the word at *m* is in the subject of a sentence that defines it ("Only Human is
     the debut album", "I Am Eleven is a 2012 documentary", "Real People / Wild East is a
-    music album"): a subject in title case (every word but a function word capitalised, at
-    least two capitalised words besides articles) before "is a", "was the" names what the
-    sentence defines, as in encyclopedias and package descriptions. "The Government is a" is
-    no title (one capitalised word), nor a subject with a lowercase content word."""
+    music album"): a subject in title case (every word capitalised but the small words title
+    styles keep lowercase, :data:`textlint.wordclasses.TITLE_SMALL_WORDS`; at least two
+    capitalised words besides determiners) before "is a", "was the" names what the sentence
+    defines, as in encyclopedias and package descriptions. "This Law is the first" is no
+    title (one capitalised word besides the determiner), nor "Among other Documents there was
+    a" (lowercase words that titles capitalise)."""
     sentence = doc.sentence_at(m.start())
     if sentence is None:
         return False
@@ -616,9 +618,9 @@ def _in_defined_title(doc: Document, m: regex.Match) -> bool:
     if d is None or d.end(1) <= m.start():
         return False
     words = [w for w in d.group(1).split() if w not in "/&"]
-    if any(w[0].islower() and w.lower() not in FUNCTION_WORDS for w in words):
+    if any(w[0].islower() and w not in wc.TITLE_SMALL_WORDS for w in words):
         return False
-    capitals = [w for w in words if w[0].isupper() and w.lower() not in ARTICLES]
+    capitals = [w for w in words if w[0].isupper() and w.lower() not in DETERMINERS]
     return len(capitals) >= TITLE_SUBJECT_CAPITALS
 
 
@@ -641,8 +643,8 @@ def _bare_singular_subject(text: str, m: regex.Match, low: str, previous: str) -
     The verb is a past form, a modal, "was", "is", "has", or an -s form that is no plural
     noun: an adjective before a plural noun is no subject and its verb ("current and
     Practical issues", "Market prices")."""
-    if m.end() != m.end("w") or "N" not in wc.tags(low) or _plural(low):
-        return False
+    if m.end() != m.end("w") or "N" not in wc.tags(low) or low.endswith("s"):
+        return False  # (a plural or an -s form: "sacrifices and Losses incurred")
     if previous and previous not in _BEFORE_A_BARE_SUBJECT:
         return False
     verb = _VERB_AFTER.match(text, m.end())
