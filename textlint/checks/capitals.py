@@ -627,9 +627,9 @@ def _in_defined_title(doc: Document, m: regex.Match) -> bool:
 #: A lowercase word straight after a word: the verb of a subject.
 _VERB_AFTER = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?=[ \u00a0,.;:])")
 #: What may stand before a subject that has no determiner: a clause's punctuation, or a word
-#: that starts a clause or a comparison.
-_BEFORE_A_BARE_SUBJECT = wc.COORDINATORS | wc.SUBORDINATORS \
-    | frozenset("after before since until as like than while when".split())
+#: that starts a clause or a comparison (not a coordinator: "resources and Personnel inherited
+#: from the past" joins a noun to a noun).
+_BEFORE_A_BARE_SUBJECT = wc.SUBORDINATORS | frozenset("after before since until as like than while when".split())
 
 
 def _bare_singular_subject(text: str, m: regex.Match, low: str, previous: str) -> bool:
