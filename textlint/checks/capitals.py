@@ -626,10 +626,6 @@ def _in_defined_title(doc: Document, m: regex.Match) -> bool:
 
 #: A lowercase word straight after a word: the verb of a subject.
 _VERB_AFTER = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?=[ \u00a0,.;:])")
-#: What may stand before a subject that has no determiner: a clause's punctuation, or a word
-#: that starts a clause or a comparison (not a coordinator: "resources and Personnel inherited
-#: from the past" joins a noun to a noun).
-_BEFORE_A_BARE_SUBJECT = wc.SUBORDINATORS | frozenset("after before since until as like than while when".split())
 
 
 def _bare_singular_subject(text: str, m: regex.Match, low: str, previous: str) -> bool:
@@ -640,12 +636,12 @@ def _bare_singular_subject(text: str, m: regex.Match, low: str, previous: str) -
     before it is a clause's punctuation, a preposition or a conjunction, not a modifier
     ("the new Government said"), and a preposition only where it may start a clause or a
     comparison ("after", "like"; after "of" a noun is an object).
-    The verb is a past form, a modal, "was", "is", "has", or an -s form that is no plural
+    The verb is a past form ("was", "had" too), a modal, or an -s form that is no plural
     noun: an adjective before a plural noun is no subject and its verb ("current and
     Practical issues", "Market prices")."""
     if m.end() != m.end("w") or "N" not in wc.tags(low) or low.endswith("s"):
         return False  # (a plural or an -s form: "sacrifices and Losses incurred")
-    if previous and previous not in _BEFORE_A_BARE_SUBJECT:
+    if previous and previous not in wc.CLAUSE_OPENERS:  # not "and": "resources and Personnel"
         return False
     verb = _VERB_AFTER.match(text, m.end())
     if verb is None:
@@ -653,8 +649,8 @@ def _bare_singular_subject(text: str, m: regex.Match, low: str, previous: str) -
     word = verb.group(1)
     tags = wc.tags(word)
     # a past form, or an -s form that is no plural noun ("Active contacts", "Market prices")
-    return word in ("was", "is", "has") or word in wc.MODALS \
-        or word not in FUNCTION_WORDS and ("D" in tags or "Z" in tags and "N" not in tags)
+    return word in wc.MODALS or (word not in FUNCTION_WORDS or word in wc.BE | wc.HAVE) \
+        and ("D" in tags or "Z" in tags and "N" not in tags)
 
 
 #: A lowercase word and a comma straight before a word ("immediate, ").
