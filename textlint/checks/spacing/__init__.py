@@ -243,7 +243,7 @@ def _repeated_name(doc: Document, change: Change) -> bool:
 #: "Federal Law"): such a pair glued is a name that lost its space, not one coined so.
 SET_PHRASE_PMI = 1.0
 #: A word either side of a token (an optional bracket or quotation mark before it).
-_WORD_BEFORE = lazy_compile(r"(?r)(\p{L}[\p{L}\p{M}'’\-]*)[\"“‘'(]?[ \u00a0]+$")
+_WORD_BEFORE = lazy_compile(r"(?r)(\p{L}(?:[\p{L}\p{M}'’\-]*[\p{L}\p{M}])?)[\"“‘'(]?[ \u00a0]+$")
 _WORD_AFTER = lazy_compile(r"[\"”’')]?[ \u00a0]+(\p{L}+)")
 
 
