@@ -1260,3 +1260,49 @@ def test_the_inside_the_title_of_a_convention_in_a_document_that_lowercases_arti
 def test_the_article_a_before_an_adjective_and_a_name_is_judged():
     text = "Presidents Putin and Kocharian also signed A joint Russian-Armenian communique."
     assert found(RULE, text) == ["A"]
+
+
+@pytest.mark.parametrize("text", [
+    "Only Human is the debut studio album, written by the band.",
+    "I Am Eleven is a 2012 Australian documentary film.",
+    "Real People / Wild East is a music album by a band.",
+])
+def test_a_title_case_subject_that_its_sentence_defines_is_a_title(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("His early Songs are a joy.", "Songs"),  # a lowercase content word: no title
+    ("He said it. The new Government is a big one.", "Government"),
+])
+def test_a_subject_not_in_title_case_is_no_title(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "Sales at retailers like Next rose sharply in December.",
+    "In interviews at the time, Plant expressed some derision at the guitarist.",
+    "After Aspect decided to do a different experiment, he left.",
+])
+def test_a_bare_singular_noun_as_a_subject_is_a_name(text):
+    """English gives a singular common noun a determiner as a subject: bare, it is a name."""
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("He said the new Government said so.", "Government"),  # a determiner before it
+    ("They met for current and Practical issues.", "Practical"),  # an adjective before a plural
+    ("It was a protocol on the exchange of Ratification instruments.", "Ratification"),  # after "of"
+])
+def test_a_capital_before_a_verb_with_a_determiner_or_as_an_object_is_flagged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Among other Documents there was a protocol on the exchange.", "Documents"),
+    ("We will never forget the sacrifices and Losses incurred in the struggle.", "Losses"),
+])
+def test_no_title_and_no_bare_subject_without_their_evidence(text, word):
+    """A subject with lowercase words that titles capitalise is no title; a plural after a
+    conjunction is no name's subject."""
+    assert found(RULE, text) == [word]

@@ -494,6 +494,29 @@ def test_a_repeated_camel_case_name_is_left_alone():
     assert [m for _, m in findings(text)] == ["'VladimirPutin' looks like 'Vladimir Putin'"] * 2
 
 
+@pytest.mark.parametrize("text", [
+    "The album received a generally positive rating on AllMusic, where it was praised.",
+    "It was released for free download through NoiseTrade.",
+    "Talia Leman is a founder of RandomKid, an organization for young people.",
+])
+def test_a_trade_name_coined_from_two_common_words_is_left_alone(text):
+    """Two capitalised common words glued, bare among lowercase words, that the document never
+    writes apart nor as words of their own: a trade name coined so."""
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "It is the heroism of the RailwayTroops. The Railway Troops were brave.",  # written apart
+    "The Railway museum opened. He praised the RailwayTroops too.",  # a part written alone
+    "He addressed the FederalAssembly today.",  # an article: a description's name
+    "He spoke to the Siberian MilitaryDistrict today.",  # inside a longer name
+    "Equipment in the ArmedForces is new.",  # a set phrase of web text
+    "out of CubaPutin said in an interview",  # names, not common words
+])
+def test_glued_words_with_evidence_of_a_lost_space_are_still_run_ons(text):
+    assert len(findings(text)) == 1
+
+
 def test_technical_writing_keeps_its_closed_compounds():
     """Technical writing closes compounds that no dictionary has ("keepalive", "fixup")."""
     text = ("# Notes\n\nSet `timeout` and `retries` in `config.toml`. The server sends a keepalive "

@@ -46,6 +46,9 @@ COORDINATORS = frozenset("and or but nor so yet for".split())
 #: short coordinators and prepositions, "if", and the abbreviations "en", "v", "vs".
 TITLE_SMALL_WORDS = frozenset("a an and as at but by en for if in nor of on or per the to v vs via with".split())
 SUBORDINATORS = frozenset("if unless although whereas whether".split())
+#: Words that may open a clause or a comparison, so that a subject follows them ("after Aspect
+#: decided", "like Next rose", "while Allied has"); no coordinator, which joins a noun to a noun.
+CLAUSE_OPENERS = SUBORDINATORS | frozenset("after before since until as like than while when".split())
 WH_WORDS = frozenset("which what where when why how who whom whose".split())
 BE = frozenset("am is are was were be been being".split())
 HAVE = frozenset("have has had having".split())

@@ -145,7 +145,9 @@ class MidSentenceCapital(Check):
         "word only when a cased word list says it is written in lowercase far more often "
         "than capitalised, the document capitalises it nowhere else in mid-sentence, and "
         "it is not part of a name: next to another capitalised word, a number or a bracket "
-        "(\"Ministry of Defence\", \"General Staff\", \"Article 8\"). English grammar "
+        "(\"Ministry of Defence\", \"General Staff\", \"Article 8\") or in a title-case subject "
+        "that its sentence defines (\"Only Human is the debut album\"), nor a singular noun with "
+        "no determiner that is the subject of a verb (\"retailers like Next rose\"). English grammar "
         "limits what a name can hold: a past-tense verb with its object (\"Mr Okuda "
         "Proposed a toast\"), a word that LanguageTool's dictionary knows only as a verb form "
         "before its object (\"Mr Putin Discussed ways\", \"Aznar Invited Vladimir Putin\"), a "
@@ -280,6 +282,7 @@ class MidSentenceCapital(Check):
         "He told a Parliamentary lunch so.",
         "Mr President, Your Excellency,\n\nWelcome.",
         "They need vitamin A supplements.",
+        "Only Human is the debut studio album of the band.",
     ]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
@@ -428,6 +431,10 @@ class MidSentenceCapital(Check):
                 previous = _previous_word(text, m.start())
                 if previous == low:
                     continue  # "the The": cleanup.DoubledWord reports it
+                if _in_defined_title(doc, m):
+                    continue  # "Only Human is the debut album": the title a sentence defines
+                if not function_word and _bare_singular_subject(text, m, low, previous):
+                    continue  # "retailers like Next rose", "In interviews, Plant expressed": a name
                 if not function_word and previous == wc.DEFINITE_ARTICLE and _source_of_report(text, m.start()):
                     continue  # "told the Times", "says the Independent": a name
                 if not function_word and _short_name_of_a_body(low, _unglued(previous), casing):
@@ -610,6 +617,65 @@ class MidSentenceCapital(Check):
         # Between two capitalised words: a title ("In The Name Of The Father") unless the
         # document writes the same phrase with the function word in lowercase elsewhere.
         return not _written_between(text, before[-1].group(), word, after[0].group())
+
+
+#: A sentence's subject (its words from the start) and the "is a", "was the" that define it.
+_DEFINED_SUBJECT = lazy_compile(
+    r"[\"“‘'(]?((?:[\p{L}\p{M}\p{N}'’\-]+[ \u00a0]+(?:[/&][ \u00a0]+)?){1,7}?)"
+    r"(?:is|was|are|were)[ \u00a0]+(?:a|an|the)[ \u00a0]")
+#: Capitalised words that make a sentence's subject a title: two besides determiners.
+TITLE_SUBJECT_CAPITALS = 2
+
+
+def _in_defined_title(doc: Document, m: regex.Match) -> bool:
+    """Whether the word at *m* is in the subject of a sentence that defines it ("Only Human is
+    the debut album", "I Am Eleven is a 2012 documentary", "Real People / Wild East is a
+    music album"): a subject in title case (every word capitalised but the small words title
+    styles keep lowercase, :data:`textlint.wordclasses.TITLE_SMALL_WORDS`; at least two
+    capitalised words besides determiners) before "is a", "was the" names what the sentence
+    defines, as in encyclopedias and package descriptions. "This Law is the first" is no
+    title (one capitalised word besides the determiner), nor "Among other Documents there was
+    a" (lowercase words that titles capitalise)."""
+    sentence = doc.sentence_at(m.start())
+    if sentence is None:
+        return False
+    d = _DEFINED_SUBJECT.match(doc.text, sentence.start, sentence.end)
+    if d is None or d.end(1) <= m.start():
+        return False
+    words = [w for w in d.group(1).split() if w not in "/&"]
+    if any(w[0].islower() and w not in wc.TITLE_SMALL_WORDS for w in words):
+        return False
+    capitals = [w for w in words if w[0].isupper() and w.lower() not in DETERMINERS]
+    return len(capitals) >= TITLE_SUBJECT_CAPITALS
+
+
+#: A lowercase word straight after a word: the verb of a subject.
+_VERB_AFTER = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?=[ \u00a0,.;:])")
+
+
+def _bare_singular_subject(text: str, m: regex.Match, low: str, previous: str) -> bool:
+    """Whether the word at *m* is a singular noun with no determiner that is the subject of
+    a finite verb after it ("while Allied has", "retailers like Next rose", "In interviews,
+    Plant expressed"): English gives a singular common noun a determiner as a subject, so the
+    capital marks a name (a plural may stand bare: it stays judged). The word
+    before it is a clause's punctuation, a preposition or a conjunction, not a modifier
+    ("the new Government said"), and a preposition only where it may start a clause or a
+    comparison ("after", "like"; after "of" a noun is an object).
+    The verb is a past form ("was", "had" too), a modal, or an -s form that is no plural
+    noun: an adjective before a plural noun is no subject and its verb ("current and
+    Practical issues", "Market prices")."""
+    if m.end() != m.end("w") or "N" not in wc.tags(low) or low.endswith("s"):
+        return False  # (a plural or an -s form: "sacrifices and Losses incurred")
+    if previous and previous not in wc.CLAUSE_OPENERS:  # not "and": "resources and Personnel"
+        return False
+    verb = _VERB_AFTER.match(text, m.end())
+    if verb is None:
+        return False
+    word = verb.group(1)
+    tags = wc.tags(word)
+    # a past form, or an -s form that is no plural noun ("Active contacts", "Market prices")
+    return word in wc.MODALS or (word not in FUNCTION_WORDS or word in wc.BE | wc.HAVE) \
+        and ("D" in tags or "Z" in tags and "N" not in tags)
 
 
 #: A lowercase word and a comma straight before a word ("immediate, ").

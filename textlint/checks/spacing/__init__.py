@@ -13,11 +13,12 @@ from itertools import islice
 from typing import Iterator, NamedTuple
 
 from ...diagnostics import Applicability, Diagnostic, Edit, Fix
+from ...casing import get_casing
 from ...document import Document
 from ...lexicon import get_lexicon
 from ...patterns import lazy_compile
 from ...rule import FixAvailability
-from ...wordclasses import BE, DETERMINERS, FUNCTION_WORDS, INDEFINITE_ARTICLES, QUANTIFIERS
+from ...wordclasses import ARTICLES, BE, DETERMINERS, FUNCTION_WORDS, INDEFINITE_ARTICLES, QUANTIFIERS
 from ..base import Check
 from ..prose import starts_sentence
 from .model import (Change, Model, Params, analyse_line, camel_seam, closed_compounds, glued_forms, judge_line,
@@ -201,6 +202,7 @@ class _WordSpacing(Check):
         for c in changes:
             if c.kind == self.KIND and c.gain >= report and not (
                     (technical or c.old in identifiers) and not c.old.islower()) and not _repeated_name(doc, c) \
+                    and not _coined_name(doc, c) \
                     and not _defined_name(doc, c) \
                     and not (technical and c.old in glued_forms()) and not _name_after_acronym(doc.text, c) \
                     and not _quoted_words(doc.text, c):
@@ -265,6 +267,43 @@ def _repeated_name(doc: Document, change: Change) -> bool:
     return change.new not in doc.text
 
 
+#: Log10 PMI of a word pair from which the web writes it as a set phrase ("Armed Forces",
+#: "Federal Law"): such a pair glued is a name that lost its space, not one coined so.
+SET_PHRASE_PMI = 1.0
+#: A word either side of a token (an optional bracket or quotation mark before it).
+_WORD_BEFORE = lazy_compile(r"(?r)(\p{L}(?:[\p{L}\p{M}'’\-]*[\p{L}\p{M}])?)[\"“‘'(]?[ \u00a0]+$")
+_WORD_AFTER = lazy_compile(r"[\"”’')]?[ \u00a0]+(\p{L}+)")
+
+
+def _coined_name(doc: Document, change: Change) -> bool:
+    """Whether a camel-case token of two capitalised common words is a name coined so
+    ("AllMusic", "NoiseTrade", "DoubleClick"; not "CubaPutin": names glued), by the
+    casing table (both parts are words written mostly in lowercase) and the document's
+    evidence: it stands among lowercase words (a lost space inside a longer name leaves
+    capitalised words beside it: "the Siberian MilitaryDistrict", "the WorldEnergy
+    Congress") with no article before it (a trade name stands bare, "on AllMusic"; "the
+    FederalAssembly" is a description that English writes apart), the document writes neither
+    part as a word of its own nor the two apart ("VladimirPutin" in an article that
+    names Putin), and the web writes the pair as no set phrase ("ArmedForces")."""
+    old, parts = change.old, change.new.split()
+    if len(parts) != 2 or "".join(parts) != old or not all(p[:1].isupper() and p[1:].islower() for p in parts):
+        return False
+    casing, text, vocabulary = get_casing(), doc.text, doc.vocabulary
+    if any(casing.ratio(p) is None or vocabulary[p] for p in parts) or change.new in text:
+        return False
+    sentence = doc.sentence_at(change.start)
+    opening = max(change.start - 40, sentence.start if sentence else 0, 0)
+    if ARTICLES & {w.strip("\"“‘'(").lower() for w in text[opening:change.start].split()[-2:]}:
+        return False  # "the Federal Assembly", "the national Volunteer Day": a description's name
+    before = _WORD_BEFORE.search(text, max(0, change.start - 40), change.start)
+    after = _WORD_AFTER.match(text, change.end)
+    if before and before.group(1)[:1].isupper() and not starts_sentence(text, before.start(1)) \
+            or after and after.group(1)[:1].isupper():
+        return False
+    pmi = get_lexicon().pmi(parts[0].lower(), parts[1].lower())
+    return pmi is None or pmi < SET_PHRASE_PMI
+
+
 class RunOnWord(_WordSpacing):
     ID = "spacing.RunOnWord"
     KIND = "runon"
@@ -281,7 +320,9 @@ class RunOnWord(_WordSpacing):
         "('multipolar' → 'multi polar'). This check splits a token only when two words "
         "explain it far better than the token itself, with the words around it as "
         "evidence, and never splits known words, names that recur in the document or that "
-        "their sentence defines ('PianoBooster is a ...'), a "
+        "their sentence defines ('PianoBooster is a ...'), trade names coined from two common "
+        "words that stand bare among lowercase words and that the document never writes apart "
+        "('rated on AllMusic'), a "
         "capitalised word after an acronym ('HACAN Clearskies'), acronyms, identifiers, numbers, "
         "URLs or hyphenated compounds.")
     FLAG = [("Cooperation is developing successfullyas agreed.",
@@ -298,7 +339,8 @@ class RunOnWord(_WordSpacing):
           "we cannot stay together", "the Commander-in-Chief of the Armed Forces",
           "Lavrov met Miguel Díaz-Canel and Celac officials", "NATO and the iPhone",
           "a base85 string, mp3 files, utf8 text and 5km of road",
-          "The backout plan came with the release.", "It takes two days from check to rollout."]
+          "The backout plan came with the release.", "It takes two days from check to rollout.",
+          "The album got a good rating on AllMusic, where it was praised."]
 
 
 class SplitWord(_WordSpacing):
