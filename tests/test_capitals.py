@@ -1306,3 +1306,13 @@ def test_no_title_and_no_bare_subject_without_their_evidence(text, word):
     """A subject with lowercase words that titles capitalise is no title; a plural after a
     conjunction is no name's subject."""
     assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "It offers a version with support for a graphical interface. Use the Mainline version for the newest code.",
+    "The code is released under the MIT Licence; see the Copyright file for details.",
+    "It contains xvinfo, an Xv extension information utility, and other tools.",
+    "You can even pop out each individual Dock to its own window.",
+])
+def test_a_name_that_is_also_a_verb_or_a_short_symbol_before_a_noun_is_left_alone(text):
+    assert found(RULE, text) == []

@@ -1292,7 +1292,9 @@ def _noun_after_lowercase_adjective(text: str, m: regex.Match, low: str, previou
     ("computational Biology,", "scientific Diplomacy also", "international Security and"): the
     adjective is one that the casing table calls lowercase (WEAK) and LanguageTool's dictionary knows
     as no proper noun and no verb form (not "asking Pepper to"), and a clause's punctuation, a
-    function word or a word that is no noun follows. A lowercase adjective modifies a common noun;
+    function word or a word that is no noun follows; a noun that is also a verb may be a label of an
+    interface ("each individual Dock to its own window") and is left alone. A lowercase adjective
+    modifies a common noun;
     a name after it is a name's word ("the former Soviet Union") or an eponym that modifies the noun
     after it ("a standard Wiener process", "the right Ore condition")."""
     if m.end() != m.end("w") \
@@ -1305,7 +1307,12 @@ def _noun_after_lowercase_adjective(text: str, m: regex.Match, low: str, previou
     ratio = get_casing().ratio(previous)
     tags = wc.tags(previous)
     return "J" in tags and not set(tags) & _VERB_FORM_TAGS and previous not in FUNCTION_WORDS \
-        and not wc.proper(previous) and ratio is not None and ratio <= WEAK and _plain_common_noun(low, WEAK)
+        and not wc.proper(previous) and ratio is not None and ratio <= WEAK and _plain_common_noun(low, WEAK) \
+        and not set(wc.tags(low)) & _VERB_FORM_TAGS
+
+
+#: The shortest word judged as an adjective before a noun (shorter ones are symbols or names).
+SHORTEST_ADJECTIVE = 3
 
 
 def _adjective_after_determiner(text: str, m: regex.Match, low: str, previous: str) -> bool:
@@ -1315,8 +1322,12 @@ def _adjective_after_determiner(text: str, m: regex.Match, low: str, previous: s
     capitalised word follow the noun, where the writer capitalises the items of a list ("the
     Chemical items and Homeopathic Medicines"). House styles capitalise adjectives of bodies there
     ("a Parliamentary lunch"), which the casing table finds capitalised often; the caller asks for a
-    word that it finds capitalised rarely (THRESHOLD)."""
-    if previous not in DETERMINERS or "J" not in wc.tags(low) or wc.proper(low) or m.end() != m.end("w"):
+    word that it finds capitalised rarely (THRESHOLD). An adjective that is also a verb form, or of
+    fewer than three letters, is a name's word as often ("the Mainline version", "the Copyright
+    file", "an Xv extension")."""
+    tags = wc.tags(low)
+    if previous not in DETERMINERS or "J" not in tags or set(tags) & _VERB_FORM_TAGS or wc.proper(low) \
+            or len(low) < SHORTEST_ADJECTIVE or m.end() != m.end("w"):
         return False
     nxt = _NEXT_LOWER.match(text, m.end())
     if nxt is None:
