@@ -42,6 +42,8 @@ PLACE_PREPOSITIONS = frozenset("to on in at".split())
 #: Prepositions of time ("said during a visit", "before the talks").
 TIME_PREPOSITIONS = frozenset("during after before since until".split())
 COORDINATORS = frozenset("and or but nor so yet for".split())
+#: The coordinators that are prepositions too ("a plan for the region").
+PREPOSITIONAL_COORDINATORS = frozenset({"for"})
 #: The words Vale's ``$title`` case keeps lowercase unless first or last: the articles, the
 #: short coordinators and prepositions, "if", and the abbreviations "en", "v", "vs".
 TITLE_SMALL_WORDS = frozenset("a an and as at but by en for if in nor of on or per the to v vs via with".split())

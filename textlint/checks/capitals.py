@@ -749,9 +749,8 @@ def _verb_after_subject_pronoun(previous: str, word: str, after: list[regex.Matc
         and after[0].group() in DETERMINERS and _plain_common_noun(word, WEAK)
 
 
-#: The prepositions, with "of" and "for" (which the word classes keep among the words that are
-#: never titled and the coordinators).
-COMPLEMENT_PREPOSITIONS = wc.PREPOSITIONS | wc.NEVER_TITLED - {"and", "or", "nor"}
+#: The prepositions, with "for" (which the word classes keep among the coordinators).
+COMPLEMENT_PREPOSITIONS = wc.PREPOSITIONS | wc.PREPOSITIONAL_COORDINATORS
 
 
 def _common_complement(after: list[regex.Match]) -> bool:
