@@ -198,3 +198,15 @@ def test_a_repeated_slip_beside_the_single_word_is_still_flagged():
     text = ("Vladimir Vladimir Putin: Good afternoon.\n\nValentina Tereshkova: Thank you.\n\n"
             "Vladimir Vladimir Putin: Yes.\n\nVladimir Putin: Of course.")
     assert found(RULE, text) == ["Vladimir Vladimir", "Vladimir Vladimir"]
+
+
+@pytest.mark.parametrize("text, words", [
+    # a paragraph whose first line alone is indented goes on at the margin: the same sentence
+    ("    They met in\nin Havana last year and talked.\n", ["in"]),
+    ("Intro.\n\n    They met in\nin Havana last year.\n", ["in"]),
+    # a line indented otherwise in the middle of a block starts a new one
+    ("Intro line\n    They met in\nin Havana last year.\n", []),
+    ("name : str\n    Str of the name.\n", []),
+])
+def test_a_repeat_on_a_line_indented_otherwise_is_judged_by_the_paragraph(text, words):
+    assert [stretch.split()[0] for stretch in found(RULE, text)] == words

@@ -187,12 +187,20 @@ def _line_of_its_own(text: str, start: int, sep: str) -> bool:
 def _new_block(text: str, start: int, sep: str) -> bool:
     """Whether the repeat starts a line indented otherwise than the line of the first word: a
     new block (a list entry's description, code: "kind : str\n    Str of ..."), not the
-    same sentence going on."""
+    same sentence going on. A paragraph whose first line alone is indented goes on at the
+    margin ("    They met in\nin Havana"): that is the same sentence."""
     if "\n" not in sep:
         return False
     line = text.rfind("\n", 0, start) + 1
     indent = len(text[line:start]) - len(text[line:start].lstrip(" \t"))
-    return len(sep) - sep.rfind("\n") - 1 != indent
+    next_indent = len(sep) - sep.rfind("\n") - 1
+    return next_indent != indent and not (next_indent == 0 and _starts_paragraph(text, line))
+
+
+def _starts_paragraph(text: str, line: int) -> bool:
+    """Whether the line that starts at *line* is the first of its paragraph: the text's first
+    line, or one after a blank line."""
+    return line == 0 or not text[text.rfind("\n", 0, line - 1) + 1:line].strip()
 
 
 def _compound_pairs(text: str) -> list[tuple[int, str, str, str]]:
