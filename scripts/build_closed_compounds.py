@@ -17,7 +17,6 @@ and that splits into two words the lexicon knows. The package is needed only to 
 
 from __future__ import annotations
 
-import gzip
 import sys
 from pathlib import Path
 
@@ -25,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from build_glued_forms import dictionary  # noqa: E402
+from build_glued_forms import dictionary, write_table  # noqa: E402
 
 from textlint.lexicon import get_lexicon  # noqa: E402
 
@@ -45,8 +44,7 @@ def main() -> int:
     header = ("# lowercase SCOWL-70 words (Debian wamerican-large, wbritish-large 2020.12.07) of five letters "
               "or more that wordfreq lacks but that split into two wordfreq words; "
               "scripts/build_closed_compounds.py\n")
-    with gzip.open(OUT, "wt", encoding="utf-8") as f:
-        f.write(header + "\n".join(words) + "\n")
+    write_table(OUT, header, words)
     print(f"{len(words)} closed compounds -> {OUT}")
     return 0
 

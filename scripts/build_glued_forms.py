@@ -43,6 +43,12 @@ def dictionary() -> set[str]:
     return words
 
 
+def write_table(path: Path, header: str, words: list[str]) -> None:
+    """Write a gzipped word table: its header line (source and script), then a word a line."""
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.write(header + "\n".join(words) + "\n")
+
+
 def glued_forms(words: set[str]) -> list[str]:
     lexicon = get_lexicon()
     table = lexicon.zipf_table()
@@ -63,8 +69,7 @@ def main() -> int:
     header = ("# lowercase wordfreq words (Zipf < 4) that SCOWL-70 (Debian wamerican-large, wbritish-large "
               "2020.12.07) lacks but that split into two SCOWL words that wordsegment counts as a pair; "
               "scripts/build_glued_forms.py\n")
-    with gzip.open(OUT, "wt", encoding="utf-8") as f:
-        f.write(header + "\n".join(forms) + "\n")
+    write_table(OUT, header, forms)
     print(f"{len(forms)} glued forms -> {OUT}")
     return 0
 
