@@ -52,7 +52,9 @@ SUBORDINATORS = frozenset("if unless although whereas whether".split())
 #: decided", "like Next rose", "while Allied has"); no coordinator, which joins a noun to a noun.
 CLAUSE_OPENERS = SUBORDINATORS | frozenset("after before since until as like than while when".split())
 WH_WORDS = frozenset("which what where when why how who whom whose".split())
-BE = frozenset("am is are was were be been being".split())
+#: The finite forms of "be" ("X is a ...", "they were the ...").
+FINITE_BE = frozenset("am is are was were".split())
+BE = FINITE_BE | frozenset("be been being".split())
 HAVE = frozenset("have has had having".split())
 DO = frozenset("do does did".split())
 MODALS = frozenset("will would shall should can cannot could may might must".split())

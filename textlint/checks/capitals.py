@@ -622,7 +622,7 @@ class MidSentenceCapital(Check):
 #: A sentence's subject (its words from the start) and the "is a", "was the" that define it.
 _DEFINED_SUBJECT = lazy_compile(
     r"[\"“‘'(]?((?:[\p{L}\p{M}\p{N}'’\-]+[ \u00a0]+(?:[/&][ \u00a0]+)?){1,7}?)"
-    r"(?:is|was|are|were)[ \u00a0]+(?:a|an|the)[ \u00a0]")
+    r"(?:" + "|".join(sorted(wc.FINITE_BE)) + r")[ \u00a0]+(?:" + "|".join(sorted(ARTICLES)) + r")[ \u00a0]")
 #: Capitalised words that make a sentence's subject a title: two besides determiners.
 TITLE_SUBJECT_CAPITALS = 2
 
@@ -2139,9 +2139,14 @@ def _common_noun_after_proper_adjective(text: str, m: regex.Match, low: str, pro
     if _CAPITALISED_BEFORE.search(text, max(0, before.start(1) - 40), before.start(1)) \
             and not starts_sentence(prose, before.start(1)):
         return False  # a longer name: "replaced by The ITF Year"
-    pair = regex.compile(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(before.group(1)) + r"[ \u00a0]+" + regex.escape(m.group("w")))
     return _written_in_lowercase(prose, low) and _capitalised_mid_sentence(text, m.group("w"), prose) == 1 \
-        and len(pair.findall(text)) == 1
+        and _pair_written_once(text, before.group(1), m.group("w"))
+
+
+def _pair_written_once(text: str, first: str, second: str) -> bool:
+    """Whether *text* writes the word *first*, spaces and *second* once only."""
+    pair = regex.compile(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(first) + r"[ \u00a0]+" + regex.escape(second))
+    return len(pair.findall(text)) == 1
 
 
 #: A capitalised word, perhaps hyphenated or with digits, then spaces and a lowercase word.
@@ -2221,6 +2226,12 @@ def _verb_after_complete_name(text: str, m: regex.Match, low: str, prose: str, c
     if before is None or not _after_name_word(text, m.start()):
         return False
     name = before.group(1)
-    ends = regex.compile(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(name) + r"(?:" + _NAME_ENDS + ")")
-    return (casing.ratio(name) is None or any(e.start() != before.start(1) for e in ends.finditer(text))) \
+    return (casing.ratio(name) is None or _name_ends_elsewhere(text, name, before.start(1))) \
         and _capitalised_mid_sentence(text, m.group("w"), prose) == 1
+
+
+def _name_ends_elsewhere(text: str, name: str, start: int) -> bool:
+    """Whether *text* ends a name with the word *name* (:data:`_NAME_ENDS`) somewhere other than
+    at *start*."""
+    ends = regex.compile(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(name) + r"(?:" + _NAME_ENDS + ")")
+    return any(e.start() != start for e in ends.finditer(text))
