@@ -39,6 +39,12 @@ _SYMBOL = lazy_compile(_SYMBOL_CLASS)
 _CHECKBOX = lazy_compile(r"(?:^|\n)[^\S\n]*(?:[-*+][^\S\n]+)?\[[ xX]\]$")
 
 
+def enclosed(text: str, start: int, end: int, opening: frozenset[str], closing: frozenset[str]) -> bool:
+    """Whether ``text[start:end]`` fills a pair of marks: one of *opening* right before it and
+    one of *closing* right after it (a quotation or a bracket that holds it alone)."""
+    return start > 0 and text[start - 1] in opening and text[end:end + 1] in closing
+
+
 def previous_char(text: str, pos: int) -> tuple[str, int]:
     """The last character before *pos* that is not a space or tab (``""`` at the start),
     and its offset. A newline counts as a character."""

@@ -20,7 +20,7 @@ from ...patterns import lazy_compile
 from ...rule import FixAvailability
 from ...wordclasses import ARTICLES, BE, DETERMINERS, FUNCTION_WORDS, INDEFINITE_ARTICLES, QUANTIFIERS
 from ..base import Check
-from ..prose import starts_sentence
+from ..prose import enclosed, starts_sentence
 from .model import (Change, Model, Params, analyse_line, camel_seam, closed_compounds, glued_forms, judge_line,
                     margin_shift, shared_table, vocabulary_of)
 from .glued import glued_runons, pronoun_runons
@@ -450,8 +450,7 @@ def _quotation(text: str, change: Change) -> bool:
     """Whether the text of a change is a whole quotation: a mention, spelt as its source
     spelt it. A quoted token is not cut safely ('the touchscreen version "kookbooktouch"');
     quoted fragments are still joined ('"cher ry"', :func:`_quoted_words`)."""
-    return change.start > 0 and text[change.start - 1] in _OPENING_QUOTES \
-        and text[change.end:change.end + 1] in _CLOSING_QUOTES
+    return enclosed(text, change.start, change.end, _OPENING_QUOTES, _CLOSING_QUOTES)
 
 
 def _quoted_words(text: str, change: Change) -> bool:

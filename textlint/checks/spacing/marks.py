@@ -16,6 +16,7 @@ from ...lexicon import get_lexicon
 from ...patterns import lazy_compile
 from ...rule import FixAvailability
 from ..base import Check
+from ..prose import enclosed
 from ...wordclasses import CALENDAR, FUNCTION_WORDS
 from .anchored import finditer_at_runs
 from .punctuation import DANGLING, SHORT_WORD_BEFORE, SPACE_BEFORE_MARK, SPACE_BEFORE_MARK_AT, SURE_ZIPF
@@ -92,7 +93,7 @@ _CLOSING = frozenset("\"'”’)]")
 def _quoted_token(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is the whole of a quotation or a bracket: a name mentioned
     ("the string 'typing.Any'"), not two sentences of a word each that lost a space."""
-    return start > 0 and text[start - 1] in _OPENING and text[end:end + 1] in _CLOSING
+    return enclosed(text, start, end, _OPENING, _CLOSING)
 
 
 #: A contraction or elision this frequent (Zipf) written apart is a spurious space.
