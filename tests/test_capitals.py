@@ -1289,6 +1289,25 @@ def test_a_bare_singular_noun_as_a_subject_is_a_name(text):
     assert found(RULE, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "US retailer Gap said sales fell in December.",
+    "The broadcaster said the grocer Spar had closed two shops.",
+])
+def test_a_bare_subject_after_a_title_for_a_person_is_a_name(text):
+    """A lowercase singular noun for a kind of person (WordNet) before a capitalised bare
+    subject is a title in apposition: "retailer Gap said"."""
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Mr Putin said the national Environment was conducive to growth.", "Environment"),  # an adjective
+    ("He said the retailers Gap said so.", "Gap"),  # a plural names no one title
+    ("They said the retailer Gap in the town closed.", "Gap"),  # no verb after it: no subject
+])
+def test_a_title_before_a_bare_subject_needs_a_singular_noun_for_a_person(text, word):
+    assert found(RULE, text) == [word]
+
+
 @pytest.mark.parametrize("text, word", [
     ("He said the new Government said so.", "Government"),  # a determiner before it
     ("They met for current and Practical issues.", "Practical"),  # an adjective before a plural

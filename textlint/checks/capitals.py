@@ -660,14 +660,15 @@ def _bare_singular_subject(text: str, m: regex.Match, low: str, previous: str) -
     capital marks a name (a plural may stand bare: it stays judged). The word
     before it is a clause's punctuation, a preposition or a conjunction, not a modifier
     ("the new Government said"), and a preposition only where it may start a clause or a
-    comparison ("after", "like"; after "of" a noun is an object).
+    comparison ("after", "like"; after "of" a noun is an object), or a title in apposition
+    (:func:`_title_noun_before`: "US retailer Gap said").
     The verb is a past form ("was", "had" too), a modal, or an -s form that is no plural
     noun: an adjective before a plural noun is no subject and its verb ("current and
     Practical issues", "Market prices")."""
     if m.end() != m.end("w") or "N" not in wc.tags(low) or low.endswith("s"):
         return False  # (a plural or an -s form: "sacrifices and Losses incurred")
-    if previous and previous not in wc.CLAUSE_OPENERS:  # not "and": "resources and Personnel"
-        return False
+    if previous and previous not in wc.CLAUSE_OPENERS and not _title_noun_before(text, m, previous):
+        return False  # not "and": "resources and Personnel"
     verb = _VERB_AFTER.match(text, m.end())
     if verb is None:
         return False
@@ -676,6 +677,17 @@ def _bare_singular_subject(text: str, m: regex.Match, low: str, previous: str) -
     # a past form, or an -s form that is no plural noun ("Active contacts", "Market prices")
     return word in wc.MODALS or (word not in FUNCTION_WORDS or word in wc.BE | wc.HAVE) \
         and ("D" in tags or "Z" in tags and "N" not in tags)
+
+
+def _title_noun_before(text: str, m: regex.Match, previous: str) -> bool:
+    """Whether the word before *m* is a singular noun for a kind of person and no adjective,
+    written in lowercase (WordNet's ``noun.person``: "retailer", "singer"; not "national",
+    "rival"): a title before a name in apposition ("US retailer Gap said"), as no
+    determiner introduces the capitalised word."""
+    if previous not in wc.person_nouns() or _plural(previous) or "J" in wc.tags(previous):
+        return False
+    before = _PREVIOUS.search(text, max(0, m.start() - 30), m.start())
+    return before is not None and before.group(1).islower()
 
 
 #: A lowercase word and a comma straight before a word ("immediate, ").
