@@ -66,6 +66,25 @@ def test_a_dash_typed_short_is_not_joined_safely(text):
 
 
 @pytest.mark.parametrize("text", [
+    "Hopping the Chairman of the Radical party in the Ward -little known in public life.",
+    "They came from the North -most of them on foot.",
+])
+def test_a_dash_typed_short_after_a_capitalised_word_is_not_flagged(text):
+    """After a name, a lowercase word that is no participle and makes no word pair with it
+    starts an aside: the hyphen is a dash typed short."""
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Kremlin -backed rebels fled.", "The Kremlin-backed rebels fled."),
+    ("It is an English -speaking nation.", "It is an English-speaking nation."),
+    ("The Russian -made rifles were found.", "The Russian-made rifles were found."),
+])
+def test_a_participle_after_a_capitalised_word_is_a_split_compound(text, expected):
+    assert fixed(RULE, text, unsafe=True) == expected
+
+
+@pytest.mark.parametrize("text", [
     "Temperatures fell to -5 degrees.",
     "He left - and never came back.",
     "The talks – long and hard – ended.",

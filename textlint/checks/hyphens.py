@@ -98,7 +98,10 @@ class StrayHyphen(Check):
         "lines all start with a hyphen, command-line options (\"git add -A\", \"-Wl,-rpath\", "
         "and in technical writing every hyphen before a word not written like a name) and "
         "rare or unknown words are left alone, except a name at a sentence start "
-        "(\"-Krasnogorsk does not\"). Compounds count whole on either side of the hyphen "
+        "(\"-Krasnogorsk does not\"); after a capitalised word, a lowercase word is the "
+        "second half of a compound only when it is a participle or makes a word pair with the "
+        "first (\"Kremlin -backed\", \"English -speaking\"; \"the Ward -little known\" is a "
+        "dash). Compounds count whole on either side of the hyphen "
         "(\"Commander-in -Chief\", \"-Thirty-six\"), and after a bound prefix (\"multi "
         "-faceted\") a less common word is enough."
     )
@@ -110,8 +113,8 @@ class StrayHyphen(Check):
         "from the one before, where a hyphen may be a sign (\"strings: -Infinity, Infinity\"); "
         "inside a sentence it joins the "
         "word to the one before (\"long-term\"), which is safe only for two lowercase words that "
-        "form a strong word pair: next to a capitalised word (\"Russian -Chinese\", \"the Ward "
-        "-little known\") the hyphen may be a dash typed short, and the join is unsafe."
+        "form a strong word pair: next to a capitalised word (\"Russian -Chinese\", \"Kremlin "
+        "-backed\") the hyphen may be a dash typed short, and the join is unsafe."
     )
     FLAG = [
         ("It coordinates cooperation. -Military with foreign countries.",
@@ -130,6 +133,7 @@ class StrayHyphen(Check):
         "Run the tool with -verbose to see more.",
         "Run it with -help to see more.",
         "It was a -xyzzy token.",
+        "He was a member for the Ward -little known in public life.",
     ]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
@@ -182,6 +186,8 @@ class StrayHyphen(Check):
                 # "with -verbose", "emission -at longer wavelengths-" (an aside); but
                 # "Commander-in -Chief", "one -to-one", and a suffix ("partner -like")
                 continue
+            if not compound and len(parts) == 1 and _dash_after_name(word_before.group(), stem, lexicon):
+                continue  # "the Ward -little known": a dash typed short, no "Ward-little"
             first = compound or word_before  # "Commander-in" or "Russian"
             start = first.start() if compound else h - len(head) + word_before.start()
             fix = Fix.replace(h - 1, h, "", _join_safety(first.group(), stem, lexicon,
@@ -213,11 +219,25 @@ def _after_sentence_end(text: str, h: int) -> bool:
     return ch == "" or ch in SENTENCE_ENDS
 
 
+def _dash_after_name(left: str, right: str, lexicon) -> bool:
+    """Whether " -" between capitalised *left* and lowercase *right* is a dash typed short
+    rather than a split compound: a name forms compounds with participles ("Kremlin -backed",
+    "US -led", "English -speaking"; LanguageTool's tags E and G) and with words it makes a
+    pair with in web text (wordsegment's bigrams: "Europe -wide"); before any other word
+    ("in the Ward -little known") the hyphen opens an aside."""
+    if not (left[:1].isupper() and right.islower()):
+        return False
+    if set(wc.tags(right)) & set("EG"):
+        return False
+    pmi = lexicon.pmi(left.lower(), right)
+    return pmi is None or pmi < 0
+
+
 def _join_safety(left: str, right: str, lexicon, compound: bool) -> Applicability:
     """How sure joining "left -right" into a compound is: safe after a compound or a bound
     prefix ("one -to-one", "multi -faceted") and for two lowercase words that form a strong
     pair ("long -term", "high -tech"); next to a capitalised word the hyphen may be a dash
-    typed short ("in the Ward -little known") or a name may be meant, so that join is unsafe."""
+    typed short or a name may be meant ("Russian -Chinese"), so that join is unsafe."""
     if not (left.islower() and right.islower()):
         return Applicability.UNSAFE
     if compound:
