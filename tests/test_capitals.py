@@ -1299,6 +1299,11 @@ def test_a_bare_subject_after_a_title_for_a_person_is_a_name(text):
     assert found(RULE, text) == []
 
 
+def test_a_title_case_question_of_its_own_is_no_sentence():
+    assert found(RULE, "What Happened?") == []
+    assert found(RULE, "We asked him. What Happened?") == ["Happened"]
+
+
 @pytest.mark.parametrize("text, word", [
     ("Mr Putin said the national Environment was conducive to growth.", "Environment"),  # an adjective
     ("He said the retailers Gap said so.", "Gap"),  # a plural names no one title

@@ -80,6 +80,13 @@ def test_plain_text_headings_are_guessed():
     assert doc.in_heading(3) and not doc.in_heading(len(doc.text) - 3)
 
 
+def test_a_title_case_question_of_its_own_is_a_heading():
+    """A one-line question or exclamation whose every word is capitalised is a title; one in
+    sentence case, or one that is part of a longer paragraph, is a sentence."""
+    doc = Document("What Happened?\n\nWhat happened?\n\nHe asked. Why Now?\n\nWhy Now And Then!")
+    assert [doc.text[h.start:h.end] for h in doc.headings] == ["What Happened?", "Why Now And Then!"]
+
+
 def test_sentence_at():
     doc = Document("One two. Three four.")
     s = doc.sentence_at(10)

@@ -291,11 +291,13 @@ class Document:
         return self._headings
 
     def _guess_headings(self) -> list[Span]:
-        """Plain text: a one-line paragraph of at most 20 words without final punctuation."""
+        """Plain text: a one-line paragraph of at most 20 words without final punctuation,
+        or a question or exclamation in title case (:func:`_titled_question`)."""
         out = []
         for p in self.paragraphs:
             body = self.text[p.start:p.end]
-            if "\n" in body or body[-1] in ".!?:;,\"”’)" or len(body.split()) > 20:
+            if "\n" in body or len(body.split()) > 20 \
+                    or body[-1] in ".!?:;,\"”’)" and not _titled_question(body):
                 continue
             out.append(p)
         return out
@@ -385,3 +387,13 @@ class Document:
         end = max(end, start + 1)
         i = bisect.bisect_left(self._ignored_starts, end) - 1
         return i >= 0 and self.ignored[i].end > start
+
+
+def _titled_question(body: str) -> bool:
+    """Whether a one-line paragraph is a question or an exclamation of two words or more,
+    every one of them capitalised ("What Happened?", "Why Now?"): a title; a sentence
+    capitalises its first word only."""
+    if body[-1] not in "?!":
+        return False
+    words = [w for w in WORD.findall(body) if w[0].isalpha()]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
