@@ -130,6 +130,33 @@ def test_repeats_that_english_makes_on_purpose_are_not_flagged(text):
 
 
 @pytest.mark.parametrize("text", [
+    "The cat does meow meow",  # an interjection the web pairs are too few to judge
+    "Hush hush, she said.",
+    "The pigs went oink oink!",
+])
+def test_a_rare_interjection_said_twice_on_its_own_is_not_flagged(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "He said help help.",  # frequent: the web pairs would hold the repeat if it were English
+    "It said wow wow.",
+    "The timber timber industry grew.",  # a word after it: no utterance of its own
+    "The cat does meow meow loudly.",
+])
+def test_other_repeated_interjections_are_slips(text):
+    assert found(RULE, text)
+
+
+def test_interjections_are_read_from_data():
+    from textlint.wordclasses import interjections
+
+    words = interjections()
+    assert {"meow", "hush", "phew"} <= words
+    assert not words & {"well", "why", "there", "away", "the"}
+
+
+@pytest.mark.parametrize("text", [
     "They taught the language language to children.",  # web pages repeat nouns (menus), prose does not
     "We read the document document twice.",
     "The weather was so so.",  # no adjective follows the degree adverb

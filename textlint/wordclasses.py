@@ -186,6 +186,18 @@ def sentence_adverb(word: str) -> bool:
     return ratio is None or ratio > -2.0
 
 
+INTERJECTIONS_DATA = Path(__file__).resolve().parent / "data" / "interjections.txt"
+
+
+@lru_cache(maxsize=1)
+def interjections() -> frozenset[str]:
+    """Words that LanguageTool's dictionary tags as interjections and as no closed-class word
+    or adverb ("meow", "hush", "phew"; not "well", "why"): ``data/interjections.txt``, built
+    by ``scripts/build_interjections.py``."""
+    lines = INTERJECTIONS_DATA.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
 # -- classes by meaning, from WordNet -----------------------------------------------------------
 WORDNET_DATA = Path(__file__).resolve().parent / "data" / "wordnet_classes.tsv.gz"
 

@@ -18,7 +18,7 @@ from ..wordclasses import (ARTICLES, COORDINATORS, DEGREE_ADVERBS, DEMONSTRATIVE
                            HAVE, HONORIFICS,
                            OBJECT_STARTS, POSSESSIVES, PREPOSITIONS, PRONOUNS, QUANTIFIERS, SUBORDINATORS,
                            VERB_LIKE,
-                           number_words, tags)
+                           interjections, number_words, tags)
 from .prose import CLOSERS, OPENERS, starts_sentence
 
 #: A word, whitespace and the same word in any case (filtered further in Python: the few
@@ -73,7 +73,8 @@ class DoubledWord(Check):
         "miss them. Repeats that English uses on purpose are not flagged: \"had had\", "
         "\"that that is\", a degree adverb before what it intensifies (\"too too nice\"), and "
         "adverbs and interjections that web text writes twice more often than chance "
-        "(\"very very\", \"yeah yeah\"); nor is a reduplicated name that stands alone (\"flew to "
+        "(\"very very\", \"yeah yeah\"), or rarer interjections said twice on their own (\"The cat "
+        "does meow meow\"); nor is a reduplicated name that stands alone (\"flew to "
         "Bora Bora\") or a repeat the document writes twice; "
         "a title before a name (\"law lord Lord Bingham\") is not either. Hyphenated "
         "compounds and possessives count as one word (\"hi-tech hi-tech\", \"Federation’s "
@@ -112,6 +113,7 @@ class DoubledWord(Check):
         "Senior law lord Lord Bingham said so.",
         "Tories unveil plans\n\nPlans to abolish quangos were announced.",
         "It is very very useful.",
+        "The cat does meow meow.",
         "Do what you have to to get the permit.",
         "The can can hold two litres.",
         "We saw how long Long Island really is.",
@@ -247,7 +249,23 @@ def _on_purpose(text: str, start: int, end: int, a: str, b: str) -> bool:
         return nxt is not None and (bool(set(tags(nxt.group(1).lower())) & set("JR"))
                                     or nxt.group(1).lower() in QUANTIFIERS)
     pmi = get_lexicon().pmi(lower, lower)
-    return pmi is not None and pmi >= INTENDED_PMI and bool(set(tags(lower)) & _MODIFIERS)
+    if pmi is None:
+        return _reduplicated_interjection(text, lower, end)
+    return pmi >= INTENDED_PMI and bool(set(tags(lower)) & _MODIFIERS)
+
+
+def _reduplicated_interjection(text: str, lower: str, end: int) -> bool:
+    """Whether a repeat that web word pairs cannot judge (the pair is rarer than the list's
+    floor) is an interjection said twice as an utterance of its own ("The cat does meow
+    meow", "Hush hush, she said"): a word LanguageTool tags as an interjection
+    (:func:`textlint.wordclasses.interjections`), rare enough that the pair list could miss its
+    doubled use (:func:`_seldom_doubled` finds no evidence against it: "help help" and "wow
+    wow" are slips), and followed by punctuation, a line end or the end of the text, not by
+    a word it would modify ("the timber timber industry")."""
+    if lower not in interjections() or _seldom_doubled(lower):
+        return False
+    rest = text[end:end + 2].lstrip(" \u00a0")
+    return not rest or not rest[0].isalnum()
 
 
 def _written_again(doc: Document, start: int, end: int, a: str, sep: str, b: str,
