@@ -808,6 +808,15 @@ def test_two_known_words_that_make_up_a_quotation_are_not_joined():
     assert [r for r, _ in findings('He said that "evergr een" was spelt so.')] == ["spacing.SplitWord"]
 
 
+@pytest.mark.parametrize("text", ["We had a boo boo.", "The baby said yum yum.", "She said ta ta to him."])
+def test_a_word_and_its_copy_is_a_reduplication_not_a_split_word(text):
+    assert [r for r, _ in findings(text) if r.startswith("spacing.")] == []
+
+
+def test_halves_that_are_no_words_of_their_own_are_still_joined():
+    assert [r for r, _ in findings("There was a low mur mur of voices.")] == ["spacing.SplitWord"]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Afterall, there was nothing to eat.", "After all, there was nothing to eat."),
     ("Eachother was the word they used.", "Each other was the word they used."),

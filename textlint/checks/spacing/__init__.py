@@ -205,7 +205,7 @@ class _WordSpacing(Check):
                     and not _coined_name(doc, c) \
                     and not _defined_name(doc, c) \
                     and not (technical and c.old in glued_forms()) and not _name_after_acronym(doc.text, c) \
-                    and not _quoted_words(doc.text, c):
+                    and not _quoted_words(doc.text, c) and not _reduplication(c):
                 yield self.diagnostic(c.start, c.end, f"'{c.old}' looks like '{c.new}'",
                                       _fix(c, c.certain and not technical and (c.gain >= safe or model.sure(c))
                                            and not _dictionary_word(c) and not _named(doc, c)
@@ -351,10 +351,10 @@ class SplitWord(_WordSpacing):
         "PDF extraction and OCR insert spaces inside words. The check joins pieces only "
         "when the joined word is far more likely than the pieces in their context, and "
         "never joins two words that stand on their own ('every one', 'can not' are left "
-        "to the author, and so are two words that make up a whole quotation: '\"odd balls\"').")
+        "to the author, a word and its copy is a reduplication: 'yum yum', and so are two words that make up a whole quotation: '\"odd balls\"').")
     FLAG = [("the federal gov ernment said", "the federal government said"),
             ("Abst rac t", "Abstract")]
-    OK = ["They met every one of them.", "It is there in to the evening."]
+    OK = ["They met every one of them.", "It is there in to the evening.", "We had a boo boo."]
 
 
 class GluedPunctuation(Check):
@@ -439,6 +439,16 @@ def _name_after_acronym(text: str, change: Change) -> bool:
     old = change.old
     return change.kind == RunOnWord.KIND and old.isalpha() and old[:1].isupper() and old[1:].islower() \
         and _ACRONYM_BEFORE.search(text, max(0, change.start - 20), change.start) is not None
+
+
+def _reduplication(change: Change) -> bool:
+    """Whether a split repair would join a word to its own copy, a word that stands on its own
+    (Zipf at least ``Params.solid_zipf``): a reduplication, which English writes apart ("yum
+    yum", "boo boo", "ta ta"; cleanup.DoubledWord judges the repeat), not the halves of a
+    word split by a space ("mur mur" stays joined: "mur" is no word of its own)."""
+    pieces = change.old.lower().split()
+    return change.kind == SplitWord.KIND and len(pieces) == 2 and pieces[0] == pieces[1] \
+        and get_lexicon().zipf(pieces[0]) >= PARAMS.solid_zipf
 
 
 #: Quotation marks that may open and close a quoted phrase.
