@@ -81,6 +81,7 @@ def test_grammatical_repeats_and_names_are_not_flagged(text):
 
 @pytest.mark.parametrize("text", [
     "What is the modern way to to the station?",
+    "What is the modern way to to do it?",  # after a noun "to" is stranded nowhere
     "They sent it to to Moscow.",
     "I will will awake.",
     "That is Will Will.",

@@ -39,6 +39,9 @@ NOT_AFTER_THAT = PRONOUNS | DETERMINERS | QUANTIFIERS | PREPOSITIONS | COORDINAT
 _NEXT = lazy_compile(r"[ \u00a0]+(\p{L}+)")
 _NEXT_TOKEN = lazy_compile(r"[ \u00a0]+(\S+)")
 _PREVIOUS = lazy_compile(r"(?r)(\p{L}+)[ \u00a0]+$")
+#: The parts of speech (:func:`textlint.wordclasses.tags`) of the words that a stranded or
+#: elliptical "to" follows ("applied to", "have to", "used to"): verb forms and adjectives.
+_TAKES_TO = frozenset("VZDEGJ")
 #: Words that only come before a noun: after one, a modal is a noun ("the can", "his will").
 _NOUN_MARKERS = ARTICLES | POSSESSIVES
 
@@ -370,8 +373,10 @@ def _allowed(text: str, start: int, end: int, a: str, b: str) -> bool:
 
     - "to to" before a lowercase content word: a stranded preposition or an elliptical
       infinitive before an infinitive ("the office I applied to to ask", "do what you have
-      to to get it", "applying to to be"); before the start of an object (an article, a
-      determiner, a pronoun), a name or a number it is a slip ("to to the", "to to two");
+      to to get it", "applying to to be"), after a verb or an adjective that takes "to"
+      (LanguageTool's tags; after a noun it is a slip: "the way to to do"); before the start
+      of an object (an article, a determiner, a pronoun), a name or a number it is a slip
+      ("to to the", "to to two");
     - an auxiliary or modal written twice after an article or possessive or, as a name, at a sentence
       start: the first is a noun ("The can can hold", "the will will be read", "May may be");
     - a lowercase word before its capitalised copy that starts a run of capitalised words: the
@@ -386,7 +391,9 @@ def _allowed(text: str, start: int, end: int, a: str, b: str) -> bool:
     nxt = _NEXT.match(text, end)
     if lower == "to" and a == b and nxt is not None:
         word = nxt.group(1)
-        return word.islower() and word not in OBJECT_STARTS and word not in number_words()
+        before = _PREVIOUS.search(text, max(0, start - 30), start)
+        return word.islower() and word not in OBJECT_STARTS and word not in number_words() \
+            and before is not None and bool(set(tags(before.group(1).lower())) & _TAKES_TO)
     if lower in VERB_LIKE and a.lower() == b:
         before = _PREVIOUS.search(text, max(0, start - 30), start)
         if before is not None and before.group(1).lower() in _NOUN_MARKERS:
