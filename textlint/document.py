@@ -296,8 +296,8 @@ class Document:
         out = []
         for p in self.paragraphs:
             body = self.text[p.start:p.end]
-            if "\n" in body or len(body.split()) > 20 \
-                    or body[-1] in ".!?:;,\"”’)" and not _titled_question(body):
+            if "\n" in body or body[-1] in ".!?:;,\"”’)" and not _titled_question(body) \
+                    or len(body.split()) > 20:
                 continue
             out.append(p)
         return out
@@ -393,7 +393,7 @@ def _titled_question(body: str) -> bool:
     """Whether a one-line paragraph is a question or an exclamation of two words or more,
     every one of them capitalised ("What Happened?", "Why Now?"): a title; a sentence
     capitalises its first word only."""
-    if body[-1] not in "?!":
+    if body[-1] not in "?!" or len(body.split(maxsplit=20)) > 20:
         return False
     words = [w for w in WORD.findall(body) if w[0].isalpha()]
     return len(words) >= 2 and all(w[0].isupper() for w in words)
