@@ -79,8 +79,11 @@ def test_a_dash_typed_short_after_a_capitalised_word_is_not_flagged(text):
     ("The Kremlin -backed rebels fled.", "The Kremlin-backed rebels fled."),
     ("It is an English -speaking nation.", "It is an English-speaking nation."),
     ("The Russian -made rifles were found.", "The Russian-made rifles were found."),
+    # a word that ends hyphenated compounds in LanguageTool's dictionary
+    ("It was a Europe -wide ban.", "It was a Europe-wide ban."),
+    ("They built a Western -style democracy.", "They built a Western-style democracy."),
 ])
-def test_a_participle_after_a_capitalised_word_is_a_split_compound(text, expected):
+def test_a_participle_or_compound_end_after_a_capitalised_word_is_a_split_compound(text, expected):
     assert fixed(RULE, text, unsafe=True) == expected
 
 
@@ -146,3 +149,11 @@ def test_broken_hyphenation_follows_the_documents_own_spelling():
 ])
 def test_broken_hyphenation_leaves_alone(text):
     assert found(BROKEN, text) == []
+
+
+def test_compound_ends_are_read_from_data():
+    from textlint.wordclasses import compound_ends
+
+    words = compound_ends()
+    assert {"wide", "style", "free", "friendly"} <= words
+    assert not words & {"little", "also", "most"}

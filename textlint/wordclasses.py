@@ -186,7 +186,11 @@ def sentence_adverb(word: str) -> bool:
     return ratio is None or ratio > -2.0
 
 
-INTERJECTIONS_DATA = Path(__file__).resolve().parent / "data" / "interjections.txt"
+def _read_words(name: str) -> frozenset[str]:
+    """A list of words in ``data/``, built by a script in ``scripts/``: comment lines, then one
+    word a line."""
+    lines = (Path(__file__).resolve().parent / "data" / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -194,8 +198,15 @@ def interjections() -> frozenset[str]:
     """Words that LanguageTool's dictionary tags as interjections and as no closed-class word
     or adverb ("meow", "hush", "phew"; not "well", "why"): ``data/interjections.txt``, built
     by ``scripts/build_interjections.py``."""
-    lines = INTERJECTIONS_DATA.read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    return _read_words("interjections.txt")
+
+
+@lru_cache(maxsize=1)
+def compound_ends() -> frozenset[str]:
+    """Words that end two or more hyphenated forms of LanguageTool's dictionary ("wide" in
+    "company-wide", "style", "friendly", "based"; not "little", "also"):
+    ``data/compound_ends.txt``, built by ``scripts/build_compound_ends.py``."""
+    return _read_words("compound_ends.txt")
 
 
 # -- classes by meaning, from WordNet -----------------------------------------------------------

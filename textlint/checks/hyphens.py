@@ -99,8 +99,9 @@ class StrayHyphen(Check):
         "and in technical writing every hyphen before a word not written like a name) and "
         "rare or unknown words are left alone, except a name at a sentence start "
         "(\"-Krasnogorsk does not\"); after a capitalised word, a lowercase word is the "
-        "second half of a compound only when it is a participle or makes a word pair with the "
-        "first (\"Kremlin -backed\", \"English -speaking\"; \"the Ward -little known\" is a "
+        "second half of a compound only when it is a participle, a word that ends hyphenated "
+        "compounds in LanguageTool's dictionary or makes a word pair with the first (\"Kremlin "
+        "-backed\", \"English -speaking\", \"Europe -wide\"; \"the Ward -little known\" is a "
         "dash). Compounds count whole on either side of the hyphen "
         "(\"Commander-in -Chief\", \"-Thirty-six\"), and after a bound prefix (\"multi "
         "-faceted\") a less common word is enough."
@@ -222,12 +223,13 @@ def _after_sentence_end(text: str, h: int) -> bool:
 def _dash_after_name(left: str, right: str, lexicon) -> bool:
     """Whether " -" between capitalised *left* and lowercase *right* is a dash typed short
     rather than a split compound: a name forms compounds with participles ("Kremlin -backed",
-    "US -led", "English -speaking"; LanguageTool's tags E and G) and with words it makes a
-    pair with in web text (wordsegment's bigrams: "Europe -wide"); before any other word
-    ("in the Ward -little known") the hyphen opens an aside."""
+    "US -led", "English -speaking"; LanguageTool's tags E and G), with words that end
+    hyphenated compounds in LanguageTool's dictionary (:func:`wc.compound_ends`: "Europe
+    -wide", "Western -style") and with words it makes a pair with in web text (wordsegment's
+    bigrams); before any other word ("in the Ward -little known") the hyphen opens an aside."""
     if not (left[:1].isupper() and right.islower()):
         return False
-    if set(wc.tags(right)) & set("EG"):
+    if set(wc.tags(right)) & set("EG") or right in wc.compound_ends():
         return False
     pmi = lexicon.pmi(left.lower(), right)
     return pmi is None or pmi < 0
