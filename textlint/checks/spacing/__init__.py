@@ -209,6 +209,7 @@ class _WordSpacing(Check):
                 yield self.diagnostic(c.start, c.end, f"'{c.old}' looks like '{c.new}'",
                                       _fix(c, c.certain and not technical and (c.gain >= safe or model.sure(c))
                                            and not _dictionary_word(c) and not _named(doc, c)
+                                           and not _kept_glued(doc, c)
                                            and not (c.kind == RunOnWord.KIND and _quotation(doc.text, c))))
 
 
@@ -216,6 +217,14 @@ def _dictionary_word(change: Change) -> bool:
     """Whether a cut token is a word of an edited dictionary that the lexicon lacks
     ("spellchecking", "analphabetic"): a word, so no cut of it is safe."""
     return change.kind == RunOnWord.KIND and change.old.lower() in closed_compounds()
+
+
+def _kept_glued(doc: Document, change: Change) -> bool:
+    """Whether the document writes the cut token again, the same way, and never as the words
+    of the cut: a term of its own ("whatis searches", "causes whatis to be", "smallover" five
+    times in a manual) as likely as a space lost twice, so that no cut of it is safe. The cut
+    is still reported, unsafe."""
+    return change.kind == RunOnWord.KIND and doc.vocabulary[change.old] >= 2 and change.new not in doc.text
 
 
 #: What follows a name a sentence introduces: a form of "be" and an indefinite article ("X is a ...").

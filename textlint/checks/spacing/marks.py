@@ -17,7 +17,7 @@ from ...patterns import lazy_compile
 from ...rule import FixAvailability
 from ..base import Check
 from ..prose import enclosed
-from ...wordclasses import CALENDAR, FUNCTION_WORDS
+from ...wordclasses import ARTICLES, CALENDAR, FUNCTION_WORDS
 from .anchored import finditer_at_runs
 from .punctuation import DANGLING, SHORT_WORD_BEFORE, SPACE_BEFORE_MARK, SPACE_BEFORE_MARK_AT, SURE_ZIPF
 
@@ -253,7 +253,8 @@ class SpaceBeforePunctuation(Check):
         styled = _spaced_by_style(text)
         for m in finditer_at_runs(_SPACE_BEFORE, *_SPACE_BEFORE_AT, text):
             mark = m.group("p")
-            if mark in styled or _spaced_on_purpose(text, m.start(), m.start("p")):
+            if mark in styled or _spaced_on_purpose(text, m.start(), m.start("p")) \
+                    or _mentioned_mark(text, m.start(), m.end()):
                 continue
             fix = Fix((Edit(m.start(), m.start("p"), ""),), _applicability(m.start() in sure),
                       f"Remove the space before '{mark}'")
@@ -305,6 +306,23 @@ def _spaced_on_purpose(text: str, start: int, mark: int) -> bool:
         return True
     token = _TOKEN_BEFORE.search(text, window, start)
     return token is not None and _PATH_OR_CALL.search(token.group()) is not None
+
+
+#: What follows a mark set off by spaces: the next token's first character.
+_NEXT_START = lazy_compile(r"[^\S\r\n]+(\S)")
+
+
+def _mentioned_mark(text: str, start: int, end: int) -> bool:
+    """Whether the mark that ends at *end*, set off by spaces, is named rather than used: after
+    an article ("a : separates", "the ! command"), which ends no phrase, or, a sentence mark,
+    before a lowercase word, a hyphen or another mark ("executed by . or source", "find .
+    -name"), where no sentence ends. A tokenizer's space before a mark leaves the mark where
+    it ends a phrase or a sentence."""
+    if _word_before(text, start).lower() in ARTICLES:
+        return True
+    after = _NEXT_START.match(text, end)
+    return text[end - 1] in ".!?" and after is not None and (after.group(1).islower()
+                                                             or after.group(1) in "-.,;:!?")
 
 
 def _spaces_inside_quotes(text: str) -> Iterator[tuple[int, int]]:
