@@ -106,3 +106,10 @@ def test_a_capital_after_a_backquote_or_an_angle_bracket_is_no_mid_sentence_capi
 def test_a_mid_sentence_capital_is_still_found_after_other_brackets():
     text = "If multiple versions are found on the machine, then The user must set the option."
     assert found("cleanup.MidSentenceCapital", text) == ["The"]
+
+
+def test_a_letter_the_document_writes_alone_is_joined_only_unsafely():
+    text = ("In style f the number has a fixed point. The argument is printed in style f or in "
+            "style e, whichever is shorter.")
+    assert applicabilities(text, "spacing.SplitWord") == {"f or": Applicability.UNSAFE}
+    assert applicabilities("The gov ernment said so.", "spacing.SplitWord") == {"gov ernment": Applicability.SAFE}
