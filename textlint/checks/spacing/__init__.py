@@ -229,13 +229,14 @@ def _kept_glued(doc: Document, change: Change) -> bool:
 
 def _letter_of_its_own(doc: Document, change: Change) -> bool:
     """Whether a split repair would join a single letter that the document writes as a word of
-    its own elsewhere too, a name of a variable, a format or a key ("in style f or in style
+    its own outside the repair too, a name of a variable, a format or a key ("in style f or in style
     e", "x unsets both e and w"), not a piece of a split word, so that no join of it is safe.
     (A letter that is a word, "a" or "I", proves nothing.) The join is still reported, unsafe."""
     if change.kind != SplitWord.KIND:
         return False
-    letters = [w for w in change.old.split() if len(w) == 1 and w.isalpha() and w.lower() not in FUNCTION_WORDS]
-    return any(doc.vocabulary[w] >= 2 for w in letters)
+    pieces = change.old.split()
+    return any(doc.vocabulary[w] > pieces.count(w) for w in pieces
+               if len(w) == 1 and w.isalpha() and w.lower() not in FUNCTION_WORDS)
 
 
 #: What follows a name a sentence introduces: a form of "be" and an indefinite article ("X is a ...").
