@@ -1,5 +1,5 @@
 """The prose of manual pages as `man` shows it (bench/manpages.py): the syntax of the command
-line marks technical writing, a mark that is named is no punctuation, a term written the same
+line (long and one-letter options, manual references, paths) marks technical writing, a mark that is named is no punctuation, a term written the same
 way again is no safe cut, curly quotes around a mark pair up, and a capital after a backquote
 or an angle bracket starts a quotation or a name. Each with the slip that is still found."""
 
@@ -29,6 +29,7 @@ def applicabilities(text: str, rule: str) -> dict[str, Applicability]:
     MANUAL,
     "It uses termcap (see vi(1) and sources.list(5)) and reads /usr/share/misc/magic at start.",
     "Pass --no-act to dpkg(1) and look in /var/lib/dpkg/info for the lists.",
+    "With -e, such entries are skipped; -s sets the signal and -r reads the names as patterns.",
 ])
 def test_the_syntax_of_the_command_line_marks_technical_writing(text):
     assert Document(text).technical
@@ -38,6 +39,7 @@ def test_the_syntax_of_the_command_line_marks_technical_writing(text):
     "The President and/or his aides met 24/7 at the office -- and left on 1/2/2003.",
     "Prices rose by half (1) and fell again (2) in the second quarter of the year.",
     "The board met on Monday -- the first time since March -- and agreed a plan.",
+    "It won 3-1 and -5 degrees froze the pitch; PACS: 11.25.-w, 11.30.-j, 03.67.-a.",
 ])
 def test_news_is_no_technical_writing(text):
     assert not Document(text).technical
