@@ -122,3 +122,15 @@ def test_a_hyphen_before_a_capitalised_word_in_a_manual_is_deleted_only_unsafely
     assert applicabilities(text, "cleanup.StrayHyphen") == {"-Max": Applicability.UNSAFE}
     news = "The data of this repository is considered valid. -Military ties can be useful here."
     assert applicabilities(news, "cleanup.StrayHyphen") == {"-Military": Applicability.SAFE}
+
+
+@pytest.mark.parametrize("text", [
+    'Set a comma-separated list of options, e.g. "-O bg=light,python=cool", for the formatter.',
+    "The format lists each atom <value,name> pair, printed in that order.",
+])
+def test_a_comma_inside_settings_or_angle_brackets_is_code(text):
+    assert found("cleanup.MissingSpaceAfterPunctuation", text) == []
+
+
+def test_a_comma_glued_between_words_is_still_found():
+    assert found("cleanup.MissingSpaceAfterPunctuation", "They used the icons,such as the flag.") == ["icons,such"]

@@ -86,14 +86,21 @@ def straight_quotes(text: str) -> Iterator[tuple[int, bool]]:
 
 
 #: Quotation marks and brackets that open and close a mention.
-_OPENING = frozenset("\"'“‘([")
-_CLOSING = frozenset("\"'”’)]")
+_OPENING = frozenset("\"'“‘([<")
+_CLOSING = frozenset("\"'”’)]>")
 
 
 def _quoted_token(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is the whole of a quotation or a bracket: a name mentioned
-    ("the string 'typing.Any'"), not two sentences of a word each that lost a space."""
+    ("the string 'typing.Any'", "each <value,name> pair"), not two sentences of a word each
+    that lost a space."""
     return enclosed(text, start, end, _OPENING, _CLOSING)
+
+
+def _assigned(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is glued to an equals sign: a list of settings
+    ("-O bg=light,python=cool", "a=1,b=2"), code, not two sentences that lost a space."""
+    return text[start - 1:start] == "=" or text[end:end + 1] == "="
 
 
 #: A contraction or elision this frequent (Zipf) written apart is a spurious space.
@@ -168,7 +175,8 @@ class MissingSpaceAfterPunctuation(Check):
                     # technical writing glues names of code ("net.Server", "blob,file"); a
                     # function word starts a clause there too ("object.The", "foo,as")
                     continue
-                if _quoted_token(text, m.start() - len(left), m.end() + len(word)):
+                if _quoted_token(text, m.start() - len(left), m.end() + len(word)) \
+                        or _assigned(text, m.start() - len(left), m.end() + len(word)):
                     continue  # a mention of a name: "use the string 'typing.Any'"
                 fix = Fix((Edit(m.end(), m.end(), " "),), _applicability(sure), f"Add a space after '{mark}'")
                 yield self.diagnostic(m.start() - len(left), m.end() + len(word), f"Add a space after '{mark}'", fix)
