@@ -134,3 +134,27 @@ def test_a_comma_inside_settings_or_angle_brackets_is_code(text):
 
 def test_a_comma_glued_between_words_is_still_found():
     assert found("cleanup.MissingSpaceAfterPunctuation", "They used the icons,such as the flag.") == ["icons,such"]
+
+
+def test_the_benchmark_keeps_a_pages_prose_and_drops_its_tags_and_code():
+    """bench/manpages.py: a tag is set apart from its paragraph, unfilled text is dropped."""
+    import shutil
+    import sys
+    from pathlib import Path
+
+    if not shutil.which("groff"):
+        pytest.skip("groff is not installed")
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import manpages
+
+    page = "\n".join([
+        ".TH DEMO 1", ".SH NAME", "demo \\- show a page", ".SH DESCRIPTION",
+        "Demo reads the files given on the command line", "and prints a summary of each one.",
+        ".TP", ".B J", "Like j, but continues to scroll beyond the end of the file.",
+        ".IP \"h or H\"", "Help: display a summary of these commands and leave.",
+        ".PP", ".nf", "demo \\-a file1", "demo \\-b file2", ".fi",
+        ".SH SEE ALSO", "Read more(1) and less(1) for the other pagers of the system.", ""])
+    assert manpages.prose(manpages.render(page)) == [
+        "Demo reads the files given on the command line and prints a summary of each one.",
+        "Like j, but continues to scroll beyond the end of the file.",
+        "Help: display a summary of these commands and leave."]
