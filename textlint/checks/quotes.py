@@ -256,6 +256,7 @@ class UnpairedQuote(Check):
         "The message reads:\n\n“Dear Mr President,\n\nI wish you success.”",
         "The projects are ”Vankor“ and ”Talakan“.",
         "He wrote:\n\n“It is difficult.\n\nWe seek “peace for land.” This will help.\n\n“Thank you.”",
+        "The meta-characters are “!”, “*” and “[”; the prompt defaults to “$ ”.",
     ]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:

@@ -182,7 +182,10 @@ class _WordSpacing(Check):
         "and no typo of one, cut into a function word and a word: 'usageswould'), and "
         "unsafe (applied with `--unsafe-fixes`) when the margin is narrower, when it "
         "cuts a word the lexicon knows ('ofa' may be a typo of 'of') or a word of an edited "
-        "dictionary that the lexicon lacks ('spellchecking', 'analphabetic'), and always in "
+        "dictionary that the lexicon lacks ('spellchecking', 'analphabetic'), a token the "
+        "document writes again the same way and never apart ('whatis searches', 'causes "
+        "whatis to be'), a single letter the document writes alone elsewhere ('in style f or "
+        "in style e'), and always in "
         "technical writing, which closes compounds that no dictionary has ('testcase', "
         "'formatters' is no 'for matters') and cites user names.")
     KIND = ""

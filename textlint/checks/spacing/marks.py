@@ -222,7 +222,9 @@ class SpaceBeforePunctuation(Check):
         "typography has none there. French and older English printing set a space before "
         "\"?\", \"!\", \":\" and \";\", formulas space their marks (\"= 0 .\", \"( a , b )\"), "
         "and a mark after a word that ends no phrase (\"J. Samson and , S. Kahlil\") stands "
-        "where the extraction dropped something."
+        "where the extraction dropped something. A mark that is named, not used, is left alone: "
+        "after an article (\"the ! command\", \"a : separates\") or, a sentence mark, before a "
+        "lowercase word, a hyphen or a mark (\"executed by . or source\", \"find . -name\")."
     )
     FIX = Applicability.SAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
@@ -253,6 +255,7 @@ class SpaceBeforePunctuation(Check):
         "Versions:\n\n\tcpp\t\t: cpp-12\n\tgcc\t\t: gcc-12",
         "   0      : success",
         "name : str\n    The name.\nkind : int\n    The kind.\nvalue : object\n    The value.",
+        "It runs when a script is executed by . or source, and the ! command runs a shell.",
     ]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
