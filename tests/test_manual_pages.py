@@ -110,13 +110,6 @@ def test_a_mid_sentence_capital_is_still_found_after_other_brackets():
     assert found("cleanup.MidSentenceCapital", text) == ["The"]
 
 
-def test_a_letter_the_document_writes_alone_is_joined_only_unsafely():
-    text = ("In style f the number has a fixed point. The argument is printed in style f or in "
-            "style e, whichever is shorter.")
-    assert applicabilities(text, "spacing.SplitWord") == {"f or": Applicability.UNSAFE}
-    assert applicabilities("The gov ernment said so.", "spacing.SplitWord") == {"gov ernment": Applicability.SAFE}
-
-
 def test_a_hyphen_before_a_capitalised_word_in_a_manual_is_deleted_only_unsafely():
     text = MANUAL + "The data of this repository is considered valid. -Max can be especially useful here."
     assert applicabilities(text, "cleanup.StrayHyphen") == {"-Max": Applicability.UNSAFE}

@@ -184,8 +184,7 @@ class _WordSpacing(Check):
         "cuts a word the lexicon knows ('ofa' may be a typo of 'of') or a word of an edited "
         "dictionary that the lexicon lacks ('spellchecking', 'analphabetic'), a token the "
         "document writes again the same way and never apart ('whatis searches', 'causes "
-        "whatis to be'), a single letter the document writes alone elsewhere ('in style f or "
-        "in style e'), and always in "
+        "whatis to be'), and always in "
         "technical writing, which closes compounds that no dictionary has ('testcase', "
         "'formatters' is no 'for matters') and cites user names.")
     KIND = ""
@@ -212,7 +211,7 @@ class _WordSpacing(Check):
                 yield self.diagnostic(c.start, c.end, f"'{c.old}' looks like '{c.new}'",
                                       _fix(c, c.certain and not technical and (c.gain >= safe or model.sure(c))
                                            and not _dictionary_word(c) and not _named(doc, c)
-                                           and not _kept_glued(doc, c) and not _letter_of_its_own(doc, c)
+                                           and not _kept_glued(doc, c)
                                            and not (c.kind == RunOnWord.KIND and _quotation(doc.text, c))))
 
 
@@ -228,18 +227,6 @@ def _kept_glued(doc: Document, change: Change) -> bool:
     times in a manual) as likely as a space lost twice, so that no cut of it is safe. The cut
     is still reported, unsafe."""
     return change.kind == RunOnWord.KIND and doc.vocabulary[change.old] >= 2 and change.new not in doc.text
-
-
-def _letter_of_its_own(doc: Document, change: Change) -> bool:
-    """Whether a split repair would join a single letter that the document writes as a word of
-    its own outside the repair too, a name of a variable, a format or a key ("in style f or in style
-    e", "x unsets both e and w"), not a piece of a split word, so that no join of it is safe.
-    (A letter that is a word, "a" or "I", proves nothing.) The join is still reported, unsafe."""
-    if change.kind != SplitWord.KIND:
-        return False
-    pieces = change.old.split()
-    return any(doc.vocabulary[w] > pieces.count(w) for w in pieces
-               if len(w) == 1 and w.isalpha() and w.lower() not in FUNCTION_WORDS)
 
 
 #: What follows a name a sentence introduces: a form of "be" and an indefinite article ("X is a ...").
