@@ -74,10 +74,15 @@ def test_a_tokenizers_space_before_a_mark_is_still_found(text, flagged):
 
 def test_a_term_the_document_writes_again_is_cut_only_unsafely():
     text = ("Each manual page has a short description. whatis searches the manual page names "
-            "and displays them. By default, whatis uses the search path of man.")
+            "and displays them. By default, whatis uses the search path of man. This option "
+            "causes whatis to be slower.")
     assert set(applicabilities(text, "spacing.RunOnWord").values()) == {Applicability.UNSAFE}
     once = "Cooperation is developing successfullyas agreed by both sides."
     assert applicabilities(once, "spacing.RunOnWord") == {"successfullyas": Applicability.SAFE}
+    # a long corrupt text glues a pair twice by chance: still cut safely
+    twice = ("The study hasidentified the first case. Later, the agency hasidentified a second "
+             "one in the same region.")
+    assert set(applicabilities(twice, "spacing.RunOnWord").values()) == {Applicability.SAFE}
 
 
 @pytest.mark.parametrize("text", [
