@@ -111,7 +111,8 @@ class StrayHyphen(Check):
     FIX_SAFETY = (
         "At a sentence start the fix deletes the hyphen: safe after a sentence end, a blank line "
         "or nothing, unsafe after a colon or semicolon or at the start of a line that goes on "
-        "from the one before, where a hyphen may be a sign (\"strings: -Infinity, Infinity\"); "
+        "from the one before, where a hyphen may be a sign (\"strings: -Infinity, Infinity\"), "
+        "and in technical writing, where it may start an option (\"-Max can be useful\"); "
         "inside a sentence it joins the "
         "word to the one before (\"long-term\"), which is safe only for two lowercase words that "
         "form a strong word pair: next to a capitalised word (\"Russian -Chinese\", \"Kremlin "
@@ -170,8 +171,10 @@ class StrayHyphen(Check):
             if at_line_start and self._in_list(text, line_start):
                 continue
             if starts_sentence(text, h):
+                # in technical writing a capitalised word after a hyphen may be an option ("-Max
+                # can be especially useful", "-HUP"): the deletion is unsafe there
                 fix = Fix.replace(h, h + 1, "", Applicability.SAFE if _after_sentence_end(text, h)
-                                  else Applicability.UNSAFE, title="Delete the hyphen")
+                                  and not technical else Applicability.UNSAFE, title="Delete the hyphen")
                 yield self.diagnostic(h, m.end(), f"Stray hyphen before '{word}'", fix)
                 continue
             head = text[max(0, h - 100):h]

@@ -12,8 +12,9 @@ from ..patterns import lazy_compile
 
 #: Characters after which a capital letter starts a sentence or a clause that may take one.
 SENTENCE_BREAK = set(".!?…:;")
-#: Opening quotes and brackets: a capital after them starts a quotation or an aside.
-OPENERS = set("\"'“‘«„‹([{")
+#: Opening quotes and brackets (with the backquote of ``TeX quotes'' and the angle bracket of
+#: "<Tab>" or "<file>"): a capital after them starts a quotation, an aside or a name.
+OPENERS = set("\"'“‘«„‹([{`<")
 #: Closing quotes and brackets: look behind them for the sentence end.
 CLOSERS = set("\"'”’»›)]}")
 #: Bullets and dashes that introduce a list item or a new clause; a table cell's bar, a

@@ -92,7 +92,8 @@ class Mark:
 
 
 def _double_marks(text: str, start: int, end: int, curly_only: bool = False) -> list[Mark]:
-    """The double quotation marks of ``text[start:end]`` whose direction the context shows."""
+    """The double quotation marks of ``text[start:end]`` whose direction the context shows (or,
+    for a curly mark whose context shows none or both, its glyph)."""
     out = []
     for m in (_CURLY if curly_only else _DOUBLE).finditer(text, start, end):
         i = m.start()
@@ -104,8 +105,10 @@ def _double_marks(text: str, start: int, end: int, curly_only: bool = False) -> 
             out.append(Mark(i, True))
         elif open_right and not open_left:
             out.append(Mark(i, False))
-        elif not open_left and not open_right and m.group() in "“”":
-            out.append(Mark(i, m.group() == "“"))  # glued on both sides: trust the glyph
+        elif open_left == open_right and m.group() in "“”":
+            # glued on both sides, or open on both (a quoted mark or a string that ends in a
+            # space: “(”, “!”, “$ ”): the glyph tells
+            out.append(Mark(i, m.group() == "“"))
     return out
 
 
@@ -253,6 +256,7 @@ class UnpairedQuote(Check):
         "The message reads:\n\n“Dear Mr President,\n\nI wish you success.”",
         "The projects are ”Vankor“ and ”Talakan“.",
         "He wrote:\n\n“It is difficult.\n\nWe seek “peace for land.” This will help.\n\n“Thank you.”",
+        "The meta-characters are “!”, “*” and “[”; the prompt defaults to “$ ”.",
     ]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:

@@ -17,7 +17,7 @@ from ...patterns import lazy_compile
 from ...rule import FixAvailability
 from ..base import Check
 from ..prose import enclosed
-from ...wordclasses import CALENDAR, FUNCTION_WORDS
+from ...wordclasses import ARTICLES, CALENDAR, FUNCTION_WORDS
 from .anchored import finditer_at_runs
 from .punctuation import DANGLING, SHORT_WORD_BEFORE, SPACE_BEFORE_MARK, SPACE_BEFORE_MARK_AT, SURE_ZIPF
 
@@ -86,14 +86,21 @@ def straight_quotes(text: str) -> Iterator[tuple[int, bool]]:
 
 
 #: Quotation marks and brackets that open and close a mention.
-_OPENING = frozenset("\"'“‘([")
-_CLOSING = frozenset("\"'”’)]")
+_OPENING = frozenset("\"'“‘([<")
+_CLOSING = frozenset("\"'”’)]>")
 
 
 def _quoted_token(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is the whole of a quotation or a bracket: a name mentioned
-    ("the string 'typing.Any'"), not two sentences of a word each that lost a space."""
+    ("the string 'typing.Any'", "each <value,name> pair"), not two sentences of a word each
+    that lost a space."""
     return enclosed(text, start, end, _OPENING, _CLOSING)
+
+
+def _assigned(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is glued to an equals sign: a list of settings
+    ("-O bg=light,python=cool", "a=1,b=2"), code, not two sentences that lost a space."""
+    return text[start - 1:start] == "=" or text[end:end + 1] == "="
 
 
 #: A contraction or elision this frequent (Zipf) written apart is a spurious space.
@@ -168,7 +175,8 @@ class MissingSpaceAfterPunctuation(Check):
                     # technical writing glues names of code ("net.Server", "blob,file"); a
                     # function word starts a clause there too ("object.The", "foo,as")
                     continue
-                if _quoted_token(text, m.start() - len(left), m.end() + len(word)):
+                if _quoted_token(text, m.start() - len(left), m.end() + len(word)) \
+                        or _assigned(text, m.start() - len(left), m.end() + len(word)):
                     continue  # a mention of a name: "use the string 'typing.Any'"
                 fix = Fix((Edit(m.end(), m.end(), " "),), _applicability(sure), f"Add a space after '{mark}'")
                 yield self.diagnostic(m.start() - len(left), m.end() + len(word), f"Add a space after '{mark}'", fix)
@@ -214,7 +222,9 @@ class SpaceBeforePunctuation(Check):
         "typography has none there. French and older English printing set a space before "
         "\"?\", \"!\", \":\" and \";\", formulas space their marks (\"= 0 .\", \"( a , b )\"), "
         "and a mark after a word that ends no phrase (\"J. Samson and , S. Kahlil\") stands "
-        "where the extraction dropped something."
+        "where the extraction dropped something. A mark that is named, not used, is left alone: "
+        "after an article (\"the ! command\", \"a : separates\") or, a sentence mark, before a "
+        "lowercase word, a hyphen or a mark (\"executed by . or source\", \"find . -name\")."
     )
     FIX = Applicability.SAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
@@ -245,6 +255,7 @@ class SpaceBeforePunctuation(Check):
         "Versions:\n\n\tcpp\t\t: cpp-12\n\tgcc\t\t: gcc-12",
         "   0      : success",
         "name : str\n    The name.\nkind : int\n    The kind.\nvalue : object\n    The value.",
+        "It runs when a script is executed by . or source, and the ! command runs a shell.",
     ]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
@@ -253,7 +264,8 @@ class SpaceBeforePunctuation(Check):
         styled = _spaced_by_style(text)
         for m in finditer_at_runs(_SPACE_BEFORE, *_SPACE_BEFORE_AT, text):
             mark = m.group("p")
-            if mark in styled or _spaced_on_purpose(text, m.start(), m.start("p")):
+            if mark in styled or _spaced_on_purpose(text, m.start(), m.start("p")) \
+                    or _mentioned_mark(text, m.start(), m.end()):
                 continue
             fix = Fix((Edit(m.start(), m.start("p"), ""),), _applicability(m.start() in sure),
                       f"Remove the space before '{mark}'")
@@ -305,6 +317,23 @@ def _spaced_on_purpose(text: str, start: int, mark: int) -> bool:
         return True
     token = _TOKEN_BEFORE.search(text, window, start)
     return token is not None and _PATH_OR_CALL.search(token.group()) is not None
+
+
+#: What follows a mark set off by spaces: the next token's first character.
+_NEXT_START = lazy_compile(r"[^\S\r\n]+(\S)")
+
+
+def _mentioned_mark(text: str, start: int, end: int) -> bool:
+    """Whether the mark that ends at *end*, set off by spaces, is named rather than used: after
+    an article ("a : separates", "the ! command"), which ends no phrase, or, a sentence mark,
+    before a lowercase word, a hyphen or another mark ("executed by . or source", "find .
+    -name"), where no sentence ends. A tokenizer's space before a mark leaves the mark where
+    it ends a phrase or a sentence."""
+    if _word_before(text, start).lower() in ARTICLES:
+        return True
+    after = _NEXT_START.match(text, end)
+    return text[end - 1] in ".!?" and after is not None and (after.group(1).islower()
+                                                             or after.group(1) in "-.,;:!?")
 
 
 def _spaces_inside_quotes(text: str) -> Iterator[tuple[int, int]]:
