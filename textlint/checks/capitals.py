@@ -1237,6 +1237,8 @@ def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: flo
     if previous in _BEFORE_A_VERB and not _VERB_FORMS.isdisjoint(wc.tags(low)) \
             and _NEXT_LOWER.match(text, m.end()):
         return True  # a verb after its subject, a modal or "to", before its object: "We Hope for"
+    if _past_verb_before_object(text, m, low, previous):
+        return True  # a past form and its object after a lowercase word: "and Noted the importance"
     between = _between_lowercase(text, m)
     # between lowercase words and after no article (where house styles capitalise a noun
     # alone: "the Universe"), a weaker association with a neighbour suffices
@@ -1249,6 +1251,25 @@ def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: flo
         return previous in VERB_LIKE or _written_in_lowercase(prose, low) \
             or _collocates(text, m, low, previous, association)
     return True
+
+
+def _past_verb_before_object(text: str, m: regex.Match, low: str, previous: str) -> bool:
+    """Whether the word at *m* is a past form that LanguageTool's dictionary knows as nothing but
+    a verb form or an adjective (no noun, no proper noun: "noted", "piloted"; not "given",
+    "united"), between a lowercase word that is no determiner and a determiner that starts its
+    object ("and Noted the special importance", "even Piloted the plane"): a verb with its object
+    is the predicate of a clause, not a name."""
+    tags = wc.tags(low)
+    if "D" not in tags or not set(tags) <= _PAST_OR_ADJECTIVE or wc.proper(low) \
+            or previous in DETERMINERS or m.end() != m.end("w") \
+            or _LOWER_PREVIOUS.search(text, max(0, m.start() - len(previous) - 3), m.start()) is None:
+        return False
+    nxt = _NEXT_LOWER.match(text, m.end())
+    return nxt is not None and nxt.group(1) in DETERMINERS
+
+
+#: LanguageTool's tags of a past form that is no noun: past tense, participle, adjective.
+_PAST_OR_ADJECTIVE = frozenset("DEJ")
 
 
 #: "of", perhaps "the", and a lowercase word straight after a word (" of joint").
@@ -1275,7 +1296,8 @@ def _adjective_before_lowercase_noun(text: str, m: regex.Match, low: str, previo
     thing ("at International forums", "removing Administrative barriers"): it modifies that
     noun, and a name that ends in a lowercase common noun is no name."""
     if wc.tags(low) != "J" or not previous.isalpha() or not previous.islower() \
-            or previous in DETERMINERS or previous in wc.QUANTIFIERS or "J" in wc.tags(previous):
+            or previous in DETERMINERS or previous in wc.QUANTIFIERS \
+            or "J" in wc.tags(previous) and previous not in wc.PREPOSITIONS:
         return False  # "a Parliamentary lunch", "each Parliamentary constituency": a house style
     nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
     if nxt is None:
@@ -2075,11 +2097,26 @@ def _in_set_phrase(text: str, m: regex.Match, low: str, previous: str) -> bool:
     as"), or a verb form and nothing else after "to", a modal or a subject pronoun ("to Thank
     them"), and the document writes it in lowercase elsewhere. Without the table's word, only the phrase
     and the document show that the capital is out of place."""
-    if not _between_lowercase(text, m) or not _written_in_lowercase(text, low):
+    if not _between_lowercase(text, m):
         return False
+    if not _written_in_lowercase(text, low):
+        return _inside_set_phrase(text, m, low, previous)
     if previous in VERB_LIKE and wc.only_verb(low):
         return True  # a verb and nothing else after "to", a modal or a subject: "to Thank them"
     return _collocates(text, m, low, previous, WEAK_COLLOCATION if previous not in ARTICLES else COLLOCATION)
+
+
+def _inside_set_phrase(text: str, m: regex.Match, low: str, previous: str) -> bool:
+    """Whether the lowercase form of the word at *m* makes a set phrase of web text with the
+    lowercase word on each side, at least WEAK_COLLOCATION with both and COLLOCATION with one
+    ("as Well as", "to Thank you"): a phrase of common English on both sides holds no name."""
+    lexicon = get_lexicon()
+    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
+    if nxt is None or _LOWER_PREVIOUS.search(text, max(0, m.start() - len(previous) - 3), m.start()) is None:
+        return False
+    left, right = lexicon.pmi(previous, low), lexicon.pmi(low, nxt.group(1))
+    return left is not None and right is not None and min(left, right) >= WEAK_COLLOCATION \
+        and max(left, right) >= COLLOCATION
 
 
 #: A capitalised word, perhaps hyphenated or with digits ("Russian", "Russian-American", "G20"),
