@@ -1220,6 +1220,8 @@ def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: flo
     a word ("apache/arrow" beside "tools for Arrow integration")."""
     if _in_lowercase_list(text, m) or ratio <= THRESHOLD and _coordinated_with_lowercase_noun(text, m, low):
         return True  # "peace, stability, Security and prosperity", "courage and Heroism"
+    if _coordinated_before_lowercase_noun(text, m, low):
+        return True  # "the Security and stability", "commitment to the Sovereignty and territorial integrity"
     nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
     if _adjective_before_lowercase_noun(text, m, low, previous):
         return True  # "at International forums"
@@ -1410,6 +1412,48 @@ def _coordinated_with_lowercase_noun(text: str, m: regex.Match, low: str) -> boo
     ratio = get_casing().ratio(other)
     return len(other) >= LIST_ITEM and wc.noun(other) and other not in FUNCTION_WORDS \
         and ratio is not None and ratio <= WEAK
+
+
+#: "and" or "or" and one or two lowercase words straight after a word (" and territorial integrity").
+_CONJUNCT_AFTER = lazy_compile(
+    r"[ \u00a0]+(?:and|or)[ \u00a0]+(\p{Ll}+)(?:[ \u00a0]+(\p{Ll}+))?(?![\p{L}\p{M}\p{N}\-\u2010'’])")
+
+
+def _coordinated_before_lowercase_noun(text: str, m: regex.Match, low: str) -> bool:
+    """Whether the noun *low* at *m*, after a lowercase word, is the first of a pair of common nouns
+    whose second is lowercase, perhaps after an adjective ("the Security and stability", "to the
+    Sovereignty and territorial integrity"): a name does not pair with a common noun. Both are plain
+    common nouns (:func:`_plain_common_noun` up to WEAK: no body, person or kind of named thing) of
+    LIST_ITEM letters or more, and an adjective between is one and nothing else (LanguageTool's
+    dictionary)."""
+    if m.end() != m.end("w") or len(low) < LIST_ITEM or not _plain_common_noun(low, WEAK) \
+            or _LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start()) is None:
+        return False
+    after = _CONJUNCT_AFTER.match(text, m.end())
+    if after is None:
+        return False
+    other, end = after.group(1), after.end(1)
+    if wc.tags(other) == "J" and after.group(2):
+        other, end = after.group(2), after.end(2)  # "and territorial integrity"
+    return len(other) >= LIST_ITEM and other not in FUNCTION_WORDS and _plain_common_noun(other, WEAK) \
+        and _lowercase_phrase_ends(text, end)
+
+
+#: A lowercase word that is no function word straight after a word, or what ends a phrase of them.
+_LOWER_CONTENT_NEXT = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’])")
+_PHRASE_END = lazy_compile(r"[.,;:!?)]|[ \u00a0]+\p{Ll}|[ \u00a0]*$")
+
+
+def _lowercase_phrase_ends(text: str, end: int) -> bool:
+    """Whether the lowercase words from *end* on run to a clause's punctuation or a function word
+    without a capitalised word ("and cooperation.", "and stability in"; not "and quantum field
+    Physics", where the writer capitalises the items)."""
+    for _ in range(3):
+        nxt = _LOWER_CONTENT_NEXT.match(text, end)
+        if nxt is None or nxt.group(1) in FUNCTION_WORDS:
+            break
+        end = nxt.end()
+    return _PHRASE_END.match(text, end) is not None
 
 
 def _collocates(text: str, m: regex.Match, low: str, previous: str,
