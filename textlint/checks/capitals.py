@@ -1220,8 +1220,10 @@ def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: flo
     a word ("apache/arrow" beside "tools for Arrow integration")."""
     if _in_lowercase_list(text, m) or ratio <= THRESHOLD and _coordinated_with_lowercase_noun(text, m, low):
         return True  # "peace, stability, Security and prosperity", "courage and Heroism"
-    if _coordinated_before_lowercase_noun(text, m, low):
-        return True  # "the Security and stability", "commitment to the Sovereignty and territorial integrity"
+    if _coordinated_before_lowercase_word(text, m, low):
+        # "the Security and stability", "to the Sovereignty and territorial integrity", "between
+        # Federal and local authorities"
+        return True
     nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
     if _adjective_before_lowercase_noun(text, m, low, previous):
         return True  # "at International forums"
@@ -1419,24 +1421,32 @@ _CONJUNCT_AFTER = lazy_compile(
     r"[ \u00a0]+(?:and|or)[ \u00a0]+(\p{Ll}+)(?:[ \u00a0]+(\p{Ll}+))?(?![\p{L}\p{M}\p{N}\-\u2010'’])")
 
 
-def _coordinated_before_lowercase_noun(text: str, m: regex.Match, low: str) -> bool:
-    """Whether the noun *low* at *m*, after a lowercase word, is the first of a pair of common nouns
-    whose second is lowercase, perhaps after an adjective ("the Security and stability", "to the
-    Sovereignty and territorial integrity"): a name does not pair with a common noun. Both are plain
-    common nouns (:func:`_plain_common_noun` up to WEAK: no body, person or kind of named thing) of
-    LIST_ITEM letters or more, and an adjective between is one and nothing else (LanguageTool's
-    dictionary)."""
-    if m.end() != m.end("w") or len(low) < LIST_ITEM or not _plain_common_noun(low, WEAK) \
+def _coordinated_before_lowercase_word(text: str, m: regex.Match, low: str) -> bool:
+    """Whether the word *low* at *m*, after a lowercase word, is the first of a pair whose second is
+    lowercase and of its kind, and the pair's phrase has no capitalised word after it: two plain
+    common nouns (:func:`_plain_common_noun` up to WEAK: no body, person or kind of named thing),
+    the second perhaps after an adjective ("the Security and stability", "to the Sovereignty and
+    territorial integrity"), or two adjectives (LanguageTool's dictionary), the second one that
+    the casing table calls lowercase (WEAK) and no proper noun spells ("between Federal and local
+    authorities"). A name does not pair with a common word; a writer who capitalises the items
+    capitalises the second too ("of Biology and quantum field Physics")."""
+    if m.end() != m.end("w") or len(low) < LIST_ITEM \
             or _LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start()) is None:
         return False
     after = _CONJUNCT_AFTER.match(text, m.end())
     if after is None:
         return False
     other, end = after.group(1), after.end(1)
-    if wc.tags(other) == "J" and after.group(2):
-        other, end = after.group(2), after.end(2)  # "and territorial integrity"
-    return len(other) >= LIST_ITEM and other not in FUNCTION_WORDS and _plain_common_noun(other, WEAK) \
-        and _lowercase_phrase_ends(text, end)
+    if len(other) < LIST_ITEM or other in FUNCTION_WORDS or not _lowercase_phrase_ends(text, end):
+        return False
+    if "J" in wc.tags(low) and "J" in wc.tags(other):
+        ratio = get_casing().ratio(other)
+        return ratio is not None and ratio <= WEAK and not wc.proper(other)
+    second = after.group(2)
+    if second and "J" in wc.tags(other) and not set(wc.tags(other)) & _VERB_FORM_TAGS \
+            and second not in FUNCTION_WORDS and "N" in wc.tags(second):
+        other = second  # "and territorial integrity"
+    return _plain_common_noun(low, WEAK) and _plain_common_noun(other, WEAK)
 
 
 #: A lowercase word that is no function word straight after a word, or what ends a phrase of them.
