@@ -478,7 +478,7 @@ class MidSentenceCapital(Check):
                         and _NEXT_LOWER.match(text, m.end())) and not _after_untitled_word(text, m, low)
                 else:
                     excused = titles.is_titled(m.start()) and not _amid_lowercase_words(text, m) \
-                        and not _after_untitled_word(text, m, low)
+                        and not _after_untitled_word(text, m, low) and not _before_untitled_word(text, m, low)
                 if excused or _in_quoted_title(text, m.start(), m.end()):
                     continue
                 yield self._diagnostic(m, word)
@@ -1187,6 +1187,34 @@ def _amid_lowercase_words(text: str, m: regex.Match) -> bool:
     if not wc.tags(left) or not wc.tags(right) or "N" in wc.tags(right) and right not in FUNCTION_WORDS:
         return False  # before a noun it may name the noun's kind: "the timelike Killing vector"
     return not {left, right} <= wc.TITLE_SMALL_WORDS
+
+
+#: One to three lowercase words straight after a word ("in the meeting").
+_LOWER_WORDS_AFTER = lazy_compile(r"(?:[ \u00a0]+\p{Ll}+(?![\p{L}\p{M}\p{N}\-\u2010'’])){1,3}")
+
+
+def _before_untitled_word(text: str, m: regex.Match, low: str) -> bool:
+    """Whether the word at *m* comes before a lowercase word that Title Case would capitalise
+    (TITLE_WORD letters or more, known to LanguageTool's dictionary, no short preposition,
+    conjunction or article: wordclasses.TITLE_SMALL_WORDS), with one or two such small words
+    between, or straight after it when it is a verb form and nothing else: that part of the
+    sentence is no title, however many names the sentence holds ("Taking Part in the meeting were
+    Prime Minister ...", "The President Discussed the situation in Vietnam with ...", "Took part in
+    the meeting"). A lowercase noun straight after a capitalised word may be what it names ("the
+    timelike Killing vector"), so the small words are needed there."""
+    after = _LOWER_WORDS_AFTER.match(text, m.end()) if m.end() == m.end("w") and len(low) >= TITLE_WORD else None
+    if after is None:
+        return False
+    for i, word in enumerate(after.group().split()):
+        if word not in wc.TITLE_SMALL_WORDS:
+            return len(word) >= TITLE_WORD and bool(wc.tags(word)) and (i > 0 or wc.only_verb(low)) \
+                and _SAME_LINE_GOES_ON.match(text, after.end()) is not None
+    return False
+
+
+#: More of the line after a word: a heading's or a list's fragment ends its line ("and Definition
+#: of rules" alone on a line of a paper's contents).
+_SAME_LINE_GOES_ON = lazy_compile(r"[^\S\n]*[^\s]")
 
 
 def _after_untitled_word(text: str, m: regex.Match, low: str) -> bool:
