@@ -1326,15 +1326,28 @@ def _adjective_before_lowercase_noun(text: str, m: regex.Match, low: str, previo
     """Whether the word at *m* is an adjective and nothing else (LanguageTool's dictionary)
     between a lowercase word and a lowercase common noun that is no noun for a named kind of
     thing ("at International forums", "removing Administrative barriers"): it modifies that
-    noun, and a name that ends in a lowercase common noun is no name."""
-    if wc.tags(low) != "J" or not previous.isalpha() or not previous.islower() \
-            or previous in DETERMINERS or previous in wc.QUANTIFIERS \
-            or "J" in wc.tags(previous) and previous not in wc.PREPOSITIONS:
+    noun, and a name that ends in a lowercase common noun is no name. An adjective that is also a
+    noun or an adverb ("modern", "acute", not a verb form or a proper noun) and one after a
+    quantifier ("such Regional problems") count when the casing table finds them capitalised rarely
+    (THRESHOLD); house styles capitalise adjectives of bodies, which it finds capitalised often ("each
+    Parliamentary constituency"). A preposition that LanguageTool also tags as an adjective ("on")
+    is no adjective before the word."""
+    tags = wc.tags(low)
+    rare = _rarely_capitalised_adjective(low)
+    if not (tags == "J" or rare and "J" in tags and not set(tags) & _VERB_FORM_TAGS) \
+            or not previous.isalpha() or not previous.islower() \
+            or previous in DETERMINERS or previous in wc.QUANTIFIERS and not rare \
+            or "J" in wc.tags(previous) and previous not in wc.PREPOSITIONS and previous not in wc.QUANTIFIERS:
         return False  # "a Parliamentary lunch", "each Parliamentary constituency": a house style
     nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
     if nxt is None:
         return False
     noun = nxt.group(1)
+    if (tags != "J" or previous in wc.QUANTIFIERS) \
+            and (_names_kind(noun) or _capitalised_mid_sentence(text, m.group("w"), text) > 1):
+        # the noun of a body may end a name, and a name the document gives elsewhere may be
+        # shortened ("a member of Legislative assembly" beside "the Tamil Nadu Legislative Assembly")
+        return False
     return "N" in wc.tags(noun) and noun not in FUNCTION_WORDS and noun not in wc.appositive_heads() \
         and not _plural_of(noun, wc.appositive_heads())
 
