@@ -354,7 +354,8 @@ class MidSentenceCapital(Check):
             return  # letters as names ("if A depends on B"): "A" may be one too
         for m in finditer_at_runs(_ARTICLE_A, *_ARTICLE_A_AT, text):
             before, after = m.group("before"), m.group("after")
-            if before in ARTICLES or _labels_letters(before) or after in FUNCTION_WORDS \
+            if before in ARTICLES or _labels_letters(before) \
+                    or after in FUNCTION_WORDS and not _degree_before_word(text, m.end(), after) \
                     or _ends_phrase(text, m.end()) and "J" in wc.tags(after) \
                     or _in_quoted_title(text, m.start("a"), m.end("a")) \
                     or doc.in_heading(m.start("a")):
@@ -1004,7 +1005,19 @@ def _ends_phrase(text: str, pos: int) -> bool:
     """Whether no word follows *pos* (after spaces): an adjective there ends its phrase, so a
     capital "A" before it is a letter ("in A minor"), not an article, which needs a noun ("was A
     major success", or a name: "signed A joint Russian-Armenian communique")."""
-    return _NEXT_LOWER.match(text, pos) is None and _NEXT_CAPITALISED.match(text, pos) is None
+    return _NEXT_WORD_OR_COMPOUND.match(text, pos) is None and _NEXT_CAPITALISED.match(text, pos) is None
+
+
+def _degree_before_word(text: str, pos: int, word: str) -> bool:
+    """Whether *word*, a function word before *pos*, is an adverb or a quantifier (LanguageTool's
+    dictionary, wordclasses.QUANTIFIERS) before a lowercase word: the article's noun phrase goes on
+    ("is A very good figure", "in A few hours"); a letter that labels something stands before a
+    preposition, a conjunction or a verb ("type A or B", "if A is")."""
+    return ("R" in wc.tags(word) or word in wc.QUANTIFIERS) and _NEXT_WORD_OR_COMPOUND.match(text, pos) is not None
+
+
+#: A lowercase word, perhaps hyphenated, straight after a word (" cross-section").
+_NEXT_WORD_OR_COMPOUND = lazy_compile(r"[ \u00a0]+\p{Ll}+(?:[\-\u2010]\p{Ll}+)*(?![\p{L}\p{M}\p{N}\-\u2010'’])")
 
 
 def _labels_letters(word: str) -> bool:
