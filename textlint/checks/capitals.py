@@ -360,9 +360,16 @@ class MidSentenceCapital(Check):
                     or _in_quoted_title(text, m.start("a"), m.end("a")) \
                     or doc.in_heading(m.start("a")):
                 continue
-            yield self.diagnostic(m.start("a"), m.end("a"), "'A' is capitalised in mid-sentence",
-                                  Fix.replace(m.start("a"), m.end("a"), "a", Applicability.UNSAFE,
-                                              title="Write 'a'"))
+            yield self._article_diagnostic(m.start("a"))
+        for seam in _ARTICLE_A_AT[0].finditer(text):
+            a = seam.start() + 1
+            if _article_after_mark_or_capital(doc, seam.start(), a + 1) \
+                    and not _in_quoted_title(text, a, a + 1) and not doc.in_heading(a):
+                yield self._article_diagnostic(a)
+
+    def _article_diagnostic(self, a: int) -> Diagnostic:
+        return self.diagnostic(a, a + 1, "'A' is capitalised in mid-sentence",
+                               Fix.replace(a, a + 1, "a", Applicability.UNSAFE, title="Write 'a'"))
 
     def _words(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
@@ -1018,6 +1025,41 @@ def _degree_before_word(text: str, pos: int, word: str) -> bool:
 
 #: A lowercase word, perhaps hyphenated, straight after a word (" cross-section").
 _NEXT_WORD_OR_COMPOUND = lazy_compile(r"[ \u00a0]+\p{Ll}+(?:[\-\u2010]\p{Ll}+)*(?![\p{L}\p{M}\p{N}\-\u2010'’])")
+
+
+#: A capitalised word straight before a space ("Berlusconi ", "As ").
+_CAPITALISED_WORD_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}\-\u2010.'’])\p{Lu}\p{Ll}+$")
+#: A whole lowercase word after a space, perhaps hyphenated ("A new", "A cross-border").
+_WORD_AFTER_SPACE = lazy_compile(r"[ \u00a0](\p{Ll}+)(?:[\-\u2010]\p{Ll}+)*(?![\p{L}\p{M}\p{N}\-\u2010'’])")
+
+
+def _article_after_mark_or_capital(doc: Document, space: int, after_a: int) -> bool:
+    """Whether the "A" before *after_a* (after the space at *space*) is the article after a comma or
+    a capitalised word, where MidSentenceCapital._article_a does not look: a lowercase adjective or
+    noun follows it, and its phrase goes on with a lowercase word. After a comma ("upheavals, A
+    priority task", "Also, A new law") the word after is no function word and no verb form and
+    nothing else ("B, A and C", ", A seems"); after a function word that starts the sentence ("As A
+    result,") likewise, and a noun that is no adjective may end the phrase there (not "In A minor,"); after another capitalised word it is an adjective and nothing else
+    (LanguageTool's dictionary), and that word is no noun that a letter labels ("wished Silvio
+    Berlusconi A happy birthday"; not "Vitamin A rich foods")."""
+    text = doc.text
+    after = _WORD_AFTER_SPACE.match(text, after_a)
+    if after is None:
+        return False
+    word, tags = after.group(1), wc.tags(after.group(1))
+    if _NEXT_WORD_OR_COMPOUND.match(text, after.end()) is None \
+            and not ("N" in tags and "J" not in tags and _PUNCTUATION_AFTER.match(text, after.end())):
+        return False  # a noun may end the phrase ("As A result,"), an adjective not ("In A minor,")
+    common = bool(set(tags) & set("NJ")) and word not in FUNCTION_WORDS and not wc.only_verb(word)
+    if text[space - 1:space] == ",":
+        return common
+    before = _CAPITALISED_WORD_BEFORE.search(text, max(0, space - 40), space)
+    if before is None:
+        return False
+    low = before.group().lower()
+    if low in FUNCTION_WORDS and starts_sentence(doc.prose_text, before.start()):
+        return common
+    return tags == "J" and not _labels_letters(low) and not starts_sentence(doc.prose_text, before.start())
 
 
 def _labels_letters(word: str) -> bool:
