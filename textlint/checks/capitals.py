@@ -2245,8 +2245,15 @@ def _in_set_phrase(text: str, m: regex.Match, low: str, previous: str) -> bool:
     between lowercase words inside a set phrase of lowercase English (web bigrams: log10 PMI at
     least WEAK_COLLOCATION with the word before or after, COLLOCATION after an article: "as Well
     as"), or a verb form and nothing else after "to", a modal or a subject pronoun ("to Thank
-    them"), and the document writes it in lowercase elsewhere. Without the table's word, only the phrase
-    and the document show that the capital is out of place."""
+    them"), and the document writes it in lowercase elsewhere; or inside a set phrase on both
+    sides without the lowercase copy (:func:`_inside_set_phrase`); or, after a comma, is a verb
+    form and nothing else in a set phrase (COLLOCATION) with the lowercase word after it ("Mr
+    President, Thank you for"). Without the table's word, only the phrase and the document show
+    that the capital is out of place."""
+    if _COMMA_BEFORE.search(text, max(0, m.start() - 3), m.start()) and wc.only_verb(low):
+        nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
+        pmi = get_lexicon().pmi(low, nxt.group(1)) if nxt else None
+        return pmi is not None and pmi >= COLLOCATION  # "Mr President, Thank you"
     if not _between_lowercase(text, m):
         return False
     if not _written_in_lowercase(text, low):
@@ -2254,6 +2261,10 @@ def _in_set_phrase(text: str, m: regex.Match, low: str, previous: str) -> bool:
     if previous in VERB_LIKE and wc.only_verb(low):
         return True  # a verb and nothing else after "to", a modal or a subject: "to Thank them"
     return _collocates(text, m, low, previous, WEAK_COLLOCATION if previous not in ARTICLES else COLLOCATION)
+
+
+#: A comma and spaces straight before a word.
+_COMMA_BEFORE = lazy_compile(r"(?r),[ \u00a0]+$")
 
 
 def _inside_set_phrase(text: str, m: regex.Match, low: str, previous: str) -> bool:
