@@ -432,9 +432,12 @@ class MidSentenceCapital(Check):
             if function_word and len(alone) >= DEFINED_TERM and low not in ARTICLES:
                 continue  # a defined term of the document: "You" and "Your" in a licence
             if function_word and len(alone) > 1:
-                # the same capitalised phrase twice ("the medal For Courage") is a name
+                # the same capitalised phrase twice ("the medal For Courage") is a name; a word
+                # that no title capitalises before a lowercase word twice ("defenders Of the
+                # Fatherland", "Commander-in-Chief Of the Armed Forces") is two slips, not a name
                 phrases = Counter(_phrase(text, m) for m in alone)
-                alone = [m for m in alone if phrases[_phrase(text, m)] == 1]
+                alone = [m for m in alone if phrases[_phrase(text, m)] == 1
+                         or low in NEVER_TITLED and _phrase(text, m)[1:2] and _phrase(text, m)[1][:1].islower()]
             for m in alone:
                 previous = _previous_word(text, m.start())
                 if previous == low:
