@@ -486,7 +486,8 @@ class MidSentenceCapital(Check):
                     # the meeting were ...")
                     excused = titles.is_titled(m.start()) and not (
                         _LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
-                        and _NEXT_LOWER.match(text, m.end())) and not _after_untitled_word(text, m, low)
+                        and _NEXT_LOWER.match(text, m.end())) and not _after_untitled_word(text, m, low) \
+                        and not _before_untitled_word(text, m, low)
                 else:
                     excused = titles.is_titled(m.start()) and not _amid_lowercase_words(text, m) \
                         and not _after_untitled_word(text, m, low) and not _before_untitled_word(text, m, low)
@@ -1247,6 +1248,8 @@ def _amid_lowercase_words(text: str, m: regex.Match) -> bool:
     return not {left, right} <= wc.TITLE_SMALL_WORDS
 
 
+#: A letter or a digit and spaces straight before a word (not a label's mark: "_(Breaking)_ When").
+_AFTER_A_WORD = lazy_compile(r"(?r)[\p{L}\p{N}][ \u00a0]+$")
 #: One to three lowercase words straight after a word ("in the meeting").
 _LOWER_WORDS_AFTER = lazy_compile(r"(?:[ \u00a0]+\p{Ll}+(?![\p{L}\p{M}\p{N}\-\u2010'’])){1,3}")
 
@@ -1258,14 +1261,20 @@ def _before_untitled_word(text: str, m: regex.Match, low: str) -> bool:
     between, or straight after it when it is a verb form and nothing else: that part of the
     sentence is no title, however many names the sentence holds ("Taking Part in the meeting were
     Prime Minister ...", "The President Discussed the situation in Vietnam with ...", "Took part in
-    the meeting"). A lowercase noun straight after a capitalised word may be what it names ("the
-    timelike Killing vector"), so the small words are needed there."""
-    after = _LOWER_WORDS_AFTER.match(text, m.end()) if m.end() == m.end("w") and len(low) >= TITLE_WORD else None
+    the meeting"), or a word of a closed class ("Speech At the opening ceremony", "Russia Has
+    participated"). A lowercase noun straight after a capitalised content word may be what it names
+    ("the timelike Killing vector"), so the small words are needed there; a word of fewer than
+    TITLE_WORD letters that is no function word may be a symbol ("with Fp a constant"). Only a word
+    after a word is judged: after a label's marks a list item starts ("_(Breaking)_ When parsing")."""
+    closed = _function_like(low)
+    after = _LOWER_WORDS_AFTER.match(text, m.end()) \
+        if m.end() == m.end("w") and (closed or len(low) >= TITLE_WORD) \
+        and _AFTER_A_WORD.search(text, max(0, m.start() - 3), m.start()) else None
     if after is None:
         return False
     for i, word in enumerate(after.group().split()):
         if word not in wc.TITLE_SMALL_WORDS:
-            return len(word) >= TITLE_WORD and bool(wc.tags(word)) and (i > 0 or wc.only_verb(low)) \
+            return len(word) >= TITLE_WORD and bool(wc.tags(word)) and (i > 0 or closed or wc.only_verb(low)) \
                 and _SAME_LINE_GOES_ON.match(text, after.end()) is not None
     return False
 
