@@ -1261,8 +1261,8 @@ def _before_untitled_word(text: str, m: regex.Match, low: str) -> bool:
     between, or straight after it when it is a verb form and nothing else: that part of the
     sentence is no title, however many names the sentence holds ("Taking Part in the meeting were
     Prime Minister ...", "The President Discussed the situation in Vietnam with ...", "Took part in
-    the meeting"), or a word of a closed class ("Speech At the opening ceremony", "Russia Has
-    participated"). A lowercase noun straight after a capitalised content word may be what it names
+    the meeting"), or a word of a closed class, straight before a word that is no noun ("Speech At
+    the opening ceremony", "Russia Has participated"; not "the Chairman Left Behind exhibition"). A lowercase noun straight after a capitalised content word may be what it names
     ("the timelike Killing vector"), so the small words are needed there; a word of fewer than
     TITLE_WORD letters that is no function word may be a symbol ("with Fp a constant"). Only a word
     after a word is judged: after a label's marks a list item starts ("_(Breaking)_ When parsing")."""
@@ -1274,7 +1274,9 @@ def _before_untitled_word(text: str, m: regex.Match, low: str) -> bool:
         return False
     for i, word in enumerate(after.group().split()):
         if word not in wc.TITLE_SMALL_WORDS:
-            return len(word) >= TITLE_WORD and bool(wc.tags(word)) and (i > 0 or closed or wc.only_verb(low)) \
+            tags = wc.tags(word)
+            straight = wc.only_verb(low) or closed and "N" not in tags  # not "Left Behind exhibition"
+            return len(word) >= TITLE_WORD and bool(tags) and (i > 0 or straight) \
                 and _SAME_LINE_GOES_ON.match(text, after.end()) is not None
     return False
 
