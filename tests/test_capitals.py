@@ -1398,3 +1398,9 @@ def test_articles_and_set_phrases_after_commas_and_names_are_judged(text):
 ])
 def test_letters_after_commas_and_capitals_are_left_alone(text):
     assert found(RULE, text) == []
+
+
+def test_a_function_word_twice_after_a_bullet_letter_is_left_alone():
+    # "o" marks a list's items (Debian's valgrind README): each item starts with "For"
+    text = "The module:\no For a door call wrapper the following applies.\no For a door return wrapper the following applies."
+    assert found(RULE, text) == []

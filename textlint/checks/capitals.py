@@ -433,11 +433,13 @@ class MidSentenceCapital(Check):
                 continue  # a defined term of the document: "You" and "Your" in a licence
             if function_word and len(alone) > 1:
                 # the same capitalised phrase twice ("the medal For Courage") is a name; a word
-                # that no title capitalises before a lowercase word twice ("defenders Of the
-                # Fatherland", "Commander-in-Chief Of the Armed Forces") is two slips, not a name
+                # that no title capitalises before a lowercase word twice, each after a word
+                # ("defenders Of the Fatherland", "Commander-in-Chief Of the Armed Forces"), is
+                # two slips, not a name (after a letter it may start a list's item: "o For a door")
                 phrases = Counter(_phrase(text, m) for m in alone)
                 alone = [m for m in alone if phrases[_phrase(text, m)] == 1
-                         or low in NEVER_TITLED and _phrase(text, m)[1:2] and _phrase(text, m)[1][:1].islower()]
+                         or low in NEVER_TITLED and _phrase(text, m)[1:2] and _phrase(text, m)[1][:1].islower()
+                         and len(_previous_word(text, m.start())) > 1]
             for m in alone:
                 previous = _previous_word(text, m.start())
                 if previous == low:
