@@ -246,7 +246,13 @@ class MidSentenceCapital(Check):
         "in mid-sentence three times or more (a defined term: \"You\" in a licence). In technical "
         "writing (code spans and blocks, or code such as \"sys.exit()\" in the prose) "
         "capitalised nouns name types and interface elements (\"returns a Promise\", \"the "
-        "Settings dialog\"), so only capitalised function words are flagged there."
+        "Settings dialog\"), so only capitalised function words are flagged there. Without a "
+        "lowercase copy in the document, a past form before its object (\"and Noted the importance\"), "
+        "a pair with a lowercase word of its kind (\"the Security and stability\"), a set phrase on both "
+        "sides (\"as Well as\") and a word before a lowercase word that Title Case would capitalise, "
+        "however many names the sentence holds (\"Taking Part in the meeting were ...\"), are evidence "
+        "too; \"A\" after a comma or a name before an adjective and its noun is the article (\"wished "
+        "Silvio Berlusconi A happy birthday\")."
     )
     FIX = Applicability.UNSAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
