@@ -1353,14 +1353,14 @@ def test_common_words_in_names_or_without_their_phrase_are_left_alone(text):
 
 @pytest.mark.parametrize("text, word", [
     # a sentence that its names make look like Title Case, before lowercase words a title capitalises
-    ("Taking Part in the meeting were Prime Minister Dmitry Medvedev, Speaker Valentina Matviyenko "
-     "and Defence Minister Sergei Shoigu.", "Part"),
-    ("The President Discussed the situation in Vietnam with Prime Minister Dmitry Medvedev and "
-     "Foreign Minister Sergei Lavrov.", "Discussed"),
+    (("Taking Part in the meeting were Prime Minister Dmitry Medvedev, Speaker Valentina Matviyenko "
+      "and Defence Minister Sergei Shoigu."), "Part"),
+    (("The President Discussed the situation in Vietnam with Prime Minister Dmitry Medvedev and "
+      "Foreign Minister Sergei Lavrov."), "Discussed"),
     ("Speech At the opening ceremony of the European Judo Championships", "At"),
     # a function word twice before lowercase words: two slips, not a repeated name
-    ("The generation of defenders Of the Fatherland serve their homeland. The provisions Of the "
-     "Declaration apply.", "Of"),
+    (("The generation of defenders Of the Fatherland serve their homeland. The provisions Of the "
+      "Declaration apply."), "Of"),
 ])
 def test_words_before_lowercase_words_that_titles_capitalise_are_judged(text, word):
     assert set(found(RULE, text)) == {word}
