@@ -602,8 +602,8 @@ def test_words_missing_from_the_casing_table_are_judged_inside_set_phrases(text,
 
 
 @pytest.mark.parametrize("text", [
-    # no lowercase copy in the document: the phrase alone does not decide
-    "We share experience as Well as achievements.",
+    # no lowercase copy in the document: a phrase on one side alone does not decide
+    "We must analyse how Well our industry adapts.",
     # a noun for a person, a body or a named thing is left to the name rules ("deputy prime Minister")
     "He met the deputy prime Minister yesterday. The minister left.",
     # not between lowercase words
@@ -1339,4 +1339,92 @@ def test_no_title_and_no_bare_subject_without_their_evidence(text, word):
     "You can even pop out each individual Dock to its own window.",
 ])
 def test_a_name_that_is_also_a_verb_or_a_short_symbol_before_a_noun_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    # a past form before its object after a lowercase word
+    ("He visited the centre and Noted the special importance of its work.", "Noted"),
+    # an adjective after a preposition that LanguageTool also tags as an adjective ("on")
+    ("During the talks they exchanged opinions on Relevant aspects of bilateral relations.", "Relevant"),
+    # a set phrase on both sides needs no lowercase copy in the document
+    ("We share experience as Well as achievements.", "Well"),
+    # a plain common noun paired with a lowercase one
+    ("This is a good basis for strengthening the Security and stability in the region.", "Security"),
+    ("Both leaders expressed their commitment to the Sovereignty and territorial integrity of Syria.",
+     "Sovereignty"),
+    ("They discussed the interaction between Federal and local authorities.", "Federal"),
+    # an adjective with a noun reading, rarely capitalised, after a quantifier
+    ("The parties exchanged views on such Regional problems as the nuclear programme.", "Regional"),
+])
+def test_common_words_without_a_lowercase_copy_judged_by_their_phrase(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    # a writer who capitalises the items capitalises the second one too
+    "We work in a new domain of Science at the frontier of Biology and quantum field Physics.",
+    # a past form that is also a noun or a proper noun
+    "He said the United both teams in one club.",
+    # the adjective's noun is a body's, and the document capitalises the adjective in a name
+    "He was a member of Legislative assembly in the Tamil Nadu Legislative Assembly.",
+    # a set phrase on one side only, without a lowercase copy
+    "We must analyse how Well our industry adapts.",
+])
+def test_common_words_in_names_or_without_their_phrase_are_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    # a sentence that its names make look like Title Case, before lowercase words a title capitalises
+    (("Taking Part in the meeting were Prime Minister Dmitry Medvedev, Speaker Valentina Matviyenko "
+      "and Defence Minister Sergei Shoigu."), "Part"),
+    (("The President Discussed the situation in Vietnam with Prime Minister Dmitry Medvedev and "
+      "Foreign Minister Sergei Lavrov."), "Discussed"),
+    ("Speech At the opening ceremony of the European Judo Championships", "At"),
+    # a function word twice before lowercase words: two slips, not a repeated name
+    (("The generation of defenders Of the Fatherland serve their homeland. The provisions Of the "
+      "Declaration apply."), "Of"),
+])
+def test_words_before_lowercase_words_that_titles_capitalise_are_judged(text, word):
+    assert set(found(RULE, text)) == {word}
+
+
+@pytest.mark.parametrize("text", [
+    "He saw the Chairman Left Behind exhibition.",
+    "utilization and Definition of rules\n\n5. An Abstract Machine for Parsing Grammars",
+    "* _(Breaking)_ When using Incoming HTTP Request Headers, Node Keeps Duplicate Values.",
+    "Pedestrian Flow Models and Their Characteristics\n\nNA, NB known and Nab unknown",
+    "He received the medal For Courage and the medal For Merit; the medal For Courage is rare.",
+])
+def test_titles_and_their_fragments_are_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "This is A very good figure as compared to many other sectors.",
+    "I will meet with him in A few hours.",
+    "It will convene representatives of A large cross-section of society.",
+    "Also, A new law on the free economic zone would be made.",
+    "Steps were made. As A result, Russia has now been transformed.",
+    "The Russian President wished Silvio Berlusconi A happy birthday.",
+    "Mr President, Thank you for taking the time for this meeting.",
+])
+def test_articles_and_set_phrases_after_commas_and_names_are_judged(text):
+    assert len(found(RULE, text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Vitamin A rich foods help.",
+    "In A minor, the piece ends.",
+    "Options B, A and C remain.",
+    "We studied type A or type B.",
+])
+def test_letters_after_commas_and_capitals_are_left_alone(text):
+    assert found(RULE, text) == []
+
+
+def test_a_function_word_twice_after_a_bullet_letter_is_left_alone():
+    # "o" marks a list's items (Debian's valgrind README): each item starts with "For"
+    text = "The module:\no For a door call wrapper the following applies.\no For a door return wrapper the following applies."
     assert found(RULE, text) == []

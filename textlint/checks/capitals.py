@@ -246,7 +246,13 @@ class MidSentenceCapital(Check):
         "in mid-sentence three times or more (a defined term: \"You\" in a licence). In technical "
         "writing (code spans and blocks, or code such as \"sys.exit()\" in the prose) "
         "capitalised nouns name types and interface elements (\"returns a Promise\", \"the "
-        "Settings dialog\"), so only capitalised function words are flagged there."
+        "Settings dialog\"), so only capitalised function words are flagged there. Without a "
+        "lowercase copy in the document, a past form before its object (\"and Noted the importance\"), "
+        "a pair with a lowercase word of its kind (\"the Security and stability\"), a set phrase on both "
+        "sides (\"as Well as\") and a word before a lowercase word that Title Case would capitalise, "
+        "however many names the sentence holds (\"Taking Part in the meeting were ...\"), are evidence "
+        "too; \"A\" after a comma or a name before an adjective and its noun is the article (\"wished "
+        "Silvio Berlusconi A happy birthday\")."
     )
     FIX = Applicability.UNSAFE
     FIX_AVAILABILITY = FixAvailability.ALWAYS
@@ -354,14 +360,22 @@ class MidSentenceCapital(Check):
             return  # letters as names ("if A depends on B"): "A" may be one too
         for m in finditer_at_runs(_ARTICLE_A, *_ARTICLE_A_AT, text):
             before, after = m.group("before"), m.group("after")
-            if before in ARTICLES or _labels_letters(before) or after in FUNCTION_WORDS \
+            if before in ARTICLES or _labels_letters(before) \
+                    or after in FUNCTION_WORDS and not _degree_before_word(text, m.end(), after) \
                     or _ends_phrase(text, m.end()) and "J" in wc.tags(after) \
                     or _in_quoted_title(text, m.start("a"), m.end("a")) \
                     or doc.in_heading(m.start("a")):
                 continue
-            yield self.diagnostic(m.start("a"), m.end("a"), "'A' is capitalised in mid-sentence",
-                                  Fix.replace(m.start("a"), m.end("a"), "a", Applicability.UNSAFE,
-                                              title="Write 'a'"))
+            yield self._article_diagnostic(m.start("a"))
+        for seam in _ARTICLE_A_AT[0].finditer(text):
+            a = seam.start() + 1
+            if _article_after_mark_or_capital(doc, seam.start(), a + 1) \
+                    and not _in_quoted_title(text, a, a + 1) and not doc.in_heading(a):
+                yield self._article_diagnostic(a)
+
+    def _article_diagnostic(self, a: int) -> Diagnostic:
+        return self.diagnostic(a, a + 1, "'A' is capitalised in mid-sentence",
+                               Fix.replace(a, a + 1, "a", Applicability.UNSAFE, title="Write 'a'"))
 
     def _words(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
@@ -424,9 +438,14 @@ class MidSentenceCapital(Check):
             if function_word and len(alone) >= DEFINED_TERM and low not in ARTICLES:
                 continue  # a defined term of the document: "You" and "Your" in a licence
             if function_word and len(alone) > 1:
-                # the same capitalised phrase twice ("the medal For Courage") is a name
+                # the same capitalised phrase twice ("the medal For Courage") is a name; a word
+                # that no title capitalises before a lowercase word twice, each after a word
+                # ("defenders Of the Fatherland", "Commander-in-Chief Of the Armed Forces"), is
+                # two slips, not a name (after a letter it may start a list's item: "o For a door")
                 phrases = Counter(_phrase(text, m) for m in alone)
-                alone = [m for m in alone if phrases[_phrase(text, m)] == 1]
+                alone = [m for m in alone if phrases[_phrase(text, m)] == 1
+                         or low in NEVER_TITLED and _phrase(text, m)[1:2] and _phrase(text, m)[1][:1].islower()
+                         and len(_previous_word(text, m.start())) > 1]
             for m in alone:
                 previous = _previous_word(text, m.start())
                 if previous == low:
@@ -475,10 +494,11 @@ class MidSentenceCapital(Check):
                     # the meeting were ...")
                     excused = titles.is_titled(m.start()) and not (
                         _LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
-                        and _NEXT_LOWER.match(text, m.end())) and not _after_untitled_word(text, m, low)
+                        and _NEXT_LOWER.match(text, m.end())) and not _after_untitled_word(text, m, low) \
+                        and not _before_untitled_word(text, m, low)
                 else:
                     excused = titles.is_titled(m.start()) and not _amid_lowercase_words(text, m) \
-                        and not _after_untitled_word(text, m, low)
+                        and not _after_untitled_word(text, m, low) and not _before_untitled_word(text, m, low)
                 if excused or _in_quoted_title(text, m.start(), m.end()):
                     continue
                 yield self._diagnostic(m, word)
@@ -1016,7 +1036,54 @@ def _ends_phrase(text: str, pos: int) -> bool:
     """Whether no word follows *pos* (after spaces): an adjective there ends its phrase, so a
     capital "A" before it is a letter ("in A minor"), not an article, which needs a noun ("was A
     major success", or a name: "signed A joint Russian-Armenian communique")."""
-    return _NEXT_LOWER.match(text, pos) is None and _NEXT_CAPITALISED.match(text, pos) is None
+    return _NEXT_WORD_OR_COMPOUND.match(text, pos) is None and _NEXT_CAPITALISED.match(text, pos) is None
+
+
+def _degree_before_word(text: str, pos: int, word: str) -> bool:
+    """Whether *word*, a function word before *pos*, is an adverb or a quantifier (LanguageTool's
+    dictionary, wordclasses.QUANTIFIERS) before a lowercase word: the article's noun phrase goes on
+    ("is A very good figure", "in A few hours"); a letter that labels something stands before a
+    preposition, a conjunction or a verb ("type A or B", "if A is")."""
+    return ("R" in wc.tags(word) or word in wc.QUANTIFIERS) and _NEXT_WORD_OR_COMPOUND.match(text, pos) is not None
+
+
+#: A lowercase word, perhaps hyphenated, straight after a word (" cross-section").
+_NEXT_WORD_OR_COMPOUND = lazy_compile(r"[ \u00a0]+\p{Ll}+(?:[\-\u2010]\p{Ll}+)*(?![\p{L}\p{M}\p{N}\-\u2010'’])")
+
+
+#: A capitalised word straight before a space ("Berlusconi ", "As ").
+_CAPITALISED_WORD_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}\-\u2010.'’])\p{Lu}\p{Ll}+$")
+#: A whole lowercase word after a space, perhaps hyphenated ("A new", "A cross-border").
+_WORD_AFTER_SPACE = lazy_compile(r"[ \u00a0](\p{Ll}+)(?:[\-\u2010]\p{Ll}+)*(?![\p{L}\p{M}\p{N}\-\u2010'’])")
+
+
+def _article_after_mark_or_capital(doc: Document, space: int, after_a: int) -> bool:
+    """Whether the "A" before *after_a* (after the space at *space*) is the article after a comma or
+    a capitalised word, where MidSentenceCapital._article_a does not look: a lowercase adjective or
+    noun follows it, and its phrase goes on with a lowercase word. After a comma ("upheavals, A
+    priority task", "Also, A new law") the word after is no function word and no verb form and
+    nothing else ("B, A and C", ", A seems"); after a function word that starts the sentence ("As A
+    result,") likewise, and a noun that is no adjective may end the phrase there (not "In A minor,"); after another capitalised word it is an adjective and nothing else
+    (LanguageTool's dictionary), and that word is no noun that a letter labels ("wished Silvio
+    Berlusconi A happy birthday"; not "Vitamin A rich foods")."""
+    text = doc.text
+    after = _WORD_AFTER_SPACE.match(text, after_a)
+    if after is None:
+        return False
+    word, tags = after.group(1), wc.tags(after.group(1))
+    if _NEXT_WORD_OR_COMPOUND.match(text, after.end()) is None \
+            and not ("N" in tags and "J" not in tags and _PUNCTUATION_AFTER.match(text, after.end())):
+        return False  # a noun may end the phrase ("As A result,"), an adjective not ("In A minor,")
+    common = bool(set(tags) & set("NJ")) and word not in FUNCTION_WORDS and not wc.only_verb(word)
+    if text[space - 1:space] == ",":
+        return common
+    before = _CAPITALISED_WORD_BEFORE.search(text, max(0, space - 40), space)
+    if before is None:
+        return False
+    low = before.group().lower()
+    if low in FUNCTION_WORDS and starts_sentence(doc.prose_text, before.start()):
+        return common
+    return tags == "J" and not _labels_letters(low) and not starts_sentence(doc.prose_text, before.start())
 
 
 def _labels_letters(word: str) -> bool:
@@ -1201,6 +1268,44 @@ def _amid_lowercase_words(text: str, m: regex.Match) -> bool:
     return not {left, right} <= wc.TITLE_SMALL_WORDS
 
 
+#: A letter or a digit and spaces straight before a word (not a label's mark: "_(Breaking)_ When").
+_AFTER_A_WORD = lazy_compile(r"(?r)[\p{L}\p{N}][ \u00a0]+$")
+#: One to three lowercase words straight after a word ("in the meeting").
+_LOWER_WORDS_AFTER = lazy_compile(r"(?:[ \u00a0]+\p{Ll}+(?![\p{L}\p{M}\p{N}\-\u2010'’])){1,3}")
+
+
+def _before_untitled_word(text: str, m: regex.Match, low: str) -> bool:
+    """Whether the word at *m* comes before a lowercase word that Title Case would capitalise
+    (TITLE_WORD letters or more, known to LanguageTool's dictionary, no short preposition,
+    conjunction or article: wordclasses.TITLE_SMALL_WORDS), with one or two such small words
+    between, or straight after it when it is a verb form and nothing else: that part of the
+    sentence is no title, however many names the sentence holds ("Taking Part in the meeting were
+    Prime Minister ...", "The President Discussed the situation in Vietnam with ...", "Took part in
+    the meeting"), or a word of a closed class, straight before a word that is no noun ("Speech At
+    the opening ceremony", "Russia Has participated"; not "the Chairman Left Behind exhibition"). A lowercase noun straight after a capitalised content word may be what it names
+    ("the timelike Killing vector"), so the small words are needed there; a word of fewer than
+    TITLE_WORD letters that is no function word may be a symbol ("with Fp a constant"). Only a word
+    after a word is judged: after a label's marks a list item starts ("_(Breaking)_ When parsing")."""
+    closed = _function_like(low)
+    after = _LOWER_WORDS_AFTER.match(text, m.end()) \
+        if m.end() == m.end("w") and (closed or len(low) >= TITLE_WORD) \
+        and _AFTER_A_WORD.search(text, max(0, m.start() - 3), m.start()) else None
+    if after is None:
+        return False
+    for i, word in enumerate(after.group().split()):
+        if word not in wc.TITLE_SMALL_WORDS:
+            tags = wc.tags(word)
+            straight = wc.only_verb(low) or closed and "N" not in tags  # not "Left Behind exhibition"
+            return len(word) >= TITLE_WORD and bool(tags) and (i > 0 or straight) \
+                and _SAME_LINE_GOES_ON.match(text, after.end()) is not None
+    return False
+
+
+#: More of the line after a word: a heading's or a list's fragment ends its line ("and Definition
+#: of rules" alone on a line of a paper's contents).
+_SAME_LINE_GOES_ON = lazy_compile(r"[^\S\n]*[^\s]")
+
+
 def _after_untitled_word(text: str, m: regex.Match, low: str) -> bool:
     """Whether the preposition *low* at *m* follows a lowercase word that Title Case would
     capitalise (LanguageTool's dictionary knows it, and it is no short preposition, conjunction
@@ -1232,6 +1337,10 @@ def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: flo
     a word ("apache/arrow" beside "tools for Arrow integration")."""
     if _in_lowercase_list(text, m) or ratio <= THRESHOLD and _coordinated_with_lowercase_noun(text, m, low):
         return True  # "peace, stability, Security and prosperity", "courage and Heroism"
+    if _coordinated_before_lowercase_word(text, m, low):
+        # "the Security and stability", "to the Sovereignty and territorial integrity", "between
+        # Federal and local authorities"
+        return True
     nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
     if _adjective_before_lowercase_noun(text, m, low, previous):
         return True  # "at International forums"
@@ -1249,6 +1358,8 @@ def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: flo
     if previous in _BEFORE_A_VERB and not _VERB_FORMS.isdisjoint(wc.tags(low)) \
             and _NEXT_LOWER.match(text, m.end()):
         return True  # a verb after its subject, a modal or "to", before its object: "We Hope for"
+    if _past_verb_before_object(text, m, low, previous):
+        return True  # a past form and its object after a lowercase word: "and Noted the importance"
     between = _between_lowercase(text, m)
     # between lowercase words and after no article (where house styles capitalise a noun
     # alone: "the Universe"), a weaker association with a neighbour suffices
@@ -1261,6 +1372,25 @@ def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: flo
         return previous in VERB_LIKE or _written_in_lowercase(prose, low) \
             or _collocates(text, m, low, previous, association)
     return True
+
+
+def _past_verb_before_object(text: str, m: regex.Match, low: str, previous: str) -> bool:
+    """Whether the word at *m* is a past form that LanguageTool's dictionary knows as nothing but
+    a verb form or an adjective (no noun, no proper noun: "noted", "piloted"; not "given",
+    "united"), between a lowercase word that is no determiner and a determiner that starts its
+    object ("and Noted the special importance", "even Piloted the plane"): a verb with its object
+    is the predicate of a clause, not a name."""
+    tags = wc.tags(low)
+    if "D" not in tags or not set(tags) <= _PAST_OR_ADJECTIVE or wc.proper(low) \
+            or previous in DETERMINERS or m.end() != m.end("w") \
+            or _LOWER_PREVIOUS.search(text, max(0, m.start() - len(previous) - 3), m.start()) is None:
+        return False
+    nxt = _NEXT_LOWER.match(text, m.end())
+    return nxt is not None and nxt.group(1) in DETERMINERS
+
+
+#: LanguageTool's tags of a past form that is no noun: past tense, participle, adjective.
+_PAST_OR_ADJECTIVE = frozenset("DEJ")
 
 
 #: "of", perhaps "the", and a lowercase word straight after a word (" of joint").
@@ -1285,14 +1415,28 @@ def _adjective_before_lowercase_noun(text: str, m: regex.Match, low: str, previo
     """Whether the word at *m* is an adjective and nothing else (LanguageTool's dictionary)
     between a lowercase word and a lowercase common noun that is no noun for a named kind of
     thing ("at International forums", "removing Administrative barriers"): it modifies that
-    noun, and a name that ends in a lowercase common noun is no name."""
-    if wc.tags(low) != "J" or not previous.isalpha() or not previous.islower() \
-            or previous in DETERMINERS or previous in wc.QUANTIFIERS or "J" in wc.tags(previous):
+    noun, and a name that ends in a lowercase common noun is no name. An adjective that is also a
+    noun or an adverb ("modern", "acute", not a verb form or a proper noun) and one after a
+    quantifier ("such Regional problems") count when the casing table finds them capitalised rarely
+    (THRESHOLD); house styles capitalise adjectives of bodies, which it finds capitalised often ("each
+    Parliamentary constituency"). A preposition that LanguageTool also tags as an adjective ("on")
+    is no adjective before the word."""
+    tags = wc.tags(low)
+    rare = _rarely_capitalised_adjective(low)
+    if not (tags == "J" or rare and "J" in tags and not set(tags) & _VERB_FORM_TAGS) \
+            or not previous.isalpha() or not previous.islower() \
+            or previous in DETERMINERS or previous in wc.QUANTIFIERS and not rare \
+            or "J" in wc.tags(previous) and previous not in wc.PREPOSITIONS and previous not in wc.QUANTIFIERS:
         return False  # "a Parliamentary lunch", "each Parliamentary constituency": a house style
     nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
     if nxt is None:
         return False
     noun = nxt.group(1)
+    if (tags != "J" or previous in wc.QUANTIFIERS) \
+            and (_names_kind(noun) or _capitalised_mid_sentence(text, m.group("w"), text) > 1):
+        # the noun of a body may end a name, and a name the document gives elsewhere may be
+        # shortened ("a member of Legislative assembly" beside "the Tamil Nadu Legislative Assembly")
+        return False
     return "N" in wc.tags(noun) and noun not in FUNCTION_WORDS and noun not in wc.appositive_heads() \
         and not _plural_of(noun, wc.appositive_heads())
 
@@ -1400,6 +1544,56 @@ def _coordinated_with_lowercase_noun(text: str, m: regex.Match, low: str) -> boo
     ratio = get_casing().ratio(other)
     return len(other) >= LIST_ITEM and wc.noun(other) and other not in FUNCTION_WORDS \
         and ratio is not None and ratio <= WEAK
+
+
+#: "and" or "or" and one or two lowercase words straight after a word (" and territorial integrity").
+_CONJUNCT_AFTER = lazy_compile(
+    r"[ \u00a0]+(?:and|or)[ \u00a0]+(\p{Ll}+)(?:[ \u00a0]+(\p{Ll}+))?(?![\p{L}\p{M}\p{N}\-\u2010'’])")
+
+
+def _coordinated_before_lowercase_word(text: str, m: regex.Match, low: str) -> bool:
+    """Whether the word *low* at *m*, after a lowercase word, is the first of a pair whose second is
+    lowercase and of its kind, and the pair's phrase has no capitalised word after it: two plain
+    common nouns (:func:`_plain_common_noun` up to WEAK: no body, person or kind of named thing),
+    the second perhaps after an adjective ("the Security and stability", "to the Sovereignty and
+    territorial integrity"), or two adjectives (LanguageTool's dictionary), the second one that
+    the casing table calls lowercase (WEAK) and no proper noun spells ("between Federal and local
+    authorities"). A name does not pair with a common word; a writer who capitalises the items
+    capitalises the second too ("of Biology and quantum field Physics")."""
+    if m.end() != m.end("w") or len(low) < LIST_ITEM \
+            or _LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start()) is None:
+        return False
+    after = _CONJUNCT_AFTER.match(text, m.end())
+    if after is None:
+        return False
+    other, end = after.group(1), after.end(1)
+    if len(other) < LIST_ITEM or other in FUNCTION_WORDS or not _lowercase_phrase_ends(text, end):
+        return False
+    if "J" in wc.tags(low) and "J" in wc.tags(other):
+        ratio = get_casing().ratio(other)
+        return ratio is not None and ratio <= WEAK and not wc.proper(other)
+    second = after.group(2)
+    if second and "J" in wc.tags(other) and not set(wc.tags(other)) & _VERB_FORM_TAGS \
+            and second not in FUNCTION_WORDS and "N" in wc.tags(second):
+        other = second  # "and territorial integrity"
+    return _plain_common_noun(low, WEAK) and _plain_common_noun(other, WEAK)
+
+
+#: A lowercase word that is no function word straight after a word, or what ends a phrase of them.
+_LOWER_CONTENT_NEXT = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’])")
+_PHRASE_END = lazy_compile(r"[.,;:!?)]|[ \u00a0]+\p{Ll}|[ \u00a0]*$")
+
+
+def _lowercase_phrase_ends(text: str, end: int) -> bool:
+    """Whether the lowercase words from *end* on run to a clause's punctuation or a function word
+    without a capitalised word ("and cooperation.", "and stability in"; not "and quantum field
+    Physics", where the writer capitalises the items)."""
+    for _ in range(3):
+        nxt = _LOWER_CONTENT_NEXT.match(text, end)
+        if nxt is None or nxt.group(1) in FUNCTION_WORDS:
+            break
+        end = nxt.end()
+    return _PHRASE_END.match(text, end) is not None
 
 
 def _collocates(text: str, m: regex.Match, low: str, previous: str,
@@ -2085,13 +2279,39 @@ def _in_set_phrase(text: str, m: regex.Match, low: str, previous: str) -> bool:
     between lowercase words inside a set phrase of lowercase English (web bigrams: log10 PMI at
     least WEAK_COLLOCATION with the word before or after, COLLOCATION after an article: "as Well
     as"), or a verb form and nothing else after "to", a modal or a subject pronoun ("to Thank
-    them"), and the document writes it in lowercase elsewhere. Without the table's word, only the phrase
-    and the document show that the capital is out of place."""
-    if not _between_lowercase(text, m) or not _written_in_lowercase(text, low):
+    them"), and the document writes it in lowercase elsewhere; or inside a set phrase on both
+    sides without the lowercase copy (:func:`_inside_set_phrase`); or, after a comma, is a verb
+    form and nothing else in a set phrase (COLLOCATION) with the lowercase word after it ("Mr
+    President, Thank you for"). Without the table's word, only the phrase and the document show
+    that the capital is out of place."""
+    if _COMMA_BEFORE.search(text, max(0, m.start() - 3), m.start()) and wc.only_verb(low):
+        nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
+        pmi = get_lexicon().pmi(low, nxt.group(1)) if nxt else None
+        return pmi is not None and pmi >= COLLOCATION  # "Mr President, Thank you"
+    if not _between_lowercase(text, m):
         return False
+    if not _written_in_lowercase(text, low):
+        return _inside_set_phrase(text, m, low, previous)
     if previous in VERB_LIKE and wc.only_verb(low):
         return True  # a verb and nothing else after "to", a modal or a subject: "to Thank them"
     return _collocates(text, m, low, previous, WEAK_COLLOCATION if previous not in ARTICLES else COLLOCATION)
+
+
+#: A comma and spaces straight before a word.
+_COMMA_BEFORE = lazy_compile(r"(?r),[ \u00a0]+$")
+
+
+def _inside_set_phrase(text: str, m: regex.Match, low: str, previous: str) -> bool:
+    """Whether the lowercase form of the word at *m* makes a set phrase of web text with the
+    lowercase word on each side, at least WEAK_COLLOCATION with both and COLLOCATION with one
+    ("as Well as", "to Thank you"): a phrase of common English on both sides holds no name."""
+    lexicon = get_lexicon()
+    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
+    if nxt is None or _LOWER_PREVIOUS.search(text, max(0, m.start() - len(previous) - 3), m.start()) is None:
+        return False
+    left, right = lexicon.pmi(previous, low), lexicon.pmi(low, nxt.group(1))
+    return left is not None and right is not None and min(left, right) >= WEAK_COLLOCATION \
+        and max(left, right) >= COLLOCATION
 
 
 #: A capitalised word, perhaps hyphenated or with digits ("Russian", "Russian-American", "G20"),
