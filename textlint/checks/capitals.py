@@ -414,6 +414,7 @@ class MidSentenceCapital(Check):
                         or not function_word and (_common_word_after_name(text, m, low, prose, casing)
                                                   or _common_noun_after_possessor(text, m, low, prose, casing)
                                                   or _verb_after_complete_name(text, m, low, prose, casing)
+                                                  or _past_verb_of_named_subject(text, m, low, prose, casing)
                                                   or _common_noun_after_proper_adjective(text, m, low, prose, casing)
                                                   or _adjective_before_proper_modifier(text, m, low, casing)):
                     alone.append(m)
@@ -462,7 +463,11 @@ class MidSentenceCapital(Check):
                 ratio = None if function_word else _lowercase_ratio(casing, low)
                 if not function_word and ratio is None and not _in_set_phrase(text, m, low, previous):
                     continue  # "as Well as", "heartfelt Greetings."
-                if ratio is not None and not _enough_evidence(text, prose, m, low, ratio, previous):
+                # a past tense with its object after a name that opens the clause ("The Russian
+                # President Confirmed his invitation"): the grammar is the evidence, and no title
+                # writes its object's first word in lowercase
+                named_verb = not function_word and _past_verb_of_named_subject(text, m, low, prose, casing)
+                if ratio is not None and not named_verb and not _enough_evidence(text, prose, m, low, ratio, previous):
                     continue
                 # Title Case too writes "of", "and", "for" and articles in lowercase: only a
                 # heading that capitalises every word ("Ministry Of Defence") excuses them,
@@ -478,7 +483,7 @@ class MidSentenceCapital(Check):
                         and _NEXT_LOWER.match(text, m.end())) and not _after_untitled_word(text, m, low)
                 else:
                     excused = titles.is_titled(m.start()) and not _amid_lowercase_words(text, m) \
-                        and not _after_untitled_word(text, m, low)
+                        and not _after_untitled_word(text, m, low) and not named_verb
                 if excused or _in_quoted_title(text, m.start(), m.end()):
                     continue
                 yield self._diagnostic(m, word)
@@ -2235,3 +2240,63 @@ def _name_ends_elsewhere(text: str, name: str, start: int) -> bool:
     at *start*."""
     ends = regex.compile(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(name) + r"(?:" + _NAME_ENDS + ")")
     return any(e.start() != start for e in ends.finditer(text))
+
+
+#: Words after which a name starts a clause as its subject: a clause's opener, a coordinator or
+#: "that" ("said that Mr Putin ...", "and Mr Putin ...").
+_SUBJECT_OPENERS = wc.CLAUSE_OPENERS | wc.COORDINATORS | frozenset(("that",))
+#: A lowercase word straight after a word (the object's first word) and the word after it.
+_OBJECT_AFTER = lazy_compile(r"[ \u00a0]+(\p{Ll}+)[ \u00a0]+(\S)")
+
+
+def _past_verb_of_named_subject(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
+    """Whether the capitalised word at *m* is the past-tense verb of a name that opens its clause,
+    before the start of its object ("Mr Putin Saw the main attractions", "The Russian President
+    Confirmed his invitation", "Mr Rakhmonov Noted that"): a past tense in LanguageTool's
+    dictionary, whatever its other readings ("Saw", "Noted"), but no proper noun; after a run of
+    capitalised words and connectors that starts a sentence or follows a comma, a clause's opener,
+    a coordinator or "that" (a subject, not an object: "beat Leeds United the next week"), whose
+    last word ends a name elsewhere in the document or is unknown to the casing table (as in
+    :func:`_verb_after_complete_name`); before a lowercase determiner or object pronoun, which
+    every title style capitalises (but an article, so an article must be followed by a lowercase
+    word: not "Saw the Light"). The document must capitalise the word nowhere else in
+    mid-sentence."""
+    if m.end() != m.end("w") or low in FUNCTION_WORDS:
+        return False
+    tags = wc.tags(low)
+    if "D" not in tags or "P" in tags:
+        return False
+    obj = _OBJECT_AFTER.match(text, m.end())
+    if obj is None or obj.group(1) not in OBJECT_STARTS \
+            or obj.group(1) in ARTICLES and not obj.group(2).islower():
+        return False
+    before = _NAME_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    if before is None or not _after_name_word(text, m.start()):
+        return False
+    name = before.group(1)
+    if not (casing.ratio(name) is None or _name_ends_elsewhere(text, name, before.start(1))):
+        return False
+    return _opens_clause(text, prose, before.start(1)) \
+        and _capitalised_mid_sentence(text, m.group("w"), prose) == 1
+
+
+#: The word before a position: a word of letters (perhaps with a possessive) or one character.
+_TOKEN_BEFORE = lazy_compile(r"(?r)([\p{L}\p{M}\p{N}]+(?:['’]\p{L}+)?|[^\s\p{L}\p{M}\p{N}])[ \u00a0]*$")
+
+
+def _opens_clause(text: str, prose: str, start: int) -> bool:
+    """Whether the name whose last word starts at *start* (capitalised words and connectors back
+    to its first word) opens a clause: it starts a sentence or follows a comma, a clause's opener,
+    a coordinator or "that"."""
+    first = start
+    while True:
+        if starts_sentence(prose, first, openers=False):
+            return True
+        tok = _TOKEN_BEFORE.search(text, max(0, first - 40), first)
+        if tok is None:
+            return False
+        word = tok.group(1)
+        if word[:1].isupper() or word in CONNECTORS and word not in wc.PLACE_PREPOSITIONS:
+            first = tok.start(1)
+            continue
+        return word == "," or word in _SUBJECT_OPENERS
