@@ -415,6 +415,7 @@ class MidSentenceCapital(Check):
                                                   or _common_noun_after_possessor(text, m, low, prose, casing)
                                                   or _verb_after_complete_name(text, m, low, prose, casing)
                                                   or _past_verb_of_named_subject(text, m, low, prose, casing)
+                                                  or _adjective_after_possessor(text, m, low, prose, casing)
                                                   or _common_noun_after_proper_adjective(text, m, low, prose, casing)
                                                   or _adjective_before_proper_modifier(text, m, low, casing)):
                     alone.append(m)
@@ -2300,3 +2301,23 @@ def _opens_clause(text: str, prose: str, start: int) -> bool:
             first = tok.start(1)
             continue
         return word == "," or word in _SUBJECT_OPENERS
+
+
+def _adjective_after_possessor(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
+    """Whether the capitalised word at *m* is an adjective that modifies a common noun after a
+    name's possessive ("Russia’s Recent efforts", "the President’s Upcoming international
+    contacts"): an adjective and nothing else in LanguageTool's dictionary, as written in lowercase
+    and capitalised (not "Catholic", "New"), that the casing table finds capitalised hardly ever
+    (STRONG), before a lowercase noun or adjective that is no function word. Names that hold a
+    possessive go on with a noun ("Sophie’s Choice", "Christie’s Old Masters sale"), not with an
+    adjective before a lowercase word. The document must capitalise the word nowhere else in
+    mid-sentence."""
+    if m.end() != m.end("w") or wc.tags(low) != "J" or wc.tags(m.group("w")) not in ("", "J"):
+        return False
+    ratio = casing.ratio(low)
+    if ratio is None or ratio > STRONG or _POSSESSOR_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None:
+        return False
+    nxt = _NEXT_LOWER.match(text, m.end())
+    if nxt is None or nxt.group(1) in FUNCTION_WORDS or not set(wc.tags(nxt.group(1))) & _COMMON_WORD:
+        return False
+    return _capitalised_mid_sentence(text, m.group("w"), prose) == 1
