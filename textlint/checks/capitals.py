@@ -416,6 +416,7 @@ class MidSentenceCapital(Check):
                                                   or _verb_after_complete_name(text, m, low, prose, casing)
                                                   or _past_verb_of_named_subject(text, m, low, prose, casing)
                                                   or _adjective_after_possessor(text, m, low, prose, casing)
+                                                  or _adjective_after_proper_adjective(text, m, low, prose, casing)
                                                   or _common_noun_after_proper_adjective(text, m, low, prose, casing)
                                                   or _adjective_before_proper_modifier(text, m, low, casing)):
                     alone.append(m)
@@ -2343,3 +2344,35 @@ def _adjective_after_possessor(text: str, m: regex.Match, low: str, prose: str, 
     if nxt is None or nxt.group(1) in FUNCTION_WORDS or not set(wc.tags(nxt.group(1))) & _COMMON_WORD:
         return False
     return _capitalised_mid_sentence(text, m.group("w"), prose) == 1
+
+
+def _adjective_after_proper_adjective(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
+    """Whether the capitalised word at *m* is a common adjective between an adjective made from a
+    name (:func:`_proper_modifier`, not an acronym) and the lowercase noun that both modify
+    ("Russian Diplomatic missions", "the Russian Military base"): an adjective in LanguageTool's
+    dictionary whose capitalised form is no proper noun, that the casing table finds capitalised
+    hardly ever (STRONG) and that names no body, person or kind of named thing, before a
+    lowercase noun that is no function word and no verb form; no capitalised word precedes the
+    modifier (a day's name is none), the noun introduces no name ("programme"), and the document
+    capitalises the word nowhere else in mid-sentence. A name that holds such an adjective
+    capitalises the noun after it too ("the Russian Military Historical Society")."""
+    if m.end() != m.end("w") or "J" not in wc.tags(low) or wc.proper(low) or not _plain_common_noun_or_adjective(low):
+        return False
+    ratio = casing.ratio(low)
+    before = _MODIFIER_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    if ratio is None or ratio > STRONG or before is None or _acronym(before.group(1)) \
+            or not _proper_modifier(before.group(1)):
+        return False
+    nxt = _NEXT_LOWER.match(text, m.end())
+    if nxt is None or nxt.group(1) in FUNCTION_WORDS or "N" not in wc.tags(nxt.group(1)) \
+            or not _FINITE_FORMS.isdisjoint(wc.tags(nxt.group(1))) or nxt.group(1) in wc.appositive_heads():
+        return False  # not before a noun that introduces a name: "Sunday Live programme"
+    if before.group(1).lower() in wc.CALENDAR or _NAME_WORD_BEFORE.search(text, max(0, before.start(1) - 40), before.start(1)) \
+            and not starts_sentence(prose, before.start(1)):
+        return False  # a longer name: "BBC Radio Scotland's Sunday Live programme"
+    return _capitalised_mid_sentence(text, m.group("w"), prose) == 1
+
+
+def _plain_common_noun_or_adjective(low: str) -> bool:
+    """Whether *low* names no body, person or kind of named thing (WordNet's classes)."""
+    return low not in wc.bodies() and low not in wc.person_nouns() and low not in wc.name_heads()
