@@ -2284,28 +2284,14 @@ def _past_verb_of_named_subject(text: str, m: regex.Match, low: str, prose: str,
 _TOKEN_BEFORE = lazy_compile(r"(?r)([\p{L}\p{M}\p{N}]+(?:['’]\p{L}+)?|[^\s\p{L}\p{M}\p{N}])[ \u00a0]*$")
 
 
-#: Capitalised words (perhaps the last with a possessive) and the lowercase word after them.
-_NAMES_BEFORE_NOUN = lazy_compile(
-    r"[ \u00a0]+(?:\p{Lu}[\p{L}\p{M}]*[ \u00a0]+){0,2}\p{Lu}[\p{L}\p{M}]*(?:['’]s)?[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’])")
-#: LanguageTool's classes of a word that would make the lowercase word after names no plain noun.
-_NOT_PLAIN_NOUN = frozenset("VZDEGR")
-
-
 def _object_after(text: str, end: int) -> bool:
-    """Whether a verb's object starts at *end* and is written in a way no title writes it: a
-    lowercase determiner or object pronoun (after an article, a lowercase word too: "Saw the main
-    attractions", not "Saw the Light"), or up to three capitalised words before a lowercase plain
-    noun that they modify ("Said Caspian agreements", "Wished Cabinet members"; not "Met Sally
-    was")."""
+    """Whether a verb's object starts at *end* in a way no title writes it: a lowercase
+    determiner or object pronoun, and after an article a lowercase word too ("Saw the main
+    attractions", not "Saw the Light"). (Capitalised words after the verb may go on with a name:
+    "Vladimir Putin Congratulated Cabinet members".)"""
     obj = _OBJECT_AFTER.match(text, end)
-    if obj is not None and obj.group(1) in OBJECT_STARTS:
-        return obj.group(1) not in ARTICLES or obj.group(2).islower()
-    names = _NAMES_BEFORE_NOUN.match(text, end)
-    if names is None:
-        return False
-    noun = names.group(1)
-    tags = wc.tags(noun)
-    return "N" in tags and _NOT_PLAIN_NOUN.isdisjoint(tags) and noun not in FUNCTION_WORDS
+    return obj is not None and obj.group(1) in OBJECT_STARTS \
+        and (obj.group(1) not in ARTICLES or obj.group(2).islower())
 
 
 def _opens_clause(text: str, prose: str, start: int) -> bool:
