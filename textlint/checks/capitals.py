@@ -2299,12 +2299,16 @@ def _object_after(text: str, end: int) -> bool:
         and (obj.group(1) not in ARTICLES or obj.group(2).islower())
 
 
+#: The most words (and connectors) a name that opens a clause is looked through for its start.
+LONGEST_NAME = 10
+
+
 def _opens_clause(text: str, prose: str, start: int) -> bool:
     """Whether the name whose last word starts at *start* (capitalised words and connectors back
-    to its first word) opens a clause: it starts a sentence or follows a comma, a clause's opener,
-    a coordinator or "that"."""
+    to its first word, at most LONGEST_NAME) opens a clause: it starts a sentence or follows a
+    comma, a clause's opener, a coordinator or "that"."""
     first = start
-    while True:
+    for _ in range(LONGEST_NAME):
         if starts_sentence(prose, first, openers=False):
             return True
         tok = _TOKEN_BEFORE.search(text, max(0, first - 40), first)
@@ -2315,6 +2319,7 @@ def _opens_clause(text: str, prose: str, start: int) -> bool:
             first = tok.start(1)
             continue
         return word == "," or word in _SUBJECT_OPENERS
+    return False
 
 
 def _adjective_after_possessor(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
