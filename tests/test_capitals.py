@@ -1428,3 +1428,45 @@ def test_a_function_word_twice_after_a_bullet_letter_is_left_alone():
     # "o" marks a list's items (Debian's valgrind README): each item starts with "For"
     text = "The module:\no For a door call wrapper the following applies.\no For a door return wrapper the following applies."
     assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Mr Putin met the mayor. Mr Putin Saw the main tourist attractions of the city.", "Saw"),
+    ("The President said so. The Russian President Confirmed his previous invitation to Mr Juan Carlos.",
+     "Confirmed"),
+    ("Mr Rakhmonov Noted that the Tajik authorities were working.", "Noted"),
+    ("Russia is large. Patriarch Kirill of Moscow and All Russia Led the service.", "Led"),  # looks like Title Case
+])
+def test_a_past_tense_with_its_object_after_a_name_that_opens_its_clause_is_flagged(text, word):
+    """A name that opens its clause is its subject; a past tense after it, before a lowercase
+    determiner or object pronoun, is its verb."""
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "He sold the Crosscut Saw the following year.",  # the name is an object, not a subject
+    "When Harry Met Sally was released in 1989. Harry said so.",  # no lowercase noun after the name
+    "Mr Putin met the mayor. Mr Putin Saw the Light at the end.",  # a title capitalises the object
+])
+def test_a_past_tense_inside_a_name_or_a_title_is_left_alone(text):
+    assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The acting president spoke of Russia’s Recent efforts to normalise the situation.", "Recent"),
+    ("It is about the President’s Upcoming international contacts.", "Upcoming"),
+    ("Minister Alexander Pochinok and his Belgian Opposite number, Lorette Onkelinks, signed a declaration.",
+     "Opposite"),
+])
+def test_an_adjective_after_a_possessive_or_a_proper_adjective_before_a_lowercase_word_is_flagged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "He starred in Sophie's Choice in 1982.",  # a noun after the possessive: a title
+    "He told BBC Radio Scotland's Sunday Live programme so.",  # a day's name, before a noun for a name's kind
+    "He joined the Russian Military Historical Society.",  # the name capitalises the noun too
+    "The Catholic Church runs St Mary's Catholic school in the town.",  # a proper adjective
+])
+def test_an_adjective_inside_a_name_is_left_alone(text):
+    assert found(RULE, text) == []

@@ -209,7 +209,12 @@ class MidSentenceCapital(Check):
         "name ends no name when it is a verb before its object (\"Mr Putin Said some deputies\") "
         "or an adjective before its noun (\"Russian Foreign policy\"), the casing table calls it "
         "rarely capitalised, and the document writes it in lowercase elsewhere and capitalised "
-        "nowhere else; an adjective or a verb form and nothing else after a lowercase word that is "
+        "nowhere else; a past tense after a name that opens its clause, before a lowercase "
+        "determiner or object pronoun, is its verb (\"Mr Putin Saw the main attractions\", even in a "
+        "sentence that its names make look like Title Case), and an adjective and nothing else after a "
+        "name's possessive (\"Russia’s Recent efforts\") or between an adjective made from a name and a "
+        "lowercase noun (\"his Belgian Opposite number\") is no part of a name; an adjective or a verb "
+        "form and nothing else after a lowercase word that is "
         "no article, demonstrative or preposition names nothing (\"to solve Important social "
         "problems\"); a frequent word that the casing table leaves out is judged inside a set "
         "phrase of lowercase English when the document writes it in lowercase too (\"as Well "
@@ -428,6 +433,9 @@ class MidSentenceCapital(Check):
                         or not function_word and (_common_word_after_name(text, m, low, prose, casing)
                                                   or _common_noun_after_possessor(text, m, low, prose, casing)
                                                   or _verb_after_complete_name(text, m, low, prose, casing)
+                                                  or _past_verb_of_named_subject(text, m, low, prose, casing)
+                                                  or _adjective_after_possessor(text, m, low, prose, casing)
+                                                  or _adjective_after_proper_adjective(text, m, low, prose, casing)
                                                   or _common_noun_after_proper_adjective(text, m, low, prose, casing)
                                                   or _adjective_before_proper_modifier(text, m, low, casing)):
                     alone.append(m)
@@ -481,7 +489,11 @@ class MidSentenceCapital(Check):
                 ratio = None if function_word else _lowercase_ratio(casing, low)
                 if not function_word and ratio is None and not _in_set_phrase(text, m, low, previous):
                     continue  # "as Well as", "heartfelt Greetings."
-                if ratio is not None and not _enough_evidence(text, prose, m, low, ratio, previous):
+                # a past tense with its object after a name that opens the clause ("The Russian
+                # President Confirmed his invitation"): the grammar is the evidence, and no title
+                # writes its object's first word in lowercase
+                named_verb = not function_word and _past_verb_of_named_subject(text, m, low, prose, casing)
+                if ratio is not None and not named_verb and not _enough_evidence(text, prose, m, low, ratio, previous):
                     continue
                 # Title Case too writes "of", "and", "for" and articles in lowercase: only a
                 # heading that capitalises every word ("Ministry Of Defence") excuses them,
@@ -498,7 +510,8 @@ class MidSentenceCapital(Check):
                         and not _before_untitled_word(text, m, low)
                 else:
                     excused = titles.is_titled(m.start()) and not _amid_lowercase_words(text, m) \
-                        and not _after_untitled_word(text, m, low) and not _before_untitled_word(text, m, low)
+                        and not _after_untitled_word(text, m, low) and not _before_untitled_word(text, m, low) \
+                        and not named_verb
                 if excused or _in_quoted_title(text, m.start(), m.end()):
                     continue
                 yield self._diagnostic(m, word)
@@ -2467,3 +2480,128 @@ def _name_ends_elsewhere(text: str, name: str, start: int) -> bool:
     at *start*."""
     ends = regex.compile(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(name) + r"(?:" + _NAME_ENDS + ")")
     return any(e.start() != start for e in ends.finditer(text))
+
+
+#: Words after which a name starts a clause as its subject: a clause's opener, a coordinator or
+#: "that" ("said that Mr Putin ...", "and Mr Putin ...").
+_SUBJECT_OPENERS = wc.CLAUSE_OPENERS | wc.COORDINATORS | frozenset(("that",))
+#: A lowercase word straight after a word (the object's first word) and the word after it.
+_OBJECT_AFTER = lazy_compile(r"[ \u00a0]+(\p{Ll}+)[ \u00a0]+(\S)")
+
+
+def _past_verb_of_named_subject(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
+    """Whether the capitalised word at *m* is the past-tense verb of a name that opens its clause,
+    before the start of its object ("Mr Putin Saw the main attractions", "The Russian President
+    Confirmed his invitation", "Mr Rakhmonov Noted that"): a past tense in LanguageTool's
+    dictionary, whatever its other readings ("Saw", "Noted"), but no proper noun; after a run of
+    capitalised words and connectors that starts a sentence or follows a comma, a clause's opener,
+    a coordinator or "that" (a subject, not an object: "beat Leeds United the next week"), whose
+    last word ends a name elsewhere in the document or is unknown to the casing table (as in
+    :func:`_verb_after_complete_name`); before a lowercase determiner or object pronoun, which
+    every title style capitalises (but an article, so an article must be followed by a lowercase
+    word: not "Saw the Light"). The document must capitalise the word nowhere else in
+    mid-sentence."""
+    if m.end() != m.end("w") or low in FUNCTION_WORDS:
+        return False
+    tags = wc.tags(low)
+    if "D" not in tags or "P" in tags:
+        return False
+    if not _object_after(text, m.end()):
+        return False
+    before = _NAME_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    if before is None or not _after_name_word(text, m.start()):
+        return False
+    name = before.group(1)
+    if not (casing.ratio(name) is None or _name_ends_elsewhere(text, name, before.start(1))):
+        return False
+    return _opens_clause(text, prose, before.start(1)) \
+        and _capitalised_mid_sentence(text, m.group("w"), prose) == 1
+
+
+#: The word before a position: a word of letters (perhaps with a possessive) or one character.
+_TOKEN_BEFORE = lazy_compile(r"(?r)([\p{L}\p{M}\p{N}]+(?:['’]\p{L}+)?|[^\s\p{L}\p{M}\p{N}])[ \u00a0]*$")
+
+
+def _object_after(text: str, end: int) -> bool:
+    """Whether a verb's object starts at *end* in a way no title writes it: a lowercase
+    determiner or object pronoun, and after an article a lowercase word too ("Saw the main
+    attractions", not "Saw the Light"). (Capitalised words after the verb may go on with a name:
+    "Vladimir Putin Congratulated Cabinet members".)"""
+    obj = _OBJECT_AFTER.match(text, end)
+    return obj is not None and obj.group(1) in OBJECT_STARTS \
+        and (obj.group(1) not in ARTICLES or obj.group(2).islower())
+
+
+#: The most words (and connectors) a name that opens a clause is looked through for its start.
+LONGEST_NAME = 10
+
+
+def _opens_clause(text: str, prose: str, start: int) -> bool:
+    """Whether the name whose last word starts at *start* (capitalised words and connectors back
+    to its first word, at most LONGEST_NAME) opens a clause: it starts a sentence or follows a
+    comma, a clause's opener, a coordinator or "that"."""
+    first = start
+    for _ in range(LONGEST_NAME):
+        if starts_sentence(prose, first, openers=False):
+            return True
+        tok = _TOKEN_BEFORE.search(text, max(0, first - 40), first)
+        if tok is None:
+            return False
+        word = tok.group(1)
+        if word[:1].isupper() or word in CONNECTORS and word not in wc.PLACE_PREPOSITIONS:
+            first = tok.start(1)
+            continue
+        return word == "," or word in _SUBJECT_OPENERS
+    return False
+
+
+def _adjective_after_possessor(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
+    """Whether the capitalised word at *m* is an adjective that modifies a common noun after a
+    name's possessive ("Russia’s Recent efforts", "the President’s Upcoming international
+    contacts"): an adjective and nothing else in LanguageTool's dictionary, as written in lowercase
+    and capitalised (not "Catholic", "New"), that the casing table finds capitalised hardly ever
+    (STRONG), before a lowercase noun or adjective that is no function word. Names that hold a
+    possessive go on with a noun ("Sophie’s Choice", "Christie’s Old Masters sale"), not with an
+    adjective before a lowercase word. The document must capitalise the word nowhere else in
+    mid-sentence."""
+    if m.end() != m.end("w") or wc.tags(low) != "J" or wc.tags(m.group("w")) not in ("", "J"):
+        return False
+    ratio = casing.ratio(low)
+    if ratio is None or ratio > STRONG or _POSSESSOR_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None:
+        return False
+    nxt = _NEXT_LOWER.match(text, m.end())
+    if nxt is None or nxt.group(1) in FUNCTION_WORDS or not set(wc.tags(nxt.group(1))) & _COMMON_WORD:
+        return False
+    return _capitalised_mid_sentence(text, m.group("w"), prose) == 1
+
+
+def _adjective_after_proper_adjective(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
+    """Whether the capitalised word at *m* is a common adjective between an adjective made from a
+    name (:func:`_proper_modifier`, not an acronym) and the lowercase noun that both modify
+    ("Russian Diplomatic missions", "the Russian Military base"): an adjective in LanguageTool's
+    dictionary whose capitalised form is no proper noun, that the casing table finds capitalised
+    hardly ever (STRONG) and that names no body, person or kind of named thing, before a
+    lowercase noun that is no function word and no verb form; no capitalised word precedes the
+    modifier (a day's name is none), the noun introduces no name ("programme"), and the document
+    capitalises the word nowhere else in mid-sentence. A name that holds such an adjective
+    capitalises the noun after it too ("the Russian Military Historical Society")."""
+    if m.end() != m.end("w") or "J" not in wc.tags(low) or wc.proper(low) or not _plain_common_noun_or_adjective(low):
+        return False
+    ratio = casing.ratio(low)
+    before = _MODIFIER_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    if ratio is None or ratio > STRONG or before is None or _acronym(before.group(1)) \
+            or not _proper_modifier(before.group(1)):
+        return False
+    nxt = _NEXT_LOWER.match(text, m.end())
+    if nxt is None or nxt.group(1) in FUNCTION_WORDS or "N" not in wc.tags(nxt.group(1)) \
+            or not _FINITE_FORMS.isdisjoint(wc.tags(nxt.group(1))) or nxt.group(1) in wc.appositive_heads():
+        return False  # not before a noun that introduces a name: "Sunday Live programme"
+    if before.group(1).lower() in wc.CALENDAR or _NAME_WORD_BEFORE.search(text, max(0, before.start(1) - 40), before.start(1)) \
+            and not starts_sentence(prose, before.start(1)):
+        return False  # a longer name: "BBC Radio Scotland's Sunday Live programme"
+    return _capitalised_mid_sentence(text, m.group("w"), prose) == 1
+
+
+def _plain_common_noun_or_adjective(low: str) -> bool:
+    """Whether *low* names no body, person or kind of named thing (WordNet's classes)."""
+    return low not in wc.bodies() and low not in wc.person_nouns() and low not in wc.name_heads()
