@@ -31,7 +31,7 @@ import os
 import struct
 import zlib
 from functools import cached_property, lru_cache
-from itertools import islice, repeat
+from itertools import repeat
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -80,11 +80,11 @@ class Table:
         """The dict of the table (built once) and handed to *replace*."""
         if self._dict is None:
             end = self._base + self._offsets[len(self._values)]
-            keys = iter(self._keys[self._base:end].decode("utf-8", "surrogatepass").split("\n"))
+            keys = self._keys[self._base:end].decode("utf-8", "surrogatepass").split("\n")
             self._dict = {}
             start = 0
             for value, group_end in zip(*self._groups):
-                self._dict.update(zip(islice(keys, max(group_end - start, 0)), repeat(value)))
+                self._dict.update(zip(keys[start:group_end], repeat(value)))
                 start = group_end
             # only the dict answers now: the file is unmapped once no table refers to it
             self._keys, self._offsets, self._values, self._order, self._groups = b"", (0,), (), (), ((), ())
