@@ -15,9 +15,9 @@ Reading both packages' text files takes about a second, so the first use builds 
 compact cache in the user's cache directory (each table as its keys in UTF-8, grouped by
 their 16-bit value, an array of their offsets, their values, and the keys' order by code
 point), keyed by the packages' files as installed. Later processes map it into memory, so a
-short document reads only the pages its words lead to: a table answers by binary search at first, and becomes a
-dict (~0.1 s to build) only once a document asks it many questions, so that a short
-file (a pre-commit hook) starts fast.
+short document reads only the pages its words lead to: a table answers by binary search at
+first, and becomes a dict (~0.1 s to build) only once a document asks it many questions, so
+that a short file (a pre-commit hook) starts fast.
 When the cache cannot be written the tables are built in memory (slower, same
 result).
 """
