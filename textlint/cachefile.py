@@ -3,7 +3,9 @@
 The file is written with ``marshal`` and replaced at once (a temporary file renamed over
 it). A missing, damaged or unwritable file only means no cache: the caller computes again.
 :class:`KeptBlobs` is such a dict of values marshalled one by one, kept by what a run
-computed (compiled patterns, the code of dataclass methods).
+computed (compiled patterns, the code of dataclass methods): its file is mapped into memory
+and only the entries a run asks for are decoded, so that what a process holds does not grow
+with what other runs (other versions, other rules) kept.
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ from __future__ import annotations
 import atexit
 import contextlib
 import marshal
+import mmap
 import os
+import struct
+import zlib
 from collections.abc import Callable, Hashable
 from pathlib import Path
 
@@ -28,48 +33,203 @@ def read(path: Path) -> dict:
 
 def write(path: Path, kept: dict) -> None:
     """Keep *kept* at *path* (nothing when the directory is read-only)."""
+    try:
+        content = marshal.dumps(kept)
+    except ValueError:
+        return
+    _replace(path, content)
+
+
+def _replace(path: Path, content: bytes) -> None:
+    """Write *content* at *path* at once, through a temporary file (nothing when the
+    directory is read-only)."""
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as f:
-            marshal.dump(kept, f)
+            f.write(content)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        return
+    _move(tmp, path)
+
+
+def _move(tmp: Path, path: Path) -> None:
+    """Put the file *tmp* in the place of *path* at once (or remove it)."""
+    try:
         os.replace(tmp, path)
-    except (OSError, ValueError):
+    except OSError:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
 
 
 class KeptBlobs:
-    """Values computed by earlier runs, each marshalled on its own (so a run decodes only
-    those it asks for), in the cache file *path* names: read once per process on first use,
-    and written again when the process that kept a new one ends (not a forked worker: those
-    end without writing). At most *max_entries*: a full cache starts again."""
+    """Values computed by earlier runs, each marshalled on its own, in the cache file *path*
+    names, which is mapped into memory on first use: only its index (a checksum of each key
+    and where its entry lies) is decoded then, and an entry when it is asked for, so that a
+    run holds neither the values it does not use nor the keys (the patterns, sources) of
+    any. What a run kept anew is written with the file's entries when the process that kept
+    it ends (not a forked worker: those end without writing). At most *max_entries*: a
+    full cache starts again.
+
+    The file: :data:`_TAG`, the length of the index, the index (marshal: checksum -> start
+    and end of the entry), then the entries (each the marshal of its key and its value: an
+    entry answers only the key it was kept for)."""
 
     def __init__(self, path: Callable[[], Path], max_entries: int) -> None:
         self._path = path
         self._max_entries = max_entries
-        self._blobs: dict | None = None
+        self._file: tuple[dict, bytes | mmap.mmap, int] | None = None  # see _map
+        self._new: dict = {}
         self._writer: int | None = None  # the process that writes the file when it ends
 
     def blobs(self) -> dict:
-        """Every kept value, as the bytes that marshal it."""
-        if self._blobs is None:
-            self._blobs = read(self._path())
-        return self._blobs
+        """The values this process kept (by key, as the bytes that marshal them): :meth:`get`
+        reads them before the file's."""
+        return self._new
 
     def get(self, key: Hashable) -> bytes | None:
-        blob = self.blobs().get(key)
+        blob = self._new.get(key)
+        if blob is None:
+            index, data, start = self._mapped()
+            span = index.get(_checksum(key))
+            blob = _entry(data, start, span, key) if span is not None else None
         return blob if isinstance(blob, bytes) else None
 
     def keep(self, key: Hashable, blob: bytes) -> None:
-        blobs = self.blobs()
         if self._writer is None:
             self._writer = os.getpid()
             atexit.register(self._write_at_exit)
-        if len(blobs) >= self._max_entries:
-            blobs.clear()
-        blobs[key] = blob
+        if len(self._mapped()[0]) + len(self._new) >= self._max_entries:
+            self._file = ({}, b"", 0)
+            self._new.clear()
+        self._new[key] = blob
+
+    def _mapped(self) -> tuple[dict, bytes | mmap.mmap, int]:
+        if self._file is None:
+            self._file = _map(self._path())
+        return self._file
 
     def _write_at_exit(self) -> None:
-        if os.getpid() == self._writer:
-            write(self._path(), self.blobs())
+        if os.getpid() != self._writer:
+            return
+        index, data, start = self._mapped()
+        # the file's entries are copied as they are (not decoded), then the new ones
+        parts: dict[int, bytes | memoryview] = {}
+        view = memoryview(data)
+        for checksum, span in index.items():
+            if isinstance(span, tuple) and len(span) == 2 and 0 <= span[0] <= span[1] <= len(data) - start:
+                parts[checksum] = view[start + span[0]:start + span[1]]
+        for key, blob in self._new.items():
+            try:
+                parts[_checksum(key)] = marshal.dumps((key, blob))
+            except ValueError:  # a key marshal does not hold: not kept
+                pass
+        path = self._path()
+        tmp = _write_entries(path, parts)
+        parts.clear()
+        view.release()
+        self._file = ({}, b"", 0)
+        if isinstance(data, mmap.mmap):
+            data.close()  # (Windows replaces no file that is mapped)
+        if tmp is not None:
+            _move(tmp, path)
+
+
+#: A file of :class:`KeptBlobs` starts with this tag and the length of its index.
+_TAG = b"TLKB"
+_HEAD = struct.Struct("<4sQ")
+
+
+def _checksum(key: Hashable) -> int:
+    """The index's key for *key* (the same in every process: no ``hash()``, which varies)."""
+    text = repr(key).encode("utf-8", "surrogatepass")
+    return zlib.crc32(text) << 32 | zlib.adler32(text)
+
+
+def _map(path: Path) -> tuple[dict, bytes | mmap.mmap, int]:
+    """The index of the file at *path*, the file mapped into memory, and where its entries
+    start; an empty index when the file is missing, damaged or of another layout."""
+    try:
+        with open(path, "rb") as f:
+            data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # (an empty file cannot be mapped)
+        return {}, b"", 0
+    try:
+        tag, size = _HEAD.unpack_from(data)
+        index = marshal.loads(data[_HEAD.size:_HEAD.size + size]) if tag == _TAG else None
+    except (struct.error, EOFError, ValueError, TypeError):
+        index = None
+    return (index, data, _HEAD.size + size) if isinstance(index, dict) else ({}, b"", 0)
+
+
+def _entry(data: bytes | mmap.mmap, start: int, span, key: Hashable) -> bytes | None:
+    """The value of the entry at *span* (from *start*) if it was kept for *key*."""
+    try:
+        kept_key, blob = marshal.loads(data[start + span[0]:start + span[1]])
+    except (EOFError, ValueError, TypeError, IndexError):
+        return None  # a damaged entry
+    return blob if kept_key == key and isinstance(blob, bytes) else None
+
+
+def _write_entries(path: Path, parts: dict[int, bytes | memoryview]) -> Path | None:
+    """A temporary file beside *path* holding the entries *parts* (checksum of the key -> the
+    entry) in the layout :func:`_map` reads; None when the directory is read-only."""
+    index: dict[int, tuple[int, int]] = {}
+    end = 0
+    for checksum, part in parts.items():
+        index[checksum] = (end, end + len(part))
+        end += len(part)
+    head = marshal.dumps(index)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as f:
+            f.write(_HEAD.pack(_TAG, len(head)))
+            f.write(head)
+            for part in parts.values():
+                f.write(part)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        return None
+    return tmp
+
+
+# -- tables read from a data file, kept decoded -------------------------------------------------
+
+#: Bump when what :func:`table_of` keeps changes.
+TABLE_FORMAT = 1
+
+
+def table_of(name: str, source: Path, build: Callable[[], dict]) -> dict:
+    """``build()``, the dict that reading *source* (a data file of textlint's) gives, kept in
+    the cache directory as *name*: ``marshal`` decodes it in about half the instructions
+    that decompressing and splitting the file take. Kept with the source's size and
+    modification time (a new file is read again) and a checksum of the table's bytes (a
+    damaged file is read again)."""
+    from .lexicon import cache_dir
+
+    try:
+        stat = source.stat()
+    except OSError:
+        return build()
+    stamp = (str(source), stat.st_size, stat.st_mtime_ns)
+    path = cache_dir() / f"{name}-{TABLE_FORMAT}.marshal"
+    kept = read(path)
+    blob = kept.get("table")
+    if kept.get("source") == stamp and isinstance(blob, bytes) and kept.get("crc") == zlib.crc32(blob):
+        try:
+            table = marshal.loads(blob)
+        except (EOFError, ValueError, TypeError):
+            table = None
+        if isinstance(table, dict):
+            return table
+    table = build()
+    try:
+        blob = marshal.dumps(table)
+    except ValueError:
+        return table
+    write(path, {"source": stamp, "crc": zlib.crc32(blob), "table": blob})
+    return table

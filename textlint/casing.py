@@ -42,7 +42,9 @@ class Casing:
 @lru_cache(maxsize=1)
 def get_casing() -> Casing:
     """The shared casing table (its data read on first use)."""
-    return Casing(_read)
+    from .cachefile import table_of
+
+    return Casing(lambda: table_of("casing", DATA, _read))
 
 
 def _read() -> dict[str, float]:

@@ -32,7 +32,7 @@ from types import CodeType
 from . import cachefile
 
 #: Bump when what is kept changes.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 #: Methods kept at most; a full cache starts again.
 MAX_ENTRIES = 1024
 

@@ -84,8 +84,10 @@ ABBREVIATIONS = frozenset(
     .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
 )
 
-#: Not after a period that ends an abbreviation or an initial ("J. Smith").
-_NOT_AN_END = (r"(?<!\b(?i:" + "|".join(regex.escape(a[:-1]) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+#: Not after a period that ends an abbreviation or an initial ("J. Smith"). (Longest first, and
+#: in one order in every process, not the set's: the same pattern text is what lets the cache
+#: of compiled patterns hold it.)
+_NOT_AN_END = (r"(?<!\b(?i:" + "|".join(regex.escape(a[:-1]) for a in sorted(sorted(ABBREVIATIONS), key=len, reverse=True))
                + r")\.|\b\p{Lu}\.)")
 #: A sentence ends at terminal punctuation (plus closing quotes or brackets) and
 #: whitespace before a capital, a digit or an opening quote, unless the period

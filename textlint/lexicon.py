@@ -12,12 +12,12 @@
   looked up.
 
 Reading both packages' text files takes about a second, so the first use builds a
-compact cache in the user's cache directory (each table as its sorted keys in UTF-8,
-an array of their offsets and an array of 16-bit values), keyed by the packages'
-files as installed. Later processes map it into memory, so a short document reads only
-the pages its words lead to: a table answers by binary search at first, and becomes a
-dict (~0.1 s to build) only once a document asks it many questions, so that a short
-file (a pre-commit hook) starts fast.
+compact cache in the user's cache directory (each table as its keys in UTF-8, grouped by
+their 16-bit value, an array of their offsets, their values, and the keys' order by code
+point), keyed by the packages' files as installed. Later processes map it into memory, so a
+short document reads only the pages its words lead to: a table answers by binary search at
+first, and becomes a dict (~0.1 s to build) only once a document asks it many questions, so
+that a short file (a pre-commit hook) starts fast.
 When the cache cannot be written the tables are built in memory (slower, same
 result).
 """
@@ -31,11 +31,12 @@ import os
 import struct
 import zlib
 from functools import cached_property, lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Callable, Sequence
 
 #: Bump when the cached layout or its content changes.
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 #: Lookups a table answers by binary search before it builds its dict.
 DICT_AFTER = 20_000
 #: Word-pair counts in wordsegment's list start at this count (of ~1.0e12 words).
@@ -50,14 +51,19 @@ class Table:
     Reads the cache file in place (memory-mapped: a short document touches a few pages of
     it) without hashing a single key; after :data:`DICT_AFTER` lookups (a long document)
     it builds a dict, which is faster, and hands it to *replace* so that its owner asks the
-    dict directly.
+    dict directly. The keys are stored grouped by value (*groups*: each value and where
+    its keys end), so that the dict is built a group at a time with one int object per
+    value, not one per key; *order* lists them by code point for the binary search.
     """
 
     def __init__(self, keys: bytes | mmap.mmap, base: int, offsets: Sequence[int],
-                 values: Sequence[int]) -> None:
-        # key i is the UTF-8 text keys[base + offsets[i]:base + offsets[i + 1] - 1]; sorted
-        # by code point, which is the order of their UTF-8 bytes
+                 values: Sequence[int], order: Sequence[int],
+                 groups: tuple[Sequence[int], Sequence[int]]) -> None:
+        # key j is the UTF-8 text keys[base + offsets[j]:base + offsets[j + 1] - 1], of value
+        # values[j]; key order[i] is the i-th by code point, which is the order of their UTF-8
+        # bytes
         self._keys, self._base, self._offsets, self._values = keys, base, offsets, values
+        self._order, self._groups = order, groups
         self._dict: dict[str, int] | None = None
         self._lookups = 0
         self.replace: Callable[[dict[str, int]], None] = lambda table: None
@@ -66,17 +72,22 @@ class Table:
         return len(self._values) if self._dict is None else len(self._dict)
 
     def _key(self, i: int) -> bytes:
-        return self._keys[self._base + self._offsets[i]:self._base + self._offsets[i + 1] - 1]
+        """The *i*-th key by code point."""
+        j = self._order[i]
+        return self._keys[self._base + self._offsets[j]:self._base + self._offsets[j + 1] - 1]
 
     def build(self) -> dict[str, int]:
         """The dict of the table (built once) and handed to *replace*."""
         if self._dict is None:
             end = self._base + self._offsets[len(self._values)]
             keys = self._keys[self._base:end].decode("utf-8", "surrogatepass").split("\n")
-            keys.pop()  # (after the last newline)
-            self._dict = dict(zip(keys, self._values))
+            self._dict = {}
+            start = 0
+            for value, group_end in zip(*self._groups):
+                self._dict.update(zip(keys[start:group_end], repeat(value)))
+                start = group_end
             # only the dict answers now: the file is unmapped once no table refers to it
-            self._keys, self._offsets, self._values = b"", (0,), ()
+            self._keys, self._offsets, self._values, self._order, self._groups = b"", (0,), (), (), ((), ())
             self.replace(self._dict)
         return self._dict
 
@@ -88,13 +99,16 @@ class Table:
             return self.build().get(key, default)
         wanted = key.encode("utf-8", "surrogatepass")
         lo, hi = 0, len(self._values)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self._key(mid) < wanted:
-                lo = mid + 1
-            else:
-                hi = mid
-        return self._values[lo] if lo < len(self._values) and self._key(lo) == wanted else default
+        try:
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if self._key(mid) < wanted:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            return self._values[self._order[lo]] if lo < len(self._values) and self._key(lo) == wanted else default
+        except IndexError:  # a damaged cache (an order beyond its keys)
+            return default
 
     def __contains__(self, key: str) -> bool:
         return self.get(key) is not None
@@ -241,10 +255,13 @@ def pair_sides(pmi: dict[str, int] | Table) -> dict[str, int]:
 
 
 #: The cache file starts with this header: a tag, the format, the bigram floor, then for each
-#: table (words, pairs, the pairs' words) its number of keys and the length of its keys in
-#: bytes. Then each table: its key offsets (uint32, one more than keys), its values (int16),
-#: its keys (UTF-8, each followed by a newline), each part starting at a multiple of 8 bytes.
-_HEADER = struct.Struct("<4sIdQQQQQQ")
+#: table (words, pairs, the pairs' words) its number of keys, the length of its keys in
+#: bytes and its number of distinct values. Then each table: its key offsets (uint32, one
+#: more than keys), its values (int16), the keys' order by code point (uint32), its
+#: distinct values (int32, ascending) and where each one's keys end (uint32), its keys
+#: (UTF-8, each followed by a newline; by value, then by code point), each part starting at
+#: a multiple of 8 bytes.
+_HEADER = struct.Struct("<4sId" + "QQQ" * 3)
 _TAG = b"TLLX"
 
 
@@ -252,24 +269,30 @@ def _aligned(n: int) -> int:
     return (n + 7) & ~7
 
 
-def _pack(table: dict[str, int]) -> tuple[int, int, bytes]:
-    """A table's number of keys, the length of its keys and its part of the file."""
-    keys = sorted(table)
+def _pack(table: dict[str, int]) -> tuple[tuple[int, int, int], bytes]:
+    """A table's number of keys, the length of its keys, its number of distinct values, and
+    its part of the file."""
+    keys = sorted(table, key=lambda k: (table[k], k))
     data = [(k + "\n").encode("utf-8", "surrogatepass") for k in keys]
     offsets = array.array("I", [0])
     for b in data:
         offsets.append(offsets[-1] + len(b))
-    parts = [offsets.tobytes(), array.array("h", map(table.get, keys)).tobytes()]
+    values = [table[k] for k in keys]
+    group_ends = [j + 1 for j in range(len(keys)) if j + 1 == len(keys) or values[j + 1] != values[j]]
+    parts = [offsets.tobytes(), array.array("h", values).tobytes(),
+             array.array("I", sorted(range(len(keys)), key=keys.__getitem__)).tobytes(),
+             array.array("i", [values[j - 1] for j in group_ends]).tobytes(),
+             array.array("I", group_ends).tobytes()]
     out = b"".join(p + bytes(_aligned(len(p)) - len(p)) for p in parts) + b"".join(data)
-    return len(keys), offsets[-1], out + bytes(_aligned(len(out)) - len(out))
+    return (len(keys), offsets[-1], len(group_ends)), out + bytes(_aligned(len(out)) - len(out))
 
 
 def _write(path: Path, zipf: dict[str, int], pmi: dict[str, int], floor: float) -> None:
     packed = [_pack(table) for table in (zipf, pmi, pair_sides(pmi))]
     with open(path, "wb") as f:
-        f.write(_HEADER.pack(_TAG, CACHE_FORMAT, floor, *(x for n, keys, _ in packed for x in (n, keys))))
+        f.write(_HEADER.pack(_TAG, CACHE_FORMAT, floor, *(x for counts, _ in packed for x in counts)))
         f.write(bytes(_aligned(_HEADER.size) - _HEADER.size))
-        for _, _, part in packed:
+        for _, part in packed:
             f.write(part)
 
 
@@ -280,21 +303,23 @@ def _read(path: Path) -> Lexicon:
     if len(data) < _HEADER.size:
         raise ValueError("not a lexicon cache")
     tag, version, floor, *counts = _HEADER.unpack_from(data)
-    sizes = list(zip(counts[::2], counts[1::2]))  # (keys, bytes of keys) of each table
+    sizes = list(zip(counts[::3], counts[1::3], counts[2::3]))  # (keys, bytes of keys, values)
     if tag != _TAG or version != CACHE_FORMAT or len(data) != _aligned(_HEADER.size) + sum(
-            _aligned(4 * (n + 1)) + _aligned(2 * n) + _aligned(keys) for n, keys in sizes):
+            _aligned(4 * (n + 1)) + _aligned(2 * n) + _aligned(4 * n) + 2 * _aligned(4 * g) + _aligned(keys)
+            for n, keys, g in sizes):
         raise ValueError("not a lexicon cache of this format, or a damaged one")
     view = memoryview(data)
     pos = _aligned(_HEADER.size)
     tables = []
-    for n, keys in sizes:
-        offsets = view[pos:pos + 4 * (n + 1)].cast("I")
-        pos += _aligned(4 * (n + 1))
-        values = view[pos:pos + 2 * n].cast("h")
-        pos += _aligned(2 * n)
-        if offsets[n] != keys:
+    for n, keys, g in sizes:
+        parts = []
+        for length, kind in ((4 * (n + 1), "I"), (2 * n, "h"), (4 * n, "I"), (4 * g, "i"), (4 * g, "I")):
+            parts.append(view[pos:pos + length].cast(kind))
+            pos += _aligned(length)
+        offsets, values, order, group_values, group_ends = parts
+        if offsets[n] != keys or (g and group_ends[g - 1] != n):
             raise ValueError("a damaged lexicon cache")
-        tables.append(Table(data, pos, offsets, values))
+        tables.append(Table(data, pos, offsets, values, order, (group_values, group_ends)))
         pos += _aligned(keys)
     zipf, pmi, sides = tables
     return Lexicon(zipf, pmi, floor, sides)

@@ -41,7 +41,7 @@ from regex import _regex
 from . import cachefile
 
 #: Bump when what is kept changes.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 #: Patterns kept at most; a full cache starts again.
 MAX_ENTRIES = 2048
 

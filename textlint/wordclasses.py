@@ -132,7 +132,9 @@ def _read_classes(path: Path) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
-    return _read_classes(DATA)
+    from .cachefile import table_of
+
+    return table_of("wordtags", DATA, lambda: _read_classes(DATA))
 
 
 def tags(word: str) -> str:
