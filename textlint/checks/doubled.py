@@ -27,14 +27,14 @@ from .prose import CLOSERS, OPENERS, starts_sentence
 #: A word, whitespace and the same word in any case (filtered further in Python: the few
 #: matches are cheap to check, and a plain pattern scans the text fastest).
 _DOUBLED = lazy_compile(r"\b(?P<a>\p{L}[\p{L}\p{M}]*)(?P<sep>\s+)(?P<b>(?P=a))\b", regex.IGNORECASE)
-#: A block of plain text (:func:`_doubled_words`) holds Latin-1 characters and :data:`_MARKS`
-#: only: ``regex`` takes two Latin-1 letters for the same letter in any case exactly when
-#: their ``str.lower()`` is the same, its letters (\p{L}) are those of ``str.isalpha()``, and
-#: none is a mark (``tests/test_doubled.py`` checks each character).
 #: Punctuation marks and currency signs that are no word characters for ``regex`` (general
 #: punctuation but for its connectors: quotation marks, dashes, the ellipsis; currency signs).
 _MARK_RANGES = r"\u2010-\u2027\u2030-\u203e\u2041-\u2053\u2055-\u205e\u20a0-\u20c0"
 _MARKS = lazy_compile(f"[{_MARK_RANGES}]", engine=re)
+#: A block of plain text (:func:`_doubled_words`) holds Latin-1 characters and :data:`_MARKS`
+#: only: ``regex`` takes two Latin-1 letters for the same letter in any case exactly when
+#: their ``str.lower()`` is the same, its letters (\p{L}) are those of ``str.isalpha()``, and
+#: none is a mark (``tests/test_doubled.py`` checks each character).
 _NOT_PLAIN = lazy_compile(rf"[^\x00-\xff{_MARK_RANGES}]", engine=re)
 #: Latin-1: each byte that is no letter made a space.
 _LETTERS_ONLY = bytes(c if chr(c).isalpha() else 0x20 for c in range(256))
