@@ -19,13 +19,17 @@ ANCHORED = {
     "space before a comma or period": (punctuation.SPACE_BEFORE_MARK, punctuation.SPACE_BEFORE_MARK_AT),
     "a word, a comma and an interjection": (quotes._WORD_COMMA_INTERJECTION, quotes._WORD_COMMA_INTERJECTION_AT),
     "the article A between lowercase words": (capitals._ARTICLE_A, capitals._ARTICLE_A_AT),
+    "a date's comma glued to the year": (marks._GLUED_YEAR, marks._GLUED_YEAR_AT),
+    "a hyphenated compound with its first part capitalised": (capitals._COMPOUND, capitals._COMPOUND_AT),
 }
 
 TRICKY = (
     "I 'm here, o' clock , and  ,x  ;y e.just so ab.cd.ef x , y .\n a ' ’b a’  b x\t, y\u00a0;z"
     " ,, ; ;a ''b it’ s don 't Ph. D. word\u00a0, end .\n(a , b) ab’ ’cd é. ölçü.şu 'x' ’y’ ."
     " like, Well, Yes, no said,  OK! 9said, Well, ab_c, Yes, éa, Oh, x, Ok,Well, said,\u00a0WELL, like, well,"
-    " forwarded A telegram, a A A b, xyA A c, Éa A b, ab\u00a0A\u00a0cd, o-a A b, a A Bc, a  A b, a A-b a A b")
+    " forwarded A telegram, a A A b, xyA A c, Éa A b, ab\u00a0A\u00a0cd, o-a A b, a A Bc, a  A b, a A-b a A b"
+    " June 16,1963 Jan. 5,20201 xMay 5,2020 Ma 12,1234,5 Dé 123,4567 Oct\u00a01,1999. MayJune 3,2001 a 1,2000"
+    " local Self-government, Anti-corruption-like Xa-b-Cd Ab-cd's -Ab-cd Ab--cd AB-cd Éa-bc Ab-cdé Ab-c.d")
 
 
 def _texts() -> list[str]:
@@ -33,6 +37,14 @@ def _texts() -> list[str]:
     alphabet = "ab AZé.,;:!?'’ \u00a0\t\n)x"
     fuzz = ["".join(rng.choice(alphabet) for _ in range(400)) for _ in range(200)]
     seed = (Path(__file__).resolve().parent.parent / "fixtures" / "seed-article.txt").read_text(encoding="utf-8")
+    # months, days and years; hyphenated compounds
+    words = ["May", "Jan", "Éa", "ab", "Ab", "AB", "12", "1", "1234", "-", "-", ",", ",", ".", " ", " ", "\u00a0",
+             "'s", "é", "x"]
+    fuzz += ["".join(rng.choice(words) for _ in range(120)) for _ in range(200)]
+    dates = [rng.choice(["May", "Jan.", "xMay", "Éa", "MAy", "a"]) + rng.choice([" ", "\u00a0", "  ", "", "."])
+             + rng.choice(["1", "12", "123", "x"]) + rng.choice([",", ", ", ""])
+             + rng.choice(["1234", "12345", "123", "1234,5", "1234.5", "1234x"]) for _ in range(2000)]
+    fuzz += [" ".join(dates[k:k + 20]) for k in range(0, len(dates), 20)]
     return [TRICKY, seed, *fuzz]
 
 

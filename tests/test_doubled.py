@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
+import regex
 
 from cleanup_helpers import fixed, found
+from textlint.checks import doubled
 
 RULE = "cleanup.DoubledWord"
 
@@ -238,3 +242,38 @@ def test_a_repeated_slip_beside_the_single_word_is_still_flagged():
 ])
 def test_a_repeat_on_a_line_indented_otherwise_is_judged_by_the_paragraph(text, words):
     assert [stretch.split()[0] for stretch in found(RULE, text)] == words
+
+
+def test_plain_characters_are_compared_as_regex_compares_them() -> None:
+    # doubled._repeats_a_run answers a block of plain text with str.lower() and bytes
+    latin1 = [chr(c) for c in range(256)]
+    marks = [c for c in map(chr, range(0x2000, 0x2100)) if doubled._MARKS.match(c)]
+    assert not any(doubled._NOT_PLAIN.match(c) for c in latin1 + marks)
+    assert all(doubled._NOT_PLAIN.match(c) for c in map(chr, range(256, 0x2000)))
+    letter, word = regex.compile(r"\p{L}"), regex.compile(r"[\w\p{M}]")
+    for c in latin1:
+        assert len(c.lower()) == 1 and c.lower() <= "\xff", c
+        assert bool(letter.match(c)) == c.isalpha(), c
+        assert doubled._LETTERS_ONLY[ord(c)] == (ord(c) if c.isalpha() else 0x20), c
+        assert not word.match(c) or c.isalnum() or c == "_", c
+    assert len(marks) > 60 and not any(word.match(c) or c.lower() != c for c in marks)
+    letters = [c for c in latin1 if c.isalpha()]
+    same = regex.compile(r"(?i)(\p{L}) (?P=1)")
+    for c in letters:
+        for d in letters:
+            assert bool(same.fullmatch(f"{c} {d}")) == (c.lower() == d.lower()), (c, d)
+
+
+def test_doubled_words_are_the_matches_of_the_whole_scan(monkeypatch) -> None:
+    monkeypatch.setattr(doubled, "BLOCK", 12)  # many blocks in a short text
+    rng = random.Random(14)
+    words = ["the", "The", "THE", "thE", "a", "A", "is", "isI", "ı", "I", "İ", "i", "ſ", "s", "S", "σ", "ς", "Σ",
+             "e\u0301", "é", "É", "x²", "²", "Ab", "ab", "aB", "K", "\u212a", "k", " ", " ", "  ", "\n", "\n\n", "\t",
+             "\u00a0", ".", ".", ",", "-", "’", "'", "(", "9", "_", "ab.", ".ab", "\u203f", "ǅ", "ǆ", "Ǆ"]
+    texts = ["".join(rng.choice(words) for _ in range(rng.randrange(5, 120))) for _ in range(3000)]
+    found = 0
+    for text in texts:
+        full = [(m.span(), m.groups()) for m in doubled._DOUBLED.finditer(text)]
+        assert [(m.span(), m.groups()) for m in doubled._doubled_words(text)] == full, text
+        found += len(full)
+    assert found > 100

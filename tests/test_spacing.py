@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from textlint.checks import spacing as spacing_checks
 from textlint.checks.spacing.model import Change, Model, Params, camel_seam, clear_shared_caches, margin_shift
+from textlint.document import Document
 from textlint.engine import Engine, Overrides
 from textlint.lexicon import get_lexicon
 
@@ -888,3 +890,22 @@ def test_names_by_the_documents_evidence_are_not_cut_safely(text):
 ])
 def test_a_function_word_glued_at_a_sentence_start_is_still_cut_safely(text, expected):
     assert fixed(text) == expected
+
+
+def test_the_spacing_checks_get_the_lexicon_ready_before_any_rule_checks(monkeypatch):
+    # the rules before them ask the lexicon too: its dicts are built first (Rule.prepare)
+    from textlint.checks.base import Check
+    from textlint.linter import Linter
+
+    asked = []
+    monkeypatch.setattr(spacing_checks, "expect_questions", lambda doc: asked.append("lexicon ready"))
+
+    class Before(Check):
+        ID = "test.Before"
+
+        def check(self, doc):
+            asked.append("checked")
+            return []
+
+    Linter([Before(), spacing_checks.RunOnWord()]).lint(Document("A text of some words."))
+    assert asked[:2] == ["lexicon ready", "checked"]

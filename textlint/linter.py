@@ -47,6 +47,8 @@ class Linter:
         deferred: list[Diagnostic] = []
         off = suppression.parse(doc)
         for rule in self.rules:
+            rule.prepare(doc)
+        for rule in self.rules:
             try:
                 for d in rule.check(doc):
                     if not rule.vale_style and doc.is_ignored(d.start, d.end):

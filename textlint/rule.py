@@ -81,6 +81,12 @@ class Rule(ABC):
         that reports under several ids (``languagetool.EN_A_VS_AN``) says yes for them."""
         return False
 
+    def prepare(self, doc: Document) -> None:
+        """Get ready to check *doc*, before any rule checks it: work this rule needs that
+        spares the rules before it work of their own (the spacing checks build the lexicon's
+        dicts, which the checks before them would otherwise ask by binary search). Nothing by
+        default."""
+
     @abstractmethod
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         """Yield the diagnostics of *doc*."""

@@ -31,6 +31,9 @@ _TITLE = lazy_compile(
 _COMPOUND = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}'’\-\u2010.@/_#])(?P<w>(?P<head>\p{Lu}\p{Ll}+)(?:-\p{Ll}+)+)"
     r"(?![\p{L}\p{M}\p{N}\-\u2010@/_]|['’]\p{L}|\.\p{L})")
+#: Where _COMPOUND is tried (:func:`.spacing.anchored.finditer_at_runs`): at the capitalised
+#: word before a hyphen and a lowercase letter.
+_COMPOUND_AT = (lazy_compile(r"-\p{Ll}"), lazy_compile(r"(?r)\p{Lu}\p{Ll}+"))
 _WORDS = lazy_compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{M}\p{N}]")
 #: A function word the document capitalises in mid-sentence this often is one of its defined
 #: terms ("You" in a licence), not a slip.
@@ -314,7 +317,7 @@ class MidSentenceCapital(Check):
         if doc.technical or "-" not in text:
             return
         titles: Titles | None = None
-        compounds = list(_COMPOUND.finditer(text))  # (few: hyphenated words with a capital)
+        compounds = list(finditer_at_runs(_COMPOUND, *_COMPOUND_AT, text))  # (few: hyphenated words with a capital)
         seen = Counter(m.group() for m in compounds)
         for m in compounds:
             head = m.group("head").lower()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import heapq
+import re
+from itertools import islice
+from operator import eq
 from typing import Iterator
 
 import regex
@@ -24,6 +27,19 @@ from .prose import CLOSERS, OPENERS, starts_sentence
 #: A word, whitespace and the same word in any case (filtered further in Python: the few
 #: matches are cheap to check, and a plain pattern scans the text fastest).
 _DOUBLED = lazy_compile(r"\b(?P<a>\p{L}[\p{L}\p{M}]*)(?P<sep>\s+)(?P<b>(?P=a))\b", regex.IGNORECASE)
+#: Punctuation marks and currency signs that are no word characters for ``regex`` (general
+#: punctuation but for its connectors: quotation marks, dashes, the ellipsis; currency signs).
+_MARK_RANGES = r"\u2010-\u2027\u2030-\u203e\u2041-\u2053\u2055-\u205e\u20a0-\u20c0"
+_MARKS = lazy_compile(f"[{_MARK_RANGES}]", engine=re)
+#: A block of plain text (:func:`_doubled_words`) holds Latin-1 characters and :data:`_MARKS`
+#: only: ``regex`` takes two Latin-1 letters for the same letter in any case exactly when
+#: their ``str.lower()`` is the same, its letters (\p{L}) are those of ``str.isalpha()``, and
+#: none is a mark (``tests/test_doubled.py`` checks each character).
+_NOT_PLAIN = lazy_compile(rf"[^\x00-\xff{_MARK_RANGES}]", engine=re)
+#: Latin-1: each byte that is no letter made a space.
+_LETTERS_ONLY = bytes(c if chr(c).isalpha() else 0x20 for c in range(256))
+#: The text is searched for doubled words in blocks of about this many characters.
+BLOCK = 512
 #: The hyphen or apostrophe inside a compound or possessive ("hi-tech", "Federation’s"):
 #: such words are rare, so they are compared with the next word in Python, which keeps the
 #: pattern above simple and fast.
@@ -128,7 +144,7 @@ class DoubledWord(Check):
         text = doc.text
         casing = get_casing()
         repeats: dict[str, int] = {}  # how often the document writes each repeat
-        pairs = ((m.start(), m.group("a"), m.group("sep"), m.group("b")) for m in _DOUBLED.finditer(text))
+        pairs = ((m.start(), m.group("a"), m.group("sep"), m.group("b")) for m in _doubled_words(text))
         for start, a, sep, b in heapq.merge(pairs, _compound_pairs(text)):  # both in text order
             a_end = start + len(a)
             end = a_end + len(sep) + len(b)
@@ -181,6 +197,34 @@ class DoubledWord(Check):
             nxt = text[end:end + 3].lstrip(" \u00a0")
             return not (nxt[:1].isupper())
         return True
+
+
+def _doubled_words(text: str) -> Iterator[regex.Match]:
+    """``_DOUBLED.finditer(text)``, tried only in the blocks of the text that may hold a match.
+    The text is cut before a period every :data:`BLOCK` characters or so (no match holds a
+    period, so the matches of the blocks are those of the whole text). A block of plain text
+    holds a match only if two of its runs of letters in a row are the same in lowercase
+    (:func:`_repeats_a_run`): a match is a whole run of letters, spaces and the same run in any
+    case. The runs of a block are compared several times faster than ``regex`` tries the
+    pattern at every word. A stretch of text without a period is scanned whole."""
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find(".", start + BLOCK)
+        if end < 0:
+            end = size
+        if end - start > 8 * BLOCK or _NOT_PLAIN.search(text, start, end) or _repeats_a_run(text[start:end]):
+            yield from _DOUBLED.finditer(text, start, end)
+        start = end
+
+
+def _repeats_a_run(block: str) -> bool:
+    """Whether two runs of letters in a row of *block* (plain text: :data:`_NOT_PLAIN`) are the
+    same in lowercase; told by ``str`` and ``bytes`` methods."""
+    lowercase = block.lower()
+    if not lowercase.isascii():
+        lowercase = _MARKS.sub(" ", lowercase)
+    runs = lowercase.encode("latin-1").translate(_LETTERS_ONLY).split()
+    return any(map(eq, runs, islice(runs, 1, None)))
 
 
 def _line_of_its_own(text: str, start: int, sep: str) -> bool:

@@ -64,7 +64,7 @@ def analysis(doc: Document) -> Analysis:
 def _analyse(doc: Document) -> Analysis:
     vocabulary = vocabulary_of(doc)
     words = sum(vocabulary.values())
-    get_lexicon().expect(4 * words)  # a few questions per word; before the model takes the tables' lookups
+    expect_questions(doc)  # before the model takes the tables' lookups
     model = Model(get_lexicon(), vocabulary, words, PARAMS)
     # the repairs of a line hold in every document and fix round of the process where
     # the document words that swayed them keep their counts
@@ -81,6 +81,12 @@ def _analyse(doc: Document) -> Analysis:
     found.extend(c for c in pronoun_runons(text, model.lex) if c.start not in taken)
     found.sort(key=lambda c: c.start)
     return Analysis(_without_contradictions(found), shift, model)
+
+
+def expect_questions(doc: Document) -> None:
+    """Get the lexicon ready for the questions the analysis of *doc* asks, a few per word
+    (:meth:`.Lexicon.expect`: a long document builds its dicts)."""
+    get_lexicon().expect(4 * sum(vocabulary_of(doc).values()))
 
 
 def _apart_from(changes: Iterator[Change], found: list[Change]) -> list[Change]:
@@ -188,6 +194,9 @@ class _WordSpacing(Check):
         "technical writing, which closes compounds that no dictionary has ('testcase', "
         "'formatters' is no 'for matters') and cites user names.")
     KIND = ""
+
+    def prepare(self, doc: Document) -> None:
+        expect_questions(doc)  # (the checks that run before this one ask the lexicon too)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         changes, shift, model = analysis(doc)

@@ -40,6 +40,9 @@ _GLUED_LOWER_AT = (lazy_compile(r"\.\p{Ll}"), lazy_compile(r"(?r)\p{Ll}+"))
 #: A date whose comma is glued to the year: "June 16,1963" (a thousands separator never
 #: follows the day of a month; a decimal comma has no month before it).
 _GLUED_YEAR = lazy_compile(r"(?<![\p{L}\p{M}])(?P<month>\p{Lu}\p{Ll}+)\.?[ \u00a0]\d{1,2}(?P<p>,)(?P<w>\d{4})(?![\p{N},.]\p{N}|\p{N})")
+#: Where _GLUED_YEAR is tried (:func:`.anchored.finditer_at_runs`): at the month before a comma
+#: glued to four digits.
+_GLUED_YEAR_AT = (lazy_compile(r",\d{4}"), lazy_compile(r"(?r)\p{Lu}\p{Ll}+\.?[ \u00a0]\d{1,2}"))
 #: A comma or semicolon glued to a word; not inside character references ("&lt;main&gt;"),
 #: tag lists ("lib,src,test", "**test,doc**:", "**doc,n-api**:") or names of code ("a_b,c\\d").
 _GLUED_COMMA = lazy_compile(
@@ -187,7 +190,7 @@ class MissingSpaceAfterPunctuation(Check):
                     # the next sentence's capital is lost too: a space alone is no full repair
                     fix = Fix((Edit(m.end(), m.end(), " "),), Applicability.UNSAFE, "Add a space after '.'")
                     yield self.diagnostic(m.start(), m.end() + len(word), "Add a space after '.'", fix)
-        for m in _GLUED_YEAR.finditer(text):
+        for m in finditer_at_runs(_GLUED_YEAR, *_GLUED_YEAR_AT, text):
             if m.group("month").lower() in CALENDAR:
                 fix = Fix((Edit(m.end("p"), m.end("p"), " "),), Applicability.UNSAFE, "Add a space after ','")
                 yield self.diagnostic(m.start(), m.end(), "Add a space after ',' before the year", fix)
