@@ -92,15 +92,24 @@ def dump(lib: Path) -> list[str]:
     return out.stdout.decode("utf-8").splitlines()
 
 
-def main() -> int:
+def dictionary_lines() -> list[str] | None:
+    """:func:`dump` of the installed LanguageTool's dictionary; None (said on stderr) when
+    LanguageTool is not installed."""
     lib = lt_lib()
     if not (lib / JARS[2]).exists():
         print(f"LanguageTool {LT_VERSION} is not installed in {lib}: "
               "run `python -m textlint languagetool install`", file=sys.stderr)
+        return None
+    return dump(lib)
+
+
+def main() -> int:
+    lines = dictionary_lines()
+    if lines is None:
         return 1
     lexicon = get_lexicon()
     classes: dict[str, set[str]] = defaultdict(set)
-    for line in dump(lib):
+    for line in lines:
         form, _lemma, tag = line.split("\t")
         letter = CLASSES.get(tag.split(":")[0].split("_")[0])
         if letter is None or len(form) < 2 or not form.replace("-", "").replace("'", "").isalpha():
