@@ -25,6 +25,8 @@ INDEFINITE_ARTICLES = frozenset(("a", "an"))
 DEFINITE_ARTICLE = "the"
 #: The marker of the infinitive ("to Take").
 INFINITIVE_MARKER = "to"
+#: The conjunction that introduces a content clause ("said that he would").
+COMPLEMENTIZER = "that"
 ARTICLES = frozenset((DEFINITE_ARTICLE,)) | INDEFINITE_ARTICLES
 DEMONSTRATIVES = frozenset("this that these those".split())
 POSSESSIVES = frozenset("my our your his her their its".split())

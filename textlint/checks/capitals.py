@@ -2487,7 +2487,7 @@ def _name_ends_elsewhere(text: str, name: str, start: int) -> bool:
 
 #: Words after which a name starts a clause as its subject: a clause's opener, a coordinator or
 #: "that" ("said that Mr Putin ...", "and Mr Putin ...").
-_SUBJECT_OPENERS = wc.CLAUSE_OPENERS | wc.COORDINATORS | frozenset(("that",))
+_SUBJECT_OPENERS = wc.CLAUSE_OPENERS | wc.COORDINATORS | frozenset((wc.COMPLEMENTIZER,))
 #: A lowercase word straight after a word (the object's first word) and the word after it.
 _OBJECT_AFTER = lazy_compile(r"[ \u00a0]+(\p{Ll}+)[ \u00a0]+(\S)")
 
