@@ -213,6 +213,18 @@ def readmes() -> list[tuple[str, str]]:
 
 # -- sampling ----------------------------------------------------------------------------------
 
+def split_parser(doc: str, units: str, show: str = "lines changed by --fix shown") -> argparse.ArgumentParser:
+    """The options of a benchmark split into a tune and a test half by its *units* (packages,
+    modules, descriptions): --part, --every, --samples, --show."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--part", choices=["tune", "test", "all"], default="test",
+                    help=f"the even-numbered {units} (tune), the odd-numbered (test, the default), or all")
+    ap.add_argument("--every", type=int, default=1, help=f"take every Nth of the {units} (default 1)")
+    ap.add_argument("--samples", type=int, default=3, help="findings shown per rule")
+    ap.add_argument("--show", type=int, default=10, help=show)
+    return ap
+
+
 def part_of(items: list, part: str, every: int) -> list:
     """Every *every*-th item; of those, the even-numbered (tune) or odd-numbered (test) ones."""
     sample = items[::every]
@@ -236,12 +248,7 @@ def documents(descriptions: list[tuple[str, str]], stem: str) -> list[tuple[str,
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--part", choices=["tune", "test", "all"], default="test",
-                    help="the even-numbered samples (tune), the odd-numbered (test, the default), or all")
-    ap.add_argument("--every", type=int, default=1, help="take every Nth description (default 1)")
-    ap.add_argument("--samples", type=int, default=3, help="findings shown per rule")
-    ap.add_argument("--show", type=int, default=10, help="lines changed by --fix shown per set")
+    ap = split_parser(__doc__, "descriptions", show="lines changed by --fix shown per set")
     ap.add_argument("--only", action="append", choices=["debian", "appstream", "readme"])
     a = ap.parse_args()
     engine = Engine(overrides=Overrides(languagetool=False))

@@ -22,7 +22,6 @@ The figures depend on the Python version; compare trees with one interpreter.
 
 from __future__ import annotations
 
-import argparse
 import ast
 import sys
 import sysconfig
@@ -30,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from debian import documents, part_of  # noqa: E402
+from debian import documents, part_of, split_parser  # noqa: E402
 from safefix import run as fix_run  # noqa: E402
 from techdocs import report  # noqa: E402
 
@@ -81,12 +80,7 @@ def module_texts(root: Path) -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--part", choices=["tune", "test", "all"], default="test",
-                    help="the even-numbered modules (tune), the odd-numbered (test, the default), or all")
-    ap.add_argument("--every", type=int, default=1, help="take every Nth module (default 1)")
-    ap.add_argument("--samples", type=int, default=3, help="findings shown per rule")
-    ap.add_argument("--show", type=int, default=10, help="lines changed by --fix shown")
+    ap = split_parser(__doc__, "modules")
     a = ap.parse_args()
     root = Path(sysconfig.get_paths()["stdlib"])
     docs = documents(part_of(module_texts(root), a.part, a.every), "docstrings")

@@ -37,7 +37,6 @@ on one machine.
 
 from __future__ import annotations
 
-import argparse
 import bz2
 import gzip
 import lzma
@@ -50,6 +49,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from debian import part_of, split_parser  # noqa: E402
 from safefix import run as fix_run  # noqa: E402
 from techdocs import report  # noqa: E402
 
@@ -85,12 +85,6 @@ def spaced(items: list, k: int) -> list:
     """At most *k* of *items*, evenly spaced, the first always among them."""
     n = len(items)
     return items if n <= k else [items[i * n // k] for i in range(k)]
-
-
-def part_of(items: list, part: str, every: int) -> list:
-    """Every *every*-th item; of those, the even-numbered (tune) or odd-numbered (test) ones."""
-    sample = items[::every]
-    return sample if part == "all" else sample[0 if part == "tune" else 1::2]
 
 
 def roff_source(path: Path) -> str:
@@ -193,13 +187,8 @@ def documents(part: str, every: int, pages: int) -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--part", choices=["tune", "test", "all"], default="test",
-                    help="the even-numbered packages (tune), the odd-numbered (test, the default), or all")
+    ap = split_parser(__doc__, "packages")
     ap.add_argument("--pages", type=int, default=MAX_PAGES, help=f"pages per package (default {MAX_PAGES})")
-    ap.add_argument("--every", type=int, default=1, help="take every Nth package (default 1)")
-    ap.add_argument("--samples", type=int, default=3, help="findings shown per rule")
-    ap.add_argument("--show", type=int, default=10, help="lines changed by --fix shown")
     a = ap.parse_args()
     print(f"==== manpages ({a.part})")
     if not (DPKG_INFO.is_dir() and MAN_ROOT.is_dir() and shutil.which("groff")):

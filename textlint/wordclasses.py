@@ -27,6 +27,8 @@ DEFINITE_ARTICLE = "the"
 INFINITIVE_MARKER = "to"
 #: The conjunction that introduces a content clause ("said that he would").
 COMPLEMENTIZER = "that"
+#: The preposition of parts and belonging ("the Protection of Human Rights").
+OF = "of"
 ARTICLES = frozenset((DEFINITE_ARTICLE,)) | INDEFINITE_ARTICLES
 DEMONSTRATIVES = frozenset("this that these those".split())
 POSSESSIVES = frozenset("my our your his her their its".split())

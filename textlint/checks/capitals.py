@@ -1722,7 +1722,7 @@ def _article_inside_name_chain(text: str, before: list[regex.Match], after: list
     if not common:
         return False
     goes_on = len(common) == 1 and not _plural(common[0].lower()) and _plain_common_noun(common[0].lower(), WEAK) \
-        and len(after) > 2 and after[1].group() == "of" and after[2].group()[:1].isupper()
+        and len(after) > 2 and after[1].group() == wc.OF and after[2].group()[:1].isupper()
     # "The Protection of Human Rights" (not a plural: "the opening of The Treasures of Nukus exhibition")
     if len(common) < 2 and not goes_on and not any(w.lower() in wc.bodies() for w in common):
         return False
