@@ -27,7 +27,7 @@ import math
 from collections import Counter
 from dataclasses import field
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import is_
 from pathlib import Path
 from typing import Iterator, NamedTuple
@@ -206,7 +206,22 @@ _SHARED: dict[tuple[Lexicon, Params], dict[str, dict]] = {}
 #: Entries of all the tables of a lexicon and weights beyond which they start afresh (a
 #: long-running process or a run over many files: memory stays bounded).
 SHARED_CACHE_SIZE = 2_000_000
-Deps = tuple[tuple[str, int], ...]
+#: The deps of a memo entry, flat: word, count, word, count, ... (:func:`dep_items` pairs them).
+#: A tuple of strings and numbers holds no object that the cyclic garbage collector tracks,
+#: so the collector stops tracking it (and an entry of it and a value of the same kind) the
+#: first time it meets it; a tuple of (word, count) pairs was an object per pair to walk.
+Deps = tuple[str | int, ...]
+
+
+def deps_of(hits: dict[str, int]) -> Deps:
+    """The document words and counts *hits* as :data:`Deps`."""
+    return tuple(chain.from_iterable(hits.items()))
+
+
+def dep_items(deps: Deps) -> Iterator[tuple[str, int]]:
+    """The (word, count) pairs of *deps*."""
+    words = iter(deps)
+    return zip(words, words)
 
 
 def clear_shared_caches() -> None:
@@ -290,7 +305,7 @@ class Model:
     def valid(self, deps: Deps) -> bool:
         """Whether the document words *deps* have the counts they had (see :meth:`memo`)."""
         get, total = self.vocab.get, self.total
-        for w, c in deps:
+        for w, c in dep_items(deps):
             if (get(w, 0) if w else total) != c:
                 return False
         return True
@@ -304,7 +319,7 @@ class Model:
             if not deps:
                 return value
             if self.valid(deps):
-                self._hits.update(deps)
+                self._hits.update(dep_items(deps))
                 return value
         outer, self._hits = self._hits, {}
         try:
@@ -313,7 +328,7 @@ class Model:
             hits, self._hits = self._hits, outer
         if hits:
             outer.update(hits)
-        table[key] = (value, tuple(hits.items()))
+        table[key] = (value, deps_of(hits))
         return value
 
     def document_count(self, word: str) -> int:
@@ -1073,7 +1088,7 @@ def judge_line(model: Model, line: str) -> JudgedLine | None:
                 if e[1]:
                     judged[chunk] = e
             else:
-                hits.update(e[1])  # (what Model.memo records of a valid entry)
+                hits.update(dep_items(e[1]))  # (what Model.memo records of a valid entry)
         info = infos[k] = e[0]
         if info is None or info[4] and not info[3]:
             if not e[1]:  # quiet in every document
