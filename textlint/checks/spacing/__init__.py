@@ -159,15 +159,16 @@ def line_pieces(line: str) -> Iterator[tuple[int, str]]:
     yield start, line[start:]
 
 
-def _line_changes(model: Model, line: str) -> list[Change]:
+def _line_changes(model: Model, line: str) -> tuple[Change, ...]:
     """The repairs of one line, offsets from its start: the lattice's, then the spaces moved
-    by one letter that overlap none of them."""
+    by one letter that overlap none of them. (A tuple: most lines have none, and the garbage
+    collector stops tracking an empty tuple's memo entry.)"""
     judged = judge_line(model, line)
     if judged is None:
-        return []  # every chunk quiet: nothing to repair, no token that is no word
+        return ()  # every chunk quiet: nothing to repair, no token that is no word
     changes = [c for c in analyse_line(model, line, judged) if c.gain >= PARAMS.unsafe_margin]
     loud = [judged.chunks[k] for k in judged.loud]
-    return changes + _apart_from(moved_spaces(line, model, loud), changes)
+    return (*changes, *_apart_from(moved_spaces(line, model, loud), changes))
 
 
 def _fix(change: Change, safe: bool) -> Fix:

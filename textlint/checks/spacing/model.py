@@ -784,8 +784,9 @@ class Model:
             x.isascii() or LATIN.fullmatch(x) for x in pieces)  # (ASCII letters are Latin)
 
     # search ------------------------------------------------------------------------
-    def best(self, cores: list[str], left: str | None, right: str | None) -> list[int]:
-        """Cut points of the best segmentation of ''.join(cores) (positions in the string)."""
+    def best(self, cores: list[str], left: str | None, right: str | None) -> tuple[int, ...]:
+        """Cut points of the best segmentation of ''.join(cores) (positions in the string; a
+        tuple of numbers, which the garbage collector stops tracking, as it does the entry)."""
         return self.memo(self._best, (*cores, left, right), self._search, cores, left, right)
 
     def _token_features(self, core: str) -> tuple[bool, ...]:
@@ -867,7 +868,7 @@ class Model:
                 return True
         return False
 
-    def _search(self, cores: list[str], left: str | None, right: str | None) -> list[int]:
+    def _search(self, cores: list[str], left: str | None, right: str | None) -> tuple[int, ...]:
         s = "".join(cores)
         n = len(s)
         bounds = [0]
@@ -1016,7 +1017,7 @@ class Model:
                         there[w] = (cand, j, prev, lw)
         final = states[n]
         if not final:
-            return bounds[1:-1]
+            return tuple(bounds[1:-1])
         w = max(final, key=lambda x: final[x][0] + pair(x, right))
         cuts, i = [], n
         while i > 0:
@@ -1024,7 +1025,7 @@ class Model:
             if j > 0:
                 cuts.append(j)
             i, w = j, prev
-        return sorted(cuts)
+        return tuple(sorted(cuts))
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
