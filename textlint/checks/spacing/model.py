@@ -27,7 +27,7 @@ import math
 from collections import Counter
 from dataclasses import field
 from functools import lru_cache
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, compress, repeat
 from operator import is_
 from pathlib import Path
 from typing import Iterator, NamedTuple
@@ -206,22 +206,23 @@ _SHARED: dict[tuple[Lexicon, Params], dict[str, dict]] = {}
 #: Entries of all the tables of a lexicon and weights beyond which they start afresh (a
 #: long-running process or a run over many files: memory stays bounded).
 SHARED_CACHE_SIZE = 2_000_000
-#: The deps of a memo entry, flat: word, count, word, count, ... (:func:`dep_items` pairs them).
-#: A tuple of strings and numbers holds no object that the cyclic garbage collector tracks,
-#: so the collector stops tracking it (and an entry of it and a value of the same kind) the
-#: first time it meets it; a tuple of (word, count) pairs was an object per pair to walk.
+#: The deps of a memo entry in one flat tuple: the words, then their counts in the same order
+#: (:func:`dep_items` pairs them). A tuple of strings and numbers holds no object that the
+#: cyclic garbage collector tracks, so the collector stops tracking it (and an entry of it and
+#: a value of the same kind) the first time it meets it; a tuple of (word, count) pairs was an
+#: object per pair to walk.
 Deps = tuple[str | int, ...]
 
 
 def deps_of(hits: dict[str, int]) -> Deps:
     """The document words and counts *hits* as :data:`Deps`."""
-    return tuple(chain.from_iterable(hits.items()))
+    return (*hits, *hits.values())
 
 
 def dep_items(deps: Deps) -> Iterator[tuple[str, int]]:
     """The (word, count) pairs of *deps*."""
-    words = iter(deps)
-    return zip(words, words)
+    half = len(deps) // 2
+    return zip(deps[:half], deps[half:])
 
 
 def clear_shared_caches() -> None:
