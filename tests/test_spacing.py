@@ -914,3 +914,21 @@ def test_the_spacing_checks_get_the_lexicon_ready_before_any_rule_checks(monkeyp
 
     Linter([Before(), spacing_checks.RunOnWord()]).lint(Document("A text of some words."))
     assert asked[:2] == ["lexicon ready", "checked"]
+
+
+def test_plain_parts_are_the_groups_of_the_plain_pattern():
+    # the string-method reading of a chunk (marks, letters, marks) must give what PLAIN gives,
+    # and leave every other chunk to it: fuzzed chunks of marks, letters, combining marks,
+    # possessives, apostrophes, hyphens and digits
+    import random
+
+    from textlint.checks.spacing.model import CLOSING_MARKS, OPENING_MARKS, PLAIN, plain_parts
+
+    pieces = [*OPENING_MARKS, *CLOSING_MARKS, "a", "Z", "é", "ß", "ǅ", "ʰ", "\u0301", "s", "'s", "’s",
+              "'", "’", "-", "1", "_", "x", "ab", "Ωμ", "中"]
+    rng = random.Random(6)
+    chunks = ["", *pieces, *(a + "word" + b for a in pieces for b in pieces),
+              *("".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(20000))]
+    for chunk in chunks:
+        m = PLAIN.fullmatch(chunk)
+        assert plain_parts(chunk) == (None if m is None else m.group(1, 2, 3)), chunk

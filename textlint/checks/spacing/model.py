@@ -45,6 +45,9 @@ CLOSED_WORDS = FUNCTION_WORDS | wc.NAME_LIKE
 
 #: A chunk whose core may be split or joined: optional opening marks, letters, closing marks.
 PLAIN = lazy_compile(r"([\"'“‘«(\[{¿¡]*)(\p{L}[\p{L}\p{M}]*)((?:['’]s)?[\"”’»)\]}.,;:!?…]*)")
+#: The opening and the closing marks of :data:`PLAIN` (no letter, no combining mark, no "s").
+OPENING_MARKS = "\"'“‘«([{¿¡"
+CLOSING_MARKS = "\"”’»)]}.,;:!?…"
 #: Fragments that may form an unknown word are in the Latin script.
 LATIN = lazy_compile(r"[\p{Latin}\p{M}]+")
 #: Single letters that a split may create.
@@ -188,6 +191,19 @@ class Change:
     @property
     def kind(self) -> str:
         return "split" if len(self.deletes) > len(self.inserts) else "runon"
+
+
+def plain_parts(chunk: str) -> tuple[str, str, str] | None:
+    """The groups of :data:`PLAIN` in *chunk* (opening marks, letters, closing marks), None when
+    it does not match the whole chunk. Most chunks are letters between marks, which string
+    methods split as the pattern does (the marks are no letters, and the letters no marks):
+    the pattern (1.4 µs a call) reads the others only ("Putin's", "re-elect", "1990s")."""
+    rest = chunk.lstrip(OPENING_MARKS)
+    core = rest.rstrip(CLOSING_MARKS)
+    if core.isalpha():  # (the letters of PLAIN's \p{L}, as str.isalpha tells them)
+        return chunk[:len(chunk) - len(rest)], core, rest[len(core):]
+    m = PLAIN.fullmatch(chunk)
+    return None if m is None else m.group(1, 2, 3)
 
 
 def camel_seam(s: str, p: int) -> bool:
@@ -617,13 +633,10 @@ class Model:
         return self.memo(self._chunks, chunk, self._chunk, chunk)
 
     def _chunk(self, chunk: str) -> tuple[str, str, str, bool, bool] | None:
-        if chunk.isalpha():  # most chunks are letters only: no need of PLAIN
-            lead, core, trail = "", chunk, ""
-        else:
-            m = PLAIN.fullmatch(chunk)
-            if m is None:
-                return None  # not a word
-            lead, core, trail = m.group(1, 2, 3)
+        parts = plain_parts(chunk)
+        if parts is None:
+            return None  # not a word
+        lead, core, trail = parts
         if len(core) > MAX_TOKEN:
             return None  # a sequence, a code, a hash
         if core != chunk:  # the core's own entry: punctuation aside, the same word
