@@ -932,3 +932,28 @@ def test_plain_parts_are_the_groups_of_the_plain_pattern():
     for chunk in chunks:
         m = PLAIN.fullmatch(chunk)
         assert plain_parts(chunk) == (None if m is None else m.group(1, 2, 3)), chunk
+
+
+def test_memo_entries_hold_only_strings_and_numbers_besides_their_values():
+    # a memo entry's deps are words and counts in one flat tuple (model.Deps): the cyclic
+    # collector stops tracking such a tuple the first time it meets it, where a tuple of
+    # (word, count) pairs was an object per dependency for it to walk
+    import gc
+
+    from textlint.checks.spacing import model
+    from textlint.checks.spacing.model import dep_items, deps_of
+    from textlint.lexicon import get_lexicon
+
+    clear_shared_caches()
+    findings("President Vladimir Putinin his capacity met Kowalczyk and Kow alczyk in Maternity.")
+    tables = model._SHARED[(get_lexicon(), spacing_checks.PARAMS)]
+    entries = [e for name in ("chunks", "joinable", "best", "features", "lines") for e in tables[name].values()]
+    assert any(deps for _, deps in entries)
+    for _, deps in entries:
+        assert type(deps) is tuple and all(type(x) in (str, int) for x in deps), deps
+    hits = {"Putin": 1, "": 4096, "alczyk": 0}
+    assert deps_of(hits) == ("Putin", "", "alczyk", 1, 4096, 0) and dict(dep_items(deps_of(hits))) == hits
+    gc.collect()
+    gc.collect()
+    assert not any(gc.is_tracked(deps) for _, deps in entries)
+    clear_shared_caches()

@@ -50,7 +50,9 @@ def analysis(doc: Document) -> Analysis:
     found = _ANALYSES.get(doc)
     if found is None:
         # the analysis makes no reference cycles, but many small objects (memo entries):
-        # the cyclic collector would walk the growing memo tables again and again
+        # the cyclic collector would walk the growing memo tables again and again. Its first
+        # pass after the analysis walks them once; made of strings and numbers (model.Deps),
+        # most stop being tracked there
         collecting = gc.isenabled()
         gc.disable()
         try:
