@@ -922,16 +922,16 @@ def test_plain_parts_are_the_groups_of_the_plain_pattern():
     # possessives, apostrophes, hyphens and digits
     import random
 
-    from textlint.checks.spacing.model import CLOSING_MARKS, OPENING_MARKS, PLAIN, plain_parts
+    from textlint.checks.spacing import model
 
-    pieces = [*OPENING_MARKS, *CLOSING_MARKS, "a", "Z", "é", "ß", "ǅ", "ʰ", "\u0301", "s", "'s", "’s",
+    pieces = [*model.OPENING_MARKS, *model.CLOSING_MARKS, "a", "Z", "é", "ß", "ǅ", "ʰ", "\u0301", "s", "'s", "’s",
               "'", "’", "-", "1", "_", "x", "ab", "Ωμ", "中"]
     rng = random.Random(6)
     chunks = ["", *pieces, *(a + "word" + b for a in pieces for b in pieces),
               *("".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(20000))]
     for chunk in chunks:
-        m = PLAIN.fullmatch(chunk)
-        assert plain_parts(chunk) == (None if m is None else m.group(1, 2, 3)), chunk
+        m = model.PLAIN.fullmatch(chunk)
+        assert model.plain_parts(chunk) == (None if m is None else m.group(1, 2, 3)), chunk
 
 
 def test_memo_entries_hold_only_strings_and_numbers_besides_their_values():
