@@ -127,12 +127,33 @@ _POSSESSIVE_END = lazy_compile(r"['’]s$")
 _NEXT_LOWER = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’])")
 
 
+#: Distinct words whose judgements by :func:`_function_like` and :func:`_worth_a_look` (the word
+#: and the process-wide tables alone decide them) are kept for the documents after the one that
+#: asked.
+WORDS_KEPT = 1 << 12
+
+
+@lru_cache(maxsize=WORDS_KEPT)
 def _function_like(low: str) -> bool:
     """Whether lowercase *low* is a function word or a sentence adverb ("However",
     "Unfortunately"): English capitalises the adverbs so often at the start of a sentence that
     the casing table cannot judge them, but they name nothing, so they are judged like
     function words."""
     return low in FUNCTION_WORDS or wc.sentence_adverb(low)
+
+
+@lru_cache(maxsize=WORDS_KEPT)
+def _worth_a_look(low: str) -> bool:
+    """Whether a capitalised word, as lowercase *low*, may be a slip wherever it stands: no
+    month, day or "no" ("No. 1", "a No vote"), and a function word or sentence adverb, or a word
+    that the casing table calls lowercase (WEAK) or, when the table leaves it out, a frequent
+    common word (:func:`_frequent_common_word`)."""
+    if low in wc.CALENDAR or low == "no":
+        return False
+    if _function_like(low):
+        return True
+    ratio = _lowercase_ratio(get_casing(), low)
+    return ratio <= WEAK if ratio is not None else _frequent_common_word(low)
 
 
 class MidSentenceCapital(Check):
@@ -387,7 +408,6 @@ class MidSentenceCapital(Check):
 
     def _words(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        casing: Casing | None = None  # loaded at the first capitalised word worth a look
         # Words worth a look: function words and words the casing table calls lowercase.
         # Only their occurrences need the (slower) sentence-start test. Names recur, so
         # each distinct word is judged once.
@@ -399,22 +419,14 @@ class MidSentenceCapital(Check):
             look = worth.get(word)
             if look is None:
                 low = word.lower()
-                if low in wc.CALENDAR or low == "no":  # "No. 1", "a No vote"
-                    look = False
-                elif _function_like(low):
-                    look = True
-                elif _house_style(capitalised, word, low):
-                    look = False  # "the Party" five times: the document's style for a body
-                else:
-                    casing = casing or get_casing()
-                    ratio = _lowercase_ratio(casing, low)
-                    look = ratio <= WEAK if ratio is not None else _frequent_common_word(low)
-                worth[word] = look
+                # (not "the Party" five times: the document's style for a body)
+                look = worth[word] = _worth_a_look(low) \
+                    and (_function_like(low) or not _house_style(capitalised, word, low))
             if look:
                 candidates.setdefault(word, []).append(m)
         if not candidates:
             return
-        casing = casing or get_casing()
+        casing = get_casing()
         titles = Titles(doc)
         prose = doc.prose_text
         code = doc.code_words  # "an uncaught Error", "Promises": names the code uses
@@ -427,20 +439,13 @@ class MidSentenceCapital(Check):
             if technical and not function_word:
                 continue  # technical writing capitalises types and UI labels: "a Promise", "Save As"
             alone = []
-            for m in matches:
-                if starts_sentence(prose, m.start()):  # code before it is no sentence
-                    continue
+            mid = [m for m in matches if not starts_sentence(prose, m.start())]  # (code before it is no sentence)
+            once = len(mid) < 2  # see _common_word_in_name
+            for m in mid:
                 if not function_word and _addressed_group(text, m):
                     yield self._diagnostic(m, word)  # "Mr President, Friends,"
                 elif not self._in_name(text, m.start(), m.end(), casing, function_word) \
-                        or not function_word and (_common_word_after_name(text, m, low, prose, casing)
-                                                  or _common_noun_after_possessor(text, m, low, prose, casing)
-                                                  or _verb_after_complete_name(text, m, low, prose, casing)
-                                                  or _past_verb_of_named_subject(text, m, low, prose, casing)
-                                                  or _adjective_after_possessor(text, m, low, prose, casing)
-                                                  or _adjective_after_proper_adjective(text, m, low, prose, casing)
-                                                  or _common_noun_after_proper_adjective(text, m, low, prose, casing)
-                                                  or _adjective_before_proper_modifier(text, m, low, casing)):
+                        or not function_word and _common_word_in_name(text, m, low, prose, casing, once):
                     alone.append(m)
                     if len(alone) > 1 and not function_word:
                         break
@@ -2193,6 +2198,23 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
 
 #: A lowercase word after a capitalised one (not part of a hyphenated or dotted token).
 _NEXT_WORD = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’.]\p{L})")
+
+
+def _common_word_in_name(text: str, m: regex.Match, low: str, prose: str, casing: Casing, once: bool) -> bool:
+    """Whether the capitalised word at *m*, which :meth:`MidSentenceCapital._in_name` finds next to
+    a name, is a common word of the clause all the same (the judgements below, in turn). All of
+    them but the last ask that the document capitalise the word nowhere else in mid-sentence
+    (:func:`_capitalised_mid_sentence`); *once* is False when the word's own capitalised copies
+    outside sentence starts are two or more, which answers that for every copy without searching
+    the text again (a word inside a recurring name: "New", "Liberal")."""
+    return once and (_common_word_after_name(text, m, low, prose, casing)
+                     or _common_noun_after_possessor(text, m, low, prose, casing)
+                     or _verb_after_complete_name(text, m, low, prose, casing)
+                     or _past_verb_of_named_subject(text, m, low, prose, casing)
+                     or _adjective_after_possessor(text, m, low, prose, casing)
+                     or _adjective_after_proper_adjective(text, m, low, prose, casing)
+                     or _common_noun_after_proper_adjective(text, m, low, prose, casing)) \
+        or _adjective_before_proper_modifier(text, m, low, casing)
 
 
 def _common_word_after_name(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
