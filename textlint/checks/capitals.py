@@ -418,10 +418,7 @@ class MidSentenceCapital(Check):
             word = m.group("w")
             look = worth.get(word)
             if look is None:
-                low = word.lower()
-                # (not "the Party" five times: the document's style for a body)
-                look = worth[word] = _worth_a_look(low) \
-                    and (_function_like(low) or not _house_style(capitalised, word, low))
+                look = worth[word] = _worth_a_look(word.lower())
             if look:
                 candidates.setdefault(word, []).append(m)
         if not candidates:
@@ -438,11 +435,20 @@ class MidSentenceCapital(Check):
             function_word = _function_like(low)
             if technical and not function_word:
                 continue  # technical writing capitalises types and UI labels: "a Promise", "Save As"
+            # "the Party" five times: the document's style for a body, not a slip (asked where
+            # it decides: its own copies often tell, the text is searched only for a word judged)
+            house_style = False if function_word else None
+            if house_style is None and _house_style_by_copies(text, low, matches):
+                continue
             alone = []
             mid = [m for m in matches if not starts_sentence(prose, m.start())]  # (code before it is no sentence)
             once = len(mid) < 2  # see _common_word_in_name
             for m in mid:
                 if not function_word and _addressed_group(text, m):
+                    if house_style is None:
+                        house_style = _house_style(capitalised, word, low)
+                    if house_style:
+                        break
                     yield self._diagnostic(m, word)  # "Mr President, Friends,"
                 elif not self._in_name(text, m.start(), m.end(), casing, function_word) \
                         or not function_word and _common_word_in_name(text, m, low, prose, casing, once):
@@ -451,6 +457,8 @@ class MidSentenceCapital(Check):
                         break
             if len(alone) != 1 and not function_word:
                 continue  # capitalised on its own twice: the document treats it as a name
+            if house_style or house_style is None and _house_style(capitalised, word, low):
+                continue
             if function_word and len(alone) >= DEFINED_TERM and low not in ARTICLES:
                 continue  # a defined term of the document: "You" and "Your" in a licence
             if function_word and len(alone) > 1:
@@ -1996,6 +2004,23 @@ def _house_style(capitalised: _CapitalisedWords, word: str, low: str) -> bool:
     if low not in wc.bodies() and low not in wc.name_heads():
         return False
     return capitalised.uses(word) >= HOUSE_STYLE_CAPITALS
+
+
+def _house_style_by_copies(text: str, low: str, matches: list[regex.Match]) -> bool:
+    """Whether the capitalised word of *matches* (all its matches of ``_TITLE``, as *low*) is
+    the document's house style by :func:`_house_style` as its own copies show it: each copy
+    that no capitalised word follows is one of the uses that function counts (which also counts
+    copies ``_TITLE`` leaves out, such as "Party-goers"), so enough of them answer without a
+    search of the text; too few answer nothing."""
+    if low not in wc.bodies() and low not in wc.name_heads():
+        return False
+    uses = 0
+    for m in matches:
+        if not _NEXT_CAPITALISED.match(text, m.end("w")):
+            uses += 1
+            if uses == HOUSE_STYLE_CAPITALS:
+                return True
+    return False
 
 
 class _CapitalisedWords:
