@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from textlint.checks import names  # noqa: E402
+from textlint.checks import capitals, names  # noqa: E402
 from textlint.checks.spacing.model import clear_shared_caches  # noqa: E402
 from textlint.document import Document  # noqa: E402
 from textlint.engine import Engine, Overrides  # noqa: E402
@@ -51,10 +51,12 @@ def corpus() -> tuple[str, list[str]]:
 
 
 def clear_caches() -> None:
-    """Forget what the passes before taught the process: the spacing checks' memo tables and
-    the name check's judgements of forms."""
+    """Forget what the passes before taught the process: the spacing checks' memo tables, the
+    name check's judgements of forms and the capitals check's judgements of words."""
     clear_shared_caches()
     names._may_be_name.cache_clear()
+    capitals._function_like.cache_clear()
+    capitals._worth_a_look.cache_clear()
 
 
 def best_of(runs: int, fn, clock=time.perf_counter) -> float:

@@ -1470,3 +1470,38 @@ def test_an_adjective_after_a_possessive_or_a_proper_adjective_before_a_lowercas
 ])
 def test_an_adjective_inside_a_name_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+@pytest.mark.parametrize("text, words", [
+    # three uses of a body that no capitalised word follows, two of them in copies that are no
+    # word of their own for _TITLE ("Party-led"): the house style, asked after the copies
+    ("The party met on Monday. Party-led talks began. Party-led reforms followed. He said their "
+     "own Party would win.", []),
+    ("The party met on Monday. Party-led talks began. He said their own Party would win.", ["Party"]),
+    # a salutation's group noun that is the house style is no slip either
+    ("Mr President, Parties,\nWelcome. Parties-led talks began. Parties-led reforms followed, and "
+     "parties won.", []),
+    ("Mr President, Parties,\nWelcome. The parties won.", ["Parties"]),
+    ("Mr President, Parties, friends,\nWelcome. The Parties met. The Parties spoke, and the Parties "
+     "agreed.", []),
+])
+def test_the_house_style_is_asked_where_it_decides(text, words):
+    assert found(RULE, text) == words
+
+
+def test_the_house_style_told_by_a_words_own_copies_is_the_house_style():
+    """``_house_style_by_copies`` is a sufficient test of ``_house_style``: never True where the
+    search counts fewer uses, and True for some texts (random texts of the forms that ``_TITLE``
+    and the search disagree on)."""
+    pieces = ["Party", "Party's", "Party-led", "the Party Duma", "²Party", "Party.", "party", "Party²",
+              "Parties", "Parties,", "-Parties", "Parties Act", "and", "the", "\n"]
+    rng = random.Random(14)
+    told = 0
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        for word in ("Party", "Parties"):
+            matches = [m for m in capitals._TITLE.finditer(text) if m.group("w") == word]
+            by_copies = capitals._house_style_by_copies(text, word.lower(), matches)
+            assert not by_copies or _uses_by_search(text, word) >= capitals.HOUSE_STYLE_CAPITALS, text
+            told += by_copies
+    assert told > 100

@@ -127,12 +127,33 @@ _POSSESSIVE_END = lazy_compile(r"['’]s$")
 _NEXT_LOWER = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’])")
 
 
+#: Distinct words whose judgements by :func:`_function_like` and :func:`_worth_a_look` (the word
+#: and the process-wide tables alone decide them) are kept for the documents after the one that
+#: asked.
+WORDS_KEPT = 1 << 12
+
+
+@lru_cache(maxsize=WORDS_KEPT)
 def _function_like(low: str) -> bool:
     """Whether lowercase *low* is a function word or a sentence adverb ("However",
     "Unfortunately"): English capitalises the adverbs so often at the start of a sentence that
     the casing table cannot judge them, but they name nothing, so they are judged like
     function words."""
     return low in FUNCTION_WORDS or wc.sentence_adverb(low)
+
+
+@lru_cache(maxsize=WORDS_KEPT)
+def _worth_a_look(low: str) -> bool:
+    """Whether a capitalised word, as lowercase *low*, may be a slip wherever it stands: no
+    month, day or "no" ("No. 1", "a No vote"), and a function word or sentence adverb, or a word
+    that the casing table calls lowercase (WEAK) or, when the table leaves it out, a frequent
+    common word (:func:`_frequent_common_word`)."""
+    if low in wc.CALENDAR or low == "no":
+        return False
+    if _function_like(low):
+        return True
+    ratio = _lowercase_ratio(get_casing(), low)
+    return ratio <= WEAK if ratio is not None else _frequent_common_word(low)
 
 
 class MidSentenceCapital(Check):
@@ -387,7 +408,6 @@ class MidSentenceCapital(Check):
 
     def _words(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        casing: Casing | None = None  # loaded at the first capitalised word worth a look
         # Words worth a look: function words and words the casing table calls lowercase.
         # Only their occurrences need the (slower) sentence-start test. Names recur, so
         # each distinct word is judged once.
@@ -398,23 +418,12 @@ class MidSentenceCapital(Check):
             word = m.group("w")
             look = worth.get(word)
             if look is None:
-                low = word.lower()
-                if low in wc.CALENDAR or low == "no":  # "No. 1", "a No vote"
-                    look = False
-                elif _function_like(low):
-                    look = True
-                elif _house_style(capitalised, word, low):
-                    look = False  # "the Party" five times: the document's style for a body
-                else:
-                    casing = casing or get_casing()
-                    ratio = _lowercase_ratio(casing, low)
-                    look = ratio <= WEAK if ratio is not None else _frequent_common_word(low)
-                worth[word] = look
+                look = worth[word] = _worth_a_look(word.lower())
             if look:
                 candidates.setdefault(word, []).append(m)
         if not candidates:
             return
-        casing = casing or get_casing()
+        casing = get_casing()
         titles = Titles(doc)
         prose = doc.prose_text
         code = doc.code_words  # "an uncaught Error", "Promises": names the code uses
@@ -426,26 +435,30 @@ class MidSentenceCapital(Check):
             function_word = _function_like(low)
             if technical and not function_word:
                 continue  # technical writing capitalises types and UI labels: "a Promise", "Save As"
+            # "the Party" five times: the document's style for a body, not a slip (asked where
+            # it decides: its own copies often tell, the text is searched only for a word judged)
+            house_style = False if function_word else None
+            if house_style is None and _house_style_by_copies(text, low, matches):
+                continue
             alone = []
-            for m in matches:
-                if starts_sentence(prose, m.start()):  # code before it is no sentence
-                    continue
+            mid = [m for m in matches if not starts_sentence(prose, m.start())]  # (code before it is no sentence)
+            once = len(mid) < 2  # see _common_word_in_name
+            for m in mid:
                 if not function_word and _addressed_group(text, m):
+                    if house_style is None:
+                        house_style = _house_style(capitalised, word, low)
+                    if house_style:
+                        break
                     yield self._diagnostic(m, word)  # "Mr President, Friends,"
                 elif not self._in_name(text, m.start(), m.end(), casing, function_word) \
-                        or not function_word and (_common_word_after_name(text, m, low, prose, casing)
-                                                  or _common_noun_after_possessor(text, m, low, prose, casing)
-                                                  or _verb_after_complete_name(text, m, low, prose, casing)
-                                                  or _past_verb_of_named_subject(text, m, low, prose, casing)
-                                                  or _adjective_after_possessor(text, m, low, prose, casing)
-                                                  or _adjective_after_proper_adjective(text, m, low, prose, casing)
-                                                  or _common_noun_after_proper_adjective(text, m, low, prose, casing)
-                                                  or _adjective_before_proper_modifier(text, m, low, casing)):
+                        or not function_word and _common_word_in_name(text, m, low, prose, casing, once):
                     alone.append(m)
                     if len(alone) > 1 and not function_word:
                         break
             if len(alone) != 1 and not function_word:
                 continue  # capitalised on its own twice: the document treats it as a name
+            if house_style or house_style is None and _house_style(capitalised, word, low):
+                continue
             if function_word and len(alone) >= DEFINED_TERM and low not in ARTICLES:
                 continue  # a defined term of the document: "You" and "Your" in a licence
             if function_word and len(alone) > 1:
@@ -1993,6 +2006,23 @@ def _house_style(capitalised: _CapitalisedWords, word: str, low: str) -> bool:
     return capitalised.uses(word) >= HOUSE_STYLE_CAPITALS
 
 
+def _house_style_by_copies(text: str, low: str, matches: list[regex.Match]) -> bool:
+    """Whether the capitalised word of *matches* (all its matches of ``_TITLE``, as *low*) is
+    the document's house style by :func:`_house_style` as its own copies show it: each copy
+    that no capitalised word follows is one of the uses that function counts (which also counts
+    copies ``_TITLE`` leaves out, such as "Party-goers"), so enough of them answer without a
+    search of the text; too few answer nothing."""
+    if low not in wc.bodies() and low not in wc.name_heads():
+        return False
+    uses = 0
+    for m in matches:
+        if not _NEXT_CAPITALISED.match(text, m.end("w")):
+            uses += 1
+            if uses == HOUSE_STYLE_CAPITALS:
+                return True
+    return False
+
+
 class _CapitalisedWords:
     """Where a text writes each capitalised word as a word of its own (a whole run of letters:
     ``str.isalpha`` on neither side). The first :data:`SEARCHES` words asked are searched for;
@@ -2193,6 +2223,23 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
 
 #: A lowercase word after a capitalised one (not part of a hyphenated or dotted token).
 _NEXT_WORD = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’.]\p{L})")
+
+
+def _common_word_in_name(text: str, m: regex.Match, low: str, prose: str, casing: Casing, once: bool) -> bool:
+    """Whether the capitalised word at *m*, which :meth:`MidSentenceCapital._in_name` finds next to
+    a name, is a common word of the clause all the same (the judgements below, in turn). All of
+    them but the last ask that the document capitalise the word nowhere else in mid-sentence
+    (:func:`_capitalised_mid_sentence`); *once* is False when the word's own capitalised copies
+    outside sentence starts are two or more, which answers that for every copy without searching
+    the text again (a word inside a recurring name: "New", "Liberal")."""
+    return once and (_common_word_after_name(text, m, low, prose, casing)
+                     or _common_noun_after_possessor(text, m, low, prose, casing)
+                     or _verb_after_complete_name(text, m, low, prose, casing)
+                     or _past_verb_of_named_subject(text, m, low, prose, casing)
+                     or _adjective_after_possessor(text, m, low, prose, casing)
+                     or _adjective_after_proper_adjective(text, m, low, prose, casing)
+                     or _common_noun_after_proper_adjective(text, m, low, prose, casing)) \
+        or _adjective_before_proper_modifier(text, m, low, casing)
 
 
 def _common_word_after_name(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:

@@ -87,16 +87,19 @@ class NameVariant(Check):
         counts = Counter(_NAME.findall(text))
         if len(counts) < 2:
             return
-        # Forms one edit apart share a key: the form with one letter deleted (or itself).
-        by_key: dict[str, list[str]] = defaultdict(list)
+        # Forms one edit apart share a key: the form with one letter deleted (or itself). Only
+        # keys that two forms share make groups (most keys are one form's).
+        first: dict[str, str] = {}
+        groups: dict[str, list[str]] = {}
         for f in counts:
             if not _may_be_name(f):
                 continue
             low = f.lower()
-            for key in {low} | {low[:i] + low[i + 1:] for i in range(len(low))}:
-                by_key[key].append(f)
-        pairs = {(a, b) for group in by_key.values() if len(group) > 1
-                 for a in group for b in group if a < b and _spellings(a, b)}
+            for key in {low, *(low[:i] + low[i + 1:] for i in range(len(low)))}:
+                other = first.setdefault(key, f)
+                if other != f:
+                    groups.setdefault(key, [other]).append(f)
+        pairs = {(a, b) for group in groups.values() for a in group for b in group if a < b and _spellings(a, b)}
         if not pairs:
             return
         # the places of the forms of a pair, and their capitalised neighbours
