@@ -552,7 +552,8 @@ class MidSentenceCapital(Check):
         title_word = not function_word or word not in PLACE_OR_PART and bool(after) \
             and after[0].group()[:1].isupper()  # "the medal For Courage", "a project Be Sporty"
         named = previous in wc.naming_participles() or title_word and word not in wc.NAME_LIKE \
-            and _after_naming_noun(before, word, after)
+            and _after_naming_noun(before, word, after) and not _verb_before_article(before) \
+            and not (word in ARTICLES and _run_after_lowercase_article(text, after, previous))
         # (a preposition of place or "of" after such a noun starts no name: "the summit In
         # Tashkent", "the lower houses Of the Parliament")
         if named or after and _before_naming_noun(word, after[0].group(),
@@ -634,10 +635,9 @@ class MidSentenceCapital(Check):
                 return False  # "Director of The Federal Security Service" beside "the Kremlin"
             if previous.isalpha() and previous.islower() and _common_name_of_a_body(text, after, previous):
                 return False  # "cooperation with The Federal Security Service" beside "the Kremlin"
-            # (once is enough, twice after a reporting verb, where a source's name stands: "Mr
-            # Clarke told The Times" in an article that writes "the Times" once elsewhere)
-            lowercase_copies = 1 if previous not in wc.reporting_verbs() else 2
-            return right and _runs_after_lowercase_article(text)[run] < lowercase_copies
+            if _possessor_after_lowercase_article(text, after, previous):
+                return False  # "I declare The Assembly’s session open" beside "the Assembly"
+            return right and not _run_after_lowercase_article(text, after, previous)
         if word in POSSESSIVES:
             # a possessive before a capitalised common noun starts a title ("Our Lady",
             # "Your Majesty"), but it is no part of a name ("from Our Savitsky Museum")
@@ -1749,6 +1749,48 @@ def _common_words(after: list[regex.Match]) -> list[str]:
         if core != word:
             break
     return run
+
+
+def _run_after_lowercase_article(text: str, after: list[regex.Match], previous: str) -> bool:
+    """Whether the document writes the capitalised words at the start of *after* (:func:`_name_run`)
+    after a lowercase article elsewhere ("the Russian Federation"): then the article before them is
+    not part of their name. Once is enough, twice after a reporting verb, where a source's name
+    stands ("Mr Clarke told The Times" in an article that writes "the Times" once elsewhere)."""
+    lowercase_copies = 1 if previous not in wc.reporting_verbs() else 2
+    run = _name_run(after)
+    return bool(run) and _runs_after_lowercase_article(text)[run] >= lowercase_copies
+
+
+def _possessor_after_lowercase_article(text: str, after: list[regex.Match], previous: str) -> bool:
+    """Whether *after* starts with capitalised words whose last one holds a possessive before a
+    lowercase word or a number ("The Assembly’s 137th session", "The RSPP’s board", "The Moscow
+    Patriarchate’s dialogue"), and the document writes those words after a lowercase article
+    elsewhere (:func:`_run_after_lowercase_article`): the possessive ends the name, so the article
+    belongs to the noun after it. A capitalised word after the possessive goes on with the name
+    ("The Prince's Trust")."""
+    run = _name_run(after)
+    i = len(run)
+    if i >= len(after) or not _POSSESSIVE_END.search(after[i].group()):
+        return False
+    core = _POSSESSIVE_END.sub("", after[i].group())
+    if not core[:1].isupper() or not core.isalpha() or i + 1 >= len(after) \
+            or not (after[i + 1].group()[:1].islower() or after[i + 1].group()[:1].isdigit()):
+        return False
+    copies = 1 if previous not in wc.reporting_verbs() else 2
+    return _runs_after_lowercase_article(text)[run + (core,)] >= copies
+
+
+def _verb_before_article(before: list[regex.Match]) -> bool:
+    """Whether the noun that ends *before*, perhaps before an article (:func:`_after_naming_noun`),
+    is a verb there: a word that LanguageTool's dictionary also knows as a verb's base form, after
+    "to", a modal, an auxiliary, a negation or a subject pronoun ("to resolve the Existing
+    problems", "to draft an Additional resolution", "did not launch The Arctic clean-up"). A verb
+    before its object introduces no name, as the noun does in "the band The Feeling"."""
+    words = [t.group().lower() for t in before[-3:]]
+    if words[-1:] and words[-1] in ARTICLES:
+        words = words[:-1]
+    return len(words) > 1 and "V" in wc.tags(words[-1]) \
+        and (words[-2] in _BEFORE_A_VERB or words[-2] in AUXILIARIES)
 
 
 def _name_run(after: list[regex.Match]) -> tuple[str, ...]:
