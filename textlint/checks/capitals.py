@@ -637,6 +637,9 @@ class MidSentenceCapital(Check):
                 return False  # "cooperation with The Federal Security Service" beside "the Kremlin"
             if _possessor_after_lowercase_article(text, after, previous):
                 return False  # "I declare The Assembly’s session open" beside "the Assembly"
+            if (previous == "," or previous.isalpha() and previous.islower()) \
+                    and _titled_person_before_verb(text, after):
+                return False  # "During the meeting, The President instructed" beside "President Vladimir Putin"
             return right and not _run_after_lowercase_article(text, after, previous)
         if word in POSSESSIVES:
             # a possessive before a capitalised common noun starts a title ("Our Lady",
@@ -1778,6 +1781,32 @@ def _possessor_after_lowercase_article(text: str, after: list[regex.Match], prev
         return False
     copies = 1 if previous not in wc.reporting_verbs() else 2
     return _runs_after_lowercase_article(text)[run + (core,)] >= copies
+
+
+#: A finite verb form (LanguageTool's tags: past tense, -s form) with no noun reading.
+_FINITE_TAGS = frozenset("DZ")
+
+
+def _titled_person_before_verb(text: str, after: list[regex.Match]) -> bool:
+    """Whether *after* starts with a singular noun for a person (WordNet's), capitalised, and a
+    lowercase finite verb form that is no noun ("The President instructed", "The President
+    stressed"), and the document writes that noun elsewhere as a title before a capitalised word
+    ("President Vladimir Putin"): the noun is then the document's title for a person, the subject
+    of the verb, and the capital article is no part of a name. Names and titles of works that keep
+    their article and start with such a noun ("The Guardian reported", "The Graduate won") are not
+    written as a title before a name."""
+    if len(after) < 2:
+        return False
+    noun, verb = after[0].group(), after[1].group()
+    low = noun.lower()
+    if not noun[:1].isupper() or not noun.isalpha() or low not in wc.person_nouns() or _plural(low) \
+            or not verb.isalpha() or not verb.islower():
+        return False
+    tags = wc.tags(verb)
+    if not set(tags) & _FINITE_TAGS or "N" in tags:
+        return False
+    return any(t.start() != after[0].start()
+               for t in regex.finditer(r"(?<![\p{L}\p{M}\p{N}\-])" + regex.escape(noun) + r"[ \u00a0]+\p{Lu}", text))
 
 
 def _verb_before_article(before: list[regex.Match]) -> bool:
