@@ -556,7 +556,7 @@ class MidSentenceCapital(Check):
         title_word = not function_word or word not in PLACE_OR_PART and bool(after) \
             and after[0].group()[:1].isupper()  # "the medal For Courage", "a project Be Sporty"
         named = previous in wc.naming_participles() or title_word and word not in wc.NAME_LIKE \
-            and _after_naming_noun(before, word, after) and not _verb_before_article(before) \
+            and _after_naming_noun(before, word, after) and not _naming_noun_as_verb(before) \
             and not (word in ARTICLES and _run_after_lowercase_article(text, after, previous))
         # (a preposition of place or "of" after such a noun starts no name: "the summit In
         # Tashkent", "the lower houses Of the Parliament")
@@ -1763,9 +1763,15 @@ def _run_after_lowercase_article(text: str, after: list[regex.Match], previous: 
     after a lowercase article elsewhere ("the Russian Federation"): then the article before them is
     not part of their name. Once is enough, twice after a reporting verb, where a source's name
     stands ("Mr Clarke told The Times" in an article that writes "the Times" once elsewhere)."""
-    lowercase_copies = 1 if previous not in wc.reporting_verbs() else 2
     run = _name_run(after)
-    return bool(run) and _runs_after_lowercase_article(text)[run] >= lowercase_copies
+    return bool(run) and _written_after_lowercase_article(text, run, previous)
+
+
+def _written_after_lowercase_article(text: str, run: tuple[str, ...], previous: str) -> bool:
+    """Whether the document writes *run* after a lowercase article often enough for the capital
+    article after *previous* to be no part of it (see :func:`_run_after_lowercase_article`)."""
+    lowercase_copies = 1 if previous not in wc.reporting_verbs() else 2
+    return _runs_after_lowercase_article(text)[run] >= lowercase_copies
 
 
 def _possessor_after_lowercase_article(text: str, after: list[regex.Match], previous: str) -> bool:
@@ -1783,8 +1789,7 @@ def _possessor_after_lowercase_article(text: str, after: list[regex.Match], prev
     if not core[:1].isupper() or not core.isalpha() or i + 1 >= len(after) \
             or not (after[i + 1].group()[:1].islower() or after[i + 1].group()[:1].isdigit()):
         return False
-    copies = 1 if previous not in wc.reporting_verbs() else 2
-    return _runs_after_lowercase_article(text)[run + (core,)] >= copies
+    return _written_after_lowercase_article(text, run + (core,), previous)
 
 
 #: A finite verb form (LanguageTool's tags: past tense, -s form) with no noun reading.
@@ -1809,11 +1814,25 @@ def _titled_person_before_verb(text: str, after: list[regex.Match]) -> bool:
     tags = wc.tags(verb)
     if not set(tags) & _FINITE_TAGS or "N" in tags:
         return False
-    return any(t.start() != after[0].start()
-               for t in regex.finditer(r"(?<![\p{L}\p{M}\p{N}\-])" + regex.escape(noun) + r"[ \u00a0]+\p{Lu}", text))
+    return _written_before_capital(text, noun, after[0].start())
 
 
-def _verb_before_article(before: list[regex.Match]) -> bool:
+def _written_before_capital(text: str, word: str, skip: int) -> bool:
+    """Whether the document writes *word* as a whole word, elsewhere than at *skip*, before a space
+    and a capitalised word ("President Vladimir Putin")."""
+    i = text.find(word)
+    while i >= 0:
+        end = next_word = i + len(word)
+        while text[next_word:next_word + 1] in (" ", "\u00a0"):
+            next_word += 1
+        if i != skip and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-")) \
+                and next_word > end and text[next_word:next_word + 1].isupper():
+            return True
+        i = text.find(word, end)
+    return False
+
+
+def _naming_noun_as_verb(before: list[regex.Match]) -> bool:
     """Whether the noun that ends *before*, perhaps before an article (:func:`_after_naming_noun`),
     is a verb there: a word that LanguageTool's dictionary also knows as a verb's base form, after
     "to", a modal, an auxiliary, a negation or a subject pronoun ("to resolve the Existing
