@@ -1505,3 +1505,31 @@ def test_the_house_style_told_by_a_words_own_copies_is_the_house_style():
             assert not by_copies or _uses_by_search(text, word) >= capitals.HOUSE_STYLE_CAPITALS, text
             told += by_copies
     assert told > 100
+
+
+@pytest.mark.parametrize("text", [
+    # the document writes the name after a lowercase article: the possessive ends it
+    "The session of the Assembly opened. I declare The Assembly’s 137th session open.",
+    # after a naming noun, a run the document writes after a lowercase article
+    "The President arrived. During the meeting The President instructed the ministers. Then the President left.",
+    # a verb before the article introduces no name
+    "The plan would be developed to resolve the Existing problems.",
+    # a person noun that the document writes as a title before names, then its verb
+    "President Vladimir Putin met the press. During the meeting, The President instructed the ministers.",
+])
+def test_a_capital_article_or_word_the_document_shows_is_no_names_is_flagged(text):
+    assert len(found(RULE, text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # a capitalised word after the possessive goes on with the name
+    "The Prince spoke at length. He raised money for The Prince's Trust. Later the Prince left.",
+    # a title after a naming noun that the document never writes after a lowercase article
+    "She starred in the film The Return, which won the prize.",
+    # the noun is written as a title nowhere else: a paper's name
+    "Prices rose again, The Guardian reported.",
+    # the document writes the noun as a title, but no finite verb follows
+    "President Vladimir Putin met the press. The prize went to The President Andrei Belousov.",
+])
+def test_a_capital_article_the_document_gives_no_evidence_against_is_left_alone(text):
+    assert found(RULE, text) == []

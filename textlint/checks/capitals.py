@@ -218,7 +218,11 @@ class MidSentenceCapital(Check):
         "its verb and an adverb and nothing else before a lowercase word end a name (\"the Forum "
         "Will help\", \"Russia Always advocates\"); \"The\" after a lowercase word before an "
         "acronym (\"the presidency of The EU\") is no part of a name, nor is \"The\" before a lone noun for a "
-        "body or a person in a document that writes \"the\" before names (\"with The Cabinet\"); a verb "
+        "body or a person in a document that writes \"the\" before names (\"with The Cabinet\"), before a "
+        "person noun that the document writes as a title before names and its verb (\"During the meeting, The "
+        "President instructed\"), or before a name that the document writes after a lowercase article, even "
+        "after a noun that introduces names or before a possessive (\"I declare The Assembly’s session "
+        "open\"); a verb "
         "form after a name that the document ends elsewhere (\"Vladimir Putin Met with\"), a plain noun "
         "before its verb after a sentence's article (\"The Message reads\") and a preposition after a "
         "lowercase word that Title Case would capitalise (\"was attended By Presidential Aide\") are "
@@ -565,7 +569,8 @@ class MidSentenceCapital(Check):
         title_word = not function_word or word not in PLACE_OR_PART and bool(after) \
             and after[0].group()[:1].isupper()  # "the medal For Courage", "a project Be Sporty"
         named = previous in wc.naming_participles() or title_word and word not in wc.NAME_LIKE \
-            and _after_naming_noun(before, word, after)
+            and _after_naming_noun(before, word, after) and not _naming_noun_as_verb(before) \
+            and not (word in ARTICLES and _run_after_lowercase_article(text, after, previous))
         # (a preposition of place or "of" after such a noun starts no name: "the summit In
         # Tashkent", "the lower houses Of the Parliament")
         if named or after and _before_naming_noun(word, after[0].group(),
@@ -647,10 +652,12 @@ class MidSentenceCapital(Check):
                 return False  # "Director of The Federal Security Service" beside "the Kremlin"
             if previous.isalpha() and previous.islower() and _common_name_of_a_body(text, after, previous):
                 return False  # "cooperation with The Federal Security Service" beside "the Kremlin"
-            # (once is enough, twice after a reporting verb, where a source's name stands: "Mr
-            # Clarke told The Times" in an article that writes "the Times" once elsewhere)
-            lowercase_copies = 1 if previous not in wc.reporting_verbs() else 2
-            return right and _runs_after_lowercase_article(text)[run] < lowercase_copies
+            if _possessor_after_lowercase_article(text, after, previous):
+                return False  # "I declare The Assembly’s session open" beside "the Assembly"
+            if (previous == "," or previous.isalpha() and previous.islower()) \
+                    and _titled_person_before_verb(text, after):
+                return False  # "During the meeting, The President instructed" beside "President Vladimir Putin"
+            return right and not _run_after_lowercase_article(text, after, previous)
         if word in POSSESSIVES:
             # a possessive before a capitalised common noun starts a title ("Our Lady",
             # "Your Majesty"), but it is no part of a name ("from Our Savitsky Museum")
@@ -1762,6 +1769,93 @@ def _common_words(after: list[regex.Match]) -> list[str]:
         if core != word:
             break
     return run
+
+
+def _run_after_lowercase_article(text: str, after: list[regex.Match], previous: str) -> bool:
+    """Whether the document writes the capitalised words at the start of *after* (:func:`_name_run`)
+    after a lowercase article elsewhere ("the Russian Federation"): then the article before them is
+    not part of their name. Once is enough, twice after a reporting verb, where a source's name
+    stands ("Mr Clarke told The Times" in an article that writes "the Times" once elsewhere)."""
+    run = _name_run(after)
+    return bool(run) and _written_after_lowercase_article(text, run, previous)
+
+
+def _written_after_lowercase_article(text: str, run: tuple[str, ...], previous: str) -> bool:
+    """Whether the document writes *run* after a lowercase article often enough for the capital
+    article after *previous* to be no part of it (see :func:`_run_after_lowercase_article`)."""
+    lowercase_copies = 1 if previous not in wc.reporting_verbs() else 2
+    return _runs_after_lowercase_article(text)[run] >= lowercase_copies
+
+
+def _possessor_after_lowercase_article(text: str, after: list[regex.Match], previous: str) -> bool:
+    """Whether *after* starts with capitalised words whose last one holds a possessive before a
+    lowercase word or a number ("The Assembly’s 137th session", "The RSPP’s board", "The Moscow
+    Patriarchate’s dialogue"), and the document writes those words after a lowercase article
+    elsewhere (:func:`_run_after_lowercase_article`): the possessive ends the name, so the article
+    belongs to the noun after it. A capitalised word after the possessive goes on with the name
+    ("The Prince's Trust")."""
+    run = _name_run(after)
+    i = len(run)
+    if i >= len(after) or not _POSSESSIVE_END.search(after[i].group()):
+        return False
+    core = _POSSESSIVE_END.sub("", after[i].group())
+    if not core[:1].isupper() or not core.isalpha() or i + 1 >= len(after) \
+            or not (after[i + 1].group()[:1].islower() or after[i + 1].group()[:1].isdigit()):
+        return False
+    return _written_after_lowercase_article(text, run + (core,), previous)
+
+
+#: A finite verb form (LanguageTool's tags: past tense, -s form) with no noun reading.
+_FINITE_TAGS = frozenset("DZ")
+
+
+def _titled_person_before_verb(text: str, after: list[regex.Match]) -> bool:
+    """Whether *after* starts with a singular noun for a person (WordNet's), capitalised, and a
+    lowercase finite verb form that is no noun ("The President instructed", "The President
+    stressed"), and the document writes that noun elsewhere as a title before a capitalised word
+    ("President Vladimir Putin"): the noun is then the document's title for a person, the subject
+    of the verb, and the capital article is no part of a name. Names and titles of works that keep
+    their article and start with such a noun ("The Guardian reported", "The Graduate won") are not
+    written as a title before a name."""
+    if len(after) < 2:
+        return False
+    noun, verb = after[0].group(), after[1].group()
+    low = noun.lower()
+    if not noun[:1].isupper() or not noun.isalpha() or low not in wc.person_nouns() or _plural(low) \
+            or not verb.isalpha() or not verb.islower():
+        return False
+    tags = wc.tags(verb)
+    if not set(tags) & _FINITE_TAGS or "N" in tags:
+        return False
+    return _written_before_capital(text, noun, after[0].start())
+
+
+def _written_before_capital(text: str, word: str, skip: int) -> bool:
+    """Whether the document writes *word* as a whole word, elsewhere than at *skip*, before a space
+    and a capitalised word ("President Vladimir Putin")."""
+    i = text.find(word)
+    while i >= 0:
+        end = next_word = i + len(word)
+        while text[next_word:next_word + 1] in (" ", "\u00a0"):
+            next_word += 1
+        if i != skip and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-")) \
+                and next_word > end and text[next_word:next_word + 1].isupper():
+            return True
+        i = text.find(word, end)
+    return False
+
+
+def _naming_noun_as_verb(before: list[regex.Match]) -> bool:
+    """Whether the noun that ends *before*, perhaps before an article (:func:`_after_naming_noun`),
+    is a verb there: a word that LanguageTool's dictionary also knows as a verb's base form, after
+    "to", a modal, an auxiliary, a negation or a subject pronoun ("to resolve the Existing
+    problems", "to draft an Additional resolution", "did not launch The Arctic clean-up"). A verb
+    before its object introduces no name, as the noun does in "the band The Feeling"."""
+    words = [t.group().lower() for t in before[-3:]]
+    if words[-1:] and words[-1] in ARTICLES:
+        words = words[:-1]
+    return len(words) > 1 and "V" in wc.tags(words[-1]) \
+        and (words[-2] in _BEFORE_A_VERB or words[-2] in AUXILIARIES)
 
 
 def _name_run(after: list[regex.Match]) -> tuple[str, ...]:
