@@ -63,9 +63,6 @@ TITLES = frozenset(h.capitalize() for h in wc.HONORIFICS if len(h) == 2)
 #: be: "Bethe", "Ashe").
 MIN_FUNCTION_PAIR = 6
 
-#: Shorter unknown tokens are not judged by :meth:`Model.phrase_glued`.
-MIN_PHRASE_GLUED = 6
-
 MAX_TOKEN = 40
 #: Longest word the lattice considers (original tokens may be longer).
 MAX_WORD = 24
@@ -100,22 +97,6 @@ def closed_compounds() -> frozenset[str]:
     two of its words ("spellchecking", "analphabetic"; built by
     scripts/build_closed_compounds.py)."""
     return _word_table(CLOSED_COMPOUNDS)
-
-
-#: Word classes (LanguageTool's tags, :func:`.wordclasses.tags`) of adverbs and closed-class
-#: words, and of inflected verb forms (past, participles, -s, -ing) that may be adjectives.
-PHRASE_TAGS = frozenset("CR")
-INFLECTED_TAGS = frozenset("DEGZ")
-
-
-def phrase_word(word: str) -> bool:
-    """Whether *word* is of a class that makes phrases, not closed compounds: a closed-class
-    word, an adverb only, or an inflected verb form with no noun or verb-stem reading
-    ("indeed", "usually", "busied", "said"; not "landing", which is also a noun)."""
-    if word in FUNCTION_WORDS:
-        return True
-    t = set(wc.tags(word))
-    return bool(t) and (t <= PHRASE_TAGS or t <= INFLECTED_TAGS | {"J"} and bool(t & INFLECTED_TAGS))
 
 
 @dataclass(frozen=True)
@@ -158,9 +139,6 @@ class Params:
     glued_form_pmi: float = 0.4
     glued_form_ratio: float = 1.2
     glued_form_discount: float = 1.0
-    #: log10 odds against a token that no dictionary knows being a word when its two words
-    #: make a phrase, not a compound (:meth:`Model.phrase_glued`: "deplorableindeed")
-    phrase_glued_cost: float = 2.0
     safe_margin: float = 0.5
     #: a token the lexicon knows is cut safely only when its two words are written apart at
     #: least this much more often (log10): "upthe", "canbe", not "seeme"
@@ -284,7 +262,6 @@ class Model:
         self._pmi_get = lexicon.pmi_table().get
         self._sides_get = lexicon.pair_sides_table().get
         self._glued_forms = glued_forms()
-        self._phrase_glued: dict[str, bool] = table("phrase_glued")
         self._lex_words: dict[str, tuple[str, float, bool, bool] | None] = table("words")
         self._pairs: dict[tuple[str, str], float] = table("pairs")
         self._chunks: dict[str, tuple] = table("chunks")
@@ -417,47 +394,7 @@ class Model:
 
     def unknown(self, word: str) -> float:
         base = self.p.unk_cap_base if word[0].isupper() else self.p.unk_base
-        lp = base - self.p.unk_per_char * len(word)
-        if len(word) >= MIN_PHRASE_GLUED and word.islower():
-            phrase = self._phrase_glued.get(word)
-            if phrase is None:
-                phrase = self._phrase_glued[word] = self.phrase_glued(word)
-            if phrase:
-                lp -= self.p.phrase_glued_cost
-        return lp
-
-    def phrase_glued(self, word: str) -> bool:
-        """Whether a lowercase token that no dictionary knows (the lexicon, LanguageTool's
-        tagger dictionary, SCOWL's closed compounds) is two words whose classes make a phrase
-        and never a closed compound: one of them an adverb, a closed-class word or an
-        inflected verb form and no noun, adjective or verb stem ("deplorable|indeed",
-        "usually|attained", "energy|busied", "now|must"), each a word of the dictionary
-        (Zipf >= ``solid_zipf``), no prefix or suffix ("de|correlated"), and the token no typo
-        of another word. Unknown closed compounds join nouns, adjectives and stems
-        ("worldvolume", "catshark", "landingpad"), which this leaves to the lattice."""
-        if self.lex.zipf(word) > 0.0 or wc.tags(word) or word in closed_compounds():
-            return False
-        cuts = [(word[:k], word[k:]) for k in range(2, len(word) - 1)]
-        if any(x in PREFIXES and self.lex.zipf(y) > 0.0 or y in SUFFIXES and self.lex.zipf(x) > 0.0
-               for x, y in cuts):
-            return False  # a derived word ("decorrelated", "signless")
-        phrases = [(x, y) for x, y in cuts if self._phrase_pair(x, y)]
-        return bool(phrases) and not self.typo_of_word(word, list(phrases[0]))
-
-    def _phrase_pair(self, left: str, right: str) -> bool:
-        """Whether two words make a phrase that no closed compound is (:meth:`phrase_glued`):
-        each of three letters or more; the left one a :func:`phrase_word`, or the right one a
-        phrase word that ends no hyphenated compound of the dictionary
-        (:func:`.wordclasses.compound_ends`: "hand-made", "home-grown") and, when it is a
-        closed-class word, an auxiliary or a modal ("now|must"; "west|most" is a compound)."""
-        for w in (left, right):
-            if len(w) < 3 or not wc.tags(w) or self.lex.zipf(w) < (
-                    self.p.solid_zipf if len(w) > 3 or w in FUNCTION_WORDS else self.p.frequent_zipf):
-                return False  # (a short rare piece is a fragment more often: "con|tuned")
-        if phrase_word(left):
-            return True
-        return phrase_word(right) and right not in wc.compound_ends() and (
-            right not in FUNCTION_WORDS or right in wc.AUXILIARIES or right in wc.MODALS)
+        return base - self.p.unk_per_char * len(word)
 
     def logp(self, word: str, original: bool = False) -> float:
         lp = self.known(word, original)
