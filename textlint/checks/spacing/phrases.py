@@ -26,7 +26,7 @@ from ... import wordclasses as wc
 from ...document import Document
 from ...patterns import lazy_compile
 from ...wordclasses import FUNCTION_WORDS
-from .model import PREFIXES, SUFFIXES, Change, Model, closed_compounds
+from .model import LETTER_WORDS, PREFIXES, SUFFIXES, Change, Model, closed_compounds
 
 #: Word classes (LanguageTool's tags) of adverbs and closed-class words, and of inflected verb
 #: forms (past, past participle, -s, -ing), which may also be adjectives ("J").
@@ -97,9 +97,10 @@ def _occurrences(text: str, words: Collection[str]) -> Iterator[int]:
 def phrase_cut(model: Model, word: str) -> int | None:
     """Where a token that no dictionary knows (the lexicon, LanguageTool's tagger dictionary,
     SCOWL's closed compounds), lowercase or capitalised, cuts into two words that make a
-    phrase and never a closed compound (:func:`_phrase_pair`), None when it does not or when
-    it may be a word still: a prefix or a suffix with a word ("de|correlated", "sign|less"),
-    or a typo of another word (:meth:`.Model.typo_of_word`)."""
+    phrase and never a closed compound (:func:`_phrase_pair`) and are its likeliest two words
+    (:func:`_likeliest_cut`), None when it does not or when it may be a word still: a prefix
+    or a suffix with a word ("de|correlated", "sign|less"), or a typo of another word
+    (:meth:`.Model.typo_of_word`)."""
     lex, lower = model.lex, word.lower()
     if lex.zipf(lower) > 0.0 or wc.tags(word) or wc.tags(lower) or lower in closed_compounds():
         return None
@@ -109,9 +110,27 @@ def phrase_cut(model: Model, word: str) -> int | None:
         return None
     capital = word[0].isupper()
     phrases = [k for k in cuts if _phrase_pair(model, word[:k], lower[k:], capital)]
-    if len(phrases) != 1 or model.typo_of_word(lower, [lower[:phrases[0]], lower[phrases[0]:]]):
+    if len(phrases) != 1 or _likeliest_cut(model, lower) != phrases[0] or model.typo_of_word(
+            lower, [lower[:phrases[0]], lower[phrases[0]:]]):
         return None
     return phrases[0]
+
+
+def _likeliest_cut(model: Model, word: str) -> int | None:
+    """Where *word* cuts into the likeliest two words of the lexicon (Zipf of both and their
+    pair's PMI; a piece of one letter only when it is a word, "a"): "he|released", not the
+    phrase "here|leased", and "to|return", not "tore|turn", which the lattice weighs."""
+    zipf, best, where = model.lex.zipf, None, None
+    for k in range(1, len(word)):
+        left, right = word[:k], word[k:]
+        if len(left) == 1 and left not in LETTER_WORDS or len(right) == 1 and right not in LETTER_WORDS:
+            continue
+        za, zb = zipf(left), zipf(right)
+        if za and zb:
+            score = za + zb + (model.lex.pmi(left, right) or 0.0)
+            if best is None or score > best:
+                best, where = score, k
+    return where
 
 
 def _phrase_pair(model: Model, left: str, right: str, capital: bool) -> bool:
