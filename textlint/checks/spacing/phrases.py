@@ -26,7 +26,7 @@ from ... import wordclasses as wc
 from ...document import Document
 from ...patterns import lazy_compile
 from ...wordclasses import FUNCTION_WORDS
-from .model import LETTER_WORDS, PREFIXES, SUFFIXES, Change, Model, closed_compounds
+from .model import LETTER_WORDS, PLAIN, PREFIXES, SUFFIXES, Change, Model, closed_compounds
 
 #: Word classes (LanguageTool's tags) of adverbs and closed-class words, and of inflected verb
 #: forms (past, past participle, -s, -ing), which may also be adjectives ("J").
@@ -37,6 +37,8 @@ MIN_TOKEN = 6
 #: A word either side of a token with only spaces between (the lattice's context words).
 _WORD_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’_\-./@])(\p{L}+)[ ]+$")
 _WORD_AFTER = lazy_compile(r"[ ]+(\p{L}+)(?![\p{L}\p{M}\p{N}'’_\-@/])")
+#: A chunk with more marks around its letters than this is no plain word.
+MARKS = 12
 #: Up to this many words are looked for one by one (:func:`_occurrences`).
 FIND_ONE_BY_ONE = 20
 #: A run of letters (``re``: far faster than ``regex`` over a whole text).
@@ -76,22 +78,33 @@ def phrase_runons(doc: Document, model: Model) -> Iterator[Change]:
 
 
 def _occurrences(text: str, words: Collection[str]) -> Iterator[int]:
-    """Where one of *words* (runs of letters) stands in *text* as a token of its own: no
-    letter, digit or mark of a name (``'_-./@``) next to it. A few words are looked for one by
-    one; many in one pass over the runs of letters of the text."""
-    def alone(start: int, end: int) -> bool:
-        return not (start and _JOINED.match(text, start - 1) or _JOINED_AFTER.match(text, end))
-
+    """Where one of *words* (runs of letters) is the core of a chunk of *text* that the
+    lattice reads as a word (:data:`.model.PLAIN`: marks around letters; not "eachresult()"
+    nor "verylongname.foobar"). A few words are looked for one by one; many in one pass over
+    the runs of letters of the text."""
     if len(words) > FIND_ONE_BY_ONE:
-        yield from (m.start() for m in _LETTERS.finditer(text) if m.group() in words and alone(*m.span()))
+        yield from (m.start() for m in _LETTERS.finditer(text) if m.group() in words and _plain(text, *m.span()))
         return
     for word in words:
         at = text.find(word)
         while at >= 0:
             end = at + len(word)
-            if alone(at, end):
+            if _plain(text, at, end):
                 yield at
             at = text.find(word, end)
+
+
+def _plain(text: str, start: int, end: int) -> bool:
+    """Whether the letters at [start, end) are the core of their whitespace-delimited chunk."""
+    a, b = start, end
+    while a > 0 and start - a < MARKS and not text[a - 1].isspace():
+        a -= 1
+    while b < len(text) and b - end < MARKS and not text[b].isspace():
+        b += 1
+    if a and not text[a - 1].isspace() or b < len(text) and not text[b].isspace():
+        return False
+    m = PLAIN.fullmatch(text, a, b)
+    return m is not None and m.span(2) == (start, end)
 
 
 def phrase_cut(model: Model, word: str) -> int | None:
