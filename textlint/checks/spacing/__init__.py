@@ -8,8 +8,8 @@ Every fix changes spaces only and never crosses a line break.
 from __future__ import annotations
 
 import gc
-from bisect import bisect_left
 import weakref
+from bisect import bisect_left
 from itertools import accumulate, islice
 from typing import Iterator, NamedTuple
 

@@ -20,7 +20,7 @@ The evidence is data, no list of words: LanguageTool's tagger dictionary
 from __future__ import annotations
 
 import re
-from typing import Collection, Iterator
+from collections.abc import Collection, Iterator
 
 from ... import wordclasses as wc
 from ...document import Document
@@ -43,9 +43,6 @@ MARKS = 12
 FIND_ONE_BY_ONE = 20
 #: A run of letters (``re``: far faster than ``regex`` over a whole text).
 _LETTERS = re.compile(r"[^\W\d_]+")
-#: A character that joins a token to the one before or after it (a word or a name goes on).
-_JOINED = lazy_compile(r"[\p{L}\p{M}\p{N}'’_\-./@]")
-_JOINED_AFTER = lazy_compile(r"[\p{L}\p{M}\p{N}'’_\-@/]")
 
 
 def phrase_word(word: str) -> bool:
