@@ -356,8 +356,10 @@ class RunOnWord(_WordSpacing):
         "'Putinin', glued capitalised words ('CubaPutin', 'OrthodoxChurch'), words glued "
         "where a line break was lost, a function word glued to a number ('was960', "
         "'in1984'), a possessive glued to a word ('Putin’smessage'), a closed compound that no "
-        "dictionary has where only a verb can stand ('to backout the change', 'can checkin') and a "
-        "space moved by one letter ('an dpreviously', 'look sfor').")
+        "dictionary has where only a verb can stand ('to backout the change', 'can checkin'), two "
+        "words whose classes make a phrase and never a closed compound in a token no dictionary "
+        "has ('deplorableindeed', 'usuallyattained') and a space moved by one letter "
+        "('an dpreviously', 'look sfor').")
     RATIONALE = (
         "Scrapers, PDF extraction and OCR drop spaces. Spell checkers call the result a "
         "misspelling and offer nothing useful; word segmenters split correct words "
