@@ -57,7 +57,12 @@ def phrase_word(word: str) -> bool:
 
 def phrase_runons(doc: Document, model: Model) -> Iterator[Change]:
     """Each occurrence of a token of the document that :func:`phrase_cut` cuts, as a change
-    scored by the model in its context (:func:`_change`), in the order of the text."""
+    scored by the model in its context (:func:`_change`), in the order of the text; none in
+    technical writing (:attr:`.Document.technical`), which names commands and identifiers
+    with words glued ("whatchanged", "mustcall": the lattice's cuts there need the safe margin
+    and are never safe)."""
+    if doc.technical:
+        return  # its compounds and identifiers glue function words: "mustcall", "whatchanged"
     table = model.table("phrase_cuts")
     cuts: dict[str, int] = {}
     for word in doc.vocabulary:
@@ -109,14 +114,15 @@ def phrase_cut(model: Model, word: str) -> int | None:
     SCOWL's closed compounds), lowercase or capitalised, cuts into two words that make a
     phrase and never a closed compound (:func:`_phrase_pair`) and are its likeliest two words
     (:func:`_likeliest_cut`), None when it does not or when it may be a word still: a prefix
-    or a suffix with a word ("de|correlated", "sign|less"), or a typo of another word
+    or a suffix with a word ("de|correlated", "sign|less"), an inflection of a word of the
+    lexicon ("formatter|s", not "for|matters"), or a typo of another word
     (:meth:`.Model.typo_of_word`)."""
     lex, lower = model.lex, word.lower()
     if lex.zipf(lower) > 0.0 or wc.tags(word) or wc.tags(lower) or lower in closed_compounds():
         return None
     cuts = range(2, len(lower) - 1)
     if any(lower[:k] in PREFIXES and lex.zipf(lower[k:]) > 0.0 or lower[k:] in SUFFIXES and lex.zipf(lower[:k]) > 0.0
-           for k in cuts):
+           for k in cuts) or any(lower.endswith(e) and lex.zipf(lower[:-len(e)]) > 0.0 for e in wc.INFLECTIONS):
         return None
     capital = word[0].isupper()
     phrases = [k for k in cuts if _phrase_pair(model, word[:k], lower[k:], capital)]
