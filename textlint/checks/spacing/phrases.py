@@ -32,6 +32,7 @@ from .model import LETTER_WORDS, PLAIN, PREFIXES, SUFFIXES, Change, Model, close
 #: forms (past, past participle, -s, -ing), which may also be adjectives ("J").
 PHRASE_TAGS = frozenset("CR")
 INFLECTED_TAGS = frozenset("DEGZ")
+PARTICIPLE_TAGS = INFLECTED_TAGS | frozenset("J")
 #: Shorter tokens are not judged (a short unknown token is a fragment or a typo more often).
 MIN_TOKEN = 6
 #: A word either side of a token with only spaces between (the lattice's context words).
@@ -52,7 +53,7 @@ def phrase_word(word: str) -> bool:
     if word in FUNCTION_WORDS:
         return True
     t = set(wc.tags(word))
-    return bool(t) and (t <= PHRASE_TAGS or t <= INFLECTED_TAGS | {"J"} and bool(t & INFLECTED_TAGS))
+    return bool(t) and (t <= PHRASE_TAGS or t <= PARTICIPLE_TAGS and bool(t & INFLECTED_TAGS))
 
 
 def phrase_runons(doc: Document, model: Model) -> Iterator[Change]:
