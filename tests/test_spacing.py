@@ -461,6 +461,52 @@ def test_camel_case_in_technical_plain_text_is_an_identifier():
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("The condition of the masses must be deplorableindeed.", "The condition of the masses must be deplorable indeed."),
+    ("Their hymns have usuallyattained the honour of a setting.",
+     "Their hymns have usually attained the honour of a setting."),
+    ("I nowmust beg for money to cure that.", "I now must beg for money to cure that."),
+    ("There is neither capacity noreven will to mend matters.", "There is neither capacity nor even will to mend matters."),
+])
+def test_words_that_make_a_phrase_and_no_compound_are_split(text, expected):
+    """An adverb, a closed-class word or an inflected verb form glued to a word, in a token that
+    no dictionary knows, is a run-on: closed compounds join nouns, adjectives and verb stems."""
+    assert [r for r, _ in findings(text)] == ["spacing.RunOnWord"]
+    assert fixed(text) == expected
+
+
+def test_a_capitalised_token_that_makes_a_phrase_is_split_unsafely():
+    """"Johnson|justly": a name and an adverb; the capitalised token may be a name still."""
+    text = "Johnsonjustly esteems the highest order of learning."
+    assert [r for r, _ in findings(text)] == ["spacing.RunOnWord"]
+    assert fixed(text) == text
+    assert fixed(text, unsafe=True) == "Johnson justly esteems the highest order of learning."
+
+
+@pytest.mark.parametrize("text", [
+    "The wavepacket spreads in time.",
+    "The glueball mass was computed.",
+    "A catshark was caught off the coast.",
+    "The astronauts waited on the landingpad for hours.",
+    "The decorrelated signals were summed.",
+])
+def test_unknown_compounds_of_nouns_and_adjectives_are_not_split(text):
+    assert findings(text) == []
+
+
+def test_phrase_cuts():
+    from textlint.checks.spacing.phrases import phrase_cut
+
+    model = Model(get_lexicon(), {}, 1000)
+    assert phrase_cut(model, "deplorableindeed") == len("deplorable")
+    assert phrase_cut(model, "Johnsonjustly") == len("Johnson")
+    assert phrase_cut(model, "worldvolume") is None  # nouns: a compound
+    assert phrase_cut(model, "decorrelated") is None  # a prefix and a word
+    assert phrase_cut(model, "hereleased") is None  # "he released", not the phrase "here leased"
+    assert phrase_cut(model, "contuned") is None  # a short rare piece: "con|tuned"
+    assert phrase_cut(model, "nevertheless") is None  # a word
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Yes I do infact exist.", "Yes I do in fact exist."),
     ("Script parsing fails when two scenes reference eachother", "Script parsing fails when two scenes reference each other"),
     ("He stood infront of the house.", "He stood in front of the house."),

@@ -105,6 +105,9 @@ PREFIXES = frozenset("""anti auto bi co counter de dis down extra hyper in inter
 SUFFIXES = frozenset("""ability able ably al ant ary dom ed ent er ers es fold ful fully hood ian
     ic ics ing ings ion ions ise ism ist ity ive ize less like ly ment ness ors ory ous ship some
     ward wards ways wise""".split())
+#: The regular inflectional endings of English: plural and third person "-s", "-es"; past
+#: "-d", "-ed"; "-ing".
+INFLECTIONS = frozenset(("s", "es", "d", "ed", "ing"))
 #: Words that join the ends of a range or the sides of a contrast ("two- to three-fold",
 #: "first- through third-grade", "state- versus federal"), besides the coordinators.
 RANGE_WORDS = frozenset(("to", "through", "than", "as", "versus", "vs"))

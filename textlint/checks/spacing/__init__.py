@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import gc
 import weakref
-from itertools import islice
+from bisect import bisect_left
+from itertools import accumulate, islice
 from typing import Iterator, NamedTuple
 
 from ...diagnostics import Applicability, Diagnostic, Edit, Fix
@@ -25,6 +26,7 @@ from .model import (Change, Model, Params, analyse_line, camel_seam, closed_comp
                     margin_shift, shared_table, vocabulary_of)
 from .glued import glued_runons, pronoun_runons
 from .slots import verb_slot_runons
+from .phrases import phrase_runons
 from .moved import moved_spaces
 from .punctuation import glued_punctuation, space_before_punctuation
 
@@ -81,6 +83,8 @@ def _analyse(doc: Document) -> Analysis:
     taken = {c.start for c in found}
     found.extend(c for c in verb_slot_runons(text, model.lex) if c.start not in taken)
     found.extend(c for c in pronoun_runons(text, model.lex) if c.start not in taken)
+    found.extend(_apart_from_sorted(
+        (c for c in phrase_runons(doc, model) if c.gain >= PARAMS.unsafe_margin), found))
     found.sort(key=lambda c: c.start)
     return Analysis(_without_contradictions(found), shift, model)
 
@@ -96,6 +100,19 @@ def _apart_from(changes: Iterator[Change], found: list[Change]) -> list[Change]:
     kept: list[Change] = []
     for c in changes:
         if not any(c.start < o.end and o.start < c.end for o in (*found, *kept)):
+            kept.append(c)
+    return kept
+
+
+def _apart_from_sorted(changes: Iterator[Change], found: list[Change]) -> list[Change]:
+    """*changes* that overlap none of *found* nor each other (:func:`_apart_from` for a long
+    list: looked up by offset)."""
+    spans = sorted((c.start, c.end) for c in found)
+    starts, reach = [a for a, _ in spans], list(accumulate((b for _, b in spans), max))
+    kept: list[Change] = []
+    for c in sorted(changes, key=lambda c: c.start):
+        k = bisect_left(starts, c.end)  # the spans that start before the change ends
+        if not (k and reach[k - 1] > c.start or kept and kept[-1].end > c.start):
             kept.append(c)
     return kept
 
@@ -342,8 +359,10 @@ class RunOnWord(_WordSpacing):
         "'Putinin', glued capitalised words ('CubaPutin', 'OrthodoxChurch'), words glued "
         "where a line break was lost, a function word glued to a number ('was960', "
         "'in1984'), a possessive glued to a word ('Putin’smessage'), a closed compound that no "
-        "dictionary has where only a verb can stand ('to backout the change', 'can checkin') and a "
-        "space moved by one letter ('an dpreviously', 'look sfor').")
+        "dictionary has where only a verb can stand ('to backout the change', 'can checkin'), two "
+        "words whose classes make a phrase and never a closed compound in a token no dictionary "
+        "has ('deplorableindeed', 'usuallyattained') and a space moved by one letter "
+        "('an dpreviously', 'look sfor').")
     RATIONALE = (
         "Scrapers, PDF extraction and OCR drop spaces. Spell checkers call the result a "
         "misspelling and offer nothing useful; word segmenters split correct words "

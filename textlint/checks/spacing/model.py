@@ -142,6 +142,13 @@ class Params:
     glued_form_pmi: float = 0.4
     glued_form_ratio: float = 1.2
     glued_form_discount: float = 1.0
+    #: log10 odds for a lost space in a token that no dictionary knows when its two words make
+    #: a phrase, not a compound (:mod:`.phrases`: "deplorableindeed"), and the Zipf from which
+    #: a word of five letters or more of the tagger dictionary is a piece of one
+    #: ("energy|busied", "Johnson|justly"; shorter ones need ``solid_zipf`` or, but for
+    #: function words, ``frequent_zipf``: "now", not the "con" of "con|tuned")
+    phrase_glued_cost: float = 2.0
+    phrase_piece_zipf: float = 2.0
     safe_margin: float = 0.5
     #: a token the lexicon knows is cut safely only when its two words are written apart at
     #: least this much more often (log10): "upthe", "canbe", not "seeme"

@@ -1,0 +1,190 @@
+"""Run-ons whose two words make a phrase and never a closed compound: "deplorableindeed",
+"usuallyattained", "nowmust", "Johnsonjustly".
+
+A token that no dictionary knows and that cuts into two dictionary words is either a run-on
+or a closed compound that the dictionaries lack ("worldvolume", "catshark", "landingpad"):
+the lattice (:mod:`.model`) weighs the two readings by word statistics, and two words with no
+pair in the web counts score about as well as the unknown token. Word classes tell them apart:
+a closed compound joins nouns, adjectives and verb stems, while an adverb ("indeed",
+"usually"), a closed-class word ("nor", "must") or an inflected verb form with no noun or stem
+reading ("attained", "busied", "said") makes phrases, and is written apart. On the four
+wsc-dev sets, such tokens are run-ons some hundred times as often as words (the exceptions: a
+prefix or a suffix with a word, "de|correlated", "west|most"; typos of another word).
+
+The evidence is data, no list of words: LanguageTool's tagger dictionary
+(:func:`.wordclasses.tags`), its hyphenated compounds (:func:`.wordclasses.compound_ends`:
+"hand-made", "home-grown": a participle that ends compounds), the closed classes of
+:mod:`.wordclasses`, the lexicon and SCOWL's closed compounds (:func:`.model.closed_compounds`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+
+from ... import wordclasses as wc
+from ...document import Document
+from ...patterns import lazy_compile
+from ...wordclasses import FUNCTION_WORDS
+from .model import LETTER_WORDS, PLAIN, PREFIXES, SUFFIXES, Change, Model, closed_compounds
+
+#: Word classes (LanguageTool's tags) of adverbs and closed-class words, and of inflected verb
+#: forms (past, past participle, -s, -ing), which may also be adjectives ("J").
+PHRASE_TAGS = frozenset("CR")
+INFLECTED_TAGS = frozenset("DEGZ")
+PARTICIPLE_TAGS = INFLECTED_TAGS | frozenset("J")
+#: Shorter tokens are not judged (a short unknown token is a fragment or a typo more often).
+MIN_TOKEN = 6
+#: A word either side of a token with only spaces between (the lattice's context words).
+_WORD_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’_\-./@])(\p{L}+)[ ]+$")
+_WORD_AFTER = lazy_compile(r"[ ]+(\p{L}+)(?![\p{L}\p{M}\p{N}'’_\-@/])")
+#: A chunk with more marks around its letters than this is no plain word.
+MARKS = 12
+#: Up to this many words are looked for one by one (:func:`_occurrences`).
+FIND_ONE_BY_ONE = 20
+#: A run of letters (``re``: far faster than ``regex`` over a whole text).
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def phrase_word(word: str) -> bool:
+    """Whether *word* is of a class that makes phrases, not closed compounds: a closed-class
+    word, an adverb only, or an inflected verb form with no noun or verb-stem reading
+    ("indeed", "usually", "busied", "said"; not "landing", which is also a noun)."""
+    if word in FUNCTION_WORDS:
+        return True
+    t = set(wc.tags(word))
+    return bool(t) and (t <= PHRASE_TAGS or t <= PARTICIPLE_TAGS and bool(t & INFLECTED_TAGS))
+
+
+def phrase_runons(doc: Document, model: Model) -> Iterator[Change]:
+    """Each occurrence of a token of the document that :func:`phrase_cut` cuts, as a change
+    scored by the model in its context (:func:`_change`), in the order of the text; none in
+    technical writing (:attr:`.Document.technical`), which names commands and identifiers
+    with words glued ("whatchanged", "mustcall": the lattice's cuts there need the safe margin
+    and are never safe)."""
+    if doc.technical:
+        return  # its compounds and identifiers glue function words: "mustcall", "whatchanged"
+    table = model.table("phrase_cuts")
+    cuts: dict[str, int] = {}
+    for word in doc.vocabulary:
+        if len(word) < MIN_TOKEN or not word[1:].islower() or not word.isalpha():
+            continue
+        cut = table.get(word, False)
+        if cut is False:
+            cut = table[word] = phrase_cut(model, word)
+        if cut is not None:
+            cuts[word] = cut
+    text = doc.text
+    for start in sorted(_occurrences(text, cuts)):
+        word = _LETTERS.match(text, start).group()
+        yield _change(model, text, start, word, cuts[word])
+
+
+def _occurrences(text: str, words: Collection[str]) -> Iterator[int]:
+    """Where one of *words* (runs of letters) is the core of a chunk of *text* that the
+    lattice reads as a word (:data:`.model.PLAIN`: marks around letters; not "eachresult()"
+    nor "verylongname.foobar"). A few words are looked for one by one; many in one pass over
+    the runs of letters of the text."""
+    if len(words) > FIND_ONE_BY_ONE:
+        yield from (m.start() for m in _LETTERS.finditer(text) if m.group() in words and _plain(text, *m.span()))
+        return
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if _plain(text, at, end):
+                yield at
+            at = text.find(word, end)
+
+
+def _plain(text: str, start: int, end: int) -> bool:
+    """Whether the letters at [start, end) are the core of their whitespace-delimited chunk."""
+    a, b = start, end
+    while a > 0 and start - a < MARKS and not text[a - 1].isspace():
+        a -= 1
+    while b < len(text) and b - end < MARKS and not text[b].isspace():
+        b += 1
+    if a and not text[a - 1].isspace() or b < len(text) and not text[b].isspace():
+        return False
+    m = PLAIN.fullmatch(text, a, b)
+    return m is not None and m.span(2) == (start, end)
+
+
+def phrase_cut(model: Model, word: str) -> int | None:
+    """Where a token that no dictionary knows (the lexicon, LanguageTool's tagger dictionary,
+    SCOWL's closed compounds), lowercase or capitalised, cuts into two words that make a
+    phrase and never a closed compound (:func:`_phrase_pair`) and are its likeliest two words
+    (:func:`_likeliest_cut`), None when it does not or when it may be a word still: a prefix
+    or a suffix with a word ("de|correlated", "sign|less"), an inflection of a word of the
+    lexicon ("formatter|s", not "for|matters"), or a typo of another word
+    (:meth:`.Model.typo_of_word`)."""
+    lex, lower = model.lex, word.lower()
+    if lex.zipf(lower) > 0.0 or wc.tags(word) or wc.tags(lower) or lower in closed_compounds():
+        return None
+    cuts = range(2, len(lower) - 1)
+    if any(lower[:k] in PREFIXES and lex.zipf(lower[k:]) > 0.0 or lower[k:] in SUFFIXES and lex.zipf(lower[:k]) > 0.0
+           for k in cuts) or any(lower.endswith(e) and lex.zipf(lower[:-len(e)]) > 0.0 for e in wc.INFLECTIONS):
+        return None
+    capital = word[0].isupper()
+    phrases = [k for k in cuts if _phrase_pair(model, word[:k], lower[k:], capital)]
+    if len(phrases) != 1 or _likeliest_cut(model, lower) != phrases[0] or model.typo_of_word(
+            lower, [lower[:phrases[0]], lower[phrases[0]:]]):
+        return None
+    return phrases[0]
+
+
+def _likeliest_cut(model: Model, word: str) -> int | None:
+    """Where *word* cuts into the likeliest two words of the lexicon (Zipf of both and their
+    pair's PMI; a piece of one letter only when it is a word, "a"): "he|released", not the
+    phrase "here|leased", and "to|return", not "tore|turn", which the lattice weighs."""
+    zipf, best, where = model.lex.zipf, None, None
+    for k in range(1, len(word)):
+        left, right = word[:k], word[k:]
+        if len(left) == 1 and left not in LETTER_WORDS or len(right) == 1 and right not in LETTER_WORDS:
+            continue
+        za, zb = zipf(left), zipf(right)
+        if za and zb:
+            score = za + zb + (model.lex.pmi(left, right) or 0.0)
+            if best is None or score > best:
+                best, where = score, k
+    return where
+
+
+def _phrase_pair(model: Model, left: str, right: str, capital: bool) -> bool:
+    """Whether two words of the dictionary make a phrase that no closed compound is: each of
+    three letters or more and as common as a word (``Params.phrase_piece_zipf`` from five
+    letters; a short rare piece is a fragment more often: "con|tuned"); the left one a
+    :func:`phrase_word` (not when *capital*: a capitalised piece may be a name), or the right
+    one a phrase word that ends no hyphenated compound of the dictionary
+    (:func:`.wordclasses.compound_ends`: "hand-made", "home-grown") and, when it is a
+    closed-class word, an auxiliary or a modal ("now|must"; "west|most" is a compound)."""
+    p = model.p
+    for w in (left, right):
+        floor = p.phrase_piece_zipf if len(w) > 4 else p.solid_zipf if len(w) > 3 or w in FUNCTION_WORDS \
+            else p.frequent_zipf
+        if len(w) < 3 or not (wc.tags(w) or wc.tags(w.lower())) or model.lex.zipf(w) < floor:
+            return False
+    if not capital and phrase_word(left):
+        return True
+    return phrase_word(right) and right not in wc.compound_ends() and (
+        right not in FUNCTION_WORDS or right in wc.AUXILIARIES or right in wc.MODALS)
+
+
+def _change(model: Model, text: str, start: int, word: str, cut: int) -> Change:
+    """The split of *word* at *cut*, with its gain over the token: the model's score of the
+    two words against the token's between the same context words, less the cost of a new
+    space, plus the evidence of the word classes (``Params.phrase_glued_cost``). The lattice's
+    cost of cutting a compound (an author's "power|series") does not apply: the classes say it
+    is none. Safe only as the lattice's cuts are (:meth:`.Model.certain_cut`)."""
+    end = start + len(word)
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER.match(text, end)
+    left = before.group(1) if before else None
+    right = after.group(1) if after else None
+    words = [word[:cut], word[cut:]]
+    gain = (model.score(words, left, right, {word}) - model.score([word], left, right, {word})
+            - model.p.ins_cost + model.p.phrase_glued_cost)
+    change = Change(start, end, word, " ".join(words), inserts=[start + cut], gain=gain)
+    change.certain = model.certain_cut(word, cut, words, word)
+    change.sure = None if change.certain else False
+    return change
