@@ -1470,3 +1470,8 @@ def test_an_adjective_after_a_possessive_or_a_proper_adjective_before_a_lowercas
 ])
 def test_an_adjective_inside_a_name_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+def test_a_capital_after_a_label_in_markdown_emphasis_starts_a_sentence():
+    text = "_Warning:_ These functions can leak data. The _manual_ Page says so."
+    assert found("cleanup.MidSentenceCapital", text) == ["Page"]

@@ -595,9 +595,9 @@ class MixedQuotes(Check):
     ]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        text = doc.text
-        straight = text.count("\"")
-        curly = text.count("“") + text.count("”")
+        text, prose = doc.text, doc.prose_text  # the marks of prose: code quotes its strings straight
+        straight = prose.count("\"")
+        curly = prose.count("“") + prose.count("”")
         if not straight or not curly:
             return
         majority_curly = curly > straight
