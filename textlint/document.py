@@ -375,6 +375,14 @@ class Document:
         return frozenset(w for s in self.ignored for w in WORD.findall(self.text, s.start, s.end))
 
     @cached_property
+    def code_span_words(self) -> frozenset[str]:
+        """The words of the document's code spans and blocks (Markdown), without those of its
+        URLs, HTML or front matter: names its code gives ("nospace", the parameter "s")."""
+        text = self.text
+        return frozenset(w for s in self._markup_ignored if _is_code(text, s)
+                         for w in WORD.findall(text, s.start, s.end))
+
+    @cached_property
     def technical(self) -> bool:
         """Whether the document is technical writing, where camel case names code: code
         spans and blocks (Markdown), code tokens in its prose ("sys.exit()", "tab_width") and
@@ -383,8 +391,7 @@ class Document:
         prose = self.prose_text
         code = sum(len(p.findall(prose)) for p in _CODE_TOKENS)
         text = self.text
-        code += sum(1 for s in self._markup_ignored
-                    if text[s.start:s.start + 4].lstrip("\n")[:1] in _CODE_MARKS)
+        code += sum(1 for s in self._markup_ignored if _is_code(text, s))
         code += len(self._name_tokens)  # a file or domain name: "searchengine.py"
         return code >= 3 and code >= TECHNICAL_DENSITY * sum(self.vocabulary.values())
 
@@ -397,6 +404,11 @@ class Document:
         end = max(end, start + 1)
         i = bisect.bisect_left(self._ignored_starts, end) - 1
         return i >= 0 and self.ignored[i].end > start
+
+
+def _is_code(text: str, span: Span) -> bool:
+    """Whether a span that Markdown leaves out of the prose is code: a code span or block."""
+    return text[span.start:span.start + 4].lstrip("\n")[:1] in _CODE_MARKS
 
 
 def _titled_question(body: str) -> bool:

@@ -203,7 +203,7 @@ class _WordSpacing(Check):
         report, safe = PARAMS.unsafe_margin + max(shift, 0.0), PARAMS.safe_margin + shift
         if doc.technical:
             report = max(report, safe)  # its closed compounds and user names: only wide margins
-        # A token written in code too ("EventEmitter", "nospace") is an identifier, and so is any
+        # Camel case written in code too ("EventEmitter") is an identifier, and so is any
         # camel case in technical writing: it names things so. Technical writing also
         # closes compounds that no dictionary has ("keepalive", "testcase", "formatters"),
         # names things with function words glued ("mustcall", "oncreate") and cites user
@@ -212,7 +212,8 @@ class _WordSpacing(Check):
         technical = doc.technical
         for c in changes:
             if c.kind == self.KIND and c.gain >= report and not (
-                    technical and not c.old.islower()) and not _code_name(c, identifiers) \
+                    (technical or c.old in identifiers) and not c.old.islower()) \
+                    and not _code_name(c, doc.code_span_words) \
                     and not _repeated_name(doc, c) \
                     and not _coined_name(doc, c) \
                     and not _defined_name(doc, c) \
@@ -226,9 +227,10 @@ class _WordSpacing(Check):
 
 
 def _code_name(change: Change, identifiers: frozenset[str]) -> bool:
-    """Whether a change cuts a token that the document writes in its code, or joins a letter
-    that its code names: an identifier, not a defect ("nospace" beside ``{{ nospace "a b" }}``,
-    "the string s" beside ``trim(s string)``)."""
+    """Whether a change cuts a token that the document writes in its code spans or blocks, or
+    joins a letter that they name: an identifier, not a defect ("nospace" beside
+    ``{{ nospace "a b" }}``, "the string s" beside ``trim(s string)``). (A URL or front matter
+    is no such evidence: a web address glues words as it pleases.)"""
     words = change.old.split()
     if len(words) == 1:
         return change.old in identifiers
