@@ -1533,3 +1533,8 @@ def test_a_capital_article_or_word_the_document_shows_is_no_names_is_flagged(tex
 ])
 def test_a_capital_article_the_document_gives_no_evidence_against_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+def test_a_capital_after_a_label_in_markdown_emphasis_starts_a_sentence():
+    text = "_Warning:_ These functions can leak data. The _manual_ Page says so."
+    assert found("cleanup.MidSentenceCapital", text) == ["Page"]

@@ -97,10 +97,21 @@ def test_technical_writing_is_recognised_in_linear_time():
     """Pathological runs ("a.a.a.", "{a|a|", "__a__a") once took minutes (backtracking)."""
     from textlint.document import Document
 
-    for text in ("a." * 50_000, "{" + "a|" * 50_000, "__a" * 50_000, "a()" * 50_000):
+    for text in ("a." * 50_000, "{" + "a|" * 50_000, "__a" * 50_000, "a()" * 50_000, "1." * 50_000,
+                 "v1 " * 50_000):
         Document(text).technical  # noqa: B018 - must return promptly
     assert Document("Call sys.exit() and set tab_width in idlelib.config.main now.").technical
     assert not Document("The President met the Prime Minister in Moscow.").technical
+
+
+def test_version_numbers_are_code_tokens():
+    """Release notes head their sections with version numbers: technical writing, where camel
+    case names code ("Add NewFromInt initializer"); a date or a decimal number is no version."""
+    from textlint.document import Document
+
+    notes = "## v1.4.0\n- Add NewFromInt\n\n## v1.3.1\n- Fix Copy\n\n## [1.3.0](x)\n- Add RoundCash\n"
+    assert Document(notes, kind="markdown").technical
+    assert not Document("On 05.12.26 and on 5.12.2026 prices rose 3.5 per cent, 1.10 times. " * 3).technical
 
 
 def test_snake_case_names_are_counted_as_the_plain_pattern_counts_them():

@@ -6,6 +6,8 @@ import pytest
 
 from cleanup_helpers import fixed, found
 
+from textlint.engine import Engine, Overrides
+
 
 @pytest.mark.parametrize("text, span", [
     ("He hailed the “Balkan puzzle. Nothing else.", "“Balkan puzzle. Nothing else."),
@@ -173,6 +175,18 @@ def test_mixed_quotes_flag_the_minority_style():
     assert found("cleanup.MixedQuotes", text) == ["\"", "\""]
     assert fixed("cleanup.MixedQuotes", text).endswith("and then “never”.")
     assert found("cleanup.MixedQuotes", "One “curly” and one \"straight\" pair.") == []
+
+
+def test_mixed_quotes_count_the_marks_of_prose_only():
+    """Code quotes its strings straight; the prose's curly pair is the document's style."""
+    text = "# Cast\n\nAn int such as “8”.\n\n    f(\"8\")  // \"8\"\n    g(\"9\")  // \"9\"\n"
+    engine = Engine(overrides=Overrides(select=["cleanup.MixedQuotes"]))
+    assert engine.lint(text, "README.md").diagnostics == []
+    assert [d.rule for d in engine.lint(text.replace("    ", "Then "), "README.md").diagnostics] \
+        == ["cleanup.MixedQuotes"] * 2
+    quoting_code = "“One”, “two”, “three” and “four”, as in \"`alpha`\".\n"
+    assert engine.lint(quoting_code, "README.md").diagnostics == []
+    assert len(engine.lint(quoting_code.replace("`", ""), "README.md").diagnostics) == 2
 
 
 def test_glued_quotes():

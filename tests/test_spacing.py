@@ -243,6 +243,15 @@ def test_prefix_and_word_stay_apart(text):
     assert findings(text) == []
 
 
+@pytest.mark.parametrize("code, prose", [
+    ("`{{ nospace \"a b\" }}` gives `ab`.", "## nospace\n\nRemove all whitespace.\n"),
+    ("- `trim(s string) => string`", "It returns a copy of the string s without spaces.\n"),
+])
+def test_a_token_or_letter_that_the_code_names_is_an_identifier(code, prose):
+    assert [d.rule for d in ENGINE.lint(f"# Doc\n\n{code}\n\n{prose}", "doc.md").diagnostics] == []
+    assert [d.rule for d in ENGINE.lint(f"# Doc\n\n{prose}", "doc.md").diagnostics] != []
+
+
 def test_letter_joins_do_not_lower_the_margins():
     p = Params()
     words = [Change(0, 9, "ofthe", "of the", gain=4.0) for _ in range(20)]

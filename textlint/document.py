@@ -60,7 +60,9 @@ _BRACED = lazy_compile(r"\{[^\s{}|]+(?:[^\S\n]*\|[^\S\n]*[^\s{}|]+)*\}")
 #: module path ("idlelib.config.GetHighlight"), a dunder name, and the syntax of the command
 #: line that manuals write: a long option ("--status-fd"), a manual page cited with its
 #: section ("vi(1)", "sources.list(5)"), an absolute path ("/etc/apt/trusted.gpg.d") and a
-#: short option of one lowercase letter ("with -e, such entries are skipped").
+#: short option of one lowercase letter ("with -e, such entries are skipped"); and a version
+#: number, as release notes head their sections ("v1.4", "1.6.0"; not a date: "05.12.26",
+#: "5.12.2026").
 #: (Separate patterns, each led by a literal the engine scans for quickly: a snake_case name
 #: is found at its first underscore, the word before it read by the look-behind; it is
 #: counted as often as ``\b[a-z][a-z0-9]*_[a-z0-9_]+\b`` matches, which is tried at every word.)
@@ -68,7 +70,8 @@ _CODE_TOKENS = tuple(lazy_compile(p) for p in (
     r"(?<=[A-Za-z_]\w{0,60})\(\)", r"(?<=\b[a-z][a-z0-9]*)_[a-z0-9_]+\b",
     r"(?<=\b[a-z_]{1,40})\.[a-z_]+\.[A-Za-z_]", r"\b__[a-z][a-z0-9_]{0,40}__\b",
     r"(?<![\w-])--[a-z]", r"(?<=\b[a-z][\w.+-]{0,40})\([1-9][a-z]{0,6}\)",
-    r"(?<![\w/.:~])/[A-Za-z_.][\w.-]*/[\w.-]", r"(?<![\w.-])-[a-z](?=[\s,.;:)]|$)"))
+    r"(?<![\w/.:~])/[A-Za-z_.][\w.-]*/[\w.-]", r"(?<![\w.-])-[a-z](?=[\s,.;:)]|$)",
+    r"(?<![\w.])(?:v\d+(?:\.\d+)+|(?:0|[1-9]\d{0,2})\.\d{1,3}\.\d{1,3})(?![\w.]*\d)"))
 #: How Markdown code starts: inline code and fences, indented blocks.
 _CODE_MARKS = frozenset("`~ \t")
 #: Code tokens per word above which a text is technical writing.
@@ -372,6 +375,14 @@ class Document:
         return frozenset(w for s in self.ignored for w in WORD.findall(self.text, s.start, s.end))
 
     @cached_property
+    def code_span_words(self) -> frozenset[str]:
+        """The words of the document's code spans and blocks (Markdown), without those of its
+        URLs, HTML or front matter: names its code gives ("nospace", the parameter "s")."""
+        text = self.text
+        return frozenset(w for s in self._markup_ignored if _is_code(text, s)
+                         for w in WORD.findall(text, s.start, s.end))
+
+    @cached_property
     def technical(self) -> bool:
         """Whether the document is technical writing, where camel case names code: code
         spans and blocks (Markdown), code tokens in its prose ("sys.exit()", "tab_width") and
@@ -380,8 +391,7 @@ class Document:
         prose = self.prose_text
         code = sum(len(p.findall(prose)) for p in _CODE_TOKENS)
         text = self.text
-        code += sum(1 for s in self._markup_ignored
-                    if text[s.start:s.start + 4].lstrip("\n")[:1] in _CODE_MARKS)
+        code += sum(1 for s in self._markup_ignored if _is_code(text, s))
         code += len(self._name_tokens)  # a file or domain name: "searchengine.py"
         return code >= 3 and code >= TECHNICAL_DENSITY * sum(self.vocabulary.values())
 
@@ -394,6 +404,11 @@ class Document:
         end = max(end, start + 1)
         i = bisect.bisect_left(self._ignored_starts, end) - 1
         return i >= 0 and self.ignored[i].end > start
+
+
+def _is_code(text: str, span: Span) -> bool:
+    """Whether a span that Markdown leaves out of the prose is code: a code span or block."""
+    return text[span.start:span.start + 4].lstrip("\n")[:1] in _CODE_MARKS
 
 
 def _titled_question(body: str) -> bool:

@@ -17,6 +17,8 @@ SENTENCE_BREAK = set(".!?…:;")
 OPENERS = set("\"'“‘«„‹([{`<")
 #: Closing quotes and brackets: look behind them for the sentence end.
 CLOSERS = set("\"'”’»›)]}")
+#: Markdown's underscore that closes emphasis: look behind it too ("_Warning:_ These").
+_EMPHASIS_CLOSER = "_"
 #: Bullets and dashes that introduce a list item or a new clause; a table cell's bar, a
 #: Markdown heading's marks and the "=" of a definition ("W = Wins") start a new unit too.
 BULLETS = set("-‐‑‒–—―•·*>▪◦|#=")
@@ -65,7 +67,7 @@ def _line_start(text: str, i: int) -> int | None:
 def starts_sentence(text: str, pos: int, openers: bool = True) -> bool:
     """Whether a word at *pos* may be capitalised because of what precedes it: the
     start of a line, a sentence end, a colon or semicolon, a sentence end followed by
-    closing quotes, and (with *openers*) an opening quote or bracket, a bullet or dash."""
+    closing quotes or Markdown's closing underscore, and (with *openers*) an opening quote or bracket, a bullet or dash."""
     ch, i = previous_char(text, pos)
     if ch in ("", "\n") or ch in SENTENCE_BREAK:
         return True
@@ -82,7 +84,7 @@ def starts_sentence(text: str, pos: int, openers: bool = True) -> bool:
                     return True  # a list marker ("a) ", "(iv) ", "12) ") or a label: "(Later) Connect"
             elif _LEADING_SYMBOLS.fullmatch(text, line, pos):
                 return True  # "🎉 Since version 2"
-    while ch in CLOSERS:
+    while ch in CLOSERS or ch == _EMPHASIS_CLOSER:
         ch, i = previous_char(text, i)
         if ch in ("", "\n") or ch in SENTENCE_BREAK:
             return True

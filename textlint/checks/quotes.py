@@ -596,8 +596,9 @@ class MixedQuotes(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        straight = text.count("\"")
-        curly = text.count("“") + text.count("”")
+        marks = [m for m in _DOUBLE.finditer(doc.prose_text) if not _quotes_code(doc, m.start())]
+        straight = sum(1 for m in marks if m.group() == "\"")
+        curly = sum(1 for m in marks if m.group() in "“”")
         if not straight or not curly:
             return
         majority_curly = curly > straight
@@ -608,7 +609,7 @@ class MixedQuotes(Check):
             known = {m.pos: m.opening for m in _double_marks(text, para.start, para.end)}
             for m in _DOUBLE.finditer(text, para.start, para.end):
                 glyph = m.group()
-                if (glyph == "\"") != majority_curly or glyph == "„":
+                if (glyph == "\"") != majority_curly or glyph == "„" or _quotes_code(doc, m.start()):
                     continue
                 fix = None
                 if m.start() in known:
@@ -619,6 +620,13 @@ class MixedQuotes(Check):
                 yield self.diagnostic(m.start(), m.end(),
                                       f"A {style} quotation mark in a document that uses "
                                       f"{'curly' if majority_curly else 'straight'} ones", fix)
+
+
+def _quotes_code(doc: Document, pos: int) -> bool:
+    """Whether the quotation mark at *pos* is code's or touches it: code quotes its strings
+    straight, and so does prose that quotes a code span ("e.g. \"`foo.cc`\""), whatever
+    style its own quotations take."""
+    return doc.is_ignored(pos - 1, pos + 2)
 
 
 #: A closing quote glued to the next word, or an opening quote glued to the previous one.

@@ -232,7 +232,9 @@ class _WordSpacing(Check):
         technical = doc.technical
         for c in changes:
             if c.kind == self.KIND and c.gain >= report and not (
-                    (technical or c.old in identifiers) and not c.old.islower()) and not _repeated_name(doc, c) \
+                    (technical or c.old in identifiers) and not c.old.islower()) \
+                    and not _code_name(c, doc.code_span_words) \
+                    and not _repeated_name(doc, c) \
                     and not _coined_name(doc, c) \
                     and not _defined_name(doc, c) \
                     and not (technical and c.old in glued_forms()) and not _name_after_acronym(doc.text, c) \
@@ -242,6 +244,17 @@ class _WordSpacing(Check):
                                            and not _dictionary_word(c) and not _named(doc, c)
                                            and not _kept_glued(doc, c)
                                            and not (c.kind == RunOnWord.KIND and _quotation(doc.text, c))))
+
+
+def _code_name(change: Change, identifiers: frozenset[str]) -> bool:
+    """Whether a change cuts a token that the document writes in its code spans or blocks, or
+    joins a letter that they name: an identifier, not a defect ("nospace" beside
+    ``{{ nospace "a b" }}``, "the string s" beside ``trim(s string)``). (A URL or front matter
+    is no such evidence: a web address glues words as it pleases.)"""
+    words = change.old.split()
+    if len(words) == 1:
+        return change.old in identifiers
+    return any(len(w) == 1 and w in identifiers for w in words)
 
 
 def _dictionary_word(change: Change) -> bool:
