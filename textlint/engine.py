@@ -11,7 +11,6 @@ from . import registry
 from .config import Settings
 from .document import Document
 from .errors import ConfigError
-from .gcpause import collector_paused
 from .languagetool.rule import setup as setup_languagetool
 from .linter import Linter, LintResult
 from .rule import Rule
@@ -107,8 +106,7 @@ class Engine:
 
     def lint(self, text: str, path: str = "-") -> LintResult:
         linter = self.linter_for(Path(path) if path != "-" else None)
-        with collector_paused():  # (the document is freed inside: see gcpause)
-            return linter.lint(self.document(text, path))
+        return linter.lint(self.document(text, path))
 
     def fix(self, text: str, path: str = "-", unsafe: bool = False) -> FixResult:
         from .fixer import fix_text  # (here: most runs only lint)

@@ -10,6 +10,11 @@ collector off, and what it leaves alive is then frozen (``gc.freeze``: never wal
 still freed when no longer referenced). The garbage made before is collected first, so that
 none of it is frozen; only the young generations hold any after the first freeze, and they
 are small.
+
+Only a ``check`` run pauses the collector (:mod:`.runner`): its process lints and exits. A
+frozen object that later becomes part of a cycle is never freed, so a process that lives on
+(a program calling the Python API, the language server, a corpus worker) keeps its own
+collector as it set it.
 """
 
 from __future__ import annotations

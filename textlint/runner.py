@@ -15,6 +15,7 @@ from .diagnostics import Diagnostic
 from .document import Document
 from .engine import Engine, Overrides, engine_for
 from .errors import ConfigError
+from .gcpause import collector_paused
 from .files import (DEFAULT_MAX_FILE_SIZE, FileChanged, InputError, Source, WriteError, read_source,
                     write_source)
 
@@ -107,7 +108,8 @@ class Runner:
             return FileResult(source.path, source.text, messages=[f"error: {e}"], errors=1)
         if not (self.fix or self.diff):
             return self.lint_source(source, path)
-        fixed = engine.fix(source.text, source.path, self.unsafe)
+        with collector_paused():  # a ``check`` run owns its process: see gcpause
+            fixed = engine.fix(source.text, source.path, self.unsafe)
         out = _result(source, fixed.text, fixed.remaining, fixed.errors)
         out.applied = _records(source, fixed.applied)
         if fixed.problem:
@@ -123,7 +125,8 @@ class Runner:
 
     def lint_source(self, source: Source, path: Path | None) -> FileResult:
         """Lint one decoded source as it is."""
-        linted = self.engine(path).lint(source.text, source.path)
+        with collector_paused():
+            linted = self.engine(path).lint(source.text, source.path)
         return _result(source, source.text, linted.diagnostics, linted.errors)
 
     def max_file_size(self, path: Path | None) -> int:
