@@ -597,6 +597,8 @@ class MidSentenceCapital(Check):
                                lists=previous not in DETERMINERS)
             if right and _plain_common_noun(word, WEAK) and _common_complement(after):
                 right = False  # "the Results of Mr Putin's official visit", "the Mechanism of Russia-NATO interaction"
+            if right and _head_before_named_object(text, before, word, after, casing):
+                right = False  # "the Situation in Syria": a common noun before a place's name
             if right and after[0].group() in ADJUNCT_PREPOSITIONS and before \
                     and before[-1].group().islower() and previous not in FUNCTION_WORDS:
                 # "an assassination Attempt on President X", "his recent Trip to Kabul": after
@@ -826,6 +828,48 @@ def _common_complement(after: list[regex.Match]) -> bool:
             break
     return (owner or joined) and i < len(after) and after[i].group().isalpha() \
         and after[i].group().islower() and after[i].group() not in FUNCTION_WORDS
+
+
+#: The prepositions whose object may follow a common noun that heads no name (all but "of",
+#: which joins the parts of most names: "the Order of Lenin").
+OBJECT_PREPOSITIONS = COMPLEMENT_PREPOSITIONS - {wc.OF}
+
+
+def _head_before_named_object(text: str, before: list[regex.Match], low: str, after: list[regex.Match],
+                              casing: Casing) -> bool:
+    """Whether the capitalised *low*, after a lowercase word, is a plain common noun
+    (:func:`_plain_common_noun`) whose prepositional complement is a bare proper name that ends
+    there ("the Situation in Syria", "their Credentials to the Russian President"): every word
+    of the object is one the casing table does not call lowercase and no noun for a body or a
+    kind of named thing, and a lowercase word or a mark follows it. Names of bodies, laws and works
+    built on a preposition run on after their object or capitalise common nouns in it ("the
+    Cruelty to Animals Act", "the Efficiency in Government Unit", "the Fashion in Film
+    Festival", "my Address to the Federal Assembly")."""
+    if not before or not before[-1].group().isalpha() or not before[-1].group().islower() \
+            or len(after) < 3 or after[0].group() not in OBJECT_PREPOSITIONS or not _plain_common_noun(low):
+        return False
+    i = 2 if after[1].group() in ARTICLES else 1
+    start = i
+    while i < len(after) and after[i].group()[:1].isupper():
+        if not _proper_name_word(after[i].group(), casing):
+            return False
+        i += 1
+    if i == start or i >= len(after):
+        return False  # no name, or a name that may run on beyond the window
+    nxt = after[i].group()
+    return nxt in _CLAUSE_ENDS or nxt.isalpha() and nxt.islower()
+
+
+def _proper_name_word(word: str, casing: Casing) -> bool:
+    """Whether the capitalised *word* is a word of a proper name: not one that the casing table
+    calls normally lowercase (WEAK), no possessive, and no noun for a body or a kind of
+    named thing ("Syria", "Putin"; not "Animals", "Assembly", "Republic")."""
+    low = word.lower()
+    if not word.isalpha() or low in FUNCTION_WORDS:
+        return False
+    ratio = casing.ratio(low)
+    return (ratio is None or ratio > WEAK) and not _names_kind(low) \
+        and low not in wc.appositive_heads() and low not in wc.person_nouns()
 
 
 def _names_kind(low: str) -> bool:
