@@ -846,7 +846,8 @@ def _head_before_named_object(text: str, before: list[regex.Match], low: str, af
     Cruelty to Animals Act", "the Efficiency in Government Unit", "the Fashion in Film
     Festival", "my Address to the Federal Assembly")."""
     if not before or not before[-1].group().isalpha() or not before[-1].group().islower() \
-            or len(after) < 3 or after[0].group() not in OBJECT_PREPOSITIONS or not _plain_common_noun(low):
+            or len(after) < 3 or after[0].group() not in OBJECT_PREPOSITIONS \
+            or not _plain_common_noun(low) and not (_plain_common_noun(low, WEAK) and _written_in_lowercase(text, low)):
         return False
     i = 2 if after[1].group() in ARTICLES else 1
     start = i
@@ -867,9 +868,11 @@ def _proper_name_word(word: str, casing: Casing) -> bool:
     low = word.lower()
     if not word.isalpha() or low in FUNCTION_WORDS:
         return False
+    if low in wc.person_nouns():
+        return True
     ratio = casing.ratio(low)
     return (ratio is None or ratio > WEAK) and not _names_kind(low) \
-        and low not in wc.appositive_heads() and low not in wc.person_nouns()
+        and low not in wc.appositive_heads()
 
 
 def _names_kind(low: str) -> bool:
