@@ -831,34 +831,66 @@ def _common_complement(after: list[regex.Match]) -> bool:
 
 
 #: The prepositions whose object may follow a common noun that heads no name (all but "of",
-#: which joins the parts of most names: "the Order of Lenin").
+#: which joins the parts of most names: "the Order of Lenin", "the Year of Russia in China").
 OBJECT_PREPOSITIONS = COMPLEMENT_PREPOSITIONS - {wc.OF}
 
 
 def _head_before_named_object(text: str, before: list[regex.Match], low: str, after: list[regex.Match],
                               casing: Casing) -> bool:
     """Whether the capitalised *low*, after a lowercase word, is a plain common noun
-    (:func:`_plain_common_noun`) whose prepositional complement is a bare proper name that ends
-    there ("the Situation in Syria", "their Credentials to the Russian President"): every word
-    of the object is one the casing table does not call lowercase and no noun for a body or a
-    kind of named thing, and a lowercase word or a mark follows it. Names of bodies, laws and works
-    built on a preposition run on after their object or capitalise common nouns in it ("the
+    (:func:`_plain_common_noun`; capitalised less rarely, when the document writes it in lowercase
+    elsewhere) whose prepositional complement is a proper name that ends there ("the Situation in
+    Syria", "their Talks in Moscow", "the Letter to the Indian Prime Minister"): every word of the
+    object is a word of a proper name (:func:`_proper_name_word`), and a lowercase word or a mark
+    follows it; or a name of a body or a place (:func:`_place_object`). Names of bodies, laws and
+    works built on a preposition run on after their object or capitalise common nouns in it ("the
     Cruelty to Animals Act", "the Efficiency in Government Unit", "the Fashion in Film
     Festival", "my Address to the Federal Assembly")."""
     if not before or not before[-1].group().isalpha() or not before[-1].group().islower() \
-            or len(after) < 3 or after[0].group() not in OBJECT_PREPOSITIONS \
-            or not _plain_common_noun(low) and not (_plain_common_noun(low, WEAK) and _written_in_lowercase(text, low)):
+            or len(after) < 3 or after[0].group() not in OBJECT_PREPOSITIONS:
         return False
+    if not _plain_common_noun(low) and not (_plain_common_noun(low, WEAK) and _written_in_lowercase(text, low)):
+        return False
+    return _named_object_end(after, casing) is not None or _place_object(text, before[-1].group(), low, after)
+
+
+def _named_object_end(after: list[regex.Match], casing: Casing) -> int | None:
+    """The index in *after* (a preposition, perhaps an article, then capitalised words) of the
+    lowercase word or mark that ends the preposition's object, when every capitalised word of
+    the object is a word of a proper name (:func:`_proper_name_word`); None otherwise, or when
+    the object may run on beyond *after*."""
     i = 2 if after[1].group() in ARTICLES else 1
     start = i
     while i < len(after) and after[i].group()[:1].isupper():
         if not _proper_name_word(after[i].group(), casing):
-            return False
+            return None
         i += 1
     if i == start or i >= len(after):
-        return False  # no name, or a name that may run on beyond the window
+        return None
     nxt = after[i].group()
-    return nxt in _CLAUSE_ENDS or nxt.isalpha() and nxt.islower()
+    return i if nxt in _CLAUSE_ENDS or nxt.isalpha() and nxt.islower() else None
+
+
+def _place_object(text: str, previous: str, low: str, after: list[regex.Match]) -> bool:
+    """Whether *low*, after a determiner and before a preposition of place ("in", "at", "on"),
+    "the" and a capitalised name that ends there with a noun for a body or a kind of named thing
+    or a word of a proper name ("the Situation in the Middle East", "their Colleagues in the
+    Russian Government."), is the common noun that the document
+    writes in lowercase elsewhere: names of bodies, laws and works built on a preposition
+    take no article before their last part ("the Efficiency in Government Unit", "the Fashion in
+    Film Festival") or join it with "to" ("my Address to the Federal Assembly")."""
+    if previous not in DETERMINERS or after[0].group() not in wc.PLACE_PREPOSITIONS - {wc.INFINITIVE_MARKER} \
+            or after[1].group() != wc.DEFINITE_ARTICLE or not _written_in_lowercase(text, low):
+        return False
+    i = 2
+    while i < len(after) and after[i].group()[:1].isupper() and after[i].group().isalpha():
+        i += 1
+    last = after[i - 1].group().lower() if i > 2 else ""
+    if not last or i >= len(after) or not _names_kind(last) and not _proper_name_word(after[i - 1].group(), get_casing()):
+        return False
+    nxt = after[i].group()
+    return nxt in _CLAUSE_ENDS or nxt.isalpha() and nxt.islower() and not (
+        nxt in CONNECTORS and i + 1 < len(after) and after[i + 1].group()[:1].isupper())
 
 
 def _proper_name_word(word: str, casing: Casing) -> bool:
