@@ -857,8 +857,9 @@ def _head_before_named_object(text: str, before: list[regex.Match], low: str, af
 def _named_object_end(after: list[regex.Match], casing: Casing) -> int | None:
     """The index in *after* (a preposition, perhaps an article, then capitalised words) of the
     lowercase word or mark that ends the preposition's object, when every capitalised word of
-    the object is a word of a proper name (:func:`_proper_name_word`); None otherwise, or when
-    the object may run on beyond *after*."""
+    the object is a word of a proper name (:func:`_proper_name_word`); None otherwise, when
+    the object may run on beyond *after*, or when a noun for a body or a kind of named thing
+    follows it (the name's kind: "the Investing in Udmurtia project")."""
     i = 2 if after[1].group() in ARTICLES else 1
     start = i
     while i < len(after) and after[i].group()[:1].isupper():
@@ -868,7 +869,9 @@ def _named_object_end(after: list[regex.Match], casing: Casing) -> int | None:
     if i == start or i >= len(after):
         return None
     nxt = after[i].group()
-    return i if nxt in _CLAUSE_ENDS or nxt.isalpha() and nxt.islower() else None
+    if nxt in _CLAUSE_ENDS or nxt.isalpha() and nxt.islower() and not _names_kind(nxt):
+        return i
+    return None  # "the Investing in Udmurtia project": a name that a noun for its kind follows
 
 
 def _place_object(text: str, previous: str, low: str, after: list[regex.Match]) -> bool:
