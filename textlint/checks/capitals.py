@@ -898,10 +898,11 @@ def _place_object(text: str, previous: str, low: str, after: list[regex.Match]) 
 
 def _proper_name_word(word: str, casing: Casing) -> bool:
     """Whether the capitalised *word* is a word of a proper name: not one that the casing table
-    calls normally lowercase (WEAK), no possessive, and no noun for a body or a kind of
-    named thing ("Syria", "Putin"; not "Animals", "Assembly", "Republic")."""
+    calls normally lowercase (WEAK), no possessive, no noun for a body or a kind of named thing
+    ("Syria", "Putin"; not "Animals", "Assembly", "Republic"), and no acronym or camel case, which
+    the table cannot judge (two words glued: "the FederalAssembly")."""
     low = word.lower()
-    if not word.isalpha() or low in FUNCTION_WORDS:
+    if not word.isalpha() or not word[1:].islower() or low in FUNCTION_WORDS:
         return False
     if low in wc.person_nouns():
         return True
