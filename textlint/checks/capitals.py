@@ -880,8 +880,8 @@ def _named_object_end(after: list[regex.Match], casing: Casing) -> int | None:
 def _place_object(text: str, previous: str, low: str, after: list[regex.Match]) -> bool:
     """Whether *low*, after a determiner and before a preposition of place ("in", "at", "on"),
     "the" and a capitalised name that ends there with a noun for a body or a kind of named thing
-    or a word of a proper name ("the Situation in the Middle East", "any Changes in the
-    Government."), is the common noun that the document
+    or a word of a proper name ("the Situation in the Middle East", "the Situation in the
+    Chechen Republic"), is the common noun that the document
     writes in lowercase elsewhere: names of bodies, laws and works built on a preposition
     take no article before their last part ("the Efficiency in Government Unit", "the Fashion in
     Film Festival") or join it with "to" ("my Address to the Federal Assembly")."""
