@@ -1538,3 +1538,27 @@ def test_a_capital_article_the_document_gives_no_evidence_against_is_left_alone(
 def test_a_capital_after_a_label_in_markdown_emphasis_starts_a_sentence():
     text = "_Warning:_ These functions can leak data. The _manual_ Page says so."
     assert found("cleanup.MidSentenceCapital", text) == ["Page"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("He spoke of efforts to normalise the Situation in Chechnya.", "Situation"),
+    ("During their Talks in Moscow, they exchanged views.", "Talks"),
+    ("The ambassador handed the Letter to the Indian Prime Minister.", "Letter"),
+    ("The two presidents discussed the situation in Iraq and the Situation in the Middle East, briefly.",
+     "Situation"),
+])
+def test_a_plain_noun_before_a_preposition_and_a_name_that_ends_there_is_judged(text, word):
+    assert found(RULE, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "It was reported to the Cruelty to Animals Act committee.",  # the object is no proper name
+    "He joined the Efficiency in Government Unit in 1999.",  # the name runs on after its object
+    "I spoke of it in my Address to the Federal Assembly in December.",  # "to" and a body
+    "The film was shown at the Fashion in Film Festival, and London's.",
+    "There is also the Investing in Udmurtia project.",  # a noun for the name's kind follows
+    "He was awarded the Order of Lenin in 1945.",  # "of" joins the parts of names
+    "He wrote for the Times in 1978.",  # no name after the preposition
+])
+def test_a_noun_before_a_preposition_inside_a_name_is_left_alone(text):
+    assert found(RULE, text) == []

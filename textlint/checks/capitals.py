@@ -230,7 +230,10 @@ class MidSentenceCapital(Check):
         "Biology,\"), a rarely capitalised adjective between a determiner and a common noun (\"the Tireless "
         "efforts\"), a plain noun before \"of\" and a lowercase word (\"the Sphere of joint operations\"), "
         "a verb after a subject pronoun (\"we Count on\") and a noun before a preposition whose object is "
-        "a common noun phrase (\"the Results of Mr Putin’s official visit\"); \"The\" before adjectives "
+        "a common noun phrase (\"the Results of Mr Putin’s official visit\"), and a plain noun after a lowercase "
+        "word before a preposition other than \"of\" whose object is a proper name that ends there "
+        "(\"the Situation in Syria\"; not \"the Cruelty to Animals Act\", \"the Investing in Udmurtia "
+        "project\"); \"The\" before adjectives "
         "made from names and a lowercase word (\"by The Iranian voters\"), or between two names through a "
         "preposition in a document that lowercases the article of names (\"Director of The Federal "
         "Security Service\"), is no part of a name. A word after a "
@@ -615,6 +618,8 @@ class MidSentenceCapital(Check):
                                lists=previous not in DETERMINERS)
             if right and _plain_common_noun(word, WEAK) and _common_complement(after):
                 right = False  # "the Results of Mr Putin's official visit", "the Mechanism of Russia-NATO interaction"
+            if right and _head_before_named_object(text, before, word, after, casing):
+                right = False  # "the Situation in Syria": a common noun before a place's name
             if right and after[0].group() in ADJUNCT_PREPOSITIONS and before \
                     and before[-1].group().islower() and previous not in FUNCTION_WORDS:
                 # "an assassination Attempt on President X", "his recent Trip to Kabul": after
@@ -846,6 +851,87 @@ def _common_complement(after: list[regex.Match]) -> bool:
             break
     return (owner or joined) and i < len(after) and after[i].group().isalpha() \
         and after[i].group().islower() and after[i].group() not in FUNCTION_WORDS
+
+
+#: The prepositions whose object may follow a common noun that heads no name (all but "of",
+#: which joins the parts of most names: "the Order of Lenin", "the Year of Russia in China").
+OBJECT_PREPOSITIONS = COMPLEMENT_PREPOSITIONS - {wc.OF}
+
+
+def _head_before_named_object(text: str, before: list[regex.Match], low: str, after: list[regex.Match],
+                              casing: Casing) -> bool:
+    """Whether the capitalised *low*, after a lowercase word, is a plain common noun
+    (:func:`_plain_common_noun`; capitalised less rarely, when the document writes it in lowercase
+    elsewhere) whose prepositional complement is a proper name that ends there ("the Situation in
+    Syria", "their Talks in Moscow", "the Letter to the Indian Prime Minister"): every word of the
+    object is a word of a proper name (:func:`_proper_name_word`), and a lowercase word or a mark
+    follows it; or a name of a body or a place (:func:`_place_object`). Names of bodies, laws and
+    works built on a preposition run on after their object or capitalise common nouns in it ("the
+    Cruelty to Animals Act", "the Efficiency in Government Unit", "the Fashion in Film
+    Festival", "my Address to the Federal Assembly")."""
+    if not before or not before[-1].group().isalpha() or not before[-1].group().islower() \
+            or len(after) < 3 or after[0].group() not in OBJECT_PREPOSITIONS:
+        return False
+    if not _plain_common_noun(low) and not (_plain_common_noun(low, WEAK) and _written_in_lowercase(text, low)):
+        return False
+    return _named_object_end(after, casing) is not None or _place_object(text, before[-1].group(), low, after)
+
+
+def _named_object_end(after: list[regex.Match], casing: Casing) -> int | None:
+    """The index in *after* (a preposition, perhaps an article, then capitalised words) of the
+    lowercase word or mark that ends the preposition's object, when every capitalised word of
+    the object is a word of a proper name (:func:`_proper_name_word`); None otherwise, when
+    the object may run on beyond *after*, or when a noun for a body or a kind of named thing
+    follows it (the name's kind: "the Investing in Udmurtia project")."""
+    i = 2 if after[1].group() in ARTICLES else 1
+    start = i
+    while i < len(after) and after[i].group()[:1].isupper():
+        if not _proper_name_word(after[i].group(), casing):
+            return None
+        i += 1
+    if i == start or i >= len(after):
+        return None
+    nxt = after[i].group()
+    if nxt in _CLAUSE_ENDS or nxt.isalpha() and nxt.islower() and not _names_kind(nxt):
+        return i
+    return None  # "the Investing in Udmurtia project": a name that a noun for its kind follows
+
+
+def _place_object(text: str, previous: str, low: str, after: list[regex.Match]) -> bool:
+    """Whether *low*, after a determiner and before a preposition of place ("in", "at", "on"),
+    "the" and a capitalised name that ends there with a noun for a body or a kind of named thing
+    or a word of a proper name ("the Situation in the Middle East", "the Situation in the
+    Chechen Republic"), is the common noun that the document
+    writes in lowercase elsewhere: names of bodies, laws and works built on a preposition
+    take no article before their last part ("the Efficiency in Government Unit", "the Fashion in
+    Film Festival") or join it with "to" ("my Address to the Federal Assembly")."""
+    if previous not in DETERMINERS or after[0].group() not in wc.PLACE_PREPOSITIONS - {wc.INFINITIVE_MARKER} \
+            or after[1].group() != wc.DEFINITE_ARTICLE or not _written_in_lowercase(text, low):
+        return False
+    i = 2
+    while i < len(after) and after[i].group()[:1].isupper() and after[i].group().isalpha():
+        i += 1
+    last = after[i - 1].group().lower() if i > 2 else ""
+    if not last or i >= len(after) or not _names_kind(last) and not _proper_name_word(after[i - 1].group(), get_casing()):
+        return False
+    nxt = after[i].group()
+    return nxt in _CLAUSE_ENDS or nxt.isalpha() and nxt.islower() and not (
+        nxt in CONNECTORS and i + 1 < len(after) and after[i + 1].group()[:1].isupper())
+
+
+def _proper_name_word(word: str, casing: Casing) -> bool:
+    """Whether the capitalised *word* is a word of a proper name: not one that the casing table
+    calls normally lowercase (WEAK), no possessive, no noun for a body or a kind of named thing
+    ("Syria", "Putin"; not "Animals", "Assembly", "Republic"), and no acronym or camel case, which
+    the table cannot judge (two words glued: "the FederalAssembly")."""
+    low = word.lower()
+    if not word.isalpha() or not word[1:].islower() or low in FUNCTION_WORDS:
+        return False
+    if low in wc.person_nouns():
+        return True
+    ratio = casing.ratio(low)
+    return (ratio is None or ratio > WEAK) and not _names_kind(low) \
+        and low not in wc.appositive_heads()
 
 
 def _names_kind(low: str) -> bool:
