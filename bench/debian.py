@@ -41,6 +41,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from collections.abc import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -256,6 +257,12 @@ def main() -> None:
             "appstream": lambda: documents(part_of(sorted(appstream_descriptions().items()), a.part, a.every),
                                            "appstream"),
             "readme": lambda: part_of(readmes(), a.part, a.every)}
+    run_sets(sets, a, engine)
+
+
+def run_sets(sets: dict[str, Callable[[], list]], a: argparse.Namespace, engine: Engine) -> None:
+    """Report the findings and the lines plain ``--fix`` changes of each set that ``--only``
+    names (all by default), built by its function on demand; a set with no data is skipped."""
     for name in a.only or list(sets):
         docs = sets[name]()
         print(f"==== {name} ({a.part})")

@@ -43,9 +43,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from debian import part_of, split_parser  # noqa: E402
-from safefix import run as fix_run  # noqa: E402
-from techdocs import report  # noqa: E402
+from debian import part_of, run_sets, split_parser  # noqa: E402
 
 from textlint.engine import Engine, Overrides  # noqa: E402
 
@@ -176,15 +174,8 @@ def main() -> None:
     ap.add_argument("--only", action="append", choices=["npm", "gomod"])
     a = ap.parse_args()
     engine = Engine(overrides=Overrides(languagetool=False))
-    sets = {"npm": npm_documents, "gomod": module_documents}
-    for name in a.only or list(sets):
-        docs = sets[name](a.part, a.every)
-        print(f"==== {name} ({a.part})")
-        if not docs:
-            print("no data on this machine; skipped")
-            continue
-        report(docs, a.samples)
-        fix_run(name, docs, engine, a.show)
+    run_sets({"npm": lambda: npm_documents(a.part, a.every),
+              "gomod": lambda: module_documents(a.part, a.every)}, a, engine)
 
 
 if __name__ == "__main__":
