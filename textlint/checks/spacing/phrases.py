@@ -64,10 +64,11 @@ def phrase_runons(doc: Document, model: Model) -> Iterator[Change]:
     and are never safe)."""
     if doc.technical:
         return  # its compounds and identifiers glue function words: "mustcall", "whatchanged"
-    table = model.table("phrase_cuts")
+    table, zipf = model.table("phrase_cuts"), model.lex.zipf_table().get
     cuts: dict[str, int] = {}
     for word in doc.vocabulary:
-        if len(word) < MIN_TOKEN or not word[1:].islower() or not word.isalpha():
+        # (a word the lexicon knows is cut by none: asked first, of most words, in C)
+        if len(word) < MIN_TOKEN or not word[1:].islower() or zipf(word.lower(), 0) or not word.isalpha():
             continue
         cut = table.get(word, False)
         if cut is False:
