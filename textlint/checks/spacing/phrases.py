@@ -176,7 +176,9 @@ def _change(model: Model, text: str, start: int, word: str, cut: int) -> Change:
     two words against the token's between the same context words, less the cost of a new
     space, plus the evidence of the word classes (``Params.phrase_glued_cost``). The lattice's
     cost of cutting a compound (an author's "power|series") does not apply: the classes say it
-    is none. Safe only as the lattice's cuts are (:meth:`.Model.certain_cut`)."""
+    is none. Never safe: a token that no dictionary knows may be a term the text coins from
+    a name it does not define (a manual's "allboxed tables", after a program's option
+    "allbox"), which two words would change."""
     end = start + len(word)
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     after = _WORD_AFTER.match(text, end)
@@ -186,6 +188,5 @@ def _change(model: Model, text: str, start: int, word: str, cut: int) -> Change:
     gain = (model.score(words, left, right, {word}) - model.score([word], left, right, {word})
             - model.p.ins_cost + model.p.phrase_glued_cost)
     change = Change(start, end, word, " ".join(words), inserts=[start + cut], gain=gain)
-    change.certain = model.certain_cut(word, cut, words, word)
-    change.sure = None if change.certain else False
+    change.certain = change.sure = False  # a word nobody defined may be jargon: never safe
     return change
