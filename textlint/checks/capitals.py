@@ -1783,6 +1783,14 @@ def _common_name_of_a_body(text: str, after: list[regex.Match], previous: str) -
     nxt = after[1].group() if len(after) > 1 else ""
     if nxt in wc.appositive_heads() or nxt[:1].isupper():
         return False  # "The Spectator magazine", "The Prince's Trust"
+    return _lowercases_name_articles(text)
+
+
+@lru_cache(maxsize=4)
+def _lowercases_name_articles(text: str) -> bool:
+    """Whether the document's house style lowercases the article of names: it writes "the"
+    before a capitalised word LOWERCASE_ARTICLES times, and "The" and a capitalised word where
+    no sentence starts once at most (judged once per document)."""
     return sum(_runs_after_lowercase_article(text).values()) >= LOWERCASE_ARTICLES \
         and sum(1 for _ in _CAPITAL_ARTICLE.finditer(text)) <= 1
 
@@ -1832,8 +1840,7 @@ def _article_inside_name_chain(text: str, before: list[regex.Match], after: list
     # "The Protection of Human Rights" (not a plural: "the opening of The Treasures of Nukus exhibition")
     if len(common) < 2 and not goes_on and not any(w.lower() in wc.bodies() for w in common):
         return False
-    return sum(_runs_after_lowercase_article(text).values()) >= LOWERCASE_ARTICLES \
-        and sum(1 for _ in _CAPITAL_ARTICLE.finditer(text)) <= 1
+    return _lowercases_name_articles(text)
 
 
 #: LanguageTool's classes of the words that common names of bodies are made of: noun, adjective.
