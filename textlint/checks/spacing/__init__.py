@@ -210,7 +210,9 @@ class _WordSpacing(Check):
         "cuts a word the lexicon knows ('ofa' may be a typo of 'of') or a word of an edited "
         "dictionary that the lexicon lacks ('spellchecking', 'analphabetic'), a token the "
         "document writes three times or more the same way and never apart ('whatis searches', 'causes "
-        "whatis to be'), and always in "
+        "whatis to be'), a token no dictionary knows that is cut only because its two words "
+        "make a phrase ('deplorableindeed': it may be a term coined from an undefined name, "
+        "a manual's 'allboxed tables'), and always in "
         "technical writing, which closes compounds that no dictionary has ('testcase', "
         "'formatters' is no 'for matters') and cites user names.")
     KIND = ""
