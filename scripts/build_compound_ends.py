@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from build_wordtags import LT_VERSION, dictionary_lines  # noqa: E402
+from build_wordtags import LT_VERSION, write_word_list  # noqa: E402
 
 OUT = ROOT / "textlint" / "data" / "compound_ends.txt"
 #: How many different hyphenated forms a word must end: one may be a set phrase.
@@ -40,15 +40,11 @@ def compound_ends(lines: list[str]) -> list[str]:
 
 
 def main() -> int:
-    lines = dictionary_lines()
-    if lines is None:
-        return 1
-    words = compound_ends(lines)
-    header = (f"# words that end at least {MIN_FORMS} hyphenated forms of LanguageTool {LT_VERSION}'s "
-              "english-pos-dict english.dict (LGPL-2.1-or-later); scripts/build_compound_ends.py\n")
-    OUT.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
-    print(f"{len(words)} compound ends -> {OUT.relative_to(ROOT)}")
-    return 0
+    return write_word_list(
+        OUT, compound_ends,
+        f"words that end at least {MIN_FORMS} hyphenated forms of LanguageTool {LT_VERSION}'s "
+        "english-pos-dict english.dict (LGPL-2.1-or-later); scripts/build_compound_ends.py",
+        "compound ends")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from build_wordtags import LT_VERSION, dictionary_lines  # noqa: E402
+from build_wordtags import LT_VERSION, write_word_list  # noqa: E402
 
 OUT = ROOT / "textlint" / "data" / "interjections.txt"
 #: Tags (before any ":") that make a form something besides an interjection: the closed
@@ -40,15 +40,11 @@ def interjections(lines: list[str]) -> list[str]:
 
 
 def main() -> int:
-    lines = dictionary_lines()
-    if lines is None:
-        return 1
-    words = interjections(lines)
-    header = (f"# interjections: forms LanguageTool {LT_VERSION}'s english-pos-dict english.dict "
-              "(LGPL-2.1-or-later) tags UH and no closed-class or adverb tag; scripts/build_interjections.py\n")
-    OUT.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
-    print(f"{len(words)} interjections -> {OUT.relative_to(ROOT)}")
-    return 0
+    return write_word_list(
+        OUT, interjections,
+        f"interjections: forms LanguageTool {LT_VERSION}'s english-pos-dict english.dict "
+        "(LGPL-2.1-or-later) tags UH and no closed-class or adverb tag; scripts/build_interjections.py",
+        "interjections")
 
 
 if __name__ == "__main__":

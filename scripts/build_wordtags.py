@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,6 +102,19 @@ def dictionary_lines() -> list[str] | None:
               "run `python -m textlint languagetool install`", file=sys.stderr)
         return None
     return dump(lib)
+
+
+def write_word_list(out: Path, select: Callable[[list[str]], list[str]], header: str, what: str) -> int:
+    """Write the words that *select* picks from the dictionary's lines to *out*, one a line
+    under the comment *header* (source, version, licence, script); 1 when the dictionary is
+    not installed. The builders of word lists from LanguageTool's dictionary share it."""
+    lines = dictionary_lines()
+    if lines is None:
+        return 1
+    words = select(lines)
+    out.write_text(f"# {header}\n" + "\n".join(words) + "\n", encoding="utf-8")
+    print(f"{len(words)} {what} -> {out.relative_to(ROOT)}")
+    return 0
 
 
 def main() -> int:
