@@ -26,11 +26,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from files import make_tree  # noqa: E402
-from textlint.config import ConfigFinder  # noqa: E402
-from textlint.engine import Overrides  # noqa: E402
-from textlint.lexicon import prepare_for  # noqa: E402
-from textlint.runner import Runner  # noqa: E402
+from files import make_tree
+
+from textlint.config import ConfigFinder
+from textlint.engine import Overrides
+from textlint.lexicon import prepare_for
+from textlint.runner import Runner
 
 
 def child(runner: Runner, files: list[Path], out: int) -> int:
