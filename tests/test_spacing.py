@@ -992,6 +992,68 @@ def test_plain_parts_are_the_groups_of_the_plain_pattern():
         assert model.plain_parts(chunk) == (None if m is None else m.group(1, 2, 3)), chunk
 
 
+def _suspicious_plainly(model: Model, core: str) -> bool:
+    """:meth:`Model.suspicious` as its docstring puts it, with the model's own scores and none
+    of its inlined lookups: whether the best cut of *core* in two, without context, comes
+    within what context can add of beating it."""
+    from textlint.checks.spacing.model import CONTEXT_BOUND, LETTER_WORDS
+
+    p = model.p
+    if len(core) == 1:
+        return core not in LETTER_WORDS
+    if model.known_above(core, p.check_zipf - 9, True):
+        return False
+    need = model.logp(core, True) + p.unsafe_margin - CONTEXT_BOUND
+    for c in range(1, len(core)):
+        left, right = core[:c], core[c:]
+        if any(len(w) == 1 and w not in LETTER_WORDS for w in (left, right)):
+            continue  # no letter alone but a word
+        seam = camel_seam(core, c)
+        if (left[-1].isupper() or right[0].isupper()) and not seam:
+            continue
+        if model.known(left) is None and model.known(right) is None:
+            continue
+        score = (model.logp(left) + model.logp(right) - (p.camel_cost if seam else p.ins_cost)
+                 + model.pair_of(model.lex_word(left), model.lex_word(right)))
+        if score >= need:
+            return True
+    return False
+
+
+#: Pieces of the tokens the property below judges: words frequent and rare, fragments, single
+#: letters, names, capitals, glued forms.
+_PIECES = ["the", "in", "of", "a", "I", "to", "as", "is", "government", "spokes", "man", "fully", "success",
+           "Putin", "America", "Cuba", "UN", "Security", "gov", "ern", "evergr", "een", "x", "q", "able",
+           "like", "infact", "eachother", "law", "enforcement", "Blunkett", "okesman", "toolbox", "notebook"]
+
+
+def test_suspicion_is_its_plain_formulation_answer_and_dependencies():
+    # Model.suspicious reads the lexicon and the document inline, a cut at a time: it must
+    # answer as its plain formulation with the model's scores, and record the same document
+    # words as what swayed the answer, for words and glued pieces in a document that holds
+    # some of them (so that its counts raise pieces)
+    from collections import Counter
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    tokens = st.one_of(
+        st.lists(st.sampled_from(_PIECES), min_size=1, max_size=3).map("".join),
+        st.text(alphabet="abdeinorstuAIEUTX", min_size=1, max_size=14),
+    ).map(lambda t: t[:40])
+    cases = st.sampled_from([str, str.capitalize, str.lower, str.upper])
+    counts = st.dictionaries(st.one_of(st.sampled_from(_PIECES), tokens), st.integers(1, 40), max_size=8)
+
+    @given(tokens, cases, counts)
+    def check(token, case, vocabulary):
+        core = case(token)
+        document = Counter({"the": 50, **vocabulary})
+        inline, plain = (Model(get_lexicon(), document, sum(document.values())) for _ in range(2))
+        assert (inline.suspicious(core), inline._hits) == (_suspicious_plainly(plain, core), plain._hits), core
+
+    check()
+
+
 def test_memo_entries_hold_only_strings_and_numbers_besides_their_values():
     # a memo entry's deps are words and counts in one flat tuple (model.Deps): the cyclic
     # collector stops tracking such a tuple the first time it meets it, where a tuple of

@@ -312,7 +312,8 @@ class Model:
         self._features: dict[str, tuple] = table("features")
         self._doc_logp: dict[tuple[str, bool, int], float | None] = {}
         #: chunks whose :meth:`chunk` entry some document word swayed, as validated in this
-        #: document (whose words keep their counts): read without :meth:`valid`
+        #: document (whose words keep their counts): read without :meth:`valid`, their
+        #: dependencies as a dict (word -> count)
         self._judged: dict[str, tuple] = {}
         #: the document words that swayed the value being computed (see :meth:`memo`)
         self._hits: dict[str, int] = {}
@@ -352,7 +353,9 @@ class Model:
             hits, self._hits = self._hits, outer
         if hits:
             outer.update(hits)
-        table[key] = (value, deps_of(hits))
+            table[key] = (value, deps_of(hits))
+        else:
+            table[key] = (value, ())
         return value
 
     def document_count(self, word: str) -> int:
@@ -392,7 +395,7 @@ class Model:
         of its web frequency is the pair written without its space."""
         lp = self._lex_logp.get(word, False)
         if lp is False:
-            lower = word.lower()
+            lower = word if word.islower() else word.lower()  # (a new string is hashed anew)
             z = self._zipf_get(lower, 0) / 100  # Lexicon.zipf
             lp = z - 9 if z > 0 else None
             # (the glued forms are lowercase: a word whose lowercase form is none is none)
@@ -661,7 +664,8 @@ class Model:
 
     def lex_frequent(self, core: str) -> bool:
         """:meth:`frequent_word` by the lexicon alone (true in every document)."""
-        return len(core) > 2 and self.lex.zipf(core) >= (self.p.solid_zipf if len(core) > 3 else 4.5)
+        return len(core) > 2 and self._zipf_get(core.lower(), 0) / 100 >= (  # Lexicon.zipf
+            self.p.solid_zipf if len(core) > 3 else 4.5)
 
     def suspicious(self, core: str) -> bool:
         """Whether a token may need a space inside it: cheap bounds before the lattice
@@ -675,9 +679,15 @@ class Model:
         context can add (:data:`CONTEXT_BOUND`) of beating it: an upper bound of what the
         lattice can find inside the token."""
         p = self.p
-        if self.known_above(core, p.check_zipf - 9, True):
+        frequent = p.check_zipf - 9
+        lp = self._lex_logp.get(core, False)  # known_above(core, frequent, True), inline
+        if lp is False:
+            lp = self.lex_logp(core)
+        if lp is not None and lp >= frequent:
             return False  # frequent words are left alone
         lp = self.known(core, True)
+        if lp is not None and lp >= frequent:
+            return False
         need = (self.unknown(core) if lp is None else lp) + p.unsafe_margin - CONTEXT_BOUND
         pair_max = max(0.0, p.bigram_weight * self.lex.pmi_max)
         known, lex_get, lex_logp = self.known, self._lex_logp.get, self.lex_logp
@@ -693,9 +703,12 @@ class Model:
         first = 1 if core[0] in LETTER_WORDS else 2
         last = n - 1 if core[-1] in LETTER_WORDS else n - 2
         for c in range(first, last + 1):
-            seam = core[c].isupper() and camel_seam(core, c)
-            if (core[c - 1].isupper() or core[c].isupper()) and not seam:
-                continue  # (so the right piece is capitalised at a seam only)
+            if lowercase:
+                seam = False
+            else:
+                seam = core[c].isupper() and camel_seam(core, c)
+                if (core[c - 1].isupper() or core[c].isupper()) and not seam:
+                    continue  # (so the right piece is capitalised at a seam only)
             left, right = core[:c], core[c:]
             # the lexicon's log10 P of each piece, then :meth:`known` where the document may
             # raise it: a piece of three letters or more that the lexicon lacks, or that is
@@ -1107,10 +1120,10 @@ def judge_line(model: Model, line: str) -> JudgedLine | None:
             if e is None:
                 model.memo(table, chunk, model._chunk, chunk)  # Model.chunk
                 e = table[chunk]
-                if e[1]:
-                    judged[chunk] = e
+                if e[1]:  # its document words as a dict, which a line's hits take at once
+                    e = judged[chunk] = (e[0], dict(dep_items(e[1])))
             else:
-                hits.update(dep_items(e[1]))  # (what Model.memo records of a valid entry)
+                hits.update(e[1])  # (what Model.memo records of a valid entry)
         info = infos[k] = e[0]
         if info is None or info[4] and not info[3]:
             if not e[1]:  # quiet in every document
