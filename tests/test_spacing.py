@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from textlint.checks import spacing as spacing_checks
 from textlint.checks.spacing.model import Change, Model, Params, camel_seam, clear_shared_caches, margin_shift
@@ -1025,33 +1027,23 @@ def _suspicious_plainly(model: Model, core: str) -> bool:
 _PIECES = ["the", "in", "of", "a", "I", "to", "as", "is", "government", "spokes", "man", "fully", "success",
            "Putin", "America", "Cuba", "UN", "Security", "gov", "ern", "evergr", "een", "x", "q", "able",
            "like", "infact", "eachother", "law", "enforcement", "Blunkett", "okesman", "toolbox", "notebook"]
+_TOKENS = st.one_of(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=3).map("".join),
+                    st.text(alphabet="abdeinorstuAIEUTX", min_size=1, max_size=14))
 
 
-def test_suspicion_is_its_plain_formulation_answer_and_dependencies():
+@given(_TOKENS, st.sampled_from([str, str.capitalize, str.lower, str.upper]),
+       st.dictionaries(st.one_of(st.sampled_from(_PIECES), _TOKENS), st.integers(1, 40), max_size=8))
+def test_suspicion_is_its_plain_formulation_answer_and_dependencies(token, case, vocabulary):
     # Model.suspicious reads the lexicon and the document inline, a cut at a time: it must
     # answer as its plain formulation with the model's scores, and record the same document
     # words as what swayed the answer, for words and glued pieces in a document that holds
     # some of them (so that its counts raise pieces)
     from collections import Counter
 
-    from hypothesis import given
-    from hypothesis import strategies as st
-
-    tokens = st.one_of(
-        st.lists(st.sampled_from(_PIECES), min_size=1, max_size=3).map("".join),
-        st.text(alphabet="abdeinorstuAIEUTX", min_size=1, max_size=14),
-    ).map(lambda t: t[:40])
-    cases = st.sampled_from([str, str.capitalize, str.lower, str.upper])
-    counts = st.dictionaries(st.one_of(st.sampled_from(_PIECES), tokens), st.integers(1, 40), max_size=8)
-
-    @given(tokens, cases, counts)
-    def check(token, case, vocabulary):
-        core = case(token)
-        document = Counter({"the": 50, **vocabulary})
-        inline, plain = (Model(get_lexicon(), document, sum(document.values())) for _ in range(2))
-        assert (inline.suspicious(core), inline._hits) == (_suspicious_plainly(plain, core), plain._hits), core
-
-    check()
+    core = case(token)
+    document = Counter({"the": 50, **vocabulary})
+    inline, plain = (Model(get_lexicon(), document, sum(document.values())) for _ in range(2))
+    assert (inline.suspicious(core), inline._hits) == (_suspicious_plainly(plain, core), plain._hits), core
 
 
 def test_memo_entries_hold_only_strings_and_numbers_besides_their_values():
