@@ -312,8 +312,7 @@ class Model:
         self._features: dict[str, tuple] = table("features")
         self._doc_logp: dict[tuple[str, bool, int], float | None] = {}
         #: chunks whose :meth:`chunk` entry some document word swayed, as validated in this
-        #: document (whose words keep their counts): read without :meth:`valid`, their
-        #: dependencies as a dict (word -> count)
+        #: document (whose words keep their counts): read without :meth:`valid`
         self._judged: dict[str, tuple] = {}
         #: the document words that swayed the value being computed (see :meth:`memo`)
         self._hits: dict[str, int] = {}
@@ -1120,10 +1119,10 @@ def judge_line(model: Model, line: str) -> JudgedLine | None:
             if e is None:
                 model.memo(table, chunk, model._chunk, chunk)  # Model.chunk
                 e = table[chunk]
-                if e[1]:  # its document words as a dict, which a line's hits take at once
-                    e = judged[chunk] = (e[0], dict(dep_items(e[1])))
+                if e[1]:
+                    judged[chunk] = e
             else:
-                hits.update(e[1])  # (what Model.memo records of a valid entry)
+                hits.update(dep_items(e[1]))  # (what Model.memo records of a valid entry)
         info = infos[k] = e[0]
         if info is None or info[4] and not info[3]:
             if not e[1]:  # quiet in every document
