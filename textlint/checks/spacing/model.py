@@ -396,7 +396,7 @@ class Model:
         of its web frequency is the pair written without its space."""
         lp = self._lex_logp.get(word, False)
         if lp is False:
-            lower = word if word.islower() else word.lower()  # (a new string is hashed anew)
+            lower = word.lower()
             z = self._zipf_get(lower, 0) / 100  # Lexicon.zipf
             lp = z - 9 if z > 0 else None
             # (the glued forms are lowercase: a word whose lowercase form is none is none)
