@@ -19,8 +19,10 @@ The evidence is data, no list of words: LanguageTool's tagger dictionary
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Collection, Iterator
+from itertools import compress, repeat
 
 from ... import wordclasses as wc
 from ...document import Document
@@ -66,9 +68,10 @@ def phrase_runons(doc: Document, model: Model) -> Iterator[Change]:
         return  # its compounds and identifiers glue function words: "mustcall", "whatchanged"
     table, zipf = model.table("phrase_cuts"), model.lex.zipf_table().get
     cuts: dict[str, int] = {}
-    for word in doc.vocabulary:
-        # (a word the lexicon knows is cut by none: asked first, of most words, in C)
-        if len(word) < MIN_TOKEN or not word[1:].islower() or zipf(word.lower(), 0) or not word.isalpha():
+    # (a word the lexicon knows is cut by none: asked of all the words at once, in C)
+    words = [w for w in doc.vocabulary if len(w) >= MIN_TOKEN and w[1:].islower()]
+    for word in compress(words, map(operator.not_, map(zipf, map(str.lower, words), repeat(0)))):
+        if not word.isalpha():
             continue
         cut = table.get(word, False)
         if cut is False:
