@@ -28,7 +28,7 @@ from ... import wordclasses as wc
 from ...document import Document
 from ...patterns import lazy_compile
 from ...wordclasses import FUNCTION_WORDS
-from .model import LETTER_WORDS, PLAIN, PREFIXES, SUFFIXES, Change, Model, closed_compounds
+from .model import LETTER_WORDS, MAX_TOKEN, PLAIN, PREFIXES, SUFFIXES, Change, Model, closed_compounds
 
 #: Word classes (LanguageTool's tags) of adverbs and closed-class words, and of inflected verb
 #: forms (past, past participle, -s, -ing), which may also be adjectives ("J").
@@ -123,6 +123,8 @@ def phrase_cut(model: Model, word: str) -> int | None:
     lexicon ("formatter|s", not "for|matters"), or a typo of another word
     (:meth:`.Model.typo_of_word`)."""
     lex, lower = model.lex, word.lower()
+    if len(lower) > MAX_TOKEN and len(lower) > 2 * lex.longest_word:
+        return None  # no two words of the lexicon make it (a sequence or a code: its cuts take quadratic time)
     if lex.zipf(lower) > 0.0 or wc.tags(word) or wc.tags(lower) or lower in closed_compounds():
         return None
     cuts = range(2, len(lower) - 1)
