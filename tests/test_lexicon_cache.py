@@ -51,6 +51,17 @@ def test_the_cache_records_which_words_begin_and_end_a_pair(tmp_path):
     assert lexicon.Lexicon(zipf, pmi, -6.5).pair_sides_table() == read.pair_sides_table()
 
 
+def test_the_longest_word_bounds_every_word_read_in_place_or_from_the_dict(tmp_path):
+    zipf, pmi = tables()
+    zipf["abcdeéabcdeéabcdeé"] = 100  # the longest: 18 characters, 21 bytes
+    path = tmp_path / "lexicon.bin"
+    lexicon._write(path, zipf, pmi, -6.5)
+    read = lexicon._read(path)
+    assert isinstance(read.zipf_table(), lexicon.Table)
+    assert read.longest_word == max(len(w.encode("utf-8", "surrogatepass")) for w in zipf) == 21
+    assert lexicon.Lexicon(zipf, pmi, -6.5).longest_word == 18
+
+
 @pytest.mark.parametrize("cut", [0, 10, 47, 48, 200, -1, -9])
 def test_a_damaged_cache_is_refused(tmp_path, cut):
     zipf, pmi = tables()

@@ -27,6 +27,7 @@ from __future__ import annotations
 import array
 import math
 import mmap
+import operator
 import os
 import struct
 import zlib
@@ -171,6 +172,17 @@ class Lexicon:
         the pair is not among the frequent ones (it is rarer than :attr:`bigram_floor`)."""
         v = self._pmi.get(f"{first.lower()} {second.lower()}")
         return None if v is None else v / 100
+
+    @cached_property
+    def longest_word(self) -> int:
+        """The length of the longest word of the table, at most (a table read in place counts
+        its words' UTF-8 bytes: as many as their characters or more)."""
+        table = self._zipf
+        if isinstance(table, Table):
+            offsets = table._offsets
+            return max(map(operator.sub, offsets[1:len(table._values) + 1], offsets[:len(table._values)]),
+                       default=1) - 1
+        return max(map(len, table), default=0)
 
     @cached_property
     def pmi_max(self) -> float:

@@ -1141,20 +1141,7 @@ def analyse_line(model: Model, line: str, judged: JudgedLine) -> Iterator[Change
     :func:`judge_line`: only the tokens around something suspicious, or around a pair of
     chunks that may join, are positioned and searched."""
     chunks, infos, loud, suspicious = judged
-    n = len(chunks)
-    pairs = []
-    joinable_get, zipf_get = model._joinable.get, model._zipf_get
-    around = set(loud)  # each loud chunk with the chunks before and after it
-    around.update(map((-1).__add__, loud))
-    for k in sorted(around - {-1, n - 1}):
-        x, y = infos[k], infos[k + 1]
-        if x is not None and y is not None and not (x[4] and y[4]) and not x[2] and not y[0] and not (
-                y[1][0].isupper() or x[1].isupper() and x[1] not in LETTER_WORDS):  # (Model.joinable)
-            e = joinable_get((x[1], y[1]))  # Model.pair_joinable, its memo read inline
-            if e is None and (x[4] or y[4]) and zipf_get((x[1] + y[1]).lower(), 0) <= 0:
-                continue  # a firm word joins only into a lexicon word (Model.joinable: it is solid)
-            if e[0] if e is not None and not e[1] else model.pair_joinable(x[1], y[1]):
-                pairs.append(k)
+    pairs = _joinable_pairs(model, infos, loud)
     if not (suspicious or pairs):
         return
     tokens = _Tokens(line, chunks, infos)
@@ -1175,6 +1162,40 @@ def analyse_line(model: Model, line: str, judged: JudgedLine) -> Iterator[Change
         tokens.joinable(a - 1)  # the window's context words
         tokens.joinable(b)
         yield from _window(model, line, tokens.tokens, a, b)
+
+
+def _joinable_pairs(model: Model, infos: list, loud: list[int]) -> list[int]:
+    """The chunks *k* of a line (in order) that :meth:`Model.pair_joinable` joins with chunk
+    *k + 1*, of the pairs with a loud chunk in them (two quiet chunks never join). A loud chunk
+    that cannot start a pair (its core ends in marks or is all capitals) or end one (marks before
+    it, or a capital: "the McLetchie") is no part of the pair on that side, which is not looked at."""
+    pairs = []
+    joinable_get, zipf_get = model._joinable.get, model._zipf_get
+    last = len(infos) - 1
+    looked = -1  # the last k looked at: two loud chunks side by side share a pair
+    for k in loud:
+        info = infos[k]
+        if k - 1 > looked and not (info[0] or info[1][0].isupper()):
+            looked = k - 1
+            if _joins(model, joinable_get, zipf_get, infos[k - 1], info):
+                pairs.append(k - 1)
+        if k < last and not (info[2] or info[1].isupper() and info[1] not in LETTER_WORDS):
+            looked = k
+            if _joins(model, joinable_get, zipf_get, info, infos[k + 1]):
+                pairs.append(k)
+    return pairs
+
+
+def _joins(model: Model, joinable_get, zipf_get, x: tuple | None, y: tuple | None) -> bool:
+    """Whether the chunks of :meth:`Model.chunk` answers *x* and *y* may join (:meth:`Model.joinable`,
+    its memo read inline), side by side."""
+    if x is None or y is None or x[4] and y[4] or x[2] or y[0] or y[1][0].isupper() or (
+            x[1].isupper() and x[1] not in LETTER_WORDS):
+        return False
+    e = joinable_get((x[1], y[1]))
+    if e is None and (x[4] or y[4]) and zipf_get((x[1] + y[1]).lower(), 0) <= 0:
+        return False  # a firm word joins only into a lexicon word (Model.joinable: it is solid)
+    return e[0] if e is not None and not e[1] else model.pair_joinable(x[1], y[1])
 
 
 class _Tokens:

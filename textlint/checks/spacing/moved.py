@@ -49,7 +49,8 @@ def moved_spaces(line: str, model: Model, loud: list[str]) -> Iterator[Change]:
     the line (those that are not quiet words: :func:`.model.judge_line`) may be no word."""
     cores = {chunk.strip(_MARKS) for chunk in loud}
     unknown = model.table("unknown")
-    for core in sorted(c for c in cores if _no_word(c, model, unknown)):
+    # (most are words the table knows as such: no call for them)
+    for core in sorted(c for c in cores if unknown.get(c) is not False and _no_word(c, model, unknown)):
         at = line.find(core)
         while at >= 0:
             whole = _WHOLE.match(line, at)
@@ -88,8 +89,9 @@ def _word(w: str, model: Model) -> bool:
 
 
 def _around(text: str, start: int, end: int, model: Model) -> Iterator[Change]:
-    """The moved spaces between the token *text[start:end]* and the word before or after it."""
-    before = _PAIR_BEFORE.search(text, max(0, start - 40), start)
+    """The moved spaces between the token *text[start:end]* and the word before or after it
+    (not before a capital: :func:`_moved`)."""
+    before = _PAIR_BEFORE.search(text, max(0, start - 40), start) if text[start].islower() else None
     if before is not None:
         change = _moved(text, before.start(1), start - 1, end, model)
         if change is not None:
@@ -107,16 +109,18 @@ def _moved(text: str, a: int, gap: int, b: int, model: Model) -> Change | None:
     first, second = text[a:gap], text[gap + 1:b]
     if not second[0].islower():
         return None  # a capital starts a word: the space before it is the author's
+    moves = [(new_first, new_second) for new_first, new_second in (
+        (first + second[0], second[1:]), (first[:-1], first[-1] + second))
+        if new_first and new_second and new_second.islower() and _word(new_first, model) and _word(new_second, model)]
+    if not moves:
+        return None  # (the context is read only for a move that makes two words)
     left = _WORD_BEFORE.search(text, max(0, a - 40), a)
     right = _WORD_AFTER.match(text, b)
     context = (left.group(1) if left else None, right.group(1) if right else None)
     base = model.score([first, second], *context, originals={first, second})
     cost = model.p.ins_cost + model.p.del_cost
     best = None
-    for new_first, new_second in ((first + second[0], second[1:]), (first[:-1], first[-1] + second)):
-        if not (new_first and new_second and new_second.islower() and _word(new_first, model)
-                and _word(new_second, model)):
-            continue
+    for new_first, new_second in moves:
         gain = model.score([new_first, new_second], *context) - base - cost
         if best is None or gain > best[0]:
             best = (gain, new_first, new_second)

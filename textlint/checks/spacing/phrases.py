@@ -19,14 +19,16 @@ The evidence is data, no list of words: LanguageTool's tagger dictionary
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Collection, Iterator
+from itertools import compress, repeat
 
 from ... import wordclasses as wc
 from ...document import Document
 from ...patterns import lazy_compile
 from ...wordclasses import FUNCTION_WORDS
-from .model import LETTER_WORDS, PLAIN, PREFIXES, SUFFIXES, Change, Model, closed_compounds
+from .model import LETTER_WORDS, MAX_TOKEN, PLAIN, PREFIXES, SUFFIXES, Change, Model, closed_compounds
 
 #: Word classes (LanguageTool's tags) of adverbs and closed-class words, and of inflected verb
 #: forms (past, past participle, -s, -ing), which may also be adjectives ("J").
@@ -66,9 +68,10 @@ def phrase_runons(doc: Document, model: Model) -> Iterator[Change]:
         return  # its compounds and identifiers glue function words: "mustcall", "whatchanged"
     table, zipf = model.table("phrase_cuts"), model.lex.zipf_table().get
     cuts: dict[str, int] = {}
-    for word in doc.vocabulary:
-        # (a word the lexicon knows is cut by none: asked first, of most words, in C)
-        if len(word) < MIN_TOKEN or not word[1:].islower() or zipf(word.lower(), 0) or not word.isalpha():
+    # (a word the lexicon knows is cut by none: asked of all the words at once, in C)
+    words = [w for w in doc.vocabulary if len(w) >= MIN_TOKEN and w[1:].islower()]
+    for word in compress(words, map(operator.not_, map(zipf, map(str.lower, words), repeat(0)))):
+        if not word.isalpha():
             continue
         cut = table.get(word, False)
         if cut is False:
@@ -120,6 +123,8 @@ def phrase_cut(model: Model, word: str) -> int | None:
     lexicon ("formatter|s", not "for|matters"), or a typo of another word
     (:meth:`.Model.typo_of_word`)."""
     lex, lower = model.lex, word.lower()
+    if len(lower) > MAX_TOKEN and len(lower) > 2 * lex.longest_word:
+        return None  # no two words of the lexicon make it (a sequence or a code: its cuts take quadratic time)
     if lex.zipf(lower) > 0.0 or wc.tags(word) or wc.tags(lower) or lower in closed_compounds():
         return None
     cuts = range(2, len(lower) - 1)
