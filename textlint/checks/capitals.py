@@ -2521,7 +2521,7 @@ def _frequent_common_word(low: str) -> bool:
     for the table: "well", "thank", "summit", "national"), is a frequent word of English that
     names no kind of person, body or named thing and that LanguageTool's dictionary does not
     know as a proper noun: worth judging by :func:`_in_set_phrase`."""
-    return low.isalpha() and get_lexicon().zipf(low) >= COMMON_ZIPF and wc.tags(low) != "" \
+    return low.isalpha() and wc.tags(low) != "" and get_lexicon().zipf(low) >= COMMON_ZIPF \
         and not wc.proper(low) and low not in wc.person_nouns() and low not in wc.bodies() \
         and low not in wc.name_heads() and low not in wc.CALENDAR \
         and not any(_plural_of(low, nouns) for nouns in (wc.person_nouns(), wc.bodies(), wc.name_heads()))
