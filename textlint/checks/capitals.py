@@ -453,6 +453,7 @@ class MidSentenceCapital(Check):
             alone = []
             mid = [m for m in matches if not starts_sentence(prose, m.start())]  # (code before it is no sentence)
             once = len(mid) < 2  # see _common_word_in_name
+            common_in_name = not function_word and _may_be_common_word_in_name(low, casing, once)
             for m in mid:
                 if not function_word and _addressed_group(text, m):
                     if house_style is None:
@@ -461,7 +462,7 @@ class MidSentenceCapital(Check):
                         break
                     yield self._diagnostic(m, word)  # "Mr President, Friends,"
                 elif not self._in_name(text, m.start(), m.end(), casing, function_word) \
-                        or not function_word and _common_word_in_name(text, m, low, prose, casing, once):
+                        or common_in_name and _common_word_in_name(text, m, low, prose, casing, once):
                     alone.append(m)
                     if len(alone) > 1 and not function_word:
                         break
@@ -2430,6 +2431,20 @@ def _common_word_in_name(text: str, m: regex.Match, low: str, prose: str, casing
                      or _adjective_after_proper_adjective(text, m, low, prose, casing)
                      or _common_noun_after_proper_adjective(text, m, low, prose, casing)) \
         or _adjective_before_proper_modifier(text, m, low, casing)
+
+
+def _may_be_common_word_in_name(low: str, casing: Casing, once: bool) -> bool:
+    """Whether :func:`_common_word_in_name` (with *once*) can find the word *low* a common word at
+    any of its copies: each of its judgements asks that the casing table find the word capitalised
+    rarely (THRESHOLD; for a verb form, :func:`_lowercase_ratio`) or that LanguageTool's dictionary
+    know a past tense of it, and the one asked when *once* is False an adjective and nothing else
+    capitalised hardly ever (STRONG_FORM). Asked once per word, so that the copies of a word that
+    none of them can judge ("New", "Home", most of a name's words) are not judged one by one."""
+    ratio = _lowercase_ratio(casing, low)
+    rare = ratio is not None and ratio <= THRESHOLD
+    if once and (rare or "D" in wc.tags(low)):
+        return True
+    return rare and ratio <= STRONG_FORM and wc.tags(low) == "J"
 
 
 def _common_word_after_name(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
