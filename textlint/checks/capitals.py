@@ -485,8 +485,6 @@ class MidSentenceCapital(Check):
                 previous = _previous_word(text, m.start())
                 if previous == low:
                     continue  # "the The": cleanup.DoubledWord reports it
-                if _in_defined_title(doc, m):
-                    continue  # "Only Human is the debut album": the title a sentence defines
                 if not function_word and _bare_singular_subject(text, m, low, previous):
                     continue  # "retailers like Next rose", "In interviews, Plant expressed": a name
                 if not function_word and previous == wc.DEFINITE_ARTICLE and _source_of_report(text, m.start()):
@@ -541,6 +539,8 @@ class MidSentenceCapital(Check):
                         and not named_verb
                 if excused or _in_quoted_title(text, m.start(), m.end()):
                     continue
+                if _in_defined_title(doc, m):
+                    continue  # "Only Human is the debut album": the title a sentence defines (asked last: it finds the sentence)
                 yield self._diagnostic(m, word)
 
     def _diagnostic(self, m: regex.Match, word: str) -> Diagnostic:
