@@ -539,8 +539,9 @@ class MidSentenceCapital(Check):
                         and not named_verb
                 if excused or _in_quoted_title(text, m.start(), m.end()):
                     continue
+                # (asked last, where it decides: it finds the word's sentence)
                 if _in_defined_title(doc, m):
-                    continue  # "Only Human is the debut album": the title a sentence defines (asked last: it finds the sentence)
+                    continue  # "Only Human is the debut album": the title a sentence defines
                 yield self._diagnostic(m, word)
 
     def _diagnostic(self, m: regex.Match, word: str) -> Diagnostic:
