@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -1562,3 +1563,34 @@ def test_a_plain_noun_before_a_preposition_and_a_name_that_ends_there_is_judged(
 ])
 def test_a_noun_before_a_preposition_inside_a_name_is_left_alone(text):
     assert found(RULE, text) == []
+
+
+#: The judgements of ``_common_word_in_name``: the last one alone is asked of a word with two
+#: capitalised copies or more in mid-sentence.
+_COMMON_WORD_JUDGEMENTS = ["_common_word_after_name", "_common_noun_after_possessor", "_verb_after_complete_name",
+                           "_past_verb_of_named_subject", "_adjective_after_possessor",
+                           "_adjective_after_proper_adjective", "_common_noun_after_proper_adjective"]
+
+
+def test_a_word_that_may_be_no_common_word_in_a_name_is_none_at_any_copy():
+    """``_may_be_common_word_in_name`` is a necessary condition of ``_common_word_in_name``: never
+    False where that finds a copy of the word a common word (random texts in which each of its
+    judgements finds some)."""
+    pieces = ["Mr Putin", "Russia’s", "Russian", "Said", "Saw", "Met", "Noted", "Foreign", "Recent", "Prominent",
+              "Diplomatic", "Involvement", "Talks", "Nuclear", "New", "Home", "Upcoming", "the", "some", "his",
+              "policy", "deputies", "efforts", "said", "saw", "met", "noted", "involvement", "talks", "recent",
+              "missions", "nuclear", "German", "politicians", "with", "and", ",", "."]
+    rng = random.Random(14)
+    casing = get_casing()
+    judged = Counter()
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(2, 14)))
+        for m in capitals._TITLE.finditer(text):
+            low = m.group("w").lower()
+            for once in (True, False):
+                common = capitals._common_word_in_name(text, m, low, text, casing, once)
+                assert not common or capitals._may_be_common_word_in_name(low, casing, once), (text, m.start(), once)
+            for name in _COMMON_WORD_JUDGEMENTS:
+                judged[name] += getattr(capitals, name)(text, m, low, text, casing)
+            judged["_adjective_before_proper_modifier"] += capitals._adjective_before_proper_modifier(text, m, low, casing)
+    assert all(judged[name] for name in _COMMON_WORD_JUDGEMENTS + ["_adjective_before_proper_modifier"]), judged

@@ -27,6 +27,9 @@ _TITLE = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}'’\-\u2010.@/_#])(?P<w>\p{Lu}\p{Ll}+)(?:['’]s)?"
     r"(?![\p{L}\p{M}\p{N}\-\u2010@/_]|['’]\p{L}|\.\p{L})"
 )
+#: The group "w" of _TITLE and _COMPOUND (the word without its possessive), by number: the regex
+#: module looks a group's name up at each call, which costs more than most tests of a match here.
+W = 1
 #: A hyphenated compound with only its first part capitalised ("Self-government").
 _COMPOUND = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}'’\-\u2010.@/_#])(?P<w>(?P<head>\p{Lu}\p{Ll}+)(?:-\p{Ll}+)+)"
@@ -422,7 +425,7 @@ class MidSentenceCapital(Check):
         worth: dict[str, bool] = {}
         capitalised = _CapitalisedWords(text)
         for m in _TITLE.finditer(text):
-            word = m.group("w")
+            word = m.group(W)
             look = worth.get(word)
             if look is None:
                 look = worth[word] = _worth_a_look(word.lower())
@@ -450,6 +453,7 @@ class MidSentenceCapital(Check):
             alone = []
             mid = [m for m in matches if not starts_sentence(prose, m.start())]  # (code before it is no sentence)
             once = len(mid) < 2  # see _common_word_in_name
+            common_in_name = not function_word and _may_be_common_word_in_name(low, casing, once)
             for m in mid:
                 if not function_word and _addressed_group(text, m):
                     if house_style is None:
@@ -458,7 +462,7 @@ class MidSentenceCapital(Check):
                         break
                     yield self._diagnostic(m, word)  # "Mr President, Friends,"
                 elif not self._in_name(text, m.start(), m.end(), casing, function_word) \
-                        or not function_word and _common_word_in_name(text, m, low, prose, casing, once):
+                        or common_in_name and _common_word_in_name(text, m, low, prose, casing, once):
                     alone.append(m)
                     if len(alone) > 1 and not function_word:
                         break
@@ -481,8 +485,6 @@ class MidSentenceCapital(Check):
                 previous = _previous_word(text, m.start())
                 if previous == low:
                     continue  # "the The": cleanup.DoubledWord reports it
-                if _in_defined_title(doc, m):
-                    continue  # "Only Human is the debut album": the title a sentence defines
                 if not function_word and _bare_singular_subject(text, m, low, previous):
                     continue  # "retailers like Next rose", "In interviews, Plant expressed": a name
                 if not function_word and previous == wc.DEFINITE_ARTICLE and _source_of_report(text, m.start()):
@@ -537,13 +539,16 @@ class MidSentenceCapital(Check):
                         and not named_verb
                 if excused or _in_quoted_title(text, m.start(), m.end()):
                     continue
+                # (asked last, where it decides: it finds the word's sentence)
+                if _in_defined_title(doc, m):
+                    continue  # "Only Human is the debut album": the title a sentence defines
                 yield self._diagnostic(m, word)
 
     def _diagnostic(self, m: regex.Match, word: str) -> Diagnostic:
         s = m.start()
         fix = Fix.replace(s, s + 1, word[0].lower(), Applicability.UNSAFE,
                           title=f"Write '{word.lower()}'")
-        return self.diagnostic(s, m.end("w"), f"'{word}' is capitalised in mid-sentence", fix)
+        return self.diagnostic(s, m.end(W), f"'{word}' is capitalised in mid-sentence", fix)
 
     @staticmethod
     def _in_name(text: str, start: int, end: int, casing: Casing, function_word: bool) -> bool:
@@ -726,7 +731,7 @@ def _bare_singular_subject(text: str, m: regex.Match, low: str, previous: str) -
     The verb is a past form ("was", "had" too), a modal, or an -s form that is no plural
     noun: an adjective before a plural noun is no subject and its verb ("current and
     Practical issues", "Market prices")."""
-    if m.end() != m.end("w") or "N" not in wc.tags(low) or low.endswith("s"):
+    if m.end() != m.end(W) or "N" not in wc.tags(low) or low.endswith("s"):
         return False  # (a plural or an -s form: "sacrifices and Losses incurred")
     if previous and previous not in wc.CLAUSE_OPENERS and not _title_noun_before(text, m, previous):
         return False  # not "and": "resources and Personnel"
@@ -1230,8 +1235,8 @@ def _addressed_group(text: str, m: regex.Match) -> bool:
     friends,"); honorifics of one person ("Your Holiness", "Sir") are singular."""
     if not _ADDRESS_AFTER.match(text, m.end()):
         return False
-    word = m.group("w")
-    if m.end() != m.end("w") or not (word.endswith("s") or word.endswith("men")) \
+    word = m.group(W)
+    if m.end() != m.end(W) or not (word.endswith("s") or word.endswith("men")) \
             or not _ADDRESS_BEFORE.search(text, max(0, m.start() - 6), m.start()):
         return False
     line_end = text.find("\n", m.end())
@@ -1378,10 +1383,10 @@ def _amid_lowercase_words(text: str, m: regex.Match) -> bool:
     (:func:`.prose.is_titled`), between words that LanguageTool's dictionary knows (not the
     debris of extracted text), and not before a noun, which a capitalised word may name
     ("the timelike Killing vector", "graded Lie algebras")."""
-    if len(m.group("w")) < TITLE_WORD:
+    if len(m.group(W)) < TITLE_WORD:
         return False
     before = _LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
-    after = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
+    after = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end(W) else None
     if before is None or after is None:
         return False
     left, right = before.group().strip(" \u00a0"), after.group(1)
@@ -1410,7 +1415,7 @@ def _before_untitled_word(text: str, m: regex.Match, low: str) -> bool:
     after a word is judged: after a label's marks a list item starts ("_(Breaking)_ When parsing")."""
     closed = _function_like(low)
     after = _LOWER_WORDS_AFTER.match(text, m.end()) \
-        if m.end() == m.end("w") and (closed or len(low) >= TITLE_WORD) \
+        if m.end() == m.end(W) and (closed or len(low) >= TITLE_WORD) \
         and _AFTER_A_WORD.search(text, max(0, m.start() - 3), m.start()) else None
     if after is None:
         return False
@@ -1463,7 +1468,7 @@ def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: flo
         # "the Security and stability", "to the Sovereignty and territorial integrity", "between
         # Federal and local authorities"
         return True
-    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
+    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end(W) else None
     if _adjective_before_lowercase_noun(text, m, low, previous):
         return True  # "at International forums"
     if wc.tags(low) == "R" and _between_lowercase(text, m):
@@ -1504,7 +1509,7 @@ def _past_verb_before_object(text: str, m: regex.Match, low: str, previous: str)
     is the predicate of a clause, not a name."""
     tags = wc.tags(low)
     if "D" not in tags or not set(tags) <= _PAST_OR_ADJECTIVE or wc.proper(low) \
-            or previous in DETERMINERS or m.end() != m.end("w") \
+            or previous in DETERMINERS or m.end() != m.end(W) \
             or _LOWER_PREVIOUS.search(text, max(0, m.start() - len(previous) - 3), m.start()) is None:
         return False
     nxt = _NEXT_LOWER.match(text, m.end())
@@ -1526,10 +1531,10 @@ def _head_of_lowercase_complement(text: str, m: regex.Match, low: str) -> bool:
     name that starts with a noun and "of" goes on with capitals ("the Battle of Hastings"), and a
     word that the document capitalises elsewhere is its style ("A Kilo of Semtex ... a Kilo of
     plutonium")."""
-    nxt = _OF_LOWERCASE.match(text, m.end()) if m.end() == m.end("w") else None
+    nxt = _OF_LOWERCASE.match(text, m.end()) if m.end() == m.end(W) else None
     if nxt is None or nxt.group(1) in FUNCTION_WORDS or not _plain_common_noun(low, WEAK):
         return False
-    word = m.group("w")
+    word = m.group(W)
     return sum(1 for _ in regex.finditer(r"(?<![\p{L}\p{M}])" + word + r"(?![\p{L}\p{M}])", text)) == 1
 
 
@@ -1550,12 +1555,12 @@ def _adjective_before_lowercase_noun(text: str, m: regex.Match, low: str, previo
             or previous in DETERMINERS or previous in wc.QUANTIFIERS and not rare \
             or "J" in wc.tags(previous) and previous not in wc.PREPOSITIONS and previous not in wc.QUANTIFIERS:
         return False  # "a Parliamentary lunch", "each Parliamentary constituency": a house style
-    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
+    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end(W) else None
     if nxt is None:
         return False
     noun = nxt.group(1)
     if (tags != "J" or previous in wc.QUANTIFIERS) \
-            and (_names_kind(noun) or _capitalised_mid_sentence(text, m.group("w"), text) > 1):
+            and (_names_kind(noun) or _capitalised_mid_sentence(text, m.group(W), text) > 1):
         # the noun of a body may end a name, and a name the document gives elsewhere may be
         # shortened ("a member of Legislative assembly" beside "the Tamil Nadu Legislative Assembly")
         return False
@@ -1574,7 +1579,7 @@ def _noun_after_lowercase_adjective(text: str, m: regex.Match, low: str, previou
     modifies a common noun;
     a name after it is a name's word ("the former Soviet Union") or an eponym that modifies the noun
     after it ("a standard Wiener process", "the right Ore condition")."""
-    if m.end() != m.end("w") \
+    if m.end() != m.end(W) \
             or _LOWER_PREVIOUS.search(text, max(0, m.start() - len(previous) - 3), m.start()) is None:
         return False
     nxt = _NEXT_LOWER.match(text, m.end())
@@ -1604,7 +1609,7 @@ def _adjective_after_determiner(text: str, m: regex.Match, low: str, previous: s
     file", "an Xv extension")."""
     tags = wc.tags(low)
     if previous not in DETERMINERS or "J" not in tags or set(tags) & _VERB_FORM_TAGS or wc.proper(low) \
-            or len(low) < SHORTEST_ADJECTIVE or m.end() != m.end("w"):
+            or len(low) < SHORTEST_ADJECTIVE or m.end() != m.end(W):
         return False
     nxt = _NEXT_LOWER.match(text, m.end())
     if nxt is None:
@@ -1636,7 +1641,7 @@ def _in_lowercase_list(text: str, m: regex.Match) -> bool:
     """Whether the word at *m* is an item of a list whose items around it are lowercase words
     ("peace, stability, Security and prosperity"): a name among common nouns would be an
     odd list."""
-    if m.end() != m.end("w") or _LIST_BEFORE.search(text, max(0, m.start() - 30), m.start()) is None:
+    if m.end() != m.end(W) or _LIST_BEFORE.search(text, max(0, m.start() - 30), m.start()) is None:
         return False
     nxt = _LIST_AFTER.match(text, m.end())
     return nxt is not None and nxt.group(1) not in FUNCTION_WORDS  # not "Fauna, with actor"
@@ -1656,7 +1661,7 @@ def _coordinated_with_lowercase_noun(text: str, m: regex.Match, low: str) -> boo
     LIST_ITEM letters or more (not the symbol "Ai" in "the graph and Ai, j"), and the one before
     is one that the casing table calls lowercase."""
     nxt = _NEXT_LOWER.match(text, m.end())
-    if m.end() != m.end("w") or len(low) < LIST_ITEM or not wc.noun(low) \
+    if m.end() != m.end(W) or len(low) < LIST_ITEM or not wc.noun(low) \
             or _PUNCTUATION_AFTER.match(text, m.end()) is None and (nxt is None or nxt.group(1) not in FUNCTION_WORDS):
         return False
     before = _CONJUNCT_BEFORE.search(text, max(0, m.start() - 40), m.start())
@@ -1682,7 +1687,7 @@ def _coordinated_before_lowercase_word(text: str, m: regex.Match, low: str) -> b
     the casing table calls lowercase (WEAK) and no proper noun spells ("between Federal and local
     authorities"). A name does not pair with a common word; a writer who capitalises the items
     capitalises the second too ("of Biology and quantum field Physics")."""
-    if m.end() != m.end("w") or len(low) < LIST_ITEM \
+    if m.end() != m.end(W) or len(low) < LIST_ITEM \
             or _LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start()) is None:
         return False
     after = _CONJUNCT_AFTER.match(text, m.end())
@@ -1729,7 +1734,7 @@ def _collocates(text: str, m: regex.Match, low: str, previous: str,
         pmi = lexicon.pmi(previous, low)
         if pmi is not None and pmi >= threshold:
             return True
-    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None  # no possessive
+    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end(W) else None  # no possessive
     if nxt:
         pmi = lexicon.pmi(low, nxt.group(1))
         return pmi is not None and pmi >= threshold
@@ -2136,7 +2141,7 @@ def _labelled(text: str, m: regex.Match) -> bool:
     """Whether the capitalised word at *m* labels a numbered item ("refund Order #5698656",
     "Invoice No. 12", "Para.1", a clipped label glued to its number by a full stop): like
     "Article 8", a label before its number."""
-    return m.end() == m.end("w") and _NUMBER_LABEL.match(text, m.end()) is not None
+    return m.end() == m.end(W) and _NUMBER_LABEL.match(text, m.end()) is not None
 
 
 #: A word (the determiner) and a year straight before a word ("the 2012 ").
@@ -2150,7 +2155,7 @@ def _after_a_year(text: str, m: regex.Match) -> bool:
     recurring thing, and a capital there names that edition. A number that is no year counts a
     quantity ("the 37 Countries")."""
     before = _YEAR_BEFORE.search(text, max(0, m.start() - 30), m.start())
-    return before is not None and wc.noun(m.group("w")) \
+    return before is not None and wc.noun(m.group(W)) \
         and (before.group(1) == wc.DEFINITE_ARTICLE or before.group(1) in POSSESSIVES)
 
 
@@ -2203,7 +2208,7 @@ def _house_style_by_copies(text: str, low: str, matches: list[regex.Match]) -> b
         return False
     uses = 0
     for m in matches:
-        if not _NEXT_CAPITALISED.match(text, m.end("w")):
+        if not _NEXT_CAPITALISED.match(text, m.end(W)):
             uses += 1
             if uses == HOUSE_STYLE_CAPITALS:
                 return True
@@ -2282,7 +2287,7 @@ def _names_a_body(text: str, m: regex.Match, low: str) -> bool:
     classes): the body that the person serves ("the former Sun editor", "Cabinet colleagues")
     or the faction that the body is ("the Conservative party", not "Small towns"). A number
     word counts the persons instead ("the Two men")."""
-    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None  # no possessive
+    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end(W) else None  # no possessive
     if nxt is None:
         return False
     after = nxt.group(1)
@@ -2429,6 +2434,20 @@ def _common_word_in_name(text: str, m: regex.Match, low: str, prose: str, casing
         or _adjective_before_proper_modifier(text, m, low, casing)
 
 
+def _may_be_common_word_in_name(low: str, casing: Casing, once: bool) -> bool:
+    """Whether :func:`_common_word_in_name` (with *once*) can find the word *low* a common word at
+    any of its copies: each of its judgements asks that the casing table find the word capitalised
+    rarely (THRESHOLD; for a verb form, :func:`_lowercase_ratio`) or that LanguageTool's dictionary
+    know a past tense of it, and the one asked when *once* is False an adjective and nothing else
+    capitalised hardly ever (STRONG_FORM). Asked once per word, so that the copies of a word that
+    none of them can judge ("New", "Home", most of a name's words) are not judged one by one."""
+    ratio = _lowercase_ratio(casing, low)
+    rare = ratio is not None and ratio <= THRESHOLD
+    if once and (rare or "D" in wc.tags(low)):
+        return True
+    return rare and ratio <= STRONG_FORM and wc.tags(low) == "J"
+
+
 def _common_word_after_name(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
     """Whether the capitalised word at *m*, which a name precedes, is a common word of the
     clause rather than the last word of the name: a verb whose subject the name is, before its
@@ -2439,7 +2458,7 @@ def _common_word_after_name(text: str, m: regex.Match, low: str, prose: str, cas
     the grammar is not enough alone: the casing table must find the word capitalised rarely
     (THRESHOLD), and the document must write it in lowercase elsewhere and capitalised nowhere else
     in mid-sentence (a name's words recur capitalised; the slip capitalises one copy)."""
-    if m.end() != m.end("w"):
+    if m.end() != m.end(W):
         return False  # a possessive: "Toyota Motor Corporation's"
     nxt = _NEXT_WORD.match(text, m.end())
     ratio = casing.ratio(low)
@@ -2449,7 +2468,7 @@ def _common_word_after_name(text: str, m: regex.Match, low: str, prose: str, cas
     after = nxt.group(1)
     if not (_verb_before_object(low, after) or _adjective_before_noun(low, after)):
         return False
-    return _written_in_lowercase(prose, low) and _capitalised_mid_sentence(text, m.group("w"), prose) == 1
+    return _written_in_lowercase(prose, low) and _capitalised_mid_sentence(text, m.group(W), prose) == 1
 
 
 #: A capitalised word that is no function word, then spaces, before a word.
@@ -2518,7 +2537,7 @@ def _frequent_common_word(low: str) -> bool:
     for the table: "well", "thank", "summit", "national"), is a frequent word of English that
     names no kind of person, body or named thing and that LanguageTool's dictionary does not
     know as a proper noun: worth judging by :func:`_in_set_phrase`."""
-    return low.isalpha() and get_lexicon().zipf(low) >= COMMON_ZIPF and wc.tags(low) != "" \
+    return low.isalpha() and wc.tags(low) != "" and get_lexicon().zipf(low) >= COMMON_ZIPF \
         and not wc.proper(low) and low not in wc.person_nouns() and low not in wc.bodies() \
         and low not in wc.name_heads() and low not in wc.CALENDAR \
         and not any(_plural_of(low, nouns) for nouns in (wc.person_nouns(), wc.bodies(), wc.name_heads()))
@@ -2535,7 +2554,7 @@ def _in_set_phrase(text: str, m: regex.Match, low: str, previous: str) -> bool:
     President, Thank you for"). Without the table's word, only the phrase and the document show
     that the capital is out of place."""
     if _COMMA_BEFORE.search(text, max(0, m.start() - 3), m.start()) and wc.only_verb(low):
-        nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
+        nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end(W) else None
         pmi = get_lexicon().pmi(low, nxt.group(1)) if nxt else None
         return pmi is not None and pmi >= COLLOCATION  # "Mr President, Thank you"
     if not _between_lowercase(text, m):
@@ -2556,7 +2575,7 @@ def _inside_set_phrase(text: str, m: regex.Match, low: str, previous: str) -> bo
     lowercase word on each side, at least WEAK_COLLOCATION with both and COLLOCATION with one
     ("as Well as", "to Thank you"): a phrase of common English on both sides holds no name."""
     lexicon = get_lexicon()
-    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
+    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end(W) else None
     if nxt is None or _LOWER_PREVIOUS.search(text, max(0, m.start() - len(previous) - 3), m.start()) is None:
         return False
     left, right = lexicon.pmi(previous, low), lexicon.pmi(low, nxt.group(1))
@@ -2609,7 +2628,7 @@ def _common_noun_after_proper_adjective(text: str, m: regex.Match, low: str, pro
     no noun ("the PCI Interface board"), after a modifier that no other capitalised word precedes
     ("by The ITF Year"); the document must write the noun in lowercase elsewhere, capitalise it
     nowhere else in mid-sentence and write the pair only here."""
-    if m.end() != m.end("w") or not _NAME_ENDS_AT.match(text, m.end()):
+    if m.end() != m.end(W) or not _NAME_ENDS_AT.match(text, m.end()):
         return False
     before = _MODIFIER_BEFORE.search(text, max(0, m.start() - 40), m.start())
     nxt = _NEXT_LOWER.match(text, m.end())
@@ -2621,8 +2640,8 @@ def _common_noun_after_proper_adjective(text: str, m: regex.Match, low: str, pro
     if _CAPITALISED_BEFORE.search(text, max(0, before.start(1) - 40), before.start(1)) \
             and not starts_sentence(prose, before.start(1)):
         return False  # a longer name: "replaced by The ITF Year"
-    return _written_in_lowercase(prose, low) and _capitalised_mid_sentence(text, m.group("w"), prose) == 1 \
-        and _pair_written_once(text, before.group(1), m.group("w"))
+    return _written_in_lowercase(prose, low) and _capitalised_mid_sentence(text, m.group(W), prose) == 1 \
+        and _pair_written_once(text, before.group(1), m.group(W))
 
 
 def _pair_written_once(text: str, first: str, second: str) -> bool:
@@ -2644,7 +2663,7 @@ def _adjective_before_proper_modifier(text: str, m: regex.Match, low: str, casin
     politicians", "the Upcoming G8 and G20 summits"), and no name starts with it (the adjectives
     of language names are capitalised more often: "Old English", "Vulgar Latin")."""
     ratio = casing.ratio(low)
-    if m.end() != m.end("w") or wc.tags(low) != "J" or ratio is None or ratio > STRONG_FORM \
+    if m.end() != m.end(W) or wc.tags(low) != "J" or ratio is None or ratio > STRONG_FORM \
             or not _LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start()):
         return False
     after = _MODIFIER_AFTER.match(text, m.end())
@@ -2664,7 +2683,7 @@ def _common_noun_after_possessor(text: str, m: regex.Match, low: str, prose: str
     capitalised hardly ever in the casing table (STRONG), no capitalised word or number may follow
     it, and the document must write it in lowercase elsewhere and capitalised nowhere else in
     mid-sentence."""
-    if m.end() != m.end("w"):
+    if m.end() != m.end(W):
         return False
     before = _POSSESSOR_BEFORE.search(text, max(0, m.start() - 40), m.start())
     ratio = casing.ratio(low)
@@ -2674,7 +2693,7 @@ def _common_noun_after_possessor(text: str, m: regex.Match, low: str, prose: str
     if not wc.proper(owner) or wc.noun(owner) or _NEXT_CAPITALISED.match(text, m.end()) \
             or _SPACED_NUMBER.match(text[m.end():m.end() + 3]):
         return False
-    return _written_in_lowercase(prose, low) and _capitalised_mid_sentence(text, m.group("w"), prose) == 1
+    return _written_in_lowercase(prose, low) and _capitalised_mid_sentence(text, m.group(W), prose) == 1
 
 
 #: The forms of a finite verb with no noun reading (LanguageTool's classes, see wc.tags): past
@@ -2696,7 +2715,7 @@ def _verb_after_complete_name(text: str, m: regex.Match, low: str, prose: str, c
     a lowercase word or a comma elsewhere, so that the name ends there ("the President said"), and
     the document capitalises the verb nowhere else in mid-sentence. Titles that hold a verb
     capitalise the word after it ("When Harry Met Sally")."""
-    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end("w") else None
+    nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end(W) else None
     if nxt is None or nxt.group(1) in AUXILIARIES or nxt.group(1) in wc.BE:
         return False  # a finite verb has no auxiliary after it: "Ouled Said is a town"
     tags = wc.tags(low)
@@ -2709,7 +2728,7 @@ def _verb_after_complete_name(text: str, m: regex.Match, low: str, prose: str, c
         return False
     name = before.group(1)
     return (casing.ratio(name) is None or _name_ends_elsewhere(text, name, before.start(1))) \
-        and _capitalised_mid_sentence(text, m.group("w"), prose) == 1
+        and _capitalised_mid_sentence(text, m.group(W), prose) == 1
 
 
 def _name_ends_elsewhere(text: str, name: str, start: int) -> bool:
@@ -2738,7 +2757,7 @@ def _past_verb_of_named_subject(text: str, m: regex.Match, low: str, prose: str,
     every title style capitalises (but an article, so an article must be followed by a lowercase
     word: not "Saw the Light"). The document must capitalise the word nowhere else in
     mid-sentence."""
-    if m.end() != m.end("w") or low in FUNCTION_WORDS:
+    if m.end() != m.end(W) or low in FUNCTION_WORDS:
         return False
     tags = wc.tags(low)
     if "D" not in tags or "P" in tags:
@@ -2752,7 +2771,7 @@ def _past_verb_of_named_subject(text: str, m: regex.Match, low: str, prose: str,
     if not (casing.ratio(name) is None or _name_ends_elsewhere(text, name, before.start(1))):
         return False
     return _opens_clause(text, prose, before.start(1)) \
-        and _capitalised_mid_sentence(text, m.group("w"), prose) == 1
+        and _capitalised_mid_sentence(text, m.group(W), prose) == 1
 
 
 #: The word before a position: a word of letters (perhaps with a possessive) or one character.
@@ -2801,7 +2820,7 @@ def _adjective_after_possessor(text: str, m: regex.Match, low: str, prose: str, 
     possessive go on with a noun ("Sophie’s Choice", "Christie’s Old Masters sale"), not with an
     adjective before a lowercase word. The document must capitalise the word nowhere else in
     mid-sentence."""
-    if m.end() != m.end("w") or wc.tags(low) != "J" or wc.tags(m.group("w")) not in ("", "J"):
+    if m.end() != m.end(W) or wc.tags(low) != "J" or wc.tags(m.group(W)) not in ("", "J"):
         return False
     ratio = casing.ratio(low)
     if ratio is None or ratio > STRONG or _POSSESSOR_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None:
@@ -2809,7 +2828,7 @@ def _adjective_after_possessor(text: str, m: regex.Match, low: str, prose: str, 
     nxt = _NEXT_LOWER.match(text, m.end())
     if nxt is None or nxt.group(1) in FUNCTION_WORDS or not set(wc.tags(nxt.group(1))) & _COMMON_WORD:
         return False
-    return _capitalised_mid_sentence(text, m.group("w"), prose) == 1
+    return _capitalised_mid_sentence(text, m.group(W), prose) == 1
 
 
 def _adjective_after_proper_adjective(text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
@@ -2822,7 +2841,7 @@ def _adjective_after_proper_adjective(text: str, m: regex.Match, low: str, prose
     modifier (a day's name is none), the noun introduces no name ("programme"), and the document
     capitalises the word nowhere else in mid-sentence. A name that holds such an adjective
     capitalises the noun after it too ("the Russian Military Historical Society")."""
-    if m.end() != m.end("w") or "J" not in wc.tags(low) or wc.proper(low) or not _plain_common_noun_or_adjective(low):
+    if m.end() != m.end(W) or "J" not in wc.tags(low) or wc.proper(low) or not _plain_common_noun_or_adjective(low):
         return False
     ratio = casing.ratio(low)
     before = _MODIFIER_BEFORE.search(text, max(0, m.start() - 40), m.start())
@@ -2836,7 +2855,7 @@ def _adjective_after_proper_adjective(text: str, m: regex.Match, low: str, prose
     if before.group(1).lower() in wc.CALENDAR or _NAME_WORD_BEFORE.search(text, max(0, before.start(1) - 40), before.start(1)) \
             and not starts_sentence(prose, before.start(1)):
         return False  # a longer name: "BBC Radio Scotland's Sunday Live programme"
-    return _capitalised_mid_sentence(text, m.group("w"), prose) == 1
+    return _capitalised_mid_sentence(text, m.group(W), prose) == 1
 
 
 def _plain_common_noun_or_adjective(low: str) -> bool:
