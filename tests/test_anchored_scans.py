@@ -6,17 +6,16 @@ import random
 from pathlib import Path
 
 import pytest
+import regex
 
 from textlint.checks import capitals, quotes
 from textlint.checks.spacing import marks, punctuation
 from textlint.checks.spacing.anchored import finditer_at_runs
+from textlint.document import Document
 
 ANCHORED = {
     "spaced apostrophe": (marks._SPACED_APOSTROPHE, marks._SPACED_APOSTROPHE_AT),
     "glued lowercase period": (marks._GLUED_LOWER, marks._GLUED_LOWER_AT),
-    "swapped comma": (marks._SWAPPED, marks._SWAPPED_AT),
-    "space before a mark": (marks._SPACE_BEFORE, marks._SPACE_BEFORE_AT),
-    "space before a comma or period": (punctuation.SPACE_BEFORE_MARK, punctuation.SPACE_BEFORE_MARK_AT),
     "a word, a comma and an interjection": (quotes._WORD_COMMA_INTERJECTION, quotes._WORD_COMMA_INTERJECTION_AT),
     "the article A between lowercase words": (capitals._ARTICLE_A, capitals._ARTICLE_A_AT),
     "a date's comma glued to the year": (marks._GLUED_YEAR, marks._GLUED_YEAR_AT),
@@ -57,6 +56,42 @@ def test_anchored_scan_finds_what_finditer_finds(name: str) -> None:
         assert [(m.span(), m.groups()) for m in finditer_at_runs(pattern, seam, run, text)] == full
         found += len(full)
     assert found > 0  # the texts hold matches of every pattern
+
+
+#: Patterns tried at the places of Document.spaced_marks (marks.after_spaced_marks), with the
+#: pattern of their seams that the places stand for.
+AFTER_SPACED_MARKS = {
+    "swapped comma": (marks._SWAPPED, marks._SWAPPED_AT, r"(?<=[ \u00a0])[,;]"),
+    "space before a mark": (marks._SPACE_BEFORE, marks._SPACE_BEFORE_AT, r"(?<=[^\S\r\n])[,;:!?.]"),
+    "space before a comma or period": (punctuation.SPACE_BEFORE_MARK, punctuation.SPACE_BEFORE_MARK_AT,
+                                       r"(?<= )[,.;]"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(AFTER_SPACED_MARKS))
+def test_scan_after_spaced_marks_finds_what_finditer_finds(name: str) -> None:
+    pattern, at, seam = AFTER_SPACED_MARKS[name]
+    found = 0
+    for text in [*_texts(), "a\u2003, b\u3000. c \x85; d\x1c, e\r, f\n."]:
+        doc = Document(text)
+        seams = [p for p in doc.spaced_marks if text[p] in at[0] and (at[1] is None or text[p - 1] in at[1])]
+        assert seams == [m.start() for m in regex.finditer(seam, text)]
+        full = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in marks.after_spaced_marks(pattern, at, doc)] == full
+        found += len(full)
+    assert found > 0
+
+
+def test_glued_marks_are_found_at_their_seams() -> None:
+    # MissingSpaceAfterPunctuation tries its three patterns of a glued mark at _GLUED_AT only
+    found = 0
+    for text in [*_texts(), "a.Bc ab.Cd x,y ab;é ab:Xy ab!Ab dusk.A pale ab.I do ab,éa ÀB.Cd"]:
+        seams = [m.start() for m in marks._GLUED_AT.finditer(text)]
+        for pattern in (marks._GLUED_SENTENCE, marks._GLUED_LETTER, marks._GLUED_COMMA):
+            full = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groups()) for m in filter(None, (pattern.match(text, p) for p in seams))] == full
+            found += len(full)
+    assert found > 0
 
 
 def test_runs_after_an_article_are_found_where_they_may_start() -> None:

@@ -18,7 +18,7 @@ apostrophe). :func:`finditer_at_runs` finds the seams, steps back over the run b
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import regex
 
@@ -27,9 +27,15 @@ from ...patterns import LazyPattern
 
 def finditer_at_runs(pattern: LazyPattern, seam: LazyPattern, run: LazyPattern, text: str) -> Iterator[regex.Match]:
     """``pattern.finditer(text)`` for a pattern that meets the conditions above."""
+    return matches_at_runs(pattern, (s.start() for s in seam.finditer(text)), run, text)
+
+
+def matches_at_runs(pattern: LazyPattern, seams: Iterable[int], run: LazyPattern, text: str) -> Iterator[regex.Match]:
+    """:func:`finditer_at_runs` with the seams given by where they start, in order (found once
+    for several patterns: :attr:`textlint.document.Document.spaced_marks`)."""
     done = 0  # where the last match ended: finditer tries nothing before it
-    for s in seam.finditer(text):
-        before = run.match(text, done, s.start())
+    for seam in seams:
+        before = run.match(text, done, seam)
         if before is None:
             continue
         m = pattern.match(text, before.start())

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import regex
+
 from ...diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from ...document import ABBREVIATIONS, Document
 from ...lexicon import get_lexicon
-from ...patterns import lazy_compile
+from ...patterns import LazyPattern, lazy_compile
 from ...rule import FixAvailability
 from ..base import Check
 from ..prose import enclosed
 from ...wordclasses import ARTICLES, CALENDAR, FUNCTION_WORDS
-from .anchored import finditer_at_runs
+from .anchored import finditer_at_runs, matches_at_runs
 from .punctuation import DANGLING, SHORT_WORD_BEFORE, SPACE_BEFORE_MARK, SPACE_BEFORE_MARK_AT, SURE_ZIPF
 
 #: A sentence mark glued to a capitalised word ("Russia.Months", "text?And", "it!That") or a
@@ -26,6 +28,10 @@ from .punctuation import DANGLING, SHORT_WORD_BEFORE, SPACE_BEFORE_MARK, SPACE_B
 #: bracket or a digit (names of code: "sys.Exit()").
 _GLUED_SENTENCE = lazy_compile(
     r"(?<=\p{L}\p{Ll})(?P<p>[.!?:])(?=(?P<w>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}_(]))")
+#: Where the patterns of a mark glued between two words (:data:`_GLUED_SENTENCE`,
+#: :data:`_GLUED_LETTER`, :data:`_GLUED_COMMA`) can match, each the mark alone: a mark between a
+#: lowercase letter and a letter (found once for the three, which are tried there only).
+_GLUED_AT = lazy_compile(r"[.!?:,;](?=\p{L})(?<=\p{Ll}.)")
 #: A period glued to the article "A" or the pronoun "I" before a lowercase word: "dusk.A pale".
 _GLUED_LETTER = lazy_compile(r"(?<=\p{Ll}{2})(?P<p>\.)(?=(?P<w>[AI])[ \u00a0]+\p{Ll})")
 #: A period glued between two lowercase words, the second a function word that goes on to a
@@ -50,13 +56,15 @@ _GLUED_COMMA = lazy_compile(
     r"(?=(?P<w>\p{L}++)(?![\p{L}\p{N}-]*(?:[,;]\p{L}|\*|_|\\|:\s)))")
 #: A comma or semicolon with the space on the wrong side: "foo ,bar".
 _SWAPPED = lazy_compile(r"(?<=[\p{L}\p{N}])(?P<space>[ \u00a0]+)(?P<p>[,;])(?=(?P<w>\p{L}[\p{L}\p{M}]*)\b)")
-#: Where _SWAPPED is tried: at the spaces before a comma or semicolon after a space.
-_SWAPPED_AT = (lazy_compile(r"(?<=[ \u00a0])[,;]"), lazy_compile(r"(?r)[ \u00a0]+"))
+#: Where _SWAPPED is tried (:func:`after_spaced_marks`): at the spaces before a comma or semicolon
+#: after a space or a no-break space.
+_SWAPPED_AT = (",;", " \u00a0", lazy_compile(r"(?r)[ \u00a0]+"))
 #: Spaces before a mark that ends at a space or the line end (the YAML rule this replaced);
 #: "..." and ":)" are left alone.
 _SPACE_BEFORE = lazy_compile(r"(?<=[\p{L}\p{N})\]”’\"])[^\S\r\n]+(?P<p>[,;:!?]|\.(?!\.))(?=[\s\"”’]|$)")
-#: Where _SPACE_BEFORE is tried: at the spaces before a mark after a space.
-_SPACE_BEFORE_AT = (lazy_compile(r"(?<=[^\S\r\n])[,;:!?.]"), lazy_compile(r"(?r)[^\S\r\n]+"))
+#: Where _SPACE_BEFORE is tried (:func:`after_spaced_marks`): at the spaces before a mark after a
+#: space (any but a line break).
+_SPACE_BEFORE_AT = (",;:!?.", None, lazy_compile(r"(?r)[^\S\r\n]+"))
 #: The token before a space before a mark, read back from the space.
 _TOKEN_BEFORE = lazy_compile(r"(?r)\S+$")
 #: A token that names a path, a URL or a call ("/usr/share/doc", "http://host/src", "cv(1,1)").
@@ -169,8 +177,9 @@ class MissingSpaceAfterPunctuation(Check):
         if not any(m in text for m in ".,;:!?"):
             return
         lexicon = get_lexicon()
+        glued = [m.start() for m in _GLUED_AT.finditer(text)]
         for pattern in (_GLUED_SENTENCE, _GLUED_LETTER, _GLUED_COMMA):
-            for m in pattern.finditer(text):
+            for m in filter(None, (pattern.match(text, at) for at in glued)):  # (its finditer)
                 mark, word = m.group("p", "w")
                 left = _word_before(text, m.start())
                 sure = _sure(mark, left, word, lexicon)
@@ -194,7 +203,7 @@ class MissingSpaceAfterPunctuation(Check):
             if m.group("month").lower() in CALENDAR:
                 fix = Fix((Edit(m.end("p"), m.end("p"), " "),), Applicability.UNSAFE, "Add a space after ','")
                 yield self.diagnostic(m.start(), m.end(), "Add a space after ',' before the year", fix)
-        for m in finditer_at_runs(_SWAPPED, *_SWAPPED_AT, text):
+        for m in after_spaced_marks(_SWAPPED, _SWAPPED_AT, doc):
             left, mark, word = _word_before(text, m.start()), m.group("p"), m.group("w")
             sure = _sure(mark, left, word, lexicon)
             fix = Fix((Edit(m.start(), m.end(), f"{mark} "),), _applicability(sure),
@@ -263,9 +272,9 @@ class SpaceBeforePunctuation(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        sure = _sure_spaces(text)
+        sure = _sure_spaces(doc)
         styled = _spaced_by_style(text)
-        for m in finditer_at_runs(_SPACE_BEFORE, *_SPACE_BEFORE_AT, text):
+        for m in after_spaced_marks(_SPACE_BEFORE, _SPACE_BEFORE_AT, doc):
             mark = m.group("p")
             if mark in styled or _spaced_on_purpose(text, m.start(), m.start("p")) \
                     or _mentioned_mark(text, m.start(), m.end()):
@@ -379,12 +388,25 @@ def _sure(mark: str, left: str, word: str, lexicon) -> bool:
     return mark in ".!?" and left.islower() and word.lower() in FUNCTION_WORDS
 
 
-def _sure_spaces(text: str) -> set[int]:
+def after_spaced_marks(pattern: LazyPattern, at: tuple[str, str | None, LazyPattern],
+                       doc: Document) -> Iterator[regex.Match]:
+    """``pattern.finditer(doc.text)`` for a pattern of spaces before a mark, tried
+    (:func:`.anchored.matches_at_runs`) at the spaces before the places of
+    :attr:`Document.spaced_marks` that hold one of *marks* after one of *spaces* (None: any
+    space but a line break), *at* being (marks, spaces, the run of spaces read back): the
+    seams that ``(?<=[SPACES])[MARKS]`` finds (``tests/test_anchored_scans.py``)."""
+    marks, spaces, run = at
+    text = doc.text
+    seams = (p for p in doc.spaced_marks if text[p] in marks and (spaces is None or text[p - 1] in spaces))
+    return matches_at_runs(pattern, seams, run, text)
+
+
+def _sure_spaces(doc: Document) -> set[int]:
     """Where a space before a comma or period is surely spurious: after a word of two letters
     or more that can end a phrase, as the off-by-default spacing rule finds them (French
     spacing puts one before a semicolon)."""
-    sure = set()
-    for m in finditer_at_runs(SPACE_BEFORE_MARK, *SPACE_BEFORE_MARK_AT, text):
+    text, sure = doc.text, set()
+    for m in after_spaced_marks(SPACE_BEFORE_MARK, SPACE_BEFORE_MARK_AT, doc):
         word = SHORT_WORD_BEFORE.search(text, max(0, m.start("space") - 3), m.start("space"))
         if m.group("mark") != ";" and (word is None or word.group() not in DANGLING):
             sure.add(m.start("space"))
