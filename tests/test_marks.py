@@ -97,3 +97,4 @@ def test_straight_quotes_are_paired_line_by_line():
                                           (31, True), (33, False)]
     assert list(straight_quotes('"a"\n')) == [(0, True), (2, False)]
     assert list(straight_quotes("")) == []
+    assert list(straight_quotes('x"\n\n"a" b "c"')) == [(4, True), (6, False), (10, True), (12, False)]

@@ -77,23 +77,24 @@ _SPACED_APOSTROPHE = lazy_compile(
 _SPACED_APOSTROPHE_AT = (lazy_compile(r"['’]"), lazy_compile(r"(?r)\p{L}+[ \u00a0]*"))
 #: A spaced abbreviation of letters: "e. g.", "i. e.", "Ph. D.".
 _SPACED_ABBREVIATION = lazy_compile(r"(?<![\p{L}.])(?P<a>\p{L}{1,2}\.)(?P<s>[ \u00a0])(?P<b>\p{L}\.)(?!\p{L})")
-#: A line's straight double quotes, paired in order when there is an even number of them.
-_STRAIGHT_QUOTE = lazy_compile(r'"')
 
 
 def straight_quotes(text: str) -> Iterator[tuple[int, bool]]:
     """(offset, opening) of every straight double quote on lines that have an even number of
     them, paired in order ("a "b" c "d""); lines with an odd number (inch marks: 31") are left out.
-    (Line by line in place: no copy of a long line, no list of the quotes of the whole text.)"""
-    start = 0
-    while start <= len(text):
-        end = text.find("\n", start)
+    (Line by line in place, from one quotation mark to the next, the lines without any passed
+    over: no copy of a long line, no list of the quotes of the whole text.)"""
+    q = text.find('"')
+    while q >= 0:  # the first quotation mark of its line
+        end = text.find("\n", q)
         end = len(text) if end < 0 else end
-        quotes = text.count('"', start, end)
-        if quotes and quotes % 2 == 0:
-            for k, m in enumerate(_STRAIGHT_QUOTE.finditer(text, start, end)):
-                yield m.start(), k % 2 == 0
-        start = end + 1
+        if text.count('"', q, end) % 2 == 0:
+            opening = True
+            while q >= 0:
+                yield q, opening
+                opening = not opening
+                q = text.find('"', q + 1, end)
+        q = text.find('"', end)
 
 
 #: Quotation marks and brackets that open and close a mention.
