@@ -105,3 +105,19 @@ def test_runs_after_an_article_are_found_where_they_may_start() -> None:
         assert [(m.span(), m.groups()) for m in capitals._article_runs(text)] == full, text
         found += len(full)
     assert found > 100
+
+
+def test_unquoted_speeches_are_found_where_first_person_sentences_start() -> None:
+    # quotes._unquoted_speeches tries the long pattern only at "I" and "We" that start a sentence
+    # and go on to a capital before the sentence's first mark
+    rng = random.Random(3)
+    words = ["I", "We", "WE", "we", "I’m", "We're", " ", ". ", "\n", "said", "Putin", "Mr", "in", "an", "told",
+             "yesterday", "We’re pulling out of Cuba", "\u00a0", "!", "? ", "Dr", "Mr Bean", "É", "é", ",", "Éric",
+             "says", "’", "'"]
+    fuzz = ["".join(rng.choice(words) + rng.choice([" ", "", "  ", "\u00a0"]) for _ in range(80)) for _ in range(3000)]
+    found = 0
+    for text in [*_texts(), *fuzz]:
+        full = [(m.span(), m.groups()) for m in quotes._unquoted_speech().finditer(text)]
+        assert [(m.span(), m.groups()) for m in quotes._unquoted_speeches(text)] == full, text
+        found += len(full)
+    assert found > 3

@@ -9,6 +9,7 @@ and the heroes’ names are apostrophes). Straight single quotes are never judge
 
 from __future__ import annotations
 
+import heapq
 from functools import lru_cache
 from typing import Iterator
 
@@ -432,13 +433,43 @@ _SENTENCE_START = r"(?:^|(?<=\n|[.!?][ \u00a0]))"
 _FIRST_PERSON = (r"(?:" + _alternatives(wc.SUBJECT_PRONOUNS & wc.FIRST_PERSON, capitalise=True)
                  + r")(?:[’']\p{Ll}+|[ \u00a0]+\p{Ll}+)")
 _FIRST_PERSON_SENTENCE = lazy_compile(_SENTENCE_START + _FIRST_PERSON)
+#: Where a sentence in the first person may start: each first-person subject pronoun,
+#: capitalised ("I", "We"), found by a scan led by its first letter (several times quicker
+#: than a scan led by the look-behind of a sentence start, which is tried at every character).
+_FIRST_PERSON_AT = tuple(lazy_compile(_alternatives({w}, capitalise=True))
+                         for w in sorted(wc.SUBJECT_PRONOUNS & wc.FIRST_PERSON))
 
 
 def _unquoted_speeches(text: str) -> Iterator[regex.Match]:
-    """The matches of :func:`_unquoted_speech` in *text*; its long pattern is compiled only
-    for a text with a sentence in the first person, where it can match."""
-    if _FIRST_PERSON_SENTENCE.search(text):
-        yield from _unquoted_speech().finditer(text)
+    """The matches of :func:`_unquoted_speech` in *text* (its ``finditer``), tried only where a
+    sentence in the first person starts (every match starts so, and none holds the start of
+    another sentence); its long pattern is compiled only for a text with such a sentence."""
+    done = 0  # where the last match ended: finditer tries nothing before it
+    for at in heapq.merge(*((m.start() for m in p.finditer(text)) for p in _FIRST_PERSON_AT)):
+        if at < done:
+            continue
+        start = _FIRST_PERSON_SENTENCE.match(text, at)
+        if start is not None and _names_someone(text, start.end() - 1):
+            m = _unquoted_speech().match(text, at)
+            if m is not None:
+                yield m
+                done = m.end()
+
+
+#: What ends the words of an unquoted speech and its attribution (:func:`_unquoted_speech`).
+_SPEECH_BREAK = lazy_compile(r"[.!?\"“”‘’,;:\n]")
+#: A lowercase letter before a capital, a space between them or not.
+_BEFORE_A_CAPITAL = lazy_compile(r"\p{Ll}[ \u00a0]?\p{Lu}")
+
+
+def _names_someone(text: str, start: int) -> bool:
+    """Whether the words from *start* (the last letter of a sentence's first-person start,
+    :data:`_FIRST_PERSON_SENTENCE`) up to the first mark of :data:`_SPEECH_BREAK` hold a
+    lowercase letter before a capital, as every match of :func:`_unquoted_speech` there does (the
+    last word of the speech before the speaker's name or title): most sentences in the first
+    person have none, and the long pattern is not tried on them."""
+    end = _SPEECH_BREAK.search(text, start)
+    return _BEFORE_A_CAPITAL.search(text, start, len(text) if end is None else end.start()) is not None
 
 
 @lru_cache(maxsize=1)
