@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import regex
 
+from textlint import document
 from textlint.checks import capitals, quotes
 from textlint.checks.spacing import marks, punctuation
 from textlint.checks.spacing.anchored import finditer_at_runs
@@ -20,6 +21,7 @@ ANCHORED = {
     "the article A between lowercase words": (capitals._ARTICLE_A, capitals._ARTICLE_A_AT),
     "a date's comma glued to the year": (marks._GLUED_YEAR, marks._GLUED_YEAR_AT),
     "a hyphenated compound with its first part capitalised": (capitals._COMPOUND, capitals._COMPOUND_AT),
+    "a version number": (document._VERSION, document._VERSION_AT),
 }
 
 TRICKY = (
@@ -27,6 +29,7 @@ TRICKY = (
     " ,, ; ;a ''b it’ s don 't Ph. D. word\u00a0, end .\n(a , b) ab’ ’cd é. ölçü.şu 'x' ’y’ ."
     " like, Well, Yes, no said,  OK! 9said, Well, ab_c, Yes, éa, Oh, x, Ok,Well, said,\u00a0WELL, like, well,"
     " forwarded A telegram, a A A b, xyA A c, Éa A b, ab\u00a0A\u00a0cd, o-a A b, a A Bc, a  A b, a A-b a A b"
+    " v1.4 1.6.0 05.12.26 5.12.2026 0.1.2 10.1.2 1234.5.6 dev1.2.3 xv1.2 v.1.2 a1.2.3 1.2.3.4 .1.2 v12.3x 7.1 1.2.3a"
     " June 16,1963 Jan. 5,20201 xMay 5,2020 Ma 12,1234,5 Dé 123,4567 Oct\u00a01,1999. MayJune 3,2001 a 1,2000"
     " local Self-government, Anti-corruption-like Xa-b-Cd Ab-cd's -Ab-cd Ab--cd AB-cd Éa-bc Ab-cdé Ab-c.d")
 

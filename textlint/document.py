@@ -63,8 +63,7 @@ _BRACED = lazy_compile(r"\{[^\s{}|]+(?:[^\S\n]*\|[^\S\n]*[^\s{}|]+)*\}")
 #: line that manuals write: a long option ("--status-fd"), a manual page cited with its
 #: section ("vi(1)", "sources.list(5)"), an absolute path ("/etc/apt/trusted.gpg.d") and a
 #: short option of one lowercase letter ("with -e, such entries are skipped"); and a version
-#: number, as release notes head their sections ("v1.4", "1.6.0"; not a date: "05.12.26",
-#: "5.12.2026").
+#: number (:data:`_VERSION`).
 #: (Separate patterns, each led by a literal the engine scans for quickly (a version number by
 #: its first character, "v" or a digit, then the look-behind: 8 times faster than a pattern
 #: led by the look-behind, which is tried at every position): a snake_case name
@@ -74,9 +73,15 @@ _CODE_TOKENS = tuple(lazy_compile(p) for p in (
     r"(?<=[A-Za-z_]\w{0,60})\(\)", r"(?<=\b[a-z][a-z0-9]*)_[a-z0-9_]+\b",
     r"(?<=\b[a-z_]{1,40})\.[a-z_]+\.[A-Za-z_]", r"\b__[a-z][a-z0-9_]{0,40}__\b",
     r"(?<![\w-])--[a-z]", r"(?<=\b[a-z][\w.+-]{0,40})\([1-9][a-z]{0,6}\)",
-    r"(?<![\w/.:~])/[A-Za-z_.][\w.-]*/[\w.-]", r"(?<![\w.-])-[a-z](?=[\s,.;:)]|$)",
-    r"[v0-9](?<![\w.][v0-9])(?:(?<=v)\d+(?:\.\d+)+|(?<=0)\.\d{1,3}\.\d{1,3}"
-    r"|(?<=[1-9])\d{0,2}\.\d{1,3}\.\d{1,3})(?![\w.]*\d)"))
+    r"(?<![\w/.:~])/[A-Za-z_.][\w.-]*/[\w.-]", r"(?<![\w.-])-[a-z](?=[\s,.;:)]|$)"))
+#: A version number, as release notes head their sections ("v1.4", "1.6.0"; not a date:
+#: "05.12.26", "5.12.2026"): a code token too.
+_VERSION = lazy_compile(r"[v0-9](?<![\w.][v0-9])(?:(?<=v)\d+(?:\.\d+)+|(?<=0)\.\d{1,3}\.\d{1,3}"
+                        r"|(?<=[1-9])\d{0,2}\.\d{1,3}\.\d{1,3})(?![\w.]*\d)")
+#: Where _VERSION is tried (:func:`.checks.spacing.anchored.finditer_at_runs`; a scan led by "v"
+#: or a digit is tried at every digit of a text): at the digits, and the "v" before them, that
+#: come before a period followed by a digit.
+_VERSION_AT = (lazy_compile(r"\.\d"), lazy_compile(r"(?r)v?\d+"))
 #: How Markdown code starts: inline code and fences, indented blocks.
 _CODE_MARKS = frozenset("`~ \t")
 #: Code tokens per word above which a text is technical writing.
@@ -400,8 +405,11 @@ class Document:
         spans and blocks (Markdown), code tokens in its prose ("sys.exit()", "tab_width") and
         file and domain names ("searchengine.py", "repo.or.cz"), at least 3 and
         :data:`TECHNICAL_DENSITY` per word."""
+        from .checks.spacing.anchored import finditer_at_runs  # (checks import this module)
+
         prose = self.prose_text
         code = sum(len(p.findall(prose)) for p in _CODE_TOKENS)
+        code += sum(1 for _ in finditer_at_runs(_VERSION, *_VERSION_AT, prose))
         text = self.text
         code += sum(1 for s in self._markup_ignored if _is_code(text, s))
         code += len(self._name_tokens)  # a file or domain name: "searchengine.py"
