@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import heapq
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import regex
 
-from ..dataclass import dataclass
 from .. import wordclasses as wc
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document, Span
@@ -86,8 +85,9 @@ _DECADE = lazy_compile(r"\d\ds\b")
 _POSSESSIVE_LIST = lazy_compile(r"[ \u00a0]+\p{L}+s’")
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(NamedTuple):
+    """A quotation mark and its direction (a tuple: a text holds one per mark, made quickly)."""
+
     pos: int
     opening: bool
 
@@ -627,9 +627,7 @@ class MixedQuotes(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        marks = [m for m in _DOUBLE.finditer(doc.prose_text) if not _quotes_code(doc, m.start())]
-        straight = sum(1 for m in marks if m.group() == "\"")
-        curly = sum(1 for m in marks if m.group() in "“”")
+        straight, curly = _prose_quotes(doc, "\""), _prose_quotes(doc, "“") + _prose_quotes(doc, "”")
         if not straight or not curly:
             return
         majority_curly = curly > straight
@@ -651,6 +649,15 @@ class MixedQuotes(Check):
                 yield self.diagnostic(m.start(), m.end(),
                                       f"A {style} quotation mark in a document that uses "
                                       f"{'curly' if majority_curly else 'straight'} ones", fix)
+
+
+def _prose_quotes(doc: Document, glyph: str) -> int:
+    """How many times the prose of *doc* writes the quotation mark *glyph*, those that touch
+    code (:func:`_quotes_code`) left out: a mark of the prose touches code only where it stands
+    right before or right after a non-prose span (the spans themselves are blanked out)."""
+    prose = doc.prose_text
+    next_to_code = {p for s in doc.ignored for p in (s.start - 1, s.end) if 0 <= p < len(prose)}
+    return prose.count(glyph) - sum(1 for p in next_to_code if prose[p] == glyph)
 
 
 def _quotes_code(doc: Document, pos: int) -> bool:
