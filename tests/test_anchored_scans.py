@@ -11,11 +11,10 @@ import regex
 from textlint import document
 from textlint.checks import capitals, quotes
 from textlint.checks.spacing import marks, punctuation
-from textlint.checks.spacing.anchored import finditer_at_runs
+from textlint.checks.spacing.anchored import finditer_at_runs, matches_at_runs, places_of
 from textlint.document import Document
 
 ANCHORED = {
-    "spaced apostrophe": (marks._SPACED_APOSTROPHE, marks._SPACED_APOSTROPHE_AT),
     "glued lowercase period": (marks._GLUED_LOWER, marks._GLUED_LOWER_AT),
     "a word, a comma and an interjection": (quotes._WORD_COMMA_INTERJECTION, quotes._WORD_COMMA_INTERJECTION_AT),
     "the article A between lowercase words": (capitals._ARTICLE_A, capitals._ARTICLE_A_AT),
@@ -81,6 +80,18 @@ def test_scan_after_spaced_marks_finds_what_finditer_finds(name: str) -> None:
         assert seams == [m.start() for m in regex.finditer(seam, text)]
         full = [(m.span(), m.groups()) for m in pattern.finditer(text)]
         assert [(m.span(), m.groups()) for m in marks.after_spaced_marks(pattern, at, doc)] == full
+        found += len(full)
+    assert found > 0
+
+
+def test_spaced_apostrophes_are_found_after_the_words_before_apostrophes() -> None:
+    apostrophes, run = marks._SPACED_APOSTROPHE_AT
+    found = 0
+    for text in _texts():
+        full = [(m.span(), m.groups()) for m in marks._SPACED_APOSTROPHE.finditer(text)]
+        assert list(places_of(text, apostrophes)) == [m.start() for m in regex.finditer("['’]", text)]
+        assert [(m.span(), m.groups()) for m in matches_at_runs(marks._SPACED_APOSTROPHE, places_of(text, apostrophes),
+                                                                run, text)] == full
         found += len(full)
     assert found > 0
 

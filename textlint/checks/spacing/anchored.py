@@ -18,6 +18,7 @@ apostrophe). :func:`finditer_at_runs` finds the seams, steps back over the run b
 
 from __future__ import annotations
 
+import heapq
 from typing import Iterable, Iterator
 
 import regex
@@ -42,3 +43,17 @@ def matches_at_runs(pattern: LazyPattern, seams: Iterable[int], run: LazyPattern
         if m is not None:
             yield m
             done = m.end()
+
+
+def places_of(text: str, characters: str) -> Iterator[int]:
+    """The offsets of the *characters* in *text*, in order: the seams of a pattern that starts
+    at one of a few characters, each found by ``str.find`` (several times quicker than a
+    pattern of their class, which ``regex`` tries at every character)."""
+    return heapq.merge(*(_offsets(text, c) for c in characters))
+
+
+def _offsets(text: str, character: str) -> Iterator[int]:
+    i = text.find(character)
+    while i >= 0:
+        yield i
+        i = text.find(character, i + 1)

@@ -20,7 +20,7 @@ from ...rule import FixAvailability
 from ..base import Check
 from ..prose import enclosed
 from ...wordclasses import ARTICLES, CALENDAR, FUNCTION_WORDS
-from .anchored import finditer_at_runs, matches_at_runs
+from .anchored import finditer_at_runs, matches_at_runs, places_of
 from .punctuation import DANGLING, SHORT_WORD_BEFORE, SPACE_BEFORE_MARK, SPACE_BEFORE_MARK_AT, SURE_ZIPF
 
 #: A sentence mark glued to a capitalised word ("Russia.Months", "text?And", "it!That") or a
@@ -73,8 +73,9 @@ _PATH_OR_CALL = lazy_compile(r"/|\w\([^()\s]*\)$")
 _SPACED_APOSTROPHE = lazy_compile(
     r"(?<![\p{L}\p{M}'’])(?P<a>\p{L}+)(?:(?P<s1>[ \u00a0]+)(?P<q1>['’])(?P<b1>\p{L}+)"
     r"|(?P<q2>['’])(?P<s2>[ \u00a0]+)(?P<b2>\p{L}+))(?![\p{L}\p{M}'’])")
-#: Where _SPACED_APOSTROPHE is tried: at the word and spaces before an apostrophe.
-_SPACED_APOSTROPHE_AT = (lazy_compile(r"['’]"), lazy_compile(r"(?r)\p{L}+[ \u00a0]*"))
+#: Where _SPACED_APOSTROPHE is tried (:func:`.anchored.places_of`): at the word and spaces before
+#: an apostrophe.
+_SPACED_APOSTROPHE_AT = ("'’", lazy_compile(r"(?r)\p{L}+[ \u00a0]*"))
 #: A spaced abbreviation of letters: "e. g.", "i. e.", "Ph. D.".
 _SPACED_ABBREVIATION = lazy_compile(r"(?<![\p{L}.])(?P<a>\p{L}{1,2}\.)(?P<s>[ \u00a0])(?P<b>\p{L}\.)(?!\p{L})")
 
@@ -284,7 +285,8 @@ class SpaceBeforePunctuation(Check):
                       f"Remove the space before '{mark}'")
             yield self.diagnostic(m.start(), m.end(), f"Remove the space before '{mark}'", fix)
         lexicon = get_lexicon()
-        for m in finditer_at_runs(_SPACED_APOSTROPHE, *_SPACED_APOSTROPHE_AT, text):
+        apostrophes, run = _SPACED_APOSTROPHE_AT
+        for m in matches_at_runs(_SPACED_APOSTROPHE, places_of(text, apostrophes), run, text):
             b = m.group("b1") or m.group("b2")
             joined = f"{m.group('a')}{m.group('q1') or m.group('q2')}{b}"
             if lexicon.zipf(joined.replace("’", "'")) < CONTRACTION_ZIPF:
