@@ -11,7 +11,11 @@ import regex
 from textlint import document
 from textlint.checks import capitals, quotes
 from textlint.checks.spacing import marks, punctuation
-from textlint.checks.spacing.anchored import finditer_at_runs, matches_at_runs, places_of
+from textlint.checks.spacing.anchored import (
+    finditer_at_runs,
+    matches_at_runs,
+    places_of,
+)
 from textlint.document import Document
 
 ANCHORED = {
@@ -60,7 +64,7 @@ def test_anchored_scan_finds_what_finditer_finds(name: str) -> None:
     assert found > 0  # the texts hold matches of every pattern
 
 
-#: Patterns tried at the places of Document.spaced_marks (marks.after_spaced_marks), with the
+#: Patterns tried at the places of Document.mark_seams (marks.after_spaced_marks), with the
 #: pattern of their seams that the places stand for.
 AFTER_SPACED_MARKS = {
     "swapped comma": (marks._SWAPPED, marks._SWAPPED_AT, r"(?<=[ \u00a0])[,;]"),
@@ -76,7 +80,8 @@ def test_scan_after_spaced_marks_finds_what_finditer_finds(name: str) -> None:
     found = 0
     for text in [*_texts(), "a\u2003, b\u3000. c \x85; d\x1c, e\r, f\n."]:
         doc = Document(text)
-        seams = [p for p in doc.spaced_marks if text[p] in at[0] and (at[1] is None or text[p - 1] in at[1])]
+        seams = [p for p in doc.mark_seams
+                 if text[p] in at[0] and (text[p - 1] in at[1] if at[1] else text[p - 1].isspace())]
         assert seams == [m.start() for m in regex.finditer(seam, text)]
         full = [(m.span(), m.groups()) for m in pattern.finditer(text)]
         assert [(m.span(), m.groups()) for m in marks.after_spaced_marks(pattern, at, doc)] == full
@@ -97,10 +102,11 @@ def test_spaced_apostrophes_are_found_after_the_words_before_apostrophes() -> No
 
 
 def test_glued_marks_are_found_at_their_seams() -> None:
-    # MissingSpaceAfterPunctuation tries its three patterns of a glued mark at _GLUED_AT only
+    # MissingSpaceAfterPunctuation tries its three patterns of a glued mark at _glued_marks only
     found = 0
     for text in [*_texts(), "a.Bc ab.Cd x,y ab;é ab:Xy ab!Ab dusk.A pale ab.I do ab,éa ÀB.Cd"]:
-        seams = [m.start() for m in marks._GLUED_AT.finditer(text)]
+        seams = marks._glued_marks(Document(text))
+        assert seams == [m.start() for m in regex.finditer(r"(?<=\p{Ll})[.!?:,;](?=\p{L})", text)]
         for pattern in (marks._GLUED_SENTENCE, marks._GLUED_LETTER, marks._GLUED_COMMA):
             full = [(m.span(), m.groups()) for m in pattern.finditer(text)]
             assert [(m.span(), m.groups()) for m in filter(None, (pattern.match(text, p) for p in seams))] == full

@@ -38,9 +38,8 @@ def test_a_scan_at_the_seams_finds_what_a_full_scan_finds() -> None:
         pieces = [*words, " ", " ", "  ", "\n", ".", ","]
         texts = ["".join(rng.choice(pieces) for _ in range(60)) for _ in range(400)]
         for places in (range(len(rule.terms)), range(0, len(rule.terms), 2)):
-            pattern = rule.pattern_of_places(list(places), rule.combined,
-                                             lambda c: r"\b(?:{})\b".format(rule._joined(c)) if not rule.nonword
-                                             else rule._joined(c))
+            joined = rule._joined(places)
+            pattern = regex.compile(joined if rule.nonword else rf"\b(?:{joined})\b", rule.combined.flags)
             seams = rule._seams(places)
             for text in texts:
                 full = [(m.span(), m.lastgroup) for m in pattern.finditer(text)]

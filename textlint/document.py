@@ -27,8 +27,9 @@ WORD = lazy_compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
 #: Paragraphs are separated by one or more blank lines (spaces, tabs, no-break spaces allowed).
 _PARAGRAPH_BREAK = lazy_compile(r"\n(?:[^\S\n]*\n)+")
 _NEWLINE = lazy_compile(r"\n")
-#: A punctuation mark after a space that is no line break ("said ,", "Russia .").
-_SPACED_MARK = lazy_compile(r"(?<=[^\S\r\n])[,;:!?.]")
+#: A punctuation mark after a space that is no line break ("said ,", "Russia ."), or glued between
+#: a lowercase letter and a letter ("Russia.Months", "cruiser,Admiral").
+_MARK_SEAM = lazy_compile(r"[,;:!?.](?:(?<=[^\S\r\n].)|(?=\p{L})(?<=\p{Ll}.))")
 #: Top-level domains that are no English word (``data/tlds.txt``, built by
 #: ``scripts/build_tlds.py`` from the Public Suffix List): "example.com", "kremlin.ru".
 TLDS = frozenset(
@@ -274,11 +275,12 @@ class Document:
         return [w.start for w in self.words]
 
     @cached_property
-    def spaced_marks(self) -> list[int]:
-        """The offsets of the marks ``,;:!?.`` that follow a space other than a line break: where
-        the rules of spaces before punctuation try their patterns (one scan of the text for them
-        all; few in most texts)."""
-        return [m.start() for m in _SPACED_MARK.finditer(self.text)]
+    def mark_seams(self) -> list[int]:
+        """The offsets of the marks ``,;:!?.`` that follow a space other than a line break, or
+        stand between a lowercase letter and a letter (the character before tells which: a space
+        or a letter): where the rules of the spacing around punctuation try their patterns (one
+        scan of the text for them all; few in most texts)."""
+        return [m.start() for m in _MARK_SEAM.finditer(self.text)]
 
     @cached_property
     def vocabulary(self) -> Counter[str]:
@@ -405,7 +407,8 @@ class Document:
         spans and blocks (Markdown), code tokens in its prose ("sys.exit()", "tab_width") and
         file and domain names ("searchengine.py", "repo.or.cz"), at least 3 and
         :data:`TECHNICAL_DENSITY` per word."""
-        from .checks.spacing.anchored import finditer_at_runs  # (checks import this module)
+        # (here: the checks import this module)
+        from .checks.spacing.anchored import finditer_at_runs
 
         prose = self.prose_text
         code = sum(len(p.findall(prose)) for p in _CODE_TOKENS)

@@ -33,7 +33,7 @@ def finditer_at_runs(pattern: LazyPattern, seam: LazyPattern, run: LazyPattern, 
 
 def matches_at_runs(pattern: LazyPattern, seams: Iterable[int], run: LazyPattern, text: str) -> Iterator[regex.Match]:
     """:func:`finditer_at_runs` with the seams given by where they start, in order (found once
-    for several patterns: :attr:`textlint.document.Document.spaced_marks`)."""
+    for several patterns: :attr:`textlint.document.Document.mark_seams`)."""
     done = 0  # where the last match ended: finditer tries nothing before it
     for seam in seams:
         before = run.match(text, done, seam)

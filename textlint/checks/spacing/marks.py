@@ -28,10 +28,6 @@ from .punctuation import DANGLING, SHORT_WORD_BEFORE, SPACE_BEFORE_MARK, SPACE_B
 #: bracket or a digit (names of code: "sys.Exit()").
 _GLUED_SENTENCE = lazy_compile(
     r"(?<=\p{L}\p{Ll})(?P<p>[.!?:])(?=(?P<w>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}_(]))")
-#: Where the patterns of a mark glued between two words (:data:`_GLUED_SENTENCE`,
-#: :data:`_GLUED_LETTER`, :data:`_GLUED_COMMA`) can match, each the mark alone: a mark between a
-#: lowercase letter and a letter (found once for the three, which are tried there only).
-_GLUED_AT = lazy_compile(r"[.!?:,;](?=\p{L})(?<=\p{Ll}.)")
 #: A period glued to the article "A" or the pronoun "I" before a lowercase word: "dusk.A pale".
 _GLUED_LETTER = lazy_compile(r"(?<=\p{Ll}{2})(?P<p>\.)(?=(?P<w>[AI])[ \u00a0]+\p{Ll})")
 #: A period glued between two lowercase words, the second a function word that goes on to a
@@ -179,7 +175,7 @@ class MissingSpaceAfterPunctuation(Check):
         if not any(m in text for m in ".,;:!?"):
             return
         lexicon = get_lexicon()
-        glued = [m.start() for m in _GLUED_AT.finditer(text)]
+        glued = _glued_marks(doc)
         for pattern in (_GLUED_SENTENCE, _GLUED_LETTER, _GLUED_COMMA):
             for m in filter(None, (pattern.match(text, at) for at in glued)):  # (its finditer)
                 mark, word = m.group("p", "w")
@@ -391,16 +387,26 @@ def _sure(mark: str, left: str, word: str, lexicon) -> bool:
     return mark in ".!?" and left.islower() and word.lower() in FUNCTION_WORDS
 
 
+def _glued_marks(doc: Document) -> list[int]:
+    """Where the patterns of a mark glued between two words (:data:`_GLUED_SENTENCE`,
+    :data:`_GLUED_LETTER`, :data:`_GLUED_COMMA`) can match, each the mark alone: the places of
+    :attr:`Document.mark_seams` between a lowercase letter and a letter (not after a space)."""
+    text = doc.text
+    return [p for p in doc.mark_seams if not text[p - 1].isspace()]
+
+
 def after_spaced_marks(pattern: LazyPattern, at: tuple[str, str | None, LazyPattern],
                        doc: Document) -> Iterator[regex.Match]:
     """``pattern.finditer(doc.text)`` for a pattern of spaces before a mark, tried
     (:func:`.anchored.matches_at_runs`) at the spaces before the places of
-    :attr:`Document.spaced_marks` that hold one of *marks* after one of *spaces* (None: any
+    :attr:`Document.mark_seams` that hold one of *marks* after one of *spaces* (None: any
     space but a line break), *at* being (marks, spaces, the run of spaces read back): the
     seams that ``(?<=[SPACES])[MARKS]`` finds (``tests/test_anchored_scans.py``)."""
     marks, spaces, run = at
     text = doc.text
-    seams = (p for p in doc.spaced_marks if text[p] in marks and (spaces is None or text[p - 1] in spaces))
+    # (a place after a space, not a letter: a space that is no line break, by the scan)
+    seams = (p for p in doc.mark_seams
+             if text[p] in marks and (text[p - 1] in spaces if spaces else text[p - 1].isspace()))
     return matches_at_runs(pattern, seams, run, text)
 
 
