@@ -311,3 +311,20 @@ def test_prose_quotes_counts_the_marks_of_the_prose_that_touch_no_code() -> None
             assert quotes._prose_quotes(doc, glyph) == len(kept), (doc.text, glyph)
             touching += len(marks) - len(kept)
     assert touching > 100
+
+
+def test_places_are_the_offsets_of_the_glyphs_in_order() -> None:
+    import random
+
+    import regex
+
+    from textlint.checks import quotes
+
+    rng = random.Random(9)
+    for _ in range(3000):
+        text = "".join(rng.choice('“”"„ a(.') for _ in range(30))
+        start = rng.randint(0, 30)
+        end = rng.randint(start, 30)
+        for glyphs in (quotes._DOUBLE_GLYPHS, quotes._CURLY_GLYPHS):
+            expected = [m.start() for m in regex.finditer(f"[{glyphs}]", text[:end], pos=start)]
+            assert quotes._places(text, start, end, glyphs) == expected
