@@ -25,6 +25,7 @@ ANCHORED = {
     "a date's comma glued to the year": (marks._GLUED_YEAR, marks._GLUED_YEAR_AT),
     "a hyphenated compound with its first part capitalised": (capitals._COMPOUND, capitals._COMPOUND_AT),
     "a version number": (document._VERSION, document._VERSION_AT),
+    "a spaced abbreviation": (marks._SPACED_ABBREVIATION, marks._SPACED_ABBREVIATION_AT),
 }
 
 TRICKY = (

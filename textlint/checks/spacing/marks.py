@@ -74,6 +74,9 @@ _SPACED_APOSTROPHE = lazy_compile(
 _SPACED_APOSTROPHE_AT = ("'’", lazy_compile(r"(?r)\p{L}+[ \u00a0]*"))
 #: A spaced abbreviation of letters: "e. g.", "i. e.", "Ph. D.".
 _SPACED_ABBREVIATION = lazy_compile(r"(?<![\p{L}.])(?P<a>\p{L}{1,2}\.)(?P<s>[ \u00a0])(?P<b>\p{L}\.)(?!\p{L})")
+#: Where _SPACED_ABBREVIATION is tried (:func:`.anchored.finditer_at_runs`): at the letters before
+#: a period, a space and a letter with its period.
+_SPACED_ABBREVIATION_AT = (lazy_compile(r"\.[ \u00a0]\p{L}\."), lazy_compile(r"(?r)\p{L}{1,2}"))
 
 
 def straight_quotes(text: str) -> Iterator[tuple[int, bool]]:
@@ -271,7 +274,7 @@ class SpaceBeforePunctuation(Check):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
         sure = _sure_spaces(doc)
-        styled = _spaced_by_style(text)
+        styled = _spaced_by_style(doc)
         for m in after_spaced_marks(_SPACE_BEFORE, _SPACE_BEFORE_AT, doc):
             mark = m.group("p")
             if mark in styled or _spaced_on_purpose(text, m.start(), m.start("p")) \
@@ -295,7 +298,7 @@ class SpaceBeforePunctuation(Check):
             for a, b in _spaces_inside_quotes(text):
                 fix = Fix((Edit(a, b, ""),), Applicability.UNSAFE, "Remove the space inside the quotation")
                 yield self.diagnostic(a - 1, b + 1, "Remove the space inside the quotation marks", fix)
-        for m in _SPACED_ABBREVIATION.finditer(text):
+        for m in finditer_at_runs(_SPACED_ABBREVIATION, *_SPACED_ABBREVIATION_AT, text):
             joined = m.group("a") + m.group("b")
             if joined.lower() not in ABBREVIATIONS or text.count(m.group()) >= STYLE_COUNT:
                 continue  # not an abbreviation, or the document's style ("i. e." throughout)
@@ -309,11 +312,19 @@ _STYLE_MARKS = ":;?!"
 STYLE_COUNT = 3
 
 
-def _spaced_by_style(text: str) -> frozenset[str]:
+def _spaced_by_style(doc: Document) -> frozenset[str]:
     """The marks of :data:`_STYLE_MARKS` that the document sets off with a space on either
     side at least :data:`STYLE_COUNT` times ("name : type" in a docstring, "Quoi ? Non !"):
     its typography, not a tokenizer's slip, which does not follow a convention."""
-    return frozenset(mark for mark in _STYLE_MARKS if text.count(f" {mark} ") >= STYLE_COUNT)
+    text = doc.text
+    counts, ends = dict.fromkeys(_STYLE_MARKS, 0), dict.fromkeys(_STYLE_MARKS, 0)
+    # each " : " is at a place of Document.mark_seams, counted as str.count counts (no overlaps)
+    for p in doc.mark_seams:
+        mark = text[p]
+        if mark in counts and text[p - 1] == " " and text[p + 1:p + 2] == " " and p - 1 >= ends[mark]:
+            counts[mark] += 1
+            ends[mark] = p + 2
+    return frozenset(mark for mark in _STYLE_MARKS if counts[mark] >= STYLE_COUNT)
 
 
 def _spaced_on_purpose(text: str, start: int, mark: int) -> bool:
