@@ -278,3 +278,20 @@ def test_doubled_words_are_the_matches_of_the_whole_scan(monkeypatch) -> None:
         assert [(m.span(), m.groups()) for m in doubled._doubled_words(text)] == full, text
         found += len(full)
     assert found > 100
+
+
+def test_joiners_are_found_at_their_characters() -> None:
+    # doubled._compound_pairs tries _JOINER only at the characters it can match (str.find)
+    from textlint.checks.spacing.anchored import places_of
+
+    rng = random.Random(4)
+    pieces = ["hi-tech", "x", "-", "’", "'", "s", "s’", " ", "\u2010", "ab’s", "é-é", "e\u0301", "\n", "--"]
+    found = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(30))
+        full = [m.span() for m in doubled._JOINER.finditer(text)]
+        at = [m.span() for m in filter(None, (doubled._JOINER.match(text, p)
+                                              for p in places_of(text, doubled._JOINER_CHARACTERS)))]
+        assert at == full, text
+        found += len(full)
+    assert found > 1000
