@@ -13,7 +13,11 @@ the ratio printed is serial CPU ÷ (parent before the fork + the larger worker's
 model, which leaves out what wall time adds (forking, the workers' exit, the parent's own
 CPU after the fork, printed as "after", which shares the two cores with the workers). Beside
 it, the bound with the workers' CPU split evenly, serial ÷ (before + workers' sum / 2):
-Amdahl's law with the serial part as measured, which no task order can pass.
+Amdahl's law with the serial part as measured, which no task order can pass. Each round also
+prints s, the parent's share of the serial run's CPU before the fork, with Amdahl's ratio
+1 / (s + (1 - s) / 2), and the workers' excess: their CPU together over the serial run's less
+the parent's part (work that each worker repeats, and what running two processes at once
+costs each of them).
 """
 
 from __future__ import annotations
@@ -92,9 +96,12 @@ def main() -> int:
                 end, pre, workers = cpu(tree, Path(tmp), 2)
                 ratios[name].append(serial / (pre + max(workers.values())))
                 bounds[name].append(serial / (pre + sum(workers.values()) / 2))
-                print(f"  round {r + 1}, {name}: serial {serial:.2f} s; parent before the fork {pre:.2f} s, "
-                      f"after {end - pre:.2f} s, workers {' + '.join(f'{w:.2f}' for w in workers.values())} s; "
-                      f"{ratios[name][-1]:.2f}x (evenly split: {bounds[name][-1]:.2f}x)", flush=True)
+                share = pre / serial
+                excess = sum(workers.values()) / (serial - pre) - 1
+                print(f"  round {r + 1}, {name}: serial {serial:.2f} s; parent before the fork {pre:.2f} s "
+                      f"(s = {share:.1%}: Amdahl {1 / (share + (1 - share) / 2):.2f}x), after {end - pre:.2f} s, "
+                      f"workers {' + '.join(f'{w:.2f}' for w in workers.values())} s ({excess:+.1%} over the serial "
+                      f"run's part); {ratios[name][-1]:.2f}x (evenly split: {bounds[name][-1]:.2f}x)", flush=True)
     for name, values in ratios.items():
         print(f"{name}: {', '.join(f'{x:.2f}' for x in values)} (median {statistics.median(values):.2f}x; "
               f"evenly split {statistics.median(bounds[name]):.2f}x)")
