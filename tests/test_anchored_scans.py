@@ -76,7 +76,8 @@ AFTER_SPACED_MARKS = {
 
 
 @pytest.mark.parametrize("name", sorted(AFTER_SPACED_MARKS))
-def test_scan_after_spaced_marks_finds_what_finditer_finds(name: str) -> None:
+def test_scan_after_spaced_marks_finds_what_finditer_finds(name: str, monkeypatch) -> None:
+    monkeypatch.setattr(document, "SPARSE_SEAMS", 1)  # the seams of every text kept
     pattern, at, seam = AFTER_SPACED_MARKS[name]
     found = 0
     for text in [*_texts(), "a\u2003, b\u3000. c \x85; d\x1c, e\r, f\n."]:
@@ -102,17 +103,38 @@ def test_spaced_apostrophes_are_found_after_the_words_before_apostrophes() -> No
     assert found > 0
 
 
-def test_glued_marks_are_found_at_their_seams() -> None:
-    # MissingSpaceAfterPunctuation tries its three patterns of a glued mark at _glued_marks only
+def test_glued_marks_are_found_at_their_seams(monkeypatch) -> None:
+    # MissingSpaceAfterPunctuation tries its three patterns of a glued mark at the glued places of
+    # Document.mark_seams
+    monkeypatch.setattr(document, "SPARSE_SEAMS", 1)  # the seams of every text kept
     found = 0
     for text in [*_texts(), "a.Bc ab.Cd x,y ab;é ab:Xy ab!Ab dusk.A pale ab.I do ab,éa ÀB.Cd"]:
-        seams = marks._glued_marks(Document(text))
-        assert seams == [m.start() for m in regex.finditer(r"(?<=\p{Ll})[.!?:,;](?=\p{L})", text)]
+        doc = Document(text)
+        glued = [p for p in doc.mark_seams if not text[p - 1].isspace()]
+        assert glued == [m.start() for m in regex.finditer(r"(?<=\p{Ll})[.!?:,;](?=\p{L})", text)]
         for pattern in (marks._GLUED_SENTENCE, marks._GLUED_LETTER, marks._GLUED_COMMA):
             full = [(m.span(), m.groups()) for m in pattern.finditer(text)]
-            assert [(m.span(), m.groups()) for m in filter(None, (pattern.match(text, p) for p in seams))] == full
+            assert [(m.span(), m.groups()) for m in marks._glued(pattern, doc)] == full
             found += len(full)
     assert found > 0
+
+
+def test_a_text_dense_in_marks_keeps_no_seams() -> None:
+    text = "ab.cd ef.gh, x.y " * 100
+    assert Document(text).mark_seams is None
+    assert Document("A sentence, and another. " * 100).mark_seams is not None
+    doc = Document(text + "x ,y . ab.Cd ab,cd")  # (the rules scan it with their patterns)
+    found = 0
+    for pattern, at, _ in AFTER_SPACED_MARKS.values():
+        full = [m.span() for m in pattern.finditer(doc.text)]
+        assert [m.span() for m in marks.after_spaced_marks(pattern, at, doc)] == full
+        found += len(full)
+    for pattern in (marks._GLUED_SENTENCE, marks._GLUED_COMMA):
+        full = [m.span() for m in pattern.finditer(doc.text)]
+        assert [m.span() for m in marks._glued(pattern, doc)] == full
+        found += len(full)
+    assert found >= 4
+    assert marks._spaced_by_style(Document(" ; " * 4 + text)) == frozenset(";")
 
 
 def test_runs_after_an_article_are_found_where_they_may_start() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+from array import array
 from collections import Counter
 from functools import cached_property
 from itertools import compress
@@ -30,6 +31,8 @@ _NEWLINE = lazy_compile(r"\n")
 #: A punctuation mark after a space that is no line break ("said ,", "Russia ."), or glued between
 #: a lowercase letter and a letter ("Russia.Months", "cruiser,Admiral").
 _MARK_SEAM = lazy_compile(r"[,;:!?.](?:(?<=[^\S\r\n].)|(?=\p{L})(?<=\p{Ll}.))")
+#: :attr:`Document.mark_seams` are kept when there is at most one in this many characters.
+SPARSE_SEAMS = 256
 #: Top-level domains that are no English word (``data/tlds.txt``, built by
 #: ``scripts/build_tlds.py`` from the Public Suffix List): "example.com", "kremlin.ru".
 TLDS = frozenset(
@@ -275,12 +278,20 @@ class Document:
         return [w.start for w in self.words]
 
     @cached_property
-    def mark_seams(self) -> list[int]:
+    def mark_seams(self) -> array | None:
         """The offsets of the marks ``,;:!?.`` that follow a space other than a line break, or
         stand between a lowercase letter and a letter (the character before tells which: a space
         or a letter): where the rules of the spacing around punctuation try their patterns (one
-        scan of the text for them all; few in most texts)."""
-        return [m.start() for m in _MARK_SEAM.finditer(self.text)]
+        scan of the text for them all; few in prose). None when there are more than one in
+        :data:`SPARSE_SEAMS` characters (code, lists of abbreviations): the rules then scan the
+        text with each of their patterns, which is quicker there than a try at every seam."""
+        most = len(self.text) // SPARSE_SEAMS + 64
+        seams = array("q")
+        for m in _MARK_SEAM.finditer(self.text):
+            if len(seams) == most:
+                return None
+            seams.append(m.start())
+        return seams
 
     @cached_property
     def vocabulary(self) -> Counter[str]:

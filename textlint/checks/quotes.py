@@ -667,11 +667,15 @@ class MixedQuotes(Check):
 
 def _prose_quotes(doc: Document, glyph: str) -> int:
     """How many times the prose of *doc* writes the quotation mark *glyph*, those that touch
-    code (:func:`_quotes_code`) left out: a mark of the prose touches code only where it stands
-    right before or right after a non-prose span (the spans themselves are blanked out)."""
-    prose = doc.prose_text
-    next_to_code = {p for s in doc.ignored for p in (s.start - 1, s.end) if 0 <= p < len(prose)}
-    return prose.count(glyph) - sum(1 for p in next_to_code if prose[p] == glyph)
+    code (:func:`_quotes_code`) left out (each mark found by ``str.find``)."""
+    if not doc.ignored:
+        return doc.prose_text.count(glyph)
+    prose, count = doc.prose_text, 0
+    i = prose.find(glyph)
+    while i >= 0:
+        count += not _quotes_code(doc, i)
+        i = prose.find(glyph, i + 1)
+    return count
 
 
 def _quotes_code(doc: Document, pos: int) -> bool:

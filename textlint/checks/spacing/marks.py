@@ -178,9 +178,8 @@ class MissingSpaceAfterPunctuation(Check):
         if not any(m in text for m in ".,;:!?"):
             return
         lexicon = get_lexicon()
-        glued = _glued_marks(doc)
         for pattern in (_GLUED_SENTENCE, _GLUED_LETTER, _GLUED_COMMA):
-            for m in filter(None, (pattern.match(text, at) for at in glued)):  # (its finditer)
+            for m in _glued(pattern, doc):
                 mark, word = m.group("p", "w")
                 left = _word_before(text, m.start())
                 sure = _sure(mark, left, word, lexicon)
@@ -316,10 +315,12 @@ def _spaced_by_style(doc: Document) -> frozenset[str]:
     """The marks of :data:`_STYLE_MARKS` that the document sets off with a space on either
     side at least :data:`STYLE_COUNT` times ("name : type" in a docstring, "Quoi ? Non !"):
     its typography, not a tokenizer's slip, which does not follow a convention."""
-    text = doc.text
+    text, seams = doc.text, doc.mark_seams
+    if seams is None:
+        return frozenset(mark for mark in _STYLE_MARKS if text.count(f" {mark} ") >= STYLE_COUNT)
     counts, ends = dict.fromkeys(_STYLE_MARKS, 0), dict.fromkeys(_STYLE_MARKS, 0)
     # each " : " is at a place of Document.mark_seams, counted as str.count counts (no overlaps)
-    for p in doc.mark_seams:
+    for p in seams:
         mark = text[p]
         if mark in counts and text[p - 1] == " " and text[p + 1:p + 2] == " " and p - 1 >= ends[mark]:
             counts[mark] += 1
@@ -398,12 +399,15 @@ def _sure(mark: str, left: str, word: str, lexicon) -> bool:
     return mark in ".!?" and left.islower() and word.lower() in FUNCTION_WORDS
 
 
-def _glued_marks(doc: Document) -> list[int]:
-    """Where the patterns of a mark glued between two words (:data:`_GLUED_SENTENCE`,
-    :data:`_GLUED_LETTER`, :data:`_GLUED_COMMA`) can match, each the mark alone: the places of
-    :attr:`Document.mark_seams` between a lowercase letter and a letter (not after a space)."""
-    text = doc.text
-    return [p for p in doc.mark_seams if not text[p - 1].isspace()]
+def _glued(pattern: LazyPattern, doc: Document) -> Iterator[regex.Match]:
+    """``pattern.finditer(doc.text)`` for a pattern of a mark glued between two words
+    (:data:`_GLUED_SENTENCE`, :data:`_GLUED_LETTER`, :data:`_GLUED_COMMA`: each matches the mark
+    alone), tried at the places of :attr:`Document.mark_seams` between a lowercase letter and a
+    letter (not after a space), when it has them."""
+    text, seams = doc.text, doc.mark_seams
+    if seams is None:
+        return pattern.finditer(text)
+    return filter(None, (pattern.match(text, p) for p in seams if not text[p - 1].isspace()))
 
 
 def after_spaced_marks(pattern: LazyPattern, at: tuple[str, str | None, LazyPattern],
@@ -412,11 +416,14 @@ def after_spaced_marks(pattern: LazyPattern, at: tuple[str, str | None, LazyPatt
     (:func:`.anchored.matches_at_runs`) at the spaces before the places of
     :attr:`Document.mark_seams` that hold one of *marks* after one of *spaces* (None: any
     space but a line break), *at* being (marks, spaces, the run of spaces read back): the
-    seams that ``(?<=[SPACES])[MARKS]`` finds (``tests/test_anchored_scans.py``)."""
+    seams that ``(?<=[SPACES])[MARKS]`` finds (``tests/test_anchored_scans.py``); when there are
+    none (too many), by ``finditer``."""
     marks, spaces, run = at
-    text = doc.text
+    text, places = doc.text, doc.mark_seams
+    if places is None:
+        return pattern.finditer(text)
     # (a place after a space, not a letter: a space that is no line break, by the scan)
-    seams = (p for p in doc.mark_seams
+    seams = (p for p in places
              if text[p] in marks and (text[p - 1] in spaces if spaces else text[p - 1].isspace()))
     return matches_at_runs(pattern, seams, run, text)
 
