@@ -6,21 +6,26 @@ import random
 from pathlib import Path
 
 import pytest
+import regex
 
+from textlint import document
 from textlint.checks import capitals, quotes
 from textlint.checks.spacing import marks, punctuation
-from textlint.checks.spacing.anchored import finditer_at_runs
+from textlint.checks.spacing.anchored import (
+    finditer_at_runs,
+    matches_at_runs,
+    places_of,
+)
+from textlint.document import Document
 
 ANCHORED = {
-    "spaced apostrophe": (marks._SPACED_APOSTROPHE, marks._SPACED_APOSTROPHE_AT),
     "glued lowercase period": (marks._GLUED_LOWER, marks._GLUED_LOWER_AT),
-    "swapped comma": (marks._SWAPPED, marks._SWAPPED_AT),
-    "space before a mark": (marks._SPACE_BEFORE, marks._SPACE_BEFORE_AT),
-    "space before a comma or period": (punctuation.SPACE_BEFORE_MARK, punctuation.SPACE_BEFORE_MARK_AT),
     "a word, a comma and an interjection": (quotes._WORD_COMMA_INTERJECTION, quotes._WORD_COMMA_INTERJECTION_AT),
     "the article A between lowercase words": (capitals._ARTICLE_A, capitals._ARTICLE_A_AT),
     "a date's comma glued to the year": (marks._GLUED_YEAR, marks._GLUED_YEAR_AT),
     "a hyphenated compound with its first part capitalised": (capitals._COMPOUND, capitals._COMPOUND_AT),
+    "a version number": (document._VERSION, document._VERSION_AT),
+    "a spaced abbreviation": (marks._SPACED_ABBREVIATION, marks._SPACED_ABBREVIATION_AT),
 }
 
 TRICKY = (
@@ -28,6 +33,7 @@ TRICKY = (
     " ,, ; ;a ''b it’ s don 't Ph. D. word\u00a0, end .\n(a , b) ab’ ’cd é. ölçü.şu 'x' ’y’ ."
     " like, Well, Yes, no said,  OK! 9said, Well, ab_c, Yes, éa, Oh, x, Ok,Well, said,\u00a0WELL, like, well,"
     " forwarded A telegram, a A A b, xyA A c, Éa A b, ab\u00a0A\u00a0cd, o-a A b, a A Bc, a  A b, a A-b a A b"
+    " v1.4 1.6.0 05.12.26 5.12.2026 0.1.2 10.1.2 1234.5.6 dev1.2.3 xv1.2 v.1.2 a1.2.3 1.2.3.4 .1.2 v12.3x 7.1 1.2.3a"
     " June 16,1963 Jan. 5,20201 xMay 5,2020 Ma 12,1234,5 Dé 123,4567 Oct\u00a01,1999. MayJune 3,2001 a 1,2000"
     " local Self-government, Anti-corruption-like Xa-b-Cd Ab-cd's -Ab-cd Ab--cd AB-cd Éa-bc Ab-cdé Ab-c.d")
 
@@ -59,6 +65,78 @@ def test_anchored_scan_finds_what_finditer_finds(name: str) -> None:
     assert found > 0  # the texts hold matches of every pattern
 
 
+#: Patterns tried at the places of Document.mark_seams (marks.after_spaced_marks), with the
+#: pattern of their seams that the places stand for.
+AFTER_SPACED_MARKS = {
+    "swapped comma": (marks._SWAPPED, marks._SWAPPED_AT, r"(?<=[ \u00a0])[,;]"),
+    "space before a mark": (marks._SPACE_BEFORE, marks._SPACE_BEFORE_AT, r"(?<=[^\S\r\n])[,;:!?.]"),
+    "space before a comma or period": (punctuation.SPACE_BEFORE_MARK, punctuation.SPACE_BEFORE_MARK_AT,
+                                       r"(?<= )[,.;]"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(AFTER_SPACED_MARKS))
+def test_scan_after_spaced_marks_finds_what_finditer_finds(name: str, monkeypatch) -> None:
+    monkeypatch.setattr(document, "SPARSE_SEAMS", 1)  # the seams of every text kept
+    pattern, at, seam = AFTER_SPACED_MARKS[name]
+    found = 0
+    for text in [*_texts(), "a\u2003, b\u3000. c \x85; d\x1c, e\r, f\n."]:
+        doc = Document(text)
+        seams = [p for p in doc.mark_seams
+                 if text[p] in at[0] and (text[p - 1] in at[1] if at[1] else text[p - 1].isspace())]
+        assert seams == [m.start() for m in regex.finditer(seam, text)]
+        full = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in marks.after_spaced_marks(pattern, at, doc)] == full
+        found += len(full)
+    assert found > 0
+
+
+def test_spaced_apostrophes_are_found_after_the_words_before_apostrophes() -> None:
+    apostrophes, run = marks._SPACED_APOSTROPHE_AT
+    found = 0
+    for text in _texts():
+        full = [(m.span(), m.groups()) for m in marks._SPACED_APOSTROPHE.finditer(text)]
+        assert list(places_of(text, apostrophes)) == [m.start() for m in regex.finditer("['’]", text)]
+        assert [(m.span(), m.groups()) for m in matches_at_runs(marks._SPACED_APOSTROPHE, places_of(text, apostrophes),
+                                                                run, text)] == full
+        found += len(full)
+    assert found > 0
+
+
+def test_glued_marks_are_found_at_their_seams(monkeypatch) -> None:
+    # MissingSpaceAfterPunctuation tries its three patterns of a glued mark at the glued places of
+    # Document.mark_seams
+    monkeypatch.setattr(document, "SPARSE_SEAMS", 1)  # the seams of every text kept
+    found = 0
+    for text in [*_texts(), "a.Bc ab.Cd x,y ab;é ab:Xy ab!Ab dusk.A pale ab.I do ab,éa ÀB.Cd"]:
+        doc = Document(text)
+        glued = [p for p in doc.mark_seams if not text[p - 1].isspace()]
+        assert glued == [m.start() for m in regex.finditer(r"(?<=\p{Ll})[.!?:,;](?=\p{L})", text)]
+        for pattern in (marks._GLUED_SENTENCE, marks._GLUED_LETTER, marks._GLUED_COMMA):
+            full = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groups()) for m in marks._glued(pattern, doc)] == full
+            found += len(full)
+    assert found > 0
+
+
+def test_a_text_dense_in_marks_keeps_no_seams() -> None:
+    text = "ab.cd ef.gh, x.y " * 100
+    assert Document(text).mark_seams is None
+    assert Document("A sentence, and another. " * 100).mark_seams is not None
+    doc = Document(text + "x ,y . ab.Cd ab,cd")  # (the rules scan it with their patterns)
+    found = 0
+    for pattern, at, _ in AFTER_SPACED_MARKS.values():
+        full = [m.span() for m in pattern.finditer(doc.text)]
+        assert [m.span() for m in marks.after_spaced_marks(pattern, at, doc)] == full
+        found += len(full)
+    for pattern in (marks._GLUED_SENTENCE, marks._GLUED_COMMA):
+        full = [m.span() for m in pattern.finditer(doc.text)]
+        assert [m.span() for m in marks._glued(pattern, doc)] == full
+        found += len(full)
+    assert found >= 4
+    assert marks._spaced_by_style(Document(" ; " * 4 + text)) == frozenset(";")
+
+
 def test_runs_after_an_article_are_found_where_they_may_start() -> None:
     # capitals._article_runs tries _ARTICLE_RUN only after an article and its spaces
     rng = random.Random(18)
@@ -70,3 +148,19 @@ def test_runs_after_an_article_are_found_where_they_may_start() -> None:
         assert [(m.span(), m.groups()) for m in capitals._article_runs(text)] == full, text
         found += len(full)
     assert found > 100
+
+
+def test_unquoted_speeches_are_found_where_first_person_sentences_start() -> None:
+    # quotes._unquoted_speeches tries the long pattern only at "I" and "We" that start a sentence
+    # and go on to a capital before the sentence's first mark
+    rng = random.Random(3)
+    words = ["I", "We", "WE", "we", "I’m", "We're", " ", ". ", "\n", "said", "Putin", "Mr", "in", "an", "told",
+             "yesterday", "We’re pulling out of Cuba", "\u00a0", "!", "? ", "Dr", "Mr Bean", "É", "é", ",", "Éric",
+             "says", "’", "'"]
+    fuzz = ["".join(rng.choice(words) + rng.choice([" ", "", "  ", "\u00a0"]) for _ in range(80)) for _ in range(3000)]
+    found = 0
+    for text in [*_texts(), *fuzz]:
+        full = [(m.span(), m.groups()) for m in quotes._unquoted_speech().finditer(text)]
+        assert [(m.span(), m.groups()) for m in quotes._unquoted_speeches(text)] == full, text
+        found += len(full)
+    assert found > 3

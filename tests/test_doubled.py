@@ -245,16 +245,17 @@ def test_a_repeat_on_a_line_indented_otherwise_is_judged_by_the_paragraph(text, 
 
 
 def test_plain_characters_are_compared_as_regex_compares_them() -> None:
-    # doubled._repeats_a_run answers a block of plain text with str.lower() and bytes
+    # doubled._repeats_a_run answers a block of plain text with a bytes table of lowercase letters
     latin1 = [chr(c) for c in range(256)]
-    marks = [c for c in map(chr, range(0x2000, 0x2100)) if doubled._MARKS.match(c)]
-    assert not any(doubled._NOT_PLAIN.match(c) for c in latin1 + marks)
+    marks = [c for c in map(chr, range(0x2000, 0x2100)) if not doubled._NOT_PLAIN.match(c)]
+    assert not any(doubled._NOT_PLAIN.match(c) for c in latin1)
     assert all(doubled._NOT_PLAIN.match(c) for c in map(chr, range(256, 0x2000)))
+    assert not "?".isalpha() and all(c.encode("latin-1", "replace") == b"?" for c in marks)
     letter, word = regex.compile(r"\p{L}"), regex.compile(r"[\w\p{M}]")
     for c in latin1:
         assert len(c.lower()) == 1 and c.lower() <= "\xff", c
         assert bool(letter.match(c)) == c.isalpha(), c
-        assert doubled._LETTERS_ONLY[ord(c)] == (ord(c) if c.isalpha() else 0x20), c
+        assert doubled._LOWER_LETTERS_ONLY[ord(c)] == (ord(c.lower()) if c.isalpha() else 0x20), c
         assert not word.match(c) or c.isalnum() or c == "_", c
     assert len(marks) > 60 and not any(word.match(c) or c.lower() != c for c in marks)
     letters = [c for c in latin1 if c.isalpha()]
@@ -277,3 +278,20 @@ def test_doubled_words_are_the_matches_of_the_whole_scan(monkeypatch) -> None:
         assert [(m.span(), m.groups()) for m in doubled._doubled_words(text)] == full, text
         found += len(full)
     assert found > 100
+
+
+def test_joiners_are_found_at_their_characters() -> None:
+    # doubled._compound_pairs tries _JOINER only at the characters it can match (str.find)
+    from textlint.checks.spacing.anchored import places_of
+
+    rng = random.Random(4)
+    pieces = ["hi-tech", "x", "-", "’", "'", "s", "s’", " ", "\u2010", "ab’s", "é-é", "e\u0301", "\n", "--"]
+    found = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(30))
+        full = [m.span() for m in doubled._JOINER.finditer(text)]
+        at = [m.span() for m in filter(None, (doubled._JOINER.match(text, p)
+                                              for p in places_of(text, doubled._JOINER_CHARACTERS)))]
+        assert at == full, text
+        found += len(full)
+    assert found > 1000

@@ -97,3 +97,21 @@ def test_straight_quotes_are_paired_line_by_line():
                                           (31, True), (33, False)]
     assert list(straight_quotes('"a"\n')) == [(0, True), (2, False)]
     assert list(straight_quotes("")) == []
+    assert list(straight_quotes('x"\n\n"a" b "c"')) == [(4, True), (6, False), (10, True), (12, False)]
+
+
+def test_the_marks_spaced_by_style_are_counted_as_str_count_counts():
+    import random
+
+    from textlint.checks.spacing import marks
+    from textlint.document import Document
+
+    rng = random.Random(5)
+    styled = 0
+    for _ in range(3000):
+        text = "".join(rng.choice([" : ", " ;", " ? ", "! ", " ", ":", "a", "\n", "\u00a0", "."]) for _ in range(30))
+        expected = frozenset(m for m in marks._STYLE_MARKS if text.count(f" {m} ") >= marks.STYLE_COUNT)
+        doc = Document(text)
+        assert doc.mark_seams is not None and marks._spaced_by_style(doc) == expected, text
+        styled += bool(expected)
+    assert styled > 50

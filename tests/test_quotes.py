@@ -285,3 +285,46 @@ def test_the_first_person_pattern_is_compiled_only_for_a_text_in_the_first_perso
     assert quotes._unquoted_speech.cache_info().currsize == 0
     assert found("cleanup.UnmarkedQuotation", "We will win Tony Blair said.") == ["We will win"]
     assert quotes._unquoted_speech.cache_info().currsize == 1
+
+
+def test_prose_quotes_counts_the_marks_of_the_prose_that_touch_no_code() -> None:
+    # MixedQuotes counts the marks of the prose by str.count, less those next to a non-prose span
+    import random
+
+    from textlint.checks import quotes
+    from textlint.document import Document, Span
+    from textlint.markdown import markdown_document
+
+    rng = random.Random(7)
+    tokens = ['"', "“", "”", "„", "a", " ", "http://x.com", "`code`", "{x}", "\n", '"`a`"', "x.py", "textlint-disable"]
+    docs = []
+    for _ in range(2000):
+        text = "".join(rng.choice(tokens) for _ in range(30))
+        docs += [Document(text), markdown_document(text, "-")]
+        spans = sorted({(a, min(len(text), a + rng.randint(0, 3))) for a in (rng.randint(0, len(text)) for _ in range(3))})
+        docs.append(Document(text, ignored=[Span(a, b) for a, b in spans]))
+    touching = 0
+    for doc in docs:
+        for glyph in '"“”':
+            marks = [m.start() for m in quotes._DOUBLE.finditer(doc.prose_text) if m.group() == glyph]
+            kept = [p for p in marks if not quotes._quotes_code(doc, p)]
+            assert quotes._prose_quotes(doc, glyph) == len(kept), (doc.text, glyph)
+            touching += len(marks) - len(kept)
+    assert touching > 100
+
+
+def test_places_are_the_offsets_of_the_glyphs_in_order() -> None:
+    import random
+
+    import regex
+
+    from textlint.checks import quotes
+
+    rng = random.Random(9)
+    for _ in range(3000):
+        text = "".join(rng.choice('“”"„ a(.') for _ in range(30))
+        start = rng.randint(0, 30)
+        end = rng.randint(start, 30)
+        for glyphs in (quotes._DOUBLE_GLYPHS, quotes._CURLY_GLYPHS):
+            expected = [m.start() for m in regex.finditer(f"[{glyphs}]", text[:end], pos=start)]
+            assert quotes._places(text, start, end, glyphs) == expected

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+from array import array
 from collections import Counter
 from functools import cached_property
 from itertools import compress
@@ -27,6 +28,11 @@ WORD = lazy_compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
 #: Paragraphs are separated by one or more blank lines (spaces, tabs, no-break spaces allowed).
 _PARAGRAPH_BREAK = lazy_compile(r"\n(?:[^\S\n]*\n)+")
 _NEWLINE = lazy_compile(r"\n")
+#: A punctuation mark after a space that is no line break ("said ,", "Russia ."), or glued between
+#: a lowercase letter and a letter ("Russia.Months", "cruiser,Admiral").
+_MARK_SEAM = lazy_compile(r"[,;:!?.](?:(?<=[^\S\r\n].)|(?=\p{L})(?<=\p{Ll}.))")
+#: :attr:`Document.mark_seams` are kept when there is at most one in this many characters.
+SPARSE_SEAMS = 256
 #: Top-level domains that are no English word (``data/tlds.txt``, built by
 #: ``scripts/build_tlds.py`` from the Public Suffix List): "example.com", "kremlin.ru".
 TLDS = frozenset(
@@ -61,8 +67,7 @@ _BRACED = lazy_compile(r"\{[^\s{}|]+(?:[^\S\n]*\|[^\S\n]*[^\s{}|]+)*\}")
 #: line that manuals write: a long option ("--status-fd"), a manual page cited with its
 #: section ("vi(1)", "sources.list(5)"), an absolute path ("/etc/apt/trusted.gpg.d") and a
 #: short option of one lowercase letter ("with -e, such entries are skipped"); and a version
-#: number, as release notes head their sections ("v1.4", "1.6.0"; not a date: "05.12.26",
-#: "5.12.2026").
+#: number (:data:`_VERSION`).
 #: (Separate patterns, each led by a literal the engine scans for quickly (a version number by
 #: its first character, "v" or a digit, then the look-behind: 8 times faster than a pattern
 #: led by the look-behind, which is tried at every position): a snake_case name
@@ -72,9 +77,15 @@ _CODE_TOKENS = tuple(lazy_compile(p) for p in (
     r"(?<=[A-Za-z_]\w{0,60})\(\)", r"(?<=\b[a-z][a-z0-9]*)_[a-z0-9_]+\b",
     r"(?<=\b[a-z_]{1,40})\.[a-z_]+\.[A-Za-z_]", r"\b__[a-z][a-z0-9_]{0,40}__\b",
     r"(?<![\w-])--[a-z]", r"(?<=\b[a-z][\w.+-]{0,40})\([1-9][a-z]{0,6}\)",
-    r"(?<![\w/.:~])/[A-Za-z_.][\w.-]*/[\w.-]", r"(?<![\w.-])-[a-z](?=[\s,.;:)]|$)",
-    r"[v0-9](?<![\w.][v0-9])(?:(?<=v)\d+(?:\.\d+)+|(?<=0)\.\d{1,3}\.\d{1,3}"
-    r"|(?<=[1-9])\d{0,2}\.\d{1,3}\.\d{1,3})(?![\w.]*\d)"))
+    r"(?<![\w/.:~])/[A-Za-z_.][\w.-]*/[\w.-]", r"(?<![\w.-])-[a-z](?=[\s,.;:)]|$)"))
+#: A version number, as release notes head their sections ("v1.4", "1.6.0"; not a date:
+#: "05.12.26", "5.12.2026"): a code token too.
+_VERSION = lazy_compile(r"[v0-9](?<![\w.][v0-9])(?:(?<=v)\d+(?:\.\d+)+|(?<=0)\.\d{1,3}\.\d{1,3}"
+                        r"|(?<=[1-9])\d{0,2}\.\d{1,3}\.\d{1,3})(?![\w.]*\d)")
+#: Where _VERSION is tried (:func:`.checks.spacing.anchored.finditer_at_runs`; a scan led by "v"
+#: or a digit is tried at every digit of a text): at the digits, and the "v" before them, that
+#: come before a period followed by a digit.
+_VERSION_AT = (lazy_compile(r"\.\d"), lazy_compile(r"(?r)v?\d+"))
 #: How Markdown code starts: inline code and fences, indented blocks.
 _CODE_MARKS = frozenset("`~ \t")
 #: Code tokens per word above which a text is technical writing.
@@ -267,6 +278,22 @@ class Document:
         return [w.start for w in self.words]
 
     @cached_property
+    def mark_seams(self) -> array | None:
+        """The offsets of the marks ``,;:!?.`` that follow a space other than a line break, or
+        stand between a lowercase letter and a letter (the character before tells which: a space
+        or a letter): where the rules of the spacing around punctuation try their patterns (one
+        scan of the text for them all; few in prose). None when there are more than one in
+        :data:`SPARSE_SEAMS` characters (code, lists of abbreviations): the rules then scan the
+        text with each of their patterns, which is quicker there than a try at every seam."""
+        most = len(self.text) // SPARSE_SEAMS + 64
+        seams = array("q")
+        for m in _MARK_SEAM.finditer(self.text):
+            if len(seams) == most:
+                return None
+            seams.append(m.start())
+        return seams
+
+    @cached_property
     def vocabulary(self) -> Counter[str]:
         """How often each word form occurs in the prose of the document (case kept)."""
         # a chunk of letters between spaces is one word: only the others need the pattern
@@ -391,8 +418,12 @@ class Document:
         spans and blocks (Markdown), code tokens in its prose ("sys.exit()", "tab_width") and
         file and domain names ("searchengine.py", "repo.or.cz"), at least 3 and
         :data:`TECHNICAL_DENSITY` per word."""
+        # (here: the checks import this module)
+        from .checks.spacing.anchored import finditer_at_runs
+
         prose = self.prose_text
         code = sum(len(p.findall(prose)) for p in _CODE_TOKENS)
+        code += sum(1 for _ in finditer_at_runs(_VERSION, *_VERSION_AT, prose))
         text = self.text
         code += sum(1 for s in self._markup_ignored if _is_code(text, s))
         code += len(self._name_tokens)  # a file or domain name: "searchengine.py"

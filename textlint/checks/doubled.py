@@ -23,6 +23,7 @@ from ..wordclasses import (ARTICLES, COORDINATORS, DEGREE_ADVERBS, DEMONSTRATIVE
                            VERB_LIKE,
                            interjections, number_words, tags)
 from .prose import CLOSERS, OPENERS, starts_sentence
+from .spacing.anchored import places_of
 
 #: A word, whitespace and the same word in any case (filtered further in Python: the few
 #: matches are cheap to check, and a plain pattern scans the text fastest).
@@ -30,20 +31,22 @@ _DOUBLED = lazy_compile(r"\b(?P<a>\p{L}[\p{L}\p{M}]*)(?P<sep>\s+)(?P<b>(?P=a))\b
 #: Punctuation marks and currency signs that are no word characters for ``regex`` (general
 #: punctuation but for its connectors: quotation marks, dashes, the ellipsis; currency signs).
 _MARK_RANGES = r"\u2010-\u2027\u2030-\u203e\u2041-\u2053\u2055-\u205e\u20a0-\u20c0"
-_MARKS = lazy_compile(f"[{_MARK_RANGES}]", engine=re)
-#: A block of plain text (:func:`_doubled_words`) holds Latin-1 characters and :data:`_MARKS`
-#: only: ``regex`` takes two Latin-1 letters for the same letter in any case exactly when
-#: their ``str.lower()`` is the same, its letters (\p{L}) are those of ``str.isalpha()``, and
-#: none is a mark (``tests/test_doubled.py`` checks each character).
+#: A block of plain text (:func:`_doubled_words`) holds Latin-1 characters and the marks of
+#: :data:`_MARK_RANGES` only: ``regex`` takes two Latin-1 letters for the same letter in any
+#: case exactly when their ``str.lower()`` is the same, its letters (\p{L}) are those of
+#: ``str.isalpha()``, and none is a mark (``tests/test_doubled.py`` checks each character).
 _NOT_PLAIN = lazy_compile(rf"[^\x00-\xff{_MARK_RANGES}]", engine=re)
-#: Latin-1: each byte that is no letter made a space.
-_LETTERS_ONLY = bytes(c if chr(c).isalpha() else 0x20 for c in range(256))
+#: Latin-1: each letter in lowercase (a Latin-1 letter too), each byte that is no letter made a
+#: space.
+_LOWER_LETTERS_ONLY = bytes(ord(chr(c).lower()) if chr(c).isalpha() else 0x20 for c in range(256))
 #: The text is searched for doubled words in blocks of about this many characters.
 BLOCK = 512
 #: The hyphen or apostrophe inside a compound or possessive ("hi-tech", "Federation’s"):
 #: such words are rare, so they are compared with the next word in Python, which keeps the
 #: pattern above simple and fast.
 _JOINER = lazy_compile(r"(?<=[\p{L}\p{M}])[-\u2010’'](?=[\p{L}\p{M}])|(?<=s)[’'](?=\s)")
+#: The characters of :data:`_JOINER`.
+_JOINER_CHARACTERS = "-\u2010’'"
 _COMPOUND = lazy_compile(r"\p{L}[\p{L}\p{M}]*(?:[-\u2010]\p{L}[\p{L}\p{M}]*)*(?:['’]s|(?<=s)['’])?")
 _NEXT_WORD = lazy_compile(r"(?P<sep>\s+)(?P<b>[^\s.,;:!?)\]”\"]+)")
 _INSIDE_TOKEN_BEFORE = set("'’-.@/\u2010")
@@ -219,11 +222,8 @@ def _doubled_words(text: str) -> Iterator[regex.Match]:
 
 def _repeats_a_run(block: str) -> bool:
     """Whether two runs of letters in a row of *block* (plain text: :data:`_NOT_PLAIN`) are the
-    same in lowercase; told by ``str`` and ``bytes`` methods."""
-    lowercase = block.lower()
-    if not lowercase.isascii():
-        lowercase = _MARKS.sub(" ", lowercase)
-    runs = lowercase.encode("latin-1").translate(_LETTERS_ONLY).split()
+    same in lowercase; told by ``bytes`` methods (a mark is encoded as "?", no letter)."""
+    runs = block.encode("latin-1", "replace").translate(_LOWER_LETTERS_ONLY).split()
     return any(map(eq, runs, islice(runs, 1, None)))
 
 
@@ -257,7 +257,8 @@ def _compound_pairs(text: str) -> list[tuple[int, str, str, str]]:
     ("hi-tech hi-tech", "Federation’s Federation’s"), as (start, word, space, repeat)."""
     pairs = []
     done = -1
-    for j in _JOINER.finditer(text):
+    # (the joiners' characters found by str.find, each tried there: a scan of their class costs more)
+    for j in filter(None, (_JOINER.match(text, p) for p in places_of(text, _JOINER_CHARACTERS))):
         if j.start() < done:
             continue  # another joiner of a word already compared
         start = j.start()

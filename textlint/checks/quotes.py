@@ -9,12 +9,12 @@ and the heroes’ names are apostrophes). Straight single quotes are never judge
 
 from __future__ import annotations
 
+import heapq
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import regex
 
-from ..dataclass import dataclass
 from .. import wordclasses as wc
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document, Span
@@ -24,7 +24,8 @@ from .base import Check
 from .spacing.anchored import finditer_at_runs
 
 _DOUBLE = lazy_compile(r"[“”\"„]")
-_CURLY = lazy_compile(r"[“”„]")
+#: The double quotation marks, and the curly ones (:func:`_places`).
+_DOUBLE_GLYPHS, _CURLY_GLYPHS = "“”\"„", "“”„"
 _SINGLE = lazy_compile(r"[‘’]")
 #: Characters that may stand before an opening quote or after a closing one.
 _BEFORE_OPEN = set("([{—–-/‘“\"'")
@@ -85,8 +86,9 @@ _DECADE = lazy_compile(r"\d\ds\b")
 _POSSESSIVE_LIST = lazy_compile(r"[ \u00a0]+\p{L}+s’")
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(NamedTuple):
+    """A quotation mark and its direction (a tuple: a text holds one per mark, made quickly)."""
+
     pos: int
     opening: bool
 
@@ -95,8 +97,8 @@ def _double_marks(text: str, start: int, end: int, curly_only: bool = False) -> 
     """The double quotation marks of ``text[start:end]`` whose direction the context shows (or,
     for a curly mark whose context shows none or both, its glyph)."""
     out = []
-    for m in (_CURLY if curly_only else _DOUBLE).finditer(text, start, end):
-        i = m.start()
+    for i in _places(text, start, end, _CURLY_GLYPHS if curly_only else _DOUBLE_GLYPHS):
+        glyph = text[i]
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
         open_left = prev.isspace() or prev in _BEFORE_OPEN
@@ -105,10 +107,23 @@ def _double_marks(text: str, start: int, end: int, curly_only: bool = False) -> 
             out.append(Mark(i, True))
         elif open_right and not open_left:
             out.append(Mark(i, False))
-        elif open_left == open_right and m.group() in "“”":
+        elif open_left == open_right and glyph in "“”":
             # glued on both sides, or open on both (a quoted mark or a string that ends in a
             # space: “(”, “!”, “$ ”): the glyph tells
-            out.append(Mark(i, m.group() == "“"))
+            out.append(Mark(i, glyph == "“"))
+    return out
+
+
+def _places(text: str, start: int, end: int, glyphs: str) -> list[int]:
+    """The offsets of the *glyphs* in ``text[start:end]``, in order (found by ``str.find``, far
+    quicker than a pattern of their class on a paragraph that has none)."""
+    out = []
+    for glyph in glyphs:
+        i = text.find(glyph, start, end)
+        while i >= 0:
+            out.append(i)
+            i = text.find(glyph, i + 1, end)
+    out.sort()
     return out
 
 
@@ -432,13 +447,43 @@ _SENTENCE_START = r"(?:^|(?<=\n|[.!?][ \u00a0]))"
 _FIRST_PERSON = (r"(?:" + _alternatives(wc.SUBJECT_PRONOUNS & wc.FIRST_PERSON, capitalise=True)
                  + r")(?:[’']\p{Ll}+|[ \u00a0]+\p{Ll}+)")
 _FIRST_PERSON_SENTENCE = lazy_compile(_SENTENCE_START + _FIRST_PERSON)
+#: Where a sentence in the first person may start: each first-person subject pronoun,
+#: capitalised ("I", "We"), found by a scan led by its first letter (several times quicker
+#: than a scan led by the look-behind of a sentence start, which is tried at every character).
+_FIRST_PERSON_AT = tuple(lazy_compile(_alternatives({w}, capitalise=True))
+                         for w in sorted(wc.SUBJECT_PRONOUNS & wc.FIRST_PERSON))
 
 
 def _unquoted_speeches(text: str) -> Iterator[regex.Match]:
-    """The matches of :func:`_unquoted_speech` in *text*; its long pattern is compiled only
-    for a text with a sentence in the first person, where it can match."""
-    if _FIRST_PERSON_SENTENCE.search(text):
-        yield from _unquoted_speech().finditer(text)
+    """The matches of :func:`_unquoted_speech` in *text* (its ``finditer``), tried only where a
+    sentence in the first person starts (every match starts so, and none holds the start of
+    another sentence); its long pattern is compiled only for a text with such a sentence."""
+    done = 0  # where the last match ended: finditer tries nothing before it
+    for at in heapq.merge(*((m.start() for m in p.finditer(text)) for p in _FIRST_PERSON_AT)):
+        if at < done:
+            continue
+        start = _FIRST_PERSON_SENTENCE.match(text, at)
+        if start is not None and _names_someone(text, start.end() - 1):
+            m = _unquoted_speech().match(text, at)
+            if m is not None:
+                yield m
+                done = m.end()
+
+
+#: What ends the words of an unquoted speech and its attribution (:func:`_unquoted_speech`).
+_SPEECH_BREAK = lazy_compile(r"[.!?\"“”‘’,;:\n]")
+#: A lowercase letter before a capital, a space between them or not.
+_BEFORE_A_CAPITAL = lazy_compile(r"\p{Ll}[ \u00a0]?\p{Lu}")
+
+
+def _names_someone(text: str, start: int) -> bool:
+    """Whether the words from *start* (the last letter of a sentence's first-person start,
+    :data:`_FIRST_PERSON_SENTENCE`) up to the first mark of :data:`_SPEECH_BREAK` hold a
+    lowercase letter before a capital, as every match of :func:`_unquoted_speech` there does (the
+    last word of the speech before the speaker's name or title): most sentences in the first
+    person have none, and the long pattern is not tried on them."""
+    end = _SPEECH_BREAK.search(text, start)
+    return _BEFORE_A_CAPITAL.search(text, start, len(text) if end is None else end.start()) is not None
 
 
 @lru_cache(maxsize=1)
@@ -596,9 +641,7 @@ class MixedQuotes(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        marks = [m for m in _DOUBLE.finditer(doc.prose_text) if not _quotes_code(doc, m.start())]
-        straight = sum(1 for m in marks if m.group() == "\"")
-        curly = sum(1 for m in marks if m.group() in "“”")
+        straight, curly = _prose_quotes(doc, "\""), _prose_quotes(doc, "“") + _prose_quotes(doc, "”")
         if not straight or not curly:
             return
         majority_curly = curly > straight
@@ -620,6 +663,19 @@ class MixedQuotes(Check):
                 yield self.diagnostic(m.start(), m.end(),
                                       f"A {style} quotation mark in a document that uses "
                                       f"{'curly' if majority_curly else 'straight'} ones", fix)
+
+
+def _prose_quotes(doc: Document, glyph: str) -> int:
+    """How many times the prose of *doc* writes the quotation mark *glyph*, those that touch
+    code (:func:`_quotes_code`) left out (each mark found by ``str.find``)."""
+    if not doc.ignored:
+        return doc.prose_text.count(glyph)
+    prose, count = doc.prose_text, 0
+    i = prose.find(glyph)
+    while i >= 0:
+        count += not _quotes_code(doc, i)
+        i = prose.find(glyph, i + 1)
+    return count
 
 
 def _quotes_code(doc: Document, pos: int) -> bool:

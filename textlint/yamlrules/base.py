@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import heapq
 import itertools
 import time
 from abc import abstractmethod
@@ -429,11 +430,20 @@ class YamlRule(Rule):
         there, so the matches are the whole pattern's. A text too long to index is scanned for
         the tokens it may hold whenever it cannot hold them all (its scan costs more than any
         compiling). Each such pattern is kept (the last :data:`FEWER_KEPT`)."""
+        return self.pattern_of_places(self.possible_places(doc, count), whole, source)
+
+    def possible_places(self, doc: Document, count: int) -> list[int] | None:
+        """The places of the tokens that :meth:`pattern_of_possible` scans *doc* for, or None
+        for all *count* of them."""
         if self.needs is None:
-            return whole
+            return None
         index = self.index(doc, self.needs)
         most = count // FEWER_SHARE if index.indexed else count - 1
-        chosen = self.needs.which(index, most) if most else None
+        return self.needs.which(index, most) if most else None
+
+    def pattern_of_places(self, chosen: list[int] | None, whole: regex.Pattern,
+                          source: Callable[[list[int]], str]) -> regex.Pattern:
+        """The pattern of the tokens at the places *chosen* (None: *whole*), kept."""
         if chosen is None:
             return whole
         key = tuple(chosen)
@@ -719,7 +729,13 @@ class Matcher:
         self.deadline += time.monotonic() - started
         return scoped
 
-    def finditer_in(self, pattern: regex.Pattern, text: str, *, overlapped: bool = False) -> list[regex.Match]:
+    def finditer_in(self, pattern: regex.Pattern, text: str, *, overlapped: bool = False,
+                    seams: tuple[regex.Pattern, ...] | None = None) -> list[regex.Match]:
+        """``pattern.finditer(text)``; when every match of *pattern* starts where one of *seams*
+        matches (not for an *overlapped* scan), found by trying *pattern* only there
+        (:func:`_matches_at_seams`)."""
+        if seams and not overlapped:
+            return self._timed(pattern, lambda timeout: _matches_at_seams(pattern, seams, text, timeout))
         return self._timed(pattern, lambda timeout: list(pattern.finditer(text, overlapped=overlapped,
                                                                           timeout=timeout)))
 
@@ -742,7 +758,8 @@ class Matcher:
                     yield held[i], m
 
     def scan(self, pattern: regex.Pattern, *, overlapped: bool = False, joinable: bool | None = None,
-             skip_crossing: bool = False) -> Iterator[tuple[Unit, regex.Match | Shifted]]:
+             skip_crossing: bool = False,
+             seams: tuple[regex.Pattern, ...] | None = None) -> Iterator[tuple[Unit, regex.Match | Shifted]]:
         """Every match of *pattern* in each unit of the rule's scope, with its unit (positions
         counted in the unit's text).
 
@@ -753,7 +770,7 @@ class Matcher:
         and then each unit is scanned alone. *joinable* says so for a pattern whose
         lookaround cannot tell a unit's edge from a blank line; *skip_crossing* (for an
         overlapped scan of a pattern that matches at most one way at a place) drops a match
-        that runs over a blank line instead.
+        that runs over a blank line instead. *seams*: see :meth:`finditer_in`.
         """
         scoped = self._scoped()
         units = scoped.units
@@ -764,7 +781,7 @@ class Matcher:
             joined, starts = scoped.joined()
             self.deadline += time.monotonic() - started
             found = []
-            for m in self.finditer_in(pattern, joined, overlapped=overlapped):
+            for m in self.finditer_in(pattern, joined, overlapped=overlapped, seams=seams):
                 i = bisect.bisect_right(starts, m.start()) - 1
                 if m.end() - starts[i] > units[i].end - units[i].start:
                     if skip_crossing:
@@ -775,8 +792,32 @@ class Matcher:
                 yield from found
                 return
         for unit in units:
-            for m in self.finditer_in(pattern, unit.text, overlapped=overlapped):
+            for m in self.finditer_in(pattern, unit.text, overlapped=overlapped, seams=seams):
                 yield unit, m
+
+
+def _matches_at_seams(pattern: regex.Pattern, seams: tuple[regex.Pattern, ...], text: str,
+                      timeout: float) -> list[regex.Match]:
+    """``pattern.finditer(text)`` for a pattern each of whose matches starts where one of
+    *seams* matches: *pattern* is tried only at the places of their matches (overlapping ones
+    too), in order, each past the end of the last match. A scan for one literal text is many
+    times quicker than a scan for an alternation (the engine looks for the literal's
+    characters; an alternation it tries at every place): an alternation of tokens that start
+    with literal text is found this way."""
+    deadline = time.monotonic() + timeout
+    places = heapq.merge(*((m.start() for m in seam.finditer(text, overlapped=True, timeout=timeout))
+                           for seam in seams))
+    found: list[regex.Match] = []
+    done = tried = -1
+    for at in places:
+        if at < done or at == tried:
+            continue
+        tried = at
+        m = pattern.match(text, at, timeout=max(deadline - time.monotonic(), 0.001))
+        if m is not None:
+            found.append(m)
+            done = m.end()
+    return found
 
 
 def _examples(raw: Any, path: str, rule_id: str) -> list[Example]:

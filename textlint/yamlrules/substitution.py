@@ -10,7 +10,7 @@ from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
 from ..rule import FixAvailability
 from .base import Matcher, Schema, YamlRule, alternation, is_literal
-from .needs import needs_of
+from .needs import needs_of, required_text
 from ..patterns import compile as compile_pattern, lazy_compile
 
 _DOLLAR_GROUP = lazy_compile(r"\$(\d+)")
@@ -52,6 +52,23 @@ class Substitution(YamlRule):
         self.expected: dict[str, regex.Pattern | None] = {}
         self.compile_exceptions()
         self.needs = needs_of(terms, self.ignorecase, bounded=not self.nonword)
+        #: The literal text each pattern starts with (:func:`_leading_text`), each compiled as
+        #: the patterns are (their case), by the pattern's place; found when first asked.
+        self.leads: dict[int, regex.Pattern | None] = {}
+
+    def _seams(self, places: Iterable[int]) -> tuple[regex.Pattern, ...]:
+        """The :attr:`leads` of the patterns at *places*: every match of the alternation of
+        those patterns starts where one of them matches (:meth:`.Matcher.finditer_in`); none
+        when a pattern starts otherwise (a group, a class, an optional character)."""
+        seams = []
+        for i in places:
+            if i not in self.leads:
+                lead = _leading_text(self.terms[i])
+                self.leads[i] = compile_pattern(regex.escape(lead), self.combined.flags) if lead else None
+            if self.leads[i] is None:
+                return ()
+            seams.append(self.leads[i])
+        return tuple(dict.fromkeys(seams))
 
     def _joined(self, places: Iterable[int]) -> str:
         """The alternation of the patterns at *places* (in order): each one that is no literal
@@ -74,9 +91,15 @@ class Substitution(YamlRule):
 
     def pattern_for(self, doc: Document) -> regex.Pattern:
         """The pattern to scan *doc* with (:meth:`pattern_of_possible`)."""
+        return self._scan_for(doc)[0]
+
+    def _scan_for(self, doc: Document) -> tuple[regex.Pattern, tuple[regex.Pattern, ...]]:
+        """The pattern to scan *doc* with (:meth:`pattern_of_possible`) and its seams
+        (:meth:`_seams`)."""
         bounds = r"\b(?:{})\b" if not self.nonword else "{}"
-        return self.pattern_of_possible(doc, self.combined, len(self.terms),
-                                        lambda chosen: bounds.format(self._joined(chosen)))
+        chosen = self.possible_places(doc, len(self.terms))
+        pattern = self.pattern_of_places(chosen, self.combined, lambda c: bounds.format(self._joined(c)))
+        return pattern, self._seams(range(len(self.terms)) if pattern is self.combined else chosen)
 
     def availability(self) -> FixAvailability:
         return FixAvailability.ALWAYS if self.fix_applicability else FixAvailability.NONE
@@ -117,7 +140,8 @@ class Substitution(YamlRule):
 
     def findings(self, doc: Document, patterns: Matcher) -> Iterator[Diagnostic]:
         replacing = self.action is not None and self.action.name == "replace"
-        for unit, m in patterns.scan(self.pattern_for(doc)):
+        pattern, seams = self._scan_for(doc)
+        for unit, m in patterns.scan(pattern, seams=seams):
             found = m.group()
             if not found:
                 continue
@@ -147,6 +171,15 @@ class Substitution(YamlRule):
                                   title=f"Replace with '{replacement}'")
             shown = "' or '".join(choices)
             yield self.diagnostic(start, end, self.format(shown, found.strip()), fix)
+
+
+def _leading_text(term: str) -> str:
+    """The literal text that every match of *term* starts with ("since " of "since (?P<n>\\d+)",
+    "colo" of "colou?r", a literal term whole), or "" when it starts otherwise."""
+    if is_literal(term):
+        return term
+    runs = required_text(term)
+    return runs[0] if runs and term.startswith(runs[0]) else ""
 
 
 #: A ``|`` that separates the options of a replacement (``\\|`` is a literal bar).

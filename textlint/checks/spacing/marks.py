@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import regex
+
 from ...diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from ...document import ABBREVIATIONS, Document
 from ...lexicon import get_lexicon
-from ...patterns import lazy_compile
+from ...patterns import LazyPattern, lazy_compile
 from ...rule import FixAvailability
 from ..base import Check
 from ..prose import enclosed
 from ...wordclasses import ARTICLES, CALENDAR, FUNCTION_WORDS
-from .anchored import finditer_at_runs
+from .anchored import finditer_at_runs, matches_at_runs, places_of
 from .punctuation import DANGLING, SHORT_WORD_BEFORE, SPACE_BEFORE_MARK, SPACE_BEFORE_MARK_AT, SURE_ZIPF
 
 #: A sentence mark glued to a capitalised word ("Russia.Months", "text?And", "it!That") or a
@@ -50,13 +52,15 @@ _GLUED_COMMA = lazy_compile(
     r"(?=(?P<w>\p{L}++)(?![\p{L}\p{N}-]*(?:[,;]\p{L}|\*|_|\\|:\s)))")
 #: A comma or semicolon with the space on the wrong side: "foo ,bar".
 _SWAPPED = lazy_compile(r"(?<=[\p{L}\p{N}])(?P<space>[ \u00a0]+)(?P<p>[,;])(?=(?P<w>\p{L}[\p{L}\p{M}]*)\b)")
-#: Where _SWAPPED is tried: at the spaces before a comma or semicolon after a space.
-_SWAPPED_AT = (lazy_compile(r"(?<=[ \u00a0])[,;]"), lazy_compile(r"(?r)[ \u00a0]+"))
+#: Where _SWAPPED is tried (:func:`after_spaced_marks`): at the spaces before a comma or semicolon
+#: after a space or a no-break space.
+_SWAPPED_AT = (",;", " \u00a0", lazy_compile(r"(?r)[ \u00a0]+"))
 #: Spaces before a mark that ends at a space or the line end (the YAML rule this replaced);
 #: "..." and ":)" are left alone.
 _SPACE_BEFORE = lazy_compile(r"(?<=[\p{L}\p{N})\]”’\"])[^\S\r\n]+(?P<p>[,;:!?]|\.(?!\.))(?=[\s\"”’]|$)")
-#: Where _SPACE_BEFORE is tried: at the spaces before a mark after a space.
-_SPACE_BEFORE_AT = (lazy_compile(r"(?<=[^\S\r\n])[,;:!?.]"), lazy_compile(r"(?r)[^\S\r\n]+"))
+#: Where _SPACE_BEFORE is tried (:func:`after_spaced_marks`): at the spaces before a mark after a
+#: space (any but a line break).
+_SPACE_BEFORE_AT = (",;:!?.", None, lazy_compile(r"(?r)[^\S\r\n]+"))
 #: The token before a space before a mark, read back from the space.
 _TOKEN_BEFORE = lazy_compile(r"(?r)\S+$")
 #: A token that names a path, a URL or a call ("/usr/share/doc", "http://host/src", "cv(1,1)").
@@ -65,27 +69,32 @@ _PATH_OR_CALL = lazy_compile(r"/|\w\([^()\s]*\)$")
 _SPACED_APOSTROPHE = lazy_compile(
     r"(?<![\p{L}\p{M}'’])(?P<a>\p{L}+)(?:(?P<s1>[ \u00a0]+)(?P<q1>['’])(?P<b1>\p{L}+)"
     r"|(?P<q2>['’])(?P<s2>[ \u00a0]+)(?P<b2>\p{L}+))(?![\p{L}\p{M}'’])")
-#: Where _SPACED_APOSTROPHE is tried: at the word and spaces before an apostrophe.
-_SPACED_APOSTROPHE_AT = (lazy_compile(r"['’]"), lazy_compile(r"(?r)\p{L}+[ \u00a0]*"))
+#: Where _SPACED_APOSTROPHE is tried (:func:`.anchored.places_of`): at the word and spaces before
+#: an apostrophe.
+_SPACED_APOSTROPHE_AT = ("'’", lazy_compile(r"(?r)\p{L}+[ \u00a0]*"))
 #: A spaced abbreviation of letters: "e. g.", "i. e.", "Ph. D.".
 _SPACED_ABBREVIATION = lazy_compile(r"(?<![\p{L}.])(?P<a>\p{L}{1,2}\.)(?P<s>[ \u00a0])(?P<b>\p{L}\.)(?!\p{L})")
-#: A line's straight double quotes, paired in order when there is an even number of them.
-_STRAIGHT_QUOTE = lazy_compile(r'"')
+#: Where _SPACED_ABBREVIATION is tried (:func:`.anchored.finditer_at_runs`): at the letters before
+#: a period, a space and a letter with its period.
+_SPACED_ABBREVIATION_AT = (lazy_compile(r"\.[ \u00a0]\p{L}\."), lazy_compile(r"(?r)\p{L}{1,2}"))
 
 
 def straight_quotes(text: str) -> Iterator[tuple[int, bool]]:
     """(offset, opening) of every straight double quote on lines that have an even number of
     them, paired in order ("a "b" c "d""); lines with an odd number (inch marks: 31") are left out.
-    (Line by line in place: no copy of a long line, no list of the quotes of the whole text.)"""
-    start = 0
-    while start <= len(text):
-        end = text.find("\n", start)
+    (Line by line in place, from one quotation mark to the next, the lines without any passed
+    over: no copy of a long line, no list of the quotes of the whole text.)"""
+    q = text.find('"')
+    while q >= 0:  # the first quotation mark of its line
+        end = text.find("\n", q)
         end = len(text) if end < 0 else end
-        quotes = text.count('"', start, end)
-        if quotes and quotes % 2 == 0:
-            for k, m in enumerate(_STRAIGHT_QUOTE.finditer(text, start, end)):
-                yield m.start(), k % 2 == 0
-        start = end + 1
+        if text.count('"', q, end) % 2 == 0:
+            opening = True
+            while q >= 0:
+                yield q, opening
+                opening = not opening
+                q = text.find('"', q + 1, end)
+        q = text.find('"', end)
 
 
 #: Quotation marks and brackets that open and close a mention.
@@ -170,7 +179,7 @@ class MissingSpaceAfterPunctuation(Check):
             return
         lexicon = get_lexicon()
         for pattern in (_GLUED_SENTENCE, _GLUED_LETTER, _GLUED_COMMA):
-            for m in pattern.finditer(text):
+            for m in _glued(pattern, doc):
                 mark, word = m.group("p", "w")
                 left = _word_before(text, m.start())
                 sure = _sure(mark, left, word, lexicon)
@@ -194,7 +203,7 @@ class MissingSpaceAfterPunctuation(Check):
             if m.group("month").lower() in CALENDAR:
                 fix = Fix((Edit(m.end("p"), m.end("p"), " "),), Applicability.UNSAFE, "Add a space after ','")
                 yield self.diagnostic(m.start(), m.end(), "Add a space after ',' before the year", fix)
-        for m in finditer_at_runs(_SWAPPED, *_SWAPPED_AT, text):
+        for m in after_spaced_marks(_SWAPPED, _SWAPPED_AT, doc):
             left, mark, word = _word_before(text, m.start()), m.group("p"), m.group("w")
             sure = _sure(mark, left, word, lexicon)
             fix = Fix((Edit(m.start(), m.end(), f"{mark} "),), _applicability(sure),
@@ -263,9 +272,9 @@ class SpaceBeforePunctuation(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        sure = _sure_spaces(text)
-        styled = _spaced_by_style(text)
-        for m in finditer_at_runs(_SPACE_BEFORE, *_SPACE_BEFORE_AT, text):
+        sure = _sure_spaces(doc)
+        styled = _spaced_by_style(doc)
+        for m in after_spaced_marks(_SPACE_BEFORE, _SPACE_BEFORE_AT, doc):
             mark = m.group("p")
             if mark in styled or _spaced_on_purpose(text, m.start(), m.start("p")) \
                     or _mentioned_mark(text, m.start(), m.end()):
@@ -274,7 +283,8 @@ class SpaceBeforePunctuation(Check):
                       f"Remove the space before '{mark}'")
             yield self.diagnostic(m.start(), m.end(), f"Remove the space before '{mark}'", fix)
         lexicon = get_lexicon()
-        for m in finditer_at_runs(_SPACED_APOSTROPHE, *_SPACED_APOSTROPHE_AT, text):
+        apostrophes, run = _SPACED_APOSTROPHE_AT
+        for m in matches_at_runs(_SPACED_APOSTROPHE, places_of(text, apostrophes), run, text):
             b = m.group("b1") or m.group("b2")
             joined = f"{m.group('a')}{m.group('q1') or m.group('q2')}{b}"
             if lexicon.zipf(joined.replace("’", "'")) < CONTRACTION_ZIPF:
@@ -287,7 +297,7 @@ class SpaceBeforePunctuation(Check):
             for a, b in _spaces_inside_quotes(text):
                 fix = Fix((Edit(a, b, ""),), Applicability.UNSAFE, "Remove the space inside the quotation")
                 yield self.diagnostic(a - 1, b + 1, "Remove the space inside the quotation marks", fix)
-        for m in _SPACED_ABBREVIATION.finditer(text):
+        for m in finditer_at_runs(_SPACED_ABBREVIATION, *_SPACED_ABBREVIATION_AT, text):
             joined = m.group("a") + m.group("b")
             if joined.lower() not in ABBREVIATIONS or text.count(m.group()) >= STYLE_COUNT:
                 continue  # not an abbreviation, or the document's style ("i. e." throughout)
@@ -301,11 +311,21 @@ _STYLE_MARKS = ":;?!"
 STYLE_COUNT = 3
 
 
-def _spaced_by_style(text: str) -> frozenset[str]:
+def _spaced_by_style(doc: Document) -> frozenset[str]:
     """The marks of :data:`_STYLE_MARKS` that the document sets off with a space on either
     side at least :data:`STYLE_COUNT` times ("name : type" in a docstring, "Quoi ? Non !"):
     its typography, not a tokenizer's slip, which does not follow a convention."""
-    return frozenset(mark for mark in _STYLE_MARKS if text.count(f" {mark} ") >= STYLE_COUNT)
+    text, seams = doc.text, doc.mark_seams
+    if seams is None:
+        return frozenset(mark for mark in _STYLE_MARKS if text.count(f" {mark} ") >= STYLE_COUNT)
+    counts, ends = dict.fromkeys(_STYLE_MARKS, 0), dict.fromkeys(_STYLE_MARKS, 0)
+    # each " : " is at a place of Document.mark_seams, counted as str.count counts (no overlaps)
+    for p in seams:
+        mark = text[p]
+        if mark in counts and text[p - 1] == " " and text[p + 1:p + 2] == " " and p - 1 >= ends[mark]:
+            counts[mark] += 1
+            ends[mark] = p + 2
+    return frozenset(mark for mark in _STYLE_MARKS if counts[mark] >= STYLE_COUNT)
 
 
 def _spaced_on_purpose(text: str, start: int, mark: int) -> bool:
@@ -379,12 +399,41 @@ def _sure(mark: str, left: str, word: str, lexicon) -> bool:
     return mark in ".!?" and left.islower() and word.lower() in FUNCTION_WORDS
 
 
-def _sure_spaces(text: str) -> set[int]:
+def _glued(pattern: LazyPattern, doc: Document) -> Iterator[regex.Match]:
+    """``pattern.finditer(doc.text)`` for a pattern of a mark glued between two words
+    (:data:`_GLUED_SENTENCE`, :data:`_GLUED_LETTER`, :data:`_GLUED_COMMA`: each matches the mark
+    alone), tried at the places of :attr:`Document.mark_seams` between a lowercase letter and a
+    letter (not after a space), when it has them."""
+    text, seams = doc.text, doc.mark_seams
+    if seams is None:
+        return pattern.finditer(text)
+    return filter(None, (pattern.match(text, p) for p in seams if not text[p - 1].isspace()))
+
+
+def after_spaced_marks(pattern: LazyPattern, at: tuple[str, str | None, LazyPattern],
+                       doc: Document) -> Iterator[regex.Match]:
+    """``pattern.finditer(doc.text)`` for a pattern of spaces before a mark, tried
+    (:func:`.anchored.matches_at_runs`) at the spaces before the places of
+    :attr:`Document.mark_seams` that hold one of *marks* after one of *spaces* (None: any
+    space but a line break), *at* being (marks, spaces, the run of spaces read back): the
+    seams that ``(?<=[SPACES])[MARKS]`` finds (``tests/test_anchored_scans.py``); when there are
+    none (too many), by ``finditer``."""
+    marks, spaces, run = at
+    text, places = doc.text, doc.mark_seams
+    if places is None:
+        return pattern.finditer(text)
+    # (a place after a space, not a letter: a space that is no line break, by the scan)
+    seams = (p for p in places
+             if text[p] in marks and (text[p - 1] in spaces if spaces else text[p - 1].isspace()))
+    return matches_at_runs(pattern, seams, run, text)
+
+
+def _sure_spaces(doc: Document) -> set[int]:
     """Where a space before a comma or period is surely spurious: after a word of two letters
     or more that can end a phrase, as the off-by-default spacing rule finds them (French
     spacing puts one before a semicolon)."""
-    sure = set()
-    for m in finditer_at_runs(SPACE_BEFORE_MARK, *SPACE_BEFORE_MARK_AT, text):
+    text, sure = doc.text, set()
+    for m in after_spaced_marks(SPACE_BEFORE_MARK, SPACE_BEFORE_MARK_AT, doc):
         word = SHORT_WORD_BEFORE.search(text, max(0, m.start("space") - 3), m.start("space"))
         if m.group("mark") != ";" and (word is None or word.group() not in DANGLING):
             sure.add(m.start("space"))

@@ -56,9 +56,9 @@ def glued_punctuation(doc: Document) -> Iterator[tuple[int, int, int, str, str, 
 SPACE_BEFORE_MARK = lazy_compile(
     r"(?<=(?:^|[\s(])[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*[\p{L}\p{M}\p{N}])(?P<space> +)(?P<mark>[,.;])(?=\s|$)",
     regex.MULTILINE)
-#: Where SPACE_BEFORE_MARK is tried (:func:`.anchored.finditer_at_runs`): at the spaces before
-#: a mark after a space.
-SPACE_BEFORE_MARK_AT = (lazy_compile(r"(?<= )[,.;]"), lazy_compile(r"(?r) +"))
+#: Where SPACE_BEFORE_MARK is tried (:func:`.marks.after_spaced_marks`): at the spaces before
+#: a comma, period or semicolon after a space.
+SPACE_BEFORE_MARK_AT = (",.;", " ", lazy_compile(r"(?r) +"))
 #: Spaces before the closing parenthesis of an unspaced opening one: "(DCEH )", "O(αs )".
 SPACE_BEFORE_PAREN = lazy_compile(r"\((?! )[^()\n]*?[\p{L}\p{M}\p{N}](?P<space> +)(?P<mark>\))(?=[\s,.;:]|$)",
                                    regex.MULTILINE)
