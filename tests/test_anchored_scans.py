@@ -1,4 +1,4 @@
-"""The scans tried only at their seams find what a full scan finds (checks/spacing/anchored.py)."""
+"""The scans tried only at their seams find what a full scan finds (textlint/anchored.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import regex
 from textlint import document
 from textlint.checks import capitals, quotes
 from textlint.checks.spacing import marks, punctuation
-from textlint.checks.spacing.anchored import (
+from textlint.anchored import (
     finditer_at_runs,
     matches_at_runs,
     places_of,

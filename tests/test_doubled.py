@@ -282,7 +282,7 @@ def test_doubled_words_are_the_matches_of_the_whole_scan(monkeypatch) -> None:
 
 def test_joiners_are_found_at_their_characters() -> None:
     # doubled._compound_pairs tries _JOINER only at the characters it can match (str.find)
-    from textlint.checks.spacing.anchored import places_of
+    from textlint.anchored import places_of
 
     rng = random.Random(4)
     pieces = ["hi-tech", "x", "-", "’", "'", "s", "s’", " ", "\u2010", "ab’s", "é-é", "e\u0301", "\n", "--"]

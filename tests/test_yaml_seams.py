@@ -1,5 +1,5 @@
 """A substitution rule's alternation is tried only where one of its patterns' leading texts
-matches (yamlrules.base._matches_at_seams): the matches are those of a full scan."""
+matches (textlint.anchored.finditer_at_seams): the matches are those of a full scan."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import random
 import pytest
 import regex
 
+from textlint.anchored import finditer_at_seams
 from textlint.engine import Engine, Overrides
-from textlint.yamlrules.base import _matches_at_seams
 from textlint.yamlrules.substitution import Substitution, _leading_text
 
 
@@ -43,6 +43,6 @@ def test_a_scan_at_the_seams_finds_what_a_full_scan_finds() -> None:
             seams = rule._seams(places)
             for text in texts:
                 full = [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
-                assert [(m.span(), m.lastgroup) for m in _matches_at_seams(pattern, seams, text, 10.0)] == full
+                assert [(m.span(), m.lastgroup) for m in finditer_at_seams(pattern, seams, text, 10.0)] == full
                 found += len(full)
     assert found > 100

@@ -18,6 +18,7 @@ from typing import Iterator
 
 import regex
 
+from .anchored import finditer_at_runs
 from .dataclass import dataclass
 from .patterns import lazy_compile
 from .suppression import DIRECTIVE
@@ -82,7 +83,7 @@ _CODE_TOKENS = tuple(lazy_compile(p) for p in (
 #: "05.12.26", "5.12.2026"): a code token too.
 _VERSION = lazy_compile(r"[v0-9](?<![\w.][v0-9])(?:(?<=v)\d+(?:\.\d+)+|(?<=0)\.\d{1,3}\.\d{1,3}"
                         r"|(?<=[1-9])\d{0,2}\.\d{1,3}\.\d{1,3})(?![\w.]*\d)")
-#: Where _VERSION is tried (:func:`.checks.spacing.anchored.finditer_at_runs`; a scan led by "v"
+#: Where _VERSION is tried (:func:`textlint.anchored.finditer_at_runs`; a scan led by "v"
 #: or a digit is tried at every digit of a text): at the digits, and the "v" before them, that
 #: come before a period followed by a digit.
 _VERSION_AT = (lazy_compile(r"\.\d"), lazy_compile(r"(?r)v?\d+"))
@@ -418,9 +419,6 @@ class Document:
         spans and blocks (Markdown), code tokens in its prose ("sys.exit()", "tab_width") and
         file and domain names ("searchengine.py", "repo.or.cz"), at least 3 and
         :data:`TECHNICAL_DENSITY` per word."""
-        # (here: the checks import this module)
-        from .checks.spacing.anchored import finditer_at_runs
-
         prose = self.prose_text
         code = sum(len(p.findall(prose)) for p in _CODE_TOKENS)
         code += sum(1 for _ in finditer_at_runs(_VERSION, *_VERSION_AT, prose))

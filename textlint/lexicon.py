@@ -114,6 +114,18 @@ class Table:
     def __contains__(self, key: str) -> bool:
         return self.get(key) is not None
 
+    def values(self) -> Sequence[int]:
+        """The values of the table (in no particular order)."""
+        return self._values if self._dict is None else list(self._dict.values())
+
+    def longest_key(self) -> int:
+        """The length of the longest key, at most: in place, its UTF-8 bytes (as many as its
+        characters or more)."""
+        if self._dict is not None:
+            return max(map(len, self._dict), default=0)
+        n, offsets = len(self._values), self._offsets
+        return max(map(operator.sub, offsets[1:n + 1], offsets[:n]), default=1) - 1
+
 
 class Lexicon:
     """English word frequencies (Zipf) and word-pair association (PMI, log10)."""
@@ -178,17 +190,12 @@ class Lexicon:
         """The length of the longest word of the table, at most (a table read in place counts
         its words' UTF-8 bytes: as many as their characters or more)."""
         table = self._zipf
-        if isinstance(table, Table):
-            offsets = table._offsets
-            return max(map(operator.sub, offsets[1:len(table._values) + 1], offsets[:len(table._values)]),
-                       default=1) - 1
-        return max(map(len, table), default=0)
+        return table.longest_key() if isinstance(table, Table) else max(map(len, table), default=0)
 
     @cached_property
     def pmi_max(self) -> float:
         """The highest :meth:`pmi` of any pair."""
-        values = self._pmi._values if isinstance(self._pmi, Table) else self._pmi.values()
-        return max(values, default=0) / 100
+        return max(self._pmi.values(), default=0) / 100
 
 
 

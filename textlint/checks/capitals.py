@@ -18,7 +18,7 @@ from ..lexicon import get_lexicon
 from ..patterns import lazy_compile
 from ..rule import FixAvailability
 from .base import Check
-from .spacing.anchored import finditer_at_runs
+from ..anchored import finditer_at_runs
 from .prose import Titles, starts_sentence
 
 #: A capitalised word (not part of a hyphenated, dotted or CamelCase token), with an
@@ -34,7 +34,7 @@ W = 1
 _COMPOUND = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}'’\-\u2010.@/_#])(?P<w>(?P<head>\p{Lu}\p{Ll}+)(?:-\p{Ll}+)+)"
     r"(?![\p{L}\p{M}\p{N}\-\u2010@/_]|['’]\p{L}|\.\p{L})")
-#: Where _COMPOUND is tried (:func:`.spacing.anchored.finditer_at_runs`): at the capitalised
+#: Where _COMPOUND is tried (:func:`textlint.anchored.finditer_at_runs`): at the capitalised
 #: word before a hyphen and a lowercase letter.
 _COMPOUND_AT = (lazy_compile(r"-\p{Ll}"), lazy_compile(r"(?r)\p{Lu}\p{Ll}+"))
 _WORDS = lazy_compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{M}\p{N}]")
@@ -98,7 +98,7 @@ _ARTICLE_A = lazy_compile(
 _DETERMINER_NO = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}'’\-])(?P<before>\p{Ll}+)[ \u00a0](?P<no>No)[ \u00a0]"
     r"(?P<after>\p{Ll}+)(?![\p{L}\p{M}\p{N}'’]|[\-.]\p{L})")
-#: Where _DETERMINER_NO is tried (:func:`.spacing.anchored.finditer_at_runs`): at the lowercase
+#: Where _DETERMINER_NO is tried (:func:`textlint.anchored.finditer_at_runs`): at the lowercase
 #: word before a spaced "No".
 _DETERMINER_NO_AT = (lazy_compile(r"[ \u00a0]No(?=[ \u00a0])"), lazy_compile(r"(?r)\p{Ll}+"))
 #: An answer particle capitalised after a lowercase word ("the Yes campaign").
@@ -114,7 +114,7 @@ def _answers_label_votes(text: str) -> bool:
 
 #: "A" with a space or a no-break space on each side: the quick test before _ARTICLE_A.
 _SPACED_A = lazy_compile(r"[ \u00a0]A[ \u00a0]")
-#: Where _ARTICLE_A is tried (:func:`.spacing.anchored.finditer_at_runs`): at the lowercase word
+#: Where _ARTICLE_A is tried (:func:`textlint.anchored.finditer_at_runs`): at the lowercase word
 #: before a spaced "A".
 _ARTICLE_A_AT = (lazy_compile(r"[ \u00a0]A(?=[ \u00a0])"), lazy_compile(r"(?r)\p{Ll}+"))
 #: A capital letter used as a name of its own (not "I", an initial "J." or "X-ray").

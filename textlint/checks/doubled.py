@@ -23,7 +23,7 @@ from ..wordclasses import (ARTICLES, COORDINATORS, DEGREE_ADVERBS, DEMONSTRATIVE
                            VERB_LIKE,
                            interjections, number_words, tags)
 from .prose import CLOSERS, OPENERS, starts_sentence
-from .spacing.anchored import places_of
+from ..anchored import places_of
 
 #: A word, whitespace and the same word in any case (filtered further in Python: the few
 #: matches are cheap to check, and a plain pattern scans the text fastest).

@@ -21,7 +21,7 @@ from ..document import Document, Span
 from ..patterns import compile as compile_pattern, lazy_compile
 from ..rule import FixAvailability
 from .base import Check
-from .spacing.anchored import finditer_at_runs
+from ..anchored import finditer_at_runs
 
 _DOUBLE = lazy_compile(r"[“”\"„]")
 #: The double quotation marks, and the curly ones (:func:`_places`).
@@ -516,7 +516,7 @@ _SPEECH = lazy_compile(
 _WORD_COMMA_INTERJECTION = lazy_compile(
     r"\b(?P<verb>\p{L}+),[ \u00a0]+"
     r"(?P<word>(?:" + _alternatives(wc.INTERJECTIONS, capitalise=True) + r")[,!])")
-#: Where _WORD_COMMA_INTERJECTION is tried (:func:`.spacing.anchored.finditer_at_runs`): at the
+#: Where _WORD_COMMA_INTERJECTION is tried (:func:`textlint.anchored.finditer_at_runs`): at the
 #: letters before a comma that an interjection follows.
 _WORD_COMMA_INTERJECTION_AT = (
     lazy_compile(r",(?=[ \u00a0]+(?:" + _alternatives(wc.INTERJECTIONS, capitalise=True) + r")[,!])"),

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import heapq
 import itertools
 import time
 from abc import abstractmethod
@@ -31,6 +30,7 @@ from .needs import Needs, TextIndex, is_literal
 from .view import Block
 from ..errors import ConfigError, warn
 from ..rule import Example, FixAvailability, Rule, RuleError
+from ..anchored import finditer_at_seams
 from ..patterns import compile as compile_pattern, lazy_compile
 from . import action as actions
 
@@ -733,9 +733,9 @@ class Matcher:
                     seams: tuple[regex.Pattern, ...] | None = None) -> list[regex.Match]:
         """``pattern.finditer(text)``; when every match of *pattern* starts where one of *seams*
         matches (not for an *overlapped* scan), found by trying *pattern* only there
-        (:func:`_matches_at_seams`)."""
+        (:func:`textlint.anchored.finditer_at_seams`)."""
         if seams and not overlapped:
-            return self._timed(pattern, lambda timeout: _matches_at_seams(pattern, seams, text, timeout))
+            return self._timed(pattern, lambda timeout: finditer_at_seams(pattern, seams, text, timeout))
         return self._timed(pattern, lambda timeout: list(pattern.finditer(text, overlapped=overlapped,
                                                                           timeout=timeout)))
 
@@ -794,30 +794,6 @@ class Matcher:
         for unit in units:
             for m in self.finditer_in(pattern, unit.text, overlapped=overlapped, seams=seams):
                 yield unit, m
-
-
-def _matches_at_seams(pattern: regex.Pattern, seams: tuple[regex.Pattern, ...], text: str,
-                      timeout: float) -> list[regex.Match]:
-    """``pattern.finditer(text)`` for a pattern each of whose matches starts where one of
-    *seams* matches: *pattern* is tried only at the places of their matches (overlapping ones
-    too), in order, each past the end of the last match. A scan for one literal text is many
-    times quicker than a scan for an alternation (the engine looks for the literal's
-    characters; an alternation it tries at every place): an alternation of tokens that start
-    with literal text is found this way."""
-    deadline = time.monotonic() + timeout
-    places = heapq.merge(*((m.start() for m in seam.finditer(text, overlapped=True, timeout=timeout))
-                           for seam in seams))
-    found: list[regex.Match] = []
-    done = tried = -1
-    for at in places:
-        if at < done or at == tried:
-            continue
-        tried = at
-        m = pattern.match(text, at, timeout=max(deadline - time.monotonic(), 0.001))
-        if m is not None:
-            found.append(m)
-            done = m.end()
-    return found
 
 
 def _examples(raw: Any, path: str, rule_id: str) -> list[Example]:

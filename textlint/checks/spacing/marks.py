@@ -20,7 +20,7 @@ from ...rule import FixAvailability
 from ..base import Check
 from ..prose import enclosed
 from ...wordclasses import ARTICLES, CALENDAR, FUNCTION_WORDS
-from .anchored import finditer_at_runs, matches_at_runs, places_of
+from ...anchored import finditer_at_runs, matches_at_runs, places_of
 from .punctuation import DANGLING, SHORT_WORD_BEFORE, SPACE_BEFORE_MARK, SPACE_BEFORE_MARK_AT, SURE_ZIPF
 
 #: A sentence mark glued to a capitalised word ("Russia.Months", "text?And", "it!That") or a
@@ -36,13 +36,13 @@ _GLUED_LETTER = lazy_compile(r"(?<=\p{Ll}{2})(?P<p>\.)(?=(?P<w>[AI])[ \u00a0]+\p
 #: shapes or are technical writing, where this is not looked for.
 _GLUED_LOWER = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}_.@/\\-])(?P<left>\p{Ll}{2,})(?P<p>\.)(?=(?P<w>\p{Ll}+)[ \u00a0]+\p{L})")
-#: Where _GLUED_LOWER is tried (:func:`.anchored.finditer_at_runs`): at the lowercase letters
+#: Where _GLUED_LOWER is tried (:func:`textlint.anchored.finditer_at_runs`): at the lowercase letters
 #: before a period between lowercase letters.
 _GLUED_LOWER_AT = (lazy_compile(r"\.\p{Ll}"), lazy_compile(r"(?r)\p{Ll}+"))
 #: A date whose comma is glued to the year: "June 16,1963" (a thousands separator never
 #: follows the day of a month; a decimal comma has no month before it).
 _GLUED_YEAR = lazy_compile(r"(?<![\p{L}\p{M}])(?P<month>\p{Lu}\p{Ll}+)\.?[ \u00a0]\d{1,2}(?P<p>,)(?P<w>\d{4})(?![\p{N},.]\p{N}|\p{N})")
-#: Where _GLUED_YEAR is tried (:func:`.anchored.finditer_at_runs`): at the month before a comma
+#: Where _GLUED_YEAR is tried (:func:`textlint.anchored.finditer_at_runs`): at the month before a comma
 #: glued to four digits.
 _GLUED_YEAR_AT = (lazy_compile(r",\d{4}"), lazy_compile(r"(?r)\p{Lu}\p{Ll}+\.?[ \u00a0]\d{1,2}"))
 #: A comma or semicolon glued to a word; not inside character references ("&lt;main&gt;"),
@@ -69,12 +69,12 @@ _PATH_OR_CALL = lazy_compile(r"/|\w\([^()\s]*\)$")
 _SPACED_APOSTROPHE = lazy_compile(
     r"(?<![\p{L}\p{M}'’])(?P<a>\p{L}+)(?:(?P<s1>[ \u00a0]+)(?P<q1>['’])(?P<b1>\p{L}+)"
     r"|(?P<q2>['’])(?P<s2>[ \u00a0]+)(?P<b2>\p{L}+))(?![\p{L}\p{M}'’])")
-#: Where _SPACED_APOSTROPHE is tried (:func:`.anchored.places_of`): at the word and spaces before
+#: Where _SPACED_APOSTROPHE is tried (:func:`textlint.anchored.places_of`): at the word and spaces before
 #: an apostrophe.
 _SPACED_APOSTROPHE_AT = ("'’", lazy_compile(r"(?r)\p{L}+[ \u00a0]*"))
 #: A spaced abbreviation of letters: "e. g.", "i. e.", "Ph. D.".
 _SPACED_ABBREVIATION = lazy_compile(r"(?<![\p{L}.])(?P<a>\p{L}{1,2}\.)(?P<s>[ \u00a0])(?P<b>\p{L}\.)(?!\p{L})")
-#: Where _SPACED_ABBREVIATION is tried (:func:`.anchored.finditer_at_runs`): at the letters before
+#: Where _SPACED_ABBREVIATION is tried (:func:`textlint.anchored.finditer_at_runs`): at the letters before
 #: a period, a space and a letter with its period.
 _SPACED_ABBREVIATION_AT = (lazy_compile(r"\.[ \u00a0]\p{L}\."), lazy_compile(r"(?r)\p{L}{1,2}"))
 
@@ -413,7 +413,7 @@ def _glued(pattern: LazyPattern, doc: Document) -> Iterator[regex.Match]:
 def after_spaced_marks(pattern: LazyPattern, at: tuple[str, str | None, LazyPattern],
                        doc: Document) -> Iterator[regex.Match]:
     """``pattern.finditer(doc.text)`` for a pattern of spaces before a mark, tried
-    (:func:`.anchored.matches_at_runs`) at the spaces before the places of
+    (:func:`textlint.anchored.matches_at_runs`) at the spaces before the places of
     :attr:`Document.mark_seams` that hold one of *marks* after one of *spaces* (None: any
     space but a line break), *at* being (marks, spaces, the run of spaces read back): the
     seams that ``(?<=[SPACES])[MARKS]`` finds (``tests/test_anchored_scans.py``); when there are

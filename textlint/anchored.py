@@ -14,16 +14,20 @@ apostrophe). :func:`finditer_at_runs` finds the seams, steps back over the run b
   "no letter before the word"), so that a run cut short by the end of the last match gives
   no match either; and
 - no run holds the first character of a seam (so the runs come in the order of the seams).
+
+:func:`finditer_at_seams` is the case without runs: every match starts where a seam does
+(the YAML rules' alternations of terms that start with literal text).
 """
 
 from __future__ import annotations
 
 import heapq
+import time
 from typing import Iterable, Iterator
 
 import regex
 
-from ...patterns import LazyPattern
+from .patterns import LazyPattern
 
 
 def finditer_at_runs(pattern: LazyPattern, seam: LazyPattern, run: LazyPattern, text: str) -> Iterator[regex.Match]:
@@ -57,3 +61,27 @@ def _offsets(text: str, character: str) -> Iterator[int]:
     while i >= 0:
         yield i
         i = text.find(character, i + 1)
+
+
+def finditer_at_seams(pattern: regex.Pattern, seams: tuple[regex.Pattern, ...], text: str,
+                      timeout: float) -> list[regex.Match]:
+    """``pattern.finditer(text)`` for a pattern each of whose matches starts where one of
+    *seams* matches: *pattern* is tried only at the places of their matches (overlapping ones
+    too), in order, each past the end of the last match. A scan for one literal text is many
+    times quicker than a scan for an alternation (the engine looks for the literal's
+    characters; an alternation it tries at every place): an alternation of tokens that start
+    with literal text is found this way."""
+    deadline = time.monotonic() + timeout
+    places = heapq.merge(*((m.start() for m in seam.finditer(text, overlapped=True, timeout=timeout))
+                           for seam in seams))
+    found: list[regex.Match] = []
+    done = tried = -1
+    for at in places:
+        if at < done or at == tried:
+            continue
+        tried = at
+        m = pattern.match(text, at, timeout=max(deadline - time.monotonic(), 0.001))
+        if m is not None:
+            found.append(m)
+            done = m.end()
+    return found
