@@ -203,20 +203,25 @@ def _write_entries(path: Path, parts: dict[int, bytes | memoryview]) -> Path | N
 TABLE_FORMAT = 1
 
 
+def table_path(name: str) -> Path:
+    """Where :func:`table_of` keeps the table *name*."""
+    from .lexicon import cache_dir
+
+    return cache_dir() / f"{name}-{TABLE_FORMAT}.marshal"
+
+
 def table_of(name: str, source: Path, build: Callable[[], dict]) -> dict:
     """``build()``, the dict that reading *source* (a data file of textlint's) gives, kept in
     the cache directory as *name*: ``marshal`` decodes it in about half the instructions
     that decompressing and splitting the file take. Kept with the source's size and
     modification time (a new file is read again) and a checksum of the table's bytes (a
     damaged file is read again)."""
-    from .lexicon import cache_dir
-
     try:
         stat = source.stat()
     except OSError:
         return build()
     stamp = (str(source), stat.st_size, stat.st_mtime_ns)
-    path = cache_dir() / f"{name}-{TABLE_FORMAT}.marshal"
+    path = table_path(name)
     kept = read(path)
     blob = kept.get("table")
     if kept.get("source") == stamp and isinstance(blob, bytes) and kept.get("crc") == zlib.crc32(blob):

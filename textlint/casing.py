@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Callable
 
 DATA = Path(__file__).resolve().parent / "data" / "casing.tsv.gz"
+#: The name of the table kept in the cache directory (:func:`textlint.cachefile.table_of`).
+TABLE = "casing"
 
 
 class Casing:
@@ -44,7 +46,7 @@ def get_casing() -> Casing:
     """The shared casing table (its data read on first use)."""
     from .cachefile import table_of
 
-    return Casing(lambda: table_of("casing", DATA, _read))
+    return Casing(lambda: table_of(TABLE, DATA, _read))
 
 
 def _read() -> dict[str, float]:

@@ -15,6 +15,7 @@ from typing import Annotated, NoReturn, Optional
 import typer
 
 from . import __version__
+from .cache_cli import app as cache_app
 from .config import ConfigFinder
 from .diagnostics import Applicability
 from .document import Document
@@ -37,6 +38,7 @@ app = typer.Typer(
 )
 
 app.add_typer(languagetool_app, name="languagetool")
+app.add_typer(cache_app, name="cache")
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 

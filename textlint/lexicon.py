@@ -206,7 +206,7 @@ def cache_dir() -> Path:
     return Path(base) / "textlint" if base else Path.home() / ".cache" / "textlint"
 
 
-def _cache_path() -> Path:
+def cache_path() -> Path:
     """The cache of the packages as installed: its name holds a checksum of the size and
     modification time of their code and data files, so a new version of either (or a
     reinstall) makes a new cache. (Not their versions: ``importlib.metadata`` costs a
@@ -345,7 +345,7 @@ def _read(path: Path) -> Lexicon:
 
 
 def _load() -> Lexicon:
-    path = _cache_path()
+    path = cache_path()
     try:
         return _read(path)
     except (OSError, ValueError):

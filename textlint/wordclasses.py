@@ -19,6 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "wordtags.tsv.gz"
+#: The name of the table kept in the cache directory (:func:`textlint.cachefile.table_of`).
+TABLE = "wordtags"
+
 
 # -- closed classes (lowercase) ---------------------------------------------------------------
 INDEFINITE_ARTICLES = frozenset(("a", "an"))
@@ -141,7 +144,7 @@ def _read_classes(path: Path) -> dict[str, str]:
 def _table() -> dict[str, str]:
     from .cachefile import table_of
 
-    return table_of("wordtags", DATA, lambda: _read_classes(DATA))
+    return table_of(TABLE, DATA, lambda: _read_classes(DATA))
 
 
 def tags(word: str) -> str:

@@ -73,7 +73,7 @@ def yaml_problem(e: Exception) -> str:
     return f"invalid YAML{where}: {problem}"
 
 
-def _cache_path() -> Path:
+def cache_path() -> Path:
     from ..lexicon import cache_dir
 
     return cache_dir() / f"yaml-{CACHE_FORMAT}.marshal"
@@ -82,8 +82,8 @@ def _cache_path() -> Path:
 @lru_cache(maxsize=1)
 def _cache() -> dict[str, bytes]:
     """The kept texts and their data (marshalled), read once per process."""
-    return cachefile.read(_cache_path())
+    return cachefile.read(cache_path())
 
 
 def _save(cache: dict[str, bytes]) -> None:
-    cachefile.write(_cache_path(), cache)  # (a read-only home: parse again next time)
+    cachefile.write(cache_path(), cache)  # (a read-only home: parse again next time)
