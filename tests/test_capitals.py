@@ -1633,3 +1633,33 @@ def test_what_a_document_writes_in_lowercase_is_what_a_search_finds():
                     (text, spans, low)
             answered += sum(not (low in written._runs(True)) for low in asked)
     assert answered > 1000
+
+
+def _worth_a_look_plainly(low: str) -> bool:
+    """``_worth_a_look`` as written before its shortcut for the words LanguageTool's dictionary
+    does not know."""
+    if low in capitals.wc.CALENDAR or low == "no":
+        return False
+    if capitals._function_like(low):
+        return True
+    ratio = capitals._lowercase_ratio(get_casing(), low)
+    return ratio <= capitals.WEAK if ratio is not None else capitals._frequent_common_word(low)
+
+
+def test_a_word_worth_a_look_is_one_the_plain_judgement_finds_worth_it():
+    """``_worth_a_look`` judges every word as the plain judgement does: the capitalised words of the
+    fixtures, function words, sentence adverbs, verb forms, British spellings and frequent words."""
+    words = {m.group("w").lower() for path in SEED.rglob("*.txt")
+             for m in capitals._TITLE.finditer(path.read_text(encoding="utf-8"))}
+    words |= {w.lower() for w in regex.findall(r"\p{L}+", capitals.MidSentenceCapital.RATIONALE)}
+    rng = random.Random(5)
+    words |= {"".join(rng.choice("aeioubdgklmnrstvz") for _ in range(rng.randint(2, 9))) for _ in range(300)}
+    words |= set(capitals.FUNCTION_WORDS) | {"however", "unfortunately", "harmonise", "harmonised", "organisation",
+                                               "congratulated", "notes", "well", "thank", "summit", "national",
+                                               "deploy", "putin", "kremlin", "realise", "paris", "may", "no", "monday"}
+    answers = Counter()
+    for low in words:
+        worth = capitals._worth_a_look.__wrapped__(low)
+        assert worth == _worth_a_look_plainly(low), low
+        answers[bool(capitals.wc.tags(low)), worth] += 1
+    assert min(answers[known, worth] for known in (True, False) for worth in (True, False)) >= 20, answers

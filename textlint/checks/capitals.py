@@ -153,6 +153,11 @@ def _worth_a_look(low: str) -> bool:
     common word (:func:`_frequent_common_word`)."""
     if low in wc.CALENDAR or low == "no":
         return False
+    if not wc.tags(low) and not _BRITISH.search(low):
+        # a word that LanguageTool's dictionary does not know (most names) is no sentence adverb,
+        # verb form or frequent common word: the function words and the casing table decide
+        ratio = get_casing().ratio(low)
+        return low in FUNCTION_WORDS or ratio is not None and ratio <= WEAK
     if _function_like(low):
         return True
     ratio = _lowercase_ratio(get_casing(), low)
