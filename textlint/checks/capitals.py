@@ -2444,7 +2444,7 @@ def _name_like(tokens: list[regex.Match], text: str, casing: Casing, before: boo
                 and not _modifies_common_noun(tokens, i, before, skipped)
         if not word[0].isalpha() or not word[0].isupper() or word == "I":
             return False
-        if len(word) > 1 and (word.isupper() or any(c.isupper() for c in word[1:])):
+        if len(word) > 1 and not word[1:].islower() and (word.isupper() or any(c.isupper() for c in word[1:])):
             # acronym or CamelCase, unless it modifies a noun after "of the" ("the EU states")
             return not _modifies_common_noun(tokens, i, before, skipped)
         if not before and skipped and _proper_adjective_before_noun(tokens, i):
