@@ -572,11 +572,12 @@ class MidSentenceCapital(Check):
         previous = before[-1].group().lower() if before else ""
         if not function_word and _after_opening_article(text, before, start, end, written):
             return False  # "The Message reads": a sentence's article, not a title's
-        if not function_word and previous != "good" and before and not _is_number(before[-1].group()) \
-                and not text.endswith(("ed", "ly"), start, end) and not wc.only_verb(text[start:end]) \
-                and not _clause_word(text[start:end].lower()) \
-                and _name_like(before[::-1], text, casing, before=True):
-            return True  # the common case, decided without the words after it
+        # the common case, decided without the words after it
+        left_asked = not function_word and previous != "good" and bool(before) \
+            and not _is_number(before[-1].group()) and not text.endswith(("ed", "ly"), start, end) \
+            and not wc.only_verb(text[start:end]) and not _clause_word(text[start:end].lower())
+        if left_asked and _name_like(before[::-1], text, casing, before=True):
+            return True
         line_end = text.find("\n", end, end + 60)
         after = list(_WORDS.finditer(text, end, min(len(text), end + 60) if line_end < 0 else line_end))
         word = text[start:end].lower()
@@ -610,7 +611,8 @@ class MidSentenceCapital(Check):
                 before = before[:-1]
                 if not (before and before[-1].group()[:1].isupper()):
                     before, counted = [], True
-            if _name_like(before[::-1], text, casing, before=True) \
+            # (when left_asked, no name stands before it and no number was dropped)
+            if not left_asked and _name_like(before[::-1], text, casing, before=True) \
                     and not _not_a_name_part(text[start:end], after):
                 return True
             # "to Ensure Russia's security": a verb form and nothing else after "to", before a
