@@ -524,7 +524,8 @@ class MidSentenceCapital(Check):
                 # President Confirmed his invitation"): the grammar is the evidence, and no title
                 # writes its object's first word in lowercase
                 named_verb = not function_word and _past_verb_of_named_subject(text, m, low, prose, casing)
-                if ratio is not None and not named_verb and not _enough_evidence(text, m, low, ratio, previous, written):
+                if ratio is not None and not named_verb \
+                        and not _enough_evidence(text, m, low, ratio, previous, written):
                     continue
                 # Title Case too writes "of", "and", "for" and articles in lowercase: only a
                 # heading that capitalises every word ("Ministry Of Defence") excuses them,
@@ -1983,20 +1984,24 @@ def _runs_after_lowercase_article(text: str) -> Counter[tuple[str, ...]]:
 
 
 #: Where a match of _ARTICLE_RUN can start: an article, spaces and a character that is no
-#: lowercase ASCII letter (every capital is one). A ``re`` scan finds these places several
-#: times faster than ``regex`` tries the pattern at every position.
-_ARTICLE_RUN_AT = lazy_compile(r"(?:" + "|".join(sorted(ARTICLES)) + r")[ \u00a0]+(?=[^a-z \u00a0])", engine=re)
+#: lowercase ASCII letter (every capital is one), one pattern for each article. A ``re`` scan
+#: finds these places several times faster than ``regex`` tries the pattern at every position,
+#: and a scan for each article's letters twice as fast as one for their alternation (which is
+#: tried at every "a" and "t").
+_ARTICLE_RUN_AT = tuple(lazy_compile(article + r"[ \u00a0]+(?=[^a-z \u00a0])", engine=re)
+                        for article in sorted(ARTICLES))
 
 
 def _article_runs(text: str) -> Iterator[regex.Match]:
     """``_ARTICLE_RUN.finditer(text)``: the pattern tried where :data:`_ARTICLE_RUN_AT` finds it
-    may start. (No match starts inside a place found, which holds an article's letters and
-    spaces only, so none is skipped; a match is taken only from the end of the last one.)"""
+    may start, in the text's order. (No match starts inside a place found, which holds an
+    article's letters and spaces only, so none is skipped; a match is taken only from the end of
+    the last one.)"""
     done = 0
-    for place in _ARTICLE_RUN_AT.finditer(text):
-        if place.start() < done:
+    for start in sorted(place.start() for at in _ARTICLE_RUN_AT for place in at.finditer(text)):
+        if start < done:
             continue
-        m = _ARTICLE_RUN.match(text, place.start())
+        m = _ARTICLE_RUN.match(text, start)
         if m is not None:
             yield m
             done = m.end()
