@@ -1594,3 +1594,72 @@ def test_a_word_that_may_be_no_common_word_in_a_name_is_none_at_any_copy():
                 judged[name] += getattr(capitals, name)(text, m, low, text, casing)
             judged["_adjective_before_proper_modifier"] += capitals._adjective_before_proper_modifier(text, m, low, casing)
     assert all(judged[name] for name in _COMMON_WORD_JUDGEMENTS + ["_adjective_before_proper_modifier"]), judged
+
+
+def test_every_letter_is_a_character_of_the_documents_words():
+    """``_Written`` finds the runs of letters (``str.isalpha``) of the prose among the document's
+    words, which ``regex``'s classes find: every letter is in them."""
+    letters = "".join(c for c in map(chr, range(0x110000)) if c.isalpha())
+    assert regex.fullmatch(r"[\p{L}\p{M}\p{N}]+", letters)
+
+
+class _AskedEarly(capitals._Written):
+    MISSES = 0  # the runs of letters answer from the first question
+
+
+def test_what_a_document_writes_in_lowercase_is_what_a_search_finds():
+    """``_Written`` answers whether a document writes a word in lowercase as a word of its own as
+    the search of its text or its prose (``_written_in_lowercase``) does, also where its runs of
+    letters answer: random texts of words that hold other characters ("well-known", "war²",
+    "don't", a combining mark) and that other words hold, with links, file names and non-prose
+    spans that start or end inside a word; asked about words that they write, that they write
+    inside other words only, and that they lack."""
+    from textlint.document import Document, Span
+    pieces = ["well", "known", "well-known", "Well-known", "kita-ku", "war", "wars", "War", "war²", "²war", "Ⅻwar",
+              "war_time", "x1war", "don't", "don’t", "café", "cafe\u0301", "İstanbul", "i\u0307", "searchengine.py",
+              "http://war.example.org/ku", "[a link](http://example.com/wars)", "`wars`", "known.", "(war)", ",", "\n"]
+    asked = ["well", "known", "well-known", "ku", "kita-ku", "kita", "war", "wars", "time", "don", "t", "caf", "café",
+             "cafe", "i", "i\u0307", "stanbul", "searchengine", "engine", "org", "example", "link", "x", "ell", "peace"]
+    rng = random.Random(8)
+    answered = 0
+    for _ in range(1500):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        spans = sorted({(a, a + rng.randint(1, 8)) for a in rng.sample(range(len(text)), min(2, len(text)))})
+        for doc in (Document(text), Document(text, ignored=[Span(a, min(b, len(text))) for a, b in spans])):
+            written = _AskedEarly(doc)
+            for low in asked:
+                assert written.in_lowercase(low) == capitals._written_in_lowercase(doc.text, low), (text, spans, low)
+                assert written.in_lowercase_prose(low) == capitals._written_in_lowercase(doc.prose_text, low), \
+                    (text, spans, low)
+            answered += sum(not (low in written._runs(True)) for low in asked)
+    assert answered > 1000
+
+
+def _worth_a_look_plainly(low: str) -> bool:
+    """``_worth_a_look`` as written before its shortcut for the words LanguageTool's dictionary
+    does not know."""
+    if low in capitals.wc.CALENDAR or low == "no":
+        return False
+    if capitals._function_like(low):
+        return True
+    ratio = capitals._lowercase_ratio(get_casing(), low)
+    return ratio <= capitals.WEAK if ratio is not None else capitals._frequent_common_word(low)
+
+
+def test_a_word_worth_a_look_is_one_the_plain_judgement_finds_worth_it():
+    """``_worth_a_look`` judges every word as the plain judgement does: the capitalised words of the
+    fixtures, function words, sentence adverbs, verb forms, British spellings and frequent words."""
+    words = {m.group("w").lower() for path in SEED.rglob("*.txt")
+             for m in capitals._TITLE.finditer(path.read_text(encoding="utf-8"))}
+    words |= {w.lower() for w in regex.findall(r"\p{L}+", capitals.MidSentenceCapital.RATIONALE)}
+    rng = random.Random(5)
+    words |= {"".join(rng.choice("aeioubdgklmnrstvz") for _ in range(rng.randint(2, 9))) for _ in range(300)}
+    words |= set(capitals.FUNCTION_WORDS) | {"however", "unfortunately", "harmonise", "harmonised", "organisation",
+                                               "congratulated", "notes", "well", "thank", "summit", "national",
+                                               "deploy", "putin", "kremlin", "realise", "paris", "may", "no", "monday"}
+    answers = Counter()
+    for low in words:
+        worth = capitals._worth_a_look.__wrapped__(low)
+        assert worth == _worth_a_look_plainly(low), low
+        answers[bool(capitals.wc.tags(low)), worth] += 1
+    assert min(answers[known, worth] for known in (True, False) for worth in (True, False)) >= 20, answers

@@ -153,6 +153,11 @@ def _worth_a_look(low: str) -> bool:
     common word (:func:`_frequent_common_word`)."""
     if low in wc.CALENDAR or low == "no":
         return False
+    if not wc.tags(low) and not _BRITISH.search(low):
+        # a word that LanguageTool's dictionary does not know (most names) is no sentence adverb,
+        # verb form or frequent common word: the function words and the casing table decide
+        ratio = get_casing().ratio(low)
+        return low in FUNCTION_WORDS or ratio is not None and ratio <= WEAK
     if _function_like(low):
         return True
     ratio = _lowercase_ratio(get_casing(), low)
@@ -331,12 +336,13 @@ class MidSentenceCapital(Check):
     ]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        written = _Written(doc)
         yield from self._article_a(doc)
-        yield from self._words(doc)
-        yield from self._compounds(doc)
+        yield from self._words(doc, written)
+        yield from self._compounds(doc, written)
         yield from self._determiner_no(doc)
 
-    def _compounds(self, doc: Document) -> Iterator[Diagnostic]:
+    def _compounds(self, doc: Document, written: _Written) -> Iterator[Diagnostic]:
         """A hyphenated compound whose first part alone is capitalised, between two lowercase
         words ("local Self-government", "and Anti-corruption measures"): its first part is a
         bound prefix of three letters or more (wordclasses.PREFIXES; not "Co-op"), and the
@@ -355,7 +361,7 @@ class MidSentenceCapital(Check):
             if seen[m.group()] > 1 or not (_LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
                                            and _LOWER_AFTER.match(text, m.end())
                                            or _between_listed_modifier_and_noun(text, m)) \
-                    or not (head in wc.PREFIXES and len(head) >= 3 or _common_compound(text, m.group().lower())):
+                    or not (head in wc.PREFIXES and len(head) >= 3 or _common_compound(written, m.group().lower())):
                 continue
             if starts_sentence(doc.prose_text, m.start()) or m.group() in doc.code_words \
                     or _in_quoted_title(text, m.start(), m.end()):
@@ -416,7 +422,7 @@ class MidSentenceCapital(Check):
         return self.diagnostic(a, a + 1, "'A' is capitalised in mid-sentence",
                                Fix.replace(a, a + 1, "a", Applicability.UNSAFE, title="Write 'a'"))
 
-    def _words(self, doc: Document) -> Iterator[Diagnostic]:
+    def _words(self, doc: Document, written: _Written) -> Iterator[Diagnostic]:
         text = doc.text
         # Words worth a look: function words and words the casing table calls lowercase.
         # Only their occurrences need the (slower) sentence-start test. Names recur, so
@@ -461,7 +467,7 @@ class MidSentenceCapital(Check):
                     if house_style:
                         break
                     yield self._diagnostic(m, word)  # "Mr President, Friends,"
-                elif not self._in_name(text, m.start(), m.end(), casing, function_word) \
+                elif not self._in_name(text, m.start(), m.end(), casing, function_word, written) \
                         or common_in_name and _common_word_in_name(text, m, low, prose, casing, once):
                     alone.append(m)
                     if len(alone) > 1 and not function_word:
@@ -493,7 +499,7 @@ class MidSentenceCapital(Check):
                     continue  # "the Commission", "your Committee", "instructedthe Government"
                 if not function_word and _bare_body(text, m, low, previous, casing):
                     continue  # "argued for them in Cabinet", "under Government guidance"
-                if not function_word and _short_name_after_full_name(text, m, word, low, previous):
+                if not function_word and _short_name_after_full_name(text, m, word, low, previous, written):
                     continue  # "the Global Fund ... the Fund": the short form of a name given earlier
                 if not function_word and _short_name_of_a_kind(low, _unglued(previous), casing):
                     continue  # "approve the Treaty establishing ...": a treaty, an act, a report
@@ -512,13 +518,14 @@ class MidSentenceCapital(Check):
                 if not function_word and _names_a_body(text, m, low):
                     continue  # "the former Sun editor", "the Conservative party"
                 ratio = None if function_word else _lowercase_ratio(casing, low)
-                if not function_word and ratio is None and not _in_set_phrase(text, m, low, previous):
+                if not function_word and ratio is None and not _in_set_phrase(text, m, low, previous, written):
                     continue  # "as Well as", "heartfelt Greetings."
                 # a past tense with its object after a name that opens the clause ("The Russian
                 # President Confirmed his invitation"): the grammar is the evidence, and no title
                 # writes its object's first word in lowercase
                 named_verb = not function_word and _past_verb_of_named_subject(text, m, low, prose, casing)
-                if ratio is not None and not named_verb and not _enough_evidence(text, prose, m, low, ratio, previous):
+                if ratio is not None and not named_verb \
+                        and not _enough_evidence(text, m, low, ratio, previous, written):
                     continue
                 # Title Case too writes "of", "and", "for" and articles in lowercase: only a
                 # heading that capitalises every word ("Ministry Of Defence") excuses them,
@@ -551,7 +558,7 @@ class MidSentenceCapital(Check):
         return self.diagnostic(s, m.end(W), f"'{word}' is capitalised in mid-sentence", fix)
 
     @staticmethod
-    def _in_name(text: str, start: int, end: int, casing: Casing, function_word: bool) -> bool:
+    def _in_name(text: str, start: int, end: int, casing: Casing, function_word: bool, written: _Written) -> bool:
         """Whether the word at ``[start, end)`` is part of a name, a title or a reference:
         next to a name-like word (through connectors such as "of the"), a number or a
         bracket ("Order of Courage", "Article 8"), within the limits of grammar (no line
@@ -564,13 +571,14 @@ class MidSentenceCapital(Check):
         line_start = text.rfind("\n", max(0, start - 60), start) + 1
         before = list(_WORDS.finditer(text, max(0, start - 60, line_start), start))
         previous = before[-1].group().lower() if before else ""
-        if not function_word and _after_opening_article(text, before, start, end):
+        if not function_word and _after_opening_article(text, before, start, end, written):
             return False  # "The Message reads": a sentence's article, not a title's
-        if not function_word and previous != "good" and before and not _is_number(before[-1].group()) \
-                and not text.endswith(("ed", "ly"), start, end) and not wc.only_verb(text[start:end]) \
-                and not _clause_word(text[start:end].lower()) \
-                and _name_like(before[::-1], text, casing, before=True):
-            return True  # the common case, decided without the words after it
+        # the common case, decided without the words after it
+        left_asked = not function_word and previous != "good" and bool(before) \
+            and not _is_number(before[-1].group()) and not text.endswith(("ed", "ly"), start, end) \
+            and not wc.only_verb(text[start:end]) and not _clause_word(text[start:end].lower())
+        if left_asked and _name_like(before[::-1], text, casing, before=True):
+            return True
         line_end = text.find("\n", end, end + 60)
         after = list(_WORDS.finditer(text, end, min(len(text), end + 60) if line_end < 0 else line_end))
         word = text[start:end].lower()
@@ -583,7 +591,7 @@ class MidSentenceCapital(Check):
         # Tashkent", "the lower houses Of the Parliament")
         if named or after and _before_naming_noun(word, after[0].group(),
                                                   before[-1].group() if before else "") \
-                and not _everyday_adjective(text, word):
+                and not _everyday_adjective(word, written):
             # "the film In The Name Of The Father", "the band the Feeling", "Hazards
             # magazine" (not "The project")
             return True
@@ -604,7 +612,8 @@ class MidSentenceCapital(Check):
                 before = before[:-1]
                 if not (before and before[-1].group()[:1].isupper()):
                     before, counted = [], True
-            if _name_like(before[::-1], text, casing, before=True) \
+            # (when left_asked, no name stands before it and no number was dropped)
+            if not left_asked and _name_like(before[::-1], text, casing, before=True) \
                     and not _not_a_name_part(text[start:end], after):
                 return True
             # "to Ensure Russia's security": a verb form and nothing else after "to", before a
@@ -623,7 +632,7 @@ class MidSentenceCapital(Check):
                                lists=previous not in DETERMINERS)
             if right and _plain_common_noun(word, WEAK) and _common_complement(after):
                 right = False  # "the Results of Mr Putin's official visit", "the Mechanism of Russia-NATO interaction"
-            if right and _head_before_named_object(text, before, word, after, casing):
+            if right and _head_before_named_object(before, word, after, casing, written):
                 right = False  # "the Situation in Syria": a common noun before a place's name
             if right and after[0].group() in ADJUNCT_PREPOSITIONS and before \
                     and before[-1].group().islower() and previous not in FUNCTION_WORDS:
@@ -682,7 +691,7 @@ class MidSentenceCapital(Check):
             return False
         # Between two capitalised words: a title ("In The Name Of The Father") unless the
         # document writes the same phrase with the function word in lowercase elsewhere.
-        return not _written_between(text, before[-1].group(), word, after[0].group())
+        return not written.between(before[-1].group(), word, after[0].group())
 
 
 #: A sentence's subject (its words from the start) and the "is a", "was the" that define it.
@@ -768,7 +777,7 @@ def _between_listed_modifier_and_noun(text: str, m: regex.Match) -> bool:
         and _NEXT_LOWER.match(text, m.end()) is not None
 
 
-def _common_compound(text: str, low: str) -> bool:
+def _common_compound(written: _Written, low: str) -> bool:
     """Whether the hyphenated compound *low* (in lowercase) is a compound of common English:
     the document writes it in lowercase elsewhere ("visa-free travel"), or its first part is a
     word that the casing table calls lowercase, or a frequent word that it leaves out
@@ -783,7 +792,7 @@ def _common_compound(text: str, low: str) -> bool:
     if lowercase and (parts[0] not in FUNCTION_WORDS or parts[0] in wc.DEGREE_ADVERBS) \
             and all((lexicon.pmi(a, b) or -1.0) >= COLLOCATION for a, b in zip(parts, parts[1:])):
         return True
-    return _written_in_lowercase(text, low)
+    return written.in_lowercase(low)
 
 
 def _acronym(word: str) -> bool:
@@ -863,8 +872,8 @@ def _common_complement(after: list[regex.Match]) -> bool:
 OBJECT_PREPOSITIONS = COMPLEMENT_PREPOSITIONS - {wc.OF}
 
 
-def _head_before_named_object(text: str, before: list[regex.Match], low: str, after: list[regex.Match],
-                              casing: Casing) -> bool:
+def _head_before_named_object(before: list[regex.Match], low: str, after: list[regex.Match],
+                              casing: Casing, written: _Written) -> bool:
     """Whether the capitalised *low*, after a lowercase word, is a plain common noun
     (:func:`_plain_common_noun`; capitalised less rarely, when the document writes it in lowercase
     elsewhere) whose prepositional complement is a proper name that ends there ("the Situation in
@@ -877,9 +886,9 @@ def _head_before_named_object(text: str, before: list[regex.Match], low: str, af
     if not before or not before[-1].group().isalpha() or not before[-1].group().islower() \
             or len(after) < 3 or after[0].group() not in OBJECT_PREPOSITIONS:
         return False
-    if not _plain_common_noun(low) and not (_plain_common_noun(low, WEAK) and _written_in_lowercase(text, low)):
+    if not _plain_common_noun(low) and not (_plain_common_noun(low, WEAK) and written.in_lowercase(low)):
         return False
-    return _named_object_end(after, casing) is not None or _place_object(text, before[-1].group(), low, after)
+    return _named_object_end(after, casing) is not None or _place_object(before[-1].group(), low, after, written)
 
 
 def _named_object_end(after: list[regex.Match], casing: Casing) -> int | None:
@@ -902,7 +911,7 @@ def _named_object_end(after: list[regex.Match], casing: Casing) -> int | None:
     return None  # "the Investing in Udmurtia project": a name that a noun for its kind follows
 
 
-def _place_object(text: str, previous: str, low: str, after: list[regex.Match]) -> bool:
+def _place_object(previous: str, low: str, after: list[regex.Match], written: _Written) -> bool:
     """Whether *low*, after a determiner and before a preposition of place ("in", "at", "on"),
     "the" and a capitalised name that ends there with a noun for a body or a kind of named thing
     or a word of a proper name ("the Situation in the Middle East", "the Situation in the
@@ -911,7 +920,7 @@ def _place_object(text: str, previous: str, low: str, after: list[regex.Match]) 
     take no article before their last part ("the Efficiency in Government Unit", "the Fashion in
     Film Festival") or join it with "to" ("my Address to the Federal Assembly")."""
     if previous not in DETERMINERS or after[0].group() not in wc.PLACE_PREPOSITIONS - {wc.INFINITIVE_MARKER} \
-            or after[1].group() != wc.DEFINITE_ARTICLE or not _written_in_lowercase(text, low):
+            or after[1].group() != wc.DEFINITE_ARTICLE or not written.in_lowercase(low):
         return False
     i = 2
     while i < len(after) and after[i].group()[:1].isupper() and after[i].group().isalpha():
@@ -968,7 +977,7 @@ def _date_like(word: str) -> bool:
     return word.lower() in wc.CALENDAR or word[:1].isdigit()
 
 
-def _after_opening_article(text: str, before: list[regex.Match], start: int, end: int) -> bool:
+def _after_opening_article(text: str, before: list[regex.Match], start: int, end: int, written: _Written) -> bool:
     """Whether the word at ``[start, end)`` follows an article that starts its sentence, the
     document writes the word in lowercase elsewhere, and a verb form or a function word that
     joins no name follows it (not a noun, "of", "and": "The Station building", "The Public and
@@ -990,13 +999,13 @@ def _after_opening_article(text: str, before: list[regex.Match], start: int, end
     low = text[start:end].lower()
     if _lowercase_phrase_after(text, end):
         # "The Head of state", "The Decision to the effect": before common English
-        return _written_in_lowercase(text, low) or _plain_common_noun(low)
+        return written.in_lowercase(low) or _plain_common_noun(low)
     verb = nxt.group(1)
     if _subject_of_lexical_verb(low, verb) or _adjective_of_common_noun(low, verb):
         return True  # "The Letter said", "The Message reads", "The Congratulatory message"
     return verb not in CONNECTORS \
         and (verb in FUNCTION_WORDS or wc.only_verb(verb) or _finite_verb_after(low, verb)) \
-        and _written_in_lowercase(text, low)
+        and written.in_lowercase(low)
 
 
 def _adjective_of_common_noun(low: str, noun: str) -> bool:
@@ -1131,7 +1140,7 @@ def _rarely_capitalised_adjective(low: str) -> bool:
     return ratio is not None and ratio <= THRESHOLD and not wc.proper(low)
 
 
-def _everyday_adjective(text: str, low: str) -> bool:
+def _everyday_adjective(low: str, written: _Written) -> bool:
     """Whether *low* is an adjective of everyday English that the document also writes in
     lowercase: LanguageTool's dictionary knows it as an adjective and not as a verb (a label: "under
     Test tab") or a proper noun,
@@ -1142,7 +1151,7 @@ def _everyday_adjective(text: str, low: str) -> bool:
     ratio = get_casing().ratio(low)
     tags = wc.tags(low)
     return "J" in tags and "V" not in tags and not wc.proper(low) and ratio is not None and ratio <= THRESHOLD \
-        and get_lexicon().zipf(low) >= COMMON_ZIPF and _written_in_lowercase(text, low)
+        and get_lexicon().zipf(low) >= COMMON_ZIPF and written.in_lowercase(low)
 
 
 def _modifies_in_a_clause(word: str, tags: str, previous: str) -> bool:
@@ -1454,7 +1463,7 @@ _BEFORE_A_VERB = wc.SUBJECT_PRONOUNS | wc.MODALS | {wc.INFINITIVE_MARKER}
 _VERB_FORMS = frozenset("VZD")
 
 
-def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: float, previous: str) -> bool:
+def _enough_evidence(text: str, m: regex.Match, low: str, ratio: float, previous: str, written: _Written) -> bool:
     """Whether the casing table, the grammar and the document together show that the word at
     *m* is a common word. The rarer its capitalised form, the less evidence is needed; an
     adjective and nothing else before a lowercase common noun after a verb, preposition or
@@ -1492,11 +1501,11 @@ def _enough_evidence(text: str, prose: str, m: regex.Match, low: str, ratio: flo
     # alone: "the Universe"), a weaker association with a neighbour suffices
     association = WEAK_COLLOCATION if between and previous not in ARTICLES else COLLOCATION
     if ratio > THRESHOLD:  # often capitalised ("Good", "Total"): lowercase on both sides
-        return between and (_written_in_lowercase(prose, low)
+        return between and (written.in_lowercase_prose(low)
                             or _collocates(text, m, low, previous, association)) \
             or _collocates(text, m, low, "")
     if ratio > STRONG:
-        return previous in VERB_LIKE or _written_in_lowercase(prose, low) \
+        return previous in VERB_LIKE or written.in_lowercase_prose(low) \
             or _collocates(text, m, low, previous, association)
     return True
 
@@ -1975,20 +1984,24 @@ def _runs_after_lowercase_article(text: str) -> Counter[tuple[str, ...]]:
 
 
 #: Where a match of _ARTICLE_RUN can start: an article, spaces and a character that is no
-#: lowercase ASCII letter (every capital is one). A ``re`` scan finds these places several
-#: times faster than ``regex`` tries the pattern at every position.
-_ARTICLE_RUN_AT = lazy_compile(r"(?:" + "|".join(sorted(ARTICLES)) + r")[ \u00a0]+(?=[^a-z \u00a0])", engine=re)
+#: lowercase ASCII letter (every capital is one), one pattern for each article. A ``re`` scan
+#: finds these places several times faster than ``regex`` tries the pattern at every position,
+#: and a scan for each article's letters twice as fast as one for their alternation (which is
+#: tried at every "a" and "t").
+_ARTICLE_RUN_AT = tuple(lazy_compile(article + r"[ \u00a0]+(?=[^a-z \u00a0])", engine=re)
+                        for article in sorted(ARTICLES))
 
 
 def _article_runs(text: str) -> Iterator[regex.Match]:
     """``_ARTICLE_RUN.finditer(text)``: the pattern tried where :data:`_ARTICLE_RUN_AT` finds it
-    may start. (No match starts inside a place found, which holds an article's letters and
-    spaces only, so none is skipped; a match is taken only from the end of the last one.)"""
+    may start, in the text's order. (No match starts inside a place found, which holds an
+    article's letters and spaces only, so none is skipped; a match is taken only from the end of
+    the last one.)"""
     done = 0
-    for place in _ARTICLE_RUN_AT.finditer(text):
-        if place.start() < done:
+    for start in sorted(place.start() for at in _ARTICLE_RUN_AT for place in at.finditer(text)):
+        if start < done:
             continue
-        m = _ARTICLE_RUN.match(text, place.start())
+        m = _ARTICLE_RUN.match(text, start)
         if m is not None:
             yield m
             done = m.end()
@@ -2089,14 +2102,15 @@ def _counted_bodies(text: str, m: regex.Match, low: str, casing: Casing) -> bool
                for one in _singulars(low))
 
 
-def _short_name_after_full_name(text: str, m: regex.Match, word: str, low: str, previous: str) -> bool:
+def _short_name_after_full_name(text: str, m: regex.Match, word: str, low: str, previous: str,
+                                written: _Written) -> bool:
     """Whether the capitalised *word* at *m*, after "the", is the short form of a name that the
     document gives in full before it and that it never writes in lowercase: the full name holds
     *word* after another capitalised word ("the Global Fund", "Airborne Regiment of the
     Guards") or before "of" or "for" and a capitalised word ("the Treaty of Rome"). "The Fund"
     after such a name refers to it again; a slip capitalises a word that the document also
     writes in lowercase."""
-    if _unglued(previous) != wc.DEFINITE_ARTICLE or _written_in_lowercase(text, low):
+    if _unglued(previous) != wc.DEFINITE_ARTICLE or written.in_lowercase(low):
         return False
     i = text.find(word)
     while 0 <= i < m.start():
@@ -2272,6 +2286,11 @@ class _CapitalisedWords:
 _UNLESS_LOWER_ASCII = lazy_compile(r"[^\W\d_a-z][^\W\d_]*", engine=re)
 
 
+#: A run of letters and of the other alphanumerics but digits ("Party²"): each run of letters
+#: (``str.isalpha``) is one or is inside one.
+_LETTERS_AND_NUMERALS = lazy_compile(r"[^\W\d_]+", engine=re)
+
+
 def _letter_runs(run: str) -> Iterator[tuple[str, int]]:
     """The runs of letters (``str.isalpha``) of *run*, each with its end."""
     pos = 0
@@ -2318,6 +2337,82 @@ def _written_in_lowercase(text: str, low: str) -> bool:
     return False
 
 
+class _Written:
+    """What a document writes, for the judgements that search all of it: whether it writes a word
+    in lowercase as a word of its own (:func:`_written_in_lowercase`), in its text or in its prose
+    (the text with its non-prose spans blanked), and a function word in lowercase between two
+    words (:func:`_written_between`: asked again at each copy of a name, so kept).
+
+    A search of a long text for a word that it does not write reads all of it, and that is the
+    common answer. After MISSES of them, the runs of letters that the document writes answer
+    first (:meth:`_runs`): a word that holds a run of letters not among them is not written; a
+    word whose runs all are is searched for."""
+
+    #: Searches that find nothing before the runs of letters are gathered.
+    MISSES = 4
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._misses = 0
+        self._prose_runs: set[str] | None = None
+        self._text_runs: set[str] | None = None
+        self._between: dict[tuple[str, str, str], bool] = {}
+
+    def in_lowercase(self, low: str) -> bool:
+        """Whether the text writes *low* as a word of its own."""
+        return self._written(self._doc.text, low)
+
+    def in_lowercase_prose(self, low: str) -> bool:
+        """Whether the prose writes *low* as a word of its own (code and links count for nothing)."""
+        return self._written(self._doc.prose_text, low)
+
+    def between(self, left: str, low: str, right: str) -> bool:
+        """:func:`_written_between` of the text."""
+        key = (left, low, right)
+        found = self._between.get(key)
+        if found is None:
+            found = self._between[key] = _written_between(self._doc.text, left, low, right)
+        return found
+
+    def _written(self, text: str, low: str) -> bool:
+        if self._misses >= self.MISSES:
+            runs = self._runs(text is self._doc.prose_text)
+            if not (low in runs if low.isalpha() else all(run in runs for run, _ in _letter_runs(low))):
+                return False
+        found = _written_in_lowercase(text, low)
+        self._misses += not found
+        return found
+
+    def _runs(self, prose: bool) -> set[str]:
+        """Every run of letters (``str.isalpha``) that the prose, or the text, writes, and perhaps
+        others. Each run of letters of the prose is a word of the document's vocabulary
+        (:attr:`Document.vocabulary`, which the spacing checks count too) or a run of letters of
+        one ("well" of "well-known", "ku" of "kita-ku"); the vocabulary also holds the words of
+        file names, which the prose blanks. A run of the text that is not one of the prose is
+        next to or inside a non-prose span: the runs of the text from the letters before each
+        such span to the letters after it add those."""
+        if self._prose_runs is None:
+            words = self._doc.vocabulary
+            runs = set(filter(str.isalpha, words))
+            for piece in _LETTERS_AND_NUMERALS.findall(" ".join(w for w in words if not w.isalpha())):
+                runs.update([piece] if piece.isalpha() else (run for run, _ in _letter_runs(piece)))
+            self._prose_runs = runs
+        if prose or not self._doc.ignored:
+            return self._prose_runs
+        if self._text_runs is None:
+            text, runs = self._doc.text, set(self._prose_runs)
+            for span in self._doc.ignored:
+                start, end = span.start, span.end
+                while start and text[start - 1].isalpha():
+                    start -= 1
+                while end < len(text) and text[end].isalpha():
+                    end += 1
+                for piece in _LETTERS_AND_NUMERALS.findall(text, start, end):
+                    runs.update([piece] if piece.isalpha() else (run for run, _ in _letter_runs(piece)))
+            self._text_runs = runs
+        return self._text_runs
+
+
 def _phrase(text: str, m: regex.Match) -> tuple[str, ...]:
     """The word at *m* and the word after it, without punctuation ("The Times:", "The Times,")."""
     return tuple(t.group() for t in _WORDS.finditer(text, m.start(), m.end() + 30) if t.group()[:1].isalnum())[:2]
@@ -2356,7 +2451,7 @@ def _name_like(tokens: list[regex.Match], text: str, casing: Casing, before: boo
                 and not _modifies_common_noun(tokens, i, before, skipped)
         if not word[0].isalpha() or not word[0].isupper() or word == "I":
             return False
-        if len(word) > 1 and (word.isupper() or any(c.isupper() for c in word[1:])):
+        if len(word) > 1 and not word[1:].islower() and (word.isupper() or any(c.isupper() for c in word[1:])):
             # acronym or CamelCase, unless it modifies a noun after "of the" ("the EU states")
             return not _modifies_common_noun(tokens, i, before, skipped)
         if not before and skipped and _proper_adjective_before_noun(tokens, i):
@@ -2543,7 +2638,7 @@ def _frequent_common_word(low: str) -> bool:
         and not any(_plural_of(low, nouns) for nouns in (wc.person_nouns(), wc.bodies(), wc.name_heads()))
 
 
-def _in_set_phrase(text: str, m: regex.Match, low: str, previous: str) -> bool:
+def _in_set_phrase(text: str, m: regex.Match, low: str, previous: str, written: _Written) -> bool:
     """Whether a word that the casing table cannot judge (:func:`_frequent_common_word`) stands
     between lowercase words inside a set phrase of lowercase English (web bigrams: log10 PMI at
     least WEAK_COLLOCATION with the word before or after, COLLOCATION after an article: "as Well
@@ -2559,7 +2654,7 @@ def _in_set_phrase(text: str, m: regex.Match, low: str, previous: str) -> bool:
         return pmi is not None and pmi >= COLLOCATION  # "Mr President, Thank you"
     if not _between_lowercase(text, m):
         return False
-    if not _written_in_lowercase(text, low):
+    if not written.in_lowercase(low):
         return _inside_set_phrase(text, m, low, previous)
     if previous in VERB_LIKE and wc.only_verb(low):
         return True  # a verb and nothing else after "to", a modal or a subject: "to Thank them"
