@@ -1186,15 +1186,24 @@ def _joinable_pairs(model: Model, infos: list, loud: list[int]) -> list[int]:
     return pairs
 
 
+#: :meth:`Model.pair_joinable`'s memo entry of a pair that joins in no document.
+_APART = (False, ())
+
+
 def _joins(model: Model, joinable_get, zipf_get, x: tuple | None, y: tuple | None) -> bool:
     """Whether the chunks of :meth:`Model.chunk` answers *x* and *y* may join (:meth:`Model.joinable`,
     its memo read inline), side by side."""
     if x is None or y is None or x[4] and y[4] or x[2] or y[0] or y[1][0].isupper() or (
             x[1].isupper() and x[1] not in LETTER_WORDS):
         return False
-    e = joinable_get((x[1], y[1]))
+    key = (x[1], y[1])
+    e = joinable_get(key)
     if e is None and (x[4] or y[4]) and zipf_get((x[1] + y[1]).lower(), 0) <= 0:
-        return False  # a firm word joins only into a lexicon word (Model.joinable: it is solid)
+        # a firm word joins only into a lexicon word (Model.joinable: it is solid), in every
+        # document: remembered as Model.memo would, without the dependencies of the other word
+        # (no count of it can make the pair join)
+        model._joinable[key] = _APART
+        return False
     return e[0] if e is not None and not e[1] else model.pair_joinable(x[1], y[1])
 
 
