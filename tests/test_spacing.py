@@ -767,7 +767,7 @@ def test_a_chunk_answer_that_document_words_swayed_is_quiet_in_its_document_only
     lines: dict = {}
     for key in ("first", "again"):
         judged = model.memo(lines, key, judge_line, model, "the spokesman of the party")
-        assert judged.infos[1][1:] == ("spokesman", "", False, True) and judged.loud == [2]
+        assert judged.infos[1][1:5] == ("spokesman", "", False, True) and judged.loud == [2]
     deps = model._chunks["spokesman"][1]
     assert deps and "spokesman" not in model._quiet
     first, again = set(dep_items(lines["first"][1])), set(dep_items(lines["again"][1]))

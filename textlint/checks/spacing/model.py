@@ -237,6 +237,8 @@ SHARED_CACHE_SIZE = 2_000_000
 #: a value of the same kind) the first time it meets it; a tuple of (word, count) pairs was an
 #: object per pair to walk.
 Deps = tuple[str | int, ...]
+#: :meth:`Model.chunk`'s answer: lead, core, trail, suspicious, firm, starts, ends.
+ChunkInfo = tuple[str, str, str, bool, bool, bool, bool]
 
 
 def deps_of(hits: dict[str, int]) -> Deps:
@@ -635,15 +637,18 @@ class Model:
         return total
 
     # suspicion -------------------------------------------------------------------
-    def chunk(self, chunk: str) -> tuple[str, str, str, bool, bool] | None:
-        """(lead, core, trail, suspicious, firm) of a plain chunk, None for any other
-        (cached); *firm*: :meth:`lex_frequent`, so that two firm words are no pair to join."""
+    def chunk(self, chunk: str) -> ChunkInfo | None:
+        """(lead, core, trail, suspicious, firm, starts, ends) of a plain chunk, None for any
+        other (cached); *firm*: :meth:`lex_frequent`, so that two firm words are no pair to
+        join; *starts*, *ends*: whether the chunk may be the first, the second of a pair that
+        joins (:func:`_joinable_pairs`): no marks on that side, and neither all capitals but a
+        letter word ("UN", not "I") first nor a capital second ("the McLetchie")."""
         entry = self._chunks.get(chunk)
         if entry is not None and not entry[1]:
             return entry[0]
         return self.memo(self._chunks, chunk, self._chunk, chunk)
 
-    def _chunk(self, chunk: str) -> tuple[str, str, str, bool, bool] | None:
+    def _chunk(self, chunk: str) -> ChunkInfo | None:
         parts = plain_parts(chunk)
         if parts is None:
             return None  # not a word
@@ -651,9 +656,12 @@ class Model:
         if len(core) > MAX_TOKEN:
             return None  # a sequence, a code, a hash
         if core != chunk:  # the core's own entry: punctuation aside, the same word
-            _, _, _, suspicious, firm = self.chunk(core)
-            return lead, core, trail, suspicious, firm
-        return lead, core, trail, self.suspicious(core), self.lex_frequent(core)
+            suspicious, firm = self.chunk(core)[3:5]
+        else:
+            suspicious, firm = self.suspicious(core), self.lex_frequent(core)
+        return (lead, core, trail, suspicious, firm,
+                not trail and not (core.isupper() and core not in LETTER_WORDS),
+                not lead and not core[0].isupper())
 
     def pair_joinable(self, first: str, second: str) -> bool:
         """:meth:`joinable`, cached."""
@@ -1167,21 +1175,23 @@ def analyse_line(model: Model, line: str, judged: JudgedLine) -> Iterator[Change
 def _joinable_pairs(model: Model, infos: list, loud: list[int]) -> list[int]:
     """The chunks *k* of a line (in order) that :meth:`Model.pair_joinable` joins with chunk
     *k + 1*, of the pairs with a loud chunk in them (two quiet chunks never join). A loud chunk
-    that cannot start a pair (its core ends in marks or is all capitals) or end one (marks before
-    it, or a capital: "the McLetchie") is no part of the pair on that side, which is not looked at."""
+    that cannot start a pair or end one (the *starts* and *ends* of its :meth:`Model.chunk`
+    answer) is no part of the pair on that side, which is not looked at."""
     pairs = []
-    joinable_get, zipf_get = model._joinable.get, model._zipf_get
+    joinable_get = model._joinable.get
     last = len(infos) - 1
     looked = -1  # the last k looked at: two loud chunks side by side share a pair
     for k in loud:
         info = infos[k]
-        if k - 1 > looked and not (info[0] or info[1][0].isupper()):
+        if k - 1 > looked and info[6]:
             looked = k - 1
-            if _joins(model, joinable_get, zipf_get, infos[k - 1], info):
+            x = infos[k - 1]
+            if x is not None and x[5] and not (x[4] and info[4]) and _joins(model, joinable_get, x, info):
                 pairs.append(k - 1)
-        if k < last and not (info[2] or info[1].isupper() and info[1] not in LETTER_WORDS):
+        if k < last and info[5]:
             looked = k
-            if _joins(model, joinable_get, zipf_get, info, infos[k + 1]):
+            y = infos[k + 1]
+            if y is not None and y[6] and not (info[4] and y[4]) and _joins(model, joinable_get, info, y):
                 pairs.append(k)
     return pairs
 
@@ -1190,15 +1200,13 @@ def _joinable_pairs(model: Model, infos: list, loud: list[int]) -> list[int]:
 _APART = (False, ())
 
 
-def _joins(model: Model, joinable_get, zipf_get, x: tuple | None, y: tuple | None) -> bool:
-    """Whether the chunks of :meth:`Model.chunk` answers *x* and *y* may join (:meth:`Model.joinable`,
-    its memo read inline), side by side."""
-    if x is None or y is None or x[4] and y[4] or x[2] or y[0] or y[1][0].isupper() or (
-            x[1].isupper() and x[1] not in LETTER_WORDS):
-        return False
+def _joins(model: Model, joinable_get, x: ChunkInfo, y: ChunkInfo) -> bool:
+    """Whether the chunks of :meth:`Model.chunk` answers *x* and *y* may join side by side
+    (:meth:`Model.pair_joinable`, its memo read inline), *x* one that may start a pair, *y* one
+    that may end it, not both firm."""
     key = (x[1], y[1])
     e = joinable_get(key)
-    if e is None and (x[4] or y[4]) and zipf_get((x[1] + y[1]).lower(), 0) <= 0:
+    if e is None and (x[4] or y[4]) and model._zipf_get((x[1] + y[1]).lower(), 0) <= 0:
         # a firm word joins only into a lexicon word (Model.joinable: it is solid), in every
         # document: remembered as Model.memo would, without the dependencies of the other word
         # (no count of it can make the pair join)
