@@ -340,7 +340,9 @@ class Model:
 
     def memo(self, table: dict, key, compute, *args):
         """``compute(*args)``, remembered in *table* under *key* with the document words
-        that swayed it; a later call (in any document) reuses it while their counts hold."""
+        that swayed it; a later call (in any document) reuses it while their counts hold.
+        (*compute* is a function, the model among *args* where it is a method: ``Model._chunk,
+        self, chunk``; a bound method would be made anew at every call.)"""
         entry = table.get(key)
         if entry is not None:
             value, deps = entry
@@ -646,7 +648,7 @@ class Model:
         entry = self._chunks.get(chunk)
         if entry is not None and not entry[1]:
             return entry[0]
-        return self.memo(self._chunks, chunk, self._chunk, chunk)
+        return self.memo(self._chunks, chunk, Model._chunk, self, chunk)
 
     def _chunk(self, chunk: str) -> ChunkInfo | None:
         parts = plain_parts(chunk)
@@ -669,7 +671,7 @@ class Model:
         entry = self._joinable.get(key)
         if entry is not None and not entry[1]:
             return entry[0]
-        return self.memo(self._joinable, key, self.joinable, first, second)
+        return self.memo(self._joinable, key, Model.joinable, self, first, second)
 
     def lex_frequent(self, core: str) -> bool:
         """:meth:`frequent_word` by the lexicon alone (true in every document)."""
@@ -699,7 +701,8 @@ class Model:
             return False
         need = (self.unknown(core) if lp is None else lp) + p.unsafe_margin - CONTEXT_BOUND
         pair_max = max(0.0, p.bigram_weight * self.lex.pmi_max)
-        known, lex_get, lex_logp = self.known, self._lex_logp.get, self.lex_logp
+        lex_get = self._lex_logp.get  # (self.lex_logp and self.known, called less often, are
+        # called as methods: storing one makes a bound method at every judgment)
         # known()'s document lookups, inline: nothing in the loop runs a memo, so the
         # dependencies go to the table of this judgment
         vocab_get, hits = self.vocab.get, self._hits
@@ -724,18 +727,18 @@ class Model:
             # capitalised, is looked up in the document (a dependency even when absent)
             ll, rl = lex_get(left, False), lex_get(right, False)
             if ll is False:
-                ll = lex_logp(left)
+                ll = self.lex_logp(left)
             if rl is False:
-                rl = lex_logp(right)
+                rl = self.lex_logp(right)
             lk, rk = ll, rl
             if c > 2 and (ll is None or capital):
                 count = hits[left] = vocab_get(left, 0)
                 if count > 0:
-                    lk = known(left)
+                    lk = self.known(left)
             if n - c > 2 and (rl is None or seam):
                 count = hits[right] = vocab_get(right, 0)
                 if count > 0:
-                    rk = known(right)
+                    rk = self.known(right)
             if lk is None and rk is None:
                 continue
             score = ((left_unknown - per_char * c if lk is None else lk)
@@ -1127,7 +1130,7 @@ def judge_line(model: Model, line: str) -> JudgedLine | None:
         if e is None or e[1]:
             e = judged.get(chunk)
             if e is None:
-                model.memo(table, chunk, model._chunk, chunk)  # Model.chunk
+                model.memo(table, chunk, Model._chunk, model, chunk)  # Model.chunk
                 e = table[chunk]
                 if e[1]:
                     judged[chunk] = e
@@ -1139,7 +1142,7 @@ def judge_line(model: Model, line: str) -> JudgedLine | None:
                 quiet[chunk] = info  # (also a word first met as the core of another chunk: "people,")
         else:
             loud.append(k)
-            if info is not None and info[3]:
+            if info[3]:
                 suspicious.append(k)
     return JudgedLine(chunks, infos, loud, suspicious)
 
