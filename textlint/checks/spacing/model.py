@@ -696,9 +696,10 @@ class Model:
             lp = self.lex_logp(core)
         if lp is not None and lp >= frequent:
             return False  # frequent words are left alone
-        lp = self.known(core, True)
-        if lp is not None and lp >= frequent:
-            return False
+        if lp is None or core[0].isupper():  # (else known() is the lexicon's answer)
+            lp = self.known(core, True)
+            if lp is not None and lp >= frequent:
+                return False
         need = (self.unknown(core) if lp is None else lp) + p.unsafe_margin - CONTEXT_BOUND
         pair_max = max(0.0, p.bigram_weight * self.lex.pmi_max)
         lex_get = self._lex_logp.get  # (self.lex_logp and self.known, called less often, are
