@@ -442,6 +442,13 @@ def test_camel_seam():
     assert not camel_seam("Putin", 2)
 
 
+@given(st.text(alphabet="aBcDeéÉßǅʰ1'-xYZ", min_size=1, max_size=10))
+def test_a_word_whose_rest_is_lowercase_has_no_camel_seam(word):
+    # Model._with_document skips the seam test of such a word ("Blunkett")
+    if word[1:].islower():
+        assert not any(camel_seam(word, q) for q in range(len(word) + 1))
+
+
 def test_lexicon_api():
     lex = get_lexicon()
     assert lex is get_lexicon()

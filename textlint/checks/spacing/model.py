@@ -419,7 +419,8 @@ class Model:
         return lp is not None and lp >= floor
 
     def _with_document(self, word: str, lp: float | None, count: int, original: bool) -> float | None:
-        if original and any(camel_seam(word, q) for q in range(1, len(word))):
+        # (a seam is a capital after the first letter: none in "Blunkett", whose rest is lowercase)
+        if original and not word[1:].islower() and any(camel_seam(word, q) for q in range(1, len(word))):
             return lp  # a run-on glued at a capital repeats in a corrupt text: "VladimirPutin:"
         if original and lp is None and self._function_glued(word):
             return lp  # and so does a word glued to a function word: "Americato" twice
