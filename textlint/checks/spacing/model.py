@@ -341,8 +341,8 @@ class Model:
     def memo(self, table: dict, key, compute, *args):
         """``compute(*args)``, remembered in *table* under *key* with the document words
         that swayed it; a later call (in any document) reuses it while their counts hold.
-        (*compute* is a function, the model among *args* where it is a method: ``Model._chunk,
-        self, chunk``; a bound method would be made anew at every call.)"""
+        (A method passed as a function with the model among *args*, ``Model._chunk, self,
+        chunk``, makes no bound method object at every call, as ``self._chunk`` does.)"""
         entry = table.get(key)
         if entry is not None:
             value, deps = entry
@@ -703,8 +703,8 @@ class Model:
                 return False
         need = (self.unknown(core) if lp is None else lp) + p.unsafe_margin - CONTEXT_BOUND
         pair_max = max(0.0, p.bigram_weight * self.lex.pmi_max)
-        lex_get = self._lex_logp.get  # (self.lex_logp and self.known, called less often, are
-        # called as methods: storing one makes a bound method at every judgment)
+        lex_get = self._lex_logp.get  # (lex_logp and known, asked less often, are called as
+        # methods: a bound method kept here would be made at every judgment)
         # known()'s document lookups, inline: nothing in the loop runs a memo, so the
         # dependencies go to the table of this judgment
         vocab_get, hits = self.vocab.get, self._hits
