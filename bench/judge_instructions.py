@@ -1,6 +1,6 @@
 """Instructions (valgrind) of the spacing model's chunk judgement, this tree against another.
 
-    python bench/judge_instructions.py FILE --tree NAME=PATH [--passes 4]
+    python bench/judge_instructions.py FILE --tree NAME=PATH [--passes 4] [--pairs]
 
 One Python process loads this tree's ``textlint/checks/spacing/model.py`` and the other
 tree's under another module name (same lexicon, same document), then judges every line
@@ -9,6 +9,8 @@ turn, ``--passes`` times (this, other, this, other, ...). callgrind dumps its co
 call of ``time.process_time``, which brackets every pass, so each pass gets its own count;
 the first pass of each pays for what is loaded once (the lexicon's highest PMI), so the
 later ones are the figures to compare. The cyclic collector is off, as in the analysis.
+``--pairs`` also finds, in each pass, the pairs of each judged line that may join
+(:func:`_joinable_pairs`, which :func:`analyse_line` asks first).
 Needs valgrind; about a minute per pass on a 1 MB file.
 """
 
@@ -47,15 +49,17 @@ for k in range({passes}):
     judge = module.judge_line
     time.process_time()
     for piece in pieces:
-        judge(model, piece)
+        judged = judge(model, piece)
+        if {pairs} and judged is not None:
+            module._joinable_pairs(model, judged.infos, judged.loud)
     time.process_time()
 """
 
 
-def pass_counts(path: Path, other: Path, passes: int) -> list[int]:
+def pass_counts(path: Path, other: Path, passes: int, pairs: bool = False) -> list[int]:
     """The instructions of each pass, in order (this tree's first)."""
     program = _PROGRAM.format(other=str(other / "textlint" / "checks" / "spacing" / "model.py"),
-                              path=str(path.resolve()), passes=passes)
+                              path=str(path.resolve()), passes=passes, pairs=pairs)
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "callgrind.out"
         done = subprocess.run(["valgrind", "--tool=callgrind", "--dump-before=time_process_time",
@@ -77,9 +81,10 @@ def main() -> int:
     ap.add_argument("file", type=Path)
     ap.add_argument("--tree", required=True, metavar="NAME=PATH", help="the other checkout")
     ap.add_argument("--passes", type=int, default=4)
+    ap.add_argument("--pairs", action="store_true", help="also the pairs of each judged line that may join")
     args = ap.parse_args()
     name, path = args.tree.split("=", 1)
-    counts = pass_counts(args.file, Path(path).resolve(), args.passes)
+    counts = pass_counts(args.file, Path(path).resolve(), args.passes, args.pairs)
     for k, n in enumerate(counts):
         print(f"pass {k + 1}: {'this' if k % 2 == 0 else name:10s} {n / 1e6:10,.1f} M instructions")
     later = counts[2:] or counts

@@ -33,6 +33,13 @@ def test_a_written_cache_reads_back_the_same_tables(tmp_path):
     assert read.pmi_max == max(pmi.values()) / 100
     read.expect(10**6)  # a long document: the dicts
     assert read.zipf_table() == zipf and read.pmi_table() == pmi
+    assert read.pmi_max == max(pmi.values()) / 100  # (read from the table before it became one)
+
+
+def test_the_highest_pmi_of_an_empty_pair_list_is_zero(tmp_path):
+    path = tmp_path / "lexicon.bin"
+    lexicon._write(path, {"the": 700}, {}, -6.5)
+    assert lexicon._read(path).pmi_max == 0.0 == lexicon.Lexicon({"the": 700}, {}, -6.5).pmi_max
 
 
 def test_the_cache_records_which_words_begin_and_end_a_pair(tmp_path):

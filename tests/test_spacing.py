@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from textlint.checks import spacing as spacing_checks
@@ -442,6 +442,13 @@ def test_camel_seam():
     assert not camel_seam("Putin", 2)
 
 
+@given(st.text(alphabet="aBcDeéÉßǅʰ1'-xYZ", min_size=1, max_size=10))
+def test_a_word_whose_rest_is_lowercase_has_no_camel_seam(word):
+    # Model._with_document skips the seam test of such a word ("Blunkett")
+    if word[1:].islower():
+        assert not any(camel_seam(word, q) for q in range(len(word) + 1))
+
+
 def test_lexicon_api():
     lex = get_lexicon()
     assert lex is get_lexicon()
@@ -767,7 +774,7 @@ def test_a_chunk_answer_that_document_words_swayed_is_quiet_in_its_document_only
     lines: dict = {}
     for key in ("first", "again"):
         judged = model.memo(lines, key, judge_line, model, "the spokesman of the party")
-        assert judged.infos[1][1:] == ("spokesman", "", False, True) and judged.loud == [2]
+        assert judged.infos[1][1:5] == ("spokesman", "", False, True) and judged.loud == [2]
     deps = model._chunks["spokesman"][1]
     assert deps and "spokesman" not in model._quiet
     first, again = set(dep_items(lines["first"][1])), set(dep_items(lines["again"][1]))
@@ -1044,6 +1051,63 @@ def test_suspicion_is_its_plain_formulation_answer_and_dependencies(token, case,
     document = Counter({"the": 50, **vocabulary})
     inline, plain = (Model(get_lexicon(), document, sum(document.values())) for _ in range(2))
     assert (inline.suspicious(core), inline._hits) == (_suspicious_plainly(plain, core), plain._hits), core
+
+
+def _joinable_pairs_plainly(model: Model, chunks: list[str], loud: list[int]) -> list[int]:
+    """The pairs of chunks that may join, as :func:`model._joinable_pairs` puts it, with
+    :meth:`Model.joinable` asked of every pair with a loud chunk in it that no mark parts,
+    whose second word has no capital, whose first is not all capitals (but "A", "I") and that
+    are not two firm words."""
+    from textlint.checks.spacing.model import LETTER_WORDS
+
+    pairs = []
+    for k in range(len(chunks) - 1):
+        x, y = model.chunk(chunks[k]), model.chunk(chunks[k + 1])
+        if not (k in loud or k + 1 in loud) or x is None or y is None:
+            continue
+        (_, first, trail, _, firm_x, *_), (lead, second, _, _, firm_y, *_) = x, y
+        if trail or lead or second[0].isupper() or first.isupper() and first not in LETTER_WORDS \
+                or firm_x and firm_y:
+            continue
+        if model.joinable(first, second):
+            pairs.append(k)
+    return pairs
+
+
+_CHUNKS = st.one_of(st.sampled_from([*_PIECES, "gether", "ernment", "to", "the", "evergr", "een", "f",
+                                     "amiliy", "UN", "A", "I", "a", "some", "thing", "any", "way"]), _TOKENS)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["", "(", '"']), _CHUNKS, st.sampled_from(["", ",", ".", "'s"])),
+                min_size=1, max_size=12),
+       st.dictionaries(st.one_of(st.sampled_from(_PIECES), _TOKENS), st.integers(1, 40), max_size=8))
+@example([("", "gov", ""), ("(", "ern", "")], {}).via("a mark before the second")
+@example([("", "high", ""), ("(", "ly", "")], {}).via("a mark before a loud second after a quiet word")
+@example([("", "gov", ","), ("", "ern", "")], {}).via("a mark after the first")
+@example([("", "pro", ","), ("", "ject", "")], {}).via("a mark after a loud first before a quiet word")
+@example([("", "UN", ""), ("", "ern", "")], {}).via("capitals first")
+@example([("", "the", ""), ("", "gov", ""), ("", "Ern", "")], {}).via("a capital second")
+@example([("", "to", ""), ("", "gether", ""), ("", "to", ""), ("", "the", "")], {}).via("a word and a firm word")
+def test_the_pairs_of_a_line_that_may_join_are_their_plain_formulation(parts, vocabulary):
+    # _joinable_pairs reads the flags of the chunk answers and the pair memo inline (and
+    # remembers a firm word and a word it makes no lexicon word with as apart): it must find the
+    # pairs that Model.joinable joins, in documents whose counts raise pieces
+    from collections import Counter
+
+    from textlint.checks.spacing.model import _joinable_pairs, judge_line
+
+    line = " ".join(lead + core + trail for lead, core, trail in parts)
+    document = Counter({"the": 50, **vocabulary})
+    clear_shared_caches()
+    inline, plain = (Model(get_lexicon(), document, sum(document.values())) for _ in range(2))
+    judged = judge_line(inline, line)
+    if judged is None:
+        return
+    assert _joinable_pairs(inline, judged.infos, judged.loud) == _joinable_pairs_plainly(
+        plain, judged.chunks, judged.loud), line
+    # and again from the memos the first pass filled
+    assert _joinable_pairs(inline, judged.infos, judged.loud) == _joinable_pairs_plainly(
+        plain, judged.chunks, judged.loud), line
 
 
 def test_memo_entries_hold_only_strings_and_numbers_besides_their_values():

@@ -237,6 +237,8 @@ SHARED_CACHE_SIZE = 2_000_000
 #: a value of the same kind) the first time it meets it; a tuple of (word, count) pairs was an
 #: object per pair to walk.
 Deps = tuple[str | int, ...]
+#: :meth:`Model.chunk`'s answer: lead, core, trail, suspicious, firm, starts, ends.
+ChunkInfo = tuple[str, str, str, bool, bool, bool, bool]
 
 
 def deps_of(hits: dict[str, int]) -> Deps:
@@ -338,7 +340,9 @@ class Model:
 
     def memo(self, table: dict, key, compute, *args):
         """``compute(*args)``, remembered in *table* under *key* with the document words
-        that swayed it; a later call (in any document) reuses it while their counts hold."""
+        that swayed it; a later call (in any document) reuses it while their counts hold.
+        (A method passed as a function with the model among *args*, ``Model._chunk, self,
+        chunk``, makes no bound method object at every call, as ``self._chunk`` does.)"""
         entry = table.get(key)
         if entry is not None:
             value, deps = entry
@@ -415,7 +419,8 @@ class Model:
         return lp is not None and lp >= floor
 
     def _with_document(self, word: str, lp: float | None, count: int, original: bool) -> float | None:
-        if original and any(camel_seam(word, q) for q in range(1, len(word))):
+        # (a seam is a capital after the first letter: none in "Blunkett", whose rest is lowercase)
+        if original and not word[1:].islower() and any(camel_seam(word, q) for q in range(1, len(word))):
             return lp  # a run-on glued at a capital repeats in a corrupt text: "VladimirPutin:"
         if original and lp is None and self._function_glued(word):
             return lp  # and so does a word glued to a function word: "Americato" twice
@@ -635,15 +640,18 @@ class Model:
         return total
 
     # suspicion -------------------------------------------------------------------
-    def chunk(self, chunk: str) -> tuple[str, str, str, bool, bool] | None:
-        """(lead, core, trail, suspicious, firm) of a plain chunk, None for any other
-        (cached); *firm*: :meth:`lex_frequent`, so that two firm words are no pair to join."""
+    def chunk(self, chunk: str) -> ChunkInfo | None:
+        """(lead, core, trail, suspicious, firm, starts, ends) of a plain chunk, None for any
+        other (cached); *firm*: :meth:`lex_frequent`, so that two firm words are no pair to
+        join; *starts*, *ends*: whether the chunk may be the first, the second of a pair that
+        joins (:func:`_joinable_pairs`): no marks on that side, and neither all capitals but a
+        letter word ("UN", not "I") first nor a capital second ("the McLetchie")."""
         entry = self._chunks.get(chunk)
         if entry is not None and not entry[1]:
             return entry[0]
-        return self.memo(self._chunks, chunk, self._chunk, chunk)
+        return self.memo(self._chunks, chunk, Model._chunk, self, chunk)
 
-    def _chunk(self, chunk: str) -> tuple[str, str, str, bool, bool] | None:
+    def _chunk(self, chunk: str) -> ChunkInfo | None:
         parts = plain_parts(chunk)
         if parts is None:
             return None  # not a word
@@ -651,9 +659,12 @@ class Model:
         if len(core) > MAX_TOKEN:
             return None  # a sequence, a code, a hash
         if core != chunk:  # the core's own entry: punctuation aside, the same word
-            _, _, _, suspicious, firm = self.chunk(core)
-            return lead, core, trail, suspicious, firm
-        return lead, core, trail, self.suspicious(core), self.lex_frequent(core)
+            suspicious, firm = self.chunk(core)[3:5]
+        else:
+            suspicious, firm = self.suspicious(core), self.lex_frequent(core)
+        return (lead, core, trail, suspicious, firm,
+                not trail and not (core.isupper() and core not in LETTER_WORDS),
+                not lead and not core[0].isupper())
 
     def pair_joinable(self, first: str, second: str) -> bool:
         """:meth:`joinable`, cached."""
@@ -661,7 +672,7 @@ class Model:
         entry = self._joinable.get(key)
         if entry is not None and not entry[1]:
             return entry[0]
-        return self.memo(self._joinable, key, self.joinable, first, second)
+        return self.memo(self._joinable, key, Model.joinable, self, first, second)
 
     def lex_frequent(self, core: str) -> bool:
         """:meth:`frequent_word` by the lexicon alone (true in every document)."""
@@ -686,12 +697,14 @@ class Model:
             lp = self.lex_logp(core)
         if lp is not None and lp >= frequent:
             return False  # frequent words are left alone
-        lp = self.known(core, True)
-        if lp is not None and lp >= frequent:
-            return False
+        if lp is None or core[0].isupper():  # (else known() is the lexicon's answer)
+            lp = self.known(core, True)
+            if lp is not None and lp >= frequent:
+                return False
         need = (self.unknown(core) if lp is None else lp) + p.unsafe_margin - CONTEXT_BOUND
         pair_max = max(0.0, p.bigram_weight * self.lex.pmi_max)
-        known, lex_get, lex_logp = self.known, self._lex_logp.get, self.lex_logp
+        lex_get = self._lex_logp.get  # (lex_logp and known, asked less often, are called as
+        # methods: a bound method kept here would be made at every judgment)
         # known()'s document lookups, inline: nothing in the loop runs a memo, so the
         # dependencies go to the table of this judgment
         vocab_get, hits = self.vocab.get, self._hits
@@ -716,18 +729,18 @@ class Model:
             # capitalised, is looked up in the document (a dependency even when absent)
             ll, rl = lex_get(left, False), lex_get(right, False)
             if ll is False:
-                ll = lex_logp(left)
+                ll = self.lex_logp(left)
             if rl is False:
-                rl = lex_logp(right)
+                rl = self.lex_logp(right)
             lk, rk = ll, rl
             if c > 2 and (ll is None or capital):
                 count = hits[left] = vocab_get(left, 0)
                 if count > 0:
-                    lk = known(left)
+                    lk = self.known(left)
             if n - c > 2 and (rl is None or seam):
                 count = hits[right] = vocab_get(right, 0)
                 if count > 0:
-                    rk = known(right)
+                    rk = self.known(right)
             if lk is None and rk is None:
                 continue
             score = ((left_unknown - per_char * c if lk is None else lk)
@@ -1119,7 +1132,7 @@ def judge_line(model: Model, line: str) -> JudgedLine | None:
         if e is None or e[1]:
             e = judged.get(chunk)
             if e is None:
-                model.memo(table, chunk, model._chunk, chunk)  # Model.chunk
+                model.memo(table, chunk, Model._chunk, model, chunk)  # Model.chunk
                 e = table[chunk]
                 if e[1]:
                     judged[chunk] = e
@@ -1131,7 +1144,7 @@ def judge_line(model: Model, line: str) -> JudgedLine | None:
                 quiet[chunk] = info  # (also a word first met as the core of another chunk: "people,")
         else:
             loud.append(k)
-            if info is not None and info[3]:
+            if info[3]:
                 suspicious.append(k)
     return JudgedLine(chunks, infos, loud, suspicious)
 
@@ -1167,34 +1180,43 @@ def analyse_line(model: Model, line: str, judged: JudgedLine) -> Iterator[Change
 def _joinable_pairs(model: Model, infos: list, loud: list[int]) -> list[int]:
     """The chunks *k* of a line (in order) that :meth:`Model.pair_joinable` joins with chunk
     *k + 1*, of the pairs with a loud chunk in them (two quiet chunks never join). A loud chunk
-    that cannot start a pair (its core ends in marks or is all capitals) or end one (marks before
-    it, or a capital: "the McLetchie") is no part of the pair on that side, which is not looked at."""
+    that cannot start a pair or end one (the *starts* and *ends* of its :meth:`Model.chunk`
+    answer) is no part of the pair on that side, which is not looked at."""
     pairs = []
-    joinable_get, zipf_get = model._joinable.get, model._zipf_get
+    joinable_get = model._joinable.get
     last = len(infos) - 1
     looked = -1  # the last k looked at: two loud chunks side by side share a pair
     for k in loud:
         info = infos[k]
-        if k - 1 > looked and not (info[0] or info[1][0].isupper()):
+        if k - 1 > looked and info[6]:
             looked = k - 1
-            if _joins(model, joinable_get, zipf_get, infos[k - 1], info):
+            x = infos[k - 1]
+            if x is not None and x[5] and not (x[4] and info[4]) and _joins(model, joinable_get, x, info):
                 pairs.append(k - 1)
-        if k < last and not (info[2] or info[1].isupper() and info[1] not in LETTER_WORDS):
+        if k < last and info[5]:
             looked = k
-            if _joins(model, joinable_get, zipf_get, info, infos[k + 1]):
+            y = infos[k + 1]
+            if y is not None and y[6] and not (info[4] and y[4]) and _joins(model, joinable_get, info, y):
                 pairs.append(k)
     return pairs
 
 
-def _joins(model: Model, joinable_get, zipf_get, x: tuple | None, y: tuple | None) -> bool:
-    """Whether the chunks of :meth:`Model.chunk` answers *x* and *y* may join (:meth:`Model.joinable`,
-    its memo read inline), side by side."""
-    if x is None or y is None or x[4] and y[4] or x[2] or y[0] or y[1][0].isupper() or (
-            x[1].isupper() and x[1] not in LETTER_WORDS):
+#: :meth:`Model.pair_joinable`'s memo entry of a pair that joins in no document.
+_APART = (False, ())
+
+
+def _joins(model: Model, joinable_get, x: ChunkInfo, y: ChunkInfo) -> bool:
+    """Whether the chunks of :meth:`Model.chunk` answers *x* and *y* may join side by side
+    (:meth:`Model.pair_joinable`, its memo read inline), *x* one that may start a pair, *y* one
+    that may end it, not both firm."""
+    key = (x[1], y[1])
+    e = joinable_get(key)
+    if e is None and (x[4] or y[4]) and model._zipf_get((x[1] + y[1]).lower(), 0) <= 0:
+        # a firm word joins only into a lexicon word (Model.joinable: it is solid), in every
+        # document: remembered as Model.memo would, without the dependencies of the other word
+        # (no count of it can make the pair join)
+        model._joinable[key] = _APART
         return False
-    e = joinable_get((x[1], y[1]))
-    if e is None and (x[4] or y[4]) and zipf_get((x[1] + y[1]).lower(), 0) <= 0:
-        return False  # a firm word joins only into a lexicon word (Model.joinable: it is solid)
     return e[0] if e is not None and not e[1] else model.pair_joinable(x[1], y[1])
 
 
