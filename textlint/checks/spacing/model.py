@@ -834,9 +834,12 @@ class Model:
         pair (:meth:`glued`: "infact" is cut at "in", which elsewhere is a prefix)."""
         p = self.p
         glued = self.glued(core)
-        return (self.solid(core), self.frequent_word(core), core in self.lex and self.content(core),
-                len(core) > 1 and self.lex.zipf(core) >= p.frequent_zipf, self.cuttable(core),
-                len(core) > 1 and core in self.lex and not glued,
+        z = self._zipf_get(core.lower())  # the lexicon's Zipf * 100 of the core, None when it lacks it
+        zipf = 0.0 if z is None else z / 100  # Lexicon.zipf
+        return (self.solid(core), self.frequent_word(core),
+                z is not None and len(core) > 3 and zipf < p.function_zipf,  # in the lexicon and content()
+                len(core) > 1 and zipf >= p.frequent_zipf, self.cuttable(core),
+                len(core) > 1 and z is not None and not glued,
                 core.isupper() and len(core) > 1, glued)
 
     def glued(self, core: str) -> bool:
@@ -892,7 +895,8 @@ class Model:
         pmi_floor, ratio = (p.glued_form_pmi, p.glued_form_ratio) if dictionary_gap else (
             p.glued_pair_pmi, p.glued_ratio)
         for c in range(1 if dictionary_gap and core[0] == "a" else 2, len(core) - 1):
-            za, zb = self._zipf_get(core[:c], 0) / 100, self._zipf_get(core[c:], 0) / 100
+            za = self._zipf_get(core[:c], 0) / 100
+            zb = za and self._zipf_get(core[c:], 0) / 100  # (no need when the first is no word)
             if not (za and zb):
                 continue
             pmi = self.lex.pmi(core[:c], core[c:])
@@ -906,16 +910,12 @@ class Model:
     def _search(self, cores: list[str], left: str | None, right: str | None) -> tuple[int, ...]:
         s = "".join(cores)
         n = len(s)
-        bounds = [0]
-        for c in cores:
-            bounds.append(bounds[-1] + len(c))
+        bounds = list(accumulate(map(len, cores), initial=0))
         is_bound = [False] * (n + 1)
         for b in bounds:
             is_bound[b] = True
-        token_of = [0] * (n + 1)
-        for k, c in enumerate(cores):
-            for q in range(bounds[k], bounds[k + 1] + 1):
-                token_of[q] = k
+        token_of = [k for k, c in enumerate(cores) for _ in c]  # the token of each letter,
+        token_of.append(len(cores) - 1)  # and the end's
         p = self.p
         features = self._features
         solid, long_word, content, frequent, cuttable, in_lexicon, no_join_after, glued = zip(*(
@@ -1192,9 +1192,11 @@ def _joins(model: Model, joinable_get, zipf_get, x: tuple | None, y: tuple | Non
     if x is None or y is None or x[4] and y[4] or x[2] or y[0] or y[1][0].isupper() or (
             x[1].isupper() and x[1] not in LETTER_WORDS):
         return False
+    if (x[4] or y[4]) and zipf_get((x[1] + y[1]).lower(), 0) <= 0:
+        # a firm word joins only into a lexicon word (Model.joinable: it is solid), in any
+        # document: asked before the memo, which holds no such pair
+        return False
     e = joinable_get((x[1], y[1]))
-    if e is None and (x[4] or y[4]) and zipf_get((x[1] + y[1]).lower(), 0) <= 0:
-        return False  # a firm word joins only into a lexicon word (Model.joinable: it is solid)
     return e[0] if e is not None and not e[1] else model.pair_joinable(x[1], y[1])
 
 
