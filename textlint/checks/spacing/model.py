@@ -925,7 +925,7 @@ class Model:
         for j in [j for j, ch in enumerate(s) if ch.isupper()]:
             seam[j] = not is_bound[j] and camel_seam(s, j)
         known, pair, unknown, vocab_get = self.known, self.pair, self.unknown, self.vocab.get
-        lex_word = self.lex_word
+        lex_word, piece_ok = self.lex_word, self._piece_ok
         # states[i]: last word -> (score, start of the word, previous word, lex_word(last word))
         states: list[dict[str | None, tuple]] = [{} for _ in range(n + 1)]
         states[0][left] = (0.0, -1, None, None if left is None else lex_word(left))
@@ -984,7 +984,7 @@ class Model:
                     continue  # an unknown word is made only at a token's edge
                 suffix_word = False  # a suffix that is a word: only after a word it pairs with
                 if not whole:
-                    if (at_start or at_end or seam_j or seam_i) and not self._piece_ok(
+                    if (at_start or at_end or seam_j or seam_i) and not piece_ok(
                             w, at_start, at_end, seam_j, seam_i):
                         if at_end and not seam_j and lp is not None and lp >= suffix_word_lp:
                             suffix_word = not glued[k0]  # "hand|some", but "of|some" glued
