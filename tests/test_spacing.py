@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from textlint.checks import spacing as spacing_checks
@@ -1073,21 +1073,28 @@ def test_memo_entries_hold_only_strings_and_numbers_besides_their_values():
 
 @given(_TOKENS, _TOKENS, st.sampled_from([str, str.capitalize, str.upper]), st.sampled_from(["", ",", "("]),
        st.dictionaries(st.one_of(st.sampled_from(_PIECES), _TOKENS), st.integers(1, 40), max_size=8))
+@example("e", "bdrst", str, "", {})  # fragments that join into no lexicon word
+@example("gov", "ernment", str, "", {})  # into one
+@example("said", "he", str, "", {})  # a firm word and one that joins into none
+@example("may", "be", str, "", {"maybe": 3})
+@example("note", "book", str, "", {})  # two firm words
 def test_a_pair_of_chunks_joins_as_model_joinable_says(first, second, case, mark, vocabulary):
-    # analyse_line's test of a pair of chunks (model._joins) reads the lexicon for a pair with
-    # a firm word before the memo, and the memo before Model.joinable: it must answer as
-    # Model.joinable on the two cores (marks between them keep them apart, two firm words stay
-    # two), whatever the memo already holds, in a document whose counts raise some pieces
+    # analyse_line's test of a pair of chunks (model._joinable_pairs) reads the lexicon for a
+    # pair with a firm word before the memo, and the memo before Model.joinable: it must answer
+    # as Model.joinable on the two cores (marks between them keep them apart, two firm words
+    # stay two), whatever the memo already holds, in a document whose counts raise some pieces
     from collections import Counter
 
-    from textlint.checks.spacing.model import _joins
+    from textlint.checks.spacing.model import _joinable_pairs
 
     document = Counter({"the": 50, **vocabulary})
     inline, plain = (Model(get_lexicon(), document, sum(document.values())) for _ in range(2))
     x, y = inline.chunk(case(first) + mark), inline.chunk(mark.replace(",", "") + second)
     expected = x is not None and y is not None and not (x[4] and y[4] or x[2] or y[0]) and plain.joinable(x[1], y[1])
-    for _ in range(2):  # the memo empty, then holding what the first answer put there
-        assert _joins(inline, inline._joinable.get, inline._zipf_get, x, y) == expected, (x, y)
+    for loud in ([0, 1], [0], [1]):  # the pair looked at from either chunk, or both
+        loud = [k for k in loud if (x, y)[k] is not None]
+        for _ in range(2):  # the memo empty, then holding what the first answer put there
+            assert (_joinable_pairs(inline, [x, y], loud) == [0]) == (expected and bool(loud)), (x, y, loud)
 
 
 @given(_TOKENS, st.sampled_from([str, str.capitalize, str.lower, str.upper]))

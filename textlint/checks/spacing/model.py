@@ -1169,35 +1169,35 @@ def _joinable_pairs(model: Model, infos: list, loud: list[int]) -> list[int]:
     *k + 1*, of the pairs with a loud chunk in them (two quiet chunks never join). A loud chunk
     that cannot start a pair (its core ends in marks or is all capitals) or end one (marks before
     it, or a capital: "the McLetchie") is no part of the pair on that side, which is not looked at."""
-    pairs = []
-    joinable_get, zipf_get = model._joinable.get, model._zipf_get
+    sides = []  # the first chunk of each pair looked at
     last = len(infos) - 1
     looked = -1  # the last k looked at: two loud chunks side by side share a pair
     for k in loud:
         info = infos[k]
         if k - 1 > looked and not (info[0] or info[1][0].isupper()):
             looked = k - 1
-            if _joins(model, joinable_get, zipf_get, infos[k - 1], info):
-                pairs.append(k - 1)
+            sides.append(looked)
         if k < last and not (info[2] or info[1].isupper() and info[1] not in LETTER_WORDS):
             looked = k
-            if _joins(model, joinable_get, zipf_get, info, infos[k + 1]):
-                pairs.append(k)
+            sides.append(k)
+    # whether the chunks of Model.chunk answers x and y may join: Model.joinable, its memo read inline
+    pairs = []
+    joinable_get, zipf_get = model._joinable.get, model._zipf_get
+    for k in sides:
+        x, y = infos[k], infos[k + 1]
+        if x is None or y is None or x[4] and y[4] or x[2] or y[0]:
+            continue
+        first, second = x[1], y[1]
+        if second[0].isupper() or first.isupper() and first not in LETTER_WORDS:
+            continue
+        if (x[4] or y[4]) and zipf_get((first + second).lower(), 0) <= 0:
+            # a firm word joins only into a lexicon word (Model.joinable: it is solid), in any
+            # document: asked before the memo, which holds no such pair
+            continue
+        e = joinable_get((first, second))
+        if e[0] if e is not None and not e[1] else model.pair_joinable(first, second):
+            pairs.append(k)
     return pairs
-
-
-def _joins(model: Model, joinable_get, zipf_get, x: tuple | None, y: tuple | None) -> bool:
-    """Whether the chunks of :meth:`Model.chunk` answers *x* and *y* may join (:meth:`Model.joinable`,
-    its memo read inline), side by side."""
-    if x is None or y is None or x[4] and y[4] or x[2] or y[0] or y[1][0].isupper() or (
-            x[1].isupper() and x[1] not in LETTER_WORDS):
-        return False
-    if (x[4] or y[4]) and zipf_get((x[1] + y[1]).lower(), 0) <= 0:
-        # a firm word joins only into a lexicon word (Model.joinable: it is solid), in any
-        # document: asked before the memo, which holds no such pair
-        return False
-    e = joinable_get((x[1], y[1]))
-    return e[0] if e is not None and not e[1] else model.pair_joinable(x[1], y[1])
 
 
 class _Tokens:
