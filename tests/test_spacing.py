@@ -1133,3 +1133,43 @@ def test_memo_entries_hold_only_strings_and_numbers_besides_their_values():
     gc.collect()
     assert not any(gc.is_tracked(deps) for _, deps in entries)
     clear_shared_caches()
+
+
+@given(_TOKENS, _TOKENS, st.sampled_from([str, str.capitalize, str.upper]), st.sampled_from(["", ",", "("]),
+       st.dictionaries(st.one_of(st.sampled_from(_PIECES), _TOKENS), st.integers(1, 40), max_size=8))
+@example("e", "bdrst", str, "", {})  # fragments that join into no lexicon word
+@example("gov", "ernment", str, "", {})  # into one
+@example("said", "he", str, "", {})  # a firm word and one that joins into none
+@example("may", "be", str, "", {"maybe": 3})
+@example("note", "book", str, "", {})  # two firm words
+def test_a_pair_of_chunks_joins_as_model_joinable_says(first, second, case, mark, vocabulary):
+    # analyse_line's test of a pair of chunks (model._joinable_pairs) reads the lexicon for a
+    # pair with a firm word before the memo, and the memo before Model.joinable: it must answer
+    # as Model.joinable on the two cores (marks between them keep them apart, two firm words
+    # stay two), whatever the memo already holds, in a document whose counts raise some pieces
+    from collections import Counter
+
+    from textlint.checks.spacing.model import _joinable_pairs
+
+    document = Counter({"the": 50, **vocabulary})
+    inline, plain = (Model(get_lexicon(), document, sum(document.values())) for _ in range(2))
+    x, y = inline.chunk(case(first) + mark), inline.chunk(mark.replace(",", "") + second)
+    expected = x is not None and y is not None and not (x[4] and y[4] or x[2] or y[0]) and plain.joinable(x[1], y[1])
+    for loud in ([0, 1], [0], [1]):  # the pair looked at from either chunk, or both
+        loud = [k for k in loud if (x, y)[k] is not None]
+        for _ in range(2):  # the memo empty, then holding what the first answer put there
+            assert (_joinable_pairs(inline, [x, y], loud) == [0]) == (expected and bool(loud)), (x, y, loud)
+
+
+@given(_TOKENS, st.sampled_from([str, str.capitalize, str.lower, str.upper]))
+def test_token_features_are_the_model_answers(token, case):
+    # the lattice's features of a token read the lexicon's Zipf once: they must be the
+    # answers of the model's own methods
+    core = case(token)
+    model = Model(get_lexicon(), {"the": 50}, 50)
+    lex, p = model.lex, model.p
+    glued = model.glued(core)
+    assert model._token_features(core) == (
+        model.solid(core), model.frequent_word(core), core in lex and model.content(core),
+        len(core) > 1 and lex.zipf(core) >= p.frequent_zipf, model.cuttable(core),
+        len(core) > 1 and core in lex and not glued, core.isupper() and len(core) > 1, glued), core

@@ -847,9 +847,12 @@ class Model:
         pair (:meth:`glued`: "infact" is cut at "in", which elsewhere is a prefix)."""
         p = self.p
         glued = self.glued(core)
-        return (self.solid(core), self.frequent_word(core), core in self.lex and self.content(core),
-                len(core) > 1 and self.lex.zipf(core) >= p.frequent_zipf, self.cuttable(core),
-                len(core) > 1 and core in self.lex and not glued,
+        z = self._zipf_get(core.lower())  # the lexicon's Zipf * 100 of the core, None when it lacks it
+        zipf = 0.0 if z is None else z / 100  # Lexicon.zipf
+        return (self.solid(core), self.frequent_word(core),
+                z is not None and len(core) > 3 and zipf < p.function_zipf,  # in the lexicon and content()
+                len(core) > 1 and zipf >= p.frequent_zipf, self.cuttable(core),
+                len(core) > 1 and z is not None and not glued,
                 core.isupper() and len(core) > 1, glued)
 
     def glued(self, core: str) -> bool:
@@ -905,7 +908,8 @@ class Model:
         pmi_floor, ratio = (p.glued_form_pmi, p.glued_form_ratio) if dictionary_gap else (
             p.glued_pair_pmi, p.glued_ratio)
         for c in range(1 if dictionary_gap and core[0] == "a" else 2, len(core) - 1):
-            za, zb = self._zipf_get(core[:c], 0) / 100, self._zipf_get(core[c:], 0) / 100
+            za = self._zipf_get(core[:c], 0) / 100
+            zb = za and self._zipf_get(core[c:], 0) / 100  # (no need when the first is no word)
             if not (za and zb):
                 continue
             pmi = self.lex.pmi(core[:c], core[c:])
@@ -919,16 +923,12 @@ class Model:
     def _search(self, cores: list[str], left: str | None, right: str | None) -> tuple[int, ...]:
         s = "".join(cores)
         n = len(s)
-        bounds = [0]
-        for c in cores:
-            bounds.append(bounds[-1] + len(c))
+        bounds = list(accumulate(map(len, cores), initial=0))
         is_bound = [False] * (n + 1)
         for b in bounds:
             is_bound[b] = True
-        token_of = [0] * (n + 1)
-        for k, c in enumerate(cores):
-            for q in range(bounds[k], bounds[k + 1] + 1):
-                token_of[q] = k
+        token_of = [k for k, c in enumerate(cores) for _ in c]  # the token of each letter,
+        token_of.append(len(cores) - 1)  # and the end's
         p = self.p
         features = self._features
         solid, long_word, content, frequent, cuttable, in_lexicon, no_join_after, glued = zip(*(
@@ -938,7 +938,7 @@ class Model:
         for j in [j for j, ch in enumerate(s) if ch.isupper()]:
             seam[j] = not is_bound[j] and camel_seam(s, j)
         known, pair, unknown, vocab_get = self.known, self.pair, self.unknown, self.vocab.get
-        lex_word = self.lex_word
+        lex_word, piece_ok = self.lex_word, self._piece_ok
         # states[i]: last word -> (score, start of the word, previous word, lex_word(last word))
         states: list[dict[str | None, tuple]] = [{} for _ in range(n + 1)]
         states[0][left] = (0.0, -1, None, None if left is None else lex_word(left))
@@ -997,7 +997,7 @@ class Model:
                     continue  # an unknown word is made only at a token's edge
                 suffix_word = False  # a suffix that is a word: only after a word it pairs with
                 if not whole:
-                    if (at_start or at_end or seam_j or seam_i) and not self._piece_ok(
+                    if (at_start or at_end or seam_j or seam_i) and not piece_ok(
                             w, at_start, at_end, seam_j, seam_i):
                         if at_end and not seam_j and lp is not None and lp >= suffix_word_lp:
                             suffix_word = not glued[k0]  # "hand|some", but "of|some" glued
