@@ -53,3 +53,16 @@ def test_an_unwritable_cache_only_means_reading_the_source(tmp_path, monkeypatch
     blocked.write_text("not a directory")
     monkeypatch.setenv("TEXTLINT_CACHE_DIR", str(blocked))
     assert cachefile.table_of("words", source, lambda: {"cat": "N"}) == {"cat": "N"}
+
+
+def test_two_installs_keep_their_own_tables(tmp_path, monkeypatch):
+    # two checkouts or virtual environments of textlint: neither rebuilds the other's table
+    first, second = tmp_path / "a" / "words.tsv", tmp_path / "b" / "words.tsv"
+    for source in (first, second):
+        source.parent.mkdir()
+        source.write_text("cat\tN\n")
+    calls = []
+    for _ in range(2):
+        for source in (first, second):
+            assert _table_of(tmp_path, monkeypatch, source, calls) == {"cat": "N"}
+    assert len(calls) == 2

@@ -206,7 +206,7 @@ TABLE_FORMAT = 1
 def table_of(name: str, source: Path, build: Callable[[], dict]) -> dict:
     """``build()``, the dict that reading *source* (a data file of textlint's) gives, kept in
     the cache directory as *name*: ``marshal`` decodes it in about half the instructions
-    that decompressing and splitting the file take. Kept with the source's size and
+    that decompressing and splitting the file take. Kept with the source's path, size and
     modification time (a new file is read again) and a checksum of the table's bytes (a
     damaged file is read again)."""
     from .lexicon import cache_dir
@@ -216,7 +216,9 @@ def table_of(name: str, source: Path, build: Callable[[], dict]) -> dict:
     except OSError:
         return build()
     stamp = (str(source), stat.st_size, stat.st_mtime_ns)
-    path = cache_dir() / f"{name}-{TABLE_FORMAT}.marshal"
+    # one file per source path: two installs (checkouts, virtual environments) keep their
+    # own tables instead of rebuilding and rewriting one another's in every run
+    path = cache_dir() / f"{name}-{TABLE_FORMAT}-{zlib.crc32(str(source).encode()):08x}.marshal"
     kept = read(path)
     blob = kept.get("table")
     if kept.get("source") == stamp and isinstance(blob, bytes) and kept.get("crc") == zlib.crc32(blob):
