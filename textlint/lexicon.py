@@ -122,9 +122,13 @@ class Table:
     def __contains__(self, key: str) -> bool:
         return self.get(key) is not None
 
-    def values(self) -> Sequence[int]:
-        """The values of the table (in no particular order)."""
-        return self._values if self._dict is None else list(self._dict.values())
+    def max_value(self) -> int:
+        """The highest value of the table (0 for an empty one): in place, the last of its
+        values, which are stored in ascending order."""
+        if self._dict is not None:
+            return max(self._dict.values(), default=0)
+        values = self._groups[0]
+        return values[-1] if len(values) else 0
 
     def longest_key(self) -> int:
         """The length of the longest key, at most: in place, its UTF-8 bytes (as many as its
@@ -210,7 +214,8 @@ class Lexicon:
     @cached_property
     def pmi_max(self) -> float:
         """The highest :meth:`pmi` of any pair."""
-        return max(self._pmi.values(), default=0) / 100
+        table = self._pmi
+        return (table.max_value() if isinstance(table, Table) else max(table.values(), default=0)) / 100
 
 
 
