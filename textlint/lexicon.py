@@ -17,10 +17,10 @@ their 16-bit value, an array of their offsets, their values, and an index of the
 checksum of their bytes), keyed by the packages' files as installed. Later processes map it
 into memory, so a short document reads only the pages its words lead to: a table answers in
 place at first (about a microsecond a question: no key is hashed by Python nor made a str),
-and becomes a dict (~0.35 µs a key to build, ~0.1 s for the words) only once it has been
-asked about as many questions as building it costs, or a long document is announced
-(:meth:`Lexicon.expect`); so a short file (a pre-commit hook) starts fast, and a table a
-text asks little (the word pairs) is never built.
+and becomes a dict (~0.3 µs a key to build, ~0.1 s for the words) only once it has answered
+in place as many questions as building it costs, or when a long text is announced
+(:meth:`Lexicon.expect`); so a short file (a pre-commit hook) starts fast, and a table that a
+text asks little (the word pairs, on most texts) is never built.
 When the cache cannot be written the tables are built in memory (slower, same
 result).
 """
@@ -42,18 +42,20 @@ from typing import Callable, Sequence
 #: Bump when the cached layout or its content changes.
 CACHE_FORMAT = 8
 #: What building a table's dict costs, per key, in questions the table answers in place
-#: (a dict takes ~0.35 µs a key to build; a question answered in place costs ~0.8 µs more
-#: than the dict's answer): a table builds its dict once it has answered this many
-#: questions per key in place, when building it would have paid.
-BUILD_COST_PER_KEY = 0.4
+#: (a dict takes 0.19-0.33 µs a key to build; a question answered in place costs ~1.1 µs
+#: more than the dict's answer: 0.18-0.30 questions a key, docs/benchmarks.md, branch
+#: startfast): a table builds its dict once it has answered this many questions per key
+#: in place, when building it would have paid.
+BUILD_COST_PER_KEY = 0.3
 #: Word-pair counts in wordsegment's list start at this count (of ~1.0e12 words).
 _BIGRAM_MIN_COUNT = 100_000
 #: :meth:`Lexicon.pair_sides`: the word begins some pair of the list, ends some pair.
 BEGINS_PAIR, ENDS_PAIR = 1, 2
 #: Questions the checks ask of each table (the words, the pairs, the pairs' words) per word
-#: of a long text, about: 1.0, 0.09 and 0.15 on 0.96 MB of clean prose (docs/benchmarks.md,
-#: branch startfast). The pairs are asked only about two words that begin and end some pair.
-QUESTIONS_PER_WORD = {"_zipf": 1.0, "_pmi": 0.1, "_sides": 0.2}
+#: of a long text, at least about: 0.99, 0.087 and 0.155 on 0.96 MB of clean prose, 2.6, 0.25
+#: and 0.20 on the corrupt news articles as one text (docs/benchmarks.md, branch startfast).
+#: A text that asks a table more than this builds its dict later, by the table's own count.
+QUESTIONS_PER_WORD = {"_zipf": 1.0, "_pmi": 0.1, "_sides": 0.15}
 
 
 class Table:
