@@ -90,10 +90,24 @@ def test_prepare_for_much_text_builds_the_dicts_of_a_loaded_lexicon(tmp_path, mo
     lexicon.prepare_for(10**7)
     assert loaded.cache_info().currsize == 0  # no check has loaded it: it stays unloaded
     read = loaded()
+    read.zipf("the"), read.pair_sides("the"), read.pmi("the", "a")  # the first file's questions
     lexicon.prepare_for(1_000)  # little text: the tables answer in place
     assert isinstance(read.zipf_table(), lexicon.Table) and isinstance(read.pmi_table(), lexicon.Table)
-    lexicon.prepare_for(10**7)
+    lexicon.prepare_for(10**8)
     assert read.zipf_table() == zipf and read.pmi_table() == pmi
+
+
+def test_prepare_for_leaves_in_place_the_tables_no_check_asked(tmp_path, monkeypatch):
+    # a run whose selected rules ask only about pairs (cleanup.DoubledWord) builds no word dict
+    zipf, pmi = tables()
+    path = tmp_path / "lexicon.bin"
+    lexicon._write(path, zipf, pmi, -6.5)
+    monkeypatch.setattr(lexicon, "get_lexicon", functools.lru_cache(maxsize=1)(lambda: lexicon._read(path)))
+    read = lexicon.get_lexicon()  # loaded by a check, which asked about one pair
+    read.pmi("the", "the")
+    lexicon.prepare_for(10**8)
+    assert read.pmi_table() == pmi
+    assert isinstance(read.zipf_table(), lexicon.Table) and isinstance(read.pair_sides_table(), lexicon.Table)
 
 
 def test_a_table_answers_in_place_until_building_its_dict_would_have_paid(tmp_path):

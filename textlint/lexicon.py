@@ -80,7 +80,8 @@ class Table:
         self._mask = len(self._starts) - 2  # a power of two, less one
         self._groups = groups
         self._dict: dict[str, int] | None = None
-        self._lookups = 0
+        #: questions answered in place so far
+        self.asked = 0
         #: questions answered in place before the dict is built
         self.build_after = round(BUILD_COST_PER_KEY * len(values))
         self.replace: Callable[[dict[str, int]], None] = lambda table: None
@@ -107,8 +108,8 @@ class Table:
     def get(self, key: str, default=None):
         if self._dict is not None:
             return self._dict.get(key, default)
-        self._lookups += 1
-        if self._lookups > self.build_after:
+        self.asked += 1
+        if self.asked > self.build_after:
             return self.build().get(key, default)
         wanted = key.encode("utf-8", "surrogatepass")
         bucket = zlib.crc32(wanted) & self._mask
@@ -162,14 +163,16 @@ class Lexicon:
         #: log10 of the smallest pair probability the bigram list holds.
         self.bigram_floor = bigram_floor
 
-    def expect(self, words: int) -> None:
+    def expect(self, words: int, asked_only: bool = False) -> None:
         """Prepare for a text of about *words* words: the tables it will ask more questions
         than building their dicts costs (:data:`QUESTIONS_PER_WORD`) build them now, before a
         check takes their lookups for a tight loop (a table that builds its dict later answers
-        through one more call)."""
+        through one more call). With *asked_only*, only the tables some check has asked
+        already: a run that has checked a file knows which tables its rules use."""
         for name, rate in QUESTIONS_PER_WORD.items():
             table = getattr(self, name)
-            if isinstance(table, Table) and words * rate > table.build_after:
+            if isinstance(table, Table) and words * rate > table.build_after \
+                    and (table.asked or not asked_only):
                 table.build()
 
     def zipf_table(self) -> dict[str, int] | Table:
@@ -405,8 +408,9 @@ BYTES_PER_WORD = 6
 
 def prepare_for(text_bytes: int) -> None:
     """Get the lexicon ready for a process that will check about *text_bytes* of text, if a
-    check has loaded it: a parallel run calls this before its workers fork, so that the
-    dicts each worker would build for itself (see :meth:`Lexicon.expect`) are built once and
-    shared (copy-on-write)."""
+    check has loaded it: a parallel run calls this before its workers fork, once it has
+    checked a file, so that the dicts each worker would build for itself (see
+    :meth:`Lexicon.expect`) are built once and shared (copy-on-write). A table that no check
+    asked about in that file is left in place: the selected rules do not use it."""
     if get_lexicon.cache_info().currsize:
-        get_lexicon().expect(text_bytes // BYTES_PER_WORD)
+        get_lexicon().expect(text_bytes // BYTES_PER_WORD, asked_only=True)
