@@ -52,9 +52,9 @@ _BIGRAM_MIN_COUNT = 100_000
 #: :meth:`Lexicon.pair_sides`: the word begins some pair of the list, ends some pair.
 BEGINS_PAIR, ENDS_PAIR = 1, 2
 #: Questions the checks ask of each table (the words, the pairs, the pairs' words) per word
-#: of a long text, at least about: 0.99, 0.087 and 0.155 on 0.96 MB of clean prose, 2.6, 0.25
-#: and 0.20 on the corrupt news articles as one text (docs/benchmarks.md, branch startfast).
-#: A text that asks a table more than this builds its dict later, by the table's own count.
+#: of a long text, about: 0.99, 0.087 and 0.155 on 0.96 MB of clean prose (2.6, 0.25 and 0.20
+#: on the corrupt news articles as one text; docs/benchmarks.md, branch startfast). A text
+#: that asks a table more builds its dict later, by the table's own count.
 QUESTIONS_PER_WORD = {"_zipf": 1.0, "_pmi": 0.1, "_sides": 0.15}
 
 
