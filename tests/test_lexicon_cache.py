@@ -31,7 +31,7 @@ def test_a_written_cache_reads_back_the_same_tables(tmp_path):
     for pair in [*list(pmi)[:500], "the a", ""]:
         assert read.pmi_table().get(pair) == pmi.get(pair), pair
     assert read.pmi_max == max(pmi.values()) / 100
-    read.expect(10**6)  # a long document: the dicts
+    read.expect(10**7)  # a long document: the dicts
     assert read.zipf_table() == zipf and read.pmi_table() == pmi
     assert read.pmi_max == max(pmi.values()) / 100  # (read from the table before it became one)
 
@@ -49,11 +49,11 @@ def test_the_cache_records_which_words_begin_and_end_a_pair(tmp_path):
     firsts = {pair.split(" ")[0] for pair in pmi}
     seconds = {pair.split(" ")[1] for pair in pmi}
     read = lexicon._read(path)
-    for _ in range(2):  # by binary search, then from the dicts
+    for _ in range(2):  # in place, then from the dicts
         for word in [*zipf, "", "missing"]:
             assert read.pair_sides(word) == (lexicon.BEGINS_PAIR * (word in firsts)
                                              | lexicon.ENDS_PAIR * (word in seconds)), word
-        read.expect(10**6)
+        read.expect(10**7)
     # tables built in memory (a read-only cache folder) have them too
     assert lexicon.Lexicon(zipf, pmi, -6.5).pair_sides_table() == read.pair_sides_table()
 
@@ -97,7 +97,60 @@ def test_prepare_for_much_text_builds_the_dicts_of_a_loaded_lexicon(tmp_path, mo
     lexicon.prepare_for(10**7)
     assert loaded.cache_info().currsize == 0  # no check has loaded it: it stays unloaded
     read = loaded()
-    lexicon.prepare_for(1_000)  # little text: binary search answers
+    read.zipf("the"), read.pair_sides("the"), read.pmi("the", "a")  # the first file's questions
+    lexicon.prepare_for(1_000)  # little text: the tables answer in place
     assert isinstance(read.zipf_table(), lexicon.Table) and isinstance(read.pmi_table(), lexicon.Table)
-    lexicon.prepare_for(10**7)
+    lexicon.prepare_for(10**8)
     assert read.zipf_table() == zipf and read.pmi_table() == pmi
+
+
+def test_prepare_for_leaves_in_place_the_tables_no_check_asked(tmp_path, monkeypatch):
+    # a run whose selected rules ask only about pairs (cleanup.DoubledWord) builds no word dict
+    zipf, pmi = tables()
+    path = tmp_path / "lexicon.bin"
+    lexicon._write(path, zipf, pmi, -6.5)
+    monkeypatch.setattr(lexicon, "get_lexicon", functools.lru_cache(maxsize=1)(lambda: lexicon._read(path)))
+    read = lexicon.get_lexicon()  # loaded by a check, which asked about one pair
+    read.pmi("the", "the")
+    lexicon.prepare_for(10**8)
+    assert read.pmi_table() == pmi
+    assert isinstance(read.zipf_table(), lexicon.Table) and isinstance(read.pair_sides_table(), lexicon.Table)
+
+
+def test_a_table_answers_in_place_until_building_its_dict_would_have_paid(tmp_path):
+    zipf, pmi = tables()
+    path = tmp_path / "lexicon.bin"
+    lexicon._write(path, zipf, pmi, -6.5)
+    read = lexicon._read(path)
+    table = read.zipf_table()
+    assert table.build_after == round(lexicon.BUILD_COST_PER_KEY * len(zipf)) > 0
+    words = sorted(zipf)
+    for i in range(table.build_after):
+        assert table.get(words[i % len(words)]) == zipf[words[i % len(words)]]
+    assert read.zipf_table() is table  # still in place
+    assert table.get("missing", -1) == -1  # one question more: the dict answers
+    assert read.zipf_table() == zipf and table.get(words[0]) == zipf[words[0]]
+
+
+def test_a_long_text_builds_the_dicts_it_asks_most_and_leaves_the_pairs_in_place(tmp_path):
+    zipf, pmi = tables()
+    path = tmp_path / "lexicon.bin"
+    lexicon._write(path, zipf, pmi, -6.5)
+    read = lexicon._read(path)
+    # three questions a word about the words, 0.6 about the pairs' words, 0.3 about the pairs:
+    # the dicts of the first two pay, the pairs' does not
+    read.expect(3 * len(zipf))
+    assert read.zipf_table() == zipf and read.pair_sides_table() == lexicon.pair_sides(pmi)
+    assert isinstance(read.pmi_table(), lexicon.Table)
+    for pair in list(pmi)[:100]:
+        assert read.pmi(*pair.split(" ")) == pmi[pair] / 100
+
+
+def test_a_damaged_index_answers_nothing_wrong(tmp_path):
+    zipf, pmi = tables()
+    path = tmp_path / "lexicon.bin"
+    lexicon._write(path, zipf, pmi, -6.5)
+    read = lexicon._read(path)
+    table = read.zipf_table()
+    table._slots = [len(zipf) + 7] * len(zipf)  # every slot beyond the keys
+    assert table.get("the", -1) == -1

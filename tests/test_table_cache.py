@@ -53,3 +53,17 @@ def test_an_unwritable_cache_only_means_reading_the_source(tmp_path, monkeypatch
     blocked.write_text("not a directory")
     monkeypatch.setenv("TEXTLINT_CACHE_DIR", str(blocked))
     assert cachefile.table_of("words", source, lambda: {"cat": "N"}) == {"cat": "N"}
+
+
+def test_installs_of_other_data_keep_their_own_tables(tmp_path, monkeypatch):
+    """Two installs of different versions of the data file, used in turn: neither replaces the
+    other's table, so each reads its source once."""
+    first, second = tmp_path / "a" / "words.tsv", tmp_path / "b" / "words.tsv"
+    for source, line in ((first, "cat\tN\n"), (second, "cat\tV\n")):
+        source.parent.mkdir()
+        source.write_text(line)
+    calls = []
+    for _ in range(2):
+        assert _table_of(tmp_path, monkeypatch, first, calls) == {"cat": "N"}
+        assert _table_of(tmp_path, monkeypatch, second, calls) == {"cat": "V"}
+    assert len(calls) == 2

@@ -38,8 +38,9 @@ def files_in_use() -> set[Path]:
     from .cachefile import table_path
     from .yamlrules import kept, parsing
 
+    tables = {table_path(casing.TABLE, casing.DATA), table_path(wordclasses.TABLE, wordclasses.DATA)}
     return {lexicon.cache_path(), patterns.cache_path(), parsing.cache_path(), kept.cache_path(),
-            kept_code.cache_path(), table_path(casing.TABLE), table_path(wordclasses.TABLE)}
+            kept_code.cache_path()} | (tables - {None})
 
 
 def _kind(path: Path) -> str:

@@ -200,31 +200,43 @@ def _write_entries(path: Path, parts: dict[int, bytes | memoryview]) -> Path | N
 # -- tables read from a data file, kept decoded -------------------------------------------------
 
 #: Bump when what :func:`table_of` keeps changes.
-TABLE_FORMAT = 1
+TABLE_FORMAT = 2
 
 
-def table_path(name: str) -> Path:
-    """Where :func:`table_of` keeps the table *name*."""
+def table_path(name: str, source: Path) -> Path | None:
+    """Where :func:`table_of` keeps the table *name* read from *source* (None when *source*
+    cannot be read)."""
+    try:
+        return _table_path(name, source.read_bytes())
+    except OSError:
+        return None
+
+
+def _table_path(name: str, content: bytes) -> Path:
+    """The file of the table *name* read from a source holding *content*: named by the
+    content's checksum, so that installs of the same data (checkouts, virtual environments)
+    share one file and installs of other data keep their own, instead of each replacing the
+    other's in every run (reading the compressed source and its checksum cost a fraction of a
+    millisecond)."""
     from .lexicon import cache_dir
 
-    return cache_dir() / f"{name}-{TABLE_FORMAT}.marshal"
+    return cache_dir() / f"{name}-{TABLE_FORMAT}-{zlib.crc32(content):08x}.marshal"
 
 
 def table_of(name: str, source: Path, build: Callable[[], dict]) -> dict:
     """``build()``, the dict that reading *source* (a data file of textlint's) gives, kept in
     the cache directory as *name*: ``marshal`` decodes it in about half the instructions
-    that decompressing and splitting the file take. Kept with the source's size and
-    modification time (a new file is read again) and a checksum of the table's bytes (a
-    damaged file is read again)."""
+    that decompressing and splitting the file take. Kept under the checksum of the source's
+    bytes (:func:`_table_path`; a new file is read again) with their length, and with a
+    checksum of the table's bytes (a damaged file is read again)."""
     try:
-        stat = source.stat()
+        content = source.read_bytes()
     except OSError:
         return build()
-    stamp = (str(source), stat.st_size, stat.st_mtime_ns)
-    path = table_path(name)
+    path = _table_path(name, content)
     kept = read(path)
     blob = kept.get("table")
-    if kept.get("source") == stamp and isinstance(blob, bytes) and kept.get("crc") == zlib.crc32(blob):
+    if kept.get("size") == len(content) and isinstance(blob, bytes) and kept.get("crc") == zlib.crc32(blob):
         try:
             table = marshal.loads(blob)
         except (EOFError, ValueError, TypeError):
@@ -236,5 +248,5 @@ def table_of(name: str, source: Path, build: Callable[[], dict]) -> dict:
         blob = marshal.dumps(table)
     except ValueError:
         return table
-    write(path, {"source": stamp, "crc": zlib.crc32(blob), "table": blob})
+    write(path, {"size": len(content), "crc": zlib.crc32(blob), "table": blob})
     return table

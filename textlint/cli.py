@@ -188,13 +188,19 @@ class _Printer:
     def __call__(self, r: FileResult) -> None:
         if not r.diagnostics:
             return
-        from .output import json as json_out
-        from .output import text as text_out
-
         report = Report(Document(r.text, r.path), r.diagnostics)
         if self.format == "jsonl":
-            json_out.write_jsonl([report], sys.stdout)
-        elif sys.stdout.isatty():
+            from .output.json import write_jsonl  # (json is imported only for it)
+
+            write_jsonl([report], sys.stdout)
+        else:
+            self._write_text(report)
+        sys.stdout.flush()
+
+    def _write_text(self, report: Report) -> None:
+        from .output import text as text_out
+
+        if sys.stdout.isatty():
             if self.console is None:
                 from rich.console import Console
 
@@ -202,7 +208,6 @@ class _Printer:
             text_out.write_rich([report], self.console)
         else:
             text_out.write_plain([report], sys.stdout)
-        sys.stdout.flush()
 
 
 def _prints(r: FileResult, printer: _Printer | None) -> bool:

@@ -12,6 +12,7 @@ import stat
 import tempfile
 import time
 from contextlib import contextmanager, suppress
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
@@ -455,10 +456,24 @@ def _overwrite(path: str, fd: int, copy: str, data: bytes) -> None:
 
 
 def matches(path: Path, patterns: tuple[str, ...] | list[str]) -> bool:
-    """Whether *path* (its name, or its whole path) matches one of the glob *patterns*."""
-    posix = path.as_posix()
-    return any(fnmatch.fnmatch(path.name, p) or fnmatch.fnmatch(posix, p)
-               or fnmatch.fnmatch(posix, f"*/{p}") for p in patterns)
+    """Whether *path* (its name, or its whole path) matches one of the glob *patterns*
+    (``fnmatch.fnmatch`` of the name with each pattern, of the path with each pattern and
+    with ``*/`` and the pattern)."""
+    if not patterns:
+        return False
+    by_name, by_path = _globs(tuple(patterns))
+    return by_name.match(os.path.normcase(path.name)) is not None \
+        or by_path.match(os.path.normcase(path.as_posix())) is not None
+
+
+@lru_cache(maxsize=32)
+def _globs(patterns: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """What :func:`matches` tries on a name and on a whole path: one pattern each, the
+    alternation of the globs as ``fnmatch`` translates them (a walk tries them on every file)."""
+    def either(globs: list[str]) -> re.Pattern:
+        return re.compile("|".join(fnmatch.translate(os.path.normcase(g)) for g in globs))
+
+    return either(list(patterns)), either([g for p in patterns for g in (p, f"*/{p}")])
 
 
 def _links_outside(path: Path, folder: Path) -> bool:

@@ -13,11 +13,14 @@
 
 Reading both packages' text files takes about a second, so the first use builds a
 compact cache in the user's cache directory (each table as its keys in UTF-8, grouped by
-their 16-bit value, an array of their offsets, their values, and the keys' order by code
-point), keyed by the packages' files as installed. Later processes map it into memory, so a
-short document reads only the pages its words lead to: a table answers by binary search at
-first, and becomes a dict (~0.1 s to build) only once a document asks it many questions, so
-that a short file (a pre-commit hook) starts fast.
+their 16-bit value, an array of their offsets, their values, and an index of the keys by a
+checksum of their bytes), keyed by the packages' files as installed. Later processes map it
+into memory, so a short document reads only the pages its words lead to: a table answers in
+place at first (about a microsecond a question: no key is hashed by Python nor made a str),
+and becomes a dict (~0.3 µs a key to build, ~0.1 s for the words) only once it has answered
+in place as many questions as building it costs, or when a long text is announced
+(:meth:`Lexicon.expect`); so a short file (a pre-commit hook) starts fast, and a table that a
+text asks little (the word pairs, on most texts) is never built.
 When the cache cannot be written the tables are built in memory (slower, same
 result).
 """
@@ -37,45 +40,54 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 #: Bump when the cached layout or its content changes.
-CACHE_FORMAT = 7
-#: Lookups a table answers by binary search before it builds its dict.
-DICT_AFTER = 20_000
+CACHE_FORMAT = 8
+#: What building a table's dict costs, per key, in questions the table answers in place
+#: (a dict takes 0.19-0.33 µs a key to build; a question answered in place costs ~1.1 µs
+#: more than the dict's answer: 0.18-0.30 questions a key, docs/benchmarks.md, branch
+#: startfast): a table builds its dict once it has answered this many questions per key
+#: in place, when building it would have paid.
+BUILD_COST_PER_KEY = 0.3
 #: Word-pair counts in wordsegment's list start at this count (of ~1.0e12 words).
 _BIGRAM_MIN_COUNT = 100_000
 #: :meth:`Lexicon.pair_sides`: the word begins some pair of the list, ends some pair.
 BEGINS_PAIR, ENDS_PAIR = 1, 2
+#: Questions the checks ask of each table (the words, the pairs, the pairs' words) per word
+#: of a long text, about: 0.99, 0.087 and 0.155 on 0.96 MB of clean prose (2.6, 0.25 and 0.20
+#: on the corrupt news articles as one text; docs/benchmarks.md, branch startfast). A text
+#: that asks a table more builds its dict later, by the table's own count.
+QUESTIONS_PER_WORD = {"_zipf": 1.0, "_pmi": 0.1, "_sides": 0.15}
 
 
 class Table:
-    """A read-only ``str -> int`` table: binary search over sorted keys, then a dict.
+    """A read-only ``str -> int`` table: looked up in place by a checksum, then a dict.
 
     Reads the cache file in place (memory-mapped: a short document touches a few pages of
-    it) without hashing a single key; after :data:`DICT_AFTER` lookups (a long document)
-    it builds a dict, which is faster, and hands it to *replace* so that its owner asks the
-    dict directly. The keys are stored grouped by value (*groups*: each value and where
-    its keys end), so that the dict is built a group at a time with one int object per
-    value, not one per key; *order* lists them by code point for the binary search.
+    it) without making a str of a single key; once it has answered as many questions as
+    building its dict costs (:data:`BUILD_COST_PER_KEY`), it builds the dict, which answers
+    faster, and hands it to *replace* so that its owner asks the dict directly. The keys are
+    stored grouped by value (*groups*: each value and where its keys end), so that the dict is
+    built a group at a time with one int object per value, not one per key; *index* finds a
+    key in place: bucket ``crc32(key) & mask`` holds the keys ``slots[starts[b]:starts[b + 1]]``.
     """
 
     def __init__(self, keys: bytes | mmap.mmap, base: int, offsets: Sequence[int],
-                 values: Sequence[int], order: Sequence[int],
+                 values: Sequence[int], index: tuple[Sequence[int], Sequence[int]],
                  groups: tuple[Sequence[int], Sequence[int]]) -> None:
         # key j is the UTF-8 text keys[base + offsets[j]:base + offsets[j + 1] - 1], of value
-        # values[j]; key order[i] is the i-th by code point, which is the order of their UTF-8
-        # bytes
+        # values[j]
         self._keys, self._base, self._offsets, self._values = keys, base, offsets, values
-        self._order, self._groups = order, groups
+        self._slots, self._starts = index
+        self._mask = len(self._starts) - 2  # a power of two, less one
+        self._groups = groups
         self._dict: dict[str, int] | None = None
-        self._lookups = 0
+        #: questions answered in place so far
+        self.asked = 0
+        #: questions answered in place before the dict is built
+        self.build_after = round(BUILD_COST_PER_KEY * len(values))
         self.replace: Callable[[dict[str, int]], None] = lambda table: None
 
     def __len__(self) -> int:
         return len(self._values) if self._dict is None else len(self._dict)
-
-    def _key(self, i: int) -> bytes:
-        """The *i*-th key by code point."""
-        j = self._order[i]
-        return self._keys[self._base + self._offsets[j]:self._base + self._offsets[j + 1] - 1]
 
     def build(self) -> dict[str, int]:
         """The dict of the table (built once) and handed to *replace*."""
@@ -88,39 +100,38 @@ class Table:
                 self._dict.update(zip(keys[start:group_end], repeat(value)))
                 start = group_end
             # only the dict answers now: the file is unmapped once no table refers to it
-            self._keys, self._offsets, self._values, self._order, self._groups = b"", (0,), (), (), ((), ())
+            self._keys, self._offsets, self._values, self._groups = b"", (0,), (), ((), ())
+            self._slots, self._starts = (), ()
             self.replace(self._dict)
         return self._dict
 
     def get(self, key: str, default=None):
         if self._dict is not None:
             return self._dict.get(key, default)
-        self._lookups += 1
-        if self._lookups > DICT_AFTER:
+        self.asked += 1
+        if self.asked > self.build_after:
             return self.build().get(key, default)
         wanted = key.encode("utf-8", "surrogatepass")
-        lo, hi = 0, len(self._values)
+        bucket = zlib.crc32(wanted) & self._mask
+        keys, base, offsets = self._keys, self._base, self._offsets
         try:
-            while lo < hi:
-                mid = (lo + hi) // 2
-                if self._key(mid) < wanted:
-                    lo = mid + 1
-                else:
-                    hi = mid
-            return self._values[self._order[lo]] if lo < len(self._values) and self._key(lo) == wanted else default
-        except IndexError:  # a damaged cache (an order beyond its keys)
-            return default
+            for j in self._slots[self._starts[bucket]:self._starts[bucket + 1]]:
+                if keys[base + offsets[j]:base + offsets[j + 1] - 1] == wanted:
+                    return self._values[j]
+        except IndexError:  # a damaged cache (a slot beyond its keys)
+            pass
+        return default
 
     def __contains__(self, key: str) -> bool:
         return self.get(key) is not None
 
-    def largest_value(self, default: int) -> int:
-        """The largest value of the table, *default* when it has none: the last of its
-        distinct values (stored ascending) while it is read in place, without a pass over them."""
-        if self._dict is None:
-            distinct = self._groups[0]
-            return distinct[len(distinct) - 1] if len(distinct) else default
-        return max(self._dict.values(), default=default)
+    def max_value(self) -> int:
+        """The highest value of the table (0 for an empty one): in place, the last of its
+        values, which are stored in ascending order."""
+        if self._dict is not None:
+            return max(self._dict.values(), default=0)
+        values = self._groups[0]
+        return values[-1] if len(values) else 0
 
     def longest_key(self) -> int:
         """The length of the longest key, at most: in place, its UTF-8 bytes (as many as its
@@ -129,6 +140,11 @@ class Table:
             return max(map(len, self._dict), default=0)
         n, offsets = len(self._values), self._offsets
         return max(map(operator.sub, offsets[1:n + 1], offsets[:n]), default=1) - 1
+
+
+def _buckets(n: int) -> int:
+    """The number of buckets of a table of *n* keys in the cache: a power of two, at least *n*."""
+    return 1 << max(n - 1, 0).bit_length()
 
 
 class Lexicon:
@@ -146,17 +162,18 @@ class Lexicon:
                 table.replace = lambda built, name=name: setattr(self, name, built)
         #: log10 of the smallest pair probability the bigram list holds.
         self.bigram_floor = bigram_floor
-        #: the highest PMI * 100 of the pairs, asked before the table becomes a dict (a pass
-        #: over the dict's 250,000 values took 4 ms of every run)
-        self._pmi_top = pmi.largest_value(0) if isinstance(pmi, Table) else max(pmi.values(), default=0)
 
-    def expect(self, lookups: int) -> None:
-        """Prepare for about *lookups* questions (a long document): beyond
-        :data:`DICT_AFTER` / 2 the dicts cost less than the binary searches before them."""
-        if lookups > DICT_AFTER // 2:
-            for table in (self._zipf, self._pmi, self._sides):
-                if isinstance(table, Table):
-                    table.build()
+    def expect(self, words: int, asked_only: bool = False) -> None:
+        """Prepare for a text of about *words* words: the tables it will ask more questions
+        than building their dicts costs (:data:`QUESTIONS_PER_WORD`) build them now, before a
+        check takes their lookups for a tight loop (a table that builds its dict later answers
+        through one more call). With *asked_only*, only the tables some check has asked
+        already: a run that has checked a file knows which tables its rules use."""
+        for name, rate in QUESTIONS_PER_WORD.items():
+            table = getattr(self, name)
+            if isinstance(table, Table) and words * rate > table.build_after \
+                    and (table.asked or not asked_only):
+                table.build()
 
     def zipf_table(self) -> dict[str, int] | Table:
         """The word table itself (lowercase word -> Zipf * 100), for tight loops."""
@@ -199,10 +216,11 @@ class Lexicon:
         table = self._zipf
         return table.longest_key() if isinstance(table, Table) else max(map(len, table), default=0)
 
-    @property
+    @cached_property
     def pmi_max(self) -> float:
         """The highest :meth:`pmi` of any pair."""
-        return self._pmi_top / 100
+        table = self._pmi
+        return (table.max_value() if isinstance(table, Table) else max(table.values(), default=0)) / 100
 
 
 
@@ -283,10 +301,11 @@ def pair_sides(pmi: dict[str, int] | Table) -> dict[str, int]:
 #: The cache file starts with this header: a tag, the format, the bigram floor, then for each
 #: table (words, pairs, the pairs' words) its number of keys, the length of its keys in
 #: bytes and its number of distinct values. Then each table: its key offsets (uint32, one
-#: more than keys), its values (int16), the keys' order by code point (uint32), its
-#: distinct values (int32, ascending) and where each one's keys end (uint32), its keys
-#: (UTF-8, each followed by a newline; by value, then by code point), each part starting at
-#: a multiple of 8 bytes.
+#: more than keys), its values (int16), its keys' numbers by bucket (uint32: bucket
+#: ``crc32(key) & (_buckets(keys) - 1)`` of the key's UTF-8 bytes), where each bucket's
+#: keys start in that list (uint32, one more than buckets), its distinct values (int32,
+#: ascending) and where each one's keys end (uint32), its keys (UTF-8, each followed by a
+#: newline; by value, then by code point), each part starting at a multiple of 8 bytes.
 _HEADER = struct.Struct("<4sId" + "QQQ" * 3)
 _TAG = b"TLLX"
 
@@ -305,8 +324,16 @@ def _pack(table: dict[str, int]) -> tuple[tuple[int, int, int], bytes]:
         offsets.append(offsets[-1] + len(b))
     values = [table[k] for k in keys]
     group_ends = [j + 1 for j in range(len(keys)) if j + 1 == len(keys) or values[j + 1] != values[j]]
+    mask = _buckets(len(keys)) - 1
+    buckets = [zlib.crc32(b[:-1]) & mask for b in data]
+    starts = array.array("I", bytes(4 * (mask + 2)))
+    for bucket in buckets:
+        starts[bucket + 1] += 1
+    for b in range(1, mask + 2):
+        starts[b] += starts[b - 1]
     parts = [offsets.tobytes(), array.array("h", values).tobytes(),
-             array.array("I", sorted(range(len(keys)), key=keys.__getitem__)).tobytes(),
+             array.array("I", sorted(range(len(keys)), key=buckets.__getitem__)).tobytes(),
+             starts.tobytes(),
              array.array("i", [values[j - 1] for j in group_ends]).tobytes(),
              array.array("I", group_ends).tobytes()]
     out = b"".join(p + bytes(_aligned(len(p)) - len(p)) for p in parts) + b"".join(data)
@@ -331,21 +358,22 @@ def _read(path: Path) -> Lexicon:
     tag, version, floor, *counts = _HEADER.unpack_from(data)
     sizes = list(zip(counts[::3], counts[1::3], counts[2::3]))  # (keys, bytes of keys, values)
     if tag != _TAG or version != CACHE_FORMAT or len(data) != _aligned(_HEADER.size) + sum(
-            _aligned(4 * (n + 1)) + _aligned(2 * n) + _aligned(4 * n) + 2 * _aligned(4 * g) + _aligned(keys)
-            for n, keys, g in sizes):
+            _aligned(4 * (n + 1)) + _aligned(2 * n) + _aligned(4 * n) + _aligned(4 * (_buckets(n) + 1))
+            + 2 * _aligned(4 * g) + _aligned(keys) for n, keys, g in sizes):
         raise ValueError("not a lexicon cache of this format, or a damaged one")
     view = memoryview(data)
     pos = _aligned(_HEADER.size)
     tables = []
     for n, keys, g in sizes:
         parts = []
-        for length, kind in ((4 * (n + 1), "I"), (2 * n, "h"), (4 * n, "I"), (4 * g, "i"), (4 * g, "I")):
+        for length, kind in ((4 * (n + 1), "I"), (2 * n, "h"), (4 * n, "I"), (4 * (_buckets(n) + 1), "I"),
+                             (4 * g, "i"), (4 * g, "I")):
             parts.append(view[pos:pos + length].cast(kind))
             pos += _aligned(length)
-        offsets, values, order, group_values, group_ends = parts
-        if offsets[n] != keys or (g and group_ends[g - 1] != n):
+        offsets, values, slots, starts, group_values, group_ends = parts
+        if offsets[n] != keys or starts[-1] != n or (g and group_ends[g - 1] != n):
             raise ValueError("a damaged lexicon cache")
-        tables.append(Table(data, pos, offsets, values, order, (group_values, group_ends)))
+        tables.append(Table(data, pos, offsets, values, (slots, starts), (group_values, group_ends)))
         pos += _aligned(keys)
     zipf, pmi, sides = tables
     return Lexicon(zipf, pmi, floor, sides)
@@ -374,14 +402,15 @@ def get_lexicon() -> Lexicon:
     return _load()
 
 
-#: Bytes of text per lexicon question, about (the checks ask a few per word).
-BYTES_PER_LOOKUP = 4
+#: Bytes of text per word, about (6.0 in 0.96 MB of clean prose).
+BYTES_PER_WORD = 6
 
 
 def prepare_for(text_bytes: int) -> None:
     """Get the lexicon ready for a process that will check about *text_bytes* of text, if a
-    check has loaded it: a parallel run calls this before its workers fork, so that the
-    dicts each worker would build for itself (see :meth:`Lexicon.expect`) are built once and
-    shared (copy-on-write)."""
+    check has loaded it: a parallel run calls this before its workers fork, once it has
+    checked a file, so that the dicts each worker would build for itself (see
+    :meth:`Lexicon.expect`) are built once and shared (copy-on-write). A table that no check
+    asked about in that file is left in place: the selected rules do not use it."""
     if get_lexicon.cache_info().currsize:
-        get_lexicon().expect(text_bytes // BYTES_PER_LOOKUP)
+        get_lexicon().expect(text_bytes // BYTES_PER_WORD, asked_only=True)

@@ -84,8 +84,8 @@ class Rule(ABC):
     def prepare(self, doc: Document) -> None:
         """Get ready to check *doc*, before any rule checks it: work this rule needs that
         spares the rules before it work of their own (the spacing checks build the lexicon's
-        dicts, which the checks before them would otherwise ask by binary search). Nothing by
-        default."""
+        dicts, which the checks before them would otherwise ask in place, more slowly). Nothing
+        by default."""
 
     @abstractmethod
     def check(self, doc: Document) -> Iterable[Diagnostic]:

@@ -204,7 +204,8 @@ class Runner:
         # the fork, not by each worker
         early = {i: self.check_path(*targets[i]) for i in _first_of_other_formats(self, paths, sizes)}
         # what each worker would build for itself once it has checked a few files is built
-        # here, once, and shared: the lexicon's dicts, for a worker's share of the text
+        # here, once, and shared: the lexicon's dicts that the checks asked about, for a
+        # worker's share of the text
         from .lexicon import prepare_for
         prepare_for(sum(sizes) // min(jobs, len(paths)))
         import gc

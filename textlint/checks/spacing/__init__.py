@@ -90,9 +90,9 @@ def _analyse(doc: Document) -> Analysis:
 
 
 def expect_questions(doc: Document) -> None:
-    """Get the lexicon ready for the questions the analysis of *doc* asks, a few per word
-    (:meth:`.Lexicon.expect`: a long document builds its dicts)."""
-    get_lexicon().expect(4 * sum(vocabulary_of(doc).values()))
+    """Get the lexicon ready for the questions the checks ask about *doc*'s words
+    (:meth:`.Lexicon.expect`: a long document builds the dicts it asks most)."""
+    get_lexicon().expect(sum(vocabulary_of(doc).values()))
 
 
 def _apart_from(changes: Iterator[Change], found: list[Change]) -> list[Change]:
