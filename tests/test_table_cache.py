@@ -53,3 +53,17 @@ def test_an_unwritable_cache_only_means_reading_the_source(tmp_path, monkeypatch
     blocked.write_text("not a directory")
     monkeypatch.setenv("TEXTLINT_CACHE_DIR", str(blocked))
     assert cachefile.table_of("words", source, lambda: {"cat": "N"}) == {"cat": "N"}
+
+
+def test_the_same_data_at_two_paths_is_one_kept_table(tmp_path, monkeypatch):
+    """Two checkouts or installs of the same data file (other paths, other modification times)
+    read each other's table: neither replaces it, so neither reads its source again."""
+    first, second = tmp_path / "a" / "words.tsv", tmp_path / "b" / "words.tsv"
+    for source in (first, second):
+        source.parent.mkdir()
+        source.write_text("cat\tN\ndog\tNV\n")
+    os.utime(second, ns=(1, 1))
+    calls = []
+    for source in (first, second, first, second):
+        assert _table_of(tmp_path, monkeypatch, source, calls) == {"cat": "N", "dog": "NV"}
+    assert len(calls) == 1

@@ -200,22 +200,24 @@ def _write_entries(path: Path, parts: dict[int, bytes | memoryview]) -> Path | N
 # -- tables read from a data file, kept decoded -------------------------------------------------
 
 #: Bump when what :func:`table_of` keeps changes.
-TABLE_FORMAT = 1
+TABLE_FORMAT = 2
 
 
 def table_of(name: str, source: Path, build: Callable[[], dict]) -> dict:
     """``build()``, the dict that reading *source* (a data file of textlint's) gives, kept in
     the cache directory as *name*: ``marshal`` decodes it in about half the instructions
-    that decompressing and splitting the file take. Kept with the source's size and
-    modification time (a new file is read again) and a checksum of the table's bytes (a
-    damaged file is read again)."""
+    that decompressing and splitting the file take. Kept with the source's size and a
+    checksum of its bytes (a new file is read again; reading the compressed source and its
+    checksum cost a fraction of a millisecond), not its path or modification time: two
+    checkouts or installs of the same data share the table instead of each replacing the
+    other's; and with a checksum of the table's bytes (a damaged file is read again)."""
     from .lexicon import cache_dir
 
     try:
-        stat = source.stat()
+        content = source.read_bytes()
     except OSError:
         return build()
-    stamp = (str(source), stat.st_size, stat.st_mtime_ns)
+    stamp = (len(content), zlib.crc32(content))
     path = cache_dir() / f"{name}-{TABLE_FORMAT}.marshal"
     kept = read(path)
     blob = kept.get("table")
