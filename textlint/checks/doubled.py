@@ -44,9 +44,13 @@ BLOCK = 512
 #: The hyphen or apostrophe inside a compound or possessive ("hi-tech", "Federation’s"):
 #: such words are rare, so they are compared with the next word in Python, which keeps the
 #: pattern above simple and fast.
-_JOINER = lazy_compile(r"(?<=[\p{L}\p{M}])[-\u2010’'](?=[\p{L}\p{M}])|(?<=s)[’'](?=\s)")
+_JOINER = r"(?<=[\p{L}\p{M}])(?P<c>[-\u2010’'])(?=[\p{L}\p{M}])|(?<=s)(?P<c>[’'])(?=\s)"
 #: The characters of :data:`_JOINER`.
 _JOINER_CHARACTERS = "-\u2010’'"
+#: A joiner whose character comes again in the next token: where a compound repeated may be.
+#: Its repeat holds the same joiner (no letter's lowercase is one); most joiners have none
+#: there ("long-term plans", "Russia’s army").
+_REPEATED_JOINER = lazy_compile(rf"(?:{_JOINER})(?=\S*\s+\S*?(?P=c))")
 _COMPOUND = lazy_compile(r"\p{L}[\p{L}\p{M}]*(?:[-\u2010]\p{L}[\p{L}\p{M}]*)*(?:['’]s|(?<=s)['’])?")
 _NEXT_WORD = lazy_compile(r"(?P<sep>\s+)(?P<b>[^\s.,;:!?)\]”\"]+)")
 _INSIDE_TOKEN_BEFORE = set("'’-.@/\u2010")
@@ -257,8 +261,9 @@ def _compound_pairs(text: str) -> list[tuple[int, str, str, str]]:
     ("hi-tech hi-tech", "Federation’s Federation’s"), as (start, word, space, repeat)."""
     pairs = []
     done = -1
-    # (the joiners' characters found by str.find, each tried there: a scan of their class costs more)
-    for j in filter(None, (_JOINER.match(text, p) for p in places_of(text, _JOINER_CHARACTERS))):
+    # (the joiners' characters found by str.find, each tried there: a scan of their class costs more;
+    # a joiner whose character the next token lacks is in no compound repeated)
+    for j in filter(None, (_REPEATED_JOINER.match(text, p) for p in places_of(text, _JOINER_CHARACTERS))):
         if j.start() < done:
             continue  # another joiner of a word already compared
         start = j.start()
