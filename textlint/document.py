@@ -12,7 +12,7 @@ import operator
 from array import array
 from collections import Counter
 from functools import cached_property
-from itertools import compress
+from itertools import filterfalse
 from pathlib import Path
 from typing import Iterator
 
@@ -157,6 +157,18 @@ def text_pieces(text: str, size: int = PIECE_SIZE) -> Iterator[str]:
     yield text[start:]
 
 
+#: Punctuation marks and symbols, none of them a character of a :data:`WORD`: a chunk of text
+#: between spaces that is letters between such marks ("(said,", "“Russia”") is that one word.
+_AROUND_WORDS = ".,;:!?\"'()[]{}“”‘’«»‹›„‚-‐‑–—―…/\\*&%$#@+=<>|^_`~•·"
+
+
+def _words_of_chunk(chunk: str) -> list[str]:
+    """``WORD.findall(chunk)`` for a chunk of text without spaces: letters between marks of
+    :data:`_AROUND_WORDS` are one word, found without the pattern."""
+    core = chunk.strip(_AROUND_WORDS)
+    return [core] if core.isalpha() else WORD.findall(chunk)
+
+
 class Document:
     """A text to lint, with lazily computed structure.
 
@@ -297,15 +309,16 @@ class Document:
     @cached_property
     def vocabulary(self) -> Counter[str]:
         """How often each word form occurs in the prose of the document (case kept)."""
-        # a chunk of letters between spaces is one word: only the others need the pattern
-        find, counts = WORD.findall, Counter()
+        # the chunks between spaces are counted (no word spans a space); a chunk of letters is
+        # one word, and each other chunk is cut into words once, however often it occurs
+        counts: Counter[str] = Counter()
         for piece in text_pieces(self.prose_text):  # no list of every word of a large text
-            chunks = piece.split()
-            letters = list(map(str.isalpha, chunks))
-            counts.update(compress(chunks, letters))
-            counts.update(find(" ".join(compress(chunks, map(operator.not_, letters)))))  # (no word spans a space)
+            counts.update(piece.split())
+        for chunk, n in [(chunk, counts.pop(chunk)) for chunk in list(filterfalse(str.isalpha, counts))]:
+            for word in _words_of_chunk(chunk):
+                counts[word] += n
         for start, end in self._name_tokens:  # "searchengine.py" writes the word "searchengine"
-            counts.update(find(self.text, start, end))
+            counts.update(WORD.findall(self.text, start, end))
         return counts
 
     @cached_property
