@@ -181,3 +181,19 @@ def test_names_wanted_are_found_where_the_scan_found_them() -> None:
         assert [m.span() for m in matches_found(names._NAME, text, forms, wanted)] == full, text
         found += len(full)
     assert found > 1000
+
+
+def test_marks_of_non_prose_are_found_at_their_literal_text() -> None:
+    # Document._marks tries _NOT_PROSE only where one of its alternatives' literal texts is
+    # (unless periods glued to letters are dense: then it scans)
+    rng = random.Random(25)
+    words = ["http", "://", "x.org", "www.", "wwww.", "awww.", "mailto:", "me@", "@x", "@a-b.", "@.", ".", ".com",
+             ".Com", ".COM", ".c", "é.ab", ".é", "a", "B", "_", "-", " ", " ", "\n", "(", "/", ":", "w", "ww", "1"]
+    fuzz = ["".join(rng.choice(words) for _ in range(60)) for _ in range(2000)]
+    found = 0
+    dense = "ab.cd ef.gh, x.y " * 100 + "me@x.org www.x.org http://x.org"
+    for text in [*_texts(), *fuzz, dense]:
+        full = [(m.span(), m.groups()) for m in document._NOT_PROSE.finditer(text)]
+        assert [(m.span(), m.groups()) for m in document._not_prose_matches(text)] == full, text
+        found += len(full)
+    assert found > 5000

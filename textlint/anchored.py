@@ -83,15 +83,15 @@ def matches_found(pattern: LazyPattern, text: str, found: Iterable[str], wanted:
         done = m.end()
 
 
-def finditer_at_seams(pattern: regex.Pattern, seams: tuple[regex.Pattern, ...], text: str,
-                      timeout: float) -> list[regex.Match]:
+def finditer_at_seams(pattern: regex.Pattern | LazyPattern, seams: tuple[regex.Pattern | LazyPattern, ...],
+                      text: str, timeout: float | None = None) -> list[regex.Match]:
     """``pattern.finditer(text)`` for a pattern each of whose matches starts where one of
     *seams* matches: *pattern* is tried only at the places of their matches (overlapping ones
     too), in order, each past the end of the last match. A scan for one literal text is many
     times quicker than a scan for an alternation (the engine looks for the literal's
     characters; an alternation it tries at every place): an alternation of tokens that start
-    with literal text is found this way."""
-    deadline = time.monotonic() + timeout
+    with literal text is found this way. *timeout*: seconds for the whole search (None: no limit)."""
+    deadline = None if timeout is None else time.monotonic() + timeout
     places = heapq.merge(*((m.start() for m in seam.finditer(text, overlapped=True, timeout=timeout))
                            for seam in seams))
     found: list[regex.Match] = []
@@ -100,7 +100,7 @@ def finditer_at_seams(pattern: regex.Pattern, seams: tuple[regex.Pattern, ...], 
         if at < done or at == tried:
             continue
         tried = at
-        m = pattern.match(text, at, timeout=max(deadline - time.monotonic(), 0.001))
+        m = pattern.match(text, at, timeout=None if deadline is None else max(deadline - time.monotonic(), 0.001))
         if m is not None:
             found.append(m)
             done = m.end()
