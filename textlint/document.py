@@ -12,7 +12,7 @@ import operator
 from array import array
 from collections import Counter
 from functools import cached_property
-from itertools import compress, islice
+from itertools import compress, islice, repeat
 from pathlib import Path
 from typing import Iterator
 
@@ -174,15 +174,9 @@ def text_pieces(text: str, size: int = PIECE_SIZE) -> Iterator[str]:
 
 
 #: Punctuation marks and symbols, none of them a character of a :data:`WORD`: a chunk of text
-#: between spaces that is letters between such marks ("(said,", "“Russia”") is that one word.
+#: between spaces that is letters between such marks ("(said,", "“Russia”") is that one word,
+#: and a chunk without them at its ends has the words it had (:attr:`Document.vocabulary`).
 _AROUND_WORDS = ".,;:!?\"'()[]{}“”‘’«»‹›„‚-‐‑–—―…/\\*&%$#@+=<>|^_`~•·"
-
-
-def _words_of_chunk(chunk: str) -> list[str]:
-    """``WORD.findall(chunk)`` for a chunk of text without spaces: letters between marks of
-    :data:`_AROUND_WORDS` are one word, found without the pattern."""
-    core = chunk.strip(_AROUND_WORDS)
-    return [core] if core.isalpha() else WORD.findall(chunk)
 
 
 class Document:
@@ -325,18 +319,17 @@ class Document:
     @cached_property
     def vocabulary(self) -> Counter[str]:
         """How often each word form occurs in the prose of the document (case kept)."""
-        # the chunks between spaces are counted (no word spans a space); a chunk of letters is
-        # one word, and each other chunk is cut into words once, however often it occurs (the
-        # counts of words made anew, not by deleting chunks: a dict with deleted keys looks
-        # words up more slowly, and the spacing analysis looks up many)
-        chunks: Counter[str] = Counter()
+        # a chunk of letters between spaces is one word, and so is a chunk of letters between
+        # marks of _AROUND_WORDS ("(said,"): only the others need the pattern (no word spans a space)
+        find, counts = WORD.findall, Counter()
         for piece in text_pieces(self.prose_text):  # no list of every word of a large text
-            chunks.update(piece.split())
-        letters = list(map(str.isalpha, chunks))
-        counts = Counter(dict(compress(chunks.items(), letters)))
-        for chunk, n in compress(chunks.items(), map(operator.not_, letters)):
-            for word in _words_of_chunk(chunk):
-                counts[word] += n
+            chunks = piece.split()
+            letters = list(map(str.isalpha, chunks))
+            counts.update(compress(chunks, letters))
+            cores = list(map(str.strip, compress(chunks, map(operator.not_, letters)), repeat(_AROUND_WORDS)))
+            letters = list(map(str.isalpha, cores))
+            counts.update(compress(cores, letters))
+            counts.update(find(" ".join(compress(cores, map(operator.not_, letters)))))
         for start, end in self._name_tokens:  # "searchengine.py" writes the word "searchengine"
             counts.update(WORD.findall(self.text, start, end))
         return counts
