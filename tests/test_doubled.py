@@ -281,7 +281,7 @@ def test_doubled_words_are_the_matches_of_the_whole_scan(monkeypatch) -> None:
 
 
 def test_joiners_are_found_at_their_characters() -> None:
-    # doubled._compound_pairs tries _REPEATED_JOINER only at the characters it can match (str.find)
+    # doubled._compound_pairs tries _JOINER_AHEAD only at the characters it can match (str.find)
     from textlint.anchored import places_of
 
     rng = random.Random(4)
@@ -289,8 +289,8 @@ def test_joiners_are_found_at_their_characters() -> None:
     found = 0
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(30))
-        full = [m.span() for m in doubled._REPEATED_JOINER.finditer(text)]
-        at = [m.span() for m in filter(None, (doubled._REPEATED_JOINER.match(text, p)
+        full = [m.span() for m in doubled._JOINER_AHEAD.finditer(text)]
+        at = [m.span() for m in filter(None, (doubled._JOINER_AHEAD.match(text, p)
                                               for p in places_of(text, doubled._JOINER_CHARACTERS)))]
         assert at == full, text
         found += len(full)
@@ -335,3 +335,7 @@ def test_compound_pairs_are_those_of_every_joiner() -> None:
         assert doubled._compound_pairs(text) == full, text
         found += len(full)
     assert found > 500
+    # long tokens of many joiners (each token is read once: no time that grows with its square)
+    for text in ["a-" * 500 + "a a-" * 3, "ab’s" * 500 + " x", "x.y-z" * 300 + " y-z", "a-b\x1cc-d c-d",
+                 "hi-tech" + "\x1chi-tech" * 2 + " hi-tech", "x-y " * 300]:
+        assert doubled._compound_pairs(text) == _compound_pairs_at_every_joiner(text), text
