@@ -9,11 +9,12 @@ import pytest
 import regex
 
 from textlint import document
-from textlint.checks import capitals, quotes
+from textlint.checks import capitals, names, quotes
 from textlint.checks.spacing import marks, punctuation
 from textlint.anchored import (
     finditer_at_runs,
     matches_at_runs,
+    matches_found,
     places_of,
 )
 from textlint.document import Document
@@ -164,3 +165,35 @@ def test_unquoted_speeches_are_found_where_first_person_sentences_start() -> Non
         assert [(m.span(), m.groups()) for m in quotes._unquoted_speeches(text)] == full, text
         found += len(full)
     assert found > 3
+
+
+def test_names_wanted_are_found_where_the_scan_found_them() -> None:
+    # NameVariant looks for the forms of its pairs by str.find, in the order findall found them
+    rng = random.Random(21)
+    words = ["Putin", "Wladimir", "Vladimir", "Putinin", "Rasputin", "-Putin", "’Putin", "Putin’s", "Putiné",
+             "Éric", "Erić", "Eric", "ERIC", "Erica", "putin", "X", " ", " ", "\u00a0", ".", "-", "’", "é", "\u0301"]
+    fuzz = ["".join(rng.choice(words) for _ in range(100)) for _ in range(1500)]
+    found = 0
+    for text in [*_texts(), *fuzz]:
+        forms = names._NAME.findall(text)
+        wanted = set(rng.sample(sorted(set(forms)), min(3, len(set(forms)))))
+        full = [m.span() for m in names._NAME.finditer(text) if m.group() in wanted]
+        assert [m.span() for m in matches_found(names._NAME, text, forms, wanted)] == full, text
+        found += len(full)
+    assert found > 1000
+
+
+def test_marks_of_non_prose_are_found_at_their_literal_text() -> None:
+    # Document._marks tries _NOT_PROSE only where one of its alternatives' literal texts is
+    # (unless periods glued to letters are dense: then it scans)
+    rng = random.Random(25)
+    words = ["http", "://", "x.org", "www.", "wwww.", "awww.", "mailto:", "me@", "@x", "@a-b.", "@.", ".", ".com",
+             ".Com", ".COM", ".c", "é.ab", ".é", "a", "B", "_", "-", " ", " ", "\n", "(", "/", ":", "w", "ww", "1"]
+    fuzz = ["".join(rng.choice(words) for _ in range(60)) for _ in range(2000)]
+    found = 0
+    dense = "ab.cd ef.gh, x.y " * 100 + "me@x.org www.x.org http://x.org"
+    for text in [*_texts(), *fuzz, dense]:
+        full = [(m.span(), m.groups()) for m in document._NOT_PROSE.finditer(text)]
+        assert [(m.span(), m.groups()) for m in document._not_prose_matches(text)] == full, text
+        found += len(full)
+    assert found > 5000

@@ -142,3 +142,28 @@ def test_the_sentence_at_a_place_is_found_by_splitting_its_paragraph_alone():
             i = bisect.bisect_right(starts, offset) - 1
             assert doc.sentence_at(offset) == (whole[i] if i >= 0 and offset < whole[i].end else None), (text, offset)
         assert "sentences" not in vars(doc)  # the whole text was never split
+
+
+def test_the_vocabulary_counts_the_words_of_the_prose():
+    """Document.vocabulary counts the chunks between spaces and cuts each other chunk into words
+    once (letters between marks without the pattern): the counts of every WORD of the prose."""
+    from collections import Counter
+
+    from textlint import document
+
+    assert not any(document.WORD.match(c) for c in document._AROUND_WORDS)
+    rng = random.Random(30)
+    pieces = ["the", "The", "é", "e\u0301", "Ab", "2010", "²", "x1", "it’s", "it's", "’", "'", "-", "‐", "e-mail",
+              ",", ".", "(", ")", "“", "”", "«", "…", "_", "ǅ", "ı", "ß", "ﬁ", "\u200b", "\u00ad", "/", "a.b.com",
+              "see.py", "https://x.org/a-b", " ", " ", "  ", "\n", "\u00a0", "\t", "\u3000", "\x1c"]
+    found = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 60)))
+        doc = Document(text)
+        expected = Counter(document.WORD.findall(doc.prose_text))
+        for start, end in doc._name_tokens:
+            expected.update(document.WORD.findall(text, start, end))
+        assert doc.vocabulary == expected, text
+        assert all(doc.vocabulary.values())
+        found += len(expected)
+    assert found > 10000

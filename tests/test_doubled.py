@@ -281,7 +281,7 @@ def test_doubled_words_are_the_matches_of_the_whole_scan(monkeypatch) -> None:
 
 
 def test_joiners_are_found_at_their_characters() -> None:
-    # doubled._compound_pairs tries _JOINER only at the characters it can match (str.find)
+    # doubled._compound_pairs tries _JOINER_AHEAD only at the characters it can match (str.find)
     from textlint.anchored import places_of
 
     rng = random.Random(4)
@@ -289,9 +289,53 @@ def test_joiners_are_found_at_their_characters() -> None:
     found = 0
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(30))
-        full = [m.span() for m in doubled._JOINER.finditer(text)]
-        at = [m.span() for m in filter(None, (doubled._JOINER.match(text, p)
+        full = [m.span() for m in doubled._JOINER_AHEAD.finditer(text)]
+        at = [m.span() for m in filter(None, (doubled._JOINER_AHEAD.match(text, p)
                                               for p in places_of(text, doubled._JOINER_CHARACTERS)))]
         assert at == full, text
         found += len(full)
     assert found > 1000
+
+
+def _compound_pairs_at_every_joiner(text: str) -> list[tuple[int, str, str, str]]:
+    """doubled._compound_pairs as it was before it looked for the joiner again in the next token:
+    every joiner's word compared with the next word."""
+    joiner = regex.compile(doubled._JOINER)
+    pairs, done = [], -1
+    for j in joiner.finditer(text):
+        if j.start() < done:
+            continue
+        start = j.start()
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        word = doubled._COMPOUND.match(text, start)
+        if word is None:
+            continue
+        done = word.end()
+        nxt = doubled._NEXT_WORD.match(text, word.end())
+        if nxt and nxt.group("b").lower() == word.group().lower():
+            pairs.append((start, word.group(), nxt.group("sep"), nxt.group("b")))
+    return pairs
+
+
+def test_compound_pairs_are_those_of_every_joiner() -> None:
+    # the joiners whose character the next token lacks are skipped: no pair is lost
+    rng = random.Random(9)
+    pieces = ["hi-tech", "Hi-Tech", "HI-TECH", "hi‐tech", "ab’s", "Ab’s", "ab's", "abs’", "Abs'", "x", "-", "’", "'",
+              "s", " ", " ", "  ", "\n", "\u00a0", "\x1c", "\u2010", "é-é", "É-É", "e\u0301-e", "İ-i", "i̇-i", "--",
+              ".", ",", "a-b-c", "A-B-c", "ab-cd.ef-gh", ")", "”"]
+    spaces = [" ", "  ", "\n", "\u00a0", "\x1c", "", "\t"]
+    found = 0
+    for _ in range(4000):
+        words = [rng.choice(pieces) for _ in range(rng.randrange(2, 20))]
+        words = [w for word in words for w in ([word, rng.choice([word, word.upper(), word.title()])]
+                                                if rng.random() < 0.3 else [word])]
+        text = "".join(w + rng.choice(spaces) for w in words)
+        full = _compound_pairs_at_every_joiner(text)
+        assert doubled._compound_pairs(text) == full, text
+        found += len(full)
+    assert found > 500
+    # long tokens of many joiners (each token is read once: no time that grows with its square)
+    for text in ["a-" * 500 + "a a-" * 3, "ab’s" * 500 + " x", "x.y-z" * 300 + " y-z", "a-b\x1cc-d c-d",
+                 "hi-tech" + "\x1chi-tech" * 2 + " hi-tech", "x-y " * 300]:
+        assert doubled._compound_pairs(text) == _compound_pairs_at_every_joiner(text), text

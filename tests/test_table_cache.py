@@ -67,3 +67,17 @@ def test_installs_of_other_data_keep_their_own_tables(tmp_path, monkeypatch):
         assert _table_of(tmp_path, monkeypatch, first, calls) == {"cat": "N"}
         assert _table_of(tmp_path, monkeypatch, second, calls) == {"cat": "V"}
     assert len(calls) == 2
+
+
+def test_the_same_data_at_two_paths_is_one_kept_table(tmp_path, monkeypatch):
+    """Two checkouts or installs of the same data file (other paths, other modification times)
+    read each other's table: neither replaces it, so neither reads its source again."""
+    first, second = tmp_path / "a" / "words.tsv", tmp_path / "b" / "words.tsv"
+    for source in (first, second):
+        source.parent.mkdir()
+        source.write_text("cat\tN\ndog\tNV\n")
+    os.utime(second, ns=(1, 1))
+    calls = []
+    for source in (first, second, first, second):
+        assert _table_of(tmp_path, monkeypatch, source, calls) == {"cat": "N", "dog": "NV"}
+    assert len(calls) == 1

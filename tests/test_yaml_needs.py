@@ -255,12 +255,14 @@ def test_a_few_words_are_looked_for_in_the_text_before_it_is_cut_into_words():
             assert "words" not in vars(index)  # never cut into words
 
 
-def test_a_long_text_is_folded_in_overlapping_parts(monkeypatch):
+@pytest.mark.parametrize("kept", [True, False])
+def test_a_long_text_is_folded_in_overlapping_parts(monkeypatch, kept):
     # a piece that runs over the edge of two parts is found; folding a part finds what folding
-    # the whole text finds
+    # the whole text finds; so does the folded copy kept for all the rules (a text not too long)
     from textlint.yamlrules import needs
 
     monkeypatch.setattr(needs, "FOLDED_PART", 8)
+    monkeypatch.setattr(needs, "MAX_FOLDED_KEPT", 1 << 20 if kept else 0)
     text = "Σ abc İNFORMATIONS on\nThe End KELVIN \u212aelvin"
     pieces = {"informations", " on", "the end", "kelvin", "absent", "c i", "s o"}
     whole = {p for p in pieces if p in needs.fold(text)}
@@ -412,3 +414,18 @@ def test_a_long_text_is_scanned_for_the_swaps_it_may_hold(monkeypatch):
         assert not needs.TextIndex([text], True).indexed
         assert len(same(rule, text)) == found
         assert rule.pattern_for(Document(text)) is not rule.combined
+
+
+def test_folding_in_parts_gives_the_ascii_letters_of_folding_the_whole(monkeypatch):
+    import random
+
+    from textlint.yamlrules import needs
+
+    monkeypatch.setattr(needs, "FOLDED_PART", 5)
+    rng = random.Random(12)
+    alphabet = ["Σ", "σ", "ς", "A", "b", " ", "İ", "ı", "\u212a", "ſ", "ß", "Ǆ", "É", "\n", "x"]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        whole, parts = needs.fold(text), needs.fold_in_parts(text)
+        assert len(parts) == len(whole)
+        assert [c if c.isascii() else None for c in parts] == [c if c.isascii() else None for c in whole], text

@@ -12,13 +12,13 @@ import operator
 from array import array
 from collections import Counter
 from functools import cached_property
-from itertools import compress
+from itertools import compress, islice, repeat
 from pathlib import Path
 from typing import Iterator
 
 import regex
 
-from .anchored import finditer_at_runs
+from .anchored import finditer_at_runs, finditer_at_seams
 from .dataclass import dataclass
 from .patterns import lazy_compile
 from .suppression import DIRECTIVE
@@ -46,6 +46,11 @@ TLDS = frozenset(
 #: Each hit is widened to its whole whitespace-delimited token (a literal-anchored
 #: search is far faster than matching whole URLs at every position).
 _NOT_PROSE = lazy_compile(r"://|\bwww\.|\bmailto:|@[\w-]+\.|\.(?P<tld>[A-Za-z]{2,})\b")
+#: A period before an ASCII letter: where a domain ending of :data:`_NOT_PROSE` starts.
+_GLUED_PERIOD = lazy_compile(r"\.[A-Za-z]")
+#: Where a match of :data:`_NOT_PROSE` starts: each of its alternatives starts with one of these
+#: (scanned each for its literal text, quicker than the alternation, which is tried at every place).
+_NOT_PROSE_AT = (*(lazy_compile(p) for p in (r"://", r"www\.", r"mailto:", r"@")), _GLUED_PERIOD)
 #: A URL's or an e-mail address's mark earlier in the same token.
 _IN_URL = lazy_compile(r"[/@][^\s]*$")
 
@@ -54,10 +59,21 @@ def _not_prose_marks(text: str) -> Iterator[regex.Match]:
     """The marks of :data:`_NOT_PROSE` in *text*, domain endings only where they are one of
     :data:`TLDS` in lowercase or capitals (not a capitalised word glued after a period:
     "end.Ma")."""
-    for m in _NOT_PROSE.finditer(text):
+    for m in _not_prose_matches(text):
         tld = m.group("tld")
         if tld is None or (tld.islower() or tld.isupper()) and tld.lower() in TLDS:
             yield m
+
+
+def _not_prose_matches(text: str) -> Iterator[regex.Match]:
+    """``_NOT_PROSE.finditer(text)``, tried only at the places of :data:`_NOT_PROSE_AT`, unless
+    *text* has a period glued to a letter more than once in :data:`SPARSE_SEAMS` characters (a
+    list of domain names or abbreviations: there the scan of the alternation is quicker than a
+    try at each)."""
+    most = len(text) // SPARSE_SEAMS + 64
+    if next(islice(_GLUED_PERIOD.finditer(text), most, None), None) is not None:
+        return _NOT_PROSE.finditer(text)
+    return iter(finditer_at_seams(_NOT_PROSE, _NOT_PROSE_AT, text))
 
 
 #: A brace-enclosed token: a type annotation ("{string}", "{fs.Stats | null}"), a template
@@ -155,6 +171,12 @@ def text_pieces(text: str, size: int = PIECE_SIZE) -> Iterator[str]:
         yield text[start:m.start()]
         start = m.start()
     yield text[start:]
+
+
+#: Punctuation marks and symbols, none of them a character of a :data:`WORD`: a chunk of text
+#: between spaces that is letters between such marks ("(said,", "“Russia”") is that one word,
+#: and a chunk without them at its ends has the words it had (:attr:`Document.vocabulary`).
+_AROUND_WORDS = ".,;:!?\"'()[]{}“”‘’«»‹›„‚-‐‑–—―…/\\*&%$#@+=<>|^_`~•·"
 
 
 class Document:
@@ -297,15 +319,19 @@ class Document:
     @cached_property
     def vocabulary(self) -> Counter[str]:
         """How often each word form occurs in the prose of the document (case kept)."""
-        # a chunk of letters between spaces is one word: only the others need the pattern
+        # a chunk of letters between spaces is one word, and so is a chunk of letters between
+        # marks of _AROUND_WORDS ("(said,"): only the others need the pattern (no word spans a space)
         find, counts = WORD.findall, Counter()
         for piece in text_pieces(self.prose_text):  # no list of every word of a large text
             chunks = piece.split()
             letters = list(map(str.isalpha, chunks))
             counts.update(compress(chunks, letters))
-            counts.update(find(" ".join(compress(chunks, map(operator.not_, letters)))))  # (no word spans a space)
+            cores = list(map(str.strip, compress(chunks, map(operator.not_, letters)), repeat(_AROUND_WORDS)))
+            letters = list(map(str.isalpha, cores))
+            counts.update(compress(cores, letters))
+            counts.update(find(" ".join(compress(cores, map(operator.not_, letters)))))
         for start, end in self._name_tokens:  # "searchengine.py" writes the word "searchengine"
-            counts.update(find(self.text, start, end))
+            counts.update(WORD.findall(self.text, start, end))
         return counts
 
     @cached_property

@@ -44,9 +44,15 @@ BLOCK = 512
 #: The hyphen or apostrophe inside a compound or possessive ("hi-tech", "Federation’s"):
 #: such words are rare, so they are compared with the next word in Python, which keeps the
 #: pattern above simple and fast.
-_JOINER = lazy_compile(r"(?<=[\p{L}\p{M}])[-\u2010’'](?=[\p{L}\p{M}])|(?<=s)[’'](?=\s)")
+_JOINER = r"(?<=[\p{L}\p{M}])(?P<c>[-\u2010’'])(?=[\p{L}\p{M}])|(?<=s)(?P<c>[’'])(?=\s)"
 #: The characters of :data:`_JOINER`.
 _JOINER_CHARACTERS = "-\u2010’'"
+#: A joiner, the rest of its token (up to a character that ``str.isspace`` calls whitespace:
+#: ``\s`` and the separators \x1c-\x1f) and, when the next token (after ``\s``) holds the
+#: joiner's character again, that token up to it: a compound repeated is a token whose repeat
+#: holds the same joiner (no letter's lowercase is one); most joiners have none there
+#: ("long-term plans", "Russia’s army"). Each part is read once, whatever the token's length.
+_JOINER_AHEAD = lazy_compile(rf"(?:{_JOINER})(?=(?P<rest>[^\s\x1c-\x1f]*)(?P<again>\s+\S*?(?P=c))?)")
 _COMPOUND = lazy_compile(r"\p{L}[\p{L}\p{M}]*(?:[-\u2010]\p{L}[\p{L}\p{M}]*)*(?:['’]s|(?<=s)['’])?")
 _NEXT_WORD = lazy_compile(r"(?P<sep>\s+)(?P<b>[^\s.,;:!?)\]”\"]+)")
 _INSIDE_TOKEN_BEFORE = set("'’-.@/\u2010")
@@ -258,16 +264,21 @@ def _compound_pairs(text: str) -> list[tuple[int, str, str, str]]:
     pairs = []
     done = -1
     # (the joiners' characters found by str.find, each tried there: a scan of their class costs more)
-    for j in filter(None, (_JOINER.match(text, p) for p in places_of(text, _JOINER_CHARACTERS))):
-        if j.start() < done:
-            continue  # another joiner of a word already compared
+    for p in places_of(text, _JOINER_CHARACTERS):
+        if p < done:
+            continue  # another joiner of a token already looked at: the same word, the same answer
+        j = _JOINER_AHEAD.match(text, p)
+        if j is None:
+            continue
+        done = j.end("rest")
+        if j.group("again") is None:
+            continue  # the next token lacks the joiner: no repeat of a compound that holds it
         start = j.start()
         while start > 0 and not text[start - 1].isspace():
             start -= 1
         word = _COMPOUND.match(text, start)
         if word is None:
             continue
-        done = word.end()
         nxt = _NEXT_WORD.match(text, word.end())
         if nxt and nxt.group("b").lower() == word.group().lower():
             pairs.append((start, word.group(), nxt.group("sep"), nxt.group("b")))

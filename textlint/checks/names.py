@@ -8,6 +8,7 @@ from typing import Iterator
 
 import regex
 
+from ..anchored import matches_found
 from ..casing import get_casing
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
@@ -84,7 +85,8 @@ class NameVariant(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        counts = Counter(_NAME.findall(text))
+        found = _NAME.findall(text)
+        counts = Counter(found)
         if len(counts) < 2:
             return
         # Forms one edit apart share a key: the form with one letter deleted (or itself). Only
@@ -106,10 +108,9 @@ class NameVariant(Check):
         paired = {f for pair in pairs for f in pair}
         occurrences: dict[str, list[regex.Match]] = defaultdict(list)
         neighbours: dict[str, set[str]] = defaultdict(set)
-        for m in _NAME.finditer(text):
-            if m.group() in paired:
-                occurrences[m.group()].append(m)
-                neighbours[m.group()].update(n for n in self._neighbours(text, m) if n[:1].isupper())
+        for m in matches_found(_NAME, text, found, paired):
+            occurrences[m.group()].append(m)
+            neighbours[m.group()].update(n for n in self._neighbours(text, m) if n[:1].isupper())
         lexicon = get_lexicon()  # loaded only when a document has candidate pairs
         reported: set[str] = set()
         for a, b in sorted(pairs):

@@ -448,9 +448,10 @@ _FIRST_PERSON = (r"(?:" + _alternatives(wc.SUBJECT_PRONOUNS & wc.FIRST_PERSON, c
                  + r")(?:[’']\p{Ll}+|[ \u00a0]+\p{Ll}+)")
 _FIRST_PERSON_SENTENCE = lazy_compile(_SENTENCE_START + _FIRST_PERSON)
 #: Where a sentence in the first person may start: each first-person subject pronoun,
-#: capitalised ("I", "We"), found by a scan led by its first letter (several times quicker
+#: capitalised ("I", "We"), before an apostrophe or a space, as :data:`_FIRST_PERSON` has it
+#: (not "In", "Western"), found by a scan led by its first letter (several times quicker
 #: than a scan led by the look-behind of a sentence start, which is tried at every character).
-_FIRST_PERSON_AT = tuple(lazy_compile(_alternatives({w}, capitalise=True))
+_FIRST_PERSON_AT = tuple(lazy_compile(_alternatives({w}, capitalise=True) + "[’' \u00a0]")
                          for w in sorted(wc.SUBJECT_PRONOUNS & wc.FIRST_PERSON))
 
 

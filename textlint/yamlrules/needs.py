@@ -216,8 +216,20 @@ MAX_INDEXED_CHARS = 200_000
 #: each is a search of the whole text (~1 ms a megabyte), and a rule with more is scanned
 #: (a scan of a rule's pattern costs tens of milliseconds a megabyte).
 MOST_PIECES_UNINDEXED = 32
-#: The size of the parts in which a text too long to index is folded (:meth:`TextIndex.holding`).
+#: The size of the parts in which a text is folded (:func:`fold_in_parts`).
 FOLDED_PART = 1 << 16
+#: A text too long to index but at most this long (characters) is folded once for the tests of
+#: all ``ignorecase`` rules (:attr:`TextIndex.text`, kept with the document: a few megabytes at
+#: most); a longer one is folded part by part for each test, and no folded copy is kept.
+MAX_FOLDED_KEPT = 1 << 21
+
+
+def fold_in_parts(text: str) -> str:
+    """:func:`fold` of *text*, part by part (:data:`FOLDED_PART` characters): lowering a whole
+    text takes several times its size while it runs. It gives the same ASCII letters as
+    folding the whole, in the same places (other letters may differ: a final sigma), and an
+    ``ignorecase`` rule's tests look for no other (``_kept``)."""
+    return "".join(fold(text[start:start + FOLDED_PART]) for start in range(0, len(text), FOLDED_PART))
 
 
 class TextIndex:
@@ -235,21 +247,24 @@ class TextIndex:
     @cached_property
     def text(self) -> str:
         text = "\n".join(self._texts)
-        return fold(text) if self._folded else text
+        return fold_in_parts(text) if self._folded else text
 
     def holding(self, pieces: set[str], words: AbstractSet[str] = frozenset()) -> tuple[set[str], set[str]]:
         """Which of *pieces* the texts hold (as :attr:`text` has them), and which of *words* they
         hold as words of their own (runs of ``\\w``, as :func:`words_of` cuts them), for a text too
-        long to index: each text is read in parts of :data:`FOLDED_PART` characters that overlap
-        by the longest piece less one, so that no folded copy of a long text is made (lowering a
-        text takes several times its size while it runs). Folding a part gives the same ASCII
-        letters as folding the whole (a piece holds no other, ``_kept``), in the same places."""
+        long to index: looked for in :attr:`text`, or, in a text longer than
+        :data:`MAX_FOLDED_KEPT` that an ``ignorecase`` rule asks about, in parts of
+        :data:`FOLDED_PART` characters that overlap by the longest piece less one, each folded
+        (:func:`fold_in_parts`), so that no folded copy of it is made."""
         question = (frozenset(pieces), frozenset(words))
         if question not in self._held:
             self._held[question] = self._holding(pieces, words)
         return self._held[question]
 
     def _holding(self, pieces: set[str], words: AbstractSet[str]) -> tuple[set[str], set[str]]:
+        if self._folded and sum(map(len, self._texts)) <= MAX_FOLDED_KEPT:
+            text = self.text  # folded once for every rule that asks
+            return {p for p in pieces if p in text}, {w for w in words if _holds_word(text, w, "", "")}
         found: set[str] = set()
         whole: set[str] = set()
         overlap = max(map(len, pieces | words), default=1) - 1
