@@ -20,11 +20,16 @@ def tables() -> tuple[dict[str, int], dict[str, int]]:
     return zipf, pmi
 
 
-def test_a_written_cache_reads_back_the_same_tables(tmp_path):
-    zipf, pmi = tables()
+def written_and_read(tmp_path, zipf: dict[str, int], pmi: dict[str, int]) -> lexicon.Lexicon:
+    """The lexicon read back from a cache file written with *zipf* and *pmi*."""
     path = tmp_path / "lexicon.bin"
     lexicon._write(path, zipf, pmi, -6.5)
-    read = lexicon._read(path)
+    return lexicon._read(path)
+
+
+def test_a_written_cache_reads_back_the_same_tables(tmp_path):
+    zipf, pmi = tables()
+    read = written_and_read(tmp_path, zipf, pmi)
     assert read.bigram_floor == -6.5 and len(read) == len(zipf)
     for word in [*zipf, "", "missing", "ü", "zzzz"]:
         assert read.zipf_table().get(word) == zipf.get(word), word
@@ -61,9 +66,7 @@ def test_the_cache_records_which_words_begin_and_end_a_pair(tmp_path):
 def test_the_longest_word_bounds_every_word_read_in_place_or_from_the_dict(tmp_path):
     zipf, pmi = tables()
     zipf["abcdeéabcdeéabcdeé"] = 100  # the longest: 18 characters, 21 bytes
-    path = tmp_path / "lexicon.bin"
-    lexicon._write(path, zipf, pmi, -6.5)
-    read = lexicon._read(path)
+    read = written_and_read(tmp_path, zipf, pmi)
     assert isinstance(read.zipf_table(), lexicon.Table)
     assert read.longest_word == max(len(w.encode("utf-8", "surrogatepass")) for w in zipf) == 21
     assert lexicon.Lexicon(zipf, pmi, -6.5).longest_word == 18
@@ -119,9 +122,7 @@ def test_prepare_for_leaves_in_place_the_tables_no_check_asked(tmp_path, monkeyp
 
 def test_a_table_answers_in_place_until_building_its_dict_would_have_paid(tmp_path):
     zipf, pmi = tables()
-    path = tmp_path / "lexicon.bin"
-    lexicon._write(path, zipf, pmi, -6.5)
-    read = lexicon._read(path)
+    read = written_and_read(tmp_path, zipf, pmi)
     table = read.zipf_table()
     assert table.build_after == round(lexicon.BUILD_COST_PER_KEY * len(zipf)) > 0
     words = sorted(zipf)
@@ -134,9 +135,7 @@ def test_a_table_answers_in_place_until_building_its_dict_would_have_paid(tmp_pa
 
 def test_a_long_text_builds_the_dicts_it_asks_most_and_leaves_the_pairs_in_place(tmp_path):
     zipf, pmi = tables()
-    path = tmp_path / "lexicon.bin"
-    lexicon._write(path, zipf, pmi, -6.5)
-    read = lexicon._read(path)
+    read = written_and_read(tmp_path, zipf, pmi)
     # three questions a word about the words, 0.6 about the pairs' words, 0.3 about the pairs:
     # the dicts of the first two pay, the pairs' does not
     read.expect(3 * len(zipf))
@@ -148,9 +147,7 @@ def test_a_long_text_builds_the_dicts_it_asks_most_and_leaves_the_pairs_in_place
 
 def test_a_damaged_index_answers_nothing_wrong(tmp_path):
     zipf, pmi = tables()
-    path = tmp_path / "lexicon.bin"
-    lexicon._write(path, zipf, pmi, -6.5)
-    read = lexicon._read(path)
+    read = written_and_read(tmp_path, zipf, pmi)
     table = read.zipf_table()
     table._slots = [len(zipf) + 7] * len(zipf)  # every slot beyond the keys
     assert table.get("the", -1) == -1

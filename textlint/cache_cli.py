@@ -7,14 +7,9 @@ import sys
 
 import typer
 
-app = typer.Typer(
-    name="cache",
-    help="Show textlint's cache directory or remove what it keeps there.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+from .cliapp import command_group
+
+app = command_group("cache", "Show textlint's cache directory or remove what it keeps there.")
 
 EXIT_ERROR = 2
 

@@ -16,6 +16,7 @@ import typer
 
 from . import __version__
 from .cache_cli import app as cache_app
+from .cliapp import command_group
 from .config import ConfigFinder
 from .diagnostics import Applicability
 from .document import Document
@@ -28,14 +29,7 @@ from .progress import wanted
 from .runner import FileResult, Runner
 from .stdio import OutputError
 
-app = typer.Typer(
-    name="textlint",
-    help="Find and fix the defects of scraped, OCR'd and machine-translated prose.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+app = command_group("textlint", "Find and fix the defects of scraped, OCR'd and machine-translated prose.")
 
 app.add_typer(languagetool_app, name="languagetool")
 app.add_typer(cache_app, name="cache")

@@ -10,14 +10,9 @@ from typing import Annotated, Optional
 
 import typer
 
-app = typer.Typer(
-    name="languagetool",
-    help="Install LanguageTool and manage its background server.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+from ..cliapp import command_group
+
+app = command_group("languagetool", "Install LanguageTool and manage its background server.")
 
 ConfigOption = Annotated[Optional[Path], typer.Option(
     "--config", help="Use this configuration file instead of searching for one.")]
