@@ -16,11 +16,9 @@ runner = CliRunner()
 
 @pytest.fixture
 def folder(tmp_path, monkeypatch):
-    """An empty cache directory of textlint's, under a private TEXTLINT_CACHE_DIR."""
+    """An empty cache directory of textlint's (TEXTLINT_CACHE_DIR)."""
     monkeypatch.setenv("TEXTLINT_CACHE_DIR", str(tmp_path))
-    path = tmp_path / "textlint"
-    path.mkdir()
-    return path
+    return tmp_path
 
 
 def _fill(folder):
@@ -104,3 +102,14 @@ def test_a_file_that_cannot_be_removed_is_named_and_exits_2(folder, monkeypatch)
     assert "Removed 1 left-over file " in result.stdout
     assert f"cannot remove {stuck}: Permission denied" in result.stderr
     assert stuck.exists() and not (folder / "yaml-0.marshal").exists()
+
+
+@pytest.mark.parametrize("variable", ["TEXTLINT_CACHE_DIR", "XDG_CACHE_HOME"])
+def test_the_checks_and_languagetool_share_one_cache_directory(tmp_path, monkeypatch, variable):
+    from textlint.languagetool.settings import LanguageToolSettings
+
+    monkeypatch.delenv("TEXTLINT_CACHE_DIR", raising=False)
+    monkeypatch.setenv(variable, str(tmp_path))
+    folder = cachedir.cache_dir()
+    assert folder == (tmp_path if variable == "TEXTLINT_CACHE_DIR" else tmp_path / "textlint")
+    assert LanguageToolSettings().root() == folder.resolve() / "languagetool"

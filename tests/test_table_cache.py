@@ -35,7 +35,7 @@ def test_a_damaged_cache_is_read_again(tmp_path, monkeypatch):
     source.write_text("cat\tN\ndog\tNV\n")
     calls = []
     _table_of(tmp_path, monkeypatch, source, calls)
-    [kept] = (tmp_path / "cache" / "textlint").glob("words-*")
+    [kept] = (tmp_path / "cache").glob("words-*")
     data = bytearray(kept.read_bytes())
     data[-3] ^= 0xFF  # inside the table's bytes: the checksum no longer holds
     kept.write_bytes(bytes(data))

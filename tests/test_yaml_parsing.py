@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def cache_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("TEXTLINT_CACHE_DIR", str(tmp_path))
     parsing._cache.cache_clear()
-    yield tmp_path / "textlint"
+    yield tmp_path
     parsing._cache.cache_clear()
 
 
@@ -51,7 +51,7 @@ def test_data_marshal_cannot_hold_is_parsed_every_time(cache_dir):
 def test_an_unwritable_cache_parses_every_time(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("")
-    monkeypatch.setenv("TEXTLINT_CACHE_DIR", str(blocker))  # its textlint/ cannot be made
+    monkeypatch.setenv("TEXTLINT_CACHE_DIR", str(blocker))  # a file: nothing can be kept in it
     parsing._cache.cache_clear()
     try:
         assert parsing.parse_yaml("a: 1\n") == {"a": 1}

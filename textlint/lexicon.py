@@ -225,10 +225,16 @@ class Lexicon:
 
 
 def cache_dir() -> Path:
-    """textlint's folder in the user's cache directory (``TEXTLINT_CACHE_DIR/textlint`` or
-    ``XDG_CACHE_HOME/textlint`` when set)."""
-    base = os.environ.get("TEXTLINT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    return Path(base) / "textlint" if base else Path.home() / ".cache" / "textlint"
+    """textlint's cache directory: ``TEXTLINT_CACHE_DIR`` when set, else the ``textlint``
+    folder of the user's cache directory (platformdirs: ``$XDG_CACHE_HOME/textlint`` or
+    ``~/.cache/textlint`` on Linux, ``~/Library/Caches/textlint`` on macOS), the folder
+    LanguageTool is installed in too (``languagetool/``, see :mod:`textlint.languagetool`)."""
+    env = os.environ.get("TEXTLINT_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("textlint", appauthor=False))
 
 
 def cache_path() -> Path:
