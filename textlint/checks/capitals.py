@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from itertools import groupby
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import regex
 
@@ -2300,6 +2300,12 @@ def _letter_runs(run: str) -> Iterator[tuple[str, int]]:
             yield piece, pos
 
 
+def _runs_of_letters(piece: str) -> Iterable[str]:
+    """The runs of letters of *piece* (:func:`_letter_runs`): itself, at once, when it is all
+    letters."""
+    return (piece,) if piece.isalpha() else (run for run, _ in _letter_runs(piece))
+
+
 def _names_a_body(text: str, m: regex.Match, low: str) -> bool:
     """Whether the capitalised word at *m* stands straight before a lowercase noun for a person
     or, known to LanguageTool's dictionary as a proper noun, before one for a body (WordNet's
@@ -2377,7 +2383,7 @@ class _Written:
     def _written(self, text: str, low: str) -> bool:
         if self._misses >= self.MISSES:
             runs = self._runs(text is self._doc.prose_text)
-            if not (low in runs if low.isalpha() else all(run in runs for run, _ in _letter_runs(low))):
+            if not all(run in runs for run in _runs_of_letters(low)):
                 return False
         found = _written_in_lowercase(text, low)
         self._misses += not found
@@ -2395,7 +2401,7 @@ class _Written:
             words = self._doc.vocabulary
             runs = set(filter(str.isalpha, words))
             for piece in _LETTERS_AND_NUMERALS.findall(" ".join(w for w in words if not w.isalpha())):
-                runs.update([piece] if piece.isalpha() else (run for run, _ in _letter_runs(piece)))
+                runs.update(_runs_of_letters(piece))
             self._prose_runs = runs
         if prose or not self._doc.ignored:
             return self._prose_runs
@@ -2408,7 +2414,7 @@ class _Written:
                 while end < len(text) and text[end].isalpha():
                     end += 1
                 for piece in _LETTERS_AND_NUMERALS.findall(text, start, end):
-                    runs.update([piece] if piece.isalpha() else (run for run, _ in _letter_runs(piece)))
+                    runs.update(_runs_of_letters(piece))
             self._text_runs = runs
         return self._text_runs
 
