@@ -57,6 +57,7 @@ def clear_caches() -> None:
     names._may_be_name.cache_clear()
     capitals._function_like.cache_clear()
     capitals._worth_a_look.cache_clear()
+    capitals._judged_by_left.cache_clear()
 
 
 def best_of(runs: int, fn, clock=time.perf_counter) -> float:

@@ -774,6 +774,31 @@ def test_the_index_of_capitalised_words_counts_what_a_search_for_each_word_count
         assert {w: index.uses(w) for w in words} == expected
 
 
+def test_the_tokens_near_a_word_end_its_tokens_and_decide_a_name_on_the_left_as_they_all_do():
+    """``_TokensBefore.near`` is the end of the tokens of the window before a word (at least
+    NEAR_TOKENS of them, or all), ``all()`` is every one, and ``_name_like`` on the left decides
+    on the near ones as on all of them: it reads NEAR_TOKENS at most."""
+    text = (SEED / "seed-article.txt").read_text(encoding="utf-8") + (
+        " the Ministry of the Interior Said so, and the Court’s of Appeal Ruled. 12th Century,"
+        " x\u00a0\u00a0Y Z ... A1 rock'n'roll Party's  of  the  Party Decided it. ,, Of the")
+    casing = get_casing()
+    tried = 0
+    for m in regex.finditer(r"\p{Lu}\p{Ll}*", text):
+        start = m.start()
+        left = max(0, start - 60, text.rfind("\n", max(0, start - 60), start) + 1)
+        every = list(capitals._WORDS.finditer(text, left, start))
+        before = capitals._TokensBefore(text, left, start)
+        near = before.near
+        assert [t.span() for t in before.all()] == [t.span() for t in every]
+        assert [t.span() for t in near] == [t.span() for t in every[len(every) - len(near):]]
+        assert len(near) >= min(capitals.NEAR_TOKENS, len(every))
+        decided = capitals._name_like(every[::-1], text, casing, before=True)
+        assert capitals._name_like(near[::-1], text, casing, before=True) == decided
+        assert capitals._name_like(every[::-1][:capitals.NEAR_TOKENS], text, casing, before=True) == decided
+        tried += len(near) < len(every)
+    assert tried > 100
+
+
 # -- branch midcap6: grammar, word pairs and the document's evidence --------------------------
 @pytest.mark.parametrize("text, word", [
     # a hyphenated compound of common English: its parts a set phrase of web text, or written in

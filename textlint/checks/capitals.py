@@ -130,9 +130,9 @@ _POSSESSIVE_END = lazy_compile(r"['’]s$")
 _NEXT_LOWER = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’])")
 
 
-#: Distinct words whose judgements by :func:`_function_like` and :func:`_worth_a_look` (the word
-#: and the process-wide tables alone decide them) are kept for the documents after the one that
-#: asked.
+#: Distinct words whose judgements by :func:`_function_like`, :func:`_worth_a_look` and
+#: :func:`_judged_by_left` (the word and the process-wide tables alone decide them) are kept for
+#: the documents after the one that asked.
 WORDS_KEPT = 1 << 12
 
 
@@ -143,6 +143,15 @@ def _function_like(low: str) -> bool:
     the casing table cannot judge them, but they name nothing, so they are judged like
     function words."""
     return low in FUNCTION_WORDS or wc.sentence_adverb(low)
+
+
+@lru_cache(maxsize=WORDS_KEPT)
+def _judged_by_left(token: str) -> bool:
+    """Whether a name before the capitalised *token* (as written, with its possessive) is enough
+    to place it in the name (:meth:`MidSentenceCapital._in_name`): no -ed or -ly form, verb form
+    and nothing else, modal or adverb, whose place after a name the words after it decide
+    (:func:`_not_a_name_part`). A name's words recur, so each form is judged once."""
+    return not token.endswith(("ed", "ly")) and not wc.only_verb(token) and not _clause_word(token.lower())
 
 
 @lru_cache(maxsize=WORDS_KEPT)
@@ -431,7 +440,7 @@ class MidSentenceCapital(Check):
         worth: dict[str, bool] = {}
         capitalised = _CapitalisedWords(text)
         for m in _TITLE.finditer(text):
-            word = m.group(W)
+            word = m[W]  # (subscript: quicker than group() at each capitalised word of the text)
             look = worth.get(word)
             if look is None:
                 look = worth[word] = _worth_a_look(word.lower())
@@ -569,16 +578,17 @@ class MidSentenceCapital(Check):
         ("President Of Russia")."""
         # A name does not run over a line break.
         line_start = text.rfind("\n", max(0, start - 60), start) + 1
-        before = list(_WORDS.finditer(text, max(0, start - 60, line_start), start))
-        previous = before[-1].group().lower() if before else ""
-        if not function_word and _after_opening_article(text, before, start, end, written):
+        before = _TokensBefore(text, max(0, start - 60, line_start), start)
+        near = before.near  # (the tokens read until the words after it are)
+        previous = near[-1].group().lower() if near else ""
+        if not function_word and _after_opening_article(text, near, start, end, written):
             return False  # "The Message reads": a sentence's article, not a title's
         # the common case, decided without the words after it
-        left_asked = not function_word and previous != "good" and bool(before) \
-            and not _is_number(before[-1].group()) and not text.endswith(("ed", "ly"), start, end) \
-            and not wc.only_verb(text[start:end]) and not _clause_word(text[start:end].lower())
-        if left_asked and _name_like(before[::-1], text, casing, before=True):
+        left_asked = not function_word and previous != "good" and bool(near) \
+            and not _is_number(near[-1].group()) and _judged_by_left(text[start:end])
+        if left_asked and _name_like(near[::-1], text, casing, before=True):
             return True
+        before = before.all()
         line_end = text.find("\n", end, end + 60)
         after = list(_WORDS.finditer(text, end, min(len(text), end + 60) if line_end < 0 else line_end))
         word = text[start:end].lower()
@@ -1242,10 +1252,9 @@ def _addressed_group(text: str, m: regex.Match) -> bool:
     President, Friends,", "Mr President and Colleagues,"). English writes the nouns of a
     salutation in lowercase after its first word ("Mr President, ladies and gentlemen,
     friends,"); honorifics of one person ("Your Holiness", "Sir") are singular."""
-    if not _ADDRESS_AFTER.match(text, m.end()):
-        return False
     word = m.group(W)
     if m.end() != m.end(W) or not (word.endswith("s") or word.endswith("men")) \
+            or not _ADDRESS_AFTER.match(text, m.end()) \
             or not _ADDRESS_BEFORE.search(text, max(0, m.start() - 6), m.start()):
         return False
     line_end = text.find("\n", m.end())
@@ -1361,6 +1370,38 @@ def _every_word_capitalised(before: list[regex.Match], after: list[regex.Match])
             break
         run.append(tok.group())
     return any(w.lower() in FUNCTION_WORDS for w in run[1:])
+
+
+class _TokensBefore:
+    """The tokens (:data:`_WORDS`) of ``text[left:start]``, before a word, for
+    :meth:`MidSentenceCapital._in_name`, which decides most words by the last few of them:
+    :attr:`near` holds the last NEAR_TOKENS at least (or all), found from a space about
+    NEAR_REACH characters before *start*, and :meth:`all` adds the others when asked. No token
+    holds a space, so the tokens after a space are the same wherever the scan starts before it;
+    a scan of a whole window costs about twice as much."""
+
+    def __init__(self, text: str, left: int, start: int) -> None:
+        self._text, self._left = text, left
+        space = text.rfind(" ", left, max(left, start - NEAR_REACH))
+        self._from = space + 1 if space >= 0 else left
+        self.near = list(_WORDS.finditer(text, self._from, start))
+        if len(self.near) < NEAR_TOKENS and self._from > left:
+            self.near[:0] = _WORDS.finditer(text, left, self._from)
+            self._from = left
+
+    def all(self) -> list[regex.Match]:
+        """Every token before the word."""
+        if self._from == self._left:
+            return self.near
+        return list(_WORDS.finditer(self._text, self._left, self._from)) + self.near
+
+
+#: The tokens before a word that :meth:`MidSentenceCapital._in_name` reads before the words after
+#: it: the last one (:func:`_after_opening_article`), or up to three (:func:`_name_like`, which
+#: skips an apostrophe and a connector, or two connectors, before the word that decides).
+NEAR_TOKENS = 3
+#: How far before a word its last NEAR_TOKENS tokens are looked for first.
+NEAR_REACH = 20
 
 
 def _is_number(token: str) -> bool:
@@ -2437,7 +2478,8 @@ def _name_like(tokens: list[regex.Match], text: str, casing: Casing, before: boo
     or a capitalised word that is not at a sentence start or is not normally lowercase.
     *tokens* are matches in reading order away from the word. Without *numbers*, a number
     after a connector is no evidence ("42 Percent in 2019"); without *lists*, a comma ends
-    the name ("before the Visit, President Putin said")."""
+    the name ("before the Visit, President Putin said"). With *before*, it reads NEAR_TOKENS
+    tokens at most (:class:`_TokensBefore`)."""
     skipped: list[str] = []
     for i, tok in enumerate(tokens):
         word = tok.group()

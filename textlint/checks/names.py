@@ -90,14 +90,15 @@ class NameVariant(Check):
         if len(counts) < 2:
             return
         # Forms one edit apart share a key: the form with one letter deleted (or itself). Only
-        # keys that two forms share make groups (most keys are one form's).
+        # keys that two forms share make groups (most keys are one form's; a form that gives a key
+        # twice, "ana" of "Anna", may stand twice in its group: the same pairs).
         first: dict[str, str] = {}
         groups: dict[str, list[str]] = {}
         for f in counts:
             if not _may_be_name(f):
                 continue
             low = f.lower()
-            for key in {low, *(low[:i] + low[i + 1:] for i in range(len(low)))}:
+            for key in [low, *[low[:i] + low[i + 1:] for i in range(len(low))]]:
                 other = first.setdefault(key, f)
                 if other != f:
                     groups.setdefault(key, [other]).append(f)

@@ -68,9 +68,11 @@ def starts_sentence(text: str, pos: int, openers: bool = True) -> bool:
     """Whether a word at *pos* may be capitalised because of what precedes it: the
     start of a line, a sentence end, a colon or semicolon, a sentence end followed by
     closing quotes or Markdown's closing underscore, and (with *openers*) an opening quote or bracket, a bullet or dash."""
+    if pos > 1 and text[pos - 1] == " " and text[pos - 2].isascii() and text[pos - 2].isalpha():
+        return False  # one space after a word: most places asked (the test below, without the search)
     ch, i = previous_char(text, pos)
     if ch.isascii() and ch.isalpha():
-        return False  # after a word (most places asked; no mark below is an ASCII letter)
+        return False  # after a word (no mark below is an ASCII letter)
     if ch in ("", "\n") or ch in SENTENCE_BREAK:
         return True
     if ch == "]" and _CHECKBOX.search(text, max(0, i - 12), i + 1):
