@@ -172,10 +172,11 @@ def only_verb(word: str) -> bool:
     return bool(t) and not set(t) - set("VZDEG") and not proper(word)
 
 
-@lru_cache(maxsize=1)
-def number_words() -> frozenset[str]:
-    """Cardinal numbers written as one word ("one", "twelve", "hundred", "million")."""
-    return frozenset(w for w, t in _table().items() if "#" in t and w.isalpha() and w.islower())
+def number_word(word: str) -> bool:
+    """Whether *word* is a cardinal number written as one word in lowercase ("one", "twelve",
+    "hundred", "million"): asked of the dictionary word by word (a set of them all would read
+    its 70,000 words first)."""
+    return "#" in _table().get(word, "") and word.isalpha() and word.islower()
 
 
 def sentence_adverb(word: str) -> bool:

@@ -130,9 +130,9 @@ _POSSESSIVE_END = lazy_compile(r"['’]s$")
 _NEXT_LOWER = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’])")
 
 
-#: Distinct words whose judgements by :func:`_function_like`, :func:`_worth_a_look` and
-#: :func:`_judged_by_left` (the word and the process-wide tables alone decide them) are kept for
-#: the documents after the one that asked.
+#: Distinct words whose judgements by :func:`_function_like`, :func:`_worth_a_look`,
+#: :func:`_judged_by_left` and :func:`_plain_common_noun` (the word and the process-wide tables
+#: alone decide them) are kept for the documents after the one that asked.
 WORDS_KEPT = 1 << 12
 
 
@@ -612,7 +612,7 @@ class MidSentenceCapital(Check):
                 return False  # a greeting, not a name: "Good Afternoon, colleagues"
             if after and (after[0].group()[0].isdigit() or after[0].group() in ("(", "[")):
                 return True  # "Article 8", "the Fund (IMF)", "your Address [to the Federal Assembly]"
-            if text[start:end].lower() in wc.number_words() and before and before[-1].group()[:1].isupper():
+            if wc.number_word(text[start:end].lower()) and before and before[-1].group()[:1].isupper():
                 return True  # a number that ends a name: "Part One", "Formula One"
             counted = False
             if before and _is_number(before[-1].group()) and not (
@@ -1002,7 +1002,7 @@ def _after_opening_article(text: str, before: list[regex.Match], start: int, end
             or not starts_sentence(text, before[-1].start(), openers=False):
         return False
     nxt = _NEXT_LOWER.match(text, end)
-    if nxt is not None and text[start:end].lower() in wc.number_words() and nxt.group(1) not in FUNCTION_WORDS:
+    if nxt is not None and wc.number_word(text[start:end].lower()) and nxt.group(1) not in FUNCTION_WORDS:
         return True  # "The Two leaders": a count of the noun after it
     if nxt is None:
         return False
@@ -1047,11 +1047,12 @@ def _subject_of_lexical_verb(low: str, verb: str) -> bool:
         and not _plural(low) and _finite_verb_after(low, verb) and _plain_common_noun(low, THRESHOLD)
 
 
+@lru_cache(maxsize=WORDS_KEPT)
 def _plain_common_noun(low: str, rarity: float = STRONG_FORM) -> bool:
     """Whether *low* is a common noun that hardly ever heads a name: the casing table finds it
     capitalised rarely (STRONG_FORM), LanguageTool's dictionary knows no proper noun of it, and
     WordNet calls it no body, person or kind of named thing ("decision", "implementation"; not
-    "order", "house")."""
+    "order", "house"). Asked at each copy of a word next to a name, so kept by word."""
     ratio = get_casing().ratio(low)
     return ratio is not None and ratio <= rarity and wc.noun(low) and not wc.proper(low) \
         and not any(low in nouns or _plural_of(low, nouns) for nouns in
@@ -2137,7 +2138,7 @@ def _counted_bodies(text: str, m: regex.Match, low: str, casing: Casing) -> bool
     word ("the two Houses", "the three Services"): a count of named bodies that the reader
     knows, like the short name of one ("the House")."""
     count = _COUNT_BEFORE.search(text, max(0, m.start() - 30), m.start())
-    if count is None or count.group(1) not in wc.number_words():
+    if count is None or not wc.number_word(count.group(1)):
         return False
     return any(one in wc.bodies() and (casing.ratio(one) or BODY_NAME - 1) >= BODY_NAME
                for one in _singulars(low))
@@ -2357,7 +2358,7 @@ def _names_a_body(text: str, m: regex.Match, low: str) -> bool:
     if nxt is None:
         return False
     after = nxt.group(1)
-    return after in wc.person_nouns() and wc.noun(low) and low not in wc.number_words() \
+    return after in wc.person_nouns() and wc.noun(low) and not wc.number_word(low) \
         or after in wc.bodies() and wc.proper(low) and not _plural_of(after, wc.bodies())
 
 
@@ -2512,7 +2513,7 @@ def _name_like(tokens: list[regex.Match], text: str, casing: Casing, before: boo
         if word.lower() in ARTICLES:
             return True
         core = _APOSTROPHE.split(word)[0].lower()  # "That's": the word before a contraction
-        return core not in FUNCTION_WORDS and core not in wc.number_words() \
+        return core not in FUNCTION_WORDS and not wc.number_word(core) \
             and (bool(skipped) or not casing.normally_lowercase(core, STRONG_FORM))
     return False
 
@@ -2778,7 +2779,7 @@ def _common_noun_after_proper_adjective(text: str, m: regex.Match, low: str, pro
     if before is None or _acronym(before.group(1)) \
             or nxt is not None and (nxt.group(1) in CONNECTORS or _noun_after(nxt.group(1))) \
             or not _plain_common_noun(low, STRONG if _plural(low) else STRONG_FORM) \
-            or low in wc.number_words() or not _proper_modifier(before.group(1)):
+            or wc.number_word(low) or not _proper_modifier(before.group(1)):
         return False
     if _CAPITALISED_BEFORE.search(text, max(0, before.start(1) - 40), before.start(1)) \
             and not starts_sentence(prose, before.start(1)):

@@ -21,7 +21,7 @@ from ..wordclasses import (ARTICLES, COORDINATORS, DEGREE_ADVERBS, DEMONSTRATIVE
                            HAVE, HONORIFICS,
                            OBJECT_STARTS, POSSESSIVES, PREPOSITIONS, PRONOUNS, QUANTIFIERS, SUBORDINATORS,
                            VERB_LIKE,
-                           interjections, number_words, tags)
+                           interjections, number_word, tags)
 from .prose import CLOSERS, OPENERS, starts_sentence
 from ..anchored import places_of
 
@@ -448,7 +448,7 @@ def _allowed(text: str, start: int, end: int, a: str, b: str) -> bool:
     if lower == "to" and a == b and nxt is not None:
         word = nxt.group(1)
         before = _PREVIOUS.search(text, max(0, start - 30), start)
-        return word.islower() and word not in OBJECT_STARTS and word not in number_words() \
+        return word.islower() and word not in OBJECT_STARTS and not number_word(word) \
             and before is not None and bool(set(tags(before.group(1).lower())) & _TAKES_TO)
     if lower in VERB_LIKE and a.lower() == b:
         before = _PREVIOUS.search(text, max(0, start - 30), start)
