@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import gzip
 import math
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import field
 from functools import lru_cache
@@ -938,7 +937,7 @@ class Model:
         seam = [False] * (n + 1)
         for j in [j for j, ch in enumerate(s) if ch.isupper()]:
             seam[j] = not is_bound[j] and camel_seam(s, j)
-        known, pair, unknown, vocab_get, hits = self.known, self.pair, self.unknown, self.vocab.get, self._hits
+        known, pair, unknown, vocab_get = self.known, self.pair, self.unknown, self.vocab.get
         lex_word, piece_ok = self.lex_word, self._piece_ok
         # states[i]: last word -> (score, start of the word, previous word, lex_word(last word))
         states: list[dict[str | None, tuple]] = [{} for _ in range(n + 1)]
@@ -949,7 +948,6 @@ class Model:
         function_lp, known_split_lp = p.function_zipf - 9, p.known_split_zipf - 9
         suffix_word_lp, suffix_pair_pmi = p.frequent_zipf - 9, round(p.suffix_pair_pmi * 100)
         prefix_cut: dict[int, set[str]] = {}  # end -> prefixes cut off a token's start there
-        ends, stops = _lattice_ends(s, cores, bounds, is_bound, token_of, seam, cuttable, no_join_after)
         for j in range(n):
             here = states[j]
             if not here:
@@ -973,20 +971,26 @@ class Model:
             limit = min(n, j + MAX_WORD)
             if at_start and bounds[k0 + 1] > limit:
                 limit = bounds[k0 + 1]
-            stop = stops[bisect_right(stops, j)]  # no join before a capital or after an initial
-            for i in ends[bisect_right(ends, j):bisect_right(ends, limit if limit < stop else stop)]:
-                k1 = token_of[i - 1]
-                inner = k1 - k0  # the spaces the word spans
+            inner = 0
+            for i in range(j + 1, limit + 1):
+                b = i - 1
+                if is_bound[b] and b > j:
+                    if not s[b].islower() or no_join_after[token_of[b - 1]]:
+                        break  # no join before a capital or after an initial
+                    inner += 1
+                k1 = token_of[b]
                 at_end, seam_i = is_bound[i], seam[i]
+                if not at_end:
+                    if not cuttable[k1] or s[i].isupper() and not seam_i:
+                        continue
                 w = s[j:i]
                 whole = at_start and at_end
                 original = whole and not inner
                 lp = lex_logp_get(w, False)  # known(w, original, inner > 0), the usual answers inline
                 if lp is False:
                     lp = lex_logp(w)
-                lexicon_word = lp is not None
-                if not (inner or i - j < 3 or lexicon_word and not capital):
-                    count = hits[w] = vocab_get(w, 0)  # known()'s dependency, inline
+                if not (inner or i - j < 3 or lp is not None and not capital):
+                    count = self._hits[w] = vocab_get(w, 0)  # known()'s dependency, inline
                     if count > original:
                         lp = known(w, original)  # the document knows the word
                 if lp is None and not (at_start or at_end):
@@ -1033,7 +1037,7 @@ class Model:
                     if len(cores[k1]) == 1 and solid[k0] and not ending and lp < p.letter_join_zipf - 9:
                         base -= p.letter_join_cost  # "of f", "the n": a variable; not "an d", "wa s"
                 there = states[i]
-                lw = lex_words_get(w, False) if lexicon_word else None  # lex_word(w), inline
+                lw = lex_words_get(w, False)
                 if lw is False:
                     lw = lex_word(w)
                 # content(w): a long word that is not among the most frequent ones
@@ -1070,22 +1074,6 @@ class Model:
                 cuts.append(j)
             i, w = j, prev
         return tuple(sorted(cuts))
-
-
-def _lattice_ends(s: str, cores: list[str], bounds: list[int], is_bound: list[bool], token_of: list[int],
-                  seam: list[bool], cuttable: tuple[bool, ...],
-                  no_join_after: tuple[bool, ...]) -> tuple[list[int], list[int]]:
-    """Where the words of :meth:`Model._search`'s lattice of window string *s* may end and
-    where none reaches past, in ascending order: *ends*, a token's end or a position inside
-    a token that may be cut, not before a capital that is no camel seam; *stops*, a space no
-    word spans (before a capital, or after a token nothing joins after: an acronym), then
-    the string's end (a word from *j* ends at most at the first stop after *j*)."""
-    n = len(s)
-    ends = [i for i in range(1, n + 1)
-            if is_bound[i] or cuttable[token_of[i]] and not (s[i].isupper() and not seam[i])]
-    stops = [b for k, b in enumerate(bounds[1:-1], 1) if not s[b].islower() or no_join_after[k - 1]]
-    stops.append(n)
-    return ends, stops
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
