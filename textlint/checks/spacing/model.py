@@ -937,7 +937,7 @@ class Model:
         seam = [False] * (n + 1)
         for j in [j for j, ch in enumerate(s) if ch.isupper()]:
             seam[j] = not is_bound[j] and camel_seam(s, j)
-        known, pair, unknown, vocab_get = self.known, self.pair, self.unknown, self.vocab.get
+        known, pair, unknown, vocab_get, hits = self.known, self.pair, self.unknown, self.vocab.get, self._hits
         lex_word, piece_ok = self.lex_word, self._piece_ok
         # states[i]: last word -> (score, start of the word, previous word, lex_word(last word))
         states: list[dict[str | None, tuple]] = [{} for _ in range(n + 1)]
@@ -989,8 +989,9 @@ class Model:
                 lp = lex_logp_get(w, False)  # known(w, original, inner > 0), the usual answers inline
                 if lp is False:
                     lp = lex_logp(w)
-                if not (inner or i - j < 3 or lp is not None and not capital):
-                    count = self._hits[w] = vocab_get(w, 0)  # known()'s dependency, inline
+                lexicon_word = lp is not None
+                if not (inner or i - j < 3 or lexicon_word and not capital):
+                    count = hits[w] = vocab_get(w, 0)  # known()'s dependency, inline
                     if count > original:
                         lp = known(w, original)  # the document knows the word
                 if lp is None and not (at_start or at_end):
@@ -1036,13 +1037,15 @@ class Model:
                         base -= p.frequent_join_cost  # a frequent word is rarely a fragment
                     if len(cores[k1]) == 1 and solid[k0] and not ending and lp < p.letter_join_zipf - 9:
                         base -= p.letter_join_cost  # "of f", "the n": a variable; not "an d", "wa s"
-                there = states[i]
-                lw = lex_words_get(w, False)
+                lw = lex_words_get(w, False) if lexicon_word else None  # lex_word(w), inline
                 if lw is False:
                     lw = lex_word(w)
                 # content(w): a long word that is not among the most frequent ones
                 cut_compound = not (at_start or seam_j) and i - j > 3 and (
                     lw is None or lw[1] < function_lp)
+                # the best previous word: w ends at i only when it starts at j, so no other
+                # state of position i holds it yet
+                top, top_prev = None, None
                 for prev, (sc, _, _, lprev) in here.items():
                     if after_prefix and prev in after_prefix and not glued[k0] and (
                             lw is None or lw[1] < function_lp):
@@ -1060,9 +1063,10 @@ class Model:
                     if cut_compound and prev is not None and len(prev) > 3 and (
                             lprev is None or lprev[1] < function_lp):  # content(prev)
                         cand -= p.compound_cost  # "power|series": an author's compound
-                    old = there.get(w)
-                    if old is None or cand > old[0]:
-                        there[w] = (cand, j, prev, lw)
+                    if top is None or cand > top:
+                        top, top_prev = cand, prev
+                if top is not None:
+                    states[i][w] = (top, j, top_prev, lw)
         final = states[n]
         if not final:
             return tuple(bounds[1:-1])
