@@ -797,8 +797,8 @@ class Model:
         """Whether a token may be cut: not a frequent word, not all capitals, not an
         identifier ("parseHTTPResponse", "getElementById": lowercase, then capitals), in
         the Latin script."""
-        if core.isupper() or core[0].islower() and sum(c.isupper() for c in core) > 1:
-            return False
+        if core.isupper() or core[0].islower() and not core.islower() and sum(c.isupper() for c in core) > 1:
+            return False  # (a lowercase word has no capital to count)
         if not LATIN.fullmatch(core):
             return False  # the lexicon is English: other scripts are left as they are
         return not self.known_above(core, self.p.check_zipf - 9, True)
@@ -907,14 +907,20 @@ class Model:
         p = self.p
         pmi_floor, ratio = (p.glued_form_pmi, p.glued_form_ratio) if dictionary_gap else (
             p.glued_pair_pmi, p.glued_ratio)
+        zipf_get, sides_get = self._zipf_get, self._sides_get
         for c in range(1 if dictionary_gap and core[0] == "a" else 2, len(core) - 1):
-            za = self._zipf_get(core[:c], 0) / 100
-            zb = za and self._zipf_get(core[c:], 0) / 100  # (no need when the first is no word)
+            za = zipf_get(core[:c], 0) / 100
+            zb = za and zipf_get(core[c:], 0) / 100  # (no need when the first is no word)
             if not (za and zb):
                 continue
-            pmi = self.lex.pmi(core[:c], core[c:])
+            # Lexicon.pmi(first, second), asked only of a pair whose sides are in the list
+            first, second = core[:c].lower(), core[c:].lower()
+            if not (sides_get(first, 0) & BEGINS_PAIR and sides_get(second, 0) & ENDS_PAIR):
+                continue
+            pmi = self._pmi_get(f"{first} {second}")
             if pmi is None:
                 continue
+            pmi /= 100
             apart = za - 9 + zb - 9 + pmi - lp  # log10: how much more often written apart
             if pmi >= pmi_floor and apart >= ratio or dictionary_gap and apart >= p.safe_glued_ratio:
                 return True
@@ -1195,13 +1201,17 @@ def _joinable_pairs(model: Model, infos: list, loud: list[int]) -> list[int]:
         if k - 1 > looked and info[6]:
             looked = k - 1
             x = infos[k - 1]
-            if x is not None and x[5] and not (x[4] and info[4]) and _joins(model, joinable_get, x, info):
-                pairs.append(k - 1)
+            if x is not None and x[5] and not (x[4] and info[4]):
+                e = joinable_get((x[1], info[1]))  # an answer no document word swayed, inline
+                if e[0] if e is not None and not e[1] else _joins(model, joinable_get, x, info):
+                    pairs.append(k - 1)
         if k < last and info[5]:
             looked = k
             y = infos[k + 1]
-            if y is not None and y[6] and not (info[4] and y[4]) and _joins(model, joinable_get, info, y):
-                pairs.append(k)
+            if y is not None and y[6] and not (info[4] and y[4]):
+                e = joinable_get((info[1], y[1]))
+                if e[0] if e is not None and not e[1] else _joins(model, joinable_get, info, y):
+                    pairs.append(k)
     return pairs
 
 
