@@ -903,19 +903,20 @@ class Model:
     def _glued_pair(self, core: str, lp: float, dictionary_gap: bool) -> bool:
         """Whether *core* (log10 P *lp* by the lexicon) cuts into a pair that :meth:`glued`
         accepts; a word no dictionary has may lose its article ("alot"), and is a glued pair
-        whatever its PMI when written apart as often as a safe cut asks ("ofsome")."""
+        whatever its PMI when written apart as often as a safe cut asks ("ofsome"). (*core* is
+        lowercase, as the tables' keys are.)"""
         p = self.p
         pmi_floor, ratio = (p.glued_form_pmi, p.glued_form_ratio) if dictionary_gap else (
             p.glued_pair_pmi, p.glued_ratio)
         zipf_get, sides_get = self._zipf_get, self._sides_get
         for c in range(1 if dictionary_gap and core[0] == "a" else 2, len(core) - 1):
-            za = zipf_get(core[:c], 0) / 100
-            zb = za and zipf_get(core[c:], 0) / 100  # (no need when the first is no word)
-            if not (za and zb):
-                continue
-            # Lexicon.pmi(first, second), asked only of a pair whose sides are in the list
-            first, second = core[:c].lower(), core[c:].lower()
+            first, second = core[:c], core[c:]
+            # Lexicon.pmi(first, second) is None unless the pair list has both sides
+            # (Lexicon.pair_sides): most cuts end there, before the words' Zipf
             if not (sides_get(first, 0) & BEGINS_PAIR and sides_get(second, 0) & ENDS_PAIR):
+                continue
+            za, zb = zipf_get(first, 0) / 100, zipf_get(second, 0) / 100
+            if not (za and zb):
                 continue
             pmi = self._pmi_get(f"{first} {second}")
             if pmi is None:
@@ -978,12 +979,17 @@ class Model:
             if at_start and bounds[k0 + 1] > limit:
                 limit = bounds[k0 + 1]
             inner = 0
+            # a word that joins two long words, or a letter word and a long word, is never made
+            longs = long_word[k0]
             for i in range(j + 1, limit + 1):
                 b = i - 1
                 if is_bound[b] and b > j:
                     if not s[b].islower() or no_join_after[token_of[b - 1]]:
                         break  # no join before a capital or after an initial
                     inner += 1
+                    longs += long_word[k0 + inner]
+                    if longs >= 2 or inner == 1 and long_word[k0 + 1] and cores[k0] in LETTER_WORDS:
+                        break  # "song writer", "a void": see the joins' vetoes below
                 k1 = token_of[b]
                 at_end, seam_i = is_bound[i], seam[i]
                 if not at_end:
