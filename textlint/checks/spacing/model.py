@@ -28,7 +28,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import field
 from functools import lru_cache
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, compress, repeat
 from operator import is_
 from pathlib import Path
 from typing import Iterator, NamedTuple
@@ -963,9 +963,7 @@ class Model:
         # not before a capital that is no camel seam
         token_ends = [[*(i for i in range(a + 1, b) if not s[i].isupper() or seam[i]), b] if cuttable[k] else [b]
                       for k, (a, b) in enumerate(zip(bounds, bounds[1:]))]
-        starts = [0, *chain.from_iterable(token_ends)]  # where a word may start: where one ends,
-        starts.pop()  # but the string's end
-        for j in starts:
+        for j in range(n):
             here = states[j]
             if not here:
                 continue
