@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import gzip
 import math
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import field
 from functools import lru_cache
@@ -956,10 +955,6 @@ class Model:
         function_lp, known_split_lp = p.function_zipf - 9, p.known_split_zipf - 9
         suffix_word_lp, suffix_pair_pmi = p.frequent_zipf - 9, round(p.suffix_pair_pmi * 100)
         prefix_cut: dict[int, set[str]] = {}  # end -> prefixes cut off a token's start there
-        # where a word may end in each token: at its end, and inside one that may be cut, but
-        # not before a capital that is no camel seam
-        token_ends = [[*(i for i in range(a + 1, b) if not s[i].isupper() or seam[i]), b] if cuttable[k] else [b]
-                      for k, (a, b) in enumerate(zip(bounds, bounds[1:]))]
         for j in range(n):
             here = states[j]
             if not here:
@@ -986,107 +981,104 @@ class Model:
             inner = 0
             # a word that joins two long words, or a letter word and a long word, is never made
             longs = long_word[k0]
-            ends = token_ends[k0]
-            ends = ends[bisect_right(ends, j):]
-            for k1 in range(k0, len(cores)):
-                if k1 > k0:
-                    b = bounds[k1]
-                    if b >= limit or not s[b].islower() or no_join_after[k1 - 1]:
+            for i in range(j + 1, limit + 1):
+                b = i - 1
+                if is_bound[b] and b > j:
+                    if not s[b].islower() or no_join_after[token_of[b - 1]]:
                         break  # no join before a capital or after an initial
                     inner += 1
-                    longs += long_word[k1]
-                    if longs >= 2 or inner == 1 and long_word[k1] and cores[k0] in LETTER_WORDS:
+                    longs += long_word[k0 + inner]
+                    if longs >= 2 or inner == 1 and long_word[k0 + 1] and cores[k0] in LETTER_WORDS:
                         break  # "song writer", "a void": see the joins' vetoes below
-                    ends = token_ends[k1]
-                end = bounds[k1 + 1]
-                for i in ends:
-                    if i > limit:
-                        break
-                    at_end, seam_i = i == end, seam[i]
-                    w = s[j:i]
-                    whole = at_start and at_end
-                    original = whole and not inner
-                    lp = lex_logp_get(w, False)  # known(w, original, inner > 0), the usual answers inline
-                    if lp is False:
-                        lp = lex_logp(w)
-                    lexicon_word = lp is not None
-                    if not (inner or i - j < 3 or lexicon_word and not capital):
-                        count = hits[w] = vocab_get(w, 0)  # known()'s dependency, inline
-                        if count > original:
-                            lp = known(w, original)  # the document knows the word
-                    if lp is None and not (at_start or at_end):
-                        continue  # an unknown word is made only at a token's edge
-                    suffix_word = False  # a suffix that is a word: only after a word it pairs with
-                    if not whole:
-                        if (at_start or at_end or seam_j or seam_i) and not piece_ok(
-                                w, at_start, at_end, seam_j, seam_i):
-                            if at_end and not seam_j and lp is not None and lp >= suffix_word_lp:
-                                suffix_word = not glued[k0]  # "hand|some", but "of|some" glued
-                            elif at_start and not seam_i and lp is not None and lp >= function_lp:
-                                # a preposition ("out", "over", "in"): only before a function word
-                                prefix_cut.setdefault(i, set()).add(w)
-                            else:
-                                continue
-                        if in_lexicon[k1 if at_start else k0] and (lp is None or lp < known_split_lp) and not (
-                                seam_j or seam_i):
-                            continue  # a known word is cut only into frequent words ("ofthe") or at a seam
-                    if lp is None:
-                        if inner:
-                            if not whole or any(solid[k0:k1 + 1]) or not self._unknown_join(cores[k0:k1 + 1]):
-                                continue
-                        lp = unknown(w) - (p.unk_join_cost if inner else 0.0)
-                    elif i - j == 1 and not original and w not in LETTER_WORDS:
+                k1 = token_of[b]
+                at_end, seam_i = is_bound[i], seam[i]
+                if not at_end:
+                    if not cuttable[k1] or s[i].isupper() and not seam_i:
                         continue
-                    base = lp + entry - p.del_cost * inner
-                    if inner:
-                        if sum(long_word[k0:k1 + 1]) >= 2:
-                            continue  # two words stay two words ("song writer", "bench mark")
-                        if sum(content[k0:k1 + 1]) >= 2:
-                            base -= p.compound_cost  # "beam splitter": an author's choice
-                        if cores[k0] in LETTER_WORDS and long_word[k0 + 1]:
-                            continue  # "a void", "a round": an article and a word
-                        if cores[k0].lower() in PREFIXES and solid[k0 + 1] and not (
-                                lp >= suffix_word_lp and (lex_logp(cores[k0]) or 0.0) < function_lp):
-                            continue  # "non trivial", "sub populations": the author's choice; not "re sult"
-                        # a lowercase letter that ends a content word: "diverge d", "railway s"
-                        ending = k1 == k0 + 1 and content[k0] and len(cores[k1]) == 1 and cores[k1].islower()
-                        if any(frequent[k0:k1 + 1]):
-                            if not ending and any(len(c) == 1 for c in cores[k0:k1 + 1]) and (
-                                    lp < p.letter_join_zipf - 9 or cores[k0] in LETTER_WORDS):
-                                continue  # "b are", "l and", "a void": a variable and a word; not "t he"
-                            base -= p.frequent_join_cost  # a frequent word is rarely a fragment
-                        if len(cores[k1]) == 1 and solid[k0] and not ending and lp < p.letter_join_zipf - 9:
-                            base -= p.letter_join_cost  # "of f", "the n": a variable; not "an d", "wa s"
-                    lw = lex_words_get(w, False) if lexicon_word else None  # lex_word(w), inline
-                    if lw is False:
-                        lw = lex_word(w)
-                    # content(w): a long word that is not among the most frequent ones
-                    cut_compound = not (at_start or seam_j) and i - j > 3 and (
-                        lw is None or lw[1] < function_lp)
-                    # the best previous word: w ends at i only when it starts at j, so no other
-                    # state of position i holds it yet
-                    top, top_prev = None, None
-                    for prev, (sc, _, _, lprev) in here.items():
-                        if after_prefix and prev in after_prefix and not glued[k0] and (
-                                lw is None or lw[1] < function_lp):
-                            continue  # "out|the", "up|of"; not "over|load", "in|put"
-                        if lw is None or lprev is None:
-                            if suffix_word:
-                                continue
-                            cand = sc + base  # the pair list holds known words only (pair_of)
+                w = s[j:i]
+                whole = at_start and at_end
+                original = whole and not inner
+                lp = lex_logp_get(w, False)  # known(w, original, inner > 0), the usual answers inline
+                if lp is False:
+                    lp = lex_logp(w)
+                lexicon_word = lp is not None
+                if not (inner or i - j < 3 or lexicon_word and not capital):
+                    count = hits[w] = vocab_get(w, 0)  # known()'s dependency, inline
+                    if count > original:
+                        lp = known(w, original)  # the document knows the word
+                if lp is None and not (at_start or at_end):
+                    continue  # an unknown word is made only at a token's edge
+                suffix_word = False  # a suffix that is a word: only after a word it pairs with
+                if not whole:
+                    if (at_start or at_end or seam_j or seam_i) and not piece_ok(
+                            w, at_start, at_end, seam_j, seam_i):
+                        if at_end and not seam_j and lp is not None and lp >= suffix_word_lp:
+                            suffix_word = not glued[k0]  # "hand|some", but "of|some" glued
+                        elif at_start and not seam_i and lp is not None and lp >= function_lp:
+                            # a preposition ("out", "over", "in"): only before a function word
+                            prefix_cut.setdefault(i, set()).add(w)
                         else:
-                            pmi = pmi_get(f"{lprev[0]} {lw[0]}") if lprev[2] and lw[3] else None  # (pmi_of)
-                            if suffix_word and (pmi is None or pmi < suffix_pair_pmi):
-                                continue  # "would|like", "be|able"; not "light|like"
-                            cand = sc + base + (bigram_weight * (pmi / 100) if pmi is not None else
-                                                absent_weight * min(0.0, floor - lprev[1] - lw[1]))
-                        if cut_compound and prev is not None and len(prev) > 3 and (
-                                lprev is None or lprev[1] < function_lp):  # content(prev)
-                            cand -= p.compound_cost  # "power|series": an author's compound
-                        if top is None or cand > top:
-                            top, top_prev = cand, prev
-                    if top is not None:
-                        states[i][w] = (top, j, top_prev, lw)
+                            continue
+                    if in_lexicon[k1 if at_start else k0] and (lp is None or lp < known_split_lp) and not (
+                            seam_j or seam_i):
+                        continue  # a known word is cut only into frequent words ("ofthe") or at a seam
+                if lp is None:
+                    if inner:
+                        if not whole or any(solid[k0:k1 + 1]) or not self._unknown_join(cores[k0:k1 + 1]):
+                            continue
+                    lp = unknown(w) - (p.unk_join_cost if inner else 0.0)
+                elif i - j == 1 and not original and w not in LETTER_WORDS:
+                    continue
+                base = lp + entry - p.del_cost * inner
+                if inner:
+                    if sum(long_word[k0:k1 + 1]) >= 2:
+                        continue  # two words stay two words ("song writer", "bench mark")
+                    if sum(content[k0:k1 + 1]) >= 2:
+                        base -= p.compound_cost  # "beam splitter": an author's choice
+                    if cores[k0] in LETTER_WORDS and long_word[k0 + 1]:
+                        continue  # "a void", "a round": an article and a word
+                    if cores[k0].lower() in PREFIXES and solid[k0 + 1] and not (
+                            lp >= suffix_word_lp and (lex_logp(cores[k0]) or 0.0) < function_lp):
+                        continue  # "non trivial", "sub populations": the author's choice; not "re sult"
+                    # a lowercase letter that ends a content word: "diverge d", "railway s"
+                    ending = k1 == k0 + 1 and content[k0] and len(cores[k1]) == 1 and cores[k1].islower()
+                    if any(frequent[k0:k1 + 1]):
+                        if not ending and any(len(c) == 1 for c in cores[k0:k1 + 1]) and (
+                                lp < p.letter_join_zipf - 9 or cores[k0] in LETTER_WORDS):
+                            continue  # "b are", "l and", "a void": a variable and a word; not "t he"
+                        base -= p.frequent_join_cost  # a frequent word is rarely a fragment
+                    if len(cores[k1]) == 1 and solid[k0] and not ending and lp < p.letter_join_zipf - 9:
+                        base -= p.letter_join_cost  # "of f", "the n": a variable; not "an d", "wa s"
+                lw = lex_words_get(w, False) if lexicon_word else None  # lex_word(w), inline
+                if lw is False:
+                    lw = lex_word(w)
+                # content(w): a long word that is not among the most frequent ones
+                cut_compound = not (at_start or seam_j) and i - j > 3 and (
+                    lw is None or lw[1] < function_lp)
+                # the best previous word: w ends at i only when it starts at j, so no other
+                # state of position i holds it yet
+                top, top_prev = None, None
+                for prev, (sc, _, _, lprev) in here.items():
+                    if after_prefix and prev in after_prefix and not glued[k0] and (
+                            lw is None or lw[1] < function_lp):
+                        continue  # "out|the", "up|of"; not "over|load", "in|put"
+                    if lw is None or lprev is None:
+                        if suffix_word:
+                            continue
+                        cand = sc + base  # the pair list holds known words only (pair_of)
+                    else:
+                        pmi = pmi_get(f"{lprev[0]} {lw[0]}") if lprev[2] and lw[3] else None  # (pmi_of)
+                        if suffix_word and (pmi is None or pmi < suffix_pair_pmi):
+                            continue  # "would|like", "be|able"; not "light|like"
+                        cand = sc + base + (bigram_weight * (pmi / 100) if pmi is not None else
+                                            absent_weight * min(0.0, floor - lprev[1] - lw[1]))
+                    if cut_compound and prev is not None and len(prev) > 3 and (
+                            lprev is None or lprev[1] < function_lp):  # content(prev)
+                        cand -= p.compound_cost  # "power|series": an author's compound
+                    if top is None or cand > top:
+                        top, top_prev = cand, prev
+                if top is not None:
+                    states[i][w] = (top, j, top_prev, lw)
         final = states[n]
         if not final:
             return tuple(bounds[1:-1])
