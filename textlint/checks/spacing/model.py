@@ -57,6 +57,9 @@ CONTEXT_BOUND = 3.0
 #: Pieces a word is not cut into: prefixes and suffixes that form compounds with words.
 PREFIXES = wc.PREFIXES
 SUFFIXES = wc.SUFFIXES
+#: The longest of them: a longer piece, at no seam, is no bare prefix or suffix (a lowercase
+#: form is never shorter).
+AFFIX_MAX = max(map(len, PREFIXES | SUFFIXES))
 #: Two-letter prefixes that stay glued to a capitalised word ("biLipschitz", "reEnter").
 PREFIXES_SHORT = frozenset(p for p in PREFIXES if len(p) == 2 and p != "in")
 #: Two-letter titles glued to a name at a camel seam ("MrPutin", "DrWho").
@@ -1010,7 +1013,7 @@ class Model:
                     continue  # an unknown word is made only at a token's edge
                 suffix_word = False  # a suffix that is a word: only after a word it pairs with
                 if not whole:
-                    if (at_start or at_end or seam_j or seam_i) and not piece_ok(
+                    if (seam_j or seam_i or (at_start or at_end) and i - j <= AFFIX_MAX) and not piece_ok(
                             w, at_start, at_end, seam_j, seam_i):
                         if at_end and not seam_j and lp is not None and lp >= suffix_word_lp:
                             suffix_word = not glued[k0]  # "hand|some", but "of|some" glued
