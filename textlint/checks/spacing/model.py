@@ -982,8 +982,7 @@ class Model:
             if at_start and bounds[k0 + 1] > limit:
                 limit = bounds[k0 + 1]
             inner = 0
-            # a word that joins two long words, a letter word and a long word, or a frequent
-            # prefix and a word, is never made (the joins' vetoes below, whatever the word)
+            # a word that joins two long words, or a letter word and a long word, is never made
             longs = long_word[k0]
             for i in range(j + 1, limit + 1):
                 b = i - 1
@@ -992,10 +991,8 @@ class Model:
                         break  # no join before a capital or after an initial
                     inner += 1
                     longs += long_word[k0 + inner]
-                    if longs >= 2 or inner == 1 and (
-                            long_word[k0 + 1] and cores[k0] in LETTER_WORDS or solid[k0 + 1]
-                            and cores[k0].lower() in PREFIXES and (lex_logp(cores[k0]) or 0.0) >= function_lp):
-                        break  # "song writer", "a void", "in the"
+                    if longs >= 2 or inner == 1 and long_word[k0 + 1] and cores[k0] in LETTER_WORDS:
+                        break  # "song writer", "a void": see the joins' vetoes below
                 k1 = token_of[b]
                 at_end, seam_i = is_bound[i], seam[i]
                 if not at_end:
