@@ -1,6 +1,6 @@
-"""Instructions (valgrind) of the spacing model's chunk judgement, this tree against another.
+"""Instructions (valgrind) of the spacing model's chunk judgement, or of the lines' repairs, this tree against another.
 
-    python bench/judge_instructions.py FILE --tree NAME=PATH [--passes 4] [--pairs]
+    python bench/judge_instructions.py FILE --tree NAME=PATH [--passes 4] [--pairs | --analyse]
 
 One Python process loads this tree's ``textlint/checks/spacing/model.py`` and the other
 tree's under another module name (same lexicon, same document), then judges every line
