@@ -1,4 +1,5 @@
-"""Instructions (valgrind) of the spacing model's chunk judgement, or of the lines' repairs, this tree against another.
+"""Instructions (valgrind) of the spacing model's chunk judgement, or of the lines' repairs, this
+tree against another.
 
     python bench/judge_instructions.py FILE --tree NAME=PATH [--passes 4] [--pairs | --analyse]
 
