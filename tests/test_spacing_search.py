@@ -11,9 +11,16 @@ from itertools import accumulate
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from textlint.checks.spacing.model import (LETTER_WORDS, MAX_WORD, PREFIXES, Model, camel_seam,
-                                           clear_shared_caches)
+from textlint.checks.spacing.model import (
+    LETTER_WORDS,
+    MAX_WORD,
+    PREFIXES,
+    Model,
+    camel_seam,
+    clear_shared_caches,
+)
 from textlint.lexicon import get_lexicon
+
 
 def _search_as_before(self: Model, cores: list[str], left: str | None, right: str | None) -> tuple[int, ...]:
     """:meth:`Model._search` as it was before its loops were made faster (main at aa023a1)."""
