@@ -1,6 +1,7 @@
-"""Instructions (valgrind) of the spacing model's chunk judgement, this tree against another.
+"""Instructions (valgrind) of the spacing model's chunk judgement, or of the lines' repairs, this
+tree against another.
 
-    python bench/judge_instructions.py FILE --tree NAME=PATH [--passes 4] [--pairs]
+    python bench/judge_instructions.py FILE --tree NAME=PATH [--passes 4] [--pairs | --analyse]
 
 One Python process loads this tree's ``textlint/checks/spacing/model.py`` and the other
 tree's under another module name (same lexicon, same document), then judges every line
@@ -10,7 +11,9 @@ call of ``time.process_time``, which brackets every pass, so each pass gets its 
 the first pass of each pays for what is loaded once (the lexicon's highest PMI), so the
 later ones are the figures to compare. The cyclic collector is off, as in the analysis.
 ``--pairs`` also finds, in each pass, the pairs of each judged line that may join
-(:func:`_joinable_pairs`, which :func:`analyse_line` asks first).
+(:func:`_joinable_pairs`, which :func:`analyse_line` asks first). ``--analyse`` counts, in each
+pass, the repairs of the lines (:func:`analyse_line`: the pairs, the windows and their lattice
+search) instead, the lines judged first outside the count.
 Needs valgrind; about a minute per pass on a 1 MB file.
 """
 
@@ -47,19 +50,26 @@ for k in range({passes}):
     module.clear_shared_caches()
     model = module.Model(get_lexicon(), vocabulary, sum(vocabulary.values()), spacing.PARAMS)
     judge = module.judge_line
+    if {analyse}:  # the lines judged first, outside the count
+        lines = [(piece, judged) for piece in pieces if (judged := judge(model, piece)) is not None]
     time.process_time()
-    for piece in pieces:
-        judged = judge(model, piece)
-        if {pairs} and judged is not None:
-            module._joinable_pairs(model, judged.infos, judged.loud)
+    if {analyse}:
+        for piece, judged in lines:
+            for _ in module.analyse_line(model, piece, judged):
+                pass
+    else:
+        for piece in pieces:
+            judged = judge(model, piece)
+            if {pairs} and judged is not None:
+                module._joinable_pairs(model, judged.infos, judged.loud)
     time.process_time()
 """
 
 
-def pass_counts(path: Path, other: Path, passes: int, pairs: bool = False) -> list[int]:
+def pass_counts(path: Path, other: Path, passes: int, pairs: bool = False, analyse: bool = False) -> list[int]:
     """The instructions of each pass, in order (this tree's first)."""
     program = _PROGRAM.format(other=str(other / "textlint" / "checks" / "spacing" / "model.py"),
-                              path=str(path.resolve()), passes=passes, pairs=pairs)
+                              path=str(path.resolve()), passes=passes, pairs=pairs, analyse=analyse)
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "callgrind.out"
         done = subprocess.run(["valgrind", "--tool=callgrind", "--dump-before=time_process_time",
@@ -82,9 +92,11 @@ def main() -> int:
     ap.add_argument("--tree", required=True, metavar="NAME=PATH", help="the other checkout")
     ap.add_argument("--passes", type=int, default=4)
     ap.add_argument("--pairs", action="store_true", help="also the pairs of each judged line that may join")
+    ap.add_argument("--analyse", action="store_true",
+                    help="count the repairs of the judged lines (analyse_line) instead of the judging")
     args = ap.parse_args()
     name, path = args.tree.split("=", 1)
-    counts = pass_counts(args.file, Path(path).resolve(), args.passes, args.pairs)
+    counts = pass_counts(args.file, Path(path).resolve(), args.passes, args.pairs, args.analyse)
     for k, n in enumerate(counts):
         print(f"pass {k + 1}: {'this' if k % 2 == 0 else name:10s} {n / 1e6:10,.1f} M instructions")
     later = counts[2:] or counts

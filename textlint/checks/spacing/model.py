@@ -57,6 +57,9 @@ CONTEXT_BOUND = 3.0
 #: Pieces a word is not cut into: prefixes and suffixes that form compounds with words.
 PREFIXES = wc.PREFIXES
 SUFFIXES = wc.SUFFIXES
+#: The longest of them: a longer piece, at no seam, is no bare prefix or suffix (a lowercase
+#: form is never shorter).
+AFFIX_MAX = max(map(len, PREFIXES | SUFFIXES))
 #: Two-letter prefixes that stay glued to a capitalised word ("biLipschitz", "reEnter").
 PREFIXES_SHORT = frozenset(p for p in PREFIXES if len(p) == 2 and p != "in")
 #: Two-letter titles glued to a name at a camel seam ("MrPutin", "DrWho").
@@ -797,8 +800,8 @@ class Model:
         """Whether a token may be cut: not a frequent word, not all capitals, not an
         identifier ("parseHTTPResponse", "getElementById": lowercase, then capitals), in
         the Latin script."""
-        if core.isupper() or core[0].islower() and sum(c.isupper() for c in core) > 1:
-            return False
+        if core.isupper() or core[0].islower() and not core.islower() and sum(c.isupper() for c in core) > 1:
+            return False  # (a lowercase word has no capital to count)
         if not LATIN.fullmatch(core):
             return False  # the lexicon is English: other scripts are left as they are
         return not self.known_above(core, self.p.check_zipf - 9, True)
@@ -903,18 +906,25 @@ class Model:
     def _glued_pair(self, core: str, lp: float, dictionary_gap: bool) -> bool:
         """Whether *core* (log10 P *lp* by the lexicon) cuts into a pair that :meth:`glued`
         accepts; a word no dictionary has may lose its article ("alot"), and is a glued pair
-        whatever its PMI when written apart as often as a safe cut asks ("ofsome")."""
+        whatever its PMI when written apart as often as a safe cut asks ("ofsome"). (*core* is
+        lowercase, as the tables' keys are.)"""
         p = self.p
         pmi_floor, ratio = (p.glued_form_pmi, p.glued_form_ratio) if dictionary_gap else (
             p.glued_pair_pmi, p.glued_ratio)
+        zipf_get, sides_get = self._zipf_get, self._sides_get
         for c in range(1 if dictionary_gap and core[0] == "a" else 2, len(core) - 1):
-            za = self._zipf_get(core[:c], 0) / 100
-            zb = za and self._zipf_get(core[c:], 0) / 100  # (no need when the first is no word)
+            first, second = core[:c], core[c:]
+            # Lexicon.pmi(first, second) is None unless the pair list has both sides
+            # (Lexicon.pair_sides): most cuts end there, before the words' Zipf
+            if not (sides_get(first, 0) & BEGINS_PAIR and sides_get(second, 0) & ENDS_PAIR):
+                continue
+            za, zb = zipf_get(first, 0) / 100, zipf_get(second, 0) / 100
             if not (za and zb):
                 continue
-            pmi = self.lex.pmi(core[:c], core[c:])
+            pmi = self._pmi_get(f"{first} {second}")
             if pmi is None:
                 continue
+            pmi /= 100
             apart = za - 9 + zb - 9 + pmi - lp  # log10: how much more often written apart
             if pmi >= pmi_floor and apart >= ratio or dictionary_gap and apart >= p.safe_glued_ratio:
                 return True
@@ -937,7 +947,7 @@ class Model:
         seam = [False] * (n + 1)
         for j in [j for j, ch in enumerate(s) if ch.isupper()]:
             seam[j] = not is_bound[j] and camel_seam(s, j)
-        known, pair, unknown, vocab_get = self.known, self.pair, self.unknown, self.vocab.get
+        known, pair, unknown, vocab_get, hits = self.known, self.pair, self.unknown, self.vocab.get, self._hits
         lex_word, piece_ok = self.lex_word, self._piece_ok
         # states[i]: last word -> (score, start of the word, previous word, lex_word(last word))
         states: list[dict[str | None, tuple]] = [{} for _ in range(n + 1)]
@@ -972,12 +982,17 @@ class Model:
             if at_start and bounds[k0 + 1] > limit:
                 limit = bounds[k0 + 1]
             inner = 0
+            # a word that joins two long words, or a letter word and a long word, is never made
+            longs = long_word[k0]
             for i in range(j + 1, limit + 1):
                 b = i - 1
                 if is_bound[b] and b > j:
                     if not s[b].islower() or no_join_after[token_of[b - 1]]:
                         break  # no join before a capital or after an initial
                     inner += 1
+                    longs += long_word[k0 + inner]
+                    if longs >= 2 or inner == 1 and long_word[k0 + 1] and cores[k0] in LETTER_WORDS:
+                        break  # "song writer", "a void": see the joins' vetoes below
                 k1 = token_of[b]
                 at_end, seam_i = is_bound[i], seam[i]
                 if not at_end:
@@ -989,15 +1004,16 @@ class Model:
                 lp = lex_logp_get(w, False)  # known(w, original, inner > 0), the usual answers inline
                 if lp is False:
                     lp = lex_logp(w)
-                if not (inner or i - j < 3 or lp is not None and not capital):
-                    count = self._hits[w] = vocab_get(w, 0)  # known()'s dependency, inline
+                lexicon_word = lp is not None
+                if not (inner or i - j < 3 or lexicon_word and not capital):
+                    count = hits[w] = vocab_get(w, 0)  # known()'s dependency, inline
                     if count > original:
                         lp = known(w, original)  # the document knows the word
                 if lp is None and not (at_start or at_end):
                     continue  # an unknown word is made only at a token's edge
                 suffix_word = False  # a suffix that is a word: only after a word it pairs with
                 if not whole:
-                    if (at_start or at_end or seam_j or seam_i) and not piece_ok(
+                    if (seam_j or seam_i or (at_start or at_end) and i - j <= AFFIX_MAX) and not piece_ok(
                             w, at_start, at_end, seam_j, seam_i):
                         if at_end and not seam_j and lp is not None and lp >= suffix_word_lp:
                             suffix_word = not glued[k0]  # "hand|some", but "of|some" glued
@@ -1036,13 +1052,15 @@ class Model:
                         base -= p.frequent_join_cost  # a frequent word is rarely a fragment
                     if len(cores[k1]) == 1 and solid[k0] and not ending and lp < p.letter_join_zipf - 9:
                         base -= p.letter_join_cost  # "of f", "the n": a variable; not "an d", "wa s"
-                there = states[i]
-                lw = lex_words_get(w, False)
+                lw = lex_words_get(w, False) if lexicon_word else None  # lex_word(w), inline
                 if lw is False:
                     lw = lex_word(w)
                 # content(w): a long word that is not among the most frequent ones
                 cut_compound = not (at_start or seam_j) and i - j > 3 and (
                     lw is None or lw[1] < function_lp)
+                # the best previous word: w ends at i only when it starts at j, so no other
+                # state of position i holds it yet
+                top, top_prev = None, None
                 for prev, (sc, _, _, lprev) in here.items():
                     if after_prefix and prev in after_prefix and not glued[k0] and (
                             lw is None or lw[1] < function_lp):
@@ -1060,9 +1078,10 @@ class Model:
                     if cut_compound and prev is not None and len(prev) > 3 and (
                             lprev is None or lprev[1] < function_lp):  # content(prev)
                         cand -= p.compound_cost  # "power|series": an author's compound
-                    old = there.get(w)
-                    if old is None or cand > old[0]:
-                        there[w] = (cand, j, prev, lw)
+                    if top is None or cand > top:
+                        top, top_prev = cand, prev
+                if top is not None:
+                    states[i][w] = (top, j, top_prev, lw)
         final = states[n]
         if not final:
             return tuple(bounds[1:-1])
@@ -1191,13 +1210,17 @@ def _joinable_pairs(model: Model, infos: list, loud: list[int]) -> list[int]:
         if k - 1 > looked and info[6]:
             looked = k - 1
             x = infos[k - 1]
-            if x is not None and x[5] and not (x[4] and info[4]) and _joins(model, joinable_get, x, info):
-                pairs.append(k - 1)
+            if x is not None and x[5] and not (x[4] and info[4]):
+                e = joinable_get((x[1], info[1]))  # an answer no document word swayed, inline
+                if e[0] if e is not None and not e[1] else _joins(model, joinable_get, x, info):
+                    pairs.append(k - 1)
         if k < last and info[5]:
             looked = k
             y = infos[k + 1]
-            if y is not None and y[6] and not (info[4] and y[4]) and _joins(model, joinable_get, info, y):
-                pairs.append(k)
+            if y is not None and y[6] and not (info[4] and y[4]):
+                e = joinable_get((info[1], y[1]))
+                if e[0] if e is not None and not e[1] else _joins(model, joinable_get, info, y):
+                    pairs.append(k)
     return pairs
 
 
