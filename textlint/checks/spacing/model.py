@@ -781,9 +781,20 @@ class Model:
     def solid(self, core: str) -> bool:
         """A token that is a word by itself, known to the lexicon or the document (never
         part of an unknown word); a capital letter alone is an initial or a variable."""
+        return self._lexicon_solid(core) or len(core) > 1 and self.known(core, True) is not None
+
+    def _lexicon_solid(self, core: str) -> bool:
+        """:meth:`solid` by the lexicon alone (true in every document)."""
         if len(core) == 1:
             return core.isupper() or core in LETTER_WORDS
-        return self.lex_logp(core) is not None or self.known(core, True) is not None
+        return self.lex_logp(core) is not None
+
+    def may_be_fragments(self, first: str, second: str) -> bool:
+        """Whether two tokens that make no lexicon word together may join in some document
+        (:meth:`joinable`): they have the shape of fragments (:meth:`_unknown_join`) and
+        neither is a word by the lexicon alone (else :meth:`solid` in every document)."""
+        return self._unknown_join([first, second]) and not (
+            self._lexicon_solid(first) or self._lexicon_solid(second))
 
     def frequent_word(self, core: str) -> bool:
         """A word common enough that two of them stay two words ("song writer");
@@ -1234,10 +1245,12 @@ def _joins(model: Model, joinable_get, x: ChunkInfo, y: ChunkInfo) -> bool:
     that may end it, not both firm."""
     key = (x[1], y[1])
     e = joinable_get(key)
-    if e is None and (x[4] or y[4]) and model._zipf_get((x[1] + y[1]).lower(), 0) <= 0:
-        # a firm word joins only into a lexicon word (Model.joinable: it is solid), in every
-        # document: remembered as Model.memo would, without the dependencies of the other word
-        # (no count of it can make the pair join)
+    if e is None and model._zipf_get((x[1] + y[1]).lower(), 0) <= 0 and (
+            x[4] or y[4] or not model.may_be_fragments(x[1], y[1])):
+        # two chunks that make no lexicon word join only as fragments of an unknown word
+        # (Model.joinable), which a firm word never is (it is solid), in every document:
+        # remembered as Model.memo would, without the dependencies of either word (no count
+        # of them can make the pair join)
         model._joinable[key] = _APART
         return False
     return e[0] if e is not None and not e[1] else model.pair_joinable(x[1], y[1])
