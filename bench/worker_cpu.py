@@ -5,12 +5,12 @@ machine (CPU time, which other jobs sway far less than wall time).
     python bench/worker_cpu.py [--files 1000] [--rounds 3] [--tree NAME=PATH ...]
 
 Each round runs, per tree (interleaved), the serial check and the two-worker check with
-``_check_in_worker`` and ``ProcessPoolExecutor`` wrapped to print CPU times: the parent's
-before the pool starts (start-up, the first file, the lexicon's dicts: the serial part),
+``_check_in_worker`` and ``_run_tasks`` wrapped to print CPU times: the parent's
+before the workers start (start-up, the first file, the lexicon's dicts: the serial part),
 each worker's at the end of each task (a forked process starts from zero), and the
-parent's when the pool has closed; the whole run's CPU (every process, the interpreter's
+parent's when the workers have ended; the whole run's CPU (every process, the interpreter's
 exit included) is read when it ends (``os.wait4``). Two idle cores would take the parent's
-part before the fork, the busier worker's, and the parent's end (after the pool closed:
+part before the fork, the busier worker's, and the parent's end (after the workers ended:
 the report, the exit handlers, the interpreter's exit, and the workers' own exit), so the
 ratio printed is serial CPU ÷ (before + the larger worker's CPU + end): a model, which
 leaves out what wall time adds (forking, and the parent's own CPU while the workers run,
@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from files import make_tree  # noqa: E402
 
 _WRAPPER = """
-import concurrent.futures, os, runpy, sys, time
+import os, runpy, sys, time
 import textlint.runner as runner
 check = runner._check_in_worker
 def timed(*args):
@@ -48,16 +48,23 @@ def timed(*args):
     return out
 timed.__qualname__ = "timed"
 runner._check_in_worker = timed
-Pool = concurrent.futures.ProcessPoolExecutor
-class Timed(Pool):
-    def __init__(self, *a, **k):
-        print(f"P {time.process_time():.4f}", file=sys.stderr, flush=True)
-        super().__init__(*a, **k)
-    def __exit__(self, *a):
-        out = super().__exit__(*a)
+def closed(close):
+    def wrapped(*args, **kwargs):
+        out = close(*args, **kwargs)
         print(f"C {time.process_time():.4f}", file=sys.stderr, flush=True)
         return out
-concurrent.futures.ProcessPoolExecutor = Timed
+    return wrapped
+run_tasks = runner._run_tasks
+def starting(*args):
+    print(f"P {time.process_time():.4f}", file=sys.stderr, flush=True)
+    if "concurrent.futures.process" in sys.modules:  # a tree whose workers are a ProcessPoolExecutor
+        Pool = sys.modules["concurrent.futures.process"].ProcessPoolExecutor
+        Pool.shutdown = closed(Pool.shutdown)  # (what its __exit__ calls)
+    else:
+        import textlint.forkpool as forkpool
+        forkpool.close = closed(forkpool.close)
+    return run_tasks(*args)
+runner._run_tasks = starting
 sys.argv = ["textlint"] + sys.argv[1:]
 runpy.run_module("textlint", run_name="__main__")
 """
