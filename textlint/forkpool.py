@@ -34,7 +34,7 @@ class Worker:
 
 
 class WorkerFailed(Exception):
-    """A task raised an exception in a worker, which is not one that pickles."""
+    """What a task raised or returned in a worker does not pickle (its repr)."""
 
 
 def fork(count: int, serve: Callable[[Any], Any]) -> list[Worker]:
@@ -87,8 +87,12 @@ def replies(busy: list[Worker]) -> Iterator[tuple[Worker, Any | None]]:
     """(worker, its reply) for those of *busy* (each has a task) that replied, as they
     reply; None for one that ended (killed, out of memory) before it replied. A task's
     exception is raised here."""
-    for fd in select.select([w.replies for w in busy], [], [])[0]:
-        worker = next(w for w in busy if w.replies == fd)
+    by_fd = {worker.replies: worker for worker in busy}
+    poll = select.poll()  # (select.select cannot watch a descriptor above 1023)
+    for fd in by_fd:
+        poll.register(fd, select.POLLIN)
+    for fd, _ in poll.poll():
+        worker = by_fd[fd]
         message = _read(fd)
         if message is None:
             yield worker, None
