@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from textlint.cli import app
@@ -115,3 +116,33 @@ def test_without_fork_a_run_stays_in_one_process(tmp_path, monkeypatch):
     monkeypatch.delattr(os, "fork")  # as on Windows
     two = CliRunner().invoke(app, ["check", "-j", "2", "--format", "json", str(tmp_path)])
     assert json.loads(one.stdout) == json.loads(two.stdout)
+
+
+def test_an_exception_in_a_worker_is_raised_in_the_parent_and_no_worker_is_left(tmp_path, monkeypatch):
+    import os
+
+    from textlint.config import ConfigFinder
+    from textlint.engine import Overrides
+    from textlint.runner import Runner
+
+    make_tree(tmp_path)
+    parent, check_path = os.getpid(), Runner.check_path
+
+    def failing(self, path, walked=False):
+        if path.name == "f13.md" and os.getpid() != parent:
+            raise ValueError("a bug in a check")
+        return check_path(self, path, walked)
+
+    from textlint import forkpool
+
+    forked = []
+    fork = forkpool.fork
+    monkeypatch.setattr(forkpool, "fork", lambda *args: forked.extend(fork(*args)) or forked)
+    monkeypatch.setattr(Runner, "check_path", failing)
+    runner = Runner(ConfigFinder(), Overrides(languagetool=False))
+    with pytest.raises(ValueError, match="a bug in a check"):
+        list(runner.check_paths(sorted(tmp_path.rglob("*.md")), jobs=2))
+    assert len(forked) == 2
+    for worker in forked:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(worker.pid, os.WNOHANG)  # ended, and waited for
