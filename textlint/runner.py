@@ -350,8 +350,8 @@ def _run_tasks(jobs: int, tasks: list[list[tuple[Path, bool]]], fork_guard: Call
                     continue
                 results, learned = reply
                 reported.append((worker, learned))
+                yield from give(worker)  # (before the results are handled: the worker does not wait)
                 yield k, results
-                yield from give(worker)
         yield from ((k, None) for k in todo)  # (every worker died)
     finally:
         forkpool.close(workers)
