@@ -16,8 +16,9 @@ import os
 import pickle
 import select
 import struct
-from dataclasses import dataclass
 from typing import Any, Callable, Iterator
+
+from .dataclass import dataclass
 
 #: The length of a message, before it.
 _LENGTH = struct.Struct("<Q")
