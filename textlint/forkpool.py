@@ -121,9 +121,10 @@ def close(workers: list[Worker]) -> None:
 
 
 def _write(fd: int, data: bytes) -> None:
-    view = memoryview(_LENGTH.pack(len(data)) + data)
-    while view:
-        view = view[os.write(fd, view):]
+    for part in (_LENGTH.pack(len(data)), data):
+        view = memoryview(part)
+        while view:
+            view = view[os.write(fd, view):]
 
 
 def _read(fd: int) -> bytes | None:
