@@ -43,23 +43,37 @@ def fork(count: int, serve: Callable[[Any], Any]) -> list[Worker]:
     task pipe is closed, and then ends (``os._exit``: no exit handler of this process runs
     in it)."""
     workers: list[Worker] = []
-    for _ in range(count):
-        task_read, task_write = os.pipe()
-        reply_read, reply_write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the worker
-            code = 1
-            try:
-                for fd in (task_write, reply_read, *(fd for w in workers for fd in (w.tasks, w.replies))):
-                    os.close(fd)  # (else a worker's end of the pipe would not be seen to close)
-                _serve(task_read, reply_write, serve)
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(task_read)
-        os.close(reply_write)
-        workers.append(Worker(pid, task_write, reply_read))
+    try:
+        for _ in range(count):
+            workers.append(_fork_one(workers, serve))
+    except BaseException:  # a pipe or a fork failed: the workers forked so far end too
+        close(workers)
+        raise
     return workers
+
+
+def _fork_one(workers: list[Worker], serve: Callable[[Any], Any]) -> Worker:
+    """One more worker (*workers* are those forked before it)."""
+    task_read, task_write = os.pipe()
+    reply_read, reply_write = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        for fd in (task_read, task_write, reply_read, reply_write):
+            os.close(fd)
+        raise
+    if pid == 0:  # the worker
+        code = 1
+        try:
+            for fd in (task_write, reply_read, *(fd for w in workers for fd in (w.tasks, w.replies))):
+                os.close(fd)  # (else a worker's end of the pipe would not be seen to close)
+            _serve(task_read, reply_write, serve)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(task_read)
+    os.close(reply_write)
+    return Worker(pid, task_write, reply_read)
 
 
 def _serve(tasks: int, replies: int, serve: Callable[[Any], Any]) -> None:
