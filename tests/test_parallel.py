@@ -109,11 +109,40 @@ def test_tasks_get_smaller_towards_the_end():
 
 
 def test_without_fork_a_run_stays_in_one_process(tmp_path, monkeypatch):
-    import multiprocessing
+    import os
 
     make_tree(tmp_path)
     one = CliRunner().invoke(app, ["check", "-j", "1", "--format", "json", str(tmp_path)])
-    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
-    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: pytest.fail("a pool was started"))
+    monkeypatch.delattr(os, "fork")  # as on Windows
     two = CliRunner().invoke(app, ["check", "-j", "2", "--format", "json", str(tmp_path)])
     assert json.loads(one.stdout) == json.loads(two.stdout)
+
+
+def test_an_exception_in_a_worker_is_raised_in_the_parent_and_no_worker_is_left(tmp_path, monkeypatch):
+    import os
+
+    from textlint.config import ConfigFinder
+    from textlint.engine import Overrides
+    from textlint.runner import Runner
+
+    make_tree(tmp_path)
+    parent, check_path = os.getpid(), Runner.check_path
+
+    def failing(self, path, walked=False):
+        if path.name == "f13.md" and os.getpid() != parent:
+            raise ValueError("a bug in a check")
+        return check_path(self, path, walked)
+
+    from textlint import forkpool
+
+    forked = []
+    fork = forkpool.fork
+    monkeypatch.setattr(forkpool, "fork", lambda *args: forked.extend(fork(*args)) or forked)
+    monkeypatch.setattr(Runner, "check_path", failing)
+    runner = Runner(ConfigFinder(), Overrides(languagetool=False))
+    with pytest.raises(ValueError, match="a bug in a check"):
+        list(runner.check_paths(sorted(tmp_path.rglob("*.md")), jobs=2))
+    assert len(forked) == 2
+    for worker in forked:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(worker.pid, os.WNOHANG)  # ended, and waited for

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from .dataclass import dataclass
-from .config import ConfigFinder
+from .config import ConfigFinder, Settings
 from .diagnostics import Diagnostic
 from .document import Document
 from .engine import Engine, Overrides, engine_for
@@ -20,8 +20,6 @@ from .files import (DEFAULT_MAX_FILE_SIZE, FileChanged, InputError, Source, Writ
                     write_source)
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
-
     from .fixer import AppliedFix
 
 #: Below this many files a run stays in one process.
@@ -66,6 +64,7 @@ class FileResult:
     """What checking one file produced (picklable, to cross process boundaries)."""
 
     path: str
+    #: The text the findings point into (of a file on disk, only when there are findings).
     text: str = ""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
@@ -142,16 +141,22 @@ class Runner:
         A file that is no text to lint (binary, a named pipe, a device) is an error when it
         was named, and skipped with a note when a directory walk found it (*walked*). A
         file edited by someone else while it was being fixed is read and fixed again,
-        once, so that their edits and the fixes both stay.
+        once, so that their edits and the fixes both stay. The result holds the file's text
+        only when it has findings (their report quotes it; the file, fixed or not, is on
+        disk): a run of many files does not keep every text, nor send it back from a worker
+        process.
         """
         try:
-            return self._check_file(path, walked)
+            out = self._check_file(path, walked)
         except FileChanged:
             try:
-                return self._check_file(path, walked)
+                out = self._check_file(path, walked)
             except FileChanged:
                 return FileResult(str(path), errors=1, messages=[
                     f"error: {path}: kept changing on disk while it was being fixed; the fixes were not written"])
+        if not out.diagnostics:
+            out.text = ""
+        return out
 
     def _check_file(self, path: Path, walked: bool) -> FileResult:
         try:
@@ -193,24 +198,18 @@ class Runner:
             yield from (self.check_path(*target) for target in targets)
             return
         yield self.check_path(*targets[0])  # builds the engine (and loads what it needs) before forking
-        for path in paths[1:]:  # reads every configuration before forking: its warnings print once
-            try:
-                self.finder.for_path(path)
-            except ConfigError:
-                pass  # reported with the file
+        kinds = _formats(self, paths)  # reads every configuration before forking: its warnings print once
         sizes = [_size(path) for path in paths]
         # the smallest file of each other format is checked here too, so that what reading
         # that format loads (the Markdown parser and its patterns) is loaded once, before
         # the fork, not by each worker
-        early = {i: self.check_path(*targets[i]) for i in _first_of_other_formats(self, paths, sizes)}
+        early = {i: self.check_path(*targets[i]) for i in _first_of_other_formats(kinds, sizes)}
         # what each worker would build for itself once it has checked a few files is built
         # here, once, and shared: the lexicon's dicts that the checks asked about, for a
         # worker's share of the text
         from .lexicon import prepare_for
         prepare_for(sum(sizes) // min(jobs, len(paths)))
         import gc
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
 
         global _RUNNER
         _RUNNER = self
@@ -218,27 +217,21 @@ class Runner:
         if not chunks:
             yield from (early[i] for i in sorted(early))
             return
-        context = multiprocessing.get_context("fork")
         # the lexicons and memo tables loaded so far stay shared with the workers: without
         # this, the cyclic collector's first pass in each worker writes to (and so copies)
-        # every page that holds them
+        # every page that holds them. They stay frozen after the run, as what a lint leaves
+        # alive does (see gcpause): the process ends with the run, and the collections of
+        # its exit would walk them all again (~30 ms on 1,000 files)
         gc.freeze()
-        try:
-            workers = min(jobs, len(chunks))
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
-                tasks = [[targets[i] for i in chunk] for chunk in chunks]
-                done = _run_tasks(pool, workers, tasks, self.fork_guard)
-                yield from _in_order(early, chunks, done, paths)
-        finally:
-            gc.unfreeze()
+        tasks = [[targets[i] for i in chunk] for chunk in chunks]
+        done = _run_tasks(min(jobs, len(chunks)), tasks, self.fork_guard)
+        yield from _in_order(early, chunks, done, paths)
 
 
 def _can_fork() -> bool:
     """Whether worker processes can be forked (they share what this process loaded; not on
     Windows, where a run stays in one process)."""
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
+    return hasattr(os, "fork")
 
 
 def _size(path: Path) -> int:
@@ -248,19 +241,31 @@ def _size(path: Path) -> int:
         return 0  # reported when the file is read
 
 
-def _first_of_other_formats(runner: Runner, paths: list[Path], sizes: list[int]) -> list[int]:
-    """The index of the smallest file of each format that the first file is not in."""
-    def format_of(path: Path) -> str:
-        try:
-            return runner.finder.for_path(path).format_of(str(path))
-        except ConfigError:
-            return ""
+def _formats(runner: Runner, paths: list[Path]) -> list[str]:
+    """The format of each of *paths* ("" when its configuration is broken: that is reported
+    with the file). The configuration is looked up once per directory: it depends on the
+    directory only, and a run of many files has few."""
+    by_folder: dict[str, Settings | None] = {}
+    kinds = []
+    for path in paths:
+        name = str(path)
+        folder = os.path.dirname(name)
+        if folder not in by_folder:
+            try:
+                by_folder[folder] = runner.finder.for_path(path)
+            except ConfigError:
+                by_folder[folder] = None
+        settings = by_folder[folder]
+        kinds.append(settings.format_of(name) if settings is not None else "")
+    return kinds
 
-    seen = {format_of(paths[0])}
+
+def _first_of_other_formats(kinds: list[str], sizes: list[int]) -> list[int]:
+    """The index of the smallest file of each format (*kinds*) that the first file is not in."""
     smallest: dict[str, int] = {}
-    for i in range(1, len(paths)):
-        kind = format_of(paths[i])
-        if kind not in seen and (kind not in smallest or sizes[i] < sizes[smallest[kind]]):
+    for i in range(1, len(kinds)):
+        kind = kinds[i]
+        if kind != kinds[0] and (kind not in smallest or sizes[i] < sizes[smallest[kind]]):
             smallest[kind] = i
     return sorted(smallest.values())
 
@@ -300,51 +305,56 @@ def _records(source: Source, applied: list[AppliedFix]) -> list[FixRecord]:
             for a in sorted(applied, key=lambda a: (a.start, a.round))]
 
 
-def _run_tasks(pool: ProcessPoolExecutor, workers: int, tasks: list[list[tuple[Path, bool]]],
-               fork_guard: Callable[[], AbstractContextManager]) -> Iterator[tuple[int, list[FileResult] | None]]:
-    """(task index, its results) as the workers finish *tasks*; None for a task whose worker
-    process died. One task more than there are workers is out at a time (it waits in the
-    pool's queue, so that a worker that finishes starts the next at once), and each goes out
-    with the line repairs the workers have reported since the first that one of them may
-    lack: a line that one worker analysed is not analysed again by another."""
-    from concurrent.futures import FIRST_COMPLETED, wait
-    from concurrent.futures.process import BrokenProcessPool
+def _run_tasks(jobs: int, tasks: list[list[tuple[Path, bool]]], fork_guard: Callable[[], AbstractContextManager]
+               ) -> Iterator[tuple[int, list[FileResult] | None]]:
+    """(task index, its results) as *jobs* forked worker processes finish *tasks*; None for
+    a task whose worker process died (the others go on). A worker gets its next task when it
+    has finished one, with the line repairs the other workers have reported since its last:
+    a line that one worker analysed is not analysed again by another."""
+    from . import forkpool
 
-    # blocks of line repairs (pickled), in the order the workers sent them, less the first
-    # *dropped* ones, which every worker has taken (memory stays bounded in a long run)
-    reported: list[bytes] = []
-    dropped = 0
-    taken: dict[int, int] = {}  # worker process -> how many blocks it had taken at its last task
-    running: dict = {}
-    todo = iter(range(len(tasks)))
+    with fork_guard():
+        workers = forkpool.fork(jobs, _check_in_worker)
+    try:
+        # blocks of line repairs (pickled) and the worker that reported each, in the order
+        # they came, less the first *dropped* ones, which every worker has (memory stays
+        # bounded in a long run)
+        reported: list[tuple[forkpool.Worker, bytes]] = []
+        dropped = 0
+        had = {worker: 0 for worker in workers}  # how many blocks each worker has had
+        busy: dict[forkpool.Worker, int] = {}
+        todo = iter(range(len(tasks)))
 
-    def submit(k: int) -> None:
-        nonlocal dropped
-        start = max(min(taken.values()) if len(taken) == workers else 0, dropped)
-        del reported[:start - dropped]
-        dropped = start
-        running[pool.submit(_check_in_worker, tasks[k], start, reported[:])] = k
-
-    with fork_guard():  # the workers are forked at the first submit
-        for k in islice(todo, workers + 1):
-            submit(k)
-    while running:
-        finished, _ = wait(running, return_when=FIRST_COMPLETED)
-        for future in finished:
-            k = running.pop(future)
-            try:
-                pid, taken[pid], results, learned = future.result()
-            except BrokenProcessPool:
-                yield k, None
-                continue
-            reported.append(learned)
-            yield k, results
+        def give(worker: forkpool.Worker) -> Iterator[tuple[int, None]]:
+            nonlocal dropped
             for k in islice(todo, 1):
-                try:
-                    submit(k)
-                except BrokenProcessPool:
+                blocks = [block for by, block in reported[had[worker] - dropped:] if by is not worker]
+                if not forkpool.send(worker, (tasks[k], blocks)):
                     yield k, None
-    yield from ((k, None) for k in todo)
+                    del had[worker]
+                    return
+                busy[worker] = k
+                had[worker] = dropped + len(reported)
+            start = min(had.values(), default=dropped)
+            del reported[:start - dropped]
+            dropped = start
+
+        for worker in workers:
+            yield from give(worker)
+        while busy:
+            for worker, reply in forkpool.replies(list(busy)):
+                k = busy.pop(worker)
+                if reply is None:
+                    del had[worker]
+                    yield k, None
+                    continue
+                results, learned = reply
+                reported.append((worker, learned))
+                yield from give(worker)  # (before the results are handled: the worker does not wait)
+                yield k, results
+        yield from ((k, None) for k in todo)  # (every worker died)
+    finally:
+        forkpool.close(workers)
 
 
 def _in_order(early: dict[int, FileResult], chunks: list[list[int]],
@@ -373,37 +383,28 @@ def _not_checked(path: Path) -> FileResult:
 _RUNNER: Runner | None = None
 
 
-#: Blocks of line repairs (:func:`_run_tasks`) this worker process has taken.
-_TAKEN = 0
-
-
-def _check_in_worker(targets: list[tuple[Path, bool]], start: int, reported: list[bytes]
-                     ) -> tuple[int, int, list[FileResult], bytes]:
-    """Check *targets* in a worker process, after taking the line repairs *reported* by the
-    workers (blocks from the *start*-th on); returns the process id, how many blocks it has
-    taken, the results, and the line repairs it worked out for them. The blocks stay pickled
-    on their way through the parent, and a worker unpickles only those it has not taken."""
-    global _TAKEN
+def _check_in_worker(task: tuple[list[tuple[Path, bool]], list[bytes]]) -> tuple[list[FileResult], bytes]:
+    """Check the files of *task* in a worker process, after taking the blocks of line
+    repairs it holds (reported by the other workers); returns the results, and the line
+    repairs worked out for them. The blocks stay pickled on their way through the parent."""
     import pickle
 
     assert _RUNNER is not None
+    targets, reported = task
     position = 0
     spacing = _spacing_checks()
     if spacing is not None:
-        position = spacing.learn_line_repairs([entry for block in reported[max(_TAKEN - start, 0):]
-                                               for entry in pickle.loads(block)])
-        _TAKEN = max(_TAKEN, start + len(reported))
+        position = spacing.learn_line_repairs([entry for block in reported for entry in pickle.loads(block)])
     results = [_RUNNER.check_path(*target) for target in targets]
     spacing = _spacing_checks()  # (loaded by these files' checks, if not before: all its repairs are new)
     learned = spacing.line_repairs_since(position) if spacing is not None else []
-    return os.getpid(), _TAKEN, results, pickle.dumps(learned, pickle.HIGHEST_PROTOCOL)
+    return results, pickle.dumps(learned, pickle.HIGHEST_PROTOCOL)
 
 
 def _spacing_checks():
     """The spacing checks' module (whose line repairs the workers share) when this process
     has loaded it, else None: a run whose rules do not include them (a Vale project's) has
-    no repairs to share and does not import them. A worker that has not taken the repairs
-    reported so far is sent them again with its next task."""
+    no repairs to share and does not import them."""
     import sys
 
     return sys.modules.get("textlint.checks.spacing")
