@@ -932,10 +932,9 @@ class Model:
             za, zb = zipf_get(first, 0) / 100, zipf_get(second, 0) / 100
             if not (za and zb):
                 continue
-            pmi = self._pmi_get(f"{first} {second}")
+            pmi = self.lex.pmi(first, second)
             if pmi is None:
                 continue
-            pmi /= 100
             apart = za - 9 + zb - 9 + pmi - lp  # log10: how much more often written apart
             if pmi >= pmi_floor and apart >= ratio or dictionary_gap and apart >= p.safe_glued_ratio:
                 return True
@@ -1223,14 +1222,14 @@ def _joinable_pairs(model: Model, infos: list, loud: list[int]) -> list[int]:
             x = infos[k - 1]
             if x is not None and x[5] and not (x[4] and info[4]):
                 e = joinable_get((x[1], info[1]))  # an answer no document word swayed, inline
-                if e[0] if e is not None and not e[1] else _joins(model, joinable_get, x, info):
+                if e[0] if e is not None and not e[1] else _joins(model, e, x, info):
                     pairs.append(k - 1)
         if k < last and info[5]:
             looked = k
             y = infos[k + 1]
             if y is not None and y[6] and not (info[4] and y[4]):
                 e = joinable_get((info[1], y[1]))
-                if e[0] if e is not None and not e[1] else _joins(model, joinable_get, info, y):
+                if e[0] if e is not None and not e[1] else _joins(model, e, info, y):
                     pairs.append(k)
     return pairs
 
@@ -1239,21 +1238,20 @@ def _joinable_pairs(model: Model, infos: list, loud: list[int]) -> list[int]:
 _APART = (False, ())
 
 
-def _joins(model: Model, joinable_get, x: ChunkInfo, y: ChunkInfo) -> bool:
+def _joins(model: Model, entry: tuple | None, x: ChunkInfo, y: ChunkInfo) -> bool:
     """Whether the chunks of :meth:`Model.chunk` answers *x* and *y* may join side by side
-    (:meth:`Model.pair_joinable`, its memo read inline), *x* one that may start a pair, *y* one
-    that may end it, not both firm."""
-    key = (x[1], y[1])
-    e = joinable_get(key)
-    if e is None and model._zipf_get((x[1] + y[1]).lower(), 0) <= 0 and (
+    (:meth:`Model.pair_joinable`), *x* one that may start a pair, *y* one that may end it, not
+    both firm; *entry* is the pair's memo entry as :func:`_joinable_pairs` read it: none yet, or
+    one that document words swayed (it reads an answer that none swayed itself)."""
+    if entry is None and model._zipf_get((x[1] + y[1]).lower(), 0) <= 0 and (
             x[4] or y[4] or not model.may_be_fragments(x[1], y[1])):
         # two chunks that make no lexicon word join only as fragments of an unknown word
         # (Model.joinable), which a firm word never is (it is solid), in every document:
         # remembered as Model.memo would, without the dependencies of either word (no count
         # of them can make the pair join)
-        model._joinable[key] = _APART
+        model._joinable[(x[1], y[1])] = _APART
         return False
-    return e[0] if e is not None and not e[1] else model.pair_joinable(x[1], y[1])
+    return model.pair_joinable(x[1], y[1])
 
 
 class _Tokens:
