@@ -799,6 +799,19 @@ def test_the_tokens_near_a_word_end_its_tokens_and_decide_a_name_on_the_left_as_
     assert tried > 100
 
 
+def test_tokens_are_the_words_pattern_s_on_ascii_and_on_other_text():
+    """``_tokens`` (``re`` on an ASCII window) finds what ``_WORDS`` finds, on every ASCII
+    character and on windows that start and end inside words, apostrophes and white space."""
+    rng = random.Random(14)
+    pieces = [chr(c) for c in range(128)] + ["Party", "rock'n'roll", "x2", "'s", "  ", "\n", "’", "é", "\u00a0", "e\u0301"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+        pos = rng.randrange(len(text) + 1)
+        endpos = rng.randrange(pos, len(text) + 1)
+        expected = [(t.group(), t.span()) for t in capitals._WORDS.finditer(text, pos, endpos)]
+        assert [(t.group(), t.span()) for t in capitals._tokens(text, pos, endpos)] == expected, repr(text)
+
+
 # -- branch midcap6: grammar, word pairs and the document's evidence --------------------------
 @pytest.mark.parametrize("text, word", [
     # a hyphenated compound of common English: its parts a set phrase of web text, or written in

@@ -38,6 +38,17 @@ _COMPOUND = lazy_compile(
 #: word before a hyphen and a lowercase letter.
 _COMPOUND_AT = (lazy_compile(r"-\p{Ll}"), lazy_compile(r"(?r)\p{Lu}\p{Ll}+"))
 _WORDS = lazy_compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{M}\p{N}]")
+#: _WORDS on ASCII text, for ``re`` (see :func:`_tokens`): ASCII has no marks and no "’", its
+#: letters and digits are A-Z, a-z and 0-9, and its white space for ``regex`` is these six.
+_ASCII_WORDS = lazy_compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|[^\t\n\x0b\x0c\r A-Za-z0-9]", engine=re)
+
+
+def _tokens(text: str, pos: int, endpos: int) -> list[regex.Match]:
+    """The tokens (:data:`_WORDS`) of ``text[pos:endpos]``. Most of the windows read around a
+    word are ASCII, where ``re`` finds the same tokens in about half the time ``regex`` takes
+    (``regex`` pays more for each call and each match)."""
+    words = _ASCII_WORDS if text[pos:endpos].isascii() else _WORDS
+    return list(words.finditer(text, pos, endpos))
 #: A function word the document capitalises in mid-sentence this often is one of its defined
 #: terms ("You" in a licence), not a slip.
 DEFINED_TERM = 3
@@ -590,7 +601,7 @@ class MidSentenceCapital(Check):
             return True
         before = before.all()
         line_end = text.find("\n", end, end + 60)
-        after = list(_WORDS.finditer(text, end, min(len(text), end + 60) if line_end < 0 else line_end))
+        after = _tokens(text, end, min(len(text), end + 60) if line_end < 0 else line_end)
         word = text[start:end].lower()
         title_word = not function_word or word not in PLACE_OR_PART and bool(after) \
             and after[0].group()[:1].isupper()  # "the medal For Courage", "a project Be Sporty"
@@ -1385,16 +1396,16 @@ class _TokensBefore:
         self._text, self._left = text, left
         space = text.rfind(" ", left, max(left, start - NEAR_REACH))
         self._from = space + 1 if space >= 0 else left
-        self.near = list(_WORDS.finditer(text, self._from, start))
+        self.near = _tokens(text, self._from, start)
         if len(self.near) < NEAR_TOKENS and self._from > left:
-            self.near[:0] = _WORDS.finditer(text, left, self._from)
+            self.near[:0] = _tokens(text, left, self._from)
             self._from = left
 
     def all(self) -> list[regex.Match]:
         """Every token before the word."""
         if self._from == self._left:
             return self.near
-        return list(_WORDS.finditer(self._text, self._left, self._from)) + self.near
+        return _tokens(self._text, self._left, self._from) + self.near
 
 
 #: The tokens before a word that :meth:`MidSentenceCapital._in_name` reads before the words after
