@@ -173,7 +173,7 @@ def _worth_a_look(low: str) -> bool:
     common word (:func:`_frequent_common_word`)."""
     if low in wc.CALENDAR or low == "no":
         return False
-    if not wc.tags(low) and not _BRITISH.search(low):
+    if not wc.tags(low) and not low.endswith(_BRITISH_ENDS):
         # a word that LanguageTool's dictionary does not know (most names) is no sentence adverb,
         # verb form or frequent common word: the function words and the casing table decide
         ratio = get_casing().ratio(low)
@@ -1333,8 +1333,12 @@ def _unknown_name(word: str) -> bool:
 _CLAUSE_ENDS = frozenset(".,;!?")
 
 
-#: British spellings that the casing table (estimated on mostly American web text) may lack.
-_BRITISH = lazy_compile(r"is(e|es|ed|ing|ation|ations|er|ers)$")
+#: British spellings that the casing table (estimated on mostly American web text) may lack:
+#: "is" and one of these at the end of a word.
+BRITISH_ENDINGS = ("e", "es", "ed", "ing", "ation", "ations", "er", "ers")
+_BRITISH = lazy_compile(r"is(" + "|".join(BRITISH_ENDINGS) + ")$")
+#: The same ends for ``str.endswith`` (quicker than a search of each capitalised word).
+_BRITISH_ENDS = tuple("is" + ending for ending in BRITISH_ENDINGS)
 
 
 def _lowercase_ratio(casing: Casing, low: str) -> float | None:
