@@ -476,8 +476,10 @@ class MidSentenceCapital(Check):
             house_style = False if function_word else None
             if house_style is None and _house_style_by_copies(text, low, matches):
                 continue
-            alone = []
             mid = [m for m in matches if not starts_sentence(prose, m.start())]  # (code before it is no sentence)
+            if not mid:
+                continue  # only at sentence starts
+            alone = []
             once = len(mid) < 2  # see _common_word_in_name
             common_in_name = not function_word and _may_be_common_word_in_name(low, casing, once)
             for m in mid:
