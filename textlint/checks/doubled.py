@@ -221,9 +221,17 @@ def _doubled_words(text: str) -> Iterator[regex.Match]:
         end = text.find(".", start + BLOCK)
         if end < 0:
             end = size
-        if end - start > 8 * BLOCK or _NOT_PLAIN.search(text, start, end) or _repeats_a_run(text[start:end]):
+        if end - start > 8 * BLOCK or _may_hold_a_match(text[start:end]):
             yield from _DOUBLED.finditer(text, start, end)
         start = end
+
+
+def _may_hold_a_match(block: str) -> bool:
+    """Whether a block may hold a match of :data:`_DOUBLED`: it is not plain text
+    (:data:`_NOT_PLAIN`) or two of its runs of letters in a row are the same in lowercase. An
+    ASCII block, as most are, is plain: ``str.isascii`` answers that at once (a string knows
+    the widest character it holds), where the pattern reads every character."""
+    return not block.isascii() and _NOT_PLAIN.search(block) is not None or _repeats_a_run(block)
 
 
 def _repeats_a_run(block: str) -> bool:
