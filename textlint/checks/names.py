@@ -105,21 +105,29 @@ class NameVariant(Check):
         pairs = {(a, b) for group in groups.values() for a in group for b in group if a < b and _spellings(a, b)}
         if not pairs:
             return
+        lexicon = get_lexicon()  # loaded only when a document has candidate pairs
+        # the spelling to keep and the one to change of each pair whose change is rarer than the
+        # spelling kept (two common names one letter apart are left alone: Anna / Anne), decided
+        # before the places of its forms are looked for
+        changes = {}
+        for a, b in pairs:
+            keep, change = sorted((a, b), key=lambda f: (counts[f], lexicon.zipf(f), f))[::-1]
+            if lexicon.zipf(change) <= lexicon.zipf(keep) - RARER_BY:
+                changes[a, b] = keep, change
+        if not changes:
+            return
         # the places of the forms of a pair, and their capitalised neighbours
-        paired = {f for pair in pairs for f in pair}
+        paired = {f for pair in changes for f in pair}
         occurrences: dict[str, list[regex.Match]] = defaultdict(list)
         neighbours: dict[str, set[str]] = defaultdict(set)
         for m in matches_found(_NAME, text, found, paired):
             occurrences[m.group()].append(m)
             neighbours[m.group()].update(n for n in self._neighbours(text, m) if n[:1].isupper())
-        lexicon = get_lexicon()  # loaded only when a document has candidate pairs
         reported: set[str] = set()
-        for a, b in sorted(pairs):
+        for a, b in sorted(changes):
             shared = self._shared(a, b, neighbours)
-            if not shared:
-                continue
-            keep, change = sorted((a, b), key=lambda f: (counts[f], lexicon.zipf(f), f))[::-1]
-            if change in reported or lexicon.zipf(change) > lexicon.zipf(keep) - RARER_BY:
+            keep, change = changes[a, b]
+            if not shared or change in reported:
                 continue
             reported.add(change)
             for m in occurrences[change]:
