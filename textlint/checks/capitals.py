@@ -45,8 +45,8 @@ _ASCII_WORDS = lazy_compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|[^\t\n\x0b\x0c\r A-Za-
 
 def _tokens(text: str, pos: int, endpos: int) -> list[regex.Match]:
     """The tokens (:data:`_WORDS`) of ``text[pos:endpos]``. Most of the windows read around a
-    word are ASCII, where ``re`` finds the same tokens in about half the time ``regex`` takes
-    (``regex`` pays more for each call and each match)."""
+    word are ASCII, where ``re`` finds the same tokens in about 40 % less time than ``regex``
+    (which pays more for each call and each match)."""
     words = _ASCII_WORDS if text[pos:endpos].isascii() else _WORDS
     return list(words.finditer(text, pos, endpos))
 #: A function word the document capitalises in mid-sentence this often is one of its defined
