@@ -23,6 +23,7 @@ ANCHORED = {
     "glued lowercase period": (marks._GLUED_LOWER, marks._GLUED_LOWER_AT),
     "a word, a comma and an interjection": (quotes._WORD_COMMA_INTERJECTION, quotes._WORD_COMMA_INTERJECTION_AT),
     "the article A between lowercase words": (capitals._ARTICLE_A, capitals._ARTICLE_A_AT),
+    "the determiner No between lowercase words": (capitals._DETERMINER_NO, capitals._DETERMINER_NO_AT),
     "a date's comma glued to the year": (marks._GLUED_YEAR, marks._GLUED_YEAR_AT),
     "a hyphenated compound with its first part capitalised": (capitals._COMPOUND, capitals._COMPOUND_AT),
     "a version number": (document._VERSION, document._VERSION_AT),
@@ -34,6 +35,7 @@ TRICKY = (
     " ,, ; ;a ''b it’ s don 't Ph. D. word\u00a0, end .\n(a , b) ab’ ’cd é. ölçü.şu 'x' ’y’ ."
     " like, Well, Yes, no said,  OK! 9said, Well, ab_c, Yes, éa, Oh, x, Ok,Well, said,\u00a0WELL, like, well,"
     " forwarded A telegram, a A A b, xyA A c, Éa A b, ab\u00a0A\u00a0cd, o-a A b, a A Bc, a  A b, a A-b a A b"
+    " makes No sense, a No No b, xyNo No c, ab\u00a0No\u00a0cd, o-a No b, a No Bc, a  No b, a No-b a No b.c No"
     " v1.4 1.6.0 05.12.26 5.12.2026 0.1.2 10.1.2 1234.5.6 dev1.2.3 xv1.2 v.1.2 a1.2.3 1.2.3.4 .1.2 v12.3x 7.1 1.2.3a"
     " June 16,1963 Jan. 5,20201 xMay 5,2020 Ma 12,1234,5 Dé 123,4567 Oct\u00a01,1999. MayJune 3,2001 a 1,2000"
     " local Self-government, Anti-corruption-like Xa-b-Cd Ab-cd's -Ab-cd Ab--cd AB-cd Éa-bc Ab-cdé Ab-c.d")

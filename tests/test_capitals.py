@@ -812,6 +812,18 @@ def test_tokens_are_the_words_pattern_s_on_ascii_and_on_other_text():
         assert [(t.group(), t.span()) for t in capitals._tokens(text, pos, endpos)] == expected, repr(text)
 
 
+def test_capital_articles_are_counted_as_the_plain_pattern_counts_them():
+    """``_CAPITAL_ARTICLE`` (its look-behind first, so that the scan looks for "The") counts the
+    matches of the plain pattern, which starts at the lowercase letter or comma."""
+    plain = regex.compile(r"(?:\p{Ll}|,)[ \u00a0]+The[ \u00a0]+\p{Lu}")
+    rng = random.Random(14)
+    pieces = ["The", "the", "THE", "Th", "e", "x", ",", ".", " ", "  ", "\u00a0", "A", "Éa", "é", "\n"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 25)))
+        assert sum(1 for _ in capitals._CAPITAL_ARTICLE.finditer(text)) == sum(1 for _ in plain.finditer(text)), \
+            repr(text)
+
+
 # -- branch midcap6: grammar, word pairs and the document's evidence --------------------------
 @pytest.mark.parametrize("text, word", [
     # a hyphenated compound of common English: its parts a set phrase of web text, or written in

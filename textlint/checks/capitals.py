@@ -110,8 +110,9 @@ _DETERMINER_NO = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}'’\-])(?P<before>\p{Ll}+)[ \u00a0](?P<no>No)[ \u00a0]"
     r"(?P<after>\p{Ll}+)(?![\p{L}\p{M}\p{N}'’]|[\-.]\p{L})")
 #: Where _DETERMINER_NO is tried (:func:`textlint.anchored.finditer_at_runs`): at the lowercase
-#: word before a spaced "No".
-_DETERMINER_NO_AT = (lazy_compile(r"[ \u00a0]No(?=[ \u00a0])"), lazy_compile(r"(?r)\p{Ll}+"))
+#: word and the space before a spaced "No" (the seam starts at the literal "No", which ``regex``
+#: looks for far faster than for a space before it: a text has few of them and many spaces).
+_DETERMINER_NO_AT = (lazy_compile(r"(?<=[ \u00a0])No(?=[ \u00a0])"), lazy_compile(r"(?r)\p{Ll}+[ \u00a0]"))
 #: An answer particle capitalised after a lowercase word ("the Yes campaign").
 _CAPITALISED_ANSWER = lazy_compile(
     r"(?<=\p{Ll}[ \u00a0])(?:" + "|".join(sorted(a.capitalize() for a in wc.ANSWERS)) + r")(?![\p{L}\p{M}\p{N}.])")
@@ -123,11 +124,9 @@ def _answers_label_votes(text: str) -> bool:
     return any(m.group() != "No" for m in _CAPITALISED_ANSWER.finditer(text))
 
 
-#: "A" with a space or a no-break space on each side: the quick test before _ARTICLE_A.
-_SPACED_A = lazy_compile(r"[ \u00a0]A[ \u00a0]")
 #: Where _ARTICLE_A is tried (:func:`textlint.anchored.finditer_at_runs`): at the lowercase word
-#: before a spaced "A".
-_ARTICLE_A_AT = (lazy_compile(r"[ \u00a0]A(?=[ \u00a0])"), lazy_compile(r"(?r)\p{Ll}+"))
+#: and the space before a spaced "A" (the seam starts at the "A", as _DETERMINER_NO_AT's).
+_ARTICLE_A_AT = (lazy_compile(r"(?<=[ \u00a0])A(?=[ \u00a0])"), lazy_compile(r"(?r)\p{Ll}+[ \u00a0]"))
 #: A capital letter used as a name of its own (not "I", an initial "J." or "X-ray").
 _LETTER_NAME = lazy_compile(r"(?<![\p{L}\p{M}\p{N}.'’\-])[B-HJ-Z](?![\p{L}\p{M}\p{N}.'’\-])")
 _PREVIOUS = lazy_compile(r"(?r)([\p{L}]+)[ \u00a0]+$")
@@ -421,7 +420,7 @@ class MidSentenceCapital(Check):
         so is "a A" (cleanup.DoubledWord reports it), and every "A" of a document that names
         things with single letters ("if A depends on B")."""
         text = doc.text
-        if _SPACED_A.search(text) is None or _LETTER_NAME.search(text):
+        if _ARTICLE_A_AT[0].search(text) is None or _LETTER_NAME.search(text):
             return  # letters as names ("if A depends on B"): "A" may be one too
         for m in finditer_at_runs(_ARTICLE_A, *_ARTICLE_A_AT, text):
             before, after = m.group("before"), m.group("after")
@@ -433,8 +432,8 @@ class MidSentenceCapital(Check):
                 continue
             yield self._article_diagnostic(m.start("a"))
         for seam in _ARTICLE_A_AT[0].finditer(text):
-            a = seam.start() + 1
-            if _article_after_mark_or_capital(doc, seam.start(), a + 1) \
+            a = seam.start()
+            if _article_after_mark_or_capital(doc, a - 1, a + 1) \
                     and not _in_quoted_title(text, a, a + 1) and not doc.in_heading(a):
                 yield self._article_diagnostic(a)
 
@@ -1834,8 +1833,9 @@ _ARTICLE_RUN = lazy_compile(
 #: How often a document must write "the" in lowercase before a capitalised word for its house
 #: style to lowercase the article of every name (see :func:`_common_name_of_a_body`).
 LOWERCASE_ARTICLES = 3
-#: "The" and a capitalised word where no sentence starts: after a lowercase word or a comma.
-_CAPITAL_ARTICLE = lazy_compile(r"(?:\p{Ll}|,)[ \u00a0]+The[ \u00a0]+\p{Lu}")
+#: "The" and a capitalised word where no sentence starts: after a lowercase word or a comma (the
+#: look-behind first, so that ``regex`` looks for the literal "The").
+_CAPITAL_ARTICLE = lazy_compile(r"(?<=(?:\p{Ll}|,)[ \u00a0]+)The[ \u00a0]+\p{Lu}")
 
 
 def _common_name_of_a_body(text: str, after: list[regex.Match], previous: str) -> bool:
