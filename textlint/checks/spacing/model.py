@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import gzip
 import math
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import field
 from functools import lru_cache
@@ -940,6 +941,23 @@ class Model:
                 return True
         return False
 
+    @staticmethod
+    def _word_ends(cores: list[str], bounds: list[int], cuttable: tuple[bool, ...],
+                   seam: list[bool]) -> list[int]:
+        """The places of a window string where a word of the lattice may end (in order): the end
+        of every token, and inside a token that may be cut every place but one before a capital
+        that is no seam (where no word starts or ends either)."""
+        ends: list[int] = []
+        for k, core in enumerate(cores):
+            a, b = bounds[k], bounds[k + 1]
+            if cuttable[k]:
+                if core[1:].islower():  # (a core is letters)
+                    ends.extend(range(a + 1, b))
+                else:
+                    ends.extend(i for i in range(a + 1, b) if seam[i] or not core[i - a].isupper())
+            ends.append(b)
+        return ends
+
     def _search(self, cores: list[str], left: str | None, right: str | None) -> tuple[int, ...]:
         s = "".join(cores)
         n = len(s)
@@ -968,7 +986,8 @@ class Model:
         function_lp, known_split_lp = p.function_zipf - 9, p.known_split_zipf - 9
         suffix_word_lp, suffix_pair_pmi = p.frequent_zipf - 9, round(p.suffix_pair_pmi * 100)
         prefix_cut: dict[int, set[str]] = {}  # end -> prefixes cut off a token's start there
-        for j in range(n):
+        ends = self._word_ends(cores, bounds, cuttable, seam)
+        for x, j in enumerate((0, *ends[:-1])):  # (a word starts where one ends)
             here = states[j]
             if not here:
                 continue
@@ -994,20 +1013,18 @@ class Model:
             inner = 0
             # a word that joins two long words, or a letter word and a long word, is never made
             longs = long_word[k0]
-            for i in range(j + 1, limit + 1):
-                b = i - 1
-                if is_bound[b] and b > j:
-                    if not s[b].islower() or no_join_after[token_of[b - 1]]:
+            # the word's ends (ends[x] is the first after j), each next one in the same token or
+            # the one after it: the word reaches into token k1 at the first end in it
+            for i in ends[x:] if limit == n else ends[x:bisect_right(ends, limit, x)]:
+                k1 = token_of[i - 1]
+                if k1 != k0 + inner:
+                    if not s[bounds[k1]].islower() or no_join_after[k1 - 1]:
                         break  # no join before a capital or after an initial
                     inner += 1
-                    longs += long_word[k0 + inner]
-                    if longs >= 2 or inner == 1 and long_word[k0 + 1] and cores[k0] in LETTER_WORDS:
+                    longs += long_word[k1]
+                    if longs >= 2 or inner == 1 and long_word[k1] and cores[k0] in LETTER_WORDS:
                         break  # "song writer", "a void": see the joins' vetoes below
-                k1 = token_of[b]
                 at_end, seam_i = is_bound[i], seam[i]
-                if not at_end:
-                    if not cuttable[k1] or s[i].isupper() and not seam_i:
-                        continue
                 w = s[j:i]
                 whole = at_start and at_end
                 original = whole and not inner
