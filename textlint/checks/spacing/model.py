@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import field
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import is_
+from operator import is_, itemgetter
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
@@ -942,66 +942,61 @@ class Model:
         return False
 
     @staticmethod
-    def _word_ends(cores: list[str], bounds: list[int], cuttable: tuple[bool, ...],
-                   seam: list[bool]) -> list[int]:
-        """The places of a window string where a word of the lattice may end (in order): the end
-        of every token, and inside a token that may be cut every place but one before a capital
-        that is no seam (where no word starts or ends either)."""
-        ends: list[int] = []
+    def _lattice_places(s: str, cores: list[str], bounds: list[int],
+                        cuttable: tuple[bool, ...]) -> list[tuple[int, int, bool, bool, dict]]:
+        """The places of window string *s* where a word of the lattice may end, in order, each as
+        (position, the token it ends in, whether it is the token's end, whether it is a camel
+        seam, the search's states there): the end of every token, and inside a token that may be
+        cut every place but one before a capital that is no seam (no word starts there either)."""
+        places: list[tuple[int, int, bool, bool, dict]] = []
         for k, core in enumerate(cores):
             a, b = bounds[k], bounds[k + 1]
             if cuttable[k]:
-                if core[1:].islower():  # (a core is letters)
-                    ends.extend(range(a + 1, b))
+                if core[1:].islower():  # (a core is letters: no capital inside)
+                    places.extend([(i, k, False, False, {}) for i in range(a + 1, b)])
                 else:
-                    ends.extend(i for i in range(a + 1, b) if seam[i] or not core[i - a].isupper())
-            ends.append(b)
-        return ends
+                    for i in range(a + 1, b):
+                        seam = camel_seam(s, i)
+                        if seam or not s[i].isupper():
+                            places.append((i, k, False, seam, {}))
+            places.append((b, k, True, False, {}))
+        return places
 
     def _search(self, cores: list[str], left: str | None, right: str | None) -> tuple[int, ...]:
         s = "".join(cores)
         n = len(s)
         bounds = list(accumulate(map(len, cores), initial=0))
-        is_bound = [False] * (n + 1)
-        for b in bounds:
-            is_bound[b] = True
-        token_of = [k for k, c in enumerate(cores) for _ in c]  # the token of each letter,
-        token_of.append(len(cores) - 1)  # and the end's
         p = self.p
         features = self._features
         solid, long_word, content, frequent, cuttable, in_lexicon, no_join_after, glued = zip(*(
             entry[0] if (entry := features.get(c)) is not None and not entry[1]
             else self.memo(features, c, self._token_features, c) for c in cores))
-        seam = [False] * (n + 1)
-        for j in [j for j, ch in enumerate(s) if ch.isupper()]:
-            seam[j] = not is_bound[j] and camel_seam(s, j)
         known, pair, unknown, vocab_get, hits = self.known, self.pair, self.unknown, self.vocab.get, self._hits
         lex_word, piece_ok = self.lex_word, self._piece_ok
-        # states[i]: last word -> (score, start of the word, previous word, lex_word(last word))
-        states: list[dict[str | None, tuple]] = [{} for _ in range(n + 1)]
-        states[0][left] = (0.0, -1, None, None if left is None else lex_word(left))
+        # places[x]: (position, token, token's end, seam, states: last word -> (score, the place
+        # where the word starts, previous word, lex_word(last word)))
+        places = [(0, 0, True, False, {left: (0.0, -1, None, None if left is None else lex_word(left))}),
+                  *self._lattice_places(s, cores, bounds, cuttable)]
+        last = len(places) - 1
         pmi_get, floor, bigram_weight, absent_weight = (
             self._pmi_get, self.lex.bigram_floor, p.bigram_weight, p.absent_weight)
         lex_logp_get, lex_logp, lex_words_get = self._lex_logp.get, self.lex_logp, self._lex_words.get
         function_lp, known_split_lp = p.function_zipf - 9, p.known_split_zipf - 9
         suffix_word_lp, suffix_pair_pmi = p.frequent_zipf - 9, round(p.suffix_pair_pmi * 100)
         prefix_cut: dict[int, set[str]] = {}  # end -> prefixes cut off a token's start there
-        ends = self._word_ends(cores, bounds, cuttable, seam)
-        for x, j in enumerate((0, *ends[:-1])):  # (a word starts where one ends)
-            here = states[j]
+        for x in range(last):
+            j, _, at_start, seam_j, here = places[x]  # (a seam is no bound)
             if not here:
                 continue
-            k0 = token_of[j]
-            at_start, seam_j, capital = is_bound[j], seam[j], s[j].isupper()  # (a seam is no bound)
+            # (the next place is in the token of letter j; a place inside a token is one of a
+            # token that may be cut, and no capital but at a seam)
+            k0 = places[x + 1][1]
+            capital = s[j].isupper()
             after_prefix = prefix_cut.get(j) if prefix_cut else None
             if at_start:
                 entry = 0.0
-            elif not cuttable[k0]:
-                continue
             elif seam_j:
                 entry = -p.camel_cost
-            elif capital:
-                continue  # never start a word at an inner capital that is no seam
             else:
                 entry = -p.ins_cost
             if not at_start and in_lexicon[k0]:
@@ -1013,10 +1008,10 @@ class Model:
             inner = 0
             # a word that joins two long words, or a letter word and a long word, is never made
             longs = long_word[k0]
-            # the word's ends (ends[x] is the first after j), each next one in the same token or
-            # the one after it: the word reaches into token k1 at the first end in it
-            for i in ends[x:] if limit == n else ends[x:bisect_right(ends, limit, x)]:
-                k1 = token_of[i - 1]
+            # the places after j, each in the same token as the one before or the next token:
+            # the word reaches into token k1 at the first place in it
+            for i, k1, at_end, seam_i, there in places[x + 1:] if limit == n else places[
+                    x + 1:bisect_right(places, limit, x + 1, key=itemgetter(0))]:
                 if k1 != k0 + inner:
                     if not s[bounds[k1]].islower() or no_join_after[k1 - 1]:
                         break  # no join before a capital or after an initial
@@ -1024,7 +1019,6 @@ class Model:
                     longs += long_word[k1]
                     if longs >= 2 or inner == 1 and long_word[k1] and cores[k0] in LETTER_WORDS:
                         break  # "song writer", "a void": see the joins' vetoes below
-                at_end, seam_i = is_bound[i], seam[i]
                 w = s[j:i]
                 whole = at_start and at_end
                 original = whole and not inner
@@ -1108,17 +1102,17 @@ class Model:
                     if top is None or cand > top:
                         top, top_prev = cand, prev
                 if top is not None:
-                    states[i][w] = (top, j, top_prev, lw)
-        final = states[n]
+                    there[w] = (top, x, top_prev, lw)
+        final = places[last][4]
         if not final:
             return tuple(bounds[1:-1])
         w = max(final, key=lambda x: final[x][0] + pair(x, right))
-        cuts, i = [], n
-        while i > 0:
-            _, j, prev, _ = states[i][w]
-            if j > 0:
-                cuts.append(j)
-            i, w = j, prev
+        cuts = []
+        while last > 0:
+            _, x, prev, _ = places[last][4][w]
+            if x > 0:
+                cuts.append(places[x][0])
+            last, w = x, prev
         return tuple(sorted(cuts))
 
 
