@@ -173,7 +173,6 @@ class Token:
     core: str
     trail: str
     lead: str
-    joinable: bool = False  # joinable with the next token (plain spaces between, no marks)
 
 
 @dataclass(slots=True)
@@ -1212,9 +1211,10 @@ def analyse_line(model: Model, line: str, judged: JudgedLine) -> Iterator[Change
         else:
             windows.append([a, b])
     for a, b in windows:
-        tokens.joinable(a - 1)  # the window's context words
-        tokens.joinable(b)
-        yield from _window(model, line, tokens.tokens, a, b)
+        # the window's context words: the cores of the chunks joinable with its ends
+        left = infos[a - 1][1] if tokens.joinable(a - 1) else None
+        right = infos[b + 1][1] if tokens.joinable(b) else None
+        yield from _window(model, line, [tokens.token(k) for k in range(a, b + 1)], left, right)
 
 
 def _joinable_pairs(model: Model, infos: list, loud: list[int]) -> list[int]:
@@ -1266,14 +1266,14 @@ def _joins(model: Model, entry: tuple | None, x: ChunkInfo, y: ChunkInfo) -> boo
 
 
 class _Tokens:
-    """The positioned tokens of a line, made on demand (most of a line is never looked at)."""
+    """The chunks of a line as tokens: which join their neighbours, and the positioned tokens
+    of a window (most of a line is never looked at)."""
 
     def __init__(self, line: str, chunks: list[str], infos: list) -> None:
         self.text, self.chunks, self.infos = line, chunks, infos
-        self.tokens: list[Token | None] = [None] * len(chunks)
-        self._joinable: dict[int, bool] = {}
         self.ends = list(accumulate(map(len, chunks)))
-        self.offsets: list[int] | None = None  # None: one space between chunks (the usual line)
+        #: where each chunk starts; None: one whitespace character between chunks (the usual line)
+        self.offsets: list[int] | None = None
         if self.ends and len(line) != self.ends[-1] + len(chunks) - 1:
             self.offsets, pos = [], 0
             for c in chunks:
@@ -1281,38 +1281,33 @@ class _Tokens:
                 self.offsets.append(pos)
                 pos += len(c)
 
+    def start(self, k: int) -> int:
+        """Where chunk *k* starts in the line."""
+        return self.ends[k] - len(self.chunks[k]) + k if self.offsets is None else self.offsets[k]
+
     def token(self, k: int) -> Token:
-        t = self.tokens[k]
-        if t is None:
-            info = self.infos[k]
-            at = (self.ends[k] - len(self.chunks[k]) + k if self.offsets is None
-                  else self.offsets[k])
-            t = self.tokens[k] = (Token(at, "", "", "") if info is None  # a fixed chunk: a barrier
-                                  else Token(at + len(info[0]), info[1], info[2], info[0]))
-        return t
+        """Token *k*, positioned (a plain chunk: one whose :meth:`Model.chunk` answer is not None)."""
+        lead, core, trail = self.infos[k][:3]
+        return Token(self.start(k) + len(lead), core, trail, lead)
 
     def joinable(self, k: int) -> bool:
-        """Whether token *k* is joinable with the next one (plain spaces between, no marks);
-        makes both tokens (and sets :attr:`Token.joinable`)."""
-        if not 0 <= k < len(self.chunks):
+        """Whether token *k* is joinable with the next one: both plain chunks, no marks between
+        them, and plain spaces only."""
+        if not 0 <= k < len(self.chunks) - 1:
             return False
-        v = self._joinable.get(k)
-        if v is None:
-            a = self.token(k)
-            v = False
-            if k + 1 < len(self.chunks):
-                b = self.token(k + 1)
-                if a.core and b.core and not a.trail and not b.lead:
-                    v = not self.text[a.start + len(a.core):b.start].strip(" ")
-            a.joinable = self._joinable[k] = v
-        return v
+        x, y = self.infos[k], self.infos[k + 1]
+        if x is None or y is None or x[2] or y[0]:
+            return False
+        if self.offsets is None:  # one whitespace character between chunks: a space?
+            return self.text[self.ends[k] + k] == " "
+        return not self.text[self.offsets[k] + len(self.chunks[k]):self.offsets[k + 1]].strip(" ")
 
 
-def _window(model: Model, text: str, tokens: list[Token], a: int, b: int) -> Iterator[Change]:
-    window = tokens[a:b + 1]
+def _window(model: Model, text: str, window: list[Token], left: str | None,
+            right: str | None) -> Iterator[Change]:
+    """The repairs of the tokens of *window*, between the context words *left* and *right*
+    (None: none joinable)."""
     cores = [t.core for t in window]
-    left = tokens[a - 1].core if a and tokens[a - 1].joinable else None
-    right = tokens[b + 1].core if window[-1].joinable else None
     s = "".join(cores)
     edges, pos = [0], 0  # token k spans edges[k]..edges[k+1] of s
     for c in cores:
