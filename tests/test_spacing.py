@@ -1173,3 +1173,26 @@ def test_token_features_are_the_model_answers(token, case):
         model.solid(core), model.frequent_word(core), core in lex and model.content(core),
         len(core) > 1 and lex.zipf(core) >= p.frequent_zipf, model.cuttable(core),
         len(core) > 1 and core in lex and not glued, core.isupper() and len(core) > 1, glued), core
+
+
+@given(st.lists(st.tuples(st.sampled_from(["gov", "ern", "the", "Putin", "(in", "of,", "12", "a", "“so"]),
+                          st.sampled_from([" ", "  ", "\xa0", "\t", " \xa0"])), min_size=1, max_size=6))
+@example([("gov", "\xa0"), ("ern", " ")]).via("a no-break space: one character, no plain space")
+def test_chunks_join_across_plain_spaces_only(parts):
+    # _Tokens reads whether two chunks are joinable from their Model.chunk answers and the gap
+    # between them: both plain words, no mark between them, and nothing but spaces there
+    from textlint.checks.spacing.model import _Tokens
+
+    chunks, gaps = [c for c, _ in parts], [g for _, g in parts][:-1]
+    line = chunks[0] + "".join(g + c for g, c in zip(gaps, chunks[1:]))
+    model = Model(get_lexicon(), {"the": 50}, 50)
+    infos = [model.chunk(c) for c in chunks]
+    tokens = _Tokens(line, chunks, infos)
+    for k, gap in enumerate(gaps):
+        x, y = infos[k], infos[k + 1]
+        plain = x is not None and y is not None and not x[2] and not y[0] and not gap.strip(" ")
+        assert tokens.joinable(k) == plain, (line, k)
+    for k, info in enumerate(infos):
+        if info is not None:  # positioned where the core stands in the line
+            start = len("".join(chunks[:k]) + "".join(gaps[:k])) + len(info[0])
+            assert (tokens.token(k).start, tokens.token(k).core) == (start, info[1]), (line, k)

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import gzip
 import math
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import field
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import is_
+from operator import is_, itemgetter
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
@@ -172,7 +173,6 @@ class Token:
     core: str
     trail: str
     lead: str
-    joinable: bool = False  # joinable with the next token (plain spaces between, no marks)
 
 
 @dataclass(slots=True)
@@ -940,49 +940,62 @@ class Model:
                 return True
         return False
 
+    @staticmethod
+    def _lattice_places(s: str, cores: list[str], bounds: list[int],
+                        cuttable: tuple[bool, ...]) -> list[tuple[int, int, bool, bool, dict]]:
+        """The places of window string *s* where a word of the lattice may end, in order, each as
+        (position, the token it ends in, whether it is the token's end, whether it is a camel
+        seam, the search's states there): the end of every token, and inside a token that may be
+        cut every place but one before a capital that is no seam (no word starts there either)."""
+        places: list[tuple[int, int, bool, bool, dict]] = []
+        for k, core in enumerate(cores):
+            a, b = bounds[k], bounds[k + 1]
+            if cuttable[k]:
+                if core[1:].islower():  # (a core is letters: no capital inside)
+                    places.extend([(i, k, False, False, {}) for i in range(a + 1, b)])
+                else:
+                    for i in range(a + 1, b):
+                        seam = camel_seam(s, i)
+                        if seam or not s[i].isupper():
+                            places.append((i, k, False, seam, {}))
+            places.append((b, k, True, False, {}))
+        return places
+
     def _search(self, cores: list[str], left: str | None, right: str | None) -> tuple[int, ...]:
         s = "".join(cores)
         n = len(s)
         bounds = list(accumulate(map(len, cores), initial=0))
-        is_bound = [False] * (n + 1)
-        for b in bounds:
-            is_bound[b] = True
-        token_of = [k for k, c in enumerate(cores) for _ in c]  # the token of each letter,
-        token_of.append(len(cores) - 1)  # and the end's
         p = self.p
         features = self._features
         solid, long_word, content, frequent, cuttable, in_lexicon, no_join_after, glued = zip(*(
             entry[0] if (entry := features.get(c)) is not None and not entry[1]
             else self.memo(features, c, self._token_features, c) for c in cores))
-        seam = [False] * (n + 1)
-        for j in [j for j, ch in enumerate(s) if ch.isupper()]:
-            seam[j] = not is_bound[j] and camel_seam(s, j)
         known, pair, unknown, vocab_get, hits = self.known, self.pair, self.unknown, self.vocab.get, self._hits
         lex_word, piece_ok = self.lex_word, self._piece_ok
-        # states[i]: last word -> (score, start of the word, previous word, lex_word(last word))
-        states: list[dict[str | None, tuple]] = [{} for _ in range(n + 1)]
-        states[0][left] = (0.0, -1, None, None if left is None else lex_word(left))
+        # places[x]: (position, token, token's end, seam, states: last word -> (score, the place
+        # where the word starts, previous word, lex_word(last word)))
+        places = [(0, 0, True, False, {left: (0.0, -1, None, None if left is None else lex_word(left))}),
+                  *self._lattice_places(s, cores, bounds, cuttable)]
+        last = len(places) - 1
         pmi_get, floor, bigram_weight, absent_weight = (
             self._pmi_get, self.lex.bigram_floor, p.bigram_weight, p.absent_weight)
         lex_logp_get, lex_logp, lex_words_get = self._lex_logp.get, self.lex_logp, self._lex_words.get
         function_lp, known_split_lp = p.function_zipf - 9, p.known_split_zipf - 9
         suffix_word_lp, suffix_pair_pmi = p.frequent_zipf - 9, round(p.suffix_pair_pmi * 100)
         prefix_cut: dict[int, set[str]] = {}  # end -> prefixes cut off a token's start there
-        for j in range(n):
-            here = states[j]
+        for x in range(last):
+            j, _, at_start, seam_j, here = places[x]  # (a seam is no bound)
             if not here:
                 continue
-            k0 = token_of[j]
-            at_start, seam_j, capital = is_bound[j], seam[j], s[j].isupper()  # (a seam is no bound)
+            # (the next place is in the token of letter j; a place inside a token is one of a
+            # token that may be cut, and no capital but at a seam)
+            k0 = places[x + 1][1]
+            capital = s[j].isupper()
             after_prefix = prefix_cut.get(j) if prefix_cut else None
             if at_start:
                 entry = 0.0
-            elif not cuttable[k0]:
-                continue
             elif seam_j:
                 entry = -p.camel_cost
-            elif capital:
-                continue  # never start a word at an inner capital that is no seam
             else:
                 entry = -p.ins_cost
             if not at_start and in_lexicon[k0]:
@@ -994,20 +1007,17 @@ class Model:
             inner = 0
             # a word that joins two long words, or a letter word and a long word, is never made
             longs = long_word[k0]
-            for i in range(j + 1, limit + 1):
-                b = i - 1
-                if is_bound[b] and b > j:
-                    if not s[b].islower() or no_join_after[token_of[b - 1]]:
+            # the places after j, each in the same token as the one before or the next token:
+            # the word reaches into token k1 at the first place in it
+            for i, k1, at_end, seam_i, there in places[x + 1:] if limit == n else places[
+                    x + 1:bisect_right(places, limit, x + 1, key=itemgetter(0))]:
+                if k1 != k0 + inner:
+                    if not s[bounds[k1]].islower() or no_join_after[k1 - 1]:
                         break  # no join before a capital or after an initial
                     inner += 1
-                    longs += long_word[k0 + inner]
-                    if longs >= 2 or inner == 1 and long_word[k0 + 1] and cores[k0] in LETTER_WORDS:
+                    longs += long_word[k1]
+                    if longs >= 2 or inner == 1 and long_word[k1] and cores[k0] in LETTER_WORDS:
                         break  # "song writer", "a void": see the joins' vetoes below
-                k1 = token_of[b]
-                at_end, seam_i = is_bound[i], seam[i]
-                if not at_end:
-                    if not cuttable[k1] or s[i].isupper() and not seam_i:
-                        continue
                 w = s[j:i]
                 whole = at_start and at_end
                 original = whole and not inner
@@ -1091,17 +1101,17 @@ class Model:
                     if top is None or cand > top:
                         top, top_prev = cand, prev
                 if top is not None:
-                    states[i][w] = (top, j, top_prev, lw)
-        final = states[n]
+                    there[w] = (top, x, top_prev, lw)
+        final = places[last][4]
         if not final:
             return tuple(bounds[1:-1])
         w = max(final, key=lambda x: final[x][0] + pair(x, right))
-        cuts, i = [], n
-        while i > 0:
-            _, j, prev, _ = states[i][w]
-            if j > 0:
-                cuts.append(j)
-            i, w = j, prev
+        cuts = []
+        while last > 0:
+            _, x, prev, _ = places[last][4][w]
+            if x > 0:
+                cuts.append(places[x][0])
+            last, w = x, prev
         return tuple(sorted(cuts))
 
 
@@ -1201,9 +1211,10 @@ def analyse_line(model: Model, line: str, judged: JudgedLine) -> Iterator[Change
         else:
             windows.append([a, b])
     for a, b in windows:
-        tokens.joinable(a - 1)  # the window's context words
-        tokens.joinable(b)
-        yield from _window(model, line, tokens.tokens, a, b)
+        # the window's context words: the cores of the chunks joinable with its ends
+        left = infos[a - 1][1] if tokens.joinable(a - 1) else None
+        right = infos[b + 1][1] if tokens.joinable(b) else None
+        yield from _window(model, line, [tokens.token(k) for k in range(a, b + 1)], left, right)
 
 
 def _joinable_pairs(model: Model, infos: list, loud: list[int]) -> list[int]:
@@ -1255,14 +1266,14 @@ def _joins(model: Model, entry: tuple | None, x: ChunkInfo, y: ChunkInfo) -> boo
 
 
 class _Tokens:
-    """The positioned tokens of a line, made on demand (most of a line is never looked at)."""
+    """The chunks of a line as tokens: which join their neighbours, and the positioned tokens
+    of a window (most of a line is never looked at)."""
 
     def __init__(self, line: str, chunks: list[str], infos: list) -> None:
         self.text, self.chunks, self.infos = line, chunks, infos
-        self.tokens: list[Token | None] = [None] * len(chunks)
-        self._joinable: dict[int, bool] = {}
         self.ends = list(accumulate(map(len, chunks)))
-        self.offsets: list[int] | None = None  # None: one space between chunks (the usual line)
+        #: where each chunk starts; None: one whitespace character between chunks (the usual line)
+        self.offsets: list[int] | None = None
         if self.ends and len(line) != self.ends[-1] + len(chunks) - 1:
             self.offsets, pos = [], 0
             for c in chunks:
@@ -1270,38 +1281,33 @@ class _Tokens:
                 self.offsets.append(pos)
                 pos += len(c)
 
+    def start(self, k: int) -> int:
+        """Where chunk *k* starts in the line."""
+        return self.ends[k] - len(self.chunks[k]) + k if self.offsets is None else self.offsets[k]
+
     def token(self, k: int) -> Token:
-        t = self.tokens[k]
-        if t is None:
-            info = self.infos[k]
-            at = (self.ends[k] - len(self.chunks[k]) + k if self.offsets is None
-                  else self.offsets[k])
-            t = self.tokens[k] = (Token(at, "", "", "") if info is None  # a fixed chunk: a barrier
-                                  else Token(at + len(info[0]), info[1], info[2], info[0]))
-        return t
+        """Token *k*, positioned (a plain chunk: one whose :meth:`Model.chunk` answer is not None)."""
+        lead, core, trail = self.infos[k][:3]
+        return Token(self.start(k) + len(lead), core, trail, lead)
 
     def joinable(self, k: int) -> bool:
-        """Whether token *k* is joinable with the next one (plain spaces between, no marks);
-        makes both tokens (and sets :attr:`Token.joinable`)."""
-        if not 0 <= k < len(self.chunks):
+        """Whether token *k* is joinable with the next one: both plain chunks, no marks between
+        them, and plain spaces only."""
+        if not 0 <= k < len(self.chunks) - 1:
             return False
-        v = self._joinable.get(k)
-        if v is None:
-            a = self.token(k)
-            v = False
-            if k + 1 < len(self.chunks):
-                b = self.token(k + 1)
-                if a.core and b.core and not a.trail and not b.lead:
-                    v = not self.text[a.start + len(a.core):b.start].strip(" ")
-            a.joinable = self._joinable[k] = v
-        return v
+        x, y = self.infos[k], self.infos[k + 1]
+        if x is None or y is None or x[2] or y[0]:
+            return False
+        if self.offsets is None:  # one whitespace character between chunks: a space?
+            return self.text[self.ends[k] + k] == " "
+        return not self.text[self.offsets[k] + len(self.chunks[k]):self.offsets[k + 1]].strip(" ")
 
 
-def _window(model: Model, text: str, tokens: list[Token], a: int, b: int) -> Iterator[Change]:
-    window = tokens[a:b + 1]
+def _window(model: Model, text: str, window: list[Token], left: str | None,
+            right: str | None) -> Iterator[Change]:
+    """The repairs of the tokens of *window*, between the context words *left* and *right*
+    (None: none joinable)."""
     cores = [t.core for t in window]
-    left = tokens[a - 1].core if a and tokens[a - 1].joinable else None
-    right = tokens[b + 1].core if window[-1].joinable else None
     s = "".join(cores)
     edges, pos = [0], 0  # token k spans edges[k]..edges[k+1] of s
     for c in cores:
