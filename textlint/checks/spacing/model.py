@@ -713,6 +713,7 @@ class Model:
         vocab_get, hits = self.vocab.get, self._hits
         n, capital, lowercase = len(core), core[0].isupper(), core.islower()
         pmi_get, sides_get, floor = self._pmi_get, self._sides_get, self.lex.bigram_floor
+        zipf_get = self._zipf_get
         bigram_weight, absent_weight = p.bigram_weight, p.absent_weight
         left_unknown = p.unk_cap_base if capital else p.unk_base  # unknown(left) less its length
         per_char = p.unk_per_char
@@ -730,11 +731,13 @@ class Model:
             # the lexicon's log10 P of each piece, then :meth:`known` where the document may
             # raise it: a piece of three letters or more that the lexicon lacks, or that is
             # capitalised, is looked up in the document (a dependency even when absent)
+            # (a piece the lexicon lacks, as most are, is answered by the word table alone:
+            # lex_logp is None for it, and its memo is left to the pieces that are words)
             ll, rl = lex_get(left, False), lex_get(right, False)
             if ll is False:
-                ll = self.lex_logp(left)
+                ll = self.lex_logp(left) if zipf_get(left if lowercase else left.lower(), 0) > 0 else None
             if rl is False:
-                rl = self.lex_logp(right)
+                rl = self.lex_logp(right) if zipf_get(right if lowercase else right.lower(), 0) > 0 else None
             lk, rk = ll, rl
             if c > 2 and (ll is None or capital):
                 count = hits[left] = vocab_get(left, 0)
