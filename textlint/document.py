@@ -12,7 +12,7 @@ import operator
 from array import array
 from collections import Counter
 from functools import cached_property
-from itertools import compress, islice, repeat
+from itertools import islice
 from pathlib import Path
 from typing import Iterator
 
@@ -320,16 +320,17 @@ class Document:
     def vocabulary(self) -> Counter[str]:
         """How often each word form occurs in the prose of the document (case kept)."""
         # a chunk of letters between spaces is one word, and so is a chunk of letters between
-        # marks of _AROUND_WORDS ("(said,"): only the others need the pattern (no word spans a space)
+        # marks of _AROUND_WORDS ("(said,"): only the others need the pattern (no word spans a
+        # space). The chunks are counted first, so that each form of the others is read once,
+        # its count going to each of its words (a word the pattern finds is its own only word)
         find, counts = WORD.findall, Counter()
         for piece in text_pieces(self.prose_text):  # no list of every word of a large text
-            chunks = piece.split()
-            letters = list(map(str.isalpha, chunks))
-            counts.update(compress(chunks, letters))
-            cores = list(map(str.strip, compress(chunks, map(operator.not_, letters)), repeat(_AROUND_WORDS)))
-            letters = list(map(str.isalpha, cores))
-            counts.update(compress(cores, letters))
-            counts.update(find(" ".join(compress(cores, map(operator.not_, letters)))))
+            counts.update(piece.split())
+        for chunk in [c for c in counts if not c.isalpha()]:
+            n = counts.pop(chunk)
+            core = chunk.strip(_AROUND_WORDS)
+            for word in (core,) if core.isalpha() else find(core):
+                counts[word] += n
         for start, end in self._name_tokens:  # "searchengine.py" writes the word "searchengine"
             counts.update(WORD.findall(self.text, start, end))
         return counts
