@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+import re
 from array import array
 from collections import Counter
 from functools import cached_property
@@ -28,7 +29,8 @@ from .suppression import DIRECTIVE
 WORD = lazy_compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
 #: Paragraphs are separated by one or more blank lines (spaces, tabs, no-break spaces allowed).
 _PARAGRAPH_BREAK = lazy_compile(r"\n(?:[^\S\n]*\n)+")
-_NEWLINE = lazy_compile(r"\n")
+#: (``re``: it finds a character several times faster than ``regex`` scans for it.)
+_NEWLINE = lazy_compile(r"\n", engine=re)
 #: A punctuation mark after a space that is no line break ("said ,", "Russia ."), or glued between
 #: a lowercase letter and a letter ("Russia.Months", "cruiser,Admiral").
 _MARK_SEAM = lazy_compile(r"[,;:!?.](?:(?<=[^\S\r\n].)|(?=\p{L})(?<=\p{Ll}.))")
