@@ -26,7 +26,7 @@ from ..anchored import finditer_at_runs
 _DOUBLE = lazy_compile(r"[“”\"„]")
 #: The double quotation marks, and the curly ones (:func:`_places`).
 _DOUBLE_GLYPHS, _CURLY_GLYPHS = "“”\"„", "“”„"
-_SINGLE = lazy_compile(r"[‘’]")
+_SINGLE_GLYPHS = "‘’"
 #: Characters that may stand before an opening quote or after a closing one.
 _BEFORE_OPEN = set("([{—–-/‘“\"'")
 _AFTER_CLOSE = set(".,;:!?)]}…—–-’”\"'")
@@ -130,11 +130,10 @@ def _places(text: str, start: int, end: int, glyphs: str) -> list[int]:
 def _single_marks(text: str, start: int, end: int) -> list[Mark]:
     """Opening ‘ and the ’ that may close a quotation (not apostrophes)."""
     out = []
-    for m in _SINGLE.finditer(text, start, end):
-        i = m.start()
+    for i in _places(text, start, end, _SINGLE_GLYPHS):
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
-        if m.group() == "‘":
+        if text[i] == "‘":
             if not nxt.isspace() and not _DECADE.match(text, i + 1):
                 out.append(Mark(i, True))
         elif not prev.isspace() and not nxt.isalnum():
