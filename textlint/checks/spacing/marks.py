@@ -363,10 +363,11 @@ def _spaces_inside_quotes(text: str) -> Iterator[tuple[int, int]]:
     """Spaces after an opening straight quotation mark that follows a space, or before a
     closing one that a space or a mark follows: 'You " fixed" it', 'a "quote " here'."""
     for q, opening in straight_quotes(text):
+        # (most quotation marks have no space on their inner side: no pattern is tried there)
         if opening and (q == 0 or text[q - 1].isspace()):
-            gap = _SPACES_AFTER.match(text, q + 1)
+            gap = _SPACES_AFTER.match(text, q + 1) if text[q + 1:q + 2] in _INNER_SPACES else None
         elif not opening and (q + 1 == len(text) or not text[q + 1].isalnum()):
-            gap = _SPACES_BEFORE.search(text, max(0, q - 8), q)
+            gap = _SPACES_BEFORE.search(text, max(0, q - 8), q) if text[q - 1:q] in _INNER_SPACES else None
         else:
             continue
         if gap is not None:
@@ -385,6 +386,8 @@ def _word_before(text: str, pos: int) -> str:
 _WORD_BEFORE = lazy_compile(r"[\p{L}\p{M}]*$")
 #: Spaces after an opening quotation mark before a word, and before a closing one after a word.
 _SPACES_AFTER = lazy_compile(r"[ \u00a0]+(?=\p{L})")
+#: The spaces of :data:`_SPACES_AFTER` and :data:`_SPACES_BEFORE`.
+_INNER_SPACES = frozenset(" \u00a0")
 _SPACES_BEFORE = lazy_compile(r"(?r)(?<=\p{L})[ \u00a0]+$")
 
 
