@@ -682,7 +682,15 @@ def _quotes_code(doc: Document, pos: int) -> bool:
 
 
 #: A closing quote glued to the next word, or an opening quote glued to the previous one.
-_GLUED = lazy_compile(r"(?<=\p{Ll}[.,!?]?)(?P<close>”)(?=\p{L})|(?<=\p{Ll}[,:]?)(?P<open>“)(?=\p{L})")
+#: (Two patterns, each led by its mark, which the engine looks for as text: an alternation of
+#: the two it would try at every character.)
+_GLUED_CLOSE = lazy_compile(r"(?<=\p{Ll}[.,!?]?)”(?=\p{L})")
+_GLUED_OPEN = lazy_compile(r"(?<=\p{Ll}[,:]?)“(?=\p{L})")
+
+
+def _glued_quotes(text: str) -> Iterator[regex.Match]:
+    """The glued closing and opening marks of *text*, in order."""
+    return heapq.merge(_GLUED_CLOSE.finditer(text), _GLUED_OPEN.finditer(text), key=regex.Match.start)
 
 
 class QuoteSpacing(Check):
@@ -714,9 +722,9 @@ class QuoteSpacing(Check):
         text = doc.text
         if "“" not in text and "”" not in text:
             return
-        for m in _GLUED.finditer(text):
+        for m in _glued_quotes(text):
             i = m.start()
-            if m.group("close"):
+            if m.group() == "”":
                 fix = Fix.replace(i + 1, i + 1, " ", Applicability.UNSAFE, title="Add a space after ”")
                 yield self.diagnostic(i, i + 2, "Closing quotation mark glued to the next word", fix)
             else:
