@@ -102,6 +102,7 @@ def test_spaced_apostrophes_are_found_after_the_words_before_apostrophes() -> No
         assert list(places_of(text, apostrophes)) == [m.start() for m in regex.finditer("['’]", text)]
         assert [(m.span(), m.groups()) for m in matches_at_runs(marks._SPACED_APOSTROPHE, places_of(text, apostrophes),
                                                                 run, text)] == full
+        assert [(m.span(), m.groups()) for m in marks._spaced_apostrophes(text)] == full
         found += len(full)
     assert found > 0
 

@@ -283,8 +283,7 @@ class SpaceBeforePunctuation(Check):
                       f"Remove the space before '{mark}'")
             yield self.diagnostic(m.start(), m.end(), f"Remove the space before '{mark}'", fix)
         lexicon = get_lexicon()
-        apostrophes, run = _SPACED_APOSTROPHE_AT
-        for m in matches_at_runs(_SPACED_APOSTROPHE, places_of(text, apostrophes), run, text):
+        for m in _spaced_apostrophes(text):
             b = m.group("b1") or m.group("b2")
             joined = f"{m.group('a')}{m.group('q1') or m.group('q2')}{b}"
             if lexicon.zipf(joined.replace("’", "'")) < CONTRACTION_ZIPF:
@@ -372,6 +371,15 @@ def _spaces_inside_quotes(text: str) -> Iterator[tuple[int, int]]:
             continue
         if gap is not None:
             yield gap.start(), gap.end()
+
+
+def _spaced_apostrophes(text: str) -> Iterator[regex.Match]:
+    """``_SPACED_APOSTROPHE.finditer(text)``, tried after the word before each apostrophe that
+    a space touches (every match's does; most apostrophes have letters on both sides: "don't")."""
+    apostrophes, run = _SPACED_APOSTROPHE_AT
+    places = (p for p in places_of(text, apostrophes)
+              if text[p - 1:p] in _INNER_SPACES or text[p + 1:p + 2] in _INNER_SPACES)
+    return matches_at_runs(_SPACED_APOSTROPHE, places, run, text)
 
 
 def _applicability(sure: bool) -> Applicability:
