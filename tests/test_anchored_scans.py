@@ -9,9 +9,11 @@ import pytest
 import regex
 
 from textlint import document
-from textlint.checks import capitals, names, quotes
-from textlint.checks.spacing import marks, punctuation
+from textlint import anchored
+from textlint.checks import capitals, hyphens, names, quotes
+from textlint.checks.spacing import glued, marks, punctuation
 from textlint.anchored import (
+    finditer_at_characters,
     finditer_at_runs,
     matches_at_runs,
     matches_found,
@@ -102,6 +104,7 @@ def test_spaced_apostrophes_are_found_after_the_words_before_apostrophes() -> No
         assert list(places_of(text, apostrophes)) == [m.start() for m in regex.finditer("['’]", text)]
         assert [(m.span(), m.groups()) for m in matches_at_runs(marks._SPACED_APOSTROPHE, places_of(text, apostrophes),
                                                                 run, text)] == full
+        assert [(m.span(), m.groups()) for m in marks._spaced_apostrophes(text)] == full
         found += len(full)
     assert found > 0
 
@@ -199,3 +202,36 @@ def test_marks_of_non_prose_are_found_at_their_literal_text() -> None:
         assert [(m.span(), m.groups()) for m in document._not_prose_matches(text)] == full, text
         found += len(full)
     assert found > 5000
+
+
+@pytest.mark.parametrize("sparse", [1, anchored.SPARSE_CHARACTERS, 10**9])
+def test_hyphen_patterns_are_found_at_the_hyphens(sparse: int, monkeypatch) -> None:
+    # StrayHyphen and BrokenHyphenation try their patterns at the hyphens only (unless hyphens
+    # are dense: then they scan)
+    monkeypatch.setattr(anchored, "SPARSE_CHARACTERS", sparse)
+    rng = random.Random(31)
+    words = ["-", "\u2010", "--", "- ", "-\u00a0", " ", "  ", "\n", "\t", "ab", "Ab", "I", "A", "é", "\u0301", "x",
+             "’s", "'", "’", "1", ".", ",x", ":", "_", "/", "=", "\\", "re", "Word", "multi", "long-"]
+    fuzz = ["".join(rng.choice(words) for _ in range(80)) for _ in range(2000)]
+    found = 0
+    for text in [*_texts(), *fuzz]:
+        for pattern in (hyphens._STRAY, hyphens._BROKEN):
+            full = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groups()) for m in finditer_at_characters(pattern, hyphens.HYPHENS, text)] == full, text
+            found += len(full)
+    assert found > 300
+
+
+def test_glued_seams_are_the_matches_of_one_scan() -> None:
+    # glued_runons finds the digits' seams by a scan and the possessives' at the apostrophes:
+    # the same as one scan of the alternation it replaced
+    rng = random.Random(37)
+    words = ["ab", "Ab", "é", "É", "1", "12", "123", "٣", "s", "'s", "’s", "’", "'", "sab", "abcd", "Abcd", " ", "\n", "-"]
+    fuzz = ["".join(rng.choice(words) for _ in range(80)) for _ in range(2000)]
+    one_scan = regex.compile(r"(?<=\p{Ll})\d\d|['’]s\p{Ll}|\d(?=\p{Ll}{4})")
+    found = 0
+    for text in [*_texts(), *fuzz]:
+        full = [m.span() for m in one_scan.finditer(text)]
+        assert [m.span() for m in glued._seams(text)] == full, text
+        found += len(full)
+    assert found > 1000

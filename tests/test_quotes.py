@@ -328,3 +328,24 @@ def test_places_are_the_offsets_of_the_glyphs_in_order() -> None:
         for glyphs in (quotes._DOUBLE_GLYPHS, quotes._CURLY_GLYPHS):
             expected = [m.start() for m in regex.finditer(f"[{glyphs}]", text[:end], pos=start)]
             assert quotes._places(text, start, end, glyphs) == expected
+
+
+def test_glued_quotes_are_found_by_a_pattern_per_mark() -> None:
+    # QuoteSpacing looks for a glued closing and a glued opening mark with a pattern each (led by
+    # its mark): the same places as the one alternation of both
+    import random
+
+    import regex
+
+    from textlint.checks import quotes
+
+    both = regex.compile(r"(?<=\p{Ll}[.,!?]?)(?P<close>”)(?=\p{L})|(?<=\p{Ll}[,:]?)(?P<open>“)(?=\p{L})")
+    rng = random.Random(11)
+    tokens = ["“", "”", "a", "B", "é", ".", ",", ":", "!", " ", "1", "ab”cd", "ab“cd", "x,“Y"]
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(tokens) for _ in range(30))
+        expected = [(m.start(), bool(m.group("close"))) for m in both.finditer(text)]
+        assert [(m.start(), m.group() == "”") for m in quotes._glued_quotes(text)] == expected, text
+        found += len(expected)
+    assert found > 1000

@@ -429,3 +429,17 @@ def test_folding_in_parts_gives_the_ascii_letters_of_folding_the_whole(monkeypat
         whole, parts = needs.fold(text), needs.fold_in_parts(text)
         assert len(parts) == len(whole)
         assert [c if c.isascii() else None for c in parts] == [c if c.isascii() else None for c in whole], text
+
+
+@pytest.mark.parametrize("most", [0, 1, 3, 200])
+def test_held_pieces_finds_what_a_search_of_each_finds(most, monkeypatch):
+    """Pieces that begin alike are read together at the places of their common beginning
+    (needs.held_pieces), up to MOST_PLACES of them: the same pieces as a search for each."""
+    from textlint.yamlrules import needs
+
+    monkeypatch.setattr(needs, "MOST_PLACES", most)
+    rng = random.Random(7)
+    for _ in range(400):
+        text = "".join(rng.choice("ab ") for _ in range(rng.randrange(60)))
+        pieces = {"".join(rng.choice("ab ") for _ in range(rng.randrange(1, 7))) for _ in range(rng.randrange(9))}
+        assert needs.held_pieces(pieces, text) == {p for p in pieces if p in text}, (pieces, text)

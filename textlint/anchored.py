@@ -49,6 +49,28 @@ def matches_at_runs(pattern: LazyPattern, seams: Iterable[int], run: LazyPattern
             done = m.end()
 
 
+#: :func:`finditer_at_characters` scans with the pattern when its characters are more than
+#: one in this many of the text (a table of hyphens): there a scan is quicker than a try at each.
+SPARSE_CHARACTERS = 32
+
+
+def finditer_at_characters(pattern: LazyPattern, characters: str, text: str) -> Iterator[regex.Match]:
+    """``pattern.finditer(text)`` for a pattern whose matches are never empty and all start at
+    one of a few *characters* (after its look-behind): tried only at their places
+    (:func:`places_of`), each past the end of the last match."""
+    if sum(map(text.count, characters)) * SPARSE_CHARACTERS > len(text):
+        return pattern.finditer(text)
+    return _matches_at(pattern, places_of(text, characters), text)
+
+
+def _matches_at(pattern: LazyPattern, places: Iterable[int], text: str) -> Iterator[regex.Match]:
+    done = 0  # where the last match ended: finditer tries nothing before it
+    for at in places:
+        if at >= done and (m := pattern.match(text, at)) is not None:
+            yield m
+            done = m.end()
+
+
 def places_of(text: str, characters: str) -> Iterator[int]:
     """The offsets of the *characters* in *text*, in order: the seams of a pattern that starts
     at one of a few characters, each found by ``str.find`` (several times quicker than a

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from .. import wordclasses as wc
+from ..anchored import finditer_at_characters
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
 from ..lexicon import get_lexicon
@@ -15,6 +16,9 @@ from ..rule import FixAvailability
 from .base import Check
 from .prose import CLOSERS, previous_char, starts_sentence
 
+#: The hyphen-minus and U+2010 hyphen: every match of :data:`_STRAY` and :data:`_BROKEN` starts at
+#: one, and each is tried only there (:func:`.anchored.finditer_at_characters`).
+HYPHENS = "-\u2010"
 #: A hyphen-minus (or U+2010 hyphen) after a space or a line start, glued to a word of
 #: two letters or more (or "I", "A"), perhaps a compound ("-Russian-Italian", "-to-one"),
 #: that does not itself end in a hyphen ("-word-" is an aside) and is not followed by what
@@ -44,7 +48,7 @@ _PARTS = lazy_compile(r"[-\u2010]")
 #: A capitalised word of three letters or more, written like a name ("Krasnogorsk").
 _NAME = lazy_compile(r"\p{Lu}\p{Ll}{2,}")
 #: A word, a hyphen and a space, then a lowercase word: a line-end hyphenation left in running text.
-#: (The match starts at the hyphen, which the engine finds quickly; the word before it is
+#: (The match starts at the hyphen, where it is tried: :data:`HYPHENS`; the word before it is
 #: read with _LEFT_HALF.)
 _BROKEN = lazy_compile(r"(?<=[\p{L}\p{M}]{2})[-\u2010][ \u00a0]+(?P<r>\p{Ll}[\p{L}\p{M}]+)(?![\p{L}\p{M}\p{N}\-\u2010])")
 _LEFT_HALF = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}\-\u2010])\p{L}[\p{L}\p{M}]+$")
@@ -144,7 +148,7 @@ class StrayHyphen(Check):
             return
         lexicon = get_lexicon()
         technical = doc.technical
-        for m in _STRAY.finditer(text):
+        for m in finditer_at_characters(_STRAY, HYPHENS, text):
             word = m.group("w")
             parts = _PARTS.split(_APOSTROPHE.split(word)[0])
             stem = parts[0]  # the first part decides
@@ -290,7 +294,7 @@ class BrokenHyphenation(Check):
         text = doc.text
         if "- " not in text and "-\u00a0" not in text and "\u2010" not in text:
             return
-        for m in _BROKEN.finditer(text):
+        for m in finditer_at_characters(_BROKEN, HYPHENS, text):
             half = _LEFT_HALF.search(text, max(0, m.start() - 40), m.start())
             if half is None:
                 continue

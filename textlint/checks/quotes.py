@@ -26,7 +26,7 @@ from ..anchored import finditer_at_runs
 _DOUBLE = lazy_compile(r"[“”\"„]")
 #: The double quotation marks, and the curly ones (:func:`_places`).
 _DOUBLE_GLYPHS, _CURLY_GLYPHS = "“”\"„", "“”„"
-_SINGLE = lazy_compile(r"[‘’]")
+_SINGLE_GLYPHS = "‘’"
 #: Characters that may stand before an opening quote or after a closing one.
 _BEFORE_OPEN = set("([{—–-/‘“\"'")
 _AFTER_CLOSE = set(".,;:!?)]}…—–-’”\"'")
@@ -130,11 +130,10 @@ def _places(text: str, start: int, end: int, glyphs: str) -> list[int]:
 def _single_marks(text: str, start: int, end: int) -> list[Mark]:
     """Opening ‘ and the ’ that may close a quotation (not apostrophes)."""
     out = []
-    for m in _SINGLE.finditer(text, start, end):
-        i = m.start()
+    for i in _places(text, start, end, _SINGLE_GLYPHS):
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
-        if m.group() == "‘":
+        if text[i] == "‘":
             if not nxt.isspace() and not _DECADE.match(text, i + 1):
                 out.append(Mark(i, True))
         elif not prev.isspace() and not nxt.isalnum():
@@ -668,15 +667,11 @@ class MixedQuotes(Check):
 
 def _prose_quotes(doc: Document, glyph: str) -> int:
     """How many times the prose of *doc* writes the quotation mark *glyph*, those that touch
-    code (:func:`_quotes_code`) left out (each mark found by ``str.find``)."""
-    if not doc.ignored:
-        return doc.prose_text.count(glyph)
-    prose, count = doc.prose_text, 0
-    i = prose.find(glyph)
-    while i >= 0:
-        count += not _quotes_code(doc, i)
-        i = prose.find(glyph, i + 1)
-    return count
+    code (:func:`_quotes_code`) left out. The prose blanks the spans of code (sorted, apart), so
+    a mark of the prose touches one only right before or after it."""
+    prose = doc.prose_text
+    edges = {p for s in doc.ignored for p in (s.start - 1, s.end) if 0 <= p < len(prose)}
+    return prose.count(glyph) - sum(prose[p] == glyph for p in edges)
 
 
 def _quotes_code(doc: Document, pos: int) -> bool:
@@ -687,7 +682,15 @@ def _quotes_code(doc: Document, pos: int) -> bool:
 
 
 #: A closing quote glued to the next word, or an opening quote glued to the previous one.
-_GLUED = lazy_compile(r"(?<=\p{Ll}[.,!?]?)(?P<close>”)(?=\p{L})|(?<=\p{Ll}[,:]?)(?P<open>“)(?=\p{L})")
+#: (Two patterns, each led by its mark, which the engine looks for as text: an alternation of
+#: the two it would try at every character.)
+_GLUED_CLOSE = lazy_compile(r"(?<=\p{Ll}[.,!?]?)”(?=\p{L})")
+_GLUED_OPEN = lazy_compile(r"(?<=\p{Ll}[,:]?)“(?=\p{L})")
+
+
+def _glued_quotes(text: str) -> Iterator[regex.Match]:
+    """The glued closing and opening marks of *text*, in order."""
+    return heapq.merge(_GLUED_CLOSE.finditer(text), _GLUED_OPEN.finditer(text), key=regex.Match.start)
 
 
 class QuoteSpacing(Check):
@@ -719,9 +722,9 @@ class QuoteSpacing(Check):
         text = doc.text
         if "“" not in text and "”" not in text:
             return
-        for m in _GLUED.finditer(text):
+        for m in _glued_quotes(text):
             i = m.start()
-            if m.group("close"):
+            if m.group() == "”":
                 fix = Fix.replace(i + 1, i + 1, " ", Applicability.UNSAFE, title="Add a space after ”")
                 yield self.diagnostic(i, i + 2, "Closing quotation mark glued to the next word", fix)
             else:

@@ -28,6 +28,7 @@ a word or run with other non-ASCII characters is not required (it is not looked 
 
 from __future__ import annotations
 
+import os.path
 from functools import cached_property
 from typing import AbstractSet, Any, Iterator
 
@@ -264,19 +265,19 @@ class TextIndex:
     def _holding(self, pieces: set[str], words: AbstractSet[str]) -> tuple[set[str], set[str]]:
         if self._folded and sum(map(len, self._texts)) <= MAX_FOLDED_KEPT:
             text = self.text  # folded once for every rule that asks
-            return {p for p in pieces if p in text}, {w for w in words if _holds_word(text, w, "", "")}
+            return held_pieces(pieces, text), {w for w in words if _holds_word(text, w, "", "")}
         found: set[str] = set()
         whole: set[str] = set()
         overlap = max(map(len, pieces | words), default=1) - 1
         for text in self._texts:
             if not self._folded:
-                found.update(p for p in pieces if p in text)
+                found.update(held_pieces(pieces, text))
                 whole.update(w for w in words if _holds_word(text, w, "", ""))
                 continue
             for start in range(0, len(text), FOLDED_PART):
                 end = start + FOLDED_PART + overlap
                 part = fold(text[start:end])
-                found.update(p for p in pieces - found if p in part)
+                found.update(held_pieces(pieces - found, part))
                 around = text[start - 1:start], text[end:end + 1]
                 whole.update(w for w in words - whole if _holds_word(part, w, *around))
                 if len(found) == len(pieces) and len(whole) == len(words):
@@ -443,6 +444,53 @@ def _pieces(token: _Token) -> tuple[list[str], list[str]]:
     runs of text holds (a literal token's text holds its words), and its runs."""
     words = (w.decode("utf-8") for w in token.words)
     return [w for w in words if not any(w in t for t in token.text)], list(token.text)
+
+
+#: Pieces that begin with at least this many characters in common are looked for together
+#: (:func:`held_pieces`).
+SHARED_START = 3
+#: The most places of their common beginning at which such pieces are looked for; past them,
+#: each is looked for in the rest of the text on its own.
+MOST_PLACES = 200
+
+
+def held_pieces(pieces: AbstractSet[str], text: str) -> set[str]:
+    """The pieces that *text* holds. Each is a search of the whole text when it is missing, as
+    most are; pieces that begin alike ("emphasise on", "emphasizing on", ...) are looked for
+    together, at the places of their common beginning ("emphasi"): one search of the text."""
+    held: set[str] = set()
+    ordered = sorted(pieces)
+    i = 0
+    while i < len(ordered):
+        shared, j = ordered[i], i + 1  # the run ordered[i:j] begins with *shared*
+        while j < len(ordered):
+            common = os.path.commonprefix((shared, ordered[j]))
+            if len(common) < SHARED_START:
+                break
+            shared, j = common, j + 1
+        if j - i == 1:
+            held.update(p for p in ordered[i:j] if p in text)
+        else:
+            held.update(_held_at(shared, ordered[i:j], text))
+        i = j
+    return held
+
+
+def _held_at(shared: str, pieces: list[str], text: str) -> Iterator[str]:
+    """Those of *pieces*, which all begin with *shared*, that *text* holds: read at the places of
+    *shared* (:data:`MOST_PLACES` of them, then looked for one by one after the last)."""
+    left = list(pieces)
+    at, places = text.find(shared), 0
+    while at >= 0 and left:
+        places += 1
+        if places > MOST_PLACES:
+            yield from (p for p in left if text.find(p, at) >= 0)
+            return
+        found = [p for p in left if text.startswith(p, at)]
+        if found:
+            yield from found
+            left = [p for p in left if p not in found]
+        at = text.find(shared, at + 1)
 
 
 def _holds_word(text: str, word: str, before: str, after: str) -> bool:

@@ -283,8 +283,7 @@ class SpaceBeforePunctuation(Check):
                       f"Remove the space before '{mark}'")
             yield self.diagnostic(m.start(), m.end(), f"Remove the space before '{mark}'", fix)
         lexicon = get_lexicon()
-        apostrophes, run = _SPACED_APOSTROPHE_AT
-        for m in matches_at_runs(_SPACED_APOSTROPHE, places_of(text, apostrophes), run, text):
+        for m in _spaced_apostrophes(text):
             b = m.group("b1") or m.group("b2")
             joined = f"{m.group('a')}{m.group('q1') or m.group('q2')}{b}"
             if lexicon.zipf(joined.replace("’", "'")) < CONTRACTION_ZIPF:
@@ -363,14 +362,24 @@ def _spaces_inside_quotes(text: str) -> Iterator[tuple[int, int]]:
     """Spaces after an opening straight quotation mark that follows a space, or before a
     closing one that a space or a mark follows: 'You " fixed" it', 'a "quote " here'."""
     for q, opening in straight_quotes(text):
+        # (most quotation marks have no space on their inner side: no pattern is tried there)
         if opening and (q == 0 or text[q - 1].isspace()):
-            gap = _SPACES_AFTER.match(text, q + 1)
+            gap = _SPACES_AFTER.match(text, q + 1) if text[q + 1:q + 2] in _INNER_SPACES else None
         elif not opening and (q + 1 == len(text) or not text[q + 1].isalnum()):
-            gap = _SPACES_BEFORE.search(text, max(0, q - 8), q)
+            gap = _SPACES_BEFORE.search(text, max(0, q - 8), q) if text[q - 1:q] in _INNER_SPACES else None
         else:
             continue
         if gap is not None:
             yield gap.start(), gap.end()
+
+
+def _spaced_apostrophes(text: str) -> Iterator[regex.Match]:
+    """``_SPACED_APOSTROPHE.finditer(text)``, tried after the word before each apostrophe that
+    a space touches (every match's does; most apostrophes have letters on both sides: "don't")."""
+    apostrophes, run = _SPACED_APOSTROPHE_AT
+    places = (p for p in places_of(text, apostrophes)
+              if text[p - 1:p] in _INNER_SPACES or text[p + 1:p + 2] in _INNER_SPACES)
+    return matches_at_runs(_SPACED_APOSTROPHE, places, run, text)
 
 
 def _applicability(sure: bool) -> Applicability:
@@ -385,6 +394,8 @@ def _word_before(text: str, pos: int) -> str:
 _WORD_BEFORE = lazy_compile(r"[\p{L}\p{M}]*$")
 #: Spaces after an opening quotation mark before a word, and before a closing one after a word.
 _SPACES_AFTER = lazy_compile(r"[ \u00a0]+(?=\p{L})")
+#: The spaces of :data:`_SPACES_AFTER` and :data:`_SPACES_BEFORE`.
+_INNER_SPACES = frozenset(" \u00a0")
 _SPACES_BEFORE = lazy_compile(r"(?r)(?<=\p{L})[ \u00a0]+$")
 
 
