@@ -8,6 +8,7 @@ import json
 import os
 import signal
 import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -391,6 +392,41 @@ def test_a_closed_pipe_ends_quietly_like_sigpipe(tmp_path):
     assert code == 128 + signal.SIGPIPE
     assert (tmp_path / "err").read_text() == ""
 
+
+
+def test_the_process_ends_at_once_after_its_exit_handlers_and_a_flush():
+    program = ("import atexit, sys\n"
+               "from textlint.stdio import end_at_once\n"
+               "atexit.register(lambda: print('kept at exit'))\n"
+               "print('findings', end=' ')\n"
+               "sys.stderr.write('summary')\n"
+               "end_at_once(SystemExit(3))\n"
+               "print('not reached')\n")
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          env=environment(), timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (3, "findings kept at exit\n", "summary")
+
+
+@pytest.mark.parametrize("code", ["a message", 256, -1])
+def test_a_status_the_process_cannot_end_with_at_once_is_left_to_the_interpreter(code):
+    from textlint.stdio import end_at_once
+
+    assert end_at_once(SystemExit(code)) is None  # returned: the caller raises it
+
+
+def test_a_running_thread_leaves_the_end_to_the_interpreter():
+    import threading
+
+    from textlint.stdio import end_at_once
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert end_at_once(SystemExit(0)) is None
+    finally:
+        stop.set()
+        thread.join()
 
 # A walk stays inside the folder it was given -------------------------------------------
 

@@ -542,10 +542,15 @@ def clean(
 
 
 def main() -> None:
-    """Console-script entry point (standard output errors: see :func:`stdio.run_guarded`)."""
-    from .stdio import run_guarded
+    """Console-script entry point (standard output errors: see :func:`stdio.run_guarded`;
+    the end of the process: :func:`stdio.end_at_once`)."""
+    from .stdio import end_at_once, run_guarded
 
     # The modules imported so far live until the process exits: the cyclic collector need
     # not walk them again, in each later pass nor at exit.
     gc.freeze()
-    run_guarded(app)
+    try:
+        run_guarded(app)
+    except SystemExit as done:
+        end_at_once(done)
+        raise

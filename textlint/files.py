@@ -508,10 +508,11 @@ def discover(paths: list[Path], include=DEFAULT_INCLUDE, exclude=(),
             continue
         inside = Path(root).resolve()
         for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
+            folder = Path(dirpath)
             dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith(".")
-                                 and not matches(Path(dirpath, d), exclude))
+                                 and not matches(folder / d, exclude))
             for name in sorted(filenames):
-                p = Path(dirpath, name)
+                p = folder / name
                 if not matches(p, include) or matches(p, exclude):
                     continue
                 if _links_outside(p, inside):

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 #: Bump when the cached layout or its content changes.
-CACHE_FORMAT = 8
+CACHE_FORMAT = 9
 #: What building a table's dict costs, per key, in questions the table answers in place
 #: (a dict takes 0.19-0.33 µs a key to build; a question answered in place costs ~1.1 µs
 #: more than the dict's answer: 0.18-0.30 questions a key, docs/benchmarks.md, branch
@@ -66,19 +66,23 @@ class Table:
     building its dict costs (:data:`BUILD_COST_PER_KEY`), it builds the dict, which answers
     faster, and hands it to *replace* so that its owner asks the dict directly. The keys are
     stored grouped by value (*groups*: each value and where its keys end), so that the dict is
-    built a group at a time with one int object per value, not one per key; *index* finds a
-    key in place: bucket ``crc32(key) & mask`` holds the keys ``slots[starts[b]:starts[b + 1]]``.
+    built a group at a time with one int object per value, not one per key; the first *ascii_keys*
+    keys are ASCII (the rest are not), so that their text decodes to a str of one byte a
+    character, which splits into keys by copying their bytes (a str that holds one wider
+    character splits into wider strs, each narrowed again: ~20 % more work for the dict); *index*
+    finds a key in place: bucket ``crc32(key) & mask`` holds the keys ``slots[starts[b]:starts[b + 1]]``.
     """
 
     def __init__(self, keys: bytes | mmap.mmap, base: int, offsets: Sequence[int],
                  values: Sequence[int], index: tuple[Sequence[int], Sequence[int]],
-                 groups: tuple[Sequence[int], Sequence[int]]) -> None:
+                 groups: tuple[Sequence[int], Sequence[int]], ascii_keys: int) -> None:
         # key j is the UTF-8 text keys[base + offsets[j]:base + offsets[j + 1] - 1], of value
         # values[j]
         self._keys, self._base, self._offsets, self._values = keys, base, offsets, values
         self._slots, self._starts = index
         self._mask = len(self._starts) - 2  # a power of two, less one
         self._groups = groups
+        self._ascii = ascii_keys
         self._dict: dict[str, int] | None = None
         #: questions answered in place so far
         self.asked = 0
@@ -92,8 +96,7 @@ class Table:
     def build(self) -> dict[str, int]:
         """The dict of the table (built once) and handed to *replace*."""
         if self._dict is None:
-            end = self._base + self._offsets[len(self._values)]
-            keys = self._keys[self._base:end].decode("utf-8", "surrogatepass").split("\n")
+            keys = self._keys_between(0, self._ascii) + self._keys_between(self._ascii, len(self._values))
             self._dict = {}
             start = 0
             for value, group_end in zip(*self._groups):
@@ -104,6 +107,12 @@ class Table:
             self._slots, self._starts = (), ()
             self.replace(self._dict)
         return self._dict
+
+    def _keys_between(self, first: int, end: int) -> list[str]:
+        """Keys *first* to *end* (not included), made strs."""
+        base, offsets = self._base, self._offsets
+        text = self._keys[base + offsets[first]:base + offsets[end]].decode("utf-8", "surrogatepass")
+        return text.split("\n")[:-1]  # (each key ends in a newline)
 
     def get(self, key: str, default=None):
         if self._dict is not None:
@@ -126,12 +135,11 @@ class Table:
         return self.get(key) is not None
 
     def max_value(self) -> int:
-        """The highest value of the table (0 for an empty one): in place, the last of its
-        values, which are stored in ascending order."""
+        """The highest value of the table (0 for an empty one): in place, the highest of its
+        groups' values."""
         if self._dict is not None:
             return max(self._dict.values(), default=0)
-        values = self._groups[0]
-        return values[-1] if len(values) else 0
+        return max(self._groups[0], default=0)
 
     def longest_key(self) -> int:
         """The length of the longest key, at most: in place, its UTF-8 bytes (as many as its
@@ -306,13 +314,14 @@ def pair_sides(pmi: dict[str, int] | Table) -> dict[str, int]:
 
 #: The cache file starts with this header: a tag, the format, the bigram floor, then for each
 #: table (words, pairs, the pairs' words) its number of keys, the length of its keys in
-#: bytes and its number of distinct values. Then each table: its key offsets (uint32, one
-#: more than keys), its values (int16), its keys' numbers by bucket (uint32: bucket
-#: ``crc32(key) & (_buckets(keys) - 1)`` of the key's UTF-8 bytes), where each bucket's
-#: keys start in that list (uint32, one more than buckets), its distinct values (int32,
-#: ascending) and where each one's keys end (uint32), its keys (UTF-8, each followed by a
-#: newline; by value, then by code point), each part starting at a multiple of 8 bytes.
-_HEADER = struct.Struct("<4sId" + "QQQ" * 3)
+#: bytes, its number of groups of keys of one value and its number of ASCII keys. Then each
+#: table: its key offsets (uint32, one more than keys), its values (int16), its keys' numbers
+#: by bucket (uint32: bucket ``crc32(key) & (_buckets(keys) - 1)`` of the key's UTF-8 bytes),
+#: where each bucket's keys start in that list (uint32, one more than buckets), the value of
+#: each group (int32) and where its keys end (uint32), its keys (UTF-8, each followed by a
+#: newline; the ASCII keys first, then the others, each by value, then by code point), each
+#: part starting at a multiple of 8 bytes.
+_HEADER = struct.Struct("<4sId" + "QQQQ" * 3)
 _TAG = b"TLLX"
 
 
@@ -320,10 +329,10 @@ def _aligned(n: int) -> int:
     return (n + 7) & ~7
 
 
-def _pack(table: dict[str, int]) -> tuple[tuple[int, int, int], bytes]:
-    """A table's number of keys, the length of its keys, its number of distinct values, and
-    its part of the file."""
-    keys = sorted(table, key=lambda k: (table[k], k))
+def _pack(table: dict[str, int]) -> tuple[tuple[int, int, int, int], bytes]:
+    """A table's number of keys, the length of its keys, its number of groups, its number of
+    ASCII keys, and its part of the file."""
+    keys = sorted(table, key=lambda k: (not k.isascii(), table[k], k))
     data = [(k + "\n").encode("utf-8", "surrogatepass") for k in keys]
     offsets = array.array("I", [0])
     for b in data:
@@ -343,7 +352,8 @@ def _pack(table: dict[str, int]) -> tuple[tuple[int, int, int], bytes]:
              array.array("i", [values[j - 1] for j in group_ends]).tobytes(),
              array.array("I", group_ends).tobytes()]
     out = b"".join(p + bytes(_aligned(len(p)) - len(p)) for p in parts) + b"".join(data)
-    return (len(keys), offsets[-1], len(group_ends)), out + bytes(_aligned(len(out)) - len(out))
+    counts = (len(keys), offsets[-1], len(group_ends), sum(map(str.isascii, keys)))
+    return counts, out + bytes(_aligned(len(out)) - len(out))
 
 
 def _write(path: Path, zipf: dict[str, int], pmi: dict[str, int], floor: float) -> None:
@@ -362,24 +372,24 @@ def _read(path: Path) -> Lexicon:
     if len(data) < _HEADER.size:
         raise ValueError("not a lexicon cache")
     tag, version, floor, *counts = _HEADER.unpack_from(data)
-    sizes = list(zip(counts[::3], counts[1::3], counts[2::3]))  # (keys, bytes of keys, values)
+    sizes = list(zip(*[iter(counts)] * 4))  # (keys, bytes of keys, groups, ASCII keys)
     if tag != _TAG or version != CACHE_FORMAT or len(data) != _aligned(_HEADER.size) + sum(
             _aligned(4 * (n + 1)) + _aligned(2 * n) + _aligned(4 * n) + _aligned(4 * (_buckets(n) + 1))
-            + 2 * _aligned(4 * g) + _aligned(keys) for n, keys, g in sizes):
+            + 2 * _aligned(4 * g) + _aligned(keys) for n, keys, g, _ in sizes):
         raise ValueError("not a lexicon cache of this format, or a damaged one")
     view = memoryview(data)
     pos = _aligned(_HEADER.size)
     tables = []
-    for n, keys, g in sizes:
+    for n, keys, g, ascii_keys in sizes:
         parts = []
         for length, kind in ((4 * (n + 1), "I"), (2 * n, "h"), (4 * n, "I"), (4 * (_buckets(n) + 1), "I"),
                              (4 * g, "i"), (4 * g, "I")):
             parts.append(view[pos:pos + length].cast(kind))
             pos += _aligned(length)
         offsets, values, slots, starts, group_values, group_ends = parts
-        if offsets[n] != keys or starts[-1] != n or (g and group_ends[g - 1] != n):
+        if offsets[n] != keys or starts[-1] != n or (g and group_ends[g - 1] != n) or ascii_keys > n:
             raise ValueError("a damaged lexicon cache")
-        tables.append(Table(data, pos, offsets, values, (slots, starts), (group_values, group_ends)))
+        tables.append(Table(data, pos, offsets, values, (slots, starts), (group_values, group_ends), ascii_keys))
         pos += _aligned(keys)
     zipf, pmi, sides = tables
     return Lexicon(zipf, pmi, floor, sides)

@@ -1,7 +1,8 @@
-"""Standard output and error that fail cleanly: a closed pipe, a full disk, a closed stream."""
+"""Standard output and error that fail cleanly: a closed pipe, a full disk, a closed stream; the end of the process."""
 
 from __future__ import annotations
 
+import atexit
 import errno
 import os
 import signal
@@ -69,6 +70,32 @@ def run_guarded(main: Callable[[], object]) -> None:
             sys.stdout.flush()
     except OutputError as e:
         _failed(e)
+
+
+def end_at_once(done: SystemExit) -> None:
+    """End the process with the status *done* carries as the interpreter's exit would, less
+    its teardown (which frees every object one by one: ~55 M instructions, ~15 ms, after a 1 MB
+    file, whose memo tables hold hundreds of thousands): the exit handlers run (the caches a run writes at its
+    end), standard output and error are flushed, and the process ends (``os._exit``).
+
+    Returns, for the caller to let *done* end the process as usual, when that would differ: a
+    status that is not a number from 0 to 255 (a message to print), a thread still running
+    (the interpreter waits for it; LanguageTool's client, the language server), or a stream
+    that fails to flush (the interpreter reports it)."""
+    code = 0 if done.code is None else done.code
+    if not isinstance(code, int) or not 0 <= code <= 255:
+        return
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        return
+    atexit._run_exitfuncs()
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, OutputError):
+        return
+    os._exit(code)
 
 
 def _failed(e: OutputError) -> None:

@@ -11,11 +11,13 @@ warning, and LanguageTool is simply asked again.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import os
 import sqlite3
 import time
+import weakref
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -82,6 +84,7 @@ class ResultCache:
             db.close()
             raise
         self._pid = os.getpid()
+        _OPEN.add(self)
         return db
 
     def _failed(self, error: sqlite3.Error) -> None:
@@ -180,6 +183,28 @@ class ResultCache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+    def close_own(self) -> None:
+        """Close the connection if this process opened it (not one inherited through fork())."""
+        if self._pid == os.getpid():
+            self.close()
+
+    def __del__(self) -> None:
+        # the connection is in a reference cycle (its statement cache): without this it would
+        # be closed only by a collection, or by the interpreter's teardown
+        self.close_own()
+
+
+#: The caches with a connection open in this process: closed at exit (closing checkpoints the
+#: write-ahead log into the database file and removes it), also when the process ends without
+#: freeing its objects (:func:`textlint.stdio.end_at_once`).
+_OPEN: weakref.WeakSet[ResultCache] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_open() -> None:
+    for cache in list(_OPEN):
+        cache.close_own()
 
 
 def _damaged(error: sqlite3.Error) -> bool:
