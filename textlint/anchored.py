@@ -71,6 +71,12 @@ def _matches_at(pattern: LazyPattern, places: Iterable[int], text: str) -> Itera
             done = m.end()
 
 
+def in_text_order(*scans: Iterable[regex.Match]) -> Iterator[regex.Match]:
+    """The matches of several scans of one text (each in order), merged in the order of their
+    starts: a pattern split into patterns each led by its literal text, scanned one by one."""
+    return heapq.merge(*scans, key=regex.Match.start)
+
+
 def places_of(text: str, characters: str) -> Iterator[int]:
     """The offsets of the *characters* in *text*, in order: the seams of a pattern that starts
     at one of a few characters, each found by ``str.find`` (several times quicker than a

@@ -21,7 +21,7 @@ from ..document import Document, Span
 from ..patterns import compile as compile_pattern, lazy_compile
 from ..rule import FixAvailability
 from .base import Check
-from ..anchored import finditer_at_runs
+from ..anchored import finditer_at_runs, in_text_order
 
 _DOUBLE = lazy_compile(r"[“”\"„]")
 #: The double quotation marks, and the curly ones (:func:`_places`).
@@ -690,7 +690,7 @@ _GLUED_OPEN = lazy_compile(r"(?<=\p{Ll}[,:]?)“(?=\p{L})")
 
 def _glued_quotes(text: str) -> Iterator[regex.Match]:
     """The glued closing and opening marks of *text*, in order."""
-    return heapq.merge(_GLUED_CLOSE.finditer(text), _GLUED_OPEN.finditer(text), key=regex.Match.start)
+    return in_text_order(_GLUED_CLOSE.finditer(text), _GLUED_OPEN.finditer(text))
 
 
 class QuoteSpacing(Check):

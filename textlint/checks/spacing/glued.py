@@ -3,13 +3,11 @@ possessive ("Putin’smessage") or to the pronoun "I" ("Ibelieve")."""
 
 from __future__ import annotations
 
-import heapq
-from itertools import repeat
 from typing import Iterator
 
 import regex
 
-from ...anchored import places_of
+from ...anchored import finditer_at_characters, in_text_order
 from ...lexicon import Lexicon
 from ...patterns import lazy_compile
 from ...wordclasses import FUNCTION_WORDS
@@ -70,8 +68,7 @@ def _seams(text: str) -> Iterator[regex.Match]:
     """The seams of :func:`glued_runons` in *text*, in order: the digits' by a scan, the
     possessives' at the apostrophes (found by ``str.find``: one pattern of a class fewer to try
     at every character)."""
-    possessives = filter(None, map(POSSESSIVE_SEAM.match, repeat(text), places_of(text, "'’")))
-    return heapq.merge(DIGIT_SEAM.finditer(text), possessives, key=regex.Match.start)
+    return in_text_order(DIGIT_SEAM.finditer(text), finditer_at_characters(POSSESSIVE_SEAM, "'’", text))
 
 
 #: The pronoun "I" glued to a lowercase word: "Ibelieve", "Ihope" (OCR and scrapers drop the
