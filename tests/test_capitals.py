@@ -812,6 +812,36 @@ def test_tokens_are_the_words_pattern_s_on_ascii_and_on_other_text():
         assert [(t.group(), t.span()) for t in capitals._tokens(text, pos, endpos)] == expected, repr(text)
 
 
+def test_capitalised_words_are_found_in_ascii_stretches_as_the_pattern_finds_them():
+    """``_title_matches`` (``re``'s ASCII twin in the ASCII stretches between spaces) finds what
+    ``_TITLE`` finds, with the same groups, on ASCII text and around other characters (it fails
+    with "’", "\u2010" or a combining mark taken for ASCII, or with stretches cut at a letter)."""
+    rng = random.Random(14)
+    pieces = [chr(c) for c in range(128)] + ["Party", "Abc's", "A.b", " ", "  ", "\n", "’", "’s", "é", "É", "Ça",
+                                             "\u00a0", "e\u0301", "\u2010", "Ab’s"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40)))
+        expected = [(m.span(), m.span(capitals.W), m[capitals.W]) for m in capitals._TITLE.finditer(text)]
+        assert [(m.span(), m.span(capitals.W), m[capitals.W]) for m in capitals._title_matches(text)] == expected, \
+            repr(text)
+
+
+def test_article_runs_are_found_in_ascii_lines_as_the_pattern_finds_them():
+    """``_article_runs`` (``re``'s ASCII twins in ASCII lines) finds what ``_ARTICLE_RUN`` finds,
+    mostly ASCII texts of several lines with a few other characters."""
+    rng = random.Random(14)
+    ascii_pieces = ["the", "a", "an", "The", "A", "x", "Big", "Bc", "Q", " ", " ", " ", "  ", "\n", "-", "'s", "'", "2"]
+    other = ["É", "Ünal", "\u00a0", "’", "’s", "\u2010", "e\u0301"]
+    found = 0
+    for i in range(3000):
+        pieces = ascii_pieces + other[:i % (len(other) + 1)]
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 80)))
+        expected = [(m.span(), m.groups()) for m in capitals._ARTICLE_RUN.finditer(text)]
+        assert [(m.span(), m.groups()) for m in capitals._article_runs(text)] == expected, repr(text)
+        found += len(expected)
+    assert found > 300
+
+
 def test_capital_articles_are_counted_as_the_plain_pattern_counts_them():
     """``_CAPITAL_ARTICLE`` (its look-behind first, so that the scan looks for "The") counts the
     matches of the plain pattern, which starts at the lowercase letter or comma."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import groupby
@@ -27,6 +28,12 @@ _TITLE = lazy_compile(
     r"(?<![\p{L}\p{M}\p{N}'’\-\u2010.@/_#])(?P<w>\p{Lu}\p{Ll}+)(?:['’]s)?"
     r"(?![\p{L}\p{M}\p{N}\-\u2010@/_]|['’]\p{L}|\.\p{L})"
 )
+#: _TITLE on ASCII text, for ``re`` (see :func:`_title_matches`): ASCII's letters are A-Z and
+#: a-z, its digits 0-9, and it has no marks, no "’" and no "\u2010". The capital comes before
+#: the look-behind (which reads it again as "."), so that ``re`` looks for a capital instead of
+#: trying the look-behind at every character.
+_ASCII_TITLE = lazy_compile(
+    r"([A-Z](?<![A-Za-z0-9'\-.@/_#].)[a-z]+)(?:'s)?(?![A-Za-z0-9\-@/_]|'[A-Za-z]|\.[A-Za-z])", engine=re)
 #: The group "w" of _TITLE and _COMPOUND (the word without its possessive), by number: the regex
 #: module looks a group's name up at each call, which costs more than most tests of a match here.
 W = 1
@@ -49,6 +56,49 @@ def _tokens(text: str, pos: int, endpos: int) -> list[regex.Match]:
     (which pays more for each call and each match)."""
     words = _ASCII_WORDS if text[pos:endpos].isascii() else _WORDS
     return list(words.finditer(text, pos, endpos))
+
+
+#: A run of characters other than ASCII (few in English prose: "é", "£", "–"; ``regex`` looks for
+#: a range of characters several times quicker than ``re``).
+_NOT_ASCII = lazy_compile(r"[^\x00-\x7f]+")
+
+
+@lru_cache(maxsize=4)
+def _not_ascii(text: str) -> tuple[tuple[int, int], ...]:
+    """Where *text* holds runs of characters other than ASCII (asked by the scans of one document)."""
+    return tuple(m.span() for m in _NOT_ASCII.finditer(text))
+
+
+def _ascii_stretches(text: str, cut: str) -> Iterator[tuple[int, int, bool]]:
+    """The text cut at the character *cut* into stretches, in order, each as its start, its end
+    and whether it is ASCII: each run of characters other than ASCII with the characters around
+    it up to a *cut*, and the ASCII text between them. Each stretch but the first starts at a
+    *cut* or straight after one, and each but the last ends at one or straight after one. So a
+    pattern whose matches hold no *cut*, whose look-behind reads the one character before a
+    match and whose look-ahead reads no further than a *cut* (and answers there as at the end of
+    the text) finds in the stretches, one after the other, what it finds in the whole text; in
+    the ASCII ones (nearly all of an English text) ``re`` may look for an ASCII twin of the
+    pattern, quicker than ``regex`` where the pattern starts with a look-behind or a class."""
+    start = 0  # where the ASCII text starts
+    for left, right in _not_ascii(text):
+        if left < start:
+            continue  # in the stretch of the run before
+        if start < (left := text.rfind(cut, start, left) + 1):
+            yield start, left, True
+        start = text.find(cut, right)
+        start = len(text) if start < 0 else start
+        yield left, start, False
+    if start < len(text):
+        yield start, len(text), True
+
+
+def _title_matches(text: str) -> Iterator[regex.Match | re.Match]:
+    """``_TITLE.finditer(text)``, found by :data:`_ASCII_TITLE` in the ASCII stretches of the
+    text (:func:`_ascii_stretches`: no match holds a space; the same groups, by number)."""
+    for start, end, ascii in _ascii_stretches(text, " "):
+        yield from (_ASCII_TITLE if ascii else _TITLE).finditer(text, start, end)
+
+
 #: A function word the document capitalises in mid-sentence this often is one of its defined
 #: terms ("You" in a licence), not a slip.
 DEFINED_TERM = 3
@@ -113,15 +163,18 @@ _DETERMINER_NO = lazy_compile(
 #: word and the space before a spaced "No" (the seam starts at the literal "No", which ``regex``
 #: looks for far faster than for a space before it: a text has few of them and many spaces).
 _DETERMINER_NO_AT = (lazy_compile(r"(?<=[ \u00a0])No(?=[ \u00a0])"), lazy_compile(r"(?r)\p{Ll}+[ \u00a0]"))
-#: An answer particle capitalised after a lowercase word ("the Yes campaign").
+#: An answer particle other than "no" capitalised after a lowercase word ("the Yes campaign").
+#: (With one answer, ``regex`` looks for its literal text; an alternation it tries at every
+#: character, five times slower on one.txt.)
 _CAPITALISED_ANSWER = lazy_compile(
-    r"(?<=\p{Ll}[ \u00a0])(?:" + "|".join(sorted(a.capitalize() for a in wc.ANSWERS)) + r")(?![\p{L}\p{M}\p{N}.])")
+    r"(?<=\p{Ll}[ \u00a0])(?:" + "|".join(sorted(a.capitalize() for a in wc.ANSWERS if a != "no"))
+    + r")(?![\p{L}\p{M}\p{N}.])")
 
 
 def _answers_label_votes(text: str) -> bool:
     """Whether the document capitalises an answer other than "No" after a lowercase word ("the
     Yes campaign"): its answers label the sides of a vote."""
-    return any(m.group() != "No" for m in _CAPITALISED_ANSWER.finditer(text))
+    return _CAPITALISED_ANSWER.search(text) is not None
 
 
 #: Where _ARTICLE_A is tried (:func:`textlint.anchored.finditer_at_runs`): at the lowercase word
@@ -449,7 +502,7 @@ class MidSentenceCapital(Check):
         candidates: dict[str, list[regex.Match]] = {}
         worth: dict[str, bool] = {}
         capitalised = _CapitalisedWords(text)
-        for m in _TITLE.finditer(text):
+        for m in _title_matches(text):
             word = m[W]  # (subscript: quicker than group() at each capitalised word of the text)
             look = worth.get(word)
             if look is None:
@@ -2051,16 +2104,53 @@ _ARTICLE_RUN_AT = tuple(lazy_compile(article + r"[ \u00a0]+(?=[^a-z \u00a0])", e
                         for article in sorted(ARTICLES))
 
 
-def _article_runs(text: str) -> Iterator[regex.Match]:
-    """``_ARTICLE_RUN.finditer(text)``: the pattern tried where :data:`_ARTICLE_RUN_AT` finds it
-    may start, in the text's order. (No match starts inside a place found, which holds an
+#: _ARTICLE_RUN on ASCII text after each article, for ``re`` (see :func:`_article_runs`): ASCII's
+#: letters are A-Z and a-z, it has no marks, no "’", no "\u2010" and no no-break space. Each
+#: starts with its article and a space, which ``re`` looks for as literal text (a few times
+#: quicker than the places of :data:`_ARTICLE_RUN_AT` and a try of ``regex`` at each), and the
+#: look-behind that reads the character before the article follows them.
+_ASCII_ARTICLE_RUNS = tuple(
+    lazy_compile(article + r" (?<![A-Za-z0-9]" + article + r" ) *([A-Z][A-Za-z]*(?: +[A-Z][A-Za-z]*)*)(?:'s)?"
+                 r"(?![A-Za-z0-9'\-])", engine=re)
+    for article in sorted(ARTICLES))
+
+
+def _article_runs(text: str) -> list[regex.Match | re.Match]:
+    """``_ARTICLE_RUN.finditer(text)`` (the same groups): each article's ASCII twin
+    (:data:`_ASCII_ARTICLE_RUNS`) found in the whole text, its matches kept in the ASCII lines
+    (no match holds a line break; the twins' look-arounds read no further than the line's
+    ends), and the pattern tried in the other lines (:func:`_ascii_stretches`,
+    :func:`_article_runs_at_places`). No match starts inside another, whose words are
+    capitalised, so the matches in order are the pattern's."""
+    others = [(start, end) for start, end, ascii in _ascii_stretches(text, "\n") if not ascii]
+    starts = [start for start, _ in others]
+    found = [m for run in _ASCII_ARTICLE_RUNS for m in run.finditer(text)
+             if not _inside(others, starts, m.start())]
+    for start, end in others:
+        found.extend(_article_runs_at_places(text, start, end))
+    return sorted(found, key=_start)
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """Whether *pos* is inside one of *spans* (in order, apart; *starts*: their starts)."""
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and pos < spans[i][1]
+
+
+def _start(m: regex.Match | re.Match) -> int:
+    return m.start()
+
+
+def _article_runs_at_places(text: str, pos: int, endpos: int) -> Iterator[regex.Match]:
+    """``_ARTICLE_RUN.finditer(text, pos, endpos)``: the pattern tried where :data:`_ARTICLE_RUN_AT`
+    finds it may start, in the text's order. (No match starts inside a place found, which holds an
     article's letters and spaces only, so none is skipped; a match is taken only from the end of
     the last one.)"""
-    done = 0
-    for start in sorted(place.start() for at in _ARTICLE_RUN_AT for place in at.finditer(text)):
+    done = pos
+    for start in sorted(place.start() for at in _ARTICLE_RUN_AT for place in at.finditer(text, pos, endpos)):
         if start < done:
             continue
-        m = _ARTICLE_RUN.match(text, start)
+        m = _ARTICLE_RUN.match(text, start, endpos)
         if m is not None:
             yield m
             done = m.end()
