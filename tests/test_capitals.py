@@ -842,6 +842,33 @@ def test_article_runs_are_found_in_ascii_lines_as_the_pattern_finds_them():
     assert found > 300
 
 
+def test_phrases_between_words_are_found_from_their_last_word_as_from_their_first():
+    """``_written_between`` (the phrase looked for before each copy of its last word) answers as
+    a scan for the phrase's first word and what follows it does."""
+    def scanned(text, left, low, right):
+        between = re.escape(left) + r"(?=(\s{1,3})" + re.escape(low) + r"\s{1,3}" + re.escape(right) + ")"
+        for m in re.finditer(between, text):
+            i = m.end() + len(m.group(1))
+            end = i + len(low)
+            head, tail = text[max(0, i - len(left) - 3):i].rstrip(), text[end:end + len(right) + 3].lstrip()
+            if head.endswith(left) and tail.startswith(right) and text[i - 1:i].isspace() \
+                    and text[end:end + 1].isspace() and not tail[len(right):len(right) + 1].isalpha():
+                return True
+        return False
+
+    rng = random.Random(14)
+    pieces = ["of", " ", "  ", "   ", "    ", "\n", "Arab", "aa", "a", "x", "in", "\u00a0", "Ab", "A", "ofof", "AbAb"]
+    phrases = [("aa", "of", "Arab"), ("Arab", "in", "Ab"), ("a", "a", "a"), ("of", "of", "of"), ("Ab", "a", "Ab")]
+    written = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+        for phrase in phrases:
+            expected = scanned(text, *phrase)
+            assert capitals._written_between(text, *phrase) == expected, (text, phrase)
+            written += expected
+    assert written > 10
+
+
 def test_capital_articles_are_counted_as_the_plain_pattern_counts_them():
     """``_CAPITAL_ARTICLE`` (its look-behind first, so that the scan looks for "The") counts the
     matches of the plain pattern, which starts at the lowercase letter or comma."""

@@ -1865,15 +1865,22 @@ def _written_between(text: str, left: str, low: str, right: str) -> bool:
     """Whether the document writes "<left> <low> <right>" with *low* in lowercase."""
     # looked for where *left* (a word, rarer than the function word *low*) is followed by one
     # to three spaces, *low*, one to three spaces and *right*: the head and tail below hold only
-    # there. (*left* holds no space, so no *left* followed by a space overlaps another one.)
-    between = re.escape(left) + r"(?=(\s{1,3})" + re.escape(low) + r"\s{1,3}" + re.escape(right) + ")"
-    for m in re.finditer(between, text):
-        i = m.end() + len(m.group(1))
-        end = i + len(low)
-        head, tail = text[max(0, i - len(left) - 3):i].rstrip(), text[end:end + len(right) + 3].lstrip()
-        if head.endswith(left) and tail.startswith(right) and text[i - 1:i].isspace() \
-                and text[end:end + 1].isspace() and not tail[len(right):len(right) + 1].isalpha():
-            return True
+    # there. No word holds a space, so each *right* ends one such phrase at most: each is found
+    # by str.find (a few times quicker than a scan for a pattern; a capitalised word is rarer than
+    # most words *left* may be) and the phrase looked for before it.
+    phrase = re.compile(re.escape(left) + r"(\s{1,3})" + re.escape(low) + r"\s{1,3}" + re.escape(right) + r"\Z")
+    reach = len(left) + len(low) + 6
+    at = text.find(right)
+    while at >= 0:
+        m = phrase.search(text, max(0, at - reach), at + len(right))
+        if m is not None:
+            i = m.end(1)
+            end = i + len(low)
+            head, tail = text[max(0, i - len(left) - 3):i].rstrip(), text[end:end + len(right) + 3].lstrip()
+            if head.endswith(left) and tail.startswith(right) and text[i - 1:i].isspace() \
+                    and text[end:end + 1].isspace() and not tail[len(right):len(right) + 1].isalpha():
+                return True
+        at = text.find(right, at + 1)
     return False
 
 
