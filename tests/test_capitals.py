@@ -827,10 +827,12 @@ def test_capitalised_words_are_found_in_ascii_stretches_as_the_pattern_finds_the
 
 
 def test_article_runs_are_found_in_ascii_lines_as_the_pattern_finds_them():
-    """``_article_runs`` (``re``'s ASCII twins in ASCII lines) finds what ``_ARTICLE_RUN`` finds,
-    mostly ASCII texts of several lines with a few other characters."""
+    """``_article_runs`` (``re``'s ASCII twins in the ASCII stretches between full stops) finds
+    what ``_ARTICLE_RUN`` finds, on mostly ASCII texts of several sentences and lines with a few
+    other characters."""
     rng = random.Random(14)
-    ascii_pieces = ["the", "a", "an", "The", "A", "x", "Big", "Bc", "Q", " ", " ", " ", "  ", "\n", "-", "'s", "'", "2"]
+    ascii_pieces = ["the", "a", "an", "The", "A", "x", "Big", "Bc", "Q", " ", " ", " ", "  ", "\n", ".", ". ", "-",
+                    "'s", "'", "2"]
     other = ["É", "Ünal", "\u00a0", "’", "’s", "\u2010", "e\u0301"]
     found = 0
     for i in range(3000):

@@ -2124,12 +2124,12 @@ _ASCII_ARTICLE_RUNS = tuple(
 
 def _article_runs(text: str) -> list[regex.Match | re.Match]:
     """``_ARTICLE_RUN.finditer(text)`` (the same groups): each article's ASCII twin
-    (:data:`_ASCII_ARTICLE_RUNS`) found in the whole text, its matches kept in the ASCII lines
-    (no match holds a line break; the twins' look-arounds read no further than the line's
-    ends), and the pattern tried in the other lines (:func:`_ascii_stretches`,
+    (:data:`_ASCII_ARTICLE_RUNS`) found in the whole text, its matches kept in the ASCII
+    stretches between full stops (no match holds one; the look-arounds read one character on
+    each side), and the pattern tried in the other stretches (:func:`_ascii_stretches`,
     :func:`_article_runs_at_places`). No match starts inside another, whose words are
     capitalised, so the matches in order are the pattern's."""
-    others = [(start, end) for start, end, ascii in _ascii_stretches(text, "\n") if not ascii]
+    others = [(start, end) for start, end, ascii in _ascii_stretches(text, ".") if not ascii]
     starts = [start for start, _ in others]
     found = [m for run in _ASCII_ARTICLE_RUNS for m in run.finditer(text)
              if not _inside(others, starts, m.start())]
