@@ -87,9 +87,9 @@ class Table:
         self._dict: dict[str, int] | None = None
         #: the answers read in place so far (None for a key the table lacks), by key
         self._answers: dict[str, int | None] = {}
-        #: questions answered in place so far (each key once: its answer is kept)
+        #: keys read in place so far (a key asked again is answered from the kept answers)
         self.asked = 0
-        #: questions answered in place before the dict is built
+        #: keys read in place before the dict is built
         self.build_after = round(BUILD_COST_PER_KEY * len(values))
         self.replace: Callable[[dict[str, int]], None] = lambda table: None
 
