@@ -151,3 +151,15 @@ def test_a_damaged_index_answers_nothing_wrong(tmp_path):
     table = read.zipf_table()
     table._slots = [len(zipf) + 7] * len(zipf)  # every slot beyond the keys
     assert table.get("the", -1) == -1
+
+
+def test_a_key_asked_again_is_answered_from_the_answers_kept_and_counts_once(tmp_path):
+    zipf, pmi = tables()
+    read = written_and_read(tmp_path, zipf, pmi)
+    table = read.zipf_table()
+    for _ in range(3):
+        assert table.get("the") == zipf["the"] and table.get("missing", -1) == -1
+        assert table.get("missing") is None and "missing" not in table
+    assert table.asked == 2  # two keys read in place, once each
+    table._slots = []  # the file is not read again for them
+    assert table.get("the") == zipf["the"] and table.get("missing", 0) == 0

@@ -44,8 +44,8 @@ CACHE_FORMAT = 9
 #: What building a table's dict costs, per key, in questions the table answers in place
 #: (a dict takes 0.19-0.33 µs a key to build; a question answered in place costs ~1.1 µs
 #: more than the dict's answer: 0.18-0.30 questions a key, docs/benchmarks.md, branch
-#: startfast): a table builds its dict once it has answered this many questions per key
-#: in place, when building it would have paid.
+#: startfast): a table builds its dict once it has read this many keys per key in place
+#: (a key asked again is answered from the answers kept), when building it would have paid.
 BUILD_COST_PER_KEY = 0.3
 #: Word-pair counts in wordsegment's list start at this count (of ~1.0e12 words).
 _BIGRAM_MIN_COUNT = 100_000
@@ -62,9 +62,10 @@ class Table:
     """A read-only ``str -> int`` table: looked up in place by a checksum, then a dict.
 
     Reads the cache file in place (memory-mapped: a short document touches a few pages of
-    it) without making a str of a single key; once it has answered as many questions as
-    building its dict costs (:data:`BUILD_COST_PER_KEY`), it builds the dict, which answers
-    faster, and hands it to *replace* so that its owner asks the dict directly. The keys are
+    it) without making a str of a single key, and keeps each answer it read (a key asked
+    again, as word pairs often are, costs a dict look-up); once it has read as many keys in
+    place as building its dict costs (:data:`BUILD_COST_PER_KEY`), it builds the dict, which
+    answers faster, and hands it to *replace* so that its owner asks the dict directly. The keys are
     stored grouped by value (*groups*: each value and where its keys end), so that the dict is
     built a group at a time with one int object per value, not one per key; the first *ascii_keys*
     keys are ASCII (the rest are not), so that their text decodes to a str of one byte a
@@ -84,9 +85,11 @@ class Table:
         self._groups = groups
         self._ascii = ascii_keys
         self._dict: dict[str, int] | None = None
-        #: questions answered in place so far
+        #: the answers read in place so far (None for a key the table lacks), by key
+        self._answers: dict[str, int | None] = {}
+        #: keys read in place so far (a key asked again is answered from the kept answers)
         self.asked = 0
-        #: questions answered in place before the dict is built
+        #: keys read in place before the dict is built
         self.build_after = round(BUILD_COST_PER_KEY * len(values))
         self.replace: Callable[[dict[str, int]], None] = lambda table: None
 
@@ -105,6 +108,7 @@ class Table:
             # only the dict answers now: the file is unmapped once no table refers to it
             self._keys, self._offsets, self._values, self._groups = b"", (0,), (), ((), ())
             self._slots, self._starts = (), ()
+            self._answers = {}
             self.replace(self._dict)
         return self._dict
 
@@ -117,9 +121,16 @@ class Table:
     def get(self, key: str, default=None):
         if self._dict is not None:
             return self._dict.get(key, default)
-        self.asked += 1
-        if self.asked > self.build_after:
-            return self.build().get(key, default)
+        value = self._answers.get(key, _UNASKED)
+        if value is _UNASKED:
+            self.asked += 1
+            if self.asked > self.build_after:
+                return self.build().get(key, default)
+            value = self._answers[key] = self._look_up(key)
+        return default if value is None else value
+
+    def _look_up(self, key: str) -> int | None:
+        """The value of *key* read in place (None when the table lacks it)."""
         wanted = key.encode("utf-8", "surrogatepass")
         bucket = zlib.crc32(wanted) & self._mask
         keys, base, offsets = self._keys, self._base, self._offsets
@@ -129,7 +140,7 @@ class Table:
                     return self._values[j]
         except IndexError:  # a damaged cache (a slot beyond its keys)
             pass
-        return default
+        return None
 
     def __contains__(self, key: str) -> bool:
         return self.get(key) is not None
@@ -148,6 +159,10 @@ class Table:
             return max(map(len, self._dict), default=0)
         n, offsets = len(self._values), self._offsets
         return max(map(operator.sub, offsets[1:n + 1], offsets[:n]), default=1) - 1
+
+
+#: :meth:`Table.get`: a key not read in place yet.
+_UNASKED = object()
 
 
 def _buckets(n: int) -> int:
