@@ -47,10 +47,7 @@ def moved_spaces(line: str, model: Model, loud: list[str]) -> Iterator[Change]:
     """Pairs of tokens of *line* whose space is one letter off, each as a change (offsets in
     the line) whose gain is the model's score of the moved space. Only the *loud* chunks of
     the line (those that are not quiet words: :func:`.model.judge_line`) may be no word."""
-    cores = {chunk.strip(_MARKS) for chunk in loud}
-    unknown = model.table("unknown")
-    # (most are words the table knows as such: no call for them)
-    for core in sorted(c for c in cores if unknown.get(c) is not False and _no_word(c, model, unknown)):
+    for core in sorted(c for c in _unknown_cores(loud, model) if model.document_count(c) <= 1):
         at = line.find(core)
         while at >= 0:
             whole = _WHOLE.match(line, at)
@@ -59,16 +56,38 @@ def moved_spaces(line: str, model: Model, loud: list[str]) -> Iterator[Change]:
             at = line.find(core, at + 1)
 
 
-def _no_word(token: str, model: Model, table: dict[str, bool] | None = None) -> bool:
-    """Whether *token* is no word: :func:`_unknown` to the lexicon and the dictionary (asked
-    once per process: *table*, the model's shared table of the answers), and not repeated in
-    the document (a token the document repeats is one of its words)."""
-    if table is None:
-        table = model.table("unknown")
+def _unknown_cores(chunks: list[str], model: Model) -> set[str]:
+    """The cores of *chunks* (the marks around them stripped) that are :func:`_unknown`, each
+    chunk looked up in a table of the process (a chunk -> its core, ``""`` when that is a
+    word): most loud chunks are short words met on line after line ("to", "of", "Mr"), told
+    apart by one lookup each in C, where stripping each one's marks took a step of Python."""
+    table = model.table("unknown cores")
+    chunks = set(chunks)
+    new = chunks.difference(table)  # met for the first time
+    if new:
+        unknown = model.table("unknown")
+        for chunk in new:
+            core = chunk.strip(_MARKS)
+            table[chunk] = core if _unknown_in(core, model, unknown) else ""
+    cores = set(map(table.__getitem__, chunks))
+    cores.discard("")
+    return cores
+
+
+def _unknown_in(token: str, model: Model, table: dict[str, bool]) -> bool:
+    """:func:`_unknown`, asked once per process: *table* is the model's shared table of the
+    answers."""
     unknown = table.get(token)
     if unknown is None:
         unknown = table[token] = _unknown(token, model)
-    return unknown and model.document_count(token) <= 1
+    return unknown
+
+
+def _no_word(token: str, model: Model) -> bool:
+    """Whether *token* is no word: :func:`_unknown` to the lexicon and the dictionary (asked
+    once per process: :func:`_unknown_in`), and not repeated in the document (a token the
+    document repeats is one of its words)."""
+    return _unknown_in(token, model, model.table("unknown")) and model.document_count(token) <= 1
 
 
 def _unknown(token: str, model: Model) -> bool:
@@ -77,7 +96,7 @@ def _unknown(token: str, model: Model) -> bool:
     if len(token) < 2 or not (token.isascii() and token.isalpha() and token[1:].islower()):
         return False
     lower = token.lower()
-    return model.lex.zipf(lower) < NO_WORD_ZIPF and not (wc.tags(token) or wc.tags(lower))
+    return model.lex.zipf(lower) < NO_WORD_ZIPF and not (wc.tags(token) or lower != token and wc.tags(lower))
 
 
 def _word(w: str, model: Model) -> bool:

@@ -68,10 +68,11 @@ def phrase_runons(doc: Document, model: Model) -> Iterator[Change]:
         return  # its compounds and identifiers glue function words: "mustcall", "whatchanged"
     table, zipf = model.table("phrase_cuts"), model.lex.zipf_table().get
     cuts: dict[str, int] = {}
-    # (a word the lexicon knows is cut by none: asked of all the words at once, in C)
-    words = [w for w in doc.vocabulary if len(w) >= MIN_TOKEN and w[1:].islower()]
+    # (a word the lexicon knows is cut by none: asked of all the words at once, in C, before
+    # a step of Python for each of the few others)
+    words = doc.vocabulary
     for word in compress(words, map(operator.not_, map(zipf, map(str.lower, words), repeat(0)))):
-        if not word.isalpha():
+        if len(word) < MIN_TOKEN or not word[1:].islower() or not word.isalpha():
             continue
         cut = table.get(word, False)
         if cut is False:
