@@ -45,3 +45,21 @@ def test_leaves_inflections_titles_common_words_and_usual_variants_alone(text):
 
 def test_a_shared_first_name_ties_two_spellings():
     assert found(RULE, "Yuri Olumide spoke first. Yuri Olumidi spoke later.") == ["Olumidi"]
+
+
+def test_the_names_are_found_as_the_pattern_finds_them(monkeypatch):
+    """_names scans ASCII pieces with the ASCII pattern and the others with _NAME: the same
+    matches, in order, as one scan of the whole text with _NAME, pieces of ASCII and of other
+    text side by side."""
+    import random
+
+    from textlint.checks import names
+
+    monkeypatch.setattr(names, "NAME_PIECE", 8)
+    rng = random.Random(14)
+    pieces = ["Putin", "Anna", "Abc", "OBAMA", "McDonald", "Jones’s", "Jones's", "x-Smith", "'Smith", "Smith-x",
+              "Smithy2", "2Smith", "Émile", "Zoë", "Stra\u00dfe", "Cafe\u0301", "Kyiv", "É", "a", "B", "ab", "-",
+              "'", "’", ".", " ", "  ", "\n", "\u00a0", "\t", "\u2009", "\x1c"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+        assert names._names(text) == names._NAME.findall(text), text

@@ -14,7 +14,7 @@ import re
 from array import array
 from collections import Counter
 from functools import cached_property
-from itertools import islice
+from itertools import filterfalse, islice
 from pathlib import Path
 from typing import Iterator
 
@@ -183,6 +183,10 @@ def text_pieces(text: str, size: int = PIECE_SIZE) -> Iterator[str]:
 #: between spaces that is letters between such marks ("(said,", "“Russia”") is that one word,
 #: and a chunk without them at its ends has the words it had (:attr:`Document.vocabulary`).
 _AROUND_WORDS = ".,;:!?\"'()[]{}“”‘’«»‹›„‚-‐‑–—―…/\\*&%$#@+=<>|^_`~•·"
+#: The marks that most chunks of prose that are no plain word carry ("said," "end." "\"Yes"): none is
+#: a character of a :data:`WORD`, so a text with each made a space has the same words, in chunks
+#: that are mostly plain words (:attr:`Document.vocabulary`: a plain word is counted in C).
+_SPLIT_AT = ".,\"“”"
 
 
 class Document:
@@ -327,16 +331,18 @@ class Document:
         """How often each word form occurs in the prose of the document (case kept)."""
         # a chunk of letters between spaces is one word, and so is a chunk of letters between
         # marks of _AROUND_WORDS ("(said,"): only the others need the pattern (no word spans a
-        # space). The chunks are counted first, so that each form of the others is read once,
-        # its count going to each of its words (a word the pattern finds is its own only word)
-        find, counts = WORD.findall, Counter()
+        # space). The chunks are counted first (in C), so that each form of the others is read
+        # once, its count going to each of its words
+        counts = Counter()
         for piece in text_pieces(self.prose_text):  # no list of every word of a large text
+            for mark in _SPLIT_AT:
+                piece = piece.replace(mark, " ")
             counts.update(piece.split())
-        for chunk in [c for c in counts if not c.isalpha()]:
+        get = counts.get
+        for chunk in list(filterfalse(str.isalpha, counts)):
             n = counts.pop(chunk)
-            core = chunk.strip(_AROUND_WORDS)
-            for word in (core,) if core.isalpha() else find(core):
-                counts[word] += n
+            for word in _words_of_chunk(chunk):
+                counts[word] = get(word, 0) + n
         for start, end in self._name_tokens:  # "searchengine.py" writes the word "searchengine"
             counts.update(WORD.findall(self.text, start, end))
         return counts
@@ -469,6 +475,17 @@ class Document:
         end = max(end, start + 1)
         i = bisect.bisect_left(self._ignored_starts, end) - 1
         return i >= 0 and self.ignored[i].end > start
+
+
+def _words_of_chunk(chunk: str) -> tuple[str, ...] | list[str]:
+    """The :data:`WORD` matches of a chunk of text between spaces: its core (without the marks of
+    :data:`_AROUND_WORDS` around it) when that is one word, as most are, found without the pattern:
+    runs of letters joined each by one of the word's inner apostrophes and hyphens ("it's",
+    "Díaz-Canel"), or a number."""
+    core = chunk.strip(_AROUND_WORDS)
+    if core.isdecimal() or all(map(str.isalpha, core.replace("’", "'").replace("-", "'").split("'"))):
+        return (core,)
+    return WORD.findall(core)
 
 
 def _is_code(text: str, span: Span) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Iterator
@@ -11,7 +12,7 @@ import regex
 from ..anchored import matches_found
 from ..casing import get_casing
 from ..diagnostics import Applicability, Diagnostic, Fix
-from ..document import Document
+from ..document import Document, text_pieces
 from ..lexicon import get_lexicon
 from ..patterns import lazy_compile
 from ..rule import FixAvailability
@@ -20,6 +21,11 @@ from .base import Check
 
 #: A capitalised word of four letters or more (not an acronym), with its neighbours.
 _NAME = lazy_compile(r"(?<![\p{L}\p{M}\-’'])\p{Lu}\p{Ll}[\p{Ll}\p{M}]{2,}(?![\p{L}\p{M}])")
+#: :data:`_NAME` in ASCII text, where its classes hold the ASCII letters only (``re``, led by its
+#: capital: nearly twice as quick as ``regex``, which tries the look-behind at every character).
+_ASCII_NAME = lazy_compile(r"[A-Z](?<![A-Za-z'\-].)[a-z]{3,}(?![A-Za-z])", engine=re)
+#: The text is scanned for names in pieces of about this many characters (:func:`_names`).
+NAME_PIECE = 1024
 _LEFT = lazy_compile(r"(?r)([\p{L}\p{M}]+)[ \u00a0]+$")
 _RIGHT = lazy_compile(r"[ \u00a0]+([\p{L}\p{M}]+)")
 #: The variant must be rarer in the lexicon than the spelling kept by this much (Zipf), so
@@ -85,7 +91,7 @@ class NameVariant(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        found = _NAME.findall(text)
+        found = _names(text)
         counts = Counter(found)
         if len(counts) < 2:
             return
@@ -161,6 +167,16 @@ class NameVariant(Check):
                         and not _title(n) and not _title(o):
                     shared |= {n, o}
         return shared
+
+
+def _names(text: str) -> list[str]:
+    """``_NAME.findall(text)``, piece by piece (:func:`text_pieces`: each cut before a whitespace
+    character, which no match holds and which the look-around of :data:`_NAME` rejects as the
+    end of a piece does): a piece of ASCII text, as most are, by :data:`_ASCII_NAME`."""
+    found: list[str] = []
+    for piece in text_pieces(text, NAME_PIECE):
+        found += (_ASCII_NAME if piece.isascii() else _NAME).findall(piece)
+    return found
 
 
 #: Distinct forms whose judgement (:func:`_may_be_name`: the form and the process-wide tables
