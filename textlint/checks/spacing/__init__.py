@@ -53,8 +53,8 @@ def analysis(doc: Document) -> Analysis:
     if found is None:
         # the analysis makes no reference cycles, but many small objects (memo entries):
         # the cyclic collector would walk the growing memo tables again and again. Its first
-        # pass after the analysis walks them once; made of strings and numbers (model.Deps),
-        # most stop being tracked there
+        # pass after the analysis walks them once; made of strings and numbers, most stop
+        # being tracked there (and their deps, model.Deps, never are)
         collecting = gc.isenabled()
         gc.disable()
         try:
