@@ -403,12 +403,17 @@ class Model:
         lp = self._lex_logp.get(word, False)
         if lp is False:
             lower = word.lower()
-            z = self._zipf_get(lower, 0) / 100  # Lexicon.zipf
-            lp = z - 9 if z > 0 else None
-            # (the glued forms are lowercase: a word whose lowercase form is none is none)
-            if lp is not None and lower in self._glued_forms and self._glued_form(word, lp):
-                lp -= self.p.glued_form_discount
-            self._lex_logp[word] = lp
+            lp = self._lexicon_logp(word, lower, self._zipf_get(lower, 0))  # Lexicon.zipf
+        return lp
+
+    def _lexicon_logp(self, word: str, lower: str, zipf: int) -> float | None:
+        """:meth:`lex_logp` of *word*, whose lowercase form *lower* has Zipf * 100 *zipf* in
+        the lexicon's word table (0: none), remembered."""
+        lp = zipf / 100 - 9 if zipf > 0 else None
+        # (the glued forms are lowercase: a word whose lowercase form is none is none)
+        if lp is not None and lower in self._glued_forms and self._glued_form(word, lp):
+            lp -= self.p.glued_form_discount
+        self._lex_logp[word] = lp
         return lp
 
     def known_above(self, word: str, floor: float, original: bool = False) -> bool:
@@ -731,12 +736,17 @@ class Model:
             # raise it: a piece of three letters or more that the lexicon lacks, or that is
             # capitalised, is looked up in the document (a dependency even when absent)
             # (a piece the lexicon lacks, as most are, is answered by the word table alone:
-            # lex_logp is None for it, and its memo is left to the pieces that are words)
+            # lex_logp is None for it, and its memo is left to the pieces that are words,
+            # remembered from the table's answer: lex_logp would ask it again)
             ll, rl = lex_get(left, False), lex_get(right, False)
             if ll is False:
-                ll = self.lex_logp(left) if zipf_get(left if lowercase else left.lower(), 0) > 0 else None
+                lower = left if lowercase else left.lower()
+                z = zipf_get(lower, 0)
+                ll = self._lexicon_logp(left, lower, z) if z > 0 else None
             if rl is False:
-                rl = self.lex_logp(right) if zipf_get(right if lowercase else right.lower(), 0) > 0 else None
+                lower = right if lowercase else right.lower()
+                z = zipf_get(lower, 0)
+                rl = self._lexicon_logp(right, lower, z) if z > 0 else None
             lk, rk = ll, rl
             if c > 2 and (ll is None or capital):
                 count = hits[left] = vocab_get(left, 0)
