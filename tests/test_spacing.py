@@ -1111,13 +1111,12 @@ def test_the_pairs_of_a_line_that_may_join_are_their_plain_formulation(parts, vo
 
 
 def test_memo_entries_hold_only_strings_and_numbers_besides_their_values():
-    # a memo entry's deps are words and counts in one flat tuple (model.Deps): the cyclic
-    # collector stops tracking such a tuple the first time it meets it, where a tuple of
+    # a memo entry's deps are the dict of words and counts its computation filled (model.Deps):
+    # the cyclic collector never tracks a dict of strings and numbers, where a tuple of
     # (word, count) pairs was an object per dependency for it to walk
     import gc
 
     from textlint.checks.spacing import model
-    from textlint.checks.spacing.model import dep_items, deps_of
     from textlint.lexicon import get_lexicon
 
     clear_shared_caches()
@@ -1126,9 +1125,8 @@ def test_memo_entries_hold_only_strings_and_numbers_besides_their_values():
     entries = [e for name in ("chunks", "joinable", "best", "features", "lines") for e in tables[name].values()]
     assert any(deps for _, deps in entries)
     for _, deps in entries:
-        assert type(deps) is tuple and all(type(x) in (str, int) for x in deps), deps
-    hits = {"Putin": 1, "": 4096, "alczyk": 0}
-    assert deps_of(hits) == ("Putin", "", "alczyk", 1, 4096, 0) and dict(dep_items(deps_of(hits))) == hits
+        assert deps == () or type(deps) is dict and all(
+            type(w) is str and type(c) is int for w, c in deps.items()), deps
     gc.collect()
     gc.collect()
     assert not any(gc.is_tracked(deps) for _, deps in entries)

@@ -234,25 +234,18 @@ _SHARED: dict[tuple[Lexicon, Params], dict[str, dict]] = {}
 #: Entries of all the tables of a lexicon and weights beyond which they start afresh (a
 #: long-running process or a run over many files: memory stays bounded).
 SHARED_CACHE_SIZE = 2_000_000
-#: The deps of a memo entry in one flat tuple: the words, then their counts in the same order
-#: (:func:`dep_items` pairs them). A tuple of strings and numbers holds no object that the
-#: cyclic garbage collector tracks, so the collector stops tracking it (and an entry of it and
-#: a value of the same kind) the first time it meets it; a tuple of (word, count) pairs was an
-#: object per pair to walk.
-Deps = tuple[str | int, ...]
+#: The deps of a memo entry: the dict of words and counts that its computation filled, kept as
+#: it is (:meth:`Model.memo`; a flat tuple of it cost ~1.3 % of a run to build and read). A dict
+#: of strings and numbers is one that the cyclic garbage collector never tracks (the entry that
+#: holds it is one tracked tuple).
+Deps = dict[str, int]
 #: :meth:`Model.chunk`'s answer: lead, core, trail, suspicious, firm, starts, ends.
 ChunkInfo = tuple[str, str, str, bool, bool, bool, bool]
 
 
-def deps_of(hits: dict[str, int]) -> Deps:
-    """The document words and counts *hits* as :data:`Deps`."""
-    return (*hits, *hits.values())
-
-
 def dep_items(deps: Deps) -> Iterator[tuple[str, int]]:
     """The (word, count) pairs of *deps*."""
-    half = len(deps) // 2
-    return zip(deps[:half], deps[half:])
+    return deps.items()
 
 
 def clear_shared_caches() -> None:
@@ -321,8 +314,10 @@ class Model:
         #: chunks whose :meth:`chunk` entry some document word swayed, as validated in this
         #: document (whose words keep their counts): read without :meth:`valid`
         self._judged: dict[str, tuple] = {}
-        #: the document words that swayed the value being computed (see :meth:`memo`)
+        #: the document words that swayed the value being computed (see :meth:`memo`); outside
+        #: every memo, those of no value: what is asked there is recorded here and goes no further
         self._hits: dict[str, int] = {}
+        self._root_hits = self._hits
 
     # memos -----------------------------------------------------------------------
     def table(self, name: str) -> dict:
@@ -345,23 +340,27 @@ class Model:
         """``compute(*args)``, remembered in *table* under *key* with the document words
         that swayed it; a later call (in any document) reuses it while their counts hold.
         (A method passed as a function with the model among *args*, ``Model._chunk, self,
-        chunk``, makes no bound method object at every call, as ``self._chunk`` does.)"""
+        chunk``, makes no bound method object at every call, as ``self._chunk`` does.) The
+        entry's deps are the dict the computation filled, which nothing writes once it returns;
+        they go to the value being computed around this one, if any."""
         entry = table.get(key)
         if entry is not None:
             value, deps = entry
             if not deps:
                 return value
             if self.valid(deps):
-                self._hits.update(dep_items(deps))
+                self._hits.update(deps)
                 return value
-        outer, self._hits = self._hits, {}
+        outer = self._hits
+        hits = self._hits = {}
         try:
             value = compute(*args)
         finally:
-            hits, self._hits = self._hits, outer
+            self._hits = outer
         if hits:
-            outer.update(hits)
-            table[key] = (value, deps_of(hits))
+            if outer is not self._root_hits:  # (no value encloses an outermost one)
+                outer.update(hits)
+            table[key] = (value, hits)
         else:
             table[key] = (value, ())
         return value
@@ -404,12 +403,17 @@ class Model:
         lp = self._lex_logp.get(word, False)
         if lp is False:
             lower = word.lower()
-            z = self._zipf_get(lower, 0) / 100  # Lexicon.zipf
-            lp = z - 9 if z > 0 else None
-            # (the glued forms are lowercase: a word whose lowercase form is none is none)
-            if lp is not None and lower in self._glued_forms and self._glued_form(word, lp):
-                lp -= self.p.glued_form_discount
-            self._lex_logp[word] = lp
+            lp = self._lexicon_logp(word, lower, self._zipf_get(lower, 0))  # Lexicon.zipf
+        return lp
+
+    def _lexicon_logp(self, word: str, lower: str, zipf: int) -> float | None:
+        """:meth:`lex_logp` of *word*, whose lowercase form *lower* has Zipf * 100 *zipf* in
+        the lexicon's word table (0: none), remembered."""
+        lp = zipf / 100 - 9 if zipf > 0 else None
+        # (the glued forms are lowercase: a word whose lowercase form is none is none)
+        if lp is not None and lower in self._glued_forms and self._glued_form(word, lp):
+            lp -= self.p.glued_form_discount
+        self._lex_logp[word] = lp
         return lp
 
     def known_above(self, word: str, floor: float, original: bool = False) -> bool:
@@ -732,12 +736,17 @@ class Model:
             # raise it: a piece of three letters or more that the lexicon lacks, or that is
             # capitalised, is looked up in the document (a dependency even when absent)
             # (a piece the lexicon lacks, as most are, is answered by the word table alone:
-            # lex_logp is None for it, and its memo is left to the pieces that are words)
+            # lex_logp is None for it, and its memo is left to the pieces that are words,
+            # remembered from the table's answer: lex_logp would ask it again)
             ll, rl = lex_get(left, False), lex_get(right, False)
             if ll is False:
-                ll = self.lex_logp(left) if zipf_get(left if lowercase else left.lower(), 0) > 0 else None
+                lower = left if lowercase else left.lower()
+                z = zipf_get(lower, 0)
+                ll = self._lexicon_logp(left, lower, z) if z > 0 else None
             if rl is False:
-                rl = self.lex_logp(right) if zipf_get(right if lowercase else right.lower(), 0) > 0 else None
+                lower = right if lowercase else right.lower()
+                z = zipf_get(lower, 0)
+                rl = self._lexicon_logp(right, lower, z) if z > 0 else None
             lk, rk = ll, rl
             if c > 2 and (ll is None or capital):
                 count = hits[left] = vocab_get(left, 0)
