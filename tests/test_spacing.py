@@ -768,7 +768,7 @@ def test_a_chunk_answer_that_document_words_swayed_is_quiet_in_its_document_only
     # the answer is worked out or read back
     from collections import Counter
 
-    from textlint.checks.spacing.model import dep_items, judge_line
+    from textlint.checks.spacing.model import judge_line
 
     model = Model(get_lexicon(), Counter("the spokesman of the party said".split()), 1000)
     lines: dict = {}
@@ -777,8 +777,8 @@ def test_a_chunk_answer_that_document_words_swayed_is_quiet_in_its_document_only
         assert judged.infos[1][1:5] == ("spokesman", "", False, True) and judged.loud == [2]
     deps = model._chunks["spokesman"][1]
     assert deps and "spokesman" not in model._quiet
-    first, again = set(dep_items(lines["first"][1])), set(dep_items(lines["again"][1]))
-    assert set(dep_items(deps)) <= first and again == first
+    first, again = set(lines["first"][1].items()), set(lines["again"][1].items())
+    assert set(deps.items()) <= first and again == first
 
 
 def test_the_glued_forms_are_every_word_line_of_their_file():

@@ -22,6 +22,8 @@ apostrophe). :func:`finditer_at_runs` finds the seams, steps back over the run b
 from __future__ import annotations
 
 import heapq
+import operator
+import re
 import time
 from typing import Container, Iterable, Iterator
 
@@ -71,10 +73,14 @@ def _matches_at(pattern: LazyPattern, places: Iterable[int], text: str) -> Itera
             done = m.end()
 
 
-def in_text_order(*scans: Iterable[regex.Match]) -> Iterator[regex.Match]:
+def in_text_order(*scans: Iterable[regex.Match | re.Match]) -> Iterator[regex.Match | re.Match]:
     """The matches of several scans of one text (each in order), merged in the order of their
-    starts: a pattern split into patterns each led by its literal text, scanned one by one."""
-    return heapq.merge(*scans, key=regex.Match.start)
+    starts: a pattern split into patterns each led by its literal text, scanned one by one
+    (matches of ``regex`` and of ``re`` alike)."""
+    return heapq.merge(*scans, key=_START)
+
+
+_START = operator.methodcaller("start")
 
 
 def places_of(text: str, characters: str) -> Iterator[int]:

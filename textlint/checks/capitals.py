@@ -19,7 +19,7 @@ from ..lexicon import get_lexicon
 from ..patterns import lazy_compile
 from ..rule import FixAvailability
 from .base import Check
-from ..anchored import finditer_at_runs
+from ..anchored import finditer_at_runs, in_text_order
 from .prose import Titles, starts_sentence
 
 #: A capitalised word (not part of a hyphenated, dotted or CamelCase token), with an
@@ -2122,7 +2122,7 @@ _ASCII_ARTICLE_RUNS = tuple(
     for article in sorted(ARTICLES))
 
 
-def _article_runs(text: str) -> list[regex.Match | re.Match]:
+def _article_runs(text: str) -> Iterator[regex.Match | re.Match]:
     """``_ARTICLE_RUN.finditer(text)`` (the same groups): each article's ASCII twin
     (:data:`_ASCII_ARTICLE_RUNS`) found in the whole text, its matches kept in the ASCII
     stretches between full stops (no match holds one; the look-arounds read one character on
@@ -2131,21 +2131,16 @@ def _article_runs(text: str) -> list[regex.Match | re.Match]:
     capitalised, so the matches in order are the pattern's."""
     others = [(start, end) for start, end, ascii in _ascii_stretches(text, ".") if not ascii]
     starts = [start for start, _ in others]
-    found = [m for run in _ASCII_ARTICLE_RUNS for m in run.finditer(text)
-             if not _inside(others, starts, m.start())]
-    for start, end in others:
-        found.extend(_article_runs_at_places(text, start, end))
-    return sorted(found, key=_start)
+    in_ascii = ((m for m in run.finditer(text) if not _inside(others, starts, m.start()))
+                for run in _ASCII_ARTICLE_RUNS)
+    elsewhere = (m for start, end in others for m in _article_runs_at_places(text, start, end))
+    return in_text_order(*in_ascii, elsewhere)
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     """Whether *pos* is inside one of *spans* (in order, apart; *starts*: their starts)."""
     i = bisect_right(starts, pos) - 1
     return i >= 0 and pos < spans[i][1]
-
-
-def _start(m: regex.Match | re.Match) -> int:
-    return m.start()
 
 
 def _article_runs_at_places(text: str, pos: int, endpos: int) -> Iterator[regex.Match]:

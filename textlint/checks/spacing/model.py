@@ -243,11 +243,6 @@ Deps = dict[str, int]
 ChunkInfo = tuple[str, str, str, bool, bool, bool, bool]
 
 
-def dep_items(deps: Deps) -> Iterator[tuple[str, int]]:
-    """The (word, count) pairs of *deps*."""
-    return deps.items()
-
-
 def clear_shared_caches() -> None:
     """Forget what earlier documents taught this process (benchmarks time cold passes)."""
     _SHARED.clear()
@@ -331,7 +326,7 @@ class Model:
     def valid(self, deps: Deps) -> bool:
         """Whether the document words *deps* have the counts they had (see :meth:`memo`)."""
         get, total = self.vocab.get, self.total
-        for w, c in dep_items(deps):
+        for w, c in deps.items():
             if (get(w, 0) if w else total) != c:
                 return False
         return True
@@ -1188,7 +1183,7 @@ def judge_line(model: Model, line: str) -> JudgedLine | None:
                 if e[1]:
                     judged[chunk] = e
             else:
-                hits.update(dep_items(e[1]))  # (what Model.memo records of a valid entry)
+                hits.update(e[1])  # (what Model.memo records of a valid entry)
         info = infos[k] = e[0]
         if info is None or info[4] and not info[3]:
             if not e[1]:  # quiet in every document
