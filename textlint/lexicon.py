@@ -41,12 +41,13 @@ from typing import Callable, Sequence
 
 #: Bump when the cached layout or its content changes.
 CACHE_FORMAT = 9
-#: What building a table's dict costs, per key, in questions the table answers in place
-#: (a dict takes 0.19-0.33 µs a key to build; a question answered in place costs ~1.1 µs
-#: more than the dict's answer: 0.18-0.30 questions a key, docs/benchmarks.md, branch
-#: startfast): a table builds its dict once it has read this many keys per key in place
-#: (a key asked again is answered from the answers kept), when building it would have paid.
-BUILD_COST_PER_KEY = 0.3
+#: What building a table's dict costs, per key, in keys the table reads in place (a key asked
+#: again is answered from the answers kept, at a tenth of a read's cost): a dict takes
+#: 0.13-0.25 µs a key to build, a key read in place ~1 µs more than the dict's answer (CPU
+#: time: 0.14-0.24 keys read a key built; instructions: ~990 against ~8,300, 0.12;
+#: docs/benchmarks.md, branch lexfast15): a table builds its dict once it has read this many
+#: keys per key in place, when building it would have paid.
+BUILD_COST_PER_KEY = 0.2
 #: Word-pair counts in wordsegment's list start at this count (of ~1.0e12 words).
 _BIGRAM_MIN_COUNT = 100_000
 #: :meth:`Lexicon.pair_sides`: the word begins some pair of the list, ends some pair.
