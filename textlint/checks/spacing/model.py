@@ -28,7 +28,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import field
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import is_, itemgetter
 from pathlib import Path
 from typing import Iterator, NamedTuple
@@ -572,11 +572,14 @@ class Model:
         """Whether a word the lexicon knows well (Zipf >= ``solid_zipf``), other than
         *pieces*, is one edit (a deletion, insertion, substitution or transposition of
         letters) away from *token*."""
-        candidates = one_edit(token).difference(pieces)  # some 500 strings
+        zipf_get, floor = self._zipf_get, self.p.solid_zipf
+        if token.isascii() and max(map(zipf_get, one_edit_strings(token), repeat(0))) / 100 < floor:
+            return False  # no such word, not even a piece: most tokens (some 500 strings, no set)
+        candidates = one_edit(token).difference(pieces)
         if not token.isascii():
             candidates = {w.lower() for w in candidates}  # (Lexicon.zipf's key)
         # the highest Zipf among them, every lookup made in C
-        return max(map(self._zipf_get, candidates, repeat(0)), default=0) / 100 >= self.p.solid_zipf
+        return max(map(zipf_get, candidates, repeat(0)), default=0) / 100 >= floor
 
     def _word_and_function_word(self, left: str, right: str) -> bool:
         """Whether one piece is a function word and the other a word of three letters or more
@@ -1128,12 +1131,18 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 def one_edit(word: str) -> set[str]:
     """The strings one edit of a lowercase letter away from *word* (a deletion, transposition,
     insertion or substitution)."""
-    heads = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    edits = {h + t[1:] for h, t in heads if t}
-    edits.update(h + t[1] + t[0] + t[2:] for h, t in heads if len(t) > 1)
-    edits.update(h + c + t for h, t in heads for c in _LETTERS)
-    edits.update(h + c + t[1:] for h, t in heads if t for c in _LETTERS if c != t[0])
-    return edits
+    return set(one_edit_strings(word))
+
+
+def one_edit_strings(word: str) -> Iterator[str]:
+    """The strings of :func:`one_edit`, some of them more than once. Insertions and
+    substitutions, most of them, are made in C: ``c.join((head, tail))`` is ``head + c + tail``."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return chain(
+        [h + t[1:] for h, t in splits if t],
+        [h + t[1] + t[0] + t[2:] for h, t in splits if len(t) > 1],
+        *[map(str.join, _LETTERS, repeat(split)) for split in splits],
+        *[map(str.join, _LETTERS.replace(t[0], ""), repeat((h, t[1:]))) for h, t in splits if t])
 
 
 def segments(s: str, cuts: list[int]) -> list[str]:
