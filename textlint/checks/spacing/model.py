@@ -990,6 +990,7 @@ class Model:
         pmi_get, floor, bigram_weight, absent_weight = (
             self._pmi_get, self.lex.bigram_floor, p.bigram_weight, p.absent_weight)
         lex_logp_get, lex_logp, lex_words_get = self._lex_logp.get, self.lex_logp, self._lex_words.get
+        zipf_get, lexicon_logp = self._zipf_get, self._lexicon_logp
         function_lp, known_split_lp = p.function_zipf - 9, p.known_split_zipf - 9
         suffix_word_lp, suffix_pair_pmi = p.frequent_zipf - 9, round(p.suffix_pair_pmi * 100)
         prefix_cut: dict[int, set[str]] = {}  # end -> prefixes cut off a token's start there
@@ -1032,9 +1033,13 @@ class Model:
                 whole = at_start and at_end
                 original = whole and not inner
                 lp = lex_logp_get(w, False)  # known(w, original, inner > 0), the usual answers inline
-                if lp is False:
-                    lp = lex_logp(w)
+                if lp is False:  # lex_logp(w): a word the lexicon lacks, as most are, is not remembered
+                    lower = w.lower()
+                    z = zipf_get(lower, 0)  # Lexicon.zipf
+                    lp = lexicon_logp(w, lower, z) if z > 0 else None
                 lexicon_word = lp is not None
+                if i - j == 1 and lexicon_word and not whole and w not in LETTER_WORDS:
+                    continue  # a letter cut out of a token is a word only as "a", "I"
                 if not (inner or i - j < 3 or lexicon_word and not capital):
                     count = hits[w] = vocab_get(w, 0)  # known()'s dependency, inline
                     if count > original:
@@ -1060,8 +1065,6 @@ class Model:
                         if not whole or any(solid[k0:k1 + 1]) or not self._unknown_join(cores[k0:k1 + 1]):
                             continue
                     lp = unknown(w) - (p.unk_join_cost if inner else 0.0)
-                elif i - j == 1 and not original and w not in LETTER_WORDS:
-                    continue
                 base = lp + entry - p.del_cost * inner
                 if inner:
                     if sum(long_word[k0:k1 + 1]) >= 2:
