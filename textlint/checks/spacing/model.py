@@ -823,7 +823,7 @@ class Model:
         the Latin script."""
         if core.isupper() or core[0].islower() and not core.islower() and sum(c.isupper() for c in core) > 1:
             return False  # (a lowercase word has no capital to count)
-        if not LATIN.fullmatch(core):
+        if not (core.isascii() or LATIN.fullmatch(core)):  # (ASCII letters are Latin)
             return False  # the lexicon is English: other scripts are left as they are
         return not self.known_above(core, self.p.check_zipf - 9, True)
 
@@ -1345,10 +1345,9 @@ def _window(model: Model, text: str, window: list[Token], left: str | None,
         else:
             groups.append([d])
     for g in groups:
-        trial = sorted((old - set(g)) | (new & set(g)))
-        gain = model.score(segments(s, trial), left, right, originals) - base - model.cost(s, g, old)
+        words = segments(s, sorted((old - set(g)) | (new & set(g))))
+        gain = model.score(words, left, right, originals) - base - model.cost(s, g, old)
         change = _change(text, window, edges, g, old, gain)
-        words = segments(s, trial)
         change.certain = all(model.certain_cut(s, q, words, cores[_token_at(edges, q)])
                              for q in g if q not in old) and all(
             model.certain_join(w, pieces) for w, pieces in _joined_words(words, old, g))
