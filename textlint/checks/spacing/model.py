@@ -28,7 +28,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import field
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import is_, itemgetter
 from pathlib import Path
 from typing import Iterator, NamedTuple
@@ -572,11 +572,14 @@ class Model:
         """Whether a word the lexicon knows well (Zipf >= ``solid_zipf``), other than
         *pieces*, is one edit (a deletion, insertion, substitution or transposition of
         letters) away from *token*."""
-        candidates = one_edit(token).difference(pieces)  # some 500 strings
+        zipf_get, floor = self._zipf_get, self.p.solid_zipf
+        if token.isascii() and max(map(zipf_get, one_edit_strings(token), repeat(0))) / 100 < floor:
+            return False  # no such word, not even a piece: most tokens (some 500 strings, no set)
+        candidates = one_edit(token).difference(pieces)
         if not token.isascii():
             candidates = {w.lower() for w in candidates}  # (Lexicon.zipf's key)
         # the highest Zipf among them, every lookup made in C
-        return max(map(self._zipf_get, candidates, repeat(0)), default=0) / 100 >= self.p.solid_zipf
+        return max(map(zipf_get, candidates, repeat(0)), default=0) / 100 >= floor
 
     def _word_and_function_word(self, left: str, right: str) -> bool:
         """Whether one piece is a function word and the other a word of three letters or more
@@ -820,7 +823,7 @@ class Model:
         the Latin script."""
         if core.isupper() or core[0].islower() and not core.islower() and sum(c.isupper() for c in core) > 1:
             return False  # (a lowercase word has no capital to count)
-        if not LATIN.fullmatch(core):
+        if not (core.isascii() or LATIN.fullmatch(core)):  # (ASCII letters are Latin)
             return False  # the lexicon is English: other scripts are left as they are
         return not self.known_above(core, self.p.check_zipf - 9, True)
 
@@ -987,6 +990,7 @@ class Model:
         pmi_get, floor, bigram_weight, absent_weight = (
             self._pmi_get, self.lex.bigram_floor, p.bigram_weight, p.absent_weight)
         lex_logp_get, lex_logp, lex_words_get = self._lex_logp.get, self.lex_logp, self._lex_words.get
+        zipf_get, lexicon_logp = self._zipf_get, self._lexicon_logp
         function_lp, known_split_lp = p.function_zipf - 9, p.known_split_zipf - 9
         suffix_word_lp, suffix_pair_pmi = p.frequent_zipf - 9, round(p.suffix_pair_pmi * 100)
         prefix_cut: dict[int, set[str]] = {}  # end -> prefixes cut off a token's start there
@@ -1029,9 +1033,13 @@ class Model:
                 whole = at_start and at_end
                 original = whole and not inner
                 lp = lex_logp_get(w, False)  # known(w, original, inner > 0), the usual answers inline
-                if lp is False:
-                    lp = lex_logp(w)
+                if lp is False:  # lex_logp(w): a word the lexicon lacks, as most are, is not remembered
+                    lower = w.lower()
+                    z = zipf_get(lower, 0)  # Lexicon.zipf
+                    lp = lexicon_logp(w, lower, z) if z > 0 else None
                 lexicon_word = lp is not None
+                if i - j == 1 and lexicon_word and not whole and w not in LETTER_WORDS:
+                    continue  # a letter cut out of a token is a word only as "a", "I"
                 if not (inner or i - j < 3 or lexicon_word and not capital):
                     count = hits[w] = vocab_get(w, 0)  # known()'s dependency, inline
                     if count > original:
@@ -1057,8 +1065,6 @@ class Model:
                         if not whole or any(solid[k0:k1 + 1]) or not self._unknown_join(cores[k0:k1 + 1]):
                             continue
                     lp = unknown(w) - (p.unk_join_cost if inner else 0.0)
-                elif i - j == 1 and not original and w not in LETTER_WORDS:
-                    continue
                 base = lp + entry - p.del_cost * inner
                 if inner:
                     if sum(long_word[k0:k1 + 1]) >= 2:
@@ -1128,12 +1134,18 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 def one_edit(word: str) -> set[str]:
     """The strings one edit of a lowercase letter away from *word* (a deletion, transposition,
     insertion or substitution)."""
-    heads = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    edits = {h + t[1:] for h, t in heads if t}
-    edits.update(h + t[1] + t[0] + t[2:] for h, t in heads if len(t) > 1)
-    edits.update(h + c + t for h, t in heads for c in _LETTERS)
-    edits.update(h + c + t[1:] for h, t in heads if t for c in _LETTERS if c != t[0])
-    return edits
+    return set(one_edit_strings(word))
+
+
+def one_edit_strings(word: str) -> Iterator[str]:
+    """The strings of :func:`one_edit`, some of them more than once. Insertions and
+    substitutions, most of them, are made in C: ``c.join((head, tail))`` is ``head + c + tail``."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return chain(
+        [h + t[1:] for h, t in splits if t],
+        [h + t[1] + t[0] + t[2:] for h, t in splits if len(t) > 1],
+        *[map(str.join, _LETTERS, repeat(split)) for split in splits],
+        *[map(str.join, _LETTERS.replace(t[0], ""), repeat((h, t[1:]))) for h, t in splits if t])
 
 
 def segments(s: str, cuts: list[int]) -> list[str]:
@@ -1333,10 +1345,9 @@ def _window(model: Model, text: str, window: list[Token], left: str | None,
         else:
             groups.append([d])
     for g in groups:
-        trial = sorted((old - set(g)) | (new & set(g)))
-        gain = model.score(segments(s, trial), left, right, originals) - base - model.cost(s, g, old)
+        words = segments(s, sorted((old - set(g)) | (new & set(g))))
+        gain = model.score(words, left, right, originals) - base - model.cost(s, g, old)
         change = _change(text, window, edges, g, old, gain)
-        words = segments(s, trial)
         change.certain = all(model.certain_cut(s, q, words, cores[_token_at(edges, q)])
                              for q in g if q not in old) and all(
             model.certain_join(w, pieces) for w, pieces in _joined_words(words, old, g))
