@@ -479,11 +479,15 @@ _BEFORE_A_CAPITAL = lazy_compile(r"\p{Ll}[ \u00a0]?\p{Lu}")
 def _names_someone(text: str, start: int) -> bool:
     """Whether the words from *start* (the last letter of a sentence's first-person start,
     :data:`_FIRST_PERSON_SENTENCE`) up to the first mark of :data:`_SPEECH_BREAK` hold a
-    lowercase letter before a capital, as every match of :func:`_unquoted_speech` there does (the
-    last word of the speech before the speaker's name or title): most sentences in the first
-    person have none, and the long pattern is not tried on them."""
+    reporting verb and a lowercase letter before a capital, as every match of
+    :func:`_unquoted_speech` there does (the speaker's verb, a whole word between spaces or
+    before the period that ends the words; the last word of the speech before the speaker's
+    name or title): most sentences in the first person have neither, and the long pattern
+    (slow to fail: it tries the speaker at every letter of the sentence) is not tried on them."""
     end = _SPEECH_BREAK.search(text, start)
-    return _BEFORE_A_CAPITAL.search(text, start, len(text) if end is None else end.start()) is not None
+    end = len(text) if end is None else end.start()
+    return not wc.reporting_verbs().isdisjoint(text[start:end].split()) \
+        and _BEFORE_A_CAPITAL.search(text, start, end) is not None
 
 
 @lru_cache(maxsize=1)
