@@ -9,7 +9,6 @@ and the heroes’ names are apostrophes). Straight single quotes are never judge
 
 from __future__ import annotations
 
-import heapq
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
@@ -21,7 +20,7 @@ from ..document import Document, Span
 from ..patterns import compile as compile_pattern, lazy_compile
 from ..rule import FixAvailability
 from .base import Check
-from ..anchored import finditer_at_runs, in_text_order
+from ..anchored import finditer_at_runs, in_text_order, merged
 
 _DOUBLE = lazy_compile(r"[“”\"„]")
 #: The double quotation marks, and the curly ones (:func:`_places`).
@@ -459,7 +458,7 @@ def _unquoted_speeches(text: str) -> Iterator[regex.Match]:
     sentence in the first person starts (every match starts so, and none holds the start of
     another sentence); its long pattern is compiled only for a text with such a sentence."""
     done = 0  # where the last match ended: finditer tries nothing before it
-    for at in heapq.merge(*((m.start() for m in p.finditer(text)) for p in _FIRST_PERSON_AT)):
+    for at in merged(*((m.start() for m in p.finditer(text)) for p in _FIRST_PERSON_AT)):
         if at < done:
             continue
         start = _FIRST_PERSON_SENTENCE.match(text, at)
