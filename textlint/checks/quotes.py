@@ -644,7 +644,8 @@ class MixedQuotes(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        straight, curly = _prose_quotes(doc, "\""), _prose_quotes(doc, "“") + _prose_quotes(doc, "”")
+        straight = _prose_quotes(doc, "\"")
+        curly = _prose_quotes(doc, "“”") if straight else 0
         if not straight or not curly:
             return
         majority_curly = curly > straight
@@ -668,13 +669,13 @@ class MixedQuotes(Check):
                                       f"{'curly' if majority_curly else 'straight'} ones", fix)
 
 
-def _prose_quotes(doc: Document, glyph: str) -> int:
-    """How many times the prose of *doc* writes the quotation mark *glyph*, those that touch
+def _prose_quotes(doc: Document, glyphs: str) -> int:
+    """How many times the prose of *doc* writes the quotation marks *glyphs*, those that touch
     code (:func:`_quotes_code`) left out. The prose blanks the spans of code (sorted, apart), so
     a mark of the prose touches one only right before or after it."""
     prose = doc.prose_text
     edges = {p for s in doc.ignored for p in (s.start - 1, s.end) if 0 <= p < len(prose)}
-    return prose.count(glyph) - sum(prose[p] == glyph for p in edges)
+    return sum(map(prose.count, glyphs)) - sum(prose[p] in glyphs for p in edges)
 
 
 def _quotes_code(doc: Document, pos: int) -> bool:

@@ -395,7 +395,7 @@ class Needs:
         if not index.indexed:
             return self._in_text(index)
         text = index.text
-        if not all(t in text for t in self.also):
+        if self.also and not all(map(text.__contains__, self.also)):
             return False
         if not self.complete:
             return True
