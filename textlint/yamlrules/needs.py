@@ -356,8 +356,8 @@ class Needs:
     @cached_property
     def _runs(self) -> tuple[tuple[int, str], ...]:
         """The tokens of :attr:`others` that need one run of text and nothing else (most tokens
-        without words: "could of", "ﬁ"), as (place in the rule's list, run): all looked for in one
-        loop in C (:meth:`met`), not token by token."""
+        without words: "could of", "ﬁ"), as (place in the rule's list, run): looked for by their
+        runs, a group at a time (:attr:`_run_groups`), not token by token (:meth:`_Token.possible`)."""
         return tuple((i, token.text[0]) for i, token in self.others
                      if not token.words and len(token.text) == 1)
 
