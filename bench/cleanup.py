@@ -52,9 +52,9 @@ def corpus() -> tuple[str, list[str]]:
 
 def clear_caches() -> None:
     """Forget what the passes before taught the process: the spacing checks' memo tables, the
-    name check's judgements of forms and the capitals check's judgements of words."""
+    name check's keys of forms and the capitals check's judgements of words."""
     clear_shared_caches()
-    names._may_be_name.cache_clear()
+    names._keys_of_name.cache_clear()
     capitals._function_like.cache_clear()
     capitals._worth_a_look.cache_clear()
     capitals._judged_by_left.cache_clear()

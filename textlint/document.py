@@ -8,7 +8,6 @@ lazily, once, so that a rule that needs only the text pays nothing for words.
 from __future__ import annotations
 
 import bisect
-import heapq
 import operator
 import re
 from array import array
@@ -20,7 +19,7 @@ from typing import Iterator
 
 import regex
 
-from .anchored import finditer_at_runs, finditer_at_seams
+from .anchored import finditer_at_runs, finditer_at_seams, merged
 from .dataclass import dataclass
 from .patterns import lazy_compile
 from .suppression import DIRECTIVE
@@ -320,7 +319,7 @@ class Document:
         text with each of their patterns, which is quicker there than a try at every seam."""
         most = len(self.text) // SPARSE_SEAMS + 64
         seams = array("q")
-        for p in heapq.merge(*((m.start() for m in mark.finditer(self.text)) for mark in _MARK_SEAMS)):
+        for p in merged(*((m.start() for m in mark.finditer(self.text)) for mark in _MARK_SEAMS)):
             if len(seams) == most:
                 return None
             seams.append(p)

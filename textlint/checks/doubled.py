@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 import re
 from itertools import islice
 from operator import eq
@@ -23,7 +22,7 @@ from ..wordclasses import (ARTICLES, COORDINATORS, DEGREE_ADVERBS, DEMONSTRATIVE
                            VERB_LIKE,
                            interjections, number_word, tags)
 from .prose import CLOSERS, OPENERS, starts_sentence
-from ..anchored import places_of
+from ..anchored import merged, places_of
 
 #: A word, whitespace and the same word in any case (filtered further in Python: the few
 #: matches are cheap to check, and a plain pattern scans the text fastest).
@@ -154,7 +153,7 @@ class DoubledWord(Check):
         casing = get_casing()
         repeats: dict[str, int] = {}  # how often the document writes each repeat
         pairs = ((m.start(), m.group("a"), m.group("sep"), m.group("b")) for m in _doubled_words(text))
-        for start, a, sep, b in heapq.merge(pairs, _compound_pairs(text)):  # both in text order
+        for start, a, sep, b in merged(pairs, _compound_pairs(text)):  # both in text order
             a_end = start + len(a)
             end = a_end + len(sep) + len(b)
             if (sep.count("\n") > 1 or text[start - 1:start] in _INSIDE_TOKEN_BEFORE

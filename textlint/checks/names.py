@@ -101,10 +101,7 @@ class NameVariant(Check):
         first: dict[str, str] = {}
         groups: dict[str, list[str]] = {}
         for f in counts:
-            if not _may_be_name(f):
-                continue
-            low = f.lower()
-            for key in [low, *[low[:i] + low[i + 1:] for i in range(len(low))]]:
+            for key in _keys_of_name(f):
                 other = first.setdefault(key, f)
                 if other != f:
                     groups.setdefault(key, [other]).append(f)
@@ -179,12 +176,22 @@ def _names(text: str) -> list[str]:
     return found
 
 
-#: Distinct forms whose judgement (:func:`_may_be_name`: the form and the process-wide tables
-#: alone decide it) is kept for the documents after the one that asked.
+#: Distinct forms whose keys (:func:`_keys_of_name`: the form and the process-wide tables alone
+#: decide them) are kept for the documents after the one that asked.
 FORMS_KEPT = 1 << 10
 
 
 @lru_cache(maxsize=FORMS_KEPT)
+def _keys_of_name(form: str) -> tuple[str, ...]:
+    """The keys under which :meth:`NameVariant.check` groups *form* with the forms one edit
+    apart: the form in lowercase and the form with each letter deleted; none when *form* may
+    not be a name (:func:`_may_be_name`)."""
+    if not _may_be_name(form):
+        return ()
+    low = form.lower()
+    return (low, *[low[:i] + low[i + 1:] for i in range(len(low))])
+
+
 def _may_be_name(form: str) -> bool:
     """Whether *form* may be a name: no common word (the casing table knows it) and no title."""
     return get_casing().ratio(form) is None and not _title(form)

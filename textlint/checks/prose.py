@@ -122,8 +122,8 @@ def is_titled(text: str) -> bool:
     if colon and (len(tail.split()) >= 3 or _SPEAKER.fullmatch(head.strip())):
         text = tail  # "Vladimir Putin: This is good." is judged on what follows the label
     words = _WORD.findall(text)
-    letters = sum(len(w) for w in words)
-    if letters > 3 and sum(c.isupper() for w in words for c in w) >= 0.8 * letters:
+    letters = "".join(words)
+    if len(letters) > 3 and sum(map(str.isupper, letters)) >= 0.8 * len(letters):
         return True
     long = [w for w in words if len(w) >= 4]
     capitalised = sum(w[0].isupper() for w in long)

@@ -9,7 +9,6 @@ and the heroes’ names are apostrophes). Straight single quotes are never judge
 
 from __future__ import annotations
 
-import heapq
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
@@ -21,7 +20,7 @@ from ..document import Document, Span
 from ..patterns import compile as compile_pattern, lazy_compile
 from ..rule import FixAvailability
 from .base import Check
-from ..anchored import finditer_at_runs, in_text_order
+from ..anchored import finditer_at_runs, in_text_order, merged
 
 _DOUBLE = lazy_compile(r"[“”\"„]")
 #: The double quotation marks, and the curly ones (:func:`_places`).
@@ -459,7 +458,7 @@ def _unquoted_speeches(text: str) -> Iterator[regex.Match]:
     sentence in the first person starts (every match starts so, and none holds the start of
     another sentence); its long pattern is compiled only for a text with such a sentence."""
     done = 0  # where the last match ended: finditer tries nothing before it
-    for at in heapq.merge(*((m.start() for m in p.finditer(text)) for p in _FIRST_PERSON_AT)):
+    for at in merged(*((m.start() for m in p.finditer(text)) for p in _FIRST_PERSON_AT)):
         if at < done:
             continue
         start = _FIRST_PERSON_SENTENCE.match(text, at)
@@ -479,11 +478,15 @@ _BEFORE_A_CAPITAL = lazy_compile(r"\p{Ll}[ \u00a0]?\p{Lu}")
 def _names_someone(text: str, start: int) -> bool:
     """Whether the words from *start* (the last letter of a sentence's first-person start,
     :data:`_FIRST_PERSON_SENTENCE`) up to the first mark of :data:`_SPEECH_BREAK` hold a
-    lowercase letter before a capital, as every match of :func:`_unquoted_speech` there does (the
-    last word of the speech before the speaker's name or title): most sentences in the first
-    person have none, and the long pattern is not tried on them."""
+    reporting verb and a lowercase letter before a capital, as every match of
+    :func:`_unquoted_speech` there does (the speaker's verb, a whole word between spaces or
+    before the period that ends the words; the last word of the speech before the speaker's
+    name or title): most sentences in the first person have neither, and the long pattern
+    (slow to fail: it tries the speaker at every letter of the sentence) is not tried on them."""
     end = _SPEECH_BREAK.search(text, start)
-    return _BEFORE_A_CAPITAL.search(text, start, len(text) if end is None else end.start()) is not None
+    end = len(text) if end is None else end.start()
+    return not wc.reporting_verbs().isdisjoint(text[start:end].split()) \
+        and _BEFORE_A_CAPITAL.search(text, start, end) is not None
 
 
 @lru_cache(maxsize=1)
@@ -641,7 +644,8 @@ class MixedQuotes(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        straight, curly = _prose_quotes(doc, "\""), _prose_quotes(doc, "“") + _prose_quotes(doc, "”")
+        straight = _prose_quotes(doc, "\"")
+        curly = _prose_quotes(doc, "“”") if straight else 0
         if not straight or not curly:
             return
         majority_curly = curly > straight
@@ -665,13 +669,13 @@ class MixedQuotes(Check):
                                       f"{'curly' if majority_curly else 'straight'} ones", fix)
 
 
-def _prose_quotes(doc: Document, glyph: str) -> int:
-    """How many times the prose of *doc* writes the quotation mark *glyph*, those that touch
+def _prose_quotes(doc: Document, glyphs: str) -> int:
+    """How many times the prose of *doc* writes the quotation marks *glyphs*, those that touch
     code (:func:`_quotes_code`) left out. The prose blanks the spans of code (sorted, apart), so
     a mark of the prose touches one only right before or after it."""
     prose = doc.prose_text
     edges = {p for s in doc.ignored for p in (s.start - 1, s.end) if 0 <= p < len(prose)}
-    return prose.count(glyph) - sum(prose[p] == glyph for p in edges)
+    return sum(map(prose.count, glyphs)) - sum(prose[p] in glyphs for p in edges)
 
 
 def _quotes_code(doc: Document, pos: int) -> bool:

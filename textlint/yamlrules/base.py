@@ -458,7 +458,7 @@ class YamlRule(Rule):
 
     def index(self, doc: Document, needs: Needs) -> TextIndex:
         """What *doc* holds in the parts the rule's scope reads, as *needs* compares it."""
-        source = any(s in ("raw", "line") for s in self.scope)
+        source = "raw" in self.scope or "line" in self.scope
         return view.view(doc).index(doc, needs.folded, source)
 
     def compile(self, pattern: str, key: str, *, words: bool | None = None,

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import os.path
 from functools import cached_property
-from typing import AbstractSet, Any, Iterator
+from typing import AbstractSet, Any, Iterable, Iterator
 
 import regex
 
@@ -354,19 +354,54 @@ class Needs:
         return by_key
 
     @cached_property
+    def _runs(self) -> tuple[tuple[int, str], ...]:
+        """The tokens of :attr:`others` that need one run of text and nothing else (most tokens
+        without words: "could of", "ﬁ"), as (place in the rule's list, run): looked for by their
+        runs, a group at a time (:attr:`_run_groups`), not token by token (:meth:`_Token.possible`)."""
+        return tuple((i, token.text[0]) for i, token in self.others
+                     if not token.words and len(token.text) == 1)
+
+    @cached_property
+    def _run_groups(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The runs of :attr:`_runs` in groups that begin alike, each with its common beginning
+        (:func:`alike`): a text without that beginning, as most are, holds none of its runs
+        ("return back", "returned back", ...: one search for "return")."""
+        return tuple((shared, tuple(runs)) for shared, runs in alike({run for _, run in self._runs}))
+
+    @cached_property
     def _wordless(self) -> tuple[int, ...]:
-        """The places in :attr:`others` of the tokens that need no word."""
-        return tuple(k for k, (_, token) in enumerate(self.others) if not token.words)
+        """The places in :attr:`others` of the tokens that need no word and more than one run of
+        text (those of one run are :attr:`_runs`)."""
+        return tuple(k for k, (_, token) in enumerate(self.others) if not token.words and len(token.text) != 1)
+
+    @cached_property
+    def _worded(self) -> tuple[tuple[int, tuple[str, ...]], ...]:
+        """The places in :attr:`others` of the tokens that need words, each with its runs of text."""
+        return tuple((k, token.text) for k, (_, token) in enumerate(self.others) if token.words)
+
+    @cached_property
+    def _worded_groups(self) -> tuple[tuple[str, tuple[tuple[int, tuple[str, ...]], ...]], ...]:
+        """The tokens of :attr:`_worded` by their first run, in groups whose first runs begin alike,
+        each with its common beginning (:func:`alike`): as :attr:`_run_groups`, one search rules
+        out a group ("emphasise on", "emphasized on", ...: "emphasi"). A token without runs
+        (a group of its own) begins with "", which every text holds."""
+        by_first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for k, runs in self._worded:
+            by_first.setdefault(runs[0] if runs else "", []).append((k, runs))
+        return tuple((shared, tuple(token for first in firsts for token in by_first[first]))
+                     for shared, firsts in alike(by_first))
 
     def met(self, index: TextIndex) -> bool:
         if not index.indexed:
             return self._in_text(index)
-        if not all(t in index.text for t in self.also):
+        text = index.text
+        if self.also and not all(map(text.__contains__, self.also)):
             return False
         if not self.complete:
             return True
-        return bool(self._words_in(index)) or any(
-            self.others[k][1].possible(index) for k in self._others_to_try(index))
+        return any(shared in text and any(map(text.__contains__, runs)) for shared, runs in self._run_groups) \
+            or bool(self.words and self._words_in(index)) \
+            or any(self.others[k][1].possible(index) for k in self._others_to_try(index))
 
     def _in_text(self, index: TextIndex) -> bool:
         """The test of a text too long to index: what it asks of words and runs, looked for in
@@ -393,16 +428,18 @@ class Needs:
             i for places, w, r in tokens if whole.issuperset(w) and found.issuperset(r) for i in places}
 
     def _others_to_try(self, index: TextIndex) -> Iterator[int]:
-        """The places in :attr:`others` of the tokens that may be possible in the document:
-        those without words, and those whose longest word it holds (the others are not)."""
+        """The places in :attr:`others` of the tokens that may be possible in the document, but
+        for those of :attr:`_runs`: those without words, and those whose longest word it holds
+        (the others are not)."""
         yield from self._wordless
         if not self._by_key:
             return
-        if not index.has_words and len(self.others) - len(self._wordless) <= FEW_WORDS:
+        if not index.has_words and len(self._worded) <= FEW_WORDS:
             # a few tokens: those whose runs (a literal token's whole text) are in the text;
             # the text is cut into words only for them
-            yield from (k for k, (_, token) in enumerate(self.others)
-                        if token.words and all(t in index.text for t in token.text))
+            text = index.text
+            yield from (k for shared, tokens in self._worded_groups if shared in text
+                        for k, runs in tokens if all(map(text.__contains__, runs)))
             return
         for word in _shared(self._by_key, index.words):
             yield from self._by_key[word]
@@ -430,6 +467,7 @@ class Needs:
             found = held[1] if held[0] else set()
             return sorted(found) if len(found) <= most else None
         found = {i for w in self._words_in(index) for i in self.words[w]}
+        found.update(i for i, run in self._runs if run in index.text)
         for k in self._others_to_try(index):
             if len(found) > most:
                 return None
@@ -459,6 +497,18 @@ def held_pieces(pieces: AbstractSet[str], text: str) -> set[str]:
     most are; pieces that begin alike ("emphasise on", "emphasizing on", ...) are looked for
     together, at the places of their common beginning ("emphasi"): one search of the text."""
     held: set[str] = set()
+    for shared, group in alike(pieces):
+        if len(group) == 1:
+            held.update(p for p in group if p in text)
+        else:
+            held.update(_held_at(shared, group, text))
+    return held
+
+
+def alike(pieces: Iterable[str]) -> list[tuple[str, list[str]]]:
+    """*pieces*, sorted, in groups that begin with at least :data:`SHARED_START` characters in
+    common, each with that common beginning (a piece alone: the piece)."""
+    groups: list[tuple[str, list[str]]] = []
     ordered = sorted(pieces)
     i = 0
     while i < len(ordered):
@@ -468,12 +518,9 @@ def held_pieces(pieces: AbstractSet[str], text: str) -> set[str]:
             if len(common) < SHARED_START:
                 break
             shared, j = common, j + 1
-        if j - i == 1:
-            held.update(p for p in ordered[i:j] if p in text)
-        else:
-            held.update(_held_at(shared, ordered[i:j], text))
+        groups.append((shared, ordered[i:j]))
         i = j
-    return held
+    return groups
 
 
 def _held_at(shared: str, pieces: list[str], text: str) -> Iterator[str]:
