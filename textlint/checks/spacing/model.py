@@ -248,14 +248,20 @@ def clear_shared_caches() -> None:
     _SHARED.clear()
 
 
-def shared_table(lexicon: Lexicon, params: Params, name: str) -> dict:
-    """The process-wide memo table *name* for this lexicon and these weights; all of them
+def shared_tables(lexicon: Lexicon, params: Params) -> dict[str, dict]:
+    """The process-wide memo tables for this lexicon and these weights, by name; all of them
     start afresh once they hold more than :data:`SHARED_CACHE_SIZE` entries (a table taken
-    before stays as it is for whoever holds it)."""
+    before stays as it is for whoever holds it). (The key hashes the weights, ~40 numbers:
+    a model takes the tables once, not once per table.)"""
     tables = _SHARED.setdefault((lexicon, params), {})
     if sum(map(len, tables.values())) > SHARED_CACHE_SIZE:
         tables.clear()
-    return tables.setdefault(name, {})
+    return tables
+
+
+def shared_table(lexicon: Lexicon, params: Params, name: str) -> dict:
+    """The process-wide memo table *name* for this lexicon and these weights (:func:`shared_tables`)."""
+    return shared_tables(lexicon, params).setdefault(name, {})
 
 
 def vocabulary_of(doc: Document) -> Counter[str]:
@@ -289,7 +295,7 @@ class Model:
         # in steps of ~9 %, so that a fix round that adds a few words keeps every memo valid
         self.total = round(2 ** (round(math.log2(max(total_words, 1)) * 8) / 8))
         self.p = params or Params()
-        self._tables: dict[str, dict] = {}
+        self._shared = shared_tables(lexicon, self.p)
         table = self.table
         self._lex_logp: dict[str, float | None] = table("logp")
         self._zipf_get = lexicon.zipf_table().get
@@ -317,11 +323,8 @@ class Model:
     # memos -----------------------------------------------------------------------
     def table(self, name: str) -> dict:
         """The process-wide memo table *name* of this model's lexicon and weights
-        (:func:`shared_table`), taken once per model: a line asks for it cheaply."""
-        found = self._tables.get(name)
-        if found is None:
-            found = self._tables[name] = shared_table(self.lex, self.p, name)
-        return found
+        (:func:`shared_tables`)."""
+        return self._shared.setdefault(name, {})
 
     def valid(self, deps: Deps) -> bool:
         """Whether the document words *deps* have the counts they had (see :meth:`memo`)."""
