@@ -761,6 +761,34 @@ def test_the_glued_forms_are_found_where_the_token_pattern_finds_them():
         assert [m.span() for m in _tokens_in(text, forms)] == expected, text
 
 
+def test_the_words_of_a_text_find_what_its_scans_find():
+    # a document whose prose is all its text holds every token and every seam of the run-on
+    # scans among its words (spacing._text_words): looking there first changes no finding
+    import random
+
+    from textlint.checks.spacing import _text_words
+    from textlint.checks.spacing.glued import glued_runons
+    from textlint.checks.spacing.slots import _tokens_in
+
+    forms = frozenset({"ather", "backout", "checkin"})
+    pieces = ["ather", "backout", "checkin", "F", "r", "é", "-", "'", "’", "’s", "'s", ".", ",", " ", "\n",
+              "3", "12", "٣", "_", "—", "x", "was", "in", "(", "“", "Putin", "message", "#", "/"]
+    rng = random.Random(15)
+    texts = ["Putin’smessage was960 in1984 3dogs", "Father ather (backout) xcheckin",
+             *("".join(rng.choice(pieces) for _ in range(30)) for _ in range(3000))]
+    lexicon = get_lexicon()
+    compared = 0
+    for text in texts:
+        words = _text_words(Document(text))
+        if words is None:
+            continue
+        compared += 1
+        assert [m.span() for m in _tokens_in(text, forms, words)] == [m.span() for m in _tokens_in(text, forms)], text
+        assert [(c.start, c.new) for c in glued_runons(text, lexicon, 5.5, 4.0, words)] == \
+            [(c.start, c.new) for c in glued_runons(text, lexicon, 5.5, 4.0)], text
+    assert compared > 1000
+
+
 def test_a_chunk_answer_that_document_words_swayed_is_quiet_in_its_document_only():
     # "spokesman" is firm and not suspicious, but the document's counts of pieces of it
     # ("okesman", ...) swayed that answer: it is quiet in this document, never in all of them,

@@ -11,7 +11,7 @@ import gc
 import weakref
 from bisect import bisect_left
 from itertools import accumulate, islice
-from typing import Iterable, Iterator, NamedTuple
+from typing import Collection, Iterable, Iterator, NamedTuple
 
 from ...diagnostics import Applicability, Diagnostic, Edit, Fix
 from ...casing import get_casing
@@ -80,15 +80,24 @@ def _analyse(doc: Document) -> Analysis:
             if changes:  # (most lines have none: a generator of none cost 0.4 % of a run)
                 found.extend(c.shifted(pos + offset) for c in changes)
         pos += len(line) + 1
-    found.extend(glued_runons(text, model.lex, PARAMS.function_zipf, PARAMS.solid_zipf))
+    text_words = _text_words(doc)
+    found.extend(glued_runons(text, model.lex, PARAMS.function_zipf, PARAMS.solid_zipf, text_words))
     shift = margin_shift(found, words, PARAMS)
     taken = {c.start for c in found}
-    found.extend(c for c in verb_slot_runons(text, model.lex) if c.start not in taken)
+    found.extend(c for c in verb_slot_runons(text, model.lex, text_words) if c.start not in taken)
     found.extend(c for c in pronoun_runons(text, model.lex) if c.start not in taken)
     found.extend(_apart_from_sorted(
         (c for c in phrase_runons(doc, model) if c.gain >= PARAMS.unsafe_margin), found))
     found.sort(key=lambda c: c.start)
     return Analysis(_without_contradictions(found), shift, model)
+
+
+def _text_words(doc: Document) -> Collection[str] | None:
+    """Every word of *doc*'s text (each match of :data:`.document.WORD`, and more), when its
+    prose is all its text: :attr:`.Document.vocabulary`, the words of the prose; None when the
+    text has spans that are not prose (code, URLs). A scan of the text for tokens of a kind
+    can first look for them among these few words."""
+    return None if doc.ignored else doc.vocabulary
 
 
 def expect_questions(doc: Document) -> None:

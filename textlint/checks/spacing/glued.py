@@ -3,7 +3,8 @@ possessive ("Putin’smessage") or to the pronoun "I" ("Ibelieve")."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from itertools import filterfalse
+from typing import Collection, Iterable, Iterator
 
 import regex
 
@@ -38,17 +39,19 @@ DIGIT_SEAM = lazy_compile(r"\d(?:(?<=\p{Ll}\d)\d|(?=\p{Ll}{4}))")
 POSSESSIVE_SEAM = lazy_compile(r"['’]s\p{Ll}")
 
 
-def glued_runons(text: str, lexicon: Lexicon, function_zipf: float, word_zipf: float) -> Iterator[Change]:
+def glued_runons(text: str, lexicon: Lexicon, function_zipf: float, word_zipf: float,
+                 words: Collection[str] | None = None) -> Iterator[Change]:
     """A space lost between a very frequent word (a function word: "in", "of", "was") and a
     number, or between a possessive and a known word. Identifiers and units keep their
-    digits ("base85", "mp3", "utf8", "5km")."""
-    line_end = -1
-    for seam in _seams(text):
-        if seam.start() < line_end:
-            continue  # its line is done (no match crosses a line break)
-        line_start = text.rfind("\n", 0, seam.start()) + 1
-        line_end = text.find("\n", seam.end())
-        line_end = len(text) if line_end < 0 else line_end
+    digits ("base85", "mp3", "utf8", "5km"). Read in the lines that hold a seam
+    (:func:`_seams`; no match crosses a line break), found by a scan of the text or, when
+    *words* holds every word of the text (:data:`.document.WORD`'s matches), around the
+    occurrences of the few words that hold one (:func:`_seamed_words`)."""
+    if words is None:
+        places = (seam.start() for seam in _seams(text))
+    else:
+        places = sorted(at for word in _seamed_words(words) for at in _offsets(text, word))
+    for line_start, line_end in _lines_at(text, places):
         line = text[line_start:line_end]
         for pattern, zipf, word in ((WORD_NUMBER, function_zipf, "first"),
                                     (POSSESSIVE_WORD, word_zipf, "second"),
@@ -62,6 +65,35 @@ def glued_runons(text: str, lexicon: Lexicon, function_zipf: float, word_zipf: f
                     yield Change(line_start + m.start(), line_start + m.end(), m.group(),
                                  f"{first} {second}", inserts=[line_start + m.end("first")],
                                  gain=float("inf"), certain=certain)
+
+
+def _seamed_words(words: Collection[str]) -> set[str]:
+    """Those of *words* that hold a seam (each match of :func:`glued_runons`' patterns lies in
+    one word: letters, digits and an apostrophe between letters). Only a word that is not all
+    letters may hold one, and only those are read, as lines of one text."""
+    odd = "\n".join(filterfalse(str.isalpha, words))
+    seams = sorted(m.start() for pattern in (DIGIT_SEAM, POSSESSIVE_SEAM) for m in pattern.finditer(odd))
+    return {odd[a:b] for a, b in _lines_at(odd, seams)}
+
+
+def _offsets(text: str, word: str) -> Iterator[int]:
+    """Where *word* occurs in *text*."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def _lines_at(text: str, places: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """The start and end of each line of *text* that holds one of *places* (in order), once."""
+    line_end = -1
+    for at in places:
+        if at < line_end:
+            continue  # its line is done
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        yield line_start, line_end
 
 
 def _seams(text: str) -> Iterator[regex.Match]:

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Collection, Iterator
-from itertools import compress, repeat
+from collections.abc import Callable, Collection, Iterator
+from itertools import compress, filterfalse
 
 from ... import wordclasses as wc
 from ...document import Document
@@ -66,12 +66,11 @@ def phrase_runons(doc: Document, model: Model) -> Iterator[Change]:
     and are never safe)."""
     if doc.technical:
         return  # its compounds and identifiers glue function words: "mustcall", "whatchanged"
-    table, zipf = model.table("phrase_cuts"), model.lex.zipf_table().get
+    table = model.table("phrase_cuts")
     cuts: dict[str, int] = {}
     # (a word the lexicon knows is cut by none: asked of all the words at once, in C, before
     # a step of Python for each of the few others)
-    words = doc.vocabulary
-    for word in compress(words, map(operator.not_, map(zipf, map(str.lower, words), repeat(0)))):
+    for word in _unknown_words(doc.vocabulary, model.lex.zipf_table().get):
         if len(word) < MIN_TOKEN or not word[1:].islower() or not word.isalpha():
             continue
         cut = table.get(word, False)
@@ -83,6 +82,14 @@ def phrase_runons(doc: Document, model: Model) -> Iterator[Change]:
     for start in sorted(_occurrences(text, cuts)):
         word = _LETTERS.match(text, start).group()
         yield _change(model, text, start, word, cuts[word])
+
+
+def _unknown_words(words: Collection[str], zipf: Callable[[str], int | None]) -> Iterator[str]:
+    """Those of *words* that the lexicon does not know (*zipf*: the get of its table, whose
+    keys are lowercase), asked in C: first as they are written, which answers for the words
+    written in lowercase, as most are, then in lowercase for the others."""
+    unknown_as_written = list(filterfalse(zipf, words))
+    return compress(unknown_as_written, map(operator.not_, map(zipf, map(str.lower, unknown_as_written))))
 
 
 def _occurrences(text: str, words: Collection[str]) -> Iterator[int]:

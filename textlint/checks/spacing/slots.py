@@ -15,7 +15,7 @@ tokens as nouns ("the backout plan", "two days to rollout") stay unflagged.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterator
+from typing import Collection, Iterator
 
 import regex
 
@@ -42,11 +42,12 @@ _AFTER = lazy_compile(r"[ \u00a0]+\p{L}+|[,.;:!?]?")
 PIECE_ZIPF = 3.0
 
 
-def verb_slot_runons(text: str, lexicon: Lexicon) -> Iterator[Change]:
+def verb_slot_runons(text: str, lexicon: Lexicon, words: Collection[str] | None = None) -> Iterator[Change]:
     """Glued forms in a verb's place, each as an unsafe change (the split is certain to be a
-    space, but which split the author meant is the lexicon's best guess)."""
+    space, but which split the author meant is the lexicon's best guess). *words*, when
+    given, holds every word of *text* (see :func:`_tokens_in`)."""
     forms = glued_forms()
-    for m in _tokens_in(text, forms):
+    for m in _tokens_in(text, forms, words):
         token = m.group()
         before = _BEFORE.search(text, max(0, m.start() - 20), m.start())
         if before is None or not _verb_slot(text, before.group().rstrip(" \u00a0"), before.start(),
@@ -60,22 +61,20 @@ def verb_slot_runons(text: str, lexicon: Lexicon) -> Iterator[Change]:
                      inserts=[start + cut], gain=float("inf"), certain=False)
 
 
-def _tokens_in(text: str, forms: frozenset[str]) -> Iterator[regex.Match]:
+def _tokens_in(text: str, forms: frozenset[str], words: Collection[str] | None = None) -> Iterator[regex.Match]:
     """The matches of :data:`_TOKEN` that are one of *forms*, in order. A token is a whole
-    run of lowercase letters, so a form made of ASCII letters (as all are) is one of the runs
-    of ASCII lowercase letters that no capital precedes, which a table of bytes
-    (:data:`_RUN_BYTES`) and a split list far faster than ``regex`` tries :data:`_TOKEN` at
-    every place (and twice as fast as ``re`` lists them): only where a form occurs is the
-    token read."""
+    word of the text (:data:`.document.WORD`: no letter, digit, apostrophe or hyphen on either
+    side), so the forms it may be are those among *words* (every word of the text) when they
+    are given. Else, as a form made of ASCII letters (as all are) is one of the runs of ASCII
+    lowercase letters that no capital precedes, a table of bytes (:data:`_RUN_BYTES`) and a
+    split list them far faster than ``regex`` tries :data:`_TOKEN` at every place (and twice
+    as fast as ``re`` lists them). Only where a form occurs is the token read."""
     if not _ascii(forms):
         yield from (m for m in _TOKEN.finditer(text) if m.group() in forms)
         return
-    wanted = _encoded(forms)
-    found: set[bytes] = set()
-    for piece in text_pieces(text):  # (no list of every run of a large text; no run holds a space)
-        found.update(wanted.intersection(piece.encode("utf-8", "surrogatepass").translate(_RUN_BYTES).split()))
+    found = forms.intersection(words) if words is not None else _forms_in_runs(text, forms)
     starts = set()
-    for form in map(bytes.decode, found):
+    for form in found:
         at = text.find(form)
         while at >= 0:
             starts.add(at)
@@ -84,6 +83,16 @@ def _tokens_in(text: str, forms: frozenset[str]) -> Iterator[regex.Match]:
         m = _TOKEN.match(text, at)
         if m is not None and m.group() in forms:
             yield m
+
+
+def _forms_in_runs(text: str, forms: frozenset[str]) -> set[str]:
+    """The *forms* that are runs of ASCII lowercase letters of *text* that no capital precedes
+    (:func:`_tokens_in`)."""
+    wanted = _encoded(forms)
+    found: set[bytes] = set()
+    for piece in text_pieces(text):  # (no list of every run of a large text; no run holds a space)
+        found.update(wanted.intersection(piece.encode("utf-8", "surrogatepass").translate(_RUN_BYTES).split()))
+    return set(map(bytes.decode, found))
 
 
 @lru_cache(maxsize=4)
