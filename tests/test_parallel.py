@@ -146,3 +146,23 @@ def test_an_exception_in_a_worker_is_raised_in_the_parent_and_no_worker_is_left(
     for worker in forked:
         with pytest.raises(ChildProcessError):
             os.waitpid(worker.pid, os.WNOHANG)  # ended, and waited for
+
+
+def test_a_run_in_one_process_prepares_the_lexicon_for_the_files_after_the_first(tmp_path, monkeypatch):
+    # the dicts the whole run will pay for are built after the first file, as before a fork
+    from textlint import lexicon
+    from textlint.config import ConfigFinder
+    from textlint.engine import Overrides
+    from textlint.runner import Runner
+
+    make_tree(tmp_path, n=4)
+    paths = sorted(tmp_path.rglob("*.md"))
+    prepared = []
+    monkeypatch.setattr(lexicon, "prepare_for", prepared.append)
+    runner = Runner(ConfigFinder(), Overrides(languagetool=False))
+    results = list(runner.check_paths(paths, jobs=1))
+    assert [r.path for r in results] == [str(p) for p in paths]
+    assert prepared == [sum(p.stat().st_size for p in paths[1:])]
+    prepared.clear()
+    list(runner.check_paths(paths[:1], jobs=1))  # one file: nothing to prepare for
+    assert prepared == []

@@ -195,7 +195,7 @@ class Runner:
         targets = [(path, path in walked) for path in paths]
         jobs = jobs or os.cpu_count() or 1
         if jobs == 1 or len(paths) < PARALLEL_MIN_FILES or not _can_fork():
-            yield from (self.check_path(*target) for target in targets)
+            yield from self._check_in_turn(targets)
             return
         yield self.check_path(*targets[0])  # builds the engine (and loads what it needs) before forking
         kinds = _formats(self, paths)  # reads every configuration before forking: its warnings print once
@@ -226,6 +226,21 @@ class Runner:
         tasks = [[targets[i] for i in chunk] for chunk in chunks]
         done = _run_tasks(min(jobs, len(chunks)), tasks, self.fork_guard)
         yield from _in_order(early, chunks, done, paths)
+
+
+    def _check_in_turn(self, targets: list[tuple[Path, bool]]) -> Iterator[FileResult]:
+        """Results of *targets* checked one after another in this process. Once the first is
+        checked (the checks have loaded what they use), the lexicon builds the dicts that the
+        whole run will ask enough questions of (:func:`.lexicon.prepare_for`): each file
+        alone would decide from its own size, and a run of many small files would read its
+        tables in place for many files before a dict paid for itself."""
+        if not targets:
+            return
+        yield self.check_path(*targets[0])
+        if len(targets) > 1:
+            from .lexicon import prepare_for
+            prepare_for(sum(_size(path) for path, _ in targets[1:]))
+        yield from (self.check_path(*target) for target in targets[1:])
 
 
 def _can_fork() -> bool:
