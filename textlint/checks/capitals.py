@@ -66,9 +66,10 @@ def _tokens(text: str, pos: int, endpos: int) -> list[regex.Match]:
 _NOT_ASCII = lazy_compile(r"[^\x00-\x7f]+")
 
 
-def _not_ascii(text: str) -> list[tuple[int, int]]:
-    """Where *text* holds runs of characters other than ASCII."""
-    return [m.span() for m in _NOT_ASCII.finditer(text)]
+@lru_cache(maxsize=4)
+def _not_ascii(text: str) -> tuple[tuple[int, int], ...]:
+    """Where *text* holds runs of characters other than ASCII (asked by the scans of one document)."""
+    return tuple(m.span() for m in _NOT_ASCII.finditer(text))
 
 
 def _ascii_stretches(text: str, cut: str) -> Iterator[tuple[int, int, bool]]:
