@@ -45,17 +45,20 @@ _COMPOUND = lazy_compile(
 #: word before a hyphen and a lowercase letter.
 _COMPOUND_AT = (lazy_compile(r"-\p{Ll}"), lazy_compile(r"(?r)\p{Lu}\p{Ll}+"))
 _WORDS = lazy_compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{M}\p{N}]")
-#: _WORDS on ASCII text, for ``re`` (see :func:`_tokens`): ASCII has no marks and no "’", its
-#: letters and digits are A-Z, a-z and 0-9, and its white space for ``regex`` is these six.
-_ASCII_WORDS = lazy_compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|[^\t\n\x0b\x0c\r A-Za-z0-9]", engine=re)
+#: _WORDS on ASCII text with no-break spaces, for ``re`` (see :func:`_tokens`): ASCII has no marks
+#: and no "’", its letters and digits are A-Z, a-z and 0-9, and its white space for ``regex`` is
+#: these six, to which the no-break space adds one.
+_ASCII_WORDS = lazy_compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|[^\t\n\x0b\x0c\r \u00a0A-Za-z0-9]", engine=re)
 
 
 def _tokens(text: str, pos: int, endpos: int) -> list[regex.Match]:
     """The tokens (:data:`_WORDS`) of ``text[pos:endpos]``. Most of the windows read around a
-    word are ASCII, where ``re`` finds the same tokens in about 40 % less time than ``regex``
+    word are ASCII, perhaps with no-break spaces (the character other than ASCII that news text
+    holds most), where ``re`` finds the same tokens in about 40 % less time than ``regex``
     (which pays more for each call and each match)."""
-    words = _ASCII_WORDS if text[pos:endpos].isascii() else _WORDS
-    return list(words.finditer(text, pos, endpos))
+    window = text[pos:endpos]
+    ascii = window.isascii() or window.replace("\u00a0", " ").isascii()
+    return list((_ASCII_WORDS if ascii else _WORDS).finditer(text, pos, endpos))
 
 
 #: A run of characters other than ASCII (few in English prose: "é", "£", "–"; ``regex`` looks for
@@ -94,8 +97,11 @@ def _ascii_stretches(text: str, cut: str) -> Iterator[tuple[int, int, bool]]:
 
 def _title_matches(text: str) -> Iterator[regex.Match | re.Match]:
     """``_TITLE.finditer(text)``, found by :data:`_ASCII_TITLE` in the ASCII stretches of the
-    text (:func:`_ascii_stretches`: no match holds a space; the same groups, by number)."""
-    for start, end, ascii in _ascii_stretches(text, " "):
+    text (:func:`_ascii_stretches`: no match holds a space; the same groups, by number). A
+    no-break space, the character other than ASCII that news text holds most (often hundreds in
+    an article), counts as a space: no match holds one, and the twin reads it as _TITLE does, as
+    no letter, mark, number, apostrophe or hyphen."""
+    for start, end, ascii in _ascii_stretches(text.replace("\u00a0", " "), " "):
         yield from (_ASCII_TITLE if ascii else _TITLE).finditer(text, start, end)
 
 
