@@ -113,8 +113,8 @@ def test_a_streamed_run_prints_every_finding_once_in_file_order(tmp_path, jobs):
 
 def test_fix_streams_what_remains_and_still_fixes_every_file(tmp_path):
     # (enough files that the run lasts seconds after the first one: the repeated prose's
-    # lines are analysed once, so each file after the first takes about 0.2 s)
-    files = 36
+    # lines are analysed once, so each file after the first takes about 0.04 s of a worker)
+    files = 108
     work = folder(tmp_path / "work", files, 400_000)
     proc = start("--fix", "-j", "2", str(work))
     reader = Reader(proc)
