@@ -104,14 +104,16 @@ def places_of(text: str, characters: str) -> Iterator[int]:
     """The offsets of the *characters* in *text*, in order: the seams of a pattern that starts
     at one of a few characters, each found by ``str.find`` (several times quicker than a
     pattern of their class, which ``regex`` tries at every character)."""
-    return merged(*(_offsets(text, c) for c in characters))
+    return merged(*(occurrences(text, c) for c in characters))
 
 
-def _offsets(text: str, character: str) -> Iterator[int]:
-    i = text.find(character)
-    while i >= 0:
-        yield i
-        i = text.find(character, i + 1)
+def occurrences(text: str, part: str) -> Iterator[int]:
+    """Where *part* occurs in *text* (overlapping occurrences too), in order, each found by
+    ``str.find``."""
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
 
 
 def matches_found(pattern: LazyPattern, text: str, found: Iterable[str], wanted: Container[str]) -> Iterator[regex.Match]:

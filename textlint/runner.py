@@ -227,7 +227,6 @@ class Runner:
         done = _run_tasks(min(jobs, len(chunks)), tasks, self.fork_guard)
         yield from _in_order(early, chunks, done, paths)
 
-
     def _check_in_turn(self, targets: list[tuple[Path, bool]]) -> Iterator[FileResult]:
         """Results of *targets* checked one after another in this process. Once the first is
         checked (the checks have loaded what they use), the lexicon builds the dicts that the

@@ -19,7 +19,7 @@ from ..lexicon import get_lexicon
 from ..patterns import lazy_compile
 from ..rule import FixAvailability
 from .base import Check
-from ..anchored import finditer_at_runs, in_text_order
+from ..anchored import finditer_at_runs, in_text_order, occurrences
 from .prose import Titles, starts_sentence
 
 #: A capitalised word (not part of a hyphenated, dotted or CamelCase token), with an
@@ -1876,8 +1876,7 @@ def _written_between(text: str, left: str, low: str, right: str) -> bool:
     # most words *left* may be) and the phrase looked for before it.
     phrase = re.compile(re.escape(left) + r"(\s{1,3})" + re.escape(low) + r"\s{1,3}" + re.escape(right) + r"\Z")
     reach = len(left) + len(low) + 6
-    at = text.find(right)
-    while at >= 0:
+    for at in occurrences(text, right):
         m = phrase.search(text, max(0, at - reach), at + len(right))
         if m is not None:
             i = m.end(1)
@@ -1886,7 +1885,6 @@ def _written_between(text: str, left: str, low: str, right: str) -> bool:
             if head.endswith(left) and tail.startswith(right) and text[i - 1:i].isspace() \
                     and text[end:end + 1].isspace() and not tail[len(right):len(right) + 1].isalpha():
                 return True
-        at = text.find(right, at + 1)
     return False
 
 

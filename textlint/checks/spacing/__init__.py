@@ -72,7 +72,7 @@ def _analyse(doc: Document) -> Analysis:
     model = Model(get_lexicon(), vocabulary, words, PARAMS)
     # the repairs of a line hold in every document and fix round of the process where
     # the document words that swayed them keep their counts
-    lines = shared_table(model.lex, PARAMS, "lines")
+    lines = model.table("lines")
     found, text, pos = [], doc.text, 0
     for line in text.split("\n"):
         for offset, piece in line_pieces(line):

@@ -8,7 +8,7 @@ from typing import Collection, Iterable, Iterator
 
 import regex
 
-from ...anchored import finditer_at_characters, in_text_order
+from ...anchored import finditer_at_characters, in_text_order, occurrences
 from ...lexicon import Lexicon
 from ...patterns import lazy_compile
 from ...wordclasses import FUNCTION_WORDS
@@ -50,7 +50,7 @@ def glued_runons(text: str, lexicon: Lexicon, function_zipf: float, word_zipf: f
     if words is None:
         places = (seam.start() for seam in _seams(text))
     else:
-        places = sorted(at for word in _seamed_words(words) for at in _offsets(text, word))
+        places = sorted(at for word in _seamed_words(words) for at in occurrences(text, word))
     for line_start, line_end in _lines_at(text, places):
         line = text[line_start:line_end]
         for pattern, zipf, word in ((WORD_NUMBER, function_zipf, "first"),
@@ -74,14 +74,6 @@ def _seamed_words(words: Collection[str]) -> set[str]:
     odd = "\n".join(filterfalse(str.isalpha, words))
     seams = sorted(m.start() for pattern in (DIGIT_SEAM, POSSESSIVE_SEAM) for m in pattern.finditer(odd))
     return {odd[a:b] for a, b in _lines_at(odd, seams)}
-
-
-def _offsets(text: str, word: str) -> Iterator[int]:
-    """Where *word* occurs in *text*."""
-    at = text.find(word)
-    while at >= 0:
-        yield at
-        at = text.find(word, at + 1)
 
 
 def _lines_at(text: str, places: Iterable[int]) -> Iterator[tuple[int, int]]:

@@ -21,6 +21,7 @@ import re
 from typing import Iterator
 
 from ... import wordclasses as wc
+from ...anchored import occurrences
 from ...patterns import lazy_compile
 from .model import LETTER_WORDS, Change, Model, one_edit
 
@@ -48,12 +49,10 @@ def moved_spaces(line: str, model: Model, loud: list[str]) -> Iterator[Change]:
     the line) whose gain is the model's score of the moved space. Only the *loud* chunks of
     the line (those that are not quiet words: :func:`.model.judge_line`) may be no word."""
     for core in sorted(c for c in _unknown_cores(loud, model) if model.document_count(c) <= 1):
-        at = line.find(core)
-        while at >= 0:
+        for at in occurrences(line, core):
             whole = _WHOLE.match(line, at)
             if whole is not None and whole.end() == at + len(core):
                 yield from _around(line, at, whole.end(), model)
-            at = line.find(core, at + 1)
 
 
 def _unknown_cores(chunks: list[str], model: Model) -> set[str]:

@@ -19,6 +19,7 @@ from typing import Collection, Iterator
 
 import regex
 
+from ...anchored import occurrences
 from ...document import text_pieces
 from ...lexicon import Lexicon
 from ...patterns import lazy_compile
@@ -73,12 +74,7 @@ def _tokens_in(text: str, forms: frozenset[str], words: Collection[str] | None =
         yield from (m for m in _TOKEN.finditer(text) if m.group() in forms)
         return
     found = forms.intersection(words) if words is not None else _forms_in_runs(text, forms)
-    starts = set()
-    for form in found:
-        at = text.find(form)
-        while at >= 0:
-            starts.add(at)
-            at = text.find(form, at + 1)
+    starts = {at for form in found for at in occurrences(text, form)}
     for at in sorted(starts):
         m = _TOKEN.match(text, at)
         if m is not None and m.group() in forms:
