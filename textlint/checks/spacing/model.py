@@ -1015,7 +1015,7 @@ class Model:
             if not at_start and in_lexicon[k0]:
                 # camel-case names the lexicon knows ("PlayStation") are kept firmly
                 entry -= p.seam_known_cost if seam_j else p.split_known_cost
-            limit = min(n, j + MAX_WORD)
+            limit = j + MAX_WORD if j + MAX_WORD < n else n  # (min() parses its arguments: slower)
             if at_start and bounds[k0 + 1] > limit:
                 limit = bounds[k0 + 1]
             inner = 0
@@ -1033,22 +1033,25 @@ class Model:
                     if longs >= 2 or inner == 1 and long_word[k1] and cores[k0] in LETTER_WORDS:
                         break  # "song writer", "a void": see the joins' vetoes below
                 w = s[j:i]
-                whole = at_start and at_end
-                original = whole and not inner
                 lp = lex_logp_get(w, False)  # known(w, original, inner > 0), the usual answers inline
                 if lp is False:  # lex_logp(w): a word the lexicon lacks, as most are, is not remembered
                     lower = w.lower()
                     z = zipf_get(lower, 0)  # Lexicon.zipf
                     lp = lexicon_logp(w, lower, z) if z > 0 else None
                 lexicon_word = lp is not None
-                if i - j == 1 and lexicon_word and not whole and w not in LETTER_WORDS:
-                    continue  # a letter cut out of a token is a word only as "a", "I"
-                if not (inner or i - j < 3 or lexicon_word and not capital):
+                whole = at_start and at_end
+                if inner:
+                    if not (lexicon_word or whole):
+                        continue  # an unknown word joins whole tokens only (see below)
+                elif i - j > 2 and (capital or not lexicon_word):
                     count = hits[w] = vocab_get(w, 0)  # known()'s dependency, inline
-                    if count > original:
-                        lp = known(w, original)  # the document knows the word
-                if lp is None and not (at_start or at_end):
-                    continue  # an unknown word is made only at a token's edge
+                    if count > whole:  # (the token's own occurrence does not count)
+                        lp = known(w, whole)  # the document knows the word
+                if lp is None:
+                    if not (at_start or at_end):
+                        continue  # an unknown word is made only at a token's edge
+                elif i - j == 1 and not whole and w not in LETTER_WORDS:
+                    continue  # a letter cut out of a token is a word only as "a", "I"
                 suffix_word = False  # a suffix that is a word: only after a word it pairs with
                 if not whole:
                     if (seam_j or seam_i or (at_start or at_end) and i - j <= AFFIX_MAX) and not piece_ok(
@@ -1064,12 +1067,15 @@ class Model:
                             seam_j or seam_i):
                         continue  # a known word is cut only into frequent words ("ofthe") or at a seam
                 if lp is None:
-                    if inner:
-                        if not whole or any(solid[k0:k1 + 1]) or not self._unknown_join(cores[k0:k1 + 1]):
-                            continue
-                    lp = unknown(w) - (p.unk_join_cost if inner else 0.0)
-                base = lp + entry - p.del_cost * inner
+                    if not inner:
+                        lp = unknown(w)
+                    elif any(solid[k0:k1 + 1]) or not self._unknown_join(cores[k0:k1 + 1]):
+                        continue  # (of whole tokens: see above)
+                    else:
+                        lp = unknown(w) - p.unk_join_cost
+                base = lp + entry
                 if inner:
+                    base -= p.del_cost * inner  # the spaces the word deletes
                     if sum(long_word[k0:k1 + 1]) >= 2:
                         continue  # two words stay two words ("song writer", "bench mark")
                     if sum(content[k0:k1 + 1]) >= 2:
@@ -1109,8 +1115,11 @@ class Model:
                         pmi = pmi_get(f"{lprev[0]} {lw[0]}") if lprev[2] and lw[3] else None  # (pmi_of)
                         if suffix_word and (pmi is None or pmi < suffix_pair_pmi):
                             continue  # "would|like", "be|able"; not "light|like"
-                        cand = sc + base + (bigram_weight * (pmi / 100) if pmi is not None else
-                                            absent_weight * min(0.0, floor - lprev[1] - lw[1]))
+                        if pmi is not None:
+                            cand = sc + base + bigram_weight * (pmi / 100)
+                        else:  # below the list's floor: min(0.0, gap), without the cost of a call
+                            gap = floor - lprev[1] - lw[1]
+                            cand = sc + base + absent_weight * (gap if gap < 0.0 else 0.0)
                     if cut_compound and prev is not None and len(prev) > 3 and (
                             lprev is None or lprev[1] < function_lp):  # content(prev)
                         cand -= p.compound_cost  # "power|series": an author's compound
