@@ -120,7 +120,7 @@ def test_snake_case_names_are_counted_as_the_plain_pattern_counts_them():
     from textlint.document import _CODE_TOKENS
 
     plain = regex.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b")
-    snake = _CODE_TOKENS[1]
+    snake = _CODE_TOKENS["_"]
     texts = ["tab_width a_b_c x__init__ __init__ a_b-c_d Xab_c 9ab_c ab9_ _x a_", "é_x ab_é a\u0301b_c",
              "set tab_width in idlelib.config, call is_ok_2 and snake_Case or a_B"]
     rng = random.Random(14)

@@ -63,10 +63,12 @@ def finditer_at_characters(pattern: LazyPattern, characters: str, text: str) -> 
     (:func:`places_of`), each past the end of the last match."""
     if sum(map(text.count, characters)) * SPARSE_CHARACTERS > len(text):
         return pattern.finditer(text)
-    return _matches_at(pattern, places_of(text, characters), text)
+    return matches_at(pattern, places_of(text, characters), text)
 
 
-def _matches_at(pattern: LazyPattern, places: Iterable[int], text: str) -> Iterator[regex.Match]:
+def matches_at(pattern: LazyPattern, places: Iterable[int], text: str) -> Iterator[regex.Match]:
+    """The matches of *pattern* that start at *places* (offsets in order), each tried past the
+    end of the last match."""
     done = 0  # where the last match ended: finditer tries nothing before it
     for at in places:
         if at >= done and (m := pattern.match(text, at)) is not None:

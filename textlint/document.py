@@ -19,7 +19,7 @@ from typing import Iterator
 
 import regex
 
-from .anchored import finditer_at_runs, finditer_at_seams, merged
+from .anchored import finditer_at_runs, matches_at, merged, occurrences
 from .dataclass import dataclass
 from .patterns import lazy_compile
 from .suppression import DIRECTIVE
@@ -34,9 +34,9 @@ _NEWLINE = lazy_compile(r"\n", engine=re)
 #: A punctuation mark after a space that is no line break ("said ,", "Russia ."), or glued between
 #: a lowercase letter and a letter ("Russia.Months", "cruiser,Admiral"): a pattern per mark, each
 #: led by its mark, which the engine looks for as text (a class of the marks it would try at
-#: every character, several times slower).
-_MARK_SEAMS = tuple(lazy_compile(re.escape(mark) + r"(?:(?<=[^\S\r\n].)|(?=\p{L})(?<=\p{Ll}.))")
-                    for mark in ",;:!?.")
+#: every character, several times slower); by mark, so that a text without the mark is not scanned.
+_MARK_SEAMS = {mark: lazy_compile(re.escape(mark) + r"(?:(?<=[^\S\r\n].)|(?=\p{L})(?<=\p{Ll}.))")
+               for mark in ",;:!?."}
 #: :attr:`Document.mark_seams` are kept when there is at most one in this many characters.
 SPARSE_SEAMS = 256
 #: Top-level domains that are no English word (``data/tlds.txt``, built by
@@ -53,9 +53,9 @@ TLDS = frozenset(
 _NOT_PROSE = lazy_compile(r"://|\bwww\.|\bmailto:|@[\w-]+\.|\.(?P<tld>[A-Za-z]{2,})\b")
 #: A period before an ASCII letter: where a domain ending of :data:`_NOT_PROSE` starts.
 _GLUED_PERIOD = lazy_compile(r"\.[A-Za-z]")
-#: Where a match of :data:`_NOT_PROSE` starts: each of its alternatives starts with one of these
-#: (scanned each for its literal text, quicker than the alternation, which is tried at every place).
-_NOT_PROSE_AT = (*(lazy_compile(p) for p in (r"://", r"www\.", r"mailto:", r"@")), _GLUED_PERIOD)
+#: Where a match of :data:`_NOT_PROSE` starts: at one of these texts (each found by ``str.find``,
+#: many times quicker than the alternation, which is tried at every place), or at a glued period.
+_NOT_PROSE_AT = ("://", "www.", "mailto:", "@")
 #: A URL's or an e-mail address's mark earlier in the same token.
 _IN_URL = lazy_compile(r"[/@][^\s]*$")
 
@@ -71,14 +71,15 @@ def _not_prose_marks(text: str) -> Iterator[regex.Match]:
 
 
 def _not_prose_matches(text: str) -> Iterator[regex.Match]:
-    """``_NOT_PROSE.finditer(text)``, tried only at the places of :data:`_NOT_PROSE_AT`, unless
-    *text* has a period glued to a letter more than once in :data:`SPARSE_SEAMS` characters (a
-    list of domain names or abbreviations: there the scan of the alternation is quicker than a
-    try at each)."""
+    """``_NOT_PROSE.finditer(text)``, tried only at the places of :data:`_NOT_PROSE_AT` and of
+    :data:`_GLUED_PERIOD` (found once: they also tell the density), unless *text* has a period
+    glued to a letter more than once in :data:`SPARSE_SEAMS` characters (a list of domain names
+    or abbreviations: there the scan of the alternation is quicker than a try at each)."""
     most = len(text) // SPARSE_SEAMS + 64
-    if next(islice(_GLUED_PERIOD.finditer(text), most, None), None) is not None:
+    periods = [m.start() for m in islice(_GLUED_PERIOD.finditer(text), most + 1)]
+    if len(periods) > most:
         return _NOT_PROSE.finditer(text)
-    return iter(finditer_at_seams(_NOT_PROSE, _NOT_PROSE_AT, text))
+    return matches_at(_NOT_PROSE, merged(*(occurrences(text, mark) for mark in _NOT_PROSE_AT), periods), text)
 
 
 #: A brace-enclosed token: a type annotation ("{string}", "{fs.Stats | null}"), a template
@@ -95,11 +96,12 @@ _BRACED = lazy_compile(r"\{[^\s{}|]+(?:[^\S\n]*\|[^\S\n]*[^\s{}|]+)*\}")
 #: led by the look-behind, which is tried at every position): a snake_case name
 #: is found at its first underscore, the word before it read by the look-behind; it is
 #: counted as often as ``\b[a-z][a-z0-9]*_[a-z0-9_]+\b`` matches, which is tried at every word.)
-_CODE_TOKENS = tuple(lazy_compile(p) for p in (
-    r"(?<=[A-Za-z_]\w{0,60})\(\)", r"(?<=\b[a-z][a-z0-9]*)_[a-z0-9_]+\b",
-    r"(?<=\b[a-z_]{1,40})\.[a-z_]+\.[A-Za-z_]", r"\b__[a-z][a-z0-9_]{0,40}__\b",
-    r"(?<![\w-])--[a-z]", r"(?<=\b[a-z][\w.+-]{0,40})\([1-9][a-z]{0,6}\)",
-    r"(?<![\w/.:~])/[A-Za-z_.][\w.-]*/[\w.-]", r"(?<![\w.-])-[a-z](?=[\s,.;:)]|$)"))
+#: By the literal that every match holds: a text without it is not scanned.
+_CODE_TOKENS = {lead: lazy_compile(p) for lead, p in (
+    ("()", r"(?<=[A-Za-z_]\w{0,60})\(\)"), ("_", r"(?<=\b[a-z][a-z0-9]*)_[a-z0-9_]+\b"),
+    (".", r"(?<=\b[a-z_]{1,40})\.[a-z_]+\.[A-Za-z_]"), ("__", r"\b__[a-z][a-z0-9_]{0,40}__\b"),
+    ("--", r"(?<![\w-])--[a-z]"), ("(", r"(?<=\b[a-z][\w.+-]{0,40})\([1-9][a-z]{0,6}\)"),
+    ("/", r"(?<![\w/.:~])/[A-Za-z_.][\w.-]*/[\w.-]"), ("-", r"(?<![\w.-])-[a-z](?=[\s,.;:)]|$)"))}
 #: A version number, as release notes head their sections ("v1.4", "1.6.0"; not a date:
 #: "05.12.26", "5.12.2026"): a code token too.
 _VERSION = lazy_compile(r"[v0-9](?<![\w.][v0-9])(?:(?<=v)\d+(?:\.\d+)+|(?<=0)\.\d{1,3}\.\d{1,3}"
@@ -317,9 +319,11 @@ class Document:
         scan of the text for them all; few in prose). None when there are more than one in
         :data:`SPARSE_SEAMS` characters (code, lists of abbreviations): the rules then scan the
         text with each of their patterns, which is quicker there than a try at every seam."""
-        most = len(self.text) // SPARSE_SEAMS + 64
+        text = self.text
+        most = len(text) // SPARSE_SEAMS + 64
         seams = array("q")
-        for p in merged(*((m.start() for m in mark.finditer(self.text)) for mark in _MARK_SEAMS)):
+        scans = ((m.start() for m in seam.finditer(text)) for mark, seam in _MARK_SEAMS.items() if mark in text)
+        for p in merged(*scans):
             if len(seams) == most:
                 return None
             seams.append(p)
@@ -458,7 +462,7 @@ class Document:
         file and domain names ("searchengine.py", "repo.or.cz"), at least 3 and
         :data:`TECHNICAL_DENSITY` per word."""
         prose = self.prose_text
-        code = sum(len(p.findall(prose)) for p in _CODE_TOKENS)
+        code = sum(len(p.findall(prose)) for lead, p in _CODE_TOKENS.items() if lead in prose)
         code += sum(1 for _ in finditer_at_runs(_VERSION, *_VERSION_AT, prose))
         text = self.text
         code += sum(1 for s in self._markup_ignored if _is_code(text, s))
