@@ -2102,8 +2102,10 @@ def _name_run(after: list[regex.Match]) -> tuple[str, ...]:
 def _runs_after_lowercase_article(text: str) -> Counter[tuple[str, ...]]:
     """How often the document writes each run of capitalised words after a lowercase
     article ("the Russian Federation", "the President’s" without its possessive): names whose
-    article is not part of them."""
-    return Counter(tuple(m.group(1).split()) for m in _article_runs(text))
+    article is not part of them. (_ARTICLE_RUN reads a no-break space as a space, and ``str.split``
+    splits at both: the runs are looked for with spaces, so that the ASCII stretches between full
+    stops are not cut at each no-break space, which news text may hold hundreds of.)"""
+    return Counter(tuple(m.group(1).split()) for m in _article_runs(text.replace("\u00a0", " ")))
 
 
 #: Where a match of _ARTICLE_RUN can start: an article, spaces and a character that is no
@@ -2717,10 +2719,11 @@ def _common_word_after_name(text: str, m: regex.Match, low: str, prose: str, cas
     in mid-sentence (a name's words recur capitalised; the slip capitalises one copy)."""
     if m.end() != m.end(W):
         return False  # a possessive: "Toyota Motor Corporation's"
-    nxt = _NEXT_WORD.match(text, m.end())
     ratio = casing.ratio(low)
-    if nxt is None or ratio is None or ratio > THRESHOLD or wc.proper(low) or "#" in wc.tags(low) \
-            or not _after_name_word(text, m.start()):
+    if ratio is None or ratio > THRESHOLD or wc.proper(low) or "#" in wc.tags(low):
+        return False
+    nxt = _NEXT_WORD.match(text, m.end())
+    if nxt is None or not _after_name_word(text, m.start()):
         return False
     after = nxt.group(1)
     if not (_verb_before_object(low, after) or _adjective_before_noun(low, after)):
@@ -2885,14 +2888,14 @@ def _common_noun_after_proper_adjective(text: str, m: regex.Match, low: str, pro
     no noun ("the PCI Interface board"), after a modifier that no other capitalised word precedes
     ("by The ITF Year"); the document must write the noun in lowercase elsewhere, capitalise it
     nowhere else in mid-sentence and write the pair only here."""
-    if m.end() != m.end(W) or not _NAME_ENDS_AT.match(text, m.end()):
+    if m.end() != m.end(W) or not _plain_common_noun(low, STRONG if _plural(low) else STRONG_FORM) \
+            or wc.number_word(low) or not _NAME_ENDS_AT.match(text, m.end()):
         return False
     before = _MODIFIER_BEFORE.search(text, max(0, m.start() - 40), m.start())
     nxt = _NEXT_LOWER.match(text, m.end())
     if before is None or _acronym(before.group(1)) \
             or nxt is not None and (nxt.group(1) in CONNECTORS or _noun_after(nxt.group(1))) \
-            or not _plain_common_noun(low, STRONG if _plural(low) else STRONG_FORM) \
-            or wc.number_word(low) or not _proper_modifier(before.group(1)):
+            or not _proper_modifier(before.group(1)):
         return False
     if _CAPITALISED_BEFORE.search(text, max(0, before.start(1) - 40), before.start(1)) \
             and not starts_sentence(prose, before.start(1)):
@@ -2940,11 +2943,11 @@ def _common_noun_after_possessor(text: str, m: regex.Match, low: str, prose: str
     capitalised hardly ever in the casing table (STRONG), no capitalised word or number may follow
     it, and the document must write it in lowercase elsewhere and capitalised nowhere else in
     mid-sentence."""
-    if m.end() != m.end(W):
+    ratio = casing.ratio(low)
+    if m.end() != m.end(W) or ratio is None or ratio > STRONG:
         return False
     before = _POSSESSOR_BEFORE.search(text, max(0, m.start() - 40), m.start())
-    ratio = casing.ratio(low)
-    if before is None or ratio is None or ratio > STRONG:
+    if before is None:
         return False
     owner = before.group(1)
     if not wc.proper(owner) or wc.noun(owner) or _NEXT_CAPITALISED.match(text, m.end()) \
@@ -2972,14 +2975,15 @@ def _verb_after_complete_name(text: str, m: regex.Match, low: str, prose: str, c
     a lowercase word or a comma elsewhere, so that the name ends there ("the President said"), and
     the document capitalises the verb nowhere else in mid-sentence. Titles that hold a verb
     capitalise the word after it ("When Harry Met Sally")."""
+    tags = wc.tags(low)
+    if _FINITE_FORMS.isdisjoint(tags) or "N" in tags or "P" in tags or low in FUNCTION_WORDS:
+        return False
+    ratio = _lowercase_ratio(casing, low)
+    if ratio is None or ratio > STRONG:
+        return False
     nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end(W) else None
     if nxt is None or nxt.group(1) in AUXILIARIES or nxt.group(1) in wc.BE:
         return False  # a finite verb has no auxiliary after it: "Ouled Said is a town"
-    tags = wc.tags(low)
-    ratio = _lowercase_ratio(casing, low)
-    if not set(tags) & _FINITE_FORMS or "N" in tags or "P" in tags or low in FUNCTION_WORDS \
-            or ratio is None or ratio > STRONG:
-        return False
     before = _NAME_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
     if before is None or not _after_name_word(text, m.start()):
         return False
@@ -3101,9 +3105,10 @@ def _adjective_after_proper_adjective(text: str, m: regex.Match, low: str, prose
     if m.end() != m.end(W) or "J" not in wc.tags(low) or wc.proper(low) or not _plain_common_noun_or_adjective(low):
         return False
     ratio = casing.ratio(low)
+    if ratio is None or ratio > STRONG:
+        return False
     before = _MODIFIER_BEFORE.search(text, max(0, m.start() - 40), m.start())
-    if ratio is None or ratio > STRONG or before is None or _acronym(before.group(1)) \
-            or not _proper_modifier(before.group(1)):
+    if before is None or _acronym(before.group(1)) or not _proper_modifier(before.group(1)):
         return False
     nxt = _NEXT_LOWER.match(text, m.end())
     if nxt is None or nxt.group(1) in FUNCTION_WORDS or "N" not in wc.tags(nxt.group(1)) \
