@@ -231,7 +231,7 @@ def _wordnet_table() -> dict[str, str]:
     return _read_classes(WORDNET_DATA)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=None)  # (one entry a class: ten letters, each asked again and again)
 def _wordnet_class(letter: str) -> frozenset[str]:
     return frozenset(w for w, c in _wordnet_table().items() if letter in c)
 
