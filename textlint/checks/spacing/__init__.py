@@ -304,8 +304,7 @@ _DEFINITION = lazy_compile(r"[ ]+(\w+)[ ]+(\w+)\b")
 def _defined_name(doc: Document, change: Change) -> bool:
     """Whether a camel-case token is a name that its sentence introduces (:func:`_defines`):
     "PianoBooster is a fun way ...", "KMyMoney is a personal finance manager"."""
-    old = change.old
-    return any(camel_seam(old, q) for q in range(1, len(old))) and _defines(doc, change)
+    return _camel_case(change.old) and _defines(doc, change)
 
 
 def _named(doc: Document, change: Change) -> bool:
@@ -341,9 +340,15 @@ def _repeated_name(doc: Document, change: Change) -> bool:
     at least twice, and its parts never written apart ("TimeWarner" six times in an article;
     but "VladimirPutin:" beside "Vladimir Putin")."""
     old = change.old
-    if not any(camel_seam(old, q) for q in range(1, len(old))) or doc.vocabulary[old] < 2:
+    if not _camel_case(old) or doc.vocabulary[old] < 2:
         return False
     return change.new not in doc.text
+
+
+def _camel_case(token: str) -> bool:
+    """Whether *token* has a camel-case seam (:func:`.model.camel_seam`): none when no
+    capital follows its first letter, as a string method tells (most tokens)."""
+    return not token[1:].islower() and any(camel_seam(token, q) for q in range(1, len(token)))
 
 
 #: Log10 PMI of a word pair from which the web writes it as a set phrase ("Armed Forces",
