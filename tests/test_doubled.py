@@ -283,7 +283,7 @@ def test_doubled_words_are_the_matches_of_the_whole_scan(monkeypatch) -> None:
 
 
 def test_joiners_are_found_at_their_characters() -> None:
-    # doubled._compound_pairs tries _JOINER_AHEAD only at the characters it can match
+    # doubled._compound_pairs tries _JOINER_AHEAD only at joiners' characters (where _JOINER_AGAIN matches)
     from textlint.anchored import places_of
 
     rng = random.Random(4)
