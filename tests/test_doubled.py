@@ -245,7 +245,7 @@ def test_a_repeat_on_a_line_indented_otherwise_is_judged_by_the_paragraph(text, 
 
 
 def test_plain_characters_are_compared_as_regex_compares_them() -> None:
-    # doubled._repeats_a_run answers a block of plain text with a bytes table of lowercase letters
+    # doubled._repeated_runs answers plain text with a bytes table of lowercase letters
     latin1 = [chr(c) for c in range(256)]
     marks = [c for c in map(chr, range(0x2000, 0x2100)) if not doubled._NOT_PLAIN.match(c)]
     assert not any(doubled._NOT_PLAIN.match(c) for c in latin1)
@@ -271,7 +271,9 @@ def test_doubled_words_are_the_matches_of_the_whole_scan(monkeypatch) -> None:
     words = ["the", "The", "THE", "thE", "a", "A", "is", "isI", "ı", "I", "İ", "i", "ſ", "s", "S", "σ", "ς", "Σ",
              "e\u0301", "é", "É", "x²", "²", "Ab", "ab", "aB", "K", "\u212a", "k", " ", " ", "  ", "\n", "\n\n", "\t",
              "\u00a0", ".", ".", ",", "-", "’", "'", "(", "9", "_", "ab.", ".ab", "\u203f", "ǅ", "ǆ", "Ǆ"]
-    texts = ["".join(rng.choice(words) for _ in range(rng.randrange(5, 120))) for _ in range(3000)]
+    plain = [w for w in words if doubled._NOT_PLAIN.search(w) is None] + ["ß", "ÿ", "µ", "\u2019s", "\u201c"]
+    texts = ["".join(rng.choice(pick) for _ in range(rng.randrange(5, 120))) for pick in (words, plain)
+             for _ in range(3000)]
     found = 0
     for text in texts:
         full = [(m.span(), m.groups()) for m in doubled._DOUBLED.finditer(text)]
@@ -281,7 +283,7 @@ def test_doubled_words_are_the_matches_of_the_whole_scan(monkeypatch) -> None:
 
 
 def test_joiners_are_found_at_their_characters() -> None:
-    # doubled._compound_pairs tries _JOINER_AHEAD only at the characters it can match (str.find)
+    # doubled._compound_pairs tries _JOINER_AHEAD only at joiners' characters (where _JOINER_AGAIN matches)
     from textlint.anchored import places_of
 
     rng = random.Random(4)

@@ -48,9 +48,9 @@ def test_a_shared_first_name_ties_two_spellings():
 
 
 def test_the_names_are_found_as_the_pattern_finds_them(monkeypatch):
-    """_names scans ASCII pieces with the ASCII pattern and the others with _NAME: the same
-    matches, in order, as one scan of the whole text with _NAME, pieces of ASCII and of other
-    text side by side."""
+    """_names scans plain text and pieces with the plain pattern and the others with _NAME: the
+    same matches, in order, as one scan of the whole text with _NAME, pieces of plain and of
+    other text side by side."""
     import random
 
     from textlint.checks import names
@@ -59,7 +59,25 @@ def test_the_names_are_found_as_the_pattern_finds_them(monkeypatch):
     rng = random.Random(14)
     pieces = ["Putin", "Anna", "Abc", "OBAMA", "McDonald", "Jones’s", "Jones's", "x-Smith", "'Smith", "Smith-x",
               "Smithy2", "2Smith", "Émile", "Zoë", "Stra\u00dfe", "Cafe\u0301", "Kyiv", "É", "a", "B", "ab", "-",
-              "'", "’", ".", " ", "  ", "\n", "\u00a0", "\t", "\u2009", "\x1c"]
+              "'", "’", ".", " ", "  ", "\n", "\u00a0", "\t", "\u2009", "\x1c", "\u00aaAbcd", "Abcd\u00ba", "Ma\u00b5o",
+              "\u00deorn", "Øyvind", "Ängel", "Paÿs", "Ab×cd", "Abcd÷", "Ÿves", "\u203f", "Abc\u2071", "\u2019s"]
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
         assert names._names(text) == names._NAME.findall(text), text
+
+
+def test_plain_characters_are_classed_as_regex_classes_them():
+    # names._PLAIN_NAME holds classes of Latin-1 letters in place of the Unicode classes of _NAME
+    import re
+
+    import regex
+
+    from textlint.checks import names
+
+    plain = [chr(c) for c in [*range(0x100), *range(0x2000, 0x2070)]]
+    assert not any(names._NOT_PLAIN.match(c) for c in plain)
+    assert all(names._NOT_PLAIN.match(chr(c)) for c in [*range(0x100, 0x2000), *range(0x2070, 0x3000)])
+    for c in plain:
+        assert bool(regex.match(r"[\p{L}\p{M}]", c)) == bool(re.match(f"[{names._PLAIN_LETTERS}]", c)), c
+        assert bool(regex.match(r"\p{Lu}", c)) == bool(re.match(f"[{names._PLAIN_CAPITALS}]", c)), c
+        assert bool(regex.match(r"[\p{Ll}\p{M}]", c)) == bool(re.match(f"[{names._PLAIN_SMALL}]", c)), c

@@ -25,7 +25,7 @@ def _reverse_patterns() -> dict[str, LazyPattern]:
     for info in pkgutil.walk_packages(textlint.checks.__path__, "textlint.checks."):
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
-            if isinstance(value, LazyPattern) and value.pattern.startswith("(?r)"):
+            if isinstance(value, LazyPattern) and isinstance(value.pattern, str) and value.pattern.startswith("(?r)"):
                 found[f"{info.name}.{name}"] = value
     return found
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from itertools import islice
-from operator import eq
-from typing import Iterator
+from itertools import chain
+from typing import Iterable, Iterator
 
 import regex
 
@@ -22,7 +21,7 @@ from ..wordclasses import (ARTICLES, COORDINATORS, DEGREE_ADVERBS, DEMONSTRATIVE
                            VERB_LIKE,
                            interjections, number_word, tags)
 from .prose import CLOSERS, OPENERS, starts_sentence
-from ..anchored import merged, places_of
+from ..anchored import merged
 
 #: A word, whitespace and the same word in any case (filtered further in Python: the few
 #: matches are cheap to check, and a plain pattern scans the text fastest).
@@ -38,20 +37,27 @@ _NOT_PLAIN = lazy_compile(rf"[^\x00-\xff{_MARK_RANGES}]", engine=re)
 #: Latin-1: each letter in lowercase (a Latin-1 letter too), each byte that is no letter made a
 #: space.
 _LOWER_LETTERS_ONLY = bytes(ord(chr(c).lower()) if chr(c).isalpha() else 0x20 for c in range(256))
-#: The text is searched for doubled words in blocks of about this many characters.
+#: A text that is not plain is searched for doubled words in blocks of about this many
+#: characters.
 BLOCK = 512
+#: In :data:`_LOWER_LETTERS_ONLY` bytes after a space: a run of letters (after the space) that the
+#: next run repeats (each run whole: possessive quantifiers; a look-ahead finds overlapping repeats).
+_REPEATED_RUN = lazy_compile(rb" (?=([^ ]++) ++\1(?![^ ]))", engine=re)
 #: The hyphen or apostrophe inside a compound or possessive ("hi-tech", "Federation’s"):
 #: such words are rare, so they are compared with the next word in Python, which keeps the
 #: pattern above simple and fast.
 _JOINER = r"(?<=[\p{L}\p{M}])(?P<c>[-\u2010’'])(?=[\p{L}\p{M}])|(?<=s)(?P<c>[’'])(?=\s)"
 #: The characters of :data:`_JOINER`.
 _JOINER_CHARACTERS = "-\u2010’'"
-#: A joiner, the rest of its token (up to a character that ``str.isspace`` calls whitespace:
-#: ``\s`` and the separators \x1c-\x1f) and, when the next token (after ``\s``) holds the
-#: joiner's character again, that token up to it: a compound repeated is a token whose repeat
-#: holds the same joiner (no letter's lowercase is one); most joiners have none there
-#: ("long-term plans", "Russia’s army"). Each part is read once, whatever the token's length.
-_JOINER_AHEAD = lazy_compile(rf"(?:{_JOINER})(?=(?P<rest>[^\s\x1c-\x1f]*)(?P<again>\s+\S*?(?P=c))?)")
+#: A joiner's character, the rest of its token (up to a character that ``str.isspace`` calls
+#: whitespace: ``\s`` and the separators \x1c-\x1f) and the next token (after ``\s``) up to the
+#: same character again, one pattern per character, each led by it: a compound repeated is a
+#: token whose repeat holds the same joiners (no letter's lowercase is one); most joiners have
+#: none there ("long-term plans", "Russia’s army"). Each part is read once, whatever the
+#: token's length.
+_JOINER_AGAIN = tuple(lazy_compile(rf"{c}(?=[^\s\x1c-\x1f]*\s+\S*?{c})") for c in _JOINER_CHARACTERS)
+#: A joiner and the rest of its token.
+_JOINER_AHEAD = lazy_compile(rf"(?:{_JOINER})(?=(?P<rest>[^\s\x1c-\x1f]*))")
 _COMPOUND = lazy_compile(r"\p{L}[\p{L}\p{M}]*(?:[-\u2010]\p{L}[\p{L}\p{M}]*)*(?:['’]s|(?<=s)['’])?")
 _NEXT_WORD = lazy_compile(r"(?P<sep>\s+)(?P<b>[^\s.,;:!?)\]”\"]+)")
 _INSIDE_TOKEN_BEFORE = set("'’-.@/\u2010")
@@ -208,36 +214,53 @@ class DoubledWord(Check):
 
 
 def _doubled_words(text: str) -> Iterator[regex.Match]:
-    """``_DOUBLED.finditer(text)``, tried only in the blocks of the text that may hold a match.
-    The text is cut before a period every :data:`BLOCK` characters or so (no match holds a
-    period, so the matches of the blocks are those of the whole text). A block of plain text
-    holds a match only if two of its runs of letters in a row are the same in lowercase
-    (:func:`_repeats_a_run`): a match is a whole run of letters, spaces and the same run in any
-    case. The runs of a block are compared several times faster than ``regex`` tries the
-    pattern at every word. A stretch of text without a period is scanned whole."""
+    """``_DOUBLED.finditer(text)``, tried only where it may match. In plain text
+    (:data:`_NOT_PLAIN`), as most is, a match is a whole run of letters, whitespace and the same
+    run in any case: it starts where two runs of letters in a row are the same in lowercase
+    (:func:`_repeated_runs`, a few places in a text). A text that is not plain is cut before a
+    period every :data:`BLOCK` characters or so (no match holds a period, so the matches of the
+    blocks are those of the whole text) and each block that is not plain is scanned whole."""
+    if text.isascii() or _NOT_PLAIN.search(text) is None:
+        return _matches_at(text, _repeated_runs(text, 0, len(text)))
+    return chain.from_iterable(_block_matches(text, start, end) for start, end in _blocks(text))
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of the blocks of *text*: each cut before a period after :data:`BLOCK`
+    characters (a stretch without a period is one block)."""
     start, size = 0, len(text)
     while start < size:
         end = text.find(".", start + BLOCK)
         if end < 0:
             end = size
-        if end - start > 8 * BLOCK or _may_hold_a_match(text[start:end]):
-            yield from _DOUBLED.finditer(text, start, end)
+        yield start, end
         start = end
 
 
-def _may_hold_a_match(block: str) -> bool:
-    """Whether a block may hold a match of :data:`_DOUBLED`: it is not plain text
-    (:data:`_NOT_PLAIN`) or two of its runs of letters in a row are the same in lowercase. An
-    ASCII block, as most are, is plain: ``str.isascii`` answers that at once (a string knows
-    the widest character it holds), where the pattern reads every character."""
-    return not block.isascii() and _NOT_PLAIN.search(block) is not None or _repeats_a_run(block)
+def _block_matches(text: str, start: int, end: int) -> Iterator[regex.Match]:
+    """The matches of :data:`_DOUBLED` in the block ``text[start:end]`` (:func:`_doubled_words`)."""
+    block = text[start:end]
+    if not block.isascii() and _NOT_PLAIN.search(block) is not None:
+        return _DOUBLED.finditer(text, start, end)
+    return _matches_at(text, _repeated_runs(text, start, end))
 
 
-def _repeats_a_run(block: str) -> bool:
-    """Whether two runs of letters in a row of *block* (plain text: :data:`_NOT_PLAIN`) are the
-    same in lowercase; told by ``bytes`` methods (a mark is encoded as "?", no letter)."""
-    runs = block.encode("latin-1", "replace").translate(_LOWER_LETTERS_ONLY).split()
-    return any(map(eq, runs, islice(runs, 1, None)))
+def _matches_at(text: str, places: Iterable[int]) -> Iterator[regex.Match]:
+    """The matches of :data:`_DOUBLED` that start at *places* (in order, among them every place
+    where a match of the scan starts), one after the other as the scan finds them."""
+    done = -1
+    for at in places:
+        if at >= done and (m := _DOUBLED.match(text, at)) is not None:
+            done = m.end()
+            yield m
+
+
+def _repeated_runs(text: str, start: int, end: int) -> list[int]:
+    """The offsets in plain text (:data:`_NOT_PLAIN`) ``text[start:end]`` of the runs of letters
+    that the next run (after non-letters alone) repeats in lowercase, told by a ``re`` pattern
+    on ``bytes`` (a mark is encoded as "?", no letter; each non-letter is a space there)."""
+    runs = b" " + text[start:end].encode("latin-1", "replace").translate(_LOWER_LETTERS_ONLY)
+    return [start + m.start() for m in _REPEATED_RUN.finditer(runs)]
 
 
 def _line_of_its_own(text: str, start: int, sep: str) -> bool:
@@ -270,16 +293,15 @@ def _compound_pairs(text: str) -> list[tuple[int, str, str, str]]:
     ("hi-tech hi-tech", "Federation’s Federation’s"), as (start, word, space, repeat)."""
     pairs = []
     done = -1
-    # (the joiners' characters found by str.find, each tried there: a scan of their class costs more)
-    for p in places_of(text, _JOINER_CHARACTERS):
+    # (a pattern led by each joiner's character: a scan of their class costs more. A token is
+    # looked at when one of its joiners is in the next token too: a repeat holds them all)
+    for p in merged(*((m.start() for m in again.finditer(text)) for again in _JOINER_AGAIN)):
         if p < done:
             continue  # another joiner of a token already looked at: the same word, the same answer
         j = _JOINER_AHEAD.match(text, p)
         if j is None:
             continue
         done = j.end("rest")
-        if j.group("again") is None:
-            continue  # the next token lacks the joiner: no repeat of a compound that holds it
         start = j.start()
         while start > 0 and not text[start - 1].isspace():
             start -= 1

@@ -21,10 +21,21 @@ from .base import Check
 
 #: A capitalised word of four letters or more (not an acronym), with its neighbours.
 _NAME = lazy_compile(r"(?<![\p{L}\p{M}\-’'])\p{Lu}\p{Ll}[\p{Ll}\p{M}]{2,}(?![\p{L}\p{M}])")
-#: :data:`_NAME` in ASCII text, where its classes hold the ASCII letters only (``re``, led by its
-#: capital: nearly twice as quick as ``regex``, which tries the look-behind at every character).
-_ASCII_NAME = lazy_compile(r"[A-Z](?<![A-Za-z'\-].)[a-z]{3,}(?![A-Za-z])", engine=re)
-#: The text is scanned for names in pieces of about this many characters (:func:`_names`).
+#: Plain text holds Latin-1 characters and general punctuation (U+2000 to U+206F: spaces,
+#: dashes, quotation marks; no letter nor mark) only, as nearly all prose does.
+_NOT_PLAIN = lazy_compile(r"[^\x00-\xff\u2000-\u206f]", engine=re)
+#: The letters (\p{L}), capitals (\p{Lu}) and small letters (\p{Ll}) of plain text; it holds
+#: no mark (\p{M}) (``tests/test_names.py`` checks each character).
+_PLAIN_LETTERS = r"A-Za-z\xaa\xb5\xba\xc0-\xd6\xd8-\xf6\xf8-\xff"
+_PLAIN_CAPITALS = r"A-Z\xc0-\xd6\xd8-\xde"
+_PLAIN_SMALL = r"a-z\xb5\xdf-\xf6\xf8-\xff"
+#: :data:`_NAME` in plain text (:data:`_NOT_PLAIN`), with the classes of its letters (``re``, led
+#: by its capital: several times quicker than ``regex``, which tries the look-behind at every
+#: character).
+_PLAIN_NAME = lazy_compile(rf"[{_PLAIN_CAPITALS}](?<![{_PLAIN_LETTERS}\-’'].)[{_PLAIN_SMALL}]{{3,}}"
+                           rf"(?![{_PLAIN_LETTERS}])", engine=re)
+#: Text that is not plain is scanned for names in pieces of about this many characters
+#: (:func:`_names`).
 NAME_PIECE = 1024
 _LEFT = lazy_compile(r"(?r)([\p{L}\p{M}]+)[ \u00a0]+$")
 _RIGHT = lazy_compile(r"[ \u00a0]+([\p{L}\p{M}]+)")
@@ -167,13 +178,21 @@ class NameVariant(Check):
 
 
 def _names(text: str) -> list[str]:
-    """``_NAME.findall(text)``, piece by piece (:func:`text_pieces`: each cut before a whitespace
-    character, which no match holds and which the look-around of :data:`_NAME` rejects as the
-    end of a piece does): a piece of ASCII text, as most are, by :data:`_ASCII_NAME`."""
+    """``_NAME.findall(text)``: by :data:`_PLAIN_NAME` in plain text (:data:`_NOT_PLAIN`), as
+    nearly all is; other text piece by piece (:func:`text_pieces`: each cut before a
+    whitespace character, which no match holds and which the look-around of :data:`_NAME`
+    rejects as the end of a piece does), each plain piece by :data:`_PLAIN_NAME`."""
+    if _plain(text):
+        return _PLAIN_NAME.findall(text)
     found: list[str] = []
     for piece in text_pieces(text, NAME_PIECE):
-        found += (_ASCII_NAME if piece.isascii() else _NAME).findall(piece)
+        found += (_PLAIN_NAME if _plain(piece) else _NAME).findall(piece)
     return found
+
+
+def _plain(text: str) -> bool:
+    """Whether *text* is plain (:data:`_NOT_PLAIN`): ``str.isascii`` answers at once for ASCII."""
+    return text.isascii() or _NOT_PLAIN.search(text) is None
 
 
 #: Distinct forms whose keys (:func:`_keys_of_name`: the form and the process-wide tables alone
