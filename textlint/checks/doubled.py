@@ -255,12 +255,13 @@ def _matches_at(text: str, places: Iterable[int]) -> Iterator[regex.Match]:
             yield m
 
 
-def _repeated_runs(text: str, start: int, end: int) -> list[int]:
+def _repeated_runs(text: str, start: int, end: int) -> Iterator[int]:
     """The offsets in plain text (:data:`_NOT_PLAIN`) ``text[start:end]`` of the runs of letters
     that the next run (after non-letters alone) repeats in lowercase, told by a ``re`` pattern
-    on ``bytes`` (a mark is encoded as "?", no letter; each non-letter is a space there)."""
+    on ``bytes`` (a mark is encoded as "?", no letter; each non-letter is a space there). One
+    at a time: a text of one word repeated has as many as it has words."""
     runs = b" " + text[start:end].encode("latin-1", "replace").translate(_LOWER_LETTERS_ONLY)
-    return [start + m.start() for m in _REPEATED_RUN.finditer(runs)]
+    return (start + m.start() for m in _REPEATED_RUN.finditer(runs))
 
 
 def _line_of_its_own(text: str, start: int, sep: str) -> bool:
