@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from itertools import chain
-from typing import Iterable, Iterator
+from typing import Iterator
 
 import regex
 
@@ -21,7 +21,7 @@ from ..wordclasses import (ARTICLES, COORDINATORS, DEGREE_ADVERBS, DEMONSTRATIVE
                            VERB_LIKE,
                            interjections, number_word, tags)
 from .prose import CLOSERS, OPENERS, starts_sentence
-from ..anchored import merged
+from ..anchored import matches_at, merged
 
 #: A word, whitespace and the same word in any case (filtered further in Python: the few
 #: matches are cheap to check, and a plain pattern scans the text fastest).
@@ -220,8 +220,8 @@ def _doubled_words(text: str) -> Iterator[regex.Match]:
     (:func:`_repeated_runs`, a few places in a text). A text that is not plain is cut before a
     period every :data:`BLOCK` characters or so (no match holds a period, so the matches of the
     blocks are those of the whole text) and each block that is not plain is scanned whole."""
-    if text.isascii() or _NOT_PLAIN.search(text) is None:
-        return _matches_at(text, _repeated_runs(text, 0, len(text)))
+    if _plain(text):
+        return matches_at(_DOUBLED, _repeated_runs(text, 0, len(text)), text)
     return chain.from_iterable(_block_matches(text, start, end) for start, end in _blocks(text))
 
 
@@ -239,20 +239,14 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
 
 def _block_matches(text: str, start: int, end: int) -> Iterator[regex.Match]:
     """The matches of :data:`_DOUBLED` in the block ``text[start:end]`` (:func:`_doubled_words`)."""
-    block = text[start:end]
-    if not block.isascii() and _NOT_PLAIN.search(block) is not None:
+    if not _plain(text[start:end]):
         return _DOUBLED.finditer(text, start, end)
-    return _matches_at(text, _repeated_runs(text, start, end))
+    return matches_at(_DOUBLED, _repeated_runs(text, start, end), text)
 
 
-def _matches_at(text: str, places: Iterable[int]) -> Iterator[regex.Match]:
-    """The matches of :data:`_DOUBLED` that start at *places* (in order, among them every place
-    where a match of the scan starts), one after the other as the scan finds them."""
-    done = -1
-    for at in places:
-        if at >= done and (m := _DOUBLED.match(text, at)) is not None:
-            done = m.end()
-            yield m
+def _plain(text: str) -> bool:
+    """Whether *text* is plain (:data:`_NOT_PLAIN`): ``str.isascii`` answers at once for ASCII."""
+    return text.isascii() or _NOT_PLAIN.search(text) is None
 
 
 def _repeated_runs(text: str, start: int, end: int) -> Iterator[int]:
