@@ -54,6 +54,7 @@ def test_the_names_are_found_as_the_pattern_finds_them(monkeypatch):
     import random
 
     from textlint.checks import names
+    from textlint.document import Document
 
     monkeypatch.setattr(names, "NAME_PIECE", 8)
     rng = random.Random(14)
@@ -63,7 +64,9 @@ def test_the_names_are_found_as_the_pattern_finds_them(monkeypatch):
               "\u00deorn", "Øyvind", "Ängel", "Paÿs", "Ab×cd", "Abcd÷", "Ÿves", "\u203f", "Abc\u2071", "\u2019s"]
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
-        assert names._names(text) == names._NAME.findall(text), text
+        plain = names._plain_document(Document(text))
+        assert plain == names._plain(text), text
+        assert names._names(text, plain) == names._NAME.findall(text), text
 
 
 def test_plain_characters_are_classed_as_regex_classes_them():

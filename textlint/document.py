@@ -27,6 +27,9 @@ from .suppression import DIRECTIVE
 #: A word: letters, marks and digits, with inner apostrophes (Russia’s, rock ’n’ roll
 #: keeps its parts) and inner hyphens (Díaz-Canel, Commander-in-Chief).
 WORD = lazy_compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+#: A character beyond Latin-1 (:attr:`Document.characters_beyond_latin1`; ``regex`` finds them
+#: in a third of the instructions ``re`` takes).
+_BEYOND_LATIN1 = lazy_compile(r"[^\x00-\xff]")
 #: Paragraphs are separated by one or more blank lines (spaces, tabs, no-break spaces allowed).
 _PARAGRAPH_BREAK = lazy_compile(r"\n(?:[^\S\n]*\n)+")
 #: (``re``: it finds a character several times faster than ``regex`` scans for it.)
@@ -440,6 +443,15 @@ class Document:
             pos = s.end
         parts.append(self.text[pos:])
         return "".join(parts)
+
+    @cached_property
+    def characters_beyond_latin1(self) -> frozenset[str]:
+        """The distinct characters of the text above U+00FF (few in English prose: curly quotes,
+        dashes). A check that has a quick path for text of certain characters, Latin-1 among
+        them, asks these once instead of scanning the whole text for the others."""
+        if self.text.isascii():
+            return frozenset()
+        return frozenset(_BEYOND_LATIN1.findall(self.text))
 
     @cached_property
     def code_words(self) -> frozenset[str]:

@@ -158,7 +158,8 @@ class DoubledWord(Check):
         text = doc.text
         casing = get_casing()
         repeats: dict[str, int] = {}  # how often the document writes each repeat
-        pairs = ((m.start(), m.group("a"), m.group("sep"), m.group("b")) for m in _doubled_words(text))
+        plain = _plain_document(doc)
+        pairs = ((m.start(), m.group("a"), m.group("sep"), m.group("b")) for m in _doubled_words(text, plain))
         for start, a, sep, b in merged(pairs, _compound_pairs(text)):  # both in text order
             a_end = start + len(a)
             end = a_end + len(sep) + len(b)
@@ -213,14 +214,15 @@ class DoubledWord(Check):
         return True
 
 
-def _doubled_words(text: str) -> Iterator[regex.Match]:
+def _doubled_words(text: str, plain: bool) -> Iterator[regex.Match]:
     """``_DOUBLED.finditer(text)``, tried only where it may match. In plain text
     (:data:`_NOT_PLAIN`), as most is, a match is a whole run of letters, whitespace and the same
     run in any case: it starts where two runs of letters in a row are the same in lowercase
     (:func:`_repeated_runs`, a few places in a text). A text that is not plain is cut before a
     period every :data:`BLOCK` characters or so (no match holds a period, so the matches of the
-    blocks are those of the whole text) and each block that is not plain is scanned whole."""
-    if _plain(text):
+    blocks are those of the whole text) and each block that is not plain is scanned whole.
+    *plain* tells whether the whole text is plain."""
+    if plain:
         return matches_at(_DOUBLED, _repeated_runs(text, 0, len(text)), text)
     return chain.from_iterable(_block_matches(text, start, end) for start, end in _blocks(text))
 
@@ -247,6 +249,12 @@ def _block_matches(text: str, start: int, end: int) -> Iterator[regex.Match]:
 def _plain(text: str) -> bool:
     """Whether *text* is plain (:data:`_NOT_PLAIN`): ``str.isascii`` answers at once for ASCII."""
     return text.isascii() or _NOT_PLAIN.search(text) is None
+
+
+def _plain_document(doc: Document) -> bool:
+    """Whether the document's text is plain (:data:`_NOT_PLAIN`), asked of its characters beyond
+    Latin-1 (Latin-1 is plain)."""
+    return _plain("".join(doc.characters_beyond_latin1))
 
 
 def _repeated_runs(text: str, start: int, end: int) -> Iterator[int]:

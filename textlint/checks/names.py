@@ -102,7 +102,7 @@ class NameVariant(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        found = _names(text)
+        found = _names(text, _plain_document(doc))
         counts = Counter(found)
         if len(counts) < 2:
             return
@@ -177,12 +177,13 @@ class NameVariant(Check):
         return shared
 
 
-def _names(text: str) -> list[str]:
+def _names(text: str, plain: bool) -> list[str]:
     """``_NAME.findall(text)``: by :data:`_PLAIN_NAME` in plain text (:data:`_NOT_PLAIN`), as
     nearly all is; other text piece by piece (:func:`text_pieces`: each cut before a
     whitespace character, which no match holds and which the look-around of :data:`_NAME`
-    rejects as the end of a piece does), each plain piece by :data:`_PLAIN_NAME`."""
-    if _plain(text):
+    rejects as the end of a piece does), each plain piece by :data:`_PLAIN_NAME`. *plain* tells
+    whether the whole text is plain."""
+    if plain:
         return _PLAIN_NAME.findall(text)
     found: list[str] = []
     for piece in text_pieces(text, NAME_PIECE):
@@ -193,6 +194,12 @@ def _names(text: str) -> list[str]:
 def _plain(text: str) -> bool:
     """Whether *text* is plain (:data:`_NOT_PLAIN`): ``str.isascii`` answers at once for ASCII."""
     return text.isascii() or _NOT_PLAIN.search(text) is None
+
+
+def _plain_document(doc: Document) -> bool:
+    """Whether the document's text is plain (:data:`_NOT_PLAIN`), asked of its characters beyond
+    Latin-1 (Latin-1 is plain)."""
+    return _plain("".join(doc.characters_beyond_latin1))
 
 
 #: Distinct forms whose keys (:func:`_keys_of_name`: the form and the process-wide tables alone
