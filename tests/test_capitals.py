@@ -826,6 +826,21 @@ def test_capitalised_words_are_found_in_ascii_stretches_as_the_pattern_finds_the
             repr(text)
 
 
+def test_letters_as_names_are_found_in_ascii_stretches_as_the_pattern_finds_them():
+    """``_names_with_letters`` (``re``'s ASCII twin in the ASCII stretches between spaces) answers
+    as a search for ``_LETTER_NAME`` does, on ASCII text and around other characters."""
+    rng = random.Random(14)
+    pieces = [chr(c) for c in range(128)] + ["the", "B", "A", "I", "Bc", " ", "  ", "\n", "’", "é", "É", "\u00a0",
+                                             "e\u0301", "\u2010", "²"]
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40)))
+        expected = capitals._LETTER_NAME.search(text) is not None
+        assert capitals._names_with_letters(text) == expected, repr(text)
+        found += expected
+    assert 300 < found < 2700
+
+
 def test_article_runs_are_found_in_ascii_lines_as_the_pattern_finds_them():
     """``_article_runs`` (``re``'s ASCII twins in the ASCII stretches between full stops) finds
     what ``_ARTICLE_RUN`` finds, on mostly ASCII texts of several sentences and lines with a few
