@@ -72,8 +72,9 @@ _NOT_ASCII = lazy_compile(r"[^\x00-\x7f]+")
 
 @lru_cache(maxsize=4)
 def _not_ascii(text: str) -> tuple[tuple[int, int], ...]:
-    """Where *text* holds runs of characters other than ASCII (asked by the scans of one document)."""
-    return tuple(m.span() for m in _NOT_ASCII.finditer(text))
+    """Where *text* holds runs of characters other than ASCII (asked by the scans of one document;
+    ``str.isascii`` answers at once for an ASCII text)."""
+    return () if text.isascii() else tuple(m.span() for m in _NOT_ASCII.finditer(text))
 
 
 def _ascii_stretches(text: str, cut: str) -> Iterator[tuple[int, int, bool]]:
@@ -2741,12 +2742,13 @@ def _common_word_after_name(text: str, m: regex.Match, low: str, prose: str, cas
     if ratio is None or ratio > THRESHOLD or wc.proper(low) or "#" in wc.tags(low):
         return False
     nxt = _NEXT_WORD.match(text, m.end())
-    if nxt is None or not _after_name_word(text, m.start()):
+    if nxt is None:
         return False
     after = nxt.group(1)
     if not (_verb_before_object(low, after) or _adjective_before_noun(low, after)):
         return False
-    return _written_in_lowercase(prose, low) and _capitalised_mid_sentence(text, m.group(W), prose) == 1
+    return _after_name_word(text, m.start()) and _written_in_lowercase(prose, low) \
+        and _capitalised_mid_sentence(text, m.group(W), prose) == 1
 
 
 #: A capitalised word that is no function word, then spaces, before a word.
