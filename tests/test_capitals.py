@@ -812,6 +812,34 @@ def test_tokens_are_the_words_pattern_s_on_ascii_and_on_other_text():
         assert [(t.group(), t.span()) for t in capitals._tokens(text, pos, endpos)] == expected, repr(text)
 
 
+def test_a_word_other_than_a_function_word_is_placed_in_a_name_by_the_near_tokens_as_by_all(monkeypatch):
+    """``_in_name`` reads the tokens before a word other than a function word no further than
+    ``_TokensBefore.near``: it answers as it does when the near tokens are all of them, whatever
+    NEAR_REACH."""
+    from textlint.document import Document
+
+    text = (SEED / "seed-article.txt").read_text(encoding="utf-8") + (
+        " the Ministry of the Interior Said so, and the Court’s of Appeal Ruled. 12th Century,"
+        " x\u00a0\u00a0Y Z ... A1 rock'n'roll Party's  of  the  Party Decided it. ,, Of the"
+        " the Big Data 42 Percent in 2019, Radio 4 Today, the new 100 Books list, in 37 Countries,"
+        " the Ministry of the 4 Countries.")
+    casing = get_casing()
+    written = capitals._Written(Document(text))
+    words = [(m.start(), m.end()) for m in regex.finditer(r"\p{Lu}\p{Ll}+", text)
+             if not capitals._function_like(m.group().lower())]
+
+    def answers() -> list[bool]:
+        return [capitals.MidSentenceCapital._in_name(text, start, end, casing, False, written) for start, end in words]
+
+    with monkeypatch.context() as patched:
+        patched.setattr(capitals, "NEAR_TOKENS", 10 ** 6)  # every token is a near one
+        expected = answers()
+    assert len(words) > 100 and 0 < sum(expected) < len(words)
+    for reach in (1, 5, 8, 10, 12, capitals.NEAR_REACH):
+        monkeypatch.setattr(capitals, "NEAR_REACH", reach)
+        assert answers() == expected, reach
+
+
 def test_capitalised_words_are_found_in_ascii_stretches_as_the_pattern_finds_them():
     """``_title_matches`` (``re``'s ASCII twin in the ASCII stretches between spaces) finds what
     ``_TITLE`` finds, with the same groups, on ASCII text and around other characters (it fails

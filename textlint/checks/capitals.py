@@ -668,8 +668,8 @@ class MidSentenceCapital(Check):
         ("President Of Russia")."""
         # A name does not run over a line break.
         line_start = text.rfind("\n", max(0, start - 60), start) + 1
-        before = _TokensBefore(text, max(0, start - 60, line_start), start)
-        near = before.near  # (the tokens read until the words after it are)
+        tokens_before = _TokensBefore(text, max(0, start - 60, line_start), start)
+        near = tokens_before.near  # (the tokens read until the words after it are)
         previous = near[-1].group().lower() if near else ""
         if not function_word and _after_opening_article(text, near, start, end, written):
             return False  # "The Message reads": a sentence's article, not a title's
@@ -678,7 +678,8 @@ class MidSentenceCapital(Check):
             and not _is_number(near[-1].group()) and _judged_by_left(text[start:end])
         if left_asked and _name_like(near[::-1], text, casing, before=True):
             return True
-        before = before.all()
+        # (a function word's tests may read a title's words far back; the others read NEAR_TOKENS)
+        before = tokens_before.all() if function_word else near
         line_end = text.find("\n", end, end + 60)
         after = _tokens(text, end, min(len(text), end + 60) if line_end < 0 else line_end)
         word = text[start:end].lower()
@@ -1493,7 +1494,9 @@ class _TokensBefore:
 
 #: The tokens before a word that :meth:`MidSentenceCapital._in_name` reads before the words after
 #: it: the last one (:func:`_after_opening_article`), or up to three (:func:`_name_like`, which
-#: skips an apostrophe and a connector, or two connectors, before the word that decides).
+#: skips an apostrophe and a connector, or two connectors, before the word that decides). Its
+#: other tests of a word other than a function word read no more of them (:func:`_after_naming_noun`
+#: and :func:`_naming_noun_as_verb` three, the others the last one or two).
 NEAR_TOKENS = 3
 #: How far before a word its last NEAR_TOKENS tokens are looked for first.
 NEAR_REACH = 20
