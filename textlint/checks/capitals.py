@@ -678,7 +678,7 @@ class MidSentenceCapital(Check):
             and not _is_number(near[-1].group()) and _judged_by_left(text[start:end])
         if left_asked and _name_like(near[::-1], text, casing, before=True):
             return True
-        # (a function word's tests may read a title's words far back; the others read NEAR_TOKENS)
+        # (a function word's tests may read a title's words far back; the others NEAR_TOKENS at most)
         before = tokens_before.all() if function_word else near
         line_end = text.find("\n", end, end + 60)
         after = _tokens(text, end, min(len(text), end + 60) if line_end < 0 else line_end)
