@@ -72,6 +72,25 @@ def test_the_longest_word_bounds_every_word_read_in_place_or_from_the_dict(tmp_p
     assert lexicon.Lexicon(zipf, pmi, -6.5).longest_word == 18
 
 
+def test_the_words_from_a_zipf_are_the_same_from_the_dict_or_in_memory(tmp_path):
+    zipf, pmi = tables()
+    in_memory, read = lexicon.Lexicon(zipf, pmi, -6.5), written_and_read(tmp_path, zipf, pmi)
+    asked = lexicon.STRINGS_BEFORE_A_SET
+    assert read.words_from(3.0, asked) is None  # read in place: its reads lead to its dict
+    assert isinstance(read.zipf_table(), lexicon.Table)
+    read.expect(10**7)
+    for least in (3.0, 0.01, 2.995, 7.99, 8.0, 8.01):
+        words = {w for w, value in zipf.items() if value / 100 >= least}
+        assert read.words_from(least, asked) == in_memory.words_from(least, asked) == words, least
+
+
+def test_the_words_from_a_zipf_are_made_a_set_once_enough_strings_were_asked():
+    lex = lexicon.Lexicon({"the": 700, "cat": 450, "zyx": 100}, {}, -6.5)
+    assert lex.words_from(4.0, lexicon.STRINGS_BEFORE_A_SET - 1) is None
+    assert lex.words_from(4.0, 1) == {"the", "cat"}
+    assert lex.words_from(4.0, 0) == {"the", "cat"}
+
+
 @pytest.mark.parametrize("cut", [0, 10, 47, 48, 200, -1, -9])
 def test_a_damaged_cache_is_refused(tmp_path, cut):
     zipf, pmi = tables()

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from textlint import lexicon
 from textlint.checks import spacing as spacing_checks
 from textlint.checks.spacing.model import Change, Model, Params, camel_seam, clear_shared_caches, margin_shift
 from textlint.document import Document
@@ -722,6 +723,25 @@ def test_a_function_word_glued_to_a_word_with_no_other_reading_is_sure(old, new)
 ])
 def test_other_cuts_need_the_safe_margin(old, new):
     assert not Model(get_lexicon(), {}, 1000).plain_glued(old, new)
+
+
+def test_a_typo_of_a_word_is_the_same_asked_of_the_table_or_of_the_set_of_frequent_words(monkeypatch):
+    by_table, by_set = lexicon._load(), lexicon._load()  # (each its own set, made or not)
+    for lex in (by_table, by_set):
+        lex.expect(10**7)  # (a set is made from the dict)
+    monkeypatch.setattr(lexicon, "STRINGS_BEFORE_A_SET", 0)
+    assert by_set.words_from(Params().solid_zipf, 0) is not None
+    monkeypatch.setattr(lexicon, "STRINGS_BEFORE_A_SET", 10**9)
+    for token, pieces, typo in [
+        ("socity", ["so", "city"], True), ("broadcastin", ["broadcast", "in"], True), ("onmy", ["on", "my"], True),
+        ("usageswould", ["usages", "would"], False), ("theobserver", ["the", "observer"], False),
+        ("cty", ["c", "ty"], True), ("Socity", ["so", "city"], False), ("naïvee", ["naïve", "e"], False),
+        ("kafés", ["ka", "fés"], False), ("cafée", ["café", "e"], True), ("ÉCOLE", ["é", "cole"], True),
+        ("zzqx", ["zz", "qx"], False),
+    ]:
+        answers = [Model(lex, {}, 1000).typo_of_word(token, pieces) for lex in (by_table, by_set)]
+        assert answers == [typo, typo], token
+    assert by_table.words_from(Params().solid_zipf, 0) is None
 
 
 def test_a_sure_cut_gets_a_safe_fix():

@@ -35,9 +35,9 @@ import os
 import struct
 import zlib
 from functools import cached_property, lru_cache
-from itertools import repeat
+from itertools import islice, repeat, takewhile
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 from zlib import crc32
 
 #: Bump when the cached layout or its content changes.
@@ -58,6 +58,11 @@ BEGINS_PAIR, ENDS_PAIR = 1, 2
 #: on the corrupt news articles as one text; docs/benchmarks.md, branch startfast). A text
 #: that asks a table more builds its dict later, by the table's own count.
 QUESTIONS_PER_WORD = {"_zipf": 1.0, "_pmi": 0.1, "_sides": 0.15}
+#: :meth:`Lexicon.words_from`: strings asked one by one of the word table before a set of its
+#: frequent words pays. Making the set of the 29k words of Zipf 3 or more from the dict costs
+#: 2-3 ms; a string costs ~0.2 µs more in the dict than in the set (a miss in a large dict
+#: misses the processor's caches).
+STRINGS_BEFORE_A_SET = 10_000
 
 
 class Table:
@@ -69,11 +74,12 @@ class Table:
     place as building its dict costs (:data:`BUILD_COST_PER_KEY`), it builds the dict, which
     answers faster, and hands it to *replace* so that its owner asks the dict directly. The keys are
     stored grouped by value (*groups*: each value and where its keys end), so that the dict is
-    built a group at a time with one int object per value, not one per key; the first *ascii_keys*
-    keys are ASCII (the rest are not), so that their text decodes to a str of one byte a
-    character, which splits into keys by copying their bytes (a str that holds one wider
-    character splits into wider strs, each narrowed again: ~20 % more work for the dict); *index*
-    finds a key in place: bucket ``crc32(key) & mask`` holds the keys ``slots[starts[b]:starts[b + 1]]``.
+    built a group at a time with one int object per value, not one per key (the highest values
+    first: :meth:`keys_from`); the first *ascii_keys* keys are ASCII (the rest are not), so
+    that their text decodes to a str of one byte a character, which splits into keys by
+    copying their bytes (a str that holds one wider character splits into wider strs, each
+    narrowed again: ~20 % more work for the dict); *index* finds a key in place: bucket
+    ``crc32(key) & mask`` holds the keys ``slots[starts[b]:starts[b + 1]]``.
     """
 
     def __init__(self, keys: bytes | mmap.mmap, base: int, offsets: Sequence[int],
@@ -87,6 +93,8 @@ class Table:
         self._groups = groups
         self._ascii = ascii_keys
         self._dict: dict[str, int] | None = None
+        #: once the dict is built: each group's value and number of keys, in the dict's order
+        self._sizes: list[tuple[int, int]] = []
         #: the answers read in place so far (None for a key the table lacks), by key
         self._answers: dict[str, int | None] = {}
         #: keys read in place so far (a key asked again is answered from the kept answers)
@@ -103,16 +111,24 @@ class Table:
         if self._dict is None:
             keys = self._keys_between(0, self._ascii) + self._keys_between(self._ascii, len(self._values))
             self._dict = {}
-            start = 0
-            for value, group_end in zip(*self._groups):
-                self._dict.update(zip(keys[start:group_end], repeat(value)))
-                start = group_end
+            # the highest values first, so that the dict's first keys are those of a value or
+            # more (keys_from takes them from there)
+            values, ends = self._groups
+            for value, start, end in sorted(zip(values, [0, *ends[:-1]], ends), reverse=True):
+                self._dict.update(zip(keys[start:end], repeat(value)))
+                self._sizes.append((value, end - start))
             # only the dict answers now: the file is unmapped once no table refers to it
             self._keys, self._offsets, self._values, self._groups = b"", (0,), (), ((), ())
             self._slots, self._starts = (), ()
             self._answers = {}
             self.replace(self._dict)
         return self._dict
+
+    def keys_from(self, high_enough: Callable[[int], bool]) -> Iterator[str]:
+        """The keys whose value is *high_enough* (true for every value above one that is): the
+        first keys of the dict (built first), which holds the highest values first."""
+        table = self.build()
+        return islice(table, sum(size for _, size in takewhile(lambda group: high_enough(group[0]), self._sizes)))
 
     def _keys_between(self, first: int, end: int) -> list[str]:
         """Keys *first* to *end* (not included), made strs."""
@@ -181,6 +197,10 @@ class Lexicon:
     def __init__(self, zipf: dict[str, int] | Table, pmi: dict[str, int] | Table,
                  bigram_floor: float, sides: dict[str, int] | Table | None = None) -> None:
         self._zipf = zipf  # lowercase word -> Zipf * 100
+        self._loaded_zipf = zipf  # (a Table stays one once it has handed its dict to _zipf)
+        #: words_from's sets, by Zipf, and the strings it was told of before it made one
+        self._words_from: dict[float, frozenset[str]] = {}
+        self._strings_before_set = 0
         self._pmi = pmi  # "w1 w2" (lowercase) -> PMI * 100
         # lowercase word -> BEGINS_PAIR | ENDS_PAIR (the words of the pairs only)
         self._sides = pair_sides(pmi) if sides is None else sides
@@ -220,6 +240,26 @@ class Lexicon:
         some pair of the list, as bits: ``pmi(a, b)`` is None unless *a* has the first and *b*
         the second, which two bit tests tell without building and looking up the pair."""
         return self._sides.get(word, 0)
+
+    def words_from(self, zipf: float, strings: int) -> frozenset[str] | None:
+        """The words (lowercase) of :meth:`zipf` *zipf* or more (*zipf* above 0) as a set, for
+        a check about to ask *strings* strings whether they are one; None (ask the table) until
+        such questions add up to :data:`STRINGS_BEFORE_A_SET` and the word table is a dict
+        (read in place, the table's own reads of those strings lead it to its dict sooner: a
+        set made then would put the dict off). Made once, from the first keys of the dict, not
+        by asking every word its Zipf (~170 M instructions)."""
+        words = self._words_from.get(zipf)
+        if words is None:
+            self._strings_before_set += strings
+            if self._strings_before_set < STRINGS_BEFORE_A_SET or isinstance(self._zipf, Table):
+                return None
+            table = self._loaded_zipf
+            if isinstance(table, Table):
+                found = table.keys_from(lambda value: value / 100 >= zipf)
+            else:
+                found = (word for word, value in table.items() if value / 100 >= zipf)
+            words = self._words_from[zipf] = frozenset(found)
+        return words
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of *word* (case-insensitive); 0.0 when unknown."""

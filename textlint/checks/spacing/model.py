@@ -31,7 +31,7 @@ from functools import lru_cache
 from itertools import accumulate, chain, compress, repeat
 from operator import is_, itemgetter
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import Collection, Iterator, NamedTuple
 
 from ...dataclass import dataclass
 from ...document import Document
@@ -575,14 +575,20 @@ class Model:
         """Whether a word the lexicon knows well (Zipf >= ``solid_zipf``), other than
         *pieces*, is one edit (a deletion, insertion, substitution or transposition of
         letters) away from *token*."""
+        if token.isascii():  # (its strings are asked as they are written)
+            return not self._solid_among(list(one_edit_strings(token))).issubset(pieces)
+        candidates = {w.lower() for w in one_edit(token).difference(pieces)}  # (Lexicon.zipf's key)
+        return bool(self._solid_among(candidates))
+
+    def _solid_among(self, strings: Collection[str]) -> set[str]:
+        """Those of *strings* that are words of Zipf >= ``solid_zipf``: asked of the set of such
+        words once the run has asked enough strings to make it pay (:meth:`.Lexicon.words_from`),
+        else of the table."""
+        solid = self.lex.words_from(self.p.solid_zipf, len(strings))
+        if solid is not None:
+            return solid.intersection(strings)
         zipf_get, floor = self._zipf_get, self.p.solid_zipf
-        if token.isascii() and max(map(zipf_get, one_edit_strings(token), repeat(0))) / 100 < floor:
-            return False  # no such word, not even a piece: most tokens (some 500 strings, no set)
-        candidates = one_edit(token).difference(pieces)
-        if not token.isascii():
-            candidates = {w.lower() for w in candidates}  # (Lexicon.zipf's key)
-        # the highest Zipf among them, every lookup made in C
-        return max(map(zipf_get, candidates, repeat(0)), default=0) / 100 >= floor
+        return {s for s in strings if zipf_get(s, 0) / 100 >= floor}
 
     def _word_and_function_word(self, left: str, right: str) -> bool:
         """Whether one piece is a function word and the other a word of three letters or more
