@@ -158,6 +158,14 @@ def test_substitution_swaps_are_skipped_only_where_absent():
     assert len(same(rule, "In order to utilize the Developer Console.")) == 3
 
 
+def test_a_run_that_holds_another_is_not_looked_for_on_its_own():
+    rule = substitution({"[ ]{2}(?=b)": " ", "[ ]{3}(?=c)": " ", "a[ ]{4}(?=d)": " "}, nonword=True)
+    assert rule.needs._run_groups == (("  ", ("  ",)),)
+    assert same(rule, "a b  c") == []
+    assert len(same(rule, "a   c")) == 1
+    assert len(same(rule, "a    d")) == 1
+
+
 def test_markdown_blocks_are_read_as_rendered():
     # the phrase exists only in the rendered text (emphasis marks and an entity dropped)
     rule = existence(["clean slate", "café"], ignorecase=True)

@@ -16,6 +16,7 @@ from textlint.yamlrules.substitution import Substitution, _leading_text
 @pytest.mark.parametrize("term, lead", [
     ("since (?P<n>\\d+|two) (?P<u>years)", "since "), ("the calls(?= [“])", "the calls"), ("colou?r", "colo"),
     ("ab+c", "ab"), ("ab*c", "a"), ("economic-social", "economic-social"), ("U.S.", "U"),
+    ("[ ]{2}(?<=a[ ]{2})b", "  "), ("[.]{3}", "..."), ("[ ]{2}x", ""), ("[ ]{2,}", ""), ("[^]{2}", ""),
     ("a?b", ""), ("x*y", ""), ("a{2}b", ""), ("(?P<m>could) of", ""), ("\\.\\.", ""), ("a|b", ""), ("(?i)abc", ""),
 ])
 def test_the_leading_text_starts_every_match(term: str, lead: str) -> None:

@@ -474,7 +474,9 @@ class Document:
         file and domain names ("searchengine.py", "repo.or.cz"), at least 3 and
         :data:`TECHNICAL_DENSITY` per word."""
         prose = self.prose_text
-        code = sum(len(p.findall(prose)) for lead, p in _CODE_TOKENS.items() if lead in prose)
+        # (a lead's first character is looked for first: a search for one character takes a
+        # fraction of the time of one for two, and most texts lack "(" and "_")
+        code = sum(len(p.findall(prose)) for lead, p in _CODE_TOKENS.items() if lead[0] in prose and lead in prose)
         code += sum(1 for _ in finditer_at_runs(_VERSION, *_VERSION_AT, prose))
         text = self.text
         code += sum(1 for s in self._markup_ignored if _is_code(text, s))

@@ -365,8 +365,9 @@ class Needs:
     def _run_groups(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The runs of :attr:`_runs` in groups that begin alike, each with its common beginning
         (:func:`alike`): a text without that beginning, as most are, holds none of its runs
-        ("return back", "returned back", ...: one search for "return")."""
-        return tuple((shared, tuple(runs)) for shared, runs in alike({run for _, run in self._runs}))
+        ("return back", "returned back", ...: one search for "return"). A run that holds another
+        one is left out: a text that holds it holds the other ("   " and "  ")."""
+        return tuple((shared, tuple(runs)) for shared, runs in alike(_shortest({run for _, run in self._runs})))
 
     @cached_property
     def _wordless(self) -> tuple[int, ...]:
@@ -475,6 +476,11 @@ class Needs:
             if token.possible(index):
                 found.add(i)
         return sorted(found) if len(found) <= most else None
+
+
+def _shortest(runs: set[str]) -> set[str]:
+    """Those of *runs* that hold none of the others."""
+    return {run for run in runs if not any(other != run and other in run for other in runs)}
 
 
 def _pieces(token: _Token) -> tuple[list[str], list[str]]:

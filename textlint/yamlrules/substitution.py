@@ -175,11 +175,22 @@ class Substitution(YamlRule):
 
 def _leading_text(term: str) -> str:
     """The literal text that every match of *term* starts with ("since " of "since (?P<n>\\d+)",
-    "colo" of "colou?r", a literal term whole), or "" when it starts otherwise."""
+    "colo" of "colou?r", two spaces of "[ ]{2}(?<=...)", a literal term whole), or "" when it
+    starts otherwise."""
     if is_literal(term):
         return term
     runs = required_text(term)
-    return runs[0] if runs and term.startswith(runs[0]) else ""
+    if not runs:
+        return ""
+    first = runs[0]
+    return first if term.startswith(first) or _starts_with_repeated_class(term, first) else ""
+
+
+def _starts_with_repeated_class(term: str, run: str) -> bool:
+    """Whether *term* starts with a class of one character repeated as many times as *run* holds
+    it ("[ ]{2}" and two spaces)."""
+    c = run[0]
+    return run == c * len(run) and c not in "^\\[]-" and term.startswith(f"[{c}]{{{len(run)}}}")
 
 
 #: A ``|`` that separates the options of a replacement (``\\|`` is a literal bar).
