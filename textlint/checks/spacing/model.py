@@ -1009,7 +1009,7 @@ class Model:
                 continue
             # (the next place is in the token of letter j; a place inside a token is one of a
             # token that may be cut, and no capital but at a seam)
-            k0 = places[x + 1][1]
+            _, k0, next_end, _, _ = after = places[x + 1]
             capital = s[j].isupper()
             after_prefix = prefix_cut.get(j) if prefix_cut else None
             if at_start:
@@ -1028,9 +1028,11 @@ class Model:
             # a word that joins two long words, or a letter word and a long word, is never made
             longs = long_word[k0]
             # the places after j, each in the same token as the one before or the next token:
-            # the word reaches into token k1 at the first place in it
-            for i, k1, at_end, seam_i, there in places[x + 1:] if limit == n else places[
-                    x + 1:bisect_right(places, limit, x + 1, key=itemgetter(0))]:
+            # the word reaches into token k1 at the first place in it; a letter inside a token is
+            # no word but "a", "I" (see below), so a word starting inside one ends no sooner
+            first = x + 1 if at_start or next_end or after[0] > j + 1 or s[j] in LETTER_WORDS else x + 2
+            for i, k1, at_end, seam_i, there in places[first:] if limit == n else places[
+                    first:bisect_right(places, limit, first, key=itemgetter(0))]:
                 if k1 != k0 + inner:
                     if not s[bounds[k1]].islower() or no_join_after[k1 - 1]:
                         break  # no join before a capital or after an initial
@@ -1136,7 +1138,7 @@ class Model:
         final = places[last][4]
         if not final:
             return tuple(bounds[1:-1])
-        w = max(final, key=lambda x: final[x][0] + pair(x, right))
+        w = max(final, key=lambda x: final[x][0] + pair(x, right)) if len(final) > 1 else next(iter(final))
         cuts = []
         while last > 0:
             _, x, prev, _ = places[last][4][w]
