@@ -1003,6 +1003,7 @@ class Model:
         function_lp, known_split_lp = p.function_zipf - 9, p.known_split_zipf - 9
         suffix_word_lp, suffix_pair_pmi = p.frequent_zipf - 9, round(p.suffix_pair_pmi * 100)
         prefix_cut: dict[int, set[str]] = {}  # end -> prefixes cut off a token's start there
+        position = itemgetter(0)  # of a place
         for x in range(last):
             j, _, at_start, seam_j, here = places[x]  # (a seam is no bound)
             if not here:
@@ -1012,6 +1013,7 @@ class Model:
             _, k0, next_end, _, _ = after = places[x + 1]
             capital = s[j].isupper()
             after_prefix = prefix_cut.get(j) if prefix_cut else None
+            mid_word = not (at_start or seam_j)  # a long word starting here may cut a compound
             if at_start:
                 entry = 0.0
             elif seam_j:
@@ -1024,7 +1026,7 @@ class Model:
             limit = j + MAX_WORD if j + MAX_WORD < n else n  # (min() parses its arguments: slower)
             if at_start and bounds[k0 + 1] > limit:
                 limit = bounds[k0 + 1]
-            inner = 0
+            inner, reach = 0, k0  # the spaces the word deletes, the token it reaches into
             # a word that joins two long words, or a letter word and a long word, is never made
             longs = long_word[k0]
             # the places after j, each in the same token as the one before or the next token:
@@ -1032,11 +1034,11 @@ class Model:
             # no word but "a", "I" (see below), so a word starting inside one ends no sooner
             first = x + 1 if at_start or next_end or after[0] > j + 1 or s[j] in LETTER_WORDS else x + 2
             for i, k1, at_end, seam_i, there in places[first:] if limit == n else places[
-                    first:bisect_right(places, limit, first, key=itemgetter(0))]:
-                if k1 != k0 + inner:
+                    first:bisect_right(places, limit, first, key=position)]:
+                if k1 != reach:
                     if not s[bounds[k1]].islower() or no_join_after[k1 - 1]:
                         break  # no join before a capital or after an initial
-                    inner += 1
+                    inner, reach = inner + 1, k1
                     longs += long_word[k1]
                     if longs >= 2 or inner == 1 and long_word[k1] and cores[k0] in LETTER_WORDS:
                         break  # "song writer", "a void": see the joins' vetoes below
@@ -1106,7 +1108,7 @@ class Model:
                 if lw is False:
                     lw = lex_word(w)
                 # content(w): a long word that is not among the most frequent ones
-                cut_compound = not (at_start or seam_j) and i - j > 3 and (
+                cut_compound = mid_word and i - j > 3 and (
                     lw is None or lw[1] < function_lp)
                 # the best previous word: w ends at i only when it starts at j, so no other
                 # state of position i holds it yet
