@@ -1003,15 +1003,17 @@ class Model:
         function_lp, known_split_lp = p.function_zipf - 9, p.known_split_zipf - 9
         suffix_word_lp, suffix_pair_pmi = p.frequent_zipf - 9, round(p.suffix_pair_pmi * 100)
         prefix_cut: dict[int, set[str]] = {}  # end -> prefixes cut off a token's start there
+        position = itemgetter(0)  # of a place
         for x in range(last):
             j, _, at_start, seam_j, here = places[x]  # (a seam is no bound)
             if not here:
                 continue
             # (the next place is in the token of letter j; a place inside a token is one of a
             # token that may be cut, and no capital but at a seam)
-            k0 = places[x + 1][1]
+            _, k0, next_end, _, _ = after = places[x + 1]
             capital = s[j].isupper()
             after_prefix = prefix_cut.get(j) if prefix_cut else None
+            mid_word = not (at_start or seam_j)  # a long word starting here may cut a compound
             if at_start:
                 entry = 0.0
             elif seam_j:
@@ -1024,17 +1026,19 @@ class Model:
             limit = j + MAX_WORD if j + MAX_WORD < n else n  # (min() parses its arguments: slower)
             if at_start and bounds[k0 + 1] > limit:
                 limit = bounds[k0 + 1]
-            inner = 0
+            inner, reach = 0, k0  # the spaces the word deletes, the token it reaches into
             # a word that joins two long words, or a letter word and a long word, is never made
             longs = long_word[k0]
             # the places after j, each in the same token as the one before or the next token:
-            # the word reaches into token k1 at the first place in it
-            for i, k1, at_end, seam_i, there in places[x + 1:] if limit == n else places[
-                    x + 1:bisect_right(places, limit, x + 1, key=itemgetter(0))]:
-                if k1 != k0 + inner:
+            # the word reaches into token k1 at the first place in it; a letter inside a token is
+            # no word but "a", "I" (see below), so a word starting inside one ends no sooner
+            first = x + 1 if at_start or next_end or after[0] > j + 1 or s[j] in LETTER_WORDS else x + 2
+            for i, k1, at_end, seam_i, there in places[first:] if limit == n else places[
+                    first:bisect_right(places, limit, first, key=position)]:
+                if k1 != reach:
                     if not s[bounds[k1]].islower() or no_join_after[k1 - 1]:
                         break  # no join before a capital or after an initial
-                    inner += 1
+                    inner, reach = inner + 1, k1
                     longs += long_word[k1]
                     if longs >= 2 or inner == 1 and long_word[k1] and cores[k0] in LETTER_WORDS:
                         break  # "song writer", "a void": see the joins' vetoes below
@@ -1104,7 +1108,7 @@ class Model:
                 if lw is False:
                     lw = lex_word(w)
                 # content(w): a long word that is not among the most frequent ones
-                cut_compound = not (at_start or seam_j) and i - j > 3 and (
+                cut_compound = mid_word and i - j > 3 and (
                     lw is None or lw[1] < function_lp)
                 # the best previous word: w ends at i only when it starts at j, so no other
                 # state of position i holds it yet
@@ -1136,7 +1140,7 @@ class Model:
         final = places[last][4]
         if not final:
             return tuple(bounds[1:-1])
-        w = max(final, key=lambda x: final[x][0] + pair(x, right))
+        w = max(final, key=lambda x: final[x][0] + pair(x, right)) if len(final) > 1 else next(iter(final))
         cuts = []
         while last > 0:
             _, x, prev, _ = places[last][4][w]
