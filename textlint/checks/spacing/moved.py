@@ -61,14 +61,14 @@ def _unknown_cores(chunks: list[str], model: Model) -> set[str]:
     word): most loud chunks are short words met on line after line ("to", "of", "Mr"), told
     apart by one lookup each in C, where stripping each one's marks took a step of Python."""
     table = model.table("unknown cores")
-    chunks = set(chunks)
-    new = chunks.difference(table)  # met for the first time
-    if new:
+    cores = set(map(table.get, chunks))
+    if None in cores:  # a chunk met for the first time
+        cores.discard(None)
         unknown = model.table("unknown")
-        for chunk in new:
+        for chunk in set(chunks).difference(table):
             core = chunk.strip(_MARKS)
-            table[chunk] = core if _unknown_in(core, model, unknown) else ""
-    cores = set(map(table.__getitem__, chunks))
+            table[chunk] = core = core if _unknown_in(core, model, unknown) else ""
+            cores.add(core)
     cores.discard("")
     return cores
 

@@ -140,7 +140,8 @@ def phrase_cut(model: Model, word: str) -> int | None:
            for k in cuts) or any(lower.endswith(e) and lex.zipf(lower[:-len(e)]) > 0.0 for e in wc.INFLECTIONS):
         return None
     capital = word[0].isupper()
-    phrases = [k for k in cuts if _phrase_pair(model, word[:k], lower[k:], capital)]
+    # (a piece of a phrase pair has three letters or more)
+    phrases = [k for k in range(3, len(lower) - 2) if _phrase_pair(model, word[:k], lower[k:], capital)]
     if len(phrases) != 1 or _likeliest_cut(model, lower) != phrases[0] or model.typo_of_word(
             lower, [lower[:phrases[0]], lower[phrases[0]:]]):
         return None
@@ -165,10 +166,11 @@ def _likeliest_cut(model: Model, word: str) -> int | None:
 
 
 def _phrase_pair(model: Model, left: str, right: str, capital: bool) -> bool:
-    """Whether two words of the dictionary make a phrase that no closed compound is: each of
-    three letters or more and as common as a word (``Params.phrase_piece_zipf`` from five
-    letters; a short rare piece is a fragment more often: "con|tuned"); the left one a
-    :func:`phrase_word` (not when *capital*: a capitalised piece may be a name), or the right
+    """Whether two words of the dictionary, each of three letters or more (the caller cuts
+    no shorter piece), make a phrase that no closed compound is: each as common as a word
+    (``Params.phrase_piece_zipf`` from five letters; a short rare piece is a fragment more
+    often: "con|tuned"); the left one a :func:`phrase_word` (not when *capital*: a
+    capitalised piece may be a name), or the right
     one a phrase word that ends no hyphenated compound of the dictionary
     (:func:`.wordclasses.compound_ends`: "hand-made", "home-grown") and, when it is a
     closed-class word, an auxiliary or a modal ("now|must"; "west|most" is a compound)."""
@@ -176,7 +178,7 @@ def _phrase_pair(model: Model, left: str, right: str, capital: bool) -> bool:
     for w in (left, right):
         floor = p.phrase_piece_zipf if len(w) > 4 else p.solid_zipf if len(w) > 3 or w in FUNCTION_WORDS \
             else p.frequent_zipf
-        if len(w) < 3 or not (wc.tags(w) or wc.tags(w.lower())) or model.lex.zipf(w) < floor:
+        if not (wc.tags(w) or wc.tags(w.lower())) or model.lex.zipf(w) < floor:
             return False
     if not capital and phrase_word(left):
         return True
