@@ -278,7 +278,7 @@ def test_doubled_words_are_the_matches_of_the_whole_scan(monkeypatch) -> None:
     found = 0
     for text in texts:
         full = [(m.span(), m.groups()) for m in doubled._DOUBLED.finditer(text)]
-        plain = doubled._plain_document(Document(text))
+        plain = doubled._plain(Document(text).characters_beyond_latin1)
         assert plain == doubled._plain(text), text
         assert [(m.span(), m.groups()) for m in doubled._doubled_words(text, plain)] == full, text
         found += len(full)

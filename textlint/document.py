@@ -445,13 +445,13 @@ class Document:
         return "".join(parts)
 
     @cached_property
-    def characters_beyond_latin1(self) -> frozenset[str]:
-        """The distinct characters of the text above U+00FF (few in English prose: curly quotes,
-        dashes). A check that has a quick path for text of certain characters, Latin-1 among
-        them, asks these once instead of scanning the whole text for the others."""
+    def characters_beyond_latin1(self) -> str:
+        """The distinct characters of the text above U+00FF, in one string (few in English prose:
+        curly quotes, dashes). A check that has a quick path for text of certain characters,
+        Latin-1 among them, asks its test of these once instead of scanning the whole text."""
         if self.text.isascii():
-            return frozenset()
-        return frozenset(_BEYOND_LATIN1.findall(self.text))
+            return ""
+        return "".join(sorted(set(_BEYOND_LATIN1.findall(self.text))))
 
     @cached_property
     def code_words(self) -> frozenset[str]:

@@ -16,7 +16,7 @@ from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import Document
 from .. import wordclasses as wc
 from ..lexicon import get_lexicon
-from ..patterns import lazy_compile
+from ..patterns import LazyPattern, lazy_compile
 from ..rule import FixAvailability
 from .base import Check
 from ..anchored import finditer_at_runs, in_text_order, occurrences
@@ -106,8 +106,15 @@ def _title_matches(text: str) -> Iterator[regex.Match | re.Match]:
     no-break space, the character other than ASCII that news text holds most (often hundreds in
     an article), counts as a space: no match holds one, and the twin reads it as _TITLE does, as
     no letter, mark, number, apostrophe or hyphen."""
+    return _stretch_matches(_TITLE, _ASCII_TITLE, text)
+
+
+def _stretch_matches(pattern: LazyPattern, twin: LazyPattern, text: str) -> Iterator[regex.Match | re.Match]:
+    """``pattern.finditer(text)`` for a pattern whose matches hold no space and whose look-arounds
+    read a no-break space as a space: found by its ASCII ``re`` *twin* in the ASCII stretches
+    of the text (:func:`_ascii_stretches`, cut at spaces, no-break spaces counted as spaces)."""
     for start, end, ascii in _ascii_stretches(text.replace("\u00a0", " "), " "):
-        yield from (_ASCII_TITLE if ascii else _TITLE).finditer(text, start, end)
+        yield from (twin if ascii else pattern).finditer(text, start, end)
 
 
 #: A function word the document capitalises in mid-sentence this often is one of its defined
@@ -200,11 +207,10 @@ _ASCII_LETTER_NAME = lazy_compile(r"[B-HJ-Z](?<![A-Za-z0-9.'\-].)(?![A-Za-z0-9.'
 
 def _names_with_letters(text: str) -> bool:
     """Whether *text* uses a capital letter as a name of its own (:data:`_LETTER_NAME`): looked
-    for by its ASCII twin in the ASCII stretches of the text, as :func:`_title_matches` looks for
-    capitalised words (a text that has none is read to its end, by ``re`` in about two thirds of
-    the instructions ``regex`` takes)."""
-    return any((_ASCII_LETTER_NAME if ascii else _LETTER_NAME).search(text, start, end)
-               for start, end, ascii in _ascii_stretches(text.replace("\u00a0", " "), " "))
+    for by its ASCII twin in the ASCII stretches of the text (:func:`_stretch_matches`), as
+    :func:`_title_matches` looks for capitalised words (a text that has none is read to its end,
+    by ``re`` in about two thirds of the instructions ``regex`` takes)."""
+    return next(_stretch_matches(_LETTER_NAME, _ASCII_LETTER_NAME, text), None) is not None
 
 
 _PREVIOUS = lazy_compile(r"(?r)([\p{L}]+)[ \u00a0]+$")

@@ -158,7 +158,7 @@ class DoubledWord(Check):
         text = doc.text
         casing = get_casing()
         repeats: dict[str, int] = {}  # how often the document writes each repeat
-        plain = _plain_document(doc)
+        plain = _plain(doc.characters_beyond_latin1)  # (Latin-1 is plain)
         pairs = ((m.start(), m.group("a"), m.group("sep"), m.group("b")) for m in _doubled_words(text, plain))
         for start, a, sep, b in merged(pairs, _compound_pairs(text)):  # both in text order
             a_end = start + len(a)
@@ -249,12 +249,6 @@ def _block_matches(text: str, start: int, end: int) -> Iterator[regex.Match]:
 def _plain(text: str) -> bool:
     """Whether *text* is plain (:data:`_NOT_PLAIN`): ``str.isascii`` answers at once for ASCII."""
     return text.isascii() or _NOT_PLAIN.search(text) is None
-
-
-def _plain_document(doc: Document) -> bool:
-    """Whether the document's text is plain (:data:`_NOT_PLAIN`), asked of its characters beyond
-    Latin-1 (Latin-1 is plain)."""
-    return _plain("".join(doc.characters_beyond_latin1))
 
 
 def _repeated_runs(text: str, start: int, end: int) -> Iterator[int]:

@@ -102,7 +102,7 @@ class NameVariant(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        found = _names(text, _plain_document(doc))
+        found = _names(text, _plain(doc.characters_beyond_latin1))  # (Latin-1 is plain)
         counts = Counter(found)
         if len(counts) < 2:
             return
@@ -194,12 +194,6 @@ def _names(text: str, plain: bool) -> list[str]:
 def _plain(text: str) -> bool:
     """Whether *text* is plain (:data:`_NOT_PLAIN`): ``str.isascii`` answers at once for ASCII."""
     return text.isascii() or _NOT_PLAIN.search(text) is None
-
-
-def _plain_document(doc: Document) -> bool:
-    """Whether the document's text is plain (:data:`_NOT_PLAIN`), asked of its characters beyond
-    Latin-1 (Latin-1 is plain)."""
-    return _plain("".join(doc.characters_beyond_latin1))
 
 
 #: Distinct forms whose keys (:func:`_keys_of_name`: the form and the process-wide tables alone
