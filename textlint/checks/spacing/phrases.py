@@ -170,10 +170,10 @@ def _phrase_pair(model: Model, left: str, right: str, capital: bool) -> bool:
     no shorter piece), make a phrase that no closed compound is: each as common as a word
     (``Params.phrase_piece_zipf`` from five letters; a short rare piece is a fragment more
     often: "con|tuned"); the left one a :func:`phrase_word` (not when *capital*: a
-    capitalised piece may be a name), or the right
-    one a phrase word that ends no hyphenated compound of the dictionary
-    (:func:`.wordclasses.compound_ends`: "hand-made", "home-grown") and, when it is a
-    closed-class word, an auxiliary or a modal ("now|must"; "west|most" is a compound)."""
+    capitalised piece may be a name), or the right one a phrase word that ends no hyphenated
+    compound of the dictionary (:func:`.wordclasses.compound_ends`: "hand-made", "home-grown")
+    and, when it is a closed-class word, an auxiliary or a modal ("now|must"; "west|most" is a
+    compound)."""
     p = model.p
     for w in (left, right):
         floor = p.phrase_piece_zipf if len(w) > 4 else p.solid_zipf if len(w) > 3 or w in FUNCTION_WORDS \
