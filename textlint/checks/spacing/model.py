@@ -61,6 +61,8 @@ SUFFIXES = wc.SUFFIXES
 #: The longest of them: a longer piece, at no seam, is no bare prefix or suffix (a lowercase
 #: form is never shorter).
 AFFIX_MAX = max(map(len, PREFIXES | SUFFIXES))
+#: Both: a piece that is neither, at no seam, is a plausible word (:meth:`Model._piece_ok`).
+AFFIXES = PREFIXES | SUFFIXES
 #: Two-letter prefixes that stay glued to a capitalised word ("biLipschitz", "reEnter").
 PREFIXES_SHORT = frozenset(p for p in PREFIXES if len(p) == 2 and p != "in")
 #: Two-letter titles glued to a name at a camel seam ("MrPutin", "DrWho").
@@ -983,13 +985,14 @@ class Model:
     def _search(self, cores: list[str], left: str | None, right: str | None) -> tuple[int, ...]:
         s = "".join(cores)
         n = len(s)
+        lowercase = s.islower()  # then every piece is its own lowercase form
         bounds = list(accumulate(map(len, cores), initial=0))
         p = self.p
         features = self._features
         solid, long_word, content, frequent, cuttable, in_lexicon, no_join_after, glued = zip(*(
             entry[0] if (entry := features.get(c)) is not None and not entry[1]
             else self.memo(features, c, self._token_features, c) for c in cores))
-        known, pair, unknown, vocab_get, hits = self.known, self.pair, self.unknown, self.vocab.get, self._hits
+        known, pair, vocab_get, hits = self.known, self.pair, self.vocab.get, self._hits
         lex_word, piece_ok = self.lex_word, self._piece_ok
         # places[x]: (position, token, token's end, seam, states: last word -> (score, the place
         # where the word starts, previous word, lex_word(last word)))
@@ -998,9 +1001,12 @@ class Model:
         last = len(places) - 1
         pmi_get, floor, bigram_weight, absent_weight = (
             self._pmi_get, self.lex.bigram_floor, p.bigram_weight, p.absent_weight)
-        lex_logp_get, lex_logp, lex_words_get = self._lex_logp.get, self.lex_logp, self._lex_words.get
+        lex_logp_get, lex_logp = self._lex_logp.get, self.lex_logp
+        lex_words, lexicon_word_of = self._lex_words, self._lexicon_word
+        lex_words_get = lex_words.get
         zipf_get, lexicon_logp = self._zipf_get, self._lexicon_logp
         function_lp, known_split_lp = p.function_zipf - 9, p.known_split_zipf - 9
+        per_char = p.unk_per_char
         suffix_word_lp, suffix_pair_pmi = p.frequent_zipf - 9, round(p.suffix_pair_pmi * 100)
         prefix_cut: dict[int, set[str]] = {}  # end -> prefixes cut off a token's start there
         position = itemgetter(0)  # of a place
@@ -1012,6 +1018,7 @@ class Model:
             # token that may be cut, and no capital but at a seam)
             _, k0, next_end, _, _ = after = places[x + 1]
             capital = s[j].isupper()
+            unknown_base = p.unk_cap_base if capital else p.unk_base  # unknown(w) less its length
             after_prefix = prefix_cut.get(j) if prefix_cut else None
             mid_word = not (at_start or seam_j)  # a long word starting here may cut a compound
             if at_start:
@@ -1045,7 +1052,7 @@ class Model:
                 w = s[j:i]
                 lp = lex_logp_get(w, False)  # known(w, original, inner > 0), the usual answers inline
                 if lp is False:  # lex_logp(w): a word the lexicon lacks, as most are, is not remembered
-                    lower = w.lower()
+                    lower = w if lowercase else w.lower()
                     z = zipf_get(lower, 0)  # Lexicon.zipf
                     lp = lexicon_logp(w, lower, z) if z > 0 else None
                 lexicon_word = lp is not None
@@ -1064,7 +1071,9 @@ class Model:
                     continue  # a letter cut out of a token is a word only as "a", "I"
                 suffix_word = False  # a suffix that is a word: only after a word it pairs with
                 if not whole:
-                    if (seam_j or seam_i or (at_start or at_end) and i - j <= AFFIX_MAX) and not piece_ok(
+                    # (at no seam, a piece that is no prefix or suffix is one piece_ok accepts)
+                    if (seam_j or seam_i or (at_start or at_end) and i - j <= AFFIX_MAX and (
+                            w if lowercase else w.lower()) in AFFIXES) and not piece_ok(
                             w, at_start, at_end, seam_j, seam_i):
                         if at_end and not seam_j and lp is not None and lp >= suffix_word_lp:
                             suffix_word = not glued[k0]  # "hand|some", but "of|some" glued
@@ -1078,11 +1087,11 @@ class Model:
                         continue  # a known word is cut only into frequent words ("ofthe") or at a seam
                 if lp is None:
                     if not inner:
-                        lp = unknown(w)
+                        lp = unknown_base - per_char * (i - j)  # unknown(w), inline
                     elif any(solid[k0:k1 + 1]) or not self._unknown_join(cores[k0:k1 + 1]):
                         continue  # (of whole tokens: see above)
                     else:
-                        lp = unknown(w) - p.unk_join_cost
+                        lp = unknown_base - per_char * (i - j) - p.unk_join_cost
                 base = lp + entry
                 if inner:
                     base -= p.del_cost * inner  # the spaces the word deletes
@@ -1105,8 +1114,8 @@ class Model:
                     if len(cores[k1]) == 1 and solid[k0] and not ending and lp < p.letter_join_zipf - 9:
                         base -= p.letter_join_cost  # "of f", "the n": a variable; not "an d", "wa s"
                 lw = lex_words_get(w, False) if lexicon_word else None  # lex_word(w), inline
-                if lw is False:
-                    lw = lex_word(w)
+                if lw is False:  # (a word of the lexicon: lex_logp has remembered its log10 P)
+                    lw = lex_words[w] = lexicon_word_of(w, lex_logp_get(w))
                 # content(w): a long word that is not among the most frequent ones
                 cut_compound = mid_word and i - j > 3 and (
                     lw is None or lw[1] < function_lp)
