@@ -840,31 +840,38 @@ def test_a_word_other_than_a_function_word_is_placed_in_a_name_by_the_near_token
         assert answers() == expected, reach
 
 
-def test_capitalised_words_are_found_in_ascii_stretches_as_the_pattern_finds_them():
-    """``_title_matches`` (``re``'s ASCII twin in the ASCII stretches between spaces) finds what
-    ``_TITLE`` finds, with the same groups, on ASCII text and around other characters (it fails
-    with "’", "\u2010" or a combining mark taken for ASCII, or with stretches cut at a letter)."""
+def test_capitalised_words_are_found_by_the_twins_as_the_pattern_finds_them():
+    """``_title_matches`` (``re``'s plain twin in the whole of a plain text, its ASCII twin in
+    the ASCII stretches between spaces of another) finds what ``_TITLE`` finds, with the same
+    groups, on ASCII and plain text and around other characters (it fails with "’", "\u2010" or
+    a combining mark taken for ASCII or for a plain letter, or with stretches cut at a letter)."""
+    from textlint.document import Document
+
     rng = random.Random(14)
     pieces = [chr(c) for c in range(128)] + ["Party", "Abc's", "A.b", " ", "  ", "\n", "’", "’s", "é", "É", "Ça",
-                                             "\u00a0", "e\u0301", "\u2010", "Ab’s"]
+                                             "\u00a0", "e\u0301", "\u2010", "Ab’s", "Øyvind", "ß", "\u00aa", "\u00b5",
+                                             "\u00ba", "²", "¼", "×", "\u2009", "Łódź", "Ωmega", "€", "Ab\u2070"]
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40)))
         expected = [(m.span(), m.span(capitals.W), m[capitals.W]) for m in capitals._TITLE.finditer(text)]
-        assert [(m.span(), m.span(capitals.W), m[capitals.W]) for m in capitals._title_matches(text)] == expected, \
-            repr(text)
+        assert [(m.span(), m.span(capitals.W), m[capitals.W]) for m in capitals._title_matches(Document(text))] \
+            == expected, repr(text)
 
 
-def test_letters_as_names_are_found_in_ascii_stretches_as_the_pattern_finds_them():
-    """``_names_with_letters`` (``re``'s ASCII twin in the ASCII stretches between spaces) answers
-    as a search for ``_LETTER_NAME`` does, on ASCII text and around other characters."""
+def test_letters_as_names_are_found_by_the_twins_as_the_pattern_finds_them():
+    """``_names_with_letters`` (``re``'s plain twin in the whole of a plain text, its ASCII twin
+    in the ASCII stretches between spaces of another) answers as a search for ``_LETTER_NAME``
+    does, on ASCII and plain text and around other characters."""
+    from textlint.document import Document
+
     rng = random.Random(14)
     pieces = [chr(c) for c in range(128)] + ["the", "B", "A", "I", "Bc", " ", "  ", "\n", "’", "é", "É", "\u00a0",
-                                             "e\u0301", "\u2010", "²"]
+                                             "e\u0301", "\u2010", "²", "¼", "\u00aa", "\u2009", "Ł", "€"]
     found = 0
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40)))
         expected = capitals._LETTER_NAME.search(text) is not None
-        assert capitals._names_with_letters(text) == expected, repr(text)
+        assert capitals._names_with_letters(Document(text)) == expected, repr(text)
         found += expected
     assert 300 < found < 2700
 

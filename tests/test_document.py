@@ -167,3 +167,28 @@ def test_the_vocabulary_counts_the_words_of_the_prose():
         assert all(doc.vocabulary.values())
         found += len(expected)
     assert found > 10000
+
+
+def test_plain_characters_are_classed_as_regex_classes_them():
+    # the plain twins of patterns (names._PLAIN_NAME, capitals._PLAIN_TITLE) hold classes of plain
+    # characters in place of the Unicode classes
+    import re
+
+    from textlint import document
+
+    plain = [chr(c) for c in [*range(0x100), *range(0x2000, 0x2070)]]
+    assert all(document.plain(c) for c in plain)
+    assert not any(document.plain(chr(c)) for c in [*range(0x100, 0x2000), *range(0x2070, 0x3000)])
+    for c in plain:
+        assert not regex.match(r"\p{M}", c), c
+        assert bool(regex.match(r"\p{L}", c)) == bool(re.match(f"[{document.PLAIN_LETTERS}]", c)), c
+        assert bool(regex.match(r"\p{Lu}", c)) == bool(re.match(f"[{document.PLAIN_CAPITALS}]", c)), c
+        assert bool(regex.match(r"\p{Ll}", c)) == bool(re.match(f"[{document.PLAIN_SMALL}]", c)), c
+        assert bool(regex.match(r"\p{N}", c)) == bool(re.match(f"[{document.PLAIN_NUMBERS}]", c)), c
+
+
+def test_a_document_is_plain_as_its_text_is():
+    from textlint import document
+
+    for text in ("", "abc", "Zoë’s café – “quoted”\u00a0here", "x\u2070", "Łódź", "a € b", "a\u2009b"):
+        assert Document(text).plain == document.plain(text) == all(document.plain(c) for c in text), text

@@ -53,6 +53,7 @@ def test_the_names_are_found_as_the_pattern_finds_them(monkeypatch):
     other text side by side."""
     import random
 
+    from textlint import document
     from textlint.checks import names
     from textlint.document import Document
 
@@ -64,23 +65,6 @@ def test_the_names_are_found_as_the_pattern_finds_them(monkeypatch):
               "\u00deorn", "Øyvind", "Ängel", "Paÿs", "Ab×cd", "Abcd÷", "Ÿves", "\u203f", "Abc\u2071", "\u2019s"]
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
-        plain = names._plain(Document(text).characters_beyond_latin1)
-        assert plain == names._plain(text), text
+        plain = Document(text).plain
+        assert plain == document.plain(text), text
         assert names._names(text, plain) == names._NAME.findall(text), text
-
-
-def test_plain_characters_are_classed_as_regex_classes_them():
-    # names._PLAIN_NAME holds classes of Latin-1 letters in place of the Unicode classes of _NAME
-    import re
-
-    import regex
-
-    from textlint.checks import names
-
-    plain = [chr(c) for c in [*range(0x100), *range(0x2000, 0x2070)]]
-    assert not any(names._NOT_PLAIN.match(c) for c in plain)
-    assert all(names._NOT_PLAIN.match(chr(c)) for c in [*range(0x100, 0x2000), *range(0x2070, 0x3000)])
-    for c in plain:
-        assert bool(regex.match(r"[\p{L}\p{M}]", c)) == bool(re.match(f"[{names._PLAIN_LETTERS}]", c)), c
-        assert bool(regex.match(r"\p{Lu}", c)) == bool(re.match(f"[{names._PLAIN_CAPITALS}]", c)), c
-        assert bool(regex.match(r"[\p{Ll}\p{M}]", c)) == bool(re.match(f"[{names._PLAIN_SMALL}]", c)), c

@@ -13,7 +13,7 @@ import regex
 
 from ..casing import Casing, get_casing
 from ..diagnostics import Applicability, Diagnostic, Fix
-from ..document import Document
+from ..document import PLAIN_CAPITALS, PLAIN_LETTERS, PLAIN_NUMBERS, PLAIN_SMALL, Document
 from .. import wordclasses as wc
 from ..lexicon import get_lexicon
 from ..patterns import LazyPattern, lazy_compile
@@ -36,6 +36,11 @@ _TITLE = lazy_compile(
 #: and ``re`` scans in about a twelfth fewer instructions.)
 _ASCII_TITLE = lazy_compile(
     r"([A-Z](?<![A-Za-z0-9'\-.@/_#].)[a-z]++)(?:'s|)(?![A-Za-z0-9\-@/_]|'[A-Za-z]|\.[A-Za-z])", engine=re)
+#: _TITLE on plain text (:attr:`Document.plain`), for ``re`` (see :func:`_title_matches`): the
+#: classes of its letters and numbers there, and no marks; led by its capital as _ASCII_TITLE is.
+_PLAIN_TITLE = lazy_compile(
+    rf"([{PLAIN_CAPITALS}](?<![{PLAIN_LETTERS}{PLAIN_NUMBERS}'’\-\u2010.@/_#].)[{PLAIN_SMALL}]++)(?:['’]s|)"
+    rf"(?![{PLAIN_LETTERS}{PLAIN_NUMBERS}\-\u2010@/_]|['’][{PLAIN_LETTERS}]|\.[{PLAIN_LETTERS}])", engine=re)
 #: The group "w" of _TITLE and _COMPOUND (the word without its possessive), by number: the regex
 #: module looks a group's name up at each call, which costs more than most tests of a match here.
 W = 1
@@ -100,21 +105,27 @@ def _ascii_stretches(text: str, cut: str) -> Iterator[tuple[int, int, bool]]:
         yield start, len(text), True
 
 
-def _title_matches(text: str) -> Iterator[regex.Match | re.Match]:
-    """``_TITLE.finditer(text)``, found by :data:`_ASCII_TITLE` in the ASCII stretches of the
-    text (:func:`_ascii_stretches`: no match holds a space; the same groups, by number). A
-    no-break space, the character other than ASCII that news text holds most (often hundreds in
-    an article), counts as a space: no match holds one, and the twin reads it as _TITLE does, as
-    no letter, mark, number, apostrophe or hyphen."""
-    return _stretch_matches(_TITLE, _ASCII_TITLE, text)
+def _title_matches(doc: Document) -> Iterator[regex.Match | re.Match]:
+    """``_TITLE.finditer(doc.text)``, found by its twins (:func:`_stretch_matches`; the same
+    groups, by number). A no-break space, the character other than ASCII that news text holds
+    most (often hundreds in an article), counts as a space: no match holds one, and the twins
+    read it as _TITLE does, as no letter, mark, number, apostrophe or hyphen."""
+    return _stretch_matches(_TITLE, _PLAIN_TITLE, _ASCII_TITLE, doc)
 
 
-def _stretch_matches(pattern: LazyPattern, twin: LazyPattern, text: str) -> Iterator[regex.Match | re.Match]:
-    """``pattern.finditer(text)`` for a pattern whose matches hold no space and whose look-arounds
-    read a no-break space as a space: found by its ASCII ``re`` *twin* in the ASCII stretches
-    of the text (:func:`_ascii_stretches`, cut at spaces, no-break spaces counted as spaces)."""
-    for start, end, ascii in _ascii_stretches(text.replace("\u00a0", " "), " "):
-        yield from (twin if ascii else pattern).finditer(text, start, end)
+def _stretch_matches(pattern: LazyPattern, plain_twin: LazyPattern, ascii_twin: LazyPattern,
+                     doc: Document) -> Iterator[regex.Match | re.Match]:
+    """``pattern.finditer(doc.text)`` for a pattern whose matches hold no space and whose
+    look-arounds read a no-break space as a space: found by its plain ``re`` twin in the whole
+    text of a plain document (:attr:`Document.plain`, nearly every one), and in another's by its
+    ASCII ``re`` twin in the ASCII stretches (:func:`_ascii_stretches`, cut at spaces, no-break
+    spaces counted as spaces), which reads them in about a twelfth fewer instructions than the
+    plain twin would (its classes cost more at each character)."""
+    text = doc.text
+    if doc.plain:
+        return plain_twin.finditer(text)
+    return (m for start, end, ascii in _ascii_stretches(text.replace("\u00a0", " "), " ")
+            for m in (ascii_twin if ascii else pattern).finditer(text, start, end))
 
 
 #: A function word the document capitalises in mid-sentence this often is one of its defined
@@ -203,14 +214,17 @@ _LETTER_NAME = lazy_compile(r"(?<![\p{L}\p{M}\p{N}.'’\-])[B-HJ-Z](?![\p{L}\p{M
 #: _LETTER_NAME on ASCII text, for ``re`` (see :func:`_names_with_letters`), led by its capital as
 #: _ASCII_TITLE is.
 _ASCII_LETTER_NAME = lazy_compile(r"[B-HJ-Z](?<![A-Za-z0-9.'\-].)(?![A-Za-z0-9.'\-])", engine=re)
+#: _LETTER_NAME on plain text, for ``re``, as _PLAIN_TITLE is _TITLE's.
+_PLAIN_LETTER_NAME = lazy_compile(
+    rf"[B-HJ-Z](?<![{PLAIN_LETTERS}{PLAIN_NUMBERS}.'’\-].)(?![{PLAIN_LETTERS}{PLAIN_NUMBERS}.'’\-])", engine=re)
 
 
-def _names_with_letters(text: str) -> bool:
-    """Whether *text* uses a capital letter as a name of its own (:data:`_LETTER_NAME`): looked
-    for by its ASCII twin in the ASCII stretches of the text (:func:`_stretch_matches`), as
-    :func:`_title_matches` looks for capitalised words (a text that has none is read to its end,
-    by ``re`` in about two thirds of the instructions ``regex`` takes)."""
-    return next(_stretch_matches(_LETTER_NAME, _ASCII_LETTER_NAME, text), None) is not None
+def _names_with_letters(doc: Document) -> bool:
+    """Whether the document's text uses a capital letter as a name of its own (:data:`_LETTER_NAME`):
+    looked for by its twins (:func:`_stretch_matches`), as :func:`_title_matches` looks for
+    capitalised words (a text that has none is read to its end, by ``re`` in about two thirds of
+    the instructions ``regex`` takes)."""
+    return next(_stretch_matches(_LETTER_NAME, _PLAIN_LETTER_NAME, _ASCII_LETTER_NAME, doc), None) is not None
 
 
 _PREVIOUS = lazy_compile(r"(?r)([\p{L}]+)[ \u00a0]+$")
@@ -504,7 +518,7 @@ class MidSentenceCapital(Check):
         so is "a A" (cleanup.DoubledWord reports it), and every "A" of a document that names
         things with single letters ("if A depends on B")."""
         text = doc.text
-        if _ARTICLE_A_AT[0].search(text) is None or _names_with_letters(text):
+        if _ARTICLE_A_AT[0].search(text) is None or _names_with_letters(doc):
             return  # letters as names ("if A depends on B"): "A" may be one too
         for m in finditer_at_runs(_ARTICLE_A, *_ARTICLE_A_AT, text):
             before, after = m.group("before"), m.group("after")
@@ -533,7 +547,7 @@ class MidSentenceCapital(Check):
         candidates: dict[str, list[regex.Match]] = {}
         worth: dict[str, bool] = {}
         capitalised = _CapitalisedWords(text)
-        for m in _title_matches(text):
+        for m in _title_matches(doc):
             word = m[W]  # (subscript: quicker than group() at each capitalised word of the text)
             look = worth.get(word)
             if look is None:

@@ -12,7 +12,7 @@ import regex
 from ..anchored import matches_found
 from ..casing import get_casing
 from ..diagnostics import Applicability, Diagnostic, Fix
-from ..document import Document, text_pieces
+from ..document import PLAIN_CAPITALS, PLAIN_LETTERS, PLAIN_SMALL, Document, plain, text_pieces
 from ..lexicon import get_lexicon
 from ..patterns import lazy_compile
 from ..rule import FixAvailability
@@ -21,19 +21,11 @@ from .base import Check
 
 #: A capitalised word of four letters or more (not an acronym), with its neighbours.
 _NAME = lazy_compile(r"(?<![\p{L}\p{M}\-’'])\p{Lu}\p{Ll}[\p{Ll}\p{M}]{2,}(?![\p{L}\p{M}])")
-#: Plain text holds Latin-1 characters and general punctuation (U+2000 to U+206F: spaces,
-#: dashes, quotation marks; no letter nor mark) only, as nearly all prose does.
-_NOT_PLAIN = lazy_compile(r"[^\x00-\xff\u2000-\u206f]", engine=re)
-#: The letters (\p{L}), capitals (\p{Lu}) and small letters (\p{Ll}) of plain text; it holds
-#: no mark (\p{M}) (``tests/test_names.py`` checks each character).
-_PLAIN_LETTERS = r"A-Za-z\xaa\xb5\xba\xc0-\xd6\xd8-\xf6\xf8-\xff"
-_PLAIN_CAPITALS = r"A-Z\xc0-\xd6\xd8-\xde"
-_PLAIN_SMALL = r"a-z\xb5\xdf-\xf6\xf8-\xff"
-#: :data:`_NAME` in plain text (:data:`_NOT_PLAIN`), with the classes of its letters (``re``, led
-#: by its capital: several times quicker than ``regex``, which tries the look-behind at every
-#: character).
-_PLAIN_NAME = lazy_compile(rf"[{_PLAIN_CAPITALS}](?<![{_PLAIN_LETTERS}\-’'].)[{_PLAIN_SMALL}]{{3,}}"
-                           rf"(?![{_PLAIN_LETTERS}])", engine=re)
+#: :data:`_NAME` in plain text (:data:`textlint.document.NOT_PLAIN`), with the classes of its
+#: letters (``re``, led by its capital: several times quicker than ``regex``, which tries the
+#: look-behind at every character).
+_PLAIN_NAME = lazy_compile(rf"[{PLAIN_CAPITALS}](?<![{PLAIN_LETTERS}\-’'].)[{PLAIN_SMALL}]{{3,}}"
+                           rf"(?![{PLAIN_LETTERS}])", engine=re)
 #: Text that is not plain is scanned for names in pieces of about this many characters
 #: (:func:`_names`).
 NAME_PIECE = 1024
@@ -102,7 +94,7 @@ class NameVariant(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        found = _names(text, _plain(doc.characters_beyond_latin1))  # (Latin-1 is plain)
+        found = _names(text, doc.plain)
         counts = Counter(found)
         if len(counts) < 2:
             return
@@ -177,23 +169,18 @@ class NameVariant(Check):
         return shared
 
 
-def _names(text: str, plain: bool) -> list[str]:
-    """``_NAME.findall(text)``: by :data:`_PLAIN_NAME` in plain text (:data:`_NOT_PLAIN`), as
-    nearly all is; other text piece by piece (:func:`text_pieces`: each cut before a
-    whitespace character, which no match holds and which the look-around of :data:`_NAME`
-    rejects as the end of a piece does), each plain piece by :data:`_PLAIN_NAME`. *plain* tells
-    whether the whole text is plain."""
-    if plain:
+def _names(text: str, whole_plain: bool) -> list[str]:
+    """``_NAME.findall(text)``: by :data:`_PLAIN_NAME` in plain text (:func:`plain`), as nearly
+    all is; other text piece by piece (:func:`text_pieces`: each cut before a whitespace
+    character, which no match holds and which the look-around of :data:`_NAME` rejects as the
+    end of a piece does), each plain piece by :data:`_PLAIN_NAME`. *whole_plain* tells whether
+    the whole text is plain."""
+    if whole_plain:
         return _PLAIN_NAME.findall(text)
     found: list[str] = []
     for piece in text_pieces(text, NAME_PIECE):
-        found += (_PLAIN_NAME if _plain(piece) else _NAME).findall(piece)
+        found += (_PLAIN_NAME if plain(piece) else _NAME).findall(piece)
     return found
-
-
-def _plain(text: str) -> bool:
-    """Whether *text* is plain (:data:`_NOT_PLAIN`): ``str.isascii`` answers at once for ASCII."""
-    return text.isascii() or _NOT_PLAIN.search(text) is None
 
 
 #: Distinct forms whose keys (:func:`_keys_of_name`: the form and the process-wide tables alone
