@@ -91,6 +91,18 @@ def test_the_words_from_a_zipf_are_made_a_set_once_enough_strings_were_asked():
     assert lex.words_from(4.0, 0) == {"the", "cat"}
 
 
+def test_the_reach_of_a_text_into_the_words_from_a_zipf():
+    lex = lexicon.Lexicon({"the": 700, "there": 500, "cathedral": 450, "café": 450, "zyx": 100}, {}, -6.5)
+    assert lex.word_reach(4.0, "therapy") is None  # no set of the words yet
+    lex.words_from(4.0, lexicon.STRINGS_BEFORE_A_SET)
+    assert lex.word_reach(4.0, "therapy") == (4, 0)  # "ther(e)"; no word ends in "y"
+    assert lex.word_reach(4.0, "cathedrals") == (9, 0)
+    assert lex.word_reach(4.0, "breathe") == (0, 3)  # "the" ends it
+    assert lex.word_reach(4.0, "caf") == (2, 0)  # the ASCII words only: "ca(thedral)", not "caf(é)"
+    assert lex.word_reach(4.0, "zyx") == (0, 0)  # too rare
+    assert lex.word_reach(4.0, "") == (0, 0)
+
+
 @pytest.mark.parametrize("cut", [0, 10, 47, 48, 200, -1, -9])
 def test_a_damaged_cache_is_refused(tmp_path, cut):
     zipf, pmi = tables()

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from textlint import lexicon
 from textlint.checks import spacing as spacing_checks
-from textlint.checks.spacing.model import Change, Model, Params, camel_seam, clear_shared_caches, margin_shift
+from textlint.checks.spacing.model import (Change, Model, Params, camel_seam, clear_shared_caches, margin_shift,
+                                           one_edit_strings)
 from textlint.document import Document
 from textlint.engine import Engine, Overrides
 from textlint.lexicon import get_lexicon
@@ -742,6 +743,20 @@ def test_a_typo_of_a_word_is_the_same_asked_of_the_table_or_of_the_set_of_freque
         answers = [Model(lex, {}, 1000).typo_of_word(token, pieces) for lex in (by_table, by_set)]
         assert answers == [typo, typo], token
     assert by_table.words_from(Params().solid_zipf, 0) is None
+
+
+_SOME_WORDS = ["the", "there", "cathedral", "catch", "cat", "act", "tac", "a", "ab", "bat", "tab", "abba", "batch"]
+
+
+@given(st.text("abcehrt", max_size=9), st.lists(st.sampled_from(_SOME_WORDS), min_size=1))
+@example("cathedrl", ["cathedral"])
+@example("hte", ["the"])
+def test_the_edits_within_the_reach_into_a_set_of_words_make_every_word_of_it_that_an_edit_makes(token, words):
+    lex = lexicon.Lexicon(dict.fromkeys(words, 500), {}, -6.5)
+    lex.words_from(3.0, lexicon.STRINGS_BEFORE_A_SET)
+    made = set(one_edit_strings(token, *lex.word_reach(3.0, token)))
+    assert made <= set(one_edit_strings(token))
+    assert made & set(words) == set(one_edit_strings(token)) & set(words)
 
 
 def test_a_sure_cut_gets_a_safe_fix():

@@ -34,6 +34,7 @@ import operator
 import os
 import struct
 import zlib
+from bisect import bisect_left
 from functools import cached_property, lru_cache
 from itertools import islice, repeat, takewhile
 from pathlib import Path
@@ -201,6 +202,8 @@ class Lexicon:
         #: words_from's sets, by Zipf, and the strings it was told of before it made one
         self._words_from: dict[float, frozenset[str]] = {}
         self._strings_before_set = 0
+        #: word_reach's lists of their ASCII words sorted, and of each of them reversed, by Zipf
+        self._sorted_words_from: dict[float, tuple[list[str], list[str]]] = {}
         self._pmi = pmi  # "w1 w2" (lowercase) -> PMI * 100
         # lowercase word -> BEGINS_PAIR | ENDS_PAIR (the words of the pairs only)
         self._sides = pair_sides(pmi) if sides is None else sides
@@ -261,6 +264,20 @@ class Lexicon:
             words = self._words_from[zipf] = frozenset(found)
         return words
 
+    def word_reach(self, zipf: float, text: str) -> tuple[int, int] | None:
+        """How many first characters of *text* start some ASCII word of :meth:`words_from`
+        *zipf*, and how many last ones end one (a bisection of those words sorted, and of each
+        of them reversed, sorted: made once); None until words_from has made its set of them."""
+        words = self._words_from.get(zipf)
+        if words is None:
+            return None
+        ordered = self._sorted_words_from.get(zipf)
+        if ordered is None:
+            forwards = sorted(filter(str.isascii, words))  # (strs of one kind sort faster)
+            ordered = self._sorted_words_from[zipf] = (forwards, sorted([w[::-1] for w in forwards]))
+        forwards, backwards = ordered
+        return _longest_shared_start(forwards, text), _longest_shared_start(backwards, text[::-1])
+
     def zipf(self, word: str) -> float:
         """Zipf frequency of *word* (case-insensitive); 0.0 when unknown."""
         return self._zipf.get(word.lower(), 0) / 100
@@ -290,6 +307,22 @@ class Lexicon:
         table = self._pmi
         return (table.max_value() if isinstance(table, Table) else max(table.values(), default=0)) / 100
 
+
+def _longest_shared_start(words: list[str], text: str) -> int:
+    """The length of the longest start of *text* that starts one of *words* (sorted): the
+    longer start that *text* shares with its neighbours in their order."""
+    at = bisect_left(words, text)
+    return max((_shared_start(text, word) for word in words[max(at - 1, 0):at + 1]), default=0)
+
+
+def _shared_start(a: str, b: str) -> int:
+    """The length of the start that *a* and *b* share."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def cache_dir() -> Path:

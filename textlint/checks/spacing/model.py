@@ -578,7 +578,9 @@ class Model:
         *pieces*, is one edit (a deletion, insertion, substitution or transposition of
         letters) away from *token*."""
         if token.isascii():  # (its strings are asked as they are written)
-            return not self._solid_among(list(one_edit_strings(token))).issubset(pieces)
+            # (only the edits that may make such a word: those within the reach of its ends into them)
+            reach = self.lex.word_reach(self.p.solid_zipf, token) or (None, None)
+            return not self._solid_among(list(one_edit_strings(token, *reach))).issubset(pieces)
         candidates = {w.lower() for w in one_edit(token).difference(pieces)}  # (Lexicon.zipf's key)
         return bool(self._solid_among(candidates))
 
@@ -1168,15 +1170,25 @@ def one_edit(word: str) -> set[str]:
     return set(one_edit_strings(word))
 
 
-def one_edit_strings(word: str) -> Iterator[str]:
-    """The strings of :func:`one_edit`, some of them more than once. Insertions and
-    substitutions, most of them, are made in C: ``c.join((head, tail))`` is ``head + c + tail``."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+def one_edit_strings(word: str, starts: int | None = None, ends: int | None = None) -> Iterator[str]:
+    """The strings of :func:`one_edit`, some of them more than once. With *starts* and *ends*
+    (how many first and last letters of *word* start and end some word of a set), only those
+    that may be such a word: an edit keeps the letters before it, which must start the word,
+    and those after the letters it takes (none to insert, one to delete or replace, two to
+    swap), which must end it. Insertions and substitutions, most of them, are made in C:
+    ``c.join((head, tail))`` is ``head + c + tail``."""
+    n = len(word)
+
+    def places(taken: int) -> range:
+        """Where an edit that takes *taken* letters may be."""
+        first = 0 if ends is None else max(n - taken - ends, 0)
+        return range(first, min(n if starts is None else starts, n - taken) + 1)
+
     return chain(
-        [h + t[1:] for h, t in splits if t],
-        [h + t[1] + t[0] + t[2:] for h, t in splits if len(t) > 1],
-        *[map(str.join, _LETTERS, repeat(split)) for split in splits],
-        *[map(str.join, _LETTERS.replace(t[0], ""), repeat((h, t[1:]))) for h, t in splits if t])
+        [word[:i] + word[i + 1:] for i in places(1)],
+        [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in places(2)],
+        *[map(str.join, _LETTERS, repeat((word[:i], word[i:]))) for i in places(0)],
+        *[map(str.join, _LETTERS.replace(word[i], ""), repeat((word[:i], word[i + 1:]))) for i in places(1)])
 
 
 def segments(s: str, cuts: list[int]) -> list[str]:
