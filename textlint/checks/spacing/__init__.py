@@ -203,7 +203,7 @@ def _line_changes(model: Model, line: str) -> tuple[Change, ...]:
     if judged is None:
         return ()  # every chunk quiet: nothing to repair, no token that is no word
     changes = [c for c in analyse_line(model, line, judged) if c.gain >= PARAMS.unsafe_margin]
-    loud = [judged.chunks[k] for k in judged.loud]
+    loud = list(map(judged.chunks.__getitem__, judged.loud))
     return (*changes, *_apart_from(moved_spaces(line, model, loud), changes))
 
 

@@ -209,9 +209,8 @@ def plain_parts(chunk: str) -> tuple[str, str, str] | None:
     """The groups of :data:`PLAIN` in *chunk* (opening marks, letters, closing marks), None when
     it does not match the whole chunk. Most chunks are letters between marks, which string
     methods split as the pattern does (the marks are no letters, and the letters no marks):
-    the pattern (1.4 µs a call) reads the others only ("Putin's", "re-elect", "1990s")."""
-    if chunk.isalpha():  # a word without marks, most chunks (no mark is a letter)
-        return "", chunk, ""
+    the pattern (1.4 µs a call) reads the others only ("Putin's", "re-elect", "1990s"). (Most
+    chunks of all are letters alone, which :meth:`Model.chunk` tells without a call.)"""
     rest = chunk.lstrip(OPENING_MARKS)
     core = rest.rstrip(CLOSING_MARKS)
     if core.isalpha():  # (the letters of PLAIN's \p{L}, as str.isalpha tells them)
@@ -670,7 +669,8 @@ class Model:
         return self.memo(self._chunks, chunk, Model._chunk, self, chunk)
 
     def _chunk(self, chunk: str) -> ChunkInfo | None:
-        parts = plain_parts(chunk)
+        # a word without marks, most chunks (no mark is a letter), else plain_parts
+        parts = ("", chunk, "") if chunk.isalpha() else plain_parts(chunk)
         if parts is None:
             return None  # not a word
         lead, core, trail = parts
@@ -735,10 +735,9 @@ class Model:
         # a cut leaves no letter alone but a word ("a", "I")
         first = 1 if core[0] in LETTER_WORDS else 2
         last = n - 1 if core[-1] in LETTER_WORDS else n - 2
+        seam = False  # (a lowercase core has none)
         for c in range(first, last + 1):
-            if lowercase:
-                seam = False
-            else:
+            if not lowercase:
                 seam = core[c].isupper() and camel_seam(core, c)
                 if (core[c - 1].isupper() or core[c].isupper()) and not seam:
                     continue  # (so the right piece is capitalised at a seam only)
@@ -777,11 +776,16 @@ class Model:
                     return True
             elif score + pair_max >= need:
                 # pair_of(lex_word(left), lex_word(right)), inline
-                lower_left, lower_right = (left, right) if lowercase else (left.lower(), right.lower())
-                pmi = pmi_get(f"{lower_left} {lower_right}") if sides_get(lower_left, 0) & BEGINS_PAIR and \
-                    sides_get(lower_right, 0) & ENDS_PAIR else None
-                if score + (bigram_weight * (pmi / 100) if pmi is not None else
-                            absent_weight * min(0.0, floor - ll - rl)) >= need:
+                if not lowercase:
+                    left, right = left.lower(), right.lower()  # (as the pair list writes them)
+                pmi = pmi_get(f"{left} {right}") if sides_get(left, 0) & BEGINS_PAIR and \
+                    sides_get(right, 0) & ENDS_PAIR else None
+                if pmi is not None:
+                    score += bigram_weight * (pmi / 100)
+                else:  # below the list's floor: min(0.0, gap), without the cost of a call
+                    gap = floor - ll - rl
+                    score += absent_weight * (gap if gap < 0.0 else 0.0)
+                if score >= need:
                     return True
         return False
 
@@ -1283,26 +1287,28 @@ def _joinable_pairs(model: Model, infos: list, loud: list[int]) -> list[int]:
     """The chunks *k* of a line (in order) that :meth:`Model.pair_joinable` joins with chunk
     *k + 1*, of the pairs with a loud chunk in them (two quiet chunks never join). A loud chunk
     that cannot start a pair or end one (the *starts* and *ends* of its :meth:`Model.chunk`
-    answer) is no part of the pair on that side, which is not looked at."""
+    answer) is no part of the pair on that side, which is not looked at. Most pairs looked at
+    are remembered as :data:`_APART`, told by identity before the memo entry is read."""
     pairs = []
     joinable_get = model._joinable.get
     last = len(infos) - 1
-    looked = -1  # the last k looked at: two loud chunks side by side share a pair
+    # the loud chunk before k: when it is k - 1, the pair (k - 1, k) was looked at from there (or it
+    # cannot start one); -1: chunk 0 has no pair before it
+    before = -1
     for k in loud:
         info = infos[k]
-        if k - 1 > looked and info[6]:
-            looked = k - 1
+        if info[6] and k - 1 != before:
             x = infos[k - 1]
             if x is not None and x[5] and not (x[4] and info[4]):
                 e = joinable_get((x[1], info[1]))  # an answer no document word swayed, inline
-                if e[0] if e is not None and not e[1] else _joins(model, e, x, info):
+                if e is not _APART and (e[0] if e is not None and not e[1] else _joins(model, e, x, info)):
                     pairs.append(k - 1)
-        if k < last and info[5]:
-            looked = k
+        before = k
+        if info[5] and k < last:
             y = infos[k + 1]
             if y is not None and y[6] and not (info[4] and y[4]):
                 e = joinable_get((info[1], y[1]))
-                if e[0] if e is not None and not e[1] else _joins(model, e, info, y):
+                if e is not _APART and (e[0] if e is not None and not e[1] else _joins(model, e, info, y)):
                     pairs.append(k)
     return pairs
 
