@@ -211,8 +211,8 @@ class Runner:
         prepare_for(sum(sizes) // min(jobs, len(paths)))
         import gc
 
-        global _RUNNER
-        _RUNNER = self
+        global _RUNNER, _TARGETS
+        _RUNNER, _TARGETS = self, targets
         chunks = _chunks([i for i in range(1, len(paths)) if i not in early], sizes, jobs, early)
         if not chunks:
             yield from (early[i] for i in sorted(early))
@@ -223,8 +223,9 @@ class Runner:
         # alive does (see gcpause): the process ends with the run, and the collections of
         # its exit would walk them all again (~30 ms on 1,000 files)
         gc.freeze()
-        tasks = [[targets[i] for i in chunk] for chunk in chunks]
-        done = _run_tasks(min(jobs, len(chunks)), tasks, self.fork_guard)
+        # a task names its files by their place in _TARGETS, which the workers inherit: a path
+        # sent down a pipe is rebuilt by each worker (~30,000 instructions a path)
+        done = _run_tasks(min(jobs, len(chunks)), chunks, self.fork_guard)
         yield from _in_order(early, chunks, done, paths)
 
     def _check_in_turn(self, targets: list[tuple[Path, bool]]) -> Iterator[FileResult]:
@@ -319,12 +320,13 @@ def _records(source: Source, applied: list[AppliedFix]) -> list[FixRecord]:
             for a in sorted(applied, key=lambda a: (a.start, a.round))]
 
 
-def _run_tasks(jobs: int, tasks: list[list[tuple[Path, bool]]], fork_guard: Callable[[], AbstractContextManager]
+def _run_tasks(jobs: int, tasks: list[list[int]], fork_guard: Callable[[], AbstractContextManager]
                ) -> Iterator[tuple[int, list[FileResult] | None]]:
-    """(task index, its results) as *jobs* forked worker processes finish *tasks*; None for
-    a task whose worker process died (the others go on). A worker gets its next task when it
-    has finished one, with the line repairs the other workers have reported since its last:
-    a line that one worker analysed is not analysed again by another."""
+    """(task index, its results) as *jobs* forked worker processes finish *tasks* (each the
+    places of its files in ``_TARGETS``); None for a task whose worker process died (the
+    others go on). A worker gets its next task when it has finished one, with the line
+    repairs the other workers have reported since its last: a line that one worker analysed
+    is not analysed again by another."""
     from . import forkpool
 
     with fork_guard():
@@ -395,21 +397,24 @@ def _not_checked(path: Path) -> FileResult:
 
 
 _RUNNER: Runner | None = None
+#: The files of a parallel run and whether a walk found each (the tasks name them by index).
+_TARGETS: list[tuple[Path, bool]] = []
 
 
-def _check_in_worker(task: tuple[list[tuple[Path, bool]], list[bytes]]) -> tuple[list[FileResult], bytes]:
-    """Check the files of *task* in a worker process, after taking the blocks of line
-    repairs it holds (reported by the other workers); returns the results, and the line
-    repairs worked out for them. The blocks stay pickled on their way through the parent."""
+def _check_in_worker(task: tuple[list[int], list[bytes]]) -> tuple[list[FileResult], bytes]:
+    """Check the files of *task* (their places in ``_TARGETS``) in a worker process, after
+    taking the blocks of line repairs it holds (reported by the other workers); returns the
+    results, and the line repairs worked out for them. The blocks stay pickled on their way
+    through the parent."""
     import pickle
 
     assert _RUNNER is not None
-    targets, reported = task
+    indices, reported = task
     position = 0
     spacing = _spacing_checks()
     if spacing is not None:
         position = spacing.learn_line_repairs([entry for block in reported for entry in pickle.loads(block)])
-    results = [_RUNNER.check_path(*target) for target in targets]
+    results = [_RUNNER.check_path(*_TARGETS[i]) for i in indices]
     spacing = _spacing_checks()  # (loaded by these files' checks, if not before: all its repairs are new)
     learned = spacing.line_repairs_since(position) if spacing is not None else []
     return results, pickle.dumps(learned, pickle.HIGHEST_PROTOCOL)
