@@ -58,11 +58,11 @@ CONTEXT_BOUND = 3.0
 #: Pieces a word is not cut into: prefixes and suffixes that form compounds with words.
 PREFIXES = wc.PREFIXES
 SUFFIXES = wc.SUFFIXES
-#: The longest of them: a longer piece, at no seam, is no bare prefix or suffix (a lowercase
-#: form is never shorter).
-AFFIX_MAX = max(map(len, PREFIXES | SUFFIXES))
 #: Both: a piece that is neither, at no seam, is a plausible word (:meth:`Model._piece_ok`).
 AFFIXES = PREFIXES | SUFFIXES
+#: The longest of them: a longer piece, at no seam, is no bare prefix or suffix (a lowercase
+#: form is never shorter).
+AFFIX_MAX = max(map(len, AFFIXES))
 #: Two-letter prefixes that stay glued to a capitalised word ("biLipschitz", "reEnter").
 PREFIXES_SHORT = frozenset(p for p in PREFIXES if len(p) == 2 and p != "in")
 #: Two-letter titles glued to a name at a camel seam ("MrPutin", "DrWho").
