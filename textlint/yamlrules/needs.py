@@ -32,8 +32,6 @@ import os.path
 from functools import cached_property
 from typing import AbstractSet, Any, Iterable, Iterator
 
-import regex
-
 from ..dataclass import dataclass
 from ..patterns import lazy_compile
 from .kept import kept
