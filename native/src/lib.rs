@@ -1,0 +1,18 @@
+//! textlint's compiled accelerators: the Python module `textlint_native`.
+//!
+//! Each function here computes exactly what a pure-Python function of textlint computes (named
+//! in its doc comment), which stays the fallback and the reference: textlint loads this module
+//! through `textlint/native.py` and uses it only when its `ABI` is the one textlint expects.
+//! The tests compare the two on the same inputs.
+
+use pyo3::prelude::*;
+
+/// The interface version: textlint uses this module only when it expects this number
+/// (`textlint.native.ABI`); bump it when a function's signature or meaning changes.
+const ABI: u32 = 1;
+
+#[pymodule]
+fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("ABI", ABI)?;
+    Ok(())
+}
