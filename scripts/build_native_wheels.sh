@@ -14,8 +14,9 @@
 #                   stubs of manylinux2014, the macOS SDK stubs and mingw-w64's start-up code.
 # The wheels hold only textlint-native (MIT) and the crates it is built from (pyo3 and its
 # dependencies: MIT, Apache-2.0 or both; `cargo metadata` in native/ lists them), with Rust's
-# standard library (MIT OR Apache-2.0); they link libc and Python dynamically, save the
-# mingw-w64 start-up code of the Windows wheel (zlib-like and public-domain licenses).
+# standard library (MIT OR Apache-2.0), and what the linker adds: for Windows chiefly
+# mingw-w64's start-up code (Zope Public License and public domain). libc and Python are
+# linked dynamically.
 #
 # It prints which wheels it built and which targets failed (their logs are in
 # native/target/wheel-logs/), and exits non-zero when the wheel of this machine (Linux x86_64,
