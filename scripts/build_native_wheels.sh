@@ -71,7 +71,7 @@ for entry in "${targets[@]}"; do
         done
     else
         failed+=("$name")
-        tail -n 5 "$log" | sed 's/^/   | /'
+        { grep -i -m 3 'error' "$log" || tail -n 5 "$log"; } | sed 's/^/   | /'
     fi
     rm -rf "$tmp"
 done
