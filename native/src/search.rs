@@ -240,7 +240,7 @@ fn is_lower(t: &[u8]) -> bool {
 
 /// `camel_seam(s, p)` of an ASCII string.
 fn camel_seam(s: &[u8], p: usize) -> bool {
-    if !(0 < p && p < s.len()) || !s[p].is_ascii_uppercase() {
+    if !(0 < p && p < s.len() && s[p].is_ascii_uppercase()) {
         return false;
     }
     let before = if p >= 2 { &s[..p - 1] } else { &s[p - 1..p] }; // (s[:p - 1] or s[p - 1])
@@ -527,8 +527,8 @@ impl<'a, 'py> Searcher<'a, 'py> {
                 1
             };
             let mut new_prefixes: Vec<(usize, usize)> = Vec::new();
-            for y in first..tail.len() {
-                let (i, k1, at_end, seam_i) = (tail[y].pos, tail[y].token, tail[y].at_end, tail[y].seam);
+            for there in &mut tail[first..] {
+                let (i, k1, at_end, seam_i) = (there.pos, there.token, there.at_end, there.seam);
                 if i > limit {
                     break;
                 }
@@ -582,7 +582,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
                         }
                     }
                     let k = if at_start { k1 } else { k0 };
-                    if f[k].in_lexicon && lp.map_or(true, |v| v < w.known_split_lp) && !(seam_j || seam_i) {
+                    if f[k].in_lexicon && lp.is_none_or(|v| v < w.known_split_lp) && !(seam_j || seam_i) {
                         continue;
                     }
                 }
@@ -604,13 +604,13 @@ impl<'a, 'py> Searcher<'a, 'py> {
                     }
                 }
                 let lw = if lexicon_word { self.lex_word(&word)? } else { None };
-                let cut_compound = mid_word && i - j > 3 && lw.as_ref().map_or(true, |l| l.lp < w.function_lp);
+                let cut_compound = mid_word && i - j > 3 && lw.as_ref().is_none_or(|l| l.lp < w.function_lp);
                 let mut top: Option<(f64, usize)> = None;
                 for (index, st) in here.iter().enumerate() {
                     if let Last::Word(start) = st.last {
                         if after_prefix.contains(&start)
                             && !f[k0].glued
-                            && lw.as_ref().map_or(true, |l| l.lp < w.function_lp)
+                            && lw.as_ref().is_none_or(|l| l.lp < w.function_lp)
                         {
                             continue; // "out|the", "up|of"; not "over|load", "in|put"
                         }
@@ -618,7 +618,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
                     let mut cand = match (&lw, &st.lw) {
                         (Some(l), Some(lprev)) => {
                             let pmi = if lprev.begins && l.ends { self.pmi_of(lprev, l)? } else { None };
-                            if suffix_word && pmi.map_or(true, |v| v < w.suffix_pair_pmi) {
+                            if suffix_word && pmi.is_none_or(|v| v < w.suffix_pair_pmi) {
                                 continue; // "would|like", "be|able"; not "light|like"
                             }
                             match pmi {
@@ -636,16 +636,16 @@ impl<'a, 'py> Searcher<'a, 'py> {
                             st.score + base
                         }
                     };
-                    if cut_compound && self.content_prev(st, j)? && st.lw.as_ref().map_or(true, |l| l.lp < w.function_lp) {
+                    if cut_compound && self.content_prev(st, j)? && st.lw.as_ref().is_none_or(|l| l.lp < w.function_lp) {
                         cand -= w.compound_cost; // "power|series": an author's compound
                     }
-                    if top.map_or(true, |(t, _)| cand > t) {
+                    if top.is_none_or(|(t, _)| cand > t) {
                         top = Some((cand, index));
                     }
                 }
                 if let Some((score, prev)) = top {
                     let last = Last::Word(j);
-                    tail[y].states.push(State { score, from: x, prev, last, lw });
+                    there.states.push(State { score, from: x, prev, last, lw });
                 }
             }
             for (end, start) in new_prefixes {
