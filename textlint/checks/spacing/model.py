@@ -37,7 +37,7 @@ from ...dataclass import dataclass
 from ...document import Document
 from ...casing import get_casing
 from ...lexicon import BEGINS_PAIR, ENDS_PAIR, Lexicon
-from ... import wordclasses as wc
+from ... import native, wordclasses as wc
 from ...patterns import lazy_compile
 from ...wordclasses import FUNCTION_WORDS
 #: Every word of the closed classes, also those that are names too ("It", "Will", "May"): a
@@ -876,7 +876,7 @@ class Model:
     def best(self, cores: list[str], left: str | None, right: str | None) -> tuple[int, ...]:
         """Cut points of the best segmentation of ''.join(cores) (positions in the string; a
         tuple of numbers, which the garbage collector stops tracking, as it does the entry)."""
-        return self.memo(self._best, (*cores, left, right), self._search, cores, left, right)
+        return self.memo(self._best, (*cores, left, right), _SEARCH, self, cores, left, right)
 
     def _token_features(self, core: str) -> tuple[bool, ...]:
         """What the lattice asks of a token of a window: whether it is *solid* (a word by
@@ -1163,6 +1163,11 @@ class Model:
                 cuts.append(places[x][0])
             last, w = x, prev
         return tuple(sorted(cuts))
+
+
+#: :meth:`Model._search` as :meth:`Model.best` runs it: compiled (``textlint_native.search``,
+#: the same cuts and the same document words recorded) when :mod:`textlint.native` has it.
+_SEARCH = native.function("search") or Model._search
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"

@@ -1,0 +1,742 @@
+//! The lattice search of the spacing model: `Model._search` and `Model._lattice_places`
+//! (textlint/checks/spacing/model.py), compiled.
+//!
+//! `search(model, cores, left, right)` is `Model._search(model, cores, left, right)`: the same
+//! cut points, the same document words recorded in `model._hits`, the same memo entries written.
+//! It reads the model's memo dicts and tables through the C API (or a table's Python `get`), and
+//! calls the model's methods where the Python does: the features of a token not remembered yet,
+//! a word the lexicon memo lacks (`_lexicon_logp`), a word the document may raise (`known`),
+//! `lex_word`, `_lexicon_word`, `lex_logp` and `pair`. A window that is not ASCII (Python's
+//! string methods differ from Rust's there) is searched by the Python twin.
+
+use std::collections::HashSet;
+
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::sync::GILOnceCell;
+use pyo3::types::{PyDict, PyString, PyTuple};
+
+/// The module of the Python twin, whose word classes the search reads.
+const MODEL_MODULE: &str = "textlint.checks.spacing.model";
+
+/// The closed word classes of the model's module (copied once per process: frozensets).
+struct Classes {
+    prefixes: HashSet<String>,
+    suffixes: HashSet<String>,
+    affixes: HashSet<String>,
+    letter_words: HashSet<String>,
+    titles: HashSet<String>,
+    prefixes_short: HashSet<String>,
+    affix_max: usize,
+    max_word: usize,
+}
+
+static CLASSES: GILOnceCell<Classes> = GILOnceCell::new();
+
+/// The word classes of `textlint.checks.spacing.model`, read at the first search.
+fn classes(py: Python<'_>) -> PyResult<&'static Classes> {
+    CLASSES.get_or_try_init(py, || {
+        let module = py.import_bound(MODEL_MODULE)?;
+        let set = |name: &str| -> PyResult<HashSet<String>> {
+            module.getattr(name)?.iter()?.map(|w| w?.extract::<String>()).collect()
+        };
+        Ok(Classes {
+            prefixes: set("PREFIXES")?,
+            suffixes: set("SUFFIXES")?,
+            affixes: set("AFFIXES")?,
+            letter_words: set("LETTER_WORDS")?,
+            titles: set("TITLES")?,
+            prefixes_short: set("PREFIXES_SHORT")?,
+            affix_max: module.getattr("AFFIX_MAX")?.extract()?,
+            max_word: module.getattr("MAX_WORD")?.extract()?,
+        })
+    })
+}
+
+/// A `get` of the model: a dict's, read in C (a dict whose type keeps `dict.get`: a Counter
+/// too), or another object's (`lexicon.Table.get`), called.
+enum Getter<'py> {
+    Dict(Bound<'py, PyDict>),
+    Method(Bound<'py, PyAny>),
+}
+
+impl<'py> Getter<'py> {
+    /// The getter of the bound method *get* (`model._zipf_get`, `model.vocab.get`).
+    fn new(get: Bound<'py, PyAny>) -> PyResult<Self> {
+        let py = get.py();
+        if let Ok(owner) = get.getattr(intern!(py, "__self__")) {
+            if let Ok(dict) = owner.downcast::<PyDict>() {
+                let dict_get = py.get_type_bound::<PyDict>().getattr(intern!(py, "get"))?;
+                if owner.get_type().getattr(intern!(py, "get"))?.is(&dict_get) {
+                    return Ok(Getter::Dict(dict.clone()));
+                }
+            }
+        }
+        Ok(Getter::Method(get))
+    }
+
+    /// `get(key, default)`.
+    fn get(&self, key: &Bound<'py, PyString>, default: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        match self {
+            Getter::Dict(d) => Ok(d.get_item(key)?.unwrap_or_else(|| default.clone())),
+            Getter::Method(m) => m.call1((key, default)),
+        }
+    }
+}
+
+/// The weights of `Params` that the search reads, and the lexicon's `bigram_floor`.
+struct Weights {
+    unk_base: f64,
+    unk_cap_base: f64,
+    unk_per_char: f64,
+    ins_cost: f64,
+    camel_cost: f64,
+    del_cost: f64,
+    letter_join_cost: f64,
+    unk_join_cost: f64,
+    split_known_cost: f64,
+    seam_known_cost: f64,
+    frequent_join_cost: f64,
+    compound_cost: f64,
+    bigram_weight: f64,
+    absent_weight: f64,
+    /// `p.function_zipf - 9`, `p.known_split_zipf - 9`, `p.frequent_zipf - 9`, `p.letter_join_zipf - 9`
+    function_lp: f64,
+    known_split_lp: f64,
+    suffix_word_lp: f64,
+    letter_join_lp: f64,
+    /// `round(p.suffix_pair_pmi * 100)`
+    suffix_pair_pmi: i64,
+    floor: f64,
+}
+
+impl Weights {
+    fn new(model: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let py = model.py();
+        let p = model.getattr(intern!(py, "p"))?;
+        let f = |name: &Bound<'_, PyString>| -> PyResult<f64> { p.getattr(name)?.extract() };
+        Ok(Weights {
+            unk_base: f(intern!(py, "unk_base"))?,
+            unk_cap_base: f(intern!(py, "unk_cap_base"))?,
+            unk_per_char: f(intern!(py, "unk_per_char"))?,
+            ins_cost: f(intern!(py, "ins_cost"))?,
+            camel_cost: f(intern!(py, "camel_cost"))?,
+            del_cost: f(intern!(py, "del_cost"))?,
+            letter_join_cost: f(intern!(py, "letter_join_cost"))?,
+            unk_join_cost: f(intern!(py, "unk_join_cost"))?,
+            split_known_cost: f(intern!(py, "split_known_cost"))?,
+            seam_known_cost: f(intern!(py, "seam_known_cost"))?,
+            frequent_join_cost: f(intern!(py, "frequent_join_cost"))?,
+            compound_cost: f(intern!(py, "compound_cost"))?,
+            bigram_weight: f(intern!(py, "bigram_weight"))?,
+            absent_weight: f(intern!(py, "absent_weight"))?,
+            function_lp: f(intern!(py, "function_zipf"))? - 9.0,
+            known_split_lp: f(intern!(py, "known_split_zipf"))? - 9.0,
+            suffix_word_lp: f(intern!(py, "frequent_zipf"))? - 9.0,
+            letter_join_lp: f(intern!(py, "letter_join_zipf"))? - 9.0,
+            suffix_pair_pmi: (f(intern!(py, "suffix_pair_pmi"))? * 100.0).round_ties_even() as i64,
+            floor: model.getattr(intern!(py, "lex"))?.getattr(intern!(py, "bigram_floor"))?.extract()?,
+        })
+    }
+}
+
+/// What the lattice asks of a token (`Model._token_features`).
+#[derive(Clone, Copy)]
+struct Features {
+    solid: bool,
+    long_word: bool,
+    content: bool,
+    frequent: bool,
+    cuttable: bool,
+    in_lexicon: bool,
+    no_join_after: bool,
+    glued: bool,
+}
+
+impl Features {
+    fn of(value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let value = value.downcast::<PyTuple>()?;
+        let b = |k: usize| -> PyResult<bool> { value.get_borrowed_item(k)?.is_truthy() };
+        Ok(Features {
+            solid: b(0)?,
+            long_word: b(1)?,
+            content: b(2)?,
+            frequent: b(3)?,
+            cuttable: b(4)?,
+            in_lexicon: b(5)?,
+            no_join_after: b(6)?,
+            glued: b(7)?,
+        })
+    }
+}
+
+/// A word's `Model.lex_word`: (lowercase form, log10 P, begins a pair of the list, ends one).
+struct LexWord<'py> {
+    lower: Bound<'py, PyString>,
+    lp: f64,
+    begins: bool,
+    ends: bool,
+}
+
+impl<'py> LexWord<'py> {
+    /// The tuple of `lex_word`, None for a word the lexicon lacks.
+    fn of(value: Bound<'py, PyAny>) -> PyResult<Option<Self>> {
+        if value.is_none() {
+            return Ok(None);
+        }
+        let value = value.downcast_into::<PyTuple>()?;
+        Ok(Some(LexWord {
+            lower: value.get_item(0)?.downcast_into::<PyString>()?,
+            lp: value.get_borrowed_item(1)?.extract()?,
+            begins: value.get_borrowed_item(2)?.is_truthy()?,
+            ends: value.get_borrowed_item(3)?.is_truthy()?,
+        }))
+    }
+}
+
+/// The last word of a state: the context word before the window, or `s[start..]` up to the
+/// state's place.
+#[derive(Clone, Copy)]
+enum Last {
+    Context,
+    Word(usize),
+}
+
+/// A state of the search: its score, the place where its last word starts and the index of the
+/// state there that it extends, and that word with its `lex_word`.
+struct State<'py> {
+    score: f64,
+    from: usize,
+    prev: usize,
+    last: Last,
+    lw: Option<LexWord<'py>>,
+}
+
+/// A place of the window string where a word may end (`Model._lattice_places`): its position,
+/// the token it is in, whether it ends the token, whether it is a camel seam, the states there.
+struct Place<'py> {
+    pos: usize,
+    token: usize,
+    at_end: bool,
+    seam: bool,
+    states: Vec<State<'py>>,
+}
+
+impl<'py> Place<'py> {
+    fn new(pos: usize, token: usize, at_end: bool, seam: bool) -> Self {
+        Place { pos, token, at_end, seam, states: Vec::new() }
+    }
+}
+
+/// `str.isupper` of ASCII text: a cased letter and no lowercase one.
+fn is_upper(t: &[u8]) -> bool {
+    t.iter().any(u8::is_ascii_uppercase) && !t.iter().any(u8::is_ascii_lowercase)
+}
+
+/// `str.islower` of ASCII text: a cased letter and no uppercase one.
+fn is_lower(t: &[u8]) -> bool {
+    t.iter().any(u8::is_ascii_lowercase) && !t.iter().any(u8::is_ascii_uppercase)
+}
+
+/// `camel_seam(s, p)` of an ASCII string.
+fn camel_seam(s: &[u8], p: usize) -> bool {
+    if !(0 < p && p < s.len() && s[p].is_ascii_uppercase()) {
+        return false;
+    }
+    let before = if p >= 2 { &s[..p - 1] } else { &s[p - 1..p] }; // (s[:p - 1] or s[p - 1])
+    s[p - 1].is_ascii_lowercase()
+        || (s[p - 1].is_ascii_uppercase()
+            && p + 1 < s.len()
+            && s[p + 1].is_ascii_lowercase()
+            && before.iter().any(u8::is_ascii_uppercase))
+}
+
+/// `Model._lattice_places` (without the first place, of the context word): the places of the
+/// ASCII window string *s* where a word may end.
+fn lattice_places<'py>(s: &[u8], bounds: &[usize], cuttable: &[bool]) -> Vec<Place<'py>> {
+    let mut places = Vec::new();
+    for k in 0..bounds.len() - 1 {
+        let (a, b) = (bounds[k], bounds[k + 1]);
+        if cuttable[k] {
+            let lower_rest = is_lower(&s[a + 1..b]);
+            for i in a + 1..b {
+                let seam = !lower_rest && camel_seam(s, i);
+                if lower_rest || seam || !s[i].is_ascii_uppercase() {
+                    places.push(Place::new(i, k, false, seam));
+                }
+            }
+        }
+        places.push(Place::new(b, k, true, false));
+    }
+    places
+}
+
+/// `Model._piece_ok` of an ASCII word.
+fn piece_ok(c: &Classes, w: &str, starts_token: bool, ends_token: bool, seam_before: bool, seam_after: bool) -> bool {
+    let lower = w.to_ascii_lowercase();
+    if starts_token && !ends_token && !seam_after && c.prefixes.contains(&lower) {
+        return false;
+    }
+    if ends_token && !starts_token && !seam_before && c.suffixes.contains(&lower) {
+        return false;
+    }
+    if seam_before && w.len() < 3 && !c.letter_words.contains(w) {
+        return false;
+    }
+    let b = w.as_bytes();
+    if seam_after
+        && w.len() < 3
+        && !(w.len() == 2
+            && (is_upper(b) || c.titles.contains(w) || (is_lower(b) && !c.prefixes_short.contains(w)))
+            || c.letter_words.contains(w))
+    {
+        return false;
+    }
+    true
+}
+
+/// `Model._unknown_join` of ASCII pieces (ASCII letters are Latin).
+fn unknown_join(pieces: &[&str]) -> bool {
+    if pieces.len() != 2 {
+        return false;
+    }
+    let (a, b) = (pieces[0].len(), pieces[1].len());
+    a.min(b) <= 3 && 3 <= a.max(b)
+}
+
+/// `Model._search(model, cores, left, right)`: the cut points of the best segmentation of
+/// `"".join(cores)` between the context words.
+#[pyfunction]
+pub fn search<'py>(
+    model: &Bound<'py, PyAny>,
+    cores: &Bound<'py, PyAny>,
+    left: &Bound<'py, PyAny>,
+    right: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = model.py();
+    let texts: Vec<Bound<'py, PyString>> =
+        cores.iter()?.map(|c| Ok(c?.downcast_into::<PyString>()?)).collect::<PyResult<_>>()?;
+    let mut strs = Vec::with_capacity(texts.len());
+    for t in &texts {
+        match t.to_str() {
+            Ok(x) if x.is_ascii() && !x.is_empty() => strs.push(x),
+            _ => break,
+        }
+    }
+    if strs.is_empty() || strs.len() != texts.len() {
+        // Python's string methods outside ASCII (and any odd input): the Python twin
+        return model.call_method1(intern!(py, "_search"), (cores, left, right));
+    }
+    Searcher::new(model, &texts, &strs, left, right)?.run()
+}
+
+/// One search: the window, the model's tables and the states of the lattice.
+struct Searcher<'a, 'py> {
+    py: Python<'py>,
+    model: &'a Bound<'py, PyAny>,
+    c: &'static Classes,
+    w: Weights,
+    texts: &'a [Bound<'py, PyString>],
+    cores: &'a [&'a str],
+    s: String,
+    bounds: Vec<usize>,
+    lowercase: bool,
+    feats: Vec<Features>,
+    left: &'a Bound<'py, PyAny>,
+    right: &'a Bound<'py, PyAny>,
+    hits: Bound<'py, PyDict>,
+    vocab: Getter<'py>,
+    zipf: Getter<'py>,
+    pmi: Getter<'py>,
+    lex_logp: Bound<'py, PyDict>,
+    lex_words: Bound<'py, PyDict>,
+    zero: Bound<'py, PyAny>,
+    none: Bound<'py, PyAny>,
+}
+
+impl<'a, 'py> Searcher<'a, 'py> {
+    fn new(
+        model: &'a Bound<'py, PyAny>,
+        texts: &'a [Bound<'py, PyString>],
+        cores: &'a [&'a str],
+        left: &'a Bound<'py, PyAny>,
+        right: &'a Bound<'py, PyAny>,
+    ) -> PyResult<Self> {
+        let py = model.py();
+        let s: String = cores.concat();
+        let mut bounds = vec![0];
+        for c in cores {
+            bounds.push(bounds.last().unwrap() + c.len());
+        }
+        let dict = |name: &Bound<'py, PyString>| -> PyResult<Bound<'py, PyDict>> {
+            Ok(model.getattr(name)?.downcast_into::<PyDict>()?)
+        };
+        let hits = dict(intern!(py, "_hits"))?;
+        let feats = Self::features(model, texts)?;
+        Ok(Searcher {
+            py,
+            model,
+            c: classes(py)?,
+            w: Weights::new(model)?,
+            texts,
+            cores,
+            lowercase: is_lower(s.as_bytes()),
+            s,
+            bounds,
+            feats,
+            left,
+            right,
+            hits,
+            vocab: Getter::new(model.getattr(intern!(py, "vocab"))?.getattr(intern!(py, "get"))?)?,
+            zipf: Getter::new(model.getattr(intern!(py, "_zipf_get"))?)?,
+            pmi: Getter::new(model.getattr(intern!(py, "_pmi_get"))?)?,
+            lex_logp: dict(intern!(py, "_lex_logp"))?,
+            lex_words: dict(intern!(py, "_lex_words"))?,
+            zero: 0i64.into_py(py).into_bound(py),
+            none: py.None().into_bound(py),
+        })
+    }
+
+    /// The features of each token: remembered in `model._features`, else `Model.memo`'s
+    /// `_token_features`.
+    fn features(model: &Bound<'py, PyAny>, texts: &[Bound<'py, PyString>]) -> PyResult<Vec<Features>> {
+        let py = model.py();
+        let table = model.getattr(intern!(py, "_features"))?.downcast_into::<PyDict>()?;
+        let mut compute = None;
+        let mut feats = Vec::with_capacity(texts.len());
+        for c in texts {
+            let value = match table.get_item(c)? {
+                Some(entry) if !entry.downcast::<PyTuple>()?.get_borrowed_item(1)?.is_truthy()? => {
+                    entry.downcast::<PyTuple>()?.get_item(0)?
+                }
+                _ => {
+                    if compute.is_none() {
+                        compute = Some(model.getattr(intern!(py, "_token_features"))?);
+                    }
+                    model.call_method1(intern!(py, "memo"), (&table, c, compute.as_ref().unwrap(), c))?
+                }
+            };
+            feats.push(Features::of(&value)?);
+        }
+        Ok(feats)
+    }
+
+    fn text(&self, a: usize, b: usize) -> Bound<'py, PyString> {
+        PyString::new_bound(self.py, &self.s[a..b])
+    }
+
+    /// An optional float of Python (None: None).
+    fn float(v: &Bound<'py, PyAny>) -> PyResult<Option<f64>> {
+        if v.is_none() {
+            Ok(None)
+        } else {
+            Ok(Some(v.extract()?))
+        }
+    }
+
+    /// `known(w, original, joined)`'s answer as the search has it inline: the lexicon's log10 P
+    /// (`lex_logp`, remembered only for words the lexicon has), and whether the lexicon has it.
+    fn lexicon_lp(&self, w: &Bound<'py, PyString>, a: usize, b: usize) -> PyResult<Option<f64>> {
+        if let Some(v) = self.lex_logp.get_item(w)? {
+            return Self::float(&v);
+        }
+        let lower = if self.lowercase { w.clone() } else { PyString::new_bound(self.py, &self.s[a..b].to_ascii_lowercase()) };
+        let z = self.zipf.get(&lower, &self.zero)?;
+        if z.extract::<i64>()? > 0 {
+            let v = self.model.call_method1(intern!(self.py, "_lexicon_logp"), (w, lower, z))?;
+            return Self::float(&v);
+        }
+        Ok(None)
+    }
+
+    /// `lex_word(w)` of a word the lexicon has (`lex_logp` remembered it), remembered.
+    fn lex_word(&self, w: &Bound<'py, PyString>) -> PyResult<Option<LexWord<'py>>> {
+        if let Some(v) = self.lex_words.get_item(w)? {
+            return LexWord::of(v);
+        }
+        let lp = self.lex_logp.get_item(w)?.unwrap_or_else(|| self.none.clone());
+        let v = self.model.call_method1(intern!(self.py, "_lexicon_word"), (w, lp))?;
+        self.lex_words.set_item(w, &v)?;
+        LexWord::of(v)
+    }
+
+    /// PMI * 100 of two words of the lexicon (`Model.pmi_of`), None when the pair list lacks them.
+    fn pmi_of(&self, first: &LexWord<'py>, second: &LexWord<'py>) -> PyResult<Option<i64>> {
+        let (a, b) = (first.lower.to_str()?, second.lower.to_str()?);
+        let mut key = String::with_capacity(a.len() + b.len() + 1);
+        key.push_str(a);
+        key.push(' ');
+        key.push_str(b);
+        let v = self.pmi.get(&PyString::new_bound(self.py, &key), &self.none)?;
+        Ok(if v.is_none() { None } else { Some(v.extract()?) })
+    }
+
+    fn letter_word(&self, t: &str) -> bool {
+        self.c.letter_words.contains(t)
+    }
+
+    /// The search itself: the loop of `Model._search`.
+    fn run(&self) -> PyResult<Bound<'py, PyAny>> {
+        let (py, w, s, b) = (self.py, &self.w, self.s.as_bytes(), &self.bounds);
+        let n = s.len();
+        let f = &self.feats;
+        let cuttable: Vec<bool> = f.iter().map(|x| x.cuttable).collect();
+        let first_lw = if self.left.is_none() {
+            None
+        } else {
+            LexWord::of(self.model.call_method1(intern!(py, "lex_word"), (self.left,))?)?
+        };
+        let mut places = vec![Place::new(0, 0, true, false)];
+        places[0].states.push(State { score: 0.0, from: usize::MAX, prev: 0, last: Last::Context, lw: first_lw });
+        places.extend(lattice_places(s, b, &cuttable));
+        let last = places.len() - 1;
+        // end -> the starts of the prefixes cut off a token's start there
+        let mut prefix_cut: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
+        for x in 0..last {
+            if places[x].states.is_empty() {
+                continue;
+            }
+            let (head, tail) = places.split_at_mut(x + 1);
+            let Place { pos: j, at_end: at_start, seam: seam_j, states: here, .. } = &head[x];
+            let (j, at_start, seam_j) = (*j, *at_start, *seam_j);
+            let k0 = tail[0].token;
+            let next_end = tail[0].at_end;
+            let capital = s[j].is_ascii_uppercase();
+            let unknown_base = if capital { w.unk_cap_base } else { w.unk_base };
+            let after_prefix = &prefix_cut[j];
+            let mid_word = !(at_start || seam_j);
+            let mut entry = if at_start {
+                0.0
+            } else if seam_j {
+                -w.camel_cost
+            } else {
+                -w.ins_cost
+            };
+            if !at_start && f[k0].in_lexicon {
+                entry -= if seam_j { w.seam_known_cost } else { w.split_known_cost };
+            }
+            let mut limit = if j + self.c.max_word < n { j + self.c.max_word } else { n };
+            if at_start && b[k0 + 1] > limit {
+                limit = b[k0 + 1];
+            }
+            let (mut inner, mut reach) = (0usize, k0);
+            let mut longs = f[k0].long_word as usize;
+            let first = if at_start || next_end || tail[0].pos > j + 1 || self.letter_word(&self.s[j..j + 1]) {
+                0
+            } else {
+                1
+            };
+            let mut new_prefixes: Vec<(usize, usize)> = Vec::new();
+            for there in &mut tail[first..] {
+                let (i, k1, at_end, seam_i) = (there.pos, there.token, there.at_end, there.seam);
+                if i > limit {
+                    break;
+                }
+                if k1 != reach {
+                    if !s[b[k1]].is_ascii_lowercase() || f[k1 - 1].no_join_after {
+                        break; // no join before a capital or after an initial
+                    }
+                    inner += 1;
+                    reach = k1;
+                    longs += f[k1].long_word as usize;
+                    if longs >= 2 || inner == 1 && f[k1].long_word && self.letter_word(self.cores[k0]) {
+                        break;
+                    }
+                }
+                let word = self.text(j, i);
+                let mut lp = self.lexicon_lp(&word, j, i)?;
+                let lexicon_word = lp.is_some();
+                let whole = at_start && at_end;
+                if inner > 0 {
+                    if !(lexicon_word || whole) {
+                        continue;
+                    }
+                } else if i - j > 2 && (capital || !lexicon_word) {
+                    let count = self.vocab.get(&word, &self.zero)?;
+                    self.hits.set_item(&word, &count)?;
+                    if count.extract::<i64>()? > whole as i64 {
+                        let v = self.model.call_method1(intern!(py, "known"), (&word, whole))?;
+                        lp = Self::float(&v)?;
+                    }
+                }
+                let piece = &self.s[j..i];
+                match lp {
+                    None if !(at_start || at_end) => continue,
+                    Some(_) if i - j == 1 && !whole && !self.letter_word(piece) => continue,
+                    _ => {}
+                }
+                let mut suffix_word = false;
+                if !whole {
+                    let affix = || {
+                        (at_start || at_end)
+                            && i - j <= self.c.affix_max
+                            && self.c.affixes.contains(&piece.to_ascii_lowercase())
+                    };
+                    if (seam_j || seam_i || affix()) && !piece_ok(self.c, piece, at_start, at_end, seam_j, seam_i) {
+                        if at_end && !seam_j && lp.is_some_and(|v| v >= w.suffix_word_lp) {
+                            suffix_word = !f[k0].glued;
+                        } else if at_start && !seam_i && lp.is_some_and(|v| v >= w.function_lp) {
+                            new_prefixes.push((i, j));
+                        } else {
+                            continue;
+                        }
+                    }
+                    let k = if at_start { k1 } else { k0 };
+                    if f[k].in_lexicon && lp.is_none_or(|v| v < w.known_split_lp) && !(seam_j || seam_i) {
+                        continue;
+                    }
+                }
+                let lp = match lp {
+                    Some(v) => v,
+                    None if inner == 0 => unknown_base - w.unk_per_char * (i - j) as f64,
+                    None => {
+                        if f[k0..=k1].iter().any(|x| x.solid) || !unknown_join(&self.cores[k0..=k1]) {
+                            continue;
+                        }
+                        unknown_base - w.unk_per_char * (i - j) as f64 - w.unk_join_cost
+                    }
+                };
+                let mut base = lp + entry;
+                if inner > 0 {
+                    match self.joined(base, inner, k0, k1, lp)? {
+                        Some(v) => base = v,
+                        None => continue,
+                    }
+                }
+                let lw = if lexicon_word { self.lex_word(&word)? } else { None };
+                let cut_compound = mid_word && i - j > 3 && lw.as_ref().is_none_or(|l| l.lp < w.function_lp);
+                let mut top: Option<(f64, usize)> = None;
+                for (index, st) in here.iter().enumerate() {
+                    if let Last::Word(start) = st.last {
+                        if after_prefix.contains(&start)
+                            && !f[k0].glued
+                            && lw.as_ref().is_none_or(|l| l.lp < w.function_lp)
+                        {
+                            continue; // "out|the", "up|of"; not "over|load", "in|put"
+                        }
+                    }
+                    let mut cand = match (&lw, &st.lw) {
+                        (Some(l), Some(lprev)) => {
+                            let pmi = if lprev.begins && l.ends { self.pmi_of(lprev, l)? } else { None };
+                            if suffix_word && pmi.is_none_or(|v| v < w.suffix_pair_pmi) {
+                                continue; // "would|like", "be|able"; not "light|like"
+                            }
+                            match pmi {
+                                Some(v) => st.score + base + w.bigram_weight * (v as f64 / 100.0),
+                                None => {
+                                    let gap = w.floor - lprev.lp - l.lp;
+                                    st.score + base + w.absent_weight * (if gap < 0.0 { gap } else { 0.0 })
+                                }
+                            }
+                        }
+                        _ => {
+                            if suffix_word {
+                                continue;
+                            }
+                            st.score + base
+                        }
+                    };
+                    if cut_compound && self.content_prev(st, j)? && st.lw.as_ref().is_none_or(|l| l.lp < w.function_lp) {
+                        cand -= w.compound_cost; // "power|series": an author's compound
+                    }
+                    if top.is_none_or(|(t, _)| cand > t) {
+                        top = Some((cand, index));
+                    }
+                }
+                if let Some((score, prev)) = top {
+                    let last = Last::Word(j);
+                    there.states.push(State { score, from: x, prev, last, lw });
+                }
+            }
+            for (end, start) in new_prefixes {
+                if !prefix_cut[end].contains(&start) {
+                    prefix_cut[end].push(start);
+                }
+            }
+        }
+        self.best_cuts(&places)
+    }
+
+    /// Whether the last word of a state is not None and longer than three letters (the start
+    /// of `content(prev)`; the state is at position *end*).
+    fn content_prev(&self, st: &State<'py>, end: usize) -> PyResult<bool> {
+        Ok(match st.last {
+            Last::Word(start) => end - start > 3,
+            Last::Context => !self.left.is_none() && self.left.len()? > 3,
+        })
+    }
+
+    /// The score *base* of a word that joins tokens *k0* to *k1* (deleting *inner* spaces) less
+    /// the costs of the join, None when the join is vetoed (`Model._search`'s joins).
+    fn joined(&self, base: f64, inner: usize, k0: usize, k1: usize, lp: f64) -> PyResult<Option<f64>> {
+        let (w, f, cores) = (&self.w, &self.feats[k0..=k1], &self.cores[k0..=k1]);
+        let mut base = base - w.del_cost * inner as f64; // the spaces the word deletes
+        if f.iter().filter(|x| x.long_word).count() >= 2 {
+            return Ok(None); // two words stay two words ("song writer", "bench mark")
+        }
+        if f.iter().filter(|x| x.content).count() >= 2 {
+            base -= w.compound_cost; // "beam splitter": an author's choice
+        }
+        if self.letter_word(cores[0]) && f[1].long_word {
+            return Ok(None); // "a void", "a round": an article and a word
+        }
+        if self.c.prefixes.contains(&cores[0].to_ascii_lowercase()) && f[1].solid && !(lp >= w.suffix_word_lp && {
+            let v = self.model.call_method1(intern!(self.py, "lex_logp"), (&self.texts[k0],))?;
+            Self::float(&v)?.unwrap_or(0.0) < w.function_lp
+        }) {
+            return Ok(None); // "non trivial", "sub populations": the author's choice; not "re sult"
+        }
+        // a lowercase letter that ends a content word: "diverge d", "railway s"
+        let last = cores[cores.len() - 1];
+        let ending = k1 == k0 + 1 && f[0].content && last.len() == 1 && is_lower(last.as_bytes());
+        if f.iter().any(|x| x.frequent) {
+            if !ending && cores.iter().any(|c| c.len() == 1) && (lp < w.letter_join_lp || self.letter_word(cores[0])) {
+                return Ok(None); // "b are", "l and", "a void": a variable and a word; not "t he"
+            }
+            base -= w.frequent_join_cost; // a frequent word is rarely a fragment
+        }
+        if last.len() == 1 && f[0].solid && !ending && lp < w.letter_join_lp {
+            base -= w.letter_join_cost; // "of f", "the n": a variable; not "an d", "wa s"
+        }
+        Ok(Some(base))
+    }
+
+    /// The best final state's words, back to the start: the cut points (`Model._search`'s end).
+    fn best_cuts(&self, places: &[Place<'py>]) -> PyResult<Bound<'py, PyAny>> {
+        let py = self.py;
+        let mut last = places.len() - 1;
+        let fin = &places[last].states;
+        if fin.is_empty() {
+            let inner: Vec<usize> = self.bounds[1..self.bounds.len() - 1].to_vec();
+            return Ok(PyTuple::new_bound(py, inner).into_any());
+        }
+        let mut index = 0;
+        if fin.len() > 1 {
+            let mut top = f64::NEG_INFINITY;
+            for (k, st) in fin.iter().enumerate() {
+                let key = match st.last {
+                    Last::Word(start) => self.text(start, places[last].pos).into_any(),
+                    Last::Context => self.left.clone(),
+                };
+                let pair: f64 = self.model.call_method1(intern!(py, "pair"), (key, self.right))?.extract()?;
+                let v = st.score + pair;
+                if k == 0 || v > top {
+                    top = v;
+                    index = k;
+                }
+            }
+        }
+        let mut cuts = Vec::new();
+        while last > 0 {
+            let st = &places[last].states[index];
+            let x = st.from;
+            if x > 0 {
+                cuts.push(places[x].pos);
+            }
+            last = x;
+            index = st.prev;
+        }
+        cuts.sort_unstable();
+        Ok(PyTuple::new_bound(py, cuts).into_any())
+    }
+}

@@ -1,0 +1,145 @@
+"""The compiled lattice search (``textlint_native.search``) against its Python twin
+:meth:`Model._search`: the same cut points, the same document words recorded (the dependencies
+of the memo entry that holds the answer) and the same memo tables written, on generated windows
+(ASCII and not, capitals, words the document raises) and on every search of real documents."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from textlint.checks.spacing import model as spacing_model
+from textlint.checks.spacing.model import Model, clear_shared_caches
+from textlint.engine import Engine, Overrides
+from textlint.lexicon import get_lexicon
+
+try:
+    from textlint_native import search as native_search
+except ImportError:  # a clone without the build (CI builds it)
+    native_search = None
+
+pytestmark = pytest.mark.skipif(
+    native_search is None,
+    reason="textlint_native.search is not built (cargo build in native/, or pip install ./native)")
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def _run(search, vocabulary: dict[str, int], total: int | None, calls) -> tuple[list, dict]:
+    """Each of *calls* (cores, left, right) searched by *search* on a fresh model of its own
+    memo tables, in turn: per call the cuts and the document words it recorded; and the tables."""
+    clear_shared_caches()
+    model = Model(get_lexicon(), vocabulary, sum(vocabulary.values()))
+    if total is not None:
+        model.total = total
+    answers = []
+    for cores, left, right in calls:
+        model._hits = model._root_hits = {}
+        answers.append((search(model, list(cores), left, right), model._hits))
+    return answers, model._shared
+
+
+def _same(vocabulary, calls, total=None):
+    python = _run(Model._search, vocabulary, total, calls)
+    compiled = _run(native_search, vocabulary, total, calls)
+    assert compiled[0] == python[0], calls
+    assert compiled[1] == python[1], "the memo tables differ"
+
+
+#: Pieces of the windows: words frequent and rare, long and short, fragments, letter words,
+#: prefixes and suffixes, names, capitals, glued forms, non-ASCII letters.
+_PIECES = ["the", "in", "of", "a", "I", "to", "as", "is", "out", "over", "up", "government", "spokes",
+           "man", "fully", "success", "Putin", "America", "Cuba", "UN", "Security", "gov", "ern",
+           "evergr", "een", "x", "q", "able", "like", "some", "hand", "infact", "eachother", "law",
+           "enforcement", "Blunkett", "okesman", "song", "writer", "void", "non", "trivial", "power",
+           "series", "Mc", "Letchie", "d", "s", "Mr", "Dr", "re", "bi", "Lipschitz", "ultra", "low",
+           "would", "be", "et", "ing", "ness", "PlayStation", "café", "Sokołó", "w", "İstanbul", "ǅ"]
+_TOKENS = st.one_of(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=3).map("".join),
+                    st.text(alphabet="abdeinorstuAIEUTXM", min_size=1, max_size=30),
+                    st.text(alphabet="aeinstAIéßİǅσς", min_size=1, max_size=6))
+_CONTEXT = st.one_of(st.none(), st.sampled_from(
+    ["the", "a", "of", "said", "Putin", "government", "out", "would", "power", "café", "İ"]))
+_VOCABULARY = st.dictionaries(st.one_of(st.sampled_from(_PIECES), _TOKENS), st.integers(1, 40), max_size=8)
+
+
+@given(st.lists(st.tuples(st.lists(_TOKENS, min_size=1, max_size=4),
+                          st.sampled_from([str, str.capitalize, str.lower, str.upper]), _CONTEXT, _CONTEXT),
+                min_size=1, max_size=3),
+       _VOCABULARY)
+@example([(["song", "writer"], str, "the", None)], {}).via("two long words stay two")
+@example([(["a", "void", "ern"], str, None, "of")], {}).via("a letter word before a long one")
+@example([(["in", "the", "government"], str, "said", None)], {}).via("a frequent prefix before a word")
+@example([(["non", "trivial"], str, "a", None), (["re", "sult"], str, "the", None)], {}).via("prefixes")
+@example([(["gov", "ern", "ment"], str, "the", "said")], {"govern": 3}).via("a join of three")
+@example([(["Putinin", "his"], str, "President", None)], {"Putin": 4}).via("a cut the document vouches for")
+@example([(["outthe", "government"], str, None, None)], {}).via("a preposition cut off a token")
+@example([(["handsome", "like"], str, "would", None)], {}).via("a suffix that is a word")
+@example([(["VladimirPutinand", "MrBlunkett"], str, "power", "said")], {"Putin": 2}).via("camel seams")
+@example([(["Sokołó", "w"], str, "the", None)], {}).via("not ASCII: the Python twin")
+def test_the_compiled_search_is_its_python_twin(windows, vocabulary):
+    calls = [([case(c) for c in cores], left, right) for cores, case, left, right in windows]
+    _same(Counter({"the": 50, **vocabulary}), calls)
+
+
+def test_a_window_that_is_not_ascii_is_searched_by_the_python_twin(monkeypatch):
+    asked = []
+    monkeypatch.setattr(Model, "_search", lambda self, *args: asked.append(args) or (1,))
+    model = Model(get_lexicon(), {"the": 5}, 5)
+    assert native_search(model, ["Sokołó", "w"], "the", None) == (1,)
+    assert native_search(model, ["Sokolo", "w"], "the", None) != (1,)
+    assert asked == [(["Sokołó", "w"], "the", None)]
+
+
+def _searches_of(texts: list[str]) -> list[tuple[dict, int, list]]:
+    """Every search that linting *texts* runs (all default rules, cold caches), by document:
+    its vocabulary, its model's word total and the (cores, left, right) of each search."""
+    documents: dict[int, tuple[dict, int, list]] = {}
+    python_search = spacing_model._SEARCH
+
+    def recording(model, cores, left, right):
+        documents.setdefault(id(model.vocab), (model.vocab, model.total, []))[2].append((tuple(cores), left, right))
+        return Model._search(model, cores, left, right)
+
+    clear_shared_caches()
+    engine = Engine(overrides=Overrides(languagetool=False))
+    spacing_model._SEARCH = recording
+    try:
+        for text in texts:
+            engine.lint(text)
+    finally:
+        spacing_model._SEARCH = python_search
+    return [(dict(vocab), total, calls) for vocab, total, calls in documents.values()]
+
+
+def _corrupt(text: str) -> str:
+    words = text.split(" ")
+    words = [w[:len(w) // 2] + " " + w[len(w) // 2:] if k % 7 == 3 and len(w) > 5 else w
+             for k, w in enumerate(words)]
+    return "".join(w + ("" if k % 5 == 2 else " ") for k, w in enumerate(words))
+
+
+def test_every_search_of_real_documents_is_the_python_twins():
+    texts = [FIXTURES.joinpath("seed-article.txt").read_text(encoding="utf-8"),
+             *(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.joinpath("correct").glob("*.txt")))]
+    # and each with spaces lost (every fifth) and split words (a space in every seventh word)
+    texts += [_corrupt(text) for text in texts]
+    documents = _searches_of(texts)
+    assert sum(len(calls) for _, _, calls in documents) > 300  # (the replay replays something)
+    for vocabulary, total, calls in documents:
+        _same(vocabulary, calls, total)
+
+
+def test_the_comparison_can_fail():
+    """A search that records one document word less is told apart."""
+    def forgetful(model, cores, left, right):
+        cuts = native_search(model, cores, left, right)
+        model._hits.popitem()
+        return cuts
+
+    call = [(["Putinin", "his"], "President", None)]
+    vocabulary = {"the": 50, "Putin": 4}
+    assert _run(forgetful, vocabulary, None, call)[0] != _run(Model._search, vocabulary, None, call)[0]
