@@ -7,6 +7,9 @@
 
 use pyo3::prelude::*;
 
+mod suspicious;
+mod text;
+
 /// The interface version: textlint uses this module only when it expects this number
 /// (`textlint.native.ABI`); bump it when a function's signature or meaning changes.
 const ABI: u32 = 1;
@@ -14,5 +17,6 @@ const ABI: u32 = 1;
 #[pymodule]
 fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
+    m.add_class::<suspicious::SuspiciousCore>()?;
     Ok(())
 }
