@@ -8,6 +8,8 @@
 use pyo3::prelude::*;
 
 mod search;
+mod suspicious;
+mod text;
 
 /// The interface version: textlint uses this module only when it expects this number
 /// (`textlint.native.ABI`); bump it when a function's signature or meaning changes.
@@ -17,5 +19,6 @@ const ABI: u32 = 1;
 fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
     m.add_function(wrap_pyfunction!(search::search, m)?)?;
+    m.add_class::<suspicious::SuspiciousCore>()?;
     Ok(())
 }

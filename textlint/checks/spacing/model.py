@@ -77,6 +77,12 @@ MAX_TOKEN = 40
 MAX_WORD = 24
 
 
+#: The compiled twin of :meth:`Model._suspicious_core` (native/src/suspicious.rs), made for a
+#: model as ``SuspiciousCore(model, CONTEXT_BOUND, LETTER_WORDS, BEGINS_PAIR, ENDS_PAIR)`` and
+#: called as ``judge(model, core)``; None without the compiled module: the method runs.
+SUSPICIOUS_CORE = native.function("SuspiciousCore")
+
+
 GLUED_FORMS = Path(__file__).resolve().parent.parent.parent / "data" / "glued_forms.txt.gz"
 
 
@@ -320,6 +326,9 @@ class Model:
         #: every memo, those of no value: what is asked there is recorded here and goes no further
         self._hits: dict[str, int] = {}
         self._root_hits = self._hits
+        #: :meth:`_suspicious_core` compiled for this model (:data:`SUSPICIOUS_CORE`), or None
+        self._suspicious_native = None if SUSPICIOUS_CORE is None else SUSPICIOUS_CORE(
+            self, CONTEXT_BOUND, LETTER_WORDS, BEGINS_PAIR, ENDS_PAIR)
 
     # memos -----------------------------------------------------------------------
     def table(self, name: str) -> dict:
@@ -702,7 +711,8 @@ class Model:
         (remembered with the core's :meth:`chunk`)."""
         if len(core) == 1:
             return core not in LETTER_WORDS
-        return self._suspicious_core(core)
+        judge = self._suspicious_native
+        return self._suspicious_core(core) if judge is None else judge(self, core)
 
     def _suspicious_core(self, core: str) -> bool:
         """Whether the best cut of *core* in two, without context, comes within what

@@ -1,0 +1,522 @@
+//! The suspicion bound of the spacing checks: the compiled twin of
+//! `textlint.checks.spacing.model.Model._suspicious_core`.
+//!
+//! `Model.__init__` makes one [`SuspiciousCore`] from the model's fixed inputs (its tables, the
+//! document's vocabulary, its weights); `Model.suspicious` calls it with the model and a core.
+//! It reads and writes what the Python reads and writes, in the same order: the memo of the
+//! lexicon's log10 P (`Model._lex_logp`), the document words that sway the answer
+//! (`Model._hits`), and the lexicon's tables, asked through the model's own lookups (a table
+//! read in place, `lexicon.Table`, counts its reads: it is called as the Python calls it).
+//! Where the Python calls a method that does more than a look-up (`Model.known` of a word the
+//! document writes, `Model._lexicon_logp` of a glued form), this calls that method. A core that
+//! is not ASCII is judged by the Python method itself (Python's case rules outside ASCII).
+
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+use std::sync::OnceLock;
+
+use crate::text::{camel_seam, is_upper, islower};
+
+/// A `str -> int` look-up as the model holds it (`Model._zipf_get`, `vocabulary.get`): a
+/// dict's own `get` is asked of the dict directly, anything else (a `lexicon.Table`) is called.
+enum Getter {
+    Dict(Py<PyDict>),
+    Call(PyObject),
+}
+
+impl Getter {
+    /// The look-up of the bound method *get*: the dict's when it is `dict.get` of a dict (or of
+    /// a subclass that keeps it, `Counter`).
+    fn of(get: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let py = get.py();
+        let dict_get = py.get_type_bound::<PyDict>().getattr(intern!(py, "get"))?;
+        let builtin = PyDict::new_bound(py)
+            .getattr(intern!(py, "get"))?
+            .get_type();
+        if get.get_type().is(&builtin) && get.getattr(intern!(py, "__name__"))?.eq("get")? {
+            let owner = get.getattr(intern!(py, "__self__"))?;
+            if let Ok(dict) = owner.downcast::<PyDict>() {
+                if owner.get_type().getattr(intern!(py, "get"))?.is(&dict_get) {
+                    return Ok(Getter::Dict(dict.clone().unbind()));
+                }
+            }
+        }
+        Ok(Getter::Call(get.clone().unbind()))
+    }
+
+    /// `get(key, 0)`.
+    fn get_or_zero<'py>(&self, key: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
+        let py = key.py();
+        match self {
+            Getter::Dict(dict) => Ok(match dict.bind(py).get_item(key)? {
+                Some(value) => value,
+                None => 0i64.into_py(py).into_bound(py),
+            }),
+            Getter::Call(get) => get.bind(py).call1((key, 0)),
+        }
+    }
+
+    /// `get(key)`: None when the table lacks *key*.
+    fn get<'py>(&self, key: &Bound<'py, PyString>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let py = key.py();
+        let value = match self {
+            Getter::Dict(dict) => dict.bind(py).get_item(key)?,
+            Getter::Call(get) => Some(get.bind(py).call1((key,))?),
+        };
+        Ok(value.filter(|v| !v.is_none()))
+    }
+}
+
+/// Python's `x / 100` of a table's value (Zipf or PMI * 100): an int below 2**53 divides as a
+/// float, correctly rounded as Python's int division is; anything else is divided by Python.
+fn hundredths(x: &Bound<'_, PyAny>) -> PyResult<f64> {
+    match x.extract::<i64>() {
+        Ok(v) if v.unsigned_abs() <= 1 << 53 => Ok(v as f64 / 100.0),
+        _ => x.div(100)?.extract(),
+    }
+}
+
+/// Python's `x > k` of a count or a table's value.
+fn above(x: &Bound<'_, PyAny>, k: i64) -> PyResult<bool> {
+    match x.extract::<i64>() {
+        Ok(v) => Ok(v > k),
+        Err(_) => x.gt(k),
+    }
+}
+
+/// Python's `bool(x & mask)` of a table's value (`Lexicon.pair_sides`).
+fn has_bits(x: &Bound<'_, PyAny>, mask: i64) -> PyResult<bool> {
+    match x.extract::<i64>() {
+        Ok(v) => Ok(v & mask != 0),
+        Err(_) => x.bitand(mask)?.is_truthy(),
+    }
+}
+
+/// A log10 P as the model keeps it: a float, or None (unknown).
+fn logp(x: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
+    if x.is_none() {
+        Ok(None)
+    } else {
+        x.extract().map(Some)
+    }
+}
+
+/// The weights of `Params` that the bound reads.
+struct Weights {
+    check_zipf: f64,
+    unsafe_margin: f64,
+    bigram_weight: f64,
+    absent_weight: f64,
+    unk_base: f64,
+    unk_cap_base: f64,
+    unk_per_char: f64,
+    camel_cost: f64,
+    ins_cost: f64,
+}
+
+impl Weights {
+    fn of(p: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let weight = |name: &str| p.getattr(name)?.extract::<f64>();
+        Ok(Weights {
+            check_zipf: weight("check_zipf")?,
+            unsafe_margin: weight("unsafe_margin")?,
+            bigram_weight: weight("bigram_weight")?,
+            absent_weight: weight("absent_weight")?,
+            unk_base: weight("unk_base")?,
+            unk_cap_base: weight("unk_cap_base")?,
+            unk_per_char: weight("unk_per_char")?,
+            camel_cost: weight("camel_cost")?,
+            ins_cost: weight("ins_cost")?,
+        })
+    }
+}
+
+/// `Model._suspicious_core` of one model: made by `Model.__init__` as
+/// `SuspiciousCore(model, CONTEXT_BOUND, LETTER_WORDS, BEGINS_PAIR, ENDS_PAIR)`, called as
+/// `judge(model, core)`. It keeps the model's tables, not the model (no reference cycle).
+#[pyclass(frozen, module = "textlint_native")]
+pub struct SuspiciousCore {
+    /// `Model._lex_logp`: the memo of `Model.lex_logp`
+    lex_logp: Py<PyDict>,
+    zipf: Getter,
+    pmi: Getter,
+    sides: Getter,
+    /// `Model.vocab.get`
+    vocab: Getter,
+    /// `Model._glued_forms`
+    glued_forms: PyObject,
+    /// `Model.lex`, whose `pmi_max` and `bigram_floor` are read where the Python reads them
+    lexicon: PyObject,
+    /// `max(0.0, bigram_weight * lex.pmi_max)` and `lex.bigram_floor`, once read (they do not
+    /// change: a cached property and a constant)
+    pair_bounds: OnceLock<(f64, f64)>,
+    weights: Weights,
+    context_bound: f64,
+    /// the ASCII letters of `LETTER_WORDS`
+    letter_words: [bool; 128],
+    begins_pair: i64,
+    ends_pair: i64,
+}
+
+#[pymethods]
+impl SuspiciousCore {
+    #[new]
+    fn new(
+        model: &Bound<'_, PyAny>,
+        context_bound: f64,
+        letter_words: &Bound<'_, PyAny>,
+        begins_pair: i64,
+        ends_pair: i64,
+    ) -> PyResult<Self> {
+        let py = model.py();
+        let mut letters = [false; 128];
+        for word in letter_words.iter()? {
+            let word = word?;
+            if let [c] = word.extract::<String>()?.as_bytes() {
+                if c.is_ascii() {
+                    letters[*c as usize] = true;
+                }
+            }
+        }
+        let vocab = model.getattr(intern!(py, "vocab"))?;
+        Ok(SuspiciousCore {
+            lex_logp: model
+                .getattr(intern!(py, "_lex_logp"))?
+                .downcast_into::<PyDict>()?
+                .unbind(),
+            zipf: Getter::of(&model.getattr(intern!(py, "_zipf_get"))?)?,
+            pmi: Getter::of(&model.getattr(intern!(py, "_pmi_get"))?)?,
+            sides: Getter::of(&model.getattr(intern!(py, "_sides_get"))?)?,
+            vocab: Getter::of(&vocab.getattr(intern!(py, "get"))?)?,
+            glued_forms: model.getattr(intern!(py, "_glued_forms"))?.unbind(),
+            lexicon: model.getattr(intern!(py, "lex"))?.unbind(),
+            pair_bounds: OnceLock::new(),
+            weights: Weights::of(&model.getattr(intern!(py, "p"))?)?,
+            context_bound,
+            letter_words: letters,
+            begins_pair,
+            ends_pair,
+        })
+    }
+
+    /// `model._suspicious_core(core)`.
+    fn __call__(&self, model: &Bound<'_, PyAny>, core: &Bound<'_, PyString>) -> PyResult<bool> {
+        match core.to_str() {
+            Ok(text) if !text.is_empty() && text.is_ascii() => {
+                let hits = model
+                    .getattr(intern!(model.py(), "_hits"))?
+                    .downcast_into::<PyDict>()?;
+                Judgment::new(self, model, core, text, hits).suspicious()
+            }
+            _ => model
+                .call_method1(intern!(model.py(), "_suspicious_core"), (core,))?
+                .extract(),
+        }
+    }
+}
+
+impl SuspiciousCore {
+    /// The most a word pair adds and the pair list's floor (`pair_bounds`), read at the first
+    /// judgment that gets past the core's own log10 P, where the Python first reads them.
+    fn pair_bounds(&self, py: Python<'_>) -> PyResult<(f64, f64)> {
+        if let Some(&bounds) = self.pair_bounds.get() {
+            return Ok(bounds);
+        }
+        let lexicon = self.lexicon.bind(py);
+        let pmi_max: f64 = lexicon.getattr(intern!(py, "pmi_max"))?.extract()?;
+        let product = self.weights.bigram_weight * pmi_max;
+        let floor: f64 = lexicon.getattr(intern!(py, "bigram_floor"))?.extract()?;
+        let bounds = (if product > 0.0 { product } else { 0.0 }, floor);
+        Ok(*self.pair_bounds.get_or_init(|| bounds))
+    }
+}
+
+/// The judgment of one ASCII core: what the Python keeps in local variables.
+struct Judgment<'a, 'py> {
+    tables: &'a SuspiciousCore,
+    model: &'a Bound<'py, PyAny>,
+    core: &'a Bound<'py, PyString>,
+    /// the core, ASCII: its bytes index as Python's code points do
+    text: &'a str,
+    /// `Model._hits`: the document words that sway the answer
+    hits: Bound<'py, PyDict>,
+    capital: bool,
+    lowercase: bool,
+}
+
+impl<'a, 'py> Judgment<'a, 'py> {
+    fn new(
+        tables: &'a SuspiciousCore,
+        model: &'a Bound<'py, PyAny>,
+        core: &'a Bound<'py, PyString>,
+        text: &'a str,
+        hits: Bound<'py, PyDict>,
+    ) -> Self {
+        Judgment {
+            tables,
+            model,
+            core,
+            text,
+            hits,
+            capital: is_upper(text.as_bytes()[0]),
+            lowercase: islower(text.as_bytes()),
+        }
+    }
+
+    fn py(&self) -> Python<'py> {
+        self.model.py()
+    }
+
+    /// The body of `Model._suspicious_core`: the core's own log10 P, then each cut in two.
+    fn suspicious(&self) -> PyResult<bool> {
+        let w = &self.tables.weights;
+        let frequent = w.check_zipf - 9.0;
+        // known_above(core, frequent, True), inline
+        let mut lp = match self.tables.lex_logp.bind(self.py()).get_item(self.core)? {
+            Some(v) => logp(&v)?,
+            None => self.core_lex_logp()?,
+        };
+        if lp.is_some_and(|v| v >= frequent) {
+            return Ok(false); // frequent words are left alone
+        }
+        if lp.is_none() || self.capital {
+            lp = self.core_known(lp)?;
+            if lp.is_some_and(|v| v >= frequent) {
+                return Ok(false);
+            }
+        }
+        let need =
+            lp.unwrap_or_else(|| self.unknown_core()) + w.unsafe_margin - self.tables.context_bound;
+        let (pair_max, floor) = self.tables.pair_bounds(self.py())?;
+        let bound = Target {
+            need,
+            pair_max,
+            floor,
+        };
+        let text = self.text.as_bytes();
+        let n = text.len() as isize;
+        let letter = |c: u8| self.tables.letter_words[c as usize];
+        // a cut leaves no letter alone but a word ("a", "I")
+        let first: isize = if letter(text[0]) { 1 } else { 2 };
+        let last: isize = if letter(text[text.len() - 1]) {
+            n - 1
+        } else {
+            n - 2
+        };
+        for c in first..=last {
+            let c = c as usize;
+            let mut seam = false; // (a lowercase core has none)
+            if !self.lowercase {
+                seam = is_upper(text[c]) && camel_seam(text, c);
+                if (is_upper(text[c - 1]) || is_upper(text[c])) && !seam {
+                    continue; // (so the right piece is capitalised at a seam only)
+                }
+            }
+            if self.cut(c, seam, &bound)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// `Model.lex_logp(core)` on a miss of its memo: `Model._lexicon_logp` of the core.
+    fn core_lex_logp(&self) -> PyResult<Option<f64>> {
+        let lower = self.lowered(self.text);
+        let zipf = self.tables.zipf.get_or_zero(&lower)?;
+        if above(&zipf, 0)? {
+            self.lexicon_logp(self.core, &lower, &zipf)
+        } else {
+            self.tables
+                .lex_logp
+                .bind(self.py())
+                .set_item(self.core, self.py().None())?;
+            Ok(None)
+        }
+    }
+
+    /// `Model._lexicon_logp(word, lower, zipf)` of a word in the lexicon (*zipf* > 0): a glued
+    /// form is the Python's to judge; any other word's log10 P is remembered here.
+    fn lexicon_logp(
+        &self,
+        word: &Bound<'py, PyString>,
+        lower: &Bound<'py, PyString>,
+        zipf: &Bound<'py, PyAny>,
+    ) -> PyResult<Option<f64>> {
+        if self.tables.glued_forms.bind(self.py()).contains(lower)? {
+            let lp = self
+                .model
+                .call_method1(intern!(self.py(), "_lexicon_logp"), (word, lower, zipf))?;
+            return logp(&lp);
+        }
+        let lp = hundredths(zipf)? - 9.0;
+        self.tables.lex_logp.bind(self.py()).set_item(word, lp)?;
+        Ok(Some(lp))
+    }
+
+    /// `Model.known(core, True)` of a core the lexicon lacks or that is capitalised, whose
+    /// lexicon log10 P is *lp*: the document's count is a dependency; a count beyond this
+    /// occurrence asks the Python method.
+    fn core_known(&self, lp: Option<f64>) -> PyResult<Option<f64>> {
+        if self.text.len() < 3 {
+            return Ok(lp);
+        }
+        let raw = self.tables.vocab.get_or_zero(self.core)?;
+        if above(&raw, 1)? {
+            return logp(
+                &self
+                    .model
+                    .call_method1(intern!(self.py(), "known"), (self.core, true))?,
+            );
+        }
+        self.hits.set_item(self.core, raw)?;
+        Ok(lp)
+    }
+
+    /// `Model.unknown(core)`.
+    fn unknown_core(&self) -> f64 {
+        let w = &self.tables.weights;
+        let base = if self.capital {
+            w.unk_cap_base
+        } else {
+            w.unk_base
+        };
+        base - w.unk_per_char * self.text.len() as f64
+    }
+
+    /// Whether the cut of the core at *c* (*seam*: at a camel seam) comes within what context
+    /// can add of the core: the loop body of `Model._suspicious_core`.
+    fn cut(&self, c: usize, seam: bool, bound: &Target) -> PyResult<bool> {
+        let (py, w, text) = (self.py(), &self.tables.weights, self.text);
+        let n = text.len();
+        let (left_text, right_text) = text.split_at(c);
+        let (left, right) = (self.piece(left_text), self.piece(right_text));
+        // the lexicon's log10 P of each piece (both memo reads first, as the Python reads them)
+        let memo = self.tables.lex_logp.bind(py);
+        let (ll, rl) = (memo.get_item(&left)?, memo.get_item(&right)?);
+        let ll = self.piece_lex_logp(ll, &left, left_text)?;
+        let rl = self.piece_lex_logp(rl, &right, right_text)?;
+        // then Model.known where the document may raise it
+        let lk = if c > 2 && (ll.is_none() || self.capital) {
+            self.piece_known(&left, ll)?
+        } else {
+            ll
+        };
+        let rk = if n - c > 2 && (rl.is_none() || seam) {
+            self.piece_known(&right, rl)?
+        } else {
+            rl
+        };
+        if lk.is_none() && rk.is_none() {
+            return Ok(false);
+        }
+        let left_unknown = if self.capital {
+            w.unk_cap_base
+        } else {
+            w.unk_base
+        };
+        let right_unknown = if seam { w.unk_cap_base } else { w.unk_base };
+        let mut score = lk.unwrap_or(left_unknown - w.unk_per_char * c as f64)
+            + rk.unwrap_or(right_unknown - w.unk_per_char * (n - c) as f64)
+            - if seam { w.camel_cost } else { w.ins_cost };
+        let (Some(ll), Some(rl)) = (ll, rl) else {
+            return Ok(score >= bound.need); // the pair list holds lexicon words only
+        };
+        #[allow(clippy::neg_cmp_op_on_partial_ord)] // (as the Python: false when either is NaN)
+        if !(score + bound.pair_max >= bound.need) {
+            return Ok(false);
+        }
+        // pair_of(lex_word(left), lex_word(right)), inline
+        score += match self.pmi(left_text, right_text, &left, &right)? {
+            Some(pmi) => w.bigram_weight * hundredths(&pmi)?,
+            None => {
+                let gap = bound.floor - ll - rl;
+                w.absent_weight * if gap < 0.0 { gap } else { 0.0 }
+            }
+        };
+        Ok(score >= bound.need)
+    }
+
+    /// The lexicon's log10 P of a piece whose memo read gave *memo*: on a miss, the word table's
+    /// answer (a piece it lacks is not remembered; a word is, by `lexicon_logp`).
+    fn piece_lex_logp(
+        &self,
+        memo: Option<Bound<'py, PyAny>>,
+        piece: &Bound<'py, PyString>,
+        text: &str,
+    ) -> PyResult<Option<f64>> {
+        if let Some(v) = memo {
+            return logp(&v);
+        }
+        let lower = if self.lowercase {
+            piece.clone()
+        } else {
+            self.lowered(text)
+        };
+        let zipf = self.tables.zipf.get_or_zero(&lower)?;
+        if above(&zipf, 0)? {
+            self.lexicon_logp(piece, &lower, &zipf)
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// A piece's log10 P raised by the document: its count is a dependency (even when absent);
+    /// a piece the document writes asks `Model.known`.
+    fn piece_known(&self, piece: &Bound<'py, PyString>, lp: Option<f64>) -> PyResult<Option<f64>> {
+        let count = self.tables.vocab.get_or_zero(piece)?;
+        self.hits.set_item(piece, &count)?;
+        if above(&count, 0)? {
+            return logp(
+                &self
+                    .model
+                    .call_method1(intern!(self.py(), "known"), (piece,))?,
+            );
+        }
+        Ok(lp)
+    }
+
+    /// PMI * 100 of the pieces' lowercase forms when the pair list holds them (`Model.pmi_of`):
+    /// asked only when the first begins a pair of the list and the second ends one.
+    fn pmi(
+        &self,
+        left_text: &str,
+        right_text: &str,
+        left: &Bound<'py, PyString>,
+        right: &Bound<'py, PyString>,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let (left, right) = if self.lowercase {
+            (left.clone(), right.clone())
+        } else {
+            (self.lowered(left_text), self.lowered(right_text))
+        };
+        let tables = self.tables;
+        if !(has_bits(&tables.sides.get_or_zero(&left)?, tables.begins_pair)?
+            && has_bits(&tables.sides.get_or_zero(&right)?, tables.ends_pair)?)
+        {
+            return Ok(None);
+        }
+        let mut key = left_text.to_ascii_lowercase();
+        key.push(' ');
+        key.push_str(&right_text.to_ascii_lowercase());
+        tables.pmi.get(&self.piece(&key))
+    }
+
+    /// The Python str of ASCII *text*.
+    fn piece(&self, text: &str) -> Bound<'py, PyString> {
+        PyString::new_bound(self.py(), text)
+    }
+
+    /// `text.lower()` of ASCII *text*, a Python str.
+    fn lowered(&self, text: &str) -> Bound<'py, PyString> {
+        self.piece(&text.to_ascii_lowercase())
+    }
+}
+
+/// What every cut of a core is measured against: the score a cut needs (the core's log10 P,
+/// less what context can add), the most a word pair adds, and the pair list's floor.
+struct Target {
+    need: f64,
+    pair_max: f64,
+    floor: f64,
+}
