@@ -7,6 +7,7 @@
 
 use pyo3::prelude::*;
 
+mod judge;
 mod search;
 mod suspicious;
 mod text;
@@ -20,5 +21,6 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
     m.add_function(wrap_pyfunction!(search::search, m)?)?;
     m.add_class::<suspicious::SuspiciousCore>()?;
+    judge::register(m)?;
     Ok(())
 }

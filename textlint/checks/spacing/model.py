@@ -35,6 +35,7 @@ from typing import Collection, Iterator, NamedTuple
 
 from ...dataclass import dataclass
 from ...document import Document
+from ... import native
 from ...casing import get_casing
 from ...lexicon import BEGINS_PAIR, ENDS_PAIR, Lexicon
 from ... import native, wordclasses as wc
@@ -1232,10 +1233,11 @@ class JudgedLine(NamedTuple):
     suspicious: list[int]
 
 
-def judge_line(model: Model, line: str) -> JudgedLine | None:
+def judge_line_py(model: Model, line: str) -> JudgedLine | None:
     """The chunks of *line* judged (from caches first), None when every chunk is quiet: then
     the line has nothing to repair. The line's repairs (:func:`analyse_line`) and its moved
-    spaces (:func:`.moved.moved_spaces`) both start from this pass."""
+    spaces (:func:`.moved.moved_spaces`) both start from this pass. (:func:`judge_line` is this
+    function, or its compiled twin.)"""
     chunks = line.split()
     quiet = model._quiet
     # each chunk's Model.chunk answer where it is quiet, else _LOUD: one lookup a chunk
@@ -1298,12 +1300,13 @@ def analyse_line(model: Model, line: str, judged: JudgedLine) -> Iterator[Change
         yield from _window(model, line, [tokens.token(k) for k in range(a, b + 1)], left, right)
 
 
-def _joinable_pairs(model: Model, infos: list, loud: list[int]) -> list[int]:
+def _joinable_pairs_py(model: Model, infos: list, loud: list[int]) -> list[int]:
     """The chunks *k* of a line (in order) that :meth:`Model.pair_joinable` joins with chunk
     *k + 1*, of the pairs with a loud chunk in them (two quiet chunks never join). A loud chunk
     that cannot start a pair or end one (the *starts* and *ends* of its :meth:`Model.chunk`
     answer) is no part of the pair on that side, which is not looked at. Most pairs looked at
-    are remembered as :data:`_APART`, told by identity before the memo entry is read."""
+    are remembered as :data:`_APART`, told by identity before the memo entry is read.
+    (:func:`_joinable_pairs` is this function, or its compiled twin.)"""
     pairs = []
     joinable_get = model._joinable.get
     last = len(infos) - 1
@@ -1346,6 +1349,17 @@ def _joins(model: Model, entry: tuple | None, x: ChunkInfo, y: ChunkInfo) -> boo
         model._joinable[(x[1], y[1])] = _APART
         return False
     return model.pair_joinable(x[1], y[1])
+
+
+#: The compiled twins of :func:`judge_line_py` and :func:`_joinable_pairs_py`
+#: (``native/src/judge.rs``), given the objects of this module that they hand back or pass on;
+#: None without ``textlint_native``
+_Judge = native.function("Judge")
+_JUDGE = None if _Judge is None else _Judge(JudgedLine, Model._chunk, _APART)
+#: The per-line judgement: compiled when ``textlint_native`` has it, else in Python
+judge_line = judge_line_py if _JUDGE is None else _JUDGE.judge_line
+#: The pairs of chunks of a line that may join: compiled when ``textlint_native`` has it, else in Python
+_joinable_pairs = _joinable_pairs_py if _JUDGE is None else _JUDGE.joinable_pairs
 
 
 class _Tokens:

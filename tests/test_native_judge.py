@@ -1,0 +1,160 @@
+"""The compiled per-line judgement (native/src/judge.rs) against its Python twins in
+textlint/checks/spacing/model.py: ``judge_line_py`` and ``_joinable_pairs_py``. The two must
+hand back the same answers and leave the same memo entries, in the same order, with the same
+document words recorded (``Model._hits``) and the shared "apart" entry by identity."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from textlint.checks import spacing
+from textlint.checks.spacing import model as m
+from textlint.checks.spacing.model import Model, Params, clear_shared_caches
+from textlint.engine import Engine, Overrides
+from textlint.lexicon import get_lexicon
+
+pytestmark = pytest.mark.skipif(m._JUDGE is None, reason="textlint_native (with Judge) is not built, or is "
+                                "turned off: see native/README.md")
+
+
+def _plain(value):
+    """*value* with every dict as the list of its items (their order counts) and the shared
+    "apart" entry told by identity."""
+    if value is m._APART:
+        return "APART"
+    if isinstance(value, dict):
+        return [(_plain(k), _plain(v)) for k, v in value.items()]
+    if isinstance(value, list):
+        return list(map(_plain, value))
+    if isinstance(value, tuple):
+        return tuple(map(_plain, value))
+    return value
+
+
+def _state(model: Model):
+    """What the judgement may write: every memo table of the model and what it records."""
+    return _plain({"shared": model._shared, "judged": model._judged, "hits": model._hits})
+
+
+def _twins(vocabulary: dict[str, int], tables: tuple[dict, dict] | None = None) -> tuple[Model, Model]:
+    """Two models of a document of *vocabulary*, each with its own memo tables (those of
+    *tables*, or new ones)."""
+    models = []
+    for own in tables or (None, None):
+        clear_shared_caches()
+        if own is not None:
+            m._SHARED[(get_lexicon(), Params())] = own
+        models.append(Model(get_lexicon(), vocabulary, sum(vocabulary.values())))
+    clear_shared_caches()
+    return models[0], models[1]
+
+
+def _judge_both(python: Model, compiled: Model, line: str, in_memo: bool) -> None:
+    """Judge *line* and its pairs with each twin, outside a memo or inside one (as the check
+    does: then the document words go to the line's entry), and compare all they did."""
+    def judge(model, judge_line, joinable_pairs):
+        judged = judge_line(model, line)
+        return judged, None if judged is None else joinable_pairs(model, judged.infos, judged.loud)
+
+    results = []
+    for model, twins in ((python, (m.judge_line_py, m._joinable_pairs_py)),
+                         (compiled, (m._JUDGE.judge_line, m._JUDGE.joinable_pairs))):
+        if in_memo:
+            results.append(model.memo(model.table("lines"), line, judge, model, *twins))
+        else:
+            results.append(judge(model, *twins))
+    assert _plain(results[0]) == _plain(results[1]), line
+    assert type(results[0][0]) is type(results[1][0])
+    assert _state(python) == _state(compiled), line
+
+
+_WORDS = ["the", "in", "of", "a", "A", "I", "to", "as", "is", "government", "gov", "ernment", "spokes", "man",
+          "spokesman", "fully", "success", "successfullyas", "Putin", "Putinin", "America", "CubaPutin", "UN",
+          "UNSecurity", "Security", "evergr", "een", "f", "amiliy", "x", "q", "able", "like", "infact",
+          "eachother", "law", "enforcement", "Blunkett", "okesman", "toolbox", "notebook", "to", "gether",
+          "some", "thing", "any", "way", "McLetchie", "re-elect", "1990s", "Putin's", "Kow", "alczyk",
+          # beyond ASCII: letters whose case Python and Rust tell apart, marks, other scripts
+          "Straße", "İstanbul", "ǅemal", "ΣΟΦΟΣ", "σοφός", "naïve", "café", "Díaz", "Raúl", "ﬁnd", "日本",
+          "Ǆ", "ǈ", "Ⅻ", "ß", "ŉ", "e\u0301t", "a" * 41, "Ab" * 21]
+_CHUNK = st.one_of(
+    st.tuples(st.sampled_from(["", "", "(", '"', "“", "¿"]), st.sampled_from(_WORDS),
+              st.sampled_from(["", "", ",", ".", "'s", "’", ")", "…"])).map("".join),
+    st.lists(st.sampled_from(_WORDS[:40]), min_size=1, max_size=3).map("".join),
+    st.text(alphabet="abdeinorstuAIEUTXßİΣσǅ'.,-(", min_size=1, max_size=12))
+_LINE = st.tuples(st.lists(st.tuples(st.sampled_from([" ", " ", " ", "  ", "\t", "\xa0", "\u2003", "\x1c"]), _CHUNK),
+                           max_size=10), st.sampled_from(["", " ", "\t"])).map(
+    lambda parts: "".join(space + chunk for space, chunk in parts[0])[1:] + parts[1])
+_VOCABULARY = st.dictionaries(st.one_of(st.sampled_from(_WORDS), _CHUNK), st.integers(1, 40), max_size=8)
+
+
+@settings(deadline=None, max_examples=150)
+@given(st.lists(_LINE, min_size=1, max_size=4), _VOCABULARY, _VOCABULARY, st.booleans())
+@example(["the spokesman of the party"], {"spokes": 3, "okesman": 2}, {"okesman": 5}, True).via(
+    "an answer that document words swayed, then read back, then in a document where they changed")
+@example(["gov ernment to gether f amiliy", "gov ernment"], {"gov": 2}, {}, False).via("pairs that join")
+@example(["the Putin in said he", "e bdrst said he"], {}, {"bdrst": 2}, False).via("pairs apart")
+@example(["Straße İstanbul ǅemal ΣΟΦΟΣ «Ⅻ» \ud800,", ""], {}, {}, True).via("beyond ASCII, and an empty line")
+def test_lines_are_judged_as_the_python_twins_judge_them(lines, first, second, in_memo):
+    # each line twice in one document (the second time from its memos), then the same lines in
+    # a document whose counts differ, the memo tables kept: swayed entries are read back,
+    # checked against the new counts, or worked out again
+    python, compiled = _twins(Counter({"the": 50, **first}))
+    for line in lines + lines:
+        _judge_both(python, compiled, line, in_memo)
+    python, compiled = _twins(Counter({"the": 50, **second}), (python._shared, compiled._shared))
+    for line in lines:
+        _judge_both(python, compiled, line, in_memo)
+
+
+def test_the_lines_of_the_seed_article_are_judged_as_the_python_twins_judge_them(seed_text):
+    # the calls the spacing check makes on a real article, recorded, then replayed on twin
+    # models (the pass the check makes, then a second document of other counts)
+    calls = []
+
+    def recording(model, line):
+        calls.append((model.vocab, line))
+        return m.judge_line(model, line)
+
+    clear_shared_caches()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(spacing, "judge_line", recording)
+        Engine(overrides=Overrides(select=["spacing"])).lint(seed_text)
+    assert len(calls) >= 10 and len({id(v) for v, _ in calls}) == 1
+    vocabulary = calls[0][0]
+    python, compiled = _twins(vocabulary)
+    for _, line in calls:
+        _judge_both(python, compiled, line, True)
+    assert any(e[1] for e in python._chunks.values()) and any(e is m._APART for e in python._joinable.values())
+    other = Counter({w: c + 1 for w, c in vocabulary.items() if len(w) % 2})
+    python, compiled = _twins(other, (python._shared, compiled._shared))
+    for _, line in calls:
+        _judge_both(python, compiled, line, False)
+
+
+def test_the_spacing_findings_of_the_seed_article_are_those_of_the_python_twins(seed_text, monkeypatch):
+    # the whole check, cold, with the compiled judgement and with the Python one: the same
+    # findings and the same memo tables
+    def run():
+        clear_shared_caches()
+        engine = Engine(overrides=Overrides(select=["spacing"]))
+        found = [(d.rule, d.start, d.end, d.message) for d in engine.lint(seed_text).diagnostics]
+        return found, _plain(m._SHARED[(get_lexicon(), spacing.PARAMS)])
+
+    compiled = run()
+    monkeypatch.setattr(spacing, "judge_line", m.judge_line_py)
+    monkeypatch.setattr(m, "_joinable_pairs", m._joinable_pairs_py)
+    python = run()
+    assert compiled[0] and compiled == python
+
+
+def test_a_difference_is_seen():
+    # the comparison fails when one twin writes what the other does not
+    python, compiled = _twins(Counter({"the": 50}))
+    _judge_both(python, compiled, "gov ernment Putinin", False)
+    compiled._quiet["gov"] = None
+    with pytest.raises(AssertionError):
+        _judge_both(python, compiled, "the", False)
