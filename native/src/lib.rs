@@ -8,6 +8,7 @@
 use pyo3::prelude::*;
 
 mod judge;
+mod lookup;
 mod search;
 mod suspicious;
 mod text;

@@ -16,6 +16,9 @@ use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyDict, PyString, PyTuple};
 
+use crate::lookup::Getter;
+use crate::text::{camel_seam, isupper, islower};
+
 /// The module of the Python twin, whose word classes the search reads.
 const MODEL_MODULE: &str = "textlint.checks.spacing.model";
 
@@ -51,37 +54,6 @@ fn classes(py: Python<'_>) -> PyResult<&'static Classes> {
             max_word: module.getattr("MAX_WORD")?.extract()?,
         })
     })
-}
-
-/// A `get` of the model: a dict's, read in C (a dict whose type keeps `dict.get`: a Counter
-/// too), or another object's (`lexicon.Table.get`), called.
-enum Getter<'py> {
-    Dict(Bound<'py, PyDict>),
-    Method(Bound<'py, PyAny>),
-}
-
-impl<'py> Getter<'py> {
-    /// The getter of the bound method *get* (`model._zipf_get`, `model.vocab.get`).
-    fn new(get: Bound<'py, PyAny>) -> PyResult<Self> {
-        let py = get.py();
-        if let Ok(owner) = get.getattr(intern!(py, "__self__")) {
-            if let Ok(dict) = owner.downcast::<PyDict>() {
-                let dict_get = py.get_type_bound::<PyDict>().getattr(intern!(py, "get"))?;
-                if owner.get_type().getattr(intern!(py, "get"))?.is(&dict_get) {
-                    return Ok(Getter::Dict(dict.clone()));
-                }
-            }
-        }
-        Ok(Getter::Method(get))
-    }
-
-    /// `get(key, default)`.
-    fn get(&self, key: &Bound<'py, PyString>, default: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        match self {
-            Getter::Dict(d) => Ok(d.get_item(key)?.unwrap_or_else(|| default.clone())),
-            Getter::Method(m) => m.call1((key, default)),
-        }
-    }
 }
 
 /// The weights of `Params` that the search reads, and the lexicon's `bigram_floor`.
@@ -228,29 +200,6 @@ impl<'py> Place<'py> {
     }
 }
 
-/// `str.isupper` of ASCII text: a cased letter and no lowercase one.
-fn is_upper(t: &[u8]) -> bool {
-    t.iter().any(u8::is_ascii_uppercase) && !t.iter().any(u8::is_ascii_lowercase)
-}
-
-/// `str.islower` of ASCII text: a cased letter and no uppercase one.
-fn is_lower(t: &[u8]) -> bool {
-    t.iter().any(u8::is_ascii_lowercase) && !t.iter().any(u8::is_ascii_uppercase)
-}
-
-/// `camel_seam(s, p)` of an ASCII string.
-fn camel_seam(s: &[u8], p: usize) -> bool {
-    if !(0 < p && p < s.len() && s[p].is_ascii_uppercase()) {
-        return false;
-    }
-    let before = if p >= 2 { &s[..p - 1] } else { &s[p - 1..p] }; // (s[:p - 1] or s[p - 1])
-    s[p - 1].is_ascii_lowercase()
-        || (s[p - 1].is_ascii_uppercase()
-            && p + 1 < s.len()
-            && s[p + 1].is_ascii_lowercase()
-            && before.iter().any(u8::is_ascii_uppercase))
-}
-
 /// `Model._lattice_places` (without the first place, of the context word): the places of the
 /// ASCII window string *s* where a word may end.
 fn lattice_places<'py>(s: &[u8], bounds: &[usize], cuttable: &[bool]) -> Vec<Place<'py>> {
@@ -258,7 +207,7 @@ fn lattice_places<'py>(s: &[u8], bounds: &[usize], cuttable: &[bool]) -> Vec<Pla
     for k in 0..bounds.len() - 1 {
         let (a, b) = (bounds[k], bounds[k + 1]);
         if cuttable[k] {
-            let lower_rest = is_lower(&s[a + 1..b]);
+            let lower_rest = islower(&s[a + 1..b]);
             for i in a + 1..b {
                 let seam = !lower_rest && camel_seam(s, i);
                 if lower_rest || seam || !s[i].is_ascii_uppercase() {
@@ -287,7 +236,7 @@ fn piece_ok(c: &Classes, w: &str, starts_token: bool, ends_token: bool, seam_bef
     if seam_after
         && w.len() < 3
         && !(w.len() == 2
-            && (is_upper(b) || c.titles.contains(w) || (is_lower(b) && !c.prefixes_short.contains(w)))
+            && (isupper(b) || c.titles.contains(w) || (islower(b) && !c.prefixes_short.contains(w)))
             || c.letter_words.contains(w))
     {
         return false;
@@ -345,9 +294,9 @@ struct Searcher<'a, 'py> {
     left: &'a Bound<'py, PyAny>,
     right: &'a Bound<'py, PyAny>,
     hits: Bound<'py, PyDict>,
-    vocab: Getter<'py>,
-    zipf: Getter<'py>,
-    pmi: Getter<'py>,
+    vocab: Getter,
+    zipf: Getter,
+    pmi: Getter,
     lex_logp: Bound<'py, PyDict>,
     lex_words: Bound<'py, PyDict>,
     zero: Bound<'py, PyAny>,
@@ -380,16 +329,16 @@ impl<'a, 'py> Searcher<'a, 'py> {
             w: Weights::new(model)?,
             texts,
             cores,
-            lowercase: is_lower(s.as_bytes()),
+            lowercase: islower(s.as_bytes()),
             s,
             bounds,
             feats,
             left,
             right,
             hits,
-            vocab: Getter::new(model.getattr(intern!(py, "vocab"))?.getattr(intern!(py, "get"))?)?,
-            zipf: Getter::new(model.getattr(intern!(py, "_zipf_get"))?)?,
-            pmi: Getter::new(model.getattr(intern!(py, "_pmi_get"))?)?,
+            vocab: Getter::of(&model.getattr(intern!(py, "vocab"))?.getattr(intern!(py, "get"))?)?,
+            zipf: Getter::of(&model.getattr(intern!(py, "_zipf_get"))?)?,
+            pmi: Getter::of(&model.getattr(intern!(py, "_pmi_get"))?)?,
             lex_logp: dict(intern!(py, "_lex_logp"))?,
             lex_words: dict(intern!(py, "_lex_words"))?,
             zero: 0i64.into_py(py).into_bound(py),
@@ -441,7 +390,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
             return Self::float(&v);
         }
         let lower = if self.lowercase { w.clone() } else { PyString::new_bound(self.py, &self.s[a..b].to_ascii_lowercase()) };
-        let z = self.zipf.get(&lower, &self.zero)?;
+        let z = self.zipf.get_or(&lower, &self.zero)?;
         if z.extract::<i64>()? > 0 {
             let v = self.model.call_method1(intern!(self.py, "_lexicon_logp"), (w, lower, z))?;
             return Self::float(&v);
@@ -467,7 +416,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
         key.push_str(a);
         key.push(' ');
         key.push_str(b);
-        let v = self.pmi.get(&PyString::new_bound(self.py, &key), &self.none)?;
+        let v = self.pmi.get_or(&PyString::new_bound(self.py, &key), &self.none)?;
         Ok(if v.is_none() { None } else { Some(v.extract()?) })
     }
 
@@ -552,7 +501,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
                         continue;
                     }
                 } else if i - j > 2 && (capital || !lexicon_word) {
-                    let count = self.vocab.get(&word, &self.zero)?;
+                    let count = self.vocab.get_or(&word, &self.zero)?;
                     self.hits.set_item(&word, &count)?;
                     if count.extract::<i64>()? > whole as i64 {
                         let v = self.model.call_method1(intern!(py, "known"), (&word, whole))?;
@@ -688,7 +637,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
         }
         // a lowercase letter that ends a content word: "diverge d", "railway s"
         let last = cores[cores.len() - 1];
-        let ending = k1 == k0 + 1 && f[0].content && last.len() == 1 && is_lower(last.as_bytes());
+        let ending = k1 == k0 + 1 && f[0].content && last.len() == 1 && islower(last.as_bytes());
         if f.iter().any(|x| x.frequent) {
             if !ending && cores.iter().any(|c| c.len() == 1) && (lp < w.letter_join_lp || self.letter_word(cores[0])) {
                 return Ok(None); // "b are", "l and", "a void": a variable and a word; not "t he"

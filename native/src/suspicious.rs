@@ -16,57 +16,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 use std::sync::OnceLock;
 
+use crate::lookup::Getter;
 use crate::text::{camel_seam, is_upper, islower};
-
-/// A `str -> int` look-up as the model holds it (`Model._zipf_get`, `vocabulary.get`): a
-/// dict's own `get` is asked of the dict directly, anything else (a `lexicon.Table`) is called.
-enum Getter {
-    Dict(Py<PyDict>),
-    Call(PyObject),
-}
-
-impl Getter {
-    /// The look-up of the bound method *get*: the dict's when it is `dict.get` of a dict (or of
-    /// a subclass that keeps it, `Counter`).
-    fn of(get: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let py = get.py();
-        let dict_get = py.get_type_bound::<PyDict>().getattr(intern!(py, "get"))?;
-        let builtin = PyDict::new_bound(py)
-            .getattr(intern!(py, "get"))?
-            .get_type();
-        if get.get_type().is(&builtin) && get.getattr(intern!(py, "__name__"))?.eq("get")? {
-            let owner = get.getattr(intern!(py, "__self__"))?;
-            if let Ok(dict) = owner.downcast::<PyDict>() {
-                if owner.get_type().getattr(intern!(py, "get"))?.is(&dict_get) {
-                    return Ok(Getter::Dict(dict.clone().unbind()));
-                }
-            }
-        }
-        Ok(Getter::Call(get.clone().unbind()))
-    }
-
-    /// `get(key, 0)`.
-    fn get_or_zero<'py>(&self, key: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
-        let py = key.py();
-        match self {
-            Getter::Dict(dict) => Ok(match dict.bind(py).get_item(key)? {
-                Some(value) => value,
-                None => 0i64.into_py(py).into_bound(py),
-            }),
-            Getter::Call(get) => get.bind(py).call1((key, 0)),
-        }
-    }
-
-    /// `get(key)`: None when the table lacks *key*.
-    fn get<'py>(&self, key: &Bound<'py, PyString>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        let py = key.py();
-        let value = match self {
-            Getter::Dict(dict) => dict.bind(py).get_item(key)?,
-            Getter::Call(get) => Some(get.bind(py).call1((key,))?),
-        };
-        Ok(value.filter(|v| !v.is_none()))
-    }
-}
 
 /// Python's `x / 100` of a table's value (Zipf or PMI * 100): an int below 2**53 divides as a
 /// float, correctly rounded as Python's int division is; anything else is divided by Python.

@@ -14,6 +14,11 @@ pub fn is_lower(c: u8) -> bool {
     c.is_ascii_lowercase()
 }
 
+/// `s.isupper()` of ASCII text: some capital and no lowercase letter.
+pub fn isupper(s: &[u8]) -> bool {
+    s.iter().any(|&c| is_upper(c)) && !s.iter().any(|&c| is_lower(c))
+}
+
 /// `s.islower()` of ASCII text: some lowercase letter and no capital.
 pub fn islower(s: &[u8]) -> bool {
     s.iter().any(|&c| is_lower(c)) && !s.iter().any(|&c| is_upper(c))
