@@ -7,6 +7,8 @@
 
 use pyo3::prelude::*;
 
+mod table;
+
 /// The interface version: textlint uses this module only when it expects this number
 /// (`textlint.native.ABI`); bump it when a function's signature or meaning changes.
 const ABI: u32 = 1;
@@ -14,5 +16,6 @@ const ABI: u32 = 1;
 #[pymodule]
 fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
+    m.add_class::<table::LexiconTable>()?;
     Ok(())
 }
