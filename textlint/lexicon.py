@@ -22,7 +22,7 @@ in place as many questions as building it costs, or when a long text is announce
 (:meth:`Lexicon.expect`); so a short file (a pre-commit hook) starts fast, and a table that a
 text asks little (the word pairs, on most texts) is never built. With textlint's compiled
 accelerators (``textlint_native``), a table reads in place through a compiled twin of
-:meth:`Table.get` (~0.1-0.3 µs a question, within 0.02-0.07 µs of the dict's answer) and never
+:meth:`Table.get` (~0.1-0.3 µs a question, about the dict's answer by CPU time) and never
 builds its dict to answer: building would pay only after many passes over a long text.
 When the cache cannot be written the tables are built in memory (slower, same
 result).
@@ -110,12 +110,12 @@ class Table:
         #: whether the compiled twin of :meth:`get` answers (``textlint_native.LexiconTable``, an
         #: instance attribute: a C-level call): it reads in place nearly as fast as the dict
         #: answers, so the table never builds its dict to answer (the questions of a cleanup
-        #: pass replayed, CPU time, best of 5: words 0.235 µs a question against the dict's
-        #: 0.218 (again, at a higher load: 0.301 against 0.234) and 0.34 µs a key to build, 5-20
-        #: questions a key to pay; pairs' words 0.115 against 0.068 and 0.12 µs, 2.5; pairs 0.226
-        #: against 0.183 and 0.28 µs, 6.5; a pass asks 1.1, 2.0 and 0.13 questions a key; by
-        #: instructions a question costs ~580 more than the dict's: 1.8 questions a key;
-        #: branch nat19-table)
+        #: pass replayed, CPU time, best of 5, at load 2: words 0.156 µs a question against the
+        #: dict's 0.163 and 0.26 µs a key to build (at load 6-10: 0.235 against 0.218, 0.301
+        #: against 0.234: 5-20 questions a key to pay); pairs' words 0.099 against 0.058 and
+        #: 0.12 µs a key, 3; pairs 0.144 against 0.123 and 0.24 µs, 11; a pass asks 1.1, 2.0
+        #: and 0.13 questions a key; by instructions a question costs ~580 more than the dict's:
+        #: 1.8 questions a key; branch nat19-table)
         self.compiled = False
         reader = _compiled_reader(keys, base, offsets, values, index)
         if reader is not None:
