@@ -11,6 +11,13 @@ import pytest
 from textlint import lexicon
 
 
+@pytest.fixture(autouse=True)
+def _python_tables(monkeypatch):
+    """The tables read in Python, and their policy of building dicts (a compiled reader reads in
+    place throughout: tests/test_native_table.py)."""
+    monkeypatch.setattr(lexicon, "_COMPILED_TABLE", None)
+
+
 def tables() -> tuple[dict[str, int], dict[str, int]]:
     rng = random.Random(14)
     words = {"the", "a", "über", "naïve", "ⅷ", "日本", "zzz", "x\ud800y"} | {

@@ -20,7 +20,10 @@ place at first (about a microsecond a question: no key is hashed by Python nor m
 and becomes a dict (~0.3 µs a key to build, ~0.1 s for the words) only once it has answered
 in place as many questions as building it costs, or when a long text is announced
 (:meth:`Lexicon.expect`); so a short file (a pre-commit hook) starts fast, and a table that a
-text asks little (the word pairs, on most texts) is never built.
+text asks little (the word pairs, on most texts) is never built. With textlint's compiled
+accelerators (``textlint_native``), a table reads in place through a compiled twin of
+:meth:`Table.get` (~0.1-0.3 µs a question, about the dict's answer by CPU time) and never
+builds its dict to answer: building would pay only after many passes over a long text.
 When the cache cannot be written the tables are built in memory (slower, same
 result).
 """
@@ -36,10 +39,12 @@ import struct
 import zlib
 from bisect import bisect_left
 from functools import cached_property, lru_cache
-from itertools import islice, repeat, takewhile
+from itertools import chain, islice, repeat, takewhile
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 from zlib import crc32
+
+from . import native
 
 #: Bump when the cached layout or its content changes.
 CACHE_FORMAT = 9
@@ -73,7 +78,8 @@ class Table:
     it) without making a str of a single key, and keeps each answer it read (a key asked
     again, as word pairs often are, costs a dict look-up); once it has read as many keys in
     place as building its dict costs (:data:`BUILD_COST_PER_KEY`), it builds the dict, which
-    answers faster, and hands it to *replace* so that its owner asks the dict directly. The keys are
+    answers faster, and hands it to *replace* so that its owner asks the dict directly (a
+    compiled table, :attr:`compiled`, reads in place throughout). The keys are
     stored grouped by value (*groups*: each value and where its keys end), so that the dict is
     built a group at a time with one int object per value, not one per key (the highest values
     first: :meth:`keys_from`); the first *ascii_keys* keys are ASCII (the rest are not), so
@@ -100,9 +106,22 @@ class Table:
         self._answers: dict[str, int | None] = {}
         #: keys read in place so far (a key asked again is answered from the kept answers)
         self.asked = 0
-        #: keys read in place before the dict is built
-        self.build_after = round(BUILD_COST_PER_KEY * len(values))
         self.replace: Callable[[dict[str, int]], None] = lambda table: None
+        #: whether the compiled twin of :meth:`get` answers (``textlint_native.LexiconTable``, an
+        #: instance attribute: a C-level call): it reads in place nearly as fast as the dict
+        #: answers, so the table never builds its dict to answer (the questions of a cleanup
+        #: pass replayed, CPU time, best of 5, at load 2: words 0.156 µs a question against the
+        #: dict's 0.163 and 0.26 µs a key to build (at load 6-10: 0.235 against 0.218, 0.301
+        #: against 0.234: 5-20 questions a key to pay); pairs' words 0.099 against 0.058 and
+        #: 0.12 µs a key, 3; pairs 0.144 against 0.123 and 0.24 µs, 11; a pass asks 1.1, 2.0
+        #: and 0.13 questions a key; by instructions a question costs ~580 more than the dict's:
+        #: 1.8 questions a key; branch nat19-table)
+        self.compiled = False
+        reader = _compiled_reader(keys, base, offsets, values, index)
+        if reader is not None:
+            self.get, self.compiled = reader.get, True
+        #: keys read in place before the dict is built (never, by a compiled table)
+        self.build_after = math.inf if self.compiled else round(BUILD_COST_PER_KEY * len(values))
 
     def __len__(self) -> int:
         return len(self._values) if self._dict is None else len(self._dict)
@@ -122,12 +141,19 @@ class Table:
             self._keys, self._offsets, self._values, self._groups = b"", (0,), (), ((), ())
             self._slots, self._starts = (), ()
             self._answers = {}
+            if self.compiled:  # (the compiled reader lets go of the file too)
+                self.get = self._dict.get
             self.replace(self._dict)
         return self._dict
 
     def keys_from(self, high_enough: Callable[[int], bool]) -> Iterator[str]:
         """The keys whose value is *high_enough* (true for every value above one that is): the
-        first keys of the dict (built first), which holds the highest values first."""
+        first keys of the dict (built first), which holds the highest values first; a compiled
+        table, which answers without its dict, reads them from their groups in place."""
+        if self.compiled and self._dict is None:
+            values, ends = self._groups
+            return chain.from_iterable(self._keys_between(start, end) for value, start, end
+                                       in zip(values, [0, *ends[:-1]], ends) if high_enough(value))
         table = self.build()
         return islice(table, sum(size for _, size in takewhile(lambda group: high_enough(group[0]), self._sizes)))
 
@@ -185,6 +211,20 @@ class Table:
 
 #: :meth:`Table.get`: a key not read in place yet.
 _UNASKED = object()
+#: The compiled twin of :meth:`Table.get`'s read in place (``textlint_native.LexiconTable``), or None.
+_COMPILED_TABLE = native.function("LexiconTable")
+
+
+def _compiled_reader(keys, base, offsets, values, index):
+    """The compiled reader of a table's parts, when there is one and the parts are buffers of the
+    cache's item types (the cache file's); else None. Its ``get`` answers as :meth:`Table.get`,
+    in place throughout."""
+    if _COMPILED_TABLE is None:
+        return None
+    try:
+        return _COMPILED_TABLE(keys, base, offsets, values, *index)
+    except (TypeError, ValueError, BufferError):
+        return None
 
 
 def _buckets(n: int) -> int:
@@ -249,12 +289,14 @@ class Lexicon:
         a check about to ask *strings* strings whether they are one; None (ask the table) until
         such questions add up to :data:`STRINGS_BEFORE_A_SET` and the word table is a dict
         (read in place, the table's own reads of those strings lead it to its dict sooner: a
-        set made then would put the dict off). Made once, from the first keys of the dict, not
+        set made then would put the dict off) or a compiled table (which builds none). Made
+        once, from the first keys of the dict (a compiled table's groups of keys in place), not
         by asking every word its Zipf (~170 M instructions)."""
         words = self._words_from.get(zipf)
         if words is None:
             self._strings_before_set += strings
-            if self._strings_before_set < STRINGS_BEFORE_A_SET or isinstance(self._zipf, Table):
+            if self._strings_before_set < STRINGS_BEFORE_A_SET \
+                    or isinstance(self._zipf, Table) and not self._zipf.compiled:
                 return None
             table = self._loaded_zipf
             if isinstance(table, Table):

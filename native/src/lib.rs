@@ -11,6 +11,7 @@ mod judge;
 mod lookup;
 mod search;
 mod suspicious;
+mod table;
 mod text;
 
 /// The interface version: textlint uses this module only when it expects this number
@@ -23,5 +24,6 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(search::search, m)?)?;
     m.add_class::<suspicious::SuspiciousCore>()?;
     judge::register(m)?;
+    m.add_class::<table::LexiconTable>()?;
     Ok(())
 }

@@ -1,0 +1,149 @@
+//! The lexicon's tables read in place: the twin of `textlint.lexicon.Table.get`.
+//!
+//! A table of the lexicon's cache file (`textlint/lexicon.py`, `_write`) is its keys' UTF-8
+//! text, each key followed by a newline (key `j` is `keys[base + offsets[j]..base +
+//! offsets[j + 1] - 1]`), their values, and an index: bucket `crc32(key) & mask` (zlib's
+//! checksum of the key's UTF-8 bytes; `mask` is the number of buckets less one) holds the keys
+//! `slots[starts[b]..starts[b + 1]]`. [`LexiconTable`] reads those arrays where the cache file
+//! maps them (buffers of the Python objects it was given) and answers a key as the Python twin
+//! reads it in place, damaged caches included: every index the Python takes is bounded as
+//! Python bounds it (a slice clamps, an item out of range ends the read with no answer).
+
+use std::ops::Range;
+
+use pyo3::buffer::{PyBuffer, ReadOnlyCell};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
+
+/// zlib's CRC-32 table (the reflected polynomial 0xEDB88320), one entry a byte value.
+const CRC_TABLE: [u32; 256] = crc_table();
+
+const fn crc_table() -> [u32; 256] {
+    let mut table = [0u32; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let mut crc = byte as u32;
+        let mut bit = 0;
+        while bit < 8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            bit += 1;
+        }
+        table[byte] = crc;
+        byte += 1;
+    }
+    table
+}
+
+/// `zlib.crc32(data)`.
+fn crc32(data: &[u8]) -> u32 {
+    !data.iter().fold(!0u32, |crc, &b| CRC_TABLE[((crc ^ b as u32) & 0xFF) as usize] ^ (crc >> 8))
+}
+
+/// The items of Python's `seq[start:stop]` of a sequence of `len` items: a negative bound
+/// counts from the end, and both are clamped to the sequence.
+fn py_slice(len: usize, start: i64, stop: i64) -> Range<usize> {
+    let bound = |i: i64| {
+        let i = if i < 0 { i + len as i64 } else { i };
+        i.clamp(0, len as i64) as usize
+    };
+    let (start, stop) = (bound(start), bound(stop));
+    start..stop.max(start)
+}
+
+/// Item `i` of a buffer, None beyond it (where Python raises IndexError).
+fn item<T: pyo3::buffer::Element + Copy>(cells: &[ReadOnlyCell<T>], i: usize) -> Option<T> {
+    cells.get(i).map(ReadOnlyCell::get)
+}
+
+/// A lexicon table read in place (`textlint.lexicon.Table` before it builds its dict): `get`
+/// answers what `Table.get` answers, without keeping answers, counting reads or building.
+#[pyclass(frozen, module = "textlint_native")]
+pub struct LexiconTable {
+    keys: PyBuffer<u8>,
+    base: usize,
+    offsets: PyBuffer<u32>,
+    values: PyBuffer<i16>,
+    slots: PyBuffer<u32>,
+    starts: PyBuffer<u32>,
+}
+
+#[pymethods]
+impl LexiconTable {
+    /// The table over the parts `Table.__init__` takes (*index* as its two parts, *slots* and
+    /// *starts*): each an object with a buffer of the item type the cache stores (the keys
+    /// bytes, the offsets, slots and starts `"I"`, the values `"h"`).
+    #[new]
+    fn new(
+        keys: &Bound<'_, PyAny>,
+        base: usize,
+        offsets: &Bound<'_, PyAny>,
+        values: &Bound<'_, PyAny>,
+        slots: &Bound<'_, PyAny>,
+        starts: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
+        let table = LexiconTable {
+            keys: PyBuffer::get_bound(keys)?,
+            base,
+            offsets: PyBuffer::get_bound(offsets)?,
+            values: PyBuffer::get_bound(values)?,
+            slots: PyBuffer::get_bound(slots)?,
+            starts: PyBuffer::get_bound(starts)?,
+        };
+        let contiguous = [
+            table.keys.is_c_contiguous(),
+            table.offsets.is_c_contiguous(),
+            table.values.is_c_contiguous(),
+            table.slots.is_c_contiguous(),
+            table.starts.is_c_contiguous(),
+        ];
+        if contiguous.contains(&false) || table.starts.item_count() < 2 {
+            return Err(PyValueError::new_err("a table needs contiguous buffers and two starts or more"));
+        }
+        Ok(table)
+    }
+
+    /// `Table.get` read in place: the value of *key* (a str), *default* when the table lacks
+    /// it.
+    #[pyo3(signature = (key, default=None))]
+    fn get(&self, py: Python<'_>, key: &Bound<'_, PyAny>, default: Option<PyObject>) -> PyResult<PyObject> {
+        let found = match key.downcast::<PyString>().ok().and_then(|s| s.to_str().ok()) {
+            Some(text) => self.value(py, text.as_bytes()),
+            None => self.value(py, encoded(key)?.as_bytes()),
+        };
+        Ok(match found {
+            Some(value) => value.into_py(py),
+            None => default.unwrap_or_else(|| py.None()),
+        })
+    }
+}
+
+impl LexiconTable {
+    /// The value of the key of UTF-8 bytes *wanted*, as `Table.get` reads it in place.
+    fn value(&self, py: Python<'_>, wanted: &[u8]) -> Option<i16> {
+        let starts = self.starts.as_slice(py)?;
+        let bucket = crc32(wanted) as usize & (starts.len() - 2);
+        let (first, end) = (item(starts, bucket)?, item(starts, bucket + 1)?);
+        if first >= end {
+            return None; // an empty bucket (about half the keys a table lacks)
+        }
+        let slots = self.slots.as_slice(py)?;
+        let (keys, offsets) = (self.keys.as_slice(py)?, self.offsets.as_slice(py)?);
+        for slot in &slots[py_slice(slots.len(), first as i64, end as i64)] {
+            let j = slot.get() as usize;
+            let (start, stop) = (item(offsets, j)?, item(offsets, j + 1)?);
+            let at = self.base as i64;
+            let key = &keys[py_slice(keys.len(), at + start as i64, at + stop as i64 - 1)];
+            if key.len() == wanted.len() && key.iter().zip(wanted).all(|(k, w)| k.get() == *w) {
+                return item(self.values.as_slice(py)?, j);
+            }
+        }
+        None
+    }
+}
+
+/// `key.encode("utf-8", "surrogatepass")`: the bytes of a str that UTF-8 cannot encode (a
+/// lone surrogate), or what Python makes of another object.
+fn encoded<'py>(key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
+    Ok(key.call_method1("encode", ("utf-8", "surrogatepass"))?.downcast_into::<PyBytes>()?)
+}
