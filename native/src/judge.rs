@@ -71,7 +71,7 @@ impl Judge {
             }
             *slot = Some(info);
         }
-        let infos = PyList::new_bound(py, infos.into_iter().flatten().collect::<Vec<_>>()); // (every one filled)
+        let infos = PyList::new(py, infos.into_iter().flatten().collect::<Vec<_>>())?; // (every one filled)
         self.judged_line.bind(py).call1((chunks, infos, loud, suspicious))
     }
 
@@ -84,7 +84,7 @@ impl Judge {
         // the loud chunk before k: when it is k - 1, the pair (k - 1, k) was looked at from
         // there (or it cannot start one); -1: chunk 0 has no pair before it
         let mut before = -1;
-        for k in loud.iter()? {
+        for k in loud.try_iter()? {
             let k: isize = k?.extract()?;
             let info = item(infos, k)?;
             if flag(&info, 6)? && k - 1 != before {
@@ -144,7 +144,7 @@ impl Judge {
     fn pair_joins(&self, model: &Bound<'_, PyAny>, joinable: &Bound<'_, PyDict>, x: &Bound<'_, PyAny>,
                   y: &Bound<'_, PyAny>) -> PyResult<bool> {
         let (first, second) = (field(x, 1)?, field(y, 1)?);
-        let key = PyTuple::new_bound(model.py(), [&first, &second]);
+        let key = PyTuple::new(model.py(), [&first, &second])?;
         let entry = joinable.get_item(&key)?;
         match entry {
             Some(e) if e.is(self.apart.bind(model.py())) => Ok(false),
@@ -185,7 +185,7 @@ fn lower_joined<'py>(first: &Bound<'py, PyAny>, second: &Bound<'py, PyAny>) -> P
         joined.push_str(a);
         joined.push_str(b);
         joined.make_ascii_lowercase();
-        return Ok(PyString::new_bound(first.py(), &joined).into_any());
+        return Ok(PyString::new(first.py(), &joined).into_any());
     }
     first.add(second)?.call_method0(intern!(first.py(), "lower"))
 }

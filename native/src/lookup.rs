@@ -20,7 +20,7 @@ impl Getter {
         let py = get.py();
         if let Ok(owner) = get.getattr(intern!(py, "__self__")) {
             if let Ok(dict) = owner.downcast::<PyDict>() {
-                let dict_get = py.get_type_bound::<PyDict>().getattr(intern!(py, "get"))?;
+                let dict_get = py.get_type::<PyDict>().getattr(intern!(py, "get"))?;
                 if owner.get_type().getattr(intern!(py, "get"))?.is(&dict_get) {
                     return Ok(Getter::Dict(dict.clone().unbind()));
                 }
@@ -44,7 +44,7 @@ impl Getter {
         match self {
             Getter::Dict(dict) => Ok(match dict.bind(py).get_item(key)? {
                 Some(value) => value,
-                None => 0i64.into_py(py).into_bound(py),
+                None => 0i64.into_pyobject(py)?.into_any(),
             }),
             Getter::Call(get) => get.bind(py).call1((key, 0)),
         }

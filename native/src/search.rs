@@ -39,9 +39,9 @@ static CLASSES: GILOnceCell<Classes> = GILOnceCell::new();
 /// The word classes of `textlint.checks.spacing.model`, read at the first search.
 fn classes(py: Python<'_>) -> PyResult<&'static Classes> {
     CLASSES.get_or_try_init(py, || {
-        let module = py.import_bound(MODEL_MODULE)?;
+        let module = py.import(MODEL_MODULE)?;
         let set = |name: &str| -> PyResult<HashSet<String>> {
-            module.getattr(name)?.iter()?.map(|w| w?.extract::<String>()).collect()
+            module.getattr(name)?.try_iter()?.map(|w| w?.extract::<String>()).collect()
         };
         Ok(Classes {
             prefixes: set("PREFIXES")?,
@@ -264,7 +264,7 @@ pub fn search<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = model.py();
     let texts: Vec<Bound<'py, PyString>> =
-        cores.iter()?.map(|c| Ok(c?.downcast_into::<PyString>()?)).collect::<PyResult<_>>()?;
+        cores.try_iter()?.map(|c| Ok(c?.downcast_into::<PyString>()?)).collect::<PyResult<_>>()?;
     let mut strs = Vec::with_capacity(texts.len());
     for t in &texts {
         match t.to_str() {
@@ -341,7 +341,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
             pmi: Getter::of(&model.getattr(intern!(py, "_pmi_get"))?)?,
             lex_logp: dict(intern!(py, "_lex_logp"))?,
             lex_words: dict(intern!(py, "_lex_words"))?,
-            zero: 0i64.into_py(py).into_bound(py),
+            zero: 0i64.into_pyobject(py)?.into_any(),
             none: py.None().into_bound(py),
         })
     }
@@ -371,7 +371,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
     }
 
     fn text(&self, a: usize, b: usize) -> Bound<'py, PyString> {
-        PyString::new_bound(self.py, &self.s[a..b])
+        PyString::new(self.py, &self.s[a..b])
     }
 
     /// An optional float of Python (None: None).
@@ -389,7 +389,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
         if let Some(v) = self.lex_logp.get_item(w)? {
             return Self::float(&v);
         }
-        let lower = if self.lowercase { w.clone() } else { PyString::new_bound(self.py, &self.s[a..b].to_ascii_lowercase()) };
+        let lower = if self.lowercase { w.clone() } else { PyString::new(self.py, &self.s[a..b].to_ascii_lowercase()) };
         let z = self.zipf.get_or(&lower, &self.zero)?;
         if z.extract::<i64>()? > 0 {
             let v = self.model.call_method1(intern!(self.py, "_lexicon_logp"), (w, lower, z))?;
@@ -416,7 +416,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
         key.push_str(a);
         key.push(' ');
         key.push_str(b);
-        let v = self.pmi.get_or(&PyString::new_bound(self.py, &key), &self.none)?;
+        let v = self.pmi.get_or(&PyString::new(self.py, &key), &self.none)?;
         Ok(if v.is_none() { None } else { Some(v.extract()?) })
     }
 
@@ -657,7 +657,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
         let fin = &places[last].states;
         if fin.is_empty() {
             let inner: Vec<usize> = self.bounds[1..self.bounds.len() - 1].to_vec();
-            return Ok(PyTuple::new_bound(py, inner).into_any());
+            return Ok(PyTuple::new(py, inner)?.into_any());
         }
         let mut index = 0;
         if fin.len() > 1 {
@@ -686,6 +686,6 @@ impl<'a, 'py> Searcher<'a, 'py> {
             index = st.prev;
         }
         cuts.sort_unstable();
-        Ok(PyTuple::new_bound(py, cuts).into_any())
+        Ok(PyTuple::new(py, cuts)?.into_any())
     }
 }

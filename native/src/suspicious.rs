@@ -122,7 +122,7 @@ impl SuspiciousCore {
     ) -> PyResult<Self> {
         let py = model.py();
         let mut letters = [false; 128];
-        for word in letter_words.iter()? {
+        for word in letter_words.try_iter()? {
             let word = word?;
             if let [c] = word.extract::<String>()?.as_bytes() {
                 if c.is_ascii() {
@@ -455,7 +455,7 @@ impl<'a, 'py> Judgment<'a, 'py> {
 
     /// The Python str of ASCII *text*.
     fn piece(&self, text: &str) -> Bound<'py, PyString> {
-        PyString::new_bound(self.py(), text)
+        PyString::new(self.py(), text)
     }
 
     /// `text.lower()` of ASCII *text*, a Python str.

@@ -83,12 +83,12 @@ impl LexiconTable {
         starts: &Bound<'_, PyAny>,
     ) -> PyResult<Self> {
         let table = LexiconTable {
-            keys: PyBuffer::get_bound(keys)?,
+            keys: PyBuffer::get(keys)?,
             base,
-            offsets: PyBuffer::get_bound(offsets)?,
-            values: PyBuffer::get_bound(values)?,
-            slots: PyBuffer::get_bound(slots)?,
-            starts: PyBuffer::get_bound(starts)?,
+            offsets: PyBuffer::get(offsets)?,
+            values: PyBuffer::get(values)?,
+            slots: PyBuffer::get(slots)?,
+            starts: PyBuffer::get(starts)?,
         };
         let contiguous = [
             table.keys.is_c_contiguous(),
@@ -112,7 +112,7 @@ impl LexiconTable {
             None => self.value(py, encoded(key)?.as_bytes()),
         };
         Ok(match found {
-            Some(value) => value.into_py(py),
+            Some(value) => value.into_pyobject(py)?.into_any().unbind(),
             None => default.unwrap_or_else(|| py.None()),
         })
     }
