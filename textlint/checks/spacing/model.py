@@ -35,7 +35,6 @@ from typing import Collection, Iterator, NamedTuple
 
 from ...dataclass import dataclass
 from ...document import Document
-from ... import native
 from ...casing import get_casing
 from ...lexicon import BEGINS_PAIR, ENDS_PAIR, Lexicon
 from ... import native, wordclasses as wc
