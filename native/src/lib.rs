@@ -13,6 +13,7 @@ mod search;
 mod suspicious;
 mod table;
 mod text;
+mod weights;
 
 /// The interface version: textlint uses this module only when it expects this number
 /// (`textlint.native.ABI`); bump it when a function's signature or meaning changes.

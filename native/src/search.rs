@@ -17,6 +17,7 @@ use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyDict, PyString, PyTuple};
 
 use crate::lookup::Getter;
+use crate::weights::Weights;
 use crate::text::{camel_seam, isupper, islower};
 
 /// The module of the Python twin, whose word classes the search reads.
@@ -54,62 +55,6 @@ fn classes(py: Python<'_>) -> PyResult<&'static Classes> {
             max_word: module.getattr("MAX_WORD")?.extract()?,
         })
     })
-}
-
-/// The weights of `Params` that the search reads, and the lexicon's `bigram_floor`.
-struct Weights {
-    unk_base: f64,
-    unk_cap_base: f64,
-    unk_per_char: f64,
-    ins_cost: f64,
-    camel_cost: f64,
-    del_cost: f64,
-    letter_join_cost: f64,
-    unk_join_cost: f64,
-    split_known_cost: f64,
-    seam_known_cost: f64,
-    frequent_join_cost: f64,
-    compound_cost: f64,
-    bigram_weight: f64,
-    absent_weight: f64,
-    /// `p.function_zipf - 9`, `p.known_split_zipf - 9`, `p.frequent_zipf - 9`, `p.letter_join_zipf - 9`
-    function_lp: f64,
-    known_split_lp: f64,
-    suffix_word_lp: f64,
-    letter_join_lp: f64,
-    /// `round(p.suffix_pair_pmi * 100)`
-    suffix_pair_pmi: i64,
-    floor: f64,
-}
-
-impl Weights {
-    fn new(model: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let py = model.py();
-        let p = model.getattr(intern!(py, "p"))?;
-        let f = |name: &Bound<'_, PyString>| -> PyResult<f64> { p.getattr(name)?.extract() };
-        Ok(Weights {
-            unk_base: f(intern!(py, "unk_base"))?,
-            unk_cap_base: f(intern!(py, "unk_cap_base"))?,
-            unk_per_char: f(intern!(py, "unk_per_char"))?,
-            ins_cost: f(intern!(py, "ins_cost"))?,
-            camel_cost: f(intern!(py, "camel_cost"))?,
-            del_cost: f(intern!(py, "del_cost"))?,
-            letter_join_cost: f(intern!(py, "letter_join_cost"))?,
-            unk_join_cost: f(intern!(py, "unk_join_cost"))?,
-            split_known_cost: f(intern!(py, "split_known_cost"))?,
-            seam_known_cost: f(intern!(py, "seam_known_cost"))?,
-            frequent_join_cost: f(intern!(py, "frequent_join_cost"))?,
-            compound_cost: f(intern!(py, "compound_cost"))?,
-            bigram_weight: f(intern!(py, "bigram_weight"))?,
-            absent_weight: f(intern!(py, "absent_weight"))?,
-            function_lp: f(intern!(py, "function_zipf"))? - 9.0,
-            known_split_lp: f(intern!(py, "known_split_zipf"))? - 9.0,
-            suffix_word_lp: f(intern!(py, "frequent_zipf"))? - 9.0,
-            letter_join_lp: f(intern!(py, "letter_join_zipf"))? - 9.0,
-            suffix_pair_pmi: (f(intern!(py, "suffix_pair_pmi"))? * 100.0).round_ties_even() as i64,
-            floor: model.getattr(intern!(py, "lex"))?.getattr(intern!(py, "bigram_floor"))?.extract()?,
-        })
-    }
 }
 
 /// What the lattice asks of a token (`Model._token_features`).
@@ -285,6 +230,8 @@ struct Searcher<'a, 'py> {
     model: &'a Bound<'py, PyAny>,
     c: &'static Classes,
     w: Weights,
+    /// The lexicon's `bigram_floor`: log10 of the smallest pair probability its list holds.
+    floor: f64,
     texts: &'a [Bound<'py, PyString>],
     cores: &'a [&'a str],
     s: String,
@@ -326,7 +273,8 @@ impl<'a, 'py> Searcher<'a, 'py> {
             py,
             model,
             c: classes(py)?,
-            w: Weights::new(model)?,
+            w: Weights::of(&model.getattr(intern!(py, "p"))?)?,
+            floor: model.getattr(intern!(py, "lex"))?.getattr(intern!(py, "bigram_floor"))?.extract()?,
             texts,
             cores,
             lowercase: islower(s.as_bytes()),
@@ -573,7 +521,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
                             match pmi {
                                 Some(v) => st.score + base + w.bigram_weight * (v as f64 / 100.0),
                                 None => {
-                                    let gap = w.floor - lprev.lp - l.lp;
+                                    let gap = self.floor - lprev.lp - l.lp;
                                     st.score + base + w.absent_weight * (if gap < 0.0 { gap } else { 0.0 })
                                 }
                             }

@@ -17,6 +17,7 @@ use pyo3::types::{PyDict, PyString};
 use std::sync::OnceLock;
 
 use crate::lookup::Getter;
+use crate::weights::Weights;
 use crate::text::{camel_seam, is_upper, islower};
 
 /// Python's `x / 100` of a table's value (Zipf or PMI * 100): an int below 2**53 divides as a
@@ -50,36 +51,6 @@ fn logp(x: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
         Ok(None)
     } else {
         x.extract().map(Some)
-    }
-}
-
-/// The weights of `Params` that the bound reads.
-struct Weights {
-    check_zipf: f64,
-    unsafe_margin: f64,
-    bigram_weight: f64,
-    absent_weight: f64,
-    unk_base: f64,
-    unk_cap_base: f64,
-    unk_per_char: f64,
-    camel_cost: f64,
-    ins_cost: f64,
-}
-
-impl Weights {
-    fn of(p: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let weight = |name: &str| p.getattr(name)?.extract::<f64>();
-        Ok(Weights {
-            check_zipf: weight("check_zipf")?,
-            unsafe_margin: weight("unsafe_margin")?,
-            bigram_weight: weight("bigram_weight")?,
-            absent_weight: weight("absent_weight")?,
-            unk_base: weight("unk_base")?,
-            unk_cap_base: weight("unk_cap_base")?,
-            unk_per_char: weight("unk_per_char")?,
-            camel_cost: weight("camel_cost")?,
-            ins_cost: weight("ins_cost")?,
-        })
     }
 }
 
