@@ -133,8 +133,7 @@ class Table:
             self._dict = {}
             # the highest values first, so that the dict's first keys are those of a value or
             # more (keys_from takes them from there)
-            values, ends = self._groups
-            for value, start, end in sorted(zip(values, [0, *ends[:-1]], ends), reverse=True):
+            for value, start, end in sorted(self._group_spans(), reverse=True):
                 self._dict.update(zip(keys[start:end], repeat(value)))
                 self._sizes.append((value, end - start))
             # only the dict answers now: the file is unmapped once no table refers to it
@@ -151,11 +150,15 @@ class Table:
         first keys of the dict (built first), which holds the highest values first; a compiled
         table, which answers without its dict, reads them from their groups in place."""
         if self.compiled and self._dict is None:
-            values, ends = self._groups
-            return chain.from_iterable(self._keys_between(start, end) for value, start, end
-                                       in zip(values, [0, *ends[:-1]], ends) if high_enough(value))
+            return chain.from_iterable(self._keys_between(start, end)
+                                       for value, start, end in self._group_spans() if high_enough(value))
         table = self.build()
         return islice(table, sum(size for _, size in takewhile(lambda group: high_enough(group[0]), self._sizes)))
+
+    def _group_spans(self) -> Iterator[tuple[int, int, int]]:
+        """Each group of keys read in place as its value and the keys it spans (first, end)."""
+        values, ends = self._groups
+        return zip(values, [0, *ends[:-1]], ends)
 
     def _keys_between(self, first: int, end: int) -> list[str]:
         """Keys *first* to *end* (not included), made strs."""
