@@ -529,6 +529,23 @@ def test_phrase_cuts():
     assert phrase_cut(model, "nevertheless") is None  # a word
 
 
+def test_phrase_runons_judge_only_tokens_of_letters_in_lowercase_after_the_first():
+    # the tokens are picked from the document's words before the lexicon is asked about them:
+    # a token with a capital after its first letter, a digit or a hyphen is never cut there
+    # (phrase_cut itself would cut the capitals' token: the pick must leave it out)
+    from textlint.checks.spacing.phrases import phrase_cut, phrase_runons
+
+    clear_shared_caches()
+    text = ("It was deplorableindeed. Johnsonjustly said so. DEPLORABLEINDEED, deplorable2indeed "
+            "and deplorable-indeed are left alone.")
+    doc = Document(text)
+    model = Model(get_lexicon(), doc.vocabulary, sum(doc.vocabulary.values()))
+    assert phrase_cut(model, "DEPLORABLEINDEED") == len("DEPLORABLE")
+    assert [(c.old, c.new) for c in phrase_runons(doc, model)] == [
+        ("deplorableindeed", "deplorable indeed"), ("Johnsonjustly", "Johnson justly")]
+    clear_shared_caches()
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Yes I do infact exist.", "Yes I do in fact exist."),
     ("Script parsing fails when two scenes reference eachother", "Script parsing fails when two scenes reference each other"),

@@ -68,10 +68,12 @@ def phrase_runons(doc: Document, model: Model) -> Iterator[Change]:
         return  # its compounds and identifiers glue function words: "mustcall", "whatchanged"
     table = model.table("phrase_cuts")
     cuts: dict[str, int] = {}
-    # (a word the lexicon knows is cut by none: asked of all the words at once, in C, before
-    # a step of Python for each of the few others)
-    for word in _unknown_words(doc.vocabulary, model.lex.zipf_table().get):
-        if len(word) < MIN_TOKEN or not word[1:].islower() or not word.isalpha():
+    # (a word the lexicon knows is cut by none: the words long enough are asked of the lexicon
+    # all at once, in C, before a step of Python for each of the few others; the length is
+    # told first, half the words fail it, in a fraction of the time of a look-up)
+    long_words = [w for w in doc.vocabulary if len(w) >= MIN_TOKEN]
+    for word in _unknown_words(long_words, model.lex.zipf_table().get):
+        if not word[1:].islower() or not word.isalpha():
             continue
         cut = table.get(word, False)
         if cut is False:
