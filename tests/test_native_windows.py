@@ -1,7 +1,9 @@
-"""The compiled windows of a line (native/src/windows.rs) against their Python twin in
-textlint/checks/spacing/model.py, ``_changed_windows_py``: the two must hand back the same
-windows (tokens, context words, best cuts) and leave the same memo entries, in the same order,
-with the same document words recorded (``Model._hits``)."""
+"""The compiled per-line work of the spacing model against its Python twins in
+textlint/checks/spacing/model.py: the windows of a line (native/src/windows.rs) against
+``_changed_windows_py``, and the answers of chunks first met (native/src/chunks.rs, for the
+compiled ``judge_line``) against ``Model.memo`` of ``Model._chunk``. The two must hand back the
+same answers and leave the same memo entries, in the same order, with the same document words
+recorded (``Model._hits``)."""
 
 from __future__ import annotations
 
@@ -184,3 +186,42 @@ def test_a_difference_is_seen():
     with pytest.raises(AssertionError):
         _both(python, compiled, line, False)
 
+
+#: chunks whose answers the compiled judge works out itself (ASCII, marks either side, a core of
+#: letters or not, the longest core and one letter longer) or hands back (beyond ASCII)
+_CHUNK_PARTS = st.tuples(
+    st.sampled_from(["", "", "", "(", '"', "'", "([", "“", "¿", "{'"]),
+    st.one_of(st.sampled_from(_WORDS), st.text(alphabet="abcdeilnorstuyAIEUTXY", min_size=1, max_size=14),
+              st.sampled_from(["a" * 40, "A" * 40, "Ab" * 20, "a" * 41, "it's", "re-elect", "1990s", "x2", "",
+                               "I", "A", "a", "UN", "USA", "McDonald", "iPhone"])),
+    st.sampled_from(["", "", "", ",", ".", ".)", "'s", "'", "!?", ")", "”", ",'", "…"])).map("".join)
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(_CHUNK_PARTS, min_size=1, max_size=12), _VOCABULARY, _VOCABULARY, st.booleans())
+@example(["(Putinin,", "Putinin", "successfullyas.", "THE", "I", "A,", "Ab" * 20, "(" + "a" * 40 + ")"],
+         {"Putinin": 3, "Putin": 2}, {"Putin": 2}, True).via(
+    "marks, cores met first inside a chunk, the longest core")
+@example(["naïve,", "Straße", "“İstanbul”", "it's", "1990s."], {}, {}, False).via("beyond ASCII, and the pattern")
+@example(["Thecat", "Americato."], {"Thecat": 2}, {"Thecat": 2, "cat": 3}, True).via(
+    "a swayed answer that holds in the second document")
+def test_chunks_first_met_are_answered_as_the_python_twin_answers(chunks, first, second, in_memo):
+    # each chunk alone on a line (no pairs: the chunk answers only), twice, in a document of
+    # the first vocabulary (the second time from the memo), then in a document of the second,
+    # the memo tables kept: answers that document words swayed are checked against its counts
+    def judge_both(python, compiled, chunk):
+        results = []
+        for model, judge in ((python, m.judge_line_py), (compiled, m.judge_line)):
+            if in_memo:
+                results.append(model.memo(model.table("lines"), chunk, judge, model, chunk))
+            else:
+                results.append(judge(model, chunk))
+        assert _plain(results[0]) == _plain(results[1]), chunk
+        assert _state(python) == _state(compiled), chunk
+
+    python, compiled = _twins(Counter({"the": 50, **first}))
+    for chunk in chunks + chunks:
+        judge_both(python, compiled, chunk)
+    python, compiled = _twins(Counter({"the": 50, **second}), (python._shared, compiled._shared))
+    for chunk in chunks:
+        judge_both(python, compiled, chunk)

@@ -7,6 +7,7 @@
 
 use pyo3::prelude::*;
 
+mod chunks;
 mod judge;
 mod lookup;
 mod search;
