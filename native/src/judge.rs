@@ -3,13 +3,16 @@
 //!
 //! They move the same Python objects as their twins (the model's memo tables, its chunk
 //! answers) and write the same entries in the same order; only the interpreter's loop goes.
-//! What the twins compute by calling other Python (`Model.memo` of `Model._chunk` on a miss,
-//! `Model.pair_joinable`, `Model.may_be_fragments`, the lexicon's Zipf table) is called here too.
+//! What the twins compute by calling other Python (`Model.pair_joinable`,
+//! `Model.may_be_fragments`, the lexicon's Zipf table) is called here too, but for `Model.memo`
+//! of `Model._chunk`, compiled in chunks.rs (a chunk first met, an entry that still holds).
 
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::exceptions::{PyIndexError, PyKeyError};
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+
+use crate::chunks;
 
 /// Adds the class of this file to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -111,14 +114,17 @@ impl Judge {
     /// The chunk table's entry of a loud *chunk*, as `judge_line` reads it: the shared entry
     /// when no document word swayed it, else the one this document judged (its words recorded
     /// in *hits*, as `Model.memo` records those of a valid entry), else the one `Model.memo`
-    /// makes (kept in *judged* when document words swayed it).
+    /// makes or reads back (kept in *judged* when document words swayed it).
     fn chunk_entry<'py>(&self, model: &Bound<'py, PyAny>, chunk: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
                         judged: &Bound<'py, PyDict>, hits: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyTuple>> {
         let py = model.py();
-        if let Some(entry) = table.get_item(chunk)? {
-            let entry = entry.downcast_into::<PyTuple>()?;
+        let shared = match table.get_item(chunk)? {
+            Some(entry) => Some(entry.downcast_into::<PyTuple>()?),
+            None => None,
+        };
+        if let Some(entry) = &shared {
             if !entry.get_item(1)?.is_truthy()? {
-                return Ok(entry);
+                return Ok(entry.clone());
             }
         }
         if let Some(entry) = judged.get_item(chunk)? {
@@ -126,7 +132,19 @@ impl Judge {
             hits.update(entry.get_item(1)?.downcast::<PyDict>()?.as_mapping())?;
             return Ok(entry);
         }
-        model.call_method1(intern!(py, "memo"), (table, chunk, self.chunk.bind(py), model, chunk))?;
+        // Model.memo(table, chunk, Model._chunk, model, chunk), compiled but for an entry that
+        // document words swayed and that no longer holds (worked out again by the method)
+        match shared {
+            None => {
+                chunks::memo_fresh(model, table, chunk.downcast()?)?;
+            }
+            Some(entry) if chunks::valid(model, entry.get_item(1)?.downcast()?)? => {
+                hits.update(entry.get_item(1)?.downcast::<PyDict>()?.as_mapping())?;
+            }
+            Some(_) => {
+                model.call_method1(intern!(py, "memo"), (table, chunk, self.chunk.bind(py), model, chunk))?;
+            }
+        }
         let entry = match table.get_item(chunk)? {
             Some(entry) => entry.downcast_into::<PyTuple>()?,
             None => return Err(PyKeyError::new_err(chunk.clone().unbind())),

@@ -7,6 +7,7 @@
 
 use pyo3::prelude::*;
 
+mod chunks;
 mod judge;
 mod lookup;
 mod search;
@@ -14,6 +15,7 @@ mod suspicious;
 mod table;
 mod text;
 mod weights;
+mod windows;
 
 /// The interface version: textlint uses this module only when it expects this number
 /// (`textlint.native.ABI`); bump it when a function's signature or meaning changes.
@@ -26,5 +28,6 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<suspicious::SuspiciousCore>()?;
     judge::register(m)?;
     m.add_class::<table::LexiconTable>()?;
+    m.add_class::<windows::Windows>()?;
     Ok(())
 }

@@ -1273,11 +1273,23 @@ def judge_line_py(model: Model, line: str) -> JudgedLine | None:
 def analyse_line(model: Model, line: str, judged: JudgedLine) -> Iterator[Change]:
     """The space repairs of one line (which holds no newline), its chunks judged by
     :func:`judge_line`: only the tokens around something suspicious, or around a pair of
-    chunks that may join, are positioned and searched."""
-    chunks, infos, loud, suspicious = judged
-    pairs = _joinable_pairs(model, infos, loud)
+    chunks that may join, are positioned and searched; only the windows whose best cuts are
+    not the author's (:func:`_changed_windows`) are scored and made changes of."""
+    pairs = _joinable_pairs(model, judged.infos, judged.loud)
+    for window, left, right, new in _changed_windows(model, line, judged, pairs):
+        yield from _window_changes(model, line, window, left, right, new)
+
+
+def _changed_windows_py(model: Model, line: str, judged: JudgedLine,
+                        pairs: list[int]) -> list[tuple[list[Token], str | None, str | None, tuple[int, ...]]]:
+    """The windows of *line* (its chunks *judged*, its chunks *k* that join chunk *k + 1* in
+    *pairs*: :func:`_joinable_pairs`) whose best cuts (:meth:`Model.best`) are not those of its
+    tokens, in order, each as (its tokens positioned, the context words either side, the best
+    cuts). Every window is searched (from the memo first); most keep the author's cuts.
+    (:func:`_changed_windows` is this function, or its compiled twin.)"""
+    chunks, infos, _, suspicious = judged
     if not (suspicious or pairs):
-        return
+        return []
     tokens = _Tokens(line, chunks, infos)
     marked = set(suspicious)
     for k in pairs:
@@ -1292,11 +1304,16 @@ def analyse_line(model: Model, line: str, judged: JudgedLine) -> Iterator[Change
             windows[-1][1] = max(windows[-1][1], b)
         else:
             windows.append([a, b])
+    changed = []
     for a, b in windows:
         # the window's context words: the cores of the chunks joinable with its ends
         left = infos[a - 1][1] if tokens.joinable(a - 1) else None
         right = infos[b + 1][1] if tokens.joinable(b) else None
-        yield from _window(model, line, [tokens.token(k) for k in range(a, b + 1)], left, right)
+        window = [tokens.token(k) for k in range(a, b + 1)]
+        new = model.best([t.core for t in window], left, right)
+        if set(new) != set(accumulate(len(t.core) for t in window[:-1])):  # (the author's cuts)
+            changed.append((window, left, right, new))
+    return changed
 
 
 def _joinable_pairs_py(model: Model, infos: list, loud: list[int]) -> list[int]:
@@ -1359,6 +1376,13 @@ _JUDGE = None if _Judge is None else _Judge(JudgedLine, Model._chunk, _APART)
 judge_line = judge_line_py if _JUDGE is None else _JUDGE.judge_line
 #: The pairs of chunks of a line that may join: compiled when ``textlint_native`` has it, else in Python
 _joinable_pairs = _joinable_pairs_py if _JUDGE is None else _JUDGE.joinable_pairs
+#: The compiled twin of :func:`_changed_windows_py` (``native/src/windows.rs``), given the classes
+#: and the function of this module it makes objects of or hands a line back to; None without
+#: ``textlint_native``
+_Windows = native.function("Windows")
+#: The windows of a line whose best cuts are not the author's: compiled when ``textlint_native``
+#: has it, else in Python
+_changed_windows = _changed_windows_py if _Windows is None else _Windows(Token, _changed_windows_py).changed_windows
 
 
 class _Tokens:
@@ -1399,10 +1423,10 @@ class _Tokens:
         return not self.text[self.offsets[k] + len(self.chunks[k]):self.offsets[k + 1]].strip(" ")
 
 
-def _window(model: Model, text: str, window: list[Token], left: str | None,
-            right: str | None) -> Iterator[Change]:
+def _window_changes(model: Model, text: str, window: list[Token], left: str | None, right: str | None,
+                    best: tuple[int, ...]) -> Iterator[Change]:
     """The repairs of the tokens of *window*, between the context words *left* and *right*
-    (None: none joinable)."""
+    (None: none joinable), whose best cuts (:meth:`Model.best`) are *best*."""
     cores = [t.core for t in window]
     s = "".join(cores)
     edges, pos = [0], 0  # token k spans edges[k]..edges[k+1] of s
@@ -1410,7 +1434,7 @@ def _window(model: Model, text: str, window: list[Token], left: str | None,
         pos += len(c)
         edges.append(pos)
     old = set(edges[1:-1])
-    new = set(model.best(cores, left, right))
+    new = set(best)
     if new == old:
         return
     originals = set(cores)

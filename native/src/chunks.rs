@@ -1,0 +1,215 @@
+//! A chunk's answer worked out for the compiled `judge_line` (judge.rs) when the model's chunk
+//! memo has no entry of it: `Model.memo(table, chunk, Model._chunk, model, chunk)` and
+//! `Model._chunk` of textlint/checks/spacing/model.py, with `Model.chunk` of a chunk's core and
+//! `Model.lex_frequent`, compiled.
+//!
+//! The memo is `Model.memo`'s for a key it lacks: `model._hits` a new dict around the work,
+//! restored after it, its words passed on to the outer dict (unless that is the root's) and kept
+//! in the entry. The answer is `Model._chunk`'s: a chunk that is not ASCII (Python's string
+//! methods differ from Rust's there) is answered by `Model._chunk` itself, a core that is not
+//! letters alone between marks by `plain_parts` (the pattern), whether a word is suspicious by
+//! `Model.suspicious` (the Python method: it may be replaced) and a core's entry that document
+//! words swayed by `Model.chunk`.
+
+use std::collections::HashSet;
+
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::sync::GILOnceCell;
+use pyo3::types::{PyBool, PyDict, PyString, PyTuple};
+
+use crate::text::isupper;
+
+/// The module of the Python twins.
+const MODEL_MODULE: &str = "textlint.checks.spacing.model";
+
+/// What `Model._chunk` reads of its module, once per process.
+struct Constants {
+    /// `OPENING_MARKS` and `CLOSING_MARKS`, which `plain_parts` strips off a chunk
+    opening: String,
+    closing: String,
+    /// `LETTER_WORDS` and `MAX_TOKEN`
+    letter_words: HashSet<String>,
+    max_token: usize,
+    /// `plain_parts` and `Model._chunk`, for what this file hands back to Python
+    plain_parts: PyObject,
+    twin: PyObject,
+}
+
+static CONSTANTS: GILOnceCell<Constants> = GILOnceCell::new();
+
+fn constants(py: Python<'_>) -> PyResult<&'static Constants> {
+    CONSTANTS.get_or_try_init(py, || {
+        let module = py.import(MODEL_MODULE)?;
+        Ok(Constants {
+            opening: module.getattr("OPENING_MARKS")?.extract()?,
+            closing: module.getattr("CLOSING_MARKS")?.extract()?,
+            letter_words: module.getattr("LETTER_WORDS")?.try_iter()?.map(|w| w?.extract()).collect::<PyResult<_>>()?,
+            max_token: module.getattr("MAX_TOKEN")?.extract()?,
+            plain_parts: module.getattr("plain_parts")?.unbind(),
+            twin: module.getattr("Model")?.getattr("_chunk")?.unbind(),
+        })
+    })
+}
+
+/// `Model.memo(table, chunk, Model._chunk, model, chunk)` where *table* (the model's chunk memo)
+/// has no entry of *chunk*: its answer, remembered.
+pub fn memo_fresh<'py>(model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
+                       chunk: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
+    let py = model.py();
+    let outer = model.getattr(intern!(py, "_hits"))?;
+    let hits = PyDict::new(py);
+    model.setattr(intern!(py, "_hits"), &hits)?;
+    let value = chunk_answer(model, table, chunk);
+    model.setattr(intern!(py, "_hits"), &outer)?;
+    let value = value?;
+    if hits.is_empty() {
+        table.set_item(chunk, (&value, PyTuple::empty(py)))?;
+    } else {
+        if !outer.is(&model.getattr(intern!(py, "_root_hits"))?) {
+            outer.downcast::<PyDict>()?.update(hits.as_mapping())?;
+        }
+        table.set_item(chunk, (&value, hits))?;
+    }
+    Ok(value)
+}
+
+/// `Model._chunk(model, chunk)`: (lead, core, trail, suspicious, firm, starts, ends) of a plain
+/// chunk, None for any other.
+fn chunk_answer<'py>(model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
+                     chunk: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
+    let py = model.py();
+    let c = constants(py)?;
+    let text = match chunk.to_str() {
+        Ok(text) if text.is_ascii() => text,
+        _ => return c.twin.bind(py).call1((model, chunk)),
+    };
+    let Some((lead, core, trail)) = parts(c, chunk, text)? else {
+        return Ok(py.None().into_bound(py));
+    };
+    let core_text = core.to_str()?;
+    if core_text.len() > c.max_token {
+        return Ok(py.None().into_bound(py)); // a sequence, a code, a hash
+    }
+    let (suspicious, firm) = if lead.is_empty()? && trail.is_empty()? {
+        (model.call_method1(intern!(py, "suspicious"), (&core,))?,
+         PyBool::new(py, lex_frequent(model, &core, core_text)?).to_owned().into_any())
+    } else {
+        // the core's own entry: punctuation aside, the same word
+        let info = core_answer(model, table, &core)?.downcast_into::<PyTuple>()?;
+        (info.get_item(3)?, info.get_item(4)?)
+    };
+    let bytes = core_text.as_bytes();
+    let starts = trail.is_empty()? && !(isupper(bytes) && !c.letter_words.contains(core_text));
+    let ends = lead.is_empty()? && !bytes[0].is_ascii_uppercase();
+    Ok(PyTuple::new(py, [lead.into_any(), core.into_any(), trail.into_any(), suspicious, firm,
+                         PyBool::new(py, starts).to_owned().into_any(), PyBool::new(py, ends).to_owned().into_any()])?
+        .into_any())
+}
+
+/// `("", chunk, "") if chunk.isalpha() else plain_parts(chunk)` of an ASCII chunk: its opening
+/// marks, letters and closing marks, None for a chunk that is no plain word.
+fn parts<'py>(c: &Constants, chunk: &Bound<'py, PyString>, text: &str)
+              -> PyResult<Option<(Bound<'py, PyString>, Bound<'py, PyString>, Bound<'py, PyString>)>> {
+    let py = chunk.py();
+    if is_alpha(text) {
+        return Ok(Some((PyString::new(py, ""), chunk.clone(), PyString::new(py, ""))));
+    }
+    // plain_parts: the marks stripped as str.lstrip and str.rstrip strip them, then the pattern
+    // for a core that is not letters alone
+    let rest = text.trim_start_matches(|m| c.opening.contains(m));
+    let core = rest.trim_end_matches(|m| c.closing.contains(m));
+    if is_alpha(core) {
+        let lead = &text[..text.len() - rest.len()];
+        return Ok(Some((PyString::new(py, lead), PyString::new(py, core), PyString::new(py, &rest[core.len()..]))));
+    }
+    let found = c.plain_parts.bind(py).call1((chunk,))?;
+    if found.is_none() {
+        return Ok(None);
+    }
+    let found = found.downcast_into::<PyTuple>()?;
+    Ok(Some((found.get_item(0)?.downcast_into()?, found.get_item(1)?.downcast_into()?,
+             found.get_item(2)?.downcast_into()?)))
+}
+
+/// `s.isalpha()` of ASCII text.
+fn is_alpha(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+/// `Model.chunk(core)`: the answer of the core's memo entry when no document word swayed it,
+/// worked out and remembered when there is none, else the method's.
+fn core_answer<'py>(model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
+                    core: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
+    match table.get_item(core)? {
+        None => memo_fresh(model, table, core),
+        Some(entry) => {
+            let entry = entry.downcast_into::<PyTuple>()?;
+            if entry.get_item(1)?.is_truthy()? {
+                model.call_method1(intern!(model.py(), "chunk"), (core,))
+            } else {
+                entry.get_item(0)
+            }
+        }
+    }
+}
+
+/// `Model.lex_frequent(core)` of an ASCII core (*text*): longer than two letters, and its
+/// lowercase form of Zipf `Params.solid_zipf` or more in the lexicon's word table (4.5 for
+/// three letters).
+fn lex_frequent(model: &Bound<'_, PyAny>, core: &Bound<'_, PyString>, text: &str) -> PyResult<bool> {
+    let py = model.py();
+    if text.len() <= 2 {
+        return Ok(false);
+    }
+    let lower = if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        PyString::new(py, &text.to_ascii_lowercase())
+    } else {
+        core.clone()
+    };
+    let zipf = model.getattr(intern!(py, "_zipf_get"))?.call1((lower, 0))?;
+    let floor = if text.len() > 3 {
+        model.getattr(intern!(py, "p"))?.getattr(intern!(py, "solid_zipf"))?
+    } else {
+        4.5f64.into_pyobject(py)?.into_any()
+    };
+    match (zipf.extract::<i64>(), floor.extract::<f64>()) {
+        // (an int below 2**53 divides as a float, correctly rounded as Python's int division is)
+        (Ok(z), Ok(f)) if z.unsigned_abs() <= 1 << 53 => Ok(z as f64 / 100.0 >= f),
+        _ => zipf.div(100)?.ge(floor),
+    }
+}
+
+/// `Model.valid(deps)`: whether the document words *deps* (an entry's, each with its count, ""
+/// for the document's word total) have the counts they had. The model's vocabulary is read in
+/// place when its `get` is `dict.get` (a `Counter`'s is), else the method answers.
+pub fn valid(model: &Bound<'_, PyAny>, deps: &Bound<'_, PyDict>) -> PyResult<bool> {
+    let py = model.py();
+    let vocab = model.getattr(intern!(py, "vocab"))?;
+    let dict_get = py.get_type::<PyDict>().getattr(intern!(py, "get"))?;
+    let Ok(vocab) = vocab.downcast::<PyDict>() else {
+        return model.call_method1(intern!(py, "valid"), (deps,))?.is_truthy();
+    };
+    if !vocab.get_type().getattr(intern!(py, "get"))?.is(&dict_get) {
+        return model.call_method1(intern!(py, "valid"), (deps,))?.is_truthy();
+    }
+    let total = model.getattr(intern!(py, "total"))?;
+    for (word, count) in deps.iter() {
+        let now = if !word.is_truthy()? {
+            total.clone()
+        } else {
+            match vocab.get_item(&word)? {
+                Some(now) => now,
+                None => 0i64.into_pyobject(py)?.into_any(),
+            }
+        };
+        let same = match (now.extract::<i64>(), count.extract::<i64>()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => !now.ne(&count)?,
+        };
+        if !same {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}

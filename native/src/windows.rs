@@ -1,0 +1,247 @@
+//! The windows of a line that the spacing model searches: the compiled twin of
+//! `_changed_windows_py` (with the `_Tokens` of a line) of textlint/checks/spacing/model.py.
+//!
+//! It marks the same tokens, merges the same windows, reads the same context words and asks
+//! `Model.best` of each window as the twin does: an entry of the model's `_best` memo that no
+//! document word swayed is read here (what `Model.memo` returns for it, recording nothing), any
+//! other goes to `model.best` itself (the memo, the search). Only the windows whose best cuts are
+//! not the author's are handed back, their tokens made as the twin makes them (`Token`). Offsets
+//! are code points, as Python's; a line that is no UTF-8 (an unpaired surrogate) is handed to the
+//! Python twin whole.
+
+use std::collections::BTreeSet;
+
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+
+/// The classes and the function of model.py that the twin makes objects of or hands a line
+/// back to: `Token` and `_changed_windows_py`.
+#[pyclass(frozen, module = "textlint_native")]
+pub struct Windows {
+    token: PyObject,
+    python: PyObject,
+}
+
+#[pymethods]
+impl Windows {
+    #[new]
+    fn new(token: PyObject, python: PyObject) -> Self {
+        Windows { token, python }
+    }
+
+    /// `_changed_windows(model, line, judged, pairs)`: the windows of *line* whose best cuts
+    /// are not its tokens', in order, each as (its tokens, left context, right context, the cuts).
+    fn changed_windows<'py>(&self, model: &Bound<'py, PyAny>, line: &Bound<'py, PyString>,
+                            judged: &Bound<'py, PyTuple>, pairs: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let py = model.py();
+        let chunks = judged.get_item(0)?.downcast_into::<PyList>()?;
+        let infos = judged.get_item(1)?.downcast_into::<PyList>()?;
+        let suspicious: Vec<isize> = judged.get_item(3)?.extract()?;
+        let joins: Vec<isize> = pairs.extract()?;
+        if suspicious.is_empty() && joins.is_empty() {
+            return Ok(PyList::empty(py).into_any());
+        }
+        let Some(tokens) = Tokens::of(line, chunks, infos)? else {
+            return self.python.bind(py).call1((model, line, judged, pairs));
+        };
+        let best = model.getattr(intern!(py, "_best"))?.downcast_into::<PyDict>()?;
+        let changed = PyList::empty(py);
+        for (a, b) in tokens.windows(&suspicious, &joins)? {
+            let left = tokens.context(a - 1, a - 1)?;
+            let right = tokens.context(b, b + 1)?;
+            let cores = (a..=b).map(|k| tokens.field(k, 1)).collect::<PyResult<Vec<_>>>()?;
+            let new = best_cuts(model, &best, &cores, &left, &right)?;
+            if cut_set(&new)? != author_cuts(&cores)? {
+                let window = (a..=b).map(|k| tokens.token(self.token.bind(py), k)).collect::<PyResult<Vec<_>>>()?;
+                changed.append((window, left, right, new))?;
+            }
+        }
+        Ok(changed.into_any())
+    }
+}
+
+/// `model.best(cores, left, right)`: its memo entry read here when no document word swayed it
+/// (as `Model.memo` reads it), else the method.
+fn best_cuts<'py>(model: &Bound<'py, PyAny>, best: &Bound<'py, PyDict>, cores: &[Bound<'py, PyAny>],
+                  left: &Bound<'py, PyAny>, right: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = model.py();
+    let key = PyTuple::new(py, cores.iter().chain([left, right]).collect::<Vec<_>>())?;
+    if let Some(entry) = best.get_item(&key)? {
+        let entry = entry.downcast_into::<PyTuple>()?;
+        if !entry.get_item(1)?.is_truthy()? {
+            return entry.get_item(0);
+        }
+    }
+    model.call_method1(intern!(py, "best"), (PyList::new(py, cores)?, left, right))
+}
+
+/// `set(cuts)` of the cut points `Model.best` answers, in order.
+fn cut_set(cuts: &Bound<'_, PyAny>) -> PyResult<Vec<usize>> {
+    let set: BTreeSet<usize> = cuts.try_iter()?.map(|q| q?.extract()).collect::<PyResult<_>>()?;
+    Ok(set.into_iter().collect())
+}
+
+/// The cut points of the window string between the window's *cores* (code points), in order.
+fn author_cuts(cores: &[Bound<'_, PyAny>]) -> PyResult<Vec<usize>> {
+    let mut cuts = Vec::with_capacity(cores.len());
+    let mut pos = 0;
+    for core in &cores[..cores.len() - 1] {
+        pos += core.len()?;
+        cuts.push(pos);
+    }
+    Ok(cuts)
+}
+
+/// The text of a line, read by code point.
+enum Text<'a> {
+    Ascii(&'a [u8]),
+    Chars(Vec<char>),
+}
+
+impl Text<'_> {
+    /// The code point at *i*.
+    fn at(&self, i: usize) -> char {
+        match self {
+            Text::Ascii(bytes) => bytes[i] as char,
+            Text::Chars(chars) => chars[i],
+        }
+    }
+
+    /// The code points from *start* to *end*.
+    fn span(&self, start: usize, end: usize) -> impl Iterator<Item = char> + '_ {
+        (start..end).map(|i| self.at(i))
+    }
+}
+
+/// The chunks of a line as tokens (`_Tokens`): where each starts, which join the next one.
+struct Tokens<'a, 'py> {
+    text: Text<'a>,
+    chunks: Bound<'py, PyList>,
+    infos: Bound<'py, PyList>,
+    /// where each chunk ends (code points)
+    ends: Vec<usize>,
+    /// where each chunk starts; None: one whitespace character between chunks (the usual line)
+    offsets: Option<Vec<usize>>,
+}
+
+impl<'a, 'py> Tokens<'a, 'py> {
+    /// `_Tokens(line, chunks, infos)`; None for a line that is no UTF-8, or one where a chunk is
+    /// not found (no line of `str.split`): for the Python twin.
+    fn of(line: &'a Bound<'py, PyString>, chunks: Bound<'py, PyList>,
+          infos: Bound<'py, PyList>) -> PyResult<Option<Self>> {
+        let Ok(s) = line.to_str() else { return Ok(None) };
+        let text = if s.is_ascii() { Text::Ascii(s.as_bytes()) } else { Text::Chars(s.chars().collect()) };
+        let mut ends = Vec::with_capacity(chunks.len());
+        let mut pos = 0;
+        for chunk in chunks.iter() {
+            pos += chunk.len()?;
+            ends.push(pos);
+        }
+        let mut tokens = Tokens { text, chunks, infos, ends, offsets: None };
+        if let Some(&last) = tokens.ends.last() {
+            if line.len()? != last + tokens.ends.len() - 1 {
+                match tokens.find_offsets()? {
+                    Some(offsets) => tokens.offsets = Some(offsets),
+                    None => return Ok(None),
+                }
+            }
+        }
+        Ok(Some(tokens))
+    }
+
+    /// Where each chunk starts: `line.find(chunk, pos)` from the end of the one before, None
+    /// when a chunk is not found or is no UTF-8.
+    fn find_offsets(&self) -> PyResult<Option<Vec<usize>>> {
+        let n = self.len();
+        let mut offsets = Vec::with_capacity(self.ends.len());
+        let mut pos = 0;
+        for chunk in self.chunks.iter() {
+            let chunk = chunk.downcast_into::<PyString>()?;
+            let Ok(c) = chunk.to_str() else { return Ok(None) };
+            let c: Vec<char> = c.chars().collect();
+            let found = (pos..=n.saturating_sub(c.len()))
+                .find(|&p| self.text.span(p, p + c.len()).eq(c.iter().copied()));
+            let Some(at) = found else {
+                return Ok(None);
+            };
+            offsets.push(at);
+            pos = at + c.len();
+        }
+        Ok(Some(offsets))
+    }
+
+    /// The line's length in code points.
+    fn len(&self) -> usize {
+        match &self.text {
+            Text::Ascii(bytes) => bytes.len(),
+            Text::Chars(chars) => chars.len(),
+        }
+    }
+
+    /// Item *i* of chunk *k*'s `Model.chunk` answer (lead, core, trail, ...).
+    fn field(&self, k: isize, i: usize) -> PyResult<Bound<'py, PyAny>> {
+        self.infos.get_item(k as usize)?.downcast_into::<PyTuple>()?.get_item(i)
+    }
+
+    /// Where chunk *k* starts in the line (`_Tokens.start`).
+    fn start(&self, k: usize) -> PyResult<usize> {
+        Ok(match &self.offsets {
+            None => self.ends[k] - self.chunks.get_item(k)?.len()? + k,
+            Some(offsets) => offsets[k],
+        })
+    }
+
+    /// Token *k*, positioned (`_Tokens.token`): `Token(start, core, trail, lead)`.
+    fn token(&self, token: &Bound<'py, PyAny>, k: isize) -> PyResult<Bound<'py, PyAny>> {
+        let lead = self.field(k, 0)?;
+        token.call1((self.start(k as usize)? + lead.len()?, self.field(k, 1)?, self.field(k, 2)?, lead))
+    }
+
+    /// Whether token *k* joins the next one (`_Tokens.joinable`): both plain chunks, no marks
+    /// between them, and plain spaces only.
+    fn joinable(&self, k: isize) -> PyResult<bool> {
+        if !(0 <= k && k < self.ends.len() as isize - 1) {
+            return Ok(false);
+        }
+        let k = k as usize;
+        let (x, y) = (self.infos.get_item(k)?, self.infos.get_item(k + 1)?);
+        if x.is_none() || y.is_none() || x.downcast::<PyTuple>()?.get_item(2)?.is_truthy()?
+            || y.downcast::<PyTuple>()?.get_item(0)?.is_truthy()? {
+            return Ok(false);
+        }
+        Ok(match &self.offsets {
+            None => self.text.at(self.ends[k] + k) == ' ',
+            Some(offsets) => {
+                let gap = offsets[k] + self.chunks.get_item(k)?.len()?;
+                self.text.span(gap, offsets[k + 1]).all(|c| c == ' ')
+            }
+        })
+    }
+
+    /// The core of chunk *of* when token *k* joins the next one, else None: a window's context word.
+    fn context(&self, k: isize, of: isize) -> PyResult<Bound<'py, PyAny>> {
+        if self.joinable(k)? { self.field(of, 1) } else { Ok(self.chunks.py().None().into_bound(self.chunks.py())) }
+    }
+
+    /// The windows (first and last token): each marked token (*suspicious*, or of a pair of
+    /// *joins* that is joinable) with its joinable neighbours, overlapping ones merged.
+    fn windows(&self, suspicious: &[isize], joins: &[isize]) -> PyResult<Vec<(isize, isize)>> {
+        let mut marked: BTreeSet<isize> = suspicious.iter().copied().collect();
+        for &k in joins {
+            if self.joinable(k)? {
+                marked.extend([k, k + 1]);
+            }
+        }
+        let mut windows: Vec<(isize, isize)> = Vec::new();
+        for k in marked {
+            let a = if k != 0 && self.joinable(k - 1)? { k - 1 } else { k };
+            let b = if self.joinable(k)? { k + 1 } else { k };
+            match windows.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => windows.push((a, b)),
+            }
+        }
+        Ok(windows)
+    }
+}
