@@ -7,6 +7,7 @@
 
 use pyo3::prelude::*;
 
+mod capitals;
 mod judge;
 mod lookup;
 mod search;
@@ -26,5 +27,6 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<suspicious::SuspiciousCore>()?;
     judge::register(m)?;
     m.add_class::<table::LexiconTable>()?;
+    capitals::register(m)?;
     Ok(())
 }
