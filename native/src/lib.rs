@@ -7,6 +7,7 @@
 
 use pyo3::prelude::*;
 
+mod capitals;
 mod chunks;
 mod judge;
 mod lookup;
@@ -29,5 +30,6 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     judge::register(m)?;
     m.add_class::<table::LexiconTable>()?;
     m.add_class::<windows::Windows>()?;
+    capitals::register(m)?;
     Ok(())
 }

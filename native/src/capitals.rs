@@ -1,0 +1,293 @@
+//! The scans of cleanup.MidSentenceCapital, compiled: the twins of `_title_candidates_py`
+//! (on plain text, `Document.plain`) and of `_tokens_py` (on the windows around a capitalised
+//! word that are ASCII but for no-break spaces, nearly all of them) of textlint/checks/capitals.py.
+//! Each gives objects that answer what the rule asks of the matches of its twin.
+//!
+//! Plain text holds Latin-1 characters and general punctuation (U+2000 to U+206F) only; there
+//! `regex`'s classes of letters, capitals, small letters and numbers are the fixed sets of
+//! `PLAIN_LETTERS`, `PLAIN_CAPITALS`, `PLAIN_SMALL` and `PLAIN_NUMBERS` (textlint/document.py;
+//! tests/test_document.py checks each character), and it holds no mark: the scan of
+//! `_PLAIN_TITLE` here is exact there, and text that is not plain goes back to the Python twin.
+
+use std::collections::HashMap;
+
+use pyo3::exceptions::PyIndexError;
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+
+/// Adds the functions of this file to the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(title_candidates, m)?)?;
+    m.add_function(wrap_pyfunction!(ascii_tokens, m)?)
+}
+
+/// Whether *c* is plain (`NOT_PLAIN` does not match it).
+fn plain(c: char) -> bool {
+    c <= '\u{ff}' || ('\u{2000}'..='\u{206f}').contains(&c)
+}
+
+/// `PLAIN_LETTERS`: `\p{L}` among plain characters.
+fn letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, '\u{aa}' | '\u{b5}' | '\u{ba}' | '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{f6}' | '\u{f8}'..='\u{ff}')
+}
+
+/// `PLAIN_CAPITALS`: `\p{Lu}` among plain characters.
+fn capital(c: char) -> bool {
+    c.is_ascii_uppercase() || matches!(c, '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}')
+}
+
+/// `PLAIN_SMALL`: `\p{Ll}` among plain characters.
+fn small(c: char) -> bool {
+    c.is_ascii_lowercase() || matches!(c, '\u{b5}' | '\u{df}'..='\u{f6}' | '\u{f8}'..='\u{ff}')
+}
+
+/// `PLAIN_NUMBERS`: `\p{N}` among plain characters.
+fn number(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{bc}'..='\u{be}')
+}
+
+/// An apostrophe, straight or curly.
+fn apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// The look-behind of `_PLAIN_TITLE`: whether the character before a capital keeps it from
+/// starting a word (a letter, number, apostrophe, hyphen, period or one of "@/_#").
+fn glued_before(c: char) -> bool {
+    letter(c) || number(c) || matches!(c, '\'' | '’' | '-' | '\u{2010}' | '.' | '@' | '/' | '_' | '#')
+}
+
+/// The character at *i* of the text (its code points: bytes of ASCII text, else chars), if any.
+fn char_at<C: Copy + Into<char>>(chars: &[C], i: usize) -> Option<char> {
+    chars.get(i).map(|&c| c.into())
+}
+
+/// The look-ahead of `_PLAIN_TITLE` at *end*: whether what follows a capitalised word (with
+/// its possessive) keeps it from being one (a letter, number, hyphen or one of "@/_", or an
+/// apostrophe or period before a letter).
+fn glued_after<C: Copy + Into<char>>(chars: &[C], end: usize) -> bool {
+    let Some(c) = char_at(chars, end) else { return false };
+    let letter_next = char_at(chars, end + 1).is_some_and(letter);
+    letter(c) || number(c) || matches!(c, '-' | '\u{2010}' | '@' | '/' | '_') || (apostrophe(c) || c == '.') && letter_next
+}
+
+/// `_PLAIN_TITLE.match(text, p)` on the characters of plain text: the ends of the word (group 1)
+/// and of the match (with its possessive "'s"), or None.
+fn title_at<C: Copy + Into<char>>(chars: &[C], p: usize) -> Option<(usize, usize)> {
+    if !capital(chars[p].into()) || p > 0 && glued_before(chars[p - 1].into()) {
+        return None;
+    }
+    let word_end = p + 1 + chars[p + 1..].iter().take_while(|&&c| small(c.into())).count();
+    if word_end == p + 1 {
+        return None;
+    }
+    let possessive = char_at(chars, word_end).is_some_and(apostrophe) && char_at(chars, word_end + 1) == Some('s');
+    if possessive && !glued_after(chars, word_end + 2) {
+        return Some((word_end, word_end + 2));
+    }
+    // (without the "'s", or a "'s" before a letter: an apostrophe before a letter follows the word)
+    (!glued_after(chars, word_end)).then_some((word_end, word_end))
+}
+
+/// `word.lower()` of a capitalised word of plain text: its capital in lowercase (natively when it
+/// is ASCII, else by Python's `str.lower`) and its small letters (`PLAIN_SMALL`, which
+/// `str.lower` keeps).
+fn lower<'py>(py: Python<'py>, word: &str) -> PyResult<Bound<'py, PyString>> {
+    if word.as_bytes()[0].is_ascii() {
+        let mut low = word.to_string();
+        low[..1].make_ascii_lowercase();
+        return Ok(PyString::new(py, &low));
+    }
+    PyString::new(py, word).call_method0(intern!(py, "lower"))?.downcast_into::<PyString>().map_err(Into::into)
+}
+
+/// A match of `_PLAIN_TITLE` (`_title_candidates_py` finds it): answers `start()`, `end()`,
+/// `group()` and `m[n]` of its match and of group 1 (`W`, the word without its possessive),
+/// all that the rule asks of one.
+#[pyclass(frozen, module = "textlint_native")]
+pub struct Title {
+    start: usize,
+    word_end: usize,
+    end: usize,
+    word: Py<PyString>,
+    whole: Py<PyString>,
+}
+
+impl Title {
+    /// Group *n*'s end and text (0: the match, 1: the word).
+    fn group_of(&self, n: usize) -> PyResult<(usize, &Py<PyString>)> {
+        match n {
+            0 => Ok((self.end, &self.whole)),
+            1 => Ok((self.word_end, &self.word)),
+            _ => Err(PyIndexError::new_err("no such group")),
+        }
+    }
+}
+
+#[pymethods]
+impl Title {
+    /// `m.start(n)` (both groups start at the capital).
+    #[pyo3(signature = (n = 0))]
+    fn start(&self, n: usize) -> PyResult<usize> {
+        self.group_of(n).map(|_| self.start)
+    }
+
+    /// `m.end(n)`.
+    #[pyo3(signature = (n = 0))]
+    fn end(&self, n: usize) -> PyResult<usize> {
+        self.group_of(n).map(|(end, _)| end)
+    }
+
+    /// `m.group(n)`.
+    #[pyo3(signature = (n = 0))]
+    fn group(&self, py: Python<'_>, n: usize) -> PyResult<Py<PyString>> {
+        self.group_of(n).map(|(_, text)| text.clone_ref(py))
+    }
+
+    /// `m[n]`.
+    fn __getitem__(&self, py: Python<'_>, n: usize) -> PyResult<Py<PyString>> {
+        self.group(py, n)
+    }
+}
+
+/// A capitalised word met in the scan, when it is worth a look: its text and its matches so far.
+type Candidate = Option<(Py<PyString>, Vec<Py<Title>>)>;
+
+/// `_title_candidates_py(doc)` of the plain *text* of a document, *worth* being `_worth_a_look`:
+/// each capitalised word (`_PLAIN_TITLE`) that *worth* finds worth a look (asked once per word,
+/// of its lowercase form), with all its matches, in the order of the words' first copies; None
+/// when the text is not plain.
+#[pyfunction]
+pub fn title_candidates<'py>(text: &Bound<'py, PyString>, worth: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyDict>>> {
+    let s = text.to_str()?;
+    if s.is_ascii() {
+        return candidates(text.py(), s.as_bytes(), worth).map(Some);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    if !chars.iter().all(|&c| plain(c)) {
+        return Ok(None);
+    }
+    candidates(text.py(), &chars, worth).map(Some)
+}
+
+/// `title_candidates` of plain text, as its code points.
+fn candidates<'py, C: Copy + Into<char>>(py: Python<'py>, chars: &[C], worth: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    let mut seen: HashMap<String, Candidate> = HashMap::new();
+    let mut order: Vec<String> = Vec::new(); // the words worth a look, in order
+    let mut word = String::new();
+    let mut p = 0;
+    while p < chars.len() {
+        let Some((word_end, end)) = title_at(chars, p) else {
+            p += 1;
+            continue;
+        };
+        word.clear();
+        word.extend(chars[p..word_end].iter().map(|&c| c.into()));
+        if !seen.contains_key(&word) {
+            let candidate = if worth.call1((lower(py, &word)?,))?.is_truthy()? {
+                order.push(word.clone());
+                Some((PyString::new(py, &word).unbind(), Vec::new()))
+            } else {
+                None
+            };
+            seen.insert(word.clone(), candidate);
+        }
+        if let Some(Some((word, matches))) = seen.get_mut(&word) {
+            let whole = match end == word_end {
+                true => word.clone_ref(py),
+                false => PyString::new(py, &chars[p..end].iter().map(|&c| c.into()).collect::<String>()).unbind(),
+            };
+            matches.push(Py::new(py, Title { start: p, word_end, end, word: word.clone_ref(py), whole })?);
+        }
+        p = end;
+    }
+    let candidates = PyDict::new(py);
+    for word in order {
+        if let Some(Some((word, matches))) = seen.remove(&word) {
+            candidates.set_item(word, PyList::new(py, matches)?)?;
+        }
+    }
+    Ok(candidates)
+}
+
+/// A token of `_ASCII_WORDS` (`_tokens_py` finds its match): its text and span, asked as a match's
+/// (`group()`, `start()`, `end()`, `span()`).
+#[pyclass(frozen, module = "textlint_native")]
+pub struct Token {
+    text: Py<PyString>,
+    start: usize,
+    end: usize,
+}
+
+#[pymethods]
+impl Token {
+    /// `m.group()`: the token's text.
+    fn group(&self, py: Python<'_>) -> Py<PyString> {
+        self.text.clone_ref(py)
+    }
+
+    /// `m.start()`.
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    /// `m.end()`.
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    /// `m.span()`.
+    fn span(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+}
+
+/// The UTF-8 of a no-break space, the one character other than ASCII that `ascii_tokens` reads.
+const NO_BREAK_SPACE: [u8; 2] = [0xc2, 0xa0];
+
+/// Whether `_ASCII_WORDS` skips the ASCII character *c* (white space for `regex`).
+fn space(c: u8) -> bool {
+    matches!(c, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ')
+}
+
+/// The end of the run of `[A-Za-z0-9]++(?:'[A-Za-z]++|)` that starts at *i* of *s*.
+fn word_end(s: &[u8], i: usize) -> usize {
+    let run = |from: usize, class: fn(&u8) -> bool| from + s[from..].iter().take_while(|c| class(c)).count();
+    let end = run(i, u8::is_ascii_alphanumeric);
+    if s.get(end) == Some(&b'\'') && s.get(end + 1).is_some_and(u8::is_ascii_alphabetic) {
+        return run(end + 1, u8::is_ascii_alphabetic);
+    }
+    end
+}
+
+/// `_tokens_py(text, pos, endpos)` of a window `window = text[pos:endpos]` that is ASCII but for
+/// no-break spaces: the matches of `_ASCII_WORDS` in it, as tokens with their offsets in *text*;
+/// None for a window with another character.
+#[pyfunction]
+pub fn ascii_tokens<'py>(window: &Bound<'py, PyString>, pos: usize) -> PyResult<Option<Vec<Bound<'py, Token>>>> {
+    let py = window.py();
+    let s = window.to_str()?.as_bytes();
+    let mut tokens = Vec::new();
+    let (mut i, mut wide) = (0, 0); // a byte offset, and the bytes before it beyond one per character
+    while i < s.len() {
+        let end = match s[i] {
+            c if space(c) => {
+                i += 1;
+                continue;
+            }
+            _ if s[i..].starts_with(&NO_BREAK_SPACE) => {
+                (i, wide) = (i + 2, wide + 1);
+                continue;
+            }
+            c if c.is_ascii_alphanumeric() => word_end(s, i),
+            c if c.is_ascii() => i + 1,
+            _ => return Ok(None),
+        };
+        // (ASCII from i to end)
+        let text = PyString::new(py, std::str::from_utf8(&s[i..end])?).unbind();
+        tokens.push(Bound::new(py, Token { text, start: pos + i - wide, end: pos + end - wide })?);
+        i = end;
+    }
+    Ok(Some(tokens))
+}

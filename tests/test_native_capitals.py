@@ -1,0 +1,157 @@
+"""The compiled scans of cleanup.MidSentenceCapital (native/src/capitals.rs) against their Python
+twins in textlint/checks/capitals.py: ``_title_candidates_py`` (the capitalised words worth a look,
+with their matches) and ``_tokens_py`` (the tokens of a window): the same words in the same order,
+the same matches and tokens (what the rule asks of each), and the same findings of the rule."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from textlint.checks import capitals
+from textlint.document import Document
+from textlint.engine import Engine, Overrides
+
+pytestmark = pytest.mark.skipif(capitals._ASCII_TOKENS is None or capitals._TITLE_CANDIDATES is None,
+                                reason="textlint_native (with ascii_tokens and title_candidates) is not built, "
+                                "or is turned off: see native/README.md")
+
+RULE = "cleanup.MidSentenceCapital"
+
+
+def _plain(tokens) -> list[tuple[str, int, int]]:
+    """What is asked of each token: its text and span."""
+    return [(t.group(), t.start(), t.end()) for t in tokens]
+
+
+def _matches(candidates) -> list[tuple[str, list[tuple]]]:
+    """What is asked of each match of a capitalised word: its spans and texts, whole and word."""
+    return [(word, [(m.start(), m.end(), m.start(1), m.end(1), m.group(), m.group(1), m[1], m[0])
+                    for m in matches]) for word, matches in candidates.items()]
+
+
+#: Plain characters (letters, numbers, apostrophes, hyphens and the marks around names among
+#: them), and a few that are not plain (which hand the text back to the Python twin).
+_PLAIN = list("AaZzQq EeIi' ’-‐.@/_#,\n\u00a0ªµºÀÉÖ×ØÞ"
+              "ßéö÷øÿ²¹¼½09“”–⁯")
+_WORDS = ["The", "Of", "Deploy", "Party", "Government", "Said", "Russia", "Straße", "État", "Über"]
+_NOT_PLAIN = ["İ", "ǅ", "Σ", "⁰", "́"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PLAIN), st.sampled_from(_WORDS), st.just("'s")), max_size=40))
+@example(list("Mr Putin's visit to The Party’s Over, A-Team, e.Mail O'Neill's Ab.c Éclair Ø")).via("names")
+def test_the_words_worth_a_look_are_those_of_the_python_twin(pieces):
+    doc = Document("".join(pieces))
+    assert doc.plain
+    assert _matches(capitals._title_candidates(doc)) == _matches(capitals._title_candidates_py(doc))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(_PLAIN + _NOT_PLAIN + ["s"]), max_size=30))
+def test_every_capitalised_word_is_found_as_the_plain_twin_finds_it(text):
+    # every word worth a look: all the matches of _PLAIN_TITLE, by word (None beyond plain text)
+    found = capitals._TITLE_CANDIDATES(text, lambda low: True)
+    if not Document(text).plain:
+        assert found is None
+        return
+    expected: dict[str, list] = {}
+    for m in capitals._PLAIN_TITLE.finditer(text):
+        expected.setdefault(m[1], []).append(m)
+    assert _matches(found) == _matches(expected)
+
+
+def test_the_words_of_the_seed_article_are_those_of_the_python_twin(seed_text):
+    doc = Document(seed_text)
+    candidates = capitals._title_candidates(doc)
+    assert doc.plain and len(candidates) >= 10
+    assert _matches(candidates) == _matches(capitals._title_candidates_py(doc))
+
+
+def test_a_text_beyond_plain_is_handed_back():
+    doc = Document("Russia could Deploy missiles, İstanbul said.")
+    assert not doc.plain and capitals._TITLE_CANDIDATES(doc.text, capitals._worth_a_look) is None
+    assert _matches(capitals._title_candidates(doc)) == _matches(capitals._title_candidates_py(doc))
+    assert "Deploy" in capitals._title_candidates(doc)
+
+
+def _same(text: str, pos: int, endpos: int) -> None:
+    assert _plain(capitals._tokens(text, pos, endpos)) == _plain(capitals._tokens_py(text, pos, endpos))
+
+
+#: Letters, digits, apostrophes, white space (a no-break space among it), punctuation, control
+#: characters, and characters beyond ASCII (which hand the window back to the Python twin).
+_ALPHABET = st.sampled_from(list("aZq09'’ \t\n\r\x0b\x0c\x1c\u00a0.,;:-()[]\"&#_\x00\x7féİǅΣ“”–"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(_ALPHABET, max_size=40), st.data())
+@example("Mr Putin's  visit\u00a0to the UN (New York) in 2012, O'Neill's", None).via("a sentence")
+@example("rock'n'roll ' 'a a' 9'a a'9 ''", None).via("apostrophes")
+@example("", None).via("empty")
+def test_the_tokens_of_a_window_are_those_of_the_python_twin(text, data):
+    if data is None:
+        pos, endpos = 0, len(text)
+    else:
+        pos = data.draw(st.integers(0, len(text)))
+        endpos = data.draw(st.integers(pos, len(text)))
+    _same(text, pos, endpos)
+
+
+@pytest.mark.parametrize("window", ["é", "a\u2019s", "the İ", "\u00a0\u00a1"])
+def test_a_window_beyond_ascii_and_no_break_spaces_is_handed_back(window):
+    assert capitals._ASCII_TOKENS(window, 0) is None
+    _same(window, 0, len(window))
+
+
+def test_the_tokens_of_the_seed_article_are_those_of_the_python_twin(seed_text):
+    # the windows the rule reads on a real article, recorded, then tokenised by both twins
+    calls = []
+
+    def recording(text, pos, endpos):
+        calls.append((text, pos, endpos))
+        return capitals._tokens_py(text, pos, endpos)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(capitals, "_tokens", recording)
+        Engine(overrides=Overrides(select=[RULE])).lint(seed_text)
+    assert len(calls) >= 10
+    compiled = [capitals._ASCII_TOKENS(text[pos:endpos], pos) for text, pos, endpos in calls]
+    assert sum(tokens is not None for tokens in compiled) >= len(calls) // 2  # (compiled where ASCII)
+    for text, pos, endpos in calls:
+        _same(text, pos, endpos)
+
+
+def _findings(text: str) -> list[tuple[int, int, str]]:
+    return [(d.start, d.end, d.message) for d in Engine(overrides=Overrides(select=[RULE])).lint(text).diagnostics]
+
+
+def test_the_findings_are_those_of_the_python_twin(seed_text, monkeypatch):
+    rule = capitals.MidSentenceCapital
+    texts = [seed_text] + [e if isinstance(e, str) else e[0] for e in rule.FLAG] + list(rule.OK)
+    compiled = [_findings(text) for text in texts]
+    monkeypatch.setattr(capitals, "_ASCII_TOKENS", None)
+    monkeypatch.setattr(capitals, "_TITLE_CANDIDATES", None)
+    python = [_findings(text) for text in texts]
+    assert any(compiled) and compiled == python
+
+
+def test_a_difference_is_seen():
+    # the comparison fails when a token differs
+    class Shifted:
+        def __init__(self, token):
+            self.token = token
+
+        def group(self):
+            return self.token.group()
+
+        def start(self):
+            return self.token.start() + 1
+
+        def end(self):
+            return self.token.end()
+
+    text = "the Deploy order"
+    with pytest.raises(AssertionError):
+        assert _plain(map(Shifted, capitals._tokens(text, 0, len(text)))) == _plain(capitals._tokens_py(text, 0, len(text)))
