@@ -13,44 +13,14 @@ from hypothesis import strategies as st
 
 from textlint.checks import spacing
 from textlint.checks.spacing import model as m
-from textlint.checks.spacing.model import Model, Params, clear_shared_caches
+from textlint.checks.spacing.model import Model, clear_shared_caches
 from textlint.engine import Engine, Overrides
 from textlint.lexicon import get_lexicon
 
+from model_twins import memo_state, plain, twin_models
+
 pytestmark = pytest.mark.skipif(m._JUDGE is None, reason="textlint_native (with Judge) is not built, or is "
                                 "turned off: see native/README.md")
-
-
-def _plain(value):
-    """*value* with every dict as the list of its items (their order counts) and the shared
-    "apart" entry told by identity."""
-    if value is m._APART:
-        return "APART"
-    if isinstance(value, dict):
-        return [(_plain(k), _plain(v)) for k, v in value.items()]
-    if isinstance(value, list):
-        return list(map(_plain, value))
-    if isinstance(value, tuple):
-        return tuple(map(_plain, value))
-    return value
-
-
-def _state(model: Model):
-    """What the judgement may write: every memo table of the model and what it records."""
-    return _plain({"shared": model._shared, "judged": model._judged, "hits": model._hits})
-
-
-def _twins(vocabulary: dict[str, int], tables: tuple[dict, dict] | None = None) -> tuple[Model, Model]:
-    """Two models of a document of *vocabulary*, each with its own memo tables (those of
-    *tables*, or new ones)."""
-    models = []
-    for own in tables or (None, None):
-        clear_shared_caches()
-        if own is not None:
-            m._SHARED[(get_lexicon(), Params())] = own
-        models.append(Model(get_lexicon(), vocabulary, sum(vocabulary.values())))
-    clear_shared_caches()
-    return models[0], models[1]
 
 
 def _judge_both(python: Model, compiled: Model, line: str, in_memo: bool) -> None:
@@ -67,9 +37,9 @@ def _judge_both(python: Model, compiled: Model, line: str, in_memo: bool) -> Non
             results.append(model.memo(model.table("lines"), line, judge, model, *twins))
         else:
             results.append(judge(model, *twins))
-    assert _plain(results[0]) == _plain(results[1]), line
+    assert plain(results[0]) == plain(results[1]), line
     assert type(results[0][0]) is type(results[1][0])
-    assert _state(python) == _state(compiled), line
+    assert memo_state(python) == memo_state(compiled), line
 
 
 _WORDS = ["the", "in", "of", "a", "A", "I", "to", "as", "is", "government", "gov", "ernment", "spokes", "man",
@@ -102,10 +72,10 @@ def test_lines_are_judged_as_the_python_twins_judge_them(lines, first, second, i
     # each line twice in one document (the second time from its memos), then the same lines in
     # a document whose counts differ, the memo tables kept: swayed entries are read back,
     # checked against the new counts, or worked out again
-    python, compiled = _twins(Counter({"the": 50, **first}))
+    python, compiled = twin_models(Counter({"the": 50, **first}))
     for line in lines + lines:
         _judge_both(python, compiled, line, in_memo)
-    python, compiled = _twins(Counter({"the": 50, **second}), (python._shared, compiled._shared))
+    python, compiled = twin_models(Counter({"the": 50, **second}), (python._shared, compiled._shared))
     for line in lines:
         _judge_both(python, compiled, line, in_memo)
 
@@ -125,12 +95,12 @@ def test_the_lines_of_the_seed_article_are_judged_as_the_python_twins_judge_them
         Engine(overrides=Overrides(select=["spacing"])).lint(seed_text)
     assert len(calls) >= 10 and len({id(v) for v, _ in calls}) == 1
     vocabulary = calls[0][0]
-    python, compiled = _twins(vocabulary)
+    python, compiled = twin_models(vocabulary)
     for _, line in calls:
         _judge_both(python, compiled, line, True)
     assert any(e[1] for e in python._chunks.values()) and any(e is m._APART for e in python._joinable.values())
     other = Counter({w: c + 1 for w, c in vocabulary.items() if len(w) % 2})
-    python, compiled = _twins(other, (python._shared, compiled._shared))
+    python, compiled = twin_models(other, (python._shared, compiled._shared))
     for _, line in calls:
         _judge_both(python, compiled, line, False)
 
@@ -142,7 +112,7 @@ def test_the_spacing_findings_of_the_seed_article_are_those_of_the_python_twins(
         clear_shared_caches()
         engine = Engine(overrides=Overrides(select=["spacing"]))
         found = [(d.rule, d.start, d.end, d.message) for d in engine.lint(seed_text).diagnostics]
-        return found, _plain(m._SHARED[(get_lexicon(), spacing.PARAMS)])
+        return found, plain(m._SHARED[(get_lexicon(), spacing.PARAMS)])
 
     compiled = run()
     monkeypatch.setattr(spacing, "judge_line", m.judge_line_py)
@@ -153,7 +123,7 @@ def test_the_spacing_findings_of_the_seed_article_are_those_of_the_python_twins(
 
 def test_a_difference_is_seen():
     # the comparison fails when one twin writes what the other does not
-    python, compiled = _twins(Counter({"the": 50}))
+    python, compiled = twin_models(Counter({"the": 50}))
     _judge_both(python, compiled, "gov ernment Putinin", False)
     compiled._quiet["gov"] = None
     with pytest.raises(AssertionError):

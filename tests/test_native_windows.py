@@ -15,44 +15,14 @@ from hypothesis import strategies as st
 
 from textlint.checks import spacing
 from textlint.checks.spacing import model as m
-from textlint.checks.spacing.model import Model, Params, clear_shared_caches
+from textlint.checks.spacing.model import Model, clear_shared_caches
 from textlint.engine import Engine, Overrides
 from textlint.lexicon import get_lexicon
 
+from model_twins import memo_state, plain, twin_models
+
 pytestmark = pytest.mark.skipif(m._Windows is None, reason="textlint_native (with Windows) is not built, or is "
                                 "turned off: see native/README.md")
-
-
-def _plain(value):
-    """*value* with every dict as the list of its items (their order counts), every token as
-    its fields and the shared "apart" entry told by identity."""
-    if value is m._APART:
-        return "APART"
-    if isinstance(value, m.Token):
-        return ("Token", value.start, value.core, value.trail, value.lead)
-    if isinstance(value, dict):
-        return [(_plain(k), _plain(v)) for k, v in value.items()]
-    if isinstance(value, (list, tuple)):
-        return type(value).__name__, list(map(_plain, value))
-    return value
-
-
-def _state(model: Model):
-    """What the windows may write: every memo table of the model and what it records."""
-    return _plain({"shared": model._shared, "judged": model._judged, "hits": model._hits})
-
-
-def _twins(vocabulary: dict[str, int], tables: tuple[dict, dict] | None = None) -> tuple[Model, Model]:
-    """Two models of a document of *vocabulary*, each with its own memo tables (those of
-    *tables*, or new ones)."""
-    models = []
-    for own in tables or (None, None):
-        clear_shared_caches()
-        if own is not None:
-            m._SHARED[(get_lexicon(), Params())] = own
-        models.append(Model(get_lexicon(), vocabulary, sum(vocabulary.values())))
-    clear_shared_caches()
-    return models[0], models[1]
 
 
 def _windows(model: Model, line: str, twin):
@@ -72,8 +42,8 @@ def _both(python: Model, compiled: Model, line: str, in_memo: bool) -> list:
             results.append(model.memo(model.table("lines"), line, _windows, model, line, twin))
         else:
             results.append(_windows(model, line, twin))
-    assert _plain(results[0]) == _plain(results[1]), line
-    assert _state(python) == _state(compiled), line
+    assert plain(results[0]) == plain(results[1]), line
+    assert memo_state(python) == memo_state(compiled), line
     return results[0] or []
 
 
@@ -111,10 +81,10 @@ def test_the_windows_of_lines_are_those_of_the_python_twin(lines, first, second,
     # each line twice in one document (the second time from its memos), then the same lines in
     # a document whose counts differ, the memo tables kept: swayed entries are read back,
     # checked against the new counts, or worked out again
-    python, compiled = _twins(Counter({"the": 50, **first}))
+    python, compiled = twin_models(Counter({"the": 50, **first}))
     for line in lines + lines:
         _both(python, compiled, line, in_memo)
-    python, compiled = _twins(Counter({"the": 50, **second}), (python._shared, compiled._shared))
+    python, compiled = twin_models(Counter({"the": 50, **second}), (python._shared, compiled._shared))
     for line in lines:
         _both(python, compiled, line, in_memo)
 
@@ -148,11 +118,11 @@ def test_the_windows_of_real_lines_are_those_of_the_python_twin(seed_text):
     # added, replayed on twin models: the pass the check makes, then a document of other counts
     for text in (seed_text, _corrupt(seed_text)):
         vocabulary, lines = _lines_of(text)
-        python, compiled = _twins(vocabulary)
+        python, compiled = twin_models(vocabulary)
         changed = [w for line in lines for w in _both(python, compiled, line, True)]
         assert changed or text == seed_text
         other = Counter({w: c + 1 for w, c in vocabulary.items() if len(w) % 2})
-        python, compiled = _twins(other, (python._shared, compiled._shared))
+        python, compiled = twin_models(other, (python._shared, compiled._shared))
         for line in lines:
             _both(python, compiled, line, False)
     assert len(changed) >= 20
@@ -165,7 +135,7 @@ def test_the_spacing_findings_of_real_text_are_those_of_the_python_twin(seed_tex
         clear_shared_caches()
         engine = Engine(overrides=Overrides(select=["spacing"]))
         found = [(d.rule, d.start, d.end, d.message) for d in engine.lint(text).diagnostics]
-        return found, _plain(m._SHARED[(get_lexicon(), spacing.PARAMS)])
+        return found, plain(m._SHARED[(get_lexicon(), spacing.PARAMS)])
 
     for text in (seed_text, _corrupt(seed_text)):
         compiled = run(text)
@@ -178,7 +148,7 @@ def test_the_spacing_findings_of_real_text_are_those_of_the_python_twin(seed_tex
 def test_a_difference_is_seen():
     # the comparison fails when one twin answers or writes what the other does not
     line = "is developing successfullyas agreed"
-    python, compiled = _twins(Counter({"the": 50}))
+    python, compiled = twin_models(Counter({"the": 50}))
     assert _both(python, compiled, line, False)
     key = ("developing", "successfullyas", "agreed", "is", None)
     assert compiled._best[key] == python._best[key]
@@ -216,12 +186,12 @@ def test_chunks_first_met_are_answered_as_the_python_twin_answers(chunks, first,
                 results.append(model.memo(model.table("lines"), chunk, judge, model, chunk))
             else:
                 results.append(judge(model, chunk))
-        assert _plain(results[0]) == _plain(results[1]), chunk
-        assert _state(python) == _state(compiled), chunk
+        assert plain(results[0]) == plain(results[1]), chunk
+        assert memo_state(python) == memo_state(compiled), chunk
 
-    python, compiled = _twins(Counter({"the": 50, **first}))
+    python, compiled = twin_models(Counter({"the": 50, **first}))
     for chunk in chunks + chunks:
         judge_both(python, compiled, chunk)
-    python, compiled = _twins(Counter({"the": 50, **second}), (python._shared, compiled._shared))
+    python, compiled = twin_models(Counter({"the": 50, **second}), (python._shared, compiled._shared))
     for chunk in chunks:
         judge_both(python, compiled, chunk)

@@ -1,0 +1,41 @@
+"""Helpers for the tests that compare the spacing model's compiled functions with their Python
+twins: two models of one document, and what a model's memo tables hold, in a form that compares
+equal only when the entries, their order and their recorded document words are the same."""
+
+from __future__ import annotations
+
+from textlint.checks.spacing import model as m
+from textlint.checks.spacing.model import Model, Params, clear_shared_caches
+from textlint.lexicon import get_lexicon
+
+
+def plain(value):
+    """*value* with every dict as the list of its items (their order counts), every token as
+    its fields, a list told from a tuple, and the shared "apart" entry told by identity."""
+    if value is m._APART:
+        return "APART"
+    if isinstance(value, m.Token):
+        return ("Token", value.start, value.core, value.trail, value.lead)
+    if isinstance(value, dict):
+        return [(plain(k), plain(v)) for k, v in value.items()]
+    if isinstance(value, (list, tuple)):
+        return type(value).__name__, list(map(plain, value))
+    return value
+
+
+def memo_state(model: Model):
+    """What a model's work may write: every memo table of the model and what it records."""
+    return plain({"shared": model._shared, "judged": model._judged, "hits": model._hits})
+
+
+def twin_models(vocabulary: dict[str, int], tables: tuple[dict, dict] | None = None) -> tuple[Model, Model]:
+    """Two models of a document of *vocabulary*, each with its own memo tables (those of
+    *tables*, or new ones)."""
+    models = []
+    for own in tables or (None, None):
+        clear_shared_caches()
+        if own is not None:
+            m._SHARED[(get_lexicon(), Params())] = own
+        models.append(Model(get_lexicon(), vocabulary, sum(vocabulary.values())))
+    clear_shared_caches()
+    return models[0], models[1]
