@@ -24,14 +24,17 @@ pytestmark = pytest.mark.skipif(
     COMPILED is None or not hasattr(COMPILED, "kept"),
     reason="textlint_native lacks LexiconTable's kept answers (not built: native/README.md), or TEXTLINT_NATIVE=0")
 
-#: answers.rs: the longest key kept (UTF-8 bytes), and how many answers are kept at most.
-KEY_BYTES = 13
-KEPT_AT_MOST = 1 << 17
+#: answers.rs: the longest key kept (UTF-8 bytes) in short entries and in long ones, and how
+#: many answers each keeps at most.
+SHORT_KEY_BYTES, LONG_KEY_BYTES = 13, 29
+SHORT_KEPT_AT_MOST, LONG_KEPT_AT_MOST = 1 << 17, 1 << 16
 
-KEY = st.text(st.sampled_from("abcxyz eéÉİıßΣσς日ⅷ\U0001d400\ud800Q-'"), max_size=16)
-#: Keys about the length kept: 12, 13 and 14 bytes, ASCII and not, and a lone surrogate.
+KEY = st.text(st.sampled_from("abcxyz eéÉİıßΣσς日ⅷ\U0001d400\ud800Q-'"), max_size=32)
+#: Keys about the lengths kept: 12-14 and 28-30 bytes, ASCII and not, and a lone surrogate.
 EDGES = ["a" * 12, "a" * 13, "a" * 14, "é" * 6, "é" * 6 + "a", "é" * 7, "日" * 4 + "a", "日" * 4 + "ab",
          "\U0001d400" * 3 + "a", "\U0001d400" * 3 + "ab", "abcdefghijk\ud800", "abcdefghij\ud800",
+         "b" * 28, "b" * 29, "b" * 30, "é" * 14 + "a", "é" * 15, "日" * 9 + "ab", "日" * 10,
+         "abcdefghijklmnopqrstuvwxy\ud800", "abcdefghijklmnopqrstuvwxyz\ud800", "b" * 300,
          "", " ", "a", "the"]
 
 
@@ -47,13 +50,13 @@ def written(path, zipf: dict[str, int], pmi: dict[str, int] | None = None) -> le
 
 def some_words() -> dict[str, int]:
     rng = random.Random(20)
-    words = {"".join(rng.choice("abcdeéz日") for _ in range(rng.randint(1, 16))) for _ in range(4000)}
+    words = {"".join(rng.choice("abcdeéz日") for _ in range(rng.randint(1, 30))) for _ in range(4000)}
     words |= {k for k in EDGES[:-4] if rng.random() < 0.5} | {"the", "a", "x\ud800y", "ς", "İstanbul"}
     return {w: rng.randint(-32768, 32767) for w in words}
 
 
-def short(key: str) -> bool:
-    return len(key.encode("utf-8", "surrogatepass")) <= KEY_BYTES
+def kept(key: str) -> bool:
+    return len(key.encode("utf-8", "surrogatepass")) <= LONG_KEY_BYTES
 
 
 def test_a_key_asked_again_is_answered_as_the_python_twin_answers(tmp_path):
@@ -65,7 +68,7 @@ def test_a_key_asked_again_is_answered_as_the_python_twin_answers(tmp_path):
         for key in keys:
             assert table.get(key, -1) == python_get(table, key, -1) == words.get(key, -1), key
             assert table.get(key) == words.get(key), key
-    assert table.get.__self__.kept == len({k for k in keys if short(k)})  # the long ones are read each time
+    assert table.get.__self__.kept == len({k for k in keys if kept(k)})  # the longer ones are read each time
 
 
 @given(st.dictionaries(KEY.filter(lambda k: "\n" not in k), st.integers(-32768, 32767), max_size=30),
@@ -83,16 +86,16 @@ def test_generated_tables_asked_in_any_order_answer_as_the_python_twin(tmp_path_
 
 
 def test_the_answers_kept_are_bounded_and_right_beyond_the_bound(tmp_path):
-    words = {f"w{i}": i % 1000 for i in range(0, 300_000, 3)}
+    asked = [f"w{i}" for i in range(300_000)] + [f"long{i:016}" for i in range(100_000)]
+    words = {key: i % 1000 for i, key in enumerate(asked[::3])}  # a third present
     table = written(tmp_path / "lexicon.bin", words).zipf_table()
     reader = table.get.__self__
-    asked = [f"w{i}" for i in range(300_000)]  # a third present, all kept until the bound
-    for key in asked:
+    for key in asked:  # (all kept until the bounds)
         assert table.get(key) == words.get(key), key
-    assert reader.kept == KEPT_AT_MOST
+    assert reader.kept == SHORT_KEPT_AT_MOST + LONG_KEPT_AT_MOST
     for key in asked[::-7]:  # kept or not, the same answers
         assert table.get(key) == words.get(key) == python_get(table, key), key
-    assert reader.kept == KEPT_AT_MOST
+    assert reader.kept == SHORT_KEPT_AT_MOST + LONG_KEPT_AT_MOST
 
 
 def test_a_damaged_cache_keeps_the_answers_the_python_twin_reads(tmp_path):

@@ -20,7 +20,7 @@ use pyo3::prelude::*;
 use pyo3::sync::GILProtected;
 use pyo3::types::{PyBytes, PyString};
 
-use answers::{Answers, Probe};
+use answers::Answers;
 
 mod answers;
 
@@ -66,7 +66,8 @@ fn item<T: pyo3::buffer::Element + Copy>(cells: &[ReadOnlyCell<T>], i: usize) ->
 
 /// A lexicon table read in place (`textlint.lexicon.Table` before it builds its dict): `get`
 /// answers what `Table.get` answers, without counting reads or building; the answers it read
-/// of short keys are kept, bounded ([`answers`]).
+/// are kept, bounded ([`answers`]): those of keys of 13 UTF-8 bytes or less in entries of 16
+/// bytes (nine words asked in ten), of 14-29 bytes in entries of 32.
 #[pyclass(frozen, module = "textlint_native")]
 pub struct LexiconTable {
     keys: PyBuffer<u8>,
@@ -77,7 +78,8 @@ pub struct LexiconTable {
     starts: PyBuffer<u32>,
     /// (a frozen class shared by threads: the answers are only read and written with the GIL
     /// held, and by no code that calls Python meanwhile)
-    answers: GILProtected<RefCell<Answers>>,
+    short: GILProtected<RefCell<Answers<2>>>,
+    long: GILProtected<RefCell<Answers<4>>>,
 }
 
 #[pymethods]
@@ -101,7 +103,8 @@ impl LexiconTable {
             values: PyBuffer::get(values)?,
             slots: PyBuffer::get(slots)?,
             starts: PyBuffer::get(starts)?,
-            answers: GILProtected::new(RefCell::new(Answers::default())),
+            short: GILProtected::new(RefCell::new(Answers::default())),
+            long: GILProtected::new(RefCell::new(Answers::default())),
         };
         let contiguous = [
             table.keys.is_c_contiguous(),
@@ -129,7 +132,8 @@ impl LexiconTable {
     /// The number of answers kept (a bounded number).
     #[getter]
     fn kept(&self, py: Python<'_>) -> usize {
-        self.answers.get(py).try_borrow().map_or(0, |answers| answers.len())
+        let short = self.short.get(py).try_borrow().map_or(0, |answers| answers.len());
+        short + self.long.get(py).try_borrow().map_or(0, |answers| answers.len())
     }
 }
 
@@ -146,7 +150,17 @@ impl LexiconTable {
     /// The value of the key of UTF-8 bytes *wanted*: the answer kept, else the table's, read in
     /// place (and kept).
     pub fn answer(&self, py: Python<'_>, wanted: &[u8]) -> Option<i16> {
-        let (Some(probe), Ok(mut answers)) = (Probe::of(wanted), self.answers.get(py).try_borrow_mut()) else {
+        if wanted.len() <= Answers::<2>::KEY_BYTES {
+            self.kept_answer(py, &self.short, wanted)
+        } else {
+            self.kept_answer(py, &self.long, wanted)
+        }
+    }
+
+    /// The answer of *wanted* kept in *answers*, else read in place and kept there (or only read
+    /// when it cannot be kept).
+    fn kept_answer<const W: usize>(&self, py: Python<'_>, answers: &GILProtected<RefCell<Answers<W>>>, wanted: &[u8]) -> Option<i16> {
+        let (Some(probe), Ok(mut answers)) = (Answers::probe(wanted), answers.get(py).try_borrow_mut()) else {
             return self.value(py, wanted);
         };
         if let Some(kept) = answers.get(&probe) {
