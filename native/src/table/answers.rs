@@ -6,7 +6,8 @@
 //! [`Answers::KEY_BYTES`] UTF-8 bytes (`8 W - 3`), each inline in an entry of `W` words, in a
 //! table of open addressing (linear probing) that doubles up to [`MAX_BYTES`] and then keeps
 //! what it holds: memory stays bounded however long the text. An answer kept is the read's
-//! answer: the table's buffers never change.
+//! answer: the table's buffers do not change (the cache file is mapped read-only; and
+//! `Table.get`, the Python twin, keeps every answer it read too, in `Table._answers`).
 
 /// The first table holds `1 << FIRST_BITS` entries.
 const FIRST_BITS: u32 = 10;
