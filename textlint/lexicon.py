@@ -22,8 +22,11 @@ in place as many questions as building it costs, or when a long text is announce
 (:meth:`Lexicon.expect`); so a short file (a pre-commit hook) starts fast, and a table that a
 text asks little (the word pairs, on most texts) is never built. With textlint's compiled
 accelerators (``textlint_native``), a table reads in place through a compiled twin of
-:meth:`Table.get` (~0.1-0.3 µs a question, about the dict's answer by CPU time) and never
-builds its dict to answer: building would pay only after many passes over a long text.
+:meth:`Table.get` (~0.1-0.3 µs a question, about the dict's answer by CPU time), which keeps
+the answers it read (of keys of up to 29 UTF-8 bytes, 4 MB at most a length class: a key
+asked again costs one load that may miss the processor's caches, not 4-5) and which the
+compiled checks ask without a Python call; it never builds its dict to answer: building would
+pay only after many passes over a long text.
 When the cache cannot be written the tables are built in memory (slower, same
 result).
 """

@@ -364,7 +364,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
         key.push_str(a);
         key.push(' ');
         key.push_str(b);
-        let v = self.pmi.get_or(&PyString::new(self.py, &key), &self.none)?;
+        let v = self.pmi.get_text_or(self.py, &key, &self.none)?;
         Ok(if v.is_none() { None } else { Some(v.extract()?) })
     }
 

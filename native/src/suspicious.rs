@@ -421,7 +421,7 @@ impl<'a, 'py> Judgment<'a, 'py> {
         let mut key = left_text.to_ascii_lowercase();
         key.push(' ');
         key.push_str(&right_text.to_ascii_lowercase());
-        tables.pmi.get(&self.piece(&key))
+        tables.pmi.get_text(self.py(), &key)
     }
 
     /// The Python str of ASCII *text*.

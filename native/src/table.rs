@@ -7,14 +7,22 @@
 //! `slots[starts[b]..starts[b + 1]]`. [`LexiconTable`] reads those arrays where the cache file
 //! maps them (buffers of the Python objects it was given) and answers a key as the Python twin
 //! reads it in place, damaged caches included: every index the Python takes is bounded as
-//! Python bounds it (a slice clamps, an item out of range ends the read with no answer).
+//! Python bounds it (a slice clamps, an item out of range ends the read with no answer). It
+//! keeps the answers it read (`answers`, bounded), and Rust code holding it asks it directly
+//! (`crate::lookup::Getter`), without a Python call.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use pyo3::buffer::{PyBuffer, ReadOnlyCell};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::sync::GILProtected;
 use pyo3::types::{PyBytes, PyString};
+
+use answers::Answers;
+
+mod answers;
 
 /// zlib's CRC-32 table (the reflected polynomial 0xEDB88320), one entry a byte value.
 const CRC_TABLE: [u32; 256] = crc_table();
@@ -57,7 +65,9 @@ fn item<T: pyo3::buffer::Element + Copy>(cells: &[ReadOnlyCell<T>], i: usize) ->
 }
 
 /// A lexicon table read in place (`textlint.lexicon.Table` before it builds its dict): `get`
-/// answers what `Table.get` answers, without keeping answers, counting reads or building.
+/// answers what `Table.get` answers, without counting reads or building; the answers it read
+/// are kept, bounded ([`answers`]): those of keys of 13 UTF-8 bytes or less in entries of 16
+/// bytes (nine words asked in ten), of 14-29 bytes in entries of 32.
 #[pyclass(frozen, module = "textlint_native")]
 pub struct LexiconTable {
     keys: PyBuffer<u8>,
@@ -66,6 +76,10 @@ pub struct LexiconTable {
     values: PyBuffer<i16>,
     slots: PyBuffer<u32>,
     starts: PyBuffer<u32>,
+    /// (a frozen class shared by threads: the answers are only read and written with the GIL
+    /// held, and by no code that calls Python meanwhile)
+    short: GILProtected<RefCell<Answers<2>>>,
+    long: GILProtected<RefCell<Answers<4>>>,
 }
 
 #[pymethods]
@@ -89,6 +103,8 @@ impl LexiconTable {
             values: PyBuffer::get(values)?,
             slots: PyBuffer::get(slots)?,
             starts: PyBuffer::get(starts)?,
+            short: GILProtected::new(RefCell::new(Answers::default())),
+            long: GILProtected::new(RefCell::new(Answers::default())),
         };
         let contiguous = [
             table.keys.is_c_contiguous(),
@@ -107,18 +123,54 @@ impl LexiconTable {
     /// it.
     #[pyo3(signature = (key, default=None))]
     fn get(&self, py: Python<'_>, key: &Bound<'_, PyAny>, default: Option<PyObject>) -> PyResult<PyObject> {
-        let found = match key.downcast::<PyString>().ok().and_then(|s| s.to_str().ok()) {
-            Some(text) => self.value(py, text.as_bytes()),
-            None => self.value(py, encoded(key)?.as_bytes()),
-        };
-        Ok(match found {
+        Ok(match self.answer_of(key)? {
             Some(value) => value.into_pyobject(py)?.into_any().unbind(),
             None => default.unwrap_or_else(|| py.None()),
         })
     }
+
+    /// The number of answers kept (a bounded number).
+    #[getter]
+    fn kept(&self, py: Python<'_>) -> usize {
+        let short = self.short.get(py).try_borrow().map_or(0, |answers| answers.len());
+        short + self.long.get(py).try_borrow().map_or(0, |answers| answers.len())
+    }
 }
 
 impl LexiconTable {
+    /// The value of *key* as `Table.get` reads it in place (None when the table lacks it): a
+    /// str's UTF-8 bytes, or what `key.encode("utf-8", "surrogatepass")` makes.
+    pub fn answer_of(&self, key: &Bound<'_, PyAny>) -> PyResult<Option<i16>> {
+        Ok(match key.downcast::<PyString>().ok().and_then(|s| s.to_str().ok()) {
+            Some(text) => self.answer(key.py(), text.as_bytes()),
+            None => self.answer(key.py(), encoded(key)?.as_bytes()),
+        })
+    }
+
+    /// The value of the key of UTF-8 bytes *wanted*: the answer kept, else the table's, read in
+    /// place (and kept).
+    pub fn answer(&self, py: Python<'_>, wanted: &[u8]) -> Option<i16> {
+        if wanted.len() <= Answers::<2>::KEY_BYTES {
+            self.kept_answer(py, &self.short, wanted)
+        } else {
+            self.kept_answer(py, &self.long, wanted)
+        }
+    }
+
+    /// The answer of *wanted* kept in *answers*, else read in place and kept there (or only read
+    /// when it cannot be kept).
+    fn kept_answer<const W: usize>(&self, py: Python<'_>, answers: &GILProtected<RefCell<Answers<W>>>, wanted: &[u8]) -> Option<i16> {
+        let (Some(probe), Ok(mut answers)) = (Answers::probe(wanted), answers.get(py).try_borrow_mut()) else {
+            return self.value(py, wanted);
+        };
+        if let Some(kept) = answers.get(&probe) {
+            return kept;
+        }
+        let value = self.value(py, wanted);
+        answers.insert(&probe, value);
+        value
+    }
+
     /// The value of the key of UTF-8 bytes *wanted*, as `Table.get` reads it in place.
     fn value(&self, py: Python<'_>, wanted: &[u8]) -> Option<i16> {
         let starts = self.starts.as_slice(py)?;

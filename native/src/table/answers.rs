@@ -1,0 +1,159 @@
+//! A bounded cache of a compiled table's answers (`LexiconTable`), by key: a read of the table
+//! in place is 4-5 dependent loads that miss the processor's caches (its bucket's start, the
+//! slot, the key's offset, the key, the value), an answer kept here one.
+//!
+//! [`Answers<W>`] keeps the answers (present and absent alike) of the keys of up to
+//! [`Answers::KEY_BYTES`] UTF-8 bytes (`8 W - 3`), each inline in an entry of `W` words, in a
+//! table of open addressing (linear probing) that doubles up to [`MAX_BYTES`] and then keeps
+//! what it holds: memory stays bounded however long the text. An answer kept is the read's
+//! answer: the table's buffers do not change (the cache file is mapped read-only; and
+//! `Table.get`, the Python twin, keeps every answer it read too, in `Table._answers`).
+
+/// The first table holds `1 << FIRST_BITS` entries.
+const FIRST_BITS: u32 = 10;
+/// The largest table, in bytes (4 MB); half full, it keeps no more answers.
+const MAX_BYTES: usize = 1 << 22;
+/// FxHash's multiplier (rustc's hash).
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+/// The state byte of an entry (its last word's byte 5, after the key's last bytes): 0 for an
+/// empty entry, else [`USED`] | the key's length, and [`ABSENT`] when the table lacks the key.
+const USED: u64 = 0x40;
+const ABSENT: u64 = 0x80;
+const STATE_SHIFT: u32 = 40;
+/// The bits of an entry's last word that name its key: the key's last bytes, its length and
+/// [`USED`] (not [`ABSENT`] nor the value).
+const KEY_MASK: u64 = (1 << (STATE_SHIFT + 7)) - 1;
+/// The value (i16) is the last word's top two bytes.
+const VALUE_SHIFT: u32 = 48;
+
+/// An entry: the key's UTF-8 bytes (zero after its end), the state byte and the value, as `W`
+/// little-endian words; a key asked, without the answer, with its hash.
+#[derive(Clone, Copy)]
+pub struct Probe<const W: usize> {
+    words: [u64; W],
+    hash: u64,
+}
+
+/// The answers kept: `Some(answer)` of a key asked before (`answer` None when the table lacks
+/// it), None of one not kept.
+pub struct Answers<const W: usize> {
+    entries: Vec<[u64; W]>,
+    bits: u32,
+    len: usize,
+}
+
+impl<const W: usize> Default for Answers<W> {
+    fn default() -> Self {
+        Answers { entries: Vec::new(), bits: 0, len: 0 }
+    }
+}
+
+impl<const W: usize> Answers<W> {
+    /// The longest key kept, in UTF-8 bytes.
+    pub const KEY_BYTES: usize = 8 * W - 3;
+
+    /// The probe of *key*, None when it is too long to be kept.
+    pub fn probe(key: &[u8]) -> Option<Probe<W>> {
+        if key.len() > Self::KEY_BYTES {
+            return None;
+        }
+        let mut words = [0u64; W];
+        for (i, chunk) in key.chunks(8).enumerate() {
+            let mut bytes = [0u8; 8];
+            bytes[..chunk.len()].copy_from_slice(chunk);
+            words[i] = u64::from_le_bytes(bytes);
+        }
+        words[W - 1] |= (USED | key.len() as u64) << STATE_SHIFT;
+        Some(Probe { words, hash: hash(&words) })
+    }
+
+    /// The answer kept for the key of *probe*.
+    pub fn get(&self, probe: &Probe<W>) -> Option<Option<i16>> {
+        if self.entries.is_empty() {
+            return None;
+        }
+        let mask = self.entries.len() - 1;
+        let mut at = self.home(probe.hash);
+        loop {
+            let entry = &self.entries[at];
+            if entry[W - 1] == 0 {
+                return None;
+            }
+            if names(entry, &probe.words) {
+                return Some(answer(entry));
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Keep *answer* for the key of *probe* (not kept yet), unless the table is full.
+    pub fn insert(&mut self, probe: &Probe<W>, answer: Option<i16>) {
+        if 2 * (self.len + 1) > self.entries.len() && !self.grow() {
+            return;
+        }
+        let mut entry = probe.words;
+        entry[W - 1] |= match answer {
+            Some(value) => (value as u16 as u64) << VALUE_SHIFT,
+            None => ABSENT << STATE_SHIFT,
+        };
+        self.put(entry, probe.hash);
+        self.len += 1;
+    }
+
+    /// The number of answers kept.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The entry where a key of *hash* is looked for first (the hash's top bits).
+    fn home(&self, hash: u64) -> usize {
+        (hash >> (64 - self.bits)) as usize
+    }
+
+    /// Double the table (false at its largest: it keeps no more answers).
+    fn grow(&mut self) -> bool {
+        let bits = if self.entries.is_empty() { FIRST_BITS } else { self.bits + 1 };
+        if (8 * W) << bits > MAX_BYTES {
+            return false;
+        }
+        let old = std::mem::replace(&mut self.entries, vec![[0; W]; 1 << bits]);
+        self.bits = bits;
+        for entry in old.into_iter().filter(|e| e[W - 1] != 0) {
+            let mut words = entry;
+            words[W - 1] &= KEY_MASK;
+            self.put(entry, hash(&words));
+        }
+        true
+    }
+
+    /// Put *entry* (of a key not in the table) in the first free entry from its hash's home.
+    fn put(&mut self, entry: [u64; W], hash: u64) {
+        let mask = self.entries.len() - 1;
+        let mut at = self.home(hash);
+        while self.entries[at][W - 1] != 0 {
+            at = (at + 1) & mask;
+        }
+        self.entries[at] = entry;
+    }
+}
+
+/// Whether *entry* keeps the answer of the key of a probe's *words*.
+fn names<const W: usize>(entry: &[u64; W], words: &[u64; W]) -> bool {
+    entry[..W - 1] == words[..W - 1] && entry[W - 1] & KEY_MASK == words[W - 1]
+}
+
+/// The answer an entry keeps.
+fn answer<const W: usize>(entry: &[u64; W]) -> Option<i16> {
+    let last = entry[W - 1];
+    if last >> STATE_SHIFT & ABSENT != 0 {
+        None
+    } else {
+        Some((last >> VALUE_SHIFT) as u16 as i16)
+    }
+}
+
+/// FxHash of a key's words (the last without the answer).
+fn hash<const W: usize>(words: &[u64; W]) -> u64 {
+    words.iter().fold(0u64, |h, &w| (h.rotate_left(5) ^ w).wrapping_mul(SEED))
+}
