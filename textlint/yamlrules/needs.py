@@ -217,9 +217,10 @@ MAX_INDEXED_CHARS = 200_000
 MOST_PIECES_UNINDEXED = 32
 #: The size of the parts in which a text is folded (:func:`fold_in_parts`).
 FOLDED_PART = 1 << 16
-#: A text too long to index but at most this long (characters) is folded once for the tests of
-#: all ``ignorecase`` rules (:attr:`TextIndex.text`, kept with the document: a few megabytes at
-#: most); a longer one is folded part by part for each test, and no folded copy is kept.
+#: A text too long to index but at most this long (characters) is joined (and folded, for the
+#: ``ignorecase`` rules) once for the tests of all rules (:attr:`TextIndex.text`, kept with the
+#: document: a few megabytes at most); a longer one is read text by text for each test, folded
+#: part by part, and no joined copy is kept.
 MAX_FOLDED_KEPT = 1 << 21
 
 
@@ -251,18 +252,21 @@ class TextIndex:
     def holding(self, pieces: set[str], words: AbstractSet[str] = frozenset()) -> tuple[set[str], set[str]]:
         """Which of *pieces* the texts hold (as :attr:`text` has them), and which of *words* they
         hold as words of their own (runs of ``\\w``, as :func:`words_of` cuts them), for a text too
-        long to index: looked for in :attr:`text`, or, in a text longer than
-        :data:`MAX_FOLDED_KEPT` that an ``ignorecase`` rule asks about, in parts of
+        long to index: looked for in :attr:`text` (the texts joined: a Markdown table's
+        thousands of cells are read in one search a piece, not one each), or, in texts longer
+        than :data:`MAX_FOLDED_KEPT`, in each text, and for an ``ignorecase`` rule in parts of
         :data:`FOLDED_PART` characters that overlap by the longest piece less one, each folded
-        (:func:`fold_in_parts`), so that no folded copy of it is made."""
+        (:func:`fold_in_parts`), so that no joined or folded copy of them is made. (The
+        joined text may hold a piece across the newline between two texts: the rule is then
+        scanned, and finds what it finds.)"""
         question = (frozenset(pieces), frozenset(words))
         if question not in self._held:
             self._held[question] = self._holding(pieces, words)
         return self._held[question]
 
     def _holding(self, pieces: set[str], words: AbstractSet[str]) -> tuple[set[str], set[str]]:
-        if self._folded and sum(map(len, self._texts)) <= MAX_FOLDED_KEPT:
-            text = self.text  # folded once for every rule that asks
+        if sum(map(len, self._texts)) <= MAX_FOLDED_KEPT:
+            text = self.text  # joined (and folded) once for every rule that asks
             return held_pieces(pieces, text), {w for w in words if _holds_word(text, w, "", "")}
         found: set[str] = set()
         whole: set[str] = set()
