@@ -100,17 +100,19 @@ fn chunk_answer<'py>(model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
         (info.get_item(3)?, info.get_item(4)?)
     };
     let bytes = core_text.as_bytes();
-    let starts = trail.is_empty()? && !(isupper(bytes) && !c.letter_words.contains(core_text));
+    let starts = trail.is_empty()? && (!isupper(bytes) || c.letter_words.contains(core_text));
     let ends = lead.is_empty()? && !bytes[0].is_ascii_uppercase();
     Ok(PyTuple::new(py, [lead.into_any(), core.into_any(), trail.into_any(), suspicious, firm,
                          PyBool::new(py, starts).to_owned().into_any(), PyBool::new(py, ends).to_owned().into_any()])?
         .into_any())
 }
 
+/// A plain chunk's opening marks, letters and closing marks (`plain_parts`).
+type Parts<'py> = (Bound<'py, PyString>, Bound<'py, PyString>, Bound<'py, PyString>);
+
 /// `("", chunk, "") if chunk.isalpha() else plain_parts(chunk)` of an ASCII chunk: its opening
 /// marks, letters and closing marks, None for a chunk that is no plain word.
-fn parts<'py>(c: &Constants, chunk: &Bound<'py, PyString>, text: &str)
-              -> PyResult<Option<(Bound<'py, PyString>, Bound<'py, PyString>, Bound<'py, PyString>)>> {
+fn parts<'py>(c: &Constants, chunk: &Bound<'py, PyString>, text: &str) -> PyResult<Option<Parts<'py>>> {
     let py = chunk.py();
     if is_alpha(text) {
         return Ok(Some((PyString::new(py, ""), chunk.clone(), PyString::new(py, ""))));
