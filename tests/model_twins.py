@@ -4,6 +4,8 @@ equal only when the entries, their order and their recorded document words are t
 
 from __future__ import annotations
 
+from collections import Counter
+
 from textlint.checks.spacing import model as m
 from textlint.checks.spacing.model import Model, Params, clear_shared_caches
 from textlint.lexicon import get_lexicon
@@ -39,3 +41,16 @@ def twin_models(vocabulary: dict[str, int], tables: tuple[dict, dict] | None = N
         models.append(Model(get_lexicon(), vocabulary, sum(vocabulary.values())))
     clear_shared_caches()
     return models[0], models[1]
+
+
+def in_two_documents(lines: list[str], first: dict[str, int], second: dict[str, int], both) -> None:
+    """``both(python, compiled, line)`` on twin models: each of *lines* twice in a document of
+    *first*'s counts (the second time from the memos), then once in a document of *second*'s,
+    the memo tables kept (swayed entries are read back, checked against the new counts, or
+    worked out again)."""
+    python, compiled = twin_models(Counter({"the": 50, **first}))
+    for line in lines + lines:
+        both(python, compiled, line)
+    python, compiled = twin_models(Counter({"the": 50, **second}), (python._shared, compiled._shared))
+    for line in lines:
+        both(python, compiled, line)

@@ -17,7 +17,7 @@ from textlint.checks.spacing.model import Model, clear_shared_caches
 from textlint.engine import Engine, Overrides
 from textlint.lexicon import get_lexicon
 
-from model_twins import memo_state, plain, twin_models
+from model_twins import in_two_documents, memo_state, plain, twin_models
 
 pytestmark = pytest.mark.skipif(m._JUDGE is None, reason="textlint_native (with Judge) is not built, or is "
                                 "turned off: see native/README.md")
@@ -69,15 +69,8 @@ _VOCABULARY = st.dictionaries(st.one_of(st.sampled_from(_WORDS), _CHUNK), st.int
 @example(["the Putin in said he", "e bdrst said he"], {}, {"bdrst": 2}, False).via("pairs apart")
 @example(["Straße İstanbul ǅemal ΣΟΦΟΣ «Ⅻ» \ud800,", ""], {}, {}, True).via("beyond ASCII, and an empty line")
 def test_lines_are_judged_as_the_python_twins_judge_them(lines, first, second, in_memo):
-    # each line twice in one document (the second time from its memos), then the same lines in
-    # a document whose counts differ, the memo tables kept: swayed entries are read back,
-    # checked against the new counts, or worked out again
-    python, compiled = twin_models(Counter({"the": 50, **first}))
-    for line in lines + lines:
-        _judge_both(python, compiled, line, in_memo)
-    python, compiled = twin_models(Counter({"the": 50, **second}), (python._shared, compiled._shared))
-    for line in lines:
-        _judge_both(python, compiled, line, in_memo)
+    in_two_documents(lines, first, second,
+                     lambda python, compiled, line: _judge_both(python, compiled, line, in_memo))
 
 
 def test_the_lines_of_the_seed_article_are_judged_as_the_python_twins_judge_them(seed_text):

@@ -15,6 +15,9 @@ from hypothesis import strategies as st
 
 from textlint import lexicon, native
 
+from table_twins import engine_questions, python_get
+from table_twins import written as written_at
+
 COMPILED = native.function("LexiconTable")
 pytestmark = pytest.mark.skipif(
     COMPILED is None, reason="textlint_native lacks LexiconTable (not built: native/README.md), or TEXTLINT_NATIVE=0")
@@ -25,16 +28,8 @@ KEY = st.text(st.sampled_from("abcxyz eéÉİıßΣσς日ⅷ\U0001d400\ud800Q-'
 MISSING = ["", "missing", "ü", "zzzz", "the ", " the", "thé", "x\ud800", "\ud800", "日本語", "a" * 300]
 
 
-def python_get(table: lexicon.Table, key, default=None):
-    """The Python twin's answer on *table* (its own kept answers aside: it never builds, since a
-    compiled table's ``build_after`` is infinite)."""
-    return lexicon.Table.get(table, key, default)
-
-
 def written(tmp_path, zipf: dict[str, int], pmi: dict[str, int], name: str = "lexicon.bin") -> lexicon.Lexicon:
-    path = tmp_path / name
-    lexicon._write(path, zipf, pmi, -6.5)
-    return lexicon._read(path)
+    return written_at(tmp_path / name, zipf, pmi)
 
 
 def some_tables() -> tuple[dict[str, int], dict[str, int]]:
@@ -161,24 +156,7 @@ def test_the_real_lexicon_answers_as_the_python_twin():
 def test_the_engine_s_questions_answer_as_the_python_twin(seed_text, monkeypatch):
     """The questions a check of the seed article (all default rules) asks of each table of the
     process's lexicon, recorded with the compiled answers, asked again of the Python twin."""
-    from textlint import lint
-    from textlint.checks.spacing.model import clear_shared_caches
-
-    read = lexicon.get_lexicon()
-    tables = [t for t in (read.zipf_table(), read.pmi_table(), read.pair_sides_table())
-              if isinstance(t, lexicon.Table) and t.compiled]
-    if len(tables) < 3:
-        pytest.skip("an earlier test built this process's lexicon's dicts")
-    asked: list[tuple[lexicon.Table, tuple, object]] = []
-    for table in tables:
-        def recorded(*args, table=table, compiled=table.get):
-            answer = compiled(*args)
-            asked.append((table, args, answer))
-            return answer
-        monkeypatch.setattr(table, "get", recorded)
-    clear_shared_caches()
-    lint(seed_text)
-    assert {id(t) for t, _, _ in asked} == {id(t) for t in tables} and len(asked) > 1000
+    _, asked = engine_questions(seed_text, monkeypatch)
     for table, args, answer in asked:
         assert answer == python_get(table, *args), args
 

@@ -19,6 +19,8 @@ from textlint import lexicon, native
 from textlint.checks.spacing.model import (CONTEXT_BOUND, LETTER_WORDS, Model,
                                            clear_shared_caches)
 
+from table_twins import engine_questions, python_get, written
+
 COMPILED = native.function("LexiconTable")
 pytestmark = pytest.mark.skipif(
     COMPILED is None or not hasattr(COMPILED, "kept"),
@@ -36,16 +38,6 @@ EDGES = ["a" * 12, "a" * 13, "a" * 14, "é" * 6, "é" * 6 + "a", "é" * 7, "日"
          "b" * 28, "b" * 29, "b" * 30, "é" * 14 + "a", "é" * 15, "日" * 9 + "ab", "日" * 10,
          "abcdefghijklmnopqrstuvwxy\ud800", "abcdefghijklmnopqrstuvwxyz\ud800", "b" * 300,
          "", " ", "a", "the"]
-
-
-def python_get(table: lexicon.Table, key, default=None):
-    """The Python twin's answer, read in place (a compiled table never builds its dict)."""
-    return lexicon.Table.get(table, key, default)
-
-
-def written(path, zipf: dict[str, int], pmi: dict[str, int] | None = None) -> lexicon.Lexicon:
-    lexicon._write(path, zipf, pmi or {}, -6.5)
-    return lexicon._read(path)
 
 
 def some_words() -> dict[str, int]:
@@ -122,24 +114,7 @@ def test_a_damaged_cache_keeps_the_answers_the_python_twin_reads(tmp_path):
 def test_the_engine_s_questions_asked_again_answer_as_the_python_twin(seed_text, monkeypatch):
     """The questions a check of the seed article (all default rules) asks of each table of the
     process's lexicon, asked again (from the answers kept) and of the Python twin."""
-    from textlint import lint
-
-    read = lexicon.get_lexicon()
-    tables = [t for t in (read.zipf_table(), read.pmi_table(), read.pair_sides_table())
-              if isinstance(t, lexicon.Table) and t.compiled]
-    if len(tables) < 3:
-        pytest.skip("an earlier test built this process's lexicon's dicts")
-    asked: list[tuple[lexicon.Table, tuple, object]] = []
-    for table in tables:
-        def recorded(*args, table=table, compiled=table.get):
-            answer = compiled(*args)
-            asked.append((table, args, answer))
-            return answer
-        monkeypatch.setattr(table, "get", recorded)
-    clear_shared_caches()
-    lint(seed_text)
-    monkeypatch.undo()
-    assert {id(t) for t, _, _ in asked} == {id(t) for t in tables} and len(asked) > 1000
+    tables, asked = engine_questions(seed_text, monkeypatch)
     assert all(t.get.__self__.kept for t in tables)
     for table, args, answer in asked:
         assert answer == table.get(*args) == python_get(table, *args), args

@@ -19,7 +19,7 @@ from textlint.checks.spacing.model import Model, clear_shared_caches
 from textlint.engine import Engine, Overrides
 from textlint.lexicon import get_lexicon
 
-from model_twins import memo_state, plain, twin_models
+from model_twins import in_two_documents, memo_state, plain, twin_models
 
 pytestmark = pytest.mark.skipif(m._Windows is None, reason="textlint_native (with Windows) is not built, or is "
                                 "turned off: see native/README.md")
@@ -78,15 +78,8 @@ _VOCABULARY = st.dictionaries(st.one_of(st.sampled_from(_WORDS), _CHUNK), st.int
     "other whitespace between chunks, and beyond ASCII")
 @example(["Straße İstanbul ǅemal \ud800 Putinin said", ""], {}, {}, True).via("a surrogate, and an empty line")
 def test_the_windows_of_lines_are_those_of_the_python_twin(lines, first, second, in_memo):
-    # each line twice in one document (the second time from its memos), then the same lines in
-    # a document whose counts differ, the memo tables kept: swayed entries are read back,
-    # checked against the new counts, or worked out again
-    python, compiled = twin_models(Counter({"the": 50, **first}))
-    for line in lines + lines:
-        _both(python, compiled, line, in_memo)
-    python, compiled = twin_models(Counter({"the": 50, **second}), (python._shared, compiled._shared))
-    for line in lines:
-        _both(python, compiled, line, in_memo)
+    in_two_documents(lines, first, second,
+                     lambda python, compiled, line: _both(python, compiled, line, in_memo))
 
 
 def _corrupt(text: str) -> str:
