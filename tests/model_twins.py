@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
+from textlint.checks import spacing
 from textlint.checks.spacing import model as m
 from textlint.checks.spacing.model import Model, Params, clear_shared_caches
+from textlint.engine import Engine, Overrides
 from textlint.lexicon import get_lexicon
 
 
@@ -54,3 +58,20 @@ def in_two_documents(lines: list[str], first: dict[str, int], second: dict[str, 
     python, compiled = twin_models(Counter({"the": 50, **second}), (python._shared, compiled._shared))
     for line in lines:
         both(python, compiled, line)
+
+
+def judged_lines(text: str, overrides: Overrides) -> tuple[dict, list[str]]:
+    """The vocabulary of *text* and the lines the spacing check judges (``judge_line``) in a
+    lint of it with *overrides*, in order."""
+    calls = []
+
+    def recording(model, line):
+        calls.append((model.vocab, line))
+        return m.judge_line(model, line)
+
+    clear_shared_caches()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(spacing, "judge_line", recording)
+        Engine(overrides=overrides).lint(text)
+    assert len(calls) >= 10 and len({id(v) for v, _ in calls}) == 1
+    return calls[0][0], [line for _, line in calls]

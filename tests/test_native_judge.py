@@ -17,7 +17,7 @@ from textlint.checks.spacing.model import Model, clear_shared_caches
 from textlint.engine import Engine, Overrides
 from textlint.lexicon import get_lexicon
 
-from model_twins import in_two_documents, memo_state, plain, twin_models
+from model_twins import in_two_documents, judged_lines, memo_state, plain, twin_models
 
 pytestmark = pytest.mark.skipif(m._JUDGE is None, reason="textlint_native (with Judge) is not built, or is "
                                 "turned off: see native/README.md")
@@ -76,25 +76,14 @@ def test_lines_are_judged_as_the_python_twins_judge_them(lines, first, second, i
 def test_the_lines_of_the_seed_article_are_judged_as_the_python_twins_judge_them(seed_text):
     # the calls the spacing check makes on a real article, recorded, then replayed on twin
     # models (the pass the check makes, then a second document of other counts)
-    calls = []
-
-    def recording(model, line):
-        calls.append((model.vocab, line))
-        return m.judge_line(model, line)
-
-    clear_shared_caches()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(spacing, "judge_line", recording)
-        Engine(overrides=Overrides(select=["spacing"])).lint(seed_text)
-    assert len(calls) >= 10 and len({id(v) for v, _ in calls}) == 1
-    vocabulary = calls[0][0]
+    vocabulary, lines = judged_lines(seed_text, Overrides(select=["spacing"]))
     python, compiled = twin_models(vocabulary)
-    for _, line in calls:
+    for line in lines:
         _judge_both(python, compiled, line, True)
     assert any(e[1] for e in python._chunks.values()) and any(e is m._APART for e in python._joinable.values())
     other = Counter({w: c + 1 for w, c in vocabulary.items() if len(w) % 2})
     python, compiled = twin_models(other, (python._shared, compiled._shared))
-    for _, line in calls:
+    for line in lines:
         _judge_both(python, compiled, line, False)
 
 

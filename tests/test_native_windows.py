@@ -19,7 +19,7 @@ from textlint.checks.spacing.model import Model, clear_shared_caches
 from textlint.engine import Engine, Overrides
 from textlint.lexicon import get_lexicon
 
-from model_twins import in_two_documents, memo_state, plain, twin_models
+from model_twins import in_two_documents, judged_lines, memo_state, plain, twin_models
 
 pytestmark = pytest.mark.skipif(m._Windows is None, reason="textlint_native (with Windows) is not built, or is "
                                 "turned off: see native/README.md")
@@ -90,27 +90,11 @@ def _corrupt(text: str) -> str:
     return "".join(w + ("" if k % 5 == 2 else " ") for k, w in enumerate(words))
 
 
-def _lines_of(text: str) -> tuple[dict, list[str]]:
-    """The vocabulary of *text* and the lines the spacing check works out (all default rules)."""
-    calls = []
-
-    def recording(model, line):
-        calls.append((model.vocab, line))
-        return m.judge_line(model, line)
-
-    clear_shared_caches()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(spacing, "judge_line", recording)
-        Engine(overrides=Overrides(languagetool=False)).lint(text)
-    assert len(calls) >= 10 and len({id(v) for v, _ in calls}) == 1
-    return calls[0][0], [line for _, line in calls]
-
-
 def test_the_windows_of_real_lines_are_those_of_the_python_twin(seed_text):
     # the lines the check works out in the seed article, as it is and with spaces lost and
     # added, replayed on twin models: the pass the check makes, then a document of other counts
     for text in (seed_text, _corrupt(seed_text)):
-        vocabulary, lines = _lines_of(text)
+        vocabulary, lines = judged_lines(text, Overrides(languagetool=False))
         python, compiled = twin_models(vocabulary)
         changed = [w for line in lines for w in _both(python, compiled, line, True)]
         assert changed or text == seed_text
@@ -182,9 +166,4 @@ def test_chunks_first_met_are_answered_as_the_python_twin_answers(chunks, first,
         assert plain(results[0]) == plain(results[1]), chunk
         assert memo_state(python) == memo_state(compiled), chunk
 
-    python, compiled = twin_models(Counter({"the": 50, **first}))
-    for chunk in chunks + chunks:
-        judge_both(python, compiled, chunk)
-    python, compiled = twin_models(Counter({"the": 50, **second}), (python._shared, compiled._shared))
-    for chunk in chunks:
-        judge_both(python, compiled, chunk)
+    in_two_documents(chunks, first, second, judge_both)
