@@ -1426,7 +1426,8 @@ class _Tokens:
 def _window_changes(model: Model, text: str, window: list[Token], left: str | None, right: str | None,
                     best: tuple[int, ...]) -> Iterator[Change]:
     """The repairs of the tokens of *window*, between the context words *left* and *right*
-    (None: none joinable), whose best cuts (:meth:`Model.best`) are *best*."""
+    (None: none joinable), whose best cuts (:meth:`Model.best`) are *best*, which are not the
+    tokens' own."""
     cores = [t.core for t in window]
     s = "".join(cores)
     edges, pos = [0], 0  # token k spans edges[k]..edges[k+1] of s
@@ -1434,9 +1435,7 @@ def _window_changes(model: Model, text: str, window: list[Token], left: str | No
         pos += len(c)
         edges.append(pos)
     old = set(edges[1:-1])
-    new = set(best)
-    if new == old:
-        return
+    new = set(best)  # (not *old*: :func:`_changed_windows` hands back no other window)
     originals = set(cores)
     base = model.score(cores, left, right, originals)
     groups: list[list[int]] = []
