@@ -18,7 +18,7 @@ use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyBool, PyDict, PyString, PyTuple};
 
-use crate::text::isupper;
+use crate::text::{isalpha, isupper};
 
 /// The module of the Python twins.
 const MODEL_MODULE: &str = "textlint.checks.spacing.model";
@@ -114,14 +114,14 @@ type Parts<'py> = (Bound<'py, PyString>, Bound<'py, PyString>, Bound<'py, PyStri
 /// marks, letters and closing marks, None for a chunk that is no plain word.
 fn parts<'py>(c: &Constants, chunk: &Bound<'py, PyString>, text: &str) -> PyResult<Option<Parts<'py>>> {
     let py = chunk.py();
-    if is_alpha(text) {
+    if isalpha(text.as_bytes()) {
         return Ok(Some((PyString::new(py, ""), chunk.clone(), PyString::new(py, ""))));
     }
     // plain_parts: the marks stripped as str.lstrip and str.rstrip strip them, then the pattern
     // for a core that is not letters alone
     let rest = text.trim_start_matches(|m| c.opening.contains(m));
     let core = rest.trim_end_matches(|m| c.closing.contains(m));
-    if is_alpha(core) {
+    if isalpha(core.as_bytes()) {
         let lead = &text[..text.len() - rest.len()];
         return Ok(Some((PyString::new(py, lead), PyString::new(py, core), PyString::new(py, &rest[core.len()..]))));
     }
@@ -132,11 +132,6 @@ fn parts<'py>(c: &Constants, chunk: &Bound<'py, PyString>, text: &str) -> PyResu
     let found = found.downcast_into::<PyTuple>()?;
     Ok(Some((found.get_item(0)?.downcast_into()?, found.get_item(1)?.downcast_into()?,
              found.get_item(2)?.downcast_into()?)))
-}
-
-/// `s.isalpha()` of ASCII text.
-fn is_alpha(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 /// `Model.chunk(core)`: the answer of the core's memo entry when no document word swayed it,

@@ -24,6 +24,11 @@ pub fn islower(s: &[u8]) -> bool {
     s.iter().any(|&c| is_lower(c)) && !s.iter().any(|&c| is_upper(c))
 }
 
+/// `s.isalpha()` of ASCII text: some character, each a letter.
+pub fn isalpha(s: &[u8]) -> bool {
+    !s.is_empty() && s.iter().all(u8::is_ascii_alphabetic)
+}
+
 /// `textlint.checks.spacing.model.camel_seam(s, p)` of ASCII text: whether position *p* of *s*
 /// is a lowercase→uppercase seam ("CubaPutin", "UNSecurity").
 pub fn camel_seam(s: &[u8], p: usize) -> bool {
