@@ -110,3 +110,25 @@ def test_a_difference_is_seen():
     compiled._quiet["gov"] = None
     with pytest.raises(AssertionError):
         _judge_both(python, compiled, "the", False)
+
+
+@pytest.mark.parametrize("on_instance", [False, True])
+def test_a_replaced_suspicious_method_is_asked(monkeypatch, on_instance):
+    # the compiled judgement asks the model's compiled bound directly only while
+    # Model.suspicious is the class's own method; a replaced one (on the class or on the
+    # model) is called, as the Python twin calls it
+    asked = []
+    original = Model.suspicious
+
+    def recording(model, core):
+        asked.append(core)
+        return original(model, core)
+
+    if not on_instance:
+        monkeypatch.setattr(Model, "suspicious", recording)
+    python, compiled = twin_models(Counter({"the": 50}))
+    if on_instance:
+        for model in (python, compiled):
+            model.suspicious = recording.__get__(model)
+    _judge_both(python, compiled, "the gov ernment Putinin said successfullyas", False)
+    assert asked.count("Putinin") == 2 and asked.count("successfullyas") == 2

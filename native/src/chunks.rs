@@ -1,16 +1,19 @@
 //! A chunk's answer worked out for the compiled `judge_line` (judge.rs) when the model's chunk
-//! memo has no entry of it: `Model.memo(table, chunk, Model._chunk, model, chunk)` and
-//! `Model._chunk` of textlint/checks/spacing/model.py, with `Model.chunk` of a chunk's core and
-//! `Model.lex_frequent`, compiled.
+//! memo has no entry of it, or one that no longer holds: `Model.memo(table, chunk,
+//! Model._chunk, model, chunk)` and `Model._chunk` of textlint/checks/spacing/model.py, with
+//! `Model.chunk` of a chunk's core and `Model.lex_frequent`, compiled.
 //!
-//! The memo is `Model.memo`'s for a key it lacks: `model._hits` a new dict around the work,
-//! restored after it, its words passed on to the outer dict (unless that is the root's) and kept
-//! in the entry. The answer is `Model._chunk`'s: a chunk that is not ASCII (Python's string
-//! methods differ from Rust's there) is answered by `Model._chunk` itself, a core that is not
-//! letters alone between marks by `plain_parts` (the pattern), whether a word is suspicious by
-//! `Model.suspicious` (the Python method: it may be replaced) and a core's entry that document
-//! words swayed by `Model.chunk`.
+//! The memo is `Model.memo`'s for a key whose entry it works out: `model._hits` a new dict
+//! around the work, restored after it, its words passed on to the outer dict (unless that is the
+//! root's) and kept in the entry. The answer is `Model._chunk`'s: a chunk that is not ASCII
+//! (Python's string methods differ from Rust's there) is answered by `Model._chunk` itself, a
+//! core that is not letters alone between marks by `plain_parts` (the pattern). Whether a word
+//! is suspicious is `Model.suspicious`'s answer: asked of the model's compiled bound
+//! (`Model._suspicious_native`) directly when the method is the class's own, else the method
+//! is called (it may be replaced). The model's word table and weights are read through that
+//! bound too, which holds them for the model's life (a model without one is asked in Python).
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use pyo3::intern;
@@ -18,6 +21,7 @@ use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyBool, PyDict, PyString, PyTuple};
 
+use crate::suspicious::SuspiciousCore;
 use crate::text::{isalpha, isupper};
 
 /// The module of the Python twins.
@@ -52,15 +56,99 @@ fn constants(py: Python<'_>) -> PyResult<&'static Constants> {
     })
 }
 
+/// What the compiled judgement reads of a model once per line: its compiled suspicion bound
+/// (`Model._suspicious_native`, which holds the model's word table and weights), and, when a
+/// chunk first needs it, whether `model.suspicious` is the method *original*, the class's own
+/// (then the bound answers it without a Python call).
+pub struct Compiled<'a, 'py> {
+    model: &'a Bound<'py, PyAny>,
+    bound: Option<Bound<'py, SuspiciousCore>>,
+    original: Option<&'a Bound<'py, PyAny>>,
+    direct: OnceCell<bool>,
+}
+
+impl<'a, 'py> Compiled<'a, 'py> {
+    /// The compiled parts of *model*, whose `suspicious` should be the method *original* (None:
+    /// the caller asks no chunk's answer).
+    pub fn of(model: &'a Bound<'py, PyAny>, original: Option<&'a Bound<'py, PyAny>>) -> PyResult<Self> {
+        let py = model.py();
+        let bound = model.getattr(intern!(py, "_suspicious_native"))?.downcast_into::<SuspiciousCore>().ok();
+        Ok(Compiled { model, bound, original, direct: OnceCell::new() })
+    }
+
+    /// Whether the bound answers `model.suspicious` (read once).
+    fn direct(&self) -> PyResult<bool> {
+        if let Some(&direct) = self.direct.get() {
+            return Ok(direct);
+        }
+        let (model, py) = (self.model, self.model.py());
+        // (the bound method's function, as `model.suspicious` finds it: reading `model.__dict__`
+        // instead would give the model a dict of its own, and every later attribute a slower read)
+        let direct = match (&self.bound, self.original) {
+            (Some(_), Some(original)) => {
+                let method = model.getattr(intern!(py, "suspicious"))?;
+                method.getattr(intern!(py, "__func__")).is_ok_and(|f| f.is(original))
+                    && method.getattr(intern!(py, "__self__")).is_ok_and(|m| m.is(model))
+            }
+            _ => false,
+        };
+        Ok(*self.direct.get_or_init(|| direct))
+    }
+
+    /// `model._zipf_get(lower, 0)` of a lowercase word.
+    pub fn zipf(&self, model: &Bound<'py, PyAny>, lower: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
+        match &self.bound {
+            Some(bound) => bound.get().zipf().get_or_zero(lower),
+            None => model.getattr(intern!(model.py(), "_zipf_get"))?.call1((lower, 0)),
+        }
+    }
+
+    /// `model._zipf_get(lower, 0)` of a lowercase word held as Rust text (no Python str is
+    /// made for a compiled table).
+    pub fn zipf_text(&self, model: &Bound<'py, PyAny>, lower: &str) -> PyResult<Bound<'py, PyAny>> {
+        match &self.bound {
+            Some(bound) => bound.get().zipf().get_text_or_zero(model.py(), lower),
+            None => self.zipf(model, &PyString::new(model.py(), lower)),
+        }
+    }
+
+    /// `Params.solid_zipf` of the model.
+    fn solid_zipf(&self, model: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let py = model.py();
+        match &self.bound {
+            Some(bound) => Ok(bound.get().weights().solid_zipf.into_pyobject(py)?.into_any()),
+            None => model.getattr(intern!(py, "p"))?.getattr(intern!(py, "solid_zipf")),
+        }
+    }
+
+    /// `model.suspicious(core)` of an ASCII core (*text*), *hits* the model's `_hits`.
+    fn suspicious(&self, c: &Constants, model: &Bound<'py, PyAny>, core: &Bound<'py, PyString>, text: &str,
+                  hits: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
+        let py = model.py();
+        let answer = match &self.bound {
+            Some(bound) if self.direct()? => {
+                if text.len() == 1 {
+                    !c.letter_words.contains(text)
+                } else {
+                    bound.get().judge_ascii(model, core, text, hits.clone())?
+                }
+            }
+            _ => return model.call_method1(intern!(py, "suspicious"), (core,)),
+        };
+        Ok(PyBool::new(py, answer).to_owned().into_any())
+    }
+}
+
 /// `Model.memo(table, chunk, Model._chunk, model, chunk)` where *table* (the model's chunk memo)
-/// has no entry of *chunk*: its answer, remembered.
-pub fn memo_fresh<'py>(model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
-                       chunk: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
+/// has no entry of *chunk*, or one that document words swayed and that no longer holds: its
+/// answer, worked out and remembered.
+pub fn remember<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
+                     chunk: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
     let py = model.py();
     let outer = model.getattr(intern!(py, "_hits"))?;
     let hits = PyDict::new(py);
     model.setattr(intern!(py, "_hits"), &hits)?;
-    let value = chunk_answer(model, table, chunk);
+    let value = chunk_answer(m, model, table, chunk, &hits);
     model.setattr(intern!(py, "_hits"), &outer)?;
     let value = value?;
     if hits.is_empty() {
@@ -76,8 +164,8 @@ pub fn memo_fresh<'py>(model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
 
 /// `Model._chunk(model, chunk)`: (lead, core, trail, suspicious, firm, starts, ends) of a plain
 /// chunk, None for any other.
-fn chunk_answer<'py>(model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
-                     chunk: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
+fn chunk_answer<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
+                     chunk: &Bound<'py, PyString>, hits: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
     let py = model.py();
     let c = constants(py)?;
     let text = match chunk.to_str() {
@@ -92,11 +180,11 @@ fn chunk_answer<'py>(model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
         return Ok(py.None().into_bound(py)); // a sequence, a code, a hash
     }
     let (suspicious, firm) = if lead.is_empty()? && trail.is_empty()? {
-        (model.call_method1(intern!(py, "suspicious"), (&core,))?,
-         PyBool::new(py, lex_frequent(model, &core, core_text)?).to_owned().into_any())
+        (m.suspicious(c, model, &core, core_text, hits)?,
+         PyBool::new(py, lex_frequent(m, model, &core, core_text)?).to_owned().into_any())
     } else {
         // the core's own entry: punctuation aside, the same word
-        let info = core_answer(model, table, &core)?.downcast_into::<PyTuple>()?;
+        let info = core_answer(m, model, table, &core, hits)?.downcast_into::<PyTuple>()?;
         (info.get_item(3)?, info.get_item(4)?)
     };
     let bytes = core_text.as_bytes();
@@ -135,38 +223,42 @@ fn parts<'py>(c: &Constants, chunk: &Bound<'py, PyString>, text: &str) -> PyResu
 }
 
 /// `Model.chunk(core)`: the answer of the core's memo entry when no document word swayed it,
-/// worked out and remembered when there is none, else the method's.
-fn core_answer<'py>(model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
-                    core: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
-    match table.get_item(core)? {
-        None => memo_fresh(model, table, core),
-        Some(entry) => {
-            let entry = entry.downcast_into::<PyTuple>()?;
-            if entry.get_item(1)?.is_truthy()? {
-                model.call_method1(intern!(model.py(), "chunk"), (core,))
-            } else {
-                entry.get_item(0)
-            }
-        }
+/// else when the words that swayed it keep their counts (recorded in *hits*, the model's
+/// `_hits`, as `Model.memo` records them), worked out and remembered when there is none or it no
+/// longer holds.
+fn core_answer<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
+                    core: &Bound<'py, PyString>, hits: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
+    let Some(entry) = table.get_item(core)? else {
+        return remember(m, model, table, core);
+    };
+    let entry = entry.downcast_into::<PyTuple>()?;
+    let deps = entry.get_item(1)?;
+    if !deps.is_truthy()? {
+        return entry.get_item(0);
     }
+    let deps = deps.downcast_into::<PyDict>()?;
+    if valid(model, &deps)? {
+        hits.update(deps.as_mapping())?;
+        return entry.get_item(0);
+    }
+    remember(m, model, table, core)
 }
 
 /// `Model.lex_frequent(core)` of an ASCII core (*text*): longer than two letters, and its
 /// lowercase form of Zipf `Params.solid_zipf` or more in the lexicon's word table (4.5 for
 /// three letters).
-fn lex_frequent(model: &Bound<'_, PyAny>, core: &Bound<'_, PyString>, text: &str) -> PyResult<bool> {
+fn lex_frequent<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, core: &Bound<'py, PyString>, text: &str) -> PyResult<bool> {
     let py = model.py();
     if text.len() <= 2 {
         return Ok(false);
     }
-    let lower = if text.bytes().any(|b| b.is_ascii_uppercase()) {
-        PyString::new(py, &text.to_ascii_lowercase())
+    let zipf = if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        m.zipf_text(model, &text.to_ascii_lowercase())?
     } else {
-        core.clone()
+        m.zipf(model, core)?
     };
-    let zipf = model.getattr(intern!(py, "_zipf_get"))?.call1((lower, 0))?;
     let floor = if text.len() > 3 {
-        model.getattr(intern!(py, "p"))?.getattr(intern!(py, "solid_zipf"))?
+        m.solid_zipf(model)?
     } else {
         4.5f64.into_pyobject(py)?.into_any()
     };

@@ -4,15 +4,16 @@
 //! They move the same Python objects as their twins (the model's memo tables, its chunk
 //! answers) and write the same entries in the same order; only the interpreter's loop goes.
 //! What the twins compute by calling other Python (`Model.pair_joinable`,
-//! `Model.may_be_fragments`, the lexicon's Zipf table) is called here too, but for `Model.memo`
-//! of `Model._chunk`, compiled in chunks.rs (a chunk first met, an entry that still holds).
+//! `Model.may_be_fragments`) is called here too, but for `Model.memo` of `Model._chunk`,
+//! compiled in chunks.rs, and the lexicon's Zipf table, read through the model's compiled
+//! suspicion bound (chunks.rs's `Compiled`).
 
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::exceptions::{PyIndexError, PyKeyError};
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
-use crate::chunks;
+use crate::chunks::{self, Compiled};
 
 /// Adds the class of this file to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -20,20 +21,23 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 }
 
 /// The objects of model.py that the twins hand back or pass on, by identity: the
-/// `JudgedLine` class, the function `Model._chunk` (what `Model.memo` computes on a miss of
-/// the chunk table) and `_APART` (the pair memo entry of a pair that joins in no document).
+/// `JudgedLine` class, `_APART` (the pair memo entry of a pair that joins in no document) and
+/// the function `Model.suspicious` (a model whose class has it is judged without calling it).
 #[pyclass(frozen, module = "textlint_native")]
 pub struct Judge {
     judged_line: PyObject,
-    chunk: PyObject,
     apart: PyObject,
+    suspicious: PyObject,
+    /// `tuple.__new__`, which makes a `JudgedLine` as its own `__new__` does, without a frame
+    tuple_new: PyObject,
 }
 
 #[pymethods]
 impl Judge {
     #[new]
-    fn new(judged_line: PyObject, chunk: PyObject, apart: PyObject) -> Self {
-        Judge { judged_line, chunk, apart }
+    fn new(py: Python<'_>, judged_line: PyObject, apart: PyObject, suspicious: PyObject) -> PyResult<Self> {
+        let tuple_new = py.get_type::<PyTuple>().getattr(intern!(py, "__new__"))?.unbind();
+        Ok(Judge { judged_line, apart, suspicious, tuple_new })
     }
 
     /// `judge_line(model, line)`: the chunks of *line* judged (from the quiet table first),
@@ -53,13 +57,14 @@ impl Judge {
         let table = attr_dict(model, intern!(py, "_chunks"))?;
         let judged = attr_dict(model, intern!(py, "_judged"))?;
         let hits = attr_dict(model, intern!(py, "_hits"))?;
+        let compiled = Compiled::of(model, Some(self.suspicious.bind(py)))?;
         let (mut loud, mut suspicious) = (Vec::new(), Vec::new());
         for (k, slot) in infos.iter_mut().enumerate() {
             if slot.is_some() {
                 continue;
             }
             let chunk = chunks.get_item(k)?;
-            let entry = self.chunk_entry(model, &chunk, &table, &judged, &hits)?;
+            let entry = chunk_entry(&compiled, model, &chunk, &table, &judged, &hits)?;
             let info = entry.get_item(0)?;
             let swayed = entry.get_item(1)?.is_truthy()?;
             if is_quiet(&info)? {
@@ -75,13 +80,14 @@ impl Judge {
             *slot = Some(info);
         }
         let infos = PyList::new(py, infos.into_iter().flatten().collect::<Vec<_>>())?; // (every one filled)
-        self.judged_line.bind(py).call1((chunks, infos, loud, suspicious))
+        self.tuple_new.bind(py).call1((self.judged_line.bind(py), (chunks, infos, loud, suspicious)))
     }
 
     /// `_joinable_pairs(model, infos, loud)`: the chunks *k* of a line (in order) that join
     /// with chunk *k + 1*, of the pairs with a loud chunk in them, each pair looked at once.
     fn joinable_pairs(&self, model: &Bound<'_, PyAny>, infos: &Bound<'_, PyList>, loud: &Bound<'_, PyAny>) -> PyResult<Vec<isize>> {
         let joinable = attr_dict(model, intern!(model.py(), "_joinable"))?;
+        let compiled = Compiled::of(model, None)?;
         let last = infos.len() as isize - 1;
         let mut pairs = Vec::new();
         // the loud chunk before k: when it is k - 1, the pair (k - 1, k) was looked at from
@@ -93,7 +99,7 @@ impl Judge {
             if flag(&info, 6)? && k - 1 != before {
                 let x = item(infos, k - 1)?;
                 if !x.is_none() && flag(&x, 5)? && !(flag(&x, 4)? && flag(&info, 4)?)
-                    && self.pair_joins(model, &joinable, &x, &info)? {
+                    && self.pair_joins(&compiled, model, &joinable, &x, &info)? {
                     pairs.push(k - 1);
                 }
             }
@@ -101,7 +107,7 @@ impl Judge {
             if flag(&info, 5)? && k < last {
                 let y = item(infos, k + 1)?;
                 if !y.is_none() && flag(&y, 6)? && !(flag(&info, 4)? && flag(&y, 4)?)
-                    && self.pair_joins(model, &joinable, &info, &y)? {
+                    && self.pair_joins(&compiled, model, &joinable, &info, &y)? {
                     pairs.push(k);
                 }
             }
@@ -110,64 +116,58 @@ impl Judge {
     }
 }
 
-impl Judge {
-    /// The chunk table's entry of a loud *chunk*, as `judge_line` reads it: the shared entry
-    /// when no document word swayed it, else the one this document judged (its words recorded
-    /// in *hits*, as `Model.memo` records those of a valid entry), else the one `Model.memo`
-    /// makes or reads back (kept in *judged* when document words swayed it).
-    fn chunk_entry<'py>(&self, model: &Bound<'py, PyAny>, chunk: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
-                        judged: &Bound<'py, PyDict>, hits: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyTuple>> {
-        let py = model.py();
-        let shared = match table.get_item(chunk)? {
-            Some(entry) => Some(entry.downcast_into::<PyTuple>()?),
-            None => None,
-        };
-        if let Some(entry) = &shared {
-            if !entry.get_item(1)?.is_truthy()? {
-                return Ok(entry.clone());
-            }
+/// The chunk table's entry of a loud *chunk*, as `judge_line` reads it: the shared entry when
+/// no document word swayed it, else the one this document judged (its words recorded in *hits*,
+/// as `Model.memo` records those of a valid entry), else the one `Model.memo` makes or reads
+/// back (kept in *judged* when document words swayed it).
+fn chunk_entry<'py>(compiled: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, chunk: &Bound<'py, PyAny>,
+                    table: &Bound<'py, PyDict>, judged: &Bound<'py, PyDict>,
+                    hits: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyTuple>> {
+    let shared = match table.get_item(chunk)? {
+        Some(entry) => Some(entry.downcast_into::<PyTuple>()?),
+        None => None,
+    };
+    if let Some(entry) = &shared {
+        if !entry.get_item(1)?.is_truthy()? {
+            return Ok(entry.clone());
         }
-        if let Some(entry) = judged.get_item(chunk)? {
-            let entry = entry.downcast_into::<PyTuple>()?;
-            hits.update(entry.get_item(1)?.downcast::<PyDict>()?.as_mapping())?;
-            return Ok(entry);
-        }
-        // Model.memo(table, chunk, Model._chunk, model, chunk), compiled but for an entry that
-        // document words swayed and that no longer holds (worked out again by the method)
-        match shared {
-            None => {
-                chunks::memo_fresh(model, table, chunk.downcast()?)?;
-            }
-            Some(entry) if chunks::valid(model, entry.get_item(1)?.downcast()?)? => {
-                hits.update(entry.get_item(1)?.downcast::<PyDict>()?.as_mapping())?;
-            }
-            Some(_) => {
-                model.call_method1(intern!(py, "memo"), (table, chunk, self.chunk.bind(py), model, chunk))?;
-            }
-        }
-        let entry = match table.get_item(chunk)? {
-            Some(entry) => entry.downcast_into::<PyTuple>()?,
-            None => return Err(PyKeyError::new_err(chunk.clone().unbind())),
-        };
-        if entry.get_item(1)?.is_truthy()? {
-            judged.set_item(chunk, &entry)?;
-        }
-        Ok(entry)
     }
+    if let Some(entry) = judged.get_item(chunk)? {
+        let entry = entry.downcast_into::<PyTuple>()?;
+        hits.update(entry.get_item(1)?.downcast::<PyDict>()?.as_mapping())?;
+        return Ok(entry);
+    }
+    // Model.memo(table, chunk, Model._chunk, model, chunk), compiled
+    match shared {
+        Some(entry) if chunks::valid(model, entry.get_item(1)?.downcast()?)? => {
+            hits.update(entry.get_item(1)?.downcast::<PyDict>()?.as_mapping())?;
+        }
+        _ => {
+            chunks::remember(compiled, model, table, chunk.downcast()?)?;
+        }
+    }
+    let entry = match table.get_item(chunk)? {
+        Some(entry) => entry.downcast_into::<PyTuple>()?,
+        None => return Err(PyKeyError::new_err(chunk.clone().unbind())),
+    };
+    if entry.get_item(1)?.is_truthy()? {
+        judged.set_item(chunk, &entry)?;
+    }
+    Ok(entry)
 }
 
 impl Judge {
     /// Whether the chunks of answers *x* and *y* join, as `_joinable_pairs` tells it: the
     /// pair's memo entry when no document word swayed it (`_APART` by identity), else `_joins`.
-    fn pair_joins(&self, model: &Bound<'_, PyAny>, joinable: &Bound<'_, PyDict>, x: &Bound<'_, PyAny>,
-                  y: &Bound<'_, PyAny>) -> PyResult<bool> {
+    fn pair_joins<'py>(&self, compiled: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, joinable: &Bound<'py, PyDict>,
+                       x: &Bound<'py, PyAny>, y: &Bound<'py, PyAny>) -> PyResult<bool> {
         let (first, second) = (field(x, 1)?, field(y, 1)?);
         let key = PyTuple::new(model.py(), [&first, &second])?;
         let entry = joinable.get_item(&key)?;
         match entry {
             Some(e) if e.is(self.apart.bind(model.py())) => Ok(false),
             Some(e) if !flag(&e, 1)? => flag(&e, 0),
-            _ => self.joins(model, joinable, entry.is_none(), x, y, &key),
+            _ => self.joins(compiled, model, joinable, entry.is_none(), x, y, &key),
         }
     }
 
@@ -175,12 +175,13 @@ impl Judge {
     /// document words swayed): `Model.pair_joinable` of the two cores, but for a pair that makes
     /// no lexicon word and cannot be fragments of one (a firm word is never one): that is
     /// remembered as `_APART` under *key* (the two cores).
-    fn joins(&self, model: &Bound<'_, PyAny>, joinable: &Bound<'_, PyDict>, fresh: bool, x: &Bound<'_, PyAny>,
-             y: &Bound<'_, PyAny>, key: &Bound<'_, PyTuple>) -> PyResult<bool> {
+    #[allow(clippy::too_many_arguments)]
+    fn joins<'py>(&self, compiled: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, joinable: &Bound<'py, PyDict>,
+                  fresh: bool, x: &Bound<'py, PyAny>, y: &Bound<'py, PyAny>, key: &Bound<'py, PyTuple>) -> PyResult<bool> {
         let py = model.py();
         let (first, second) = (key.get_item(0)?, key.get_item(1)?);
         if fresh
-            && model.getattr(intern!(py, "_zipf_get"))?.call1((lower_joined(&first, &second)?, 0))?.le(0)?
+            && joined_zipf(compiled, model, &first, &second)?.le(0)?
             && (flag(x, 4)? || flag(y, 4)?
                 || !model.call_method1(intern!(py, "may_be_fragments"), (&first, &second))?.is_truthy()?)
         {
@@ -191,21 +192,24 @@ impl Judge {
     }
 }
 
-/// The text of *s* when it is ASCII, where Rust's tests of letters and case are Python's.
-fn ascii<'a>(s: &'a Bound<'_, PyString>) -> Option<&'a str> {
-    s.to_str().ok().filter(|text| text.is_ascii())
-}
-
-/// `(first + second).lower()`: in Rust for ASCII (where it is `str.lower`), else by Python.
-fn lower_joined<'py>(first: &Bound<'py, PyAny>, second: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+/// `model._zipf_get((first + second).lower(), 0)`: the two joined and lowercased in Rust when
+/// both are ASCII (where that is `str.lower`), else by Python.
+fn joined_zipf<'py>(compiled: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, first: &Bound<'py, PyAny>,
+                    second: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     if let (Some(a), Some(b)) = (ascii(first.downcast()?), ascii(second.downcast()?)) {
         let mut joined = String::with_capacity(a.len() + b.len());
         joined.push_str(a);
         joined.push_str(b);
         joined.make_ascii_lowercase();
-        return Ok(PyString::new(first.py(), &joined).into_any());
+        return compiled.zipf_text(model, &joined);
     }
-    first.add(second)?.call_method0(intern!(first.py(), "lower"))
+    let lower = first.add(second)?.call_method0(intern!(first.py(), "lower"))?;
+    compiled.zipf(model, lower.downcast()?)
+}
+
+/// The text of *s* when it is ASCII, where Rust's tests of letters and case are Python's.
+fn ascii<'a>(s: &'a Bound<'_, PyString>) -> Option<&'a str> {
+    s.to_str().ok().filter(|text| text.is_ascii())
 }
 
 /// `infos[i]`, with Python's negative indexes.

@@ -95,6 +95,14 @@ impl Getter {
         }
     }
 
+    /// `get(key, 0)` of a key the caller holds as Rust text (see [`Getter::get_text`]).
+    pub fn get_text_or_zero<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
+        match self {
+            Getter::Table(table) => Ok(table.get().answer(py, key.as_bytes()).unwrap_or(0).into_pyobject(py)?.into_any()),
+            _ => self.get_or_zero(&PyString::new(py, key)),
+        }
+    }
+
     /// A compiled table's answer as a Python int.
     fn int(py: Python<'_>, value: Option<i16>) -> PyResult<Option<Bound<'_, PyAny>>> {
         value.map(|v| Ok(v.into_pyobject(py)?.into_any())).transpose()

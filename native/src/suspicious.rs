@@ -129,7 +129,7 @@ impl SuspiciousCore {
                 let hits = model
                     .getattr(intern!(model.py(), "_hits"))?
                     .downcast_into::<PyDict>()?;
-                Judgment::new(self, model, core, text, hits).suspicious()
+                self.judge_ascii(model, core, text, hits)
             }
             _ => model
                 .call_method1(intern!(model.py(), "_suspicious_core"), (core,))?
@@ -139,6 +139,28 @@ impl SuspiciousCore {
 }
 
 impl SuspiciousCore {
+    /// `model._suspicious_core(core)` of a core whose text *text* is ASCII and not empty, the
+    /// document words that sway the answer recorded in *hits* (`model._hits`).
+    pub fn judge_ascii<'py>(
+        &self,
+        model: &Bound<'py, PyAny>,
+        core: &Bound<'py, PyString>,
+        text: &str,
+        hits: Bound<'py, PyDict>,
+    ) -> PyResult<bool> {
+        Judgment::new(self, model, core, text, hits).suspicious()
+    }
+
+    /// The model's word table (`Model._zipf_get`).
+    pub fn zipf(&self) -> &Getter {
+        &self.zipf
+    }
+
+    /// The model's weights (`Model.p`).
+    pub fn weights(&self) -> &Weights {
+        &self.weights
+    }
+
     /// The most a word pair adds and the pair list's floor (`pair_bounds`), read at the first
     /// judgment that gets past the core's own log10 P, where the Python first reads them.
     fn pair_bounds(&self, py: Python<'_>) -> PyResult<(f64, f64)> {

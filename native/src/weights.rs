@@ -7,6 +7,7 @@ use pyo3::prelude::*;
 /// The weights of a model's `Params` (`Model.p`) that the search and the suspicion bound read.
 pub struct Weights {
     pub check_zipf: f64,
+    pub solid_zipf: f64,
     pub unsafe_margin: f64,
     pub unk_base: f64,
     pub unk_cap_base: f64,
@@ -38,6 +39,7 @@ impl Weights {
         let f = |name: &Bound<'_, pyo3::types::PyString>| -> PyResult<f64> { p.getattr(name)?.extract() };
         Ok(Weights {
             check_zipf: f(intern!(py, "check_zipf"))?,
+            solid_zipf: f(intern!(py, "solid_zipf"))?,
             unsafe_margin: f(intern!(py, "unsafe_margin"))?,
             unk_base: f(intern!(py, "unk_base"))?,
             unk_cap_base: f(intern!(py, "unk_cap_base"))?,

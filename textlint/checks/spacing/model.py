@@ -1368,10 +1368,11 @@ def _joins(model: Model, entry: tuple | None, x: ChunkInfo, y: ChunkInfo) -> boo
 
 
 #: The compiled twins of :func:`judge_line_py` and :func:`_joinable_pairs_py`
-#: (``native/src/judge.rs``), given the objects of this module that they hand back or pass on;
+#: (``native/src/judge.rs``), given the objects of this module that they hand back or pass on,
+#: and :meth:`Model.suspicious` (a model whose class has it is judged without calling it);
 #: None without ``textlint_native``
 _Judge = native.function("Judge")
-_JUDGE = None if _Judge is None else _Judge(JudgedLine, Model._chunk, _APART)
+_JUDGE = None if _Judge is None else _Judge(JudgedLine, _APART, Model.suspicious)
 #: The per-line judgement: compiled when ``textlint_native`` has it, else in Python
 judge_line = judge_line_py if _JUDGE is None else _JUDGE.judge_line
 #: The pairs of chunks of a line that may join: compiled when ``textlint_native`` has it, else in Python
