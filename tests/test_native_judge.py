@@ -54,7 +54,9 @@ _CHUNK = st.one_of(
     st.tuples(st.sampled_from(["", "", "(", '"', "“", "¿"]), st.sampled_from(_WORDS),
               st.sampled_from(["", "", ",", ".", "'s", "’", ")", "…"])).map("".join),
     st.lists(st.sampled_from(_WORDS[:40]), min_size=1, max_size=3).map("".join),
-    st.text(alphabet="abdeinorstuAIEUTXßİΣσǅ'.,-(", min_size=1, max_size=12))
+    st.text(alphabet="abdeinorstuAIEUTXßİΣσǅ'.,-(", min_size=1, max_size=12),
+    # letters between marks, ASCII and not: what the pattern of plain words reads
+    st.text(alphabet="asA'’\"“”‘().,;:!?[]{}«»…¿¡-1é\u0301", min_size=1, max_size=10))
 _LINE = st.tuples(st.lists(st.tuples(st.sampled_from([" ", " ", " ", "  ", "\t", "\xa0", "\u2003", "\x1c"]), _CHUNK),
                            max_size=10), st.sampled_from(["", " ", "\t"])).map(
     lambda parts: "".join(space + chunk for space, chunk in parts[0])[1:] + parts[1])
@@ -68,6 +70,8 @@ _VOCABULARY = st.dictionaries(st.one_of(st.sampled_from(_WORDS), _CHUNK), st.int
 @example(["gov ernment to gether f amiliy", "gov ernment"], {"gov": 2}, {}, False).via("pairs that join")
 @example(["the Putin in said he", "e bdrst said he"], {}, {"bdrst": 2}, False).via("pairs apart")
 @example(["Straße İstanbul ǅemal ΣΟΦΟΣ «Ⅻ» \ud800,", ""], {}, {}, True).via("beyond ASCII, and an empty line")
+@example(["“Putinin” Putinin’s (Putinin's), ‘gov’ ernment’s a's's ''s' as'. é's Ae\u0301s’s"], {}, {}, False).via(
+    "words between marks")
 def test_lines_are_judged_as_the_python_twins_judge_them(lines, first, second, in_memo):
     in_two_documents(lines, first, second,
                      lambda python, compiled, line: _judge_both(python, compiled, line, in_memo))

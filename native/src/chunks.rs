@@ -5,9 +5,10 @@
 //!
 //! The memo is `Model.memo`'s for a key whose entry it works out: `model._hits` a new dict
 //! around the work, restored after it, its words passed on to the outer dict (unless that is the
-//! root's) and kept in the entry. The answer is `Model._chunk`'s: a chunk that is not ASCII
-//! (Python's string methods differ from Rust's there) is answered by `Model._chunk` itself, a
-//! core that is not letters alone between marks by `plain_parts` (the pattern). Whether a word
+//! root's) and kept in the entry. The answer is `Model._chunk`'s: a chunk whose letters are not
+//! all ASCII (Python's string methods differ from Rust's there) is answered by `Model._chunk`
+//! itself; its marks may be any ("“The”"), and `plain_parts` (with its pattern, `PLAIN`, which
+//! reads ASCII letters one way) is compiled. Whether a word
 //! is suspicious is `Model.suspicious`'s answer: asked of the model's compiled bound
 //! (`Model._suspicious_native`) directly when the method is the class's own, else the method
 //! is called (it may be replaced). The model's word table and weights are read through that
@@ -35,8 +36,7 @@ struct Constants {
     /// `LETTER_WORDS` and `MAX_TOKEN`
     letter_words: HashSet<String>,
     max_token: usize,
-    /// `plain_parts` and `Model._chunk`, for what this file hands back to Python
-    plain_parts: PyObject,
+    /// `Model._chunk`, for what this file hands back to Python
     twin: PyObject,
 }
 
@@ -50,7 +50,6 @@ fn constants(py: Python<'_>) -> PyResult<&'static Constants> {
             closing: module.getattr("CLOSING_MARKS")?.extract()?,
             letter_words: module.getattr("LETTER_WORDS")?.try_iter()?.map(|w| w?.extract()).collect::<PyResult<_>>()?,
             max_token: module.getattr("MAX_TOKEN")?.extract()?,
-            plain_parts: module.getattr("plain_parts")?.unbind(),
             twin: module.getattr("Model")?.getattr("_chunk")?.unbind(),
         })
     })
@@ -168,11 +167,14 @@ fn chunk_answer<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, table: &B
                      chunk: &Bound<'py, PyString>, hits: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
     let py = model.py();
     let c = constants(py)?;
-    let text = match chunk.to_str() {
-        Ok(text) if text.is_ascii() => text,
-        _ => return c.twin.bind(py).call1((model, chunk)),
+    let Ok(text) = chunk.to_str() else {
+        return c.twin.bind(py).call1((model, chunk));
     };
-    let Some((lead, core, trail)) = parts(c, chunk, text)? else {
+    let Some((lead, core, trail)) = (match parts(c, chunk, text) {
+        Parted::Plain(parts) => Some(parts),
+        Parted::NoWord => None,
+        Parted::Python => return c.twin.bind(py).call1((model, chunk)),
+    }) else {
         return Ok(py.None().into_bound(py));
     };
     let core_text = core.to_str()?;
@@ -198,28 +200,49 @@ fn chunk_answer<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, table: &B
 /// A plain chunk's opening marks, letters and closing marks (`plain_parts`).
 type Parts<'py> = (Bound<'py, PyString>, Bound<'py, PyString>, Bound<'py, PyString>);
 
-/// `("", chunk, "") if chunk.isalpha() else plain_parts(chunk)` of an ASCII chunk: its opening
-/// marks, letters and closing marks, None for a chunk that is no plain word.
-fn parts<'py>(c: &Constants, chunk: &Bound<'py, PyString>, text: &str) -> PyResult<Option<Parts<'py>>> {
+/// What `Model._chunk` makes of a chunk's text, as far as Rust tells it.
+enum Parted<'py> {
+    /// a plain word: its opening marks, ASCII letters and closing marks
+    Plain(Parts<'py>),
+    /// no plain word (an ASCII chunk that `PLAIN` does not match)
+    NoWord,
+    /// a chunk whose letters are not all ASCII: the Python twin's (Python's case rules)
+    Python,
+}
+
+/// `("", chunk, "") if chunk.isalpha() else plain_parts(chunk)` of a chunk whose letters are
+/// ASCII (its marks may be any of `plain_parts`'s: "“The", "‘Putin’").
+fn parts<'py>(c: &Constants, chunk: &Bound<'py, PyString>, text: &str) -> Parted<'py> {
     let py = chunk.py();
     if isalpha(text.as_bytes()) {
-        return Ok(Some((PyString::new(py, ""), chunk.clone(), PyString::new(py, ""))));
+        return Parted::Plain((PyString::new(py, ""), chunk.clone(), PyString::new(py, "")));
     }
     // plain_parts: the marks stripped as str.lstrip and str.rstrip strip them, then the pattern
-    // for a core that is not letters alone
+    // for a core that is not letters alone (no mark is a letter: a chunk with a letter beyond
+    // ASCII has it in its core, and is not alpha)
     let rest = text.trim_start_matches(|m| c.opening.contains(m));
-    let core = rest.trim_end_matches(|m| c.closing.contains(m));
-    if isalpha(core.as_bytes()) {
-        let lead = &text[..text.len() - rest.len()];
-        return Ok(Some((PyString::new(py, lead), PyString::new(py, core), PyString::new(py, &rest[core.len()..]))));
+    let mut core = rest.trim_end_matches(|m| c.closing.contains(m));
+    if !isalpha(core.as_bytes()) {
+        match plain_letters(c, rest) {
+            Some(letters) => core = letters,
+            None if text.is_ascii() => return Parted::NoWord,
+            None => return Parted::Python, // (a letter or mark beyond ASCII may match)
+        }
     }
-    let found = c.plain_parts.bind(py).call1((chunk,))?;
-    if found.is_none() {
-        return Ok(None);
-    }
-    let found = found.downcast_into::<PyTuple>()?;
-    Ok(Some((found.get_item(0)?.downcast_into()?, found.get_item(1)?.downcast_into()?,
-             found.get_item(2)?.downcast_into()?)))
+    let lead = &text[..text.len() - rest.len()];
+    Parted::Plain((PyString::new(py, lead), PyString::new(py, core), PyString::new(py, &rest[core.len()..])))
+}
+
+/// The letters of `PLAIN.fullmatch` of a chunk whose opening marks are stripped off (*rest*):
+/// a run of ASCII letters, then `(?:['’]s)?` and closing marks to the end (neither is a letter
+/// or a mark, so the pattern's letters end where the run does); None when *rest* is not so
+/// (then an ASCII chunk does not match, and the pattern tells of any other).
+fn plain_letters<'a>(c: &Constants, rest: &'a str) -> Option<&'a str> {
+    let letters = &rest[..rest.bytes().take_while(u8::is_ascii_alphabetic).count()];
+    let after = &rest[letters.len()..];
+    let closing = |s: &str| s.chars().all(|m| c.closing.contains(m));
+    let possessive = |s: &str| s.strip_prefix("'s").or_else(|| s.strip_prefix("’s")).is_some_and(closing);
+    (!letters.is_empty() && (closing(after) || possessive(after))).then_some(letters)
 }
 
 /// `Model.chunk(core)`: the answer of the core's memo entry when no document word swayed it,
