@@ -46,12 +46,18 @@ impl Judge {
         let py = model.py();
         let chunks = line.call_method0(intern!(py, "split"))?.downcast_into::<PyList>()?;
         let quiet = attr_dict(model, intern!(py, "_quiet"))?;
-        // each chunk's quiet answer, None where it is loud
-        let mut infos = Vec::with_capacity(chunks.len());
-        for chunk in chunks.iter() {
-            infos.push(quiet.get_item(chunk)?);
+        // each chunk's quiet answer (the chunks not in the quiet table, *pending*, filled below)
+        let (mut infos, mut pending) = (Vec::with_capacity(chunks.len()), Vec::new());
+        for (k, chunk) in chunks.iter().enumerate() {
+            infos.push(match quiet.get_item(chunk)? {
+                Some(info) => info,
+                None => {
+                    pending.push(k);
+                    py.None().into_bound(py)
+                }
+            });
         }
-        if infos.iter().all(Option::is_some) {
+        if pending.is_empty() {
             return Ok(py.None().into_bound(py));
         }
         let table = attr_dict(model, intern!(py, "_chunks"))?;
@@ -59,10 +65,7 @@ impl Judge {
         let hits = attr_dict(model, intern!(py, "_hits"))?;
         let compiled = Compiled::of(model, Some(self.suspicious.bind(py)))?;
         let (mut loud, mut suspicious) = (Vec::new(), Vec::new());
-        for (k, slot) in infos.iter_mut().enumerate() {
-            if slot.is_some() {
-                continue;
-            }
+        for k in pending {
             let chunk = chunks.get_item(k)?;
             let entry = chunk_entry(&compiled, model, &chunk, &table, &judged, &hits)?;
             let info = entry.get_item(0)?;
@@ -77,9 +80,9 @@ impl Judge {
                     suspicious.push(k);
                 }
             }
-            *slot = Some(info);
+            infos[k] = info;
         }
-        let infos = PyList::new(py, infos.into_iter().flatten().collect::<Vec<_>>())?; // (every one filled)
+        let infos = PyList::new(py, infos)?;
         self.tuple_new.bind(py).call1((self.judged_line.bind(py), (chunks, infos, loud, suspicious)))
     }
 
@@ -239,5 +242,5 @@ fn field<'py>(tuple: &Bound<'py, PyAny>, i: usize) -> PyResult<Bound<'py, PyAny>
 
 /// The truth of item *i* of a tuple.
 fn flag(tuple: &Bound<'_, PyAny>, i: usize) -> PyResult<bool> {
-    field(tuple, i)?.is_truthy()
+    tuple.downcast::<PyTuple>()?.get_borrowed_item(i)?.is_truthy()
 }
