@@ -8,11 +8,11 @@
 //! root's) and kept in the entry. The answer is `Model._chunk`'s: a chunk whose letters are not
 //! all ASCII (Python's string methods differ from Rust's there) is answered by `Model._chunk`
 //! itself; its marks may be any ("“The”"), and `plain_parts` (with its pattern, `PLAIN`, which
-//! reads ASCII letters one way) is compiled. Whether a word
-//! is suspicious is `Model.suspicious`'s answer: asked of the model's compiled bound
-//! (`Model._suspicious_native`) directly when the method is the class's own, else the method
-//! is called (it may be replaced). The model's word table and weights are read through that
-//! bound too, which holds them for the model's life (a model without one is asked in Python).
+//! reads ASCII letters one way) is compiled. Whether a word is suspicious is
+//! `Model.suspicious`'s answer: asked of the model's compiled bound (`Model._suspicious_native`)
+//! directly when the method is the class's own, else the method is called (it may be
+//! replaced). The model's word table and weights are read through that bound too, which holds
+//! them for the model's life (a model without one is asked in Python).
 
 use std::cell::OnceCell;
 use std::collections::HashSet;
