@@ -14,7 +14,7 @@ use std::collections::HashSet;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
-use pyo3::types::{PyDict, PyString, PyTuple};
+use pyo3::types::{PyBool, PyDict, PyString, PyTuple};
 
 use crate::lookup::Getter;
 use crate::weights::Weights;
@@ -198,30 +198,76 @@ fn unknown_join(pieces: &[&str]) -> bool {
     a.min(b) <= 3 && 3 <= a.max(b)
 }
 
-/// `Model._search(model, cores, left, right)`: the cut points of the best segmentation of
-/// `"".join(cores)` between the context words.
-#[pyfunction]
-pub fn search<'py>(
-    model: &Bound<'py, PyAny>,
-    cores: &Bound<'py, PyAny>,
-    left: &Bound<'py, PyAny>,
-    right: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let py = model.py();
-    let texts: Vec<Bound<'py, PyString>> =
-        cores.try_iter()?.map(|c| Ok(c?.downcast_into::<PyString>()?)).collect::<PyResult<_>>()?;
-    let mut strs = Vec::with_capacity(texts.len());
-    for t in &texts {
-        match t.to_str() {
-            Ok(x) if x.is_ascii() && !x.is_empty() => strs.push(x),
-            _ => break,
+/// `Model._search` of one model: made by `Model.__init__` as `Search(model, BEGINS_PAIR,
+/// ENDS_PAIR)`, called as `search(model, cores, left, right)`. It keeps the model's tables and
+/// weights, read once (none of them changes for a model), not the model (no reference cycle).
+#[pyclass(frozen, module = "textlint_native")]
+pub struct Search {
+    weights: Weights,
+    /// The lexicon's `bigram_floor`: log10 of the smallest pair probability its list holds.
+    floor: f64,
+    /// `Model.vocab.get`, `Model._zipf_get`, `Model._pmi_get`, `Model._sides_get`
+    vocab: Getter,
+    zipf: Getter,
+    pmi: Getter,
+    sides: Getter,
+    /// `Model._lex_logp`, `Model._lex_words`, `Model._features`: memo tables
+    lex_logp: Py<PyDict>,
+    lex_words: Py<PyDict>,
+    features: Py<PyDict>,
+    begins_pair: i64,
+    ends_pair: i64,
+}
+
+#[pymethods]
+impl Search {
+    #[new]
+    fn new(model: &Bound<'_, PyAny>, begins_pair: i64, ends_pair: i64) -> PyResult<Self> {
+        let py = model.py();
+        let dict = |name: &Bound<'_, PyString>| -> PyResult<Py<PyDict>> {
+            Ok(model.getattr(name)?.downcast_into::<PyDict>()?.unbind())
+        };
+        let getter = |name: &Bound<'_, PyString>| Getter::of(&model.getattr(name)?);
+        Ok(Search {
+            weights: Weights::of(&model.getattr(intern!(py, "p"))?)?,
+            floor: model.getattr(intern!(py, "lex"))?.getattr(intern!(py, "bigram_floor"))?.extract()?,
+            vocab: Getter::of(&model.getattr(intern!(py, "vocab"))?.getattr(intern!(py, "get"))?)?,
+            zipf: getter(intern!(py, "_zipf_get"))?,
+            pmi: getter(intern!(py, "_pmi_get"))?,
+            sides: getter(intern!(py, "_sides_get"))?,
+            lex_logp: dict(intern!(py, "_lex_logp"))?,
+            lex_words: dict(intern!(py, "_lex_words"))?,
+            features: dict(intern!(py, "_features"))?,
+            begins_pair,
+            ends_pair,
+        })
+    }
+
+    /// `Model._search(model, cores, left, right)`: the cut points of the best segmentation of
+    /// `"".join(cores)` between the context words.
+    fn __call__<'py>(
+        &self,
+        model: &Bound<'py, PyAny>,
+        cores: &Bound<'py, PyAny>,
+        left: &Bound<'py, PyAny>,
+        right: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let py = model.py();
+        let texts: Vec<Bound<'py, PyString>> =
+            cores.try_iter()?.map(|c| Ok(c?.downcast_into::<PyString>()?)).collect::<PyResult<_>>()?;
+        let mut strs = Vec::with_capacity(texts.len());
+        for t in &texts {
+            match t.to_str() {
+                Ok(x) if x.is_ascii() && !x.is_empty() => strs.push(x),
+                _ => break,
+            }
         }
+        if strs.is_empty() || strs.len() != texts.len() {
+            // Python's string methods outside ASCII (and any odd input): the Python twin
+            return model.call_method1(intern!(py, "_search"), (cores, left, right));
+        }
+        Searcher::new(self, model, &texts, &strs, left, right)?.run()
     }
-    if strs.is_empty() || strs.len() != texts.len() {
-        // Python's string methods outside ASCII (and any odd input): the Python twin
-        return model.call_method1(intern!(py, "_search"), (cores, left, right));
-    }
-    Searcher::new(model, &texts, &strs, left, right)?.run()
 }
 
 /// One search: the window, the model's tables and the states of the lattice.
@@ -229,9 +275,8 @@ struct Searcher<'a, 'py> {
     py: Python<'py>,
     model: &'a Bound<'py, PyAny>,
     c: &'static Classes,
-    w: Weights,
-    /// The lexicon's `bigram_floor`: log10 of the smallest pair probability its list holds.
-    floor: f64,
+    w: &'a Weights,
+    t: &'a Search,
     texts: &'a [Bound<'py, PyString>],
     cores: &'a [&'a str],
     s: String,
@@ -241,17 +286,15 @@ struct Searcher<'a, 'py> {
     left: &'a Bound<'py, PyAny>,
     right: &'a Bound<'py, PyAny>,
     hits: Bound<'py, PyDict>,
-    vocab: Getter,
-    zipf: Getter,
-    pmi: Getter,
-    lex_logp: Bound<'py, PyDict>,
-    lex_words: Bound<'py, PyDict>,
+    lex_logp: &'a Bound<'py, PyDict>,
+    lex_words: &'a Bound<'py, PyDict>,
     zero: Bound<'py, PyAny>,
     none: Bound<'py, PyAny>,
 }
 
 impl<'a, 'py> Searcher<'a, 'py> {
     fn new(
+        t: &'a Search,
         model: &'a Bound<'py, PyAny>,
         texts: &'a [Bound<'py, PyString>],
         cores: &'a [&'a str],
@@ -260,21 +303,19 @@ impl<'a, 'py> Searcher<'a, 'py> {
     ) -> PyResult<Self> {
         let py = model.py();
         let s: String = cores.concat();
-        let mut bounds = vec![0];
+        let mut bounds = Vec::with_capacity(cores.len() + 1);
+        bounds.push(0);
         for c in cores {
             bounds.push(bounds.last().unwrap() + c.len());
         }
-        let dict = |name: &Bound<'py, PyString>| -> PyResult<Bound<'py, PyDict>> {
-            Ok(model.getattr(name)?.downcast_into::<PyDict>()?)
-        };
-        let hits = dict(intern!(py, "_hits"))?;
-        let feats = Self::features(model, texts)?;
+        let hits = model.getattr(intern!(py, "_hits"))?.downcast_into::<PyDict>()?;
+        let feats = Self::features(model, t.features.bind(py), texts)?;
         Ok(Searcher {
             py,
             model,
             c: classes(py)?,
-            w: Weights::of(&model.getattr(intern!(py, "p"))?)?,
-            floor: model.getattr(intern!(py, "lex"))?.getattr(intern!(py, "bigram_floor"))?.extract()?,
+            w: &t.weights,
+            t,
             texts,
             cores,
             lowercase: islower(s.as_bytes()),
@@ -284,21 +325,17 @@ impl<'a, 'py> Searcher<'a, 'py> {
             left,
             right,
             hits,
-            vocab: Getter::of(&model.getattr(intern!(py, "vocab"))?.getattr(intern!(py, "get"))?)?,
-            zipf: Getter::of(&model.getattr(intern!(py, "_zipf_get"))?)?,
-            pmi: Getter::of(&model.getattr(intern!(py, "_pmi_get"))?)?,
-            lex_logp: dict(intern!(py, "_lex_logp"))?,
-            lex_words: dict(intern!(py, "_lex_words"))?,
+            lex_logp: t.lex_logp.bind(py),
+            lex_words: t.lex_words.bind(py),
             zero: 0i64.into_pyobject(py)?.into_any(),
             none: py.None().into_bound(py),
         })
     }
 
-    /// The features of each token: remembered in `model._features`, else `Model.memo`'s
-    /// `_token_features`.
-    fn features(model: &Bound<'py, PyAny>, texts: &[Bound<'py, PyString>]) -> PyResult<Vec<Features>> {
+    /// The features of each token: remembered in `model._features` (*table*), else
+    /// `Model.memo`'s `_token_features`.
+    fn features(model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>, texts: &[Bound<'py, PyString>]) -> PyResult<Vec<Features>> {
         let py = model.py();
-        let table = model.getattr(intern!(py, "_features"))?.downcast_into::<PyDict>()?;
         let mut compute = None;
         let mut feats = Vec::with_capacity(texts.len());
         for c in texts {
@@ -310,12 +347,17 @@ impl<'a, 'py> Searcher<'a, 'py> {
                     if compute.is_none() {
                         compute = Some(model.getattr(intern!(py, "_token_features"))?);
                     }
-                    model.call_method1(intern!(py, "memo"), (&table, c, compute.as_ref().unwrap(), c))?
+                    model.call_method1(intern!(py, "memo"), (table, c, compute.as_ref().unwrap(), c))?
                 }
             };
             feats.push(Features::of(&value)?);
         }
         Ok(feats)
+    }
+
+    /// The window's text from *a* to *b* as a Python str, made once (*slot*) when first asked.
+    fn word<'s>(&self, slot: &'s mut Option<Bound<'py, PyString>>, a: usize, b: usize) -> &'s Bound<'py, PyString> {
+        slot.get_or_insert_with(|| PyString::new(self.py, &self.s[a..b]))
     }
 
     fn text(&self, a: usize, b: usize) -> Bound<'py, PyString> {
@@ -331,30 +373,68 @@ impl<'a, 'py> Searcher<'a, 'py> {
         }
     }
 
-    /// `known(w, original, joined)`'s answer as the search has it inline: the lexicon's log10 P
-    /// (`lex_logp`, remembered only for words the lexicon has), and whether the lexicon has it.
-    fn lexicon_lp(&self, w: &Bound<'py, PyString>, a: usize, b: usize) -> PyResult<Option<f64>> {
+    /// The lowercase form of the window's text from *a* to *b* (itself in a lowercase window).
+    fn lower(&self, a: usize, b: usize) -> std::borrow::Cow<'_, str> {
+        if self.lowercase {
+            std::borrow::Cow::Borrowed(&self.s[a..b])
+        } else {
+            std::borrow::Cow::Owned(self.s[a..b].to_ascii_lowercase())
+        }
+    }
+
+    /// `known(w, original, joined)`'s answer as the search has it inline for the word from *a*
+    /// to *b* (its str made in *slot* when needed): the lexicon's log10 P (`lex_logp`,
+    /// remembered only for words the lexicon has), and whether the lexicon has it.
+    fn lexicon_lp(&self, slot: &mut Option<Bound<'py, PyString>>, a: usize, b: usize) -> PyResult<Option<f64>> {
+        let py = self.py;
+        if let Getter::Table(table) = &self.t.zipf {
+            // `lex_logp` is None exactly for a word whose lowercase form the word table lacks
+            // (`_lexicon_logp`, the memo's one writer, reads that table): such a word, as
+            // most are, is told by the compiled table alone, without a str or the memo
+            let z = match table.get().answer(py, self.lower(a, b).as_bytes()) {
+                Some(z) if z > 0 => z,
+                _ => return Ok(None),
+            };
+            let w = self.word(slot, a, b);
+            if let Some(v) = self.lex_logp.get_item(w)? {
+                return Self::float(&v);
+            }
+            let lower = if self.lowercase { w.clone() } else { PyString::new(py, &self.lower(a, b)) };
+            let v = self.model.call_method1(intern!(py, "_lexicon_logp"), (w, lower, z))?;
+            return Self::float(&v);
+        }
+        let w = self.word(slot, a, b);
         if let Some(v) = self.lex_logp.get_item(w)? {
             return Self::float(&v);
         }
-        let lower = if self.lowercase { w.clone() } else { PyString::new(self.py, &self.s[a..b].to_ascii_lowercase()) };
-        let z = self.zipf.get_or(&lower, &self.zero)?;
+        let lower = if self.lowercase { w.clone() } else { PyString::new(py, &self.lower(a, b)) };
+        let z = self.t.zipf.get_or(&lower, &self.zero)?;
         if z.extract::<i64>()? > 0 {
-            let v = self.model.call_method1(intern!(self.py, "_lexicon_logp"), (w, lower, z))?;
+            let v = self.model.call_method1(intern!(py, "_lexicon_logp"), (w, lower, z))?;
             return Self::float(&v);
         }
         Ok(None)
     }
 
-    /// `lex_word(w)` of a word the lexicon has (`lex_logp` remembered it), remembered.
-    fn lex_word(&self, w: &Bound<'py, PyString>) -> PyResult<Option<LexWord<'py>>> {
+    /// `lex_word(w)` of a word the lexicon has (`lex_logp` remembered it), from *a* to *b* of
+    /// the window, remembered: `_lexicon_word(w, lex_logp(w))` worked out here.
+    fn lex_word(&self, w: &Bound<'py, PyString>, a: usize, b: usize) -> PyResult<Option<LexWord<'py>>> {
         if let Some(v) = self.lex_words.get_item(w)? {
             return LexWord::of(v);
         }
+        let py = self.py;
         let lp = self.lex_logp.get_item(w)?.unwrap_or_else(|| self.none.clone());
-        let v = self.model.call_method1(intern!(self.py, "_lexicon_word"), (w, lp))?;
+        let lower_text = self.lower(a, b);
+        let sides: i64 = self.t.sides.get_text_or(py, &lower_text, &self.zero)?.extract()?;
+        let lower = if self.lowercase { w.clone() } else { PyString::new(py, &lower_text) };
+        let v = PyTuple::new(py, [
+            lower.into_any(),
+            lp,
+            PyBool::new(py, sides & self.t.begins_pair != 0).to_owned().into_any(),
+            PyBool::new(py, sides & self.t.ends_pair != 0).to_owned().into_any(),
+        ])?;
         self.lex_words.set_item(w, &v)?;
-        LexWord::of(v)
+        LexWord::of(v.into_any())
     }
 
     /// PMI * 100 of two words of the lexicon (`Model.pmi_of`), None when the pair list lacks them.
@@ -364,7 +444,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
         key.push_str(a);
         key.push(' ');
         key.push_str(b);
-        let v = self.pmi.get_text_or(self.py, &key, &self.none)?;
+        let v = self.t.pmi.get_text_or(self.py, &key, &self.none)?;
         Ok(if v.is_none() { None } else { Some(v.extract()?) })
     }
 
@@ -440,8 +520,8 @@ impl<'a, 'py> Searcher<'a, 'py> {
                         break;
                     }
                 }
-                let word = self.text(j, i);
-                let mut lp = self.lexicon_lp(&word, j, i)?;
+                let mut word = None; // the str of s[j..i], made when first needed
+                let mut lp = self.lexicon_lp(&mut word, j, i)?;
                 let lexicon_word = lp.is_some();
                 let whole = at_start && at_end;
                 if inner > 0 {
@@ -449,10 +529,11 @@ impl<'a, 'py> Searcher<'a, 'py> {
                         continue;
                     }
                 } else if i - j > 2 && (capital || !lexicon_word) {
-                    let count = self.vocab.get_or(&word, &self.zero)?;
-                    self.hits.set_item(&word, &count)?;
+                    let word = self.word(&mut word, j, i);
+                    let count = self.t.vocab.get_or(word, &self.zero)?;
+                    self.hits.set_item(word, &count)?;
                     if count.extract::<i64>()? > whole as i64 {
-                        let v = self.model.call_method1(intern!(py, "known"), (&word, whole))?;
+                        let v = self.model.call_method1(intern!(py, "known"), (word, whole))?;
                         lp = Self::float(&v)?;
                     }
                 }
@@ -500,7 +581,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
                         None => continue,
                     }
                 }
-                let lw = if lexicon_word { self.lex_word(&word)? } else { None };
+                let lw = if lexicon_word { self.lex_word(self.word(&mut word, j, i), j, i)? } else { None };
                 let cut_compound = mid_word && i - j > 3 && lw.as_ref().is_none_or(|l| l.lp < w.function_lp);
                 let mut top: Option<(f64, usize)> = None;
                 for (index, st) in here.iter().enumerate() {
@@ -521,7 +602,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
                             match pmi {
                                 Some(v) => st.score + base + w.bigram_weight * (v as f64 / 100.0),
                                 None => {
-                                    let gap = self.floor - lprev.lp - l.lp;
+                                    let gap = self.t.floor - lprev.lp - l.lp;
                                     st.score + base + w.absent_weight * (if gap < 0.0 { gap } else { 0.0 })
                                 }
                             }
@@ -611,11 +692,16 @@ impl<'a, 'py> Searcher<'a, 'py> {
         if fin.len() > 1 {
             let mut top = f64::NEG_INFINITY;
             for (k, st) in fin.iter().enumerate() {
+                // `pair` of a word and no word is 0.0, asked of no table
                 let key = match st.last {
-                    Last::Word(start) => self.text(start, places[last].pos).into_any(),
-                    Last::Context => self.left.clone(),
+                    _ if self.right.is_none() => None,
+                    Last::Word(start) => Some(self.text(start, places[last].pos).into_any()),
+                    Last::Context => Some(self.left.clone()).filter(|left| !left.is_none()),
                 };
-                let pair: f64 = self.model.call_method1(intern!(py, "pair"), (key, self.right))?.extract()?;
+                let pair: f64 = match key {
+                    None => 0.0,
+                    Some(key) => self.model.call_method1(intern!(py, "pair"), (key, self.right))?.extract()?,
+                };
                 let v = st.score + pair;
                 if k == 0 || v > top {
                     top = v;
