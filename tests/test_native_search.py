@@ -97,6 +97,28 @@ def test_the_compiled_search_is_its_python_twin(windows, vocabulary):
     _same(Counter({"the": 50, **vocabulary}), calls)
 
 
+#: Tokens whose features (``Model._token_features``, worked out by the compiled search when its
+#: memo lacks them) take each branch: glued pairs and glued forms (lowercase, capitalised, with
+#: an article lost), names, letters, identifiers, all capitals, words the document raises.
+_FEATURE_TOKENS = ["lawenforcement", "wellknown", "needto", "infact", "Infact", "eachother", "Eachother",
+                   "Afterall", "afterall", "alot", "ofsome", "Herson", "Icecream", "icecream", "I", "a", "x",
+                   "X", "UN", "NASA", "parseHTTP", "getElementById", "iPhone", "eBay", "the", "The", "THE",
+                   "of", "ofthe", "Ofthe", "songwriter", "government", "Government", "Putin", "Putinin",
+                   "successfullyas", "evid", "ence", "gov", "ern", "Kashmiris", "Americato", "ab", "abc"]
+
+
+@given(st.lists(st.sampled_from(_FEATURE_TOKENS), min_size=1, max_size=3),
+       st.dictionaries(st.sampled_from(_FEATURE_TOKENS), st.integers(1, 9), max_size=5),
+       st.booleans())
+@example(["Afterall", "Eachother"], {}, False).via("common words capitalised")
+@example(["Putinin", "Americato"], {"Putinin": 2, "Americato": 3}, True).via("the document raises them")
+def test_the_features_of_tokens_are_those_of_the_python_twin(tokens, vocabulary, apart):
+    # one window of the tokens, or one window each: the features (memo table, document words)
+    # of each token first met in either
+    calls = [([t], None, None) for t in tokens] if apart else [(tokens, "the", None)]
+    _same(Counter({"the": 50, **vocabulary}), calls)
+
+
 def test_a_window_that_is_not_ascii_is_searched_by_the_python_twin(monkeypatch):
     asked = []
     monkeypatch.setattr(Model, "_search", lambda self, *args: asked.append(args) or (1,))

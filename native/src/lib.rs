@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 
 mod capitals;
 mod chunks;
+mod features;
 mod judge;
 mod lookup;
 mod search;

@@ -16,6 +16,7 @@ use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyBool, PyDict, PyString, PyTuple};
 
+use crate::features::{self, FeatureTables, FeatureWeights};
 use crate::lookup::Getter;
 use crate::weights::Weights;
 use crate::text::{camel_seam, isupper, islower};
@@ -165,13 +166,12 @@ fn lattice_places<'py>(s: &[u8], bounds: &[usize], cuttable: &[bool]) -> Vec<Pla
     places
 }
 
-/// `Model._piece_ok` of an ASCII word.
-fn piece_ok(c: &Classes, w: &str, starts_token: bool, ends_token: bool, seam_before: bool, seam_after: bool) -> bool {
-    let lower = w.to_ascii_lowercase();
-    if starts_token && !ends_token && !seam_after && c.prefixes.contains(&lower) {
+/// `Model._piece_ok` of an ASCII word (*lower*: its lowercase form).
+fn piece_ok(c: &Classes, w: &str, lower: &str, starts_token: bool, ends_token: bool, seam_before: bool, seam_after: bool) -> bool {
+    if starts_token && !ends_token && !seam_after && c.prefixes.contains(lower) {
         return false;
     }
-    if ends_token && !starts_token && !seam_before && c.suffixes.contains(&lower) {
+    if ends_token && !starts_token && !seam_before && c.suffixes.contains(lower) {
         return false;
     }
     if seam_before && w.len() < 3 && !c.letter_words.contains(w) {
@@ -217,6 +217,11 @@ pub struct Search {
     features: Py<PyDict>,
     begins_pair: i64,
     ends_pair: i64,
+    /// What the features of a token (`Model._token_features`) read besides: weights,
+    /// `Model._glued_forms`, the ASCII letters of `LETTER_WORDS`
+    feature_weights: FeatureWeights,
+    glued_forms: PyObject,
+    letter_words: [bool; 128],
 }
 
 #[pymethods]
@@ -228,6 +233,14 @@ impl Search {
             Ok(model.getattr(name)?.downcast_into::<PyDict>()?.unbind())
         };
         let getter = |name: &Bound<'_, PyString>| Getter::of(&model.getattr(name)?);
+        let mut letter_words = [false; 128];
+        for word in &classes(py)?.letter_words {
+            if let [c] = word.as_bytes() {
+                if c.is_ascii() {
+                    letter_words[*c as usize] = true;
+                }
+            }
+        }
         Ok(Search {
             weights: Weights::of(&model.getattr(intern!(py, "p"))?)?,
             floor: model.getattr(intern!(py, "lex"))?.getattr(intern!(py, "bigram_floor"))?.extract()?,
@@ -240,6 +253,9 @@ impl Search {
             features: dict(intern!(py, "_features"))?,
             begins_pair,
             ends_pair,
+            feature_weights: FeatureWeights::of(&model.getattr(intern!(py, "p"))?)?,
+            glued_forms: model.getattr(intern!(py, "_glued_forms"))?.unbind(),
+            letter_words,
         })
     }
 
@@ -280,6 +296,8 @@ struct Searcher<'a, 'py> {
     texts: &'a [Bound<'py, PyString>],
     cores: &'a [&'a str],
     s: String,
+    /// `s.lower()` (ASCII: each piece's lowercase form is its slice of it)
+    s_lower: String,
     bounds: Vec<usize>,
     lowercase: bool,
     feats: Vec<Features>,
@@ -309,7 +327,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
             bounds.push(bounds.last().unwrap() + c.len());
         }
         let hits = model.getattr(intern!(py, "_hits"))?.downcast_into::<PyDict>()?;
-        let feats = Self::features(model, t.features.bind(py), texts)?;
+        let feats = Self::features(t, model, texts, cores)?;
         Ok(Searcher {
             py,
             model,
@@ -319,6 +337,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
             texts,
             cores,
             lowercase: islower(s.as_bytes()),
+            s_lower: s.to_ascii_lowercase(),
             s,
             bounds,
             feats,
@@ -332,22 +351,34 @@ impl<'a, 'py> Searcher<'a, 'py> {
         })
     }
 
-    /// The features of each token: remembered in `model._features` (*table*), else
-    /// `Model.memo`'s `_token_features`.
-    fn features(model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>, texts: &[Bound<'py, PyString>]) -> PyResult<Vec<Features>> {
+    /// The features of each token (*texts*, *cores*): remembered in `model._features`, worked
+    /// out here when the memo lacks them (`features::memo_fresh`), else `Model.memo`'s (which
+    /// checks the document words that swayed them).
+    fn features(t: &Search, model: &Bound<'py, PyAny>, texts: &[Bound<'py, PyString>], cores: &[&str]) -> PyResult<Vec<Features>> {
         let py = model.py();
-        let mut compute = None;
+        let table = t.features.bind(py);
+        let tables = FeatureTables {
+            model,
+            w: &t.feature_weights,
+            lex_logp: t.lex_logp.bind(py),
+            zipf: &t.zipf,
+            pmi: &t.pmi,
+            sides: &t.sides,
+            glued_forms: t.glued_forms.bind(py),
+            letter_words: &t.letter_words,
+            begins_pair: t.begins_pair,
+            ends_pair: t.ends_pair,
+        };
         let mut feats = Vec::with_capacity(texts.len());
-        for c in texts {
+        for (c, text) in texts.iter().zip(cores) {
             let value = match table.get_item(c)? {
+                None => features::memo_fresh(&tables, table, c, text)?,
                 Some(entry) if !entry.downcast::<PyTuple>()?.get_borrowed_item(1)?.is_truthy()? => {
                     entry.downcast::<PyTuple>()?.get_item(0)?
                 }
                 _ => {
-                    if compute.is_none() {
-                        compute = Some(model.getattr(intern!(py, "_token_features"))?);
-                    }
-                    model.call_method1(intern!(py, "memo"), (table, c, compute.as_ref().unwrap(), c))?
+                    let compute = model.getattr(intern!(py, "_token_features"))?;
+                    model.call_method1(intern!(py, "memo"), (table, c, compute, c))?
                 }
             };
             feats.push(Features::of(&value)?);
@@ -374,12 +405,8 @@ impl<'a, 'py> Searcher<'a, 'py> {
     }
 
     /// The lowercase form of the window's text from *a* to *b* (itself in a lowercase window).
-    fn lower(&self, a: usize, b: usize) -> std::borrow::Cow<'_, str> {
-        if self.lowercase {
-            std::borrow::Cow::Borrowed(&self.s[a..b])
-        } else {
-            std::borrow::Cow::Owned(self.s[a..b].to_ascii_lowercase())
-        }
+    fn lower(&self, a: usize, b: usize) -> &str {
+        &self.s_lower[a..b]
     }
 
     /// `known(w, original, joined)`'s answer as the search has it inline for the word from *a*
@@ -399,15 +426,14 @@ impl<'a, 'py> Searcher<'a, 'py> {
             if let Some(v) = self.lex_logp.get_item(w)? {
                 return Self::float(&v);
             }
-            let lower = if self.lowercase { w.clone() } else { PyString::new(py, &self.lower(a, b)) };
-            let v = self.model.call_method1(intern!(py, "_lexicon_logp"), (w, lower, z))?;
-            return Self::float(&v);
+            let lower = if self.lowercase { w.clone() } else { PyString::new(py, self.lower(a, b)) };
+            return features::lexicon_logp(self.model, self.lex_logp, self.t.glued_forms.bind(py), w, &lower, z.into());
         }
         let w = self.word(slot, a, b);
         if let Some(v) = self.lex_logp.get_item(w)? {
             return Self::float(&v);
         }
-        let lower = if self.lowercase { w.clone() } else { PyString::new(py, &self.lower(a, b)) };
+        let lower = if self.lowercase { w.clone() } else { PyString::new(py, self.lower(a, b)) };
         let z = self.t.zipf.get_or(&lower, &self.zero)?;
         if z.extract::<i64>()? > 0 {
             let v = self.model.call_method1(intern!(py, "_lexicon_logp"), (w, lower, z))?;
@@ -425,8 +451,8 @@ impl<'a, 'py> Searcher<'a, 'py> {
         let py = self.py;
         let lp = self.lex_logp.get_item(w)?.unwrap_or_else(|| self.none.clone());
         let lower_text = self.lower(a, b);
-        let sides: i64 = self.t.sides.get_text_or(py, &lower_text, &self.zero)?.extract()?;
-        let lower = if self.lowercase { w.clone() } else { PyString::new(py, &lower_text) };
+        let sides: i64 = self.t.sides.get_text_or(py, lower_text, &self.zero)?.extract()?;
+        let lower = if self.lowercase { w.clone() } else { PyString::new(py, lower_text) };
         let v = PyTuple::new(py, [
             lower.into_any(),
             lp,
@@ -548,9 +574,11 @@ impl<'a, 'py> Searcher<'a, 'py> {
                     let affix = || {
                         (at_start || at_end)
                             && i - j <= self.c.affix_max
-                            && self.c.affixes.contains(&piece.to_ascii_lowercase())
+                            && self.c.affixes.contains(self.lower(j, i))
                     };
-                    if (seam_j || seam_i || affix()) && !piece_ok(self.c, piece, at_start, at_end, seam_j, seam_i) {
+                    if (seam_j || seam_i || affix())
+                        && !piece_ok(self.c, piece, self.lower(j, i), at_start, at_end, seam_j, seam_i)
+                    {
                         if at_end && !seam_j && lp.is_some_and(|v| v >= w.suffix_word_lp) {
                             suffix_word = !f[k0].glued;
                         } else if at_start && !seam_i && lp.is_some_and(|v| v >= w.function_lp) {
@@ -658,7 +686,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
         if self.letter_word(cores[0]) && f[1].long_word {
             return Ok(None); // "a void", "a round": an article and a word
         }
-        if self.c.prefixes.contains(&cores[0].to_ascii_lowercase()) && f[1].solid && !(lp >= w.suffix_word_lp && {
+        if self.c.prefixes.contains(self.lower(self.bounds[k0], self.bounds[k0 + 1])) && f[1].solid && !(lp >= w.suffix_word_lp && {
             let v = self.model.call_method1(intern!(self.py, "lex_logp"), (&self.texts[k0],))?;
             Self::float(&v)?.unwrap_or(0.0) < w.function_lp
         }) {
