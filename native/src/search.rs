@@ -10,6 +10,7 @@
 //! string methods differ from Rust's there) is searched by the Python twin.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -24,14 +25,36 @@ use crate::text::{camel_seam, isupper, islower};
 /// The module of the Python twin, whose word classes the search reads.
 const MODEL_MODULE: &str = "textlint.checks.spacing.model";
 
+/// FNV-1a: the hash of the word classes' sets, whose keys are a few short words (std's SipHash,
+/// which resists chosen keys, cost ~200 instructions a look-up of the search).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A closed class of words.
+type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+
 /// The closed word classes of the model's module (copied once per process: frozensets).
 struct Classes {
-    prefixes: HashSet<String>,
-    suffixes: HashSet<String>,
-    affixes: HashSet<String>,
-    letter_words: HashSet<String>,
-    titles: HashSet<String>,
-    prefixes_short: HashSet<String>,
+    prefixes: WordSet,
+    suffixes: WordSet,
+    affixes: WordSet,
+    letter_words: WordSet,
+    titles: WordSet,
+    prefixes_short: WordSet,
     affix_max: usize,
     max_word: usize,
 }
@@ -42,7 +65,7 @@ static CLASSES: GILOnceCell<Classes> = GILOnceCell::new();
 fn classes(py: Python<'_>) -> PyResult<&'static Classes> {
     CLASSES.get_or_try_init(py, || {
         let module = py.import(MODEL_MODULE)?;
-        let set = |name: &str| -> PyResult<HashSet<String>> {
+        let set = |name: &str| -> PyResult<WordSet> {
             module.getattr(name)?.try_iter()?.map(|w| w?.extract::<String>()).collect()
         };
         Ok(Classes {
@@ -411,8 +434,9 @@ impl<'a, 'py> Searcher<'a, 'py> {
 
     /// `known(w, original, joined)`'s answer as the search has it inline for the word from *a*
     /// to *b* (its str made in *slot* when needed): the lexicon's log10 P (`lex_logp`,
-    /// remembered only for words the lexicon has), and whether the lexicon has it.
-    fn lexicon_lp(&self, slot: &mut Option<Bound<'py, PyString>>, a: usize, b: usize) -> PyResult<Option<f64>> {
+    /// remembered only for words the lexicon has), and whether the lexicon has it; with the
+    /// word's `lex_word` when that memo has it.
+    fn lexicon_lp(&self, slot: &mut Option<Bound<'py, PyString>>, a: usize, b: usize) -> PyResult<(Option<f64>, Option<LexWord<'py>>)> {
         let py = self.py;
         if let Getter::Table(table) = &self.t.zipf {
             // `lex_logp` is None exactly for a word whose lowercase form the word table lacks
@@ -420,26 +444,30 @@ impl<'a, 'py> Searcher<'a, 'py> {
             // most are, is told by the compiled table alone, without a str or the memo
             let z = match table.get().answer(py, self.lower(a, b).as_bytes()) {
                 Some(z) if z > 0 => z,
-                _ => return Ok(None),
+                _ => return Ok((None, None)),
             };
             let w = self.word(slot, a, b);
+            // a word `lex_word` remembered: its log10 P is the `lex_logp` entry it was made of
+            if let Some(lw) = self.lex_words.get_item(w)?.map(LexWord::of).transpose()?.flatten() {
+                return Ok((Some(lw.lp), Some(lw)));
+            }
             if let Some(v) = self.lex_logp.get_item(w)? {
-                return Self::float(&v);
+                return Ok((Self::float(&v)?, None));
             }
             let lower = if self.lowercase { w.clone() } else { PyString::new(py, self.lower(a, b)) };
-            return features::lexicon_logp(self.model, self.lex_logp, self.t.glued_forms.bind(py), w, &lower, z.into());
+            return Ok((features::lexicon_logp(self.model, self.lex_logp, self.t.glued_forms.bind(py), w, &lower, z.into())?, None));
         }
         let w = self.word(slot, a, b);
         if let Some(v) = self.lex_logp.get_item(w)? {
-            return Self::float(&v);
+            return Ok((Self::float(&v)?, None));
         }
         let lower = if self.lowercase { w.clone() } else { PyString::new(py, self.lower(a, b)) };
         let z = self.t.zipf.get_or(&lower, &self.zero)?;
         if z.extract::<i64>()? > 0 {
             let v = self.model.call_method1(intern!(py, "_lexicon_logp"), (w, lower, z))?;
-            return Self::float(&v);
+            return Ok((Self::float(&v)?, None));
         }
-        Ok(None)
+        Ok((None, None))
     }
 
     /// `lex_word(w)` of a word the lexicon has (`lex_logp` remembered it), from *a* to *b* of
@@ -474,8 +502,12 @@ impl<'a, 'py> Searcher<'a, 'py> {
         Ok(if v.is_none() { None } else { Some(v.extract()?) })
     }
 
+    /// Whether *t* is one of `LETTER_WORDS` (an ASCII letter: read from the model's table).
     fn letter_word(&self, t: &str) -> bool {
-        self.c.letter_words.contains(t)
+        match t.as_bytes() {
+            [c] => self.t.letter_words[*c as usize],
+            _ => self.c.letter_words.contains(t),
+        }
     }
 
     /// The search itself: the loop of `Model._search`.
@@ -547,7 +579,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
                     }
                 }
                 let mut word = None; // the str of s[j..i], made when first needed
-                let mut lp = self.lexicon_lp(&mut word, j, i)?;
+                let (mut lp, remembered) = self.lexicon_lp(&mut word, j, i)?;
                 let lexicon_word = lp.is_some();
                 let whole = at_start && at_end;
                 if inner > 0 {
@@ -609,7 +641,11 @@ impl<'a, 'py> Searcher<'a, 'py> {
                         None => continue,
                     }
                 }
-                let lw = if lexicon_word { self.lex_word(self.word(&mut word, j, i), j, i)? } else { None };
+                let lw = match remembered {
+                    Some(lw) => Some(lw),
+                    None if lexicon_word => self.lex_word(self.word(&mut word, j, i), j, i)?,
+                    None => None,
+                };
                 let cut_compound = mid_word && i - j > 3 && lw.as_ref().is_none_or(|l| l.lp < w.function_lp);
                 let mut top: Option<(f64, usize)> = None;
                 for (index, st) in here.iter().enumerate() {
