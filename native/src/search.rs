@@ -143,35 +143,71 @@ enum Last {
     Word(usize),
 }
 
-/// A state of the search: its score, the place where its last word starts and the index of the
-/// state there that it extends, and that word with its `lex_word`.
+/// A state of the search: its score, the place where its last word starts and the state there
+/// that it extends, that word with its `lex_word`, and the next state of its own place. (The
+/// states of a search are held in one list, in the order they are made: a list a place cost an
+/// allocation at most places.)
 struct State<'py> {
     score: f64,
     from: usize,
     prev: usize,
     last: Last,
     lw: Option<LexWord<'py>>,
+    next: usize,
 }
 
+/// No state (the end of a place's states).
+const NO_STATE: usize = usize::MAX;
+
 /// A place of the window string where a word may end (`Model._lattice_places`): its position,
-/// the token it is in, whether it ends the token, whether it is a camel seam, the states there.
-struct Place<'py> {
+/// the token it is in, whether it ends the token, whether it is a camel seam, its first and last
+/// states (in the search's list of states).
+struct Place {
     pos: usize,
     token: usize,
     at_end: bool,
     seam: bool,
-    states: Vec<State<'py>>,
+    first: usize,
+    last: usize,
 }
 
-impl<'py> Place<'py> {
+impl Place {
     fn new(pos: usize, token: usize, at_end: bool, seam: bool) -> Self {
-        Place { pos, token, at_end, seam, states: Vec::new() }
+        Place { pos, token, at_end, seam, first: NO_STATE, last: NO_STATE }
+    }
+}
+
+/// The states of a search, each place's linked in the order they are made.
+struct States<'py>(Vec<State<'py>>);
+
+impl<'py> States<'py> {
+    /// Adds *state* after the last state of *place*.
+    fn push(&mut self, place: &mut Place, state: State<'py>) {
+        let index = self.0.len();
+        self.0.push(state);
+        if place.last == NO_STATE {
+            place.first = index;
+        } else {
+            self.0[place.last].next = index;
+        }
+        place.last = index;
+    }
+
+    /// The states of *place* with their indices, in order.
+    fn of<'s>(&'s self, place: &Place) -> impl Iterator<Item = (usize, &'s State<'py>)> + 's {
+        let mut k = place.first;
+        std::iter::from_fn(move || {
+            let index = k;
+            let state = self.0.get(index)?;
+            k = state.next;
+            Some((index, state))
+        })
     }
 }
 
 /// `Model._lattice_places` (without the first place, of the context word): the places of the
 /// ASCII window string *s* where a word may end.
-fn lattice_places<'py>(s: &[u8], bounds: &[usize], cuttable: &[bool]) -> Vec<Place<'py>> {
+fn lattice_places(s: &[u8], bounds: &[usize], cuttable: &[bool]) -> Vec<Place> {
     let mut places = Vec::new();
     for k in 0..bounds.len() - 1 {
         let (a, b) = (bounds[k], bounds[k + 1]);
@@ -522,18 +558,20 @@ impl<'a, 'py> Searcher<'a, 'py> {
             LexWord::of(self.model.call_method1(intern!(py, "lex_word"), (self.left,))?)?
         };
         let mut places = vec![Place::new(0, 0, true, false)];
-        places[0].states.push(State { score: 0.0, from: usize::MAX, prev: 0, last: Last::Context, lw: first_lw });
+        let mut states = States(Vec::with_capacity(4 * self.s.len()));
+        let start = State { score: 0.0, from: usize::MAX, prev: 0, last: Last::Context, lw: first_lw, next: NO_STATE };
+        states.push(&mut places[0], start);
         places.extend(lattice_places(s, b, &cuttable));
         let last = places.len() - 1;
         // end -> the starts of the prefixes cut off a token's start there
         let mut prefix_cut: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
         for x in 0..last {
-            if places[x].states.is_empty() {
+            if places[x].first == NO_STATE {
                 continue;
             }
             let (head, tail) = places.split_at_mut(x + 1);
-            let Place { pos: j, at_end: at_start, seam: seam_j, states: here, .. } = &head[x];
-            let (j, at_start, seam_j) = (*j, *at_start, *seam_j);
+            let here = &head[x];
+            let (j, at_start, seam_j) = (here.pos, here.at_end, here.seam);
             let k0 = tail[0].token;
             let next_end = tail[0].at_end;
             let capital = s[j].is_ascii_uppercase();
@@ -648,7 +686,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
                 };
                 let cut_compound = mid_word && i - j > 3 && lw.as_ref().is_none_or(|l| l.lp < w.function_lp);
                 let mut top: Option<(f64, usize)> = None;
-                for (index, st) in here.iter().enumerate() {
+                for (index, st) in states.of(here) {
                     if let Last::Word(start) = st.last {
                         if after_prefix.contains(&start)
                             && !f[k0].glued
@@ -687,7 +725,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
                 }
                 if let Some((score, prev)) = top {
                     let last = Last::Word(j);
-                    there.states.push(State { score, from: x, prev, last, lw });
+                    states.push(there, State { score, from: x, prev, last, lw, next: NO_STATE });
                 }
             }
             for (end, start) in new_prefixes {
@@ -696,7 +734,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
                 }
             }
         }
-        self.best_cuts(&places)
+        self.best_cuts(&places, &states)
     }
 
     /// Whether the last word of a state is not None and longer than three letters (the start
@@ -744,18 +782,18 @@ impl<'a, 'py> Searcher<'a, 'py> {
     }
 
     /// The best final state's words, back to the start: the cut points (`Model._search`'s end).
-    fn best_cuts(&self, places: &[Place<'py>]) -> PyResult<Bound<'py, PyAny>> {
+    fn best_cuts(&self, places: &[Place], states: &States<'py>) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let mut last = places.len() - 1;
-        let fin = &places[last].states;
-        if fin.is_empty() {
+        let fin = &places[last];
+        if fin.first == NO_STATE {
             let inner: Vec<usize> = self.bounds[1..self.bounds.len() - 1].to_vec();
             return Ok(PyTuple::new(py, inner)?.into_any());
         }
-        let mut index = 0;
-        if fin.len() > 1 {
+        let mut index = fin.first;
+        if fin.first != fin.last {
             let mut top = f64::NEG_INFINITY;
-            for (k, st) in fin.iter().enumerate() {
+            for (k, st) in states.of(fin) {
                 // `pair` of a word and no word is 0.0, asked of no table
                 let key = match st.last {
                     _ if self.right.is_none() => None,
@@ -767,7 +805,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
                     Some(key) => self.model.call_method1(intern!(py, "pair"), (key, self.right))?.extract()?,
                 };
                 let v = st.score + pair;
-                if k == 0 || v > top {
+                if k == fin.first || v > top {
                     top = v;
                     index = k;
                 }
@@ -775,7 +813,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
         }
         let mut cuts = Vec::new();
         while last > 0 {
-            let st = &places[last].states[index];
+            let st = &states.0[index];
             let x = st.from;
             if x > 0 {
                 cuts.push(places[x].pos);
