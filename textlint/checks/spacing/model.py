@@ -515,10 +515,22 @@ class Model:
 
     def score(self, words: list[str], left: str | None, right: str | None,
               originals: set[str] = frozenset()) -> float:
-        """Score of *words* between the context words; *originals* are the window's tokens."""
+        """Score of *words* between the context words; *originals* are the window's tokens. (The
+        usual answers are read inline: :meth:`logp` of a word the lexicon has that is not
+        capitalised, which is its remembered :meth:`lex_logp`, and a :meth:`pair` remembered.)"""
+        lex_logp_get, pairs_get = self._lex_logp.get, self._pairs.get
         total, prev = 0.0, left
         for w in words:
-            total += self.logp(w, w in originals) + self.pair(prev, w)
+            lp = lex_logp_get(w)
+            if lp is None or w[0].isupper():
+                lp = self.logp(w, w in originals)
+            if prev is None:
+                pair = 0.0
+            else:
+                pair = pairs_get((prev, w))
+                if pair is None:
+                    pair = self.pair(prev, w)
+            total += lp + pair
             prev = w
         return total + self.pair(prev, right)
 
