@@ -552,8 +552,11 @@ impl<'a, 'py> Searcher<'a, 'py> {
         let n = s.len();
         let f = &self.feats;
         let cuttable: Vec<bool> = f.iter().map(|x| x.cuttable).collect();
+        // `lex_word(left)`: its memo entry (None: a word the lexicon lacks), else the method
         let first_lw = if self.left.is_none() {
             None
+        } else if let Some(v) = self.lex_words.get_item(self.left)? {
+            LexWord::of(v)?
         } else {
             LexWord::of(self.model.call_method1(intern!(py, "lex_word"), (self.left,))?)?
         };
