@@ -15,27 +15,39 @@ from hypothesis import strategies as st
 from textlint.checks.spacing import model as spacing_model
 from textlint.checks.spacing.model import Model, clear_shared_caches
 from textlint.engine import Engine, Overrides
-from textlint.lexicon import get_lexicon
+from textlint.lexicon import BEGINS_PAIR, ENDS_PAIR, get_lexicon
 
 try:
-    from textlint_native import search as native_search
+    from textlint_native import Search
 except ImportError:  # a clone without the build (CI builds it)
-    native_search = None
+    Search = None
 
 pytestmark = pytest.mark.skipif(
-    native_search is None,
-    reason="textlint_native.search is not built (cargo build in native/, or pip install ./native)")
+    Search is None,
+    reason="textlint_native.Search is not built (cargo build in native/, or pip install ./native)")
+
+
+def compiled_search(model: Model):
+    """The compiled search made for *model*, as :class:`Model` makes it."""
+    return Search(model, BEGINS_PAIR, ENDS_PAIR)
+
+
+def python_search(model: Model):
+    """The Python twin, as :class:`Model` runs it without the compiled module."""
+    return Model._search
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
-def _run(search, vocabulary: dict[str, int], total: int | None, calls) -> tuple[list, dict]:
-    """Each of *calls* (cores, left, right) searched by *search* on a fresh model of its own
-    memo tables, in turn: per call the cuts and the document words it recorded; and the tables."""
+def _run(search_of, vocabulary: dict[str, int], total: int | None, calls) -> tuple[list, dict]:
+    """Each of *calls* (cores, left, right) searched by the search *search_of* makes for a fresh
+    model of its own memo tables (one for all the calls), in turn: per call the cuts and the
+    document words it recorded; and the tables."""
     clear_shared_caches()
     model = Model(get_lexicon(), vocabulary, sum(vocabulary.values()))
     if total is not None:
         model.total = total
+    search = search_of(model)
     answers = []
     for cores, left, right in calls:
         model._hits = model._root_hits = {}
@@ -44,8 +56,8 @@ def _run(search, vocabulary: dict[str, int], total: int | None, calls) -> tuple[
 
 
 def _same(vocabulary, calls, total=None):
-    python = _run(Model._search, vocabulary, total, calls)
-    compiled = _run(native_search, vocabulary, total, calls)
+    python = _run(python_search, vocabulary, total, calls)
+    compiled = _run(compiled_search, vocabulary, total, calls)
     assert compiled[0] == python[0], calls
     assert compiled[1] == python[1], "the memo tables differ"
 
@@ -85,12 +97,35 @@ def test_the_compiled_search_is_its_python_twin(windows, vocabulary):
     _same(Counter({"the": 50, **vocabulary}), calls)
 
 
+#: Tokens whose features (``Model._token_features``, worked out by the compiled search when its
+#: memo lacks them) take each branch: glued pairs and glued forms (lowercase, capitalised, with
+#: an article lost), names, letters, identifiers, all capitals, words the document raises.
+_FEATURE_TOKENS = ["lawenforcement", "wellknown", "needto", "infact", "Infact", "eachother", "Eachother",
+                   "Afterall", "afterall", "alot", "ofsome", "Herson", "Icecream", "icecream", "I", "a", "x",
+                   "X", "UN", "NASA", "parseHTTP", "getElementById", "iPhone", "eBay", "the", "The", "THE",
+                   "of", "ofthe", "Ofthe", "songwriter", "government", "Government", "Putin", "Putinin",
+                   "successfullyas", "evid", "ence", "gov", "ern", "Kashmiris", "Americato", "ab", "abc"]
+
+
+@given(st.lists(st.sampled_from(_FEATURE_TOKENS), min_size=1, max_size=3),
+       st.dictionaries(st.sampled_from(_FEATURE_TOKENS), st.integers(1, 9), max_size=5),
+       st.booleans())
+@example(["Afterall", "Eachother"], {}, False).via("common words capitalised")
+@example(["Putinin", "Americato"], {"Putinin": 2, "Americato": 3}, True).via("the document raises them")
+def test_the_features_of_tokens_are_those_of_the_python_twin(tokens, vocabulary, apart):
+    # one window of the tokens, or one window each: the features (memo table, document words)
+    # of each token first met in either
+    calls = [([t], None, None) for t in tokens] if apart else [(tokens, "the", None)]
+    _same(Counter({"the": 50, **vocabulary}), calls)
+
+
 def test_a_window_that_is_not_ascii_is_searched_by_the_python_twin(monkeypatch):
     asked = []
     monkeypatch.setattr(Model, "_search", lambda self, *args: asked.append(args) or (1,))
     model = Model(get_lexicon(), {"the": 5}, 5)
-    assert native_search(model, ["Sokołó", "w"], "the", None) == (1,)
-    assert native_search(model, ["Sokolo", "w"], "the", None) != (1,)
+    search = compiled_search(model)
+    assert search(model, ["Sokołó", "w"], "the", None) == (1,)
+    assert search(model, ["Sokolo", "w"], "the", None) != (1,)
     assert asked == [(["Sokołó", "w"], "the", None)]
 
 
@@ -98,20 +133,21 @@ def _searches_of(texts: list[str]) -> list[tuple[dict, int, list]]:
     """Every search that linting *texts* runs (all default rules, cold caches), by document:
     its vocabulary, its model's word total and the (cores, left, right) of each search."""
     documents: dict[int, tuple[dict, int, list]] = {}
-    python_search = spacing_model._SEARCH
+    method, compiled = Model._search, spacing_model.SEARCH
 
     def recording(model, cores, left, right):
         documents.setdefault(id(model.vocab), (model.vocab, model.total, []))[2].append((tuple(cores), left, right))
-        return Model._search(model, cores, left, right)
+        return method(model, cores, left, right)
 
     clear_shared_caches()
     engine = Engine(overrides=Overrides(languagetool=False))
-    spacing_model._SEARCH = recording
+    # (each model made while linting searches with Model._search, which records)
+    spacing_model.SEARCH, Model._search = None, recording
     try:
         for text in texts:
             engine.lint(text)
     finally:
-        spacing_model._SEARCH = python_search
+        spacing_model.SEARCH, Model._search = compiled, method
     return [(dict(vocab), total, calls) for vocab, total, calls in documents.values()]
 
 
@@ -135,11 +171,15 @@ def test_every_search_of_real_documents_is_the_python_twins():
 
 def test_the_comparison_can_fail():
     """A search that records one document word less is told apart."""
-    def forgetful(model, cores, left, right):
-        cuts = native_search(model, cores, left, right)
-        model._hits.popitem()
-        return cuts
+    def forgetful(model):
+        search = compiled_search(model)
+
+        def forgetting(model, cores, left, right):
+            cuts = search(model, cores, left, right)
+            model._hits.popitem()
+            return cuts
+        return forgetting
 
     call = [(["Putinin", "his"], "President", None)]
     vocabulary = {"the": 50, "Putin": 4}
-    assert _run(forgetful, vocabulary, None, call)[0] != _run(Model._search, vocabulary, None, call)[0]
+    assert _run(forgetful, vocabulary, None, call)[0] != _run(python_search, vocabulary, None, call)[0]

@@ -149,23 +149,26 @@ _TOKENS = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4).map("".join
 _CASES = st.sampled_from([str, str.capitalize, str.lower, str.upper])
 
 
-@given(st.lists(_TOKENS, min_size=1, max_size=4), _CASES,
+@given(st.lists(_TOKENS, min_size=1, max_size=4), _CASES, st.sampled_from([None, "said", "times"]),
        st.dictionaries(st.sampled_from(_PIECES), st.integers(1, 9), max_size=4))
-@example(["song", "writer"], str, {}).via("a pair of the list")
-@example(["newyork", "times"], str.capitalize, {"york": 2}).via("capitals and the document")
-def test_the_compiled_search_on_compiled_tables_is_the_python_one_on_dicts(lexicons, cores, case, vocabulary):
-    native_search = native.function("search")
-    if native_search is None:
-        pytest.skip("textlint_native lacks search")
+@example(["song", "writer"], str, None, {}).via("a pair of the list")
+@example(["newyork", "times"], str.capitalize, "said", {"york": 2}).via("capitals and the document")
+def test_the_compiled_search_on_compiled_tables_is_the_python_one_on_dicts(lexicons, cores, case, right, vocabulary):
+    """And on dicts too (a compiled search asks a table that is no compiled one through Python)."""
+    search = native.function("Search")
+    if search is None:
+        pytest.skip("textlint_native lacks Search")
     compiled, dicts = lexicons
     cores = [case(c) for c in cores]
     answers = []
-    for lex, search in ((compiled, native_search), (dicts, Model._search)):
+    for lex, native_too in ((compiled, True), (dicts, True), (dicts, False)):
         model = _model(lex, Counter(vocabulary))
         model._hits = model._root_hits = {}
-        answers.append((search(model, list(cores), "the", None), model._hits, model._shared))
+        run = search(model, lexicon.BEGINS_PAIR, lexicon.ENDS_PAIR) if native_too else Model._search
+        answers.append((run(model, list(cores), "the", right), model._hits, model._shared))
     assert type(_model(compiled, Counter())._zipf_get.__self__).__name__ == "LexiconTable"
-    assert answers[0] == answers[1], cores
+    assert answers[0] == answers[2], cores
+    assert answers[1] == answers[2], cores
 
 
 @given(_TOKENS, _CASES, st.dictionaries(st.sampled_from(_PIECES), st.integers(0, 9), max_size=4))

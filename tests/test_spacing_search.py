@@ -250,3 +250,34 @@ def test_a_token_is_cuttable_as_its_plain_formulation_says(token, case):
     plain = not (core.isupper() or core[0].islower() and sum(c.isupper() for c in core) > 1) and bool(
         LATIN.fullmatch(core)) and not model.known_above(core, model.p.check_zipf - 9, True)
     assert model.cuttable(core) == plain, core
+
+
+def _score_plainly(model: Model, words: list[str], left: str | None, right: str | None,
+                   originals: set[str]) -> float:
+    """:meth:`Model.score` as a sum of :meth:`Model.logp` and :meth:`Model.pair`."""
+    total, prev = 0.0, left
+    for w in words:
+        total += model.logp(w, w in originals) + model.pair(prev, w)
+        prev = w
+    return total + model.pair(prev, right)
+
+
+@given(st.lists(st.lists(_TOKENS, min_size=1, max_size=4), min_size=1, max_size=3),
+       st.sampled_from([str, str.capitalize, str.lower]), _CONTEXT, _CONTEXT, _VOCABULARY)
+@example([["Putinin", "his"], ["Putin", "in", "his"], ["Putin", "his"]], str, "President", None,
+         {"Putin": 4, "Putinin": 2}).via("a capitalised word the document raises, remembered")
+def test_a_score_is_its_plain_sum(windows, case, left, right, vocabulary):
+    # the same score to the last bit, the same memo tables and document words recorded, also
+    # where earlier scores (of the same model) remembered the words and pairs
+    document = Counter({"the": 50, **vocabulary})
+    clear_shared_caches()
+    fast = Model(get_lexicon(), document, sum(document.values()))
+    clear_shared_caches()
+    plain = Model(get_lexicon(), document, sum(document.values()))
+    for words in windows:
+        words = [case(w) for w in words]
+        originals = set(windows[0])
+        for model in (fast, plain):
+            model._hits = model._root_hits = {}
+        assert fast.score(words, left, right, originals) == _score_plainly(plain, words, left, right, originals)
+        assert fast._hits == plain._hits and fast._shared == plain._shared

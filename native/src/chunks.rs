@@ -211,7 +211,7 @@ enum Parted<'py> {
 }
 
 /// `("", chunk, "") if chunk.isalpha() else plain_parts(chunk)` of a chunk whose letters are
-/// ASCII (its marks may be any of `plain_parts`'s: "“The", "‘Putin’").
+/// ASCII (its marks may be any of `plain_parts`'s: "“The", "‘word’").
 fn parts<'py>(c: &Constants, chunk: &Bound<'py, PyString>, text: &str) -> Parted<'py> {
     let py = chunk.py();
     if isalpha(text.as_bytes()) {

@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 
 mod capitals;
 mod chunks;
+mod features;
 mod judge;
 mod lookup;
 mod search;
@@ -25,7 +26,7 @@ const ABI: u32 = 2;
 #[pymodule]
 fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
-    m.add_function(wrap_pyfunction!(search::search, m)?)?;
+    m.add_class::<search::Search>()?;
     m.add_class::<suspicious::SuspiciousCore>()?;
     judge::register(m)?;
     m.add_class::<table::LexiconTable>()?;

@@ -10,12 +10,14 @@
 //! string methods differ from Rust's there) is searched by the Python twin.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
-use pyo3::types::{PyDict, PyString, PyTuple};
+use pyo3::types::{PyBool, PyDict, PyString, PyTuple};
 
+use crate::features::{self, FeatureTables, FeatureWeights};
 use crate::lookup::Getter;
 use crate::weights::Weights;
 use crate::text::{camel_seam, isupper, islower};
@@ -23,14 +25,36 @@ use crate::text::{camel_seam, isupper, islower};
 /// The module of the Python twin, whose word classes the search reads.
 const MODEL_MODULE: &str = "textlint.checks.spacing.model";
 
+/// FNV-1a: the hash of the word classes' sets, whose keys are a few short words (std's SipHash,
+/// which resists chosen keys, cost ~200 instructions a look-up of the search).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A closed class of words.
+type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+
 /// The closed word classes of the model's module (copied once per process: frozensets).
 struct Classes {
-    prefixes: HashSet<String>,
-    suffixes: HashSet<String>,
-    affixes: HashSet<String>,
-    letter_words: HashSet<String>,
-    titles: HashSet<String>,
-    prefixes_short: HashSet<String>,
+    prefixes: WordSet,
+    suffixes: WordSet,
+    affixes: WordSet,
+    letter_words: WordSet,
+    titles: WordSet,
+    prefixes_short: WordSet,
     affix_max: usize,
     max_word: usize,
 }
@@ -41,7 +65,7 @@ static CLASSES: GILOnceCell<Classes> = GILOnceCell::new();
 fn classes(py: Python<'_>) -> PyResult<&'static Classes> {
     CLASSES.get_or_try_init(py, || {
         let module = py.import(MODEL_MODULE)?;
-        let set = |name: &str| -> PyResult<HashSet<String>> {
+        let set = |name: &str| -> PyResult<WordSet> {
             module.getattr(name)?.try_iter()?.map(|w| w?.extract::<String>()).collect()
         };
         Ok(Classes {
@@ -119,35 +143,71 @@ enum Last {
     Word(usize),
 }
 
-/// A state of the search: its score, the place where its last word starts and the index of the
-/// state there that it extends, and that word with its `lex_word`.
+/// A state of the search: its score, the place where its last word starts and the state there
+/// that it extends, that word with its `lex_word`, and the next state of its own place. (The
+/// states of a search are held in one list, in the order they are made: a list a place cost an
+/// allocation at most places.)
 struct State<'py> {
     score: f64,
     from: usize,
     prev: usize,
     last: Last,
     lw: Option<LexWord<'py>>,
+    next: usize,
 }
 
+/// No state (the end of a place's states).
+const NO_STATE: usize = usize::MAX;
+
 /// A place of the window string where a word may end (`Model._lattice_places`): its position,
-/// the token it is in, whether it ends the token, whether it is a camel seam, the states there.
-struct Place<'py> {
+/// the token it is in, whether it ends the token, whether it is a camel seam, its first and last
+/// states (in the search's list of states).
+struct Place {
     pos: usize,
     token: usize,
     at_end: bool,
     seam: bool,
-    states: Vec<State<'py>>,
+    first: usize,
+    last: usize,
 }
 
-impl<'py> Place<'py> {
+impl Place {
     fn new(pos: usize, token: usize, at_end: bool, seam: bool) -> Self {
-        Place { pos, token, at_end, seam, states: Vec::new() }
+        Place { pos, token, at_end, seam, first: NO_STATE, last: NO_STATE }
+    }
+}
+
+/// The states of a search, each place's linked in the order they are made.
+struct States<'py>(Vec<State<'py>>);
+
+impl<'py> States<'py> {
+    /// Adds *state* after the last state of *place*.
+    fn push(&mut self, place: &mut Place, state: State<'py>) {
+        let index = self.0.len();
+        self.0.push(state);
+        if place.last == NO_STATE {
+            place.first = index;
+        } else {
+            self.0[place.last].next = index;
+        }
+        place.last = index;
+    }
+
+    /// The states of *place* with their indices, in order.
+    fn of<'s>(&'s self, place: &Place) -> impl Iterator<Item = (usize, &'s State<'py>)> + 's {
+        let mut k = place.first;
+        std::iter::from_fn(move || {
+            let index = k;
+            let state = self.0.get(index)?;
+            k = state.next;
+            Some((index, state))
+        })
     }
 }
 
 /// `Model._lattice_places` (without the first place, of the context word): the places of the
 /// ASCII window string *s* where a word may end.
-fn lattice_places<'py>(s: &[u8], bounds: &[usize], cuttable: &[bool]) -> Vec<Place<'py>> {
+fn lattice_places(s: &[u8], bounds: &[usize], cuttable: &[bool]) -> Vec<Place> {
     let mut places = Vec::new();
     for k in 0..bounds.len() - 1 {
         let (a, b) = (bounds[k], bounds[k + 1]);
@@ -165,13 +225,12 @@ fn lattice_places<'py>(s: &[u8], bounds: &[usize], cuttable: &[bool]) -> Vec<Pla
     places
 }
 
-/// `Model._piece_ok` of an ASCII word.
-fn piece_ok(c: &Classes, w: &str, starts_token: bool, ends_token: bool, seam_before: bool, seam_after: bool) -> bool {
-    let lower = w.to_ascii_lowercase();
-    if starts_token && !ends_token && !seam_after && c.prefixes.contains(&lower) {
+/// `Model._piece_ok` of an ASCII word (*lower*: its lowercase form).
+fn piece_ok(c: &Classes, w: &str, lower: &str, starts_token: bool, ends_token: bool, seam_before: bool, seam_after: bool) -> bool {
+    if starts_token && !ends_token && !seam_after && c.prefixes.contains(lower) {
         return false;
     }
-    if ends_token && !starts_token && !seam_before && c.suffixes.contains(&lower) {
+    if ends_token && !starts_token && !seam_before && c.suffixes.contains(lower) {
         return false;
     }
     if seam_before && w.len() < 3 && !c.letter_words.contains(w) {
@@ -198,30 +257,92 @@ fn unknown_join(pieces: &[&str]) -> bool {
     a.min(b) <= 3 && 3 <= a.max(b)
 }
 
-/// `Model._search(model, cores, left, right)`: the cut points of the best segmentation of
-/// `"".join(cores)` between the context words.
-#[pyfunction]
-pub fn search<'py>(
-    model: &Bound<'py, PyAny>,
-    cores: &Bound<'py, PyAny>,
-    left: &Bound<'py, PyAny>,
-    right: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let py = model.py();
-    let texts: Vec<Bound<'py, PyString>> =
-        cores.try_iter()?.map(|c| Ok(c?.downcast_into::<PyString>()?)).collect::<PyResult<_>>()?;
-    let mut strs = Vec::with_capacity(texts.len());
-    for t in &texts {
-        match t.to_str() {
-            Ok(x) if x.is_ascii() && !x.is_empty() => strs.push(x),
-            _ => break,
+/// `Model._search` of one model: made by `Model.__init__` as `Search(model, BEGINS_PAIR,
+/// ENDS_PAIR)`, called as `search(model, cores, left, right)`. It keeps the model's tables and
+/// weights, read once (none of them changes for a model), not the model (no reference cycle).
+#[pyclass(frozen, module = "textlint_native")]
+pub struct Search {
+    weights: Weights,
+    /// The lexicon's `bigram_floor`: log10 of the smallest pair probability its list holds.
+    floor: f64,
+    /// `Model.vocab.get`, `Model._zipf_get`, `Model._pmi_get`, `Model._sides_get`
+    vocab: Getter,
+    zipf: Getter,
+    pmi: Getter,
+    sides: Getter,
+    /// `Model._lex_logp`, `Model._lex_words`, `Model._features`: memo tables
+    lex_logp: Py<PyDict>,
+    lex_words: Py<PyDict>,
+    features: Py<PyDict>,
+    begins_pair: i64,
+    ends_pair: i64,
+    /// What the features of a token (`Model._token_features`) read besides: weights,
+    /// `Model._glued_forms`, the ASCII letters of `LETTER_WORDS`
+    feature_weights: FeatureWeights,
+    glued_forms: PyObject,
+    letter_words: [bool; 128],
+}
+
+#[pymethods]
+impl Search {
+    #[new]
+    fn new(model: &Bound<'_, PyAny>, begins_pair: i64, ends_pair: i64) -> PyResult<Self> {
+        let py = model.py();
+        let dict = |name: &Bound<'_, PyString>| -> PyResult<Py<PyDict>> {
+            Ok(model.getattr(name)?.downcast_into::<PyDict>()?.unbind())
+        };
+        let getter = |name: &Bound<'_, PyString>| Getter::of(&model.getattr(name)?);
+        let mut letter_words = [false; 128];
+        for word in &classes(py)?.letter_words {
+            if let [c] = word.as_bytes() {
+                if c.is_ascii() {
+                    letter_words[*c as usize] = true;
+                }
+            }
         }
+        Ok(Search {
+            weights: Weights::of(&model.getattr(intern!(py, "p"))?)?,
+            floor: model.getattr(intern!(py, "lex"))?.getattr(intern!(py, "bigram_floor"))?.extract()?,
+            vocab: Getter::of(&model.getattr(intern!(py, "vocab"))?.getattr(intern!(py, "get"))?)?,
+            zipf: getter(intern!(py, "_zipf_get"))?,
+            pmi: getter(intern!(py, "_pmi_get"))?,
+            sides: getter(intern!(py, "_sides_get"))?,
+            lex_logp: dict(intern!(py, "_lex_logp"))?,
+            lex_words: dict(intern!(py, "_lex_words"))?,
+            features: dict(intern!(py, "_features"))?,
+            begins_pair,
+            ends_pair,
+            feature_weights: FeatureWeights::of(&model.getattr(intern!(py, "p"))?)?,
+            glued_forms: model.getattr(intern!(py, "_glued_forms"))?.unbind(),
+            letter_words,
+        })
     }
-    if strs.is_empty() || strs.len() != texts.len() {
-        // Python's string methods outside ASCII (and any odd input): the Python twin
-        return model.call_method1(intern!(py, "_search"), (cores, left, right));
+
+    /// `Model._search(model, cores, left, right)`: the cut points of the best segmentation of
+    /// `"".join(cores)` between the context words.
+    fn __call__<'py>(
+        &self,
+        model: &Bound<'py, PyAny>,
+        cores: &Bound<'py, PyAny>,
+        left: &Bound<'py, PyAny>,
+        right: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let py = model.py();
+        let texts: Vec<Bound<'py, PyString>> =
+            cores.try_iter()?.map(|c| Ok(c?.downcast_into::<PyString>()?)).collect::<PyResult<_>>()?;
+        let mut strs = Vec::with_capacity(texts.len());
+        for t in &texts {
+            match t.to_str() {
+                Ok(x) if x.is_ascii() && !x.is_empty() => strs.push(x),
+                _ => break,
+            }
+        }
+        if strs.is_empty() || strs.len() != texts.len() {
+            // Python's string methods outside ASCII (and any odd input): the Python twin
+            return model.call_method1(intern!(py, "_search"), (cores, left, right));
+        }
+        Searcher::new(self, model, &texts, &strs, left, right)?.run()
     }
-    Searcher::new(model, &texts, &strs, left, right)?.run()
 }
 
 /// One search: the window, the model's tables and the states of the lattice.
@@ -229,29 +350,28 @@ struct Searcher<'a, 'py> {
     py: Python<'py>,
     model: &'a Bound<'py, PyAny>,
     c: &'static Classes,
-    w: Weights,
-    /// The lexicon's `bigram_floor`: log10 of the smallest pair probability its list holds.
-    floor: f64,
+    w: &'a Weights,
+    t: &'a Search,
     texts: &'a [Bound<'py, PyString>],
     cores: &'a [&'a str],
     s: String,
+    /// `s.lower()` (ASCII: each piece's lowercase form is its slice of it)
+    s_lower: String,
     bounds: Vec<usize>,
     lowercase: bool,
     feats: Vec<Features>,
     left: &'a Bound<'py, PyAny>,
     right: &'a Bound<'py, PyAny>,
     hits: Bound<'py, PyDict>,
-    vocab: Getter,
-    zipf: Getter,
-    pmi: Getter,
-    lex_logp: Bound<'py, PyDict>,
-    lex_words: Bound<'py, PyDict>,
+    lex_logp: &'a Bound<'py, PyDict>,
+    lex_words: &'a Bound<'py, PyDict>,
     zero: Bound<'py, PyAny>,
     none: Bound<'py, PyAny>,
 }
 
 impl<'a, 'py> Searcher<'a, 'py> {
     fn new(
+        t: &'a Search,
         model: &'a Bound<'py, PyAny>,
         texts: &'a [Bound<'py, PyString>],
         cores: &'a [&'a str],
@@ -260,62 +380,74 @@ impl<'a, 'py> Searcher<'a, 'py> {
     ) -> PyResult<Self> {
         let py = model.py();
         let s: String = cores.concat();
-        let mut bounds = vec![0];
+        let mut bounds = Vec::with_capacity(cores.len() + 1);
+        bounds.push(0);
         for c in cores {
             bounds.push(bounds.last().unwrap() + c.len());
         }
-        let dict = |name: &Bound<'py, PyString>| -> PyResult<Bound<'py, PyDict>> {
-            Ok(model.getattr(name)?.downcast_into::<PyDict>()?)
-        };
-        let hits = dict(intern!(py, "_hits"))?;
-        let feats = Self::features(model, texts)?;
+        let hits = model.getattr(intern!(py, "_hits"))?.downcast_into::<PyDict>()?;
+        let feats = Self::features(t, model, texts, cores)?;
         Ok(Searcher {
             py,
             model,
             c: classes(py)?,
-            w: Weights::of(&model.getattr(intern!(py, "p"))?)?,
-            floor: model.getattr(intern!(py, "lex"))?.getattr(intern!(py, "bigram_floor"))?.extract()?,
+            w: &t.weights,
+            t,
             texts,
             cores,
             lowercase: islower(s.as_bytes()),
+            s_lower: s.to_ascii_lowercase(),
             s,
             bounds,
             feats,
             left,
             right,
             hits,
-            vocab: Getter::of(&model.getattr(intern!(py, "vocab"))?.getattr(intern!(py, "get"))?)?,
-            zipf: Getter::of(&model.getattr(intern!(py, "_zipf_get"))?)?,
-            pmi: Getter::of(&model.getattr(intern!(py, "_pmi_get"))?)?,
-            lex_logp: dict(intern!(py, "_lex_logp"))?,
-            lex_words: dict(intern!(py, "_lex_words"))?,
+            lex_logp: t.lex_logp.bind(py),
+            lex_words: t.lex_words.bind(py),
             zero: 0i64.into_pyobject(py)?.into_any(),
             none: py.None().into_bound(py),
         })
     }
 
-    /// The features of each token: remembered in `model._features`, else `Model.memo`'s
-    /// `_token_features`.
-    fn features(model: &Bound<'py, PyAny>, texts: &[Bound<'py, PyString>]) -> PyResult<Vec<Features>> {
+    /// The features of each token (*texts*, *cores*): remembered in `model._features`, worked
+    /// out here when the memo lacks them (`features::memo_fresh`), else `Model.memo`'s (which
+    /// checks the document words that swayed them).
+    fn features(t: &Search, model: &Bound<'py, PyAny>, texts: &[Bound<'py, PyString>], cores: &[&str]) -> PyResult<Vec<Features>> {
         let py = model.py();
-        let table = model.getattr(intern!(py, "_features"))?.downcast_into::<PyDict>()?;
-        let mut compute = None;
+        let table = t.features.bind(py);
+        let tables = FeatureTables {
+            model,
+            w: &t.feature_weights,
+            lex_logp: t.lex_logp.bind(py),
+            zipf: &t.zipf,
+            pmi: &t.pmi,
+            sides: &t.sides,
+            glued_forms: t.glued_forms.bind(py),
+            letter_words: &t.letter_words,
+            begins_pair: t.begins_pair,
+            ends_pair: t.ends_pair,
+        };
         let mut feats = Vec::with_capacity(texts.len());
-        for c in texts {
+        for (c, text) in texts.iter().zip(cores) {
             let value = match table.get_item(c)? {
+                None => features::memo_fresh(&tables, table, c, text)?,
                 Some(entry) if !entry.downcast::<PyTuple>()?.get_borrowed_item(1)?.is_truthy()? => {
                     entry.downcast::<PyTuple>()?.get_item(0)?
                 }
                 _ => {
-                    if compute.is_none() {
-                        compute = Some(model.getattr(intern!(py, "_token_features"))?);
-                    }
-                    model.call_method1(intern!(py, "memo"), (&table, c, compute.as_ref().unwrap(), c))?
+                    let compute = model.getattr(intern!(py, "_token_features"))?;
+                    model.call_method1(intern!(py, "memo"), (table, c, compute, c))?
                 }
             };
             feats.push(Features::of(&value)?);
         }
         Ok(feats)
+    }
+
+    /// The window's text from *a* to *b* as a Python str, made once (*slot*) when first asked.
+    fn word<'s>(&self, slot: &'s mut Option<Bound<'py, PyString>>, a: usize, b: usize) -> &'s Bound<'py, PyString> {
+        slot.get_or_insert_with(|| PyString::new(self.py, &self.s[a..b]))
     }
 
     fn text(&self, a: usize, b: usize) -> Bound<'py, PyString> {
@@ -331,30 +463,68 @@ impl<'a, 'py> Searcher<'a, 'py> {
         }
     }
 
-    /// `known(w, original, joined)`'s answer as the search has it inline: the lexicon's log10 P
-    /// (`lex_logp`, remembered only for words the lexicon has), and whether the lexicon has it.
-    fn lexicon_lp(&self, w: &Bound<'py, PyString>, a: usize, b: usize) -> PyResult<Option<f64>> {
-        if let Some(v) = self.lex_logp.get_item(w)? {
-            return Self::float(&v);
-        }
-        let lower = if self.lowercase { w.clone() } else { PyString::new(self.py, &self.s[a..b].to_ascii_lowercase()) };
-        let z = self.zipf.get_or(&lower, &self.zero)?;
-        if z.extract::<i64>()? > 0 {
-            let v = self.model.call_method1(intern!(self.py, "_lexicon_logp"), (w, lower, z))?;
-            return Self::float(&v);
-        }
-        Ok(None)
+    /// The lowercase form of the window's text from *a* to *b* (itself in a lowercase window).
+    fn lower(&self, a: usize, b: usize) -> &str {
+        &self.s_lower[a..b]
     }
 
-    /// `lex_word(w)` of a word the lexicon has (`lex_logp` remembered it), remembered.
-    fn lex_word(&self, w: &Bound<'py, PyString>) -> PyResult<Option<LexWord<'py>>> {
+    /// `known(w, original, joined)`'s answer as the search has it inline for the word from *a*
+    /// to *b* (its str made in *slot* when needed): the lexicon's log10 P (`lex_logp`,
+    /// remembered only for words the lexicon has), and whether the lexicon has it; with the
+    /// word's `lex_word` when that memo has it.
+    fn lexicon_lp(&self, slot: &mut Option<Bound<'py, PyString>>, a: usize, b: usize) -> PyResult<(Option<f64>, Option<LexWord<'py>>)> {
+        let py = self.py;
+        if let Getter::Table(table) = &self.t.zipf {
+            // `lex_logp` is None exactly for a word whose lowercase form the word table lacks
+            // (`_lexicon_logp`, the memo's one writer, reads that table): such a word, as
+            // most are, is told by the compiled table alone, without a str or the memo
+            let z = match table.get().answer(py, self.lower(a, b).as_bytes()) {
+                Some(z) if z > 0 => z,
+                _ => return Ok((None, None)),
+            };
+            let w = self.word(slot, a, b);
+            // a word `lex_word` remembered: its log10 P is the `lex_logp` entry it was made of
+            if let Some(lw) = self.lex_words.get_item(w)?.map(LexWord::of).transpose()?.flatten() {
+                return Ok((Some(lw.lp), Some(lw)));
+            }
+            if let Some(v) = self.lex_logp.get_item(w)? {
+                return Ok((Self::float(&v)?, None));
+            }
+            let lower = if self.lowercase { w.clone() } else { PyString::new(py, self.lower(a, b)) };
+            return Ok((features::lexicon_logp(self.model, self.lex_logp, self.t.glued_forms.bind(py), w, &lower, z.into())?, None));
+        }
+        let w = self.word(slot, a, b);
+        if let Some(v) = self.lex_logp.get_item(w)? {
+            return Ok((Self::float(&v)?, None));
+        }
+        let lower = if self.lowercase { w.clone() } else { PyString::new(py, self.lower(a, b)) };
+        let z = self.t.zipf.get_or(&lower, &self.zero)?;
+        if z.extract::<i64>()? > 0 {
+            let v = self.model.call_method1(intern!(py, "_lexicon_logp"), (w, lower, z))?;
+            return Ok((Self::float(&v)?, None));
+        }
+        Ok((None, None))
+    }
+
+    /// `lex_word(w)` of a word the lexicon has (`lex_logp` remembered it), from *a* to *b* of
+    /// the window, remembered: `_lexicon_word(w, lex_logp(w))` worked out here.
+    fn lex_word(&self, w: &Bound<'py, PyString>, a: usize, b: usize) -> PyResult<Option<LexWord<'py>>> {
         if let Some(v) = self.lex_words.get_item(w)? {
             return LexWord::of(v);
         }
+        let py = self.py;
         let lp = self.lex_logp.get_item(w)?.unwrap_or_else(|| self.none.clone());
-        let v = self.model.call_method1(intern!(self.py, "_lexicon_word"), (w, lp))?;
+        let lower_text = self.lower(a, b);
+        let sides: i64 = self.t.sides.get_text_or(py, lower_text, &self.zero)?.extract()?;
+        let lower = if self.lowercase { w.clone() } else { PyString::new(py, lower_text) };
+        let v = PyTuple::new(py, [
+            lower.into_any(),
+            lp,
+            PyBool::new(py, sides & self.t.begins_pair != 0).to_owned().into_any(),
+            PyBool::new(py, sides & self.t.ends_pair != 0).to_owned().into_any(),
+        ])?;
         self.lex_words.set_item(w, &v)?;
-        LexWord::of(v)
+        LexWord::of(v.into_any())
     }
 
     /// PMI * 100 of two words of the lexicon (`Model.pmi_of`), None when the pair list lacks them.
@@ -364,12 +534,16 @@ impl<'a, 'py> Searcher<'a, 'py> {
         key.push_str(a);
         key.push(' ');
         key.push_str(b);
-        let v = self.pmi.get_text_or(self.py, &key, &self.none)?;
+        let v = self.t.pmi.get_text_or(self.py, &key, &self.none)?;
         Ok(if v.is_none() { None } else { Some(v.extract()?) })
     }
 
+    /// Whether *t* is one of `LETTER_WORDS` (an ASCII letter: read from the model's table).
     fn letter_word(&self, t: &str) -> bool {
-        self.c.letter_words.contains(t)
+        match t.as_bytes() {
+            [c] => self.t.letter_words[*c as usize],
+            _ => self.c.letter_words.contains(t),
+        }
     }
 
     /// The search itself: the loop of `Model._search`.
@@ -378,24 +552,29 @@ impl<'a, 'py> Searcher<'a, 'py> {
         let n = s.len();
         let f = &self.feats;
         let cuttable: Vec<bool> = f.iter().map(|x| x.cuttable).collect();
+        // `lex_word(left)`: its memo entry (None: a word the lexicon lacks), else the method
         let first_lw = if self.left.is_none() {
             None
+        } else if let Some(v) = self.lex_words.get_item(self.left)? {
+            LexWord::of(v)?
         } else {
             LexWord::of(self.model.call_method1(intern!(py, "lex_word"), (self.left,))?)?
         };
         let mut places = vec![Place::new(0, 0, true, false)];
-        places[0].states.push(State { score: 0.0, from: usize::MAX, prev: 0, last: Last::Context, lw: first_lw });
+        let mut states = States(Vec::with_capacity(4 * self.s.len()));
+        let start = State { score: 0.0, from: usize::MAX, prev: 0, last: Last::Context, lw: first_lw, next: NO_STATE };
+        states.push(&mut places[0], start);
         places.extend(lattice_places(s, b, &cuttable));
         let last = places.len() - 1;
         // end -> the starts of the prefixes cut off a token's start there
         let mut prefix_cut: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
         for x in 0..last {
-            if places[x].states.is_empty() {
+            if places[x].first == NO_STATE {
                 continue;
             }
             let (head, tail) = places.split_at_mut(x + 1);
-            let Place { pos: j, at_end: at_start, seam: seam_j, states: here, .. } = &head[x];
-            let (j, at_start, seam_j) = (*j, *at_start, *seam_j);
+            let here = &head[x];
+            let (j, at_start, seam_j) = (here.pos, here.at_end, here.seam);
             let k0 = tail[0].token;
             let next_end = tail[0].at_end;
             let capital = s[j].is_ascii_uppercase();
@@ -440,8 +619,8 @@ impl<'a, 'py> Searcher<'a, 'py> {
                         break;
                     }
                 }
-                let word = self.text(j, i);
-                let mut lp = self.lexicon_lp(&word, j, i)?;
+                let mut word = None; // the str of s[j..i], made when first needed
+                let (mut lp, remembered) = self.lexicon_lp(&mut word, j, i)?;
                 let lexicon_word = lp.is_some();
                 let whole = at_start && at_end;
                 if inner > 0 {
@@ -449,10 +628,11 @@ impl<'a, 'py> Searcher<'a, 'py> {
                         continue;
                     }
                 } else if i - j > 2 && (capital || !lexicon_word) {
-                    let count = self.vocab.get_or(&word, &self.zero)?;
-                    self.hits.set_item(&word, &count)?;
+                    let word = self.word(&mut word, j, i);
+                    let count = self.t.vocab.get_or(word, &self.zero)?;
+                    self.hits.set_item(word, &count)?;
                     if count.extract::<i64>()? > whole as i64 {
-                        let v = self.model.call_method1(intern!(py, "known"), (&word, whole))?;
+                        let v = self.model.call_method1(intern!(py, "known"), (word, whole))?;
                         lp = Self::float(&v)?;
                     }
                 }
@@ -467,9 +647,11 @@ impl<'a, 'py> Searcher<'a, 'py> {
                     let affix = || {
                         (at_start || at_end)
                             && i - j <= self.c.affix_max
-                            && self.c.affixes.contains(&piece.to_ascii_lowercase())
+                            && self.c.affixes.contains(self.lower(j, i))
                     };
-                    if (seam_j || seam_i || affix()) && !piece_ok(self.c, piece, at_start, at_end, seam_j, seam_i) {
+                    if (seam_j || seam_i || affix())
+                        && !piece_ok(self.c, piece, self.lower(j, i), at_start, at_end, seam_j, seam_i)
+                    {
                         if at_end && !seam_j && lp.is_some_and(|v| v >= w.suffix_word_lp) {
                             suffix_word = !f[k0].glued;
                         } else if at_start && !seam_i && lp.is_some_and(|v| v >= w.function_lp) {
@@ -500,10 +682,14 @@ impl<'a, 'py> Searcher<'a, 'py> {
                         None => continue,
                     }
                 }
-                let lw = if lexicon_word { self.lex_word(&word)? } else { None };
+                let lw = match remembered {
+                    Some(lw) => Some(lw),
+                    None if lexicon_word => self.lex_word(self.word(&mut word, j, i), j, i)?,
+                    None => None,
+                };
                 let cut_compound = mid_word && i - j > 3 && lw.as_ref().is_none_or(|l| l.lp < w.function_lp);
                 let mut top: Option<(f64, usize)> = None;
-                for (index, st) in here.iter().enumerate() {
+                for (index, st) in states.of(here) {
                     if let Last::Word(start) = st.last {
                         if after_prefix.contains(&start)
                             && !f[k0].glued
@@ -521,7 +707,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
                             match pmi {
                                 Some(v) => st.score + base + w.bigram_weight * (v as f64 / 100.0),
                                 None => {
-                                    let gap = self.floor - lprev.lp - l.lp;
+                                    let gap = self.t.floor - lprev.lp - l.lp;
                                     st.score + base + w.absent_weight * (if gap < 0.0 { gap } else { 0.0 })
                                 }
                             }
@@ -542,7 +728,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
                 }
                 if let Some((score, prev)) = top {
                     let last = Last::Word(j);
-                    there.states.push(State { score, from: x, prev, last, lw });
+                    states.push(there, State { score, from: x, prev, last, lw, next: NO_STATE });
                 }
             }
             for (end, start) in new_prefixes {
@@ -551,7 +737,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
                 }
             }
         }
-        self.best_cuts(&places)
+        self.best_cuts(&places, &states)
     }
 
     /// Whether the last word of a state is not None and longer than three letters (the start
@@ -577,7 +763,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
         if self.letter_word(cores[0]) && f[1].long_word {
             return Ok(None); // "a void", "a round": an article and a word
         }
-        if self.c.prefixes.contains(&cores[0].to_ascii_lowercase()) && f[1].solid && !(lp >= w.suffix_word_lp && {
+        if self.c.prefixes.contains(self.lower(self.bounds[k0], self.bounds[k0 + 1])) && f[1].solid && !(lp >= w.suffix_word_lp && {
             let v = self.model.call_method1(intern!(self.py, "lex_logp"), (&self.texts[k0],))?;
             Self::float(&v)?.unwrap_or(0.0) < w.function_lp
         }) {
@@ -599,25 +785,30 @@ impl<'a, 'py> Searcher<'a, 'py> {
     }
 
     /// The best final state's words, back to the start: the cut points (`Model._search`'s end).
-    fn best_cuts(&self, places: &[Place<'py>]) -> PyResult<Bound<'py, PyAny>> {
+    fn best_cuts(&self, places: &[Place], states: &States<'py>) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let mut last = places.len() - 1;
-        let fin = &places[last].states;
-        if fin.is_empty() {
+        let fin = &places[last];
+        if fin.first == NO_STATE {
             let inner: Vec<usize> = self.bounds[1..self.bounds.len() - 1].to_vec();
             return Ok(PyTuple::new(py, inner)?.into_any());
         }
-        let mut index = 0;
-        if fin.len() > 1 {
+        let mut index = fin.first;
+        if fin.first != fin.last {
             let mut top = f64::NEG_INFINITY;
-            for (k, st) in fin.iter().enumerate() {
+            for (k, st) in states.of(fin) {
+                // `pair` of a word and no word is 0.0, asked of no table
                 let key = match st.last {
-                    Last::Word(start) => self.text(start, places[last].pos).into_any(),
-                    Last::Context => self.left.clone(),
+                    _ if self.right.is_none() => None,
+                    Last::Word(start) => Some(self.text(start, places[last].pos).into_any()),
+                    Last::Context => Some(self.left.clone()).filter(|left| !left.is_none()),
                 };
-                let pair: f64 = self.model.call_method1(intern!(py, "pair"), (key, self.right))?.extract()?;
+                let pair: f64 = match key {
+                    None => 0.0,
+                    Some(key) => self.model.call_method1(intern!(py, "pair"), (key, self.right))?.extract()?,
+                };
                 let v = st.score + pair;
-                if k == 0 || v > top {
+                if k == fin.first || v > top {
                     top = v;
                     index = k;
                 }
@@ -625,7 +816,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
         }
         let mut cuts = Vec::new();
         while last > 0 {
-            let st = &places[last].states[index];
+            let st = &states.0[index];
             let x = st.from;
             if x > 0 {
                 cuts.push(places[x].pos);

@@ -3,8 +3,9 @@
 //!
 //! It marks the same tokens, merges the same windows, reads the same context words and asks
 //! `Model.best` of each window as the twin does: an entry of the model's `_best` memo that no
-//! document word swayed is read here (what `Model.memo` returns for it, recording nothing), any
-//! other goes to `model.best` itself (the memo, the search). Only the windows whose best cuts are
+//! document word swayed is read here (what `Model.memo` returns for it, recording nothing), a
+//! window the memo lacks is searched (`model._searcher`) and remembered here as `Model.memo`
+//! does, any other goes to `model.best` itself (whose memo checks the document words). Only the windows whose best cuts are
 //! not the author's are handed back, their tokens made as the twin makes them (`Token`). Offsets
 //! are code points, as Python's; a line that is no UTF-8 (an unpaired surrogate) is handed to the
 //! Python twin whole.
@@ -62,18 +63,47 @@ impl Windows {
 }
 
 /// `model.best(cores, left, right)`: its memo entry read here when no document word swayed it
-/// (as `Model.memo` reads it), else the method.
+/// (as `Model.memo` reads it), worked out and remembered here when there is none (`memo_fresh`),
+/// else the method (which checks the document words against this document's counts).
 fn best_cuts<'py>(model: &Bound<'py, PyAny>, best: &Bound<'py, PyDict>, cores: &[Bound<'py, PyAny>],
                   left: &Bound<'py, PyAny>, right: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let py = model.py();
     let key = PyTuple::new(py, cores.iter().chain([left, right]).collect::<Vec<_>>())?;
-    if let Some(entry) = best.get_item(&key)? {
-        let entry = entry.downcast_into::<PyTuple>()?;
-        if !entry.get_item(1)?.is_truthy()? {
-            return entry.get_item(0);
+    match best.get_item(&key)? {
+        None => memo_fresh(model, best, &key, (PyList::new(py, cores)?, left, right)),
+        Some(entry) => {
+            let entry = entry.downcast_into::<PyTuple>()?;
+            if !entry.get_item(1)?.is_truthy()? {
+                return entry.get_item(0);
+            }
+            model.call_method1(intern!(py, "best"), (PyList::new(py, cores)?, left, right))
         }
     }
-    model.call_method1(intern!(py, "best"), (PyList::new(py, cores)?, left, right))
+}
+
+/// `Model.memo(table, key, model._searcher, model, *args)` where *table* has no entry of *key*:
+/// the search's answer, remembered with the document words it recorded, which go on to the
+/// value being computed around it, if any.
+fn memo_fresh<'py>(model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>, key: &Bound<'py, PyTuple>,
+                   (cores, left, right): (Bound<'py, PyList>, &Bound<'py, PyAny>, &Bound<'py, PyAny>))
+                   -> PyResult<Bound<'py, PyAny>> {
+    let py = model.py();
+    let search = model.getattr(intern!(py, "_searcher"))?;
+    let outer = model.getattr(intern!(py, "_hits"))?;
+    let hits = PyDict::new(py);
+    model.setattr(intern!(py, "_hits"), &hits)?;
+    let value = search.call1((model, cores, left, right));
+    model.setattr(intern!(py, "_hits"), &outer)?;
+    let value = value?;
+    if hits.is_empty() {
+        table.set_item(key, (&value, PyTuple::empty(py)))?;
+    } else {
+        if !outer.is(&model.getattr(intern!(py, "_root_hits"))?) {
+            outer.downcast::<PyDict>()?.update(hits.as_mapping())?;
+        }
+        table.set_item(key, (&value, hits))?;
+    }
+    Ok(value)
 }
 
 /// `set(cuts)` of the cut points `Model.best` answers, in order.

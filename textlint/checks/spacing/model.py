@@ -81,6 +81,11 @@ MAX_WORD = 24
 #: model as ``SuspiciousCore(model, CONTEXT_BOUND, LETTER_WORDS, BEGINS_PAIR, ENDS_PAIR)`` and
 #: called as ``judge(model, core)``; None without the compiled module: the method runs.
 SUSPICIOUS_CORE = native.function("SuspiciousCore")
+#: The compiled twin of :meth:`Model._search` (native/src/search.rs: the same cut points, the
+#: same document words recorded, the same memo entries written), made for a model as
+#: ``Search(model, BEGINS_PAIR, ENDS_PAIR)`` and called as ``search(model, cores, left, right)``;
+#: None without the compiled module: the method runs.
+SEARCH = native.function("Search")
 
 
 GLUED_FORMS = Path(__file__).resolve().parent.parent.parent / "data" / "glued_forms.txt.gz"
@@ -329,6 +334,9 @@ class Model:
         #: :meth:`_suspicious_core` compiled for this model (:data:`SUSPICIOUS_CORE`), or None
         self._suspicious_native = None if SUSPICIOUS_CORE is None else SUSPICIOUS_CORE(
             self, CONTEXT_BOUND, LETTER_WORDS, BEGINS_PAIR, ENDS_PAIR)
+        #: :meth:`_search` as :meth:`best` runs it: compiled for this model (:data:`SEARCH`)
+        #: when the module has it, called as ``search(model, cores, left, right)``
+        self._searcher = Model._search if SEARCH is None else SEARCH(self, BEGINS_PAIR, ENDS_PAIR)
 
     # memos -----------------------------------------------------------------------
     def table(self, name: str) -> dict:
@@ -507,10 +515,22 @@ class Model:
 
     def score(self, words: list[str], left: str | None, right: str | None,
               originals: set[str] = frozenset()) -> float:
-        """Score of *words* between the context words; *originals* are the window's tokens."""
+        """Score of *words* between the context words; *originals* are the window's tokens. (The
+        usual answers are read inline: :meth:`logp` of a word the lexicon has that is not
+        capitalised, which is its remembered :meth:`lex_logp`, and a :meth:`pair` remembered.)"""
+        lex_logp_get, pairs_get = self._lex_logp.get, self._pairs.get
         total, prev = 0.0, left
         for w in words:
-            total += self.logp(w, w in originals) + self.pair(prev, w)
+            lp = lex_logp_get(w)
+            if lp is None or w[0].isupper():
+                lp = self.logp(w, w in originals)
+            if prev is None:
+                pair = 0.0
+            else:
+                pair = pairs_get((prev, w))
+                if pair is None:
+                    pair = self.pair(prev, w)
+            total += lp + pair
             prev = w
         return total + self.pair(prev, right)
 
@@ -886,7 +906,7 @@ class Model:
     def best(self, cores: list[str], left: str | None, right: str | None) -> tuple[int, ...]:
         """Cut points of the best segmentation of ''.join(cores) (positions in the string; a
         tuple of numbers, which the garbage collector stops tracking, as it does the entry)."""
-        return self.memo(self._best, (*cores, left, right), _SEARCH, self, cores, left, right)
+        return self.memo(self._best, (*cores, left, right), self._searcher, self, cores, left, right)
 
     def _token_features(self, core: str) -> tuple[bool, ...]:
         """What the lattice asks of a token of a window: whether it is *solid* (a word by
@@ -1173,11 +1193,6 @@ class Model:
                 cuts.append(places[x][0])
             last, w = x, prev
         return tuple(sorted(cuts))
-
-
-#: :meth:`Model._search` as :meth:`Model.best` runs it: compiled (``textlint_native.search``,
-#: the same cuts and the same document words recorded) when :mod:`textlint.native` has it.
-_SEARCH = native.function("search") or Model._search
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
