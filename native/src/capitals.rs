@@ -23,12 +23,12 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 }
 
 /// Whether *c* is plain (`NOT_PLAIN` does not match it).
-fn plain(c: char) -> bool {
+pub(crate) fn plain(c: char) -> bool {
     c <= '\u{ff}' || ('\u{2000}'..='\u{206f}').contains(&c)
 }
 
 /// `PLAIN_LETTERS`: `\p{L}` among plain characters.
-fn letter(c: char) -> bool {
+pub(crate) fn letter(c: char) -> bool {
     c.is_ascii_alphabetic() || matches!(c, '\u{aa}' | '\u{b5}' | '\u{ba}' | '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{f6}' | '\u{f8}'..='\u{ff}')
 }
 
@@ -43,7 +43,7 @@ fn small(c: char) -> bool {
 }
 
 /// `PLAIN_NUMBERS`: `\p{N}` among plain characters.
-fn number(c: char) -> bool {
+pub(crate) fn number(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{bc}'..='\u{be}')
 }
 

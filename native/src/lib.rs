@@ -15,6 +15,7 @@ mod search;
 mod suspicious;
 mod table;
 mod text;
+mod vocabulary;
 mod weights;
 mod windows;
 
@@ -31,5 +32,6 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<table::LexiconTable>()?;
     m.add_class::<windows::Windows>()?;
     capitals::register(m)?;
+    vocabulary::register(m)?;
     Ok(())
 }
