@@ -608,14 +608,14 @@ class MidSentenceCapital(Check):
             function_word = _function_like(low)
             if technical and not function_word:
                 continue  # technical writing capitalises types and UI labels: "a Promise", "Save As"
+            mid = [m for m in matches if not starts_sentence(prose, m.start())]  # (code before it is no sentence)
+            if not mid:
+                continue  # only at sentence starts (most words that start sentences: asked first)
             # "the Party" five times: the document's style for a body, not a slip (asked where
             # it decides: its own copies often tell, the text is searched only for a word judged)
             house_style = False if function_word else None
             if house_style is None and _house_style_by_copies(text, low, matches):
                 continue
-            mid = [m for m in matches if not starts_sentence(prose, m.start())]  # (code before it is no sentence)
-            if not mid:
-                continue  # only at sentence starts
             alone = []
             once = len(mid) < 2  # see _common_word_in_name
             common_in_name = not function_word and _may_be_common_word_in_name(low, casing, once)
