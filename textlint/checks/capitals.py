@@ -988,13 +988,15 @@ def _verb_after_subject_pronoun(previous: str, word: str, after: list[regex.Matc
     named thing (:func:`_plain_common_noun`) before a determiner, its object ("to Request the
     Depositary"; "second to Venture in the Stakes" names a horse). A title capitalises the common word
     after its verb ("You Raise Me Up", "If I Recall Correctly")."""
+    subject = previous in wc.SUBJECT_PRONOUNS
+    if not subject and previous != wc.INFINITIVE_MARKER:
+        return False  # (most words: asked first)
     if after and after[0].group()[:1].isupper() and get_casing().normally_lowercase(after[0].group()):
         return False  # a title: "You Raise Me Up"
     tags = wc.tags(word)
-    if previous in wc.SUBJECT_PRONOUNS:
+    if subject:
         return not _VERB_FORMS.isdisjoint(tags)
-    return previous == wc.INFINITIVE_MARKER and "V" in tags and bool(after) \
-        and after[0].group() in DETERMINERS and _plain_common_noun(word, WEAK)
+    return "V" in tags and bool(after) and after[0].group() in DETERMINERS and _plain_common_noun(word, WEAK)
 
 
 #: The prepositions, with "for" (which the word classes keep among the coordinators).
