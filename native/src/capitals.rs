@@ -34,12 +34,12 @@ pub(crate) fn letter(c: char) -> bool {
 }
 
 /// `PLAIN_CAPITALS`: `\p{Lu}` among plain characters.
-fn capital(c: char) -> bool {
+pub(crate) fn capital(c: char) -> bool {
     c.is_ascii_uppercase() || matches!(c, '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}')
 }
 
 /// `PLAIN_SMALL`: `\p{Ll}` among plain characters.
-fn small(c: char) -> bool {
+pub(crate) fn small(c: char) -> bool {
     c.is_ascii_lowercase() || matches!(c, '\u{b5}' | '\u{df}'..='\u{f6}' | '\u{f8}'..='\u{ff}')
 }
 

@@ -11,6 +11,7 @@ mod capitals;
 mod chunks;
 mod judge;
 mod lookup;
+mod names;
 mod search;
 mod suspicious;
 mod table;
@@ -33,5 +34,6 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<windows::Windows>()?;
     capitals::register(m)?;
     vocabulary::register(m)?;
+    names::register(m)?;
     Ok(())
 }
