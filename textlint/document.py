@@ -19,6 +19,7 @@ from typing import Iterator
 
 import regex
 
+from . import native
 from .anchored import finditer_at_runs, matches_at, merged, occurrences
 from .dataclass import dataclass
 from .patterns import lazy_compile
@@ -356,20 +357,7 @@ class Document:
     @cached_property
     def vocabulary(self) -> Counter[str]:
         """How often each word form occurs in the prose of the document (case kept)."""
-        # a chunk of letters between spaces is one word, and so is a chunk of letters between
-        # marks of _AROUND_WORDS ("(said,"): only the others need the pattern (no word spans a
-        # space). The chunks are counted first (in C), so that each form of the others is read
-        # once, its count going to each of its words
-        counts = Counter()
-        for piece in text_pieces(self.prose_text):  # no list of every word of a large text
-            for mark in _SPLIT_AT:
-                piece = piece.replace(mark, " ")
-            counts.update(piece.split())
-        get = counts.get
-        for chunk in list(filterfalse(str.isalpha, counts)):
-            n = counts.pop(chunk)
-            for word in _words_of_chunk(chunk):
-                counts[word] = get(word, 0) + n
+        counts = _prose_words(self.prose_text)
         for start, end in self._name_tokens:  # "searchengine.py" writes the word "searchengine"
             counts.update(WORD.findall(self.text, start, end))
         return counts
@@ -519,6 +507,41 @@ class Document:
         end = max(end, start + 1)
         i = bisect.bisect_left(self._ignored_starts, end) - 1
         return i >= 0 and self.ignored[i].end > start
+
+
+def _prose_words_py(prose: str) -> Counter[str]:
+    """How often each word (:data:`WORD`) occurs in *prose*: the chunks between spaces counted in
+    the order of their first copies, then each chunk that is not all letters replaced by its words,
+    in that order (:attr:`Document.vocabulary` keeps this order)."""
+    # a chunk of letters between spaces is one word, and so is a chunk of letters between
+    # marks of _AROUND_WORDS ("(said,"): only the others need the pattern (no word spans a
+    # space). The chunks are counted first (in C), so that each form of the others is read
+    # once, its count going to each of its words
+    counts = Counter()
+    for piece in text_pieces(prose):  # no list of every word of a large text
+        for mark in _SPLIT_AT:
+            piece = piece.replace(mark, " ")
+        counts.update(piece.split())
+    get = counts.get
+    for chunk in list(filterfalse(str.isalpha, counts)):
+        n = counts.pop(chunk)
+        for word in _words_of_chunk(chunk):
+            counts[word] = get(word, 0) + n
+    return counts
+
+
+#: The compiled twin of :func:`_prose_words_py` on plain text (native/src/vocabulary.rs), or None.
+_PROSE_WORDS = native.function("prose_words")
+
+
+def _prose_words(prose: str) -> Counter[str]:
+    """:func:`_prose_words_py`; on plain prose (nearly all) its compiled twin splits, counts and
+    parts the chunks in about three fifths of the time, and sets the same counts in the same order."""
+    if _PROSE_WORDS is not None:
+        counts = Counter()
+        if _PROSE_WORDS(prose, counts):
+            return counts
+    return _prose_words_py(prose)
 
 
 def _words_of_chunk(chunk: str) -> tuple[str, ...] | list[str]:

@@ -9,6 +9,7 @@
 //! tests/test_document.py checks each character), and it holds no mark: the scan of
 //! `_PLAIN_TITLE` here is exact there, and text that is not plain goes back to the Python twin.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use pyo3::exceptions::PyIndexError;
@@ -23,27 +24,27 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 }
 
 /// Whether *c* is plain (`NOT_PLAIN` does not match it).
-fn plain(c: char) -> bool {
+pub(crate) fn plain(c: char) -> bool {
     c <= '\u{ff}' || ('\u{2000}'..='\u{206f}').contains(&c)
 }
 
 /// `PLAIN_LETTERS`: `\p{L}` among plain characters.
-fn letter(c: char) -> bool {
+pub(crate) fn letter(c: char) -> bool {
     c.is_ascii_alphabetic() || matches!(c, '\u{aa}' | '\u{b5}' | '\u{ba}' | '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{f6}' | '\u{f8}'..='\u{ff}')
 }
 
 /// `PLAIN_CAPITALS`: `\p{Lu}` among plain characters.
-fn capital(c: char) -> bool {
+pub(crate) fn capital(c: char) -> bool {
     c.is_ascii_uppercase() || matches!(c, '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}')
 }
 
 /// `PLAIN_SMALL`: `\p{Ll}` among plain characters.
-fn small(c: char) -> bool {
+pub(crate) fn small(c: char) -> bool {
     c.is_ascii_lowercase() || matches!(c, '\u{b5}' | '\u{df}'..='\u{f6}' | '\u{f8}'..='\u{ff}')
 }
 
 /// `PLAIN_NUMBERS`: `\p{N}` among plain characters.
-fn number(c: char) -> bool {
+pub(crate) fn number(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{bc}'..='\u{be}')
 }
 
@@ -171,44 +172,59 @@ pub fn title_candidates<'py>(text: &Bound<'py, PyString>, worth: &Bound<'py, PyA
     candidates(text.py(), &chars, worth).map(Some)
 }
 
-/// `title_candidates` of plain text, as its code points.
-fn candidates<'py, C: Copy + Into<char>>(py: Python<'py>, chars: &[C], worth: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
-    let mut seen: HashMap<String, Candidate> = HashMap::new();
-    let mut order: Vec<String> = Vec::new(); // the words worth a look, in order
-    let mut word = String::new();
+/// `title_candidates` of plain text, as its code points. The words are kept as slices of the text
+/// (no string is made of a word met before), in a table sized for the distinct capitalised words
+/// of a long article.
+fn candidates<'py, C: Copy + Into<char> + Eq + std::hash::Hash>(py: Python<'py>, chars: &[C], worth: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    let mut seen: HashMap<&[C], Candidate> = HashMap::with_capacity(DISTINCT_WORDS);
+    let mut order: Vec<&[C]> = Vec::new(); // the words worth a look, in order
     let mut p = 0;
     while p < chars.len() {
         let Some((word_end, end)) = title_at(chars, p) else {
             p += 1;
             continue;
         };
-        word.clear();
-        word.extend(chars[p..word_end].iter().map(|&c| c.into()));
-        if !seen.contains_key(&word) {
-            let candidate = if worth.call1((lower(py, &word)?,))?.is_truthy()? {
-                order.push(word.clone());
-                Some((PyString::new(py, &word).unbind(), Vec::new()))
-            } else {
-                None
-            };
-            seen.insert(word.clone(), candidate);
-        }
-        if let Some(Some((word, matches))) = seen.get_mut(&word) {
+        let key = &chars[p..word_end];
+        let candidate = match seen.entry(key) {
+            Entry::Occupied(known) => known.into_mut(),
+            Entry::Vacant(new) => new.insert(judged(py, key, worth, &mut order)?),
+        };
+        if let Some((word, matches)) = candidate {
             let whole = match end == word_end {
                 true => word.clone_ref(py),
-                false => PyString::new(py, &chars[p..end].iter().map(|&c| c.into()).collect::<String>()).unbind(),
+                false => PyString::new(py, &text_of(&chars[p..end])).unbind(),
             };
             matches.push(Py::new(py, Title { start: p, word_end, end, word: word.clone_ref(py), whole })?);
         }
         p = end;
     }
     let candidates = PyDict::new(py);
-    for word in order {
-        if let Some(Some((word, matches))) = seen.remove(&word) {
+    for key in order {
+        if let Some(Some((word, matches))) = seen.remove(key) {
             candidates.set_item(word, PyList::new(py, matches)?)?;
         }
     }
     Ok(candidates)
+}
+
+/// The distinct capitalised words a table is first sized for (a long article holds a few hundred).
+const DISTINCT_WORDS: usize = 256;
+
+/// The text of some code points.
+fn text_of<C: Copy + Into<char>>(chars: &[C]) -> String {
+    chars.iter().map(|&c| c.into()).collect()
+}
+
+/// The capitalised word *key*, met for the first time, judged by *worth* (of its lowercase form):
+/// worth a look, its text with no matches yet (and *key* added to *order*), or None.
+fn judged<'a, 'py, C: Copy + Into<char>>(py: Python<'py>, key: &'a [C], worth: &Bound<'py, PyAny>,
+                                         order: &mut Vec<&'a [C]>) -> PyResult<Candidate> {
+    let word = text_of(key);
+    if !worth.call1((lower(py, &word)?,))?.is_truthy()? {
+        return Ok(None);
+    }
+    order.push(key);
+    Ok(Some((PyString::new(py, &word).unbind(), Vec::new())))
 }
 
 /// A token of `_ASCII_WORDS` (`_tokens_py` finds its match): its text and span, asked as a match's

@@ -12,10 +12,12 @@ mod chunks;
 mod features;
 mod judge;
 mod lookup;
+mod names;
 mod search;
 mod suspicious;
 mod table;
 mod text;
+mod vocabulary;
 mod weights;
 mod windows;
 
@@ -32,5 +34,7 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<table::LexiconTable>()?;
     m.add_class::<windows::Windows>()?;
     capitals::register(m)?;
+    vocabulary::register(m)?;
+    names::register(m)?;
     Ok(())
 }

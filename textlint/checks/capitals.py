@@ -608,14 +608,14 @@ class MidSentenceCapital(Check):
             function_word = _function_like(low)
             if technical and not function_word:
                 continue  # technical writing capitalises types and UI labels: "a Promise", "Save As"
+            mid = [m for m in matches if not starts_sentence(prose, m.start())]  # (code before it is no sentence)
+            if not mid:
+                continue  # only at sentence starts (most words that start sentences: asked first)
             # "the Party" five times: the document's style for a body, not a slip (asked where
             # it decides: its own copies often tell, the text is searched only for a word judged)
             house_style = False if function_word else None
             if house_style is None and _house_style_by_copies(text, low, matches):
                 continue
-            mid = [m for m in matches if not starts_sentence(prose, m.start())]  # (code before it is no sentence)
-            if not mid:
-                continue  # only at sentence starts
             alone = []
             once = len(mid) < 2  # see _common_word_in_name
             common_in_name = not function_word and _may_be_common_word_in_name(low, casing, once)
@@ -988,13 +988,15 @@ def _verb_after_subject_pronoun(previous: str, word: str, after: list[regex.Matc
     named thing (:func:`_plain_common_noun`) before a determiner, its object ("to Request the
     Depositary"; "second to Venture in the Stakes" names a horse). A title capitalises the common word
     after its verb ("You Raise Me Up", "If I Recall Correctly")."""
+    subject = previous in wc.SUBJECT_PRONOUNS
+    if not subject and previous != wc.INFINITIVE_MARKER:
+        return False  # (most words: asked first)
     if after and after[0].group()[:1].isupper() and get_casing().normally_lowercase(after[0].group()):
         return False  # a title: "You Raise Me Up"
     tags = wc.tags(word)
-    if previous in wc.SUBJECT_PRONOUNS:
+    if subject:
         return not _VERB_FORMS.isdisjoint(tags)
-    return previous == wc.INFINITIVE_MARKER and "V" in tags and bool(after) \
-        and after[0].group() in DETERMINERS and _plain_common_noun(word, WEAK)
+    return "V" in tags and bool(after) and after[0].group() in DETERMINERS and _plain_common_noun(word, WEAK)
 
 
 #: The prepositions, with "for" (which the word classes keep among the coordinators).

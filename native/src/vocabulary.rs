@@ -1,0 +1,168 @@
+//! The count of the words of a document's prose (`Document.vocabulary`), compiled: the twin of
+//! `_prose_words_py` (textlint/document.py) on plain text, where Python's white space and letters
+//! and `regex`'s classes of `WORD` are the fixed sets below (tests/test_native_vocabulary.py checks
+//! each plain character). Text that is not plain goes back to the Python twin.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+
+use crate::capitals::{letter, number, plain};
+
+/// Adds the functions of this file to the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(prose_words, m)?)
+}
+
+/// Whether the plain character *c* ends a chunk: Python's white space (`str.split`) or a mark of
+/// `_SPLIT_AT`, which the twin makes a space.
+fn separator(c: char) -> bool {
+    matches!(c, '\t'..='\r' | '\u{1c}'..='\u{1f}' | ' ' | '\u{85}' | '\u{a0}' | '\u{2000}'..='\u{200a}'
+        | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '.' | ',' | '"' | '“' | '”')
+}
+
+/// Whether *c* is a character of a run of `WORD` (`[\p{L}\p{M}\p{N}]`: plain text has no mark).
+fn word_char(c: char) -> bool {
+    letter(c) || number(c)
+}
+
+/// The matches of `WORD` (`[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*`) in the plain
+/// *chunk*, in order.
+fn words(chunk: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut chars = chunk.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !word_char(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        loop {
+            match chars.peek() {
+                Some(&(i, c)) if word_char(c) => end = i + c.len_utf8(),
+                // an apostrophe or hyphen joins two runs: the character after it tells
+                Some(&(i, c @ ('\'' | '’' | '-'))) if chunk[i..].chars().nth(1).is_some_and(word_char) => end = i + c.len_utf8(),
+                _ => break,
+            }
+            chars.next();
+        }
+        found.push(&chunk[start..end]);
+    }
+    found
+}
+
+/// FxHash (rustc's): the keys are short slices of the text, hashed many times each.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            self.write_u64(u64::from_le_bytes(word.try_into().expect("eight bytes")));
+        }
+        let tail = words.remainder().iter().fold(0, |n, &b| n << 8 | u64::from(b));
+        self.write_u64(tail);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A Python dict's counts of slices of the text, kept in the dict's order: a key popped and set
+/// again goes to the end.
+struct Counts<'a> {
+    entries: Vec<Option<(&'a str, usize)>>,
+    index: HashMap<&'a str, usize, BuildHasherDefault<FxHasher>>,
+}
+
+impl<'a> Counts<'a> {
+    /// Room for about *size* keys.
+    fn with_capacity(size: usize) -> Self {
+        Counts { entries: Vec::with_capacity(size), index: HashMap::with_capacity_and_hasher(size, Default::default()) }
+    }
+
+    /// `counts[key] = counts.get(key, 0) + n`.
+    fn add(&mut self, key: &'a str, n: usize) {
+        match self.index.get(key) {
+            Some(&i) => self.entries[i].as_mut().expect("an indexed entry is kept").1 += n,
+            None => {
+                self.index.insert(key, self.entries.len());
+                self.entries.push(Some((key, n)));
+            }
+        }
+    }
+
+    /// `counts.pop(key)` of a key it holds.
+    fn pop(&mut self, key: &str) -> usize {
+        let i = self.index.remove(key).expect("a key it holds");
+        self.entries[i].take().expect("an indexed entry is kept").1
+    }
+
+    /// The keys and counts, in the dict's order.
+    fn items(&self) -> impl Iterator<Item = (&'a str, usize)> + '_ {
+        self.entries.iter().flatten().copied()
+    }
+}
+
+/// `_prose_words_py(prose)` of plain *prose*, set in the empty dict *counts* (the twin's Counter,
+/// whose items it gets in the same order): whether *prose* was plain (else *counts* stays empty).
+#[pyfunction]
+pub fn prose_words(prose: &Bound<'_, PyString>, counts: &Bound<'_, PyDict>) -> PyResult<bool> {
+    let py = prose.py();
+    let Some(found) = count(prose.to_str()?) else { return Ok(false) };
+    for (word, n) in found.items() {
+        counts.set_item(PyString::new(py, word), n)?;
+    }
+    Ok(true)
+}
+
+/// About how many characters of prose hold one distinct chunk or word (to size the table).
+const CHARS_PER_FORM: usize = 12;
+
+/// The twin's counts of plain *prose* (None for other text): each chunk between separators
+/// counted in the order of first copies, then each chunk that is not all letters
+/// (`str.isalpha`) replaced by its words, in that order.
+fn count(prose: &str) -> Option<Counts<'_>> {
+    let mut counts = Counts::with_capacity(prose.len() / CHARS_PER_FORM);
+    let mut start = None; // where the chunk read starts
+    for (i, c) in prose.char_indices() {
+        if !separator(c) {
+            if !plain(c) {
+                return None;
+            }
+            start = start.or(Some(i));
+        } else if let Some(from) = start.take() {
+            counts.add(&prose[from..i], 1);
+        }
+    }
+    if let Some(from) = start {
+        counts.add(&prose[from..], 1);
+    }
+    let mixed: Vec<&str> = counts.items().map(|(chunk, _)| chunk).filter(|chunk| !chunk.chars().all(letter)).collect();
+    for chunk in mixed {
+        let n = counts.pop(chunk);
+        for word in words(chunk) {
+            counts.add(word, n);
+        }
+    }
+    Some(counts)
+}

@@ -1,0 +1,69 @@
+"""The compiled count of the words of prose (native/src/vocabulary.rs) against its Python twin in
+textlint/document.py, ``_prose_words_py``: the same words with the same counts in the same order
+(:attr:`Document.vocabulary` keeps it), on plain text; other text is left to the twin."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from textlint import document
+from textlint.document import Document
+
+pytestmark = pytest.mark.skipif(document._PROSE_WORDS is None,
+                                reason="textlint_native (with prose_words) is not built, or is turned off: "
+                                "see native/README.md")
+
+#: Every plain character (textlint.document.NOT_PLAIN matches none of them).
+PLAIN_CHARACTERS = [chr(i) for i in range(0x100)] + [chr(i) for i in range(0x2000, 0x2070)]
+#: Characters that are not plain: a letter, a mark, a number and a space beyond plain text.
+_NOT_PLAIN = ["İ", "\u0301", "⁰", "\u3000", "ǅ"]
+#: The characters that decide chunks and words: white space, the marks of _SPLIT_AT and of
+#: _AROUND_WORDS, apostrophes and hyphens, letters and numbers of Latin-1.
+_PIECES = list(" \t\n\r\x0b\x0c\x1c\x85\u00a0\u2009\u200b\u2028\u202f\u205f.,\"“”'’-‐()[]:;!?/…*_#@aZé²½09ªºµß÷") \
+    + ["it", "Díaz", "rock", "12", "x", "n’t"]
+
+
+def _compiled(text: str) -> Counter[str] | None:
+    counts: Counter[str] = Counter()
+    return counts if document._PROSE_WORDS(text, counts) else None
+
+
+def _same(text: str) -> None:
+    found = _compiled(text)
+    assert found is not None, "plain text is counted"
+    expected = document._prose_words_py(text)
+    assert list(found.items()) == list(expected.items())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+@example(list("(it's) it's 'it's' Díaz-Canel, rock-'n’-roll 12-15 1.5 x(y)z - -- '' a--b ½x x² “Yes,” said ÷"))
+@example([])
+@example(list("it's (it's"))  # a chunk counted as the word of another chunk first, then itself moved last
+def test_the_counts_and_their_order_are_the_python_twins(pieces):
+    _same("".join(pieces))
+
+
+@pytest.mark.parametrize("c", PLAIN_CHARACTERS, ids=lambda c: f"U+{ord(c):04X}")
+def test_each_plain_character_is_read_as_the_python_twin_reads_it(c):
+    # as a chunk of its own, inside a word, between a word's runs and around them
+    for text in (c, f"a{c}b", f"{c}a", f"a{c}", f"ab{c}cd ab", f"a'{c}b", f"a{c}'b", f"{c}{c} a{c}{c}b {c}"):
+        _same(text)
+
+
+@pytest.mark.parametrize("c", _NOT_PLAIN)
+def test_text_that_is_not_plain_is_left_to_the_python_twin(c):
+    counts: Counter[str] = Counter()
+    assert document._PROSE_WORDS(f"plain words then {c} word", counts) is False
+    assert not counts
+
+
+def test_a_document_has_the_vocabulary_of_the_python_twin():
+    text = (Path(__file__).resolve().parent.parent / "fixtures" / "seed-article.txt").read_text(encoding="utf-8")
+    doc = Document(text)
+    assert list(document._prose_words(doc.prose_text).items()) == list(document._prose_words_py(doc.prose_text).items())
