@@ -107,6 +107,29 @@ def test_the_spacing_findings_of_the_seed_article_are_those_of_the_python_twins(
     assert compiled[0] and compiled == python
 
 
+def test_words_split_anywhere_are_joined_as_the_python_twins_join_them(seed_text):
+    # every word of the seed article cut at each place ("gover nment"), its pieces a pair that
+    # may join (Model.joinable, compiled for a pair the memo lacks): fresh pairs whose joined
+    # word the lexicon has; then in a document of other counts
+    words = sorted({w.strip(".,;:'\"()") for w in seed_text.split()} - {""})
+    lines = [" ".join(w[:k] + " " + w[k:] for w in words[i:i + 8] for k in range(1, len(w)) if k % 2 or len(w) < 6)
+             for i in range(0, len(words), 8)]
+    # and two words of the article whose join is a word ("in steps", "Latin as"): answers near the margin
+    zipf = get_lexicon().zipf
+    pairs = [f"{a} {b}" for a in words for b in words if zipf((a + b).lower()) > 0]
+    lines += [", ".join(pairs[i:i + 10]) for i in range(0, len(pairs), 10)]
+    vocabulary = Counter(seed_text.split())
+    python, compiled = twin_models(vocabulary)
+    for line in lines:
+        _judge_both(python, compiled, line, True)
+    joined = [key for key, e in python._joinable.items() if e is not m._APART and e[0]]
+    assert len(joined) >= 50
+    python, compiled = twin_models(Counter({w: c + 1 for w, c in vocabulary.items() if len(w) % 2}),
+                                   (python._shared, compiled._shared))
+    for line in lines:
+        _judge_both(python, compiled, line, False)
+
+
 def test_a_difference_is_seen():
     # the comparison fails when one twin writes what the other does not
     python, compiled = twin_models(Counter({"the": 50}))

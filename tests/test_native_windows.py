@@ -61,9 +61,10 @@ _CHUNK = st.one_of(
     st.tuples(st.sampled_from(["", "", "(", '"', "“", "¿"]), st.sampled_from(_WORDS),
               st.sampled_from(["", "", ",", ".", "'s", "’", ")", "…"])).map("".join),
     st.lists(st.sampled_from(_WORDS[:60]), min_size=1, max_size=3).map("".join),
-    st.text(alphabet="abdeinorstuAIEUTXßİΣσǅ'.,-(", min_size=1, max_size=12))
+    st.text(alphabet="abdeinorstuAIEUTXßİΣσǅ'.,-(\u180e\u200b", min_size=1, max_size=12))
 #: chunks between spaces, or other whitespace (the tokens' offsets are then found in the line)
-_SPACES = st.sampled_from([" ", " ", " ", " ", "  ", "\t", "\xa0", "\u2003", "\x1c"])
+_SPACES = st.sampled_from([" ", " ", " ", " ", "  ", "\t", "\xa0", "\u2003", "\x1c", "\x1f", "\x0b", "\x85",
+                           "\u3000", "\u2028", " \u205f "])
 _LINE = st.tuples(st.lists(st.tuples(_SPACES, _CHUNK), max_size=12), st.sampled_from(["", "", " ", "\t"])).map(
     lambda parts: "".join(space + chunk for space, chunk in parts[0])[1:] + parts[1])
 _VOCABULARY = st.dictionaries(st.one_of(st.sampled_from(_WORDS), _CHUNK), st.integers(1, 40), max_size=8)
@@ -77,6 +78,8 @@ _VOCABULARY = st.dictionaries(st.one_of(st.sampled_from(_WORDS), _CHUNK), st.int
          {"ment": 3}, False).via(
     "other whitespace between chunks, and beyond ASCII")
 @example(["Straße İstanbul ǅemal \ud800 Putinin said", ""], {}, {}, True).via("a surrogate, and an empty line")
+@example(["the\x1cgov ernment\x85of a\u3000gov ernment said so in the end of it", "the\u180egov ernment x"], {}, {},
+         False).via("whitespace of Python's beyond Rust's, and a line searched only at its start")
 def test_the_windows_of_lines_are_those_of_the_python_twin(lines, first, second, in_memo):
     in_two_documents(lines, first, second,
                      lambda python, compiled, line: _both(python, compiled, line, in_memo))

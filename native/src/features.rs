@@ -108,13 +108,8 @@ impl<'py> FeatureTables<'_, 'py> {
         let z = self.int(self.zipf.get_text(self.model.py(), &text.to_ascii_lowercase())?)?;
         let zipf = z.map_or(0.0, |z| z as f64 / 100.0);
         let mut known = Known::new(core, text);
-        let solid = if n == 1 {
-            isupper(b) || self.letter_words[b[0] as usize]
-        } else {
-            known.lexicon(self)?.is_some() || known.get(self)?.is_some()
-        };
-        let frequent_floor = (if n > 3 { w.solid_zipf } else { 4.5 }) - 9.0;
-        let frequent_word = n >= 3 && self.known_above(&mut known, frequent_floor)?;
+        let solid = self.solid(&mut known)?;
+        let frequent_word = self.frequent_word(&mut known)?;
         let identifier = is_lower(b[0]) && !islower(b) && b.iter().filter(|c| c.is_ascii_uppercase()).count() > 1;
         let cuttable = !(isupper(b) || identifier || self.known_above(&mut known, w.check_zipf - 9.0)?);
         Ok([
@@ -127,6 +122,23 @@ impl<'py> FeatureTables<'_, 'py> {
             isupper(b) && n > 1,
             glued,
         ])
+    }
+
+    /// `Model.solid(core)` of the token of *known*.
+    pub fn solid(&self, known: &mut Known<'_, 'py>) -> PyResult<bool> {
+        let b = known.text.as_bytes();
+        Ok(if b.len() == 1 {
+            isupper(b) || self.letter_words[b[0] as usize]
+        } else {
+            known.lexicon(self)?.is_some() || known.get(self)?.is_some()
+        })
+    }
+
+    /// `Model.frequent_word(core)` of the token of *known*.
+    pub fn frequent_word(&self, known: &mut Known<'_, 'py>) -> PyResult<bool> {
+        let n = known.text.len();
+        let floor = (if n > 3 { self.w.solid_zipf } else { 4.5 }) - 9.0;
+        Ok(n >= 3 && self.known_above(known, floor)?)
     }
 
     /// `Model.known_above(core, floor, True)`.
@@ -144,7 +156,7 @@ impl<'py> FeatureTables<'_, 'py> {
 
     /// `Model.lex_logp(word)` of an ASCII word (*text*): the memo's answer, else the word table's
     /// (`_lexicon_logp`, remembered: None without a Python call when the table lacks the word).
-    fn lex_logp(&self, word: &Bound<'py, PyString>, text: &str) -> PyResult<Option<f64>> {
+    pub fn lex_logp(&self, word: &Bound<'py, PyString>, text: &str) -> PyResult<Option<f64>> {
         let py = self.model.py();
         let v = match self.lex_logp.get_item(word)? {
             Some(v) => v,
@@ -230,7 +242,7 @@ impl<'py> FeatureTables<'_, 'py> {
 
 /// `Model.lex_logp(core)` and `Model.known(core, True)` of a token, each asked once, when first
 /// needed (as the Python first asks them: the memo writes, the words recorded, in its order).
-struct Known<'a, 'py> {
+pub struct Known<'a, 'py> {
     core: &'a Bound<'py, PyString>,
     text: &'a str,
     lexicon: Option<Option<f64>>,
@@ -238,8 +250,17 @@ struct Known<'a, 'py> {
 }
 
 impl<'a, 'py> Known<'a, 'py> {
-    fn new(core: &'a Bound<'py, PyString>, text: &'a str) -> Self {
+    pub fn new(core: &'a Bound<'py, PyString>, text: &'a str) -> Self {
         Known { core, text, lexicon: None, answer: None }
+    }
+
+    /// The token asked of, and its text.
+    pub fn core(&self) -> &'a Bound<'py, PyString> {
+        self.core
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.text
     }
 
     /// `lex_logp(core)`.
@@ -253,7 +274,7 @@ impl<'a, 'py> Known<'a, 'py> {
     /// `known(core, True)`: the lexicon's answer for a word of fewer than three letters or a
     /// lowercase word the lexicon has (as `known` answers them: recording nothing), else the
     /// method's.
-    fn get(&mut self, t: &FeatureTables<'_, 'py>) -> PyResult<Option<f64>> {
+    pub fn get(&mut self, t: &FeatureTables<'_, 'py>) -> PyResult<Option<f64>> {
         if let Some(answer) = self.answer {
             return Ok(answer);
         }

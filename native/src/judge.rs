@@ -5,8 +5,9 @@
 //! answers) and write the same entries in the same order; only the interpreter's loop goes.
 //! What the twins compute by calling other Python (`Model.pair_joinable`,
 //! `Model.may_be_fragments`) is called here too, but for `Model.memo` of `Model._chunk`,
-//! compiled in chunks.rs, and the lexicon's Zipf table, read through the model's compiled
-//! suspicion bound (chunks.rs's `Compiled`).
+//! compiled in chunks.rs, `Model.memo` of `Model.joinable` for a pair the memo lacks, compiled
+//! in joinable.rs, and the lexicon's Zipf table, read through the model's compiled suspicion
+//! bound (chunks.rs's `Compiled`).
 
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -14,6 +15,8 @@ use pyo3::exceptions::{PyIndexError, PyKeyError};
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::chunks::{self, Compiled};
+use crate::joinable;
+use crate::search::Search;
 
 /// Adds the class of this file to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -175,7 +178,8 @@ impl Judge {
     }
 
     /// `_joins(model, entry, x, y)`, *fresh* when the pair has no memo entry yet (else one that
-    /// document words swayed): `Model.pair_joinable` of the two cores, but for a pair that makes
+    /// document words swayed): `Model.pair_joinable` of the two cores (worked out in joinable.rs
+    /// when fresh, both ASCII and the model's search compiled), but for a pair that makes
     /// no lexicon word and cannot be fragments of one (a firm word is never one): that is
     /// remembered as `_APART` under *key* (the two cores).
     #[allow(clippy::too_many_arguments)]
@@ -190,6 +194,15 @@ impl Judge {
         {
             joinable.set_item(key, self.apart.bind(py))?;
             return Ok(false);
+        }
+        if fresh {
+            // Model.memo(joinable, key, Model.joinable, model, first, second), compiled for ASCII
+            let search = model.getattr(intern!(py, "_searcher"))?;
+            if let (Ok(search), Some(a), Some(b)) = (search.downcast::<Search>(), ascii(first.downcast()?), ascii(second.downcast()?)) {
+                if !a.is_empty() && !b.is_empty() {
+                    return joinable::remember(search.get(), model, joinable, key, (a, b));
+                }
+            }
         }
         model.call_method1(intern!(py, "pair_joinable"), (first, second))?.is_truthy()
     }

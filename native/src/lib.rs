@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 mod capitals;
 mod chunks;
 mod features;
+mod joinable;
 mod judge;
 mod lookup;
 mod names;

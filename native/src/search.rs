@@ -345,6 +345,30 @@ impl Search {
     }
 }
 
+impl Search {
+    /// The tables of *model* (this search's) that the features of a token read.
+    pub fn feature_tables<'a, 'py>(&'a self, model: &'a Bound<'py, PyAny>) -> FeatureTables<'a, 'py> {
+        let py = model.py();
+        FeatureTables {
+            model,
+            w: &self.feature_weights,
+            lex_logp: self.lex_logp.bind(py),
+            zipf: &self.zipf,
+            pmi: &self.pmi,
+            sides: &self.sides,
+            glued_forms: self.glued_forms.bind(py),
+            letter_words: &self.letter_words,
+            begins_pair: self.begins_pair,
+            ends_pair: self.ends_pair,
+        }
+    }
+
+    /// The model's weights (`Model.p`).
+    pub fn weights(&self) -> &Weights {
+        &self.weights
+    }
+}
+
 /// One search: the window, the model's tables and the states of the lattice.
 struct Searcher<'a, 'py> {
     py: Python<'py>,
@@ -416,18 +440,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
     fn features(t: &Search, model: &Bound<'py, PyAny>, texts: &[Bound<'py, PyString>], cores: &[&str]) -> PyResult<Vec<Features>> {
         let py = model.py();
         let table = t.features.bind(py);
-        let tables = FeatureTables {
-            model,
-            w: &t.feature_weights,
-            lex_logp: t.lex_logp.bind(py),
-            zipf: &t.zipf,
-            pmi: &t.pmi,
-            sides: &t.sides,
-            glued_forms: t.glued_forms.bind(py),
-            letter_words: &t.letter_words,
-            begins_pair: t.begins_pair,
-            ends_pair: t.ends_pair,
-        };
+        let tables = t.feature_tables(model);
         let mut feats = Vec::with_capacity(texts.len());
         for (c, text) in texts.iter().zip(cores) {
             let value = match table.get_item(c)? {

@@ -7,8 +7,9 @@
 //! window the memo lacks is searched (`model._searcher`) and remembered here as `Model.memo`
 //! does, any other goes to `model.best` itself (whose memo checks the document words). Only the windows whose best cuts are
 //! not the author's are handed back, their tokens made as the twin makes them (`Token`). Offsets
-//! are code points, as Python's; a line that is no UTF-8 (an unpaired surrogate) is handed to the
-//! Python twin whole.
+//! are code points, as Python's, found in the line itself (its chunks are `line.split()`): the
+//! line is read up to the last chunk a window may reach, no chunk's length asked of Python. A
+//! line that is no UTF-8 (an unpaired surrogate) is handed to the Python twin whole.
 
 use std::collections::BTreeSet;
 
@@ -43,7 +44,10 @@ impl Windows {
         if suspicious.is_empty() && joins.is_empty() {
             return Ok(PyList::empty(py).into_any());
         }
-        let Some(tokens) = Tokens::of(line, chunks, infos)? else {
+        // the last chunk whose place a window may need: the joinable neighbour of the last marked
+        // chunk (a pair's second), whose place tells whether the next chunk is a context word
+        let last = suspicious.iter().chain(&joins).max().map_or(0, |&k| k.max(0) as usize + 2);
+        let Some(tokens) = Tokens::of(line, &chunks, infos, last)? else {
             return self.python.bind(py).call1((model, line, judged, pairs));
         };
         let best = model.getattr(intern!(py, "_best"))?.downcast_into::<PyDict>()?;
@@ -123,90 +127,63 @@ fn author_cuts(cores: &[Bound<'_, PyAny>]) -> PyResult<Vec<usize>> {
     Ok(cuts)
 }
 
-/// The text of a line, read by code point.
-enum Text<'a> {
-    Ascii(&'a [u8]),
-    Chars(Vec<char>),
+/// Python's `c.isspace()`, where `str.split()` splits a line: Unicode's White_Space (Rust's
+/// `char::is_whitespace`) and the ASCII separators U+001C to U+001F.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
-impl Text<'_> {
-    /// The code point at *i*.
-    fn at(&self, i: usize) -> char {
-        match self {
-            Text::Ascii(bytes) => bytes[i] as char,
-            Text::Chars(chars) => chars[i],
+/// Where a chunk of a line is (code points), and whether only spaces (" ") part it from the
+/// next one.
+struct Span {
+    start: usize,
+    spaced: bool,
+}
+
+/// The first *count* chunks of `str.split()` of a line's characters *chars*, with the
+/// whitespace after the last of them; None when the line has fewer.
+fn spans(chars: impl Iterator<Item = char>, count: usize) -> Option<Vec<Span>> {
+    let mut spans: Vec<Span> = Vec::with_capacity(count);
+    let mut in_chunk = false;
+    for (i, c) in chars.enumerate() {
+        if is_space(c) {
+            if c != ' ' {
+                if let Some(last) = spans.last_mut() {
+                    last.spaced = false;
+                }
+            }
+            in_chunk = false;
+        } else if !in_chunk {
+            if spans.len() == count {
+                return Some(spans);
+            }
+            spans.push(Span { start: i, spaced: true });
+            in_chunk = true;
         }
     }
-
-    /// The code points from *start* to *end*.
-    fn span(&self, start: usize, end: usize) -> impl Iterator<Item = char> + '_ {
-        (start..end).map(|i| self.at(i))
-    }
+    (spans.len() == count).then_some(spans)
 }
 
 /// The chunks of a line as tokens (`_Tokens`): where each starts, which join the next one.
-struct Tokens<'a, 'py> {
-    text: Text<'a>,
-    chunks: Bound<'py, PyList>,
+/// Only the chunks up to the last one a window may reach are found.
+struct Tokens<'py> {
     infos: Bound<'py, PyList>,
-    /// where each chunk ends (code points)
-    ends: Vec<usize>,
-    /// where each chunk starts; None: one whitespace character between chunks (the usual line)
-    offsets: Option<Vec<usize>>,
+    /// how many chunks the line has
+    count: usize,
+    spans: Vec<Span>,
 }
 
-impl<'a, 'py> Tokens<'a, 'py> {
-    /// `_Tokens(line, chunks, infos)`; None for a line that is no UTF-8, or one where a chunk is
-    /// not found (no line of `str.split`): for the Python twin.
-    fn of(line: &'a Bound<'py, PyString>, chunks: Bound<'py, PyList>,
-          infos: Bound<'py, PyList>) -> PyResult<Option<Self>> {
+impl<'py> Tokens<'py> {
+    /// `_Tokens(line, chunks, infos)`, where *chunks* is `line.split()` (as `judge_line` makes
+    /// it): the chunks up to *last* found in the line, or up to its end; None for a line that is
+    /// no UTF-8 (for the Python twin), or one that splits into fewer chunks.
+    fn of(line: &Bound<'py, PyString>, chunks: &Bound<'py, PyList>, infos: Bound<'py, PyList>,
+          last: usize) -> PyResult<Option<Self>> {
         let Ok(s) = line.to_str() else { return Ok(None) };
-        let text = if s.is_ascii() { Text::Ascii(s.as_bytes()) } else { Text::Chars(s.chars().collect()) };
-        let mut ends = Vec::with_capacity(chunks.len());
-        let mut pos = 0;
-        for chunk in chunks.iter() {
-            pos += chunk.len()?;
-            ends.push(pos);
-        }
-        let mut tokens = Tokens { text, chunks, infos, ends, offsets: None };
-        if let Some(&last) = tokens.ends.last() {
-            if line.len()? != last + tokens.ends.len() - 1 {
-                match tokens.find_offsets()? {
-                    Some(offsets) => tokens.offsets = Some(offsets),
-                    None => return Ok(None),
-                }
-            }
-        }
-        Ok(Some(tokens))
-    }
-
-    /// Where each chunk starts: `line.find(chunk, pos)` from the end of the one before, None
-    /// when a chunk is not found or is no UTF-8.
-    fn find_offsets(&self) -> PyResult<Option<Vec<usize>>> {
-        let n = self.len();
-        let mut offsets = Vec::with_capacity(self.ends.len());
-        let mut pos = 0;
-        for chunk in self.chunks.iter() {
-            let chunk = chunk.downcast_into::<PyString>()?;
-            let Ok(c) = chunk.to_str() else { return Ok(None) };
-            let c: Vec<char> = c.chars().collect();
-            let found = (pos..=n.saturating_sub(c.len()))
-                .find(|&p| self.text.span(p, p + c.len()).eq(c.iter().copied()));
-            let Some(at) = found else {
-                return Ok(None);
-            };
-            offsets.push(at);
-            pos = at + c.len();
-        }
-        Ok(Some(offsets))
-    }
-
-    /// The line's length in code points.
-    fn len(&self) -> usize {
-        match &self.text {
-            Text::Ascii(bytes) => bytes.len(),
-            Text::Chars(chars) => chars.len(),
-        }
+        let count = chunks.len();
+        let needed = count.min(last + 1);
+        let found = if s.is_ascii() { spans(s.bytes().map(char::from), needed) } else { spans(s.chars(), needed) };
+        Ok(found.map(|spans| Tokens { infos, count, spans }))
     }
 
     /// Item *i* of chunk *k*'s `Model.chunk` answer (lead, core, trail, ...).
@@ -215,23 +192,20 @@ impl<'a, 'py> Tokens<'a, 'py> {
     }
 
     /// Where chunk *k* starts in the line (`_Tokens.start`).
-    fn start(&self, k: usize) -> PyResult<usize> {
-        Ok(match &self.offsets {
-            None => self.ends[k] - self.chunks.get_item(k)?.len()? + k,
-            Some(offsets) => offsets[k],
-        })
+    fn start(&self, k: usize) -> usize {
+        self.spans[k].start
     }
 
     /// Token *k*, positioned (`_Tokens.token`): `Token(start, core, trail, lead)`.
     fn token(&self, token: &Bound<'py, PyAny>, k: isize) -> PyResult<Bound<'py, PyAny>> {
         let lead = self.field(k, 0)?;
-        token.call1((self.start(k as usize)? + lead.len()?, self.field(k, 1)?, self.field(k, 2)?, lead))
+        token.call1((self.start(k as usize) + lead.len()?, self.field(k, 1)?, self.field(k, 2)?, lead))
     }
 
     /// Whether token *k* joins the next one (`_Tokens.joinable`): both plain chunks, no marks
     /// between them, and plain spaces only.
     fn joinable(&self, k: isize) -> PyResult<bool> {
-        if !(0 <= k && k < self.ends.len() as isize - 1) {
+        if !(0 <= k && k < self.count as isize - 1) {
             return Ok(false);
         }
         let k = k as usize;
@@ -240,18 +214,12 @@ impl<'a, 'py> Tokens<'a, 'py> {
             || y.downcast::<PyTuple>()?.get_item(0)?.is_truthy()? {
             return Ok(false);
         }
-        Ok(match &self.offsets {
-            None => self.text.at(self.ends[k] + k) == ' ',
-            Some(offsets) => {
-                let gap = offsets[k] + self.chunks.get_item(k)?.len()?;
-                self.text.span(gap, offsets[k + 1]).all(|c| c == ' ')
-            }
-        })
+        Ok(self.spans[k].spaced)
     }
 
     /// The core of chunk *of* when token *k* joins the next one, else None: a window's context word.
     fn context(&self, k: isize, of: isize) -> PyResult<Bound<'py, PyAny>> {
-        if self.joinable(k)? { self.field(of, 1) } else { Ok(self.chunks.py().None().into_bound(self.chunks.py())) }
+        if self.joinable(k)? { self.field(of, 1) } else { Ok(self.infos.py().None().into_bound(self.infos.py())) }
     }
 
     /// The windows (first and last token): each marked token (*suspicious*, or of a pair of
