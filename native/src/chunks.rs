@@ -22,6 +22,7 @@ use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyBool, PyDict, PyString, PyTuple};
 
+use crate::memo;
 use crate::suspicious::SuspiciousCore;
 use crate::text::{isalpha, isupper};
 
@@ -143,22 +144,7 @@ impl<'a, 'py> Compiled<'a, 'py> {
 /// answer, worked out and remembered.
 pub fn remember<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
                      chunk: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
-    let py = model.py();
-    let outer = model.getattr(intern!(py, "_hits"))?;
-    let hits = PyDict::new(py);
-    model.setattr(intern!(py, "_hits"), &hits)?;
-    let value = chunk_answer(m, model, table, chunk, &hits);
-    model.setattr(intern!(py, "_hits"), &outer)?;
-    let value = value?;
-    if hits.is_empty() {
-        table.set_item(chunk, (&value, PyTuple::empty(py)))?;
-    } else {
-        if !outer.is(&model.getattr(intern!(py, "_root_hits"))?) {
-            outer.downcast::<PyDict>()?.update(hits.as_mapping())?;
-        }
-        table.set_item(chunk, (&value, hits))?;
-    }
-    Ok(value)
+    memo::remember(model, table, chunk, |hits| chunk_answer(m, model, table, chunk, hits))
 }
 
 /// `Model._chunk(model, chunk)`: (lead, core, trail, suspicious, firm, starts, ends) of a plain

@@ -12,6 +12,7 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyString, PyTuple};
 
+use crate::memo;
 use crate::lookup::Getter;
 use crate::text::{isupper, islower, is_lower};
 
@@ -81,22 +82,10 @@ pub fn lexicon_logp<'py>(model: &Bound<'py, PyAny>, lex_logp: &Bound<'py, PyDict
 /// them, which go on to the value being computed around them, if any.
 pub fn memo_fresh<'py>(t: &FeatureTables<'_, 'py>, table: &Bound<'py, PyDict>, core: &Bound<'py, PyString>,
                        text: &str) -> PyResult<Bound<'py, PyAny>> {
-    let (model, py) = (t.model, t.model.py());
-    let outer = model.getattr(intern!(py, "_hits"))?;
-    let hits = PyDict::new(py);
-    model.setattr(intern!(py, "_hits"), &hits)?;
-    let value = t.token_features(core, text);
-    model.setattr(intern!(py, "_hits"), &outer)?;
-    let value = PyTuple::new(py, value?.map(|b| PyBool::new(py, b).to_owned()))?.into_any();
-    if hits.is_empty() {
-        table.set_item(core, (&value, PyTuple::empty(py)))?;
-    } else {
-        if !outer.is(&model.getattr(intern!(py, "_root_hits"))?) {
-            outer.downcast::<PyDict>()?.update(hits.as_mapping())?;
-        }
-        table.set_item(core, (&value, hits))?;
-    }
-    Ok(value)
+    let py = t.model.py();
+    memo::remember(t.model, table, core, |_| {
+        Ok(PyTuple::new(py, t.token_features(core, text)?.map(|b| PyBool::new(py, b).to_owned()))?.into_any())
+    })
 }
 
 impl<'py> FeatureTables<'_, 'py> {

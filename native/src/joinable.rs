@@ -12,6 +12,7 @@ use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyBool, PyDict, PyString, PyTuple};
 
+use crate::memo;
 use crate::features::{FeatureTables, Known};
 use crate::search::Search;
 use crate::text::{is_upper, isupper};
@@ -34,23 +35,11 @@ pub fn remember<'py>(search: &Search, model: &Bound<'py, PyAny>, table: &Bound<'
                      key: &Bound<'py, PyTuple>, texts: (&str, &str)) -> PyResult<bool> {
     let py = model.py();
     let (first, second) = (key.get_item(0)?.downcast_into::<PyString>()?, key.get_item(1)?.downcast_into::<PyString>()?);
-    let outer = model.getattr(intern!(py, "_hits"))?;
-    let hits = PyDict::new(py);
-    model.setattr(intern!(py, "_hits"), &hits)?;
     let tables = search.feature_tables(model);
-    let value = joinable(search, &tables, Known::new(&first, texts.0), Known::new(&second, texts.1));
-    model.setattr(intern!(py, "_hits"), &outer)?;
-    let value = value?;
-    let answer = PyBool::new(py, value);
-    if hits.is_empty() {
-        table.set_item(key, (answer, PyTuple::empty(py)))?;
-    } else {
-        if !outer.is(&model.getattr(intern!(py, "_root_hits"))?) {
-            outer.downcast::<PyDict>()?.update(hits.as_mapping())?;
-        }
-        table.set_item(key, (answer, hits))?;
-    }
-    Ok(value)
+    memo::remember(model, table, key, |_| {
+        let answer = joinable(search, &tables, Known::new(&first, texts.0), Known::new(&second, texts.1))?;
+        Ok(PyBool::new(py, answer).to_owned().into_any())
+    })?.extract()
 }
 
 /// `Model.joinable(first, second)` of two ASCII cores (*first* and *second* with their texts).

@@ -13,6 +13,7 @@ mod features;
 mod joinable;
 mod judge;
 mod lookup;
+mod memo;
 mod names;
 mod search;
 mod suspicious;

@@ -17,6 +17,8 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
+use crate::memo;
+
 /// The classes and the function of model.py that the twin makes objects of or hands a line
 /// back to: `Token` and `_changed_windows_py`.
 #[pyclass(frozen, module = "textlint_native")]
@@ -91,23 +93,8 @@ fn best_cuts<'py>(model: &Bound<'py, PyAny>, best: &Bound<'py, PyDict>, cores: &
 fn memo_fresh<'py>(model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>, key: &Bound<'py, PyTuple>,
                    (cores, left, right): (Bound<'py, PyList>, &Bound<'py, PyAny>, &Bound<'py, PyAny>))
                    -> PyResult<Bound<'py, PyAny>> {
-    let py = model.py();
-    let search = model.getattr(intern!(py, "_searcher"))?;
-    let outer = model.getattr(intern!(py, "_hits"))?;
-    let hits = PyDict::new(py);
-    model.setattr(intern!(py, "_hits"), &hits)?;
-    let value = search.call1((model, cores, left, right));
-    model.setattr(intern!(py, "_hits"), &outer)?;
-    let value = value?;
-    if hits.is_empty() {
-        table.set_item(key, (&value, PyTuple::empty(py)))?;
-    } else {
-        if !outer.is(&model.getattr(intern!(py, "_root_hits"))?) {
-            outer.downcast::<PyDict>()?.update(hits.as_mapping())?;
-        }
-        table.set_item(key, (&value, hits))?;
-    }
-    Ok(value)
+    let search = model.getattr(intern!(model.py(), "_searcher"))?;
+    memo::remember(model, table, key, |_| search.call1((model, cores, left, right)))
 }
 
 /// `set(cuts)` of the cut points `Model.best` answers, in order.

@@ -1,0 +1,33 @@
+//! `Model.memo`'s work for an entry its table lacks (or holds no longer), as the compiled code
+//! does it: one place for what the chunk, window, feature and pair memos all write alike.
+
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyTuple};
+
+/// `Model.memo(table, key, compute, ...)` where *table* has no entry of *key* that holds: the
+/// value *compute* works out with a dict of its own as the model's `_hits` (the document words
+/// that sway it, which it is handed too), remembered as `(value, hits)`, or `(value, ())` when
+/// no word swayed it; the words go on to the value being computed around it, unless that is
+/// the outermost.
+pub fn remember<'py, K: IntoPyObject<'py>>(
+    model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>, key: K,
+    compute: impl FnOnce(&Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = model.py();
+    let outer = model.getattr(intern!(py, "_hits"))?;
+    let hits = PyDict::new(py);
+    model.setattr(intern!(py, "_hits"), &hits)?;
+    let value = compute(&hits);
+    model.setattr(intern!(py, "_hits"), &outer)?;
+    let value = value?;
+    if hits.is_empty() {
+        table.set_item(key, (&value, PyTuple::empty(py)))?;
+    } else {
+        if !outer.is(&model.getattr(intern!(py, "_root_hits"))?) {
+            outer.downcast::<PyDict>()?.update(hits.as_mapping())?;
+        }
+        table.set_item(key, (&value, hits))?;
+    }
+    Ok(value)
+}
