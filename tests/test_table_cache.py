@@ -81,3 +81,87 @@ def test_the_same_data_at_two_paths_is_one_kept_table(tmp_path, monkeypatch):
     for source in (first, second, first, second):
         assert _table_of(tmp_path, monkeypatch, source, calls) == {"cat": "N", "dog": "NV"}
     assert len(calls) == 1
+
+
+# -- table_in_shards: the same table, its pieces decoded when first asked ---------------------------
+
+def _in_shards(tmp_path, monkeypatch, source, calls):
+    monkeypatch.setenv("TEXTLINT_CACHE_DIR", str(tmp_path / "cache"))
+
+    def build():
+        calls.append(1)
+        return dict(line.split("\t") for line in source.read_text().splitlines())
+
+    return cachefile.table_in_shards("words", source, build)
+
+
+def _words(n):
+    """*n* words of many first letters, cases and scripts, with their classes."""
+    firsts = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéÉßΣ日1-"
+    return {f"{firsts[i % len(firsts)]}w{i}": "NV"[i % 2] for i in range(n)}
+
+
+def test_a_table_in_shards_answers_as_its_dict_and_decodes_only_what_is_asked(tmp_path, monkeypatch):
+    source = tmp_path / "words.tsv"
+    words = _words(500)
+    source.write_text("".join(f"{w}\t{c}\n" for w, c in words.items()))
+    calls = []
+    table = _in_shards(tmp_path, monkeypatch, source, calls)
+    pieces = table._left
+    assert pieces > 8
+    assert table.get("aw0") == "N" and table.get("Aw26") == "N"  # one letter's two cases: one piece
+    assert table._left == pieces - 1
+    assert table.get("", "none") == "none" and table.get("aw-missing", "") == ""
+    kept = _in_shards(tmp_path, monkeypatch, source, calls)  # read back from the cache
+    assert len(calls) == 1
+    for t in (table, kept):
+        assert all(t.get(w) == c for w, c in words.items())
+        assert t._left == 0 and t.get.__self__ is t._table  # the dict's own get once whole
+
+
+def test_the_rest_of_a_table_in_shards_is_decoded_once_most_is(tmp_path, monkeypatch):
+    source = tmp_path / "words.tsv"
+    words = _words(500)
+    source.write_text("".join(f"{w}\t{c}\n" for w, c in words.items()))
+    table = _in_shards(tmp_path, monkeypatch, source, [])
+    pieces, asked = table._left, set()
+    for w in words:
+        if table._left == 0:
+            break
+        asked.add(cachefile._shard(w))
+        table.get(w)
+    assert len(asked) <= pieces * 3 // 4 + 1 and table._left == 0
+    assert table.get.__self__ is table._table
+
+
+def test_a_damaged_table_in_shards_is_read_again(tmp_path, monkeypatch):
+    source = tmp_path / "words.tsv"
+    source.write_text("cat\tN\ndog\tNV\n")
+    calls = []
+    _in_shards(tmp_path, monkeypatch, source, calls)
+    [kept] = (tmp_path / "cache").glob("words-*")
+    data = bytearray(kept.read_bytes())
+    data[-3] ^= 0xFF  # inside a piece: the checksum no longer holds
+    kept.write_bytes(bytes(data))
+    assert _in_shards(tmp_path, monkeypatch, source, calls).get("dog") == "NV"
+    assert len(calls) == 2
+
+
+def test_a_piece_that_does_not_decode_has_the_table_built_again():
+    built = []
+
+    def build():
+        built.append(1)
+        return {"cat": "N", "dog": "NV"}
+
+    table = cachefile.Shards([b"\x00not marshal"] * cachefile.SHARDS, build)
+    assert table.get("dog") == "NV" and table.get("cat") == "N" and len(built) == 1
+
+
+def test_an_unwritable_cache_only_means_building_the_table_in_shards(tmp_path, monkeypatch):
+    source = tmp_path / "words.tsv"
+    source.write_text("cat\tN\n")
+    blocked = tmp_path / "file"
+    blocked.write_text("not a directory")
+    monkeypatch.setenv("TEXTLINT_CACHE_DIR", str(blocked))
+    assert cachefile.table_in_shards("words", source, lambda: {"cat": "N"}).get("cat") == "N"

@@ -17,9 +17,13 @@ from __future__ import annotations
 import gzip
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .cachefile import Shards
 
 DATA = Path(__file__).resolve().parent / "data" / "wordtags.tsv.gz"
-#: The name of the table kept in the cache directory (:func:`textlint.cachefile.table_of`).
+#: The name of the table kept in the cache directory (:func:`textlint.cachefile.table_in_shards`).
 TABLE = "wordtags"
 
 
@@ -141,10 +145,10 @@ def _read_classes(path: Path) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, str]:
-    from .cachefile import table_of
+def _table() -> Shards:
+    from .cachefile import table_in_shards
 
-    return table_of(TABLE, DATA, lambda: _read_classes(DATA))
+    return table_in_shards(TABLE, DATA, lambda: _read_classes(DATA))
 
 
 def tags(word: str) -> str:
