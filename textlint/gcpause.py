@@ -11,17 +11,20 @@ still freed when no longer referenced). The garbage made before is collected fir
 none of it is frozen; only the young generations hold any after the first freeze, and they
 are small.
 
-Only a ``check`` run pauses the collector (:mod:`.runner`): its process lints and exits. A
+Only a ``check`` run pauses the collector so (:mod:`.runner`): its process lints and exits. A
 frozen object that later becomes part of a cycle is never freed, so a process that lives on
-(a program calling the Python API, the language server, a corpus worker) keeps its own
-collector as it set it.
+(a program calling the Python API, the language server, a corpus worker) freezes nothing:
+its collector only waits for the end of each lint (:func:`collections_deferred`, in
+:meth:`.Linter.lint`) and then runs as it set it.
 """
 
 from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
+
+T = TypeVar("T")
 
 
 @contextmanager
@@ -37,4 +40,20 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         gc.freeze()
+        gc.enable()
+
+
+def collections_deferred(run: Callable[[], T]) -> T:
+    """*run*() with the cyclic collector off, then on again. Its collections are deferred, not
+    skipped: the collector counts the objects made meanwhile, so the first object made after
+    starts the collections they call for, by the thresholds the program set, and garbage the
+    run made (it makes no cycles) is found then. A collection in the middle of a lint walks
+    every object that the lint holds at that moment, to free nothing. Nothing changes when
+    the collector is off already (a caller that manages it)."""
+    if not gc.isenabled():
+        return run()
+    gc.disable()
+    try:
+        return run()
+    finally:
         gc.enable()

@@ -13,6 +13,7 @@ from .dataclass import dataclass
 from . import suppression
 from .diagnostics import Applicability, Diagnostic, Edit, apply_edits
 from .document import Document
+from .gcpause import collections_deferred
 from .rule import Rule, RuleError
 
 
@@ -42,6 +43,9 @@ class Linter:
         self._vale_style = {r.id: r.vale_style for r in rules}
 
     def lint(self, doc: Document) -> LintResult:
+        return collections_deferred(lambda: self._lint(doc))
+
+    def _lint(self, doc: Document) -> LintResult:
         candidates: list[Diagnostic] = []
         errors: list[RuleError] = []
         deferred: list[Diagnostic] = []
