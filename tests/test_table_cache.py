@@ -7,14 +7,16 @@ import os
 from textlint import cachefile
 
 
-def _table_of(tmp_path, monkeypatch, source, calls):
+def _table_of(tmp_path, monkeypatch, source, calls, keep=cachefile.table_of):
+    """*keep* ("words", *source*, a build that reads it and counts its calls in *calls*), with
+    the cache directory in *tmp_path*."""
     monkeypatch.setenv("TEXTLINT_CACHE_DIR", str(tmp_path / "cache"))
 
     def build():
         calls.append(1)
         return dict(line.split("\t") for line in source.read_text().splitlines())
 
-    return cachefile.table_of("words", source, build)
+    return keep("words", source, build)
 
 
 def test_a_kept_table_is_read_back_and_a_new_source_is_read_again(tmp_path, monkeypatch):
@@ -86,13 +88,7 @@ def test_the_same_data_at_two_paths_is_one_kept_table(tmp_path, monkeypatch):
 # -- table_in_shards: the same table, its pieces decoded when first asked ---------------------------
 
 def _in_shards(tmp_path, monkeypatch, source, calls):
-    monkeypatch.setenv("TEXTLINT_CACHE_DIR", str(tmp_path / "cache"))
-
-    def build():
-        calls.append(1)
-        return dict(line.split("\t") for line in source.read_text().splitlines())
-
-    return cachefile.table_in_shards("words", source, build)
+    return _table_of(tmp_path, monkeypatch, source, calls, cachefile.table_in_shards)
 
 
 def _words(n):
