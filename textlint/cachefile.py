@@ -232,61 +232,63 @@ def table_of(name: str, source: Path, build: Callable[[], dict]) -> dict:
     that decompressing and splitting the file take. Kept under the checksum of the source's
     bytes (:func:`_table_path`; a new file is read again) with their length, and with a
     checksum of the table's bytes (a damaged file is read again)."""
-    try:
-        content = source.read_bytes()
-    except OSError:
-        return build()
-    path = _table_path(name, content)
-    kept = read(path)
-    blob = kept.get("table")
-    if kept.get("size") == len(content) and isinstance(blob, bytes) and kept.get("crc") == zlib.crc32(blob):
-        try:
-            table = marshal.loads(blob)
-        except (EOFError, ValueError, TypeError):
-            table = None
-        if isinstance(table, dict):
-            return table
-    table = build()
-    try:
-        blob = marshal.dumps(table)
-    except ValueError:
-        return table
-    write(path, {"size": len(content), "crc": zlib.crc32(blob), "table": blob})
-    return table
+    blobs, table = _kept_pieces(name, source, build, 1)
+    if table is None:
+        table = _decoded(blobs[0])
+    return build() if table is None else table
 
 
 def table_in_shards(name: str, source: Path, build: Callable[[], dict]) -> Shards:
     """:func:`table_of`, kept in :data:`SHARDS` pieces that are decoded when first asked
     (:class:`Shards`): a short text asks about a few words, and need not decode a table of
     70,000 (14 ms, most of what a one-line file's check would otherwise spend on it)."""
+    blobs, table = _kept_pieces(name, source, build, SHARDS)
+    return Shards([], build, table) if blobs is None else Shards(blobs, build)
+
+
+def _kept_pieces(name: str, source: Path, build: Callable[[], dict], count: int
+                 ) -> tuple[list[bytes] | None, dict | None]:
+    """The table of *source* in *count* marshalled pieces (:func:`_pieces`) as the cache
+    directory keeps it: (the pieces, None) when they are kept and hold, else (the pieces,
+    the table) built and kept (no pieces when the table cannot be marshalled or *source*
+    read)."""
     try:
         content = source.read_bytes()
     except OSError:
-        return Shards(_pieces(build()), build)
+        return None, build()
     path = _table_path(name, content)
     kept = read(path)
-    blobs = kept.get("shards")
-    if kept.get("size") == len(content) and isinstance(blobs, list) and len(blobs) == SHARDS \
+    blobs = kept.get("pieces")
+    if kept.get("size") == len(content) and isinstance(blobs, list) and len(blobs) == count \
             and all(isinstance(b, bytes) for b in blobs) and kept.get("crc") == _crc_of(blobs):
-        return Shards(blobs, build)
+        return blobs, None
     table = build()
     try:
-        blobs = _pieces(table)
+        blobs = _pieces(table, count)
     except ValueError:
-        return Shards([b""] * SHARDS, build, table)
-    write(path, {"size": len(content), "crc": _crc_of(blobs), "shards": blobs})
-    return Shards(blobs, build)
+        return None, table
+    write(path, {"size": len(content), "crc": _crc_of(blobs), "pieces": blobs})
+    return blobs, table
+
+
+def _decoded(blob: bytes) -> dict | None:
+    """The dict marshalled in *blob* (b"": an empty one); None when it does not decode."""
+    try:
+        table = marshal.loads(blob) if blob else {}
+    except (EOFError, ValueError, TypeError):
+        return None
+    return table if isinstance(table, dict) else None
 
 
 def _shard(key: str) -> int:
     return ord(key[0]) % SHARDS if key else 0
 
 
-def _pieces(table: dict) -> list[bytes]:
-    """*table* in :data:`SHARDS` marshalled pieces by :func:`_shard` of each key."""
-    pieces: list[dict] = [{} for _ in range(SHARDS)]
+def _pieces(table: dict, count: int) -> list[bytes]:
+    """*table* in *count* marshalled pieces (1, or :data:`SHARDS` by :func:`_shard` of each key)."""
+    pieces: list[dict] = [{} for _ in range(count)]
     for key, value in table.items():
-        pieces[_shard(key)][key] = value
+        pieces[_shard(key) if count > 1 else 0][key] = value
     return [marshal.dumps(piece) if piece else b"" for piece in pieces]  # (b"": nothing to decode)
 
 
@@ -309,7 +311,7 @@ class Shards:
         self._build = build
         self._table: dict = {}
         if table is not None or not self._left:
-            self._decoded(self._table if table is None else table)
+            self._whole(self._table if table is None else table)
 
     def get(self, key: str, default=None):
         i = _shard(key)
@@ -329,18 +331,15 @@ class Shards:
             self.get = self._table.get
 
     def _take(self, i: int) -> None:
-        try:
-            piece = marshal.loads(self._blobs[i])
-        except (EOFError, ValueError, TypeError):
-            piece = None
-        if not isinstance(piece, dict):
-            self._decoded(self._build())
+        piece = _decoded(self._blobs[i])
+        if piece is None:
+            self._whole(self._build())
             return
         self._table.update(piece)
         self._blobs[i] = None
         self._left -= 1
 
-    def _decoded(self, table: dict) -> None:
+    def _whole(self, table: dict) -> None:
         """Every piece decoded: *table* is the whole."""
         self._table, self._blobs, self._left = table, [None] * SHARDS, 0
         self.get = table.get
