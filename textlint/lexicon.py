@@ -248,8 +248,10 @@ class Lexicon:
         #: words_from's sets, by Zipf, and the strings it was told of before it made one
         self._words_from: dict[float, frozenset[str]] = {}
         self._strings_before_set = 0
-        #: word_reach's lists of their ASCII words sorted, and of each of them reversed, by Zipf
-        self._sorted_words_from: dict[float, tuple[list[str], list[str]]] = {}
+        #: word_reach's ASCII words sorted, and each of them reversed, sorted, by Zipf: tuples of
+        #: strings, which the cyclic collector stops tracking (lists of ~30,000 strings each would
+        #: be walked by every full collection of the process)
+        self._sorted_words_from: dict[float, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._pmi = pmi  # "w1 w2" (lowercase) -> PMI * 100
         # lowercase word -> BEGINS_PAIR | ENDS_PAIR (the words of the pairs only)
         self._sides = pair_sides(pmi) if sides is None else sides
@@ -322,7 +324,7 @@ class Lexicon:
         ordered = self._sorted_words_from.get(zipf)
         if ordered is None:
             forwards = sorted(filter(str.isascii, words))  # (strs of one kind sort faster)
-            ordered = self._sorted_words_from[zipf] = (forwards, sorted([w[::-1] for w in forwards]))
+            ordered = self._sorted_words_from[zipf] = (tuple(forwards), tuple(sorted([w[::-1] for w in forwards])))
         forwards, backwards = ordered
         return _longest_shared_start(forwards, text), _longest_shared_start(backwards, text[::-1])
 
@@ -356,7 +358,7 @@ class Lexicon:
         return (table.max_value() if isinstance(table, Table) else max(table.values(), default=0)) / 100
 
 
-def _longest_shared_start(words: list[str], text: str) -> int:
+def _longest_shared_start(words: tuple[str, ...], text: str) -> int:
     """The length of the longest start of *text* that starts one of *words* (sorted): the
     longer start that *text* shares with its neighbours in their order."""
     at = bisect_left(words, text)

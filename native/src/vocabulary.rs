@@ -18,7 +18,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 
 /// Whether the plain character *c* ends a chunk: Python's white space (`str.split`) or a mark of
 /// `_SPLIT_AT`, which the twin makes a space.
-fn separator(c: char) -> bool {
+const fn separator(c: char) -> bool {
     matches!(c, '\t'..='\r' | '\u{1c}'..='\u{1f}' | ' ' | '\u{85}' | '\u{a0}' | '\u{2000}'..='\u{200a}'
         | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '.' | ',' | '"' | '“' | '”')
 }
@@ -135,6 +135,18 @@ pub fn prose_words(prose: &Bound<'_, PyString>, counts: &Bound<'_, PyDict>) -> P
     Ok(true)
 }
 
+/// `separator` of each ASCII character, looked up by its byte: most of prose is ASCII, read a
+/// byte at a time without decoding a character.
+const ASCII_SEPARATORS: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = separator(byte as u8 as char);
+        byte += 1;
+    }
+    table
+};
+
 /// About how many characters of prose hold one distinct chunk or word (to size the table).
 const CHARS_PER_FORM: usize = 12;
 
@@ -144,15 +156,23 @@ const CHARS_PER_FORM: usize = 12;
 fn count(prose: &str) -> Option<Counts<'_>> {
     let mut counts = Counts::with_capacity(prose.len() / CHARS_PER_FORM);
     let mut start = None; // where the chunk read starts
-    for (i, c) in prose.char_indices() {
-        if !separator(c) {
-            if !plain(c) {
+    let mut i = 0;
+    while let Some(&byte) = prose.as_bytes().get(i) {
+        let (ends, width) = if byte.is_ascii() {
+            (ASCII_SEPARATORS[usize::from(byte)], 1) // (every ASCII character is plain)
+        } else {
+            let c = prose[i..].chars().next().expect("a character starts where the last one ends");
+            if !separator(c) && !plain(c) {
                 return None;
             }
+            (separator(c), c.len_utf8())
+        };
+        if !ends {
             start = start.or(Some(i));
         } else if let Some(from) = start.take() {
             counts.add(&prose[from..i], 1);
         }
+        i += width;
     }
     if let Some(from) = start {
         counts.add(&prose[from..], 1);
