@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 
 mod capitals;
 mod chunks;
+mod doubled;
 mod features;
 mod joinable;
 mod judge;
@@ -38,5 +39,6 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     capitals::register(m)?;
     vocabulary::register(m)?;
     names::register(m)?;
+    doubled::register(m)?;
     Ok(())
 }
