@@ -12,7 +12,6 @@ import operator
 import re
 from array import array
 from collections import Counter
-from functools import cached_property
 from itertools import filterfalse, islice
 from pathlib import Path
 from typing import Iterator
@@ -21,6 +20,7 @@ import regex
 
 from . import native
 from .anchored import finditer_at_runs, matches_at, merged, occurrences
+from .cachedattr import cached_property
 from .dataclass import dataclass
 from .patterns import lazy_compile
 from .suppression import DIRECTIVE

@@ -29,9 +29,9 @@ a word or run with other non-ASCII characters is not required (it is not looked 
 from __future__ import annotations
 
 import os.path
-from functools import cached_property
 from typing import AbstractSet, Any, Iterable, Iterator
 
+from ..cachedattr import cached_property
 from ..dataclass import dataclass
 from ..patterns import lazy_compile
 from .kept import kept
