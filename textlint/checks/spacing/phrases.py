@@ -137,14 +137,17 @@ def phrase_cut(model: Model, word: str) -> int | None:
         return None  # no two words of the lexicon make it (a sequence or a code: its cuts take quadratic time)
     if lex.zipf(lower) > 0.0 or wc.tags(word) or wc.tags(lower) or lower in closed_compounds():
         return None
+    capital = word[0].isupper()
+    # (a piece of a phrase pair has three letters or more; most tokens have no such pair, told
+    # before the affixes, which are asked of the few that have one)
+    phrases = [k for k in range(3, len(lower) - 2) if _phrase_pair(model, word[:k], lower[k:], capital)]
+    if len(phrases) != 1:
+        return None
     cuts = range(2, len(lower) - 1)
     if any(lower[:k] in PREFIXES and lex.zipf(lower[k:]) > 0.0 or lower[k:] in SUFFIXES and lex.zipf(lower[:k]) > 0.0
            for k in cuts) or any(lower.endswith(e) and lex.zipf(lower[:-len(e)]) > 0.0 for e in wc.INFLECTIONS):
         return None
-    capital = word[0].isupper()
-    # (a piece of a phrase pair has three letters or more)
-    phrases = [k for k in range(3, len(lower) - 2) if _phrase_pair(model, word[:k], lower[k:], capital)]
-    if len(phrases) != 1 or _likeliest_cut(model, lower) != phrases[0] or model.typo_of_word(
+    if _likeliest_cut(model, lower) != phrases[0] or model.typo_of_word(
             lower, [lower[:phrases[0]], lower[phrases[0]:]]):
         return None
     return phrases[0]
