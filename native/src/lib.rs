@@ -19,6 +19,7 @@ mod search;
 mod suspicious;
 mod table;
 mod text;
+mod unknown;
 mod vocabulary;
 mod weights;
 mod windows;
@@ -38,5 +39,6 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     capitals::register(m)?;
     vocabulary::register(m)?;
     names::register(m)?;
+    unknown::register(m)?;
     Ok(())
 }

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Collection, Iterator
 from itertools import compress, filterfalse
 
-from ... import wordclasses as wc
+from ... import native, wordclasses as wc
 from ...document import Document
 from ...patterns import lazy_compile
 from ...wordclasses import FUNCTION_WORDS
@@ -69,10 +69,8 @@ def phrase_runons(doc: Document, model: Model) -> Iterator[Change]:
     table = model.table("phrase_cuts")
     cuts: dict[str, int] = {}
     # (a word the lexicon knows is cut by none: the words long enough are asked of the lexicon
-    # all at once, in C, before a step of Python for each of the few others; the length is
-    # told first, half the words fail it, in a fraction of the time of a look-up)
-    long_words = [w for w in doc.vocabulary if len(w) >= MIN_TOKEN]
-    for word in _unknown_words(long_words, model.lex.zipf_table().get):
+    # all at once, compiled or in C, before a step of Python for each of the few others)
+    for word in _unknown_long_words(doc.vocabulary, MIN_TOKEN, model.lex.zipf_table().get):
         if not word[1:].islower() or not word.isalpha():
             continue
         cut = table.get(word, False)
@@ -86,12 +84,19 @@ def phrase_runons(doc: Document, model: Model) -> Iterator[Change]:
         yield _change(model, text, start, word, cuts[word])
 
 
-def _unknown_words(words: Collection[str], zipf: Callable[[str], int | None]) -> Iterator[str]:
-    """Those of *words* that the lexicon does not know (*zipf*: the get of its table, whose
-    keys are lowercase), asked in C: first as they are written, which answers for the words
-    written in lowercase, as most are, then in lowercase for the others."""
-    unknown_as_written = list(filterfalse(zipf, words))
-    return compress(unknown_as_written, map(operator.not_, map(zipf, map(str.lower, unknown_as_written))))
+def _unknown_long_words_py(words: Collection[str], min_length: int, zipf: Callable[[str], int | None]) -> list[str]:
+    """Those of *words* (in order) of *min_length* characters or more that the lexicon does not
+    know (*zipf*: the get of its table, whose keys are lowercase), asked in C: the length first
+    (half the words fail it, in a fraction of the time of a look-up), then as they are written,
+    which answers for the words written in lowercase, as most are, then in lowercase for the
+    others. (:func:`_unknown_long_words` is this function, or its compiled twin.)"""
+    long_words = [w for w in words if len(w) >= min_length]
+    unknown_as_written = list(filterfalse(zipf, long_words))
+    return list(compress(unknown_as_written, map(operator.not_, map(zipf, map(str.lower, unknown_as_written)))))
+
+
+#: :func:`_unknown_long_words_py`, compiled (native/src/unknown.rs) when the module has it.
+_unknown_long_words = native.function("unknown_long_words") or _unknown_long_words_py
 
 
 def _occurrences(text: str, words: Collection[str]) -> Iterator[int]:
