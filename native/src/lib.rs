@@ -20,6 +20,7 @@ mod search;
 mod suspicious;
 mod table;
 mod text;
+mod unknown;
 mod vocabulary;
 mod weights;
 mod windows;
@@ -40,5 +41,6 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     vocabulary::register(m)?;
     names::register(m)?;
     doubled::register(m)?;
+    unknown::register(m)?;
     Ok(())
 }

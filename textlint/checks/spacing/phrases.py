@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Collection, Iterator
 from itertools import compress, filterfalse
 
-from ... import wordclasses as wc
+from ... import native, wordclasses as wc
 from ...document import Document
 from ...patterns import lazy_compile
 from ...wordclasses import FUNCTION_WORDS
@@ -69,10 +69,8 @@ def phrase_runons(doc: Document, model: Model) -> Iterator[Change]:
     table = model.table("phrase_cuts")
     cuts: dict[str, int] = {}
     # (a word the lexicon knows is cut by none: the words long enough are asked of the lexicon
-    # all at once, in C, before a step of Python for each of the few others; the length is
-    # told first, half the words fail it, in a fraction of the time of a look-up)
-    long_words = [w for w in doc.vocabulary if len(w) >= MIN_TOKEN]
-    for word in _unknown_words(long_words, model.lex.zipf_table().get):
+    # all at once, compiled or in C, before a step of Python for each of the few others)
+    for word in _unknown_long_words(doc.vocabulary, MIN_TOKEN, model.lex.zipf_table().get):
         if not word[1:].islower() or not word.isalpha():
             continue
         cut = table.get(word, False)
@@ -86,12 +84,19 @@ def phrase_runons(doc: Document, model: Model) -> Iterator[Change]:
         yield _change(model, text, start, word, cuts[word])
 
 
-def _unknown_words(words: Collection[str], zipf: Callable[[str], int | None]) -> Iterator[str]:
-    """Those of *words* that the lexicon does not know (*zipf*: the get of its table, whose
-    keys are lowercase), asked in C: first as they are written, which answers for the words
-    written in lowercase, as most are, then in lowercase for the others."""
-    unknown_as_written = list(filterfalse(zipf, words))
-    return compress(unknown_as_written, map(operator.not_, map(zipf, map(str.lower, unknown_as_written))))
+def _unknown_long_words_py(words: Collection[str], min_length: int, zipf: Callable[[str], int | None]) -> list[str]:
+    """Those of *words* (in order) of *min_length* characters or more that the lexicon does not
+    know (*zipf*: the get of its table, whose keys are lowercase), asked in C: the length first
+    (half the words fail it, in a fraction of the time of a look-up), then as they are written,
+    which answers for the words written in lowercase, as most are, then in lowercase for the
+    others. (:func:`_unknown_long_words` is this function, or its compiled twin.)"""
+    long_words = [w for w in words if len(w) >= min_length]
+    unknown_as_written = list(filterfalse(zipf, long_words))
+    return list(compress(unknown_as_written, map(operator.not_, map(zipf, map(str.lower, unknown_as_written)))))
+
+
+#: :func:`_unknown_long_words_py`, compiled (native/src/unknown.rs) when the module has it.
+_unknown_long_words = native.function("unknown_long_words") or _unknown_long_words_py
 
 
 def _occurrences(text: str, words: Collection[str]) -> Iterator[int]:
@@ -137,14 +142,17 @@ def phrase_cut(model: Model, word: str) -> int | None:
         return None  # no two words of the lexicon make it (a sequence or a code: its cuts take quadratic time)
     if lex.zipf(lower) > 0.0 or wc.tags(word) or wc.tags(lower) or lower in closed_compounds():
         return None
+    capital = word[0].isupper()
+    # (a piece of a phrase pair has three letters or more; most tokens have no such pair, told
+    # before the affixes, which are asked of the few that have one)
+    phrases = [k for k in range(3, len(lower) - 2) if _phrase_pair(model, word[:k], lower[k:], capital)]
+    if len(phrases) != 1:
+        return None
     cuts = range(2, len(lower) - 1)
     if any(lower[:k] in PREFIXES and lex.zipf(lower[k:]) > 0.0 or lower[k:] in SUFFIXES and lex.zipf(lower[:k]) > 0.0
            for k in cuts) or any(lower.endswith(e) and lex.zipf(lower[:-len(e)]) > 0.0 for e in wc.INFLECTIONS):
         return None
-    capital = word[0].isupper()
-    # (a piece of a phrase pair has three letters or more)
-    phrases = [k for k in range(3, len(lower) - 2) if _phrase_pair(model, word[:k], lower[k:], capital)]
-    if len(phrases) != 1 or _likeliest_cut(model, lower) != phrases[0] or model.typo_of_word(
+    if _likeliest_cut(model, lower) != phrases[0] or model.typo_of_word(
             lower, [lower[:phrases[0]], lower[phrases[0]:]]):
         return None
     return phrases[0]

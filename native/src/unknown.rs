@@ -1,0 +1,60 @@
+//! The long words of a document that the lexicon does not know, compiled: the twin of
+//! `_unknown_long_words_py` (textlint/checks/spacing/phrases.py), which `phrase_runons` asks
+//! of every document's vocabulary (most of whose words the lexicon knows).
+
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+
+use crate::lookup::Getter;
+
+/// Adds the functions of this file to the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(unknown_long_words, m)?)
+}
+
+/// `_unknown_long_words_py(words, min_length, zipf)`: the keys of *words* (strs, in order) of
+/// *min_length* characters or more for which *zipf* (the `get` of the lexicon's word table)
+/// answers nothing true, as written nor in lowercase (Python's `str.lower` outside ASCII).
+#[pyfunction]
+fn unknown_long_words<'py>(words: &Bound<'py, PyDict>, min_length: usize, zipf: &Bound<'py, PyAny>)
+                           -> PyResult<Bound<'py, PyList>> {
+    let py = words.py();
+    let zipf = Getter::of(zipf)?;
+    let unknown = PyList::empty(py);
+    let mut lower = String::new();
+    for word in words.keys() {
+        let word = word.downcast_into::<PyString>()?;
+        if word.len()? < min_length || known(&zipf, &word)? {
+            continue;
+        }
+        let lowercase_known = match word.to_str() {
+            Ok(text) if text.is_ascii() => {
+                lower.clear();
+                lower.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                text_known(&zipf, py, &lower)?
+            }
+            _ => known(&zipf, &word.call_method0(intern!(py, "lower"))?.downcast_into::<PyString>()?)?,
+        };
+        if !lowercase_known {
+            unknown.append(word)?;
+        }
+    }
+    Ok(unknown)
+}
+
+/// Whether `zipf(word)` is true.
+fn known(zipf: &Getter, word: &Bound<'_, PyString>) -> PyResult<bool> {
+    match zipf.get(word)? {
+        Some(value) => value.is_truthy(),
+        None => Ok(false),
+    }
+}
+
+/// Whether `zipf(text)` is true, of a key held as Rust text.
+fn text_known(zipf: &Getter, py: Python<'_>, text: &str) -> PyResult<bool> {
+    match zipf.get_text(py, text)? {
+        Some(value) => value.is_truthy(),
+        None => Ok(false),
+    }
+}
