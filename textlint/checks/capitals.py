@@ -726,22 +726,24 @@ class MidSentenceCapital(Check):
         Sports"), as an article or possessive before one ("The Times", "Our Lady") or in a
         title that capitalises every word; "of", "and", "or", "nor", "for" never do
         ("President Of Russia")."""
+        if not function_word and _after_capitalised_word(text, start) and _judged_by_left(text[start:end]):
+            return True  # the common case, asked first (see _after_capitalised_word)
         # A name does not run over a line break.
-        line_start = text.rfind("\n", max(0, start - 60), start) + 1
-        tokens_before = _TokensBefore(text, max(0, start - 60, line_start), start)
+        line_start = text.rfind("\n", max(0, start - NAME_REACH), start) + 1
+        tokens_before = _TokensBefore(text, max(0, start - NAME_REACH, line_start), start)
         near = tokens_before.near  # (the tokens read until the words after it are)
         previous = near[-1].group().lower() if near else ""
         if not function_word and _after_opening_article(text, near, start, end, written):
             return False  # "The Message reads": a sentence's article, not a title's
         # the common case, decided without the words after it
-        left_asked = not function_word and previous != "good" and bool(near) \
+        left_asked = not function_word and previous != GREETING_ADJECTIVE and bool(near) \
             and not _is_number(near[-1].group()) and _judged_by_left(text[start:end])
         if left_asked and _name_like(near[::-1], text, casing, before=True):
             return True
         # (a function word's tests may read a title's words far back; the others NEAR_TOKENS at most)
         before = tokens_before.all() if function_word else near
-        line_end = text.find("\n", end, end + 60)
-        after = _tokens(text, end, min(len(text), end + 60) if line_end < 0 else line_end)
+        line_end = text.find("\n", end, end + NAME_REACH)
+        after = _tokens(text, end, min(len(text), end + NAME_REACH) if line_end < 0 else line_end)
         word = text[start:end].lower()
         title_word = not function_word or word not in PLACE_OR_PART and bool(after) \
             and after[0].group()[:1].isupper()  # "the medal For Courage", "a project Be Sporty"
@@ -757,8 +759,8 @@ class MidSentenceCapital(Check):
             # magazine" (not "The project")
             return True
         if not function_word:
-            if previous == "good" and starts_sentence(text, before[-1].start()) \
-                    and get_lexicon().pmi("good", word) is not None \
+            if previous == GREETING_ADJECTIVE and starts_sentence(text, before[-1].start()) \
+                    and get_lexicon().pmi(GREETING_ADJECTIVE, word) is not None \
                     and not (after and after[0].group()[0].isupper()):
                 return False  # a greeting, not a name: "Good Afternoon, colleagues"
             if after and (after[0].group()[0].isdigit() or after[0].group() in ("(", "[")):
@@ -1528,6 +1530,47 @@ def _every_word_capitalised(before: list[regex.Match], after: list[regex.Match])
             break
         run.append(tok.group())
     return any(w.lower() in FUNCTION_WORDS for w in run[1:])
+
+
+#: The adjective of a greeting ("Good Afternoon, colleagues"): a capitalised word after it may
+#: be a greeting's, not a name's (:meth:`MidSentenceCapital._in_name`).
+GREETING_ADJECTIVE = "good"
+#: How far :meth:`MidSentenceCapital._in_name` reads on either side of a word (within its line).
+NAME_REACH = 60
+#: A capitalised word of ASCII letters (with an apostrophe and more letters: "O'Neill") that ends
+#: a window before white space, after white space and an ASCII letter: white space that
+#: :func:`.prose.starts_sentence` skips back over (its ``_SPACE``), which no token holds.
+_CAPITALISED_WORD_BEFORE = lazy_compile(
+    r"[A-Za-z][ \t\u00a0\u2009\u202f\u2007\r]+([A-Z][A-Za-z]*(?:['’][A-Za-z]+)?)[ \t\u00a0\u2009\u202f\u2007\r]+\Z",
+    engine=re)
+
+
+def _capitalised_word_before_py(window: str) -> str | None:
+    """The capitalised word that ends *window* (:data:`_CAPITALISED_WORD_BEFORE`), or None."""
+    m = _CAPITALISED_WORD_BEFORE.search(window)
+    return None if m is None else m[1]
+
+
+#: The compiled twin of :func:`_capitalised_word_before_py` (native/src/capitals.rs), or None.
+_CAPITALISED_WORD_BEFORE_NATIVE = native.function("capitalised_word_before")
+
+
+def _capitalised_word_before(window: str) -> str | None:
+    """:func:`_capitalised_word_before_py`, by its compiled twin when it is built."""
+    if _CAPITALISED_WORD_BEFORE_NATIVE is not None:
+        return _CAPITALISED_WORD_BEFORE_NATIVE(window)
+    return _capitalised_word_before_py(window)
+
+
+def _after_capitalised_word(text: str, start: int) -> bool:
+    """Whether a capitalised word that starts no sentence stands right before *start*
+    (:func:`_capitalised_word_before`: after white space and an ASCII letter), other than "I"
+    or the adjective of a greeting: the common case, which :meth:`MidSentenceCapital._in_name`
+    decides by the last token before the word (:func:`_after_opening_article` finds no article
+    that starts a sentence there, :func:`_name_like` finds that token a name), answered without
+    the tokens."""
+    word = _capitalised_word_before(text[max(0, start - NAME_REACH):start])
+    return word is not None and word != "I" and word.lower() != GREETING_ADJECTIVE
 
 
 class _TokensBefore:
