@@ -1802,6 +1802,30 @@ def test_a_word_that_may_be_no_common_word_in_a_name_is_none_at_any_copy():
     assert all(judged[name] for name in _COMMON_WORD_JUDGEMENTS + ["_adjective_before_proper_modifier"]), judged
 
 
+def test_a_word_in_a_name_is_a_common_word_as_every_judgement_finds_it():
+    """``_common_word_in_name`` asks only the last judgement of a word before another capitalised
+    word: it answers as all its judgements do (random texts in which each finds some copy)."""
+    pieces = ["Mr Putin", "Russia’s", "Russian", "Said", "Saw", "Met", "Noted", "Foreign", "Recent", "Prominent",
+              "Diplomatic", "Involvement", "Talks", "Nuclear", "New", "Home", "Upcoming", "the", "some", "his",
+              "policy", "deputies", "efforts", "said", "saw", "met", "noted", "involvement", "talks", "recent",
+              "missions", "nuclear", "German", "G8", "Federation", "Council", "politicians", "with", "and", ",", ".",
+              ":", "\u00a0"]
+    rng = random.Random(22)
+    casing = get_casing()
+    found = Counter()
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(2, 14)))
+        for m in capitals._TITLE.finditer(text):
+            low = m.group("w").lower()
+            for once in (True, False):
+                every = once and any(getattr(capitals, name)(text, m, low, text, casing)
+                                     for name in _COMMON_WORD_JUDGEMENTS) \
+                    or capitals._adjective_before_proper_modifier(text, m, low, casing)
+                assert capitals._common_word_in_name(text, m, low, text, casing, once) == every, (text, m.start(), once)
+                found[every, bool(capitals._NEXT_CAPITALISED.match(text, m.end()))] += 1
+    assert found[True, True] and found[True, False] and found[False, True], found
+
+
 def test_every_letter_is_a_character_of_the_documents_words():
     """``_Written`` finds the runs of letters (``str.isalpha``) of the prose among the document's
     words, which ``regex``'s classes find: every letter is in them."""

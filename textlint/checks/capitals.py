@@ -1540,14 +1540,14 @@ NAME_REACH = 60
 #: A capitalised word of ASCII letters (with an apostrophe and more letters: "O'Neill") that ends
 #: a window before white space, after white space and an ASCII letter: white space that
 #: :func:`.prose.starts_sentence` skips back over (its ``_SPACE``), which no token holds.
-_CAPITALISED_WORD_BEFORE = lazy_compile(
+_CAPITALISED_WORD_ENDING = lazy_compile(
     r"[A-Za-z][ \t\u00a0\u2009\u202f\u2007\r]+([A-Z][A-Za-z]*(?:['’][A-Za-z]+)?)[ \t\u00a0\u2009\u202f\u2007\r]+\Z",
     engine=re)
 
 
 def _capitalised_word_before_py(window: str) -> str | None:
-    """The capitalised word that ends *window* (:data:`_CAPITALISED_WORD_BEFORE`), or None."""
-    m = _CAPITALISED_WORD_BEFORE.search(window)
+    """The capitalised word that ends *window* (:data:`_CAPITALISED_WORD_ENDING`), or None."""
+    m = _CAPITALISED_WORD_ENDING.search(window)
     return None if m is None else m[1]
 
 
@@ -2809,7 +2809,11 @@ def _common_word_in_name(text: str, m: regex.Match, low: str, prose: str, casing
     them but the last ask that the document capitalise the word nowhere else in mid-sentence
     (:func:`_capitalised_mid_sentence`); *once* is False when the word's own capitalised copies
     outside sentence starts are two or more, which answers that for every copy without searching
-    the text again (a word inside a recurring name: "New", "Liberal")."""
+    the text again (a word inside a recurring name: "New", "Liberal"). Before another capitalised
+    word (most words of a name) only the last can: each of the others asks for a lowercase word or
+    a mark after the word, or (after a possessor) for no capitalised word."""
+    if _NEXT_CAPITALISED.match(text, m.end()):
+        return _adjective_before_proper_modifier(text, m, low, casing)
     return once and (_common_word_after_name(text, m, low, prose, casing)
                      or _common_noun_after_possessor(text, m, low, prose, casing)
                      or _verb_after_complete_name(text, m, low, prose, casing)
