@@ -1804,12 +1804,13 @@ def test_a_word_that_may_be_no_common_word_in_a_name_is_none_at_any_copy():
 
 def test_a_word_in_a_name_is_a_common_word_as_every_judgement_finds_it():
     """``_common_word_in_name`` asks only the last judgement of a word before another capitalised
-    word: it answers as all its judgements do (random texts in which each finds some copy)."""
+    word, and only two before a mark: it answers as all its judgements do (random texts in which it
+    finds common words and others before each)."""
     pieces = ["Mr Putin", "Russia’s", "Russian", "Said", "Saw", "Met", "Noted", "Foreign", "Recent", "Prominent",
               "Diplomatic", "Involvement", "Talks", "Nuclear", "New", "Home", "Upcoming", "the", "some", "his",
               "policy", "deputies", "efforts", "said", "saw", "met", "noted", "involvement", "talks", "recent",
               "missions", "nuclear", "German", "G8", "Federation", "Council", "politicians", "with", "and", ",", ".",
-              ":", "\u00a0"]
+              ":", "\u00a0", "Talks.", "Involvement,", "Federation:", "(Talks)"]
     rng = random.Random(22)
     casing = get_casing()
     found = Counter()
@@ -1822,8 +1823,10 @@ def test_a_word_in_a_name_is_a_common_word_as_every_judgement_finds_it():
                                      for name in _COMMON_WORD_JUDGEMENTS) \
                     or capitals._adjective_before_proper_modifier(text, m, low, casing)
                 assert capitals._common_word_in_name(text, m, low, text, casing, once) == every, (text, m.start(), once)
-                found[every, bool(capitals._NEXT_CAPITALISED.match(text, m.end()))] += 1
-    assert found[True, True] and found[True, False] and found[False, True], found
+                after = "capital" if capitals._NEXT_CAPITALISED.match(text, m.end()) \
+                    else "lowercase" if capitals._SPACED_LOWER.match(text, m.end()) else "mark"
+                found[every, after] += 1
+    assert all(found[every, after] for every in (True, False) for after in ("capital", "lowercase", "mark")), found
 
 
 def test_every_letter_is_a_character_of_the_documents_words():

@@ -2803,6 +2803,10 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
 _NEXT_WORD = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’.]\p{L})")
 
 
+#: Spaces and a lowercase letter: a lowercase word after a word.
+_SPACED_LOWER = lazy_compile(r"[ \u00a0]+\p{Ll}")
+
+
 def _common_word_in_name(text: str, m: regex.Match, low: str, prose: str, casing: Casing, once: bool) -> bool:
     """Whether the capitalised word at *m*, which :meth:`MidSentenceCapital._in_name` finds next to
     a name, is a common word of the clause all the same (the judgements below, in turn). All of
@@ -2811,9 +2815,13 @@ def _common_word_in_name(text: str, m: regex.Match, low: str, prose: str, casing
     outside sentence starts are two or more, which answers that for every copy without searching
     the text again (a word inside a recurring name: "New", "Liberal"). Before another capitalised
     word (most words of a name) only the last can: each of the others asks for a lowercase word or
-    a mark after the word, or (after a possessor) for no capitalised word."""
+    a mark after the word, or (after a possessor) for no capitalised word; and before neither (a
+    mark) only the two that ask for no lowercase word after it."""
     if _NEXT_CAPITALISED.match(text, m.end()):
         return _adjective_before_proper_modifier(text, m, low, casing)
+    if not _SPACED_LOWER.match(text, m.end()):
+        return once and (_common_noun_after_possessor(text, m, low, prose, casing)
+                         or _common_noun_after_proper_adjective(text, m, low, prose, casing))
     return once and (_common_word_after_name(text, m, low, prose, casing)
                      or _common_noun_after_possessor(text, m, low, prose, casing)
                      or _verb_after_complete_name(text, m, low, prose, casing)
