@@ -21,7 +21,8 @@ use pyo3::types::{PyDict, PyList, PyString};
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(title_candidates, m)?)?;
     m.add_function(wrap_pyfunction!(ascii_tokens, m)?)?;
-    m.add_function(wrap_pyfunction!(capitalised_word_before, m)?)
+    m.add_function(wrap_pyfunction!(capitalised_word_before, m)?)?;
+    m.add_function(wrap_pyfunction!(mid_sentence, m)?)
 }
 
 /// Whether *c* is plain (`NOT_PLAIN` does not match it).
@@ -358,4 +359,70 @@ fn word_before(s: &str) -> Option<&str> {
     // white space and a letter before the word (a letter straight before it would be part of it)
     let gap = spaces_before(s, start);
     (b[start].is_ascii_uppercase() && gap > 0 && b[gap - 1].is_ascii_alphabetic()).then(|| &s[start..end])
+}
+
+/// How the character before a word (past the white space `starts_sentence` skips) places it: the
+/// answers of `starts_sentence` (textlint/checks/prose.py) that need no more than that character.
+enum Before {
+    /// After a word: mid-sentence.
+    Word,
+    /// At the start of the text or a line, or after a sentence's break (`SENTENCE_BREAK`).
+    Start,
+    /// Anything else: `starts_sentence` decides.
+    Other,
+}
+
+/// What stands before the code point *start* of *chars*.
+fn before<C: Copy + Into<char>>(chars: &[C], start: usize) -> Before {
+    let Some(c) = chars[..start].iter().rev().map(|&c| c.into()).find(|&c| !skipped_space(c)) else {
+        return Before::Start;
+    };
+    match c {
+        _ if c.is_ascii_alphabetic() => Before::Word,
+        '\n' | '.' | '!' | '?' | '…' | ':' | ';' => Before::Start,
+        _ => Before::Other,
+    }
+}
+
+/// `_mid_sentence_py(prose, candidates, starts_sentence)` (textlint/checks/capitals.py): for each
+/// word of *candidates* (`_title_candidates`), its matches whose start *starts_sentence* does not
+/// find at a sentence's start in *prose* (the text, its non-prose spans blanked), in order; the
+/// character before a match answers for most, *starts_sentence* for the others.
+#[pyfunction]
+pub fn mid_sentence<'py>(prose: &Bound<'py, PyString>, candidates: &Bound<'py, PyDict>,
+                         starts_sentence: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    let s = prose.to_str()?;
+    if s.is_ascii() {
+        return mid_matches(prose, s.as_bytes(), candidates, starts_sentence);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    mid_matches(prose, &chars, candidates, starts_sentence)
+}
+
+/// `mid_sentence` of the code points *chars* of *prose*.
+fn mid_matches<'py, C: Copy + Into<char>>(prose: &Bound<'py, PyString>, chars: &[C], candidates: &Bound<'py, PyDict>,
+                                          starts_sentence: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    let py = prose.py();
+    let mids = PyDict::new(py);
+    for (word, matches) in candidates.iter() {
+        let mid = PyList::empty(py);
+        for m in matches.try_iter()? {
+            let m = m?;
+            let start: usize = match m.downcast::<Title>() {
+                Ok(title) => title.get().start,
+                Err(_) => m.call_method0(intern!(py, "start"))?.extract()?,
+            };
+            let place = if start <= chars.len() { before(chars, start) } else { Before::Other };
+            let keep = match place {
+                Before::Word => true,
+                Before::Start => false,
+                Before::Other => !starts_sentence.call1((prose, start))?.is_truthy()?,
+            };
+            if keep {
+                mid.append(m)?;
+            }
+        }
+        mids.set_item(word, mid)?;
+    }
+    Ok(mids)
 }

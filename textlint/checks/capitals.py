@@ -179,6 +179,24 @@ def _title_candidates(doc: Document) -> dict[str, list[regex.Match | re.Match]]:
     return _title_candidates_py(doc)
 
 
+def _mid_sentence_py(prose: str, candidates: dict[str, list[regex.Match | re.Match]]) -> dict[str, list[regex.Match | re.Match]]:
+    """The matches of each word of *candidates* (:func:`_title_candidates`) that start no sentence
+    of *prose* (:func:`.prose.starts_sentence`), in order."""
+    return {word: [m for m in matches if not starts_sentence(prose, m.start())] for word, matches in candidates.items()}
+
+
+#: The compiled twin of :func:`_mid_sentence_py` (native/src/capitals.rs), or None.
+_MID_SENTENCE = native.function("mid_sentence")
+
+
+def _mid_sentence(prose: str, candidates: dict[str, list[regex.Match | re.Match]]) -> dict[str, list[regex.Match | re.Match]]:
+    """:func:`_mid_sentence_py`; its compiled twin answers most matches by the character before
+    them (after a word, or at a sentence's break), and asks :func:`.prose.starts_sentence` of the others."""
+    if _MID_SENTENCE is not None:
+        return _MID_SENTENCE(prose, candidates, starts_sentence)
+    return _mid_sentence_py(prose, candidates)
+
+
 #: A function word the document capitalises in mid-sentence this often is one of its defined
 #: terms ("You" in a licence), not a slip.
 DEFINED_TERM = 3
@@ -601,6 +619,7 @@ class MidSentenceCapital(Check):
         prose = doc.prose_text
         code = doc.code_words  # "an uncaught Error", "Promises": names the code uses
         technical = doc.technical
+        mids = _mid_sentence(prose, candidates)  # (code before a word is no sentence)
         for word, matches in candidates.items():
             if word in code or word.endswith("s") and word[:-1] in code:
                 continue
@@ -608,7 +627,7 @@ class MidSentenceCapital(Check):
             function_word = _function_like(low)
             if technical and not function_word:
                 continue  # technical writing capitalises types and UI labels: "a Promise", "Save As"
-            mid = [m for m in matches if not starts_sentence(prose, m.start())]  # (code before it is no sentence)
+            mid = mids[word]
             if not mid:
                 continue  # only at sentence starts (most words that start sentences: asked first)
             # "the Party" five times: the document's style for a body, not a slip (asked where
