@@ -843,12 +843,17 @@ def test_a_word_other_than_a_function_word_is_placed_in_a_name_by_the_near_token
 
 
 def _in_name_answers(text: str) -> list[bool]:
-    """``_in_name`` of each capitalised word of *text* other than a function word."""
+    """``_in_name`` of each capitalised word of *text* other than a function word, its common case
+    answered by ``_after_capitalised_word`` (with the Python twin of the compiled search where the
+    module is not built)."""
     from textlint.document import Document
 
     casing, written = get_casing(), capitals._Written(Document(text))
-    return [capitals.MidSentenceCapital._in_name(text, m.start(), m.end(), casing, False, written)
-            for m in regex.finditer(r"\p{Lu}\p{Ll}+", text) if not capitals._function_like(m.group().lower())]
+    with pytest.MonkeyPatch.context() as patched:
+        if capitals._CAPITALISED_WORD_BEFORE_NATIVE is None:
+            patched.setattr(capitals, "_CAPITALISED_WORD_BEFORE_NATIVE", capitals._capitalised_word_before_py)
+        return [capitals.MidSentenceCapital._in_name(text, m.start(), m.end(), casing, False, written)
+                for m in regex.finditer(r"\p{Lu}\p{Ll}+", text) if not capitals._function_like(m.group().lower())]
 
 
 def _in_name_answers_by_the_tokens(text: str) -> list[bool]:
@@ -872,7 +877,10 @@ def test_a_word_after_a_capitalised_word_is_placed_in_a_name_as_the_tokens_place
     answers are those the tokens give (it fails when it takes a sentence's first word, "I", "Good",
     or a word before a line break for a name before the word)."""
     text = seed_text + _AFTER_CAPITALISED_WORD_EXTRAS
-    answered = [m for m in regex.finditer(r"\p{Lu}\p{Ll}+", text) if capitals._after_capitalised_word(text, m.start())]
+    with pytest.MonkeyPatch.context() as patched:
+        if capitals._CAPITALISED_WORD_BEFORE_NATIVE is None:
+            patched.setattr(capitals, "_CAPITALISED_WORD_BEFORE_NATIVE", capitals._capitalised_word_before_py)
+        answered = [m for m in regex.finditer(r"\p{Lu}\p{Ll}+", text) if capitals._after_capitalised_word(text, m.start())]
     assert len(answered) > 20
     assert _in_name_answers(text) == _in_name_answers_by_the_tokens(text)
 
