@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanup_helpers import fixed, found
 from textlint.casing import get_casing
@@ -838,6 +840,59 @@ def test_a_word_other_than_a_function_word_is_placed_in_a_name_by_the_near_token
     for reach in (1, 5, 8, 10, 12, capitals.NEAR_REACH):
         monkeypatch.setattr(capitals, "NEAR_REACH", reach)
         assert answers() == expected, reach
+
+
+def _in_name_answers(text: str) -> list[bool]:
+    """``_in_name`` of each capitalised word of *text* other than a function word, its common case
+    answered by ``_after_capitalised_word`` (with the Python twin of the compiled search where the
+    module is not built)."""
+    from textlint.document import Document
+
+    casing, written = get_casing(), capitals._Written(Document(text))
+    with pytest.MonkeyPatch.context() as patched:
+        if capitals._CAPITALISED_WORD_BEFORE_NATIVE is None:
+            patched.setattr(capitals, "_CAPITALISED_WORD_BEFORE_NATIVE", capitals._capitalised_word_before_py)
+        return [capitals.MidSentenceCapital._in_name(text, m.start(), m.end(), casing, False, written)
+                for m in regex.finditer(r"\p{Lu}\p{Ll}+", text) if not capitals._function_like(m.group().lower())]
+
+
+def _in_name_answers_by_the_tokens(text: str) -> list[bool]:
+    """:func:`_in_name_answers` with the common case read from the tokens (``_after_capitalised_word`` not asked)."""
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(capitals, "_after_capitalised_word", lambda text, start: False)
+        return _in_name_answers(text)
+
+
+_AFTER_CAPITALISED_WORD_EXTRAS = (
+    " the Ministry of the Interior Said so. Mr O'Neill Said, Mr O’Neill Ruled\u2009Today\u00a0And"
+    " I Said the The Party, a Good Afternoon, good Evening, Good Evening, Big Data Costs 4 Percent."
+    " Mr\tSmith\rJones \u202fThe\u2007Union, \nIvan Fund, x9 Abc Def, é Abc Def, the aBc Def."
+    " rock'n'roll Party's  of  the  Party Decided it, 'Neill Ruled, O'Neill's Fund Grew, Was X Y."
+    " so I Want it, and I Hope for more, as The Need for it, the A Team. It rained. Various Changes"
+    " were made, the Union\nReform was, a very Good Claims. Good Claims.")
+
+
+def test_a_word_after_a_capitalised_word_is_placed_in_a_name_as_the_tokens_place_it(seed_text):
+    """``_after_capitalised_word`` answers the common case of ``_in_name`` before the tokens are read: its
+    answers are those the tokens give (it fails when it takes a sentence's first word, "I", "Good",
+    or a word before a line break for a name before the word)."""
+    text = seed_text + _AFTER_CAPITALISED_WORD_EXTRAS
+    with pytest.MonkeyPatch.context() as patched:
+        if capitals._CAPITALISED_WORD_BEFORE_NATIVE is None:
+            patched.setattr(capitals, "_CAPITALISED_WORD_BEFORE_NATIVE", capitals._capitalised_word_before_py)
+        answered = [m for m in regex.finditer(r"\p{Lu}\p{Ll}+", text) if capitals._after_capitalised_word(text, m.start())]
+    assert len(answered) > 20
+    assert _in_name_answers(text) == _in_name_answers_by_the_tokens(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["The", "I", "Good", "Want", "Various", "Changes", "Claims", "were", "Abc", "Def", "O'Neill", "O’Neill", "Said", "Party",
+                                 "the", "good", "said", "of", "x9", "é", "aBc", "4", "'", "’", ".", ",", ":",
+                                 "(", "-", " ", " ", "  ", "\u00a0", "\u2009", "\u202f", "\u2007", "\t",
+                                 "\r", "\n", "\x0b"]), max_size=30))
+def test_in_name_answers_as_the_tokens_do_on_any_text(pieces):
+    text = "".join(pieces)
+    assert _in_name_answers(text) == _in_name_answers_by_the_tokens(text)
 
 
 def test_capitalised_words_are_found_by_the_twins_as_the_pattern_finds_them():
@@ -1753,6 +1808,33 @@ def test_a_word_that_may_be_no_common_word_in_a_name_is_none_at_any_copy():
                 judged[name] += getattr(capitals, name)(text, m, low, text, casing)
             judged["_adjective_before_proper_modifier"] += capitals._adjective_before_proper_modifier(text, m, low, casing)
     assert all(judged[name] for name in _COMMON_WORD_JUDGEMENTS + ["_adjective_before_proper_modifier"]), judged
+
+
+def test_a_word_in_a_name_is_a_common_word_as_every_judgement_finds_it():
+    """``_common_word_in_name`` asks only the last judgement of a word before another capitalised
+    word, and only two before a mark: it answers as all its judgements do (random texts in which it
+    finds common words and others before each)."""
+    pieces = ["Mr Putin", "Russia’s", "Russian", "Said", "Saw", "Met", "Noted", "Foreign", "Recent", "Prominent",
+              "Diplomatic", "Involvement", "Talks", "Nuclear", "New", "Home", "Upcoming", "the", "some", "his",
+              "policy", "deputies", "efforts", "said", "saw", "met", "noted", "involvement", "talks", "recent",
+              "missions", "nuclear", "German", "G8", "Federation", "Council", "politicians", "with", "and", ",", ".",
+              ":", "\u00a0", "Talks.", "Involvement,", "Federation:", "(Talks)"]
+    rng = random.Random(22)
+    casing = get_casing()
+    found = Counter()
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(2, 14)))
+        for m in capitals._TITLE.finditer(text):
+            low = m.group("w").lower()
+            for once in (True, False):
+                every = once and any(getattr(capitals, name)(text, m, low, text, casing)
+                                     for name in _COMMON_WORD_JUDGEMENTS) \
+                    or capitals._adjective_before_proper_modifier(text, m, low, casing)
+                assert capitals._common_word_in_name(text, m, low, text, casing, once) == every, (text, m.start(), once)
+                after = "capital" if capitals._NEXT_CAPITALISED.match(text, m.end()) \
+                    else "lowercase" if capitals._SPACED_LOWER.match(text, m.end()) else "mark"
+                found[every, after] += 1
+    assert all(found[every, after] for every in (True, False) for after in ("capital", "lowercase", "mark")), found
 
 
 def test_every_letter_is_a_character_of_the_documents_words():

@@ -1,7 +1,9 @@
 """The compiled scans of cleanup.MidSentenceCapital (native/src/capitals.rs) against their Python
 twins in textlint/checks/capitals.py: ``_title_candidates_py`` (the capitalised words worth a look,
-with their matches) and ``_tokens_py`` (the tokens of a window): the same words in the same order,
-the same matches and tokens (what the rule asks of each), and the same findings of the rule."""
+with their matches), ``_tokens_py`` (the tokens of a window), ``_capitalised_word_before_py``
+(the capitalised word that ends a window) and ``_mid_sentence_py`` (the matches that start no
+sentence): the same words in the same order, the same matches and
+tokens (what the rule asks of each), and the same findings of the rule."""
 
 from __future__ import annotations
 
@@ -13,8 +15,10 @@ from textlint.checks import capitals
 from textlint.document import Document
 from textlint.engine import Engine, Overrides
 
-pytestmark = pytest.mark.skipif(capitals._ASCII_TOKENS is None or capitals._TITLE_CANDIDATES is None,
-                                reason="textlint_native (with ascii_tokens and title_candidates) is not built, "
+pytestmark = pytest.mark.skipif(capitals._ASCII_TOKENS is None or capitals._TITLE_CANDIDATES is None
+                                or capitals._CAPITALISED_WORD_BEFORE_NATIVE is None or capitals._MID_SENTENCE is None,
+                                reason="textlint_native (with ascii_tokens, title_candidates, "
+                                "capitalised_word_before and mid_sentence) is not built, "
                                 "or is turned off: see native/README.md")
 
 RULE = "cleanup.MidSentenceCapital"
@@ -123,6 +127,50 @@ def test_the_tokens_of_the_seed_article_are_those_of_the_python_twin(seed_text):
         _same(text, pos, endpos)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(_ALPHABET, max_size=30), st.sampled_from(["", "The ", "O'Neill ", "x Abc\u00a0", "a\u2009Ab’c\t"]))
+@example("said Russian ", "").via("after a word")
+@example("", "").via("empty")
+@example("x 'Neill ", "").via("an apostrophe first")
+@example("a\n The ", "").via("a line break")
+def test_the_capitalised_word_before_is_that_of_the_python_twin(text, tail):
+    window = text + tail
+    assert capitals._CAPITALISED_WORD_BEFORE_NATIVE(window) == capitals._capitalised_word_before_py(window)
+
+
+@pytest.mark.parametrize("window, word", [("said Russian ", "Russian"), ("the Russian\u00a0", "Russian"),
+                                          ("x O'Neill ", "O'Neill"), ("x O’Neill\u2009", "O’Neill"),
+                                          ("a\tAbc\r", "Abc"), ("a  The ", "The"), ("O'Neill ", None),
+                                          ("x 'Neill ", None), ("x Neill", None), ("", None), (" ", None),
+                                          ("x9 Abc ", None), ("a\n The ", None), ("é Abc ", None),
+                                          ("a Abé ", None), ("a aBc ", None), ("a Ab'c'd ", None)])
+def test_the_capitalised_word_before_a_window_end(window, word):
+    assert capitals._CAPITALISED_WORD_BEFORE_NATIVE(window) == capitals._capitalised_word_before_py(window) == word
+
+
+def _mids(mids) -> list[tuple[str, list[int]]]:
+    """What is asked of the matches that start no sentence: the word's, and their starts."""
+    return [(word, [m.start() for m in matches]) for word, matches in mids.items()]
+
+
+#: Characters around words: the white space ``starts_sentence`` skips, sentence breaks, closing
+#: and opening marks, bullets, digits, list markers, letters beyond ASCII and beyond plain text.
+_AROUND = st.sampled_from(list(" \t\u00a0\u2009\u202f\u2007\r\n\x0b.!?…:;,\"'“”’)]([-•*_#>|0123a) xé²") + ["İ", "ǅ"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_AROUND, st.sampled_from(_WORDS + ["A", "I", "So", "1.", "a)", "- [ ]", "🎉"])), max_size=40),
+       st.sets(st.integers(0, 200)))
+@example(["Russia", " ", "could", " ", "Deploy", ". ", "The", "\n", "Party", "\u00a0", "Said"], set()).via("plain")
+@example([], set()).via("empty")
+def test_the_matches_that_start_no_sentence_are_those_of_the_python_twin(pieces, blanked):
+    doc = Document("".join(pieces))
+    candidates = capitals._title_candidates(doc)  # (compiled matches in plain text, else the Python twin's)
+    prose = "".join(" " if i in blanked else c for i, c in enumerate(doc.text))  # (spans blanked)
+    compiled = capitals._MID_SENTENCE(prose, candidates, capitals.starts_sentence)
+    assert _mids(compiled) == _mids(capitals._mid_sentence_py(prose, candidates))
+
+
 def _findings(text: str) -> list[tuple[int, int, str]]:
     return [(d.start, d.end, d.message) for d in Engine(overrides=Overrides(select=[RULE])).lint(text).diagnostics]
 
@@ -133,6 +181,8 @@ def test_the_findings_are_those_of_the_python_twin(seed_text, monkeypatch):
     compiled = [_findings(text) for text in texts]
     monkeypatch.setattr(capitals, "_ASCII_TOKENS", None)
     monkeypatch.setattr(capitals, "_TITLE_CANDIDATES", None)
+    monkeypatch.setattr(capitals, "_CAPITALISED_WORD_BEFORE_NATIVE", None)
+    monkeypatch.setattr(capitals, "_MID_SENTENCE", None)
     python = [_findings(text) for text in texts]
     assert any(compiled) and compiled == python
 

@@ -20,7 +20,9 @@ use pyo3::types::{PyDict, PyList, PyString};
 /// Adds the functions of this file to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(title_candidates, m)?)?;
-    m.add_function(wrap_pyfunction!(ascii_tokens, m)?)
+    m.add_function(wrap_pyfunction!(ascii_tokens, m)?)?;
+    m.add_function(wrap_pyfunction!(capitalised_word_before, m)?)?;
+    m.add_function(wrap_pyfunction!(mid_sentence, m)?)
 }
 
 /// Whether *c* is plain (`NOT_PLAIN` does not match it).
@@ -306,4 +308,121 @@ pub fn ascii_tokens<'py>(window: &Bound<'py, PyString>, pos: usize) -> PyResult<
         i = end;
     }
     Ok(Some(tokens))
+}
+
+/// The white space `starts_sentence` skips back over (`_SPACE` of textlint/checks/prose.py), each
+/// also white space that no token of `_WORDS` holds.
+fn skipped_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}' | '\r')
+}
+
+/// Where the run of `skipped_space` that ends at byte *end* of *s* starts.
+fn spaces_before(s: &str, mut end: usize) -> usize {
+    while let Some(c) = s[..end].chars().next_back().filter(|&c| skipped_space(c)) {
+        end -= c.len_utf8();
+    }
+    end
+}
+
+/// Where the run of ASCII letters that ends at byte *end* of *s* starts.
+fn letters_before(s: &[u8], end: usize) -> usize {
+    end - s[..end].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count()
+}
+
+/// The start of the apostrophe (straight or curly) that ends at byte *end* of *s*, if one does.
+fn apostrophe_before(s: &str, end: usize) -> Option<usize> {
+    s[..end].chars().next_back().filter(|&c| apostrophe(c)).map(|c| end - c.len_utf8())
+}
+
+/// `_capitalised_word_before_py(window)` (textlint/checks/capitals.py): the capitalised word of
+/// ASCII letters (perhaps with an apostrophe and more letters: "O'Neill") that ends *window*
+/// before white space, with white space and an ASCII letter before it; None when it does not.
+#[pyfunction]
+pub fn capitalised_word_before<'py>(window: &Bound<'py, PyString>) -> PyResult<Option<Bound<'py, PyString>>> {
+    Ok(word_before(window.to_str()?).map(|word| PyString::new(window.py(), word)))
+}
+
+/// `capitalised_word_before` of the text *s*.
+fn word_before(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    let end = spaces_before(s, s.len());
+    let mut start = letters_before(b, end);
+    if end == s.len() || start == end {
+        return None;
+    }
+    if let Some(apostrophe) = apostrophe_before(s, start) {
+        start = letters_before(b, apostrophe);
+        if start == apostrophe {
+            return None;
+        }
+    }
+    // white space and a letter before the word (a letter straight before it would be part of it)
+    let gap = spaces_before(s, start);
+    (b[start].is_ascii_uppercase() && gap > 0 && b[gap - 1].is_ascii_alphabetic()).then(|| &s[start..end])
+}
+
+/// How the character before a word (past the white space `starts_sentence` skips) places it: the
+/// answers of `starts_sentence` (textlint/checks/prose.py) that need no more than that character.
+enum Before {
+    /// After a word: mid-sentence.
+    Word,
+    /// At the start of the text or a line, or after a sentence's break (`SENTENCE_BREAK`).
+    Start,
+    /// Anything else: `starts_sentence` decides.
+    Other,
+}
+
+/// What stands before the code point *start* of *chars*.
+fn before<C: Copy + Into<char>>(chars: &[C], start: usize) -> Before {
+    let Some(c) = chars[..start].iter().rev().map(|&c| c.into()).find(|&c| !skipped_space(c)) else {
+        return Before::Start;
+    };
+    match c {
+        _ if c.is_ascii_alphabetic() => Before::Word,
+        '\n' | '.' | '!' | '?' | '…' | ':' | ';' => Before::Start,
+        _ => Before::Other,
+    }
+}
+
+/// `_mid_sentence_py(prose, candidates, starts_sentence)` (textlint/checks/capitals.py): for each
+/// word of *candidates* (`_title_candidates`), its matches whose start *starts_sentence* does not
+/// find at a sentence's start in *prose* (the text, its non-prose spans blanked), in order; the
+/// character before a match answers for most, *starts_sentence* for the others.
+#[pyfunction]
+pub fn mid_sentence<'py>(prose: &Bound<'py, PyString>, candidates: &Bound<'py, PyDict>,
+                         starts_sentence: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    let s = prose.to_str()?;
+    if s.is_ascii() {
+        return mid_matches(prose, s.as_bytes(), candidates, starts_sentence);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    mid_matches(prose, &chars, candidates, starts_sentence)
+}
+
+/// `mid_sentence` of the code points *chars* of *prose*.
+fn mid_matches<'py, C: Copy + Into<char>>(prose: &Bound<'py, PyString>, chars: &[C], candidates: &Bound<'py, PyDict>,
+                                          starts_sentence: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    let py = prose.py();
+    let mids = PyDict::new(py);
+    for (word, matches) in candidates.iter() {
+        let mid = PyList::empty(py);
+        for m in matches.try_iter()? {
+            let m = m?;
+            let start: usize = match m.downcast::<Title>() {
+                Ok(title) => title.get().start,
+                Err(_) => m.call_method0(intern!(py, "start"))?.extract()?,
+            };
+            let place = if start <= chars.len() { before(chars, start) } else { Before::Other };
+            let keep = match place {
+                Before::Word => true,
+                Before::Start => false,
+                Before::Other => !starts_sentence.call1((prose, start))?.is_truthy()?,
+            };
+            if keep {
+                mid.append(m)?;
+            }
+        }
+        mids.set_item(word, mid)?;
+    }
+    Ok(mids)
 }
