@@ -51,3 +51,11 @@ def test_a_document_gives_the_python_twins_places():
     runs = b" " + (text + " The the end end.").encode("latin-1", "replace").translate(doubled._LOWER_LETTERS_ONLY)
     assert list(doubled._repeated_run_places_py(runs)), "the text has doubled words"
     _same(runs)
+
+
+def test_the_compiled_places_come_one_at_a_time():
+    """A text of one word repeated has as many places as words: they are not held at once."""
+    places = _COMPILED(b" word" * 100_000)
+    assert iter(places) is places
+    assert next(places) == 0 and next(places) == 5
+    assert sum(1 for _ in places) == 100_000 - 3

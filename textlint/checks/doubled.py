@@ -256,7 +256,7 @@ def _repeated_runs(text: str, start: int, end: int) -> Iterator[int]:
     """The offsets in plain text (:data:`_NOT_PLAIN`) ``text[start:end]`` of the runs of letters
     that the next run (after non-letters alone) repeats in lowercase, told by a ``re`` pattern
     on ``bytes`` (a mark is encoded as "?", no letter; each non-letter is a space there), or its
-    compiled twin (:data:`_repeated_run_places`). One at a time in Python: a text of one word
+    compiled twin (:data:`_repeated_run_places`). One at a time: a text of one word
     repeated has as many as it has words."""
     runs = b" " + text[start:end].encode("latin-1", "replace").translate(_LOWER_LETTERS_ONLY)
     return (start + p for p in _repeated_run_places(runs))
@@ -268,7 +268,7 @@ def _repeated_run_places_py(runs: bytes) -> Iterator[int]:
 
 
 #: :func:`_repeated_run_places_py`, or its compiled twin (native/src/doubled.rs: one pass over the
-#: bytes, in about a third of the pattern's time), which gives them in a list.
+#: bytes, in about a third of the pattern's time), which gives them one at a time too.
 _repeated_run_places = native.function("repeated_runs") or _repeated_run_places_py
 
 
