@@ -372,9 +372,9 @@ enum Before {
     Other,
 }
 
-/// What stands before the code point *start* of *chars*.
-fn before<C: Copy + Into<char>>(chars: &[C], start: usize) -> Before {
-    let Some(c) = chars[..start].iter().rev().map(|&c| c.into()).find(|&c| !skipped_space(c)) else {
+/// What stands before byte *end* of *s*.
+fn before(s: &str, end: usize) -> Before {
+    let Some(c) = s[..end].chars().rev().find(|&c| !skipped_space(c)) else {
         return Before::Start;
     };
     match c {
@@ -391,29 +391,29 @@ fn before<C: Copy + Into<char>>(chars: &[C], start: usize) -> Before {
 #[pyfunction]
 pub fn mid_sentence<'py>(prose: &Bound<'py, PyString>, candidates: &Bound<'py, PyDict>,
                          starts_sentence: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
-    let s = prose.to_str()?;
-    if s.is_ascii() {
-        return mid_matches(prose, s.as_bytes(), candidates, starts_sentence);
-    }
-    let chars: Vec<char> = s.chars().collect();
-    mid_matches(prose, &chars, candidates, starts_sentence)
-}
-
-/// `mid_sentence` of the code points *chars* of *prose*.
-fn mid_matches<'py, C: Copy + Into<char>>(prose: &Bound<'py, PyString>, chars: &[C], candidates: &Bound<'py, PyDict>,
-                                          starts_sentence: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
     let py = prose.py();
-    let mids = PyDict::new(py);
+    let s = prose.to_str()?;
+    let mut words = Vec::with_capacity(candidates.len());
     for (word, matches) in candidates.iter() {
-        let mid = PyList::empty(py);
-        for m in matches.try_iter()? {
+        let found = matches.try_iter()?.map(|m| {
             let m = m?;
-            let start: usize = match m.downcast::<Title>() {
-                Ok(title) => title.get().start,
-                Err(_) => m.call_method0(intern!(py, "start"))?.extract()?,
+            let start = match_start(&m)?;
+            Ok((m, start))
+        }).collect::<PyResult<Vec<_>>>()?;
+        words.push((word, found));
+    }
+    let offsets = (!s.is_ascii()).then(|| {
+        ByteOffsets::of(s, words.iter().flat_map(|(_, found)| found.iter().map(|&(_, start)| start)))
+    });
+    let mids = PyDict::new(py);
+    for (word, found) in words {
+        let mid = PyList::empty(py);
+        for (m, start) in found {
+            let at = match &offsets {
+                None => (start <= s.len()).then_some(start), // ASCII: a code point is a byte
+                Some(offsets) => offsets.byte_of(start),
             };
-            let place = if start <= chars.len() { before(chars, start) } else { Before::Other };
-            let keep = match place {
+            let keep = match at.map_or(Before::Other, |end| before(s, end)) {
                 Before::Word => true,
                 Before::Start => false,
                 Before::Other => !starts_sentence.call1((prose, start))?.is_truthy()?,
@@ -425,4 +425,45 @@ fn mid_matches<'py, C: Copy + Into<char>>(prose: &Bound<'py, PyString>, chars: &
         mids.set_item(word, mid)?;
     }
     Ok(mids)
+}
+
+/// Where match *m* (a `Title` or a regular expression's match) starts, in code points.
+fn match_start(m: &Bound<'_, PyAny>) -> PyResult<usize> {
+    match m.downcast::<Title>() {
+        Ok(title) => Ok(title.get().start),
+        Err(_) => m.call_method0(intern!(m.py(), "start"))?.extract(),
+    }
+}
+
+/// The byte offsets in a text of some of its code point offsets, found in one pass over the
+/// text (a table of every code point's would take four bytes a character).
+struct ByteOffsets {
+    /// the code point offsets found, in order
+    starts: Vec<usize>,
+    /// the byte offset of each
+    bytes: Vec<usize>,
+}
+
+impl ByteOffsets {
+    /// The byte offsets in *s* of *starts* (any order; those past the end of *s* are left out).
+    fn of(s: &str, starts: impl Iterator<Item = usize>) -> Self {
+        let mut wanted: Vec<usize> = starts.collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut places = s.char_indices().map(|(b, _)| b).chain(std::iter::once(s.len())).enumerate();
+        let (mut starts, mut bytes) = (Vec::with_capacity(wanted.len()), Vec::with_capacity(wanted.len()));
+        for start in wanted {
+            let Some((_, byte)) = places.by_ref().find(|&(k, _)| k == start) else {
+                break;
+            };
+            starts.push(start);
+            bytes.push(byte);
+        }
+        ByteOffsets { starts, bytes }
+    }
+
+    /// The byte offset of the code point offset *start*, if it is one of those found.
+    fn byte_of(&self, start: usize) -> Option<usize> {
+        self.starts.binary_search(&start).ok().map(|i| self.bytes[i])
+    }
 }
