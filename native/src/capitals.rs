@@ -17,6 +17,8 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
+use crate::fxhash::FxBuild;
+
 /// Adds the functions of this file to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(title_candidates, m)?)?;
@@ -178,7 +180,7 @@ pub fn title_candidates<'py>(text: &Bound<'py, PyString>, worth: &Bound<'py, PyA
 /// (no string is made of a word met before), in a table sized for the distinct capitalised words
 /// of a long article.
 fn candidates<'py, C: Copy + Into<char> + Eq + std::hash::Hash>(py: Python<'py>, chars: &[C], worth: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
-    let mut seen: HashMap<&[C], Candidate> = HashMap::with_capacity(DISTINCT_WORDS);
+    let mut seen: HashMap<&[C], Candidate, FxBuild> = HashMap::with_capacity_and_hasher(DISTINCT_WORDS, FxBuild::default());
     let mut order: Vec<&[C]> = Vec::new(); // the words worth a look, in order
     let mut p = 0;
     while p < chars.len() {
