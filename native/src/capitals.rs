@@ -182,10 +182,10 @@ pub fn title_candidates<'py>(text: &Bound<'py, PyString>, worth: &Bound<'py, PyA
 fn candidates<'py, C: Copy + Into<char> + Eq + std::hash::Hash>(py: Python<'py>, chars: &[C], worth: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
     let mut seen: HashMap<&[C], Candidate, FxBuild> = HashMap::with_capacity_and_hasher(DISTINCT_WORDS, FxBuild::default());
     let mut order: Vec<&[C]> = Vec::new(); // the words worth a look, in order
-    let mut p = 0;
+    let mut p = next_capital(chars, 0);
     while p < chars.len() {
         let Some((word_end, end)) = title_at(chars, p) else {
-            p += 1;
+            p = next_capital(chars, p + 1);
             continue;
         };
         let key = &chars[p..word_end];
@@ -200,7 +200,7 @@ fn candidates<'py, C: Copy + Into<char> + Eq + std::hash::Hash>(py: Python<'py>,
             };
             matches.push(Py::new(py, Title { start: p, word_end, end, word: word.clone_ref(py), whole })?);
         }
-        p = end;
+        p = next_capital(chars, end);
     }
     let candidates = PyDict::new(py);
     for key in order {
@@ -209,6 +209,12 @@ fn candidates<'py, C: Copy + Into<char> + Eq + std::hash::Hash>(py: Python<'py>,
         }
     }
     Ok(candidates)
+}
+
+/// The first capital of *chars* from *from* on (where a match of `_PLAIN_TITLE` may start), or
+/// the end: the scan skips the other characters in a tight loop.
+fn next_capital<C: Copy + Into<char>>(chars: &[C], from: usize) -> usize {
+    chars[from..].iter().position(|&c| capital(c.into())).map_or(chars.len(), |i| from + i)
 }
 
 /// The distinct capitalised words a table is first sized for (a long article holds a few hundred).
