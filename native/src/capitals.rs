@@ -382,7 +382,12 @@ enum Before {
 
 /// What stands before the code point *start* of *chars*.
 fn before<C: Copy + Into<char>>(chars: &[C], start: usize) -> Before {
-    let Some(c) = chars[..start].iter().rev().map(|&c| c.into()).find(|&c| !skipped_space(c)) else {
+    placed_after(chars[..start].iter().rev().map(|&c| c.into()))
+}
+
+/// What stands before a word whose preceding characters, nearest first, are *preceding*.
+fn placed_after(mut preceding: impl Iterator<Item = char>) -> Before {
+    let Some(c) = preceding.find(|&c| !skipped_space(c)) else {
         return Before::Start;
     };
     match c {
@@ -401,15 +406,56 @@ pub fn mid_sentence<'py>(prose: &Bound<'py, PyString>, candidates: &Bound<'py, P
                          starts_sentence: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
     let s = prose.to_str()?;
     if s.is_ascii() {
-        return mid_matches(prose, s.as_bytes(), candidates, starts_sentence);
+        let bytes = s.as_bytes();
+        let place = |start| if start <= bytes.len() { before(bytes, start) } else { Before::Other };
+        return mid_matches(prose, place, candidates, starts_sentence);
     }
-    let chars: Vec<char> = s.chars().collect();
-    mid_matches(prose, &chars, candidates, starts_sentence)
+    let code_points = CodePoints::new(s);
+    mid_matches(prose, |start| code_points.before(start), candidates, starts_sentence)
 }
 
-/// `mid_sentence` of the code points *chars* of *prose*.
-fn mid_matches<'py, C: Copy + Into<char>>(prose: &Bound<'py, PyString>, chars: &[C], candidates: &Bound<'py, PyDict>,
-                                          starts_sentence: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+/// Code points of text beyond ASCII found by their index without a vector of them all (a few
+/// matches a text are asked about): the byte offset of every `CODE_POINT_STEP`-th code point.
+struct CodePoints<'a> {
+    text: &'a str,
+    marks: Vec<usize>,
+    len: usize,
+}
+
+/// How many code points apart `CodePoints` marks their offsets.
+const CODE_POINT_STEP: usize = 64;
+
+impl<'a> CodePoints<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut marks = Vec::with_capacity(text.len() / CODE_POINT_STEP + 1);
+        let mut len = 0;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if b & 0xc0 != 0x80 {
+                if len % CODE_POINT_STEP == 0 {
+                    marks.push(i);
+                }
+                len += 1;
+            }
+        }
+        CodePoints { text, marks, len }
+    }
+
+    /// `before` of the code point *start* (past the end: `Before::Other`).
+    fn before(&self, start: usize) -> Before {
+        if start > self.len {
+            return Before::Other;
+        }
+        let offset = match self.marks.get(start / CODE_POINT_STEP) {
+            Some(&mark) => self.text[mark..].char_indices().nth(start % CODE_POINT_STEP).map_or(self.text.len(), |(i, _)| mark + i),
+            None => self.text.len(),
+        };
+        placed_after(self.text[..offset].chars().rev())
+    }
+}
+
+/// `mid_sentence` of *prose*, *place* telling what stands before a code point of it.
+fn mid_matches<'py>(prose: &Bound<'py, PyString>, place: impl Fn(usize) -> Before, candidates: &Bound<'py, PyDict>,
+                    starts_sentence: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
     let py = prose.py();
     let mids = PyDict::new(py);
     for (word, matches) in candidates.iter() {
@@ -420,8 +466,7 @@ fn mid_matches<'py, C: Copy + Into<char>>(prose: &Bound<'py, PyString>, chars: &
                 Ok(title) => title.get().start,
                 Err(_) => m.call_method0(intern!(py, "start"))?.extract()?,
             };
-            let place = if start <= chars.len() { before(chars, start) } else { Before::Other };
-            let keep = match place {
+            let keep = match place(start) {
                 Before::Word => true,
                 Before::Start => false,
                 Before::Other => !starts_sentence.call1((prose, start))?.is_truthy()?,
