@@ -171,6 +171,15 @@ def test_the_matches_that_start_no_sentence_are_those_of_the_python_twin(pieces,
     assert _mids(compiled) == _mids(capitals._mid_sentence_py(prose, candidates))
 
 
+@pytest.mark.parametrize("pad", range(0, 200, 7))
+def test_the_matches_far_into_a_text_beyond_ascii_are_those_of_the_python_twin(pad):
+    # (the compiled code finds a code point of text beyond ASCII from marks 64 code points apart)
+    doc = Document("“é”" * pad + " Russia could Deploy. The\nParty\u00a0Said x“Deploy” é Party. " * 4)
+    candidates = capitals._title_candidates(doc)
+    compiled = capitals._MID_SENTENCE(doc.text, candidates, capitals.starts_sentence)
+    assert _mids(compiled) == _mids(capitals._mid_sentence_py(doc.text, candidates))
+
+
 def _findings(text: str) -> list[tuple[int, int, str]]:
     return [(d.start, d.end, d.message) for d in Engine(overrides=Overrides(select=[RULE])).lint(text).diagnostics]
 

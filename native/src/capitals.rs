@@ -17,6 +17,8 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
+use crate::fxhash::FxBuild;
+
 /// Adds the functions of this file to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(title_candidates, m)?)?;
@@ -178,12 +180,12 @@ pub fn title_candidates<'py>(text: &Bound<'py, PyString>, worth: &Bound<'py, PyA
 /// (no string is made of a word met before), in a table sized for the distinct capitalised words
 /// of a long article.
 fn candidates<'py, C: Copy + Into<char> + Eq + std::hash::Hash>(py: Python<'py>, chars: &[C], worth: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
-    let mut seen: HashMap<&[C], Candidate> = HashMap::with_capacity(DISTINCT_WORDS);
+    let mut seen: HashMap<&[C], Candidate, FxBuild> = HashMap::with_capacity_and_hasher(DISTINCT_WORDS, FxBuild::default());
     let mut order: Vec<&[C]> = Vec::new(); // the words worth a look, in order
-    let mut p = 0;
+    let mut p = next_capital(chars, 0);
     while p < chars.len() {
         let Some((word_end, end)) = title_at(chars, p) else {
-            p += 1;
+            p = next_capital(chars, p + 1);
             continue;
         };
         let key = &chars[p..word_end];
@@ -198,7 +200,7 @@ fn candidates<'py, C: Copy + Into<char> + Eq + std::hash::Hash>(py: Python<'py>,
             };
             matches.push(Py::new(py, Title { start: p, word_end, end, word: word.clone_ref(py), whole })?);
         }
-        p = end;
+        p = next_capital(chars, end);
     }
     let candidates = PyDict::new(py);
     for key in order {
@@ -207,6 +209,12 @@ fn candidates<'py, C: Copy + Into<char> + Eq + std::hash::Hash>(py: Python<'py>,
         }
     }
     Ok(candidates)
+}
+
+/// The first capital of *chars* from *from* on (where a match of `_PLAIN_TITLE` may start), or
+/// the end: the scan skips the other characters in a tight loop.
+fn next_capital<C: Copy + Into<char>>(chars: &[C], from: usize) -> usize {
+    chars[from..].iter().position(|&c| capital(c.into())).map_or(chars.len(), |i| from + i)
 }
 
 /// The distinct capitalised words a table is first sized for (a long article holds a few hundred).
@@ -372,9 +380,14 @@ enum Before {
     Other,
 }
 
-/// What stands before byte *end* of *s*.
-fn before(s: &str, end: usize) -> Before {
-    let Some(c) = s[..end].chars().rev().find(|&c| !skipped_space(c)) else {
+/// What stands before the code point *start* of *chars*.
+fn before<C: Copy + Into<char>>(chars: &[C], start: usize) -> Before {
+    placed_after(chars[..start].iter().rev().map(|&c| c.into()))
+}
+
+/// What stands before a word whose preceding characters, nearest first, are *preceding*.
+fn placed_after(mut preceding: impl Iterator<Item = char>) -> Before {
+    let Some(c) = preceding.find(|&c| !skipped_space(c)) else {
         return Before::Start;
     };
     match c {
@@ -391,29 +404,69 @@ fn before(s: &str, end: usize) -> Before {
 #[pyfunction]
 pub fn mid_sentence<'py>(prose: &Bound<'py, PyString>, candidates: &Bound<'py, PyDict>,
                          starts_sentence: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
-    let py = prose.py();
     let s = prose.to_str()?;
-    let mut words = Vec::with_capacity(candidates.len());
-    for (word, matches) in candidates.iter() {
-        let found = matches.try_iter()?.map(|m| {
-            let m = m?;
-            let start = match_start(&m)?;
-            Ok((m, start))
-        }).collect::<PyResult<Vec<_>>>()?;
-        words.push((word, found));
+    if s.is_ascii() {
+        let bytes = s.as_bytes();
+        let place = |start| if start <= bytes.len() { before(bytes, start) } else { Before::Other };
+        return mid_matches(prose, place, candidates, starts_sentence);
     }
-    let offsets = (!s.is_ascii()).then(|| {
-        ByteOffsets::of(s, words.iter().flat_map(|(_, found)| found.iter().map(|&(_, start)| start)))
-    });
+    let code_points = CodePoints::new(s);
+    mid_matches(prose, |start| code_points.before(start), candidates, starts_sentence)
+}
+
+/// Code points of text beyond ASCII found by their index without a vector of them all (a few
+/// matches a text are asked about): the byte offset of every `CODE_POINT_STEP`-th code point.
+struct CodePoints<'a> {
+    text: &'a str,
+    marks: Vec<usize>,
+    len: usize,
+}
+
+/// How many code points apart `CodePoints` marks their offsets.
+const CODE_POINT_STEP: usize = 64;
+
+impl<'a> CodePoints<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut marks = Vec::with_capacity(text.len() / CODE_POINT_STEP + 1);
+        let mut len = 0;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if b & 0xc0 != 0x80 {
+                if len % CODE_POINT_STEP == 0 {
+                    marks.push(i);
+                }
+                len += 1;
+            }
+        }
+        CodePoints { text, marks, len }
+    }
+
+    /// `before` of the code point *start* (past the end: `Before::Other`).
+    fn before(&self, start: usize) -> Before {
+        if start > self.len {
+            return Before::Other;
+        }
+        let offset = match self.marks.get(start / CODE_POINT_STEP) {
+            Some(&mark) => self.text[mark..].char_indices().nth(start % CODE_POINT_STEP).map_or(self.text.len(), |(i, _)| mark + i),
+            None => self.text.len(),
+        };
+        placed_after(self.text[..offset].chars().rev())
+    }
+}
+
+/// `mid_sentence` of *prose*, *place* telling what stands before a code point of it.
+fn mid_matches<'py>(prose: &Bound<'py, PyString>, place: impl Fn(usize) -> Before, candidates: &Bound<'py, PyDict>,
+                    starts_sentence: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    let py = prose.py();
     let mids = PyDict::new(py);
-    for (word, found) in words {
+    for (word, matches) in candidates.iter() {
         let mid = PyList::empty(py);
-        for (m, start) in found {
-            let at = match &offsets {
-                None => (start <= s.len()).then_some(start), // ASCII: a code point is a byte
-                Some(offsets) => offsets.byte_of(start),
+        for m in matches.try_iter()? {
+            let m = m?;
+            let start: usize = match m.downcast::<Title>() {
+                Ok(title) => title.get().start,
+                Err(_) => m.call_method0(intern!(py, "start"))?.extract()?,
             };
-            let keep = match at.map_or(Before::Other, |end| before(s, end)) {
+            let keep = match place(start) {
                 Before::Word => true,
                 Before::Start => false,
                 Before::Other => !starts_sentence.call1((prose, start))?.is_truthy()?,
@@ -425,45 +478,4 @@ pub fn mid_sentence<'py>(prose: &Bound<'py, PyString>, candidates: &Bound<'py, P
         mids.set_item(word, mid)?;
     }
     Ok(mids)
-}
-
-/// Where match *m* (a `Title` or a regular expression's match) starts, in code points.
-fn match_start(m: &Bound<'_, PyAny>) -> PyResult<usize> {
-    match m.downcast::<Title>() {
-        Ok(title) => Ok(title.get().start),
-        Err(_) => m.call_method0(intern!(m.py(), "start"))?.extract(),
-    }
-}
-
-/// The byte offsets in a text of some of its code point offsets, found in one pass over the
-/// text (a table of every code point's would take four bytes a character).
-struct ByteOffsets {
-    /// the code point offsets found, in order
-    starts: Vec<usize>,
-    /// the byte offset of each
-    bytes: Vec<usize>,
-}
-
-impl ByteOffsets {
-    /// The byte offsets in *s* of *starts* (any order; those past the end of *s* are left out).
-    fn of(s: &str, starts: impl Iterator<Item = usize>) -> Self {
-        let mut wanted: Vec<usize> = starts.collect();
-        wanted.sort_unstable();
-        wanted.dedup();
-        let mut places = s.char_indices().map(|(b, _)| b).chain(std::iter::once(s.len())).enumerate();
-        let (mut starts, mut bytes) = (Vec::with_capacity(wanted.len()), Vec::with_capacity(wanted.len()));
-        for start in wanted {
-            let Some((_, byte)) = places.by_ref().find(|&(k, _)| k == start) else {
-                break;
-            };
-            starts.push(start);
-            bytes.push(byte);
-        }
-        ByteOffsets { starts, bytes }
-    }
-
-    /// The byte offset of the code point offset *start*, if it is one of those found.
-    fn byte_of(&self, start: usize) -> Option<usize> {
-        self.starts.binary_search(&start).ok().map(|i| self.bytes[i])
-    }
 }

@@ -11,6 +11,7 @@ mod capitals;
 mod chunks;
 mod doubled;
 mod features;
+mod fxhash;
 mod joinable;
 mod judge;
 mod lookup;

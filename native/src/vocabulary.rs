@@ -4,12 +4,12 @@
 //! each plain character). Text that is not plain goes back to the Python twin.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
 use crate::capitals::{letter, number, plain};
+use crate::fxhash::FxBuild;
 
 /// Adds the functions of this file to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -52,46 +52,11 @@ fn words(chunk: &str) -> Vec<&str> {
     found
 }
 
-/// FxHash (rustc's): the keys are short slices of the text, hashed many times each.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for word in &mut words {
-            self.write_u64(u64::from_le_bytes(word.try_into().expect("eight bytes")));
-        }
-        let tail = words.remainder().iter().fold(0, |n, &b| n << 8 | u64::from(b));
-        self.write_u64(tail);
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// A Python dict's counts of slices of the text, kept in the dict's order: a key popped and set
 /// again goes to the end.
 struct Counts<'a> {
     entries: Vec<Option<(&'a str, usize)>>,
-    index: HashMap<&'a str, usize, BuildHasherDefault<FxHasher>>,
+    index: HashMap<&'a str, usize, FxBuild>,
 }
 
 impl<'a> Counts<'a> {
