@@ -159,11 +159,12 @@ def phrase_cut(model: Model, word: str) -> int | None:
 
 def _common_cuts(model: Model, lower: str) -> list[int]:
     """The cuts of *lower* that :func:`_phrase_pair` may take: each piece of three letters or
-    more and as common as the lowest of its floors, asked of the lexicon's table in one step each
-    (most cuts fail it; a call of :func:`_phrase_pair` for each cost ten times as much)."""
+    more and as common as the lowest of its floors (:meth:`.Lexicon.zipf`, read off its table):
+    most cuts fail it, told without a call of :func:`_phrase_pair` each."""
     p, get = model.p, model.lex.zipf_table().get
     lowest = min(p.phrase_piece_zipf, p.solid_zipf, p.frequent_zipf)
-    return [k for k in range(3, len(lower) - 2) if get(lower[:k], 0) / 100 >= lowest and get(lower[k:], 0) / 100 >= lowest]
+    return [k for k in range(3, len(lower) - 2)
+            if get(lower[:k], 0) / 100 >= lowest and get(lower[k:], 0) / 100 >= lowest]
 
 
 def _likeliest_cut(model: Model, word: str) -> int | None:
