@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from textlint import lexicon
 from textlint.checks import spacing as spacing_checks
 from textlint.checks.spacing.model import (Change, Model, Params, camel_seam, clear_shared_caches, margin_shift,
-                                           one_edit_strings)
+                                           one_edit_strings, one_edit_words)
 from textlint.document import Document
 from textlint.engine import Engine, Overrides
 from textlint.lexicon import get_lexicon
@@ -773,6 +773,22 @@ def test_the_edits_within_the_reach_into_a_set_of_words_make_every_word_of_it_th
     lex.words_from(3.0, lexicon.STRINGS_BEFORE_A_SET)
     made = set(one_edit_strings(token, *lex.word_reach(3.0, token)))
     assert made <= set(one_edit_strings(token))
+    assert made & set(words) == set(one_edit_strings(token)) & set(words)
+
+
+@given(st.text("abcehrt-'Q", max_size=9),
+       st.lists(st.text("abcehrt", min_size=1, max_size=10) | st.sampled_from(["the", "café", "a-b", "tea"]),
+                min_size=1, max_size=120))
+@example("cathedrl", ["cathedral"])
+@example("hte", ["the"])
+@example("ab", ["a-b", "aQb"])  # (no letter to insert)
+@example("aeb", ["a-b", "aQb"])  # (no letter to put in place of one)
+@example("ta", ["t" + c + "a" for c in "abcdefghijklmnopqrstuvwxyz"] + ["t" + c for c in "bcdefghijklmnopqrstuvwxyz"])
+def test_the_edits_read_off_the_words_that_start_alike_make_every_word_that_an_edit_makes(token, words):
+    lex = lexicon.Lexicon(dict.fromkeys(words, 500), {}, -6.5)
+    lex.words_from(3.0, lexicon.STRINGS_BEFORE_A_SET)
+    reach = lex.word_reach(3.0, token)
+    made = set(one_edit_words(token, *reach, lambda start, at_most: lex.words_starting(3.0, start, at_most)))
     assert made & set(words) == set(one_edit_strings(token)) & set(words)
 
 

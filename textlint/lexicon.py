@@ -328,6 +328,16 @@ class Lexicon:
         forwards, backwards = ordered
         return _longest_shared_start(forwards, text), _longest_shared_start(backwards, text[::-1])
 
+    def words_starting(self, zipf: float, start: str, at_most: int) -> tuple[str, ...] | None:
+        """The ASCII words of :meth:`words_from` *zipf* that start with *start*, in order, when
+        they are *at_most* or fewer, else None (a bisection of :meth:`word_reach`'s words sorted:
+        asked after it, which makes them; ``start + "\\x80"`` follows every ASCII word that starts
+        with *start*)."""
+        forwards = self._sorted_words_from[zipf][0]
+        first = bisect_left(forwards, start)
+        end = bisect_left(forwards, start + "\x80", first)
+        return forwards[first:end] if end - first <= at_most else None
+
     def zipf(self, word: str) -> float:
         """Zipf frequency of *word* (case-insensitive); 0.0 when unknown."""
         return self._zipf.get(word.lower(), 0) / 100

@@ -27,11 +27,11 @@ import math
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate, chain, compress, repeat
 from operator import is_, itemgetter
 from pathlib import Path
-from typing import Collection, Iterator, NamedTuple
+from typing import Callable, Collection, Iterator, NamedTuple, Sequence
 
 from ...dataclass import dataclass
 from ...document import Document
@@ -607,8 +607,11 @@ class Model:
         letters) away from *token*."""
         if token.isascii():  # (its strings are asked as they are written)
             # (only the edits that may make such a word: those within the reach of its ends into them)
-            reach = self.lex.word_reach(self.p.solid_zipf, token) or (None, None)
-            return not self._solid_among(list(one_edit_strings(token, *reach))).issubset(pieces)
+            reach = self.lex.word_reach(self.p.solid_zipf, token)
+            if reach is None:
+                return not self._solid_among(list(one_edit_strings(token))).issubset(pieces)
+            return not self._solid_among(list(one_edit_words(token, *reach, partial(
+                self.lex.words_starting, self.p.solid_zipf)))).issubset(pieces)
         candidates = {w.lower() for w in one_edit(token).difference(pieces)}  # (Lexicon.zipf's key)
         return bool(self._solid_among(candidates))
 
@@ -1209,20 +1212,49 @@ def one_edit_strings(word: str, starts: int | None = None, ends: int | None = No
     (how many first and last letters of *word* start and end some word of a set), only those
     that may be such a word: an edit keeps the letters before it, which must start the word,
     and those after the letters it takes (none to insert, one to delete or replace, two to
-    swap), which must end it. Insertions and substitutions, most of them, are made in C:
-    ``c.join((head, tail))`` is ``head + c + tail``."""
+    swap), which must end it (:func:`_edit_places`). Insertions and substitutions, most of them,
+    are made in C: ``c.join((head, tail))`` is ``head + c + tail``."""
     n = len(word)
-
-    def places(taken: int) -> range:
-        """Where an edit that takes *taken* letters may be."""
-        first = 0 if ends is None else max(n - taken - ends, 0)
-        return range(first, min(n if starts is None else starts, n - taken) + 1)
-
     return chain(
-        [word[:i] + word[i + 1:] for i in places(1)],
-        [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in places(2)],
-        *[map(str.join, _LETTERS, repeat((word[:i], word[i:]))) for i in places(0)],
-        *[map(str.join, _LETTERS.replace(word[i], ""), repeat((word[:i], word[i + 1:]))) for i in places(1)])
+        _deletions_and_swaps(word, starts, ends),
+        *[map(str.join, _LETTERS, repeat((word[:i], word[i:]))) for i in _edit_places(n, 0, starts, ends)],
+        *[map(str.join, _LETTERS.replace(word[i], ""), repeat((word[:i], word[i + 1:])))
+          for i in _edit_places(n, 1, starts, ends)])
+
+
+def one_edit_words(word: str, starts: int, ends: int,
+                   starting: Callable[[str, int], Sequence[str] | None]) -> Iterator[str]:
+    """The strings of :func:`one_edit_strings` (*word*, *starts*, *ends*) that are words of the
+    set, with others that are not: *starting* (a start, at most) gives the words of the set (ASCII)
+    that start with the start, when at most that many, else None. Where fewer words than letters
+    start with the letters before an insertion or a substitution, the words that it makes are
+    read off them, in place of a string for each letter."""
+    n = len(word)
+    yield from _deletions_and_swaps(word, starts, ends)
+    inserts, replaces = _edit_places(n, 0, starts, ends), _edit_places(n, 1, starts, ends)
+    for i in range(min(inserts.start, replaces.start), max(inserts.stop, replaces.stop)):
+        words = starting(word[:i], len(_LETTERS))
+        if i in inserts:
+            yield from (map(str.join, _LETTERS, repeat((word[:i], word[i:]))) if words is None else
+                        (w for w in words if len(w) == n + 1 and w[i] in _LETTERS and w[i + 1:] == word[i:]))
+        if i in replaces:
+            yield from (map(str.join, _LETTERS.replace(word[i], ""), repeat((word[:i], word[i + 1:]))) if words is None
+                        else (w for w in words if len(w) == n and w[i] != word[i] and w[i] in _LETTERS
+                              and w[i + 1:] == word[i + 1:]))
+
+
+def _edit_places(n: int, taken: int, starts: int | None, ends: int | None) -> range:
+    """Where an edit that takes *taken* letters of a word of *n* letters may be (see
+    :func:`one_edit_strings`)."""
+    first = 0 if ends is None else max(n - taken - ends, 0)
+    return range(first, min(n if starts is None else starts, n - taken) + 1)
+
+
+def _deletions_and_swaps(word: str, starts: int | None, ends: int | None) -> list[str]:
+    """The deletions and transpositions of :func:`one_edit_strings`."""
+    n = len(word)
+    return [*[word[:i] + word[i + 1:] for i in _edit_places(n, 1, starts, ends)],
+            *[word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in _edit_places(n, 2, starts, ends)]]
 
 
 def segments(s: str, cuts: list[int]) -> list[str]:

@@ -64,10 +64,12 @@ def _unknown_cores(chunks: list[str], model: Model) -> set[str]:
     cores = set(map(table.get, chunks))
     if None in cores:  # a chunk met for the first time
         cores.discard(None)
-        unknown = model.table("unknown")
+        unknown, zipf_get = model.table("unknown"), model.lex.zipf_table().get
         for chunk in set(chunks).difference(table):
             core = chunk.strip(_MARKS)
-            table[chunk] = core = core if _unknown_in(core, model, unknown) else ""
+            # (a core as common as a word is known: one lookup, where _unknown_in took two calls)
+            common = zipf_get(core.lower(), 0) / 100 >= NO_WORD_ZIPF
+            table[chunk] = core = "" if common or not _unknown_in(core, model, unknown) else core
             cores.add(core)
     cores.discard("")
     return cores

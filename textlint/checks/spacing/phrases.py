@@ -143,9 +143,8 @@ def phrase_cut(model: Model, word: str) -> int | None:
     if lex.zipf(lower) > 0.0 or wc.tags(word) or wc.tags(lower) or lower in closed_compounds():
         return None
     capital = word[0].isupper()
-    # (a piece of a phrase pair has three letters or more; most tokens have no such pair, told
-    # before the affixes, which are asked of the few that have one)
-    phrases = [k for k in range(3, len(lower) - 2) if _phrase_pair(model, word[:k], lower[k:], capital)]
+    # (most tokens have no phrase pair, told before the affixes, which are asked of the few that have one)
+    phrases = [k for k in _common_cuts(model, lower) if _phrase_pair(model, word[:k], lower[k:], capital)]
     if len(phrases) != 1:
         return None
     cuts = range(2, len(lower) - 1)
@@ -156,6 +155,16 @@ def phrase_cut(model: Model, word: str) -> int | None:
             lower, [lower[:phrases[0]], lower[phrases[0]:]]):
         return None
     return phrases[0]
+
+
+def _common_cuts(model: Model, lower: str) -> list[int]:
+    """The cuts of *lower* that :func:`_phrase_pair` may take: each piece of three letters or
+    more and as common as the lowest of its floors (:meth:`.Lexicon.zipf`, read off its table):
+    most cuts fail it, told without a call of :func:`_phrase_pair` each."""
+    p, get = model.p, model.lex.zipf_table().get
+    lowest = min(p.phrase_piece_zipf, p.solid_zipf, p.frequent_zipf)
+    return [k for k in range(3, len(lower) - 2)
+            if get(lower[:k], 0) / 100 >= lowest and get(lower[k:], 0) / 100 >= lowest]
 
 
 def _likeliest_cut(model: Model, word: str) -> int | None:
