@@ -1786,6 +1786,16 @@ _COMMON_WORD_JUDGEMENTS = ["_common_word_after_name", "_common_noun_after_posses
                            "_adjective_after_proper_adjective", "_common_noun_after_proper_adjective"]
 
 
+def _titles_in_random_texts(pieces: list[str], seed: int, texts: int = 3000):
+    """(text, match, lowercase word) of each capitalised word (``_TITLE``) of *texts* random texts
+    of 2 to 14 *pieces* joined by spaces."""
+    rng = random.Random(seed)
+    for _ in range(texts):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(2, 14)))
+        for m in capitals._TITLE.finditer(text):
+            yield text, m, m.group("w").lower()
+
+
 def test_a_word_that_may_be_no_common_word_in_a_name_is_none_at_any_copy():
     """``_may_be_common_word_in_name`` is a necessary condition of ``_common_word_in_name``: never
     False where that finds a copy of the word a common word (random texts in which each of its
@@ -1794,19 +1804,15 @@ def test_a_word_that_may_be_no_common_word_in_a_name_is_none_at_any_copy():
               "Diplomatic", "Involvement", "Talks", "Nuclear", "New", "Home", "Upcoming", "the", "some", "his",
               "policy", "deputies", "efforts", "said", "saw", "met", "noted", "involvement", "talks", "recent",
               "missions", "nuclear", "German", "politicians", "with", "and", ",", "."]
-    rng = random.Random(14)
     casing = get_casing()
     judged = Counter()
-    for _ in range(3000):
-        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(2, 14)))
-        for m in capitals._TITLE.finditer(text):
-            low = m.group("w").lower()
-            for once in (True, False):
-                common = capitals._common_word_in_name(text, m, low, text, casing, once)
-                assert not common or capitals._may_be_common_word_in_name(low, casing, once), (text, m.start(), once)
-            for name in _COMMON_WORD_JUDGEMENTS:
-                judged[name] += getattr(capitals, name)(text, m, low, text, casing)
-            judged["_adjective_before_proper_modifier"] += capitals._adjective_before_proper_modifier(text, m, low, casing)
+    for text, m, low in _titles_in_random_texts(pieces, seed=14):
+        for once in (True, False):
+            common = capitals._common_word_in_name(text, m, low, text, casing, once)
+            assert not common or capitals._may_be_common_word_in_name(low, casing, once), (text, m.start(), once)
+        for name in _COMMON_WORD_JUDGEMENTS:
+            judged[name] += getattr(capitals, name)(text, m, low, text, casing)
+        judged["_adjective_before_proper_modifier"] += capitals._adjective_before_proper_modifier(text, m, low, casing)
     assert all(judged[name] for name in _COMMON_WORD_JUDGEMENTS + ["_adjective_before_proper_modifier"]), judged
 
 
@@ -1819,21 +1825,17 @@ def test_a_word_in_a_name_is_a_common_word_as_every_judgement_finds_it():
               "policy", "deputies", "efforts", "said", "saw", "met", "noted", "involvement", "talks", "recent",
               "missions", "nuclear", "German", "G8", "Federation", "Council", "politicians", "with", "and", ",", ".",
               ":", "\u00a0", "Talks.", "Involvement,", "Federation:", "(Talks)"]
-    rng = random.Random(22)
     casing = get_casing()
     found = Counter()
-    for _ in range(3000):
-        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(2, 14)))
-        for m in capitals._TITLE.finditer(text):
-            low = m.group("w").lower()
-            for once in (True, False):
-                every = once and any(getattr(capitals, name)(text, m, low, text, casing)
-                                     for name in _COMMON_WORD_JUDGEMENTS) \
-                    or capitals._adjective_before_proper_modifier(text, m, low, casing)
-                assert capitals._common_word_in_name(text, m, low, text, casing, once) == every, (text, m.start(), once)
-                after = "capital" if capitals._NEXT_CAPITALISED.match(text, m.end()) \
-                    else "lowercase" if capitals._SPACED_LOWER.match(text, m.end()) else "mark"
-                found[every, after] += 1
+    for text, m, low in _titles_in_random_texts(pieces, seed=22):
+        for once in (True, False):
+            every = once and any(getattr(capitals, name)(text, m, low, text, casing)
+                                 for name in _COMMON_WORD_JUDGEMENTS) \
+                or capitals._adjective_before_proper_modifier(text, m, low, casing)
+            assert capitals._common_word_in_name(text, m, low, text, casing, once) == every, (text, m.start(), once)
+            after = "capital" if capitals._NEXT_CAPITALISED.match(text, m.end()) \
+                else "lowercase" if capitals._SPACED_LOWER.match(text, m.end()) else "mark"
+            found[every, after] += 1
     assert all(found[every, after] for every in (True, False) for after in ("capital", "lowercase", "mark")), found
 
 
