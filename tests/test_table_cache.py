@@ -32,15 +32,22 @@ def test_a_kept_table_is_read_back_and_a_new_source_is_read_again(tmp_path, monk
     assert len(calls) == 2
 
 
+def _damaged_kept_table(tmp_path):
+    """The one kept table of the cache under *tmp_path*, with a byte of its data flipped (inside
+    the table's bytes, or its last piece's: the checksum no longer holds)."""
+    [kept] = (tmp_path / "cache").glob("words-*")
+    data = bytearray(kept.read_bytes())
+    data[-3] ^= 0xFF
+    kept.write_bytes(bytes(data))
+    return kept
+
+
 def test_a_damaged_cache_is_read_again(tmp_path, monkeypatch):
     source = tmp_path / "words.tsv"
     source.write_text("cat\tN\ndog\tNV\n")
     calls = []
     _table_of(tmp_path, monkeypatch, source, calls)
-    [kept] = (tmp_path / "cache").glob("words-*")
-    data = bytearray(kept.read_bytes())
-    data[-3] ^= 0xFF  # inside the table's bytes: the checksum no longer holds
-    kept.write_bytes(bytes(data))
+    kept = _damaged_kept_table(tmp_path)
     assert _table_of(tmp_path, monkeypatch, source, calls) == {"cat": "N", "dog": "NV"}
     assert len(calls) == 2
     kept.write_bytes(b"\x00not marshal")
@@ -135,10 +142,7 @@ def test_a_damaged_table_in_shards_is_read_again(tmp_path, monkeypatch):
     source.write_text("cat\tN\ndog\tNV\n")
     calls = []
     _in_shards(tmp_path, monkeypatch, source, calls)
-    [kept] = (tmp_path / "cache").glob("words-*")
-    data = bytearray(kept.read_bytes())
-    data[-3] ^= 0xFF  # inside a piece: the checksum no longer holds
-    kept.write_bytes(bytes(data))
+    _damaged_kept_table(tmp_path)
     assert _in_shards(tmp_path, monkeypatch, source, calls).get("dog") == "NV"
     assert len(calls) == 2
 
