@@ -144,7 +144,13 @@ impl<'a, 'py> Compiled<'a, 'py> {
 /// answer, worked out and remembered.
 pub fn remember<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
                      chunk: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
-    memo::remember(model, table, chunk, |hits| chunk_answer(m, model, table, chunk, hits))
+    remember_entry(m, model, table, chunk)?.get_item(0)
+}
+
+/// [`remember`], handing back the entry it wrote in *table*, `(answer, deps)`.
+pub fn remember_entry<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
+                           chunk: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyTuple>> {
+    memo::remember_entry(model, table, chunk, |hits| chunk_answer(m, model, table, chunk, hits))
 }
 
 /// `Model._chunk(model, chunk)`: (lead, core, trail, suspicious, firm, starts, ends) of a plain

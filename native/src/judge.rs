@@ -11,7 +11,7 @@
 
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::exceptions::{PyIndexError, PyKeyError};
+use pyo3::exceptions::PyIndexError;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::chunks::{self, Compiled};
@@ -143,18 +143,14 @@ fn chunk_entry<'py>(compiled: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, chu
         hits.update(entry.get_item(1)?.downcast::<PyDict>()?.as_mapping())?;
         return Ok(entry);
     }
-    // Model.memo(table, chunk, Model._chunk, model, chunk), compiled
-    match shared {
+    // Model.memo(table, chunk, Model._chunk, model, chunk), compiled; then the entry the table
+    // holds (the twin's `table[chunk]`): the shared one that still holds, else the one written
+    let entry = match shared {
         Some(entry) if chunks::valid(model, entry.get_item(1)?.downcast()?)? => {
             hits.update(entry.get_item(1)?.downcast::<PyDict>()?.as_mapping())?;
+            entry
         }
-        _ => {
-            chunks::remember(compiled, model, table, chunk.downcast()?)?;
-        }
-    }
-    let entry = match table.get_item(chunk)? {
-        Some(entry) => entry.downcast_into::<PyTuple>()?,
-        None => return Err(PyKeyError::new_err(chunk.clone().unbind())),
+        _ => chunks::remember_entry(compiled, model, table, chunk.downcast()?)?,
     };
     if entry.get_item(1)?.is_truthy()? {
         judged.set_item(chunk, &entry)?;

@@ -14,6 +14,15 @@ pub fn remember<'py, K: IntoPyObject<'py>>(
     model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>, key: K,
     compute: impl FnOnce(&Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    remember_entry(model, table, key, compute)?.get_item(0)
+}
+
+/// [`remember`], handing back the entry it wrote, `(value, hits)` or `(value, ())`: what
+/// *table* now holds under *key* (a caller that wants it reads no table again).
+pub fn remember_entry<'py, K: IntoPyObject<'py>>(
+    model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>, key: K,
+    compute: impl FnOnce(&Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyTuple>> {
     let py = model.py();
     let outer = model.getattr(intern!(py, "_hits"))?;
     let hits = PyDict::new(py);
@@ -21,13 +30,14 @@ pub fn remember<'py, K: IntoPyObject<'py>>(
     let value = compute(&hits);
     model.setattr(intern!(py, "_hits"), &outer)?;
     let value = value?;
-    if hits.is_empty() {
-        table.set_item(key, (&value, PyTuple::empty(py)))?;
+    let entry = if hits.is_empty() {
+        PyTuple::new(py, [value, PyTuple::empty(py).into_any()])?
     } else {
         if !outer.is(&model.getattr(intern!(py, "_root_hits"))?) {
             outer.downcast::<PyDict>()?.update(hits.as_mapping())?;
         }
-        table.set_item(key, (&value, hits))?;
-    }
-    Ok(value)
+        PyTuple::new(py, [value, hits.into_any()])?
+    };
+    table.set_item(key, &entry)?;
+    Ok(entry)
 }
