@@ -622,15 +622,15 @@ class MidSentenceCapital(Check):
         technical = doc.technical
         mids = _mid_sentence(prose, candidates)  # (code before a word is no sentence)
         for word, matches in candidates.items():
+            mid = mids[word]
+            if not mid:
+                continue  # only at sentence starts (most words: asked first)
             if word in code or word.endswith("s") and word[:-1] in code:
                 continue
             low = word.lower()
             function_word = _function_like(low)
             if technical and not function_word:
                 continue  # technical writing capitalises types and UI labels: "a Promise", "Save As"
-            mid = mids[word]
-            if not mid:
-                continue  # only at sentence starts (most words that start sentences: asked first)
             # "the Party" five times: the document's style for a body, not a slip (asked where
             # it decides: its own copies often tell, the text is searched only for a word judged)
             house_style = False if function_word else None
@@ -639,8 +639,9 @@ class MidSentenceCapital(Check):
             alone = []
             once = len(mid) < 2  # see _common_word_in_name
             common_in_name = not function_word and _may_be_common_word_in_name(low, casing, once)
+            group = not function_word and _plural_of_a_group(word)  # (asked once, not at each copy)
             for m in mid:
-                if not function_word and _addressed_group(text, m):
+                if group and _addressed_group(text, m):
                     if house_style is None:
                         house_style = _house_style(capitalised, word, low)
                     if house_style:
@@ -1422,14 +1423,18 @@ _ADDRESS_AFTER = lazy_compile(r"[ \u00a0]*,|[ \u00a0]+and[ \u00a0]")
 ADDRESS_WORDS = 12
 
 
+def _plural_of_a_group(word: str) -> bool:
+    """Whether *word* has the form of a plural noun that :func:`_addressed_group` may find addressed."""
+    return word.endswith(("s", "men"))
+
+
 def _addressed_group(text: str, m: regex.Match) -> bool:
     """Whether the word at *m* is a group addressed in a salutation: a plural noun that is an
     item of its own, after a comma or "and", in a short line that ends with a comma ("Mr
     President, Friends,", "Mr President and Colleagues,"). English writes the nouns of a
     salutation in lowercase after its first word ("Mr President, ladies and gentlemen,
     friends,"); honorifics of one person ("Your Holiness", "Sir") are singular."""
-    word = m.group(W)
-    if m.end() != m.end(W) or not (word.endswith("s") or word.endswith("men")) \
+    if m.end() != m.end(W) or not _plural_of_a_group(m.group(W)) \
             or not _ADDRESS_AFTER.match(text, m.end()) \
             or not _ADDRESS_BEFORE.search(text, max(0, m.start() - 6), m.start()):
         return False
