@@ -869,13 +869,19 @@ _AFTER_CAPITALISED_WORD_EXTRAS = (
     " Mr\tSmith\rJones \u202fThe\u2007Union, \nIvan Fund, x9 Abc Def, é Abc Def, the aBc Def."
     " rock'n'roll Party's  of  the  Party Decided it, 'Neill Ruled, O'Neill's Fund Grew, Was X Y."
     " so I Want it, and I Hope for more, as The Need for it, the A Team. It rained. Various Changes"
-    " were made, the Union\nReform was, a very Good Claims. Good Claims.")
+    " were made, the Union\nReform was, a very Good Claims. Good Claims. the Bank of England, Games and the"
+    " Examples, Bank of the Federal Reserve, the Bank of\u00a0the\u00a0Federal Reserve, Bank and the Fund,"
+    " Bank of the de la Rue, the Bank of the de Rue was, Bank-of the Rue, I of the Fund, Good of the Fund."
+    " The of Fund, Mr O’Neill of the Fund, the Law of\nthe Sea, 4 of the Funds, Ivan & the Fund,"
+    " Bank of\x0bthe Fund, Bank xof the Fund."
+    " The gap between Labour and the Tories was now small, between the Lords and the Commons, he said.")
 
 
 def test_a_word_after_a_capitalised_word_is_placed_in_a_name_as_the_tokens_place_it(seed_text):
     """``_after_capitalised_word`` answers the common case of ``_in_name`` before the tokens are read: its
     answers are those the tokens give (it fails when it takes a sentence's first word, "I", "Good",
-    or a word before a line break for a name before the word)."""
+    or a word before a line break for a name before the word, or skips connectors that ``_name_like``
+    does not: a third one, "the" after "and")."""
     text = seed_text + _AFTER_CAPITALISED_WORD_EXTRAS
     with pytest.MonkeyPatch.context() as patched:
         if capitals._CAPITALISED_WORD_BEFORE_NATIVE is None:
@@ -887,7 +893,7 @@ def test_a_word_after_a_capitalised_word_is_placed_in_a_name_as_the_tokens_place
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["The", "I", "Good", "Want", "Various", "Changes", "Claims", "were", "Abc", "Def", "O'Neill", "O’Neill", "Said", "Party",
-                                 "the", "good", "said", "of", "x9", "é", "aBc", "4", "'", "’", ".", ",", ":",
+                                 "the", "good", "said", "of", "and", "de", "&", "in", "an", "x9", "é", "aBc", "4", "'", "’", ".", ",", ":",
                                  "(", "-", " ", " ", "  ", "\u00a0", "\u2009", "\u202f", "\u2007", "\t",
                                  "\r", "\n", "\x0b"]), max_size=30))
 def test_in_name_answers_as_the_tokens_do_on_any_text(pieces):

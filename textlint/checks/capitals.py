@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
@@ -621,15 +622,15 @@ class MidSentenceCapital(Check):
         technical = doc.technical
         mids = _mid_sentence(prose, candidates)  # (code before a word is no sentence)
         for word, matches in candidates.items():
+            mid = mids[word]
+            if not mid:
+                continue  # only at sentence starts (most words: asked first)
             if word in code or word.endswith("s") and word[:-1] in code:
                 continue
             low = word.lower()
             function_word = _function_like(low)
             if technical and not function_word:
                 continue  # technical writing capitalises types and UI labels: "a Promise", "Save As"
-            mid = mids[word]
-            if not mid:
-                continue  # only at sentence starts (most words that start sentences: asked first)
             # "the Party" five times: the document's style for a body, not a slip (asked where
             # it decides: its own copies often tell, the text is searched only for a word judged)
             house_style = False if function_word else None
@@ -638,8 +639,9 @@ class MidSentenceCapital(Check):
             alone = []
             once = len(mid) < 2  # see _common_word_in_name
             common_in_name = not function_word and _may_be_common_word_in_name(low, casing, once)
+            group = not function_word and _plural_of_a_group(word)  # (asked once, not at each copy)
             for m in mid:
-                if not function_word and _addressed_group(text, m):
+                if group and _addressed_group(text, m):
                     if house_style is None:
                         house_style = _house_style(capitalised, word, low)
                     if house_style:
@@ -1421,14 +1423,18 @@ _ADDRESS_AFTER = lazy_compile(r"[ \u00a0]*,|[ \u00a0]+and[ \u00a0]")
 ADDRESS_WORDS = 12
 
 
+def _plural_of_a_group(word: str) -> bool:
+    """Whether *word* has the form of a plural noun that :func:`_addressed_group` may find addressed."""
+    return word.endswith(("s", "men"))
+
+
 def _addressed_group(text: str, m: regex.Match) -> bool:
     """Whether the word at *m* is a group addressed in a salutation: a plural noun that is an
     item of its own, after a comma or "and", in a short line that ends with a comma ("Mr
     President, Friends,", "Mr President and Colleagues,"). English writes the nouns of a
     salutation in lowercase after its first word ("Mr President, ladies and gentlemen,
     friends,"); honorifics of one person ("Your Holiness", "Sir") are singular."""
-    word = m.group(W)
-    if m.end() != m.end(W) or not (word.endswith("s") or word.endswith("men")) \
+    if m.end() != m.end(W) or not _plural_of_a_group(m.group(W)) \
             or not _ADDRESS_AFTER.match(text, m.end()) \
             or not _ADDRESS_BEFORE.search(text, max(0, m.start() - 6), m.start()):
         return False
@@ -1575,17 +1581,52 @@ _CAPITALISED_WORD_BEFORE_NATIVE = native.function("capitalised_word_before")
 
 
 def _after_capitalised_word(text: str, start: int) -> bool:
-    """Whether a capitalised word that starts no sentence stands right before *start*
+    """Whether a capitalised word that starts no sentence stands right before *start*, or before
+    one or two connectors of letters before it ("Bank of the Word", :func:`_without_connectors`)
     (:func:`_capitalised_word_before_py`: after white space and an ASCII letter), other than "I"
     or the adjective of a greeting: the common case, which :meth:`MidSentenceCapital._in_name`
-    decides by the last token before the word (:func:`_after_opening_article` finds no article
-    that starts a sentence there, :func:`_name_like` finds that token a name), answered without
-    the tokens. Asked of the compiled twin only (False without it): in pure Python the search of
-    the window costs more than the tokens it spares (about 3 % more instructions for the rule)."""
+    decides by the last tokens before the word (:func:`_after_opening_article` finds no article
+    that starts a sentence there, as a connector follows a letter; :func:`_name_like` skips the
+    connectors and finds the capitalised word a name), answered without the tokens. Asked of the
+    compiled twin only (False without it): in pure Python the search of the window costs more
+    than the tokens it spares (about 3 % more instructions for the rule)."""
     if _CAPITALISED_WORD_BEFORE_NATIVE is None:
         return False
-    word = _CAPITALISED_WORD_BEFORE_NATIVE(text[max(0, start - NAME_REACH):start])
+    window = text[max(0, start - NAME_REACH):start]
+    word = _CAPITALISED_WORD_BEFORE_NATIVE(window)
+    if word is None:
+        head = _without_connectors(window)
+        if len(head) < len(window):
+            word = _CAPITALISED_WORD_BEFORE_NATIVE(head)
     return word is not None and word != "I" and word.lower() != GREETING_ADJECTIVE
+
+
+#: The connectors :func:`_name_like` skips that are words of ASCII letters (a token of their own
+#: between white space).
+_LETTER_CONNECTORS = frozenset(c for c in CONNECTORS if c.isascii() and c.isalpha())
+#: The white space :func:`.prose.starts_sentence` skips back over (see _CAPITALISED_WORD_ENDING).
+_NAME_SPACE = " \t\u00a0\u2009\u202f\u2007\r"
+#: Where :func:`_name_like`, having skipped these connectors (the nearest first), finds a new noun
+#: phrase rather than a name ("the Olympic Games and the Examples").
+_NEW_PHRASE_SKIPS = (["and"], ["or"])
+
+
+def _without_connectors(window: str) -> str:
+    """*window* without the connectors of letters (up to two, each before white space) that
+    :func:`_name_like` skips at its end, or *window* itself; not without "the" after "and"
+    (:data:`_NEW_PHRASE_SKIPS`), where no name runs on."""
+    skipped: list[str] = []
+    while len(skipped) < 2:
+        head = window.rstrip(_NAME_SPACE)
+        if len(head) == len(window):
+            break
+        cut = head.rstrip(string.ascii_letters)
+        word = head[len(cut):]
+        if word not in _LETTER_CONNECTORS or skipped[:1] and skipped[0] in ARTICLES and [word] in _NEW_PHRASE_SKIPS:
+            break
+        skipped.append(word)
+        window = cut
+    return window
 
 
 class _TokensBefore:
@@ -2747,7 +2788,7 @@ def _name_like(tokens: list[regex.Match], text: str, casing: Casing, before: boo
                 or word in ("'", "’") and not skipped:
             skipped.append(word)
             continue
-        if before and skipped[:1] and skipped[0] in ARTICLES and skipped[1:] in (["and"], ["or"]):
+        if before and skipped[:1] and skipped[0] in ARTICLES and skipped[1:] in _NEW_PHRASE_SKIPS:
             return False  # "the Olympic Games and the Examples": a new noun phrase
         if not word.isalpha() and any(c.isdigit() for c in word):
             # "Radio 4's Today", "G8 Summit", "the Round of 16", "Lane in 1965"; a comma
