@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from textlint import lexicon
 from textlint.checks import spacing as spacing_checks
+from textlint.checks.spacing import moved
 from textlint.checks.spacing.model import (Change, Model, Params, camel_seam, clear_shared_caches, margin_shift,
                                            one_edit_strings, one_edit_words)
 from textlint.document import Document
@@ -1025,6 +1026,19 @@ def test_space_moved_by_one_letter(text, expected, safe):
 ])
 def test_moved_space_not_flagged(text):
     assert [m for _, m in findings(text) if "looks like" in m and " " in m.split("'")[1]] == []
+
+
+@given(st.text(alphabet="ab Z1é.'’-/@\n", max_size=60), st.integers(0, 60))
+@example("ab \ncd", 4)
+@example("x" * 50 + " ab ", 54)
+@example(" ab ", 4)
+def test_moved_spaces_search_before_is_the_plain_search(text, end):
+    """``moved._search_before`` finds what the pattern's search over the 40 characters before
+    *end* finds."""
+    end = min(end, len(text))
+    for pattern in (moved._PAIR_BEFORE, moved._WORD_BEFORE):
+        found, plain = moved._search_before(pattern, text, end), pattern.search(text, max(0, end - 40), end)
+        assert (found and (found.span(), found.span(1))) == (plain and (plain.span(), plain.span(1)))
 
 
 def test_tokens_without_case_are_no_glued_forms():

@@ -340,7 +340,7 @@ def _repeated_name(doc: Document, change: Change) -> bool:
     at least twice, and its parts never written apart ("TimeWarner" six times in an article;
     but "VladimirPutin:" beside "Vladimir Putin")."""
     old = change.old
-    if not _camel_case(old) or doc.vocabulary[old] < 2:
+    if doc.vocabulary[old] < 2 or not _camel_case(old):  # (the count first: most tokens occur once)
         return False
     return change.new not in doc.text
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import filterfalse
 from typing import Iterator
 
 from ... import wordclasses as wc
@@ -65,7 +66,8 @@ def _unknown_cores(chunks: list[str], model: Model) -> set[str]:
     if None in cores:  # a chunk met for the first time
         cores.discard(None)
         unknown, zipf_get = model.table("unknown"), model.lex.zipf_table().get
-        for chunk in set(chunks).difference(table):
+        # (each chunk the table lacks once: the filter asks as it goes, after the last one is in)
+        for chunk in filterfalse(table.__contains__, chunks):
             core = chunk.strip(_MARKS)
             # (a core as common as a word is known: one lookup, where _unknown_in took two calls)
             common = zipf_get(core.lower(), 0) / 100 >= NO_WORD_ZIPF
@@ -111,7 +113,7 @@ def _word(w: str, model: Model) -> bool:
 def _around(text: str, start: int, end: int, model: Model) -> Iterator[Change]:
     """The moved spaces between the token *text[start:end]* and the word before or after it
     (not before a capital: :func:`_moved`)."""
-    before = _PAIR_BEFORE.search(text, max(0, start - 40), start) if text[start].islower() else None
+    before = _search_before(_PAIR_BEFORE, text, start) if text[start].islower() else None
     if before is not None:
         change = _moved(text, before.start(1), start - 1, end, model)
         if change is not None:
@@ -121,6 +123,19 @@ def _around(text: str, start: int, end: int, model: Model) -> Iterator[Change]:
         change = _moved(text, start, end, after.end(1), model)
         if change is not None:
             yield change
+
+
+def _search_before(pattern: re.Pattern, text: str, end: int) -> re.Match | None:
+    """``pattern.search(text, max(0, end - 40), end)`` of a pattern of letters and a space that
+    ends the text searched (:data:`_PAIR_BEFORE`, :data:`_WORD_BEFORE`), tried only where it may
+    match: nowhere unless a space (or a line break, before which ``$`` matches) ends that text,
+    and from past the space before that one, as the letters of a match hold none (a search from
+    each of 40 characters reads the letters after each)."""
+    start = max(0, end - 40)
+    last = text[end - 1:end] if end else ""
+    if last != " ":
+        return pattern.search(text, start, end) if last == "\n" else None
+    return pattern.search(text, max(start, text.rfind(" ", start, end - 1) + 1), end)
 
 
 def _moved(text: str, a: int, gap: int, b: int, model: Model) -> Change | None:
@@ -134,7 +149,7 @@ def _moved(text: str, a: int, gap: int, b: int, model: Model) -> Change | None:
         if new_first and new_second and new_second.islower() and _word(new_first, model) and _word(new_second, model)]
     if not moves:
         return None  # (the context is read only for a move that makes two words)
-    left = _WORD_BEFORE.search(text, max(0, a - 40), a)
+    left = _search_before(_WORD_BEFORE, text, a)
     right = _WORD_AFTER.match(text, b)
     context = (left.group(1) if left else None, right.group(1) if right else None)
     base = model.score([first, second], *context, originals={first, second})
