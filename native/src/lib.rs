@@ -17,6 +17,7 @@ mod judge;
 mod lookup;
 mod memo;
 mod names;
+mod pieces;
 mod search;
 mod suspicious;
 mod table;
@@ -43,5 +44,6 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     names::register(m)?;
     doubled::register(m)?;
     unknown::register(m)?;
+    pieces::register(m)?;
     Ok(())
 }

@@ -31,6 +31,7 @@ from __future__ import annotations
 import os.path
 from typing import AbstractSet, Any, Iterable, Iterator
 
+from .. import native
 from ..cachedattr import cached_property
 from ..dataclass import dataclass
 from ..patterns import lazy_compile
@@ -402,7 +403,7 @@ class Needs:
             return False
         if not self.complete:
             return True
-        return any(shared in text and any(map(text.__contains__, runs)) for shared, runs in self._run_groups) \
+        return any_run_held(text, self._run_groups) \
             or bool(self.words and self._words_in(index)) \
             or any(self.others[k][1].possible(index) for k in self._others_to_try(index))
 
@@ -440,9 +441,7 @@ class Needs:
         if not index.has_words and len(self._worded) <= FEW_WORDS:
             # a few tokens: those whose runs (a literal token's whole text) are in the text;
             # the text is cut into words only for them
-            text = index.text
-            yield from (k for shared, tokens in self._worded_groups if shared in text
-                        for k, runs in tokens if all(map(text.__contains__, runs)))
+            yield from tokens_held(index.text, self._worded_groups)
             return
         for word in _shared(self._by_key, index.words):
             yield from self._by_key[word]
@@ -478,6 +477,40 @@ class Needs:
             if token.possible(index):
                 found.add(i)
         return sorted(found) if len(found) <= most else None
+
+
+def _any_run_held_py(text: str, groups: tuple[tuple[str, tuple[str, ...]], ...]) -> bool:
+    """Whether *text* holds the shared beginning of one of *groups* ((shared, runs) pairs:
+    :attr:`Needs._run_groups`) and one of its runs."""
+    return any(shared in text and any(map(text.__contains__, runs)) for shared, runs in groups)
+
+
+def _tokens_held_py(text: str, groups: tuple[tuple[str, tuple[tuple[int, tuple[str, ...]], ...]], ...]) -> Iterator[int]:
+    """The places, in order, of the tokens of *groups* ((shared, tokens) pairs, a token being
+    (place, runs): :attr:`Needs._worded_groups`) whose group's shared beginning and every run
+    *text* holds (one at a time: the first may be all that is asked)."""
+    return (k for shared, tokens in groups if shared in text
+            for k, runs in tokens if all(map(text.__contains__, runs)))
+
+
+#: The compiled twins of :func:`_any_run_held_py` and :func:`_tokens_held_py`
+#: (native/src/pieces.rs: Rust's search of a piece reads a text of English several times as
+#: fast as ``in``, which mostly steps a character at a time there), or None. Each answers None
+#: for a string without UTF-8 (a lone surrogate): the twin answers then.
+_ANY_RUN_HELD = native.function("any_run_held")
+_TOKENS_HELD = native.function("tokens_held")
+
+
+def any_run_held(text: str, groups: tuple[tuple[str, tuple[str, ...]], ...]) -> bool:
+    """:func:`_any_run_held_py`, by its compiled twin when there is one."""
+    held = _ANY_RUN_HELD(text, groups) if _ANY_RUN_HELD is not None else None
+    return _any_run_held_py(text, groups) if held is None else held
+
+
+def tokens_held(text: str, groups: tuple[tuple[str, tuple[tuple[int, tuple[str, ...]], ...]], ...]) -> Iterable[int]:
+    """:func:`_tokens_held_py`, by its compiled twin when there is one."""
+    held = _TOKENS_HELD(text, groups) if _TOKENS_HELD is not None else None
+    return _tokens_held_py(text, groups) if held is None else held
 
 
 def _shortest(runs: set[str]) -> set[str]:
