@@ -163,3 +163,20 @@ def test_a_replaced_suspicious_method_is_asked(monkeypatch, on_instance):
             model.suspicious = recording.__get__(model)
     _judge_both(python, compiled, "the gov ernment Putinin said successfullyas", False)
     assert asked.count("Putinin") == 2 and asked.count("successfullyas") == 2
+
+
+@pytest.mark.parametrize("vocabulary", [{}, {"qzv": 3, "Xqzv": 2, "vxw": 4}])
+def test_pairs_that_may_be_fragments_are_told_as_the_python_twins_tell_them(vocabulary):
+    # fresh pairs that make no lexicon word, neither firm: Model.may_be_fragments (compiled for
+    # ASCII) decides between "apart" and the pair's answer; every shape of _unknown_join (a
+    # piece of three letters or fewer, one of three or more), pieces the lexicon knows or not,
+    # a letter alone (a capital, a letter word, another), and pieces beyond ASCII
+    pieces = ["qzv", "xqzvw", "qz", "vx", "q", "X", "a", "I", "zqxvwqzxv", "dog", "og", "ment",
+              "ernm", "Qzv", "qzvx", "vxwq", "é", "qzé", "ſzv", "İqz", ""]
+    lines = [f"{a} {b}" for a in pieces for b in pieces if a and b]
+    python, compiled = twin_models(Counter(vocabulary))
+    for line in lines:
+        _judge_both(python, compiled, line, False, memo_too=False)
+    assert memo_state(python) == memo_state(compiled)
+    told = [e for key, e in python._joinable.items()]
+    assert m._APART in told and any(e is not m._APART for e in told)

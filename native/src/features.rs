@@ -115,11 +115,16 @@ impl<'py> FeatureTables<'_, 'py> {
 
     /// `Model.solid(core)` of the token of *known*.
     pub fn solid(&self, known: &mut Known<'_, 'py>) -> PyResult<bool> {
+        Ok(self.lexicon_solid(known)? || known.text.len() > 1 && known.get(self)?.is_some())
+    }
+
+    /// `Model._lexicon_solid(core)` of the token of *known*: `solid` by the lexicon alone.
+    pub fn lexicon_solid(&self, known: &mut Known<'_, 'py>) -> PyResult<bool> {
         let b = known.text.as_bytes();
         Ok(if b.len() == 1 {
             isupper(b) || self.letter_words[b[0] as usize]
         } else {
-            known.lexicon(self)?.is_some() || known.get(self)?.is_some()
+            known.lexicon(self)?.is_some()
         })
     }
 

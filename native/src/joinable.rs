@@ -1,7 +1,8 @@
 //! Whether two neighbouring chunks may be one word, for the compiled `_joinable_pairs`
 //! (judge.rs) when the pair memo has no entry of them: `Model.memo(model._joinable, key,
 //! Model.joinable, model, first, second)` of `Model.pair_joinable`, and `Model.joinable` of two
-//! ASCII cores, compiled (textlint/checks/spacing/model.py).
+//! ASCII cores, compiled (textlint/checks/spacing/model.py); and `Model.may_be_fragments`, which
+//! `_joins` asks first of a pair that makes no lexicon word.
 //!
 //! It asks what the Python asks, in the same order, through the features' tables
 //! (features.rs: `lex_logp`, `known`, `solid`, `frequent_word`); a pair the pair memo
@@ -40,6 +41,20 @@ pub fn remember<'py>(search: &Search, model: &Bound<'py, PyAny>, table: &Bound<'
         let answer = joinable(search, &tables, Known::new(&first, texts.0), Known::new(&second, texts.1))?;
         Ok(PyBool::new(py, answer).to_owned().into_any())
     })?.extract()
+}
+
+/// `Model.may_be_fragments(first, second)` of two ASCII cores (*texts*): the shape of fragments
+/// (`_unknown_join`; ASCII letters are Latin), then neither a word by the lexicon alone
+/// (`_lexicon_solid`, the first asked first: the `lex_logp` memo written as the Python writes it).
+pub fn may_be_fragments<'py>(search: &Search, model: &Bound<'py, PyAny>, first: &Bound<'py, PyString>,
+                             second: &Bound<'py, PyString>, texts: (&str, &str)) -> PyResult<bool> {
+    let (a, b) = (texts.0.len(), texts.1.len());
+    if !(a.min(b) <= 3 && 3 <= a.max(b)) {
+        return Ok(false);
+    }
+    let tables = search.feature_tables(model);
+    Ok(!(tables.lexicon_solid(&mut Known::new(first, texts.0))?
+        || tables.lexicon_solid(&mut Known::new(second, texts.1))?))
 }
 
 /// `Model.joinable(first, second)` of two ASCII cores (*first* and *second* with their texts).

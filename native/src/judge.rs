@@ -5,9 +5,9 @@
 //! answers) and write the same entries in the same order; only the interpreter's loop goes.
 //! What the twins compute by calling other Python (`Model.pair_joinable`,
 //! `Model.may_be_fragments`) is called here too, but for `Model.memo` of `Model._chunk`,
-//! compiled in chunks.rs, `Model.memo` of `Model.joinable` for a pair the memo lacks, compiled
-//! in joinable.rs, and the lexicon's Zipf table, read through the model's compiled suspicion
-//! bound (chunks.rs's `Compiled`).
+//! compiled in chunks.rs, `Model.memo` of `Model.joinable` for a pair the memo lacks and
+//! `Model.may_be_fragments`, both compiled in joinable.rs (two ASCII cores), and the lexicon's
+//! Zipf table, read through the model's compiled suspicion bound (chunks.rs's `Compiled`).
 
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -176,32 +176,55 @@ impl Judge {
     /// `_joins(model, entry, x, y)`, *fresh* when the pair has no memo entry yet (else one that
     /// document words swayed): `Model.pair_joinable` of the two cores (worked out in joinable.rs
     /// when fresh, both ASCII and the model's search compiled), but for a pair that makes
-    /// no lexicon word and cannot be fragments of one (a firm word is never one): that is
-    /// remembered as `_APART` under *key* (the two cores).
+    /// no lexicon word and cannot be fragments of one (a firm word is never one;
+    /// `Model.may_be_fragments`, worked out in joinable.rs where the pair's answer would be): that
+    /// is remembered as `_APART` under *key* (the two cores).
     #[allow(clippy::too_many_arguments)]
     fn joins<'py>(&self, compiled: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, joinable: &Bound<'py, PyDict>,
                   fresh: bool, x: &Bound<'py, PyAny>, y: &Bound<'py, PyAny>, key: &Bound<'py, PyTuple>) -> PyResult<bool> {
         let py = model.py();
-        let (first, second) = (key.get_item(0)?, key.get_item(1)?);
-        if fresh
-            && joined_zipf(compiled, model, &first, &second)?.le(0)?
-            && (flag(x, 4)? || flag(y, 4)?
-                || !model.call_method1(intern!(py, "may_be_fragments"), (&first, &second))?.is_truthy()?)
+        let (first, second) = (key.get_item(0)?.downcast_into::<PyString>()?, key.get_item(1)?.downcast_into::<PyString>()?);
+        if !fresh {
+            return model.call_method1(intern!(py, "pair_joinable"), (first, second))?.is_truthy();
+        }
+        if joined_zipf(compiled, model, first.as_any(), second.as_any())?.le(0)?
+            && (flag(x, 4)? || flag(y, 4)? || !may_be_fragments(model, &first, &second)?)
         {
             joinable.set_item(key, self.apart.bind(py))?;
             return Ok(false);
         }
-        if fresh {
-            // Model.memo(joinable, key, Model.joinable, model, first, second), compiled for ASCII
-            let search = model.getattr(intern!(py, "_searcher"))?;
-            if let (Ok(search), Some(a), Some(b)) = (search.downcast::<Search>(), ascii(first.downcast()?), ascii(second.downcast()?)) {
-                if !a.is_empty() && !b.is_empty() {
-                    return joinable::remember(search.get(), model, joinable, key, (a, b));
-                }
-            }
+        // Model.memo(joinable, key, Model.joinable, model, first, second), compiled for ASCII
+        match compiled_search(model, &first, &second)? {
+            Some((search, texts)) => joinable::remember(search.get(), model, joinable, key, texts),
+            None => model.call_method1(intern!(py, "pair_joinable"), (first, second))?.is_truthy(),
         }
-        model.call_method1(intern!(py, "pair_joinable"), (first, second))?.is_truthy()
     }
+}
+
+/// `model.may_be_fragments(first, second)`: worked out in joinable.rs where `compiled_search`
+/// serves, else the method's.
+fn may_be_fragments<'py>(model: &Bound<'py, PyAny>, first: &Bound<'py, PyString>, second: &Bound<'py, PyString>) -> PyResult<bool> {
+    match compiled_search(model, first, second)? {
+        Some((search, texts)) => joinable::may_be_fragments(search.get(), model, first, second, texts),
+        None => model.call_method1(intern!(model.py(), "may_be_fragments"), (first, second))?.is_truthy(),
+    }
+}
+
+/// A model's compiled search with the texts of two ASCII cores.
+type SearchOf<'py, 'a> = (Bound<'py, Search>, (&'a str, &'a str));
+
+/// The model's compiled search (`Model._searcher`, a `Search`) with the texts of two cores, when
+/// it is one and both cores are ASCII and not empty: where joinable.rs answers for the pair.
+fn compiled_search<'py, 'a>(model: &Bound<'py, PyAny>, first: &'a Bound<'py, PyString>,
+                            second: &'a Bound<'py, PyString>) -> PyResult<Option<SearchOf<'py, 'a>>> {
+    let (Some(a), Some(b)) = (ascii(first), ascii(second)) else {
+        return Ok(None);
+    };
+    if a.is_empty() || b.is_empty() {
+        return Ok(None);
+    }
+    let search = model.getattr(intern!(model.py(), "_searcher"))?;
+    Ok(search.downcast_into::<Search>().ok().map(|search| (search, (a, b))))
 }
 
 /// `model._zipf_get((first + second).lower(), 0)`: the two joined and lowercased in Rust when

@@ -1478,29 +1478,47 @@ def _window_changes(model: Model, text: str, window: list[Token], left: str | No
     tokens' own."""
     cores = [t.core for t in window]
     s = "".join(cores)
-    edges, pos = [0], 0  # token k spans edges[k]..edges[k+1] of s
-    for c in cores:
-        pos += len(c)
-        edges.append(pos)
+    edges = [0, *accumulate(map(len, cores))]  # token k spans edges[k]..edges[k+1] of s
     old = set(edges[1:-1])
     new = set(best)  # (not *old*: :func:`_changed_windows` hands back no other window)
     originals = set(cores)
     base = model.score(cores, left, right, originals)
+    for g in _cut_groups(old, new):
+        words = segments(s, sorted(old.symmetric_difference(g)))  # (each cut of *g* toggled)
+        gain = model.score(words, left, right, originals) - base - model.cost(s, g, old)
+        change = _change(text, window, edges, g, old, gain)
+        change.certain = _certain(model, s, words, cores, edges, old, g)
+        change.sure = None if change.certain else False
+        yield change
+
+
+def _cut_groups(old: set[int], new: set[int]) -> list[list[int]]:
+    """The cuts that differ between *old* and *new*, in order, in groups that no cut of both
+    separates."""
+    differ = sorted(old ^ new)
+    if len(differ) == 1:
+        return [differ]  # (most windows: one space in or out)
+    kept = old & new
     groups: list[list[int]] = []
-    for d in sorted(old ^ new):
-        if groups and not any(groups[-1][-1] < c < d for c in old & new):
+    for d in differ:
+        if groups and not any(groups[-1][-1] < c < d for c in kept):
             groups[-1].append(d)
         else:
             groups.append([d])
-    for g in groups:
-        words = segments(s, sorted((old - set(g)) | (new & set(g))))
-        gain = model.score(words, left, right, originals) - base - model.cost(s, g, old)
-        change = _change(text, window, edges, g, old, gain)
-        change.certain = all(model.certain_cut(s, q, words, cores[_token_at(edges, q)])
-                             for q in g if q not in old) and all(
-            model.certain_join(w, pieces) for w, pieces in _joined_words(words, old, g))
-        change.sure = None if change.certain else False
-        yield change
+    return groups
+
+
+def _certain(model: Model, s: str, words: list[str], cores: list[str], edges: list[int],
+             old: set[int], group: list[int]) -> bool:
+    """Whether the change of the cuts of *group* (making *words* of the window string *s*, whose
+    tokens *cores* span *edges*) may be fixed safely: each new space (:meth:`Model.certain_cut`)
+    in its token, then each word that joins tokens (:meth:`Model.certain_join`)."""
+    for q in group:
+        if q not in old and not model.certain_cut(s, q, words, cores[_token_at(edges, q)]):
+            return False
+    if old.isdisjoint(group):
+        return True  # no space deleted: no word joins tokens
+    return all(model.certain_join(w, pieces) for w, pieces in _joined_words(words, old, group))
 
 
 def _joined_words(words: list[str], old: set[int], group: list[int]) -> Iterator[tuple[str, list[str]]]:
@@ -1517,32 +1535,31 @@ def _joined_words(words: list[str], old: set[int], group: list[int]) -> Iterator
 
 def _token_at(edges: list[int], p: int) -> int:
     """Index of the token that holds position *p* of the window string (p inside it)."""
-    k = 0
-    while edges[k + 1] <= p:
-        k += 1
-    return k
+    return bisect_right(edges, p) - 1
 
 
 def _change(text: str, window: list[Token], edges: list[int], group: list[int],
             old: set[int], gain: float) -> Change:
-    """The document edits of one group of differing cuts of the window string."""
-    inserts, deletes, touched = [], [], []
+    """The document edits of one group of differing cuts of the window string (the cuts in
+    order: their edits are in the text's order, each in the token or the gap of its cut)."""
+    inserts, deletes, out = [], [], []
+    start = pos = -1
     for p in group:
         if p in old:
             k = edges.index(p)  # the gap between tokens k-1 and k
-            deletes.append((window[k - 1].start + len(window[k - 1].core), window[k].start))
-            touched += [k - 1, k]
+            first = window[k - 1]
+            x, y, edit = first.start + len(first.core), window[k].start, ""
+            deletes.append((x, y))
         else:
             k = _token_at(edges, p)
-            inserts.append(window[k].start + p - edges[k])
-            touched.append(k)
-    first, last = window[min(touched)], window[max(touched)]
-    start, end = first.start, last.start + len(last.core)
-    edits = sorted([(q, q, " ") for q in inserts] + [(x, y, "") for x, y in deletes])
-    out, pos = [], start
-    for x, y, c in edits:
-        out.append(text[pos:x])
-        out.append(c)
+            first = window[k]
+            x = y = first.start + p - edges[k]
+            edit = " "
+            inserts.append(x)
+        if start < 0:
+            start = pos = first.start
+        out += (text[pos:x], edit)
         pos = y
+    end = window[k].start + len(window[k].core)
     out.append(text[pos:end])
     return Change(start, end, text[start:end], "".join(out), inserts, deletes, gain)
