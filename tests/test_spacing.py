@@ -1041,6 +1041,20 @@ def test_moved_spaces_search_before_is_the_plain_search(text, end):
         assert (found and (found.span(), found.span(1))) == (plain and (plain.span(), plain.span(1)))
 
 
+@given(st.lists(st.sampled_from(["sfor", "look", "(Thec", "spac,", "eis.", "the", "Mr", "a", "iput", "Zzq", "ZZq",
+                                  "“Xqv”", "xqv’s", "café", "1990", "", ".", "qq", "Hopea", "byt", "nof", "Zither",
+                                  "zither,", "(quokka"])
+                | st.text(alphabet="abqZ.,(é1’", max_size=6), max_size=12))
+def test_unknown_cores_are_the_unknown_stripped_chunks(chunks):
+    """``moved._unknown_cores`` (its table of chunks empty, then full) gives the cores of the
+    chunks, their marks stripped, that ``moved._unknown`` finds."""
+    clear_shared_caches()
+    model = Model(get_lexicon(), {}, 1000)
+    expected = {core for core in (c.strip(moved._MARKS) for c in chunks) if moved._unknown(core, model)}
+    assert moved._unknown_cores(chunks, model) == expected
+    assert moved._unknown_cores(chunks, model) == expected
+
+
 def test_tokens_without_case_are_no_glued_forms():
     model = Model(get_lexicon(), {}, 1000)
     assert not model.glued("漢字漢字")  # (no lowercase form: asked once, not again and again)

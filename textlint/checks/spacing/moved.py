@@ -65,13 +65,15 @@ def _unknown_cores(chunks: list[str], model: Model) -> set[str]:
     cores = set(map(table.get, chunks))
     if None in cores:  # a chunk met for the first time
         cores.discard(None)
-        unknown, zipf_get = model.table("unknown"), model.lex.zipf_table().get
+        zipf_get = model.lex.zipf_table().get
         # (each chunk the table lacks once: the filter asks as it goes, after the last one is in)
         for chunk in filterfalse(table.__contains__, chunks):
             core = chunk.strip(_MARKS)
-            # (a core as common as a word is known: one lookup, where _unknown_in took two calls)
-            common = zipf_get(core.lower(), 0) / 100 >= NO_WORD_ZIPF
-            table[chunk] = core = "" if common or not _unknown_in(core, model, unknown) else core
+            # (:func:`_unknown`'s steps inline, its shape first: most cores of the wrong shape
+            # or as common as a word cost no lookup of the dictionary, and the lexicon one)
+            unknown = _shaped(core) and zipf_get(lower := core.lower(), 0) / 100 < NO_WORD_ZIPF and not _tagged(
+                core, lower)
+            table[chunk] = core = core if unknown else ""
             cores.add(core)
     cores.discard("")
     return cores
@@ -96,10 +98,18 @@ def _no_word(token: str, model: Model) -> bool:
 def _unknown(token: str, model: Model) -> bool:
     """Whether *token* is two ASCII letters or more, only its first letter may be a capital,
     rare in the lexicon and unknown to the tagger dictionary in any case."""
-    if len(token) < 2 or not (token.isascii() and token.isalpha() and token[1:].islower()):
-        return False
-    lower = token.lower()
-    return model.lex.zipf(lower) < NO_WORD_ZIPF and not (wc.tags(token) or lower != token and wc.tags(lower))
+    return _shaped(token) and model.lex.zipf(token) < NO_WORD_ZIPF and not _tagged(token, token.lower())
+
+
+def _shaped(token: str) -> bool:
+    """Whether *token* has the shape of a word :func:`_unknown` may find: two ASCII letters or
+    more, only the first of them a capital."""
+    return len(token) >= 2 and token.isascii() and token.isalpha() and token[1:].islower()
+
+
+def _tagged(token: str, lower: str) -> bool:
+    """Whether the tagger dictionary knows *token* (whose lowercase form is *lower*) in any case."""
+    return bool(wc.tags(token) or lower != token and wc.tags(lower))
 
 
 def _word(w: str, model: Model) -> bool:
