@@ -716,14 +716,15 @@ class MidSentenceCapital(Check):
                     # title styles lowercase the short prepositions: between two lowercase
                     # words one is no title's, even in a sentence of names ("Taking part In
                     # the meeting were ...")
-                    excused = titles.is_titled(m.start()) and not (
+                    # (the sentence's title case asked after the words around it, which are
+                    # quicker to read and often decide alone)
+                    excused = not (
                         _LOWER_PREVIOUS.search(text, max(0, m.start() - 30), m.start())
-                        and _NEXT_LOWER.match(text, m.end())) and not _after_untitled_word(text, m, low) \
-                        and not _before_untitled_word(text, m, low)
+                        and _NEXT_LOWER.match(text, m.end())) and titles.is_titled(m.start()) \
+                        and not _after_untitled_word(text, m, low) and not _before_untitled_word(text, m, low)
                 else:
-                    excused = titles.is_titled(m.start()) and not _amid_lowercase_words(text, m) \
-                        and not _after_untitled_word(text, m, low) and not _before_untitled_word(text, m, low) \
-                        and not named_verb
+                    excused = not named_verb and not _amid_lowercase_words(text, m) and titles.is_titled(m.start()) \
+                        and not _after_untitled_word(text, m, low) and not _before_untitled_word(text, m, low)
                 if excused or _in_quoted_title(text, m.start(), m.end()):
                     continue
                 # (asked last, where it decides: it finds the word's sentence)
