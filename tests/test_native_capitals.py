@@ -1,8 +1,8 @@
 """The compiled scans of cleanup.MidSentenceCapital (native/src/capitals.rs) against their Python
 twins in textlint/checks/capitals.py: ``_title_candidates_py`` (the capitalised words worth a look,
 with their matches), ``_tokens_py`` (the tokens of a window), ``_capitalised_word_before_py``
-(the capitalised word that ends a window) and ``_mid_sentence_py`` (the matches that start no
-sentence): the same words in the same order, the same matches and
+(the capitalised word that ends a window), ``_mid_sentence_py`` (the matches that start no
+sentence) and ``_PLAIN_LETTER_NAME`` (a capital letter used as a name): the same words in the same order, the same matches and
 tokens (what the rule asks of each), and the same findings of the rule."""
 
 from __future__ import annotations
@@ -214,3 +214,31 @@ def test_a_difference_is_seen():
     text = "the Deploy order"
     with pytest.raises(AssertionError):
         assert _plain(map(Shifted, capitals._tokens(text, 0, len(text)))) == _plain(capitals._tokens_py(text, 0, len(text)))
+
+
+#: Characters around a capital used as a name: letters (capitals among them: "I" and "A" are no
+#: such names), numbers, the marks that glue a letter to a word, spaces and brackets.
+_AROUND_LETTERS = list("ABHIJQZ aèß9²'’-‐.,()\n\u00a0É")
+
+
+@pytest.mark.skipif(capitals._LETTER_NAME_NATIVE is None, reason="textlint_native.letter_name is not built")
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(_AROUND_LETTERS), max_size=12))
+@example('')
+@example('B')
+@example('xB')
+@example('B.')
+@example('I')
+@example('A')
+@example('J')
+@example('(Z)')
+@example('-B')
+@example('B’')
+@example('2B')
+@example('ÉB')
+@example('B‐x')
+@example('a B c')
+def test_a_letter_name_is_found_as_the_plain_twin_finds_it(text):
+    assert Document(text).plain
+    assert capitals._LETTER_NAME_NATIVE(text) is (capitals._PLAIN_LETTER_NAME.search(text) is not None) \
+        is (capitals._LETTER_NAME.search(text) is not None)

@@ -1,6 +1,7 @@
 //! The scans of cleanup.MidSentenceCapital, compiled: the twins of `_title_candidates_py`
 //! (on plain text, `Document.plain`) and of `_tokens_py` (on the windows around a capitalised
-//! word that are ASCII but for no-break spaces, nearly all of them) of textlint/checks/capitals.py.
+//! word that are ASCII but for no-break spaces, nearly all of them) of textlint/checks/capitals.py,
+//! and the others named at each function.
 //! Each gives objects that answer what the rule asks of the matches of its twin.
 //!
 //! Plain text holds Latin-1 characters and general punctuation (U+2000 to U+206F) only; there
@@ -24,6 +25,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(title_candidates, m)?)?;
     m.add_function(wrap_pyfunction!(ascii_tokens, m)?)?;
     m.add_function(wrap_pyfunction!(capitalised_word_before, m)?)?;
+    m.add_function(wrap_pyfunction!(letter_name, m)?)?;
     m.add_function(wrap_pyfunction!(mid_sentence, m)?)
 }
 
@@ -340,6 +342,25 @@ fn letters_before(s: &[u8], end: usize) -> usize {
 /// The start of the apostrophe (straight or curly) that ends at byte *end* of *s*, if one does.
 fn apostrophe_before(s: &str, end: usize) -> Option<usize> {
     s[..end].chars().next_back().filter(|&c| apostrophe(c)).map(|c| end - c.len_utf8())
+}
+
+/// `_PLAIN_LETTER_NAME.search(text) is not None` (textlint/checks/capitals.py) of plain *text*
+/// (`Document.plain`): whether it holds a capital B to H or J to Z with no letter, number, period,
+/// apostrophe or hyphen on either side (a capital letter used as a name of its own).
+#[pyfunction]
+pub fn letter_name(text: &Bound<'_, PyString>) -> PyResult<bool> {
+    let s = text.to_str()?;
+    Ok(if s.is_ascii() { has_letter_name(s.as_bytes()) } else { has_letter_name(&s.chars().collect::<Vec<char>>()) })
+}
+
+/// `letter_name` of the code points of plain text.
+fn has_letter_name<C: Copy + Into<char>>(chars: &[C]) -> bool {
+    let joined = |c: char| letter(c) || number(c) || matches!(c, '.' | '\'' | '’' | '-');
+    (0..chars.len()).any(|i| {
+        matches!(chars[i].into(), 'B'..='H' | 'J'..='Z')
+            && !(i > 0 && joined(chars[i - 1].into()))
+            && !char_at(chars, i + 1).is_some_and(joined)
+    })
 }
 
 /// `_capitalised_word_before_py(window)` (textlint/checks/capitals.py): the capitalised word of
