@@ -30,12 +30,9 @@ pub fn any_run_held(text: &Bound<'_, PyString>, groups: &Bound<'_, PyTuple>) -> 
         if !text.contains(shared) {
             continue;
         }
-        for run in runs.iter() {
-            let run = run.downcast_into::<PyString>()?;
-            let Some(run) = utf8(&run) else { return Ok(None) };
-            if text.contains(run) {
-                return Ok(Some(true));
-            }
+        match runs_held(text, &runs, false)? {
+            Some(false) => {}
+            held => return Ok(held),
         }
     }
     Ok(Some(false))
@@ -56,19 +53,25 @@ pub fn tokens_held(text: &Bound<'_, PyString>, groups: &Bound<'_, PyTuple>) -> P
         }
         for token in tokens.iter() {
             let (place, runs): (usize, Bound<'_, PyTuple>) = token.extract()?;
-            let mut all = true;
-            for run in runs.iter() {
-                let run = run.downcast_into::<PyString>()?;
-                let Some(run) = utf8(&run) else { return Ok(None) };
-                if !text.contains(run) {
-                    all = false;
-                    break;
-                }
-            }
-            if all {
-                places.push(place);
+            match runs_held(text, &runs, true)? {
+                Some(true) => places.push(place),
+                Some(false) => {}
+                None => return Ok(None),
             }
         }
     }
     Ok(Some(places))
+}
+
+/// Whether *text* holds every run of *runs* (*every*) or one of them (not *every*); None when a
+/// run has no UTF-8 before the answer is known.
+fn runs_held(text: &str, runs: &Bound<'_, PyTuple>, every: bool) -> PyResult<Option<bool>> {
+    for run in runs.iter() {
+        let run = run.downcast_into::<PyString>()?;
+        let Some(run) = utf8(&run) else { return Ok(None) };
+        if text.contains(run) != every {
+            return Ok(Some(!every));
+        }
+    }
+    Ok(Some(every))
 }
