@@ -187,25 +187,28 @@ impl Judge {
         if !fresh {
             return model.call_method1(intern!(py, "pair_joinable"), (first, second))?.is_truthy();
         }
+        // the model's compiled search for the pair (looked up once: both steps below may ask it)
+        let search = compiled_search(model, &first, &second)?;
         if joined_zipf(compiled, model, first.as_any(), second.as_any())?.le(0)?
-            && (flag(x, 4)? || flag(y, 4)? || !may_be_fragments(model, &first, &second)?)
+            && (flag(x, 4)? || flag(y, 4)? || !may_be_fragments(model, search.as_ref(), &first, &second)?)
         {
             joinable.set_item(key, self.apart.bind(py))?;
             return Ok(false);
         }
         // Model.memo(joinable, key, Model.joinable, model, first, second), compiled for ASCII
-        match compiled_search(model, &first, &second)? {
+        match search {
             Some((search, texts)) => joinable::remember(search.get(), model, joinable, key, texts),
             None => model.call_method1(intern!(py, "pair_joinable"), (first, second))?.is_truthy(),
         }
     }
 }
 
-/// `model.may_be_fragments(first, second)`: worked out in joinable.rs where `compiled_search`
-/// serves, else the method's.
-fn may_be_fragments<'py>(model: &Bound<'py, PyAny>, first: &Bound<'py, PyString>, second: &Bound<'py, PyString>) -> PyResult<bool> {
-    match compiled_search(model, first, second)? {
-        Some((search, texts)) => joinable::may_be_fragments(search.get(), model, first, second, texts),
+/// `model.may_be_fragments(first, second)`: worked out in joinable.rs where the model's compiled
+/// *search* serves the pair (`compiled_search`), else the method's.
+fn may_be_fragments<'py>(model: &Bound<'py, PyAny>, search: Option<&SearchOf<'py, '_>>,
+                         first: &Bound<'py, PyString>, second: &Bound<'py, PyString>) -> PyResult<bool> {
+    match search {
+        Some((search, texts)) => joinable::may_be_fragments(search.get(), model, first, second, *texts),
         None => model.call_method1(intern!(model.py(), "may_be_fragments"), (first, second))?.is_truthy(),
     }
 }
