@@ -349,18 +349,21 @@ fn apostrophe_before(s: &str, end: usize) -> Option<usize> {
 /// apostrophe or hyphen on either side (a capital letter used as a name of its own).
 #[pyfunction]
 pub fn letter_name(text: &Bound<'_, PyString>) -> PyResult<bool> {
-    let s = text.to_str()?;
-    Ok(if s.is_ascii() { has_letter_name(s.as_bytes()) } else { has_letter_name(&s.chars().collect::<Vec<char>>()) })
+    Ok(has_letter_name(text.to_str()?.chars()))
 }
 
-/// `letter_name` of the code points of plain text.
-fn has_letter_name<C: Copy + Into<char>>(chars: &[C]) -> bool {
-    let joined = |c: char| letter(c) || number(c) || matches!(c, '.' | '\'' | '’' | '-');
-    (0..chars.len()).any(|i| {
-        matches!(chars[i].into(), 'B'..='H' | 'J'..='Z')
-            && !(i > 0 && joined(chars[i - 1].into()))
-            && !char_at(chars, i + 1).is_some_and(joined)
-    })
+/// `letter_name` of the characters of plain text, read once in order (no copy of the text).
+fn has_letter_name(chars: impl Iterator<Item = char>) -> bool {
+    let joined = |c: &char| letter(*c) || number(*c) || matches!(c, '.' | '\'' | '’' | '-');
+    let (mut chars, mut before) = (chars.peekable(), None);
+    while let Some(c) = chars.next() {
+        if matches!(c, 'B'..='H' | 'J'..='Z') && !before.as_ref().is_some_and(joined)
+            && !chars.peek().is_some_and(joined) {
+            return true;
+        }
+        before = Some(c);
+    }
+    false
 }
 
 /// `_capitalised_word_before_py(window)` (textlint/checks/capitals.py): the capitalised word of
