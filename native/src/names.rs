@@ -10,7 +10,8 @@ use crate::capitals::{capital, letter, plain, small};
 
 /// Adds the functions of this file to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(plain_names, m)?)
+    m.add_function(wrap_pyfunction!(plain_names, m)?)?;
+    m.add_function(wrap_pyfunction!(spelling_pairs, m)?)
 }
 
 /// The fewest small letters after a name's capital (`{3,}` in `_PLAIN_NAME`).
@@ -63,4 +64,57 @@ fn names<'py, C: Copy + Into<char>>(py: Python<'py>, chars: &[C]) -> PyResult<Bo
         }
     }
     Ok(found)
+}
+
+/// `_spelling_pairs_py(forms, _deletion_keys)` (textlint/checks/names.py): the pairs (a, b), a
+/// before b, of the distinct *forms* that may be two spellings of one name (`_spellings`: one
+/// edit apart in lowercase, neither the start of the other), as the Python strings given, in no
+/// set order; None when a form is not ASCII (Python's lowercase beyond it is left to the twin).
+/// A few dozen forms a document: each pair is compared, most by their lengths alone.
+#[pyfunction]
+pub fn spelling_pairs<'py>(forms: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyList>>> {
+    let mut given: Vec<Bound<'py, PyString>> = Vec::new();
+    let mut lowered: Vec<Vec<u8>> = Vec::new();
+    for form in forms.try_iter()? {
+        let form = form?.downcast_into::<PyString>()?;
+        let s = form.to_str()?;
+        if !s.is_ascii() {
+            return Ok(None);
+        }
+        lowered.push(s.to_ascii_lowercase().into_bytes());
+        given.push(form);
+    }
+    let found = PyList::empty(forms.py());
+    for i in 0..given.len() {
+        for j in i + 1..given.len() {
+            if lowered[i].len().abs_diff(lowered[j].len()) > 1 {
+                continue;
+            }
+            let (a, b) = (given[i].to_str()?.as_bytes(), given[j].to_str()?.as_bytes());
+            if !a.starts_with(b) && !b.starts_with(a) && one_edit_apart(&lowered[i], &lowered[j]) {
+                let (first, second) = if a < b { (&given[i], &given[j]) } else { (&given[j], &given[i]) };
+                found.append((first, second))?;
+            }
+        }
+    }
+    Ok(Some(found))
+}
+
+/// `_edit_distance_one(a, b)`: whether *a* and *b* differ by one substitution, insertion,
+/// deletion or transposition of neighbours.
+fn one_edit_apart(a: &[u8], b: &[u8]) -> bool {
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    if a.len() == b.len() {
+        let mut diff = (0..a.len()).filter(|&i| a[i] != b[i]);
+        return match (diff.next(), diff.next(), diff.next()) {
+            (Some(_), None, _) => true,
+            (Some(i), Some(j), None) => j == i + 1 && a[i] == b[j] && a[j] == b[i],
+            _ => false,
+        };
+    }
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    let i = short.iter().zip(long).take_while(|(s, l)| s == l).count();
+    short[i..] == long[i + 1..]
 }

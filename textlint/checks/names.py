@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Iterator
+from typing import Callable, Iterable, Iterator
 
 import regex
 
@@ -99,17 +99,7 @@ class NameVariant(Check):
         counts = Counter(found)
         if len(counts) < 2:
             return
-        # Forms one edit apart share a key: the form with one letter deleted (or itself). Only
-        # keys that two forms share make groups (most keys are one form's; a form that gives a key
-        # twice, "ana" of "Anna", may stand twice in its group: the same pairs).
-        first: dict[str, str] = {}
-        groups: dict[str, list[str]] = {}
-        for f in counts:
-            for key in _keys_of_name(f):
-                other = first.setdefault(key, f)
-                if other != f:
-                    groups.setdefault(key, [other]).append(f)
-        pairs = {(a, b) for group in groups.values() for a in group for b in group if a < b and _spellings(a, b)}
+        pairs = _name_pairs(counts)
         if not pairs:
             return
         lexicon = get_lexicon()  # loaded only when a document has candidate pairs
@@ -203,6 +193,39 @@ def _plain_names(text: str) -> list[str]:
     return _plain_names_py(text)
 
 
+def _spelling_pairs_py(forms: Iterable[str], keys_of: Callable[[str], tuple[str, ...]]) -> set[tuple[str, str]]:
+    """The pairs (a, b), a < b, of the distinct *forms* that may be two spellings of one name
+    (:func:`_spellings`) among those that share a key (*keys_of*: :func:`_deletion_keys`, which
+    every such pair shares, or :func:`_keys_of_name`, none for a form that may not be a name)."""
+    # Forms one edit apart share a key: the form with one letter deleted (or itself). Only
+    # keys that two forms share make groups (most keys are one form's; a form that gives a key
+    # twice, "ana" of "Anna", may stand twice in its group: the same pairs).
+    first: dict[str, str] = {}
+    groups: dict[str, list[str]] = {}
+    for f in forms:
+        for key in keys_of(f):
+            other = first.setdefault(key, f)
+            if other != f:
+                groups.setdefault(key, [other]).append(f)
+    return {(a, b) for group in groups.values() for a in group for b in group if a < b and _spellings(a, b)}
+
+
+#: The compiled twin of :func:`_spelling_pairs_py` with :func:`_deletion_keys` (native/src/names.rs),
+#: or None.
+_SPELLING_PAIRS = native.function("spelling_pairs")
+
+
+def _name_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
+    """``_spelling_pairs_py(forms, _keys_of_name)``: the pairs of names that may be two spellings
+    of one. By the compiled twin when it is built: the pairs of all the forms, then those of forms
+    that may be names (few are paired: the costlier test of a name is asked of these alone)."""
+    if _SPELLING_PAIRS is not None:
+        pairs = _SPELLING_PAIRS(forms)
+        if pairs is not None:
+            return {(a, b) for a, b in pairs if _keys_of_name(a) and _keys_of_name(b)}
+    return _spelling_pairs_py(forms, _keys_of_name)
+
+
 #: Distinct forms whose keys (:func:`_keys_of_name`: the form and the process-wide tables alone
 #: decide them) are kept for the documents after the one that asked: a run of a few hundred
 #: articles writes a few thousand distinct forms, and 4,096 kept keys take well under a MB.
@@ -214,8 +237,11 @@ def _keys_of_name(form: str) -> tuple[str, ...]:
     """The keys under which :meth:`NameVariant.check` groups *form* with the forms one edit
     apart: the form in lowercase and the form with each letter deleted; none when *form* may
     not be a name (:func:`_may_be_name`)."""
-    if not _may_be_name(form):
-        return ()
+    return _deletion_keys(form) if _may_be_name(form) else ()
+
+
+def _deletion_keys(form: str) -> tuple[str, ...]:
+    """*form* in lowercase, and with each letter deleted: two forms one edit apart share one."""
     low = form.lower()
     return (low, *[low[:i] + low[i + 1:] for i in range(len(low))])
 
