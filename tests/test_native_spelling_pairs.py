@@ -17,13 +17,13 @@ pytestmark = pytest.mark.skipif(names._SPELLING_PAIRS is None,
 
 #: Letters that make forms one edit apart often: a few, in both cases.
 _LETTERS = "abcAB"
-_FORMS = st.lists(st.text(alphabet=_LETTERS, min_size=0, max_size=6), max_size=14, unique=True)
+_FORMS = st.lists(st.text(alphabet=_LETTERS, min_size=0, max_size=6), max_size=14)
 
 
 def _pairs(forms: list[str]) -> set[tuple[str, str]]:
     found = names._SPELLING_PAIRS(forms)
     assert found is not None, "ASCII forms are paired"
-    assert len(found) == len(set(found)), "each pair once"
+    assert len(found) == len(set(found)), "each pair once (a form given twice too)"
     return set(found)
 
 
@@ -33,6 +33,7 @@ def _pairs(forms: list[str]) -> set[tuple[str, str]]:
 @example(["Vladimir", "Wladimir", "Putin", "Putins", "Russia", "Russian", "Anna", "Anne", "Nana"])
 @example(["abcd", "bacd", "abdc", "acbd", "abc", "bcd", "abcde", "xabcd", "ABCD", "Abcd"])
 @example(["Ab", "ab", "a", "", "A", "aB"])
+@example(["Anna", "Anne", "Anna", "Anne", "Anna"])
 def test_the_pairs_are_those_of_the_python_twin(forms):
     assert _pairs(forms) == names._spelling_pairs_py(forms, names._deletion_keys)
 
@@ -47,7 +48,7 @@ def test_forms_beyond_ascii_are_left_to_the_python_twin(form):
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["Vladimir", "Wladimir", "Putin", "Puten", "Russia", "Russian", "Anna",
                                  "Anne", "President", "Presidant", "Michail", "Mikhail", "Yuri", "Yury",
-                                 "Moscow", "Moscou", "Smith", "Smyth"]), unique=True))
+                                 "Moscow", "Moscou", "Smith", "Smyth"])))
 def test_the_checks_pairs_are_those_of_the_python_path(forms):
     assert names._name_pairs(forms) == names._spelling_pairs_py(forms, names._keys_of_name)
 
@@ -55,3 +56,7 @@ def test_the_checks_pairs_are_those_of_the_python_path(forms):
 def test_a_dict_of_counts_is_read_as_its_forms():
     counts = {"Vladimir": 2, "Wladimir": 1, "Putin": 3}
     assert _pairs(counts) == {("Vladimir", "Wladimir")}
+
+
+def test_a_form_given_twice_is_paired_once():
+    assert names._SPELLING_PAIRS(["Wladimir", "Vladimir", "Wladimir", "Vladimir"]) == [("Vladimir", "Wladimir")]

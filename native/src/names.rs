@@ -3,10 +3,13 @@
 //! the fixed sets of capitals.rs (tests/test_native_names.py checks each plain character). Text
 //! that is not plain goes back to the Python twin.
 
+use std::collections::HashSet;
+
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
 use crate::capitals::{capital, letter, plain, small};
+use crate::fxhash::FxBuild;
 
 /// Adds the functions of this file to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -67,37 +70,47 @@ fn names<'py, C: Copy + Into<char>>(py: Python<'py>, chars: &[C]) -> PyResult<Bo
 }
 
 /// `_spelling_pairs_py(forms, _deletion_keys)` (textlint/checks/names.py): the pairs (a, b), a
-/// before b, of the distinct *forms* that may be two spellings of one name (`_spellings`: one
-/// edit apart in lowercase, neither the start of the other), as the Python strings given, in no
-/// set order; None when a form is not ASCII (Python's lowercase beyond it is left to the twin).
-/// A few dozen forms a document: each pair is compared, most by their lengths alone.
+/// before b, of the *forms* (each taken once) that may be two spellings of one name
+/// (`_spellings`: one edit apart in lowercase, neither the start of the other), as the Python
+/// strings given, each pair once, in no set order; None when a form is not ASCII (Python's
+/// lowercase beyond it is left to the twin). A few dozen distinct forms a document: the forms are
+/// sorted by length and each is compared with those of its length or one letter longer that share
+/// its first or its last letter in lowercase (one edit of a form of three letters or more keeps one
+/// of them).
 #[pyfunction]
 pub fn spelling_pairs<'py>(forms: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyList>>> {
-    let mut given: Vec<Bound<'py, PyString>> = Vec::new();
-    let mut lowered: Vec<Vec<u8>> = Vec::new();
-    for form in forms.try_iter()? {
-        let form = form?.downcast_into::<PyString>()?;
+    let given = forms.try_iter()?.map(|f| Ok(f?.downcast_into::<PyString>()?)).collect::<PyResult<Vec<_>>>()?;
+    let mut seen: HashSet<&str, FxBuild> = HashSet::default();
+    let mut distinct: Vec<(Vec<u8>, &Bound<'py, PyString>)> = Vec::new();
+    for form in &given {
         let s = form.to_str()?;
         if !s.is_ascii() {
             return Ok(None);
         }
-        lowered.push(s.to_ascii_lowercase().into_bytes());
-        given.push(form);
+        if seen.insert(s) {
+            distinct.push((s.to_ascii_lowercase().into_bytes(), form));
+        }
     }
+    distinct.sort_by_key(|(low, _)| low.len());
     let found = PyList::empty(forms.py());
-    for i in 0..given.len() {
-        for j in i + 1..given.len() {
-            if lowered[i].len().abs_diff(lowered[j].len()) > 1 {
+    for (i, (low, form)) in distinct.iter().enumerate() {
+        for (other_low, other) in distinct[i + 1..].iter().take_while(|(o, _)| o.len() <= low.len() + 1) {
+            if !may_be_one_edit_apart(low, other_low) {
                 continue;
             }
-            let (a, b) = (given[i].to_str()?.as_bytes(), given[j].to_str()?.as_bytes());
-            if !a.starts_with(b) && !b.starts_with(a) && one_edit_apart(&lowered[i], &lowered[j]) {
-                let (first, second) = if a < b { (&given[i], &given[j]) } else { (&given[j], &given[i]) };
-                found.append((first, second))?;
+            let (a, b) = (form.to_str()?.as_bytes(), other.to_str()?.as_bytes());
+            if !a.starts_with(b) && !b.starts_with(a) && one_edit_apart(low, other_low) {
+                found.append(if a < b { (*form, *other) } else { (*other, *form) })?;
             }
         }
     }
     Ok(Some(found))
+}
+
+/// Whether *a* and *b*, of lengths at most one apart, may be one edit apart: forms of fewer than
+/// three letters always may; longer ones share their first or their last letter.
+fn may_be_one_edit_apart(a: &[u8], b: &[u8]) -> bool {
+    a.len().min(b.len()) < 3 || a.first() == b.first() || a.last() == b.last()
 }
 
 /// `_edit_distance_one(a, b)`: whether *a* and *b* differ by one substitution, insertion,

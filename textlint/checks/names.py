@@ -96,12 +96,10 @@ class NameVariant(Check):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
         found = _names(text, doc.plain)
-        counts = Counter(found)
-        if len(counts) < 2:
-            return
-        pairs = _name_pairs(counts)
+        pairs = _name_pairs(found)
         if not pairs:
             return
+        counts = Counter(found)
         lexicon = get_lexicon()  # loaded only when a document has candidate pairs
         # the spelling to keep and the one to change of each pair whose change is rarer than the
         # spelling kept (two common names one letter apart are left alone: Anna / Anne), decided
@@ -194,7 +192,7 @@ def _plain_names(text: str) -> list[str]:
 
 
 def _spelling_pairs_py(forms: Iterable[str], keys_of: Callable[[str], tuple[str, ...]]) -> set[tuple[str, str]]:
-    """The pairs (a, b), a < b, of the distinct *forms* that may be two spellings of one name
+    """The pairs (a, b), a < b, of the *forms* (a form given twice as once) that may be two spellings of one name
     (:func:`_spellings`) among those that share a key (*keys_of*: :func:`_deletion_keys`, which
     every such pair shares, or :func:`_keys_of_name`, none for a form that may not be a name)."""
     # Forms one edit apart share a key: the form with one letter deleted (or itself). Only
@@ -215,15 +213,15 @@ def _spelling_pairs_py(forms: Iterable[str], keys_of: Callable[[str], tuple[str,
 _SPELLING_PAIRS = native.function("spelling_pairs")
 
 
-def _name_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
-    """``_spelling_pairs_py(forms, _keys_of_name)``: the pairs of names that may be two spellings
-    of one. By the compiled twin when it is built: the pairs of all the forms, then those of forms
-    that may be names (few are paired: the costlier test of a name is asked of these alone)."""
+def _name_pairs(found: list[str]) -> set[tuple[str, str]]:
+    """``_spelling_pairs_py(found, _keys_of_name)``: the pairs of the names *found* that may be two
+    spellings of one. By the compiled twin when it is built: the pairs of all the forms, then those
+    of forms that may be names (few are paired: the costlier test of a name is asked of these alone)."""
     if _SPELLING_PAIRS is not None:
-        pairs = _SPELLING_PAIRS(forms)
+        pairs = _SPELLING_PAIRS(found)
         if pairs is not None:
             return {(a, b) for a, b in pairs if _keys_of_name(a) and _keys_of_name(b)}
-    return _spelling_pairs_py(forms, _keys_of_name)
+    return _spelling_pairs_py(dict.fromkeys(found), _keys_of_name)
 
 
 #: Distinct forms whose keys (:func:`_keys_of_name`: the form and the process-wide tables alone
