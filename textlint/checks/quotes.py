@@ -20,7 +20,7 @@ from ..document import Document, Span
 from ..patterns import compile as compile_pattern, lazy_compile
 from ..rule import FixAvailability
 from .base import Check
-from ..anchored import finditer_at_runs, in_text_order, merged
+from ..anchored import finditer_at_runs, in_text_order
 
 _DOUBLE = lazy_compile(r"[“”\"„]")
 #: The double quotation marks, and the curly ones (:func:`_places`).
@@ -458,7 +458,8 @@ def _unquoted_speeches(text: str) -> Iterator[regex.Match]:
     sentence in the first person starts (every match starts so, and none holds the start of
     another sentence); its long pattern is compiled only for a text with such a sentence."""
     done = 0  # where the last match ended: finditer tries nothing before it
-    for at in merged(*((m.start() for m in p.finditer(text)) for p in _FIRST_PERSON_AT)):
+    # (the places of both pronouns in one sorted list: quicker than merging the two scans)
+    for at in sorted([m.start() for p in _FIRST_PERSON_AT for m in p.finditer(text)]):
         if at < done:
             continue
         start = _FIRST_PERSON_SENTENCE.match(text, at)
