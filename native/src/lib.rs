@@ -19,6 +19,7 @@ mod memo;
 mod names;
 mod pieces;
 mod search;
+mod seams;
 mod suspicious;
 mod table;
 mod text;
@@ -45,5 +46,6 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     doubled::register(m)?;
     unknown::register(m)?;
     pieces::register(m)?;
+    seams::register(m)?;
     Ok(())
 }
