@@ -24,6 +24,7 @@ mod suspicious;
 mod table;
 mod text;
 mod unknown;
+mod unlettered;
 mod vocabulary;
 mod weights;
 mod windows;
@@ -47,5 +48,6 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     unknown::register(m)?;
     pieces::register(m)?;
     seams::register(m)?;
+    unlettered::register(m)?;
     Ok(())
 }
