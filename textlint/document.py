@@ -346,13 +346,10 @@ class Document:
         text with each of their patterns, which is quicker there than a try at every seam."""
         text = self.text
         most = len(text) // SPARSE_SEAMS + 64
-        seams = array("q")
-        scans = ((m.start() for m in seam.finditer(text)) for mark, seam in _MARK_SEAMS.items() if mark in text)
-        for p in merged(*scans):
-            if len(seams) == most:
-                return None
-            seams.append(p)
-        return seams
+        found = None if _MARK_SEAMS_NATIVE is None else _MARK_SEAMS_NATIVE(text, most)
+        if found is None:
+            return _mark_seams_py(text, most)
+        return None if len(found) > most else array("q", found)
 
     @cached_property
     def vocabulary(self) -> Counter[str]:
@@ -361,6 +358,12 @@ class Document:
         for start, end in self._name_tokens:  # "searchengine.py" writes the word "searchengine"
             counts.update(WORD.findall(self.text, start, end))
         return counts
+
+    @cached_property
+    def word_count(self) -> int:
+        """How many words the prose of the document has: the sum of :attr:`vocabulary`'s counts
+        (asked several times a lint: summed once)."""
+        return sum(self.vocabulary.values())
 
     @cached_property
     def _marks(self) -> list[regex.Match]:
@@ -496,7 +499,7 @@ class Document:
         text = self.text
         code += sum(1 for s in self._markup_ignored if _is_code(text, s))
         code += len(self._name_tokens)  # a file or domain name: "searchengine.py"
-        return code >= 3 and code >= TECHNICAL_DENSITY * sum(self.vocabulary.values())
+        return code >= 3 and code >= TECHNICAL_DENSITY * self.word_count
 
     @cached_property
     def _ignored_starts(self) -> list[int]:
@@ -507,6 +510,23 @@ class Document:
         end = max(end, start + 1)
         i = bisect.bisect_left(self._ignored_starts, end) - 1
         return i >= 0 and self.ignored[i].end > start
+
+
+def _mark_seams_py(text: str, most: int) -> array | None:
+    """The offsets of the matches of :data:`_MARK_SEAMS` in *text*, in order; None when there
+    are more than *most* (:attr:`Document.mark_seams`)."""
+    seams = array("q")
+    scans = ((m.start() for m in seam.finditer(text)) for mark, seam in _MARK_SEAMS.items() if mark in text)
+    for p in merged(*scans):
+        if len(seams) == most:
+            return None
+        seams.append(p)
+    return seams
+
+
+#: The compiled twin of :func:`_mark_seams_py` on plain text (native/src/seams.rs), or None: one
+#: pass over the text for every mark, where the twin scans it once per mark.
+_MARK_SEAMS_NATIVE = native.function("mark_seams")
 
 
 def _prose_words_py(prose: str) -> Counter[str]:

@@ -19,10 +19,12 @@ mod memo;
 mod names;
 mod pieces;
 mod search;
+mod seams;
 mod suspicious;
 mod table;
 mod text;
 mod unknown;
+mod unlettered;
 mod vocabulary;
 mod weights;
 mod windows;
@@ -45,5 +47,7 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     doubled::register(m)?;
     unknown::register(m)?;
     pieces::register(m)?;
+    seams::register(m)?;
+    unlettered::register(m)?;
     Ok(())
 }

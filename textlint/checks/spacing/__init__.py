@@ -67,7 +67,7 @@ def analysis(doc: Document) -> Analysis:
 
 def _analyse(doc: Document) -> Analysis:
     vocabulary = vocabulary_of(doc)
-    words = sum(vocabulary.values())
+    words = doc.word_count
     expect_questions(doc)  # before the model takes the tables' lookups
     model = Model(get_lexicon(), vocabulary, words, PARAMS)
     # the repairs of a line hold in every document and fix round of the process where
@@ -103,7 +103,7 @@ def _text_words(doc: Document) -> Collection[str] | None:
 def expect_questions(doc: Document) -> None:
     """Get the lexicon ready for the questions the checks ask about *doc*'s words
     (:meth:`.Lexicon.expect`: a long document builds the dicts it asks most)."""
-    get_lexicon().expect(sum(vocabulary_of(doc).values()))
+    get_lexicon().expect(doc.word_count)
 
 
 def _apart_from(changes: Iterator[Change], found: list[Change]) -> list[Change]:

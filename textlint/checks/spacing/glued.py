@@ -8,6 +8,7 @@ from typing import Collection, Iterable, Iterator
 
 import regex
 
+from ... import native
 from ...anchored import finditer_at_characters, in_text_order, occurrences
 from ...lexicon import Lexicon
 from ...patterns import lazy_compile
@@ -71,9 +72,26 @@ def _seamed_words(words: Collection[str]) -> set[str]:
     """Those of *words* that hold a seam (each match of :func:`glued_runons`' patterns lies in
     one word: letters, digits and an apostrophe between letters). Only a word that is not all
     letters may hold one, and only those are read, as lines of one text."""
-    odd = "\n".join(filterfalse(str.isalpha, words))
+    odd = "\n".join(_unlettered_words(words))
     seams = sorted(m.start() for pattern in (DIGIT_SEAM, POSSESSIVE_SEAM) for m in pattern.finditer(odd))
     return {odd[a:b] for a, b in _lines_at(odd, seams)}
+
+
+def _unlettered_words_py(words: Collection[str]) -> Iterator[str]:
+    """Those of *words* (in order) that are not all letters (``str.isalpha``)."""
+    return filterfalse(str.isalpha, words)
+
+
+#: The compiled twin of :func:`_unlettered_words_py` for a dict (native/src/unlettered.rs), or None.
+_UNLETTERED_WORDS = native.function("unlettered_words")
+
+
+def _unlettered_words(words: Collection[str]) -> Iterable[str]:
+    """:func:`_unlettered_words_py`; of a dict (a document's vocabulary) by its compiled twin,
+    which reads the keys in Rust without a call of ``str.isalpha`` for each."""
+    if _UNLETTERED_WORDS is not None and isinstance(words, dict):
+        return _UNLETTERED_WORDS(words)
+    return _unlettered_words_py(words)
 
 
 def _lines_at(text: str, places: Iterable[int]) -> Iterator[tuple[int, int]]:
