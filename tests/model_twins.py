@@ -29,6 +29,22 @@ def plain(value):
     return value
 
 
+#: The memo tables of the lexicon alone (``Model.lex_logp``, ``Model.lex_word``): the compiled
+#: search works out the words of a window itself and remembers none of them (any reader works an
+#: entry out again, the same): each entry it holds is the twin's.
+LEXICON_MEMOS = ("logp", "words")
+
+
+def assert_same_tables(compiled: dict, python: dict) -> None:
+    """The memo tables (``Model._shared``) that a compiled search and its twin wrote are the
+    same, but for the lexicon's (:data:`LEXICON_MEMOS`), of which the compiled search's entries
+    are some of the twin's."""
+    for name in LEXICON_MEMOS:
+        assert compiled.get(name, {}).items() <= python.get(name, {}).items(), f"the memo table {name} differs"
+    assert ({k: v for k, v in compiled.items() if k not in LEXICON_MEMOS}
+            == {k: v for k, v in python.items() if k not in LEXICON_MEMOS}), "the memo tables differ"
+
+
 def memo_state(model: Model):
     """What a model's work may write: every memo table of the model and what it records."""
     return plain({"shared": model._shared, "judged": model._judged, "hits": model._hits})

@@ -187,16 +187,23 @@ impl Judge {
         if !fresh {
             return model.call_method1(intern!(py, "pair_joinable"), (first, second))?.is_truthy();
         }
-        // the model's compiled search for the pair (looked up once: both steps below may ask it)
-        let search = compiled_search(model, &first, &second)?;
+        // the model's compiled search for the pair, looked up once when first needed (most pairs
+        // are apart by the word table and a firm word alone)
+        let mut search = None;
+        let mut search_of = || -> PyResult<Option<SearchOf<'py, '_>>> {
+            if search.is_none() {
+                search = Some(compiled_search(model, &first, &second)?);
+            }
+            Ok(search.clone().flatten())
+        };
         if joined_zipf(compiled, model, first.as_any(), second.as_any())?.le(0)?
-            && (flag(x, 4)? || flag(y, 4)? || !may_be_fragments(model, search.as_ref(), &first, &second)?)
+            && (flag(x, 4)? || flag(y, 4)? || !may_be_fragments(model, search_of()?.as_ref(), &first, &second)?)
         {
             joinable.set_item(key, self.apart.bind(py))?;
             return Ok(false);
         }
         // Model.memo(joinable, key, Model.joinable, model, first, second), compiled for ASCII
-        match search {
+        match search_of()? {
             Some((search, texts)) => joinable::remember(search.get(), model, joinable, key, texts),
             None => model.call_method1(intern!(py, "pair_joinable"), (first, second))?.is_truthy(),
         }

@@ -103,6 +103,15 @@ impl Getter {
         }
     }
 
+    /// `get(key)` of a key the caller holds as Rust text, as a number (None when the table lacks
+    /// *key*): a compiled table's answer makes no Python object.
+    pub fn get_text_int(&self, py: Python<'_>, key: &str) -> PyResult<Option<i64>> {
+        match self {
+            Getter::Table(table) => Ok(table.get().answer(py, key.as_bytes()).map(i64::from)),
+            _ => self.get_text(py, key)?.map(|v| v.extract()).transpose(),
+        }
+    }
+
     /// A compiled table's answer as a Python int.
     fn int(py: Python<'_>, value: Option<i16>) -> PyResult<Option<Bound<'_, PyAny>>> {
         value.map(|v| Ok(v.into_pyobject(py)?.into_any())).transpose()

@@ -2,7 +2,10 @@
 //! (textlint/checks/spacing/model.py), compiled.
 //!
 //! `search(model, cores, left, right)` is `Model._search(model, cores, left, right)`: the same
-//! cut points, the same document words recorded in `model._hits`, the same memo entries written.
+//! cut points, the same document words recorded in `model._hits`, the same memo entries written,
+//! but for the memos of the lexicon alone (`lex_logp`, `lex_word`) of the window's words: with a
+//! compiled word table it works those out from the tables, without a str or a dict (any reader
+//! of those memos works an entry out again, the same).
 //! It reads the model's memo dicts and tables through the C API (or a table's Python `get`), and
 //! calls the model's methods where the Python does: the features of a token not remembered yet,
 //! a word the lexicon memo lacks (`_lexicon_logp`), a word the document may raise (`known`),
@@ -15,7 +18,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
-use pyo3::types::{PyBool, PyDict, PyString, PyTuple};
+use pyo3::types::{PyDict, PyString, PyTuple};
 
 use crate::features::{self, FeatureTables, FeatureWeights};
 use crate::lookup::Getter;
@@ -81,6 +84,21 @@ fn classes(py: Python<'_>) -> PyResult<&'static Classes> {
     })
 }
 
+/// The glued forms (`glued_forms()`, fixed for the process) as Rust text, copied from the first
+/// model's `_glued_forms`, with that set: a model that holds the same set reads them here.
+static GLUED_FORMS: GILOnceCell<(PyObject, WordSet)> = GILOnceCell::new();
+
+/// The glued forms *forms* (a model's `_glued_forms`) as Rust text, when they are the set copied
+/// once (`GLUED_FORMS`); None for any other set.
+fn glued_forms_text(forms: &Bound<'_, PyAny>) -> PyResult<Option<&'static WordSet>> {
+    let py = forms.py();
+    let (set, words) = GLUED_FORMS.get_or_try_init(py, || -> PyResult<_> {
+        let words = forms.try_iter()?.map(|w| w?.extract::<String>()).collect::<PyResult<WordSet>>()?;
+        Ok((forms.clone().unbind(), words))
+    })?;
+    Ok(set.bind(py).is(forms).then_some(words))
+}
+
 /// What the lattice asks of a token (`Model._token_features`).
 #[derive(Clone, Copy)]
 struct Features {
@@ -112,22 +130,22 @@ impl Features {
 }
 
 /// A word's `Model.lex_word`: (lowercase form, log10 P, begins a pair of the list, ends one).
-struct LexWord<'py> {
-    lower: Bound<'py, PyString>,
+struct LexWord {
+    lower: String,
     lp: f64,
     begins: bool,
     ends: bool,
 }
 
-impl<'py> LexWord<'py> {
+impl LexWord {
     /// The tuple of `lex_word`, None for a word the lexicon lacks.
-    fn of(value: Bound<'py, PyAny>) -> PyResult<Option<Self>> {
+    fn of(value: Bound<'_, PyAny>) -> PyResult<Option<Self>> {
         if value.is_none() {
             return Ok(None);
         }
         let value = value.downcast_into::<PyTuple>()?;
         Ok(Some(LexWord {
-            lower: value.get_item(0)?.downcast_into::<PyString>()?,
+            lower: value.get_borrowed_item(0)?.downcast::<PyString>()?.to_str()?.to_owned(),
             lp: value.get_borrowed_item(1)?.extract()?,
             begins: value.get_borrowed_item(2)?.is_truthy()?,
             ends: value.get_borrowed_item(3)?.is_truthy()?,
@@ -147,12 +165,12 @@ enum Last {
 /// that it extends, that word with its `lex_word`, and the next state of its own place. (The
 /// states of a search are held in one list, in the order they are made: a list a place cost an
 /// allocation at most places.)
-struct State<'py> {
+struct State {
     score: f64,
     from: usize,
     prev: usize,
     last: Last,
-    lw: Option<LexWord<'py>>,
+    lw: Option<LexWord>,
     next: usize,
 }
 
@@ -178,11 +196,11 @@ impl Place {
 }
 
 /// The states of a search, each place's linked in the order they are made.
-struct States<'py>(Vec<State<'py>>);
+struct States(Vec<State>);
 
-impl<'py> States<'py> {
+impl States {
     /// Adds *state* after the last state of *place*.
-    fn push(&mut self, place: &mut Place, state: State<'py>) {
+    fn push(&mut self, place: &mut Place, state: State) {
         let index = self.0.len();
         self.0.push(state);
         if place.last == NO_STATE {
@@ -194,7 +212,7 @@ impl<'py> States<'py> {
     }
 
     /// The states of *place* with their indices, in order.
-    fn of<'s>(&'s self, place: &Place) -> impl Iterator<Item = (usize, &'s State<'py>)> + 's {
+    fn of<'s>(&'s self, place: &Place) -> impl Iterator<Item = (usize, &'s State)> + 's {
         let mut k = place.first;
         std::iter::from_fn(move || {
             let index = k;
@@ -280,6 +298,8 @@ pub struct Search {
     /// `Model._glued_forms`, the ASCII letters of `LETTER_WORDS`
     feature_weights: FeatureWeights,
     glued_forms: PyObject,
+    /// `Model._glued_forms` as Rust text (`GLUED_FORMS`), when it is the process's set
+    glued_forms_text: Option<&'static WordSet>,
     letter_words: [bool; 128],
 }
 
@@ -300,7 +320,9 @@ impl Search {
                 }
             }
         }
+        let glued_forms = model.getattr(intern!(py, "_glued_forms"))?;
         Ok(Search {
+            glued_forms_text: glued_forms_text(&glued_forms)?,
             weights: Weights::of(&model.getattr(intern!(py, "p"))?)?,
             floor: model.getattr(intern!(py, "lex"))?.getattr(intern!(py, "bigram_floor"))?.extract()?,
             vocab: Getter::of(&model.getattr(intern!(py, "vocab"))?.getattr(intern!(py, "get"))?)?,
@@ -313,7 +335,7 @@ impl Search {
             begins_pair,
             ends_pair,
             feature_weights: FeatureWeights::of(&model.getattr(intern!(py, "p"))?)?,
-            glued_forms: model.getattr(intern!(py, "_glued_forms"))?.unbind(),
+            glued_forms: glued_forms.unbind(),
             letter_words,
         })
     }
@@ -390,7 +412,6 @@ struct Searcher<'a, 'py> {
     lex_logp: &'a Bound<'py, PyDict>,
     lex_words: &'a Bound<'py, PyDict>,
     zero: Bound<'py, PyAny>,
-    none: Bound<'py, PyAny>,
 }
 
 impl<'a, 'py> Searcher<'a, 'py> {
@@ -430,7 +451,6 @@ impl<'a, 'py> Searcher<'a, 'py> {
             lex_logp: t.lex_logp.bind(py),
             lex_words: t.lex_words.bind(py),
             zero: 0i64.into_pyobject(py)?.into_any(),
-            none: py.None().into_bound(py),
         })
     }
 
@@ -482,10 +502,12 @@ impl<'a, 'py> Searcher<'a, 'py> {
     }
 
     /// `known(w, original, joined)`'s answer as the search has it inline for the word from *a*
-    /// to *b* (its str made in *slot* when needed): the lexicon's log10 P (`lex_logp`,
-    /// remembered only for words the lexicon has), and whether the lexicon has it; with the
-    /// word's `lex_word` when that memo has it.
-    fn lexicon_lp(&self, slot: &mut Option<Bound<'py, PyString>>, a: usize, b: usize) -> PyResult<(Option<f64>, Option<LexWord<'py>>)> {
+    /// to *b* (its str made in *slot* when needed): the lexicon's log10 P (`lex_logp`), None
+    /// when the lexicon lacks the word. With a compiled word table it is worked out in Rust, as
+    /// `_lexicon_logp` works it out, but for a glued form (`_glued_form`, asked through the memo
+    /// and the method); nothing is remembered (a memo of the lexicon alone, which any reader
+    /// works out again with the same answer).
+    fn lexicon_lp(&self, slot: &mut Option<Bound<'py, PyString>>, a: usize, b: usize) -> PyResult<Option<f64>> {
         let py = self.py;
         if let Getter::Table(table) = &self.t.zipf {
             // `lex_logp` is None exactly for a word whose lowercase form the word table lacks
@@ -493,62 +515,48 @@ impl<'a, 'py> Searcher<'a, 'py> {
             // most are, is told by the compiled table alone, without a str or the memo
             let z = match table.get().answer(py, self.lower(a, b).as_bytes()) {
                 Some(z) if z > 0 => z,
-                _ => return Ok((None, None)),
+                _ => return Ok(None),
             };
-            let w = self.word(slot, a, b);
-            // a word `lex_word` remembered: its log10 P is the `lex_logp` entry it was made of
-            if let Some(lw) = self.lex_words.get_item(w)?.map(LexWord::of).transpose()?.flatten() {
-                return Ok((Some(lw.lp), Some(lw)));
+            if self.t.glued_forms_text.is_some_and(|forms| !forms.contains(self.lower(a, b))) {
+                return Ok(Some(z as f64 / 100.0 - 9.0)); // `_lexicon_logp` of a word no glued form
             }
+            let w = self.word(slot, a, b);
             if let Some(v) = self.lex_logp.get_item(w)? {
-                return Ok((Self::float(&v)?, None));
+                return Self::float(&v);
             }
             let lower = if self.lowercase { w.clone() } else { PyString::new(py, self.lower(a, b)) };
-            return Ok((features::lexicon_logp(self.model, self.lex_logp, self.t.glued_forms.bind(py), w, &lower, z.into())?, None));
+            return features::lexicon_logp(self.model, self.lex_logp, self.t.glued_forms.bind(py), w, &lower, z.into());
         }
         let w = self.word(slot, a, b);
         if let Some(v) = self.lex_logp.get_item(w)? {
-            return Ok((Self::float(&v)?, None));
+            return Self::float(&v);
         }
         let lower = if self.lowercase { w.clone() } else { PyString::new(py, self.lower(a, b)) };
         let z = self.t.zipf.get_or(&lower, &self.zero)?;
         if z.extract::<i64>()? > 0 {
             let v = self.model.call_method1(intern!(py, "_lexicon_logp"), (w, lower, z))?;
-            return Ok((Self::float(&v)?, None));
+            return Self::float(&v);
         }
-        Ok((None, None))
+        Ok(None)
     }
 
-    /// `lex_word(w)` of a word the lexicon has (`lex_logp` remembered it), from *a* to *b* of
-    /// the window, remembered: `_lexicon_word(w, lex_logp(w))` worked out here.
-    fn lex_word(&self, w: &Bound<'py, PyString>, a: usize, b: usize) -> PyResult<Option<LexWord<'py>>> {
-        if let Some(v) = self.lex_words.get_item(w)? {
-            return LexWord::of(v);
-        }
-        let py = self.py;
-        let lp = self.lex_logp.get_item(w)?.unwrap_or_else(|| self.none.clone());
-        let lower_text = self.lower(a, b);
-        let sides: i64 = self.t.sides.get_text_or(py, lower_text, &self.zero)?.extract()?;
-        let lower = if self.lowercase { w.clone() } else { PyString::new(py, lower_text) };
-        let v = PyTuple::new(py, [
-            lower.into_any(),
-            lp,
-            PyBool::new(py, sides & self.t.begins_pair != 0).to_owned().into_any(),
-            PyBool::new(py, sides & self.t.ends_pair != 0).to_owned().into_any(),
-        ])?;
-        self.lex_words.set_item(w, &v)?;
-        LexWord::of(v.into_any())
+    /// `lex_word(w)` of the word from *a* to *b* of the window, which the lexicon gives log10 P
+    /// *lp* (`lex_logp`): `_lexicon_word(w, lp)`, worked out here, not remembered (a memo of the
+    /// lexicon alone).
+    fn lex_word(&self, a: usize, b: usize, lp: f64) -> PyResult<LexWord> {
+        let lower = self.lower(a, b);
+        let sides = self.t.sides.get_text_int(self.py, lower)?.unwrap_or(0);
+        Ok(LexWord { lower: lower.to_owned(), lp, begins: sides & self.t.begins_pair != 0, ends: sides & self.t.ends_pair != 0 })
     }
 
     /// PMI * 100 of two words of the lexicon (`Model.pmi_of`), None when the pair list lacks them.
-    fn pmi_of(&self, first: &LexWord<'py>, second: &LexWord<'py>) -> PyResult<Option<i64>> {
-        let (a, b) = (first.lower.to_str()?, second.lower.to_str()?);
+    fn pmi_of(&self, first: &LexWord, second: &LexWord) -> PyResult<Option<i64>> {
+        let (a, b) = (&first.lower, &second.lower);
         let mut key = String::with_capacity(a.len() + b.len() + 1);
         key.push_str(a);
         key.push(' ');
         key.push_str(b);
-        let v = self.t.pmi.get_text_or(self.py, &key, &self.none)?;
-        Ok(if v.is_none() { None } else { Some(v.extract()?) })
+        self.t.pmi.get_text_int(self.py, &key)
     }
 
     /// Whether *t* is one of `LETTER_WORDS` (an ASCII letter: read from the model's table).
@@ -633,7 +641,8 @@ impl<'a, 'py> Searcher<'a, 'py> {
                     }
                 }
                 let mut word = None; // the str of s[j..i], made when first needed
-                let (mut lp, remembered) = self.lexicon_lp(&mut word, j, i)?;
+                let lex_lp = self.lexicon_lp(&mut word, j, i)?;
+                let mut lp = lex_lp;
                 let lexicon_word = lp.is_some();
                 let whole = at_start && at_end;
                 if inner > 0 {
@@ -695,9 +704,8 @@ impl<'a, 'py> Searcher<'a, 'py> {
                         None => continue,
                     }
                 }
-                let lw = match remembered {
-                    Some(lw) => Some(lw),
-                    None if lexicon_word => self.lex_word(self.word(&mut word, j, i), j, i)?,
+                let lw = match lex_lp {
+                    Some(lex_lp) => Some(self.lex_word(j, i, lex_lp)?),
                     None => None,
                 };
                 let cut_compound = mid_word && i - j > 3 && lw.as_ref().is_none_or(|l| l.lp < w.function_lp);
@@ -755,7 +763,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
 
     /// Whether the last word of a state is not None and longer than three letters (the start
     /// of `content(prev)`; the state is at position *end*).
-    fn content_prev(&self, st: &State<'py>, end: usize) -> PyResult<bool> {
+    fn content_prev(&self, st: &State, end: usize) -> PyResult<bool> {
         Ok(match st.last {
             Last::Word(start) => end - start > 3,
             Last::Context => !self.left.is_none() && self.left.len()? > 3,
@@ -798,7 +806,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
     }
 
     /// The best final state's words, back to the start: the cut points (`Model._search`'s end).
-    fn best_cuts(&self, places: &[Place], states: &States<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn best_cuts(&self, places: &[Place], states: &States) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let mut last = places.len() - 1;
         let fin = &places[last];
