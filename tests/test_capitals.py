@@ -1722,7 +1722,7 @@ def test_the_house_style_told_by_a_words_own_copies_is_the_house_style():
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
         for word in ("Party", "Parties"):
             matches = [m for m in capitals._TITLE.finditer(text) if m.group("w") == word]
-            by_copies = capitals._house_style_by_copies(text, word.lower(), matches)
+            by_copies = capitals._house_style_by_copies(word.lower(), capitals._last_word_copies(text, matches))
             assert not by_copies or _uses_by_search(text, word) >= capitals.HOUSE_STYLE_CAPITALS, text
             told += by_copies
     assert told > 100
