@@ -131,15 +131,28 @@ def test_the_tokens_of_the_seed_article_are_those_of_the_python_twin(seed_text):
         _same(text, pos, endpos)
 
 
+def _compiled_word_before(window: str) -> str | None:
+    return capitals._CAPITALISED_WORD_BEFORE_NATIVE(window, capitals._LETTER_CONNECTORS, capitals.ARTICLES,
+                                                    capitals._NEW_PHRASE_WORDS)
+
+
+#: Connectors and other short words of letters after a window's last word, with white space.
+_CONNECTED = st.lists(st.sampled_from(["of ", "the ", "and ", "or ", "de ", "a ", "thé ", "The ", "\u00a0", "\t", "x"]),
+                      max_size=3).map("".join)
+
+
 @settings(max_examples=500, deadline=None)
-@given(st.text(_ALPHABET, max_size=30), st.sampled_from(["", "The ", "O'Neill ", "x Abc\u00a0", "a\u2009Ab’c\t"]))
-@example("said Russian ", "").via("after a word")
-@example("", "").via("empty")
-@example("x 'Neill ", "").via("an apostrophe first")
-@example("a\n The ", "").via("a line break")
-def test_the_capitalised_word_before_is_that_of_the_python_twin(text, tail):
-    window = text + tail
-    assert capitals._CAPITALISED_WORD_BEFORE_NATIVE(window) == capitals._capitalised_word_before_py(window)
+@given(st.text(_ALPHABET, max_size=30), st.sampled_from(["", "The ", "O'Neill ", "x Abc\u00a0", "a\u2009Ab’c\t"]),
+       _CONNECTED)
+@example("said Russian ", "", "").via("after a word")
+@example("", "", "").via("empty")
+@example("x 'Neill ", "", "").via("an apostrophe first")
+@example("a\n The ", "", "").via("a line break")
+@example("x Bank ", "", "of the ").via("two connectors")
+@example("x Bank ", "", "and the ").via("and before the")
+def test_the_capitalised_word_before_is_that_of_the_python_twin(text, tail, connected):
+    window = text + tail + connected
+    assert _compiled_word_before(window) == capitals._capitalised_word_before_py(window)
 
 
 @pytest.mark.parametrize("window, word", [("said Russian ", "Russian"), ("the Russian\u00a0", "Russian"),
@@ -147,9 +160,12 @@ def test_the_capitalised_word_before_is_that_of_the_python_twin(text, tail):
                                           ("a\tAbc\r", "Abc"), ("a  The ", "The"), ("O'Neill ", None),
                                           ("x 'Neill ", None), ("x Neill", None), ("", None), (" ", None),
                                           ("x9 Abc ", None), ("a\n The ", None), ("é Abc ", None),
-                                          ("a Abé ", None), ("a aBc ", None), ("a Ab'c'd ", None)])
+                                          ("a Abé ", None), ("a aBc ", None), ("a Ab'c'd ", None),
+                                          ("x Bank of the ", "Bank"), ("x Bank of ", "Bank"), ("Bank of ", None),
+                                          ("x Bank of the of ", None), ("x Bank the and ", "Bank"),
+                                          ("x Bank and the ", None), ("x Bank of", None), ("x Bank of\n", None)])
 def test_the_capitalised_word_before_a_window_end(window, word):
-    assert capitals._CAPITALISED_WORD_BEFORE_NATIVE(window) == capitals._capitalised_word_before_py(window) == word
+    assert _compiled_word_before(window) == capitals._capitalised_word_before_py(window) == word
 
 
 #: Characters around words: the white space ``starts_sentence`` skips, sentence breaks, closing

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use pyo3::exceptions::PyIndexError;
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyFrozenSet, PyList, PyString};
 
 use crate::fxhash::FxBuild;
 
@@ -416,10 +416,49 @@ fn has_letter_name(chars: impl Iterator<Item = char>) -> bool {
 
 /// `_capitalised_word_before_py(window)` (textlint/checks/capitals.py): the capitalised word of
 /// ASCII letters (perhaps with an apostrophe and more letters: "O'Neill") that ends *window*
-/// before white space, with white space and an ASCII letter before it; None when it does not.
+/// before white space, with white space and an ASCII letter before it, or that ends it so before
+/// the connectors `_without_connectors` trims (up to two words of *connectors*, each before white
+/// space, the second not one of *new_phrase* after one of *articles*); None when neither does.
 #[pyfunction]
-pub fn capitalised_word_before<'py>(window: &Bound<'py, PyString>) -> PyResult<Option<Bound<'py, PyString>>> {
-    Ok(word_before(window.to_str()?).map(|word| PyString::new(window.py(), word)))
+pub fn capitalised_word_before<'py>(window: &Bound<'py, PyString>, connectors: &Bound<'py, PyFrozenSet>,
+                                    articles: &Bound<'py, PyFrozenSet>, new_phrase: &Bound<'py, PyFrozenSet>)
+                                    -> PyResult<Option<Bound<'py, PyString>>> {
+    let s = window.to_str()?;
+    let word = match word_before(s) {
+        Some(word) => Some(word),
+        None => {
+            let head = without_connectors(s, connectors, articles, new_phrase)?;
+            if head.len() < s.len() { word_before(head) } else { None }
+        }
+    };
+    Ok(word.map(|word| PyString::new(window.py(), word)))
+}
+
+/// `_without_connectors(window)` of the text *s*: *s* without the words of *connectors* (up to
+/// two, each before white space) at its end; not without one of *new_phrase* before one of
+/// *articles* (the nearest first), where no name runs on.
+fn without_connectors<'a>(mut s: &'a str, connectors: &Bound<'_, PyFrozenSet>, articles: &Bound<'_, PyFrozenSet>,
+                          new_phrase: &Bound<'_, PyFrozenSet>) -> PyResult<&'a str> {
+    let mut first: Option<&str> = None; // the first word skipped
+    for _ in 0..2 {
+        let head = spaces_before(s, s.len());
+        if head == s.len() {
+            break;
+        }
+        let cut = letters_before(s.as_bytes(), head);
+        let word = &s[cut..head];
+        if !connectors.contains(word)? {
+            break;
+        }
+        if let Some(first) = first {
+            if articles.contains(first)? && new_phrase.contains(word)? {
+                break;
+            }
+        }
+        first = first.or(Some(word));
+        s = &s[..cut];
+    }
+    Ok(s)
 }
 
 /// `capitalised_word_before` of the text *s*.

@@ -1578,10 +1578,21 @@ _CAPITALISED_WORD_ENDING = lazy_compile(
     engine=re)
 
 
-def _capitalised_word_before_py(window: str) -> str | None:
+def _capitalised_word_ending(window: str) -> str | None:
     """The capitalised word that ends *window* (:data:`_CAPITALISED_WORD_ENDING`), or None."""
     m = _CAPITALISED_WORD_ENDING.search(window)
     return None if m is None else m[1]
+
+
+def _capitalised_word_before_py(window: str) -> str | None:
+    """The capitalised word that ends *window* (:func:`_capitalised_word_ending`), or that ends it
+    before one or two connectors of letters (:func:`_without_connectors`), or None."""
+    word = _capitalised_word_ending(window)
+    if word is None:
+        head = _without_connectors(window)
+        if len(head) < len(window):
+            word = _capitalised_word_ending(head)
+    return word
 
 
 #: The compiled twin of :func:`_capitalised_word_before_py` (native/src/capitals.rs), or None.
@@ -1601,11 +1612,7 @@ def _after_capitalised_word(text: str, start: int) -> bool:
     if _CAPITALISED_WORD_BEFORE_NATIVE is None:
         return False
     window = text[max(0, start - NAME_REACH):start]
-    word = _CAPITALISED_WORD_BEFORE_NATIVE(window)
-    if word is None:
-        head = _without_connectors(window)
-        if len(head) < len(window):
-            word = _CAPITALISED_WORD_BEFORE_NATIVE(head)
+    word = _CAPITALISED_WORD_BEFORE_NATIVE(window, _LETTER_CONNECTORS, ARTICLES, _NEW_PHRASE_WORDS)
     return word is not None and word != "I" and word.lower() != GREETING_ADJECTIVE
 
 
@@ -1617,6 +1624,8 @@ _NAME_SPACE = " \t\u00a0\u2009\u202f\u2007\r"
 #: Where :func:`_name_like`, having skipped these connectors (the nearest first), finds a new noun
 #: phrase rather than a name ("the Olympic Games and the Examples").
 _NEW_PHRASE_SKIPS = (["and"], ["or"])
+#: The words of _NEW_PHRASE_SKIPS (one each), for the compiled twin of :func:`_without_connectors`.
+_NEW_PHRASE_WORDS = frozenset(word for skip in _NEW_PHRASE_SKIPS for word in skip)
 
 
 def _without_connectors(window: str) -> str:
