@@ -157,37 +157,41 @@ impl Title {
 }
 
 /// What the scan knows of a capitalised word it met: *worth*'s judgement (None until a copy of
-/// the word that may start no sentence asks it; then its text when it is worth a look), how many
-/// of its copies no capitalised word follows, and its matches that start no sentence so far.
+/// the word that may start no sentence asks it; then its text, and whether its lowercase form is
+/// one of *house_nouns*, when it is worth a look), how many of its copies no capitalised word
+/// follows, and its matches that start no sentence so far.
 #[derive(Default)]
 struct Word {
-    judged: Option<Option<Py<PyString>>>,
+    judged: Option<Option<(Py<PyString>, bool)>>,
     copies: usize,
     mid: Vec<Py<Title>>,
 }
 
 /// What `mid_sentence_candidates` asks of Python: *worth* (`_worth_a_look`) of a word's lowercase
-/// form, and *starts_sentence* of a match's start in *prose*, where its character before does
-/// not decide.
+/// form and whether *house_nouns* holds it, and *starts_sentence* of a match's start in *prose*,
+/// where its character before does not decide.
 struct Judges<'a, 'py> {
     prose: &'a Bound<'py, PyString>,
     worth: &'a Bound<'py, PyAny>,
+    house_nouns: &'a Bound<'py, PyFrozenSet>,
     starts_sentence: &'a Bound<'py, PyAny>,
 }
 
 /// `_mid_sentence_candidates_py(doc)` of a document's plain *text* and its *prose*
 /// (`Document.prose_text`), *worth* being `_worth_a_look` and *starts_sentence*
 /// `.prose.starts_sentence`: each capitalised word (`_PLAIN_TITLE`) that *worth* finds worth a
-/// look (of its lowercase form) with its matches that start no sentence of *prose*, if any, and
-/// how many of all its matches no capitalised word follows in *text* (`_NEXT_CAPITALISED`), in
-/// the order of the words' first copies; None when the text is not plain. A word is judged at its
+/// look (of its lowercase form) with its matches that start no sentence of *prose*, if any, and,
+/// for a word whose lowercase form is one of *house_nouns*, how many of all its matches no
+/// capitalised word follows in *text* (`_NEXT_CAPITALISED`; 0 for another), in the order of the
+/// words' first copies; None when the text is not plain. A word is judged at its
 /// first copy that may start no sentence (a word met only at sentence starts, never), a copy
 /// after a word or a sentence's break is placed by that character, and *starts_sentence* places
 /// the others of a word worth a look.
 #[pyfunction]
 pub fn mid_sentence_candidates<'py>(text: &Bound<'py, PyString>, prose: &Bound<'py, PyString>, worth: &Bound<'py, PyAny>,
-                                    starts_sentence: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyDict>>> {
-    let judges = Judges { prose, worth, starts_sentence };
+                                    house_nouns: &Bound<'py, PyFrozenSet>, starts_sentence: &Bound<'py, PyAny>)
+                                    -> PyResult<Option<Bound<'py, PyDict>>> {
+    let judges = Judges { prose, worth, house_nouns, starts_sentence };
     let (s, p) = (text.to_str()?, prose.to_str()?);
     if s.is_ascii() && p.is_ascii() {
         let bytes = p.as_bytes();
@@ -231,9 +235,9 @@ where
         let placed = place(p);
         if !matches!(placed, Before::Start) && !matches!(word.judged, Some(None)) {
             if word.judged.is_none() {
-                word.judged = Some(judged(py, key, judges.worth)?);
+                word.judged = Some(judged(py, key, judges)?);
             }
-            if let Some(Some(text)) = &word.judged {
+            if let Some(Some((text, _))) = &word.judged {
                 if matches!(placed, Before::Word) || !judges.starts_sentence.call1((judges.prose, p))?.is_truthy()? {
                     let whole = match end == word_end {
                         true => text.clone_ref(py),
@@ -247,9 +251,9 @@ where
     }
     let found = PyDict::new(py);
     for key in order {
-        if let Some(Word { judged: Some(Some(text)), copies, mid }) = seen.remove(key) {
+        if let Some(Word { judged: Some(Some((text, house_noun))), copies, mid }) = seen.remove(key) {
             if !mid.is_empty() {
-                found.set_item(text, (PyList::new(py, mid)?, copies))?;
+                found.set_item(text, (PyList::new(py, mid)?, if house_noun { copies } else { 0 }))?;
             }
         }
     }
@@ -277,14 +281,15 @@ fn text_of<C: Copy + Into<char>>(chars: &[C]) -> String {
     chars.iter().map(|&c| c.into()).collect()
 }
 
-/// The capitalised word *key* judged by *worth* (of its lowercase form): its text when it is worth
-/// a look, else None.
-fn judged<C: Copy + Into<char>>(py: Python<'_>, key: &[C], worth: &Bound<'_, PyAny>) -> PyResult<Option<Py<PyString>>> {
+/// The capitalised word *key* judged by `judges.worth` (of its lowercase form): its text, and
+/// whether `judges.house_nouns` holds its lowercase form, when it is worth a look, else None.
+fn judged<C: Copy + Into<char>>(py: Python<'_>, key: &[C], judges: &Judges<'_, '_>) -> PyResult<Option<(Py<PyString>, bool)>> {
     let word = text_of(key);
-    if !worth.call1((lower(py, &word)?,))?.is_truthy()? {
+    let low = lower(py, &word)?;
+    if !judges.worth.call1((&low,))?.is_truthy()? {
         return Ok(None);
     }
-    Ok(Some(PyString::new(py, &word).unbind()))
+    Ok(Some((PyString::new(py, &word).unbind(), judges.house_nouns.contains(low)?)))
 }
 
 /// A token of `_ASCII_WORDS` (`_tokens_py` finds its match): its text and span, asked as a match's

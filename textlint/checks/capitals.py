@@ -6,7 +6,7 @@ import re
 import string
 from bisect import bisect_right
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import groupby
 from typing import Iterable, Iterator
 
@@ -168,14 +168,23 @@ def _mid_sentence_candidates_py(doc: Document) -> dict[str, tuple[list[regex.Mat
     """The capitalised words worth a look (:func:`_title_candidates_py`) that some copy writes where
     no sentence starts, in the order of their first copies: each with its matches that start no
     sentence of the prose (:func:`.prose.starts_sentence`; code before a word is no sentence), in
-    order, and how many of all its matches no capitalised word follows (:func:`_last_word_copies`)."""
+    order, and, for a noun of :func:`_house_nouns` (the others' are never asked), how many of all
+    its matches no capitalised word follows (:func:`_last_word_copies`; 0 for another word)."""
     text, prose = doc.text, doc.prose_text
+    house_nouns = _house_nouns()
     found = {}
     for word, matches in _title_candidates_py(doc).items():
         mid = [m for m in matches if not starts_sentence(prose, m.start())]
         if mid:
-            found[word] = (mid, _last_word_copies(text, matches))
+            found[word] = (mid, _last_word_copies(text, matches) if word.lower() in house_nouns else 0)
     return found
+
+
+@cache
+def _house_nouns() -> frozenset[str]:
+    """The nouns whose house style :func:`_house_style_by_copies` may find: WordNet's bodies and
+    kinds of things that bear names (``wc.bodies()``, ``wc.name_heads()``), loaded when first asked."""
+    return wc.bodies() | wc.name_heads()
 
 
 def _last_word_copies(text: str, matches: list[regex.Match | re.Match]) -> int:
@@ -195,7 +204,7 @@ def _mid_sentence_candidates(doc: Document) -> dict[str, tuple[list[regex.Match 
     ``end()``, ``group()`` and ``m[W]`` as the matches do (all that is asked of them), without the
     interpreter's loop over every capitalised word and an object for each sentence start."""
     if _MID_SENTENCE_CANDIDATES is not None and doc.plain:
-        found = _MID_SENTENCE_CANDIDATES(doc.text, doc.prose_text, _worth_a_look, starts_sentence)
+        found = _MID_SENTENCE_CANDIDATES(doc.text, doc.prose_text, _worth_a_look, _house_nouns(), starts_sentence)
         if found is not None:
             return found
     return _mid_sentence_candidates_py(doc)
@@ -2575,7 +2584,7 @@ def _house_style_by_copies(low: str, last_word_copies: int) -> bool:
     word follows, *last_word_copies* of them (:func:`_last_word_copies`), is one of the uses that
     function counts (which also counts copies ``_TITLE`` leaves out, such as "Party-goers"), so
     enough of them answer without a search of the text; too few answer nothing."""
-    return (low in wc.bodies() or low in wc.name_heads()) and last_word_copies >= HOUSE_STYLE_CAPITALS
+    return low in _house_nouns() and last_word_copies >= HOUSE_STYLE_CAPITALS
 
 
 class _CapitalisedWords:
