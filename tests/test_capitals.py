@@ -842,6 +842,12 @@ def test_a_word_other_than_a_function_word_is_placed_in_a_name_by_the_near_token
         assert answers() == expected, reach
 
 
+def _capitalised_word_before_twin(window: str, *word_lists: frozenset[str]) -> str | None:
+    """The Python twin of the compiled ``capitalised_word_before``, called as it is (with the word
+    lists of the connectors it trims, which the twin reads itself)."""
+    return capitals._capitalised_word_before_py(window)
+
+
 def _in_name_answers(text: str) -> list[bool]:
     """``_in_name`` of each capitalised word of *text* other than a function word, its common case
     answered by ``_after_capitalised_word`` (with the Python twin of the compiled search where the
@@ -851,7 +857,7 @@ def _in_name_answers(text: str) -> list[bool]:
     casing, written = get_casing(), capitals._Written(Document(text))
     with pytest.MonkeyPatch.context() as patched:
         if capitals._CAPITALISED_WORD_BEFORE_NATIVE is None:
-            patched.setattr(capitals, "_CAPITALISED_WORD_BEFORE_NATIVE", capitals._capitalised_word_before_py)
+            patched.setattr(capitals, "_CAPITALISED_WORD_BEFORE_NATIVE", _capitalised_word_before_twin)
         return [capitals.MidSentenceCapital._in_name(text, m.start(), m.end(), casing, False, written)
                 for m in regex.finditer(r"\p{Lu}\p{Ll}+", text) if not capitals._function_like(m.group().lower())]
 
@@ -885,7 +891,7 @@ def test_a_word_after_a_capitalised_word_is_placed_in_a_name_as_the_tokens_place
     text = seed_text + _AFTER_CAPITALISED_WORD_EXTRAS
     with pytest.MonkeyPatch.context() as patched:
         if capitals._CAPITALISED_WORD_BEFORE_NATIVE is None:
-            patched.setattr(capitals, "_CAPITALISED_WORD_BEFORE_NATIVE", capitals._capitalised_word_before_py)
+            patched.setattr(capitals, "_CAPITALISED_WORD_BEFORE_NATIVE", _capitalised_word_before_twin)
         answered = [m for m in regex.finditer(r"\p{Lu}\p{Ll}+", text) if capitals._after_capitalised_word(text, m.start())]
     assert len(answered) > 20
     assert _in_name_answers(text) == _in_name_answers_by_the_tokens(text)
@@ -1722,7 +1728,7 @@ def test_the_house_style_told_by_a_words_own_copies_is_the_house_style():
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
         for word in ("Party", "Parties"):
             matches = [m for m in capitals._TITLE.finditer(text) if m.group("w") == word]
-            by_copies = capitals._house_style_by_copies(text, word.lower(), matches)
+            by_copies = capitals._house_style_by_copies(word.lower(), capitals._last_word_copies(text, matches))
             assert not by_copies or _uses_by_search(text, word) >= capitals.HOUSE_STYLE_CAPITALS, text
             told += by_copies
     assert told > 100

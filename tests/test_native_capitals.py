@@ -1,8 +1,8 @@
 """The compiled scans of cleanup.MidSentenceCapital (native/src/capitals.rs) against their Python
-twins in textlint/checks/capitals.py: ``_title_candidates_py`` (the capitalised words worth a look,
-with their matches), ``_tokens_py`` (the tokens of a window), ``_capitalised_word_before_py``
-(the capitalised word that ends a window), ``_mid_sentence_py`` (the matches that start no
-sentence) and ``_PLAIN_LETTER_NAME`` (a capital letter used as a name): the same words in the same order, the same matches and
+twins in textlint/checks/capitals.py: ``_mid_sentence_candidates_py`` (the capitalised words worth
+a look, with their matches that start no sentence and their copies that no capitalised word
+follows), ``_tokens_py`` (the tokens of a window), ``_capitalised_word_before_py`` (the
+capitalised word that ends a window) and ``_PLAIN_LETTER_NAME`` (a capital letter used as a name): the same words in the same order, the same matches and
 tokens (what the rule asks of each), and the same findings of the rule."""
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from textlint.checks import capitals
 from textlint.document import Document
 from textlint.engine import Engine, Overrides
 
-pytestmark = pytest.mark.skipif(capitals._ASCII_TOKENS is None or capitals._TITLE_CANDIDATES is None
-                                or capitals._CAPITALISED_WORD_BEFORE_NATIVE is None or capitals._MID_SENTENCE is None,
-                                reason="textlint_native (with ascii_tokens, title_candidates, "
-                                "capitalised_word_before and mid_sentence) is not built, "
+pytestmark = pytest.mark.skipif(capitals._ASCII_TOKENS is None or capitals._MID_SENTENCE_CANDIDATES is None
+                                or capitals._CAPITALISED_WORD_BEFORE_NATIVE is None,
+                                reason="textlint_native (with ascii_tokens, mid_sentence_candidates "
+                                "and capitalised_word_before) is not built, "
                                 "or is turned off: see native/README.md")
 
 RULE = "cleanup.MidSentenceCapital"
@@ -29,10 +29,11 @@ def _plain(tokens) -> list[tuple[str, int, int]]:
     return [(t.group(), t.start(), t.end()) for t in tokens]
 
 
-def _matches(candidates) -> list[tuple[str, list[tuple]]]:
-    """What is asked of each match of a capitalised word: its spans and texts, whole and word."""
+def _matches(candidates) -> list[tuple[str, list[tuple], int]]:
+    """What is asked of each word: of each of its matches that start no sentence, its spans and
+    texts, whole and word; and its copies that no capitalised word follows."""
     return [(word, [(m.start(), m.end(), m.start(1), m.end(1), m.group(), m.group(1), m[1], m[0])
-                    for m in matches]) for word, matches in candidates.items()]
+                    for m in mid], copies) for word, (mid, copies) in candidates.items()]
 
 
 #: Plain characters (letters, numbers, apostrophes, hyphens and the marks around names among
@@ -49,35 +50,40 @@ _NOT_PLAIN = ["İ", "ǅ", "Σ", "⁰", "́"]
 def test_the_words_worth_a_look_are_those_of_the_python_twin(pieces):
     doc = Document("".join(pieces))
     assert doc.plain
-    assert _matches(capitals._title_candidates(doc)) == _matches(capitals._title_candidates_py(doc))
+    assert _matches(capitals._mid_sentence_candidates(doc)) == _matches(capitals._mid_sentence_candidates_py(doc))
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(st.sampled_from(_PLAIN + _NOT_PLAIN + ["s"]), max_size=30))
+@given(st.lists(st.sampled_from(_PLAIN + _NOT_PLAIN + ["s", " The", ". So", " A"]), max_size=30).map("".join))
 def test_every_capitalised_word_is_found_as_the_plain_twin_finds_it(text):
-    # every word worth a look: all the matches of _PLAIN_TITLE, by word (None beyond plain text)
-    found = capitals._TITLE_CANDIDATES(text, lambda low: True)
+    # every word worth a look: the matches of _PLAIN_TITLE, by word (None beyond plain text)
+    found = capitals._MID_SENTENCE_CANDIDATES(text, text, lambda low: True, frozenset(["party", "é"]),
+                                              capitals.starts_sentence)
     if not Document(text).plain:
         assert found is None
         return
-    expected: dict[str, list] = {}
+    matches: dict[str, list] = {}
     for m in capitals._PLAIN_TITLE.finditer(text):
-        expected.setdefault(m[1], []).append(m)
-    assert _matches(found) == _matches(expected)
+        matches.setdefault(m[1], []).append(m)
+    expected = {word: ([m for m in ms if not capitals.starts_sentence(text, m.start())],
+                       capitals._last_word_copies(text, ms) if word.lower() in ("party", "é") else 0)
+                for word, ms in matches.items()}
+    assert _matches(found) == _matches({word: found for word, found in expected.items() if found[0]})
 
 
 def test_the_words_of_the_seed_article_are_those_of_the_python_twin(seed_text):
     doc = Document(seed_text)
-    candidates = capitals._title_candidates(doc)
-    assert doc.plain and len(candidates) >= 10
-    assert _matches(candidates) == _matches(capitals._title_candidates_py(doc))
+    candidates = capitals._mid_sentence_candidates(doc)
+    assert doc.plain and len(candidates) >= 5
+    assert _matches(candidates) == _matches(capitals._mid_sentence_candidates_py(doc))
 
 
 def test_a_text_beyond_plain_is_handed_back():
     doc = Document("Russia could Deploy missiles, İstanbul said.")
-    assert not doc.plain and capitals._TITLE_CANDIDATES(doc.text, capitals._worth_a_look) is None
-    assert _matches(capitals._title_candidates(doc)) == _matches(capitals._title_candidates_py(doc))
-    assert "Deploy" in capitals._title_candidates(doc)
+    assert not doc.plain and capitals._MID_SENTENCE_CANDIDATES(
+        doc.text, doc.prose_text, capitals._worth_a_look, capitals._house_nouns(), capitals.starts_sentence) is None
+    assert _matches(capitals._mid_sentence_candidates(doc)) == _matches(capitals._mid_sentence_candidates_py(doc))
+    assert "Deploy" in capitals._mid_sentence_candidates(doc)
 
 
 def _same(text: str, pos: int, endpos: int) -> None:
@@ -127,15 +133,28 @@ def test_the_tokens_of_the_seed_article_are_those_of_the_python_twin(seed_text):
         _same(text, pos, endpos)
 
 
+def _compiled_word_before(window: str) -> str | None:
+    return capitals._CAPITALISED_WORD_BEFORE_NATIVE(window, capitals._LETTER_CONNECTORS, capitals.ARTICLES,
+                                                    capitals._NEW_PHRASE_WORDS)
+
+
+#: Connectors and other short words of letters after a window's last word, with white space.
+_CONNECTED = st.lists(st.sampled_from(["of ", "the ", "and ", "or ", "de ", "a ", "thé ", "The ", "\u00a0", "\t", "x"]),
+                      max_size=3).map("".join)
+
+
 @settings(max_examples=500, deadline=None)
-@given(st.text(_ALPHABET, max_size=30), st.sampled_from(["", "The ", "O'Neill ", "x Abc\u00a0", "a\u2009Ab’c\t"]))
-@example("said Russian ", "").via("after a word")
-@example("", "").via("empty")
-@example("x 'Neill ", "").via("an apostrophe first")
-@example("a\n The ", "").via("a line break")
-def test_the_capitalised_word_before_is_that_of_the_python_twin(text, tail):
-    window = text + tail
-    assert capitals._CAPITALISED_WORD_BEFORE_NATIVE(window) == capitals._capitalised_word_before_py(window)
+@given(st.text(_ALPHABET, max_size=30), st.sampled_from(["", "The ", "O'Neill ", "x Abc\u00a0", "a\u2009Ab’c\t"]),
+       _CONNECTED)
+@example("said Russian ", "", "").via("after a word")
+@example("", "", "").via("empty")
+@example("x 'Neill ", "", "").via("an apostrophe first")
+@example("a\n The ", "", "").via("a line break")
+@example("x Bank ", "", "of the ").via("two connectors")
+@example("x Bank ", "", "and the ").via("and before the")
+def test_the_capitalised_word_before_is_that_of_the_python_twin(text, tail, connected):
+    window = text + tail + connected
+    assert _compiled_word_before(window) == capitals._capitalised_word_before_py(window)
 
 
 @pytest.mark.parametrize("window, word", [("said Russian ", "Russian"), ("the Russian\u00a0", "Russian"),
@@ -143,14 +162,12 @@ def test_the_capitalised_word_before_is_that_of_the_python_twin(text, tail):
                                           ("a\tAbc\r", "Abc"), ("a  The ", "The"), ("O'Neill ", None),
                                           ("x 'Neill ", None), ("x Neill", None), ("", None), (" ", None),
                                           ("x9 Abc ", None), ("a\n The ", None), ("é Abc ", None),
-                                          ("a Abé ", None), ("a aBc ", None), ("a Ab'c'd ", None)])
+                                          ("a Abé ", None), ("a aBc ", None), ("a Ab'c'd ", None),
+                                          ("x Bank of the ", "Bank"), ("x Bank of ", "Bank"), ("Bank of ", None),
+                                          ("x Bank of the of ", None), ("x Bank the and ", "Bank"),
+                                          ("x Bank and the ", None), ("x Bank of", None), ("x Bank of\n", None)])
 def test_the_capitalised_word_before_a_window_end(window, word):
-    assert capitals._CAPITALISED_WORD_BEFORE_NATIVE(window) == capitals._capitalised_word_before_py(window) == word
-
-
-def _mids(mids) -> list[tuple[str, list[int]]]:
-    """What is asked of the matches that start no sentence: the word's, and their starts."""
-    return [(word, [m.start() for m in matches]) for word, matches in mids.items()]
+    assert _compiled_word_before(window) == capitals._capitalised_word_before_py(window) == word
 
 
 #: Characters around words: the white space ``starts_sentence`` skips, sentence breaks, closing
@@ -165,19 +182,18 @@ _AROUND = st.sampled_from(list(" \t\u00a0\u2009\u202f\u2007\r\n\x0b.!?…:;,\"'�
 @example([], set()).via("empty")
 def test_the_matches_that_start_no_sentence_are_those_of_the_python_twin(pieces, blanked):
     doc = Document("".join(pieces))
-    candidates = capitals._title_candidates(doc)  # (compiled matches in plain text, else the Python twin's)
-    prose = "".join(" " if i in blanked else c for i, c in enumerate(doc.text))  # (spans blanked)
-    compiled = capitals._MID_SENTENCE(prose, candidates, capitals.starts_sentence)
-    assert _mids(compiled) == _mids(capitals._mid_sentence_py(prose, candidates))
+    doc.prose_text = "".join(" " if i in blanked else c for i, c in enumerate(doc.text))  # (spans blanked)
+    # (compiled in plain text, else the Python twin)
+    assert _matches(capitals._mid_sentence_candidates(doc)) == _matches(capitals._mid_sentence_candidates_py(doc))
 
 
 @pytest.mark.parametrize("pad", range(0, 200, 7))
 def test_the_matches_far_into_a_text_beyond_ascii_are_those_of_the_python_twin(pad):
     # (the compiled code finds a code point of text beyond ASCII from marks 64 code points apart)
     doc = Document("“é”" * pad + " Russia could Deploy. The\nParty\u00a0Said x“Deploy” é Party. " * 4)
-    candidates = capitals._title_candidates(doc)
-    compiled = capitals._MID_SENTENCE(doc.text, candidates, capitals.starts_sentence)
-    assert _mids(compiled) == _mids(capitals._mid_sentence_py(doc.text, candidates))
+    assert _matches(capitals._mid_sentence_candidates(doc)) == _matches(capitals._mid_sentence_candidates_py(doc))
+    doc.prose_text = doc.text[:pad] + " " * 5 + doc.text[pad + 5:]  # (prose other than the text)
+    assert _matches(capitals._mid_sentence_candidates(doc)) == _matches(capitals._mid_sentence_candidates_py(doc))
 
 
 def _findings(text: str) -> list[tuple[int, int, str]]:
@@ -189,9 +205,8 @@ def test_the_findings_are_those_of_the_python_twin(seed_text, monkeypatch):
     texts = [seed_text] + [e if isinstance(e, str) else e[0] for e in rule.FLAG] + list(rule.OK)
     compiled = [_findings(text) for text in texts]
     monkeypatch.setattr(capitals, "_ASCII_TOKENS", None)
-    monkeypatch.setattr(capitals, "_TITLE_CANDIDATES", None)
+    monkeypatch.setattr(capitals, "_MID_SENTENCE_CANDIDATES", None)
     monkeypatch.setattr(capitals, "_CAPITALISED_WORD_BEFORE_NATIVE", None)
-    monkeypatch.setattr(capitals, "_MID_SENTENCE", None)
     python = [_findings(text) for text in texts]
     assert any(compiled) and compiled == python
 

@@ -1,4 +1,4 @@
-//! The scans of cleanup.MidSentenceCapital, compiled: the twins of `_title_candidates_py`
+//! The scans of cleanup.MidSentenceCapital, compiled: the twins of `_mid_sentence_candidates_py`
 //! (on plain text, `Document.plain`) and of `_tokens_py` (on the windows around a capitalised
 //! word that are ASCII but for no-break spaces, nearly all of them) of textlint/checks/capitals.py,
 //! and the others named at each function.
@@ -10,23 +10,21 @@
 //! tests/test_document.py checks each character), and it holds no mark: the scan of
 //! `_PLAIN_TITLE` here is exact there, and text that is not plain goes back to the Python twin.
 
-use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use pyo3::exceptions::PyIndexError;
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyFrozenSet, PyList, PyString};
 
 use crate::fxhash::FxBuild;
 
 /// Adds the functions of this file to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(title_candidates, m)?)?;
+    m.add_function(wrap_pyfunction!(mid_sentence_candidates, m)?)?;
     m.add_function(wrap_pyfunction!(ascii_tokens, m)?)?;
     m.add_function(wrap_pyfunction!(capitalised_word_before, m)?)?;
-    m.add_function(wrap_pyfunction!(letter_name, m)?)?;
-    m.add_function(wrap_pyfunction!(mid_sentence, m)?)
+    m.add_function(wrap_pyfunction!(letter_name, m)?)
 }
 
 /// Whether *c* is plain (`NOT_PLAIN` does not match it).
@@ -109,7 +107,7 @@ fn lower<'py>(py: Python<'py>, word: &str) -> PyResult<Bound<'py, PyString>> {
     PyString::new(py, word).call_method0(intern!(py, "lower"))?.downcast_into::<PyString>().map_err(Into::into)
 }
 
-/// A match of `_PLAIN_TITLE` (`_title_candidates_py` finds it): answers `start()`, `end()`,
+/// A match of `_PLAIN_TITLE` (`_mid_sentence_candidates_py` keeps it): answers `start()`, `end()`,
 /// `group()` and `m[n]` of its match and of group 1 (`W`, the word without its possessive),
 /// all that the rule asks of one.
 #[pyclass(frozen, module = "textlint_native")]
@@ -158,32 +156,70 @@ impl Title {
     }
 }
 
-/// A capitalised word met in the scan, when it is worth a look: its text and its matches so far.
-type Candidate = Option<(Py<PyString>, Vec<Py<Title>>)>;
+/// What the scan knows of a capitalised word it met: *worth*'s judgement (None until a copy of
+/// the word that may start no sentence asks it; then its text, and whether its lowercase form is
+/// one of *house_nouns*, when it is worth a look), how many of its copies no capitalised word
+/// follows, and its matches that start no sentence so far.
+#[derive(Default)]
+struct Word {
+    judged: Option<Option<(Py<PyString>, bool)>>,
+    copies: usize,
+    mid: Vec<Py<Title>>,
+}
 
-/// `_title_candidates_py(doc)` of the plain *text* of a document, *worth* being `_worth_a_look`:
-/// each capitalised word (`_PLAIN_TITLE`) that *worth* finds worth a look (asked once per word,
-/// of its lowercase form), with all its matches, in the order of the words' first copies; None
-/// when the text is not plain.
+/// What `mid_sentence_candidates` asks of Python: *worth* (`_worth_a_look`) of a word's lowercase
+/// form and whether *house_nouns* holds it, and *starts_sentence* of a match's start in *prose*,
+/// where its character before does not decide.
+struct Judges<'a, 'py> {
+    prose: &'a Bound<'py, PyString>,
+    worth: &'a Bound<'py, PyAny>,
+    house_nouns: &'a Bound<'py, PyFrozenSet>,
+    starts_sentence: &'a Bound<'py, PyAny>,
+}
+
+/// `_mid_sentence_candidates_py(doc)` of a document's plain *text* and its *prose*
+/// (`Document.prose_text`), *worth* being `_worth_a_look` and *starts_sentence*
+/// `.prose.starts_sentence`: each capitalised word (`_PLAIN_TITLE`) that *worth* finds worth a
+/// look (of its lowercase form) with its matches that start no sentence of *prose*, if any, and,
+/// for a word whose lowercase form is one of *house_nouns*, how many of all its matches no
+/// capitalised word follows in *text* (`_NEXT_CAPITALISED`; 0 for another), in the order of the
+/// words' first copies; None when the text is not plain. A word is judged at its
+/// first copy that may start no sentence (a word met only at sentence starts, never), a copy
+/// after a word or a sentence's break is placed by that character, and *starts_sentence* places
+/// the others of a word worth a look.
 #[pyfunction]
-pub fn title_candidates<'py>(text: &Bound<'py, PyString>, worth: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyDict>>> {
-    let s = text.to_str()?;
-    if s.is_ascii() {
-        return candidates(text.py(), s.as_bytes(), worth).map(Some);
+pub fn mid_sentence_candidates<'py>(text: &Bound<'py, PyString>, prose: &Bound<'py, PyString>, worth: &Bound<'py, PyAny>,
+                                    house_nouns: &Bound<'py, PyFrozenSet>, starts_sentence: &Bound<'py, PyAny>)
+                                    -> PyResult<Option<Bound<'py, PyDict>>> {
+    let judges = Judges { prose, worth, house_nouns, starts_sentence };
+    let (s, p) = (text.to_str()?, prose.to_str()?);
+    if s.is_ascii() && p.is_ascii() {
+        let bytes = p.as_bytes();
+        let place = |start| if start <= bytes.len() { before(bytes, start) } else { Before::Other };
+        return candidates(&judges, s.as_bytes(), place).map(Some);
     }
     let chars: Vec<char> = s.chars().collect();
     if !chars.iter().all(|&c| plain(c)) {
         return Ok(None);
     }
-    candidates(text.py(), &chars, worth).map(Some)
+    if prose.is(text) {
+        return candidates(&judges, &chars, |start| before(&chars, start)).map(Some);
+    }
+    let code_points = CodePoints::new(p);
+    candidates(&judges, &chars, |start| code_points.before(start)).map(Some)
 }
 
-/// `title_candidates` of plain text, as its code points. The words are kept as slices of the text
-/// (no string is made of a word met before), in a table sized for the distinct capitalised words
-/// of a long article.
-fn candidates<'py, C: Copy + Into<char> + Eq + std::hash::Hash>(py: Python<'py>, chars: &[C], worth: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
-    let mut seen: HashMap<&[C], Candidate, FxBuild> = HashMap::with_capacity_and_hasher(DISTINCT_WORDS, FxBuild::default());
-    let mut order: Vec<&[C]> = Vec::new(); // the words worth a look, in order
+/// `mid_sentence_candidates` of plain text, as its code points, *place* telling what stands
+/// before a code point of the prose. The words are kept as slices of the text (no string is made
+/// of a word met before), in a table sized for the distinct capitalised words of a long article.
+fn candidates<'py, C, P>(judges: &Judges<'_, 'py>, chars: &[C], place: P) -> PyResult<Bound<'py, PyDict>>
+where
+    C: Copy + Into<char> + Eq + std::hash::Hash,
+    P: Fn(usize) -> Before,
+{
+    let py = judges.worth.py();
+    let mut seen: HashMap<&[C], Word, FxBuild> = HashMap::with_capacity_and_hasher(DISTINCT_WORDS, FxBuild::default());
+    let mut order: Vec<&[C]> = Vec::new(); // the words, in the order of their first copies
     let mut p = next_capital(chars, 0);
     while p < chars.len() {
         let Some((word_end, end)) = title_at(chars, p) else {
@@ -191,26 +227,44 @@ fn candidates<'py, C: Copy + Into<char> + Eq + std::hash::Hash>(py: Python<'py>,
             continue;
         };
         let key = &chars[p..word_end];
-        let candidate = match seen.entry(key) {
-            Entry::Occupied(known) => known.into_mut(),
-            Entry::Vacant(new) => new.insert(judged(py, key, worth, &mut order)?),
-        };
-        if let Some((word, matches)) = candidate {
-            let whole = match end == word_end {
-                true => word.clone_ref(py),
-                false => PyString::new(py, &text_of(&chars[p..end])).unbind(),
-            };
-            matches.push(Py::new(py, Title { start: p, word_end, end, word: word.clone_ref(py), whole })?);
+        let word = seen.entry(key).or_insert_with(|| {
+            order.push(key);
+            Word::default()
+        });
+        word.copies += usize::from(!next_capitalised(chars, word_end));
+        let placed = place(p);
+        if !matches!(placed, Before::Start) && !matches!(word.judged, Some(None)) {
+            if word.judged.is_none() {
+                word.judged = Some(judged(py, key, judges)?);
+            }
+            if let Some(Some((text, _))) = &word.judged {
+                if matches!(placed, Before::Word) || !judges.starts_sentence.call1((judges.prose, p))?.is_truthy()? {
+                    let whole = match end == word_end {
+                        true => text.clone_ref(py),
+                        false => PyString::new(py, &text_of(&chars[p..end])).unbind(),
+                    };
+                    word.mid.push(Py::new(py, Title { start: p, word_end, end, word: text.clone_ref(py), whole })?);
+                }
+            }
         }
         p = next_capital(chars, end);
     }
-    let candidates = PyDict::new(py);
+    let found = PyDict::new(py);
     for key in order {
-        if let Some(Some((word, matches))) = seen.remove(key) {
-            candidates.set_item(word, PyList::new(py, matches)?)?;
+        if let Some(Word { judged: Some(Some((text, house_noun))), copies, mid }) = seen.remove(key) {
+            if !mid.is_empty() {
+                found.set_item(text, (PyList::new(py, mid)?, if house_noun { copies } else { 0 }))?;
+            }
         }
     }
-    Ok(candidates)
+    Ok(found)
+}
+
+/// `_NEXT_CAPITALISED.match(text, end)` on the characters of plain text: spaces or no-break spaces
+/// (one at least), then a capital.
+fn next_capitalised<C: Copy + Into<char>>(chars: &[C], end: usize) -> bool {
+    let spaces = chars[end..].iter().take_while(|&&c| matches!(c.into(), ' ' | '\u{a0}')).count();
+    spaces > 0 && char_at(chars, end + spaces).is_some_and(capital)
 }
 
 /// The first capital of *chars* from *from* on (where a match of `_PLAIN_TITLE` may start), or
@@ -227,16 +281,15 @@ fn text_of<C: Copy + Into<char>>(chars: &[C]) -> String {
     chars.iter().map(|&c| c.into()).collect()
 }
 
-/// The capitalised word *key*, met for the first time, judged by *worth* (of its lowercase form):
-/// worth a look, its text with no matches yet (and *key* added to *order*), or None.
-fn judged<'a, 'py, C: Copy + Into<char>>(py: Python<'py>, key: &'a [C], worth: &Bound<'py, PyAny>,
-                                         order: &mut Vec<&'a [C]>) -> PyResult<Candidate> {
+/// The capitalised word *key* judged by `judges.worth` (of its lowercase form): its text, and
+/// whether `judges.house_nouns` holds its lowercase form, when it is worth a look, else None.
+fn judged<C: Copy + Into<char>>(py: Python<'_>, key: &[C], judges: &Judges<'_, '_>) -> PyResult<Option<(Py<PyString>, bool)>> {
     let word = text_of(key);
-    if !worth.call1((lower(py, &word)?,))?.is_truthy()? {
+    let low = lower(py, &word)?;
+    if !judges.worth.call1((&low,))?.is_truthy()? {
         return Ok(None);
     }
-    order.push(key);
-    Ok(Some((PyString::new(py, &word).unbind(), Vec::new())))
+    Ok(Some((PyString::new(py, &word).unbind(), judges.house_nouns.contains(low)?)))
 }
 
 /// A token of `_ASCII_WORDS` (`_tokens_py` finds its match): its text and span, asked as a match's
@@ -368,10 +421,49 @@ fn has_letter_name(chars: impl Iterator<Item = char>) -> bool {
 
 /// `_capitalised_word_before_py(window)` (textlint/checks/capitals.py): the capitalised word of
 /// ASCII letters (perhaps with an apostrophe and more letters: "O'Neill") that ends *window*
-/// before white space, with white space and an ASCII letter before it; None when it does not.
+/// before white space, with white space and an ASCII letter before it, or that ends it so before
+/// the connectors `_without_connectors` trims (up to two words of *connectors*, each before white
+/// space, the second not one of *new_phrase* after one of *articles*); None when neither does.
 #[pyfunction]
-pub fn capitalised_word_before<'py>(window: &Bound<'py, PyString>) -> PyResult<Option<Bound<'py, PyString>>> {
-    Ok(word_before(window.to_str()?).map(|word| PyString::new(window.py(), word)))
+pub fn capitalised_word_before<'py>(window: &Bound<'py, PyString>, connectors: &Bound<'py, PyFrozenSet>,
+                                    articles: &Bound<'py, PyFrozenSet>, new_phrase: &Bound<'py, PyFrozenSet>)
+                                    -> PyResult<Option<Bound<'py, PyString>>> {
+    let s = window.to_str()?;
+    let word = match word_before(s) {
+        Some(word) => Some(word),
+        None => {
+            let head = without_connectors(s, connectors, articles, new_phrase)?;
+            if head.len() < s.len() { word_before(head) } else { None }
+        }
+    };
+    Ok(word.map(|word| PyString::new(window.py(), word)))
+}
+
+/// `_without_connectors(window)` of the text *s*: *s* without the words of *connectors* (up to
+/// two, each before white space) at its end; not without one of *new_phrase* before one of
+/// *articles* (the nearest first), where no name runs on.
+fn without_connectors<'a>(mut s: &'a str, connectors: &Bound<'_, PyFrozenSet>, articles: &Bound<'_, PyFrozenSet>,
+                          new_phrase: &Bound<'_, PyFrozenSet>) -> PyResult<&'a str> {
+    let mut first: Option<&str> = None; // the first word skipped
+    for _ in 0..2 {
+        let head = spaces_before(s, s.len());
+        if head == s.len() {
+            break;
+        }
+        let cut = letters_before(s.as_bytes(), head);
+        let word = &s[cut..head];
+        if !connectors.contains(word)? {
+            break;
+        }
+        if let Some(first) = first {
+            if articles.contains(first)? && new_phrase.contains(word)? {
+                break;
+            }
+        }
+        first = first.or(Some(word));
+        s = &s[..cut];
+    }
+    Ok(s)
 }
 
 /// `capitalised_word_before` of the text *s*.
@@ -421,23 +513,6 @@ fn placed_after(mut preceding: impl Iterator<Item = char>) -> Before {
     }
 }
 
-/// `_mid_sentence_py(prose, candidates, starts_sentence)` (textlint/checks/capitals.py): for each
-/// word of *candidates* (`_title_candidates`), its matches whose start *starts_sentence* does not
-/// find at a sentence's start in *prose* (the text, its non-prose spans blanked), in order; the
-/// character before a match answers for most, *starts_sentence* for the others.
-#[pyfunction]
-pub fn mid_sentence<'py>(prose: &Bound<'py, PyString>, candidates: &Bound<'py, PyDict>,
-                         starts_sentence: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
-    let s = prose.to_str()?;
-    if s.is_ascii() {
-        let bytes = s.as_bytes();
-        let place = |start| if start <= bytes.len() { before(bytes, start) } else { Before::Other };
-        return mid_matches(prose, place, candidates, starts_sentence);
-    }
-    let code_points = CodePoints::new(s);
-    mid_matches(prose, |start| code_points.before(start), candidates, starts_sentence)
-}
-
 /// Code points of text beyond ASCII found by their index without a vector of them all (a few
 /// matches a text are asked about): the byte offset of every `CODE_POINT_STEP`-th code point.
 struct CodePoints<'a> {
@@ -475,31 +550,4 @@ impl<'a> CodePoints<'a> {
         };
         placed_after(self.text[..offset].chars().rev())
     }
-}
-
-/// `mid_sentence` of *prose*, *place* telling what stands before a code point of it.
-fn mid_matches<'py>(prose: &Bound<'py, PyString>, place: impl Fn(usize) -> Before, candidates: &Bound<'py, PyDict>,
-                    starts_sentence: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
-    let py = prose.py();
-    let mids = PyDict::new(py);
-    for (word, matches) in candidates.iter() {
-        let mid = PyList::empty(py);
-        for m in matches.try_iter()? {
-            let m = m?;
-            let start: usize = match m.downcast::<Title>() {
-                Ok(title) => title.get().start,
-                Err(_) => m.call_method0(intern!(py, "start"))?.extract()?,
-            };
-            let keep = match place(start) {
-                Before::Word => true,
-                Before::Start => false,
-                Before::Other => !starts_sentence.call1((prose, start))?.is_truthy()?,
-            };
-            if keep {
-                mid.append(m)?;
-            }
-        }
-        mids.set_item(word, mid)?;
-    }
-    Ok(mids)
 }

@@ -6,7 +6,7 @@ import re
 import string
 from bisect import bisect_right
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import groupby
 from typing import Iterable, Iterator
 
@@ -164,38 +164,50 @@ def _title_candidates_py(doc: Document) -> dict[str, list[regex.Match | re.Match
     return candidates
 
 
-#: The compiled twin of :func:`_title_candidates_py` on plain text (native/src/capitals.rs), or None.
-_TITLE_CANDIDATES = native.function("title_candidates")
+def _mid_sentence_candidates_py(doc: Document) -> dict[str, tuple[list[regex.Match | re.Match], int]]:
+    """The capitalised words worth a look (:func:`_title_candidates_py`) that some copy writes where
+    no sentence starts, in the order of their first copies: each with its matches that start no
+    sentence of the prose (:func:`.prose.starts_sentence`; code before a word is no sentence), in
+    order, and, for a noun of :func:`_house_nouns` (the others' are never asked), how many of all
+    its matches no capitalised word follows (:func:`_last_word_copies`; 0 for another word)."""
+    text, prose = doc.text, doc.prose_text
+    house_nouns = _house_nouns()
+    found = {}
+    for word, matches in _title_candidates_py(doc).items():
+        mid = [m for m in matches if not starts_sentence(prose, m.start())]
+        if mid:
+            found[word] = (mid, _last_word_copies(text, matches) if word.lower() in house_nouns else 0)
+    return found
 
 
-def _title_candidates(doc: Document) -> dict[str, list[regex.Match | re.Match]]:
-    """:func:`_title_candidates_py`; on a plain document (nearly every one) its compiled twin scans
-    the text and gives the matches of the words worth a look as objects that answer ``start()``,
-    ``end()``, ``group()`` and ``m[W]`` as the matches do (all that is asked of them), without
-    the interpreter's loop over every capitalised word."""
-    if _TITLE_CANDIDATES is not None and doc.plain:
-        found = _TITLE_CANDIDATES(doc.text, _worth_a_look)
+@cache
+def _house_nouns() -> frozenset[str]:
+    """The nouns whose house style :func:`_house_style_by_copies` may find: WordNet's bodies and
+    kinds of things that bear names (``wc.bodies()``, ``wc.name_heads()``), loaded when first asked."""
+    return wc.bodies() | wc.name_heads()
+
+
+def _last_word_copies(text: str, matches: list[regex.Match | re.Match]) -> int:
+    """How many of a capitalised word's *matches* no capitalised word follows in *text*."""
+    return sum(not _NEXT_CAPITALISED.match(text, m.end(W)) for m in matches)
+
+
+#: The compiled twin of :func:`_mid_sentence_candidates_py` on plain text (native/src/capitals.rs), or None.
+_MID_SENTENCE_CANDIDATES = native.function("mid_sentence_candidates")
+
+
+def _mid_sentence_candidates(doc: Document) -> dict[str, tuple[list[regex.Match | re.Match], int]]:
+    """:func:`_mid_sentence_candidates_py`; on a plain document (nearly every one) its compiled twin
+    scans the text, judges a word only where a copy of it may start no sentence (the character
+    before a copy places most: after a word, or at a sentence's break; ``starts_sentence`` the
+    others), and gives the matches that start no sentence as objects that answer ``start()``,
+    ``end()``, ``group()`` and ``m[W]`` as the matches do (all that is asked of them), without the
+    interpreter's loop over every capitalised word and an object for each sentence start."""
+    if _MID_SENTENCE_CANDIDATES is not None and doc.plain:
+        found = _MID_SENTENCE_CANDIDATES(doc.text, doc.prose_text, _worth_a_look, _house_nouns(), starts_sentence)
         if found is not None:
             return found
-    return _title_candidates_py(doc)
-
-
-def _mid_sentence_py(prose: str, candidates: dict[str, list[regex.Match | re.Match]]) -> dict[str, list[regex.Match | re.Match]]:
-    """The matches of each word of *candidates* (:func:`_title_candidates`) that start no sentence
-    of *prose* (:func:`.prose.starts_sentence`), in order."""
-    return {word: [m for m in matches if not starts_sentence(prose, m.start())] for word, matches in candidates.items()}
-
-
-#: The compiled twin of :func:`_mid_sentence_py` (native/src/capitals.rs), or None.
-_MID_SENTENCE = native.function("mid_sentence")
-
-
-def _mid_sentence(prose: str, candidates: dict[str, list[regex.Match | re.Match]]) -> dict[str, list[regex.Match | re.Match]]:
-    """:func:`_mid_sentence_py`; its compiled twin answers most matches by the character before
-    them (after a word, or at a sentence's break), and asks :func:`.prose.starts_sentence` of the others."""
-    if _MID_SENTENCE is not None:
-        return _MID_SENTENCE(prose, candidates, starts_sentence)
-    return _mid_sentence_py(prose, candidates)
+    return _mid_sentence_candidates_py(doc)
 
 
 #: A function word the document capitalises in mid-sentence this often is one of its defined
@@ -619,7 +631,7 @@ class MidSentenceCapital(Check):
 
     def _words(self, doc: Document, written: _Written) -> Iterator[Diagnostic]:
         text = doc.text
-        candidates = _title_candidates(doc)
+        candidates = _mid_sentence_candidates(doc)  # (not the words only at sentence starts: most)
         capitalised = _CapitalisedWords(text)
         if not candidates:
             return
@@ -628,11 +640,7 @@ class MidSentenceCapital(Check):
         prose = doc.prose_text
         code = doc.code_words  # "an uncaught Error", "Promises": names the code uses
         technical = doc.technical
-        mids = _mid_sentence(prose, candidates)  # (code before a word is no sentence)
-        for word, matches in candidates.items():
-            mid = mids[word]
-            if not mid:
-                continue  # only at sentence starts (most words: asked first)
+        for word, (mid, last_word_copies) in candidates.items():
             if word in code or word.endswith("s") and word[:-1] in code:
                 continue
             low = word.lower()
@@ -642,7 +650,7 @@ class MidSentenceCapital(Check):
             # "the Party" five times: the document's style for a body, not a slip (asked where
             # it decides: its own copies often tell, the text is searched only for a word judged)
             house_style = False if function_word else None
-            if house_style is None and _house_style_by_copies(text, low, matches):
+            if house_style is None and _house_style_by_copies(low, last_word_copies):
                 continue
             alone = []
             once = len(mid) < 2  # see _common_word_in_name
@@ -1579,10 +1587,21 @@ _CAPITALISED_WORD_ENDING = lazy_compile(
     engine=re)
 
 
-def _capitalised_word_before_py(window: str) -> str | None:
+def _capitalised_word_ending(window: str) -> str | None:
     """The capitalised word that ends *window* (:data:`_CAPITALISED_WORD_ENDING`), or None."""
     m = _CAPITALISED_WORD_ENDING.search(window)
     return None if m is None else m[1]
+
+
+def _capitalised_word_before_py(window: str) -> str | None:
+    """The capitalised word that ends *window* (:func:`_capitalised_word_ending`), or that ends it
+    before one or two connectors of letters (:func:`_without_connectors`), or None."""
+    word = _capitalised_word_ending(window)
+    if word is None:
+        head = _without_connectors(window)
+        if len(head) < len(window):
+            word = _capitalised_word_ending(head)
+    return word
 
 
 #: The compiled twin of :func:`_capitalised_word_before_py` (native/src/capitals.rs), or None.
@@ -1602,11 +1621,7 @@ def _after_capitalised_word(text: str, start: int) -> bool:
     if _CAPITALISED_WORD_BEFORE_NATIVE is None:
         return False
     window = text[max(0, start - NAME_REACH):start]
-    word = _CAPITALISED_WORD_BEFORE_NATIVE(window)
-    if word is None:
-        head = _without_connectors(window)
-        if len(head) < len(window):
-            word = _CAPITALISED_WORD_BEFORE_NATIVE(head)
+    word = _CAPITALISED_WORD_BEFORE_NATIVE(window, _LETTER_CONNECTORS, ARTICLES, _NEW_PHRASE_WORDS)
     return word is not None and word != "I" and word.lower() != GREETING_ADJECTIVE
 
 
@@ -1618,6 +1633,8 @@ _NAME_SPACE = " \t\u00a0\u2009\u202f\u2007\r"
 #: Where :func:`_name_like`, having skipped these connectors (the nearest first), finds a new noun
 #: phrase rather than a name ("the Olympic Games and the Examples").
 _NEW_PHRASE_SKIPS = (["and"], ["or"])
+#: The words of _NEW_PHRASE_SKIPS (one each), for the compiled twin of :func:`_without_connectors`.
+_NEW_PHRASE_WORDS = frozenset(word for skip in _NEW_PHRASE_SKIPS for word in skip)
 
 
 def _without_connectors(window: str) -> str:
@@ -2561,21 +2578,13 @@ def _house_style(capitalised: _CapitalisedWords, word: str, low: str) -> bool:
     return capitalised.uses(word) >= HOUSE_STYLE_CAPITALS
 
 
-def _house_style_by_copies(text: str, low: str, matches: list[regex.Match]) -> bool:
-    """Whether the capitalised word of *matches* (all its matches of ``_TITLE``, as *low*) is
-    the document's house style by :func:`_house_style` as its own copies show it: each copy
-    that no capitalised word follows is one of the uses that function counts (which also counts
-    copies ``_TITLE`` leaves out, such as "Party-goers"), so enough of them answer without a
-    search of the text; too few answer nothing."""
-    if low not in wc.bodies() and low not in wc.name_heads():
-        return False
-    uses = 0
-    for m in matches:
-        if not _NEXT_CAPITALISED.match(text, m.end(W)):
-            uses += 1
-            if uses == HOUSE_STYLE_CAPITALS:
-                return True
-    return False
+def _house_style_by_copies(low: str, last_word_copies: int) -> bool:
+    """Whether a capitalised word (as *low*) is the document's house style by :func:`_house_style`
+    as its own copies show it: each of its copies (matches of ``_TITLE``) that no capitalised
+    word follows, *last_word_copies* of them (:func:`_last_word_copies`), is one of the uses that
+    function counts (which also counts copies ``_TITLE`` leaves out, such as "Party-goers"), so
+    enough of them answer without a search of the text; too few answer nothing."""
+    return low in _house_nouns() and last_word_copies >= HOUSE_STYLE_CAPITALS
 
 
 class _CapitalisedWords:
