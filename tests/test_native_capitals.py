@@ -58,7 +58,7 @@ def test_the_words_worth_a_look_are_those_of_the_python_twin(pieces):
 def test_every_capitalised_word_is_found_as_the_plain_twin_finds_it(text):
     # every word worth a look: the matches of _PLAIN_TITLE, by word (None beyond plain text)
     found = capitals._MID_SENTENCE_CANDIDATES(text, text, lambda low: True, frozenset(["party", "é"]),
-                                              capitals.starts_sentence)
+                                              capitals.HOUSE_STYLE_CAPITALS, capitals.starts_sentence)
     if not Document(text).plain:
         assert found is None
         return
@@ -81,7 +81,8 @@ def test_the_words_of_the_seed_article_are_those_of_the_python_twin(seed_text):
 def test_a_text_beyond_plain_is_handed_back():
     doc = Document("Russia could Deploy missiles, İstanbul said.")
     assert not doc.plain and capitals._MID_SENTENCE_CANDIDATES(
-        doc.text, doc.prose_text, capitals._worth_a_look, capitals._house_nouns(), capitals.starts_sentence) is None
+        doc.text, doc.prose_text, capitals._worth_a_look, capitals._house_nouns(),
+        capitals.HOUSE_STYLE_CAPITALS, capitals.starts_sentence) is None
     assert _matches(capitals._mid_sentence_candidates(doc)) == _matches(capitals._mid_sentence_candidates_py(doc))
     assert "Deploy" in capitals._mid_sentence_candidates(doc)
 

@@ -169,11 +169,13 @@ struct Word {
 
 /// What `mid_sentence_candidates` asks of Python: *worth* (`_worth_a_look`) of a word's lowercase
 /// form and whether *house_nouns* holds it, and *starts_sentence* of a match's start in *prose*,
-/// where its character before does not decide.
+/// where its character before does not decide; and *copies_cap*, where the count of a house
+/// noun's copies stops.
 struct Judges<'a, 'py> {
     prose: &'a Bound<'py, PyString>,
     worth: &'a Bound<'py, PyAny>,
     house_nouns: &'a Bound<'py, PyFrozenSet>,
+    copies_cap: usize,
     starts_sentence: &'a Bound<'py, PyAny>,
 }
 
@@ -182,16 +184,18 @@ struct Judges<'a, 'py> {
 /// `.prose.starts_sentence`: each capitalised word (`_PLAIN_TITLE`) that *worth* finds worth a
 /// look (of its lowercase form) with its matches that start no sentence of *prose*, if any, and,
 /// for a word whose lowercase form is one of *house_nouns*, how many of all its matches no
-/// capitalised word follows in *text* (`_NEXT_CAPITALISED`; 0 for another), in the order of the
+/// capitalised word follows in *text* (`_NEXT_CAPITALISED`), up to *copies_cap*
+/// (`HOUSE_STYLE_CAPITALS`; 0 for another), in the order of the
 /// words' first copies; None when the text is not plain. A word is judged at its
 /// first copy that may start no sentence (a word met only at sentence starts, never), a copy
 /// after a word or a sentence's break is placed by that character, and *starts_sentence* places
 /// the others of a word worth a look.
 #[pyfunction]
 pub fn mid_sentence_candidates<'py>(text: &Bound<'py, PyString>, prose: &Bound<'py, PyString>, worth: &Bound<'py, PyAny>,
-                                    house_nouns: &Bound<'py, PyFrozenSet>, starts_sentence: &Bound<'py, PyAny>)
+                                    house_nouns: &Bound<'py, PyFrozenSet>, copies_cap: usize,
+                                    starts_sentence: &Bound<'py, PyAny>)
                                     -> PyResult<Option<Bound<'py, PyDict>>> {
-    let judges = Judges { prose, worth, house_nouns, starts_sentence };
+    let judges = Judges { prose, worth, house_nouns, copies_cap, starts_sentence };
     let (s, p) = (text.to_str()?, prose.to_str()?);
     if s.is_ascii() && p.is_ascii() {
         let bytes = p.as_bytes();
@@ -253,7 +257,7 @@ where
     for key in order {
         if let Some(Word { judged: Some(Some((text, house_noun))), copies, mid }) = seen.remove(key) {
             if !mid.is_empty() {
-                found.set_item(text, (PyList::new(py, mid)?, if house_noun { copies } else { 0 }))?;
+                found.set_item(text, (PyList::new(py, mid)?, if house_noun { copies.min(judges.copies_cap) } else { 0 }))?;
             }
         }
     }

@@ -169,7 +169,8 @@ def _mid_sentence_candidates_py(doc: Document) -> dict[str, tuple[list[regex.Mat
     no sentence starts, in the order of their first copies: each with its matches that start no
     sentence of the prose (:func:`.prose.starts_sentence`; code before a word is no sentence), in
     order, and, for a noun of :func:`_house_nouns` (the others' are never asked), how many of all
-    its matches no capitalised word follows (:func:`_last_word_copies`; 0 for another word)."""
+    its matches no capitalised word follows, up to HOUSE_STYLE_CAPITALS (:func:`_last_word_copies`;
+    0 for another word)."""
     text, prose = doc.text, doc.prose_text
     house_nouns = _house_nouns()
     found = {}
@@ -188,8 +189,15 @@ def _house_nouns() -> frozenset[str]:
 
 
 def _last_word_copies(text: str, matches: list[regex.Match | re.Match]) -> int:
-    """How many of a capitalised word's *matches* no capitalised word follows in *text*."""
-    return sum(not _NEXT_CAPITALISED.match(text, m.end(W)) for m in matches)
+    """How many of a capitalised word's *matches* no capitalised word follows in *text*, up to
+    HOUSE_STYLE_CAPITALS (all that :func:`_house_style_by_copies` asks: the count stops there)."""
+    n = 0
+    for m in matches:
+        if not _NEXT_CAPITALISED.match(text, m.end(W)):
+            n += 1
+            if n == HOUSE_STYLE_CAPITALS:
+                break
+    return n
 
 
 #: The compiled twin of :func:`_mid_sentence_candidates_py` on plain text (native/src/capitals.rs), or None.
@@ -204,7 +212,8 @@ def _mid_sentence_candidates(doc: Document) -> dict[str, tuple[list[regex.Match 
     ``end()``, ``group()`` and ``m[W]`` as the matches do (all that is asked of them), without the
     interpreter's loop over every capitalised word and an object for each sentence start."""
     if _MID_SENTENCE_CANDIDATES is not None and doc.plain:
-        found = _MID_SENTENCE_CANDIDATES(doc.text, doc.prose_text, _worth_a_look, _house_nouns(), starts_sentence)
+        found = _MID_SENTENCE_CANDIDATES(doc.text, doc.prose_text, _worth_a_look, _house_nouns(),
+                                          HOUSE_STYLE_CAPITALS, starts_sentence)
         if found is not None:
             return found
     return _mid_sentence_candidates_py(doc)
