@@ -89,3 +89,14 @@ def test_a_rules_groups_give_the_twins_answers():
             assert _TOKENS_HELD(folded, test._worded_groups) == list(needs._tokens_held_py(folded, test._worded_groups))
             tested += 1
     assert tested
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXTS, st.lists(st.sampled_from(["informations", "advices", "é", "ﬁle", "a", "😀"]), min_size=1, unique=True))
+@example("advices and informations", ["informations", "advices"])
+def test_a_rules_few_words_are_looked_for_as_in(text, words):
+    """``Needs._word_groups`` through :func:`needs.tokens_held`: the words the text holds as
+    ``in`` finds them (``Needs._words_in`` of a text not cut into words)."""
+    rule = needs.needs_of(words, False, True)
+    found = [rule._word_list[k] for k in needs.tokens_held(text, rule._word_groups)]
+    assert found == [w for w in rule.words if w.decode("utf-8") in text]

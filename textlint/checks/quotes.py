@@ -9,6 +9,7 @@ and the heroes’ names are apostrophes). Straight single quotes are never judge
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
@@ -92,11 +93,11 @@ class Mark(NamedTuple):
     opening: bool
 
 
-def _double_marks(text: str, start: int, end: int, curly_only: bool = False) -> list[Mark]:
-    """The double quotation marks of ``text[start:end]`` whose direction the context shows (or,
-    for a curly mark whose context shows none or both, its glyph)."""
+def _double_marks(text: str, start: int, end: int, places: list[int]) -> list[Mark]:
+    """The double quotation marks at *places* (in ``text[start:end]``, in order) whose direction
+    the context shows (or, for a curly mark whose context shows none or both, its glyph)."""
     out = []
-    for i in _places(text, start, end, _CURLY_GLYPHS if curly_only else _DOUBLE_GLYPHS):
+    for i in places:
         glyph = text[i]
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
@@ -126,10 +127,25 @@ def _places(text: str, start: int, end: int, glyphs: str) -> list[int]:
     return out
 
 
-def _single_marks(text: str, start: int, end: int) -> list[Mark]:
-    """Opening ‘ and the ’ that may close a quotation (not apostrophes)."""
+class _Places:
+    """The offsets of some glyphs in a whole text, found once, then read paragraph by paragraph
+    (a few searches per paragraph cost more than one search of the text and a bisection each)."""
+
+    def __init__(self, text: str, glyphs: str) -> None:
+        self.offsets = _places(text, 0, len(text), glyphs)
+
+    def within(self, start: int, end: int) -> list[int]:
+        """The offsets in ``[start, end)``, in order: ``_places(text, start, end, glyphs)``."""
+        offsets = self.offsets
+        first = bisect_left(offsets, start)
+        return offsets[first:bisect_left(offsets, end, first)]
+
+
+def _single_marks(text: str, start: int, end: int, places: list[int]) -> list[Mark]:
+    """Opening ‘ and the ’ that may close a quotation (not apostrophes), of the marks at *places*
+    (in ``text[start:end]``, in order)."""
     out = []
-    for i in _places(text, start, end, _SINGLE_GLYPHS):
+    for i in places:
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
         if text[i] == "‘":
@@ -195,14 +211,15 @@ def _after_sentence_end(text: str, pos: int, para: Span) -> bool:
     return i < para.start or text[i] in ".!?…"
 
 
-def _opens_new_quotation(text: str, marks: list[Mark], para: Span, following: Span | None) -> bool:
+def _opens_new_quotation(text: str, marks: list[Mark], para: Span, following: Span | None,
+                         curly: _Places) -> bool:
     """Whether *para*, a paragraph reached by a quotation carried over a paragraph break
     without being reopened, holds new quotations instead of continuing that one: its first
     mark opens a quotation inside it (not at its start), its marks pair up and the last one
     ends the paragraph (“Business Dialogue”.), so that the carried quotation neither closes
     in it nor goes on after a term quoted inside it (“peace for land.” This will …), and the
     *following* paragraph does not reopen it. The carried quotation then lost its closing
-    mark where its paragraph ended."""
+    mark where its paragraph ended. (*curly*: the curly marks of the text.)"""
     if not marks or not marks[0].opening or marks[0].pos == para.start or marks[-1].opening:
         return False
     if 2 * sum(m.opening for m in marks) != len(marks):
@@ -211,7 +228,7 @@ def _opens_new_quotation(text: str, marks: list[Mark], para: Span, following: Sp
         return False
     if following is None:
         return True
-    nxt = _double_marks(text, following.start, following.end, curly_only=True)
+    nxt = _double_marks(text, following.start, following.end, curly.within(following.start, following.end))
     return not (nxt and nxt[0].opening and nxt[0].pos == following.start)
 
 
@@ -278,8 +295,9 @@ class UnpairedQuote(Check):
             return
         yield from self._double(doc)
         if "‘" in text or "’" in text:
+            singles = _Places(text, _SINGLE_GLYPHS)
             for para in doc.paragraphs:
-                yield from self._single(doc, para)
+                yield from self._single(doc, para, singles.within(para.start, para.end))
 
     def _double(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
@@ -291,9 +309,10 @@ class UnpairedQuote(Check):
         previous = Span(0, 0)
         speech: Span | None = None  # a paragraph reported for its lost opening mark
         paragraphs = doc.paragraphs
+        curly = _Places(text, _CURLY_GLYPHS)
         for index, para in enumerate(paragraphs):
             last = para.start
-            marks = _double_marks(text, para.start, para.end, curly_only=True)
+            marks = _double_marks(text, para.start, para.end, curly.within(para.start, para.end))
             if speech is not None:
                 if not marks and not _SPEECH.search(text, para.start, para.end):
                     # the narrative resumes without a closing mark: the speech lost that too
@@ -320,7 +339,8 @@ class UnpairedQuote(Check):
                             "before the paragraph that follows it")
                     reported = True
                 elif not reopened and not reported and _opens_new_quotation(
-                        text, marks, para, paragraphs[index + 1] if index + 1 < len(paragraphs) else None):
+                        text, marks, para, paragraphs[index + 1] if index + 1 < len(paragraphs) else None,
+                        curly):
                     # “We agreed on offensive systems.⏎⏎The presidents set up a “Dialogue”.
                     # → the carried quotation ended where its paragraph did
                     yield self._unclosed(open_at.pos, open_para.end)
@@ -371,11 +391,12 @@ class UnpairedQuote(Check):
             _last_word(text, para), para.end,
             "This paragraph ends a quotation, but its closing quotation mark ” is missing")
 
-    def _single(self, doc: Document, para: Span) -> Iterator[Diagnostic]:
+    def _single(self, doc: Document, para: Span, places: list[int]) -> Iterator[Diagnostic]:
+        """The findings of the single quotation marks at *places*, those of *para*."""
         text = doc.text
         open_at: int | None = None
         last = para.start
-        for mark in _single_marks(text, para.start, para.end):
+        for mark in _single_marks(text, para.start, para.end, places):
             if mark.opening:
                 if open_at is not None:
                     yield self._unclosed(open_at, mark.pos, "‘")
@@ -653,8 +674,10 @@ class MixedQuotes(Check):
         minority, majority = (straight, curly) if majority_curly else (curly, straight)
         if majority < 4 or minority * 3 > majority:
             return
+        doubles = _Places(text, _DOUBLE_GLYPHS)
         for para in doc.paragraphs:
-            known = {m.pos: m.opening for m in _double_marks(text, para.start, para.end)}
+            marks = _double_marks(text, para.start, para.end, doubles.within(para.start, para.end))
+            known = {m.pos: m.opening for m in marks}
             for m in _DOUBLE.finditer(text, para.start, para.end):
                 glyph = m.group()
                 if (glyph == "\"") != majority_curly or glyph == "„" or _quotes_code(doc, m.start()):

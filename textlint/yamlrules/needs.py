@@ -357,6 +357,17 @@ class Needs:
         return by_key
 
     @cached_property
+    def _word_list(self) -> tuple[bytes, ...]:
+        """The words of :attr:`words`, in order."""
+        return tuple(self.words)
+
+    @cached_property
+    def _word_groups(self) -> tuple[tuple[str, tuple[tuple[int, tuple[str, ...]], ...]], ...]:
+        """The words of :attr:`_word_list` as groups of :func:`tokens_held`, a group a word (its
+        token: its place in the list, no runs): all looked for in a text in one call."""
+        return tuple((w.decode("utf-8"), ((k, ()),)) for k, w in enumerate(self._word_list))
+
+    @cached_property
     def _runs(self) -> tuple[tuple[int, str], ...]:
         """The tokens of :attr:`others` that need one run of text and nothing else (most tokens
         without words: "could of", "ﬁ"), as (place in the rule's list, run): looked for by their
