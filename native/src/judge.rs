@@ -246,11 +246,18 @@ fn compiled_search<'py, 'a>(model: &Bound<'py, PyAny>, first: &'a Bound<'py, PyS
 fn joined_unknown<'py>(compiled: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, first: &Bound<'py, PyAny>,
                        second: &Bound<'py, PyAny>) -> PyResult<bool> {
     if let (Some(a), Some(b)) = (ascii(first.downcast()?), ascii(second.downcast()?)) {
-        let mut joined = String::with_capacity(a.len() + b.len());
-        joined.push_str(a);
-        joined.push_str(b);
-        joined.make_ascii_lowercase();
-        return compiled.unknown_text(model, &joined);
+        // (joined on the stack: asked of most pairs a line has, where an allocation would cost
+        // as much as the answer)
+        let mut buffer = [0u8; 64];
+        let n = a.len() + b.len();
+        if n <= buffer.len() {
+            buffer[..a.len()].copy_from_slice(a.as_bytes());
+            buffer[a.len()..n].copy_from_slice(b.as_bytes());
+            buffer[..n].make_ascii_lowercase();
+            let joined = std::str::from_utf8(&buffer[..n]).expect("ASCII is UTF-8");
+            return compiled.unknown_text(model, joined);
+        }
+        return compiled.unknown_text(model, &(a.to_owned() + b).to_ascii_lowercase());
     }
     let lower = first.add(second)?.call_method0(intern!(first.py(), "lower"))?;
     compiled.zipf(model, lower.downcast()?)?.le(0)
