@@ -112,6 +112,15 @@ impl<'a, 'py> Compiled<'a, 'py> {
         }
     }
 
+    /// `model._zipf_get(lower, 0) <= 0` of a lowercase word held as Rust text: a word the
+    /// lexicon lacks (no Python object is made for a compiled table).
+    pub fn unknown_text(&self, model: &Bound<'py, PyAny>, lower: &str) -> PyResult<bool> {
+        match &self.bound {
+            Some(bound) => bound.get().zipf().text_at_most_zero(model.py(), lower),
+            None => self.zipf(model, &PyString::new(model.py(), lower))?.le(0),
+        }
+    }
+
     /// `Params.solid_zipf` of the model.
     fn solid_zipf(&self, model: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let py = model.py();

@@ -159,36 +159,40 @@ fn chunk_entry<'py>(compiled: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, chu
 }
 
 impl Judge {
-    /// Whether the chunks of answers *x* and *y* join, as `_joinable_pairs` tells it: the
-    /// pair's memo entry when no document word swayed it (`_APART` by identity), else `_joins`.
+    /// Whether the chunks of answers *x* and *y* join, as `_joinable_pairs` tells it: never when
+    /// one is firm and the two make no lexicon word (asked before the memo); else the pair's
+    /// memo entry when no document word swayed it (`_APART` by identity), else `_joins`.
     fn pair_joins<'py>(&self, compiled: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, joinable: &Bound<'py, PyDict>,
                        x: &Bound<'py, PyAny>, y: &Bound<'py, PyAny>) -> PyResult<bool> {
         let (first, second) = (field(x, 1)?, field(y, 1)?);
+        let firm = flag(x, 4)? || flag(y, 4)?;
+        if firm && joined_unknown(compiled, model, &first, &second)? {
+            return Ok(false);
+        }
         let key = PyTuple::new(model.py(), [&first, &second])?;
         let entry = joinable.get_item(&key)?;
         match entry {
             Some(e) if e.is(self.apart.bind(model.py())) => Ok(false),
             Some(e) if !flag(&e, 1)? => flag(&e, 0),
-            _ => self.joins(compiled, model, joinable, entry.is_none(), x, y, &key),
+            _ => self.joins(compiled, model, joinable, entry.is_none(), firm, &key),
         }
     }
 
     /// `_joins(model, entry, x, y)`, *fresh* when the pair has no memo entry yet (else one that
-    /// document words swayed): `Model.pair_joinable` of the two cores (worked out in joinable.rs
-    /// when fresh, both ASCII and the model's search compiled), but for a pair that makes
-    /// no lexicon word and cannot be fragments of one (a firm word is never one;
-    /// `Model.may_be_fragments`, worked out in joinable.rs where the pair's answer would be): that
+    /// document words swayed), *firm* when one chunk is (then the two make a lexicon word):
+    /// `Model.pair_joinable` of the two cores (worked out in joinable.rs when fresh, both ASCII
+    /// and the model's search compiled), but for a pair that makes no lexicon word and cannot be fragments of one
+    /// (`Model.may_be_fragments`, worked out in joinable.rs where the pair's answer would be): that
     /// is remembered as `_APART` under *key* (the two cores).
-    #[allow(clippy::too_many_arguments)]
     fn joins<'py>(&self, compiled: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, joinable: &Bound<'py, PyDict>,
-                  fresh: bool, x: &Bound<'py, PyAny>, y: &Bound<'py, PyAny>, key: &Bound<'py, PyTuple>) -> PyResult<bool> {
+                  fresh: bool, firm: bool, key: &Bound<'py, PyTuple>) -> PyResult<bool> {
         let py = model.py();
         let (first, second) = (key.get_item(0)?.downcast_into::<PyString>()?, key.get_item(1)?.downcast_into::<PyString>()?);
         if !fresh {
             return model.call_method1(intern!(py, "pair_joinable"), (first, second))?.is_truthy();
         }
-        // the model's compiled search for the pair, looked up once when first needed (most pairs
-        // are apart by the word table and a firm word alone)
+        // the model's compiled search for the pair, looked up once when first needed (many pairs
+        // are apart by the word table alone)
         let mut search = None;
         let mut search_of = || -> PyResult<Option<SearchOf<'py, '_>>> {
             if search.is_none() {
@@ -196,8 +200,8 @@ impl Judge {
             }
             Ok(search.clone().flatten())
         };
-        if joined_zipf(compiled, model, first.as_any(), second.as_any())?.le(0)?
-            && (flag(x, 4)? || flag(y, 4)? || !may_be_fragments(model, search_of()?.as_ref(), &first, &second)?)
+        if !firm && joined_unknown(compiled, model, first.as_any(), second.as_any())?
+            && !may_be_fragments(model, search_of()?.as_ref(), &first, &second)?
         {
             joinable.set_item(key, self.apart.bind(py))?;
             return Ok(false);
@@ -237,19 +241,26 @@ fn compiled_search<'py, 'a>(model: &Bound<'py, PyAny>, first: &'a Bound<'py, PyS
     Ok(search.downcast_into::<Search>().ok().map(|search| (search, (a, b))))
 }
 
-/// `model._zipf_get((first + second).lower(), 0)`: the two joined and lowercased in Rust when
-/// both are ASCII (where that is `str.lower`), else by Python.
-fn joined_zipf<'py>(compiled: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, first: &Bound<'py, PyAny>,
-                    second: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+/// `model._zipf_get((first + second).lower(), 0) <= 0`: the two joined and lowercased in Rust
+/// when both are ASCII (where that is `str.lower`), else by Python.
+fn joined_unknown<'py>(compiled: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, first: &Bound<'py, PyAny>,
+                       second: &Bound<'py, PyAny>) -> PyResult<bool> {
     if let (Some(a), Some(b)) = (ascii(first.downcast()?), ascii(second.downcast()?)) {
-        let mut joined = String::with_capacity(a.len() + b.len());
-        joined.push_str(a);
-        joined.push_str(b);
-        joined.make_ascii_lowercase();
-        return compiled.zipf_text(model, &joined);
+        // (joined on the stack: asked of most pairs a line has, where an allocation would cost
+        // as much as the answer)
+        let mut buffer = [0u8; 64];
+        let n = a.len() + b.len();
+        if n <= buffer.len() {
+            buffer[..a.len()].copy_from_slice(a.as_bytes());
+            buffer[a.len()..n].copy_from_slice(b.as_bytes());
+            buffer[..n].make_ascii_lowercase();
+            let joined = std::str::from_utf8(&buffer[..n]).expect("ASCII is UTF-8");
+            return compiled.unknown_text(model, joined);
+        }
+        return compiled.unknown_text(model, &(a.to_owned() + b).to_ascii_lowercase());
     }
     let lower = first.add(second)?.call_method0(intern!(first.py(), "lower"))?;
-    compiled.zipf(model, lower.downcast()?)
+    compiled.zipf(model, lower.downcast()?)?.le(0)
 }
 
 /// The text of *s* when it is ASCII, where Rust's tests of letters and case are Python's.

@@ -112,6 +112,15 @@ impl Getter {
         }
     }
 
+    /// `get(key, 0) <= 0` of a key the caller holds as Rust text: a compiled table's answer
+    /// makes no Python object.
+    pub fn text_at_most_zero(&self, py: Python<'_>, key: &str) -> PyResult<bool> {
+        match self {
+            Getter::Table(table) => Ok(table.get().answer(py, key.as_bytes()).unwrap_or(0) <= 0),
+            _ => self.get_text_or_zero(py, key)?.le(0),
+        }
+    }
+
     /// A compiled table's answer as a Python int.
     fn int(py: Python<'_>, value: Option<i16>) -> PyResult<Option<Bound<'_, PyAny>>> {
         value.map(|v| Ok(v.into_pyobject(py)?.into_any())).transpose()

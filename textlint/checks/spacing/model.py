@@ -1368,10 +1368,11 @@ def _joinable_pairs_py(model: Model, infos: list, loud: list[int]) -> list[int]:
     *k + 1*, of the pairs with a loud chunk in them (two quiet chunks never join). A loud chunk
     that cannot start a pair or end one (the *starts* and *ends* of its :meth:`Model.chunk`
     answer) is no part of the pair on that side, which is not looked at. Most pairs looked at
-    are remembered as :data:`_APART`, told by identity before the memo entry is read.
-    (:func:`_joinable_pairs` is this function, or its compiled twin.)"""
+    are remembered as :data:`_APART`, told by identity before the memo entry is read; a pair
+    with a firm chunk that makes no lexicon word never joins (:func:`_joins`) and is told
+    before the memo is asked. (:func:`_joinable_pairs` is this function, or its compiled twin.)"""
     pairs = []
-    joinable_get = model._joinable.get
+    joinable_get, zipf_get = model._joinable.get, model._zipf_get
     last = len(infos) - 1
     # the loud chunk before k: when it is k - 1, the pair (k - 1, k) was looked at from there (or it
     # cannot start one); -1: chunk 0 has no pair before it
@@ -1380,14 +1381,16 @@ def _joinable_pairs_py(model: Model, infos: list, loud: list[int]) -> list[int]:
         info = infos[k]
         if info[6] and k - 1 != before:
             x = infos[k - 1]
-            if x is not None and x[5] and not (x[4] and info[4]):
+            if x is not None and x[5] and not (x[4] and info[4]) and not (
+                    (x[4] or info[4]) and zipf_get((x[1] + info[1]).lower(), 0) <= 0):
                 e = joinable_get((x[1], info[1]))  # an answer no document word swayed, inline
                 if e is not _APART and (e[0] if e is not None and not e[1] else _joins(model, e, x, info)):
                     pairs.append(k - 1)
         before = k
         if info[5] and k < last:
             y = infos[k + 1]
-            if y is not None and y[6] and not (info[4] and y[4]):
+            if y is not None and y[6] and not (info[4] and y[4]) and not (
+                    (info[4] or y[4]) and zipf_get((info[1] + y[1]).lower(), 0) <= 0):
                 e = joinable_get((info[1], y[1]))
                 if e is not _APART and (e[0] if e is not None and not e[1] else _joins(model, e, info, y)):
                     pairs.append(k)
@@ -1401,14 +1404,16 @@ _APART = (False, ())
 def _joins(model: Model, entry: tuple | None, x: ChunkInfo, y: ChunkInfo) -> bool:
     """Whether the chunks of :meth:`Model.chunk` answers *x* and *y* may join side by side
     (:meth:`Model.pair_joinable`), *x* one that may start a pair, *y* one that may end it, not
-    both firm; *entry* is the pair's memo entry as :func:`_joinable_pairs` read it: none yet, or
-    one that document words swayed (it reads an answer that none swayed itself)."""
-    if entry is None and model._zipf_get((x[1] + y[1]).lower(), 0) <= 0 and (
-            x[4] or y[4] or not model.may_be_fragments(x[1], y[1])):
-        # two chunks that make no lexicon word join only as fragments of an unknown word
-        # (Model.joinable), which a firm word never is (it is solid), in every document:
-        # remembered as Model.memo would, without the dependencies of either word (no count
-        # of them can make the pair join)
+    both firm, and making a lexicon word when one is firm (:func:`_joinable_pairs` tells the
+    others apart: two chunks that make no lexicon word join only as fragments of an unknown word
+    (:meth:`Model.joinable`), which a firm word never is (it is solid), in every document);
+    *entry* is the pair's memo entry as :func:`_joinable_pairs` read it: none yet, or one that
+    document words swayed (it reads an answer that none swayed itself)."""
+    if entry is None and not (x[4] or y[4]) and model._zipf_get((x[1] + y[1]).lower(), 0) <= 0 and (
+            not model.may_be_fragments(x[1], y[1])):
+        # a pair that makes no lexicon word and cannot be fragments of one joins in no
+        # document: remembered as Model.memo would, without the dependencies of either word (no
+        # count of them can make the pair join)
         model._joinable[(x[1], y[1])] = _APART
         return False
     return model.pair_joinable(x[1], y[1])
