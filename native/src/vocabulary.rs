@@ -3,7 +3,6 @@
 //! and `regex`'s classes of `WORD` are the fixed sets below (tests/test_native_vocabulary.py checks
 //! each plain character). Text that is not plain goes back to the Python twin.
 
-use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use pyo3::prelude::*;
@@ -66,17 +65,13 @@ impl<'a> Counts<'a> {
         Counts { entries: Vec::with_capacity(size), index: HashMap::with_capacity_and_hasher(size, Default::default()) }
     }
 
-    /// `counts[key] = counts.get(key, 0) + n` (the key hashed once): whether the key is new.
-    fn add(&mut self, key: &'a str, n: usize) -> bool {
-        match self.index.entry(key) {
-            Entry::Occupied(found) => {
-                self.entries[*found.get()].as_mut().expect("an indexed entry is kept").1 += n;
-                false
-            }
-            Entry::Vacant(room) => {
-                room.insert(self.entries.len());
+    /// `counts[key] = counts.get(key, 0) + n`.
+    fn add(&mut self, key: &'a str, n: usize) {
+        match self.index.get(key) {
+            Some(&i) => self.entries[i].as_mut().expect("an indexed entry is kept").1 += n,
+            None => {
+                self.index.insert(key, self.entries.len());
                 self.entries.push(Some((key, n)));
-                true
             }
         }
     }
@@ -122,43 +117,32 @@ const CHARS_PER_FORM: usize = 12;
 
 /// The twin's counts of plain *prose* (None for other text): each chunk between separators
 /// counted in the order of first copies, then each chunk that is not all letters
-/// (`str.isalpha`) replaced by its words, in that order. (Whether a chunk is all letters is
-/// read as it is scanned, and kept for its first copy: the chunks are not read again.)
+/// (`str.isalpha`) replaced by its words, in that order.
 fn count(prose: &str) -> Option<Counts<'_>> {
     let mut counts = Counts::with_capacity(prose.len() / CHARS_PER_FORM);
-    let mut mixed = Vec::new(); // the chunks not all letters, in the order of their first copies
-    let mut count_chunk = |from: usize, to: usize, letters: bool| {
-        if counts.add(&prose[from..to], 1) && !letters {
-            mixed.push(&prose[from..to]);
-        }
-    };
     let mut start = None; // where the chunk read starts
-    let mut letters = true; // whether the chunk read so far is all letters
     let mut i = 0;
     while let Some(&byte) = prose.as_bytes().get(i) {
-        let (ends, lettered, width) = if byte.is_ascii() {
-            // (every ASCII character is plain)
-            (ASCII_SEPARATORS[usize::from(byte)], byte.is_ascii_alphabetic(), 1)
+        let (ends, width) = if byte.is_ascii() {
+            (ASCII_SEPARATORS[usize::from(byte)], 1) // (every ASCII character is plain)
         } else {
             let c = prose[i..].chars().next().expect("a character starts where the last one ends");
             if !separator(c) && !plain(c) {
                 return None;
             }
-            (separator(c), letter(c), c.len_utf8())
+            (separator(c), c.len_utf8())
         };
         if !ends {
-            if start.is_none() {
-                (start, letters) = (Some(i), true);
-            }
-            letters &= lettered;
+            start = start.or(Some(i));
         } else if let Some(from) = start.take() {
-            count_chunk(from, i, letters);
+            counts.add(&prose[from..i], 1);
         }
         i += width;
     }
     if let Some(from) = start {
-        count_chunk(from, prose.len(), letters);
+        counts.add(&prose[from..], 1);
     }
+    let mixed: Vec<&str> = counts.items().map(|(chunk, _)| chunk).filter(|chunk| !chunk.chars().all(letter)).collect();
     for chunk in mixed {
         let n = counts.pop(chunk);
         for word in words(chunk) {
