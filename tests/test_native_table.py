@@ -183,7 +183,7 @@ def test_the_words_from_a_zipf_are_read_in_place_the_same(tmp_path):
     assert read.words_from(3.0, asked - 1) is None  # too few strings asked yet
     for least in (3.0, 0.01, 2.995, 7.99, 8.0, 8.01, -3.0, -2.99):
         words = {w for w, value in zipf.items() if value / 100 >= least}
-        assert read.words_from(least, asked) == in_memory.words_from(least, asked) == words, least
+        assert read.words_from(least, asked).keys() == in_memory.words_from(least, asked).keys() == words, least
     assert read.zipf_table().compiled and read.zipf_table()._dict is None  # no dict built
     assert read.word_reach(3.0, "the") == in_memory.word_reach(3.0, "the")
 

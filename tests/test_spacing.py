@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -9,8 +11,8 @@ from hypothesis import strategies as st
 from textlint import lexicon
 from textlint.checks import spacing as spacing_checks
 from textlint.checks.spacing import moved
-from textlint.checks.spacing.model import (Change, Model, Params, camel_seam, clear_shared_caches, margin_shift,
-                                           one_edit_strings, one_edit_words)
+from textlint.checks.spacing.model import (Change, Model, Params, camel_seam, clear_shared_caches, closed_compounds,
+                                           margin_shift, one_edit_strings, one_edit_words)
 from textlint.document import Document
 from textlint.engine import Engine, Overrides
 from textlint.lexicon import get_lexicon
@@ -761,6 +763,16 @@ def test_a_typo_of_a_word_is_the_same_asked_of_the_table_or_of_the_set_of_freque
         answers = [Model(lex, {}, 1000).typo_of_word(token, pieces) for lex in (by_table, by_set)]
         assert answers == [typo, typo], token
     assert by_table.words_from(Params().solid_zipf, 0) is None
+
+
+def test_the_large_sets_of_words_are_not_walked_by_the_collector(monkeypatch):
+    lex = lexicon._load()
+    lex.expect(10**7)
+    monkeypatch.setattr(lexicon, "STRINGS_BEFORE_A_SET", 0)
+    words = lex.words_from(Params().solid_zipf, 0)
+    assert len(words) > 10_000 and "the" in words and not gc.is_tracked(words)
+    assert len(closed_compounds()) > 10_000 and "spellchecking" in closed_compounds()
+    assert not gc.is_tracked(closed_compounds())
 
 
 _SOME_WORDS = ["the", "there", "cathedral", "catch", "cat", "act", "tac", "a", "ab", "bat", "tab", "abba", "batch"]

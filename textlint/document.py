@@ -52,8 +52,11 @@ def plain(text: str) -> bool:
     return text.isascii() or _NOT_PLAIN.search(text) is None
 
 
-#: Paragraphs are separated by one or more blank lines (spaces, tabs, no-break spaces allowed).
-_PARAGRAPH_BREAK = lazy_compile(r"\n(?:[^\S\n]*\n)+")
+#: Paragraphs are separated by one or more blank lines (spaces, tabs, no-break spaces allowed:
+#: ``regex``'s ``[^\S\n]``, the White_Space characters but the line feed, written out for ``re``,
+#: which finds the line feeds faster and whose own ``\s`` also holds U+001C to U+001F).
+_PARAGRAPH_BREAK = lazy_compile("\n(?:[\t\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*\n)+",
+                                engine=re)
 #: (``re``: it finds a character several times faster than ``regex`` scans for it.)
 _NEWLINE = lazy_compile(r"\n", engine=re)
 #: A punctuation mark after a space that is no line break ("said ,", "Russia ."), or glued between
@@ -120,11 +123,12 @@ _BRACED = lazy_compile(r"\{[^\s{}|]+(?:[^\S\n]*\|[^\S\n]*[^\s{}|]+)*\}")
 #: its first character, "v" or a digit, then the look-behind: 8 times faster than a pattern
 #: led by the look-behind, which is tried at every position): a snake_case name
 #: is found at its first underscore, the word before it read by the look-behind; it is
-#: counted as often as ``\b[a-z][a-z0-9]*_[a-z0-9_]+\b`` matches, which is tried at every word.)
+#: counted as often as ``\b[a-z][a-z0-9]*_[a-z0-9_]+\b`` matches, which is tried at every word;
+#: a dotted path is tried at a period before a small letter, and only then looks behind it.)
 #: By the literal that every match holds: a text without it is not scanned.
 _CODE_TOKENS = {lead: lazy_compile(p) for lead, p in (
     ("()", r"(?<=[A-Za-z_]\w{0,60})\(\)"), ("_", r"(?<=\b[a-z][a-z0-9]*)_[a-z0-9_]+\b"),
-    (".", r"(?<=\b[a-z_]{1,40})\.[a-z_]+\.[A-Za-z_]"), ("__", r"\b__[a-z][a-z0-9_]{0,40}__\b"),
+    (".", r"\.(?=[a-z_])(?<=\b[a-z_]{1,40}\.)[a-z_]+\.[A-Za-z_]"), ("__", r"\b__[a-z][a-z0-9_]{0,40}__\b"),
     ("--", r"(?<![\w-])--[a-z]"), ("(", r"(?<=\b[a-z][\w.+-]{0,40})\([1-9][a-z]{0,6}\)"),
     ("/", r"(?<![\w/.:~])/[A-Za-z_.][\w.-]*/[\w.-]"), ("-", r"(?<![\w.-])-[a-z](?=[\s,.;:)]|$)"))}
 #: A version number, as release notes head their sections ("v1.4", "1.6.0"; not a date:

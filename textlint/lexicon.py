@@ -48,6 +48,7 @@ from typing import Callable, Iterator, Sequence
 from zlib import crc32
 
 from . import native
+from .untracked import untracked_set
 
 #: Bump when the cached layout or its content changes.
 CACHE_FORMAT = 9
@@ -246,7 +247,7 @@ class Lexicon:
         self._zipf = zipf  # lowercase word -> Zipf * 100
         self._loaded_zipf = zipf  # (a Table stays one once it has handed its dict to _zipf)
         #: words_from's sets, by Zipf, and the strings it was told of before it made one
-        self._words_from: dict[float, frozenset[str]] = {}
+        self._words_from: dict[float, dict[str, None]] = {}
         self._strings_before_set = 0
         #: word_reach's ASCII words sorted, and each of them reversed, sorted, by Zipf: tuples of
         #: strings, which the cyclic collector stops tracking (lists of ~30,000 strings each would
@@ -292,8 +293,9 @@ class Lexicon:
         the second, which two bit tests tell without building and looking up the pair."""
         return self._sides.get(word, 0)
 
-    def words_from(self, zipf: float, strings: int) -> frozenset[str] | None:
-        """The words (lowercase) of :meth:`zipf` *zipf* or more (*zipf* above 0) as a set, for
+    def words_from(self, zipf: float, strings: int) -> dict[str, None] | None:
+        """The words (lowercase) of :meth:`zipf` *zipf* or more (*zipf* above 0) as a set (the
+        keys of a dict the collector does not walk: :func:`.untracked_set`), for
         a check about to ask *strings* strings whether they are one; None (ask the table) until
         such questions add up to :data:`STRINGS_BEFORE_A_SET` and the word table is a dict
         (read in place, the table's own reads of those strings lead it to its dict sooner: a
@@ -311,7 +313,7 @@ class Lexicon:
                 found = table.keys_from(lambda value: value / 100 >= zipf)
             else:
                 found = (word for word, value in table.items() if value / 100 >= zipf)
-            words = self._words_from[zipf] = frozenset(found)
+            words = self._words_from[zipf] = untracked_set(found)
         return words
 
     def word_reach(self, zipf: float, text: str) -> tuple[int, int] | None:

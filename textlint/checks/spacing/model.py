@@ -38,6 +38,7 @@ from ...document import Document
 from ...casing import get_casing
 from ...lexicon import BEGINS_PAIR, ENDS_PAIR, Lexicon
 from ... import native, wordclasses as wc
+from ...untracked import untracked_set
 from ...patterns import lazy_compile
 from ...wordclasses import FUNCTION_WORDS
 #: Every word of the closed classes, also those that are names too ("It", "Will", "May"): a
@@ -112,11 +113,11 @@ CLOSED_COMPOUNDS = GLUED_FORMS.with_name("closed_compounds.txt.gz")
 
 
 @lru_cache(maxsize=1)
-def closed_compounds() -> frozenset[str]:
+def closed_compounds() -> dict[str, None]:
     """Words of SCOWL's edited word lists that the lexicon does not know but could read as
     two of its words ("spellchecking", "analphabetic"; built by
-    scripts/build_closed_compounds.py)."""
-    return _word_table(CLOSED_COMPOUNDS)
+    scripts/build_closed_compounds.py); ask it ``in`` (:func:`.untracked_set`)."""
+    return untracked_set(_word_table(CLOSED_COMPOUNDS))
 
 
 @dataclass(frozen=True)
@@ -621,7 +622,7 @@ class Model:
         else of the table."""
         solid = self.lex.words_from(self.p.solid_zipf, len(strings))
         if solid is not None:
-            return solid.intersection(strings)
+            return solid.keys() & strings
         zipf_get, floor = self._zipf_get, self.p.solid_zipf
         return {s for s in strings if zipf_get(s, 0) / 100 >= floor}
 
