@@ -88,14 +88,14 @@ def test_the_words_from_a_zipf_are_the_same_from_the_dict_or_in_memory(tmp_path)
     read.expect(10**7)
     for least in (3.0, 0.01, 2.995, 7.99, 8.0, 8.01):
         words = {w for w, value in zipf.items() if value / 100 >= least}
-        assert read.words_from(least, asked) == in_memory.words_from(least, asked) == words, least
+        assert read.words_from(least, asked).keys() == in_memory.words_from(least, asked).keys() == words, least
 
 
 def test_the_words_from_a_zipf_are_made_a_set_once_enough_strings_were_asked():
     lex = lexicon.Lexicon({"the": 700, "cat": 450, "zyx": 100}, {}, -6.5)
     assert lex.words_from(4.0, lexicon.STRINGS_BEFORE_A_SET - 1) is None
-    assert lex.words_from(4.0, 1) == {"the", "cat"}
-    assert lex.words_from(4.0, 0) == {"the", "cat"}
+    assert lex.words_from(4.0, 1).keys() == {"the", "cat"}
+    assert lex.words_from(4.0, 0).keys() == {"the", "cat"}
 
 
 def test_the_reach_of_a_text_into_the_words_from_a_zipf():
