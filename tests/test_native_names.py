@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from plain_characters import PLAIN_CHARACTERS
 
 from textlint.checks import names
 from textlint.document import Document
@@ -15,8 +16,6 @@ pytestmark = pytest.mark.skipif(names._PLAIN_NAMES is None,
                                 reason="textlint_native (with plain_names) is not built, or is turned off: "
                                 "see native/README.md")
 
-#: Every plain character (textlint.document.NOT_PLAIN matches none of them).
-PLAIN_CHARACTERS = [chr(i) for i in range(0x100)] + [chr(i) for i in range(0x2000, 0x2070)]
 #: Characters that are not plain: letters, a mark and a number beyond plain text.
 _NOT_PLAIN = ["İ", "ǅ", "Σ", "\u0301", "⁰"]
 #: The characters that decide a name: capitals, small letters, other letters, an apostrophe and a

@@ -9,6 +9,7 @@ from array import array
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from plain_characters import NOT_PLAIN, PLAIN_CHARACTERS
 
 from textlint import document
 from textlint.document import Document
@@ -17,10 +18,6 @@ pytestmark = pytest.mark.skipif(document._MARK_SEAMS_NATIVE is None,
                                 reason="textlint_native (with mark_seams) is not built, or is turned off: "
                                 "see native/README.md")
 
-#: Every plain character (textlint.document.NOT_PLAIN matches none of them).
-PLAIN_CHARACTERS = [chr(i) for i in range(0x100)] + [chr(i) for i in range(0x2000, 0x2070)]
-#: Characters that are not plain: a letter, a mark, a number and a space beyond plain text.
-_NOT_PLAIN = ["İ", "\u0301", "⁰", "\u3000", "ǅ"]
 #: The characters that decide seams: the marks, spaces and line breaks of every kind, small and
 #: capital letters (of Latin-1 too), numbers and other marks.
 _PIECES = list(",;:!?. \t\n\r\x0b\x0c\x1c\x1f\x85\u00a0\u2009\u200b\u2028\u202f\u205f\u3000aZéÉßµªº9²'\"-…") \
@@ -56,7 +53,7 @@ def test_each_plain_character_is_read_as_the_python_twin_reads_it(c):
         _same(text)
 
 
-@pytest.mark.parametrize("c", [*_NOT_PLAIN, "\ud800"])  # (a lone surrogate: no UTF-8)
+@pytest.mark.parametrize("c", [*NOT_PLAIN, "\ud800"])  # (a lone surrogate: no UTF-8)
 def test_text_that_is_not_plain_is_left_to_the_python_twin(c):
     assert document._MARK_SEAMS_NATIVE(f"plain ,words then {c} word", 10) is None
     doc = Document(f"plain ,words then {c} word.Next")

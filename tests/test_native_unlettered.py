@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from plain_characters import PLAIN_CHARACTERS
 
 from textlint.checks.spacing import glued
 from textlint.document import Document
@@ -18,8 +19,6 @@ pytestmark = pytest.mark.skipif(glued._UNLETTERED_WORDS is None,
                                 reason="textlint_native (with unlettered_words) is not built, or is turned off: "
                                 "see native/README.md")
 
-#: Every plain character (textlint.document.NOT_PLAIN matches none of them).
-PLAIN_CHARACTERS = [chr(i) for i in range(0x100)] + [chr(i) for i in range(0x2000, 0x2070)]
 #: Pieces of words: letters of ASCII, of Latin-1 and beyond, digits, apostrophes, hyphens, marks.
 _PIECES = list("aZéßµªº09²½'’-_.\u0301İǅ⁰\u3000\u2009") + ["it", "Díaz", "n’t", "\ud800"]
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from plain_characters import NOT_PLAIN, PLAIN_CHARACTERS
 
 from textlint import document
 from textlint.document import Document
@@ -18,10 +19,6 @@ pytestmark = pytest.mark.skipif(document._PROSE_WORDS is None,
                                 reason="textlint_native (with prose_words) is not built, or is turned off: "
                                 "see native/README.md")
 
-#: Every plain character (textlint.document.NOT_PLAIN matches none of them).
-PLAIN_CHARACTERS = [chr(i) for i in range(0x100)] + [chr(i) for i in range(0x2000, 0x2070)]
-#: Characters that are not plain: a letter, a mark, a number and a space beyond plain text.
-_NOT_PLAIN = ["İ", "\u0301", "⁰", "\u3000", "ǅ"]
 #: The characters that decide chunks and words: white space, the marks of _SPLIT_AT and of
 #: _AROUND_WORDS, apostrophes and hyphens, letters and numbers of Latin-1.
 _PIECES = list(" \t\n\r\x0b\x0c\x1c\x85\u00a0\u2009\u200b\u2028\u202f\u205f.,\"“”'’-‐()[]:;!?/…*_#@aZé²½09ªºµß÷") \
@@ -56,7 +53,7 @@ def test_each_plain_character_is_read_as_the_python_twin_reads_it(c):
         _same(text)
 
 
-@pytest.mark.parametrize("c", _NOT_PLAIN)
+@pytest.mark.parametrize("c", NOT_PLAIN)
 def test_text_that_is_not_plain_is_left_to_the_python_twin(c):
     counts: Counter[str] = Counter()
     assert document._PROSE_WORDS(f"plain words then {c} word", counts) is False
