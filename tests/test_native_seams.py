@@ -64,3 +64,22 @@ def test_past_the_most_seams_there_are_none():
     text = "a ,b " * 70  # 70 seams: more than the 64 a short text may have
     assert Document(text).mark_seams is None
     assert Document("a ,b " * 64).mark_seams == array("q", range(2, 5 * 64, 5))
+
+
+#: How many code points the compiled scan reads at a time (``PIECE`` in native/src/seams.rs).
+_PIECE = 1 << 16
+
+
+@pytest.mark.parametrize("at", [_PIECE - 2, _PIECE - 1, _PIECE, _PIECE + 1, 2 * _PIECE - 1])
+@pytest.mark.parametrize("seam", ["a.B", "a ,b", "x;", "é:É"])
+def test_a_seam_where_the_long_texts_pieces_meet_is_the_python_twins(at, seam):
+    # a text beyond ASCII longer than a piece, with the seam's characters either side of a join
+    text = "word’s " * (2 * _PIECE // 7 + 2)
+    text = text[:at - 1] + seam + text[at - 1 + len(seam):]
+    _same(text, most=len(text))
+
+
+@pytest.mark.parametrize("c", ["İ", "\ud800"])
+def test_a_long_text_not_plain_only_in_a_later_piece_is_left_to_the_python_twin(c):
+    text = "plain ,text " * (_PIECE // 6) + c
+    assert document._MARK_SEAMS_NATIVE(text, len(text)) is None
