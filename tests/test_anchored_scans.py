@@ -199,7 +199,7 @@ def test_marks_of_non_prose_are_found_at_their_literal_text() -> None:
     dense = "ab.cd ef.gh, x.y " * 100 + "me@x.org www.x.org http://x.org"
     for text in [*_texts(), *fuzz, dense]:
         full = [(m.span(), m.groups()) for m in document._NOT_PROSE.finditer(text)]
-        assert [(m.span(), m.groups()) for m in document._not_prose_matches(text)] == full, text
+        assert [(m.span(), m.groups()) for m in document._not_prose_matches(text, document._glued_periods(text))] == full, text
         found += len(full)
     assert found > 5000
 
@@ -235,3 +235,17 @@ def test_glued_seams_are_the_matches_of_one_scan() -> None:
         assert [m.span() for m in glued._seams(text)] == full, text
         found += len(full)
     assert found > 1000
+
+
+def test_a_text_without_a_period_before_a_small_letter_holds_no_dotted_path() -> None:
+    # Document.technical scans for dotted paths only where _may_hold_dotted_path says they may be
+    rng = random.Random(26)
+    words = ["a", "b", "B", ".", "._", "_", ".a", ".Z", "x.y.z", "a.a.a", "é.a", " ", "\n", "os.path.join", "1"]
+    texts = [*_texts(), *("".join(rng.choice(words) for _ in range(rng.choice((4, 8, 30)))) for _ in range(3000))]
+    dotted = document._CODE_TOKENS["."]
+    found = 0
+    for text in texts:
+        matches = dotted.findall(text)
+        found += len(matches)
+        assert document.Document(text)._may_hold_dotted_path or not matches, text
+    assert found > 500

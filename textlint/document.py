@@ -82,32 +82,40 @@ _NOT_PROSE = lazy_compile(r"://|\bwww\.|\bmailto:|@[\w-]+\.|\.(?P<tld>[A-Za-z]{2
 #: A period before an ASCII letter: where a domain ending of :data:`_NOT_PROSE` starts.
 _GLUED_PERIOD = lazy_compile(r"\.[A-Za-z]")
 #: Where a match of :data:`_NOT_PROSE` starts: at one of these texts (each found by ``str.find``,
-#: many times quicker than the alternation, which is tried at every place), or at a glued period.
-_NOT_PROSE_AT = ("://", "www.", "mailto:", "@")
+#: many times quicker than the alternation, which is tried at every place), or at a glued period;
+#: each with a character it holds, looked for first (one character is found several times quicker
+#: than a text, and most prose has no "/").
+_NOT_PROSE_AT = (("/", "://"), (".", "www."), (":", "mailto:"), ("@", "@"))
 #: A URL's or an e-mail address's mark earlier in the same token.
 _IN_URL = lazy_compile(r"[/@][^\s]*$")
 
 
-def _not_prose_marks(text: str) -> Iterator[regex.Match]:
-    """The marks of :data:`_NOT_PROSE` in *text*, domain endings only where they are one of
-    :data:`TLDS` in lowercase or capitals (not a capitalised word glued after a period:
-    "end.Ma")."""
-    for m in _not_prose_matches(text):
+def _not_prose_marks(text: str, periods: list[int] | None) -> Iterator[regex.Match]:
+    """The marks of :data:`_NOT_PROSE` in *text* (*periods*: its :func:`_glued_periods`), domain
+    endings only where they are one of :data:`TLDS` in lowercase or capitals (not a capitalised
+    word glued after a period: "end.Ma")."""
+    for m in _not_prose_matches(text, periods):
         tld = m.group("tld")
         if tld is None or (tld.islower() or tld.isupper()) and tld.lower() in TLDS:
             yield m
 
 
-def _not_prose_matches(text: str) -> Iterator[regex.Match]:
-    """``_NOT_PROSE.finditer(text)``, tried only at the places of :data:`_NOT_PROSE_AT` and of
-    :data:`_GLUED_PERIOD` (found once: they also tell the density), unless *text* has a period
-    glued to a letter more than once in :data:`SPARSE_SEAMS` characters (a list of domain names
-    or abbreviations: there the scan of the alternation is quicker than a try at each)."""
+def _glued_periods(text: str) -> list[int] | None:
+    """The offsets of :data:`_GLUED_PERIOD` in *text*; None when there are more than one in
+    :data:`SPARSE_SEAMS` characters (a list of domain names or abbreviations)."""
     most = len(text) // SPARSE_SEAMS + 64
     periods = [m.start() for m in islice(_GLUED_PERIOD.finditer(text), most + 1)]
-    if len(periods) > most:
+    return None if len(periods) > most else periods
+
+
+def _not_prose_matches(text: str, periods: list[int] | None) -> Iterator[regex.Match]:
+    """``_NOT_PROSE.finditer(text)``, tried only at the places of :data:`_NOT_PROSE_AT` and at
+    *periods* (:func:`_glued_periods`), unless these are None (dense: there the scan of the
+    alternation is quicker than a try at each)."""
+    if periods is None:
         return _NOT_PROSE.finditer(text)
-    return matches_at(_NOT_PROSE, merged(*(occurrences(text, mark) for mark in _NOT_PROSE_AT), periods), text)
+    starts = (occurrences(text, mark) for held, mark in _NOT_PROSE_AT if held in text)
+    return matches_at(_NOT_PROSE, merged(*starts, periods), text)
 
 
 #: A brace-enclosed token: a type annotation ("{string}", "{fs.Stats | null}"), a template
@@ -373,7 +381,13 @@ class Document:
     def _marks(self) -> list[regex.Match]:
         """:func:`_not_prose_marks` of the text (found once: the non-prose spans and the file
         and domain names both start from them)."""
-        return list(_not_prose_marks(self.text))
+        return list(_not_prose_marks(self.text, self._glued_periods))
+
+    @cached_property
+    def _glued_periods(self) -> list[int] | None:
+        """:func:`_glued_periods` of the text (found once: the non-prose marks and the dotted
+        paths of :attr:`technical` start at them)."""
+        return _glued_periods(self.text)
 
     @cached_property
     def _name_tokens(self) -> list[tuple[int, int]]:
@@ -498,12 +512,21 @@ class Document:
         prose = self.prose_text
         # (a lead's first character is looked for first: a search for one character takes a
         # fraction of the time of one for two, and most texts lack "(" and "_")
-        code = sum(len(p.findall(prose)) for lead, p in _CODE_TOKENS.items() if lead[0] in prose and lead in prose)
+        code = sum(len(p.findall(prose)) for lead, p in _CODE_TOKENS.items()
+                   if lead[0] in prose and lead in prose and (lead != "." or self._may_hold_dotted_path))
         code += sum(1 for _ in finditer_at_runs(_VERSION, *_VERSION_AT, prose))
         text = self.text
         code += sum(1 for s in self._markup_ignored if _is_code(text, s))
         code += len(self._name_tokens)  # a file or domain name: "searchengine.py"
         return code >= 3 and code >= TECHNICAL_DENSITY * self.word_count
+
+    @property
+    def _may_hold_dotted_path(self) -> bool:
+        """Whether the text may hold a dotted path of :data:`_CODE_TOKENS` (a period before a small
+        letter or "_"): not when none of its :attr:`_glued_periods` (most texts have few) comes
+        before a small ASCII letter and it has no "_" (the prose, blanked in places, has no more)."""
+        periods, text = self._glued_periods, self.text
+        return periods is None or "_" in text or any("a" <= text[p + 1] <= "z" for p in periods)
 
     @cached_property
     def _ignored_starts(self) -> list[int]:
