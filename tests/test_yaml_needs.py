@@ -470,3 +470,30 @@ def test_the_many_texts_of_a_long_document_are_searched_as_one(monkeypatch):
     searched.clear()
     assert needs.TextIndex(cells, False).holding({"informations"}) == ({"informations"}, set())
     assert len(searched) == len(cells)
+
+
+def test_runs_beyond_ascii_words_and_tokens_of_several_runs_match_as_without_the_test():
+    """The tests' shortcuts (a list of runs alone; an ASCII text, which holds no run beyond
+    ASCII; a few words looked for in the text; a token of several runs and no word looked for
+    by its runs) skip only documents where nothing matches."""
+    swaps = {"\u200b": "", "\u00ad": "", ",,": ",", "  ": " "}
+    rules = [substitution(swaps), substitution(swaps, ignorecase=True),
+             substitution({r"since +2": "for", "informations": "information",
+                           "luggages": "luggage", "the calls": "the so-called"}, ignorecase=True),
+             substitution({r"since +2": "for"}), substitution({"informations": "information"}),
+             substitution({"ﬁ": "fi", "\u200b": ""})]
+    assert rules[0].needs._runs_only and not rules[2].needs._runs_only
+    assert rules[0].needs._ascii_run_groups == (("  ", ("  ",)), (",,", (",,",)))
+    assert rules[3].needs._wordless and rules[4].needs.words
+    words = ["since", "Since", "2", "years", "informations", "Luggages", "the", "calls", "ﬁne",
+             "a\u00adb", "ﬁ", "x\u200b", "SINCE", "INFORMATIONS"]
+    seps = [" ", "  ", ",", ",,", "\n", ". ", "’"]
+    rnd = random.Random(5)
+    hits = skipped = 0
+    for _ in range(500):
+        text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 8)))
+        for rule in rules:
+            found = same(rule, text)
+            hits += bool(found)
+            skipped += not rule.holds(Document(text), rule.needs)
+    assert hits > 200 and skipped > 200  # both kinds of document occur

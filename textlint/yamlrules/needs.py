@@ -384,6 +384,13 @@ class Needs:
         return tuple((shared, tuple(runs)) for shared, runs in alike(_shortest({run for _, run in self._runs})))
 
     @cached_property
+    def _ascii_run_groups(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The groups of :attr:`_run_groups` that an ASCII text may hold: those whose shared
+        beginning is ASCII (``str.isascii`` is known without reading the text; most runs of
+        the lists of ligatures and invisible characters are not ASCII)."""
+        return tuple(group for group in self._run_groups if group[0].isascii())
+
+    @cached_property
     def _wordless(self) -> tuple[int, ...]:
         """The places in :attr:`others` of the tokens that need no word and more than one run of
         text (those of one run are :attr:`_runs`)."""
@@ -400,21 +407,32 @@ class Needs:
         each with its common beginning (:func:`alike`): as :attr:`_run_groups`, one search rules
         out a group ("emphasise on", "emphasized on", ...: "emphasi"). A token without runs
         (a group of its own) begins with "", which every text holds."""
-        by_first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-        for k, runs in self._worded:
-            by_first.setdefault(runs[0] if runs else "", []).append((k, runs))
-        return tuple((shared, tuple(token for first in firsts for token in by_first[first]))
-                     for shared, firsts in alike(by_first))
+        return _groups_by_first_run(self._worded)
+
+    @cached_property
+    def _wordless_groups(self) -> tuple[tuple[str, tuple[tuple[int, tuple[str, ...]], ...]], ...]:
+        """The tokens of :attr:`_wordless` as groups of :func:`tokens_held` (as
+        :attr:`_worded_groups`): such a token is possible exactly where the text holds its runs."""
+        return _groups_by_first_run(tuple((k, self.others[k][1].text) for k in self._wordless))
+
+    @cached_property
+    def _runs_only(self) -> bool:
+        """Whether the test is :attr:`_run_groups` alone (every token needs one run of text, as
+        in most short lists): :meth:`met` asks nothing else of an indexed text."""
+        return self.complete and not self.also and not self.words and len(self._runs) == len(self.others)
 
     def met(self, index: TextIndex) -> bool:
         if not index.indexed:
             return self._in_text(index)
         text = index.text
+        groups = self._ascii_run_groups if text.isascii() else self._run_groups
+        if self._runs_only:
+            return bool(groups) and any_run_held(text, groups)
         if self.also and not all(map(text.__contains__, self.also)):
             return False
         if not self.complete:
             return True
-        return any_run_held(text, self._run_groups) \
+        return any_run_held(text, groups) \
             or bool(self.words and self._words_in(index)) \
             or any(self.others[k][1].possible(index) for k in self._others_to_try(index))
 
@@ -446,7 +464,8 @@ class Needs:
         """The places in :attr:`others` of the tokens that may be possible in the document, but
         for those of :attr:`_runs`: those without words, and those whose longest word it holds
         (the others are not)."""
-        yield from self._wordless
+        if self._wordless:
+            yield from tokens_held(index.text, self._wordless_groups)
         if not self._by_key:
             return
         if not index.has_words and len(self._worded) <= FEW_WORDS:
@@ -463,7 +482,7 @@ class Needs:
         hold none, and then the text is never cut into words (unless another rule had it cut:
         then its words are looked up)."""
         if len(self.words) <= FEW_WORDS and not index.has_words:
-            maybe = [w for w in self.words if w.decode("utf-8") in index.text]
+            maybe = [self._word_list[k] for k in tokens_held(index.text, self._word_groups)]
             return index.words.intersection(maybe) if maybe else set()
         return _shared(self.words, index.words)
 
@@ -488,6 +507,17 @@ class Needs:
             if token.possible(index):
                 found.add(i)
         return sorted(found) if len(found) <= most else None
+
+
+def _groups_by_first_run(tokens: tuple[tuple[int, tuple[str, ...]], ...]) -> tuple[tuple[str, tuple[tuple[int, tuple[str, ...]], ...]], ...]:
+    """*tokens* ((place, runs) pairs) as groups of :func:`tokens_held`, by their first run, in
+    groups whose first runs begin alike, each with its common beginning (:func:`alike`; a token
+    without runs begins with "", which every text holds)."""
+    by_first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for k, runs in tokens:
+        by_first.setdefault(runs[0] if runs else "", []).append((k, runs))
+    return tuple((shared, tuple(token for first in firsts for token in by_first[first]))
+                 for shared, firsts in alike(by_first))
 
 
 def _any_run_held_py(text: str, groups: tuple[tuple[str, tuple[str, ...]], ...]) -> bool:
