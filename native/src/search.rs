@@ -12,6 +12,7 @@
 //! `lex_word`, `_lexicon_word`, `lex_logp` and `pair`. A window that is not ASCII (Python's
 //! string methods differ from Rust's there) is searched by the Python twin.
 
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -129,27 +130,41 @@ impl Features {
     }
 }
 
-/// A word's `Model.lex_word`: (lowercase form, log10 P, begins a pair of the list, ends one).
-struct LexWord {
+/// A word's `Model.lex_word`: (lowercase form, log10 P, (begins a pair of the list, ends
+/// one)). The lowercase form is borrowed (a window word's is a slice of the window's lowercase
+/// text): a state makes no String. A window word's sides are read from the pair-side table
+/// when a pair first asks for them (`Searcher::sides`): most words are never asked.
+struct LexWord<'s> {
+    lower: &'s str,
+    lp: f64,
+    sides: Cell<Option<(bool, bool)>>,
+}
+
+/// The `lex_word` tuple of the context word before a window, its lowercase form copied.
+struct ContextWord {
     lower: String,
     lp: f64,
     begins: bool,
     ends: bool,
 }
 
-impl LexWord {
+impl ContextWord {
     /// The tuple of `lex_word`, None for a word the lexicon lacks.
     fn of(value: Bound<'_, PyAny>) -> PyResult<Option<Self>> {
         if value.is_none() {
             return Ok(None);
         }
         let value = value.downcast_into::<PyTuple>()?;
-        Ok(Some(LexWord {
+        Ok(Some(ContextWord {
             lower: value.get_borrowed_item(0)?.downcast::<PyString>()?.to_str()?.to_owned(),
             lp: value.get_borrowed_item(1)?.extract()?,
             begins: value.get_borrowed_item(2)?.is_truthy()?,
             ends: value.get_borrowed_item(3)?.is_truthy()?,
         }))
+    }
+
+    fn lex_word(&self) -> LexWord<'_> {
+        LexWord { lower: &self.lower, lp: self.lp, sides: Cell::new(Some((self.begins, self.ends))) }
     }
 }
 
@@ -165,12 +180,12 @@ enum Last {
 /// that it extends, that word with its `lex_word`, and the next state of its own place. (The
 /// states of a search are held in one list, in the order they are made: a list a place cost an
 /// allocation at most places.)
-struct State {
+struct State<'s> {
     score: f64,
     from: usize,
     prev: usize,
     last: Last,
-    lw: Option<LexWord>,
+    lw: Option<LexWord<'s>>,
     next: usize,
 }
 
@@ -196,11 +211,11 @@ impl Place {
 }
 
 /// The states of a search, each place's linked in the order they are made.
-struct States(Vec<State>);
+struct States<'s>(Vec<State<'s>>);
 
-impl States {
+impl<'w> States<'w> {
     /// Adds *state* after the last state of *place*.
-    fn push(&mut self, place: &mut Place, state: State) {
+    fn push(&mut self, place: &mut Place, state: State<'w>) {
         let index = self.0.len();
         self.0.push(state);
         if place.last == NO_STATE {
@@ -212,7 +227,7 @@ impl States {
     }
 
     /// The states of *place* with their indices, in order.
-    fn of<'s>(&'s self, place: &Place) -> impl Iterator<Item = (usize, &'s State)> + 's {
+    fn of<'s>(&'s self, place: &Place) -> impl Iterator<Item = (usize, &'s State<'w>)> + 's {
         let mut k = place.first;
         std::iter::from_fn(move || {
             let index = k;
@@ -541,17 +556,27 @@ impl<'a, 'py> Searcher<'a, 'py> {
     }
 
     /// `lex_word(w)` of the word from *a* to *b* of the window, which the lexicon gives log10 P
-    /// *lp* (`lex_logp`): `_lexicon_word(w, lp)`, worked out here, not remembered (a memo of the
-    /// lexicon alone).
-    fn lex_word(&self, a: usize, b: usize, lp: f64) -> PyResult<LexWord> {
-        let lower = self.lower(a, b);
-        let sides = self.t.sides.get_text_int(self.py, lower)?.unwrap_or(0);
-        Ok(LexWord { lower: lower.to_owned(), lp, begins: sides & self.t.begins_pair != 0, ends: sides & self.t.ends_pair != 0 })
+    /// *lp* (`lex_logp`): `_lexicon_word(w, lp)`, worked out here (its sides when first asked),
+    /// not remembered (a memo of the lexicon alone).
+    fn lex_word(&self, a: usize, b: usize, lp: f64) -> LexWord<'_> {
+        LexWord { lower: self.lower(a, b), lp, sides: Cell::new(None) }
+    }
+
+    /// Whether the word *l* (begins a pair of the list, ends one): `_lexicon_word`'s reading of
+    /// the pair-side table, done once a word.
+    fn sides(&self, l: &LexWord<'_>) -> PyResult<(bool, bool)> {
+        if let Some(sides) = l.sides.get() {
+            return Ok(sides);
+        }
+        let sides = self.t.sides.get_text_int(self.py, l.lower)?.unwrap_or(0);
+        let sides = (sides & self.t.begins_pair != 0, sides & self.t.ends_pair != 0);
+        l.sides.set(Some(sides));
+        Ok(sides)
     }
 
     /// PMI * 100 of two words of the lexicon (`Model.pmi_of`), None when the pair list lacks them.
-    fn pmi_of(&self, first: &LexWord, second: &LexWord) -> PyResult<Option<i64>> {
-        let (a, b) = (&first.lower, &second.lower);
+    fn pmi_of(&self, first: &LexWord<'_>, second: &LexWord<'_>) -> PyResult<Option<i64>> {
+        let (a, b) = (first.lower, second.lower);
         let mut key = String::with_capacity(a.len() + b.len() + 1);
         key.push_str(a);
         key.push(' ');
@@ -574,13 +599,14 @@ impl<'a, 'py> Searcher<'a, 'py> {
         let f = &self.feats;
         let cuttable: Vec<bool> = f.iter().map(|x| x.cuttable).collect();
         // `lex_word(left)`: its memo entry (None: a word the lexicon lacks), else the method
-        let first_lw = if self.left.is_none() {
+        let context_word = if self.left.is_none() {
             None
         } else if let Some(v) = self.lex_words.get_item(self.left)? {
-            LexWord::of(v)?
+            ContextWord::of(v)?
         } else {
-            LexWord::of(self.model.call_method1(intern!(py, "lex_word"), (self.left,))?)?
+            ContextWord::of(self.model.call_method1(intern!(py, "lex_word"), (self.left,))?)?
         };
+        let first_lw = context_word.as_ref().map(ContextWord::lex_word);
         let mut places = vec![Place::new(0, 0, true, false)];
         let mut states = States(Vec::with_capacity(4 * self.s.len()));
         let start = State { score: 0.0, from: usize::MAX, prev: 0, last: Last::Context, lw: first_lw, next: NO_STATE };
@@ -704,10 +730,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
                         None => continue,
                     }
                 }
-                let lw = match lex_lp {
-                    Some(lex_lp) => Some(self.lex_word(j, i, lex_lp)?),
-                    None => None,
-                };
+                let lw = lex_lp.map(|lex_lp| self.lex_word(j, i, lex_lp));
                 let cut_compound = mid_word && i - j > 3 && lw.as_ref().is_none_or(|l| l.lp < w.function_lp);
                 let mut top: Option<(f64, usize)> = None;
                 for (index, st) in states.of(here) {
@@ -721,7 +744,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
                     }
                     let mut cand = match (&lw, &st.lw) {
                         (Some(l), Some(lprev)) => {
-                            let pmi = if lprev.begins && l.ends { self.pmi_of(lprev, l)? } else { None };
+                            let pmi = if self.sides(lprev)?.0 && self.sides(l)?.1 { self.pmi_of(lprev, l)? } else { None };
                             if suffix_word && pmi.is_none_or(|v| v < w.suffix_pair_pmi) {
                                 continue; // "would|like", "be|able"; not "light|like"
                             }
@@ -763,7 +786,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
 
     /// Whether the last word of a state is not None and longer than three letters (the start
     /// of `content(prev)`; the state is at position *end*).
-    fn content_prev(&self, st: &State, end: usize) -> PyResult<bool> {
+    fn content_prev(&self, st: &State<'_>, end: usize) -> PyResult<bool> {
         Ok(match st.last {
             Last::Word(start) => end - start > 3,
             Last::Context => !self.left.is_none() && self.left.len()? > 3,
@@ -806,7 +829,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
     }
 
     /// The best final state's words, back to the start: the cut points (`Model._search`'s end).
-    fn best_cuts(&self, places: &[Place], states: &States) -> PyResult<Bound<'py, PyAny>> {
+    fn best_cuts(&self, places: &[Place], states: &States<'_>) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let mut last = places.len() - 1;
         let fin = &places[last];
