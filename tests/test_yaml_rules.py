@@ -100,6 +100,22 @@ def test_substitution_fix_keeps_a_sentences_initial_capital_when_case_does_not_c
     assert [d.fix.edits[0].content for d in case_counts.check(Document("We have won."))] == ["we've"]
 
 
+def test_substitution_names_the_term_of_a_match_that_case_folding_finds_and_lowering_does_not(tmp_path):
+    # "İnformations" matches "informations" ignoring case, but lowers to "i̇nformations" (two
+    # characters for "İ"): the term is the one that matches it alone, not a failed rule
+    rule = make_rule(tmp_path, """
+        extends: substitution
+        message: "Use '%s' instead of '%s'"
+        ignorecase: true
+        swap:
+          informations: information
+          advices: advice
+    """)
+    diags = list(rule.check(Document("The İnformations were given. Many advices too.")))
+    assert [d.message for d in diags] == ["Use 'information' instead of 'İnformations'",
+                                          "Use 'advice' instead of 'advices'"]
+
+
 def test_repetition_flags_repeats_within_a_sentence_only(tmp_path):
     rule = make_rule(tmp_path, """
         extends: repetition

@@ -119,16 +119,22 @@ class Substitution(YamlRule):
         pattern = self.expected[expected]
         return expected == found if pattern is None else patterns.fullmatch(pattern, found) is not None
 
-    def _term(self, m, found: str) -> int:
-        """The index of the pattern that made match *m*."""
+    def _term(self, m, found: str) -> int | None:
+        """The index of the pattern that made match *m* (None: none matches *found* alone)."""
         name = m.lastgroup
         if name and name[0] == "s" and name[1:].isdigit() and m.group(name) == found:
             return int(name[1:])
         i = self.literals.get(found.lower() if self.ignorecase else found)
         if i is not None:
             return i
-        return next(i for i in range(len(self.terms)) if f"s{i}" in m.re.groupindex
-                    and m.group(f"s{i}") is not None)
+        i = next((i for i in range(len(self.terms)) if f"s{i}" in m.re.groupindex
+                  and m.group(f"s{i}") is not None), None)
+        if i is not None:
+            return i
+        # a match that case folding finds but no lowercase key names ("İnformations" lowers to
+        # "i̇nformations"): the first pattern, in the alternation's order, that matches it alone
+        return next((i for i, term in enumerate(self.terms)
+                     if compile_pattern(term, self.combined.flags).fullmatch(found)), None)
 
     def _cased(self, replacement: str, found: str, doc: Document, start: int) -> str:
         """The fix's text: a replacement in lowercase of a match with an initial capital that
@@ -146,6 +152,8 @@ class Substitution(YamlRule):
             if not found:
                 continue
             i = self._term(m, found)
+            if i is None:
+                continue
             template = expected = self.replacements[i]
             if _GROUP_REFERENCE.search(template):
                 if i not in self.own:
