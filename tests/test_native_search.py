@@ -186,3 +186,26 @@ def test_the_comparison_can_fail():
     call = [(["Putinin", "his"], "President", None)]
     vocabulary = {"the": 50, "Putin": 4}
     assert _run(forgetful, vocabulary, None, call)[0] != _run(python_search, vocabulary, None, call)[0]
+
+
+def _listed_pairs_of_one_side_each(most: int) -> list[tuple[str, str]]:
+    """Up to *most* ASCII pairs of the lexicon's pair list whose first word begins pairs and ends
+    none and whose second word ends pairs and begins none, the strongest first: a search that
+    read a word's sides the wrong way round would miss their PMI."""
+    lexicon = get_lexicon()
+    pmi = lexicon.pmi_table()
+    pmi = pmi.build() if hasattr(pmi, "build") else pmi
+    sides = lexicon.pair_sides
+    pairs = [(v, pair.split(" ")) for pair, v in pmi.items() if pair.isascii()]
+    return [(a, b) for _, (a, b) in sorted(pairs, reverse=True)
+            if sides(a) == BEGINS_PAIR and sides(b) == ENDS_PAIR][:most]
+
+
+def test_the_pairs_of_the_list_weigh_in_the_compiled_search_as_in_its_twin():
+    # each listed pair glued into one token, apart as two, and either after a context word
+    pairs = _listed_pairs_of_one_side_each(60)
+    assert len(pairs) == 60
+    calls = [call for a, b in pairs for call in (
+        ((f"{a}{b}",), "the", None), ((a, b), None, None), ((f"{a}{b}", "and"), "of", "said"),
+        ((f"the{a}", b), None, None))]
+    _same({}, calls)
