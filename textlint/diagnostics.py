@@ -67,11 +67,13 @@ class Fix:
     title: str | None = None
 
     def __post_init__(self) -> None:
-        edits = tuple(sorted(self.edits))
-        for a, b in zip(edits, edits[1:]):
-            if b.start < a.end:
-                raise ValueError("the edits of one fix overlap")
-        object.__setattr__(self, "edits", edits)
+        edits = self.edits
+        if type(edits) is not tuple or len(edits) != 1:  # (one edit, as most fixes have, is in order)
+            edits = tuple(sorted(edits))
+            for a, b in zip(edits, edits[1:]):
+                if b.start < a.end:
+                    raise ValueError("the edits of one fix overlap")
+            object.__setattr__(self, "edits", edits)
         if self.title is not None:  # a title repeated over many fixes is held once
             object.__setattr__(self, "title", sys.intern(self.title))
 
@@ -115,9 +117,8 @@ class Diagnostic:
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end:
             raise ValueError(f"{self.rule}: invalid span {self.start}..{self.end}")
-        if self.fix is not None and self.fix.edits and (
-            self.fix.start < self.start or self.fix.end > self.end
-        ):
+        edits = () if self.fix is None else self.fix.edits
+        if edits and (edits[0].start < self.start or edits[-1].end > self.end):
             raise ValueError(
                 f"{self.rule}: fix edits {self.fix.start}..{self.fix.end} "
                 f"lie outside the span {self.start}..{self.end}"
