@@ -1,13 +1,15 @@
 //! The places where cleanup.DoubledWord looks for a doubled word in plain text, compiled: the twin
 //! of `_repeated_run_places_py` (textlint/checks/doubled.py), the starts of `_REPEATED_RUN`'s
-//! matches in the text's letters lowercased and every other character made a space, as bytes.
+//! matches in the text's letters lowercased and every other character made a space, as bytes;
+//! and the twin of `_joiner_repeats_py`, where it looks for a compound repeated.
 
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
+use pyo3::types::{PyBytes, PyString};
 
 /// Adds the functions of this file to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(repeated_runs, m)?)
+    m.add_function(wrap_pyfunction!(repeated_runs, m)?)?;
+    m.add_function(wrap_pyfunction!(joiner_repeats, m)?)
 }
 
 /// `_repeated_run_places_py(runs)`: the offsets, in order, of the spaces of *runs* that a run of
@@ -55,4 +57,65 @@ impl RepeatedRuns {
         }
         None
     }
+}
+
+/// The characters of `_JOINER_CHARACTERS` (textlint/checks/doubled.py).
+const JOINERS: [char; 4] = ['-', '\u{2010}', '’', '\''];
+
+/// Whether *c* is `regex`'s `\s`: Unicode's White_Space.
+fn space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// Whether *c* is a separator U+001C to U+001F: `\S`, but it ends the rest of a joiner's token.
+fn separator(c: char) -> bool {
+    ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// `_joiner_repeats_py(text)`: the code point offsets, in order, of the joiners of *text* (one of
+/// [`JOINERS`]) whose next token holds the same joiner (the matches of `_JOINER_AGAIN`: the rest
+/// of the joiner's token up to `\s` or U+001C to U+001F, then `\s` and the next run of `\S` holding
+/// the joiner). One pass over the text: the joiners of a token wait for the next token, which
+/// tells which joiners it holds when it ends. None for a string without UTF-8 (a lone surrogate).
+#[pyfunction]
+pub fn joiner_repeats(text: &Bound<'_, PyString>) -> Option<Vec<usize>> {
+    text.to_str().ok().map(joiners_repeated)
+}
+
+/// `joiner_repeats` of a text.
+fn joiners_repeated(text: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut pending: Vec<(usize, usize)> = Vec::new(); // (offset, joiner) of the current token
+    let mut waiting: Vec<(usize, usize)> = Vec::new(); // those of the token before the spaces
+    let mut held = [false; JOINERS.len()]; // the joiners of the current token
+    let mut in_token = false;
+    for (i, c) in text.chars().enumerate() {
+        if c.is_ascii_alphanumeric() {
+            in_token = true; // (most characters: neither a space, a joiner nor a separator)
+            continue;
+        }
+        if space(c) {
+            if in_token {
+                // the token after the spaces ended: it tells which waiting joiners it repeats,
+                // and its own joiners wait for the next
+                found.extend(waiting.iter().filter(|&&(_, k)| held[k]).map(|&(at, _)| at));
+                std::mem::swap(&mut waiting, &mut pending);
+                pending.clear();
+                held = [false; JOINERS.len()];
+                in_token = false;
+            }
+            continue;
+        }
+        in_token = true;
+        if let Some(k) = JOINERS.iter().position(|&j| j == c) {
+            held[k] = true;
+            pending.push((i, k));
+        } else if separator(c) {
+            pending.clear(); // the rest of these joiners' token ends without `\s`
+        }
+    }
+    if in_token {
+        found.extend(waiting.iter().filter(|&&(_, k)| held[k]).map(|&(at, _)| at));
+    }
+    found
 }

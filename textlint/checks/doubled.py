@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from itertools import chain
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import regex
 
@@ -302,9 +302,10 @@ def _compound_pairs(text: str) -> list[tuple[int, str, str, str]]:
     ("hi-tech hi-tech", "Federation’s Federation’s"), as (start, word, space, repeat)."""
     pairs = []
     done = -1
-    # (a pattern led by each joiner's character: a scan of their class costs more. A token is
-    # looked at when one of its joiners is in the next token too: a repeat holds them all)
-    for p in merged(*((m.start() for m in again.finditer(text)) for again in _JOINER_AGAIN)):
+    # (a pattern led by each joiner's character, or one compiled pass for all: a scan of their
+    # class costs more. A token is looked at when one of its joiners is in the next token too:
+    # a repeat holds them all)
+    for p in _joiner_repeats(text):
         if p < done:
             continue  # another joiner of a token already looked at: the same word, the same answer
         j = _JOINER_AHEAD.match(text, p)
@@ -321,6 +322,23 @@ def _compound_pairs(text: str) -> list[tuple[int, str, str, str]]:
         if nxt and nxt.group("b").lower() == word.group().lower():
             pairs.append((start, word.group(), nxt.group("sep"), nxt.group("b")))
     return pairs
+
+
+def _joiner_repeats_py(text: str) -> Iterator[int]:
+    """The offsets of the joiners of *text* whose next token holds the same joiner (the matches
+    of :data:`_JOINER_AGAIN`), in order."""
+    return merged(*((m.start() for m in again.finditer(text)) for again in _JOINER_AGAIN))
+
+
+#: The compiled twin of :func:`_joiner_repeats_py` (native/src/doubled.rs: one pass over the text
+#: for the four joiners, where the twin scans it once for each), or None.
+_JOINER_REPEATS = native.function("joiner_repeats")
+
+
+def _joiner_repeats(text: str) -> Iterable[int]:
+    """:func:`_joiner_repeats_py`, by its compiled twin when it is built."""
+    found = _JOINER_REPEATS(text) if _JOINER_REPEATS is not None else None
+    return _joiner_repeats_py(text) if found is None else found
 
 
 def _on_purpose(text: str, start: int, end: int, a: str, b: str) -> bool:
