@@ -476,6 +476,16 @@ def _globs(patterns: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
     return either(list(patterns)), either([g for p in patterns for g in (p, f"*/{p}")])
 
 
+def _symlinks_in(folder: str) -> set[str] | None:
+    """The names of the symbolic links in *folder*, from one read of the directory (its
+    entries' types, no ``lstat`` per file); None when it cannot be read."""
+    try:
+        with os.scandir(folder) as entries:
+            return {entry.name for entry in entries if entry.is_symlink()}
+    except OSError:
+        return None
+
+
 def _links_outside(path: Path, folder: Path) -> bool:
     """Whether *path* is a symbolic link whose target lies outside *folder* (a path that
     cannot even be looked at is left to the reader, which names the problem)."""
@@ -511,11 +521,12 @@ def discover(paths: list[Path], include=DEFAULT_INCLUDE, exclude=(),
             folder = Path(dirpath)
             dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith(".")
                                  and not matches(folder / d, exclude))
+            links = _symlinks_in(dirpath)  # (None: each file is looked at)
             for name in sorted(filenames):
                 p = folder / name
                 if not matches(p, include) or matches(p, exclude):
                     continue
-                if _links_outside(p, inside):
+                if (links is None or name in links) and _links_outside(p, inside):
                     report(InputError(str(p), f"a symbolic link to {p.resolve()}, outside {root}; "
                                               "a directory walk does not follow it", skipped=True))
                     continue
