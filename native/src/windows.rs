@@ -2,10 +2,11 @@
 //! `_changed_windows_py` (with the `_Tokens` of a line) of textlint/checks/spacing/model.py.
 //!
 //! It marks the same tokens, merges the same windows, reads the same context words and asks
-//! `Model.best` of each window as the twin does: an entry of the model's `_best` memo that no
-//! document word swayed is read here (what `Model.memo` returns for it, recording nothing), a
-//! window the memo lacks is searched (`model._searcher`) and remembered here as `Model.memo`
-//! does, any other goes to `model.best` itself (whose memo checks the document words). Only the windows whose best cuts are
+//! `Model.best` of each window as the twin does: an entry of the model's `_best` memo is read
+//! here as `Model.memo` reads it (one that no document word swayed as it is, recording nothing;
+//! one that document words swayed while this document's counts of them are those it recorded,
+//! recording them), a window the memo lacks, or whose entry holds no longer, is searched
+//! (`model._searcher`) and remembered here as `Model.memo` does. Only the windows whose best cuts are
 //! not the author's are handed back, their tokens made as the twin makes them (`Token`). Offsets
 //! are code points, as Python's, found in the line itself (its chunks are `line.split()`): the
 //! line is read up to the last chunk a window may reach, no chunk's length asked of Python. A
@@ -17,6 +18,7 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
+use crate::chunks;
 use crate::memo;
 
 /// The classes and the function of model.py that the twin makes objects of or hands a line
@@ -68,9 +70,10 @@ impl Windows {
     }
 }
 
-/// `model.best(cores, left, right)`: its memo entry read here when no document word swayed it
-/// (as `Model.memo` reads it), worked out and remembered here when there is none (`memo_fresh`),
-/// else the method (which checks the document words against this document's counts).
+/// `model.best(cores, left, right)`: its memo entry read here as `Model.memo` reads it (one that
+/// document words swayed while their counts hold, `chunks::valid`, those words recorded in the
+/// model's `_hits`), worked out and remembered here when there is none or it holds no longer
+/// (`memo_fresh`).
 fn best_cuts<'py>(model: &Bound<'py, PyAny>, best: &Bound<'py, PyDict>, cores: &[Bound<'py, PyAny>],
                   left: &Bound<'py, PyAny>, right: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let py = model.py();
@@ -79,10 +82,18 @@ fn best_cuts<'py>(model: &Bound<'py, PyAny>, best: &Bound<'py, PyDict>, cores: &
         None => memo_fresh(model, best, &key, (PyList::new(py, cores)?, left, right)),
         Some(entry) => {
             let entry = entry.downcast_into::<PyTuple>()?;
-            if !entry.get_item(1)?.is_truthy()? {
+            let deps = entry.get_item(1)?;
+            if !deps.is_truthy()? {
                 return entry.get_item(0);
             }
-            model.call_method1(intern!(py, "best"), (PyList::new(py, cores)?, left, right))
+            // (most entries that a line's windows read are swayed: checked here, where the
+            // method's memo took a Python step for each of their words)
+            let deps = deps.downcast_into::<PyDict>()?;
+            if chunks::valid(model, &deps)? {
+                model.getattr(intern!(py, "_hits"))?.downcast::<PyDict>()?.update(deps.as_mapping())?;
+                return entry.get_item(0);
+            }
+            memo_fresh(model, best, &key, (PyList::new(py, cores)?, left, right))
         }
     }
 }
