@@ -29,6 +29,8 @@ fn unknown_long_words<'py>(words: &Bound<'py, PyDict>, min_length: usize, zipf: 
             continue;
         }
         let lowercase_known = match word.to_str() {
+            // (a word with no capital is its own lowercase form: its look-up answered already)
+            Ok(text) if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) => false,
             Ok(text) if text.is_ascii() => {
                 lower.clear();
                 lower.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
