@@ -60,3 +60,17 @@ def test_a_document_gives_the_python_twins_places():
 def test_a_lone_surrogate_is_left_to_the_python_twin():
     assert _COMPILED("a-\ud800 -") is None
     assert list(doubled._joiner_repeats("a-\ud800 -")) == [1]
+
+
+#: How many code points the compiled scan reads at a time (``PIECE`` in native/src/text.rs).
+_PIECE = 1 << 16
+
+
+@pytest.mark.parametrize("at", [_PIECE - 3, _PIECE - 2, _PIECE - 1, _PIECE, _PIECE + 1, 2 * _PIECE - 2])
+def test_a_long_text_gives_the_python_twins_places_across_its_pieces(at):
+    # a text beyond ASCII longer than a piece, a repeated compound's joiners and spaces either
+    # side of a join between pieces
+    filler = "é " * (at // 2)
+    text = filler[:at] + "hi-tech hi-tech Russia’s Russia’s " + "é " * _PIECE
+    assert list(doubled._joiner_repeats_py(text)), "the text has repeated joiners"
+    _same(text)

@@ -3,8 +3,12 @@
 //! matches in the text's letters lowercased and every other character made a space, as bytes;
 //! and the twin of `_joiner_repeats_py`, where it looks for a compound repeated.
 
+use std::ops::ControlFlow;
+
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
+
+use crate::text::read_in_pieces;
 
 /// Adds the functions of this file to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -75,47 +79,77 @@ fn separator(c: char) -> bool {
 /// `_joiner_repeats_py(text)`: the code point offsets, in order, of the joiners of *text* (one of
 /// [`JOINERS`]) whose next token holds the same joiner (the matches of `_JOINER_AGAIN`: the rest
 /// of the joiner's token up to `\s` or U+001C to U+001F, then `\s` and the next run of `\S` holding
-/// the joiner). One pass over the text: the joiners of a token wait for the next token, which
-/// tells which joiners it holds when it ends. None for a string without UTF-8 (a lone surrogate).
+/// the joiner). One pass over the text (a long one read a piece at a time): the joiners of a token
+/// wait for the next token, which tells which joiners it holds when it ends. None for a string
+/// without UTF-8 (a lone surrogate).
 #[pyfunction]
-pub fn joiner_repeats(text: &Bound<'_, PyString>) -> Option<Vec<usize>> {
-    text.to_str().ok().map(joiners_repeated)
+pub fn joiner_repeats(text: &Bound<'_, PyString>) -> PyResult<Option<Vec<usize>>> {
+    let mut scan = JoinerScan::default();
+    let read = read_in_pieces(text, |piece| {
+        scan.read(piece);
+        ControlFlow::<()>::Continue(())
+    })?;
+    Ok(read.map(|_| scan.finish()))
 }
 
-/// `joiner_repeats` of a text.
-fn joiners_repeated(text: &str) -> Vec<usize> {
-    let mut found = Vec::new();
-    let mut pending: Vec<(usize, usize)> = Vec::new(); // (offset, joiner) of the current token
-    let mut waiting: Vec<(usize, usize)> = Vec::new(); // those of the token before the spaces
-    let mut held = [false; JOINERS.len()]; // the joiners of the current token
-    let mut in_token = false;
-    for (i, c) in text.chars().enumerate() {
-        if c.is_ascii_alphanumeric() {
-            in_token = true; // (most characters: neither a space, a joiner nor a separator)
-            continue;
-        }
-        if space(c) {
-            if in_token {
-                // the token after the spaces ended: it tells which waiting joiners it repeats,
-                // and its own joiners wait for the next
-                found.extend(waiting.iter().filter(|&&(_, k)| held[k]).map(|&(at, _)| at));
-                std::mem::swap(&mut waiting, &mut pending);
-                pending.clear();
-                held = [false; JOINERS.len()];
-                in_token = false;
+/// The state of `joiner_repeats` between the pieces of a text.
+#[derive(Default)]
+struct JoinerScan {
+    found: Vec<usize>,
+    /// (offset, joiner) of the current token's joiners
+    pending: Vec<(usize, usize)>,
+    /// those of the token before the spaces
+    waiting: Vec<(usize, usize)>,
+    /// the joiners of the current token
+    held: [bool; JOINERS.len()],
+    in_token: bool,
+    /// the offset of the next character
+    at: usize,
+}
+
+impl JoinerScan {
+    /// Reads the next characters of the text.
+    fn read(&mut self, text: &str) {
+        for c in text.chars() {
+            let i = self.at;
+            self.at += 1;
+            if c.is_ascii_alphanumeric() {
+                self.in_token = true; // (most characters: neither a space, a joiner nor a separator)
+                continue;
             }
-            continue;
-        }
-        in_token = true;
-        if let Some(k) = JOINERS.iter().position(|&j| j == c) {
-            held[k] = true;
-            pending.push((i, k));
-        } else if separator(c) {
-            pending.clear(); // the rest of these joiners' token ends without `\s`
+            if space(c) {
+                if self.in_token {
+                    // the token after the spaces ended: it tells which waiting joiners it repeats,
+                    // and its own joiners wait for the next
+                    self.token_ended();
+                    std::mem::swap(&mut self.waiting, &mut self.pending);
+                    self.pending.clear();
+                    self.held = [false; JOINERS.len()];
+                    self.in_token = false;
+                }
+                continue;
+            }
+            self.in_token = true;
+            if let Some(k) = JOINERS.iter().position(|&j| j == c) {
+                self.held[k] = true;
+                self.pending.push((i, k));
+            } else if separator(c) {
+                self.pending.clear(); // the rest of these joiners' token ends without `\s`
+            }
         }
     }
-    if in_token {
-        found.extend(waiting.iter().filter(|&&(_, k)| held[k]).map(|&(at, _)| at));
+
+    /// The offsets found, once the whole text is read.
+    fn finish(mut self) -> Vec<usize> {
+        if self.in_token {
+            self.token_ended();
+        }
+        self.found
     }
-    found
+
+    /// The waiting joiners that the token just ended holds too, found.
+    fn token_ended(&mut self) {
+        let held = self.held;
+        self.found.extend(self.waiting.iter().filter(|&&(_, k)| held[k]).map(|&(at, _)| at));
+    }
 }
