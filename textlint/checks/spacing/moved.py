@@ -49,7 +49,10 @@ def moved_spaces(line: str, model: Model, loud: list[str]) -> Iterator[Change]:
     """Pairs of tokens of *line* whose space is one letter off, each as a change (offsets in
     the line) whose gain is the model's score of the moved space. Only the *loud* chunks of
     the line (those that are not quiet words: :func:`.model.judge_line`) may be no word."""
-    for core in sorted(c for c in _unknown_cores(loud, model) if model.document_count(c) <= 1):
+    cores = _unknown_cores(loud, model)
+    if not cores:
+        return  # (most lines: no token of theirs is no word)
+    for core in sorted(c for c in cores if model.document_count(c) <= 1):
         for at in occurrences(line, core):
             whole = _WHOLE.match(line, at)
             if whole is not None and whole.end() == at + len(core):
