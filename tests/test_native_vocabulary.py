@@ -5,6 +5,7 @@ textlint/document.py, ``_prose_words_py``: the same words with the same counts i
 from __future__ import annotations
 
 from collections import Counter
+from itertools import filterfalse
 from pathlib import Path
 
 import pytest
@@ -25,16 +26,19 @@ _PIECES = list(" \t\n\r\x0b\x0c\x1c\x85\u00a0\u2009\u200b\u2028\u202f\u205f.,\"�
     + ["it", "Díaz", "rock", "12", "x", "n’t"]
 
 
-def _compiled(text: str) -> Counter[str] | None:
+def _compiled(text: str) -> tuple[Counter[str], list[str]] | None:
     counts: Counter[str] = Counter()
-    return counts if document._PROSE_WORDS(text, counts) else None
+    unlettered: list[str] = []
+    return (counts, unlettered) if document._PROSE_WORDS(text, counts, unlettered) else None
 
 
 def _same(text: str) -> None:
     found = _compiled(text)
     assert found is not None, "plain text is counted"
+    counts, unlettered = found
     expected = document._prose_words_py(text)
-    assert list(found.items()) == list(expected.items())
+    assert list(counts.items()) == list(expected.items())
+    assert unlettered == list(filterfalse(str.isalpha, expected))
 
 
 @settings(max_examples=500, deadline=None)
@@ -56,11 +60,17 @@ def test_each_plain_character_is_read_as_the_python_twin_reads_it(c):
 @pytest.mark.parametrize("c", NOT_PLAIN)
 def test_text_that_is_not_plain_is_left_to_the_python_twin(c):
     counts: Counter[str] = Counter()
-    assert document._PROSE_WORDS(f"plain words then {c} word", counts) is False
-    assert not counts
+    unlettered: list[str] = []
+    assert document._PROSE_WORDS(f"plain words then {c} word", counts, unlettered) is False
+    assert not counts and not unlettered
 
 
 def test_a_document_has_the_vocabulary_of_the_python_twin():
     text = (Path(__file__).resolve().parent.parent / "fixtures" / "seed-article.txt").read_text(encoding="utf-8")
     doc = Document(text)
-    assert list(document._prose_words(doc.prose_text).items()) == list(document._prose_words_py(doc.prose_text).items())
+    counts, unlettered = document._prose_words(doc.prose_text)
+    expected = document._prose_words_py(doc.prose_text)
+    assert list(counts.items()) == list(expected.items())
+    assert unlettered == list(filterfalse(str.isalpha, expected))
+    assert set(doc.unlettered_words) == set(filterfalse(str.isalpha, doc.vocabulary))
+    assert len(doc.unlettered_words) == len(set(doc.unlettered_words))

@@ -366,10 +366,25 @@ class Document:
     @cached_property
     def vocabulary(self) -> Counter[str]:
         """How often each word form occurs in the prose of the document (case kept)."""
-        counts = _prose_words(self.prose_text)
+        return self._words[0]
+
+    @cached_property
+    def unlettered_words(self) -> list[str]:
+        """The words of :attr:`vocabulary` that are not all letters (``str.isalpha``: "it's",
+        "was960"), in no set order (told as the words are counted)."""
+        return self._words[1]
+
+    @cached_property
+    def _words(self) -> tuple[Counter[str], list[str]]:
+        """:attr:`vocabulary` and :attr:`unlettered_words`."""
+        counts, unlettered = _prose_words(self.prose_text)
+        text = self.text
         for start, end in self._name_tokens:  # "searchengine.py" writes the word "searchengine"
-            counts.update(WORD.findall(self.text, start, end))
-        return counts
+            for word in WORD.findall(text, start, end):
+                if word not in counts and not word.isalpha():
+                    unlettered.append(word)
+                counts[word] += 1
+        return counts, unlettered
 
     @cached_property
     def word_count(self) -> int:
@@ -581,14 +596,17 @@ def _prose_words_py(prose: str) -> Counter[str]:
 _PROSE_WORDS = native.function("prose_words")
 
 
-def _prose_words(prose: str) -> Counter[str]:
-    """:func:`_prose_words_py`; on plain prose (nearly all) its compiled twin splits, counts and
-    parts the chunks in about three fifths of the time, and sets the same counts in the same order."""
+def _prose_words(prose: str) -> tuple[Counter[str], list[str]]:
+    """:func:`_prose_words_py` and the words it counts that are not all letters (``str.isalpha``),
+    in its order; on plain prose (nearly all) its compiled twin splits, counts and parts the chunks
+    in about three fifths of the time, sets the same counts in the same order and lists the same
+    words, each told as it is counted (not by another walk of the counts)."""
     if _PROSE_WORDS is not None:
-        counts = Counter()
-        if _PROSE_WORDS(prose, counts):
-            return counts
-    return _prose_words_py(prose)
+        counts, unlettered = Counter(), []
+        if _PROSE_WORDS(prose, counts, unlettered):
+            return counts, unlettered
+    counts = _prose_words_py(prose)
+    return counts, list(filterfalse(str.isalpha, counts))
 
 
 def _words_of_chunk(chunk: str) -> tuple[str, ...] | list[str]:

@@ -24,14 +24,13 @@ mod suspicious;
 mod table;
 mod text;
 mod unknown;
-mod unlettered;
 mod vocabulary;
 mod weights;
 mod windows;
 
 /// The interface version: textlint uses this module only when it expects this number
 /// (`textlint.native.ABI`); bump it when a function's signature or meaning changes.
-const ABI: u32 = 4;
+const ABI: u32 = 5;
 
 #[pymodule]
 fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -48,6 +47,5 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     unknown::register(m)?;
     pieces::register(m)?;
     seams::register(m)?;
-    unlettered::register(m)?;
     Ok(())
 }

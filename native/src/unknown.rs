@@ -23,7 +23,7 @@ fn unknown_long_words<'py>(words: &Bound<'py, PyDict>, min_length: usize, zipf: 
     let zipf = Getter::of(zipf)?;
     let unknown = PyList::empty(py);
     let mut lower = String::new();
-    for word in words.keys() {
+    for (word, _) in words.iter() {  // (PyDict_Next: no list of the keys made first)
         let word = word.downcast_into::<PyString>()?;
         if word.len()? < min_length || known(&zipf, &word)? {
             continue;

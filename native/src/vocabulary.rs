@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::{PyDict, PyList, PyString};
 
 use crate::capitals::{letter, number, plain};
 use crate::fxhash::FxBuild;
@@ -89,15 +89,31 @@ impl<'a> Counts<'a> {
 }
 
 /// `_prose_words_py(prose)` of plain *prose*, set in the empty dict *counts* (the twin's Counter,
-/// whose items it gets in the same order): whether *prose* was plain (else *counts* stays empty).
+/// whose items it gets in the same order), and the keys that are not all letters (`str.isalpha`)
+/// appended to the empty list *unlettered* in that order (where `glued_runons` looks for its seams:
+/// told here, where each key is still Rust text, not by another walk of the dict): whether *prose*
+/// was plain (else both stay empty).
 #[pyfunction]
-pub fn prose_words(prose: &Bound<'_, PyString>, counts: &Bound<'_, PyDict>) -> PyResult<bool> {
+pub fn prose_words(prose: &Bound<'_, PyString>, counts: &Bound<'_, PyDict>, unlettered: &Bound<'_, PyList>) -> PyResult<bool> {
     let py = prose.py();
     let Some(found) = count(prose.to_str()?) else { return Ok(false) };
     for (word, n) in found.items() {
-        counts.set_item(PyString::new(py, word), n)?;
+        let key = PyString::new(py, word);
+        if !all_letters(word) {
+            unlettered.append(&key)?;
+        }
+        counts.set_item(key, n)?;
     }
     Ok(true)
+}
+
+/// `str.isalpha` of a plain word (never empty).
+fn all_letters(word: &str) -> bool {
+    if word.is_ascii() {
+        word.bytes().all(|b| b.is_ascii_alphabetic())
+    } else {
+        word.chars().all(letter)
+    }
 }
 
 /// `separator` of each ASCII character, looked up by its byte: most of prose is ASCII, read a

@@ -81,7 +81,8 @@ def _analyse(doc: Document) -> Analysis:
                 found.extend(c.shifted(pos + offset) for c in changes)
         pos += len(line) + 1
     text_words = _text_words(doc)
-    found.extend(glued_runons(text, model.lex, PARAMS.function_zipf, PARAMS.solid_zipf, text_words))
+    unlettered = None if text_words is None else doc.unlettered_words
+    found.extend(glued_runons(text, model.lex, PARAMS.function_zipf, PARAMS.solid_zipf, unlettered))
     shift = margin_shift(found, words, PARAMS)
     taken = {c.start for c in found}
     found.extend(c for c in verb_slot_runons(text, model.lex, text_words) if c.start not in taken)

@@ -3,12 +3,10 @@ possessive ("Putin’smessage") or to the pronoun "I" ("Ibelieve")."""
 
 from __future__ import annotations
 
-from itertools import filterfalse
 from typing import Collection, Iterable, Iterator
 
 import regex
 
-from ... import native
 from ...anchored import finditer_at_characters, in_text_order, occurrences
 from ...lexicon import Lexicon
 from ...patterns import lazy_compile
@@ -41,17 +39,18 @@ POSSESSIVE_SEAM = lazy_compile(r"['’]s\p{Ll}")
 
 
 def glued_runons(text: str, lexicon: Lexicon, function_zipf: float, word_zipf: float,
-                 words: Collection[str] | None = None) -> Iterator[Change]:
+                 unlettered: Collection[str] | None = None) -> Iterator[Change]:
     """A space lost between a very frequent word (a function word: "in", "of", "was") and a
     number, or between a possessive and a known word. Identifiers and units keep their
     digits ("base85", "mp3", "utf8", "5km"). Read in the lines that hold a seam
     (:func:`_seams`; no match crosses a line break), found by a scan of the text or, when
     *words* holds every word of the text (:data:`.document.WORD`'s matches), around the
-    occurrences of the few words that hold one (:func:`_seamed_words`)."""
-    if words is None:
+    occurrences of the few words that hold one (:func:`_seamed_words`) when *unlettered* holds
+    every word of the text that is not all letters (:attr:`.Document.unlettered_words`)."""
+    if unlettered is None:
         places = (seam.start() for seam in _seams(text))
     else:
-        places = sorted(at for word in _seamed_words(words) for at in occurrences(text, word))
+        places = sorted(at for word in _seamed_words(unlettered) for at in occurrences(text, word))
     for line_start, line_end in _lines_at(text, places):
         line = text[line_start:line_end]
         for pattern, zipf, word in ((WORD_NUMBER, function_zipf, "first"),
@@ -68,30 +67,13 @@ def glued_runons(text: str, lexicon: Lexicon, function_zipf: float, word_zipf: f
                                  gain=float("inf"), certain=certain)
 
 
-def _seamed_words(words: Collection[str]) -> set[str]:
-    """Those of *words* that hold a seam (each match of :func:`glued_runons`' patterns lies in
-    one word: letters, digits and an apostrophe between letters). Only a word that is not all
-    letters may hold one, and only those are read, as lines of one text."""
-    odd = "\n".join(_unlettered_words(words))
+def _seamed_words(unlettered: Collection[str]) -> set[str]:
+    """Those of *unlettered* (words not all letters) that hold a seam (each match of
+    :func:`glued_runons`' patterns lies in one word: letters, digits and an apostrophe between
+    letters; a word of letters only holds none), read as lines of one text."""
+    odd = "\n".join(unlettered)
     seams = sorted(m.start() for pattern in (DIGIT_SEAM, POSSESSIVE_SEAM) for m in pattern.finditer(odd))
     return {odd[a:b] for a, b in _lines_at(odd, seams)}
-
-
-def _unlettered_words_py(words: Collection[str]) -> Iterator[str]:
-    """Those of *words* (in order) that are not all letters (``str.isalpha``)."""
-    return filterfalse(str.isalpha, words)
-
-
-#: The compiled twin of :func:`_unlettered_words_py` for a dict (native/src/unlettered.rs), or None.
-_UNLETTERED_WORDS = native.function("unlettered_words")
-
-
-def _unlettered_words(words: Collection[str]) -> Iterable[str]:
-    """:func:`_unlettered_words_py`; of a dict (a document's vocabulary) by its compiled twin,
-    which reads the keys in Rust without a call of ``str.isalpha`` for each."""
-    if _UNLETTERED_WORDS is not None and isinstance(words, dict):
-        return _UNLETTERED_WORDS(words)
-    return _unlettered_words_py(words)
 
 
 def _lines_at(text: str, places: Iterable[int]) -> Iterator[tuple[int, int]]:
