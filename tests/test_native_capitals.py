@@ -173,7 +173,8 @@ def test_the_capitalised_word_before_a_window_end(window, word):
 
 #: Characters around words: the white space ``starts_sentence`` skips, sentence breaks, closing
 #: and opening marks, bullets, digits, list markers, letters beyond ASCII and beyond plain text.
-_AROUND = st.sampled_from(list(" \t\u00a0\u2009\u202f\u2007\r\n\x0b.!?…:;,\"'“”’)]([-•*_#>|0123a) xé²") + ["İ", "ǅ"])
+_AROUND = st.sampled_from(list(" \t\u00a0\u2009\u202f\u2007\r\n\x0b.!?…:;,\"'“”’)]([-•*_#>|0123a) xé²")
+                          + list("»›}{+~^$`<=±°¼¹ª–—‘«„‹·▪\u2044\u00ad\u200b") + ["İ", "ǅ"])
 
 
 @settings(max_examples=500, deadline=None)
@@ -186,6 +187,41 @@ def test_the_matches_that_start_no_sentence_are_those_of_the_python_twin(pieces,
     doc.prose_text = "".join(" " if i in blanked else c for i, c in enumerate(doc.text))  # (spans blanked)
     # (compiled in plain text, else the Python twin)
     assert _matches(capitals._mid_sentence_candidates(doc)) == _matches(capitals._mid_sentence_candidates_py(doc))
+
+
+#: What may stand before a capitalised word: white space, sentence breaks, quotes and brackets
+#: opening and closing, bullets, dashes, digits, symbols, letters, a task list's box.
+_BEFORE = st.sampled_from(list(" \t\u00a0\u2009\n.?;:,\"'“”’»›‘«)]}([{_-–•*#=|<>0123²¼aé+~±°\u2044\u00ad")
+                          + ["- [ ]", "🎉", "(iv)", "a)"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_BEFORE, max_size=8).map("".join), st.sampled_from(["Deploy", "Party's", "Éclair"]))
+@example("x, ", "Deploy").via("after a comma")
+@example("(3)” ", "Deploy").via("a list number closed")
+@example("x 3” ", "Deploy").via("a number closed")
+def test_a_word_is_placed_as_starts_sentence_places_it(before, word):
+    # the compiled scan answers starts_sentence's common cases itself: the same matches
+    text = "x " + before + word
+    found = capitals._MID_SENTENCE_CANDIDATES(text, text, lambda low: True, frozenset(), capitals.HOUSE_STYLE_CAPITALS,
+                                              capitals.starts_sentence)
+    if found is None:  # (beyond plain text)
+        return
+    matches = [m for m in capitals._PLAIN_TITLE.finditer(text) if not capitals.starts_sentence(text, m.start())]
+    assert [(w, [m.start() for m in mid]) for w, (mid, _) in found.items()] \
+        == [(w, [m.start() for m in matches if m[1] == w]) for w in dict.fromkeys(m[1] for m in matches)]
+
+
+@pytest.mark.parametrize("before", ["x, ", "x 12 ", "é ", "x » ", "x.” ", "x” ", "x _ ", "x} ", "\n", "x. ", "x “",
+                                    "x\u00a0— ", "x: ", "x\t(“", "x 3) ” ", "x ’’ "])
+def test_the_common_places_are_answered_without_python(before):
+    def refused(text, pos):
+        raise AssertionError(f"starts_sentence asked at {pos} of {text!r}")
+
+    text = before + "Deploy"
+    found = capitals._MID_SENTENCE_CANDIDATES(text, text, lambda low: True, frozenset(), capitals.HOUSE_STYLE_CAPITALS,
+                                              refused)
+    assert bool(found) == (not capitals.starts_sentence(text, len(before)))
 
 
 @pytest.mark.parametrize("pad", range(0, 200, 7))

@@ -63,36 +63,41 @@ fn glued_before(c: char) -> bool {
     letter(c) || number(c) || matches!(c, '\'' | '’' | '-' | '\u{2010}' | '.' | '@' | '/' | '_' | '#')
 }
 
-/// The character at *i* of the text (its code points: bytes of ASCII text, else chars), if any.
-fn char_at<C: Copy + Into<char>>(chars: &[C], i: usize) -> Option<char> {
-    chars.get(i).map(|&c| c.into())
+/// The character at byte *i* of *s* (a character's start), if any.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s[i..].chars().next()
 }
 
-/// The look-ahead of `_PLAIN_TITLE` at *end*: whether what follows a capitalised word (with
+/// The look-ahead of `_PLAIN_TITLE` at byte *end*: whether what follows a capitalised word (with
 /// its possessive) keeps it from being one (a letter, number, hyphen or one of "@/_", or an
 /// apostrophe or period before a letter).
-fn glued_after<C: Copy + Into<char>>(chars: &[C], end: usize) -> bool {
-    let Some(c) = char_at(chars, end) else { return false };
-    let letter_next = char_at(chars, end + 1).is_some_and(letter);
+fn glued_after(s: &str, end: usize) -> bool {
+    let mut after = s[end..].chars();
+    let Some(c) = after.next() else { return false };
+    let letter_next = after.next().is_some_and(letter);
     letter(c) || number(c) || matches!(c, '-' | '\u{2010}' | '@' | '/' | '_') || (apostrophe(c) || c == '.') && letter_next
 }
 
-/// `_PLAIN_TITLE.match(text, p)` on the characters of plain text: the ends of the word (group 1)
-/// and of the match (with its possessive "'s"), or None.
-fn title_at<C: Copy + Into<char>>(chars: &[C], p: usize) -> Option<(usize, usize)> {
-    if !capital(chars[p].into()) || p > 0 && glued_before(chars[p - 1].into()) {
+/// `_PLAIN_TITLE.match(text, p)` on plain text *s* at byte *p*: the byte ends of the word
+/// (group 1) and of the match (with its possessive "'s"), or None.
+fn title_at(s: &str, p: usize) -> Option<(usize, usize)> {
+    let first = char_at(s, p).filter(|&c| capital(c))?;
+    if s[..p].chars().next_back().is_some_and(glued_before) {
         return None;
     }
-    let word_end = p + 1 + chars[p + 1..].iter().take_while(|&&c| small(c.into())).count();
-    if word_end == p + 1 {
+    let rest = p + first.len_utf8();
+    let word_end = rest + s[rest..].chars().take_while(|&c| small(c)).map(char::len_utf8).sum::<usize>();
+    if word_end == rest {
         return None;
     }
-    let possessive = char_at(chars, word_end).is_some_and(apostrophe) && char_at(chars, word_end + 1) == Some('s');
-    if possessive && !glued_after(chars, word_end + 2) {
-        return Some((word_end, word_end + 2));
+    let mut after = s[word_end..].chars();
+    let possessive = after.next().is_some_and(apostrophe) && after.next() == Some('s');
+    let possessive_end = word_end + char_at(s, word_end).map_or(0, char::len_utf8) + 1;
+    if possessive && !glued_after(s, possessive_end) {
+        return Some((word_end, possessive_end));
     }
     // (without the "'s", or a "'s" before a letter: an apostrophe before a letter follows the word)
-    (!glued_after(chars, word_end)).then_some((word_end, word_end))
+    (!glued_after(s, word_end)).then_some((word_end, word_end))
 }
 
 /// `word.lower()` of a capitalised word of plain text: its capital in lowercase (natively when it
@@ -198,60 +203,86 @@ pub fn mid_sentence_candidates<'py>(text: &Bound<'py, PyString>, prose: &Bound<'
     let judges = Judges { prose, worth, house_nouns, copies_cap, starts_sentence };
     let (s, p) = (text.to_str()?, prose.to_str()?);
     if s.is_ascii() && p.is_ascii() {
-        let bytes = p.as_bytes();
-        let place = |start| if start <= bytes.len() { before(bytes, start) } else { Before::Other };
-        return candidates(&judges, s.as_bytes(), place).map(Some);
+        let place = |_, start: usize| if start <= p.len() { before(&p[..start]) } else { Before::Other };
+        return candidates(&judges, s, place).map(Some);
     }
-    let chars: Vec<char> = s.chars().collect();
-    if !chars.iter().all(|&c| plain(c)) {
+    if !s.chars().all(plain) {
         return Ok(None);
     }
     if prose.is(text) {
-        return candidates(&judges, &chars, |start| before(&chars, start)).map(Some);
+        return candidates(&judges, s, |byte, _| before(&s[..byte])).map(Some);
     }
     let code_points = CodePoints::new(p);
-    candidates(&judges, &chars, |start| code_points.before(start)).map(Some)
+    candidates(&judges, s, |_, start| code_points.before(start)).map(Some)
 }
 
-/// `mid_sentence_candidates` of plain text, as its code points, *place* telling what stands
-/// before a code point of the prose. The words are kept as slices of the text (no string is made
-/// of a word met before), in a table sized for the distinct capitalised words of a long article.
-fn candidates<'py, C, P>(judges: &Judges<'_, 'py>, chars: &[C], place: P) -> PyResult<Bound<'py, PyDict>>
+/// The code point of a byte offset of a text, for offsets asked in increasing order: it counts
+/// the code points from the offset asked last on (no vector of the text's characters).
+struct CodePointCounter<'a> {
+    text: &'a [u8],
+    ascii: bool,
+    byte: usize,
+    code_point: usize,
+}
+
+impl<'a> CodePointCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        CodePointCounter { text: text.as_bytes(), ascii: text.is_ascii(), byte: 0, code_point: 0 }
+    }
+
+    /// The code point at byte *byte* (no less than the one asked before).
+    fn at(&mut self, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
+        self.code_point += self.text[self.byte..byte].iter().filter(|&&b| b & 0xc0 != 0x80).count();
+        self.byte = byte;
+        self.code_point
+    }
+}
+
+/// `mid_sentence_candidates` of plain text *s*, *place* telling what stands before a capital
+/// of the prose (given its byte offset in *s* and its code point). The words are kept as slices
+/// of the text (no string is made of a word met before), in a table sized for the distinct
+/// capitalised words of a long article; the offsets given to Python are code points.
+fn candidates<'py, 's, P>(judges: &Judges<'_, 'py>, s: &'s str, place: P) -> PyResult<Bound<'py, PyDict>>
 where
-    C: Copy + Into<char> + Eq + std::hash::Hash,
-    P: Fn(usize) -> Before,
+    P: Fn(usize, usize) -> Before,
 {
     let py = judges.worth.py();
-    let mut seen: HashMap<&[C], Word, FxBuild> = HashMap::with_capacity_and_hasher(DISTINCT_WORDS, FxBuild::default());
-    let mut order: Vec<&[C]> = Vec::new(); // the words, in the order of their first copies
-    let mut p = next_capital(chars, 0);
-    while p < chars.len() {
-        let Some((word_end, end)) = title_at(chars, p) else {
-            p = next_capital(chars, p + 1);
+    let mut seen: HashMap<&'s str, Word, FxBuild> = HashMap::with_capacity_and_hasher(DISTINCT_WORDS, FxBuild::default());
+    let mut order: Vec<&'s str> = Vec::new(); // the words, in the order of their first copies
+    let mut code_points = CodePointCounter::new(s);
+    let mut p = next_capital(s, 0);
+    while p < s.len() {
+        let Some((word_end, end)) = title_at(s, p) else {
+            p = next_capital(s, p + char_at(s, p).map_or(1, char::len_utf8));
             continue;
         };
-        let key = &chars[p..word_end];
+        let key = &s[p..word_end];
         let word = seen.entry(key).or_insert_with(|| {
             order.push(key);
             Word::default()
         });
-        word.copies += usize::from(!next_capitalised(chars, word_end));
-        let placed = place(p);
+        word.copies += usize::from(!next_capitalised(s, word_end));
+        let start = code_points.at(p);
+        let placed = place(p, start);
         if !matches!(placed, Before::Start) && !matches!(word.judged, Some(None)) {
             if word.judged.is_none() {
                 word.judged = Some(judged(py, key, judges)?);
             }
             if let Some(Some((text, _))) = &word.judged {
-                if matches!(placed, Before::Word) || !judges.starts_sentence.call1((judges.prose, p))?.is_truthy()? {
+                if matches!(placed, Before::Word) || !judges.starts_sentence.call1((judges.prose, start))?.is_truthy()? {
                     let whole = match end == word_end {
                         true => text.clone_ref(py),
-                        false => PyString::new(py, &text_of(&chars[p..end])).unbind(),
+                        false => PyString::new(py, &s[p..end]).unbind(),
                     };
-                    word.mid.push(Py::new(py, Title { start: p, word_end, end, word: text.clone_ref(py), whole })?);
+                    let (word_end, end) = (code_points.at(word_end), code_points.at(end));
+                    word.mid.push(Py::new(py, Title { start, word_end, end, word: text.clone_ref(py), whole })?);
                 }
             }
         }
-        p = next_capital(chars, end);
+        p = next_capital(s, end);
     }
     let found = PyDict::new(py);
     for key in order {
@@ -264,36 +295,41 @@ where
     Ok(found)
 }
 
-/// `_NEXT_CAPITALISED.match(text, end)` on the characters of plain text: spaces or no-break spaces
-/// (one at least), then a capital.
-fn next_capitalised<C: Copy + Into<char>>(chars: &[C], end: usize) -> bool {
-    let spaces = chars[end..].iter().take_while(|&&c| matches!(c.into(), ' ' | '\u{a0}')).count();
-    spaces > 0 && char_at(chars, end + spaces).is_some_and(capital)
+/// `_NEXT_CAPITALISED.match(text, end)` on plain text *s* at byte *end*: spaces or no-break
+/// spaces (one at least), then a capital.
+fn next_capitalised(s: &str, end: usize) -> bool {
+    let mut after = s[end..].chars().skip_while(|&c| matches!(c, ' ' | '\u{a0}'));
+    let spaces = s[end..].starts_with([' ', '\u{a0}']);
+    spaces && after.next().is_some_and(capital)
 }
 
-/// The first capital of *chars* from *from* on (where a match of `_PLAIN_TITLE` may start), or
-/// the end: the scan skips the other characters in a tight loop.
-fn next_capital<C: Copy + Into<char>>(chars: &[C], from: usize) -> usize {
-    chars[from..].iter().position(|&c| capital(c.into())).map_or(chars.len(), |i| from + i)
+/// The byte offset of the first capital of *s* from byte *from* on (where a match of
+/// `_PLAIN_TITLE` may start), or the end: the scan skips the other bytes in a tight loop (a
+/// capital is an ASCII one, or one of Latin-1, whose UTF-8 starts with 0xc3).
+fn next_capital(s: &str, from: usize) -> usize {
+    let b = s.as_bytes();
+    let mut i = from;
+    while let Some(at) = b[i..].iter().position(|&c| c.is_ascii_uppercase() || c == 0xc3) {
+        i += at;
+        if char_at(s, i).is_some_and(capital) {
+            return i;
+        }
+        i += 1;
+    }
+    s.len()
 }
 
 /// The distinct capitalised words a table is first sized for (a long article holds a few hundred).
 const DISTINCT_WORDS: usize = 256;
 
-/// The text of some code points.
-fn text_of<C: Copy + Into<char>>(chars: &[C]) -> String {
-    chars.iter().map(|&c| c.into()).collect()
-}
-
 /// The capitalised word *key* judged by `judges.worth` (of its lowercase form): its text, and
 /// whether `judges.house_nouns` holds its lowercase form, when it is worth a look, else None.
-fn judged<C: Copy + Into<char>>(py: Python<'_>, key: &[C], judges: &Judges<'_, '_>) -> PyResult<Option<(Py<PyString>, bool)>> {
-    let word = text_of(key);
-    let low = lower(py, &word)?;
+fn judged(py: Python<'_>, word: &str, judges: &Judges<'_, '_>) -> PyResult<Option<(Py<PyString>, bool)>> {
+    let low = lower(py, word)?;
     if !judges.worth.call1((&low,))?.is_truthy()? {
         return Ok(None);
     }
-    Ok(Some((PyString::new(py, &word).unbind(), judges.house_nouns.contains(low)?)))
+    Ok(Some((PyString::new(py, word).unbind(), judges.house_nouns.contains(low)?)))
 }
 
 /// A token of `_ASCII_WORDS` (`_tokens_py` finds its match): its text and span, asked as a match's
@@ -489,31 +525,91 @@ fn word_before(s: &str) -> Option<&str> {
     (b[start].is_ascii_uppercase() && gap > 0 && b[gap - 1].is_ascii_alphabetic()).then(|| &s[start..end])
 }
 
-/// How the character before a word (past the white space `starts_sentence` skips) places it: the
-/// answers of `starts_sentence` (textlint/checks/prose.py) that need no more than that character.
+/// How the characters before a word place it: the answers of `starts_sentence`
+/// (textlint/checks/prose.py) of its common cases, which look back over no more than white
+/// space, closing quotes and brackets and what stands before them.
 enum Before {
-    /// After a word: mid-sentence.
+    /// Mid-sentence (`starts_sentence` is false): after a word, a comma, a number.
     Word,
-    /// At the start of the text or a line, or after a sentence's break (`SENTENCE_BREAK`).
+    /// A sentence starts (`starts_sentence` is true): at the start of the text or a line, after a
+    /// sentence's break (`SENTENCE_BREAK`, perhaps closed by quotes or brackets), an opening
+    /// quote or bracket, a bullet or a dash.
     Start,
-    /// Anything else: `starts_sentence` decides.
+    /// Anything else (a task list's box, a list marker, a symbol): `starts_sentence` decides.
     Other,
 }
 
-/// What stands before the code point *start* of *chars*.
-fn before<C: Copy + Into<char>>(chars: &[C], start: usize) -> Before {
-    placed_after(chars[..start].iter().rev().map(|&c| c.into()))
+/// What stands before the end of *s*.
+fn before(s: &str) -> Before {
+    placed_after(s.chars().rev())
 }
 
-/// What stands before a word whose preceding characters, nearest first, are *preceding*.
+/// The nearest of *preceding* that is not white space `starts_sentence` skips, and whether it
+/// stands right after the character read before (no white space between).
+fn previous(preceding: &mut impl Iterator<Item = char>) -> Option<(char, bool)> {
+    let mut adjacent = true;
+    for c in preceding {
+        if !skipped_space(c) {
+            return Some((c, adjacent));
+        }
+        adjacent = false;
+    }
+    None
+}
+
+/// `SENTENCE_BREAK`, or a newline: a character after which a sentence starts.
+fn sentence_break(c: char) -> bool {
+    matches!(c, '\n' | '.' | '!' | '?' | '…' | ':' | ';')
+}
+
+/// `OPENERS` or `BULLETS` of textlint/checks/prose.py: a sentence starts after one.
+fn opener_or_bullet(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '„' | '‹' | '(' | '[' | '{' | '`' | '<'
+                | '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '•' | '·' | '*' | '>' | '▪' | '◦' | '|' | '#' | '=')
+}
+
+/// `CLOSERS` of textlint/checks/prose.py, or Markdown's `_EMPHASIS_CLOSER`: looked behind.
+fn closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '_')
+}
+
+/// Whether `starts_sentence` asks no more of *c* than whether it is an ASCII digit: ASCII but for
+/// the mathematical symbols of `_SYMBOL` ("+", "~"), or a plain letter (no symbol, no digit).
+fn ordinary(c: char) -> bool {
+    c.is_ascii() && !matches!(c, '+' | '~') || letter(c)
+}
+
+/// What stands before a word whose preceding characters, nearest first, are *preceding*:
+/// `starts_sentence(text, pos)` (with *openers*) where it decides by them alone.
 fn placed_after(mut preceding: impl Iterator<Item = char>) -> Before {
-    let Some(c) = preceding.find(|&c| !skipped_space(c)) else {
+    let Some((c, _)) = previous(&mut preceding) else {
         return Before::Start;
     };
     match c {
         _ if c.is_ascii_alphabetic() => Before::Word,
-        '\n' | '.' | '!' | '?' | '…' | ':' | ';' => Before::Start,
+        _ if sentence_break(c) || opener_or_bullet(c) => Before::Start,
+        ')' | ']' => Before::Other,
+        _ if closer(c) => after_closers(c, preceding),
+        _ if ordinary(c) => Before::Word, // (an ASCII digit here stands before white space or the word)
         _ => Before::Other,
+    }
+}
+
+/// `starts_sentence`'s look behind the closer *last* (nearest first, the characters before it
+/// are *preceding*): a sentence starts after a sentence's break so closed, or a list's number
+/// ("3)"), and not after anything else but a digit or symbol it leaves to Python.
+fn after_closers(mut last: char, mut preceding: impl Iterator<Item = char>) -> Before {
+    loop {
+        let Some((c, adjacent)) = previous(&mut preceding) else {
+            return Before::Start;
+        };
+        match c {
+            _ if sentence_break(c) => return Before::Start,
+            _ if closer(c) => last = c,
+            _ if c.is_ascii_digit() => return if adjacent && last == ')' { Before::Start } else { Before::Word },
+            _ if c.is_ascii() || letter(c) => return Before::Word,
+            _ => return Before::Other,
+        }
     }
 }
 
