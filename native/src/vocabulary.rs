@@ -3,6 +3,7 @@
 //! and `regex`'s classes of `WORD` are the fixed sets below (tests/test_native_vocabulary.py checks
 //! each plain character). Text that is not plain goes back to the Python twin.
 
+use std::collections::hash_map::Entry as HashEntry;
 use std::collections::HashMap;
 
 use pyo3::prelude::*;
@@ -53,10 +54,19 @@ fn words(chunk: &str) -> Vec<&str> {
 }
 
 /// A Python dict's counts of slices of the text, kept in the dict's order: a key popped and set
-/// again goes to the end.
+/// again goes to the end. Each entry tells whether its key is all letters (`str.isalpha`), found
+/// once, when the key is first set.
 struct Counts<'a> {
-    entries: Vec<Option<(&'a str, usize)>>,
+    entries: Vec<Option<Entry<'a>>>,
     index: HashMap<&'a str, usize, FxBuild>,
+}
+
+/// A key of `Counts`, its count and whether it is all letters.
+#[derive(Clone, Copy)]
+struct Entry<'a> {
+    key: &'a str,
+    n: usize,
+    lettered: bool,
 }
 
 impl<'a> Counts<'a> {
@@ -65,13 +75,14 @@ impl<'a> Counts<'a> {
         Counts { entries: Vec::with_capacity(size), index: HashMap::with_capacity_and_hasher(size, Default::default()) }
     }
 
-    /// `counts[key] = counts.get(key, 0) + n`.
-    fn add(&mut self, key: &'a str, n: usize) {
-        match self.index.get(key) {
-            Some(&i) => self.entries[i].as_mut().expect("an indexed entry is kept").1 += n,
-            None => {
-                self.index.insert(key, self.entries.len());
-                self.entries.push(Some((key, n)));
+    /// `counts[key] = counts.get(key, 0) + n`, where *lettered* tells (when asked, for a new
+    /// key) whether *key* is all letters; the key is hashed once.
+    fn add(&mut self, key: &'a str, n: usize, lettered: impl FnOnce() -> bool) {
+        match self.index.entry(key) {
+            HashEntry::Occupied(found) => self.entries[*found.get()].as_mut().expect("an indexed entry is kept").n += n,
+            HashEntry::Vacant(room) => {
+                room.insert(self.entries.len());
+                self.entries.push(Some(Entry { key, n, lettered: lettered() }));
             }
         }
     }
@@ -79,11 +90,11 @@ impl<'a> Counts<'a> {
     /// `counts.pop(key)` of a key it holds.
     fn pop(&mut self, key: &str) -> usize {
         let i = self.index.remove(key).expect("a key it holds");
-        self.entries[i].take().expect("an indexed entry is kept").1
+        self.entries[i].take().expect("an indexed entry is kept").n
     }
 
-    /// The keys and counts, in the dict's order.
-    fn items(&self) -> impl Iterator<Item = (&'a str, usize)> + '_ {
+    /// The entries, in the dict's order.
+    fn items(&self) -> impl Iterator<Item = Entry<'a>> + '_ {
         self.entries.iter().flatten().copied()
     }
 }
@@ -97,9 +108,9 @@ impl<'a> Counts<'a> {
 pub fn prose_words(prose: &Bound<'_, PyString>, counts: &Bound<'_, PyDict>, unlettered: &Bound<'_, PyList>) -> PyResult<bool> {
     let py = prose.py();
     let Some(found) = count(prose.to_str()?) else { return Ok(false) };
-    for (word, n) in found.items() {
+    for Entry { key: word, n, lettered } in found.items() {
         let key = PyString::new(py, word);
-        if !all_letters(word) {
+        if !lettered {
             unlettered.append(&key)?;
         }
         counts.set_item(key, n)?;
@@ -116,13 +127,28 @@ fn all_letters(word: &str) -> bool {
     }
 }
 
-/// `separator` of each ASCII character, looked up by its byte: most of prose is ASCII, read a
+/// What an ASCII character is to a chunk: it ends one (`separator`), or is a letter, or neither.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Separator,
+    Letter,
+    Other,
+}
+
+/// The `Kind` of each ASCII character, looked up by its byte: most of prose is ASCII, read a
 /// byte at a time without decoding a character.
-const ASCII_SEPARATORS: [bool; 128] = {
-    let mut table = [false; 128];
+const ASCII_KINDS: [Kind; 128] = {
+    let mut table = [Kind::Other; 128];
     let mut byte = 0;
     while byte < 128 {
-        table[byte] = separator(byte as u8 as char);
+        let c = byte as u8 as char;
+        table[byte] = if separator(c) {
+            Kind::Separator
+        } else if c.is_ascii_alphabetic() {
+            Kind::Letter
+        } else {
+            Kind::Other
+        };
         byte += 1;
     }
     table
@@ -133,36 +159,46 @@ const CHARS_PER_FORM: usize = 12;
 
 /// The twin's counts of plain *prose* (None for other text): each chunk between separators
 /// counted in the order of first copies, then each chunk that is not all letters
-/// (`str.isalpha`) replaced by its words, in that order.
+/// (`str.isalpha`, told while the chunk is read) replaced by its words, in that order.
 fn count(prose: &str) -> Option<Counts<'_>> {
     let mut counts = Counts::with_capacity(prose.len() / CHARS_PER_FORM);
     let mut start = None; // where the chunk read starts
+    let mut lettered = true; // whether the chunk read so far is all letters
     let mut i = 0;
     while let Some(&byte) = prose.as_bytes().get(i) {
-        let (ends, width) = if byte.is_ascii() {
-            (ASCII_SEPARATORS[usize::from(byte)], 1) // (every ASCII character is plain)
+        let (kind, width) = if byte.is_ascii() {
+            (ASCII_KINDS[usize::from(byte)], 1) // (every ASCII character is plain)
         } else {
             let c = prose[i..].chars().next().expect("a character starts where the last one ends");
             if !separator(c) && !plain(c) {
                 return None;
             }
-            (separator(c), c.len_utf8())
+            let kind = if separator(c) {
+                Kind::Separator
+            } else if letter(c) {
+                Kind::Letter
+            } else {
+                Kind::Other
+            };
+            (kind, c.len_utf8())
         };
-        if !ends {
+        if kind != Kind::Separator {
             start = start.or(Some(i));
+            lettered &= kind == Kind::Letter;
         } else if let Some(from) = start.take() {
-            counts.add(&prose[from..i], 1);
+            counts.add(&prose[from..i], 1, || lettered);
+            lettered = true;
         }
         i += width;
     }
     if let Some(from) = start {
-        counts.add(&prose[from..], 1);
+        counts.add(&prose[from..], 1, || lettered);
     }
-    let mixed: Vec<&str> = counts.items().map(|(chunk, _)| chunk).filter(|chunk| !chunk.chars().all(letter)).collect();
+    let mixed: Vec<&str> = counts.items().filter(|entry| !entry.lettered).map(|entry| entry.key).collect();
     for chunk in mixed {
         let n = counts.pop(chunk);
         for word in words(chunk) {
-            counts.add(word, n);
+            counts.add(word, n, || all_letters(word));
         }
     }
     Some(counts)
