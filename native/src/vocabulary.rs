@@ -157,42 +157,57 @@ const ASCII_KINDS: [Kind; 128] = {
 /// About how many characters of prose hold one distinct chunk or word (to size the table).
 const CHARS_PER_FORM: usize = 12;
 
+/// The `Kind` and width of the character of plain text at byte *i* of *prose* (None if it is not
+/// plain).
+fn kind_at(prose: &str, i: usize) -> Option<(Kind, usize)> {
+    let byte = prose.as_bytes()[i];
+    if byte.is_ascii() {
+        return Some((ASCII_KINDS[usize::from(byte)], 1)); // (every ASCII character is plain)
+    }
+    let c = prose[i..].chars().next().expect("a character starts where the last one ends");
+    let kind = if separator(c) {
+        Kind::Separator
+    } else if !plain(c) {
+        return None;
+    } else if letter(c) {
+        Kind::Letter
+    } else {
+        Kind::Other
+    };
+    Some((kind, c.len_utf8()))
+}
+
 /// The twin's counts of plain *prose* (None for other text): each chunk between separators
 /// counted in the order of first copies, then each chunk that is not all letters
 /// (`str.isalpha`, told while the chunk is read) replaced by its words, in that order.
 fn count(prose: &str) -> Option<Counts<'_>> {
+    let bytes = prose.as_bytes();
+    let ascii_letter = |i: usize| bytes.get(i).is_some_and(|&b| b.is_ascii_alphabetic());
     let mut counts = Counts::with_capacity(prose.len() / CHARS_PER_FORM);
-    let mut start = None; // where the chunk read starts
-    let mut lettered = true; // whether the chunk read so far is all letters
     let mut i = 0;
-    while let Some(&byte) = prose.as_bytes().get(i) {
-        let (kind, width) = if byte.is_ascii() {
-            (ASCII_KINDS[usize::from(byte)], 1) // (every ASCII character is plain)
-        } else {
-            let c = prose[i..].chars().next().expect("a character starts where the last one ends");
-            if !separator(c) && !plain(c) {
-                return None;
-            }
-            let kind = if separator(c) {
-                Kind::Separator
-            } else if letter(c) {
-                Kind::Letter
-            } else {
-                Kind::Other
-            };
-            (kind, c.len_utf8())
-        };
-        if kind != Kind::Separator {
-            start = start.or(Some(i));
-            lettered &= kind == Kind::Letter;
-        } else if let Some(from) = start.take() {
-            counts.add(&prose[from..i], 1, || lettered);
-            lettered = true;
+    while i < bytes.len() {
+        let (kind, width) = kind_at(prose, i)?;
+        if kind == Kind::Separator {
+            i += width;
+            continue;
         }
+        let (start, mut lettered) = (i, kind == Kind::Letter);
         i += width;
-    }
-    if let Some(from) = start {
-        counts.add(&prose[from..], 1, || lettered);
+        loop {
+            while ascii_letter(i) {
+                i += 1; // (most of a chunk: read without asking more)
+            }
+            if i == bytes.len() {
+                break;
+            }
+            let (kind, width) = kind_at(prose, i)?;
+            if kind == Kind::Separator {
+                break;
+            }
+            lettered &= kind == Kind::Letter;
+            i += width;
+        }
+        counts.add(&prose[start..i], 1, || lettered);
     }
     let mixed: Vec<&str> = counts.items().filter(|entry| !entry.lettered).map(|entry| entry.key).collect();
     for chunk in mixed {
