@@ -54,19 +54,10 @@ fn words(chunk: &str) -> Vec<&str> {
 }
 
 /// A Python dict's counts of slices of the text, kept in the dict's order: a key popped and set
-/// again goes to the end. Each entry tells whether its key is all letters (`str.isalpha`), found
-/// once, when the key is first set.
+/// again goes to the end.
 struct Counts<'a> {
-    entries: Vec<Option<Entry<'a>>>,
+    entries: Vec<Option<(&'a str, usize)>>,
     index: HashMap<&'a str, usize, FxBuild>,
-}
-
-/// A key of `Counts`, its count and whether it is all letters.
-#[derive(Clone, Copy)]
-struct Entry<'a> {
-    key: &'a str,
-    n: usize,
-    lettered: bool,
 }
 
 impl<'a> Counts<'a> {
@@ -75,14 +66,17 @@ impl<'a> Counts<'a> {
         Counts { entries: Vec::with_capacity(size), index: HashMap::with_capacity_and_hasher(size, Default::default()) }
     }
 
-    /// `counts[key] = counts.get(key, 0) + n`, where *lettered* tells (when asked, for a new
-    /// key) whether *key* is all letters; the key is hashed once.
-    fn add(&mut self, key: &'a str, n: usize, lettered: impl FnOnce() -> bool) {
+    /// `counts[key] = counts.get(key, 0) + n` (the key hashed once): whether *key* is new.
+    fn add(&mut self, key: &'a str, n: usize) -> bool {
         match self.index.entry(key) {
-            HashEntry::Occupied(found) => self.entries[*found.get()].as_mut().expect("an indexed entry is kept").n += n,
+            HashEntry::Occupied(found) => {
+                self.entries[*found.get()].as_mut().expect("an indexed entry is kept").1 += n;
+                false
+            }
             HashEntry::Vacant(room) => {
                 room.insert(self.entries.len());
-                self.entries.push(Some(Entry { key, n, lettered: lettered() }));
+                self.entries.push(Some((key, n)));
+                true
             }
         }
     }
@@ -90,12 +84,13 @@ impl<'a> Counts<'a> {
     /// `counts.pop(key)` of a key it holds.
     fn pop(&mut self, key: &str) -> usize {
         let i = self.index.remove(key).expect("a key it holds");
-        self.entries[i].take().expect("an indexed entry is kept").n
+        self.entries[i].take().expect("an indexed entry is kept").1
     }
 
-    /// The entries, in the dict's order.
-    fn items(&self) -> impl Iterator<Item = Entry<'a>> + '_ {
-        self.entries.iter().flatten().copied()
+    /// The keys and counts, in the dict's order, each with whether it was set at or after the
+    /// *n*th key.
+    fn items_after(&self, n: usize) -> impl Iterator<Item = (&'a str, usize, bool)> + '_ {
+        self.entries.iter().enumerate().filter_map(move |(i, entry)| entry.map(|(key, count)| (key, count, i >= n)))
     }
 }
 
@@ -107,10 +102,11 @@ impl<'a> Counts<'a> {
 #[pyfunction]
 pub fn prose_words(prose: &Bound<'_, PyString>, counts: &Bound<'_, PyDict>, unlettered: &Bound<'_, PyList>) -> PyResult<bool> {
     let py = prose.py();
-    let Some(found) = count(prose.to_str()?) else { return Ok(false) };
-    for Entry { key: word, n, lettered } in found.items() {
+    let Some((found, chunks)) = count(prose.to_str()?) else { return Ok(false) };
+    // the chunks kept are all letters (the others were replaced by their words): only words tell
+    for (word, n, of_words) in found.items_after(chunks) {
         let key = PyString::new(py, word);
-        if !lettered {
+        if of_words && !all_letters(word) {
             unlettered.append(&key)?;
         }
         counts.set_item(key, n)?;
@@ -179,11 +175,13 @@ fn kind_at(prose: &str, i: usize) -> Option<(Kind, usize)> {
 
 /// The twin's counts of plain *prose* (None for other text): each chunk between separators
 /// counted in the order of first copies, then each chunk that is not all letters
-/// (`str.isalpha`, told while the chunk is read) replaced by its words, in that order.
-fn count(prose: &str) -> Option<Counts<'_>> {
+/// (`str.isalpha`, told while the chunk is read) replaced by its words, in that order; and how
+/// many keys the chunks set (the keys set later are words of chunks).
+fn count(prose: &str) -> Option<(Counts<'_>, usize)> {
     let bytes = prose.as_bytes();
     let ascii_letter = |i: usize| bytes.get(i).is_some_and(|&b| b.is_ascii_alphabetic());
     let mut counts = Counts::with_capacity(prose.len() / CHARS_PER_FORM);
+    let mut mixed = Vec::new(); // the chunks that are not all letters, in the order of first copies
     let mut i = 0;
     while i < bytes.len() {
         let (kind, width) = kind_at(prose, i)?;
@@ -207,14 +205,17 @@ fn count(prose: &str) -> Option<Counts<'_>> {
             lettered &= kind == Kind::Letter;
             i += width;
         }
-        counts.add(&prose[start..i], 1, || lettered);
+        let chunk = &prose[start..i];
+        if counts.add(chunk, 1) && !lettered {
+            mixed.push(chunk);
+        }
     }
-    let mixed: Vec<&str> = counts.items().filter(|entry| !entry.lettered).map(|entry| entry.key).collect();
+    let chunks = counts.entries.len();
     for chunk in mixed {
         let n = counts.pop(chunk);
         for word in words(chunk) {
-            counts.add(word, n, || all_letters(word));
+            counts.add(word, n);
         }
     }
-    Some(counts)
+    Some((counts, chunks))
 }
