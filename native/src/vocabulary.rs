@@ -3,6 +3,7 @@
 //! and `regex`'s classes of `WORD` are the fixed sets below (tests/test_native_vocabulary.py checks
 //! each plain character). Text that is not plain goes back to the Python twin.
 
+use std::collections::hash_map::Entry as HashEntry;
 use std::collections::HashMap;
 
 use pyo3::prelude::*;
@@ -65,13 +66,17 @@ impl<'a> Counts<'a> {
         Counts { entries: Vec::with_capacity(size), index: HashMap::with_capacity_and_hasher(size, Default::default()) }
     }
 
-    /// `counts[key] = counts.get(key, 0) + n`.
-    fn add(&mut self, key: &'a str, n: usize) {
-        match self.index.get(key) {
-            Some(&i) => self.entries[i].as_mut().expect("an indexed entry is kept").1 += n,
-            None => {
-                self.index.insert(key, self.entries.len());
+    /// `counts[key] = counts.get(key, 0) + n` (the key hashed once): whether *key* is new.
+    fn add(&mut self, key: &'a str, n: usize) -> bool {
+        match self.index.entry(key) {
+            HashEntry::Occupied(found) => {
+                self.entries[*found.get()].as_mut().expect("an indexed entry is kept").1 += n;
+                false
+            }
+            HashEntry::Vacant(room) => {
+                room.insert(self.entries.len());
                 self.entries.push(Some((key, n)));
+                true
             }
         }
     }
@@ -82,9 +87,10 @@ impl<'a> Counts<'a> {
         self.entries[i].take().expect("an indexed entry is kept").1
     }
 
-    /// The keys and counts, in the dict's order.
-    fn items(&self) -> impl Iterator<Item = (&'a str, usize)> + '_ {
-        self.entries.iter().flatten().copied()
+    /// The keys and counts, in the dict's order, each with whether it was set at or after the
+    /// *n*th key.
+    fn items_after(&self, n: usize) -> impl Iterator<Item = (&'a str, usize, bool)> + '_ {
+        self.entries.iter().enumerate().filter_map(move |(i, entry)| entry.map(|(key, count)| (key, count, i >= n)))
     }
 }
 
@@ -96,10 +102,11 @@ impl<'a> Counts<'a> {
 #[pyfunction]
 pub fn prose_words(prose: &Bound<'_, PyString>, counts: &Bound<'_, PyDict>, unlettered: &Bound<'_, PyList>) -> PyResult<bool> {
     let py = prose.py();
-    let Some(found) = count(prose.to_str()?) else { return Ok(false) };
-    for (word, n) in found.items() {
+    let Some((found, chunks)) = count(prose.to_str()?) else { return Ok(false) };
+    // the chunks kept are all letters (the others were replaced by their words): only words tell
+    for (word, n, of_words) in found.items_after(chunks) {
         let key = PyString::new(py, word);
-        if !all_letters(word) {
+        if of_words && !all_letters(word) {
             unlettered.append(&key)?;
         }
         counts.set_item(key, n)?;
@@ -116,13 +123,28 @@ fn all_letters(word: &str) -> bool {
     }
 }
 
-/// `separator` of each ASCII character, looked up by its byte: most of prose is ASCII, read a
+/// What an ASCII character is to a chunk: it ends one (`separator`), or is a letter, or neither.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Separator,
+    Letter,
+    Other,
+}
+
+/// The `Kind` of each ASCII character, looked up by its byte: most of prose is ASCII, read a
 /// byte at a time without decoding a character.
-const ASCII_SEPARATORS: [bool; 128] = {
-    let mut table = [false; 128];
+const ASCII_KINDS: [Kind; 128] = {
+    let mut table = [Kind::Other; 128];
     let mut byte = 0;
     while byte < 128 {
-        table[byte] = separator(byte as u8 as char);
+        let c = byte as u8 as char;
+        table[byte] = if separator(c) {
+            Kind::Separator
+        } else if c.is_ascii_alphabetic() {
+            Kind::Letter
+        } else {
+            Kind::Other
+        };
         byte += 1;
     }
     table
@@ -131,39 +153,69 @@ const ASCII_SEPARATORS: [bool; 128] = {
 /// About how many characters of prose hold one distinct chunk or word (to size the table).
 const CHARS_PER_FORM: usize = 12;
 
+/// The `Kind` and width of the character of plain text at byte *i* of *prose* (None if it is not
+/// plain).
+fn kind_at(prose: &str, i: usize) -> Option<(Kind, usize)> {
+    let byte = prose.as_bytes()[i];
+    if byte.is_ascii() {
+        return Some((ASCII_KINDS[usize::from(byte)], 1)); // (every ASCII character is plain)
+    }
+    let c = prose[i..].chars().next().expect("a character starts where the last one ends");
+    let kind = if separator(c) {
+        Kind::Separator
+    } else if !plain(c) {
+        return None;
+    } else if letter(c) {
+        Kind::Letter
+    } else {
+        Kind::Other
+    };
+    Some((kind, c.len_utf8()))
+}
+
 /// The twin's counts of plain *prose* (None for other text): each chunk between separators
 /// counted in the order of first copies, then each chunk that is not all letters
-/// (`str.isalpha`) replaced by its words, in that order.
-fn count(prose: &str) -> Option<Counts<'_>> {
+/// (`str.isalpha`, told while the chunk is read) replaced by its words, in that order; and how
+/// many keys the chunks set (the keys set later are words of chunks).
+fn count(prose: &str) -> Option<(Counts<'_>, usize)> {
+    let bytes = prose.as_bytes();
+    let ascii_letter = |i: usize| bytes.get(i).is_some_and(|&b| b.is_ascii_alphabetic());
     let mut counts = Counts::with_capacity(prose.len() / CHARS_PER_FORM);
-    let mut start = None; // where the chunk read starts
+    let mut mixed = Vec::new(); // the chunks that are not all letters, in the order of first copies
     let mut i = 0;
-    while let Some(&byte) = prose.as_bytes().get(i) {
-        let (ends, width) = if byte.is_ascii() {
-            (ASCII_SEPARATORS[usize::from(byte)], 1) // (every ASCII character is plain)
-        } else {
-            let c = prose[i..].chars().next().expect("a character starts where the last one ends");
-            if !separator(c) && !plain(c) {
-                return None;
-            }
-            (separator(c), c.len_utf8())
-        };
-        if !ends {
-            start = start.or(Some(i));
-        } else if let Some(from) = start.take() {
-            counts.add(&prose[from..i], 1);
+    while i < bytes.len() {
+        let (kind, width) = kind_at(prose, i)?;
+        if kind == Kind::Separator {
+            i += width;
+            continue;
         }
+        let (start, mut lettered) = (i, kind == Kind::Letter);
         i += width;
+        loop {
+            while ascii_letter(i) {
+                i += 1; // (most of a chunk: read without asking more)
+            }
+            if i == bytes.len() {
+                break;
+            }
+            let (kind, width) = kind_at(prose, i)?;
+            if kind == Kind::Separator {
+                break;
+            }
+            lettered &= kind == Kind::Letter;
+            i += width;
+        }
+        let chunk = &prose[start..i];
+        if counts.add(chunk, 1) && !lettered {
+            mixed.push(chunk);
+        }
     }
-    if let Some(from) = start {
-        counts.add(&prose[from..], 1);
-    }
-    let mixed: Vec<&str> = counts.items().map(|(chunk, _)| chunk).filter(|chunk| !chunk.chars().all(letter)).collect();
+    let chunks = counts.entries.len();
     for chunk in mixed {
         let n = counts.pop(chunk);
         for word in words(chunk) {
             counts.add(word, n);
         }
     }
-    Some(counts)
+    Some((counts, chunks))
 }
