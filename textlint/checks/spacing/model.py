@@ -1373,7 +1373,6 @@ def _joinable_pairs_py(model: Model, infos: list, loud: list[int]) -> list[int]:
     with a firm chunk that makes no lexicon word never joins (:func:`_joins`) and is told
     before the memo is asked. (:func:`_joinable_pairs` is this function, or its compiled twin.)"""
     pairs = []
-    joinable_get, zipf_get = model._joinable.get, model._zipf_get
     last = len(infos) - 1
     # the loud chunk before k: when it is k - 1, the pair (k - 1, k) was looked at from there (or it
     # cannot start one); -1: chunk 0 has no pair before it
@@ -1382,20 +1381,26 @@ def _joinable_pairs_py(model: Model, infos: list, loud: list[int]) -> list[int]:
         info = infos[k]
         if info[6] and k - 1 != before:
             x = infos[k - 1]
-            if x is not None and x[5] and not (x[4] and info[4]) and not (
-                    (x[4] or info[4]) and zipf_get((x[1] + info[1]).lower(), 0) <= 0):
-                e = joinable_get((x[1], info[1]))  # an answer no document word swayed, inline
-                if e is not _APART and (e[0] if e is not None and not e[1] else _joins(model, e, x, info)):
-                    pairs.append(k - 1)
+            if x is not None and x[5] and _pair_joins(model, x, info):
+                pairs.append(k - 1)
         before = k
         if info[5] and k < last:
             y = infos[k + 1]
-            if y is not None and y[6] and not (info[4] and y[4]) and not (
-                    (info[4] or y[4]) and zipf_get((info[1] + y[1]).lower(), 0) <= 0):
-                e = joinable_get((info[1], y[1]))
-                if e is not _APART and (e[0] if e is not None and not e[1] else _joins(model, e, info, y)):
-                    pairs.append(k)
+            if y is not None and y[6] and _pair_joins(model, info, y):
+                pairs.append(k)
     return pairs
+
+
+def _pair_joins(model: Model, x: ChunkInfo, y: ChunkInfo) -> bool:
+    """Whether the chunks of answers *x* (one that may start a pair) and *y* (one that may end
+    it) join, as :func:`_joinable_pairs_py` tells it: never when both are firm, nor when one is
+    and the two make no lexicon word (asked before the memo); else the pair's memo entry when no
+    document word swayed it (:data:`_APART` by identity), else :func:`_joins`. (The compiled
+    twin's ``Judge::pair_joins``.)"""
+    if x[4] and y[4] or (x[4] or y[4]) and model._zipf_get((x[1] + y[1]).lower(), 0) <= 0:
+        return False
+    e = model._joinable.get((x[1], y[1]))  # an answer no document word swayed, inline
+    return e is not _APART and (e[0] if e is not None and not e[1] else _joins(model, e, x, y))
 
 
 #: :meth:`Model.pair_joinable`'s memo entry of a pair that joins in no document.
