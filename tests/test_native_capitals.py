@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from textlint.checks import capitals
+from textlint.checks import capitals, prose
 from textlint.document import Document
 from textlint.engine import Engine, Overrides
 
@@ -190,8 +190,10 @@ def test_the_matches_that_start_no_sentence_are_those_of_the_python_twin(pieces,
 
 
 #: What may stand before a capitalised word: white space, sentence breaks, quotes and brackets
-#: opening and closing, bullets, dashes, digits, symbols, letters, a task list's box.
-_BEFORE = st.sampled_from(list(" \t\u00a0\u2009\n.?;:,\"'“”’»›‘«)]}([{_-–•*#=|<>0123²¼aé+~±°\u2044\u00ad")
+#: opening and closing, bullets, dashes, digits, symbols, letters, a task list's box; every
+#: character of the sets of textlint/checks/prose.py that the compiled scan answers by itself.
+_BEFORE = st.sampled_from(sorted(set(" \t\u00a0\u2009\n.?;:,\"'“”’»›‘«)]}([{_-–•*#=|<>0123²¼aé+~±°\u2044\u00ad")
+                                 | prose.SENTENCE_BREAK | prose.OPENERS | prose.CLOSERS | prose.BULLETS)
                           + ["- [ ]", "🎉", "(iv)", "a)"])
 
 
