@@ -59,6 +59,7 @@ def clear_caches() -> None:
     capitals._worth_a_look.cache_clear()
     capitals._judged_by_left.cache_clear()
     capitals._plain_common_noun.cache_clear()
+    capitals._lowercase_ratio.cache_clear()
 
 
 def best_of(runs: int, fn, clock=time.perf_counter) -> float:

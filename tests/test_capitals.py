@@ -1821,7 +1821,7 @@ def test_a_word_that_may_be_no_common_word_in_a_name_is_none_at_any_copy():
     for text, m, low in _titles_in_random_texts(pieces, seed=14):
         for once in (True, False):
             common = capitals._common_word_in_name(text, m, low, text, casing, once)
-            assert not common or capitals._may_be_common_word_in_name(low, casing, once), (text, m.start(), once)
+            assert not common or capitals._may_be_common_word_in_name(low, once), (text, m.start(), once)
         for name in _COMMON_WORD_JUDGEMENTS:
             judged[name] += getattr(capitals, name)(text, m, low, text, casing)
         judged["_adjective_before_proper_modifier"] += capitals._adjective_before_proper_modifier(text, m, low, casing)
@@ -1897,7 +1897,7 @@ def _worth_a_look_plainly(low: str) -> bool:
         return False
     if capitals._function_like(low):
         return True
-    ratio = capitals._lowercase_ratio(get_casing(), low)
+    ratio = capitals._lowercase_ratio(low)
     return ratio <= capitals.WEAK if ratio is not None else capitals._frequent_common_word(low)
 
 

@@ -338,8 +338,8 @@ _NEXT_LOWER = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’]
 
 
 #: Distinct words whose judgements by :func:`_function_like`, :func:`_worth_a_look`,
-#: :func:`_judged_by_left` and :func:`_plain_common_noun` (the word and the process-wide tables
-#: alone decide them) are kept for the documents after the one that asked.
+#: :func:`_judged_by_left`, :func:`_plain_common_noun` and :func:`_lowercase_ratio` (the word and
+#: the process-wide tables alone decide them) are kept for the documents after the one that asked.
 WORDS_KEPT = 1 << 12
 
 
@@ -376,7 +376,7 @@ def _worth_a_look(low: str) -> bool:
         return low in FUNCTION_WORDS or ratio is not None and ratio <= WEAK
     if _function_like(low):
         return True
-    ratio = _lowercase_ratio(get_casing(), low)
+    ratio = _lowercase_ratio(low)
     return ratio <= WEAK if ratio is not None else _frequent_common_word(low)
 
 
@@ -663,7 +663,7 @@ class MidSentenceCapital(Check):
                 continue
             alone = []
             once = len(mid) < 2  # see _common_word_in_name
-            common_in_name = not function_word and _may_be_common_word_in_name(low, casing, once)
+            common_in_name = not function_word and _may_be_common_word_in_name(low, once)
             group = not function_word and _plural_of_a_group(word)  # (asked once, not at each copy)
             for m in mid:
                 if group and _addressed_group(text, m):
@@ -722,7 +722,7 @@ class MidSentenceCapital(Check):
                     continue  # "received Leadership in Energy and Environmental Design (LEED)"
                 if not function_word and _names_a_body(text, m, low):
                     continue  # "the former Sun editor", "the Conservative party"
-                ratio = None if function_word else _lowercase_ratio(casing, low)
+                ratio = None if function_word else _lowercase_ratio(low)
                 if not function_word and ratio is None and not _in_set_phrase(text, m, low, previous, written):
                     continue  # "as Well as", "heartfelt Greetings."
                 # a past tense with its object after a name that opens the clause ("The Russian
@@ -1481,7 +1481,7 @@ def _not_a_name_part(word: str, after: list[regex.Match]) -> bool:
     calls strongly lowercase count: the -ed adjectives of names stand before a noun ("Armed
     Forces", "Serious Organised Crime"), and so do the -ly ones ("Mutually Assured")."""
     low = word.lower()
-    ratio = _lowercase_ratio(get_casing(), low)
+    ratio = _lowercase_ratio(low)
     if not after or ratio is None or ratio > STRONG_FORM:
         return False
     nxt = after[0].group()
@@ -1536,11 +1536,15 @@ _BRITISH = lazy_compile(r"is(" + "|".join(BRITISH_ENDINGS) + ")$")
 _BRITISH_ENDS = tuple("is" + ending for ending in BRITISH_ENDINGS)
 
 
-def _lowercase_ratio(casing: Casing, low: str) -> float | None:
+@lru_cache(maxsize=WORDS_KEPT)
+def _lowercase_ratio(low: str) -> float | None:
     """The casing table's ratio for *low* or, for a form the table lacks, for its American
     spelling ("harmonise": "harmonize") or, for a form that LanguageTool's dictionary knows
     only as a verb, its base form ("congratulated": "congratulate"), when that is strongly
-    lowercase: the table leaves out rare forms it never saw capitalised."""
+    lowercase: the table leaves out rare forms it never saw capitalised. Kept per word (the
+    process-wide tables alone decide it): the scan for candidates, the choice of the tests
+    of a word's copies and the judgement of a copy each ask it of the same word."""
+    casing = get_casing()
     ratio = casing.ratio(low)
     if ratio is not None:
         return ratio
@@ -2915,14 +2919,14 @@ def _common_word_in_name(text: str, m: regex.Match, low: str, prose: str, casing
         or _adjective_before_proper_modifier(text, m, low, casing)
 
 
-def _may_be_common_word_in_name(low: str, casing: Casing, once: bool) -> bool:
+def _may_be_common_word_in_name(low: str, once: bool) -> bool:
     """Whether :func:`_common_word_in_name` (with *once*) can find the word *low* a common word at
     any of its copies: each of its judgements asks that the casing table find the word capitalised
     rarely (THRESHOLD; for a verb form, :func:`_lowercase_ratio`) or that LanguageTool's dictionary
     know a past tense of it, and the one asked when *once* is False an adjective and nothing else
     capitalised hardly ever (STRONG_FORM). Asked once per word, so that the copies of a word that
     none of them can judge ("New", "Home", most of a name's words) are not judged one by one."""
-    ratio = _lowercase_ratio(casing, low)
+    ratio = _lowercase_ratio(low)
     rare = ratio is not None and ratio <= THRESHOLD
     if once and (rare or "D" in wc.tags(low)):
         return True
@@ -3201,7 +3205,7 @@ def _verb_after_complete_name(text: str, m: regex.Match, low: str, prose: str, c
     tags = wc.tags(low)
     if _FINITE_FORMS.isdisjoint(tags) or "N" in tags or "P" in tags or low in FUNCTION_WORDS:
         return False
-    ratio = _lowercase_ratio(casing, low)
+    ratio = _lowercase_ratio(low)
     if ratio is None or ratio > STRONG:
         return False
     nxt = _NEXT_LOWER.match(text, m.end()) if m.end() == m.end(W) else None
