@@ -404,8 +404,8 @@ _TARGETS: list[tuple[Path, bool]] = []
 def _check_in_worker(task: tuple[list[int], list[bytes]]) -> tuple[list[FileResult | str], bytes]:
     """Check the files of *task* (their places in ``_TARGETS``) in a worker process, after
     taking the blocks of line repairs it holds (reported by the other workers); returns the
-    results (:func:`_packed`), and the line repairs worked out for them. The blocks stay pickled on their way
-    through the parent."""
+    results (:func:`_packed`), and the line repairs worked out for them. The blocks stay
+    pickled on their way through the parent."""
     import pickle
 
     assert _RUNNER is not None
