@@ -3,7 +3,7 @@
 //! chunks its table of chunks lacks (thousands a pass, most of them met once).
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PySet, PyString};
+use pyo3::types::{PyBytesMethods, PyDict, PyList, PySet, PyString};
 
 use crate::lookup::Getter;
 
@@ -29,8 +29,10 @@ fn new_unknown_cores<'py>(chunks: &Bound<'py, PyList>, table: &Bound<'py, PyDict
         if table.contains(&chunk)? {
             continue;
         }
-        let core = match chunk.downcast::<PyString>()?.to_str() {
-            Ok(text) => text.trim_matches(|c| marks.contains(c)),
+        // (a UTF-8 copy that dies here: `to_str` would keep one with each key beyond ASCII)
+        let utf8 = chunk.downcast::<PyString>()?.encode_utf8();
+        let core = match &utf8 {
+            Ok(bytes) => std::str::from_utf8(bytes.as_bytes()).map_or("", |text| text.trim_matches(|c| marks.contains(c))),
             Err(_) => "",  // (a lone surrogate stays in the core, which is then no ASCII word)
         };
         if shaped(core) {
