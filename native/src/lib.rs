@@ -16,6 +16,7 @@ mod joinable;
 mod judge;
 mod lookup;
 mod memo;
+mod moved;
 mod names;
 mod pieces;
 mod search;
@@ -47,5 +48,6 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     unknown::register(m)?;
     pieces::register(m)?;
     seams::register(m)?;
+    moved::register(m)?;
     Ok(())
 }

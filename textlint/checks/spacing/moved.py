@@ -19,9 +19,9 @@ from __future__ import annotations
 import math
 import re
 from itertools import filterfalse
-from typing import Iterator
+from typing import Callable, Iterator
 
-from ... import wordclasses as wc
+from ... import native, wordclasses as wc
 from ...anchored import occurrences
 from ...patterns import lazy_compile
 from .model import LETTER_WORDS, Change, Model, one_edit
@@ -68,18 +68,32 @@ def _unknown_cores(chunks: list[str], model: Model) -> set[str]:
     cores = set(map(table.get, chunks))
     if None in cores:  # a chunk met for the first time
         cores.discard(None)
-        zipf_get = model.lex.zipf_table().get
-        # (each chunk the table lacks once: the filter asks as it goes, after the last one is in)
-        for chunk in filterfalse(table.__contains__, chunks):
-            core = chunk.strip(_MARKS)
-            # (:func:`_unknown`'s steps inline, its shape first: most cores of the wrong shape
-            # or as common as a word cost no lookup of the dictionary, and the lexicon one)
-            unknown = _shaped(core) and zipf_get(lower := core.lower(), 0) / 100 < NO_WORD_ZIPF and not _tagged(
-                core, lower)
-            table[chunk] = core = core if unknown else ""
-            cores.add(core)
+        cores.update(_new_unknown_cores(chunks, table, _MARKS, model.lex.zipf_table().get, NO_WORD_ZIPF, _tagged))
     cores.discard("")
     return cores
+
+
+def _new_unknown_cores_py(chunks: list[str], table: dict[str, str], marks: str, zipf_get: Callable[..., int],
+                          no_word_zipf: float, tagged: Callable[[str, str], bool]) -> set[str]:
+    """Each of *chunks* that *table* lacks (asked as it goes: a chunk met twice is judged once)
+    entered in *table* with its core (the chunk, its *marks* stripped) when that core is
+    :func:`_unknown` (its steps inline, its shape first: most cores of the wrong shape or as
+    common as a word cost no lookup of the dictionary, and the lexicon one; *zipf_get*: the
+    lexicon's table, *tagged*: :func:`_tagged`), else with ``""``; the cores so entered.
+    (:func:`_new_unknown_cores` is this function, or its compiled twin.)"""
+    found = set()
+    for chunk in filterfalse(table.__contains__, chunks):
+        core = chunk.strip(marks)
+        if _shaped(core) and zipf_get(lower := core.lower(), 0) / 100 < no_word_zipf and not tagged(core, lower):
+            table[chunk] = core
+            found.add(core)
+        else:
+            table[chunk] = ""
+    return found
+
+
+#: :func:`_new_unknown_cores_py`, compiled (native/src/moved.rs) when the module has it.
+_new_unknown_cores = native.function("new_unknown_cores") or _new_unknown_cores_py
 
 
 def _unknown_in(token: str, model: Model, table: dict[str, bool]) -> bool:
