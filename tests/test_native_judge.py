@@ -104,7 +104,7 @@ def test_the_spacing_findings_of_the_seed_article_are_those_of_the_python_twins(
 
     compiled = run()
     monkeypatch.setattr(spacing, "judge_line", m.judge_line_py)
-    monkeypatch.setattr(m, "_joinable_pairs", m._joinable_pairs_py)
+    monkeypatch.setattr(m, "_line_windows", m._line_windows_py)  # (the pairs in Python)
     python = run()
     assert compiled[0] and compiled == python
 

@@ -1,6 +1,6 @@
 """The compiled per-line work of the spacing model against its Python twins in
-textlint/checks/spacing/model.py: the windows of a line (native/src/windows.rs) against
-``_changed_windows_py``, and the answers of chunks first met (native/src/chunks.rs, for the
+textlint/checks/spacing/model.py: the pairs and windows of a line (native/src/windows.rs) against
+``_line_windows_py``, and the answers of chunks first met (native/src/chunks.rs, for the
 compiled ``judge_line``) against ``Model.memo`` of ``Model._chunk``. The two must hand back the
 same answers and leave the same memo entries, in the same order, with the same document words
 recorded (``Model._hits``)."""
@@ -26,18 +26,18 @@ pytestmark = pytest.mark.skipif(m._Windows is None, reason="textlint_native (wit
 
 
 def _windows(model: Model, line: str, twin):
-    """The line judged, its pairs, and its changed windows by *twin* (None: no loud chunk)."""
+    """The line judged, and its changed windows by *twin*, its pairs found first (None: no loud chunk)."""
     judged = m.judge_line(model, line)
     if judged is None:
         return None
-    return twin(model, line, judged, m._joinable_pairs(model, judged.infos, judged.loud))
+    return twin(model, line, judged)
 
 
 def _both(python: Model, compiled: Model, line: str, in_memo: bool) -> list:
     """The changed windows of *line* by each twin, outside a memo or inside one (as the check
     does: then the document words go to the line's entry), compared with all they wrote."""
     results = []
-    for model, twin in ((python, m._changed_windows_py), (compiled, m._changed_windows)):
+    for model, twin in ((python, m._line_windows_py), (compiled, m._line_windows)):
         if in_memo:
             results.append(model.memo(model.table("lines"), line, _windows, model, line, twin))
         else:
@@ -120,7 +120,7 @@ def test_the_spacing_findings_of_real_text_are_those_of_the_python_twin(seed_tex
     for text in (seed_text, _corrupt(seed_text)):
         compiled = run(text)
         with monkeypatch.context() as patch:
-            patch.setattr(m, "_changed_windows", m._changed_windows_py)
+            patch.setattr(m, "_line_windows", m._line_windows_py)
             python = run(text)
         assert compiled[0] and compiled == python
 

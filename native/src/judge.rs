@@ -91,7 +91,7 @@ impl Judge {
 
     /// `_joinable_pairs(model, infos, loud)`: the chunks *k* of a line (in order) that join
     /// with chunk *k + 1*, of the pairs with a loud chunk in them, each pair looked at once.
-    fn joinable_pairs(&self, model: &Bound<'_, PyAny>, infos: &Bound<'_, PyList>, loud: &Bound<'_, PyAny>) -> PyResult<Vec<isize>> {
+    pub(crate) fn joinable_pairs(&self, model: &Bound<'_, PyAny>, infos: &Bound<'_, PyList>, loud: &Bound<'_, PyAny>) -> PyResult<Vec<isize>> {
         let joinable = attr_dict(model, intern!(model.py(), "_joinable"))?;
         let compiled = Compiled::of(model, None)?;
         let last = infos.len() as isize - 1;

@@ -1,5 +1,6 @@
 //! The windows of a line that the spacing model searches: the compiled twin of
-//! `_changed_windows_py` (with the `_Tokens` of a line) of textlint/checks/spacing/model.py.
+//! `_line_windows_py` (`_joinable_pairs_py`, then `_changed_windows_py` with the `_Tokens` of a
+//! line) of textlint/checks/spacing/model.py: one call per line for its pairs and its windows.
 //!
 //! It marks the same tokens, merges the same windows, reads the same context words and asks
 //! `Model.best` of each window as the twin does: an entry of the model's `_best` memo is read
@@ -19,32 +20,36 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::chunks;
+use crate::judge::Judge;
 use crate::memo;
 
 /// The classes and the function of model.py that the twin makes objects of or hands a line
-/// back to: `Token` and `_changed_windows_py`.
+/// back to (`Token` and `_changed_windows_py`), and the compiled judge whose
+/// `joinable_pairs` finds a line's pairs.
 #[pyclass(frozen, module = "textlint_native")]
 pub struct Windows {
     token: PyObject,
     python: PyObject,
+    judge: Py<Judge>,
 }
 
 #[pymethods]
 impl Windows {
     #[new]
-    fn new(token: PyObject, python: PyObject) -> Self {
-        Windows { token, python }
+    fn new(token: PyObject, python: PyObject, judge: Py<Judge>) -> Self {
+        Windows { token, python, judge }
     }
 
-    /// `_changed_windows(model, line, judged, pairs)`: the windows of *line* whose best cuts
-    /// are not its tokens', in order, each as (its tokens, left context, right context, the cuts).
-    fn changed_windows<'py>(&self, model: &Bound<'py, PyAny>, line: &Bound<'py, PyString>,
-                            judged: &Bound<'py, PyTuple>, pairs: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    /// `_line_windows(model, line, judged)`: the windows of *line* whose best cuts are not its
+    /// tokens', in order, each as (its tokens, left context, right context, the cuts), its pairs
+    /// that may join found first (`_joinable_pairs`), with no Python list of them made.
+    fn line_windows<'py>(&self, model: &Bound<'py, PyAny>, line: &Bound<'py, PyString>,
+                         judged: &Bound<'py, PyTuple>) -> PyResult<Bound<'py, PyAny>> {
         let py = model.py();
         let chunks = judged.get_item(0)?.downcast_into::<PyList>()?;
         let infos = judged.get_item(1)?.downcast_into::<PyList>()?;
+        let joins = self.judge.get().joinable_pairs(model, &infos, &judged.get_item(2)?)?;
         let suspicious: Vec<isize> = judged.get_item(3)?.extract()?;
-        let joins: Vec<isize> = pairs.extract()?;
         if suspicious.is_empty() && joins.is_empty() {
             return Ok(PyList::empty(py).into_any());
         }
@@ -52,7 +57,7 @@ impl Windows {
         // chunk (a pair's second), whose place tells whether the next chunk is a context word
         let last = suspicious.iter().chain(&joins).max().map_or(0, |&k| k.max(0) as usize + 2);
         let Some(tokens) = Tokens::of(line, &chunks, infos, last)? else {
-            return self.python.bind(py).call1((model, line, judged, pairs));
+            return self.python.bind(py).call1((model, line, judged, joins));
         };
         let best = model.getattr(intern!(py, "_best"))?.downcast_into::<PyDict>()?;
         let changed = PyList::empty(py);

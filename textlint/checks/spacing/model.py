@@ -1318,14 +1318,23 @@ def judge_line_py(model: Model, line: str) -> JudgedLine | None:
     return JudgedLine(chunks, infos, loud, suspicious)
 
 
-def analyse_line(model: Model, line: str, judged: JudgedLine) -> Iterator[Change]:
+def analyse_line(model: Model, line: str, judged: JudgedLine) -> list[Change]:
     """The space repairs of one line (which holds no newline), its chunks judged by
     :func:`judge_line`: only the tokens around something suspicious, or around a pair of
     chunks that may join, are positioned and searched; only the windows whose best cuts are
-    not the author's (:func:`_changed_windows`) are scored and made changes of."""
-    pairs = _joinable_pairs(model, judged.infos, judged.loud)
-    for window, left, right, new in _changed_windows(model, line, judged, pairs):
-        yield from _window_changes(model, line, window, left, right, new)
+    not the author's (:func:`_line_windows`) are scored and made changes of. (A list: most
+    lines have no window that changes, and a generator for each cost more than the list.)"""
+    return [change for window, left, right, new in _line_windows(model, line, judged)
+            for change in _window_changes(model, line, window, left, right, new)]
+
+
+def _line_windows_py(model: Model, line: str,
+                     judged: JudgedLine) -> list[tuple[list[Token], str | None, str | None, tuple[int, ...]]]:
+    """The windows of *line* (its chunks *judged*) whose best cuts are not the author's
+    (:func:`_changed_windows_py`), of its pairs that may join (:func:`_joinable_pairs_py`).
+    (:func:`_line_windows` is this function, or its compiled twin: one call for the pairs and
+    the windows of a line.)"""
+    return _changed_windows_py(model, line, judged, _joinable_pairs_py(model, judged.infos, judged.loud))
 
 
 def _changed_windows_py(model: Model, line: str, judged: JudgedLine,
@@ -1334,7 +1343,7 @@ def _changed_windows_py(model: Model, line: str, judged: JudgedLine,
     *pairs*: :func:`_joinable_pairs`) whose best cuts (:meth:`Model.best`) are not those of its
     tokens, in order, each as (its tokens positioned, the context words either side, the best
     cuts). Every window is searched (from the memo first); most keep the author's cuts.
-    (:func:`_changed_windows` is this function, or its compiled twin.)"""
+    (The compiled :func:`_line_windows` hands a line that is no UTF-8 to this function.)"""
     chunks, infos, _, suspicious = judged
     if not (suspicious or pairs):
         return []
@@ -1435,13 +1444,13 @@ _JUDGE = None if _Judge is None else _Judge(JudgedLine, _APART, Model.suspicious
 judge_line = judge_line_py if _JUDGE is None else _JUDGE.judge_line
 #: The pairs of chunks of a line that may join: compiled when ``textlint_native`` has it, else in Python
 _joinable_pairs = _joinable_pairs_py if _JUDGE is None else _JUDGE.joinable_pairs
-#: The compiled twin of :func:`_changed_windows_py` (``native/src/windows.rs``), given the classes
-#: and the function of this module it makes objects of or hands a line back to; None without
-#: ``textlint_native``
+#: The compiled twin of :func:`_line_windows_py` (``native/src/windows.rs``), given the class and
+#: the function of this module it makes objects of or hands a line back to, and the compiled
+#: judge that finds the line's pairs; None without ``textlint_native``
 _Windows = native.function("Windows")
-#: The windows of a line whose best cuts are not the author's: compiled when ``textlint_native``
-#: has it, else in Python
-_changed_windows = _changed_windows_py if _Windows is None else _Windows(Token, _changed_windows_py).changed_windows
+#: The windows of a line whose best cuts are not the author's, its pairs found first: compiled
+#: when ``textlint_native`` has it, else in Python
+_line_windows = _line_windows_py if _Windows is None else _Windows(Token, _changed_windows_py, _JUDGE).line_windows
 
 
 class _Tokens:
@@ -1491,7 +1500,7 @@ def _window_changes(model: Model, text: str, window: list[Token], left: str | No
     s = "".join(cores)
     edges = [0, *accumulate(map(len, cores))]  # token k spans edges[k]..edges[k+1] of s
     old = set(edges[1:-1])
-    new = set(best)  # (not *old*: :func:`_changed_windows` hands back no other window)
+    new = set(best)  # (not *old*: :func:`_line_windows` hands back no other window)
     originals = set(cores)
     base = model.score(cores, left, right, originals)
     for g in _cut_groups(old, new):
