@@ -49,6 +49,8 @@ _WORDS = ["the", "in", "of", "a", "A", "I", "to", "as", "is", "government", "gov
           "UNSecurity", "Security", "evergr", "een", "f", "amiliy", "x", "q", "able", "like", "infact",
           "eachother", "law", "enforcement", "Blunkett", "okesman", "toolbox", "notebook", "to", "gether",
           "some", "thing", "any", "way", "McLetchie", "re-elect", "1990s", "Putin's", "Kow", "alczyk",
+          # no words where a moved space may be (Model.may_be_no_word)
+          "sfor", "Thec", "iput", "xqv", "Xqv", "XQv",
           # beyond ASCII: letters whose case Python and Rust tell apart, marks, other scripts
           "Straße", "İstanbul", "ǅemal", "ΣΟΦΟΣ", "σοφός", "naïve", "café", "Díaz", "Raúl", "ﬁnd", "日本",
           "Ǆ", "ǈ", "Ⅻ", "ß", "ŉ", "e\u0301t", "a" * 41, "Ab" * 21]

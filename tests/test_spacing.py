@@ -1054,18 +1054,26 @@ def test_moved_spaces_search_before_is_the_plain_search(text, end):
         assert (found and (found.span(), found.span(1))) == (plain and (plain.span(), plain.span(1)))
 
 
+#: Marks around a word in a chunk ("(Thec", "sfor,"), which moved spaces strip off a chunk.
+_MARKS = "\"'“‘«([{¿¡”’»)]}.,;:!?…"
+
+
 @given(st.lists(st.sampled_from(["sfor", "look", "(Thec", "spac,", "eis.", "the", "Mr", "a", "iput", "Zzq", "ZZq",
-                                  "“Xqv”", "xqv’s", "café", "1990", "", ".", "qq", "Hopea", "byt", "nof", "Zither",
-                                  "zither,", "(quokka"])
-                | st.text(alphabet="abqZ.,(é1’", max_size=6), max_size=12))
-def test_unknown_cores_are_the_unknown_stripped_chunks(chunks):
-    """``moved._unknown_cores`` (its table of chunks empty, then full) gives the cores of the
-    chunks, their marks stripped, that ``moved._unknown`` finds."""
+                                  "“Xqv”", "xqv’s", "xqv's", "(xqv's)", "xqv’", "café", "1990", ".", "qq", "Hopea",
+                                  "byt", "nof", "Zither", "zither,", "(quokka", "Xqv.'"])
+                | st.text(alphabet="abqsZ.,(é1’'", min_size=1, max_size=6), min_size=1, max_size=12))
+def test_no_words_are_the_loud_chunks_unknown_once_stripped(chunks):
+    """``JudgedLine.no_words`` (the chunk answers cold, then remembered) are the loud chunks,
+    their marks stripped, that ``Model.may_be_no_word`` finds, in order."""
+    from textlint.checks.spacing.model import judge_line
     clear_shared_caches()
     model = Model(get_lexicon(), {}, 1000)
-    expected = {core for core in (c.strip(moved._MARKS) for c in chunks) if moved._unknown(core, model)}
-    assert moved._unknown_cores(chunks, model) == expected
-    assert moved._unknown_cores(chunks, model) == expected
+    line = " ".join(chunks)
+    for _ in range(2):
+        judged = judge_line(model, line)
+        loud = [] if judged is None else [judged.chunks[k] for k in judged.loud]
+        expected = [core for core in (c.strip(_MARKS) for c in loud) if model.may_be_no_word(core)]
+        assert ([] if judged is None else judged.no_words) == expected
 
 
 def test_tokens_without_case_are_no_glued_forms():

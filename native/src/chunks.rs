@@ -1,7 +1,7 @@
 //! A chunk's answer worked out for the compiled `judge_line` (judge.rs) when the model's chunk
 //! memo has no entry of it, or one that no longer holds: `Model.memo(table, chunk,
 //! Model._chunk, model, chunk)` and `Model._chunk` of textlint/checks/spacing/model.py, with
-//! `Model.chunk` of a chunk's core and `Model.lex_frequent`, compiled.
+//! `Model.chunk` of a chunk's core, `Model.lex_frequent` and `Model.may_be_no_word`, compiled.
 //!
 //! The memo is `Model.memo`'s for a key whose entry it works out: `model._hits` a new dict
 //! around the work, restored after it, its words passed on to the outer dict (unless that is the
@@ -37,6 +37,9 @@ struct Constants {
     /// `LETTER_WORDS` and `MAX_TOKEN`
     letter_words: HashSet<String>,
     max_token: usize,
+    /// `NO_WORD_ZIPF`, and `tagged`, which `Model.may_be_no_word` asks last
+    no_word_zipf: f64,
+    tagged: PyObject,
     /// `Model._chunk`, for what this file hands back to Python
     twin: PyObject,
 }
@@ -51,6 +54,8 @@ fn constants(py: Python<'_>) -> PyResult<&'static Constants> {
             closing: module.getattr("CLOSING_MARKS")?.extract()?,
             letter_words: module.getattr("LETTER_WORDS")?.try_iter()?.map(|w| w?.extract()).collect::<PyResult<_>>()?,
             max_token: module.getattr("MAX_TOKEN")?.extract()?,
+            no_word_zipf: module.getattr("NO_WORD_ZIPF")?.extract()?,
+            tagged: module.getattr("tagged")?.unbind(),
             twin: module.getattr("Model")?.getattr("_chunk")?.unbind(),
         })
     })
@@ -162,8 +167,8 @@ pub fn remember_entry<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, tab
     memo::remember_entry(model, table, chunk, |hits| chunk_answer(m, model, table, chunk, hits))
 }
 
-/// `Model._chunk(model, chunk)`: (lead, core, trail, suspicious, firm, starts, ends) of a plain
-/// chunk, None for any other.
+/// `Model._chunk(model, chunk)`: (lead, core, trail, suspicious, firm, starts, ends, no_word) of
+/// a plain chunk, None for any other.
 fn chunk_answer<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
                      chunk: &Bound<'py, PyString>, hits: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
     let py = model.py();
@@ -182,20 +187,44 @@ fn chunk_answer<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, table: &B
     if core_text.len() > c.max_token {
         return Ok(py.None().into_bound(py)); // a sequence, a code, a hash
     }
-    let (suspicious, firm) = if lead.is_empty()? && trail.is_empty()? {
+    let (suspicious, firm, no_word) = if lead.is_empty()? && trail.is_empty()? {
         (m.suspicious(c, model, &core, core_text, hits)?,
-         PyBool::new(py, lex_frequent(m, model, &core, core_text)?).to_owned().into_any())
+         PyBool::new(py, lex_frequent(m, model, &core, core_text)?).to_owned().into_any(),
+         may_be_no_word(m, c, model, &core, core_text)?)
     } else {
-        // the core's own entry: punctuation aside, the same word
+        // the core's own entry: punctuation aside, the same word (but for a possessive: "xqv's"
+        // stripped of its marks keeps its "'s")
         let info = core_answer(m, model, table, &core, hits)?.downcast_into::<PyTuple>()?;
-        (info.get_item(3)?, info.get_item(4)?)
+        (info.get_item(3)?, info.get_item(4)?, info.get_item(7)?.is_truthy()? && !trail.to_str()?.contains('s'))
     };
     let bytes = core_text.as_bytes();
     let starts = trail.is_empty()? && (!isupper(bytes) || c.letter_words.contains(core_text));
     let ends = lead.is_empty()? && !bytes[0].is_ascii_uppercase();
+    let flag = |b: bool| PyBool::new(py, b).to_owned().into_any();
     Ok(PyTuple::new(py, [lead.into_any(), core.into_any(), trail.into_any(), suspicious, firm,
-                         PyBool::new(py, starts).to_owned().into_any(), PyBool::new(py, ends).to_owned().into_any()])?
+                         flag(starts), flag(ends), flag(no_word)])?
         .into_any())
+}
+
+/// `Model.may_be_no_word(core)` of an ASCII core (*text*): two letters or more, only the first
+/// a capital, its lowercase form below `NO_WORD_ZIPF` in the lexicon's word table, and not
+/// `tagged(core, lower)` (asked last: few cores get that far).
+fn may_be_no_word<'py>(m: &Compiled<'_, 'py>, c: &Constants, model: &Bound<'py, PyAny>, core: &Bound<'py, PyString>,
+                       text: &str) -> PyResult<bool> {
+    let bytes = text.as_bytes();
+    if bytes.len() < 2 || !bytes[0].is_ascii_alphabetic() || !bytes[1..].iter().all(u8::is_ascii_lowercase) {
+        return Ok(false);
+    }
+    let py = model.py();
+    let lowercase = !bytes[0].is_ascii_uppercase();
+    let lower = if lowercase { core.clone() } else { PyString::new(py, &text.to_ascii_lowercase()) };
+    let zipf = m.zipf(model, &lower)?;
+    let rare = match zipf.extract::<i64>() {
+        // (an int below 2**53 divides as a float, correctly rounded as Python's int division is)
+        Ok(z) if z.unsigned_abs() <= 1 << 53 => (z as f64) / 100.0 < c.no_word_zipf,
+        _ => zipf.div(100)?.lt(c.no_word_zipf)?,
+    };
+    Ok(rare && !c.tagged.bind(py).call1((core, lower))?.is_truthy()?)
 }
 
 /// A plain chunk's opening marks, letters and closing marks (`plain_parts`).

@@ -67,7 +67,7 @@ impl Judge {
         let judged = attr_dict(model, intern!(py, "_judged"))?;
         let hits = attr_dict(model, intern!(py, "_hits"))?;
         let compiled = Compiled::of(model, Some(self.suspicious.bind(py)))?;
-        let (mut loud, mut suspicious) = (Vec::new(), Vec::new());
+        let (mut loud, mut suspicious, mut no_words) = (Vec::new(), Vec::new(), Vec::new());
         for k in pending {
             let chunk = chunks.get_item(k)?;
             let entry = chunk_entry(&compiled, model, &chunk, &table, &judged, &hits)?;
@@ -82,11 +82,14 @@ impl Judge {
                 if flag(&info, 3)? {
                     suspicious.push(k);
                 }
+                if flag(&info, 7)? {
+                    no_words.push(field(&info, 1)?);
+                }
             }
             infos[k] = info;
         }
         let infos = PyList::new(py, infos)?;
-        self.tuple_new.bind(py).call1((self.judged_line.bind(py), (chunks, infos, loud, suspicious)))
+        self.tuple_new.bind(py).call1((self.judged_line.bind(py), (chunks, infos, loud, suspicious, no_words)))
     }
 
     /// `_joinable_pairs(model, infos, loud)`: the chunks *k* of a line (in order) that join

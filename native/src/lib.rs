@@ -16,7 +16,6 @@ mod joinable;
 mod judge;
 mod lookup;
 mod memo;
-mod moved;
 mod names;
 mod pieces;
 mod search;
@@ -31,7 +30,7 @@ mod windows;
 
 /// The interface version: textlint uses this module only when it expects this number
 /// (`textlint.native.ABI`); bump it when a function's signature or meaning changes.
-const ABI: u32 = 6;
+const ABI: u32 = 7;
 
 #[pymodule]
 fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -48,6 +47,5 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     unknown::register(m)?;
     pieces::register(m)?;
     seams::register(m)?;
-    moved::register(m)?;
     Ok(())
 }

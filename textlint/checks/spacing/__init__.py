@@ -204,8 +204,7 @@ def _line_changes(model: Model, line: str) -> tuple[Change, ...]:
     if judged is None:
         return ()  # every chunk quiet: nothing to repair, no token that is no word
     changes = [c for c in analyse_line(model, line, judged) if c.gain >= PARAMS.unsafe_margin]
-    loud = list(map(judged.chunks.__getitem__, judged.loud))
-    return (*changes, *_apart_from(moved_spaces(line, model, loud), changes))
+    return (*changes, *_apart_from(moved_spaces(line, model, judged.no_words), changes))
 
 
 def _fix(change: Change, safe: bool) -> Fix:

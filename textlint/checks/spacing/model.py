@@ -231,6 +231,11 @@ def plain_parts(chunk: str) -> tuple[str, str, str] | None:
     return None if m is None else m.group(1, 2, 3)
 
 
+def tagged(token: str, lower: str) -> bool:
+    """Whether the tagger dictionary knows *token* (whose lowercase form is *lower*) in any case."""
+    return bool(wc.tags(token) or lower != token and wc.tags(lower))
+
+
 def camel_seam(s: str, p: int) -> bool:
     """Whether position *p* of *s* is a lowercase→uppercase seam ("CubaPutin", "UNSecurity")."""
     if not (0 < p < len(s)) or not s[p].isupper():
@@ -252,8 +257,14 @@ SHARED_CACHE_SIZE = 2_000_000
 #: of strings and numbers is one that the cyclic garbage collector never tracks (the entry that
 #: holds it is one tracked tuple).
 Deps = dict[str, int]
-#: :meth:`Model.chunk`'s answer: lead, core, trail, suspicious, firm, starts, ends.
-ChunkInfo = tuple[str, str, str, bool, bool, bool, bool]
+#: :meth:`Model.chunk`'s answer: lead, core, trail, suspicious, firm, starts, ends, no_word.
+ChunkInfo = tuple[str, str, str, bool, bool, bool, bool, bool]
+#: A token may be no word when the lexicon gives it less than this (Zipf) and the tagger
+#: dictionary does not know it (:meth:`Model.may_be_no_word`).
+NO_WORD_ZIPF = 2.5
+#: The flags of a chunk's answer that the same chunk with marks around it shares: suspicious,
+#: firm, no_word.
+_CORE_FLAGS = itemgetter(3, 4, 7)
 
 
 def clear_shared_caches() -> None:
@@ -691,11 +702,13 @@ class Model:
 
     # suspicion -------------------------------------------------------------------
     def chunk(self, chunk: str) -> ChunkInfo | None:
-        """(lead, core, trail, suspicious, firm, starts, ends) of a plain chunk, None for any
-        other (cached); *firm*: :meth:`lex_frequent`, so that two firm words are no pair to
-        join; *starts*, *ends*: whether the chunk may be the first, the second of a pair that
+        """(lead, core, trail, suspicious, firm, starts, ends, no_word) of a plain chunk, None
+        for any other (cached); *firm*: :meth:`lex_frequent`, so that two firm words are no pair
+        to join; *starts*, *ends*: whether the chunk may be the first, the second of a pair that
         joins (:func:`_joinable_pairs`): no marks on that side, and neither all capitals but a
-        letter word ("UN", not "I") first nor a capital second ("the McLetchie")."""
+        letter word ("UN", not "I") first nor a capital second ("the McLetchie"); *no_word*:
+        whether the chunk, its marks stripped, :meth:`may_be_no_word` (where
+        :func:`.moved.moved_spaces` may move a space: :attr:`JudgedLine.no_words`)."""
         entry = self._chunks.get(chunk)
         if entry is not None and not entry[1]:
             return entry[0]
@@ -710,12 +723,22 @@ class Model:
         if len(core) > MAX_TOKEN:
             return None  # a sequence, a code, a hash
         if core != chunk:  # the core's own entry: punctuation aside, the same word
-            suspicious, firm = self.chunk(core)[3:5]
+            suspicious, firm, no_word = _CORE_FLAGS(self.chunk(core))
+            # (but for a possessive: "xqv's" stripped of its marks keeps its "'s")
+            no_word = no_word and "s" not in trail
         else:
-            suspicious, firm = self.suspicious(core), self.lex_frequent(core)
+            suspicious, firm, no_word = self.suspicious(core), self.lex_frequent(core), self.may_be_no_word(core)
         return (lead, core, trail, suspicious, firm,
                 not trail and not (core.isupper() and core not in LETTER_WORDS),
-                not lead and not core[0].isupper())
+                not lead and not core[0].isupper(), no_word)
+
+    def may_be_no_word(self, core: str) -> bool:
+        """Whether *core* is two ASCII letters or more, only its first letter may be a capital,
+        rare in the lexicon (below :data:`NO_WORD_ZIPF`) and unknown to the tagger dictionary in
+        any case: a token that may be no word (its shape first: most cores of the wrong shape or
+        as common as a word cost no lookup of the dictionary)."""
+        return (len(core) >= 2 and core.isascii() and core.isalpha() and core[1:].islower()
+                and self._zipf_get(lower := core.lower(), 0) / 100 < NO_WORD_ZIPF and not tagged(core, lower))
 
     def pair_joinable(self, first: str, second: str) -> bool:
         """:meth:`joinable`, cached."""
@@ -1278,6 +1301,8 @@ class JudgedLine(NamedTuple):
     infos: list
     loud: list[int]
     suspicious: list[int]
+    #: the cores of the loud chunks that may be no word (their *no_word*), in order, repeats kept
+    no_words: list[str]
 
 
 def judge_line_py(model: Model, line: str) -> JudgedLine | None:
@@ -1294,7 +1319,7 @@ def judge_line_py(model: Model, line: str) -> JudgedLine | None:
     # a cached answer that no document word swayed, else one this document has judged, else
     # the model's
     table, judged, hits = model._chunks, model._judged, model._hits
-    suspicious, loud = [], []
+    suspicious, loud, no_words = [], [], []
     for k in compress(range(len(chunks)), map(is_, infos, repeat(_LOUD))):
         chunk = chunks[k]
         e = table.get(chunk)
@@ -1315,7 +1340,9 @@ def judge_line_py(model: Model, line: str) -> JudgedLine | None:
             loud.append(k)
             if info[3]:
                 suspicious.append(k)
-    return JudgedLine(chunks, infos, loud, suspicious)
+            if info[7]:
+                no_words.append(info[1])
+    return JudgedLine(chunks, infos, loud, suspicious, no_words)
 
 
 def analyse_line(model: Model, line: str, judged: JudgedLine) -> list[Change]:
@@ -1344,7 +1371,7 @@ def _changed_windows_py(model: Model, line: str, judged: JudgedLine,
     tokens, in order, each as (its tokens positioned, the context words either side, the best
     cuts). Every window is searched (from the memo first); most keep the author's cuts.
     (The compiled :func:`_line_windows` hands a line that is no UTF-8 to this function.)"""
-    chunks, infos, _, suspicious = judged
+    chunks, infos, _, suspicious, _ = judged
     if not (suspicious or pairs):
         return []
     tokens = _Tokens(line, chunks, infos)

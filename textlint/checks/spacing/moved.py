@@ -18,21 +18,15 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import filterfalse
-from typing import Callable, Iterator
+from typing import Iterator
 
-from ... import native, wordclasses as wc
+from ... import wordclasses as wc
 from ...anchored import occurrences
 from ...patterns import lazy_compile
 from .model import LETTER_WORDS, Change, Model, one_edit
 
-#: A token is no word when the lexicon gives it less than this (Zipf) and the tagger
-#: dictionary does not know it.
-NO_WORD_ZIPF = 2.5
 #: Each word the moved space makes is at least this frequent (Zipf) and in the dictionary.
 WORD_ZIPF = 4.0
-#: Marks around a word in a chunk ("(Thec", "sfor,").
-_MARKS = "\"'“‘«([{¿¡”’»)]}.,;:!?…"
 #: A run of letters is a whole token: no letter, digit, apostrophe, hyphen or path character
 #: before or after it (a period may end a sentence after it, not before it).
 _WHOLE = lazy_compile(r"(?<![\w'’\-./@])[A-Za-z]+(?![\w'’\-@/])", engine=re)
@@ -45,88 +39,35 @@ _WORD_BEFORE = lazy_compile(r"([A-Za-z]+) $", engine=re)
 _WORD_AFTER = lazy_compile(r" ([A-Za-z]+)", engine=re)
 
 
-def moved_spaces(line: str, model: Model, loud: list[str]) -> Iterator[Change]:
+def moved_spaces(line: str, model: Model, no_words: list[str]) -> Iterator[Change]:
     """Pairs of tokens of *line* whose space is one letter off, each as a change (offsets in
-    the line) whose gain is the model's score of the moved space. Only the *loud* chunks of
-    the line (those that are not quiet words: :func:`.model.judge_line`) may be no word."""
-    cores = _unknown_cores(loud, model)
-    if not cores:
+    the line) whose gain is the model's score of the moved space. Only *no_words*, the cores of
+    the line's loud chunks that may be no word (:attr:`.model.JudgedLine.no_words`, which
+    :func:`.model.judge_line` tells from each chunk's answer: :meth:`.Model.may_be_no_word` of
+    the chunk stripped of its marks), may be the token that is no word."""
+    if not no_words:
         return  # (most lines: no token of theirs is no word)
-    for core in sorted(c for c in cores if model.document_count(c) <= 1):
+    for core in sorted({c for c in no_words if model.document_count(c) <= 1}):
         for at in occurrences(line, core):
             whole = _WHOLE.match(line, at)
             if whole is not None and whole.end() == at + len(core):
                 yield from _around(line, at, whole.end(), model)
 
 
-def _unknown_cores(chunks: list[str], model: Model) -> set[str]:
-    """The cores of *chunks* (the marks around them stripped) that are :func:`_unknown`, each
-    chunk looked up in a table of the process (a chunk -> its core, ``""`` when that is a
-    word): most loud chunks are short words met on line after line ("to", "of", "Mr"), told
-    apart by one lookup each in C, where stripping each one's marks took a step of Python."""
-    table = model.table("unknown cores")
-    cores = set(map(table.get, chunks))
-    if None in cores:  # a chunk met for the first time
-        cores.discard(None)
-        cores.update(_new_unknown_cores(chunks, table, _MARKS, model.lex.zipf_table().get, NO_WORD_ZIPF, _tagged))
-    cores.discard("")
-    return cores
-
-
-def _new_unknown_cores_py(chunks: list[str], table: dict[str, str], marks: str, zipf_get: Callable[..., int],
-                          no_word_zipf: float, tagged: Callable[[str, str], bool]) -> set[str]:
-    """Each of *chunks* that *table* lacks (asked as it goes: a chunk met twice is judged once)
-    entered in *table* with its core (the chunk, its *marks* stripped) when that core is
-    :func:`_unknown` (its steps inline, its shape first: most cores of the wrong shape or as
-    common as a word cost no lookup of the dictionary, and the lexicon one; *zipf_get*: the
-    lexicon's table, *tagged*: :func:`_tagged`), else with ``""``; the cores so entered.
-    (:func:`_new_unknown_cores` is this function, or its compiled twin.)"""
-    found = set()
-    for chunk in filterfalse(table.__contains__, chunks):
-        core = chunk.strip(marks)
-        if _shaped(core) and zipf_get(lower := core.lower(), 0) / 100 < no_word_zipf and not tagged(core, lower):
-            table[chunk] = core
-            found.add(core)
-        else:
-            table[chunk] = ""
-    return found
-
-
-#: :func:`_new_unknown_cores_py`, compiled (native/src/moved.rs) when the module has it.
-_new_unknown_cores = native.function("new_unknown_cores") or _new_unknown_cores_py
-
-
 def _unknown_in(token: str, model: Model, table: dict[str, bool]) -> bool:
-    """:func:`_unknown`, asked once per process: *table* is the model's shared table of the
+    """:meth:`.Model.may_be_no_word`, asked once per process: *table* is the model's shared table of the
     answers."""
     unknown = table.get(token)
     if unknown is None:
-        unknown = table[token] = _unknown(token, model)
+        unknown = table[token] = model.may_be_no_word(token)
     return unknown
 
 
 def _no_word(token: str, model: Model) -> bool:
-    """Whether *token* is no word: :func:`_unknown` to the lexicon and the dictionary (asked
+    """Whether *token* is no word: :meth:`.Model.may_be_no_word` by the lexicon and the dictionary (asked
     once per process: :func:`_unknown_in`), and not repeated in the document (a token the
     document repeats is one of its words)."""
     return _unknown_in(token, model, model.table("unknown")) and model.document_count(token) <= 1
-
-
-def _unknown(token: str, model: Model) -> bool:
-    """Whether *token* is two ASCII letters or more, only its first letter may be a capital,
-    rare in the lexicon and unknown to the tagger dictionary in any case."""
-    return _shaped(token) and model.lex.zipf(token) < NO_WORD_ZIPF and not _tagged(token, token.lower())
-
-
-def _shaped(token: str) -> bool:
-    """Whether *token* has the shape of a word :func:`_unknown` may find: two ASCII letters or
-    more, only the first of them a capital."""
-    return len(token) >= 2 and token.isascii() and token.isalpha() and token[1:].islower()
-
-
-def _tagged(token: str, lower: str) -> bool:
-    """Whether the tagger dictionary knows *token* (whose lowercase form is *lower*) in any case."""
-    return bool(wc.tags(token) or lower != token and wc.tags(lower))
 
 
 def _word(w: str, model: Model) -> bool:
