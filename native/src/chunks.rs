@@ -193,9 +193,10 @@ fn chunk_answer<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, table: &B
          may_be_no_word(m, c, model, &core, core_text)?)
     } else {
         // the core's own entry: punctuation aside, the same word (but for a possessive: "xqv's"
-        // stripped of its marks keeps its "'s")
+        // stripped of its marks keeps its "'s"; asked in Python: `to_str` would keep a UTF-8
+        // copy with a trail beyond ASCII)
         let info = core_answer(m, model, table, &core, hits)?.downcast_into::<PyTuple>()?;
-        (info.get_item(3)?, info.get_item(4)?, info.get_item(7)?.is_truthy()? && !trail.to_str()?.contains('s'))
+        (info.get_item(3)?, info.get_item(4)?, info.get_item(7)?.is_truthy()? && !trail.contains("s")?)
     };
     let bytes = core_text.as_bytes();
     let starts = trail.is_empty()? && (!isupper(bytes) || c.letter_words.contains(core_text));
