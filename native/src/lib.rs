@@ -21,6 +21,7 @@ mod names;
 mod pieces;
 mod search;
 mod seams;
+mod structure;
 mod suspicious;
 mod table;
 mod text;
@@ -31,7 +32,7 @@ mod windows;
 
 /// The interface version: textlint uses this module only when it expects this number
 /// (`textlint.native.ABI`); bump it when a function's signature or meaning changes.
-const ABI: u32 = 6;
+const ABI: u32 = 9;
 
 #[pymodule]
 fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -48,6 +49,7 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     unknown::register(m)?;
     pieces::register(m)?;
     seams::register(m)?;
+    structure::register(m)?;
     moved::register(m)?;
     Ok(())
 }
