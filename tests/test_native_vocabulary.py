@@ -26,19 +26,21 @@ _PIECES = list(" \t\n\r\x0b\x0c\x1c\x85\u00a0\u2009\u200b\u2028\u202f\u205f.,\"�
     + ["it", "Díaz", "rock", "12", "x", "n’t"]
 
 
-def _compiled(text: str) -> tuple[Counter[str], list[str]] | None:
+def _compiled(text: str) -> tuple[Counter[str], list[str], int] | None:
     counts: Counter[str] = Counter()
     unlettered: list[str] = []
-    return (counts, unlettered) if document._PROSE_WORDS(text, counts, unlettered) else None
+    total = document._PROSE_WORDS(text, counts, unlettered)
+    return None if total is None else (counts, unlettered, total)
 
 
 def _same(text: str) -> None:
     found = _compiled(text)
     assert found is not None, "plain text is counted"
-    counts, unlettered = found
+    counts, unlettered, total = found
     expected = document._prose_words_py(text)
     assert list(counts.items()) == list(expected.items())
     assert unlettered == list(filterfalse(str.isalpha, expected))
+    assert total == sum(expected.values())
 
 
 @settings(max_examples=500, deadline=None)
@@ -61,16 +63,18 @@ def test_each_plain_character_is_read_as_the_python_twin_reads_it(c):
 def test_text_that_is_not_plain_is_left_to_the_python_twin(c):
     counts: Counter[str] = Counter()
     unlettered: list[str] = []
-    assert document._PROSE_WORDS(f"plain words then {c} word", counts, unlettered) is False
+    assert document._PROSE_WORDS(f"plain words then {c} word", counts, unlettered) is None
     assert not counts and not unlettered
 
 
 def test_a_document_has_the_vocabulary_of_the_python_twin():
     text = (Path(__file__).resolve().parent.parent / "fixtures" / "seed-article.txt").read_text(encoding="utf-8")
     doc = Document(text)
-    counts, unlettered = document._prose_words(doc.prose_text)
+    counts, unlettered, total = document._prose_words(doc.prose_text)
     expected = document._prose_words_py(doc.prose_text)
     assert list(counts.items()) == list(expected.items())
     assert unlettered == list(filterfalse(str.isalpha, expected))
+    assert total == sum(expected.values())
+    assert doc.word_count == sum(doc.vocabulary.values())
     assert set(doc.unlettered_words) == set(filterfalse(str.isalpha, doc.vocabulary))
     assert len(doc.unlettered_words) == len(set(doc.unlettered_words))

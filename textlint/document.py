@@ -104,8 +104,20 @@ def _glued_periods(text: str) -> list[int] | None:
     """The offsets of :data:`_GLUED_PERIOD` in *text*; None when there are more than one in
     :data:`SPARSE_SEAMS` characters (a list of domain names or abbreviations)."""
     most = len(text) // SPARSE_SEAMS + 64
-    periods = [m.start() for m in islice(_GLUED_PERIOD.finditer(text), most + 1)]
+    periods = None if _GLUED_PERIODS is None else _GLUED_PERIODS(text, most)
+    if periods is None:
+        periods = _glued_periods_py(text, most)
     return None if len(periods) > most else periods
+
+
+def _glued_periods_py(text: str, most: int) -> list[int]:
+    """The offsets of :data:`_GLUED_PERIOD` in *text*, in order, up to one more than *most*."""
+    return [m.start() for m in islice(_GLUED_PERIOD.finditer(text), most + 1)]
+
+
+#: The compiled twin of :func:`_glued_periods_py` (native/src/structure.rs), or None: no match
+#: object a period.
+_GLUED_PERIODS = native.function("glued_periods")
 
 
 def _not_prose_matches(text: str, periods: list[int] | None) -> Iterator[regex.Match]:
@@ -273,20 +285,10 @@ class Document:
     @cached_property
     def paragraphs(self) -> list[Span]:
         """Blocks of text separated by blank lines, trimmed of surrounding whitespace."""
-        spans, pos = [], 0
-        for m in _PARAGRAPH_BREAK.finditer(self.text):
-            spans.append(self._trimmed(pos, m.start()))
-            pos = m.end()
-        spans.append(self._trimmed(pos, len(self.text)))
-        return [s for s in spans if s.end > s.start]
-
-    def _trimmed(self, start: int, end: int) -> Span:
-        text = self.text
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return Span(start, end)
+        bounds = None if _PARAGRAPH_BOUNDS is None else _PARAGRAPH_BOUNDS(self.text)
+        if bounds is None:
+            bounds = _paragraph_bounds_py(self.text)
+        return list(map(Span, bounds[::2], bounds[1::2]))
 
     @cached_property
     def sentences(self) -> list[Span]:
@@ -375,22 +377,23 @@ class Document:
         return self._words[1]
 
     @cached_property
-    def _words(self) -> tuple[Counter[str], list[str]]:
-        """:attr:`vocabulary` and :attr:`unlettered_words`."""
-        counts, unlettered = _prose_words(self.prose_text)
+    def _words(self) -> tuple[Counter[str], list[str], int]:
+        """:attr:`vocabulary`, :attr:`unlettered_words` and :attr:`word_count`."""
+        counts, unlettered, total = _prose_words(self.prose_text)
         text = self.text
         for start, end in self._name_tokens:  # "searchengine.py" writes the word "searchengine"
             for word in WORD.findall(text, start, end):
                 if word not in counts and not word.isalpha():
                     unlettered.append(word)
                 counts[word] += 1
-        return counts, unlettered
+                total += 1
+        return counts, unlettered, total
 
     @cached_property
     def word_count(self) -> int:
         """How many words the prose of the document has: the sum of :attr:`vocabulary`'s counts
-        (asked several times a lint: summed once)."""
-        return sum(self.vocabulary.values())
+        (told as they are counted, not summed again)."""
+        return self._words[2]
 
     @cached_property
     def _marks(self) -> list[regex.Match]:
@@ -494,9 +497,11 @@ class Document:
         """The distinct characters of the text above U+00FF, in one string (few in English prose:
         curly quotes, dashes). A check that has a quick path for text of certain characters,
         Latin-1 among them, asks its test of these once instead of scanning the whole text."""
-        if self.text.isascii():
+        text = self.text
+        if text.isascii():
             return ""
-        return "".join(sorted(set(_BEYOND_LATIN1.findall(self.text))))
+        found = None if _CHARACTERS_BEYOND_LATIN1 is None else _CHARACTERS_BEYOND_LATIN1(text)
+        return _characters_beyond_latin1_py(text) if found is None else found
 
     @cached_property
     def plain(self) -> bool:
@@ -571,6 +576,44 @@ def _mark_seams_py(text: str, most: int) -> array | None:
 _MARK_SEAMS_NATIVE = native.function("mark_seams")
 
 
+def _paragraph_bounds_py(text: str) -> list[int]:
+    """The starts and ends of the paragraphs of *text* (:attr:`Document.paragraphs`), each after
+    the last, in one list: the blocks between matches of :data:`_PARAGRAPH_BREAK`, trimmed of white
+    space (``str.isspace``), the empty ones left out."""
+    bounds, pos = [], 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        _add_trimmed(bounds, text, pos, m.start())
+        pos = m.end()
+    _add_trimmed(bounds, text, pos, len(text))
+    return bounds
+
+
+def _add_trimmed(bounds: list[int], text: str, start: int, end: int) -> None:
+    """Adds to *bounds* the start and end of ``text[start:end]`` trimmed of white space, unless
+    nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        bounds += (start, end)
+
+
+#: The compiled twin of :func:`_paragraph_bounds_py` (native/src/structure.rs), or None: one pass
+#: over the text, without a match object or a call a paragraph.
+_PARAGRAPH_BOUNDS = native.function("paragraph_bounds")
+
+
+def _characters_beyond_latin1_py(text: str) -> str:
+    """The distinct characters of *text* above U+00FF, in order, in one string."""
+    return "".join(sorted(set(_BEYOND_LATIN1.findall(text))))
+
+
+#: The compiled twin of :func:`_characters_beyond_latin1_py` (native/src/structure.rs), or None:
+#: no string made of each copy of a character.
+_CHARACTERS_BEYOND_LATIN1 = native.function("characters_beyond_latin1")
+
+
 def _prose_words_py(prose: str) -> Counter[str]:
     """How often each word (:data:`WORD`) occurs in *prose*: the chunks between spaces counted in
     the order of their first copies, then each chunk that is not all letters replaced by its words,
@@ -596,17 +639,19 @@ def _prose_words_py(prose: str) -> Counter[str]:
 _PROSE_WORDS = native.function("prose_words")
 
 
-def _prose_words(prose: str) -> tuple[Counter[str], list[str]]:
-    """:func:`_prose_words_py` and the words it counts that are not all letters (``str.isalpha``),
-    in its order; on plain prose (nearly all) its compiled twin splits, counts and parts the chunks
-    in about three fifths of the time, sets the same counts in the same order and lists the same
-    words, each told as it is counted (not by another walk of the counts)."""
+def _prose_words(prose: str) -> tuple[Counter[str], list[str], int]:
+    """:func:`_prose_words_py`, the words it counts that are not all letters (``str.isalpha``),
+    in its order, and the sum of its counts; on plain prose (nearly all) its compiled twin splits,
+    counts and parts the chunks in about three fifths of the time, sets the same counts in the same
+    order and lists the same words and sums the counts, each told as it is counted (not by another
+    walk of the counts)."""
     if _PROSE_WORDS is not None:
         counts, unlettered = Counter(), []
-        if _PROSE_WORDS(prose, counts, unlettered):
-            return counts, unlettered
+        total = _PROSE_WORDS(prose, counts, unlettered)
+        if total is not None:
+            return counts, unlettered, total
     counts = _prose_words_py(prose)
-    return counts, list(filterfalse(str.isalpha, counts))
+    return counts, list(filterfalse(str.isalpha, counts)), sum(counts.values())
 
 
 def _words_of_chunk(chunk: str) -> tuple[str, ...] | list[str]:

@@ -20,6 +20,7 @@ mod names;
 mod pieces;
 mod search;
 mod seams;
+mod structure;
 mod suspicious;
 mod table;
 mod text;
@@ -30,7 +31,7 @@ mod windows;
 
 /// The interface version: textlint uses this module only when it expects this number
 /// (`textlint.native.ABI`); bump it when a function's signature or meaning changes.
-const ABI: u32 = 7;
+const ABI: u32 = 12;
 
 #[pymodule]
 fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -47,5 +48,6 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     unknown::register(m)?;
     pieces::register(m)?;
     seams::register(m)?;
+    structure::register(m)?;
     Ok(())
 }

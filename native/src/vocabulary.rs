@@ -97,12 +97,14 @@ impl<'a> Counts<'a> {
 /// `_prose_words_py(prose)` of plain *prose*, set in the empty dict *counts* (the twin's Counter,
 /// whose items it gets in the same order), and the keys that are not all letters (`str.isalpha`)
 /// appended to the empty list *unlettered* in that order (where `glued_runons` looks for its seams:
-/// told here, where each key is still Rust text, not by another walk of the dict): whether *prose*
-/// was plain (else both stay empty).
+/// told here, where each key is still Rust text, not by another walk of the dict): the sum of the
+/// counts (`Document.word_count`, told here, not by a walk of the dict's values), or None when
+/// *prose* was not plain (and both stay empty).
 #[pyfunction]
-pub fn prose_words(prose: &Bound<'_, PyString>, counts: &Bound<'_, PyDict>, unlettered: &Bound<'_, PyList>) -> PyResult<bool> {
+pub fn prose_words(prose: &Bound<'_, PyString>, counts: &Bound<'_, PyDict>, unlettered: &Bound<'_, PyList>) -> PyResult<Option<usize>> {
     let py = prose.py();
-    let Some((found, chunks)) = count(prose.to_str()?) else { return Ok(false) };
+    let Some((found, chunks)) = count(prose.to_str()?) else { return Ok(None) };
+    let mut total = 0;
     // the chunks kept are all letters (the others were replaced by their words): only words tell
     for (word, n, of_words) in found.items_after(chunks) {
         let key = PyString::new(py, word);
@@ -110,8 +112,9 @@ pub fn prose_words(prose: &Bound<'_, PyString>, counts: &Bound<'_, PyDict>, unle
             unlettered.append(&key)?;
         }
         counts.set_item(key, n)?;
+        total += n;
     }
-    Ok(true)
+    Ok(Some(total))
 }
 
 /// `str.isalpha` of a plain word (never empty).
