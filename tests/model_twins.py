@@ -29,10 +29,10 @@ def plain(value):
     return value
 
 
-#: The memo tables of the lexicon alone (``Model.lex_logp``, ``Model.lex_word``): the compiled
-#: search works out the words of a window itself and remembers none of them (any reader works an
-#: entry out again, the same): each entry it holds is the twin's.
-LEXICON_MEMOS = ("logp", "words")
+#: The memo tables of the lexicon alone (``Model.lex_logp``, ``Model.lex_word``, ``Model.pair``):
+#: the compiled search and score work out the words of a window themselves and remember none of
+#: them (any reader works an entry out again, the same): each entry it holds is the twin's.
+LEXICON_MEMOS = ("logp", "words", "pairs")
 
 
 def assert_same_tables(compiled: dict, python: dict) -> None:

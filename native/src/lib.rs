@@ -31,7 +31,7 @@ mod windows;
 
 /// The interface version: textlint uses this module only when it expects this number
 /// (`textlint.native.ABI`); bump it when a function's signature or meaning changes.
-const ABI: u32 = 6;
+const ABI: u32 = 8;
 
 #[pymodule]
 fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
