@@ -18,7 +18,7 @@ from textlint.checks.spacing.model import Model, clear_shared_caches
 from textlint.engine import Engine, Overrides
 from textlint.lexicon import BEGINS_PAIR, ENDS_PAIR, get_lexicon
 
-from model_twins import assert_same_tables
+from model_twins import assert_same_tables, listed_pairs_of_one_side_each
 
 try:
     from textlint_native import Search
@@ -88,6 +88,15 @@ def test_the_compiled_score_is_its_python_twin(windows, vocabulary):
     calls = [(words, left, right, [w for k, w in enumerate(words) if bits >> k & 1])
              for words, left, right, bits in windows]
     _same(Counter({"the": 50, **vocabulary}), calls)
+
+
+def test_the_pairs_of_the_list_weigh_in_the_compiled_score_as_in_its_twin():
+    # each listed pair as two words, either way round, and its second word after a context word
+    pairs = listed_pairs_of_one_side_each(60)
+    assert len(pairs) == 60
+    calls = [call for a, b in pairs for call in (
+        ((a, b), None, None, ()), ((b, a), "the", None, (b,)), ((b,), a, None, ()), ((a,), None, b, (a,)))]
+    _same({}, calls)
 
 
 def _scores_of(texts: list[str]) -> list[tuple[dict, int, list]]:
