@@ -5,6 +5,7 @@ equal only when the entries, their order and their recorded document words are t
 from __future__ import annotations
 
 from collections import Counter
+from itertools import islice
 
 import pytest
 
@@ -12,7 +13,7 @@ from textlint.checks import spacing
 from textlint.checks.spacing import model as m
 from textlint.checks.spacing.model import Model, Params, clear_shared_caches
 from textlint.engine import Engine, Overrides
-from textlint.lexicon import get_lexicon
+from textlint.lexicon import BEGINS_PAIR, ENDS_PAIR, get_lexicon
 
 
 def plain(value):
@@ -29,10 +30,10 @@ def plain(value):
     return value
 
 
-#: The memo tables of the lexicon alone (``Model.lex_logp``, ``Model.lex_word``): the compiled
-#: search works out the words of a window itself and remembers none of them (any reader works an
-#: entry out again, the same): each entry it holds is the twin's.
-LEXICON_MEMOS = ("logp", "words")
+#: The memo tables of the lexicon alone (``Model.lex_logp``, ``Model.lex_word``, ``Model.pair``):
+#: the compiled search and score work out the words of a window themselves and remember none of
+#: them (any reader works an entry out again, the same): each entry it holds is the twin's.
+LEXICON_MEMOS = ("logp", "words", "pairs")
 
 
 def assert_same_tables(compiled: dict, python: dict) -> None:
@@ -91,3 +92,16 @@ def judged_lines(text: str, overrides: Overrides) -> tuple[dict, list[str]]:
         Engine(overrides=overrides).lint(text)
     assert len(calls) >= 10 and len({id(v) for v, _ in calls}) == 1
     return calls[0][0], [line for _, line in calls]
+
+
+def listed_pairs_of_one_side_each(most: int) -> list[tuple[str, str]]:
+    """Up to *most* ASCII pairs of the lexicon's pair list of a PMI of 1.5 or more whose first
+    word begins pairs and ends none and whose second word ends pairs and begins none: a search
+    that read a word's sides the wrong way round would miss their PMI. (A table read in place
+    stays so: built into a dict, it would leave other tests no compiled table to test.)"""
+    lexicon = get_lexicon()
+    pmi, sides = lexicon.pmi_table(), lexicon.pair_sides
+    strong = (pmi.keys_from(lambda v: v >= 150) if hasattr(pmi, "keys_from")
+              else (pair for pair, v in pmi.items() if v >= 150))
+    pairs = (pair.split(" ") for pair in strong if pair.isascii())
+    return list(islice(((a, b) for a, b in pairs if sides(a) == BEGINS_PAIR and sides(b) == ENDS_PAIR), most))

@@ -7,7 +7,6 @@ own, which the compiled search fills less), on generated windows
 from __future__ import annotations
 
 from collections import Counter
-from itertools import islice
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from textlint.checks.spacing.model import Model, clear_shared_caches
 from textlint.engine import Engine, Overrides
 from textlint.lexicon import BEGINS_PAIR, ENDS_PAIR, get_lexicon
 
-from model_twins import assert_same_tables
+from model_twins import assert_same_tables, listed_pairs_of_one_side_each
 
 try:
     from textlint_native import Search
@@ -189,22 +188,9 @@ def test_the_comparison_can_fail():
     assert _run(forgetful, vocabulary, None, call)[0] != _run(python_search, vocabulary, None, call)[0]
 
 
-def _listed_pairs_of_one_side_each(most: int) -> list[tuple[str, str]]:
-    """Up to *most* ASCII pairs of the lexicon's pair list of a PMI of 1.5 or more whose first
-    word begins pairs and ends none and whose second word ends pairs and begins none: a search
-    that read a word's sides the wrong way round would miss their PMI. (A table read in place
-    stays so: built into a dict, it would leave other tests no compiled table to test.)"""
-    lexicon = get_lexicon()
-    pmi, sides = lexicon.pmi_table(), lexicon.pair_sides
-    strong = (pmi.keys_from(lambda v: v >= 150) if hasattr(pmi, "keys_from")
-              else (pair for pair, v in pmi.items() if v >= 150))
-    pairs = (pair.split(" ") for pair in strong if pair.isascii())
-    return list(islice(((a, b) for a, b in pairs if sides(a) == BEGINS_PAIR and sides(b) == ENDS_PAIR), most))
-
-
 def test_the_pairs_of_the_list_weigh_in_the_compiled_search_as_in_its_twin():
     # each listed pair glued into one token, apart as two, and either after a context word
-    pairs = _listed_pairs_of_one_side_each(60)
+    pairs = listed_pairs_of_one_side_each(60)
     assert len(pairs) == 60
     calls = [call for a, b in pairs for call in (
         ((f"{a}{b}",), "the", None), ((a, b), None, None), ((f"{a}{b}", "and"), "of", "said"),

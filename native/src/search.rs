@@ -12,6 +12,8 @@
 //! `lex_word`, `_lexicon_word`, `lex_logp` and `pair`. A window that is not ASCII (Python's
 //! string methods differ from Rust's there) is searched by the Python twin.
 
+mod score;
+
 use std::cell::Cell;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -379,6 +381,19 @@ impl Search {
             return model.call_method1(intern!(py, "_search"), (cores, left, right));
         }
         Searcher::new(self, model, &texts, &strs, left, right)?.run()
+    }
+
+    /// `model.score(words, left, right, originals)` (`Model.score`) of a window's words, as
+    /// `_window_changes` asks it (score.rs).
+    fn score<'py>(
+        &self,
+        model: &Bound<'py, PyAny>,
+        words: &Bound<'py, PyAny>,
+        left: &Bound<'py, PyAny>,
+        right: &Bound<'py, PyAny>,
+        originals: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.score_words(model, words, left, right, originals)
     }
 }
 

@@ -1529,14 +1529,23 @@ def _window_changes(model: Model, text: str, window: list[Token], left: str | No
     old = set(edges[1:-1])
     new = set(best)  # (not *old*: :func:`_line_windows` hands back no other window)
     originals = set(cores)
-    base = model.score(cores, left, right, originals)
+    score = _window_score(model)
+    base = score(cores, left, right, originals)
     for g in _cut_groups(old, new):
         words = segments(s, sorted(old.symmetric_difference(g)))  # (each cut of *g* toggled)
-        gain = model.score(words, left, right, originals) - base - model.cost(s, g, old)
+        gain = score(words, left, right, originals) - base - model.cost(s, g, old)
         change = _change(text, window, edges, g, old, gain)
         change.certain = _certain(model, s, words, cores, edges, old, g)
         change.sure = None if change.certain else False
         yield change
+
+
+def _window_score(model: Model) -> Callable[[list[str], str | None, str | None, set[str]], float]:
+    """:meth:`Model.score` of *model* as :func:`_window_changes` asks it: compiled (``Search.score``,
+    which works out the lexicon's answers from its tables without filling their memos) when the
+    model's search is, else the method."""
+    search = model._searcher
+    return model.score if search is Model._search else partial(search.score, model)
 
 
 def _cut_groups(old: set[int], new: set[int]) -> list[list[int]]:
