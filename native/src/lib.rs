@@ -18,6 +18,7 @@ mod lookup;
 mod memo;
 mod moved;
 mod names;
+mod phrases;
 mod pieces;
 mod search;
 mod seams;
@@ -31,7 +32,7 @@ mod windows;
 
 /// The interface version: textlint uses this module only when it expects this number
 /// (`textlint.native.ABI`); bump it when a function's signature or meaning changes.
-const ABI: u32 = 6;
+const ABI: u32 = 11;
 
 #[pymodule]
 fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -46,6 +47,7 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     names::register(m)?;
     doubled::register(m)?;
     unknown::register(m)?;
+    phrases::register(m)?;
     pieces::register(m)?;
     seams::register(m)?;
     moved::register(m)?;
