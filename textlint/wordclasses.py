@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .cachefile import Shards
 
 DATA = Path(__file__).resolve().parent / "data" / "wordtags.tsv.gz"
@@ -165,6 +167,12 @@ def tags(word: str) -> str:
     tense, E past participle, G -ing form, J adjective, R adverb, C closed class, # number;
     ``""`` for a word it does not know."""
     return (_loaded or _table()).get(word, "")
+
+
+def tags_lookup() -> Callable[..., str]:
+    """The ``get`` of the dictionary's table, for tight loops: ``tags_lookup()(word, "")`` is
+    :func:`tags`."""
+    return (_loaded or _table()).get
 
 
 def proper(word: str) -> bool:

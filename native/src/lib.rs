@@ -17,6 +17,7 @@ mod judge;
 mod lookup;
 mod memo;
 mod names;
+mod phrases;
 mod pieces;
 mod search;
 mod seams;
@@ -46,6 +47,7 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     names::register(m)?;
     doubled::register(m)?;
     unknown::register(m)?;
+    phrases::register(m)?;
     pieces::register(m)?;
     seams::register(m)?;
     structure::register(m)?;

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Container, Iterator
 from itertools import compress, filterfalse
 
 from ... import native, wordclasses as wc
@@ -35,6 +35,9 @@ from .model import LETTER_WORDS, MAX_TOKEN, PLAIN, PREFIXES, SUFFIXES, Change, M
 PHRASE_TAGS = frozenset("CR")
 INFLECTED_TAGS = frozenset("DEGZ")
 PARTICIPLE_TAGS = INFLECTED_TAGS | frozenset("J")
+#: Closed-class words other than auxiliaries and modals: a right piece that is one makes a
+#: compound ("west|most"), where an auxiliary or a modal makes a phrase ("now|must").
+COMPOUNDING_CLOSED = FUNCTION_WORDS - wc.AUXILIARIES - wc.MODALS
 #: Shorter tokens are not judged (a short unknown token is a fragment or a typo more often).
 MIN_TOKEN = 6
 #: A word either side of a token with only spaces between (the lattice's context words).
@@ -46,16 +49,6 @@ MARKS = 12
 FIND_ONE_BY_ONE = 20
 #: A run of letters (``re``: far faster than ``regex`` over a whole text).
 _LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def phrase_word(word: str) -> bool:
-    """Whether *word* is of a class that makes phrases, not closed compounds: a closed-class
-    word, an adverb only, or an inflected verb form with no noun or verb-stem reading
-    ("indeed", "usually", "busied", "said"; not "landing", which is also a noun)."""
-    if word in FUNCTION_WORDS:
-        return True
-    t = set(wc.tags(word))
-    return bool(t) and (t <= PHRASE_TAGS or t <= PARTICIPLE_TAGS and bool(t & INFLECTED_TAGS))
 
 
 def phrase_runons(doc: Document, model: Model) -> Iterator[Change]:
@@ -140,11 +133,8 @@ def phrase_cut(model: Model, word: str) -> int | None:
     lex, lower = model.lex, word.lower()
     if len(lower) > MAX_TOKEN and len(lower) > 2 * lex.longest_word:
         return None  # no two words of the lexicon make it (a sequence or a code: its cuts take quadratic time)
-    if lex.zipf(lower) > 0.0 or wc.tags(word) or wc.tags(lower) or lower in closed_compounds():
-        return None
-    capital = word[0].isupper()
     # (most tokens have no phrase pair, told before the affixes, which are asked of the few that have one)
-    phrases = [k for k in _common_cuts(model, lower) if _phrase_pair(model, word[:k], lower[k:], capital)]
+    phrases = _phrase_cuts_of(model, word)
     if len(phrases) != 1:
         return None
     cuts = range(2, len(lower) - 1)
@@ -155,16 +145,6 @@ def phrase_cut(model: Model, word: str) -> int | None:
             lower, [lower[:phrases[0]], lower[phrases[0]:]]):
         return None
     return phrases[0]
-
-
-def _common_cuts(model: Model, lower: str) -> list[int]:
-    """The cuts of *lower* that :func:`_phrase_pair` may take: each piece of three letters or
-    more and as common as the lowest of its floors (:meth:`.Lexicon.zipf`, read off its table):
-    most cuts fail it, told without a call of :func:`_phrase_pair` each."""
-    p, get = model.p, model.lex.zipf_table().get
-    lowest = min(p.phrase_piece_zipf, p.solid_zipf, p.frequent_zipf)
-    return [k for k in range(3, len(lower) - 2)
-            if get(lower[:k], 0) / 100 >= lowest and get(lower[k:], 0) / 100 >= lowest]
 
 
 def _likeliest_cut(model: Model, word: str) -> int | None:
@@ -184,25 +164,75 @@ def _likeliest_cut(model: Model, word: str) -> int | None:
     return where
 
 
-def _phrase_pair(model: Model, left: str, right: str, capital: bool) -> bool:
+def _phrase_cuts_of(model: Model, word: str) -> list[int]:
+    """:func:`_phrase_cuts_py` of *word* with the model's lexicon and weights, compiled when the
+    module has it and *word* is ASCII."""
+    p = model.p
+    args = (word, model.lex.zipf_table().get, wc.tags_lookup(), closed_compounds(), FUNCTION_WORDS,
+            wc.compound_ends(), COMPOUNDING_CLOSED, p.phrase_piece_zipf, p.solid_zipf, p.frequent_zipf)
+    cuts = _phrase_cuts(*args) if _phrase_cuts is not None else None
+    return _phrase_cuts_py(*args) if cuts is None else cuts
+
+
+def _phrase_cuts_py(word: str, zipf: Callable[..., int], tags: Callable[..., str], closed: Container[str],
+                    function_words: Container[str], compound_ends: Container[str],
+                    compounding_closed: Container[str], phrase_piece_zipf: float, solid_zipf: float,
+                    frequent_zipf: float) -> list[int]:
+    """The cuts of a token that make two words of a phrase (:func:`_phrase_pair`), in order;
+    none when a dictionary knows the token: the lexicon (*zipf*: the get of its table, whose
+    keys are lowercase, a word's Zipf * 100), LanguageTool's tagger dictionary (*tags*: the get
+    of its table) as written or in lowercase, SCOWL's closed compounds (*closed*). Only the
+    cuts of pieces of three letters or more as common as the lowest floor are asked of
+    :func:`_phrase_pair` (most cuts fail that, told by two look-ups). (:func:`_phrase_cuts` is
+    this function's compiled twin, for ASCII tokens.)"""
+    lower = word.lower()
+    if zipf(lower.lower(), 0) / 100 > 0.0 or tags(word, "") or tags(lower, "") or lower in closed:
+        return []
+    lowest = min(phrase_piece_zipf, solid_zipf, frequent_zipf)
+    floors = (phrase_piece_zipf, solid_zipf, frequent_zipf)
+    capital = word[:1].isupper()
+    return [k for k in range(3, len(lower) - 2)
+            if zipf(lower[:k], 0) / 100 >= lowest and zipf(lower[k:], 0) / 100 >= lowest
+            and _phrase_pair(word[:k], lower[k:], capital, zipf, tags, function_words, compound_ends,
+                             compounding_closed, floors)]
+
+
+#: The compiled twin of :func:`_phrase_cuts_py` (native/src/phrases.rs), which answers None for
+#: a token beyond ASCII; None without the module.
+_phrase_cuts = native.function("phrase_cuts")
+
+
+def _phrase_pair(left: str, right: str, capital: bool, zipf: Callable[..., int], tags: Callable[..., str],
+                 function_words: Container[str], compound_ends: Container[str],
+                 compounding_closed: Container[str], floors: tuple[float, float, float]) -> bool:
     """Whether two words of the dictionary, each of three letters or more (the caller cuts
     no shorter piece), make a phrase that no closed compound is: each as common as a word
-    (``Params.phrase_piece_zipf`` from five letters; a short rare piece is a fragment more
-    often: "con|tuned"); the left one a :func:`phrase_word` (not when *capital*: a
-    capitalised piece may be a name), or the right one a phrase word that ends no hyphenated
-    compound of the dictionary (:func:`.wordclasses.compound_ends`: "hand-made", "home-grown")
-    and, when it is a closed-class word, an auxiliary or a modal ("now|must"; "west|most" is a
-    compound)."""
-    p = model.p
+    (the first of *floors*, ``Params.phrase_piece_zipf``, from five letters; a short rare piece
+    is a fragment more often: "con|tuned"); the left one a :func:`_phrase_word` (not when
+    *capital*: a capitalised piece may be a name), or the right one a phrase word that ends no
+    hyphenated compound of the dictionary (*compound_ends*, :func:`.wordclasses.compound_ends`:
+    "hand-made", "home-grown") nor is a closed-class word other than an auxiliary or a modal
+    (*compounding_closed*: "now|must" is a phrase, "west|most" a compound)."""
+    phrase_piece_zipf, solid_zipf, frequent_zipf = floors
     for w in (left, right):
-        floor = p.phrase_piece_zipf if len(w) > 4 else p.solid_zipf if len(w) > 3 or w in FUNCTION_WORDS \
-            else p.frequent_zipf
-        if not (wc.tags(w) or wc.tags(w.lower())) or model.lex.zipf(w) < floor:
+        floor = phrase_piece_zipf if len(w) > 4 else solid_zipf if len(w) > 3 or w in function_words \
+            else frequent_zipf
+        if not (tags(w, "") or tags(w.lower(), "")) or zipf(w.lower(), 0) / 100 < floor:
             return False
-    if not capital and phrase_word(left):
+    if not capital and _phrase_word(left, tags, function_words):
         return True
-    return phrase_word(right) and right not in wc.compound_ends() and (
-        right not in FUNCTION_WORDS or right in wc.AUXILIARIES or right in wc.MODALS)
+    return _phrase_word(right, tags, function_words) and right not in compound_ends \
+        and right not in compounding_closed
+
+
+def _phrase_word(word: str, tags: Callable[..., str], function_words: Container[str]) -> bool:
+    """Whether *word* is of a class that makes phrases, not closed compounds: a closed-class
+    word, an adverb only, or an inflected verb form with no noun or verb-stem reading
+    ("indeed", "usually", "busied", "said"; not "landing", which is also a noun)."""
+    if word in function_words:
+        return True
+    t = set(tags(word, ""))
+    return bool(t) and (t <= PHRASE_TAGS or t <= PARTICIPLE_TAGS and bool(t & INFLECTED_TAGS))
 
 
 def _change(model: Model, text: str, start: int, word: str, cut: int) -> Change:
