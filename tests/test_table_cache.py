@@ -61,7 +61,7 @@ def _kept(tmp_path):
 
 def _with_head(data: bytes, **fields) -> bytes:
     """*data* (a kept table) with fields of its head replaced."""
-    names = ("tag", "version", "source_size", "values_size", "keys", "key_bytes", "groups", "ascii_keys")
+    names = ("tag", "version", "source_size", "values_size", "crc", "keys", "key_bytes", "groups", "ascii_keys")
     head = dict(zip(names, cachefile._TABLE_HEAD.unpack_from(data)))
     head.update(fields)
     return cachefile._TABLE_HEAD.pack(*head.values()) + data[cachefile._TABLE_HEAD.size:]
@@ -75,6 +75,7 @@ def _with_head(data: bytes, **fields) -> bytes:
     lambda data: _with_head(data, version=cachefile.TABLE_FORMAT - 1),
     lambda data: _with_head(data, source_size=1),
     lambda data: _with_head(data, keys=1),
+    lambda data: _with_head(data, crc=0),
 ])
 def test_a_damaged_cache_is_read_again(tmp_path, monkeypatch, reader, damage):
     source = tmp_path / "words.tsv"
