@@ -323,9 +323,12 @@ def _in_place(get: Callable, values: tuple) -> Callable:
 
 def _write_packed(path: Path, table: dict, size: int) -> None:
     """Keep *table* (read from a source of *size* bytes) at *path*, packed (nothing when its
-    values cannot be marshalled or the directory is read-only)."""
+    values cannot be marshalled, a key holds a newline, which ends a key packed, or the
+    directory is read-only)."""
     from .lexicon import _aligned, pack
 
+    if any("\n" in key for key in table):
+        return
     try:
         # each value once, told apart by its marshalled bytes (0.0 is not -0.0, nor 1 True)
         blobs = {marshal.dumps(value): value for value in table.values()}
