@@ -1,58 +1,108 @@
-"""textlint/cachefile.py's table_of: a data file's table kept decoded in the cache directory."""
+"""textlint/cachefile.py's table_of: a data file's table kept packed in the cache directory and
+read in place, a key the first time it is asked."""
 
 from __future__ import annotations
 
+import marshal
 import os
 
-from textlint import cachefile
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textlint import cachefile, lexicon
 
 
-def _table_of(tmp_path, monkeypatch, source, calls, keep=cachefile.table_of):
-    """*keep* ("words", *source*, a build that reads it and counts its calls in *calls*), with
+@pytest.fixture(params=["compiled", "python"])
+def reader(request, monkeypatch):
+    """Each test twice: the packed table read by the compiled reader (when the module is
+    built) and by the pure-Python one."""
+    if request.param == "python":
+        monkeypatch.setattr(lexicon, "_COMPILED_TABLE", None)
+    elif lexicon._COMPILED_TABLE is None:
+        pytest.skip("textlint_native is not built")
+    return request.param
+
+
+def _table_of(tmp_path, monkeypatch, source, calls, default=""):
+    """table_of("words", *source*, a build that reads it and counts its calls in *calls*), with
     the cache directory in *tmp_path*."""
     monkeypatch.setenv("TEXTLINT_CACHE_DIR", str(tmp_path / "cache"))
 
     def build():
         calls.append(1)
-        return dict(line.split("\t") for line in source.read_text().splitlines())
+        return dict(line.split("\t") for line in source.read_text(encoding="utf-8").splitlines())
 
-    return keep("words", source, build)
+    return cachefile.table_of("words", source, build, default)
 
 
-def test_a_kept_table_is_read_back_and_a_new_source_is_read_again(tmp_path, monkeypatch):
+def _answers(table, keys):
+    return {key: table[key] for key in keys}
+
+
+def test_a_kept_table_is_read_back_and_a_new_source_is_read_again(tmp_path, monkeypatch, reader):
     source = tmp_path / "words.tsv"
     source.write_text("cat\tN\ndog\tNV\n")
     calls = []
-    assert _table_of(tmp_path, monkeypatch, source, calls) == {"cat": "N", "dog": "NV"}
-    assert _table_of(tmp_path, monkeypatch, source, calls) == {"cat": "N", "dog": "NV"}
+    keys = ("cat", "dog", "emu", "")
+    assert _answers(_table_of(tmp_path, monkeypatch, source, calls), keys) == {"cat": "N", "dog": "NV", "emu": "", "": ""}
+    assert _answers(_table_of(tmp_path, monkeypatch, source, calls), keys) == {"cat": "N", "dog": "NV", "emu": "", "": ""}
     assert len(calls) == 1  # the second came from the cache
     source.write_text("cat\tN\ndog\tN\nemu\tN\n")
     os.utime(source, ns=(1, 1))
-    assert _table_of(tmp_path, monkeypatch, source, calls) == {"cat": "N", "dog": "N", "emu": "N"}
+    assert _answers(_table_of(tmp_path, monkeypatch, source, calls), keys) == {"cat": "N", "dog": "N", "emu": "N", "": ""}
     assert len(calls) == 2
 
 
-def _damaged_kept_table(tmp_path):
-    """The one kept table of the cache under *tmp_path*, with a byte of its data flipped (inside
-    the table's bytes, or its last piece's: the checksum no longer holds)."""
+def _kept(tmp_path):
     [kept] = (tmp_path / "cache").glob("words-*")
-    data = bytearray(kept.read_bytes())
-    data[-3] ^= 0xFF
-    kept.write_bytes(bytes(data))
     return kept
 
 
-def test_a_damaged_cache_is_read_again(tmp_path, monkeypatch):
+def _with_head(data: bytes, **fields) -> bytes:
+    """*data* (a kept table) with fields of its head replaced."""
+    names = ("tag", "version", "source_size", "values_size", "crc", "keys", "key_bytes", "groups", "ascii_keys")
+    head = dict(zip(names, cachefile._TABLE_HEAD.unpack_from(data)))
+    head.update(fields)
+    return cachefile._TABLE_HEAD.pack(*head.values()) + data[cachefile._TABLE_HEAD.size:]
+
+
+@pytest.mark.parametrize("damage", [
+    lambda data: b"",
+    lambda data: b"\x00not a table",
+    lambda data: data[:-8],
+    lambda data: data + bytes(8),
+    lambda data: _with_head(data, version=cachefile.TABLE_FORMAT - 1),
+    lambda data: _with_head(data, source_size=1),
+    lambda data: _with_head(data, keys=1),
+    lambda data: _with_head(data, crc=0),
+])
+def test_a_damaged_cache_is_read_again(tmp_path, monkeypatch, reader, damage):
     source = tmp_path / "words.tsv"
     source.write_text("cat\tN\ndog\tNV\n")
     calls = []
     _table_of(tmp_path, monkeypatch, source, calls)
-    kept = _damaged_kept_table(tmp_path)
-    assert _table_of(tmp_path, monkeypatch, source, calls) == {"cat": "N", "dog": "NV"}
+    kept = _kept(tmp_path)
+    kept.write_bytes(damage(kept.read_bytes()))
+    assert _answers(_table_of(tmp_path, monkeypatch, source, calls), ("cat", "dog")) == {"cat": "N", "dog": "NV"}
     assert len(calls) == 2
-    kept.write_bytes(b"\x00not marshal")
-    assert _table_of(tmp_path, monkeypatch, source, calls) == {"cat": "N", "dog": "NV"}
-    assert len(calls) == 3
+    assert _answers(_table_of(tmp_path, monkeypatch, source, calls), ("cat", "dog")) == {"cat": "N", "dog": "NV"}
+    assert len(calls) == 2  # (written again)
+
+
+def test_a_place_beyond_the_values_is_a_damaged_cache(tmp_path, monkeypatch, reader):
+    source = tmp_path / "words.tsv"
+    source.write_text("cat\tN\ndog\tNV\n")
+    calls = []
+    _table_of(tmp_path, monkeypatch, source, calls)
+    kept = _kept(tmp_path)
+    data = kept.read_bytes()
+    start, size = lexicon._aligned(cachefile._TABLE_HEAD.size), cachefile._TABLE_HEAD.unpack_from(data)[3]
+    assert marshal.loads(data[start:start + size]) == ("N", "NV")
+    fewer = marshal.dumps(("N",))  # one value fewer, the same length: the key of the second has none
+    kept.write_bytes(data[:start] + fewer.ljust(size, b"\x00") + data[start + size:])
+    assert _answers(_table_of(tmp_path, monkeypatch, source, calls), ("cat", "dog")) == {"cat": "N", "dog": "NV"}
+    assert len(calls) == 2
 
 
 def test_an_unwritable_cache_only_means_reading_the_source(tmp_path, monkeypatch):
@@ -61,7 +111,14 @@ def test_an_unwritable_cache_only_means_reading_the_source(tmp_path, monkeypatch
     blocked = tmp_path / "file"
     blocked.write_text("not a directory")
     monkeypatch.setenv("TEXTLINT_CACHE_DIR", str(blocked))
-    assert cachefile.table_of("words", source, lambda: {"cat": "N"}) == {"cat": "N"}
+    table = cachefile.table_of("words", source, lambda: {"cat": "N"}, "")
+    assert _answers(table, ("cat", "dog")) == {"cat": "N", "dog": ""}
+
+
+def test_a_missing_source_is_built(tmp_path, monkeypatch):
+    monkeypatch.setenv("TEXTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    table = cachefile.table_of("words", tmp_path / "missing.tsv", lambda: {"cat": 1.5})
+    assert _answers(table, ("cat", "dog")) == {"cat": 1.5, "dog": None}
 
 
 def test_installs_of_other_data_keep_their_own_tables(tmp_path, monkeypatch):
@@ -73,8 +130,8 @@ def test_installs_of_other_data_keep_their_own_tables(tmp_path, monkeypatch):
         source.write_text(line)
     calls = []
     for _ in range(2):
-        assert _table_of(tmp_path, monkeypatch, first, calls) == {"cat": "N"}
-        assert _table_of(tmp_path, monkeypatch, second, calls) == {"cat": "V"}
+        assert _table_of(tmp_path, monkeypatch, first, calls)["cat"] == "N"
+        assert _table_of(tmp_path, monkeypatch, second, calls)["cat"] == "V"
     assert len(calls) == 2
 
 
@@ -88,80 +145,62 @@ def test_the_same_data_at_two_paths_is_one_kept_table(tmp_path, monkeypatch):
     os.utime(second, ns=(1, 1))
     calls = []
     for source in (first, second, first, second):
-        assert _table_of(tmp_path, monkeypatch, source, calls) == {"cat": "N", "dog": "NV"}
+        assert _answers(_table_of(tmp_path, monkeypatch, source, calls), ("cat", "dog")) == {"cat": "N", "dog": "NV"}
     assert len(calls) == 1
 
 
-# -- table_in_shards: the same table, its pieces decoded when first asked ---------------------------
-
-def _in_shards(tmp_path, monkeypatch, source, calls):
-    return _table_of(tmp_path, monkeypatch, source, calls, cachefile.table_in_shards)
-
+# -- the answers: those of the table's dict, whatever its keys and values ---------------------------
 
 def _words(n):
-    """*n* words of many first letters, cases and scripts, with their classes."""
+    """*n* words of many first letters, cases and scripts."""
     firsts = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéÉßΣ日1-"
-    return {f"{firsts[i % len(firsts)]}w{i}": "NV"[i % 2] for i in range(n)}
+    return [f"{firsts[i % len(firsts)]}w{i}" for i in range(n)]
 
 
-def test_a_table_in_shards_answers_as_its_dict_and_decodes_only_what_is_asked(tmp_path, monkeypatch):
-    source = tmp_path / "words.tsv"
-    words = _words(500)
-    source.write_text("".join(f"{w}\t{c}\n" for w, c in words.items()))
+def _kept_and_read(tmp_path, monkeypatch, table: dict, default, packed=True):
+    """*table* kept by table_of and read back from its file (asked in a fresh Answers), or from
+    memory when it cannot be *packed* (a key holds a newline)."""
+    source = tmp_path / "words.src"
+    source.write_bytes(marshal.dumps(table))
+    monkeypatch.setenv("TEXTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    cachefile.table_of("words", source, lambda: table, default)
     calls = []
-    table = _in_shards(tmp_path, monkeypatch, source, calls)
-    pieces = table._left
-    assert pieces > 8
-    assert table.get("aw0") == "N" and table.get("Aw26") == "N"  # one letter's two cases: one piece
-    assert table._left == pieces - 1
-    assert table.get("", "none") == "none" and table.get("aw-missing", "") == ""
-    kept = _in_shards(tmp_path, monkeypatch, source, calls)  # read back from the cache
-    assert len(calls) == 1
-    for t in (table, kept):
-        assert all(t.get(w) == c for w, c in words.items())
-        assert t._left == 0 and t.get.__self__ is t._table  # the dict's own get once whole
+    read = cachefile.table_of("words", source, lambda: calls.append(1) or table, default)
+    assert len(calls) == (not packed)
+    return read
 
 
-def test_the_rest_of_a_table_in_shards_is_decoded_once_most_is(tmp_path, monkeypatch):
-    source = tmp_path / "words.tsv"
-    words = _words(500)
-    source.write_text("".join(f"{w}\t{c}\n" for w, c in words.items()))
-    table = _in_shards(tmp_path, monkeypatch, source, [])
-    pieces, asked = table._left, set()
-    for w in words:
-        if table._left == 0:
-            break
-        asked.add(cachefile._shard(w))
-        table.get(w)
-    assert len(asked) <= pieces * 3 // 4 + 1 and table._left == 0
-    assert table.get.__self__ is table._table
+def _same(a, b) -> bool:
+    """The same value, to its type and sign (0.0 is not -0.0, nor 1 True)."""
+    return marshal.dumps(a) == marshal.dumps(b)
 
 
-def test_a_damaged_table_in_shards_is_read_again(tmp_path, monkeypatch):
-    source = tmp_path / "words.tsv"
-    source.write_text("cat\tN\ndog\tNV\n")
-    calls = []
-    _in_shards(tmp_path, monkeypatch, source, calls)
-    _damaged_kept_table(tmp_path)
-    assert _in_shards(tmp_path, monkeypatch, source, calls).get("dog") == "NV"
-    assert len(calls) == 2
+def test_the_answers_are_the_dicts_to_the_sign_and_type_of_each_value(tmp_path, monkeypatch, reader):
+    values = [-3.5, -0.0, 0.0, 1, 1.0, True, "N", "NV", "", None, 2.25e-300]
+    table = {word: values[i % len(values)] for i, word in enumerate(_words(700))}
+    read = _kept_and_read(tmp_path, monkeypatch, table, "missing")
+    for key in [*table, "", "nope", "é", "日本", "a" * 40, "\ud800", "Aw26 "]:
+        assert _same(read[key], table.get(key, "missing")), key
+        assert _same(read[key], table.get(key, "missing")), key  # (kept)
 
 
-def test_a_piece_that_does_not_decode_has_the_table_built_again():
-    built = []
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.text(max_size=12) | st.sampled_from(["a\nb", "\n"]), st.sampled_from([-2.5, -0.0, 0.0, 3, "N", "JR", ""]), max_size=60),
+       st.lists(st.text(max_size=12), max_size=20))
+def test_the_answers_of_any_table_are_its_dicts(tmp_path_factory, table, asked):
+    tmp_path = tmp_path_factory.mktemp("t")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        for compiled in (lexicon._COMPILED_TABLE, None):
+            monkeypatch.setattr(lexicon, "_COMPILED_TABLE", compiled)
+            read = _kept_and_read(tmp_path, monkeypatch, table, None, packed=not any("\n" in k for k in table))
+            for key in [*table, *asked]:
+                assert _same(read[key], table.get(key)), key
 
-    def build():
-        built.append(1)
-        return {"cat": "N", "dog": "NV"}
 
-    table = cachefile.Shards([b"\x00not marshal"] * cachefile.SHARDS, build)
-    assert table.get("dog") == "NV" and table.get("cat") == "N" and len(built) == 1
-
-
-def test_an_unwritable_cache_only_means_building_the_table_in_shards(tmp_path, monkeypatch):
-    source = tmp_path / "words.tsv"
-    source.write_text("cat\tN\n")
-    blocked = tmp_path / "file"
-    blocked.write_text("not a directory")
-    monkeypatch.setenv("TEXTLINT_CACHE_DIR", str(blocked))
-    assert cachefile.table_in_shards("words", source, lambda: {"cat": "N"}).get("cat") == "N"
+def test_the_answers_kept_are_bounded(tmp_path, monkeypatch, reader):
+    monkeypatch.setattr(cachefile, "ANSWERS_KEPT", 10)
+    table = dict.fromkeys(_words(100), "N")
+    read = _kept_and_read(tmp_path, monkeypatch, table, "")
+    for key in [*table, "x", "y"]:
+        assert read[key] == table.get(key, "")
+        assert len(read) <= 10

@@ -197,13 +197,17 @@ def _write_entries(path: Path, parts: dict[int, bytes | memoryview]) -> Path | N
     return tmp
 
 
-# -- tables read from a data file, kept decoded -------------------------------------------------
+# -- tables read from a data file, kept packed and read in place ----------------------------------
 
-#: Bump when what :func:`table_of` or :func:`table_in_shards` keeps changes.
-TABLE_FORMAT = 3
-#: The pieces :func:`table_in_shards` keeps a table in, by the code point of its keys' first
-#: character (an ASCII letter's two cases fall in one piece).
-SHARDS = 32
+#: Bump when what :func:`table_of` keeps changes.
+TABLE_FORMAT = 5
+#: A file of :func:`table_of` starts with this tag, the format, the length of the source, the
+#: length of the table's values (marshalled), the checksum of those and of its keys' places in
+#: them, and the counts of its keys (:func:`.lexicon.pack`).
+_TABLE_TAG = b"TLPT"
+_TABLE_HEAD = struct.Struct("<4sIQQQQQQQ")
+#: The most answers an :class:`Answers` keeps (then it starts again).
+ANSWERS_KEPT = 1 << 16
 
 
 def table_path(name: str, source: Path) -> Path | None:
@@ -223,123 +227,117 @@ def _table_path(name: str, content: bytes) -> Path:
     millisecond)."""
     from .lexicon import cache_dir
 
-    return cache_dir() / f"{name}-{TABLE_FORMAT}-{zlib.crc32(content):08x}.marshal"
+    return cache_dir() / f"{name}-{TABLE_FORMAT}-{zlib.crc32(content):08x}.table"
 
 
-def table_of(name: str, source: Path, build: Callable[[], dict]) -> dict:
-    """``build()``, the dict that reading *source* (a data file of textlint's) gives, kept in
-    the cache directory as *name*: ``marshal`` decodes it in about half the instructions
-    that decompressing and splitting the file take. Kept under the checksum of the source's
-    bytes (:func:`_table_path`; a new file is read again) with their length, and with a
-    checksum of the table's bytes (a damaged file is read again)."""
-    blobs, table = _kept_pieces(name, source, build, 1)
-    if table is None:
-        table = _decoded(blobs[0])
-    return build() if table is None else table
+class Answers(dict):
+    """A table's answers by key: ``answers[key]`` is the table's value of *key*, or *default*
+    for a key it lacks; each is read (``read(key, default)``) the first time it is asked and
+    kept, so that a key asked again costs a dict's look-up. At most :data:`ANSWERS_KEPT` are kept
+    (then they start again)."""
+
+    def __init__(self, read: Callable, default) -> None:
+        super().__init__()
+        self._read, self._default = read, default
+
+    def __missing__(self, key: str):
+        if len(self) >= ANSWERS_KEPT:
+            self.clear()
+        value = self[key] = self._read(key, self._default)
+        return value
 
 
-def table_in_shards(name: str, source: Path, build: Callable[[], dict]) -> Shards:
-    """:func:`table_of`, kept in :data:`SHARDS` pieces that are decoded when first asked
-    (:class:`Shards`): a short text asks about a few words, and need not decode a table of
-    70,000 (14 ms, most of what a one-line file's check would otherwise spend on it)."""
-    blobs, table = _kept_pieces(name, source, build, SHARDS)
-    return Shards([], build, table) if blobs is None else Shards(blobs, build)
-
-
-def _kept_pieces(name: str, source: Path, build: Callable[[], dict], count: int
-                 ) -> tuple[list[bytes] | None, dict | None]:
-    """The table of *source* in *count* marshalled pieces (:func:`_pieces`) as the cache
-    directory keeps it: (the pieces, None) when they are kept and hold, else (the pieces,
-    the table) built and kept (no pieces when the table cannot be marshalled or *source*
-    read)."""
+def table_of(name: str, source: Path, build: Callable[[], dict], default=None) -> Answers:
+    """The answers (:class:`Answers`, *default* for a key it lacks) of the table that reading
+    *source* (a data file of textlint's) gives: ``build()``, a dict of str keys whose values
+    are few (each a value marshal holds). Kept in the cache directory as *name*, packed as the
+    lexicon's tables are (:func:`.lexicon.pack`: the keys by value, an index of them by
+    checksum; each value once) under the checksum of the source's bytes, and read in place,
+    mapped into memory: a run decodes none of it, but reads a key the first time it is asked
+    (compiled, with ``textlint_native``), where decoding the casing and tag tables took ~150 M
+    instructions and a megabyte of news asks 12,000 of their 115,000 keys. Built again when the
+    file is missing, of another layout or damaged; kept in memory alone when the cache cannot
+    be written."""
     try:
         content = source.read_bytes()
     except OSError:
-        return None, build()
+        return Answers(build().get, default)
     path = _table_path(name, content)
-    kept = read(path)
-    blobs = kept.get("pieces")
-    if kept.get("size") == len(content) and isinstance(blobs, list) and len(blobs) == count \
-            and all(isinstance(b, bytes) for b in blobs) and kept.get("crc") == _crc_of(blobs):
-        return blobs, None
-    table = build()
-    try:
-        blobs = _pieces(table, count)
-    except ValueError:
-        return None, table
-    write(path, {"size": len(content), "crc": _crc_of(blobs), "pieces": blobs})
-    return blobs, table
+    read = _packed_reader(path, len(content))
+    if read is None:
+        table = build()
+        _write_packed(path, table, len(content))
+        read = _packed_reader(path, len(content)) or table.get
+    return Answers(read, default)
 
 
-def _decoded(blob: bytes) -> dict | None:
-    """The dict marshalled in *blob* (b"": an empty one); None when it does not decode."""
+def _packed_reader(path: Path, size: int) -> Callable | None:
+    """What reads a key of the table kept at *path* (of a source of *size* bytes) in place, as
+    a dict's ``get`` would; None when the file is missing, of another layout or damaged."""
+    from .lexicon import _aligned, packed_size, packed_table
+
     try:
-        table = marshal.loads(blob) if blob else {}
-    except (EOFError, ValueError, TypeError):
+        with open(path, "rb") as f:
+            data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # (an empty file cannot be mapped)
         return None
-    return table if isinstance(table, dict) else None
+    try:
+        tag, version, source_size, values_size, crc, *counts = _TABLE_HEAD.unpack_from(data)
+        n, keys, groups, _ = counts
+        start = _aligned(_TABLE_HEAD.size)
+        pos = start + _aligned(values_size)
+        if tag != _TABLE_TAG or version != TABLE_FORMAT or source_size != size \
+                or len(data) != pos + packed_size(n, keys, groups):
+            return None
+        head = data[start:start + values_size]
+        values = marshal.loads(head)
+        view = memoryview(data)
+        table, _ = packed_table(data, view, pos, tuple(counts))
+    except (struct.error, EOFError, ValueError, TypeError):
+        return None
+    # (a damaged value or place would answer wrongly, or fail: they are checked whole, at a
+    # fiftieth of the cost of checking each place)
+    if not isinstance(values, tuple) or zlib.crc32(_places(view, pos, n), zlib.crc32(head)) != crc:
+        return None
+    return _in_place(table.get, values)
 
 
-def _shard(key: str) -> int:
-    return ord(key[0]) % SHARDS if key else 0
+def _places(view: memoryview, pos: int, n: int) -> memoryview:
+    """The places in the table's values of the *n* keys of the table packed at *pos* (their
+    bytes: :func:`.lexicon.pack` writes them after the keys' offsets)."""
+    from .lexicon import _aligned
+
+    start = pos + _aligned(4 * (n + 1))
+    return view[start:start + 2 * n]
 
 
-def _pieces(table: dict, count: int) -> list[bytes]:
-    """*table* in *count* marshalled pieces (1, or :data:`SHARDS` by :func:`_shard` of each key)."""
-    pieces: list[dict] = [{} for _ in range(count)]
-    for key, value in table.items():
-        pieces[_shard(key) if count > 1 else 0][key] = value
-    return [marshal.dumps(piece) if piece else b"" for piece in pieces]  # (b"": nothing to decode)
+def _in_place(get: Callable, values: tuple) -> Callable:
+    """``read(key, default)`` of a packed table: *get* gives the place of a key's value in
+    *values*."""
+    def read(key: str, default):
+        i = get(key)
+        return default if i is None else values[i]
+
+    return read
 
 
-def _crc_of(blobs: list[bytes]) -> int:
-    crc = 0
-    for blob in blobs:
-        crc = zlib.crc32(blob, crc)
-    return crc
+def _write_packed(path: Path, table: dict, size: int) -> None:
+    """Keep *table* (read from a source of *size* bytes) at *path*, packed (nothing when its
+    values cannot be marshalled, a key holds a newline, which ends a key packed, or the
+    directory is read-only)."""
+    from .lexicon import _aligned, pack
 
-
-class Shards:
-    """A table kept in marshalled pieces (:func:`table_in_shards`), each decoded the first time
-    a key of it is asked; ``get`` answers as the whole dict's would, and is that dict's own once
-    every piece is decoded. A piece that does not decode (a damaged file whose checksum still
-    held) has the whole table built again from its source (*build*)."""
-
-    def __init__(self, blobs: list[bytes], build: Callable[[], dict], table: dict | None = None) -> None:
-        self._blobs: list[bytes | None] = [blob or None for blob in blobs]
-        self._left = self._pieces = sum(blob is not None for blob in self._blobs)
-        self._build = build
-        self._table: dict = {}
-        if table is not None or not self._left:
-            self._whole(self._table if table is None else table)
-
-    def get(self, key: str, default=None):
-        i = _shard(key)
-        if self._blobs[i] is not None:
-            self._decode(i)
-        return self._table.get(key, default)
-
-    def _decode(self, i: int) -> None:
-        """Piece *i* decoded, and the rest too once fewer than a quarter are left (a text that
-        asked this much asks on); then the dict answers alone, without a call of this method."""
-        self._take(i)
-        if self._left * 4 < self._pieces:
-            for k, blob in enumerate(self._blobs):
-                if blob is not None:
-                    self._take(k)
-        if not self._left:
-            self.get = self._table.get
-
-    def _take(self, i: int) -> None:
-        piece = _decoded(self._blobs[i])
-        if piece is None:
-            self._whole(self._build())
-            return
-        self._table.update(piece)
-        self._blobs[i] = None
-        self._left -= 1
-
-    def _whole(self, table: dict) -> None:
-        """Every piece decoded: *table* is the whole."""
-        self._table, self._blobs, self._left = table, [None] * SHARDS, 0
-        self.get = table.get
+    if any("\n" in key for key in table):
+        return
+    try:
+        # each value once, told apart by its marshalled bytes (0.0 is not -0.0, nor 1 True)
+        blobs = {marshal.dumps(value): value for value in table.values()}
+        place = {blob: i for i, blob in enumerate(blobs)}
+        head = marshal.dumps(tuple(blobs.values()))
+        counts, part = pack({key: place[marshal.dumps(value)] for key, value in table.items()})
+    except (ValueError, TypeError, OverflowError):  # (more values than 16 bits number)
+        return
+    pad = bytes(_aligned(len(head)) - len(head))
+    crc = zlib.crc32(_places(memoryview(part), 0, counts[0]), zlib.crc32(head))
+    top = _TABLE_HEAD.pack(_TABLE_TAG, TABLE_FORMAT, size, len(head), crc, *counts)
+    _replace(path, top + bytes(_aligned(len(top)) - len(top)) + head + pad + part)

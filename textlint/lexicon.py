@@ -485,7 +485,7 @@ def _aligned(n: int) -> int:
     return (n + 7) & ~7
 
 
-def _pack(table: dict[str, int]) -> tuple[tuple[int, int, int, int], bytes]:
+def pack(table: dict[str, int]) -> tuple[tuple[int, int, int, int], bytes]:
     """A table's number of keys, the length of its keys, its number of groups, its number of
     ASCII keys, and its part of the file."""
     keys = sorted(table, key=lambda k: (not k.isascii(), table[k], k))
@@ -513,7 +513,7 @@ def _pack(table: dict[str, int]) -> tuple[tuple[int, int, int, int], bytes]:
 
 
 def _write(path: Path, zipf: dict[str, int], pmi: dict[str, int], floor: float) -> None:
-    packed = [_pack(table) for table in (zipf, pmi, pair_sides(pmi))]
+    packed = [pack(table) for table in (zipf, pmi, pair_sides(pmi))]
     with open(path, "wb") as f:
         f.write(_HEADER.pack(_TAG, CACHE_FORMAT, floor, *(x for counts, _ in packed for x in counts)))
         f.write(bytes(_aligned(_HEADER.size) - _HEADER.size))
@@ -530,25 +530,39 @@ def _read(path: Path) -> Lexicon:
     tag, version, floor, *counts = _HEADER.unpack_from(data)
     sizes = list(zip(*[iter(counts)] * 4))  # (keys, bytes of keys, groups, ASCII keys)
     if tag != _TAG or version != CACHE_FORMAT or len(data) != _aligned(_HEADER.size) + sum(
-            _aligned(4 * (n + 1)) + _aligned(2 * n) + _aligned(4 * n) + _aligned(4 * (_buckets(n) + 1))
-            + 2 * _aligned(4 * g) + _aligned(keys) for n, keys, g, _ in sizes):
+            packed_size(n, keys, g) for n, keys, g, _ in sizes):
         raise ValueError("not a lexicon cache of this format, or a damaged one")
     view = memoryview(data)
     pos = _aligned(_HEADER.size)
     tables = []
-    for n, keys, g, ascii_keys in sizes:
-        parts = []
-        for length, kind in ((4 * (n + 1), "I"), (2 * n, "h"), (4 * n, "I"), (4 * (_buckets(n) + 1), "I"),
-                             (4 * g, "i"), (4 * g, "I")):
-            parts.append(view[pos:pos + length].cast(kind))
-            pos += _aligned(length)
-        offsets, values, slots, starts, group_values, group_ends = parts
-        if offsets[n] != keys or starts[-1] != n or (g and group_ends[g - 1] != n) or ascii_keys > n:
-            raise ValueError("a damaged lexicon cache")
-        tables.append(Table(data, pos, offsets, values, (slots, starts), (group_values, group_ends), ascii_keys))
-        pos += _aligned(keys)
+    for counts in sizes:
+        table, pos = packed_table(data, view, pos, counts)
+        tables.append(table)
     zipf, pmi, sides = tables
     return Lexicon(zipf, pmi, floor, sides)
+
+
+def packed_size(n: int, keys: int, groups: int) -> int:
+    """The bytes of a table that :func:`pack` packed (*n* keys of *keys* bytes in *groups*)."""
+    return (_aligned(4 * (n + 1)) + _aligned(2 * n) + _aligned(4 * n) + _aligned(4 * (_buckets(n) + 1))
+            + 2 * _aligned(4 * groups) + _aligned(keys))
+
+
+def packed_table(data: bytes | mmap.mmap, view: memoryview, pos: int, counts: tuple[int, int, int, int]
+                 ) -> tuple[Table, int]:
+    """The table that :func:`pack` packed at *pos* of *data* (*view*: a view of it), of *counts*
+    (as :func:`pack` gives them), and where it ends (ValueError when it is damaged)."""
+    n, keys, g, ascii_keys = counts
+    parts = []
+    for length, kind in ((4 * (n + 1), "I"), (2 * n, "h"), (4 * n, "I"), (4 * (_buckets(n) + 1), "I"),
+                         (4 * g, "i"), (4 * g, "I")):
+        parts.append(view[pos:pos + length].cast(kind))
+        pos += _aligned(length)
+    offsets, values, slots, starts, group_values, group_ends = parts
+    if offsets[n] != keys or starts[-1] != n or (g and group_ends[g - 1] != n) or ascii_keys > n:
+        raise ValueError("a damaged lexicon cache")
+    table = Table(data, pos, offsets, values, (slots, starts), (group_values, group_ends), ascii_keys)
+    return table, pos + _aligned(keys)
 
 
 def _load() -> Lexicon:

@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from .cachefile import Shards
+    from .cachefile import Answers
 
 DATA = Path(__file__).resolve().parent / "data" / "wordtags.tsv.gz"
-#: The name of the table kept in the cache directory (:func:`textlint.cachefile.table_in_shards`).
+#: The name of the table kept in the cache directory (:func:`textlint.cachefile.table_of`).
 TABLE = "wordtags"
 
 
@@ -149,15 +149,15 @@ def _read_classes(path: Path) -> dict[str, str]:
 #: The dictionary once :func:`_table` has read it: :func:`tags` and the tests below, which the
 #: checks ask some 20,000 times a megabyte, read this global rather than call a cached loader
 #: (or one another) each time.
-_loaded: Shards | None = None
+_loaded: Answers | None = None
 
 
-def _table() -> Shards:
+def _table() -> Answers:
     global _loaded
     if _loaded is None:
-        from .cachefile import table_in_shards
+        from .cachefile import table_of
 
-        _loaded = table_in_shards(TABLE, DATA, lambda: _read_classes(DATA))
+        _loaded = table_of(TABLE, DATA, lambda: _read_classes(DATA), "")
     return _loaded
 
 
@@ -166,29 +166,35 @@ def tags(word: str) -> str:
     ``scripts/build_wordtags.py``): N noun, P proper noun, V verb, Z verb with -s, D past
     tense, E past participle, G -ing form, J adjective, R adverb, C closed class, # number;
     ``""`` for a word it does not know."""
-    return (_loaded or _table()).get(word, "")
+    return (_loaded or _table())[word]
 
 
-def tags_lookup() -> Callable[..., str]:
-    """The ``get`` of the dictionary's table, for tight loops: ``tags_lookup()(word, "")`` is
-    :func:`tags`."""
-    return (_loaded or _table()).get
+def tags_lookup() -> Callable[[str, str], str]:
+    """:func:`tags` as a ``get`` for tight loops: ``tags_lookup()(word, "")`` is ``tags(word)``.
+    (Not the table's own ``get``: the answers are read from the table the first time they are
+    asked, which only ``answers[word]`` does.)"""
+    answers = _loaded or _table()
+
+    def get(word: str, default: str) -> str:
+        return answers[word] or default
+
+    return get
 
 
 def proper(word: str) -> bool:
     """Whether the dictionary knows the capitalised form of *word* as a proper noun."""
-    return "P" in (_loaded or _table()).get(word[:1].upper() + word[1:].lower(), "")
+    return "P" in (_loaded or _table())[word[:1].upper() + word[1:].lower()]
 
 
 def noun(word: str) -> bool:
     """Whether the lowercase form of *word* can be a common noun."""
-    return "N" in (_loaded or _table()).get(word.lower(), "")
+    return "N" in (_loaded or _table())[word.lower()]
 
 
 def only_verb(word: str) -> bool:
     """Whether the lowercase form of *word* is only a verb form (no noun, adjective or proper
     noun reading): "emphasised", "gave", "consists", not "paid" (also an adjective)."""
-    t = (_loaded or _table()).get(word.lower(), "")
+    t = (_loaded or _table())[word.lower()]
     return bool(t) and not set(t) - set("VZDEG") and not proper(word)
 
 
@@ -196,7 +202,7 @@ def number_word(word: str) -> bool:
     """Whether *word* is a cardinal number written as one word in lowercase ("one", "twelve",
     "hundred", "million"): asked of the dictionary word by word (a set of them all would read
     its 70,000 words first)."""
-    return "#" in (_loaded or _table()).get(word, "") and word.isalpha() and word.islower()
+    return "#" in (_loaded or _table())[word] and word.isalpha() and word.islower()
 
 
 def sentence_adverb(word: str) -> bool:
@@ -206,7 +212,7 @@ def sentence_adverb(word: str) -> bool:
     cannot tell (its capitalised form is at least e**-2 as common as the lowercase one).
     They name nothing. Judged word by word: the lexicon and the casing table are read only
     when an adverb is asked about."""
-    t = (_loaded or _table()).get(word, "")
+    t = (_loaded or _table())[word]
     if "R" not in t or set(t) - set("RC") or not word.isalpha() or not word.islower() \
             or word in FUNCTION_WORDS or proper(word):
         return False
