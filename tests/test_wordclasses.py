@@ -39,3 +39,14 @@ def test_derived_classes():
     assert not any(wc.sentence_adverb(w) for w in wc.FUNCTION_WORDS)
     assert not wc.sentence_adverb("quickly")  # lowercase far more often than capitalised
     assert not wc.sentence_adverb("However") and not wc.sentence_adverb("qwxzt")
+
+
+def test_tags_lookup_reads_the_words_no_one_asked_before(monkeypatch):
+    # a table just loaded holds no answer yet: the lookup must read each word as tags() does
+    monkeypatch.setattr(wc, "_loaded", None)
+    get = wc.tags_lookup()
+    words = ["house", "Paris", "walked", "qwxzv"]
+    found = [get(w, "") for w in words]
+    assert found[0] and found[2] and not found[3]
+    assert found == [wc.tags(w) for w in words]
+    assert get("qwxzv") == ""

@@ -175,7 +175,7 @@ def tags_lookup() -> Callable[[str, str], str]:
     asked, which only ``answers[word]`` does.)"""
     answers = _loaded or _table()
 
-    def get(word: str, default: str) -> str:
+    def get(word: str, default: str = "") -> str:
         return answers[word] or default
 
     return get
