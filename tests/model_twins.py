@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import islice
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,8 @@ from textlint.checks import spacing
 from textlint.checks.spacing import model as m
 from textlint.checks.spacing.model import Model, Params, clear_shared_caches
 from textlint.engine import Engine, Overrides
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 from textlint.lexicon import BEGINS_PAIR, ENDS_PAIR, get_lexicon
 
 
@@ -105,3 +108,19 @@ def listed_pairs_of_one_side_each(most: int) -> list[tuple[str, str]]:
               else (pair for pair, v in pmi.items() if v >= 150))
     pairs = (pair.split(" ") for pair in strong if pair.isascii())
     return list(islice(((a, b) for a, b in pairs if sides(a) == BEGINS_PAIR and sides(b) == ENDS_PAIR), most))
+
+
+def fixture_texts_and_corruptions() -> list[str]:
+    """The seed article and the correct texts of ``fixtures/``, then each again with spaces lost
+    (after every fifth word) and words split (a space in the middle of every seventh long word):
+    real prose for a replay of what linting asks the model."""
+    texts = [FIXTURES.joinpath("seed-article.txt").read_text(encoding="utf-8"),
+             *(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.joinpath("correct").glob("*.txt")))]
+    return texts + [_corrupt(text) for text in texts]
+
+
+def _corrupt(text: str) -> str:
+    words = text.split(" ")
+    words = [w[:len(w) // 2] + " " + w[len(w) // 2:] if k % 7 == 3 and len(w) > 5 else w
+             for k, w in enumerate(words)]
+    return "".join(w + ("" if k % 5 == 2 else " ") for k, w in enumerate(words))

@@ -7,7 +7,6 @@ linting real documents asks."""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from hypothesis import example, given
@@ -18,7 +17,7 @@ from textlint.checks.spacing.model import Model, clear_shared_caches
 from textlint.engine import Engine, Overrides
 from textlint.lexicon import BEGINS_PAIR, ENDS_PAIR, get_lexicon
 
-from model_twins import assert_same_tables, listed_pairs_of_one_side_each
+from model_twins import assert_same_tables, fixture_texts_and_corruptions, listed_pairs_of_one_side_each
 
 try:
     from textlint_native import Search
@@ -28,8 +27,6 @@ except ImportError:  # a clone without the build (CI builds it)
 pytestmark = pytest.mark.skipif(
     Search is None,
     reason="textlint_native.Search is not built (cargo build in native/, or pip install ./native)")
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 def compiled_score(model: Model):
@@ -122,17 +119,8 @@ def _scores_of(texts: list[str]) -> list[tuple[dict, int, list]]:
     return [(dict(vocab), total, calls) for vocab, total, calls in documents.values()]
 
 
-def _corrupt(text: str) -> str:
-    words = text.split(" ")
-    words = [w[:len(w) // 2] + " " + w[len(w) // 2:] if k % 7 == 3 and len(w) > 5 else w
-             for k, w in enumerate(words)]
-    return "".join(w + ("" if k % 5 == 2 else " ") for k, w in enumerate(words))
-
-
 def test_every_score_of_real_documents_is_the_python_twins():
-    texts = [FIXTURES.joinpath("seed-article.txt").read_text(encoding="utf-8"),
-             *(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.joinpath("correct").glob("*.txt")))]
-    texts += [_corrupt(text) for text in texts]
+    texts = fixture_texts_and_corruptions()
     documents = _scores_of(texts)
     assert sum(len(calls) for _, _, calls in documents) > 100  # (the replay replays something)
     for vocabulary, total, calls in documents:

@@ -7,7 +7,6 @@ own, which the compiled search fills less), on generated windows
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from hypothesis import example, given
@@ -18,7 +17,7 @@ from textlint.checks.spacing.model import Model, clear_shared_caches
 from textlint.engine import Engine, Overrides
 from textlint.lexicon import BEGINS_PAIR, ENDS_PAIR, get_lexicon
 
-from model_twins import assert_same_tables, listed_pairs_of_one_side_each
+from model_twins import assert_same_tables, fixture_texts_and_corruptions, listed_pairs_of_one_side_each
 
 try:
     from textlint_native import Search
@@ -38,8 +37,6 @@ def compiled_search(model: Model):
 def python_search(model: Model):
     """The Python twin, as :class:`Model` runs it without the compiled module."""
     return Model._search
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 def _run(search_of, vocabulary: dict[str, int], total: int | None, calls) -> tuple[list, dict]:
@@ -154,18 +151,8 @@ def _searches_of(texts: list[str]) -> list[tuple[dict, int, list]]:
     return [(dict(vocab), total, calls) for vocab, total, calls in documents.values()]
 
 
-def _corrupt(text: str) -> str:
-    words = text.split(" ")
-    words = [w[:len(w) // 2] + " " + w[len(w) // 2:] if k % 7 == 3 and len(w) > 5 else w
-             for k, w in enumerate(words)]
-    return "".join(w + ("" if k % 5 == 2 else " ") for k, w in enumerate(words))
-
-
 def test_every_search_of_real_documents_is_the_python_twins():
-    texts = [FIXTURES.joinpath("seed-article.txt").read_text(encoding="utf-8"),
-             *(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.joinpath("correct").glob("*.txt")))]
-    # and each with spaces lost (every fifth) and split words (a space in every seventh word)
-    texts += [_corrupt(text) for text in texts]
+    texts = fixture_texts_and_corruptions()
     documents = _searches_of(texts)
     assert sum(len(calls) for _, _, calls in documents) > 300  # (the replay replays something)
     for vocabulary, total, calls in documents:
