@@ -274,7 +274,7 @@ def table_of(name: str, source: Path, build: Callable[[], dict], default=None) -
 def _packed_reader(path: Path, size: int) -> Callable | None:
     """What reads a key of the table kept at *path* (of a source of *size* bytes) in place, as
     a dict's ``get`` would; None when the file is missing, of another layout or damaged."""
-    from .lexicon import _aligned, packed_size, packed_table
+    from .lexicon import _aligned, packed_size, packed_table, packed_values
 
     try:
         with open(path, "rb") as f:
@@ -297,18 +297,9 @@ def _packed_reader(path: Path, size: int) -> Callable | None:
         return None
     # (a damaged value or place would answer wrongly, or fail: they are checked whole, at a
     # fiftieth of the cost of checking each place)
-    if not isinstance(values, tuple) or zlib.crc32(_places(view, pos, n), zlib.crc32(head)) != crc:
+    if not isinstance(values, tuple) or zlib.crc32(packed_values(view, pos, n), zlib.crc32(head)) != crc:
         return None
     return _in_place(table.get, values)
-
-
-def _places(view: memoryview, pos: int, n: int) -> memoryview:
-    """The places in the table's values of the *n* keys of the table packed at *pos* (their
-    bytes: :func:`.lexicon.pack` writes them after the keys' offsets)."""
-    from .lexicon import _aligned
-
-    start = pos + _aligned(4 * (n + 1))
-    return view[start:start + 2 * n]
 
 
 def _in_place(get: Callable, values: tuple) -> Callable:
@@ -325,7 +316,7 @@ def _write_packed(path: Path, table: dict, size: int) -> None:
     """Keep *table* (read from a source of *size* bytes) at *path*, packed (nothing when its
     values cannot be marshalled, a key holds a newline, which ends a key packed, or the
     directory is read-only)."""
-    from .lexicon import _aligned, pack
+    from .lexicon import _aligned, pack, packed_values
 
     if any("\n" in key for key in table):
         return
@@ -338,6 +329,6 @@ def _write_packed(path: Path, table: dict, size: int) -> None:
     except (ValueError, TypeError, OverflowError):  # (more values than 16 bits number)
         return
     pad = bytes(_aligned(len(head)) - len(head))
-    crc = zlib.crc32(_places(memoryview(part), 0, counts[0]), zlib.crc32(head))
+    crc = zlib.crc32(packed_values(memoryview(part), 0, counts[0]), zlib.crc32(head))
     top = _TABLE_HEAD.pack(_TABLE_TAG, TABLE_FORMAT, size, len(head), crc, *counts)
     _replace(path, top + bytes(_aligned(len(top)) - len(top)) + head + pad + part)

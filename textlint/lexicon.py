@@ -565,6 +565,13 @@ def packed_table(data: bytes | mmap.mmap, view: memoryview, pos: int, counts: tu
     return table, pos + _aligned(keys)
 
 
+def packed_values(view: memoryview, pos: int, n: int) -> memoryview:
+    """The bytes of the values of the *n* keys of the table that :func:`pack` packed at *pos* of
+    *view* (they follow the keys' offsets)."""
+    start = pos + _aligned(4 * (n + 1))
+    return view[start:start + 2 * n]
+
+
 def _load() -> Lexicon:
     path = cache_path()
     try:

@@ -169,6 +169,12 @@ def tags(word: str) -> str:
     return (_loaded or _table())[word]
 
 
+def known_in_any_case(word: str, lower: str) -> bool:
+    """Whether the dictionary knows *word* (whose lowercase form is *lower*) as written or in
+    lowercase."""
+    return bool(tags(word) or lower != word and tags(lower))
+
+
 def tags_lookup() -> Callable[[str, str], str]:
     """:func:`tags` as a ``get`` for tight loops: ``tags_lookup()(word, "")`` is ``tags(word)``.
     (Not the table's own ``get``: the answers are read from the table the first time they are

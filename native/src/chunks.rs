@@ -37,9 +37,9 @@ struct Constants {
     /// `LETTER_WORDS` and `MAX_TOKEN`
     letter_words: HashSet<String>,
     max_token: usize,
-    /// `NO_WORD_ZIPF`, and `tagged`, which `Model.may_be_no_word` asks last
+    /// `NO_WORD_ZIPF`, and `wordclasses.known_in_any_case`, which `Model.may_be_no_word` asks last
     no_word_zipf: f64,
-    tagged: PyObject,
+    known_in_any_case: PyObject,
     /// `Model._chunk`, for what this file hands back to Python
     twin: PyObject,
 }
@@ -55,7 +55,7 @@ fn constants(py: Python<'_>) -> PyResult<&'static Constants> {
             letter_words: module.getattr("LETTER_WORDS")?.try_iter()?.map(|w| w?.extract()).collect::<PyResult<_>>()?,
             max_token: module.getattr("MAX_TOKEN")?.extract()?,
             no_word_zipf: module.getattr("NO_WORD_ZIPF")?.extract()?,
-            tagged: module.getattr("tagged")?.unbind(),
+            known_in_any_case: py.import("textlint.wordclasses")?.getattr("known_in_any_case")?.unbind(),
             twin: module.getattr("Model")?.getattr("_chunk")?.unbind(),
         })
     })
@@ -209,7 +209,7 @@ fn chunk_answer<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, table: &B
 
 /// `Model.may_be_no_word(core)` of an ASCII core (*text*): two letters or more, only the first
 /// a capital, its lowercase form below `NO_WORD_ZIPF` in the lexicon's word table, and not
-/// `tagged(core, lower)` (asked last: few cores get that far).
+/// `wordclasses.known_in_any_case(core, lower)` (asked last: few cores get that far).
 fn may_be_no_word<'py>(m: &Compiled<'_, 'py>, c: &Constants, model: &Bound<'py, PyAny>, core: &Bound<'py, PyString>,
                        text: &str) -> PyResult<bool> {
     let bytes = text.as_bytes();
@@ -225,7 +225,7 @@ fn may_be_no_word<'py>(m: &Compiled<'_, 'py>, c: &Constants, model: &Bound<'py, 
         Ok(z) if z.unsigned_abs() <= 1 << 53 => (z as f64) / 100.0 < c.no_word_zipf,
         _ => zipf.div(100)?.lt(c.no_word_zipf)?,
     };
-    Ok(rare && !c.tagged.bind(py).call1((core, lower))?.is_truthy()?)
+    Ok(rare && !c.known_in_any_case.bind(py).call1((core, lower))?.is_truthy()?)
 }
 
 /// A plain chunk's opening marks, letters and closing marks (`plain_parts`).

@@ -231,11 +231,6 @@ def plain_parts(chunk: str) -> tuple[str, str, str] | None:
     return None if m is None else m.group(1, 2, 3)
 
 
-def tagged(token: str, lower: str) -> bool:
-    """Whether the tagger dictionary knows *token* (whose lowercase form is *lower*) in any case."""
-    return bool(wc.tags(token) or lower != token and wc.tags(lower))
-
-
 def camel_seam(s: str, p: int) -> bool:
     """Whether position *p* of *s* is a lowercase→uppercase seam ("CubaPutin", "UNSecurity")."""
     if not (0 < p < len(s)) or not s[p].isupper():
@@ -738,7 +733,7 @@ class Model:
         any case: a token that may be no word (its shape first: most cores of the wrong shape or
         as common as a word cost no lookup of the dictionary)."""
         return (len(core) >= 2 and core.isascii() and core.isalpha() and core[1:].islower()
-                and self._zipf_get(lower := core.lower(), 0) / 100 < NO_WORD_ZIPF and not tagged(core, lower))
+                and self._zipf_get(lower := core.lower(), 0) / 100 < NO_WORD_ZIPF and not wc.known_in_any_case(core, lower))
 
     def pair_joinable(self, first: str, second: str) -> bool:
         """:meth:`joinable`, cached."""

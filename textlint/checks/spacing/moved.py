@@ -75,7 +75,7 @@ def _word(w: str, model: Model) -> bool:
     if len(w) < 2:
         return w in LETTER_WORDS
     lower = w.lower()
-    return model.lex.zipf(lower) >= WORD_ZIPF and bool(wc.tags(w) or wc.tags(lower))
+    return model.lex.zipf(lower) >= WORD_ZIPF and wc.known_in_any_case(w, lower)
 
 
 def _around(text: str, start: int, end: int, model: Model) -> Iterator[Change]:

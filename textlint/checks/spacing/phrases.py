@@ -186,7 +186,7 @@ def _phrase_cuts_py(word: str, zipf: Callable[..., int], tags: Callable[..., str
     :func:`_phrase_pair` (most cuts fail that, told by two look-ups). (:func:`_phrase_cuts` is
     this function's compiled twin, for ASCII tokens.)"""
     lower = word.lower()
-    if zipf(lower.lower(), 0) / 100 > 0.0 or tags(word, "") or tags(lower, "") or lower in closed:
+    if zipf(lower, 0) / 100 > 0.0 or tags(word, "") or tags(lower, "") or lower in closed:
         return []
     lowest = min(phrase_piece_zipf, solid_zipf, frequent_zipf)
     floors = (phrase_piece_zipf, solid_zipf, frequent_zipf)
