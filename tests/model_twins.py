@@ -5,6 +5,8 @@ equal only when the entries, their order and their recorded document words are t
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from itertools import islice
 from pathlib import Path
 
@@ -124,3 +126,22 @@ def _corrupt(text: str) -> str:
     words = [w[:len(w) // 2] + " " + w[len(w) // 2:] if k % 7 == 3 and len(w) > 5 else w
              for k, w in enumerate(words)]
     return "".join(w + ("" if k % 5 == 2 else " ") for k, w in enumerate(words))
+
+
+def calls_by_document(texts: list[str],
+                      recording: Callable[[Callable], AbstractContextManager]) -> list[tuple[dict, int, list]]:
+    """What linting *texts* (all default rules, cold caches) asks of a model, by document: its
+    vocabulary, its word total and the calls recorded. *recording(record)* is the patch in place
+    while the texts are linted; the function it puts in place calls ``record(model, call)``."""
+    documents: dict[int, tuple[dict, int, list]] = {}
+
+    def record(model: Model, call: tuple) -> None:
+        documents.setdefault(id(model.vocab), (model.vocab, model.total, []))[2].append(call)
+
+    clear_shared_caches()
+    engine = Engine(overrides=Overrides(languagetool=False))
+    with recording(record):
+        for text in texts:
+            engine.lint(text)
+    return [(dict(vocab), total, calls) for vocab, total, calls in documents.values()]
+

@@ -7,6 +7,7 @@ linting real documents asks."""
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import contextmanager
 
 import pytest
 from hypothesis import example, given
@@ -14,10 +15,10 @@ from hypothesis import strategies as st
 
 from textlint.checks.spacing import model as spacing_model
 from textlint.checks.spacing.model import Model, clear_shared_caches
-from textlint.engine import Engine, Overrides
 from textlint.lexicon import BEGINS_PAIR, ENDS_PAIR, get_lexicon
 
-from model_twins import assert_same_tables, fixture_texts_and_corruptions, listed_pairs_of_one_side_each
+from model_twins import (assert_same_tables, calls_by_document, fixture_texts_and_corruptions,
+                         listed_pairs_of_one_side_each)
 
 try:
     from textlint_native import Search
@@ -99,24 +100,21 @@ def test_the_pairs_of_the_list_weigh_in_the_compiled_score_as_in_its_twin():
 def _scores_of(texts: list[str]) -> list[tuple[dict, int, list]]:
     """Every score that linting *texts* asks of a window (all default rules, cold caches), by
     document: its vocabulary, its model's word total and each (words, left, right, originals)."""
-    documents: dict[int, tuple[dict, int, list]] = {}
     method = Model.score
 
-    def recording(model, words, left, right, originals=frozenset()):
-        documents.setdefault(id(model.vocab), (model.vocab, model.total, []))[2].append(
-            (tuple(words), left, right, tuple(originals)))
-        return method(model, words, left, right, originals)
+    @contextmanager
+    def recording(record):
+        def score(model, words, left, right, originals=frozenset()):
+            record(model, (tuple(words), left, right, tuple(originals)))
+            return method(model, words, left, right, originals)
 
-    clear_shared_caches()
-    engine = Engine(overrides=Overrides(languagetool=False))
-    window_score, Model.score = spacing_model._window_score, recording
-    spacing_model._window_score = lambda model: model.score
-    try:
-        for text in texts:
-            engine.lint(text)
-    finally:
-        spacing_model._window_score, Model.score = window_score, method
-    return [(dict(vocab), total, calls) for vocab, total, calls in documents.values()]
+        with pytest.MonkeyPatch.context() as patch:
+            # (the windows scored by the method, which records)
+            patch.setattr(Model, "score", score)
+            patch.setattr(spacing_model, "_window_score", lambda model: model.score)
+            yield
+
+    return calls_by_document(texts, recording)
 
 
 def test_every_score_of_real_documents_is_the_python_twins():

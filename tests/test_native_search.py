@@ -7,6 +7,7 @@ own, which the compiled search fills less), on generated windows
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import contextmanager
 
 import pytest
 from hypothesis import example, given
@@ -14,10 +15,10 @@ from hypothesis import strategies as st
 
 from textlint.checks.spacing import model as spacing_model
 from textlint.checks.spacing.model import Model, clear_shared_caches
-from textlint.engine import Engine, Overrides
 from textlint.lexicon import BEGINS_PAIR, ENDS_PAIR, get_lexicon
 
-from model_twins import assert_same_tables, fixture_texts_and_corruptions, listed_pairs_of_one_side_each
+from model_twins import (assert_same_tables, calls_by_document, fixture_texts_and_corruptions,
+                         listed_pairs_of_one_side_each)
 
 try:
     from textlint_native import Search
@@ -132,23 +133,21 @@ def test_a_window_that_is_not_ascii_is_searched_by_the_python_twin(monkeypatch):
 def _searches_of(texts: list[str]) -> list[tuple[dict, int, list]]:
     """Every search that linting *texts* runs (all default rules, cold caches), by document:
     its vocabulary, its model's word total and the (cores, left, right) of each search."""
-    documents: dict[int, tuple[dict, int, list]] = {}
-    method, compiled = Model._search, spacing_model.SEARCH
+    method = Model._search
 
-    def recording(model, cores, left, right):
-        documents.setdefault(id(model.vocab), (model.vocab, model.total, []))[2].append((tuple(cores), left, right))
-        return method(model, cores, left, right)
+    @contextmanager
+    def recording(record):
+        def search(model, cores, left, right):
+            record(model, (tuple(cores), left, right))
+            return method(model, cores, left, right)
 
-    clear_shared_caches()
-    engine = Engine(overrides=Overrides(languagetool=False))
-    # (each model made while linting searches with Model._search, which records)
-    spacing_model.SEARCH, Model._search = None, recording
-    try:
-        for text in texts:
-            engine.lint(text)
-    finally:
-        spacing_model.SEARCH, Model._search = compiled, method
-    return [(dict(vocab), total, calls) for vocab, total, calls in documents.values()]
+        with pytest.MonkeyPatch.context() as patch:
+            # (each model made while linting searches with Model._search, which records)
+            patch.setattr(spacing_model, "SEARCH", None)
+            patch.setattr(Model, "_search", search)
+            yield
+
+    return calls_by_document(texts, recording)
 
 
 def test_every_search_of_real_documents_is_the_python_twins():
