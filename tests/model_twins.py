@@ -22,16 +22,18 @@ from textlint.lexicon import BEGINS_PAIR, ENDS_PAIR, get_lexicon
 
 
 def plain(value):
-    """*value* with every dict as the list of its items (their order counts), every token as
-    its fields, a list told from a tuple, and the shared "apart" entry told by identity."""
+    """*value* with every dict (and compiled table of quiet chunks) as the list of its items (their order counts), every token as
+    its fields, a list told from a tuple (the compiled judge's chunks of a line a list), and the shared "apart" entry told by identity."""
     if value is m._APART:
         return "APART"
     if isinstance(value, m.Token):
         return ("Token", value.start, value.core, value.trail, value.lead)
-    if isinstance(value, dict):
+    if isinstance(value, dict) or m.QUIET_CHUNKS is not None and isinstance(value, m.QUIET_CHUNKS):
         return [(plain(k), plain(v)) for k, v in value.items()]
     if isinstance(value, (list, tuple)):
         return type(value).__name__, list(map(plain, value))
+    if m.LINE_CHUNKS is not None and isinstance(value, m.LINE_CHUNKS):  # (the compiled judge's chunks)
+        return "list", list(map(plain, value))
     return value
 
 
@@ -47,8 +49,14 @@ def assert_same_tables(compiled: dict, python: dict) -> None:
     are some of the twin's."""
     for name in LEXICON_MEMOS:
         assert compiled.get(name, {}).items() <= python.get(name, {}).items(), f"the memo table {name} differs"
-    assert ({k: v for k, v in compiled.items() if k not in LEXICON_MEMOS}
-            == {k: v for k, v in python.items() if k not in LEXICON_MEMOS}), "the memo tables differ"
+    assert ({k: _as_dict(v) for k, v in compiled.items() if k not in LEXICON_MEMOS}
+            == {k: _as_dict(v) for k, v in python.items() if k not in LEXICON_MEMOS}), "the memo tables differ"
+
+
+def _as_dict(table):
+    """A memo table as a dict: the compiled table of quiet chunks (``Model._quiet``) as the dict
+    of its items."""
+    return dict(table.items()) if m.QUIET_CHUNKS is not None and isinstance(table, m.QUIET_CHUNKS) else table
 
 
 def memo_state(model: Model):

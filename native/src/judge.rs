@@ -15,6 +15,8 @@ use pyo3::exceptions::PyIndexError;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::chunks::{self, Compiled};
+use crate::linechunks::Split;
+use crate::quiet::QuietChunks;
 use crate::joinable;
 use crate::search::Search;
 
@@ -43,22 +45,27 @@ impl Judge {
         Ok(Judge { judged_line, apart, suspicious, tuple_new })
     }
 
-    /// `judge_line(model, line)`: the chunks of *line* judged (from the quiet table first),
-    /// a `JudgedLine`, or None when every chunk is quiet.
-    fn judge_line<'py>(&self, model: &Bound<'py, PyAny>, line: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    /// `judge_line(model, line)`: the chunks of *line* judged (from the quiet table first, the
+    /// model's `QuietChunks`, asked of each chunk's UTF-8: a quiet chunk becomes no Python str),
+    /// a `JudgedLine` (its chunks a `LineChunks`, each made a str when asked), or None when every
+    /// chunk is quiet.
+    fn judge_line<'py>(&self, model: &Bound<'py, PyAny>, line: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
         let py = model.py();
-        let chunks = line.call_method0(intern!(py, "split"))?.downcast_into::<PyList>()?;
-        let quiet = attr_dict(model, intern!(py, "_quiet"))?;
+        let quiet = model.getattr(intern!(py, "_quiet"))?.downcast_into::<QuietChunks>()?;
+        let chunks = Split::of(line)?;
         // each chunk's quiet answer (the chunks not in the quiet table, *pending*, filled below)
         let (mut infos, mut pending) = (Vec::with_capacity(chunks.len()), Vec::new());
-        for (k, chunk) in chunks.iter().enumerate() {
-            infos.push(match quiet.get_item(chunk)? {
-                Some(info) => info,
-                None => {
-                    pending.push(k);
-                    py.None().into_bound(py)
-                }
-            });
+        {
+            let table = quiet.borrow();
+            for (k, key) in chunks.keys(py)?.enumerate() {
+                infos.push(match table.answer(key) {
+                    Some(info) => info.bind(py).clone(),
+                    None => {
+                        pending.push(k);
+                        py.None().into_bound(py)
+                    }
+                });
+            }
         }
         if pending.is_empty() {
             return Ok(py.None().into_bound(py));
@@ -69,13 +76,14 @@ impl Judge {
         let compiled = Compiled::of(model, Some(self.suspicious.bind(py)))?;
         let (mut loud, mut suspicious, mut no_words) = (Vec::new(), Vec::new(), Vec::new());
         for k in pending {
-            let chunk = chunks.get_item(k)?;
-            let entry = chunk_entry(&compiled, model, &chunk, &table, &judged, &hits)?;
+            let chunk = chunks.chunk(py, k)?;
+            let entry = chunk_entry(&compiled, model, chunk.as_any(), &table, &judged, &hits)?;
             let info = entry.get_item(0)?;
             let swayed = entry.get_item(1)?.is_truthy()?;
             if is_quiet(&info)? {
                 if !swayed {
-                    quiet.set_item(&chunk, &info)?; // quiet in every document
+                    // quiet in every document
+                    quiet.borrow_mut().insert(chunks.key(py, k)?, info.clone().unbind());
                 }
             } else {
                 loud.push(k);
@@ -89,6 +97,7 @@ impl Judge {
             infos[k] = info;
         }
         let infos = PyList::new(py, infos)?;
+        let chunks = chunks.into_sequence(py)?;
         self.tuple_new.bind(py).call1((self.judged_line.bind(py), (chunks, infos, loud, suspicious, no_words)))
     }
 
@@ -300,3 +309,4 @@ fn field<'py>(tuple: &Bound<'py, PyAny>, i: usize) -> PyResult<Bound<'py, PyAny>
 fn flag(tuple: &Bound<'_, PyAny>, i: usize) -> PyResult<bool> {
     tuple.downcast::<PyTuple>()?.get_borrowed_item(i)?.is_truthy()
 }
+

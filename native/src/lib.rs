@@ -14,11 +14,13 @@ mod features;
 mod fxhash;
 mod joinable;
 mod judge;
+mod linechunks;
 mod lookup;
 mod memo;
 mod names;
 mod phrases;
 mod pieces;
+mod quiet;
 mod search;
 mod seams;
 mod structure;
@@ -32,7 +34,7 @@ mod windows;
 
 /// The interface version: textlint uses this module only when it expects this number
 /// (`textlint.native.ABI`); bump it when a function's signature or meaning changes.
-const ABI: u32 = 13;
+const ABI: u32 = 14;
 
 #[pymodule]
 fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -40,6 +42,8 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<search::Search>()?;
     m.add_class::<suspicious::SuspiciousCore>()?;
     judge::register(m)?;
+    quiet::register(m)?;
+    linechunks::register(m)?;
     m.add_class::<table::LexiconTable>()?;
     m.add_class::<windows::Windows>()?;
     capitals::register(m)?;

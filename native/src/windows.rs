@@ -46,7 +46,7 @@ impl Windows {
     fn line_windows<'py>(&self, model: &Bound<'py, PyAny>, line: &Bound<'py, PyString>,
                          judged: &Bound<'py, PyTuple>) -> PyResult<Bound<'py, PyAny>> {
         let py = model.py();
-        let chunks = judged.get_item(0)?.downcast_into::<PyList>()?;
+        let count = judged.get_item(0)?.len()?; // (a `LineChunks`, or a list)
         let infos = judged.get_item(1)?.downcast_into::<PyList>()?;
         let joins = self.judge.get().joinable_pairs(model, &infos, &judged.get_item(2)?)?;
         let suspicious: Vec<isize> = judged.get_item(3)?.extract()?;
@@ -56,7 +56,7 @@ impl Windows {
         // the last chunk whose place a window may need: the joinable neighbour of the last marked
         // chunk (a pair's second), whose place tells whether the next chunk is a context word
         let last = suspicious.iter().chain(&joins).max().map_or(0, |&k| k.max(0) as usize + 2);
-        let Some(tokens) = Tokens::of(line, &chunks, infos, last)? else {
+        let Some(tokens) = Tokens::of(line, count, infos, last)? else {
             return self.python.bind(py).call1((model, line, judged, joins));
         };
         let best = model.getattr(intern!(py, "_best"))?.downcast_into::<PyDict>()?;
@@ -132,7 +132,7 @@ fn author_cuts(cores: &[Bound<'_, PyAny>]) -> PyResult<Vec<usize>> {
 
 /// Python's `c.isspace()`, where `str.split()` splits a line: Unicode's White_Space (Rust's
 /// `char::is_whitespace`) and the ASCII separators U+001C to U+001F.
-fn is_space(c: char) -> bool {
+pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
@@ -180,10 +180,9 @@ impl<'py> Tokens<'py> {
     /// `_Tokens(line, chunks, infos)`, where *chunks* is `line.split()` (as `judge_line` makes
     /// it): the chunks up to *last* found in the line, or up to its end; None for a line that is
     /// no UTF-8 (for the Python twin), or one that splits into fewer chunks.
-    fn of(line: &Bound<'py, PyString>, chunks: &Bound<'py, PyList>, infos: Bound<'py, PyList>,
+    fn of(line: &Bound<'py, PyString>, count: usize, infos: Bound<'py, PyList>,
           last: usize) -> PyResult<Option<Self>> {
         let Ok(s) = line.to_str() else { return Ok(None) };
-        let count = chunks.len();
         let needed = count.min(last + 1);
         let found = if s.is_ascii() { spans(s.bytes().map(char::from), needed) } else { spans(s.chars(), needed) };
         Ok(found.map(|spans| Tokens { infos, count, spans }))

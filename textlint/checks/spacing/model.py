@@ -283,6 +283,22 @@ def shared_table(lexicon: Lexicon, params: Params, name: str) -> dict:
     return shared_tables(lexicon, params).setdefault(name, {})
 
 
+#: The compiled table of quiet chunks (``native/src/quiet.rs``: a dict's ``get``, ``[]``, ``in``,
+#: ``len`` and ``items``, keyed in Rust by a chunk's UTF-8, which the compiled :func:`judge_line`
+#: reads without a Python str each), or None without ``textlint_native``
+QUIET_CHUNKS = native.function("QuietChunks")
+
+#: The class of the chunks of a line that the compiled :func:`judge_line` hands back
+#: (``native/src/linechunks.rs``: a sequence of str, each made when asked), or None
+LINE_CHUNKS = native.function("LineChunks")
+
+
+def quiet_table() -> dict:
+    """A new table of the chunks quiet in every document (:attr:`Model._quiet`): compiled when
+    ``textlint_native`` has it (its :func:`judge_line` requires it), else a dict."""
+    return {} if QUIET_CHUNKS is None else QUIET_CHUNKS()
+
+
 def vocabulary_of(doc: Document) -> Counter[str]:
     """How often each word occurs in the prose of *doc* (code and URLs do not vouch for a word)."""
     return doc.vocabulary
@@ -326,7 +342,7 @@ class Model:
         self._chunks: dict[str, tuple] = table("chunks")
         #: chunks that are no word, or a firm word that is not suspicious, in any document, with
         #: their :meth:`chunk` answer: a line of them needs nothing more
-        self._quiet: dict[str, tuple | None] = table("quiet")
+        self._quiet: dict[str, tuple | None] = self._shared.setdefault("quiet", quiet_table())
         self._joinable: dict[tuple[str, str], tuple] = table("joinable")
         self._best: dict[tuple, tuple] = table("best")
         self._features: dict[str, tuple] = table("features")
@@ -1292,7 +1308,8 @@ class JudgedLine(NamedTuple):
     words swayed its answer (then in this document only): two such chunks never join, and it
     is no candidate of a moved space (a firm word is frequent)."""
 
-    chunks: list[str]
+    #: (from the compiled :func:`judge_line`, a sequence that makes each str when asked)
+    chunks: Sequence[str]
     infos: list
     loud: list[int]
     suspicious: list[int]

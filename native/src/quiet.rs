@@ -1,0 +1,114 @@
+//! The chunks that are quiet in every document (`Model._quiet`), held in Rust: the compiled
+//! `judge_line` (judge.rs) finds a line's quiet chunks by their UTF-8 alone, without a Python
+//! str each, a hash of it and a dict's look-up. The Python twin `judge_line_py` reads and writes
+//! the same table through its dict methods (`get`, `[]`, `in`).
+
+use std::collections::HashMap;
+
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::exceptions::PyKeyError;
+use pyo3::types::{PyBytes, PyString};
+
+use crate::fxhash::FxBuild;
+
+/// Adds the class of this file to the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<QuietChunks>()
+}
+
+/// A dict of chunks (str) to their `Model.chunk` answers, keyed in Rust by each chunk's UTF-8
+/// (with its lone surrogates as "surrogatepass" writes them, where a chunk has one), in the
+/// order first written, as a dict keeps its keys. Entries are written, never removed: the whole
+/// table goes with the model's shared tables (`shared_tables`).
+#[pyclass(module = "textlint_native")]
+#[derive(Default)]
+pub struct QuietChunks {
+    /// each chunk's answer, with the place of the chunk in the order of writing
+    answers: HashMap<Box<[u8]>, (usize, PyObject), FxBuild>,
+}
+
+#[pymethods]
+impl QuietChunks {
+    #[new]
+    fn new() -> Self {
+        QuietChunks::default()
+    }
+
+    fn __len__(&self) -> usize {
+        self.answers.len()
+    }
+
+    fn __contains__(&self, chunk: &Bound<'_, PyString>) -> PyResult<bool> {
+        Ok(self.answers.contains_key(key_of(chunk)?.as_ref()))
+    }
+
+    fn __getitem__(&self, py: Python<'_>, chunk: &Bound<'_, PyString>) -> PyResult<PyObject> {
+        match self.answer(&key_of(chunk)?) {
+            Some(answer) => Ok(answer.clone_ref(py)),
+            None => Err(PyKeyError::new_err(chunk.clone().unbind())),
+        }
+    }
+
+    fn __setitem__(&mut self, chunk: &Bound<'_, PyString>, answer: PyObject) -> PyResult<()> {
+        self.insert(&key_of(chunk)?, answer);
+        Ok(())
+    }
+
+    /// `dict.get(chunk, default)`.
+    #[pyo3(signature = (chunk, default = None))]
+    fn get(&self, py: Python<'_>, chunk: &Bound<'_, PyString>, default: Option<PyObject>) -> PyResult<PyObject> {
+        Ok(match self.answer(&key_of(chunk)?) {
+            Some(answer) => answer.clone_ref(py),
+            None => default.unwrap_or_else(|| py.None()),
+        })
+    }
+
+    /// `dict.items()`, as a list: (chunk, answer) in the order first written.
+    fn items<'py>(&self, py: Python<'py>) -> PyResult<Vec<(Bound<'py, PyAny>, PyObject)>> {
+        let mut entries: Vec<_> = self.answers.iter().collect();
+        entries.sort_unstable_by_key(|(_, (order, _))| *order);
+        entries.into_iter()
+            .map(|(key, (_, answer))| Ok((chunk_of(py, key)?, answer.clone_ref(py))))
+            .collect()
+    }
+}
+
+impl QuietChunks {
+    /// The answer of the chunk whose UTF-8 is *key*, if it is quiet.
+    pub fn answer(&self, key: &[u8]) -> Option<&PyObject> {
+        self.answers.get(key).map(|(_, answer)| answer)
+    }
+
+    /// `table[chunk] = answer` of the chunk whose UTF-8 is *key* (a chunk written again keeps
+    /// its place in the order).
+    pub fn insert(&mut self, key: &[u8], answer: PyObject) {
+        let order = self.answers.len();
+        match self.answers.get_mut(key) {
+            Some(entry) => entry.1 = answer,
+            None => {
+                self.answers.insert(key.into(), (order, answer));
+            }
+        }
+    }
+}
+
+/// The key of *chunk*: its UTF-8, lone surrogates passed through.
+pub fn key_of(chunk: &Bound<'_, PyString>) -> PyResult<Box<[u8]>> {
+    match chunk.to_str() {
+        Ok(text) => Ok(text.as_bytes().into()),
+        Err(_) => {
+            let py = chunk.py();
+            let bytes = chunk.call_method1(intern!(py, "encode"), (intern!(py, "utf-8"), intern!(py, "surrogatepass")))?;
+            Ok(bytes.downcast_into::<PyBytes>()?.as_bytes().into())
+        }
+    }
+}
+
+/// The chunk whose key is *key* (see [`key_of`]).
+fn chunk_of<'py>(py: Python<'py>, key: &[u8]) -> PyResult<Bound<'py, PyAny>> {
+    match std::str::from_utf8(key) {
+        Ok(text) => Ok(PyString::new(py, text).into_any()),
+        Err(_) => PyBytes::new(py, key).call_method1(intern!(py, "decode"), (intern!(py, "utf-8"), intern!(py, "surrogatepass"))),
+    }
+}
