@@ -46,7 +46,8 @@ impl Judge {
     }
 
     /// `judge_line(model, line)`: the chunks of *line* judged (from the quiet table first, the
-    /// model's `QuietChunks`, asked of each chunk's UTF-8: a quiet chunk becomes no Python str),
+    /// model's `QuietChunks`, asked of each chunk's UTF-8: a quiet chunk becomes no Python str,
+    /// nor a loud one whose chunk memo entry no document word swayed, which the table keeps too),
     /// a `JudgedLine` (its chunks a `LineChunks`, each made a str when asked), or None when every
     /// chunk is quiet.
     fn judge_line<'py>(&self, model: &Bound<'py, PyAny>, line: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
@@ -76,16 +77,23 @@ impl Judge {
         let compiled = Compiled::of(model, Some(self.suspicious.bind(py)))?;
         let (mut loud, mut suspicious, mut no_words) = (Vec::new(), Vec::new(), Vec::new());
         for k in pending {
-            let chunk = chunks.chunk(py, k)?;
-            let entry = chunk_entry(&compiled, model, chunk.as_any(), &table, &judged, &hits)?;
-            let info = entry.get_item(0)?;
-            let swayed = entry.get_item(1)?.is_truthy()?;
-            if is_quiet(&info)? {
-                if !swayed {
-                    // quiet in every document
-                    quiet.borrow_mut().insert(chunks.key(py, k)?, info.clone().unbind());
+            let key = chunks.key(py, k)?;
+            // a loud chunk whose entry no document word swayed, read without a str of it
+            let settled = quiet.borrow().settled(key).map(|info| info.bind(py).clone());
+            let info = match settled {
+                Some(info) => info,
+                None => {
+                    let chunk = chunks.chunk(py, k)?;
+                    let entry = chunk_entry(&compiled, model, chunk.as_any(), &table, &judged, &hits)?;
+                    let info = entry.get_item(0)?;
+                    if !entry.get_item(1)?.is_truthy()? {
+                        // (answered so in every document)
+                        quiet.borrow_mut().insert(key, info.clone().unbind(), is_quiet(&info)?);
+                    }
+                    info
                 }
-            } else {
+            };
+            if !is_quiet(&info)? {
                 loud.push(k);
                 if flag(&info, 3)? {
                     suspicious.push(k);

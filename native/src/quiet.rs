@@ -21,11 +21,18 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// (with its lone surrogates as "surrogatepass" writes them, where a chunk has one), in the
 /// order first written, as a dict keeps its keys. Entries are written, never removed: the whole
 /// table goes with the model's shared tables (`shared_tables`).
+///
+/// Apart from the dict, for the compiled `judge_line` alone, it keeps the answers of the loud
+/// chunks that no document word swayed: the answers of their entries in the model's chunk memo
+/// (`Model._chunks`, of the same shared tables), which `Model.memo` never writes again, read here
+/// without a Python str of the chunk.
 #[pyclass(module = "textlint_native")]
 #[derive(Default)]
 pub struct QuietChunks {
     /// each chunk's answer, with the place of the chunk in the order of writing
     answers: HashMap<Box<[u8]>, (usize, PyObject), FxBuild>,
+    /// each settled loud chunk's answer
+    settled: HashMap<Box<[u8]>, PyObject, FxBuild>,
 }
 
 #[pymethods]
@@ -51,7 +58,7 @@ impl QuietChunks {
     }
 
     fn __setitem__(&mut self, chunk: &Bound<'_, PyString>, answer: PyObject) -> PyResult<()> {
-        self.insert(&key_of(chunk)?, answer);
+        self.insert(&key_of(chunk)?, answer, true);
         Ok(())
     }
 
@@ -80,9 +87,18 @@ impl QuietChunks {
         self.answers.get(key).map(|(_, answer)| answer)
     }
 
+    /// The answer of the loud chunk whose UTF-8 is *key*, if no document word swayed it.
+    pub fn settled(&self, key: &[u8]) -> Option<&PyObject> {
+        self.settled.get(key)
+    }
+
     /// `table[chunk] = answer` of the chunk whose UTF-8 is *key* (a chunk written again keeps
-    /// its place in the order).
-    pub fn insert(&mut self, key: &[u8], answer: PyObject) {
+    /// its place in the order) when it is *quiet*, else the answer of a settled loud chunk.
+    pub fn insert(&mut self, key: &[u8], answer: PyObject, quiet: bool) {
+        if !quiet {
+            self.settled.insert(key.into(), answer);
+            return;
+        }
         let order = self.answers.len();
         match self.answers.get_mut(key) {
             Some(entry) => entry.1 = answer,
