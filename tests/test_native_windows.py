@@ -64,7 +64,7 @@ _CHUNK = st.one_of(
     st.text(alphabet="abdeinorstuAIEUTXßİΣσǅ'.,-(\u180e\u200b", min_size=1, max_size=12))
 #: chunks between spaces, or other whitespace (the tokens' offsets are then found in the line)
 _SPACES = st.sampled_from([" ", " ", " ", " ", "  ", "\t", "\xa0", "\u2003", "\x1c", "\x1f", "\x0b", "\x85",
-                           "\u3000", "\u2028", " \u205f "])
+                           "\u3000", "\u2028", " \u205f ", "\x0c", "\x1b", " \x7f"])
 _LINE = st.tuples(st.lists(st.tuples(_SPACES, _CHUNK), max_size=12), st.sampled_from(["", "", " ", "\t"])).map(
     lambda parts: "".join(space + chunk for space, chunk in parts[0])[1:] + parts[1])
 _VOCABULARY = st.dictionaries(st.one_of(st.sampled_from(_WORDS), _CHUNK), st.integers(1, 40), max_size=8)

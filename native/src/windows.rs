@@ -167,6 +167,31 @@ fn spans(chars: impl Iterator<Item = char>, count: usize) -> Option<Vec<Span>> {
     (spans.len() == count).then_some(spans)
 }
 
+/// [`spans`] of an ASCII line's bytes *s*: a chunk's bytes skipped in a tight loop (most
+/// bytes are printable, above the space, where Python's whitespace of ASCII lies at or below it).
+fn ascii_spans(s: &[u8], count: usize) -> Option<Vec<Span>> {
+    let space = |b: u8| b <= b' ' && is_space(char::from(b));
+    let mut spans: Vec<Span> = Vec::with_capacity(count);
+    let mut i = 0;
+    while i < s.len() {
+        if space(s[i]) {
+            if s[i] != b' ' {
+                if let Some(last) = spans.last_mut() {
+                    last.spaced = false;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        if spans.len() == count {
+            return Some(spans);
+        }
+        spans.push(Span { start: i, spaced: true });
+        i += s[i..].iter().position(|&b| space(b)).unwrap_or(s.len() - i);
+    }
+    (spans.len() == count).then_some(spans)
+}
+
 /// The chunks of a line as tokens (`_Tokens`): where each starts, which join the next one.
 /// Only the chunks up to the last one a window may reach are found.
 struct Tokens<'py> {
@@ -185,7 +210,7 @@ impl<'py> Tokens<'py> {
         let Ok(s) = line.to_str() else { return Ok(None) };
         let count = chunks.len();
         let needed = count.min(last + 1);
-        let found = if s.is_ascii() { spans(s.bytes().map(char::from), needed) } else { spans(s.chars(), needed) };
+        let found = if s.is_ascii() { ascii_spans(s.as_bytes(), needed) } else { spans(s.chars(), needed) };
         Ok(found.map(|spans| Tokens { infos, count, spans }))
     }
 
