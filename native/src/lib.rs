@@ -8,6 +8,7 @@
 use pyo3::prelude::*;
 
 mod capitals;
+mod changes;
 mod chunks;
 mod doubled;
 mod features;
@@ -32,7 +33,7 @@ mod windows;
 
 /// The interface version: textlint uses this module only when it expects this number
 /// (`textlint.native.ABI`); bump it when a function's signature or meaning changes.
-const ABI: u32 = 13;
+const ABI: u32 = 18;
 
 #[pymodule]
 fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {

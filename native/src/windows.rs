@@ -19,25 +19,42 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
+use crate::changes;
 use crate::chunks;
 use crate::judge::Judge;
 use crate::memo;
 
-/// The classes and the function of model.py that the twin makes objects of or hands a line
-/// back to (`Token` and `_changed_windows_py`), and the compiled judge whose
-/// `joinable_pairs` finds a line's pairs.
+/// The classes and the functions of model.py that the twins make objects of or hand a line or
+/// a window back to (`Token` and `_changed_windows_py`; `Change` and `_window_changes`), and the
+/// compiled judge whose `joinable_pairs` finds a line's pairs.
 #[pyclass(frozen, module = "textlint_native")]
 pub struct Windows {
     token: PyObject,
     python: PyObject,
     judge: Py<Judge>,
+    change: PyObject,
+    python_changes: PyObject,
 }
 
 #[pymethods]
 impl Windows {
     #[new]
-    fn new(token: PyObject, python: PyObject, judge: Py<Judge>) -> Self {
-        Windows { token, python, judge }
+    fn new(token: PyObject, python: PyObject, judge: Py<Judge>, change: PyObject, python_changes: PyObject) -> Self {
+        Windows { token, python, judge, change, python_changes }
+    }
+
+    /// `list(_window_changes(model, text, window, left, right, best))`: the repairs of a window
+    /// that `line_windows` handed back (changes.rs), or the twin's of one it does not take.
+    #[allow(clippy::too_many_arguments)]
+    fn window_changes<'py>(&self, model: &Bound<'py, PyAny>, text: &Bound<'py, PyString>, window: &Bound<'py, PyList>,
+                           left: &Bound<'py, PyAny>, right: &Bound<'py, PyAny>,
+                           best: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        let py = model.py();
+        if let Some(changes) = changes::window_changes(self.change.bind(py), model, text, window, left, right, best)? {
+            return Ok(changes);
+        }
+        let twin = self.python_changes.bind(py).call1((model, text, window, left, right, best))?;
+        PyList::new(py, twin.try_iter()?.collect::<PyResult<Vec<_>>>()?)
     }
 
     /// `_line_windows(model, line, judged)`: the windows of *line* whose best cuts are not its
