@@ -109,9 +109,10 @@ def _scores_of(texts: list[str]) -> list[tuple[dict, int, list]]:
             return method(model, words, left, right, originals)
 
         with pytest.MonkeyPatch.context() as patch:
-            # (the windows scored by the method, which records)
+            # (the windows scored by the method, which records: their repairs made in Python)
             patch.setattr(Model, "score", score)
             patch.setattr(spacing_model, "_window_score", lambda model: model.score)
+            patch.setattr(spacing_model, "_changes_of_window", spacing_model._window_changes)
             yield
 
     return calls_by_document(texts, recording)

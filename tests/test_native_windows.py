@@ -1,6 +1,7 @@
 """The compiled per-line work of the spacing model against its Python twins in
 textlint/checks/spacing/model.py: the pairs and windows of a line (native/src/windows.rs) against
-``_line_windows_py``, and the answers of chunks first met (native/src/chunks.rs, for the
+``_line_windows_py``, the repairs of each changed window (native/src/changes.rs) against
+``_window_changes``, and the answers of chunks first met (native/src/chunks.rs, for the
 compiled ``judge_line``) against ``Model.memo`` of ``Model._chunk``. The two must hand back the
 same answers and leave the same memo entries, in the same order, with the same document words
 recorded (``Model._hits``)."""
@@ -44,6 +45,11 @@ def _both(python: Model, compiled: Model, line: str, in_memo: bool) -> list:
             results.append(_windows(model, line, twin))
     assert plain(results[0]) == plain(results[1]), line
     assert memo_state(python) == memo_state(compiled), line
+    # then the repairs of each changed window (native/src/changes.rs against _window_changes)
+    changes = [[list(m._window_changes(python, line, *w)) for w in results[0] or []],
+               [m._changes_of_window(compiled, line, *w) for w in results[1] or []]]
+    assert plain(changes[0]) == plain(changes[1]), line
+    assert memo_state(python) == memo_state(compiled), line
     return results[0] or []
 
 
@@ -64,7 +70,7 @@ _CHUNK = st.one_of(
     st.text(alphabet="abdeinorstuAIEUTXßİΣσǅ'.,-(\u180e\u200b", min_size=1, max_size=12))
 #: chunks between spaces, or other whitespace (the tokens' offsets are then found in the line)
 _SPACES = st.sampled_from([" ", " ", " ", " ", "  ", "\t", "\xa0", "\u2003", "\x1c", "\x1f", "\x0b", "\x85",
-                           "\u3000", "\u2028", " \u205f "])
+                           "\u3000", "\u2028", " \u205f ", "\x0c", "\x1b", " \x7f"])
 _LINE = st.tuples(st.lists(st.tuples(_SPACES, _CHUNK), max_size=12), st.sampled_from(["", "", " ", "\t"])).map(
     lambda parts: "".join(space + chunk for space, chunk in parts[0])[1:] + parts[1])
 _VOCABULARY = st.dictionaries(st.one_of(st.sampled_from(_WORDS), _CHUNK), st.integers(1, 40), max_size=8)
@@ -80,6 +86,8 @@ _VOCABULARY = st.dictionaries(st.one_of(st.sampled_from(_WORDS), _CHUNK), st.int
 @example(["Straße İstanbul ǅemal \ud800 Putinin said", ""], {}, {}, True).via("a surrogate, and an empty line")
 @example(["the\x1cgov ernment\x85of a\u3000gov ernment said so in the end of it", "the\u180egov ernment x"], {}, {},
          False).via("whitespace of Python's beyond Rust's, and a line searched only at its start")
+@example(["a r c de triomphe", "an d the n he wa s", "the spokes man of CubaPutin"], {}, {}, False).via(
+    "repairs that are certain and repairs that are not, joins and cuts")
 def test_the_windows_of_lines_are_those_of_the_python_twin(lines, first, second, in_memo):
     in_two_documents(lines, first, second,
                      lambda python, compiled, line: _both(python, compiled, line, in_memo))
@@ -121,6 +129,7 @@ def test_the_spacing_findings_of_real_text_are_those_of_the_python_twin(seed_tex
         compiled = run(text)
         with monkeypatch.context() as patch:
             patch.setattr(m, "_line_windows", m._line_windows_py)
+            patch.setattr(m, "_changes_of_window", m._window_changes)
             python = run(text)
         assert compiled[0] and compiled == python
 

@@ -126,6 +126,15 @@ impl<'a, 'py> Compiled<'a, 'py> {
         }
     }
 
+    /// [`Self::unknown_text`] of a lowercase word held as UTF-8 bytes (a compiled table reads
+    /// them without a check that they are UTF-8).
+    pub fn unknown_bytes(&self, model: &Bound<'py, PyAny>, lower: &[u8]) -> PyResult<bool> {
+        match &self.bound {
+            Some(bound) => bound.get().zipf().bytes_at_most_zero(model.py(), lower),
+            None => self.unknown_text(model, std::str::from_utf8(lower)?),
+        }
+    }
+
     /// `Params.solid_zipf` of the model.
     fn solid_zipf(&self, model: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let py = model.py();

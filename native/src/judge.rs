@@ -274,8 +274,7 @@ fn joined_unknown<'py>(compiled: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, 
             buffer[..a.len()].copy_from_slice(a.as_bytes());
             buffer[a.len()..n].copy_from_slice(b.as_bytes());
             buffer[..n].make_ascii_lowercase();
-            let joined = std::str::from_utf8(&buffer[..n]).expect("ASCII is UTF-8");
-            return compiled.unknown_text(model, joined);
+            return compiled.unknown_bytes(model, &buffer[..n]);
         }
         return compiled.unknown_text(model, &(a.to_owned() + b).to_ascii_lowercase());
     }

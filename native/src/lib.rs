@@ -8,6 +8,7 @@
 use pyo3::prelude::*;
 
 mod capitals;
+mod changes;
 mod chunks;
 mod doubled;
 mod features;

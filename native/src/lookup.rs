@@ -121,6 +121,15 @@ impl Getter {
         }
     }
 
+    /// [`Self::text_at_most_zero`] of a key held as UTF-8 bytes (a compiled table reads them as
+    /// they are, checked for nothing).
+    pub fn bytes_at_most_zero(&self, py: Python<'_>, key: &[u8]) -> PyResult<bool> {
+        match self {
+            Getter::Table(table) => Ok(table.get().answer(py, key).unwrap_or(0) <= 0),
+            _ => self.text_at_most_zero(py, std::str::from_utf8(key)?),
+        }
+    }
+
     /// A compiled table's answer as a Python int.
     fn int(py: Python<'_>, value: Option<i16>) -> PyResult<Option<Bound<'_, PyAny>>> {
         value.map(|v| Ok(v.into_pyobject(py)?.into_any())).transpose()

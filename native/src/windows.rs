@@ -19,25 +19,42 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
+use crate::changes;
 use crate::chunks;
 use crate::judge::Judge;
 use crate::memo;
 
-/// The classes and the function of model.py that the twin makes objects of or hands a line
-/// back to (`Token` and `_changed_windows_py`), and the compiled judge whose
-/// `joinable_pairs` finds a line's pairs.
+/// The classes and the functions of model.py that the twins make objects of or hand a line or
+/// a window back to (`Token` and `_changed_windows_py`; `Change` and `_window_changes`), and the
+/// compiled judge whose `joinable_pairs` finds a line's pairs.
 #[pyclass(frozen, module = "textlint_native")]
 pub struct Windows {
     token: PyObject,
     python: PyObject,
     judge: Py<Judge>,
+    change: PyObject,
+    python_changes: PyObject,
 }
 
 #[pymethods]
 impl Windows {
     #[new]
-    fn new(token: PyObject, python: PyObject, judge: Py<Judge>) -> Self {
-        Windows { token, python, judge }
+    fn new(token: PyObject, python: PyObject, judge: Py<Judge>, change: PyObject, python_changes: PyObject) -> Self {
+        Windows { token, python, judge, change, python_changes }
+    }
+
+    /// `list(_window_changes(model, text, window, left, right, best))`: the repairs of a window
+    /// that `line_windows` handed back (changes.rs), or the twin's of one it does not take.
+    #[allow(clippy::too_many_arguments)]
+    fn window_changes<'py>(&self, model: &Bound<'py, PyAny>, text: &Bound<'py, PyString>, window: &Bound<'py, PyList>,
+                           left: &Bound<'py, PyAny>, right: &Bound<'py, PyAny>,
+                           best: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        let py = model.py();
+        if let Some(changes) = changes::window_changes(self.change.bind(py), model, text, window, left, right, best)? {
+            return Ok(changes);
+        }
+        let twin = self.python_changes.bind(py).call1((model, text, window, left, right, best))?;
+        PyList::new(py, twin.try_iter()?.collect::<PyResult<Vec<_>>>()?)
     }
 
     /// `_line_windows(model, line, judged)`: the windows of *line* whose best cuts are not its
@@ -167,6 +184,31 @@ fn spans(chars: impl Iterator<Item = char>, count: usize) -> Option<Vec<Span>> {
     (spans.len() == count).then_some(spans)
 }
 
+/// [`spans`] of an ASCII line's bytes *s*: a chunk's bytes skipped in a tight loop (most
+/// bytes are printable, above the space, where Python's whitespace of ASCII lies at or below it).
+fn ascii_spans(s: &[u8], count: usize) -> Option<Vec<Span>> {
+    let space = |b: u8| b <= b' ' && is_space(char::from(b));
+    let mut spans: Vec<Span> = Vec::with_capacity(count);
+    let mut i = 0;
+    while i < s.len() {
+        if space(s[i]) {
+            if s[i] != b' ' {
+                if let Some(last) = spans.last_mut() {
+                    last.spaced = false;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        if spans.len() == count {
+            return Some(spans);
+        }
+        spans.push(Span { start: i, spaced: true });
+        i += s[i..].iter().position(|&b| space(b)).unwrap_or(s.len() - i);
+    }
+    (spans.len() == count).then_some(spans)
+}
+
 /// The chunks of a line as tokens (`_Tokens`): where each starts, which join the next one.
 /// Only the chunks up to the last one a window may reach are found.
 struct Tokens<'py> {
@@ -184,7 +226,7 @@ impl<'py> Tokens<'py> {
           last: usize) -> PyResult<Option<Self>> {
         let Ok(s) = line.to_str() else { return Ok(None) };
         let needed = count.min(last + 1);
-        let found = if s.is_ascii() { spans(s.bytes().map(char::from), needed) } else { spans(s.chars(), needed) };
+        let found = if s.is_ascii() { ascii_spans(s.as_bytes(), needed) } else { spans(s.chars(), needed) };
         Ok(found.map(|spans| Tokens { infos, count, spans }))
     }
 

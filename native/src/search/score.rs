@@ -32,7 +32,7 @@ fn ascii_text<'a>(t: &'a Bound<'_, PyAny>) -> Option<Option<&'a str>> {
 impl Search {
     /// `model.score(words, left, right, originals)`; words, or a context word, that are not
     /// ASCII (or none at all, or an empty word) go to the Python twin.
-    pub(super) fn score_words<'py>(
+    pub(crate) fn score_words<'py>(
         &self,
         model: &Bound<'py, PyAny>,
         words: &Bound<'py, PyAny>,

@@ -1364,7 +1364,7 @@ def analyse_line(model: Model, line: str, judged: JudgedLine) -> list[Change]:
     not the author's (:func:`_line_windows`) are scored and made changes of. (A list: most
     lines have no window that changes, and a generator for each cost more than the list.)"""
     return [change for window, left, right, new in _line_windows(model, line, judged)
-            for change in _window_changes(model, line, window, left, right, new)]
+            for change in _changes_of_window(model, line, window, left, right, new)]
 
 
 def _line_windows_py(model: Model, line: str,
@@ -1483,13 +1483,6 @@ _JUDGE = None if _Judge is None else _Judge(JudgedLine, _APART, Model.suspicious
 judge_line = judge_line_py if _JUDGE is None else _JUDGE.judge_line
 #: The pairs of chunks of a line that may join: compiled when ``textlint_native`` has it, else in Python
 _joinable_pairs = _joinable_pairs_py if _JUDGE is None else _JUDGE.joinable_pairs
-#: The compiled twin of :func:`_line_windows_py` (``native/src/windows.rs``), given the class and
-#: the function of this module it makes objects of or hands a line back to, and the compiled
-#: judge that finds the line's pairs; None without ``textlint_native``
-_Windows = native.function("Windows")
-#: The windows of a line whose best cuts are not the author's, its pairs found first: compiled
-#: when ``textlint_native`` has it, else in Python
-_line_windows = _line_windows_py if _Windows is None else _Windows(Token, _changed_windows_py, _JUDGE).line_windows
 
 
 class _Tokens:
@@ -1631,3 +1624,16 @@ def _change(text: str, window: list[Token], edges: list[int], group: list[int],
     end = window[k].start + len(window[k].core)
     out.append(text[pos:end])
     return Change(start, end, text[start:end], "".join(out), inserts, deletes, gain)
+
+
+#: The compiled twins of :func:`_line_windows_py` and of :func:`_window_changes`
+#: (``native/src/windows.rs``, ``native/src/changes.rs``), given the classes and the functions of
+#: this module they make objects of or hand a line or a window back to, and the compiled judge
+#: that finds the line's pairs; None without ``textlint_native``
+_Windows = native.function("Windows")
+_WINDOWS = None if _Windows is None else _Windows(Token, _changed_windows_py, _JUDGE, Change, _window_changes)
+#: The windows of a line whose best cuts are not the author's, its pairs found first: compiled
+#: when ``textlint_native`` has it, else in Python
+_line_windows = _line_windows_py if _WINDOWS is None else _WINDOWS.line_windows
+#: The repairs of such a window: compiled (a list) when ``textlint_native`` has it, else in Python
+_changes_of_window = _window_changes if _WINDOWS is None else _WINDOWS.window_changes
