@@ -12,6 +12,7 @@ mod chunks;
 mod doubled;
 mod features;
 mod fxhash;
+mod glued;
 mod joinable;
 mod judge;
 mod lookup;
@@ -32,7 +33,7 @@ mod windows;
 
 /// The interface version: textlint uses this module only when it expects this number
 /// (`textlint.native.ABI`); bump it when a function's signature or meaning changes.
-const ABI: u32 = 13;
+const ABI: u32 = 17;
 
 #[pymodule]
 fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -51,5 +52,6 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     pieces::register(m)?;
     seams::register(m)?;
     structure::register(m)?;
+    glued::register(m)?;
     Ok(())
 }
