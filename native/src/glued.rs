@@ -22,11 +22,11 @@ fn seamed_words<'py>(unlettered: &Bound<'py, PyList>) -> PyResult<Option<Bound<'
     let found = PyList::empty(unlettered.py());
     for word in unlettered.iter() {
         let word = word.downcast_into::<PyString>()?;
-        let chars: Vec<char> = word.to_str()?.chars().collect();
-        if !chars.iter().all(|&c| plain(c)) {
+        let text = word.to_str()?;
+        if !text.chars().all(plain) {
             return Ok(None);
         }
-        if holds_seam(&chars) {
+        if holds_seam(text) {
             found.append(word)?;
         }
     }
@@ -36,15 +36,20 @@ fn seamed_words<'py>(unlettered: &Bound<'py, PyList>) -> PyResult<Option<Bound<'
 /// Whether a match of `DIGIT_SEAM` (`\d(?:(?<=\p{Ll}\d)\d|(?=\p{Ll}{4}))`: a small letter and two
 /// digits, or a digit and four small letters) or of `POSSESSIVE_SEAM` (`['’]s\p{Ll}`) starts
 /// somewhere in the plain *word*.
-fn holds_seam(word: &[char]) -> bool {
-    (0..word.len()).any(|i| {
-        let at = |k: usize| word.get(k).copied();
-        let (c, next) = (word[i], at(i + 1));
-        if c.is_ascii_digit() {
-            i > 0 && small(word[i - 1]) && next.is_some_and(|d| d.is_ascii_digit())
-                || (i + 1..i + 5).all(|k| at(k).is_some_and(small))
+fn holds_seam(word: &str) -> bool {
+    let (mut before, mut rest) = (None, word.chars());
+    while let Some(c) = rest.next() {
+        let mut ahead = rest.clone();
+        let seam = if c.is_ascii_digit() {
+            before.is_some_and(small) && ahead.next().is_some_and(|d| d.is_ascii_digit())
+                || rest.clone().take(4).filter(|&d| small(d)).count() == 4
         } else {
-            matches!(c, '\'' | '’') && next == Some('s') && at(i + 2).is_some_and(small)
+            matches!(c, '\'' | '’') && ahead.next() == Some('s') && ahead.next().is_some_and(small)
+        };
+        if seam {
+            return true;
         }
-    })
+        before = Some(c);
+    }
+    false
 }
