@@ -122,25 +122,35 @@ def pronoun_runons(text: str, lexicon: Lexicon, titled: Collection[str] | None =
     """The pronoun "I" glued to a word it forms a pair with in web text (log10 PMI >= 0);
     unsafe, as a capitalised token may be a name. Found by a scan of the text or, when *titled*
     holds every word of the text that is a capital and small letters
-    (:attr:`.Document.titled_words`; each match is one), at the occurrences of the few of them
-    that start with "I" (:func:`_pronoun_places`)."""
+    (:attr:`.Document.titled_words`; each match is one), at the occurrences of those of them
+    that are such a token (:func:`_pronoun_places`)."""
     if "I" not in text:
         return
-    matches = PRONOUN_WORD.finditer(text) if titled is None else _pronoun_places(text, titled)
+    if titled is None:
+        matches = (m for m in PRONOUN_WORD.finditer(text) if _glued_pronoun(m.group(), lexicon))
+    else:
+        matches = _pronoun_places(text, titled, lexicon)
     for m in matches:
         second = m.group("second")
-        pmi = lexicon.pmi("i", second)
-        if pmi is not None and pmi >= 0 and lexicon.zipf(m.group().lower()) < PRONOUN_TOKEN_ZIPF \
-                and lexicon.zipf(second) >= PRONOUN_WORD_ZIPF:
-            yield Change(m.start(), m.end(), m.group(), f"I {second}", inserts=[m.start() + 1],
-                         gain=float("inf"), certain=False)
+        yield Change(m.start(), m.end(), m.group(), f"I {second}", inserts=[m.start() + 1],
+                     gain=float("inf"), certain=False)
 
 
-def _pronoun_places(text: str, titled: Collection[str]) -> Iterator[regex.Match]:
-    """The matches of :data:`PRONOUN_WORD` in *text*, in order, tried only where one of *titled*
-    (the words of the text that are a capital and small letters) that it may be occurs."""
-    starts = {at for word in titled if word[0] == "I" and len(word) > 3 for at in occurrences(text, word)}
-    for at in sorted(starts):
+def _glued_pronoun(token: str, lexicon: Lexicon) -> bool:
+    """Whether a match of :data:`PRONOUN_WORD` is the pronoun glued to a word: a pair of web text,
+    the token rare, the word frequent (a test of the token alone, wherever it stands)."""
+    second = token[1:]
+    pmi = lexicon.pmi("i", second)
+    return pmi is not None and pmi >= 0 and lexicon.zipf(token.lower()) < PRONOUN_TOKEN_ZIPF \
+        and lexicon.zipf(second) >= PRONOUN_WORD_ZIPF
+
+
+def _pronoun_places(text: str, titled: Collection[str], lexicon: Lexicon) -> Iterator[regex.Match]:
+    """The matches of :data:`PRONOUN_WORD` in *text* that are the pronoun glued to a word
+    (:func:`_glued_pronoun`), in order, tried only where one of *titled* (the words of the text
+    that are a capital and small letters) that passes that test occurs: few of them do."""
+    glued = {w for w in titled if w[0] == "I" and len(w) > 3 and PRONOUN_WORD.fullmatch(w) and _glued_pronoun(w, lexicon)}
+    for at in sorted({at for word in glued for at in occurrences(text, word)}):
         m = PRONOUN_WORD.match(text, at)
-        if m is not None:
+        if m is not None and m.group() in glued:  # (not a longer word that starts with one)
             yield m
