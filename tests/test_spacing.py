@@ -848,17 +848,18 @@ def test_the_words_of_a_text_find_what_its_scans_find():
     import random
 
     from textlint.checks.spacing import _text_words
-    from textlint.checks.spacing.glued import glued_runons
+    from textlint.checks.spacing.glued import PRONOUN_WORD, _glued_pronoun, _pronoun_places, glued_runons, pronoun_runons
     from textlint.checks.spacing.slots import _tokens_in
 
     forms = frozenset({"ather", "backout", "checkin"})
     pieces = ["ather", "backout", "checkin", "F", "r", "é", "-", "'", "’", "’s", "'s", ".", ",", " ", "\n",
-              "3", "12", "٣", "_", "—", "x", "was", "in", "(", "“", "Putin", "message", "#", "/"]
+              "3", "12", "٣", "_", "—", "x", "was", "in", "(", "“", "Putin", "message", "#", "/",
+              "I", "Ithink", "Ithinking", "believe", "Ié", "IBM", "@"]
     rng = random.Random(15)
-    texts = ["Putin’smessage was960 in1984 3dogs", "Father ather (backout) xcheckin",
+    texts = ["Putin’smessage was960 in1984 3dogs", "Father ather (backout) xcheckin", "Ibelieve (Ithink) I.Ihope",
              *("".join(rng.choice(pieces) for _ in range(30)) for _ in range(3000))]
     lexicon = get_lexicon()
-    compared = 0
+    compared = pronouns = 0
     for text in texts:
         doc = Document(text)
         words = _text_words(doc)
@@ -868,7 +869,14 @@ def test_the_words_of_a_text_find_what_its_scans_find():
         assert [m.span() for m in _tokens_in(text, forms, words)] == [m.span() for m in _tokens_in(text, forms)], text
         assert [(c.start, c.new) for c in glued_runons(text, lexicon, 5.5, 4.0, doc.unlettered_words)] == \
             [(c.start, c.new) for c in glued_runons(text, lexicon, 5.5, 4.0)], text
+        if doc.titled_words is not None:  # (told by the compiled count of the words)
+            assert [m.span() for m in _pronoun_places(text, doc.titled_words, lexicon)] == \
+                [m.span() for m in PRONOUN_WORD.finditer(text) if _glued_pronoun(m.group(), lexicon)], text
+            assert [(c.start, c.new) for c in pronoun_runons(text, lexicon, doc.titled_words)] == \
+                [(c.start, c.new) for c in pronoun_runons(text, lexicon)], text
+            pronouns += any(pronoun_runons(text, lexicon))
     assert compared > 1000
+    assert pronouns > 50 or Document("Ibelieve").titled_words is None  # (told by the compiled count alone)
 
 
 def test_a_chunk_answer_that_document_words_swayed_is_quiet_in_its_document_only():

@@ -28,6 +28,8 @@ from .suppression import DIRECTIVE
 #: A word: letters, marks and digits, with inner apostrophes (Russia’s, rock ’n’ roll
 #: keeps its parts) and inner hyphens (Díaz-Canel, Commander-in-Chief).
 WORD = lazy_compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+#: A word that is a capital and small letters ("Paris"; not "I", "McCain", "NASA").
+TITLED_WORD = lazy_compile(r"\p{Lu}\p{Ll}+")
 #: A character beyond Latin-1 (:attr:`Document.characters_beyond_latin1`; ``regex`` finds them
 #: in a third of the instructions ``re`` takes).
 _BEYOND_LATIN1 = lazy_compile(r"[^\x00-\xff]")
@@ -377,23 +379,34 @@ class Document:
         return self._words[1]
 
     @cached_property
-    def _words(self) -> tuple[Counter[str], list[str], int]:
-        """:attr:`vocabulary`, :attr:`unlettered_words` and :attr:`word_count`."""
-        counts, unlettered, total = _prose_words(self.prose_text)
+    def titled_words(self) -> list[str] | None:
+        """The words of :attr:`vocabulary` that are a capital and small letters
+        (:data:`TITLED_WORD`: "Paris", "Ibelieve"), in no set order, when the compiled count
+        told them as it counted (plain prose); else None (a walk of every word would cost more
+        than the scans it spares)."""
+        return self._words[2]
+
+    @cached_property
+    def _words(self) -> tuple[Counter[str], list[str], list[str] | None, int]:
+        """:attr:`vocabulary`, :attr:`unlettered_words`, :attr:`titled_words` and :attr:`word_count`."""
+        counts, unlettered, titled, total = _prose_words(self.prose_text)
         text = self.text
         for start, end in self._name_tokens:  # "searchengine.py" writes the word "searchengine"
             for word in WORD.findall(text, start, end):
-                if word not in counts and not word.isalpha():
-                    unlettered.append(word)
+                if word not in counts:
+                    if not word.isalpha():
+                        unlettered.append(word)
+                    elif titled is not None and TITLED_WORD.fullmatch(word):
+                        titled.append(word)
                 counts[word] += 1
                 total += 1
-        return counts, unlettered, total
+        return counts, unlettered, titled, total
 
     @cached_property
     def word_count(self) -> int:
         """How many words the prose of the document has: the sum of :attr:`vocabulary`'s counts
         (told as they are counted, not summed again)."""
-        return self._words[2]
+        return self._words[3]
 
     @cached_property
     def _marks(self) -> list[regex.Match]:
@@ -639,19 +652,20 @@ def _prose_words_py(prose: str) -> Counter[str]:
 _PROSE_WORDS = native.function("prose_words")
 
 
-def _prose_words(prose: str) -> tuple[Counter[str], list[str], int]:
+def _prose_words(prose: str) -> tuple[Counter[str], list[str], list[str] | None, int]:
     """:func:`_prose_words_py`, the words it counts that are not all letters (``str.isalpha``),
-    in its order, and the sum of its counts; on plain prose (nearly all) its compiled twin splits,
+    in its order, those that are :data:`TITLED_WORD`, in its order (None without the compiled
+    twin), and the sum of its counts; on plain prose (nearly all) its compiled twin splits,
     counts and parts the chunks in about three fifths of the time, sets the same counts in the same
     order and lists the same words and sums the counts, each told as it is counted (not by another
     walk of the counts)."""
     if _PROSE_WORDS is not None:
-        counts, unlettered = Counter(), []
-        total = _PROSE_WORDS(prose, counts, unlettered)
+        counts, unlettered, titled = Counter(), [], []
+        total = _PROSE_WORDS(prose, counts, unlettered, titled)
         if total is not None:
-            return counts, unlettered, total
+            return counts, unlettered, titled, total
     counts = _prose_words_py(prose)
-    return counts, list(filterfalse(str.isalpha, counts)), sum(counts.values())
+    return counts, list(filterfalse(str.isalpha, counts)), None, sum(counts.values())
 
 
 def _words_of_chunk(chunk: str) -> tuple[str, ...] | list[str]:

@@ -13,6 +13,7 @@ mod chunks;
 mod doubled;
 mod features;
 mod fxhash;
+mod glued;
 mod joinable;
 mod judge;
 mod linechunks;
@@ -56,5 +57,6 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     pieces::register(m)?;
     seams::register(m)?;
     structure::register(m)?;
+    glued::register(m)?;
     Ok(())
 }

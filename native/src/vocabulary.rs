@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
-use crate::capitals::{letter, number, plain};
+use crate::capitals::{capital, letter, number, plain, small};
 use crate::fxhash::FxBuild;
 
 /// Adds the functions of this file to the module.
@@ -97,11 +97,13 @@ impl<'a> Counts<'a> {
 /// `_prose_words_py(prose)` of plain *prose*, set in the empty dict *counts* (the twin's Counter,
 /// whose items it gets in the same order), and the keys that are not all letters (`str.isalpha`)
 /// appended to the empty list *unlettered* in that order (where `glued_runons` looks for its seams:
-/// told here, where each key is still Rust text, not by another walk of the dict): the sum of the
-/// counts (`Document.word_count`, told here, not by a walk of the dict's values), or None when
-/// *prose* was not plain (and both stay empty).
+/// told here, where each key is still Rust text, not by another walk of the dict), and those that
+/// are a capital and small letters (`TITLED_WORD`: where `pronoun_runons` looks for "I" glued to
+/// a word) to the empty list *titled*: the sum of the counts (`Document.word_count`, told here,
+/// not by a walk of the dict's values), or None when *prose* was not plain (and all stay empty).
 #[pyfunction]
-pub fn prose_words(prose: &Bound<'_, PyString>, counts: &Bound<'_, PyDict>, unlettered: &Bound<'_, PyList>) -> PyResult<Option<usize>> {
+pub fn prose_words(prose: &Bound<'_, PyString>, counts: &Bound<'_, PyDict>, unlettered: &Bound<'_, PyList>,
+                   titled: &Bound<'_, PyList>) -> PyResult<Option<usize>> {
     let py = prose.py();
     let Some((found, chunks)) = count(prose.to_str()?) else { return Ok(None) };
     let mut total = 0;
@@ -110,11 +112,19 @@ pub fn prose_words(prose: &Bound<'_, PyString>, counts: &Bound<'_, PyDict>, unle
         let key = PyString::new(py, word);
         if of_words && !all_letters(word) {
             unlettered.append(&key)?;
+        } else if titled_word(word) {
+            titled.append(&key)?;
         }
         counts.set_item(key, n)?;
         total += n;
     }
     Ok(Some(total))
+}
+
+/// `TITLED_WORD.fullmatch(word)` (`\p{Lu}\p{Ll}+`) of a plain word: a capital, then small letters.
+fn titled_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(capital) && chars.next().is_some_and(small) && chars.all(small)
 }
 
 /// `str.isalpha` of a plain word (never empty).
@@ -157,12 +167,19 @@ const ASCII_KINDS: [Kind; 128] = {
 const CHARS_PER_FORM: usize = 12;
 
 /// The `Kind` and width of the character of plain text at byte *i* of *prose* (None if it is not
-/// plain).
+/// plain): an ASCII character's told here, inlined in the loop, another's by `kind_beyond_ascii`.
+#[inline(always)]
 fn kind_at(prose: &str, i: usize) -> Option<(Kind, usize)> {
     let byte = prose.as_bytes()[i];
     if byte.is_ascii() {
         return Some((ASCII_KINDS[usize::from(byte)], 1)); // (every ASCII character is plain)
     }
+    kind_beyond_ascii(prose, i)
+}
+
+/// `kind_at` of a character beyond ASCII.
+#[inline(never)]
+fn kind_beyond_ascii(prose: &str, i: usize) -> Option<(Kind, usize)> {
     let c = prose[i..].chars().next().expect("a character starts where the last one ends");
     let kind = if separator(c) {
         Kind::Separator

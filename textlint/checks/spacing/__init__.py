@@ -86,7 +86,8 @@ def _analyse(doc: Document) -> Analysis:
     shift = margin_shift(found, words, PARAMS)
     taken = {c.start for c in found}
     found.extend(c for c in verb_slot_runons(text, model.lex, text_words) if c.start not in taken)
-    found.extend(c for c in pronoun_runons(text, model.lex) if c.start not in taken)
+    titled = None if text_words is None else doc.titled_words
+    found.extend(c for c in pronoun_runons(text, model.lex, titled) if c.start not in taken)
     found.extend(_apart_from_sorted(
         (c for c in phrase_runons(doc, model) if c.gain >= PARAMS.unsafe_margin), found))
     found.sort(key=lambda c: c.start)

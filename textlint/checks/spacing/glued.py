@@ -7,6 +7,7 @@ from typing import Collection, Iterable, Iterator
 
 import regex
 
+from ... import native
 from ...anchored import finditer_at_characters, in_text_order, occurrences
 from ...lexicon import Lexicon
 from ...patterns import lazy_compile
@@ -70,10 +71,22 @@ def glued_runons(text: str, lexicon: Lexicon, function_zipf: float, word_zipf: f
 def _seamed_words(unlettered: Collection[str]) -> set[str]:
     """Those of *unlettered* (words not all letters) that hold a seam (each match of
     :func:`glued_runons`' patterns lies in one word: letters, digits and an apostrophe between
-    letters; a word of letters only holds none), read as lines of one text."""
+    letters; a word of letters only holds none): :func:`_seamed_words_py`, compiled when the
+    module has it and the words are plain (a scan of the patterns costs ~100 instructions a
+    character)."""
+    found = None if _SEAMED_WORDS is None or not isinstance(unlettered, list) else _SEAMED_WORDS(unlettered)
+    return _seamed_words_py(unlettered) if found is None else set(found)
+
+
+def _seamed_words_py(unlettered: Collection[str]) -> set[str]:
+    """:func:`_seamed_words`: the words read as lines of one text."""
     odd = "\n".join(unlettered)
     seams = sorted(m.start() for pattern in (DIGIT_SEAM, POSSESSIVE_SEAM) for m in pattern.finditer(odd))
     return {odd[a:b] for a, b in _lines_at(odd, seams)}
+
+
+#: The compiled twin of :func:`_seamed_words_py` (native/src/glued.rs), or None.
+_SEAMED_WORDS = native.function("seamed_words")
 
 
 def _lines_at(text: str, places: Iterable[int]) -> Iterator[tuple[int, int]]:
@@ -105,15 +118,39 @@ PRONOUN_TOKEN_ZIPF = 2.5
 PRONOUN_WORD_ZIPF = 4.0
 
 
-def pronoun_runons(text: str, lexicon: Lexicon) -> Iterator[Change]:
+def pronoun_runons(text: str, lexicon: Lexicon, titled: Collection[str] | None = None) -> Iterator[Change]:
     """The pronoun "I" glued to a word it forms a pair with in web text (log10 PMI >= 0);
-    unsafe, as a capitalised token may be a name."""
+    unsafe, as a capitalised token may be a name. Found by a scan of the text or, when *titled*
+    holds every word of the text that is a capital and small letters
+    (:attr:`.Document.titled_words`; each match is one), at the occurrences of those of them
+    that are such a token (:func:`_pronoun_places`)."""
     if "I" not in text:
         return
-    for m in PRONOUN_WORD.finditer(text):
+    if titled is None:
+        matches = (m for m in PRONOUN_WORD.finditer(text) if _glued_pronoun(m.group(), lexicon))
+    else:
+        matches = _pronoun_places(text, titled, lexicon)
+    for m in matches:
         second = m.group("second")
-        pmi = lexicon.pmi("i", second)
-        if pmi is not None and pmi >= 0 and lexicon.zipf(m.group().lower()) < PRONOUN_TOKEN_ZIPF \
-                and lexicon.zipf(second) >= PRONOUN_WORD_ZIPF:
-            yield Change(m.start(), m.end(), m.group(), f"I {second}", inserts=[m.start() + 1],
-                         gain=float("inf"), certain=False)
+        yield Change(m.start(), m.end(), m.group(), f"I {second}", inserts=[m.start() + 1],
+                     gain=float("inf"), certain=False)
+
+
+def _glued_pronoun(token: str, lexicon: Lexicon) -> bool:
+    """Whether a match of :data:`PRONOUN_WORD` is the pronoun glued to a word: a pair of web text,
+    the token rare, the word frequent (a test of the token alone, wherever it stands)."""
+    second = token[1:]
+    pmi = lexicon.pmi("i", second)
+    return pmi is not None and pmi >= 0 and lexicon.zipf(token.lower()) < PRONOUN_TOKEN_ZIPF \
+        and lexicon.zipf(second) >= PRONOUN_WORD_ZIPF
+
+
+def _pronoun_places(text: str, titled: Collection[str], lexicon: Lexicon) -> Iterator[regex.Match]:
+    """The matches of :data:`PRONOUN_WORD` in *text* that are the pronoun glued to a word
+    (:func:`_glued_pronoun`), in order, tried only where one of *titled* (the words of the text
+    that are a capital and small letters) that passes that test occurs: few of them do."""
+    glued = {w for w in titled if w[0] == "I" and len(w) > 3 and PRONOUN_WORD.fullmatch(w) and _glued_pronoun(w, lexicon)}
+    for at in sorted({at for word in glued for at in occurrences(text, word)}):
+        m = PRONOUN_WORD.match(text, at)
+        if m is not None and m.group() in glued:  # (not a longer word that starts with one)
+            yield m
