@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
-use crate::capitals::{capital, letter, plain, small};
+use crate::capitals::{capital, letter, small};
 use crate::fxhash::FxBuild;
 
 /// Adds the functions of this file to the module.
@@ -34,10 +34,40 @@ fn name_at(s: &str, p: usize) -> Option<usize> {
     if !capital(c) || s[..p].chars().next_back().is_some_and(glued_before) {
         return None;
     }
-    let rest = &s[p + c.len_utf8()..];
-    let run = rest.find(|c: char| !small(c)).unwrap_or(rest.len());
-    let letter_after = rest[run..].chars().next().is_some_and(letter);
-    (rest[..run].chars().count() >= SMALL_AFTER_CAPITAL && !letter_after).then_some(p + c.len_utf8() + run)
+    let (mut end, mut smalls) = (p + c.len_utf8(), 0);
+    while let Some(next) = char_at(s, end).filter(|&c| small(c)) {
+        end += next.len_utf8();
+        smalls += 1;
+    }
+    let letter_after = char_at(s, end).is_some_and(letter);
+    (smalls >= SMALL_AFTER_CAPITAL && !letter_after).then_some(end)
+}
+
+/// The character of *s* at byte *p* (a character's start), None at the end; an ASCII one read
+/// without decoding.
+fn char_at(s: &str, p: usize) -> Option<char> {
+    match s.as_bytes().get(p) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s[p..].chars().next(),
+        None => None,
+    }
+}
+
+/// Whether *s* is all plain characters (`plain`), read in UTF-8 without decoding: each character
+/// beyond ASCII is U+0080 to U+00FF (first byte 0xC2 or 0xC3) or U+2000 to U+206F (0xE2 0x80, or
+/// 0xE2 0x81 and at most 0xAF).
+fn all_plain(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            0x00..=0x7F => i += 1,
+            0xC2 | 0xC3 => i += 2,
+            0xE2 if b[i + 1] == 0x80 || b[i + 1] == 0x81 && b[i + 2] <= 0xAF => i += 3,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Whether a byte may start a capital of plain text: an ASCII capital, or the first byte in UTF-8
@@ -51,7 +81,7 @@ fn may_start_capital(b: u8) -> bool {
 #[pyfunction]
 pub fn plain_names<'py>(text: &Bound<'py, PyString>) -> PyResult<Option<Bound<'py, PyList>>> {
     let s = text.to_str()?;
-    if !s.is_ascii() && !s.chars().all(plain) {
+    if !s.is_ascii() && !all_plain(s) {
         return Ok(None);
     }
     names(text.py(), s).map(Some)
