@@ -55,3 +55,18 @@ def test_the_names_of_the_seed_article_are_those_of_the_python_twin(seed_text):
     assert Document(seed_text).plain
     found = names._PLAIN_NAMES(seed_text)
     assert len(found) >= 10 and found == names._plain_names_py(seed_text)
+
+
+#: Characters at the edges of plain text in UTF-8 (two-byte and three-byte forms, U+2000 to
+#: U+206F) and beyond them.
+_EDGES = ["\u007f", "\u0080", "\u00bf", "\u00c0", "\u00ff", "\u0100", "\u07ff", "\u0800", "\u1fff", "\u2000",
+          "\u203f", "\u2040", "\u206f", "\u2070", "\u207f", "\u2080", "\u20ac", "\ue000", "\uffff", "\U0001f600"]
+
+
+@pytest.mark.parametrize("c", _EDGES, ids=lambda c: f"U+{ord(c):04X}")
+def test_text_is_plain_exactly_as_the_python_twin_tells(c):
+    for text in (c, f"Vladimir {c}Putin", f"Abcd{c}", f"{c}{c}Abcde"):
+        found = names._PLAIN_NAMES(text)
+        assert (found is not None) == names.plain(text)
+        if found is not None:
+            assert found == names._plain_names_py(text)

@@ -11,12 +11,13 @@ import sys
 
 import pytest
 import regex
+from hypothesis import given, strategies as st
 
 from textlint.document import Document
 from textlint.markdown import markdown_document
 from textlint.yamlrules.existence import Existence
 from textlint.yamlrules import view
-from textlint.yamlrules.needs import CASE_PARTNERS, FEW_WORDS, fold, needs_of, required_text, words_of
+from textlint.yamlrules.needs import CASE_PARTNERS, FEW_WORDS, fold, fold_text, needs_of, required_text, words_of
 from textlint.yamlrules.substitution import Substitution
 from textlint.yamlrules.variants import variants
 
@@ -497,3 +498,31 @@ def test_runs_beyond_ascii_words_and_tokens_of_several_runs_match_as_without_the
             hits += bool(found)
             skipped += not rule.holds(Document(text), rule.needs)
     assert hits > 200 and skipped > 200  # both kinds of document occur
+
+
+def test_lowering_beyond_ascii_keeps_what_the_tests_read():
+    """What fold_text relies on: every character beyond ASCII lowers to one character beyond
+    ASCII, a word character or not as it was, but for the case partners (and U+0130 among them)."""
+    word = regex.compile(r"\w")
+    for cp in range(0x80, 0x110000):
+        c = chr(cp)
+        if c in CASE_PARTNERS:
+            continue
+        low = c.lower()
+        assert len(low) == 1 and not low.isascii(), hex(cp)
+        assert bool(word.match(c)) == bool(word.match(low)), hex(cp)
+
+
+_FOLD_ALPHABET = ["Σ", "ς", "A", "Z", "b", " ", "İ", "ı", "\u212a", "ſ", "ß", "Ǆ", "É", "\n", "x", "_",
+                  "7", "-", "’", "\ud800", "Ⓐ", "Ⅻ", "\u0301", "К"]
+
+
+@given(st.lists(st.sampled_from(_FOLD_ALPHABET), max_size=40).map("".join))
+def test_fold_text_gives_the_ascii_of_fold_and_its_words(text):
+    folded, whole = fold_text(text), fold(text)
+    assert len(folded) == len(whole)
+    assert [c if c.isascii() else None for c in folded] == [c if c.isascii() else None for c in whole]
+    ascii_words = [w if w.isascii() else None for w in words_of(whole.replace("\ud800", " "))]
+    assert [w if w.isascii() else None for w in words_of(folded.replace("\ud800", " "))] == ascii_words
+    if text.isascii():
+        assert folded == whole

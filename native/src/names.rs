@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
-use crate::capitals::{capital, letter, plain, small};
+use crate::capitals::{capital, letter, small};
 use crate::fxhash::FxBuild;
 
 /// Adds the functions of this file to the module.
@@ -26,16 +26,54 @@ fn glued_before(c: char) -> bool {
     letter(c) || matches!(c, '-' | '’' | '\'')
 }
 
-/// `_PLAIN_NAME.match(chars, p)`: the end of the name that starts at *p*, or None. (The run of
-/// small letters is taken whole: a shorter one ends before a small letter, which the look-ahead
-/// rejects.)
-fn name_at<C: Copy + Into<char>>(chars: &[C], p: usize) -> Option<usize> {
-    if !capital(chars[p].into()) || p > 0 && glued_before(chars[p - 1].into()) {
+/// `_PLAIN_NAME.match(text, p)` of plain *s*: the end (a byte offset) of the name that starts at
+/// byte *p*, or None. (The run of small letters is taken whole: a shorter one ends before a small
+/// letter, which the look-ahead rejects.)
+fn name_at(s: &str, p: usize) -> Option<usize> {
+    let c = s[p..].chars().next()?;
+    if !capital(c) || s[..p].chars().next_back().is_some_and(glued_before) {
         return None;
     }
-    let end = p + 1 + chars[p + 1..].iter().take_while(|&&c| small(c.into())).count();
-    let letter_after = chars.get(end).is_some_and(|&c| letter(c.into()));
-    (end - p > SMALL_AFTER_CAPITAL && !letter_after).then_some(end)
+    let (mut end, mut smalls) = (p + c.len_utf8(), 0);
+    while let Some(next) = char_at(s, end).filter(|&c| small(c)) {
+        end += next.len_utf8();
+        smalls += 1;
+    }
+    let letter_after = char_at(s, end).is_some_and(letter);
+    (smalls >= SMALL_AFTER_CAPITAL && !letter_after).then_some(end)
+}
+
+/// The character of *s* at byte *p* (a character's start), None at the end; an ASCII one read
+/// without decoding.
+fn char_at(s: &str, p: usize) -> Option<char> {
+    match s.as_bytes().get(p) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s[p..].chars().next(),
+        None => None,
+    }
+}
+
+/// Whether *s* is all plain characters (`plain`), read in UTF-8 without decoding: each character
+/// beyond ASCII is U+0080 to U+00FF (first byte 0xC2 or 0xC3) or U+2000 to U+206F (0xE2 0x80, or
+/// 0xE2 0x81 and at most 0xAF).
+fn all_plain(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            0x00..=0x7F => i += 1,
+            0xC2 | 0xC3 => i += 2,
+            0xE2 if b[i + 1] == 0x80 || b[i + 1] == 0x81 && b[i + 2] <= 0xAF => i += 3,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Whether a byte may start a capital of plain text: an ASCII capital, or the first byte in UTF-8
+/// of U+00C0 to U+00FF (`capital` then decides).
+fn may_start_capital(b: u8) -> bool {
+    b.is_ascii_uppercase() || b == 0xC3
 }
 
 /// `_plain_names_py(text)`: the names of the plain *text* (`_PLAIN_NAME.findall`), in order; None
@@ -43,24 +81,23 @@ fn name_at<C: Copy + Into<char>>(chars: &[C], p: usize) -> Option<usize> {
 #[pyfunction]
 pub fn plain_names<'py>(text: &Bound<'py, PyString>) -> PyResult<Option<Bound<'py, PyList>>> {
     let s = text.to_str()?;
-    if s.is_ascii() {
-        return names(text.py(), s.as_bytes()).map(Some);
-    }
-    let chars: Vec<char> = s.chars().collect();
-    if !chars.iter().all(|&c| plain(c)) {
+    if !s.is_ascii() && !all_plain(s) {
         return Ok(None);
     }
-    names(text.py(), &chars).map(Some)
+    names(text.py(), s).map(Some)
 }
 
-/// `plain_names` of plain text, as its code points.
-fn names<'py, C: Copy + Into<char>>(py: Python<'py>, chars: &[C]) -> PyResult<Bound<'py, PyList>> {
+/// `plain_names` of plain text, read in UTF-8 in place: only a byte that may start a capital is
+/// looked at further (no copy of the text as characters).
+fn names<'py>(py: Python<'py>, s: &str) -> PyResult<Bound<'py, PyList>> {
     let found = PyList::empty(py);
+    let bytes = s.as_bytes();
     let mut p = 0;
-    while p < chars.len() {
-        match name_at(chars, p) {
+    while let Some(at) = bytes[p..].iter().position(|&b| may_start_capital(b)) {
+        p += at;
+        match name_at(s, p) {
             Some(end) => {
-                found.append(PyString::new(py, &chars[p..end].iter().map(|&c| c.into()).collect::<String>()))?;
+                found.append(PyString::new(py, &s[p..end]))?;
                 p = end;
             }
             None => p += 1,

@@ -70,6 +70,23 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+def fold_text(text: str) -> str:
+    """:func:`fold` of a document's *text* as far as the tests read it (:class:`TextIndex`): the
+    same ASCII characters in the same places, the other characters kept as written, where
+    :func:`fold` lowers them too. The tests of an ``ignorecase`` rule look for ASCII alone
+    (``_kept``), and lowering a character beyond ASCII leaves it beyond ASCII (but for the
+    :data:`CASE_PARTNERS`, read here as there), one character (but for U+0130, a partner) and a
+    word character (``\\w``) or not as it was (tests/test_yaml_needs.py checks it): the words and
+    runs the tests find are the same. Lowering the ASCII letters of the text's UTF-8 costs
+    half of ``str.lower`` beyond ASCII, which looks up every character's case."""
+    if text.isascii():
+        return text.lower()
+    for letter, partner in CASE_PARTNERS.items():
+        if letter in text:
+            text = text.replace(letter, partner)
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+
+
 def required_text(pattern: str) -> list[str] | None:
     """The runs of plain characters that every match of *pattern* contains, or None when
     the pattern is not read (a flag, a top-level alternation, an escape such as ``\\x41``,
@@ -226,11 +243,11 @@ MAX_FOLDED_KEPT = 1 << 21
 
 
 def fold_in_parts(text: str) -> str:
-    """:func:`fold` of *text*, part by part (:data:`FOLDED_PART` characters): lowering a whole
+    """:func:`fold_text` of *text*, part by part (:data:`FOLDED_PART` characters): folding a whole
     text takes several times its size while it runs. It gives the same ASCII letters as
-    folding the whole, in the same places (other letters may differ: a final sigma), and an
-    ``ignorecase`` rule's tests look for no other (``_kept``)."""
-    return "".join(fold(text[start:start + FOLDED_PART]) for start in range(0, len(text), FOLDED_PART))
+    folding the whole, in the same places, and an ``ignorecase`` rule's tests look for no
+    other (``_kept``)."""
+    return "".join(fold_text(text[start:start + FOLDED_PART]) for start in range(0, len(text), FOLDED_PART))
 
 
 class TextIndex:
@@ -279,7 +296,7 @@ class TextIndex:
                 continue
             for start in range(0, len(text), FOLDED_PART):
                 end = start + FOLDED_PART + overlap
-                part = fold(text[start:end])
+                part = fold_text(text[start:end])
                 found.update(held_pieces(pieces - found, part))
                 around = text[start - 1:start], text[end:end + 1]
                 whole.update(w for w in words - whole if _holds_word(part, w, *around))
