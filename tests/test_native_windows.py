@@ -93,6 +93,42 @@ def test_the_windows_of_lines_are_those_of_the_python_twin(lines, first, second,
                      lambda python, compiled, line: _both(python, compiled, line, in_memo))
 
 
+def _analysed_both(python: Model, compiled: Model, line: str) -> None:
+    """The repairs of *line* by the compiled ``analyse_line`` (its windows and theirs in one call)
+    and by ``analyse_line_py`` with the Python twins of both steps, compared with all they wrote."""
+    results = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(m, "_line_windows", m._line_windows_py)
+        patch.setattr(m, "_changes_of_window", m._window_changes)
+        judged = m.judge_line_py(python, line)
+        results.append(None if judged is None else m.analyse_line_py(python, line, judged))
+    judged = m.judge_line(compiled, line)
+    results.append(None if judged is None else m.analyse_line(compiled, line, judged))
+    assert plain(results[0]) == plain(results[1]), line
+    assert memo_state(python) == memo_state(compiled), line
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.lists(_LINE, min_size=1, max_size=4), _VOCABULARY, _VOCABULARY)
+@example(["is developing successfullyas agreed", "the gov ernment said"], {"successfullyas": 2}, {}).via(
+    "windows that change, one swayed by a document word")
+@example(["the  gov\tern ment of CubaPutin", "the gov\x0bernment\x1c of  a gov ernment  ", "Sokołó w naïve café"],
+         {}, {"ment": 3}).via("other whitespace between chunks, and beyond ASCII")
+@example(["Straße İstanbul ǅemal \ud800 Putinin said", ""], {}, {}).via("a surrogate, and an empty line")
+@example(["a r c de triomphe", "an d the n he wa s", "the spokes man of CubaPutin"], {}, {}).via(
+    "repairs that are certain and repairs that are not, joins and cuts")
+def test_the_repairs_of_lines_are_those_of_the_python_twin(lines, first, second):
+    in_two_documents(lines, first, second, _analysed_both)
+
+
+def test_the_compiled_repairs_of_a_line_are_its_windows_repairs():
+    # the compiled analyse_line is analyse_line_py's steps in one call (the compiled twins of each)
+    python, compiled = twin_models(Counter({"the": 50}))
+    line = "the gov ernment  of CubaPutin is developing successfullyas agreed"
+    expected = m.analyse_line_py(python, line, m.judge_line(python, line))
+    assert expected and plain(m.analyse_line(compiled, line, m.judge_line(compiled, line))) == plain(expected)
+
+
 def _corrupt(text: str) -> str:
     """*text* with every fifth space lost and a space in every seventh long word."""
     words = text.split(" ")

@@ -115,6 +115,18 @@ pub struct LineChunks {
     spans: Vec<(usize, usize)>,
 }
 
+impl LineChunks {
+    /// The text of *line* with its chunks' spans (byte offsets, which are its code points')
+    /// when these are its chunks and it is ASCII, else None: where `line_windows` (windows.rs)
+    /// places the chunks without finding them in the line again.
+    pub fn ascii_spans<'a>(&'a self, line: &'a Bound<'_, PyString>) -> PyResult<Option<(&'a [u8], &'a [(usize, usize)])>> {
+        Ok(match &self.utf8 {
+            Utf8::Ascii(own) if own.is(line) => Some((line.to_str()?.as_bytes(), &self.spans)),
+            _ => None,
+        })
+    }
+}
+
 #[pymethods]
 impl LineChunks {
     fn __len__(&self) -> usize {

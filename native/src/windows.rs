@@ -22,6 +22,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use crate::changes;
 use crate::chunks;
 use crate::judge::Judge;
+use crate::linechunks::LineChunks;
 use crate::memo;
 
 /// The classes and the functions of model.py that the twins make objects of or hand a line or
@@ -57,13 +58,29 @@ impl Windows {
         PyList::new(py, twin.try_iter()?.collect::<PyResult<Vec<_>>>()?)
     }
 
+    /// `analyse_line(model, line, judged)`: the repairs of *line* (its chunks *judged*), in one
+    /// call: its changed windows (`line_windows`), then the repairs of each (`window_changes`).
+    fn analyse_line<'py>(&self, model: &Bound<'py, PyAny>, line: &Bound<'py, PyString>,
+                         judged: &Bound<'py, PyTuple>) -> PyResult<Bound<'py, PyList>> {
+        let changes = PyList::empty(model.py());
+        for window in self.line_windows(model, line, judged)?.try_iter()? {
+            let (window, left, right, new): (Bound<'py, PyList>, Bound<'py, PyAny>, Bound<'py, PyAny>, Bound<'py, PyAny>)
+                = window?.extract()?;
+            for change in self.window_changes(model, line, &window, &left, &right, &new)? {
+                changes.append(change)?;
+            }
+        }
+        Ok(changes)
+    }
+
     /// `_line_windows(model, line, judged)`: the windows of *line* whose best cuts are not its
     /// tokens', in order, each as (its tokens, left context, right context, the cuts), its pairs
     /// that may join found first (`_joinable_pairs`), with no Python list of them made.
     fn line_windows<'py>(&self, model: &Bound<'py, PyAny>, line: &Bound<'py, PyString>,
                          judged: &Bound<'py, PyTuple>) -> PyResult<Bound<'py, PyAny>> {
         let py = model.py();
-        let count = judged.get_item(0)?.len()?; // (a `LineChunks`, or a list)
+        let chunks = judged.get_item(0)?; // (a `LineChunks`, or a list)
+        let count = chunks.len()?;
         let infos = judged.get_item(1)?.downcast_into::<PyList>()?;
         let joins = self.judge.get().joinable_pairs(model, &infos, &judged.get_item(2)?)?;
         let suspicious: Vec<isize> = judged.get_item(3)?.extract()?;
@@ -73,7 +90,7 @@ impl Windows {
         // the last chunk whose place a window may need: the joinable neighbour of the last marked
         // chunk (a pair's second), whose place tells whether the next chunk is a context word
         let last = suspicious.iter().chain(&joins).max().map_or(0, |&k| k.max(0) as usize + 2);
-        let Some(tokens) = Tokens::of(line, count, infos, last)? else {
+        let Some(tokens) = Tokens::of(line, &chunks, count, infos, last)? else {
             return self.python.bind(py).call1((model, line, judged, joins));
         };
         let best = model.getattr(intern!(py, "_best"))?.downcast_into::<PyDict>()?;
@@ -209,6 +226,16 @@ fn ascii_spans(s: &[u8], count: usize) -> Option<Vec<Span>> {
     (spans.len() == count).then_some(spans)
 }
 
+/// [`spans`] of an ASCII line's bytes *s* whose chunks `judge_line` found (*found*, byte
+/// offsets, `LineChunks`): each chunk's start, and whether only spaces part it from the next.
+fn judged_spans(s: &[u8], found: &[(usize, usize)], count: usize) -> Vec<Span> {
+    let spaced = |k: usize| {
+        let next = found.get(k + 1).map_or(s.len(), |&(a, _)| a);
+        s[found[k].1..next].iter().all(|&b| b == b' ')
+    };
+    (0..count).map(|k| Span { start: found[k].0, spaced: spaced(k) }).collect()
+}
+
 /// The chunks of a line as tokens (`_Tokens`): where each starts, which join the next one.
 /// Only the chunks up to the last one a window may reach are found.
 struct Tokens<'py> {
@@ -220,12 +247,18 @@ struct Tokens<'py> {
 
 impl<'py> Tokens<'py> {
     /// `_Tokens(line, chunks, infos)`, where *chunks* is `line.split()` (as `judge_line` makes
-    /// it): the chunks up to *last* found in the line, or up to its end; None for a line that is
-    /// no UTF-8 (for the Python twin), or one that splits into fewer chunks.
-    fn of(line: &Bound<'py, PyString>, count: usize, infos: Bound<'py, PyList>,
+    /// it, *count* of them): the chunks up to *last* placed (from the spans of an ASCII line's
+    /// `LineChunks`, else found in the line), or up to its end; None for a line that is no UTF-8
+    /// (for the Python twin), or one that splits into fewer chunks.
+    fn of(line: &Bound<'py, PyString>, chunks: &Bound<'py, PyAny>, count: usize, infos: Bound<'py, PyList>,
           last: usize) -> PyResult<Option<Self>> {
-        let Ok(s) = line.to_str() else { return Ok(None) };
         let needed = count.min(last + 1);
+        if let Ok(judged) = chunks.downcast::<LineChunks>() {
+            if let Some((s, found)) = judged.get().ascii_spans(line)? {
+                return Ok(Some(Tokens { infos, count, spans: judged_spans(s, found, needed) }));
+            }
+        }
+        let Ok(s) = line.to_str() else { return Ok(None) };
         let found = if s.is_ascii() { ascii_spans(s.as_bytes(), needed) } else { spans(s.chars(), needed) };
         Ok(found.map(|spans| Tokens { infos, count, spans }))
     }

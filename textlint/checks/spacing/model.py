@@ -1357,12 +1357,13 @@ def judge_line_py(model: Model, line: str) -> JudgedLine | None:
     return JudgedLine(chunks, infos, loud, suspicious, no_words)
 
 
-def analyse_line(model: Model, line: str, judged: JudgedLine) -> list[Change]:
+def analyse_line_py(model: Model, line: str, judged: JudgedLine) -> list[Change]:
     """The space repairs of one line (which holds no newline), its chunks judged by
     :func:`judge_line`: only the tokens around something suspicious, or around a pair of
     chunks that may join, are positioned and searched; only the windows whose best cuts are
     not the author's (:func:`_line_windows`) are scored and made changes of. (A list: most
-    lines have no window that changes, and a generator for each cost more than the list.)"""
+    lines have no window that changes, and a generator for each cost more than the list.)
+    (:func:`analyse_line` is this function, or its compiled twin: one call a line.)"""
     return [change for window, left, right, new in _line_windows(model, line, judged)
             for change in _changes_of_window(model, line, window, left, right, new)]
 
@@ -1637,3 +1638,6 @@ _WINDOWS = None if _Windows is None else _Windows(Token, _changed_windows_py, _J
 _line_windows = _line_windows_py if _WINDOWS is None else _WINDOWS.line_windows
 #: The repairs of such a window: compiled (a list) when ``textlint_native`` has it, else in Python
 _changes_of_window = _window_changes if _WINDOWS is None else _WINDOWS.window_changes
+#: The repairs of a judged line, its windows and theirs in one call: compiled when
+#: ``textlint_native`` has it, else in Python
+analyse_line = analyse_line_py if _WINDOWS is None else _WINDOWS.analyse_line
