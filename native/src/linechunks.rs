@@ -106,6 +106,9 @@ impl<'py> Split<'py> {
     }
 }
 
+/// An ASCII line's text and its chunks' spans.
+pub type AsciiSpans<'a> = (&'a [u8], &'a [(usize, usize)]);
+
 /// The chunks of a line (`line.split()`) as a sequence of str, each made when asked: the chunks
 /// of a `JudgedLine` that the compiled `judge_line` hands back, of which the compiled code reads
 /// only the number.
@@ -119,7 +122,7 @@ impl LineChunks {
     /// The text of *line* with its chunks' spans (byte offsets, which are its code points')
     /// when these are its chunks and it is ASCII, else None: where `line_windows` (windows.rs)
     /// places the chunks without finding them in the line again.
-    pub fn ascii_spans<'a>(&'a self, line: &'a Bound<'_, PyString>) -> PyResult<Option<(&'a [u8], &'a [(usize, usize)])>> {
+    pub fn ascii_spans<'a>(&'a self, line: &'a Bound<'_, PyString>) -> PyResult<Option<AsciiSpans<'a>>> {
         Ok(match &self.utf8 {
             Utf8::Ascii(own) if own.is(line) => Some((line.to_str()?.as_bytes(), &self.spans)),
             _ => None,
