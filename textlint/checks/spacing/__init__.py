@@ -204,11 +204,7 @@ def _line_changes(model: Model, line: str) -> tuple[Change, ...]:
     judged = judge_line(model, line)
     if judged is None:
         return ()  # every chunk quiet: nothing to repair, no token that is no word
-    changes = analyse_line(model, line, judged)
-    if changes:  # (most lines: none, and no list made)
-        changes = [c for c in changes if c.gain >= PARAMS.unsafe_margin]
-    if not judged.no_words:
-        return (*changes,)  # no token that may be no word: no moved space (moved_spaces)
+    changes = [c for c in analyse_line(model, line, judged) if c.gain >= PARAMS.unsafe_margin]
     return (*changes, *_apart_from(moved_spaces(line, model, judged.no_words), changes))
 
 
