@@ -146,16 +146,21 @@ impl<'a> Counts<'a> {
 /// are a capital and small letters (`TITLED_WORD`: where `pronoun_runons` looks for "I" glued to
 /// a word) to the empty list *titled*: the sum of the counts (`Document.word_count`, told here,
 /// not by a walk of the dict's values), or None when *prose* was not plain (and all stay empty).
+/// The keys are the strs of *strs* (`WordStrs`), which makes those it lacks.
 #[pyfunction]
 pub fn prose_words(prose: &Bound<'_, PyString>, counts: &Bound<'_, PyDict>, unlettered: &Bound<'_, PyList>,
                    titled: &Bound<'_, PyList>, strs: &Bound<'_, WordStrs>) -> PyResult<Option<usize>> {
     let py = prose.py();
-    let mut strs = strs.borrow_mut();
+    // (busy only if a finalizer run while it counted let another thread count: that one makes its strs)
+    let mut strs = strs.try_borrow_mut().ok();
     let Some((found, chunks)) = count(prose.to_str()?) else { return Ok(None) };
     let mut total = 0;
     // the chunks kept are all letters (the others were replaced by their words): only words tell
     for (word, n, of_words) in found.items_after(chunks) {
-        let key = strs.str_of(py, word);
+        let key = match strs.as_mut() {
+            Some(strs) => strs.str_of(py, word),
+            None => PyString::new(py, word),
+        };
         if of_words && !all_letters(word) {
             unlettered.append(&key)?;
         } else if titled_word(word) {
