@@ -86,3 +86,41 @@ def test_pieces_as_common_as_the_floors_are_cut_alike(token):
     tags = dict.fromkeys(pieces | {p.lower() for p in pieces}, "R")
     args = (token, zipf.get, tags.get, set(), set(), set(), set(), 3.0, 3.0, 3.0)
     assert COMPILED(*args) == phrases._phrase_cuts_py(*args) == list(range(3, len(token) - 2))
+
+
+LIKELIEST = native.function("likeliest_cut")
+
+
+def _likeliest_same(token: str) -> None:
+    """The compiled likeliest cut of an ASCII token as its twin's, with the real tables and with
+    dicts of its pieces (ties among them: the first of the best), through their ``get`` and a function."""
+    pieces = sorted({token[a:b].lower() for a in range(len(token)) for b in range(a + 1, len(token) + 1)})
+    zipf = {p: [0, 120, 300, 300, 450, -50][i % 6] for i, p in enumerate(pieces)}
+    pmi = {f"{a} {b}": [None, 0, 150, -200][(i + j) % 4] for i, a in enumerate(pieces[::2]) for j, b in enumerate(pieces[::3])}
+    pmi = {k: v for k, v in pmi.items() if v is not None}
+    lex = get_lexicon()
+    for zipf_get, pmi_get in [(lex.zipf_table().get, lex.pmi_table().get), (zipf.get, pmi.get),
+                              (lambda k, d=None: zipf.get(k, d), lambda k: pmi.get(k))]:
+        for letters in (phrases.LETTER_WORDS, frozenset(), frozenset("xab")):
+            args = (token, zipf_get, pmi_get, letters)
+            assert LIKELIEST(*args) == phrases._likeliest_cut_py(*args), args
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(_PIECES + ["a", "I", "he", "released", "here", "leased", "to", "return"]),
+                          min_size=1, max_size=3).map("".join), st.text(alphabet="abdeinorstuwAIX", max_size=14)))
+@example("")
+@example("a")
+@example("herereleased")
+@example("toreturn")
+@example("deplorableindeed")
+@example("Aman")
+@example("IAM")
+def test_the_compiled_likeliest_cut_is_its_twins(token):
+    if token.isascii():
+        _likeliest_same(token)
+
+
+def test_the_compiled_likeliest_cut_refuses_a_word_beyond_ascii():
+    with pytest.raises(ValueError):
+        LIKELIEST("café", get_lexicon().zipf_table().get, get_lexicon().pmi_table().get, phrases.LETTER_WORDS)

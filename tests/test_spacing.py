@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from functools import partial
 
 import pytest
 from hypothesis import example, given
@@ -15,7 +16,7 @@ from textlint.checks.spacing.model import (Change, Model, Params, camel_seam, cl
                                            margin_shift, one_edit_strings, one_edit_words)
 from textlint.document import Document
 from textlint.engine import Engine, Overrides
-from textlint.lexicon import get_lexicon
+from textlint.lexicon import get_lexicon, words_starting_in
 
 ENGINE = Engine(overrides=Overrides(select=["spacing"]))
 
@@ -801,7 +802,7 @@ def test_the_edits_read_off_the_words_that_start_alike_make_every_word_that_an_e
     lex = lexicon.Lexicon(dict.fromkeys(words, 500), {}, -6.5)
     lex.words_from(3.0, lexicon.STRINGS_BEFORE_A_SET)
     reach = lex.word_reach(3.0, token)
-    made = set(one_edit_words(token, *reach, lambda start, at_most: lex.words_starting(3.0, start, at_most)))
+    made = set(one_edit_words(token, *reach, partial(words_starting_in, lex.ordered_words_from(3.0)[0])))
     assert made & set(words) == set(one_edit_strings(token)) & set(words)
 
 

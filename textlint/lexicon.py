@@ -320,6 +320,15 @@ class Lexicon:
         """How many first characters of *text* start some ASCII word of :meth:`words_from`
         *zipf*, and how many last ones end one (a bisection of those words sorted, and of each
         of them reversed, sorted: made once); None until words_from has made its set of them."""
+        ordered = self.ordered_words_from(zipf)
+        if ordered is None:
+            return None
+        forwards, backwards = ordered
+        return longest_shared_start(forwards, text), longest_shared_start(backwards, text[::-1])
+
+    def ordered_words_from(self, zipf: float) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        """The ASCII words of :meth:`words_from` *zipf* sorted, and each of them reversed, sorted
+        (made once); None until words_from has made its set of them."""
         words = self._words_from.get(zipf)
         if words is None:
             return None
@@ -327,18 +336,7 @@ class Lexicon:
         if ordered is None:
             forwards = sorted(filter(str.isascii, words))  # (strs of one kind sort faster)
             ordered = self._sorted_words_from[zipf] = (tuple(forwards), tuple(sorted([w[::-1] for w in forwards])))
-        forwards, backwards = ordered
-        return _longest_shared_start(forwards, text), _longest_shared_start(backwards, text[::-1])
-
-    def words_starting(self, zipf: float, start: str, at_most: int) -> tuple[str, ...] | None:
-        """The ASCII words of :meth:`words_from` *zipf* that start with *start*, in order, when
-        they are *at_most* or fewer, else None (a bisection of :meth:`word_reach`'s words sorted:
-        asked after it, which makes them; ``start + "\\x80"`` follows every ASCII word that starts
-        with *start*)."""
-        forwards = self._sorted_words_from[zipf][0]
-        first = bisect_left(forwards, start)
-        end = bisect_left(forwards, start + "\x80", first)
-        return forwards[first:end] if end - first <= at_most else None
+        return ordered
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of *word* (case-insensitive); 0.0 when unknown."""
@@ -370,7 +368,16 @@ class Lexicon:
         return (table.max_value() if isinstance(table, Table) else max(table.values(), default=0)) / 100
 
 
-def _longest_shared_start(words: tuple[str, ...], text: str) -> int:
+def words_starting_in(forwards: tuple[str, ...], start: str, at_most: int) -> tuple[str, ...] | None:
+    """The words of *forwards* (ASCII, sorted) that start with *start*, in order, when they are
+    *at_most* or fewer, else None (``start + "\\x80"`` follows every ASCII word that starts with
+    *start*)."""
+    first = bisect_left(forwards, start)
+    end = bisect_left(forwards, start + "\x80", first)
+    return forwards[first:end] if end - first <= at_most else None
+
+
+def longest_shared_start(words: tuple[str, ...], text: str) -> int:
     """The length of the longest start of *text* that starts one of *words* (sorted): the
     longer start that *text* shares with its neighbours in their order."""
     at = bisect_left(words, text)

@@ -29,6 +29,7 @@ mod structure;
 mod suspicious;
 mod table;
 mod text;
+mod typos;
 mod unknown;
 mod vocabulary;
 mod weights;
@@ -54,6 +55,7 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     doubled::register(m)?;
     unknown::register(m)?;
     phrases::register(m)?;
+    typos::register(m)?;
     pieces::register(m)?;
     seams::register(m)?;
     structure::register(m)?;

@@ -2,6 +2,7 @@
 //! (textlint/checks/spacing/phrases.py), which `phrase_cut` asks of each long token of a
 //! document that the lexicon does not know (a thousand a pass, most of them with no such cut).
 
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
@@ -9,7 +10,8 @@ use crate::lookup::Getter;
 
 /// Adds the functions of this file to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(phrase_cuts, m)?)
+    m.add_function(wrap_pyfunction!(phrase_cuts, m)?)?;
+    m.add_function(wrap_pyfunction!(likeliest_cut, m)?)
 }
 
 /// What a phrase's pieces are asked of: the lexicon's word table, the tagger dictionary's table,
@@ -101,6 +103,43 @@ impl Dictionaries<'_, '_> {
         let all_of = |set: &str| tags.chars().all(|c| set.contains(c));
         Ok(!tags.is_empty() && (all_of("CR") || all_of("DEGZJ") && tags.chars().any(|c| "DEGZ".contains(c))))
     }
+}
+
+/// `_likeliest_cut_py(word, zipf, pmi, letter_words)` of an ASCII *word*: where it cuts into the
+/// likeliest two words (the sum of their Zipf, from *zipf*, the `get` of the lexicon's word
+/// table, and of their pair's PMI, from *pmi*, its pair table's; a piece of one letter only when
+/// *letter_words* holds it), the first of the best; None when no cut makes two words.
+#[pyfunction]
+fn likeliest_cut(word: &Bound<'_, PyString>, zipf: &Bound<'_, PyAny>, pmi: &Bound<'_, PyAny>,
+                 letter_words: &Bound<'_, PyAny>) -> PyResult<Option<usize>> {
+    let py = word.py();
+    let text = word.to_str()?;
+    if !text.is_ascii() {
+        return Err(PyValueError::new_err("likeliest_cut: the word is not ASCII"));
+    }
+    let (zipf, pmi) = (Getter::of(zipf)?, Getter::of(pmi)?);
+    let lower = text.to_ascii_lowercase();
+    let letter_word = |piece: &str| -> PyResult<bool> { Ok(piece.len() != 1 || letter_words.contains(piece)?) };
+    let (mut best, mut pair) = (None::<f64>, String::new());
+    let mut likeliest = None;
+    for k in 1..text.len() {
+        if !letter_word(&text[..k])? || !letter_word(&text[k..])? {
+            continue;
+        }
+        let (za, zb) = (zipf_of(&zipf, py, &lower[..k])?, zipf_of(&zipf, py, &lower[k..])?);
+        if za != 0.0 && zb != 0.0 {
+            pair.clear();
+            pair.push_str(&lower[..k]);
+            pair.push(' ');
+            pair.push_str(&lower[k..]);
+            let pmi = pmi.get_text_int(py, &pair)?.map_or(0.0, |v| v as f64 / 100.0);
+            let score = za + zb + pmi;
+            if best.is_none_or(|best| score > best) {
+                (best, likeliest) = (Some(score), Some(k));
+            }
+        }
+    }
+    Ok(likeliest)
 }
 
 /// `zipf(key, 0) / 100` of a key the caller holds as Rust text.

@@ -45,17 +45,26 @@ fn unknown_long_words<'py>(words: &Bound<'py, PyDict>, min_length: usize, zipf: 
     Ok(unknown)
 }
 
-/// Whether `zipf(word)` is true.
+/// Whether `zipf(word)` is true: a compiled table's answer is read as a number, with no Python
+/// int made of it (its value is true when it is not 0).
 fn known(zipf: &Getter, word: &Bound<'_, PyString>) -> PyResult<bool> {
-    match zipf.get(word)? {
-        Some(value) => value.is_truthy(),
-        None => Ok(false),
+    match zipf {
+        Getter::Table(table) => Ok(table.get().answer_of(word)?.is_some_and(|value| value != 0)),
+        _ => truthy(zipf.get(word)?),
     }
 }
 
-/// Whether `zipf(text)` is true, of a key held as Rust text.
+/// Whether `zipf(text)` is true, of a key held as Rust text (see [`known`]).
 fn text_known(zipf: &Getter, py: Python<'_>, text: &str) -> PyResult<bool> {
-    match zipf.get_text(py, text)? {
+    match zipf {
+        Getter::Table(table) => Ok(table.get().answer(py, text.as_bytes()).is_some_and(|value| value != 0)),
+        _ => truthy(zipf.get_text(py, text)?),
+    }
+}
+
+/// Whether an answer is there and true.
+fn truthy(value: Option<Bound<'_, PyAny>>) -> PyResult<bool> {
+    match value {
         Some(value) => value.is_truthy(),
         None => Ok(false),
     }

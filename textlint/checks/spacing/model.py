@@ -36,7 +36,7 @@ from typing import Callable, Collection, Iterator, NamedTuple, Sequence
 from ...dataclass import dataclass
 from ...document import Document
 from ...casing import get_casing
-from ...lexicon import BEGINS_PAIR, ENDS_PAIR, Lexicon
+from ...lexicon import BEGINS_PAIR, ENDS_PAIR, Lexicon, longest_shared_start, words_starting_in
 from ... import native, wordclasses as wc
 from ...untracked import untracked_set
 from ...patterns import lazy_compile
@@ -630,11 +630,10 @@ class Model:
         letters) away from *token*."""
         if token.isascii():  # (its strings are asked as they are written)
             # (only the edits that may make such a word: those within the reach of its ends into them)
-            reach = self.lex.word_reach(self.p.solid_zipf, token)
-            if reach is None:
+            ordered = self.lex.ordered_words_from(self.p.solid_zipf)
+            if ordered is None:
                 return not self._solid_among(list(one_edit_strings(token))).issubset(pieces)
-            return not self._solid_among(list(one_edit_words(token, *reach, partial(
-                self.lex.words_starting, self.p.solid_zipf)))).issubset(pieces)
+            return _typo_of_ascii_word(token, pieces, self.lex.words_from(self.p.solid_zipf, 0), *ordered)
         candidates = {w.lower() for w in one_edit(token).difference(pieces)}  # (Lexicon.zipf's key)
         return bool(self._solid_among(candidates))
 
@@ -1290,6 +1289,23 @@ def _deletions_and_swaps(word: str, starts: int | None, ends: int | None) -> lis
     n = len(word)
     return [*[word[:i] + word[i + 1:] for i in _edit_places(n, 1, starts, ends)],
             *[word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in _edit_places(n, 2, starts, ends)]]
+
+
+def _typo_of_ascii_word_py(token: str, pieces: list[str], solid: dict[str, None], forwards: tuple[str, ...],
+                           backwards: tuple[str, ...]) -> bool:
+    """Whether a word of *solid* other than *pieces* is one edit of a lowercase letter away
+    from the ASCII *token* (:meth:`Model.typo_of_word`): *forwards* and *backwards* are the
+    ASCII words of *solid* sorted, and each of them reversed, sorted
+    (:meth:`.Lexicon.ordered_words_from`), which the edits that may make such a word are
+    read off (:func:`one_edit_words`). (:func:`_typo_of_ascii_word` is this function, or its
+    compiled twin.)"""
+    reach = longest_shared_start(forwards, token), longest_shared_start(backwards, token[::-1])
+    found = solid.keys() & list(one_edit_words(token, *reach, partial(words_starting_in, forwards)))
+    return not found.issubset(pieces)
+
+
+#: :func:`_typo_of_ascii_word_py`, compiled (native/src/typos.rs) when the module has it.
+_typo_of_ascii_word = native.function("typo_of_ascii_word") or _typo_of_ascii_word_py
 
 
 def segments(s: str, cuts: list[int]) -> list[str]:

@@ -148,20 +148,38 @@ def phrase_cut(model: Model, word: str) -> int | None:
 
 
 def _likeliest_cut(model: Model, word: str) -> int | None:
-    """Where *word* cuts into the likeliest two words of the lexicon (Zipf of both and their
-    pair's PMI; a piece of one letter only when it is a word, "a"): "he|released", not the
-    phrase "here|leased", and "to|return", not "tore|turn", which the lattice weighs."""
-    zipf, best, where = model.lex.zipf, None, None
+    """:func:`_likeliest_cut_py` of *word* with the model's lexicon, compiled when the module has
+    it and *word* is ASCII."""
+    args = (word, model.lex.zipf_table().get, model.lex.pmi_table().get, LETTER_WORDS)
+    return _likeliest_cut_compiled(*args) if _likeliest_cut_compiled is not None and word.isascii() \
+        else _likeliest_cut_py(*args)
+
+
+def _likeliest_cut_py(word: str, zipf: Callable[..., int], pmi: Callable[[str], int | None],
+                      letter_words: Container[str]) -> int | None:
+    """Where *word* cuts into the likeliest two words of the lexicon (Zipf of both, from *zipf*,
+    the get of its word table, whose keys are lowercase, a word's Zipf * 100, and their pair's
+    PMI, from *pmi*, the get of its pair table; a piece of one letter only when it is one of
+    *letter_words*, "a"): "he|released", not the phrase "here|leased", and "to|return", not
+    "tore|turn", which the lattice weighs. (As :meth:`.Lexicon.zipf` and :meth:`.Lexicon.pmi`
+    ask the tables; the first of the best cuts.)"""
+    best, where = None, None
     for k in range(1, len(word)):
         left, right = word[:k], word[k:]
-        if len(left) == 1 and left not in LETTER_WORDS or len(right) == 1 and right not in LETTER_WORDS:
+        if len(left) == 1 and left not in letter_words or len(right) == 1 and right not in letter_words:
             continue
-        za, zb = zipf(left), zipf(right)
+        za, zb = zipf(left.lower(), 0) / 100, zipf(right.lower(), 0) / 100
         if za and zb:
-            score = za + zb + (model.lex.pmi(left, right) or 0.0)
+            v = pmi(f"{left.lower()} {right.lower()}")
+            score = za + zb + ((None if v is None else v / 100) or 0.0)
             if best is None or score > best:
                 best, where = score, k
     return where
+
+
+#: The compiled twin of :func:`_likeliest_cut_py` (native/src/phrases.rs), of an ASCII word; None
+#: without the module.
+_likeliest_cut_compiled = native.function("likeliest_cut")
 
 
 def _phrase_cuts_of(model: Model, word: str) -> list[int]:
