@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from textlint.checks import capitals, names  # noqa: E402
 from textlint.checks.spacing.model import clear_shared_caches  # noqa: E402
-from textlint.document import Document, clear_word_strs  # noqa: E402
+from textlint.document import Document  # noqa: E402
 from textlint.engine import Engine, Overrides  # noqa: E402
 from news_eval import split_clean  # noqa: E402
 
@@ -54,7 +54,6 @@ def clear_caches() -> None:
     """Forget what the passes before taught the process: the spacing checks' memo tables, the
     name check's keys of forms and the capitals check's judgements of words."""
     clear_shared_caches()
-    clear_word_strs()
     names._keys_of_name.cache_clear()
     capitals._function_like.cache_clear()
     capitals._worth_a_look.cache_clear()

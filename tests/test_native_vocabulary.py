@@ -13,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from plain_characters import NOT_PLAIN, PLAIN_CHARACTERS
 
-from textlint import document, native
+from textlint import document
 from textlint.document import Document
 
 pytestmark = pytest.mark.skipif(document._PROSE_WORDS is None,
@@ -26,15 +26,11 @@ _PIECES = list(" \t\n\r\x0b\x0c\x1c\x85\u00a0\u2009\u200b\u2028\u202f\u205f.,\"�
     + ["it", "Díaz", "rock", "12", "x", "n’t", "I", "Paris", "É", "Ibelieve"]
 
 
-#: The strs of words counted before, shared by every example (each hands out those of others).
-_STRS = None if document._PROSE_WORDS is None else native.function("WordStrs")()
-
-
-def _compiled(text: str, strs=None) -> tuple[Counter[str], list[str], list[str], int] | None:
+def _compiled(text: str) -> tuple[Counter[str], list[str], list[str], int] | None:
     counts: Counter[str] = Counter()
     unlettered: list[str] = []
     titled: list[str] = []
-    total = document._PROSE_WORDS(text, counts, unlettered, titled, _STRS if strs is None else strs)
+    total = document._PROSE_WORDS(text, counts, unlettered, titled)
     return None if total is None else (counts, unlettered, titled, total)
 
 
@@ -76,7 +72,7 @@ def test_text_that_is_not_plain_is_left_to_the_python_twin(c):
     counts: Counter[str] = Counter()
     unlettered: list[str] = []
     titled: list[str] = []
-    assert document._PROSE_WORDS(f"Plain words then {c} word", counts, unlettered, titled, _STRS) is None
+    assert document._PROSE_WORDS(f"Plain words then {c} word", counts, unlettered, titled) is None
     assert not counts and not unlettered and not titled
 
 
@@ -98,24 +94,3 @@ def test_the_titled_words_of_file_names_are_listed_too():
     doc = Document("We use Searchengine.py and Xyz.example.com here.")
     assert set(doc.titled_words) == {w for w in doc.vocabulary if document.TITLED_WORD.fullmatch(w)}
     assert "Searchengine" in doc.titled_words
-
-
-def test_the_strs_of_words_counted_before_are_handed_out_again():
-    strs = native.function("WordStrs")()
-    first = _compiled("It's the end, the end of it's day", strs)[0]
-    again = _compiled("day: the end (it's) Paris", strs)[0]
-    assert dict(again) == document._prose_words_py("day: the end (it's) Paris")
-    kept = {word: word for word in first}
-    assert all(word is kept[word] for word in again if word in kept) and "Paris" not in kept
-    assert len(strs) == len(set(first) | set(again))
-    strs.clear()
-    assert len(strs) == 0
-    assert dict(_compiled("the end", strs)[0]) == {"the": 1, "end": 1}
-
-
-def test_the_strs_start_afresh_past_their_bound():
-    strs = native.function("WordStrs")()
-    text = " ".join(f"w{n}" for n in range(70_000)) + " w1 w69999 w2"
-    assert list(_compiled(text, strs)[0].items()) == list(document._prose_words_py(text).items())
-    assert 0 < len(strs) <= 1 << 16
-    assert list(_compiled(text, strs)[0].items()) == list(document._prose_words_py(text).items())

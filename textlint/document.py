@@ -650,15 +650,6 @@ def _prose_words_py(prose: str) -> Counter[str]:
 
 #: The compiled twin of :func:`_prose_words_py` on plain text (native/src/vocabulary.rs), or None.
 _PROSE_WORDS = native.function("prose_words")
-#: The strs of words :data:`_PROSE_WORDS` made for earlier documents, handed out again (made and
-#: hashed once; native/src/vocabulary.rs), or None without it.
-_WORD_STRS = None if _PROSE_WORDS is None else native.function("WordStrs")()
-
-
-def clear_word_strs() -> None:
-    """Forget the strs of the words of earlier documents (benchmarks time cold passes)."""
-    if _WORD_STRS is not None:
-        _WORD_STRS.clear()
 
 
 def _prose_words(prose: str) -> tuple[Counter[str], list[str], list[str] | None, int]:
@@ -670,7 +661,7 @@ def _prose_words(prose: str) -> tuple[Counter[str], list[str], list[str] | None,
     walk of the counts)."""
     if _PROSE_WORDS is not None:
         counts, unlettered, titled = Counter(), [], []
-        total = _PROSE_WORDS(prose, counts, unlettered, titled, _WORD_STRS)
+        total = _PROSE_WORDS(prose, counts, unlettered, titled)
         if total is not None:
             return counts, unlettered, titled, total
     counts = _prose_words_py(prose)

@@ -14,52 +14,7 @@ use crate::fxhash::FxBuild;
 
 /// Adds the functions of this file to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(prose_words, m)?)?;
-    m.add_class::<WordStrs>()
-}
-
-/// The most strs a `WordStrs` keeps: past it, it starts afresh (about 8 MB at most).
-const MOST_WORD_STRS: usize = 1 << 16;
-
-/// The strs `prose_words` made of the words of earlier documents, by their UTF-8: most words of a
-/// document were words of one before ("the", "said"), whose str, handed out again, is not made
-/// (decoded, allocated) nor hashed again (a str keeps its hash) when the next dict takes it.
-#[pyclass(module = "textlint_native")]
-#[derive(Default)]
-pub struct WordStrs {
-    strs: HashMap<Box<str>, Py<PyString>, FxBuild>,
-}
-
-#[pymethods]
-impl WordStrs {
-    #[new]
-    fn new() -> Self {
-        WordStrs::default()
-    }
-
-    fn __len__(&self) -> usize {
-        self.strs.len()
-    }
-
-    /// Forgets every str (benchmarks time cold passes).
-    fn clear(&mut self) {
-        self.strs.clear();
-    }
-}
-
-impl WordStrs {
-    /// The str of *word*: the one kept, or a new one, kept.
-    fn str_of<'py>(&mut self, py: Python<'py>, word: &str) -> Bound<'py, PyString> {
-        if let Some(found) = self.strs.get(word) {
-            return found.bind(py).clone();
-        }
-        if self.strs.len() >= MOST_WORD_STRS {
-            self.strs.clear();
-        }
-        let made = PyString::new(py, word);
-        self.strs.insert(word.into(), made.clone().unbind());
-        made
-    }
+    m.add_function(wrap_pyfunction!(prose_words, m)?)
 }
 
 /// Whether the plain character *c* ends a chunk: Python's white space (`str.split`) or a mark of
@@ -146,21 +101,15 @@ impl<'a> Counts<'a> {
 /// are a capital and small letters (`TITLED_WORD`: where `pronoun_runons` looks for "I" glued to
 /// a word) to the empty list *titled*: the sum of the counts (`Document.word_count`, told here,
 /// not by a walk of the dict's values), or None when *prose* was not plain (and all stay empty).
-/// The keys are the strs of *strs* (`WordStrs`), which makes those it lacks.
 #[pyfunction]
 pub fn prose_words(prose: &Bound<'_, PyString>, counts: &Bound<'_, PyDict>, unlettered: &Bound<'_, PyList>,
-                   titled: &Bound<'_, PyList>, strs: &Bound<'_, WordStrs>) -> PyResult<Option<usize>> {
+                   titled: &Bound<'_, PyList>) -> PyResult<Option<usize>> {
     let py = prose.py();
-    // (busy only if a finalizer run while it counted let another thread count: that one makes its strs)
-    let mut strs = strs.try_borrow_mut().ok();
     let Some((found, chunks)) = count(prose.to_str()?) else { return Ok(None) };
     let mut total = 0;
     // the chunks kept are all letters (the others were replaced by their words): only words tell
     for (word, n, of_words) in found.items_after(chunks) {
-        let key = match strs.as_mut() {
-            Some(strs) => strs.str_of(py, word),
-            None => PyString::new(py, word),
-        };
+        let key = PyString::new(py, word);
         if of_words && !all_letters(word) {
             unlettered.append(&key)?;
         } else if titled_word(word) {
