@@ -3,7 +3,9 @@
 //! str each, a hash of it and a dict's look-up. The Python twin `judge_line_py` reads and writes
 //! the same table through its dict methods (`get`, `[]`, `in`).
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -30,10 +32,61 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 #[derive(Default)]
 pub struct QuietChunks {
     /// each chunk's answer, with the place of the chunk in the order of writing
-    answers: HashMap<Box<[u8]>, (usize, PyObject), FxBuild>,
+    answers: HashMap<ChunkKey, (usize, PyObject), FxBuild>,
     /// each settled loud chunk's answer
-    settled: HashMap<Box<[u8]>, PyObject, FxBuild>,
+    settled: HashMap<ChunkKey, PyObject, FxBuild>,
 }
+
+/// The longest chunk (in UTF-8 bytes) whose key is held in the table's own slot.
+const SHORT: usize = 22;
+
+/// A chunk's UTF-8 as a key of the tables: held in the table's slot when it is short (most
+/// chunks are), so a look-up that finds it compares bytes the slot brought into the cache, not
+/// bytes behind a pointer (a cache miss a look-up, which cost more than the hash).
+enum ChunkKey {
+    Short(u8, [u8; SHORT]),
+    Long(Box<[u8]>),
+}
+
+impl ChunkKey {
+    fn new(bytes: &[u8]) -> Self {
+        if bytes.len() <= SHORT {
+            let mut held = [0; SHORT];
+            held[..bytes.len()].copy_from_slice(bytes);
+            ChunkKey::Short(bytes.len() as u8, held)
+        } else {
+            ChunkKey::Long(bytes.into())
+        }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        match self {
+            ChunkKey::Short(len, held) => &held[..usize::from(*len)],
+            ChunkKey::Long(bytes) => bytes,
+        }
+    }
+}
+
+// (a key is looked up by its bytes: its hash and its equality are theirs)
+impl Borrow<[u8]> for ChunkKey {
+    fn borrow(&self) -> &[u8] {
+        self.bytes()
+    }
+}
+
+impl Hash for ChunkKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.bytes().hash(state);
+    }
+}
+
+impl PartialEq for ChunkKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.bytes() == other.bytes()
+    }
+}
+
+impl Eq for ChunkKey {}
 
 #[pymethods]
 impl QuietChunks {
@@ -47,7 +100,7 @@ impl QuietChunks {
     }
 
     fn __contains__(&self, chunk: &Bound<'_, PyString>) -> PyResult<bool> {
-        Ok(self.answers.contains_key(key_of(chunk)?.as_ref()))
+        Ok(self.answers.contains_key(&*key_of(chunk)?))
     }
 
     fn __getitem__(&self, py: Python<'_>, chunk: &Bound<'_, PyString>) -> PyResult<PyObject> {
@@ -76,7 +129,7 @@ impl QuietChunks {
         let mut entries: Vec<_> = self.answers.iter().collect();
         entries.sort_unstable_by_key(|(_, (order, _))| *order);
         entries.into_iter()
-            .map(|(key, (_, answer))| Ok((chunk_of(py, key)?, answer.clone_ref(py))))
+            .map(|(key, (_, answer))| Ok((chunk_of(py, key.bytes())?, answer.clone_ref(py))))
             .collect()
     }
 }
@@ -96,14 +149,14 @@ impl QuietChunks {
     /// its place in the order) when it is *quiet*, else the answer of a settled loud chunk.
     pub fn insert(&mut self, key: &[u8], answer: PyObject, quiet: bool) {
         if !quiet {
-            self.settled.insert(key.into(), answer);
+            self.settled.insert(ChunkKey::new(key), answer);
             return;
         }
         let order = self.answers.len();
         match self.answers.get_mut(key) {
             Some(entry) => entry.1 = answer,
             None => {
-                self.answers.insert(key.into(), (order, answer));
+                self.answers.insert(ChunkKey::new(key), (order, answer));
             }
         }
     }
