@@ -201,31 +201,6 @@ fn spans(chars: impl Iterator<Item = char>, count: usize) -> Option<Vec<Span>> {
     (spans.len() == count).then_some(spans)
 }
 
-/// [`spans`] of an ASCII line's bytes *s*: a chunk's bytes skipped in a tight loop (most
-/// bytes are printable, above the space, where Python's whitespace of ASCII lies at or below it).
-fn ascii_spans(s: &[u8], count: usize) -> Option<Vec<Span>> {
-    let space = |b: u8| b <= b' ' && is_space(char::from(b));
-    let mut spans: Vec<Span> = Vec::with_capacity(count);
-    let mut i = 0;
-    while i < s.len() {
-        if space(s[i]) {
-            if s[i] != b' ' {
-                if let Some(last) = spans.last_mut() {
-                    last.spaced = false;
-                }
-            }
-            i += 1;
-            continue;
-        }
-        if spans.len() == count {
-            return Some(spans);
-        }
-        spans.push(Span { start: i, spaced: true });
-        i += s[i..].iter().position(|&b| space(b)).unwrap_or(s.len() - i);
-    }
-    (spans.len() == count).then_some(spans)
-}
-
 /// [`spans`] of an ASCII line's bytes *s* whose chunks `judge_line` found (*found*, byte
 /// offsets, `LineChunks`): each chunk's start, and whether only spaces part it from the next.
 fn judged_spans(s: &[u8], found: &[(usize, usize)], count: usize) -> Vec<Span> {
@@ -259,8 +234,7 @@ impl<'py> Tokens<'py> {
             }
         }
         let Ok(s) = line.to_str() else { return Ok(None) };
-        let found = if s.is_ascii() { ascii_spans(s.as_bytes(), needed) } else { spans(s.chars(), needed) };
-        Ok(found.map(|spans| Tokens { infos, count, spans }))
+        Ok(spans(s.chars(), needed).map(|spans| Tokens { infos, count, spans }))
     }
 
     /// Item *i* of chunk *k*'s `Model.chunk` answer (lead, core, trail, ...).
