@@ -321,10 +321,7 @@ class Lexicon:
         *zipf*, and how many last ones end one (a bisection of those words sorted, and of each
         of them reversed, sorted: made once); None until words_from has made its set of them."""
         ordered = self.ordered_words_from(zipf)
-        if ordered is None:
-            return None
-        forwards, backwards = ordered
-        return longest_shared_start(forwards, text), longest_shared_start(backwards, text[::-1])
+        return None if ordered is None else reach_in(*ordered, text)
 
     def ordered_words_from(self, zipf: float) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         """The ASCII words of :meth:`words_from` *zipf* sorted, and each of them reversed, sorted
@@ -368,6 +365,13 @@ class Lexicon:
         return (table.max_value() if isinstance(table, Table) else max(table.values(), default=0)) / 100
 
 
+def reach_in(forwards: tuple[str, ...], backwards: tuple[str, ...], text: str) -> tuple[int, int]:
+    """How many first characters of *text* start one of the sorted words *forwards*, and how many
+    last ones end one (*backwards*: the same words, each reversed, sorted;
+    :meth:`Lexicon.ordered_words_from`)."""
+    return _longest_shared_start(forwards, text), _longest_shared_start(backwards, text[::-1])
+
+
 def words_starting_in(forwards: tuple[str, ...], start: str, at_most: int) -> tuple[str, ...] | None:
     """The words of *forwards* (ASCII, sorted) that start with *start*, in order, when they are
     *at_most* or fewer, else None (``start + "\\x80"`` follows every ASCII word that starts with
@@ -377,7 +381,7 @@ def words_starting_in(forwards: tuple[str, ...], start: str, at_most: int) -> tu
     return forwards[first:end] if end - first <= at_most else None
 
 
-def longest_shared_start(words: tuple[str, ...], text: str) -> int:
+def _longest_shared_start(words: tuple[str, ...], text: str) -> int:
     """The length of the longest start of *text* that starts one of *words* (sorted): the
     longer start that *text* shares with its neighbours in their order."""
     at = bisect_left(words, text)

@@ -148,7 +148,7 @@ impl Sorted<'_, '_> {
         Ok(lo)
     }
 
-    /// `longest_shared_start(words, text)` (textlint/lexicon.py): the longer start that *text*
+    /// `_longest_shared_start(words, text)` (textlint/lexicon.py): the longer start that *text*
     /// shares with its neighbours in the words' order.
     fn longest_shared_start(&self, text: &[u8]) -> PyResult<usize> {
         let at = self.bisect(text, 0..self.0.len(), |w, k| w < k)?;

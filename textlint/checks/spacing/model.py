@@ -36,7 +36,7 @@ from typing import Callable, Collection, Iterator, NamedTuple, Sequence
 from ...dataclass import dataclass
 from ...document import Document
 from ...casing import get_casing
-from ...lexicon import BEGINS_PAIR, ENDS_PAIR, Lexicon, longest_shared_start, words_starting_in
+from ...lexicon import BEGINS_PAIR, ENDS_PAIR, Lexicon, reach_in, words_starting_in
 from ... import native, wordclasses as wc
 from ...untracked import untracked_set
 from ...patterns import lazy_compile
@@ -1299,7 +1299,7 @@ def _typo_of_ascii_word_py(token: str, pieces: list[str], solid: dict[str, None]
     (:meth:`.Lexicon.ordered_words_from`), which the edits that may make such a word are
     read off (:func:`one_edit_words`). (:func:`_typo_of_ascii_word` is this function, or its
     compiled twin.)"""
-    reach = longest_shared_start(forwards, token), longest_shared_start(backwards, token[::-1])
+    reach = reach_in(forwards, backwards, token)
     found = solid.keys() & list(one_edit_words(token, *reach, partial(words_starting_in, forwards)))
     return not found.issubset(pieces)
 
