@@ -63,11 +63,15 @@ def is_literal(token: str) -> bool:
 def fold(text: str) -> str:
     """*text* as an ``ignorecase`` rule's requirements are compared: lower case, the
     :data:`CASE_PARTNERS` read as their ASCII letters."""
-    if not text.isascii():
-        for letter, partner in CASE_PARTNERS.items():
-            if letter in text:
-                text = text.replace(letter, partner)
-    return text.lower()
+    return (text if text.isascii() else _partners_as_ascii(text)).lower()
+
+
+def _partners_as_ascii(text: str) -> str:
+    """*text* with the :data:`CASE_PARTNERS` read as their ASCII letters."""
+    for letter, partner in CASE_PARTNERS.items():
+        if letter in text:
+            text = text.replace(letter, partner)
+    return text
 
 
 def fold_text(text: str) -> str:
@@ -81,10 +85,7 @@ def fold_text(text: str) -> str:
     half of ``str.lower`` beyond ASCII, which looks up every character's case."""
     if text.isascii():
         return text.lower()
-    for letter, partner in CASE_PARTNERS.items():
-        if letter in text:
-            text = text.replace(letter, partner)
-    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+    return _partners_as_ascii(text).encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
 def required_text(pattern: str) -> list[str] | None:
