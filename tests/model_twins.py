@@ -65,9 +65,28 @@ def _as_dict(table):
     return dict(table.items()) if m.QUIET_CHUNKS is not None and isinstance(table, m.QUIET_CHUNKS) else table
 
 
+class Agreeing:
+    """A memo of the lexicon alone (:data:`LEXICON_MEMOS`) as two twins' memos compare: equal when
+    they give the same entry to every key both hold. A compiled reader may leave an entry out
+    (the suspicion bound's pieces that are no glued form, the search's words): any reader works it
+    out again, the same."""
+
+    def __init__(self, entries) -> None:
+        self.entries = dict(entries)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Agreeing) and all(
+            self.entries[k] == other.entries[k] for k in self.entries.keys() & other.entries.keys())
+
+    def __repr__(self) -> str:
+        return f"Agreeing({self.entries!r})"
+
+
 def memo_state(model: Model):
-    """What a model's work may write: every memo table of the model and what it records."""
-    return plain({"shared": model._shared, "judged": model._judged, "hits": model._hits})
+    """What a model's work may write: every memo table of the model and what it records (the
+    lexicon's memos as :class:`Agreeing`)."""
+    shared = {k: Agreeing(v) if k in LEXICON_MEMOS else v for k, v in model._shared.items()}
+    return plain({"shared": shared, "judged": model._judged, "hits": model._hits})
 
 
 def twin_models(vocabulary: dict[str, int], tables: tuple[dict, dict] | None = None) -> tuple[Model, Model]:

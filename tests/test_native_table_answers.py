@@ -19,7 +19,7 @@ from textlint import lexicon, native
 from textlint.checks.spacing.model import (CONTEXT_BOUND, LETTER_WORDS, Model,
                                            clear_shared_caches)
 
-from model_twins import assert_same_tables
+from model_twins import Agreeing, assert_same_tables
 from table_twins import engine_questions, python_get, written
 
 COMPILED = native.function("LexiconTable")
@@ -191,5 +191,5 @@ def test_the_compiled_suspicion_on_compiled_tables_is_the_python_one_on_dicts(le
             model._hits = {}
             answer = judge(model, core) if native_too else Model._suspicious_core(model, core)
             rounds.append((answer, list(model._hits.items())))
-        seen.append((rounds, list(model._lex_logp.items()), list(model._doc_logp.items())))
+        seen.append((rounds, Agreeing(model._lex_logp), list(model._doc_logp.items())))
     assert seen[0] == seen[1], core

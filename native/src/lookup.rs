@@ -38,6 +38,14 @@ impl Getter {
         Ok(Getter::Call(get.clone().unbind()))
     }
 
+    /// The compiled table this look-up asks, if it is one (asked in Rust of a key's bytes).
+    pub fn compiled(&self) -> Option<&LexiconTable> {
+        match self {
+            Getter::Table(table) => Some(table.get()),
+            _ => None,
+        }
+    }
+
     /// `get(key, default)`.
     pub fn get_or<'py>(&self, key: &Bound<'py, PyString>, default: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let py = key.py();

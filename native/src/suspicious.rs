@@ -4,7 +4,8 @@
 //! `Model.__init__` makes one [`SuspiciousCore`] from the model's fixed inputs (its tables, the
 //! document's vocabulary, its weights); `Model.suspicious` calls it with the model and a core.
 //! It reads and writes what the Python reads and writes, in the same order: the memo of the
-//! lexicon's log10 P (`Model._lex_logp`), the document words that sway the answer
+//! lexicon's log10 P (`Model._lex_logp`; but for the pieces of a cut that it reads off a compiled
+//! word table, `Judgment::piece_lex_logp`), the document words that sway the answer
 //! (`Model._hits`), and the lexicon's tables, asked through the model's own lookups (a table
 //! read in place, `lexicon.Table`, counts its reads: it is called as the Python calls it).
 //! Where the Python calls a method that does more than a look-up (`Model.known` of a word the
@@ -13,7 +14,10 @@
 
 use pyo3::intern;
 use pyo3::prelude::*;
+use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyDict, PyString};
+use std::cell::OnceCell;
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::lookup::Getter;
@@ -68,6 +72,8 @@ pub struct SuspiciousCore {
     vocab: Getter,
     /// `Model._glued_forms`
     glued_forms: PyObject,
+    /// the same set in Rust when it is the process's (`glued_forms()`, its usual value)
+    glued: Option<&'static HashSet<Box<[u8]>>>,
     /// `Model.lex`, whose `pmi_max` and `bigram_floor` are read where the Python reads them
     lexicon: PyObject,
     /// `max(0.0, bigram_weight * lex.pmi_max)` and `lex.bigram_floor`, once read (they do not
@@ -111,6 +117,7 @@ impl SuspiciousCore {
             pmi: Getter::of(&model.getattr(intern!(py, "_pmi_get"))?)?,
             sides: Getter::of(&model.getattr(intern!(py, "_sides_get"))?)?,
             vocab: Getter::of(&vocab.getattr(intern!(py, "get"))?)?,
+            glued: process_glued_forms(&model.getattr(intern!(py, "_glued_forms"))?)?,
             glued_forms: model.getattr(intern!(py, "_glued_forms"))?.unbind(),
             lexicon: model.getattr(intern!(py, "lex"))?.unbind(),
             pair_bounds: OnceLock::new(),
@@ -331,16 +338,13 @@ impl<'a, 'py> Judgment<'a, 'py> {
     /// Whether the cut of the core at *c* (*seam*: at a camel seam) comes within what context
     /// can add of the core: the loop body of `Model._suspicious_core`.
     fn cut(&self, c: usize, seam: bool, bound: &Target) -> PyResult<bool> {
-        let (py, w, text) = (self.py(), &self.tables.weights, self.text);
+        let (w, text) = (&self.tables.weights, self.text);
         let n = text.len();
         let (left_text, right_text) = text.split_at(c);
-        let (left, right) = (self.piece(left_text), self.piece(right_text));
-        // the lexicon's log10 P of each piece (both memo reads first, as the Python reads them)
-        let memo = self.tables.lex_logp.bind(py);
-        let (ll, rl) = (memo.get_item(&left)?, memo.get_item(&right)?);
-        let ll = self.piece_lex_logp(ll, &left, left_text)?;
-        let rl = self.piece_lex_logp(rl, &right, right_text)?;
-        // then Model.known where the document may raise it
+        let (left, right) = (Piece::new(left_text), Piece::new(right_text));
+        // the lexicon's log10 P of each piece, then Model.known where the document may raise it
+        let ll = self.piece_lex_logp(&left)?;
+        let rl = self.piece_lex_logp(&right)?;
         let lk = if c > 2 && (ll.is_none() || self.capital) {
             self.piece_known(&left, ll)?
         } else {
@@ -371,7 +375,7 @@ impl<'a, 'py> Judgment<'a, 'py> {
             return Ok(false);
         }
         // pair_of(lex_word(left), lex_word(right)), inline
-        score += match self.pmi(left_text, right_text, &left, &right)? {
+        score += match self.pmi(&left, &right)? {
             Some(pmi) => w.bigram_weight * hundredths(&pmi)?,
             None => {
                 let gap = bound.floor - ll - rl;
@@ -381,25 +385,38 @@ impl<'a, 'py> Judgment<'a, 'py> {
         Ok(score >= bound.need)
     }
 
-    /// The lexicon's log10 P of a piece whose memo read gave *memo*: on a miss, the word table's
-    /// answer (a piece it lacks is not remembered; a word is, by `lexicon_logp`).
-    fn piece_lex_logp(
-        &self,
-        memo: Option<Bound<'py, PyAny>>,
-        piece: &Bound<'py, PyString>,
-        text: &str,
-    ) -> PyResult<Option<f64>> {
-        if let Some(v) = memo {
+    /// The lexicon's log10 P of a piece (`Model._lex_logp` read, else the word table's answer:
+    /// a piece it lacks is not remembered; a word is, by `lexicon_logp`). A compiled word table
+    /// is asked first, of the piece's bytes: a piece it lacks (most are) has no log10 P, and a
+    /// word that is no glued form has its Zipf's, which is what the memo holds or would hold
+    /// (`Model._lexicon_logp`): neither needs a Python str, nor a read or a write of the memo.
+    fn piece_lex_logp(&self, piece: &Piece<'_, 'py>) -> PyResult<Option<f64>> {
+        let py = self.py();
+        if let Some(table) = self.tables.zipf.compiled() {
+            let mut lower = [0u8; PIECE_BYTES];
+            if let Some(lower) = ascii_lowercase(piece.text, &mut lower) {
+                match table.answer(py, lower) {
+                    None => return Ok(None),
+                    Some(zipf) if zipf <= 0 => return Ok(None),
+                    Some(zipf) if self.tables.glued.is_some_and(|glued| !glued.contains(lower)) => {
+                        return Ok(Some(f64::from(zipf) / 100.0 - 9.0));
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+        let word = piece.str(py);
+        if let Some(v) = self.tables.lex_logp.bind(py).get_item(word)? {
             return logp(&v);
         }
         let lower = if self.lowercase {
-            piece.clone()
+            word.clone()
         } else {
-            self.lowered(text)
+            self.lowered(piece.text)
         };
         let zipf = self.tables.zipf.get_or_zero(&lower)?;
         if above(&zipf, 0)? {
-            self.lexicon_logp(piece, &lower, &zipf)
+            self.lexicon_logp(word, &lower, &zipf)
         } else {
             Ok(None)
         }
@@ -407,7 +424,8 @@ impl<'a, 'py> Judgment<'a, 'py> {
 
     /// A piece's log10 P raised by the document: its count is a dependency (even when absent);
     /// a piece the document writes asks `Model.known`.
-    fn piece_known(&self, piece: &Bound<'py, PyString>, lp: Option<f64>) -> PyResult<Option<f64>> {
+    fn piece_known(&self, piece: &Piece<'_, 'py>, lp: Option<f64>) -> PyResult<Option<f64>> {
+        let piece = piece.str(self.py());
         let count = self.tables.vocab.get_or_zero(piece)?;
         self.hits.set_item(piece, &count)?;
         if above(&count, 0)? {
@@ -422,28 +440,26 @@ impl<'a, 'py> Judgment<'a, 'py> {
 
     /// PMI * 100 of the pieces' lowercase forms when the pair list holds them (`Model.pmi_of`):
     /// asked only when the first begins a pair of the list and the second ends one.
-    fn pmi(
-        &self,
-        left_text: &str,
-        right_text: &str,
-        left: &Bound<'py, PyString>,
-        right: &Bound<'py, PyString>,
-    ) -> PyResult<Option<Bound<'py, PyAny>>> {
-        let (left, right) = if self.lowercase {
-            (left.clone(), right.clone())
-        } else {
-            (self.lowered(left_text), self.lowered(right_text))
-        };
+    fn pmi(&self, left: &Piece<'_, 'py>, right: &Piece<'_, 'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let py = self.py();
         let tables = self.tables;
-        if !(has_bits(&tables.sides.get_or_zero(&left)?, tables.begins_pair)?
-            && has_bits(&tables.sides.get_or_zero(&right)?, tables.ends_pair)?)
-        {
+        let sides = |piece: &Piece<'_, 'py>, mask: i64| -> PyResult<bool> {
+            if let Some(table) = tables.sides.compiled() {
+                let mut lower = [0u8; PIECE_BYTES];
+                if let Some(lower) = ascii_lowercase(piece.text, &mut lower) {
+                    return Ok(i64::from(table.answer(py, lower).unwrap_or(0)) & mask != 0);
+                }
+            }
+            let lower = if self.lowercase { piece.str(py).clone() } else { self.lowered(piece.text) };
+            has_bits(&tables.sides.get_or_zero(&lower)?, mask)
+        };
+        if !(sides(left, tables.begins_pair)? && sides(right, tables.ends_pair)?) {
             return Ok(None);
         }
-        let mut key = left_text.to_ascii_lowercase();
+        let mut key = left.text.to_ascii_lowercase();
         key.push(' ');
-        key.push_str(&right_text.to_ascii_lowercase());
-        tables.pmi.get_text(self.py(), &key)
+        key.push_str(&right.text.to_ascii_lowercase());
+        tables.pmi.get_text(py, &key)
     }
 
     /// The Python str of ASCII *text*.
@@ -454,6 +470,57 @@ impl<'a, 'py> Judgment<'a, 'py> {
     /// `text.lower()` of ASCII *text*, a Python str.
     fn lowered(&self, text: &str) -> Bound<'py, PyString> {
         self.piece(&text.to_ascii_lowercase())
+    }
+}
+
+/// `glued_forms()` of model.py, the set of every model (read once a process), and its words'
+/// UTF-8 in Rust.
+static GLUED_FORMS: GILOnceCell<(PyObject, HashSet<Box<[u8]>>)> = GILOnceCell::new();
+
+/// The glued forms in Rust when *forms* (a model's `_glued_forms`) is the process's set, else None
+/// (then the memo and the set are asked as the Python asks them).
+fn process_glued_forms(forms: &Bound<'_, PyAny>) -> PyResult<Option<&'static HashSet<Box<[u8]>>>> {
+    let py = forms.py();
+    let (set, words) = GLUED_FORMS.get_or_try_init(py, || -> PyResult<_> {
+        let set = py.import("textlint.checks.spacing.model")?.getattr("glued_forms")?.call0()?;
+        // (a word that is no UTF-8 is left out: no piece, ASCII, is that word)
+        let mut words = HashSet::new();
+        for word in set.try_iter()? {
+            if let Ok(text) = word?.downcast::<PyString>()?.to_str() {
+                words.insert(text.as_bytes().into());
+            }
+        }
+        Ok((set.unbind(), words))
+    })?;
+    Ok(set.is(forms).then_some(words))
+}
+
+/// The longest piece whose lowercase form is made on the stack to ask a compiled table.
+const PIECE_BYTES: usize = 64;
+
+/// *text* (ASCII) lowercased into *buffer*, None when it is longer.
+fn ascii_lowercase<'b>(text: &str, buffer: &'b mut [u8; PIECE_BYTES]) -> Option<&'b [u8]> {
+    let lower = buffer.get_mut(..text.len())?;
+    lower.copy_from_slice(text.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(lower)
+}
+
+/// A piece of a cut core: its ASCII text, and its Python str made when first needed (most pieces
+/// are no word and need none but for the document's count).
+struct Piece<'a, 'py> {
+    text: &'a str,
+    word: OnceCell<Bound<'py, PyString>>,
+}
+
+impl<'a, 'py> Piece<'a, 'py> {
+    fn new(text: &'a str) -> Self {
+        Piece { text, word: OnceCell::new() }
+    }
+
+    /// The piece as a Python str.
+    fn str(&self, py: Python<'py>) -> &Bound<'py, PyString> {
+        self.word.get_or_init(|| PyString::new(py, self.text))
     }
 }
 
