@@ -4,8 +4,8 @@
 //! `Model.__init__` makes one [`SuspiciousCore`] from the model's fixed inputs (its tables, the
 //! document's vocabulary, its weights); `Model.suspicious` calls it with the model and a core.
 //! It reads and writes what the Python reads and writes, in the same order: the memo of the
-//! lexicon's log10 P (`Model._lex_logp`; but for the pieces of a cut that it reads off a compiled
-//! word table, `Judgment::piece_lex_logp`), the document words that sway the answer
+//! lexicon's log10 P (`Model._lex_logp`; but for the core and the pieces of a cut that it reads off
+//! a compiled word table, `Judgment::table_logp`), the document words that sway the answer
 //! (`Model._hits`), and the lexicon's tables, asked through the model's own lookups (a table
 //! read in place, `lexicon.Table`, counts its reads: it is called as the Python calls it).
 //! Where the Python calls a method that does more than a look-up (`Model.known` of a word the
@@ -224,9 +224,12 @@ impl<'a, 'py> Judgment<'a, 'py> {
         let w = &self.tables.weights;
         let frequent = w.check_zipf - 9.0;
         // known_above(core, frequent, True), inline
-        let mut lp = match self.tables.lex_logp.bind(self.py()).get_item(self.core)? {
-            Some(v) => logp(&v)?,
-            None => self.core_lex_logp()?,
+        let mut lp = match self.table_logp(self.text) {
+            Some(lp) => lp,
+            None => match self.tables.lex_logp.bind(self.py()).get_item(self.core)? {
+                Some(v) => logp(&v)?,
+                None => self.core_lex_logp()?,
+            },
         };
         if lp.is_some_and(|v| v >= frequent) {
             return Ok(false); // frequent words are left alone
@@ -386,25 +389,13 @@ impl<'a, 'py> Judgment<'a, 'py> {
     }
 
     /// The lexicon's log10 P of a piece (`Model._lex_logp` read, else the word table's answer:
-    /// a piece it lacks is not remembered; a word is, by `lexicon_logp`). A compiled word table
-    /// is asked first, of the piece's bytes: a piece it lacks (most are) has no log10 P, and a
-    /// word that is no glued form has its Zipf's, which is what the memo holds or would hold
-    /// (`Model._lexicon_logp`): neither needs a Python str, nor a read or a write of the memo.
+    /// a piece it lacks is not remembered; a word is, by `lexicon_logp`), read off a compiled
+    /// word table where it can be (`table_logp`).
     fn piece_lex_logp(&self, piece: &Piece<'_, 'py>) -> PyResult<Option<f64>> {
-        let py = self.py();
-        if let Some(table) = self.tables.zipf.compiled() {
-            let mut lower = [0u8; PIECE_BYTES];
-            if let Some(lower) = ascii_lowercase(piece.text, &mut lower) {
-                match table.answer(py, lower) {
-                    None => return Ok(None),
-                    Some(zipf) if zipf <= 0 => return Ok(None),
-                    Some(zipf) if self.tables.glued.is_some_and(|glued| !glued.contains(lower)) => {
-                        return Ok(Some(f64::from(zipf) / 100.0 - 9.0));
-                    }
-                    Some(_) => {}
-                }
-            }
+        if let Some(lp) = self.table_logp(piece.text) {
+            return Ok(lp);
         }
+        let py = self.py();
         let word = piece.str(py);
         if let Some(v) = self.tables.lex_logp.bind(py).get_item(word)? {
             return logp(&v);
@@ -419,6 +410,24 @@ impl<'a, 'py> Judgment<'a, 'py> {
             self.lexicon_logp(word, &lower, &zipf)
         } else {
             Ok(None)
+        }
+    }
+
+    /// `Model.lex_logp` of ASCII *text* (the core or a piece of it) read off a compiled word table,
+    /// asked of its lowercase bytes, without the memo: a word the table lacks has none, one that is
+    /// no glued form its Zipf's, which is what the memo holds or would hold (`Model._lexicon_logp`),
+    /// so neither needs a Python str, nor a read or a write of the memo. None when the memo and the
+    /// table are to be asked as the Python asks them (a glued form, or a table that is not compiled).
+    fn table_logp(&self, text: &str) -> Option<Option<f64>> {
+        let table = self.tables.zipf.compiled()?;
+        let mut lower = [0u8; PIECE_BYTES];
+        let lower = ascii_lowercase(text, &mut lower)?;
+        match table.answer(self.py(), lower) {
+            Some(zipf) if zipf > 0 => {
+                let glued = self.tables.glued?;
+                (!glued.contains(lower)).then_some(Some(f64::from(zipf) / 100.0 - 9.0))
+            }
+            _ => Some(None),
         }
     }
 
