@@ -10,12 +10,12 @@
 //! tests/test_document.py checks each character), and it holds no mark: the scan of
 //! `_PLAIN_TITLE` here is exact there, and text that is not plain goes back to the Python twin.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use pyo3::exceptions::PyIndexError;
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyFrozenSet, PyList, PyString};
+use pyo3::types::{PyDict, PyFrozenSet, PyList, PyString, PyTuple};
 
 use crate::fxhash::FxBuild;
 
@@ -122,6 +122,7 @@ pub struct Title {
     end: usize,
     word: Py<PyString>,
     whole: Py<PyString>,
+    after_name: bool,
 }
 
 impl Title {
@@ -159,6 +160,64 @@ impl Title {
     fn __getitem__(&self, py: Python<'_>, n: usize) -> PyResult<Py<PyString>> {
         self.group(py, n)
     }
+
+    /// `_after_capitalised_word(text, m.start())` of the text the match was found in (asked of
+    /// the compiled `capitalised_word_before`): worked out by the scan (`NameWords::after_name`).
+    #[getter]
+    fn after_capitalised_word(&self) -> bool {
+        self.after_name
+    }
+}
+
+/// What `_after_capitalised_word` (textlint/checks/capitals.py) hands `capitalised_word_before`,
+/// read into Rust once per document: the connectors, articles and words of a new phrase
+/// (`_without_connectors`), how far back its window reaches (`NAME_REACH`, in code points) and
+/// the word that is no name before another (`GREETING_ADJECTIVE`, lowercase).
+pub struct NameWords {
+    connectors: HashSet<String>,
+    articles: HashSet<String>,
+    new_phrase: HashSet<String>,
+    reach: usize,
+    greeting: String,
+}
+
+impl NameWords {
+    fn new(words: &Bound<'_, PyTuple>) -> PyResult<Self> {
+        let set = |i: usize| -> PyResult<HashSet<String>> {
+            words.get_item(i)?.downcast::<PyFrozenSet>()?.iter().map(|w| w.extract::<String>()).collect()
+        };
+        Ok(NameWords {
+            connectors: set(0)?,
+            articles: set(1)?,
+            new_phrase: set(2)?,
+            reach: words.get_item(3)?.extract()?,
+            greeting: words.get_item(4)?.extract()?,
+        })
+    }
+
+    /// `_after_capitalised_word(text, start)` of the capital at byte *p* of *s*: the capitalised
+    /// word before it in the `reach` code points before it (`capitalised_word_before`), other than
+    /// "I" or the greeting's adjective (the word is ASCII: its lowercase is Rust's).
+    fn after_name(&self, s: &str, p: usize) -> bool {
+        let head = &s[..p];
+        let from = if head.is_ascii() {
+            p.saturating_sub(self.reach)
+        } else {
+            self.reach.checked_sub(1).and_then(|n| head.char_indices().rev().nth(n)).map_or(0, |(i, _)| i)
+        };
+        let window = &head[from..];
+        let contains = |set: &HashSet<String>, w: &str| Ok(set.contains(w));
+        let word = match word_before(window) {
+            Some(word) => Some(word),
+            None => {
+                let trimmed = without_connectors(window, |w| contains(&self.connectors, w), |w| contains(&self.articles, w),
+                                                 |w| contains(&self.new_phrase, w))
+                    .unwrap_or(window);
+                if trimmed.len() < window.len() { word_before(trimmed) } else { None }
+            }
+        };
+        word.is_some_and(|w| w != "I" && !w.eq_ignore_ascii_case(&self.greeting))
+    }
 }
 
 /// What the scan knows of a capitalised word it met: *worth*'s judgement (None until a copy of
@@ -182,6 +241,7 @@ struct Judges<'a, 'py> {
     house_nouns: &'a Bound<'py, PyFrozenSet>,
     copies_cap: usize,
     starts_sentence: &'a Bound<'py, PyAny>,
+    name_words: NameWords,
 }
 
 /// `_mid_sentence_candidates_py(doc)` of a document's plain *text* and its *prose*
@@ -198,9 +258,9 @@ struct Judges<'a, 'py> {
 #[pyfunction]
 pub fn mid_sentence_candidates<'py>(text: &Bound<'py, PyString>, prose: &Bound<'py, PyString>, worth: &Bound<'py, PyAny>,
                                     house_nouns: &Bound<'py, PyFrozenSet>, copies_cap: usize,
-                                    starts_sentence: &Bound<'py, PyAny>)
+                                    starts_sentence: &Bound<'py, PyAny>, name_words: &Bound<'py, PyTuple>)
                                     -> PyResult<Option<Bound<'py, PyDict>>> {
-    let judges = Judges { prose, worth, house_nouns, copies_cap, starts_sentence };
+    let judges = Judges { prose, worth, house_nouns, copies_cap, starts_sentence, name_words: NameWords::new(name_words)? };
     let (s, p) = (text.to_str()?, prose.to_str()?);
     if s.is_ascii() && p.is_ascii() {
         let place = |_, start: usize| if start <= p.len() { before(&p[..start]) } else { Before::Other };
@@ -277,8 +337,9 @@ where
                         true => text.clone_ref(py),
                         false => PyString::new(py, &s[p..end]).unbind(),
                     };
+                    let after_name = judges.name_words.after_name(s, p);
                     let (word_end, end) = (code_points.at(word_end), code_points.at(end));
-                    word.mid.push(Py::new(py, Title { start, word_end, end, word: text.clone_ref(py), whole })?);
+                    word.mid.push(Py::new(py, Title { start, word_end, end, word: text.clone_ref(py), whole, after_name })?);
                 }
             }
         }
@@ -472,7 +533,7 @@ pub fn capitalised_word_before<'py>(window: &Bound<'py, PyString>, connectors: &
     let word = match word_before(s) {
         Some(word) => Some(word),
         None => {
-            let head = without_connectors(s, connectors, articles, new_phrase)?;
+            let head = without_connectors(s, |w| connectors.contains(w), |w| articles.contains(w), |w| new_phrase.contains(w))?;
             if head.len() < s.len() { word_before(head) } else { None }
         }
     };
@@ -481,9 +542,14 @@ pub fn capitalised_word_before<'py>(window: &Bound<'py, PyString>, connectors: &
 
 /// `_without_connectors(window)` of the text *s*: *s* without the words of *connectors* (up to
 /// two, each before white space) at its end; not without one of *new_phrase* before one of
-/// *articles* (the nearest first), where no name runs on.
-fn without_connectors<'a>(mut s: &'a str, connectors: &Bound<'_, PyFrozenSet>, articles: &Bound<'_, PyFrozenSet>,
-                          new_phrase: &Bound<'_, PyFrozenSet>) -> PyResult<&'a str> {
+/// *articles* (the nearest first), where no name runs on. (Each of the three tells whether a
+/// word is one of its list: a frozenset's, or a set read from one.)
+fn without_connectors<C, A, N>(mut s: &str, connectors: C, articles: A, new_phrase: N) -> PyResult<&str>
+where
+    C: Fn(&str) -> PyResult<bool>,
+    A: Fn(&str) -> PyResult<bool>,
+    N: Fn(&str) -> PyResult<bool>,
+{
     let mut first: Option<&str> = None; // the first word skipped
     for _ in 0..2 {
         let head = spaces_before(s, s.len());
@@ -492,11 +558,11 @@ fn without_connectors<'a>(mut s: &'a str, connectors: &Bound<'_, PyFrozenSet>, a
         }
         let cut = letters_before(s.as_bytes(), head);
         let word = &s[cut..head];
-        if !connectors.contains(word)? {
+        if !connectors(word)? {
             break;
         }
         if let Some(first) = first {
-            if articles.contains(first)? && new_phrase.contains(word)? {
+            if articles(first)? && new_phrase(word)? {
                 break;
             }
         }
