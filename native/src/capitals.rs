@@ -15,13 +15,14 @@ use std::collections::{HashMap, HashSet};
 use pyo3::exceptions::PyIndexError;
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyFrozenSet, PyList, PyString, PyTuple};
+use pyo3::types::{PyDict, PyFrozenSet, PyList, PyString};
 
 use crate::fxhash::FxBuild;
 
 /// Adds the functions of this file to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(mid_sentence_candidates, m)?)?;
+    m.add_class::<NameWords>()?;
     m.add_function(wrap_pyfunction!(ascii_tokens, m)?)?;
     m.add_function(wrap_pyfunction!(capitalised_word_before, m)?)?;
     m.add_function(wrap_pyfunction!(letter_name, m)?)
@@ -170,31 +171,32 @@ impl Title {
 }
 
 /// What `_after_capitalised_word` (textlint/checks/capitals.py) hands `capitalised_word_before`,
-/// read into Rust once per document: the connectors, articles and words of a new phrase
+/// read into Rust once (`_NAME_WORDS`): the connectors, articles and words of a new phrase
 /// (`_without_connectors`), how far back its window reaches (`NAME_REACH`, in code points) and
 /// the word that is no name before another (`GREETING_ADJECTIVE`, lowercase).
+#[pyclass(frozen, module = "textlint_native")]
 pub struct NameWords {
-    connectors: HashSet<String>,
-    articles: HashSet<String>,
-    new_phrase: HashSet<String>,
+    connectors: Words,
+    articles: Words,
+    new_phrase: Words,
     reach: usize,
     greeting: String,
 }
 
-impl NameWords {
-    fn new(words: &Bound<'_, PyTuple>) -> PyResult<Self> {
-        let set = |i: usize| -> PyResult<HashSet<String>> {
-            words.get_item(i)?.downcast::<PyFrozenSet>()?.iter().map(|w| w.extract::<String>()).collect()
-        };
-        Ok(NameWords {
-            connectors: set(0)?,
-            articles: set(1)?,
-            new_phrase: set(2)?,
-            reach: words.get_item(3)?.extract()?,
-            greeting: words.get_item(4)?.extract()?,
-        })
-    }
+/// A few words, asked whether they hold one.
+type Words = HashSet<String, FxBuild>;
 
+#[pymethods]
+impl NameWords {
+    #[new]
+    fn new(connectors: &Bound<'_, PyFrozenSet>, articles: &Bound<'_, PyFrozenSet>, new_phrase: &Bound<'_, PyFrozenSet>,
+           reach: usize, greeting: String) -> PyResult<Self> {
+        let words = |set: &Bound<'_, PyFrozenSet>| -> PyResult<Words> { set.iter().map(|w| w.extract::<String>()).collect() };
+        Ok(NameWords { connectors: words(connectors)?, articles: words(articles)?, new_phrase: words(new_phrase)?, reach, greeting })
+    }
+}
+
+impl NameWords {
     /// `_after_capitalised_word(text, start)` of the capital at byte *p* of *s*: the capitalised
     /// word before it in the `reach` code points before it (`capitalised_word_before`), other than
     /// "I" or the greeting's adjective (the word is ASCII: its lowercase is Rust's).
@@ -206,7 +208,7 @@ impl NameWords {
             self.reach.checked_sub(1).and_then(|n| head.char_indices().rev().nth(n)).map_or(0, |(i, _)| i)
         };
         let window = &head[from..];
-        let contains = |set: &HashSet<String>, w: &str| Ok(set.contains(w));
+        let contains = |set: &Words, w: &str| Ok(set.contains(w));
         let word = match word_before(window) {
             Some(word) => Some(word),
             None => {
@@ -241,7 +243,7 @@ struct Judges<'a, 'py> {
     house_nouns: &'a Bound<'py, PyFrozenSet>,
     copies_cap: usize,
     starts_sentence: &'a Bound<'py, PyAny>,
-    name_words: NameWords,
+    name_words: &'a NameWords,
 }
 
 /// `_mid_sentence_candidates_py(doc)` of a document's plain *text* and its *prose*
@@ -258,9 +260,9 @@ struct Judges<'a, 'py> {
 #[pyfunction]
 pub fn mid_sentence_candidates<'py>(text: &Bound<'py, PyString>, prose: &Bound<'py, PyString>, worth: &Bound<'py, PyAny>,
                                     house_nouns: &Bound<'py, PyFrozenSet>, copies_cap: usize,
-                                    starts_sentence: &Bound<'py, PyAny>, name_words: &Bound<'py, PyTuple>)
+                                    starts_sentence: &Bound<'py, PyAny>, name_words: &Bound<'py, NameWords>)
                                     -> PyResult<Option<Bound<'py, PyDict>>> {
-    let judges = Judges { prose, worth, house_nouns, copies_cap, starts_sentence, name_words: NameWords::new(name_words)? };
+    let judges = Judges { prose, worth, house_nouns, copies_cap, starts_sentence, name_words: name_words.get() };
     let (s, p) = (text.to_str()?, prose.to_str()?);
     if s.is_ascii() && p.is_ascii() {
         let place = |_, start: usize| if start <= p.len() { before(&p[..start]) } else { Before::Other };

@@ -1673,8 +1673,10 @@ _NEW_PHRASE_SKIPS = (["and"], ["or"])
 #: The words of _NEW_PHRASE_SKIPS (one each), for the compiled twin of :func:`_without_connectors`.
 _NEW_PHRASE_WORDS = frozenset(word for skip in _NEW_PHRASE_SKIPS for word in skip)
 #: What :func:`_after_capitalised_word` asks of the compiled scan (_MID_SENTENCE_CANDIDATES) at
-#: each match it gives: its word lists, its window's reach and the word it does not count.
-_NAME_WORDS = (_LETTER_CONNECTORS, ARTICLES, _NEW_PHRASE_WORDS, NAME_REACH, GREETING_ADJECTIVE)
+#: each match it gives: its word lists, its window's reach and the word it does not count, read
+#: into Rust once (native/src/capitals.rs, ``NameWords``), or None without the module.
+_NAME_WORDS = None if native.function("NameWords") is None else native.function("NameWords")(
+    _LETTER_CONNECTORS, ARTICLES, _NEW_PHRASE_WORDS, NAME_REACH, GREETING_ADJECTIVE)
 
 
 def _without_connectors(window: str) -> str:
