@@ -850,15 +850,16 @@ def _capitalised_word_before_twin(window: str, *word_lists: frozenset[str]) -> s
 
 def _in_name_answers(text: str) -> list[bool]:
     """``_in_name`` of each capitalised word of *text* other than a function word, its common case
-    answered by ``_after_capitalised_word`` (with the Python twin of the compiled search where the
-    module is not built)."""
+    answered first by ``_after_capitalised_word`` as ``MidSentenceCapital._words`` asks it (with the
+    Python twin of the compiled search where the module is not built)."""
     from textlint.document import Document
 
     casing, written = get_casing(), capitals._Written(Document(text))
     with pytest.MonkeyPatch.context() as patched:
         if capitals._CAPITALISED_WORD_BEFORE_NATIVE is None:
             patched.setattr(capitals, "_CAPITALISED_WORD_BEFORE_NATIVE", _capitalised_word_before_twin)
-        return [capitals.MidSentenceCapital._in_name(text, m.start(), m.end(), casing, False, written)
+        return [capitals._after_capitalised_word(text, m.start()) and capitals._judged_by_left(m.group())
+                or capitals.MidSentenceCapital._in_name(text, m.start(), m.end(), casing, False, written)
                 for m in regex.finditer(r"\p{Lu}\p{Ll}+", text) if not capitals._function_like(m.group().lower())]
 
 

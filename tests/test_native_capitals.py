@@ -58,7 +58,8 @@ def test_the_words_worth_a_look_are_those_of_the_python_twin(pieces):
 def test_every_capitalised_word_is_found_as_the_plain_twin_finds_it(text):
     # every word worth a look: the matches of _PLAIN_TITLE, by word (None beyond plain text)
     found = capitals._MID_SENTENCE_CANDIDATES(text, text, lambda low: True, frozenset(["party", "é"]),
-                                              capitals.HOUSE_STYLE_CAPITALS, capitals.starts_sentence)
+                                              capitals.HOUSE_STYLE_CAPITALS, capitals.starts_sentence,
+                                              capitals._NAME_WORDS)
     if not Document(text).plain:
         assert found is None
         return
@@ -82,9 +83,59 @@ def test_a_text_beyond_plain_is_handed_back():
     doc = Document("Russia could Deploy missiles, İstanbul said.")
     assert not doc.plain and capitals._MID_SENTENCE_CANDIDATES(
         doc.text, doc.prose_text, capitals._worth_a_look, capitals._house_nouns(),
-        capitals.HOUSE_STYLE_CAPITALS, capitals.starts_sentence) is None
+        capitals.HOUSE_STYLE_CAPITALS, capitals.starts_sentence, capitals._NAME_WORDS) is None
     assert _matches(capitals._mid_sentence_candidates(doc)) == _matches(capitals._mid_sentence_candidates_py(doc))
     assert "Deploy" in capitals._mid_sentence_candidates(doc)
+
+
+def _after_capitalised_word_py(text: str, start: int) -> bool:
+    """``_after_capitalised_word(text, start)`` with the Python twin of ``capitalised_word_before``."""
+    word = capitals._capitalised_word_before_py(text[max(0, start - capitals.NAME_REACH):start])
+    return word is not None and word != "I" and word.lower() != capitals.GREETING_ADJECTIVE
+
+
+#: Words around a capitalised word: names, connectors (two of them, a new phrase after an
+#: article), "I", the greeting, words beyond ASCII, and long words that move the window's start.
+_NAME_PIECES = ["Bank", "of", "the", "and", "or", "von", "I", "Good", "good", "O'Neill", "Assembly’s",
+                "État", "über", "Größe", "Deploy", "x" * 23, "Ébène" * 5, "said"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_NAME_PIECES), st.sampled_from(list(" \u00a0\t\r\n,.'’é1"))),
+                max_size=60))
+@example(["Bank", " ", "of", " ", "the", " ", "Deploy"]).via("connectors")
+@example(["x" * 23, " ", "said", " ", "Good", " ", "Deploy"]).via("greeting")
+def test_the_scan_tells_a_capitalised_word_before_each_match_as_the_python_twin(pieces):
+    text = " ".join(pieces)
+    doc = Document(text)
+    if not doc.plain:
+        return
+    found = capitals._MID_SENTENCE_CANDIDATES(text, doc.prose_text, lambda low: True, frozenset(),
+                                              capitals.HOUSE_STYLE_CAPITALS, capitals.starts_sentence,
+                                              capitals._NAME_WORDS)
+    for mid, _ in found.values():
+        for m in mid:
+            assert m.after_capitalised_word == _after_capitalised_word_py(text, m.start()), (text, m.start())
+
+
+@pytest.mark.parametrize("head", ["x", "éé x", "the x", "é"])
+@pytest.mark.parametrize("spaces", range(48, 64))
+def test_the_scan_reads_the_window_of_the_python_twin_to_its_first_character(head, spaces):
+    # the letter before the name at the window's first character, or just outside it
+    for name in ("Bank ", "Bank of the ", "Bank and "):
+        text = head + " " * spaces + name + "Deploy"
+        found = capitals._MID_SENTENCE_CANDIDATES(text, text, lambda low: True, frozenset(),
+                                                  capitals.HOUSE_STYLE_CAPITALS, capitals.starts_sentence,
+                                                  capitals._NAME_WORDS)
+        (m,), _ = found["Deploy"]
+        assert m.after_capitalised_word == _after_capitalised_word_py(text, m.start()), text
+
+
+def test_the_scan_tells_a_capitalised_word_before_a_match_in_the_seed_article(seed_text):
+    doc = Document(seed_text)
+    mid = [m for ms, _ in capitals._mid_sentence_candidates(doc).values() for m in ms]
+    told = [m.after_capitalised_word for m in mid]
+    assert told == [_after_capitalised_word_py(seed_text, m.start()) for m in mid] and any(told)
 
 
 def _same(text: str, pos: int, endpos: int) -> None:
@@ -206,7 +257,7 @@ def test_a_word_is_placed_as_starts_sentence_places_it(before, word):
     # the compiled scan answers starts_sentence's common cases itself: the same matches
     text = "x " + before + word
     found = capitals._MID_SENTENCE_CANDIDATES(text, text, lambda low: True, frozenset(), capitals.HOUSE_STYLE_CAPITALS,
-                                              capitals.starts_sentence)
+                                              capitals.starts_sentence, capitals._NAME_WORDS)
     if found is None:  # (beyond plain text)
         return
     matches = [m for m in capitals._PLAIN_TITLE.finditer(text) if not capitals.starts_sentence(text, m.start())]
@@ -222,7 +273,7 @@ def test_the_common_places_are_answered_without_python(before):
 
     text = before + "Deploy"
     found = capitals._MID_SENTENCE_CANDIDATES(text, text, lambda low: True, frozenset(), capitals.HOUSE_STYLE_CAPITALS,
-                                              refused)
+                                              refused, capitals._NAME_WORDS)
     assert bool(found) == (not capitals.starts_sentence(text, len(before)))
 
 

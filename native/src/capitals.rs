@@ -10,7 +10,7 @@
 //! tests/test_document.py checks each character), and it holds no mark: the scan of
 //! `_PLAIN_TITLE` here is exact there, and text that is not plain goes back to the Python twin.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use pyo3::exceptions::PyIndexError;
 use pyo3::intern;
@@ -22,6 +22,7 @@ use crate::fxhash::FxBuild;
 /// Adds the functions of this file to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(mid_sentence_candidates, m)?)?;
+    m.add_class::<NameWords>()?;
     m.add_function(wrap_pyfunction!(ascii_tokens, m)?)?;
     m.add_function(wrap_pyfunction!(capitalised_word_before, m)?)?;
     m.add_function(wrap_pyfunction!(letter_name, m)?)
@@ -122,6 +123,7 @@ pub struct Title {
     end: usize,
     word: Py<PyString>,
     whole: Py<PyString>,
+    after_name: bool,
 }
 
 impl Title {
@@ -159,6 +161,65 @@ impl Title {
     fn __getitem__(&self, py: Python<'_>, n: usize) -> PyResult<Py<PyString>> {
         self.group(py, n)
     }
+
+    /// `_after_capitalised_word(text, m.start())` of the text the match was found in (asked of
+    /// the compiled `capitalised_word_before`): worked out by the scan (`NameWords::after_name`).
+    #[getter]
+    fn after_capitalised_word(&self) -> bool {
+        self.after_name
+    }
+}
+
+/// What `_after_capitalised_word` (textlint/checks/capitals.py) hands `capitalised_word_before`,
+/// read into Rust once (`_NAME_WORDS`): the connectors, articles and words of a new phrase
+/// (`_without_connectors`), how far back its window reaches (`NAME_REACH`, in code points) and
+/// the word that is no name before another (`GREETING_ADJECTIVE`, lowercase).
+#[pyclass(frozen, module = "textlint_native")]
+pub struct NameWords {
+    connectors: Words,
+    articles: Words,
+    new_phrase: Words,
+    reach: usize,
+    greeting: String,
+}
+
+/// A few words, asked whether they hold one.
+type Words = HashSet<String, FxBuild>;
+
+#[pymethods]
+impl NameWords {
+    #[new]
+    fn new(connectors: &Bound<'_, PyFrozenSet>, articles: &Bound<'_, PyFrozenSet>, new_phrase: &Bound<'_, PyFrozenSet>,
+           reach: usize, greeting: String) -> PyResult<Self> {
+        let words = |set: &Bound<'_, PyFrozenSet>| -> PyResult<Words> { set.iter().map(|w| w.extract::<String>()).collect() };
+        Ok(NameWords { connectors: words(connectors)?, articles: words(articles)?, new_phrase: words(new_phrase)?, reach, greeting })
+    }
+}
+
+impl NameWords {
+    /// `_after_capitalised_word(text, start)` of the capital at byte *p* of *s*: the capitalised
+    /// word before it in the `reach` code points before it (`capitalised_word_before`), other than
+    /// "I" or the greeting's adjective (the word is ASCII: its lowercase is Rust's).
+    fn after_name(&self, s: &str, p: usize) -> bool {
+        let head = &s[..p];
+        let from = if head.is_ascii() {
+            p.saturating_sub(self.reach)
+        } else {
+            self.reach.checked_sub(1).and_then(|n| head.char_indices().rev().nth(n)).map_or(0, |(i, _)| i)
+        };
+        let window = &head[from..];
+        let contains = |set: &Words, w: &str| Ok(set.contains(w));
+        let word = match word_before(window) {
+            Some(word) => Some(word),
+            None => {
+                let trimmed = without_connectors(window, |w| contains(&self.connectors, w), |w| contains(&self.articles, w),
+                                                 |w| contains(&self.new_phrase, w))
+                    .unwrap_or(window);
+                if trimmed.len() < window.len() { word_before(trimmed) } else { None }
+            }
+        };
+        word.is_some_and(|w| w != "I" && !w.eq_ignore_ascii_case(&self.greeting))
+    }
 }
 
 /// What the scan knows of a capitalised word it met: *worth*'s judgement (None until a copy of
@@ -182,6 +243,7 @@ struct Judges<'a, 'py> {
     house_nouns: &'a Bound<'py, PyFrozenSet>,
     copies_cap: usize,
     starts_sentence: &'a Bound<'py, PyAny>,
+    name_words: &'a NameWords,
 }
 
 /// `_mid_sentence_candidates_py(doc)` of a document's plain *text* and its *prose*
@@ -198,9 +260,9 @@ struct Judges<'a, 'py> {
 #[pyfunction]
 pub fn mid_sentence_candidates<'py>(text: &Bound<'py, PyString>, prose: &Bound<'py, PyString>, worth: &Bound<'py, PyAny>,
                                     house_nouns: &Bound<'py, PyFrozenSet>, copies_cap: usize,
-                                    starts_sentence: &Bound<'py, PyAny>)
+                                    starts_sentence: &Bound<'py, PyAny>, name_words: &Bound<'py, NameWords>)
                                     -> PyResult<Option<Bound<'py, PyDict>>> {
-    let judges = Judges { prose, worth, house_nouns, copies_cap, starts_sentence };
+    let judges = Judges { prose, worth, house_nouns, copies_cap, starts_sentence, name_words: name_words.get() };
     let (s, p) = (text.to_str()?, prose.to_str()?);
     if s.is_ascii() && p.is_ascii() {
         let place = |_, start: usize| if start <= p.len() { before(&p[..start]) } else { Before::Other };
@@ -277,8 +339,9 @@ where
                         true => text.clone_ref(py),
                         false => PyString::new(py, &s[p..end]).unbind(),
                     };
+                    let after_name = judges.name_words.after_name(s, p);
                     let (word_end, end) = (code_points.at(word_end), code_points.at(end));
-                    word.mid.push(Py::new(py, Title { start, word_end, end, word: text.clone_ref(py), whole })?);
+                    word.mid.push(Py::new(py, Title { start, word_end, end, word: text.clone_ref(py), whole, after_name })?);
                 }
             }
         }
@@ -472,7 +535,7 @@ pub fn capitalised_word_before<'py>(window: &Bound<'py, PyString>, connectors: &
     let word = match word_before(s) {
         Some(word) => Some(word),
         None => {
-            let head = without_connectors(s, connectors, articles, new_phrase)?;
+            let head = without_connectors(s, |w| connectors.contains(w), |w| articles.contains(w), |w| new_phrase.contains(w))?;
             if head.len() < s.len() { word_before(head) } else { None }
         }
     };
@@ -481,9 +544,14 @@ pub fn capitalised_word_before<'py>(window: &Bound<'py, PyString>, connectors: &
 
 /// `_without_connectors(window)` of the text *s*: *s* without the words of *connectors* (up to
 /// two, each before white space) at its end; not without one of *new_phrase* before one of
-/// *articles* (the nearest first), where no name runs on.
-fn without_connectors<'a>(mut s: &'a str, connectors: &Bound<'_, PyFrozenSet>, articles: &Bound<'_, PyFrozenSet>,
-                          new_phrase: &Bound<'_, PyFrozenSet>) -> PyResult<&'a str> {
+/// *articles* (the nearest first), where no name runs on. (Each of the three tells whether a
+/// word is one of its list: a frozenset's, or a set read from one.)
+fn without_connectors<C, A, N>(mut s: &str, connectors: C, articles: A, new_phrase: N) -> PyResult<&str>
+where
+    C: Fn(&str) -> PyResult<bool>,
+    A: Fn(&str) -> PyResult<bool>,
+    N: Fn(&str) -> PyResult<bool>,
+{
     let mut first: Option<&str> = None; // the first word skipped
     for _ in 0..2 {
         let head = spaces_before(s, s.len());
@@ -492,11 +560,11 @@ fn without_connectors<'a>(mut s: &'a str, connectors: &Bound<'_, PyFrozenSet>, a
         }
         let cut = letters_before(s.as_bytes(), head);
         let word = &s[cut..head];
-        if !connectors.contains(word)? {
+        if !connectors(word)? {
             break;
         }
         if let Some(first) = first {
-            if articles.contains(first)? && new_phrase.contains(word)? {
+            if articles(first)? && new_phrase(word)? {
                 break;
             }
         }

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import cache, lru_cache
 from itertools import groupby
-from typing import Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import regex
 
@@ -210,10 +210,12 @@ def _mid_sentence_candidates(doc: Document) -> dict[str, tuple[list[regex.Match 
     before a copy places most: after a word, or at a sentence's break; ``starts_sentence`` the
     others), and gives the matches that start no sentence as objects that answer ``start()``,
     ``end()``, ``group()`` and ``m[W]`` as the matches do (all that is asked of them), without the
-    interpreter's loop over every capitalised word and an object for each sentence start."""
+    interpreter's loop over every capitalised word and an object for each sentence start; each
+    of those also answers ``after_capitalised_word``, :func:`_after_capitalised_word` at its start,
+    which the scan works out where it stands (:func:`_after_name`)."""
     if _MID_SENTENCE_CANDIDATES is not None and doc.plain:
         found = _MID_SENTENCE_CANDIDATES(doc.text, doc.prose_text, _worth_a_look, _house_nouns(),
-                                          HOUSE_STYLE_CAPITALS, starts_sentence)
+                                          HOUSE_STYLE_CAPITALS, starts_sentence, _NAME_WORDS)
         if found is not None:
             return found
     return _mid_sentence_candidates_py(doc)
@@ -646,6 +648,7 @@ class MidSentenceCapital(Check):
             return
         casing = get_casing()
         titles = Titles(doc)
+        after_name = _after_name_test(candidates)
         prose = doc.prose_text
         code = doc.code_words  # "an uncaught Error", "Promises": names the code uses
         technical = doc.technical
@@ -672,7 +675,8 @@ class MidSentenceCapital(Check):
                     if house_style:
                         break
                     yield self._diagnostic(m, word)  # "Mr President, Friends,"
-                elif not self._in_name(text, m.start(), m.end(), casing, function_word, written) \
+                elif not (not function_word and after_name(text, m) and _judged_by_left(m.group())
+                          or self._in_name(text, m.start(), m.end(), casing, function_word, written)) \
                         or common_in_name and _common_word_in_name(text, m, low, prose, casing, once):
                     alone.append(m)
                     if len(alone) > 1 and not function_word:
@@ -773,8 +777,7 @@ class MidSentenceCapital(Check):
         Sports"), as an article or possessive before one ("The Times", "Our Lady") or in a
         title that capitalises every word; "of", "and", "or", "nor", "for" never do
         ("President Of Russia")."""
-        if not function_word and _after_capitalised_word(text, start) and _judged_by_left(text[start:end]):
-            return True  # the common case, asked first (see _after_capitalised_word)
+        # (the common case, a capitalised word before, is asked first by the caller: _after_name)
         # A name does not run over a line break.
         line_start = text.rfind("\n", max(0, start - NAME_REACH), start) + 1
         tokens_before = _TokensBefore(text, max(0, start - NAME_REACH, line_start), start)
@@ -1638,6 +1641,27 @@ def _after_capitalised_word(text: str, start: int) -> bool:
     return word is not None and word != "I" and word.lower() != GREETING_ADJECTIVE
 
 
+def _after_capitalised_word_at(text: str, m: regex.Match | re.Match) -> bool:
+    """:func:`_after_capitalised_word` at the start of the match *m* of *text*."""
+    return _after_capitalised_word(text, m.start())
+
+
+def _after_name_test(candidates: dict[str, tuple[list, int]]) -> Callable[[str, Any], bool]:
+    """How :func:`_after_capitalised_word` is asked at the matches of *candidates*
+    (:func:`_mid_sentence_candidates`, not empty): :func:`_after_name` of the compiled scan's,
+    :func:`_after_capitalised_word_at` of the Python twin's."""
+    first = next(iter(candidates.values()))[0][0]
+    return _after_capitalised_word_at if isinstance(first, (re.Match, regex.Match)) else _after_name
+
+
+def _after_name(text: str, m: Any) -> bool:
+    """:func:`_after_capitalised_word_at` of a match of the compiled scan (the matches of
+    :func:`_mid_sentence_candidates` in a plain document), which worked it out as it found the
+    match, the words :func:`_after_capitalised_word` hands the compiled twin given it
+    (:data:`_NAME_WORDS`): no window of the text and no call for each copy of a word."""
+    return m.after_capitalised_word
+
+
 #: The connectors :func:`_name_like` skips that are words of ASCII letters (a token of their own
 #: between white space).
 _LETTER_CONNECTORS = frozenset(c for c in CONNECTORS if c.isascii() and c.isalpha())
@@ -1648,6 +1672,11 @@ _NAME_SPACE = " \t\u00a0\u2009\u202f\u2007\r"
 _NEW_PHRASE_SKIPS = (["and"], ["or"])
 #: The words of _NEW_PHRASE_SKIPS (one each), for the compiled twin of :func:`_without_connectors`.
 _NEW_PHRASE_WORDS = frozenset(word for skip in _NEW_PHRASE_SKIPS for word in skip)
+#: What :func:`_after_capitalised_word` asks of the compiled scan (_MID_SENTENCE_CANDIDATES) at
+#: each match it gives: its word lists, its window's reach and the word it does not count, read
+#: into Rust once (native/src/capitals.rs, ``NameWords``), or None without the module.
+_NAME_WORDS = None if native.function("NameWords") is None else native.function("NameWords")(
+    _LETTER_CONNECTORS, ARTICLES, _NEW_PHRASE_WORDS, NAME_REACH, GREETING_ADJECTIVE)
 
 
 def _without_connectors(window: str) -> str:
