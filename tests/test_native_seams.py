@@ -21,7 +21,7 @@ pytestmark = pytest.mark.skipif(document._MARK_SEAMS_NATIVE is None,
 #: The characters that decide seams: the marks, spaces and line breaks of every kind, small and
 #: capital letters (of Latin-1 too), numbers and other marks.
 _PIECES = list(",;:!?. \t\n\r\x0b\x0c\x1c\x1f\x85\u00a0\u2009\u200b\u2028\u202f\u205f\u3000aZéÉßµªº9²'\"-…") \
-    + ["Russia.Months", "said ,", "x", "İ"]
+    + ["Russia.Months", "said ,", "x", "İ", "words", "so far"]
 
 
 def _compiled(text: str, most: int) -> array | None:

@@ -17,9 +17,21 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 }
 
 /// The marks of `_MARK_SEAMS`.
-fn mark(c: char) -> bool {
+const fn mark(c: char) -> bool {
     matches!(c, ',' | ';' | ':' | '!' | '?' | '.')
 }
+
+/// The bytes of ASCII characters that are no mark: a run of them is passed over a byte at a
+/// time, without decoding a character or asking what it is.
+const PASSED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = !mark(byte as u8 as char);
+        byte += 1;
+    }
+    table
+};
 
 /// `[^\S\r\n]` of `regex` among plain characters: a space that is no line break.
 fn inline_space(c: char) -> bool {
@@ -50,7 +62,21 @@ pub fn mark_seams(text: &Bound<'_, PyString>, most: usize) -> PyResult<Option<Ve
     let (mut before, mut at): (Option<char>, Option<char>) = (None, None);
     let mut i = 0;
     let read = read_in_pieces(text, |chars| {
-        for c in chars.chars() {
+        let bytes = chars.as_bytes();
+        let mut j = 0;
+        while j < bytes.len() {
+            if !at.is_some_and(mark) {
+                // a run of ASCII characters that are no mark (most of a text), after a character
+                // that is no mark: none of them ends a seam; only the last two are kept
+                let run = bytes[j..].iter().position(|&b| !PASSED[usize::from(b)]).unwrap_or(bytes.len() - j);
+                if run > 0 {
+                    before = if run > 1 { Some(char::from(bytes[j + run - 2])) } else { at };
+                    at = Some(char::from(bytes[j + run - 1]));
+                    (i, j) = (i + run, j + run);
+                    continue;
+                }
+            }
+            let c = chars[j..].chars().next().expect("a character starts where the last one ends");
             if !plain(c) {
                 return ControlFlow::Break(Stop::NotPlain);
             }
@@ -61,7 +87,7 @@ pub fn mark_seams(text: &Bound<'_, PyString>, most: usize) -> PyResult<Option<Ve
                 }
             }
             (before, at) = (at, Some(c));
-            i += 1;
+            (i, j) = (i + 1, j + c.len_utf8());
         }
         ControlFlow::Continue(())
     })?;
