@@ -15,3 +15,11 @@ from typing import Iterable
 def untracked_set(strings: Iterable[str]) -> dict[str, None]:
     """*strings* as the keys of a dict the collector never walks (ask it ``in``)."""
     return dict.fromkeys(strings)
+
+
+def memo_entry_py(value, deps) -> tuple:
+    """The entry ``(value, deps)`` that :meth:`.Model.memo` writes. (The compiled twin,
+    ``memo_entry`` of native/src/memo.rs, makes the same tuple, and tells the collector not to
+    walk it when no cycle can pass through it: CPython keeps a tuple that holds a dict, such
+    as the deps, tracked for good, so each collection would walk every entry of the tables.)"""
+    return value, deps

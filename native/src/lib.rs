@@ -37,7 +37,7 @@ mod windows;
 
 /// The interface version: textlint uses this module only when it expects this number
 /// (`textlint.native.ABI`); bump it when a function's signature or meaning changes.
-const ABI: u32 = 17;
+const ABI: u32 = 18;
 
 #[pymodule]
 fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -60,5 +60,6 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     seams::register(m)?;
     structure::register(m)?;
     glued::register(m)?;
+    memo::register(m)?;
     Ok(())
 }

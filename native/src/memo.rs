@@ -3,7 +3,7 @@
 
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple};
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyString, PyTuple};
 
 /// `Model.memo(table, key, compute, ...)` where *table* has no entry of *key* that holds: the
 /// value *compute* works out with a dict of its own as the model's `_hits` (the document words
@@ -31,13 +31,70 @@ pub fn remember_entry<'py, K: IntoPyObject<'py>>(
     model.setattr(intern!(py, "_hits"), &outer)?;
     let value = value?;
     let entry = if hits.is_empty() {
-        PyTuple::new(py, [value, PyTuple::empty(py).into_any()])?
+        memo_entry(&value, PyTuple::empty(py).as_any())?
     } else {
         if !outer.is(&model.getattr(intern!(py, "_root_hits"))?) {
             outer.downcast::<PyDict>()?.update(hits.as_mapping())?;
         }
-        PyTuple::new(py, [value, hits.into_any()])?
+        memo_entry(&value, hits.as_any())?
     };
     table.set_item(key, &entry)?;
     Ok(entry)
+}
+
+/// `(value, deps)`, the entry `Model.memo` writes, as `memo_entry_py` (textlint/untracked.py)
+/// makes it; but when no cycle can pass through it (see [`acyclic`]) the cyclic collector
+/// is told not to walk it, nor the tuples inside it: otherwise a tuple that holds a dict (the
+/// deps) stays tracked for good, and every collection walks the ~20,000 entries a pass leaves
+/// (and the tables that hold them, which a full collection untracks once no entry is tracked).
+#[pyfunction]
+pub fn memo_entry<'py>(value: &Bound<'py, PyAny>, deps: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
+    let entry = PyTuple::new(value.py(), [value, deps])?;
+    if acyclic(entry.as_any(), ACYCLIC_DEPTH) {
+        untrack_tuples(entry.as_any());
+    }
+    Ok(entry)
+}
+
+/// How deep [`acyclic`] looks into tuples inside tuples (an entry, its value, a cut's words).
+const ACYCLIC_DEPTH: u32 = 3;
+
+/// Whether *item* can be part of no reference cycle, as far as the collector is concerned: a
+/// str, int, float, bool or None (no container); a tuple, up to *depth* levels deep, of such
+/// items; or a dict the collector does not track (CPython tracks a dict again as soon as an
+/// object that may be a container goes in: the deps dicts, str to int, are never tracked).
+fn acyclic(item: &Bound<'_, PyAny>, depth: u32) -> bool {
+    if item.is_none() || item.is_exact_instance_of::<PyString>() || item.is_exact_instance_of::<PyInt>()
+        || item.is_exact_instance_of::<PyFloat>() || item.is_exact_instance_of::<PyBool>()
+    {
+        return true;
+    }
+    if let Ok(tuple) = item.downcast_exact::<PyTuple>() {
+        return depth > 0 && tuple.iter().all(|i| acyclic(&i, depth - 1));
+    }
+    item.is_exact_instance_of::<PyDict>() && !gc_tracked(item)
+}
+
+/// Whether the cyclic collector tracks *item* (`gc.is_tracked`).
+fn gc_tracked(item: &Bound<'_, PyAny>) -> bool {
+    // SAFETY: a live object's pointer, the GIL held (the `Bound`)
+    unsafe { pyo3::ffi::PyObject_GC_IsTracked(item.as_ptr()) != 0 }
+}
+
+/// Untracks *item*, an exact tuple that [`acyclic`] found part of no cycle, and the tuples
+/// inside it (each is tracked when made; the collector untracks such a tuple only when it
+/// first walks it, in the youngest generation, or later).
+fn untrack_tuples(item: &Bound<'_, PyAny>) {
+    if let Ok(tuple) = item.downcast_exact::<PyTuple>() {
+        // SAFETY: a live GC object's pointer, the GIL held; untracking an object that no cycle
+        // can pass through only keeps the collector from walking it (it is freed by its count)
+        unsafe { pyo3::ffi::PyObject_GC_UnTrack(tuple.as_ptr().cast()) };
+        for inner in tuple.iter() {
+            untrack_tuples(&inner);
+        }
+    }
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(memo_entry, m)?)
 }

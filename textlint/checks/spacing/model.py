@@ -288,6 +288,11 @@ def shared_table(lexicon: Lexicon, params: Params, name: str) -> dict:
 #: reads without a Python str each), or None without ``textlint_native``
 QUIET_CHUNKS = native.function("QuietChunks")
 
+#: ``(value, deps)``, a memo entry (:meth:`Model.memo`), made untracked by the cyclic collector
+#: where no cycle can pass through it (:func:`.untracked.memo_entry_py`); None without
+#: ``textlint_native`` (the tuple is made in place)
+MEMO_ENTRY = native.function("memo_entry")
+
 #: The class of the chunks of a line that the compiled :func:`judge_line` hands back
 #: (``native/src/linechunks.rs``: a sequence of str, each made when asked), or None
 LINE_CHUNKS = native.function("LineChunks")
@@ -399,9 +404,9 @@ class Model:
         if hits:
             if outer is not self._root_hits:  # (no value encloses an outermost one)
                 outer.update(hits)
-            table[key] = (value, hits)
         else:
-            table[key] = (value, ())
+            hits = ()
+        table[key] = (value, hits) if MEMO_ENTRY is None else MEMO_ENTRY(value, hits)
         return value
 
     def document_count(self, word: str) -> int:
