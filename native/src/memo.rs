@@ -43,34 +43,46 @@ pub fn remember_entry<'py, K: IntoPyObject<'py>>(
 }
 
 /// `(value, deps)`, the entry `Model.memo` writes, as `memo_entry_py` (textlint/untracked.py)
-/// makes it; but when no cycle can pass through it (see [`acyclic`]) the cyclic collector
-/// is told not to walk it, nor the tuples inside it: otherwise a tuple that holds a dict (the
-/// deps) stays tracked for good, and every collection walks the ~20,000 entries a pass leaves
-/// (and the tables that hold them, which a full collection untracks once no entry is tracked).
+/// makes it; but when no cycle can pass through it (see [`untracked_if_acyclic`]) the cyclic
+/// collector is told not to walk it, nor the tuples inside it: otherwise a tuple that holds a
+/// dict (the deps) stays tracked for good, and every collection walks the ~20,000 entries a
+/// pass leaves (and the tables that hold them, which a full collection untracks once no entry
+/// is tracked).
 #[pyfunction]
 pub fn memo_entry<'py>(value: &Bound<'py, PyAny>, deps: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
     let entry = PyTuple::new(value.py(), [value, deps])?;
-    if acyclic(entry.as_any(), ACYCLIC_DEPTH) {
-        untrack_tuples(entry.as_any());
-    }
+    untracked_if_acyclic(entry.as_any(), ACYCLIC_DEPTH);
     Ok(entry)
 }
 
-/// How deep [`acyclic`] looks into tuples inside tuples (an entry, its value, a cut's words).
+/// How deep [`untracked_if_acyclic`] looks into tuples inside tuples (an entry, its value, a
+/// cut's words).
 const ACYCLIC_DEPTH: u32 = 3;
 
 /// Whether *item* can be part of no reference cycle, as far as the collector is concerned: a
-/// str, int, float, bool or None (no container); a tuple, up to *depth* levels deep, of such
-/// items; or a dict the collector does not track (CPython tracks a dict again as soon as an
-/// object that may be a container goes in: the deps dicts, str to int, are never tracked).
-fn acyclic(item: &Bound<'_, PyAny>, depth: u32) -> bool {
+/// str, int, float, bool or None (no container); a tuple the collector does not track (it
+/// untracks one of such items, and so does this); a tracked tuple, up to *depth* levels deep,
+/// of such items, which is untracked then (a tuple is tracked when made: the collector would
+/// untrack it only when it first walks it); or a dict the collector does not track (CPython
+/// tracks a dict again as soon as an object that may be a container goes in: the deps dicts,
+/// str to int, are never tracked).
+fn untracked_if_acyclic(item: &Bound<'_, PyAny>, depth: u32) -> bool {
     if item.is_none() || item.is_exact_instance_of::<PyString>() || item.is_exact_instance_of::<PyInt>()
         || item.is_exact_instance_of::<PyFloat>() || item.is_exact_instance_of::<PyBool>()
     {
         return true;
     }
     if let Ok(tuple) = item.downcast_exact::<PyTuple>() {
-        return depth > 0 && tuple.iter().all(|i| acyclic(&i, depth - 1));
+        if !gc_tracked(item) {
+            return true;
+        }
+        let acyclic = depth > 0 && tuple.iter_borrowed().all(|i| untracked_if_acyclic(&i, depth - 1));
+        if acyclic {
+            // SAFETY: a live GC object's pointer, the GIL held; untracking an object that no
+            // cycle can pass through only keeps the collector from walking it (its count frees it)
+            unsafe { pyo3::ffi::PyObject_GC_UnTrack(item.as_ptr().cast()) };
+        }
+        return acyclic;
     }
     item.is_exact_instance_of::<PyDict>() && !gc_tracked(item)
 }
@@ -79,20 +91,6 @@ fn acyclic(item: &Bound<'_, PyAny>, depth: u32) -> bool {
 fn gc_tracked(item: &Bound<'_, PyAny>) -> bool {
     // SAFETY: a live object's pointer, the GIL held (the `Bound`)
     unsafe { pyo3::ffi::PyObject_GC_IsTracked(item.as_ptr()) != 0 }
-}
-
-/// Untracks *item*, an exact tuple that [`acyclic`] found part of no cycle, and the tuples
-/// inside it (each is tracked when made; the collector untracks such a tuple only when it
-/// first walks it, in the youngest generation, or later).
-fn untrack_tuples(item: &Bound<'_, PyAny>) {
-    if let Ok(tuple) = item.downcast_exact::<PyTuple>() {
-        // SAFETY: a live GC object's pointer, the GIL held; untracking an object that no cycle
-        // can pass through only keeps the collector from walking it (it is freed by its count)
-        unsafe { pyo3::ffi::PyObject_GC_UnTrack(tuple.as_ptr().cast()) };
-        for inner in tuple.iter() {
-            untrack_tuples(&inner);
-        }
-    }
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
