@@ -84,3 +84,21 @@ def test_a_table_of_untracked_entries_stays_untracked():
     assert not gc.is_tracked(table)
     table["d"] = memo_entry_py((False, "y"), {"y": 2})
     assert gc.is_tracked(table)
+
+
+def test_the_memo_tables_a_lint_leaves_hold_no_tracked_entry_of_scalars():
+    # the chunks', windows', features' and pairs' entries, and a line's entry without repairs:
+    # made by the compiled memos (memo::remember_entry) or by Model.memo, none walked by the
+    # collector; a line's repairs (Change objects) stay tracked
+    from pathlib import Path
+
+    from textlint.checks.spacing.model import _SHARED, clear_shared_caches
+    from textlint.engine import Engine, Overrides
+
+    clear_shared_caches()
+    text = (Path(__file__).resolve().parent.parent / "fixtures" / "seed-article.txt").read_text(encoding="utf-8")
+    Engine(overrides=Overrides(languagetool=False)).lint(text + "\n\nThe govern mentsaid it wouldact. Alot of peo ple.")
+    tables = next(iter(_SHARED.values()))
+    for name in ("chunks", "best", "features", "joinable", "lines"):
+        entries = [e for e in tables[name].values() if type(e) is tuple and _acyclic(e, 3)]
+        assert entries and not any(gc.is_tracked(e) for e in entries), name

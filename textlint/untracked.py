@@ -1,4 +1,4 @@
-"""Sets of strings that the cyclic garbage collector does not walk.
+"""Objects that the cyclic garbage collector does not walk: sets of strings, memo entries.
 
 A frozenset is always tracked: each full collection visits its every entry (the lexicon's
 set of common words and the closed compounds, ~30,000 strings each, cost ~3 ms a

@@ -211,9 +211,10 @@ fn chunk_answer<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, table: &B
     let starts = trail.is_empty()? && (!isupper(bytes) || c.letter_words.contains(core_text));
     let ends = lead.is_empty()? && !bytes[0].is_ascii_uppercase();
     let flag = |b: bool| PyBool::new(py, b).to_owned().into_any();
-    Ok(PyTuple::new(py, [lead.into_any(), core.into_any(), trail.into_any(), suspicious, firm,
-                         flag(starts), flag(ends), flag(no_word)])?
-        .into_any())
+    let atomic = memo::scalar(&suspicious) && memo::scalar(&firm);
+    let answer = PyTuple::new(py, [lead.into_any(), core.into_any(), trail.into_any(), suspicious, firm,
+                                   flag(starts), flag(ends), flag(no_word)])?;
+    Ok(if atomic { memo::untracked(answer) } else { answer }.into_any())
 }
 
 /// `Model.may_be_no_word(core)` of an ASCII core (*text*): two letters or more, only the first

@@ -84,7 +84,8 @@ pub fn memo_fresh<'py>(t: &FeatureTables<'_, 'py>, table: &Bound<'py, PyDict>, c
                        text: &str) -> PyResult<Bound<'py, PyAny>> {
     let py = t.model.py();
     memo::remember(t.model, table, core, |_| {
-        Ok(PyTuple::new(py, t.token_features(core, text)?.map(|b| PyBool::new(py, b).to_owned()))?.into_any())
+        let features = PyTuple::new(py, t.token_features(core, text)?.map(|b| PyBool::new(py, b).to_owned()))?;
+        Ok(memo::untracked(features).into_any())
     })
 }
 

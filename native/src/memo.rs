@@ -67,9 +67,7 @@ const ACYCLIC_DEPTH: u32 = 3;
 /// tracks a dict again as soon as an object that may be a container goes in: the deps dicts,
 /// str to int, are never tracked).
 fn untracked_if_acyclic(item: &Bound<'_, PyAny>, depth: u32) -> bool {
-    if item.is_none() || item.is_exact_instance_of::<PyString>() || item.is_exact_instance_of::<PyInt>()
-        || item.is_exact_instance_of::<PyFloat>() || item.is_exact_instance_of::<PyBool>()
-    {
+    if scalar(item) {
         return true;
     }
     if let Ok(tuple) = item.downcast_exact::<PyTuple>() {
@@ -78,13 +76,31 @@ fn untracked_if_acyclic(item: &Bound<'_, PyAny>, depth: u32) -> bool {
         }
         let acyclic = depth > 0 && tuple.iter_borrowed().all(|i| untracked_if_acyclic(&i, depth - 1));
         if acyclic {
-            // SAFETY: a live GC object's pointer, the GIL held; untracking an object that no
-            // cycle can pass through only keeps the collector from walking it (its count frees it)
-            unsafe { pyo3::ffi::PyObject_GC_UnTrack(item.as_ptr().cast()) };
+            untrack(tuple);
         }
         return acyclic;
     }
     item.is_exact_instance_of::<PyDict>() && !gc_tracked(item)
+}
+
+/// Whether *item* is a str, int, float, bool or None: no container.
+pub fn scalar(item: &Bound<'_, PyAny>) -> bool {
+    item.is_none() || item.is_exact_instance_of::<PyString>() || item.is_exact_instance_of::<PyInt>()
+        || item.is_exact_instance_of::<PyFloat>() || item.is_exact_instance_of::<PyBool>()
+}
+
+/// *tuple*, made untracked by the cyclic collector: its maker knows that every item of it is
+/// [`scalar`] or a tuple the collector does not track (a memo value: a chunk's answer, a
+/// token's features, a window's cuts), so that [`memo_entry`] need not look inside it.
+pub fn untracked<'py>(tuple: Bound<'py, PyTuple>) -> Bound<'py, PyTuple> {
+    untrack(&tuple);
+    tuple
+}
+
+fn untrack(tuple: &Bound<'_, PyTuple>) {
+    // SAFETY: a live GC object's pointer, the GIL held; untracking an object that no cycle can
+    // pass through only keeps the collector from walking it (its reference count frees it)
+    unsafe { pyo3::ffi::PyObject_GC_UnTrack(tuple.as_ptr().cast()) };
 }
 
 /// Whether the cyclic collector tracks *item* (`gc.is_tracked`).

@@ -25,6 +25,7 @@ use pyo3::types::{PyDict, PyString, PyTuple};
 
 use crate::features::{self, FeatureTables, FeatureWeights};
 use crate::lookup::Getter;
+use crate::memo;
 use crate::weights::Weights;
 use crate::text::{camel_seam, isupper, islower};
 
@@ -850,7 +851,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
         let fin = &places[last];
         if fin.first == NO_STATE {
             let inner: Vec<usize> = self.bounds[1..self.bounds.len() - 1].to_vec();
-            return Ok(PyTuple::new(py, inner)?.into_any());
+            return Ok(memo::untracked(PyTuple::new(py, inner)?).into_any());
         }
         let mut index = fin.first;
         if fin.first != fin.last {
@@ -884,6 +885,6 @@ impl<'a, 'py> Searcher<'a, 'py> {
             index = st.prev;
         }
         cuts.sort_unstable();
-        Ok(PyTuple::new(py, cuts)?.into_any())
+        Ok(memo::untracked(PyTuple::new(py, cuts)?).into_any())
     }
 }
