@@ -23,6 +23,7 @@ use pyo3::types::{PyBytes, PyString};
 use answers::Answers;
 
 mod answers;
+mod pages;
 
 /// zlib's CRC-32 table (the reflected polynomial 0xEDB88320), one entry a byte value.
 const CRC_TABLE: [u32; 256] = crc_table();
