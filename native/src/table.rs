@@ -158,6 +158,22 @@ impl LexiconTable {
         }
     }
 
+    /// Start loading where the answer of the key of UTF-8 bytes *wanted* is kept, for a look-up
+    /// of it soon after (a hint: nothing changes but the time the look-up waits).
+    pub fn prefetch(&self, py: Python<'_>, wanted: &[u8]) {
+        if wanted.len() <= Answers::<2>::KEY_BYTES {
+            Self::prefetch_in(py, &self.short, wanted);
+        } else {
+            Self::prefetch_in(py, &self.long, wanted);
+        }
+    }
+
+    fn prefetch_in<const W: usize>(py: Python<'_>, answers: &GILProtected<RefCell<Answers<W>>>, wanted: &[u8]) {
+        if let (Some(probe), Ok(answers)) = (Answers::probe(wanted), answers.get(py).try_borrow()) {
+            answers.prefetch(&probe);
+        }
+    }
+
     /// The answer of *wanted* kept in *answers*, else read in place and kept there (or only read
     /// when it cannot be kept).
     fn kept_answer<const W: usize>(&self, py: Python<'_>, answers: &GILProtected<RefCell<Answers<W>>>, wanted: &[u8]) -> Option<i16> {

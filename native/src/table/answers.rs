@@ -9,7 +9,7 @@
 //! answer: the table's buffers do not change (the cache file is mapped read-only; and
 //! `Table.get`, the Python twin, keeps every answer it read too, in `Table._answers`).
 
-use super::pages::Entries;
+use super::pages::{prefetch, Entries};
 
 /// The first table holds `1 << FIRST_BITS` entries.
 const FIRST_BITS: u32 = 10;
@@ -86,6 +86,13 @@ impl<const W: usize> Answers<W> {
                 return Some(answer(entry));
             }
             at = (at + 1) & mask;
+        }
+    }
+
+    /// Start loading the entry where the key of *probe* is looked for first.
+    pub fn prefetch(&self, probe: &Probe<W>) {
+        if !self.entries.is_empty() {
+            prefetch(&self.entries[self.home(probe.hash)]);
         }
     }
 
