@@ -571,6 +571,16 @@ impl<'a, 'py> Searcher<'a, 'py> {
         Ok(None)
     }
 
+    /// Start loading the word table's answers of the words from *j* to each of *ends*, which
+    /// the search asks next (`lexicon_lp`): their misses to memory waited for together.
+    fn prefetch_words(&self, j: usize, ends: impl Iterator<Item = usize>) {
+        if let Getter::Table(table) = &self.t.zipf {
+            for i in ends {
+                table.get().prefetch(self.py, self.lower(j, i).as_bytes());
+            }
+        }
+    }
+
     /// `lex_word(w)` of the word from *a* to *b* of the window, which the lexicon gives log10 P
     /// *lp* (`lex_logp`): `_lexicon_word(w, lp)`, worked out here (its sides when first asked),
     /// not remembered (a memo of the lexicon alone).
@@ -665,6 +675,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
             } else {
                 1
             };
+            self.prefetch_words(j, tail[first..].iter().map(|there| there.pos).take_while(|&i| i <= limit));
             let mut new_prefixes: Vec<(usize, usize)> = Vec::new();
             for there in &mut tail[first..] {
                 let (i, k1, at_end, seam_i) = (there.pos, there.token, there.at_end, there.seam);

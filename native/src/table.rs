@@ -23,6 +23,7 @@ use pyo3::types::{PyBytes, PyString};
 use answers::Answers;
 
 mod answers;
+mod pages;
 
 /// zlib's CRC-32 table (the reflected polynomial 0xEDB88320), one entry a byte value.
 const CRC_TABLE: [u32; 256] = crc_table();
@@ -154,6 +155,22 @@ impl LexiconTable {
             self.kept_answer(py, &self.short, wanted)
         } else {
             self.kept_answer(py, &self.long, wanted)
+        }
+    }
+
+    /// Start loading where the answer of the key of UTF-8 bytes *wanted* is kept, for a look-up
+    /// of it soon after (a hint: nothing changes but the time the look-up waits).
+    pub fn prefetch(&self, py: Python<'_>, wanted: &[u8]) {
+        if wanted.len() <= Answers::<2>::KEY_BYTES {
+            Self::prefetch_in(py, &self.short, wanted);
+        } else {
+            Self::prefetch_in(py, &self.long, wanted);
+        }
+    }
+
+    fn prefetch_in<const W: usize>(py: Python<'_>, answers: &GILProtected<RefCell<Answers<W>>>, wanted: &[u8]) {
+        if let (Some(probe), Ok(answers)) = (Answers::probe(wanted), answers.get(py).try_borrow()) {
+            answers.prefetch(&probe);
         }
     }
 

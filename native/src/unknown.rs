@@ -23,26 +23,59 @@ fn unknown_long_words<'py>(words: &Bound<'py, PyDict>, min_length: usize, zipf: 
     let zipf = Getter::of(zipf)?;
     let unknown = PyList::empty(py);
     let mut lower = String::new();
-    for (word, _) in words.iter() {  // (PyDict_Next: no list of the keys made first)
-        let word = word.downcast_into::<PyString>()?;
-        if word.len()? < min_length || known(&zipf, &word)? {
-            continue;
+    let mut keys = words.iter().map(|(word, _)| word); // (PyDict_Next: no list of the keys made first)
+    let mut batch = Vec::with_capacity(PREFETCHED);
+    loop {
+        batch.extend(keys.by_ref().take(PREFETCHED));
+        if batch.is_empty() {
+            break;
         }
-        let lowercase_known = match word.to_str() {
-            // (a word with no capital is its own lowercase form: its look-up answered already)
-            Ok(text) if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) => false,
-            Ok(text) if text.is_ascii() => {
-                lower.clear();
-                lower.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-                text_known(&zipf, py, &lower)?
+        prefetch_long(&zipf, &batch, min_length);
+        for word in batch.drain(..) {
+            if let Some(word) = unknown_word(&zipf, word, min_length, &mut lower)? {
+                unknown.append(word)?;
             }
-            _ => known(&zipf, &word.call_method0(intern!(py, "lower"))?.downcast_into::<PyString>()?)?,
-        };
-        if !lowercase_known {
-            unknown.append(word)?;
         }
     }
     Ok(unknown)
+}
+
+/// Words whose answers are loaded into the processor's caches together, before they are asked.
+const PREFETCHED: usize = 16;
+
+/// Start loading the compiled word table's answers of the words of *batch* that may be long
+/// enough to be asked (their UTF-8 bytes, at least their characters).
+fn prefetch_long(zipf: &Getter, batch: &[Bound<'_, PyAny>], min_length: usize) {
+    let Some(table) = zipf.compiled() else { return };
+    for word in batch {
+        if let Some(text) = word.downcast::<PyString>().ok().and_then(|w| w.to_str().ok()) {
+            if text.len() >= min_length {
+                table.prefetch(word.py(), text.as_bytes());
+            }
+        }
+    }
+}
+
+/// *word* when it has *min_length* characters or more and *zipf* answers nothing true of it, as
+/// written nor in lowercase (*lower*: room for its ASCII lowercase form).
+fn unknown_word<'py>(zipf: &Getter, word: Bound<'py, PyAny>, min_length: usize, lower: &mut String)
+                     -> PyResult<Option<Bound<'py, PyString>>> {
+    let py = word.py();
+    let word = word.downcast_into::<PyString>()?;
+    if word.len()? < min_length || known(zipf, &word)? {
+        return Ok(None);
+    }
+    let lowercase_known = match word.to_str() {
+        // (a word with no capital is its own lowercase form: its look-up answered already)
+        Ok(text) if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) => false,
+        Ok(text) if text.is_ascii() => {
+            lower.clear();
+            lower.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            text_known(zipf, py, lower)?
+        }
+        _ => known(zipf, &word.call_method0(intern!(py, "lower"))?.downcast_into::<PyString>()?)?,
+    };
+    Ok((!lowercase_known).then_some(word))
 }
 
 /// Whether `zipf(word)` is true: a compiled table's answer is read as a number, with no Python

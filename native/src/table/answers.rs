@@ -9,6 +9,8 @@
 //! answer: the table's buffers do not change (the cache file is mapped read-only; and
 //! `Table.get`, the Python twin, keeps every answer it read too, in `Table._answers`).
 
+use super::pages::{prefetch, Entries};
+
 /// The first table holds `1 << FIRST_BITS` entries.
 const FIRST_BITS: u32 = 10;
 /// The largest table, in bytes (4 MB); half full, it keeps no more answers.
@@ -38,14 +40,14 @@ pub struct Probe<const W: usize> {
 /// The answers kept: `Some(answer)` of a key asked before (`answer` None when the table lacks
 /// it), None of one not kept.
 pub struct Answers<const W: usize> {
-    entries: Vec<[u64; W]>,
+    entries: Entries<[u64; W]>,
     bits: u32,
     len: usize,
 }
 
 impl<const W: usize> Default for Answers<W> {
     fn default() -> Self {
-        Answers { entries: Vec::new(), bits: 0, len: 0 }
+        Answers { entries: Entries::zeroed(0, [0; W]), bits: 0, len: 0 }
     }
 }
 
@@ -87,6 +89,13 @@ impl<const W: usize> Answers<W> {
         }
     }
 
+    /// Start loading the entry where the key of *probe* is looked for first.
+    pub fn prefetch(&self, probe: &Probe<W>) {
+        if !self.entries.is_empty() {
+            prefetch(&self.entries[self.home(probe.hash)]);
+        }
+    }
+
     /// Keep *answer* for the key of *probe* (not kept yet), unless the table is full.
     pub fn insert(&mut self, probe: &Probe<W>, answer: Option<i16>) {
         if 2 * (self.len + 1) > self.entries.len() && !self.grow() {
@@ -117,9 +126,9 @@ impl<const W: usize> Answers<W> {
         if (8 * W) << bits > MAX_BYTES {
             return false;
         }
-        let old = std::mem::replace(&mut self.entries, vec![[0; W]; 1 << bits]);
+        let old = std::mem::replace(&mut self.entries, Entries::zeroed(1 << bits, [0; W]));
         self.bits = bits;
-        for entry in old.into_iter().filter(|e| e[W - 1] != 0) {
+        for &entry in old.iter().filter(|e| e[W - 1] != 0) {
             let mut words = entry;
             words[W - 1] &= KEY_MASK;
             self.put(entry, hash(&words));
