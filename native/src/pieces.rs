@@ -198,18 +198,16 @@ fn strings(pieces: &Bound<'_, PyTuple>) -> PyResult<Option<Vec<String>>> {
     Ok(Some(out))
 }
 
-/// `fold_text(text)` (needs.py): the case partners read as their ASCII letters, the ASCII
-/// letters lowered, every other character kept.
+/// `fold_text(text)` (needs.py): the ASCII letters lowered (byte by byte: a character beyond ASCII
+/// has no ASCII byte in UTF-8), then the case partners read as their ASCII letters.
 fn fold_text(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
+    let mut folded = text.to_ascii_lowercase();
+    if !text.is_ascii() {
+        for (partner, letter) in [("\u{212a}", "k"), ("\u{17f}", "s"), ("\u{130}", "i"), ("\u{131}", "i")] {
+            if folded.contains(partner) {
+                folded = folded.replace(partner, letter);
+            }
+        }
     }
-    text.chars()
-        .map(|c| match c {
-            '\u{212a}' => 'k',
-            '\u{17f}' => 's',
-            '\u{130}' | '\u{131}' => 'i',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
+    folded
 }
