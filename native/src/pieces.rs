@@ -98,7 +98,7 @@ impl PieceTest {
 
     fn held(&self, text: &str) -> bool {
         let ascii = text.is_ascii();
-        let holds = |piece: &String| (ascii && !piece.is_ascii()).then_some(false).unwrap_or_else(|| text.contains(piece.as_str()));
+        let holds = |piece: &String| (!ascii || piece.is_ascii()) && text.contains(piece.as_str());
         self.also.iter().all(holds)
             && self.groups.as_ref().is_none_or(|groups| {
                 groups.iter().any(|(shared, tokens)| holds(shared) && tokens.iter().any(|token| token.iter().all(holds)))

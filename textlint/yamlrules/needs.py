@@ -36,7 +36,7 @@ from ..cachedattr import cached_property
 from ..dataclass import dataclass
 from ..patterns import lazy_compile
 from .kept import kept
-from .variants import class_end, variants
+from .variants import class_end, variants, widened
 
 #: The non-ASCII letters that ``regex`` matches, without case, to an ASCII letter (Kelvin
 #: sign, long s, dotted capital I, dotless small i; tests/test_yaml_needs.py checks the
@@ -780,7 +780,21 @@ def _variant_needs(token: str, ignorecase: bool, bounded: bool) -> list[_Token] 
         return None if whole is None else [whole]
     if whole is None or len(spelled) <= FEW_VARIANTS or all(need.words for need in spelled):
         return spelled
-    return [whole]
+    return _widened_needs(token, ignorecase, bounded) or [whole]
+
+
+def _widened_needs(token: str, ignorecase: bool, bounded: bool) -> list[_Token] | None:
+    """The tests of the variants of *token* with its largest group read as matching anything
+    (:func:`variants.widened`), when they are at most :data:`FEW_VARIANTS` and each needs
+    something: a few searches that rule out more documents than the runs of the token as
+    written (its groups' text is no run there)."""
+    wide = widened(token)
+    if wide is None:
+        return None
+    spelled = [_token_needs(variant, ignorecase, bounded) for variant in variants(wide)]
+    if len(spelled) > FEW_VARIANTS or any(need is None for need in spelled):
+        return None
+    return spelled  # type: ignore[return-value]
 
 
 def _kept(runs: list[str], ignorecase: bool) -> list[str]:
