@@ -526,3 +526,25 @@ def test_fold_text_gives_the_ascii_of_fold_and_its_words(text):
     assert [w if w.isascii() else None for w in words_of(folded.replace("\ud800", " "))] == ascii_words
     if text.isascii():
         assert folded == whole
+
+
+def test_a_pattern_of_many_variants_is_tested_by_those_of_its_largest_group_read_as_anything():
+    from textlint.yamlrules.variants import widened
+
+    token = r"since (?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|many) (?P<u>years|months|weeks)(?! ago)"
+    assert widened(token) == r"since (?:.*) (?P<u>years|months|weeks)(?! ago)"
+    assert widened("a|b") is None and widened("(?=x)ab") is None and widened("x(?:a|b)?y") == "x(?:.*)?y"
+    rules = [substitution({token: r"for \g<n> \g<u>"}, ignorecase=True), substitution({token: "x"}),
+             existence([token, "(?:one|two|three|four|five|six|seven|eight|nine) (?:cats?|dogs?) (?:ran|sat)"])]
+    assert [t.text for _, t in rules[0].needs.others] == [("since ", " years"), ("since ", " months"),
+                                                         ("since ", " weeks")]
+    words = ["since", "Since two", "SINCE 10", "since 2", "2 years", "ten", "many weeks", "years", "Years",
+             "months", "ago", "two cats ran", "nine dogs", "sat", "one cat"]
+    seps = [" ", " ", " ", "  ", "\n", ", ", "-"]
+    rnd = random.Random(17)
+    hits = 0
+    for _ in range(600):
+        text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 10)))
+        for rule in rules:
+            hits += bool(same(rule, text))
+    assert hits > 30

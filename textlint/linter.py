@@ -15,6 +15,7 @@ from .diagnostics import Applicability, Diagnostic, Edit, apply_edits
 from .document import Document
 from .gcpause import collections_deferred
 from .rule import Rule, RuleError
+from .yamlrules.gate import RulesGate
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Linter:
         self.dropped = dropped
         self._groups = {r.id: r.groups for r in rules}
         self._vale_style = {r.id: r.vale_style for r in rules}
+        self._gate = RulesGate(rules)
 
     def lint(self, doc: Document) -> LintResult:
         return collections_deferred(lambda: self._lint(doc))
@@ -52,7 +54,10 @@ class Linter:
         off = suppression.parse(doc)
         for rule in self.rules:
             rule.prepare(doc)
-        for rule in self.rules:
+        idle = self._gate.idle(doc) if self._gate else ()
+        for place, rule in enumerate(self.rules):
+            if place in idle:  # finds nothing there (yamlrules.gate)
+                continue
             try:
                 for d in rule.check(doc):
                     if not rule.vale_style and doc.is_ignored(d.start, d.end):

@@ -458,8 +458,12 @@ class YamlRule(Rule):
 
     def index(self, doc: Document, needs: Needs) -> TextIndex:
         """What *doc* holds in the parts the rule's scope reads, as *needs* compares it."""
-        source = "raw" in self.scope or "line" in self.scope
-        return view.view(doc).index(doc, needs.folded, source)
+        return view.view(doc).index(doc, needs.folded, self.reads_source)
+
+    @property
+    def reads_source(self) -> bool:
+        """Whether the rule's scope reads the document's source (``raw``, ``line``), not only its blocks."""
+        return "raw" in self.scope or "line" in self.scope
 
     def compile(self, pattern: str, key: str, *, words: bool | None = None,
                 parts: list[str] | None = None) -> regex.Pattern:

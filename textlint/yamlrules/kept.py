@@ -21,7 +21,7 @@ from typing import Any, Callable, Hashable, TypeVar
 from .. import cachefile
 
 #: Bump when what is kept changes.
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 #: Values kept at most; a full cache starts again.
 MAX_ENTRIES = 4096
 

@@ -36,7 +36,7 @@ from ..cachedattr import cached_property
 from ..dataclass import dataclass
 from ..patterns import lazy_compile
 from .kept import kept
-from .variants import class_end, variants
+from .variants import class_end, variants, widened
 
 #: The non-ASCII letters that ``regex`` matches, without case, to an ASCII letter (Kelvin
 #: sign, long s, dotted capital I, dotless small i; tests/test_yaml_needs.py checks the
@@ -439,6 +439,17 @@ class Needs:
         in most short lists): :meth:`met` asks nothing else of an indexed text."""
         return self.complete and not self.also and not self.words and len(self._runs) == len(self.others)
 
+    @cached_property
+    def piece_test(self) -> PieceTest:
+        """What :meth:`met` asks of an indexed text, as pieces of it (:func:`_tests_held_py`):
+        looser, never stricter (a word of the text is a piece of it; neighbours are not
+        checked): a text that fails it fails :meth:`met`."""
+        if not self.complete:
+            return self.folded, self.also, None
+        tokens = [(w.decode("utf-8"),) for w in self.words]
+        tokens += (tuple(dict.fromkeys((*t.text, *(w.decode("utf-8") for w in t.words)))) for _, t in self.others)
+        return self.folded, self.also, tuple(tokens)
+
     def met(self, index: TextIndex) -> bool:
         if not index.indexed:
             return self._in_text(index)
@@ -570,6 +581,45 @@ def tokens_held(text: str, groups: tuple[tuple[str, tuple[tuple[int, tuple[str, 
     """:func:`_tokens_held_py`, by its compiled twin when there is one."""
     held = _TOKENS_HELD(text, groups) if _TOKENS_HELD is not None else None
     return _tokens_held_py(text, groups) if held is None else held
+
+
+#: A rule's test as pieces of text (:attr:`Needs.piece_test`): whether it reads the text folded
+#: (:func:`fold_text`), the pieces the text must hold, and the tokens (each its pieces) one of
+#: which it must hold whole (None: no token is asked for).
+PieceTest = tuple[bool, tuple[str, ...], "tuple[tuple[str, ...], ...] | None"]
+
+
+def _tests_held_py(text: str, tests: tuple[PieceTest, ...]) -> list[bool]:
+    """Whether *text* (folded by :func:`fold_text` for a folded test) holds what each of *tests*
+    asks (:attr:`Needs.piece_test`)."""
+    folded: str | None = None
+    out = []
+    for is_folded, also, tokens in tests:
+        if is_folded and folded is None:
+            folded = fold_text(text)
+        read = folded if is_folded else text
+        out.append(all(map(read.__contains__, also)) and (
+            tokens is None or any(all(map(read.__contains__, token)) for token in tokens)))
+    return out
+
+
+#: The compiled twin of :func:`_tests_held_py` (native/src/pieces.rs: the tests read into Rust
+#: once, asked of a text in one call), or None.
+_PIECE_TESTS = native.function("PieceTests")
+PIECE_TESTS_COMPILED = _PIECE_TESTS is not None
+
+
+class PieceTests:
+    """Several rules' tests (:attr:`Needs.piece_test`), asked of a text at once."""
+
+    def __init__(self, tests: tuple[PieceTest, ...]) -> None:
+        self._tests = tests
+        self._compiled = _PIECE_TESTS(tests) if _PIECE_TESTS is not None else None
+
+    def held(self, text: str) -> list[bool]:
+        """:func:`_tests_held_py` of *text*, by its compiled twin when there is one."""
+        held = self._compiled.held(text) if self._compiled is not None else None
+        return _tests_held_py(text, self._tests) if held is None else held
 
 
 def _shortest(runs: set[str]) -> set[str]:
@@ -730,7 +780,21 @@ def _variant_needs(token: str, ignorecase: bool, bounded: bool) -> list[_Token] 
         return None if whole is None else [whole]
     if whole is None or len(spelled) <= FEW_VARIANTS or all(need.words for need in spelled):
         return spelled
-    return [whole]
+    return _widened_needs(token, ignorecase, bounded) or [whole]
+
+
+def _widened_needs(token: str, ignorecase: bool, bounded: bool) -> list[_Token] | None:
+    """The tests of the variants of *token* with its largest group read as matching anything
+    (:func:`variants.widened`), when they are at most :data:`FEW_VARIANTS` and each needs
+    something: a few searches that rule out more documents than the runs of the token as
+    written (its groups' text is no run there)."""
+    wide = widened(token)
+    if wide is None:
+        return None
+    spelled = [_token_needs(variant, ignorecase, bounded) for variant in variants(wide)]
+    if len(spelled) > FEW_VARIANTS or any(need is None for need in spelled):
+        return None
+    return spelled  # type: ignore[return-value]
 
 
 def _kept(runs: list[str], ignorecase: bool) -> list[str]:

@@ -58,6 +58,30 @@ def variants(token: str) -> list[str]:
     return out if end == len(token) else [token]
 
 
+def widened(token: str) -> str | None:
+    """*token* with the group of its top level that spells out to the most variants read as
+    matching anything (``(?:.*)``), or None when it has no such group (or is not read). Every
+    match of the token holds the runs of plain text of one of its variants (``needs``: the text
+    around the group stays, the group's own text is no run), and it spells out to fewer:
+    ``since (\\d+|two|...) (years|months)`` to two, which need "since " and " years" or
+    " months", where the token's own 24 need "since " and " " alone."""
+    best: tuple[int, int, int] | None = None  # (variants, start, end) of the group
+    i = 0
+    try:
+        while i < len(token):
+            start = i
+            if token[i] in "|)":
+                return None
+            _, choices, i = _atom(token, i)
+            if token[start] == "(" and choices is not None and len(choices) > 1 \
+                    and (best is None or len(choices) > best[0]):
+                best = (len(choices), start, i)
+            i = _quantifier(token, i)[3]
+    except (_Unread, _TooMany):
+        return None
+    return None if best is None else token[:best[1]] + "(?:.*)" + token[best[2]:]
+
+
 def _alternatives(p: str, i: int) -> tuple[list[str], int]:
     """The variants of the alternatives from *i* to the ``)`` or end that closes them, and where
     that is."""
