@@ -303,6 +303,9 @@ class ConfigFinder:
         self._by_dir: dict[Path, Settings] = {}
         self._by_parent: dict[Path, Settings] = {}  # by the directory as named
         self._by_file: dict[Path, Settings] = {}
+        #: The settings of every directory without a configuration: one object, so that a
+        #: run builds one engine (its rules and their memos) for all of them, not one each.
+        self._defaults = Settings()
 
     def _load(self, path: Path) -> Settings:
         """A project's file (or the user's own, when *path* is that file)."""
@@ -336,7 +339,7 @@ class ConfigFinder:
                     if candidate not in self._by_file:
                         self._by_file[candidate] = self._load(candidate)
                     return self._by_file[candidate]
-        return self._vale_project() or self.user or Settings()
+        return self._vale_project() or self.user or self._defaults
 
     def _vale_project(self) -> Settings | None:
         """The ``.vale.ini`` Vale would use (looked for once, from the working directory)."""
