@@ -334,41 +334,6 @@ def test_the_scan_tells_a_capitalised_word_after_a_match_in_the_seed_article(see
     assert told == [capitals._before_capitalised_word_py(seed_text, m.start(), m.end()) for m in mid] and any(told)
 
 
-def _settled_words(text: str) -> list[tuple[int, int]]:
-    """The spans of the words (no function word) that the words around them place in a name
-    (``_before_capitalised_word_py`` and ``_judged_by_right``, asked before ``_in_name``)."""
-    candidates = capitals._mid_sentence_candidates_py(Document(text)) or {}
-    return [m.span() for word, (mid, _) in candidates.items() for m in mid
-            if not capitals._function_like(word.lower()) and capitals._judged_by_right(m.group())
-            and capitals._before_capitalised_word_py(text, m.start(), m.end())]
-
-
-def _in_name(text: str, span: tuple[int, int]) -> bool:
-    written = capitals._Written(Document(text))
-    return capitals.MidSentenceCapital._in_name(text, *span, capitals.get_casing(), False, written)
-
-
-#: Words for sentences around a capitalised word: names, verbs, connectors, articles, numbers,
-#: brackets, greetings and the words after which a capitalised word may be a verb.
-_SENTENCE_WORDS = ["the", "The", "Bank", "Deploy", "Invited", "Said", "Will", "Situation", "of", "in", "to", "we",
-                   "Good", "good", "was", "Operating", "Vladimir", "Putin", "8", "(", ",", ".", "I", "EU",
-                   "Talks", "Results", "a", "and", "recent", "Trip", "Kabul", "Afternoon", "Ensure"]
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_SENTENCE_WORDS), min_size=2, max_size=12).map(" ".join))
-@example("Aznar Invited Vladimir Putin").via("a verb before its object")
-@example("the Bank Deploy")
-def test_a_word_placed_in_a_name_by_the_words_around_it_is_one_in_name_finds(text):
-    for span in _settled_words(text):
-        assert _in_name(text, span), (text, span)
-
-
-def test_the_words_around_a_word_place_it_as_in_name_in_the_seed_article(seed_text):
-    settled = _settled_words(seed_text)
-    assert settled and all(_in_name(seed_text, span) for span in settled)
-
-
 def _findings(text: str) -> list[tuple[int, int, str]]:
     return [(d.start, d.end, d.message) for d in Engine(overrides=Overrides(select=[RULE])).lint(text).diagnostics]
 
