@@ -1955,3 +1955,13 @@ def test_a_word_placed_in_a_name_by_the_words_around_it_is_one_in_name_finds(tex
 def test_the_words_around_a_word_place_it_as_in_name_in_the_seed_article(seed_text):
     settled = _settled_words(seed_text)
     assert settled and all(_in_name(seed_text, span) for span in settled)
+
+
+def test_the_words_the_words_around_a_word_rely_on_are_lowercase():
+    # _before_capitalised_word_py settles a word before a capitalised word: no connector, no
+    # preposition that _in_name reads after a word and no word of _VERB_BEFORE is capitalised
+    for words in (capitals.CONNECTORS, capitals.COMPLEMENT_PREPOSITIONS, capitals.OBJECT_PREPOSITIONS,
+                  capitals.ADJUNCT_PREPOSITIONS, capitals.wc.PREPOSITIONS, capitals.wc.SUBJECT_PRONOUNS,
+                  capitals.wc.BE, capitals.OBJECT_STARTS):
+        assert not any(w[:1].isupper() for w in words), words
+    assert all(w.isascii() and w.isalpha() and w.islower() for w in capitals._VERB_BEFORE)

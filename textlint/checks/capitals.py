@@ -366,7 +366,7 @@ def _judged_by_left(token: str) -> bool:
 @lru_cache(maxsize=WORDS_KEPT)
 def _judged_by_right(token: str) -> bool:
     """Whether a capitalised word after the capitalised *token* (as written) is enough to place it
-    in a name (:meth:`MidSentenceCapital._in_name`, :func:`_before_capitalised_word`): no form that
+    in a name (:meth:`MidSentenceCapital._in_name`, :func:`_before_capitalised_word_py`): no form that
     :func:`_not_a_name_part` may find ending a name before a capitalised word (a verb form and
     nothing else, an -ed form) that the casing table calls strongly lowercase. Each form is judged once."""
     ratio = _lowercase_ratio(token.lower())
