@@ -58,6 +58,7 @@ def clear_caches() -> None:
     capitals._function_like.cache_clear()
     capitals._worth_a_look.cache_clear()
     capitals._judged_by_left.cache_clear()
+    capitals._judged_by_right.cache_clear()
     capitals._plain_common_noun.cache_clear()
     capitals._lowercase_ratio.cache_clear()
 

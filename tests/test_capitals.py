@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleanup_helpers import fixed, found
 from textlint.casing import get_casing
 from textlint.checks import capitals
+from textlint.document import Document
 from textlint.engine import Engine, Overrides
 
 RULE = "cleanup.MidSentenceCapital"
@@ -1919,3 +1920,48 @@ def test_a_word_worth_a_look_is_one_the_plain_judgement_finds_worth_it():
         assert worth == _worth_a_look_plainly(low), low
         answers[bool(capitals.wc.tags(low)), worth] += 1
     assert min(answers[known, worth] for known in (True, False) for worth in (True, False)) >= 20, answers
+
+
+def _settled_words(text: str) -> list[tuple[int, int]]:
+    """The spans of the words (no function word) that the words around them place in a name
+    (``_before_capitalised_word_py`` and ``_judged_by_right``, asked before ``_in_name``)."""
+    candidates = capitals._mid_sentence_candidates_py(Document(text)) or {}
+    return [m.span() for word, (mid, _) in candidates.items() for m in mid
+            if not capitals._function_like(word.lower()) and capitals._judged_by_right(m.group())
+            and capitals._before_capitalised_word_py(text, m.start(), m.end())]
+
+
+def _in_name(text: str, span: tuple[int, int]) -> bool:
+    written = capitals._Written(Document(text))
+    return capitals.MidSentenceCapital._in_name(text, *span, capitals.get_casing(), False, written)
+
+
+#: Words for sentences around a capitalised word: names, verbs, connectors, articles, numbers,
+#: brackets, greetings and the words after which a capitalised word may be a verb.
+_SENTENCE_WORDS = ["the", "The", "Bank", "Deploy", "Invited", "Said", "Will", "Situation", "of", "in", "to", "we",
+                   "Good", "good", "was", "Operating", "Vladimir", "Putin", "8", "(", ",", ".", "I", "EU",
+                   "Talks", "Results", "a", "and", "recent", "Trip", "Kabul", "Afternoon", "Ensure"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_WORDS), min_size=2, max_size=12).map(" ".join))
+@example("Aznar Invited Vladimir Putin").via("a verb before its object")
+@example("the Bank Deploy")
+def test_a_word_placed_in_a_name_by_the_words_around_it_is_one_in_name_finds(text):
+    for span in _settled_words(text):
+        assert _in_name(text, span), (text, span)
+
+
+def test_the_words_around_a_word_place_it_as_in_name_in_the_seed_article(seed_text):
+    settled = _settled_words(seed_text)
+    assert settled and all(_in_name(seed_text, span) for span in settled)
+
+
+def test_the_words_the_words_around_a_word_rely_on_are_lowercase():
+    # _before_capitalised_word_py settles a word before a capitalised word: no connector, no
+    # preposition that _in_name reads after a word and no word of _VERB_BEFORE is capitalised
+    for words in (capitals.CONNECTORS, capitals.COMPLEMENT_PREPOSITIONS, capitals.OBJECT_PREPOSITIONS,
+                  capitals.ADJUNCT_PREPOSITIONS, capitals.wc.PREPOSITIONS, capitals.wc.SUBJECT_PRONOUNS,
+                  capitals.wc.BE, capitals.OBJECT_STARTS):
+        assert not any(w[:1].isupper() for w in words), words
+    assert all(w.isascii() and w.isalpha() and w.islower() for w in capitals._VERB_BEFORE)

@@ -177,6 +177,8 @@ def test_the_tokens_of_the_seed_article_are_those_of_the_python_twin(seed_text):
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(capitals, "_tokens", recording)
+        # (without the shortcut of a capitalised word after a word, _in_name reads more windows)
+        patch.setattr(capitals, "_before_name_test", lambda candidates: lambda text, m: False)
         Engine(overrides=Overrides(select=[RULE])).lint(seed_text)
     assert len(calls) >= 10
     compiled = [capitals._ASCII_TOKENS(text[pos:endpos], pos) for text, pos, endpos in calls]
@@ -284,6 +286,52 @@ def test_the_matches_far_into_a_text_beyond_ascii_are_those_of_the_python_twin(p
     assert _matches(capitals._mid_sentence_candidates(doc)) == _matches(capitals._mid_sentence_candidates_py(doc))
     doc.prose_text = doc.text[:pad] + " " * 5 + doc.text[pad + 5:]  # (prose other than the text)
     assert _matches(capitals._mid_sentence_candidates(doc)) == _matches(capitals._mid_sentence_candidates_py(doc))
+
+
+#: Words around a capitalised word for the words after it: names, a capital and "I", the words
+#: after which a capitalised word may be a verb (in any case), words beyond ASCII, digits, an
+#: apostrophe's word, and long words that reach past NAME_REACH.
+_AFTER_PIECES = ["Bank", "Deploy", "I", "B", "to", "To", "we", "has", "hadn't", "2to", "éto", "o'we", "État",
+                 "Über", "x" * 23, "Ébène" * 5, "said", "Invited", "Ab3"]
+
+
+def _scan(text: str) -> list:
+    """The compiled scan's matches of *text* (every capitalised word worth a look)."""
+    found = capitals._MID_SENTENCE_CANDIDATES(text, text, lambda low: True, frozenset(),
+                                              capitals.HOUSE_STYLE_CAPITALS, capitals.starts_sentence,
+                                              capitals._NAME_WORDS)
+    return [m for mid, _ in found.values() for m in mid]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_AFTER_PIECES), st.sampled_from(list(" \u00a0\t\r\n\x0b\x1c,.'’é1-"))),
+                max_size=40))
+@example(["the", " ", "Deploy", " ", "Bank"]).via("a name")
+@example(["we", " ", "Deploy", " ", "Bank"]).via("a verb")
+@example(["Deploy", " ", "I", " "]).via("I")
+def test_the_scan_tells_a_capitalised_word_after_each_match_as_the_python_twin(pieces):
+    text = "".join(pieces)
+    if not Document(text).plain:
+        return
+    for m in _scan(text):
+        assert m.before_capitalised_word == capitals._before_capitalised_word_py(text, m.start(), m.end()), \
+            (text, m.start())
+
+
+@pytest.mark.parametrize("head", ["", "x", "to", "éé to", "\nto", "1", "é"])
+@pytest.mark.parametrize("spaces", [0, 1, 20, 56, 57, 58, 59, 60, 61])
+def test_the_scan_reads_the_words_around_a_match_to_name_reach(head, spaces):
+    for before, after in ((" " * spaces, " Bank"), (" ", " " * spaces + "Bank"), ("\u00a0" * spaces, "\u00a0Ba"),
+                          (" ", "\t" * spaces + "Ba")):
+        text = head + before + "Deploy" + after
+        for m in _scan(text):  # (none where a long run of white space starts a paragraph)
+            assert m.before_capitalised_word == capitals._before_capitalised_word_py(text, m.start(), m.end()), text
+
+
+def test_the_scan_tells_a_capitalised_word_after_a_match_in_the_seed_article(seed_text):
+    mid = [m for ms, _ in capitals._mid_sentence_candidates(Document(seed_text)).values() for m in ms]
+    told = [m.before_capitalised_word for m in mid]
+    assert told == [capitals._before_capitalised_word_py(seed_text, m.start(), m.end()) for m in mid] and any(told)
 
 
 def _findings(text: str) -> list[tuple[int, int, str]]:

@@ -124,6 +124,7 @@ pub struct Title {
     word: Py<PyString>,
     whole: Py<PyString>,
     after_name: bool,
+    before_name: bool,
 }
 
 impl Title {
@@ -168,12 +169,20 @@ impl Title {
     fn after_capitalised_word(&self) -> bool {
         self.after_name
     }
+
+    /// `_before_capitalised_word_py(text, m.start(), m.end())` of the text the match was found in:
+    /// worked out by the scan (`NameWords::before_name`).
+    #[getter]
+    fn before_capitalised_word(&self) -> bool {
+        self.before_name
+    }
 }
 
 /// What `_after_capitalised_word` (textlint/checks/capitals.py) hands `capitalised_word_before`,
 /// read into Rust once (`_NAME_WORDS`): the connectors, articles and words of a new phrase
 /// (`_without_connectors`), how far back its window reaches (`NAME_REACH`, in code points) and
-/// the word that is no name before another (`GREETING_ADJECTIVE`, lowercase).
+/// the word that is no name before another (`GREETING_ADJECTIVE`, lowercase); and the words
+/// after which `_before_capitalised_word_py` settles nothing (`_VERB_BEFORE`, lowercase ASCII).
 #[pyclass(frozen, module = "textlint_native")]
 pub struct NameWords {
     connectors: Words,
@@ -181,6 +190,7 @@ pub struct NameWords {
     new_phrase: Words,
     reach: usize,
     greeting: String,
+    verb_before: Words,
 }
 
 /// A few words, asked whether they hold one.
@@ -190,9 +200,10 @@ type Words = HashSet<String, FxBuild>;
 impl NameWords {
     #[new]
     fn new(connectors: &Bound<'_, PyFrozenSet>, articles: &Bound<'_, PyFrozenSet>, new_phrase: &Bound<'_, PyFrozenSet>,
-           reach: usize, greeting: String) -> PyResult<Self> {
+           reach: usize, greeting: String, verb_before: &Bound<'_, PyFrozenSet>) -> PyResult<Self> {
         let words = |set: &Bound<'_, PyFrozenSet>| -> PyResult<Words> { set.iter().map(|w| w.extract::<String>()).collect() };
-        Ok(NameWords { connectors: words(connectors)?, articles: words(articles)?, new_phrase: words(new_phrase)?, reach, greeting })
+        Ok(NameWords { connectors: words(connectors)?, articles: words(articles)?, new_phrase: words(new_phrase)?, reach, greeting,
+                       verb_before: words(verb_before)? })
     }
 }
 
@@ -220,6 +231,48 @@ impl NameWords {
         };
         word.is_some_and(|w| w != "I" && !w.eq_ignore_ascii_case(&self.greeting))
     }
+
+    /// `_before_capitalised_word_py(text, start, end)` of the word at bytes [*p*, *end*) of *s*: a
+    /// capital and an ASCII letter after spaces (`token_space`) within `reach` code points after
+    /// it, and no token before it in its line that is or may be one of `verb_before`.
+    fn before_name(&self, s: &str, p: usize, end: usize) -> bool {
+        let mut after = s[end..].chars();
+        let mut spaces = 0;
+        let capital = loop {
+            match after.next() {
+                Some(c) if token_space(c) => spaces += 1,
+                c => break c,
+            }
+        };
+        if spaces + 1 >= self.reach || !capital.is_some_and(|c| c.is_ascii_uppercase())
+            || !after.next().is_some_and(|c| c.is_ascii_alphabetic()) {
+            return false;
+        }
+        let head = s[..p].trim_end_matches(token_space);
+        let spaces = s[head.len()..p].chars().count();
+        let last = match head.chars().next_back() {
+            None | Some('\n') => return true, // no token before it in its line
+            Some(c) if !c.is_ascii() || python_space(c) => return false,
+            Some(c) if !c.is_ascii_alphabetic() => return true, // a mark or a digit
+            Some(_) => head.as_bytes(),
+        };
+        let first = letters_before(last, last.len());
+        if spaces + (last.len() - first) > self.reach || head[..first].chars().next_back().is_some_and(|c| !c.is_ascii()) {
+            return false;
+        }
+        !self.verb_before.contains(&head[first..].to_ascii_lowercase())
+    }
+}
+
+/// The white space `_before_capitalised_word_py` reads past (`_TOKEN_SPACES`), white space to
+/// every token pattern.
+fn token_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}')
+}
+
+/// `str.isspace` of an ASCII character.
+fn python_space(c: char) -> bool {
+    matches!(c, '\t'..='\r' | '\x1c'..='\x1f' | ' ')
 }
 
 /// What the scan knows of a capitalised word it met: *worth*'s judgement (None until a copy of
@@ -340,8 +393,10 @@ where
                         false => PyString::new(py, &s[p..end]).unbind(),
                     };
                     let after_name = judges.name_words.after_name(s, p);
+                    let before_name = judges.name_words.before_name(s, p, end);
                     let (word_end, end) = (code_points.at(word_end), code_points.at(end));
-                    word.mid.push(Py::new(py, Title { start, word_end, end, word: text.clone_ref(py), whole, after_name })?);
+                    word.mid.push(Py::new(py, Title { start, word_end, end, word: text.clone_ref(py), whole, after_name,
+                                                      before_name })?);
                 }
             }
         }

@@ -364,6 +364,16 @@ def _judged_by_left(token: str) -> bool:
 
 
 @lru_cache(maxsize=WORDS_KEPT)
+def _judged_by_right(token: str) -> bool:
+    """Whether a capitalised word after the capitalised *token* (as written) is enough to place it
+    in a name (:meth:`MidSentenceCapital._in_name`, :func:`_before_capitalised_word_py`): no form that
+    :func:`_not_a_name_part` may find ending a name before a capitalised word (a verb form and
+    nothing else, an -ed form) that the casing table calls strongly lowercase. Each form is judged once."""
+    ratio = _lowercase_ratio(token.lower())
+    return ratio is None or ratio > STRONG_FORM or not (token.endswith("ed") or wc.only_verb(token))
+
+
+@lru_cache(maxsize=WORDS_KEPT)
 def _worth_a_look(low: str) -> bool:
     """Whether a capitalised word, as lowercase *low*, may be a slip wherever it stands: no
     month, day or "no" ("No. 1", "a No vote"), and a function word or sentence adverb, or a word
@@ -648,7 +658,7 @@ class MidSentenceCapital(Check):
             return
         casing = get_casing()
         titles = Titles(doc)
-        after_name = _after_name_test(candidates)
+        after_name, before_name = _after_name_test(candidates), _before_name_test(candidates)
         prose = doc.prose_text
         code = doc.code_words  # "an uncaught Error", "Promises": names the code uses
         technical = doc.technical
@@ -675,7 +685,8 @@ class MidSentenceCapital(Check):
                     if house_style:
                         break
                     yield self._diagnostic(m, word)  # "Mr President, Friends,"
-                elif not (not function_word and after_name(text, m) and _judged_by_left(m.group())
+                elif not (not function_word and (after_name(text, m) and _judged_by_left(m.group())
+                                                 or before_name(text, m) and _judged_by_right(m.group()))
                           or self._in_name(text, m.start(), m.end(), casing, function_word, written)) \
                         or common_in_name and _common_word_in_name(text, m, low, prose, casing, once):
                     alone.append(m)
@@ -1662,6 +1673,67 @@ def _after_name(text: str, m: Any) -> bool:
     return m.after_capitalised_word
 
 
+def _before_name_test(candidates: dict[str, tuple[list, int]]) -> Callable[[str, Any], bool]:
+    """How :func:`_before_capitalised_word_py` is asked at the matches of *candidates*
+    (:func:`_mid_sentence_candidates`, not empty): read off the compiled scan's matches
+    (``before_capitalised_word``, which it worked out as it found them), asked of the twin's."""
+    first = next(iter(candidates.values()))[0][0]
+    return _before_capitalised_word_at if isinstance(first, (re.Match, regex.Match)) else _before_name
+
+
+def _before_name(text: str, m: Any) -> bool:
+    """:func:`_before_capitalised_word_py` at a match of the compiled scan, which worked it out."""
+    return m.before_capitalised_word
+
+
+def _before_capitalised_word_at(text: str, m: regex.Match | re.Match) -> bool:
+    """:func:`_before_capitalised_word_py` at the match *m* of *text*."""
+    return _before_capitalised_word_py(text, m.start(), m.end())
+
+
+#: The words after which :meth:`MidSentenceCapital._in_name` may find a capitalised word before a
+#: name a verb, not a name's word (auxiliaries, subject pronouns, "to"): words of ASCII letters.
+_VERB_BEFORE = wc.AUXILIARIES | wc.SUBJECT_PRONOUNS | frozenset((wc.INFINITIVE_MARKER,))
+#: The spaces :func:`_before_capitalised_word_py` reads past (white space to every token pattern).
+_TOKEN_SPACES = " \t\u00a0"
+
+
+def _before_capitalised_word_py(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``[start, end)`` (not a function word) is certainly part of a name
+    (:meth:`MidSentenceCapital._in_name`'s other common case, decided by the words around it
+    without tokens), once :func:`_judged_by_right` finds its form enough: a capitalised word of
+    ASCII letters (its first token: a capital and a letter after spaces, within NAME_REACH)
+    follows it, and the token before it (in its line) is not one of _VERB_BEFORE, after which
+    the word may be a verb ("we Consider India", "to Request"), nor one that may be one (after
+    a character other than ASCII, or cut by NAME_REACH). Then _in_name's every test that may
+    answer no is settled: no sentence's article before a lowercase word, no greeting, no
+    infinitive or participle, :func:`_name_like` of the words after it (their first a name, no
+    connector: :data:`CONNECTORS` holds no capitalised word), no preposition after it (those
+    of :func:`_common_complement`, :func:`_head_before_named_object` and ADJUNCT_PREPOSITIONS
+    are lowercase)."""
+    after = end
+    while after < len(text) and text[after] in _TOKEN_SPACES:
+        after += 1
+    if after + 1 >= min(len(text), end + NAME_REACH) or not ("A" <= text[after] <= "Z") \
+            or not (text[after + 1].isascii() and text[after + 1].isalpha()):
+        return False
+    last = start  # (the end of the token before the word)
+    while last > 0 and text[last - 1] in _TOKEN_SPACES:
+        last -= 1
+    if last == 0 or text[last - 1] == "\n":
+        return True  # no token before it in its line
+    if not text[last - 1].isascii() or text[last - 1].isspace():
+        return False
+    if not text[last - 1].isalpha():
+        return True  # a mark or a digit: no word of _VERB_BEFORE
+    first = last - 1
+    while first > 0 and text[first - 1].isascii() and text[first - 1].isalpha():
+        first -= 1
+    if start - first > NAME_REACH or first > 0 and not text[first - 1].isascii():
+        return False
+    return text[first:last].lower() not in _VERB_BEFORE
+
+
 #: The connectors :func:`_name_like` skips that are words of ASCII letters (a token of their own
 #: between white space).
 _LETTER_CONNECTORS = frozenset(c for c in CONNECTORS if c.isascii() and c.isalpha())
@@ -1676,7 +1748,7 @@ _NEW_PHRASE_WORDS = frozenset(word for skip in _NEW_PHRASE_SKIPS for word in ski
 #: each match it gives: its word lists, its window's reach and the word it does not count, read
 #: into Rust once (native/src/capitals.rs, ``NameWords``), or None without the module.
 _NAME_WORDS = None if native.function("NameWords") is None else native.function("NameWords")(
-    _LETTER_CONNECTORS, ARTICLES, _NEW_PHRASE_WORDS, NAME_REACH, GREETING_ADJECTIVE)
+    _LETTER_CONNECTORS, ARTICLES, _NEW_PHRASE_WORDS, NAME_REACH, GREETING_ADJECTIVE, _VERB_BEFORE)
 
 
 def _without_connectors(window: str) -> str:
