@@ -59,6 +59,18 @@ def same(rule, text, markdown=False):
     return got
 
 
+def same_on_random_texts(rules, words, seps, seed, count, most_words=10):
+    """How many of *count* random texts (words and separators) each of *rules* finds something
+    in, each asserted to find what it finds without its test (:func:`same`)."""
+    rnd = random.Random(seed)
+    hits = 0
+    for _ in range(count):
+        text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, most_words)))
+        for rule in rules:
+            hits += bool(same(rule, text))
+    return hits
+
+
 @pytest.mark.parametrize("pattern, runs", [
     ("(?:API Console|dev|developer) key", [" key"]),
     (r"\b(?:eg|e\.g\.)(?=[\s,;])", []),
@@ -180,12 +192,7 @@ def test_random_documents_match_as_without_the_test():
     seps = [" ", " ", "-", ".", ";", "\n", ", ", "’"]
     rules = [existence(tokens, ignorecase=True), existence(tokens), existence(tokens, nonword=True),
              substitution({t: "x" for t in tokens}, ignorecase=True)]
-    rnd = random.Random(3)
-    hits = 0
-    for _ in range(400):
-        text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 12)))
-        for rule in rules:
-            hits += bool(same(rule, text))
+    hits = same_on_random_texts(rules, words, seps, seed=3, count=400, most_words=12)
     assert hits > 50  # the test documents do hold tokens
 
 
@@ -370,12 +377,7 @@ def test_rules_with_alternatives_in_their_tokens_are_skipped_only_where_absent()
     words = ["cell", "phone", "boy", "boys", "BOYS", "congressmen", "Congresswoman", "wow", "hit", "the",
              "ground", "running", "(c)", "(C)", "Hong", "Kongite", "kongian", "boyz", "cells"]
     seps = [" ", " ", "-", "!!", "?", "\n", ", ", "?!"]
-    rnd = random.Random(13)
-    hits = 0
-    for _ in range(400):
-        text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 10)))
-        for rule in rules:
-            hits += bool(same(rule, text))
+    hits = same_on_random_texts(rules, words, seps, seed=13, count=400)
     assert hits > 100
     assert same(rules[0], "Nothing to see here.") == [] and not rules[0].holds(
         Document("Nothing to see here."), rules[0].needs)
@@ -541,10 +543,5 @@ def test_a_pattern_of_many_variants_is_tested_by_those_of_its_largest_group_read
     words = ["since", "Since two", "SINCE 10", "since 2", "2 years", "ten", "many weeks", "years", "Years",
              "months", "ago", "two cats ran", "nine dogs", "sat", "one cat"]
     seps = [" ", " ", " ", "  ", "\n", ", ", "-"]
-    rnd = random.Random(17)
-    hits = 0
-    for _ in range(600):
-        text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 10)))
-        for rule in rules:
-            hits += bool(same(rule, text))
+    hits = same_on_random_texts(rules, words, seps, seed=17, count=600)
     assert hits > 30
