@@ -20,6 +20,7 @@ use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use crate::fxhash::FxBuild;
 use crate::lookup::Getter;
 use crate::weights::Weights;
 use crate::text::{camel_seam, is_upper, islower};
@@ -73,7 +74,7 @@ pub struct SuspiciousCore {
     /// `Model._glued_forms`
     glued_forms: PyObject,
     /// the same set in Rust when it is the process's (`glued_forms()`, its usual value)
-    glued: Option<&'static HashSet<Box<[u8]>>>,
+    glued: Option<&'static GluedForms>,
     /// `Model.lex`, whose `pmi_max` and `bigram_floor` are read where the Python reads them
     lexicon: PyObject,
     /// `max(0.0, bigram_weight * lex.pmi_max)` and `lex.bigram_floor`, once read (they do not
@@ -484,16 +485,19 @@ impl<'a, 'py> Judgment<'a, 'py> {
 
 /// `glued_forms()` of model.py, the set of every model (read once a process), and its words'
 /// UTF-8 in Rust.
-static GLUED_FORMS: GILOnceCell<(PyObject, HashSet<Box<[u8]>>)> = GILOnceCell::new();
+static GLUED_FORMS: GILOnceCell<(PyObject, GluedForms)> = GILOnceCell::new();
+
+/// The glued forms' UTF-8, hashed by FxHash: asked of every piece the word table knows.
+type GluedForms = HashSet<Box<[u8]>, FxBuild>;
 
 /// The glued forms in Rust when *forms* (a model's `_glued_forms`) is the process's set, else None
 /// (then the memo and the set are asked as the Python asks them).
-fn process_glued_forms(forms: &Bound<'_, PyAny>) -> PyResult<Option<&'static HashSet<Box<[u8]>>>> {
+fn process_glued_forms(forms: &Bound<'_, PyAny>) -> PyResult<Option<&'static GluedForms>> {
     let py = forms.py();
     let (set, words) = GLUED_FORMS.get_or_try_init(py, || -> PyResult<_> {
         let set = py.import("textlint.checks.spacing.model")?.getattr("glued_forms")?.call0()?;
         // (a word that is no UTF-8 is left out: no piece, ASCII, is that word)
-        let mut words = HashSet::new();
+        let mut words = GluedForms::default();
         for word in set.try_iter()? {
             if let Ok(text) = word?.downcast::<PyString>()?.to_str() {
                 words.insert(text.as_bytes().into());
