@@ -1822,7 +1822,7 @@ def test_a_word_that_may_be_no_common_word_in_a_name_is_none_at_any_copy():
     judged = Counter()
     for text, m, low in _titles_in_random_texts(pieces, seed=14):
         for once in (True, False):
-            common = capitals._common_word_in_name(text, m, low, text, casing, capitals._common_word_tests(low, once))
+            common = capitals._common_word_in_name(text, m, low, text, casing, once)
             assert not common or capitals._may_be_common_word_in_name(low, once), (text, m.start(), once)
         for name in _COMMON_WORD_JUDGEMENTS:
             judged[name] += getattr(capitals, name)(text, m, low, text, casing)
@@ -1846,25 +1846,11 @@ def test_a_word_in_a_name_is_a_common_word_as_every_judgement_finds_it():
             every = once and any(getattr(capitals, name)(text, m, low, text, casing)
                                  for name in _COMMON_WORD_JUDGEMENTS) \
                 or capitals._adjective_before_proper_modifier(text, m, low, casing)
-            assert capitals._common_word_in_name(text, m, low, text, casing, capitals._common_word_tests(low, once)) == every, (text, m.start(), once)
+            assert capitals._common_word_in_name(text, m, low, text, casing, once) == every, (text, m.start(), once)
             after = "capital" if capitals._NEXT_CAPITALISED.match(text, m.end()) \
                 else "lowercase" if capitals._SPACED_LOWER.match(text, m.end()) else "mark"
             found[every, after] += 1
     assert all(found[every, after] for every in (True, False) for after in ("capital", "lowercase", "mark")), found
-
-
-_PLURAL_LETTERS = st.text(alphabet="aeisyé", max_size=6)
-
-
-@given(word=_PLURAL_LETTERS, nouns=st.frozensets(_PLURAL_LETTERS, max_size=8))
-@example(word="parties", nouns=frozenset({"party"}))
-@example(word="boxes", nouns=frozenset({"box"}))
-@example(word="towns", nouns=frozenset({"town"}))
-@example(word="s", nouns=frozenset({""}))
-@example(word="ies", nouns=frozenset({"y"}))
-def test_a_plural_is_one_of_a_singular_among_the_nouns(word, nouns):
-    """``_plural_of``, written out, answers as a look-up of each of ``_singulars``."""
-    assert capitals._plural_of(word, nouns) == any(one in nouns for one in capitals._singulars(word))
 
 
 def test_every_letter_is_a_character_of_the_documents_words():

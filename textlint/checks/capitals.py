@@ -8,7 +8,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import cache, lru_cache
 from itertools import groupby
-from typing import Any, Callable, Iterable, Iterator, NamedTuple
+from typing import Any, Callable, Iterable, Iterator
 
 import regex
 
@@ -677,7 +677,6 @@ class MidSentenceCapital(Check):
             alone = []
             once = len(mid) < 2  # see _common_word_in_name
             common_in_name = not function_word and _may_be_common_word_in_name(low, once)
-            common_tests = _common_word_tests(low, once) if common_in_name else None
             group = not function_word and _plural_of_a_group(word)  # (asked once, not at each copy)
             for m in mid:
                 if group and _addressed_group(text, m):
@@ -689,7 +688,7 @@ class MidSentenceCapital(Check):
                 elif not (not function_word and (after_name(text, m) and _judged_by_left(m.group())
                                                  or before_name(text, m) and _judged_by_right(m.group()))
                           or self._in_name(text, m.start(), m.end(), casing, function_word, written)) \
-                        or common_in_name and _common_word_in_name(text, m, low, prose, casing, common_tests):
+                        or common_in_name and _common_word_in_name(text, m, low, prose, casing, once):
                     alone.append(m)
                     if len(alone) > 1 and not function_word:
                         break
@@ -2794,10 +2793,8 @@ def _names_a_body(text: str, m: regex.Match, low: str) -> bool:
 
 
 def _plural_of(word: str, nouns: frozenset[str]) -> bool:
-    """Whether *word* is the plural of one of *nouns* ("towns", "parties"): one of its
-    :func:`_singulars` is (written out: asked a thousand times a pass)."""
-    return word.endswith("s") and (word[:-1] in nouns or word.endswith("es") and (
-        word[:-2] in nouns or word.endswith("ies") and word[:-3] + "y" in nouns))
+    """Whether *word* is the plural of one of *nouns* ("towns", "parties")."""
+    return any(one in nouns for one in _singulars(word))
 
 
 def _singulars(word: str) -> Iterator[str]:
@@ -2998,71 +2995,29 @@ _NEXT_WORD = lazy_compile(r"[ \u00a0]+(\p{Ll}+)(?![\p{L}\p{M}\p{N}\-\u2010'’.]
 _SPACED_LOWER = lazy_compile(r"[ \u00a0]+\p{Ll}")
 
 
-def _common_word_in_name(text: str, m: regex.Match, low: str, prose: str, casing: Casing, tests: _CommonWordTests) -> bool:
+def _common_word_in_name(text: str, m: regex.Match, low: str, prose: str, casing: Casing, once: bool) -> bool:
     """Whether the capitalised word at *m*, which :meth:`MidSentenceCapital._in_name` finds next to
-    a name, is a common word of the clause all the same (the judgements below, in turn, those of
-    *tests* that may find the word one: :func:`_common_word_tests`). All of them but the last ask
-    that the document capitalise the word nowhere else in mid-sentence
-    (:func:`_capitalised_mid_sentence`), and are asked only when the word's own capitalised copies
-    outside sentence starts are fewer than two, which answers that for every copy without searching
+    a name, is a common word of the clause all the same (the judgements below, in turn). All of
+    them but the last ask that the document capitalise the word nowhere else in mid-sentence
+    (:func:`_capitalised_mid_sentence`); *once* is False when the word's own capitalised copies
+    outside sentence starts are two or more, which answers that for every copy without searching
     the text again (a word inside a recurring name: "New", "Liberal"). Before another capitalised
     word (most words of a name) only the last can: each of the others asks for a lowercase word or
     a mark after the word, or (after a possessor) for no capitalised word; and before neither (a
     mark) only the two that ask for no lowercase word after it."""
     if _NEXT_CAPITALISED.match(text, m.end()):
-        return tests.modifier and _adjective_before_proper_modifier(text, m, low, casing)
+        return _adjective_before_proper_modifier(text, m, low, casing)
     if not _SPACED_LOWER.match(text, m.end()):
-        return _any_judgement(tests.before_mark, text, m, low, prose, casing)
-    return _any_judgement(tests.clause, text, m, low, prose, casing) \
-        or tests.modifier and _adjective_before_proper_modifier(text, m, low, casing)
-
-
-def _any_judgement(judgements: tuple[Callable[[str, regex.Match, str, str, Casing], bool], ...],
-                   text: str, m: regex.Match, low: str, prose: str, casing: Casing) -> bool:
-    """Whether one of *judgements* finds the word at *m* a common word (in turn)."""
-    for judgement in judgements:
-        if judgement(text, m, low, prose, casing):
-            return True
-    return False
-
-
-class _CommonWordTests(NamedTuple):
-    """The judgements of :func:`_common_word_in_name` that may find a word a common word, by what
-    follows a copy: a lowercase word (*clause*, in their order) or a mark (*before_mark*), and
-    whether :func:`_adjective_before_proper_modifier` may (*modifier*)."""
-    clause: tuple[Callable[[str, regex.Match, str, str, Casing], bool], ...]
-    before_mark: tuple[Callable[[str, regex.Match, str, str, Casing], bool], ...]
-    modifier: bool
-
-
-def _common_word_tests(low: str, once: bool) -> _CommonWordTests:
-    """The judgements of :func:`_common_word_in_name` whose conditions on the word alone *low*
-    meets (LanguageTool's tags, the casing table; each judgement asks them again), all but the
-    last only when *once*: worked out once per word, so that a copy is not put to the judgements
-    that cannot find the word a common word at any copy."""
-    tags, ratio = wc.tags(low), get_casing().ratio(low)
-    strong = ratio is not None and ratio <= STRONG
-    modifier = tags == "J" and ratio is not None and ratio <= STRONG_FORM
-    if not once:
-        return _CommonWordTests((), (), modifier)
-    verb_ratio = _lowercase_ratio(low)
-    may = (
-        (_common_word_after_name,
-         ratio is not None and ratio <= THRESHOLD and "#" not in tags and not wc.proper(low)),
-        (_common_noun_after_possessor, strong),
-        (_verb_after_complete_name,
-         not _FINITE_FORMS.isdisjoint(tags) and "N" not in tags and "P" not in tags and low not in FUNCTION_WORDS
-         and verb_ratio is not None and verb_ratio <= STRONG),
-        (_past_verb_of_named_subject, "D" in tags and "P" not in tags and low not in FUNCTION_WORDS),
-        (_adjective_after_possessor, tags == "J" and strong),
-        (_adjective_after_proper_adjective, "J" in tags and strong and not wc.proper(low)),
-        (_common_noun_after_proper_adjective,
-         _plain_common_noun(low, STRONG if _plural(low) else STRONG_FORM) and not wc.number_word(low)),
-    )
-    clause = tuple(judgement for judgement, possible in may if possible)
-    before_mark = tuple(judgement for judgement in clause
-                        if judgement in (_common_noun_after_possessor, _common_noun_after_proper_adjective))
-    return _CommonWordTests(clause, before_mark, modifier)
+        return once and (_common_noun_after_possessor(text, m, low, prose, casing)
+                         or _common_noun_after_proper_adjective(text, m, low, prose, casing))
+    return once and (_common_word_after_name(text, m, low, prose, casing)
+                     or _common_noun_after_possessor(text, m, low, prose, casing)
+                     or _verb_after_complete_name(text, m, low, prose, casing)
+                     or _past_verb_of_named_subject(text, m, low, prose, casing)
+                     or _adjective_after_possessor(text, m, low, prose, casing)
+                     or _adjective_after_proper_adjective(text, m, low, prose, casing)
+                     or _common_noun_after_proper_adjective(text, m, low, prose, casing)) \
+        or _adjective_before_proper_modifier(text, m, low, casing)
 
 
 def _may_be_common_word_in_name(low: str, once: bool) -> bool:
