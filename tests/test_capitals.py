@@ -1853,6 +1853,20 @@ def test_a_word_in_a_name_is_a_common_word_as_every_judgement_finds_it():
     assert all(found[every, after] for every in (True, False) for after in ("capital", "lowercase", "mark")), found
 
 
+_PLURAL_LETTERS = st.text(alphabet="aeisyé", max_size=6)
+
+
+@given(word=_PLURAL_LETTERS, nouns=st.frozensets(_PLURAL_LETTERS, max_size=8))
+@example(word="parties", nouns=frozenset({"party"}))
+@example(word="boxes", nouns=frozenset({"box"}))
+@example(word="towns", nouns=frozenset({"town"}))
+@example(word="s", nouns=frozenset({""}))
+@example(word="ies", nouns=frozenset({"y"}))
+def test_a_plural_is_one_of_a_singular_among_the_nouns(word, nouns):
+    """``_plural_of``, written out, answers as a look-up of each of ``_singulars``."""
+    assert capitals._plural_of(word, nouns) == any(one in nouns for one in capitals._singulars(word))
+
+
 def test_every_letter_is_a_character_of_the_documents_words():
     """``_Written`` finds the runs of letters (``str.isalpha``) of the prose among the document's
     words, which ``regex``'s classes find: every letter is in them."""
