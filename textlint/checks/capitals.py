@@ -685,8 +685,7 @@ class MidSentenceCapital(Check):
                     if house_style:
                         break
                     yield self._diagnostic(m, word)  # "Mr President, Friends,"
-                elif not (not function_word and (after_name(text, m) and _judged_by_left(m.group())
-                                                 or before_name(text, m) and _judged_by_right(m.group()))
+                elif not (not function_word and _settled_in_name(text, m, after_name, before_name)
                           or self._in_name(text, m.start(), m.end(), casing, function_word, written)) \
                         or common_in_name and _common_word_in_name(text, m, low, prose, casing, once):
                     alone.append(m)
@@ -1657,12 +1656,30 @@ def _after_capitalised_word_at(text: str, m: regex.Match | re.Match) -> bool:
     return _after_capitalised_word(text, m.start())
 
 
+def _settled_in_name(text: str, m: Any, after_name: Callable[[str, Any], bool],
+                     before_name: Callable[[str, Any], bool]) -> bool:
+    """Whether one of :meth:`MidSentenceCapital._in_name`'s two common cases places the copy *m*
+    (of a word that is no function word) in a name: a capitalised word before it
+    (*after_name*, :func:`_after_name_test`) or after it (*before_name*,
+    :func:`_before_name_test`), with the word's form judged enough (:func:`_judged_by_left`,
+    :func:`_judged_by_right`)."""
+    return after_name(text, m) and _judged_by_left(m.group()) \
+        or before_name(text, m) and _judged_by_right(m.group())
+
+
+def _found_by_twin(candidates: dict[str, tuple[list, int]]) -> bool:
+    """Whether the matches of *candidates* (:func:`_mid_sentence_candidates`, not empty) are the
+    Python twin's (``re``/``regex`` matches), not the compiled scan's (which carry what the scan
+    worked out at each: ``after_capitalised_word``, ``before_capitalised_word``)."""
+    first = next(iter(candidates.values()))[0][0]
+    return isinstance(first, (re.Match, regex.Match))
+
+
 def _after_name_test(candidates: dict[str, tuple[list, int]]) -> Callable[[str, Any], bool]:
     """How :func:`_after_capitalised_word` is asked at the matches of *candidates*
     (:func:`_mid_sentence_candidates`, not empty): :func:`_after_name` of the compiled scan's,
     :func:`_after_capitalised_word_at` of the Python twin's."""
-    first = next(iter(candidates.values()))[0][0]
-    return _after_capitalised_word_at if isinstance(first, (re.Match, regex.Match)) else _after_name
+    return _after_capitalised_word_at if _found_by_twin(candidates) else _after_name
 
 
 def _after_name(text: str, m: Any) -> bool:
@@ -1677,8 +1694,7 @@ def _before_name_test(candidates: dict[str, tuple[list, int]]) -> Callable[[str,
     """How :func:`_before_capitalised_word_py` is asked at the matches of *candidates*
     (:func:`_mid_sentence_candidates`, not empty): read off the compiled scan's matches
     (``before_capitalised_word``, which it worked out as it found them), asked of the twin's."""
-    first = next(iter(candidates.values()))[0][0]
-    return _before_capitalised_word_at if isinstance(first, (re.Match, regex.Match)) else _before_name
+    return _before_capitalised_word_at if _found_by_twin(candidates) else _before_name
 
 
 def _before_name(text: str, m: Any) -> bool:
