@@ -70,6 +70,8 @@ pub struct Compiled<'a, 'py> {
     bound: Option<Bound<'py, SuspiciousCore>>,
     original: Option<&'a Bound<'py, PyAny>>,
     direct: OnceCell<bool>,
+    /// the model's vocabulary as [`valid`] reads it, read when a chunk's entry is first checked
+    vocabulary: OnceCell<Option<Vocabulary<'py>>>,
 }
 
 impl<'a, 'py> Compiled<'a, 'py> {
@@ -78,7 +80,7 @@ impl<'a, 'py> Compiled<'a, 'py> {
     pub fn of(model: &'a Bound<'py, PyAny>, original: Option<&'a Bound<'py, PyAny>>) -> PyResult<Self> {
         let py = model.py();
         let bound = model.getattr(intern!(py, "_suspicious_native"))?.downcast_into::<SuspiciousCore>().ok();
-        Ok(Compiled { model, bound, original, direct: OnceCell::new() })
+        Ok(Compiled { model, bound, original, direct: OnceCell::new(), vocabulary: OnceCell::new() })
     }
 
     /// Whether the bound answers `model.suspicious` (read once).
@@ -98,6 +100,18 @@ impl<'a, 'py> Compiled<'a, 'py> {
             _ => false,
         };
         Ok(*self.direct.get_or_init(|| direct))
+    }
+
+    /// [`valid`] of *deps*, the model's vocabulary read once (not once per entry checked).
+    pub fn valid(&self, deps: &Bound<'py, PyDict>) -> PyResult<bool> {
+        let vocabulary = match self.vocabulary.get() {
+            Some(vocabulary) => vocabulary,
+            None => {
+                let vocabulary = Vocabulary::of(self.model)?;
+                self.vocabulary.get_or_init(|| vocabulary)
+            }
+        };
+        valid_in(self.model, vocabulary.as_ref(), deps)
     }
 
     /// `model._zipf_get(lower, 0)` of a lowercase word.
@@ -301,7 +315,7 @@ fn core_answer<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, table: &Bo
         return entry.get_item(0);
     }
     let deps = deps.downcast_into::<PyDict>()?;
-    if valid(model, &deps)? {
+    if m.valid(&deps)? {
         hits.update(deps.as_mapping())?;
         return entry.get_item(0);
     }
@@ -337,32 +351,60 @@ fn lex_frequent<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, core: &Bo
 /// for the document's word total) have the counts they had. The model's vocabulary is read in
 /// place when its `get` is `dict.get` (a `Counter`'s is), else the method answers.
 pub fn valid(model: &Bound<'_, PyAny>, deps: &Bound<'_, PyDict>) -> PyResult<bool> {
-    let py = model.py();
-    let vocab = model.getattr(intern!(py, "vocab"))?;
-    let dict_get = py.get_type::<PyDict>().getattr(intern!(py, "get"))?;
-    let Ok(vocab) = vocab.downcast::<PyDict>() else {
-        return model.call_method1(intern!(py, "valid"), (deps,))?.is_truthy();
-    };
-    if !vocab.get_type().getattr(intern!(py, "get"))?.is(&dict_get) {
-        return model.call_method1(intern!(py, "valid"), (deps,))?.is_truthy();
+    valid_in(model, Vocabulary::of(model)?.as_ref(), deps)
+}
+
+/// [`valid`] with the model's vocabulary already read (None: the method answers).
+fn valid_in(model: &Bound<'_, PyAny>, vocabulary: Option<&Vocabulary<'_>>, deps: &Bound<'_, PyDict>) -> PyResult<bool> {
+    match vocabulary {
+        Some(vocabulary) => vocabulary.keeps(deps),
+        None => model.call_method1(intern!(model.py(), "valid"), (deps,))?.is_truthy(),
     }
-    let total = model.getattr(intern!(py, "total"))?;
-    for (word, count) in deps.iter() {
-        let now = if !word.is_truthy()? {
-            total.clone()
-        } else {
-            match vocab.get_item(&word)? {
-                Some(now) => now,
-                None => 0i64.into_pyobject(py)?.into_any(),
-            }
+}
+
+/// What [`valid`] reads of a model: its vocabulary, a dict whose `get` is `dict.get`, and its
+/// word total (`Model.total`).
+pub struct Vocabulary<'py> {
+    vocab: Bound<'py, PyDict>,
+    total: Bound<'py, PyAny>,
+}
+
+impl<'py> Vocabulary<'py> {
+    /// The vocabulary of *model*, None when it is no dict read by `dict.get` (then
+    /// `Model.valid` answers).
+    pub fn of(model: &Bound<'py, PyAny>) -> PyResult<Option<Self>> {
+        let py = model.py();
+        let vocab = model.getattr(intern!(py, "vocab"))?;
+        let Ok(vocab) = vocab.downcast_into::<PyDict>() else {
+            return Ok(None);
         };
-        let same = match (now.extract::<i64>(), count.extract::<i64>()) {
-            (Ok(a), Ok(b)) => a == b,
-            _ => !now.ne(&count)?,
-        };
-        if !same {
-            return Ok(false);
+        let dict_get = py.get_type::<PyDict>().getattr(intern!(py, "get"))?;
+        if !vocab.get_type().getattr(intern!(py, "get"))?.is(&dict_get) {
+            return Ok(None);
         }
+        Ok(Some(Vocabulary { vocab, total: model.getattr(intern!(py, "total"))? }))
     }
-    Ok(true)
+
+    /// Whether the document words *deps* have the counts they had.
+    fn keeps(&self, deps: &Bound<'py, PyDict>) -> PyResult<bool> {
+        let py = deps.py();
+        for (word, count) in deps.iter() {
+            let now = if !word.is_truthy()? {
+                self.total.clone()
+            } else {
+                match self.vocab.get_item(&word)? {
+                    Some(now) => now,
+                    None => 0i64.into_pyobject(py)?.into_any(),
+                }
+            };
+            let same = match (now.extract::<i64>(), count.extract::<i64>()) {
+                (Ok(a), Ok(b)) => a == b,
+                _ => !now.ne(&count)?,
+            };
+            if !same {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
 }

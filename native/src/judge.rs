@@ -158,7 +158,10 @@ fn chunk_entry<'py>(compiled: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, chu
             return Ok(entry.clone());
         }
     }
-    if let Some(entry) = judged.get_item(chunk)? {
+    // (*judged* holds only chunks the table holds, which keeps every key it is given: a chunk
+    // the table lacks is not looked for there)
+    let known = if shared.is_some() { judged.get_item(chunk)? } else { None };
+    if let Some(entry) = known {
         let entry = entry.downcast_into::<PyTuple>()?;
         hits.update(entry.get_item(1)?.downcast::<PyDict>()?.as_mapping())?;
         return Ok(entry);
@@ -166,7 +169,7 @@ fn chunk_entry<'py>(compiled: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, chu
     // Model.memo(table, chunk, Model._chunk, model, chunk), compiled; then the entry the table
     // holds (the twin's `table[chunk]`): the shared one that still holds, else the one written
     let entry = match shared {
-        Some(entry) if chunks::valid(model, entry.get_item(1)?.downcast()?)? => {
+        Some(entry) if compiled.valid(entry.get_item(1)?.downcast()?)? => {
             hits.update(entry.get_item(1)?.downcast::<PyDict>()?.as_mapping())?;
             entry
         }
