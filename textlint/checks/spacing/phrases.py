@@ -51,16 +51,21 @@ FIND_ONE_BY_ONE = 20
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def phrase_runons(doc: Document, model: Model) -> Iterator[Change]:
+def phrase_runons(doc: Document, model: Model,
+                  taken: Callable[[int, int], bool] = lambda start, end: False) -> Iterator[Change]:
     """Each occurrence of a token of the document that :func:`phrase_cut` cuts, as a change
-    scored by the model in its context (:func:`_change`), in the order of the text; none in
-    technical writing (:attr:`.Document.technical`), which names commands and identifiers
-    with words glued ("whatchanged", "mustcall": the lattice's cuts there need the safe margin
-    and are never safe)."""
+    scored by the model in its context (:func:`_change`), in the order of the text, but those
+    whose span [start, end) is *taken* (overlaps a change found already, which the caller
+    keeps instead); none in technical writing (:attr:`.Document.technical`), which names
+    commands and identifiers with words glued ("whatchanged", "mustcall": the lattice's cuts
+    there need the safe margin and are never safe)."""
     if doc.technical:
         return  # its compounds and identifiers glue function words: "mustcall", "whatchanged"
     table = model.table("phrase_cuts")
     cuts: dict[str, int] = {}
+    # (the costly steps of phrase_cut confirm a token's one phrase cut only where an occurrence
+    # is not taken: the line loop has found most run-ons already)
+    unconfirmed: dict[str, int] = {}
     # (a word the lexicon knows is cut by none: the words long enough are asked of the lexicon
     # all at once, compiled or in C, before a step of Python for each of the few others)
     for word in _unknown_long_words(doc.vocabulary, MIN_TOKEN, model.lex.zipf_table().get):
@@ -68,13 +73,24 @@ def phrase_runons(doc: Document, model: Model) -> Iterator[Change]:
             continue
         cut = table.get(word, False)
         if cut is False:
-            cut = table[word] = phrase_cut(model, word)
-        if cut is not None:
+            cut = _one_phrase_cut(model, word)
+            if cut is None:
+                table[word] = None
+            else:
+                unconfirmed[word] = cut
+        elif cut is not None:
             cuts[word] = cut
     text = doc.text
-    for start in sorted(_occurrences(text, cuts)):
+    for start in sorted(_occurrences(text, cuts.keys() | unconfirmed.keys())):
         word = _LETTERS.match(text, start).group()
-        yield _change(model, text, start, word, cuts[word])
+        if taken(start, start + len(word)):
+            continue
+        if word in unconfirmed:
+            cut = table[word] = _confirmed_cut(model, word, unconfirmed.pop(word))
+            if cut is not None:
+                cuts[word] = cut
+        if word in cuts:
+            yield _change(model, text, start, word, cuts[word])
 
 
 def _unknown_long_words_py(words: Collection[str], min_length: int, zipf: Callable[[str], int | None]) -> list[str]:
@@ -130,21 +146,33 @@ def phrase_cut(model: Model, word: str) -> int | None:
     or a suffix with a word ("de|correlated", "sign|less"), an inflection of a word of the
     lexicon ("formatter|s", not "for|matters"), or a typo of another word
     (:meth:`.Model.typo_of_word`)."""
-    lex, lower = model.lex, word.lower()
-    if len(lower) > MAX_TOKEN and len(lower) > 2 * lex.longest_word:
+    return _confirmed_cut(model, word, _one_phrase_cut(model, word))
+
+
+def _one_phrase_cut(model: Model, word: str) -> int | None:
+    """The cut of :func:`phrase_cut`'s first, cheap step: the one cut of *word* into two words
+    of a phrase (:func:`_phrase_pair`), None when it has none or several."""
+    lower = word.lower()
+    if len(lower) > MAX_TOKEN and len(lower) > 2 * model.lex.longest_word:
         return None  # no two words of the lexicon make it (a sequence or a code: its cuts take quadratic time)
-    # (most tokens have no phrase pair, told before the affixes, which are asked of the few that have one)
     phrases = _phrase_cuts_of(model, word)
-    if len(phrases) != 1:
+    return phrases[0] if len(phrases) == 1 else None
+
+
+def _confirmed_cut(model: Model, word: str, cut: int | None) -> int | None:
+    """*cut* (:func:`_one_phrase_cut` of *word*) when it is the likeliest and *word* is no word
+    still (:func:`phrase_cut`'s costly steps, asked of the few tokens that have one phrase
+    cut), else None."""
+    if cut is None:
         return None
-    cuts = range(2, len(lower) - 1)
+    lex, lower = model.lex, word.lower()
     if any(lower[:k] in PREFIXES and lex.zipf(lower[k:]) > 0.0 or lower[k:] in SUFFIXES and lex.zipf(lower[:k]) > 0.0
-           for k in cuts) or any(lower.endswith(e) and lex.zipf(lower[:-len(e)]) > 0.0 for e in wc.INFLECTIONS):
+           for k in range(2, len(lower) - 1)) or any(lower.endswith(e) and lex.zipf(lower[:-len(e)]) > 0.0
+                                                      for e in wc.INFLECTIONS):
         return None
-    if _likeliest_cut(model, lower) != phrases[0] or model.typo_of_word(
-            lower, [lower[:phrases[0]], lower[phrases[0]:]]):
+    if _likeliest_cut(model, lower) != cut or model.typo_of_word(lower, [lower[:cut], lower[cut:]]):
         return None
-    return phrases[0]
+    return cut
 
 
 def _likeliest_cut(model: Model, word: str) -> int | None:
