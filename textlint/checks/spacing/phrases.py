@@ -45,8 +45,8 @@ _WORD_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’_\-./@])(\p{L}+)[ ]+$"
 _WORD_AFTER = lazy_compile(r"[ ]+(\p{L}+)(?![\p{L}\p{M}\p{N}'’_\-@/])")
 #: A chunk with more marks around its letters than this is no plain word.
 MARKS = 12
-#: Up to this many words are looked for one by one (:func:`_occurrences`).
-FIND_ONE_BY_ONE = 20
+#: Up to this many words are looked for one by one (:func:`_free_occurrences`).
+FIND_ONE_BY_ONE = 50
 #: A run of letters (``re``: far faster than ``regex`` over a whole text).
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -61,36 +61,19 @@ def phrase_runons(doc: Document, model: Model,
     there need the safe margin and are never safe)."""
     if doc.technical:
         return  # its compounds and identifiers glue function words: "mustcall", "whatchanged"
-    table = model.table("phrase_cuts")
-    cuts: dict[str, int] = {}
-    # (the costly steps of phrase_cut confirm a token's one phrase cut only where an occurrence
-    # is not taken: the line loop has found most run-ons already)
-    unconfirmed: dict[str, int] = {}
     # (a word the lexicon knows is cut by none: the words long enough are asked of the lexicon
     # all at once, compiled or in C, before a step of Python for each of the few others)
-    for word in _unknown_long_words(doc.vocabulary, MIN_TOKEN, model.lex.zipf_table().get):
-        if not word[1:].islower() or not word.isalpha():
-            continue
+    words = {word for word in _unknown_long_words(doc.vocabulary, MIN_TOKEN, model.lex.zipf_table().get)
+             if word[1:].islower() and word.isalpha()}
+    table = model.table("phrase_cuts")
+    text = doc.text
+    # (only the tokens with a free occurrence are cut: the line loop has found most run-ons)
+    for start, word in sorted(_free_occurrences(text, words, taken)):
         cut = table.get(word, False)
         if cut is False:
-            cut = _one_phrase_cut(model, word)
-            if cut is None:
-                table[word] = None
-            else:
-                unconfirmed[word] = cut
-        elif cut is not None:
-            cuts[word] = cut
-    text = doc.text
-    for start in sorted(_occurrences(text, cuts.keys() | unconfirmed.keys())):
-        word = _LETTERS.match(text, start).group()
-        if taken(start, start + len(word)):
-            continue
-        if word in unconfirmed:
-            cut = table[word] = _confirmed_cut(model, word, unconfirmed.pop(word))
-            if cut is not None:
-                cuts[word] = cut
-        if word in cuts:
-            yield _change(model, text, start, word, cuts[word])
+            cut = table[word] = phrase_cut(model, word)
+        if cut is not None:
+            yield _change(model, text, start, word, cut)
 
 
 def _unknown_long_words_py(words: Collection[str], min_length: int, zipf: Callable[[str], int | None]) -> list[str]:
@@ -108,20 +91,23 @@ def _unknown_long_words_py(words: Collection[str], min_length: int, zipf: Callab
 _unknown_long_words = native.function("unknown_long_words") or _unknown_long_words_py
 
 
-def _occurrences(text: str, words: Collection[str]) -> Iterator[int]:
-    """Where one of *words* (runs of letters) is the core of a chunk of *text* that the
-    lattice reads as a word (:data:`.model.PLAIN`: marks around letters; not "eachresult()"
-    nor "verylongname.foobar"). A few words are looked for one by one; many in one pass over
-    the runs of letters of the text."""
+def _free_occurrences(text: str, words: Collection[str], taken: Callable[[int, int], bool]) -> Iterator[tuple[int, str]]:
+    """Where (and which) one of *words* (runs of letters) is the core of a chunk of *text* that
+    the lattice reads as a word (:data:`.model.PLAIN`: marks around letters; not
+    "eachresult()" nor "verylongname.foobar") and its span is not *taken*. A few words are
+    looked for one by one; many in one pass over the runs of letters of the text."""
     if len(words) > FIND_ONE_BY_ONE:
-        yield from (m.start() for m in _LETTERS.finditer(text) if m.group() in words and _plain(text, *m.span()))
+        for m in _LETTERS.finditer(text):
+            word = m.group()
+            if word in words and not taken(*m.span()) and _plain(text, *m.span()):
+                yield m.start(), word
         return
     for word in words:
         at = text.find(word)
         while at >= 0:
             end = at + len(word)
-            if _plain(text, at, end):
-                yield at
+            if not taken(at, end) and _plain(text, at, end):
+                yield at, word
             at = text.find(word, end)
 
 
@@ -146,33 +132,21 @@ def phrase_cut(model: Model, word: str) -> int | None:
     or a suffix with a word ("de|correlated", "sign|less"), an inflection of a word of the
     lexicon ("formatter|s", not "for|matters"), or a typo of another word
     (:meth:`.Model.typo_of_word`)."""
-    return _confirmed_cut(model, word, _one_phrase_cut(model, word))
-
-
-def _one_phrase_cut(model: Model, word: str) -> int | None:
-    """The cut of :func:`phrase_cut`'s first, cheap step: the one cut of *word* into two words
-    of a phrase (:func:`_phrase_pair`), None when it has none or several."""
-    lower = word.lower()
-    if len(lower) > MAX_TOKEN and len(lower) > 2 * model.lex.longest_word:
-        return None  # no two words of the lexicon make it (a sequence or a code: its cuts take quadratic time)
-    phrases = _phrase_cuts_of(model, word)
-    return phrases[0] if len(phrases) == 1 else None
-
-
-def _confirmed_cut(model: Model, word: str, cut: int | None) -> int | None:
-    """*cut* (:func:`_one_phrase_cut` of *word*) when it is the likeliest and *word* is no word
-    still (:func:`phrase_cut`'s costly steps, asked of the few tokens that have one phrase
-    cut), else None."""
-    if cut is None:
-        return None
     lex, lower = model.lex, word.lower()
+    if len(lower) > MAX_TOKEN and len(lower) > 2 * lex.longest_word:
+        return None  # no two words of the lexicon make it (a sequence or a code: its cuts take quadratic time)
+    # (most tokens have no phrase pair, told before the affixes, which are asked of the few that have one)
+    phrases = _phrase_cuts_of(model, word)
+    if len(phrases) != 1:
+        return None
+    cuts = range(2, len(lower) - 1)
     if any(lower[:k] in PREFIXES and lex.zipf(lower[k:]) > 0.0 or lower[k:] in SUFFIXES and lex.zipf(lower[:k]) > 0.0
-           for k in range(2, len(lower) - 1)) or any(lower.endswith(e) and lex.zipf(lower[:-len(e)]) > 0.0
-                                                      for e in wc.INFLECTIONS):
+           for k in cuts) or any(lower.endswith(e) and lex.zipf(lower[:-len(e)]) > 0.0 for e in wc.INFLECTIONS):
         return None
-    if _likeliest_cut(model, lower) != cut or model.typo_of_word(lower, [lower[:cut], lower[cut:]]):
+    if _likeliest_cut(model, lower) != phrases[0] or model.typo_of_word(
+            lower, [lower[:phrases[0]], lower[phrases[0]:]]):
         return None
-    return cut
+    return phrases[0]
 
 
 def _likeliest_cut(model: Model, word: str) -> int | None:
