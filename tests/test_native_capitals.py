@@ -2,7 +2,8 @@
 twins in textlint/checks/capitals.py: ``_mid_sentence_candidates_py`` (the capitalised words worth
 a look, with their matches that start no sentence and their copies that no capitalised word
 follows), ``_tokens_py`` (the tokens of a window), ``_capitalised_word_before_py`` (the
-capitalised word that ends a window) and ``_PLAIN_LETTER_NAME`` (a capital letter used as a name): the same words in the same order, the same matches and
+capitalised word that ends a window; with ``_judged_by_left`` and ``_judged_by_right``, whether the
+words around a match settle it in a name, ``_settled_in_name_py``) and ``_PLAIN_LETTER_NAME`` (a capital letter used as a name): the same words in the same order, the same matches and
 tokens (what the rule asks of each), and the same findings of the rule."""
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ pytestmark = pytest.mark.skipif(capitals._ASCII_TOKENS is None or capitals._MID_
                                 "or is turned off: see native/README.md")
 
 RULE = "cleanup.MidSentenceCapital"
+#: What the scan asks of a match's text where a capitalised word stands before or after it.
+_JUDGES = (capitals._judged_by_left, capitals._judged_by_right)
 
 
 def _plain(tokens) -> list[tuple[str, int, int]]:
@@ -59,7 +62,7 @@ def test_every_capitalised_word_is_found_as_the_plain_twin_finds_it(text):
     # every word worth a look: the matches of _PLAIN_TITLE, by word (None beyond plain text)
     found = capitals._MID_SENTENCE_CANDIDATES(text, text, lambda low: True, frozenset(["party", "é"]),
                                               capitals.HOUSE_STYLE_CAPITALS, capitals.starts_sentence,
-                                              capitals._NAME_WORDS)
+                                              capitals._NAME_WORDS, *_JUDGES)
     if not Document(text).plain:
         assert found is None
         return
@@ -83,7 +86,7 @@ def test_a_text_beyond_plain_is_handed_back():
     doc = Document("Russia could Deploy missiles, İstanbul said.")
     assert not doc.plain and capitals._MID_SENTENCE_CANDIDATES(
         doc.text, doc.prose_text, capitals._worth_a_look, capitals._house_nouns(),
-        capitals.HOUSE_STYLE_CAPITALS, capitals.starts_sentence, capitals._NAME_WORDS) is None
+        capitals.HOUSE_STYLE_CAPITALS, capitals.starts_sentence, capitals._NAME_WORDS, *_JUDGES) is None
     assert _matches(capitals._mid_sentence_candidates(doc)) == _matches(capitals._mid_sentence_candidates_py(doc))
     assert "Deploy" in capitals._mid_sentence_candidates(doc)
 
@@ -92,6 +95,12 @@ def _after_capitalised_word_py(text: str, start: int) -> bool:
     """``_after_capitalised_word(text, start)`` with the Python twin of ``capitalised_word_before``."""
     word = capitals._capitalised_word_before_py(text[max(0, start - capitals.NAME_REACH):start])
     return word is not None and word != "I" and word.lower() != capitals.GREETING_ADJECTIVE
+
+
+def _settled_in_name_py(text: str, m) -> bool:
+    """``_settled_in_name_py(text, m)`` with the Python twin of ``capitalised_word_before``."""
+    return _after_capitalised_word_py(text, m.start()) and capitals._judged_by_left(m.group()) \
+        or capitals._before_capitalised_word_py(text, m.start(), m.end()) and capitals._judged_by_right(m.group())
 
 
 #: Words around a capitalised word: names, connectors (two of them, a new phrase after an
@@ -105,6 +114,7 @@ _NAME_PIECES = ["Bank", "of", "the", "and", "or", "von", "I", "Good", "good", "O
                 max_size=60))
 @example(["Bank", " ", "of", " ", "the", " ", "Deploy"]).via("connectors")
 @example(["x" * 23, " ", "said", " ", "Good", " ", "Deploy"]).via("greeting")
+@example(["x", "Bank", "Invited's", "x", "Bank", "Invited", "x"]).via("a possessive judged apart")
 def test_the_scan_tells_a_capitalised_word_before_each_match_as_the_python_twin(pieces):
     text = " ".join(pieces)
     doc = Document(text)
@@ -112,10 +122,11 @@ def test_the_scan_tells_a_capitalised_word_before_each_match_as_the_python_twin(
         return
     found = capitals._MID_SENTENCE_CANDIDATES(text, doc.prose_text, lambda low: True, frozenset(),
                                               capitals.HOUSE_STYLE_CAPITALS, capitals.starts_sentence,
-                                              capitals._NAME_WORDS)
+                                              capitals._NAME_WORDS, *_JUDGES)
     for mid, _ in found.values():
         for m in mid:
             assert m.after_capitalised_word == _after_capitalised_word_py(text, m.start()), (text, m.start())
+            assert m.settled_in_name == _settled_in_name_py(text, m), (text, m.start())
 
 
 @pytest.mark.parametrize("head", ["x", "éé x", "the x", "é"])
@@ -126,7 +137,7 @@ def test_the_scan_reads_the_window_of_the_python_twin_to_its_first_character(hea
         text = head + " " * spaces + name + "Deploy"
         found = capitals._MID_SENTENCE_CANDIDATES(text, text, lambda low: True, frozenset(),
                                                   capitals.HOUSE_STYLE_CAPITALS, capitals.starts_sentence,
-                                                  capitals._NAME_WORDS)
+                                                  capitals._NAME_WORDS, *_JUDGES)
         (m,), _ = found["Deploy"]
         assert m.after_capitalised_word == _after_capitalised_word_py(text, m.start()), text
 
@@ -136,6 +147,8 @@ def test_the_scan_tells_a_capitalised_word_before_a_match_in_the_seed_article(se
     mid = [m for ms, _ in capitals._mid_sentence_candidates(doc).values() for m in ms]
     told = [m.after_capitalised_word for m in mid]
     assert told == [_after_capitalised_word_py(seed_text, m.start()) for m in mid] and any(told)
+    settled = [m.settled_in_name for m in mid]
+    assert settled == [_settled_in_name_py(seed_text, m) for m in mid] and any(settled) and not all(settled)
 
 
 def _same(text: str, pos: int, endpos: int) -> None:
@@ -178,7 +191,7 @@ def test_the_tokens_of_the_seed_article_are_those_of_the_python_twin(seed_text):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(capitals, "_tokens", recording)
         # (without the shortcut of a capitalised word after a word, _in_name reads more windows)
-        patch.setattr(capitals, "_before_name_test", lambda candidates: lambda text, m: False)
+        patch.setattr(capitals, "_settled_test", lambda candidates, text: lambda m: False)
         Engine(overrides=Overrides(select=[RULE])).lint(seed_text)
     assert len(calls) >= 10
     compiled = [capitals._ASCII_TOKENS(text[pos:endpos], pos) for text, pos, endpos in calls]
@@ -259,7 +272,7 @@ def test_a_word_is_placed_as_starts_sentence_places_it(before, word):
     # the compiled scan answers starts_sentence's common cases itself: the same matches
     text = "x " + before + word
     found = capitals._MID_SENTENCE_CANDIDATES(text, text, lambda low: True, frozenset(), capitals.HOUSE_STYLE_CAPITALS,
-                                              capitals.starts_sentence, capitals._NAME_WORDS)
+                                              capitals.starts_sentence, capitals._NAME_WORDS, *_JUDGES)
     if found is None:  # (beyond plain text)
         return
     matches = [m for m in capitals._PLAIN_TITLE.finditer(text) if not capitals.starts_sentence(text, m.start())]
@@ -275,7 +288,7 @@ def test_the_common_places_are_answered_without_python(before):
 
     text = before + "Deploy"
     found = capitals._MID_SENTENCE_CANDIDATES(text, text, lambda low: True, frozenset(), capitals.HOUSE_STYLE_CAPITALS,
-                                              refused, capitals._NAME_WORDS)
+                                              refused, capitals._NAME_WORDS, *_JUDGES)
     assert bool(found) == (not capitals.starts_sentence(text, len(before)))
 
 
@@ -299,7 +312,7 @@ def _scan(text: str) -> list:
     """The compiled scan's matches of *text* (every capitalised word worth a look)."""
     found = capitals._MID_SENTENCE_CANDIDATES(text, text, lambda low: True, frozenset(),
                                               capitals.HOUSE_STYLE_CAPITALS, capitals.starts_sentence,
-                                              capitals._NAME_WORDS)
+                                              capitals._NAME_WORDS, *_JUDGES)
     return [m for mid, _ in found.values() for m in mid]
 
 
@@ -316,6 +329,7 @@ def test_the_scan_tells_a_capitalised_word_after_each_match_as_the_python_twin(p
     for m in _scan(text):
         assert m.before_capitalised_word == capitals._before_capitalised_word_py(text, m.start(), m.end()), \
             (text, m.start())
+        assert m.settled_in_name == _settled_in_name_py(text, m), (text, m.start())
 
 
 @pytest.mark.parametrize("head", ["", "x", "to", "éé to", "\nto", "1", "é"])

@@ -125,6 +125,7 @@ pub struct Title {
     whole: Py<PyString>,
     after_name: bool,
     before_name: bool,
+    settled: bool,
 }
 
 impl Title {
@@ -175,6 +176,14 @@ impl Title {
     #[getter]
     fn before_capitalised_word(&self) -> bool {
         self.before_name
+    }
+
+    /// `_settled_in_name_py(text, m)` of the text the match was found in: its `after_capitalised_word`
+    /// with `_judged_by_left(m.group())`, or its `before_capitalised_word` with
+    /// `_judged_by_right(m.group())` (worked out by the scan, `Judges::settled`).
+    #[getter]
+    fn settled_in_name(&self) -> bool {
+        self.settled
     }
 }
 
@@ -278,18 +287,22 @@ fn python_space(c: char) -> bool {
 /// What the scan knows of a capitalised word it met: *worth*'s judgement (None until a copy of
 /// the word that may start no sentence asks it; then its text, and whether its lowercase form is
 /// one of *house_nouns*, when it is worth a look), how many of its copies no capitalised word
-/// follows, and its matches that start no sentence so far.
+/// follows, its matches that start no sentence so far, and *judged_by_left* and
+/// *judged_by_right* of its form without a possessive once asked (`Judges::settled`).
 #[derive(Default)]
 struct Word {
     judged: Option<Option<(Py<PyString>, bool)>>,
     copies: usize,
     mid: Vec<Py<Title>>,
+    by_left: Option<bool>,
+    by_right: Option<bool>,
 }
 
 /// What `mid_sentence_candidates` asks of Python: *worth* (`_worth_a_look`) of a word's lowercase
 /// form and whether *house_nouns* holds it, and *starts_sentence* of a match's start in *prose*,
-/// where its character before does not decide; and *copies_cap*, where the count of a house
-/// noun's copies stops.
+/// where its character before does not decide; *copies_cap*, where the count of a house
+/// noun's copies stops; and *judged_by_left*, *judged_by_right* (`_judged_by_left`,
+/// `_judged_by_right`) of a match's text, where a capitalised word before or after it asks.
 struct Judges<'a, 'py> {
     prose: &'a Bound<'py, PyString>,
     worth: &'a Bound<'py, PyAny>,
@@ -297,11 +310,35 @@ struct Judges<'a, 'py> {
     copies_cap: usize,
     starts_sentence: &'a Bound<'py, PyAny>,
     name_words: &'a NameWords,
+    judged_by_left: &'a Bound<'py, PyAny>,
+    judged_by_right: &'a Bound<'py, PyAny>,
+}
+
+impl Judges<'_, '_> {
+    /// `_settled_in_name_py` of a match whose text is *whole* (*plain* when it has no possessive:
+    /// the judgements of that form are kept in *word*, asked once), given its `after_name` and
+    /// `before_name`: the judgements are asked only where a capitalised word stands next to it.
+    fn settled(&self, word: &mut Word, whole: &Bound<'_, PyString>, plain: bool, after_name: bool, before_name: bool)
+               -> PyResult<bool> {
+        let ask = |judge: &Bound<'_, PyAny>, kept: &mut Option<bool>| -> PyResult<bool> {
+            if let (true, Some(answer)) = (plain, *kept) {
+                return Ok(answer);
+            }
+            let answer = judge.call1((whole,))?.is_truthy()?;
+            if plain {
+                *kept = Some(answer);
+            }
+            Ok(answer)
+        };
+        Ok(after_name && ask(self.judged_by_left, &mut word.by_left)?
+            || before_name && ask(self.judged_by_right, &mut word.by_right)?)
+    }
 }
 
 /// `_mid_sentence_candidates_py(doc)` of a document's plain *text* and its *prose*
 /// (`Document.prose_text`), *worth* being `_worth_a_look` and *starts_sentence*
-/// `.prose.starts_sentence`: each capitalised word (`_PLAIN_TITLE`) that *worth* finds worth a
+/// `.prose.starts_sentence`, *judged_by_left* and *judged_by_right* `_judged_by_left` and
+/// `_judged_by_right`: each capitalised word (`_PLAIN_TITLE`) that *worth* finds worth a
 /// look (of its lowercase form) with its matches that start no sentence of *prose*, if any, and,
 /// for a word whose lowercase form is one of *house_nouns*, how many of all its matches no
 /// capitalised word follows in *text* (`_NEXT_CAPITALISED`), up to *copies_cap*
@@ -311,11 +348,14 @@ struct Judges<'a, 'py> {
 /// after a word or a sentence's break is placed by that character, and *starts_sentence* places
 /// the others of a word worth a look.
 #[pyfunction]
+#[allow(clippy::too_many_arguments)] // (the rule's judges, as Python hands them)
 pub fn mid_sentence_candidates<'py>(text: &Bound<'py, PyString>, prose: &Bound<'py, PyString>, worth: &Bound<'py, PyAny>,
                                     house_nouns: &Bound<'py, PyFrozenSet>, copies_cap: usize,
-                                    starts_sentence: &Bound<'py, PyAny>, name_words: &Bound<'py, NameWords>)
+                                    starts_sentence: &Bound<'py, PyAny>, name_words: &Bound<'py, NameWords>,
+                                    judged_by_left: &Bound<'py, PyAny>, judged_by_right: &Bound<'py, PyAny>)
                                     -> PyResult<Option<Bound<'py, PyDict>>> {
-    let judges = Judges { prose, worth, house_nouns, copies_cap, starts_sentence, name_words: name_words.get() };
+    let judges = Judges { prose, worth, house_nouns, copies_cap, starts_sentence, name_words: name_words.get(),
+                          judged_by_left, judged_by_right };
     let (s, p) = (text.to_str()?, prose.to_str()?);
     if s.is_ascii() && p.is_ascii() {
         let place = |_, start: usize| if start <= p.len() { before(&p[..start]) } else { Before::Other };
@@ -387,6 +427,7 @@ where
                 word.judged = Some(judged(py, key, judges)?);
             }
             if let Some(Some((text, _))) = &word.judged {
+                let text = text.clone_ref(py);
                 if matches!(placed, Before::Word) || !judges.starts_sentence.call1((judges.prose, start))?.is_truthy()? {
                     let whole = match end == word_end {
                         true => text.clone_ref(py),
@@ -394,9 +435,10 @@ where
                     };
                     let after_name = judges.name_words.after_name(s, p);
                     let before_name = judges.name_words.before_name(s, p, end);
+                    let settled = judges.settled(word, whole.bind(py), end == word_end, after_name, before_name)?;
                     let (word_end, end) = (code_points.at(word_end), code_points.at(end));
-                    word.mid.push(Py::new(py, Title { start, word_end, end, word: text.clone_ref(py), whole, after_name,
-                                                      before_name })?);
+                    word.mid.push(Py::new(py, Title { start, word_end, end, word: text, whole, after_name, before_name,
+                                                      settled })?);
                 }
             }
         }
@@ -404,7 +446,7 @@ where
     }
     let found = PyDict::new(py);
     for key in order {
-        if let Some(Word { judged: Some(Some((text, house_noun))), copies, mid }) = seen.remove(key) {
+        if let Some(Word { judged: Some(Some((text, house_noun))), copies, mid, .. }) = seen.remove(key) {
             if !mid.is_empty() {
                 found.set_item(text, (PyList::new(py, mid)?, if house_noun { copies.min(judges.copies_cap) } else { 0 }))?;
             }

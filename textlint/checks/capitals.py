@@ -6,8 +6,9 @@ import re
 import string
 from bisect import bisect_right
 from collections import Counter
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import groupby
+from operator import attrgetter
 from typing import Any, Callable, Iterable, Iterator
 
 import regex
@@ -211,11 +212,12 @@ def _mid_sentence_candidates(doc: Document) -> dict[str, tuple[list[regex.Match 
     others), and gives the matches that start no sentence as objects that answer ``start()``,
     ``end()``, ``group()`` and ``m[W]`` as the matches do (all that is asked of them), without the
     interpreter's loop over every capitalised word and an object for each sentence start; each
-    of those also answers ``after_capitalised_word``, :func:`_after_capitalised_word` at its start,
-    which the scan works out where it stands (:func:`_after_name`)."""
+    of those also answers ``settled_in_name``, :func:`_settled_in_name_py` of it, which the scan
+    works out where it stands (:func:`_settled_test`)."""
     if _MID_SENTENCE_CANDIDATES is not None and doc.plain:
         found = _MID_SENTENCE_CANDIDATES(doc.text, doc.prose_text, _worth_a_look, _house_nouns(),
-                                          HOUSE_STYLE_CAPITALS, starts_sentence, _NAME_WORDS)
+                                          HOUSE_STYLE_CAPITALS, starts_sentence, _NAME_WORDS,
+                                          _judged_by_left, _judged_by_right)
         if found is not None:
             return found
     return _mid_sentence_candidates_py(doc)
@@ -658,7 +660,7 @@ class MidSentenceCapital(Check):
             return
         casing = get_casing()
         titles = Titles(doc)
-        after_name, before_name = _after_name_test(candidates), _before_name_test(candidates)
+        settled = _settled_test(candidates, text)  # (the common cases of _in_name)
         prose = doc.prose_text
         code = doc.code_words  # "an uncaught Error", "Promises": names the code uses
         technical = doc.technical
@@ -685,7 +687,7 @@ class MidSentenceCapital(Check):
                     if house_style:
                         break
                     yield self._diagnostic(m, word)  # "Mr President, Friends,"
-                elif not (not function_word and _settled_in_name(text, m, after_name, before_name)
+                elif not (not function_word and settled(m)
                           or self._in_name(text, m.start(), m.end(), casing, function_word, written)) \
                         or common_in_name and _common_word_in_name(text, m, low, prose, casing, once):
                     alone.append(m)
@@ -787,7 +789,7 @@ class MidSentenceCapital(Check):
         Sports"), as an article or possessive before one ("The Times", "Our Lady") or in a
         title that capitalises every word; "of", "and", "or", "nor", "for" never do
         ("President Of Russia")."""
-        # (the common case, a capitalised word before, is asked first by the caller: _after_name)
+        # (the common case, a capitalised word before, is asked first by the caller: _settled_test)
         # A name does not run over a line break.
         line_start = text.rfind("\n", max(0, start - NAME_REACH), start) + 1
         tokens_before = _TokensBefore(text, max(0, start - NAME_REACH, line_start), start)
@@ -1651,60 +1653,33 @@ def _after_capitalised_word(text: str, start: int) -> bool:
     return word is not None and word != "I" and word.lower() != GREETING_ADJECTIVE
 
 
-def _after_capitalised_word_at(text: str, m: regex.Match | re.Match) -> bool:
-    """:func:`_after_capitalised_word` at the start of the match *m* of *text*."""
-    return _after_capitalised_word(text, m.start())
-
-
-def _settled_in_name(text: str, m: Any, after_name: Callable[[str, Any], bool],
-                     before_name: Callable[[str, Any], bool]) -> bool:
+def _settled_in_name_py(text: str, m: regex.Match | re.Match) -> bool:
     """Whether one of :meth:`MidSentenceCapital._in_name`'s two common cases places the copy *m*
     (of a word that is no function word) in a name: a capitalised word before it
-    (*after_name*, :func:`_after_name_test`) or after it (*before_name*,
-    :func:`_before_name_test`), with the word's form judged enough (:func:`_judged_by_left`,
-    :func:`_judged_by_right`)."""
-    return after_name(text, m) and _judged_by_left(m.group()) \
-        or before_name(text, m) and _judged_by_right(m.group())
+    (:func:`_after_capitalised_word`) or after it (:func:`_before_capitalised_word_py`), with the
+    word's form judged enough (:func:`_judged_by_left`, :func:`_judged_by_right`)."""
+    return _after_capitalised_word(text, m.start()) and _judged_by_left(m.group()) \
+        or _before_capitalised_word_py(text, m.start(), m.end()) and _judged_by_right(m.group())
 
 
 def _found_by_twin(candidates: dict[str, tuple[list, int]]) -> bool:
     """Whether the matches of *candidates* (:func:`_mid_sentence_candidates`, not empty) are the
     Python twin's (``re``/``regex`` matches), not the compiled scan's (which carry what the scan
-    worked out at each: ``after_capitalised_word``, ``before_capitalised_word``)."""
+    worked out at each: ``settled_in_name``)."""
     first = next(iter(candidates.values()))[0][0]
     return isinstance(first, (re.Match, regex.Match))
 
 
-def _after_name_test(candidates: dict[str, tuple[list, int]]) -> Callable[[str, Any], bool]:
-    """How :func:`_after_capitalised_word` is asked at the matches of *candidates*
-    (:func:`_mid_sentence_candidates`, not empty): :func:`_after_name` of the compiled scan's,
-    :func:`_after_capitalised_word_at` of the Python twin's."""
-    return _after_capitalised_word_at if _found_by_twin(candidates) else _after_name
+#: :func:`_settled_in_name_py` of a match of the compiled scan, which worked it out as it found the
+#: match (no window of the text and no call of Python code for each copy of a word).
+_SETTLED_BY_SCAN = attrgetter("settled_in_name")
 
 
-def _after_name(text: str, m: Any) -> bool:
-    """:func:`_after_capitalised_word_at` of a match of the compiled scan (the matches of
-    :func:`_mid_sentence_candidates` in a plain document), which worked it out as it found the
-    match, the words :func:`_after_capitalised_word` hands the compiled twin given it
-    (:data:`_NAME_WORDS`): no window of the text and no call for each copy of a word."""
-    return m.after_capitalised_word
-
-
-def _before_name_test(candidates: dict[str, tuple[list, int]]) -> Callable[[str, Any], bool]:
-    """How :func:`_before_capitalised_word_py` is asked at the matches of *candidates*
-    (:func:`_mid_sentence_candidates`, not empty): read off the compiled scan's matches
-    (``before_capitalised_word``, which it worked out as it found them), asked of the twin's."""
-    return _before_capitalised_word_at if _found_by_twin(candidates) else _before_name
-
-
-def _before_name(text: str, m: Any) -> bool:
-    """:func:`_before_capitalised_word_py` at a match of the compiled scan, which worked it out."""
-    return m.before_capitalised_word
-
-
-def _before_capitalised_word_at(text: str, m: regex.Match | re.Match) -> bool:
-    """:func:`_before_capitalised_word_py` at the match *m* of *text*."""
-    return _before_capitalised_word_py(text, m.start(), m.end())
+def _settled_test(candidates: dict[str, tuple[list, int]], text: str) -> Callable[[Any], bool]:
+    """How :func:`_settled_in_name_py` is asked at the matches of *candidates*
+    (:func:`_mid_sentence_candidates` of *text*, not empty): read off the compiled scan's
+    matches, asked of the twin's."""
+    return partial(_settled_in_name_py, text) if _found_by_twin(candidates) else _SETTLED_BY_SCAN
 
 
 #: The words after which :meth:`MidSentenceCapital._in_name` may find a capitalised word before a
