@@ -162,7 +162,7 @@ class LineBreakInSentence(Check):
         line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
         next_end = text.find("\n", m.end())
         next_line = text[m.end():len(text) if next_end < 0 else next_end]
-        if _TITLE_LINE.fullmatch(line) and len(next_line) <= SUBTITLE_WIDTH and next_line[:1].isupper():
+        if len(next_line) <= SUBTITLE_WIDTH and next_line[:1].isupper() and _TITLE_LINE.fullmatch(line):
             return None  # a short title line over a subtitle: "Apache License\nVersion 2.0"
         start = _TOKEN_BEFORE.search(text, max(0, m.start() - 60), m.start())
         end = _TOKEN_AFTER.match(text, m.end())
