@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from cleanup_helpers import fixed, found
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textlint.checks.linebreaks import _BREAK, _breaks
 
 RULE = "cleanup.LineBreakInSentence"
 HEAD = "Headline\n\nThe first paragraph is one line.\n\n"
@@ -115,3 +119,12 @@ def test_a_text_whose_lines_never_pass_its_break_width_is_left_alone():
     long = ("This paragraph is written on a single line, as the page had it, and it is "
             "much longer than any of the broken lines in this text.\n\n")
     assert found(RULE, long + text) == ["a\nsuitable", "send\nthem"]
+
+
+@given(st.text(alphabet=" \t\r\n\u00a0\u2003\x85\x1cxé", max_size=30), st.data())
+def test_breaks_are_the_pattern_s_matches(text, data):
+    """_breaks finds what a scan of _BREAK finds, between any bounds."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert [m.span() for m in _breaks(text, start, end)] == \
+        [m.span() for m in _BREAK.finditer(text, start, end)]

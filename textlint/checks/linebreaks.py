@@ -16,6 +16,8 @@ from .prose import BULLETS, SENTENCE_BREAK
 
 #: A single line break with the spaces around it.
 _BREAK = lazy_compile(r"[^\S\n]*\r?\n[^\S\n]*")
+#: The spaces before a line break, read back from it: where a match of _BREAK starts.
+_SPACES_BEFORE_BREAK = lazy_compile(r"(?r)[^\S\n]*")
 #: A line that starts a list item, a table row, a quotation block or a speaker turn.
 _ITEM = lazy_compile(r"(?:[-‐‑–—•·*>▪◦|#]|\d{1,3}[.)]|[a-zA-Z][.)]\s|\(\w{1,3}\))")
 #: The longest line after a title line that is a subtitle ("Version 2.0, January 2004").
@@ -114,7 +116,7 @@ class LineBreakInSentence(Check):
                 continue  # the file's layout is unknown, and nothing shows this paragraph unwrapped
             if self._is_block(text, para):
                 continue
-            for m in _BREAK.finditer(text, para.start, para.end):
+            for m in _breaks(text, para.start, para.end):
                 d = self._diagnostic(doc, m)
                 if d is not None:
                     yield d
@@ -160,7 +162,7 @@ class LineBreakInSentence(Check):
         line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
         next_end = text.find("\n", m.end())
         next_line = text[m.end():len(text) if next_end < 0 else next_end]
-        if _TITLE_LINE.fullmatch(line) and len(next_line) <= SUBTITLE_WIDTH and next_line[:1].isupper():
+        if len(next_line) <= SUBTITLE_WIDTH and next_line[:1].isupper() and _TITLE_LINE.fullmatch(line):
             return None  # a short title line over a subtitle: "Apache License\nVersion 2.0"
         start = _TOKEN_BEFORE.search(text, max(0, m.start() - 60), m.start())
         end = _TOKEN_AFTER.match(text, m.end())
@@ -178,6 +180,19 @@ class LineBreakInSentence(Check):
             return self.diagnostic(span_start, span_end, f"Line break inside the {what} '{word}'", fix)
         fix = Fix.replace(m.start(), m.end(), " ", Applicability.SAFE, title="Join the lines")
         return self.diagnostic(span_start, span_end, "Line break inside a sentence", fix)
+
+
+def _breaks(text: str, start: int, end: int) -> Iterator[regex.Match]:
+    """``_BREAK.finditer(text, start, end)``, tried only at the line breaks, each found by
+    ``str.find`` (a scan of the pattern, which may start with spaces, tries it at every
+    character): a match starts where the spaces before its line break start."""
+    done = start
+    at = text.find("\n", start, end)
+    while at >= 0:
+        m = _BREAK.match(text, _SPACES_BEFORE_BREAK.match(text, done, at).start(), end)
+        yield m
+        done = m.end()
+        at = text.find("\n", done, end)
 
 
 def _within_wrap_width(text: str, multi: list[Span]) -> bool:
