@@ -27,6 +27,7 @@ from .model import LETTER_WORDS, Change, Model, one_edit
 
 #: Each word the moved space makes is at least this frequent (Zipf) and in the dictionary.
 WORD_ZIPF = 4.0
+_WORD_ZIPF_100 = round(WORD_ZIPF * 100)
 #: A run of letters is a whole token: no letter, digit, apostrophe, hyphen or path character
 #: before or after it (a period may end a sentence after it, not before it).
 _WHOLE = lazy_compile(r"(?<![\w'’\-./@])[A-Za-z]+(?![\w'’\-@/])", engine=re)
@@ -75,7 +76,8 @@ def _word(w: str, model: Model) -> bool:
     if len(w) < 2:
         return w in LETTER_WORDS
     lower = w.lower()
-    return model.lex.zipf(lower) >= WORD_ZIPF and wc.known_in_any_case(w, lower)
+    # (the table's Zipf * 100 against the floor's: :meth:`.Lexicon.zipf` without its calls)
+    return model.lex.zipf_table().get(lower, 0) >= _WORD_ZIPF_100 and wc.known_in_any_case(w, lower)
 
 
 def _around(text: str, start: int, end: int, model: Model) -> Iterator[Change]:
@@ -86,7 +88,8 @@ def _around(text: str, start: int, end: int, model: Model) -> Iterator[Change]:
         change = _moved(text, before.start(1), start - 1, end, model)
         if change is not None:
             yield change
-    after = _PAIR_AFTER.match(text, end)
+    # (a capital after the space keeps it: :func:`_moved`; told before the pattern is tried)
+    after = _PAIR_AFTER.match(text, end) if "a" <= text[end + 1:end + 2] <= "z" else None
     if after is not None:
         change = _moved(text, start, end, after.end(1), model)
         if change is not None:
