@@ -217,6 +217,8 @@ def _line_changes(model: Model, line: str) -> tuple[Change, ...]:
     if judged is None:
         return ()  # every chunk quiet: nothing to repair, no token that is no word
     changes = [c for c in analyse_line(model, line, judged) if c.gain >= PARAMS.unsafe_margin]
+    if not judged.no_words:
+        return tuple(changes)  # (no token that is no word: no space to move, no generator made)
     return (*changes, *_apart_from(moved_spaces(line, model, judged.no_words), changes))
 
 
