@@ -52,12 +52,13 @@ def _tuples_in(item):
 @example(None, ())
 @example((), {"x": 1})
 @example((1, (2, (3, (4,)))), ())
-@example(tuple([1, tuple([2, tuple([3, tuple([4])])])]), ())  # (too deep, made tracked)
+@example(tuple([1, tuple([2, tuple([3, tuple([4])])])]), ())
+@example(tuple([1, tuple([2, tuple([3, tuple([4, tuple([5, tuple([6])])])])])]), ())  # (too deep, made tracked)
 @example(((("deep",),),), {"a": 1})
 @example((1, [2]), ())
 @example(1, {"k": []})
 def test_the_entry_is_the_python_twins_and_untracked_only_when_acyclic(value, deps):
-    acyclic = _acyclic(memo_entry_py(value, deps), 3)
+    acyclic = _acyclic(memo_entry_py(value, deps), 5)
     entry, twin = MEMO_ENTRY(value, deps), memo_entry_py(value, deps)
     assert type(entry) is tuple and entry == twin and entry[0] is value and entry[1] is deps
     if acyclic:
@@ -87,9 +88,9 @@ def test_a_table_of_untracked_entries_stays_untracked():
 
 
 def test_the_memo_tables_a_lint_leaves_hold_no_tracked_entry_of_scalars():
-    # the chunks', windows', features' and pairs' entries, and a line's entry without repairs:
-    # made by the compiled memos (memo::remember_entry) or by Model.memo, none walked by the
-    # collector; a line's repairs (Change objects) stay tracked
+    # the chunks', windows', features' and pairs' entries, and a line's entry with or without
+    # repairs (records of changes: model.change_record): made by the compiled memos
+    # (memo::remember_entry) or by Model.memo, none walked by the collector
     from pathlib import Path
 
     from textlint.checks.spacing.model import _SHARED, clear_shared_caches
@@ -100,5 +101,7 @@ def test_the_memo_tables_a_lint_leaves_hold_no_tracked_entry_of_scalars():
     Engine(overrides=Overrides(languagetool=False)).lint(text + "\n\nThe govern mentsaid it wouldact. Alot of peo ple.")
     tables = next(iter(_SHARED.values()))
     for name in ("chunks", "best", "features", "joinable", "lines"):
-        entries = [e for e in tables[name].values() if type(e) is tuple and _acyclic(e, 3)]
+        entries = [e for e in tables[name].values() if type(e) is tuple and _acyclic(e, 5)]
         assert entries and not any(gc.is_tracked(e) for e in entries), name
+    lines = tables["lines"].values()
+    assert any(changes for changes, _ in lines) and all(_acyclic(e, 5) for e in lines)

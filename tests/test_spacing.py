@@ -931,6 +931,23 @@ def test_the_glued_forms_are_every_word_line_of_their_file():
     assert glued_forms() == words and len(words) > 1000 and "infact" in words
 
 
+def test_a_change_kept_as_a_record_comes_back_shifted():
+    # the line memo keeps a line's repairs as tuples of strings and numbers (model.change_record)
+    from textlint.checks.spacing.model import Change, change_at, change_record
+
+    for change in (Change(3, 12, "govern ment", "government", [], [(9, 10)], 1.5, True, None),
+                   Change(0, 8, "Alotof", "A lot of", [1, 4], [], 0.25, False, False),
+                   Change(5, 9, "ôtéx", "ô téx", [6], [], 2.0, True, True)):
+        record = change_record(change)
+        assert type(record) is tuple and all(type(f) is not list for f in record)
+        assert change_at(record, 0) == change and change_at(record, 0) is not change
+        moved = change_at(record, 7)
+        assert (moved.start, moved.end, moved.old, moved.new, moved.gain, moved.certain, moved.sure) == (
+            change.start + 7, change.end + 7, change.old, change.new, change.gain, change.certain, change.sure)
+        assert moved.inserts == [p + 7 for p in change.inserts]
+        assert moved.deletes == [(a + 7, b + 7) for a, b in change.deletes]
+
+
 def test_line_repairs_learned_from_another_process_are_used_as_they_are(monkeypatch):
     # what a worker process hands to the others (textlint.runner._run_tasks): a process
     # that has forgotten every line takes them and analyses no line again

@@ -56,8 +56,8 @@ pub fn memo_entry<'py>(value: &Bound<'py, PyAny>, deps: &Bound<'py, PyAny>) -> P
 }
 
 /// How deep [`untracked_if_acyclic`] looks into tuples inside tuples (an entry, its value, a
-/// cut's words).
-const ACYCLIC_DEPTH: u32 = 3;
+/// cut's words; a line's repairs: the entry, its records, a record, its deletes, a delete).
+const ACYCLIC_DEPTH: u32 = 5;
 
 /// Whether *item* can be part of no reference cycle, as far as the collector is concerned: a
 /// str, int, float, bool or None (no container); a tuple the collector does not track (it

@@ -22,8 +22,8 @@ from ...rule import FixAvailability
 from ...wordclasses import ARTICLES, BE, DETERMINERS, FUNCTION_WORDS, INDEFINITE_ARTICLES, QUANTIFIERS
 from ..base import Check
 from ..prose import enclosed, starts_sentence
-from .model import (Change, Model, Params, analyse_line, camel_seam, closed_compounds, glued_forms, judge_line,
-                    margin_shift, shared_table, vocabulary_of)
+from .model import (Change, ChangeRecord, Model, Params, analyse_line, camel_seam, change_at, change_record,
+                    closed_compounds, glued_forms, judge_line, margin_shift, shared_table, vocabulary_of)
 from .glued import glued_runons, pronoun_runons
 from .slots import verb_slot_runons
 from .phrases import phrase_runons
@@ -78,7 +78,7 @@ def _analyse(doc: Document) -> Analysis:
         for offset, piece in line_pieces(line):
             changes = model.memo(lines, piece, _line_changes, model, piece)
             if changes:  # (most lines have none: a generator of none cost 0.4 % of a run)
-                found.extend(c.shifted(pos + offset) for c in changes)
+                found.extend(change_at(record, pos + offset) for record in changes)
         pos += len(line) + 1
     text_words = _text_words(doc)
     unlettered = None if text_words is None else doc.unlettered_words
@@ -209,17 +209,17 @@ def _long_line_pieces(line: str) -> Iterator[tuple[int, str]]:
     yield start, line[start:]
 
 
-def _line_changes(model: Model, line: str) -> tuple[Change, ...]:
+def _line_changes(model: Model, line: str) -> tuple[ChangeRecord, ...]:
     """The repairs of one line, offsets from its start: the lattice's, then the spaces moved
-    by one letter that overlap none of them. (A tuple: most lines have none, and the garbage
-    collector stops tracking an empty tuple's memo entry.)"""
+    by one letter that overlap none of them, as the line memo keeps them (tuples of strings
+    and numbers, which the garbage collector stops walking, as it does the memo entry)."""
     judged = judge_line(model, line)
     if judged is None:
         return ()  # every chunk quiet: nothing to repair, no token that is no word
     changes = [c for c in analyse_line(model, line, judged) if c.gain >= PARAMS.unsafe_margin]
     if not judged.no_words:
-        return tuple(changes)  # (no token that is no word: no space to move, no generator made)
-    return (*changes, *_apart_from(moved_spaces(line, model, judged.no_words), changes))
+        return tuple(map(change_record, changes))  # (no token that is no word: no space to move)
+    return tuple(map(change_record, (*changes, *_apart_from(moved_spaces(line, model, judged.no_words), changes))))
 
 
 def _fix(change: Change, safe: bool) -> Fix:
