@@ -17,7 +17,7 @@ from .prose import BULLETS, SENTENCE_BREAK
 #: A single line break with the spaces around it.
 _BREAK = lazy_compile(r"[^\S\n]*\r?\n[^\S\n]*")
 #: The spaces before a line break, read back from it: where a match of _BREAK starts.
-_SPACES_BEFORE_BREAK = lazy_compile(r"(?r)[^\S\n]*")
+_SPACES_BEFORE_BREAK = lazy_compile(r"(?r)[^\S\n]+$")
 #: A line that starts a list item, a table row, a quotation block or a speaker turn.
 _ITEM = lazy_compile(r"(?:[-‐‑–—•·*>▪◦|#]|\d{1,3}[.)]|[a-zA-Z][.)]\s|\(\w{1,3}\))")
 #: The longest line after a title line that is a subtitle ("Version 2.0, January 2004").
@@ -189,7 +189,8 @@ def _breaks(text: str, start: int, end: int) -> Iterator[regex.Match]:
     done = start
     at = text.find("\n", start, end)
     while at >= 0:
-        m = _BREAK.match(text, _SPACES_BEFORE_BREAK.match(text, done, at).start(), end)
+        spaces = _SPACES_BEFORE_BREAK.match(text, done, at)
+        m = _BREAK.match(text, spaces.start() if spaces else at, end)
         yield m
         done = m.end()
         at = text.find("\n", done, end)
