@@ -13,7 +13,6 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from textlint.checks import spacing
 from textlint.checks.spacing import model as spacing_model
 from textlint.checks.spacing.model import Model, clear_shared_caches
 from textlint.lexicon import BEGINS_PAIR, ENDS_PAIR, get_lexicon
@@ -114,9 +113,6 @@ def _scores_of(texts: list[str]) -> list[tuple[dict, int, list]]:
             patch.setattr(Model, "score", score)
             patch.setattr(spacing_model, "_window_score", lambda model: model.score)
             patch.setattr(spacing_model, "_changes_of_window", spacing_model._window_changes)
-            # (phrase_runons scores every occurrence of its tokens, not only those no change
-            # found already overlaps: more windows of real text to replay)
-            patch.setattr(spacing._Spans, "overlap", lambda spans, start, end: False)
             yield
 
     return calls_by_document(texts, recording)

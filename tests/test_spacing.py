@@ -550,26 +550,6 @@ def test_phrase_runons_judge_only_tokens_of_letters_in_lowercase_after_the_first
     clear_shared_caches()
 
 
-@pytest.mark.parametrize("words", [0, 60])  # looked for one by one, and in one pass over the text
-def test_phrase_runons_leave_out_the_occurrences_taken_and_cut_only_the_tokens_free(words):
-    # an occurrence that a change found already overlaps is left out before it is scored,
-    # and a token with no occurrence left free is not cut at all (its memo stays empty)
-    from textlint.checks.spacing.phrases import phrase_runons
-
-    clear_shared_caches()
-    filler = " ".join("zqx" + "abcdefghij"[i % 10] * (3 + i // 10) for i in range(words))
-    text = f"It was deplorableindeed, deplorableindeed. Johnsonjustly said so. {filler}"
-    doc = Document(text)
-    model = Model(get_lexicon(), doc.vocabulary, sum(doc.vocabulary.values()))
-    first = text.index("deplorableindeed")
-    johnson = text.index("Johnsonjustly")
-    taken = [(first, first + 3), (johnson + 5, johnson + 6)]
-    changes = list(phrase_runons(doc, model, lambda start, end: any(start < b and a < end for a, b in taken)))
-    assert [(c.start, c.old) for c in changes] == [(text.index("deplorableindeed", first + 1), "deplorableindeed")]
-    assert "Johnsonjustly" not in model.table("phrase_cuts")
-    clear_shared_caches()
-
-
 @pytest.mark.parametrize("text, expected", [
     ("Yes I do infact exist.", "Yes I do in fact exist."),
     ("Script parsing fails when two scenes reference eachother", "Script parsing fails when two scenes reference each other"),

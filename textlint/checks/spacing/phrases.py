@@ -45,35 +45,36 @@ _WORD_BEFORE = lazy_compile(r"(?r)(?<![\p{L}\p{M}\p{N}'’_\-./@])(\p{L}+)[ ]+$"
 _WORD_AFTER = lazy_compile(r"[ ]+(\p{L}+)(?![\p{L}\p{M}\p{N}'’_\-@/])")
 #: A chunk with more marks around its letters than this is no plain word.
 MARKS = 12
-#: Up to this many words are looked for one by one (:func:`_free_occurrences`).
-FIND_ONE_BY_ONE = 50
+#: Up to this many words are looked for one by one (:func:`_occurrences`).
+FIND_ONE_BY_ONE = 20
 #: A run of letters (``re``: far faster than ``regex`` over a whole text).
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def phrase_runons(doc: Document, model: Model,
-                  taken: Callable[[int, int], bool] = lambda start, end: False) -> Iterator[Change]:
+def phrase_runons(doc: Document, model: Model) -> Iterator[Change]:
     """Each occurrence of a token of the document that :func:`phrase_cut` cuts, as a change
-    scored by the model in its context (:func:`_change`), in the order of the text, but those
-    whose span [start, end) is *taken* (overlaps a change found already, which the caller
-    keeps instead); none in technical writing (:attr:`.Document.technical`), which names
-    commands and identifiers with words glued ("whatchanged", "mustcall": the lattice's cuts
-    there need the safe margin and are never safe)."""
+    scored by the model in its context (:func:`_change`), in the order of the text; none in
+    technical writing (:attr:`.Document.technical`), which names commands and identifiers
+    with words glued ("whatchanged", "mustcall": the lattice's cuts there need the safe margin
+    and are never safe)."""
     if doc.technical:
         return  # its compounds and identifiers glue function words: "mustcall", "whatchanged"
+    table = model.table("phrase_cuts")
+    cuts: dict[str, int] = {}
     # (a word the lexicon knows is cut by none: the words long enough are asked of the lexicon
     # all at once, compiled or in C, before a step of Python for each of the few others)
-    words = {word for word in _unknown_long_words(doc.vocabulary, MIN_TOKEN, model.lex.zipf_table().get)
-             if word[1:].islower() and word.isalpha()}
-    table = model.table("phrase_cuts")
-    text = doc.text
-    # (only the tokens with a free occurrence are cut: the line loop has found most run-ons)
-    for start, word in sorted(_free_occurrences(text, words, taken)):
+    for word in _unknown_long_words(doc.vocabulary, MIN_TOKEN, model.lex.zipf_table().get):
+        if not word[1:].islower() or not word.isalpha():
+            continue
         cut = table.get(word, False)
         if cut is False:
             cut = table[word] = phrase_cut(model, word)
         if cut is not None:
-            yield _change(model, text, start, word, cut)
+            cuts[word] = cut
+    text = doc.text
+    for start in sorted(_occurrences(text, cuts)):
+        word = _LETTERS.match(text, start).group()
+        yield _change(model, text, start, word, cuts[word])
 
 
 def _unknown_long_words_py(words: Collection[str], min_length: int, zipf: Callable[[str], int | None]) -> list[str]:
@@ -91,23 +92,20 @@ def _unknown_long_words_py(words: Collection[str], min_length: int, zipf: Callab
 _unknown_long_words = native.function("unknown_long_words") or _unknown_long_words_py
 
 
-def _free_occurrences(text: str, words: Collection[str], taken: Callable[[int, int], bool]) -> Iterator[tuple[int, str]]:
-    """Where (and which) one of *words* (runs of letters) is the core of a chunk of *text* that
-    the lattice reads as a word (:data:`.model.PLAIN`: marks around letters; not
-    "eachresult()" nor "verylongname.foobar") and its span is not *taken*. A few words are
-    looked for one by one; many in one pass over the runs of letters of the text."""
+def _occurrences(text: str, words: Collection[str]) -> Iterator[int]:
+    """Where one of *words* (runs of letters) is the core of a chunk of *text* that the
+    lattice reads as a word (:data:`.model.PLAIN`: marks around letters; not "eachresult()"
+    nor "verylongname.foobar"). A few words are looked for one by one; many in one pass over
+    the runs of letters of the text."""
     if len(words) > FIND_ONE_BY_ONE:
-        for m in _LETTERS.finditer(text):
-            word = m.group()
-            if word in words and not taken(*m.span()) and _plain(text, *m.span()):
-                yield m.start(), word
+        yield from (m.start() for m in _LETTERS.finditer(text) if m.group() in words and _plain(text, *m.span()))
         return
     for word in words:
         at = text.find(word)
         while at >= 0:
             end = at + len(word)
-            if not taken(at, end) and _plain(text, at, end):
-                yield at, word
+            if _plain(text, at, end):
+                yield at
             at = text.find(word, end)
 
 
