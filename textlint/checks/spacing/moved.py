@@ -22,6 +22,7 @@ from typing import Iterator
 
 from ... import wordclasses as wc
 from ...anchored import occurrences
+from ...lexicon import Table
 from ...patterns import lazy_compile
 from .model import LETTER_WORDS, Change, Model, one_edit
 
@@ -48,11 +49,36 @@ def moved_spaces(line: str, model: Model, no_words: list[str]) -> Iterator[Chang
     the chunk stripped of its marks), may be the token that is no word."""
     if not no_words:
         return  # (most lines: no token of theirs is no word)
+    zipf = model.lex.zipf_table()
     for core in sorted({c for c in no_words if model.document_count(c) <= 1}):
         for at in occurrences(line, core):
+            if not _may_move(line, at, core, zipf):
+                continue  # (most tokens: no move of one letter makes a frequent word of them)
             whole = _WHOLE.match(line, at)
             if whole is not None and whole.end() == at + len(core):
                 yield from _around(line, at, whole.end(), model)
+
+
+def _may_move(text: str, start: int, token: str, zipf: dict[str, int] | Table) -> bool:
+    """Whether :func:`_around` may find a moved space at *token*, found at *start* in *text*:
+    a necessary condition read off the token and the letter beside it, before any pattern is
+    tried. A move makes of the token, with the neighbour's last or first letter or without its
+    own first or last, a word that :func:`_word` takes: a frequent one (:func:`_frequent`)."""
+    if start >= 2 and token[0].islower():
+        space = text[start - 1]
+        if space == "\n":
+            return True  # (the pattern's ``$`` before a line break: left to :func:`_around`)
+        if space == " " and (_frequent(token[1:], zipf) or _frequent(text[start - 2] + token, zipf)):
+            return True
+    end = start + len(token)
+    after = text[end + 1:end + 2]
+    return "a" <= after <= "z" and (_frequent(token + after, zipf) or _frequent(token[:-1], zipf))
+
+
+def _frequent(w: str, zipf: dict[str, int] | Table) -> bool:
+    """What :func:`_word` asks first: a word of :data:`LETTER_WORDS`, or one of Zipf >=
+    ``WORD_ZIPF`` in *zipf*, the lexicon's word table (of lowercase words)."""
+    return w in LETTER_WORDS if len(w) < 2 else zipf.get(w.lower(), 0) >= _WORD_ZIPF_100
 
 
 def _unknown_in(token: str, model: Model, table: dict[str, bool]) -> bool:
