@@ -1080,6 +1080,27 @@ def test_moved_spaces_search_before_is_the_plain_search(text, end):
         assert (found and (found.span(), found.span(1))) == (plain and (plain.span(), plain.span(1)))
 
 
+@given(st.lists(st.sampled_from(["look", "sfor", "spac", "eis", "allh", "ouseholds", "an", "dpreviously", "Thec", "at",
+                                  "a", "I", "ia", "ti", "s", "é", "caf", "éx", "Zq", "the", "\n", "\nsfor", "x-y", "o'",
+                                  "’s", "1", "@at", "at.", "/at", "is", "it", "ts", "hat"])
+                | st.text(alphabet="abehilnorstTé\n.'’-/@1", max_size=8), max_size=10),
+       st.sampled_from(["", " "]))
+@example(["look", "sfor"], " ")
+@example(["spac", "eis"], " ")
+@example(["had", "allh", "ouseholds", "connected"], "")
+@example(["Thec", "at", "sat"], "")
+@example(["\nsfor"], "")
+def test_moved_spaces_are_looked_for_only_where_a_move_may_make_a_frequent_word(tokens, glue):
+    """``moved._may_move`` is a necessary condition: where it says no, ``moved._around`` finds
+    no moved space at the token, for every whole token of a line."""
+    model = Model(get_lexicon(), {}, 1000)
+    line = " ".join(tokens) + glue
+    zipf = model.lex.zipf_table()
+    for whole in moved._WHOLE.finditer(line):
+        if not moved._may_move(line, whole.start(), whole.group(), zipf):
+            assert list(moved._around(line, whole.start(), whole.end(), model)) == []
+
+
 #: Marks around a word in a chunk ("(Thec", "sfor,"), which moved spaces strip off a chunk.
 _MARKS = "\"'“‘«([{¿¡”’»)]}.,;:!?…"
 
