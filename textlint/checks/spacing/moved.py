@@ -50,12 +50,10 @@ def moved_spaces(line: str, model: Model, no_words: list[str]) -> Iterator[Chang
     if not no_words:
         return  # (most lines: no token of theirs is no word)
     zipf = model.lex.zipf_table()
-    for core in sorted(set(no_words)):
+    for core in sorted({c for c in no_words if model.document_count(c) <= 1}):
         for at in occurrences(line, core):
-            # (most tokens: no move of one letter makes a frequent word of them, whatever
-            # the document counts: the count is asked, and so sways the line's repairs, after)
-            if not _may_move(line, at, core, zipf) or model.document_count(core) > 1:
-                continue
+            if not _may_move(line, at, core, zipf):
+                continue  # (most tokens: no move of one letter makes a frequent word of them)
             whole = _WHOLE.match(line, at)
             if whole is not None and whole.end() == at + len(core):
                 yield from _around(line, at, whole.end(), model)
