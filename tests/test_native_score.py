@@ -121,7 +121,9 @@ def _scores_of(texts: list[str]) -> list[tuple[dict, int, list]]:
 def test_every_score_of_real_documents_is_the_python_twins():
     texts = fixture_texts_and_corruptions()
     documents = _scores_of(texts)
-    assert sum(len(calls) for _, _, calls in documents) > 100  # (the replay replays something)
+    # (the replay replays something: the phrase run-ons' windows, once most of the calls, are
+    # scored only where no change found already covers their token)
+    assert sum(len(calls) for _, _, calls in documents) > 30
     for vocabulary, total, calls in documents:
         _same(vocabulary, calls, total)
 

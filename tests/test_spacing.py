@@ -545,8 +545,25 @@ def test_phrase_runons_judge_only_tokens_of_letters_in_lowercase_after_the_first
     doc = Document(text)
     model = Model(get_lexicon(), doc.vocabulary, sum(doc.vocabulary.values()))
     assert phrase_cut(model, "DEPLORABLEINDEED") == len("DEPLORABLE")
-    assert [(c.old, c.new) for c in phrase_runons(doc, model)] == [
+    assert [(c.old, c.new) for c in phrase_runons(doc, model, lambda start, end: False)] == [
         ("deplorableindeed", "deplorable indeed"), ("Johnsonjustly", "Johnson justly")]
+    clear_shared_caches()
+
+
+def test_phrase_runons_skip_the_occurrences_taken_and_cut_no_token_only_taken():
+    # an occurrence whose span a change found already overlaps yields no change; in a short
+    # text, a token with no other occurrence is not even cut (its cut is not remembered)
+    from textlint.checks.spacing.phrases import phrase_runons
+
+    clear_shared_caches()
+    text = "It was deplorableindeed. Johnsonjustly said so. It was deplorableindeed."
+    doc = Document(text)
+    model = Model(get_lexicon(), doc.vocabulary, sum(doc.vocabulary.values()))
+    first, johnson = text.index("deplorable"), text.index("Johnson")
+    taken = lambda start, end: start < first + 3 and first < end or start < johnson + 3 and johnson < end
+    assert [(c.start, c.old) for c in phrase_runons(doc, model, taken)] == [
+        (text.rindex("deplorable"), "deplorableindeed")]
+    assert "Johnsonjustly" not in model.table("phrase_cuts")
     clear_shared_caches()
 
 

@@ -88,8 +88,9 @@ def _analyse(doc: Document) -> Analysis:
     found.extend(c for c in verb_slot_runons(text, model.lex, text_words) if c.start not in taken)
     titled = None if text_words is None else doc.titled_words
     found.extend(c for c in pronoun_runons(text, model.lex, titled) if c.start not in taken)
+    taken_spans = _Spans(found)
     found.extend(_apart_from_sorted(
-        (c for c in phrase_runons(doc, model) if c.gain >= PARAMS.unsafe_margin), found))
+        (c for c in phrase_runons(doc, model, taken_spans.overlap) if c.gain >= PARAMS.unsafe_margin), taken_spans))
     found.sort(key=lambda c: c.start)
     return Analysis(_without_contradictions(found), shift, model)
 
@@ -117,15 +118,26 @@ def _apart_from(changes: Iterator[Change], found: list[Change]) -> list[Change]:
     return kept
 
 
-def _apart_from_sorted(changes: Iterator[Change], found: list[Change]) -> list[Change]:
-    """*changes* that overlap none of *found* nor each other (:func:`_apart_from` for a long
-    list: looked up by offset)."""
-    spans = sorted((c.start, c.end) for c in found)
-    starts, reach = [a for a, _ in spans], list(accumulate((b for _, b in spans), max))
+class _Spans:
+    """The spans of changes, looked up by offset."""
+
+    def __init__(self, changes: list[Change]) -> None:
+        spans = sorted((c.start, c.end) for c in changes)
+        self._starts = [a for a, _ in spans]
+        self._reach = list(accumulate((b for _, b in spans), max))
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps one of the spans."""
+        k = bisect_left(self._starts, end)  # the spans that start before it ends
+        return k > 0 and self._reach[k - 1] > start
+
+
+def _apart_from_sorted(changes: Iterator[Change], found: _Spans) -> list[Change]:
+    """*changes* that overlap none of *found* (the spans of the changes found) nor each other
+    (:func:`_apart_from` for a long list)."""
     kept: list[Change] = []
     for c in sorted(changes, key=lambda c: c.start):
-        k = bisect_left(starts, c.end)  # the spans that start before the change ends
-        if not (k and reach[k - 1] > c.start or kept and kept[-1].end > c.start):
+        if not (found.overlap(c.start, c.end) or kept and kept[-1].end > c.start):
             kept.append(c)
     return kept
 

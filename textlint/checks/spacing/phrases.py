@@ -47,20 +47,28 @@ _WORD_AFTER = lazy_compile(r"[ ]+(\p{L}+)(?![\p{L}\p{M}\p{N}'’_\-@/])")
 MARKS = 12
 #: Up to this many words are looked for one by one (:func:`_occurrences`).
 FIND_ONE_BY_ONE = 20
+#: In a text of up to this many characters, a token's free occurrence is looked for before
+#: it is cut (:func:`phrase_runons`).
+FIND_BEFORE_CUTTING = 10_000
 #: A run of letters (``re``: far faster than ``regex`` over a whole text).
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def phrase_runons(doc: Document, model: Model) -> Iterator[Change]:
+def phrase_runons(doc: Document, model: Model, taken: Callable[[int, int], bool]) -> Iterator[Change]:
     """Each occurrence of a token of the document that :func:`phrase_cut` cuts, as a change
-    scored by the model in its context (:func:`_change`), in the order of the text; none in
-    technical writing (:attr:`.Document.technical`), which names commands and identifiers
-    with words glued ("whatchanged", "mustcall": the lattice's cuts there need the safe margin
-    and are never safe)."""
+    scored by the model in its context (:func:`_change`), in the order of the text, but those
+    whose span [start, end) is *taken* (overlaps a change found already, which the caller
+    keeps instead); none in technical writing (:attr:`.Document.technical`), which names
+    commands and identifiers with words glued ("whatchanged", "mustcall": the lattice's cuts
+    there need the safe margin and are never safe)."""
     if doc.technical:
         return  # its compounds and identifiers glue function words: "mustcall", "whatchanged"
     table = model.table("phrase_cuts")
+    text = doc.text
     cuts: dict[str, int] = {}
+    # (in a short text, a token is found for less than its cut costs, and most tokens are
+    # only where the line loop found a run-on: a token with no free occurrence is not cut)
+    find_first = len(text) <= FIND_BEFORE_CUTTING
     # (a word the lexicon knows is cut by none: the words long enough are asked of the lexicon
     # all at once, compiled or in C, before a step of Python for each of the few others)
     for word in _unknown_long_words(doc.vocabulary, MIN_TOKEN, model.lex.zipf_table().get):
@@ -68,13 +76,15 @@ def phrase_runons(doc: Document, model: Model) -> Iterator[Change]:
             continue
         cut = table.get(word, False)
         if cut is False:
+            if find_first and not _free_somewhere(text, word, taken):
+                continue
             cut = table[word] = phrase_cut(model, word)
         if cut is not None:
             cuts[word] = cut
-    text = doc.text
     for start in sorted(_occurrences(text, cuts)):
         word = _LETTERS.match(text, start).group()
-        yield _change(model, text, start, word, cuts[word])
+        if not taken(start, start + len(word)):
+            yield _change(model, text, start, word, cuts[word])
 
 
 def _unknown_long_words_py(words: Collection[str], min_length: int, zipf: Callable[[str], int | None]) -> list[str]:
@@ -107,6 +117,18 @@ def _occurrences(text: str, words: Collection[str]) -> Iterator[int]:
             if _plain(text, at, end):
                 yield at
             at = text.find(word, end)
+
+
+def _free_somewhere(text: str, word: str, taken: Callable[[int, int], bool]) -> bool:
+    """Whether *word* (a run of letters) is the core of a chunk of *text* that the lattice
+    reads as a word (as :func:`_occurrences` finds) somewhere its span is not *taken*."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not taken(at, end) and _plain(text, at, end):
+            return True
+        at = text.find(word, end)
+    return False
 
 
 def _plain(text: str, start: int, end: int) -> bool:
