@@ -1954,13 +1954,17 @@ def _in_name(text: str, span: tuple[int, int]) -> bool:
 #: brackets, greetings and the words after which a capitalised word may be a verb.
 _SENTENCE_WORDS = ["the", "The", "Bank", "Deploy", "Invited", "Said", "Will", "Situation", "of", "in", "to", "we",
                    "Good", "good", "was", "Operating", "Vladimir", "Putin", "8", "(", ",", ".", "I", "EU",
-                   "Talks", "Results", "a", "and", "recent", "Trip", "Kabul", "Afternoon", "Ensure"]
+                   "Talks", "Results", "a", "and", "recent", "Trip", "Kabul", "Afternoon", "Ensure",
+                   "État", "éwe", "Über"]
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_SENTENCE_WORDS), min_size=2, max_size=12).map(" ".join))
+@given(st.lists(st.tuples(st.sampled_from(_SENTENCE_WORDS), st.sampled_from([" ", " ", "\u00a0"])),
+                min_size=2, max_size=12).map(lambda pairs: "".join(w + space for w, space in pairs)[:-1]))
 @example("Aznar Invited Vladimir Putin").via("a verb before its object")
 @example("the Bank Deploy")
+@example("x\u00a0we\u00a0Deploy Bank").via("a verb after a token space")
+@example("of\u00a0the\u00a0State Duma").via("a name after a token space")
 def test_a_word_placed_in_a_name_by_the_words_around_it_is_one_in_name_finds(text):
     for span in _settled_words(text):
         assert _in_name(text, span), (text, span)

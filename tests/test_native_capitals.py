@@ -322,6 +322,8 @@ def _scan(text: str) -> list:
 @example(["the", " ", "Deploy", " ", "Bank"]).via("a name")
 @example(["we", " ", "Deploy", " ", "Bank"]).via("a verb")
 @example(["Deploy", " ", "I", " "]).via("I")
+@example(["x", "\u00a0", "the", "\u00a0", "Deploy", " ", "Bank"]).via("a token space before the word before")
+@example(["é", "\u00a0", "we", " ", "Deploy", " ", "Bank"]).via("a verb after a token space")
 def test_the_scan_tells_a_capitalised_word_after_each_match_as_the_python_twin(pieces):
     text = "".join(pieces)
     if not Document(text).plain:

@@ -243,7 +243,8 @@ impl NameWords {
 
     /// `_before_capitalised_word_py(text, start, end)` of the word at bytes [*p*, *end*) of *s*: a
     /// capital and an ASCII letter after spaces (`token_space`) within `reach` code points after
-    /// it, and no token before it in its line that is or may be one of `verb_before`.
+    /// it, and no token before it in its line that is or may be one of `verb_before` (a token
+    /// space before a word of letters ends that token).
     fn before_name(&self, s: &str, p: usize, end: usize) -> bool {
         let mut after = s[end..].chars();
         let mut spaces = 0;
@@ -266,7 +267,7 @@ impl NameWords {
             Some(_) => head.as_bytes(),
         };
         let first = letters_before(last, last.len());
-        if spaces + (last.len() - first) > self.reach || head[..first].chars().next_back().is_some_and(|c| !c.is_ascii()) {
+        if spaces + (last.len() - first) > self.reach || head[..first].chars().next_back().is_some_and(|c| !c.is_ascii() && !token_space(c)) {
             return false;
         }
         !self.verb_before.contains(&head[first..].to_ascii_lowercase())

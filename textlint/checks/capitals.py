@@ -1696,12 +1696,12 @@ def _before_capitalised_word_py(text: str, start: int, end: int) -> bool:
     ASCII letters (its first token: a capital and a letter after spaces, within NAME_REACH)
     follows it, and the token before it (in its line) is not one of _VERB_BEFORE, after which
     the word may be a verb ("we Consider India", "to Request"), nor one that may be one (after
-    a character other than ASCII, or cut by NAME_REACH). Then _in_name's every test that may
-    answer no is settled: no sentence's article before a lowercase word, no greeting, no
-    infinitive or participle, :func:`_name_like` of the words after it (their first a name, no
-    connector: :data:`CONNECTORS` holds no capitalised word), no preposition after it (those
-    of :func:`_common_complement`, :func:`_head_before_named_object` and ADJUNCT_PREPOSITIONS
-    are lowercase)."""
+    a character other than ASCII that is no token space, or cut by NAME_REACH). Then _in_name's
+    every test that may answer no is settled: no sentence's article before a lowercase word, no
+    greeting, no infinitive or participle, :func:`_name_like` of the words after it (their
+    first a name, no connector: :data:`CONNECTORS` holds no capitalised word), no preposition
+    after it (those of :func:`_common_complement`, :func:`_head_before_named_object` and
+    ADJUNCT_PREPOSITIONS are lowercase)."""
     after = end
     while after < len(text) and text[after] in _TOKEN_SPACES:
         after += 1
@@ -1720,8 +1720,9 @@ def _before_capitalised_word_py(text: str, start: int, end: int) -> bool:
     first = last - 1
     while first > 0 and text[first - 1].isascii() and text[first - 1].isalpha():
         first -= 1
-    if start - first > NAME_REACH or first > 0 and not text[first - 1].isascii():
-        return False
+    if start - first > NAME_REACH or first > 0 and not text[first - 1].isascii() \
+            and text[first - 1] not in _TOKEN_SPACES:
+        return False  # (a token space before it ends the token: "of\u00a0the\u00a0State Duma")
     return text[first:last].lower() not in _VERB_BEFORE
 
 
