@@ -13,6 +13,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from textlint.checks import spacing
 from textlint.checks.spacing import model as spacing_model
 from textlint.checks.spacing.model import Model, clear_shared_caches
 from textlint.lexicon import BEGINS_PAIR, ENDS_PAIR, get_lexicon
@@ -113,6 +114,9 @@ def _scores_of(texts: list[str]) -> list[tuple[dict, int, list]]:
             patch.setattr(Model, "score", score)
             patch.setattr(spacing_model, "_window_score", lambda model: model.score)
             patch.setattr(spacing_model, "_changes_of_window", spacing_model._window_changes)
+            # (every occurrence of a phrase token scored, not only those that no change found
+            # already overlaps: more windows of real text to replay)
+            patch.setattr(spacing._Spans, "overlap", lambda spans, start, end: False)
             yield
 
     return calls_by_document(texts, recording)
@@ -121,9 +125,7 @@ def _scores_of(texts: list[str]) -> list[tuple[dict, int, list]]:
 def test_every_score_of_real_documents_is_the_python_twins():
     texts = fixture_texts_and_corruptions()
     documents = _scores_of(texts)
-    # (the replay replays something: the phrase run-ons' windows, once most of the calls, are
-    # scored only where no change found already covers their token)
-    assert sum(len(calls) for _, _, calls in documents) > 30
+    assert sum(len(calls) for _, _, calls in documents) > 100  # (the replay replays something)
     for vocabulary, total, calls in documents:
         _same(vocabulary, calls, total)
 
