@@ -22,7 +22,7 @@ use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyBool, PyDict, PyString, PyTuple};
 
-use crate::memo;
+use crate::memo::{self, Hits, Outer};
 use crate::suspicious::SuspiciousCore;
 use crate::text::{isalpha, isupper};
 
@@ -160,49 +160,51 @@ impl<'a, 'py> Compiled<'a, 'py> {
 
     /// `model.suspicious(core)` of an ASCII core (*text*), *hits* the model's `_hits`.
     fn suspicious(&self, c: &Constants, model: &Bound<'py, PyAny>, core: &Bound<'py, PyString>, text: &str,
-                  hits: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
+                  hits: &Hits<'py>) -> PyResult<Bound<'py, PyAny>> {
         let py = model.py();
         let answer = match &self.bound {
             Some(bound) if self.direct()? => {
                 if text.len() == 1 {
                     !c.letter_words.contains(text)
                 } else {
-                    bound.get().judge_ascii(model, core, text, hits.clone())?
+                    bound.get().judge_ascii(model, core, text, hits)?
                 }
             }
-            _ => return model.call_method1(intern!(py, "suspicious"), (core,)),
+            _ => {
+                hits.before_python()?;
+                return model.call_method1(intern!(py, "suspicious"), (core,));
+            }
         };
         Ok(PyBool::new(py, answer).to_owned().into_any())
     }
 }
 
 /// `Model.memo(table, chunk, Model._chunk, model, chunk)` where *table* (the model's chunk memo)
-/// has no entry of *chunk*, or one that document words swayed and that no longer holds: its
-/// answer, worked out and remembered.
-pub fn remember<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
-                     chunk: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
-    remember_entry(m, model, table, chunk)?.get_item(0)
-}
-
-/// [`remember`], handing back the entry it wrote in *table*, `(answer, deps)`.
-pub fn remember_entry<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
-                           chunk: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyTuple>> {
-    memo::remember_entry(model, table, chunk, |hits| chunk_answer(m, model, table, chunk, hits))
+/// has no entry of *chunk*, or one that document words swayed and that no longer holds, within
+/// the value being worked out *outer*: the entry it writes in *table*, `(answer, deps)`. (The
+/// new deps are the model's `_hits` only while Python runs within: see [`memo::Hits`].)
+pub fn remember_entry<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, outer: &Outer<'py>,
+                           table: &Bound<'py, PyDict>, chunk: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyTuple>> {
+    memo::remember_entry_within(outer, Hits::new(model), table, chunk, |hits| chunk_answer(m, model, table, chunk, hits))
 }
 
 /// `Model._chunk(model, chunk)`: (lead, core, trail, suspicious, firm, starts, ends, no_word) of
 /// a plain chunk, None for any other.
 fn chunk_answer<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
-                     chunk: &Bound<'py, PyString>, hits: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
+                     chunk: &Bound<'py, PyString>, hits: &Hits<'py>) -> PyResult<Bound<'py, PyAny>> {
     let py = model.py();
     let c = constants(py)?;
+    let twin = || {
+        hits.before_python()?;
+        c.twin.bind(py).call1((model, chunk))
+    };
     let Ok(text) = chunk.to_str() else {
-        return c.twin.bind(py).call1((model, chunk));
+        return twin();
     };
     let Some((lead, core, trail)) = (match parts(c, chunk, text) {
         Parted::Plain(parts) => Some(parts),
         Parted::NoWord => None,
-        Parted::Python => return c.twin.bind(py).call1((model, chunk)),
+        Parted::Python => return twin(),
     }) else {
         return Ok(py.None().into_bound(py));
     };
@@ -305,9 +307,10 @@ fn plain_letters<'a>(c: &Constants, rest: &'a str) -> Option<&'a str> {
 /// `_hits`, as `Model.memo` records them), worked out and remembered when there is none or it no
 /// longer holds.
 fn core_answer<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>,
-                    core: &Bound<'py, PyString>, hits: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
+                    core: &Bound<'py, PyString>, hits: &Hits<'py>) -> PyResult<Bound<'py, PyAny>> {
+    let remember = || remember_entry(m, model, &Outer::of_hits(hits), table, core)?.get_item(0);
     let Some(entry) = table.get_item(core)? else {
-        return remember(m, model, table, core);
+        return remember();
     };
     let entry = entry.downcast_into::<PyTuple>()?;
     let deps = entry.get_item(1)?;
@@ -316,10 +319,10 @@ fn core_answer<'py>(m: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, table: &Bo
     }
     let deps = deps.downcast_into::<PyDict>()?;
     if m.valid(&deps)? {
-        hits.update(deps.as_mapping())?;
+        hits.dict().update(deps.as_mapping())?;
         return entry.get_item(0);
     }
-    remember(m, model, table, core)
+    remember()
 }
 
 /// `Model.lex_frequent(core)` of an ASCII core (*text*): longer than two letters, and its

@@ -15,6 +15,7 @@ use pyo3::exceptions::PyIndexError;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::chunks::{self, Compiled};
+use crate::memo::Outer;
 use crate::linechunks::Split;
 use crate::quiet::QuietChunks;
 use crate::joinable;
@@ -73,7 +74,7 @@ impl Judge {
         }
         let table = attr_dict(model, intern!(py, "_chunks"))?;
         let judged = attr_dict(model, intern!(py, "_judged"))?;
-        let hits = attr_dict(model, intern!(py, "_hits"))?;
+        let outer = Outer::of(model)?;
         let compiled = Compiled::of(model, Some(self.suspicious.bind(py)))?;
         let (mut loud, mut suspicious, mut no_words) = (Vec::new(), Vec::new(), Vec::new());
         for k in pending {
@@ -84,7 +85,7 @@ impl Judge {
                 Some(info) => info,
                 None => {
                     let chunk = chunks.chunk(py, k)?;
-                    let entry = chunk_entry(&compiled, model, chunk.as_any(), &table, &judged, &hits)?;
+                    let entry = chunk_entry(&compiled, model, chunk.as_any(), &table, &judged, &outer)?;
                     let info = entry.get_item(0)?;
                     if !entry.get_item(1)?.is_truthy()? {
                         // (answered so in every document)
@@ -143,12 +144,13 @@ impl Judge {
 }
 
 /// The chunk table's entry of a loud *chunk*, as `judge_line` reads it: the shared entry when
-/// no document word swayed it, else the one this document judged (its words recorded in *hits*,
-/// as `Model.memo` records those of a valid entry), else the one `Model.memo` makes or reads
-/// back (kept in *judged* when document words swayed it).
+/// no document word swayed it, else the one this document judged (its words recorded in the
+/// words of *outer*, the model's `_hits`, as `Model.memo` records those of a valid entry), else
+/// the one `Model.memo` makes or reads back (kept in *judged* when document words swayed it).
 fn chunk_entry<'py>(compiled: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, chunk: &Bound<'py, PyAny>,
                     table: &Bound<'py, PyDict>, judged: &Bound<'py, PyDict>,
-                    hits: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyTuple>> {
+                    outer: &Outer<'py>) -> PyResult<Bound<'py, PyTuple>> {
+    let hits = outer.hits()?;
     let shared = match table.get_item(chunk)? {
         Some(entry) => Some(entry.downcast_into::<PyTuple>()?),
         None => None,
@@ -173,7 +175,7 @@ fn chunk_entry<'py>(compiled: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, chu
             hits.update(entry.get_item(1)?.downcast::<PyDict>()?.as_mapping())?;
             entry
         }
-        _ => chunks::remember_entry(compiled, model, table, chunk.downcast()?)?,
+        _ => chunks::remember_entry(compiled, model, outer, table, chunk.downcast()?)?,
     };
     if entry.get_item(1)?.is_truthy()? {
         judged.set_item(chunk, &entry)?;

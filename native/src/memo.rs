@@ -1,6 +1,8 @@
 //! `Model.memo`'s work for an entry its table lacks (or holds no longer), as the compiled code
 //! does it: one place for what the chunk, window, feature and pair memos all write alike.
 
+use std::cell::OnceCell;
+
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyString, PyTuple};
@@ -14,32 +16,125 @@ pub fn remember<'py, K: IntoPyObject<'py>>(
     model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>, key: K,
     compute: impl FnOnce(&Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    remember_entry(model, table, key, compute)?.get_item(0)
+    let outer = Outer::of(model)?;
+    let hits = Hits::entered(model, &outer)?;
+    remember_entry_within(&outer, hits, table, key, |hits| compute(hits.dict()))?.get_item(0)
 }
 
-/// [`remember`], handing back the entry it wrote, `(value, hits)` or `(value, ())`: what
-/// *table* now holds under *key* (a caller that wants it reads no table again).
-pub fn remember_entry<'py, K: IntoPyObject<'py>>(
-    model: &Bound<'py, PyAny>, table: &Bound<'py, PyDict>, key: K,
-    compute: impl FnOnce(&Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>>,
+/// [`remember`] within the value being worked out *outer*, *compute* handed the [`Hits`] of the
+/// new value (the model's `_hits` only once [`Hits::before_python`] makes it so), handing back the
+/// entry it wrote, `(value, hits)` or `(value, ())`: what *table* now holds under *key* (a caller
+/// that wants it reads no table again).
+pub fn remember_entry_within<'py, K: IntoPyObject<'py>>(
+    outer: &Outer<'py>, hits: Hits<'py>, table: &Bound<'py, PyDict>, key: K,
+    compute: impl FnOnce(&Hits<'py>) -> PyResult<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyTuple>> {
-    let py = model.py();
-    let outer = model.getattr(intern!(py, "_hits"))?;
-    let hits = PyDict::new(py);
-    model.setattr(intern!(py, "_hits"), &hits)?;
+    let py = table.py();
     let value = compute(&hits);
-    model.setattr(intern!(py, "_hits"), &outer)?;
+    hits.restore()?;
     let value = value?;
+    let hits = hits.dict;
     let entry = if hits.is_empty() {
         memo_entry(&value, PyTuple::empty(py).as_any())?
     } else {
-        if !outer.is(&model.getattr(intern!(py, "_root_hits"))?) {
-            outer.downcast::<PyDict>()?.update(hits.as_mapping())?;
+        if !outer.is_root()? {
+            outer.hits.downcast::<PyDict>()?.update(hits.as_mapping())?;
         }
         memo_entry(&value, hits.as_any())?
     };
     table.set_item(key, &entry)?;
     Ok(entry)
+}
+
+/// The value being worked out around a memo entry's: the model's `_hits` when it started, and
+/// whether that is the outermost (`_root_hits`, asked once, when first needed).
+pub struct Outer<'py> {
+    model: Bound<'py, PyAny>,
+    hits: Bound<'py, PyAny>,
+    root: OnceCell<bool>,
+}
+
+impl<'py> Outer<'py> {
+    /// The value *model* is working out now (its `_hits`).
+    pub fn of(model: &Bound<'py, PyAny>) -> PyResult<Self> {
+        let hits = model.getattr(intern!(model.py(), "_hits"))?;
+        Ok(Outer { model: model.clone(), hits, root: OnceCell::new() })
+    }
+
+    /// Outer's own [`Hits`] (a value worked out within a compiled one whose dict it is).
+    pub fn of_hits(hits: &Hits<'py>) -> Self {
+        Outer { model: hits.model.clone(), hits: hits.dict.clone().into_any(), root: OnceCell::from(false) }
+    }
+
+    /// Its words (`_hits`).
+    pub fn hits(&self) -> PyResult<&Bound<'py, PyDict>> {
+        Ok(self.hits.downcast::<PyDict>()?)
+    }
+
+    fn is_root(&self) -> PyResult<bool> {
+        if let Some(&root) = self.root.get() {
+            return Ok(root);
+        }
+        let root = self.hits.is(&self.model.getattr(intern!(self.model.py(), "_root_hits"))?);
+        Ok(*self.root.get_or_init(|| root))
+    }
+}
+
+/// The document words that sway a value being worked out (`Model.memo`'s new `_hits`): a dict
+/// that compiled work writes directly, made the model's `_hits` only when Python that may read
+/// it is about to run (the model's own restored afterwards). Most chunks are answered in Rust
+/// alone: setting and restoring the attribute around each cost more than most answers.
+pub struct Hits<'py> {
+    model: Bound<'py, PyAny>,
+    dict: Bound<'py, PyDict>,
+    /// the model's `_hits` that this dict replaced, once it did
+    replaced: OnceCell<Bound<'py, PyAny>>,
+}
+
+impl<'py> Hits<'py> {
+    /// A new dict of words, not yet the model's.
+    pub fn new(model: &Bound<'py, PyAny>) -> Self {
+        Hits { model: model.clone(), dict: PyDict::new(model.py()), replaced: OnceCell::new() }
+    }
+
+    /// A new dict of words made the model's at once (the model's being *outer*'s): for work
+    /// that may run any Python.
+    fn entered(model: &Bound<'py, PyAny>, outer: &Outer<'py>) -> PyResult<Self> {
+        let hits = Hits::new(model);
+        model.setattr(intern!(model.py(), "_hits"), &hits.dict)?;
+        let _ = hits.replaced.set(outer.hits.clone());
+        Ok(hits)
+    }
+
+    /// The model's own `_hits` (whose work Python runs around: nothing to replace).
+    pub fn model_own(model: &Bound<'py, PyAny>) -> PyResult<Self> {
+        let dict = model.getattr(intern!(model.py(), "_hits"))?.downcast_into::<PyDict>()?;
+        Ok(Hits { model: model.clone(), replaced: OnceCell::from(dict.clone().into_any()), dict })
+    }
+
+    /// The dict.
+    pub fn dict(&self) -> &Bound<'py, PyDict> {
+        &self.dict
+    }
+
+    /// Makes the dict the model's `_hits` (once): before a call of Python that may read it.
+    pub fn before_python(&self) -> PyResult<()> {
+        if self.replaced.get().is_none() {
+            let py = self.model.py();
+            let outer = self.model.getattr(intern!(py, "_hits"))?;
+            self.model.setattr(intern!(py, "_hits"), &self.dict)?;
+            let _ = self.replaced.set(outer);
+        }
+        Ok(())
+    }
+
+    /// The model's `_hits` as it was before [`Self::before_python`].
+    fn restore(&self) -> PyResult<()> {
+        match self.replaced.get() {
+            Some(outer) => self.model.setattr(intern!(self.model.py(), "_hits"), outer),
+            None => Ok(()),
+        }
+    }
 }
 
 /// `(value, deps)`, the entry `Model.memo` writes, as `memo_entry_py` (textlint/untracked.py)

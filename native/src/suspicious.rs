@@ -22,6 +22,7 @@ use std::sync::OnceLock;
 
 use crate::fxhash::FxBuild;
 use crate::lookup::Getter;
+use crate::memo::Hits;
 use crate::weights::Weights;
 use crate::text::{camel_seam, is_upper, islower};
 
@@ -134,10 +135,7 @@ impl SuspiciousCore {
     fn __call__(&self, model: &Bound<'_, PyAny>, core: &Bound<'_, PyString>) -> PyResult<bool> {
         match core.to_str() {
             Ok(text) if !text.is_empty() && text.is_ascii() => {
-                let hits = model
-                    .getattr(intern!(model.py(), "_hits"))?
-                    .downcast_into::<PyDict>()?;
-                self.judge_ascii(model, core, text, hits)
+                self.judge_ascii(model, core, text, &Hits::model_own(model)?)
             }
             _ => model
                 .call_method1(intern!(model.py(), "_suspicious_core"), (core,))?
@@ -148,13 +146,14 @@ impl SuspiciousCore {
 
 impl SuspiciousCore {
     /// `model._suspicious_core(core)` of a core whose text *text* is ASCII and not empty, the
-    /// document words that sway the answer recorded in *hits* (`model._hits`).
+    /// document words that sway the answer recorded in *hits* (`model._hits`, made so before
+    /// a Python method is asked).
     pub fn judge_ascii<'py>(
         &self,
         model: &Bound<'py, PyAny>,
         core: &Bound<'py, PyString>,
         text: &str,
-        hits: Bound<'py, PyDict>,
+        hits: &Hits<'py>,
     ) -> PyResult<bool> {
         Judgment::new(self, model, core, text, hits).suspicious()
     }
@@ -192,7 +191,7 @@ struct Judgment<'a, 'py> {
     /// the core, ASCII: its bytes index as Python's code points do
     text: &'a str,
     /// `Model._hits`: the document words that sway the answer
-    hits: Bound<'py, PyDict>,
+    hits: &'a Hits<'py>,
     capital: bool,
     lowercase: bool,
 }
@@ -203,7 +202,7 @@ impl<'a, 'py> Judgment<'a, 'py> {
         model: &'a Bound<'py, PyAny>,
         core: &'a Bound<'py, PyString>,
         text: &'a str,
-        hits: Bound<'py, PyDict>,
+        hits: &'a Hits<'py>,
     ) -> Self {
         Judgment {
             tables,
@@ -299,6 +298,7 @@ impl<'a, 'py> Judgment<'a, 'py> {
         zipf: &Bound<'py, PyAny>,
     ) -> PyResult<Option<f64>> {
         if self.tables.glued_forms.bind(self.py()).contains(lower)? {
+            self.hits.before_python()?;
             let lp = self
                 .model
                 .call_method1(intern!(self.py(), "_lexicon_logp"), (word, lower, zipf))?;
@@ -318,13 +318,14 @@ impl<'a, 'py> Judgment<'a, 'py> {
         }
         let raw = self.tables.vocab.get_or_zero(self.core)?;
         if above(&raw, 1)? {
+            self.hits.before_python()?;
             return logp(
                 &self
                     .model
                     .call_method1(intern!(self.py(), "known"), (self.core, true))?,
             );
         }
-        self.hits.set_item(self.core, raw)?;
+        self.hits.dict().set_item(self.core, raw)?;
         Ok(lp)
     }
 
@@ -437,8 +438,9 @@ impl<'a, 'py> Judgment<'a, 'py> {
     fn piece_known(&self, piece: &Piece<'_, 'py>, lp: Option<f64>) -> PyResult<Option<f64>> {
         let piece = piece.str(self.py());
         let count = self.tables.vocab.get_or_zero(piece)?;
-        self.hits.set_item(piece, &count)?;
+        self.hits.dict().set_item(piece, &count)?;
         if above(&count, 0)? {
+            self.hits.before_python()?;
             return logp(
                 &self
                     .model
