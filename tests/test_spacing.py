@@ -1118,6 +1118,29 @@ def test_moved_spaces_are_looked_for_only_where_a_move_may_make_a_frequent_word(
             assert list(moved._around(line, whole.start(), whole.end(), model)) == []
 
 
+@given(st.lists(st.sampled_from(["look", "sfor", "spac", "eis", "allh", "ouseholds", "an", "dpreviously", "Thec", "at",
+                                  "a", "I", "ia", "ti", "s", "é", "caf", "éx", "Zq", "the", "\n", "\nsfor", "x-y", "o'",
+                                  "’s", "1", "@at", "at.", "/at", "is", "it", "ts", "hat", "iput", "byt"])
+                | st.text(alphabet="abehilnorstTé\n.'’-/@1", max_size=8), max_size=10),
+       st.sampled_from(["", " "]), st.sets(st.integers(0, 9), max_size=10), st.integers(1, 3))
+@example(["look", "sfor"], " ", {1}, 1)
+@example(["spac", "eis"], "", {0, 1}, 1)
+@example(["had", "allh", "ouseholds", "connected"], "", {1, 2}, 1)
+@example(["Thec", "at", "sat"], "", {0}, 1)
+@example(["\nsfor"], "", {0}, 1)
+@example(["allh", "ouseholds"], "", {0}, 1)
+def test_a_line_whose_tokens_may_not_move_has_no_moved_space_in_any_document(tokens, glue, picked, count):
+    """Where ``moved.may_move_in`` says no (before any document count is read), ``moved_spaces``
+    finds nothing, whatever the document's counts of the tokens: the line's repairs depend on
+    none of them."""
+    line = " ".join(tokens) + glue
+    no_words = [t.strip() for k, t in enumerate(tokens) if k in picked and t.strip()]
+    for vocab in ({}, {w: count for w in no_words}):
+        model = Model(get_lexicon(), vocab, 1000)
+        if not moved.may_move_in(line, model, no_words):
+            assert list(moved.moved_spaces(line, model, no_words)) == []
+
+
 #: Marks around a word in a chunk ("(Thec", "sfor,"), which moved spaces strip off a chunk.
 _MARKS = "\"'“‘«([{¿¡”’»)]}.,;:!?…"
 

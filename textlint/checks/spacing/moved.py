@@ -59,6 +59,23 @@ def moved_spaces(line: str, model: Model, no_words: list[str]) -> Iterator[Chang
                 yield from _around(line, at, whole.end(), model)
 
 
+def may_move_in(line: str, model: Model, no_words: list[str]) -> bool:
+    """Whether :func:`moved_spaces` may find a moved space in *line*: some occurrence of one of
+    *no_words* passes :func:`_may_move`, which reads the line and the lexicon alone. Asked before
+    :meth:`.Model.document_count` records any word: a line where none passes yields nothing in
+    any document, so its repairs depend on no count of its tokens (most lines with a token that
+    is no word); a line where one passes is left to :func:`moved_spaces`, which records what it
+    always did."""
+    zipf = model.lex.zipf_table()
+    for core in set(no_words):
+        at = line.find(core)
+        while at >= 0:
+            if _may_move(line, at, core, zipf):
+                return True
+            at = line.find(core, at + 1)
+    return False
+
+
 def _may_move(text: str, start: int, token: str, zipf: dict[str, int] | Table) -> bool:
     """Whether :func:`_around` may find a moved space at *token*, found at *start* in *text*:
     a necessary condition read off the token and the letter beside it, before any pattern is
