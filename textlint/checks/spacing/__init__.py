@@ -217,9 +217,9 @@ def _line_changes(model: Model, line: str) -> tuple[ChangeRecord, ...]:
     if judged is None:
         return ()  # every chunk quiet: nothing to repair, no token that is no word
     changes = [c for c in analyse_line(model, line, judged) if c.gain >= PARAMS.unsafe_margin]
-    if not judged.no_words or not may_move_in(line, model, judged.no_words):
-        return tuple(map(change_record, changes))  # (no token that is no word, or none may move)
-    return tuple(map(change_record, (*changes, *_apart_from(moved_spaces(line, model, judged.no_words), changes))))
+    if judged.no_words and may_move_in(line, model, judged.no_words):  # (few lines: a token may move)
+        changes += _apart_from(moved_spaces(line, model, judged.no_words), changes)
+    return tuple(map(change_record, changes))
 
 
 def _fix(change: Change, safe: bool) -> Fix:

@@ -116,11 +116,7 @@ def _no_word(token: str, model: Model) -> bool:
 
 def _word(w: str, model: Model) -> bool:
     """Whether a token the moved space makes is a word: frequent enough, in the dictionary."""
-    if len(w) < 2:
-        return w in LETTER_WORDS
-    lower = w.lower()
-    # (the table's Zipf * 100 against the floor's: :meth:`.Lexicon.zipf` without its calls)
-    return model.lex.zipf_table().get(lower, 0) >= _WORD_ZIPF_100 and wc.known_in_any_case(w, lower)
+    return _frequent(w, model.lex.zipf_table()) and (len(w) < 2 or wc.known_in_any_case(w, w.lower()))
 
 
 def _around(text: str, start: int, end: int, model: Model) -> Iterator[Change]:
