@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from textlint.checks import spacing
-from textlint.checks.spacing import model as m
+from textlint.checks.spacing import model as m, moved
 from textlint.checks.spacing.model import Model, clear_shared_caches
 from textlint.engine import Engine, Overrides
 from textlint.lexicon import get_lexicon
@@ -182,3 +182,37 @@ def test_pairs_that_may_be_fragments_are_told_as_the_python_twins_tell_them(voca
     assert memo_state(python) == memo_state(compiled)
     told = [e for key, e in python._joinable.items()]
     assert m._APART in told and any(e is not m._APART for e in told)
+
+
+# tokens that are no word beside words a space moved by one letter may make ("look sfor",
+# "Thec at", "spac eis"), the letters before and after them ASCII or not
+_MOVED_WORDS = ["look", "sfor", "Thec", "at", "spac", "eis", "iput", "xqv", "the", "a", "I", "é", "”", "’s",
+                "tod", "ay", "Ïput", "éthec", "thec", "e", "s", "q", "qzxv", "lookt", "her"]
+_MOVED_LINE = st.lists(st.tuples(st.sampled_from([" ", " ", "", "  ", "\xa0", "”", "(", "é"]),
+                                 st.sampled_from(_MOVED_WORDS)), min_size=1, max_size=8).map(
+    lambda parts: "".join(gap + word for gap, word in parts))
+
+
+def _may_move_both(python: Model, compiled: Model, line: str) -> bool | None:
+    """Whether a space may move in *line*, by each twin's judgement (the same), and by the
+    function the flag stands for; None when every chunk is quiet."""
+    judged = [m.judge_line_py(python, line), m._JUDGE.judge_line(compiled, line)]
+    assert plain(judged[0]) == plain(judged[1]), line
+    if judged[0] is None:
+        return None
+    assert judged[1].may_move == (bool(judged[1].no_words) and moved.may_move_in(line, compiled, judged[1].no_words))
+    return judged[1].may_move
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.lists(_MOVED_LINE, min_size=1, max_size=4))
+@example(["look sfor the", "Thec at", "é sfor”é", "sfor”at", "xqv"]).via("a space that may move, and none")
+def test_a_space_that_may_move_is_told_as_the_python_twin_tells_it(lines):
+    in_two_documents(lines, {}, {"sfor": 2}, _may_move_both)
+
+
+def test_lines_where_a_space_may_move_and_lines_where_none_may_are_both_told():
+    python, compiled = twin_models(Counter({"the": 50}))
+    answers = [_may_move_both(python, compiled, line) for line in
+               ("you look sfor the book", "Thec at sat", "é sfor", "(sfor” at", "her xqv", "é\ud800 sfor")]
+    assert answers == [True, True, True, False, False, True]

@@ -16,6 +16,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::chunks::{self, Compiled};
 use crate::memo::Outer;
+use crate::moved;
 use crate::linechunks::Split;
 use crate::quiet::QuietChunks;
 use crate::joinable;
@@ -49,8 +50,9 @@ impl Judge {
     /// `judge_line(model, line)`: the chunks of *line* judged (from the quiet table first, the
     /// model's `QuietChunks`, asked of each chunk's UTF-8: a quiet chunk becomes no Python str,
     /// nor a loud one whose chunk memo entry no document word swayed, which the table keeps too),
-    /// a `JudgedLine` (its chunks a `LineChunks`, each made a str when asked), or None when every
-    /// chunk is quiet.
+    /// a `JudgedLine` (its chunks a `LineChunks`, each made a str when asked; whether a space
+    /// may move at one of its cores that may be no word, moved.rs), or None when every chunk is
+    /// quiet.
     fn judge_line<'py>(&self, model: &Bound<'py, PyAny>, line: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
         let py = model.py();
         let quiet = model.getattr(intern!(py, "_quiet"))?.downcast_into::<QuietChunks>()?;
@@ -105,9 +107,10 @@ impl Judge {
             }
             infos[k] = info;
         }
+        let may_move = !no_words.is_empty() && moved::may_move_in(model, line, chunks.text(py)?, &no_words)?;
         let infos = PyList::new(py, infos)?;
         let chunks = chunks.into_sequence(py)?;
-        self.tuple_new.bind(py).call1((self.judged_line.bind(py), (chunks, infos, loud, suspicious, no_words)))
+        self.tuple_new.bind(py).call1((self.judged_line.bind(py), (chunks, infos, loud, suspicious, no_words, may_move)))
     }
 
     /// `_joinable_pairs(model, infos, loud)`: the chunks *k* of a line (in order) that join

@@ -63,6 +63,14 @@ impl<'py> Split<'py> {
         Ok(Split::Spans(utf8, spans))
     }
 
+    /// The line's UTF-8; None for a line with a lone surrogate.
+    pub fn text<'a>(&'a self, py: Python<'a>) -> PyResult<Option<&'a str>> {
+        match self {
+            Split::Spans(utf8, _) => utf8.text(py).map(Some),
+            Split::Python(..) => Ok(None),
+        }
+    }
+
     pub fn len(&self) -> usize {
         match self {
             Split::Spans(_, spans) => spans.len(),

@@ -27,7 +27,7 @@ from .model import (Change, ChangeRecord, Model, Params, analyse_line, camel_sea
 from .glued import glued_runons, pronoun_runons
 from .slots import verb_slot_runons
 from .phrases import phrase_runons
-from .moved import may_move_in, moved_spaces
+from .moved import moved_spaces
 from .punctuation import glued_punctuation, space_before_punctuation
 
 PARAMS = Params()
@@ -217,7 +217,7 @@ def _line_changes(model: Model, line: str) -> tuple[ChangeRecord, ...]:
     if judged is None:
         return ()  # every chunk quiet: nothing to repair, no token that is no word
     changes = [c for c in analyse_line(model, line, judged) if c.gain >= PARAMS.unsafe_margin]
-    if judged.no_words and may_move_in(line, model, judged.no_words):  # (few lines: a token may move)
+    if judged.may_move:  # (few lines: a token may move)
         changes += _apart_from(moved_spaces(line, model, judged.no_words), changes)
     return tuple(map(change_record, changes))
 

@@ -1350,6 +1350,8 @@ class JudgedLine(NamedTuple):
     suspicious: list[int]
     #: the cores of the loud chunks that may be no word (their *no_word*), in order, repeats kept
     no_words: list[str]
+    #: whether a space may move by one letter at one of *no_words* (:func:`.moved.may_move_in`)
+    may_move: bool
 
 
 def judge_line_py(model: Model, line: str) -> JudgedLine | None:
@@ -1389,7 +1391,13 @@ def judge_line_py(model: Model, line: str) -> JudgedLine | None:
                 suspicious.append(k)
             if info[7]:
                 no_words.append(info[1])
-    return JudgedLine(chunks, infos, loud, suspicious, no_words)
+    return JudgedLine(chunks, infos, loud, suspicious, no_words, bool(no_words) and _may_move_in(line, model, no_words))
+
+
+def _may_move_in(line: str, model: Model, no_words: list[str]) -> bool:
+    """:func:`.moved.may_move_in` (moved.py imports this module)."""
+    from .moved import may_move_in
+    return may_move_in(line, model, no_words)
 
 
 def analyse_line_py(model: Model, line: str, judged: JudgedLine) -> list[Change]:
@@ -1419,7 +1427,7 @@ def _changed_windows_py(model: Model, line: str, judged: JudgedLine,
     tokens, in order, each as (its tokens positioned, the context words either side, the best
     cuts). Every window is searched (from the memo first); most keep the author's cuts.
     (The compiled :func:`_line_windows` hands a line that is no UTF-8 to this function.)"""
-    chunks, infos, _, suspicious, _ = judged
+    chunks, infos, _, suspicious, _, _ = judged
     if not (suspicious or pairs):
         return []
     tokens = _Tokens(line, chunks, infos)
