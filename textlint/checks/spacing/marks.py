@@ -20,7 +20,7 @@ from ...rule import FixAvailability
 from ..base import Check
 from ..prose import enclosed
 from ...wordclasses import ARTICLES, CALENDAR, FUNCTION_WORDS
-from ...anchored import finditer_at_runs, matches_at_runs, places_of
+from ...anchored import finditer_at_runs, matches_at_runs
 from .punctuation import DANGLING, SHORT_WORD_BEFORE, SPACE_BEFORE_MARK, SPACE_BEFORE_MARK_AT, SURE_ZIPF
 
 #: A sentence mark glued to a capitalised word ("Russia.Months", "text?And", "it!That") or a
@@ -69,7 +69,7 @@ _PATH_OR_CALL = lazy_compile(r"/|\w\([^()\s]*\)$")
 _SPACED_APOSTROPHE = lazy_compile(
     r"(?<![\p{L}\p{M}'’])(?P<a>\p{L}+)(?:(?P<s1>[ \u00a0]+)(?P<q1>['’])(?P<b1>\p{L}+)"
     r"|(?P<q2>['’])(?P<s2>[ \u00a0]+)(?P<b2>\p{L}+))(?![\p{L}\p{M}'’])")
-#: Where _SPACED_APOSTROPHE is tried (:func:`textlint.anchored.places_of`): at the word and spaces before
+#: Where _SPACED_APOSTROPHE is tried (:func:`_spaced_apostrophes`): at the word and spaces before
 #: an apostrophe.
 _SPACED_APOSTROPHE_AT = ("'’", lazy_compile(r"(?r)\p{L}+[ \u00a0]*"))
 #: A spaced abbreviation of letters: "e. g.", "i. e.", "Ph. D.".
@@ -378,10 +378,20 @@ def _spaces_inside_quotes(text: str) -> Iterator[tuple[int, int]]:
 
 def _spaced_apostrophes(text: str) -> Iterator[regex.Match]:
     """``_SPACED_APOSTROPHE.finditer(text)``, tried after the word before each apostrophe that
-    a space touches (every match's does; most apostrophes have letters on both sides: "don't")."""
+    a space touches (every match's does; most apostrophes have letters on both sides: "don't").
+    (Those places of each apostrophe, found by ``str.find``, then sorted: quicker than merging
+    the scans of all apostrophes, most of which are passed over.)"""
     apostrophes, run = _SPACED_APOSTROPHE_AT
-    places = (p for p in places_of(text, apostrophes)
-              if text[p - 1:p] in _INNER_SPACES or text[p + 1:p + 2] in _INNER_SPACES)
+    places = []
+    for apostrophe in apostrophes:
+        at = text.find(apostrophe)
+        while at >= 0:
+            if text[at - 1:at] in _INNER_SPACES or text[at + 1:at + 2] in _INNER_SPACES:
+                places.append(at)
+            at = text.find(apostrophe, at + 1)
+    if not places:
+        return iter(())
+    places.sort()
     return matches_at_runs(_SPACED_APOSTROPHE, places, run, text)
 
 
