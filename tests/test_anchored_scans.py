@@ -118,6 +118,7 @@ def test_glued_marks_are_found_at_their_seams(monkeypatch) -> None:
         doc = Document(text)
         glued = [p for p in doc.mark_seams if not text[p - 1].isspace()]
         assert glued == [m.start() for m in regex.finditer(r"(?<=\p{Ll})[.!?:,;](?=\p{L})", text)]
+        assert doc.mark_seams_by_side == (glued, [p for p in doc.mark_seams if text[p - 1].isspace()])
         for pattern in (marks._GLUED_SENTENCE, marks._GLUED_LETTER, marks._GLUED_COMMA):
             full = [(m.span(), m.groups()) for m in pattern.finditer(text)]
             assert [(m.span(), m.groups()) for m in marks._glued(pattern, doc)] == full
