@@ -118,11 +118,25 @@ def test_glued_marks_are_found_at_their_seams(monkeypatch) -> None:
         doc = Document(text)
         glued = [p for p in doc.mark_seams if not text[p - 1].isspace()]
         assert glued == [m.start() for m in regex.finditer(r"(?<=\p{Ll})[.!?:,;](?=\p{L})", text)]
+        assert doc.mark_seams_by_side == (glued, [p for p in doc.mark_seams if text[p - 1].isspace()])
         for pattern in (marks._GLUED_SENTENCE, marks._GLUED_LETTER, marks._GLUED_COMMA):
             full = [(m.span(), m.groups()) for m in pattern.finditer(text)]
             assert [(m.span(), m.groups()) for m in marks._glued(pattern, doc)] == full
             found += len(full)
+        # and _GLUED_LOWER at the periods among them
+        full = [(m.span(), m.groups()) for m in marks._GLUED_LOWER.finditer(text)]
+        assert [(m.span(), m.groups()) for m in marks._glued_lower(doc)] == full
+        found += len(full)
     assert found > 0
+
+
+def test_glued_lower_periods_are_found_with_and_without_seams(monkeypatch) -> None:
+    texts = ["", "checking.just paste it", "ab.cd ef x.yz ab.Cd éa.ça va ab.cd.ef gh", "a.b" * 300 + " ab.cd ef"]
+    for text in [*_texts(), *texts]:
+        doc = Document(text)
+        full = [(m.span(), m.groups()) for m in marks._GLUED_LOWER.finditer(text)]
+        assert [(m.span(), m.groups()) for m in marks._glued_lower(doc)] == full
+    assert Document(texts[-1]).mark_seams_by_side is None
 
 
 def test_a_text_dense_in_marks_keeps_no_seams() -> None:

@@ -368,6 +368,19 @@ class Document:
         return None if len(found) > most else array("q", found)
 
     @cached_property
+    def mark_seams_by_side(self) -> tuple[list[int], list[int]] | None:
+        """:attr:`mark_seams` told apart once by the character before, for the rules that try
+        their patterns at one kind: (those glued after a letter, those after a space), each in
+        order; None when :attr:`mark_seams` is None."""
+        seams = self.mark_seams
+        if seams is None:
+            return None
+        text, glued, spaced = self.text, [], []
+        for p in seams:
+            (spaced if text[p - 1].isspace() else glued).append(p)
+        return glued, spaced
+
+    @cached_property
     def vocabulary(self) -> Counter[str]:
         """How often each word form occurs in the prose of the document (case kept)."""
         return self._words[0]

@@ -106,15 +106,19 @@ class LineBreakInSentence(Check):
         paragraphs = doc.paragraphs
         multi, single = [], []
         for p in paragraphs:
-            (multi if "\n" in text[p.start:p.end] else single).append(p)
+            (multi if text.find("\n", p.start, p.end) >= 0 else single).append(p)
+        # the lines of each paragraph of several, split once, and the widths of those that end
+        # inside one
+        lines_of = [text[p.start:p.end].split("\n") for p in multi]
+        widths = [len(line.rstrip()) for lines in lines_of for line in lines[:-1]]
         one_line_paragraphs = (len(paragraphs) >= MIN_PARAGRAPHS
                                and len(single) >= SINGLE_LINE_SHARE * len(paragraphs)
-                               and not self._hard_wrapped(text, single, multi)
-                               and not _within_wrap_width(text, multi))
-        for para in multi:
-            if not one_line_paragraphs and _longest_line(text, para) < LONG_LINE:
+                               and not self._hard_wrapped(widths, single)
+                               and not _within_wrap_width(text, widths))
+        for para, lines in zip(multi, lines_of):
+            if not one_line_paragraphs and max(map(len, lines)) < LONG_LINE:
                 continue  # the file's layout is unknown, and nothing shows this paragraph unwrapped
-            if self._is_block(text, para):
+            if self._is_block(lines):
                 continue
             for m in _breaks(text, para.start, para.end):
                 d = self._diagnostic(doc, m)
@@ -122,13 +126,13 @@ class LineBreakInSentence(Check):
                     yield d
 
     @staticmethod
-    def _hard_wrapped(text: str, single: list[Span], multi: list[Span]) -> bool:
+    def _hard_wrapped(widths: list[int], single: list[Span]) -> bool:
         """Whether most lines that end inside a paragraph end near the same width, and
         the one-line paragraphs do not outnumber them by being longer than that width
         (a text wrapped at a width has no longer line: a few stray breaks whose widths
-        happen to agree do not make a text of long one-line paragraphs hard-wrapped)."""
-        widths = sorted(len(line.rstrip()) for p in multi
-                        for line in text[p.start:p.end].split("\n")[:-1])
+        happen to agree do not make a text of long one-line paragraphs hard-wrapped).
+        *widths*: those of the lines that end inside a paragraph."""
+        widths = sorted(widths)
         if len(widths) < 3:
             return False
         top = widths[int(0.9 * (len(widths) - 1))]
@@ -138,9 +142,9 @@ class LineBreakInSentence(Check):
         return longer < len(widths)
 
     @staticmethod
-    def _is_block(text: str, para: Span) -> bool:
-        """A list, a table, verse or a hard-wrapped block: lines that belong on their own."""
-        lines = text[para.start:para.end].split("\n")
+    def _is_block(lines: list[str]) -> bool:
+        """A list, a table, verse or a hard-wrapped block (its *lines*): lines that belong on
+        their own."""
         if sum(bool(_ITEM.match(line.strip())) for line in lines) >= 2:
             return True
         widths = [len(line.rstrip()) for line in lines[:-1]]
@@ -196,19 +200,13 @@ def _breaks(text: str, start: int, end: int) -> Iterator[regex.Match]:
         at = text.find("\n", done, end)
 
 
-def _within_wrap_width(text: str, multi: list[Span]) -> bool:
+def _within_wrap_width(text: str, widths: list[int]) -> bool:
     """Whether no line of the text runs past the width at which its paragraphs break: then
     nothing shows a paragraph written on one line, and the breaks are the text's layout (a
     README wrapped at 72 columns whose lists, code and short paragraphs keep most of its
-    broken lines away from the margin). Indented lines (code, verse) are not measured."""
-    widths = [len(line.rstrip()) for p in multi for line in text[p.start:p.end].split("\n")[:-1]]
+    broken lines away from the margin). Indented lines (code, verse) are not measured.
+    *widths*: those of the lines that end inside a paragraph."""
     if len(widths) < MIN_WRAPPED_LINES or not MIN_WRAP_WIDTH <= max(widths) < LONG_LINE:
         return False
     longest = max(len(line.rstrip()) for line in text.split("\n") if not line[:1].isspace())
     return longest <= WIDTH_TOLERANCE * max(widths)
-
-
-def _longest_line(text: str, para: Span) -> int:
-    """The length of the longest line of *para*."""
-    return max(len(line) for line in text[para.start:para.end].split("\n"))
-
