@@ -17,7 +17,7 @@ from textlint import document
 from textlint.document import Document
 
 pytestmark = pytest.mark.skipif(None in (document._PARAGRAPH_BOUNDS, document._CHARACTERS_BEYOND_LATIN1,
-                                        document._GLUED_PERIODS),
+                                        document._GLUED_PERIODS, document._SUBSTRINGS_IN),
                                 reason="textlint_native (with paragraph_bounds) is not built, or is turned off: "
                                 "see native/README.md")
 
@@ -71,3 +71,27 @@ def test_a_document_has_the_paragraphs_of_the_python_twin():
     bounds = document._paragraph_bounds_py(text)
     assert [(p.start, p.end) for p in Document(text).paragraphs] == list(zip(bounds[::2], bounds[1::2]))
     _same(text)
+
+
+#: Needles of :attr:`Document.technical`'s leads and others, beyond ASCII too.
+_NEEDLES = [*document._CODE_LEADS, "a", "é", "€x", "\U0001F600", "\n\n", ".b"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["()", "__", "--", "-", "/", "(", "_", "-a", "()"]), max_size=40),
+       st.lists(st.sampled_from(_NEEDLES), max_size=10))
+@example([], [])
+@example([], document._CODE_LEADS)
+@example(["é-", "-"], ["--"])
+def test_substrings_in_is_the_python_twin(pieces, needles):
+    text = "".join(pieces)
+    ascii_needles = [needle for needle in needles if needle.isascii()]
+    assert document._SUBSTRINGS_IN(text, ascii_needles) == document._substrings_in_py(text, ascii_needles)
+    if ascii_needles != needles:
+        assert document._SUBSTRINGS_IN(text, needles) is None
+    assert document._substrings_in(text, needles) == document._substrings_in_py(text, needles)
+
+
+def test_substrings_in_a_lone_surrogate_are_left_to_the_twin():
+    assert document._SUBSTRINGS_IN("a--\ud800", ["--"]) is None
+    assert document._substrings_in("a--\ud800", ["--", "()"]) == [True, False]

@@ -1,6 +1,6 @@
 //! A document's structures read off its whole text in one pass, compiled: the twins of
-//! `_paragraph_bounds_py`, `_characters_beyond_latin1_py` and `_glued_periods_py`
-//! (textlint/document.py). A long text
+//! `_paragraph_bounds_py`, `_characters_beyond_latin1_py`, `_glued_periods_py` and
+//! `_substrings_in_py` (textlint/document.py). A long text
 //! is read a piece at a time (`read_in_pieces`); a text without UTF-8 (a lone surrogate) goes
 //! back to the Python twin.
 
@@ -16,7 +16,8 @@ use crate::text::read_in_pieces;
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(paragraph_bounds, m)?)?;
     m.add_function(wrap_pyfunction!(characters_beyond_latin1, m)?)?;
-    m.add_function(wrap_pyfunction!(glued_periods, m)?)
+    m.add_function(wrap_pyfunction!(glued_periods, m)?)?;
+    m.add_function(wrap_pyfunction!(substrings_in, m)?)
 }
 
 /// Python's `str.isspace` of one character.
@@ -135,7 +136,7 @@ pub fn characters_beyond_latin1(text: &Bound<'_, PyString>) -> PyResult<Option<S
     let read = read_in_pieces(text, |chars| {
         // a character beyond Latin-1 starts with a byte from 0xC4 on (U+0100 is C4 80)
         let mut rest = chars;
-        while let Some(at) = rest.bytes().position(|b| b >= 0xc4) {
+        while let Some(at) = beyond_latin1_at(rest.as_bytes()) {
             let c = rest[at..].chars().next().expect("a character starts at a leading byte");
             found.insert(c);
             rest = &rest[at + c.len_utf8()..];
@@ -164,7 +165,8 @@ pub fn glued_periods(text: &Bound<'_, PyString>, most: usize) -> PyResult<Option
         let ascii = chars.is_ascii();
         let (mut counted, mut offset) = (0, at); // a byte of the piece and its offset
         let mut from = 0;
-        while let Some(i) = bytes[from..].iter().position(|&b| b == b'.').map(|i| from + i) {
+        // (`str::find` of one ASCII character is std's memchr: a word of bytes at a time)
+        while let Some(i) = chars[from..].find('.').map(|i| from + i) {
             from = i + 1;
             if !bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
                 continue;
@@ -181,4 +183,37 @@ pub fn glued_periods(text: &Bound<'_, PyString>, most: usize) -> PyResult<Option
         ControlFlow::Continue(())
     })?;
     Ok(read.map(|_| found))
+}
+
+/// How many bytes of a text `beyond_latin1_at` tells ASCII at a time (`<[u8]>::is_ascii` reads a
+/// word of bytes at a time; nearly every block of English prose is ASCII).
+const ASCII_BLOCK: usize = 64;
+
+/// The offset of the first byte of *bytes* that leads a character above U+00FF (from 0xC4 on:
+/// U+0100 is C4 80), if any: the blocks of ASCII passed over without a look at each byte.
+fn beyond_latin1_at(bytes: &[u8]) -> Option<usize> {
+    let mut start = 0;
+    for block in bytes.chunks(ASCII_BLOCK) {
+        if !block.is_ascii() {
+            if let Some(i) = block.iter().position(|&b| b >= 0xc4) {
+                return Some(start + i);
+            }
+        }
+        start += block.len();
+    }
+    None
+}
+
+/// `_substrings_in_py(text, needles)`: whether each of the ASCII *needles* occurs in *text*, each
+/// looked for by std's `str::contains` (SIMD, many bytes a step, where Python's `in` on text beyond
+/// Latin-1 reads it a character at a time); None when *text* has no UTF-8 or a needle is not ASCII
+/// (the twin answers). An ASCII byte never stands inside the UTF-8 of another character, so a
+/// needle's bytes in the text's are the needle in the text.
+#[pyfunction]
+pub fn substrings_in(text: &Bound<'_, PyString>, needles: Vec<String>) -> PyResult<Option<Vec<bool>>> {
+    let Ok(text) = text.to_str() else { return Ok(None) };
+    if !needles.iter().all(|needle| needle.is_ascii()) {
+        return Ok(None);
+    }
+    Ok(Some(needles.iter().map(|needle| text.contains(needle.as_str())).collect()))
 }
