@@ -34,10 +34,11 @@ mod unknown;
 mod vocabulary;
 mod weights;
 mod windows;
+mod worth;
 
 /// The interface version: textlint uses this module only when it expects this number
 /// (`textlint.native.ABI`); bump it when a function's signature or meaning changes.
-const ABI: u32 = 21;
+const ABI: u32 = 24;
 
 #[pymodule]
 fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -50,6 +51,7 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<table::LexiconTable>()?;
     m.add_class::<windows::Windows>()?;
     capitals::register(m)?;
+    worth::register(m)?;
     vocabulary::register(m)?;
     names::register(m)?;
     doubled::register(m)?;
