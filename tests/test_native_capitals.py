@@ -23,7 +23,8 @@ pytestmark = pytest.mark.skipif(capitals._ASCII_TOKENS is None or capitals._MID_
                                 "or is turned off: see native/README.md")
 
 RULE = "cleanup.MidSentenceCapital"
-#: What the scan asks of a match's text where a capitalised word stands before or after it.
+#: What the scan asks of a match's text where a capitalised word stands before or after it (each
+#: test passes None for the compiled tables: its own *worth* judges every word).
 _JUDGES = (capitals._judged_by_left, capitals._judged_by_right)
 
 
@@ -62,7 +63,7 @@ def test_every_capitalised_word_is_found_as_the_plain_twin_finds_it(text):
     # every word worth a look: the matches of _PLAIN_TITLE, by word (None beyond plain text)
     found = capitals._MID_SENTENCE_CANDIDATES(text, text, lambda low: True, frozenset(["party", "é"]),
                                               capitals.HOUSE_STYLE_CAPITALS, capitals.starts_sentence,
-                                              capitals._NAME_WORDS, *_JUDGES)
+                                              capitals._NAME_WORDS, *_JUDGES, None)
     if not Document(text).plain:
         assert found is None
         return
@@ -86,7 +87,7 @@ def test_a_text_beyond_plain_is_handed_back():
     doc = Document("Russia could Deploy missiles, İstanbul said.")
     assert not doc.plain and capitals._MID_SENTENCE_CANDIDATES(
         doc.text, doc.prose_text, capitals._worth_a_look, capitals._house_nouns(),
-        capitals.HOUSE_STYLE_CAPITALS, capitals.starts_sentence, capitals._NAME_WORDS, *_JUDGES) is None
+        capitals.HOUSE_STYLE_CAPITALS, capitals.starts_sentence, capitals._NAME_WORDS, *_JUDGES, None) is None
     assert _matches(capitals._mid_sentence_candidates(doc)) == _matches(capitals._mid_sentence_candidates_py(doc))
     assert "Deploy" in capitals._mid_sentence_candidates(doc)
 
@@ -122,7 +123,7 @@ def test_the_scan_tells_a_capitalised_word_before_each_match_as_the_python_twin(
         return
     found = capitals._MID_SENTENCE_CANDIDATES(text, doc.prose_text, lambda low: True, frozenset(),
                                               capitals.HOUSE_STYLE_CAPITALS, capitals.starts_sentence,
-                                              capitals._NAME_WORDS, *_JUDGES)
+                                              capitals._NAME_WORDS, *_JUDGES, None)
     for mid, _ in found.values():
         for m in mid:
             assert m.after_capitalised_word == _after_capitalised_word_py(text, m.start()), (text, m.start())
@@ -137,7 +138,7 @@ def test_the_scan_reads_the_window_of_the_python_twin_to_its_first_character(hea
         text = head + " " * spaces + name + "Deploy"
         found = capitals._MID_SENTENCE_CANDIDATES(text, text, lambda low: True, frozenset(),
                                                   capitals.HOUSE_STYLE_CAPITALS, capitals.starts_sentence,
-                                                  capitals._NAME_WORDS, *_JUDGES)
+                                                  capitals._NAME_WORDS, *_JUDGES, None)
         (m,), _ = found["Deploy"]
         assert m.after_capitalised_word == _after_capitalised_word_py(text, m.start()), text
 
@@ -272,7 +273,7 @@ def test_a_word_is_placed_as_starts_sentence_places_it(before, word):
     # the compiled scan answers starts_sentence's common cases itself: the same matches
     text = "x " + before + word
     found = capitals._MID_SENTENCE_CANDIDATES(text, text, lambda low: True, frozenset(), capitals.HOUSE_STYLE_CAPITALS,
-                                              capitals.starts_sentence, capitals._NAME_WORDS, *_JUDGES)
+                                              capitals.starts_sentence, capitals._NAME_WORDS, *_JUDGES, None)
     if found is None:  # (beyond plain text)
         return
     matches = [m for m in capitals._PLAIN_TITLE.finditer(text) if not capitals.starts_sentence(text, m.start())]
@@ -288,7 +289,7 @@ def test_the_common_places_are_answered_without_python(before):
 
     text = before + "Deploy"
     found = capitals._MID_SENTENCE_CANDIDATES(text, text, lambda low: True, frozenset(), capitals.HOUSE_STYLE_CAPITALS,
-                                              refused, capitals._NAME_WORDS, *_JUDGES)
+                                              refused, capitals._NAME_WORDS, *_JUDGES, None)
     assert bool(found) == (not capitals.starts_sentence(text, len(before)))
 
 
@@ -312,7 +313,7 @@ def _scan(text: str) -> list:
     """The compiled scan's matches of *text* (every capitalised word worth a look)."""
     found = capitals._MID_SENTENCE_CANDIDATES(text, text, lambda low: True, frozenset(),
                                               capitals.HOUSE_STYLE_CAPITALS, capitals.starts_sentence,
-                                              capitals._NAME_WORDS, *_JUDGES)
+                                              capitals._NAME_WORDS, *_JUDGES, None)
     return [m for mid, _ in found.values() for m in mid]
 
 

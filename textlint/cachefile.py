@@ -304,12 +304,22 @@ def _packed_reader(path: Path, size: int) -> Callable | None:
 
 def _in_place(get: Callable, values: tuple) -> Callable:
     """``read(key, default)`` of a packed table: *get* gives the place of a key's value in
-    *values*."""
+    *values*. It keeps *get*'s compiled table (``textlint_native.LexiconTable``, when *get* is
+    its ``get``) and *values* as ``parts``, for :func:`in_place_parts`."""
     def read(key: str, default):
         i = get(key)
         return default if i is None else values[i]
 
+    table = getattr(get, "__self__", None)
+    read.parts = (table, values) if type(table).__name__ == "LexiconTable" else None  # type: ignore[attr-defined]
     return read
+
+
+def in_place_parts(answers: Answers) -> tuple[object, tuple] | None:
+    """The compiled table (``textlint_native.LexiconTable``) that reads *answers*'s keys in place
+    and the values its places index, or None when Python reads them (or the table was built in
+    memory): compiled code may then ask the table itself."""
+    return getattr(getattr(answers, "_read", None), "parts", None)
 
 
 def _write_packed(path: Path, table: dict, size: int) -> None:

@@ -33,6 +33,10 @@ class Casing:
     def _ratios(self) -> Answers:
         return self._load()
 
+    def answers(self) -> Answers:
+        """The table's ratios by lowercase word (what :meth:`ratio` reads)."""
+        return self._ratios
+
     def ratio(self, word: str) -> float | None:
         """``log P(Word) - log P(word)`` (natural log), or None when *word* is not
         known to be normally lowercase."""

@@ -161,6 +161,11 @@ def _table() -> Answers:
     return _loaded
 
 
+def tags_answers() -> Answers:
+    """The table's classes by word as written (what :func:`tags` reads)."""
+    return _loaded or _table()
+
+
 def tags(word: str) -> str:
     """The classes LanguageTool's dictionary gives *word* as written (see
     ``scripts/build_wordtags.py``): N noun, P proper noun, V verb, Z verb with -s, D past

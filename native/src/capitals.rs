@@ -18,6 +18,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFrozenSet, PyList, PyString};
 
 use crate::fxhash::FxBuild;
+use crate::worth::WorthTables;
 
 /// Adds the functions of this file to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -313,6 +314,7 @@ struct Judges<'a, 'py> {
     name_words: &'a NameWords,
     judged_by_left: &'a Bound<'py, PyAny>,
     judged_by_right: &'a Bound<'py, PyAny>,
+    worth_tables: Option<&'a WorthTables>,
 }
 
 impl Judges<'_, '_> {
@@ -349,14 +351,17 @@ impl Judges<'_, '_> {
 /// after a word or a sentence's break is placed by that character, and *starts_sentence* places
 /// the others of a word worth a look.
 #[pyfunction]
+#[pyo3(signature = (text, prose, worth, house_nouns, copies_cap, starts_sentence, name_words, judged_by_left, judged_by_right,
+                    worth_tables))]
 #[allow(clippy::too_many_arguments)] // (the rule's judges, as Python hands them)
 pub fn mid_sentence_candidates<'py>(text: &Bound<'py, PyString>, prose: &Bound<'py, PyString>, worth: &Bound<'py, PyAny>,
                                     house_nouns: &Bound<'py, PyFrozenSet>, copies_cap: usize,
                                     starts_sentence: &Bound<'py, PyAny>, name_words: &Bound<'py, NameWords>,
-                                    judged_by_left: &Bound<'py, PyAny>, judged_by_right: &Bound<'py, PyAny>)
+                                    judged_by_left: &Bound<'py, PyAny>, judged_by_right: &Bound<'py, PyAny>,
+                                    worth_tables: Option<Bound<'py, WorthTables>>)
                                     -> PyResult<Option<Bound<'py, PyDict>>> {
     let judges = Judges { prose, worth, house_nouns, copies_cap, starts_sentence, name_words: name_words.get(),
-                          judged_by_left, judged_by_right };
+                          judged_by_left, judged_by_right, worth_tables: worth_tables.as_ref().map(Bound::get) };
     let (s, p) = (text.to_str()?, prose.to_str()?);
     if s.is_ascii() && p.is_ascii() {
         let place = |_, start: usize| if start <= p.len() { before(&p[..start]) } else { Before::Other };
@@ -486,8 +491,15 @@ const DISTINCT_WORDS: usize = 256;
 /// The capitalised word *key* judged by `judges.worth` (of its lowercase form): its text, and
 /// whether `judges.house_nouns` holds its lowercase form, when it is worth a look, else None.
 fn judged(py: Python<'_>, word: &str, judges: &Judges<'_, '_>) -> PyResult<Option<(Py<PyString>, bool)>> {
+    let settled = match (judges.worth_tables, word.is_ascii()) {
+        (Some(tables), true) => tables.settled(py, &word.to_ascii_lowercase()),
+        _ => None,
+    };
+    if settled == Some(false) {
+        return Ok(None);
+    }
     let low = lower(py, word)?;
-    if !judges.worth.call1((&low,))?.is_truthy()? {
+    if settled.is_none() && !judges.worth.call1((&low,))?.is_truthy()? {
         return Ok(None);
     }
     Ok(Some((PyString::new(py, word).unbind(), judges.house_nouns.contains(low)?)))

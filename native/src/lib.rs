@@ -35,6 +35,7 @@ mod unknown;
 mod vocabulary;
 mod weights;
 mod windows;
+mod worth;
 
 /// The interface version: textlint uses this module only when it expects this number
 /// (`textlint.native.ABI`); bump it when a function's signature or meaning changes.
@@ -51,6 +52,7 @@ fn textlint_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<table::LexiconTable>()?;
     m.add_class::<windows::Windows>()?;
     capitals::register(m)?;
+    worth::register(m)?;
     vocabulary::register(m)?;
     names::register(m)?;
     doubled::register(m)?;

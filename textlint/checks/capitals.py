@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 import regex
 
+from ..cachefile import in_place_parts
 from ..casing import Casing, get_casing
 from ..diagnostics import Applicability, Diagnostic, Fix
 from ..document import PLAIN_CAPITALS, PLAIN_LETTERS, PLAIN_NUMBERS, PLAIN_SMALL, Document
@@ -217,7 +218,7 @@ def _mid_sentence_candidates(doc: Document) -> dict[str, tuple[list[regex.Match 
     if _MID_SENTENCE_CANDIDATES is not None and doc.plain:
         found = _MID_SENTENCE_CANDIDATES(doc.text, doc.prose_text, _worth_a_look, _house_nouns(),
                                           HOUSE_STYLE_CAPITALS, starts_sentence, _NAME_WORDS,
-                                          _judged_by_left, _judged_by_right)
+                                          _judged_by_left, _judged_by_right, _worth_tables())
         if found is not None:
             return found
     return _mid_sentence_candidates_py(doc)
@@ -380,18 +381,52 @@ def _worth_a_look(low: str) -> bool:
     """Whether a capitalised word, as lowercase *low*, may be a slip wherever it stands: no
     month, day or "no" ("No. 1", "a No vote"), and a function word or sentence adverb, or a word
     that the casing table calls lowercase (WEAK) or, when the table leaves it out, a frequent
-    common word (:func:`_frequent_common_word`)."""
-    if low in wc.CALENDAR or low == "no":
-        return False
-    if not wc.tags(low) and not low.endswith(_BRITISH_ENDS):
-        # a word that LanguageTool's dictionary does not know (most names) is no sentence adverb,
-        # verb form or frequent common word: the function words and the casing table decide
-        ratio = get_casing().ratio(low)
-        return low in FUNCTION_WORDS or ratio is not None and ratio <= WEAK
+    common word (:func:`_frequent_common_word`). The tables settle most words
+    (:func:`_worth_by_tables`)."""
+    settled = _worth_by_tables(low)
+    if settled is not None:
+        return settled
     if _function_like(low):
         return True
     ratio = _lowercase_ratio(low)
     return ratio <= WEAK if ratio is not None else _frequent_common_word(low)
+
+
+#: The words never worth a look: the months and days, and "no" ("No. 1", "a No vote").
+_NEVER_WORTH = wc.CALENDAR | {"no"}
+
+
+def _worth_by_tables(low: str) -> bool | None:
+    """:func:`_worth_a_look` of *low* where the word lists and tables alone settle it, else None:
+    never for :data:`_NEVER_WORTH`, always for a function word, and for a word that LanguageTool's
+    dictionary does not know (most names), which is no sentence adverb, verb form or frequent
+    common word, nor a British spelling, as the casing table says (WEAK). The compiled twin
+    (``WorthTables``, :func:`_worth_tables`) answers it for the scan without a call into Python."""
+    if low in _NEVER_WORTH:
+        return False
+    if low in FUNCTION_WORDS:
+        return True
+    if not wc.tags(low) and not low.endswith(_BRITISH_ENDS):
+        ratio = get_casing().ratio(low)
+        return ratio is not None and ratio <= WEAK
+    return None
+
+
+#: The compiled twin of :func:`_worth_by_tables` (native/src/worth.rs), or None.
+_WORTH_TABLES = native.function("WorthTables")
+
+
+@cache
+def _worth_tables():
+    """The compiled :func:`_worth_by_tables` (``WorthTables``) over the word-class and casing
+    tables read in place (their compiled tables and which of their values say no class and
+    WEAK), made once; None without the module or a table read by Python."""
+    tags, casing = in_place_parts(wc.tags_answers()), in_place_parts(get_casing().answers())
+    if _WORTH_TABLES is None or tags is None or casing is None:
+        return None
+    (tag_table, classes), (casing_table, ratios) = tags, casing
+    return _WORTH_TABLES(_NEVER_WORTH, FUNCTION_WORDS, list(_BRITISH_ENDS), tag_table, [not c for c in classes],
+                         casing_table, [r is not None and r <= WEAK for r in ratios])
 
 
 class MidSentenceCapital(Check):
