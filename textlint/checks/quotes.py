@@ -465,50 +465,61 @@ def _announced(text: str, start: int, end: int) -> bool:
 _SENTENCE_START = r"(?:^|(?<=\n|[.!?][ \u00a0]))"
 _FIRST_PERSON = (r"(?:" + _alternatives(wc.SUBJECT_PRONOUNS & wc.FIRST_PERSON, capitalise=True)
                  + r")(?:[’']\p{Ll}+|[ \u00a0]+\p{Ll}+)")
-_FIRST_PERSON_SENTENCE = lazy_compile(_SENTENCE_START + _FIRST_PERSON)
-#: Where a sentence in the first person may start: each first-person subject pronoun,
-#: capitalised ("I", "We"), before an apostrophe or a space, as :data:`_FIRST_PERSON` has it
-#: (not "In", "Western"), found by a scan led by its first letter (several times quicker
-#: than a scan led by the look-behind of a sentence start, which is tried at every character).
-_FIRST_PERSON_AT = tuple(lazy_compile(_alternatives({w}, capitalise=True) + "[’' \u00a0]")
-                         for w in sorted(wc.SUBJECT_PRONOUNS & wc.FIRST_PERSON))
+#: What ends the words of an unquoted speech and its attribution (:func:`_unquoted_speech`), a
+#: character class's members.
+_SPEECH_BREAK = r'.!?\"“”‘’,;:\n'
+#: A sentence in the first person and its words up to the first mark of :data:`_SPEECH_BREAK`
+#: (group ``words``, from the last letter of its first-person start), one pattern for each
+#: first-person subject pronoun, capitalised ("I", "We"; not "In", "Western"): led by the
+#: pronoun, which the engine finds as text, with the sentence start (:data:`_SENTENCE_START`)
+#: a look-behind after it (several times quicker than a scan led by the look-behind, which is
+#: tried at every character). No sentence starts inside the words, so a match hides no other.
+_FIRST_PERSON_WORDS = tuple(
+    lazy_compile(f"(?:{word})(?<=(?:^|\\n|[.!?][ \u00a0])(?:{word}))(?:[’']|[ \u00a0]+)"
+                 r"\p{Ll}*(?P<words>\p{Ll}[^" + _SPEECH_BREAK + "]*)")
+    for word in (_alternatives({w}, capitalise=True) for w in sorted(wc.SUBJECT_PRONOUNS & wc.FIRST_PERSON)))
 
 
 def _unquoted_speeches(text: str) -> Iterator[regex.Match]:
     """The matches of :func:`_unquoted_speech` in *text* (its ``finditer``), tried only where a
     sentence in the first person starts (every match starts so, and none holds the start of
-    another sentence); its long pattern is compiled only for a text with such a sentence."""
+    another sentence) and names someone; its long pattern is compiled only for a text with such a
+    sentence."""
     done = 0  # where the last match ended: finditer tries nothing before it
-    # (the places of both pronouns in one sorted list: quicker than merging the two scans)
-    for at in sorted([m.start() for p in _FIRST_PERSON_AT for m in p.finditer(text)]):
-        if at < done:
-            continue
-        start = _FIRST_PERSON_SENTENCE.match(text, at)
-        if start is not None and _names_someone(text, start.end() - 1):
+    # (the sentences of both pronouns in one sorted list: quicker than merging the two scans)
+    for at, start, end in sorted([(m.start(), *m.span("words")) for p in _FIRST_PERSON_WORDS
+                                  for m in p.finditer(text)]):
+        if at >= done and _names_someone(text, start, end):
             m = _unquoted_speech().match(text, at)
             if m is not None:
                 yield m
                 done = m.end()
 
 
-#: What ends the words of an unquoted speech and its attribution (:func:`_unquoted_speech`).
-_SPEECH_BREAK = lazy_compile(r"[.!?\"“”‘’,;:\n]")
 #: A lowercase letter before a capital, a space between them or not.
 _BEFORE_A_CAPITAL = lazy_compile(r"\p{Ll}[ \u00a0]?\p{Lu}")
 
 
-def _names_someone(text: str, start: int) -> bool:
-    """Whether the words from *start* (the last letter of a sentence's first-person start,
-    :data:`_FIRST_PERSON_SENTENCE`) up to the first mark of :data:`_SPEECH_BREAK` hold a
-    reporting verb and a lowercase letter before a capital, as every match of
-    :func:`_unquoted_speech` there does (the speaker's verb, a whole word between spaces or
-    before the period that ends the words; the last word of the speech before the speaker's
-    name or title): most sentences in the first person have neither, and the long pattern
-    (slow to fail: it tries the speaker at every letter of the sentence) is not tried on them."""
-    end = _SPEECH_BREAK.search(text, start)
-    end = len(text) if end is None else end.start()
-    return not wc.reporting_verbs().isdisjoint(text[start:end].split()) \
-        and _BEFORE_A_CAPITAL.search(text, start, end) is not None
+def _names_someone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, the words of a sentence in the first person from the last
+    letter of its first-person start up to the first mark of :data:`_SPEECH_BREAK`
+    (:data:`_FIRST_PERSON_WORDS`), hold a reporting verb and a lowercase letter before a
+    capital, as every match of :func:`_unquoted_speech` there does (the speaker's verb, a whole
+    word between spaces or before the period that ends the words, after the speaker's name; the
+    last word of the speech before the speaker's name or title): most sentences in the first person have neither, and
+    the long pattern (slow to fail: it tries the speaker at every letter of the sentence) is not
+    tried on them."""
+    words = text[start:end].split()
+    return not wc.reporting_verbs().isdisjoint(words) \
+        and _BEFORE_A_CAPITAL.search(text, start, end) is not None and _verb_after_name(words)
+
+
+def _verb_after_name(words: list[str]) -> bool:
+    """Whether one of *words* is a reporting verb after a word that ends in a capital and
+    lowercase letters ("Putin said"), as the speaker's verb of :func:`_unquoted_speech` is."""
+    verbs = wc.reporting_verbs()
+    return any(word in verbs and name[-1].islower() and not name.islower()
+               for name, word in zip(words, words[1:]))
 
 
 @lru_cache(maxsize=1)
@@ -521,7 +532,7 @@ def _unquoted_speech() -> regex.Pattern:
     after = _alternatives(wc.PLACE_PREPOSITIONS | wc.TIME_PREPOSITIONS | wc.TIME_DEICTICS)
     return compile_pattern(
         _SENTENCE_START + r"(?P<quote>" + _FIRST_PERSON +
-        r"[^.!?\"“”‘’,;:\n]*?\p{Ll})[ \u00a0]?(?:(?:" + honorific + r")[ \u00a0]+)?\p{Lu}\p{Ll}+"
+        "[^" + _SPEECH_BREAK + r"]*?\p{Ll})[ \u00a0]?(?:(?:" + honorific + r")[ \u00a0]+)?\p{Lu}\p{Ll}+"
         r"(?:[ \u00a0]+\p{Lu}\p{Ll}+)??[ \u00a0]+(?:" + _alternatives(wc.reporting_verbs()) + r")"
         r"(?=[.]|[ \u00a0]+(?:" + after + r")\b)")
 
