@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from cleanup_helpers import fixed, found
 
@@ -349,3 +350,25 @@ def test_glued_quotes_are_found_by_a_pattern_per_mark() -> None:
         assert [(m.start(), m.group() == "”") for m in quotes._glued_quotes(text)] == expected, text
         found += len(expected)
     assert found > 1000
+
+
+_SPEECH_PIECES = ["I", "We", "WE", "we", "In", " ", "\u00a0", "\t", ".", "!", "?", "\n", "’", "'", ",",
+                  "\"", "“", "said", "says", "wrote", "notes", "Putin", "PutinX", "Mr", "Ms", "in",
+                  "yesterday", "think", "é", "É", "Ωmega", "x", "B", "Cuba"]
+
+
+@given(st.lists(st.sampled_from(_SPEECH_PIECES), max_size=30).map("".join))
+@settings(max_examples=3000, deadline=None)
+def test_unquoted_speeches_are_the_long_patterns_matches(text):
+    from textlint.checks import quotes
+
+    found_here = [(m.span(), m.span("quote")) for m in quotes._unquoted_speeches(text)]
+    assert found_here == [(m.span(), m.span("quote")) for m in quotes._unquoted_speech().finditer(text)]
+
+
+def test_unquoted_speeches_in_a_text():
+    from textlint.checks import quotes
+
+    text = "Yes. We’re pulling out of Cuba Putin said in an interview. I think Mr\u00a0Putin said."
+    assert [m.group("quote") for m in quotes._unquoted_speeches(text)] == [
+        "We’re pulling out of", "I think Mr"]
