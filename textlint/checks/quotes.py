@@ -516,7 +516,7 @@ def _names_someone(text: str, start: int, end: int) -> bool:
 
 def _verb_after_name(words: list[str]) -> bool:
     """Whether one of *words* is a reporting verb after a word that ends in a capital and
-    lowercase letters ("Putin said"), as the speaker's verb of :func:`_unquoted_speech` is."""
+    lowercase letters ("Smith said"), as the speaker's verb of :func:`_unquoted_speech` is."""
     verbs = wc.reporting_verbs()
     return any(word in verbs and name[-1].islower() and not name.islower()
                for name, word in zip(words, words[1:]))
