@@ -84,6 +84,13 @@ def test_a_model_s_quiet_table_is_the_compiled_one_and_goes_with_the_shared_tabl
     assert isinstance(compiled._quiet, m.QUIET_CHUNKS)
     m.judge_line(compiled, "the the Putinin")
     assert compiled._quiet.items() == [("the", m._JUDGE.judge_line(compiled, "the Putinin").infos[0])]
+    # (a loud chunk that no document word swayed, kept for the compiled judgement, is no part
+    # of the dict)
+    assert m.judge_line(compiled, "gov gov the").loud == [0, 1] and not compiled._chunks["gov"][1]
+    assert len(compiled._quiet) == 1 and "gov" not in compiled._quiet
+    assert compiled._quiet.get("gov", 0) == 0 and [c for c, _ in compiled._quiet.items()] == ["the"]
+    with pytest.raises(KeyError):
+        compiled._quiet["gov"]
     assert compiled._shared["quiet"] is compiled._quiet
     m.clear_shared_caches()
     fresh = m.Model(compiled.lex, compiled.vocab, 50)

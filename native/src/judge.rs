@@ -18,7 +18,7 @@ use crate::chunks::{self, Compiled};
 use crate::memo::Outer;
 use crate::moved;
 use crate::linechunks::Split;
-use crate::quiet::QuietChunks;
+use crate::quiet::{Answer, QuietChunks};
 use crate::joinable;
 use crate::search::Search;
 
@@ -57,15 +57,20 @@ impl Judge {
         let py = model.py();
         let quiet = model.getattr(intern!(py, "_quiet"))?.downcast_into::<QuietChunks>()?;
         let chunks = Split::of(line)?;
-        // each chunk's quiet answer (the chunks not in the quiet table, *pending*, filled below)
-        let (mut infos, mut pending) = (Vec::with_capacity(chunks.len()), Vec::new());
+        // each chunk's quiet answer; the others, *pending*, filled below (those settled already,
+        // found in the same look-up, marked so)
+        let (mut infos, mut pending) = (Vec::with_capacity(chunks.len()), Vec::with_capacity(chunks.len()));
         {
             let table = quiet.borrow();
             for (k, key) in chunks.keys(py)?.enumerate() {
-                infos.push(match table.answer(key) {
-                    Some(info) => info.bind(py).clone(),
+                infos.push(match table.find(key) {
+                    Some(Answer::Quiet(_, info)) => info.bind(py).clone(),
+                    Some(Answer::Settled(info)) => {
+                        pending.push((k, true));
+                        info.bind(py).clone()
+                    }
                     None => {
-                        pending.push(k);
+                        pending.push((k, false));
                         py.None().into_bound(py)
                     }
                 });
@@ -74,28 +79,14 @@ impl Judge {
         if pending.is_empty() {
             return Ok(py.None().into_bound(py));
         }
-        let table = attr_dict(model, intern!(py, "_chunks"))?;
-        let judged = attr_dict(model, intern!(py, "_judged"))?;
+        let (table, judged) = (attr_dict(model, intern!(py, "_chunks"))?, attr_dict(model, intern!(py, "_judged"))?);
         let outer = Outer::of(model)?;
+        let tables = (&table, &judged, &outer);
         let compiled = Compiled::of(model, Some(self.suspicious.bind(py)))?;
-        let (mut loud, mut suspicious, mut no_words) = (Vec::new(), Vec::new(), Vec::new());
-        for k in pending {
-            let key = chunks.key(py, k)?;
-            // a loud chunk whose entry no document word swayed, read without a str of it
-            let settled = quiet.borrow().settled(key).map(|info| info.bind(py).clone());
-            let info = match settled {
-                Some(info) => info,
-                None => {
-                    let chunk = chunks.chunk(py, k)?;
-                    let entry = chunk_entry(&compiled, model, chunk.as_any(), &table, &judged, &outer)?;
-                    let info = entry.get_item(0)?;
-                    if !entry.get_item(1)?.is_truthy()? {
-                        // (answered so in every document)
-                        quiet.borrow_mut().insert(key, info.clone().unbind(), is_quiet(&info)?);
-                    }
-                    info
-                }
-            };
+        let (mut loud, mut suspicious, mut no_words) = (Vec::with_capacity(pending.len()), Vec::new(), Vec::new());
+        for (k, settled) in pending {
+            // (a settled chunk: a loud one whose entry no document word swayed, read without a str)
+            let info = if settled { infos[k].clone() } else { answer_of(&compiled, model, &quiet, &chunks, k, tables)? };
             if !is_quiet(&info)? {
                 loud.push(k);
                 if flag(&info, 3)? {
@@ -144,6 +135,30 @@ impl Judge {
         }
         Ok(pairs)
     }
+}
+
+/// The chunk memo (`Model._chunks`), the entries this document judged (`Model._judged`) and
+/// the value being worked out around the line (the model's `_hits`).
+type ChunkTables<'a, 'py> = (&'a Bound<'py, PyDict>, &'a Bound<'py, PyDict>, &'a Outer<'py>);
+
+/// The answer of chunk *k* of a line, a loud one that was not settled when the line was
+/// looked up: settled since, else its chunk memo entry's (kept in the quiet table when no
+/// document word swayed it).
+fn answer_of<'py>(compiled: &Compiled<'_, 'py>, model: &Bound<'py, PyAny>, quiet: &Bound<'py, QuietChunks>,
+                  chunks: &Split<'py>, k: usize, (table, judged, outer): ChunkTables<'_, 'py>) -> PyResult<Bound<'py, PyAny>> {
+    let py = model.py();
+    let key = chunks.key(py, k)?;
+    if let Some(info) = quiet.borrow().settled(key) {
+        return Ok(info.bind(py).clone());
+    }
+    let chunk = chunks.chunk(py, k)?;
+    let entry = chunk_entry(compiled, model, chunk.as_any(), table, judged, outer)?;
+    let info = entry.get_item(0)?;
+    if !entry.get_item(1)?.is_truthy()? {
+        // (answered so in every document)
+        quiet.borrow_mut().insert(key, info.clone().unbind(), is_quiet(&info)?);
+    }
+    Ok(info)
 }
 
 /// The chunk table's entry of a loud *chunk*, as `judge_line` reads it: the shared entry when

@@ -31,10 +31,18 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 #[pyclass(module = "textlint_native")]
 #[derive(Default)]
 pub struct QuietChunks {
-    /// each chunk's answer, with the place of the chunk in the order of writing
-    answers: HashMap<ChunkKey, (usize, PyObject), FxBuild>,
-    /// each settled loud chunk's answer
-    settled: HashMap<ChunkKey, PyObject, FxBuild>,
+    /// each chunk's answer, quiet or settled: one table, so that a chunk is looked up once
+    answers: HashMap<ChunkKey, Answer, FxBuild>,
+    /// how many of *answers* are quiet (the dict's length, and the next place in its order)
+    quiet: usize,
+}
+
+/// A chunk's answer in the table.
+pub enum Answer {
+    /// a quiet chunk's, with the place of the chunk in the order of writing
+    Quiet(usize, PyObject),
+    /// a settled loud chunk's (not part of the dict)
+    Settled(PyObject),
 }
 
 /// The longest chunk (in UTF-8 bytes) whose key is held in the table's own slot.
@@ -96,11 +104,11 @@ impl QuietChunks {
     }
 
     fn __len__(&self) -> usize {
-        self.answers.len()
+        self.quiet
     }
 
     fn __contains__(&self, chunk: &Bound<'_, PyString>) -> PyResult<bool> {
-        Ok(self.answers.contains_key(&*key_of(chunk)?))
+        Ok(self.answer(&key_of(chunk)?).is_some())
     }
 
     fn __getitem__(&self, py: Python<'_>, chunk: &Bound<'_, PyString>) -> PyResult<PyObject> {
@@ -126,38 +134,60 @@ impl QuietChunks {
 
     /// `dict.items()`, as a list: (chunk, answer) in the order first written.
     fn items<'py>(&self, py: Python<'py>) -> PyResult<Vec<(Bound<'py, PyAny>, PyObject)>> {
-        let mut entries: Vec<_> = self.answers.iter().collect();
-        entries.sort_unstable_by_key(|(_, (order, _))| *order);
+        let mut entries: Vec<_> = self.answers.iter()
+            .filter_map(|(key, answer)| match answer {
+                Answer::Quiet(order, answer) => Some((*order, key, answer)),
+                Answer::Settled(_) => None,
+            })
+            .collect();
+        entries.sort_unstable_by_key(|(order, _, _)| *order);
         entries.into_iter()
-            .map(|(key, (_, answer))| Ok((chunk_of(py, key.bytes())?, answer.clone_ref(py))))
+            .map(|(_, key, answer)| Ok((chunk_of(py, key.bytes())?, answer.clone_ref(py))))
             .collect()
     }
 }
 
 impl QuietChunks {
+    /// The answer of the chunk whose UTF-8 is *key*, quiet or settled, if the table has one.
+    pub fn find(&self, key: &[u8]) -> Option<&Answer> {
+        self.answers.get(key)
+    }
+
     /// The answer of the chunk whose UTF-8 is *key*, if it is quiet.
     pub fn answer(&self, key: &[u8]) -> Option<&PyObject> {
-        self.answers.get(key).map(|(_, answer)| answer)
+        match self.find(key) {
+            Some(Answer::Quiet(_, answer)) => Some(answer),
+            _ => None,
+        }
     }
 
     /// The answer of the loud chunk whose UTF-8 is *key*, if no document word swayed it.
     pub fn settled(&self, key: &[u8]) -> Option<&PyObject> {
-        self.settled.get(key)
+        match self.find(key) {
+            Some(Answer::Settled(answer)) => Some(answer),
+            _ => None,
+        }
     }
 
     /// `table[chunk] = answer` of the chunk whose UTF-8 is *key* (a chunk written again keeps
-    /// its place in the order) when it is *quiet*, else the answer of a settled loud chunk.
+    /// its place in the order) when it is *quiet*, else the answer of a settled loud chunk (a
+    /// chunk known quiet keeps that answer: its quiet one is what the table is asked first).
     pub fn insert(&mut self, key: &[u8], answer: PyObject, quiet: bool) {
-        if !quiet {
-            self.settled.insert(ChunkKey::new(key), answer);
-            return;
-        }
-        let order = self.answers.len();
+        let fresh = if quiet { Answer::Quiet(self.quiet, answer) } else { Answer::Settled(answer) };
         match self.answers.get_mut(key) {
-            Some(entry) => entry.1 = answer,
-            None => {
-                self.answers.insert(ChunkKey::new(key), (order, answer));
+            Some(Answer::Quiet(_, held)) => {
+                if let Answer::Quiet(_, answer) = fresh {
+                    *held = answer;
+                }
+                return;
             }
+            Some(slot) => *slot = fresh,
+            None => {
+                self.answers.insert(ChunkKey::new(key), fresh);
+            }
+        }
+        if quiet {
+            self.quiet += 1;
         }
     }
 }
