@@ -192,6 +192,10 @@ struct State<'s> {
     next: usize,
 }
 
+/// The longest pair key ("first second") `Searcher::pmi_of` builds on the stack: two words of
+/// the window (`MAX_WORD` each) and a space; a longer one is built on the heap.
+const PAIR_KEY_BYTES: usize = 64;
+
 /// No state (the end of a place's states).
 const NO_STATE: usize = usize::MAX;
 
@@ -242,9 +246,8 @@ impl<'w> States<'w> {
 }
 
 /// `Model._lattice_places` (without the first place, of the context word): the places of the
-/// ASCII window string *s* where a word may end.
-fn lattice_places(s: &[u8], bounds: &[usize], cuttable: &[bool]) -> Vec<Place> {
-    let mut places = Vec::new();
+/// ASCII window string *s* where a word may end, added to *places* (which holds the first).
+fn lattice_places(s: &[u8], bounds: &[usize], cuttable: &[bool], places: &mut Vec<Place>) {
     for k in 0..bounds.len() - 1 {
         let (a, b) = (bounds[k], bounds[k + 1]);
         if cuttable[k] {
@@ -258,7 +261,6 @@ fn lattice_places(s: &[u8], bounds: &[usize], cuttable: &[bool]) -> Vec<Place> {
         }
         places.push(Place::new(b, k, true, false));
     }
-    places
 }
 
 /// `Model._piece_ok` of an ASCII word (*lower*: its lowercase form).
@@ -602,12 +604,17 @@ impl<'a, 'py> Searcher<'a, 'py> {
 
     /// PMI * 100 of two words of the lexicon (`Model.pmi_of`), None when the pair list lacks them.
     fn pmi_of(&self, first: &LexWord<'_>, second: &LexWord<'_>) -> PyResult<Option<i64>> {
-        let (a, b) = (first.lower, second.lower);
-        let mut key = String::with_capacity(a.len() + b.len() + 1);
-        key.push_str(a);
-        key.push(' ');
-        key.push_str(b);
-        self.t.pmi.get_text_int(self.py, &key)
+        let (a, b) = (first.lower.as_bytes(), second.lower.as_bytes());
+        let n = a.len() + b.len() + 1;
+        if let (Getter::Table(table), true) = (&self.t.pmi, n <= PAIR_KEY_BYTES) {
+            // the key "a b" on the stack: a pair asked per state and word allocates nothing
+            let mut key = [0u8; PAIR_KEY_BYTES];
+            key[..a.len()].copy_from_slice(a);
+            key[a.len()] = b' ';
+            key[a.len() + 1..n].copy_from_slice(b);
+            return Ok(table.get().answer(self.py, &key[..n]).map(i64::from));
+        }
+        self.t.pmi.get_text_int(self.py, &[first.lower, " ", second.lower].concat())
     }
 
     /// Whether *t* is one of `LETTER_WORDS` (an ASCII letter: read from the model's table).
@@ -633,11 +640,13 @@ impl<'a, 'py> Searcher<'a, 'py> {
             ContextWord::of(self.model.call_method1(intern!(py, "lex_word"), (self.left,))?)?
         };
         let first_lw = context_word.as_ref().map(ContextWord::lex_word);
-        let mut places = vec![Place::new(0, 0, true, false)];
+        // (a place a position at most, and the context word's)
+        let mut places = Vec::with_capacity(n + 1);
+        places.push(Place::new(0, 0, true, false));
         let mut states = States(Vec::with_capacity(4 * self.s.len()));
         let start = State { score: 0.0, from: usize::MAX, prev: 0, last: Last::Context, lw: first_lw, next: NO_STATE };
         states.push(&mut places[0], start);
-        places.extend(lattice_places(s, b, &cuttable));
+        lattice_places(s, b, &cuttable, &mut places);
         let last = places.len() - 1;
         // end -> the starts of the prefixes cut off a token's start there
         let mut prefix_cut: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
