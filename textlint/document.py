@@ -217,24 +217,6 @@ PIECE_SIZE = 1 << 16
 _WHITESPACE = lazy_compile(r"\s")
 
 
-def straight_quotes(text: str) -> Iterator[tuple[int, bool]]:
-    """(offset, opening) of every straight double quote on lines that have an even number of
-    them, paired in order ("a "b" c "d""); lines with an odd number (inch marks: 31") are left out.
-    (Line by line in place, from one quotation mark to the next, the lines without any passed
-    over: no copy of a long line.)"""
-    q = text.find('"')
-    while q >= 0:  # the first quotation mark of its line
-        end = text.find("\n", q)
-        end = len(text) if end < 0 else end
-        if text.count('"', q, end) % 2 == 0:
-            opening = True
-            while q >= 0:
-                yield q, opening
-                opening = not opening
-                q = text.find('"', q + 1, end)
-        q = text.find('"', end)
-
-
 def text_pieces(text: str, size: int = PIECE_SIZE) -> Iterator[str]:
     """*text* in consecutive pieces of at least *size* characters (the last one shorter),
     each cut before a whitespace character, so that no word is cut: a scan of a large text
@@ -397,12 +379,6 @@ class Document:
         for p in seams:
             (spaced if text[p - 1].isspace() else glued).append(p)
         return glued, spaced
-
-    @cached_property
-    def paired_straight_quotes(self) -> list[tuple[int, bool]]:
-        """:func:`straight_quotes` of the text, walked once for the two punctuation spacing
-        checks that read them."""
-        return list(straight_quotes(self.text))
 
     @cached_property
     def vocabulary(self) -> Counter[str]:

@@ -621,7 +621,7 @@ class UnmarkedQuotation(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        paragraphs = doc.paragraphs if ":" in text else []  # (an announcing paragraph ends with one)
+        paragraphs = doc.paragraphs
         for para, nxt in zip(paragraphs, paragraphs[1:]):
             if text[para.end - 1] == ":" and _announced(text, para.start, para.end) \
                     and not _ANY_QUOTE.search(text, nxt.start, nxt.end):

@@ -13,7 +13,7 @@ from typing import Iterator
 import regex
 
 from ...diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from ...document import ABBREVIATIONS, Document, straight_quotes  # noqa: F401 (tests import it here)
+from ...document import ABBREVIATIONS, Document
 from ...lexicon import get_lexicon
 from ...patterns import LazyPattern, lazy_compile
 from ...rule import FixAvailability
@@ -77,6 +77,24 @@ _SPACED_ABBREVIATION = lazy_compile(r"(?<![\p{L}.])(?P<a>\p{L}{1,2}\.)(?P<s>[ \u
 #: Where _SPACED_ABBREVIATION is tried (:func:`textlint.anchored.finditer_at_runs`): at the letters before
 #: a period, a space and a letter with its period.
 _SPACED_ABBREVIATION_AT = (lazy_compile(r"\.[ \u00a0]\p{L}\."), lazy_compile(r"(?r)\p{L}{1,2}"))
+
+
+def straight_quotes(text: str) -> Iterator[tuple[int, bool]]:
+    """(offset, opening) of every straight double quote on lines that have an even number of
+    them, paired in order ("a "b" c "d""); lines with an odd number (inch marks: 31") are left out.
+    (Line by line in place, from one quotation mark to the next, the lines without any passed
+    over: no copy of a long line, no list of the quotes of the whole text.)"""
+    q = text.find('"')
+    while q >= 0:  # the first quotation mark of its line
+        end = text.find("\n", q)
+        end = len(text) if end < 0 else end
+        if text.count('"', q, end) % 2 == 0:
+            opening = True
+            while q >= 0:
+                yield q, opening
+                opening = not opening
+                q = text.find('"', q + 1, end)
+        q = text.find('"', end)
 
 
 #: Quotation marks and brackets that open and close a mention.
@@ -194,7 +212,7 @@ class MissingSpaceAfterPunctuation(Check):
                                   f"The space goes after '{mark}', not before it", fix)
         # technical writing quotes strings with their spaces: "From ", " into <branch>"
         if '"' in text and not doc.technical:
-            for q, opening in doc.paired_straight_quotes:
+            for q, opening in straight_quotes(text):
                 if not opening and q > 0 and not text[q - 1].isspace() and text[q + 1:q + 2].isalpha():
                     # a quotation mark may be an inch or a ditto mark: unsafe
                     fix = Fix((Edit(q + 1, q + 1, " "),), Applicability.UNSAFE, "Add a space after the quotation")
@@ -275,7 +293,7 @@ class SpaceBeforePunctuation(Check):
             yield self.diagnostic(m.start(), m.end(), f"'{m.group()}' looks like '{joined}'", fix)
         # technical writing quotes strings with their spaces: "From ", " into <branch>"
         if '"' in text and not doc.technical:
-            for a, b in _spaces_inside_quotes(text, doc.paired_straight_quotes):
+            for a, b in _spaces_inside_quotes(text):
                 fix = Fix((Edit(a, b, ""),), Applicability.UNSAFE, "Remove the space inside the quotation")
                 yield self.diagnostic(a - 1, b + 1, "Remove the space inside the quotation marks", fix)
         for m in finditer_at_runs(_SPACED_ABBREVIATION, *_SPACED_ABBREVIATION_AT, text):
@@ -343,11 +361,10 @@ def _mentioned_mark(text: str, start: int, end: int) -> bool:
                                                              or after.group(1) in "-.,;:!?")
 
 
-def _spaces_inside_quotes(text: str, quotes: list[tuple[int, bool]]) -> Iterator[tuple[int, int]]:
+def _spaces_inside_quotes(text: str) -> Iterator[tuple[int, int]]:
     """Spaces after an opening straight quotation mark that follows a space, or before a
-    closing one that a space or a mark follows: 'You " fixed" it', 'a "quote " here'; *quotes*
-    are the text's paired straight quotation marks (:attr:`Document.paired_straight_quotes`)."""
-    for q, opening in quotes:
+    closing one that a space or a mark follows: 'You " fixed" it', 'a "quote " here'."""
+    for q, opening in straight_quotes(text):
         # (most quotation marks have no space on their inner side: no pattern is tried there)
         if opening and (q == 0 or text[q - 1].isspace()):
             gap = _SPACES_AFTER.match(text, q + 1) if text[q + 1:q + 2] in _INNER_SPACES else None
