@@ -74,3 +74,15 @@ def test_a_long_text_gives_the_python_twins_places_across_its_pieces(at):
     text = filler[:at] + "hi-tech hi-tech Russia’s Russia’s " + "é " * _PIECE
     assert list(doubled._joiner_repeats_py(text)), "the text has repeated joiners"
     _same(text)
+
+
+#: Tokens with and without joiners, for texts where the compiled scan passes over long stretches
+#: that hold no joiner (it goes from joiner to joiner where none waits).
+_TOKENS = ["word", "é", "語", "a-b", "a‐b", "it’s", "it's", "-", "’", "x\x1c-", "-\x1cy", "a-b’c"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_TOKENS), st.sampled_from([" ", "  ", "\n", "\u00a0", "\t"])),
+                max_size=120))
+def test_texts_of_tokens_give_the_python_twins_places(tokens):
+    _same("".join(token + space for token, space in tokens))

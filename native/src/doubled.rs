@@ -80,7 +80,8 @@ fn separator(c: char) -> bool {
 /// [`JOINERS`]) whose next token holds the same joiner (the matches of `_JOINER_AGAIN`: the rest
 /// of the joiner's token up to `\s` or U+001C to U+001F, then `\s` and the next run of `\S` holding
 /// the joiner). One pass over the text (a long one read a piece at a time): the joiners of a token
-/// wait for the next token, which tells which joiners it holds when it ends. None for a string
+/// wait for the next token, which tells which joiners it holds when it ends. Stretches where no
+/// joiner waits are passed over to the next joiner. None for a string
 /// without UTF-8 (a lone surrogate).
 #[pyfunction]
 pub fn joiner_repeats(text: &Bound<'_, PyString>) -> PyResult<Option<Vec<usize>>> {
@@ -108,34 +109,56 @@ struct JoinerScan {
 }
 
 impl JoinerScan {
-    /// Reads the next characters of the text.
+    /// Reads the next characters of the text. Where no joiner waits for its token's end or for
+    /// the next token, nothing is found before the next joiner: the scan goes straight there
+    /// (each joiner's next place found by `str::find`, a `memchr`; most characters are passed
+    /// over so).
     fn read(&mut self, text: &str) {
-        for c in text.chars() {
-            let i = self.at;
-            self.at += 1;
-            if c.is_ascii_alphanumeric() {
-                self.in_token = true; // (most characters: neither a space, a joiner nor a separator)
-                continue;
-            }
-            if space(c) {
-                if self.in_token {
-                    // the token after the spaces ended: it tells which waiting joiners it repeats,
-                    // and its own joiners wait for the next
-                    self.token_ended();
-                    std::mem::swap(&mut self.waiting, &mut self.pending);
-                    self.pending.clear();
-                    self.held = [false; JOINERS.len()];
-                    self.in_token = false;
+        // each joiner's next place at or after `i` (usize::MAX: none left), found again once passed
+        let mut next = JOINERS.map(|joiner| text.find(joiner).unwrap_or(usize::MAX));
+        let mut i = 0;
+        while i < text.len() {
+            if self.pending.is_empty() && self.waiting.is_empty() {
+                for (place, joiner) in next.iter_mut().zip(JOINERS) {
+                    if *place < i {
+                        *place = text[i..].find(joiner).map_or(usize::MAX, |n| i + n);
+                    }
                 }
-                continue;
+                let j = next.iter().copied().min().unwrap_or(usize::MAX).min(text.len());
+                self.at += text[i..j].chars().count();
+                i = j;
+                if i == text.len() {
+                    return;
+                }
             }
-            self.in_token = true;
-            if let Some(k) = JOINERS.iter().position(|&j| j == c) {
-                self.held[k] = true;
-                self.pending.push((i, k));
-            } else if separator(c) {
-                self.pending.clear(); // the rest of these joiners' token ends without `\s`
+            let c = text[i..].chars().next().unwrap_or_default();
+            self.character(c);
+            i += c.len_utf8();
+        }
+    }
+
+    /// Reads the next character of the text.
+    fn character(&mut self, c: char) {
+        let i = self.at;
+        self.at += 1;
+        if space(c) {
+            if self.in_token {
+                // the token after the spaces ended: it tells which waiting joiners it repeats,
+                // and its own joiners wait for the next
+                self.token_ended();
+                std::mem::swap(&mut self.waiting, &mut self.pending);
+                self.pending.clear();
+                self.held = [false; JOINERS.len()];
+                self.in_token = false;
             }
+            return;
+        }
+        self.in_token = true;
+        if let Some(k) = JOINERS.iter().position(|&j| j == c) {
+            self.held[k] = true;
+            self.pending.push((i, k));
+        } else if separator(c) {
+            self.pending.clear(); // the rest of these joiners' token ends without `\s`
         }
     }
 
