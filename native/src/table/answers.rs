@@ -61,10 +61,17 @@ impl<const W: usize> Answers<W> {
             return None;
         }
         let mut words = [0u64; W];
-        for (i, chunk) in key.chunks(8).enumerate() {
-            let mut bytes = [0u8; 8];
-            bytes[..chunk.len()].copy_from_slice(chunk);
-            words[i] = u64::from_le_bytes(bytes);
+        for (i, word) in words.iter_mut().enumerate() {
+            let rest = &key[(8 * i).min(key.len())..];
+            match rest.first_chunk::<8>() {
+                Some(whole) => *word = u64::from_le_bytes(*whole),
+                None => {
+                    if !rest.is_empty() {
+                        *word = tail_word(rest);
+                    }
+                    break;
+                }
+            }
         }
         words[W - 1] |= (USED | key.len() as u64) << STATE_SHIFT;
         Some(Probe { words, hash: hash(&words) })
@@ -72,13 +79,14 @@ impl<const W: usize> Answers<W> {
 
     /// The answer kept for the key of *probe*.
     pub fn get(&self, probe: &Probe<W>) -> Option<Option<i16>> {
-        if self.entries.is_empty() {
+        let entries: &[[u64; W]] = &self.entries;
+        if entries.is_empty() {
             return None;
         }
-        let mask = self.entries.len() - 1;
+        let mask = entries.len() - 1;
         let mut at = self.home(probe.hash);
         loop {
-            let entry = &self.entries[at];
+            let entry = &entries[at];
             if entry[W - 1] == 0 {
                 return None;
             }
@@ -149,7 +157,20 @@ impl<const W: usize> Answers<W> {
 
 /// Whether *entry* keeps the answer of the key of a probe's *words*.
 fn names<const W: usize>(entry: &[u64; W], words: &[u64; W]) -> bool {
-    entry[..W - 1] == words[..W - 1] && entry[W - 1] & KEY_MASK == words[W - 1]
+    (0..W - 1).all(|i| entry[i] == words[i]) && entry[W - 1] & KEY_MASK == words[W - 1]
+}
+
+/// The little-endian word of a key's last 1-7 bytes (zero above them), read in two loads that
+/// may overlap rather than byte by byte or through a copy.
+fn tail_word(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    if n >= 4 {
+        let low = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as u64;
+        let high = u32::from_le_bytes([bytes[n - 4], bytes[n - 3], bytes[n - 2], bytes[n - 1]]) as u64;
+        low | high << (8 * (n - 4))
+    } else {
+        bytes[0] as u64 | (bytes[n / 2] as u64) << (8 * (n / 2)) | (bytes[n - 1] as u64) << (8 * (n - 1))
+    }
 }
 
 /// The answer an entry keeps.
@@ -165,4 +186,31 @@ fn answer<const W: usize>(entry: &[u64; W]) -> Option<i16> {
 /// FxHash of a key's words (the last without the answer).
 fn hash<const W: usize>(words: &[u64; W]) -> u64 {
     words.iter().fold(0u64, |h, &w| (h.rotate_left(5) ^ w).wrapping_mul(SEED))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Answers, STATE_SHIFT, USED};
+
+    /// The words of a probe as a copy of the key into zeroed words makes them.
+    fn copied<const W: usize>(key: &[u8]) -> [u64; W] {
+        let mut bytes = vec![0u8; 8 * W];
+        bytes[..key.len()].copy_from_slice(key);
+        let mut words = [0u64; W];
+        for (word, chunk) in words.iter_mut().zip(bytes.chunks_exact(8)) {
+            *word = u64::from_le_bytes(chunk.try_into().unwrap());
+        }
+        words[W - 1] |= (USED | key.len() as u64) << STATE_SHIFT;
+        words
+    }
+
+    #[test]
+    fn a_probe_holds_the_key_s_bytes_at_every_length() {
+        let text: Vec<u8> = (1..=40u8).map(|b| b.wrapping_mul(37) | 0x80).collect();
+        for len in 0..=40 {
+            let key = &text[..len];
+            assert_eq!(Answers::<2>::probe(key).map(|p| p.words), (len <= 13).then(|| copied::<2>(key)), "{len}");
+            assert_eq!(Answers::<4>::probe(key).map(|p| p.words), (len <= 29).then(|| copied::<4>(key)), "{len}");
+        }
+    }
 }
