@@ -27,6 +27,7 @@ pub struct FeatureWeights {
     glued_form_pmi: f64,
     glued_form_ratio: f64,
     safe_glued_ratio: f64,
+    glued_form_discount: f64,
 }
 
 impl FeatureWeights {
@@ -43,6 +44,7 @@ impl FeatureWeights {
             glued_form_pmi: f(intern!(py, "glued_form_pmi"))?,
             glued_form_ratio: f(intern!(py, "glued_form_ratio"))?,
             safe_glued_ratio: f(intern!(py, "safe_glued_ratio"))?,
+            glued_form_discount: f(intern!(py, "glued_form_discount"))?,
         })
     }
 }
@@ -61,20 +63,6 @@ pub struct FeatureTables<'a, 'py> {
     pub letter_words: &'a [bool; 128],
     pub begins_pair: i64,
     pub ends_pair: i64,
-}
-
-/// `Model._lexicon_logp(word, lower, zipf)` of a word in the lexicon (*zipf* > 0; *lower*: its
-/// lowercase form): a glued form (`glued_forms`) is the Python's to judge; any other word's
-/// log10 P is remembered here (in `lex_logp`).
-pub fn lexicon_logp<'py>(model: &Bound<'py, PyAny>, lex_logp: &Bound<'py, PyDict>, glued_forms: &Bound<'py, PyAny>,
-                         word: &Bound<'py, PyString>, lower: &Bound<'py, PyString>, zipf: i64) -> PyResult<Option<f64>> {
-    if glued_forms.contains(lower)? {
-        let lp = model.call_method1(intern!(model.py(), "_lexicon_logp"), (word, lower, zipf))?;
-        return if lp.is_none() { Ok(None) } else { Ok(Some(lp.extract()?)) };
-    }
-    let lp = zipf as f64 / 100.0 - 9.0;
-    lex_logp.set_item(word, lp)?;
-    Ok(Some(lp))
 }
 
 /// `Model.memo(model._features, core, model._token_features, core)` where the table has no
@@ -149,6 +137,35 @@ impl<'py> FeatureTables<'_, 'py> {
         v.map(|v| v.extract()).transpose()
     }
 
+    /// `Model._lexicon_logp(word, lower, zipf)` of a word in the lexicon (*zipf* > 0; *lower*: its
+    /// lowercase form), remembered in `lex_logp`: its Zipf's log10 P, less the discount of a glued
+    /// form (`_glued_form`) worked out here, but for `common_capitalised` of a capitalised one
+    /// that cuts, and a word beyond ASCII, which the Python judges.
+    pub fn lexicon_logp(&self, word: &Bound<'py, PyString>, lower: &Bound<'py, PyString>, zipf: i64) -> PyResult<Option<f64>> {
+        let mut lp = zipf as f64 / 100.0 - 9.0;
+        if self.glued_forms.contains(lower)? {
+            let (text, lower_text) = (word.to_str()?, lower.to_str()?);
+            if !text.is_ascii() {
+                let lp = self.model.call_method1(intern!(self.model.py(), "_lexicon_logp"), (word, lower, zipf))?;
+                return if lp.is_none() { Ok(None) } else { Ok(Some(lp.extract()?)) };
+            }
+            // (the glued forms are lowercase: a word unlike its lowercase form is none, and
+            // counts as one when capitalised and a common word's capitalised form)
+            let glued = if text == lower_text {
+                self.glued_pair(lower_text, lp, true)?
+            } else {
+                text.as_bytes()[0].is_ascii_uppercase()
+                    && self.glued_pair(lower_text, lp, true)?
+                    && self.model.call_method1(intern!(self.model.py(), "common_capitalised"), (word,))?.is_truthy()?
+            };
+            if glued {
+                lp -= self.w.glued_form_discount;
+            }
+        }
+        self.lex_logp.set_item(word, lp)?;
+        Ok(Some(lp))
+    }
+
     /// `Model.lex_logp(word)` of an ASCII word (*text*): the memo's answer, else the word table's
     /// (`_lexicon_logp`, remembered: None without a Python call when the table lacks the word).
     pub fn lex_logp(&self, word: &Bound<'py, PyString>, text: &str) -> PyResult<Option<f64>> {
@@ -160,7 +177,7 @@ impl<'py> FeatureTables<'_, 'py> {
                 match self.int(self.zipf.get_text(py, &lower)?)? {
                     Some(z) if z > 0 => {
                         let lower = if lower == text { word.clone() } else { PyString::new(py, &lower) };
-                        return lexicon_logp(self.model, self.lex_logp, self.glued_forms, word, &lower, z);
+                        return self.lexicon_logp(word, &lower, z);
                     }
                     _ => {
                         self.lex_logp.set_item(word, py.None())?;

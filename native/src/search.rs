@@ -386,6 +386,18 @@ impl Search {
         Searcher::new(self, model, &texts, &strs, left, right)?.run()
     }
 
+    /// `model._lexicon_logp(word, lower, zipf)` (*zipf* > 0) as the compiled code answers it
+    /// (`FeatureTables::lexicon_logp`), for the twin test.
+    fn lexicon_logp<'py>(
+        &self,
+        model: &Bound<'py, PyAny>,
+        word: &Bound<'py, PyString>,
+        lower: &Bound<'py, PyString>,
+        zipf: i64,
+    ) -> PyResult<Option<f64>> {
+        self.feature_tables(model).lexicon_logp(word, lower, zipf)
+    }
+
     /// `model.score(words, left, right, originals)` (`Model.score`) of a window's words, as
     /// `_window_changes` asks it (score.rs).
     fn score<'py>(
@@ -558,7 +570,7 @@ impl<'a, 'py> Searcher<'a, 'py> {
                 return Self::float(&v);
             }
             let lower = if self.lowercase { w.clone() } else { PyString::new(py, self.lower(a, b)) };
-            return features::lexicon_logp(self.model, self.lex_logp, self.t.glued_forms.bind(py), w, &lower, z.into());
+            return self.t.feature_tables(self.model).lexicon_logp(w, &lower, z.into());
         }
         let w = self.word(slot, a, b);
         if let Some(v) = self.lex_logp.get_item(w)? {

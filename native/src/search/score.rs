@@ -83,7 +83,7 @@ impl Search {
 
     /// `Model.lex_logp` of the word *t* (ASCII), whose lowercase form is *lower*: told by a
     /// compiled word table alone but for a glued form, else the memo's entry, else
-    /// `_lexicon_logp` as the Python calls it.
+    /// `_lexicon_logp` (`FeatureTables::lexicon_logp`).
     fn lexicon_lp(&self, model: &Bound<'_, PyAny>, t: &Bound<'_, PyAny>, lower: &str) -> PyResult<Option<f64>> {
         let py = model.py();
         if let Getter::Table(table) = &self.zipf {
@@ -102,7 +102,7 @@ impl Search {
         let lower = PyString::new(py, lower);
         let z = self.zipf.get_text_int(py, lower.to_str()?)?.unwrap_or(0);
         if z > 0 {
-            return optional(model.call_method1(intern!(py, "_lexicon_logp"), (t, lower, z))?);
+            return self.feature_tables(model).lexicon_logp(t.downcast()?, &lower, z);
         }
         Ok(None)
     }
