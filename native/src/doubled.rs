@@ -1,12 +1,12 @@
 //! The places where cleanup.DoubledWord looks for a doubled word in plain text, compiled: the twin
-//! of `_repeated_run_places_py` (textlint/checks/doubled.py), the starts of `_REPEATED_RUN`'s
-//! matches in the text's letters lowercased and every other character made a space, as bytes;
+//! of `_repeated_runs_py` (textlint/checks/doubled.py), the starts of the runs of Latin-1 letters
+//! that the next run repeats in lowercase;
 //! and the twin of `_joiner_repeats_py`, where it looks for a compound repeated.
 
 use std::ops::ControlFlow;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::PyString;
 
 use crate::text::read_in_pieces;
 
@@ -16,24 +16,38 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(joiner_repeats, m)?)
 }
 
-/// `_repeated_run_places_py(runs)`: the offsets, in order, of the spaces of *runs* that a run of
-/// other bytes follows which the next run (after one space or more) repeats whole. (The
-/// pattern's runs and spaces are possessive: each is taken whole, so that a match is two
-/// neighbouring runs alike, the first after a space.) An iterator, as the twin's generator is:
-/// a text of one word repeated has as many places as words, which a list would hold at once.
+/// `_repeated_runs_py(text)`: the code point offsets, in order, of the runs of letters of *text*
+/// that the next run repeats in lowercase after non-letters alone (letters: those of Latin-1
+/// that `str.isalpha` takes; every other character, a mark beyond Latin-1 too, is none). Read
+/// straight from the str, where the twin translates it to bytes first. An iterator, as the twin's
+/// generator is: a text of one word repeated has as many places as words, which a list would hold
+/// at once. None for a str without UTF-8 (a lone surrogate).
 #[pyfunction]
-pub fn repeated_runs(runs: Py<PyBytes>) -> RepeatedRuns {
-    RepeatedRuns { runs, at: 0, last: None }
+pub fn repeated_runs(text: &Bound<'_, PyString>) -> Option<RepeatedRuns> {
+    text.to_str().ok()?;
+    Some(RepeatedRuns { text: text.clone().unbind(), base: 0, next: 0, bounds: 0, carry: false, run: None, last: None,
+                        counted: (0, 0) })
 }
 
-/// The places of `repeated_runs`, found one at a time.
+/// The places of `repeated_runs`, found one at a time. The text is read 64 bytes at a time: a
+/// mask of their letters tells where runs start and end (no branch on each byte).
 #[pyclass(module = "textlint_native")]
 pub struct RepeatedRuns {
-    runs: Py<PyBytes>,
-    /// where the scan goes on
-    at: usize,
-    /// where the run before starts and where it ends
+    text: Py<PyString>,
+    /// the first byte of the 64 that `bounds` tells of
+    base: usize,
+    /// the first byte of the 64 after them
+    next: usize,
+    /// the bounds of runs not yet read there (a bit for each byte where a run starts or ends)
+    bounds: u64,
+    /// whether the last byte before the 64 after them is a letter's
+    carry: bool,
+    /// the first byte of the run read, when one is
+    run: Option<usize>,
+    /// the run before: its first byte and its end
     last: Option<(usize, usize)>,
+    /// a byte already passed and its code point offset (the offsets are counted from there)
+    counted: (usize, usize),
 }
 
 #[pymethods]
@@ -43,24 +57,158 @@ impl RepeatedRuns {
     }
 
     fn __next__(&mut self, py: Python<'_>) -> Option<usize> {
-        let runs = self.runs.bind(py).as_bytes();
-        while self.at < runs.len() {
-            let at = self.at;
-            if runs[at] == b' ' {
-                self.at += 1;
-                continue;
-            }
-            let end = runs[at..].iter().position(|&b| b == b' ').map_or(runs.len(), |n| at + n);
-            let before = self.last.replace((at, end));
-            self.at = end;
-            if let Some((start, stop)) = before {
-                if start > 0 && runs[start..stop] == runs[at..end] {
-                    return Some(start - 1); // the space before the first run
+        let bound = self.text.bind(py).clone();
+        let text = bound.to_str().ok()?.as_bytes(); // its UTF-8, kept with the str
+        loop {
+            while self.bounds != 0 {
+                let at = self.base + self.bounds.trailing_zeros() as usize;
+                self.bounds &= self.bounds - 1;
+                if let Some(place) = self.bound_at(text, at) {
+                    return Some(place);
                 }
             }
+            if self.next >= text.len() {
+                // a run read to the end of the text (when its last 64 bytes were full) ends there
+                return if self.run.is_some() { self.bound_at(text, text.len()) } else { None };
+            }
+            let mask = letter_mask(text, self.next);
+            self.bounds = mask ^ ((mask << 1) | u64::from(self.carry));
+            self.carry = mask >> 63 == 1;
+            self.base = self.next;
+            self.next += 64;
         }
-        None
     }
+}
+
+impl RepeatedRuns {
+    /// Reads a bound of runs at byte *at*: the start of a run, or the end of the one read (and
+    /// the place of the run before when this one repeats it).
+    fn bound_at(&mut self, text: &[u8], at: usize) -> Option<usize> {
+        let Some(start) = self.run.take() else {
+            self.run = Some(at);
+            return None;
+        };
+        let before = self.last.replace((start, at))?;
+        same_run(&text[before.0..before.1], &text[start..at]).then(|| self.offset_of(text, before.0))
+    }
+
+    /// The code point offset of byte *i* of *text*, at or after the last one counted.
+    fn offset_of(&mut self, text: &[u8], i: usize) -> usize {
+        let (byte, offset) = self.counted;
+        let offset = offset + text[byte..i].iter().filter(|&&b| b & 0xc0 != 0x80).count();
+        self.counted = (i, offset);
+        offset
+    }
+}
+
+/// Latin-1's letters in lowercase (`_LOWER_LETTERS_ONLY` in textlint/checks/doubled.py), 0 for a
+/// character that is no letter: `str.isalpha` takes ª, µ, º and the accented letters but × and ÷;
+/// `str.lower` lowers the capitals À to Þ by 0x20 as it does A to Z.
+const LOWER: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        table[c] = match b {
+            b'A'..=b'Z' | 0xc0..=0xd6 | 0xd8..=0xde => b + 0x20,
+            b'a'..=b'z' | 0xaa | 0xb5 | 0xba | 0xdf..=0xf6 | 0xf8..=0xff => b,
+            _ => 0,
+        };
+        c += 1;
+    }
+    table
+};
+
+/// The lowercase of the character at byte *i* of UTF-8 *text* if it is a letter of Latin-1 (else
+/// 0), and its width in bytes (1 for a byte of a character beyond Latin-1: each of its bytes is
+/// no letter).
+fn letter_at(text: &[u8], i: usize) -> (u8, usize) {
+    let b = text[i];
+    match b {
+        0..=0x7f => (LOWER[b as usize], 1),
+        0xc2..=0xc3 => (LOWER[(((b & 0x1f) as usize) << 6) | (text[i + 1] & 0x3f) as usize], 2),
+        _ => (0, 1), // a byte of a character beyond Latin-1: no letter, as the next bytes
+    }
+}
+
+/// A bit for each of the 64 bytes of UTF-8 *text* from byte *base* on (fewer at its end): whether
+/// it is a byte of a letter of Latin-1. The bytes of ASCII are told eight at a time; the letters
+/// beyond (two bytes, led by 0xc2 or 0xc3) one by one.
+fn letter_mask(text: &[u8], base: usize) -> u64 {
+    let chunk = &text[base..text.len().min(base + 64)];
+    let mut bytes = [0u8; 64]; // (the last bytes of the text, followed by no letters)
+    bytes[..chunk.len()].copy_from_slice(chunk);
+    let (mut mask, mut leads) = (0, 0);
+    for (k, eight) in bytes.chunks_exact(8).enumerate() {
+        let word = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        mask |= high_bits(ascii_letters(word)) << (8 * k);
+        leads |= high_bits(zero_bytes((word & (ONES * 0xfe)) ^ (ONES * 0xc2))) << (8 * k);
+    }
+    if leads != 0 || base > 0 && text[base - 1] & 0xfe == 0xc2 {
+        mask |= latin1_letters(text, base, leads);
+    }
+    mask
+}
+
+/// Each byte's high bit.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// Each byte's value 1.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of *word* that is an ASCII letter (each byte told apart: no carry
+/// crosses from one to the next; "hasbetween" of Bit Twiddling Hacks, on the byte made lowercase).
+fn ascii_letters(word: u64) -> u64 {
+    let lower = word | (ONES * 0x20);
+    let low7 = lower & (ONES * 0x7f);
+    (ONES * (0x7f + u64::from(b'z') + 1)).wrapping_sub(low7) & !lower & (low7 + ONES * (0x7f - u64::from(b'a') + 1)) & HIGH
+}
+
+/// The high bit of each byte of *word* that is 0 (each byte told apart).
+fn zero_bytes(word: u64) -> u64 {
+    !(((word & (ONES * 0x7f)) + ONES * 0x7f) | word) & HIGH
+}
+
+/// The high bits of the eight bytes of *word* (only they set), as the eight low bits.
+fn high_bits(word: u64) -> u64 {
+    word.wrapping_mul(0x0002_0408_1020_4081) >> 56
+}
+
+/// The bits of `letter_mask` for the letters beyond ASCII of the 64 bytes of *text* from *base*
+/// on, whose bytes 0xc2 and 0xc3 are *leads*: each of their two bytes (the second of one led by
+/// the byte before *base* too).
+fn latin1_letters(text: &[u8], base: usize, mut leads: u64) -> u64 {
+    let mut mask = 0u64;
+    if base > 0 && text[base - 1] & 0xfe == 0xc2 && letter_at(text, base - 1).0 != 0 {
+        mask |= 1;
+    }
+    while leads != 0 {
+        let k = leads.trailing_zeros();
+        leads &= leads - 1;
+        if letter_at(text, base + k as usize).0 != 0 {
+            mask |= 3 << k; // (the second byte of a letter that ends the 64: in those after)
+        }
+    }
+    mask
+}
+
+/// Whether two runs of letters (UTF-8) are the same in lowercase (a letter's lowercase is as wide
+/// as it is).
+fn same_run(a: &[u8], b: &[u8]) -> bool {
+    // (one branch, seldom taken: most runs differ in length or first byte)
+    if (a.len() != b.len()) | (LOWER[usize::from(a[0])] != LOWER[usize::from(b[0])]) {
+        return false;
+    }
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, width_x) = letter_at(a, i);
+        let (y, width_y) = letter_at(b, j);
+        if x != y {
+            return false;
+        }
+        i += width_x;
+        j += width_y;
+    }
+    i == a.len() && j == b.len()
 }
 
 /// The characters of `_JOINER_CHARACTERS` (textlint/checks/doubled.py).

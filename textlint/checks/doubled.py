@@ -254,22 +254,27 @@ def _plain(text: str) -> bool:
 
 def _repeated_runs(text: str, start: int, end: int) -> Iterator[int]:
     """The offsets in plain text (:data:`_NOT_PLAIN`) ``text[start:end]`` of the runs of letters
-    that the next run (after non-letters alone) repeats in lowercase, told by a ``re`` pattern
-    on ``bytes`` (a mark is encoded as "?", no letter; each non-letter is a space there), or its
-    compiled twin (:data:`_repeated_run_places`). One at a time: a text of one word
-    repeated has as many as it has words."""
-    runs = b" " + text[start:end].encode("latin-1", "replace").translate(_LOWER_LETTERS_ONLY)
-    return (start + p for p in _repeated_run_places(runs))
+    that the next run (after non-letters alone) repeats in lowercase, by the compiled
+    ``repeated_runs`` when it is built, else by :func:`_repeated_runs_py`. One at a time: a text
+    of one word repeated has as many as it has words."""
+    piece = text if start == 0 and end == len(text) else text[start:end]
+    found = _REPEATED_RUNS(piece) if _REPEATED_RUNS is not None else None
+    if found is None:
+        found = _repeated_runs_py(piece)
+    return found if start == 0 else (start + p for p in found)
 
 
-def _repeated_run_places_py(runs: bytes) -> Iterator[int]:
-    """The starts of the matches of :data:`_REPEATED_RUN` in *runs*, in order."""
+def _repeated_runs_py(text: str) -> Iterator[int]:
+    """The offsets of the runs of letters of *text* that the next run repeats in lowercase, told
+    by a ``re`` pattern on ``bytes`` (:data:`_REPEATED_RUN`: a character beyond Latin-1 is
+    encoded as "?", no letter; each non-letter is a space there), in order."""
+    runs = b" " + text.encode("latin-1", "replace").translate(_LOWER_LETTERS_ONLY)
     return (m.start() for m in _REPEATED_RUN.finditer(runs))
 
 
-#: :func:`_repeated_run_places_py`, or its compiled twin (native/src/doubled.rs: one pass over the
-#: bytes, in about a third of the pattern's time), which gives them one at a time too.
-_repeated_run_places = native.function("repeated_runs") or _repeated_run_places_py
+#: The compiled twin of :func:`_repeated_runs_py` (native/src/doubled.rs: one pass over the str's
+#: characters, without the bytes), which gives them one at a time too, or None.
+_REPEATED_RUNS = native.function("repeated_runs")
 
 
 def _line_of_its_own(text: str, start: int, sep: str) -> bool:
