@@ -12,14 +12,9 @@ from hypothesis import strategies as st
 from textlint.checks.spacing.model import Model, clear_shared_caches, glued_forms
 from textlint.lexicon import BEGINS_PAIR, ENDS_PAIR, get_lexicon
 
-try:
-    from textlint_native import Search
-except ImportError:  # a clone without the build (CI builds it)
-    Search = None
-
-pytestmark = pytest.mark.skipif(
-    Search is None,
-    reason="textlint_native.Search is not built (cargo build in native/, or pip install ./native)")
+# (a clone without the build skips: CI builds it)
+Search = pytest.importorskip("textlint_native", reason="textlint_native is not built (cargo build in native/, "
+                             "or pip install ./native)").Search
 
 FORMS = sorted(glued_forms())
 
