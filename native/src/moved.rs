@@ -73,7 +73,7 @@ impl Words<'_, '_> {
             }
             let mut from = 0;
             while let Some(at) = text[from..].find(core).map(|i| from + i) {
-                match self.may_move(text.as_bytes(), at, core.as_bytes()) {
+                match self.may_move(text, at, core.as_bytes()) {
                     Some(false) => from = at + 1,
                     answer => return Ok(answer),
                 }
@@ -84,7 +84,8 @@ impl Words<'_, '_> {
 
     /// `_may_move(text, start, token)` of an ASCII *token* at byte *start* of *text* (a
     /// character's start, as is its end); None where the twin must answer.
-    fn may_move(&self, text: &[u8], start: usize, token: &[u8]) -> Option<bool> {
+    fn may_move(&self, line: &str, start: usize, token: &[u8]) -> Option<bool> {
+        let text = line.as_bytes();
         // (a space or a line break before the token: at least one character before it, so the
         // token's character offset is 2 or more when its byte offset is)
         if start >= 2 && token[0].is_ascii_lowercase() {
@@ -106,10 +107,8 @@ impl Words<'_, '_> {
             }
         }
         // text[end + 1:end + 2]: the character after the one that follows the token
-        let end = start + token.len();
-        let after = text.get(end).and_then(|&b| text.get(end + utf8_width(b))).copied();
-        Some(matches!(after, Some(a) if a.is_ascii_lowercase()
-            && (self.frequent(&[token, &[a]].concat()) || self.frequent(&token[..token.len() - 1]))))
+        let after = line[start + token.len()..].chars().nth(1).filter(char::is_ascii_lowercase).map(|a| a as u8);
+        Some(matches!(after, Some(a) if self.frequent(&[token, &[a]].concat()) || self.frequent(&token[..token.len() - 1])))
     }
 
     /// `_frequent(w)` of an ASCII *w*.
@@ -119,15 +118,5 @@ impl Words<'_, '_> {
         }
         let lower = w.to_ascii_lowercase();
         self.zipf.answer(self.py, &lower).map_or(0, i64::from) >= self.least
-    }
-}
-
-/// The width in bytes of the UTF-8 character that starts with byte *lead*.
-fn utf8_width(lead: u8) -> usize {
-    match lead {
-        0x00..=0x7f => 1,
-        0xc0..=0xdf => 2,
-        0xe0..=0xef => 3,
-        _ => 4,
     }
 }

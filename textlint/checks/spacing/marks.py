@@ -20,7 +20,7 @@ from ...rule import FixAvailability
 from ..base import Check
 from ..prose import enclosed
 from ...wordclasses import ARTICLES, CALENDAR, FUNCTION_WORDS
-from ...anchored import finditer_at_runs, matches_at_runs
+from ...anchored import finditer_at_runs, matches_at_runs, occurrences
 from .punctuation import DANGLING, SHORT_WORD_BEFORE, SPACE_BEFORE_MARK, SPACE_BEFORE_MARK_AT, SURE_ZIPF
 
 #: A sentence mark glued to a capitalised word ("Russia.Months", "text?And", "it!That") or a
@@ -317,12 +317,12 @@ def _spaced_by_style(doc: Document) -> frozenset[str]:
     text, sides = doc.text, doc.mark_seams_by_side
     if sides is None:
         return frozenset(mark for mark in _STYLE_MARKS if text.count(f" {mark} ") >= STYLE_COUNT)
-    if not sides[1]:
+    if not sides.spaced:
         return frozenset()
     counts, ends = dict.fromkeys(_STYLE_MARKS, 0), dict.fromkeys(_STYLE_MARKS, 0)
     # each " : " is at a place of Document.mark_seams after a space, counted as str.count
     # counts (no overlaps)
-    for p in sides[1]:
+    for p in sides.spaced:
         mark = text[p]
         if mark in counts and text[p - 1] == " " and text[p + 1:p + 2] == " " and p - 1 >= ends[mark]:
             counts[mark] += 1
@@ -382,16 +382,10 @@ def _spaced_apostrophes(text: str) -> Iterator[regex.Match]:
     (Those places of each apostrophe, found by ``str.find``, then sorted: quicker than merging
     the scans of all apostrophes, most of which are passed over.)"""
     apostrophes, run = _SPACED_APOSTROPHE_AT
-    places = []
-    for apostrophe in apostrophes:
-        at = text.find(apostrophe)
-        while at >= 0:
-            if text[at - 1:at] in _INNER_SPACES or text[at + 1:at + 2] in _INNER_SPACES:
-                places.append(at)
-            at = text.find(apostrophe, at + 1)
+    places = sorted(p for apostrophe in apostrophes for p in occurrences(text, apostrophe)
+                    if text[p - 1:p] in _INNER_SPACES or text[p + 1:p + 2] in _INNER_SPACES)
     if not places:
         return iter(())
-    places.sort()
     return matches_at_runs(_SPACED_APOSTROPHE, places, run, text)
 
 
@@ -431,7 +425,7 @@ def _glued(pattern: LazyPattern, doc: Document) -> Iterator[regex.Match]:
     text, sides = doc.text, doc.mark_seams_by_side
     if sides is None:
         return pattern.finditer(text)
-    return filter(None, (pattern.match(text, p) for p in sides[0])) if sides[0] else iter(())
+    return filter(None, (pattern.match(text, p) for p in sides.glued)) if sides.glued else iter(())
 
 
 def _glued_lower(doc: Document) -> Iterator[regex.Match]:
@@ -442,7 +436,7 @@ def _glued_lower(doc: Document) -> Iterator[regex.Match]:
     text, sides = doc.text, doc.mark_seams_by_side
     if sides is None:
         return finditer_at_runs(_GLUED_LOWER, *_GLUED_LOWER_AT, text)
-    periods = [p for p in sides[0] if text[p] == "."]
+    periods = [p for p in sides.glued if text[p] == "."]
     return matches_at_runs(_GLUED_LOWER, periods, _GLUED_LOWER_AT[1], text) if periods else iter(())
 
 
@@ -458,10 +452,10 @@ def after_spaced_marks(pattern: LazyPattern, at: tuple[str, str | None, LazyPatt
     text, sides = doc.text, doc.mark_seams_by_side
     if sides is None:
         return pattern.finditer(text)
-    if not sides[1]:
+    if not sides.spaced:
         return iter(())
     # (a place after a space: a space that is no line break, by the scan)
-    seams = (p for p in sides[1] if text[p] in marks and (spaces is None or text[p - 1] in spaces))
+    seams = (p for p in sides.spaced if text[p] in marks and (spaces is None or text[p - 1] in spaces))
     return matches_at_runs(pattern, seams, run, text)
 
 
