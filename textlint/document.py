@@ -14,7 +14,7 @@ from array import array
 from collections import Counter
 from itertools import filterfalse, islice
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
 import regex
 
@@ -241,14 +241,6 @@ _AROUND_WORDS = ".,;:!?\"'()[]{}“”‘’«»‹›„‚-‐‑–—―…/
 _SPLIT_AT = ".,\"“”"
 
 
-class SeamsBySide(NamedTuple):
-    """The places of :attr:`Document.mark_seams`, each in order: those glued after a letter, and
-    those after a space."""
-
-    glued: list[int]
-    spaced: list[int]
-
-
 class Document:
     """A text to lint, with lazily computed structure.
 
@@ -376,16 +368,17 @@ class Document:
         return None if len(found) > most else array("q", found)
 
     @cached_property
-    def mark_seams_by_side(self) -> SeamsBySide | None:
+    def mark_seams_by_side(self) -> tuple[list[int], list[int]] | None:
         """:attr:`mark_seams` told apart once by the character before, for the rules that try
-        their patterns at one kind; None when :attr:`mark_seams` is None."""
+        their patterns at one kind: (those glued after a letter, those after a space), each in
+        order; None when :attr:`mark_seams` is None."""
         seams = self.mark_seams
         if seams is None:
             return None
         text, glued, spaced = self.text, [], []
         for p in seams:
             (spaced if text[p - 1].isspace() else glued).append(p)
-        return SeamsBySide(glued, spaced)
+        return glued, spaced
 
     @cached_property
     def vocabulary(self) -> Counter[str]:

@@ -317,12 +317,12 @@ def _spaced_by_style(doc: Document) -> frozenset[str]:
     text, sides = doc.text, doc.mark_seams_by_side
     if sides is None:
         return frozenset(mark for mark in _STYLE_MARKS if text.count(f" {mark} ") >= STYLE_COUNT)
-    if not sides.spaced:
+    if not sides[1]:
         return frozenset()
     counts, ends = dict.fromkeys(_STYLE_MARKS, 0), dict.fromkeys(_STYLE_MARKS, 0)
     # each " : " is at a place of Document.mark_seams after a space, counted as str.count
     # counts (no overlaps)
-    for p in sides.spaced:
+    for p in sides[1]:
         mark = text[p]
         if mark in counts and text[p - 1] == " " and text[p + 1:p + 2] == " " and p - 1 >= ends[mark]:
             counts[mark] += 1
@@ -425,7 +425,7 @@ def _glued(pattern: LazyPattern, doc: Document) -> Iterator[regex.Match]:
     text, sides = doc.text, doc.mark_seams_by_side
     if sides is None:
         return pattern.finditer(text)
-    return filter(None, (pattern.match(text, p) for p in sides.glued)) if sides.glued else iter(())
+    return filter(None, (pattern.match(text, p) for p in sides[0])) if sides[0] else iter(())
 
 
 def _glued_lower(doc: Document) -> Iterator[regex.Match]:
@@ -436,7 +436,7 @@ def _glued_lower(doc: Document) -> Iterator[regex.Match]:
     text, sides = doc.text, doc.mark_seams_by_side
     if sides is None:
         return finditer_at_runs(_GLUED_LOWER, *_GLUED_LOWER_AT, text)
-    periods = [p for p in sides.glued if text[p] == "."]
+    periods = [p for p in sides[0] if text[p] == "."]
     return matches_at_runs(_GLUED_LOWER, periods, _GLUED_LOWER_AT[1], text) if periods else iter(())
 
 
@@ -452,10 +452,10 @@ def after_spaced_marks(pattern: LazyPattern, at: tuple[str, str | None, LazyPatt
     text, sides = doc.text, doc.mark_seams_by_side
     if sides is None:
         return pattern.finditer(text)
-    if not sides.spaced:
+    if not sides[1]:
         return iter(())
     # (a place after a space: a space that is no line break, by the scan)
-    seams = (p for p in sides.spaced if text[p] in marks and (spaces is None or text[p - 1] in spaces))
+    seams = (p for p in sides[1] if text[p] in marks and (spaces is None or text[p - 1] in spaces))
     return matches_at_runs(pattern, seams, run, text)
 
 
