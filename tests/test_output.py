@@ -11,7 +11,8 @@ from rich.console import Console
 
 from textlint.engine import Engine
 from textlint.output import Report
-from textlint.output.text import excerpt, write_plain, write_rich
+from textlint.output.excerpt import excerpt
+from textlint.output.text import write_plain, write_rich
 
 TEXT = "Intro line.\n\nIn December 2021 the the Kremlin announced it.\n"
 

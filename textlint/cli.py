@@ -108,8 +108,7 @@ def check(
         _fail(f"error: {e}", stdin)
 
     results: list[FileResult] = []
-    files: list[Path] = []
-    walked: set[Path] = set()
+    files: list[tuple[Path, bool]] = []  # each with whether a directory walk found it
     patterns: set[str] = set()  # what the directory walks looked for
 
     def unreadable(e: InputError) -> None:
@@ -132,10 +131,8 @@ def check(
             results.append(FileResult(target, messages=[f"error: {e}"], errors=1))
             continue
         patterns.update(settings.include)
-        found = list(discover([root], settings.include, settings.exclude, unreadable))
-        if root.is_dir():
-            walked.update(found)
-        files += found
+        walked = root.is_dir()
+        files += [(path, walked) for path in discover([root], settings.include, settings.exclude, unreadable)]
 
     nothing = not files and not results and "-" not in (paths or [])
     if nothing:
@@ -152,7 +149,7 @@ def check(
         bar = ProgressBar(len(files), "Checking", "files")
         runner.fork_guard = bar.paused
     with bar or nullcontext():
-        for r in runner.check_paths(files, jobs, frozenset(walked)):
+        for r in runner.check_targets(_walked_wherever_found(files), jobs):
             if bar:
                 bar.advance()
             with bar.paused() if bar and _prints(r, printer) else nullcontext():
@@ -166,6 +163,16 @@ def check(
     if diff:
         raise typer.Exit(EXIT_PROBLEMS if any(r.changed for r in results) else EXIT_CLEAN)
     raise typer.Exit(EXIT_PROBLEMS if any(r.diagnostics for r in results) else EXIT_CLEAN)
+
+
+def _walked_wherever_found(files: list[tuple[Path, bool]]) -> list[tuple[Path, bool]]:
+    """*files* (each with whether a directory walk found it), a file that a walk found also
+    marked so where it was named. The set of walked paths is made only when some files were
+    named and some walked: a run that names only folders (or only files) hashes no path."""
+    if all(walked for _, walked in files) or not any(walked for _, walked in files):
+        return files
+    found = {path for path, walked in files if walked}
+    return [(path, path in found) for path, _ in files]
 
 
 #: Formats whose findings print file by file, as each file is done.

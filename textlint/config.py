@@ -325,21 +325,34 @@ class ConfigFinder:
         # a run asks about every file: each of its directories is resolved once
         found = self._by_parent.get(parent)
         if found is None:
-            directory = parent.resolve()
-            if directory not in self._by_dir:
-                self._by_dir[directory] = self._find(directory)
-            found = self._by_parent[parent] = self._by_dir[directory]
+            found = self._by_parent[parent] = self._find(parent.resolve())
         return found
 
     def _find(self, directory: Path) -> Settings:
+        """The settings of *directory*: its own file's, else those of the nearest folder above
+        that has one. A folder without a file has its parent's settings, so the answer is
+        kept for each folder passed on the way up: the sibling folders of a walk look in
+        their shared parents once, not each."""
+        passed = []
         for d in (directory, *directory.parents):
-            for name in CONFIG_NAMES:
-                candidate = d / name
-                if _exists(candidate) and _has_settings(candidate):
-                    if candidate not in self._by_file:
-                        self._by_file[candidate] = self._load(candidate)
-                    return self._by_file[candidate]
-        return self._vale_project() or self.user or self._defaults
+            passed.append(d)
+            found = self._by_dir.get(d) or self._settings_in(d)
+            if found is not None:
+                break
+        else:
+            found = self._vale_project() or self.user or self._defaults
+        self._by_dir.update(dict.fromkeys(passed, found))
+        return found
+
+    def _settings_in(self, folder: Path) -> Settings | None:
+        """The settings of the configuration file in *folder* (None: it has none)."""
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if _exists(candidate) and _has_settings(candidate):
+                if candidate not in self._by_file:
+                    self._by_file[candidate] = self._load(candidate)
+                return self._by_file[candidate]
+        return None
 
     def _vale_project(self) -> Settings | None:
         """The ``.vale.ini`` Vale would use (looked for once, from the working directory)."""

@@ -459,10 +459,16 @@ def matches(path: Path, patterns: tuple[str, ...] | list[str]) -> bool:
     """Whether *path* (its name, or its whole path) matches one of the glob *patterns*
     (``fnmatch.fnmatch`` of the name with each pattern, of the path with each pattern and
     with ``*/`` and the pattern)."""
-    if not patterns:
+    return bool(patterns) and _matched(path.name, path, _globs(tuple(patterns)))
+
+
+def _matched(name: str, path: Path, globs: tuple[re.Pattern, re.Pattern] | None) -> bool:
+    """:func:`matches` of *path* (whose name is *name*) with the patterns made *globs* by
+    :func:`_globs` (None: no patterns), which a walk makes once for all its files."""
+    if globs is None:
         return False
-    by_name, by_path = _globs(tuple(patterns))
-    return by_name.match(os.path.normcase(path.name)) is not None \
+    by_name, by_path = globs
+    return by_name.match(os.path.normcase(name)) is not None \
         or by_path.match(os.path.normcase(path.as_posix())) is not None
 
 
@@ -512,6 +518,8 @@ def discover(paths: list[Path], include=DEFAULT_INCLUDE, exclude=(),
         report(InputError(str(e.filename), f"cannot read the directory: {e.strerror}; "
                                            "its files were not checked"))
 
+    included = _globs(tuple(include)) if include else None
+    excluded = _globs(tuple(exclude)) if exclude else None
     for root in paths:
         if not os.path.isdir(root):
             yield root
@@ -520,11 +528,11 @@ def discover(paths: list[Path], include=DEFAULT_INCLUDE, exclude=(),
         for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
             folder = Path(dirpath)
             dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith(".")
-                                 and not matches(folder / d, exclude))
+                                 and not _matched(d, folder / d, excluded))
             links = _symlinks_in(dirpath)  # (None: each file is looked at)
             for name in sorted(filenames):
                 p = folder / name
-                if not matches(p, include) or matches(p, exclude):
+                if not _matched(name, p, included) or _matched(name, p, excluded):
                     continue
                 if (links is None or name in links) and _links_outside(p, inside):
                     report(InputError(str(p), f"a symbolic link to {p.resolve()}, outside {root}; "

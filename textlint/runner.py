@@ -192,7 +192,11 @@ class Runner:
         *walked* are the paths a directory walk found (see :meth:`check_path`). Should a
         worker process die, the files it had not checked get an error each.
         """
-        targets = [(path, path in walked) for path in paths]
+        yield from self.check_targets([(path, path in walked) for path in paths], jobs)
+
+    def check_targets(self, targets: list[tuple[Path, bool]], jobs: int = 0) -> Iterator[FileResult]:
+        """:meth:`check_paths` of *targets*: each path with whether a directory walk found it."""
+        paths = [path for path, _ in targets]
         jobs = jobs or os.cpu_count() or 1
         if jobs == 1 or len(paths) < PARALLEL_MIN_FILES or not _can_fork():
             yield from self._check_in_turn(targets)
