@@ -518,12 +518,12 @@ def discover(paths: list[Path], include=DEFAULT_INCLUDE, exclude=(),
         report(InputError(str(e.filename), f"cannot read the directory: {e.strerror}; "
                                            "its files were not checked"))
 
-    included = _globs(tuple(include)) if include else None
-    excluded = _globs(tuple(exclude)) if exclude else None
     for root in paths:
         if not os.path.isdir(root):
             yield root
             continue
+        included = _globs(tuple(include)) if include else None  # (a named file needs none)
+        excluded = _globs(tuple(exclude)) if exclude else None
         inside = Path(root).resolve()
         for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
             folder = Path(dirpath)
