@@ -29,3 +29,22 @@ def test_matches_is_fnmatch_glob_by_glob():
         assert matches(path, patterns) == by_fnmatch(path, patterns), (path, patterns)
     for name in ["a.md", "a.txt", "a.text", "a.markdown", "a.mdx", "md", "dir/a.md"]:
         assert matches(Path(name), DEFAULT_INCLUDE) == by_fnmatch(Path(name), DEFAULT_INCLUDE)
+
+
+def test_sibling_folders_share_the_settings_found_above_them_and_a_nearer_file_wins(tmp_path):
+    from textlint.config import ConfigFinder
+
+    (tmp_path / "textlint.toml").write_text('ignore = ["cleanup"]\n')
+    for folder in ("a", "b", "b/c", "d"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "d" / "textlint.toml").write_text('ignore = ["spacing"]\n')
+    finder = ConfigFinder()
+    top = finder.for_path(tmp_path / "x.txt")
+    assert top.ignore == ["cleanup"]
+    for file in ("a/x.txt", "b/x.txt", "b/c/x.txt"):
+        assert finder.for_path(tmp_path / file) is top
+    assert finder.for_path(tmp_path / "d" / "x.txt").ignore == ["spacing"]
+    fresh = ConfigFinder()  # asked deepest first: the folders passed on the way up get its answer
+    assert fresh.for_path(tmp_path / "b/c/x.txt").ignore == ["cleanup"]
+    assert fresh.for_path(tmp_path / "d" / "x.txt").ignore == ["spacing"]
+    assert fresh.for_path(tmp_path / "a" / "x.txt") is fresh.for_path(tmp_path / "x.txt")

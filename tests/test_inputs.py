@@ -205,6 +205,14 @@ def test_a_named_binary_file_is_an_error_and_a_walked_one_a_note(tmp_path):
     assert "note: " in walked.stderr and "nul.txt: binary file" in walked.stderr and "skipped" in walked.stderr
 
 
+def test_a_binary_file_both_named_and_walked_is_a_note_each_time(tmp_path):
+    (tmp_path / "nul.txt").write_bytes(b"the the end\n\0\n")
+    (tmp_path / "ok.txt").write_text("Fine.\n")
+    both = run("check", str(tmp_path / "nul.txt"), str(tmp_path), str(tmp_path / "ok.txt"))
+    assert both.exit_code == 0, both.stderr
+    assert both.stderr.count("nul.txt: binary file") == 2 and "not linted" not in both.stderr
+
+
 def test_nul_bytes_late_in_a_file_make_it_binary(tmp_path):
     path = tmp_path / "late.txt"
     path.write_bytes(b"Fine text. " * 1000 + b"\0the the end\n")
