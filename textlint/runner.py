@@ -202,8 +202,8 @@ class Runner:
             yield from self._check_in_turn(targets)
             return
         yield self.check_path(*targets[0])  # builds the engine (and loads what it needs) before forking
-        kinds = _formats(self, paths)  # reads every configuration before forking: its warnings print once
-        sizes = [_size(path) for path in paths]
+        # (every configuration is read before forking: its warnings print once)
+        kinds, sizes = _formats_and_sizes(self, paths)
         # the smallest file of each other format is checked here too, so that what reading
         # that format loads (the Markdown parser and its patterns) is loaded once, before
         # the fork, not by each worker
@@ -253,19 +253,20 @@ def _can_fork() -> bool:
     return hasattr(os, "fork")
 
 
-def _size(path: Path) -> int:
+def _size(path: Path | str) -> int:
     try:
-        return path.stat().st_size
+        return os.stat(path).st_size
     except OSError:
         return 0  # reported when the file is read
 
 
-def _formats(runner: Runner, paths: list[Path]) -> list[str]:
+def _formats_and_sizes(runner: Runner, paths: list[Path]) -> tuple[list[str], list[int]]:
     """The format of each of *paths* ("" when its configuration is broken: that is reported
-    with the file). The configuration is looked up once per directory: it depends on the
-    directory only, and a run of many files has few."""
+    with the file) and its size, in one pass that makes each path's name once. The
+    configuration is looked up once per directory: it depends on the directory only, and a
+    run of many files has few."""
     by_folder: dict[str, Settings | None] = {}
-    kinds = []
+    kinds, sizes = [], []
     for path in paths:
         name = str(path)
         folder = os.path.dirname(name)
@@ -276,7 +277,8 @@ def _formats(runner: Runner, paths: list[Path]) -> list[str]:
                 by_folder[folder] = None
         settings = by_folder[folder]
         kinds.append(settings.format_of(name) if settings is not None else "")
-    return kinds
+        sizes.append(_size(name))
+    return kinds, sizes
 
 
 def _first_of_other_formats(kinds: list[str], sizes: list[int]) -> list[int]:
