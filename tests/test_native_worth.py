@@ -5,6 +5,8 @@ and, wherever either settles a word, the answer of ``_worth_a_look``."""
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -20,7 +22,9 @@ pytestmark = pytest.mark.skipif(capitals._worth_tables() is None,
 #: sentence adverbs, British spellings, verb forms.
 _KNOWN = sorted(capitals.FUNCTION_WORDS | wc.CALENDAR) + [
     "no", "london", "putin", "government", "however", "organise", "organised", "realise", "discussed",
-    "unfortunately", "total", "good", "summit", "well", "zzzq", "", "a", "i", "kremlin", "isis", "paris"]
+    "unfortunately", "total", "good", "summit", "well", "zzzq", "", "a", "i", "kremlin", "isis", "paris",
+    "deploy", "president", "russian", "slowly", "also", "likewise", "meanwhile", "recent", "questions", "proposed",
+    "foreign", "nuclear", "talks", "security", "global", "realistically", "hope", "cabinet", "party", "court"]
 _LETTERS = st.sampled_from("abcdefghijklmnopqrstuvwxyz")
 
 
@@ -37,6 +41,20 @@ def _agree(low: str) -> None:
 @pytest.mark.parametrize("low", _KNOWN)
 def test_the_known_forms_agree(low):
     _agree(low)
+
+
+def _rated_words(every: int) -> list[str]:
+    """Every *every*-th word of the casing table (textlint/data/casing.tsv.gz): the common words
+    that the tables settle when the dictionary's classes are no sentence adverb's."""
+    from importlib.resources import files
+
+    lines = gzip.decompress(files("textlint").joinpath("data/casing.tsv.gz").read_bytes()).decode().splitlines()
+    return [line.split("\t")[0] for line in lines[1::every]]
+
+
+def test_the_rated_words_agree():
+    for low in _rated_words(every=20):
+        _agree(low)
 
 
 @settings(max_examples=400, deadline=None)

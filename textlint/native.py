@@ -16,7 +16,7 @@ from functools import cache
 from types import ModuleType
 
 #: The interface version of ``textlint_native`` this textlint uses (``ABI`` in native/src/lib.rs).
-ABI = 30
+ABI = 34
 
 
 @cache

@@ -223,8 +223,7 @@ def sentence_adverb(word: str) -> bool:
     cannot tell (its capitalised form is at least e**-2 as common as the lowercase one).
     They name nothing. Judged word by word: the lexicon and the casing table are read only
     when an adverb is asked about."""
-    t = (_loaded or _table())[word]
-    if "R" not in t or set(t) - set("RC") or not word.isalpha() or not word.islower() \
+    if not adverb_classes((_loaded or _table())[word]) or not word.isalpha() or not word.islower() \
             or word in FUNCTION_WORDS or proper(word):
         return False
     from .casing import get_casing
@@ -234,6 +233,12 @@ def sentence_adverb(word: str) -> bool:
         return False
     ratio = get_casing().ratio(word)
     return ratio is None or ratio > -2.0
+
+
+def adverb_classes(tags: str) -> bool:
+    """Whether the classes *tags* (see :func:`tags`) are a sentence adverb's: an adverb, with no
+    class but closed ones besides (see :func:`sentence_adverb`)."""
+    return "R" in tags and not set(tags) - set("RC")
 
 
 def _read_words(name: str) -> frozenset[str]:

@@ -475,7 +475,7 @@ fn next_capitalised(s: &str, end: usize) -> bool {
 fn next_capital(s: &str, from: usize) -> usize {
     let b = s.as_bytes();
     let mut i = from;
-    while let Some(at) = b[i..].iter().position(|&c| c.is_ascii_uppercase() || c == 0xc3) {
+    while let Some(at) = first_capital_byte(&b[i..]) {
         i += at;
         if char_at(s, i).is_some_and(capital) {
             return i;
@@ -483,6 +483,36 @@ fn next_capital(s: &str, from: usize) -> usize {
         i += 1;
     }
     s.len()
+}
+
+/// The place of the first byte of *b* that is an ASCII capital or 0xc3 (where a capital of
+/// Latin-1 starts), if any. Prose holds a capital every twenty bytes or so, so the bytes are
+/// read eight at a time (`may_hold_capital`) up to the eight that hold one, then one by one.
+fn first_capital_byte(b: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while let Some(eight) = b.get(i..i + 8) {
+        if may_hold_capital(u64::from_le_bytes(eight.try_into().expect("eight bytes"))) {
+            break;
+        }
+        i += 8;
+    }
+    b[i..].iter().position(|&c| c.is_ascii_uppercase() || c == 0xc3).map(|at| i + at)
+}
+
+/// Whether one of the eight bytes of *w* is an ASCII capital or 0xc3, asked of all eight at
+/// once: a byte's high bit tells, for its low seven bits, whether they reach "A" and whether they
+/// pass "Z" (sums of at most 0xbe, which carry into no other byte); and whether the byte equals
+/// 0xc3 (no bit left after the exclusive or).
+fn may_hold_capital(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = w & !HIGH;
+    let from_a = low + ONES * u64::from(0x80 - b'A');
+    let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
+    let ascii_capital = from_a & !past_z & !w & HIGH;
+    let x = w ^ (ONES * 0xc3);
+    let latin1_start = !(((x & !HIGH) + !HIGH) | x) & HIGH;
+    ascii_capital | latin1_start != 0
 }
 
 /// The distinct capitalised words a table is first sized for (a long article holds a few hundred).
@@ -827,5 +857,29 @@ impl<'a> CodePoints<'a> {
             None => self.text.len(),
         };
         placed_after(self.text[..offset].chars().rev())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_capital_byte;
+
+    #[test]
+    fn the_first_capital_byte_is_the_one_a_byte_by_byte_scan_finds() {
+        let one_by_one = |b: &[u8]| b.iter().position(|&c| c.is_ascii_uppercase() || c == 0xc3);
+        for special in 0..=255u8 {
+            for place in 0..20 {
+                for filler in [b'a', b'z', b' ', 0x80, 0xc2, 0xff, b'@', b'['] {
+                    let mut bytes = [filler; 19];
+                    if place < bytes.len() {
+                        bytes[place] = special;
+                    }
+                    for start in 0..3 {
+                        assert_eq!(first_capital_byte(&bytes[start..]), one_by_one(&bytes[start..]),
+                                   "{special:#x} at {place} in {filler:#x} from {start}");
+                    }
+                }
+            }
+        }
     }
 }

@@ -400,15 +400,22 @@ def _worth_by_tables(low: str) -> bool | None:
     """:func:`_worth_a_look` of *low* where the word lists and tables alone settle it, else None:
     never for :data:`_NEVER_WORTH`, always for a function word, and for a word that LanguageTool's
     dictionary does not know (most names), which is no sentence adverb, verb form or frequent
-    common word, nor a British spelling, as the casing table says (WEAK). The compiled twin
-    (``WorthTables``, :func:`_worth_tables`) answers it for the scan without a call into Python."""
+    common word, nor a British spelling, as the casing table says (WEAK); and for a word that it
+    knows, with classes that no sentence adverb has, as the casing table says when it rates the
+    word (its common words: "government", "deploy"). The compiled twin (``WorthTables``,
+    :func:`_worth_tables`) answers it for the scan without a call into Python."""
     if low in _NEVER_WORTH:
         return False
     if low in FUNCTION_WORDS:
         return True
-    if not wc.tags(low) and not low.endswith(_BRITISH_ENDS):
+    tags = wc.tags(low)
+    if not tags and not low.endswith(_BRITISH_ENDS):
         ratio = get_casing().ratio(low)
         return ratio is not None and ratio <= WEAK
+    if tags and not wc.adverb_classes(tags):
+        ratio = get_casing().ratio(low)
+        if ratio is not None:
+            return ratio <= WEAK
     return None
 
 
@@ -419,14 +426,16 @@ _WORTH_TABLES = native.function("WorthTables")
 @cache
 def _worth_tables():
     """The compiled :func:`_worth_by_tables` (``WorthTables``) over the word-class and casing
-    tables read in place (their compiled tables and which of their values say no class and
-    WEAK), made once; None without the module or a table read by Python."""
+    tables read in place (their compiled tables and which of their values say no class, a
+    sentence adverb's classes, a ratio and WEAK), made once; None without the module or a table
+    read by Python."""
     tags, casing = in_place_parts(wc.tags_answers()), in_place_parts(get_casing().answers())
     if _WORTH_TABLES is None or tags is None or casing is None:
         return None
     (tag_table, classes), (casing_table, ratios) = tags, casing
     return _WORTH_TABLES(_NEVER_WORTH, FUNCTION_WORDS, list(_BRITISH_ENDS), tag_table, [not c for c in classes],
-                         casing_table, [r is not None and r <= WEAK for r in ratios])
+                         [wc.adverb_classes(c) for c in classes], casing_table, [r is not None for r in ratios],
+                         [r is not None and r <= WEAK for r in ratios])
 
 
 class MidSentenceCapital(Check):
