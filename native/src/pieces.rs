@@ -6,8 +6,6 @@
 //! (no character's bytes start inside another's). `PieceTests` asks what several rules' tests
 //! ask of a document's text in one call (the twin: `_tests_held_py`).
 
-use std::collections::{HashMap, VecDeque};
-
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 
@@ -82,165 +80,69 @@ fn runs_held(text: &str, runs: &Bound<'_, PyTuple>, every: bool) -> PyResult<Opt
 
 /// One rule's test as pieces of text (`Needs.piece_test`): whether it reads the text folded,
 /// the pieces it must hold, and the tokens one of which it must hold every piece of (None: no
-/// token is asked for); each piece by its place in the `Finder` of its kind of text.
+/// token is asked for), in groups whose first pieces begin alike (one search of their shared
+/// beginning rules out a group: "return back", "returned back", ...: "return").
 struct PieceTest {
     folded: bool,
-    also: Vec<usize>,
-    tokens: Option<Vec<Vec<usize>>>,
+    also: Vec<String>,
+    groups: Option<Vec<(String, Vec<Vec<String>>)>>,
 }
+
+/// Tokens whose first pieces share at least this many bytes are looked for together.
+const SHARED_START: usize = 3;
 
 impl PieceTest {
-    /// Whether the text holds what the test asks, given which pieces it holds (*found*).
-    fn held(&self, found: &[bool]) -> bool {
-        self.also.iter().all(|&p| found[p])
-            && self.tokens.as_ref().is_none_or(|tokens| tokens.iter().any(|token| token.iter().all(|&p| found[p])))
+    fn new(folded: bool, also: Vec<String>, tokens: Option<Vec<Vec<String>>>) -> Self {
+        Self { folded, also, groups: tokens.map(grouped) }
     }
-}
 
-/// The pieces of the tests that read one kind of text (plain or folded), each once, by place.
-#[derive(Default)]
-struct PieceList {
-    pieces: Vec<String>,
-    places: HashMap<String, usize>,
-}
-
-impl PieceList {
-    /// The places of *pieces*, each added when new.
-    fn places_of(&mut self, pieces: Vec<String>) -> Vec<usize> {
-        pieces.into_iter().map(|piece| {
-            let next = self.pieces.len();
-            *self.places.entry(piece.clone()).or_insert_with(|| {
-                self.pieces.push(piece);
-                next
+    fn held(&self, text: &str) -> bool {
+        let ascii = text.is_ascii();
+        let holds = |piece: &String| (!ascii || piece.is_ascii()) && text.contains(piece.as_str());
+        self.also.iter().all(holds)
+            && self.groups.as_ref().is_none_or(|groups| {
+                groups.iter().any(|(shared, tokens)| holds(shared) && tokens.iter().any(|token| token.iter().all(holds)))
             })
-        }).collect()
     }
 }
 
-/// Which of several pieces a text holds, told by one pass over its bytes instead of a search
-/// of the whole text per piece (the tests of a linter's rules ask dozens of each document): an
-/// Aho-Corasick automaton, a trie of the pieces whose every state knows, for each byte, the
-/// state of the longest beginning of a piece that the bytes read so far end with. In UTF-8 a
-/// piece is in a text exactly where its bytes are (no character's bytes start inside another's).
-struct Finder {
-    /// The class of each byte: 0 for a byte that no piece holds, else one of its own.
-    classes: [u16; 256],
-    /// The number of classes: a row of `next`.
-    width: usize,
-    /// `next[state * width + class]`: the state after a byte of that class.
-    next: Vec<u32>,
-    /// The pieces (by place) that the bytes read end with at each state.
-    ends: Vec<Vec<usize>>,
+/// *tokens* sorted by their first pieces, in groups whose first pieces share at least
+/// `SHARED_START` bytes (cut back to a character's start), each with that shared beginning (a
+/// token alone: its first piece; a token without pieces: "", which every text holds).
+fn grouped(mut tokens: Vec<Vec<String>>) -> Vec<(String, Vec<Vec<String>>)> {
+    let first = |token: &Vec<String>| token.first().cloned().unwrap_or_default();
+    tokens.sort_by_key(first);
+    let mut groups: Vec<(String, Vec<Vec<String>>)> = Vec::new();
+    for token in tokens {
+        let start = first(&token);
+        if let Some((shared, members)) = groups.last_mut() {
+            let common = common_start(shared, &start);
+            if common >= SHARED_START {
+                shared.truncate(common);
+                members.push(token);
+                continue;
+            }
+        }
+        groups.push((start, vec![token]));
+    }
+    groups
 }
 
-/// A transition of the trie not yet made.
-const NO_STATE: u32 = u32::MAX;
-
-impl Finder {
-    fn new(pieces: &[String]) -> Self {
-        let mut classes = [0u16; 256];
-        let mut width = 1;
-        for &b in pieces.iter().flat_map(|piece| piece.as_bytes()) {
-            if classes[b as usize] == 0 {
-                classes[b as usize] = width as u16;
-                width += 1;
-            }
-        }
-        let mut finder = Self { classes, width, next: vec![NO_STATE; width], ends: vec![Vec::new()] };
-        for (place, piece) in pieces.iter().enumerate() {
-            let end = finder.trie_state(piece.as_bytes());
-            finder.ends[end].push(place);
-        }
-        finder.link();
-        finder
+/// The length in bytes of the longest beginning *a* and *b* share that ends at a character's start.
+fn common_start(a: &str, b: &str) -> usize {
+    let mut n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while !a.is_char_boundary(n) {
+        n -= 1;
     }
-
-    /// The state of the trie that spells *bytes*, made when missing.
-    fn trie_state(&mut self, bytes: &[u8]) -> usize {
-        let mut state = 0;
-        for &b in bytes {
-            let slot = state * self.width + self.classes[b as usize] as usize;
-            if self.next[slot] == NO_STATE {
-                self.next[slot] = self.ends.len() as u32;
-                self.next.extend(std::iter::repeat_n(NO_STATE, self.width));
-                self.ends.push(Vec::new());
-            }
-            state = self.next[slot] as usize;
-        }
-        state
-    }
-
-    /// Fills the transitions the trie lacks, breadth first: a state's fallback (the state of
-    /// its longest proper ending) is shallower, so its row and its pieces are complete when the
-    /// state takes them.
-    fn link(&mut self) {
-        let width = self.width;
-        let mut fallback = vec![0usize; self.ends.len()];
-        let mut queue = VecDeque::new();
-        for slot in &mut self.next[..width] {
-            match *slot {
-                NO_STATE => *slot = 0,
-                child => queue.push_back(child as usize),
-            }
-        }
-        while let Some(state) = queue.pop_front() {
-            for class in 0..width {
-                let via = self.next[fallback[state] * width + class];
-                let slot = state * width + class;
-                match self.next[slot] {
-                    NO_STATE => self.next[slot] = via,
-                    child => {
-                        let child = child as usize;
-                        fallback[child] = via as usize;
-                        let inherited = self.ends[via as usize].clone();
-                        self.ends[child].extend(inherited);
-                        queue.push_back(child);
-                    }
-                }
-            }
-        }
-    }
-
-    /// Which pieces *text* holds, by place (the empty piece: every text).
-    fn found_in(&self, text: &[u8], count: usize) -> Vec<bool> {
-        let mut found = vec![false; count];
-        let mut state = 0;
-        for &place in &self.ends[0] {
-            found[place] = true;
-        }
-        for &b in text {
-            state = self.next[state * self.width + self.classes[b as usize] as usize] as usize;
-            for &place in &self.ends[state] {
-                found[place] = true;
-            }
-        }
-        found
-    }
-}
-
-/// The pieces of one kind of text and their `Finder`.
-struct Pieces {
-    count: usize,
-    finder: Finder,
-}
-
-impl Pieces {
-    fn new(list: PieceList) -> Self {
-        Self { count: list.pieces.len(), finder: Finder::new(&list.pieces) }
-    }
-
-    fn found_in(&self, text: &str) -> Vec<bool> {
-        self.finder.found_in(text.as_bytes(), self.count)
-    }
+    n
 }
 
 /// The tests of several rules, read into Rust once: `_tests_held_py(text, tests)` asked of each
-/// document in one call (`PieceTests.held`), with one pass over the text for the pieces of the
-/// tests that read it as it is and one over it folded for the others. Tests with a piece
-/// without UTF-8 (a lone surrogate) are not read: `held` answers None and the twin answers.
+/// document in one call (`PieceTests.held`). Tests with a piece without UTF-8 (a lone
+/// surrogate) are not read: `held` answers None and the twin answers.
 #[pyclass(frozen)]
 pub struct PieceTests {
-    tests: Option<(Vec<PieceTest>, Pieces, Pieces)>,
+    tests: Option<Vec<PieceTest>>,
 }
 
 #[pymethods]
@@ -248,12 +150,9 @@ impl PieceTests {
     #[new]
     fn new(tests: &Bound<'_, PyTuple>) -> PyResult<Self> {
         let mut read = Vec::with_capacity(tests.len());
-        let (mut plain, mut folded) = (PieceList::default(), PieceList::default());
         for test in tests.iter() {
-            let (is_folded, also, tokens): (bool, Bound<'_, PyTuple>, Option<Bound<'_, PyTuple>>) = test.extract()?;
-            let list = if is_folded { &mut folded } else { &mut plain };
+            let (folded, also, tokens): (bool, Bound<'_, PyTuple>, Option<Bound<'_, PyTuple>>) = test.extract()?;
             let Some(also) = strings(&also)? else { return Ok(Self { tests: None }) };
-            let also = list.places_of(also);
             let tokens = match tokens {
                 None => None,
                 Some(tokens) => {
@@ -262,30 +161,28 @@ impl PieceTests {
                         let Some(pieces) = strings(token.downcast::<PyTuple>()?)? else {
                             return Ok(Self { tests: None });
                         };
-                        out.push(list.places_of(pieces));
+                        out.push(pieces);
                     }
                     Some(out)
                 }
             };
-            read.push(PieceTest { folded: is_folded, also, tokens });
+            read.push(PieceTest::new(folded, also, tokens));
         }
-        Ok(Self { tests: Some((read, Pieces::new(plain), Pieces::new(folded))) })
+        Ok(Self { tests: Some(read) })
     }
 
     /// `_tests_held_py(text, tests)`: whether *text* (folded for a folded test, as `fold_text`
     /// folds it) holds what each test asks; None when a string has no UTF-8.
     fn held(&self, text: &Bound<'_, PyString>) -> Option<Vec<bool>> {
-        let (tests, plain, folded) = self.tests.as_ref()?;
+        let tests = self.tests.as_ref()?;
         let text = utf8(text)?;
-        let mut in_plain: Option<Vec<bool>> = None;
-        let mut in_folded: Option<Vec<bool>> = None;
+        let mut folded: Option<String> = None;
         Some(tests.iter().map(|test| {
-            let found = if test.folded {
-                in_folded.get_or_insert_with(|| folded.found_in(&fold_text(text)))
+            if test.folded {
+                test.held(folded.get_or_insert_with(|| fold_text(text)))
             } else {
-                in_plain.get_or_insert_with(|| plain.found_in(text))
-            };
-            test.held(found)
+                test.held(text)
+            }
         }).collect())
     }
 }
