@@ -145,10 +145,12 @@ def finditer_at_seams(pattern: regex.Pattern | LazyPattern, seams: tuple[regex.P
     too), in order, each past the end of the last match. A scan for one literal text is many
     times quicker than a scan for an alternation (the engine looks for the literal's
     characters; an alternation it tries at every place): an alternation of tokens that start
-    with literal text is found this way. *timeout*: seconds for the whole search (None: no limit)."""
+    with literal text is found this way. *seams* are literal text (perhaps without case), whose
+    scans cannot run away. *timeout*: seconds for the matches of *pattern* (None: no limit),
+    counted from the start; the scans for the seams run without one (the engine, asked for a
+    timeout, reads the clock as it goes: that doubled the time of a scan for a literal)."""
     deadline = None if timeout is None else time.monotonic() + timeout
-    places = merged(*((m.start() for m in seam.finditer(text, overlapped=True, timeout=timeout))
-                      for seam in seams))
+    places = merged(*((m.start() for m in seam.finditer(text, overlapped=True)) for seam in seams))
     found: list[regex.Match] = []
     done = tried = -1
     for at in places:
