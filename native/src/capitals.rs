@@ -17,6 +17,7 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFrozenSet, PyList, PyString};
 
+use crate::bytewise::{bytes_between, bytes_equal, word_of};
 use crate::fxhash::FxBuild;
 use crate::worth::WorthTables;
 
@@ -491,7 +492,7 @@ fn next_capital(s: &str, from: usize) -> usize {
 fn first_capital_byte(b: &[u8]) -> Option<usize> {
     let mut i = 0;
     while let Some(eight) = b.get(i..i + 8) {
-        if may_hold_capital(u64::from_le_bytes(eight.try_into().expect("eight bytes"))) {
+        if may_hold_capital(word_of(eight)) {
             break;
         }
         i += 8;
@@ -499,20 +500,9 @@ fn first_capital_byte(b: &[u8]) -> Option<usize> {
     b[i..].iter().position(|&c| c.is_ascii_uppercase() || c == 0xc3).map(|at| i + at)
 }
 
-/// Whether one of the eight bytes of *w* is an ASCII capital or 0xc3, asked of all eight at
-/// once: a byte's high bit tells, for its low seven bits, whether they reach "A" and whether they
-/// pass "Z" (sums of at most 0xbe, which carry into no other byte); and whether the byte equals
-/// 0xc3 (no bit left after the exclusive or).
-fn may_hold_capital(w: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let low = w & !HIGH;
-    let from_a = low + ONES * u64::from(0x80 - b'A');
-    let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
-    let ascii_capital = from_a & !past_z & !w & HIGH;
-    let x = w ^ (ONES * 0xc3);
-    let latin1_start = !(((x & !HIGH) + !HIGH) | x) & HIGH;
-    ascii_capital | latin1_start != 0
+/// Whether one of the eight bytes of *word* is an ASCII capital or 0xc3.
+fn may_hold_capital(word: u64) -> bool {
+    bytes_between(word, b'A', b'Z') | bytes_equal(word, 0xc3) != 0
 }
 
 /// The distinct capitalised words a table is first sized for (a long article holds a few hundred).

@@ -8,6 +8,7 @@ use std::ops::ControlFlow;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
+use crate::bytewise::{bytes_between, bytes_equal, word_of, ONES};
 use crate::text::read_in_pieces;
 
 /// Adds the functions of this file to the module.
@@ -140,32 +141,16 @@ fn letter_mask(text: &[u8], base: usize) -> u64 {
     bytes[..chunk.len()].copy_from_slice(chunk);
     let (mut mask, mut leads) = (0, 0);
     for (k, eight) in bytes.chunks_exact(8).enumerate() {
-        let word = u64::from_le_bytes(eight.try_into().unwrap_or_default());
-        mask |= high_bits(ascii_letters(word)) << (8 * k);
-        leads |= high_bits(zero_bytes((word & (ONES * 0xfe)) ^ (ONES * 0xc2))) << (8 * k);
+        let word = word_of(eight);
+        // (a letter of ASCII in either case: made lowercase, from "a" to "z")
+        mask |= high_bits(bytes_between(word | (ONES * 0x20), b'a', b'z')) << (8 * k);
+        // (0xc2 or 0xc3: without their lowest bit, 0xc2)
+        leads |= high_bits(bytes_equal(word & (ONES * 0xfe), 0xc2)) << (8 * k);
     }
     if leads != 0 || base > 0 && text[base - 1] & 0xfe == 0xc2 {
         mask |= latin1_letters(text, base, leads);
     }
     mask
-}
-
-/// Each byte's high bit.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-/// Each byte's value 1.
-const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// The high bit of each byte of *word* that is an ASCII letter (each byte told apart: no carry
-/// crosses from one to the next; "hasbetween" of Bit Twiddling Hacks, on the byte made lowercase).
-fn ascii_letters(word: u64) -> u64 {
-    let lower = word | (ONES * 0x20);
-    let low7 = lower & (ONES * 0x7f);
-    (ONES * (0x7f + u64::from(b'z') + 1)).wrapping_sub(low7) & !lower & (low7 + ONES * (0x7f - u64::from(b'a') + 1)) & HIGH
-}
-
-/// The high bit of each byte of *word* that is 0 (each byte told apart).
-fn zero_bytes(word: u64) -> u64 {
-    !(((word & (ONES * 0x7f)) + ONES * 0x7f) | word) & HIGH
 }
 
 /// The high bits of the eight bytes of *word* (only they set), as the eight low bits.

@@ -7,6 +7,7 @@
 
 use pyo3::prelude::*;
 
+mod bytewise;
 mod capitals;
 mod changes;
 mod chunks;
