@@ -11,6 +11,13 @@ checkout, interleaved with this one round by round, and ``--scaling`` runs
 ``bench/cpu_scaling.py``'s pure-Python loop in each round too: the machine's own two-process
 speed-up in the same minutes. textlint's bytecode is cached outside the checkout, as an
 installed package has it.
+
+With ``--scaling`` each round also times the start-up, one worker checking one of the files
+(the interpreter, the imports, the configuration, the Markdown parser and what the first file
+loads: what every worker needs before its share), and prints the ceiling of a two-worker run
+on this machine in these minutes (Amdahl's law): ``t1 / (start + (t1 - start) / loop)``,
+where ``t1`` is one worker's time and ``loop`` the pure-Python loop's speed-up. It assumes
+that the workers repeat nothing and finish together, so no split of the work beats it.
 """
 
 from __future__ import annotations
@@ -63,6 +70,7 @@ def main() -> int:
     trees = [("textlint", ROOT)] + [(n, Path(p).resolve()) for n, p in (t.split("=", 1) for t in args.tree)]
     times: dict[tuple[str, int], list[float]] = {(name, jobs): [] for name, _ in trees for jobs in (1, 2)}
     loop: list[float] = []
+    ceilings: dict[str, list[float]] = {name: [] for name, _ in trees}
     with tempfile.TemporaryDirectory() as tmp:
         size = make_tree(Path(tmp), args.files)
         print(f"data: {args.files} Markdown files, {size / 1e6:.1f} MB "
@@ -84,6 +92,12 @@ def main() -> int:
                 one, two = wall_time(1), wall_time(2)
                 loop.append(one / two)
                 print(f"  round {r + 1}, pure-Python loop: {one:.2f} s / {two:.2f} s = {one / two:.2f}x", flush=True)
+                for name, tree in trees:
+                    start = _time(tree, ["check", "-q", "--statistics", "--no-languagetool", "-j", "1", *extra,
+                                         str(first_file(Path(tmp)))])
+                    ceilings[name].append(ceiling(times[name, 1][-1], start, loop[-1]))
+                    print(f"  round {r + 1}, {name}: start-up {start:.3f} s, so at most "
+                          f"{ceilings[name][-1]:.2f}x", flush=True)
     for name, _ in trees:
         best1, best2 = min(times[name, 1]), min(times[name, 2])
         ratios = [a / b for a, b in zip(times[name, 1], times[name, 2])]
@@ -92,7 +106,22 @@ def main() -> int:
               f"{', '.join(f'{x:.2f}' for x in ratios)} (median {statistics.median(ratios):.2f}x)")
     if loop:
         print(f"pure-Python loop: {', '.join(f'{x:.2f}' for x in loop)} (median {statistics.median(loop):.2f}x)")
+        for name, _ in trees:
+            print(f"{name}: two workers' ceiling per round {', '.join(f'{x:.2f}' for x in ceilings[name])} "
+                  f"(median {statistics.median(ceilings[name]):.2f}x)")
     return 0
+
+
+def first_file(root: Path) -> Path:
+    """The first of the files that :func:`make_tree` wrote under *root*."""
+    return min(root.glob("d*/article-*.md"))
+
+
+def ceiling(one_worker: float, start: float, loop: float) -> float:
+    """The most that two workers can gain over *one_worker* seconds when *start* seconds of
+    it come before any work can be split and the machine runs two processes *loop* times
+    as fast as one (Amdahl's law)."""
+    return one_worker / (start + (one_worker - start) / loop)
 
 
 def _time(tree: Path, args: list[str]) -> float:
