@@ -141,7 +141,7 @@ def test_an_exception_in_a_worker_is_raised_in_the_parent_and_no_worker_is_left(
     monkeypatch.setattr(Runner, "check_path", failing)
     runner = Runner(ConfigFinder(), Overrides(languagetool=False))
     with pytest.raises(ValueError, match="a bug in a check"):
-        list(runner.check_paths(sorted(tmp_path.rglob("*.md")), jobs=2))
+        list(runner.check_targets([(p, False) for p in sorted(tmp_path.rglob("*.md"))], jobs=2))
     assert len(forked) == 2
     for worker in forked:
         with pytest.raises(ChildProcessError):
@@ -160,9 +160,9 @@ def test_a_run_in_one_process_prepares_the_lexicon_for_the_files_after_the_first
     prepared = []
     monkeypatch.setattr(lexicon, "prepare_for", prepared.append)
     runner = Runner(ConfigFinder(), Overrides(languagetool=False))
-    results = list(runner.check_paths(paths, jobs=1))
+    results = list(runner.check_targets([(p, False) for p in paths], jobs=1))
     assert [r.path for r in results] == [str(p) for p in paths]
     assert prepared == [sum(p.stat().st_size for p in paths[1:])]
     prepared.clear()
-    list(runner.check_paths(paths[:1], jobs=1))  # one file: nothing to prepare for
+    list(runner.check_targets([(paths[0], False)], jobs=1))  # one file: nothing to prepare for
     assert prepared == []

@@ -185,17 +185,11 @@ class Runner:
         out.errors += 1
         return out
 
-    def check_paths(self, paths: list[Path], jobs: int = 0,
-                    walked: frozenset[Path] = frozenset()) -> Iterator[FileResult]:
-        """Results in the order of *paths*; in *jobs* processes (0: one per core).
-
-        *walked* are the paths a directory walk found (see :meth:`check_path`). Should a
-        worker process die, the files it had not checked get an error each.
-        """
-        yield from self.check_targets([(path, path in walked) for path in paths], jobs)
-
     def check_targets(self, targets: list[tuple[Path, bool]], jobs: int = 0) -> Iterator[FileResult]:
-        """:meth:`check_paths` of *targets*: each path with whether a directory walk found it."""
+        """Results in the order of *targets* (each a path with whether a directory walk found
+        it: see :meth:`check_path`); in *jobs* processes (0: one per core). Should a worker
+        process die, the files it had not checked get an error each.
+        """
         paths = [path for path, _ in targets]
         jobs = jobs or os.cpu_count() or 1
         if jobs == 1 or len(paths) < PARALLEL_MIN_FILES or not _can_fork():

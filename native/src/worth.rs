@@ -75,25 +75,18 @@ impl WorthTables {
         if self.function_words.contains(low) {
             return Some(true);
         }
-        let classes = self.tags.get().answer(py, low.as_bytes());
-        let classless = match classes {
+        let classless = match self.tags.get().answer(py, low.as_bytes()) {
             None => true,
+            Some(i) if flag(&self.adverb_classes, i)? => return None,
             Some(i) => flag(&self.no_class, i)?,
         };
-        if classless {
-            if self.british_ends.iter().any(|end| low.ends_with(end.as_str())) {
-                return None;
-            }
-            return match self.casing.get().answer(py, low.as_bytes()) {
-                None => Some(false),
-                Some(i) => flag(&self.weak, i),
-            };
-        }
-        if flag(&self.adverb_classes, classes?)? {
+        if classless && self.british_ends.iter().any(|end| low.ends_with(end.as_str())) {
             return None;
         }
+        // (a word the casing table does not rate: a rare one, unless the dictionary knows it)
         match self.casing.get().answer(py, low.as_bytes()) {
             Some(i) if flag(&self.rated, i)? => flag(&self.weak, i),
+            _ if classless => Some(false),
             _ => None,
         }
     }

@@ -409,14 +409,12 @@ def _worth_by_tables(low: str) -> bool | None:
     if low in FUNCTION_WORDS:
         return True
     tags = wc.tags(low)
-    if not tags and not low.endswith(_BRITISH_ENDS):
-        ratio = get_casing().ratio(low)
-        return ratio is not None and ratio <= WEAK
-    if tags and not wc.adverb_classes(tags):
-        ratio = get_casing().ratio(low)
-        if ratio is not None:
-            return ratio <= WEAK
-    return None
+    if wc.adverb_classes(tags) or not tags and low.endswith(_BRITISH_ENDS):
+        return None
+    ratio = get_casing().ratio(low)
+    if ratio is None:  # (a word the casing table does not rate: a rare one, unless the dictionary knows it)
+        return None if tags else False
+    return ratio <= WEAK
 
 
 #: The compiled twin of :func:`_worth_by_tables` (native/src/worth.rs), or None.
